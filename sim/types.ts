@@ -1,0 +1,310 @@
+// The data contract of the simulated world (DESIGN §3, §5). Every other folder reads
+// these types; keep them plain JSON-able data so they can cross threads, files and
+// the browser.
+
+export type Vec2 = [number, number];
+export type Vec3 = [number, number, number];
+/** Quaternion as [x, y, z, w]. */
+export type Quat = [number, number, number, number];
+
+export const COLOR_NAMES = [
+  'red', 'green', 'blue', 'yellow', 'purple', 'orange',
+  'pink', 'cyan', 'brown', 'gray', 'white', 'black',
+] as const;
+export type ColorName = (typeof COLOR_NAMES)[number];
+
+/** Display colours (sRGB hex) used by the renderer and the viewer. */
+export const COLOR_HEX: Record<ColorName, number> = {
+  red: 0xd62828, green: 0x2a9d3f, blue: 0x1f5fd1, yellow: 0xf2c14e,
+  purple: 0x7b3fa0, orange: 0xf07f13, pink: 0xf28ab2, cyan: 0x2ec4d6,
+  brown: 0x8b5a2b, gray: 0x8d8d8d, white: 0xf2f2f2, black: 0x222222,
+};
+
+export const SHAPES = ['box', 'cylinder', 'sphere', 'bowl', 'tray'] as const;
+export type Shape = (typeof SHAPES)[number];
+export const CONTAINER_SHAPES: readonly Shape[] = ['bowl', 'tray'];
+
+export type EngineName = 'rapier' | 'cannon';
+export type Approach = 'top' | 'side';
+
+/** One object of a resolved scene (after randomisation). */
+export interface ObjectSpec {
+  id: string;
+  shape: Shape;
+  color: ColorName;
+  /** Full extents in metres: box [x,y,z]; cylinder [d,d,h]; sphere [d,d,d]; bowl [outer d, outer d, h]; tray [x,y,h]. */
+  size: Vec3;
+  mass: number;
+  friction: number;
+  /** Centre of the object's bounding box in the world frame at the start. */
+  position: Vec3;
+  /** Rotation about z at the start (radians). */
+  yaw: number;
+}
+
+/** A flat marked area of the table top (no collider). */
+export interface ZoneSpec {
+  id: string;
+  min: Vec2;
+  max: Vec2;
+  color: ColorName;
+}
+
+/** A fully resolved scene: what the world is built from. */
+export interface SceneSpec {
+  objects: ObjectSpec[];
+  zones: ZoneSpec[];
+}
+
+export interface Pose {
+  position: Vec3;
+  quaternion: Quat;
+}
+
+export interface ObjectState extends Pose {
+  linvel: Vec3;
+  angvel: Vec3;
+}
+
+export interface GripperState {
+  /** Tool centre point: midway between the fingertips. */
+  position: Vec3;
+  yaw: number;
+  approach: Approach;
+  /** Current opening between the finger inner faces (m), 0..GRIPPER.maxOpening. */
+  width: number;
+  /** Id of the object held between the fingers, detected from contacts; null if none. */
+  holding: string | null;
+}
+
+/**
+ * The state of the world at one instant: poses of all bodies and the gripper.
+ * `engineState` (when present) lets the engine restore exactly, contact caches
+ * included; it never goes into JSON (the trace writer drops it).
+ */
+export interface Snapshot {
+  t: number;
+  step: number;
+  objects: Record<string, ObjectState>;
+  gripper: GripperState;
+  engineState?: Uint8Array;
+}
+
+/** Gripper dimensions (m). The renderer and the physics build the same shapes from these. */
+export const GRIPPER = {
+  maxOpening: 0.08,
+  fingerLength: 0.06,
+  fingerThickness: 0.012,
+  fingerDepth: 0.022,
+  palmSize: [0.11, 0.03, 0.025] as Vec3,
+} as const;
+
+export const TABLE = {
+  size: [1.0, 0.8] as Vec2,
+  thickness: 0.04,
+  /** Reachable TCP workspace. */
+  workspace: { min: [-0.45, -0.35, 0] as Vec3, max: [0.45, 0.35, 0.45] as Vec3 },
+  /** Home pose of the gripper TCP. */
+  home: [0, -0.15, 0.3] as Vec3,
+} as const;
+
+export const PHYSICS_HZ = 240;
+
+// ---------------------------------------------------------------- predicates (DESIGN §5)
+
+export type Target = string | Vec2 | Vec3;
+
+export type Predicate =
+  | { grasped: string }
+  | { on: [string, string] }
+  | { inside: [string, string] }
+  | { above: [string, number] }
+  | { near: [string, Target, number] }
+  | { upright: string }
+  | { onTable: string }
+  | { unmoved: [string, number] }
+  | { inZone: [string, string] }
+  | { ordered: { ids: string[]; axis: 'x' | 'y' } }
+  | { all: Predicate[] }
+  | { any: Predicate[] }
+  | { not: Predicate };
+
+export interface PredicateResult {
+  ok: boolean;
+  /** A sentence a person or a model can act on: by how much and where it failed (or held). */
+  detail: string;
+}
+
+/** What a predicate is evaluated against: the scene, the current state, the state at the start. */
+export interface WorldView {
+  scene: SceneSpec;
+  state: Snapshot;
+  initial: Snapshot;
+}
+
+// ---------------------------------------------------------------- errors (DESIGN §4)
+
+export const ERROR_KINDS = [
+  'GraspError', 'ReachError', 'UnknownObjectError', 'ArgumentError',
+  'CollisionError', 'TimeoutError',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/** Error raised by a skill or an API call; programs can catch it by `name`. */
+export class PolicyError extends Error {
+  readonly kind: ErrorKind;
+  readonly objects: string[];
+  constructor(kind: ErrorKind, message: string, objects: string[] = []) {
+    super(message);
+    this.kind = kind;
+    this.name = kind;
+    this.objects = objects;
+  }
+}
+
+// ---------------------------------------------------------------- the world API
+
+export type PointName = 'center' | 'top' | 'bottom' | 'left' | 'right' | 'front' | 'back' | 'inside';
+
+export interface ObjectInfo {
+  id: string;
+  shape: Shape;
+  color: ColorName;
+  size: Vec3;
+  position: Vec3;
+  yaw: number;
+}
+
+export interface PickOptions { approach?: Approach; liftHeight?: number }
+export interface PlaceOptions { offset?: Vec2; yaw?: number; releaseHeight?: number }
+export interface PushOptions { height?: number }
+export interface MoveOptions { yaw?: number; speed?: number }
+
+export interface WorldOptions {
+  engine?: EngineName;
+  /** Simulated-seconds budget; a skill that would run past it throws TimeoutError. */
+  timeLimit?: number;
+}
+
+/**
+ * A live simulated world. All actions are synchronous: they step the physics until
+ * they complete, and throw PolicyError on failure.
+ */
+export interface SimWorld {
+  readonly scene: SceneSpec;
+  readonly engine: EngineName;
+  /** Simulated seconds since the world was built. */
+  readonly time: number;
+  /** Snapshot taken right after the world settled at build time. */
+  readonly initial: Snapshot;
+  /** Called after every physics step (used by the live viewer); null by default. */
+  onStep: ((world: SimWorld) => void) | null;
+
+  snapshot(): Snapshot;
+  restore(snapshot: Snapshot): void;
+  free(): void;
+
+  getObjects(): ObjectInfo[];
+  getObject(id: string): ObjectInfo;
+  getPose(id: string): Pose & { yaw: number };
+  getBBox(id: string): { min: Vec3; max: Vec3 };
+  getPoint(id: string, name: PointName): Vec3;
+  getGripper(): { position: Vec3; yaw: number; width: number; holding: string | null };
+  getTable(): { min: Vec2; max: Vec2 };
+  distance(a: Target, b: Target): number;
+  evaluate(p: Predicate): PredicateResult;
+
+  pick(id: string, opts?: PickOptions): void;
+  place(target: Target, opts?: PlaceOptions): void;
+  push(id: string, direction: Vec2, distance: number, opts?: PushOptions): void;
+  moveTo(position: Vec3, opts?: MoveOptions): void;
+  moveBy(delta: Vec3): void;
+  rotateTo(yaw: number): void;
+  openGripper(): void;
+  closeGripper(): string | null;
+  home(): void;
+  wait(seconds: number): void;
+}
+
+// ---------------------------------------------------------------- the trace (DESIGN §4, issue 2)
+
+export interface CallEvent {
+  type: 'call';
+  seq: number;
+  /** Simulated seconds when the call returned (or threw). */
+  t: number;
+  /** 1-based line of the program that made the call; null if unknown. */
+  line: number | null;
+  call: string;
+  args: unknown[];
+  result?: unknown;
+  error?: { kind: ErrorKind | 'Error'; message: string };
+  gripper: GripperState;
+}
+
+export interface SubgoalEvent {
+  type: 'subgoal-start' | 'subgoal-end';
+  seq: number;
+  t: number;
+  line: number | null;
+  /** 0-based index of the subgoal within the attempt. */
+  subgoal: number;
+  description: string;
+  expect?: Predicate;
+}
+
+export interface LogEvent {
+  type: 'log';
+  seq: number;
+  t: number;
+  line: number | null;
+  message: string;
+}
+
+export type TraceEvent = CallEvent | SubgoalEvent | LogEvent;
+
+export type CheckpointReason = 'subgoal-end' | 'action' | 'error' | 'end' | 'manual';
+
+export interface Checkpoint {
+  index: number;
+  /** Short file-name-safe label, e.g. "pick-red_block", "subgoal-2", "error", "end". */
+  label: string;
+  reason: CheckpointReason;
+  /** Index of the subgoal this checkpoint belongs to (the one running or just ended); null before the first. */
+  subgoal: number | null;
+  /** seq of the last event before the checkpoint. */
+  seq: number;
+  t: number;
+  snapshot: Snapshot;
+}
+
+export interface SubgoalInfo {
+  index: number;
+  description: string;
+  expect?: Predicate;
+  line: number | null;
+  tStart: number;
+  tEnd: number | null;
+}
+
+/** Why an attempt's program stopped early, if it did. */
+export interface ProgramError {
+  kind: ErrorKind | 'SyntaxError' | 'Error' | 'InterruptedError' | 'MemoryError' | 'StackOverflowError' | 'NoProgramError';
+  message: string;
+  line: number | null;
+}
+
+export interface Trace {
+  events: TraceEvent[];
+  subgoals: SubgoalInfo[];
+  checkpoints: Checkpoint[];
+}
+
+/** Everything a monitor needs about one attempt. */
+export interface AttemptData {
+  scene: SceneSpec;
+  instruction: string;
+  program: string;
+  trace: Trace;
+  error: ProgramError | null;
+}
