@@ -1,0 +1,48 @@
+// The `policyloop` command: argument parsing and wiring only (DESIGN §8).
+import { Command, CommanderError } from 'commander';
+import { UsageError } from './errors.ts';
+import { registerTasksCommand } from './commands/tasks.ts';
+import { registerRunCommand } from './commands/run.ts';
+import { registerBenchCommand } from './commands/bench.ts';
+import { registerRenderCommand } from './commands/render.ts';
+import { registerEvalMonitorCommand } from './commands/eval-monitor.ts';
+import { VERSION } from './version.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('policyloop')
+    .description('LLM-written robot manipulation programs, run in simulation, monitored and repaired in a closed loop.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerTasksCommand(program);
+  registerRunCommand(program);
+  registerRenderCommand(program);
+  registerEvalMonitorCommand(program);
+  registerBenchCommand(program);
+  return program;
+}
+
+/** Runs the command line; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with code 0; parse errors were already printed.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UsageError || isBadInput(err)) {
+      process.stderr.write(`policyloop: ${(err as Error).message}\n`);
+      return 2;
+    }
+    process.stderr.write(`policyloop: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    return 3;
+  }
+}
+
+/** Errors that mean the user's input is wrong (a task file, a program path, a model setting). */
+function isBadInput(err: unknown): boolean {
+  return err instanceof Error && ['TaskError', 'UsageError', 'ConfigError'].includes(err.name);
+}

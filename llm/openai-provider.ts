@@ -1,0 +1,504 @@
+// The `openai` provider: any OpenAI-compatible chat-completions endpoint (OpenAI, vLLM,
+// Ollama, llama.cpp, LM Studio) through the official `openai` client.
+//
+// What this adds on top of the client:
+// - images downscaled to JPEG and sent as data URLs;
+// - structured output through `response_format: json_schema`, falling back to asking
+//   for JSON in the prompt on servers that reject or ignore it;
+// - options a model refuses (temperature on reasoning models, `max_tokens` renamed)
+//   are dropped or renamed with a warning instead of failing the call;
+// - our own retry loop (429, 5xx, connection errors) so the backoff is configurable
+//   and tested; the client's own retries are off;
+// - every failure as a one-line `ModelError`.
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type {
+  ChatCompletion,
+  ChatCompletionContentPart,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions';
+import { z } from 'zod';
+import {
+  ModelError,
+  oneLine,
+  type ChatMessage,
+  type ChatModel,
+  type ChatRequest,
+  type ChatResponse,
+  type TokenUsage,
+} from './chat-model.ts';
+import { imageBytes, prepareImage, type DownscaleOptions } from './image-downscale.ts';
+import { resolveModelSettings, type ModelKind, type ModelSettingsFlags } from './model-settings.ts';
+import {
+  extractJson,
+  jsonInstruction,
+  snippet,
+  validateStructured,
+  wireSchema,
+  type WireSchema,
+} from './structured-output.ts';
+import { countMessageTokens, countTokens } from './tokens.ts';
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+export const DEFAULT_MAX_RETRIES = 3;
+export const DEFAULT_RETRY_BASE_DELAY_MS = 500;
+export const DEFAULT_RETRY_MAX_DELAY_MS = 8_000;
+/** A server's Retry-After beyond this is not waited for; the error surfaces instead. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+export interface OpenAIChatModelOptions {
+  model: string;
+  baseURL: string;
+  apiKey: string;
+  /** Which model this is, for error messages that name the right variable (default 'code'). */
+  kind?: ModelKind;
+  /** Per HTTP request (default 120 s). */
+  timeoutMs?: number;
+  /** Retries after a 408/409/429/5xx answer or a failed connection (default 3). */
+  maxRetries?: number;
+  /** First backoff delay; doubles per retry, ±25 % jitter (default 500 ms). */
+  retryBaseDelayMs?: number;
+  retryMaxDelayMs?: number;
+  /** Image downscaling (default JPEG ≤ 512 px, quality 85). */
+  images?: DownscaleOptions;
+}
+
+/** What this instance has learned about its server, so a fallback is paid once. */
+interface ServerTraits {
+  /** 'ignored': accepted the field but answered prose — send it, and ask in the prompt too. */
+  jsonSchema: 'unknown' | 'yes' | 'no' | 'ignored';
+  temperature: boolean;
+  maxTokensField: 'max_tokens' | 'max_completion_tokens';
+}
+
+interface Attempt {
+  responseFormat: boolean;
+  promptJson: boolean;
+}
+
+// Every wire response is checked before use (STYLE item 6): only what we read.
+const CompletionWire = z.object({
+  model: z.string().optional(),
+  choices: z
+    .array(
+      z.object({
+        message: z.object({
+          content: z.string().nullable().optional(),
+          refusal: z.string().nullable().optional(),
+        }),
+        finish_reason: z.string().nullable().optional(),
+      }),
+    )
+    .min(1),
+  usage: z
+    .object({ prompt_tokens: z.number(), completion_tokens: z.number() })
+    .partial()
+    .nullable()
+    .optional(),
+});
+type CompletionWire = z.infer<typeof CompletionWire>;
+
+export class OpenAIChatModel implements ChatModel {
+  readonly specVersion = 'v1' as const;
+  readonly provider = 'openai';
+  readonly model: string;
+  readonly baseURL: string;
+  private readonly client: OpenAI;
+  private readonly options: Required<Omit<OpenAIChatModelOptions, 'images' | 'apiKey'>> & {
+    images: DownscaleOptions;
+  };
+  private readonly traits: ServerTraits = { jsonSchema: 'unknown', temperature: true, maxTokensField: 'max_tokens' };
+
+  constructor(options: OpenAIChatModelOptions) {
+    this.model = options.model;
+    this.baseURL = options.baseURL.replace(/\/+$/, '');
+    this.options = {
+      model: options.model,
+      baseURL: this.baseURL,
+      kind: options.kind ?? 'code',
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+      retryBaseDelayMs: options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS,
+      retryMaxDelayMs: options.retryMaxDelayMs ?? DEFAULT_RETRY_MAX_DELAY_MS,
+      images: options.images ?? {},
+    };
+    this.client = new OpenAI({
+      apiKey: options.apiKey,
+      baseURL: this.baseURL,
+      timeout: this.options.timeoutMs,
+      maxRetries: 0,
+    });
+  }
+
+  async complete<T = unknown>(request: ChatRequest<T>): Promise<ChatResponse<T>> {
+    const started = performance.now();
+    throwIfAborted(request.signal);
+    const warnings: string[] = [];
+    const messages = toWireMessages(request.messages, this.options.images, warnings);
+    const wire = request.schema ? wireSchema(request.schema, request.schemaName) : undefined;
+
+    let attempt: Attempt = {
+      responseFormat: wire !== undefined && this.traits.jsonSchema !== 'no',
+      promptJson: wire !== undefined && (this.traits.jsonSchema === 'no' || this.traits.jsonSchema === 'ignored'),
+    };
+    if (wire && this.traits.jsonSchema === 'no') {
+      warnings.push('the server does not take response_format json_schema; the schema was sent in the prompt');
+    }
+    const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
+    let completion: CompletionWire;
+    ({ completion, attempt } = await this.send(messages, request, wire, attempt, warnings));
+    addUsage(usage, completion, request.messages, warnings);
+
+    let text = replyText(completion);
+    let parsed: T | undefined;
+    if (wire && request.schema) {
+      let json = extractJson(text);
+      if (!json && attempt.responseFormat && !attempt.promptJson) {
+        // The server took response_format but answered prose (some ignore the field).
+        warnings.push(
+          `the server ignored response_format json_schema (reply: ${snippet(text, 40)}); asked again with the schema in the prompt`,
+        );
+        this.traits.jsonSchema = 'ignored';
+        ({ completion, attempt } = await this.send(messages, request, wire, { responseFormat: false, promptJson: true }, warnings));
+        addUsage(usage, completion, request.messages, warnings);
+        text = replyText(completion);
+        json = extractJson(text);
+      }
+      if (!json) {
+        throw new ModelError('bad-response', `the model's ${wire.name} is not JSON (reply: ${snippet(text)})`);
+      }
+      if (attempt.responseFormat && this.traits.jsonSchema === 'unknown') this.traits.jsonSchema = 'yes';
+      parsed = validateStructured(request.schema, wire.name, json.value, text);
+    }
+
+    if (completion.choices[0]!.finish_reason === 'length') {
+      warnings.push(`the reply was cut off at the token limit${request.maxTokens ? ` (maxTokens ${request.maxTokens})` : ''}`);
+    }
+    return {
+      text,
+      ...(parsed !== undefined && { parsed }),
+      usage,
+      latencyMs: Math.round(performance.now() - started),
+      model: completion.model ?? this.model,
+      warnings,
+    };
+  }
+
+  /**
+   * One logical request: retries transient failures, and on a 400 that names an option
+   * the server refuses, adapts the request (dropping or renaming the option, or moving
+   * the schema into the prompt) and sends it again, each at most once.
+   */
+  private async send(
+    messages: ChatCompletionMessageParam[],
+    request: ChatRequest<unknown>,
+    wire: WireSchema | undefined,
+    attempt: Attempt,
+    warnings: string[],
+  ): Promise<{ completion: CompletionWire; attempt: Attempt }> {
+    const adapted = new Set<string>();
+    for (;;) {
+      const body = this.buildBody(messages, request, wire, attempt);
+      try {
+        const raw = await this.withRetries(() =>
+          this.client.chat.completions.create(body, { signal: request.signal, timeout: this.options.timeoutMs, maxRetries: 0 }),
+        request.signal);
+        return { completion: checkCompletion(raw), attempt };
+      } catch (error) {
+        const adaptation = error instanceof APIError && (error.status === 400 || error.status === 422)
+          ? this.adaptTo(error, body, attempt, adapted, warnings)
+          : undefined;
+        if (!adaptation) throw await this.toModelError(error, request.signal);
+        adapted.add(adaptation.key);
+        attempt = adaptation.attempt;
+      }
+    }
+  }
+
+  private adaptTo(
+    error: APIError,
+    body: ChatCompletionCreateParamsNonStreaming,
+    attempt: Attempt,
+    adapted: Set<string>,
+    warnings: string[],
+  ): { key: string; attempt: Attempt } | undefined {
+    const message = serverMessage(error);
+    const about = (pattern: RegExp): boolean => (error.param !== undefined && error.param !== null && pattern.test(error.param)) || pattern.test(message);
+
+    if (body.response_format && !adapted.has('response_format') && about(/response_format|json_schema|json schema|structured output/i)) {
+      this.traits.jsonSchema = 'no';
+      warnings.push(
+        `the server rejected response_format json_schema (${snippet(message, 60)}); the schema was sent in the prompt`,
+      );
+      return { key: 'response_format', attempt: { responseFormat: false, promptJson: true } };
+    }
+    if (body.max_tokens !== undefined && !adapted.has('max_tokens') && about(/max_tokens/) && /max_completion_tokens/.test(message)) {
+      this.traits.maxTokensField = 'max_completion_tokens';
+      return { key: 'max_tokens', attempt };
+    }
+    if (body.temperature !== undefined && !adapted.has('temperature') && about(/temperature/i)) {
+      this.traits.temperature = false;
+      warnings.push(`the model does not take temperature ${body.temperature} (${snippet(message, 60)}); sent without it`);
+      return { key: 'temperature', attempt };
+    }
+    return undefined;
+  }
+
+  private buildBody(
+    messages: ChatCompletionMessageParam[],
+    request: ChatRequest<unknown>,
+    wire: WireSchema | undefined,
+    attempt: Attempt,
+  ): ChatCompletionCreateParamsNonStreaming {
+    const body: ChatCompletionCreateParamsNonStreaming = {
+      model: this.model,
+      messages: wire && attempt.promptJson ? withJsonInstruction(messages, jsonInstruction(wire)) : messages,
+    };
+    if (request.temperature !== undefined && this.traits.temperature) body.temperature = request.temperature;
+    if (request.maxTokens !== undefined) body[this.traits.maxTokensField] = request.maxTokens;
+    if (wire && attempt.responseFormat) {
+      body.response_format = {
+        type: 'json_schema',
+        json_schema: { name: wire.name, schema: wire.schema, strict: wire.strict },
+      };
+    }
+    return body;
+  }
+
+  private async withRetries<R>(call: () => Promise<R>, signal: AbortSignal | undefined): Promise<R> {
+    for (let retry = 0; ; retry++) {
+      try {
+        return await call();
+      } catch (error) {
+        if (retry >= this.options.maxRetries || !isRetryable(error) || signal?.aborted) throw error;
+        await sleep(this.retryDelay(error, retry), signal);
+      }
+    }
+  }
+
+  private retryDelay(error: unknown, retry: number): number {
+    const headers = error instanceof APIError ? error.headers : undefined;
+    const afterMs = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
+    if (Number.isFinite(afterMs) && afterMs >= 0 && afterMs <= MAX_RETRY_AFTER_MS) return afterMs;
+    const afterS = Number.parseFloat(headers?.get('retry-after') ?? '');
+    if (Number.isFinite(afterS) && afterS >= 0 && afterS * 1000 <= MAX_RETRY_AFTER_MS) return afterS * 1000;
+    const base = Math.min(this.options.retryMaxDelayMs, this.options.retryBaseDelayMs * 2 ** retry);
+    return base * (1 - Math.random() * 0.25);
+  }
+
+  private async toModelError(error: unknown, signal: AbortSignal | undefined): Promise<unknown> {
+    if (error instanceof ModelError) return error;
+    if (error instanceof APIUserAbortError || signal?.aborted) return abortReason(signal);
+    const where = this.baseURL;
+    const retried = this.options.maxRetries > 0 ? ` after ${this.options.maxRetries} retries` : '';
+    if (error instanceof APIConnectionTimeoutError) {
+      return new ModelError(
+        'timeout',
+        `the model server at ${where} did not answer within ${formatMs(this.options.timeoutMs)} (raise timeoutMs / --timeout for slow local models)`,
+        { cause: error },
+      );
+    }
+    if (error instanceof APIConnectionError) {
+      return new ModelError('unreachable', `cannot reach the model server at ${where} (${connectionCode(error)})`, {
+        cause: error,
+      });
+    }
+    if (!(error instanceof APIError) || error.status === undefined) return error;
+    const status = error.status;
+    const message = serverMessage(error);
+    const options = { status, cause: error };
+    if (status === 401) {
+      return new ModelError('auth', 'the model server rejected the API key (401) — set OPENAI_API_KEY', options);
+    }
+    if (status === 403) {
+      return new ModelError('auth', `the model server refused access (403): ${message}`, options);
+    }
+    if (status === 404) return new ModelError('config', await this.notFoundMessage(message), options);
+    if (status === 429) {
+      return new ModelError('rate-limit', `the model server is rate-limiting requests (429)${retried}: ${message}`, options);
+    }
+    if (status === 408 || status === 409 || status >= 500) {
+      return new ModelError('server', `the model server failed (${status})${retried}: ${message}`, options);
+    }
+    return new ModelError('config', `the model server refused the request (${status}): ${message}`, options);
+  }
+
+  /** A 404 is almost always a wrong model name or a base URL without /v1: say which. */
+  private async notFoundMessage(message: string): Promise<string> {
+    const variable = this.options.kind === 'vision' ? 'POLICYLOOP_VLM_MODEL' : 'POLICYLOOP_MODEL';
+    let offered: string[] | undefined;
+    try {
+      const page = await this.client.models.list({ timeout: Math.min(5_000, this.options.timeoutMs), maxRetries: 0 });
+      offered = page.data.map((m) => m.id);
+    } catch {
+      offered = undefined;
+    }
+    if (offered && !offered.includes(this.model)) {
+      const list = offered.length > 0 ? offered.slice(0, 12).join(', ') + (offered.length > 12 ? ', …' : '') : 'none';
+      return `the model server at ${this.baseURL} has no model "${this.model}" (404) — set ${variable} or --model; it offers: ${list}`;
+    }
+    return `the model server at ${this.baseURL} answered 404 for model "${this.model}": ${message} — check the model name (${variable} / --model) and that the base URL ends in /v1`;
+  }
+}
+
+/** Settings from flags or the environment, then the model (`resolveModelSettings` rules). */
+export function createOpenAIChatModel(
+  flags: ModelSettingsFlags & Omit<OpenAIChatModelOptions, 'model' | 'baseURL' | 'apiKey' | 'kind'>,
+): OpenAIChatModel {
+  const { kind, model, baseURL, apiKey, env, ...rest } = flags;
+  const settings = resolveModelSettings({ kind, model, baseURL, apiKey, ...(env && { env }) });
+  return new OpenAIChatModel({ ...rest, kind, model: settings.model, baseURL: settings.baseURL, apiKey: settings.apiKey });
+}
+
+function toWireMessages(
+  messages: readonly ChatMessage[],
+  images: DownscaleOptions,
+  warnings: string[],
+): ChatCompletionMessageParam[] {
+  return messages.map((message, m): ChatCompletionMessageParam => {
+    if (typeof message.content === 'string') {
+      return { role: message.role, content: message.content } as ChatCompletionMessageParam;
+    }
+    const parts = message.content;
+    const imageCount = parts.filter((p) => p.type === 'image').length;
+    const joinedText = parts.flatMap((p) => (p.type === 'text' ? [p.text] : [])).join('\n');
+    // Servers differ on array content: send plain strings whenever there is no image.
+    if (imageCount === 0) return { role: message.role, content: joinedText } as ChatCompletionMessageParam;
+    if (message.role !== 'user') {
+      warnings.push(`images are sent in user messages only; ${imageCount} image(s) of a ${message.role} message were dropped`);
+      return { role: message.role, content: joinedText } as ChatCompletionMessageParam;
+    }
+    const content = parts.map((part, p): ChatCompletionContentPart => {
+      if (part.type === 'text') return { type: 'text', text: part.text };
+      let prepared;
+      try {
+        prepared = prepareImage(imageBytes(part), images);
+      } catch (error) {
+        throw new ModelError('config', `image in message ${m + 1}, part ${p + 1} cannot be sent: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+      if (prepared.warning) warnings.push(prepared.warning);
+      return { type: 'image_url', image_url: { url: `data:${prepared.mime};base64,${prepared.data}` } };
+    });
+    return { role: 'user', content };
+  });
+}
+
+/** Adds the JSON request to the last user message (keeps role alternation intact). */
+function withJsonInstruction(messages: ChatCompletionMessageParam[], instruction: string): ChatCompletionMessageParam[] {
+  const copy = [...messages];
+  for (let i = copy.length - 1; i >= 0; i--) {
+    const message = copy[i]!;
+    if (message.role !== 'user') continue;
+    copy[i] =
+      typeof message.content === 'string'
+        ? { role: 'user', content: `${message.content}\n\n${instruction}` }
+        : { role: 'user', content: [...message.content, { type: 'text', text: instruction }] };
+    return copy;
+  }
+  return [...copy, { role: 'user', content: instruction }];
+}
+
+function checkCompletion(raw: ChatCompletion | unknown): CompletionWire {
+  const result = CompletionWire.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const got = typeof raw === 'string' ? snippet(raw) : snippet(JSON.stringify(raw) ?? String(raw));
+  throw new ModelError(
+    'bad-response',
+    `the model server's answer is not a chat completion (${issue.path.join('.') || '(root)'}: ${issue.message}): ${got}`,
+  );
+}
+
+function replyText(completion: CompletionWire): string {
+  const message = completion.choices[0]!.message;
+  if (message.content === null || message.content === undefined) {
+    if (message.refusal) throw new ModelError('bad-response', `the model refused: ${message.refusal}`);
+    return '';
+  }
+  return message.content;
+}
+
+function addUsage(usage: TokenUsage, completion: CompletionWire, messages: readonly ChatMessage[], warnings: string[]): void {
+  const input = completion.usage?.prompt_tokens;
+  const output = completion.usage?.completion_tokens;
+  if (input !== undefined && output !== undefined) {
+    usage.inputTokens += input;
+    usage.outputTokens += output;
+    return;
+  }
+  // Estimate what the server did not report (images at the fixed estimate).
+  usage.inputTokens += input ?? countMessageTokens(messages);
+  usage.outputTokens += output ?? countTokens(completion.choices[0]!.message.content ?? '');
+  if (!warnings.some((w) => w.startsWith('the server reported no token usage'))) {
+    warnings.push('the server reported no token usage; counted with gpt-tokenizer');
+  }
+}
+
+function isRetryable(error: unknown): boolean {
+  if (error instanceof APIUserAbortError || error instanceof APIConnectionTimeoutError) return false;
+  if (error instanceof APIConnectionError) return true;
+  if (!(error instanceof APIError) || error.status === undefined) return false;
+  const hint = error.headers?.get('x-should-retry');
+  if (hint === 'false') return false;
+  if (hint === 'true') return true;
+  return error.status === 408 || error.status === 409 || error.status === 429 || error.status >= 500;
+}
+
+/** The server's own error text, without the client's status prefix. */
+function serverMessage(error: APIError): string {
+  const body = error.error as unknown;
+  if (typeof body === 'string') return oneLine(body);
+  if (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string') {
+    return oneLine((body as { message: string }).message);
+  }
+  return oneLine(error.message.replace(/^\d{3}\s+/, ''));
+}
+
+/** ECONNREFUSED, ENOTFOUND, … from the error's cause chain. */
+function connectionCode(error: Error): string {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current);
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code.length > 0) return code;
+    const nested = (current as { errors?: unknown[] }).errors;
+    if (Array.isArray(nested)) {
+      for (const inner of nested) {
+        const innerCode = (inner as { code?: unknown })?.code;
+        if (typeof innerCode === 'string') return innerCode;
+      }
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return oneLine(error.message || 'connection failed');
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`;
+}
+
+function abortReason(signal: AbortSignal | undefined): unknown {
+  return signal?.reason ?? new DOMException('This operation was aborted', 'AbortError');
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortReason(signal);
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortReason(signal));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortReason(signal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,46 @@
+// Offline token accounting, so prompt budgets can be checked without a server.
+// Counts use the o200k_base encoding (gpt-4o and later); other model families
+// tokenize differently, so treat the numbers as estimates within ~10–20 %.
+import { countTokens as countO200k } from 'gpt-tokenizer';
+import type { ChatMessage } from './chat-model.ts';
+
+/** Per-message framing tokens (role and separators), as in OpenAI's counting recipe. */
+export const TOKENS_PER_MESSAGE = 3;
+/** Tokens that prime the assistant's reply. */
+export const TOKENS_PER_REPLY = 3;
+/**
+ * Fixed estimate per image: one 512 px tile at OpenAI's "high" detail (85 base + 170
+ * per tile). Images are downscaled to ≤ 512 px before sending, so this is the usual
+ * cost; local VLMs differ (often 256–1024 tokens per image).
+ */
+export const IMAGE_TOKEN_ESTIMATE = 255;
+
+const NO_SPECIAL = { disallowedSpecial: new Set<string>() };
+
+/** Tokens in a piece of text; special-token strings count as plain text. */
+export function countTokens(text: string): number {
+  if (text.length === 0) return 0;
+  return countO200k(text, NO_SPECIAL);
+}
+
+export interface MessageTokenOptions {
+  /** Tokens charged per image (default `IMAGE_TOKEN_ESTIMATE`). */
+  imageTokens?: number;
+}
+
+/** Prompt tokens of a whole conversation: text, a per-message overhead, images at a fixed estimate. */
+export function countMessageTokens(messages: readonly ChatMessage[], options: MessageTokenOptions = {}): number {
+  const imageTokens = options.imageTokens ?? IMAGE_TOKEN_ESTIMATE;
+  let total = TOKENS_PER_REPLY;
+  for (const message of messages) {
+    total += TOKENS_PER_MESSAGE + countTokens(message.role);
+    if (typeof message.content === 'string') {
+      total += countTokens(message.content);
+      continue;
+    }
+    for (const part of message.content) {
+      total += part.type === 'text' ? countTokens(part.text) : imageTokens;
+    }
+  }
+  return total;
+}

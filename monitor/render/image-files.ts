@@ -1,0 +1,104 @@
+// Writing rendered checkpoints to disk as `NN-<label>-<view>.png` (DESIGN §9).
+
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SceneSpec, Snapshot } from '../../sim/types.ts';
+import { snapshotFromScene } from '../scene-snapshot.ts';
+import { encodePng } from './png-encoder.ts';
+import { VIEW_NAMES } from './camera-views.ts';
+import type { ViewName } from './camera-views.ts';
+import { getRenderer } from './headless-renderer.ts';
+import type { HeadlessRenderer, RenderedView, ViewImages } from './headless-renderer.ts';
+
+/** File-name-safe label: letters, digits, '_' and '-'. */
+export function safeLabel(label: string): string {
+  return label.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'checkpoint';
+}
+
+export function checkpointFileName(index: number, label: string, view: ViewName, suffix = ''): string {
+  return `${String(index).padStart(2, '0')}-${safeLabel(label)}-${view}${suffix}.png`;
+}
+
+/** A false-colour PNG of an id mask (golden-angle hues; background black). */
+export function idMaskPng(v: RenderedView): Buffer {
+  if (!v.ids) throw new Error('idMaskPng: the view has no id mask');
+  const rgba = new Uint8Array(v.width * v.height * 4);
+  const palette = v.idLegend.map((_, i) => {
+    if (i === 0) return [0, 0, 0];
+    const h = (i * 137.508) % 360;
+    const f = (n: number): number => {
+      const k = (n + h / 30) % 12;
+      return Math.round(255 * (0.5 - 0.45 * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
+    };
+    return [f(0), f(8), f(4)];
+  });
+  for (let i = 0; i < v.ids.length; i++) {
+    const c = palette[v.ids[i]!] ?? [255, 255, 255];
+    rgba[i * 4] = c[0]!; rgba[i * 4 + 1] = c[1]!; rgba[i * 4 + 2] = c[2]!; rgba[i * 4 + 3] = 255;
+  }
+  return encodePng(rgba, v.width, v.height, 4);
+}
+
+/** A grey-scale PNG of a depth image (near = bright), for looking at. */
+export function depthPng(v: RenderedView): Buffer {
+  if (!v.depth) throw new Error('depthPng: the view has no depth');
+  let lo = Infinity, hi = 0;
+  for (const d of v.depth) if (Number.isFinite(d)) { lo = Math.min(lo, d); hi = Math.max(hi, d); }
+  const rgba = new Uint8Array(v.width * v.height * 4);
+  for (let i = 0; i < v.depth.length; i++) {
+    const d = v.depth[i]!;
+    const g = Number.isFinite(d) ? Math.round(255 * (1 - (d - lo) / Math.max(1e-6, hi - lo))) : 0;
+    rgba[i * 4] = g; rgba[i * 4 + 1] = g; rgba[i * 4 + 2] = g; rgba[i * 4 + 3] = 255;
+  }
+  return encodePng(rgba, v.width, v.height, 4);
+}
+
+export interface WriteImagesOptions {
+  /** Also write `-ids.png` (false colour) and `-depth.png` previews. */
+  masks?: boolean;
+}
+
+/** Writes every view of every checkpoint; returns the paths written. */
+export async function writeCheckpointImages(
+  outDir: string,
+  checkpoints: readonly { index: number; label: string }[],
+  images: readonly ViewImages[],
+  opts: WriteImagesOptions = {},
+): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const written: string[] = [];
+  for (let i = 0; i < images.length; i++) {
+    const cp = checkpoints[i] ?? { index: i, label: `checkpoint-${i}` };
+    for (const view of VIEW_NAMES) {
+      const v = images[i]![view];
+      if (!v) continue;
+      const files: [string, Buffer | undefined][] = [[checkpointFileName(cp.index, cp.label, view), v.rgbPng]];
+      if (opts.masks) {
+        files.push([checkpointFileName(cp.index, cp.label, view, '-ids'), v.ids ? idMaskPng(v) : undefined]);
+        files.push([checkpointFileName(cp.index, cp.label, view, '-depth'), v.depth ? depthPng(v) : undefined]);
+      }
+      for (const [name, data] of files) {
+        if (!data) continue;
+        const p = join(outDir, name);
+        await writeFile(p, data);
+        written.push(p);
+      }
+    }
+  }
+  return written;
+}
+
+/**
+ * Renders a scene from every view and writes `00-initial-<view>.png` into outDir (the
+ * `policyloop render` command). `snapshot` defaults to the scene as laid out.
+ */
+export async function renderInitialScene(
+  scene: SceneSpec, outDir: string,
+  opts: { snapshot?: Snapshot; renderer?: HeadlessRenderer; masks?: boolean } = {},
+): Promise<string[]> {
+  const renderer = opts.renderer ?? getRenderer();
+  const images = await renderer.renderCheckpoints(scene, [opts.snapshot ?? snapshotFromScene(scene)], {
+    rgb: true, ids: opts.masks ?? false, depth: opts.masks ?? false,
+  });
+  return writeCheckpointImages(outDir, [{ index: 0, label: 'initial' }], images, { masks: opts.masks });
+}

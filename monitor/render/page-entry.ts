@@ -1,0 +1,192 @@
+// The script the headless renderer loads into its Chromium page (bundled with three.js
+// by esbuild at first use). It keeps one WebGL renderer and one scene rig per scene,
+// and renders a whole attempt's checkpoints per call: one round trip per attempt.
+
+import * as THREE from 'three';
+import { buildSceneRig } from './scene-builder.ts';
+import type { SceneRig } from './scene-builder.ts';
+import { FAR, NEAR, VIEWS } from './camera-views.ts';
+import type { ViewName } from './camera-views.ts';
+import type { SceneSpec, Snapshot } from '../../sim/types.ts';
+
+export interface PageRenderRequest {
+  scene: SceneSpec;
+  snapshots: Snapshot[];
+  views: ViewName[];
+  width: number;
+  height: number;
+  rgb: boolean;
+  ids: boolean;
+  depth: boolean;
+}
+
+/**
+ * Binary payloads travel as base64 strings (CDP carries JSON, at ~30 MB/s), so the
+ * id/depth planes are compressed first.
+ */
+export interface PageRenderedView {
+  /** PNG file bytes, base64. */
+  rgb?: string;
+  /**
+   * zlib (deflate) of: ids (idBytes per pixel, little-endian), then depth as uint16
+   * little-endian in DEPTH_UNIT metres (0 = nothing hit), each row delta-coded from its
+   * left neighbour (mod 2^16). Rows top to bottom. base64.
+   */
+  packed?: string;
+  idBytes: 1 | 2;
+}
+
+export interface PageRenderResult {
+  legend: string[];
+  /** [checkpoint][view] in request order. */
+  frames: PageRenderedView[][];
+  msRender: number;
+}
+
+declare global {
+  interface Window {
+    policyloopRender?: (req: PageRenderRequest) => Promise<PageRenderResult>;
+    policyloopReady?: boolean;
+  }
+}
+
+let renderer: THREE.WebGLRenderer | null = null;
+let rig: SceneRig | null = null;
+let rigKey = '';
+let idTarget: THREE.WebGLRenderTarget | null = null;
+const cameras = new Map<ViewName, THREE.PerspectiveCamera>();
+
+function ensureRenderer(width: number, height: number): THREE.WebGLRenderer {
+  if (!renderer) {
+    const canvas = document.createElement('canvas');
+    document.body.appendChild(canvas);
+    // No MSAA: under SwiftShader it costs about as much as the whole lit render.
+    renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: true });
+    renderer.setPixelRatio(1);
+    renderer.shadowMap.enabled = true;
+    renderer.shadowMap.type = THREE.BasicShadowMap;
+    // Shadows depend on the snapshot, not the view: render the map once per snapshot.
+    renderer.shadowMap.autoUpdate = false;
+  }
+  const size = renderer.getSize(new THREE.Vector2());
+  if (size.x !== width || size.y !== height) {
+    renderer.setSize(width, height, false);
+    idTarget?.dispose();
+    idTarget = null;
+  }
+  idTarget ??= new THREE.WebGLRenderTarget(width, height, {
+    type: THREE.UnsignedByteType, format: THREE.RGBAFormat, depthBuffer: true, samples: 0,
+    minFilter: THREE.NearestFilter, magFilter: THREE.NearestFilter, colorSpace: THREE.NoColorSpace,
+  });
+  return renderer;
+}
+
+function cameraFor(view: ViewName, width: number, height: number): THREE.PerspectiveCamera {
+  let cam = cameras.get(view);
+  if (!cam) {
+    cam = new THREE.PerspectiveCamera();
+    cameras.set(view, cam);
+  }
+  const v = VIEWS[view];
+  cam.fov = v.fovY;
+  cam.aspect = width / height;
+  cam.near = NEAR;
+  cam.far = FAR;
+  cam.position.set(...v.position);
+  cam.up.set(...v.up);
+  cam.lookAt(v.target[0], v.target[1], v.target[2]);
+  cam.updateProjectionMatrix();
+  cam.updateMatrixWorld();
+  return cam;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  const native = (bytes as Uint8Array & { toBase64?: () => string }).toBase64;
+  if (native) return native.call(bytes);
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+function canvasPng(canvas: HTMLCanvasElement): string {
+  const url = canvas.toDataURL('image/png');
+  return url.slice(url.indexOf(',') + 1);
+}
+
+/** Reads the id target into the packed layout described on PageRenderedView. */
+function packIdTarget(r: THREE.WebGLRenderer, width: number, height: number, idBytes: 1 | 2): Uint8Array {
+  const px = new Uint8Array(width * height * 4);
+  r.readRenderTargetPixels(idTarget!, 0, 0, width, height, px);
+  const n = width * height;
+  const out = new Uint8Array(n * idBytes + n * 2);
+  const dOff = n * idBytes;
+  for (let row = 0; row < height; row++) {
+    // GL rows start at the bottom; images start at the top.
+    let src = (height - 1 - row) * width * 4;
+    let prev = 0;
+    for (let x = 0, i = row * width; x < width; x++, i++, src += 4) {
+      out[i * idBytes] = px[src]!;
+      if (idBytes === 2) out[i * 2 + 1] = px[src + 1]!;
+      const d = px[src + 2]! | (px[src + 3]! << 8);
+      const delta = (d - prev) & 0xffff;
+      prev = d;
+      out[dOff + i * 2] = delta & 0xff;
+      out[dOff + i * 2 + 1] = delta >> 8;
+    }
+  }
+  return out;
+}
+
+async function render(req: PageRenderRequest): Promise<PageRenderResult> {
+  const t0 = performance.now();
+  const r = ensureRenderer(req.width, req.height);
+  const key = JSON.stringify(req.scene);
+  if (!rig || key !== rigKey) {
+    rig?.dispose();
+    rig = buildSceneRig(req.scene);
+    rigKey = key;
+  }
+  const idBytes: 1 | 2 = rig.legend.length <= 256 ? 1 : 2;
+  const pending: Promise<void>[] = [];
+  const frames: PageRenderedView[][] = [];
+  for (const snap of req.snapshots) {
+    rig.update(snap);
+    rig.scene.updateMatrixWorld();
+    r.shadowMap.needsUpdate = req.rgb;
+    const views: PageRenderedView[] = [];
+    for (const view of req.views) {
+      const cam = cameraFor(view, req.width, req.height);
+      const out: PageRenderedView = { idBytes };
+      if (req.rgb) {
+        rig.setPass('color');
+        r.setRenderTarget(null);
+        r.render(rig.scene, cam);
+        out.rgb = canvasPng(r.domElement);
+      }
+      if (req.ids || req.depth) {
+        rig.setPass('ids');
+        r.setRenderTarget(idTarget);
+        r.setClearColor(0x000000, 0);
+        r.clear();
+        r.render(rig.scene, cam);
+        r.setRenderTarget(null);
+        const packed = packIdTarget(r, req.width, req.height, idBytes);
+        // Compression runs while the next view renders.
+        pending.push(deflate(packed).then((z) => { out.packed = toBase64(z); }));
+        rig.setPass('color');
+      }
+      views.push(out);
+    }
+    frames.push(views);
+  }
+  await Promise.all(pending);
+  return { legend: rig.legend, frames, msRender: performance.now() - t0 };
+}
+
+window.policyloopRender = render;
+window.policyloopReady = true;

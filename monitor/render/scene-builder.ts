@@ -1,0 +1,248 @@
+// World snapshot → three.js scene. The one scene description shared by the headless
+// checkpoint renderer and the browser viewer (DESIGN §2): what the user sees is what the
+// monitor sees. Runs in a browser page; imports nothing from Node.
+//
+// Build once per SceneSpec (buildSceneRig), then call rig.update(snapshot) for every
+// frame: it only writes poses, it never allocates.
+
+import * as THREE from 'three';
+import { COLOR_HEX, GRIPPER, TABLE } from '../../sim/types.ts';
+import type { GripperState, ObjectSpec, SceneSpec, Snapshot } from '../../sim/types.ts';
+import { DEPTH_UNIT, FIXED_LEGEND, ID_FLOOR, ID_GRIPPER, ID_TABLE, legendFor } from './id-legend.ts';
+
+export { DEPTH_UNIT, FIXED_LEGEND, ID_BACKGROUND, ID_FLOOR, ID_GRIPPER, ID_TABLE, legendFor } from './id-legend.ts';
+
+/** Height of the table top above the floor (m). The floor is drawn at z = -TABLE_HEIGHT. */
+export const TABLE_HEIGHT = 0.75;
+export const TABLE_COLOR = 0xc9ad86;
+export const FLOOR_COLOR = 0x8f9296;
+export const SKY_COLOR = 0xdde4ec;
+const PALM_COLOR = 0x454a52;
+const FINGER_COLOR = 0x6c727c;
+
+/** Container wall / floor thickness used for drawing (m). */
+export const CONTAINER_WALL = 0.008;
+
+
+export type RenderPass = 'color' | 'ids';
+
+export interface SceneRig {
+  scene: THREE.Scene;
+  /** Mask value → name: FIXED_LEGEND, then `zone:<id>` per zone, then each object id. */
+  legend: string[];
+  /** Object id → its node (origin at the bounding-box centre, as in the snapshot). */
+  objects: Map<string, THREE.Object3D>;
+  gripper: THREE.Group;
+  sun: THREE.DirectionalLight;
+  /** Writes the poses of one snapshot; objects missing from it are hidden. */
+  update(snapshot: Snapshot): void;
+  /** 'color': lit, shadowed materials. 'ids': packed (mask index, depth) output, see DEPTH_UNIT. */
+  setPass(pass: RenderPass): void;
+  dispose(): void;
+}
+
+
+// Scratch objects: update() runs once per rendered snapshot and must not allocate.
+const _yaw = new THREE.Quaternion();
+const _tilt = new THREE.Quaternion();
+const _zAxis = new THREE.Vector3(0, 0, 1);
+const _xAxis = new THREE.Vector3(1, 0, 0);
+
+// The id pass writes exact integers into an RGBA8 target: the mask index (16 bits, in r
+// and g) and the optical-axis depth in units of DEPTH_UNIT (16 bits, in b and a). No
+// lighting, antialiasing, blending or colour management touches these values.
+const ID_VERTEX = /* glsl */ `
+varying float vDepth;
+void main() {
+  vec4 mv = modelViewMatrix * vec4(position, 1.0);
+  vDepth = -mv.z;
+  gl_Position = projectionMatrix * mv;
+}`;
+const ID_FRAGMENT = /* glsl */ `
+uniform float uIdLo;
+uniform float uIdHi;
+varying float vDepth;
+void main() {
+  float q = clamp(floor(vDepth * ${(1 / DEPTH_UNIT).toFixed(1)} + 0.5), 1.0, 65535.0);
+  float hi = floor(q / 256.0);
+  gl_FragColor = vec4(uIdLo, uIdHi, q - hi * 256.0, hi) / 255.0;
+}`;
+
+interface MeshEntry { mesh: THREE.Mesh; color: THREE.Material; ids: THREE.ShaderMaterial }
+
+function colorOf(hex: number): THREE.Color { return new THREE.Color(hex); }
+
+function objectGeometries(o: ObjectSpec): { geometry: THREE.BufferGeometry; position: [number, number, number] }[] {
+  const [sx, sy, sz] = o.size;
+  switch (o.shape) {
+    case 'box':
+      return [{ geometry: new THREE.BoxGeometry(sx, sy, sz), position: [0, 0, 0] }];
+    case 'cylinder':
+      // three's cylinder axis is y; ours is z.
+      return [{ geometry: new THREE.CylinderGeometry(sx / 2, sx / 2, sz, 40).rotateX(Math.PI / 2), position: [0, 0, 0] }];
+    case 'sphere':
+      return [{ geometry: new THREE.SphereGeometry(sx / 2, 36, 18), position: [0, 0, 0] }];
+    case 'bowl': {
+      const R = sx / 2;
+      const rb = R * 0.6;
+      const t = CONTAINER_WALL;
+      const profile = [
+        new THREE.Vector2(0, 0), new THREE.Vector2(rb, 0), new THREE.Vector2(R, sz),
+        new THREE.Vector2(R - t, sz), new THREE.Vector2(rb - t * 0.5, t), new THREE.Vector2(0, t),
+      ];
+      const g = new THREE.LatheGeometry(profile, 48).rotateX(Math.PI / 2).translate(0, 0, -sz / 2);
+      return [{ geometry: g, position: [0, 0, 0] }];
+    }
+    case 'tray': {
+      const t = CONTAINER_WALL;
+      return [
+        { geometry: new THREE.BoxGeometry(sx, sy, t), position: [0, 0, -sz / 2 + t / 2] },
+        { geometry: new THREE.BoxGeometry(t, sy, sz), position: [-sx / 2 + t / 2, 0, 0] },
+        { geometry: new THREE.BoxGeometry(t, sy, sz), position: [sx / 2 - t / 2, 0, 0] },
+        { geometry: new THREE.BoxGeometry(sx - 2 * t, t, sz), position: [0, -sy / 2 + t / 2, 0] },
+        { geometry: new THREE.BoxGeometry(sx - 2 * t, t, sz), position: [0, sy / 2 - t / 2, 0] },
+      ];
+    }
+  }
+}
+
+export function buildSceneRig(spec: SceneSpec): SceneRig {
+  const scene = new THREE.Scene();
+  const sky = colorOf(SKY_COLOR);
+  scene.background = sky;
+  const legend = legendFor(spec);
+  const entries: MeshEntry[] = [];
+  const geometries: THREE.BufferGeometry[] = [];
+
+  const addMesh = (
+    parent: THREE.Object3D, geometry: THREE.BufferGeometry, color: THREE.Material, id: number,
+    opts: { cast?: boolean; receive?: boolean } = {},
+  ): THREE.Mesh => {
+    const ids = new THREE.ShaderMaterial({
+      vertexShader: ID_VERTEX, fragmentShader: ID_FRAGMENT,
+      uniforms: { uIdLo: { value: id % 256 }, uIdHi: { value: Math.floor(id / 256) } }, side: color.side,
+    });
+    const mesh = new THREE.Mesh(geometry, color);
+    mesh.castShadow = opts.cast ?? true;
+    mesh.receiveShadow = opts.receive ?? true;
+    parent.add(mesh);
+    entries.push({ mesh, color, ids });
+    geometries.push(geometry);
+    return mesh;
+  };
+
+  // Lights: a sky/ground fill and one shadow-casting sun from front-left, high up.
+  // BasicShadowMap: under SwiftShader PCF maps came out without visible shadows.
+  scene.add(new THREE.HemisphereLight(0xffffff, 0x8a8070, 1.4));
+  const sun = new THREE.DirectionalLight(0xffffff, 2.2);
+  sun.position.set(-0.6, -0.5, 1.6);
+  sun.target.position.set(0, 0, 0);
+  sun.castShadow = true;
+  sun.shadow.mapSize.set(1024, 1024);
+  const cam = sun.shadow.camera;
+  cam.left = -0.75; cam.right = 0.75; cam.top = 0.75; cam.bottom = -0.75;
+  cam.near = 0.5; cam.far = 4;
+  sun.shadow.bias = -0.002;
+  sun.shadow.normalBias = 0.002;
+  scene.add(sun, sun.target);
+
+  // Table top (its upper face is z = 0), legs, floor.
+  const tableMat = new THREE.MeshLambertMaterial({ color: colorOf(TABLE_COLOR) });
+  const [tx, ty] = TABLE.size;
+  const top = addMesh(scene, new THREE.BoxGeometry(tx, ty, TABLE.thickness), tableMat, ID_TABLE, { cast: false });
+  top.position.set(0, 0, -TABLE.thickness / 2);
+  const legH = TABLE_HEIGHT - TABLE.thickness;
+  for (const sxn of [-1, 1]) for (const syn of [-1, 1]) {
+    const leg = addMesh(scene, new THREE.BoxGeometry(0.05, 0.05, legH), tableMat, ID_TABLE, { receive: false });
+    leg.position.set(sxn * (tx / 2 - 0.06), syn * (ty / 2 - 0.06), -TABLE.thickness - legH / 2);
+  }
+  const floorMat = new THREE.MeshLambertMaterial({ color: colorOf(FLOOR_COLOR) });
+  const floor = addMesh(scene, new THREE.PlaneGeometry(8, 8), floorMat, ID_FLOOR, { cast: false, receive: false });
+  floor.position.set(0, 0, -TABLE_HEIGHT);
+
+  // Zones: flat marks on the table, tinted toward their colour.
+  spec.zones.forEach((z, i) => {
+    const tint = colorOf(TABLE_COLOR).lerp(colorOf(COLOR_HEX[z.color]), 0.55);
+    const mat = new THREE.MeshLambertMaterial({ color: tint, polygonOffset: true, polygonOffsetFactor: -2, polygonOffsetUnits: -2 });
+    const w = z.max[0] - z.min[0];
+    const h = z.max[1] - z.min[1];
+    const m = addMesh(scene, new THREE.PlaneGeometry(w, h), mat, FIXED_LEGEND.length + i, { cast: false });
+    m.position.set((z.min[0] + z.max[0]) / 2, (z.min[1] + z.max[1]) / 2, 0.0005);
+  });
+
+  // Objects: one node per object, origin at the bounding-box centre.
+  const objects = new Map<string, THREE.Object3D>();
+  const firstObjectId = FIXED_LEGEND.length + spec.zones.length;
+  spec.objects.forEach((o, i) => {
+    const node = new THREE.Group();
+    node.name = o.id;
+    const container = o.shape === 'bowl' || o.shape === 'tray';
+    // Lambert, not Phong/Standard: per-fragment cost is what limits SwiftShader.
+    const mat = new THREE.MeshLambertMaterial({
+      color: colorOf(COLOR_HEX[o.color]),
+      side: container ? THREE.DoubleSide : THREE.FrontSide,
+    });
+    for (const part of objectGeometries(o)) {
+      const m = addMesh(node, part.geometry, mat, firstObjectId + i);
+      m.position.set(...part.position);
+    }
+    node.position.set(...o.position);
+    node.quaternion.setFromAxisAngle(_zAxis, o.yaw);
+    objects.set(o.id, node);
+    scene.add(node);
+  });
+
+  // Gripper: the TCP is the group origin; fingers extend from it along local +z toward
+  // the palm and close along local x (DESIGN §3).
+  const gripper = new THREE.Group();
+  gripper.name = 'gripper';
+  const palmMat = new THREE.MeshLambertMaterial({ color: colorOf(PALM_COLOR) });
+  const fingerMat = new THREE.MeshLambertMaterial({ color: colorOf(FINGER_COLOR) });
+  const [px, py, pz] = GRIPPER.palmSize;
+  const palm = addMesh(gripper, new THREE.BoxGeometry(px, py, pz), palmMat, ID_GRIPPER);
+  palm.position.set(0, 0, GRIPPER.fingerLength + pz / 2);
+  const fingerGeom = new THREE.BoxGeometry(GRIPPER.fingerThickness, GRIPPER.fingerDepth, GRIPPER.fingerLength);
+  const fingers = [-1, 1].map(() => addMesh(gripper, fingerGeom, fingerMat, ID_GRIPPER));
+  scene.add(gripper);
+
+  const placeGripper = (g: GripperState): void => {
+    gripper.position.set(g.position[0], g.position[1], g.position[2]);
+    _yaw.setFromAxisAngle(_zAxis, g.yaw);
+    // Side approach: the fingers point away from the robot (+y at yaw 0), palm behind.
+    if (g.approach === 'side') _yaw.multiply(_tilt.setFromAxisAngle(_xAxis, Math.PI / 2));
+    gripper.quaternion.copy(_yaw);
+    const half = Math.min(Math.max(g.width, 0), GRIPPER.maxOpening) / 2 + GRIPPER.fingerThickness / 2;
+    fingers[0]!.position.set(-half, 0, GRIPPER.fingerLength / 2);
+    fingers[1]!.position.set(half, 0, GRIPPER.fingerLength / 2);
+  };
+  placeGripper({ position: [...TABLE.home], yaw: 0, approach: 'top', width: GRIPPER.maxOpening, holding: null });
+
+  const update = (snapshot: Snapshot): void => {
+    for (const [id, node] of objects) {
+      const s = snapshot.objects[id];
+      node.visible = s !== undefined;
+      if (!s) continue;
+      node.position.set(s.position[0], s.position[1], s.position[2]);
+      node.quaternion.set(s.quaternion[0], s.quaternion[1], s.quaternion[2], s.quaternion[3]);
+    }
+    placeGripper(snapshot.gripper);
+  };
+
+  let pass: RenderPass = 'color';
+  const setPass = (next: RenderPass): void => {
+    if (next === pass) return;
+    pass = next;
+    for (const e of entries) e.mesh.material = next === 'color' ? e.color : e.ids;
+    scene.background = next === 'color' ? sky : null;
+  };
+
+  const dispose = (): void => {
+    const mats = new Set<THREE.Material>();
+    for (const e of entries) { mats.add(e.color); mats.add(e.ids); }
+    for (const m of mats) m.dispose();
+    for (const g of new Set(geometries)) g.dispose();
+    sun.shadow.map?.dispose();
+  };
+
+  return { scene, legend, objects, gripper, sun, update, setPass, dispose };
+}

@@ -1,0 +1,93 @@
+// Run records (DESIGN §9): episode.json and one folder per attempt.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PredicateResult, ProgramError, Trace } from '../../sim/index.ts';
+import { traceToJSON } from '../trace.ts';
+
+export interface AttemptRecord {
+  index: number;
+  success: boolean;
+  /** The task predicate's detail at the end of the attempt. */
+  successDetail: string;
+  /** What the programmer was asked to do for this attempt. */
+  origin: 'generate' | 'repair';
+  error: ProgramError | null;
+  /** Monitor's overall view: all checkpoints ok? null when no monitor ran. */
+  monitorOk: boolean | null;
+  failingCheckpoint: number | null;
+  diagnosisKind: string | null;
+  tokensIn: number;
+  tokensOut: number;
+  promptTokens: number;
+  wallMs: number;
+  /** Share of wallMs spent in the model (generation/repair). */
+  modelMs: number;
+  simSeconds: number;
+  apiCalls: number;
+  checkpoints: number;
+  images: number;
+}
+
+export type StopReason = 'success' | 'monitor-ok' | 'budget' | 'no-program' | 'no-change';
+
+export interface EpisodeRecord {
+  task: string;
+  seed: number;
+  instruction: string;
+  engine: string;
+  provider: string;
+  model: string;
+  monitor: string;
+  maxRepairs: number;
+  oracle: boolean;
+  success: boolean;
+  successDetail: string;
+  /** Index of the first successful attempt, or null. */
+  solvedAt: number | null;
+  stoppedBy: StopReason;
+  attempts: AttemptRecord[];
+  tokensIn: number;
+  tokensOut: number;
+  wallMs: number;
+  startedAt: string;
+  versions: Record<string, string>;
+  warnings: string[];
+}
+
+export function attemptDir(outDir: string, index: number): string {
+  return join(outDir, `attempt-${index}`);
+}
+
+export interface AttemptFiles {
+  program: string;
+  trace: Trace;
+  verdicts?: unknown;
+  diagnosis?: unknown;
+  diagnosisText?: string;
+  /** Checkpoint images: file name (NN-label-view.png) → PNG bytes. */
+  images?: Map<string, Buffer>;
+  prompt?: string;
+  reply?: string;
+}
+
+export function writeAttemptFiles(outDir: string, index: number, files: AttemptFiles, success: PredicateResult): void {
+  const dir = attemptDir(outDir, index);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'program.js'), files.program.endsWith('\n') ? files.program : files.program + '\n');
+  writeFileSync(join(dir, 'trace.json'), JSON.stringify({ ...traceToJSON(files.trace), success }, null, 1));
+  if (files.verdicts !== undefined) writeFileSync(join(dir, 'verdicts.json'), JSON.stringify(files.verdicts, null, 2));
+  if (files.diagnosis !== undefined) writeFileSync(join(dir, 'diagnosis.json'), JSON.stringify(files.diagnosis, null, 2));
+  if (files.diagnosisText) writeFileSync(join(dir, 'diagnosis.txt'), files.diagnosisText + '\n');
+  if (files.prompt) writeFileSync(join(dir, 'prompt.txt'), files.prompt);
+  if (files.reply) writeFileSync(join(dir, 'reply.txt'), files.reply);
+  if (files.images && files.images.size > 0) {
+    const cp = join(dir, 'checkpoints');
+    mkdirSync(cp, { recursive: true });
+    for (const [name, png] of files.images) writeFileSync(join(cp, name), png);
+  }
+}
+
+export function writeEpisodeRecord(outDir: string, record: EpisodeRecord): void {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'episode.json'), JSON.stringify(record, null, 2) + '\n');
+}

@@ -1,0 +1,70 @@
+// The Programmer interface (DESIGN §7): something that writes a program for a task and
+// rewrites it from a diagnosis. LLM-backed and rule-based implementations live beside it.
+import type { SceneSpec, ObjectInfo } from '../../sim/index.ts';
+
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/** What a programmer knows about the task: never the reference program or the success predicate. */
+export interface ProgramContext {
+  taskId: string;
+  instruction: string;
+  seed: number;
+  scene: SceneSpec;
+  /** The objects as the program API's getObjects() reports them at the start. */
+  objects: ObjectInfo[];
+  /** Lessons from earlier correction sessions that apply to this task (empty until chat sessions exist). */
+  knowledge: string[];
+}
+
+export interface ProgramDraft {
+  /** The program text; empty when the programmer produced no usable code (see `error`). */
+  program: string;
+  /** The numbered subgoal decomposition the programmer stated, if any. */
+  plan: string[];
+  /** Why there is no usable program, when there is none. */
+  error: string | null;
+  usage: TokenUsage;
+  /** Tokens in the prompt as counted offline (budget check). */
+  promptTokens: number;
+  /** Raw reply of the model (for the record), when a model was used. */
+  raw?: string;
+  /** Free-form notes of what the programmer changed and why (repairs). */
+  notes?: string[];
+}
+
+export interface RepairInput<D = unknown, V = unknown> {
+  /** Index of the attempt that failed. */
+  attempt: number;
+  program: string;
+  diagnosis: D;
+  diagnosisText: string;
+  verdicts: V[];
+  /** PNG images of the failing checkpoint, one per view, for vision-capable models. */
+  images: { view: string; png: Buffer }[];
+}
+
+export interface Programmer {
+  readonly name: string;
+  /** Model name (or "rules"/"given") for the record. */
+  readonly model: string;
+  generate(ctx: ProgramContext): Promise<ProgramDraft>;
+  repair(ctx: ProgramContext, input: RepairInput): Promise<ProgramDraft>;
+}
+
+export const NO_USAGE: TokenUsage = { inputTokens: 0, outputTokens: 0 };
+
+/** A programmer that always returns a program it was given (`run --program F`). */
+export class GivenProgrammer implements Programmer {
+  readonly name = 'given';
+  readonly model = 'given';
+  constructor(private readonly program: string) {}
+  async generate(): Promise<ProgramDraft> {
+    return { program: this.program, plan: [], error: null, usage: { ...NO_USAGE }, promptTokens: 0 };
+  }
+  async repair(): Promise<ProgramDraft> {
+    return { program: this.program, plan: [], error: 'a given program is not repaired', usage: { ...NO_USAGE }, promptTokens: 0 };
+  }
+}

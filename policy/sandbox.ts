@@ -1,0 +1,441 @@
+// Runs one program in QuickJS (quickjs-emscripten, sync release build): one wasm module
+// per process, a fresh runtime and context per program, every handle disposed. The
+// program sees the language built-ins and the functions it is given — nothing of the
+// host. Limits: CPU time of guest execution (interrupt handler), memory, stack size.
+//
+// How a call crosses over: each API function is a small guest wrapper (made by the
+// prelude below) that captures `new Error().stack` — the program line of the call —
+// encodes its arguments to one JSON string and calls a single hidden host function.
+// The host function decodes, runs the binding and returns the result as JSON, which
+// the wrapper parses. A binding's PolicyError becomes a guest exception whose `name`
+// is the error kind, so programs can `catch (e) { if (e.name === 'GraspError') … }`.
+
+import {
+  newQuickJSWASMModule, RELEASE_SYNC,
+  type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule,
+} from 'quickjs-emscripten';
+import { ERROR_KINDS, PolicyError, type ErrorKind, type ProgramError } from '../sim/types.ts';
+import { OpaqueValue } from './arguments.ts';
+
+/** File name programs are evaluated under; stack lines `program.js:LINE:COL` give call lines. */
+export const PROGRAM_FILE = 'program.js';
+const PRELUDE_FILE = 'policyloop-prelude';
+
+export const SANDBOX_DEFAULTS = {
+  cpuMs: 10_000,
+  memoryBytes: 64 * 1024 * 1024,
+  /** Larger stacks let deep recursion overrun the wasm stack and corrupt the module. */
+  maxStackBytes: 256 * 1024,
+  /** Most arguments copied into a call; more are reported, not copied. */
+  maxArgs: 16,
+} as const;
+
+// ---------------------------------------------------------------- the module, once
+
+let modulePromise: Promise<QuickJSWASMModule> | null = null;
+let loadedModule: QuickJSWASMModule | null = null;
+
+/** Loads the QuickJS wasm module (once per process; later calls return the same one). */
+export function loadQuickJS(): Promise<QuickJSWASMModule> {
+  modulePromise ??= newQuickJSWASMModule(RELEASE_SYNC).then((m) => (loadedModule = m));
+  return modulePromise;
+}
+
+/** The loaded module, or an error telling the caller to `await loadQuickJS()` first. */
+export function quickJS(): QuickJSWASMModule {
+  if (!loadedModule) throw new Error('QuickJS is not loaded yet: await loadQuickJS() before running programs synchronously');
+  return loadedModule;
+}
+
+/** After a wasm abort the module may be unusable: forget it so the next load starts afresh. */
+function dropModule(m: QuickJSWASMModule): void {
+  if (loadedModule === m) {
+    loadedModule = null;
+    modulePromise = null;
+  }
+}
+
+// ---------------------------------------------------------------- host side
+
+export interface HostFunction {
+  name: string;
+  /**
+   * Runs one call. `args` are the decoded arguments (at most maxArgs of them), `count`
+   * how many the program passed, `line` the program line of the call. Returns a
+   * JSON-able value (undefined for none); throws PolicyError for a failure the program
+   * may catch, or SandboxStop to end the program.
+   */
+  call(args: unknown[], count: number, line: number | null): unknown;
+}
+
+/** Thrown by a host function to end the program (uncatchable by it) with this error. */
+export class SandboxStop extends Error {
+  constructor(readonly programError: ProgramError) {
+    super(programError.message);
+    this.name = 'SandboxStop';
+  }
+}
+
+export interface SandboxOptions {
+  /** CPU time of guest execution (ms, time inside host calls not counted). Default 10 000. */
+  cpuMs?: number;
+  /** Memory limit of the QuickJS runtime (bytes). Default 64 MiB. */
+  memoryBytes?: number;
+  /** Max guest stack (bytes), at most 256 KiB. */
+  maxStackBytes?: number;
+  /** Seed of the guest's Math.random (deterministic). Default 0. */
+  seed?: number;
+  /** Milliseconds since the start that `Date.now()` and `new Date()` add to a fixed epoch. Default: always 0. */
+  clockMs?: () => number;
+  /** Host function `console.log/info/warn/error` map to (by name); none by default. */
+  consoleTo?: string;
+  /** Polled while the program runs; true ends it with InterruptedError. */
+  shouldStop?: () => boolean;
+  /** QuickJS module to use (tests pass a debug build); default the shared release one. */
+  module?: QuickJSWASMModule;
+}
+
+export interface SandboxResult {
+  error: ProgramError | null;
+  /** Wall time spent executing guest code (ms). */
+  guestMs: number;
+  /** Wall time spent inside host functions (ms). */
+  hostMs: number;
+  hostCalls: number;
+  /** A host function failed with something other than PolicyError / SandboxStop (a bug). */
+  hostFault?: unknown;
+}
+
+/** 1-based line of the innermost program frame in a QuickJS stack text; null if none. */
+export function programLine(stack: string | undefined | null): number | null {
+  if (!stack) return null;
+  const m = /program\.js:(\d+)/.exec(stack);
+  return m ? Number(m[1]) : null;
+}
+
+// ---------------------------------------------------------------- guest side
+
+// The prelude: evaluated once per context before the program. Everything it needs is
+// captured in its closure first, so a program that overwrites globals (JSON, Error,
+// Array.prototype.push …) cannot reach or break the bridge — at worst it garbles its
+// own arguments, which the host then rejects.
+const PRELUDE = String.raw`(function (host, clock, namesJson, consoleIndex, seed) {
+  'use strict';
+  var E = Error, parse = JSON.parse, stringify = JSON.stringify, isArray = Array.isArray;
+  var keysOf = Object.keys, define = Object.defineProperty, imul = Math.imul, G = globalThis;
+  var names = parse(namesJson);
+  var MAX_ITEMS = 64, MAX_KEYS = 32, MAX_DEPTH = 6, MAX_STRING = 10000, MAX_ARGS = ${SANDBOX_DEFAULTS.maxArgs};
+  function enc(v, depth) {
+    switch (typeof v) {
+      case 'number':
+        if (v !== v) return { x: 'NaN' };
+        if (v === 1 / 0) return { x: 'Infinity' };
+        if (v === -1 / 0) return { x: '-Infinity' };
+        if (v === 0 && 1 / v < 0) return { x: '-0' };
+        return v;
+      case 'string':
+        return v.length > MAX_STRING ? { x: 'string', n: v.length, s: String.prototype.slice.call(v, 0, MAX_STRING) } : v;
+      case 'boolean':
+        return v;
+      case 'undefined':
+        return { x: 'undefined' };
+      case 'object':
+        if (v === null) return null;
+        if (depth >= MAX_DEPTH) return { x: 'deep' };
+        try {
+          if (isArray(v)) {
+            var n = v.length;
+            if (n > MAX_ITEMS) return { x: 'array', n: n };
+            var a = [];
+            for (var i = 0; i < n; i++) a[i] = enc(v[i], depth + 1);
+            return { a: a };
+          }
+          var ks = keysOf(v);
+          if (ks.length > MAX_KEYS) return { x: 'object', n: ks.length };
+          var o = [];
+          for (var j = 0; j < ks.length; j++) o[j] = [ks[j], enc(v[ks[j]], depth + 1)];
+          return { o: o };
+        } catch (e) {
+          return { x: 'unreadable' };
+        }
+      default:
+        return { x: typeof v };
+    }
+  }
+  function encArgs(args) {
+    var n = args.length, list = [];
+    for (var i = 0; i < n && i < MAX_ARGS; i++) list[i] = enc(args[i], 0);
+    return stringify({ n: n, a: list });
+  }
+  function bind(index, name) {
+    var f = function () {
+      var r = host(index, new E().stack, encArgs(arguments));
+      return r === undefined ? undefined : parse(r);
+    };
+    define(f, 'name', { value: name });
+    return f;
+  }
+  for (var k = 0; k < names.length; k++) {
+    define(G, names[k], { value: bind(k, names[k]), writable: true, configurable: true, enumerable: false });
+  }
+  if (consoleIndex >= 0) {
+    var log = bind(consoleIndex, 'log'), con = {};
+    ['log', 'info', 'warn', 'error', 'debug'].forEach(function (m) { con[m] = log; });
+    define(G, 'console', { value: con, writable: true, configurable: true, enumerable: false });
+  }
+  // Deterministic Math.random (mulberry32) and a Date whose clock is simulated time.
+  var state = seed >>> 0;
+  define(Math, 'random', { writable: true, configurable: true, value: function random() {
+    state = (state + 0x6d2b79f5) >>> 0;
+    var t = state;
+    t = imul(t ^ (t >>> 15), t | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  } });
+  var RealDate = Date, EPOCH = 1735689600000;
+  class SimDate extends RealDate {
+    constructor() {
+      if (arguments.length === 0) super(EPOCH + clock());
+      else super(...arguments);
+    }
+    static now() { return EPOCH + clock(); }
+  }
+  define(SimDate, 'name', { value: 'Date' });
+  define(G, 'Date', { value: SimDate, writable: true, configurable: true, enumerable: false });
+  // What ended the program, as JSON, read without trusting the thrown value.
+  return function describe(e) {
+    try {
+      if (e !== null && (typeof e === 'object' || typeof e === 'function')) {
+        var name = e.name, message = e.message, stack = e.stack;
+        return stringify({
+          error: true,
+          name: typeof name === 'string' ? name : undefined,
+          message: typeof message === 'string' ? message : message === undefined ? undefined : String(message),
+          stack: typeof stack === 'string' ? stack : undefined,
+        });
+      }
+      return stringify({ error: false, value: typeof e === 'string' ? stringify(e) : String(e) });
+    } catch (x) {
+      return '{"error":false,"value":"an unreadable value"}';
+    }
+  };
+})`;
+
+interface Thrown {
+  error: boolean;
+  name?: string;
+  message?: string;
+  stack?: string;
+  value?: string;
+}
+
+function decodeValue(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  const o = v as { a?: unknown[]; o?: [string, unknown][]; x?: string; n?: number; s?: string };
+  if (o.a) return o.a.map(decodeValue);
+  if (o.o) return Object.fromEntries(o.o.map(([k, x]) => [k, decodeValue(x)]));
+  switch (o.x) {
+    case 'NaN': return NaN;
+    case 'Infinity': return Infinity;
+    case '-Infinity': return -Infinity;
+    case '-0': return -0;
+    case 'undefined': return undefined;
+    case 'string': return `${o.s ?? ''}… (${o.n} characters)`;
+    case 'array': return new OpaqueValue(`an array of ${o.n} items`);
+    case 'object': return new OpaqueValue(`an object with ${o.n} keys`);
+    case 'deep': return new OpaqueValue('a deeply nested value');
+    case 'unreadable': return new OpaqueValue('an unreadable object');
+    default: return new OpaqueValue(`a ${o.x ?? 'value'}`);
+  }
+}
+
+function decodeArgs(json: string): { count: number; values: unknown[] } {
+  try {
+    const { n, a } = JSON.parse(json) as { n: number; a: unknown[] };
+    return { count: n, values: a.map(decodeValue) };
+  } catch {
+    return { count: 1, values: [new OpaqueValue('unreadable arguments')] };
+  }
+}
+
+const MIB = 1024 * 1024;
+
+function classify(t: Thrown, opts: { cpuMs: number; memoryBytes: number }): ProgramError {
+  const line = programLine(t.stack);
+  if (!t.error) return { kind: 'Error', message: `the program threw ${t.value ?? 'a value'}`, line };
+  const name = t.name ?? 'Error';
+  const message = (t.message ?? '').slice(0, 2000);
+  if (name === 'InternalError' && message === 'out of memory') {
+    return { kind: 'MemoryError', message: `the program used more than ${+(opts.memoryBytes / MIB).toFixed(1)} MiB of memory`, line };
+  }
+  if (name === 'InternalError' && message === 'stack overflow') {
+    return { kind: 'StackOverflowError', message: 'the program recursed too deeply (stack overflow)', line };
+  }
+  if (name === 'InternalError' && message === 'interrupted') {
+    return { kind: 'TimeoutError', message: `the program ran longer than ${opts.cpuMs / 1000} s of CPU time`, line };
+  }
+  if (name === 'SyntaxError') return { kind: 'SyntaxError', message, line };
+  if ((ERROR_KINDS as readonly string[]).includes(name)) return { kind: name as ErrorKind, message, line };
+  return { kind: 'Error', message: name === 'Error' ? message : `${name}: ${message}`, line };
+}
+
+/**
+ * Runs `source` with `functions` bound as globals and returns how it ended. Never
+ * throws for anything the program does; the next call gets a fresh sandbox.
+ */
+export function runSandboxed(source: string, functions: readonly HostFunction[], options: SandboxOptions = {}): SandboxResult {
+  const module = options.module ?? quickJS();
+  const cpuMs = options.cpuMs ?? SANDBOX_DEFAULTS.cpuMs;
+  const memoryBytes = options.memoryBytes ?? SANDBOX_DEFAULTS.memoryBytes;
+  const maxStack = Math.min(Math.max(options.maxStackBytes ?? SANDBOX_DEFAULTS.maxStackBytes, 32 * 1024), SANDBOX_DEFAULTS.maxStackBytes);
+  const clockMs = options.clockMs ?? (() => 0);
+  const consoleIndex = options.consoleTo === undefined ? -1 : functions.findIndex((f) => f.name === options.consoleTo);
+
+  let stop: ProgramError | null = null;
+  let hostFault: unknown;
+  let hostMs = 0;
+  let hostCalls = 0;
+  let phase: 'setup' | 'run' | 'extract' = 'setup';
+  let runStart = 0;
+  let extractDeadline = 0;
+  let timedOut = false;
+
+  const rt: QuickJSRuntime = module.newRuntime();
+  let error: ProgramError | null = null;
+  try {
+    rt.setMemoryLimit(memoryBytes);
+    rt.setMaxStackSize(maxStack);
+    rt.setInterruptHandler(() => {
+      const now = performance.now();
+      if (phase === 'extract') return now > extractDeadline;
+      if (phase !== 'run') return false;
+      if (stop) return true;
+      if (options.shouldStop?.()) {
+        stop = { kind: 'InterruptedError', message: 'the run was stopped', line: null };
+        return true;
+      }
+      if (now - runStart - hostMs > cpuMs) {
+        timedOut = true;
+        return true;
+      }
+      return false;
+    });
+    const ctx: QuickJSContext = rt.newContext();
+    try {
+      error = runInContext(ctx);
+    } finally {
+      ctx.dispose();
+    }
+  } catch (e) {
+    // Only a broken wasm module gets here (an abort); report it and start afresh next time.
+    dropModule(module);
+    error = { kind: 'Error', message: `sandbox failure: ${(e as Error)?.message ?? String(e)}`, line: null };
+  } finally {
+    try {
+      rt.dispose();
+    } catch (e) {
+      dropModule(module);
+      error ??= { kind: 'Error', message: `sandbox failure: ${(e as Error)?.message ?? String(e)}`, line: null };
+    }
+  }
+  const total = runStart ? performance.now() - runStart : 0;
+  return { error, guestMs: Math.max(0, total - hostMs), hostMs, hostCalls, ...(hostFault !== undefined ? { hostFault } : {}) };
+
+  function runInContext(ctx: QuickJSContext): ProgramError | null {
+    const guestError = (name: string, message: string): { error: QuickJSHandle } => ({ error: ctx.newError({ name, message }) });
+    const host = ctx.newFunction('host', (indexH, stackH, argsH) => {
+      const t0 = performance.now();
+      hostCalls++;
+      let line: number | null = null;
+      let name = '?';
+      try {
+        line = programLine(ctx.getString(stackH));
+        if (stop) return guestError(stop.kind, stop.message);
+        const f = functions[ctx.getNumber(indexH)];
+        if (!f) return guestError('Error', 'unknown host function');
+        name = f.name;
+        if (options.shouldStop?.()) throw new SandboxStop({ kind: 'InterruptedError', message: 'the run was stopped', line });
+        const { count, values } = decodeArgs(ctx.getString(argsH));
+        const result = f.call(values, count, line);
+        return result === undefined ? undefined : ctx.newString(JSON.stringify(result));
+      } catch (e) {
+        if (e instanceof SandboxStop) {
+          stop = { ...e.programError, line: e.programError.line ?? line };
+          return guestError(stop.kind, stop.message);
+        }
+        if (e instanceof PolicyError) return guestError(e.kind, e.message);
+        hostFault = e;
+        stop = { kind: 'Error', message: `internal error in ${name}(): ${(e as Error)?.message ?? String(e)}`, line };
+        return guestError('Error', stop.message);
+      } finally {
+        hostMs += performance.now() - t0;
+      }
+    });
+    const clock = ctx.newFunction('clock', () => ctx.newNumber(clockMs()));
+    let describe: QuickJSHandle | null = null;
+    try {
+      // Set up the globals.
+      const prelude = ctx.evalCode(PRELUDE, PRELUDE_FILE, { type: 'global', strict: true });
+      if (prelude.error) {
+        prelude.error.dispose();
+        throw new Error('the sandbox prelude failed to evaluate');
+      }
+      const names = ctx.newString(JSON.stringify(functions.map((f) => f.name)));
+      const ci = ctx.newNumber(consoleIndex);
+      const seed = ctx.newNumber(options.seed ?? 0);
+      const made = ctx.callFunction(prelude.value, ctx.undefined, host, clock, names, ci, seed);
+      prelude.value.dispose();
+      names.dispose();
+      ci.dispose();
+      seed.dispose();
+      if (made.error) {
+        made.error.dispose();
+        throw new Error('the sandbox prelude failed to run');
+      }
+      describe = made.value;
+
+      // Run the program, then any promise jobs it queued.
+      phase = 'run';
+      runStart = performance.now();
+      let thrown: QuickJSHandle | null = null;
+      const result = ctx.evalCode(source, PROGRAM_FILE, { type: 'global' });
+      if (result.error) thrown = result.error;
+      else {
+        result.value.dispose();
+        const jobs = rt.executePendingJobs();
+        if (jobs.error) thrown = jobs.error;
+      }
+      if (!thrown) {
+        phase = 'setup';
+        return stop;
+      }
+
+      // Read what ended it, with room to allocate and a short deadline for hostile getters.
+      phase = 'extract';
+      extractDeadline = performance.now() + 250;
+      rt.setMemoryLimit(-1);
+      let info: Thrown = { error: false, value: 'an unreadable value' };
+      const described = ctx.callFunction(describe, ctx.undefined, thrown);
+      thrown.dispose();
+      if (described.error) described.error.dispose();
+      else {
+        try {
+          info = JSON.parse(ctx.getString(described.value)) as Thrown;
+        } catch { /* keep the fallback */ }
+        described.value.dispose();
+      }
+      phase = 'setup';
+      if (stop) {
+        const s: ProgramError = stop;
+        return { ...s, line: s.line ?? programLine(info.stack) };
+      }
+      if (timedOut) return { kind: 'TimeoutError', message: `the program ran longer than ${cpuMs / 1000} s of CPU time`, line: programLine(info.stack) };
+      return classify(info, { cpuMs, memoryBytes });
+    } finally {
+      phase = 'setup';
+      describe?.dispose();
+      clock.dispose();
+      host.dispose();
+    }
+  }
+}

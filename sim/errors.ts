@@ -1,0 +1,23 @@
+// Named errors of the program API (DESIGN §4). Each is a PolicyError whose `name` and
+// `kind` are the class name, so sandboxed programs can catch them by name.
+
+import { PolicyError } from './types.ts';
+
+export class GraspError extends PolicyError {
+  constructor(message: string, objects: string[] = []) { super('GraspError', message, objects); }
+}
+export class ReachError extends PolicyError {
+  constructor(message: string, objects: string[] = []) { super('ReachError', message, objects); }
+}
+export class UnknownObjectError extends PolicyError {
+  constructor(message: string, objects: string[] = []) { super('UnknownObjectError', message, objects); }
+}
+export class ArgumentError extends PolicyError {
+  constructor(message: string, objects: string[] = []) { super('ArgumentError', message, objects); }
+}
+export class CollisionError extends PolicyError {
+  constructor(message: string, objects: string[] = []) { super('CollisionError', message, objects); }
+}
+export class TimeoutError extends PolicyError {
+  constructor(message: string, objects: string[] = []) { super('TimeoutError', message, objects); }
+}

@@ -1,0 +1,29 @@
+// Numbers as people read them in error messages and predicate details.
+
+import type { Vec2, Vec3 } from './types.ts';
+
+/** Length in centimetres with one decimal: "4.2 cm". */
+export function cm(metres: number): string {
+  const v = Math.abs(metres) < 0.0005 ? 0 : metres * 100;
+  return `${v.toFixed(1)} cm`;
+}
+
+/** A limit in centimetres, without trailing zeros: "2 cm", "1.5 cm". */
+export function cmLimit(metres: number): string {
+  return `${Number((metres * 100).toFixed(2))} cm`;
+}
+
+/** Metres with two decimals: "0.45 m". */
+export function m(metres: number): string {
+  return `${(Math.abs(metres) < 0.005 ? 0 : metres).toFixed(2)} m`;
+}
+
+/** Angle in whole degrees: "32°". */
+export function deg(radians: number): string {
+  return `${Math.round((radians * 180) / Math.PI)}°`;
+}
+
+/** A position: "[0.10, -0.05, 0.02]" (metres). */
+export function pos(p: Vec2 | Vec3 | readonly number[]): string {
+  return `[${p.map((v) => (Math.abs(v) < 0.005 ? 0 : v).toFixed(2)).join(', ')}]`;
+}

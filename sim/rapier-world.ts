@@ -1,0 +1,271 @@
+// PhysicsWorld implemented with Rapier (@dimforge/rapier3d-compat). The only file,
+// with bare-rapier.ts, that imports Rapier.
+
+import RAPIER from '@dimforge/rapier3d-compat';
+import type {
+  BodyDesc, BodyHandle, BodyKind, ColliderPart, Contact, PhysicsSettings, PhysicsSnapshot, PhysicsWorld,
+} from './physics-world.ts';
+import { BODY_STATE_FLOATS } from './physics-world.ts';
+import type { Quat, Vec3 } from './types.ts';
+
+let ready: Promise<void> | null = null;
+
+/** Loads Rapier's WebAssembly once per process. */
+export function initRapier(): Promise<void> {
+  ready ??= RAPIER.init();
+  return ready;
+}
+
+// Rapier's cylinders stand along local y; ours stand along local z.
+const Y_TO_Z: Quat = [Math.SQRT1_2, 0, 0, Math.SQRT1_2];
+
+function mulQuat(a: Quat, b: Quat): Quat {
+  return [
+    a[3] * b[0] + a[0] * b[3] + a[1] * b[2] - a[2] * b[1],
+    a[3] * b[1] - a[0] * b[2] + a[1] * b[3] + a[2] * b[0],
+    a[3] * b[2] + a[0] * b[1] - a[1] * b[0] + a[2] * b[3],
+    a[3] * b[3] - a[0] * b[0] - a[1] * b[1] - a[2] * b[2],
+  ];
+}
+
+export function partVolume(part: ColliderPart): number {
+  const s = part.shape;
+  switch (s.type) {
+    case 'box': return 8 * s.halfExtents[0] * s.halfExtents[1] * s.halfExtents[2];
+    case 'cylinder': return Math.PI * s.radius * s.radius * 2 * s.halfHeight;
+    case 'sphere': return (4 / 3) * Math.PI * s.radius ** 3;
+  }
+}
+
+/** Creates a Rapier world with our settings (shared with the bare benchmark scene). */
+export function newRapierWorld(settings: PhysicsSettings): RAPIER.World {
+  const [gx, gy, gz] = settings.gravity;
+  const world = new RAPIER.World({ x: gx, y: gy, z: gz });
+  world.timestep = 1 / settings.hz;
+  world.lengthUnit = settings.lengthUnit;
+  world.numSolverIterations = settings.solverIterations;
+  return world;
+}
+
+/** Creates one body and its colliders; returns the body and its colliders' handles. */
+export function createRapierBody(world: RAPIER.World, desc: BodyDesc): { body: RAPIER.RigidBody; colliders: RAPIER.Collider[] } {
+  const rbDesc =
+    desc.kind === 'dynamic' ? RAPIER.RigidBodyDesc.dynamic()
+    : desc.kind === 'kinematic' ? RAPIER.RigidBodyDesc.kinematicPositionBased()
+    : RAPIER.RigidBodyDesc.fixed();
+  const [px, py, pz] = desc.position;
+  const q = desc.quaternion ?? [0, 0, 0, 1];
+  rbDesc.setTranslation(px, py, pz).setRotation({ x: q[0], y: q[1], z: q[2], w: q[3] });
+  if (desc.kind === 'dynamic') {
+    rbDesc.setLinearDamping(desc.linearDamping ?? 0).setAngularDamping(desc.angularDamping ?? 0);
+    if (desc.ccd) rbDesc.setCcdEnabled(true);
+  }
+  const body = world.createRigidBody(rbDesc);
+  const totalVolume = desc.parts.reduce((s, p) => s + partVolume(p), 0);
+  const density = desc.kind === 'dynamic' && desc.mass !== undefined && totalVolume > 0 ? desc.mass / totalVolume : 1000;
+  const colliders: RAPIER.Collider[] = [];
+  for (const part of desc.parts) {
+    const s = part.shape;
+    let cd: RAPIER.ColliderDesc;
+    let rot: Quat = part.quaternion ?? [0, 0, 0, 1];
+    if (s.type === 'box') cd = RAPIER.ColliderDesc.cuboid(s.halfExtents[0], s.halfExtents[1], s.halfExtents[2]);
+    else if (s.type === 'sphere') cd = RAPIER.ColliderDesc.ball(s.radius);
+    else {
+      cd = RAPIER.ColliderDesc.cylinder(s.halfHeight, s.radius);
+      rot = mulQuat(rot, Y_TO_Z);
+    }
+    const [ox, oy, oz] = part.position ?? [0, 0, 0];
+    cd.setTranslation(ox, oy, oz)
+      .setRotation({ x: rot[0], y: rot[1], z: rot[2], w: rot[3] })
+      .setDensity(density)
+      .setFriction(desc.friction)
+      .setRestitution(desc.restitution ?? 0);
+    colliders.push(world.createCollider(cd, body));
+  }
+  return { body, colliders };
+}
+
+interface BodyRecord {
+  name: string;
+  kind: BodyKind;
+  handle: number;
+  colliderHandles: number[];
+}
+
+class RapierPhysicsWorld implements PhysicsWorld {
+  readonly engine = 'rapier' as const;
+  readonly dt: number;
+  steps = 0;
+  beforeStep: (() => void) | null = null;
+  afterStep: (() => void) | null = null;
+
+  private world: RAPIER.World;
+  private readonly records: BodyRecord[] = [];
+  private rigid: RAPIER.RigidBody[] = [];
+  private colliders: RAPIER.Collider[][] = [];
+  private readonly byName = new Map<string, BodyHandle>();
+  private readonly colliderOwner = new Map<number, BodyHandle>();
+  // Scratch objects: Rapier copies them, so one of each serves every call.
+  private readonly v = { x: 0, y: 0, z: 0 };
+  private readonly q = { x: 0, y: 0, z: 0, w: 1 };
+
+  constructor(world: RAPIER.World) {
+    this.world = world;
+    this.dt = world.timestep;
+  }
+
+  get bodyCount(): number {
+    return this.records.length;
+  }
+
+  addBody(desc: BodyDesc): BodyHandle {
+    if (this.byName.has(desc.name)) throw new Error(`physics: a body named ${desc.name} already exists`);
+    const { body, colliders } = createRapierBody(this.world, desc);
+    const index = this.records.length;
+    this.records.push({ name: desc.name, kind: desc.kind, handle: body.handle, colliderHandles: colliders.map((c) => c.handle) });
+    this.rigid.push(body);
+    this.colliders.push(colliders);
+    this.byName.set(desc.name, index);
+    for (const c of colliders) this.colliderOwner.set(c.handle, index);
+    return index;
+  }
+
+  bodyName(body: BodyHandle): string {
+    return this.records[body]!.name;
+  }
+
+  findBody(name: string): BodyHandle | undefined {
+    return this.byName.get(name);
+  }
+
+  bodyKind(body: BodyHandle): BodyKind {
+    return this.records[body]!.kind;
+  }
+
+  readPose(body: BodyHandle, out: Float64Array, offset = 0): void {
+    const rb = this.rigid[body]!;
+    const t = rb.translation(this.v);
+    out[offset] = t.x; out[offset + 1] = t.y; out[offset + 2] = t.z;
+    const r = rb.rotation(this.q);
+    out[offset + 3] = r.x; out[offset + 4] = r.y; out[offset + 5] = r.z; out[offset + 6] = r.w;
+  }
+
+  readVelocity(body: BodyHandle, out: Float64Array, offset = 0): void {
+    const rb = this.rigid[body]!;
+    const l = rb.linvel(this.v);
+    out[offset] = l.x; out[offset + 1] = l.y; out[offset + 2] = l.z;
+    const a = rb.angvel(this.v);
+    out[offset + 3] = a.x; out[offset + 4] = a.y; out[offset + 5] = a.z;
+  }
+
+  setPose(body: BodyHandle, position: Vec3, quaternion: Quat): void {
+    const rb = this.rigid[body]!;
+    this.v.x = position[0]; this.v.y = position[1]; this.v.z = position[2];
+    this.q.x = quaternion[0]; this.q.y = quaternion[1]; this.q.z = quaternion[2]; this.q.w = quaternion[3];
+    rb.setTranslation(this.v, true);
+    rb.setRotation(this.q, true);
+    if (this.records[body]!.kind === 'kinematic') {
+      rb.setNextKinematicTranslation(this.v);
+      rb.setNextKinematicRotation(this.q);
+    }
+  }
+
+  setVelocity(body: BodyHandle, linear: Vec3, angular: Vec3): void {
+    const rb = this.rigid[body]!;
+    if (!rb.isDynamic()) return;
+    this.v.x = linear[0]; this.v.y = linear[1]; this.v.z = linear[2];
+    rb.setLinvel(this.v, true);
+    this.v.x = angular[0]; this.v.y = angular[1]; this.v.z = angular[2];
+    rb.setAngvel(this.v, true);
+  }
+
+  setKinematicTarget(body: BodyHandle, px: number, py: number, pz: number, qx: number, qy: number, qz: number, qw: number): void {
+    const rb = this.rigid[body]!;
+    this.v.x = px; this.v.y = py; this.v.z = pz;
+    this.q.x = qx; this.q.y = qy; this.q.z = qz; this.q.w = qw;
+    rb.setNextKinematicTranslation(this.v);
+    rb.setNextKinematicRotation(this.q);
+  }
+
+  step(): void {
+    if (this.beforeStep) this.beforeStep();
+    this.world.step();
+    this.steps++;
+    if (this.afterStep) this.afterStep();
+  }
+
+  contacts(body: BodyHandle, maxDistance: number): Contact[] {
+    const best = new Map<BodyHandle, number>();
+    for (const c of this.colliders[body]!) {
+      this.world.contactPairsWith(c, (other) => {
+        const owner = this.colliderOwner.get(other.handle);
+        if (owner === undefined || owner === body) return;
+        const hit = c.contactCollider(other, maxDistance);
+        if (!hit) return;
+        const prev = best.get(owner);
+        if (prev === undefined || hit.distance < prev) best.set(owner, hit.distance);
+      });
+    }
+    const out: Contact[] = [];
+    for (const [b, distance] of best) out.push({ body: b, distance });
+    out.sort((a, b) => a.distance - b.distance || a.body - b.body);
+    return out;
+  }
+
+  distance(a: BodyHandle, b: BodyHandle, maxDistance: number): number | null {
+    let best: number | null = null;
+    for (const ca of this.colliders[a]!) {
+      for (const cb of this.colliders[b]!) {
+        const hit = ca.contactCollider(cb, maxDistance);
+        if (hit && (best === null || hit.distance < best)) best = hit.distance;
+      }
+    }
+    return best;
+  }
+
+  snapshot(withEngineState = true): PhysicsSnapshot {
+    const n = this.records.length;
+    const bodies = new Float64Array(n * BODY_STATE_FLOATS);
+    for (let i = 0; i < n; i++) {
+      this.readPose(i, bodies, i * BODY_STATE_FLOATS);
+      this.readVelocity(i, bodies, i * BODY_STATE_FLOATS + 7);
+    }
+    const snap: PhysicsSnapshot = { engine: 'rapier', steps: this.steps, bodies };
+    if (withEngineState) snap.engineState = this.world.takeSnapshot();
+    return snap;
+  }
+
+  restore(snapshot: PhysicsSnapshot): void {
+    const n = this.records.length;
+    if (snapshot.bodies.length !== n * BODY_STATE_FLOATS) {
+      throw new Error(`physics: snapshot has ${snapshot.bodies.length / BODY_STATE_FLOATS} bodies, the world has ${n}`);
+    }
+    if (snapshot.engineState && snapshot.engine === 'rapier') {
+      const restored = RAPIER.World.restoreSnapshot(snapshot.engineState);
+      this.world.free();
+      this.world = restored;
+      this.rigid = this.records.map((r) => restored.getRigidBody(r.handle));
+      this.colliders = this.records.map((r) => r.colliderHandles.map((h) => restored.getCollider(h)));
+    } else {
+      const s = snapshot.bodies;
+      for (let i = 0; i < n; i++) {
+        if (this.records[i]!.kind === 'fixed') continue;
+        const o = i * BODY_STATE_FLOATS;
+        this.setPose(i, [s[o]!, s[o + 1]!, s[o + 2]!], [s[o + 3]!, s[o + 4]!, s[o + 5]!, s[o + 6]!]);
+        this.setVelocity(i, [s[o + 7]!, s[o + 8]!, s[o + 9]!], [s[o + 10]!, s[o + 11]!, s[o + 12]!]);
+      }
+    }
+    this.steps = snapshot.steps;
+  }
+
+  free(): void {
+    this.world.free();
+    this.rigid = [];
+    this.colliders = [];
+  }
+}
+
+export async function createRapierPhysicsWorld(settings: PhysicsSettings): Promise<PhysicsWorld> {
+  await initRapier();
+  return new RapierPhysicsWorld(newRapierWorld(settings));
+}

@@ -1,0 +1,98 @@
+// SceneSpec → engine-neutral body descriptors: the table, a floor below it, and one
+// body per object (containers as compounds of a floor and walls).
+
+import type { BodyDesc, ColliderPart } from './physics-world.ts';
+import { containerInterior } from './object-geometry.ts';
+import { quatFromYaw } from './pose-math.ts';
+import type { ObjectSpec, SceneSpec } from './types.ts';
+import { TABLE } from './types.ts';
+
+export const TABLE_BODY = 'table';
+export const FLOOR_BODY = 'floor';
+/** Height of the floor's top surface (m): where things that fall off the table land. */
+export const FLOOR_Z = -0.75;
+export const TABLE_FRICTION = 0.6;
+/** Segments of the wall ring that approximates a bowl. */
+export const BOWL_SEGMENTS = 16;
+
+export function tableBody(): BodyDesc {
+  const [sx, sy] = TABLE.size;
+  const t = TABLE.thickness;
+  return {
+    name: TABLE_BODY, kind: 'fixed', position: [0, 0, -t / 2], friction: TABLE_FRICTION,
+    parts: [{ shape: { type: 'box', halfExtents: [sx / 2, sy / 2, t / 2] } }],
+  };
+}
+
+export function floorBody(): BodyDesc {
+  return {
+    name: FLOOR_BODY, kind: 'fixed', position: [0, 0, FLOOR_Z - 0.05], friction: TABLE_FRICTION,
+    parts: [{ shape: { type: 'box', halfExtents: [3, 3, 0.05] } }],
+  };
+}
+
+/** Collider parts of an object in its body frame (origin = bounding-box centre). */
+export function objectParts(spec: ObjectSpec): ColliderPart[] {
+  const [sx, sy, sz] = spec.size;
+  switch (spec.shape) {
+    case 'box': return [{ shape: { type: 'box', halfExtents: [sx / 2, sy / 2, sz / 2] } }];
+    case 'cylinder': return [{ shape: { type: 'cylinder', radius: sx / 2, halfHeight: sz / 2 } }];
+    case 'sphere': return [{ shape: { type: 'sphere', radius: sx / 2 } }];
+    case 'bowl': {
+      const inner = containerInterior(spec)!;
+      const r = sx / 2;
+      const wallHalfHeight = (sz - inner.floor) / 2;
+      const wallZ = inner.floor / 2;
+      // Each segment spans its share of the outer circle so the ring has no gaps.
+      const halfChord = r * Math.tan(Math.PI / BOWL_SEGMENTS);
+      const parts: ColliderPart[] = [{
+        shape: { type: 'cylinder', radius: r - inner.wall / 2, halfHeight: inner.floor / 2 },
+        position: [0, 0, -sz / 2 + inner.floor / 2],
+      }];
+      for (let k = 0; k < BOWL_SEGMENTS; k++) {
+        const a = (2 * Math.PI * k) / BOWL_SEGMENTS;
+        const rm = r - inner.wall / 2;
+        parts.push({
+          shape: { type: 'box', halfExtents: [inner.wall / 2, halfChord, wallHalfHeight] },
+          position: [rm * Math.cos(a), rm * Math.sin(a), wallZ],
+          quaternion: quatFromYaw(a),
+        });
+      }
+      return parts;
+    }
+    case 'tray': {
+      const inner = containerInterior(spec)!;
+      const w = inner.wall;
+      const wallHalfHeight = (sz - inner.floor) / 2;
+      const wallZ = inner.floor / 2;
+      return [
+        { shape: { type: 'box', halfExtents: [sx / 2, sy / 2, inner.floor / 2] }, position: [0, 0, -sz / 2 + inner.floor / 2] },
+        { shape: { type: 'box', halfExtents: [w / 2, sy / 2, wallHalfHeight] }, position: [sx / 2 - w / 2, 0, wallZ] },
+        { shape: { type: 'box', halfExtents: [w / 2, sy / 2, wallHalfHeight] }, position: [-sx / 2 + w / 2, 0, wallZ] },
+        { shape: { type: 'box', halfExtents: [sx / 2 - w, w / 2, wallHalfHeight] }, position: [0, sy / 2 - w / 2, wallZ] },
+        { shape: { type: 'box', halfExtents: [sx / 2 - w, w / 2, wallHalfHeight] }, position: [0, -sy / 2 + w / 2, wallZ] },
+      ];
+    }
+  }
+}
+
+export function objectBody(spec: ObjectSpec): BodyDesc {
+  const smallest = Math.min(...spec.size);
+  return {
+    name: spec.id,
+    kind: 'dynamic',
+    position: [spec.position[0], spec.position[1], spec.position[2]],
+    quaternion: quatFromYaw(spec.yaw),
+    parts: objectParts(spec),
+    mass: spec.mass,
+    friction: spec.friction,
+    // Stands in for rolling resistance, which the engines lack: a pushed ball stops.
+    angularDamping: spec.shape === 'sphere' ? 0.8 : 0.1,
+    ccd: smallest < 0.03,
+  };
+}
+
+/** Bodies of the static environment and of every object, in a fixed order. */
+export function sceneBodies(scene: SceneSpec): BodyDesc[] {
+  return [tableBody(), floorBody(), ...scene.objects.map(objectBody)];
+}

@@ -1,0 +1,124 @@
+// The bundled tasks: an explicit list of files (no directory scanning, so a stray file
+// never becomes a task), and the suites made of them. A duplicate id is an error.
+
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closestNames } from './closest-names.ts';
+import { readTaskFile } from './task-file.ts';
+import { TaskError } from './task-def.ts';
+import type { TaskDef } from './task-def.ts';
+
+const TASKS_DIR = dirname(fileURLToPath(import.meta.url));
+
+/** The `core` suite, in the order reports list it (paths relative to tasks/). */
+export const CORE_TASK_FILES = [
+  'core/lift_block.json',
+  'core/red_on_blue.json',
+  'core/block_in_bowl.json',
+  'core/block_in_tray.json',
+  'core/stack_three.json',
+  'core/blocks_in_tray.json',
+  'core/sort_by_color.json',
+  'core/line_up.json',
+  'core/push_to_zone.json',
+  'core/block_to_corner.json',
+  'core/swap_blocks.json',
+  'core/left_of.json',
+  'core/unstack.json',
+  'core/ball_in_bowl.json',
+  'core/smallest_block.json',
+  'core/cylinder_upright.json',
+  'core/pyramid.json',
+] as const;
+
+export interface SuiteDef {
+  name: string;
+  description: string;
+  /** Task files relative to the registry's base directory. */
+  files: readonly string[];
+}
+
+/** Suites besides `all`, which every registry has: every task it holds. */
+export const BUNDLED_SUITES: readonly SuiteDef[] = [
+  { name: 'core', description: 'Basic tabletop skills: pick, place, stack, sort, push, arrange.', files: CORE_TASK_FILES },
+];
+
+export interface SuiteInfo {
+  name: string;
+  description: string;
+  taskIds: string[];
+}
+
+export interface TaskRegistry {
+  /** Every task, in registration order. */
+  listTasks(): TaskDef[];
+  hasTask(id: string): boolean;
+  /** Throws TaskError naming close matches when the id is unknown. */
+  getTask(id: string): TaskDef;
+  listSuites(): SuiteInfo[];
+  /** The tasks of a suite; throws TaskError when the suite is unknown. */
+  getSuite(name: string): TaskDef[];
+}
+
+/**
+ * A registry over task files (relative to `baseDir`). Loads and validates every file
+ * now, and refuses two files with the same task id.
+ */
+export function createRegistry(suites: readonly SuiteDef[], baseDir = TASKS_DIR): TaskRegistry {
+  const byId = new Map<string, TaskDef>();
+  const byFile = new Map<string, TaskDef>();
+  const suiteIds = new Map<string, { description: string; ids: string[] }>();
+  for (const suite of suites) {
+    if (suite.name === 'all' || suiteIds.has(suite.name)) throw new TaskError(null, null, `duplicate suite name "${suite.name}"`);
+    const ids: string[] = [];
+    for (const rel of suite.files) {
+      const file = resolve(baseDir, rel);
+      let task = byFile.get(file);
+      if (!task) {
+        task = readTaskFile(file);
+        const other = byId.get(task.id);
+        if (other) throw new TaskError(file, 'id', `duplicate task id "${task.id}" (already defined by ${other.file})`);
+        byId.set(task.id, task);
+        byFile.set(file, task);
+      }
+      if (!ids.includes(task.id)) ids.push(task.id);
+    }
+    suiteIds.set(suite.name, { description: suite.description, ids });
+  }
+  suiteIds.set('all', { description: 'Every bundled task.', ids: [...byId.keys()] });
+
+  const getTask = (id: string): TaskDef => {
+    const task = byId.get(id);
+    if (task) return task;
+    const near = closestNames(id, byId.keys());
+    const hint = near.length ? ` (did you mean ${near.map((n) => `"${n}"`).join(', ')}?)` : '';
+    throw new TaskError(null, null, `unknown task "${id}"${hint}; list tasks with "policyloop tasks", or give a path to a .json task file`);
+  };
+  return {
+    listTasks: () => [...byId.values()],
+    hasTask: (id) => byId.has(id),
+    getTask,
+    listSuites: () => [...suiteIds].map(([name, s]) => ({ name, description: s.description, taskIds: [...s.ids] })),
+    getSuite: (name) => {
+      const s = suiteIds.get(name);
+      if (!s) {
+        const near = closestNames(name, suiteIds.keys(), 1);
+        throw new TaskError(null, null, `unknown suite "${name}"${near.length ? ` (did you mean "${near[0]}"?)` : ''}; suites: ${[...suiteIds.keys()].join(', ')}`);
+      }
+      return s.ids.map(getTask);
+    },
+  };
+}
+
+let bundled: TaskRegistry | null = null;
+
+/** The registry of bundled tasks (loaded on first use). */
+export function bundledRegistry(): TaskRegistry {
+  bundled ??= createRegistry(BUNDLED_SUITES);
+  return bundled;
+}
+
+export const listTasks = (): TaskDef[] => bundledRegistry().listTasks();
+export const listSuites = (): SuiteInfo[] => bundledRegistry().listSuites();
+export const getSuite = (name: string): TaskDef[] => bundledRegistry().getSuite(name);
+export const getTask = (id: string): TaskDef => bundledRegistry().getTask(id);

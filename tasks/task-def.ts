@@ -1,0 +1,100 @@
+// What a loaded task is: the parsed file with defaults filled in (TaskDef), and the one
+// error type every task problem is reported with (TaskError).
+
+import { isAbsolute, relative } from 'node:path';
+import type { ColorName, Predicate, Shape, Vec2, Vec3, ZoneSpec } from '../sim/types.ts';
+
+/** One object of the task as written: its position may still be random, fixed ± jitter, or on another object. */
+export interface ObjectTemplate {
+  id: string;
+  shape: Shape;
+  color: ColorName;
+  /** Full extents (m), as in ObjectSpec. */
+  size: Vec3;
+  mass: number;
+  friction: number;
+  /** Fixed centre [x, y]; absent = random in the layout (unless `on` is set). */
+  position?: Vec2;
+  /** ± metres along x and y around `position`. */
+  jitter: number;
+  /** Starts resting on (or inside) this object. */
+  on?: string;
+  /** Fixed yaw (radians); absent = 0, or random for boxes when layout.randomYaw. */
+  yaw?: number;
+}
+
+export interface LayoutSpec {
+  /** The area random objects' footprints are kept inside. */
+  min: Vec2;
+  max: Vec2;
+  /** Clearance between footprint circles (m). */
+  minGap: number;
+  randomYaw: boolean;
+}
+
+export interface DistractorSpec {
+  /** How many (fixed, or drawn from [min, max] per seed). */
+  count: number | Vec2;
+  shapes: Shape[];
+}
+
+/** The scene before a seed resolves it into a SceneSpec (layout.ts). */
+export interface SceneTemplate {
+  objects: ObjectTemplate[];
+  zones: ZoneSpec[];
+  layout: LayoutSpec;
+  distractors: DistractorSpec;
+}
+
+export interface TaskDef {
+  id: string;
+  /** Absolute path of the task file ('<inline>' for tasks parsed from memory). */
+  file: string;
+  instruction: string;
+  description?: string;
+  sceneTemplate: SceneTemplate;
+  success: Predicate;
+  /** Simulated-seconds budget of one attempt. */
+  timeLimit: number;
+  /** Program text that solves the task (tests run it on many seeds). */
+  reference: string;
+  /** Absolute path of the reference program when it lives in its own file, else null. */
+  referenceFile: string | null;
+  tags: string[];
+}
+
+/** A file path as people read it: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+  if (!isAbsolute(file)) return file;
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+/** A JSON path as people read it: scene.objects[2].size. */
+export function formatJsonPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (typeof seg === 'string' && /^[A-Za-z_$][\w$]*$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(String(seg))}]`;
+  }
+  return out || '(root)';
+}
+
+/**
+ * Anything wrong with a task file or a task reference. The message is one line:
+ * `<file>: <json path>: <what was expected>` (the path is omitted for file-level problems).
+ */
+export class TaskError extends Error {
+  readonly file: string | null;
+  readonly jsonPath: string | null;
+  readonly problem: string;
+  constructor(file: string | null, jsonPath: string | null, problem: string) {
+    const where = [file === null ? null : displayPath(file), jsonPath].filter((s) => s !== null);
+    super([...where, problem].join(': '));
+    this.name = 'TaskError';
+    this.file = file;
+    this.jsonPath = jsonPath;
+    this.problem = problem;
+  }
+}
