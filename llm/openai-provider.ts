@@ -144,6 +144,9 @@ export class OpenAIChatModel implements ChatModel {
     if (wire && this.traits.jsonSchema === 'no') {
       warnings.push('the server does not take response_format json_schema; the schema was sent in the prompt');
     }
+    if (request.temperature !== undefined && !this.traits.temperature) {
+      warnings.push(`the model does not take temperature; sent without it`);
+    }
     const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
     let completion: CompletionWire;
     ({ completion, attempt } = await this.send(messages, request, wire, attempt, warnings));
@@ -153,13 +156,21 @@ export class OpenAIChatModel implements ChatModel {
     let parsed: T | undefined;
     if (wire && request.schema) {
       let json = extractJson(text);
+      const limit = request.maxTokens ? ` (maxTokens ${request.maxTokens})` : '';
+      if (!json && completion.choices[0]!.finish_reason === 'length') {
+        throw new ModelError(
+          'bad-response',
+          `the model's ${wire.name} was cut off at the token limit before the JSON was complete${limit} (reply: ${snippet(text)})`,
+        );
+      }
       if (!json && attempt.responseFormat && !attempt.promptJson) {
         // The server took response_format but answered prose (some ignore the field).
         warnings.push(
           `the server ignored response_format json_schema (reply: ${snippet(text, 40)}); asked again with the schema in the prompt`,
         );
         this.traits.jsonSchema = 'ignored';
-        ({ completion, attempt } = await this.send(messages, request, wire, { responseFormat: false, promptJson: true }, warnings));
+        const promptOnly = { responseFormat: false, promptJson: true };
+        ({ completion, attempt } = await this.send(messages, request, wire, promptOnly, warnings));
         addUsage(usage, completion, request.messages, warnings);
         text = replyText(completion);
         json = extractJson(text);
@@ -200,14 +211,19 @@ export class OpenAIChatModel implements ChatModel {
     for (;;) {
       const body = this.buildBody(messages, request, wire, attempt);
       try {
-        const raw = await this.withRetries(() =>
-          this.client.chat.completions.create(body, { signal: request.signal, timeout: this.options.timeoutMs, maxRetries: 0 }),
-        request.signal);
+        const raw = await this.withRetries(
+          () =>
+            this.client.chat.completions.create(body, {
+              signal: request.signal,
+              timeout: this.options.timeoutMs,
+              maxRetries: 0,
+            }),
+          request.signal,
+        );
         return { completion: checkCompletion(raw), attempt };
       } catch (error) {
-        const adaptation = error instanceof APIError && (error.status === 400 || error.status === 422)
-          ? this.adaptTo(error, body, attempt, adapted, warnings)
-          : undefined;
+        const refused = error instanceof APIError && (error.status === 400 || error.status === 422);
+        const adaptation = refused ? this.adaptTo(error, body, attempt, adapted, warnings) : undefined;
         if (!adaptation) throw await this.toModelError(error, request.signal);
         adapted.add(adaptation.key);
         attempt = adaptation.attempt;
@@ -223,16 +239,18 @@ export class OpenAIChatModel implements ChatModel {
     warnings: string[],
   ): { key: string; attempt: Attempt } | undefined {
     const message = serverMessage(error);
-    const about = (pattern: RegExp): boolean => (error.param !== undefined && error.param !== null && pattern.test(error.param)) || pattern.test(message);
+    const about = (pattern: RegExp): boolean => pattern.test(error.param ?? '') || pattern.test(message);
 
-    if (body.response_format && !adapted.has('response_format') && about(/response_format|json_schema|json schema|structured output/i)) {
+    const formatRefused = about(/response_format|json_schema|json schema|structured output/i);
+    if (body.response_format && !adapted.has('response_format') && formatRefused) {
       this.traits.jsonSchema = 'no';
       warnings.push(
         `the server rejected response_format json_schema (${snippet(message, 60)}); the schema was sent in the prompt`,
       );
       return { key: 'response_format', attempt: { responseFormat: false, promptJson: true } };
     }
-    if (body.max_tokens !== undefined && !adapted.has('max_tokens') && about(/max_tokens/) && /max_completion_tokens/.test(message)) {
+    const wantsRename = about(/max_tokens/) && /max_completion_tokens/.test(message);
+    if (body.max_tokens !== undefined && !adapted.has('max_tokens') && wantsRename) {
       this.traits.maxTokensField = 'max_completion_tokens';
       return { key: 'max_tokens', attempt };
     }
@@ -438,7 +456,7 @@ function addUsage(usage: TokenUsage, completion: CompletionWire, messages: reado
 
 function isRetryable(error: unknown): boolean {
   if (error instanceof APIUserAbortError || error instanceof APIConnectionTimeoutError) return false;
-  if (error instanceof APIConnectionError) return true;
+  if (error instanceof APIConnectionError) return !connectionCode(error).startsWith('fetch blocks');
   if (!(error instanceof APIError) || error.status === undefined) return false;
   const hint = error.headers?.get('x-should-retry');
   if (hint === 'false') return false;
@@ -456,10 +474,14 @@ function serverMessage(error: APIError): string {
   return oneLine(error.message.replace(/^\d{3}\s+/, ''));
 }
 
-/** ECONNREFUSED, ENOTFOUND, … from the error's cause chain. */
+/**
+ * ECONNREFUSED, ENOTFOUND, … from the error's cause chain; else the innermost message.
+ * fetch refuses the WHATWG "bad ports" (9, 6000, 6665–6669, …) before connecting.
+ */
 function connectionCode(error: Error): string {
   const seen = new Set<unknown>();
   let current: unknown = error;
+  let innermost = error.message;
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
     const code = (current as { code?: unknown }).code;
@@ -471,9 +493,12 @@ function connectionCode(error: Error): string {
         if (typeof innerCode === 'string') return innerCode;
       }
     }
+    const message = (current as { message?: unknown }).message;
+    if (typeof message === 'string' && message.length > 0) innermost = message;
     current = (current as { cause?: unknown }).cause;
   }
-  return oneLine(error.message || 'connection failed');
+  if (innermost === 'bad port') return 'fetch blocks this port as unsafe; use another port';
+  return oneLine(innermost || 'connection failed');
 }
 
 function formatMs(ms: number): string {

@@ -27,6 +27,8 @@ export interface ApiContext {
   trace: TraceRecorder;
   /** 1-based program line of the call; null if unknown. */
   line: number | null;
+  /** Simulated seconds left in the program's time budget (Infinity without one). */
+  timeLeft(): number;
 }
 
 export interface ApiFunction<Args extends z.ZodTuple = z.ZodTuple> {
@@ -330,7 +332,12 @@ export const API: readonly ApiFunction[] = [
     args: z.tuple([s.seconds()]),
     returns: '',
     example: 'wait(0.5);',
-    run: (ctx, seconds) => ctx.world.wait(seconds),
+    run: (ctx, seconds) => {
+      const left = ctx.timeLeft();
+      if (seconds <= left) return ctx.world.wait(seconds);
+      ctx.world.wait(Math.max(0, left));
+      throw new PolicyError('TimeoutError', `wait: waiting ${seconds} s would overrun the program's time budget (${left.toFixed(2)} s were left)`);
+    },
   }),
   // --- structure and feedback
   fn({

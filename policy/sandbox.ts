@@ -167,10 +167,28 @@ const PRELUDE = String.raw`(function (host, clock, namesJson, consoleIndex, seed
     for (var i = 0; i < n && i < MAX_ARGS; i++) list[i] = enc(args[i], 0);
     return stringify({ n: n, a: list });
   }
+  // Type code of one argument: primitives cross as they are, anything else as JSON.
+  function code(v) {
+    switch (typeof v) {
+      case 'string': return 's';
+      case 'number': return 'n';
+      case 'boolean': return v ? 't' : 'f';
+      case 'undefined': return 'u';
+      default: return v === null ? 'l' : 'j';
+    }
+  }
+  function out(r) {
+    return typeof r === 'string' ? parse(r) : r;
+  }
   function bind(index, name) {
-    var f = function () {
-      var r = host(index, new E().stack, encArgs(arguments));
-      return r === undefined ? undefined : parse(r);
+    var f = function (a, b, c, d) {
+      var n = arguments.length, s = new E().stack, t = '', k;
+      if (n > 4) return out(host(index, s, '*', encArgs(arguments)));
+      if (n > 0) { k = code(a); t += k; if (k === 'j') a = stringify(enc(a, 0)); }
+      if (n > 1) { k = code(b); t += k; if (k === 'j') b = stringify(enc(b, 0)); }
+      if (n > 2) { k = code(c); t += k; if (k === 'j') c = stringify(enc(c, 0)); }
+      if (n > 3) { k = code(d); t += k; if (k === 'j') d = stringify(enc(d, 0)); }
+      return out(host(index, s, t, a, b, c, d));
     };
     define(f, 'name', { value: name });
     return f;
@@ -240,12 +258,53 @@ function decodeValue(v: unknown): unknown {
     case '-Infinity': return -Infinity;
     case '-0': return -0;
     case 'undefined': return undefined;
-    case 'string': return `${o.s ?? ''}… (${o.n} characters)`;
+    case 'string': return `${o.s ?? ''}… (${o.n} characters)`;  // longer than the prelude copies
     case 'array': return new OpaqueValue(`an array of ${o.n} items`);
     case 'object': return new OpaqueValue(`an object with ${o.n} keys`);
     case 'deep': return new OpaqueValue('a deeply nested value');
     case 'unreadable': return new OpaqueValue('an unreadable object');
     default: return new OpaqueValue(`a ${o.x ?? 'value'}`);
+  }
+}
+
+function capString(s: string): string {
+  return s.length > 10_000 ? `${s.slice(0, 10_000)}… (${s.length} characters)` : s;
+}
+
+/** Arguments of one call from the wrapper's type codes (see `code` in the prelude). */
+function readArgs(ctx: QuickJSContext, types: string, handles: QuickJSHandle[]): { count: number; values: unknown[] } {
+  if (types === '*') return decodeArgs(ctx.getString(handles[0]!));
+  const values: unknown[] = new Array(types.length);
+  for (let i = 0; i < types.length; i++) {
+    const h = handles[i]!;
+    switch (types[i]) {
+      case 's': values[i] = capString(ctx.getString(h)); break;
+      case 'n': values[i] = ctx.getNumber(h); break;
+      case 't': values[i] = true; break;
+      case 'f': values[i] = false; break;
+      case 'u': values[i] = undefined; break;
+      case 'l': values[i] = null; break;
+      default: values[i] = decodeJson(ctx.getString(h));
+    }
+  }
+  return { count: types.length, values };
+}
+
+function decodeJson(json: string): unknown {
+  try {
+    return decodeValue(JSON.parse(json));
+  } catch {
+    return new OpaqueValue('an unreadable value');
+  }
+}
+
+/** A host result as a guest value: numbers, booleans and null directly, the rest as JSON for the wrapper to parse. */
+function toGuest(ctx: QuickJSContext, result: unknown): QuickJSHandle | undefined {
+  switch (typeof result) {
+    case 'undefined': return undefined;
+    case 'number': return ctx.newNumber(result);
+    case 'boolean': return result ? ctx.true : ctx.false;
+    default: return result === null ? ctx.null : ctx.newString(JSON.stringify(result));
   }
 }
 
@@ -343,7 +402,7 @@ export function runSandboxed(source: string, functions: readonly HostFunction[],
 
   function runInContext(ctx: QuickJSContext): ProgramError | null {
     const guestError = (name: string, message: string): { error: QuickJSHandle } => ({ error: ctx.newError({ name, message }) });
-    const host = ctx.newFunction('host', (indexH, stackH, argsH) => {
+    const host = ctx.newFunction('host', (indexH, stackH, typesH, ...argH) => {
       const t0 = performance.now();
       hostCalls++;
       let line: number | null = null;
@@ -355,9 +414,8 @@ export function runSandboxed(source: string, functions: readonly HostFunction[],
         if (!f) return guestError('Error', 'unknown host function');
         name = f.name;
         if (options.shouldStop?.()) throw new SandboxStop({ kind: 'InterruptedError', message: 'the run was stopped', line });
-        const { count, values } = decodeArgs(ctx.getString(argsH));
-        const result = f.call(values, count, line);
-        return result === undefined ? undefined : ctx.newString(JSON.stringify(result));
+        const { count, values } = readArgs(ctx, ctx.getString(typesH), argH);
+        return toGuest(ctx, f.call(values, count, line));
       } catch (e) {
         if (e instanceof SandboxStop) {
           stop = { ...e.programError, line: e.programError.line ?? line };

@@ -25,9 +25,9 @@ export interface ViewSpec {
  * right (+x), looking toward -x.
  */
 export const VIEWS: Record<ViewName, ViewSpec> = {
-  front: { view: 'front', position: [0, -0.98, 0.72], target: [0, 0.04, -0.02], up: [0, 0, 1], fovY: 45 },
-  top: { view: 'top', position: [0, 0, 1.42], target: [0, 0, 0], up: [0, 1, 0], fovY: 42 },
-  side: { view: 'side', position: [1.22, 0, 0.55], target: [0, 0, 0.02], up: [0, 0, 1], fovY: 42 },
+  front: { view: 'front', position: [0, -0.72, 0.78], target: [0, -0.06, 0], up: [0, 0, 1], fovY: 48 },
+  top: { view: 'top', position: [0, 0, 1.25], target: [0, 0, 0], up: [0, 1, 0], fovY: 44 },
+  side: { view: 'side', position: [0.98, 0, 0.62], target: [0, 0, 0.02], up: [0, 0, 1], fovY: 46 },
 };
 
 /** Camera clipping planes (m); the depth images are valid in between. */

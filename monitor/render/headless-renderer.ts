@@ -63,6 +63,10 @@ export interface RenderStats {
   snapshots: number;
   /** Wall time spent in render calls (ms). */
   ms: number;
+  /** Of which inside the page (render, readback, encoding), excluding transfer (ms). */
+  pageMs: number;
+  /** Bytes received from the page (base64 text). */
+  bytes: number;
 }
 
 function stripSnapshot(s: Snapshot): Snapshot {
@@ -93,7 +97,7 @@ function unpackIdsAndDepth(buf: Buffer, width: number, height: number, idBytes: 
 
 export class HeadlessRenderer {
   readonly options: RendererOptions;
-  readonly stats: RenderStats = { views: 0, snapshots: 0, ms: 0 };
+  readonly stats: RenderStats = { views: 0, snapshots: 0, ms: 0, pageMs: 0, bytes: 0 };
   private launched: Promise<LaunchedBrowser> | null = null;
   private unavailable: string | null = null;
   private idle: Page[] = [];
@@ -211,6 +215,8 @@ export class HeadlessRenderer {
     this.stats.views += snapshots.length * views.length;
     this.stats.snapshots += snapshots.length;
     this.stats.ms += performance.now() - t0;
+    this.stats.pageMs += result.msRender;
+    for (const frame of result.frames) for (const f of frame) this.stats.bytes += (f.rgb?.length ?? 0) + (f.packed?.length ?? 0);
     return out;
   }
 

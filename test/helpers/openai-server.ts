@@ -181,7 +181,8 @@ export async function startOpenAIServer(
     if ('reply' in step) return sendCompletion(res, record, step);
     if ('body' in step) {
       const text = typeof step.body === 'string' ? step.body : JSON.stringify(step.body);
-      res.writeHead(step.status ?? 200, { 'content-type': step.contentType ?? (typeof step.body === 'string' ? 'text/plain' : 'application/json') });
+      const contentType = step.contentType ?? (typeof step.body === 'string' ? 'text/plain' : 'application/json');
+      res.writeHead(step.status ?? 200, { 'content-type': contentType });
       res.end(text);
       return;
     }

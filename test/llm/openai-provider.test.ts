@@ -156,6 +156,14 @@ describe('openai provider: structured output', () => {
     expect(server!.requests).toHaveLength(2);
   });
 
+  it('fails with bad-response, without asking again, when the JSON was cut off at the token limit', async () => {
+    const model = await setup([{ reply: '{"ok": false, "fail', finishReason: 'length' }]);
+    const error = await modelError(model.complete(ask('?', { schema: Verdict, schemaName: 'verdict', maxTokens: 8 })));
+    expect(error.kind).toBe('bad-response');
+    expect(error.message).toMatch(/^the model's verdict was cut off at the token limit before the JSON was complete \(maxTokens 8\)/);
+    expect(server!.requests).toHaveLength(1);
+  });
+
   it('falls back to asking for JSON in the prompt when the server rejects response_format', async () => {
     const model = await setup(
       [`Here you go:\n\`\`\`json\n${JSON.stringify(GOOD_VERDICT)}\n\`\`\``, JSON.stringify(GOOD_VERDICT)],
@@ -301,6 +309,13 @@ describe('openai provider: retries and errors', () => {
     const error = await modelError(model.complete(ask('go')));
     expect(error.kind).toBe('unreachable');
     expect(error.message).toBe(`cannot reach the model server at http://127.0.0.1:${port}/v1 (ECONNREFUSED)`);
+  });
+
+  it('says so when fetch refuses the port before connecting (port 9 is on the WHATWG bad-port list)', async () => {
+    const model = new OpenAIChatModel({ model: 'm', baseURL: 'http://127.0.0.1:9/v1', apiKey: 'k', retryBaseDelayMs: 1 });
+    const error = await modelError(model.complete(ask('go')));
+    expect(error.kind).toBe('unreachable');
+    expect(error.message).toBe('cannot reach the model server at http://127.0.0.1:9/v1 (fetch blocks this port as unsafe; use another port)');
   });
 
   it('rejects with the abort reason when the caller aborts', async () => {

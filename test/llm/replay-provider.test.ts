@@ -119,7 +119,7 @@ describe('record and replay', () => {
     expect((error as ModelError).kind).toBe('replay-miss');
     expect((error as ModelError).message).toBe(
       `no recorded answer for request ${hash} in ${file} (2 exchanges): nearest recorded ${recordedHash} differs in ` +
-        `messages[0] (user) at character 24: recorded "e red block on the blue block.", now "e red block on the green block."`,
+        `messages[0] (user) at character 25: recorded "ck on the blue block.", now "ck on the green block."`,
     );
   });
 

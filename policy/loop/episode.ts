@@ -1,0 +1,201 @@
+// The episode runner (DESIGN §1, §7): attempt 0 from `generate`; after each failed
+// attempt, monitor → diagnosis → `repair`; the world reset to the same seed per attempt;
+// stop on task success (oracle, default) or on clean monitor verdicts (--no-oracle).
+// Reported success is always the task predicate.
+import type { AttemptData, EngineName, PredicateResult, SceneSpec, Snapshot } from '../../sim/index.ts';
+import { createWorld, evaluatePredicate } from '../../sim/index.ts';
+import type { TaskDef } from '../../tasks/index.ts';
+import { instantiateScene } from '../../tasks/index.ts';
+import type { Verdict, ViewImages, Diagnosis } from '../../monitor/index.ts';
+import { checkpointFileName, createMonitor, diagnose, getRenderer, VIEW_NAMES } from '../../monitor/index.ts';
+import type { HeadlessRenderer } from '../../monitor/index.ts';
+import { runAttempt } from '../attempt.ts';
+import type { AttemptOutcome } from '../attempt.ts';
+import type { ProgramContext, ProgramDraft, Programmer } from '../programmers/programmer.ts';
+import type { AttemptRecord, EpisodeRecord, StopReason } from './records.ts';
+import { writeAttemptFiles, writeEpisodeRecord } from './records.ts';
+import { toolVersions } from './versions.ts';
+
+export type MonitorName = 'state' | 'pixels' | 'vlm' | 'none';
+
+export interface EpisodeOptions {
+  task: TaskDef;
+  seed: number;
+  programmer: Programmer;
+  monitor: string;
+  vlmModel?: string | null;
+  maxRepairs: number;
+  /** Stop on the task's success predicate (true) or on the monitor's verdicts alone (false). */
+  oracle: boolean;
+  engine?: EngineName;
+  /** Write the run record here (DESIGN §9); nothing is written when absent. */
+  outDir?: string;
+  /** Render checkpoint images; default: when the monitor needs them or outDir is set and a browser exists. */
+  images?: boolean;
+  renderer?: HeadlessRenderer;
+  browserWSEndpoint?: string | null;
+  knowledge?: string[];
+  /** Progress callback: one call per stage, for the CLI and the viewer. */
+  onEvent?: (e: EpisodeEvent) => void;
+}
+
+export type EpisodeEvent =
+  | { type: 'draft'; attempt: number; origin: 'generate' | 'repair'; draft: ProgramDraft }
+  | { type: 'attempt'; attempt: number; record: AttemptRecord; verdicts: Verdict[]; diagnosisText: string | null };
+
+/** The scene facts a programmer may see: initial objects as getObjects() reports them. */
+export async function programContext(task: TaskDef, seed: number, scene: SceneSpec, engine: EngineName, knowledge: string[]): Promise<ProgramContext> {
+  const world = await createWorld(scene, { engine });
+  try {
+    return { taskId: task.id, instruction: task.instruction, seed, scene, objects: world.getObjects(), knowledge };
+  } finally {
+    world.free();
+  }
+}
+
+function noProgramOutcome(reason: string): AttemptOutcome {
+  return {
+    trace: { events: [], subgoals: [], checkpoints: [] },
+    error: { kind: 'NoProgramError', message: reason, line: null },
+    wallMs: 0, simSeconds: 0, apiCalls: 0,
+  };
+}
+
+function finalSnapshot(trace: AttemptData['trace'], fallback: Snapshot): Snapshot {
+  const cps = trace.checkpoints;
+  return cps.length > 0 ? cps[cps.length - 1]!.snapshot : fallback;
+}
+
+export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
+  const t0 = performance.now();
+  const engine = opts.engine ?? 'rapier';
+  const scene = instantiateScene(opts.task, opts.seed);
+  const ctx = await programContext(opts.task, opts.seed, scene, engine, opts.knowledge ?? []);
+  const warnings: string[] = [];
+  const monitor = await createMonitor(opts.monitor, { vlmModel: opts.vlmModel ?? null, warn: (w: string) => warnings.push(w) });
+  const wantImages = opts.images ?? (monitor.needsImages || opts.outDir !== undefined);
+  let renderer: HeadlessRenderer | null = null;
+  if (wantImages) {
+    renderer = opts.renderer ?? getRenderer(opts.browserWSEndpoint ? { browserWSEndpoint: opts.browserWSEndpoint } : {});
+    const why = await renderer.unavailableReason();
+    if (why) {
+      renderer = null;
+      if (monitor.needsImages) warnings.push(`${why}; the ${monitor.name} monitor needs images, falling back to the state monitor`);
+    }
+  }
+  const activeMonitor = renderer === null && monitor.needsImages ? await createMonitor('state', {}) : monitor;
+
+  const attempts: AttemptRecord[] = [];
+  let success: PredicateResult = { ok: false, detail: 'no attempt ran' };
+  let solvedAt: number | null = null;
+  let stoppedBy: StopReason = 'budget';
+  let draft: ProgramDraft;
+  let origin: 'generate' | 'repair' = 'generate';
+  let modelT = performance.now();
+  draft = await opts.programmer.generate(ctx);
+  let modelMs = performance.now() - modelT;
+  opts.onEvent?.({ type: 'draft', attempt: 0, origin, draft });
+
+  for (let k = 0; k <= opts.maxRepairs; k++) {
+    const ta = performance.now();
+    const world = await createWorld(scene, { engine, timeLimit: opts.task.timeLimit });
+    const initial = world.initial;
+    let outcome: AttemptOutcome;
+    try {
+      outcome = draft.program.trim() === ''
+        ? noProgramOutcome(draft.error ?? 'the programmer returned no program')
+        : runAttempt({ world, program: draft.program });
+    } finally {
+      world.free();
+    }
+    const final = finalSnapshot(outcome.trace, initial);
+    success = evaluatePredicate(opts.task.success, { scene, state: final, initial });
+    const attempt: AttemptData = { scene, instruction: opts.task.instruction, program: draft.program, trace: outcome.trace, error: outcome.error };
+
+    let images: ViewImages[] | null = null;
+    if (renderer !== null && outcome.trace.checkpoints.length > 0) {
+      try {
+        images = await renderer.renderCheckpoints(scene, outcome.trace.checkpoints.map((c) => c.snapshot), {
+          rgb: opts.outDir !== undefined || activeMonitor.name === 'vlm',
+          ids: activeMonitor.name === 'pixels', depth: activeMonitor.name === 'pixels',
+        });
+      } catch (err) {
+        warnings.push(`rendering failed: ${(err as Error).message}`);
+      }
+    }
+    const verdicts: Verdict[] = activeMonitor.name === 'none' ? [] : await activeMonitor.inspect(attempt, images, { success });
+    const monitorOk = activeMonitor.name === 'none' ? null : verdicts.every((v) => v.ok) && outcome.error === null;
+    const failed = !success.ok || monitorOk === false || outcome.error !== null;
+    let diagnosis: Diagnosis | null = null;
+    if (failed) diagnosis = diagnose(attempt, verdicts, { success: opts.oracle ? success : null });
+
+    const record: AttemptRecord = {
+      index: k, success: success.ok, successDetail: success.detail, origin, error: outcome.error,
+      monitorOk, failingCheckpoint: diagnosis?.checkpoint ?? null, diagnosisKind: diagnosis?.kind ?? null,
+      tokensIn: draft.usage.inputTokens, tokensOut: draft.usage.outputTokens, promptTokens: draft.promptTokens,
+      wallMs: 0, modelMs: Math.round(modelMs), simSeconds: outcome.simSeconds, apiCalls: outcome.apiCalls,
+      checkpoints: outcome.trace.checkpoints.length, images: 0,
+    };
+    const files = new Map<string, Buffer>();
+    if (images) {
+      outcome.trace.checkpoints.forEach((cp, i) => {
+        for (const view of VIEW_NAMES) {
+          const png = images![i]?.[view]?.rgbPng;
+          if (png) files.set(checkpointFileName(cp.index, cp.label, view), png);
+        }
+      });
+    }
+    record.images = files.size;
+    record.wallMs = Math.round(performance.now() - ta + modelMs);
+    attempts.push(record);
+    if (opts.outDir) {
+      writeAttemptFiles(opts.outDir, k, {
+        program: draft.program, trace: outcome.trace, verdicts, diagnosis: diagnosis ?? undefined,
+        diagnosisText: diagnosis?.text, images: files, reply: draft.raw,
+      }, success);
+    }
+    opts.onEvent?.({ type: 'attempt', attempt: k, record, verdicts, diagnosisText: diagnosis?.text ?? null });
+
+    if (success.ok && solvedAt === null) solvedAt = k;
+    const done = opts.oracle ? success.ok : monitorOk === true;
+    if (done) { stoppedBy = opts.oracle ? 'success' : 'monitor-ok'; break; }
+    if (k === opts.maxRepairs) { stoppedBy = 'budget'; break; }
+
+    const failing = diagnosis?.checkpoint ?? null;
+    const failImages = failing !== null && images
+      ? VIEW_NAMES.flatMap((view) => {
+        const idx = outcome.trace.checkpoints.findIndex((c) => c.index === failing);
+        const png = idx >= 0 ? images![idx]?.[view]?.rgbPng : undefined;
+        return png ? [{ view, png }] : [];
+      })
+      : [];
+    origin = 'repair';
+    modelT = performance.now();
+    const next = await opts.programmer.repair(ctx, {
+      attempt: k, program: draft.program, diagnosis, diagnosisText: diagnosis?.text ?? success.detail,
+      verdicts, images: failImages,
+    });
+    modelMs = performance.now() - modelT;
+    opts.onEvent?.({ type: 'draft', attempt: k + 1, origin, draft: next });
+    if (next.error !== null && next.program.trim() === '') {
+      // No usable code: that attempt fails with the reason, and counts.
+    } else if (next.program === draft.program) {
+      stoppedBy = 'no-change';
+      warnings.push(`repair after attempt ${k} returned the same program (${next.error ?? 'no change'}); stopping`);
+      break;
+    }
+    draft = next;
+  }
+
+  const record: EpisodeRecord = {
+    task: opts.task.id, seed: opts.seed, instruction: opts.task.instruction, engine,
+    provider: opts.programmer.name, model: opts.programmer.model, monitor: activeMonitor.name,
+    maxRepairs: opts.maxRepairs, oracle: opts.oracle,
+    success: success.ok, successDetail: success.detail, solvedAt, stoppedBy, attempts,
+    tokensIn: attempts.reduce((a, r) => a + r.tokensIn, 0), tokensOut: attempts.reduce((a, r) => a + r.tokensOut, 0),
+    wallMs: Math.round(performance.now() - t0), startedAt: new Date(Date.now() - (performance.now() - t0)).toISOString(),
+    versions: toolVersions(), warnings,
+  };
+  if (opts.outDir) writeEpisodeRecord(opts.outDir, record);
+  return record;
+}

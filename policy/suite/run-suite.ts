@@ -1,0 +1,136 @@
+// Batch suites (issue 5): tasks × seeds through a worker-thread pool (piscina), each worker
+// with its own physics world and sandbox; results.jsonl appended as episodes finish;
+// summary.json and report.html at the end.
+import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Piscina } from 'piscina';
+import type { TaskDef } from '../../tasks/index.ts';
+import type { EpisodeJob } from './episode-worker.ts';
+import { errorLine } from './episode-worker.ts';
+import type { ResultLine } from './results-file.ts';
+import { episodeKey, readResults, resumableEpisodes, ResultsFileError, ResultsWriter } from './results-file.ts';
+import type { SuiteSettings } from './settings.ts';
+import type { SuiteSummary } from './summary.ts';
+import { summarize } from './summary.ts';
+import { writeReport } from './report-html.ts';
+import { writeFileSync, existsSync } from 'node:fs';
+import { toolVersions } from '../loop/versions.ts';
+
+export interface SuiteOptions {
+  tasks: readonly TaskDef[];
+  seeds: readonly number[];
+  settings: SuiteSettings;
+  outDir: string;
+  workers?: number;
+  resume?: boolean;
+  /** Render checkpoint images (default: when the monitor needs them). */
+  images?: boolean;
+  /** WebSocket endpoint of a browser the workers share; null = no rendering. */
+  browserWSEndpoint?: string | null;
+  onStart?: (info: { total: number; skipped: number; workers: number }) => void;
+  onEpisode?: (line: ResultLine, progress: { done: number; total: number; succeeded: number }) => void;
+  /** Test hook: inject a worker fault for one episode key (`task#seed`). */
+  faults?: Record<string, 'throw' | 'exit'>;
+  /** Set to stop submitting new episodes (Ctrl-C); finished ones stay recorded. */
+  signal?: AbortSignal;
+}
+
+export interface SuiteResult {
+  summary: SuiteSummary;
+  lines: ResultLine[];
+  resultsFile: string;
+  summaryFile: string;
+  reportFile: string;
+  ran: number;
+  skipped: number;
+  interrupted: boolean;
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
+  const started = performance.now();
+  mkdirSync(opts.outDir, { recursive: true });
+  const resultsFile = join(opts.outDir, 'results.jsonl');
+  if (!opts.resume && existsSync(resultsFile) && readResults(resultsFile).length > 0) {
+    throw new ResultsFileError(`${resultsFile} already holds results; pass --resume to continue it or choose another --out`);
+  }
+  const done = opts.resume ? resumableEpisodes(resultsFile, opts.settings) : new Set<string>();
+  const workers = Math.max(1, opts.workers ?? defaultWorkers());
+  const images = opts.images ?? (opts.settings.monitor === 'pixels' || opts.settings.monitor === 'vlm');
+
+  const jobs: EpisodeJob[] = [];
+  let skipped = 0;
+  for (const task of opts.tasks) {
+    for (const seed of opts.seeds) {
+      const key = episodeKey(task.id, seed);
+      if (done.has(key)) { skipped++; continue; }
+      jobs.push({
+        taskRef: task.file, taskId: task.id, seed, settings: opts.settings, outDir: opts.outDir,
+        dir: join('episodes', `${task.id}-seed${seed}`), images, browserWSEndpoint: opts.browserWSEndpoint ?? null,
+        fault: opts.faults?.[key],
+      });
+    }
+  }
+  opts.onStart?.({ total: jobs.length, skipped, workers });
+
+  const pool = new Piscina({
+    filename: new URL('./worker-entry.js', import.meta.url).href,
+    minThreads: Math.min(workers, Math.max(1, jobs.length)),
+    maxThreads: workers,
+    idleTimeout: 60_000,
+    // Each worker holds a Rapier world and a QuickJS module; leave room for both.
+    resourceLimits: { maxOldGenerationSizeMb: 1024 },
+  });
+  const writer = new ResultsWriter(resultsFile);
+  let finished = 0, succeeded = 0;
+  let interrupted = false;
+  const record = (line: ResultLine): void => {
+    writer.append(line);
+    finished++;
+    if (line.success) succeeded++;
+    opts.onEpisode?.(line, { done: finished, total: jobs.length, succeeded });
+  };
+  try {
+    // Submit in order but no more than the pool can start, so an abort stops promptly.
+    let next = 0;
+    const inFlight = new Set<Promise<void>>();
+    const submit = (job: EpisodeJob): Promise<void> => {
+      const p: Promise<void> = pool
+        .run(job)
+        .then((line: ResultLine) => record(line))
+        .catch((err: unknown) => {
+          // The worker died (process.exit, out of memory, crash): piscina replaces it.
+          if (opts.signal?.aborted) return;
+          record(errorLine(job, `worker died: ${err instanceof Error ? err.message : String(err)}`));
+        })
+        .finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      return p;
+    };
+    while (next < jobs.length) {
+      if (opts.signal?.aborted) { interrupted = true; break; }
+      if (inFlight.size >= workers * 2) {
+        await Promise.race(inFlight);
+        continue;
+      }
+      submit(jobs[next++]!);
+    }
+    await Promise.all(inFlight);
+  } finally {
+    writer.close();
+    await pool.destroy();
+  }
+
+  const lines = readResults(resultsFile);
+  const summary = summarize(lines, {
+    settings: opts.settings, versions: toolVersions(), suiteWallMs: performance.now() - started, workers,
+  });
+  const summaryFile = join(opts.outDir, 'summary.json');
+  writeFileSync(summaryFile, JSON.stringify(summary, null, 2) + '\n');
+  const reportFile = writeReport(opts.outDir, summary, lines);
+  return { summary, lines, resultsFile, summaryFile, reportFile, ran: finished, skipped, interrupted };
+}
