@@ -30,9 +30,20 @@ function errorOf(e: unknown): { kind: PolicyError['kind'] | 'Error'; message: st
   return { kind: 'Error', message: (e as Error)?.message ?? String(e) };
 }
 
-/** A JSON copy of a result: what the trace keeps and the program receives, detached from the world. */
-function detach(result: unknown): unknown {
-  return result !== null && typeof result === 'object' ? JSON.parse(JSON.stringify(result)) : result;
+/** A deep copy of plain data (what a world returns), so the trace does not share arrays with the world. */
+export function copyData(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = copyData(v[i]);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== undefined) out[k] = copyData(x);
+  }
+  return out;
 }
 
 export function bindApi(world: SimWorld, trace: TraceRecorder, options: BindingOptions = {}, api: readonly ApiFunction[] = API): ApiBindings {
@@ -64,7 +75,7 @@ export function bindApi(world: SimWorld, trace: TraceRecorder, options: BindingO
         const ctx: ApiContext = { world, trace, line, timeLeft };
         let result: unknown;
         try {
-          result = detach(f.run(ctx, ...(args as never[])));
+          result = copyData(f.run(ctx, ...(args as never[])));
         } catch (e) {
           trace.recordCall(f.name, traceArgs, line, { error: errorOf(e) });
           if (moves) trace.checkpoint('error', 'error');

@@ -4,10 +4,10 @@
 
 import { ArgumentError, GraspError, ReachError } from './errors.ts';
 import { cm, m, pos } from './format.ts';
-import { closingAxis, fingerDirection, gripperLowestZ, gripperQuaternion } from './gripper-geometry.ts';
+import { fingerDirection, gripperLowestZ, gripperQuaternion } from './gripper-geometry.ts';
 import { containerInterior, halfExtentAlong, namedPoint, worldAABB } from './object-geometry.ts';
 import { wrapAngle, wrapHalfTurn, yawOf } from './pose-math.ts';
-import { MOTION, type Robot } from './robot.ts';
+import type { Robot } from './robot.ts';
 import type { Approach, PickOptions, PlaceOptions, PushOptions, Target, Vec2, Vec3 } from './types.ts';
 import { GRIPPER, TABLE } from './types.ts';
 
@@ -251,4 +251,3 @@ export function push(r: Robot, id: string, direction: Vec2, distance: number, op
   retreat(r, 0.06);
 }
 
-export { closingAxis, MOTION };

@@ -7,21 +7,21 @@
 
 import * as THREE from 'three';
 import { COLOR_HEX, GRIPPER, TABLE } from '../../sim/types.ts';
-import type { GripperState, ObjectSpec, SceneSpec, Snapshot } from '../../sim/types.ts';
+import type { GripperState, ObjectSpec, Quat, SceneSpec, Snapshot } from '../../sim/types.ts';
+import { FINGER_SIZE, GRIPPER_POSE_FLOATS, PALM_SIZE, writeGripperPoses } from '../../sim/gripper-geometry.ts';
+import { containerInterior } from '../../sim/object-geometry.ts';
+import { FLOOR_Z } from '../../sim/scene-bodies.ts';
 import { DEPTH_UNIT, FIXED_LEGEND, ID_FLOOR, ID_GRIPPER, ID_TABLE, legendFor } from './id-legend.ts';
 
 export { DEPTH_UNIT, FIXED_LEGEND, ID_BACKGROUND, ID_FLOOR, ID_GRIPPER, ID_TABLE, legendFor } from './id-legend.ts';
 
-/** Height of the table top above the floor (m). The floor is drawn at z = -TABLE_HEIGHT. */
-export const TABLE_HEIGHT = 0.75;
+/** Height of the table top above the floor (m); the physics floor is at FLOOR_Z. */
+export const TABLE_HEIGHT = -FLOOR_Z;
 export const TABLE_COLOR = 0xc9ad86;
 export const FLOOR_COLOR = 0x8f9296;
 export const SKY_COLOR = 0xdde4ec;
 const PALM_COLOR = 0x454a52;
 const FINGER_COLOR = 0x6c727c;
-
-/** Container wall / floor thickness used for drawing (m). */
-export const CONTAINER_WALL = 0.008;
 
 
 export type RenderPass = 'color' | 'ids';
@@ -47,6 +47,8 @@ const _yaw = new THREE.Quaternion();
 const _tilt = new THREE.Quaternion();
 const _zAxis = new THREE.Vector3(0, 0, 1);
 const _xAxis = new THREE.Vector3(1, 0, 0);
+const _gripperQuat: Quat = [0, 0, 0, 1];
+const _gripperPoses = new Float64Array(GRIPPER_POSE_FLOATS);
 
 // The id pass writes exact integers into an RGBA8 target: the mask index (16 bits, in r
 // and g) and the optical-axis depth in units of DEPTH_UNIT (16 bits, in b and a). No
@@ -83,24 +85,29 @@ function objectGeometries(o: ObjectSpec): { geometry: THREE.BufferGeometry; posi
     case 'sphere':
       return [{ geometry: new THREE.SphereGeometry(sx / 2, 36, 18), position: [0, 0, 0] }];
     case 'bowl': {
+      // A straight-walled cup, like the physics collider (floor disc + wall ring).
+      const inner = containerInterior(o)!;
       const R = sx / 2;
-      const rb = R * 0.6;
-      const t = CONTAINER_WALL;
+      const ri = R - inner.wall;
       const profile = [
-        new THREE.Vector2(0, 0), new THREE.Vector2(rb, 0), new THREE.Vector2(R, sz),
-        new THREE.Vector2(R - t, sz), new THREE.Vector2(rb - t * 0.5, t), new THREE.Vector2(0, t),
+        new THREE.Vector2(0, 0), new THREE.Vector2(R, 0), new THREE.Vector2(R, sz),
+        new THREE.Vector2(ri, sz), new THREE.Vector2(ri, inner.floor), new THREE.Vector2(0, inner.floor),
       ];
       const g = new THREE.LatheGeometry(profile, 48).rotateX(Math.PI / 2).translate(0, 0, -sz / 2);
       return [{ geometry: g, position: [0, 0, 0] }];
     }
     case 'tray': {
-      const t = CONTAINER_WALL;
+      const inner = containerInterior(o)!;
+      const w = inner.wall;
+      const f = inner.floor;
+      const wallH = sz - f;
+      const wallZ = f / 2;
       return [
-        { geometry: new THREE.BoxGeometry(sx, sy, t), position: [0, 0, -sz / 2 + t / 2] },
-        { geometry: new THREE.BoxGeometry(t, sy, sz), position: [-sx / 2 + t / 2, 0, 0] },
-        { geometry: new THREE.BoxGeometry(t, sy, sz), position: [sx / 2 - t / 2, 0, 0] },
-        { geometry: new THREE.BoxGeometry(sx - 2 * t, t, sz), position: [0, -sy / 2 + t / 2, 0] },
-        { geometry: new THREE.BoxGeometry(sx - 2 * t, t, sz), position: [0, sy / 2 - t / 2, 0] },
+        { geometry: new THREE.BoxGeometry(sx, sy, f), position: [0, 0, -sz / 2 + f / 2] },
+        { geometry: new THREE.BoxGeometry(w, sy, wallH), position: [-sx / 2 + w / 2, 0, wallZ] },
+        { geometry: new THREE.BoxGeometry(w, sy, wallH), position: [sx / 2 - w / 2, 0, wallZ] },
+        { geometry: new THREE.BoxGeometry(sx - 2 * w, w, wallH), position: [0, -sy / 2 + w / 2, wallZ] },
+        { geometry: new THREE.BoxGeometry(sx - 2 * w, w, wallH), position: [0, sy / 2 - w / 2, wallZ] },
       ];
     }
   }
@@ -156,7 +163,8 @@ export function buildSceneRig(spec: SceneSpec): SceneRig {
     const leg = addMesh(scene, new THREE.BoxGeometry(0.05, 0.05, legH), tableMat, ID_TABLE, { receive: false });
     leg.position.set(sxn * (tx / 2 - 0.06), syn * (ty / 2 - 0.06), -TABLE.thickness - legH / 2);
   }
-  const floorMat = new THREE.MeshLambertMaterial({ color: colorOf(FLOOR_COLOR) });
+  // The floor is background: unlit and unshadowed is much cheaper under SwiftShader.
+  const floorMat = new THREE.MeshBasicMaterial({ color: colorOf(FLOOR_COLOR) });
   const floor = addMesh(scene, new THREE.PlaneGeometry(8, 8), floorMat, ID_FLOOR, { cast: false, receive: false });
   floor.position.set(0, 0, -TABLE_HEIGHT);
 
@@ -192,28 +200,30 @@ export function buildSceneRig(spec: SceneSpec): SceneRig {
     scene.add(node);
   });
 
-  // Gripper: the TCP is the group origin; fingers extend from it along local +z toward
-  // the palm and close along local x (DESIGN §3).
+  // Gripper: palm and two fingers posed by sim/gripper-geometry.ts, the same boxes the
+  // physics moves, so picture and physics agree.
   const gripper = new THREE.Group();
   gripper.name = 'gripper';
   const palmMat = new THREE.MeshLambertMaterial({ color: colorOf(PALM_COLOR) });
   const fingerMat = new THREE.MeshLambertMaterial({ color: colorOf(FINGER_COLOR) });
-  const [px, py, pz] = GRIPPER.palmSize;
-  const palm = addMesh(gripper, new THREE.BoxGeometry(px, py, pz), palmMat, ID_GRIPPER);
-  palm.position.set(0, 0, GRIPPER.fingerLength + pz / 2);
-  const fingerGeom = new THREE.BoxGeometry(GRIPPER.fingerThickness, GRIPPER.fingerDepth, GRIPPER.fingerLength);
-  const fingers = [-1, 1].map(() => addMesh(gripper, fingerGeom, fingerMat, ID_GRIPPER));
+  const parts = [
+    addMesh(gripper, new THREE.BoxGeometry(...PALM_SIZE), palmMat, ID_GRIPPER),
+    ...[0, 1].map(() => addMesh(gripper, new THREE.BoxGeometry(...FINGER_SIZE), fingerMat, ID_GRIPPER)),
+  ];
   scene.add(gripper);
 
   const placeGripper = (g: GripperState): void => {
-    gripper.position.set(g.position[0], g.position[1], g.position[2]);
     _yaw.setFromAxisAngle(_zAxis, g.yaw);
-    // Side approach: the fingers point away from the robot (+y at yaw 0), palm behind.
     if (g.approach === 'side') _yaw.multiply(_tilt.setFromAxisAngle(_xAxis, Math.PI / 2));
-    gripper.quaternion.copy(_yaw);
-    const half = Math.min(Math.max(g.width, 0), GRIPPER.maxOpening) / 2 + GRIPPER.fingerThickness / 2;
-    fingers[0]!.position.set(-half, 0, GRIPPER.fingerLength / 2);
-    fingers[1]!.position.set(half, 0, GRIPPER.fingerLength / 2);
+    _gripperQuat[0] = _yaw.x; _gripperQuat[1] = _yaw.y; _gripperQuat[2] = _yaw.z; _gripperQuat[3] = _yaw.w;
+    const width = Math.min(Math.max(g.width, 0), GRIPPER.maxOpening);
+    writeGripperPoses(g.position, _gripperQuat, width, _gripperPoses);
+    for (let i = 0; i < 3; i++) {
+      const o = i * 7;
+      const m = parts[i]!;
+      m.position.set(_gripperPoses[o]!, _gripperPoses[o + 1]!, _gripperPoses[o + 2]!);
+      m.quaternion.set(_gripperPoses[o + 3]!, _gripperPoses[o + 4]!, _gripperPoses[o + 5]!, _gripperPoses[o + 6]!);
+    }
   };
   placeGripper({ position: [...TABLE.home], yaw: 0, approach: 'top', width: GRIPPER.maxOpening, holding: null });
 

@@ -187,7 +187,7 @@ function parseSimpleNp(c: Cursor): NounPhrase | null {
   for (;;) {
     const a = c.word();
     if (a === undefined) break;
-    if (isColor(a) && !(c.word(1) === 'one' && false)) {
+    if (isColor(a)) {
       colors.push(a);
       c.pos++;
       c.accept('colored');
@@ -205,7 +205,7 @@ function parseSimpleNp(c: Cursor): NounPhrase | null {
     } else if (a === 'other' || a === 'remaining' || a === 'second') {
       other = true;
       c.pos++;
-    } else if (a === 'matching' || a === 'corresponding' || a === 'right' && c.word(1) !== undefined && NOUNS.get(c.word(1)!)?.cls === 'bowl') {
+    } else if (a === 'matching' || a === 'corresponding') {
       matchColor = true;
       c.pos++;
     } else if (a === 'same' && (c.word(1) === 'color' || c.word(1) === 'colored')) {
@@ -478,9 +478,7 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
     return { kind: 'from', np: target };
   }
   // "where the X is/was", "to the position of X", "to X's place/spot".
-  if (c.seq('where', 'the?')) {
-    c.pos--;
-    if (c.word() !== 'the') c.pos++;
+  if (c.accept('where')) {
     const target = np();
     if (!target) return fail();
     c.accept('is', 'was', 'stands', 'stood', 'sits', 'sat', 'started', 'is', 'lies', 'lay');
@@ -493,9 +491,6 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
   }
   // "to the back left corner", "to the left side", "to the center", "to X", "toward X".
   if (c.accept('to', 'toward', 'at', 'until')) {
-    c.accept('the', 'its');
-    if (c.word(-0) === undefined) return fail();
-    c.pos = start + 1;
     const place = parsePlace(c);
     if (place) return place;
     const target = np();
@@ -645,11 +640,12 @@ function parseClause(tokens: Token[], source: string): Clause {
   let pendingRoleNp: NounPhrase | null = null;
   while (!c.done()) {
     const t = c.peek()!;
-    if (t.kind === 'punct' || c.accept('and', 'with', 'using', 'so', 'that', 'then', 'both') && false) {
+    if (t.kind === 'punct') {
       c.pos++;
       continue;
     }
-    if (c.accept('and', 'with', 'using', 'of', 'out')) continue;
+    if (c.accept('and', 'with', 'using', 'plus')) continue;
+    if (c.seq(['the', 'their', 'its'], ['positions', 'places', 'position', 'place', 'spots', 'locations', 'spot'], 'of')) continue;
     if (t.kind === 'distance') {
       clause.distance = t.value!;
       c.pos++;

@@ -11,11 +11,11 @@ export const SPELLING: Readonly<Record<string, string>> = {
   colour: 'color', colours: 'colors', coloured: 'colored', grey: 'gray', centre: 'center',
   metre: 'meter', metres: 'meters', centimetre: 'centimeter', centimetres: 'centimeters',
   millimetre: 'millimeter', millimetres: 'millimeters', organise: 'organize', towards: 'toward',
-  onto: 'onto', afterwards: 'then', afterward: 'then', violet: 'purple', magenta: 'pink',
+  afterwards: 'then', afterward: 'then', violet: 'purple', magenta: 'pink',
   turquoise: 'cyan', teal: 'cyan', tan: 'brown', silver: 'gray', lefthand: 'left', righthand: 'right',
   leftmost: 'left', rightmost: 'right', biggest: 'largest', bigger: 'larger', littlest: 'smallest',
   tiniest: 'smallest', lowest: 'shortest', highest: 'tallest', cubes: 'blocks', cube: 'block',
-  neighbouring: 'neighboring', behind: 'behind', arrange: 'arrange',
+  neighbouring: 'neighboring',
 };
 
 export const COLORS: ReadonlySet<string> = new Set<string>(COLOR_NAMES);

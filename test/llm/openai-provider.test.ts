@@ -206,11 +206,16 @@ describe('openai provider: options the model refuses become warnings', () => {
     const model = await setup([
       { status: 400, message: "Unsupported value: 'temperature' does not support 0.2 with this model.", param: 'temperature' },
       'ok',
+      'ok again',
     ]);
     const response = await model.complete(ask('go', { temperature: 0.2 }));
     expect(response.text).toBe('ok');
     expect(response.warnings[0]).toMatch(/^the model does not take temperature 0.2/);
     expect(server!.requests[1]!.body.temperature).toBeUndefined();
+    // Remembered: the next call leaves it out at once, and still says so.
+    const next = await model.complete(ask('go', { temperature: 0.2 }));
+    expect(next.warnings).toEqual(['the model does not take temperature; sent without it']);
+    expect(server!.requests).toHaveLength(3);
   });
 
   it('renames max_tokens to max_completion_tokens when the model asks for it', async () => {

@@ -1,0 +1,77 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { runEpisode } from '../../policy/loop/episode.ts';
+import { createProgrammer, PROVIDERS } from '../../policy/programmers/factory.ts';
+import { GivenProgrammer } from '../../policy/programmers/programmer.ts';
+import { closeRenderer, MONITOR_NAMES } from '../../monitor/index.ts';
+import { oneOf, parseIntArg } from '../errors.ts';
+import { readProgramFile, requireTask, seedOption } from './common.ts';
+
+interface RunFlags {
+  task?: string; seed?: string; program?: string; provider?: string; model?: string; vlmModel?: string;
+  baseUrl?: string; monitor: string; maxRepairs?: string; oracle: boolean; engine: string; out?: string;
+  json?: boolean; record?: string; cassette?: string; images?: boolean;
+}
+
+export function defaultRunDir(task: string, seed: number): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  return resolve('runs', `${stamp}-${task}-seed${seed}`);
+}
+
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('run one episode: generate (or take) a program, run it, monitor, repair; exit 0 success, 1 task failed, 2 bad input')
+    .option('--task <task>', 'task id or path to a task file')
+    .option('--seed <n>', 'scene seed', '0')
+    .option('--program <file>', 'run this program instead of asking a programmer (no repairs)')
+    .option('--provider <p>', `who writes the program: ${PROVIDERS.join(' | ')}`, 'builtin')
+    .option('--model <name>', 'code model (default $POLICYLOOP_MODEL)')
+    .option('--vlm-model <name>', 'vision model for --monitor vlm (default $POLICYLOOP_VLM_MODEL)')
+    .option('--base-url <url>', 'OpenAI-compatible server (default $OPENAI_BASE_URL)')
+    .option('--monitor <m>', `checkpoint monitor: ${MONITOR_NAMES.join(' | ')}`, 'state')
+    .option('--max-repairs <k>', 'repair budget (default 3; 0 with --program)')
+    .option('--no-oracle', 'stop on the monitor verdicts instead of the task success predicate')
+    .option('--engine <e>', 'physics engine: rapier', 'rapier')
+    .option('--out <dir>', 'record folder (default runs/<time>-<task>-seed<N>)')
+    .option('--record <file>', 'record model exchanges to this cassette (JSONL)')
+    .option('--cassette <file>', 'cassette to answer from with --provider replay')
+    .option('--no-images', 'do not render checkpoint images (unless the monitor needs them)')
+    .option('--json', 'print the episode record as JSON')
+    .action(async (flags: RunFlags) => {
+      const task = requireTask(flags.task);
+      const seed = seedOption(flags.seed);
+      const monitor = oneOf('--monitor', flags.monitor, MONITOR_NAMES);
+      const engine = oneOf('--engine', flags.engine, ['rapier'] as const);
+      const given = flags.program !== undefined ? readProgramFile(flags.program) : null;
+      const provider = given !== null ? 'given' : oneOf('--provider', flags.provider ?? 'builtin', PROVIDERS);
+      const maxRepairs = flags.maxRepairs !== undefined ? parseIntArg('--max-repairs', flags.maxRepairs) : given !== null ? 0 : 3;
+      const programmer = given !== null
+        ? new GivenProgrammer(given)
+        : await createProgrammer({ provider, model: flags.model, baseURL: flags.baseUrl, record: flags.record, cassette: flags.cassette });
+      const outDir = resolve(flags.out ?? defaultRunDir(task.id, seed));
+      const log = (s: string): void => { if (!flags.json) process.stderr.write(s + '\n'); };
+      log(`${task.id} seed ${seed}: ${task.instruction}`);
+      try {
+        const record = await runEpisode({
+          task, seed, programmer, monitor, vlmModel: flags.vlmModel ?? null, maxRepairs, oracle: flags.oracle,
+          engine, outDir, images: flags.images === false ? undefined : true,
+          onEvent: (e) => {
+            if (e.type === 'draft' && e.draft.error) log(`  attempt ${e.attempt}: ${e.origin} gave no usable program: ${e.draft.error}`);
+            if (e.type !== 'attempt') return;
+            const r = e.record;
+            const err = r.error ? ` — ${r.error.kind}${r.error.line ? ` at line ${r.error.line}` : ''}: ${r.error.message}` : '';
+            const mon = r.monitorOk === null ? '' : r.monitorOk ? ', monitor ok' : `, monitor flagged checkpoint ${r.failingCheckpoint ?? '?'}${r.diagnosisKind ? ` (${r.diagnosisKind})` : ''}`;
+            log(`  attempt ${r.index}: ${r.success ? 'success' : 'failed'}${mon}${err}`);
+            if (!r.success) log(`    ${r.successDetail}`);
+          },
+        });
+        for (const w of record.warnings) log(`  warning: ${w}`);
+        if (flags.json) process.stdout.write(JSON.stringify({ ...record, dir: outDir }, null, 2) + '\n');
+        else log(`${record.success ? 'SUCCESS' : 'FAILED'} after ${record.attempts.length} attempt(s) — record in ${outDir}`);
+        process.exitCode = record.success ? 0 : 1;
+      } finally {
+        await closeRenderer();
+      }
+    });
+}

@@ -1,0 +1,113 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { getSuite, loadTask } from '../../tasks/index.ts';
+import type { TaskDef } from '../../tasks/index.ts';
+import { defaultWorkers, runSuite } from '../../policy/suite/run-suite.ts';
+import { summaryTable } from '../../policy/suite/summary.ts';
+import { PROVIDERS } from '../../policy/programmers/factory.ts';
+import { launchSharedBrowser, MONITOR_NAMES } from '../../monitor/index.ts';
+import { oneOf, parseIntArg, parseListArg, UsageError } from '../errors.ts';
+import { ProgressBar } from '../progress.ts';
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface SuiteFlags {
+  suite?: string; tasks?: string; taskDir?: string; seeds?: string; seedList?: string; workers?: string;
+  provider: string; model?: string; vlmModel?: string; monitor: string; maxRepairs: string; engine: string;
+  oracle: boolean; out?: string; resume?: boolean; json?: boolean; images?: boolean;
+}
+
+function selectTasks(f: SuiteFlags): TaskDef[] {
+  const chosen = [f.suite, f.tasks, f.taskDir].filter((x) => x !== undefined).length;
+  if (chosen > 1) throw new UsageError('choose one of --suite, --tasks, --task-dir');
+  if (f.tasks) return parseListArg('--tasks', f.tasks).map((t) => loadTask(t));
+  if (f.taskDir) {
+    if (!existsSync(f.taskDir)) throw new UsageError(`--task-dir: no such folder: ${f.taskDir}`);
+    const files = readdirSync(f.taskDir).filter((n) => n.endsWith('.json')).sort();
+    if (files.length === 0) throw new UsageError(`--task-dir: no .json task files in ${f.taskDir}`);
+    return files.map((n) => loadTask(join(f.taskDir!, n)));
+  }
+  return getSuite(f.suite ?? 'core');
+}
+
+function selectSeeds(f: SuiteFlags): number[] {
+  if (f.seeds !== undefined && f.seedList !== undefined) throw new UsageError('choose one of --seeds, --seed-list');
+  if (f.seedList !== undefined) return parseListArg('--seed-list', f.seedList).map((s) => parseIntArg('--seed-list', s));
+  const n = parseIntArg('--seeds', f.seeds ?? '3', 1);
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+export function registerSuiteCommand(program: Command): void {
+  program
+    .command('suite')
+    .description('run tasks × seeds in parallel; writes results.jsonl, summary.json and report.html')
+    .option('--suite <name>', 'a bundled suite (default core)')
+    .option('--tasks <a,b>', 'task ids or task file paths')
+    .option('--task-dir <dir>', 'every .json task file in a folder')
+    .option('--seeds <n>', 'seeds 0..n-1 (default 3)')
+    .option('--seed-list <3,7>', 'these seeds')
+    .option('--workers <n>', `parallel episodes (default ${defaultWorkers()}, the number of cores)`)
+    .option('--provider <p>', `who writes programs: ${PROVIDERS.join(' | ')}`, 'builtin')
+    .option('--model <name>', 'code model (default $POLICYLOOP_MODEL)')
+    .option('--vlm-model <name>', 'vision model for --monitor vlm')
+    .option('--monitor <m>', `checkpoint monitor: ${MONITOR_NAMES.join(' | ')}`, 'pixels')
+    .option('--max-repairs <k>', 'repair budget per episode', '3')
+    .option('--engine <e>', 'physics engine: rapier', 'rapier')
+    .option('--no-oracle', 'stop on the monitor verdicts instead of the task success predicate')
+    .option('--no-images', 'do not render checkpoint images unless the monitor needs them')
+    .option('--out <dir>', 'output folder (default runs/suite-<time>)')
+    .option('--resume', 'skip episodes already in <out>/results.jsonl (same settings only)')
+    .option('--json', 'one JSON line per episode, then the summary')
+    .action(async (f: SuiteFlags) => {
+      const tasks = selectTasks(f);
+      const seeds = selectSeeds(f);
+      const workers = f.workers !== undefined ? parseIntArg('--workers', f.workers, 1) : defaultWorkers();
+      const monitor = oneOf('--monitor', f.monitor, MONITOR_NAMES);
+      const provider = oneOf('--provider', f.provider, PROVIDERS);
+      const settings = {
+        provider, model: f.model ?? (provider === 'builtin' ? 'rules' : process.env.POLICYLOOP_MODEL ?? ''),
+        vlmModel: f.vlmModel ?? process.env.POLICYLOOP_VLM_MODEL ?? null, monitor,
+        maxRepairs: parseIntArg('--max-repairs', f.maxRepairs), engine: oneOf('--engine', f.engine, ['rapier'] as const), oracle: f.oracle,
+      };
+      const outDir = resolve(f.out ?? join('runs', `suite-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`));
+      const images = f.images === false ? (monitor === 'pixels' || monitor === 'vlm') : true;
+      const tty = Boolean(process.stderr.isTTY) && !f.json;
+      let bar: ProgressBar | null = null;
+      const shared = images ? await launchSharedBrowser() : null;
+      if (images && shared === null) process.stderr.write('policyloop: no browser found for checkpoint images; episodes use the state monitor\n');
+      const ac = new AbortController();
+      const onSigint = (): void => {
+        if (ac.signal.aborted) process.exit(130);
+        ac.abort();
+        process.stderr.write('\ninterrupted: finishing the episodes in flight (Ctrl-C again to quit now); finished ones are in results.jsonl\n');
+      };
+      process.on('SIGINT', onSigint);
+      try {
+        const result = await runSuite({
+          tasks, seeds, settings, outDir, workers, resume: f.resume, images,
+          browserWSEndpoint: shared?.wsEndpoint ?? null, signal: ac.signal,
+          onStart: ({ total, skipped }) => {
+            if (skipped > 0 && !f.json) process.stderr.write(`resuming: ${skipped} episode(s) already in results.jsonl\n`);
+            if (!f.json) process.stderr.write(`${total} episode(s): ${tasks.length} task(s) × ${seeds.length} seed(s), ${workers} worker(s), provider ${provider}, monitor ${monitor}\n`);
+            if (tty) bar = new ProgressBar(total);
+          },
+          onEpisode: (line, p) => {
+            const text = `${line.success ? 'ok  ' : 'FAIL'} ${line.task} seed ${line.seed}  attempts ${line.attempts.length}  ${(line.wallMs / 1000).toFixed(2)}s${line.error ? `  error: ${line.error}` : ''}`;
+            if (f.json) process.stdout.write(JSON.stringify({ task: line.task, seed: line.seed, success: line.success, attempts: line.attempts.length, solvedAt: line.solvedAt, wallMs: line.wallMs, error: line.error }) + '\n');
+            else if (bar) { if (!line.success) bar.note(text); bar.update(p.done, p.succeeded, `${line.task}#${line.seed}`); }
+            else process.stderr.write(`[${p.done}/${p.total}] ${text}\n`);
+          },
+        });
+        (bar as ProgressBar | null)?.finish();
+        if (f.json) process.stdout.write(JSON.stringify(result.summary) + '\n');
+        else {
+          process.stdout.write(summaryTable(result.summary) + '\n\n');
+          process.stdout.write(`results: ${result.resultsFile}\nsummary: ${result.summaryFile}\nreport:  ${result.reportFile}\n`);
+        }
+        process.exitCode = result.interrupted ? 130 : 0;
+      } finally {
+        process.off('SIGINT', onSigint);
+        await shared?.close();
+      }
+    });
+}

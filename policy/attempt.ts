@@ -1,0 +1,94 @@
+// One attempt: a program run in a fresh sandbox against a given world, everything it
+// does recorded in a Trace. The caller builds (or resets) the world; this runs it.
+
+import type { ProgramError, SimWorld, Trace } from '../sim/types.ts';
+import { API_BY_NAME } from './api.ts';
+import { bindApi } from './api-bindings.ts';
+import { loadQuickJS, runSandboxed, SANDBOX_DEFAULTS } from './sandbox.ts';
+import { StubWorld } from './stub-world.ts';
+import { TraceRecorder } from './trace.ts';
+
+export interface AttemptOptions {
+  world: SimWorld;
+  /** The program: plain JavaScript using the API of policy/api.ts. */
+  program: string;
+  /** Simulated-seconds budget of the program (the task's timeLimit). Default: none. */
+  timeLimitSec?: number;
+  /** CPU time of guest execution (ms). Default 10 000. */
+  cpuMs?: number;
+  /** Memory limit of the sandbox (bytes). Default 64 MiB. */
+  memoryBytes?: number;
+  /** Seed of the program's Math.random. Default 0. */
+  seed?: number;
+  /** API calls after which the program is stopped. Default 100 000. */
+  maxApiCalls?: number;
+  /** Checkpoints kept before optional ones are skipped. Default 200. */
+  maxCheckpoints?: number;
+  /** Polled while the program runs; true stops it with InterruptedError (e.g. the viewer's stop button). */
+  shouldStop?: () => boolean;
+}
+
+export interface AttemptOutcome {
+  trace: Trace;
+  /** Why the program stopped early; null when it ran to its end. */
+  error: ProgramError | null;
+  wallMs: number;
+  /** Simulated seconds the program took. */
+  simSeconds: number;
+  apiCalls: number;
+  /** When a host function failed with a non-PolicyError (a bug, reported as kind 'Error'): the original error. */
+  internalError?: unknown;
+}
+
+/** runAttempt for callers that already awaited loadQuickJS(). */
+export function runAttemptSync(options: AttemptOptions): AttemptOutcome {
+  const start = performance.now();
+  const { world } = options;
+  const t0 = world.time;
+  const trace = new TraceRecorder(world, { maxCheckpoints: options.maxCheckpoints });
+  const bindings = bindApi(world, trace, { timeLimitSec: options.timeLimitSec, maxApiCalls: options.maxApiCalls });
+  let error: ProgramError | null;
+  let internalError: unknown;
+  if (options.program.trim() === '') {
+    error = { kind: 'NoProgramError', message: 'the program is empty', line: null };
+  } else {
+    const result = runSandboxed(options.program, bindings.functions, {
+      cpuMs: options.cpuMs,
+      memoryBytes: options.memoryBytes,
+      seed: options.seed,
+      clockMs: () => (world.time - t0) * 1000,
+      consoleTo: 'log',
+      shouldStop: options.shouldStop,
+    });
+    error = result.error;
+    internalError = result.hostFault;
+  }
+  return {
+    trace: trace.finish(error),
+    error,
+    wallMs: performance.now() - start,
+    simSeconds: world.time - t0,
+    apiCalls: bindings.apiCalls,
+    ...(internalError !== undefined ? { internalError } : {}),
+  };
+}
+
+/** Runs `program` in a fresh sandbox against `world` and records everything it does. */
+export async function runAttempt(options: AttemptOptions): Promise<AttemptOutcome> {
+  await loadQuickJS();
+  return runAttemptSync(options);
+}
+
+/**
+ * Cost of one API call across the sandbox boundary (µs), argument check and trace
+ * recording included: a guest loop of n getGripper() calls against a motionless world.
+ */
+export async function measureHostCallMicros(n = 20_000): Promise<number> {
+  if (!API_BY_NAME.has('getGripper')) throw new Error('measureHostCallMicros needs getGripper in the API');
+  await loadQuickJS();
+  const program = (k: number) => `for (let i = 0; i < ${k}; i++) getGripper();`;
+  runAttemptSync({ world: new StubWorld(), program: program(Math.min(n, 2000)), maxApiCalls: n + 1 }); // warm-up
+  const outcome = runAttemptSync({ world: new StubWorld(), program: program(n), maxApiCalls: n + 1, cpuMs: SANDBOX_DEFAULTS.cpuMs * 6 });
+  if (outcome.error) throw new Error(`measureHostCallMicros: ${outcome.error.message}`);
+  return (outcome.wallMs * 1000) / n;
+}
