@@ -5,7 +5,8 @@ import { registerTasksCommand } from './commands/tasks.ts';
 import { registerRunCommand } from './commands/run.ts';
 import { registerBenchCommand } from './commands/bench.ts';
 import { registerRenderCommand } from './commands/render.ts';
-import { registerEvalMonitorCommand } from './commands/eval-monitor.ts';
+import { registerSuiteCommand } from './commands/suite.ts';
+
 import { VERSION } from './version.ts';
 
 export function buildProgram(): Command {
@@ -16,8 +17,9 @@ export function buildProgram(): Command {
     .exitOverride();
   registerTasksCommand(program);
   registerRunCommand(program);
+  registerSuiteCommand(program);
   registerRenderCommand(program);
-  registerEvalMonitorCommand(program);
+
   registerBenchCommand(program);
   return program;
 }

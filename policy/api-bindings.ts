@@ -14,6 +14,8 @@ export interface BindingOptions {
   timeLimitSec?: number;
   /** API calls after which the program is stopped. Default 100 000. */
   maxApiCalls?: number;
+  /** Called before each API call runs; may block (the live viewer pauses here). */
+  beforeCall?: (name: string, line: number | null) => void;
 }
 
 export interface ApiBindings {
@@ -63,6 +65,7 @@ export function bindApi(world: SimWorld, trace: TraceRecorder, options: BindingO
         if (++apiCalls > maxCalls) {
           throw new SandboxStop({ kind: 'Error', message: `the program made more than ${maxCalls} API calls`, line });
         }
+        options.beforeCall?.(f.name, line);
         const traceArgs = raw.map((v) => toTraceValue(v));
         let args: unknown[];
         try {

@@ -7,7 +7,7 @@ import {
   CONTAINER_SHAPES, PolicyError,
   type Predicate, type SimWorld, type Target, type Vec2, type Vec3,
 } from '../sim/types.ts';
-import { schemas as s } from './arguments.ts';
+import { schemas as s, toTraceValue } from './arguments.ts';
 import { predicateIds } from './predicate-schema.ts';
 import { actionLabel, type TraceRecorder } from './trace.ts';
 
@@ -125,7 +125,7 @@ export const API: readonly ApiFunction[] = [
   // --- reading the scene
   fn({
     name: 'getObjects', group: 'scene',
-    description: 'List every object of the scene with its current pose',
+    description: 'Every object with its current pose',
     args: z.tuple([]),
     returns: '[{ id, shape, color, size, position, yaw }]',
     example: "const cubes = getObjects().filter((o) => o.shape === 'box');",
@@ -133,7 +133,7 @@ export const API: readonly ApiFunction[] = [
   }),
   fn({
     name: 'getObject', group: 'scene',
-    description: 'One object: shape, colour, size (full extents, m) and current pose',
+    description: 'One object (size = full extents, m)',
     args: z.tuple([s.objectId()]),
     returns: '{ id, shape, color, size, position, yaw }',
     example: "const h = getObject('red_block').size[2];",
@@ -141,15 +141,15 @@ export const API: readonly ApiFunction[] = [
   }),
   fn({
     name: 'getPose', group: 'scene',
-    description: "An object's pose: centre position, quaternion and yaw about z",
+    description: 'Centre position, quaternion and yaw of an object',
     args: z.tuple([s.objectId()]),
-    returns: '{ position, quaternion: [x, y, z, w], yaw }',
+    returns: '{ position, quaternion, yaw }',
     example: "const { position, yaw } = getPose('red_block');",
     run: (ctx, id) => (requireObject(ctx, 'getPose', id), ctx.world.getPose(id)),
   }),
   fn({
     name: 'getBBox', group: 'scene',
-    description: "An object's axis-aligned bounding box in the world frame",
+    description: 'World-frame bounding box of an object',
     args: z.tuple([s.objectId()]),
     returns: '{ min: [x, y, z], max: [x, y, z] }',
     example: "const top = getBBox('blue_block').max[2];",
@@ -157,7 +157,7 @@ export const API: readonly ApiFunction[] = [
   }),
   fn({
     name: 'getPoint', group: 'scene',
-    description: "A named point of an object in the world frame ('inside' for bowls and trays)",
+    description: 'A named point of an object: center, top, bottom, left, right, front, back, inside (containers)',
     args: z.tuple([s.objectId(), pointName]),
     returns: '[x, y, z]',
     example: "const p = getPoint('green_bowl', 'inside');",
@@ -169,7 +169,7 @@ export const API: readonly ApiFunction[] = [
   }),
   fn({
     name: 'getGripper', group: 'scene',
-    description: 'The gripper: TCP position, yaw, finger opening (m) and the id it holds',
+    description: 'TCP position, yaw, finger opening (m) and held id',
     args: z.tuple([]),
     returns: '{ position, yaw, width, holding: id | null }',
     example: 'if (getGripper().holding === null) pick(id);',
@@ -180,7 +180,7 @@ export const API: readonly ApiFunction[] = [
   }),
   fn({
     name: 'getTable', group: 'scene',
-    description: 'The table top extents (the top is the plane z = 0)',
+    description: 'The table top extents; its surface is z = 0',
     args: z.tuple([]),
     returns: '{ min: [x, y], max: [x, y] }',
     example: 'const { min, max } = getTable();',
@@ -189,7 +189,7 @@ export const API: readonly ApiFunction[] = [
   // --- predicates
   fn({
     name: 'isOn', group: 'predicate',
-    description: 'Whether object a rests on top of object b',
+    description: 'Whether a rests on top of b',
     args: z.tuple([s.objectId('a'), s.objectId('b')]),
     returns: 'boolean',
     example: "if (!isOn('red_block', 'blue_block')) place('blue_block');",
@@ -197,7 +197,7 @@ export const API: readonly ApiFunction[] = [
   }),
   fn({
     name: 'isInside', group: 'predicate',
-    description: 'Whether object a is inside a container (bowl or tray)',
+    description: 'Whether a is inside a container (bowl or tray)',
     args: z.tuple([s.objectId('a'), s.objectId('container')]),
     returns: 'boolean',
     example: "isInside('red_block', 'green_bowl')",
@@ -217,7 +217,7 @@ export const API: readonly ApiFunction[] = [
   }),
   fn({
     name: 'isUpright', group: 'predicate',
-    description: 'Whether the object stands upright (its z axis near vertical)',
+    description: 'Whether the object stands upright',
     args: z.tuple([s.objectId()]),
     returns: 'boolean',
     example: "isUpright('bottle')",
@@ -225,7 +225,7 @@ export const API: readonly ApiFunction[] = [
   }),
   fn({
     name: 'distance', group: 'predicate',
-    description: 'Distance (m) between two objects or positions (object centres)',
+    description: 'Distance (m) between objects (centres) or positions',
     args: z.tuple([s.target('a'), s.target('b')]),
     returns: 'number (m)',
     example: "if (distance('red_block', [0.1, 0.2]) > 0.02) push('red_block', [1, 0], 0.05);",
@@ -234,7 +234,7 @@ export const API: readonly ApiFunction[] = [
   // --- high-level actions
   fn({
     name: 'pick', group: 'action',
-    description: 'Approach the object, grasp it and lift it (throws GraspError if it is not held)',
+    description: 'Approach, grasp and lift an object (GraspError if not held)',
     args: z.tuple([
       s.objectId(),
       s.options({ approach: s.oneOf('approach', ['top', 'side']), liftHeight: s.metres('liftHeight', 0, 0.45, 'a lift height') }).optional(),
@@ -246,7 +246,7 @@ export const API: readonly ApiFunction[] = [
   }),
   fn({
     name: 'place', group: 'action',
-    description: 'Put the held object on/in an object, or on the table at [x, y], and release it',
+    description: 'Put the held object on/in an object, or at [x, y] on the table, and let go',
     args: z.tuple([
       s.target(),
       s.options({
@@ -262,7 +262,7 @@ export const API: readonly ApiFunction[] = [
   }),
   fn({
     name: 'push', group: 'action',
-    description: 'Push the object along a horizontal direction by a distance (m)',
+    description: 'Push an object along a direction [dx, dy] by a distance (m)',
     args: z.tuple([
       s.objectId(),
       s.direction(),
@@ -277,7 +277,7 @@ export const API: readonly ApiFunction[] = [
   // --- low-level actions
   fn({
     name: 'moveTo', group: 'low-level',
-    description: 'Move the gripper TCP in a straight line ([x, y] keeps the current height)',
+    description: 'Move the TCP in a straight line ([x, y] keeps the current height)',
     args: z.tuple([s.position(), s.options({ yaw: s.yaw(), speed: s.speed() }).optional()]),
     returns: '',
     example: 'moveTo([0.1, 0.05, 0.2], { yaw: Math.PI / 2 });',
@@ -288,7 +288,7 @@ export const API: readonly ApiFunction[] = [
   }),
   fn({
     name: 'moveBy', group: 'low-level',
-    description: 'Move the gripper TCP by an offset ([dx, dy] keeps the height)',
+    description: 'Move the TCP by an offset ([dx, dy] keeps the height)',
     args: z.tuple([s.delta()]),
     returns: '',
     example: 'moveBy([0, 0, 0.05]);',
@@ -296,7 +296,7 @@ export const API: readonly ApiFunction[] = [
   }),
   fn({
     name: 'rotateTo', group: 'low-level',
-    description: 'Turn the gripper to a yaw about z (radians)',
+    description: 'Turn the gripper to a yaw about z (rad)',
     args: z.tuple([s.yaw()]),
     returns: '',
     example: "rotateTo(getPose('red_block').yaw);",
@@ -328,7 +328,7 @@ export const API: readonly ApiFunction[] = [
   }),
   fn({
     name: 'wait', group: 'low-level',
-    description: 'Let the simulation run for a time (s) without moving',
+    description: 'Let the simulation run without moving',
     args: z.tuple([s.seconds()]),
     returns: '',
     example: 'wait(0.5);',
@@ -342,7 +342,7 @@ export const API: readonly ApiFunction[] = [
   // --- structure and feedback
   fn({
     name: 'subgoal', group: 'structure',
-    description: 'Start a named subgoal (the previous one ends with a checkpoint); expect = predicate that should hold at its end',
+    description: 'Start a subgoal (ends the previous one); expect: predicate that should hold at its end',
     args: z.tuple([
       s.text('description', 500, 'a description'),
       s.options({ expect: s.predicate('expect') }).optional(),
@@ -358,7 +358,7 @@ export const API: readonly ApiFunction[] = [
   }),
   fn({
     name: 'checkpoint', group: 'structure',
-    description: 'Take an extra checkpoint (a snapshot the monitor inspects) with a short label',
+    description: 'Take an extra snapshot for the monitor',
     args: z.tuple([s.text('label', 48, 'a short label')]),
     returns: '',
     example: "checkpoint('after-lift');",
@@ -386,11 +386,8 @@ const MAX_LOG = 2000;
 function formatLogValue(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) return String(v);
-  try {
-    return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x)) ?? String(v);
-  } catch {
-    return String(v);
-  }
+  const safe = toTraceValue(v);
+  return typeof safe === 'string' ? safe : JSON.stringify(safe);
 }
 
 /** console.log-style text of logged values, at most 2000 characters. */

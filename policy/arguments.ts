@@ -33,15 +33,15 @@ export function arg<T extends z.ZodType>(schema: T, name: string, type: string, 
 export const MAX_COORD = 100;
 
 const coord = z.number().min(-MAX_COORD).max(MAX_COORD);
-const objectIdSchema = z.string().min(1).max(100);
+const objectIdSchema = () => z.string().min(1).max(100);
 
 export const schemas = {
-  objectId: (name = 'id') => arg(objectIdSchema, name, 'id', 'a string object id'),
+  objectId: (name = 'id') => arg(objectIdSchema(), name, 'id', 'a string object id'),
   position: (name = 'position') =>
     arg(z.array(coord).min(2).max(3) as unknown as z.ZodType<[number, number] | [number, number, number]>,
       name, '[x, y, z?]', `a position [x, y] or [x, y, z] of finite numbers in metres (|v| ≤ ${MAX_COORD})`),
   target: (name = 'target') =>
-    arg(z.union([objectIdSchema, z.array(coord).min(2).max(3)]) as unknown as z.ZodType<string | [number, number] | [number, number, number]>,
+    arg(z.union([objectIdSchema(), z.array(coord).min(2).max(3)]) as unknown as z.ZodType<string | [number, number] | [number, number, number]>,
       name, 'id | [x, y, z?]', `an object id or a position [x, y] or [x, y, z] in metres (|v| ≤ ${MAX_COORD})`),
   delta: (name = 'delta') =>
     arg(z.array(z.number().min(-10).max(10)).min(2).max(3) as unknown as z.ZodType<[number, number] | [number, number, number]>,

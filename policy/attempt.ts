@@ -18,6 +18,8 @@ export interface AttemptOptions {
   cpuMs?: number;
   /** Memory limit of the sandbox (bytes). Default 64 MiB. */
   memoryBytes?: number;
+  /** Max guest stack (bytes), at most (and by default) 256 KiB. */
+  maxStackBytes?: number;
   /** Seed of the program's Math.random. Default 0. */
   seed?: number;
   /** API calls after which the program is stopped. Default 100 000. */
@@ -26,6 +28,19 @@ export interface AttemptOptions {
   maxCheckpoints?: number;
   /** Polled while the program runs; true stops it with InterruptedError (e.g. the viewer's stop button). */
   shouldStop?: () => boolean;
+  /**
+   * Called before each API call runs, with the program line that made it and the trace
+   * so far (live, read-only). May block: the live viewer pauses and steps here.
+   */
+  onApiCall?: (call: ApiCallInfo) => void;
+}
+
+export interface ApiCallInfo {
+  name: string;
+  line: number | null;
+  /** 1-based number of this call within the attempt. */
+  index: number;
+  trace: Readonly<Trace>;
 }
 
 export interface AttemptOutcome {
@@ -46,7 +61,12 @@ export function runAttemptSync(options: AttemptOptions): AttemptOutcome {
   const { world } = options;
   const t0 = world.time;
   const trace = new TraceRecorder(world, { maxCheckpoints: options.maxCheckpoints });
-  const bindings = bindApi(world, trace, { timeLimitSec: options.timeLimitSec, maxApiCalls: options.maxApiCalls });
+  const onApiCall = options.onApiCall;
+  const bindings = bindApi(world, trace, {
+    timeLimitSec: options.timeLimitSec,
+    maxApiCalls: options.maxApiCalls,
+    ...(onApiCall ? { beforeCall: (name: string, line: number | null) => onApiCall({ name, line, index: bindings.apiCalls, trace: trace.trace }) } : {}),
+  });
   let error: ProgramError | null;
   let internalError: unknown;
   if (options.program.trim() === '') {
@@ -55,6 +75,7 @@ export function runAttemptSync(options: AttemptOptions): AttemptOutcome {
     const result = runSandboxed(options.program, bindings.functions, {
       cpuMs: options.cpuMs,
       memoryBytes: options.memoryBytes,
+      maxStackBytes: options.maxStackBytes,
       seed: options.seed,
       clockMs: () => (world.time - t0) * 1000,
       consoleTo: 'log',

@@ -180,15 +180,33 @@ const PRELUDE = String.raw`(function (host, clock, namesJson, consoleIndex, seed
   function out(r) {
     return typeof r === 'string' ? parse(r) : r;
   }
+  // The call crosses as host(stack, codes, ...args): codes = one character naming the
+  // function, then one type code per argument (or '*' and all arguments as JSON).
   function bind(index, name) {
+    var id = String.fromCharCode(48 + index);
     var f = function (a, b, c, d) {
-      var n = arguments.length, s = new E().stack, t = '', k;
-      if (n > 4) return out(host(index, s, '*', encArgs(arguments)));
-      if (n > 0) { k = code(a); t += k; if (k === 'j') a = stringify(enc(a, 0)); }
-      if (n > 1) { k = code(b); t += k; if (k === 'j') b = stringify(enc(b, 0)); }
-      if (n > 2) { k = code(c); t += k; if (k === 'j') c = stringify(enc(c, 0)); }
-      if (n > 3) { k = code(d); t += k; if (k === 'j') d = stringify(enc(d, 0)); }
-      return out(host(index, s, t, a, b, c, d));
+      var n = arguments.length, s = new E().stack, k;
+      switch (n) {
+        case 0: return out(host(s, id));
+        case 1:
+          k = code(a); if (k === 'j') a = stringify(enc(a, 0));
+          return out(host(s, id + k, a));
+        case 2: {
+          var ka = code(a), kb = code(b);
+          if (ka === 'j') a = stringify(enc(a, 0));
+          if (kb === 'j') b = stringify(enc(b, 0));
+          return out(host(s, id + ka + kb, a, b));
+        }
+        default: {
+          if (n > 4) return out(host(s, id + '*', encArgs(arguments)));
+          var t = id + code(a) + code(b) + code(c) + (n > 3 ? code(d) : '');
+          if (t[1] === 'j') a = stringify(enc(a, 0));
+          if (t[2] === 'j') b = stringify(enc(b, 0));
+          if (t[3] === 'j') c = stringify(enc(c, 0));
+          if (t[4] === 'j') d = stringify(enc(d, 0));
+          return n > 3 ? out(host(s, t, a, b, c, d)) : out(host(s, t, a, b, c));
+        }
+      }
     };
     define(f, 'name', { value: name });
     return f;
@@ -319,6 +337,21 @@ function decodeArgs(json: string): { count: number; values: unknown[] } {
 
 const MIB = 1024 * 1024;
 
+/**
+ * Where an interrupted program was: QuickJS does not update the current line on a loop's
+ * back edge, so the stack of an interrupt names the running function but its line is
+ * that function's first one. The function is reported, the line left unknown.
+ */
+function runningFunction(stack: string | undefined): string {
+  const m = /at (\S+) \(program\.js:/.exec(stack ?? '');
+  if (!m) return '';
+  return m[1] === '<eval>' ? ' (at the top level of the program)' : ` (in function ${m[1]})`;
+}
+
+function cpuTimeout(cpuMs: number, stack: string | undefined): ProgramError {
+  return { kind: 'TimeoutError', message: `the program ran longer than ${cpuMs / 1000} s of CPU time${runningFunction(stack)}`, line: null };
+}
+
 function classify(t: Thrown, opts: { cpuMs: number; memoryBytes: number }): ProgramError {
   const line = programLine(t.stack);
   if (!t.error) return { kind: 'Error', message: `the program threw ${t.value ?? 'a value'}`, line };
@@ -327,12 +360,11 @@ function classify(t: Thrown, opts: { cpuMs: number; memoryBytes: number }): Prog
   if (name === 'InternalError' && message === 'out of memory') {
     return { kind: 'MemoryError', message: `the program used more than ${+(opts.memoryBytes / MIB).toFixed(1)} MiB of memory`, line };
   }
-  if (name === 'InternalError' && message === 'stack overflow') {
+  // (JSON.parse reports it as a SyntaxError with the same message.)
+  if (message === 'stack overflow' && (name === 'InternalError' || name === 'SyntaxError' || name === 'RangeError')) {
     return { kind: 'StackOverflowError', message: 'the program recursed too deeply (stack overflow)', line };
   }
-  if (name === 'InternalError' && message === 'interrupted') {
-    return { kind: 'TimeoutError', message: `the program ran longer than ${opts.cpuMs / 1000} s of CPU time`, line };
-  }
+  if (name === 'InternalError' && message === 'interrupted') return cpuTimeout(opts.cpuMs, t.stack);
   if (name === 'SyntaxError') return { kind: 'SyntaxError', message, line };
   if ((ERROR_KINDS as readonly string[]).includes(name)) return { kind: name as ErrorKind, message, line };
   return { kind: 'Error', message: name === 'Error' ? message : `${name}: ${message}`, line };
@@ -343,6 +375,7 @@ function classify(t: Thrown, opts: { cpuMs: number; memoryBytes: number }): Prog
  * throws for anything the program does; the next call gets a fresh sandbox.
  */
 export function runSandboxed(source: string, functions: readonly HostFunction[], options: SandboxOptions = {}): SandboxResult {
+  if (functions.length > 1000) throw new Error('runSandboxed: at most 1000 host functions');
   const module = options.module ?? quickJS();
   const cpuMs = options.cpuMs ?? SANDBOX_DEFAULTS.cpuMs;
   const memoryBytes = options.memoryBytes ?? SANDBOX_DEFAULTS.memoryBytes;
@@ -402,7 +435,7 @@ export function runSandboxed(source: string, functions: readonly HostFunction[],
 
   function runInContext(ctx: QuickJSContext): ProgramError | null {
     const guestError = (name: string, message: string): { error: QuickJSHandle } => ({ error: ctx.newError({ name, message }) });
-    const host = ctx.newFunction('host', (indexH, stackH, typesH, ...argH) => {
+    const host = ctx.newFunction('host', (stackH, codesH, ...argH) => {
       const t0 = performance.now();
       hostCalls++;
       let line: number | null = null;
@@ -410,11 +443,12 @@ export function runSandboxed(source: string, functions: readonly HostFunction[],
       try {
         line = programLine(ctx.getString(stackH));
         if (stop) return guestError(stop.kind, stop.message);
-        const f = functions[ctx.getNumber(indexH)];
+        const codes = ctx.getString(codesH);
+        const f = functions[codes.charCodeAt(0) - 48];
         if (!f) return guestError('Error', 'unknown host function');
         name = f.name;
         if (options.shouldStop?.()) throw new SandboxStop({ kind: 'InterruptedError', message: 'the run was stopped', line });
-        const { count, values } = readArgs(ctx, ctx.getString(typesH), argH);
+        const { count, values } = readArgs(ctx, codes.slice(1), argH);
         return toGuest(ctx, f.call(values, count, line));
       } catch (e) {
         if (e instanceof SandboxStop) {
@@ -485,9 +519,10 @@ export function runSandboxed(source: string, functions: readonly HostFunction[],
       phase = 'setup';
       if (stop) {
         const s: ProgramError = stop;
+        if (s.kind === 'InterruptedError') return { ...s, message: `${s.message}${runningFunction(info.stack)}` };
         return { ...s, line: s.line ?? programLine(info.stack) };
       }
-      if (timedOut) return { kind: 'TimeoutError', message: `the program ran longer than ${cpuMs / 1000} s of CPU time`, line: programLine(info.stack) };
+      if (timedOut) return cpuTimeout(cpuMs, info.stack);
       return classify(info, { cpuMs, memoryBytes });
     } finally {
       phase = 'setup';

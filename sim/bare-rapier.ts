@@ -13,7 +13,12 @@ export interface BareScene {
   free(): void;
 }
 
-/** Builds the scene (table, floor, objects, gripper at home) in a plain Rapier world and lets it settle as createWorld does. */
+/**
+ * Builds the scene (table, floor, objects, gripper at home) in a plain Rapier world and
+ * lets it settle as createWorld does. `step()` is rapier.js's ordinary `World.step()`.
+ * Note that our wrapper steps Rapier's pipeline directly, skipping the per-step JS
+ * bookkeeping of `World.step()` in 0.21, so it can be faster than this baseline.
+ */
 export async function buildBareRapierScene(scene: SceneSpec): Promise<BareScene> {
   await initRapier();
   const world = newRapierWorld(PHYSICS_SETTINGS);

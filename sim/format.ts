@@ -23,7 +23,7 @@ export function deg(radians: number): string {
   return `${Math.round((radians * 180) / Math.PI)}°`;
 }
 
-/** A position: "[0.10, -0.05, 0.02]" (metres). */
+/** A position in metres to the millimetre: "[0.100, -0.050, 0.020]". */
 export function pos(p: Vec2 | Vec3 | readonly number[]): string {
-  return `[${p.map((v) => (Math.abs(v) < 0.005 ? 0 : v).toFixed(2)).join(', ')}]`;
+  return `[${p.map((v) => (Math.abs(v) < 0.0005 ? 0 : v).toFixed(3)).join(', ')}]`;
 }

@@ -32,6 +32,12 @@ export interface BodyDesc {
   /** Total mass of a dynamic body (kg), spread over its parts by volume. */
   mass?: number;
   friction: number;
+  /**
+   * How this body's friction combines with another's: the engine's default is the
+   * average; 'min' makes the other body's friction decide (gripper pads). When two
+   * bodies disagree, the rule later in average < min < multiply < max wins.
+   */
+  frictionCombine?: 'average' | 'min' | 'multiply' | 'max';
   restitution?: number;
   linearDamping?: number;
   angularDamping?: number;

@@ -195,7 +195,7 @@ function evalNear(view: WorldView, aId: string, t: Target, limit: number): Predi
   const d = target.flat
     ? Math.hypot(a[0] - target.p[0]!, a[1] - target.p[1]!)
     : Math.hypot(a[0] - target.p[0]!, a[1] - target.p[1]!, a[2] - target.p[2]!);
-  const what = target.flat ? ' (horizontally)' : '';
+  const what = target.flat ? ' horizontally' : '';
   const detail = `${aId} is ${cm(d)} from ${target.label}${what} (limit ${cmLimit(limit)}).`;
   return d <= limit ? ok(detail) : fail(detail);
 }

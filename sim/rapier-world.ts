@@ -16,6 +16,13 @@ export function initRapier(): Promise<void> {
   return ready;
 }
 
+const COMBINE = {
+  average: RAPIER.CoefficientCombineRule.Average,
+  min: RAPIER.CoefficientCombineRule.Min,
+  multiply: RAPIER.CoefficientCombineRule.Multiply,
+  max: RAPIER.CoefficientCombineRule.Max,
+} as const;
+
 // Rapier's cylinders stand along local y; ours stand along local z.
 const Y_TO_Z: Quat = [Math.SQRT1_2, 0, 0, Math.SQRT1_2];
 
@@ -80,6 +87,7 @@ export function createRapierBody(world: RAPIER.World, desc: BodyDesc): { body: R
       .setDensity(density)
       .setFriction(desc.friction)
       .setRestitution(desc.restitution ?? 0);
+    if (desc.frictionCombine) cd.setFrictionCombineRule(COMBINE[desc.frictionCombine]);
     colliders.push(world.createCollider(cd, body));
   }
   return { body, colliders };
@@ -109,9 +117,29 @@ class RapierPhysicsWorld implements PhysicsWorld {
   private readonly v = { x: 0, y: 0, z: 0 };
   private readonly q = { x: 0, y: 0, z: 0, w: 1 };
 
+  private rawGravity: ReturnType<typeof RAPIER.VectorOps.intoRaw> | null = null;
+  private rawStep: () => void = () => {};
+
   constructor(world: RAPIER.World) {
     this.world = world;
     this.dt = world.timestep;
+    this.bindStep();
+  }
+
+  // World.step() of rapier.js 0.21 re-syncs its JS maps of bodies and colliders after
+  // every step (a JS callback per body and per collider), which costs 3-4x the physics
+  // itself in our scenes. We never add bodies while stepping, so we call the pipeline
+  // directly; results are bit-identical.
+  private bindStep(): void {
+    const w = this.world;
+    this.rawGravity?.free();
+    const g = RAPIER.VectorOps.intoRaw(w.gravity);
+    this.rawGravity = g;
+    const pipeline = w.physicsPipeline.raw;
+    const ip = w.integrationParameters.raw, islands = w.islands.raw, bp = w.broadPhase.raw, np = w.narrowPhase.raw;
+    const bodies = w.bodies.raw, colliders = w.colliders.raw, soft = w.softBodies.raw;
+    const ij = w.impulseJoints.raw, mj = w.multibodyJoints.raw, ccd = w.ccdSolver.raw;
+    this.rawStep = () => pipeline.step(g, ip, islands, bp, np, bodies, colliders, soft, ij, mj, ccd);
   }
 
   get bodyCount(): number {
@@ -168,6 +196,8 @@ class RapierPhysicsWorld implements PhysicsWorld {
       rb.setNextKinematicTranslation(this.v);
       rb.setNextKinematicRotation(this.q);
     }
+    // Colliders follow at the next step; queries before it must see the new pose.
+    this.world.propagateModifiedBodyPositionsToColliders();
   }
 
   setVelocity(body: BodyHandle, linear: Vec3, angular: Vec3): void {
@@ -189,7 +219,7 @@ class RapierPhysicsWorld implements PhysicsWorld {
 
   step(): void {
     if (this.beforeStep) this.beforeStep();
-    this.world.step();
+    this.rawStep();
     this.steps++;
     if (this.afterStep) this.afterStep();
   }
@@ -246,6 +276,7 @@ class RapierPhysicsWorld implements PhysicsWorld {
       this.world = restored;
       this.rigid = this.records.map((r) => restored.getRigidBody(r.handle));
       this.colliders = this.records.map((r) => r.colliderHandles.map((h) => restored.getCollider(h)));
+      this.bindStep();
     } else {
       const s = snapshot.bodies;
       for (let i = 0; i < n; i++) {
@@ -259,6 +290,9 @@ class RapierPhysicsWorld implements PhysicsWorld {
   }
 
   free(): void {
+    this.rawGravity?.free();
+    this.rawGravity = null;
+    this.rawStep = () => { throw new Error('physics: the world has been freed'); };
     this.world.free();
     this.rigid = [];
     this.colliders = [];

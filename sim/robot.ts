@@ -28,7 +28,7 @@ export const MOTION = {
   /** Rate at which the opening changes (m/s). */
   fingerSpeed: 0.1,
   /** How far each finger presses past first contact (m). Zero overlap holds nothing. */
-  squeeze: 0.0005,
+  squeeze: 0.00075,
   /** Distance at which a finger counts as touching an object (m). */
   touchTolerance: 0.0005,
   /** A held object that moves this far from where the fingers held it has slipped (m). */
@@ -47,14 +47,14 @@ export function gripperBodies(position: Vec3, yaw: number, approach: Approach, w
   const poses = new Float64Array(GRIPPER_POSE_FLOATS);
   writeGripperPoses(position, gripperQuaternion(yaw, approach), width, poses);
   const desc = (name: string, o: number, size: Vec3, friction: number): BodyDesc => ({
-    name, kind: 'kinematic', friction,
+    // 'min': the object's own friction decides how well it can be held.
+    name, kind: 'kinematic', friction, frictionCombine: 'min',
     position: [poses[o]!, poses[o + 1]!, poses[o + 2]!],
     quaternion: [poses[o + 3]!, poses[o + 4]!, poses[o + 5]!, poses[o + 6]!],
     parts: [{ shape: { type: 'box', halfExtents: [size[0] / 2, size[1] / 2, size[2] / 2] } }],
   });
   return [
     desc(PALM_BODY, 0, PALM_SIZE, 0.5),
-    // Rubber-like pads: grasps hold by friction.
     desc(FINGER_BODIES[0], 7, FINGER_SIZE, 1.0),
     desc(FINGER_BODIES[1], 14, FINGER_SIZE, 1.0),
   ];
@@ -123,6 +123,8 @@ export class Robot {
   activity = '';
   onStep: (() => void) | null = null;
   private hold: Hold | null = null;
+  /** An object that slipped: still touching the fingers, but no longer moving with them, so not held. */
+  private lost: string | null = null;
 
   private readonly poses = new Float64Array(GRIPPER_POSE_FLOATS);
   private readonly scratch = new Float64Array(7);
@@ -227,12 +229,28 @@ export class Robot {
     return out;
   }
 
-  /** The object both fingers touch, detected from contacts; null if none. */
+  /**
+   * The object both fingers touch, detected from contacts; null if none. Uses direct
+   * distance queries, so it is right even just after a restore, before any step.
+   */
   detectHolding(): string | null {
-    const a = this.fingerTouches(this.fingers[0], MOTION.touchTolerance);
-    if (a.length === 0) return null;
-    const b = this.fingerTouches(this.fingers[1], MOTION.touchTolerance);
-    for (const ta of a) if (b.some((tb) => tb.body === ta.body)) return ta.id;
+    const touched = this.touchedByBoth();
+    return touched === this.lost ? null : touched;
+  }
+
+  private touchedByBoth(): string | null {
+    const tol = MOTION.touchTolerance;
+    const reach = GRIPPER.maxOpening + GRIPPER.fingerLength;
+    for (const [id, body] of this.bodies) {
+      this.physics.readPose(body, this.scratch);
+      const s = this.scratch;
+      const d = Math.hypot(s[0]! - this.position[0], s[1]! - this.position[1], s[2]! - this.position[2]);
+      if (d > reach + Math.max(...this.specs.get(id)!.size)) continue;
+      const a = this.physics.distance(this.fingers[0], body, tol);
+      if (a === null || a > tol) continue;
+      const b = this.physics.distance(this.fingers[1], body, tol);
+      if (b !== null && b <= tol) return id;
+    }
     return null;
   }
 
@@ -249,6 +267,17 @@ export class Robot {
 
   endHold(): void {
     this.hold = null;
+  }
+
+  /** After a restore: watch the object the snapshot says is held; anything else touching is a lost grasp. */
+  syncHold(holding: string | null): void {
+    this.lost = null;
+    if (holding) {
+      this.beginHold(holding);
+    } else {
+      this.hold = null;
+      this.lost = this.touchedByBoth();
+    }
   }
 
   private relativeToGripper(x: number, y: number, z: number): Vec3 {
@@ -269,6 +298,7 @@ export class Robot {
     if (drift <= MOTION.slipTolerance) return;
     this.hold = null;
     const id = hold.id;
+    this.lost = id;
     const others = this.physics.contacts(hold.body, MOTION.touchTolerance).filter((c) => !this.isGripperBody(c.body));
     const knocker = others.find((c) => this.objectOfBody.has(c.body));
     if (knocker) {
@@ -375,6 +405,7 @@ export class Robot {
     const eps = 5e-5;
     const rate = MOTION.fingerSpeed / this.hz;
     const lookAhead = 0.004;
+    this.lost = null;
     while (this.width > 0) {
       const a = this.fingerTouches(this.fingers[0], lookAhead);
       const b = this.fingerTouches(this.fingers[1], lookAhead);
@@ -407,6 +438,7 @@ export class Robot {
   /** Opens to `width` and stops watching the released object. */
   release(width: number = GRIPPER.maxOpening): void {
     this.hold = null;
+    this.lost = null;
     this.moveFingers(width);
   }
 

@@ -212,8 +212,7 @@ class World implements SimWorld {
     } else {
       this.robot.teleport(g.position, g.yaw, g.approach, g.width);
     }
-    if (g.holding) this.robot.beginHold(g.holding);
-    else this.robot.endHold();
+    this.robot.syncHold(g.holding);
   }
 
   free(): void {

@@ -6,7 +6,7 @@ export {
   TaskFileSchema, SceneSchema, ObjectEntrySchema, ZoneEntrySchema, LayoutSchema, DistractorsSchema, ID_PATTERN,
 } from './schema.ts';
 export type { TaskFile, ObjectEntry, ZoneEntry, LayoutEntry, DistractorsEntry } from './schema.ts';
-export { checkPredicate, predicateRefs, PREDICATE_KINDS } from './predicate-schema.ts';
+export { checkPredicate, predicateRefs, PREDICATE_KINDS, TaskPredicateSchema } from './predicate-schema.ts';
 export {
   parseTask, readTaskFile, isReferencePath, defaultMass, defaultFriction,
   DEFAULT_LAYOUT, DEFAULT_TIME_LIMIT, DEFAULT_DISTRACTOR_SHAPES, DISTRACTOR_PREFIX,

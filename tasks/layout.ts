@@ -4,10 +4,8 @@
 // zones; stacked objects sit on their support; distractors take colours no named
 // object or zone uses, so "the red block" always means one thing.
 
-import { COLOR_NAMES } from '../sim/types.ts';
-import type { ColorName, ObjectSpec, SceneSpec, Shape, Vec2, Vec3 } from '../sim/types.ts';
-import { createRng } from '../sim/rng.ts';
-import type { Rng } from '../sim/rng.ts';
+import { COLOR_NAMES, createRng } from '../sim/index.ts';
+import type { ColorName, ObjectSpec, Rng, SceneSpec, Shape, Vec2, Vec3 } from '../sim/index.ts';
 import { DISTRACTOR_PREFIX, defaultFriction, defaultMass } from './task-file.ts';
 import { TaskError } from './task-def.ts';
 import type { ObjectTemplate, TaskDef } from './task-def.ts';

@@ -1,9 +1,11 @@
-// Structural check of a predicate (DESIGN §5) with one precise message per problem,
-// e.g. `success.all[1].on: expected [object id, object id]`. Which ids exist is checked
-// later, against the scene (task-file.ts).
+// A task's `success` predicate (DESIGN §5): sim's PredicateSchema is the definition;
+// before it runs, a structural check gives one precise message per problem, e.g.
+// `success.all[1].on: expected [object id, object id]` (a zod union alone can only say
+// "Invalid input"). Which ids exist is checked later, against the scene (task-file.ts).
 
 import { z } from 'zod';
-import type { Predicate } from '../sim/types.ts';
+import { PredicateSchema as SimPredicateSchema } from '../sim/index.ts';
+import type { Predicate } from '../sim/index.ts';
 import { closestNames } from './closest-names.ts';
 
 export const PREDICATE_KINDS = [
@@ -25,7 +27,7 @@ const EXPECTED_ARGS: Record<(typeof PREDICATE_KINDS)[number], string> = {
   grasped: 'an object id',
   upright: 'an object id',
   onTable: 'an object id',
-  on: '[object id, object id]',
+  on: '[object id, object id or "table"]',
   inside: '[object id, container id]',
   inZone: '[object id, zone id]',
   above: '[object id, height in metres >= 0]',
@@ -101,7 +103,7 @@ export function predicateRefs(p: Predicate, path: (string | number)[] = []): { k
   if ('grasped' in p) obj(p.grasped, [...path, 'grasped']);
   else if ('upright' in p) obj(p.upright, [...path, 'upright']);
   else if ('onTable' in p) obj(p.onTable, [...path, 'onTable']);
-  else if ('on' in p) p.on.forEach((id, i) => obj(id, [...path, 'on', i]));
+  else if ('on' in p) p.on.forEach((id, i) => i === 1 && id === 'table' ? undefined : obj(id, [...path, 'on', i]));
   else if ('inside' in p) {
     obj(p.inside[0], [...path, 'inside', 0]);
     out.push({ kind: 'container', id: p.inside[1], path: [...path, 'inside', 1] });
@@ -120,7 +122,10 @@ export function predicateRefs(p: Predicate, path: (string | number)[] = []): { k
   return out;
 }
 
-/** zod schema of a predicate with the messages above. */
-export const PredicateSchema: z.ZodType<Predicate> = z.unknown().superRefine((value, ctx) => {
-  for (const issue of checkPredicate(value)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-}) as unknown as z.ZodType<Predicate>;
+/** sim's PredicateSchema, preceded by the check above for messages a person can act on. */
+export const TaskPredicateSchema: z.ZodType<Predicate> = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    for (const issue of checkPredicate(value)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  })
+  .pipe(SimPredicateSchema) as unknown as z.ZodType<Predicate>;

@@ -5,10 +5,10 @@
 // after parsing, in task-file.ts, because they need the whole file.
 
 import { z } from 'zod';
-import { COLOR_NAMES, SHAPES } from '../sim/types.ts';
-import type { ColorName, Predicate, Shape, Vec2, Vec3 } from '../sim/types.ts';
+import { COLOR_NAMES, SHAPES } from '../sim/index.ts';
+import type { ColorName, Shape, Vec2, Vec3 } from '../sim/index.ts';
 import { closestNames } from './closest-names.ts';
-import { PredicateSchema } from './predicate-schema.ts';
+import { TaskPredicateSchema } from './predicate-schema.ts';
 
 // ---------------------------------------------------------------- message helpers
 
@@ -156,7 +156,7 @@ export const TaskFileSchema = record(
     description: z.string(expected('a string')).optional(),
     tags: z.array(z.string(expected('a string')), expected('an array of strings')).optional(),
     scene: SceneSchema,
-    success: PredicateSchema as z.ZodType<Predicate>,
+    success: TaskPredicateSchema,
     /** Simulated-seconds budget of one attempt. */
     timeLimit: Positive('a positive number of seconds').optional(),
     /** The program that solves the task: inline JavaScript, or a path ending in .js relative to the task file. */

@@ -2,7 +2,7 @@
 // error type every task problem is reported with (TaskError).
 
 import { isAbsolute, relative } from 'node:path';
-import type { ColorName, Predicate, Shape, Vec2, Vec3, ZoneSpec } from '../sim/types.ts';
+import type { ColorName, Predicate, Shape, Vec2, Vec3, ZoneSpec } from '../sim/index.ts';
 
 /** One object of the task as written: its position may still be random, fixed ± jitter, or on another object. */
 export interface ObjectTemplate {

@@ -97,6 +97,8 @@ export function findBrowser(opts: DiscoveryOptions = {}): BrowserDiscovery {
 
 export interface LaunchedBrowser {
   browser: Browser;
+  /** DevTools WebSocket URL (only when launched with `pipe: false`, for other threads to connect). */
+  wsEndpoint: string | null;
   executablePath: string;
   userDataDir: string;
   /** Keep the Node process alive while true (requests in flight); let it exit while idle. */
@@ -119,7 +121,8 @@ export { withTimeout };
  * exit). The child process and its pipes are unref'd while idle so that a forgotten
  * close() never keeps a command from exiting; puppeteer kills the browser at exit.
  */
-export async function launchBrowser(executablePath: string, timeoutMs = 20_000): Promise<LaunchedBrowser> {
+export async function launchBrowser(executablePath: string, timeoutMs = 20_000, opts: { pipe?: boolean } = {}): Promise<LaunchedBrowser> {
+  const pipe = opts.pipe ?? true;
   const userDataDir = mkdtempSync(join(tmpdir(), 'policyloop-chromium-'));
   const removeDir = (): void => { try { rmSync(userDataDir, { recursive: true, force: true }); } catch { /* best effort */ } };
   process.once('exit', removeDir);
@@ -128,7 +131,7 @@ export async function launchBrowser(executablePath: string, timeoutMs = 20_000):
     browser = await withTimeout(puppeteer.launch({
       executablePath,
       headless: true,
-      pipe: true,
+      pipe,
       userDataDir,
       args: LAUNCH_ARGS,
       timeout: timeoutMs,
@@ -158,5 +161,23 @@ export async function launchBrowser(executablePath: string, timeoutMs = 20_000):
     removeDir();
     process.removeListener('exit', removeDir);
   };
-  return { browser, executablePath, userDataDir, setBusy, close };
+  return { browser, wsEndpoint: pipe ? null : browser.wsEndpoint(), executablePath, userDataDir, setBusy, close };
+}
+
+/**
+ * Connects to a browser another thread or process launched (launchSharedBrowser); close()
+ * only disconnects.
+ */
+export async function connectBrowser(wsEndpoint: string, timeoutMs = 20_000): Promise<LaunchedBrowser> {
+  const browser = await withTimeout(puppeteer.connect({ browserWSEndpoint: wsEndpoint, protocolTimeout: 60_000 }), timeoutMs, 'browser connect');
+  let closed = false;
+  return {
+    browser, wsEndpoint, executablePath: wsEndpoint, userDataDir: '',
+    setBusy: () => undefined,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      try { await withTimeout(browser.disconnect(), 5_000, 'browser disconnect'); } catch { /* already gone */ }
+    },
+  };
 }

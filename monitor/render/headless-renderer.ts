@@ -9,7 +9,7 @@ import type { Page } from 'puppeteer-core';
 import type { SceneSpec, Snapshot } from '../../sim/types.ts';
 import { cameraModel, DEFAULT_HEIGHT, DEFAULT_WIDTH, VIEW_NAMES } from './camera-views.ts';
 import type { CameraModel, ViewName } from './camera-views.ts';
-import { findBrowser, launchBrowser, withTimeout } from './browser.ts';
+import { connectBrowser, findBrowser, launchBrowser, withTimeout } from './browser.ts';
 import type { DiscoveryOptions, LaunchedBrowser } from './browser.ts';
 import { pageBundle } from './page-bundle.ts';
 import { DEPTH_UNIT, ID_BACKGROUND } from './id-legend.ts';
@@ -44,6 +44,8 @@ export interface RenderOptions {
 }
 
 export interface RendererOptions extends DiscoveryOptions {
+  /** Connect to this already running browser (launchSharedBrowser) instead of launching one. */
+  browserWSEndpoint?: string | null;
   launchTimeoutMs?: number;
   /** Per page call; a render of N snapshots gets callTimeoutMs + N * perSnapshotMs. */
   callTimeoutMs?: number;
@@ -119,9 +121,24 @@ export class HeadlessRenderer {
     }
   }
 
+  /** null when rendering works; else the one-line reason (and the browser is not retried). */
+  async unavailableReason(): Promise<string | null> {
+    const a = await this.available();
+    return a.ok ? null : a.message;
+  }
+
   private browser(): Promise<LaunchedBrowser> {
     if (this.unavailable) return Promise.reject(new RendererUnavailableError(this.unavailable));
     this.launched ??= (async () => {
+      const ws = this.options.browserWSEndpoint;
+      if (ws) {
+        try {
+          return await connectBrowser(ws, this.options.launchTimeoutMs ?? 20_000);
+        } catch (err) {
+          const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+          throw new RendererUnavailableError(`rendering unavailable: could not connect to the shared browser: ${msg}`);
+        }
+      }
       const found = findBrowser(this.options);
       if (!found.path) throw new RendererUnavailableError(`rendering unavailable: ${found.reason}`);
       try {
@@ -234,17 +251,50 @@ export class HeadlessRenderer {
 }
 
 let shared: HeadlessRenderer | null = null;
+const connected = new Map<string, HeadlessRenderer>();
 
-/** The process-wide renderer (one browser per process). */
-export function getRenderer(): HeadlessRenderer {
+/**
+ * The process-wide renderer (one browser per process), or, with `browserWSEndpoint`, the
+ * renderer of this thread connected to a shared browser.
+ */
+export function getRenderer(opts: { browserWSEndpoint?: string | null } = {}): HeadlessRenderer {
+  const ws = opts.browserWSEndpoint;
+  if (ws) {
+    let r = connected.get(ws);
+    if (!r) { r = new HeadlessRenderer({ browserWSEndpoint: ws }); connected.set(ws, r); }
+    return r;
+  }
   shared ??= new HeadlessRenderer();
   return shared;
 }
 
+/** Closes the process-wide browser and disconnects from shared ones. */
 export async function closeRenderer(): Promise<void> {
-  const r = shared;
+  const all = [shared, ...connected.values()];
   shared = null;
-  await r?.close();
+  connected.clear();
+  await Promise.all(all.map((r) => r?.close()));
+}
+
+export interface SharedBrowser {
+  wsEndpoint: string;
+  executablePath: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches one browser for several worker threads (suites): they pass `wsEndpoint` to
+ * getRenderer(). Resolves to null when no browser can be found or started.
+ */
+export async function launchSharedBrowser(opts: DiscoveryOptions & { launchTimeoutMs?: number } = {}): Promise<SharedBrowser | null> {
+  const found = findBrowser(opts);
+  if (!found.path) return null;
+  try {
+    const b = await launchBrowser(found.path, opts.launchTimeoutMs ?? 20_000, { pipe: false });
+    return { wsEndpoint: b.wsEndpoint!, executablePath: b.executablePath, close: b.close };
+  } catch {
+    return null;
+  }
 }
 
 export function renderCheckpoints(scene: SceneSpec, snapshots: readonly Snapshot[], opts?: RenderOptions): Promise<ViewImages[]> {

@@ -2,7 +2,7 @@
 // attempt, monitor → diagnosis → `repair`; the world reset to the same seed per attempt;
 // stop on task success (oracle, default) or on clean monitor verdicts (--no-oracle).
 // Reported success is always the task predicate.
-import type { AttemptData, EngineName, PredicateResult, SceneSpec, Snapshot } from '../../sim/index.ts';
+import type { AttemptData, EngineName, PredicateResult, SceneSpec, SimWorld, Snapshot } from '../../sim/index.ts';
 import { createWorld, evaluatePredicate } from '../../sim/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
 import { instantiateScene } from '../../tasks/index.ts';
@@ -10,7 +10,7 @@ import type { Verdict, ViewImages, Diagnosis } from '../../monitor/index.ts';
 import { checkpointFileName, createMonitor, diagnose, getRenderer, VIEW_NAMES } from '../../monitor/index.ts';
 import type { HeadlessRenderer } from '../../monitor/index.ts';
 import { runAttempt } from '../attempt.ts';
-import type { AttemptOutcome } from '../attempt.ts';
+import type { AttemptOptions, AttemptOutcome } from '../attempt.ts';
 import type { ProgramContext, ProgramDraft, Programmer } from '../programmers/programmer.ts';
 import type { AttemptRecord, EpisodeRecord, StopReason } from './records.ts';
 import { writeAttemptFiles, writeEpisodeRecord } from './records.ts';
@@ -37,6 +37,15 @@ export interface EpisodeOptions {
   knowledge?: string[];
   /** Progress callback: one call per stage, for the CLI and the viewer. */
   onEvent?: (e: EpisodeEvent) => void;
+  /** Hooks into each attempt while it runs (the live viewer streams, paces and pauses with them). */
+  attemptHooks?: AttemptHooks;
+}
+
+export interface AttemptHooks {
+  /** The attempt's fresh world, before the program starts (set world.onStep here). */
+  onWorld?: (world: SimWorld, attempt: number) => void;
+  onApiCall?: AttemptOptions['onApiCall'];
+  shouldStop?: AttemptOptions['shouldStop'];
 }
 
 export type EpisodeEvent =
@@ -69,6 +78,7 @@ function finalSnapshot(trace: AttemptData['trace'], fallback: Snapshot): Snapsho
 export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
   const t0 = performance.now();
   const engine = opts.engine ?? 'rapier';
+  const hooks = opts.attemptHooks;
   const scene = instantiateScene(opts.task, opts.seed);
   const ctx = await programContext(opts.task, opts.seed, scene, engine, opts.knowledge ?? []);
   const warnings: string[] = [];
@@ -100,11 +110,12 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
     const ta = performance.now();
     const world = await createWorld(scene, { engine, timeLimit: opts.task.timeLimit });
     const initial = world.initial;
+    hooks?.onWorld?.(world, k);
     let outcome: AttemptOutcome;
     try {
       outcome = draft.program.trim() === ''
         ? noProgramOutcome(draft.error ?? 'the programmer returned no program')
-        : runAttempt({ world, program: draft.program });
+        : await runAttempt({ world, program: draft.program, onApiCall: hooks?.onApiCall, shouldStop: hooks?.shouldStop });
     } finally {
       world.free();
     }

@@ -1,5 +1,7 @@
-// Choose a clear building site, put red and blue there 5.2 cm apart (a 1.2 cm gap),
-// squared to the x axis, then bridge them with the yellow block.
+// Choose a clear building site, set red and blue down there side by side with a small
+// gap, squared to the table axes, then bridge them with the yellow block centred over
+// the gap. Blue goes beside red along the axis its fingers do NOT close on, so no
+// finger comes down between the two base blocks.
 function clearSite() {
   const objects = getObjects();
   let best = null;
@@ -20,22 +22,37 @@ function clearSite() {
   return best;
 }
 
+// The multiple of 90° nearest the held block's yaw: squares it with the least turn.
+function squaredYaw(id) {
+  const quarter = Math.PI / 2;
+  return Math.round(getPose(id).yaw / quarter) * quarter;
+}
+
 const site = clearSite();
-const half = 0.026;
+const spacing = 0.043; // 4 cm blocks 3 mm apart: the yellow centre then lies over both tops
 
 subgoal('pick up the red block', { expect: { grasped: 'red_block' } });
 pick('red_block');
-subgoal('put the red block at the left of the site', { expect: { onTable: 'red_block' } });
-place([site[0] - half, site[1]], { yaw: 0 });
+subgoal('put the red block on the building site', { expect: { onTable: 'red_block' } });
+place(site, { yaw: squaredYaw('red_block') });
 
 subgoal('pick up the blue block', { expect: { grasped: 'blue_block' } });
 pick('blue_block');
-subgoal('put the blue block beside the red block', { expect: { near: ['blue_block', 'red_block', 0.06] } });
-place([site[0] + half, site[1]], { yaw: 0 });
+const blueYaw = squaredYaw('blue_block');
+const gripperYaw = getGripper().yaw + (blueYaw - getPose('blue_block').yaw);
+// Perpendicular to the closing axis: the fingers stay clear of the red block.
+const side = [-Math.sin(gripperYaw), Math.cos(gripperYaw)];
+const red = getObject('red_block').position;
+subgoal('put the blue block right beside the red block', {
+  expect: { all: [{ onTable: 'blue_block' }, { near: ['blue_block', 'red_block', 0.05] }] },
+});
+place([red[0] + side[0] * spacing, red[1] + side[1] * spacing], { yaw: blueYaw });
 
 subgoal('pick up the yellow block', { expect: { grasped: 'yellow_block' } });
 pick('yellow_block');
 subgoal('bridge the two blocks with the yellow block', {
   expect: { all: [{ on: ['yellow_block', 'red_block'] }, { on: ['yellow_block', 'blue_block'] }] },
 });
-place('red_block', { offset: [half, 0] });
+const a = getObject('red_block').position;
+const b = getObject('blue_block').position;
+place('red_block', { offset: [(b[0] - a[0]) / 2, (b[1] - a[1]) / 2], yaw: squaredYaw('yellow_block') });

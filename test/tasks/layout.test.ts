@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COLOR_NAMES } from '../../sim/types.ts';
-import type { SceneSpec } from '../../sim/types.ts';
+import { COLOR_NAMES } from '../../sim/index.ts';
+import type { SceneSpec } from '../../sim/index.ts';
 import { footprintRadius, getSuite, instantiateScene, loadTask, parseTask, TaskError } from '../../tasks/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
 

@@ -20,10 +20,11 @@ async function runReference(task: TaskDef, seed: number): Promise<string | null>
   try {
     const before = world.evaluate(task.success);
     if (before.ok) return `seed ${seed}: success already holds at the start (${before.detail})`;
-    const result = await runAttempt({ world, program: task.reference });
+    const result = await runAttempt({ world, program: task.reference, timeLimitSec: task.timeLimit });
     const after = world.evaluate(task.success);
     if (after.ok) return null;
     const error = result.error ? ` [program stopped: ${result.error.kind} at line ${result.error.line}: ${result.error.message}]` : '';
+    if (result.internalError) throw result.internalError;
     return `seed ${seed}: ${after.detail}${error}`;
   } finally {
     world.free();

@@ -63,7 +63,7 @@ const cases: [string, (t: any) => void, string][] = [
   ['a non-positive time limit', (t) => { t.timeLimit = 0; }, 'timeLimit: expected a positive number of seconds'],
   ['a missing reference', (t) => { delete t.reference; }, 'reference: missing: expected a program (JavaScript) or a path to a .js file'],
   ['a bad distractor count', (t) => { t.scene.distractors.count = 2.5; }, 'scene.distractors.count: expected a whole number 0..12, or [min, max] of two whole numbers 0..12'],
-  ['a malformed predicate', (t) => { t.success = { on: ['red_block'] }; }, 'success.on: expected [object id, object id]'],
+  ['a malformed predicate', (t) => { t.success = { on: ['red_block'] }; }, 'success.on: expected [object id, object id or "table"]'],
   [
     'an unknown predicate',
     (t) => { t.success = { onto: ['red_block', 'green_block'] }; },

@@ -1,0 +1,122 @@
+// Performance figures (DESIGN §10). Medians of repeated measurements; the machine they came
+// from is part of the output, because shared machines are noisy.
+import { cpus, totalmem } from 'node:os';
+import type { SceneSpec } from '../sim/index.ts';
+import { buildBareRapierScene, createWorld, PHYSICS_HZ } from '../sim/index.ts';
+import { getSuite, instantiateScene } from '../tasks/index.ts';
+import { measureHostCallMicros } from '../policy/attempt.ts';
+import { runAttempt } from '../policy/attempt.ts';
+import { toolVersions } from '../policy/loop/versions.ts';
+
+export interface BenchFigures {
+  machine: { cpu: string; cores: number; memoryGB: number; node: string; platform: string };
+  versions: Record<string, string>;
+  physics: { rapier: { stepsPerSec: number; realtimeFactor: number; bareStepsPerSec: number; overheadRatio: number }; stepsPerSec: number; realtimeFactor: number; bareStepsPerSec: number };
+  sandbox: { hostCallMicros: number };
+  render?: { msPerView: number | null; note?: string };
+  episode: { msPerAttempt: number; attempts: number };
+  suite?: Record<string, unknown>;
+  measuredAt: string;
+}
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** The benchmark scene: 12 objects (boxes, cylinders, spheres, a bowl, a tray) spread over the table. */
+export function benchScene(): SceneSpec {
+  const shapes = ['box', 'cylinder', 'sphere', 'box', 'box', 'cylinder', 'sphere', 'box', 'box', 'cylinder', 'bowl', 'tray'] as const;
+  const colors = ['red', 'green', 'blue', 'yellow', 'purple', 'orange', 'pink', 'cyan', 'brown', 'gray', 'white', 'black'] as const;
+  const objects = shapes.map((shape, i) => {
+    const size: [number, number, number] = shape === 'bowl' ? [0.14, 0.14, 0.06] : shape === 'tray' ? [0.16, 0.12, 0.03] : shape === 'sphere' ? [0.04, 0.04, 0.04] : [0.04, 0.04, 0.045];
+    const col = i % 4, row = Math.floor(i / 4);
+    const x = -0.3 + col * 0.2, y = -0.18 + row * 0.18;
+    return { id: `${colors[i]}_${shape}`, shape, color: colors[i]!, size, mass: 0.1, friction: 0.8, position: [x, y, size[2] / 2] as [number, number, number], yaw: 0 };
+  });
+  return { objects, zones: [] };
+}
+
+/**
+ * Steps per second of our world with the gripper moving (so bodies are awake and contacts
+ * live), against bare Rapier stepping the same scene with its gripper idle.
+ */
+async function physicsFigures(reps: number): Promise<BenchFigures['physics']> {
+  const scene = benchScene();
+  const seconds = 4;
+  const ours: number[] = [];
+  const bare: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const world = await createWorld(scene, {});
+    const t0 = performance.now();
+    world.wait(seconds);
+    ours.push((seconds * PHYSICS_HZ) / ((performance.now() - t0) / 1000));
+    world.free();
+    const b = await buildBareRapierScene(scene);
+    const steps = seconds * PHYSICS_HZ;
+    const t1 = performance.now();
+    for (let i = 0; i < steps; i++) b.step();
+    bare.push(steps / ((performance.now() - t1) / 1000));
+    b.free();
+  }
+  const stepsPerSec = Math.round(median(ours));
+  const bareStepsPerSec = Math.round(median(bare));
+  const rapier = {
+    stepsPerSec, realtimeFactor: Math.round(stepsPerSec / PHYSICS_HZ), bareStepsPerSec,
+    overheadRatio: Math.round((stepsPerSec / bareStepsPerSec) * 1000) / 1000,
+  };
+  return { rapier, stepsPerSec, realtimeFactor: rapier.realtimeFactor, bareStepsPerSec };
+}
+
+/** Mean wall time of a core reference-program attempt with no rendering (world build included). */
+async function episodeFigures(seeds: number): Promise<BenchFigures['episode']> {
+  const times: number[] = [];
+  for (const task of getSuite('core')) {
+    for (let seed = 0; seed < seeds; seed++) {
+      const scene = instantiateScene(task, seed);
+      const t0 = performance.now();
+      const world = await createWorld(scene, { timeLimit: task.timeLimit });
+      try {
+        await runAttempt({ world, program: task.reference });
+      } finally {
+        world.free();
+      }
+      times.push(performance.now() - t0);
+    }
+  }
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  return { msPerAttempt: Math.round(mean * 10) / 10, attempts: times.length };
+}
+
+export interface BenchOptions {
+  reps?: number;
+  seeds?: number;
+  render?: () => Promise<BenchFigures['render']>;
+  suite?: () => Promise<Record<string, unknown>>;
+  log?: (s: string) => void;
+}
+
+export async function runBench(opts: BenchOptions = {}): Promise<BenchFigures> {
+  const log = opts.log ?? (() => {});
+  const cpu = cpus()[0]?.model ?? 'unknown';
+  log('physics…');
+  const physics = await physicsFigures(opts.reps ?? 5);
+  log('sandbox…');
+  const hostCalls: number[] = [];
+  for (let r = 0; r < (opts.reps ?? 5); r++) hostCalls.push(await measureHostCallMicros(20_000));
+  log('episodes…');
+  await episodeFigures(1); // warm-up: wasm modules, JIT
+  const episode = await episodeFigures(opts.seeds ?? 3);
+  const figures: BenchFigures = {
+    machine: { cpu, cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` },
+    versions: toolVersions(),
+    physics,
+    sandbox: { hostCallMicros: Math.round(median(hostCalls) * 100) / 100 },
+    episode,
+    measuredAt: new Date().toISOString(),
+  };
+  if (opts.render) { log('render…'); figures.render = await opts.render(); }
+  if (opts.suite) { log('suite…'); figures.suite = await opts.suite(); }
+  return figures;
+}

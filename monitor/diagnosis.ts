@@ -1,0 +1,273 @@
+// Diagnosis (DESIGN §7): one structured record of why an attempt failed, fused from the
+// first failing checkpoint, the program error and its line, the trace around it, the
+// scene diff and the unmet predicate — plus the text block a repair prompt quotes.
+// `kind` is an enum a rule-based repairer keys on; `offset` carries measured misses.
+
+import { evaluatePredicate, predicateObjectIds } from '../sim/index.ts';
+import type { AttemptData, Checkpoint, Predicate, PredicateResult, ProgramError, Snapshot, WorldView } from '../sim/index.ts';
+import { failingLeaf } from './checkpoint-checks.ts';
+import { diffSnapshots } from './scene-diff.ts';
+import type { SceneDiff } from './scene-diff.ts';
+import { snapshotFromScene } from './scene-snapshot.ts';
+import { callsBetween, formatEvent } from './trace-reading.ts';
+import type { Failure, Verdict } from './verdict.ts';
+
+export const DIAGNOSIS_KINDS = [
+  'slipped-grasp', 'nothing-grasped', 'knocked-over', 'missed-place', 'wrong-object-moved',
+  'collision', 'reach', 'timeout', 'syntax', 'program-error', 'unknown',
+] as const;
+export type DiagnosisKind = (typeof DIAGNOSIS_KINDS)[number];
+
+/** How far an object ended from where it should be: object − target, in metres. */
+export interface PlaceOffset {
+  object: string;
+  /** What it should have been at: an object id, a zone id or "[x, y]". */
+  target: string;
+  dx: number;
+  dy: number;
+  distance: number;
+}
+
+export interface Diagnosis {
+  kind: DiagnosisKind;
+  /** One line: what went wrong, with numbers. */
+  summary: string;
+  /** Index of the first failing checkpoint (null when the attempt has none, e.g. a syntax error). */
+  checkpoint: number | null;
+  checkpointLabel: string | null;
+  subgoal: { index: number; description: string; line: number | null; expect?: Predicate } | null;
+  /** The monitor's failures at that checkpoint (first = most important). */
+  failures: Failure[];
+  error: (ProgramError & { source: string | null }) | null;
+  /** The unmet predicate (the failing part) and its detail. */
+  predicate: { predicate: Predicate; detail: string } | null;
+  offset: PlaceOffset | null;
+  /** From the previous checkpoint (or the start) to the failing one. */
+  sceneDiff: SceneDiff | null;
+  /** Trace events around the failure, one line each. */
+  events: string[];
+  /** The task's success check when the caller passed it (the oracle). */
+  success: PredicateResult | null;
+  /** The block a repair prompt quotes. */
+  text: string;
+}
+
+export interface DiagnoseOptions {
+  /** The task success result (oracle), when the loop uses it. */
+  success?: PredicateResult | null;
+  /** The task success predicate, to measure a miss when only the oracle failed. */
+  goal?: Predicate | null;
+  /** Trace events shown before / after the failure. Default 6 / 2. */
+  eventsBefore?: number;
+  eventsAfter?: number;
+}
+
+const PLACEMENT = ['on', 'inside', 'near', 'inZone'];
+
+function fmt(m: number): string {
+  const v = Math.abs(m) < 0.0005 ? 0 : m * 100;
+  return `${v >= 0 ? '+' : ''}${v.toFixed(1)} cm`;
+}
+
+/** Where a placement predicate wanted its object, and how far off it is. */
+export function placementOffset(p: Predicate, view: WorldView): PlaceOffset | null {
+  const objPos = (id: string): number[] | null => view.state.objects[id]?.position ?? null;
+  let object: string, target: string, at: number[] | null;
+  if ('on' in p) { [object, target] = p.on; at = objPos(target); }
+  else if ('inside' in p) { [object, target] = p.inside; at = objPos(target); }
+  else if ('near' in p) {
+    object = p.near[0];
+    const t = p.near[1];
+    if (typeof t === 'string') { target = t; at = objPos(t); } else { target = `[${t.map((v) => v.toFixed(2)).join(', ')}]`; at = t; }
+  } else if ('inZone' in p) {
+    object = p.inZone[0];
+    target = p.inZone[1];
+    const z = view.scene.zones.find((zn) => zn.id === target);
+    at = z ? [(z.min[0] + z.max[0]) / 2, (z.min[1] + z.max[1]) / 2] : null;
+  } else return null;
+  const o = objPos(object);
+  if (!o || !at) return null;
+  const dx = o[0]! - at[0]!, dy = o[1]! - at[1]!;
+  return { object, target, dx, dy, distance: Math.hypot(dx, dy) };
+}
+
+function kindFromError(e: { kind: string; message: string }): DiagnosisKind {
+  switch (e.kind) {
+    case 'SyntaxError': return 'syntax';
+    case 'ReachError': return 'reach';
+    case 'TimeoutError': case 'InterruptedError': return 'timeout';
+    case 'CollisionError': return 'collision';
+    case 'GraspError':
+      if (/slipped|no longer between/i.test(e.message)) return 'slipped-grasp';
+      if (/already holding/i.test(e.message)) return 'program-error';
+      return 'nothing-grasped';
+    default: return 'program-error';
+  }
+}
+
+/** Was `id` held at some checkpoint of the same subgoal before `cp`? */
+function heldEarlierInSubgoal(checkpoints: readonly Checkpoint[], cp: Checkpoint, id: string): boolean {
+  return checkpoints.some((c) => c.index < cp.index && c.subgoal === cp.subgoal && c.snapshot.gripper.holding === id);
+}
+
+function kindFromFailure(f: Failure, attempt: AttemptData, cp: Checkpoint, state: Snapshot): DiagnosisKind {
+  const cps = attempt.trace.checkpoints;
+  switch (f.kind) {
+    case 'program-error': {
+      const calls = callsBetween(attempt.trace, cps[cps.indexOf(cp) - 1] ?? null, cp);
+      const err = [...calls].reverse().find((c) => c.error)?.error ?? attempt.error;
+      return err ? kindFromError(err) : 'program-error';
+    }
+    case 'dropped': return 'slipped-grasp';
+    case 'toppled': return 'knocked-over';
+    case 'off-table': return f.objects[0] && cps.some((c) => c.index < cp.index && c.snapshot.gripper.holding === f.objects[0]) ? 'slipped-grasp' : 'knocked-over';
+    case 'disturbed': {
+      const id = f.objects[0]!;
+      const grabbed = state.gripper.holding === id || callsBetween(attempt.trace, cps[cps.indexOf(cp) - 1] ?? null, cp).some((c) => c.args[0] === id);
+      return grabbed ? 'wrong-object-moved' : 'collision';
+    }
+    case 'not-grasped': {
+      const id = f.objects[0]!;
+      const holding = state.gripper.holding;
+      if (holding && holding !== id) return 'wrong-object-moved';
+      return heldEarlierInSubgoal(cps, cp, id) ? 'slipped-grasp' : 'nothing-grasped';
+    }
+    case 'expectation-unmet': {
+      const p = f.predicate;
+      if (!p) return 'unknown';
+      if (PLACEMENT.some((k) => k in p)) return 'missed-place';
+      if ('upright' in p) return 'knocked-over';
+      if ('unmoved' in p) return 'wrong-object-moved';
+      if ('onTable' in p) {
+        const id = p.onTable;
+        if (state.gripper.holding === id) return 'missed-place';
+        return state.objects[id] && Math.abs(state.objects[id]!.position[0]) > 0.5 ? 'knocked-over' : 'missed-place';
+      }
+      if ('above' in p) {
+        const id = p.above[0];
+        if (state.gripper.holding === id) return 'unknown';
+        return heldEarlierInSubgoal(cps, cp, id) ? 'slipped-grasp' : 'nothing-grasped';
+      }
+      if ('ordered' in p) return 'missed-place';
+      return 'unknown';
+    }
+    case 'not-visible': return 'unknown';
+    case 'monitor-error': return 'unknown';
+  }
+}
+
+function sourceLine(program: string, line: number | null): string | null {
+  if (line === null) return null;
+  const l = program.split('\n')[line - 1];
+  return l === undefined ? null : l.trim();
+}
+
+/**
+ * Fuses an attempt and its verdicts into one diagnosis. The failing checkpoint is the
+ * first verdict that is not ok; without one, the program error's checkpoint, else the
+ * last checkpoint when the task check failed. Returns a diagnosis even for clean
+ * attempts (kind 'unknown', summary says so) so callers need no special case.
+ */
+export function diagnose(attempt: AttemptData, verdicts: readonly Verdict[], opts: DiagnoseOptions = {}): Diagnosis {
+  const cps = attempt.trace.checkpoints;
+  const success = opts.success ?? null;
+  const before = opts.eventsBefore ?? 6, after = opts.eventsAfter ?? 2;
+  const initial = snapshotFromScene(attempt.scene);
+
+  let idx = verdicts.findIndex((v) => !v.ok);
+  if (idx < 0 && attempt.error) idx = cps.findIndex((c) => c.reason === 'error');
+  if (idx < 0 && (attempt.error || (success && !success.ok))) idx = cps.length - 1;
+  const cp = idx >= 0 ? cps[idx] ?? null : null;
+  const verdict = cp ? verdicts.find((v) => v.checkpoint === cp.index) ?? null : null;
+  const failures = verdict?.failures ?? [];
+  const first = failures[0] ?? null;
+  const state = cp?.snapshot ?? null;
+  const view: WorldView | null = state ? { scene: attempt.scene, state, initial } : null;
+
+  // The error: the program's, with its source line.
+  const error = attempt.error ? { ...attempt.error, source: sourceLine(attempt.program, attempt.error.line) } : null;
+
+  // The unmet predicate: the verdict's, else the subgoal's expectation, else the task goal.
+  const sg = cp && cp.subgoal !== null ? attempt.trace.subgoals[cp.subgoal] ?? null : null;
+  let predicate: Diagnosis['predicate'] = null;
+  const expFailure = failures.find((f) => f.predicate && f.result);
+  if (expFailure) predicate = { predicate: expFailure.predicate!, detail: expFailure.result!.detail };
+  else if (view && sg?.expect) {
+    const leaf = failingLeaf(sg.expect, view);
+    if (leaf) predicate = { predicate: leaf.predicate, detail: leaf.result.detail };
+  }
+  if (!predicate && view && opts.goal && success && !success.ok) {
+    const leaf = failingLeaf(opts.goal, view);
+    if (leaf) predicate = { predicate: leaf.predicate, detail: leaf.result.detail };
+  }
+
+  // The kind: from the first failure; else from the error; else from the unmet predicate.
+  let kind: DiagnosisKind = 'unknown';
+  if (first && cp && state) kind = kindFromFailure(first, attempt, cp, state);
+  else if (attempt.error) kind = kindFromError(attempt.error);
+  else if (predicate && cp && state) {
+    kind = kindFromFailure({ kind: 'expectation-unmet', objects: predicateObjectIds(predicate.predicate), explanation: '', predicate: predicate.predicate, result: { ok: false, detail: predicate.detail } }, attempt, cp, state);
+  }
+  if (kind === 'unknown' && attempt.error) kind = kindFromError(attempt.error);
+
+  const offset = predicate && view && kind === 'missed-place' ? placementOffset(predicate.predicate, view) : null;
+
+  const prevSnap = idx > 0 ? cps[idx - 1]!.snapshot : initial;
+  const sceneDiff = state ? diffSnapshots(attempt.scene, prevSnap, state) : null;
+
+  // Trace events around the failure: up to the checkpoint (or the error), and a few after.
+  const evs = attempt.trace.events;
+  const errorSeq = evs.find((e) => e.type === 'call' && e.error && (!cp || e.seq <= cp.seq) && (idx <= 0 || e.seq > cps[idx - 1]!.seq))?.seq;
+  const anchor = errorSeq ?? cp?.seq ?? (evs.length - 1);
+  const pos = evs.findIndex((e) => e.seq === anchor);
+  const events = pos < 0 ? evs.slice(-before).map(formatEvent) : evs.slice(Math.max(0, pos - before + 1), pos + 1 + after).map(formatEvent);
+
+  let summary: string;
+  if (!cp && !attempt.error && !(success && !success.ok)) summary = 'No failure found: every checkpoint passed.';
+  else if (first) summary = first.explanation;
+  else if (error) summary = `The program stopped with ${error.kind}${error.line !== null ? ` at line ${error.line}` : ''}: ${error.message}`;
+  else if (predicate) summary = predicate.detail;
+  else summary = success ? `The task is not done: ${success.detail}` : 'The attempt failed for an unknown reason.';
+  if (offset && offset.distance > 0) summary += ` (measured offset dx ${fmt(offset.dx)}, dy ${fmt(offset.dy)} from ${offset.target})`;
+
+  const diagnosis: Diagnosis = {
+    kind, summary,
+    checkpoint: cp?.index ?? null, checkpointLabel: cp?.label ?? null,
+    subgoal: sg ? { index: sg.index, description: sg.description, line: sg.line, ...(sg.expect ? { expect: sg.expect } : {}) } : null,
+    failures, error, predicate, offset, sceneDiff, events, success, text: '',
+  };
+  diagnosis.text = diagnosisText(diagnosis);
+  return diagnosis;
+}
+
+/** The text block a repair prompt quotes. */
+export function diagnosisText(d: Diagnosis): string {
+  const lines: string[] = [];
+  if (d.checkpoint === null && !d.error && d.kind === 'unknown' && !d.success) return `Diagnosis: ${d.summary}`;
+  const where = d.checkpoint !== null ? `checkpoint ${d.checkpoint} "${d.checkpointLabel}"` : 'before any checkpoint';
+  const sg = d.subgoal ? `, during subgoal ${d.subgoal.index} "${d.subgoal.description}"${d.subgoal.line !== null ? ` (line ${d.subgoal.line})` : ''}` : '';
+  lines.push(`Failure (${d.kind}) at ${where}${sg}.`);
+  lines.push(`What went wrong: ${d.summary}`);
+  if (d.predicate) lines.push(`Unmet expectation ${JSON.stringify(d.predicate.predicate)}: ${d.predicate.detail}`);
+  if (d.offset) {
+    lines.push(`Measured placement error of ${d.offset.object} relative to ${d.offset.target}: dx ${fmt(d.offset.dx)}, dy ${fmt(d.offset.dy)} (${(d.offset.distance * 100).toFixed(1)} cm).`);
+  }
+  for (const f of d.failures.slice(1)) lines.push(`Also at this checkpoint (${f.kind}): ${f.explanation}`);
+  if (d.error) {
+    lines.push(`Program error: ${d.error.kind}${d.error.line !== null ? ` at line ${d.error.line}` : ''}: ${d.error.message}`);
+    if (d.error.source) lines.push(`  line ${d.error.line}: ${d.error.source}`);
+  }
+  if (d.sceneDiff) lines.push(`Scene change since the previous checkpoint: ${d.sceneDiff.text}`);
+  if (d.events.length > 0) {
+    lines.push('Trace around it:');
+    for (const e of d.events) lines.push(`  ${e}`);
+  }
+  if (d.success && !d.success.ok) lines.push(`Task check: ${d.success.detail}`);
+  return lines.join('\n');
+}
+
+/** Re-evaluates a predicate on a checkpoint: a helper for callers building their own reports. */
+export function checkAt(attempt: AttemptData, cp: Checkpoint, p: Predicate): PredicateResult {
+  return evaluatePredicate(p, { scene: attempt.scene, state: cp.snapshot, initial: snapshotFromScene(attempt.scene) });
+}
+

@@ -1,0 +1,92 @@
+// The pixel monitor: the state monitor's checks, computed only from rendered id masks and
+// depth images. Per checkpoint it estimates a Snapshot from the pixels (pixel-estimate.ts)
+// and runs the same predicates and anomaly checks on it. It never reads the recorded
+// snapshots except to have them rendered when it is given no images; the gripper's pose
+// and opening come from the trace (what the robot knows of itself).
+
+import type { AttemptData, Snapshot } from '../sim/index.ts';
+import { evaluatePredicate, predicateObjectIds } from '../sim/index.ts';
+import { judgeCheckpoints } from './checkpoint-checks.ts';
+import { estimateSnapshot } from './pixel-estimate.ts';
+import type { ObjectObservation } from './pixel-estimate.ts';
+import { VIEW_NAMES } from './render/camera-views.ts';
+import { getRenderer } from './render/headless-renderer.ts';
+import type { HeadlessRenderer, ViewImages } from './render/headless-renderer.ts';
+import { snapshotFromScene } from './scene-snapshot.ts';
+import { StateMonitor } from './state-monitor.ts';
+import { callsBetween, namedObjects, proprioception, subgoalOf } from './trace-reading.ts';
+import type { Monitor, Verdict } from './verdict.ts';
+
+export interface PixelMonitorOptions {
+  /** Used to render checkpoints when inspect() gets no images. */
+  renderer?: HeadlessRenderer;
+  width?: number;
+  height?: number;
+  warn?: (message: string) => void;
+}
+
+function fmt(v: number): string { return (v * 100).toFixed(1); }
+
+/** "red_block: 812 px front, 640 px top; centre [12.0, 5.0, 7.0] cm, upright, top at 9.0 cm" */
+export function describeObservation(o: ObjectObservation): string {
+  const px = VIEW_NAMES.filter((v) => o.pixels[v]).map((v) => `${o.pixels[v]} px ${v}`).join(', ');
+  if (!o.visible) return `${o.id}: not visible in any view${px ? ` (${px})` : ''}`;
+  const pose = o.upAxis === 'z' ? 'upright' : o.upAxis === 'any' ? 'round' : `lying on its side (local ${o.upAxis} up)`;
+  return `${o.id}: ${px}; centre [${o.position.map(fmt).join(', ')}] cm, ${pose}, top at ${fmt(o.top)} cm`;
+}
+
+export class PixelMonitor implements Monitor {
+  readonly name = 'pixels' as const;
+  readonly needsImages = true;
+  private readonly opts: PixelMonitorOptions;
+
+  constructor(opts: PixelMonitorOptions = {}) {
+    this.opts = opts;
+  }
+
+  /** Estimated snapshots (one per checkpoint) and the evidence lines, from images alone. */
+  estimate(attempt: AttemptData, images: readonly ViewImages[]): { observed: Snapshot[]; evidence: string[][] } {
+    const cps = attempt.trace.checkpoints;
+    const initial = snapshotFromScene(attempt.scene);
+    const observed: Snapshot[] = [];
+    const evidence: string[][] = [];
+    let previous = initial;
+    cps.forEach((cp, i) => {
+      const est = estimateSnapshot(attempt.scene, images[i] ?? {}, proprioception(attempt.trace, cp), previous, { t: cp.t, step: i });
+      observed.push(est.snapshot);
+      previous = est.snapshot;
+      // Evidence: the objects this checkpoint is about, and what the images say of them.
+      const subgoal = subgoalOf(attempt.trace, cp);
+      const named = namedObjects(attempt.scene, subgoal, callsBetween(attempt.trace, cps[i - 1] ?? null, cp));
+      const lines = [...named].filter((id) => est.observations.has(id)).map((id) => describeObservation(est.observations.get(id)!));
+      if (est.snapshot.gripper.holding) lines.push(`between the fingers: ${est.snapshot.gripper.holding}`);
+      if (cp.reason === 'subgoal-end' && subgoal?.expect) {
+        const r = evaluatePredicate(subgoal.expect, { scene: attempt.scene, state: est.snapshot, initial });
+        lines.push(`from pixels, ${JSON.stringify(subgoal.expect)} → ${r.ok ? 'holds' : 'fails'}: ${r.detail}`);
+        for (const id of predicateObjectIds(subgoal.expect)) if (!named.has(id) && est.observations.has(id)) lines.push(describeObservation(est.observations.get(id)!));
+      }
+      evidence.push(lines);
+    });
+    return { observed, evidence };
+  }
+
+  async inspect(attempt: AttemptData, images?: readonly ViewImages[] | null): Promise<Verdict[]> {
+    const cps = attempt.trace.checkpoints;
+    if (cps.length === 0) return [];
+    let imgs = images && images.length === cps.length && images.every((v) => VIEW_NAMES.some((n) => v[n]?.ids && v[n]?.depth)) ? images : null;
+    if (!imgs) {
+      const renderer = this.opts.renderer ?? getRenderer();
+      try {
+        imgs = await renderer.renderCheckpoints(attempt.scene, cps.map((c) => c.snapshot), {
+          rgb: false, ids: true, depth: true, width: this.opts.width, height: this.opts.height,
+        });
+      } catch (err) {
+        const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+        this.opts.warn?.(`${msg}; the pixel monitor falls back to the state monitor`);
+        return new StateMonitor().inspectSync(attempt);
+      }
+    }
+    const { observed, evidence } = this.estimate(attempt, imgs);
+    return judgeCheckpoints(attempt, observed, snapshotFromScene(attempt.scene), evidence);
+  }
+}

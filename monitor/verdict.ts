@@ -1,0 +1,97 @@
+// What a monitor says about an attempt (DESIGN §7): one verdict per checkpoint.
+
+import type { AttemptData, Predicate, PredicateResult } from '../sim/index.ts';
+import type { ViewImages } from './render/headless-renderer.ts';
+
+export const MONITOR_NAMES = ['state', 'pixels', 'vlm', 'none'] as const;
+export type MonitorName = (typeof MONITOR_NAMES)[number];
+
+/** Why a checkpoint is not ok. Repairers and reports key on these, never on prose. */
+export const FAILURE_KINDS = [
+  /** The subgoal's `expect` predicate does not hold at its end. */
+  'expectation-unmet',
+  /** …and that predicate is `grasped`: the object is not in the hand. */
+  'not-grasped',
+  /** An object held at the previous checkpoint is no longer held, with no release in between. */
+  'dropped',
+  /** An object that stood upright is now tilted over. */
+  'toppled',
+  /** An object left the table (or fell to the floor). */
+  'off-table',
+  /** An object the subgoal does not name moved more than DISTURB_LIMIT. */
+  'disturbed',
+  /** The program raised an error here. */
+  'program-error',
+  /** The pixel monitor could not see an object it needed. */
+  'not-visible',
+  /** The monitor itself could not judge (a model call failed, a reply was unreadable). */
+  'monitor-error',
+] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+
+export interface Failure {
+  kind: FailureKind;
+  /** Object ids involved, most relevant first. */
+  objects: string[];
+  /** One or two sentences with numbers. */
+  explanation: string;
+  /** For expectation failures: the predicate (the failing part of an `all`) and its result. */
+  predicate?: Predicate;
+  result?: PredicateResult;
+}
+
+export interface Verdict {
+  /** Checkpoint index (Checkpoint.index). */
+  checkpoint: number;
+  label: string;
+  /** Subgoal the checkpoint belongs to (null before the first subgoal). */
+  subgoal: number | null;
+  ok: boolean;
+  /** The most important failure at this checkpoint, when not ok. */
+  failure?: Failure;
+  /** Every failure found at this checkpoint (failure is the first). */
+  failures?: Failure[];
+  /** What the monitor looked at (the pixel monitor's measurements, a VLM's answer). */
+  evidence?: string[];
+}
+
+export interface InspectOptions {
+  /** The task predicate's result at the end (the episode passes it; monitors do not use it to judge). */
+  success?: PredicateResult | null;
+}
+
+export interface Monitor {
+  readonly name: MonitorName;
+  /** Whether inspect() wants rendered images (ids + depth for pixels, rgb for vlm). */
+  readonly needsImages: boolean;
+  /**
+   * One verdict per checkpoint of attempt.trace, in order. `images[i]` are the views of
+   * checkpoint i (index-aligned with trace.checkpoints); monitors that need images and
+   * get none render them themselves, or fall back as documented.
+   */
+  inspect(attempt: AttemptData, images?: readonly ViewImages[] | null, opts?: InspectOptions): Promise<Verdict[]>;
+}
+
+/** Order in which failures at one checkpoint are reported (first = most important). */
+export const FAILURE_PRIORITY: readonly FailureKind[] = [
+  'program-error', 'not-grasped', 'expectation-unmet', 'dropped', 'off-table', 'toppled', 'disturbed', 'not-visible', 'monitor-error',
+];
+
+export function makeVerdict(
+  cp: { index: number; label: string; subgoal: number | null },
+  failures: Failure[], evidence?: string[],
+): Verdict {
+  const sorted = [...failures].sort((a, b) => FAILURE_PRIORITY.indexOf(a.kind) - FAILURE_PRIORITY.indexOf(b.kind));
+  const v: Verdict = { checkpoint: cp.index, label: cp.label, subgoal: cp.subgoal, ok: sorted.length === 0 };
+  if (sorted.length > 0) {
+    v.failure = sorted[0]!;
+    v.failures = sorted;
+  }
+  if (evidence && evidence.length > 0) v.evidence = evidence;
+  return v;
+}
+
+/** The first verdict that is not ok, or null. */
+export function firstFailing(verdicts: readonly Verdict[]): Verdict | null {
+  return verdicts.find((v) => !v.ok) ?? null;
+}

@@ -1,0 +1,125 @@
+// The LLM-backed Programmer (DESIGN §7): builds the generation / repair prompt, asks a
+// ChatModel, and pulls the program and plan out of the reply.
+//
+// When the model call fails (ModelError), the rule is:
+//   - The run stops (the error is rethrown, and the CLI prints its one-line message) for
+//     errors no later attempt can fix: 'auth' and 'config' (wrong key, model or URL, a
+//     request the server refuses), 'replay-miss' (the cassette does not hold this
+//     exchange — carrying on would silently diverge from the recording), and
+//     'unreachable' when no request of this programmer has succeeded yet (the server was
+//     never there: a wrong base URL or a server that is not running).
+//   - Anything else is transient for this attempt — 'timeout', 'server' and 'rate-limit'
+//     after the provider's retries, 'bad-response', and 'unreachable' after an earlier
+//     success (the server went away mid-run): the draft carries `error`, the attempt
+//     fails with that reason, and the loop goes on to its next attempt.
+//   - Errors that are not ModelErrors (an abort, a bug) are rethrown unchanged.
+// A repair whose images a text-only server refuses (a 400 'config' error) is asked once
+// more without images, and this programmer stops sending images.
+
+import { countMessageTokens, isModelError, type ChatMessage, type ChatModel, type ModelError } from '../../llm/index.ts';
+import { buildGenerationPrompt } from '../prompts/generation-prompt.ts';
+import { buildRepairPrompt } from '../prompts/repair-prompt.ts';
+import { extractProgram, loadSyntaxChecker, type SyntaxChecker } from './code-extraction.ts';
+import type { ProgramContext, ProgramDraft, Programmer, RepairInput } from './programmer.ts';
+
+export const DEFAULT_CODE_TEMPERATURE = 0;
+/** Room for a long program plus the plan; reasoning models count their thinking here too. */
+export const DEFAULT_CODE_MAX_TOKENS = 4096;
+
+const FATAL_KINDS = new Set(['auth', 'config', 'replay-miss']);
+
+export interface LlmProgrammerOptions {
+  /** Provider name for the record (`openai`, `replay`, …). */
+  provider: string;
+  temperature?: number;
+  maxTokens?: number;
+  /** Send the failing checkpoint's images with repair requests (vision-capable models). Default false. */
+  vision?: boolean;
+}
+
+export class LlmProgrammer implements Programmer {
+  readonly name: string;
+  readonly model: string;
+  private readonly temperature: number;
+  private readonly maxTokens: number;
+  private vision: boolean;
+  private answered = false;
+  private checker: Promise<SyntaxChecker> | null = null;
+
+  constructor(
+    private readonly chat: ChatModel,
+    opts: LlmProgrammerOptions,
+  ) {
+    this.name = opts.provider;
+    this.model = chat.model;
+    this.temperature = opts.temperature ?? DEFAULT_CODE_TEMPERATURE;
+    this.maxTokens = opts.maxTokens ?? DEFAULT_CODE_MAX_TOKENS;
+    this.vision = opts.vision ?? false;
+  }
+
+  async generate(ctx: ProgramContext): Promise<ProgramDraft> {
+    return this.ask(buildGenerationPrompt(ctx), []);
+  }
+
+  async repair(ctx: ProgramContext, input: RepairInput): Promise<ProgramDraft> {
+    // The previous attempt had no program (the model failed or wrote none): there is
+    // nothing to repair, so ask afresh.
+    if (input.program.trim() === '') {
+      return this.ask(buildGenerationPrompt(ctx), ['the previous attempt had no program; asked for a new one']);
+    }
+    const prompt = buildRepairPrompt(ctx, input, { vision: this.vision });
+    const notes = prompt.truncated.length > 0 ? [`repair prompt shortened: ${prompt.truncated.join(', ')}`] : [];
+    if (prompt.images === 0) return this.ask(prompt.messages, notes);
+    try {
+      return await this.ask(prompt.messages, notes);
+    } catch (error) {
+      if (!isModelError(error, 'config') || error.status !== 400) throw error;
+      this.vision = false;
+      const textOnly = buildRepairPrompt(ctx, input, { vision: false });
+      return this.ask(textOnly.messages, [...notes, `the server refused images (${error.message}); asked without them`]);
+    }
+  }
+
+  private async ask(messages: ChatMessage[], notes: string[]): Promise<ProgramDraft> {
+    const promptTokens = countMessageTokens(messages);
+    let text: string;
+    let usage;
+    let warnings: string[];
+    try {
+      const response = await this.chat.complete({ messages, temperature: this.temperature, maxTokens: this.maxTokens });
+      ({ text, usage, warnings } = response);
+      this.answered = true;
+    } catch (error) {
+      if (!isModelError(error) || this.isFatal(error)) throw error;
+      return {
+        program: '', plan: [], error: `the model call failed (${error.kind}): ${error.message}`,
+        usage: { inputTokens: 0, outputTokens: 0 }, promptTokens, notes,
+      };
+    }
+    const extracted = extractProgram(text, { checkSyntax: await this.syntaxChecker() });
+    const draftNotes = [...notes, ...extracted.notes, ...warnings];
+    if (extracted.syntaxError) {
+      const at = extracted.syntaxError.line !== null ? ` at line ${extracted.syntaxError.line}` : '';
+      draftNotes.push(`the program does not parse: ${extracted.syntaxError.message}${at}`);
+    }
+    return {
+      program: extracted.program,
+      plan: extracted.plan,
+      error: extracted.error,
+      usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens },
+      promptTokens,
+      raw: text,
+      ...(draftNotes.length > 0 && { notes: draftNotes }),
+    };
+  }
+
+  private isFatal(error: ModelError): boolean {
+    if (FATAL_KINDS.has(error.kind)) return true;
+    return error.kind === 'unreachable' && !this.answered;
+  }
+
+  private syntaxChecker(): Promise<SyntaxChecker> {
+    this.checker ??= loadSyntaxChecker();
+    return this.checker;
+  }
+}

@@ -1,0 +1,46 @@
+// Shared fixtures of the controller tests: a real task context, model replies, images.
+
+import { createWorld } from '../../sim/index.ts';
+import { getTask, instantiateScene } from '../../tasks/index.ts';
+import type { TaskDef } from '../../tasks/index.ts';
+import { encodePng } from '../../monitor/render/png-encoder.ts';
+import type { ProgramContext } from '../../policy/programmers/programmer.ts';
+
+/** The context a programmer gets for a core task, scene facts from the real world. */
+export async function taskContext(taskId = 'red_on_blue', seed = 1, knowledge: string[] = []): Promise<ProgramContext> {
+  const task: TaskDef = getTask(taskId);
+  const scene = instantiateScene(task, seed);
+  const world = await createWorld(scene, {});
+  try {
+    return { taskId: task.id, instruction: task.instruction, seed, scene, objects: world.getObjects(), knowledge };
+  } finally {
+    world.free();
+  }
+}
+
+export const GOOD_PROGRAM = [
+  "subgoal('grasp the red block', { expect: { grasped: 'red_block' } });",
+  "pick('red_block');",
+  "subgoal('put the red block on the blue block', { expect: { on: ['red_block', 'blue_block'] } });",
+  "place('blue_block');",
+].join('\n');
+
+/** Puts the block beside its target instead of on it. */
+export const WRONG_PROGRAM = [
+  "subgoal('grasp the red block', { expect: { grasped: 'red_block' } });",
+  "pick('red_block');",
+  "subgoal('put the red block on the blue block', { expect: { on: ['red_block', 'blue_block'] } });",
+  "const b = getPose('blue_block').position;",
+  'place([b[0] + 0.12, b[1]]);',
+].join('\n');
+
+export function reply(program: string, plan = ['Grasp the red block', 'Put the red block on the blue block']): string {
+  return `${plan.map((p, i) => `${i + 1}. ${p}`).join('\n')}\n\n\`\`\`javascript\n${program}\n\`\`\`\n`;
+}
+
+/** A small solid-colour PNG standing in for a rendered view. */
+export function solidPng(rgb: [number, number, number], width = 32, height = 24): Buffer {
+  const pixels = new Uint8Array(width * height * 3);
+  for (let i = 0; i < width * height; i++) pixels.set(rgb, i * 3);
+  return encodePng(pixels, width, height, 3);
+}

@@ -1,0 +1,190 @@
+// The control block the viewer's main thread and the live-episode worker share: run /
+// pause / step / stop and the speed, in a SharedArrayBuffer so the worker (busy in
+// synchronous physics and sandbox code) sees a change at its next physics step or API
+// call without ever yielding to its event loop. The worker side (LiveGate) paces the
+// simulation at real time and blocks with Atomics.wait while paused.
+
+import type { Speed } from './protocol.ts';
+import { SPEED_FACTOR, SPEEDS } from './protocol.ts';
+
+export const RUN = 0;
+export const PAUSE = 1;
+/** Run until the next API call begins, then pause. */
+export const STEP = 2;
+export const STOP = 3;
+
+const STATE = 0;
+const SPEED = 1;
+/** Bumped on every change; the worker waits on this slot. */
+const GEN = 2;
+/** Number of step requests so far: a new request is a new value, even while already stepping. */
+const STEPS = 3;
+
+export class ControlBlock {
+  readonly buffer: SharedArrayBuffer;
+  private readonly a: Int32Array;
+
+  constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT)) {
+    this.buffer = buffer;
+    this.a = new Int32Array(buffer);
+  }
+
+  get state(): number { return Atomics.load(this.a, STATE); }
+  get speed(): Speed { return SPEEDS[Atomics.load(this.a, SPEED)] ?? '1x'; }
+  get gen(): number { return Atomics.load(this.a, GEN); }
+  get steps(): number { return Atomics.load(this.a, STEPS); }
+
+  private changed(): void {
+    Atomics.add(this.a, GEN, 1);
+    Atomics.notify(this.a, GEN);
+  }
+
+  setState(state: number): void {
+    Atomics.store(this.a, STATE, state);
+    this.changed();
+  }
+
+  setSpeed(speed: Speed): void {
+    Atomics.store(this.a, SPEED, SPEEDS.indexOf(speed));
+    this.changed();
+  }
+
+  requestStep(): void {
+    Atomics.add(this.a, STEPS, 1);
+    if (this.state !== STOP) Atomics.store(this.a, STATE, STEP);
+    this.changed();
+  }
+
+  /** STEP → PAUSE unless something else changed the state meanwhile. */
+  finishStep(): void {
+    if (Atomics.compareExchange(this.a, STATE, STEP, PAUSE) === STEP) this.changed();
+  }
+
+  /** Blocks until the block changes from generation `gen`, or `ms` pass. Worker threads only. */
+  waitChange(gen: number, ms: number): void {
+    Atomics.wait(this.a, GEN, gen, ms);
+  }
+}
+
+export interface GateSink {
+  /** Streamed data out: `force` before the worker blocks (paused); otherwise when due. */
+  flush(force: boolean): void;
+  /** The run is paused before (or inside) API call `index` at `line`. */
+  paused(index: number, line: number | null): void;
+  resumed(): void;
+}
+
+/**
+ * The worker side: beforeCall() runs before each API call of the program, afterStep()
+ * after each physics step. Pauses block in either; a step request lets the program run
+ * until the next API call begins. Real-time pacing sleeps in afterStep.
+ */
+export class LiveGate {
+  private callIndex = 0;
+  private line: number | null = null;
+  private handledSteps: number;
+  /** Call index during which the current step began; the next call pauses. */
+  private stepFrom: number | null = null;
+  private anchorWall = 0;
+  private anchorSim = 0;
+  private anchored = false;
+  private anchorSpeed: Speed;
+
+  constructor(
+    private readonly control: ControlBlock,
+    private readonly sink: GateSink,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.handledSteps = control.steps;
+    this.anchorSpeed = control.speed;
+  }
+
+  get stopped(): boolean {
+    return this.control.state === STOP;
+  }
+
+  /** Index (1-based, counted across attempts) of the API call running or about to run. */
+  get currentCall(): number {
+    return this.callIndex;
+  }
+
+  /** Forget the pacing anchor (a new attempt starts; the model took wall time in between). */
+  reanchor(): void {
+    this.anchored = false;
+  }
+
+  private noteStep(callIndex: number): void {
+    const steps = this.control.steps;
+    if (steps !== this.handledSteps) {
+      this.handledSteps = steps;
+      this.stepFrom = callIndex;
+    }
+  }
+
+  private blockWhilePaused(): void {
+    this.sink.flush(true);
+    this.sink.paused(this.callIndex, this.line);
+    for (;;) {
+      const gen = this.control.gen;
+      if (this.control.state !== PAUSE) break;
+      this.control.waitChange(gen, 1000);
+    }
+    this.anchored = false;
+    this.sink.resumed();
+  }
+
+  beforeCall(line: number | null): void {
+    this.callIndex++;
+    this.line = line;
+    for (;;) {
+      const state = this.control.state;
+      if (state === STEP) {
+        this.noteStep(this.callIndex);
+        if (this.stepFrom !== null && this.callIndex > this.stepFrom) {
+          this.stepFrom = null;
+          this.control.finishStep();
+          continue;
+        }
+        return;
+      }
+      if (state === PAUSE) {
+        this.blockWhilePaused();
+        continue;
+      }
+      return;
+    }
+  }
+
+  afterStep(simTime: number): void {
+    let state = this.control.state;
+    while (state === PAUSE) {
+      this.blockWhilePaused();
+      state = this.control.state;
+    }
+    if (state === STOP) return;
+    if (state === STEP) this.noteStep(this.callIndex);
+    const speed = this.control.speed;
+    const factor = SPEED_FACTOR[speed];
+    if (factor === 0) return;
+    const now = this.now();
+    if (!this.anchored || speed !== this.anchorSpeed) {
+      this.anchored = true;
+      this.anchorSpeed = speed;
+      this.anchorWall = now;
+      this.anchorSim = simTime;
+      return;
+    }
+    const due = this.anchorWall + ((simTime - this.anchorSim) * 1000) / factor;
+    if (now - due > 250) {
+      // Behind by more than a moment (a slow machine, a render): carry on from here
+      // rather than rushing to catch up.
+      this.anchorWall = now;
+      this.anchorSim = simTime;
+      return;
+    }
+    if (due - now > 1) {
+      this.sink.flush(false);
+      this.control.waitChange(this.control.gen, due - now);
+    }
+  }
+}

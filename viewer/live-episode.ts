@@ -1,0 +1,71 @@
+// The main-thread side of a live episode: starts the worker (live-worker.ts), relays what
+// it posts, and drives it through the shared control block. Stop asks politely first
+// (the program is interrupted at its next API call, the loop ends at its next stage)
+// and terminates the worker if it has not ended within STOP_GRACE_MS (a model call in
+// flight cannot be interrupted).
+
+import { Worker } from 'node:worker_threads';
+import { ControlBlock, PAUSE, RUN, STOP } from './live-control.ts';
+import type { LiveWorkerData, LiveWorkerDone, LiveWorkerMessage } from './live-worker.ts';
+import type { ServerMessage, Speed, StartRequest } from './protocol.ts';
+
+export const STOP_GRACE_MS = 5000;
+
+export interface LiveEpisodeOptions {
+  request: StartRequest;
+  outDir: string;
+  speed: Speed;
+  onMessage: (m: ServerMessage) => void;
+  onDone: (done: LiveWorkerDone) => void;
+}
+
+export class LiveEpisode {
+  readonly control = new ControlBlock();
+  private readonly worker: Worker;
+  private done = false;
+  private killTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly opts: LiveEpisodeOptions) {
+    this.control.setSpeed(opts.speed);
+    this.control.setState(opts.request.paused ? PAUSE : RUN);
+    const data: LiveWorkerData = { request: opts.request, outDir: opts.outDir, control: this.control.buffer };
+    this.worker = new Worker(new URL('./live-worker-entry.js', import.meta.url), { workerData: data });
+    this.worker.on('message', (m: LiveWorkerMessage) => {
+      if (m.type === 'worker-done') this.finish(m);
+      else if (!this.done) opts.onMessage(m);
+    });
+    this.worker.on('error', (err) => this.finish({ type: 'worker-done', outcome: 'failed', detail: err.message }));
+    this.worker.on('exit', (code) => {
+      this.finish({ type: 'worker-done', outcome: this.control.state === STOP ? 'stopped' : 'failed', detail: `the episode worker exited (code ${code})` });
+    });
+  }
+
+  get running(): boolean {
+    return !this.done;
+  }
+
+  pause(): void { if (this.control.state !== STOP) this.control.setState(PAUSE); }
+  resume(): void { if (this.control.state !== STOP) this.control.setState(RUN); }
+  step(): void { this.control.requestStep(); }
+  setSpeed(speed: Speed): void { this.control.setSpeed(speed); }
+
+  stop(): void {
+    if (this.done) return;
+    this.control.setState(STOP);
+    this.killTimer ??= setTimeout(() => { void this.worker.terminate(); }, STOP_GRACE_MS);
+  }
+
+  /** Ends the worker now (server shutdown). */
+  async terminate(): Promise<void> {
+    this.control.setState(STOP);
+    await this.worker.terminate();
+  }
+
+  private finish(done: LiveWorkerDone): void {
+    if (this.done) return;
+    this.done = true;
+    if (this.killTimer) clearTimeout(this.killTimer);
+    void this.worker.terminate();
+    this.opts.onDone(done);
+  }
+}

@@ -1,0 +1,249 @@
+// The viewer's one message protocol (issue #6): JSON text frames over one WebSocket,
+// a zod schema for every message in both directions. The server validates everything a
+// browser sends; the tests validate everything the server sends. Imported by the server
+// and by the browser app, so nothing here may touch Node.
+
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1;
+/** Largest message a client may send; larger ones are refused (the socket closes with 1009). */
+export const MAX_CLIENT_MESSAGE_BYTES = 1024 * 1024;
+
+export const SPEEDS = ['1x', '4x', 'max'] as const;
+export type Speed = (typeof SPEEDS)[number];
+/** Simulated seconds per wall second; 0 = as fast as possible. */
+export const SPEED_FACTOR: Record<Speed, number> = { '1x': 1, '4x': 4, max: 0 };
+
+export const VIEWER_PROVIDERS = ['builtin', 'openai', 'replay'] as const;
+export const VIEWER_MONITORS = ['state', 'pixels', 'vlm', 'none'] as const;
+export const MAX_VIEWER_REPAIRS = 10;
+
+// ---------------------------------------------------------------- shared data
+
+const num = z.number();
+const Vec2 = z.tuple([num, num]);
+const Vec3 = z.tuple([num, num, num]);
+const Quat = z.tuple([num, num, num, num]);
+const nullableLine = z.int().positive().nullable();
+
+export const GripperStateSchema = z.object({
+  position: Vec3,
+  yaw: num,
+  approach: z.enum(['top', 'side']),
+  width: num,
+  holding: z.string().nullable(),
+});
+
+export const SnapshotSchema = z.object({
+  t: num,
+  step: z.int(),
+  objects: z.record(z.string(), z.object({ position: Vec3, quaternion: Quat, linvel: Vec3, angvel: Vec3 })),
+  gripper: GripperStateSchema,
+});
+
+export const SceneSpecSchema = z.object({
+  objects: z.array(z.object({
+    id: z.string(), shape: z.enum(['box', 'cylinder', 'sphere', 'bowl', 'tray']), color: z.string(),
+    size: Vec3, mass: num, friction: num, position: Vec3, yaw: num,
+  })),
+  zones: z.array(z.object({ id: z.string(), min: Vec2, max: Vec2, color: z.string() })),
+});
+
+const ErrorInfo = z.object({ kind: z.string(), message: z.string() });
+
+export const TraceEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('call'), seq: z.int(), t: num, line: nullableLine, call: z.string(), args: z.array(z.unknown()),
+    result: z.unknown().optional(), error: ErrorInfo.optional(), gripper: GripperStateSchema,
+  }),
+  z.object({
+    type: z.enum(['subgoal-start', 'subgoal-end']), seq: z.int(), t: num, line: nullableLine, subgoal: z.int(),
+    description: z.string(), expect: z.unknown().optional(),
+  }),
+  z.object({ type: z.literal('log'), seq: z.int(), t: num, line: nullableLine, message: z.string() }),
+]);
+
+export const CheckpointSchema = z.object({
+  index: z.int(),
+  label: z.string(),
+  reason: z.enum(['subgoal-end', 'action', 'error', 'end', 'manual']),
+  subgoal: z.int().nullable(),
+  seq: z.int(),
+  t: num,
+  snapshot: SnapshotSchema,
+});
+
+export const ProgramErrorSchema = z.object({ kind: z.string(), message: z.string(), line: nullableLine });
+
+export const VerdictSchema = z.looseObject({
+  checkpoint: z.int(),
+  label: z.string(),
+  subgoal: z.int().nullable(),
+  ok: z.boolean(),
+  failure: z.looseObject({ kind: z.string(), objects: z.array(z.string()), explanation: z.string() }).optional(),
+  evidence: z.array(z.string()).optional(),
+});
+
+/**
+ * One streamed world state, compact: `objects` holds 7 numbers per object of the scene
+ * (position xyz, quaternion xyzw) in SceneSpec order; `gripper` is [x, y, z, yaw, width].
+ */
+export const FrameSchema = z.object({
+  t: num,
+  objects: z.array(num),
+  gripper: z.tuple([num, num, num, num, num]),
+  approach: z.enum(['top', 'side']),
+  holding: z.string().nullable(),
+});
+export type Frame = z.infer<typeof FrameSchema>;
+
+export const TaskInfoSchema = z.object({ id: z.string(), instruction: z.string(), file: z.string() });
+
+export const SessionStatusSchema = z.enum(['idle', 'starting', 'running', 'paused', 'finished', 'stopped', 'failed']);
+export type SessionStatus = z.infer<typeof SessionStatusSchema>;
+
+// ---------------------------------------------------------------- browser → server
+
+export const StartRequestSchema = z.strictObject({
+  type: z.literal('start'),
+  /** A bundled task id or a path to a task file (on the server's machine). */
+  task: z.string().min(1).max(4096),
+  seed: z.int().min(0).max(2 ** 31 - 1),
+  provider: z.enum(VIEWER_PROVIDERS),
+  model: z.string().max(200).optional(),
+  /** Cassette file for the replay provider. */
+  cassette: z.string().max(4096).optional(),
+  monitor: z.enum(VIEWER_MONITORS),
+  maxRepairs: z.int().min(0).max(MAX_VIEWER_REPAIRS),
+  speed: z.enum(SPEEDS).optional(),
+  /** Render checkpoint images with the headless renderer (always on for the pixels and vlm monitors). */
+  images: z.boolean().optional(),
+  /** Start paused, before the first API call. */
+  paused: z.boolean().optional(),
+});
+export type StartRequest = z.infer<typeof StartRequestSchema>;
+
+export const ClientMessageSchema = z.discriminatedUnion('type', [
+  StartRequestSchema,
+  z.strictObject({ type: z.literal('pause') }),
+  z.strictObject({ type: z.literal('resume') }),
+  /** Run until the next API call begins, then pause. */
+  z.strictObject({ type: z.literal('step') }),
+  z.strictObject({ type: z.literal('stop') }),
+  z.strictObject({ type: z.literal('speed'), speed: z.enum(SPEEDS) }),
+  /** Load a run record or a suite episode folder (on the server's machine) and play it back. */
+  z.strictObject({ type: z.literal('open-run'), dir: z.string().min(1).max(4096) }),
+]);
+export type ClientMessage = z.infer<typeof ClientMessageSchema>;
+
+// ---------------------------------------------------------------- server → browser
+
+export const SessionInfoSchema = z.object({
+  /** Increases with every new episode or loaded run. */
+  id: z.int(),
+  source: z.enum(['live', 'run']),
+  task: z.string(),
+  seed: z.int(),
+  instruction: z.string(),
+  provider: z.string(),
+  model: z.string(),
+  monitor: z.string(),
+  maxRepairs: z.int(),
+  /** Record folder (written by a live episode, read for a run); null when none. */
+  dir: z.string().nullable(),
+  scene: SceneSpecSchema,
+  /** Whether pose frames were recorded (live, or a run with frames.json); without them, motion is interpolated. */
+  frames: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+
+export const ChatItemSchema = z.object({
+  role: z.enum(['loop', 'system']),
+  kind: z.enum(['generation', 'diagnosis', 'repair', 'result', 'info', 'warning', 'error']),
+  attempt: z.int().nullable(),
+  text: z.string(),
+});
+export type ChatItem = z.infer<typeof ChatItemSchema>;
+
+export const CheckpointImageSchema = z.object({ checkpoint: z.int(), view: z.string(), url: z.string() });
+
+export const ServerMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('hello'),
+    protocol: z.literal(PROTOCOL_VERSION),
+    version: z.string(),
+    tasks: z.array(TaskInfoSchema),
+    providers: z.array(z.string()),
+    monitors: z.array(z.string()),
+    speeds: z.array(z.enum(SPEEDS)),
+    maxRepairs: z.int(),
+  }),
+  z.object({ type: z.literal('session'), session: SessionInfoSchema }),
+  z.object({ type: z.literal('status'), status: SessionStatusSchema, speed: z.enum(SPEEDS), detail: z.string().optional() }),
+  z.object({
+    type: z.literal('attempt-start'),
+    attempt: z.int(),
+    origin: z.enum(['generate', 'repair']),
+    program: z.string(),
+    plan: z.array(z.string()),
+    initial: SnapshotSchema,
+  }),
+  z.object({ type: z.literal('frames'), attempt: z.int(), frames: z.array(FrameSchema) }),
+  /** The API call now starting, with the program line that made it. */
+  z.object({ type: z.literal('call'), attempt: z.int(), index: z.int(), name: z.string(), line: nullableLine }),
+  z.object({ type: z.literal('events'), attempt: z.int(), events: z.array(TraceEventSchema) }),
+  z.object({ type: z.literal('checkpoints'), attempt: z.int(), checkpoints: z.array(CheckpointSchema) }),
+  z.object({
+    type: z.literal('attempt-end'),
+    attempt: z.int(),
+    success: z.boolean(),
+    successDetail: z.string(),
+    error: ProgramErrorSchema.nullable(),
+    monitorOk: z.boolean().nullable(),
+    verdicts: z.array(VerdictSchema),
+    diagnosis: z.unknown().nullable(),
+    diagnosisText: z.string().nullable(),
+    images: z.array(CheckpointImageSchema),
+    tokensIn: z.int(),
+    tokensOut: z.int(),
+    wallMs: num,
+  }),
+  z.object({ type: z.literal('chat'), item: ChatItemSchema }),
+  z.object({
+    type: z.literal('episode-end'),
+    success: z.boolean(),
+    successDetail: z.string(),
+    stoppedBy: z.string(),
+    attempts: z.int(),
+    dir: z.string().nullable(),
+  }),
+  z.object({ type: z.literal('error'), message: z.string() }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessageSchema>;
+export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
+
+/**
+ * Parses one text frame from a browser. Never throws: a message that is not JSON, not
+ * an object, of an unknown type or with bad fields comes back as a one-line reason.
+ */
+export function parseClientMessage(text: string): { ok: true; message: ClientMessage } | { ok: false; error: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'not JSON' };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, error: 'a message must be a JSON object with a "type"' };
+  const type = (data as { type?: unknown }).type;
+  const known = ClientMessageSchema.options.map((o) => o.shape.type.value as string);
+  if (typeof type !== 'string' || !known.includes(type)) {
+    return { ok: false, error: `unknown message type ${JSON.stringify(type ?? null)}; expected one of ${known.join(', ')}` };
+  }
+  const parsed = ClientMessageSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length > 0 ? issue.path.join('.') : type;
+    return { ok: false, error: `bad "${type}" message: ${where}: ${issue.message}` };
+  }
+  return { ok: true, message: parsed.data };
+}

@@ -1,0 +1,256 @@
+// Reading a run record (DESIGN §9) — from `run --out`, a suite's episodes/<name> folder,
+// or a live episode of the viewer — back into the message stream a live episode sends,
+// so replay and live share every panel of the page.
+
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import type { SceneSpec, Snapshot, Trace } from '../sim/index.ts';
+import { instantiateScene, loadTask } from '../tasks/index.ts';
+import { snapshotFromScene, VIEW_NAMES } from '../monitor/index.ts';
+import type { ChatItem, Frame, ServerMessage, SessionInfo } from './protocol.ts';
+import { FrameSchema, SceneSpecSchema, VerdictSchema } from './protocol.ts';
+
+/** What the viewer adds to a record folder: the scene (so any run can be rebuilt without its task file). */
+export const SCENE_FILE = 'scene.json';
+/** Per attempt: the streamed pose frames (so playback is smooth, not interpolated between checkpoints). */
+export const FRAMES_FILE = 'frames.json';
+/** Frames per message when a recorded attempt is sent to a browser. */
+const FRAMES_PER_MESSAGE = 600;
+
+export class RunReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunReadError';
+  }
+}
+
+const SceneFileSchema = z.looseObject({
+  task: z.string(),
+  seed: z.int(),
+  instruction: z.string(),
+  provider: z.string().optional(),
+  model: z.string().optional(),
+  monitor: z.string().optional(),
+  maxRepairs: z.int().optional(),
+  scene: SceneSpecSchema,
+});
+export type SceneFile = z.infer<typeof SceneFileSchema>;
+
+const EpisodeFileSchema = z.looseObject({
+  task: z.string(),
+  seed: z.int(),
+  instruction: z.string(),
+  provider: z.string(),
+  model: z.string(),
+  monitor: z.string(),
+  maxRepairs: z.int(),
+  success: z.boolean(),
+  successDetail: z.string(),
+  stoppedBy: z.string(),
+  attempts: z.array(z.looseObject({
+    index: z.int(),
+    success: z.boolean(),
+    successDetail: z.string(),
+    origin: z.enum(['generate', 'repair']),
+    error: z.looseObject({ kind: z.string(), message: z.string(), line: z.int().nullable() }).nullable(),
+    monitorOk: z.boolean().nullable(),
+    tokensIn: z.number(),
+    tokensOut: z.number(),
+    wallMs: z.number(),
+  })),
+  warnings: z.array(z.string()).optional(),
+});
+type EpisodeFile = z.infer<typeof EpisodeFileSchema>;
+
+const FramesFileSchema = z.object({ ids: z.array(z.string()), frames: z.array(FrameSchema) });
+
+export function writeSceneFile(dir: string, content: SceneFile): void {
+  writeFileSync(join(dir, SCENE_FILE), JSON.stringify(content) + '\n');
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new RunReadError(`${file}: ${(err as Error).message}`);
+  }
+}
+
+function readIf(file: string): string | undefined {
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+export interface AttemptFilesRead {
+  program?: string;
+  trace?: Trace & { success?: { ok: boolean; detail: string } };
+  verdicts?: unknown[];
+  diagnosis?: unknown;
+  diagnosisText?: string;
+  frames?: Frame[];
+}
+
+/** The files of attempt k of a record folder; absent files are left out. */
+export function readAttemptRecord(dir: string, k: number): AttemptFilesRead {
+  const a = join(dir, `attempt-${k}`);
+  const out: AttemptFilesRead = {};
+  const program = readIf(join(a, 'program.js'));
+  if (program !== undefined) out.program = program;
+  if (existsSync(join(a, 'trace.json'))) out.trace = readJson(join(a, 'trace.json')) as AttemptFilesRead['trace'];
+  if (existsSync(join(a, 'verdicts.json'))) {
+    const v = readJson(join(a, 'verdicts.json'));
+    const parsed = z.array(VerdictSchema).safeParse(v);
+    if (parsed.success) out.verdicts = parsed.data;
+  }
+  if (existsSync(join(a, 'diagnosis.json'))) out.diagnosis = readJson(join(a, 'diagnosis.json'));
+  const text = readIf(join(a, 'diagnosis.txt'));
+  if (text !== undefined) out.diagnosisText = text.trimEnd();
+  if (existsSync(join(a, FRAMES_FILE))) {
+    const parsed = FramesFileSchema.safeParse(readJson(join(a, FRAMES_FILE)));
+    if (parsed.success) out.frames = parsed.data.frames;
+  }
+  return out;
+}
+
+const IMAGE_NAME = new RegExp(`^(\\d+)-.*-(${VIEW_NAMES.join('|')})\\.png$`);
+
+/** Checkpoint images (rgb, one per view) of attempt k, as URLs made by `urlFor` from a path relative to the run folder. */
+export function checkpointImages(dir: string, k: number, urlFor: (relPath: string) => string): { checkpoint: number; view: string; url: string }[] {
+  const cpDir = join(dir, `attempt-${k}`, 'checkpoints');
+  if (!existsSync(cpDir)) return [];
+  const out: { checkpoint: number; view: string; url: string }[] = [];
+  for (const name of readdirSync(cpDir).sort()) {
+    const m = IMAGE_NAME.exec(name);
+    if (!m) continue;
+    out.push({ checkpoint: Number(m[1]), view: m[2]!, url: urlFor(`attempt-${k}/checkpoints/${name}`) });
+  }
+  return out;
+}
+
+function attemptIndices(dir: string): number[] {
+  return readdirSync(dir)
+    .map((n) => /^attempt-(\d+)$/.exec(n))
+    .filter((m): m is RegExpExecArray => m !== null && statSync(join(dir, m[0])).isDirectory())
+    .map((m) => Number(m[1]))
+    .sort((a, b) => a - b);
+}
+
+/** The scene of a record: scene.json when the viewer wrote one, else the task (bundled id or file) instantiated with the seed. */
+function sceneOf(dir: string, episode: EpisodeFile | null, firstSnapshot: Snapshot | undefined): SceneFile {
+  const sceneFile = join(dir, SCENE_FILE);
+  if (existsSync(sceneFile)) {
+    const parsed = SceneFileSchema.safeParse(readJson(sceneFile));
+    if (!parsed.success) throw new RunReadError(`${sceneFile}: not a scene file (${parsed.error.issues[0]?.message})`);
+    return parsed.data;
+  }
+  if (!episode) throw new RunReadError(`${dir}: no episode.json or ${SCENE_FILE}; is this a run record folder?`);
+  let scene: SceneSpec;
+  try {
+    scene = instantiateScene(loadTask(episode.task), episode.seed) as SceneSpec;
+  } catch (err) {
+    throw new RunReadError(`cannot rebuild the scene of task "${episode.task}" (${(err as Error).message}), and ${dir} has no ${SCENE_FILE}`);
+  }
+  if (firstSnapshot) {
+    const ids = new Set(scene.objects.map((o) => o.id));
+    const seen = Object.keys(firstSnapshot.objects);
+    if (seen.length !== ids.size || seen.some((id) => !ids.has(id))) {
+      throw new RunReadError(`the task "${episode.task}" (seed ${episode.seed}) no longer builds the scene this run used, and ${dir} has no ${SCENE_FILE}`);
+    }
+  }
+  return { task: episode.task, seed: episode.seed, instruction: episode.instruction, scene };
+}
+
+export interface LoadedRun {
+  info: Omit<SessionInfo, 'id'>;
+  /** Everything after the `session` message, in the order a live episode sends it. */
+  messages: ServerMessage[];
+}
+
+/**
+ * Reads a run record folder. `urlFor` turns a path inside it into a URL the browser can
+ * load (checkpoint images). Throws RunReadError with one line on anything unreadable.
+ */
+export function readRun(dirIn: string, urlFor: (relPath: string) => string): LoadedRun {
+  const dir = resolve(dirIn);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new RunReadError(`${dirIn}: no such folder`);
+  const episodeFile = join(dir, 'episode.json');
+  let episode: EpisodeFile | null = null;
+  if (existsSync(episodeFile)) {
+    const parsed = EpisodeFileSchema.safeParse(readJson(episodeFile));
+    if (!parsed.success) {
+      const i = parsed.error.issues[0]!;
+      throw new RunReadError(`${episodeFile}: ${i.path.join('.') || '(root)'}: ${i.message}`);
+    }
+    episode = parsed.data;
+  } else if (existsSync(join(dir, 'episodes'))) {
+    const some = readdirSync(join(dir, 'episodes')).slice(0, 3).map((n) => join(dirIn, 'episodes', n));
+    throw new RunReadError(`${dirIn} is a suite folder; open one of its episodes${some.length > 0 ? `, e.g. ${some.join(', ')}` : ''}`);
+  }
+  const indices = attemptIndices(dir);
+  const attempts = indices.map((k) => ({ k, files: readAttemptRecord(dir, k) }));
+  const meta = sceneOf(dir, episode, attempts[0]?.files.trace?.checkpoints[0]?.snapshot);
+  const scene = meta.scene as SceneSpec;
+  const initial = snapshotFromScene(scene);
+
+  const messages: ServerMessage[] = [];
+  const chat = (item: ChatItem): void => { messages.push({ type: 'chat', item }); };
+  chat({ role: 'system', kind: 'info', attempt: null, text: `Replaying ${dir}: ${meta.task}, seed ${meta.seed}. "${meta.instruction}"` });
+  for (const { k, files } of attempts) {
+    const rec = episode?.attempts.find((a) => a.index === k);
+    const origin = rec?.origin ?? (k === 0 ? 'generate' : 'repair');
+    const program = files.program ?? '';
+    chat({
+      role: 'loop', kind: origin === 'generate' ? 'generation' : 'repair', attempt: k,
+      text: `${origin === 'generate' ? 'Generated' : 'Repaired'} the program for attempt ${k}: ${program.trimEnd().split('\n').length} lines.`,
+    });
+    const first = files.frames?.[0];
+    messages.push({ type: 'attempt-start', attempt: k, origin, program, plan: [], initial: first ? { ...initial, t: first.t } : initial });
+    const frames = files.frames ?? [];
+    for (let i = 0; i < frames.length; i += FRAMES_PER_MESSAGE) {
+      messages.push({ type: 'frames', attempt: k, frames: frames.slice(i, i + FRAMES_PER_MESSAGE) });
+    }
+    const trace = files.trace;
+    if (trace) {
+      messages.push({ type: 'events', attempt: k, events: trace.events });
+      messages.push({ type: 'checkpoints', attempt: k, checkpoints: trace.checkpoints });
+    }
+    const lastCp = trace?.checkpoints.at(-1);
+    const error = rec?.error ?? null;
+    messages.push({
+      type: 'attempt-end', attempt: k,
+      success: rec?.success ?? trace?.success?.ok ?? false,
+      successDetail: rec?.successDetail ?? trace?.success?.detail ?? (lastCp ? 'unknown' : 'the attempt did not finish'),
+      error: error ? { kind: error.kind, message: error.message, line: error.line } : null,
+      monitorOk: rec?.monitorOk ?? null,
+      verdicts: (files.verdicts ?? []) as never,
+      diagnosis: files.diagnosis ?? null,
+      diagnosisText: files.diagnosisText ?? null,
+      images: checkpointImages(dir, k, urlFor),
+      tokensIn: rec?.tokensIn ?? 0, tokensOut: rec?.tokensOut ?? 0, wallMs: rec?.wallMs ?? 0,
+    });
+    const success = rec?.success ?? trace?.success?.ok;
+    chat({
+      role: 'loop', kind: 'result', attempt: k,
+      text: `Attempt ${k} ${success ? 'succeeded' : 'failed'}: ${rec?.successDetail ?? trace?.success?.detail ?? ''}${error ? ` ${error.kind}${error.line ? ` at line ${error.line}` : ''}: ${error.message}` : ''}`,
+    });
+    if (files.diagnosisText) chat({ role: 'loop', kind: 'diagnosis', attempt: k, text: files.diagnosisText });
+  }
+  if (episode) {
+    for (const w of episode.warnings ?? []) chat({ role: 'system', kind: 'warning', attempt: null, text: w });
+    messages.push({
+      type: 'episode-end', success: episode.success, successDetail: episode.successDetail, stoppedBy: episode.stoppedBy,
+      attempts: episode.attempts.length, dir,
+    });
+  } else {
+    chat({ role: 'system', kind: 'warning', attempt: null, text: 'This run has no episode.json: it was stopped before it finished.' });
+  }
+  return {
+    info: {
+      source: 'run', task: meta.task, seed: meta.seed, instruction: meta.instruction,
+      provider: episode?.provider ?? meta.provider ?? 'unknown', model: episode?.model ?? meta.model ?? 'unknown',
+      monitor: episode?.monitor ?? meta.monitor ?? 'unknown', maxRepairs: episode?.maxRepairs ?? meta.maxRepairs ?? 0,
+      dir, scene, frames: attempts.some((a) => a.files.frames !== undefined),
+    },
+    messages,
+  };
+}
