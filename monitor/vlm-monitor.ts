@@ -30,8 +30,9 @@ import { makeVerdict } from './verdict.ts';
 import type { Failure, FailureKind, InspectOptions, Monitor, Verdict } from './verdict.ts';
 
 /** Failure kinds a model can see in pictures (program errors come from the trace). */
-export const VLM_FAILURE_KINDS = ['expectation-unmet', 'not-grasped', 'dropped', 'toppled', 'off-table', 'disturbed', 'not-visible'] as const
-  satisfies readonly FailureKind[];
+export const VLM_FAILURE_KINDS = [
+  'expectation-unmet', 'not-grasped', 'dropped', 'toppled', 'off-table', 'disturbed', 'not-visible',
+] as const satisfies readonly FailureKind[];
 
 /** The structured verdict the model writes. `failureKind` is 'none' when ok (strict JSON schemas need every field). */
 export const VlmVerdictSchema = z.object({

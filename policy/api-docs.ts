@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { ERROR_KINDS } from '../sim/types.ts';
 import { API, API_GROUPS, type ApiFunction } from './api.ts';
 import { paramsOf, type ParamInfo } from './arguments.ts';
+import { PREDICATE_FORMS } from './predicate-schema.ts';
 
 /** Where the generated reference lives. */
 export const API_DOCS_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../docs/api.md');
@@ -78,6 +79,17 @@ export function renderApiMarkdown(): string {
       out.push(`Returns: ${f.returns ? `\`${f.returns}\`` : 'nothing'}.`, '', '```js', f.example, '```', '');
     }
   }
+  out.push(
+    '## Predicates',
+    '',
+    'The `expect` of a subgoal is a JSON predicate: an object with one key.',
+    '',
+    '| key | value |',
+    '|---|---|',
+    ...Object.entries(PREDICATE_FORMS).map(([k, v]) => `| \`${k}\` | ${v.replace(/\|/g, '\\|')} |`),
+    '',
+    "For example `{ all: [{ on: ['red_block', 'blue_block'] }, { not: { grasped: 'red_block' } }] }`.",
+  );
   return `${out.join('\n').trimEnd()}\n`;
 }
 

@@ -10,7 +10,8 @@ import type { Predicate } from '../sim/types.ts';
 const KINDS = ['grasped', 'on', 'inside', 'above', 'near', 'upright', 'onTable', 'unmoved', 'inZone', 'ordered', 'all', 'any', 'not'] as const;
 type Kind = (typeof KINDS)[number];
 
-const EXPECTED: Record<Kind, string> = {
+/** What each predicate kind takes (also listed in docs/api.md). */
+export const PREDICATE_FORMS: Record<Kind, string> = {
   grasped: 'an object id', upright: 'an object id', onTable: 'an object id',
   on: '[object id, object id]', inside: '[object id, container id]', inZone: '[object id, zone id]',
   above: '[object id, height in metres >= 0]', unmoved: '[object id, tolerance in metres > 0]',
@@ -51,7 +52,7 @@ export function predicateProblem(value: unknown, path = '', depth = 0): string |
   const a = value[kind];
   const here = path ? `${path}.${kind}` : kind;
   if (kind === 'all' || kind === 'any') {
-    if (!Array.isArray(a) || a.length === 0 || a.length > 64) return `${here}: expected ${EXPECTED[kind]}`;
+    if (!Array.isArray(a) || a.length === 0 || a.length > 64) return `${here}: expected ${PREDICATE_FORMS[kind]}`;
     for (let i = 0; i < a.length; i++) {
       const problem = predicateProblem(a[i], `${here}[${i}]`, depth + 1);
       if (problem) return problem;
@@ -59,7 +60,7 @@ export function predicateProblem(value: unknown, path = '', depth = 0): string |
     return null;
   }
   if (kind === 'not') return predicateProblem(a, here, depth + 1);
-  return argOk(kind, a) ? null : `${here}: expected ${EXPECTED[kind]}`;
+  return argOk(kind, a) ? null : `${here}: expected ${PREDICATE_FORMS[kind]}`;
 }
 
 export const PredicateSchema: z.ZodType<Predicate> = z.unknown().superRefine((value, ctx) => {

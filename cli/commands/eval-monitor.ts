@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { getSuite, loadTask } from '../../tasks/index.ts';
+import {
+  buildMonitorSet, closeRenderer, createMonitor, formatMonitorReports, getRenderer, scoreMonitor, MONITOR_NAMES,
+} from '../../monitor/index.ts';
+import type { MonitorReport } from '../../monitor/index.ts';
+import { runProgramOnScene } from '../../policy/loop/run-program.ts';
+import { oneOf, parseIntArg, parseListArg } from '../errors.ts';
+
+export function registerEvalMonitorCommand(program: Command): void {
+  program
+    .command('eval-monitor')
+    .description('score monitors on labelled attempts: reference programs and fault-injected variants of the core tasks')
+    .option('--monitor <m>', `monitor(s) to score, comma-separated: ${MONITOR_NAMES.filter((m) => m !== 'none').join(', ')}`, 'state')
+    .option('--tasks <a,b>', 'task ids (default: the core suite)')
+    .option('--seeds <n>', 'seeds per task', '2')
+    .option('--vlm-model <name>', 'vision model for --monitor vlm')
+    .option('--json', 'print JSON (per monitor: accuracy, precision, recall, F1, localisation, false alarms, images/s)')
+    .option('--details', 'with --json, include every attempt\'s score')
+    .action(async (opts: { monitor: string; tasks?: string; seeds: string; vlmModel?: string; json?: boolean; details?: boolean }) => {
+      const monitors = parseListArg('--monitor', opts.monitor).map((m) => oneOf('--monitor', m, MONITOR_NAMES));
+      const tasks = opts.tasks ? parseListArg('--tasks', opts.tasks).map((t) => loadTask(t)) : getSuite('core');
+      const n = parseIntArg('--seeds', opts.seeds, 1);
+      const seeds = Array.from({ length: n }, (_, i) => i);
+      const log = (s: string): void => { if (!opts.json) process.stderr.write(s); };
+      log(`building the labelled set: ${tasks.length} task(s) × ${n} seed(s), reference + fault variants…\n`);
+      const set = await buildMonitorSet({
+        tasks, seeds, runProgram: (scene, prog, task) => runProgramOnScene(scene, prog, task),
+        onAttempt: (_a, done) => log(`\r  ${done} attempts`),
+      });
+      log(`\r  ${set.length} attempts, ${set.filter((a) => a.truth.failed).length} truly failed\n`);
+      const reports: MonitorReport[] = [];
+      try {
+        for (const name of monitors) {
+          const warnings: string[] = [];
+          const monitor = await createMonitor(name, { vlmModel: opts.vlmModel ?? null, warn: (w) => warnings.push(w) });
+          for (const w of warnings) process.stderr.write(`policyloop: ${w}\n`);
+          const renderer = monitor.needsImages ? getRenderer() : null;
+          log(`scoring ${monitor.name}…\n`);
+          reports.push(await scoreMonitor(monitor, set, { renderer }));
+        }
+      } finally {
+        await closeRenderer();
+      }
+      if (opts.json) {
+        const out = reports.map((r) => (opts.details ? r : { ...r, scores: undefined }));
+        process.stdout.write(JSON.stringify({ tasks: tasks.map((t) => t.id), seeds, attempts: set.length, monitors: out }, null, 2) + '\n');
+      } else {
+        process.stdout.write(formatMonitorReports(reports) + '\n');
+        process.stdout.write('RoboTwin 2.0 VLM observer, for comparison: accuracy 43.1%, F1 0.302, localisation 30%\n');
+      }
+    });
+}

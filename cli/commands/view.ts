@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { startViewer } from '../../viewer/index.ts';
+import { UsageError, parseIntArg } from '../errors.ts';
+import { VERSION } from '../version.ts';
+
+interface ViewFlags { host: string; port: string; run?: string; out: string }
+
+export function registerViewCommand(program: Command): void {
+  program
+    .command('view')
+    .description('serve the live 3D viewer: watch and drive episodes, replay run records')
+    .option('--host <host>', 'address to listen on; anything but loopback requires the token in the printed URL', '127.0.0.1')
+    .option('--port <port>', 'port (0 picks a free one)', '8080')
+    .option('--run <dir>', 'open this run record (or suite episode folder) at start')
+    .option('--out <dir>', 'folder under which live episodes are recorded', 'runs')
+    .action(async (flags: ViewFlags) => {
+      const port = parseIntArg('--port', flags.port);
+      if (port > 65535) throw new UsageError(`--port: expected 0..65535, got ${port}`);
+      let viewer;
+      try {
+        viewer = await startViewer({ host: flags.host, port, run: flags.run, outRoot: flags.out, version: VERSION });
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new UsageError(`--port: ${port} is in use on ${flags.host}; pick another with --port`);
+        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`--host: cannot listen on ${flags.host}`);
+        throw err;
+      }
+      if (viewer.token !== null) {
+        process.stderr.write(
+          `warning: listening on ${viewer.host}, not loopback: anyone who can reach this port and has the token can run\n` +
+          'episodes and read run folders on this machine. Keep the URL private.\n',
+        );
+      }
+      process.stdout.write(`policyloop viewer: open ${viewer.url}\n`);
+      process.stderr.write('(Ctrl-C to stop)\n');
+      await new Promise<void>((done) => {
+        const stop = (): void => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void viewer.close().then(done);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+    });
+}

@@ -1,0 +1,12 @@
+// viewer/: the live 3D viewer — HTTP + WebSocket server and the browser app (issue #6).
+// The public surface; other folders import only from here.
+
+export { startViewer, isLoopback } from './viewer-server.ts';
+export type { ViewerOptions, ViewerServer } from './viewer-server.ts';
+export { SessionHub, MAX_BUFFERED_BYTES } from './session-hub.ts';
+export type { ClientSocket, HubOptions } from './session-hub.ts';
+export { readRun, RunReadError, SCENE_FILE, FRAMES_FILE } from './run-reader.ts';
+export {
+  ClientMessageSchema, ServerMessageSchema, parseClientMessage, PROTOCOL_VERSION, MAX_CLIENT_MESSAGE_BYTES, SPEEDS,
+} from './protocol.ts';
+export type { ClientMessage, ServerMessage, Speed, StartRequest, SessionInfo, Frame } from './protocol.ts';

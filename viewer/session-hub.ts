@@ -1,0 +1,253 @@
+// The one session every browser tab of a viewer watches: the live episode or the loaded
+// run, the message log a late-joining tab is caught up from, and the fan-out to all
+// sockets. A client that cannot keep up (its socket buffer grows past
+// MAX_BUFFERED_BYTES) is dropped rather than allowed to hold up the simulation; it
+// reconnects and catches up from the log.
+
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import WebSocket from 'ws';
+import { instantiateScene, loadTask } from '../tasks/index.ts';
+import type { TaskDef } from '../tasks/index.ts';
+import { LiveEpisode } from './live-episode.ts';
+import type { LiveWorkerDone } from './live-worker.ts';
+import {
+  MAX_VIEWER_REPAIRS, PROTOCOL_VERSION, SPEEDS, VIEWER_MONITORS, VIEWER_PROVIDERS, parseClientMessage,
+} from './protocol.ts';
+import type { ClientMessage, ServerMessage, SessionInfo, SessionStatus, Speed, StartRequest } from './protocol.ts';
+import { checkpointImages, readRun, writeSceneFile } from './run-reader.ts';
+
+/** A socket with more than this queued is too slow to watch a live episode. */
+export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** Frames per logged `frames` message (consecutive ones are merged for late joiners). */
+const LOG_FRAMES_PER_MESSAGE = 600;
+
+/** What the hub needs of a socket (ws's WebSocket; a fake in tests). */
+export interface ClientSocket {
+  readonly readyState: number;
+  readonly bufferedAmount: number;
+  send(data: string): void;
+  terminate(): void;
+}
+
+export interface HubOptions {
+  version: string;
+  tasks: { id: string; instruction: string; file: string }[];
+  /** Folder under which live episodes are recorded. */
+  outRoot: string;
+  /** One line of server log (stderr by default). */
+  log?: (line: string) => void;
+}
+
+function recordDirName(task: TaskDef, seed: number): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  return `${stamp}-${task.id}-seed${seed}`;
+}
+
+export class SessionHub {
+  private readonly clients = new Set<ClientSocket>();
+  private log: ServerMessage[] = [];
+  private sessionId = 0;
+  private readonly dirs = new Map<number, string>();
+  private status: { status: SessionStatus; speed: Speed; detail?: string } = { status: 'idle', speed: '1x' };
+  private live: LiveEpisode | null = null;
+  private readonly writeLog: (line: string) => void;
+
+  constructor(private readonly opts: HubOptions) {
+    this.writeLog = opts.log ?? ((line) => process.stderr.write(line + '\n'));
+  }
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  /** The record folder of session `id` (for serving its checkpoint images), if it has one. */
+  sessionDir(id: number): string | undefined {
+    return this.dirs.get(id);
+  }
+
+  // ---------------------------------------------------------------- sockets
+
+  /** Sends one message; drops the client when it is too far behind. */
+  private sendText(ws: ClientSocket, text: string): void {
+    if (ws.readyState !== WebSocket.OPEN) return;
+    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.writeLog(`viewer: dropped a client that fell ${(ws.bufferedAmount / 1048576).toFixed(1)} MiB behind`);
+      this.clients.delete(ws);
+      ws.terminate();
+      return;
+    }
+    ws.send(text);
+  }
+
+  private send(ws: ClientSocket, m: ServerMessage): void {
+    this.sendText(ws, JSON.stringify(m));
+  }
+
+  private broadcast(m: ServerMessage): void {
+    const text = JSON.stringify(m);
+    for (const ws of [...this.clients]) this.sendText(ws, text);
+  }
+
+  attach(ws: ClientSocket): void {
+    this.clients.add(ws);
+    this.send(ws, {
+      type: 'hello', protocol: PROTOCOL_VERSION, version: this.opts.version, tasks: this.opts.tasks,
+      providers: [...VIEWER_PROVIDERS], monitors: [...VIEWER_MONITORS], speeds: [...SPEEDS], maxRepairs: MAX_VIEWER_REPAIRS,
+    });
+    for (const m of this.log) this.send(ws, m);
+    this.send(ws, { type: 'status', ...this.status });
+  }
+
+  detach(ws: ClientSocket): void {
+    this.clients.delete(ws);
+  }
+
+  /** One text frame from a client: a command, or an error back to that client alone. */
+  receive(ws: ClientSocket, text: string): void {
+    const parsed = parseClientMessage(text);
+    if (!parsed.ok) {
+      this.send(ws, { type: 'error', message: parsed.error });
+      return;
+    }
+    const error = this.command(parsed.message);
+    if (error) this.send(ws, { type: 'error', message: error });
+  }
+
+  refuse(ws: ClientSocket, message: string): void {
+    this.send(ws, { type: 'error', message });
+  }
+
+  // ---------------------------------------------------------------- session state
+
+  /** Logs (for late joiners) and broadcasts one message of the current session. */
+  private publish(m: ServerMessage): void {
+    this.broadcast(m);
+    const last = this.log.at(-1);
+    if (m.type === 'frames' && last?.type === 'frames' && last.attempt === m.attempt && last.frames.length < LOG_FRAMES_PER_MESSAGE) {
+      this.log[this.log.length - 1] = { ...last, frames: last.frames.concat(m.frames) };
+    } else {
+      this.log.push(m);
+    }
+  }
+
+  private setStatus(status: SessionStatus, detail?: string): void {
+    this.status = { status, speed: this.status.speed, ...(detail !== undefined ? { detail } : {}) };
+    this.broadcast({ type: 'status', ...this.status });
+  }
+
+  private newSession(info: Omit<SessionInfo, 'id'>): number {
+    const id = ++this.sessionId;
+    this.log = [];
+    if (info.dir) this.dirs.set(id, info.dir);
+    this.publish({ type: 'session', session: { id, ...info } });
+    return id;
+  }
+
+  private get busy(): boolean {
+    return this.live !== null && this.live.running;
+  }
+
+  /** Applies a command; returns an error message for the sender, or null. */
+  command(m: ClientMessage): string | null {
+    switch (m.type) {
+      case 'start': return this.start(m);
+      case 'open-run': return this.openRun(m.dir);
+      case 'speed':
+        this.status.speed = m.speed;
+        this.live?.setSpeed(m.speed);
+        this.setStatus(this.status.status, this.status.detail);
+        return null;
+      default: {
+        if (!this.live || !this.live.running) return `no live episode is running (cannot ${m.type})`;
+        if (m.type === 'pause') { this.live.pause(); this.setStatus('paused', 'pausing at the next physics step or API call'); }
+        if (m.type === 'resume') { this.live.resume(); this.setStatus('running'); }
+        if (m.type === 'step') { this.live.step(); this.setStatus('running', 'stepping one API call'); }
+        if (m.type === 'stop') { this.live.stop(); this.setStatus(this.status.status, 'stopping'); }
+        return null;
+      }
+    }
+  }
+
+  private start(req: StartRequest): string | null {
+    if (this.busy) return 'an episode is running; stop it before starting another';
+    if (req.provider === 'replay' && !req.cassette) return 'the replay provider needs a cassette file';
+    let task: TaskDef;
+    try {
+      task = loadTask(req.task);
+    } catch (err) {
+      return (err as Error).message;
+    }
+    const scene = instantiateScene(task, req.seed);
+    const dir = resolve(join(this.opts.outRoot, recordDirName(task, req.seed)));
+    try {
+      mkdirSync(dir, { recursive: true });
+      writeSceneFile(dir, {
+        task: task.id, taskFile: task.file, seed: req.seed, instruction: task.instruction, provider: req.provider,
+        model: req.model ?? '', monitor: req.monitor, maxRepairs: req.maxRepairs, scene,
+      });
+    } catch (err) {
+      return `cannot write the episode record under ${this.opts.outRoot}: ${(err as Error).message}`;
+    }
+    if (req.speed) this.status.speed = req.speed;
+    const id = this.newSession({
+      source: 'live', task: task.id, seed: req.seed, instruction: task.instruction, provider: req.provider,
+      model: req.model ?? '', monitor: req.monitor, maxRepairs: req.maxRepairs, dir, scene, frames: true,
+    });
+    this.publish({ type: 'chat', item: { role: 'system', kind: 'info', attempt: null, text: `Starting ${task.id}, seed ${req.seed}: "${task.instruction}"` } });
+    this.setStatus('starting');
+    this.live = new LiveEpisode({
+      request: req, outDir: dir, speed: this.status.speed,
+      onMessage: (msg) => this.fromWorker(id, dir, msg),
+      onDone: (done) => this.workerDone(id, done),
+    });
+    this.writeLog(`viewer: live episode ${task.id} seed ${req.seed} → ${dir}`);
+    return null;
+  }
+
+  private fromWorker(id: number, dir: string, m: ServerMessage): void {
+    if (id !== this.sessionId) return;
+    if (m.type === 'status') {
+      // The worker confirms pauses and resumptions; a stop in progress stays visible.
+      this.setStatus(m.status, m.detail);
+      return;
+    }
+    if (m.type === 'attempt-start' && this.status.status === 'starting') this.setStatus('running');
+    if (m.type === 'attempt-end') {
+      this.publish({ ...m, images: checkpointImages(dir, m.attempt, (rel) => `/files/${id}/${rel}`) });
+      return;
+    }
+    this.publish(m);
+  }
+
+  private workerDone(id: number, done: LiveWorkerDone): void {
+    if (id !== this.sessionId) return;
+    if (done.outcome === 'failed') {
+      this.publish({ type: 'chat', item: { role: 'system', kind: 'error', attempt: null, text: `The episode failed: ${done.detail ?? 'unknown error'}` } });
+    }
+    if (done.outcome === 'stopped') {
+      this.publish({ type: 'chat', item: { role: 'system', kind: 'info', attempt: null, text: 'Stopped.' } });
+    }
+    this.setStatus(done.outcome, done.detail);
+  }
+
+  private openRun(dir: string): string | null {
+    if (this.busy) return 'an episode is running; stop it before opening a run';
+    try {
+      const id = this.sessionId + 1;
+      const run = readRun(dir, (rel) => `/files/${id}/${rel}`);
+      this.newSession(run.info);
+      for (const m of run.messages) this.publish(m);
+      this.setStatus('finished', `replay of ${run.info.dir}`);
+      return null;
+    } catch (err) {
+      return (err as Error).message;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.live?.terminate();
+    for (const ws of this.clients) ws.terminate();
+    this.clients.clear();
+  }
+}

@@ -1,0 +1,211 @@
+// `policyloop view`: a small HTTP server for the browser app and one WebSocket endpoint
+// (/ws) for the session. Loopback by default. Bound elsewhere, it requires a token (in
+// the printed URL; the page keeps it in a same-site cookie), because whoever can reach
+// it can run episodes and read run folders on this machine. On loopback it refuses
+// foreign Host headers (DNS rebinding), and everywhere it refuses WebSocket upgrades from
+// other origins (a web page the user happens to have open).
+
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { extname, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type WebSocket from 'ws';
+import { displayPath, listTasks } from '../tasks/index.ts';
+import { appAssets } from './app-bundle.ts';
+import type { AppAssets } from './app-bundle.ts';
+import { MAX_CLIENT_MESSAGE_BYTES } from './protocol.ts';
+import { SessionHub } from './session-hub.ts';
+
+export interface ViewerOptions {
+  /** Default 127.0.0.1. Anything but loopback needs a token. */
+  host?: string;
+  /** Default 8080; 0 picks a free port. */
+  port?: number;
+  /** Run record folder to load at start. */
+  run?: string;
+  /** Folder under which live episodes are recorded. Default ./runs. */
+  outRoot?: string;
+  /** The access token; generated when the host is not loopback. Tests may force one. */
+  token?: string | null;
+  version?: string;
+  log?: (line: string) => void;
+}
+
+export interface ViewerServer {
+  /** The URL to open (with the token, when one is required). */
+  url: string;
+  host: string;
+  port: number;
+  token: string | null;
+  hub: SessionHub;
+  close(): Promise<void>;
+}
+
+const TOKEN_COOKIE = 'policyloop_token';
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK_NAMES.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.png': 'image/png', '.json': 'application/json; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
+  '.js': 'text/plain; charset=utf-8',
+};
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': "default-src 'self'; img-src 'self' data: blob:; connect-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
+};
+
+function cookieValue(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+function sameToken(a: string | null, b: string): boolean {
+  if (a === null) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function hostnameOf(hostHeader: string | undefined): string | null {
+  if (!hostHeader) return null;
+  try {
+    return new URL(`http://${hostHeader}`).hostname;
+  } catch {
+    return null;
+  }
+}
+
+export async function startViewer(opts: ViewerOptions = {}): Promise<ViewerServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const loopback = isLoopback(host);
+  const token = opts.token !== undefined ? opts.token : loopback ? null : randomBytes(18).toString('base64url');
+  const log = opts.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const assets: AppAssets = await appAssets();
+  const hub = new SessionHub({
+    version: opts.version ?? 'dev',
+    tasks: listTasks().map((t) => ({ id: t.id, instruction: t.instruction, file: displayPath(t.file) })),
+    outRoot: resolve(opts.outRoot ?? 'runs'),
+    log,
+  });
+
+  /** null when the request may proceed; otherwise the status to refuse it with. */
+  const refusal = (req: IncomingMessage, url: URL): number | null => {
+    if (loopback && !LOOPBACK_NAMES.has(hostnameOf(req.headers.host) ?? '')) return 421;
+    if (token !== null && !sameToken(url.searchParams.get('token'), token) && !sameToken(cookieValue(req, TOKEN_COOKIE), token)) return 401;
+    return null;
+  };
+
+  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void => {
+    res.writeHead(status, { 'Content-Type': type, ...SECURITY_HEADERS, ...extra });
+    res.end(body);
+  };
+
+  const serveRunFile = (res: ServerResponse, sessionId: number, rel: string): void => {
+    const dir = hub.sessionDir(sessionId);
+    const file = dir ? resolve(dir, rel) : null;
+    const type = CONTENT_TYPES[extname(rel).toLowerCase()];
+    if (!dir || !file || !file.startsWith(dir + sep) || !type || !existsSync(file) || !statSync(file).isFile()) {
+      send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': type, ...SECURITY_HEADERS });
+    createReadStream(file).pipe(res);
+  };
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://viewer.invalid');
+    const refused = refusal(req, url);
+    if (refused !== null) {
+      send(res, refused, 'text/plain; charset=utf-8', refused === 401 ? 'this viewer needs the token from the URL it printed\n' : 'wrong host\n');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', { Allow: 'GET, HEAD' });
+      return;
+    }
+    const cookie: Record<string, string> = token !== null
+      ? { 'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/` }
+      : {};
+    const path = url.pathname;
+    if (path === '/' || path === '/index.html') send(res, 200, 'text/html; charset=utf-8', assets.html, cookie);
+    else if (path === '/app.js') send(res, 200, 'text/javascript; charset=utf-8', assets.js);
+    else if (path === '/app.css') send(res, 200, 'text/css; charset=utf-8', assets.css);
+    else if (path === '/favicon.ico') send(res, 204, 'text/plain', '');
+    else {
+      const m = /^\/files\/(\d+)\/(.+)$/.exec(path);
+      if (m) serveRunFile(res, Number(m[1]), decodeURIComponent(m[2]!));
+      else send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
+    }
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://viewer.invalid');
+    const reject = (status: number, text: string): void => {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (url.pathname !== '/ws') return reject(404, 'Not Found');
+    const refused = refusal(req, url);
+    if (refused !== null) return reject(refused, refused === 401 ? 'Unauthorized' : 'Misdirected Request');
+    const origin = req.headers.origin;
+    if (origin !== undefined) {
+      let originHost: string | null = null;
+      try { originHost = new URL(origin).host; } catch { /* refused below */ }
+      if (originHost !== req.headers.host) return reject(403, 'Forbidden');
+    }
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      hub.attach(ws);
+      ws.on('message', (data, isBinary) => {
+        if (isBinary) hub.refuse(ws, 'binary frames are not accepted; send JSON text');
+        else hub.receive(ws, data.toString());
+      });
+      ws.on('close', () => hub.detach(ws));
+      ws.on('error', () => hub.detach(ws));
+    });
+  });
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(opts.port ?? 8080, host, () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${port}/${token !== null ? `?token=${token}` : ''}`;
+
+  if (opts.run) {
+    const error = hub.command({ type: 'open-run', dir: opts.run });
+    if (error) {
+      server.close();
+      throw Object.assign(new Error(`--run: ${error}`), { name: 'UsageError' });
+    }
+  }
+
+  let closed = false;
+  return {
+    url, host, port, token, hub,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await hub.close();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
