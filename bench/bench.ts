@@ -1,21 +1,21 @@
 // Performance figures (DESIGN §10). Medians of repeated measurements; the machine they came
 // from is part of the output, because shared machines are noisy.
 import { cpus, totalmem } from 'node:os';
-import type { SceneSpec } from '../sim/index.ts';
 import { buildBareRapierScene, createWorld, PHYSICS_HZ } from '../sim/index.ts';
 import { getSuite, instantiateScene } from '../tasks/index.ts';
 import { measureHostCallMicros } from '../policy/attempt.ts';
 import { runAttempt } from '../policy/attempt.ts';
 import { toolVersions } from '../policy/loop/versions.ts';
+import { benchmarkScene } from '../monitor/index.ts';
 
 export interface BenchFigures {
   machine: { cpu: string; cores: number; memoryGB: number; node: string; platform: string };
   versions: Record<string, string>;
   physics: { rapier: { stepsPerSec: number; realtimeFactor: number; bareStepsPerSec: number; overheadRatio: number }; stepsPerSec: number; realtimeFactor: number; bareStepsPerSec: number };
   sandbox: { hostCallMicros: number };
-  render?: { msPerView: number | null; note?: string };
+  render?: { msPerView: number; msPerMaskView: number } | { skipped: string };
   episode: { msPerAttempt: number; attempts: number };
-  suite?: Record<string, unknown>;
+  suite?: { episodesPerMinute: { state: number | null; pixels: number | null }; runs: unknown[] };
   measuredAt: string;
 }
 
@@ -25,25 +25,12 @@ export const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-/** The benchmark scene: 12 objects (boxes, cylinders, spheres, a bowl, a tray) spread over the table. */
-export function benchScene(): SceneSpec {
-  const shapes = ['box', 'cylinder', 'sphere', 'box', 'box', 'cylinder', 'sphere', 'box', 'box', 'cylinder', 'bowl', 'tray'] as const;
-  const colors = ['red', 'green', 'blue', 'yellow', 'purple', 'orange', 'pink', 'cyan', 'brown', 'gray', 'white', 'black'] as const;
-  const objects = shapes.map((shape, i) => {
-    const size: [number, number, number] = shape === 'bowl' ? [0.14, 0.14, 0.06] : shape === 'tray' ? [0.16, 0.12, 0.03] : shape === 'sphere' ? [0.04, 0.04, 0.04] : [0.04, 0.04, 0.045];
-    const col = i % 4, row = Math.floor(i / 4);
-    const x = -0.3 + col * 0.2, y = -0.18 + row * 0.18;
-    return { id: `${colors[i]}_${shape}`, shape, color: colors[i]!, size, mass: 0.1, friction: 0.8, position: [x, y, size[2] / 2] as [number, number, number], yaw: 0 };
-  });
-  return { objects, zones: [] };
-}
-
 /**
  * Steps per second of our world with the gripper moving (so bodies are awake and contacts
  * live), against bare Rapier stepping the same scene with its gripper idle.
  */
 async function physicsFigures(reps: number): Promise<BenchFigures['physics']> {
-  const scene = benchScene();
+  const scene = benchmarkScene();
   const seconds = 4;
   const ours: number[] = [];
   const bare: number[] = [];
@@ -93,7 +80,7 @@ export interface BenchOptions {
   reps?: number;
   seeds?: number;
   render?: () => Promise<BenchFigures['render']>;
-  suite?: () => Promise<Record<string, unknown>>;
+  suite?: () => Promise<NonNullable<BenchFigures['suite']>>;
   log?: (s: string) => void;
 }
 

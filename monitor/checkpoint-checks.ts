@@ -109,6 +109,22 @@ export function anomalyFailures(scene: SceneSpec, prev: Snapshot, cur: Snapshot,
   return out;
 }
 
+const HOLD_WORDS = /\b(hold|holding|lift|raise|keep it up)\b/i;
+
+/**
+ * At the end of the program: an object still in the gripper, unless the last subgoal
+ * expects it grasped or the instruction is about holding or lifting.
+ */
+export function stillHeldFailure(attempt: AttemptData, cp: Checkpoint, state: Snapshot): Failure | null {
+  const held = state.gripper.holding;
+  if (cp.reason !== 'end' || !held) return null;
+  const last = attempt.trace.subgoals[attempt.trace.subgoals.length - 1];
+  const expectsGrasp = (p: Predicate | undefined): boolean => !!p && (
+    ('grasped' in p && p.grasped === held) || ('all' in p && p.all.some(expectsGrasp)) || ('any' in p && p.any.some(expectsGrasp)));
+  if (expectsGrasp(last?.expect) || HOLD_WORDS.test(attempt.instruction)) return null;
+  return { kind: 'still-held', objects: [held], explanation: `The program ended with ${held} still in the gripper: it was never released.` };
+}
+
 /** The program error raised at this checkpoint, as a failure. */
 export function errorFailure(attempt: AttemptData, cps: readonly Checkpoint[], i: number): Failure | null {
   const cp = cps[i]!;
@@ -148,6 +164,8 @@ export function judgeCheckpoints(
       const f = expectationFailure(subgoal, { scene: attempt.scene, state, initial });
       if (f) failures.push(f);
     }
+    const held = stillHeldFailure(attempt, cp, state);
+    if (held) failures.push(held);
     const calls = callsBetween(attempt.trace, cps[i - 1] ?? null, cp);
     failures.push(...anomalyFailures(attempt.scene, observed[i - 1] ?? initial, state, {
       named: namedObjects(attempt.scene, subgoal, calls),

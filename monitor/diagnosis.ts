@@ -119,6 +119,7 @@ function kindFromFailure(f: Failure, attempt: AttemptData, cp: Checkpoint, state
       return err ? kindFromError(err) : 'program-error';
     }
     case 'dropped': return 'slipped-grasp';
+    case 'still-held': return 'missed-place';
     case 'toppled': return 'knocked-over';
     case 'off-table': return f.objects[0] && cps.some((c) => c.index < cp.index && c.snapshot.gripper.holding === f.objects[0]) ? 'slipped-grasp' : 'knocked-over';
     case 'disturbed': {

@@ -7,7 +7,9 @@
 
 import { FLOOR_Z, GRIPPER } from '../sim/index.ts';
 import type { GripperState, ObjectSpec, Quat, SceneSpec, Snapshot, Vec3 } from '../sim/index.ts';
-import { quatFromAxisAngle, quatFromYaw, quatMul, rotate } from '../sim/pose-math.ts';
+import { quatConjugate, quatFromAxisAngle, quatFromYaw, quatMul, rotate } from '../sim/pose-math.ts';
+import { halfExtentAlong, isContainer } from '../sim/object-geometry.ts';
+import { closingAxis, gripperQuaternion } from '../sim/gripper-geometry.ts';
 import { unprojectPixel } from './render/camera-views.ts';
 import type { ViewName } from './render/camera-views.ts';
 import type { ViewImages } from './render/headless-renderer.ts';
@@ -189,31 +191,27 @@ function fitPose(spec: ObjectSpec, cloud: PointCloud): ObjectObservation {
   return base;
 }
 
+/** Fingers squeeze past first contact and release to a wider opening: tolerances on the opening (m). */
+const HOLD_NARROWER = 0.012;
+const HOLD_WIDER = 0.006;
+
 /**
- * Whether the gripper (proprioception) holds `obs`: the fingers are closed to about the
- * object's width and its centre lies between them.
+ * Whether the gripper (proprioception: pose and opening) holds the object seen at `obs`:
+ * the fingers are closed to about the object's width across them, and its centre lies
+ * between them.
  */
 export function heldBetweenFingers(g: GripperState, spec: ObjectSpec, obs: ObjectObservation): boolean {
-  if (!obs.visible) return false;
+  if (!obs.visible || isContainer(spec)) return false;
   if (g.width > GRIPPER.maxOpening - 0.004) return false;
+  const across = 2 * halfExtentAlong(spec, obs.quaternion, closingAxis(g.yaw));
+  if (g.width < across - HOLD_NARROWER || g.width > across + HOLD_WIDER) return false;
   const c = obs.position;
   const d: Vec3 = [c[0] - g.position[0], c[1] - g.position[1], c[2] - g.position[2]];
-  // Into the gripper frame: closing axis x, depth y, fingers toward the palm along +z.
-  const yaw = -g.yaw;
-  const lx = d[0] * Math.cos(yaw) - d[1] * Math.sin(yaw);
-  let ly = d[0] * Math.sin(yaw) + d[1] * Math.cos(yaw);
-  let lz = d[2];
-  if (g.approach === 'side') {
-    // Undo the +90° turn about x: gripper +z (toward the palm) points to world -y.
-    const t = ly;
-    ly = lz;
-    lz = -t;
-  }
-  const half = Math.max(...spec.size) / 2;
-  const across = Math.abs(lx) <= g.width / 2 + 0.012;
-  const along = Math.abs(ly) <= GRIPPER.fingerDepth / 2 + half + 0.01;
-  const up = lz >= -half - 0.015 && lz <= GRIPPER.fingerLength + 0.01;
-  return across && along && up;
+  // Into the gripper frame: closing axis x, depth y, from the fingertips toward the palm +z.
+  const local = rotate(quatConjugate(gripperQuaternion(g.yaw, g.approach)), d);
+  return Math.abs(local[0]) <= 0.012
+    && Math.abs(local[1]) <= GRIPPER.fingerDepth / 2 + 0.015
+    && local[2] >= -0.03 && local[2] <= GRIPPER.fingerLength + 0.01;
 }
 
 /**

@@ -20,6 +20,8 @@ export const FAILURE_KINDS = [
   'off-table',
   /** An object the subgoal does not name moved more than DISTURB_LIMIT. */
   'disturbed',
+  /** The program ended with an object still in the gripper, and nothing asked it to hold one. */
+  'still-held',
   /** The program raised an error here. */
   'program-error',
   /** The pixel monitor could not see an object it needed. */
@@ -74,7 +76,7 @@ export interface Monitor {
 
 /** Order in which failures at one checkpoint are reported (first = most important). */
 export const FAILURE_PRIORITY: readonly FailureKind[] = [
-  'program-error', 'not-grasped', 'expectation-unmet', 'dropped', 'off-table', 'toppled', 'disturbed', 'not-visible', 'monitor-error',
+  'program-error', 'not-grasped', 'expectation-unmet', 'still-held', 'dropped', 'off-table', 'toppled', 'disturbed', 'not-visible', 'monitor-error',
 ];
 
 export function makeVerdict(

@@ -80,15 +80,22 @@ export function bindApi(world: SimWorld, trace: TraceRecorder, options: BindingO
         try {
           result = copyData(f.run(ctx, ...(args as never[])));
         } catch (e) {
-          trace.recordCall(f.name, traceArgs, line, { error: errorOf(e) });
-          if (moves) trace.checkpoint('error', 'error');
+          // A failed motion: the event and its checkpoint share one snapshot.
+          const snapshot = moves && trace.wantsCheckpoint() ? world.snapshot() : undefined;
+          trace.recordCall(f.name, traceArgs, line, { error: errorOf(e) }, snapshot);
+          if (snapshot) trace.checkpoint('error', 'error', false, snapshot);
           if (e instanceof PolicyError && e.kind === 'TimeoutError') {
             throw new SandboxStop({ kind: 'TimeoutError', message: e.message, line });
           }
           throw e;
         }
-        if (f.traced !== 'self') trace.recordCall(f.name, traceArgs, line, { result });
-        if (f.checkpointLabel) trace.checkpoint('action', f.checkpointLabel(...(args as never[])));
+        if (f.checkpointLabel) {
+          const snapshot = trace.wantsCheckpoint() ? world.snapshot() : undefined;
+          trace.recordCall(f.name, traceArgs, line, { result }, snapshot);
+          if (snapshot) trace.checkpoint('action', f.checkpointLabel(...(args as never[])), false, snapshot);
+        } else if (f.traced !== 'self') {
+          trace.recordCall(f.name, traceArgs, line, { result });
+        }
         if (moves && timeLeft() < 0) throw outOfTime(line);
         return result;
       },

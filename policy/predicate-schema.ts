@@ -1,11 +1,10 @@
-// The JSON predicate of DESIGN §5 as a zod schema, for `subgoal(…, { expect })`, with
-// one precise sentence per problem ("on: expected [object id, object id]").
-// Stand-in until sim/ exports its own `PredicateSchema` (sim/predicates.ts); swap the
-// export below for a re-export of that one when it lands. Which ids exist is checked
-// against the world by the API (policy/api.ts), not here.
+// The JSON predicate of DESIGN §5 for `subgoal(…, { expect })`. Validity is sim's
+// PredicateSchema (the one the world evaluates); this adds one precise sentence per
+// problem ("on: expected [object id, object id]") for the ArgumentError. Which ids
+// exist is checked against the world by the API (policy/api.ts).
 
 import { z } from 'zod';
-import type { Predicate } from '../sim/types.ts';
+import { PredicateSchema as SimPredicateSchema, predicateObjectIds, type Predicate } from '../sim/index.ts';
 
 const KINDS = ['grasped', 'on', 'inside', 'above', 'near', 'upright', 'onTable', 'unmoved', 'inZone', 'ordered', 'all', 'any', 'not'] as const;
 type Kind = (typeof KINDS)[number];
@@ -64,33 +63,19 @@ export function predicateProblem(value: unknown, path = '', depth = 0): string |
 }
 
 export const PredicateSchema: z.ZodType<Predicate> = z.unknown().superRefine((value, ctx) => {
-  const problem = predicateProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  if (SimPredicateSchema.safeParse(value).success) return;
+  ctx.addIssue({ code: 'custom', message: predicateProblem(value) ?? 'not a valid predicate' });
 }) as unknown as z.ZodType<Predicate>;
 
-/** Ids a predicate mentions: objects (containers included) and zones. */
+/** Ids a predicate mentions: objects (containers included; not 'table') and zones. */
 export function predicateIds(p: Predicate): { objects: string[]; zones: string[] } {
-  const objects: string[] = [];
   const zones: string[] = [];
   const walk = (q: Predicate): void => {
-    if ('grasped' in q) objects.push(q.grasped);
-    else if ('upright' in q) objects.push(q.upright);
-    else if ('onTable' in q) objects.push(q.onTable);
-    else if ('on' in q) objects.push(...q.on);
-    else if ('inside' in q) objects.push(...q.inside);
-    else if ('above' in q) objects.push(q.above[0]);
-    else if ('unmoved' in q) objects.push(q.unmoved[0]);
-    else if ('near' in q) {
-      objects.push(q.near[0]);
-      if (typeof q.near[1] === 'string') objects.push(q.near[1]);
-    } else if ('inZone' in q) {
-      objects.push(q.inZone[0]);
-      zones.push(q.inZone[1]);
-    } else if ('ordered' in q) objects.push(...q.ordered.ids);
+    if ('inZone' in q) zones.push(q.inZone[1]);
     else if ('all' in q) q.all.forEach(walk);
     else if ('any' in q) q.any.forEach(walk);
     else if ('not' in q) walk(q.not);
   };
   walk(p);
-  return { objects, zones };
+  return { objects: predicateObjectIds(p), zones };
 }

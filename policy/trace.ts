@@ -57,9 +57,15 @@ export class TraceRecorder {
     return this.subgoal;
   }
 
-  private gripper(): GripperState {
+  private gripper(snapshot?: Snapshot): GripperState {
+    if (snapshot) {
+      const g = snapshot.gripper;
+      this.approach = g.approach;
+      return { position: [...g.position], yaw: g.yaw, approach: g.approach, width: g.width, holding: g.holding };
+    }
     // getGripper() of the SimWorld contract has no `approach`; a world that reports it
-    // is believed, otherwise the last one seen in a snapshot is carried forward.
+    // is believed, otherwise the last one seen in a snapshot is carried forward (an
+    // action that can change it — pick — is recorded from its checkpoint's snapshot).
     const g = this.world.getGripper() as ReturnType<SimWorld['getGripper']> & { approach?: GripperState['approach'] };
     if (g.approach) this.approach = g.approach;
     return { position: [...g.position], yaw: g.yaw, approach: this.approach, width: g.width, holding: g.holding };
@@ -70,8 +76,12 @@ export class TraceRecorder {
     args: unknown[],
     line: number | null,
     outcome: { result: unknown } | { error: { kind: ErrorKind | 'Error'; message: string } },
+    /** A snapshot taken right after the call (for the checkpoint that follows); its gripper state is used. */
+    snapshot?: Snapshot,
   ): CallEvent {
-    const event: CallEvent = { type: 'call', seq: this.seq++, t: this.world.time, line, call, args, gripper: this.gripper() };
+    const event: CallEvent = {
+      type: 'call', seq: this.seq++, t: snapshot?.t ?? this.world.time, line, call, args, gripper: this.gripper(snapshot),
+    };
     if ('error' in outcome) event.error = outcome.error;
     else if (outcome.result !== undefined) event.result = outcome.result;
     this.events.push(event);
@@ -113,13 +123,18 @@ export class TraceRecorder {
     if (checkpoint) this.checkpoint('subgoal-end', `subgoal-${info.index}`, true);
   }
 
+  /** Whether an optional checkpoint would still be kept (the cap is not reached). */
+  wantsCheckpoint(): boolean {
+    return this.checkpoints.length < this.maxCheckpoints;
+  }
+
   /**
    * Takes a checkpoint (a world snapshot) now. Returns null when the cap is reached
    * and `force` is false.
    */
-  checkpoint(reason: CheckpointReason, label: string, force = false): Checkpoint | null {
-    if (!force && this.checkpoints.length >= this.maxCheckpoints) return null;
-    const snapshot: Snapshot = this.world.snapshot();
+  checkpoint(reason: CheckpointReason, label: string, force = false, taken?: Snapshot): Checkpoint | null {
+    if (!force && !this.wantsCheckpoint()) return null;
+    const snapshot: Snapshot = taken ?? this.world.snapshot();
     if (snapshot.gripper?.approach) this.approach = snapshot.gripper.approach;
     const cp: Checkpoint = {
       index: this.checkpoints.length,

@@ -17,3 +17,11 @@ export { buildBareRapierScene } from './bare-rapier.ts';
 export type { BareScene } from './bare-rapier.ts';
 export { MOTION } from './robot.ts';
 export type { PhysicsWorld, BodyDesc, ShapeDesc, ColliderPart, PhysicsSnapshot } from './physics-world.ts';
+// Helpers other folders use for geometry and messages.
+export {
+  IDENTITY_QUAT, quatAngleBetween, quatConjugate, quatFromAxisAngle, quatFromYaw, quatMul, quatToMatrix, rotate, slerp,
+  tiltOf, wrapAngle, wrapHalfTurn, yawOf,
+} from './pose-math.ts';
+export { cm, cmLimit, deg } from './format.ts';
+export { ON_EDGE_TOLERANCE, ON_GAP_ABOVE, ON_GAP_BELOW, ON_TABLE_GAP, UPRIGHT_LIMIT } from './predicates.ts';
+export { FINGER_SIZE, GRIPPER_POSE_FLOATS, PALM_SIZE, writeGripperPoses } from './gripper-geometry.ts';

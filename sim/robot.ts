@@ -17,18 +17,24 @@ import { GRIPPER, TABLE } from './types.ts';
 
 /** Motion limits and grasp tuning. */
 export const MOTION = {
-  /** Default translation speed limit (m/s) and acceleration (m/s²). */
+  /** Default translation speed limit (m/s). */
   speed: 0.4,
-  accel: 2.0,
+  /** Acceleration (m/s²) with an empty hand, and gentler while holding (less slip). */
+  accel: 4.0,
+  holdingAccel: 2.0,
   /** Rotation limits (rad/s, rad/s²). */
   angularSpeed: 2.5,
   angularAccel: 10,
   /** Highest speed a program may ask for (m/s). */
   maxSpeed: 1.0,
-  /** Rate at which the opening changes (m/s). */
-  fingerSpeed: 0.1,
+  /** Rate at which the opening changes when opening (m/s)… */
+  fingerSpeed: 0.25,
+  /** …when closing onto an object… */
+  closingSpeed: 0.15,
+  /** …and when pressing past first contact. */
+  squeezeSpeed: 0.02,
   /** How far each finger presses past first contact (m). Zero overlap holds nothing. */
-  squeeze: 0.00075,
+  squeeze: 0.001,
   /** Distance at which a finger counts as touching an object (m). */
   touchTolerance: 0.0005,
   /** A held object that moves this far from where the fingers held it has slipped (m). */
@@ -341,7 +347,7 @@ export class Robot {
     const dx = target[0] - start[0], dy = target[1] - start[1], dz = target[2] - start[2];
     const dist = Math.hypot(dx, dy, dz);
     const angle = quatAngleBetween(startQ, quaternion);
-    const lin = trapezoid(dist, opts.speed ?? MOTION.speed, MOTION.accel);
+    const lin = trapezoid(dist, opts.speed ?? MOTION.speed, this.hold ? MOTION.holdingAccel : MOTION.accel);
     const rot = trapezoid(angle, MOTION.angularSpeed, MOTION.angularAccel);
     const prof = lin.T >= rot.T ? lin : rot;
     const dyaw = wrapAngle(yaw - startYaw);
@@ -384,10 +390,10 @@ export class Robot {
     return Math.abs(p[0]) <= TABLE.size[0] / 2 + margin && Math.abs(p[1]) <= TABLE.size[1] / 2 + margin;
   }
 
-  /** Changes the opening at the finger speed, without looking for contacts. */
-  moveFingers(width: number): void {
+  /** Changes the opening at `speed` (m/s), without looking for contacts. */
+  moveFingers(width: number, speed: number = MOTION.fingerSpeed): void {
     const target = Math.max(0, Math.min(GRIPPER.maxOpening, width));
-    const rate = MOTION.fingerSpeed / this.hz;
+    const rate = speed / this.hz;
     while (Math.abs(this.width - target) > 1e-12) {
       const d = target - this.width;
       this.width = Math.abs(d) <= rate ? target : this.width + Math.sign(d) * rate;
@@ -403,7 +409,7 @@ export class Robot {
    */
   closeOnObject(): string | null {
     const eps = 5e-5;
-    const rate = MOTION.fingerSpeed / this.hz;
+    const rate = MOTION.closingSpeed / this.hz;
     const lookAhead = 0.004;
     this.lost = null;
     while (this.width > 0) {
@@ -417,8 +423,9 @@ export class Robot {
         if (da <= eps && db <= eps) {
           // Zero overlap at width - (da + db); press `squeeze` past it with each finger.
           const target = Math.max(0, this.width - (da + db) - 2 * this.squeeze);
-          this.moveFingers(target);
-          this.wait(0.05, 'closing the fingers');
+          // Slowly: a sudden millimetre of overlap in one step upsets the contact solver.
+          this.moveFingers(target, MOTION.squeezeSpeed);
+          this.wait(0.04, 'closing the fingers');
           break;
         }
         const near = Math.min(da, db);

@@ -12,7 +12,7 @@ export {
   DEFAULT_LAYOUT, DEFAULT_TIME_LIMIT, DEFAULT_DISTRACTOR_SHAPES, DISTRACTOR_PREFIX,
 } from './task-file.ts';
 export { loadTask, isTaskPath } from './loader.ts';
-export { instantiateScene, footprintRadius, distractorColors, MAX_LAYOUT_TRIES, CONTAINER_FLOOR_CLEARANCE } from './layout.ts';
+export { instantiateScene, footprintRadius, distractorColors, MAX_LAYOUT_TRIES, CONTAINER_DROP } from './layout.ts';
 export {
   createRegistry, bundledRegistry, listTasks, listSuites, getSuite, getTask, CORE_TASK_FILES, BUNDLED_SUITES,
 } from './registry.ts';

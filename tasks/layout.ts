@@ -1,10 +1,10 @@
 // Scene randomisation: one task + one seed → one SceneSpec, the same every time.
 // Objects with a fixed position go first (± jitter), then the others are drawn inside
 // the layout, largest first, with their footprint circles `minGap` apart and clear of
-// zones; stacked objects sit on their support; distractors take colours no named
+// zones; stacked objects sit on their support's top (or a container's floor); distractors take colours no named
 // object or zone uses, so "the red block" always means one thing.
 
-import { COLOR_NAMES, createRng } from '../sim/index.ts';
+import { COLOR_NAMES, containerInterior, createRng } from '../sim/index.ts';
 import type { ColorName, ObjectSpec, Rng, SceneSpec, Shape, Vec2, Vec3 } from '../sim/index.ts';
 import { DISTRACTOR_PREFIX, defaultFriction, defaultMass } from './task-file.ts';
 import { TaskError } from './task-def.ts';
@@ -14,8 +14,8 @@ import type { ObjectTemplate, TaskDef } from './task-def.ts';
 export const MAX_LAYOUT_TRIES = 60;
 /** Positions drawn for one object within one layout try. */
 const SAMPLES_PER_OBJECT = 80;
-/** Height of an object's bottom above a container's base when it starts inside (the floor is thinner). */
-export const CONTAINER_FLOOR_CLEARANCE = 0.015;
+/** An object that starts inside a container is dropped from this high above its floor (m). */
+export const CONTAINER_DROP = 0.002;
 
 /** Radius of the circle that covers an object's footprint at any yaw. */
 export function footprintRadius(o: { shape: Shape; size: Vec3 }): number {
@@ -203,7 +203,8 @@ export function instantiateScene(task: Pick<TaskDef, 'id' | 'file' | 'sceneTempl
     } else {
       const s = byId.get(o.on)!;
       const sp = resolve(s);
-      const base = s.shape === 'bowl' || s.shape === 'tray' ? sp[2] - s.size[2] / 2 + CONTAINER_FLOOR_CLEARANCE : sp[2] + s.size[2] / 2;
+      const inner = containerInterior({ ...s, position: sp, yaw: 0 });
+      const base = inner ? sp[2] - s.size[2] / 2 + inner.floor + CONTAINER_DROP : sp[2] + s.size[2] / 2;
       p = [sp[0], sp[1], base + o.size[2] / 2];
     }
     p = roundVec(p);

@@ -91,7 +91,9 @@ export function createRegistry(suites: readonly SuiteDef[], baseDir = TASKS_DIR)
     const task = byId.get(id);
     if (task) return task;
     const near = closestNames(id, byId.keys());
-    const hint = near.length ? ` (did you mean ${near.map((n) => `"${n}"`).join(', ')}?)` : '';
+    const hint = near.length
+      ? ` (did you mean ${near.map((n) => `"${n}"`).join(', ')}?)`
+      : byId.size <= 30 ? ` (tasks: ${[...byId.keys()].join(', ')})` : '';
     throw new TaskError(null, null, `unknown task "${id}"${hint}; list tasks with "policyloop tasks", or give a path to a .json task file`);
   };
   return {

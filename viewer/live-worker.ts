@@ -170,7 +170,7 @@ async function main(): Promise<void> {
       const err = r.error ? ` ${r.error.kind}${r.error.line ? ` at line ${r.error.line}` : ''}: ${r.error.message}` : '';
       post({
         type: 'chat',
-        item: { role: 'loop', kind: 'result', attempt: e.attempt, text: `Attempt ${e.attempt} ${r.success ? 'succeeded' : 'failed'}: ${r.successDetail}${err}` },
+        item: { role: 'loop', kind: 'result', attempt: e.attempt, ok: r.success, text: `Attempt ${e.attempt} ${r.success ? 'succeeded' : 'failed'}: ${r.successDetail}${err}` },
       });
       if (e.diagnosisText) post({ type: 'chat', item: { role: 'loop', kind: 'diagnosis', attempt: e.attempt, text: e.diagnosisText } });
       trace = null;

@@ -74,6 +74,8 @@ export class MotionTrack {
   private readonly objKeys: Float64Array[] = [];
   private readonly gripTimes: number[] = [];
   private readonly gripKeys: GripKey[] = [];
+  /** Lowest gripper key index inserted since consumePathEdits() last ran. */
+  private pathEditFrom = Infinity;
 
   constructor(objects: readonly Pick<ObjectSpec, 'id'>[]) {
     this.ids = objects.map((o) => o.id);
@@ -101,7 +103,8 @@ export class MotionTrack {
 
   addFrame(f: Frame): void {
     sortedInsert(this.objTimes, this.objKeys, f.t, Float64Array.from(f.objects));
-    sortedInsert(this.gripTimes, this.gripKeys, f.t, { v: Float64Array.from(f.gripper), approach: f.approach, holding: f.holding });
+    const at = sortedInsert(this.gripTimes, this.gripKeys, f.t, { v: Float64Array.from(f.gripper), approach: f.approach, holding: f.holding });
+    this.pathEditFrom = Math.min(this.pathEditFrom, at);
   }
 
   addSnapshot(s: Snapshot): void {
@@ -119,12 +122,23 @@ export class MotionTrack {
   /** A gripper-only key (trace events carry the gripper state when each call returned). */
   addGripper(t: number, g: GripperState): void {
     const v = Float64Array.of(g.position[0], g.position[1], g.position[2], g.yaw, g.width);
-    sortedInsert(this.gripTimes, this.gripKeys, t, { v, approach: g.approach, holding: g.holding });
+    const at = sortedInsert(this.gripTimes, this.gripKeys, t, { v, approach: g.approach, holding: g.holding });
+    this.pathEditFrom = Math.min(this.pathEditFrom, at);
   }
 
   /** Number of gripper keys with time ≤ t: how much of the gripper's path has been travelled at t. */
   pathCountAt(t: number): number {
     return upperBound(this.gripTimes, t);
+  }
+
+  /**
+   * The lowest path index that changed since the last call (keys may arrive out of
+   * order), or pathLength when nothing before the end did. For the one path drawer.
+   */
+  consumePathEdits(): number {
+    const from = Math.min(this.pathEditFrom, this.gripTimes.length);
+    this.pathEditFrom = Infinity;
+    return from;
   }
 
   get pathLength(): number {

@@ -4,6 +4,8 @@
 // and by the browser app, so nothing here may touch Node.
 
 import { z } from 'zod';
+import { COLOR_NAMES, ERROR_KINDS, SHAPES } from '../sim/types.ts';
+import type { Checkpoint, Predicate, ProgramError, SceneSpec, Snapshot, TraceEvent } from '../sim/types.ts';
 
 export const PROTOCOL_VERSION = 1;
 /** Largest message a client may send; larger ones are refused (the socket closes with 1009). */
@@ -34,36 +36,38 @@ export const GripperStateSchema = z.object({
   holding: z.string().nullable(),
 });
 
-export const SnapshotSchema = z.object({
+export const SnapshotSchema: z.ZodType<Snapshot> = z.object({
   t: num,
   step: z.int(),
   objects: z.record(z.string(), z.object({ position: Vec3, quaternion: Quat, linvel: Vec3, angvel: Vec3 })),
   gripper: GripperStateSchema,
 });
 
-export const SceneSpecSchema = z.object({
+export const SceneSpecSchema: z.ZodType<SceneSpec> = z.object({
   objects: z.array(z.object({
-    id: z.string(), shape: z.enum(['box', 'cylinder', 'sphere', 'bowl', 'tray']), color: z.string(),
+    id: z.string(), shape: z.enum(SHAPES), color: z.enum(COLOR_NAMES),
     size: Vec3, mass: num, friction: num, position: Vec3, yaw: num,
   })),
-  zones: z.array(z.object({ id: z.string(), min: Vec2, max: Vec2, color: z.string() })),
+  zones: z.array(z.object({ id: z.string(), min: Vec2, max: Vec2, color: z.enum(COLOR_NAMES) })),
 });
 
-const ErrorInfo = z.object({ kind: z.string(), message: z.string() });
+const ErrorInfo = z.object({ kind: z.enum([...ERROR_KINDS, 'Error']), message: z.string() });
+/** Predicates are checked where they are made (tasks/, sim/); here only their JSON shape. */
+const PredicateJson = z.custom<Predicate>((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
 
-export const TraceEventSchema = z.discriminatedUnion('type', [
+export const TraceEventSchema: z.ZodType<TraceEvent> = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('call'), seq: z.int(), t: num, line: nullableLine, call: z.string(), args: z.array(z.unknown()),
     result: z.unknown().optional(), error: ErrorInfo.optional(), gripper: GripperStateSchema,
   }),
   z.object({
     type: z.enum(['subgoal-start', 'subgoal-end']), seq: z.int(), t: num, line: nullableLine, subgoal: z.int(),
-    description: z.string(), expect: z.unknown().optional(),
+    description: z.string(), expect: PredicateJson.optional(),
   }),
   z.object({ type: z.literal('log'), seq: z.int(), t: num, line: nullableLine, message: z.string() }),
 ]);
 
-export const CheckpointSchema = z.object({
+export const CheckpointSchema: z.ZodType<Checkpoint> = z.object({
   index: z.int(),
   label: z.string(),
   reason: z.enum(['subgoal-end', 'action', 'error', 'end', 'manual']),
@@ -73,7 +77,11 @@ export const CheckpointSchema = z.object({
   snapshot: SnapshotSchema,
 });
 
-export const ProgramErrorSchema = z.object({ kind: z.string(), message: z.string(), line: nullableLine });
+export const ProgramErrorSchema: z.ZodType<ProgramError> = z.object({
+  kind: z.enum([...ERROR_KINDS, 'SyntaxError', 'Error', 'InterruptedError', 'MemoryError', 'StackOverflowError', 'NoProgramError']),
+  message: z.string(),
+  line: nullableLine,
+});
 
 export const VerdictSchema = z.looseObject({
   checkpoint: z.int(),
@@ -162,6 +170,8 @@ export const ChatItemSchema = z.object({
   kind: z.enum(['generation', 'diagnosis', 'repair', 'result', 'info', 'warning', 'error']),
   attempt: z.int().nullable(),
   text: z.string(),
+  /** For results: whether the attempt succeeded. */
+  ok: z.boolean().optional(),
 });
 export type ChatItem = z.infer<typeof ChatItemSchema>;
 

@@ -9,7 +9,7 @@ import type { SceneSpec, Snapshot, Trace } from '../sim/index.ts';
 import { instantiateScene, loadTask } from '../tasks/index.ts';
 import { snapshotFromScene, VIEW_NAMES } from '../monitor/index.ts';
 import type { ChatItem, Frame, ServerMessage, SessionInfo } from './protocol.ts';
-import { FrameSchema, SceneSpecSchema, VerdictSchema } from './protocol.ts';
+import { FrameSchema, ProgramErrorSchema, SceneSpecSchema, VerdictSchema } from './protocol.ts';
 
 /** What the viewer adds to a record folder: the scene (so any run can be rebuilt without its task file). */
 export const SCENE_FILE = 'scene.json';
@@ -53,7 +53,7 @@ const EpisodeFileSchema = z.looseObject({
     success: z.boolean(),
     successDetail: z.string(),
     origin: z.enum(['generate', 'repair']),
-    error: z.looseObject({ kind: z.string(), message: z.string(), line: z.int().nullable() }).nullable(),
+    error: ProgramErrorSchema.nullable(),
     monitorOk: z.boolean().nullable(),
     tokensIn: z.number(),
     tokensOut: z.number(),
@@ -220,7 +220,7 @@ export function readRun(dirIn: string, urlFor: (relPath: string) => string): Loa
       type: 'attempt-end', attempt: k,
       success: rec?.success ?? trace?.success?.ok ?? false,
       successDetail: rec?.successDetail ?? trace?.success?.detail ?? (lastCp ? 'unknown' : 'the attempt did not finish'),
-      error: error ? { kind: error.kind, message: error.message, line: error.line } : null,
+      error,
       monitorOk: rec?.monitorOk ?? null,
       verdicts: (files.verdicts ?? []) as never,
       diagnosis: files.diagnosis ?? null,
@@ -230,7 +230,7 @@ export function readRun(dirIn: string, urlFor: (relPath: string) => string): Loa
     });
     const success = rec?.success ?? trace?.success?.ok;
     chat({
-      role: 'loop', kind: 'result', attempt: k,
+      role: 'loop', kind: 'result', attempt: k, ok: success === true,
       text: `Attempt ${k} ${success ? 'succeeded' : 'failed'}: ${rec?.successDetail ?? trace?.success?.detail ?? ''}${error ? ` ${error.kind}${error.line ? ` at line ${error.line}` : ''}: ${error.message}` : ''}`,
     });
     if (files.diagnosisText) chat({ role: 'loop', kind: 'diagnosis', attempt: k, text: files.diagnosisText });

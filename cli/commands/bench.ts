@@ -2,7 +2,22 @@ import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { runBench } from '../../bench/bench.ts';
+import type { BenchFigures } from '../../bench/bench.ts';
+import { suiteFigure } from '../../bench/suite-bench.ts';
+import { closeRenderer, getRenderer, measureRenderMsPerView } from '../../monitor/index.ts';
 import { parseIntArg } from '../errors.ts';
+
+async function renderFigure(): Promise<BenchFigures['render']> {
+  const renderer = getRenderer();
+  const why = await renderer.unavailableReason();
+  if (why) return { skipped: why };
+  try {
+    const t = await measureRenderMsPerView({ renderer, rounds: 5 });
+    return { msPerView: Math.round(t.msPerView * 10) / 10, msPerMaskView: Math.round(t.msPerMaskView * 10) / 10 };
+  } finally {
+    await closeRenderer();
+  }
+}
 
 export function registerBenchCommand(program: Command): void {
   program
@@ -10,22 +25,34 @@ export function registerBenchCommand(program: Command): void {
     .description('performance figures: physics, sandbox, rendering, episodes, suites (medians, with the machine)')
     .option('--json', 'print JSON')
     .option('--reps <n>', 'repetitions per figure', '5')
-    .option('--quick', 'physics, sandbox and episodes only')
+    .option('--seeds <n>', 'seeds per core task in the episode and suite figures', '3')
+    .option('--quick', 'physics, sandbox and episodes only (no browser, no suites)')
     .option('--write <file>', 'also write the JSON to this file')
-    .action(async (opts: { json?: boolean; reps: string; quick?: boolean; write?: string }) => {
+    .action(async (opts: { json?: boolean; reps: string; seeds: string; quick?: boolean; write?: string }) => {
       const log = (s: string): void => { process.stderr.write(`bench: ${s}\n`); };
-      const figures = await runBench({ reps: parseIntArg('--reps', opts.reps, 1), log });
+      const seeds = parseIntArg('--seeds', opts.seeds, 1);
+      const figures = await runBench({
+        reps: parseIntArg('--reps', opts.reps, 1), seeds, log,
+        render: opts.quick ? undefined : renderFigure,
+        suite: opts.quick ? undefined : async () => {
+          const state = await suiteFigure('state', seeds, 2);
+          const pixels = await suiteFigure('pixels', seeds, 2);
+          const epm = (f: typeof state): number | null => ('episodesPerMinute' in f ? f.episodesPerMinute : null);
+          return { episodesPerMinute: { state: epm(state), pixels: epm(pixels) }, runs: [state, pixels] };
+        },
+      });
       const text = JSON.stringify(figures, null, 2);
       if (opts.write) { mkdirSync(dirname(opts.write), { recursive: true }); writeFileSync(opts.write, text + '\n'); }
-      if (opts.json) process.stdout.write(text + '\n');
-      else {
-        const p = figures.physics.rapier;
-        process.stdout.write([
-          `machine: ${figures.machine.cpu}, ${figures.machine.cores} cores, node ${figures.machine.node}`,
-          `physics (rapier, 12 objects, 240 Hz): ${p.stepsPerSec} steps/s = ${p.realtimeFactor}× real time; bare Rapier ${p.bareStepsPerSec} steps/s (ours/bare ${p.overheadRatio})`,
-          `sandbox: ${figures.sandbox.hostCallMicros} µs per API call`,
-          `episode: ${figures.episode.msPerAttempt} ms per core reference attempt (no rendering, ${figures.episode.attempts} attempts)`,
-        ].join('\n') + '\n');
-      }
+      if (opts.json) { process.stdout.write(text + '\n'); return; }
+      const p = figures.physics.rapier;
+      const lines = [
+        `machine: ${figures.machine.cpu}, ${figures.machine.cores} cores, ${figures.machine.memoryGB} GB, node ${figures.machine.node}`,
+        `physics (rapier, 12 objects, 240 Hz): ${p.stepsPerSec} steps/s = ${p.realtimeFactor}× real time; bare Rapier ${p.bareStepsPerSec} steps/s (ours/bare ${p.overheadRatio})`,
+        `sandbox: ${figures.sandbox.hostCallMicros} µs per API call`,
+        `episode: ${figures.episode.msPerAttempt} ms per core reference attempt (no rendering, ${figures.episode.attempts} attempts)`,
+      ];
+      if (figures.render) lines.push('msPerView' in figures.render ? `render: ${figures.render.msPerView} ms per 640×480 RGB view, ${figures.render.msPerMaskView} ms per id+depth view` : `render: skipped (${figures.render.skipped})`);
+      if (figures.suite) lines.push(`suite (core, builtin, 2 workers): ${figures.suite.episodesPerMinute.state ?? '-'} episodes/min with --monitor state, ${figures.suite.episodesPerMinute.pixels ?? '-'} with --monitor pixels`);
+      process.stdout.write(lines.join('\n') + '\n');
     });
 }

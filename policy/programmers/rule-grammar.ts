@@ -651,10 +651,14 @@ function parseClause(tokens: Token[], source: string): Clause {
       c.pos++;
       continue;
     }
-    if (c.seq('by', 'about?') && c.peek()?.kind === 'distance') {
-      clause.distance = c.peek()!.value!;
-      c.pos++;
-      continue;
+    {
+      const save = c.pos;
+      if (c.seq(['by', 'about', 'around', 'roughly', 'approximately'], ['about?', 'around?', 'roughly?', 'approximately?']) && c.peek()?.kind === 'distance') {
+        clause.distance = c.peek()!.value!;
+        c.pos++;
+        continue;
+      }
+      c.pos = save;
     }
     if ((verb === 'build' || verb === 'stack') && parseStructure(c, clause)) continue;
     if (parseOrder(c, clause)) continue;

@@ -21,6 +21,8 @@ export interface StepAdjust {
   approach?: Approach;
   /** pick: lift height (m). */
   liftHeight?: number;
+  /** pick: turn the empty gripper to this heading first (chooses which faces the fingers close on). */
+  preTurn?: number;
   /** pick: try again once when the grasp fails. */
   retry?: boolean;
   /** push: contact height (m). */
@@ -163,7 +165,8 @@ function actionLines(step: Step, adj: StepAdjust, use: Set<HelperName>): string[
       const lift = adj.liftHeight ?? step.liftHeight;
       if (lift !== undefined) opts.liftHeight = lift;
       const call = `pick(${str(step.id)}${Object.keys(opts).length ? `, ${jsLiteral(opts)}` : ''});`;
-      const turn = step.heading !== undefined && adj.approach !== 'side' ? [`rotateTo(${headingExpr(step.heading)});`] : [];
+      const heading = adj.preTurn ?? step.heading;
+      const turn = heading !== undefined ? [`rotateTo(${headingExpr(heading)});`] : [];
       if (!adj.retry) return [...turn, call];
       const other: Record<string, unknown> = { ...opts, liftHeight: Math.min(lift ?? 0.1, 0.08) };
       return [

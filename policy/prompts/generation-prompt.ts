@@ -26,7 +26,6 @@ const RULES = [
   '- Units: metres and radians. z is up and the table top is z = 0; +x is to the robot\'s right, +y is away from the robot. Positions are [x, y, z] (or [x, y] where the height is implied).',
   `- The gripper (TCP = midway between the fingertips) reaches x ${range(0)}, y ${range(1)}, z ${range(2)}.`,
   `- Parallel jaws, max opening ${GRIPPER.maxOpening * 100} cm: only objects narrower than that across the fingers can be grasped. pick() chooses the grasp yaw; grasps hold by friction and can slip.`,
-  '- Objects are boxes, cylinders, spheres, bowls and trays. Named points (getPoint): center, top, bottom, left, right, front, back, and inside for containers.',
   '',
   'Rules:',
   '- Reply with the plan and the program only, no explanations. Use only the functions listed below and the object ids exactly as given.',
@@ -85,6 +84,10 @@ export function taskSection(ctx: ProgramContext): string {
 export function outputFormat(): string {
   return FORMAT;
 }
+
+/** The format reminder of a repair request: the generation format, in one sentence. */
+export const REPAIR_FORMAT =
+  "Reply in the same format: one numbered line per subgoal, then ONE ```javascript block with the whole program, every step a subgoal('…', { expect: … }) call followed by its actions.";
 
 /** The messages that ask for a program. */
 export function buildGenerationPrompt(ctx: ProgramContext): ChatMessage[] {

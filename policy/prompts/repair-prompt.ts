@@ -5,14 +5,15 @@
 // program in the generation format.
 //
 // Budget: the text stays within PROMPT_TOKEN_BUDGET (images are on top, at llm's fixed
-// per-image estimate). When it would not, in this order: failing verdicts beyond the
-// first three become a count; the diagnosis keeps its head and tail with the middle
-// (the trace lines) cut; failing verdicts drop their extra failures. The program is
-// never cut — the model has to see all of what it is rewriting.
+// per-image estimate). When it would not, in this order: failing verdicts after the
+// first become a count; the diagnosis leaves out its trace lines (oldest first), then
+// its later lines, always keeping the first two (what failed and why). The program is
+// never cut — the model has to see all of what it is rewriting — so a very long program
+// can still end over budget; `truncated` then says by how much.
 
 import { countMessageTokens, countTokens, type ChatMessage, type ContentPart } from '../../llm/index.ts';
 import type { ProgramContext, RepairInput } from '../programmers/programmer.ts';
-import { outputFormat, PROMPT_TOKEN_BUDGET, systemPrompt, taskSection } from './generation-prompt.ts';
+import { PROMPT_TOKEN_BUDGET, REPAIR_FORMAT, systemPrompt, taskSection } from './generation-prompt.ts';
 
 export interface RepairPromptOptions {
   /** Send the failing checkpoint's images (vision-capable models). */
@@ -56,14 +57,19 @@ function subgoalName(input: RepairInput, index: number | null): string {
   const d = input.diagnosis as { subgoal?: { index?: unknown; description?: unknown } } | null | undefined;
   const described = d?.subgoal && d.subgoal.index === index && typeof d.subgoal.description === 'string'
     ? `: '${d.subgoal.description}'` : '';
-  return `subgoal ${index + 1}${described}`;
+  // 0-based, as the monitor's and the diagnosis's texts number subgoals.
+  return `subgoal ${index}${described}`;
 }
 
 function verdictLine(input: RepairInput, v: VerdictLike, allFailures: boolean): string {
   const where = `checkpoint ${v.checkpoint}${v.label ? ` '${v.label}'` : ''} (${subgoalName(input, v.subgoal)})`;
   const failures = allFailures && v.failures && v.failures.length > 0 ? v.failures : v.failure ? [v.failure] : [];
   if (failures.length === 0) return `- ${where}: not ok`;
-  const parts = failures.map((f) => `${f.kind}${f.objects.length > 0 ? ` [${f.objects.join(', ')}]` : ''}: ${f.explanation}`);
+  const parts = failures.map((f) => {
+    // The diagnosis usually quotes the first failure already: do not pay for it twice.
+    const said = f.explanation.length > 40 && input.diagnosisText.includes(f.explanation);
+    return `${f.kind}${f.objects.length > 0 ? ` [${f.objects.join(', ')}]` : ''}: ${said ? '(as in the diagnosis)' : f.explanation}`;
+  });
   return `- ${where}: ${parts.join('; ')}`;
 }
 
@@ -79,36 +85,54 @@ export function verdictSection(input: RepairInput, limit = Infinity, allFailures
   return [head, ...shown].join('\n');
 }
 
-/** Keeps the first and last lines of a text, cutting the middle to about `maxTokens`. */
-export function truncateMiddle(text: string, maxTokens: number, count: (s: string) => number = countTokens): string {
+/**
+ * Shortens a diagnosis to about `maxTokens` by leaving lines out, least useful first:
+ * the indented lines listed under a heading ("Trace around it:"), oldest first; then the
+ * other lines from the end. The first `keep` lines (what failed, and why) always stay. Each run of left-out
+ * lines becomes one "… (N lines omitted) …" line.
+ */
+export function shortenDiagnosis(text: string, maxTokens: number, keep = 2, count: (s: string) => number = countTokens): string {
   if (count(text) <= maxTokens) return text;
   const lines = text.split('\n');
-  // Per-line counts (+1 for the newline) make the search cheap; the result is checked whole.
   const cost = lines.map((l) => count(l) + 1);
-  const build = (h: number, t: number): string => {
-    const omitted = lines.length - h - t;
-    return [...lines.slice(0, h), `… (${omitted} line${omitted === 1 ? '' : 's'} omitted) …`, ...lines.slice(lines.length - t)].join('\n');
+  // Listed lines: the indented lines under a heading that ends in ':' ("Trace around it:").
+  const listed = new Set<number>();
+  for (let i = 1; i < lines.length; i++) {
+    if (/^\s/.test(lines[i]!) && (listed.has(i - 1) || /:\s*$/.test(lines[i - 1]!))) listed.add(i);
+  }
+  const first = [...listed].filter((i) => i >= keep);
+  const then = lines.flatMap((_, i) => (i >= keep && !listed.has(i) ? [i] : [])).reverse();
+  const order = [...first, ...then];
+  const dropped = new Set<number>();
+  const render = (): string => {
+    const out: string[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      if (!dropped.has(i)) {
+        out.push(lines[i]!);
+        continue;
+      }
+      let j = i;
+      while (j + 1 < lines.length && dropped.has(j + 1)) j++;
+      const n = j - i + 1;
+      out.push(`… (${n} line${n === 1 ? '' : 's'} omitted) …`);
+      i = j;
+    }
+    return out.join('\n');
   };
-  let head = 0;
-  let tail = 0;
-  let used = 12; // the "omitted" line
-  // Take lines alternately from the start and the end while they fit.
-  for (let turn = 0; head + tail < lines.length; turn++) {
-    const fromHead = turn % 2 === 0 || tail >= lines.length - head;
-    const i = fromHead ? head : lines.length - 1 - tail;
-    if (used + cost[i]! > maxTokens) break;
-    used += cost[i]!;
-    if (fromHead) head++;
-    else tail++;
+  let estimate = cost.reduce((a, b) => a + b, 0);
+  for (const i of order) {
+    if (estimate <= maxTokens) break;
+    dropped.add(i);
+    estimate -= cost[i]! - 4; // a marker line costs about 4 tokens (merged runs cost less)
   }
-  let out = build(head, tail);
-  while (count(out) > maxTokens && head + tail > 0) {
-    if (head > tail) head--;
-    else tail--;
-    out = build(head, tail);
+  let out = render();
+  // The estimate can be off by a few tokens: drop more while the real count is over.
+  for (const i of order) {
+    if (count(out) <= maxTokens) break;
+    if (dropped.has(i)) continue;
+    dropped.add(i);
+    out = render();
   }
-  // A single huge line: cut characters instead.
-  while (count(out) > maxTokens && out.length > 200) out = `${out.slice(0, Math.floor(out.length * 0.8))} …`;
   return out;
 }
 
@@ -141,7 +165,7 @@ export function buildRepairPrompt(ctx: ProgramContext, input: RepairInput, optio
     ].join('\n'),
     after: [
       'Write the whole corrected program, not a patch: fix the cause the diagnosis names and keep the steps that worked.',
-      outputFormat(),
+      REPAIR_FORMAT,
     ].join('\n'),
   });
   const imageNote = images.length > 0
@@ -154,21 +178,21 @@ export function buildRepairPrompt(ctx: ProgramContext, input: RepairInput, optio
   let verdicts = verdictSection(input);
   let parts = compose(diagnosis, verdicts);
   if (textTokens(parts) > budget) {
-    verdicts = verdictSection(input, 3);
-    parts = compose(diagnosis, verdicts);
-    if (verdicts !== verdictSection(input)) truncated.push('failing verdicts beyond the first three');
+    const shorter = verdictSection(input, 1, false);
+    if (shorter !== verdicts) {
+      verdicts = shorter;
+      parts = compose(diagnosis, verdicts);
+      truncated.push('failing verdicts after the first');
+    }
   }
   if (textTokens(parts) > budget) {
     const room = budget - textTokens(compose('', verdicts));
-    diagnosis = truncateMiddle(input.diagnosisText, Math.max(60, room));
+    diagnosis = shortenDiagnosis(input.diagnosisText, Math.max(0, room));
     parts = compose(diagnosis, verdicts);
-    truncated.push('the middle of the diagnosis');
+    truncated.push('diagnosis lines (the trace first)');
   }
-  if (textTokens(parts) > budget) {
-    verdicts = verdictSection(input, 3, false);
-    parts = compose(diagnosis, verdicts);
-    truncated.push('extra failures per checkpoint');
-  }
+  const over = textTokens(parts) - budget;
+  if (over > 0) truncated.push(`still ${over} tokens over budget: the program is never cut`);
 
   let content: string | ContentPart[];
   if (images.length === 0) {

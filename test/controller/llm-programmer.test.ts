@@ -88,14 +88,12 @@ describe('LlmProgrammer', () => {
   it('asks again without images when the server refuses them, and stops sending them', async () => {
     const refuseImages: ScriptStep = (req) =>
       JSON.stringify(req.body.messages).includes('image_url') ? { status: 400, message: 'image input is not supported by this model' } : reply(GOOD_PROGRAM);
-    const p = await programmer([refuseImages, refuseImages, refuseImages]);
-    const vision = new LlmProgrammer(createChatModel({ provider: 'openai', baseURL: server!.url, apiKey: 'k', model: 'test-model', retryBaseDelayMs: 5, env: {} }), { provider: 'openai', vision: true });
-    const draft = await vision.repair(await context(), repairInput(WRONG_PROGRAM));
+    const p = await programmer([refuseImages, refuseImages, refuseImages], { vision: true });
+    const draft = await p.repair(await context(), repairInput(WRONG_PROGRAM));
     expect(draft.program).toBe(GOOD_PROGRAM);
     expect(draft.notes?.join('\n')).toMatch(/refused images/);
-    await vision.repair(await context(), repairInput(WRONG_PROGRAM));
+    await p.repair(await context(), repairInput(WRONG_PROGRAM));
     expect(server!.chatBodies.map((b) => JSON.stringify(b).includes('image_url'))).toEqual([true, false, false]);
-    void p;
   });
 
   it('picks the program out of a reply with prose and two code blocks', async () => {

@@ -115,7 +115,7 @@ describe('repair prompt', () => {
   it('lists failing verdicts in full and ok ones as a count', async () => {
     const text = promptText(buildRepairPrompt(await taskContext(), repairInput(), { vision: false }).messages);
     expect(text).toContain('Monitor verdicts: 2 checkpoints ok, 1 failing:');
-    expect(text).toContain("- checkpoint 3 'subgoal-1' (subgoal 2: 'put the red block on the blue block'): expectation-unmet [red_block, blue_block]: red_block is 11.8 cm");
+    expect(text).toContain("- checkpoint 3 'subgoal-1' (subgoal 1: 'put the red block on the blue block'): expectation-unmet [red_block, blue_block]: red_block is 11.8 cm");
     expect(text).not.toContain('pick-red_block');
   });
 

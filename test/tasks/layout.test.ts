@@ -59,6 +59,7 @@ describe.each(TASKS.map((t) => [t.id, t] as const))('layout of %s', (_id, task) 
       for (const t of task.sceneTemplate.objects.filter((o) => o.on)) {
         const o = byId.get(t.id)!;
         const s = byId.get(t.on!)!;
+        if (s.shape === 'bowl' || s.shape === 'tray') continue; // inside: see references.test.ts
         expect(o.position[0]).toBe(s.position[0]);
         expect(o.position[1]).toBe(s.position[1]);
         expect(o.position[2] - o.size[2] / 2).toBeCloseTo(s.position[2] + s.size[2] / 2, 9);

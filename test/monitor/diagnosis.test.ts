@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../monitor/diagnosis.ts';
+import { StateMonitor } from '../../monitor/state-monitor.ts';
+import { attemptOf, edit, initial, redOnBlueAttempt, RED_ON_BLUE_SUBGOALS, SCENE } from './fixtures.ts';
+
+const monitor = new StateMonitor();
+
+describe('diagnosis', () => {
+  it('measures the miss of a place: kind, offset, predicate, diff and trace', () => {
+    const attempt = redOnBlueAttempt([0.17, 0.03, 0.02]);
+    const d = diagnose(attempt, monitor.inspectSync(attempt), { success: { ok: false, detail: 'red_block is not on blue_block.' } });
+    expect(d.kind).toBe('missed-place');
+    expect(d.checkpoint).toBe(3);
+    expect(d.checkpointLabel).toBe('subgoal-1');
+    expect(d.subgoal).toMatchObject({ index: 1, description: 'put it on the blue block', line: 4 });
+    expect(d.offset!.object).toBe('red_block');
+    expect(d.offset!.target).toBe('blue_block');
+    expect(d.offset!.dx).toBeCloseTo(0.07, 5);
+    expect(d.offset!.dy).toBeCloseTo(-0.02, 5);
+    expect(d.predicate!.predicate).toEqual({ on: ['red_block', 'blue_block'] });
+    expect(d.predicate!.detail).toContain('red_block is not on blue_block');
+    expect(d.events.some((e) => e.includes("place('blue_block')"))).toBe(true);
+    expect(d.text).toContain('Failure (missed-place) at checkpoint 3 "subgoal-1", during subgoal 1 "put it on the blue block" (line 4).');
+    expect(d.text).toContain('dx +7.0 cm, dy -2.0 cm');
+    expect(d.text).toContain('Task check: red_block is not on blue_block.');
+    // JSON round trip: diagnosis.json holds the same record.
+    expect(JSON.parse(JSON.stringify(d))).toEqual(d);
+  });
+
+  it('names the error, its program line and its source text', () => {
+    const s0 = initial();
+    const attempt = attemptOf(SCENE, RED_ON_BLUE_SUBGOALS, [
+      { label: 'error', reason: 'error', subgoal: 0, snapshot: s0, calls: [{ call: 'pick', args: ['red_block'], line: 2, error: { kind: 'GraspError', message: 'The fingers closed on nothing while picking red_block.' } }] },
+      { label: 'end', reason: 'end', subgoal: 0, snapshot: s0 },
+    ], { kind: 'GraspError', message: 'The fingers closed on nothing while picking red_block.', line: 2 }, "subgoal('pick up the red block');\npick('red_block');\n");
+    const d = diagnose(attempt, monitor.inspectSync(attempt));
+    expect(d.kind).toBe('nothing-grasped');
+    expect(d.checkpoint).toBe(0);
+    expect(d.error).toMatchObject({ kind: 'GraspError', line: 2, source: "pick('red_block');" });
+    expect(d.text).toContain("line 2: pick('red_block');");
+  });
+
+  it.each([
+    ['ReachError', 'The grasp point is outside the workspace.', 'reach'],
+    ['TimeoutError', 'time budget ran out', 'timeout'],
+    ['CollisionError', 'the gripper hit the table', 'collision'],
+    ['GraspError', 'red_block slipped out of the grasp while lifting', 'slipped-grasp'],
+    ['UnknownObjectError', 'no object named red', 'program-error'],
+  ] as const)('maps %s to %s', (kind, message, expected) => {
+    const s0 = initial();
+    const attempt = attemptOf(SCENE, RED_ON_BLUE_SUBGOALS, [
+      { label: 'error', reason: 'error', subgoal: 0, snapshot: s0, calls: [{ call: 'pick', args: ['red_block'], line: 2, error: { kind: kind as 'GraspError', message } }] },
+    ], { kind, message, line: 2 });
+    expect(diagnose(attempt, monitor.inspectSync(attempt)).kind).toBe(expected);
+  });
+
+  it('diagnoses a syntax error with no checkpoint at all', () => {
+    const attempt = attemptOf(SCENE, [], [], { kind: 'SyntaxError', message: 'unexpected token', line: 3 }, 'a\nb\npick(;\n');
+    const d = diagnose(attempt, []);
+    expect(d).toMatchObject({ kind: 'syntax', checkpoint: null, error: { line: 3, source: 'pick(;' } });
+  });
+
+  it('calls a dropped object a slipped grasp and a toppled one knocked over', () => {
+    const s0 = initial();
+    const held = edit(s0, { red_block: { position: [-0.15, 0.05, 0.12] } }, { position: [-0.15, 0.05, 0.12], width: 0.04, holding: 'red_block' });
+    const fell = edit(held, { red_block: { position: [-0.05, 0.05, 0.02] } }, { holding: null });
+    const attempt = attemptOf(SCENE, RED_ON_BLUE_SUBGOALS, [
+      { label: 'subgoal-0', reason: 'subgoal-end', subgoal: 0, snapshot: held, calls: [{ call: 'pick', args: ['red_block'] }] },
+      { label: 'moved', reason: 'manual', subgoal: 1, snapshot: fell, calls: [{ call: 'moveTo', args: [[0, 0, 0.15]] }] },
+    ]);
+    const d = diagnose(attempt, monitor.inspectSync(attempt));
+    expect(d.kind).toBe('slipped-grasp');
+    expect(d.sceneDiff!.text).toContain('red_block moved');
+  });
+
+  it('reports a wrong object moved when the held object is not the one expected', () => {
+    const s0 = initial();
+    const held = edit(s0, { purple_ball: { position: [-0.3, -0.12, 0.12] } }, { position: [-0.3, -0.12, 0.12], width: 0.035, holding: 'purple_ball' });
+    const attempt = attemptOf(SCENE, RED_ON_BLUE_SUBGOALS, [
+      { label: 'subgoal-0', reason: 'subgoal-end', subgoal: 0, snapshot: held, calls: [{ call: 'pick', args: ['purple_ball'] }] },
+    ]);
+    expect(diagnose(attempt, monitor.inspectSync(attempt)).kind).toBe('wrong-object-moved');
+  });
+});

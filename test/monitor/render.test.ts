@@ -1,0 +1,85 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HeadlessRenderer } from '../../monitor/render/headless-renderer.ts';
+import { renderInitialScene, writeCheckpointImages } from '../../monitor/render/image-files.ts';
+import { decodePng } from '../../monitor/render/png-encoder.ts';
+import { projectPoint, unprojectPixel } from '../../monitor/render/camera-views.ts';
+import type { Vec3 } from '../../sim/types.ts';
+import { SCENE, edit, initial } from './fixtures.ts';
+
+const renderer = new HeadlessRenderer();
+afterAll(() => renderer.close());
+
+describe('headless renderer', () => {
+  it('renders every view of every checkpoint in one call: rgb, exact ids, metric depth', async () => {
+    const s0 = initial();
+    const s1 = edit(s0, { red_block: { position: [0.1, 0.05, 0.07] } });
+    const images = await renderer.renderCheckpoints(SCENE, [s0, s1]);
+    expect(images).toHaveLength(2);
+    for (const frame of images) {
+      for (const view of ['front', 'top', 'side'] as const) {
+        const v = frame[view]!;
+        expect(v.width).toBe(640);
+        expect(v.height).toBe(480);
+        // The colour image is not blank: many distinct colours.
+        const { rgba } = decodePng(v.rgbPng!);
+        const colours = new Set<number>();
+        for (let i = 0; i < rgba.length; i += 4 * 37) colours.add((rgba[i]! << 16) | (rgba[i + 1]! << 8) | rgba[i + 2]!);
+        expect(colours.size, view).toBeGreaterThan(50);
+        // The id mask decodes to legend entries only and shows the table.
+        const seen = new Set(v.ids!);
+        for (const id of seen) expect(id).toBeLessThan(v.idLegend.length);
+        expect(seen.has(v.idLegend.indexOf('table'))).toBe(true);
+      }
+    }
+    // Top view: every object is visible, each mask pixel unprojects onto its object.
+    const top = images[0]!.top!;
+    const p: Vec3 = [0, 0, 0];
+    for (const o of SCENE.objects) {
+      const k = top.idLegend.indexOf(o.id);
+      let n = 0, zMax = -Infinity;
+      for (let i = 0; i < top.ids!.length; i++) {
+        if (top.ids![i] !== k) continue;
+        n++;
+        unprojectPixel(top.camera, i % top.width, Math.floor(i / top.width), top.depth![i]!, p);
+        zMax = Math.max(zMax, p[2]);
+        expect(Math.hypot(p[0] - o.position[0], p[1] - o.position[1])).toBeLessThan(Math.hypot(o.size[0], o.size[1]) / 2 + 0.005);
+      }
+      expect(n, o.id).toBeGreaterThan(30);
+      expect(zMax, o.id).toBeCloseTo(o.size[2], 2);
+    }
+    // The moved block is on top of blue_block in the second checkpoint.
+    const front1 = images[1]!.front!;
+    const c = projectPoint(front1.camera, [0.1, 0.05, 0.085]);
+    expect(front1.idLegend[front1.ids![Math.floor(c.v) * 640 + Math.floor(c.u)]!]).toBe('red_block');
+  });
+
+  it('draws shadows: the table right behind a block, away from the light, is darker than open table', async () => {
+    const v = (await renderer.renderScene(SCENE, initial(), { views: ['top'], ids: true, depth: false }))['top']!;
+    const { rgba } = decodePng(v.rgbPng!);
+    const lum = (x: Vec3): number => {
+      const q = projectPoint(v.camera, x);
+      const i = (Math.floor(q.v) * v.width + Math.floor(q.u)) * 4;
+      return rgba[i]! + rgba[i + 1]! + rgba[i + 2]!;
+    };
+    // The sun stands at -x, -y, high (direction ∝ [0.6, 0.5, -1.6]): the 8 cm yellow can at
+    // [0, 0.2] throws its shadow toward +x, +y, up to [0.03, 0.225] ± its 2.5 cm radius.
+    expect(lum([0.028, 0.238, 0])).toBeLessThan(0.8 * lum([-0.06, 0.2, 0]));
+  });
+
+  it('writes NN-<label>-<view>.png files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policyloop-render-'));
+    try {
+      const images = await renderer.renderCheckpoints(SCENE, [initial()], { views: ['front', 'top'], ids: false, depth: false });
+      const files = await writeCheckpointImages(dir, [{ index: 3, label: 'place blue_block' }], images);
+      expect(files.map((f) => f.slice(dir.length + 1))).toEqual(['03-place_blue_block-front.png', '03-place_blue_block-top.png']);
+      const written = await renderInitialScene(SCENE, dir, { renderer, masks: true });
+      expect(written).toHaveLength(9);
+      expect(readdirSync(dir)).toContain('00-initial-side-ids.png');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,72 @@
+// The attempt list: outcome, error and cost of each attempt; for the one selected, the
+// diagnosis that led to it and the diff from the previous program, and its own diagnosis.
+
+import { diffLines } from '../line-diff.ts';
+import { byId, el } from './dom.ts';
+import type { AttemptView, SessionStore } from './session-store.ts';
+
+function outcome(a: AttemptView): string {
+  if (!a.end) return 'running…';
+  const err = a.end.error ? ` · ${a.end.error.kind}${a.end.error.line ? ` (line ${a.end.error.line})` : ''}` : '';
+  const mon = a.end.monitorOk === null ? '' : a.end.monitorOk ? ' · monitor ok' : ' · monitor flagged';
+  return `${a.end.success ? '✓ success' : '✗ failed'}${err}${mon}`;
+}
+
+export class AttemptsPanel {
+  private readonly list = byId('attempts');
+  private readonly detail = byId('attempt-detail');
+  private seen = { attempts: -1, session: -1 };
+  private selectedShown = -1;
+
+  constructor(private readonly store: SessionStore) {
+    this.list.addEventListener('click', (e) => {
+      const li = (e.target as HTMLElement).closest('li');
+      if (li?.dataset.attempt) this.store.select(Number(li.dataset.attempt));
+    });
+  }
+
+  update(): void {
+    const s = this.store;
+    if (s.rev.attempts === this.seen.attempts && s.rev.session === this.seen.session && this.selectedShown === s.selected) return;
+    this.seen = { attempts: s.rev.attempts, session: s.rev.session };
+    this.selectedShown = s.selected;
+    this.list.replaceChildren(...s.attempts.map((a) => {
+      const cost = a.end ? `${a.end.tokensIn + a.end.tokensOut} tokens · ${(a.end.wallMs / 1000).toFixed(1)} s` : '';
+      return el('li', { class: a.index === s.selected ? 'selected' : '', data: { attempt: String(a.index) } },
+        el('strong', { text: `#${a.index}` }),
+        el('span', { text: `${a.origin} · ${outcome(a)}` }),
+        el('span', { class: 'meta', text: cost }));
+    }));
+    const end = s.episodeEnd;
+    if (end) {
+      this.list.append(el('li', { class: 'meta', text: `Episode ${end.success ? 'solved' : 'not solved'} after ${end.attempts} attempt(s) (${end.stoppedBy}). ${end.successDetail}` }));
+    }
+    this.renderDetail(s.current, s.attempts[s.selected - 1] ?? null);
+  }
+
+  private renderDetail(a: AttemptView | null, previous: AttemptView | null): void {
+    const parts: HTMLElement[] = [];
+    if (a) {
+      if (previous) {
+        parts.push(el('h3', { text: `Diagnosis of attempt ${previous.index} that led to this repair` }));
+        parts.push(el('pre', { text: previous.end?.diagnosisText ?? previous.end?.successDetail ?? '—' }));
+        const diff = diffLines(previous.program, a.program);
+        const changed = diff.filter((d) => d.op !== 'same').length;
+        parts.push(el('h3', { text: `Program changes from attempt ${previous.index} (${changed} line${changed === 1 ? '' : 's'})` }));
+        parts.push(el('pre', { class: 'diff' }, ...diff.map((d) =>
+          el('span', { class: d.op, text: `${d.op === 'add' ? '+' : d.op === 'del' ? '-' : ' '} ${d.text}` }))));
+      } else if (a.plan.length > 0) {
+        parts.push(el('h3', { text: 'Plan' }));
+        parts.push(el('pre', { text: a.plan.map((p, i) => `${i + 1}. ${p}`).join('\n') }));
+      }
+      if (a.end?.diagnosisText) {
+        parts.push(el('h3', { text: `Diagnosis of attempt ${a.index}` }));
+        parts.push(el('pre', { text: a.end.diagnosisText }));
+      } else if (a.end) {
+        parts.push(el('h3', { text: `Attempt ${a.index}: ${a.end.success ? 'success' : 'failed'}` }));
+        parts.push(el('pre', { text: a.end.successDetail }));
+      }
+    }
+    this.detail.replaceChildren(...parts);
+  }
+}

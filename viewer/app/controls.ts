@@ -1,0 +1,133 @@
+// The header: start form (task, seed, provider, model, monitor, max repairs), run
+// controls (pause / step one API call / stop, speed), "open run", and the status line.
+
+import type { ClientMessage, Speed } from '../protocol.ts';
+import { byId, el } from './dom.ts';
+import type { SessionStore } from './session-store.ts';
+
+const FILE_CHOICE = '__file__';
+const SPEED_LABELS: Record<Speed, string> = { '1x': '1×', '4x': '4×', max: 'as fast as possible' };
+
+export class Controls {
+  private readonly task = byId<HTMLSelectElement>('task-select');
+  private readonly taskFile = byId<HTMLInputElement>('task-file');
+  private readonly provider = byId<HTMLSelectElement>('provider');
+  private readonly monitor = byId<HTMLSelectElement>('monitor');
+  private readonly speed = byId<HTMLSelectElement>('speed');
+  private readonly pause = byId<HTMLButtonElement>('pause');
+  private readonly step = byId<HTMLButtonElement>('step');
+  private readonly stop = byId<HTMLButtonElement>('stop');
+  private readonly start = byId<HTMLButtonElement>('start');
+  private readonly open = byId<HTMLButtonElement>('open');
+  private readonly errorLine = byId('error-line');
+  private seen = { hello: -1, status: -1, session: -1 };
+
+  constructor(private readonly store: SessionStore, private readonly send: (m: ClientMessage) => void) {
+    this.task.addEventListener('change', () => {
+      byId('task-file-label').hidden = this.task.value !== FILE_CHOICE;
+    });
+    this.provider.addEventListener('change', () => {
+      byId('cassette-label').hidden = this.provider.value !== 'replay';
+    });
+    byId<HTMLFormElement>('start-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.submitStart();
+    });
+    byId<HTMLFormElement>('open-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      const dir = byId<HTMLInputElement>('run-dir').value.trim();
+      if (dir) this.send({ type: 'open-run', dir });
+    });
+    this.pause.addEventListener('click', () => {
+      this.send({ type: this.store.status.status === 'paused' ? 'resume' : 'pause' });
+    });
+    this.step.addEventListener('click', () => this.send({ type: 'step' }));
+    this.stop.addEventListener('click', () => this.send({ type: 'stop' }));
+    this.speed.addEventListener('change', () => this.send({ type: 'speed', speed: this.speed.value as Speed }));
+  }
+
+  showError(message: string): void {
+    this.errorLine.textContent = message;
+    this.errorLine.title = message;
+  }
+
+  setConnection(online: boolean): void {
+    const c = byId('connection');
+    c.textContent = online ? 'connected' : 'disconnected — retrying';
+    c.className = `badge ${online ? 'online' : 'offline'}`;
+  }
+
+  private submitStart(): void {
+    const task = this.task.value === FILE_CHOICE ? this.taskFile.value.trim() : this.task.value;
+    if (!task) {
+      this.showError('choose a task, or give the path of a task file');
+      return;
+    }
+    const seed = Number(byId<HTMLInputElement>('seed').value || '0');
+    const maxRepairs = Number(byId<HTMLInputElement>('max-repairs').value || '0');
+    const model = byId<HTMLInputElement>('model').value.trim();
+    const cassette = byId<HTMLInputElement>('cassette').value.trim();
+    this.showError('');
+    this.send({
+      type: 'start', task, seed, maxRepairs,
+      provider: this.provider.value as 'builtin' | 'openai' | 'replay',
+      monitor: this.monitor.value as 'state' | 'pixels' | 'vlm' | 'none',
+      speed: this.speed.value as Speed,
+      ...(model ? { model } : {}),
+      ...(cassette && this.provider.value === 'replay' ? { cassette } : {}),
+      ...(byId<HTMLInputElement>('images').checked ? { images: true } : {}),
+    });
+  }
+
+  private fillSelect(select: HTMLSelectElement, values: readonly string[], labels: (v: string) => string = (v) => v): void {
+    select.replaceChildren(...values.map((v) => {
+      const o = el('option', { text: labels(v) });
+      o.value = v;
+      return o;
+    }));
+  }
+
+  update(): void {
+    const s = this.store;
+    if (s.rev.hello !== this.seen.hello && s.hello) {
+      this.seen.hello = s.rev.hello;
+      const h = s.hello;
+      const current = this.task.value;
+      this.task.replaceChildren(
+        ...h.tasks.map((t) => {
+          const o = el('option', { text: t.id, title: t.instruction });
+          o.value = t.id;
+          return o;
+        }),
+        Object.assign(el('option', { text: 'task file…' }), { value: FILE_CHOICE }),
+      );
+      if (current) this.task.value = current;
+      this.fillSelect(this.provider, h.providers);
+      this.fillSelect(this.monitor, h.monitors);
+      this.fillSelect(this.speed, h.speeds, (v) => SPEED_LABELS[v as Speed] ?? v);
+      byId<HTMLInputElement>('max-repairs').max = String(h.maxRepairs);
+    }
+    if (s.rev.session !== this.seen.session) {
+      this.seen.session = s.rev.session;
+      const info = s.info;
+      byId('instruction').textContent = info
+        ? `${info.source === 'run' ? 'replay' : 'live'} · ${info.task} · seed ${info.seed} · ${info.provider}${info.model ? `/${info.model}` : ''} · monitor ${info.monitor} — “${info.instruction}”`
+        : '';
+    }
+    if (s.rev.status !== this.seen.status) {
+      this.seen.status = s.rev.status;
+      const st = s.status;
+      const badge = byId('status');
+      badge.textContent = st.detail ? `${st.status}: ${st.detail}` : st.status;
+      badge.className = `badge ${st.status}`;
+      const live = s.live;
+      this.pause.disabled = !live;
+      this.step.disabled = !live;
+      this.stop.disabled = !live;
+      this.pause.textContent = st.status === 'paused' ? 'Resume' : 'Pause';
+      this.start.disabled = live;
+      this.open.disabled = live;
+      if (this.speed.value !== st.speed) this.speed.value = st.speed;
+    }
+  }
+}

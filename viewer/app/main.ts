@@ -1,0 +1,113 @@
+// The viewer page: one WebSocket in, a session store, and panels redrawn once per
+// animation frame for the areas whose revision changed.
+
+import { scratchSnapshot } from '../motion-track.ts';
+import type { Snapshot } from '../../sim/types.ts';
+import type { ServerMessage } from '../protocol.ts';
+import { SPEED_FACTOR } from '../protocol.ts';
+import { AttemptsPanel } from './attempts-panel.ts';
+import { ChatPanel } from './chat-panel.ts';
+import { Connection } from './connection.ts';
+import { Controls } from './controls.ts';
+import { byId } from './dom.ts';
+import { Gallery } from './gallery.ts';
+import { ProgramPanel } from './program-panel.ts';
+import { SessionStore } from './session-store.ts';
+import { ThumbnailRenderer } from './thumbnails.ts';
+import { Timeline } from './timeline.ts';
+import { WorldView } from './world-view.ts';
+
+/** Playback speed of "as fast as possible" when replaying a recorded attempt. */
+const MAX_PLAYBACK_FACTOR = 16;
+
+const store = new SessionStore();
+const world = new WorldView(byId('world'));
+const thumbnails = new ThumbnailRenderer();
+const errors: string[] = [];
+let messages = 0;
+
+const connection = new Connection({
+  message(m: ServerMessage) {
+    messages++;
+    store.apply(m);
+    if (m.type === 'error') {
+      errors.push(m.message);
+      controls.showError(m.message);
+    }
+  },
+  state(online) {
+    controls.setConnection(online);
+  },
+});
+
+const controls = new Controls(store, (m) => connection.send(m));
+const program = new ProgramPanel(store);
+const timeline = new Timeline(store);
+const gallery = new Gallery(store, thumbnails);
+const attempts = new AttemptsPanel(store);
+const chat = new ChatPanel(store);
+
+const tabs = document.querySelectorAll<HTMLButtonElement>('[data-tab]');
+tabs.forEach((tab) => {
+  tab.addEventListener('click', () => {
+    tabs.forEach((other) => {
+      other.classList.toggle('active', other === tab);
+      byId(`${other.dataset.tab}-tab`).hidden = other !== tab;
+    });
+  });
+});
+
+let scratch: Snapshot | null = null;
+const seen = { session: -1, time: -1, track: -1 };
+let lastFrame = performance.now();
+
+function frame(now: number): void {
+  const dt = Math.min((now - lastFrame) / 1000, 0.1);
+  lastFrame = now;
+  const r = store.rev;
+  if (r.session !== seen.session) {
+    const spec = store.info?.scene ?? null;
+    world.setScene(spec);
+    thumbnails.setScene(spec);
+    scratch = spec ? scratchSnapshot(spec.objects.map((o) => o.id)) : null;
+  }
+  const a = store.current;
+  if (timeline.playing && a) {
+    const factor = SPEED_FACTOR[store.status.speed] || MAX_PLAYBACK_FACTOR;
+    const t = store.time + dt * factor;
+    if (t >= a.track.end) timeline.playing = false;
+    store.seek(Math.min(t, a.track.end));
+  }
+  if (scratch && a && (r.time !== seen.time || r.track !== seen.track || r.session !== seen.session)) {
+    world.show(a.track.sampleInto(store.time, scratch), a.track);
+  }
+  seen.session = r.session;
+  seen.time = r.time;
+  seen.track = r.track;
+  controls.update();
+  program.update();
+  timeline.update();
+  gallery.update();
+  attempts.update();
+  chat.update();
+  world.frame();
+  requestAnimationFrame(frame);
+}
+requestAnimationFrame(frame);
+
+declare global {
+  interface Window {
+    /** For the end-to-end test: the page's state and a way to probe the canvas and the socket. */
+    policyloopViewer?: {
+      store: SessionStore;
+      errors: string[];
+      messages: () => number;
+      canvasStats: () => ReturnType<WorldView['stats']>;
+      sendRaw: (text: string) => void;
+    };
+  }
+}
+
+window.policyloopViewer = {
+  store, errors, messages: () => messages, canvasStats: () => world.stats(), sendRaw: (t) => connection.sendRaw(t),
+};

@@ -1,0 +1,219 @@
+// The page's model of the session: everything the server has said, folded into per-
+// attempt state, plus what the user is looking at (attempt, moment, follow-live). Panels
+// read it and redraw the areas whose revision changed since they last looked.
+
+import type { Checkpoint, Snapshot, TraceEvent } from '../../sim/types.ts';
+import { MotionTrack } from '../motion-track.ts';
+import type { ChatItem, ServerMessage, ServerMessageOf, SessionInfo, SessionStatus, Speed } from '../protocol.ts';
+
+export type AttemptEnd = ServerMessageOf<'attempt-end'>;
+export type Hello = ServerMessageOf<'hello'>;
+
+export interface AttemptView {
+  index: number;
+  origin: 'generate' | 'repair';
+  program: string;
+  plan: string[];
+  initial: Snapshot;
+  track: MotionTrack;
+  events: TraceEvent[];
+  checkpoints: Checkpoint[];
+  /** The API call now running (live). */
+  call: { index: number; name: string; line: number | null } | null;
+  end: AttemptEnd | null;
+}
+
+export const AREAS = ['session', 'attempts', 'program', 'events', 'checkpoints', 'track', 'time', 'chat', 'status', 'hello'] as const;
+export type Area = (typeof AREAS)[number];
+
+export class SessionStore {
+  hello: Hello | null = null;
+  info: SessionInfo | null = null;
+  attempts: AttemptView[] = [];
+  chat: ChatItem[] = [];
+  status: { status: SessionStatus; speed: Speed; detail?: string } = { status: 'idle', speed: '1x' };
+  episodeEnd: ServerMessageOf<'episode-end'> | null = null;
+  /** Attempt on screen. */
+  selected = 0;
+  /** Moment on screen (simulated seconds of the selected attempt). */
+  time = 0;
+  /** Keep showing the newest moment of the newest attempt. */
+  follow = true;
+  readonly rev: Record<Area, number> = Object.fromEntries(AREAS.map((a) => [a, 0])) as Record<Area, number>;
+
+  private bump(...areas: Area[]): void {
+    for (const a of areas) this.rev[a]++;
+  }
+
+  get current(): AttemptView | null {
+    return this.attempts[this.selected] ?? null;
+  }
+
+  get live(): boolean {
+    return this.info?.source === 'live' && ['starting', 'running', 'paused'].includes(this.status.status);
+  }
+
+  select(index: number): void {
+    if (!this.attempts[index] || index === this.selected) return;
+    this.selected = index;
+    this.follow = this.live && index === this.attempts.length - 1 && this.follow;
+    const a = this.attempts[index]!;
+    this.time = this.follow ? a.track.end : a.track.start;
+    this.bump('attempts', 'program', 'events', 'checkpoints', 'track', 'time');
+  }
+
+  seek(t: number): void {
+    this.follow = false;
+    this.time = t;
+    this.bump('time');
+  }
+
+  followLive(): void {
+    this.follow = true;
+    if (this.attempts.length > 0 && this.selected !== this.attempts.length - 1) this.select(this.attempts.length - 1);
+    this.follow = true;
+    this.time = this.current?.track.end ?? 0;
+    this.bump('time');
+  }
+
+  private attempt(k: number): AttemptView | null {
+    return this.attempts[k] ?? null;
+  }
+
+  /** Applies one server message. */
+  apply(m: ServerMessage): void {
+    switch (m.type) {
+      case 'hello':
+        this.hello = m;
+        this.bump('hello');
+        break;
+      case 'session':
+        this.info = m.session;
+        this.attempts = [];
+        this.chat = [];
+        this.episodeEnd = null;
+        this.selected = 0;
+        this.time = 0;
+        this.follow = m.session.source === 'live';
+        this.bump(...AREAS);
+        break;
+      case 'status':
+        this.status = { status: m.status, speed: m.speed, ...(m.detail !== undefined ? { detail: m.detail } : {}) };
+        this.bump('status');
+        break;
+      case 'attempt-start': {
+        if (!this.info) break;
+        const track = new MotionTrack(this.info.scene.objects);
+        track.addSnapshot(m.initial);
+        this.attempts[m.attempt] = {
+          index: m.attempt, origin: m.origin, program: m.program, plan: m.plan, initial: m.initial, track,
+          events: [], checkpoints: [], call: null, end: null,
+        };
+        this.bump('attempts');
+        if (this.follow || this.attempts.length === 1) {
+          this.selected = m.attempt;
+          this.time = track.end;
+          this.bump('program', 'events', 'checkpoints', 'track', 'time');
+        }
+        break;
+      }
+      case 'frames': {
+        const a = this.attempt(m.attempt);
+        if (!a) break;
+        for (const f of m.frames) a.track.addFrame(f);
+        this.touchTrack(m.attempt);
+        break;
+      }
+      case 'call': {
+        const a = this.attempt(m.attempt);
+        if (!a) break;
+        a.call = { index: m.index, name: m.name, line: m.line };
+        if (m.attempt === this.selected) this.bump('program');
+        break;
+      }
+      case 'events': {
+        const a = this.attempt(m.attempt);
+        if (!a) break;
+        for (const e of m.events) {
+          a.events.push(e);
+          if (e.type === 'call') a.track.addGripper(e.t, e.gripper);
+        }
+        if (!this.info?.frames) this.touchTrack(m.attempt);
+        if (m.attempt === this.selected) this.bump('events', 'program');
+        break;
+      }
+      case 'checkpoints': {
+        const a = this.attempt(m.attempt);
+        if (!a) break;
+        for (const cp of m.checkpoints) {
+          a.checkpoints.push(cp);
+          a.track.addSnapshot(cp.snapshot);
+        }
+        this.touchTrack(m.attempt);
+        if (m.attempt === this.selected) this.bump('checkpoints');
+        break;
+      }
+      case 'attempt-end': {
+        const a = this.attempt(m.attempt);
+        if (!a) break;
+        a.end = m;
+        a.call = null;
+        this.bump('attempts');
+        if (m.attempt === this.selected) this.bump('program', 'checkpoints', 'events');
+        break;
+      }
+      case 'chat':
+        this.chat.push(m.item);
+        this.bump('chat');
+        break;
+      case 'episode-end':
+        this.episodeEnd = m;
+        this.bump('attempts');
+        break;
+      case 'error':
+        break;
+    }
+  }
+
+  private touchTrack(k: number): void {
+    if (k !== this.selected) return;
+    this.bump('track');
+    if (this.follow) {
+      this.time = this.attempts[k]!.track.end;
+      this.bump('time');
+    }
+  }
+
+  /**
+   * The program line running at the moment on screen: live, the call now running; else
+   * the call that was in progress then (the first that returned at or after it).
+   */
+  runningLine(): number | null {
+    const a = this.current;
+    if (!a) return null;
+    if (this.follow && a.call && !a.end) return a.call.line;
+    const e = this.eventAt(this.time);
+    return e?.line ?? null;
+  }
+
+  /** The first event that ended at or after time t (the one in progress at t); else the last. */
+  eventAt(t: number): TraceEvent | null {
+    const events = this.current?.events ?? [];
+    let lo = 0;
+    let hi = events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (events[mid]!.t < t - 1e-9) lo = mid + 1;
+      else hi = mid;
+    }
+    return events[lo] ?? events.at(-1) ?? null;
+  }
+
+  /** The line where the attempt failed: its program error's line, else the first call that raised. */
+  failingLine(a: AttemptView | null = this.current): number | null {
+    if (!a) return null;
+    if (a.end?.error?.line) return a.end.error.line;
+    const raised = a.events.find((e) => e.type === 'call' && e.error);
+    return raised?.line ?? null;
+  }
+}

@@ -1,0 +1,186 @@
+// The timeline of the attempt on screen: attempt tabs, a strip of subgoals, checkpoints
+// (coloured by verdict) and errors, the scrubber, and the list of trace events. Clicking
+// anything seeks the world to that moment (from the recorded states; nothing re-runs).
+
+import type { TraceEvent } from '../../sim/types.ts';
+import { byId, el, shortValue } from './dom.ts';
+import type { AttemptView, SessionStore } from './session-store.ts';
+
+function eventText(e: TraceEvent): string {
+  switch (e.type) {
+    case 'call': {
+      const args = e.args.map(shortValue).join(', ');
+      const outcome = e.error ? ` ✗ ${e.error.kind}: ${e.error.message}` : e.result !== undefined ? ` → ${shortValue(e.result)}` : '';
+      return `${e.call}(${args})${outcome}`;
+    }
+    case 'subgoal-start': return `▸ subgoal ${e.subgoal}: ${e.description}`;
+    case 'subgoal-end': return `◂ end of subgoal ${e.subgoal}`;
+    case 'log': return `log: ${e.message}`;
+  }
+}
+
+function eventClass(e: TraceEvent): string {
+  if (e.type === 'call') return e.error ? 'error' : 'call';
+  if (e.type === 'log') return 'log';
+  return 'subgoal';
+}
+
+export class Timeline {
+  private readonly tabs = byId('attempt-tabs');
+  private readonly strip = byId('strip');
+  private readonly scrubber = byId<HTMLInputElement>('scrubber');
+  private readonly timeLabel = byId('time-label');
+  private readonly followButton = byId<HTMLButtonElement>('follow');
+  private readonly playButton = byId<HTMLButtonElement>('play');
+  private readonly list = byId('events');
+  private readonly cursor = el('div', { class: 'cursor' });
+  private rows: HTMLElement[] = [];
+  private listAttempt: AttemptView | null = null;
+  private currentRow: HTMLElement | null = null;
+  private seen = { attempts: -1, events: -1, checkpoints: -1, track: -1, time: -1, session: -1 };
+  playing = false;
+
+  constructor(private readonly store: SessionStore) {
+    this.scrubber.addEventListener('input', () => {
+      this.playing = false;
+      this.store.seek(Number(this.scrubber.value));
+    });
+    this.followButton.addEventListener('click', () => this.store.followLive());
+    this.playButton.addEventListener('click', () => {
+      const a = this.store.current;
+      if (!a) return;
+      this.playing = !this.playing;
+      if (this.playing && this.store.time >= a.track.end - 1e-6) this.store.seek(a.track.start);
+      else this.store.seek(this.store.time);
+    });
+    this.list.addEventListener('click', (e) => {
+      const li = (e.target as HTMLElement).closest('li');
+      if (li?.dataset.t) this.store.seek(Number(li.dataset.t));
+    });
+    this.strip.addEventListener('click', (e) => {
+      const target = e.target as HTMLElement;
+      if (target.dataset.t) {
+        this.store.seek(Number(target.dataset.t));
+        return;
+      }
+      const a = this.store.current;
+      if (!a) return;
+      const r = this.strip.getBoundingClientRect();
+      const u = (e.clientX - r.left) / r.width;
+      this.store.seek(a.track.start + u * (a.track.end - a.track.start));
+    });
+  }
+
+  private span(a: AttemptView): [number, number] {
+    const t0 = a.track.start;
+    return [t0, Math.max(a.track.end, t0 + 1e-3)];
+  }
+
+  update(): void {
+    const s = this.store;
+    const r = s.rev;
+    if (r.attempts !== this.seen.attempts || r.session !== this.seen.session) this.renderTabs();
+    const a = s.current;
+    if (a !== this.listAttempt || r.session !== this.seen.session) {
+      this.listAttempt = a;
+      this.rows = [];
+      this.currentRow = null;
+      this.list.replaceChildren();
+    }
+    if (a && (r.events !== this.seen.events || this.rows.length < a.events.length)) {
+      for (let i = this.rows.length; i < a.events.length; i++) {
+        const e = a.events[i]!;
+        const li = el('li', { class: eventClass(e), data: { t: String(e.t) }, title: eventText(e) },
+          el('span', { class: 't', text: `${(e.t - a.track.start).toFixed(2)}s` }),
+          `${e.line !== null ? `L${e.line} ` : ''}${eventText(e)}`);
+        this.rows.push(li);
+        this.list.append(li);
+      }
+    }
+    if (r.track !== this.seen.track || r.checkpoints !== this.seen.checkpoints || r.events !== this.seen.events
+      || r.attempts !== this.seen.attempts || r.session !== this.seen.session) {
+      this.renderStrip(a);
+    }
+    if (r.time !== this.seen.time || r.track !== this.seen.track || r.events !== this.seen.events) this.renderTime(a);
+    this.followButton.classList.toggle('active', s.follow && s.live);
+    this.followButton.disabled = !s.live;
+    this.playButton.textContent = this.playing ? '❚❚' : '▶';
+    this.seen = { attempts: r.attempts, events: r.events, checkpoints: r.checkpoints, track: r.track, time: r.time, session: r.session };
+  }
+
+  private renderTabs(): void {
+    const s = this.store;
+    this.tabs.replaceChildren(...s.attempts.map((a) => {
+      const cls = [a.index === s.selected ? 'selected' : '', a.end ? (a.end.success ? 'ok' : 'bad') : ''].join(' ');
+      const b = el('button', { class: cls, text: `Attempt ${a.index}${a.end ? (a.end.success ? ' ✓' : ' ✗') : ' …'}` });
+      b.type = 'button';
+      b.addEventListener('click', () => s.select(a.index));
+      return b;
+    }));
+  }
+
+  private renderStrip(a: AttemptView | null): void {
+    const children: HTMLElement[] = [];
+    if (a) {
+      const [t0, t1] = this.span(a);
+      const pct = (t: number): string => `${(((t - t0) / (t1 - t0)) * 100).toFixed(3)}%`;
+      const verdictOf = new Map((a.end?.verdicts ?? []).map((v) => [v.checkpoint, v]));
+      const starts = new Map<number, { t: number; description: string }>();
+      for (const e of a.events) {
+        if (e.type === 'subgoal-start') starts.set(e.subgoal, { t: e.t, description: e.description });
+      }
+      const ends = new Map<number, number>();
+      for (const e of a.events) if (e.type === 'subgoal-end') ends.set(e.subgoal, e.t);
+      for (const [index, st] of starts) {
+        const end = ends.get(index) ?? t1;
+        const bad = a.checkpoints.some((cp) => cp.subgoal === index && verdictOf.get(cp.index)?.ok === false);
+        const bar = el('div', { class: `subgoal${bad ? ' bad' : ''}`, text: st.description, title: `subgoal ${index}: ${st.description}`, data: { t: String(st.t) } });
+        bar.style.left = pct(st.t);
+        bar.style.width = `calc(${pct(end)} - ${pct(st.t)})`;
+        children.push(bar);
+      }
+      for (const cp of a.checkpoints) {
+        const v = verdictOf.get(cp.index);
+        const tick = el('div', {
+          class: `tick ${v ? (v.ok ? 'ok' : 'bad') : ''}`,
+          title: `checkpoint ${cp.index} ${cp.label}${v ? (v.ok ? ': ok' : `: ${v.failure?.kind ?? 'failed'}`) : ''}`,
+          data: { t: String(cp.t) },
+        });
+        tick.style.left = pct(cp.t);
+        children.push(tick);
+      }
+      for (const e of a.events) {
+        if (e.type !== 'call' || !e.error) continue;
+        const tick = el('div', { class: 'tick error', title: `${e.call}: ${e.error.kind}: ${e.error.message}`, data: { t: String(e.t) } });
+        tick.style.left = pct(e.t);
+        children.push(tick);
+      }
+    }
+    children.push(this.cursor);
+    this.strip.replaceChildren(...children);
+  }
+
+  private renderTime(a: AttemptView | null): void {
+    if (!a) {
+      this.scrubber.min = '0';
+      this.scrubber.max = '0';
+      this.timeLabel.textContent = '0.00 s';
+      return;
+    }
+    const [t0, t1] = this.span(a);
+    const t = Math.min(Math.max(this.store.time, t0), t1);
+    this.scrubber.min = String(t0);
+    this.scrubber.max = String(t1);
+    this.scrubber.value = String(t);
+    this.timeLabel.textContent = `${(t - t0).toFixed(2)} s`;
+    this.cursor.style.left = `${(((t - t0) / (t1 - t0)) * 100).toFixed(3)}%`;
+    const e = this.store.eventAt(t);
+    const row = e ? this.rows[a.events.indexOf(e)] ?? null : null;
+    if (row !== this.currentRow) {
+      this.currentRow?.classList.remove('current');
+      row?.classList.add('current');
+      this.currentRow = row;
+      row?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+}
