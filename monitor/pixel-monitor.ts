@@ -11,7 +11,7 @@ import { estimateSnapshot } from './pixel-estimate.ts';
 import type { ObjectObservation } from './pixel-estimate.ts';
 import { VIEW_NAMES } from './render/camera-views.ts';
 import { getRenderer } from './render/headless-renderer.ts';
-import type { HeadlessRenderer, ViewImages } from './render/headless-renderer.ts';
+import type { HeadlessRenderer, RenderOptions, ViewImages } from './render/headless-renderer.ts';
 import { snapshotFromScene } from './scene-snapshot.ts';
 import { StateMonitor } from './state-monitor.ts';
 import { callsBetween, namedObjects, proprioception, subgoalOf } from './trace-reading.ts';
@@ -38,10 +38,12 @@ export function describeObservation(o: ObjectObservation): string {
 export class PixelMonitor implements Monitor {
   readonly name = 'pixels' as const;
   readonly needsImages = true;
+  readonly imageRequest: RenderOptions;
   private readonly opts: PixelMonitorOptions;
 
   constructor(opts: PixelMonitorOptions = {}) {
     this.opts = opts;
+    this.imageRequest = { rgb: false, ids: true, depth: true, width: opts.width, height: opts.height };
   }
 
   /** Estimated snapshots (one per checkpoint) and the evidence lines, from images alone. */
@@ -77,9 +79,7 @@ export class PixelMonitor implements Monitor {
     if (!imgs) {
       const renderer = this.opts.renderer ?? getRenderer();
       try {
-        imgs = await renderer.renderCheckpoints(attempt.scene, cps.map((c) => c.snapshot), {
-          rgb: false, ids: true, depth: true, width: this.opts.width, height: this.opts.height,
-        });
+        imgs = await renderer.renderCheckpoints(attempt.scene, cps.map((c) => c.snapshot), this.imageRequest);
       } catch (err) {
         const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0];
         this.opts.warn?.(`${msg}; the pixel monitor falls back to the state monitor`);

@@ -1,7 +1,7 @@
 // What a monitor says about an attempt (DESIGN §7): one verdict per checkpoint.
 
 import type { AttemptData, Predicate, PredicateResult } from '../sim/index.ts';
-import type { ViewImages } from './render/headless-renderer.ts';
+import type { RenderOptions, ViewImages } from './render/headless-renderer.ts';
 
 export const MONITOR_NAMES = ['state', 'pixels', 'vlm', 'none'] as const;
 export type MonitorName = (typeof MONITOR_NAMES)[number];
@@ -66,6 +66,8 @@ export interface Monitor {
   readonly name: MonitorName;
   /** Whether inspect() wants rendered images (ids + depth for pixels, rgb for vlm). */
   readonly needsImages: boolean;
+  /** Which images it wants (views, resolution, rgb / ids / depth), when it needs any. */
+  readonly imageRequest?: RenderOptions;
   /**
    * One verdict per checkpoint of attempt.trace, in order. `images[i]` are the views of
    * checkpoint i (index-aligned with trace.checkpoints); monitors that need images and

@@ -76,6 +76,7 @@ export function bindApi(world: SimWorld, trace: TraceRecorder, options: BindingO
           throw e;
         }
         const ctx: ApiContext = { world, trace, line, timeLeft };
+        if (moves) trace.worldChanged();
         let result: unknown;
         try {
           result = copyData(f.run(ctx, ...(args as never[])));

@@ -41,6 +41,9 @@ export class TraceRecorder {
   private running = false;
   private approach: GripperState['approach'] = 'top';
   private finished: Trace | null = null;
+  /** Gripper state of the last event, shared by the events that follow until the world moves. */
+  private cachedGripper: GripperState | null = null;
+  private cachedAt = NaN;
 
   constructor(private readonly world: SimWorld, options: TraceRecorderOptions = {}) {
     this.maxCheckpoints = options.maxCheckpoints ?? 200;
@@ -63,12 +66,21 @@ export class TraceRecorder {
       this.approach = g.approach;
       return { position: [...g.position], yaw: g.yaw, approach: g.approach, width: g.width, holding: g.holding };
     }
+    // Between motions (reads only) the gripper cannot change: reuse the last state read.
+    if (this.cachedGripper && this.cachedAt === this.world.time) return this.cachedGripper;
     // getGripper() of the SimWorld contract has no `approach`; a world that reports it
     // is believed, otherwise the last one seen in a snapshot is carried forward (an
     // action that can change it — pick — is recorded from its checkpoint's snapshot).
     const g = this.world.getGripper() as ReturnType<SimWorld['getGripper']> & { approach?: GripperState['approach'] };
     if (g.approach) this.approach = g.approach;
-    return { position: [...g.position], yaw: g.yaw, approach: this.approach, width: g.width, holding: g.holding };
+    this.cachedGripper = { position: [...g.position], yaw: g.yaw, approach: this.approach, width: g.width, holding: g.holding };
+    this.cachedAt = this.world.time;
+    return this.cachedGripper;
+  }
+
+  /** Call after anything that may move the world: the next event reads the gripper afresh. */
+  worldChanged(): void {
+    this.cachedGripper = null;
   }
 
   recordCall(

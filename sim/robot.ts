@@ -275,11 +275,20 @@ export class Robot {
     this.hold = null;
   }
 
-  /** After a restore: watch the object the snapshot says is held; anything else touching is a lost grasp. */
-  syncHold(holding: string | null): void {
+  /** Where the held object sat in the gripper frame at the grasp, if one is watched. */
+  get graspOffset(): Vec3 | null {
+    return this.hold ? [...this.hold.rel] : null;
+  }
+
+  /**
+   * After a restore: watch the object the snapshot says is held, from the offset it was
+   * grasped at; anything else touching both fingers is a lost grasp.
+   */
+  syncHold(holding: string | null, offset?: Vec3): void {
     this.lost = null;
     if (holding) {
       this.beginHold(holding);
+      if (offset) this.hold!.rel = [offset[0], offset[1], offset[2]];
     } else {
       this.hold = null;
       this.lost = this.touchedByBoth();

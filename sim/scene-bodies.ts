@@ -87,7 +87,7 @@ export function objectBody(spec: ObjectSpec): BodyDesc {
     mass: spec.mass,
     friction: spec.friction,
     // Stands in for rolling resistance, which the engines lack: a pushed ball stops.
-    angularDamping: spec.shape === 'sphere' ? 0.8 : 0.1,
+    angularDamping: spec.shape === 'sphere' ? 4 : 0.1,
     ccd: smallest < 0.03,
   };
 }

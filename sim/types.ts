@@ -87,6 +87,12 @@ export interface Snapshot {
   step: number;
   objects: Record<string, ObjectState>;
   gripper: GripperState;
+  /**
+   * Where the held object's centre sat in the gripper frame when it was grasped (m);
+   * slip detection measures from it, so a restore replays the same future. Absent
+   * when nothing is held.
+   */
+  graspOffset?: Vec3;
   engineState?: Uint8Array;
 }
 

@@ -174,6 +174,8 @@ class World implements SimWorld {
         holding: r.detectHolding(),
       },
     };
+    const offset = r.graspOffset;
+    if (offset && snap.gripper.holding === r.heldId) snap.graspOffset = offset;
     if (ps.engineState) snap.engineState = ps.engineState;
     return snap;
   }
@@ -212,7 +214,7 @@ class World implements SimWorld {
     } else {
       this.robot.teleport(g.position, g.yaw, g.approach, g.width);
     }
-    this.robot.syncHold(g.holding);
+    this.robot.syncHold(g.holding, snapshot.graspOffset);
   }
 
   free(): void {

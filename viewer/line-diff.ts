@@ -49,12 +49,13 @@ export function diffLines(oldText: string, newText: string): DiffLine[] {
       if (i < n && j < m && a[head + i] === b[head + j]) {
         out.push({ op: 'same', text: a[head + i]!, oldLine: head + i + 1, newLine: head + j + 1 });
         i++; j++;
-      } else if (j < m && (i === n || lcs[i * w + j + 1]! >= lcs[(i + 1) * w + j]!)) {
-        out.push({ op: 'add', text: b[head + j]!, oldLine: null, newLine: head + j + 1 });
-        j++;
-      } else {
+      } else if (i < n && (j === m || lcs[(i + 1) * w + j]! >= lcs[i * w + j + 1]!)) {
+        // Deletions before additions, as diff(1) shows a changed line.
         out.push({ op: 'del', text: a[head + i]!, oldLine: head + i + 1, newLine: null });
         i++;
+      } else {
+        out.push({ op: 'add', text: b[head + j]!, oldLine: null, newLine: head + j + 1 });
+        j++;
       }
     }
   }

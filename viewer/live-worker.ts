@@ -14,6 +14,7 @@ import { closeRenderer } from '../monitor/index.ts';
 import { runEpisode } from '../policy/loop/episode.ts';
 import type { EpisodeEvent } from '../policy/loop/episode.ts';
 import { createProgrammer } from '../policy/programmers/factory.ts';
+import { loadQuickJS } from '../policy/index.ts';
 import type { ProgramDraft } from '../policy/programmers/programmer.ts';
 import { ControlBlock, LiveGate } from './live-control.ts';
 import { encodeFrame } from './motion-track.ts';
@@ -61,7 +62,7 @@ function draftChat(attempt: number, origin: 'generate' | 'repair', d: ProgramDra
   const head = origin === 'generate'
     ? `Generated the program for attempt ${attempt}: ${lines(d.program)} lines${tokens}.`
     : `Repaired the program for attempt ${attempt}: ${lines(d.program)} lines${tokens}.`;
-  const plan = d.plan.length > 0 ? `\nPlan:\n${d.plan.map((p, i) => `${i + 1}. ${p}`).join('\n')}` : '';
+  const plan = d.plan.length > 0 ? `\nPlan:\n${d.plan.map((p, i) => `${i + 1}. ${p.replace(/^\s*\d+[.)]\s*/, '')}`).join('\n')}` : '';
   const notes = d.notes && d.notes.length > 0 ? `\nChanges:\n${d.notes.map((n) => `- ${n}`).join('\n')}` : '';
   return { role: 'loop', kind: origin === 'generate' ? 'generation' : 'repair', attempt, text: head + plan + notes };
 }
@@ -76,6 +77,9 @@ async function main(): Promise<void> {
   const task = loadTask(req.task);
   const scene = instantiateScene(task, req.seed);
   const ids = scene.objects.map((o) => o.id);
+  // The sandbox's wasm module compiles while the programmer writes the first program
+  // (runAttempt awaits the same promise; a failure surfaces there).
+  loadQuickJS().catch(() => {});
   const programmer = await createProgrammer({ provider: req.provider, model: req.model ?? null, cassette: req.cassette });
 
   let attempt = -1;

@@ -70,9 +70,9 @@ export async function scoreMonitor(monitor: Monitor, set: readonly LabelledAttem
     let views: ViewImages[] | null = null;
     const cps = la.attempt.trace.checkpoints;
     if (monitor.needsImages && opts.renderer && cps.length > 0) {
-      const pixels = monitor.name === 'pixels';
+      const request = monitor.imageRequest ?? { rgb: true, ids: false, depth: false };
       const t0 = performance.now();
-      views = await opts.renderer.renderCheckpoints(la.attempt.scene, cps.map((c) => c.snapshot), { rgb: !pixels, ids: pixels, depth: pixels });
+      views = await opts.renderer.renderCheckpoints(la.attempt.scene, cps.map((c) => c.snapshot), request);
       renderMs += performance.now() - t0;
       images += cps.length * Object.keys(views[0] ?? {}).length;
     }

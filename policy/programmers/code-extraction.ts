@@ -67,13 +67,15 @@ const MAX_PLAN_LINES = 30;
 /** The program and plan in a model reply; pure apart from the optional syntax checker. */
 export function extractProgram(reply: string, options: ExtractOptions = {}): ExtractedProgram {
   const text = reply.replace(/\r\n?/g, '\n');
-  const blocks = fencedBlocks(text);
+  const { blocks } = fencedBlocks(text);
   const notes: string[] = [];
   const plan = planLines(text, blocks);
 
   let program = '';
   if (blocks.length > 0) {
-    program = chooseFromBlocks(blocks, options.checkSyntax, notes);
+    // Judge each candidate as it will be run: after the tidying below.
+    const check = options.checkSyntax;
+    program = chooseFromBlocks(blocks, check && ((code) => check(tidy(code, []))), notes);
   }
   if (program === '') {
     const bare = unfencedCode(blocks.length > 0 ? proseOnly(text) : text);
@@ -97,7 +99,8 @@ export async function loadSyntaxChecker(): Promise<SyntaxChecker> {
 
 // ---------------------------------------------------------------- blocks
 
-function fencedBlocks(text: string): Block[] {
+/** The fenced blocks of a reply, and the prose after the last one. */
+function fencedBlocks(text: string): { blocks: Block[]; trailing: string } {
   const lines = text.split('\n');
   const blocks: Block[] = [];
   let prose: string[] = [];
@@ -123,7 +126,7 @@ function fencedBlocks(text: string): Block[] {
     prose = [];
     i = j;
   }
-  return blocks;
+  return { blocks, trailing: prose.join('\n') };
 }
 
 function isCandidate(b: Block): boolean {
@@ -221,7 +224,8 @@ export function subgoalTexts(code: string): string[] {
 
 /** The text outside fenced blocks (for replies that put code after an unrelated block). */
 function proseOnly(text: string): string {
-  return fencedBlocks(text).map((b) => b.before).join('\n');
+  const { blocks, trailing } = fencedBlocks(text);
+  return [...blocks.map((b) => b.before), trailing].join('\n');
 }
 
 const CODE_START = /^\s*(\/\/|\/\*|\*|const\s|let\s|var\s|function[\s*]|async\s|class\s|for\s*\(|while\s*\(|if\s*\(|else\b|try\b|catch\b|finally\b|do\b|switch\s*\(|return\b|throw\b|break;|continue;|[}\])]|\{\s*$)/;

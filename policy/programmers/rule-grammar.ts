@@ -557,7 +557,7 @@ function parseOrder(c: Cursor, clause: Clause): boolean {
     clause.bySize = 'asc';
     return true;
   }
-  if (c.seq(['by', 'according'], 'to?', ['their', 'its', 'the?'], ['color', 'colors']) || c.seq('by', 'matching', ['color', 'colors'])) {
+  if (c.seq(['by', 'according'], 'to?', ['their?', 'its?', 'the?'], ['color', 'colors']) || c.seq('by', 'matching', ['color', 'colors'])) {
     clause.byColor = true;
     return true;
   }
@@ -673,6 +673,21 @@ function parseClause(tokens: Token[], source: string): Clause {
     }
     if (parseUpright(c)) {
       clause.upright = true;
+      continue;
+    }
+    if ((verb === 'build' || verb === 'stack') && c.word() !== undefined && ['from', 'of', 'out'].includes(c.word()!)) {
+      // "a pyramid from/of/out of the red, green and blue blocks": what it is made of.
+      const save = c.pos;
+      c.seq(['from', 'of', 'out'], 'of?');
+      const list = parseNpList(c);
+      if (list.length > 0) {
+        clause.objects.push(...list);
+        continue;
+      }
+      c.pos = save;
+    }
+    if (verb === 'pick' && c.word() === 'up') {
+      c.pos++;
       continue;
     }
     if ((verb === 'pick' || verb === 'hold' || verb === 'take') && parseHold(c)) {

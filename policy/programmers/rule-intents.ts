@@ -369,7 +369,6 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       needObjects();
       const from = locs.find((l) => l.kind === 'from') as Extract<Location, { kind: 'from' }> | undefined;
       const ids = subjects(st, clause);
-      const plural = clause.objects.some((np) => np.plural || np.quantifier !== null);
       // Sorting by colour: "put each block in the bowl of the same colour", "… by colour".
       const matchNp = containerLoc?.np;
       if (matchNp && (matchNp.matchColor || clause.byColor)) {
@@ -398,7 +397,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         setSubject(ids);
         return;
       }
-      if (plural && ids.length > 1 && containerLoc) {
+      if (ids.length > 1 && containerLoc && containerLoc.kind !== 'on') {
         const r = resolve(st, containerLoc.np, 'container', { exclude: ids });
         if (r.kind === 'objects') {
           const target = st.facts.objects.find((o) => o.id === r.ids[0])!;

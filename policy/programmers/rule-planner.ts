@@ -113,6 +113,8 @@ class Planner {
   }
 
   place(id: string, target: PlaceTarget, description: string, expect: Predicate, heading: number | null = null): void {
+    // The fingers are symmetric: a heading and its opposite are the same grasp.
+    if (heading !== null) heading = round(halfTurn(heading));
     this.steps.push({ op: 'place', id, description, expect, target, heading });
     // Rotating a held object is where grasps slip: choose the grasp whose fingers are nearest the heading instead.
     const pick = this.steps[this.steps.length - 2];
@@ -508,6 +510,14 @@ class Planner {
       { all: [{ on: [top, a] }, { on: [top, b] }, { onTable: a }, { onTable: b }] });
     this.board.move(top, site, a);
   }
+}
+
+/** An angle wrapped to (-π/2, π/2]. */
+function halfTurn(a: number): number {
+  let x = a % Math.PI;
+  if (x > Math.PI / 2) x -= Math.PI;
+  if (x <= -Math.PI / 2) x += Math.PI;
+  return x;
 }
 
 function inside(p: Vec2): boolean {

@@ -20,7 +20,7 @@ export interface RepairResult {
 }
 
 /** The diagnosis fields the rules read (everything else is ignored). */
-type DiagnosisView = Pick<Diagnosis, 'kind'> & Partial<Pick<Diagnosis, 'subgoal' | 'offset' | 'failures' | 'error' | 'predicate'>>;
+type DiagnosisView = Pick<Diagnosis, 'kind'> & Partial<Pick<Diagnosis, 'subgoal' | 'offset' | 'failures' | 'error' | 'predicate' | 'sceneDiff'>>;
 
 /** Largest correction one repair applies to a placement (m): a bigger miss is not an aiming error. */
 const MAX_CORRECTION = 0.04;
@@ -157,6 +157,50 @@ function intendedOffset(step: Extract<Step, { op: 'place' }>, adj: StepAdjust, t
   return null;
 }
 
+/** Aim place step i against a measured miss (object − where it should be), at most MAX_CORRECTION per repair. */
+function applyCorrection(e: Editor, i: number, miss: Vec2, what: string): void {
+  const step = e.steps[i] as Extract<Step, { op: 'place' }>;
+  let [mx, my] = miss;
+  const size = Math.hypot(mx, my);
+  if (size > MAX_CORRECTION) {
+    mx *= MAX_CORRECTION / size;
+    my *= MAX_CORRECTION / size;
+  }
+  const adj = e.adj(i);
+  const old = adj.offset ?? [0, 0];
+  adj.offset = roundVec([old[0] - mx, old[1] - my]);
+  e.note(i, `${what} off by dx ${(miss[0] * 100).toFixed(1)} cm, dy ${(miss[1] * 100).toFixed(1)} cm: place with offset [${adj.offset.join(', ')}]`);
+  if (step.target.kind === 'xy') {
+    const aimed: Vec2 = [step.target.xy[0] + adj.offset[0], step.target.xy[1] + adj.offset[1]];
+    if (dist2(aimed, clampTo(aimed)) > 1e-6) adj.clamp = true;
+  }
+}
+
+/**
+ * The miss of place step i when the diagnosis measured none (the object toppled): where
+ * it landed is where the gripper held it at the previous checkpoint plus its
+ * displacement since; where it should be comes from the scene facts, when the target
+ * has not been moved by an earlier step.
+ */
+function estimateMiss(e: Editor, i: number, d: DiagnosisView, ctx: ProgramContext): Vec2 | null {
+  const step = e.steps[i] as Extract<Step, { op: 'place' }>;
+  const diff = d.sceneDiff;
+  const change = diff?.changes.find((c) => c.id === step.id);
+  if (!diff || !change || diff.gripper.holdingBefore !== step.id) return null;
+  const landed: Vec2 = [diff.gripper.from[0] + change.delta[0], diff.gripper.from[1] + change.delta[1]];
+  const movedEarlier = (id: string): boolean => e.steps.slice(0, i).some((s) => s.id === id && s.op !== 'pick');
+  const t = step.target;
+  let want: Vec2 | null = null;
+  if (t.kind === 'xy') want = t.xy;
+  else if ((t.kind === 'object' || t.kind === 'relative') && !movedEarlier(t.id)) {
+    const o = ctx.objects.find((x) => x.id === t.id);
+    const rel = t.kind === 'object' ? t.offset ?? [0, 0] : t.delta;
+    if (o) want = [o.position[0] + rel[0], o.position[1] + rel[1]];
+  }
+  if (!want) return null;
+  return [landed[0] - want[0], landed[1] - want[1]];
+}
+
 /** A placement that missed: aim off by the measured miss; a miss with no measure: release lower and let it settle. */
 function missedPlace(e: Editor, i: number, d: DiagnosisView, plan: RulePlan, ctx: ProgramContext): boolean {
   const step = e.steps[i]!;
@@ -166,24 +210,13 @@ function missedPlace(e: Editor, i: number, d: DiagnosisView, plan: RulePlan, ctx
     return knocked(e, i, d, ctx);
   }
   const off = d.offset;
+  if (off && !e.steps.some((s) => s.id === off.object) && otherReading(e, d, plan)) return true;
   if (off && off.object === step.id) {
     const intended = intendedOffset(step, e.has(i), off.target, plan, ctx);
     if (intended) {
-      let mx = off.dx - intended[0], my = off.dy - intended[1];
-      const size = Math.hypot(mx, my);
-      if (size > 0.002) {
-        if (size > MAX_CORRECTION) {
-          mx *= MAX_CORRECTION / size;
-          my *= MAX_CORRECTION / size;
-        }
-        const adj = e.adj(i);
-        const old = adj.offset ?? [0, 0];
-        adj.offset = roundVec([old[0] - mx, old[1] - my]);
-        e.note(i, `missed by dx ${(mx * 100).toFixed(1)} cm, dy ${(my * 100).toFixed(1)} cm: place with offset [${adj.offset.join(', ')}]`);
-        if (step.target.kind === 'xy') {
-          const aimed: Vec2 = [step.target.xy[0] + adj.offset[0], step.target.xy[1] + adj.offset[1]];
-          if (dist2(aimed, clampTo(aimed)) > 1e-6) adj.clamp = true;
-        }
+      const miss: Vec2 = [off.dx - intended[0], off.dy - intended[1]];
+      if (Math.hypot(miss[0], miss[1]) > 0.002) {
+        applyCorrection(e, i, miss, 'landed');
         return true;
       }
     }
@@ -218,7 +251,8 @@ function missedPush(e: Editor, i: number, d: DiagnosisView): boolean {
   const n = Math.hypot(v[0], v[1]) || 1;
   adj.direction = roundVec([v[0] / n, v[1] / n]);
   adj.pushExtra = round((adj.pushExtra ?? 0) - along);
-  e.note(i, `push ended ${(Math.hypot(miss[0], miss[1]) * 100).toFixed(1)} cm off: push ${(adj.pushExtra * 100).toFixed(1)} cm further, direction [${adj.direction.join(', ')}]`);
+  const extra = adj.pushExtra;
+  e.note(i, `push ended ${(Math.hypot(miss[0], miss[1]) * 100).toFixed(1)} cm from the goal: push ${(Math.abs(extra) * 100).toFixed(1)} cm ${extra >= 0 ? 'more' : 'less'} than planned, toward [${adj.direction.join(', ')}]`);
   return true;
 }
 
@@ -227,6 +261,12 @@ function knocked(e: Editor, i: number, d: DiagnosisView, ctx: ProgramContext): b
   const step = e.steps[i]!;
   const victim = d.failures?.[0]?.objects?.[0] ?? (d.predicate ? undefined : undefined);
   if (step.op === 'place' && (victim === undefined || victim === step.id)) {
+    // Toppled off the edge of its support: correct the aim first when the miss can be measured.
+    const miss = estimateMiss(e, i, d, ctx);
+    if (miss && Math.hypot(miss[0], miss[1]) > 0.008) {
+      applyCorrection(e, i, miss, 'toppled: it landed');
+      return true;
+    }
     const a = e.has(i);
     if (a.releaseHeight === undefined || a.heading !== null) {
       const adj = e.adj(i);
@@ -330,7 +370,27 @@ const RULES: Partial<Record<DiagnosisKind, (e: Editor, i: number, d: DiagnosisVi
   'collision': (e, i, d, _p, ctx) => collided(e, i, d, ctx),
   'reach': (e, i) => outOfReach(e, i),
   'timeout': (e) => tooSlow(e),
+  'unknown': (e, _i, d, p) => otherReading(e, d, p),
 };
+
+/**
+ * Every step did what it expected and the task is still not done: the reading may be
+ * wrong. Take the next candidate of an ambiguous phrase (the one the failure names, if any).
+ */
+function otherReading(e: Editor, d: DiagnosisView, plan: RulePlan): boolean {
+  const named = new Set([...(d.failures ?? []).flatMap((f) => f.objects ?? []), ...(d.offset ? [d.offset.object] : [])]);
+  const entries = Object.entries(plan.reading.candidates);
+  const pick = entries.find(([, c]) => c.some((id) => named.has(id))) ?? entries[0];
+  if (!pick) return false;
+  const [phrase, candidates] = pick;
+  const choice = e.state.choices[phrase] ?? 0;
+  const wanted = candidates.findIndex((id, k) => k !== choice && named.has(id));
+  const next = wanted >= 0 ? wanted : choice + 1;
+  if (next >= candidates.length) return false;
+  e.state.choices[phrase] = next;
+  e.notes.push(`the task is not done though each step was: read '${phrase}' as ${candidates[next]} instead of ${candidates[choice]} (candidates: ${candidates.join(', ')})`);
+  return true;
+}
 
 /** Apply the rule for the diagnosis to a copy of the state. */
 export function repairState(state: ProgramState, plan: RulePlan, input: RepairInput, ctx: ProgramContext): RepairResult {
@@ -342,7 +402,7 @@ export function repairState(state: ProgramState, plan: RulePlan, input: RepairIn
   const rule = RULES[d.kind];
   if (!rule) return unchanged(`no repair rule for ${kind}`);
   const steps = plan.plan.steps;
-  const i = d.kind === 'timeout' ? 0 : failingStep(d, input.program, steps);
+  const i = d.kind === 'timeout' || d.kind === 'unknown' ? failingStep(d, input.program, steps) ?? 0 : failingStep(d, input.program, steps);
   if (i === null) return unchanged(`no repair rule for ${kind}: the failure is not in any step of the program`);
   const editor = new Editor(next, steps);
   if (!rule(editor, i, d, plan, ctx)) {

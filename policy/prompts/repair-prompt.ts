@@ -88,8 +88,8 @@ export function verdictSection(input: RepairInput, limit = Infinity, allFailures
 /**
  * Shortens a diagnosis to about `maxTokens` by leaving lines out, least useful first:
  * the indented lines listed under a heading ("Trace around it:"), oldest first; then the
- * other lines from the end. The first `keep` lines (what failed, and why) always stay. Each run of left-out
- * lines becomes one "… (N lines omitted) …" line.
+ * other lines from the end. The first `keep` lines (what failed, and why) always stay.
+ * Each run of left-out lines becomes one "… (N lines omitted) …" line.
  */
 export function shortenDiagnosis(text: string, maxTokens: number, keep = 2, count: (s: string) => number = countTokens): string {
   if (count(text) <= maxTokens) return text;
@@ -119,11 +119,12 @@ export function shortenDiagnosis(text: string, maxTokens: number, keep = 2, coun
     }
     return out.join('\n');
   };
-  let estimate = cost.reduce((a, b) => a + b, 0);
+  // Each run of left-out lines costs a marker line (~8 tokens); runs are few, so a margin covers them.
+  let estimate = cost.reduce((a, b) => a + b, 0) + 16;
   for (const i of order) {
     if (estimate <= maxTokens) break;
     dropped.add(i);
-    estimate -= cost[i]! - 4; // a marker line costs about 4 tokens (merged runs cost less)
+    estimate -= cost[i]!;
   }
   let out = render();
   // The estimate can be off by a few tokens: drop more while the real count is over.

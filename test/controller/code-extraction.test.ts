@@ -123,3 +123,12 @@ describe('extractProgram', () => {
     expect(checkSyntax('return 1;')).toMatchObject({ line: 1 });
   });
 });
+
+describe('extractProgram, more layouts', () => {
+  it('finds unfenced code after an unrelated fenced block', async () => {
+    const checkSyntax = await loadSyntaxChecker();
+    const out = extractProgram('The predicate:\n```json\n{ "grasped": "red_block" }\n```\nProgram:\npick(\'red_block\');\nplace(\'blue_block\');', { checkSyntax });
+    expect(out.program).toBe("pick('red_block');\nplace('blue_block');");
+    expect(out.notes).toContain('the code was outside the fenced blocks');
+  });
+});

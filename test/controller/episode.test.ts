@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createChatModel, isModelError } from '../../llm/index.ts';
 import { getTask } from '../../tasks/index.ts';
+import { closeRenderer, findBrowser } from '../../monitor/index.ts';
 import { runEpisode, type EpisodeEvent } from '../../policy/loop/episode.ts';
 import { LlmProgrammer } from '../../policy/programmers/llm-programmer.ts';
 import type { ProgramDraft } from '../../policy/programmers/programmer.ts';
@@ -19,7 +20,10 @@ afterEach(async () => {
   server = undefined;
 });
 const dir = mkdtempSync(join(tmpdir(), 'policyloop-controller-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await closeRenderer();
+});
 
 interface Run {
   record: Awaited<ReturnType<typeof runEpisode>>;
@@ -27,11 +31,12 @@ interface Run {
   diagnoses: (string | null)[];
 }
 
-async function episode(programmer: LlmProgrammer, maxRepairs = 2): Promise<Run> {
+async function episode(programmer: LlmProgrammer, maxRepairs = 2, outDir?: string): Promise<Run> {
   const drafts: ProgramDraft[] = [];
   const diagnoses: (string | null)[] = [];
   const record = await runEpisode({
-    task: getTask('red_on_blue'), seed: 1, programmer, monitor: 'state', maxRepairs, oracle: true, images: false,
+    task: getTask('red_on_blue'), seed: 1, programmer, monitor: 'state', maxRepairs, oracle: true,
+    ...(outDir ? { outDir, images: true } : { images: false }),
     onEvent: (e: EpisodeEvent) => {
       if (e.type === 'draft') drafts.push(e.draft);
       else diagnoses.push(e.diagnosisText);
@@ -40,13 +45,17 @@ async function episode(programmer: LlmProgrammer, maxRepairs = 2): Promise<Run> 
   return { record, drafts, diagnoses };
 }
 
-async function openaiProgrammer(script: ScriptStep[], extra: { record?: string; timeoutMs?: number } = {}) {
+async function openaiProgrammer(script: ScriptStep[], extra: { record?: string; timeoutMs?: number; vision?: boolean } = {}) {
   server = await startOpenAIServer(script);
+  const { vision, ...settings } = extra;
   const model = createChatModel({
-    provider: 'openai', baseURL: server.url, apiKey: 'sk-test', model: 'test-model', retryBaseDelayMs: 5, env: {}, ...extra,
+    provider: 'openai', baseURL: server.url, apiKey: 'sk-test', model: 'test-model', retryBaseDelayMs: 5, env: {}, ...settings,
   });
-  return new LlmProgrammer(model, { provider: 'openai' });
+  return new LlmProgrammer(model, { provider: 'openai', vision });
 }
+
+const TWO_BLOCKS = `First I grasp:\n\`\`\`js\npick('red_block');\n\`\`\`\nThe complete program:\n\`\`\`javascript\n${GOOD_PROGRAM}\n\`\`\`\n`;
+const hasBrowser = findBrowser().path !== null;
 
 const lastUser = (body: any): string => body.messages[body.messages.length - 1].content;
 
@@ -74,6 +83,7 @@ describe('episodes with the LLM programmer', () => {
     ['a reply without code', ['I cannot write that.', reply(GOOD_PROGRAM)], /NoProgramError/],
     ['a program with a syntax error', [reply("pick('red_block';"), reply(GOOD_PROGRAM)], /SyntaxError/],
     ['an HTTP 500 before the answer', [{ status: 500 }, reply(GOOD_PROGRAM)], null],
+    ['a reply with prose and two code blocks', [TWO_BLOCKS], null],
   ] as [string, ScriptStep[], RegExp | null][])('ends %s as a well-formed attempt record', async (_name, script, firstError) => {
     const { record } = await episode(await openaiProgrammer(script));
     expect(record.success).toBe(true);
@@ -84,6 +94,18 @@ describe('episodes with the LLM programmer', () => {
     } else {
       expect(record.attempts).toHaveLength(1);
     }
+  });
+
+  it.skipIf(!hasBrowser)('sends the failing checkpoint images to a vision model with the repair request', async () => {
+    const out = join(dir, 'vision');
+    const run = await episode(await openaiProgrammer([reply(WRONG_PROGRAM), reply(GOOD_PROGRAM)], { vision: true }), 2, out);
+    expect(run.record).toMatchObject({ success: true, solvedAt: 1 });
+    expect(run.record.attempts[0]!.images).toBeGreaterThan(0);
+    const content = server!.chatBodies[1].messages[1].content;
+    const urls = content.filter((p: any) => p.type === 'image_url').map((p: any) => p.image_url.url as string);
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(url).toMatch(/^data:image\/jpeg;base64,\/9j\//);
+    expect(content[0].text).toContain('Images of the failing checkpoint');
   });
 
   it('ends a model timeout as a failed attempt with the reason, and carries on', async () => {

@@ -2,14 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { countMessageTokens } from '../../llm/index.ts';
 import { createWorld } from '../../sim/index.ts';
-import { getSuite, instantiateScene, PREDICATE_KINDS } from '../../tasks/index.ts';
+import { getSuite, getTask, instantiateScene, PREDICATE_KINDS } from '../../tasks/index.ts';
+import { createMonitor, diagnose } from '../../monitor/index.ts';
+import { runAttempt } from '../../policy/attempt.ts';
 import { renderApiPrompt } from '../../policy/api-docs.ts';
 import { API_NAMES } from '../../policy/api.ts';
 import {
   buildGenerationPrompt, PROMPT_TOKEN_BUDGET, systemPrompt,
 } from '../../policy/prompts/generation-prompt.ts';
 import { predicateKindsInForms } from '../../policy/prompts/predicate-forms.ts';
-import { buildRepairPrompt, numberLines, promptText, truncateMiddle } from '../../policy/prompts/repair-prompt.ts';
+import { buildRepairPrompt, numberLines, promptText, shortenDiagnosis } from '../../policy/prompts/repair-prompt.ts';
 import type { RepairInput } from '../../policy/programmers/programmer.ts';
 import { GOOD_PROGRAM, solidPng, taskContext, WRONG_PROGRAM } from './fixtures.ts';
 
@@ -130,10 +132,10 @@ describe('repair prompt', () => {
     expect(typeof text.messages[1]!.content).toBe('string');
   });
 
-  it('stays within budget by cutting the middle of a long diagnosis, never the program', async () => {
+  it('stays within budget by leaving out trace lines of a long diagnosis, never the program', async () => {
     const ctx = await taskContext();
-    const trace = Array.from({ length: 400 }, (_, i) => `  t=${(i * 0.1).toFixed(1)} s line ${i}: moveTo([0.1, 0.2, 0.3]) → ok, gripper at [0.10, 0.20, 0.30]`);
-    const longDiagnosis = ['HEAD: the red block slipped.', ...trace, 'TAIL: it ended 12 cm away.'].join('\n');
+    const trace = Array.from({ length: 400 }, (_, i) => `  #${i} line ${i} t=${(i * 0.1).toFixed(1)}s moveTo([0.1, 0.2, 0.3])`);
+    const longDiagnosis = ['Failure (missed-place) at checkpoint 3.', 'What went wrong: the red block slipped.', 'Trace around it:', ...trace, 'Task check: it ended 12 cm away.'].join('\n');
     const failing = Array.from({ length: 12 }, (_, i) => ({
       checkpoint: i + 2, label: `subgoal-${i}`, subgoal: i, ok: false,
       failure: { kind: 'disturbed', objects: ['blue_block'], explanation: 'blue_block moved 3 cm.' },
@@ -142,15 +144,45 @@ describe('repair prompt', () => {
     const { messages, truncated } = buildRepairPrompt(ctx, input, { vision: false });
     const text = promptText(messages);
     expect(countMessageTokens(messages)).toBeLessThanOrEqual(PROMPT_TOKEN_BUDGET);
-    expect(truncated).toContain('the middle of the diagnosis');
-    expect(text).toContain('HEAD: the red block slipped.');
-    expect(text).toContain('TAIL: it ended 12 cm away.');
-    expect(text).toMatch(/… \(\d+ lines omitted\) …/);
-    expect(text).toContain('… and 9 more failing checkpoints');
+    expect(truncated).toEqual(['failing verdicts after the first', 'diagnosis lines (the trace first)']);
+    expect(text).toContain('What went wrong: the red block slipped.');
+    expect(text).toContain('Task check: it ended 12 cm away.');
+    expect(text).toContain('  #399 line 399');
+    expect(text).not.toContain('  #0 line 0');
+    expect(text).toMatch(/Trace around it:\n… \(\d+ lines omitted\) …\n  #/);
+    expect(text).toContain('… and 11 more failing checkpoints');
     expect(text).toContain(numberLines(GOOD_PROGRAM));
   });
 
-  it('truncateMiddle keeps a short text untouched', () => {
-    expect(truncateMiddle('a\nb\nc', 100)).toBe('a\nb\nc');
+  it('stays within budget for real failing attempts of the core tasks with the longest programs (reports the max)', async () => {
+    const monitor = await createMonitor('state');
+    const sizes: Record<string, number> = {};
+    for (const id of ['swap_blocks', 'left_of', 'sort_by_color', 'pyramid']) {
+      const task = getTask(id);
+      const scene = instantiateScene(task, 1);
+      const world = await createWorld(scene, { timeLimit: task.timeLimit });
+      const objects = world.getObjects();
+      // The reference program, broken: everything is set down 6 cm off to the right.
+      const program = `${task.reference.replace(/\bplace\(/g, 'placeOff(')}\nfunction placeOff(t, o) { const p = typeof t === 'string' ? getPose(t).position : t; place([p[0] + 0.06, p[1]], o); }`;
+      const outcome = await runAttempt({ world, program });
+      world.free();
+      const attempt = { scene, instruction: task.instruction, program, trace: outcome.trace, error: outcome.error };
+      const verdicts = await monitor.inspect(attempt);
+      const diagnosis = diagnose(attempt, verdicts, {});
+      const ctx = { taskId: id, instruction: task.instruction, seed: 1, scene, objects, knowledge: [] };
+      const { messages, truncated } = buildRepairPrompt(ctx, { attempt: 0, program, diagnosis, diagnosisText: diagnosis.text, verdicts, images: [] }, { vision: false });
+      const text = promptText(messages);
+      sizes[id] = countMessageTokens(messages);
+      expect(text).toContain(numberLines(program));
+      expect(text).toContain(diagnosis.text.split('\n').slice(0, 2).join('\n'));
+      // Only a program too long to leave room may end over budget, and then it says so.
+      if (sizes[id]! > PROMPT_TOKEN_BUDGET) expect(truncated.at(-1)).toMatch(/over budget: the program is never cut/);
+      if (countMessageTokens([{ role: 'user', content: program }]) < 600) expect(sizes[id]).toBeLessThanOrEqual(PROMPT_TOKEN_BUDGET);
+    }
+    console.log(`repair prompt tokens: ${JSON.stringify(sizes)}`);
+  });
+
+  it('shortenDiagnosis keeps a short text untouched', () => {
+    expect(shortenDiagnosis('a\nb\nc', 100)).toBe('a\nb\nc');
   });
 });

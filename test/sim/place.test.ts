@@ -44,6 +44,16 @@ describe('place', () => {
     world.free();
   });
 
+  it('goes home afterwards with the fingers pointing down', async () => {
+    const world = await createWorld(scene(redBlock(0.1, 0.1)));
+    world.pick('red_block', { approach: 'side' });
+    world.place([0, 0]);
+    world.home();
+    expect(world.getGripper()).toMatchObject({ position: [0, -0.15, 0.3], yaw: 0, holding: null });
+    expect(world.snapshot().gripper.approach).toBe('top');
+    world.free();
+  });
+
   it('needs a held object', async () => {
     const world = await createWorld(scene(redBlock()));
     expect(() => world.place([0.1, 0.1])).toThrowError('Cannot place: the gripper is not holding anything; pick an object first.');

@@ -49,6 +49,18 @@ describe('snapshot and restore', () => {
     world.free();
   });
 
+  it('records where the held object was grasped, and only while it is held', async () => {
+    const world = await createWorld(SCENE);
+    expect(world.initial.graspOffset).toBeUndefined();
+    world.pick('red_block');
+    const held = world.snapshot();
+    expect(held.gripper.holding).toBe('red_block');
+    expect(held.graspOffset).toHaveLength(3);
+    world.place('blue_block');
+    expect(world.snapshot().graspOffset).toBeUndefined();
+    world.free();
+  });
+
   it('goes back to the start with restore(initial)', async () => {
     const world = await createWorld(SCENE);
     world.pick('red_block');

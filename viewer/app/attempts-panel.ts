@@ -57,7 +57,7 @@ export class AttemptsPanel {
           el('span', { class: d.op, text: `${d.op === 'add' ? '+' : d.op === 'del' ? '-' : ' '} ${d.text}` }))));
       } else if (a.plan.length > 0) {
         parts.push(el('h3', { text: 'Plan' }));
-        parts.push(el('pre', { text: a.plan.map((p, i) => `${i + 1}. ${p}`).join('\n') }));
+        parts.push(el('pre', { text: a.plan.map((p, i) => `${i + 1}. ${p.replace(/^\s*\d+[.)]\s*/, '')}`).join('\n') }));
       }
       if (a.end?.diagnosisText) {
         parts.push(el('h3', { text: `Diagnosis of attempt ${a.index}` }));

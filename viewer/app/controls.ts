@@ -6,7 +6,7 @@ import { byId, el } from './dom.ts';
 import type { SessionStore } from './session-store.ts';
 
 const FILE_CHOICE = '__file__';
-const SPEED_LABELS: Record<Speed, string> = { '1x': '1×', '4x': '4×', max: 'as fast as possible' };
+const SPEED_LABELS: Record<Speed, string> = { '1x': '1×', '4x': '4×', max: 'fastest' };
 
 export class Controls {
   private readonly task = byId<HTMLSelectElement>('task-select');

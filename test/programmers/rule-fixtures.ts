@@ -1,0 +1,55 @@
+// Small scenes for the rule programmer's tests: plain ObjectInfo lists, no physics.
+
+import type { ObjectInfo, Shape, ColorName, ZoneSpec, SceneSpec } from '../../sim/types.ts';
+import type { ProgramContext } from '../../policy/programmers/programmer.ts';
+import type { SceneFacts } from '../../policy/programmers/rule-references.ts';
+
+export function obj(id: string, shape: Shape, color: ColorName, size: number | [number, number, number], at: [number, number] = [0, 0], yaw = 0, z?: number): ObjectInfo {
+  const s: [number, number, number] = typeof size === 'number'
+    ? shape === 'bowl' ? [size, size, 0.06] : shape === 'tray' ? [size, size * 0.7, 0.03] : [size, size, size]
+    : size;
+  return { id, shape, color, size: s, position: [at[0], at[1], z ?? s[2] / 2], yaw };
+}
+
+export function zone(id: string, color: ColorName, min: [number, number], max: [number, number]): ZoneSpec {
+  return { id, color, min, max };
+}
+
+/** A table with a bit of everything; every test sentence resolves against it. */
+export const MIXED: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04, [-0.2, 0.1]),
+    obj('blue_block', 'box', 'blue', 0.05, [0.1, 0.05]),
+    obj('green_block', 'box', 'green', 0.045, [0.2, -0.1]),
+    obj('yellow_block', 'box', 'yellow', 0.03, [-0.1, -0.15]),
+    obj('orange_ball', 'sphere', 'orange', 0.045, [0.0, 0.2]),
+    obj('pink_can', 'cylinder', 'pink', [0.04, 0.04, 0.07], [0.25, 0.15]),
+    obj('white_bowl', 'bowl', 'white', 0.14, [-0.25, -0.15]),
+    obj('gray_tray', 'tray', 'gray', 0.22, [0.25, -0.2]),
+  ],
+  zones: [zone('green_zone', 'green', [0.12, -0.08], [0.26, 0.06]), zone('back_left_corner', 'gray', [-0.4, 0.16], [-0.27, 0.29])],
+};
+
+/** Three same-colour blocks of different sizes and two bowls of the blocks' colours. */
+export const SIZES: SceneFacts = {
+  objects: [
+    obj('block_1', 'box', 'yellow', 0.05, [-0.2, 0]),
+    obj('block_2', 'box', 'yellow', 0.03, [0, 0.1]),
+    obj('block_3', 'box', 'yellow', 0.04, [0.2, 0]),
+    obj('tall_can', 'cylinder', 'blue', [0.04, 0.04, 0.08], [0, -0.15]),
+    obj('short_can', 'cylinder', 'red', [0.04, 0.04, 0.04], [0.15, -0.15]),
+    obj('blue_bowl', 'bowl', 'blue', 0.14, [-0.2, -0.2]),
+  ],
+  zones: [],
+};
+
+export function sceneOf(facts: SceneFacts): SceneSpec {
+  return {
+    objects: facts.objects.map((o) => ({ ...o, mass: 0.05, friction: 0.8 })),
+    zones: [...facts.zones],
+  };
+}
+
+export function contextFor(instruction: string, facts: SceneFacts, taskId = 'test'): ProgramContext {
+  return { taskId, instruction, seed: 0, scene: sceneOf(facts), objects: facts.objects.map((o) => ({ ...o })), knowledge: [] };
+}

@@ -1,0 +1,100 @@
+// The viewer in a real browser (the renderer's Chromium discovery): start a builtin
+// episode from the page, watch it to the end, and check what a person would look at.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { findBrowser, launchBrowser } from '../../monitor/render/browser.ts';
+import type { LaunchedBrowser } from '../../monitor/render/browser.ts';
+import { startViewer } from '../../viewer/index.ts';
+import type { ViewerServer } from '../../viewer/index.ts';
+import { tmpDir } from './fixtures.ts';
+
+const browserPath = findBrowser().path;
+const OUT = resolve('test-output');
+const DOCS = resolve('docs');
+
+describe.skipIf(browserPath === null)('the viewer page in a browser', () => {
+  let viewer: ViewerServer;
+  let browser: LaunchedBrowser;
+  let page: Page;
+  const foreign: string[] = [];
+  const pageErrors: string[] = [];
+
+  const state = <T>(fn: string): Promise<T> => page.evaluate(`(() => { const v = window.policyloopViewer; return ${fn}; })()`) as Promise<T>;
+
+  beforeAll(async () => {
+    viewer = await startViewer({ port: 0, outRoot: tmpDir(), log: () => {} });
+    browser = await launchBrowser(browserPath!);
+    browser.setBusy(true);
+    page = await browser.browser.newPage();
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('request', (r) => {
+      const u = r.url();
+      if (!u.startsWith(`http://127.0.0.1:${viewer.port}/`) && !u.startsWith('data:')) foreign.push(u);
+    });
+    await page.setViewport({ width: 1400, height: 860 });
+    await page.goto(viewer.url);
+    await page.waitForFunction(() => window.policyloopViewer?.store.hello != null, { timeout: 30_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await viewer?.close();
+  });
+
+  it('runs a builtin episode live and shows the world, the trace and the verdicts', async () => {
+    await page.select('#task-select', 'red_on_blue');
+    await page.select('#speed', '1x');
+    await page.click('#start');
+
+    // Mid-episode: the gripper is moving, the program line is highlighted.
+    await page.waitForFunction(() => {
+      const a = window.policyloopViewer!.store.current;
+      return a !== null && a.events.length >= 2 && a.end === null && document.querySelector('#program .ln.running') !== null;
+    }, { timeout: 120_000, polling: 100 });
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: resolve(OUT, 'viewer-mid.png') });
+    mkdirSync(DOCS, { recursive: true });
+    copyFileSync(resolve(OUT, 'viewer-mid.png'), resolve(DOCS, 'viewer.png'));
+
+    await page.select('#speed', 'max');
+    await page.waitForFunction(() => window.policyloopViewer!.store.status.status === 'finished', { timeout: 120_000, polling: 250 });
+    // Let the gallery draw its thumbnails.
+    await page.waitForFunction(() => [...document.querySelectorAll('#gallery img')].every((i) => (i as HTMLImageElement).src !== ''), { timeout: 20_000 });
+    await page.screenshot({ path: resolve(OUT, 'viewer.png') });
+
+    const canvas = await state<{ width: number; height: number; distinctColors: number; lumaRange: number }>('v.canvasStats()');
+    expect(canvas.width).toBeGreaterThan(300);
+    expect(canvas.distinctColors).toBeGreaterThan(8);
+    expect(canvas.lumaRange).toBeGreaterThan(60);
+
+    const events = await page.$$eval('#events li', (li) => li.map((e) => e.textContent ?? ''));
+    expect(events.length).toBeGreaterThan(2);
+    expect(events.join('\n')).toMatch(/pick\("red_block"\)/);
+    expect(await page.$$eval('#strip .tick', (t) => t.length)).toBeGreaterThan(0);
+
+    const verdicts = await page.$$eval('#gallery .verdict', (v) => v.map((e) => e.className));
+    expect(verdicts.length).toBeGreaterThan(0);
+    expect(verdicts.every((c) => /\b(ok|bad)\b/.test(c))).toBe(true);
+
+    expect(await page.$eval('#attempts', (e) => e.textContent)).toMatch(/✓ success/);
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('keeps the session after a malformed WebSocket message', async () => {
+    const before = await state<number>('v.store.attempts.length');
+    const errors = await state<number>('v.errors.length');
+    await page.evaluate(() => window.policyloopViewer!.sendRaw('{"type":"start","seed":'));
+    await page.waitForFunction((n) => window.policyloopViewer!.errors.length > n, { timeout: 10_000 }, errors);
+    expect(await page.$eval('#error-line', (e) => e.textContent)).toMatch(/not JSON/);
+    expect(await page.$eval('#connection', (e) => e.textContent)).toBe('connected');
+    expect(await state<number>('v.store.attempts.length')).toBe(before);
+
+    // The same socket still takes commands.
+    await page.select('#speed', '4x');
+    await page.waitForFunction(() => window.policyloopViewer!.store.status.speed === '4x', { timeout: 10_000 });
+    expect(await state<string>('v.store.status.status')).toBe('finished');
+  });
+});

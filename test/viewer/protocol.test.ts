@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseClientMessage } from '../../viewer/index.ts';
+
+const START = { type: 'start', task: 'red_on_blue', seed: 0, provider: 'builtin', monitor: 'state', maxRepairs: 2 };
+
+describe('parseClientMessage', () => {
+  it.each([
+    ['a start request', START],
+    ['a start request with a task file, model, speed and images', { ...START, task: 'my/task.json', model: 'gpt-x', speed: '4x', images: true }],
+    ['pause', { type: 'pause' }],
+    ['resume', { type: 'resume' }],
+    ['step one API call', { type: 'step' }],
+    ['stop', { type: 'stop' }],
+    ['a speed change', { type: 'speed', speed: 'max' }],
+    ['open a run folder', { type: 'open-run', dir: 'runs/x' }],
+  ])('accepts %s', (_name, message) => {
+    const parsed = parseClientMessage(JSON.stringify(message));
+    expect(parsed).toEqual({ ok: true, message });
+  });
+
+  it.each([
+    ['text that is not JSON', '{"type":', /not JSON/],
+    ['a JSON array', '[1,2]', /JSON object with a "type"/],
+    ['null', 'null', /JSON object/],
+    ['a message without a type', '{"task":"x"}', /unknown message type null/],
+    ['an unknown type', '{"type":"reboot"}', /unknown message type "reboot"; expected one of start, pause/],
+    ['a negative seed', JSON.stringify({ ...START, seed: -1 }), /bad "start" message: seed/],
+    ['a fractional seed', JSON.stringify({ ...START, seed: 1.5 }), /seed/],
+    ['an unknown provider', JSON.stringify({ ...START, provider: 'cloud' }), /provider/],
+    ['too many repairs', JSON.stringify({ ...START, maxRepairs: 99 }), /maxRepairs/],
+    ['an empty task', JSON.stringify({ ...START, task: '' }), /task/],
+    ['an unknown speed', '{"type":"speed","speed":"2x"}', /speed/],
+    ['extra fields', '{"type":"pause","now":true}', /bad "pause" message/],
+  ])('refuses %s with a reason', (_name, text, reason) => {
+    const parsed = parseClientMessage(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(reason);
+  });
+});
