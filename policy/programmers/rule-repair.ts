@@ -127,7 +127,7 @@ function missedGrasp(e: Editor, i: number, ctx: ProgramContext): boolean {
 }
 
 /** Where the object of place step i was meant to end, relative to the diagnosis' target point. */
-function intendedOffset(step: Extract<Step, { op: 'place' }>, adj: StepAdjust, target: string, plan: RulePlan, ctx: ProgramContext): Vec2 | null {
+function intendedOffset(step: Extract<Step, { op: 'place' }>, target: string, plan: RulePlan, ctx: ProgramContext): Vec2 | null {
   const t = step.target;
   switch (t.kind) {
     case 'object':
@@ -153,8 +153,6 @@ function intendedOffset(step: Extract<Step, { op: 'place' }>, adj: StepAdjust, t
       return null;
     }
   }
-  void adj;
-  return null;
 }
 
 /** Aim place step i against a measured miss (object − where it should be), at most MAX_CORRECTION per repair. */
@@ -212,7 +210,7 @@ function missedPlace(e: Editor, i: number, d: DiagnosisView, plan: RulePlan, ctx
   const off = d.offset;
   if (off && !e.steps.some((s) => s.id === off.object) && otherReading(e, d, plan)) return true;
   if (off && off.object === step.id) {
-    const intended = intendedOffset(step, e.has(i), off.target, plan, ctx);
+    const intended = intendedOffset(step, off.target, plan, ctx);
     if (intended) {
       const miss: Vec2 = [off.dx - intended[0], off.dy - intended[1]];
       if (Math.hypot(miss[0], miss[1]) > 0.002) {
@@ -259,7 +257,7 @@ function missedPush(e: Editor, i: number, d: DiagnosisView): boolean {
 /** Something toppled: its own placement → release lower and settle; a neighbour → carry higher. */
 function knocked(e: Editor, i: number, d: DiagnosisView, ctx: ProgramContext): boolean {
   const step = e.steps[i]!;
-  const victim = d.failures?.[0]?.objects?.[0] ?? (d.predicate ? undefined : undefined);
+  const victim = d.failures?.[0]?.objects?.[0];
   if (step.op === 'place' && (victim === undefined || victim === step.id)) {
     // Toppled off the edge of its support: correct the aim first when the miss can be measured.
     const miss = estimateMiss(e, i, d, ctx);
@@ -293,7 +291,6 @@ function knocked(e: Editor, i: number, d: DiagnosisView, ctx: ProgramContext): b
     e.note(i, 'push lower on the object so it slides instead of tipping');
     return true;
   }
-  void ctx;
   return false;
 }
 

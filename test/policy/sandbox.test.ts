@@ -141,3 +141,10 @@ describe('errors cross as named guest exceptions', () => {
     expect(logs(out)).toEqual(['0.1']);
   });
 });
+
+describe('host calls', () => {
+  it('take the fast path past the library dispatcher (breaks loudly on a quickjs-emscripten upgrade)', () => {
+    const r = runSandboxed('f(1)', [{ name: 'f', call: () => 2 }]);
+    expect(r).toMatchObject({ error: null, hostCalls: 1, fastHostCalls: true });
+  });
+});

@@ -15,7 +15,7 @@ function outcome(a: AttemptView): string {
 export class AttemptsPanel {
   private readonly list = byId('attempts');
   private readonly detail = byId('attempt-detail');
-  private seen = { attempts: -1, session: -1 };
+  private readonly seen = { attempts: -1, session: -1 };
   private selectedShown = -1;
 
   constructor(private readonly store: SessionStore) {
@@ -28,7 +28,8 @@ export class AttemptsPanel {
   update(): void {
     const s = this.store;
     if (s.rev.attempts === this.seen.attempts && s.rev.session === this.seen.session && this.selectedShown === s.selected) return;
-    this.seen = { attempts: s.rev.attempts, session: s.rev.session };
+    this.seen.attempts = s.rev.attempts;
+    this.seen.session = s.rev.session;
     this.selectedShown = s.selected;
     this.list.replaceChildren(...s.attempts.map((a) => {
       const cost = a.end ? `${a.end.tokensIn + a.end.tokensOut} tokens · ${(a.end.wallMs / 1000).toFixed(1)} s` : '';

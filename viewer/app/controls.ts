@@ -20,7 +20,7 @@ export class Controls {
   private readonly start = byId<HTMLButtonElement>('start');
   private readonly open = byId<HTMLButtonElement>('open');
   private readonly errorLine = byId('error-line');
-  private seen = { hello: -1, status: -1, session: -1 };
+  private readonly seen = { hello: -1, status: -1, session: -1 };
 
   constructor(private readonly store: SessionStore, private readonly send: (m: ClientMessage) => void) {
     this.task.addEventListener('change', () => {

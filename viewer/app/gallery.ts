@@ -17,7 +17,7 @@ export class Gallery {
   private readonly root = byId('gallery');
   private cards: Card[] = [];
   private attempt: AttemptView | null = null;
-  private seen = { checkpoints: -1, session: -1, time: -1 };
+  private readonly seen = { checkpoints: -1, session: -1, time: -1 };
   private verdictsShown: unknown = null;
 
   constructor(private readonly store: SessionStore, private readonly thumbnails: ThumbnailRenderer) {
@@ -47,7 +47,9 @@ export class Gallery {
       for (const c of this.cards) c.root.classList.toggle('selected', c === current && !s.follow);
     }
     this.drawPending(a);
-    this.seen = { checkpoints: s.rev.checkpoints, session: s.rev.session, time: s.rev.time };
+    this.seen.checkpoints = s.rev.checkpoints;
+    this.seen.session = s.rev.session;
+    this.seen.time = s.rev.time;
   }
 
   private addCard(cp: Checkpoint): void {

@@ -70,6 +70,7 @@ function frame(now: number): void {
     world.setScene(spec);
     thumbnails.setScene(spec);
     scratch = spec ? scratchSnapshot(spec.objects.map((o) => o.id)) : null;
+    byId('world-empty').hidden = spec !== null;
   }
   const a = store.current;
   if (timeline.playing && a) {

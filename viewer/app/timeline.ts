@@ -37,7 +37,7 @@ export class Timeline {
   private rows: HTMLElement[] = [];
   private listAttempt: AttemptView | null = null;
   private currentRow: HTMLElement | null = null;
-  private seen = { attempts: -1, events: -1, checkpoints: -1, track: -1, time: -1, session: -1 };
+  private readonly seen = { attempts: -1, events: -1, checkpoints: -1, track: -1, time: -1, session: -1 };
   playing = false;
 
   constructor(private readonly store: SessionStore) {
@@ -105,7 +105,9 @@ export class Timeline {
     this.followButton.classList.toggle('active', s.follow && s.live);
     this.followButton.disabled = !s.live;
     this.playButton.textContent = this.playing ? '❚❚' : '▶';
-    this.seen = { attempts: r.attempts, events: r.events, checkpoints: r.checkpoints, track: r.track, time: r.time, session: r.session };
+    const seen = this.seen;
+    seen.attempts = r.attempts; seen.events = r.events; seen.checkpoints = r.checkpoints;
+    seen.track = r.track; seen.time = r.time; seen.session = r.session;
   }
 
   private renderTabs(): void {
