@@ -71,6 +71,12 @@ export interface AnomalyContext {
   named: ReadonlySet<string>;
   /** A call since the previous checkpoint opened the fingers on purpose. */
   released: boolean;
+  /**
+   * The subgoal states an expectation: then how the objects it names end up is judged by
+   * that expectation (a block tipping into its bowl is fine unless `upright` is asked),
+   * and only unnamed objects are checked for toppling.
+   */
+  expects: boolean;
 }
 
 /** Anomalies between two observed snapshots; each is reported where it first appears. */
@@ -91,7 +97,7 @@ export function anomalyFailures(scene: SceneSpec, prev: Snapshot, cur: Snapshot,
       out.push({ kind: 'off-table', objects: [o.id], explanation: `${o.id} left the table${floor}: it is now at [${b.position.map((v) => v.toFixed(2)).join(', ')}].` });
       continue;
     }
-    if (!heldNow && o.shape !== 'sphere') {
+    if (!heldNow && o.shape !== 'sphere' && !(ctx.expects && ctx.named.has(o.id))) {
       const t0 = tiltOf(a.quaternion), t1 = tiltOf(b.quaternion);
       if (t1 - t0 > TOPPLE_TILT_CHANGE && t1 > TOPPLE_TILT_MIN) {
         out.push({ kind: 'toppled', objects: [o.id], explanation: `${o.id} toppled: its tilt went from ${deg(t0)} to ${deg(t1)}.` });
@@ -170,6 +176,7 @@ export function judgeCheckpoints(
     failures.push(...anomalyFailures(attempt.scene, observed[i - 1] ?? initial, state, {
       named: namedObjects(attempt.scene, subgoal, calls),
       released: releasedOnPurpose(calls),
+      expects: subgoal?.expect !== undefined,
     }));
     return makeVerdict(cp, failures, evidence?.[i]);
   });

@@ -3,7 +3,7 @@
 // scene diff and the unmet predicate — plus the text block a repair prompt quotes.
 // `kind` is an enum a rule-based repairer keys on; `offset` carries measured misses.
 
-import { evaluatePredicate, predicateObjectIds } from '../sim/index.ts';
+import { predicateObjectIds } from '../sim/index.ts';
 import type { AttemptData, Checkpoint, Predicate, PredicateResult, ProgramError, Snapshot, WorldView } from '../sim/index.ts';
 import { failingLeaf } from './checkpoint-checks.ts';
 import { diffSnapshots } from './scene-diff.ts';
@@ -266,9 +266,3 @@ export function diagnosisText(d: Diagnosis): string {
   if (d.success && !d.success.ok) lines.push(`Task check: ${d.success.detail}`);
   return lines.join('\n');
 }
-
-/** Re-evaluates a predicate on a checkpoint: a helper for callers building their own reports. */
-export function checkAt(attempt: AttemptData, cp: Checkpoint, p: Predicate): PredicateResult {
-  return evaluatePredicate(p, { scene: attempt.scene, state: cp.snapshot, initial: snapshotFromScene(attempt.scene) });
-}
-

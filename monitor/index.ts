@@ -11,6 +11,9 @@ export {
   launchSharedBrowser,
   type RenderedView, type ViewImages, type RenderOptions, type RendererOptions, type RenderStats, type SharedBrowser,
 } from './render/headless-renderer.ts';
+// The scene builder runs in browsers too: browser bundles import it from
+// monitor/render/scene-builder.ts directly (this file pulls in puppeteer and node:fs).
+export { buildSceneRig, TABLE_HEIGHT, type SceneRig, type RenderPass } from './render/scene-builder.ts';
 export { findBrowser, LAUNCH_ARGS, SYSTEM_BROWSERS, type BrowserDiscovery, type DiscoveryOptions } from './render/browser.ts';
 export { FIXED_LEGEND, ID_BACKGROUND, ID_TABLE, ID_FLOOR, ID_GRIPPER, DEPTH_UNIT, legendFor } from './render/id-legend.ts';
 export {
@@ -35,6 +38,19 @@ export {
   DISTURB_LIMIT, TOPPLE_TILT_CHANGE, TOPPLE_TILT_MIN, OFF_TABLE_DROP, type AnomalyContext,
 } from './checkpoint-checks.ts';
 export { callsBetween, namedObjects, mentionedObjects, proprioception, formatEvent, releasedOnPurpose } from './trace-reading.ts';
+export { stillHeldFailure } from './checkpoint-checks.ts';
+export {
+  FAULT_NAMES, ACTION_CALLS, planFault, applyFault, actionsOf,
+  type FaultName, type FaultSpec, type ActionRecord, type ActionCall,
+} from './benchmark/fault-injection.ts';
+export {
+  buildMonitorSet, groundTruth,
+  type RunProgram, type LabelledAttempt, type GroundTruth, type MonitorSetOptions,
+} from './benchmark/monitor-set.ts';
+export {
+  evalMonitor, scoreMonitor, monitorCall, formatMonitorReports,
+  type MonitorReport, type AttemptScore, type EvalMonitorOptions, type ScoreOptions,
+} from './benchmark/eval-monitor.ts';
 export {
   diffSnapshots, describeSceneDiff, describeChange, directionOf, supportOf, describeSupport,
   type SceneDiff, type ObjectChange, type Support, type DiffOptions,

@@ -12,5 +12,5 @@ export type { HostFunction, SandboxOptions, SandboxResult } from './sandbox.ts';
 export { TraceRecorder, traceToJSON, safeLabel, actionLabel } from './trace.ts';
 export type { TraceRecorderOptions } from './trace.ts';
 export { runAttempt, runAttemptSync, measureHostCallMicros } from './attempt.ts';
-export type { AttemptOptions, AttemptOutcome } from './attempt.ts';
+export type { ApiCallInfo, AttemptOptions, AttemptOutcome } from './attempt.ts';
 export { StubWorld } from './stub-world.ts';

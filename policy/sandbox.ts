@@ -559,16 +559,24 @@ export function runSandboxed(source: string, functions: readonly HostFunction[],
       }
       describe = made.value;
 
-      // Run the program, then any promise jobs it queued.
+      // Run the program, then any promise jobs it queued. A program whose last statement
+      // is a call of an async function (`main();`) ends with that promise: its rejection
+      // is the program's uncaught error.
       phase = 'run';
       runStart = performance.now();
       let thrown: QuickJSHandle | null = null;
       const result = ctx.evalCode(source, PROGRAM_FILE, { type: 'global' });
       if (result.error) thrown = result.error;
       else {
-        result.value.dispose();
+        const completion = result.value;
         const jobs = rt.executePendingJobs();
         if (jobs.error) thrown = jobs.error;
+        else {
+          const state = ctx.getPromiseState(completion);
+          if (state.type === 'rejected') thrown = state.error;
+          else if (state.type === 'fulfilled' && !state.notAPromise) state.value.dispose();
+        }
+        completion.dispose();
       }
       if (!thrown) {
         phase = 'setup';

@@ -10,9 +10,9 @@ import type {
 
 export interface TraceRecorderOptions {
   /**
-   * Checkpoints kept before further action/manual/error checkpoints are skipped (a
-   * program catching errors in a loop would otherwise pile up snapshots). The final
-   * ones (error at the end, end) are always taken. Default 200.
+   * Checkpoints kept before further ones are skipped (a program looping over
+   * subgoals, or catching errors in a loop, would otherwise pile up snapshots). The
+   * final ones (error at the end, end) are always taken. Default 200.
    */
   maxCheckpoints?: number;
 }
@@ -132,7 +132,7 @@ export class TraceRecorder {
     const event: SubgoalEvent = { type: 'subgoal-end', seq: this.seq++, t, line, subgoal: info.index, description: info.description };
     if (info.expect !== undefined) event.expect = info.expect;
     this.events.push(event);
-    if (checkpoint) this.checkpoint('subgoal-end', `subgoal-${info.index}`, true);
+    if (checkpoint) this.checkpoint('subgoal-end', `subgoal-${info.index}`);
   }
 
   /** Whether an optional checkpoint would still be kept (the cap is not reached). */

@@ -4,8 +4,8 @@
 // call without ever yielding to its event loop. The worker side (LiveGate) paces the
 // simulation at real time and blocks with Atomics.wait while paused.
 
-import type { Speed } from './protocol.ts';
-import { SPEED_FACTOR, SPEEDS } from './protocol.ts';
+import type { Speed } from './speeds.ts';
+import { SPEED_FACTOR, SPEEDS } from './speeds.ts';
 
 export const RUN = 0;
 export const PAUSE = 1;
@@ -82,7 +82,8 @@ export interface GateSink {
 export class LiveGate {
   private callIndex = 0;
   private line: number | null = null;
-  private handledSteps: number;
+  /** Step requests seen so far; -1 so that one made before the gate existed counts. */
+  private handledSteps = -1;
   /** Call index during which the current step began; the next call pauses. */
   private stepFrom: number | null = null;
   private anchorWall = 0;
@@ -95,7 +96,6 @@ export class LiveGate {
     private readonly sink: GateSink,
     private readonly now: () => number = () => performance.now(),
   ) {
-    this.handledSteps = control.steps;
     this.anchorSpeed = control.speed;
   }
 

@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Checkpoint, SimWorld, Snapshot, Trace, TraceEvent } from '../sim/index.ts';
+import type { Checkpoint, GripperState, Pose, SimWorld, Snapshot, Trace, TraceEvent } from '../sim/index.ts';
 import { instantiateScene, loadTask } from '../tasks/index.ts';
 import { closeRenderer } from '../monitor/index.ts';
 import { runEpisode } from '../policy/loop/episode.ts';
@@ -18,7 +18,8 @@ import { loadQuickJS } from '../policy/index.ts';
 import type { ProgramDraft } from '../policy/programmers/programmer.ts';
 import { ControlBlock, LiveGate } from './live-control.ts';
 import { encodeFrame } from './motion-track.ts';
-import type { ChatItem, Frame, ServerMessage, StartRequest } from './protocol.ts';
+import type { Frame, ServerMessage, StartRequest } from './protocol.ts';
+import { draftChat, resultChat } from './loop-messages.ts';
 import { readAttemptRecord } from './run-reader.ts';
 
 export interface LiveWorkerData {
@@ -38,6 +39,7 @@ export type LiveWorkerMessage = ServerMessage | LiveWorkerDone;
 
 const FRAME_DT = 1 / 60;
 const POST_INTERVAL_MS = 1000 / 60;
+const FULL_SNAPSHOT_EVERY = 6;
 
 class StopRequested extends Error {}
 
@@ -48,23 +50,6 @@ function withoutEngineState(s: Snapshot): Snapshot {
 
 export function checkpointForWire(cp: Checkpoint): Checkpoint {
   return { ...cp, snapshot: withoutEngineState(cp.snapshot) };
-}
-
-function lines(program: string): number {
-  return program.trim() === '' ? 0 : program.trimEnd().split('\n').length;
-}
-
-function draftChat(attempt: number, origin: 'generate' | 'repair', d: ProgramDraft): ChatItem {
-  if (d.program.trim() === '') {
-    return { role: 'loop', kind: 'error', attempt, text: `The programmer gave no usable program for attempt ${attempt}: ${d.error ?? 'no reason given'}.` };
-  }
-  const tokens = d.usage.inputTokens + d.usage.outputTokens > 0 ? ` (${d.usage.inputTokens} tokens in, ${d.usage.outputTokens} out)` : '';
-  const head = origin === 'generate'
-    ? `Generated the program for attempt ${attempt}: ${lines(d.program)} lines${tokens}.`
-    : `Repaired the program for attempt ${attempt}: ${lines(d.program)} lines${tokens}.`;
-  const plan = d.plan.length > 0 ? `\nPlan:\n${d.plan.map((p, i) => `${i + 1}. ${p.replace(/^\s*\d+[.)]\s*/, '')}`).join('\n')}` : '';
-  const notes = d.notes && d.notes.length > 0 ? `\nChanges:\n${d.notes.map((n) => `- ${n}`).join('\n')}` : '';
-  return { role: 'loop', kind: origin === 'generate' ? 'generation' : 'repair', attempt, text: head + plan + notes };
 }
 
 async function main(): Promise<void> {
@@ -125,8 +110,22 @@ async function main(): Promise<void> {
     resumed: () => post({ type: 'status', status: 'running', speed: control.speed }),
   });
 
+  // Poses read one by one cost a seventh of a full snapshot; the gripper's approach (top
+  // or side) is only in snapshots, so every FULL_SNAPSHOT_EVERY-th frame takes one.
+  let approach: GripperState['approach'] = 'top';
+  let sinceFull = FULL_SNAPSHOT_EVERY;
+  const objects: Record<string, Pose> = {};
   const sample = (world: SimWorld): void => {
-    const frame = encodeFrame(world.snapshot(), ids);
+    let frame: Frame;
+    if (++sinceFull >= FULL_SNAPSHOT_EVERY) {
+      sinceFull = 0;
+      const s = world.snapshot();
+      approach = s.gripper.approach;
+      frame = encodeFrame(s, ids);
+    } else {
+      for (const id of ids) objects[id] = world.getPose(id);
+      frame = encodeFrame({ t: world.time, objects, gripper: { ...world.getGripper(), approach } }, ids);
+    }
     pending.push(frame);
     attemptFrames.push(frame);
   };
@@ -145,6 +144,7 @@ async function main(): Promise<void> {
       initial: withoutEngineState(world.initial),
     });
     lastSample = world.time;
+    sinceFull = FULL_SNAPSHOT_EVERY;
     sample(world);
     world.onStep = (w) => {
       if (w.time - lastSample >= FRAME_DT - 1e-9) {
@@ -171,11 +171,7 @@ async function main(): Promise<void> {
         monitorOk: r.monitorOk, verdicts: e.verdicts as never, diagnosis: files.diagnosis ?? null,
         diagnosisText: e.diagnosisText, images: [], tokensIn: r.tokensIn, tokensOut: r.tokensOut, wallMs: r.wallMs,
       });
-      const err = r.error ? ` ${r.error.kind}${r.error.line ? ` at line ${r.error.line}` : ''}: ${r.error.message}` : '';
-      post({
-        type: 'chat',
-        item: { role: 'loop', kind: 'result', attempt: e.attempt, ok: r.success, text: `Attempt ${e.attempt} ${r.success ? 'succeeded' : 'failed'}: ${r.successDetail}${err}` },
-      });
+      post({ type: 'chat', item: resultChat(e.attempt, r.success, r.successDetail, r.error) });
       if (e.diagnosisText) post({ type: 'chat', item: { role: 'loop', kind: 'diagnosis', attempt: e.attempt, text: e.diagnosisText } });
       trace = null;
     }

@@ -3,7 +3,7 @@
 // sampled at any time by interpolating between neighbours. Shared by the browser app
 // and the tests; sampleInto() writes into a caller's snapshot and never allocates.
 
-import type { GripperState, ObjectSpec, Snapshot } from '../sim/types.ts';
+import type { GripperState, ObjectSpec, Pose, Snapshot } from '../sim/types.ts';
 import type { Frame } from './protocol.ts';
 
 const POSE = 7;
@@ -13,8 +13,15 @@ function round5(v: number): number {
   return Math.round(v * 1e5) / 1e5;
 }
 
-/** A snapshot as a compact frame (see FrameSchema); objects in `ids` order, missing ones at the origin. */
-export function encodeFrame(s: Snapshot, ids: readonly string[]): Frame {
+/** What a frame is made from: a Snapshot, or poses read one by one. */
+export interface FrameSource {
+  t: number;
+  objects: Record<string, Pose | undefined>;
+  gripper: GripperState;
+}
+
+/** A world state as a compact frame (see FrameSchema); objects in `ids` order, missing ones at the origin. */
+export function encodeFrame(s: FrameSource, ids: readonly string[]): Frame {
   const objects = new Array<number>(ids.length * POSE);
   ids.forEach((id, i) => {
     const o = s.objects[id];

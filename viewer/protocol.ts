@@ -6,15 +6,14 @@
 import { z } from 'zod';
 import { COLOR_NAMES, ERROR_KINDS, SHAPES } from '../sim/types.ts';
 import type { Checkpoint, Predicate, ProgramError, SceneSpec, Snapshot, TraceEvent } from '../sim/types.ts';
+import { SPEEDS } from './speeds.ts';
 
 export const PROTOCOL_VERSION = 1;
 /** Largest message a client may send; larger ones are refused (the socket closes with 1009). */
 export const MAX_CLIENT_MESSAGE_BYTES = 1024 * 1024;
 
-export const SPEEDS = ['1x', '4x', 'max'] as const;
-export type Speed = (typeof SPEEDS)[number];
-/** Simulated seconds per wall second; 0 = as fast as possible. */
-export const SPEED_FACTOR: Record<Speed, number> = { '1x': 1, '4x': 4, max: 0 };
+export { SPEEDS, SPEED_FACTOR } from './speeds.ts';
+export type { Speed } from './speeds.ts';
 
 export const VIEWER_PROVIDERS = ['builtin', 'openai', 'replay'] as const;
 export const VIEWER_MONITORS = ['state', 'pixels', 'vlm', 'none'] as const;

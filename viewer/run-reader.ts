@@ -10,6 +10,7 @@ import { instantiateScene, loadTask } from '../tasks/index.ts';
 import { snapshotFromScene, VIEW_NAMES } from '../monitor/index.ts';
 import type { ChatItem, Frame, ServerMessage, SessionInfo } from './protocol.ts';
 import { FrameSchema, ProgramErrorSchema, SceneSpecSchema, VerdictSchema } from './protocol.ts';
+import { draftChat, resultChat } from './loop-messages.ts';
 
 /** What the viewer adds to a record folder: the scene (so any run can be rebuilt without its task file). */
 export const SCENE_FILE = 'scene.json';
@@ -199,10 +200,10 @@ export function readRun(dirIn: string, urlFor: (relPath: string) => string): Loa
     const rec = episode?.attempts.find((a) => a.index === k);
     const origin = rec?.origin ?? (k === 0 ? 'generate' : 'repair');
     const program = files.program ?? '';
-    chat({
-      role: 'loop', kind: origin === 'generate' ? 'generation' : 'repair', attempt: k,
-      text: `${origin === 'generate' ? 'Generated' : 'Repaired'} the program for attempt ${k}: ${program.trimEnd().split('\n').length} lines.`,
-    });
+    chat(draftChat(k, origin, {
+      program, plan: [], error: program.trim() === '' ? 'the record has no program' : null,
+      usage: { inputTokens: rec?.tokensIn ?? 0, outputTokens: rec?.tokensOut ?? 0 },
+    }));
     const first = files.frames?.[0];
     messages.push({ type: 'attempt-start', attempt: k, origin, program, plan: [], initial: first ? { ...initial, t: first.t } : initial });
     const frames = files.frames ?? [];
@@ -228,11 +229,7 @@ export function readRun(dirIn: string, urlFor: (relPath: string) => string): Loa
       images: checkpointImages(dir, k, urlFor),
       tokensIn: rec?.tokensIn ?? 0, tokensOut: rec?.tokensOut ?? 0, wallMs: rec?.wallMs ?? 0,
     });
-    const success = rec?.success ?? trace?.success?.ok;
-    chat({
-      role: 'loop', kind: 'result', attempt: k, ok: success === true,
-      text: `Attempt ${k} ${success ? 'succeeded' : 'failed'}: ${rec?.successDetail ?? trace?.success?.detail ?? ''}${error ? ` ${error.kind}${error.line ? ` at line ${error.line}` : ''}: ${error.message}` : ''}`,
-    });
+    chat(resultChat(k, rec?.success ?? trace?.success?.ok ?? false, rec?.successDetail ?? trace?.success?.detail ?? '', error));
     if (files.diagnosisText) chat({ role: 'loop', kind: 'diagnosis', attempt: k, text: files.diagnosisText });
   }
   if (episode) {

@@ -10,7 +10,7 @@ import { readProgramFile, requireTask, seedOption } from './common.ts';
 interface RunFlags {
   task?: string; seed?: string; program?: string; provider?: string; model?: string; vlmModel?: string;
   baseUrl?: string; monitor: string; maxRepairs?: string; oracle: boolean; engine: string; out?: string;
-  json?: boolean; record?: string; cassette?: string; images?: boolean;
+  json?: boolean; vision?: boolean; record?: string; cassette?: string; images?: boolean;
 }
 
 export function defaultRunDir(task: string, seed: number): string {
@@ -34,6 +34,7 @@ export function registerRunCommand(program: Command): void {
     .option('--no-oracle', 'stop on the monitor verdicts instead of the task success predicate')
     .option('--engine <e>', 'physics engine: rapier', 'rapier')
     .option('--out <dir>', 'record folder (default runs/<time>-<task>-seed<N>)')
+    .option('--vision', 'send the failing checkpoint images with repair prompts (vision-capable code models)')
     .option('--record <file>', 'record model exchanges to this cassette (JSONL)')
     .option('--cassette <file>', 'cassette to answer from with --provider replay')
     .option('--no-images', 'do not render checkpoint images (unless the monitor needs them)')
@@ -48,7 +49,7 @@ export function registerRunCommand(program: Command): void {
       const maxRepairs = flags.maxRepairs !== undefined ? parseIntArg('--max-repairs', flags.maxRepairs) : given !== null ? 0 : 3;
       const programmer = given !== null
         ? new GivenProgrammer(given)
-        : await createProgrammer({ provider, model: flags.model, baseURL: flags.baseUrl, record: flags.record, cassette: flags.cassette });
+        : await createProgrammer({ provider, model: flags.model, baseURL: flags.baseUrl, record: flags.record, cassette: flags.cassette, vision: flags.vision });
       const outDir = resolve(flags.out ?? defaultRunDir(task.id, seed));
       const log = (s: string): void => { if (!flags.json) process.stderr.write(s + '\n'); };
       log(`${task.id} seed ${seed}: ${task.instruction}`);

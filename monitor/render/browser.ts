@@ -14,6 +14,8 @@ export const LAUNCH_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--disable-dev-shm-usage', '--mute-audio', '--hide-scrollbars',
+  // WebGL on SwiftShader without a GPU: Chromium is removing the implicit fallback.
+  '--enable-unsafe-swiftshader',
 ];
 
 export const SYSTEM_BROWSERS = [

@@ -12,6 +12,7 @@ import { FINGER_SIZE, GRIPPER_POSE_FLOATS, PALM_SIZE, writeGripperPoses } from '
 import { containerInterior } from '../../sim/object-geometry.ts';
 import { FLOOR_Z } from '../../sim/scene-bodies.ts';
 import { DEPTH_UNIT, FIXED_LEGEND, ID_FLOOR, ID_GRIPPER, ID_TABLE, legendFor } from './id-legend.ts';
+import { vertexLitMaterial } from './vertex-lit-material.ts';
 
 export { DEPTH_UNIT, FIXED_LEGEND, ID_BACKGROUND, ID_FLOOR, ID_GRIPPER, ID_TABLE, legendFor } from './id-legend.ts';
 
@@ -154,7 +155,8 @@ export function buildSceneRig(spec: SceneSpec): SceneRig {
   scene.add(sun, sun.target);
 
   // Table top (its upper face is z = 0), legs, floor.
-  const tableMat = new THREE.MeshLambertMaterial({ color: colorOf(TABLE_COLOR) });
+  // Vertex-lit materials: per-fragment lighting is what limits SwiftShader (vertex-lit-material.ts).
+  const tableMat = vertexLitMaterial(colorOf(TABLE_COLOR));
   const [tx, ty] = TABLE.size;
   const top = addMesh(scene, new THREE.BoxGeometry(tx, ty, TABLE.thickness), tableMat, ID_TABLE, { cast: false });
   top.position.set(0, 0, -TABLE.thickness / 2);
@@ -171,7 +173,10 @@ export function buildSceneRig(spec: SceneSpec): SceneRig {
   // Zones: flat marks on the table, tinted toward their colour.
   spec.zones.forEach((z, i) => {
     const tint = colorOf(TABLE_COLOR).lerp(colorOf(COLOR_HEX[z.color]), 0.55);
-    const mat = new THREE.MeshLambertMaterial({ color: tint, polygonOffset: true, polygonOffsetFactor: -2, polygonOffsetUnits: -2 });
+    const mat = vertexLitMaterial(tint);
+    mat.polygonOffset = true;
+    mat.polygonOffsetFactor = -2;
+    mat.polygonOffsetUnits = -2;
     const w = z.max[0] - z.min[0];
     const h = z.max[1] - z.min[1];
     const m = addMesh(scene, new THREE.PlaneGeometry(w, h), mat, FIXED_LEGEND.length + i, { cast: false });
@@ -184,12 +189,7 @@ export function buildSceneRig(spec: SceneSpec): SceneRig {
   spec.objects.forEach((o, i) => {
     const node = new THREE.Group();
     node.name = o.id;
-    const container = o.shape === 'bowl' || o.shape === 'tray';
-    // Lambert, not Phong/Standard: per-fragment cost is what limits SwiftShader.
-    const mat = new THREE.MeshLambertMaterial({
-      color: colorOf(COLOR_HEX[o.color]),
-      side: container ? THREE.DoubleSide : THREE.FrontSide,
-    });
+    const mat = vertexLitMaterial(colorOf(COLOR_HEX[o.color]));
     for (const part of objectGeometries(o)) {
       const m = addMesh(node, part.geometry, mat, firstObjectId + i);
       m.position.set(...part.position);
@@ -204,8 +204,8 @@ export function buildSceneRig(spec: SceneSpec): SceneRig {
   // physics moves, so picture and physics agree.
   const gripper = new THREE.Group();
   gripper.name = 'gripper';
-  const palmMat = new THREE.MeshLambertMaterial({ color: colorOf(PALM_COLOR) });
-  const fingerMat = new THREE.MeshLambertMaterial({ color: colorOf(FINGER_COLOR) });
+  const palmMat = vertexLitMaterial(colorOf(PALM_COLOR));
+  const fingerMat = vertexLitMaterial(colorOf(FINGER_COLOR));
   const parts = [
     addMesh(gripper, new THREE.BoxGeometry(...PALM_SIZE), palmMat, ID_GRIPPER),
     ...[0, 1].map(() => addMesh(gripper, new THREE.BoxGeometry(...FINGER_SIZE), fingerMat, ID_GRIPPER)),

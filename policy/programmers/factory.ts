@@ -18,6 +18,8 @@ export interface ProgrammerSettings {
   /** Answer from this cassette (replay). */
   cassette?: string;
   timeoutMs?: number;
+  /** Send the failing checkpoint's images with repair prompts (vision-capable code models). */
+  vision?: boolean;
 }
 
 export async function createProgrammer(s: ProgrammerSettings): Promise<Programmer> {
@@ -27,7 +29,7 @@ export async function createProgrammer(s: ProgrammerSettings): Promise<Programme
       provider: s.provider, kind: 'code', model: s.model ?? undefined, baseURL: s.baseURL, apiKey: s.apiKey,
       record: s.record, cassette: s.cassette, timeoutMs: s.timeoutMs,
     });
-    return new LlmProgrammer(model, { provider: s.provider });
+    return new LlmProgrammer(model, { provider: s.provider, vision: s.vision ?? false });
   }
   const err = new Error(`--provider: expected one of ${PROVIDERS.join(', ')}, got "${s.provider}"`);
   err.name = 'UsageError';

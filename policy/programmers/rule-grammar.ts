@@ -30,6 +30,8 @@ export interface NounPhrase {
   matchColor: boolean;
   id?: string;
   pronoun?: 'it' | 'them' | 'both' | 'one' | 'each-other';
+  /** For "both" made of a list ("on the red and blue blocks"): the listed phrases. */
+  list?: NounPhrase[];
 }
 
 export type Relation = 'left' | 'right' | 'front' | 'behind' | 'next';
@@ -134,9 +136,6 @@ const DETERMINERS = ['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 
 function emptyNp(text: string, kind: NounPhrase['kind']): NounPhrase {
   return { text, kind, colors: [], noun: null, plural: false, quantifier: null, size: null, other: false, matchColor: false };
 }
-
-/** Words that, after "the", start a place rather than a thing ("the left of", "the back left corner"). */
-const PLACE_WORDS = new Set(['left', 'right', 'front', 'back', 'middle', 'center', 'far', 'near', 'top', 'bottom', 'corner', 'side', 'edge', 'base', 'same', 'order', 'positions', 'position', 'places', 'place', 'spots', 'locations']);
 
 /**
  * One noun phrase without conjunctions: determiner/quantifier, adjectives (colour, size,
@@ -352,7 +351,9 @@ function parsePlace(c: Cursor): Location | null {
         : { kind: 'side', axis: 'y', sign: SIDE_Y[a]!, text: c.text(start) };
     }
   }
-  if ((a === 'middle' || a === 'center') && c.word(1) !== 'of' || (a === 'middle' || a === 'center') && ['table', 'workspace', 'tabletop'].includes(c.word(3) ?? '')) {
+  // "the centre" alone or "the centre of the table" (not "the centre of the tray").
+  const ofTableAfter = c.word(1) === 'of' && ['table', 'workspace', 'tabletop'].includes(c.word(3) ?? '');
+  if ((a === 'middle' || a === 'center') && (c.word(1) !== 'of' || ofTableAfter)) {
     c.pos++;
     ofTable();
     return { kind: 'center', text: c.text(start) };
@@ -401,7 +402,7 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
     const both = emptyNp(list.map((l) => l.text).join(' and '), 'pronoun');
     both.pronoun = 'both';
     both.plural = true;
-    (both as NounPhrase & { list?: NounPhrase[] }).list = list;
+    both.list = list;
     return both;
   };
   const fail = (): null => {
@@ -454,7 +455,7 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
     const target = np();
     if (!target) return fail();
     if (target.kind === 'table') return { kind: 'table' };
-    if (target.pronoun === 'both' && (target as NounPhrase & { list?: NounPhrase[] }).list) return { kind: 'onBoth', np: target };
+    if (target.pronoun === 'both' && target.list) return { kind: 'onBoth', np: target };
     return { kind: 'on', np: target };
   }
   // "in front of" is handled above; "in a row / line", "in the corner", "in X", "into X", "inside (of) X".

@@ -66,6 +66,8 @@ interface State {
   /** Ids named so far, most recent last. */
   mentioned: string[];
   lastNoun: NounClass | null;
+  /** A clause announced a pyramid without naming its blocks. */
+  pyramidAnnounced: boolean;
 }
 
 function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string[]; pronoun?: string[] } = {}): Referent {
@@ -260,7 +262,8 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
     case 'stack': {
       if (clause.structure === 'pyramid') {
         if (clause.objects.length === 0) {
-          out.push({ kind: 'pyramid', base: ['', ''], top: '' });
+          // "Build a pyramid:" — the clauses after it say which blocks go where.
+          st.pyramidAnnounced = true;
           return;
         }
         let ids = subjects(st, clause);
@@ -452,13 +455,8 @@ function merge(intents: Intent[]): Intent[] {
         && it.base.includes(prev.id) && it.base.includes(prev.dest.id)) {
         out.pop();
       }
-      const marker = out.findIndex((x) => x.kind === 'pyramid' && x.top === '');
-      if (marker >= 0) out.splice(marker, 1);
     }
     out.push(it);
-  }
-  if (out.some((x) => x.kind === 'pyramid' && x.top === '')) {
-    throw new ReadError('could not read which blocks make the pyramid');
   }
   return out;
 }
@@ -469,10 +467,19 @@ function merge(intents: Intent[]): Intent[] {
  */
 export function readInstruction(instruction: string, facts: SceneFacts, choices: Choices = {}): Reading {
   const clauses = parseInstruction(instruction);
-  const st: State = { facts, notes: [], candidates: {}, choices, subject: [], mentioned: [], lastNoun: null };
+  const st: State = { facts, notes: [], candidates: {}, choices, subject: [], mentioned: [], lastNoun: null, pyramidAnnounced: false };
   const intents: Intent[] = [];
   for (const clause of clauses) interpretClause(st, clause, intents);
   const merged = merge(intents);
+  if (st.pyramidAnnounced && !merged.some((x) => x.kind === 'pyramid')) {
+    // "Build a pyramid." and nothing else: the widest block on two of the others.
+    const blocks = facts.objects.filter((o) => o.shape === 'box').sort((a, b) => volume(b) - volume(a));
+    if (merged.length > 0 || blocks.length < 3) {
+      throw new ReadError(`could not read which blocks make the pyramid in '${instruction.trim()}'`);
+    }
+    st.notes.push(`no blocks named for the pyramid: ${blocks[0]!.id} on top of ${blocks[1]!.id} and ${blocks[2]!.id}`);
+    merged.push({ kind: 'pyramid', base: [blocks[1]!.id, blocks[2]!.id], top: blocks[0]!.id });
+  }
   if (merged.length === 0) throw new ReadError(`could not read '${instruction.trim()}': nothing to do`);
   return { intents: merged, notes: st.notes, candidates: st.candidates };
 }

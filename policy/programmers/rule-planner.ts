@@ -515,8 +515,8 @@ class Planner {
 /** An angle wrapped to (-π/2, π/2]. */
 function halfTurn(a: number): number {
   let x = a % Math.PI;
-  if (x > Math.PI / 2) x -= Math.PI;
-  if (x <= -Math.PI / 2) x += Math.PI;
+  if (x > Math.PI / 2 + 1e-3) x -= Math.PI;
+  if (x <= -Math.PI / 2 + 1e-3) x += Math.PI;
   return x;
 }
 

@@ -88,7 +88,7 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     throw new ReferenceError(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
   }
   if (np.kind === 'pronoun' && np.pronoun !== 'one') {
-    const list = (np as NounPhrase & { list?: NounPhrase[] }).list;
+    const list = np.list;
     if (list) {
       const ids = list.flatMap((item) => {
         const r = resolveNp(item, facts, { ...opts, want: 'thing' });

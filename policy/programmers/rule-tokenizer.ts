@@ -3,7 +3,7 @@
 // "ten centimetres" become one distance token in metres; punctuation is kept as tokens
 // because commas and colons separate list items and clauses.
 
-import { NUMBER_WORDS, SPELLING, UNITS, VERBS } from './rule-lexicon.ts';
+import { NOUNS, NUMBER_WORDS, SPELLING, UNITS, VERBS, isColor } from './rule-lexicon.ts';
 
 export interface Token {
   kind: 'word' | 'number' | 'distance' | 'punct';
@@ -69,6 +69,23 @@ export function spanText(text: string, tokens: readonly Token[]): string {
 
 const isWord = (t: Token | undefined, ...words: string[]): boolean => t?.kind === 'word' && words.includes(t.text);
 
+/** Verb words that are also nouns ("in that order", "a row", "the place"). */
+const NOUN_LIKE_VERBS = new Set(['order', 'row', 'line', 'set', 'place', 'form', 'match', 'group', 'switch', 'return', 'stand', 'drop', 'pack', 'position', 'stack', 'pile', 'make', 'trade', 'shift', 'lower', 'hold', 'pop', 'stick']);
+/** Words a verb's object can start with. */
+const OBJECT_START = new Set(['the', 'a', 'an', 'it', 'them', 'all', 'each', 'every', 'both', 'this', 'that', 'these', 'those', 'up', 'down', 'its', 'their']);
+
+/** Whether a verb starts at token i (after "then", "also", …): where "and" or a comma starts a new clause. */
+function verbAt(tokens: readonly Token[], i: number): boolean {
+  let j = i;
+  while (isWord(tokens[j], 'then', 'also', 'finally', 'next', 'please', 'afterwards')) j++;
+  const verb = tokens[j];
+  if (!verb || verb.kind !== 'word' || !VERBS.has(verb.text)) return false;
+  if (!NOUN_LIKE_VERBS.has(verb.text)) return true;
+  // "… and place it on …" is a verb; "… in that order" is not.
+  const after = tokens[j + 1];
+  return after !== undefined && after.kind === 'word' && (OBJECT_START.has(after.text) || isColor(after.text) || NOUNS.has(after.text) || after.text.includes('_'));
+}
+
 /**
  * Split tokens into clauses: at sentence ends, semicolons, "then", and at "and" or a
  * comma followed by a verb ("… and put it on the table"). A colon splits only when a
@@ -81,22 +98,13 @@ export function splitClauses(tokens: readonly Token[]): Token[][] {
     if (cur.some((t) => t.kind !== 'punct')) clauses.push(cur);
     cur = [];
   };
-  const verbAt = (i: number): boolean => {
-    // Skip "then", "also", "finally" between the separator and the verb.
-    let j = i;
-    while (isWord(tokens[j], 'then', 'also', 'finally', 'next', 'please', 'afterwards')) j++;
-    const t = tokens[j];
-    if (!t || t.kind !== 'word' || !VERBS.has(t.text)) return false;
-    // "and set ..." is a verb; "the red, green and blue" is not; a colour after "and"/"," is a list.
-    return true;
-  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind === 'punct' && (t.text === '.' || t.text === ';' || t.text === '!' || t.text === '?')) {
       flush();
       continue;
     }
-    if (t.kind === 'punct' && t.text === ':' && verbAt(i + 1)) {
+    if (t.kind === 'punct' && t.text === ':' && verbAt(tokens, i + 1)) {
       flush();
       continue;
     }
@@ -106,7 +114,7 @@ export function splitClauses(tokens: readonly Token[]): Token[][] {
       flush();
       continue;
     }
-    if ((isWord(t, 'and') || (t.kind === 'punct' && t.text === ',')) && cur.length > 0 && verbAt(i + 1) && !listVerbAmbiguity(tokens, i)) {
+    if ((isWord(t, 'and') || (t.kind === 'punct' && t.text === ',')) && cur.length > 0 && verbAt(tokens, i + 1)) {
       flush();
       continue;
     }
@@ -114,20 +122,4 @@ export function splitClauses(tokens: readonly Token[]): Token[][] {
   }
   flush();
   return clauses;
-}
-
-/**
- * A few verbs are also nouns or adjectives ("order", "row", "line", "set", "place",
- * "spot", "form"): "in a row and ..." should not split on "row". Splitting happens only
- * when the verb word is followed by something a verb takes (an article, a pronoun, a
- * colour, a noun), which "order" in "in that order" is not.
- */
-function listVerbAmbiguity(tokens: readonly Token[], i: number): boolean {
-  let j = i + 1;
-  while (isWord(tokens[j], 'then', 'also', 'finally', 'next', 'please')) j++;
-  const verb = tokens[j];
-  const after = tokens[j + 1];
-  if (!verb) return true;
-  if (after === undefined) return ['order', 'row', 'line', 'set', 'place', 'form', 'match', 'group', 'switch', 'return'].includes(verb.text);
-  return false;
 }

@@ -17,7 +17,7 @@ describe('scene builder', () => {
     const rig = buildSceneRig(SCENE);
     for (const o of SCENE.objects) {
       const mesh = rig.objects.get(o.id)!.children[0] as THREE.Mesh;
-      const mat = mesh.material as THREE.MeshLambertMaterial;
+      const mat = mesh.material as THREE.Material & { color: THREE.Color };
       expect(mat.color.getHex(), o.id).toBe(COLOR_HEX[o.color]);
     }
     rig.dispose();

@@ -99,7 +99,13 @@ describe('a hostile program ends in a recorded error and the next sandbox works'
       { name: 'get', call: () => ({ a: [1, 2] }) },
       { name: 'fail', call: () => { throw new Error('host bug'); } },
     ];
-    for (const program of ['get(1, "a", [1], {b: 2}, 5)', 'fail()', 'while (true) {}', 'throw new Error("x")', 'syntax error(', 'Promise.resolve().then(() => get())']) {
+    const programs = [
+      'get(1, "a", [1], {b: 2}, 5)', 'fail()', 'while (true) {}', 'throw new Error("x")', 'syntax error(',
+      'Promise.resolve().then(() => get())', 'new Promise(() => {}); Promise.reject(new Error("never handled"));',
+      'const r = new FinalizationRegistry(() => get()); r.register({}, 1); new WeakRef({});',
+      'async function main() { await null; fail(); } main();',
+    ];
+    for (const program of programs) {
       const r = runSandboxed(program, fns, { module, cpuMs: 100 });
       expect(r.error === null || typeof r.error.kind === 'string').toBe(true);
     }
@@ -133,6 +139,11 @@ describe('errors cross as named guest exceptions', () => {
   it('programs can use promises and the jobs run before the end', () => {
     const out = run("Promise.resolve('job').then((v) => log(v));\nlog('main');");
     expect(logs(out)).toEqual(['main', 'job']);
+  });
+
+  it('an async main() that throws ends the attempt with its error and line', () => {
+    const out = run("async function main() {\n  await null;\n  pick('nope');\n}\nmain();");
+    expect(out.error).toMatchObject({ kind: 'UnknownObjectError', line: 3 });
   });
 
   it('an API name can be reused as a variable', () => {

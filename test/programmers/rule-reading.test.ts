@@ -105,6 +105,8 @@ describe('reading other phrasings', () => {
     // sequences
     ['Put the red block on the blue block, then put the ball in the bowl.', 'place red_block on blue_block | place orange_ball in white_bowl'],
     ['First put the yellow block in the tray; then push the green block 5 cm to the left.', 'place yellow_block in gray_tray | push green_block 5 cm toward [-1, 0]'],
+    ['line up the red and blue blocks in that order and push the ball 5 cm to the left', 'line up red_block, blue_block along +x | push orange_ball 5 cm toward [-1, 0]'],
+    ['Take the ball and place it on the green square', 'place orange_ball in zone green_zone'],
   ])('%s', (text, expected) => {
     expect(read(text)).toBe(expected);
   });
@@ -132,7 +134,8 @@ describe('reading other phrasings', () => {
     }
   });
 
-  it('builds a pyramid from a list, with the widest block on top', () => {
+  it('builds a pyramid from a list, or from any three blocks, with the widest block on top', () => {
+    expect(read('Build a pyramid.', MIXED)).toBe('pyramid green_block + red_block under blue_block');
     expect(read('build a pyramid with the red, yellow and blue blocks', MIXED)).toBe('pyramid red_block + yellow_block under blue_block');
     expect(read('Build a pyramid from the red, green and blue blocks with the red block on top', MIXED)).toBe('pyramid green_block + blue_block under red_block');
   });
@@ -185,6 +188,7 @@ describe('what it cannot read', () => {
     ['put the red block', "could not read where to put red_block in 'put the red block'"],
     ['swap the red block', "a swap needs two objects; 'swap the red block' names red_block"],
     ['', 'could not read the instruction: it is empty'],
+    ['build a pyramid: put the ball in the bowl', "could not read which blocks make the pyramid in 'build a pyramid: put the ball in the bowl'"],
   ])('%j', (text, message) => {
     expect(() => readInstruction(text, MIXED)).toThrow(message);
   });

@@ -2,6 +2,7 @@
 // diagnosis that led to it and the diff from the previous program, and its own diagnosis.
 
 import { diffLines } from '../line-diff.ts';
+import { planStep } from '../loop-messages.ts';
 import { byId, el } from './dom.ts';
 import type { AttemptView, SessionStore } from './session-store.ts';
 
@@ -58,7 +59,7 @@ export class AttemptsPanel {
           el('span', { class: d.op, text: `${d.op === 'add' ? '+' : d.op === 'del' ? '-' : ' '} ${d.text}` }))));
       } else if (a.plan.length > 0) {
         parts.push(el('h3', { text: 'Plan' }));
-        parts.push(el('pre', { text: a.plan.map((p, i) => `${i + 1}. ${p.replace(/^\s*\d+[.)]\s*/, '')}`).join('\n') }));
+        parts.push(el('pre', { text: a.plan.map((p, i) => `${i + 1}. ${planStep(p)}`).join('\n') }));
       }
       if (a.end?.diagnosisText) {
         parts.push(el('h3', { text: `Diagnosis of attempt ${a.index}` }));

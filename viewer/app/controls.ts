@@ -1,7 +1,7 @@
 // The header: start form (task, seed, provider, model, monitor, max repairs), run
 // controls (pause / step one API call / stop, speed), "open run", and the status line.
 
-import type { ClientMessage, Speed } from '../protocol.ts';
+import type { ClientMessage, SessionInfo, Speed } from '../protocol.ts';
 import { byId, el } from './dom.ts';
 import type { SessionStore } from './session-store.ts';
 
@@ -76,7 +76,25 @@ export class Controls {
       ...(model ? { model } : {}),
       ...(cassette && this.provider.value === 'replay' ? { cassette } : {}),
       ...(byId<HTMLInputElement>('images').checked ? { images: true } : {}),
+      ...(byId<HTMLInputElement>('start-paused').checked ? { paused: true } : {}),
     });
+  }
+
+  /** The form takes the settings of the session on screen, so Start runs it again. */
+  private fillFrom(info: SessionInfo): void {
+    const has = (select: HTMLSelectElement, v: string): boolean => Array.from(select.options).some((o) => o.value === v);
+    if (has(this.task, info.task)) {
+      this.task.value = info.task;
+      byId('task-file-label').hidden = true;
+    }
+    byId<HTMLInputElement>('seed').value = String(info.seed);
+    if (has(this.provider, info.provider)) {
+      this.provider.value = info.provider;
+      byId('cassette-label').hidden = info.provider !== 'replay';
+      byId<HTMLInputElement>('model').value = info.provider === 'builtin' ? '' : info.model;
+    }
+    if (has(this.monitor, info.monitor)) this.monitor.value = info.monitor;
+    byId<HTMLInputElement>('max-repairs').value = String(info.maxRepairs);
   }
 
   private fillSelect(select: HTMLSelectElement, values: readonly string[], labels: (v: string) => string = (v) => v): void {
@@ -113,6 +131,7 @@ export class Controls {
       byId('instruction').textContent = info
         ? `${info.source === 'run' ? 'replay' : 'live'} · ${info.task} · seed ${info.seed} · ${info.provider}${info.model ? `/${info.model}` : ''} · monitor ${info.monitor} — “${info.instruction}”`
         : '';
+      if (info) this.fillFrom(info);
     }
     if (s.rev.status !== this.seen.status) {
       this.seen.status = s.rev.status;

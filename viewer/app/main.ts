@@ -4,7 +4,7 @@
 import { scratchSnapshot } from '../motion-track.ts';
 import type { Snapshot } from '../../sim/types.ts';
 import type { ServerMessage } from '../protocol.ts';
-import { SPEED_FACTOR } from '../protocol.ts';
+import { SPEED_FACTOR } from '../speeds.ts';
 import { AttemptsPanel } from './attempts-panel.ts';
 import { ChatPanel } from './chat-panel.ts';
 import { Connection } from './connection.ts';

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ControlBlock, LiveGate, PAUSE, RUN, STEP, STOP } from '../../viewer/live-control.ts';
+
+const sink = { flush: () => {}, paused: () => {}, resumed: () => {} };
+
+/** Wall milliseconds to step `seconds` of simulated time at 240 Hz through the gate. */
+function wallMsFor(gate: LiveGate, seconds: number): number {
+  const t0 = performance.now();
+  for (let i = 0; i <= seconds * 240; i++) gate.afterStep(i / 240);
+  return performance.now() - t0;
+}
+
+describe('LiveGate', () => {
+  it.each([
+    ['1x', 0.2, 180, 400],
+    ['4x', 0.4, 80, 250],
+  ] as const)('paces the simulation at %s', (speed, seconds, minMs, maxMs) => {
+    const control = new ControlBlock();
+    control.setSpeed(speed);
+    const ms = wallMsFor(new LiveGate(control, sink), seconds);
+    expect(ms).toBeGreaterThanOrEqual(minMs);
+    expect(ms).toBeLessThan(maxMs);
+  });
+
+  it('does not wait at "as fast as possible", nor once stopped', () => {
+    const control = new ControlBlock();
+    control.setSpeed('max');
+    expect(wallMsFor(new LiveGate(control, sink), 2)).toBeLessThan(50);
+    control.setSpeed('1x');
+    control.setState(STOP);
+    const gate = new LiveGate(control, sink);
+    expect(wallMsFor(gate, 2)).toBeLessThan(50);
+    expect(gate.stopped).toBe(true);
+  });
+
+  it('lets one API call through on a step request, and pauses before the next', () => {
+    const control = new ControlBlock();
+    control.setState(PAUSE);
+    control.requestStep();
+    expect(control.state).toBe(STEP);
+    const paused: number[] = [];
+    const gate = new LiveGate(control, { ...sink, paused: (index) => { paused.push(index); control.setState(STOP); } });
+    gate.beforeCall(3);
+    expect(paused).toEqual([]);
+    gate.afterStep(0.1);
+    gate.beforeCall(4);
+    expect(paused).toEqual([2]);
+  });
+
+  it('runs on after a resume', () => {
+    const control = new ControlBlock();
+    control.setState(RUN);
+    const gate = new LiveGate(control, sink);
+    gate.beforeCall(1);
+    gate.beforeCall(2);
+    expect(gate.currentCall).toBe(2);
+  });
+});
