@@ -4,6 +4,7 @@ import { UsageError } from './errors.ts';
 import { registerTasksCommand } from './commands/tasks.ts';
 import { registerRunCommand } from './commands/run.ts';
 import { registerBenchCommand } from './commands/bench.ts';
+import { registerViewCommand } from './commands/view.ts';
 import { registerRenderCommand } from './commands/render.ts';
 import { registerSuiteCommand } from './commands/suite.ts';
 
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerSuiteCommand(program);
   registerRenderCommand(program);
 
+  registerViewCommand(program);
   registerBenchCommand(program);
   return program;
 }

@@ -4,13 +4,16 @@ import { buildMonitorSet } from '../../monitor/benchmark/monitor-set.ts';
 import { evalMonitor, formatMonitorReports } from '../../monitor/benchmark/eval-monitor.ts';
 import { StateMonitor } from '../../monitor/state-monitor.ts';
 import { PixelMonitor } from '../../monitor/pixel-monitor.ts';
+import { findBrowser } from '../../monitor/render/browser.ts';
 import { HeadlessRenderer } from '../../monitor/render/headless-renderer.ts';
 import { runProgram } from './run-program.ts';
 
+// Machines without Chromium skip what needs pictures (the fallback has its own test).
+const HAS_BROWSER = findBrowser().path !== null;
 const renderer = new HeadlessRenderer();
 afterAll(() => renderer.close());
 
-describe('monitor benchmark', () => {
+describe.skipIf(!HAS_BROWSER)('monitor benchmark', () => {
   it('labels the reference and its faulty variants, and scores both monitors on the same set', async () => {
     const tasks = [getTask('red_on_blue')];
     const set = await buildMonitorSet({ tasks, seeds: [0], runProgram, faults: ['offset-10cm', 'wrong-order', 'missing-release'] });

@@ -30,7 +30,7 @@ describe('suite', () => {
     const html = readFileSync(r.reportFile, 'utf8');
     expect(html).toContain('<table>');
     expect(html).toContain('lift_block');
-    expect(html).not.toMatch(/<script|https?:\/\//); // self-contained, no network
+    expect(html).not.toMatch(/<script|(src|href)="https?:/); // self-contained, no network
     for (const l of lines) expect(existsSync(join(out, l.dir, 'episode.json'))).toBe(true);
   });
 
