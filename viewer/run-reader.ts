@@ -40,6 +40,7 @@ export type SceneFile = z.infer<typeof SceneFileSchema>;
 
 const EpisodeFileSchema = z.looseObject({
   task: z.string(),
+  taskFile: z.string().optional(),
   seed: z.int(),
   instruction: z.string(),
   provider: z.string(),
@@ -147,7 +148,7 @@ function sceneOf(dir: string, episode: EpisodeFile | null, firstSnapshot: Snapsh
   if (!episode) throw new RunReadError(`${dir}: no episode.json or ${SCENE_FILE}; is this a run record folder?`);
   let scene: SceneSpec;
   try {
-    scene = instantiateScene(loadTask(episode.task), episode.seed) as SceneSpec;
+    scene = instantiateScene(loadTask(episode.taskFile && existsSync(episode.taskFile) ? episode.taskFile : episode.task), episode.seed) as SceneSpec;
   } catch (err) {
     throw new RunReadError(`cannot rebuild the scene of task "${episode.task}" (${(err as Error).message}), and ${dir} has no ${SCENE_FILE}`);
   }

@@ -199,7 +199,7 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
   }
 
   const record: EpisodeRecord = {
-    task: opts.task.id, seed: opts.seed, instruction: opts.task.instruction, engine,
+    task: opts.task.id, taskFile: opts.task.file, seed: opts.seed, instruction: opts.task.instruction, engine,
     provider: opts.programmer.name, model: opts.programmer.model, monitor: activeMonitor.name,
     maxRepairs: opts.maxRepairs, oracle: opts.oracle,
     success: success.ok, successDetail: success.detail, solvedAt, stoppedBy, attempts,

@@ -32,6 +32,8 @@ export type StopReason = 'success' | 'monitor-ok' | 'budget' | 'no-program' | 'n
 
 export interface EpisodeRecord {
   task: string;
+  /** The task file the episode ran (a bundled file or the user's path). */
+  taskFile: string;
   seed: number;
   instruction: string;
   engine: string;
