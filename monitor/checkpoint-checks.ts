@@ -3,7 +3,7 @@
 // end, and anomalies whether or not the program stated expectations.
 
 import { evaluatePredicate, predicateObjectIds, TABLE } from '../sim/index.ts';
-import type { AttemptData, Checkpoint, Predicate, PredicateResult, Quat, SceneSpec, Snapshot, SubgoalInfo, WorldView } from '../sim/index.ts';
+import type { AttemptData, Checkpoint, Predicate, PredicateResult, SceneSpec, Snapshot, SubgoalInfo, WorldView } from '../sim/index.ts';
 import { tiltOf } from '../sim/pose-math.ts';
 import { cm, deg } from '../sim/format.ts';
 import type { Failure } from './verdict.ts';

@@ -42,8 +42,10 @@ export interface Diagnosis {
   /** The unmet predicate (the failing part) and its detail. */
   predicate: { predicate: Predicate; detail: string } | null;
   offset: PlaceOffset | null;
-  /** From the previous checkpoint (or the start) to the failing one. */
+  /** What changed during the failing checkpoint's subgoal: from the last checkpoint before it began (or the start) to the failing one. */
   sceneDiff: SceneDiff | null;
+  /** Where that diff starts: a checkpoint, or null for the start of the attempt. */
+  sceneDiffFrom: { checkpoint: number; label: string } | null;
   /** Trace events around the failure, one line each. */
   events: string[];
   /** The task's success check when the caller passed it (the oracle). */
@@ -213,8 +215,13 @@ export function diagnose(attempt: AttemptData, verdicts: readonly Verdict[], opt
 
   const offset = predicate && view && kind === 'missed-place' ? placementOffset(predicate.predicate, view) : null;
 
-  const prevSnap = idx > 0 ? cps[idx - 1]!.snapshot : initial;
-  const sceneDiff = state ? diffSnapshots(attempt.scene, prevSnap, state) : null;
+  // The diff covers the whole failing subgoal: action checkpoints inside it often show
+  // nothing new by its end.
+  let base = -1;
+  for (let j = idx - 1; j >= 0; j--) if (cps[j]!.subgoal !== cp?.subgoal) { base = j; break; }
+  const baseCp = base >= 0 ? cps[base]! : null;
+  const sceneDiff = state ? diffSnapshots(attempt.scene, baseCp?.snapshot ?? initial, state) : null;
+  const sceneDiffFrom = baseCp ? { checkpoint: baseCp.index, label: baseCp.label } : null;
 
   // Trace events around the failure: up to the checkpoint (or the error), and a few after.
   const evs = attempt.trace.events;
@@ -235,7 +242,7 @@ export function diagnose(attempt: AttemptData, verdicts: readonly Verdict[], opt
     kind, summary,
     checkpoint: cp?.index ?? null, checkpointLabel: cp?.label ?? null,
     subgoal: sg ? { index: sg.index, description: sg.description, line: sg.line, ...(sg.expect ? { expect: sg.expect } : {}) } : null,
-    failures, error, predicate, offset, sceneDiff, events, success, text: '',
+    failures, error, predicate, offset, sceneDiff, sceneDiffFrom, events, success, text: '',
   };
   diagnosis.text = diagnosisText(diagnosis);
   return diagnosis;
@@ -258,7 +265,10 @@ export function diagnosisText(d: Diagnosis): string {
     lines.push(`Program error: ${d.error.kind}${d.error.line !== null ? ` at line ${d.error.line}` : ''}: ${d.error.message}`);
     if (d.error.source) lines.push(`  line ${d.error.line}: ${d.error.source}`);
   }
-  if (d.sceneDiff) lines.push(`Scene change since the previous checkpoint: ${d.sceneDiff.text}`);
+  if (d.sceneDiff) {
+    const from = d.sceneDiffFrom ? `checkpoint ${d.sceneDiffFrom.checkpoint} "${d.sceneDiffFrom.label}"` : 'the start';
+    lines.push(`Scene change since ${from}: ${d.sceneDiff.text}`);
+  }
   if (d.events.length > 0) {
     lines.push('Trace around it:');
     for (const e of d.events) lines.push(`  ${e}`);

@@ -52,7 +52,7 @@ export {
   type MonitorReport, type AttemptScore, type EvalMonitorOptions, type ScoreOptions,
 } from './benchmark/eval-monitor.ts';
 export {
-  diffSnapshots, describeSceneDiff, describeChange, directionOf, supportOf, describeSupport,
+  diffSnapshots, diffCheckpoints, describeSceneDiff, describeChange, directionOf, supportOf, describeSupport,
   type SceneDiff, type ObjectChange, type Support, type DiffOptions,
 } from './scene-diff.ts';
 export {

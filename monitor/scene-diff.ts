@@ -131,6 +131,15 @@ export function diffSnapshots(scene: SceneSpec, before: Snapshot, after: Snapsho
   return diff;
 }
 
+/** The diff of every checkpoint from the one before it (the first from the scene as laid out). */
+export function diffCheckpoints(scene: SceneSpec, checkpoints: readonly { index: number; snapshot: Snapshot }[], start: Snapshot, opts?: DiffOptions): { from: number | null; to: number; diff: SceneDiff }[] {
+  return checkpoints.map((cp, i) => ({
+    from: i > 0 ? checkpoints[i - 1]!.index : null,
+    to: cp.index,
+    diff: diffSnapshots(scene, i > 0 ? checkpoints[i - 1]!.snapshot : start, cp.snapshot, opts),
+  }));
+}
+
 export function describeChange(c: ObjectChange): string {
   const clauses: string[] = [];
   if (c.direction) clauses.push(`moved ${fmtCm(c.moved)} toward ${c.direction}`.replace('toward up', 'up').replace('toward down', 'down'));
@@ -141,7 +150,7 @@ export function describeChange(c: ObjectChange): string {
     if (c.supportAfter === 'held') clauses.push('is now held by the gripper');
     else if (c.supportAfter === 'floor') clauses.push('fell to the floor');
     else if (c.supportAfter === 'off-table') clauses.push('left the table');
-    else if (c.supportBefore === 'held') clauses.push(`was released and is now ${describeSupport(c.supportAfter)}`);
+    else if (c.supportBefore === 'held') clauses.push(`is no longer held (now ${describeSupport(c.supportAfter)})`);
     else clauses.push(`is now ${describeSupport(c.supportAfter)} (was ${describeSupport(c.supportBefore)})`);
   }
   if (clauses.length === 0) return `${c.id} did not change`;

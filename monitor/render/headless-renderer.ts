@@ -167,19 +167,35 @@ export class HeadlessRenderer {
     return page;
   }
 
-  private async acquire(b: LaunchedBrowser): Promise<Page> {
+  private async acquire(b: LaunchedBrowser, timeoutMs: number): Promise<Page> {
     const idle = this.idle.pop();
     if (idle) return idle;
     if (this.pages < (this.options.maxPages ?? 2)) {
       this.pages++;
       try { return await this.newPage(b); } catch (err) { this.pages--; throw err; }
     }
-    return new Promise((resolve) => this.waiters.push(resolve));
+    // All pages busy: wait for one, but not forever.
+    let waiter: ((p: Page) => void) | null = null;
+    const got = new Promise<Page>((resolve) => { waiter = resolve; this.waiters.push(resolve); });
+    try {
+      return await withTimeout(got, timeoutMs, 'waiting for a free page');
+    } catch (err) {
+      this.waiters = this.waiters.filter((w) => w !== waiter);
+      throw err;
+    }
   }
 
   private release(page: Page): void {
     const w = this.waiters.shift();
     if (w) w(page); else this.idle.push(page);
+  }
+
+  /** A page was dropped: a waiting call gets a fresh one instead. */
+  private replace(b: LaunchedBrowser): void {
+    const w = this.waiters.shift();
+    if (!w) return;
+    this.pages++;
+    this.newPage(b).then(w, () => { this.pages--; });
   }
 
   /** Renders every snapshot from every requested view, in one page call. */
@@ -199,14 +215,18 @@ export class HeadlessRenderer {
     let result: PageRenderResult;
     let page: Page | null = null;
     try {
-      page = await this.acquire(b);
       const timeout = (this.options.callTimeoutMs ?? 30_000) + snapshots.length * views.length * (this.options.perSnapshotMs ?? 2_000);
+      page = await this.acquire(b, timeout);
       const p = page;
       result = await withTimeout(p.evaluate((r) => window.policyloopRender!(r), req), timeout, 'render call');
       this.release(p);
     } catch (err) {
       // A page that timed out or crashed is not reused; a broken browser is restarted next time.
-      if (page) { this.pages--; void page.close().catch(() => undefined); }
+      if (page) {
+        this.pages--;
+        void page.close().catch(() => undefined);
+        if (b.browser.connected) this.replace(b);
+      }
       if (!b.browser.connected) await this.close();
       throw err;
     } finally {

@@ -20,6 +20,9 @@ describe('diagnosis', () => {
     expect(d.predicate!.predicate).toEqual({ on: ['red_block', 'blue_block'] });
     expect(d.predicate!.detail).toContain('red_block is not on blue_block');
     expect(d.events.some((e) => e.includes("place('blue_block')"))).toBe(true);
+    // The diff spans the failing subgoal, from the end of the one before.
+    expect(d.sceneDiffFrom).toEqual({ checkpoint: 1, label: 'subgoal-0' });
+    expect(d.sceneDiff!.text).toBe("red_block moved 33.6 cm toward +x and is no longer held (now on the table). The gripper no longer holds red_block.");
     expect(d.text).toContain('Failure (missed-place) at checkpoint 3 "subgoal-1", during subgoal 1 "put it on the blue block" (line 4).');
     expect(d.text).toContain('dx +7.0 cm, dy -2.0 cm');
     expect(d.text).toContain('Task check: red_block is not on blue_block.');
