@@ -6,6 +6,7 @@ import { registerRunCommand } from './commands/run.ts';
 import { registerBenchCommand } from './commands/bench.ts';
 import { registerViewCommand } from './commands/view.ts';
 import { registerRenderCommand } from './commands/render.ts';
+import { registerEvalMonitorCommand } from './commands/eval-monitor.ts';
 import { registerSuiteCommand } from './commands/suite.ts';
 
 import { VERSION } from './version.ts';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerRunCommand(program);
   registerSuiteCommand(program);
   registerRenderCommand(program);
+  registerEvalMonitorCommand(program);
 
   registerViewCommand(program);
   registerBenchCommand(program);

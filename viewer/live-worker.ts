@@ -181,7 +181,7 @@ async function main(): Promise<void> {
   try {
     const record = await runEpisode({
       task, seed: req.seed, programmer, monitor: req.monitor, maxRepairs: req.maxRepairs, oracle: true,
-      outDir: data.outDir, images: req.images === true || req.monitor === 'pixels' || req.monitor === 'vlm',
+      outDir: data.outDir, recordImages: req.images === true || req.monitor === 'pixels' || req.monitor === 'vlm' ? 'all' : 'none',
       onEvent,
       attemptHooks: {
         onWorld,

@@ -56,7 +56,7 @@ export function registerRunCommand(program: Command): void {
       try {
         const record = await runEpisode({
           task, seed, programmer, monitor, vlmModel: flags.vlmModel ?? null, maxRepairs, oracle: flags.oracle,
-          engine, outDir, images: flags.images === false ? undefined : true,
+          engine, outDir, recordImages: flags.images === false ? 'none' : 'all',
           onEvent: (e) => {
             if (e.type === 'draft' && e.draft.error) log(`  attempt ${e.attempt}: ${e.origin} gave no usable program: ${e.draft.error}`);
             if (e.type !== 'attempt') return;

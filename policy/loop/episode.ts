@@ -7,6 +7,7 @@ import { createWorld, evaluatePredicate } from '../../sim/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
 import { instantiateScene } from '../../tasks/index.ts';
 import type { Verdict, ViewImages, Diagnosis } from '../../monitor/index.ts';
+import type { ChatModel } from '../../llm/index.ts';
 import { checkpointFileName, createMonitor, diagnose, getRenderer, VIEW_NAMES } from '../../monitor/index.ts';
 import type { HeadlessRenderer } from '../../monitor/index.ts';
 import { runAttempt } from '../attempt.ts';
@@ -30,8 +31,14 @@ export interface EpisodeOptions {
   engine?: EngineName;
   /** Write the run record here (DESIGN §9); nothing is written when absent. */
   outDir?: string;
-  /** Render checkpoint images; default: when the monitor needs them or outDir is set and a browser exists. */
-  images?: boolean;
+  /**
+   * Which attempts get their checkpoints' RGB images written to the record: 'all' (the
+   * `run` command), 'failed' (suites: the report shows failing checkpoints), 'none'.
+   * Default 'all' when outDir is set. Monitors render what they need themselves.
+   */
+  recordImages?: 'all' | 'failed' | 'none';
+  /** The model behind `--monitor vlm` (built by the caller from provider settings). */
+  vlmChat?: ChatModel | null;
   renderer?: HeadlessRenderer;
   browserWSEndpoint?: string | null;
   knowledge?: string[];
@@ -82,18 +89,21 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
   const scene = instantiateScene(opts.task, opts.seed);
   const ctx = await programContext(opts.task, opts.seed, scene, engine, opts.knowledge ?? []);
   const warnings: string[] = [];
-  const monitor = await createMonitor(opts.monitor, { vlmModel: opts.vlmModel ?? null, warn: (w: string) => warnings.push(w) });
-  const wantImages = opts.images ?? (monitor.needsImages || opts.outDir !== undefined);
-  let renderer: HeadlessRenderer | null = null;
-  if (wantImages) {
-    renderer = opts.renderer ?? getRenderer(opts.browserWSEndpoint ? { browserWSEndpoint: opts.browserWSEndpoint } : {});
+  const recordImages = opts.outDir === undefined ? 'none' : opts.recordImages ?? 'all';
+  // One renderer for the monitor and the record: the process-wide one, or a page in a
+  // browser shared by the suite's workers.
+  let renderer: HeadlessRenderer | null = opts.renderer ?? getRenderer(opts.browserWSEndpoint ? { browserWSEndpoint: opts.browserWSEndpoint } : {});
+  const requested = await createMonitor(opts.monitor, {
+    renderer, vlmModel: opts.vlmModel ?? null, vlmChat: opts.vlmChat ?? null, warn: (w: string) => warnings.push(w),
+  });
+  if (requested.needsImages || recordImages !== 'none') {
     const why = await renderer.unavailableReason();
     if (why) {
       renderer = null;
-      if (monitor.needsImages) warnings.push(`${why}; the ${monitor.name} monitor needs images, falling back to the state monitor`);
+      warnings.push(requested.needsImages ? `${why}; the ${requested.name} monitor needs images, falling back to the state monitor` : `${why}; no checkpoint images`);
     }
   }
-  const activeMonitor = renderer === null && monitor.needsImages ? await createMonitor('state', {}) : monitor;
+  const activeMonitor = renderer === null && requested.needsImages ? await createMonitor('state', {}) : requested;
 
   const attempts: AttemptRecord[] = [];
   let success: PredicateResult = { ok: false, detail: 'no attempt ran' };
@@ -123,18 +133,23 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
     success = evaluatePredicate(opts.task.success, { scene, state: final, initial });
     const attempt: AttemptData = { scene, instruction: opts.task.instruction, program: draft.program, trace: outcome.trace, error: outcome.error };
 
+    // RGB images of every checkpoint, rendered at most once per attempt: for the vlm monitor
+    // (only when it will look: a failed or erroring attempt), the record and vision repairs.
     let images: ViewImages[] | null = null;
-    if (renderer !== null && outcome.trace.checkpoints.length > 0) {
+    let rendered = false;
+    const rgbImages = async (): Promise<ViewImages[] | null> => {
+      if (rendered) return images;
+      rendered = true;
+      if (renderer === null || outcome.trace.checkpoints.length === 0) return null;
       try {
-        images = await renderer.renderCheckpoints(scene, outcome.trace.checkpoints.map((c) => c.snapshot), {
-          rgb: opts.outDir !== undefined || activeMonitor.name === 'vlm',
-          ids: activeMonitor.name === 'pixels', depth: activeMonitor.name === 'pixels',
-        });
+        images = await renderer.renderCheckpoints(scene, outcome.trace.checkpoints.map((c) => c.snapshot), { rgb: true, ids: false, depth: false });
       } catch (err) {
-        warnings.push(`rendering failed: ${(err as Error).message}`);
+        warnings.push(`rendering checkpoint images failed: ${(err as Error).message}`);
       }
-    }
-    const verdicts: Verdict[] = activeMonitor.name === 'none' ? [] : await activeMonitor.inspect(attempt, images, { success });
+      return images;
+    };
+    const monitorImages = activeMonitor.name === 'vlm' && (!success.ok || outcome.error !== null) ? await rgbImages() : null;
+    const verdicts: Verdict[] = activeMonitor.name === 'none' ? [] : await activeMonitor.inspect(attempt, monitorImages, { success });
     const monitorOk = activeMonitor.name === 'none' ? null : verdicts.every((v) => v.ok) && outcome.error === null;
     const failed = !success.ok || monitorOk === false || outcome.error !== null;
     let diagnosis: Diagnosis | null = null;
@@ -147,6 +162,7 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
       wallMs: 0, modelMs: Math.round(modelMs), simSeconds: outcome.simSeconds, apiCalls: outcome.apiCalls,
       checkpoints: outcome.trace.checkpoints.length, images: 0,
     };
+    if (recordImages === 'all' || (recordImages === 'failed' && failed)) await rgbImages();
     const files = new Map<string, Buffer>();
     if (images) {
       outcome.trace.checkpoints.forEach((cp, i) => {
@@ -173,13 +189,16 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
     if (k === opts.maxRepairs) { stoppedBy = 'budget'; break; }
 
     const failing = diagnosis?.checkpoint ?? null;
-    const failImages = failing !== null && images
-      ? VIEW_NAMES.flatMap((view) => {
-        const idx = outcome.trace.checkpoints.findIndex((c) => c.index === failing);
-        const png = idx >= 0 ? images![idx]?.[view]?.rgbPng : undefined;
+    let failImages: { view: string; png: Buffer }[] = [];
+    const failingCp = failing === null ? undefined : outcome.trace.checkpoints.find((c) => c.index === failing);
+    if (failingCp && opts.programmer.wantsImages) {
+      const idx = outcome.trace.checkpoints.indexOf(failingCp);
+      const views: ViewImages | undefined = (await rgbImages())?.[idx];
+      failImages = VIEW_NAMES.flatMap((view) => {
+        const png = views?.[view]?.rgbPng;
         return png ? [{ view, png }] : [];
-      })
-      : [];
+      });
+    }
     origin = 'repair';
     modelT = performance.now();
     const next = await opts.programmer.repair(ctx, {

@@ -43,6 +43,7 @@ export class LlmProgrammer implements Programmer {
   private readonly temperature: number;
   private readonly maxTokens: number;
   private vision: boolean;
+  get wantsImages(): boolean { return this.vision; }
   private answered = false;
   private checker: Promise<SyntaxChecker> | null = null;
 

@@ -50,6 +50,8 @@ export interface Programmer {
   readonly name: string;
   /** Model name (or "rules"/"given") for the record. */
   readonly model: string;
+  /** True when repair() uses the failing checkpoint's images (vision-capable models). */
+  readonly wantsImages?: boolean;
   generate(ctx: ProgramContext): Promise<ProgramDraft>;
   repair(ctx: ProgramContext, input: RepairInput): Promise<ProgramDraft>;
 }

@@ -94,7 +94,7 @@ describe('the repair loop (state monitor, task oracle)', () => {
     ['the wrong one of two blocks', custom('Put the block in the bowl.', [box('red_block', 'red'), box('blue_block', 'blue'), bowl('bowl', 'white')], { inside: ['blue_block', 'bowl'] }), null],
   ] as const)('fixes %s within one repair', async (_label, task, spoil) => {
     const programmer = spoil ? new Sabotaged(spoil) : new RuleProgrammer();
-    const rec = await runEpisode({ task, seed: 0, programmer, monitor: 'state', maxRepairs: 2, oracle: true, images: false });
+    const rec = await runEpisode({ task, seed: 0, programmer, monitor: 'state', maxRepairs: 2, oracle: true, recordImages: 'none' });
     expect(rec.attempts[0]!.success).toBe(false);
     expect(rec.solvedAt).toBe(1);
   });
