@@ -1,4 +1,4 @@
-// Resident memory of this process and every process it started (the shared Chromium and
+// Memory of this process and every process it started (the shared Chromium and
 // its renderers), sampled while a benchmark runs: the honest peak of a suite.
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -17,7 +17,16 @@ function children(): Map<number, number[]> {
   return map;
 }
 
-function rssBytes(pid: number): number {
+/**
+ * Proportional set size: resident memory with pages shared between processes (Chromium's
+ * zygote, shared libraries) divided among them, so a sum over processes counts each page
+ * once. Falls back to RSS where smaps_rollup is missing.
+ */
+function pssBytes(pid: number): number {
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    if (m) return Number(m[1]) * 1024;
+  } catch { /* fall through */ }
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : 0;
@@ -26,7 +35,7 @@ function rssBytes(pid: number): number {
   }
 }
 
-/** RSS of the process tree rooted at `root` (default: this process). Linux only; 0 elsewhere. */
+/** Memory (PSS) of the process tree rooted at `root` (default: this process). Linux only; 0 elsewhere. */
 export function treeRssBytes(root = process.pid): number {
   if (process.platform !== 'linux') return process.memoryUsage().rss;
   const kids = children();
@@ -34,13 +43,13 @@ export function treeRssBytes(root = process.pid): number {
   const stack = [root];
   while (stack.length > 0) {
     const pid = stack.pop()!;
-    total += rssBytes(pid);
+    total += pssBytes(pid);
     stack.push(...(kids.get(pid) ?? []));
   }
   return total;
 }
 
-/** Samples the tree's RSS every `ms` until stopped; returns the peak in bytes. */
+/** Samples the tree's memory every `ms` until stopped; returns the peak in bytes. */
 export function samplePeakRss(ms = 250): { stop(): number } {
   let peak = treeRssBytes();
   const timer = setInterval(() => { peak = Math.max(peak, treeRssBytes()); }, ms);
