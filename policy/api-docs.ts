@@ -5,10 +5,10 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PREDICATE_FORMS } from '../sim/index.ts';
 import { ERROR_KINDS } from '../sim/types.ts';
 import { API, API_GROUPS, type ApiFunction } from './api.ts';
 import { paramsOf, type ParamInfo } from './arguments.ts';
-import { PREDICATE_FORMS } from './predicate-schema.ts';
 
 /** Where the generated reference lives. */
 export const API_DOCS_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../docs/api.md');

@@ -7,6 +7,7 @@ import {
   CONTAINER_SHAPES, PolicyError,
   type Predicate, type SimWorld, type Target, type Vec2, type Vec3,
 } from '../sim/types.ts';
+import { closestNames } from '../tasks/index.ts';
 import { schemas as s, toTraceValue } from './arguments.ts';
 import { predicateIds } from './predicate-schema.ts';
 import { actionLabel, type TraceRecorder } from './trace.ts';
@@ -64,26 +65,8 @@ function fn<Args extends z.ZodTuple>(f: ApiFunction<Args>): ApiFunction {
 
 // ---------------------------------------------------------------- shared checks
 
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
-}
-
 function unknownId(call: string, kind: 'object' | 'zone', id: string, known: string[]): PolicyError {
-  const close = known
-    .map((k) => ({ k, d: levenshtein(id.toLowerCase(), k.toLowerCase()) }))
-    .filter(({ d }) => d <= Math.max(2, Math.floor(id.length / 3)))
-    .sort((a, b) => a.d - b.d)
-    .map(({ k }) => k);
+  const close = closestNames(id, known, 1);
   const hint = close.length > 0 ? ` (did you mean '${close[0]}'?)` : '';
   const list = known.length > 0 ? `; the ${kind}s are ${known.join(', ')}` : `; there are no ${kind}s`;
   return new PolicyError('UnknownObjectError', `${call}: no ${kind} '${id}'${hint}${list}`, [id]);

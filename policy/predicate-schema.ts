@@ -1,65 +1,36 @@
 // The JSON predicate of DESIGN §5 for `subgoal(…, { expect })`. Validity is sim's
-// PredicateSchema (the one the world evaluates); this adds one precise sentence per
-// problem ("on: expected [object id, object id]") for the ArgumentError. Which ids
+// PredicateSchema (the one the world evaluates); sim's structural walk
+// (predicateFaults, with bounds for untrusted input) is worded here as one sentence
+// ("on: expected [object id, object id or "table"]") for the ArgumentError. Which ids
 // exist is checked against the world by the API (policy/api.ts).
 
 import { z } from 'zod';
-import { PredicateSchema as SimPredicateSchema, predicateObjectIds, type Predicate } from '../sim/index.ts';
+import {
+  PREDICATE_FORMS, PREDICATE_KINDS, PredicateSchema as SimPredicateSchema, predicateFaults, predicateObjectIds,
+  type Predicate, type PredicateFormLimits, type PredicatePath,
+} from '../sim/index.ts';
 
-const KINDS = ['grasped', 'on', 'inside', 'above', 'near', 'upright', 'onTable', 'unmoved', 'inZone', 'ordered', 'all', 'any', 'not'] as const;
-type Kind = (typeof KINDS)[number];
+/** Bounds on a program's predicate, beyond which it is reported as malformed. */
+const LIMITS: PredicateFormLimits = { maxIdLength: 100, maxListLength: 64, maxDepth: 16, maxFaults: 1 };
 
-/** What each predicate kind takes (also listed in docs/api.md). */
-export const PREDICATE_FORMS: Record<Kind, string> = {
-  grasped: 'an object id', upright: 'an object id', onTable: 'an object id',
-  on: '[object id, object id]', inside: '[object id, container id]', inZone: '[object id, zone id]',
-  above: '[object id, height in metres >= 0]', unmoved: '[object id, tolerance in metres > 0]',
-  near: '[object id, object id or [x, y] or [x, y, z], distance in metres > 0]',
-  ordered: '{ ids: [2 or more object ids], axis: "x" or "y" }',
-  all: 'a non-empty array of predicates', any: 'a non-empty array of predicates', not: 'a predicate',
-};
-
-const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 100;
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isPoint = (v: unknown): boolean => Array.isArray(v) && (v.length === 2 || v.length === 3) && v.every(isNum);
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function argOk(kind: Kind, a: unknown): boolean {
-  const v = Array.isArray(a) ? a : [];
-  switch (kind) {
-    case 'grasped': case 'upright': case 'onTable': return isId(a);
-    case 'on': case 'inside': case 'inZone': return v.length === 2 && isId(v[0]) && isId(v[1]);
-    case 'above': return v.length === 2 && isId(v[0]) && isNum(v[1]) && v[1] >= 0;
-    case 'unmoved': return v.length === 2 && isId(v[0]) && isNum(v[1]) && v[1] > 0;
-    case 'near': return v.length === 3 && isId(v[0]) && (isId(v[1]) || isPoint(v[1])) && isNum(v[2]) && v[2] > 0;
-    case 'ordered':
-      return isObj(a) && Object.keys(a).every((k) => k === 'ids' || k === 'axis') && Array.isArray(a.ids)
-        && a.ids.length >= 2 && a.ids.every(isId) && (a.axis === 'x' || a.axis === 'y');
-    default: return true;
-  }
-}
+/** `['all', 1, 'on']` → `all[1].on`. */
+const pathText = (path: PredicatePath): string =>
+  path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
 
 /** The first structural problem of `value` as a predicate, or null when it is well formed. */
-export function predicateProblem(value: unknown, path = '', depth = 0): string | null {
+export function predicateProblem(value: unknown): string | null {
+  const f = predicateFaults(value, LIMITS)[0];
+  if (!f) return null;
+  const path = pathText(f.path);
   const at = path ? `${path}: ` : '';
-  if (depth > 16) return `${at}predicate nested too deeply`;
-  if (!isObj(value)) return `${at}expected a predicate, an object with one key of ${KINDS.join(', ')}`;
-  const keys = Object.keys(value);
-  if (keys.length !== 1) return `${at}expected exactly one key of ${KINDS.join(', ')} (got ${keys.length ? keys.join(', ') : 'none'}); combine several with all`;
-  const kind = keys[0] as Kind;
-  if (!KINDS.includes(kind)) return `${at}unknown predicate '${keys[0]}'; expected one of ${KINDS.join(', ')}`;
-  const a = value[kind];
-  const here = path ? `${path}.${kind}` : kind;
-  if (kind === 'all' || kind === 'any') {
-    if (!Array.isArray(a) || a.length === 0 || a.length > 64) return `${here}: expected ${PREDICATE_FORMS[kind]}`;
-    for (let i = 0; i < a.length; i++) {
-      const problem = predicateProblem(a[i], `${here}[${i}]`, depth + 1);
-      if (problem) return problem;
-    }
-    return null;
+  const kinds = PREDICATE_KINDS.join(', ');
+  switch (f.fault) {
+    case 'too-deep': return `${at}predicate nested too deeply`;
+    case 'missing': case 'not-object': return `${at}expected a predicate, an object with one key of ${kinds}`;
+    case 'key-count': return `${at}expected exactly one key of ${kinds} (got ${f.keys.length ? f.keys.join(', ') : 'none'}); combine several with all`;
+    case 'unknown-kind': return `${at}unknown predicate '${f.key}'; expected one of ${kinds}`;
+    case 'arguments': return `${path}: expected ${PREDICATE_FORMS[f.kind]}`;
   }
-  if (kind === 'not') return predicateProblem(a, here, depth + 1);
-  return argOk(kind, a) ? null : `${here}: expected ${PREDICATE_FORMS[kind]}`;
 }
 
 export const PredicateSchema: z.ZodType<Predicate> = z.unknown().superRefine((value, ctx) => {

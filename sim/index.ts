@@ -6,6 +6,10 @@ export * from './errors.ts';
 export { createWorld, PHYSICS_SETTINGS, SETTLE_SECONDS } from './world.ts';
 export type { CreateWorldOptions } from './world.ts';
 export { evaluatePredicate, PredicateSchema, predicateObjectIds } from './predicates.ts';
+export {
+  PREDICATE_FORMS, PREDICATE_KINDS, isPredicateKind, predicateArgumentOk, predicateFaults,
+} from './predicate-forms.ts';
+export type { PredicateFault, PredicateFormLimits, PredicateKind, PredicatePath } from './predicate-forms.ts';
 export { gripperGeometry, gripperQuaternion, fingerDirection, closingAxis } from './gripper-geometry.ts';
 export type { Box, GripperGeometry } from './gripper-geometry.ts';
 export {

@@ -1,99 +1,44 @@
 // A task's `success` predicate (DESIGN §5): sim's PredicateSchema is the definition;
-// before it runs, a structural check gives one precise message per problem, e.g.
-// `success.all[1].on: expected [object id, object id]` (a zod union alone can only say
-// "Invalid input"). Which ids exist is checked later, against the scene (task-file.ts).
+// before it runs, sim's structural walk (predicateFaults) is worded here as one message
+// per problem with its JSON path, e.g. `success.all[1].on: expected [object id, object
+// id or "table"]` (a zod union alone can only say "Invalid input"). Which ids exist is
+// checked later, against the scene (task-file.ts).
 
 import { z } from 'zod';
-import { PredicateSchema as SimPredicateSchema } from '../sim/index.ts';
-import type { Predicate } from '../sim/index.ts';
+import { PREDICATE_FORMS, PREDICATE_KINDS, PredicateSchema as SimPredicateSchema, predicateFaults } from '../sim/index.ts';
+import type { Predicate, PredicateFault } from '../sim/index.ts';
 import { closestNames } from './closest-names.ts';
 
-export const PREDICATE_KINDS = [
-  'grasped', 'on', 'inside', 'above', 'near', 'upright', 'onTable', 'unmoved', 'inZone', 'ordered',
-  'all', 'any', 'not',
-] as const;
+/** Re-exported from sim/ (predicate-forms.ts), where the kinds and their forms are defined. */
+export { PREDICATE_KINDS };
 
 export interface PredicateIssue {
   path: (string | number)[];
   message: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isPoint = (v: unknown): boolean => Array.isArray(v) && (v.length === 2 || v.length === 3) && v.every(isNum);
-
-const EXPECTED_ARGS: Record<(typeof PREDICATE_KINDS)[number], string> = {
-  grasped: 'an object id',
-  upright: 'an object id',
-  onTable: 'an object id',
-  on: '[object id, object id or "table"]',
-  inside: '[object id, container id]',
-  inZone: '[object id, zone id]',
-  above: '[object id, height in metres >= 0]',
-  unmoved: '[object id, tolerance in metres > 0]',
-  near: '[object id, object id or [x, y] or [x, y, z], distance in metres > 0]',
-  ordered: '{ "ids": [2 or more object ids], "axis": "x" or "y" }',
-  all: 'a non-empty array of predicates',
-  any: 'a non-empty array of predicates',
-  not: 'a predicate',
-};
-
-function argsOk(kind: (typeof PREDICATE_KINDS)[number], a: unknown): boolean {
-  const pair = (n: number) => Array.isArray(a) && a.length === n;
-  switch (kind) {
-    case 'grasped':
-    case 'upright':
-    case 'onTable':
-      return isId(a);
-    case 'on':
-    case 'inside':
-    case 'inZone':
-      return pair(2) && isId((a as unknown[])[0]) && isId((a as unknown[])[1]);
-    case 'above': {
-      const v = a as unknown[];
-      return pair(2) && isId(v[0]) && isNum(v[1]) && v[1] >= 0;
+function issueOf(f: PredicateFault): PredicateIssue {
+  const kinds = PREDICATE_KINDS.join(', ');
+  switch (f.fault) {
+    case 'missing':
+      return { path: f.path, message: `missing: expected a predicate, an object with one key of ${kinds}` };
+    case 'not-object':
+    case 'too-deep': // no depth limit is set here
+      return { path: f.path, message: `expected a predicate, an object with one key of ${kinds}` };
+    case 'key-count':
+      return { path: f.path, message: `expected a predicate with exactly one key of ${kinds} (got ${f.keys.length ? f.keys.join(', ') : 'none'}); combine several with "all"` };
+    case 'unknown-kind': {
+      const near = closestNames(f.key, PREDICATE_KINDS, 1);
+      return { path: f.path, message: `unknown predicate "${f.key}"${near.length ? ` (did you mean "${near[0]}"?)` : ''}; expected one of ${kinds}` };
     }
-    case 'unmoved': {
-      const v = a as unknown[];
-      return pair(2) && isId(v[0]) && isNum(v[1]) && v[1] > 0;
-    }
-    case 'near': {
-      const v = a as unknown[];
-      return pair(3) && isId(v[0]) && (isId(v[1]) || isPoint(v[1])) && isNum(v[2]) && v[2] > 0;
-    }
-    case 'ordered': {
-      if (!isObject(a) || Object.keys(a).some((k) => k !== 'ids' && k !== 'axis')) return false;
-      return Array.isArray(a.ids) && a.ids.length >= 2 && a.ids.every(isId) && (a.axis === 'x' || a.axis === 'y');
-    }
-    default:
-      return true;
+    case 'arguments':
+      return { path: f.path, message: `expected ${PREDICATE_FORMS[f.kind]}` };
   }
 }
 
 /** Every structural problem of `value` as a predicate; [] when it is well formed. */
 export function checkPredicate(value: unknown, path: (string | number)[] = []): PredicateIssue[] {
-  const kinds = PREDICATE_KINDS.join(', ');
-  if (value === undefined) return [{ path, message: `missing: expected a predicate, an object with one key of ${kinds}` }];
-  if (!isObject(value)) return [{ path, message: `expected a predicate, an object with one key of ${kinds}` }];
-  const keys = Object.keys(value);
-  if (keys.length !== 1) {
-    return [{ path, message: `expected a predicate with exactly one key of ${kinds} (got ${keys.length ? keys.join(', ') : 'none'}); combine several with "all"` }];
-  }
-  const key = keys[0]!;
-  if (!(PREDICATE_KINDS as readonly string[]).includes(key)) {
-    const near = closestNames(key, PREDICATE_KINDS, 1);
-    return [{ path, message: `unknown predicate "${key}"${near.length ? ` (did you mean "${near[0]}"?)` : ''}; expected one of ${kinds}` }];
-  }
-  const kind = key as (typeof PREDICATE_KINDS)[number];
-  const arg = value[kind];
-  const here = [...path, kind];
-  if (kind === 'all' || kind === 'any') {
-    if (!Array.isArray(arg) || arg.length === 0) return [{ path: here, message: `expected ${EXPECTED_ARGS[kind]}` }];
-    return arg.flatMap((p, i) => checkPredicate(p, [...here, i]));
-  }
-  if (kind === 'not') return checkPredicate(arg, here);
-  return argsOk(kind, arg) ? [] : [{ path: here, message: `expected ${EXPECTED_ARGS[kind]}` }];
+  return predicateFaults(value, {}, path).map(issueOf);
 }
 
 /** Object ids a predicate names, with the JSON path of each mention (for cross-checks). */
