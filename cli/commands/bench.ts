@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { runBench } from '../../bench/bench.ts';
 import type { BenchFigures } from '../../bench/bench.ts';
-import { suiteFigure } from '../../bench/suite-bench.ts';
-import { closeRenderer, getRenderer, measureRenderMsPerView } from '../../monitor/index.ts';
 import { parseIntArg } from '../errors.ts';
 
 async function renderFigure(): Promise<BenchFigures['render']> {
+  const { closeRenderer, getRenderer, measureRenderMsPerView } = await import('../../monitor/index.ts');
   const renderer = getRenderer();
   const why = await renderer.unavailableReason();
   if (why) return { skipped: why };
@@ -30,6 +28,8 @@ export function registerBenchCommand(program: Command): void {
     .option('--write <file>', 'also write the JSON to this file')
     .action(async (opts: { json?: boolean; reps: string; seeds: string; quick?: boolean; write?: string }) => {
       const log = (s: string): void => { process.stderr.write(`bench: ${s}\n`); };
+      const { runBench } = await import('../../bench/bench.ts');
+      const { suiteFigure } = await import('../../bench/suite-bench.ts');
       const seeds = parseIntArg('--seeds', opts.seeds, 1);
       const figures = await runBench({
         reps: parseIntArg('--reps', opts.reps, 1), seeds, log,

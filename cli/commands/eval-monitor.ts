@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
 import { getSuite, loadTask } from '../../tasks/index.ts';
-import {
-  buildMonitorSet, closeRenderer, createMonitor, formatMonitorReports, getRenderer, scoreMonitor, MONITOR_NAMES,
-} from '../../monitor/index.ts';
 import type { MonitorReport } from '../../monitor/index.ts';
-import { runProgramOnScene } from '../../policy/loop/run-program.ts';
+import { MONITOR_NAMES } from '../../monitor/verdict.ts';
 import { oneOf, parseIntArg, parseListArg } from '../errors.ts';
 
 export function registerEvalMonitorCommand(program: Command): void {
@@ -18,6 +15,8 @@ export function registerEvalMonitorCommand(program: Command): void {
     .option('--json', 'print JSON (per monitor: accuracy, precision, recall, F1, localisation, false alarms, images/s)')
     .option('--details', 'with --json, include every attempt\'s score')
     .action(async (opts: { monitor: string; tasks?: string; seeds: string; vlmModel?: string; json?: boolean; details?: boolean }) => {
+      const { buildMonitorSet, closeRenderer, createMonitor, formatMonitorReports, getRenderer, scoreMonitor } = await import('../../monitor/index.ts');
+      const { runProgramOnScene } = await import('../../policy/loop/run-program.ts');
       const monitors = parseListArg('--monitor', opts.monitor).map((m) => oneOf('--monitor', m, MONITOR_NAMES));
       const tasks = opts.tasks ? parseListArg('--tasks', opts.tasks).map((t) => loadTask(t)) : getSuite('core');
       const n = parseIntArg('--seeds', opts.seeds, 1);

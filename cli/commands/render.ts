@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { instantiateScene } from '../../tasks/index.ts';
-import { closeRenderer, renderInitialScene } from '../../monitor/index.ts';
 import { UsageError } from '../errors.ts';
 import { requireTask, seedOption } from './common.ts';
 
@@ -17,6 +16,7 @@ export function registerRenderCommand(program: Command): void {
       const seed = seedOption(opts.seed);
       if (!opts.out) throw new UsageError('--out: required (the folder to write images into)');
       const scene = instantiateScene(task, seed);
+      const { closeRenderer, renderInitialScene } = await import('../../monitor/index.ts');
       try {
         const files = await renderInitialScene(scene, opts.out, { masks: opts.masks });
         for (const f of files) process.stdout.write(f + '\n');

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { runEpisode } from '../../policy/loop/episode.ts';
-import { createProgrammer, PROVIDERS } from '../../policy/programmers/factory.ts';
-import { GivenProgrammer } from '../../policy/programmers/programmer.ts';
-import { closeRenderer, MONITOR_NAMES } from '../../monitor/index.ts';
+import { GivenProgrammer, PROVIDERS } from '../../policy/programmers/programmer.ts';
+import { MONITOR_NAMES } from '../../monitor/verdict.ts';
 import { oneOf, parseIntArg } from '../errors.ts';
 import { readProgramFile, requireTask, seedOption } from './common.ts';
 
@@ -40,6 +38,9 @@ export function registerRunCommand(program: Command): void {
     .option('--no-images', 'do not render checkpoint images (unless the monitor needs them)')
     .option('--json', 'print the episode record as JSON')
     .action(async (flags: RunFlags) => {
+      const { runEpisode } = await import('../../policy/loop/episode.ts');
+      const { createProgrammer } = await import('../../policy/programmers/factory.ts');
+      const { closeRenderer } = await import('../../monitor/index.ts');
       const task = requireTask(flags.task);
       const seed = seedOption(flags.seed);
       const monitor = oneOf('--monitor', flags.monitor, MONITOR_NAMES);

@@ -4,8 +4,8 @@ import { getSuite, loadTask } from '../../tasks/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
 import { defaultWorkers, runSuite } from '../../policy/suite/run-suite.ts';
 import { summaryTable } from '../../policy/suite/summary.ts';
-import { PROVIDERS } from '../../policy/programmers/factory.ts';
-import { launchSharedBrowser, MONITOR_NAMES } from '../../monitor/index.ts';
+import { PROVIDERS } from '../../policy/programmers/programmer.ts';
+import { MONITOR_NAMES } from '../../monitor/verdict.ts';
 import { oneOf, parseIntArg, parseListArg, UsageError } from '../errors.ts';
 import { ProgressBar } from '../progress.ts';
 import { readdirSync, existsSync } from 'node:fs';
@@ -73,6 +73,7 @@ export function registerSuiteCommand(program: Command): void {
       const images = f.images === false ? (monitor === 'pixels' || monitor === 'vlm') : true;
       const tty = Boolean(process.stderr.isTTY) && !f.json;
       let bar: ProgressBar | null = null;
+      const { launchSharedBrowser } = await import('../../monitor/index.ts');
       const shared = images ? await launchSharedBrowser() : null;
       if (images && shared === null) process.stderr.write('policyloop: no browser found for checkpoint images; episodes use the state monitor\n');
       const ac = new AbortController();

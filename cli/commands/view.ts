@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startViewer } from '../../viewer/index.ts';
 import { UsageError, parseIntArg } from '../errors.ts';
 import { VERSION } from '../version.ts';
 
@@ -18,6 +17,7 @@ export function registerViewCommand(program: Command): void {
       if (port > 65535) throw new UsageError(`--port: expected 0..65535, got ${port}`);
       let viewer;
       try {
+        const { startViewer } = await import('../../viewer/index.ts');
         viewer = await startViewer({ host: flags.host, port, run: flags.run, outRoot: flags.out, version: VERSION });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;

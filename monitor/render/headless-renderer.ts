@@ -281,7 +281,8 @@ export function getRenderer(opts: { browserWSEndpoint?: string | null } = {}): H
   const ws = opts.browserWSEndpoint;
   if (ws) {
     let r = connected.get(ws);
-    if (!r) { r = new HeadlessRenderer({ browserWSEndpoint: ws }); connected.set(ws, r); }
+    // A suite worker renders one episode at a time: one page of the shared browser is enough.
+    if (!r) { r = new HeadlessRenderer({ browserWSEndpoint: ws, maxPages: 1 }); connected.set(ws, r); }
     return r;
   }
   shared ??= new HeadlessRenderer();
@@ -311,6 +312,8 @@ export async function launchSharedBrowser(opts: DiscoveryOptions & { launchTimeo
   if (!found.path) return null;
   try {
     const b = await launchBrowser(found.path, opts.launchTimeoutMs ?? 20_000, { pipe: false });
+    // The browser opens with an about:blank tab nobody renders in; its renderer process costs memory.
+    for (const page of await b.browser.pages()) await page.close().catch(() => {});
     return { wsEndpoint: b.wsEndpoint!, executablePath: b.executablePath, close: b.close };
   } catch {
     return null;

@@ -5,8 +5,8 @@ import type { Programmer } from './programmer.ts';
 import { RuleProgrammer } from './rule-programmer.ts';
 import { LlmProgrammer } from './llm-programmer.ts';
 
-export const PROVIDERS = ['builtin', 'openai', 'replay'] as const;
-export type ProviderChoice = (typeof PROVIDERS)[number];
+export { PROVIDERS, type ProviderChoice } from './programmer.ts';
+import { PROVIDERS } from './programmer.ts';
 
 export interface ProgrammerSettings {
   provider: string;

@@ -56,6 +56,9 @@ export interface Programmer {
   repair(ctx: ProgramContext, input: RepairInput): Promise<ProgramDraft>;
 }
 
+export const PROVIDERS = ['builtin', 'openai', 'replay'] as const;
+export type ProviderChoice = (typeof PROVIDERS)[number];
+
 export const NO_USAGE: TokenUsage = { inputTokens: 0, outputTokens: 0 };
 
 /** A programmer that always returns a program it was given (`run --program F`). */

@@ -1,0 +1,35 @@
+// What the suite's main thread sends a worker, and the record of an episode that could
+// not run. Kept apart from episode-worker.ts so the main thread does not load the
+// physics, the sandbox and the renderer it never uses.
+import type { EpisodeRecord } from '../loop/records.ts';
+import { toolVersions } from '../loop/versions.ts';
+import type { ResultLine } from './results-file.ts';
+import type { SuiteSettings } from './settings.ts';
+import { settingsKey } from './settings.ts';
+
+export interface EpisodeJob {
+  taskRef: string;
+  taskId: string;
+  seed: number;
+  settings: SuiteSettings;
+  /** Suite output folder; the episode writes into <outDir>/<dir>. */
+  outDir: string;
+  dir: string;
+  /** Write checkpoint images (needs a browser). */
+  images: boolean;
+  /** A running browser to connect to (one shared browser for all workers). */
+  browserWSEndpoint: string | null;
+  /** Test hook: make this episode fail inside the worker. */
+  fault?: 'throw' | 'exit';
+}
+
+export function errorLine(job: EpisodeJob, message: string, instruction = ''): ResultLine {
+  const record: EpisodeRecord = {
+    task: job.taskId, taskFile: job.taskRef, seed: job.seed, instruction, engine: job.settings.engine, provider: job.settings.provider,
+    model: job.settings.model, monitor: job.settings.monitor, maxRepairs: job.settings.maxRepairs, oracle: job.settings.oracle,
+    success: false, successDetail: `episode did not finish: ${message}`, solvedAt: null, stoppedBy: 'no-program',
+    attempts: [], tokensIn: 0, tokensOut: 0, wallMs: 0, startedAt: new Date().toISOString(), versions: toolVersions(), warnings: [],
+  };
+  return { ...record, settings: job.settings, settingsKey: settingsKey(job.settings), error: message, dir: job.dir };
+}
+
