@@ -26,7 +26,7 @@ function chartSvg(s: SuiteSummary): string {
   const tasks = Object.entries(s.tasks);
   const K = s.overall.successAtK.length;
   const barW = 10, gap = 14, groupW = K * barW + gap, h = 160, top = 10, left = 36, bottom = 110;
-  const width = left + tasks.length * groupW + 20;
+  const width = Math.max(left + tasks.length * groupW + 20, left + K * 70 + 40);
   const shades = ['#9ecae1', '#6baed6', '#3182bd', '#08519c', '#08306b', '#041f4a'];
   const parts: string[] = [];
   for (let p = 0; p <= 4; p++) {
@@ -84,7 +84,7 @@ export function renderReportHtml(outDir: string, summary: SuiteSummary, lines: r
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>policyloop suite report</title><style>
 body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}
 table{border-collapse:collapse;margin:1em 0}td,th{border-bottom:1px solid #ddd;padding:3px 8px;text-align:right}td:first-child,th:first-child{text-align:left}
-tr.overall td{font-weight:600;border-top:2px solid #444}pre{background:#f6f6f6;padding:8px;overflow:auto;font-size:12px;max-height:420px}
+tr.overall td{font-weight:600;border-top:2px solid #444}pre{background:#f6f6f6;padding:8px;overflow:auto;font-size:12px;max-height:420px;white-space:pre-wrap;word-break:break-word}
 .cols{display:flex;gap:1em;align-items:flex-start}.cols>div{flex:1;min-width:0}figure{margin:0}img{border:1px solid #ccc}
 .episode{border-top:1px solid #ccc;margin-top:1em}.detail{color:#a00}small{color:#666;font-weight:normal}code{background:#f0f0f0;padding:0 3px}
 </style></head><body>
