@@ -51,12 +51,21 @@ export function registerRunCommand(program: Command): void {
       const programmer = given !== null
         ? new GivenProgrammer(given)
         : await createProgrammer({ provider, model: flags.model, baseURL: flags.baseUrl, record: flags.record, cassette: flags.cassette, vision: flags.vision });
+      // The vision model shares the provider settings (a cassette holds both models' exchanges).
+      let vlmChat = null;
+      if (monitor === 'vlm') {
+        const { createChatModel } = await import('../../llm/index.ts');
+        vlmChat = createChatModel({
+          provider: provider === 'replay' ? 'replay' : 'openai', kind: 'vision', model: flags.vlmModel, baseURL: flags.baseUrl,
+          record: provider === 'replay' ? undefined : flags.record, cassette: provider === 'replay' ? flags.cassette : undefined,
+        });
+      }
       const outDir = resolve(flags.out ?? defaultRunDir(task.id, seed));
       const log = (s: string): void => { if (!flags.json) process.stderr.write(s + '\n'); };
       log(`${task.id} seed ${seed}: ${task.instruction}`);
       try {
         const record = await runEpisode({
-          task, seed, programmer, monitor, vlmModel: flags.vlmModel ?? null, maxRepairs, oracle: flags.oracle,
+          task, seed, programmer, monitor, vlmModel: flags.vlmModel ?? null, vlmChat, maxRepairs, oracle: flags.oracle,
           engine, outDir, recordImages: flags.images === false ? 'none' : 'all',
           onEvent: (e) => {
             if (e.type === 'draft' && e.draft.error) log(`  attempt ${e.attempt}: ${e.origin} gave no usable program: ${e.draft.error}`);

@@ -149,7 +149,12 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
       return images;
     };
     const monitorImages = activeMonitor.name === 'vlm' && (!success.ok || outcome.error !== null) ? await rgbImages() : null;
+    const monitorUsage = (m: unknown): { inputTokens: number; outputTokens: number } =>
+      (m as { usage?: { inputTokens: number; outputTokens: number } }).usage ?? { inputTokens: 0, outputTokens: 0 };
+    const usageBefore = { ...monitorUsage(activeMonitor) };
     const verdicts: Verdict[] = activeMonitor.name === 'none' ? [] : await activeMonitor.inspect(attempt, monitorImages, { success });
+    const monitorTokensIn = monitorUsage(activeMonitor).inputTokens - usageBefore.inputTokens;
+    const monitorTokensOut = monitorUsage(activeMonitor).outputTokens - usageBefore.outputTokens;
     const monitorOk = activeMonitor.name === 'none' ? null : verdicts.every((v) => v.ok) && outcome.error === null;
     const failed = !success.ok || monitorOk === false || outcome.error !== null;
     let diagnosis: Diagnosis | null = null;
@@ -158,7 +163,8 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
     const record: AttemptRecord = {
       index: k, success: success.ok, successDetail: success.detail, origin, error: outcome.error,
       monitorOk, failingCheckpoint: diagnosis?.checkpoint ?? null, diagnosisKind: diagnosis?.kind ?? null,
-      tokensIn: draft.usage.inputTokens, tokensOut: draft.usage.outputTokens, promptTokens: draft.promptTokens,
+      tokensIn: draft.usage.inputTokens + monitorTokensIn, tokensOut: draft.usage.outputTokens + monitorTokensOut, promptTokens: draft.promptTokens,
+      monitorTokensIn, monitorTokensOut,
       wallMs: 0, modelMs: Math.round(modelMs), simSeconds: outcome.simSeconds, apiCalls: outcome.apiCalls,
       checkpoints: outcome.trace.checkpoints.length, images: 0,
     };

@@ -19,6 +19,9 @@ export interface AttemptRecord {
   tokensIn: number;
   tokensOut: number;
   promptTokens: number;
+  /** Tokens the vlm monitor spent on this attempt (included in tokensIn/tokensOut). */
+  monitorTokensIn: number;
+  monitorTokensOut: number;
   wallMs: number;
   /** Share of wallMs spent in the model (generation/repair). */
   modelMs: number;

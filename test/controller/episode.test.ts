@@ -36,7 +36,7 @@ async function episode(programmer: LlmProgrammer, maxRepairs = 2, outDir?: strin
   const diagnoses: (string | null)[] = [];
   const record = await runEpisode({
     task: getTask('red_on_blue'), seed: 1, programmer, monitor: 'state', maxRepairs, oracle: true,
-    ...(outDir ? { outDir, images: true } : { images: false }),
+    ...(outDir ? { outDir, recordImages: 'all' as const } : {}),
     onEvent: (e: EpisodeEvent) => {
       if (e.type === 'draft') drafts.push(e.draft);
       else diagnoses.push(e.diagnosisText);

@@ -27,7 +27,7 @@ function attemptRecord(index: number, success: boolean): AttemptRecord {
     index, success, successDetail: success ? 'red_block is on blue_block' : 'red_block is 12 cm from blue_block',
     origin: index === 0 ? 'generate' : 'repair', error: success ? null : { kind: 'GraspError', message: 'nothing grasped', line: 2 },
     monitorOk: success, failingCheckpoint: success ? null : 0, diagnosisKind: success ? null : 'not-grasped',
-    tokensIn: 0, tokensOut: 0, promptTokens: 0, wallMs: 1200, modelMs: 0, simSeconds: 3, apiCalls: 3, checkpoints: 2, images: 0,
+    tokensIn: 0, tokensOut: 0, promptTokens: 0, monitorTokensIn: 0, monitorTokensOut: 0, wallMs: 1200, modelMs: 0, simSeconds: 3, apiCalls: 3, checkpoints: 2, images: 0,
   };
 }
 
