@@ -48,7 +48,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Errors that mean the user's input is wrong (a task file, a program path, a model setting). */
+/**
+ * Errors that mean the user's input or setup is wrong: a task file, a program path, a
+ * model setting, an unreachable model server, a rejected key, a missing cassette entry.
+ */
 function isBadInput(err: unknown): boolean {
-  return err instanceof Error && ['TaskError', 'UsageError', 'ConfigError'].includes(err.name);
+  return err instanceof Error && ['TaskError', 'UsageError', 'ConfigError', 'ModelError', 'ResultsFileError'].includes(err.name);
 }

@@ -69,6 +69,9 @@ export function registerSuiteCommand(program: Command): void {
         vlmModel: f.vlmModel ?? process.env.POLICYLOOP_VLM_MODEL ?? null, monitor,
         maxRepairs: parseIntArg('--max-repairs', f.maxRepairs), engine: oneOf('--engine', f.engine, ['rapier'] as const), oracle: f.oracle,
       };
+      // Fail fast on model settings (missing key or server, missing cassette) before any worker starts.
+      const { createProgrammer } = await import('../../policy/programmers/factory.ts');
+      await createProgrammer({ provider, model: f.model ?? null });
       const outDir = resolve(f.out ?? join('runs', `suite-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`));
       const images = f.images === false ? (monitor === 'pixels' || monitor === 'vlm') : true;
       const tty = Boolean(process.stderr.isTTY) && !f.json;

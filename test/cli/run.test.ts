@@ -48,6 +48,17 @@ describe('policyloop run with a given program', () => {
     expect(r.stderr).toMatch(message as RegExp);
   });
 
+  it.each([
+    [['run', '--task', 'red_on_blue', '--provider', 'openai'], /no model server configured/],
+    [['run', '--task', 'red_on_blue', '--provider', 'replay', '--cassette', '/nonexistent/c.jsonl'], /cassette .* does not exist/],
+    [['suite', '--tasks', 'red_on_blue', '--provider', 'openai'], /no model server configured/],
+  ])('exits 2 with one line when the model settings are unusable: %j', (args, message) => {
+    const r = cli(args as string[], { OPENAI_API_KEY: '', OPENAI_BASE_URL: '' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('policyloop:'))).toHaveLength(1);
+    expect(r.stderr).toMatch(message as RegExp);
+  });
+
   it('exits 2 naming the file and JSON path of an invalid task file', () => {
     const dir = tempDir('badtask');
     const file = join(dir, 'bad.json');
