@@ -20,7 +20,7 @@ export interface SuiteFigure {
 }
 
 export async function suiteFigure(monitor: 'state' | 'pixels', seeds: number, workers: number): Promise<SuiteFigure | { monitor: string; skipped: string }> {
-  const settings: SuiteSettings = { provider: 'builtin', model: 'rules', vlmModel: null, monitor, maxRepairs: 3, engine: 'rapier', oracle: true };
+  const settings: SuiteSettings = { provider: 'builtin', model: 'rules', vlmModel: null, monitor, maxRepairs: 3, engine: 'rapier', oracle: true, sceneNoise: 0 };
   const out = mkdtempSync(join(tmpdir(), 'policyloop-bench-suite-'));
   const images = monitor === 'pixels';
   const shared = images ? await launchSharedBrowser() : null;

@@ -12,6 +12,12 @@ export function parseIntArg(name: string, value: string, min = 0): number {
   return n;
 }
 
+export function parseMetresArg(name: string, value: string, max = 0.2): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > max) throw new UsageError(`${name}: expected metres between 0 and ${max}, got "${value}"`);
+  return n;
+}
+
 export function parseListArg(name: string, value: string): string[] {
   const items = value.split(',').map((s) => s.trim()).filter(Boolean);
   if (items.length === 0) throw new UsageError(`${name}: expected a comma-separated list, got "${value}"`);

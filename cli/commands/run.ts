@@ -2,13 +2,13 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { GivenProgrammer, PROVIDERS } from '../../policy/programmers/programmer.ts';
 import { MONITOR_NAMES } from '../../monitor/verdict.ts';
-import { oneOf, parseIntArg } from '../errors.ts';
+import { oneOf, parseIntArg, parseMetresArg } from '../errors.ts';
 import { readProgramFile, requireTask, seedOption } from './common.ts';
 
 interface RunFlags {
   task?: string; seed?: string; program?: string; provider?: string; model?: string; vlmModel?: string;
   baseUrl?: string; monitor: string; maxRepairs?: string; oracle: boolean; engine: string; out?: string;
-  json?: boolean; vision?: boolean; record?: string; cassette?: string; images?: boolean;
+  json?: boolean; vision?: boolean; sceneNoise: string; record?: string; cassette?: string; images?: boolean;
 }
 
 export function defaultRunDir(task: string, seed: number): string {
@@ -30,6 +30,7 @@ export function registerRunCommand(program: Command): void {
     .option('--monitor <m>', `checkpoint monitor: ${MONITOR_NAMES.join(' | ')}`, 'state')
     .option('--max-repairs <k>', 'repair budget (default 3; 0 with --program)')
     .option('--no-oracle', 'stop on the monitor verdicts instead of the task success predicate')
+    .option('--scene-noise <m>', 'σ in metres of a seeded error in the object positions the programmer is told', '0')
     .option('--engine <e>', 'physics engine: rapier', 'rapier')
     .option('--out <dir>', 'record folder (default runs/<time>-<task>-seed<N>)')
     .option('--vision', 'send the failing checkpoint images with repair prompts (vision-capable code models)')
@@ -65,7 +66,7 @@ export function registerRunCommand(program: Command): void {
       log(`${task.id} seed ${seed}: ${task.instruction}`);
       try {
         const record = await runEpisode({
-          task, seed, programmer, monitor, vlmModel: flags.vlmModel ?? null, vlmChat, maxRepairs, oracle: flags.oracle,
+          task, seed, programmer, monitor, vlmModel: flags.vlmModel ?? null, vlmChat, maxRepairs, sceneNoise: parseMetresArg('--scene-noise', flags.sceneNoise), oracle: flags.oracle,
           engine, outDir, recordImages: flags.images === false ? 'none' : 'all',
           onEvent: (e) => {
             if (e.type === 'draft' && e.draft.error) log(`  attempt ${e.attempt}: ${e.origin} gave no usable program: ${e.draft.error}`);

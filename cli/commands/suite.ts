@@ -6,7 +6,7 @@ import { defaultWorkers, runSuite } from '../../policy/suite/run-suite.ts';
 import { summaryTable } from '../../policy/suite/summary.ts';
 import { PROVIDERS } from '../../policy/programmers/programmer.ts';
 import { MONITOR_NAMES } from '../../monitor/verdict.ts';
-import { oneOf, parseIntArg, parseListArg, UsageError } from '../errors.ts';
+import { oneOf, parseIntArg, parseListArg, parseMetresArg, UsageError } from '../errors.ts';
 import { ProgressBar } from '../progress.ts';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 interface SuiteFlags {
   suite?: string; tasks?: string; taskDir?: string; seeds?: string; seedList?: string; workers?: string;
   provider: string; model?: string; vlmModel?: string; monitor: string; maxRepairs: string; engine: string;
-  oracle: boolean; out?: string; resume?: boolean; json?: boolean; images?: boolean;
+  oracle: boolean; sceneNoise: string; out?: string; resume?: boolean; json?: boolean; images?: boolean;
 }
 
 function selectTasks(f: SuiteFlags): TaskDef[] {
@@ -52,6 +52,7 @@ export function registerSuiteCommand(program: Command): void {
     .option('--vlm-model <name>', 'vision model for --monitor vlm')
     .option('--monitor <m>', `checkpoint monitor: ${MONITOR_NAMES.join(' | ')}`, 'pixels')
     .option('--max-repairs <k>', 'repair budget per episode', '3')
+    .option('--scene-noise <m>', 'σ in metres of a seeded error in the object positions programmers are told', '0')
     .option('--engine <e>', 'physics engine: rapier', 'rapier')
     .option('--no-oracle', 'stop on the monitor verdicts instead of the task success predicate')
     .option('--no-images', 'do not render checkpoint images unless the monitor needs them')
@@ -68,6 +69,7 @@ export function registerSuiteCommand(program: Command): void {
         provider, model: f.model ?? (provider === 'builtin' ? 'rules' : process.env.POLICYLOOP_MODEL ?? ''),
         vlmModel: f.vlmModel ?? process.env.POLICYLOOP_VLM_MODEL ?? null, monitor,
         maxRepairs: parseIntArg('--max-repairs', f.maxRepairs), engine: oneOf('--engine', f.engine, ['rapier'] as const), oracle: f.oracle,
+        sceneNoise: parseMetresArg('--scene-noise', f.sceneNoise),
       };
       // Fail fast on model settings (missing key or server, missing cassette) before any worker starts.
       const { createProgrammer } = await import('../../policy/programmers/factory.ts');

@@ -3,7 +3,7 @@
 // stop on task success (oracle, default) or on clean monitor verdicts (--no-oracle).
 // Reported success is always the task predicate.
 import type { AttemptData, EngineName, PredicateResult, SceneSpec, SimWorld, Snapshot } from '../../sim/index.ts';
-import { createWorld, evaluatePredicate } from '../../sim/index.ts';
+import { createRng, createWorld, evaluatePredicate } from '../../sim/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
 import { instantiateScene } from '../../tasks/index.ts';
 import type { Verdict, ViewImages, Diagnosis } from '../../monitor/index.ts';
@@ -42,6 +42,8 @@ export interface EpisodeOptions {
   renderer?: HeadlessRenderer;
   browserWSEndpoint?: string | null;
   knowledge?: string[];
+  /** σ (m) of a seeded error in the object positions the programmer is told (default 0). */
+  sceneNoise?: number;
   /** Progress callback: one call per stage, for the CLI and the viewer. */
   onEvent?: (e: EpisodeEvent) => void;
   /** Hooks into each attempt while it runs (the live viewer streams, paces and pauses with them). */
@@ -59,11 +61,24 @@ export type EpisodeEvent =
   | { type: 'draft'; attempt: number; origin: 'generate' | 'repair'; draft: ProgramDraft }
   | { type: 'attempt'; attempt: number; record: AttemptRecord; verdicts: Verdict[]; diagnosisText: string | null };
 
-/** The scene facts a programmer may see: initial objects as getObjects() reports them. */
-export async function programContext(task: TaskDef, seed: number, scene: SceneSpec, engine: EngineName, knowledge: string[]): Promise<ProgramContext> {
+/**
+ * The scene facts a programmer may see: initial objects as getObjects() reports them.
+ * With `sceneNoise` σ > 0 (m), each object's reported x and y carry a seeded Gaussian
+ * error, fixed for the episode — a perception/calibration error the program cannot see
+ * past at generation time and the repair loop has to correct from what it measures.
+ */
+export async function programContext(
+  task: TaskDef, seed: number, scene: SceneSpec, engine: EngineName, knowledge: string[], sceneNoise = 0,
+): Promise<ProgramContext> {
   const world = await createWorld(scene, { engine });
   try {
-    return { taskId: task.id, instruction: task.instruction, seed, scene, objects: world.getObjects(), knowledge };
+    const objects = world.getObjects();
+    if (sceneNoise > 0) {
+      const rng = createRng(`${task.id}#${seed}#scene-noise`);
+      const gauss = (): number => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+      for (const o of objects) o.position = [o.position[0] + sceneNoise * gauss(), o.position[1] + sceneNoise * gauss(), o.position[2]];
+    }
+    return { taskId: task.id, instruction: task.instruction, seed, scene, objects, knowledge };
   } finally {
     world.free();
   }
@@ -87,7 +102,7 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
   const engine = opts.engine ?? 'rapier';
   const hooks = opts.attemptHooks;
   const scene = instantiateScene(opts.task, opts.seed);
-  const ctx = await programContext(opts.task, opts.seed, scene, engine, opts.knowledge ?? []);
+  const ctx = await programContext(opts.task, opts.seed, scene, engine, opts.knowledge ?? [], opts.sceneNoise ?? 0);
   const warnings: string[] = [];
   const recordImages = opts.outDir === undefined ? 'none' : opts.recordImages ?? 'all';
   // One renderer for the monitor and the record: the process-wide one, or a page in a
@@ -226,7 +241,7 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
   const record: EpisodeRecord = {
     task: opts.task.id, taskFile: opts.task.file, seed: opts.seed, instruction: opts.task.instruction, engine,
     provider: opts.programmer.name, model: opts.programmer.model, monitor: activeMonitor.name,
-    maxRepairs: opts.maxRepairs, oracle: opts.oracle,
+    maxRepairs: opts.maxRepairs, oracle: opts.oracle, sceneNoise: opts.sceneNoise ?? 0,
     success: success.ok, successDetail: success.detail, solvedAt, stoppedBy, attempts,
     tokensIn: attempts.reduce((a, r) => a + r.tokensIn, 0), tokensOut: attempts.reduce((a, r) => a + r.tokensOut, 0),
     wallMs: Math.round(performance.now() - t0), startedAt: new Date(Date.now() - (performance.now() - t0)).toISOString(),

@@ -45,6 +45,8 @@ export interface EpisodeRecord {
   monitor: string;
   maxRepairs: number;
   oracle: boolean;
+  /** σ (m) of the error in the scene facts given to the programmer. */
+  sceneNoise: number;
   success: boolean;
   successDetail: string;
   /** Index of the first successful attempt, or null. */

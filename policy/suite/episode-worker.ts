@@ -20,7 +20,7 @@ export default async function runEpisodeJob(job: EpisodeJob): Promise<ResultLine
     const record = await runEpisode({
       task, seed: job.seed, programmer,
       monitor: job.settings.monitor, vlmModel: job.settings.vlmModel,
-      maxRepairs: job.settings.maxRepairs, oracle: job.settings.oracle, engine: job.settings.engine as 'rapier',
+      maxRepairs: job.settings.maxRepairs, oracle: job.settings.oracle, sceneNoise: job.settings.sceneNoise, engine: job.settings.engine as 'rapier',
       outDir: join(job.outDir, job.dir), recordImages: job.images ? 'failed' : 'none', browserWSEndpoint: job.browserWSEndpoint,
     });
     return { ...record, settings: job.settings, settingsKey: settingsKey(job.settings), error: null, dir: job.dir };

@@ -9,9 +9,11 @@ export interface SuiteSettings {
   maxRepairs: number;
   engine: string;
   oracle: boolean;
+  /** σ (m) of the error in the scene facts given to programmers. */
+  sceneNoise: number;
 }
 
-const KEYS: (keyof SuiteSettings)[] = ['provider', 'model', 'vlmModel', 'monitor', 'maxRepairs', 'engine', 'oracle'];
+const KEYS: (keyof SuiteSettings)[] = ['provider', 'model', 'vlmModel', 'monitor', 'maxRepairs', 'engine', 'oracle', 'sceneNoise'];
 
 export function settingsKey(s: SuiteSettings): string {
   const canonical = JSON.stringify(KEYS.map((k) => [k, s[k]]));

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { BIN, ROOT } from '../cli/cli-helpers.ts';
 
 const SETTINGS: SuiteSettings = {
-  provider: 'builtin', model: 'rules', vlmModel: null, monitor: 'state', maxRepairs: 1, engine: 'rapier', oracle: true,
+  provider: 'builtin', model: 'rules', vlmModel: null, monitor: 'state', maxRepairs: 1, engine: 'rapier', oracle: true, sceneNoise: 0,
 };
 const TASKS = ['lift_block', 'red_on_blue', 'block_in_bowl'].map((id) => getTask(id));
 

@@ -59,7 +59,7 @@ export function writeSyntheticRun(dir = tmpDir()): string {
   }
   const record: EpisodeRecord = {
     task: 'red_on_blue', taskFile: task.file, seed: 0, instruction: task.instruction, engine: 'rapier', provider: 'builtin', model: 'rules',
-    monitor: 'state', maxRepairs: 1, oracle: true, success: true, successDetail: 'red_block is on blue_block', solvedAt: 1,
+    monitor: 'state', maxRepairs: 1, oracle: true, sceneNoise: 0, success: true, successDetail: 'red_block is on blue_block', solvedAt: 1,
     stoppedBy: 'success', attempts: [attemptRecord(0, false), attemptRecord(1, true)], tokensIn: 0, tokensOut: 0,
     wallMs: 2400, startedAt: new Date(0).toISOString(), versions: {}, warnings: [],
   };
