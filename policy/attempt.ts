@@ -5,7 +5,7 @@ import type { ProgramError, SimWorld, Trace } from '../sim/types.ts';
 import { API_BY_NAME } from './api.ts';
 import { bindApi } from './api-bindings.ts';
 import { loadQuickJS, runSandboxed, SANDBOX_DEFAULTS } from './sandbox.ts';
-import { StubWorld } from './stub-world.ts';
+import { IdleWorld } from './idle-world.ts';
 import { TraceRecorder } from './trace.ts';
 
 export interface AttemptOptions {
@@ -111,7 +111,7 @@ export async function measureHostCallMicros(n = 20_000): Promise<number> {
   const batch = Math.max(1, Math.ceil(n / 4));
   const program = `for (let i = 0; i < ${batch}; i++) getGripper();`;
   const once = (): number => {
-    const outcome = runAttemptSync({ world: new StubWorld(), program, maxApiCalls: batch + 1, cpuMs: SANDBOX_DEFAULTS.cpuMs * 6 });
+    const outcome = runAttemptSync({ world: new IdleWorld(), program, maxApiCalls: batch + 1, cpuMs: SANDBOX_DEFAULTS.cpuMs * 6 });
     if (outcome.error) throw new Error(`measureHostCallMicros: ${outcome.error.message}`);
     return (outcome.wallMs * 1000) / batch;
   };

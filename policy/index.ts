@@ -13,4 +13,4 @@ export { TraceRecorder, traceToJSON, safeLabel, actionLabel } from './trace.ts';
 export type { TraceRecorderOptions } from './trace.ts';
 export { runAttempt, runAttemptSync, measureHostCallMicros } from './attempt.ts';
 export type { ApiCallInfo, AttemptOptions, AttemptOutcome } from './attempt.ts';
-export { StubWorld } from './stub-world.ts';
+export { IdleWorld } from './idle-world.ts';

@@ -1,12 +1,12 @@
 // The per-API-call hook the viewer pauses and steps in (policy/attempt.ts onApiCall).
 import { describe, expect, it } from 'vitest';
-import { runAttempt, StubWorld } from '../../policy/index.ts';
+import { runAttempt, IdleWorld } from '../../policy/index.ts';
 
 describe('runAttempt onApiCall', () => {
   it('is called before each API call, with its line and the trace so far', async () => {
     const seen: { name: string; line: number | null; index: number; eventsBefore: number }[] = [];
     const outcome = await runAttempt({
-      world: new StubWorld(),
+      world: new IdleWorld(),
       program: "getGripper();\nlog('a');\n\ngetGripper();\n",
       onApiCall: (c) => seen.push({ name: c.name, line: c.line, index: c.index, eventsBefore: c.trace.events.length }),
     });
@@ -21,7 +21,7 @@ describe('runAttempt onApiCall', () => {
   it('may stop the program by way of shouldStop', async () => {
     let calls = 0;
     const outcome = await runAttempt({
-      world: new StubWorld(),
+      world: new IdleWorld(),
       program: 'for (let i = 0; i < 100; i++) getGripper();',
       onApiCall: () => { calls++; },
       shouldStop: () => calls >= 3,

@@ -10,7 +10,7 @@ import {
 
 const BLOCK: ObjectInfo = { id: 'block', shape: 'box', color: 'red', size: [0.04, 0.04, 0.04], position: [0, 0, 0.02], yaw: 0 };
 
-export class StubWorld implements SimWorld {
+export class IdleWorld implements SimWorld {
   readonly scene: SceneSpec = { objects: [{ ...BLOCK, mass: 0.1, friction: 0.8 }], zones: [] };
   readonly engine = 'rapier' as const;
   time = 0;
@@ -63,7 +63,7 @@ export class StubWorld implements SimWorld {
     return Math.hypot(pa[0]! - pb[0]!, pa[1]! - pb[1]!, (pa[2] ?? 0) - (pb[2] ?? 0));
   }
   evaluate(_p: Predicate): PredicateResult {
-    return { ok: false, detail: 'the stub world evaluates no predicates' };
+    return { ok: false, detail: 'the idle world evaluates no predicates' };
   }
   private step(seconds: number): void {
     this.time += seconds;
