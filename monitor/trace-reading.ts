@@ -86,13 +86,18 @@ export function proprioception(trace: Trace, cp: Checkpoint): GripperState {
 }
 
 /** A one-line rendering of a trace event, for diagnoses: `#12 line 4 pick('red_block') → GraspError: …`. */
+/** JSON with numbers cut to millimetres (and angles to milliradians): what a reader needs, in fewer tokens. */
+function compactJson(v: unknown): string | undefined {
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isInteger(x) ? Math.round(x * 1000) / 1000 : x));
+}
+
 export function formatEvent(e: TraceEvent): string {
   const where = `#${e.seq}${e.line !== null ? ` line ${e.line}` : ''} t=${e.t.toFixed(2)}s`;
   if (e.type === 'call') {
-    const args = e.args.map((a) => JSON.stringify(a) ?? String(a)).join(', ').replace(/"/g, "'");
+    const args = e.args.map((a) => compactJson(a) ?? String(a)).join(', ').replace(/"/g, "'");
     const out = e.error
       ? ` → ${e.error.kind}: ${e.error.message}`
-      : e.result !== undefined ? ` → ${JSON.stringify(e.result)}` : '';
+      : e.result !== undefined ? ` → ${compactJson(e.result)}` : '';
     const held = e.gripper.holding ? ` [holding ${e.gripper.holding}]` : '';
     return `${where} ${e.call}(${args})${out}${held}`;
   }
