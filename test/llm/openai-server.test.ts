@@ -67,7 +67,7 @@ describe('startOpenAIServer', () => {
     const started = performance.now();
     await server.close();
     server = undefined;
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(10_000); // the pending answer would take 60 s
     expect(await pending).toBe('aborted');
   });
 });

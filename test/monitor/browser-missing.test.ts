@@ -23,7 +23,7 @@ describe('without a browser', () => {
     expect(why).toMatch(/^rendering unavailable: PUPPETEER_EXECUTABLE_PATH=\/nonexistent\/chromium does not exist/);
     expect(why).not.toContain('\n');
     await expect(renderInitialScene(SCENE, '/tmp/never-written', { renderer: r })).rejects.toBeInstanceOf(RendererUnavailableError);
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(performance.now() - t0).toBeLessThan(10_000); // no hang: no launch is attempted
   });
 
   it('lets the pixel monitor fall back to the state monitor, with a one-line warning', async () => {
