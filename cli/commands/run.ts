@@ -73,7 +73,8 @@ export function registerRunCommand(program: Command): void {
             if (e.type !== 'attempt') return;
             const r = e.record;
             const err = r.error ? ` — ${r.error.kind}${r.error.line ? ` at line ${r.error.line}` : ''}: ${r.error.message}` : '';
-            const mon = r.monitorOk === null ? '' : r.monitorOk ? ', monitor ok' : `, monitor flagged checkpoint ${r.failingCheckpoint ?? '?'}${r.diagnosisKind ? ` (${r.diagnosisKind})` : ''}`;
+            const kind = r.diagnosisKind ? ` (${r.diagnosisKind})` : '';
+            const mon = r.monitorOk === null ? '' : r.monitorOk ? ', monitor ok' : r.failingCheckpoint === null ? `, monitor flagged the attempt${kind}` : `, monitor flagged checkpoint ${r.failingCheckpoint}${kind}`;
             log(`  attempt ${r.index}: ${r.success ? 'success' : 'failed'}${mon}${err}`);
             if (!r.success) log(`    ${r.successDetail}`);
           },

@@ -228,7 +228,12 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
     });
     modelMs = performance.now() - modelT;
     opts.onEvent?.({ type: 'draft', attempt: k + 1, origin, draft: next });
-    if (next.error !== null && next.program.trim() === '') {
+    if (next.program.trim() === '' && draft.program.trim() === '') {
+      // Two drafts in a row without code: there is nothing to run or repair.
+      stoppedBy = 'no-program';
+      warnings.push(`no usable program after attempt ${k} either (${next.error ?? 'empty reply'}); stopping`);
+      break;
+    } else if (next.program.trim() === '') {
       // No usable code: that attempt fails with the reason, and counts.
     } else if (next.program === draft.program) {
       stoppedBy = 'no-change';

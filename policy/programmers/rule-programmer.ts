@@ -47,6 +47,8 @@ export class RuleProgrammer implements Programmer {
   }
 
   async repair(ctx: ProgramContext, input: RepairInput): Promise<ProgramDraft> {
+    // No program last time (the instruction could not be read): generating again says why.
+    if (input.program.trim() === '') return this.generate(ctx);
     const state = readState(input.program);
     if (!state) return draft(input.program, [], 'no repair rule: the program was not written by the rule programmer');
     let current: RulePlan;
