@@ -46,10 +46,12 @@ function isVerdict(v: unknown): v is VerdictLike {
 }
 
 /** The program with right-aligned 1-based line numbers: " 9| pick('a');". */
-export function numberLines(program: string): string {
+export function numberLines(program: string, elideComments = false): string {
   const lines = program.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
   const width = String(lines.length).length;
-  return lines.map((line, i) => `${String(i + 1).padStart(width)}| ${line}`.trimEnd()).join('\n');
+  // Eliding keeps every line (the diagnosis cites line numbers) but drops comment text.
+  const shown = (line: string): string => (elideComments && /^\s*\/\//.test(line) ? line.replace(/\/\/.*$/, '//…') : line);
+  return lines.map((line, i) => `${String(i + 1).padStart(width)}| ${shown(line)}`.trimEnd()).join('\n');
 }
 
 function subgoalName(input: RepairInput, index: number | null): string {
@@ -148,13 +150,14 @@ export function buildRepairPrompt(ctx: ProgramContext, input: RepairInput, optio
   const images = options.vision ? input.images.filter((im) => im.png.length > 0) : [];
   const truncated: string[] = [];
 
+  let elide = false;
   const compose = (diagnosis: string, verdicts: string): { before: string; after: string } => ({
     before: [
       taskSection(ctx),
       '',
       `Your previous program (attempt ${input.attempt + 1}) failed. Its lines, numbered for reference (the numbers are not code):`,
       '```text',
-      numberLines(input.program),
+      numberLines(input.program, elide),
       '```',
       '',
       'Diagnosis:',
@@ -191,6 +194,11 @@ export function buildRepairPrompt(ctx: ProgramContext, input: RepairInput, optio
     diagnosis = shortenDiagnosis(input.diagnosisText, Math.max(0, room));
     parts = compose(diagnosis, verdicts);
     truncated.push('diagnosis lines (the trace first)');
+  }
+  if (textTokens(parts) > budget) {
+    elide = true;
+    parts = compose(diagnosis, verdicts);
+    truncated.push('comment text of the previous program (its lines and numbers stay)');
   }
   const over = textTokens(parts) - budget;
   if (over > 0) truncated.push(`still ${over} tokens over budget: the program is never cut`);
