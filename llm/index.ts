@@ -52,6 +52,7 @@ export {
   type MessageTokenOptions,
 } from './tokens.ts';
 export { prepareImage, type DownscaleOptions, type PreparedImage } from './image-downscale.ts';
+export { decodePng, isPng, type RgbaImage } from './png-decode.ts';
 export { extractJson } from './structured-output.ts';
 
 export type ProviderName = 'openai' | 'replay';

@@ -1,7 +1,8 @@
-// Minimal PNG encoder/decoder (8-bit RGB/RGBA, filter 0) on node:zlib, for false-colour
+// Minimal PNG encoder (8-bit RGB/RGBA, filter 0) on node:zlib, for false-colour
 // id masks, depth previews and tests. Colour images come from the browser already encoded.
 
-import { deflateSync, inflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { decodePng as decodeAnyPng } from '../../llm/index.ts';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -49,56 +50,8 @@ export function encodePng(pixels: Uint8Array, width: number, height: number, cha
   ]);
 }
 
-/** Decodes an 8-bit, non-interlaced RGB/RGBA PNG (any filter) into RGBA. */
+/** Decodes a PNG into RGBA (the one decoder of the project lives in llm/, which downscales images for models). */
 export function decodePng(png: Buffer): { width: number; height: number; rgba: Uint8Array } {
-  let pos = 8;
-  let width = 0, height = 0, colorType = 0;
-  const idat: Buffer[] = [];
-  while (pos < png.length) {
-    const len = png.readUInt32BE(pos);
-    const type = png.toString('ascii', pos + 4, pos + 8);
-    const data = png.subarray(pos + 8, pos + 8 + len);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      if (data[8] !== 8 || data[12] !== 0) throw new Error('decodePng: only 8-bit non-interlaced PNGs');
-      colorType = data[9]!;
-    } else if (type === 'IDAT') idat.push(data);
-    else if (type === 'IEND') break;
-    pos += 12 + len;
-  }
-  const ch = colorType === 6 ? 4 : colorType === 2 ? 3 : 0;
-  if (!ch) throw new Error(`decodePng: colour type ${colorType} not supported`);
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * ch;
-  const cur = new Uint8Array(stride);
-  const prev = new Uint8Array(stride);
-  const rgba = new Uint8Array(width * height * 4);
-  for (let y = 0; y < height; y++) {
-    const f = raw[y * (stride + 1)]!;
-    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    for (let i = 0; i < stride; i++) {
-      const a = i >= ch ? cur[i - ch]! : 0;
-      const b = prev[i]!;
-      const c = i >= ch ? prev[i - ch]! : 0;
-      let v = line[i]!;
-      if (f === 1) v += a;
-      else if (f === 2) v += b;
-      else if (f === 3) v += (a + b) >> 1;
-      else if (f === 4) {
-        const p = a + b - c;
-        const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
-        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      }
-      cur[i] = v & 0xff;
-    }
-    for (let x = 0; x < width; x++) {
-      rgba[(y * width + x) * 4] = cur[x * ch]!;
-      rgba[(y * width + x) * 4 + 1] = cur[x * ch + 1]!;
-      rgba[(y * width + x) * 4 + 2] = cur[x * ch + 2]!;
-      rgba[(y * width + x) * 4 + 3] = ch === 4 ? cur[x * ch + 3]! : 255;
-    }
-    prev.set(cur);
-  }
-  return { width, height, rgba };
+  const img = decodeAnyPng(png);
+  return { width: img.width, height: img.height, rgba: img.data };
 }
