@@ -58,7 +58,10 @@ export interface Verdict {
 }
 
 export interface InspectOptions {
-  /** The task predicate's result at the end (the episode passes it; monitors do not use it to judge). */
+  /**
+   * The task predicate's result at the end, given only when the loop runs with the oracle
+   * (never with --no-oracle). Monitors may use it to skip work, never to judge.
+   */
   success?: PredicateResult | null;
 }
 

@@ -163,17 +163,24 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
       }
       return images;
     };
-    const monitorImages = activeMonitor.name === 'vlm' && (!success.ok || outcome.error !== null) ? await rgbImages() : null;
+    // What the monitor may know of the task check: nothing in no-oracle mode (then the
+    // vlm monitor looks at every attempt, successful or not).
+    const oracleResult = opts.oracle ? success : null;
+    const vlmLooks = oracleResult === null || !oracleResult.ok || outcome.error !== null;
+    const monitorImages = activeMonitor.name === 'vlm' && vlmLooks ? await rgbImages() : null;
     const monitorUsage = (m: unknown): { inputTokens: number; outputTokens: number } =>
       (m as { usage?: { inputTokens: number; outputTokens: number } }).usage ?? { inputTokens: 0, outputTokens: 0 };
     const usageBefore = { ...monitorUsage(activeMonitor) };
-    const verdicts: Verdict[] = activeMonitor.name === 'none' ? [] : await activeMonitor.inspect(attempt, monitorImages, { success });
+    const verdicts: Verdict[] = activeMonitor.name === 'none' ? [] : await activeMonitor.inspect(attempt, monitorImages, { success: oracleResult });
     const monitorTokensIn = monitorUsage(activeMonitor).inputTokens - usageBefore.inputTokens;
     const monitorTokensOut = monitorUsage(activeMonitor).outputTokens - usageBefore.outputTokens;
     const monitorOk = activeMonitor.name === 'none' ? null : verdicts.every((v) => v.ok) && outcome.error === null;
     const failed = !success.ok || monitorOk === false || outcome.error !== null;
+    // Whether the loop treats the attempt as failed: with --no-oracle only the program's
+    // error and the monitor decide (no monitor: every attempt is diagnosed from the trace).
+    const judgedFailed = opts.oracle ? failed : monitorOk !== true;
     let diagnosis: Diagnosis | null = null;
-    if (failed) diagnosis = diagnose(attempt, verdicts, { success: opts.oracle ? success : null });
+    if (judgedFailed) diagnosis = diagnose(attempt, verdicts, { success: oracleResult });
 
     const record: AttemptRecord = {
       index: k, success: success.ok, successDetail: success.detail, origin, error: outcome.error,
@@ -223,7 +230,7 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
     origin = 'repair';
     modelT = performance.now();
     const next = await opts.programmer.repair(ctx, {
-      attempt: k, program: draft.program, diagnosis, diagnosisText: diagnosis?.text ?? success.detail,
+      attempt: k, program: draft.program, diagnosis, diagnosisText: diagnosis?.text ?? (oracleResult?.detail ?? 'no failure was observed'),
       verdicts, images: failImages,
     });
     modelMs = performance.now() - modelT;
