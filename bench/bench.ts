@@ -3,9 +3,9 @@
 import { cpus, totalmem } from 'node:os';
 import { buildBareRapierScene, createWorld, PHYSICS_HZ } from '../sim/index.ts';
 import { getSuite, instantiateScene } from '../tasks/index.ts';
-import { measureHostCallMicros } from '../policy/attempt.ts';
-import { runAttempt } from '../policy/attempt.ts';
-import { toolVersions } from '../policy/loop/versions.ts';
+import { measureHostCallMicros } from '../policy/program/index.ts';
+import { runAttempt } from '../policy/program/index.ts';
+import { toolVersions } from '../policy/loop/index.ts';
 import { benchmarkScene } from '../monitor/index.ts';
 
 export interface BenchFigures {

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getSuite } from '../tasks/index.ts';
-import { runSuite } from '../policy/suite/run-suite.ts';
-import type { SuiteSettings } from '../policy/suite/settings.ts';
+import { runSuite } from '../policy/suite/index.ts';
+import type { SuiteSettings } from '../policy/suite/index.ts';
 import { launchSharedBrowser } from '../monitor/index.ts';
 import { samplePeakRss } from './process-memory.ts';
 

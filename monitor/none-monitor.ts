@@ -5,9 +5,11 @@ import type { AttemptData } from '../sim/index.ts';
 import { errorFailure } from './checkpoint-checks.ts';
 import { makeVerdict } from './verdict.ts';
 import type { Monitor, Verdict } from './verdict.ts';
+import { NO_MODEL_USAGE } from './verdict.ts';
 
 export class NoneMonitor implements Monitor {
   readonly name = 'none' as const;
+  readonly usage = NO_MODEL_USAGE;
   readonly needsImages = false;
 
   async inspect(attempt: AttemptData): Promise<Verdict[]> {

@@ -16,6 +16,7 @@ import { snapshotFromScene } from './scene-snapshot.ts';
 import { StateMonitor } from './state-monitor.ts';
 import { callsBetween, namedObjects, proprioception, subgoalOf } from './trace-reading.ts';
 import type { Monitor, Verdict } from './verdict.ts';
+import { NO_MODEL_USAGE } from './verdict.ts';
 
 export interface PixelMonitorOptions {
   /** Used to render checkpoints when inspect() gets no images. */
@@ -42,6 +43,7 @@ export function describeObservation(o: ObjectObservation): string {
 
 export class PixelMonitor implements Monitor {
   readonly name = 'pixels' as const;
+  readonly usage = NO_MODEL_USAGE;
   readonly needsImages = true;
   readonly imageRequest: RenderOptions;
   private readonly opts: PixelMonitorOptions;

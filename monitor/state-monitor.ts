@@ -4,9 +4,11 @@ import type { AttemptData } from '../sim/index.ts';
 import { judgeCheckpoints } from './checkpoint-checks.ts';
 import { snapshotFromScene } from './scene-snapshot.ts';
 import type { Monitor, Verdict } from './verdict.ts';
+import { NO_MODEL_USAGE } from './verdict.ts';
 
 export class StateMonitor implements Monitor {
   readonly name = 'state' as const;
+  readonly usage = NO_MODEL_USAGE;
   readonly needsImages = false;
 
   async inspect(attempt: AttemptData): Promise<Verdict[]> {

@@ -1,5 +1,6 @@
 // What a monitor says about an attempt (DESIGN §7): one verdict per checkpoint.
 
+import type { TokenUsage } from '../llm/index.ts';
 import type { AttemptData, Predicate, PredicateResult } from '../sim/index.ts';
 import type { RenderOptions, ViewImages } from './render/headless-renderer.ts';
 
@@ -65,12 +66,17 @@ export interface InspectOptions {
   success?: PredicateResult | null;
 }
 
+/** The usage of a monitor that asks no model. */
+export const NO_MODEL_USAGE: Readonly<TokenUsage> = Object.freeze({ inputTokens: 0, outputTokens: 0 });
+
 export interface Monitor {
   readonly name: MonitorName;
   /** Whether inspect() wants rendered images (ids + depth for pixels, rgb for vlm). */
   readonly needsImages: boolean;
   /** Which images it wants (views, resolution, rgb / ids / depth), when it needs any. */
   readonly imageRequest?: RenderOptions;
+  /** Model tokens its inspections used since it was made (zero for monitors without a model). */
+  readonly usage: Readonly<TokenUsage>;
   /**
    * One verdict per checkpoint of attempt.trace, in order. `images[i]` are the views of
    * checkpoint i (index-aligned with trace.checkpoints); monitors that need images and

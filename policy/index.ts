@@ -1,16 +1,11 @@
-// The public surface of policy/: what other folders import.
+// policy/: the controller. Its four parts, each with its own public surface:
+//   program/      the program API, the QuickJS sandbox, the bindings and the trace
+//   programmers/  what writes programs: the interface, the LLM programmer, the rule programmer
+//   loop/         one episode: generate → run → monitor → diagnose → repair, and its record
+//   suite/        many episodes on a worker pool, with results, summary and report
+// Other folders import from here or from a part's index.ts, never from a file inside.
 
-export { API, API_BY_NAME, API_GROUPS, API_NAMES, formatLog } from './api.ts';
-export type { ApiContext, ApiFunction, ApiGroup } from './api.ts';
-export { renderApiMarkdown, renderApiPrompt, signature, writeApiDocs, API_DOCS_PATH } from './api-docs.ts';
-export { checkArgs, describeValue } from './arguments.ts';
-export { bindApi } from './api-bindings.ts';
-export type { ApiBindings, BindingOptions } from './api-bindings.ts';
-export { PredicateSchema } from './predicate-schema.ts';
-export { loadQuickJS, runSandboxed, programLine, PROGRAM_FILE, SANDBOX_DEFAULTS, SandboxStop } from './sandbox.ts';
-export type { HostFunction, SandboxOptions, SandboxResult } from './sandbox.ts';
-export { TraceRecorder, traceToJSON, safeLabel, actionLabel } from './trace.ts';
-export type { TraceRecorderOptions } from './trace.ts';
-export { runAttempt, runAttemptSync, measureHostCallMicros } from './attempt.ts';
-export type { ApiCallInfo, AttemptOptions, AttemptOutcome } from './attempt.ts';
-export { IdleWorld } from './idle-world.ts';
+export * from './program/index.ts';
+export * from './programmers/index.ts';
+export * from './loop/index.ts';
+export * from './suite/index.ts';

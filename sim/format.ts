@@ -27,3 +27,12 @@ export function deg(radians: number): string {
 export function pos(p: Vec2 | Vec3 | readonly number[]): string {
   return `[${p.map((v) => (Math.abs(v) < 0.0005 ? 0 : v).toFixed(3)).join(', ')}]`;
 }
+
+/**
+ * A file-name-safe label: letters, digits, `.`, `_`, `-`; at most 48 characters. Checkpoint
+ * labels are made with it, and checkpoint image file names are built from those labels.
+ */
+export function safeLabel(text: string, fallback = 'checkpoint'): string {
+  const cleaned = text.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+|_+$/g, '').slice(0, 48);
+  return cleaned.length > 0 ? cleaned : fallback;
+}

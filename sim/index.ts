@@ -1,6 +1,7 @@
 // Public surface of sim/: the only file other folders import.
 
 export * from './types.ts';
+export * from './trace.ts';
 export * from './rng.ts';
 export * from './errors.ts';
 export { createWorld, PHYSICS_SETTINGS, SETTLE_SECONDS } from './world.ts';
@@ -26,6 +27,6 @@ export {
   IDENTITY_QUAT, quatAngleBetween, quatConjugate, quatFromAxisAngle, quatFromYaw, quatMul, quatToMatrix, rotate, slerp,
   tiltOf, wrapAngle, wrapHalfTurn, yawOf,
 } from './pose-math.ts';
-export { cm, cmLimit, deg } from './format.ts';
+export { cm, cmLimit, deg, safeLabel } from './format.ts';
 export { ON_EDGE_TOLERANCE, ON_GAP_ABOVE, ON_GAP_BELOW, ON_TABLE_GAP, UPRIGHT_LIMIT } from './predicates.ts';
 export { FINGER_SIZE, GRIPPER_POSE_FLOATS, PALM_SIZE, writeGripperPoses } from './gripper-geometry.ts';

@@ -73,7 +73,8 @@ interface Hold {
   rel: Vec3;
 }
 
-export interface MoveOptions {
+/** Options of one straight-line gripper motion (the API's moveTo options are MoveOptions in types.ts). */
+export interface LinearMoveOptions {
   speed?: number;
   /** What the gripper is doing, for error messages: "lifting", "moving to [0.10, 0.00, 0.20]". */
   phase: string;
@@ -348,7 +349,7 @@ export class Robot {
    * speed-limited trapezoidal profile. Stops and throws CollisionError before any part
    * of the gripper would go into the table; watches the held object.
    */
-  moveLinear(target: Vec3, quaternion: Quat, yaw: number, approach: Approach, opts: MoveOptions): void {
+  moveLinear(target: Vec3, quaternion: Quat, yaw: number, approach: Approach, opts: LinearMoveOptions): void {
     const start: Vec3 = [this.position[0], this.position[1], this.position[2]];
     const startQ = this.quaternion;
     const startYaw = this.yaw;

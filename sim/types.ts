@@ -1,6 +1,7 @@
-// The data contract of the simulated world (DESIGN §3, §5). Every other folder reads
-// these types; keep them plain JSON-able data so they can cross threads, files and
-// the browser.
+// The data contract of the simulated world: units and conventions, scenes, snapshots,
+// predicates and the world API (docs/architecture.md, "World conventions"). Every other
+// folder reads these types; keep them plain JSON-able data so they can cross threads,
+// files and the browser. The trace of an attempt is in trace.ts, errors in errors.ts.
 
 export type Vec2 = [number, number];
 export type Vec3 = [number, number, number];
@@ -148,26 +149,6 @@ export interface WorldView {
   initial: Snapshot;
 }
 
-// ---------------------------------------------------------------- errors (DESIGN §4)
-
-export const ERROR_KINDS = [
-  'GraspError', 'ReachError', 'UnknownObjectError', 'ArgumentError',
-  'CollisionError', 'TimeoutError',
-] as const;
-export type ErrorKind = (typeof ERROR_KINDS)[number];
-
-/** Error raised by a skill or an API call; programs can catch it by `name`. */
-export class PolicyError extends Error {
-  readonly kind: ErrorKind;
-  readonly objects: string[];
-  constructor(kind: ErrorKind, message: string, objects: string[] = []) {
-    super(message);
-    this.kind = kind;
-    this.name = kind;
-    this.objects = objects;
-  }
-}
-
 // ---------------------------------------------------------------- the world API
 
 export type PointName = 'center' | 'top' | 'bottom' | 'left' | 'right' | 'front' | 'back' | 'inside';
@@ -230,87 +211,4 @@ export interface SimWorld {
   closeGripper(): string | null;
   home(): void;
   wait(seconds: number): void;
-}
-
-// ---------------------------------------------------------------- the trace (DESIGN §4, issue 2)
-
-export interface CallEvent {
-  type: 'call';
-  seq: number;
-  /** Simulated seconds when the call returned (or threw). */
-  t: number;
-  /** 1-based line of the program that made the call; null if unknown. */
-  line: number | null;
-  call: string;
-  args: unknown[];
-  result?: unknown;
-  error?: { kind: ErrorKind | 'Error'; message: string };
-  gripper: GripperState;
-}
-
-export interface SubgoalEvent {
-  type: 'subgoal-start' | 'subgoal-end';
-  seq: number;
-  t: number;
-  line: number | null;
-  /** 0-based index of the subgoal within the attempt. */
-  subgoal: number;
-  description: string;
-  expect?: Predicate;
-}
-
-export interface LogEvent {
-  type: 'log';
-  seq: number;
-  t: number;
-  line: number | null;
-  message: string;
-}
-
-export type TraceEvent = CallEvent | SubgoalEvent | LogEvent;
-
-export type CheckpointReason = 'subgoal-end' | 'action' | 'error' | 'end' | 'manual';
-
-export interface Checkpoint {
-  index: number;
-  /** Short file-name-safe label, e.g. "pick-red_block", "subgoal-2", "error", "end". */
-  label: string;
-  reason: CheckpointReason;
-  /** Index of the subgoal this checkpoint belongs to (the one running or just ended); null before the first. */
-  subgoal: number | null;
-  /** seq of the last event before the checkpoint. */
-  seq: number;
-  t: number;
-  snapshot: Snapshot;
-}
-
-export interface SubgoalInfo {
-  index: number;
-  description: string;
-  expect?: Predicate;
-  line: number | null;
-  tStart: number;
-  tEnd: number | null;
-}
-
-/** Why an attempt's program stopped early, if it did. */
-export interface ProgramError {
-  kind: ErrorKind | 'SyntaxError' | 'Error' | 'InterruptedError' | 'MemoryError' | 'StackOverflowError' | 'NoProgramError';
-  message: string;
-  line: number | null;
-}
-
-export interface Trace {
-  events: TraceEvent[];
-  subgoals: SubgoalInfo[];
-  checkpoints: Checkpoint[];
-}
-
-/** Everything a monitor needs about one attempt. */
-export interface AttemptData {
-  scene: SceneSpec;
-  instruction: string;
-  program: string;
-  trace: Trace;
-  error: ProgramError | null;
 }

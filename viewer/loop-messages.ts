@@ -2,7 +2,7 @@
 // live episodes and replays alike.
 
 import type { ProgramError } from '../sim/index.ts';
-import type { ProgramDraft } from '../policy/programmers/programmer.ts';
+import type { ProgramDraft } from '../policy/programmers/index.ts';
 import type { ChatItem } from './protocol.ts';
 
 function lineCount(program: string): number {

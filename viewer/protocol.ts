@@ -4,8 +4,11 @@
 // and by the browser app, so nothing here may touch Node.
 
 import { z } from 'zod';
-import { COLOR_NAMES, ERROR_KINDS, SHAPES } from '../sim/types.ts';
-import type { Checkpoint, Predicate, ProgramError, SceneSpec, Snapshot, TraceEvent } from '../sim/types.ts';
+// The browser bundle imports sim's plain-data files directly (sim/index.ts loads Rapier).
+import { ERROR_KINDS } from '../sim/errors.ts';
+import { COLOR_NAMES, SHAPES } from '../sim/types.ts';
+import type { Predicate, SceneSpec, Snapshot } from '../sim/types.ts';
+import type { Checkpoint, ProgramError, TraceEvent } from '../sim/trace.ts';
 import { SPEEDS } from './speeds.ts';
 
 export const PROTOCOL_VERSION = 1;

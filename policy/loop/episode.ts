@@ -10,14 +10,12 @@ import type { Verdict, ViewImages, Diagnosis } from '../../monitor/index.ts';
 import type { ChatModel } from '../../llm/index.ts';
 import { checkpointFileName, createMonitor, diagnose, getRenderer, VIEW_NAMES } from '../../monitor/index.ts';
 import type { HeadlessRenderer } from '../../monitor/index.ts';
-import { runAttempt } from '../attempt.ts';
-import type { AttemptOptions, AttemptOutcome } from '../attempt.ts';
+import { runAttempt } from '../program/attempt.ts';
+import type { AttemptOptions, AttemptOutcome } from '../program/attempt.ts';
 import type { ProgramContext, ProgramDraft, Programmer } from '../programmers/programmer.ts';
 import type { AttemptRecord, EpisodeRecord, StopReason } from './records.ts';
 import { writeAttemptFiles, writeEpisodeRecord } from './records.ts';
 import { toolVersions } from './versions.ts';
-
-export type MonitorName = 'state' | 'pixels' | 'vlm' | 'none';
 
 export interface EpisodeOptions {
   task: TaskDef;
@@ -168,12 +166,10 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
     const oracleResult = opts.oracle ? success : null;
     const vlmLooks = oracleResult === null || !oracleResult.ok || outcome.error !== null;
     const monitorImages = activeMonitor.name === 'vlm' && vlmLooks ? await rgbImages() : null;
-    const monitorUsage = (m: unknown): { inputTokens: number; outputTokens: number } =>
-      (m as { usage?: { inputTokens: number; outputTokens: number } }).usage ?? { inputTokens: 0, outputTokens: 0 };
-    const usageBefore = { ...monitorUsage(activeMonitor) };
+    const usageBefore = { ...activeMonitor.usage };
     const verdicts: Verdict[] = activeMonitor.name === 'none' ? [] : await activeMonitor.inspect(attempt, monitorImages, { success: oracleResult });
-    const monitorTokensIn = monitorUsage(activeMonitor).inputTokens - usageBefore.inputTokens;
-    const monitorTokensOut = monitorUsage(activeMonitor).outputTokens - usageBefore.outputTokens;
+    const monitorTokensIn = activeMonitor.usage.inputTokens - usageBefore.inputTokens;
+    const monitorTokensOut = activeMonitor.usage.outputTokens - usageBefore.outputTokens;
     const monitorOk = activeMonitor.name === 'none' ? null : verdicts.every((v) => v.ok) && outcome.error === null;
     const failed = !success.ok || monitorOk === false || outcome.error !== null;
     // Whether the loop treats the attempt as failed: with --no-oracle only the program's
@@ -230,7 +226,7 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
     origin = 'repair';
     modelT = performance.now();
     const next = await opts.programmer.repair(ctx, {
-      attempt: k, program: draft.program, diagnosis, diagnosisText: diagnosis?.text ?? (oracleResult?.detail ?? 'no failure was observed'),
+      attempt: k, program: draft.program, memo: draft.memo, diagnosis, diagnosisText: diagnosis?.text ?? (oracleResult?.detail ?? 'no failure was observed'),
       verdicts, images: failImages,
     });
     modelMs = performance.now() - modelT;

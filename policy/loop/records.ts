@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PredicateResult, ProgramError, Trace } from '../../sim/index.ts';
-import { traceToJSON } from '../trace.ts';
+import { traceToJSON } from '../program/trace.ts';
 
 export interface AttemptRecord {
   index: number;

@@ -15,8 +15,8 @@
 //   3. otherwise the last complete candidate wins (closed fence and parses), else the last.
 
 import type { QuickJSWASMModule } from 'quickjs-emscripten';
-import { API_NAMES } from '../api.ts';
-import { loadQuickJS, PROGRAM_FILE } from '../sandbox.ts';
+import { API_NAMES } from '../program/api.ts';
+import { loadQuickJS, PROGRAM_FILE } from '../program/sandbox.ts';
 
 export const NO_PROGRAM_ERROR = 'the reply contained no JavaScript program';
 

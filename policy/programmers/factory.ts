@@ -2,7 +2,7 @@
 // an OpenAI-compatible server or a recorded cassette.
 import { createChatModel } from '../../llm/index.ts';
 import type { Programmer } from './programmer.ts';
-import { RuleProgrammer } from './rule-programmer.ts';
+import { RuleProgrammer } from './rules/rule-programmer.ts';
 import { LlmProgrammer } from './llm-programmer.ts';
 
 export { PROVIDERS, type ProviderChoice } from './programmer.ts';

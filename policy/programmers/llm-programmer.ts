@@ -17,8 +17,8 @@
 // more without images, and this programmer stops sending images.
 
 import { countMessageTokens, isModelError, type ChatMessage, type ChatModel, type ModelError } from '../../llm/index.ts';
-import { buildGenerationPrompt } from '../prompts/generation-prompt.ts';
-import { buildRepairPrompt } from '../prompts/repair-prompt.ts';
+import { buildGenerationPrompt } from './prompts/generation-prompt.ts';
+import { buildRepairPrompt } from './prompts/repair-prompt.ts';
 import { extractProgram, loadSyntaxChecker, type SyntaxChecker } from './code-extraction.ts';
 import type { ProgramContext, ProgramDraft, Programmer, RepairInput } from './programmer.ts';
 

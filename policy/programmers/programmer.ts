@@ -1,11 +1,10 @@
-// The Programmer interface (DESIGN §7): something that writes a program for a task and
-// rewrites it from a diagnosis. LLM-backed and rule-based implementations live beside it.
+// The Programmer interface: something that writes a program for a task and rewrites it
+// from a diagnosis. LLM-backed and rule-based implementations live beside it.
+import type { TokenUsage } from '../../llm/index.ts';
+import type { Diagnosis, Verdict } from '../../monitor/index.ts';
 import type { SceneSpec, ObjectInfo } from '../../sim/index.ts';
 
-export interface TokenUsage {
-  inputTokens: number;
-  outputTokens: number;
-}
+export type { TokenUsage };
 
 /** What a programmer knows about the task: never the reference program or the success predicate. */
 export interface ProgramContext {
@@ -33,15 +32,23 @@ export interface ProgramDraft {
   raw?: string;
   /** Free-form notes of what the programmer changed and why (repairs). */
   notes?: string[];
+  /**
+   * The programmer's own state for its next repair of this program (the rule programmer's
+   * plan, say). Opaque to everyone else: never shown to a model, never part of the program.
+   */
+  memo?: unknown;
 }
 
-export interface RepairInput<D = unknown, V = unknown> {
+export interface RepairInput {
   /** Index of the attempt that failed. */
   attempt: number;
   program: string;
-  diagnosis: D;
+  /** The memo of the draft that produced `program`, if the programmer left one. */
+  memo?: unknown;
+  /** The fused diagnosis; null when there is none (a model answered nothing runnable). */
+  diagnosis: Diagnosis | null;
   diagnosisText: string;
-  verdicts: V[];
+  verdicts: Verdict[];
   /** PNG images of the failing checkpoint, one per view, for vision-capable models. */
   images: { view: string; png: Buffer }[];
 }

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   extractProgram, loadSyntaxChecker, NO_PROGRAM_ERROR, type SyntaxChecker,
-} from '../../policy/programmers/code-extraction.ts';
+} from '../../policy/programmers/index.ts';
 
 let checkSyntax: SyntaxChecker;
 beforeAll(async () => {

@@ -8,9 +8,9 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createChatModel, isModelError } from '../../llm/index.ts';
 import { getTask } from '../../tasks/index.ts';
 import { closeRenderer, findBrowser } from '../../monitor/index.ts';
-import { runEpisode, type EpisodeEvent } from '../../policy/loop/episode.ts';
-import { LlmProgrammer } from '../../policy/programmers/llm-programmer.ts';
-import type { ProgramDraft } from '../../policy/programmers/programmer.ts';
+import { runEpisode, type EpisodeEvent } from '../../policy/loop/index.ts';
+import { LlmProgrammer } from '../../policy/programmers/index.ts';
+import type { ProgramDraft } from '../../policy/programmers/index.ts';
 import { startOpenAIServer, type OpenAIServer, type ScriptStep } from '../helpers/openai-server.ts';
 import { GOOD_PROGRAM, reply, WRONG_PROGRAM } from './fixtures.ts';
 
@@ -49,7 +49,7 @@ async function openaiProgrammer(script: ScriptStep[], extra: { record?: string; 
   server = await startOpenAIServer(script);
   const { vision, ...settings } = extra;
   const model = createChatModel({
-    provider: 'openai', baseURL: server.url, apiKey: 'sk-test', model: 'test-model', retryBaseDelayMs: 5, env: {}, ...settings,
+    provider: 'openai', baseURL: server.url, apiKey: 'sk-test', model: 'test-model', env: {}, ...settings,
   });
   return new LlmProgrammer(model, { provider: 'openai', vision });
 }

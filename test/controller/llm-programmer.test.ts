@@ -3,9 +3,9 @@
 // and every way a model call can go wrong ending as a draft or a clear error.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChatModel, isModelError, ModelError } from '../../llm/index.ts';
-import { LlmProgrammer } from '../../policy/programmers/llm-programmer.ts';
-import { NO_PROGRAM_ERROR } from '../../policy/programmers/code-extraction.ts';
-import type { ProgramContext, RepairInput } from '../../policy/programmers/programmer.ts';
+import { LlmProgrammer } from '../../policy/programmers/index.ts';
+import { NO_PROGRAM_ERROR } from '../../policy/programmers/index.ts';
+import type { ProgramContext, RepairInput } from '../../policy/programmers/index.ts';
 import { startOpenAIServer, type OpenAIServer, type ScriptStep } from '../helpers/openai-server.ts';
 import { GOOD_PROGRAM, reply, solidPng, taskContext, WRONG_PROGRAM } from './fixtures.ts';
 
@@ -22,7 +22,7 @@ async function programmer(script: ScriptStep[], opts: { vision?: boolean; timeou
   server = await startOpenAIServer(script);
   const model = createChatModel({
     provider: 'openai', baseURL: server.url, apiKey: 'sk-test', model: 'test-model',
-    retryBaseDelayMs: 5, timeoutMs: opts.timeoutMs ?? 10_000, env: {},
+    timeoutMs: opts.timeoutMs ?? 10_000, env: {},
   });
   return new LlmProgrammer(model, { provider: 'openai', vision: opts.vision });
 }
@@ -156,7 +156,7 @@ describe('LlmProgrammer', () => {
       await s.close();
       return gone;
     };
-    const cold = new LlmProgrammer(createChatModel({ provider: 'openai', baseURL: await unreachable(), apiKey: 'k', model: 'm', retryBaseDelayMs: 1, maxRetries: 1, env: {} }), { provider: 'openai' });
+    const cold = new LlmProgrammer(createChatModel({ provider: 'openai', baseURL: await unreachable(), apiKey: 'k', model: 'm', maxRetries: 1, env: {} }), { provider: 'openai' });
     const error = await cold.generate(await context()).catch((e: unknown) => e);
     expect(isModelError(error, 'unreachable')).toBe(true);
 

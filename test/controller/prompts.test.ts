@@ -4,15 +4,16 @@ import { countMessageTokens } from '../../llm/index.ts';
 import { createWorld } from '../../sim/index.ts';
 import { getSuite, getTask, instantiateScene, PREDICATE_KINDS } from '../../tasks/index.ts';
 import { createMonitor, diagnose } from '../../monitor/index.ts';
-import { runAttempt } from '../../policy/attempt.ts';
-import { renderApiPrompt } from '../../policy/api-docs.ts';
-import { API_NAMES } from '../../policy/api.ts';
+import { runAttempt } from '../../policy/program/index.ts';
+import { renderApiPrompt } from '../../policy/program/index.ts';
+import { API_NAMES } from '../../policy/program/index.ts';
 import {
   buildGenerationPrompt, PROMPT_TOKEN_BUDGET, systemPrompt,
-} from '../../policy/prompts/generation-prompt.ts';
-import { predicateKindsInForms } from '../../policy/prompts/predicate-forms.ts';
-import { buildRepairPrompt, numberLines, promptText, shortenDiagnosis } from '../../policy/prompts/repair-prompt.ts';
-import type { RepairInput } from '../../policy/programmers/programmer.ts';
+} from '../../policy/programmers/index.ts';
+import { predicateKindsInForms } from '../../policy/programmers/index.ts';
+import { buildRepairPrompt, numberLines, promptText, shortenDiagnosis } from '../../policy/programmers/index.ts';
+import type { RepairInput } from '../../policy/programmers/index.ts';
+import { makeDiagnosis } from '../helpers/diagnosis.ts';
 import { GOOD_PROGRAM, solidPng, taskContext, WRONG_PROGRAM } from './fixtures.ts';
 
 const userText = (messages: ReturnType<typeof buildGenerationPrompt>) => promptText(messages.slice(1));
@@ -87,14 +88,14 @@ function repairInput(extra: Partial<RepairInput> = {}): RepairInput {
   return {
     attempt: 0,
     program: WRONG_PROGRAM,
-    diagnosis: { subgoal: { index: 1, description: 'put the red block on the blue block' } },
+    diagnosis: makeDiagnosis({ kind: 'missed-place', subgoal: { index: 1, description: 'put the red block on the blue block', line: null } }),
     diagnosisText: DIAGNOSIS,
     verdicts: [
       { checkpoint: 0, label: 'pick-red_block', subgoal: 0, ok: true },
       { checkpoint: 1, label: 'subgoal-0', subgoal: 0, ok: true },
       {
         checkpoint: 3, label: 'subgoal-1', subgoal: 1, ok: false,
-        failure: { kind: 'expectation-unmet', objects: ['red_block', 'blue_block'], explanation: 'red_block is 11.8 cm from blue_block\'s top centre.' },
+        failure: { kind: 'expectation-unmet' as const, objects: ['red_block', 'blue_block'], explanation: 'red_block is 11.8 cm from blue_block\'s top centre.' },
       },
     ],
     images: [{ view: 'front', png: solidPng([200, 40, 40]) }, { view: 'top', png: solidPng([40, 40, 200]) }],
@@ -138,7 +139,7 @@ describe('repair prompt', () => {
     const longDiagnosis = ['Failure (missed-place) at checkpoint 3.', 'What went wrong: the red block slipped.', 'Trace around it:', ...trace, 'Task check: it ended 12 cm away.'].join('\n');
     const failing = Array.from({ length: 12 }, (_, i) => ({
       checkpoint: i + 2, label: `subgoal-${i}`, subgoal: i, ok: false,
-      failure: { kind: 'disturbed', objects: ['blue_block'], explanation: 'blue_block moved 3 cm.' },
+      failure: { kind: 'disturbed' as const, objects: ['blue_block'], explanation: 'blue_block moved 3 cm.' },
     }));
     const input = repairInput({ diagnosisText: longDiagnosis, verdicts: failing, program: GOOD_PROGRAM });
     const { messages, truncated } = buildRepairPrompt(ctx, input, { vision: false });

@@ -4,8 +4,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createChatModel } from '../../llm/index.ts';
 import { getTask } from '../../tasks/index.ts';
 import { closeRenderer, findBrowser } from '../../monitor/index.ts';
-import { runEpisode } from '../../policy/loop/episode.ts';
-import { GivenProgrammer } from '../../policy/programmers/programmer.ts';
+import { runEpisode } from '../../policy/loop/index.ts';
+import { GivenProgrammer } from '../../policy/programmers/index.ts';
 import { startOpenAIServer, type OpenAIServer } from '../helpers/openai-server.ts';
 import { WRONG_PROGRAM } from './fixtures.ts';
 

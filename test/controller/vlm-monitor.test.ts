@@ -9,9 +9,10 @@ import type { ViewImages } from '../../monitor/index.ts';
 import {
   createVlmMonitor, NOT_INSPECTED_AFTER_FAILURE, NOT_INSPECTED_SUCCESS, VlmVerdictSchema,
 } from '../../monitor/vlm-monitor.ts';
-import { runAttempt } from '../../policy/attempt.ts';
+import { runAttempt } from '../../policy/program/index.ts';
 import { startOpenAIServer, type OpenAIServer, type ScriptStep } from '../helpers/openai-server.ts';
 import { GOOD_PROGRAM, solidPng, WRONG_PROGRAM } from './fixtures.ts';
+import { jpegHeader } from '../llm/png-fixture.ts';
 
 let server: OpenAIServer | undefined;
 afterEach(async () => {
@@ -22,7 +23,7 @@ afterEach(async () => {
 async function monitor(script: ScriptStep[]) {
   server = await startOpenAIServer(script);
   return createVlmMonitor(createChatModel({
-    provider: 'openai', kind: 'vision', baseURL: server.url, apiKey: 'sk-test', model: 'test-vlm', retryBaseDelayMs: 5, env: {},
+    provider: 'openai', kind: 'vision', baseURL: server.url, apiKey: 'sk-test', model: 'test-vlm', env: {},
   }));
 }
 
@@ -40,10 +41,11 @@ async function attempt(program: string): Promise<{ data: AttemptData; ok: boolea
   }
 }
 
-/** Synthetic rgb images per checkpoint (the monitor does not care how they were made). */
+/** Synthetic rgb images per checkpoint (the monitor does not care how they were made; it sends the JPEG). */
 function images(data: AttemptData): ViewImages[] {
   const png = solidPng([120, 160, 90]);
-  const view = (name: 'front' | 'top' | 'side') => ({ view: name, width: 32, height: 24, rgbPng: png, idLegend: [], camera: undefined as never });
+  const rgbJpeg = jpegHeader(32, 24);
+  const view = (name: 'front' | 'top' | 'side') => ({ view: name, width: 32, height: 24, rgbPng: png, rgbJpeg, idLegend: [], camera: undefined as never });
   return data.trace.checkpoints.map(() => ({ front: view('front'), top: view('top'), side: view('side') }));
 }
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getTask, parseTask } from '../../tasks/index.ts';
-import { runEpisode } from '../../policy/loop/episode.ts';
-import { RuleProgrammer } from '../../policy/programmers/rule-programmer.ts';
+import { runEpisode } from '../../policy/loop/index.ts';
+import { RuleProgrammer } from '../../policy/programmers/index.ts';
 
 describe('an episode whose programmer writes no program', () => {
   it('fails the attempt with the reason and stops after a second empty draft', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getTask, instantiateScene } from '../../tasks/index.ts';
-import { programContext } from '../../policy/loop/episode.ts';
+import { programContext } from '../../policy/loop/index.ts';
 
 describe('scene facts given to the programmer', () => {
   const task = getTask('swap_blocks');

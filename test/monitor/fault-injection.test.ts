@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyFault, FAULT_NAMES, planFault } from '../../monitor/benchmark/fault-injection.ts';
-import type { ActionRecord } from '../../monitor/benchmark/fault-injection.ts';
-import { groundTruth } from '../../monitor/benchmark/monitor-set.ts';
-import { scoreMonitor } from '../../monitor/benchmark/eval-monitor.ts';
+import { applyFault, FAULT_NAMES, planFault } from '../../bench/monitor-accuracy/fault-injection.ts';
+import type { ActionRecord } from '../../bench/monitor-accuracy/fault-injection.ts';
+import { groundTruth } from '../../bench/monitor-accuracy/monitor-set.ts';
+import { scoreMonitor } from '../../bench/monitor-accuracy/eval-monitor.ts';
 import { StateMonitor } from '../../monitor/state-monitor.ts';
 import { createRng } from '../../sim/rng.ts';
 import { redOnBlueAttempt, SCENE } from './fixtures.ts';

@@ -1,6 +1,6 @@
 // Hand-made scenes and snapshots for the monitor tests: no physics needed.
 
-import type { ObjectSpec, SceneSpec, Snapshot, Vec3, Quat } from '../../sim/types.ts';
+import type { ObjectSpec, SceneSpec, Snapshot, Vec3, Quat } from '../../sim/index.ts';
 import { snapshotFromScene } from '../../monitor/scene-snapshot.ts';
 
 export function obj(id: string, shape: ObjectSpec['shape'], color: ObjectSpec['color'], size: Vec3, xy: [number, number], yaw = 0): ObjectSpec {
@@ -42,7 +42,7 @@ export function tippedX(angle = Math.PI / 2): Quat {
   return [Math.sin(angle / 2), 0, 0, Math.cos(angle / 2)];
 }
 
-import type { AttemptData, CallEvent, Checkpoint, CheckpointReason, Predicate, ProgramError, SubgoalInfo, TraceEvent } from '../../sim/types.ts';
+import type { AttemptData, CallEvent, Checkpoint, CheckpointReason, Predicate, ProgramError, SubgoalInfo, TraceEvent } from '../../sim/index.ts';
 
 export interface StepSpec {
   label: string;

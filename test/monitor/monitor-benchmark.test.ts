@@ -1,12 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { getTask } from '../../tasks/index.ts';
-import { buildMonitorSet } from '../../monitor/benchmark/monitor-set.ts';
-import { evalMonitor, formatMonitorReports } from '../../monitor/benchmark/eval-monitor.ts';
+import { buildMonitorSet, evalMonitor, formatMonitorReports } from '../../bench/monitor-accuracy/index.ts';
 import { StateMonitor } from '../../monitor/state-monitor.ts';
 import { PixelMonitor } from '../../monitor/pixel-monitor.ts';
 import { findBrowser } from '../../monitor/render/browser.ts';
 import { HeadlessRenderer } from '../../monitor/render/headless-renderer.ts';
-import { runProgram } from './run-program.ts';
 
 // Machines without Chromium skip what needs pictures (the fallback has its own test).
 const HAS_BROWSER = findBrowser().path !== null;
@@ -16,7 +14,7 @@ afterAll(() => renderer.close());
 describe.skipIf(!HAS_BROWSER)('monitor benchmark', () => {
   it('labels the reference and its faulty variants, and scores both monitors on the same set', async () => {
     const tasks = [getTask('red_on_blue')];
-    const set = await buildMonitorSet({ tasks, seeds: [0], runProgram, faults: ['offset-10cm', 'wrong-order', 'missing-release'] });
+    const set = await buildMonitorSet({ tasks, seeds: [0], faults: ['offset-10cm', 'wrong-order', 'missing-release'] });
     expect(set.map((a) => a.id)).toEqual([
       'red_on_blue#0/reference', 'red_on_blue#0/offset-10cm', 'red_on_blue#0/wrong-order', 'red_on_blue#0/missing-release',
     ]);
@@ -25,8 +23,8 @@ describe.skipIf(!HAS_BROWSER)('monitor benchmark', () => {
     const ref = set[0]!.attempt.program.split('\n');
     expect(set[1]!.attempt.program.split('\n').slice(1)).toEqual(ref.slice(1));
 
-    const state = await evalMonitor({ monitor: new StateMonitor(), tasks, seeds: [0], runProgram, set });
-    const pixels = await evalMonitor({ monitor: new PixelMonitor({ renderer }), tasks, seeds: [0], runProgram, set, renderer });
+    const state = await evalMonitor({ monitor: new StateMonitor(), tasks, seeds: [0], set });
+    const pixels = await evalMonitor({ monitor: new PixelMonitor({ renderer }), tasks, seeds: [0], set, renderer });
     for (const r of [state, pixels]) expect(r).toMatchObject({ attempts: 4, tp: 3, tn: 1, f1: 1, localisation: 1, falseAlarmRate: 0 });
     expect(pixels.imagesRendered).toBeGreaterThan(0);
     expect(pixels.imagesPerSecond).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import { NoneMonitor } from '../../monitor/none-monitor.ts';
 import { HeadlessRenderer } from '../../monitor/render/headless-renderer.ts';
 import { findBrowser } from '../../monitor/render/browser.ts';
 import type { Monitor, Verdict } from '../../monitor/verdict.ts';
-import type { AttemptData } from '../../sim/types.ts';
+import type { AttemptData } from '../../sim/index.ts';
 import { attemptOf, edit, initial, redOnBlueAttempt, RED_ON_BLUE_SUBGOALS, SCENE, tippedX } from './fixtures.ts';
 
 // Machines without Chromium skip what needs pictures (the fallback has its own test).

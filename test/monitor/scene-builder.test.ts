@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as THREE from 'three';
 import { buildSceneRig, FIXED_LEGEND, legendFor } from '../../monitor/render/scene-builder.ts';
-import { COLOR_HEX } from '../../sim/types.ts';
+import { COLOR_HEX } from '../../sim/index.ts';
 import { SCENE, edit, initial, tippedX } from './fixtures.ts';
 
 describe('scene builder', () => {

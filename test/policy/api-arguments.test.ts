@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API } from '../../policy/api.ts';
-import { OpaqueValue, paramsOf } from '../../policy/arguments.ts';
-import { loadQuickJS, runAttemptSync } from '../../policy/index.ts';
-import type { CallEvent } from '../../sim/types.ts';
+import { API } from '../../policy/program/index.ts';
+import { OpaqueValue, paramsOf } from '../../policy/program/arguments.ts';
+import { loadQuickJS, runAttemptSync } from '../../policy/program/index.ts';
+import type { CallEvent } from '../../sim/index.ts';
 import { FakeWorld } from './fake-world.ts';
 
 beforeAll(async () => {

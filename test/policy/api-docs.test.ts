@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { encode } from 'gpt-tokenizer';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_DOCS_PATH, API_NAMES, loadQuickJS, renderApiMarkdown, renderApiPrompt, runAttemptSync } from '../../policy/index.ts';
-import type { LogEvent } from '../../sim/types.ts';
+import { API_DOCS_PATH, API_NAMES, loadQuickJS, renderApiMarkdown, renderApiPrompt, runAttemptSync } from '../../policy/program/index.ts';
+import type { LogEvent } from '../../sim/index.ts';
 import { BUILTINS } from './builtins.ts';
 import { FakeWorld } from './fake-world.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { measureHostCallMicros, runAttempt } from '../../policy/index.ts';
-import type { LogEvent } from '../../sim/types.ts';
+import { measureHostCallMicros, runAttempt } from '../../policy/program/index.ts';
+import type { LogEvent } from '../../sim/index.ts';
 import { FakeWorld } from './fake-world.ts';
 
 const logs = (events: { type: string }[]) => events.filter((e): e is LogEvent => e.type === 'log').map((e) => e.message);

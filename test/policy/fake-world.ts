@@ -6,7 +6,7 @@ import {
   PolicyError, TABLE,
   type GripperState, type ObjectInfo, type ObjectSpec, type PointName, type Pose, type Predicate,
   type PredicateResult, type SceneSpec, type SimWorld, type Snapshot, type Target, type Vec2, type Vec3,
-} from '../../sim/types.ts';
+} from '../../sim/index.ts';
 
 export interface FakeWorldOptions {
   /** Objects whose grasp fails (GraspError). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runAttempt, traceToJSON } from '../../policy/index.ts';
+import { runAttempt, traceToJSON } from '../../policy/program/index.ts';
 import { createWorld, type SceneSpec } from '../../sim/index.ts';
 
 const SCENE: SceneSpec = {

@@ -1,8 +1,8 @@
 import { DEBUG_SYNC, newQuickJSWASMModule } from 'quickjs-emscripten';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_NAMES } from '../../policy/api.ts';
-import { loadQuickJS, runAttemptSync, runSandboxed, type HostFunction } from '../../policy/index.ts';
-import type { LogEvent } from '../../sim/types.ts';
+import { API_NAMES } from '../../policy/program/index.ts';
+import { loadQuickJS, runAttemptSync, runSandboxed, type HostFunction } from '../../policy/program/index.ts';
+import type { LogEvent } from '../../sim/index.ts';
 import { BUILTINS } from './builtins.ts';
 import { FakeWorld } from './fake-world.ts';
 

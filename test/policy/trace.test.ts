@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadQuickJS, runAttemptSync, safeLabel, traceToJSON } from '../../policy/index.ts';
-import type { CallEvent, TraceEvent } from '../../sim/types.ts';
+import { loadQuickJS, runAttemptSync, traceToJSON } from '../../policy/program/index.ts';
+import { safeLabel } from '../../sim/index.ts';
+import type { CallEvent, TraceEvent } from '../../sim/index.ts';
 import { FakeWorld } from './fake-world.ts';
 
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 // Small scenes for the rule programmer's tests: plain ObjectInfo lists, no physics.
 
-import type { ObjectInfo, Shape, ColorName, ZoneSpec, SceneSpec } from '../../sim/types.ts';
-import type { ProgramContext } from '../../policy/programmers/programmer.ts';
-import type { SceneFacts } from '../../policy/programmers/rule-references.ts';
+import type { ObjectInfo, Shape, ColorName, ZoneSpec, SceneSpec } from '../../sim/index.ts';
+import type { ProgramContext } from '../../policy/programmers/index.ts';
+import type { SceneFacts } from '../../policy/programmers/index.ts';
 
 export function obj(id: string, shape: Shape, color: ColorName, size: number | [number, number, number], at: [number, number] = [0, 0], yaw = 0, z?: number): ObjectInfo {
   const s: [number, number, number] = typeof size === 'number'

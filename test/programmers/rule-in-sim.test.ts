@@ -6,13 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../sim/index.ts';
 import type { SceneSpec } from '../../sim/index.ts';
-import { runAttempt } from '../../policy/attempt.ts';
-import { runEpisode } from '../../policy/loop/episode.ts';
-import type { ProgramContext, ProgramDraft } from '../../policy/programmers/programmer.ts';
-import { RuleProgrammer } from '../../policy/programmers/rule-programmer.ts';
-import { readState, writeProgram } from '../../policy/programmers/rule-program-text.ts';
-import type { ProgramState } from '../../policy/programmers/rule-program-text.ts';
-import { planFor } from '../../policy/programmers/rule-programmer.ts';
+import { runAttempt } from '../../policy/program/index.ts';
+import { runEpisode } from '../../policy/loop/index.ts';
+import type { ProgramContext, ProgramDraft } from '../../policy/programmers/index.ts';
+import { RuleProgrammer } from '../../policy/programmers/index.ts';
+import { readState, writeProgram } from '../../policy/programmers/index.ts';
+import type { ProgramState } from '../../policy/programmers/index.ts';
+import { planFor } from '../../policy/programmers/index.ts';
 import { getSuite, getTask, instantiateScene, parseTask } from '../../tasks/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
 
@@ -79,10 +79,10 @@ class Sabotaged extends RuleProgrammer {
   }
   override async generate(ctx: ProgramContext): Promise<ProgramDraft> {
     const d = await super.generate(ctx);
-    const state = readState(d.program)!;
+    const state = readState(d.memo)!;
     this.spoil(state);
     const { plan } = planFor(ctx, state.choices);
-    return { ...d, program: writeProgram(ctx.instruction, plan.steps, state).program };
+    return { ...d, program: writeProgram(ctx.instruction, plan.steps, state).program, memo: state };
   }
 }
 

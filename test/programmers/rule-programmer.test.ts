@@ -4,12 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../../monitor/index.ts';
 import { PredicateSchema } from '../../sim/index.ts';
-import type { Predicate } from '../../sim/types.ts';
-import { RuleProgrammer } from '../../policy/programmers/rule-programmer.ts';
-import { readState } from '../../policy/programmers/rule-program-text.ts';
-import type { RepairInput } from '../../policy/programmers/programmer.ts';
+import type { Predicate } from '../../sim/index.ts';
+import { RuleProgrammer } from '../../policy/programmers/index.ts';
+import { readState } from '../../policy/programmers/index.ts';
+import type { ProgramDraft, RepairInput } from '../../policy/programmers/index.ts';
+import { makeDiagnosis } from '../helpers/diagnosis.ts';
 import { MIXED, SIZES, contextFor, obj, zone } from './rule-fixtures.ts';
-import type { SceneFacts } from '../../policy/programmers/rule-references.ts';
+import type { SceneFacts } from '../../policy/programmers/index.ts';
 
 const programmer = new RuleProgrammer();
 
@@ -31,8 +32,10 @@ function record(program: string): { subgoals: { description: string; expect?: Pr
   return { subgoals, calls };
 }
 
-const repairInput = (program: string, diagnosis: Partial<Diagnosis> & { kind: Diagnosis['kind'] }): RepairInput => ({
-  attempt: 0, program, diagnosis, diagnosisText: '', verdicts: [], images: [],
+/** The repair input for a draft (its program and memo) or for a bare program text. */
+const repairInput = (from: ProgramDraft | string, diagnosis: Partial<Diagnosis> & { kind: Diagnosis['kind'] }): RepairInput => ({
+  attempt: 0, program: typeof from === 'string' ? from : from.program, memo: typeof from === 'string' ? undefined : from.memo,
+  diagnosis: makeDiagnosis(diagnosis), diagnosisText: '', verdicts: [], images: [],
 });
 
 describe('generate', () => {
@@ -135,14 +138,14 @@ describe('repair', () => {
 
   it('corrects a missed place by the measured offset at that step', async () => {
     const d0 = await programmer.generate(onBlue);
-    const r = await programmer.repair(onBlue, repairInput(d0.program, {
+    const r = await programmer.repair(onBlue, repairInput(d0, {
       kind: 'missed-place', subgoal: { index: 1, description: 'put the red block on the blue block', line: 8 },
       offset: { object: 'red_block', target: 'blue_block', dx: 0.012, dy: -0.02, distance: 0.023 },
     }));
     expect(r.error).toBeNull();
     expect(r.program).toContain("place('blue_block', { offset: [-0.012, 0.02] });");
     expect(r.notes?.[0]).toMatch(/step 2 .*landed off by dx 1\.2 cm, dy -2\.0 cm/);
-    expect(readState(r.program)!.repairs).toBe(1);
+    expect(readState(r.memo)!.repairs).toBe(1);
   });
 
   it('subtracts the slot it aimed for when the measure is from the container centre', async () => {
@@ -150,7 +153,7 @@ describe('repair', () => {
     const d0 = await programmer.generate(ctx);
     const slot = /place\('white_bowl', \{ offset: \[(-?[\d.]+), (-?[\d.]+)\]/.exec(d0.program)!;
     const [sx, sy] = [Number(slot[1]), Number(slot[2])];
-    const r = await programmer.repair(ctx, repairInput(d0.program, {
+    const r = await programmer.repair(ctx, repairInput(d0, {
       kind: 'missed-place', subgoal: { index: 1, description: '', line: null },
       offset: { object: d0.program.includes("pick('red_block')") && d0.program.indexOf("pick('red_block')") < d0.program.indexOf("pick('green_block')") ? 'red_block' : 'green_block', target: 'white_bowl', dx: sx + 0.01, dy: sy, distance: 0.03 },
     }));
@@ -160,23 +163,23 @@ describe('repair', () => {
   it('makes a slipping grasp lift lower and retry, then grasp from the side', async () => {
     const d0 = await programmer.generate(onBlue);
     const slip = { kind: 'slipped-grasp' as const, subgoal: { index: 1, description: '', line: null } };
-    const r1 = await programmer.repair(onBlue, repairInput(d0.program, slip));
+    const r1 = await programmer.repair(onBlue, repairInput(d0, slip));
     expect(r1.program).toContain("pick('red_block', { liftHeight: 0.06 });");
     expect(r1.program).toContain("if (e.name !== 'GraspError') throw e;");
-    const r2 = await programmer.repair(onBlue, repairInput(r1.program, slip));
+    const r2 = await programmer.repair(onBlue, repairInput(r1, slip));
     expect(r2.program).toContain("approach: 'side'");
   });
 
   it('turns to the other grasp heading when nothing was grasped', async () => {
     const d0 = await programmer.generate(onBlue);
-    const r = await programmer.repair(onBlue, repairInput(d0.program, { kind: 'nothing-grasped', subgoal: { index: 0, description: '', line: null } }));
+    const r = await programmer.repair(onBlue, repairInput(d0, { kind: 'nothing-grasped', subgoal: { index: 0, description: '', line: null } }));
     expect(r.program).toMatch(/rotateTo\(Math\.PI \/ 2\);\ntry \{\n {2}pick\('red_block'\);/);
   });
 
   it('sets an upright object down lower when it toppled', async () => {
     const ctx = contextFor('Stand the pink can upright in the green zone.', MIXED);
     const d0 = await programmer.generate(ctx);
-    const r = await programmer.repair(ctx, repairInput(d0.program, {
+    const r = await programmer.repair(ctx, repairInput(d0, {
       kind: 'knocked-over', subgoal: { index: 1, description: '', line: null },
       failures: [{ kind: 'toppled', objects: ['pink_can'], explanation: '' }],
     }));
@@ -187,7 +190,7 @@ describe('repair', () => {
     const ctx = contextFor('put the block in the bowl', MIXED);
     const d0 = await programmer.generate(ctx);
     expect(d0.program).toContain("pick('red_block')");
-    const r = await programmer.repair(ctx, repairInput(d0.program, { kind: 'wrong-object-moved', subgoal: { index: 0, description: '', line: null } }));
+    const r = await programmer.repair(ctx, repairInput(d0, { kind: 'wrong-object-moved', subgoal: { index: 0, description: '', line: null } }));
     expect(r.program).toContain("pick('blue_block')");
     expect(r.notes?.[0]).toMatch(/'the block' read as blue_block instead of red_block/);
   });
@@ -196,14 +199,14 @@ describe('repair', () => {
     const facts: SceneFacts = { objects: [obj('red_block', 'box', 'red', 0.04)], zones: [zone('far', 'blue', [0.41, 0.3], [0.5, 0.4])] };
     const ctx = contextFor('put the red block in the blue zone', facts);
     const d0 = await programmer.generate(ctx);
-    const r = await programmer.repair(ctx, repairInput(d0.program, { kind: 'reach', subgoal: { index: 1, description: '', line: null } }));
+    const r = await programmer.repair(ctx, repairInput(d0, { kind: 'reach', subgoal: { index: 1, description: '', line: null } }));
     expect(r.program).toContain('place(clampXY([');
   });
 
   it('returns the same program with an error when no rule applies', async () => {
     const d0 = await programmer.generate(onBlue);
     for (const kind of ['syntax', 'program-error'] as const) {
-      const r = await programmer.repair(onBlue, repairInput(d0.program, { kind, subgoal: { index: 1, description: '', line: null } }));
+      const r = await programmer.repair(onBlue, repairInput(d0, { kind, subgoal: { index: 1, description: '', line: null } }));
       expect(r.program).toBe(d0.program);
       expect(r.error).toBe(`no repair rule for ${kind}`);
     }
@@ -212,11 +215,11 @@ describe('repair', () => {
   });
 
   it('escalates and then says when it has nothing left to try', async () => {
-    let program = (await programmer.generate(onBlue)).program;
+    let draft = await programmer.generate(onBlue);
     const slip = { kind: 'slipped-grasp' as const, subgoal: { index: 0, description: '', line: null } };
-    for (let k = 0; k < 2; k++) program = (await programmer.repair(onBlue, repairInput(program, slip))).program;
-    const last = await programmer.repair(onBlue, repairInput(program, slip));
-    expect(last.program).toBe(program);
+    for (let k = 0; k < 2; k++) draft = await programmer.repair(onBlue, repairInput(draft, slip));
+    const last = await programmer.repair(onBlue, repairInput(draft, slip));
+    expect(last.program).toBe(draft.program);
     expect(last.error).toBe('no repair rule for slipped-grasp left to try at step 1 (pick up the red block)');
   });
 });

@@ -2,8 +2,8 @@
 // intents (as describeIntent prints them), against small scenes with no physics.
 
 import { describe, expect, it } from 'vitest';
-import { describeIntent, readInstruction } from '../../policy/programmers/rule-intents.ts';
-import type { SceneFacts } from '../../policy/programmers/rule-references.ts';
+import { describeIntent, readInstruction } from '../../policy/programmers/index.ts';
+import type { SceneFacts } from '../../policy/programmers/index.ts';
 import { MIXED, SIZES, obj, zone } from './rule-fixtures.ts';
 
 const read = (text: string, facts: SceneFacts = MIXED): string => readInstruction(text, facts).intents.map(describeIntent).join(' | ');

@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../sim/index.ts';
-import { runAttempt } from '../../policy/index.ts';
+import { runAttempt } from '../../policy/program/index.ts';
 import { getSuite, instantiateScene, loadTask, parseTask } from '../../tasks/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
 

@@ -1,6 +1,6 @@
 // The per-API-call hook the viewer pauses and steps in (policy/attempt.ts onApiCall).
 import { describe, expect, it } from 'vitest';
-import { runAttempt, IdleWorld } from '../../policy/index.ts';
+import { runAttempt, IdleWorld } from '../../policy/program/index.ts';
 
 describe('runAttempt onApiCall', () => {
   it('is called before each API call, with its line and the trace so far', async () => {

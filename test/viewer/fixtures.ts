@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { Checkpoint, Snapshot, Trace } from '../../sim/index.ts';
 import { instantiateScene, loadTask } from '../../tasks/index.ts';
 import { snapshotFromScene } from '../../monitor/index.ts';
-import { writeAttemptFiles, writeEpisodeRecord } from '../../policy/loop/records.ts';
-import type { AttemptRecord, EpisodeRecord } from '../../policy/loop/records.ts';
+import { writeAttemptFiles, writeEpisodeRecord } from '../../policy/loop/index.ts';
+import type { AttemptRecord, EpisodeRecord } from '../../policy/loop/index.ts';
 
 export function tmpDir(prefix = 'policyloop-viewer-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

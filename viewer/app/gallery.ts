@@ -3,7 +3,7 @@
 // the monitor's verdict — green or red — with its explanation. Clicking a card seeks
 // the world to that checkpoint.
 
-import type { Checkpoint } from '../../sim/types.ts';
+import type { Checkpoint } from '../../sim/trace.ts';
 import { byId, el } from './dom.ts';
 import type { AttemptView, SessionStore } from './session-store.ts';
 import type { ThumbnailRenderer } from './thumbnails.ts';

@@ -15,13 +15,13 @@ import { ProgramPanel } from './program-panel.ts';
 import { SessionStore } from './session-store.ts';
 import { ThumbnailRenderer } from './thumbnails.ts';
 import { Timeline } from './timeline.ts';
-import { WorldView } from './world-view.ts';
+import { SceneViewport } from './scene-viewport.ts';
 
 /** Playback speed of "as fast as possible" when replaying a recorded attempt. */
 const MAX_PLAYBACK_FACTOR = 16;
 
 const store = new SessionStore();
-const world = new WorldView(byId('world'));
+const world = new SceneViewport(byId('world'));
 const thumbnails = new ThumbnailRenderer();
 const errors: string[] = [];
 let messages = 0;
@@ -103,7 +103,7 @@ declare global {
       store: SessionStore;
       errors: string[];
       messages: () => number;
-      canvasStats: () => ReturnType<WorldView['stats']>;
+      canvasStats: () => ReturnType<SceneViewport['stats']>;
       sendRaw: (text: string) => void;
     };
   }

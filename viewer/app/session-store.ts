@@ -2,7 +2,8 @@
 // attempt state, plus what the user is looking at (attempt, moment, follow-live). Panels
 // read it and redraw the areas whose revision changed since they last looked.
 
-import type { Checkpoint, Snapshot, TraceEvent } from '../../sim/types.ts';
+import type { Snapshot } from '../../sim/types.ts';
+import type { Checkpoint, TraceEvent } from '../../sim/trace.ts';
 import { MotionTrack } from '../motion-track.ts';
 import type { ChatItem, ServerMessage, ServerMessageOf, SessionInfo, SessionStatus, Speed } from '../protocol.ts';
 

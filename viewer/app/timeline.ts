@@ -2,7 +2,7 @@
 // (coloured by verdict) and errors, the scrubber, and the list of trace events. Clicking
 // anything seeks the world to that moment (from the recorded states; nothing re-runs).
 
-import type { TraceEvent } from '../../sim/types.ts';
+import type { TraceEvent } from '../../sim/trace.ts';
 import { byId, el, shortValue } from './dom.ts';
 import type { AttemptView, SessionStore } from './session-store.ts';
 

@@ -1,0 +1,116 @@
+// Text generated from the API declaration (policy/api.ts): the reference docs/api.md
+// and the compact API section of the LLM prompt. Regenerate docs/api.md with
+// `npx tsx policy/write-api-docs.ts` (a test fails when it is stale).
+
+import { writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PREDICATE_FORMS } from '../../sim/index.ts';
+import { ERROR_KINDS } from '../../sim/index.ts';
+import { API, API_GROUPS, type ApiFunction } from './api.ts';
+import { paramsOf, type ParamInfo } from './arguments.ts';
+
+/** Where the generated reference lives. */
+export const API_DOCS_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/api.md');
+
+function paramText(p: ParamInfo, typed: boolean): string {
+  if (p.rest) return `...${p.meta.name}`;
+  if (p.fields) {
+    const inner = p.fields.map((f) => (typed ? `${f.name}?: ${f.type}` : `${f.name}?`)).join(', ');
+    return `{ ${inner} }${p.optional ? '?' : ''}`;
+  }
+  return `${p.meta.name}${p.optional ? '?' : ''}`;
+}
+
+/** `pick(id, { approach?, liftHeight? }?)`; `typed` adds option types. */
+export function signature(f: ApiFunction, typed = false): string {
+  return `${f.name}(${paramsOf(f.args).map((p) => paramText(p, typed)).join(', ')})`;
+}
+
+const ERROR_TEXT: Record<(typeof ERROR_KINDS)[number], string> = {
+  GraspError: 'nothing was grasped, or the object slipped',
+  ReachError: 'a target outside the workspace',
+  UnknownObjectError: 'an id that is not in the scene',
+  ArgumentError: 'a bad argument (the message names the function, the argument and what was expected)',
+  CollisionError: 'the gripper drove into the table, or a held object was knocked away',
+  TimeoutError: "the program's time budget ran out (this one ends the program)",
+};
+
+/** docs/api.md: the full reference, generated. */
+export function renderApiMarkdown(): string {
+  const out: string[] = [
+    '<!-- Generated from policy/api.ts by policy/api-docs.ts. Do not edit: run `npx tsx policy/write-api-docs.ts`. -->',
+    '',
+    '# Program API',
+    '',
+    'Programs are plain JavaScript run in a QuickJS sandbox. Besides the language built-ins',
+    'they see only the functions below (and `console.log`, which is `log`). Every call is',
+    'synchronous: an action returns when the motion has finished. Units are metres, seconds',
+    'and radians; z is up and the table top is z = 0. Positions are `[x, y, z]`, or `[x, y]`',
+    'where the height is implied. `Math.random` is seeded and `Date` follows simulated time,',
+    'so a run repeats exactly.',
+    '',
+    '## Errors',
+    '',
+    "Failures are thrown as errors whose `name` is the kind, e.g. `catch (e) { if (e.name === 'GraspError') … }`.",
+    'An uncaught one ends the attempt and is reported with its program line.',
+    '',
+    '| name | when |',
+    '|---|---|',
+    ...ERROR_KINDS.map((k) => `| \`${k}\` | ${ERROR_TEXT[k]} |`),
+    '',
+  ];
+  for (const { group, title } of API_GROUPS) {
+    out.push(`## ${title}`, '');
+    for (const f of API.filter((x) => x.group === group)) {
+      out.push(`### \`${signature(f)}\``, '', `${f.description}.`, '');
+      const params = paramsOf(f.args);
+      if (params.length > 0) {
+        out.push('| argument | type | expected |', '|---|---|---|');
+        for (const p of params) {
+          const name = p.rest ? `...${p.meta.name}` : p.meta.name;
+          out.push(`| \`${name}\`${p.optional && !p.rest ? ' (optional)' : ''} | \`${p.meta.type}\` | ${p.meta.expected} |`);
+          for (const field of p.fields ?? []) {
+            out.push(`| \`${p.meta.name}.${field.name}\` (optional) | \`${field.type}\` | ${field.expected} |`);
+          }
+        }
+        out.push('');
+      }
+      out.push(`Returns: ${f.returns ? `\`${f.returns}\`` : 'nothing'}.`, '', '```js', f.example, '```', '');
+    }
+  }
+  out.push(
+    '## Predicates',
+    '',
+    'The `expect` of a subgoal is a JSON predicate: an object with one key.',
+    '',
+    '| key | value |',
+    '|---|---|',
+    ...Object.entries(PREDICATE_FORMS).map(([k, v]) => `| \`${k}\` | ${v.replace(/\|/g, '\\|')} |`),
+    '',
+    "For example `{ all: [{ on: ['red_block', 'blue_block'] }, { not: { grasped: 'red_block' } }] }`.",
+  );
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * The API section of the LLM prompt: one line per function, signature and doc (and
+ * what it returns), grouped; kept short (about 600 tokens).
+ */
+export function renderApiPrompt(): string {
+  const lines: string[] = [];
+  for (const { group, title } of API_GROUPS) {
+    lines.push(`// ${title}`);
+    for (const f of API.filter((x) => x.group === group)) {
+      lines.push(`${signature(f, true)}${f.returns ? ` → ${f.returns}` : ''} — ${f.description}`);
+    }
+  }
+  lines.push(`// Errors (catch by e.name): ${ERROR_KINDS.join(', ')}`);
+  return lines.join('\n');
+}
+
+/** Rewrites docs/api.md from the declaration; returns the path written. */
+export function writeApiDocs(path = API_DOCS_PATH): string {
+  writeFileSync(path, renderApiMarkdown());
+  return path;
+}

@@ -1,0 +1,518 @@
+// Parsed clauses + scene facts → intents: what to do, with every reference resolved
+// to an id. One clause is usually one intent; a few clause sequences merge ("pick up X
+// and hold it", "take X off Y and put it on the table", "put A and B side by side, then
+// put C on top of both" = a pyramid).
+
+import type { Vec2 } from '../../../sim/index.ts';
+import { ParseError, parseInstruction } from './grammar.ts';
+import type { Clause, Location, NounPhrase, Relation } from './grammar.ts';
+import { ReferenceError, resolveNp, volume } from './references.ts';
+import type { Referent, SceneFacts, Want } from './references.ts';
+import type { NounClass } from './lexicon.ts';
+
+/** A named part of the table: a corner, a side, or the centre. */
+export interface TableArea { label: string; x: -1 | 0 | 1; y: -1 | 0 | 1 }
+
+export type Dest =
+  | { kind: 'on'; id: string }
+  | { kind: 'in'; id: string }
+  | { kind: 'zone'; zone: string }
+  | { kind: 'area'; area: TableArea }
+  | { kind: 'beside'; rel: Relation; id: string }
+  | { kind: 'point'; xy: Vec2; label: string }
+  | { kind: 'table' };
+
+export type Intent =
+  | { kind: 'lift'; id: string; hold: boolean; height: number | null }
+  | { kind: 'place'; id: string; dest: Dest; upright: boolean; notOn: string | null }
+  | { kind: 'stack'; ids: string[] }
+  | { kind: 'gather'; ids: string[]; container: string }
+  | { kind: 'sort'; pairs: { id: string; container: string }[] }
+  | { kind: 'lineUp'; ids: string[]; axis: 'x' | 'y' }
+  | { kind: 'push'; id: string; dest: Dest }
+  | { kind: 'pushBy'; id: string; direction: Vec2; distance: number }
+  | { kind: 'swap'; ids: [string, string] }
+  | { kind: 'unstack'; id: string; from: string }
+  | { kind: 'pyramid'; base: [string, string]; top: string };
+
+export interface Reading {
+  intents: Intent[];
+  /** What the reader chose where the instruction left room (ambiguity, defaults). */
+  notes: string[];
+  /** Every ambiguous phrase with its ranked candidates (repairs can pick the next). */
+  candidates: Record<string, string[]>;
+}
+
+/** Choices of candidates for ambiguous phrases, by phrase text (repairs change these). */
+export type Choices = Readonly<Record<string, number>>;
+
+export class ReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReadError';
+  }
+}
+
+/** Default push distance when only a direction is given. */
+const DEFAULT_PUSH = 0.1;
+
+interface State {
+  facts: SceneFacts;
+  notes: string[];
+  candidates: Record<string, string[]>;
+  choices: Choices;
+  /** Ids the previous clause acted on ("it", "them"). */
+  subject: string[];
+  /** Ids named so far, most recent last. */
+  mentioned: string[];
+  lastNoun: NounClass | null;
+  /** A clause announced a pyramid without naming its blocks. */
+  pyramidAnnounced: boolean;
+}
+
+function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string[]; pronoun?: string[] } = {}): Referent {
+  const r = resolveNp(np, st.facts, {
+    want, exclude: opts.exclude, pronoun: opts.pronoun ?? st.subject, lastNoun: st.lastNoun,
+    choice: st.choices[np.text], notes: st.notes,
+  });
+  if (np.noun !== null && np.noun !== 'zone') st.lastNoun = np.noun;
+  if (r.kind === 'objects') {
+    if (r.candidates.length > 1 && !np.plural && !np.quantifier) st.candidates[np.text] = r.candidates;
+    st.mentioned.push(...r.ids);
+  }
+  return r;
+}
+
+function objectIds(st: State, np: NounPhrase, want: Want, opts: { exclude?: string[]; pronoun?: string[] } = {}): string[] {
+  const r = resolve(st, np, want, opts);
+  if (r.kind === 'objects') return r.ids;
+  throw new ReferenceError(`'${np.text}' names ${r.kind === 'zone' ? `the zone ${r.zone}` : 'the table'}, not an object to move`);
+}
+
+/** The objects a clause acts on, resolved ("the red, green and blue blocks" → three ids). */
+function subjects(st: State, clause: Clause, want: Want = 'thing'): string[] {
+  const out: string[] = [];
+  // A general plural ("the blocks") next to named ones ("with the blue block at the bottom …") adds nothing.
+  const named = clause.objects.filter((np) => !(np.plural && np.colors.length === 0 && np.kind === 'object' && !np.size));
+  const phrases = named.length > 0 && named.length < clause.objects.length ? named : clause.objects;
+  for (const np of phrases) {
+    for (const id of objectIds(st, np, want, { exclude: np.other ? out : [] })) if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+/** Zones whose id names the area ("back_left_corner" for the back left corner). */
+function zoneForArea(st: State, area: TableArea): string | null {
+  const words = area.label.toLowerCase().split(/[^a-z]+/).filter((w) => ['left', 'right', 'back', 'front', 'far', 'near', 'top', 'bottom', 'center', 'middle'].includes(w));
+  const canon = (w: string): string => ({ far: 'back', top: 'back', near: 'front', bottom: 'front', middle: 'center' } as Record<string, string>)[w] ?? w;
+  const want = new Set(words.map(canon));
+  if (want.size === 0) return null;
+  const zone = st.facts.zones.find((z) => {
+    const parts = new Set(z.id.toLowerCase().split(/[^a-z]+/).map(canon));
+    return [...want].every((w) => parts.has(w)) && [...parts].filter((p) => ['left', 'right', 'back', 'front', 'center'].includes(p)).length === want.size;
+  });
+  return zone?.id ?? null;
+}
+
+function areaOf(loc: Location): TableArea | null {
+  if (loc.kind === 'corner') return { label: loc.text.replace(/^the\s+/i, ''), x: loc.x, y: loc.y };
+  if (loc.kind === 'side') return { label: loc.text.replace(/^the\s+/i, ''), x: loc.axis === 'x' ? loc.sign : 0, y: loc.axis === 'y' ? loc.sign : 0 };
+  if (loc.kind === 'center') return { label: 'center of the table', x: 0, y: 0 };
+  return null;
+}
+
+/** Where a location sends the object `id` (which it must not name itself). */
+function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest | null {
+  const area = areaOf(loc);
+  if (area) {
+    const zone = zoneForArea(st, area);
+    return zone ? { kind: 'zone', zone } : { kind: 'area', area };
+  }
+  switch (loc.kind) {
+    case 'table': return { kind: 'table' };
+    case 'at': return { kind: 'point', xy: loc.xy, label: `[${loc.xy.join(', ')}]` };
+    case 'relation': {
+      const ids = objectIds(st, loc.np, 'any', { exclude: [id], pronoun: lastOther(st, id) });
+      return { kind: 'beside', rel: loc.rel, id: ids[0]! };
+    }
+    case 'on': case 'in': case 'to': {
+      const r = resolve(st, loc.np, loc.kind === 'in' || preferIn ? 'container' : 'any', { exclude: [id], pronoun: lastOther(st, id) });
+      if (r.kind === 'table') return { kind: 'table' };
+      if (r.kind === 'zone') return { kind: 'zone', zone: r.zone };
+      const target = st.facts.objects.find((o) => o.id === r.ids[0])!;
+      const container = target.shape === 'bowl' || target.shape === 'tray';
+      if (container) return { kind: 'in', id: target.id };
+      if (loc.kind === 'to') return { kind: 'beside', rel: 'next', id: target.id };
+      return { kind: 'on', id: target.id };
+    }
+    case 'where': {
+      const ids = objectIds(st, loc.np, 'any', { exclude: [id], pronoun: lastOther(st, id) });
+      const o = st.facts.objects.find((x) => x.id === ids[0])!;
+      return { kind: 'point', xy: [o.position[0], o.position[1]], label: `where ${o.id} was` };
+    }
+    default: return null;
+  }
+}
+
+/** "it" inside a location phrase: the last named thing that is not the moved object. */
+function lastOther(st: State, id: string): string[] {
+  for (let i = st.mentioned.length - 1; i >= 0; i--) if (st.mentioned[i] !== id) return [st.mentioned[i]!];
+  return st.subject;
+}
+
+/** Combine several location phrases of one clause: "to the left of Y, next to it" → left of Y. */
+function combineDests(dests: Dest[]): Dest | null {
+  if (dests.length === 0) return null;
+  const specific = dests.find((d) => d.kind === 'beside' && d.rel !== 'next');
+  if (specific) return specific;
+  return dests[0]!;
+}
+
+function supportOf(st: State, id: string): string | null {
+  const o = st.facts.objects.find((x) => x.id === id);
+  if (!o) return null;
+  const bottom = o.position[2] - o.size[2] / 2;
+  if (bottom < 0.005) return null;
+  let best: string | null = null;
+  for (const s of st.facts.objects) {
+    if (s.id === id) continue;
+    const top = s.position[2] + s.size[2] / 2;
+    const overlap = Math.hypot(s.position[0] - o.position[0], s.position[1] - o.position[1]) < Math.max(s.size[0], s.size[1]) / 2;
+    if (overlap && Math.abs(top - bottom) < 0.02) best = s.id;
+    if (overlap && (s.shape === 'bowl' || s.shape === 'tray') && bottom < top) best = s.id;
+  }
+  return best;
+}
+
+/** Bottom-to-top order of a stack clause. */
+function stackOrder(st: State, clause: Clause): string[] {
+  if (clause.roles.length > 0) {
+    const rank = { bottom: 0, middle: 1, top: 2 } as const;
+    const withRoles = clause.roles.map((r) => ({ id: objectIds(st, r.np, 'thing')[0]!, rank: rank[r.role] }));
+    const rest = subjects(st, clause).filter((id) => !withRoles.some((w) => w.id === id));
+    // Unnamed members go in the middle.
+    const middle = [...withRoles.filter((w) => w.rank === 1).map((w) => w.id), ...rest];
+    return [...withRoles.filter((w) => w.rank === 0).map((w) => w.id), ...middle, ...withRoles.filter((w) => w.rank === 2).map((w) => w.id)];
+  }
+  const ids = subjects(st, clause);
+  const ons = clause.locations.filter((l): l is Extract<Location, { kind: 'on' }> => l.kind === 'on');
+  if (ons.length > 0) {
+    // "stack X on Y (on Z)": the base comes last.
+    const bases = ons.map((l) => objectIds(st, l.np, 'thing', { exclude: ids })[0]!);
+    return [...bases.reverse(), ...ids.reverse()];
+  }
+  if (clause.bySize || (clause.order === null && ids.length > 1 && clause.objects.every((np) => np.plural))) {
+    // By size: largest at the bottom unless asked otherwise ("from smallest to largest" = smallest at the bottom).
+    const objs = ids.map((id) => st.facts.objects.find((o) => o.id === id)!);
+    const asc = clause.bySize === 'asc' && clause.order?.axis === 'z' ? true : clause.bySize === 'asc';
+    objs.sort((a, b) => (asc ? volume(a) - volume(b) : volume(b) - volume(a)));
+    if (!clause.bySize) st.notes.push('no stacking order given: largest at the bottom');
+    return objs.map((o) => o.id);
+  }
+  if (clause.order?.axis === 'z' && clause.order.sign === -1) return ids.reverse();
+  if (!clause.order) st.notes.push('stack order read as listed, bottom first');
+  return ids;
+}
+
+function lineOrder(st: State, clause: Clause): Extract<Intent, { kind: 'lineUp' }> {
+  let ids = subjects(st, clause);
+  const axis = clause.order?.axis === 'y' ? 'y' : 'x';
+  if (clause.bySize) {
+    const objs = ids.map((id) => st.facts.objects.find((o) => o.id === id)!);
+    objs.sort((a, b) => (clause.bySize === 'asc' ? volume(a) - volume(b) : volume(b) - volume(a)));
+    ids = objs.map((o) => o.id);
+  }
+  if (clause.order && clause.order.axis !== 'z' && clause.order.sign === -1) ids = [...ids].reverse();
+  if (!clause.order) st.notes.push(`row direction not given: ${axis === 'x' ? 'left to right' : 'front to back'}`);
+  return { kind: 'lineUp', ids, axis };
+}
+
+function sortPairs(st: State, ids: string[], containerNp: NounPhrase | null): { id: string; container: string }[] {
+  const containers = st.facts.objects.filter((o) => {
+    if (!(o.shape === 'bowl' || o.shape === 'tray')) return false;
+    if (containerNp?.noun === 'bowl') return o.shape === 'bowl';
+    if (containerNp?.noun === 'tray') return o.shape === 'tray';
+    return true;
+  });
+  const pairs: { id: string; container: string }[] = [];
+  for (const id of ids) {
+    const o = st.facts.objects.find((x) => x.id === id)!;
+    const match = containers.find((c) => c.color === o.color);
+    if (match) pairs.push({ id, container: match.id });
+    else st.notes.push(`no ${containerNp?.noun ?? 'container'} has the colour of ${id}; left it`);
+  }
+  if (pairs.length === 0) throw new ReferenceError(`no ${containerNp?.noun ?? 'container'} matches the colour of ${ids.join(', ')}`);
+  return pairs;
+}
+
+function interpretClause(st: State, clause: Clause, out: Intent[]): void {
+  const locs = clause.locations;
+  const has = (k: Location['kind']): boolean => locs.some((l) => l.kind === k);
+  const containerLoc = locs.find((l) => l.kind === 'in' || l.kind === 'on' || l.kind === 'to') as
+    Extract<Location, { kind: 'in' | 'on' | 'to' }> | undefined;
+  const needObjects = (): void => {
+    if (clause.objects.length === 0) throw new ReadError(`could not read what to ${clause.verbText} in '${clause.text}'`);
+  };
+  const setSubject = (ids: string[]): void => {
+    st.subject = ids;
+  };
+
+  switch (clause.verb) {
+    case 'build':
+    case 'stack': {
+      if (clause.structure === 'pyramid') {
+        if (clause.objects.length === 0) {
+          // "Build a pyramid:" — the clauses after it say which blocks go where.
+          st.pyramidAnnounced = true;
+          return;
+        }
+        let ids = subjects(st, clause);
+        const top = clause.roles.find((r) => r.role === 'top');
+        let topId = top ? objectIds(st, top.np, 'thing')[0]! : null;
+        if (!topId) {
+          // The widest block bridges the other two.
+          const objs = ids.map((id) => st.facts.objects.find((o) => o.id === id)!).sort((a, b) => volume(b) - volume(a));
+          topId = objs[0]!.id;
+        }
+        ids = ids.filter((id) => id !== topId);
+        if (ids.length !== 2) throw new ReadError(`a pyramid needs two base blocks and one on top; '${clause.text}' names ${ids.length + 1}`);
+        out.push({ kind: 'pyramid', base: [ids[0]!, ids[1]!], top: topId });
+        setSubject([...ids, topId]);
+        return;
+      }
+      if (clause.objects.length === 0) {
+        // "build a tower" with no objects: every block.
+        const ids = st.facts.objects.filter((o) => o.shape === 'box').sort((a, b) => volume(b) - volume(a)).map((o) => o.id);
+        if (ids.length < 2) throw new ReadError(`could not read what to stack in '${clause.text}'`);
+        st.notes.push('no blocks named: stacking every block, largest at the bottom');
+        out.push({ kind: 'stack', ids });
+        return;
+      }
+      const ids = stackOrder(st, clause);
+      if (ids.length < 2) throw new ReadError(`a stack needs two or more objects; '${clause.text}' names ${ids.length}`);
+      out.push({ kind: 'stack', ids });
+      setSubject(ids);
+      return;
+    }
+    case 'swap': {
+      needObjects();
+      const ids = subjects(st, clause);
+      if (ids.length !== 2) throw new ReadError(`a swap needs two objects; '${clause.text}' names ${ids.length === 0 ? 'none' : ids.join(', ')}`);
+      out.push({ kind: 'swap', ids: [ids[0]!, ids[1]!] });
+      setSubject(ids);
+      return;
+    }
+    case 'lineup': {
+      needObjects();
+      const intent = lineOrder(st, clause);
+      if (intent.ids.length < 2) throw new ReadError(`a row needs two or more objects; '${clause.text}' names ${intent.ids.length}`);
+      out.push(intent);
+      setSubject(intent.ids);
+      return;
+    }
+    case 'sort': {
+      const ids = clause.objects.length > 0 ? subjects(st, clause)
+        : st.facts.objects.filter((o) => o.shape !== 'bowl' && o.shape !== 'tray').map((o) => o.id);
+      const inLoc = locs.find((l) => l.kind === 'in' || l.kind === 'to') as Extract<Location, { kind: 'in' | 'to' }> | undefined;
+      out.push({ kind: 'sort', pairs: sortPairs(st, ids, inLoc?.np ?? null) });
+      setSubject(ids);
+      return;
+    }
+    case 'push': {
+      needObjects();
+      const ids = subjects(st, clause);
+      const id = ids[0]!;
+      const dest = combineDests(locs.map((l) => destOf(st, l, id, false)).filter((d): d is Dest => d !== null));
+      if (dest) out.push({ kind: 'push', id, dest });
+      else if (clause.direction) {
+        const distance = clause.distance ?? DEFAULT_PUSH;
+        if (clause.distance === null) st.notes.push(`no distance given: pushing ${DEFAULT_PUSH * 100} cm`);
+        out.push({ kind: 'pushBy', id, direction: clause.direction.vec, distance });
+      } else throw new ReadError(`could not read where to push ${id} in '${clause.text}'`);
+      setSubject([id]);
+      return;
+    }
+    case 'remove':
+    case 'unstack': {
+      needObjects();
+      const ids = subjects(st, clause);
+      const from = locs.find((l) => l.kind === 'from') as Extract<Location, { kind: 'from' }> | undefined;
+      for (const id of ids) {
+        const support = from ? objectIds(st, from.np, 'any', { exclude: [id] })[0]! : supportOf(st, id);
+        if (!support) throw new ReadError(`'${clause.text}': ${id} is not on anything`);
+        const rest = locs.filter((l) => l.kind !== 'from');
+        const dest = combineDests(rest.map((l) => destOf(st, l, id, false)).filter((d): d is Dest => d !== null));
+        if (dest && dest.kind !== 'table') out.push({ kind: 'place', id, dest, upright: false, notOn: support });
+        else out.push({ kind: 'unstack', id, from: support });
+      }
+      setSubject(ids);
+      return;
+    }
+    case 'gather': {
+      needObjects();
+      const ids = subjects(st, clause);
+      if (!containerLoc) throw new ReadError(`could not read where to ${clause.verbText} ${ids.join(', ')} in '${clause.text}'`);
+      const c = objectIds(st, containerLoc.np, 'container', { exclude: ids })[0]!;
+      out.push({ kind: 'gather', ids: ids.filter((i) => i !== c), container: c });
+      setSubject(ids);
+      return;
+    }
+    case 'hold': {
+      const ids = clause.objects.length > 0 ? subjects(st, clause) : st.subject;
+      const prev = out[out.length - 1];
+      if (prev?.kind === 'lift' && prev.id === ids[0]) prev.hold = true;
+      else out.push({ kind: 'lift', id: ids[0]!, hold: true, height: clause.distance });
+      setSubject(ids);
+      return;
+    }
+    case 'pick':
+    case 'take':
+    case 'put':
+    case 'stand': {
+      needObjects();
+      const from = locs.find((l) => l.kind === 'from') as Extract<Location, { kind: 'from' }> | undefined;
+      const ids = subjects(st, clause);
+      // Sorting by colour: "put each block in the bowl of the same colour", "… by colour".
+      const matchNp = containerLoc?.np;
+      if (matchNp && (matchNp.matchColor || clause.byColor)) {
+        out.push({ kind: 'sort', pairs: sortPairs(st, ids, matchNp) });
+        setSubject(ids);
+        return;
+      }
+      if (has('row')) {
+        const intent = lineOrder(st, clause);
+        out.push(intent);
+        setSubject(intent.ids);
+        return;
+      }
+      // Pyramid parts: "put A and B side by side", "put C on top of both".
+      if (has('sideBySide')) {
+        if (ids.length !== 2) throw new ReadError(`'side by side' needs two objects; '${clause.text}' names ${ids.length}`);
+        out.push({ kind: 'place', id: ids[1]!, dest: { kind: 'beside', rel: 'next', id: ids[0]! }, upright: false, notOn: null });
+        setSubject(ids);
+        return;
+      }
+      const onBoth = locs.find((l) => l.kind === 'onBoth') as Extract<Location, { kind: 'onBoth' }> | undefined;
+      if (onBoth) {
+        const base = objectIds(st, onBoth.np, 'thing', { exclude: ids, pronoun: st.subject });
+        if (base.length !== 2) throw new ReadError(`'${onBoth.np.text}' in '${clause.text}' should name two objects`);
+        out.push({ kind: 'pyramid', base: [base[0]!, base[1]!], top: ids[0]! });
+        setSubject(ids);
+        return;
+      }
+      if (ids.length > 1 && containerLoc && containerLoc.kind !== 'on') {
+        const r = resolve(st, containerLoc.np, 'container', { exclude: ids });
+        if (r.kind === 'objects') {
+          const target = st.facts.objects.find((o) => o.id === r.ids[0])!;
+          if (target.shape === 'bowl' || target.shape === 'tray') {
+            out.push({ kind: 'gather', ids, container: target.id });
+            setSubject(ids);
+            return;
+          }
+        }
+      }
+      const rest = locs.filter((l) => l.kind !== 'from');
+      for (const id of ids) {
+        const dest = combineDests(rest.map((l) => destOf(st, l, id, false)).filter((d): d is Dest => d !== null));
+        if (dest) {
+          out.push({ kind: 'place', id, dest, upright: clause.upright, notOn: from ? objectIds(st, from.np, 'any', { exclude: [id] })[0]! : null });
+        } else if (clause.direction && (clause.verb === 'put' || clause.verb === 'take')) {
+          const distance = clause.distance ?? DEFAULT_PUSH;
+          const o = st.facts.objects.find((x) => x.id === id)!;
+          const xy: Vec2 = [o.position[0] + clause.direction.vec[0] * distance, o.position[1] + clause.direction.vec[1] * distance];
+          out.push({ kind: 'place', id, dest: { kind: 'point', xy, label: `${(distance * 100).toFixed(0)} cm ${clause.direction.text}` }, upright: false, notOn: null });
+        } else if (from) {
+          out.push({ kind: 'unstack', id, from: objectIds(st, from.np, 'any', { exclude: [id] })[0]! });
+        } else if (clause.verb === 'pick' || clause.verb === 'take') {
+          out.push({ kind: 'lift', id, hold: clause.hold, height: clause.distance });
+        } else {
+          throw new ReadError(`could not read where to ${clause.verbText} ${id} in '${clause.text}'`);
+        }
+      }
+      setSubject(ids);
+      return;
+    }
+  }
+}
+
+/** Merge intents that a sequence of clauses split: pick-then-place, unstack-then-put-down, pyramid parts. */
+function merge(intents: Intent[]): Intent[] {
+  const out: Intent[] = [];
+  for (const it of intents) {
+    const prev = out[out.length - 1];
+    if (prev?.kind === 'lift' && !prev.hold && (it.kind === 'place' || it.kind === 'push' || it.kind === 'pushBy') && it.id === prev.id) {
+      out[out.length - 1] = it;
+      continue;
+    }
+    if (prev?.kind === 'unstack' && it.kind === 'place' && it.id === prev.id) {
+      out[out.length - 1] = it.dest.kind === 'table' ? prev : { ...it, notOn: prev.from };
+      continue;
+    }
+    if (prev?.kind === 'lift' && prev.hold && it.kind === 'lift' && it.id === prev.id) continue;
+    if (it.kind === 'pyramid') {
+      // "put A and B side by side" + "put C on top of both": the side-by-side placement is part of the pyramid.
+      if (prev?.kind === 'place' && prev.dest.kind === 'beside' && prev.dest.rel === 'next'
+        && it.base.includes(prev.id) && it.base.includes(prev.dest.id)) {
+        out.pop();
+      }
+    }
+    out.push(it);
+  }
+  return out;
+}
+
+/**
+ * Read an instruction against the scene: clauses → intents with resolved ids.
+ * Throws ReadError / ParseError / ReferenceError with a sentence naming the phrase.
+ */
+export function readInstruction(instruction: string, facts: SceneFacts, choices: Choices = {}): Reading {
+  const clauses = parseInstruction(instruction);
+  const st: State = { facts, notes: [], candidates: {}, choices, subject: [], mentioned: [], lastNoun: null, pyramidAnnounced: false };
+  const intents: Intent[] = [];
+  for (const clause of clauses) interpretClause(st, clause, intents);
+  const merged = merge(intents);
+  if (st.pyramidAnnounced && !merged.some((x) => x.kind === 'pyramid')) {
+    // "Build a pyramid." and nothing else: the widest block on two of the others.
+    const blocks = facts.objects.filter((o) => o.shape === 'box').sort((a, b) => volume(b) - volume(a));
+    if (merged.length > 0 || blocks.length < 3) {
+      throw new ReadError(`could not read which blocks make the pyramid in '${instruction.trim()}'`);
+    }
+    st.notes.push(`no blocks named for the pyramid: ${blocks[0]!.id} on top of ${blocks[1]!.id} and ${blocks[2]!.id}`);
+    merged.push({ kind: 'pyramid', base: [blocks[1]!.id, blocks[2]!.id], top: blocks[0]!.id });
+  }
+  if (merged.length === 0) throw new ReadError(`could not read '${instruction.trim()}': nothing to do`);
+  return { intents: merged, notes: st.notes, candidates: st.candidates };
+}
+
+export function isReadFailure(e: unknown): e is Error {
+  return e instanceof ParseError || e instanceof ReadError || e instanceof ReferenceError;
+}
+
+const fmtDest = (d: Dest): string => {
+  switch (d.kind) {
+    case 'on': return `on ${d.id}`;
+    case 'in': return `in ${d.id}`;
+    case 'zone': return `in zone ${d.zone}`;
+    case 'area': return `to the ${d.area.label}`;
+    case 'beside': return `${d.rel === 'next' ? 'next to' : d.rel === 'front' ? 'in front of' : d.rel === 'behind' ? 'behind' : `${d.rel} of`} ${d.id}`;
+    case 'point': return `at ${d.label}`;
+    case 'table': return 'on the table';
+  }
+};
+
+/** One line per intent, for plans, notes and the tests' table of cases. */
+export function describeIntent(it: Intent): string {
+  switch (it.kind) {
+    case 'lift': return `lift ${it.id}${it.hold ? ' and hold' : ''}`;
+    case 'place': return `place ${it.id}${it.upright ? ' upright' : ''} ${fmtDest(it.dest)}${it.notOn ? ` (off ${it.notOn})` : ''}`;
+    case 'stack': return `stack ${it.ids.join(' < ')}`;
+    case 'gather': return `gather ${it.ids.join(', ')} in ${it.container}`;
+    case 'sort': return `sort ${it.pairs.map((p) => `${p.id}→${p.container}`).join(', ')}`;
+    case 'lineUp': return `line up ${it.ids.join(', ')} along +${it.axis}`;
+    case 'push': return `push ${it.id} ${fmtDest(it.dest)}`;
+    case 'pushBy': return `push ${it.id} ${(it.distance * 100).toFixed(0)} cm toward [${it.direction.join(', ')}]`;
+    case 'swap': return `swap ${it.ids[0]} and ${it.ids[1]}`;
+    case 'unstack': return `unstack ${it.id} from ${it.from}`;
+    case 'pyramid': return `pyramid ${it.base[0]} + ${it.base[1]} under ${it.top}`;
+  }
+}

@@ -1,0 +1,551 @@
+// Intents → steps: one step per subgoal (pick, place, push, hold), each with the
+// predicate that should hold when it ends. Placement targets are computed from the
+// scene facts: free spots clear of other objects, spots beside an object, slots in a
+// container, a row, a pyramid site. A board tracks where every object will be after
+// each step, so later targets avoid what earlier steps moved.
+
+import type { ObjectInfo, Predicate, Vec2, ZoneSpec } from '../../../sim/index.ts';
+import {
+  FINGER_ROOM, PLACE_REGION, clampTo, clearance, discOf, dist2, extentAlong, footprint, freeSpot, round, roundVec,
+} from './geometry.ts';
+import type { Disc } from './geometry.ts';
+import type { Dest, Intent, TableArea } from './intents.ts';
+import type { SceneFacts } from './references.ts';
+
+/** Where a place step puts the held object. */
+export type PlaceTarget =
+  /** On top of / into an object, optionally offset from its centre (world frame). */
+  | { kind: 'object'; id: string; offset?: Vec2 }
+  /** A fixed table point. */
+  | { kind: 'xy'; xy: Vec2 }
+  /** A point relative to where another object is when the step runs. */
+  | { kind: 'relative'; id: string; delta: Vec2 }
+  /** Centred on two objects, resting on the higher top (a bridge). */
+  | { kind: 'between'; ids: [string, string] };
+
+export type Step =
+  | {
+    op: 'pick'; id: string; description: string; expect: Predicate; liftHeight?: number;
+    /** Turn the empty gripper to this heading first, so the grasp is the one closest to the heading the place wants. */
+    heading?: number;
+  }
+  | {
+    op: 'place'; id: string; description: string; expect: Predicate; target: PlaceTarget;
+    /** Heading the fingers' closing axis should have at release (keeps fingers out of tight gaps); null = any. */
+    heading: number | null;
+  }
+  | { op: 'push'; id: string; description: string; expect: Predicate; direction: Vec2; distance: number; goal: Vec2 }
+  | { op: 'hold'; id: string; description: string; expect: Predicate; seconds: number };
+
+export interface Plan {
+  steps: Step[];
+  notes: string[];
+}
+
+/** Gap left between objects placed side by side with the fingers turned out of the way (m). */
+const SIDE_GAP = 0.012;
+/** Corners and sides: this far in from the edge of the workspace (m). */
+const AREA_INSET = { x: 0.1, y: 0.1 };
+
+const NOUN: Record<ObjectInfo['shape'], string> = { box: 'block', sphere: 'ball', cylinder: 'cylinder', bowl: 'bowl', tray: 'tray' };
+
+/** Where every object is (its table position) as the plan goes on. */
+class Board {
+  readonly at = new Map<string, Vec2>();
+  /** What each object rests on (another object or container), if anything. */
+  readonly support = new Map<string, string | null>();
+  constructor(readonly facts: SceneFacts) {
+    for (const o of facts.objects) {
+      this.at.set(o.id, [o.position[0], o.position[1]]);
+      this.support.set(o.id, null);
+    }
+  }
+  obj(id: string): ObjectInfo {
+    const o = this.facts.objects.find((x) => x.id === id);
+    if (!o) throw new Error(`unknown object ${id}`);
+    return o;
+  }
+  pos(id: string): Vec2 {
+    return this.at.get(id)!;
+  }
+  /** Discs of everything on the table except the given ids. */
+  obstacles(except: readonly string[]): Disc[] {
+    return this.facts.objects.filter((o) => !except.includes(o.id)).map((o) => discOf(o, this.pos(o.id)));
+  }
+  move(id: string, xy: Vec2, support: string | null = null): void {
+    this.at.set(id, xy);
+    this.support.set(id, support);
+    // Whatever rode on it moves with it.
+    for (const [other, s] of this.support) if (s === id && other !== id) this.at.set(other, xy);
+  }
+  /** Objects resting in a container, per the plan so far. */
+  contents(container: string): string[] {
+    return [...this.support].filter(([, s]) => s === container).map(([id]) => id);
+  }
+}
+
+function nameOf(facts: SceneFacts, id: string): string {
+  const o = facts.objects.find((x) => x.id === id)!;
+  const same = facts.objects.filter((x) => x.shape === o.shape && x.color === o.color).length;
+  return same > 1 ? id : `the ${o.color} ${NOUN[o.shape]}`;
+}
+
+const fmt = (v: number): string => (Math.round(v * 1000) / 1000).toString();
+const fmtXY = (p: Vec2): string => `[${fmt(p[0])}, ${fmt(p[1])}]`;
+
+const all = (ps: Predicate[]): Predicate => (ps.length === 1 ? ps[0]! : { all: ps });
+
+class Planner {
+  readonly steps: Step[] = [];
+  readonly notes: string[] = [];
+  readonly board: Board;
+  constructor(readonly facts: SceneFacts) {
+    this.board = new Board(facts);
+  }
+  name(id: string): string {
+    return nameOf(this.facts, id);
+  }
+
+  pick(id: string, opts: { liftHeight?: number; what?: string } = {}): void {
+    const step: Step = { op: 'pick', id, description: `pick up ${opts.what ?? this.name(id)}`, expect: { grasped: id } };
+    if (opts.liftHeight !== undefined) step.liftHeight = opts.liftHeight;
+    this.steps.push(step);
+  }
+
+  place(id: string, target: PlaceTarget, description: string, expect: Predicate, heading: number | null = null): void {
+    // The fingers are symmetric: a heading and its opposite are the same grasp.
+    if (heading !== null) heading = round(halfTurn(heading));
+    this.steps.push({ op: 'place', id, description, expect, target, heading });
+    // Rotating a held object is where grasps slip: choose the grasp whose fingers are nearest the heading instead.
+    const pick = this.steps[this.steps.length - 2];
+    if (heading !== null && pick?.op === 'pick' && pick.id === id) pick.heading = heading;
+  }
+
+  /** A clear table spot for `id`, near `near` if given, avoiding other objects (and `avoid`). */
+  spot(id: string, opts: { near?: Vec2; nearWeight?: number; region?: { min: Vec2; max: Vec2 }; avoid?: Disc[]; ignore?: string[] } = {}): Vec2 {
+    const o = this.board.obj(id);
+    const found = freeSpot({
+      r: footprint(o) + FINGER_ROOM,
+      obstacles: this.board.obstacles([id, ...(opts.ignore ?? [])]),
+      near: opts.near,
+      nearWeight: opts.nearWeight,
+      region: opts.region,
+      avoid: opts.avoid,
+    });
+    if (!found) return clampTo(opts.near ?? [0, 0]);
+    if (found.clearance < 0) this.notes.push(`little room for ${id} near ${fmtXY(found.xy)} (${(found.clearance * 100).toFixed(1)} cm overlap)`);
+    return found.xy;
+  }
+
+  /** The anchor point of a corner, side or the centre of the table, inset from the workspace edge. */
+  areaPoint(area: TableArea, id: string): Vec2 {
+    const cur = this.board.pos(id);
+    const x = area.x === 0 ? (area.y === 0 ? 0 : cur[0]) : area.x * (0.45 - AREA_INSET.x);
+    const y = area.y === 0 ? (area.x === 0 ? 0 : cur[1]) : area.y * (0.35 - AREA_INSET.y);
+    return clampTo([x, y]);
+  }
+
+  /** A clear spot inside a zone (its centre when that is free). */
+  zoneSpot(id: string, zone: ZoneSpec): Vec2 {
+    const o = this.board.obj(id);
+    const r = footprint(o);
+    const centre: Vec2 = [(zone.min[0] + zone.max[0]) / 2, (zone.min[1] + zone.max[1]) / 2];
+    const inner = {
+      min: [Math.min(centre[0], zone.min[0] + r), Math.min(centre[1], zone.min[1] + r)] as Vec2,
+      max: [Math.max(centre[0], zone.max[0] - r), Math.max(centre[1], zone.max[1] - r)] as Vec2,
+    };
+    const obstacles = this.board.obstacles([id]);
+    if (clearance(centre, r + FINGER_ROOM, obstacles) > 0) return roundVec(centre);
+    const found = freeSpot({ r: r + FINGER_ROOM, obstacles, near: centre, nearWeight: 0.3, region: inner, step: 0.005 });
+    return found ? found.xy : roundVec(centre);
+  }
+
+  /** A spot beside `ref` on side `dir`, shifted sideways if something is in the way; the fingers close across `dir`. */
+  besideSpot(id: string, ref: string, dir: Vec2): { delta: Vec2; xy: Vec2; distance: number; clearance: number } {
+    const o = this.board.obj(id);
+    const r = this.board.obj(ref);
+    const refAt = this.board.pos(ref);
+    // Placed axis-aligned with the fingers across dir: its half extent along dir is half its size.
+    const mine = (dir[0] !== 0 ? o.size[0] : o.size[1]) / 2;
+    const d = extentAlong(r, dir) + mine + SIDE_GAP;
+    const perp: Vec2 = [-dir[1], dir[0]];
+    const obstacles = this.board.obstacles([id, ref]);
+    let best = { delta: [0, 0] as Vec2, xy: refAt, distance: d, clearance: -Infinity };
+    for (const s of [0, 0.015, -0.015, 0.03, -0.03]) {
+      const delta: Vec2 = roundVec([dir[0] * d + perp[0] * s, dir[1] * d + perp[1] * s]);
+      const xy: Vec2 = [refAt[0] + delta[0], refAt[1] + delta[1]];
+      let c = clearance(xy, footprint(o) + FINGER_ROOM * 0.6, obstacles);
+      if (xy[0] < PLACE_REGION.min[0] || xy[0] > PLACE_REGION.max[0] || xy[1] < PLACE_REGION.min[1] || xy[1] > PLACE_REGION.max[1]) c -= 1;
+      if (c > 0.005) return { delta, xy, distance: Math.hypot(delta[0], delta[1]), clearance: c };
+      if (c > best.clearance) best = { delta, xy, distance: Math.hypot(delta[0], delta[1]), clearance: c };
+    }
+    return best;
+  }
+
+  // ------------------------------------------------------------ intents
+
+  lift(id: string, hold: boolean, height: number | null): void {
+    const liftHeight = height ?? 0.12;
+    this.pick(id, { liftHeight: round(Math.min(0.3, Math.max(0.06, liftHeight))) });
+    if (hold) {
+      this.steps.push({
+        op: 'hold', id, seconds: 0.5, description: `hold ${this.name(id)} above the table`,
+        expect: { all: [{ grasped: id }, { above: [id, Math.min(0.05, liftHeight * 0.6)] }] },
+      });
+    }
+  }
+
+  placeAt(id: string, dest: Dest, upright: boolean, notOn: string | null): void {
+    this.pick(id);
+    const name = this.name(id);
+    const extra: Predicate[] = [];
+    if (upright) extra.push({ upright: id });
+    if (notOn) extra.push({ not: { on: [id, notOn] } });
+    switch (dest.kind) {
+      case 'on': {
+        this.place(id, { kind: 'object', id: dest.id }, `put ${name} on ${this.name(dest.id)}`, all([{ on: [id, dest.id] }, ...extra]));
+        this.board.move(id, this.board.pos(dest.id), dest.id);
+        return;
+      }
+      case 'in': {
+        const offset = this.containerSlot(dest.id, [id])[0]!;
+        this.place(id, { kind: 'object', id: dest.id, offset }, `put ${name} in ${this.name(dest.id)}`, all([{ inside: [id, dest.id] }, ...extra]));
+        this.board.move(id, this.board.pos(dest.id), dest.id);
+        return;
+      }
+      case 'zone': {
+        const zone = this.facts.zones.find((z) => z.id === dest.zone)!;
+        const xy = this.zoneSpot(id, zone);
+        const onTable: Predicate[] = upright ? [] : [{ onTable: id }];
+        this.place(id, { kind: 'xy', xy }, `put ${name}${upright ? ' upright' : ''} in ${zone.id.replace(/_/g, ' ')}`, all([{ inZone: [id, zone.id] }, ...onTable, ...extra]));
+        this.board.move(id, xy);
+        return;
+      }
+      case 'area': {
+        const anchor = this.areaPoint(dest.area, id);
+        const xy = this.spot(id, { near: anchor, nearWeight: 1, region: { min: clampTo([anchor[0] - 0.06, anchor[1] - 0.06]), max: clampTo([anchor[0] + 0.06, anchor[1] + 0.06]) } });
+        this.place(id, { kind: 'xy', xy }, `put ${name} at the ${dest.area.label} ${fmtXY(xy)}`, all([{ near: [id, anchor, 0.07] }, { onTable: id }, ...extra]));
+        this.board.move(id, xy);
+        return;
+      }
+      case 'point': {
+        const xy = this.spot(id, { near: clampTo(dest.xy), nearWeight: 1, region: { min: clampTo([dest.xy[0] - 0.03, dest.xy[1] - 0.03]), max: clampTo([dest.xy[0] + 0.03, dest.xy[1] + 0.03]) } });
+        this.place(id, { kind: 'xy', xy }, `put ${name} ${dest.label} ${fmtXY(xy)}`, all([{ near: [id, xy, 0.02] }, ...extra]));
+        this.board.move(id, xy);
+        return;
+      }
+      case 'table': {
+        const from = this.board.pos(id);
+        const xy = this.spot(id, { near: from, nearWeight: 0.1 });
+        this.place(id, { kind: 'xy', xy }, `put ${name} on the table at ${fmtXY(xy)}`, all([{ onTable: id }, ...extra]));
+        this.board.move(id, xy);
+        return;
+      }
+      case 'beside': {
+        this.beside(id, dest.rel, dest.id, extra);
+        return;
+      }
+    }
+  }
+
+  beside(id: string, rel: 'left' | 'right' | 'front' | 'behind' | 'next', ref: string, extra: Predicate[] = []): void {
+    const dirs: Record<'left' | 'right' | 'front' | 'behind', Vec2> = { left: [-1, 0], right: [1, 0], front: [0, -1], behind: [0, 1] };
+    let dir: Vec2;
+    if (rel === 'next') {
+      // The side with the most room, left/right first on a tie.
+      const options = (['left', 'right', 'behind', 'front'] as const).map((k) => ({ k, s: this.besideSpot(id, ref, dirs[k]) }));
+      options.sort((a, b) => Math.min(b.s.clearance, 0.03) - Math.min(a.s.clearance, 0.03));
+      dir = dirs[options[0]!.k];
+    } else dir = dirs[rel];
+    const s = this.besideSpot(id, ref, dir);
+    const heading = Math.atan2(dir[1], dir[0]) + Math.PI / 2;
+    const name = this.name(id);
+    const refName = this.name(ref);
+    const preds: Predicate[] = [];
+    if (rel === 'left') preds.push({ ordered: { ids: [id, ref], axis: 'x' } });
+    if (rel === 'right') preds.push({ ordered: { ids: [ref, id], axis: 'x' } });
+    if (rel === 'front') preds.push({ ordered: { ids: [id, ref], axis: 'y' } });
+    if (rel === 'behind') preds.push({ ordered: { ids: [ref, id], axis: 'y' } });
+    preds.push({ near: [id, ref, round(s.distance + 0.025)] }, { onTable: id }, ...extra);
+    const words = rel === 'next' ? 'next to' : rel === 'front' ? 'in front of' : rel === 'behind' ? 'behind' : `to the ${rel} of`;
+    this.place(id, { kind: 'relative', id: ref, delta: s.delta }, `put ${name} ${words} ${refName}`, all(preds), round(heading));
+    this.board.move(id, s.xy);
+  }
+
+  /**
+   * Offsets (world frame) from a container's centre for the given objects, after what
+   * the plan already put in it: a row along the container's long side (a ring in a bowl).
+   */
+  containerSlot(container: string, ids: string[]): Vec2[] {
+    const c = this.board.obj(container);
+    const present = this.board.contents(container).filter((x) => !ids.includes(x));
+    const n = present.length + ids.length;
+    const sizes = ids.map((id) => Math.max(...this.board.obj(id).size.slice(0, 2)));
+    const size = Math.max(0.03, ...sizes);
+    if (n === 1) return [[0, 0]];
+    const local: Vec2[] = [];
+    if (c.shape === 'tray') {
+      const long = Math.max(c.size[0], c.size[1]);
+      const along: Vec2 = c.size[0] >= c.size[1] ? [1, 0] : [0, 1];
+      const usable = long - 0.02 - size;
+      const pitch = Math.min(size + 0.03, usable / (n - 1));
+      for (let k = 0; k < n; k++) {
+        const t = (k - (n - 1) / 2) * pitch;
+        local.push([along[0] * t, along[1] * t]);
+      }
+    } else {
+      const ring = Math.max(0, Math.min(c.size[0] / 2 - 0.01 - size / 2, size * 0.75));
+      for (let k = 0; k < n; k++) {
+        const a = (2 * Math.PI * k) / n;
+        local.push([ring * Math.cos(a), ring * Math.sin(a)]);
+      }
+    }
+    const cos = Math.cos(c.yaw), sin = Math.sin(c.yaw);
+    const world = local.map(([x, y]): Vec2 => roundVec([cos * x - sin * y, sin * x + cos * y]));
+    return world.slice(present.length);
+  }
+
+  gather(ids: string[], container: string): void {
+    // Nearest first, so carries are short and the far ones are not reached over.
+    const cAt = this.board.pos(container);
+    const order = [...ids].sort((a, b) => dist2(this.board.pos(a), cAt) - dist2(this.board.pos(b), cAt));
+    const offsets = this.containerSlot(container, order);
+    const done: string[] = [];
+    const cont = this.board.obj(container);
+    order.forEach((id, k) => {
+      this.pick(id);
+      done.push(id);
+      const heading = cont.shape === 'tray' ? round(cont.yaw + (cont.size[0] >= cont.size[1] ? Math.PI / 2 : 0)) : null;
+      this.place(id, { kind: 'object', id: container, offset: offsets[k] }, `put ${this.name(id)} in ${this.name(container)}`,
+        all(done.map((d): Predicate => ({ inside: [d, container] }))), heading);
+      this.board.move(id, cAt, container);
+    });
+  }
+
+  sort(pairs: { id: string; container: string }[]): void {
+    for (const { id, container } of pairs) {
+      const offset = this.containerSlot(container, [id])[0]!;
+      this.pick(id);
+      this.place(id, { kind: 'object', id: container, offset }, `put ${this.name(id)} in ${this.name(container)}`, { inside: [id, container] });
+      this.board.move(id, this.board.pos(container), container);
+    }
+  }
+
+  stack(ids: string[]): void {
+    for (let k = 1; k < ids.length; k++) {
+      const id = ids[k]!;
+      const below = ids[k - 1]!;
+      this.pick(id);
+      const preds: Predicate[] = [];
+      for (let j = k; j >= 1; j--) preds.push({ on: [ids[j]!, ids[j - 1]!] });
+      this.place(id, { kind: 'object', id: below }, `put ${this.name(id)} on ${this.name(below)}`, all(preds));
+      this.board.move(id, this.board.pos(below), below);
+    }
+  }
+
+  /**
+   * A row of objects in the given order along +axis: evenly spaced slots at a shared
+   * line, at the clear place nearest the objects, filled first to last.
+   */
+  lineUp(ids: string[], axis: 'x' | 'y'): void {
+    const u: Vec2 = axis === 'x' ? [1, 0] : [0, 1];
+    const objs = ids.map((id) => this.board.obj(id));
+    const halfAlong = (o: ObjectInfo): number => (axis === 'x' ? o.size[0] : o.size[1]) / 2;
+    let pitch = 0;
+    for (let k = 1; k < objs.length; k++) pitch = Math.max(pitch, halfAlong(objs[k - 1]!) + halfAlong(objs[k]!) + 0.035);
+    pitch = round(pitch);
+    const n = ids.length;
+    const centroid: Vec2 = [0, 0];
+    for (const id of ids) {
+      centroid[0] += this.board.pos(id)[0] / n;
+      centroid[1] += this.board.pos(id)[1] / n;
+    }
+    const others = this.board.obstacles(ids);
+    const half = ((n - 1) / 2) * pitch;
+    let best: { c: Vec2; score: number } | null = null;
+    for (let x = PLACE_REGION.min[0]; x <= PLACE_REGION.max[0] + 1e-9; x += 0.01) {
+      for (let y = PLACE_REGION.min[1]; y <= PLACE_REGION.max[1] + 1e-9; y += 0.01) {
+        const c: Vec2 = [round(x), round(y)];
+        const first: Vec2 = [c[0] - u[0] * half, c[1] - u[1] * half];
+        const last: Vec2 = [c[0] + u[0] * half, c[1] + u[1] * half];
+        if (!inside(first) || !inside(last)) continue;
+        let worst = Infinity;
+        for (let k = 0; k < n; k++) {
+          const slot: Vec2 = [first[0] + u[0] * pitch * k, first[1] + u[1] * pitch * k];
+          const r = footprint(objs[k]!) + FINGER_ROOM;
+          worst = Math.min(worst, clearance(slot, r, others));
+          // Objects placed later must not be in the way of this slot, nor this one's slot in theirs.
+          for (let j = k + 1; j < n; j++) {
+            const p = this.board.pos(ids[j]!);
+            worst = Math.min(worst, dist2(slot, p) - footprint(objs[k]!) - footprint(objs[j]!) - FINGER_ROOM);
+          }
+        }
+        const score = Math.min(worst, 0.04) - 0.05 * dist2(c, centroid) - 0.02 * Math.hypot(c[0], c[1]);
+        if (!best || score > best.score) best = { c, score };
+      }
+    }
+    const c = best?.c ?? [0, 0];
+    const heading = axis === 'x' ? round(Math.PI / 2) : 0;
+    ids.forEach((id, k) => {
+      const slot: Vec2 = roundVec([c[0] - u[0] * half + u[0] * pitch * k, c[1] - u[1] * half + u[1] * pitch * k]);
+      this.pick(id);
+      const preds: Predicate[] = [{ near: [id, slot, 0.02] }];
+      if (k === n - 1 && n >= 2) preds.push({ ordered: { ids, axis } });
+      this.place(id, { kind: 'xy', xy: slot }, `put ${this.name(id)} in the row at ${fmtXY(slot)}`, all(preds), heading);
+      this.board.move(id, slot);
+    });
+  }
+
+  push(id: string, goal: Vec2, description: string, expect: Predicate): void {
+    const from = this.board.pos(id);
+    const d: Vec2 = [goal[0] - from[0], goal[1] - from[1]];
+    const distance = Math.hypot(d[0], d[1]);
+    if (distance < 0.005) {
+      this.notes.push(`${id} is already at ${fmtXY(goal)}; nothing to push`);
+      return;
+    }
+    const direction: Vec2 = [round(d[0] / distance), round(d[1] / distance)];
+    this.steps.push({ op: 'push', id, description, expect, direction, distance: round(distance), goal: roundVec(goal) });
+    this.board.move(id, goal);
+  }
+
+  pushTo(id: string, dest: Dest): void {
+    const name = this.name(id);
+    switch (dest.kind) {
+      case 'zone': {
+        const zone = this.facts.zones.find((z) => z.id === dest.zone)!;
+        const goal = this.zoneSpot(id, zone);
+        this.push(id, goal, `push ${name} into ${zone.id.replace(/_/g, ' ')}`, { all: [{ inZone: [id, zone.id] }, { onTable: id }] });
+        return;
+      }
+      case 'area': {
+        const goal = this.areaPoint(dest.area, id);
+        this.push(id, goal, `push ${name} to the ${dest.area.label}`, { all: [{ near: [id, goal, 0.05] }, { onTable: id }] });
+        return;
+      }
+      case 'point': {
+        this.push(id, clampTo(dest.xy), `push ${name} ${dest.label}`, { all: [{ near: [id, clampTo(dest.xy), 0.03] }, { onTable: id }] });
+        return;
+      }
+      case 'beside': {
+        const dirs: Record<string, Vec2> = { left: [-1, 0], right: [1, 0], front: [0, -1], behind: [0, 1] };
+        const refAt = this.board.pos(dest.id);
+        const from = this.board.pos(id);
+        let dir = dirs[dest.rel];
+        if (!dir) {
+          // Next to: the side facing the object.
+          const v: Vec2 = [from[0] - refAt[0], from[1] - refAt[1]];
+          dir = Math.abs(v[0]) >= Math.abs(v[1]) ? [Math.sign(v[0]) || 1, 0] : [0, Math.sign(v[1]) || 1];
+        }
+        const d = extentAlong(this.board.obj(dest.id), dir) + footprint(this.board.obj(id)) + 0.01;
+        const goal: Vec2 = roundVec([refAt[0] + dir[0] * d, refAt[1] + dir[1] * d]);
+        this.push(id, goal, `push ${name} next to ${this.name(dest.id)}`, { all: [{ near: [id, dest.id, round(d + 0.04)] }, { onTable: id }] });
+        return;
+      }
+      case 'in':
+      case 'on':
+      case 'table':
+        throw new Error(`cannot push ${id} ${dest.kind === 'table' ? 'onto the table' : `${dest.kind} ${dest.id}`}: pushing only slides objects across the table`);
+    }
+  }
+
+  swap(a: string, b: string): void {
+    const aAt = this.board.pos(a);
+    const bAt = this.board.pos(b);
+    const ra = footprint(this.board.obj(a)) + FINGER_ROOM, rb = footprint(this.board.obj(b)) + FINGER_ROOM;
+    const parking = this.spot(a, {
+      avoid: [{ id: 'spot-a', x: aAt[0], y: aAt[1], r: rb }, { id: 'spot-b', x: bAt[0], y: bAt[1], r: ra }],
+      ignore: [b],
+      near: [(aAt[0] + bAt[0]) / 2, (aAt[1] + bAt[1]) / 2],
+      nearWeight: 0.05,
+    });
+    const an = this.name(a), bn = this.name(b);
+    this.pick(a);
+    this.place(a, { kind: 'xy', xy: parking }, `park ${an} on a free spot ${fmtXY(parking)}`, { near: [a, parking, 0.02] });
+    this.board.move(a, parking);
+    this.pick(b);
+    const aSpot = roundVec(aAt), bSpot = roundVec(bAt);
+    this.place(b, { kind: 'xy', xy: aSpot }, `put ${bn} where ${an} was ${fmtXY(aSpot)}`, { near: [b, aSpot, 0.02] });
+    this.board.move(b, aSpot);
+    this.pick(a, { what: `${an} again` });
+    this.place(a, { kind: 'xy', xy: bSpot }, `put ${an} where ${bn} was ${fmtXY(bSpot)}`,
+      { all: [{ near: [a, bSpot, 0.02] }, { near: [b, aSpot, 0.02] }] });
+    this.board.move(a, bSpot);
+  }
+
+  unstack(id: string, from: string): void {
+    const fromAt = this.board.pos(from);
+    const xy = this.spot(id, { near: fromAt, nearWeight: 0.1, ignore: [] });
+    this.pick(id, { what: `${this.name(id)} off ${this.name(from)}` });
+    this.place(id, { kind: 'xy', xy }, `put ${this.name(id)} on the table at ${fmtXY(xy)}`,
+      { all: [{ onTable: id }, { not: { on: [id, from] } }] });
+    this.board.move(id, xy);
+  }
+
+  /**
+   * Two base blocks side by side at a clear site (along x, the fingers closing along y
+   * so they stay out of the gap), then the top block centred on both.
+   */
+  pyramid(base: [string, string], top: string): void {
+    const [a, b] = base;
+    const oa = this.board.obj(a), ob = this.board.obj(b), ot = this.board.obj(top);
+    const gap = 0.005;
+    const span = oa.size[0] / 2 + ob.size[0] / 2 + gap;
+    const need = Math.max(span / 2 + Math.max(footprint(oa), footprint(ob)), footprint(ot)) + FINGER_ROOM;
+    const centroid: Vec2 = [(this.board.pos(a)[0] + this.board.pos(b)[0]) / 2, (this.board.pos(a)[1] + this.board.pos(b)[1]) / 2];
+    const found = freeSpot({ r: need, obstacles: this.board.obstacles([a, b]), near: centroid, nearWeight: 0.05, avoid: [discOf(ot, this.board.pos(top))] });
+    const site = found?.xy ?? [0, 0];
+    const aSpot: Vec2 = roundVec([site[0] - span / 2, site[1]]);
+    const heading = round(Math.PI / 2);
+    if (Math.abs(oa.size[2] - ob.size[2]) > 0.005) this.notes.push(`${a} and ${b} differ in height; the top may tilt`);
+    this.pick(a);
+    this.place(a, { kind: 'xy', xy: aSpot }, `put ${this.name(a)} at the pyramid site ${fmtXY(aSpot)}`, { all: [{ onTable: a }, { near: [a, aSpot, 0.02] }] }, heading);
+    this.board.move(a, aSpot);
+    this.pick(b);
+    this.place(b, { kind: 'relative', id: a, delta: [round(span), 0] }, `put ${this.name(b)} beside ${this.name(a)}`,
+      { all: [{ onTable: b }, { near: [b, a, round(span + 0.01)] }] }, heading);
+    this.board.move(b, [aSpot[0] + span, aSpot[1]]);
+    this.pick(top);
+    this.place(top, { kind: 'between', ids: [a, b] }, `put ${this.name(top)} on top of both`,
+      { all: [{ on: [top, a] }, { on: [top, b] }, { onTable: a }, { onTable: b }] });
+    this.board.move(top, site, a);
+  }
+}
+
+/** An angle wrapped to (-π/2, π/2]. */
+function halfTurn(a: number): number {
+  let x = a % Math.PI;
+  if (x > Math.PI / 2 + 1e-3) x -= Math.PI;
+  if (x <= -Math.PI / 2 + 1e-3) x += Math.PI;
+  return x;
+}
+
+function inside(p: Vec2): boolean {
+  return p[0] >= PLACE_REGION.min[0] - 1e-9 && p[0] <= PLACE_REGION.max[0] + 1e-9 && p[1] >= PLACE_REGION.min[1] - 1e-9 && p[1] <= PLACE_REGION.max[1] + 1e-9;
+}
+
+/** Turn intents into steps against the scene. Throws Error with a sentence when an intent cannot be carried out. */
+export function planIntents(intents: readonly Intent[], facts: SceneFacts): Plan {
+  const p = new Planner(facts);
+  for (const it of intents) {
+    switch (it.kind) {
+      case 'lift': p.lift(it.id, it.hold, it.height); break;
+      case 'place': p.placeAt(it.id, it.dest, it.upright, it.notOn); break;
+      case 'stack': p.stack(it.ids); break;
+      case 'gather': p.gather(it.ids, it.container); break;
+      case 'sort': p.sort(it.pairs); break;
+      case 'lineUp': p.lineUp(it.ids, it.axis); break;
+      case 'push': p.pushTo(it.id, it.dest); break;
+      case 'pushBy': {
+        const from = p.board.pos(it.id);
+        const goal = clampTo([from[0] + it.direction[0] * it.distance, from[1] + it.direction[1] * it.distance]);
+        p.push(it.id, goal, `push ${p.name(it.id)} ${(it.distance * 100).toFixed(0)} cm`, { all: [{ near: [it.id, goal, round(Math.max(0.02, it.distance * 0.25))] }, { onTable: it.id }] });
+        break;
+      }
+      case 'swap': p.swap(it.ids[0], it.ids[1]); break;
+      case 'unstack': p.unstack(it.id, it.from); break;
+      case 'pyramid': p.pyramid(it.base, it.top); break;
+    }
+  }
+  return { steps: p.steps, notes: p.notes };
+}

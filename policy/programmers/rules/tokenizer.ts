@@ -1,0 +1,125 @@
+// Instruction text → tokens that remember where they came from, and tokens → clauses.
+// Words are lower-cased and spelling-folded (rule-lexicon.ts); "10 cm", "10cm" and
+// "ten centimetres" become one distance token in metres; punctuation is kept as tokens
+// because commas and colons separate list items and clauses.
+
+import { NOUNS, NUMBER_WORDS, SPELLING, UNITS, VERBS, isColor } from './lexicon.ts';
+
+export interface Token {
+  kind: 'word' | 'number' | 'distance' | 'punct';
+  /** Normalised text: lower case, spelling folded; the punctuation character itself. */
+  text: string;
+  /** Metres for distances, the value for numbers. */
+  value?: number;
+  /** Character offsets in the instruction. */
+  start: number;
+  end: number;
+}
+
+const TOKEN_RE = /(\d+(?:\.\d+)?|\.\d+)\s*(cm|mm|m|centimeters?|centimetres?|millimeters?|millimetres?|meters?|metres?|inch(?:es)?)\b|(\d+(?:\.\d+)?|\.\d+)|([a-z_][a-z0-9_'’-]*)|([,;:.!?()[\]])/gi;
+
+function fold(word: string): string {
+  const w = word.toLowerCase().replace(/[’]/g, "'").replace(/'s$/, '');
+  return SPELLING[w] ?? w;
+}
+
+/** Tokenise an instruction; unknown characters (quotes, dashes between words) are skipped. */
+export function tokenize(text: string): Token[] {
+  const raw: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[1] !== undefined) {
+      const unit = fold(m[2]!);
+      raw.push({ kind: 'distance', text: m[0].toLowerCase(), value: Number(m[1]) * (UNITS[unit] ?? UNITS[unit.replace(/s$/, '')] ?? 1), start, end });
+    } else if (m[3] !== undefined) {
+      raw.push({ kind: 'number', text: m[3], value: Number(m[3]), start, end });
+    } else if (m[4] !== undefined) {
+      // Hyphenated words split into parts ("back-left" → back, left), ids keep underscores.
+      let offset = start;
+      for (const part of m[4].split('-')) {
+        if (part.length > 0) raw.push({ kind: 'word', text: fold(part), start: offset, end: offset + part.length });
+        offset += part.length + 1;
+      }
+    } else {
+      raw.push({ kind: 'punct', text: m[5]!, start, end });
+    }
+  }
+  // Number words and numbers followed by a unit word become distances.
+  const out: Token[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i]!;
+    const next = raw[i + 1];
+    const value = t.kind === 'number' ? t.value! : t.kind === 'word' ? NUMBER_WORDS[t.text] : undefined;
+    if (value !== undefined && next?.kind === 'word' && UNITS[next.text] !== undefined && next.text !== 'in') {
+      out.push({ kind: 'distance', text: `${t.text} ${next.text}`, value: value * UNITS[next.text]!, start: t.start, end: next.end });
+      i++;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** The instruction text a run of tokens came from. */
+export function spanText(text: string, tokens: readonly Token[]): string {
+  if (tokens.length === 0) return '';
+  return text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
+}
+
+const isWord = (t: Token | undefined, ...words: string[]): boolean => t?.kind === 'word' && words.includes(t.text);
+
+/** Verb words that are also nouns ("in that order", "a row", "the place"). */
+const NOUN_LIKE_VERBS = new Set(['order', 'row', 'line', 'set', 'place', 'form', 'match', 'group', 'switch', 'return', 'stand', 'drop', 'pack', 'position', 'stack', 'pile', 'make', 'trade', 'shift', 'lower', 'hold', 'pop', 'stick']);
+/** Words a verb's object can start with. */
+const OBJECT_START = new Set(['the', 'a', 'an', 'it', 'them', 'all', 'each', 'every', 'both', 'this', 'that', 'these', 'those', 'up', 'down', 'its', 'their']);
+
+/** Whether a verb starts at token i (after "then", "also", …): where "and" or a comma starts a new clause. */
+function verbAt(tokens: readonly Token[], i: number): boolean {
+  let j = i;
+  while (isWord(tokens[j], 'then', 'also', 'finally', 'next', 'please', 'afterwards')) j++;
+  const verb = tokens[j];
+  if (!verb || verb.kind !== 'word' || !VERBS.has(verb.text)) return false;
+  if (!NOUN_LIKE_VERBS.has(verb.text)) return true;
+  // "… and place it on …" is a verb; "… in that order" is not.
+  const after = tokens[j + 1];
+  return after !== undefined && after.kind === 'word' && (OBJECT_START.has(after.text) || isColor(after.text) || NOUNS.has(after.text) || after.text.includes('_'));
+}
+
+/**
+ * Split tokens into clauses: at sentence ends, semicolons, "then", and at "and" or a
+ * comma followed by a verb ("… and put it on the table"). A colon splits only when a
+ * verb follows ("Build a pyramid: put …"), so "in this order: red, green" stays whole.
+ */
+export function splitClauses(tokens: readonly Token[]): Token[][] {
+  const clauses: Token[][] = [];
+  let cur: Token[] = [];
+  const flush = (): void => {
+    if (cur.some((t) => t.kind !== 'punct')) clauses.push(cur);
+    cur = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'punct' && (t.text === '.' || t.text === ';' || t.text === '!' || t.text === '?')) {
+      flush();
+      continue;
+    }
+    if (t.kind === 'punct' && t.text === ':' && verbAt(tokens, i + 1)) {
+      flush();
+      continue;
+    }
+    if (isWord(t, 'then') && cur.length > 0) {
+      // ", then" / "and then": drop the separator before it too.
+      while (cur.length > 0 && (cur[cur.length - 1]!.text === ',' || isWord(cur[cur.length - 1], 'and'))) cur.pop();
+      flush();
+      continue;
+    }
+    if ((isWord(t, 'and') || (t.kind === 'punct' && t.text === ',')) && cur.length > 0 && verbAt(tokens, i + 1)) {
+      flush();
+      continue;
+    }
+    cur.push(t);
+  }
+  flush();
+  return clauses;
+}

@@ -1,0 +1,8 @@
+// Batch suites: episodes on a worker pool, results.jsonl, summary.json and report.html.
+
+export { runSuite, defaultWorkers, type SuiteOptions, type SuiteResult } from './run-suite.ts';
+export { settingsKey, describeSettingsDifference, pickSettings, type SuiteSettings } from './settings.ts';
+export { summarize, summarizeGroup, summaryTable, type SuiteSummary, type GroupSummary } from './summary.ts';
+export { readResults, resumableEpisodes, episodeKey, ResultsWriter, ResultsFileError, type ResultLine } from './results-file.ts';
+export { renderReportHtml, writeReport } from './report-html.ts';
+export { errorLine, type EpisodeJob } from './episode-job.ts';

@@ -1,0 +1,160 @@
+// The 3D scene: the shared scene builder (monitor/render/scene-builder.ts — the very
+// scene the monitor's renderer draws), orbit controls, and the gripper's path of the
+// attempt on screen as a line. Renders on demand: only when the world or the camera
+// moved.
+
+import * as THREE from 'three';
+import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
+import { buildSceneRig } from '../../monitor/render/scene-builder.ts';
+import type { SceneRig } from '../../monitor/render/scene-builder.ts';
+import { VIEWS } from '../../monitor/render/camera-views.ts';
+import type { SceneSpec, Snapshot } from '../../sim/types.ts';
+import type { MotionTrack } from '../motion-track.ts';
+
+/** Longest gripper path drawn (keys); a 60 s attempt at 60 frames/s is 3600. */
+const MAX_PATH_POINTS = 1 << 15;
+const PATH_COLOR = 0xff6a00;
+
+// Scratch: canvas sizing runs every animation frame and must not allocate.
+const _size = new THREE.Vector2();
+
+export interface CanvasStats {
+  width: number;
+  height: number;
+  /** Distinct colours among a grid of sampled pixels. */
+  distinctColors: number;
+  /** Spread of luminance across the sampled pixels (0..255). */
+  lumaRange: number;
+}
+
+export class SceneViewport {
+  readonly renderer: THREE.WebGLRenderer;
+  readonly camera: THREE.PerspectiveCamera;
+  readonly controls: OrbitControls;
+  private rig: SceneRig | null = null;
+  private readonly path: THREE.Line;
+  private readonly pathPositions = new Float32Array(MAX_PATH_POINTS * 3);
+  private readonly pathAttr: THREE.BufferAttribute;
+  private pathTrack: MotionTrack | null = null;
+  private pathWritten = 0;
+  private dirty = true;
+
+  constructor(private readonly container: HTMLElement) {
+    this.renderer = new THREE.WebGLRenderer({ antialias: true });
+    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
+    this.renderer.shadowMap.enabled = true;
+    this.renderer.shadowMap.type = THREE.PCFShadowMap;
+    container.appendChild(this.renderer.domElement);
+
+    const v = VIEWS.front;
+    this.camera = new THREE.PerspectiveCamera(v.fovY, 1, 0.02, 30);
+    // z is up in the world (DESIGN §3); OrbitControls orbits about camera.up.
+    this.camera.up.set(0, 0, 1);
+    this.camera.position.set(v.position[0], v.position[1] - 0.25, v.position[2] + 0.05);
+    this.controls = new OrbitControls(this.camera, this.renderer.domElement);
+    this.controls.target.set(v.target[0], v.target[1] + 0.06, v.target[2]);
+    this.controls.enableDamping = true;
+    this.controls.maxDistance = 6;
+    this.controls.addEventListener('change', () => { this.dirty = true; });
+    this.controls.update();
+
+    const geometry = new THREE.BufferGeometry();
+    this.pathAttr = new THREE.BufferAttribute(this.pathPositions, 3);
+    this.pathAttr.setUsage(THREE.DynamicDrawUsage);
+    geometry.setAttribute('position', this.pathAttr);
+    geometry.setDrawRange(0, 0);
+    this.path = new THREE.Line(geometry, new THREE.LineBasicMaterial({ color: PATH_COLOR }));
+    this.path.frustumCulled = false;
+    this.path.name = 'gripper-path';
+  }
+
+  setScene(spec: SceneSpec | null): void {
+    if (this.rig) {
+      this.rig.scene.remove(this.path);
+      this.rig.dispose();
+      this.rig = null;
+    }
+    this.pathTrack = null;
+    this.pathWritten = 0;
+    if (spec) {
+      this.rig = buildSceneRig(spec);
+      this.rig.scene.add(this.path);
+    }
+    this.dirty = true;
+  }
+
+  /** Poses the world as in `snapshot` and draws the path of `track` up to its time. */
+  show(snapshot: Snapshot, track: MotionTrack | null): void {
+    if (!this.rig) return;
+    this.rig.update(snapshot);
+    this.updatePath(track, snapshot.t);
+    this.dirty = true;
+  }
+
+  private updatePath(track: MotionTrack | null, t: number): void {
+    const geometry = this.path.geometry;
+    if (track !== this.pathTrack) {
+      this.pathTrack = track;
+      this.pathWritten = 0;
+    }
+    if (!track) {
+      geometry.setDrawRange(0, 0);
+      return;
+    }
+    const total = Math.min(track.pathLength, MAX_PATH_POINTS);
+    const from = Math.min(this.pathWritten, track.consumePathEdits());
+    if (from < total) {
+      for (let i = from; i < total; i++) track.pathPoint(i, this.pathPositions, i * 3);
+      this.pathAttr.clearUpdateRanges();
+      this.pathAttr.addUpdateRange(from * 3, (total - from) * 3);
+      this.pathAttr.needsUpdate = true;
+      this.pathWritten = total;
+    }
+    geometry.setDrawRange(0, Math.min(track.pathCountAt(t), total));
+  }
+
+  private resize(): void {
+    const w = this.container.clientWidth;
+    const h = this.container.clientHeight;
+    this.renderer.getSize(_size);
+    if (w > 0 && h > 0 && (w !== _size.x || h !== _size.y)) {
+      this.renderer.setSize(w, h, false);
+      this.camera.aspect = w / h;
+      this.camera.updateProjectionMatrix();
+      this.dirty = true;
+    }
+  }
+
+  /** Called every animation frame. */
+  frame(): void {
+    this.resize();
+    this.controls.update();
+    if (!this.dirty || !this.rig) return;
+    this.dirty = false;
+    this.renderer.render(this.rig.scene, this.camera);
+  }
+
+  /** Renders now and samples the canvas in the same task (no preserveDrawingBuffer needed). Used by the tests. */
+  stats(): CanvasStats {
+    this.resize();
+    if (this.rig) this.renderer.render(this.rig.scene, this.camera);
+    const gl = this.renderer.getContext();
+    const w = gl.drawingBufferWidth;
+    const h = gl.drawingBufferHeight;
+    const px = new Uint8Array(w * h * 4);
+    gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    const colors = new Set<number>();
+    let lo = 255;
+    let hi = 0;
+    for (let y = 0; y < 48; y++) {
+      for (let x = 0; x < 64; x++) {
+        const i = ((Math.floor(((y + 0.5) * h) / 48) * w) + Math.floor(((x + 0.5) * w) / 64)) * 4;
+        colors.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
+        const luma = 0.299 * px[i]! + 0.587 * px[i + 1]! + 0.114 * px[i + 2]!;
+        lo = Math.min(lo, luma);
+        hi = Math.max(hi, luma);
+      }
+    }
+    return { width: w, height: h, distinctColors: colors.size, lumaRange: Math.round(hi - lo) };
+  }
+}
