@@ -15,8 +15,12 @@ export function buildProgram(): Command {
   const program = new Command('policyloop')
     .description('LLM-written robot manipulation programs, run in simulation, monitored and repaired in a closed loop.')
     .version(VERSION)
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
+    .exitOverride()
+    // Commander's parse errors (bad choice, argParser throw, missing required option) as one
+    // line like every other bad input; subcommands inherit this, main returns 2 for them.
+    .configureOutput({
+      outputError: (str, write) => write(`policyloop: ${str.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')} (run with --help for usage)\n`),
+    });
   registerTasksCommand(program);
   registerRunCommand(program);
   registerSuiteCommand(program);

@@ -1,6 +1,6 @@
 // llm/: model access. The public surface; other folders import only from here.
 import { ModelError, type ChatModel } from './chat-model.ts';
-import type { DownscaleOptions } from './image-downscale.ts';
+import type { ImageOptions } from './images.ts';
 import type { ModelKind } from './model-settings.ts';
 import { createOpenAIChatModel } from './openai-provider.ts';
 import { RecordingModel, ReplayModel } from './replay-provider.ts';
@@ -47,12 +47,12 @@ export { MockChatModel, type MockCall, type MockReply, type MockReplyObject } fr
 export {
   countTokens,
   countMessageTokens,
+  estimateImageTokens,
   IMAGE_TOKEN_ESTIMATE,
   TOKENS_PER_MESSAGE,
   type MessageTokenOptions,
 } from './tokens.ts';
-export { prepareImage, type DownscaleOptions, type PreparedImage } from './image-downscale.ts';
-export { decodePng, isPng, type RgbaImage } from './png-decode.ts';
+export { imageMime, imageSize, prepareImage, type ImageOptions, type PreparedImage } from './images.ts';
 export { extractJson } from './structured-output.ts';
 
 export type ProviderName = 'openai' | 'replay';
@@ -70,8 +70,7 @@ export interface CreateChatModelOptions {
   cassette?: string | undefined;
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
-  retryBaseDelayMs?: number | undefined;
-  images?: DownscaleOptions | undefined;
+  images?: ImageOptions | undefined;
   /** Defaults to process.env. */
   env?: Record<string, string | undefined>;
 }
@@ -98,7 +97,6 @@ export function createChatModel(options: CreateChatModelOptions): ChatModel {
     ...(options.env && { env: options.env }),
     ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
     ...(options.maxRetries !== undefined && { maxRetries: options.maxRetries }),
-    ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }),
     ...(options.images && { images: options.images }),
   });
   return options.record ? new RecordingModel(model, options.record) : model;

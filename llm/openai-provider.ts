@@ -2,14 +2,13 @@
 // Ollama, llama.cpp, LM Studio) through the official `openai` client.
 //
 // What this adds on top of the client:
-// - images downscaled to JPEG and sent as data URLs;
+// - images sent as data URLs as given (mime from the bytes), oversized ones with a warning;
 // - structured output through `response_format: json_schema`, falling back to asking
 //   for JSON in the prompt on servers that reject or ignore it;
 // - options a model refuses (temperature on reasoning models, `max_tokens` renamed)
 //   are dropped or renamed with a warning instead of failing the call;
-// - our own retry loop (429, 5xx, connection errors) so the backoff is configurable
-//   and tested; the client's own retries are off;
-// - every failure as a one-line `ModelError`.
+// - every failure (after the client's own retries, `maxRetries`/`timeoutMs` passed through)
+//   as a one-line `ModelError`; an abort stops the client's backoff sleep at once.
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type {
   ChatCompletion,
@@ -27,7 +26,7 @@ import {
   type ChatResponse,
   type TokenUsage,
 } from './chat-model.ts';
-import { imageBytes, prepareImage, type DownscaleOptions } from './image-downscale.ts';
+import { imageBytes, prepareImage, type ImageOptions } from './images.ts';
 import { resolveModelSettings, type ModelKind, type ModelSettingsFlags } from './model-settings.ts';
 import {
   extractJson,
@@ -41,10 +40,6 @@ import { countMessageTokens, countTokens } from './tokens.ts';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 export const DEFAULT_MAX_RETRIES = 3;
-export const DEFAULT_RETRY_BASE_DELAY_MS = 500;
-export const DEFAULT_RETRY_MAX_DELAY_MS = 8_000;
-/** A server's Retry-After beyond this is not waited for; the error surfaces instead. */
-const MAX_RETRY_AFTER_MS = 60_000;
 
 export interface OpenAIChatModelOptions {
   model: string;
@@ -54,13 +49,13 @@ export interface OpenAIChatModelOptions {
   kind?: ModelKind;
   /** Per HTTP request (default 120 s). */
   timeoutMs?: number;
-  /** Retries after a 408/409/429/5xx answer or a failed connection (default 3). */
+  /**
+   * The client's retries after a 408/409/429/5xx answer, a failed connection or a timeout
+   * (default 3); its backoff is 0.5 s × 2ⁿ (up to −25 % jitter, cap 8 s) unless the server sends retry-after(-ms).
+   */
   maxRetries?: number;
-  /** First backoff delay; doubles per retry, ±25 % jitter (default 500 ms). */
-  retryBaseDelayMs?: number;
-  retryMaxDelayMs?: number;
-  /** Image downscaling (default JPEG ≤ 512 px, quality 85). */
-  images?: DownscaleOptions;
+  /** When an image draws a size warning (default: long side > 512 px). */
+  images?: ImageOptions;
 }
 
 /** What this instance has learned about its server, so a fallback is paid once. */
@@ -105,7 +100,7 @@ export class OpenAIChatModel implements ChatModel {
   readonly baseURL: string;
   private readonly client: OpenAI;
   private readonly options: Required<Omit<OpenAIChatModelOptions, 'images' | 'apiKey'>> & {
-    images: DownscaleOptions;
+    images: ImageOptions;
   };
   private readonly traits: ServerTraits = { jsonSchema: 'unknown', temperature: true, maxTokensField: 'max_tokens' };
 
@@ -118,15 +113,13 @@ export class OpenAIChatModel implements ChatModel {
       kind: options.kind ?? 'code',
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-      retryBaseDelayMs: options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS,
-      retryMaxDelayMs: options.retryMaxDelayMs ?? DEFAULT_RETRY_MAX_DELAY_MS,
       images: options.images ?? {},
     };
     this.client = new OpenAI({
       apiKey: options.apiKey,
       baseURL: this.baseURL,
       timeout: this.options.timeoutMs,
-      maxRetries: 0,
+      maxRetries: this.options.maxRetries,
     });
   }
 
@@ -196,7 +189,7 @@ export class OpenAIChatModel implements ChatModel {
   }
 
   /**
-   * One logical request: retries transient failures, and on a 400 that names an option
+   * One logical request (the client retries transient failures): on a 400 that names an option
    * the server refuses, adapts the request (dropping or renaming the option, or moving
    * the schema into the prompt) and sends it again, each at most once.
    */
@@ -211,15 +204,7 @@ export class OpenAIChatModel implements ChatModel {
     for (;;) {
       const body = this.buildBody(messages, request, wire, attempt);
       try {
-        const raw = await this.withRetries(
-          () =>
-            this.client.chat.completions.create(body, {
-              signal: request.signal,
-              timeout: this.options.timeoutMs,
-              maxRetries: 0,
-            }),
-          request.signal,
-        );
+        const raw = await untilAborted(this.client.chat.completions.create(body, { signal: request.signal }), request.signal);
         return { completion: checkCompletion(raw), attempt };
       } catch (error) {
         const refused = error instanceof APIError && (error.status === 400 || error.status === 422);
@@ -283,27 +268,6 @@ export class OpenAIChatModel implements ChatModel {
     return body;
   }
 
-  private async withRetries<R>(call: () => Promise<R>, signal: AbortSignal | undefined): Promise<R> {
-    for (let retry = 0; ; retry++) {
-      try {
-        return await call();
-      } catch (error) {
-        if (retry >= this.options.maxRetries || !isRetryable(error) || signal?.aborted) throw error;
-        await sleep(this.retryDelay(error, retry), signal);
-      }
-    }
-  }
-
-  private retryDelay(error: unknown, retry: number): number {
-    const headers = error instanceof APIError ? error.headers : undefined;
-    const afterMs = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
-    if (Number.isFinite(afterMs) && afterMs >= 0 && afterMs <= MAX_RETRY_AFTER_MS) return afterMs;
-    const afterS = Number.parseFloat(headers?.get('retry-after') ?? '');
-    if (Number.isFinite(afterS) && afterS >= 0 && afterS * 1000 <= MAX_RETRY_AFTER_MS) return afterS * 1000;
-    const base = Math.min(this.options.retryMaxDelayMs, this.options.retryBaseDelayMs * 2 ** retry);
-    return base * (1 - Math.random() * 0.25);
-  }
-
   private async toModelError(error: unknown, signal: AbortSignal | undefined): Promise<unknown> {
     if (error instanceof ModelError) return error;
     if (error instanceof APIUserAbortError || signal?.aborted) return abortReason(signal);
@@ -312,7 +276,7 @@ export class OpenAIChatModel implements ChatModel {
     if (error instanceof APIConnectionTimeoutError) {
       return new ModelError(
         'timeout',
-        `the model server at ${where} did not answer within ${formatMs(this.options.timeoutMs)} (raise timeoutMs / --timeout for slow local models)`,
+        `the model server at ${where} did not answer within ${formatMs(this.options.timeoutMs)}${retried} (raise timeoutMs / --timeout for slow local models)`,
         { cause: error },
       );
     }
@@ -370,7 +334,7 @@ export function createOpenAIChatModel(
 
 function toWireMessages(
   messages: readonly ChatMessage[],
-  images: DownscaleOptions,
+  images: ImageOptions,
   warnings: string[],
 ): ChatCompletionMessageParam[] {
   return messages.map((message, m): ChatCompletionMessageParam => {
@@ -454,16 +418,6 @@ function addUsage(usage: TokenUsage, completion: CompletionWire, messages: reado
   }
 }
 
-function isRetryable(error: unknown): boolean {
-  if (error instanceof APIUserAbortError || error instanceof APIConnectionTimeoutError) return false;
-  if (error instanceof APIConnectionError) return !connectionCode(error).startsWith('fetch blocks');
-  if (!(error instanceof APIError) || error.status === undefined) return false;
-  const hint = error.headers?.get('x-should-retry');
-  if (hint === 'false') return false;
-  if (hint === 'true') return true;
-  return error.status === 408 || error.status === 409 || error.status === 429 || error.status >= 500;
-}
-
 /** The server's own error text, without the client's status prefix. */
 function serverMessage(error: APIError): string {
   const body = error.error as unknown;
@@ -513,17 +467,15 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw abortReason(signal);
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortReason(signal));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortReason(signal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+/**
+ * The client's backoff sleep ignores the signal (it checks it only before the next try, and
+ * sends nothing then): reject as soon as the caller aborts instead of after a long retry-after.
+ */
+function untilAborted<R>(call: Promise<R>, signal: AbortSignal | undefined): Promise<R> {
+  if (!signal) return call;
+  return new Promise<R>((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    void call.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }

@@ -10,10 +10,21 @@ export const TOKENS_PER_MESSAGE = 3;
 export const TOKENS_PER_REPLY = 3;
 /**
  * Fixed estimate per image: one 512 px tile at OpenAI's "high" detail (85 base + 170
- * per tile). Images are downscaled to ≤ 512 px before sending, so this is the usual
- * cost; local VLMs differ (often 256–1024 tokens per image).
+ * per tile). The renderer hands models JPEGs ≤ 512 px, so this is the usual cost; local
+ * VLMs differ (often 256–1024 tokens per image).
  */
 export const IMAGE_TOKEN_ESTIMATE = 255;
+
+/**
+ * One image at OpenAI's "high" detail: fit within 2048 px, shortest side down to 768 px,
+ * then 85 + 170 per 512 px tile.
+ */
+export function estimateImageTokens(width: number, height: number): number {
+  if (width <= 0 || height <= 0) return 85;
+  const fit = Math.min(1, 2048 / Math.max(width, height));
+  const scale = fit * Math.min(1, 768 / (Math.min(width, height) * fit));
+  return 85 + 170 * Math.ceil((width * scale) / 512) * Math.ceil((height * scale) / 512);
+}
 
 const NO_SPECIAL = { disallowedSpecial: new Set<string>() };
 

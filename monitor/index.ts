@@ -1,5 +1,5 @@
 // monitor/: checkpoint rendering, the monitors (state, pixels, none), scene diffs,
-// diagnosis fusion and the monitor benchmark. The public surface; other folders import
+// diagnosis fusion. The public surface; other folders import
 // only from here.
 
 export {
@@ -17,10 +17,9 @@ export { buildSceneRig, TABLE_HEIGHT, type SceneRig, type RenderPass } from './r
 export { findBrowser, LAUNCH_ARGS, SYSTEM_BROWSERS, type BrowserDiscovery, type DiscoveryOptions } from './render/browser.ts';
 export { FIXED_LEGEND, ID_BACKGROUND, ID_TABLE, ID_FLOOR, ID_GRIPPER, DEPTH_UNIT, legendFor } from './render/id-legend.ts';
 export {
-  writeCheckpointImages, renderInitialScene, checkpointFileName, safeLabel, idMaskPng, depthPng,
+  writeCheckpointImages, renderInitialScene, checkpointFileName, idMaskPng, depthPng,
   type WriteImagesOptions,
 } from './render/image-files.ts';
-export { encodePng, decodePng } from './render/png-encoder.ts';
 export { measureRenderMsPerView, benchmarkScene, type RenderTiming } from './render/render-benchmark.ts';
 export { snapshotFromScene, yawQuat } from './scene-snapshot.ts';
 
@@ -39,18 +38,6 @@ export {
 } from './checkpoint-checks.ts';
 export { callsBetween, namedObjects, mentionedObjects, proprioception, formatEvent, releasedOnPurpose } from './trace-reading.ts';
 export { stillHeldFailure } from './checkpoint-checks.ts';
-export {
-  FAULT_NAMES, ACTION_CALLS, planFault, applyFault, actionsOf,
-  type FaultName, type FaultSpec, type ActionRecord, type ActionCall,
-} from './benchmark/fault-injection.ts';
-export {
-  buildMonitorSet, groundTruth,
-  type RunProgram, type LabelledAttempt, type GroundTruth, type MonitorSetOptions,
-} from './benchmark/monitor-set.ts';
-export {
-  evalMonitor, scoreMonitor, monitorCall, formatMonitorReports,
-  type MonitorReport, type AttemptScore, type EvalMonitorOptions, type ScoreOptions,
-} from './benchmark/eval-monitor.ts';
 export {
   diffSnapshots, diffCheckpoints, describeSceneDiff, describeChange, directionOf, supportOf, describeSupport,
   type SceneDiff, type ObjectChange, type Support, type DiffOptions,

@@ -20,7 +20,7 @@
 // request would fare better, and the run should stop with the one-line message.
 
 import { z } from 'zod';
-import { isModelError, type ChatMessage, type ChatModel, type ContentPart, type TokenUsage } from '../llm/index.ts';
+import { isModelError, type ChatMessage, type ChatModel, type ContentPart, type ImageMime, type TokenUsage } from '../llm/index.ts';
 import type { AttemptData, Checkpoint, ObjectSpec, SubgoalInfo } from '../sim/index.ts';
 import { errorFailure } from './checkpoint-checks.ts';
 import type { ViewImages } from './render/headless-renderer.ts';
@@ -144,8 +144,10 @@ export class VlmMonitor implements Monitor {
     attempt: AttemptData, cp: Checkpoint, views: ViewImages | null, subgoal: SubgoalInfo | null,
   ): Promise<{ failure: Failure | null; evidence: string[] }> {
     const pictures = this.views.flatMap((view) => {
-      const png = views?.[view]?.rgbPng;
-      return png && png.length > 0 ? [{ view, png }] : [];
+      // The renderer's model-size JPEG when it made one (render option rgbJpeg), else the PNG.
+      const v = views?.[view];
+      const [bytes, mime] = v?.rgbJpeg?.length ? [v.rgbJpeg, 'image/jpeg' as const] : [v?.rgbPng, 'image/png' as const];
+      return bytes && bytes.length > 0 ? [{ view, bytes, mime }] : [];
     });
     if (pictures.length === 0) {
       return { failure: monitorError([], 'the checkpoint has no rgb images to look at'), evidence: ['vlm: no images'] };
@@ -176,7 +178,7 @@ export class VlmMonitor implements Monitor {
   }
 
   private messages(
-    attempt: AttemptData, cp: Checkpoint, subgoal: SubgoalInfo | null, pictures: { view: ViewName; png: Buffer }[],
+    attempt: AttemptData, cp: Checkpoint, subgoal: SubgoalInfo | null, pictures: { view: ViewName; bytes: Buffer; mime: ImageMime }[],
   ): ChatMessage[] {
     const condition = subgoal
       ? [
@@ -195,7 +197,7 @@ export class VlmMonitor implements Monitor {
     ].join('\n');
     const content: ContentPart[] = [
       { type: 'text', text },
-      ...pictures.map((p): ContentPart => ({ type: 'image', mime: 'image/png', data: p.png.toString('base64') })),
+      ...pictures.map((p): ContentPart => ({ type: 'image', mime: p.mime, data: p.bytes.toString('base64') })),
     ];
     return [{ role: 'system', content: SYSTEM }, { role: 'user', content }];
   }

@@ -70,7 +70,7 @@ export async function scoreMonitor(monitor: Monitor, set: readonly LabelledAttem
     let views: ViewImages[] | null = null;
     const cps = la.attempt.trace.checkpoints;
     if (monitor.needsImages && opts.renderer && cps.length > 0) {
-      const request = monitor.imageRequest ?? { rgb: true, ids: false, depth: false };
+      const request = monitor.imageRequest ?? { rgb: true, rgbJpeg: true, ids: false, depth: false };
       const t0 = performance.now();
       views = await opts.renderer.renderCheckpoints(la.attempt.scene, cps.map((c) => c.snapshot), request);
       renderMs += performance.now() - t0;

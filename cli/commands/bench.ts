@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BenchFigures } from '../../bench/bench.ts';
-import { parseIntArg } from '../errors.ts';
+import { intArg } from '../errors.ts';
 
 async function renderFigure(): Promise<BenchFigures['render']> {
   const { closeRenderer, getRenderer, measureRenderMsPerView } = await import('../../monitor/index.ts');
@@ -22,17 +22,17 @@ export function registerBenchCommand(program: Command): void {
     .command('bench')
     .description('performance figures: physics, sandbox, rendering, episodes, suites (medians, with the machine)')
     .option('--json', 'print JSON')
-    .option('--reps <n>', 'repetitions per figure', '5')
-    .option('--seeds <n>', 'seeds per core task in the episode and suite figures', '3')
+    .option('--reps <n>', 'repetitions per figure', intArg(1), 5)
+    .option('--seeds <n>', 'seeds per core task in the episode and suite figures', intArg(1), 3)
     .option('--quick', 'physics, sandbox and episodes only (no browser, no suites)')
     .option('--write <file>', 'also write the JSON to this file')
-    .action(async (opts: { json?: boolean; reps: string; seeds: string; quick?: boolean; write?: string }) => {
+    .action(async (opts: { json?: boolean; reps: number; seeds: number; quick?: boolean; write?: string }) => {
       const log = (s: string): void => { process.stderr.write(`bench: ${s}\n`); };
       const { runBench } = await import('../../bench/bench.ts');
       const { suiteFigure } = await import('../../bench/suite-bench.ts');
-      const seeds = parseIntArg('--seeds', opts.seeds, 1);
+      const { seeds } = opts;
       const figures = await runBench({
-        reps: parseIntArg('--reps', opts.reps, 1), seeds, log,
+        reps: opts.reps, seeds, log,
         render: opts.quick ? undefined : renderFigure,
         suite: opts.quick ? undefined : async () => {
           const state = await suiteFigure('state', seeds, 2);

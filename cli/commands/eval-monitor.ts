@@ -1,30 +1,34 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { getSuite, loadTask } from '../../tasks/index.ts';
-import type { MonitorReport } from '../../monitor/index.ts';
-import { MONITOR_NAMES } from '../../monitor/verdict.ts';
-import { oneOf, parseIntArg, parseListArg } from '../errors.ts';
+import type { MonitorReport } from '../../bench/monitor-accuracy/index.ts';
+import { MONITOR_NAMES, type MonitorName } from '../../monitor/verdict.ts';
+import { choiceArg, intArg, listArg } from '../errors.ts';
 
 export function registerEvalMonitorCommand(program: Command): void {
   program
     .command('eval-monitor')
     .description('score monitors on labelled attempts: reference programs and fault-injected variants of the core tasks')
-    .option('--monitor <m>', `monitor(s) to score, comma-separated: ${MONITOR_NAMES.filter((m) => m !== 'none').join(', ')}`, 'state')
-    .option('--tasks <a,b>', 'task ids (default: the core suite)')
-    .option('--seeds <n>', 'seeds per task', '2')
+    .addOption(
+      new Option('--monitor <m>', `monitor(s) to score, comma-separated: ${MONITOR_NAMES.filter((m) => m !== 'none').join(', ')}`)
+        .argParser(listArg(choiceArg(MONITOR_NAMES)))
+        .default(['state'], 'state'),
+    )
+    .option('--tasks <a,b>', 'task ids (default: the core suite)', listArg((t) => t))
+    .option('--seeds <n>', 'seeds per task', intArg(1), 2)
     .option('--vlm-model <name>', 'vision model for --monitor vlm')
     .option('--json', 'print JSON (per monitor: accuracy, precision, recall, F1, localisation, false alarms, images/s)')
     .option('--details', 'with --json, include every attempt\'s score')
-    .action(async (opts: { monitor: string; tasks?: string; seeds: string; vlmModel?: string; json?: boolean; details?: boolean }) => {
-      const { buildMonitorSet, closeRenderer, createMonitor, formatMonitorReports, getRenderer, scoreMonitor } = await import('../../monitor/index.ts');
-      const { runProgramOnScene } = await import('../../policy/loop/run-program.ts');
-      const monitors = parseListArg('--monitor', opts.monitor).map((m) => oneOf('--monitor', m, MONITOR_NAMES));
-      const tasks = opts.tasks ? parseListArg('--tasks', opts.tasks).map((t) => loadTask(t)) : getSuite('core');
-      const n = parseIntArg('--seeds', opts.seeds, 1);
+    .action(async (opts: { monitor: MonitorName[]; tasks?: string[]; seeds: number; vlmModel?: string; json?: boolean; details?: boolean }) => {
+      const { closeRenderer, createMonitor, getRenderer } = await import('../../monitor/index.ts');
+      const { buildMonitorSet, formatMonitorReports, scoreMonitor } = await import('../../bench/monitor-accuracy/index.ts');
+      const monitors = opts.monitor;
+      const tasks = opts.tasks ? opts.tasks.map((t) => loadTask(t)) : getSuite('core');
+      const n = opts.seeds;
       const seeds = Array.from({ length: n }, (_, i) => i);
       const log = (s: string): void => { if (!opts.json) process.stderr.write(s); };
       log(`building the labelled set: ${tasks.length} task(s) × ${n} seed(s), reference + fault variants…\n`);
       const set = await buildMonitorSet({
-        tasks, seeds, runProgram: (scene, prog, task) => runProgramOnScene(scene, prog, task),
+        tasks, seeds,
         onAttempt: (_a, done) => log(`\r  ${done} attempts`),
       });
       log(`\r  ${set.length} attempts, ${set.filter((a) => a.truth.failed).length} truly failed\n`);

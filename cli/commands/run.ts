@@ -1,14 +1,15 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { GivenProgrammer, PROVIDERS } from '../../policy/programmers/programmer.ts';
-import { MONITOR_NAMES } from '../../monitor/verdict.ts';
-import { oneOf, parseIntArg, parseMetresArg } from '../errors.ts';
-import { readProgramFile, requireTask, seedOption } from './common.ts';
+import { MONITOR_NAMES, type MonitorName } from '../../monitor/verdict.ts';
+import { loadTask } from '../../tasks/index.ts';
+import { intArg, metresArg } from '../errors.ts';
+import { readProgramFile } from './common.ts';
 
 interface RunFlags {
-  task?: string; seed?: string; program?: string; provider?: string; model?: string; vlmModel?: string;
-  baseUrl?: string; monitor: string; maxRepairs?: string; oracle: boolean; engine: string; out?: string;
-  json?: boolean; vision?: boolean; sceneNoise: string; record?: string; cassette?: string; images?: boolean;
+  task: string; seed: number; program?: string; provider: (typeof PROVIDERS)[number]; model?: string; vlmModel?: string;
+  baseUrl?: string; monitor: MonitorName; maxRepairs?: number; oracle: boolean; engine: 'rapier'; out?: string;
+  json?: boolean; vision?: boolean; sceneNoise: number; record?: string; cassette?: string; images?: boolean;
 }
 
 export function defaultRunDir(task: string, seed: number): string {
@@ -20,18 +21,18 @@ export function registerRunCommand(program: Command): void {
   program
     .command('run')
     .description('run one episode: generate (or take) a program, run it, monitor, repair; exit 0 success, 1 task failed, 2 bad input')
-    .option('--task <task>', 'task id or path to a task file')
-    .option('--seed <n>', 'scene seed', '0')
+    .requiredOption('--task <task>', 'task id or path to a task file (see `policyloop tasks`)')
+    .option('--seed <n>', 'scene seed', intArg(0), 0)
     .option('--program <file>', 'run this program instead of asking a programmer (no repairs)')
-    .option('--provider <p>', `who writes the program: ${PROVIDERS.join(' | ')}`, 'builtin')
+    .addOption(new Option('--provider <p>', 'who writes the program').choices(PROVIDERS).default('builtin'))
     .option('--model <name>', 'code model (default $POLICYLOOP_MODEL)')
     .option('--vlm-model <name>', 'vision model for --monitor vlm (default $POLICYLOOP_VLM_MODEL)')
     .option('--base-url <url>', 'OpenAI-compatible server (default $OPENAI_BASE_URL)')
-    .option('--monitor <m>', `checkpoint monitor: ${MONITOR_NAMES.join(' | ')}`, 'state')
-    .option('--max-repairs <k>', 'repair budget (default 3; 0 with --program)')
+    .addOption(new Option('--monitor <m>', 'checkpoint monitor').choices(MONITOR_NAMES).default('state'))
+    .option('--max-repairs <k>', 'repair budget (default 3; 0 with --program)', intArg(0))
     .option('--no-oracle', 'stop on the monitor verdicts instead of the task success predicate')
-    .option('--scene-noise <m>', 'σ in metres of a seeded error in the object positions the programmer is told', '0')
-    .option('--engine <e>', 'physics engine: rapier', 'rapier')
+    .option('--scene-noise <m>', 'σ in metres of a seeded error in the object positions the programmer is told', metresArg(), 0)
+    .addOption(new Option('--engine <e>', 'physics engine').choices(['rapier']).default('rapier'))
     .option('--out <dir>', 'record folder (default runs/<time>-<task>-seed<N>)')
     .option('--vision', 'send the failing checkpoint images with repair prompts (vision-capable code models)')
     .option('--record <file>', 'record model exchanges to this cassette (JSONL)')
@@ -42,13 +43,11 @@ export function registerRunCommand(program: Command): void {
       const { runEpisode } = await import('../../policy/loop/episode.ts');
       const { createProgrammer } = await import('../../policy/programmers/factory.ts');
       const { closeRenderer } = await import('../../monitor/index.ts');
-      const task = requireTask(flags.task);
-      const seed = seedOption(flags.seed);
-      const monitor = oneOf('--monitor', flags.monitor, MONITOR_NAMES);
-      const engine = oneOf('--engine', flags.engine, ['rapier'] as const);
+      const task = loadTask(flags.task);
+      const { seed, monitor, engine } = flags;
       const given = flags.program !== undefined ? readProgramFile(flags.program) : null;
-      const provider = given !== null ? 'given' : oneOf('--provider', flags.provider ?? 'builtin', PROVIDERS);
-      const maxRepairs = flags.maxRepairs !== undefined ? parseIntArg('--max-repairs', flags.maxRepairs) : given !== null ? 0 : 3;
+      const provider = given !== null ? 'given' : flags.provider;
+      const maxRepairs = flags.maxRepairs ?? (given !== null ? 0 : 3);
       const programmer = given !== null
         ? new GivenProgrammer(given)
         : await createProgrammer({ provider, model: flags.model, baseURL: flags.baseUrl, record: flags.record, cassette: flags.cassette, vision: flags.vision });
@@ -66,7 +65,7 @@ export function registerRunCommand(program: Command): void {
       log(`${task.id} seed ${seed}: ${task.instruction}`);
       try {
         const record = await runEpisode({
-          task, seed, programmer, monitor, vlmModel: flags.vlmModel ?? null, vlmChat, maxRepairs, sceneNoise: parseMetresArg('--scene-noise', flags.sceneNoise), oracle: flags.oracle,
+          task, seed, programmer, monitor, vlmModel: flags.vlmModel ?? null, vlmChat, maxRepairs, sceneNoise: flags.sceneNoise, oracle: flags.oracle,
           engine, outDir, recordImages: flags.images === false ? 'none' : 'all',
           onEvent: (e) => {
             if (e.type === 'draft' && e.draft.error) log(`  attempt ${e.attempt}: ${e.origin} gave no usable program: ${e.draft.error}`);

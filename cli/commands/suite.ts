@@ -1,26 +1,26 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { getSuite, loadTask } from '../../tasks/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
 import { defaultWorkers, runSuite } from '../../policy/suite/run-suite.ts';
 import { summaryTable } from '../../policy/suite/summary.ts';
 import { PROVIDERS } from '../../policy/programmers/programmer.ts';
-import { MONITOR_NAMES } from '../../monitor/verdict.ts';
-import { oneOf, parseIntArg, parseListArg, parseMetresArg, UsageError } from '../errors.ts';
+import { MONITOR_NAMES, type MonitorName } from '../../monitor/verdict.ts';
+import { intArg, listArg, metresArg, UsageError } from '../errors.ts';
 import { ProgressBar } from '../progress.ts';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface SuiteFlags {
-  suite?: string; tasks?: string; taskDir?: string; seeds?: string; seedList?: string; workers?: string;
-  provider: string; model?: string; vlmModel?: string; monitor: string; maxRepairs: string; engine: string;
-  oracle: boolean; sceneNoise: string; out?: string; resume?: boolean; json?: boolean; images?: boolean;
+  suite?: string; tasks?: string[]; taskDir?: string; seeds?: number; seedList?: number[]; workers?: number;
+  provider: (typeof PROVIDERS)[number]; model?: string; vlmModel?: string; monitor: MonitorName; maxRepairs: number; engine: 'rapier';
+  oracle: boolean; sceneNoise: number; out?: string; resume?: boolean; json?: boolean; images?: boolean;
 }
 
 function selectTasks(f: SuiteFlags): TaskDef[] {
   const chosen = [f.suite, f.tasks, f.taskDir].filter((x) => x !== undefined).length;
   if (chosen > 1) throw new UsageError('choose one of --suite, --tasks, --task-dir');
-  if (f.tasks) return parseListArg('--tasks', f.tasks).map((t) => loadTask(t));
+  if (f.tasks) return f.tasks.map((t) => loadTask(t));
   if (f.taskDir) {
     if (!existsSync(f.taskDir)) throw new UsageError(`--task-dir: no such folder: ${f.taskDir}`);
     const files = readdirSync(f.taskDir).filter((n) => n.endsWith('.json')).sort();
@@ -32,9 +32,8 @@ function selectTasks(f: SuiteFlags): TaskDef[] {
 
 function selectSeeds(f: SuiteFlags): number[] {
   if (f.seeds !== undefined && f.seedList !== undefined) throw new UsageError('choose one of --seeds, --seed-list');
-  if (f.seedList !== undefined) return parseListArg('--seed-list', f.seedList).map((s) => parseIntArg('--seed-list', s));
-  const n = parseIntArg('--seeds', f.seeds ?? '3', 1);
-  return Array.from({ length: n }, (_, i) => i);
+  if (f.seedList !== undefined) return f.seedList;
+  return Array.from({ length: f.seeds ?? 3 }, (_, i) => i);
 }
 
 export function registerSuiteCommand(program: Command): void {
@@ -42,18 +41,18 @@ export function registerSuiteCommand(program: Command): void {
     .command('suite')
     .description('run tasks × seeds in parallel; writes results.jsonl, summary.json and report.html')
     .option('--suite <name>', 'a bundled suite (default core)')
-    .option('--tasks <a,b>', 'task ids or task file paths')
+    .option('--tasks <a,b>', 'task ids or task file paths', listArg((t) => t))
     .option('--task-dir <dir>', 'every .json task file in a folder')
-    .option('--seeds <n>', 'seeds 0..n-1 (default 3)')
-    .option('--seed-list <3,7>', 'these seeds')
-    .option('--workers <n>', `parallel episodes (default ${defaultWorkers()}, the number of cores)`)
-    .option('--provider <p>', `who writes programs: ${PROVIDERS.join(' | ')}`, 'builtin')
+    .option('--seeds <n>', 'seeds 0..n-1 (default 3)', intArg(1))
+    .option('--seed-list <3,7>', 'these seeds', listArg(intArg(0)))
+    .option('--workers <n>', `parallel episodes (default ${defaultWorkers()}, the number of cores)`, intArg(1))
+    .addOption(new Option('--provider <p>', 'who writes programs').choices(PROVIDERS).default('builtin'))
     .option('--model <name>', 'code model (default $POLICYLOOP_MODEL)')
     .option('--vlm-model <name>', 'vision model for --monitor vlm')
-    .option('--monitor <m>', `checkpoint monitor: ${MONITOR_NAMES.join(' | ')}`, 'pixels')
-    .option('--max-repairs <k>', 'repair budget per episode', '3')
-    .option('--scene-noise <m>', 'σ in metres of a seeded error in the object positions programmers are told', '0')
-    .option('--engine <e>', 'physics engine: rapier', 'rapier')
+    .addOption(new Option('--monitor <m>', 'checkpoint monitor').choices(MONITOR_NAMES).default('pixels'))
+    .option('--max-repairs <k>', 'repair budget per episode', intArg(0), 3)
+    .option('--scene-noise <m>', 'σ in metres of a seeded error in the object positions programmers are told', metresArg(), 0)
+    .addOption(new Option('--engine <e>', 'physics engine').choices(['rapier']).default('rapier'))
     .option('--no-oracle', 'stop on the monitor verdicts instead of the task success predicate')
     .option('--no-images', 'do not render checkpoint images unless the monitor needs them')
     .option('--out <dir>', 'output folder (default runs/suite-<time>)')
@@ -62,14 +61,12 @@ export function registerSuiteCommand(program: Command): void {
     .action(async (f: SuiteFlags) => {
       const tasks = selectTasks(f);
       const seeds = selectSeeds(f);
-      const workers = f.workers !== undefined ? parseIntArg('--workers', f.workers, 1) : defaultWorkers();
-      const monitor = oneOf('--monitor', f.monitor, MONITOR_NAMES);
-      const provider = oneOf('--provider', f.provider, PROVIDERS);
+      const workers = f.workers ?? defaultWorkers();
+      const { monitor, provider } = f;
       const settings = {
         provider, model: f.model ?? (provider === 'builtin' ? 'rules' : process.env.POLICYLOOP_MODEL ?? ''),
         vlmModel: f.vlmModel ?? process.env.POLICYLOOP_VLM_MODEL ?? null, monitor,
-        maxRepairs: parseIntArg('--max-repairs', f.maxRepairs), engine: oneOf('--engine', f.engine, ['rapier'] as const), oracle: f.oracle,
-        sceneNoise: parseMetresArg('--scene-noise', f.sceneNoise),
+        maxRepairs: f.maxRepairs, engine: f.engine, oracle: f.oracle, sceneNoise: f.sceneNoise,
       };
       // Fail fast on model settings (missing key or server, missing cassette) before any worker starts.
       const { createProgrammer } = await import('../../policy/programmers/factory.ts');

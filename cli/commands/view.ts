@@ -1,20 +1,19 @@
 import type { Command } from 'commander';
-import { UsageError, parseIntArg } from '../errors.ts';
+import { UsageError, intArg } from '../errors.ts';
 import { VERSION } from '../version.ts';
 
-interface ViewFlags { host: string; port: string; run?: string; out: string }
+interface ViewFlags { host: string; port: number; run?: string; out: string }
 
 export function registerViewCommand(program: Command): void {
   program
     .command('view')
     .description('serve the live 3D viewer: watch and drive episodes, replay run records')
     .option('--host <host>', 'address to listen on; anything but loopback requires the token in the printed URL', '127.0.0.1')
-    .option('--port <port>', 'port (0 picks a free one)', '8080')
+    .option('--port <port>', 'port (0 picks a free one)', intArg(0, 65535), 8080)
     .option('--run <dir>', 'open this run record (or suite episode folder) at start')
     .option('--out <dir>', 'folder under which live episodes are recorded', 'runs')
     .action(async (flags: ViewFlags) => {
-      const port = parseIntArg('--port', flags.port);
-      if (port > 65535) throw new UsageError(`--port: expected 0..65535, got ${port}`);
+      const { port } = flags;
       let viewer;
       try {
         const { startViewer } = await import('../../viewer/index.ts');

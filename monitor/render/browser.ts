@@ -1,12 +1,16 @@
 // Finding and launching the headless Chromium the renderer drives. Discovery order:
-// PUPPETEER_EXECUTABLE_PATH, the browsers puppeteer installed in its cache, then a
-// system Chromium/Chrome. POLICYLOOP_NO_BROWSER_SEARCH=1 limits discovery to the
+// PUPPETEER_EXECUTABLE_PATH, Debian/Ubuntu's chromium, Google Chrome's release channels
+// (stable, beta, dev, canary), then the browsers in puppeteer's cache — the last two
+// located by @puppeteer/browsers. POLICYLOOP_NO_BROWSER_SEARCH=1 limits discovery to the
 // environment variable (tests use it to simulate a machine without a browser).
 
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
+import {
+  Browser as BrowserName, Cache, ChromeReleaseChannel, computeSystemExecutablePath, detectBrowserPlatform,
+} from '@puppeteer/browsers';
 import puppeteer from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
 
@@ -18,18 +22,15 @@ export const LAUNCH_ARGS = [
   '--enable-unsafe-swiftshader',
 ];
 
-export const SYSTEM_BROWSERS = [
-  '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium',
-  '/snap/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
-  '/usr/bin/chrome', '/opt/google/chrome/chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-];
+/** Debian/Ubuntu's chromium packages: @puppeteer/browsers only knows Google Chrome's own paths. */
+export const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+const CHROME_CHANNELS = [ChromeReleaseChannel.STABLE, ChromeReleaseChannel.BETA, ChromeReleaseChannel.DEV, ChromeReleaseChannel.CANARY];
 
 export interface BrowserDiscovery {
   path: string | null;
-  source: 'env' | 'puppeteer-cache' | 'system' | null;
-  /** Every candidate looked at, in order. */
+  source: 'env' | 'system' | 'chrome-channel' | 'puppeteer-cache' | null;
+  /** Every candidate looked at, in order (a Chrome channel as `chrome:<channel>`). */
   tried: string[];
   /** One line: why nothing was found (when path is null). */
   reason?: string;
@@ -46,28 +47,29 @@ function isFile(p: string): boolean {
   try { return statSync(p).isFile(); } catch { return false; }
 }
 
-/** Executables in puppeteer's cache (chrome, chrome-headless-shell), newest build first. */
+/** Google Chrome of a release channel where @puppeteer/browsers knows it installs; null if absent. */
+function chromeChannel(channel: ChromeReleaseChannel): string | null {
+  try { return computeSystemExecutablePath({ browser: BrowserName.CHROME, channel }); } catch { return null; }
+}
+
+/**
+ * Executables in puppeteer's cache for this platform: headless shell before Chrome, newest
+ * build first. `Cache#getInstalledBrowsers` is the synchronous body of the async
+ * `getInstalledBrowsers({ cacheDir })`: findBrowser stays synchronous for its callers.
+ * (Its version comparator needs semver, which Chrome's 4-part build ids are not: numeric collation.)
+ */
 function puppeteerCacheBrowsers(env: Record<string, string | undefined>): string[] {
-  const root = env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer');
-  const layouts: [string, string[]][] = [
-    ['chrome-headless-shell', ['chrome-headless-shell-linux64/chrome-headless-shell', 'chrome-headless-shell-mac-x64/chrome-headless-shell', 'chrome-headless-shell-mac-arm64/chrome-headless-shell']],
-    ['chrome', ['chrome-linux64/chrome', 'chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing']],
-  ];
-  const out: string[] = [];
-  for (const [product, rels] of layouts) {
-    const dir = join(root, product);
-    if (!existsSync(dir)) continue;
-    let builds: string[] = [];
-    try { builds = readdirSync(dir); } catch { continue; }
-    const version = (b: string): number[] => (b.split('-').pop() ?? '').split('.').map((n) => Number(n) || 0);
-    builds.sort((a, b) => {
-      const va = version(a), vb = version(b);
-      for (let i = 0; i < Math.max(va.length, vb.length); i++) if ((va[i] ?? 0) !== (vb[i] ?? 0)) return (vb[i] ?? 0) - (va[i] ?? 0);
-      return 0;
-    });
-    for (const b of builds) for (const rel of rels) out.push(join(dir, b, rel));
+  const platform = detectBrowserPlatform();
+  const order = [BrowserName.CHROMEHEADLESSSHELL, BrowserName.CHROME];
+  try {
+    return new Cache(env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer'))
+      .getInstalledBrowsers()
+      .filter((b) => b.platform === platform && order.includes(b.browser))
+      .sort((a, b) => order.indexOf(a.browser) - order.indexOf(b.browser) || b.buildId.localeCompare(a.buildId, 'en', { numeric: true }))
+      .map((b) => b.executablePath);
+  } catch {
+    return []; // an unreadable cache is no browser, not an error
   }
-  return out;
 }
 
 export function findBrowser(opts: DiscoveryOptions = {}): BrowserDiscovery {
@@ -80,17 +82,22 @@ export function findBrowser(opts: DiscoveryOptions = {}): BrowserDiscovery {
     if (isFile(explicit)) return { path: explicit, source: 'env', tried };
   }
   if (search) {
-    for (const p of puppeteerCacheBrowsers(env)) {
-      tried.push(p);
-      if (isFile(p)) return { path: p, source: 'puppeteer-cache', tried };
-    }
     for (const p of SYSTEM_BROWSERS) {
       tried.push(p);
       if (isFile(p)) return { path: p, source: 'system', tried };
     }
+    for (const channel of CHROME_CHANNELS) {
+      tried.push(`chrome:${channel}`);
+      const p = chromeChannel(channel);
+      if (p !== null && isFile(p)) return { path: p, source: 'chrome-channel', tried };
+    }
+    for (const p of puppeteerCacheBrowsers(env)) {
+      tried.push(p);
+      if (isFile(p)) return { path: p, source: 'puppeteer-cache', tried };
+    }
   }
   const why = explicit
-    ? `PUPPETEER_EXECUTABLE_PATH=${explicit} does not exist${search ? ' and no Chromium/Chrome was found in the puppeteer cache or the system paths' : ' (browser search disabled)'}`
+    ? `PUPPETEER_EXECUTABLE_PATH=${explicit} does not exist${search ? ' and no Chromium/Chrome was found in the system paths, the Chrome channels or the puppeteer cache' : ' (browser search disabled)'}`
     : search
       ? 'no Chromium/Chrome found (set PUPPETEER_EXECUTABLE_PATH, or install chromium)'
       : 'no browser: PUPPETEER_EXECUTABLE_PATH is unset and the browser search is disabled';

@@ -22,6 +22,8 @@ export interface RenderedView {
   height: number;
   /** PNG bytes of the lit, shadowed colour image (when rgb was requested). */
   rgbPng?: Buffer;
+  /** The same image as a model-ready JPEG, long side ≤ 512 px (when rgbJpeg was requested). */
+  rgbJpeg?: Buffer;
   /** Per pixel index into idLegend (0 = background), row 0 at the top; exact, no antialiasing. */
   ids?: Uint8Array | Uint16Array;
   idLegend: string[];
@@ -41,7 +43,16 @@ export interface RenderOptions {
   rgb?: boolean;
   ids?: boolean;
   depth?: boolean;
+  /**
+   * Also (or, with rgb: false, only) a JPEG of the colour image, downscaled and encoded in
+   * the browser, for vision models (default false).
+   */
+  rgbJpeg?: boolean;
 }
+
+/** Vision models bill by 512 px tiles; at this size one tile holds the whole view. */
+export const JPEG_MAX_SIDE = 512;
+export const JPEG_QUALITY = 0.85;
 
 export interface RendererOptions extends DiscoveryOptions {
   /** Connect to this already running browser (launchSharedBrowser) instead of launching one. */
@@ -206,6 +217,7 @@ export class HeadlessRenderer {
     const req: PageRenderRequest = {
       scene, snapshots: snapshots.map(stripSnapshot), views, width, height,
       rgb: opts.rgb ?? true, ids: opts.ids ?? true, depth: opts.depth ?? true,
+      jpegMaxSide: opts.rgbJpeg ? JPEG_MAX_SIDE : 0, jpegQuality: JPEG_QUALITY,
     };
     if (snapshots.length === 0 || views.length === 0) return snapshots.map(() => ({}));
     const t0 = performance.now();
@@ -240,6 +252,7 @@ export class HeadlessRenderer {
         const view = views[i]!;
         const rv: RenderedView = { view, width, height, idLegend: result.legend, camera: cams.get(view)! };
         if (f.rgb) rv.rgbPng = decode(f.rgb);
+        if (f.jpeg) rv.rgbJpeg = decode(f.jpeg);
         if (f.packed) {
           const unpacked = unpackIdsAndDepth(inflateSync(decode(f.packed)), width, height, f.idBytes);
           if (req.ids) rv.ids = unpacked.ids;
@@ -253,7 +266,7 @@ export class HeadlessRenderer {
     this.stats.snapshots += snapshots.length;
     this.stats.ms += performance.now() - t0;
     this.stats.pageMs += result.msRender;
-    for (const frame of result.frames) for (const f of frame) this.stats.bytes += (f.rgb?.length ?? 0) + (f.packed?.length ?? 0);
+    for (const frame of result.frames) for (const f of frame) this.stats.bytes += (f.rgb?.length ?? 0) + (f.jpeg?.length ?? 0) + (f.packed?.length ?? 0);
     return out;
   }
 

@@ -16,6 +16,9 @@ export interface PageRenderRequest {
   width: number;
   height: number;
   rgb: boolean;
+  /** A downscaled JPEG of the colour image, long side ≤ jpegMaxSide (0 = none). */
+  jpegMaxSide: number;
+  jpegQuality: number;
   ids: boolean;
   depth: boolean;
 }
@@ -27,6 +30,8 @@ export interface PageRenderRequest {
 export interface PageRenderedView {
   /** PNG file bytes, base64. */
   rgb?: string;
+  /** JPEG file bytes, base64. */
+  jpeg?: string;
   /**
    * zlib (deflate) of: ids (idBytes per pixel, little-endian), then depth as uint16
    * little-endian in DEPTH_UNIT metres (0 = nothing hit), each row delta-coded from its
@@ -118,6 +123,20 @@ function canvasPng(canvas: HTMLCanvasElement): string {
   return url.slice(url.indexOf(',') + 1);
 }
 
+/**
+ * The canvas's own encoder and a high-quality downscale, so Node never transcodes. Drawing
+ * copies the frame at once; encoding then overlaps the next view's render.
+ */
+function canvasJpeg(src: HTMLCanvasElement, maxSide: number, quality: number): Promise<string> {
+  const scale = Math.min(1, maxSide / Math.max(src.width, src.height));
+  const c = new OffscreenCanvas(Math.max(1, Math.round(src.width * scale)), Math.max(1, Math.round(src.height * scale)));
+  const g = c.getContext('2d')!;
+  g.imageSmoothingEnabled = true;
+  g.imageSmoothingQuality = 'high';
+  g.drawImage(src, 0, 0, c.width, c.height);
+  return c.convertToBlob({ type: 'image/jpeg', quality }).then(async (b) => toBase64(new Uint8Array(await b.arrayBuffer())));
+}
+
 /** Reads the id target into the packed layout described on PageRenderedView. */
 function packIdTarget(r: THREE.WebGLRenderer, width: number, height: number, idBytes: 1 | 2): Uint8Array {
   const px = new Uint8Array(width * height * 4);
@@ -154,19 +173,21 @@ async function render(req: PageRenderRequest): Promise<PageRenderResult> {
   const idBytes: 1 | 2 = rig.legend.length <= 256 ? 1 : 2;
   const pending: Promise<void>[] = [];
   const frames: PageRenderedView[][] = [];
+  const colour = req.rgb || req.jpegMaxSide > 0;
   for (const snap of req.snapshots) {
     rig.update(snap);
     rig.scene.updateMatrixWorld();
-    r.shadowMap.needsUpdate = req.rgb;
+    r.shadowMap.needsUpdate = colour;
     const views: PageRenderedView[] = [];
     for (const view of req.views) {
       const cam = cameraFor(view, req.width, req.height);
       const out: PageRenderedView = { idBytes };
-      if (req.rgb) {
+      if (colour) {
         rig.setPass('color');
         r.setRenderTarget(null);
         r.render(rig.scene, cam);
-        out.rgb = canvasPng(r.domElement);
+        if (req.rgb) out.rgb = canvasPng(r.domElement);
+        if (req.jpegMaxSide > 0) pending.push(canvasJpeg(r.domElement, req.jpegMaxSide, req.jpegQuality).then((j) => { out.jpeg = j; }));
       }
       if (req.ids || req.depth) {
         rig.setPass('ids');

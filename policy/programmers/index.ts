@@ -4,7 +4,7 @@
 
 export {
   GivenProgrammer, NO_USAGE, PROVIDERS,
-  type Programmer, type ProgramContext, type ProgramDraft, type RepairInput, type ProviderChoice, type TokenUsage,
+  type Programmer, type ProgramContext, type CheckpointView, type ProgramDraft, type RepairInput, type ProviderChoice, type TokenUsage,
 } from './programmer.ts';
 export { createProgrammer, type ProgrammerSettings } from './factory.ts';
 export { LlmProgrammer, DEFAULT_CODE_MAX_TOKENS, DEFAULT_CODE_TEMPERATURE, type LlmProgrammerOptions } from './llm-programmer.ts';

@@ -1,10 +1,17 @@
 // The Programmer interface: something that writes a program for a task and rewrites it
 // from a diagnosis. LLM-backed and rule-based implementations live beside it.
-import type { TokenUsage } from '../../llm/index.ts';
+import type { ImageMime, TokenUsage } from '../../llm/index.ts';
 import type { Diagnosis, Verdict } from '../../monitor/index.ts';
 import type { SceneSpec, ObjectInfo } from '../../sim/index.ts';
 
 export type { TokenUsage };
+
+/** One rendered view of a checkpoint, ready to send to a model. */
+export interface CheckpointView {
+  view: string;
+  mime: ImageMime;
+  bytes: Buffer;
+}
 
 /** What a programmer knows about the task: never the reference program or the success predicate. */
 export interface ProgramContext {
@@ -49,8 +56,8 @@ export interface RepairInput {
   diagnosis: Diagnosis | null;
   diagnosisText: string;
   verdicts: Verdict[];
-  /** PNG images of the failing checkpoint, one per view, for vision-capable models. */
-  images: { view: string; png: Buffer }[];
+  /** Images of the failing checkpoint, one per view (model-size JPEGs), for vision-capable models. */
+  images: CheckpointView[];
 }
 
 export interface Programmer {

@@ -38,8 +38,10 @@ describe('policyloop run with a given program', () => {
   it.each([
     [['run', '--task', 'no_such_task', '--program', 'x.js'], /no_such_task/],
     [['run', '--task', 'red_on_blue', '--program', '/nonexistent/prog.js'], /--program: no such file/],
-    [['run', '--task', 'red_on_blue', '--seed', 'abc'], /--seed: expected an integer/],
-    [['run', '--task', 'red_on_blue', '--monitor', 'magic'], /--monitor: expected one of/],
+    [['run', '--task', 'red_on_blue', '--seed', 'abc'], /option '--seed <n>' argument 'abc' is invalid\. Expected an integer ≥ 0/],
+    [['run', '--task', 'red_on_blue', '--monitor', 'magic'], /option '--monitor <m>' argument 'magic' is invalid\. Allowed choices are state, pixels, vlm, none/],
+    [['run', '--seed', '1'], /required option '--task <task>' not specified/],
+    [['suite', '--workers', '0'], /option '--workers <n>' argument '0' is invalid\. Expected an integer ≥ 1/],
     [['run', '--task', '/nonexistent/task.json'], /task\.json/],
   ])('exits 2 with a one-line message for bad input %j', (args, message) => {
     const r = cli(args as string[]);

@@ -45,7 +45,7 @@ async function episode(programmer: LlmProgrammer, maxRepairs = 2, outDir?: strin
   return { record, drafts, diagnoses };
 }
 
-async function openaiProgrammer(script: ScriptStep[], extra: { record?: string; timeoutMs?: number; vision?: boolean } = {}) {
+async function openaiProgrammer(script: ScriptStep[], extra: { record?: string; timeoutMs?: number; maxRetries?: number; vision?: boolean } = {}) {
   server = await startOpenAIServer(script);
   const { vision, ...settings } = extra;
   const model = createChatModel({
@@ -109,7 +109,7 @@ describe('episodes with the LLM programmer', () => {
   });
 
   it('ends a model timeout as a failed attempt with the reason, and carries on', async () => {
-    const programmer = await openaiProgrammer([{ delayMs: 2000 }, reply(GOOD_PROGRAM)], { timeoutMs: 250 });
+    const programmer = await openaiProgrammer([{ delayMs: 2000 }, reply(GOOD_PROGRAM)], { timeoutMs: 250, maxRetries: 0 }); // the client retries timeouts
     const { record } = await episode(programmer);
     expect(record.attempts[0]!.error).toMatchObject({ kind: 'NoProgramError', message: expect.stringMatching(/model call failed \(timeout\)/) });
     expect(record).toMatchObject({ success: true, solvedAt: 1 });

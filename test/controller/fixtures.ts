@@ -1,10 +1,10 @@
 // Shared fixtures of the controller tests: a real task context, model replies, images.
 
+import { encode } from 'fast-png';
 import { createWorld } from '../../sim/index.ts';
 import { getTask, instantiateScene } from '../../tasks/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
-import { encodePng } from '../../monitor/render/png-encoder.ts';
-import type { ProgramContext } from '../../policy/programmers/programmer.ts';
+import type { ProgramContext } from '../../policy/programmers/index.ts';
 
 /** The context a programmer gets for a core task, scene facts from the real world. */
 export async function taskContext(taskId = 'red_on_blue', seed = 1, knowledge: string[] = []): Promise<ProgramContext> {
@@ -42,5 +42,5 @@ export function reply(program: string, plan = ['Grasp the red block', 'Put the r
 export function solidPng(rgb: [number, number, number], width = 32, height = 24): Buffer {
   const pixels = new Uint8Array(width * height * 3);
   for (let i = 0; i < width * height; i++) pixels.set(rgb, i * 3);
-  return encodePng(pixels, width, height, 3);
+  return Buffer.from(encode({ width, height, data: pixels, channels: 3, depth: 8 }));
 }

@@ -18,11 +18,11 @@ afterEach(async () => {
 let ctxPromise: Promise<ProgramContext> | undefined;
 const context = () => (ctxPromise ??= taskContext('red_on_blue', 1));
 
-async function programmer(script: ScriptStep[], opts: { vision?: boolean; timeoutMs?: number } = {}) {
+async function programmer(script: ScriptStep[], opts: { vision?: boolean; timeoutMs?: number; maxRetries?: number } = {}) {
   server = await startOpenAIServer(script);
   const model = createChatModel({
     provider: 'openai', baseURL: server.url, apiKey: 'sk-test', model: 'test-model',
-    timeoutMs: opts.timeoutMs ?? 10_000, env: {},
+    timeoutMs: opts.timeoutMs ?? 10_000, maxRetries: opts.maxRetries, env: {},
   });
   return new LlmProgrammer(model, { provider: 'openai', vision: opts.vision });
 }
@@ -33,7 +33,7 @@ function repairInput(program: string): RepairInput {
   return {
     attempt: 0, program, diagnosis: null, diagnosisText: DIAGNOSIS_TEXT,
     verdicts: [{ checkpoint: 3, label: 'subgoal-1', subgoal: 1, ok: false, failure: { kind: 'expectation-unmet', objects: ['red_block'], explanation: 'red_block is beside blue_block.' } }],
-    images: [{ view: 'front', png: solidPng([220, 30, 30]) }, { view: 'top', png: solidPng([30, 30, 220]) }],
+    images: [{ view: 'front', mime: 'image/png' as const, bytes: solidPng([220, 30, 30]) }, { view: 'top', mime: 'image/png' as const, bytes: solidPng([30, 30, 220]) }],
   };
 }
 
@@ -127,7 +127,7 @@ describe('LlmProgrammer', () => {
   });
 
   it('turns a timeout into a draft with the reason instead of throwing', async () => {
-    const p = await programmer([{ delayMs: 3000 }], { timeoutMs: 250 });
+    const p = await programmer([{ delayMs: 3000 }], { timeoutMs: 250, maxRetries: 0 }); // the client retries timeouts
     const draft = await p.generate(await context());
     expect(draft).toMatchObject({ program: '', usage: { inputTokens: 0, outputTokens: 0 } });
     expect(draft.error).toMatch(/^the model call failed \(timeout\): the model server at .* did not answer within 250 ms/);

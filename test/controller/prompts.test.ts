@@ -98,7 +98,7 @@ function repairInput(extra: Partial<RepairInput> = {}): RepairInput {
         failure: { kind: 'expectation-unmet' as const, objects: ['red_block', 'blue_block'], explanation: 'red_block is 11.8 cm from blue_block\'s top centre.' },
       },
     ],
-    images: [{ view: 'front', png: solidPng([200, 40, 40]) }, { view: 'top', png: solidPng([40, 40, 200]) }],
+    images: [{ view: 'front', mime: 'image/png' as const, bytes: solidPng([200, 40, 40]) }, { view: 'top', mime: 'image/png' as const, bytes: solidPng([40, 40, 200]) }],
     ...extra,
   };
 }

@@ -1,104 +1,90 @@
-// The image path to a vision model: PNG decode, box downscale, JPEG encode.
+// The image path to a vision model: bytes pass through; mime and size come from the header.
 import { describe, expect, it } from 'vitest';
-import { decodePng } from '../../llm/png-decode.ts';
-import { encodeJpeg, jpegSize } from '../../llm/jpeg-encode.ts';
-import { boxDownscale, fitWithin, flattenOnWhite, prepareImage } from '../../llm/image-downscale.ts';
-import { encodeFixturePng, sceneColor, type FixtureOptions } from './png-fixture.ts';
+import { encode } from 'fast-png';
+import { imageBytes, imageMime, imageSize, prepareImage } from '../../llm/images.ts';
+import { estimateImageTokens, IMAGE_TOKEN_ESTIMATE } from '../../llm/tokens.ts';
+import { jpegHeader, scenePng } from './png-fixture.ts';
 
-const W = 13;
-const H = 9;
-const PALETTE: [number, number, number, number][] = [
-  [255, 0, 0, 255],
-  [0, 255, 0, 128],
-  [0, 0, 255, 0],
-  [10, 20, 30, 255],
-];
+const GIF = Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1');
 
-/** Per case: raw samples of pixel (x, y) and the RGBA the decoder must produce. */
-type Case = [name: string, options: FixtureOptions, samples: (x: number, y: number) => number[], rgba: (x: number, y: number) => number[]];
-
-const cases: Case[] = [
-  ['RGB 8-bit', { colorType: 2 }, (x, y) => [x * 10, y * 20, 7], (x, y) => [x * 10, y * 20, 7, 255]],
-  ['RGBA 8-bit, interlaced', { colorType: 6, interlace: true }, (x, y) => [x, y, x + y, 200], (x, y) => [x, y, x + y, 200]],
-  ['RGBA 16-bit', { colorType: 6, bitDepth: 16 }, (x, y) => [x * 5000, y * 7000, 65535, 32768], (x, y) => [(x * 5000) >> 8, (y * 7000) >> 8, 255, 128]],
-  ['gray 8-bit', { colorType: 0 }, (x) => [x * 19], (x) => [x * 19, x * 19, x * 19, 255]],
-  ['gray 1-bit', { colorType: 0, bitDepth: 1 }, (x, y) => [(x + y) & 1], (x, y) => Array(3).fill((x + y) & 1 ? 255 : 0).concat(255)],
-  ['gray 4-bit, interlaced', { colorType: 0, bitDepth: 4, interlace: true }, (x) => [x], (x) => Array(3).fill(x * 17).concat(255)],
-  ['gray+alpha 8-bit', { colorType: 4 }, (x, y) => [x * 3, y * 9], (x, y) => [x * 3, x * 3, x * 3, y * 9]],
-  ['palette 2-bit with transparency', { colorType: 3, bitDepth: 2, palette: PALETTE }, (x, y) => [(x + 2 * y) % 4], (x, y) => PALETTE[(x + 2 * y) % 4]!],
-  ['palette 8-bit, interlaced', { colorType: 3, bitDepth: 8, palette: PALETTE, interlace: true }, (x) => [x % 4], (x) => PALETTE[x % 4]!],
-];
-
-describe('PNG decoding', () => {
-  it.each(cases)('decodes %s', (_name, options, samples, rgba) => {
-    const image = decodePng(new Uint8Array(encodeFixturePng(W, H, samples, options)));
-    expect([image.width, image.height]).toEqual([W, H]);
-    for (let y = 0; y < H; y++) {
-      for (let x = 0; x < W; x++) {
-        const at = (y * W + x) * 4;
-        expect(Array.from(image.data.subarray(at, at + 4)), `pixel ${x},${y}`).toEqual(rgba(x, y));
-      }
-    }
+describe('mime from the magic bytes', () => {
+  it('tells PNG from JPEG and neither', () => {
+    expect(imageMime(scenePng(4, 3))).toBe('image/png');
+    expect(imageMime(jpegHeader(4, 3))).toBe('image/jpeg');
+    expect(imageMime(GIF)).toBeUndefined();
+    expect(imageMime(new Uint8Array([0x89, 0x50]))).toBeUndefined();
   });
 
-  it('rejects bytes that are not a PNG', () => {
-    expect(() => decodePng(new Uint8Array([1, 2, 3]))).toThrow('not a PNG file');
+  it('trusts the bytes over a part\'s declared mime, and tolerates a data: prefix', () => {
+    const jpeg = jpegHeader(8, 8);
+    const bytes = imageBytes({ type: 'image', mime: 'image/png', data: `data:image/png;base64,${jpeg.toString('base64')}` });
+    expect(Buffer.from(bytes).equals(jpeg)).toBe(true);
+    expect(prepareImage(bytes).mime).toBe('image/jpeg');
   });
 });
 
-describe('downscaling', () => {
+describe('size from the header', () => {
   it.each([
-    [640, 480, 512, 512, 384],
-    [480, 640, 512, 384, 512],
-    [2000, 10, 512, 512, 3],
-    [300, 200, 512, 300, 200],
-  ])('fits %i×%i within %i px as %i×%i', (w, h, max, ow, oh) => {
-    expect(fitWithin(w, h, max)).toEqual({ width: ow, height: oh });
+    ['RGB 8-bit', 13, 9, 3, 8],
+    ['RGBA 16-bit', 700, 2, 4, 16],
+    ['gray 8-bit', 1, 4000, 1, 8],
+  ] as const)('reads a PNG\'s IHDR (%s)', (_name, width, height, channels, depth) => {
+    const data = depth === 16 ? new Uint16Array(width * height * channels) : new Uint8Array(width * height * channels);
+    expect(imageSize(encode({ width, height, data, channels, depth }))).toEqual({ mime: 'image/png', width, height });
   });
 
-  it('averages the area under each output pixel', () => {
-    // 4×2 → 2×1: each output pixel is the mean of a 2×2 block.
-    const data = Uint8Array.from([
-      0, 0, 0, 255, 100, 100, 100, 255, 200, 0, 0, 255, 200, 0, 0, 255,
-      100, 100, 100, 255, 200, 200, 200, 255, 0, 0, 200, 255, 0, 0, 200, 255,
-    ]);
-    const out = boxDownscale({ width: 4, height: 2, data }, 2);
-    expect(Array.from(out.data)).toEqual([100, 100, 100, 255, 100, 0, 100, 255]);
+  it('reads a JPEG\'s frame header past other segments and fill bytes, baseline or progressive', () => {
+    expect(imageSize(jpegHeader(640, 480))).toEqual({ mime: 'image/jpeg', width: 640, height: 480 });
+    expect(imageSize(jpegHeader(300, 4100, 0xc2))).toEqual({ mime: 'image/jpeg', width: 300, height: 4100 });
   });
 
-  it('does not let transparent pixels bleed their colour, and flattens onto white', () => {
-    const data = Uint8Array.from([255, 0, 0, 255, 0, 255, 0, 0]);
-    const out = boxDownscale({ width: 2, height: 1, data }, 1);
-    expect(Array.from(out.data)).toEqual([255, 0, 0, 128]);
-    expect(Array.from(flattenOnWhite(out).data)).toEqual([255, 127, 127]);
+  it('rejects what it cannot read, in one line', () => {
+    expect(() => imageSize(GIF)).toThrow('image is neither PNG nor JPEG');
+    expect(() => imageSize(scenePng(4, 3).subarray(0, 20))).toThrow('PNG without an IHDR header');
+    const noFrame = Buffer.concat([jpegHeader(4, 3).subarray(0, 2 + 18 + 69), Buffer.from([0xff, 0xd9])]);
+    expect(() => imageSize(noFrame)).toThrow('JPEG without a frame header (SOF)');
+  });
+});
+
+describe('token estimate (OpenAI high detail)', () => {
+  it.each([
+    [512, 384, IMAGE_TOKEN_ESTIMATE],
+    [640, 480, 425],
+    [2048, 4096, 1105],
+    [4096, 512, 85 + 170 * 4],
+  ])('%i×%i costs %i tokens', (width, height, tokens) => {
+    expect(estimateImageTokens(width, height)).toBe(tokens);
   });
 });
 
 describe('preparing images for a vision model', () => {
-  it('turns a 640×480 PNG render into a 512×384 JPEG', () => {
-    const png = encodeFixturePng(640, 480, (x, y) => sceneColor(x, y, 640, 480), { colorType: 2 });
-    const prepared = prepareImage(new Uint8Array(png));
-    expect(prepared).toMatchObject({ mime: 'image/jpeg', width: 512, height: 384 });
+  it('sends a model-size JPEG as is, without a warning', () => {
+    const jpeg = jpegHeader(512, 384);
+    expect(prepareImage(jpeg)).toEqual({
+      mime: 'image/jpeg', data: jpeg.toString('base64'), width: 512, height: 384, tokens: IMAGE_TOKEN_ESTIMATE,
+    });
+  });
+
+  it('sends a PNG as PNG, byte for byte, never resampled', () => {
+    const png = scenePng(64, 48);
+    const prepared = prepareImage(png);
+    expect(prepared).toMatchObject({ mime: 'image/png', width: 64, height: 48 });
+    expect(Buffer.from(prepared.data, 'base64').equals(png)).toBe(true);
     expect(prepared.warning).toBeUndefined();
-    const jpeg = new Uint8Array(Buffer.from(prepared.data, 'base64'));
-    expect(jpegSize(jpeg)).toEqual({ width: 512, height: 384 });
-    expect([jpeg[0], jpeg[1], jpeg.at(-2), jpeg.at(-1)]).toEqual([0xff, 0xd8, 0xff, 0xd9]);
   });
 
-  it('passes a small JPEG through and warns about a large one', () => {
-    const small = encodeJpeg({ width: 8, height: 8, data: new Uint8Array(8 * 8 * 3).fill(128) });
-    expect(prepareImage(small)).toMatchObject({ width: 8, height: 8, data: Buffer.from(small).toString('base64') });
-    const large = encodeJpeg({ width: 600, height: 8, data: new Uint8Array(600 * 8 * 3).fill(128) });
-    expect(prepareImage(large).warning).toBe('a 600×8 JPEG was sent at full size (only PNG images are downscaled)');
+  it('warns in one line about an image larger than 512 px, and still sends it whole', () => {
+    const png = scenePng(640, 480);
+    const prepared = prepareImage(png);
+    expect(prepared.warning).toBe(
+      'a 640×480 PNG was sent at full size (~425 tokens, ~255 within 512 px); the renderer produces model-size JPEGs (render option rgbJpeg)',
+    );
+    expect(prepared).toMatchObject({ width: 640, height: 480, tokens: 425, data: png.toString('base64') });
+    expect(prepareImage(jpegHeader(513, 8)).warning).toMatch(/^a 513×8 JPEG was sent at full size/);
   });
 
-  it('encodes partial edge blocks and extreme colours without losing markers', () => {
-    const data = new Uint8Array(11 * 5 * 3);
-    for (let i = 0; i < data.length; i++) data[i] = i % 2 ? 255 : 0;
-    for (const quality of [1, 50, 100]) {
-      const jpeg = encodeJpeg({ width: 11, height: 5, data }, quality);
-      expect(jpegSize(jpeg)).toEqual({ width: 11, height: 5 });
-      expect([jpeg.at(-2), jpeg.at(-1)]).toEqual([0xff, 0xd9]);
-    }
+  it('takes the limit from the options', () => {
+    expect(prepareImage(scenePng(640, 480), { maxSide: 640 }).warning).toBeUndefined();
+    expect(prepareImage(jpegHeader(4096, 1024), { maxSide: 1024 }).warning).toContain('(~765 tokens, ~425 within 1024 px)');
   });
 });

@@ -11,8 +11,7 @@ import {
   type ChatRequest,
   type OpenAIChatModelOptions,
 } from '../../llm/index.ts';
-import { jpegSize } from '../../llm/jpeg-encode.ts';
-import { scenePngBase64 } from './png-fixture.ts';
+import { jpegHeader, scenePngBase64 } from './png-fixture.ts';
 
 const Verdict = z.object({
   ok: z.boolean(),
@@ -33,7 +32,6 @@ async function setup(script: ScriptStep[], options: OpenAIServerOptions = {}, mo
     model: 'test-model',
     baseURL: server.url,
     apiKey: 'sk-test',
-    retryBaseDelayMs: 5,
     ...model,
   });
 }
@@ -84,26 +82,34 @@ describe('openai provider: completions', () => {
     expect(request!.body.response_format).toBeUndefined();
   });
 
-  it('sends an image part as a JPEG data URL, downscaled to 512 px on the long side', async () => {
+  it('sends image parts as given: a JPEG as a JPEG data URL, a PNG as PNG, a large one with a warning', async () => {
     const model = await setup(['I see a red block.']);
-    await model.complete({
+    const jpeg = jpegHeader(512, 384).toString('base64');
+    const small = scenePngBase64(64, 48);
+    const large = scenePngBase64(640, 480);
+    const response = await model.complete({
       messages: [
         {
           role: 'user',
           content: [
             { type: 'text', text: 'What is on the table?' },
-            { type: 'image', mime: 'image/png', data: scenePngBase64(640, 480) },
+            { type: 'image', mime: 'image/jpeg', data: jpeg },
+            { type: 'image', mime: 'image/png', data: small },
+            { type: 'image', mime: 'image/png', data: large },
           ],
         },
       ],
     });
     const content = server!.requests[0]!.body.messages[0].content;
-    expect(content[0]).toEqual({ type: 'text', text: 'What is on the table?' });
-    expect(content[1].type).toBe('image_url');
-    const url: string = content[1].image_url.url;
-    expect(url.startsWith('data:image/jpeg;base64,')).toBe(true);
-    const jpeg = new Uint8Array(Buffer.from(url.slice('data:image/jpeg;base64,'.length), 'base64'));
-    expect(jpegSize(jpeg)).toEqual({ width: 512, height: 384 });
+    expect(content).toEqual([
+      { type: 'text', text: 'What is on the table?' },
+      { type: 'image_url', image_url: { url: `data:image/jpeg;base64,${jpeg}` } },
+      { type: 'image_url', image_url: { url: `data:image/png;base64,${small}` } },
+      { type: 'image_url', image_url: { url: `data:image/png;base64,${large}` } },
+    ]);
+    expect(response.warnings).toEqual([
+      'a 640×480 PNG was sent at full size (~425 tokens, ~255 within 512 px); the renderer produces model-size JPEGs (render option rgbJpeg)',
+    ]);
   });
 
   it('estimates usage with gpt-tokenizer when the server reports none', async () => {
@@ -244,29 +250,29 @@ describe('openai provider: retries and errors', () => {
     expect(server!.requests).toHaveLength(2);
   });
 
-  it('retries after HTTP 429 and returns the next answer', async () => {
-    const model = await setup([{ status: 429 }, { status: 429 }, 'recovered']);
-    expect((await model.complete(ask('go'))).text).toBe('recovered');
-    expect(server!.requests).toHaveLength(3);
-  });
-
-  it('backs off exponentially between retries', async () => {
-    const model = await setup([{ status: 503 }, { status: 503 }, { status: 503 }, 'late'], {}, { retryBaseDelayMs: 40 });
+  it('retries after HTTP 429, waiting the retry-after the server asks for, and returns the next answer', async () => {
+    const model = await setup([{ status: 429, headers: { 'retry-after': '1' } }, 'recovered']);
     const started = performance.now();
-    expect((await model.complete(ask('go'))).text).toBe('late');
-    // 40 + 80 + 160 ms, less at most 25 % jitter.
-    expect(performance.now() - started).toBeGreaterThanOrEqual(0.75 * 280);
+    expect((await model.complete(ask('go'))).text).toBe('recovered');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+    expect(server!.requests).toHaveLength(2);
   });
 
   it('honours retry-after-ms from the server', async () => {
-    const model = await setup([{ status: 429, headers: { 'retry-after-ms': '150' } }, 'ok'], {}, { retryBaseDelayMs: 1 });
+    const model = await setup([{ status: 429, headers: { 'retry-after-ms': '150' } }, 'ok']);
     const started = performance.now();
     await model.complete(ask('go'));
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
 
   it('gives up after 3 retries with a server error', async () => {
-    const model = await setup([{ status: 500 }, { status: 500 }, { status: 502 }, { status: 500, message: 'still broken' }]);
+    const soon = { 'retry-after-ms': '1' }; // skips the client's 0.5 + 1 + 2 s backoff
+    const model = await setup([
+      { status: 500, headers: soon },
+      { status: 500, headers: soon },
+      { status: 502, headers: soon },
+      { status: 500, message: 'still broken' },
+    ]);
     const error = await modelError(model.complete(ask('go')));
     expect(error.kind).toBe('server');
     expect(error.status).toBe(500);
@@ -281,14 +287,14 @@ describe('openai provider: retries and errors', () => {
     expect(error.message).toMatch(/^the model server is rate-limiting requests \(429\) after 1 retries: Rate limit reached/);
   });
 
-  it('times out a server slower than timeoutMs with a timeout error', async () => {
-    const model = await setup([{ delayMs: 3_000, then: 'too late' }], {}, { timeoutMs: 200 });
+  it('times out a server slower than timeoutMs, retries once, then fails with a timeout error', async () => {
+    const model = await setup([{ delayMs: 3_000, then: 'too late' }, { delayMs: 3_000 }], {}, { timeoutMs: 200, maxRetries: 1 });
     const error = await modelError(model.complete(ask('go')));
     expect(error.kind).toBe('timeout');
     expect(error.message).toBe(
-      `the model server at ${server!.url} did not answer within 200 ms (raise timeoutMs / --timeout for slow local models)`,
+      `the model server at ${server!.url} did not answer within 200 ms after 1 retries (raise timeoutMs / --timeout for slow local models)`,
     );
-    expect(server!.requests).toHaveLength(1);
+    expect(server!.requests).toHaveLength(2);
   });
 
   it('maps 401 to auth with a hint to set OPENAI_API_KEY', async () => {
@@ -310,14 +316,14 @@ describe('openai provider: retries and errors', () => {
 
   it('reports an unreachable server with its URL and the socket error', async () => {
     const port = await closedPort();
-    const model = new OpenAIChatModel({ model: 'm', baseURL: `http://127.0.0.1:${port}/v1`, apiKey: 'k', retryBaseDelayMs: 1 });
+    const model = new OpenAIChatModel({ model: 'm', baseURL: `http://127.0.0.1:${port}/v1`, apiKey: 'k', maxRetries: 1 });
     const error = await modelError(model.complete(ask('go')));
     expect(error.kind).toBe('unreachable');
     expect(error.message).toBe(`cannot reach the model server at http://127.0.0.1:${port}/v1 (ECONNREFUSED)`);
   });
 
   it('says so when fetch refuses the port before connecting (port 9 is on the WHATWG bad-port list)', async () => {
-    const model = new OpenAIChatModel({ model: 'm', baseURL: 'http://127.0.0.1:9/v1', apiKey: 'k', retryBaseDelayMs: 1 });
+    const model = new OpenAIChatModel({ model: 'm', baseURL: 'http://127.0.0.1:9/v1', apiKey: 'k', maxRetries: 0 });
     const error = await modelError(model.complete(ask('go')));
     expect(error.kind).toBe('unreachable');
     expect(error.message).toBe('cannot reach the model server at http://127.0.0.1:9/v1 (fetch blocks this port as unsafe; use another port)');
@@ -329,6 +335,17 @@ describe('openai provider: retries and errors', () => {
     const pending = model.complete(ask('go', { signal: controller.signal }));
     setTimeout(() => controller.abort(), 50);
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('rejects at once when the caller aborts during a retry-after wait, and sends nothing more', async () => {
+    const model = await setup([{ status: 429, headers: { 'retry-after': '30' } }, 'too late']);
+    const controller = new AbortController();
+    const started = performance.now();
+    const pending = model.complete(ask('go', { signal: controller.signal }));
+    setTimeout(() => controller.abort(), 100);
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(server!.requests).toHaveLength(1);
   });
 
   it('fails with bad-response when the server answers something that is not a chat completion', async () => {

@@ -2,13 +2,25 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decode } from 'fast-png';
+import { imageSize } from '../../llm/index.ts';
 import { findBrowser } from '../../monitor/render/browser.ts';
 import { HeadlessRenderer } from '../../monitor/render/headless-renderer.ts';
 import { renderInitialScene, writeCheckpointImages } from '../../monitor/render/image-files.ts';
-import { decodePng } from '../../monitor/render/png-encoder.ts';
 import { projectPoint, unprojectPixel } from '../../monitor/render/camera-views.ts';
-import type { Vec3 } from '../../sim/types.ts';
+import type { Vec3 } from '../../sim/index.ts';
 import { SCENE, edit, initial } from './fixtures.ts';
+
+/** RGBA of a rendered PNG, whether Chromium wrote it with or without alpha. */
+function decodeRgba(png: Buffer): { width: number; height: number; rgba: Uint8Array } {
+  const img = decode(png);
+  expect(img.depth).toBe(8);
+  if (img.channels === 4) return { width: img.width, height: img.height, rgba: Uint8Array.from(img.data) };
+  expect(img.channels).toBe(3);
+  const rgba = new Uint8Array(img.width * img.height * 4).fill(255);
+  for (let i = 0, j = 0; i < img.data.length; i += 3, j += 4) rgba.set(img.data.subarray(i, i + 3), j);
+  return { width: img.width, height: img.height, rgba };
+}
 
 // Machines without Chromium skip what needs pictures (the fallback has its own test).
 const HAS_BROWSER = findBrowser().path !== null;
@@ -27,7 +39,7 @@ describe.skipIf(!HAS_BROWSER)('headless renderer', () => {
         expect(v.width).toBe(640);
         expect(v.height).toBe(480);
         // The colour image is not blank: many distinct colours.
-        const { rgba } = decodePng(v.rgbPng!);
+        const { rgba } = decodeRgba(v.rgbPng!);
         const colours = new Set<number>();
         for (let i = 0; i < rgba.length; i += 4 * 37) colours.add((rgba[i]! << 16) | (rgba[i + 1]! << 8) | rgba[i + 2]!);
         expect(colours.size, view).toBeGreaterThan(50);
@@ -61,7 +73,7 @@ describe.skipIf(!HAS_BROWSER)('headless renderer', () => {
 
   it('draws shadows: the table right behind a block, away from the light, is darker than open table', async () => {
     const v = (await renderer.renderScene(SCENE, initial(), { views: ['top'], ids: true, depth: false }))['top']!;
-    const { rgba } = decodePng(v.rgbPng!);
+    const { rgba } = decodeRgba(v.rgbPng!);
     const lum = (x: Vec3): number => {
       const q = projectPoint(v.camera, x);
       const i = (Math.floor(q.v) * v.width + Math.floor(q.u)) * 4;
@@ -70,6 +82,25 @@ describe.skipIf(!HAS_BROWSER)('headless renderer', () => {
     // The sun stands at -x, -y, high (direction ∝ [0.6, 0.5, -1.6]): the 8 cm yellow can at
     // [0, 0.2] throws its shadow toward +x, +y, up to [0.03, 0.225] ± its 2.5 cm radius.
     expect(lum([0.028, 0.238, 0])).toBeLessThan(0.8 * lum([-0.06, 0.2, 0]));
+  });
+
+  it('adds a model-size JPEG when asked, encoded in the page, alone or beside the PNG', async () => {
+    const both = await renderer.renderScene(SCENE, initial(), { views: ['front', 'top'], rgbJpeg: true, ids: false, depth: false });
+    for (const v of [both.front!, both.top!]) {
+      const jpeg = v.rgbJpeg!;
+      expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+      expect([...jpeg.subarray(-2)]).toEqual([0xff, 0xd9]);
+      expect(imageSize(jpeg)).toEqual({ mime: 'image/jpeg', width: 512, height: 384 });
+      // A flat frame encodes to ~2 kB; the scene's to ~8–11 kB, less than half its PNG.
+      expect(jpeg.length).toBeGreaterThan(5_000);
+      expect(jpeg.length).toBeLessThan(v.rgbPng!.length / 2);
+      expect(decodeRgba(v.rgbPng!).width).toBe(640);
+    }
+    // Not asked for: not made. Asked for alone: no PNG; a portrait view fits by its height.
+    expect((await renderer.renderScene(SCENE, initial(), { views: ['top'], ids: false, depth: false })).top!.rgbJpeg).toBeUndefined();
+    const only = (await renderer.renderScene(SCENE, initial(), { views: ['side'], width: 480, height: 640, rgb: false, rgbJpeg: true, ids: false, depth: false })).side!;
+    expect(only.rgbPng).toBeUndefined();
+    expect(imageSize(only.rgbJpeg!)).toEqual({ mime: 'image/jpeg', width: 384, height: 512 });
   });
 
   it('writes NN-<label>-<view>.png files', async () => {

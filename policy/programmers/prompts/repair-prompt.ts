@@ -132,7 +132,7 @@ function textOf(content: string | ContentPart[]): string {
 export function buildRepairPrompt(ctx: ProgramContext, input: RepairInput, options: RepairPromptOptions): RepairPrompt {
   const budget = options.budget ?? PROMPT_TOKEN_BUDGET;
   const system: ChatMessage = { role: 'system', content: systemPrompt() };
-  const images = options.vision ? input.images.filter((im) => im.png.length > 0) : [];
+  const images = options.vision ? input.images.filter((im) => im.bytes.length > 0) : [];
   const truncated: string[] = [];
 
   let elide = false;
@@ -194,7 +194,7 @@ export function buildRepairPrompt(ctx: ProgramContext, input: RepairInput, optio
   } else {
     content = [
       { type: 'text', text: `${parts.before}\n\n${imageNote}` },
-      ...images.map((im): ContentPart => ({ type: 'image', mime: 'image/png', data: im.png.toString('base64') })),
+      ...images.map((im): ContentPart => ({ type: 'image', mime: im.mime, data: im.bytes.toString('base64') })),
       { type: 'text', text: parts.after },
     ];
   }
