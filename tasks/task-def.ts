@@ -2,17 +2,13 @@
 // error type every task problem is reported with (TaskError).
 
 import { isAbsolute, relative } from 'node:path';
-import type { ColorName, Predicate, Shape, Vec2, Vec3, ZoneSpec } from '../sim/index.ts';
+import type { ObjectSpec, Predicate, Shape, Vec2, ZoneSpec } from '../sim/index.ts';
 
-/** One object of the task as written: its position may still be random, fixed ± jitter, or on another object. */
-export interface ObjectTemplate {
-  id: string;
-  shape: Shape;
-  color: ColorName;
-  /** Full extents (m), as in ObjectSpec. */
-  size: Vec3;
-  mass: number;
-  friction: number;
+/**
+ * One object of the task as written: what it is (as in the scene's ObjectSpec), but its
+ * position may still be random, fixed ± jitter, or on another object.
+ */
+export interface ObjectTemplate extends Pick<ObjectSpec, 'id' | 'shape' | 'color' | 'size' | 'mass' | 'friction'> {
   /** Fixed centre [x, y]; absent = random in the layout (unless `on` is set). */
   position?: Vec2;
   /** ± metres along x and y around `position`. */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { BenchFigures } from '../../bench/bench.ts';
+import type { BenchFigures } from '../../bench/index.ts';
 import { intArg } from '../errors.ts';
 
 async function renderFigure(): Promise<BenchFigures['render']> {
@@ -28,8 +28,7 @@ export function registerBenchCommand(program: Command): void {
     .option('--write <file>', 'also write the JSON to this file')
     .action(async (opts: { json?: boolean; reps: number; seeds: number; quick?: boolean; write?: string }) => {
       const log = (s: string): void => { process.stderr.write(`bench: ${s}\n`); };
-      const { runBench } = await import('../../bench/bench.ts');
-      const { suiteFigure } = await import('../../bench/suite-bench.ts');
+      const { runBench, suiteFigure } = await import('../../bench/index.ts');
       const { seeds } = opts;
       const figures = await runBench({
         reps: opts.reps, seeds, log,

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { getSuite, loadTask } from '../../tasks/index.ts';
-import type { MonitorReport } from '../../bench/monitor-accuracy/index.ts';
+import type { MonitorReport } from '../../bench/index.ts';
 import { MONITOR_NAMES, type MonitorName } from '../../monitor/verdict.ts';
 import { choiceArg, intArg, listArg } from '../errors.ts';
 
@@ -20,7 +20,7 @@ export function registerEvalMonitorCommand(program: Command): void {
     .option('--details', 'with --json, include every attempt\'s score')
     .action(async (opts: { monitor: MonitorName[]; tasks?: string[]; seeds: number; vlmModel?: string; json?: boolean; details?: boolean }) => {
       const { closeRenderer, createMonitor, getRenderer } = await import('../../monitor/index.ts');
-      const { buildMonitorSet, formatMonitorReports, scoreMonitor } = await import('../../bench/monitor-accuracy/index.ts');
+      const { buildMonitorSet, formatMonitorReports, scoreMonitor } = await import('../../bench/index.ts');
       const monitors = opts.monitor;
       const tasks = opts.tasks ? opts.tasks.map((t) => loadTask(t)) : getSuite('core');
       const n = opts.seeds;

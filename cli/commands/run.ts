@@ -1,6 +1,8 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
-import { GivenProgrammer, PROVIDERS } from '../../policy/programmers/programmer.ts';
+// Constants from their defining files, not the folders' index.ts: `--help` must not load
+// the controller (docs/architecture.md#imports).
+import { PROVIDERS } from '../../policy/programmers/programmer.ts';
 import { MONITOR_NAMES, type MonitorName } from '../../monitor/verdict.ts';
 import { loadTask } from '../../tasks/index.ts';
 import { intArg, metresArg } from '../errors.ts';
@@ -40,8 +42,8 @@ export function registerRunCommand(program: Command): void {
     .option('--no-images', 'do not render checkpoint images (unless the monitor needs them)')
     .option('--json', 'print the episode record as JSON')
     .action(async (flags: RunFlags) => {
-      const { runEpisode } = await import('../../policy/loop/episode.ts');
-      const { createProgrammer } = await import('../../policy/programmers/factory.ts');
+      const { runEpisode } = await import('../../policy/loop/index.ts');
+      const { createProgrammer, GivenProgrammer } = await import('../../policy/programmers/index.ts');
       const { closeRenderer } = await import('../../monitor/index.ts');
       const task = loadTask(flags.task);
       const { seed, monitor, engine } = flags;

@@ -2,8 +2,9 @@ import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { getSuite, loadTask } from '../../tasks/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
-import { defaultWorkers, runSuite } from '../../policy/suite/run-suite.ts';
-import { summaryTable } from '../../policy/suite/summary.ts';
+import { defaultWorkers, runSuite, summaryTable } from '../../policy/suite/index.ts';
+// Constants from their defining files, not the folders' index.ts: `--help` must not load
+// the controller (docs/architecture.md#imports).
 import { PROVIDERS } from '../../policy/programmers/programmer.ts';
 import { MONITOR_NAMES, type MonitorName } from '../../monitor/verdict.ts';
 import { intArg, listArg, metresArg, UsageError } from '../errors.ts';
@@ -69,7 +70,7 @@ export function registerSuiteCommand(program: Command): void {
         maxRepairs: f.maxRepairs, engine: f.engine, oracle: f.oracle, sceneNoise: f.sceneNoise,
       };
       // Fail fast on model settings (missing key or server, missing cassette) before any worker starts.
-      const { createProgrammer } = await import('../../policy/programmers/factory.ts');
+      const { createProgrammer } = await import('../../policy/programmers/index.ts');
       await createProgrammer({ provider, model: f.model ?? null });
       const outDir = resolve(f.out ?? join('runs', `suite-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`));
       const images = f.images === false ? (monitor === 'pixels' || monitor === 'vlm') : true;

@@ -1,6 +1,6 @@
 // Text generated from the API declaration (policy/api.ts): the reference docs/api.md
 // and the compact API section of the LLM prompt. Regenerate docs/api.md with
-// `npx tsx policy/write-api-docs.ts` (a test fails when it is stale).
+// `npx tsx policy/program/write-api-docs.ts` (a test fails when it is stale).
 
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -39,7 +39,7 @@ const ERROR_TEXT: Record<(typeof ERROR_KINDS)[number], string> = {
 /** docs/api.md: the full reference, generated. */
 export function renderApiMarkdown(): string {
   const out: string[] = [
-    '<!-- Generated from policy/api.ts by policy/api-docs.ts. Do not edit: run `npx tsx policy/write-api-docs.ts`. -->',
+    '<!-- Generated from policy/program/api.ts by policy/program/api-docs.ts. Do not edit: run `npx tsx policy/program/write-api-docs.ts`. -->',
     '',
     '# Program API',
     '',

@@ -19,7 +19,7 @@ function boundFunctions(): string[] {
 }
 
 describe('docs and prompt are generated from the one declaration', () => {
-  it('docs/api.md is up to date (regenerate: npx tsx policy/write-api-docs.ts)', () => {
+  it('docs/api.md is up to date (regenerate: npx tsx policy/program/write-api-docs.ts)', () => {
     expect(readFileSync(API_DOCS_PATH, 'utf8')).toBe(renderApiMarkdown());
   });
 

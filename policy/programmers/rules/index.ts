@@ -1,7 +1,8 @@
 // The rule programmer (`--provider builtin`): the public surface. See README.md here for
 // how an instruction becomes a program and how repairs change it.
 
-export { RuleProgrammer, planFor, type RulePlan } from './rule-programmer.ts';
+export { RuleProgrammer } from './rule-programmer.ts';
+export { planFor, type RulePlan } from './plan.ts';
 export { readInstruction, describeIntent, isReadFailure, type Reading, type Intent, type Choices } from './intents.ts';
 export { readState, writeProgram, emptyState, type ProgramState, type StepAdjust } from './program-text.ts';
 export type { SceneFacts } from './references.ts';

@@ -11,7 +11,7 @@ import { wrapAngle } from '../../../sim/index.ts';
 import { clampTo, dist2, round, roundVec } from './geometry.ts';
 import type { Step } from './planner.ts';
 import type { ProgramState, StepAdjust } from './program-text.ts';
-import type { RulePlan } from './rule-programmer.ts';
+import type { RulePlan } from './plan.ts';
 
 export interface RepairResult {
   changed: boolean;

@@ -7,32 +7,11 @@
 
 import type { ProgramContext, ProgramDraft, Programmer, RepairInput } from '../programmer.ts';
 import { NO_USAGE } from '../programmer.ts';
-import { describeIntent, isReadFailure, readInstruction } from './intents.ts';
-import type { Choices, Reading } from './intents.ts';
-import { planIntents } from './planner.ts';
-import type { Plan } from './planner.ts';
+import { describeIntent, isReadFailure } from './intents.ts';
+import { planFor, type RulePlan } from './plan.ts';
 import { emptyState, readState, writeProgram } from './program-text.ts';
 import type { ProgramState } from './program-text.ts';
 import { repairState } from './repair.ts';
-import type { SceneFacts } from './references.ts';
-
-/** The instruction read and planned for one scene. */
-export interface RulePlan {
-  reading: Reading;
-  plan: Plan;
-}
-
-function facts(ctx: ProgramContext): SceneFacts {
-  return { objects: ctx.objects, zones: ctx.scene.zones };
-}
-
-/** Read and plan; throws with a sentence naming the phrase when it cannot. */
-export function planFor(ctx: ProgramContext, choices: Choices = {}): RulePlan {
-  const f = facts(ctx);
-  const reading = readInstruction(ctx.instruction, f, choices);
-  const plan = planIntents(reading.intents, f);
-  return { reading, plan };
-}
 
 function draft(program: string, plan: string[], error: string | null, notes?: string[], memo?: ProgramState): ProgramDraft {
   return { program, plan, error, usage: { ...NO_USAGE }, promptTokens: 0, ...(notes ? { notes } : {}), ...(memo ? { memo } : {}) };
