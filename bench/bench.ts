@@ -1,4 +1,4 @@
-// Performance figures (DESIGN §10). Medians of repeated measurements; the machine they came
+// Performance figures (docs/architecture.md#performance-figures). Medians of repeated measurements; the machine they came
 // from is part of the output, because shared machines are noisy.
 import { cpus, totalmem } from 'node:os';
 import { buildBareRapierScene, createWorld, PHYSICS_HZ } from '../sim/index.ts';
@@ -26,8 +26,8 @@ export const median = (xs: number[]): number => {
 };
 
 /**
- * Steps per second of our world with the gripper moving (so bodies are awake and contacts
- * live), against bare Rapier stepping the same scene with its gripper idle.
+ * Steps per second of our world with the gripper idle (`wait`: every body stepped, the
+ * objects resting on the table), against bare Rapier stepping the same scene.
  */
 async function physicsFigures(reps: number): Promise<BenchFigures['physics']> {
   const scene = benchmarkScene();

@@ -1,4 +1,4 @@
-// The `policyloop` command: argument parsing and wiring only (DESIGN §8).
+// The `policyloop` command: argument parsing and wiring only (docs/architecture.md#command-line).
 import { Command, CommanderError } from 'commander';
 import { UsageError } from './errors.ts';
 import { registerTasksCommand } from './commands/tasks.ts';

@@ -2,7 +2,12 @@
 export class ProgressBar {
   private start = performance.now();
   private last = '';
-  constructor(private readonly total: number, private readonly stream: NodeJS.WriteStream = process.stderr) {}
+  private readonly total: number;
+  private readonly stream: NodeJS.WriteStream;
+  constructor(total: number, stream: NodeJS.WriteStream = process.stderr) {
+    this.total = total;
+    this.stream = stream;
+  }
 
   update(done: number, succeeded: number, label = ''): void {
     const width = 28;

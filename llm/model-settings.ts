@@ -1,5 +1,5 @@
 // Where an OpenAI-compatible model lives, from flags first, then the environment
-// (DESIGN §8): OPENAI_BASE_URL, OPENAI_API_KEY, POLICYLOOP_MODEL, POLICYLOOP_VLM_MODEL.
+// (docs/architecture.md#command-line): OPENAI_BASE_URL, OPENAI_API_KEY, POLICYLOOP_MODEL, POLICYLOOP_VLM_MODEL.
 import { ModelError } from './chat-model.ts';
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';

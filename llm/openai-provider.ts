@@ -71,7 +71,7 @@ interface Attempt {
   promptJson: boolean;
 }
 
-// Every wire response is checked before use (STYLE item 6): only what we read.
+// Every wire response is checked before use: only what we read.
 const CompletionWire = z.object({
   model: z.string().optional(),
   choices: z

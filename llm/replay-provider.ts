@@ -130,10 +130,13 @@ export class RecordingModel implements ChatModel {
   readonly provider: string;
   readonly model: string;
 
+  private readonly inner: ChatModel;
+  readonly file: string;
   constructor(
-    private readonly inner: ChatModel,
-    readonly file: string,
-  ) {
+    inner: ChatModel,
+    file: string) {
+    this.inner = inner;
+    this.file = file;
     this.provider = inner.provider;
     this.model = inner.model;
     mkdirSync(dirname(file), { recursive: true });
@@ -176,10 +179,11 @@ export class ReplayModel implements ChatModel {
   private readonly served = new Map<string, number>();
   private readonly entries: CassetteEntry[];
 
+  readonly file: string;
   constructor(
-    readonly file: string,
-    options: ReplayModelOptions = {},
-  ) {
+    file: string,
+    options: ReplayModelOptions = {}) {
+    this.file = file;
     this.entries = readCassette(file);
     for (const entry of this.entries) {
       const list = this.byHash.get(entry.hash) ?? [];

@@ -1,4 +1,4 @@
-// Structured output (STYLE item 7): one zod schema is both what the model is asked to
+// Structured output: one zod schema is both what the model is asked to
 // produce (as JSON schema) and what validates its reply.
 import { z } from 'zod';
 import { ModelError, oneLine } from './chat-model.ts';

@@ -1,4 +1,4 @@
-// Monitor by name (DESIGN §7, `--monitor state|pixels|vlm|none`).
+// Monitor by name (docs/architecture.md#monitors-and-verdicts, `--monitor state|pixels|vlm|none`).
 
 import type { HeadlessRenderer } from './render/headless-renderer.ts';
 import { NoneMonitor } from './none-monitor.ts';

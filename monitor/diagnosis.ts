@@ -1,4 +1,4 @@
-// Diagnosis (DESIGN §7): one structured record of why an attempt failed, fused from the
+// Diagnosis (docs/architecture.md#diagnosis): one structured record of why an attempt failed, fused from the
 // first failing checkpoint, the program error and its line, the trace around it, the
 // scene diff and the unmet predicate — plus the text block a repair prompt quotes.
 // `kind` is an enum a rule-based repairer keys on; `offset` carries measured misses.

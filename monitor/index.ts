@@ -1,6 +1,6 @@
-// monitor/: checkpoint rendering, the monitors (state, pixels, none), scene diffs,
-// diagnosis fusion. The public surface; other folders import
-// only from here.
+// monitor/: checkpoint rendering, the monitors (state, pixels, vlm, none), scene diffs,
+// diagnosis fusion. The public surface; other folders import only from here (browser
+// bundles take monitor/render/scene-builder.ts directly: this file loads puppeteer).
 
 export {
   VIEW_NAMES, VIEWS, DEFAULT_WIDTH, DEFAULT_HEIGHT, NEAR, FAR, cameraModel, unprojectPixel, projectPoint,
@@ -31,12 +31,13 @@ export { createMonitor, isMonitorName, type CreateMonitorOptions } from './creat
 export { StateMonitor } from './state-monitor.ts';
 export { NoneMonitor } from './none-monitor.ts';
 export { PixelMonitor, describeObservation, type PixelMonitorOptions } from './pixel-monitor.ts';
+export { VlmMonitor, createVlmMonitor, VlmVerdictSchema, VLM_FAILURE_KINDS, type VlmMonitorOptions, type VlmVerdict } from './vlm-monitor.ts';
 export { estimateSnapshot, objectPointClouds, minAreaRect, heldBetweenFingers, type PixelEstimate, type ObjectObservation } from './pixel-estimate.ts';
 export {
   judgeCheckpoints, anomalyFailures, expectationFailure, errorFailure, failingLeaf, isOffTable,
   DISTURB_LIMIT, TOPPLE_TILT_CHANGE, TOPPLE_TILT_MIN, OFF_TABLE_DROP, type AnomalyContext,
 } from './checkpoint-checks.ts';
-export { callsBetween, namedObjects, mentionedObjects, proprioception, formatEvent, releasedOnPurpose } from './trace-reading.ts';
+export { callsBetween, errorBetween, namedObjects, mentionedObjects, proprioception, formatEvent, releasedOnPurpose } from './trace-reading.ts';
 export { stillHeldFailure } from './checkpoint-checks.ts';
 export {
   diffSnapshots, diffCheckpoints, describeSceneDiff, describeChange, directionOf, supportOf, describeSupport,

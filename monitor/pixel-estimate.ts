@@ -5,11 +5,10 @@
 // The gripper comes from proprioception (the trace), `holding` from where the object
 // sits between the fingers. The pixel monitor then runs the same predicates on it.
 
-import { FLOOR_Z, GRIPPER } from '../sim/index.ts';
+import {
+  closingAxis, FLOOR_Z, GRIPPER, gripperQuaternion, halfExtentAlong, isContainer, quatConjugate, quatFromAxisAngle, quatFromYaw, quatMul, rotate,
+} from '../sim/index.ts';
 import type { GripperState, ObjectSpec, Quat, SceneSpec, Snapshot, Vec3 } from '../sim/index.ts';
-import { quatConjugate, quatFromAxisAngle, quatFromYaw, quatMul, rotate } from '../sim/pose-math.ts';
-import { halfExtentAlong, isContainer } from '../sim/object-geometry.ts';
-import { closingAxis, gripperQuaternion } from '../sim/gripper-geometry.ts';
 import { unprojectPixel } from './render/camera-views.ts';
 import type { ViewName } from './render/camera-views.ts';
 import type { ViewImages } from './render/headless-renderer.ts';

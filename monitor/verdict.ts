@@ -1,4 +1,4 @@
-// What a monitor says about an attempt (DESIGN §7): one verdict per checkpoint.
+// What a monitor says about an attempt (docs/architecture.md#monitors-and-verdicts): one verdict per checkpoint.
 
 import type { TokenUsage } from '../llm/index.ts';
 import type { AttemptData, Predicate, PredicateResult } from '../sim/index.ts';

@@ -1,6 +1,6 @@
-// The `vlm` monitor (DESIGN §7): a vision-language model looks at the rendered rgb images
+// The `vlm` monitor (docs/architecture.md#monitors-and-verdicts): a vision-language model looks at the rendered rgb images
 // of a checkpoint and says, as structured JSON, whether the subgoal that just ended was
-// achieved. One zod schema (STYLE 7) is both the JSON schema sent to the model and the
+// achieved. One zod schema is both the JSON schema sent to the model and the
 // validator of its reply.
 //
 // Tokens are the cost here, so — as RoboTwin 2.0 does — the model is asked only when it
@@ -96,10 +96,11 @@ export class VlmMonitor implements Monitor {
   private readonly maxTokens: number;
   private readonly temperature: number;
 
+  private readonly model: ChatModel;
   constructor(
-    private readonly model: ChatModel,
-    opts: VlmMonitorOptions = {},
-  ) {
+    model: ChatModel,
+    opts: VlmMonitorOptions = {}) {
+    this.model = model;
     this.views = opts.views ?? ['front', 'top'];
     this.maxTokens = opts.maxTokens ?? 400;
     this.temperature = opts.temperature ?? 0;

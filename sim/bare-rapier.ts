@@ -1,5 +1,5 @@
 // The same scene stepped by bare Rapier, with none of our wrapper: the benchmark's
-// baseline for the wrapper's overhead (DESIGN §10).
+// baseline for the wrapper's overhead (docs/architecture.md#performance-figures).
 
 import { createRapierBody, initRapier, newRapierWorld } from './rapier-world.ts';
 import { gripperBodies } from './robot.ts';

@@ -1,4 +1,4 @@
-// Named errors of the program API (DESIGN §4). Each is a PolicyError whose `name` and
+// Named errors of the program API (docs/architecture.md#errors-and-failure-kinds). Each is a PolicyError whose `name` and
 // `kind` are the class name, so sandboxed programs can catch them by name.
 
 export const ERROR_KINDS = [

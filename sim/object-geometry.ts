@@ -1,5 +1,5 @@
 // Geometry of scene objects as pure functions of (spec, pose): extents, world boxes,
-// named points (DESIGN §3), container interiors. Used by the world's queries, the
+// named points (docs/architecture.md#world-conventions), container interiors. Used by the world's queries, the
 // skills and the predicates, so they all agree on what "top" or "inside" means.
 
 import { quatToMatrix, rotate } from './pose-math.ts';

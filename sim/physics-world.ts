@@ -1,4 +1,4 @@
-// The one interface between the simulated world and a physics engine (DESIGN §2).
+// The one interface between the simulated world and a physics engine (docs/architecture.md#modules).
 // Everything above this file (world building, gripper, skills, snapshots) talks to
 // the engine only through `PhysicsWorld`; `rapier-world.ts` implements it today and a
 // cannon-es backend can implement it later without touching anything else.

@@ -1,4 +1,4 @@
-// The structure of a JSON predicate (DESIGN §5), checked one kind at a time so callers
+// The structure of a JSON predicate (docs/architecture.md#predicates), checked one kind at a time so callers
 // can say precisely what is wrong: which kinds exist, what each takes (in words), and
 // a walk that reports every structural fault with its JSON path. PredicateSchema
 // (predicates.ts) stays the definition of a valid predicate; this is for the messages
@@ -6,7 +6,7 @@
 
 import type { Predicate } from './types.ts';
 
-/** Every predicate kind, in the order of DESIGN §5. */
+/** Every predicate kind, in the order of docs/architecture.md#predicates. */
 export const PREDICATE_KINDS = [
   'grasped', 'on', 'inside', 'above', 'near', 'upright', 'onTable', 'unmoved', 'inZone', 'ordered',
   'all', 'any', 'not',

@@ -1,4 +1,4 @@
-// Geometric facts about a world state (DESIGN §5). `evaluatePredicate` is pure: it
+// Geometric facts about a world state (docs/architecture.md#predicates). `evaluatePredicate` is pure: it
 // reads only the scene and the snapshots of a WorldView, so monitors can run it on a
 // recorded or an estimated snapshot. Every result carries a sentence with numbers.
 

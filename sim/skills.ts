@@ -1,4 +1,4 @@
-// High-level skills (DESIGN §4): pick, place, push, and the travel move they share.
+// High-level skills (docs/architecture.md#the-program-api): pick, place, push, and the travel move they share.
 // Each is a sequence of the robot's straight-line motions; arguments are already
 // validated by world.ts.
 

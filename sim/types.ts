@@ -117,7 +117,7 @@ export const TABLE = {
 
 export const PHYSICS_HZ = 240;
 
-// ---------------------------------------------------------------- predicates (DESIGN §5)
+// ---------------------------------------------------------------- predicates (docs/architecture.md#predicates)
 
 export type Target = string | Vec2 | Vec3;
 

@@ -1,4 +1,4 @@
-// A task's `success` predicate (DESIGN §5): sim's PredicateSchema is the definition;
+// A task's `success` predicate (docs/architecture.md#predicates): sim's PredicateSchema is the definition;
 // before it runs, sim's structural walk (predicateFaults) is worded here as one message
 // per problem with its JSON path, e.g. `success.all[1].on: expected [object id, object
 // id or "table"]` (a zod union alone can only say "Invalid input"). Which ids exist is

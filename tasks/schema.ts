@@ -1,4 +1,4 @@
-// The JSON task file (DESIGN §6) as a zod schema. Every leaf carries its own "expected …"
+// The JSON task file (docs/architecture.md#tasks) as a zod schema. Every leaf carries its own "expected …"
 // text so a bad file fails with one line a person can act on:
 //   tasks/core/x.json: scene.objects[2].size: expected an array of 3 positive numbers
 // Cross-references (duplicate ids, `on` targets, ids named by predicates) are checked

@@ -1,4 +1,4 @@
-// viewer/: the live 3D viewer — HTTP + WebSocket server and the browser app (issue #6).
+// viewer/: the live 3D viewer — HTTP + WebSocket server and the browser app.
 // The public surface; other folders import only from here.
 
 export { startViewer, isLoopback } from './viewer-server.ts';

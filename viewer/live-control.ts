@@ -91,11 +91,16 @@ export class LiveGate {
   private anchored = false;
   private anchorSpeed: Speed;
 
+  private readonly control: ControlBlock;
+  private readonly sink: GateSink;
+  private readonly now: () => number;
   constructor(
-    private readonly control: ControlBlock,
-    private readonly sink: GateSink,
-    private readonly now: () => number = () => performance.now(),
-  ) {
+    control: ControlBlock,
+    sink: GateSink,
+    now: () => number = () => performance.now()) {
+    this.control = control;
+    this.sink = sink;
+    this.now = now;
     this.anchorSpeed = control.speed;
   }
 

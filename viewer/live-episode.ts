@@ -25,7 +25,9 @@ export class LiveEpisode {
   private done = false;
   private killTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly opts: LiveEpisodeOptions) {
+  private readonly opts: LiveEpisodeOptions;
+  constructor(opts: LiveEpisodeOptions) {
+    this.opts = opts;
     this.control.setSpeed(opts.speed);
     this.control.setState(opts.request.paused ? PAUSE : RUN);
     const data: LiveWorkerData = { request: opts.request, outDir: opts.outDir, control: this.control.buffer };

@@ -24,7 +24,7 @@ import { readAttemptRecord } from './run-reader.ts';
 
 export interface LiveWorkerData {
   request: StartRequest;
-  /** Record folder of this episode (DESIGN §9, plus the viewer's frames.json). */
+  /** Record folder of this episode (docs/architecture.md#run-records, plus the viewer's frames.json). */
   outDir: string;
   control: SharedArrayBuffer;
 }

@@ -1,4 +1,4 @@
-// The viewer's one message protocol (issue #6): JSON text frames over one WebSocket,
+// The viewer's one message protocol: JSON text frames over one WebSocket,
 // a zod schema for every message in both directions. The server validates everything a
 // browser sends; the tests validate everything the server sends. Imported by the server
 // and by the browser app, so nothing here may touch Node.
@@ -18,8 +18,12 @@ export const MAX_CLIENT_MESSAGE_BYTES = 1024 * 1024;
 export { SPEEDS, SPEED_FACTOR } from './speeds.ts';
 export type { Speed } from './speeds.ts';
 
-export const VIEWER_PROVIDERS = ['builtin', 'openai', 'replay'] as const;
-export const VIEWER_MONITORS = ['state', 'pixels', 'vlm', 'none'] as const;
+// The same lists the command line offers (plain-data files, safe in the browser bundle).
+import { PROVIDERS } from '../policy/programmers/programmer.ts';
+import { MONITOR_NAMES } from '../monitor/verdict.ts';
+
+export const VIEWER_PROVIDERS = PROVIDERS;
+export const VIEWER_MONITORS = MONITOR_NAMES;
 export const MAX_VIEWER_REPAIRS = 10;
 
 // ---------------------------------------------------------------- shared data

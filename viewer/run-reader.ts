@@ -1,4 +1,4 @@
-// Reading a run record (DESIGN §9) — from `run --out`, a suite's episodes/<name> folder,
+// Reading a run record (docs/architecture.md#run-records) — from `run --out`, a suite's episodes/<name> folder,
 // or a live episode of the viewer — back into the message stream a live episode sends,
 // so replay and live share every panel of the page.
 

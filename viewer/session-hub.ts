@@ -53,7 +53,9 @@ export class SessionHub {
   private live: LiveEpisode | null = null;
   private readonly writeLog: (line: string) => void;
 
-  constructor(private readonly opts: HubOptions) {
+  private readonly opts: HubOptions;
+  constructor(opts: HubOptions) {
+    this.opts = opts;
     this.writeLog = opts.log ?? ((line) => process.stderr.write(line + '\n'));
   }
 

@@ -4,8 +4,7 @@
 // false alarms on successful attempts, and images rendered per second.
 
 import type { TaskDef } from '../../tasks/index.ts';
-import type { HeadlessRenderer, ViewImages } from '../../monitor/render/headless-renderer.ts';
-import type { Monitor, Verdict } from '../../monitor/verdict.ts';
+import type { HeadlessRenderer, Monitor, Verdict, ViewImages } from '../../monitor/index.ts';
 import { buildMonitorSet } from './monitor-set.ts';
 import type { LabelledAttempt } from './monitor-set.ts';
 import type { FaultName } from './fault-injection.ts';

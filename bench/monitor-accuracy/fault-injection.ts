@@ -6,8 +6,7 @@
 // reference's lines). The `subgoal(...)` statements, and so the intended expectations,
 // are left untouched: the ground truth is what the reference meant to achieve.
 
-import type { CallEvent, SceneSpec, Trace, Vec2 } from '../../sim/index.ts';
-import type { Rng } from '../../sim/rng.ts';
+import type { CallEvent, Rng, SceneSpec, Trace, Vec2 } from '../../sim/index.ts';
 
 export const FAULT_NAMES = [
   'wrong-object', 'wrong-target', 'offset-2cm', 'offset-5cm', 'offset-10cm', 'missing-release',

@@ -1,4 +1,4 @@
-// Writing rendered checkpoints to disk as `NN-<label>-<view>.png` (DESIGN §9).
+// Writing rendered checkpoints to disk as `NN-<label>-<view>.png` (docs/architecture.md#run-records).
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// The render figure of DESIGN §10: milliseconds per 640×480 RGB view (PNG included)
+// The render figure (docs/architecture.md#performance-figures): milliseconds per 640×480 RGB view (PNG included)
 // with a warm browser, on a 12-object scene.
 
 import type { SceneSpec } from '../../sim/types.ts';

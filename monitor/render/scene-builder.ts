@@ -1,5 +1,5 @@
 // World snapshot → three.js scene. The one scene description shared by the headless
-// checkpoint renderer and the browser viewer (DESIGN §2): what the user sees is what the
+// checkpoint renderer and the browser viewer (docs/architecture.md#imports): what the user sees is what the
 // monitor sees. Runs in a browser page; imports nothing from Node.
 //
 // Build once per SceneSpec (buildSceneRig), then call rig.update(snapshot) for every

@@ -10,12 +10,20 @@ export class CheckpointImages {
   private images: ViewImages[] | null = null;
   private rendered = false;
 
+  private readonly renderer: HeadlessRenderer | null;
+  private readonly scene: SceneSpec;
+  private readonly checkpoints: readonly Checkpoint[];
+  private readonly warn: (w: string) => void;
   constructor(
-    private readonly renderer: HeadlessRenderer | null,
-    private readonly scene: SceneSpec,
-    private readonly checkpoints: readonly Checkpoint[],
-    private readonly warn: (w: string) => void,
-  ) {}
+    renderer: HeadlessRenderer | null,
+    scene: SceneSpec,
+    checkpoints: readonly Checkpoint[],
+    warn: (w: string) => void) {
+    this.renderer = renderer;
+    this.scene = scene;
+    this.checkpoints = checkpoints;
+    this.warn = warn;
+  }
 
   /** Every checkpoint's views (index-aligned with the checkpoints); null without a renderer or checkpoints. */
   async all(): Promise<ViewImages[] | null> {

@@ -30,7 +30,7 @@ export interface EpisodeOptions {
   /** Stop on the task's success predicate (true) or on the monitor's verdicts alone (false). */
   oracle: boolean;
   engine?: EngineName;
-  /** Write the run record here (DESIGN §9); nothing is written when absent. */
+  /** Write the run record here (docs/architecture.md#run-records); nothing is written when absent. */
   outDir?: string;
   /**
    * Which attempts get their checkpoints' RGB images written to the record: 'all' (the
@@ -78,6 +78,9 @@ export async function programContext(
       const rng = createRng(`${task.id}#${seed}#scene-noise`);
       const gauss = (): number => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
       for (const o of objects) o.position = [o.position[0] + sceneNoise * gauss(), o.position[1] + sceneNoise * gauss(), o.position[2]];
+      // The scene the programmer is given says the same: no exact position to read past the noise.
+      const told = new Map(objects.map((o) => [o.id, o.position]));
+      scene = { ...scene, objects: scene.objects.map((o) => ({ ...o, position: told.get(o.id) ?? o.position })) };
     }
     return { taskId: task.id, instruction: task.instruction, seed, scene, objects, knowledge };
   } finally {

@@ -48,12 +48,12 @@ export interface Inspection {
 export async function inspect(
   monitor: Monitor, attempt: AttemptData, images: readonly ViewImages[] | null, oracleResult: PredicateResult | null,
 ): Promise<Inspection> {
-  if (monitor.name === 'none') return { verdicts: [], monitorOk: null, tokensIn: 0, tokensOut: 0 };
   const before = { ...monitor.usage };
   const verdicts = await monitor.inspect(attempt, images, { success: oracleResult });
   return {
     verdicts,
-    monitorOk: verdicts.every((v) => v.ok) && attempt.error === null,
+    // The none monitor reports only the program's own errors: it has no view of the world.
+    monitorOk: monitor.name === 'none' ? null : verdicts.every((v) => v.ok) && attempt.error === null,
     tokensIn: monitor.usage.inputTokens - before.inputTokens,
     tokensOut: monitor.usage.outputTokens - before.outputTokens,
   };

@@ -1,4 +1,4 @@
-// Run records (DESIGN §9): episode.json and one folder per attempt.
+// Run records (docs/architecture.md#run-records): episode.json and one folder per attempt.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PredicateResult, ProgramError, Trace } from '../../sim/index.ts';
@@ -73,7 +73,6 @@ export interface AttemptFiles {
   diagnosisText?: string;
   /** Checkpoint images: file name (NN-label-view.png) → PNG bytes. */
   images?: Map<string, Buffer>;
-  prompt?: string;
   reply?: string;
 }
 
@@ -85,7 +84,6 @@ export function writeAttemptFiles(outDir: string, index: number, files: AttemptF
   if (files.verdicts !== undefined) writeFileSync(join(dir, 'verdicts.json'), JSON.stringify(files.verdicts, null, 2));
   if (files.diagnosis !== undefined) writeFileSync(join(dir, 'diagnosis.json'), JSON.stringify(files.diagnosis, null, 2));
   if (files.diagnosisText) writeFileSync(join(dir, 'diagnosis.txt'), files.diagnosisText + '\n');
-  if (files.prompt) writeFileSync(join(dir, 'prompt.txt'), files.prompt);
   if (files.reply) writeFileSync(join(dir, 'reply.txt'), files.reply);
   if (files.images && files.images.size > 0) {
     const cp = join(dir, 'checkpoints');

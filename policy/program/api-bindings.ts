@@ -1,4 +1,4 @@
-// The API declaration (policy/api.ts) bound to one world and one trace: each function
+// The API declaration (api.ts) bound to one world and one trace: each function
 // becomes a sandbox host function that checks its arguments, runs, lands in the trace
 // with its program line, takes the checkpoints the contract asks for and enforces the
 // program's budgets (simulated time, number of calls).

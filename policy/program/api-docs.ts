@@ -1,4 +1,4 @@
-// Text generated from the API declaration (policy/api.ts): the reference docs/api.md
+// Text generated from the API declaration (api.ts): the reference docs/api.md
 // and the compact API section of the LLM prompt. Regenerate docs/api.md with
 // `npx tsx policy/program/write-api-docs.ts` (a test fails when it is stale).
 

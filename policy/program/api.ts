@@ -1,4 +1,4 @@
-// The program API (DESIGN §4), declared once. The sandbox bindings, the argument
+// The program API (docs/architecture.md#the-program-api), declared once. The sandbox bindings, the argument
 // checks, docs/api.md and the prompt's API section are all generated from API below.
 // To add a function, add one entry here; nothing else lists the functions.
 

@@ -10,7 +10,7 @@ import { TraceRecorder } from './trace.ts';
 
 export interface AttemptOptions {
   world: SimWorld;
-  /** The program: plain JavaScript using the API of policy/api.ts. */
+  /** The program: plain JavaScript using the API of api.ts. */
   program: string;
   /** Simulated-seconds budget of the program (the task's timeLimit). Default: none. */
   timeLimitSec?: number;

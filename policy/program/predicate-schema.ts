@@ -1,8 +1,8 @@
-// The JSON predicate of DESIGN §5 for `subgoal(…, { expect })`. Validity is sim's
+// The JSON predicate (docs/architecture.md#predicates) for `subgoal(…, { expect })`. Validity is sim's
 // PredicateSchema (the one the world evaluates); sim's structural walk
 // (predicateFaults, with bounds for untrusted input) is worded here as one sentence
 // ("on: expected [object id, object id or "table"]") for the ArgumentError. Which ids
-// exist is checked against the world by the API (policy/api.ts).
+// exist is checked against the world by the API (api.ts).
 
 import { z } from 'zod';
 import {

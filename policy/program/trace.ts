@@ -1,4 +1,4 @@
-// The record of one attempt (the `Trace` of sim/types.ts): every API call with the
+// The record of one attempt (the `Trace` of sim/trace.ts): every API call with the
 // program line that made it, subgoal starts and ends, log lines, and checkpoints —
 // world snapshots taken at the end of each subgoal, after each high-level action, on
 // an error and at the end of the program.

@@ -1,4 +1,4 @@
-// The LLM-backed Programmer (DESIGN §7): builds the generation / repair prompt, asks a
+// The LLM-backed Programmer (docs/architecture.md#programmers): builds the generation / repair prompt, asks a
 // ChatModel, and pulls the program and plan out of the reply.
 //
 // When the model call fails (ModelError), the rule is:
@@ -47,10 +47,11 @@ export class LlmProgrammer implements Programmer {
   private answered = false;
   private checker: Promise<SyntaxChecker> | null = null;
 
+  private readonly chat: ChatModel;
   constructor(
-    private readonly chat: ChatModel,
-    opts: LlmProgrammerOptions,
-  ) {
+    chat: ChatModel,
+    opts: LlmProgrammerOptions) {
+    this.chat = chat;
     this.name = opts.provider;
     this.model = chat.model;
     this.temperature = opts.temperature ?? DEFAULT_CODE_TEMPERATURE;

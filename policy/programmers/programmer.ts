@@ -79,7 +79,10 @@ export const NO_USAGE: TokenUsage = { inputTokens: 0, outputTokens: 0 };
 export class GivenProgrammer implements Programmer {
   readonly name = 'given';
   readonly model = 'given';
-  constructor(private readonly program: string) {}
+  private readonly program: string;
+  constructor(program: string) {
+    this.program = program;
+  }
   async generate(): Promise<ProgramDraft> {
     return { program: this.program, plan: [], error: null, usage: { ...NO_USAGE }, promptTokens: 0 };
   }

@@ -19,8 +19,6 @@ export interface EpisodeJob {
   images: boolean;
   /** A running browser to connect to (one shared browser for all workers). */
   browserWSEndpoint: string | null;
-  /** Test hook: make this episode fail inside the worker. */
-  fault?: 'throw' | 'exit';
 }
 
 export function errorLine(job: EpisodeJob, message: string, instruction = ''): ResultLine {

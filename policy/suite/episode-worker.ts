@@ -10,10 +10,8 @@ import { errorLine } from './episode-job.ts';
 import type { EpisodeJob } from './episode-job.ts';
 
 export default async function runEpisodeJob(job: EpisodeJob): Promise<ResultLine> {
-  if (job.fault === 'exit') process.exit(70);
   let instruction = '';
   try {
-    if (job.fault === 'throw') throw new Error('injected fault: the worker threw');
     const task = loadTask(job.taskRef);
     instruction = task.instruction;
     const programmer = await createProgrammer({ provider: job.settings.provider, model: job.settings.model });

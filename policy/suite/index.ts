@@ -1,6 +1,6 @@
 // Batch suites: episodes on a worker pool, results.jsonl, summary.json and report.html.
 
-export { runSuite, defaultWorkers, type SuiteOptions, type SuiteResult } from './run-suite.ts';
+export { runSuite, defaultWorkers, DEFAULT_WORKER_MODULE, type SuiteOptions, type SuiteResult } from './run-suite.ts';
 export { settingsKey, describeSettingsDifference, pickSettings, type SuiteSettings } from './settings.ts';
 export { summarize, summarizeGroup, summaryTable, type SuiteSummary, type GroupSummary } from './summary.ts';
 export { readResults, resumableEpisodes, episodeKey, ResultsWriter, ResultsFileError, type ResultLine } from './results-file.ts';

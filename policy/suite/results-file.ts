@@ -64,7 +64,9 @@ export function resumableEpisodes(file: string, settings: SuiteSettings): Set<st
 /** Appends lines with an fsync per line: a line is on disk before the episode is reported. */
 export class ResultsWriter {
   private fd: number;
-  constructor(readonly file: string) {
+  readonly file: string;
+  constructor(file: string) {
+    this.file = file;
     this.fd = openSync(file, 'a');
   }
   append(line: ResultLine): void {

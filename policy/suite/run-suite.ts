@@ -1,4 +1,4 @@
-// Batch suites (issue 5): tasks × seeds through a worker-thread pool (piscina), each worker
+// Batch suites (docs/architecture.md#suite-records): tasks × seeds through a worker-thread pool (piscina), each worker
 // with its own physics world and sandbox; results.jsonl appended as episodes finish;
 // summary.json and report.html at the end.
 import { mkdirSync } from 'node:fs';
@@ -30,8 +30,14 @@ export interface SuiteOptions {
   browserWSEndpoint?: string | null;
   onStart?: (info: { total: number; skipped: number; workers: number }) => void;
   onEpisode?: (line: ResultLine, progress: { done: number; total: number; succeeded: number }) => void;
-  /** Test hook: inject a worker fault for one episode key (`task#seed`). */
-  faults?: Record<string, 'throw' | 'exit'>;
+  /**
+   * The module each pool worker loads (absolute path or file: URL): its default export takes
+   * an EpisodeJob and resolves to the episode's ResultLine. For embedding, e.g. to wrap the
+   * episode runner. Worker threads do not inherit the main thread's loaders, so a TypeScript
+   * runner needs a JavaScript entry that registers tsx first, as worker-entry.js does.
+   * Default: the built-in worker (worker-entry.js → episode-worker.ts).
+   */
+  workerModule?: string | URL;
   /** Set to stop submitting new episodes (Ctrl-C); finished ones stay recorded. */
   signal?: AbortSignal;
 }
@@ -46,6 +52,9 @@ export interface SuiteResult {
   skipped: number;
   interrupted: boolean;
 }
+
+/** The built-in worker: runs one episode per job with the worker's own physics world and sandbox. */
+export const DEFAULT_WORKER_MODULE: string = new URL('./worker-entry.js', import.meta.url).href;
 
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
@@ -71,14 +80,13 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
       jobs.push({
         taskRef: task.file, taskId: task.id, seed, settings: opts.settings, outDir: opts.outDir,
         dir: join('episodes', `${task.id}-seed${seed}`), images, browserWSEndpoint: opts.browserWSEndpoint ?? null,
-        fault: opts.faults?.[key],
       });
     }
   }
   opts.onStart?.({ total: jobs.length, skipped, workers });
 
   const pool = new Piscina({
-    filename: new URL('./worker-entry.js', import.meta.url).href,
+    filename: String(opts.workerModule ?? DEFAULT_WORKER_MODULE),
     minThreads: Math.min(workers, Math.max(1, jobs.length)),
     maxThreads: workers,
     idleTimeout: 60_000,

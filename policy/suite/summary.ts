@@ -1,4 +1,4 @@
-// summary.json: RoboTwin-2.0-comparable metrics per task and overall (DESIGN §9).
+// summary.json: RoboTwin-2.0-comparable metrics per task and overall (docs/architecture.md#suite-records).
 import type { ResultLine } from './results-file.ts';
 import type { SuiteSettings } from './settings.ts';
 

@@ -1,6 +1,4 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -23,8 +21,4 @@ export function cliAsync(args: string[], env: Record<string, string> = {}): Prom
     child.stderr.on('data', (d) => { stderr += d; });
     child.on('close', (status) => res({ status, stdout, stderr }));
   });
-}
-
-export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `policyloop-${prefix}-`));
 }

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getSuite } from '../../tasks/index.ts';
-import { cli, tempDir } from './cli-helpers.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { cli } from './cli-helpers.ts';
 import { main } from '../../cli/main.ts';
 
 describe('policyloop run with a given program', () => {

@@ -1,8 +1,7 @@
 // Whole episodes with the LLM programmer: the real world, sandbox and state monitor, the
 // real `openai` client and a real local server; then the same episode replayed from the
 // cassette recorded on the way.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createChatModel, isModelError } from '../../llm/index.ts';
@@ -12,6 +11,7 @@ import { runEpisode, type EpisodeEvent } from '../../policy/loop/index.ts';
 import { LlmProgrammer } from '../../policy/programmers/index.ts';
 import type { ProgramDraft } from '../../policy/programmers/index.ts';
 import { startOpenAIServer, type OpenAIServer, type ScriptStep } from '../helpers/openai-server.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 import { GOOD_PROGRAM, reply, WRONG_PROGRAM } from './fixtures.ts';
 
 let server: OpenAIServer | undefined;
@@ -19,9 +19,8 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-const dir = mkdtempSync(join(tmpdir(), 'policyloop-controller-'));
+const dir = tempDir('controller');
 afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
   await closeRenderer();
 });
 

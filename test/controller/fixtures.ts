@@ -1,22 +1,7 @@
-// Shared fixtures of the controller tests: a real task context, model replies, images.
+// Shared fixtures of the controller tests: model replies, images. (A real task's
+// context: taskContext in test/helpers/program-context.ts.)
 
 import { encode } from 'fast-png';
-import { createWorld } from '../../sim/index.ts';
-import { getTask, instantiateScene } from '../../tasks/index.ts';
-import type { TaskDef } from '../../tasks/index.ts';
-import type { ProgramContext } from '../../policy/programmers/index.ts';
-
-/** The context a programmer gets for a core task, scene facts from the real world. */
-export async function taskContext(taskId = 'red_on_blue', seed = 1, knowledge: string[] = []): Promise<ProgramContext> {
-  const task: TaskDef = getTask(taskId);
-  const scene = instantiateScene(task, seed);
-  const world = await createWorld(scene, {});
-  try {
-    return { taskId: task.id, instruction: task.instruction, seed, scene, objects: world.getObjects(), knowledge };
-  } finally {
-    world.free();
-  }
-}
 
 export const GOOD_PROGRAM = [
   "subgoal('grasp the red block', { expect: { grasped: 'red_block' } });",

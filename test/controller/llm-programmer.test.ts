@@ -7,7 +7,8 @@ import { LlmProgrammer } from '../../policy/programmers/index.ts';
 import { NO_PROGRAM_ERROR } from '../../policy/programmers/index.ts';
 import type { ProgramContext, RepairInput } from '../../policy/programmers/index.ts';
 import { startOpenAIServer, type OpenAIServer, type ScriptStep } from '../helpers/openai-server.ts';
-import { GOOD_PROGRAM, reply, solidPng, taskContext, WRONG_PROGRAM } from './fixtures.ts';
+import { taskContext } from '../helpers/program-context.ts';
+import { GOOD_PROGRAM, reply, solidPng, WRONG_PROGRAM } from './fixtures.ts';
 
 let server: OpenAIServer | undefined;
 afterEach(async () => {

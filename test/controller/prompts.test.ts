@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { countMessageTokens } from '../../llm/index.ts';
 import { createWorld } from '../../sim/index.ts';
-import { getSuite, getTask, instantiateScene, PREDICATE_KINDS } from '../../tasks/index.ts';
+import { getSuite, getTask, PREDICATE_KINDS } from '../../tasks/index.ts';
 import { createMonitor, diagnose } from '../../monitor/index.ts';
 import { runAttempt } from '../../policy/program/index.ts';
 import { renderApiPrompt } from '../../policy/program/index.ts';
@@ -14,7 +14,8 @@ import { predicateKindsInForms } from '../../policy/programmers/index.ts';
 import { buildRepairPrompt, numberLines, promptText, shortenDiagnosis } from '../../policy/programmers/index.ts';
 import type { RepairInput } from '../../policy/programmers/index.ts';
 import { makeDiagnosis } from '../helpers/diagnosis.ts';
-import { GOOD_PROGRAM, solidPng, taskContext, WRONG_PROGRAM } from './fixtures.ts';
+import { taskContext } from '../helpers/program-context.ts';
+import { GOOD_PROGRAM, solidPng, WRONG_PROGRAM } from './fixtures.ts';
 
 const userText = (messages: ReturnType<typeof buildGenerationPrompt>) => promptText(messages.slice(1));
 
@@ -23,11 +24,7 @@ describe('generation prompt', () => {
     const sizes: Record<string, number> = {};
     for (const task of getSuite('core')) {
       for (const seed of [1, 2]) {
-        const scene = instantiateScene(task, seed);
-        const world = await createWorld(scene, {});
-        const objects = world.getObjects();
-        world.free();
-        const messages = buildGenerationPrompt({ taskId: task.id, instruction: task.instruction, seed, scene, objects, knowledge: [] });
+        const messages = buildGenerationPrompt(await taskContext(task, seed));
         sizes[`${task.id}#${seed}`] = Math.max(sizes[`${task.id}#${seed}`] ?? 0, countMessageTokens(messages));
       }
     }
@@ -160,9 +157,9 @@ describe('repair prompt', () => {
     const sizes: Record<string, number> = {};
     for (const id of ['swap_blocks', 'left_of', 'sort_by_color', 'pyramid']) {
       const task = getTask(id);
-      const scene = instantiateScene(task, 1);
+      const ctx = await taskContext(task, 1);
+      const scene = ctx.scene;
       const world = await createWorld(scene, { timeLimit: task.timeLimit });
-      const objects = world.getObjects();
       // The reference program, broken: everything is set down 6 cm off to the right.
       const program = `${task.reference.replace(/\bplace\(/g, 'placeOff(')}\nfunction placeOff(t, o) { const p = typeof t === 'string' ? getPose(t).position : t; place([p[0] + 0.06, p[1]], o); }`;
       const outcome = await runAttempt({ world, program });
@@ -170,7 +167,6 @@ describe('repair prompt', () => {
       const attempt = { scene, instruction: task.instruction, program, trace: outcome.trace, error: outcome.error };
       const verdicts = await monitor.inspect(attempt);
       const diagnosis = diagnose(attempt, verdicts, {});
-      const ctx = { taskId: id, instruction: task.instruction, seed: 1, scene, objects, knowledge: [] };
       const { messages, truncated } = buildRepairPrompt(ctx, { attempt: 0, program, diagnosis, diagnosisText: diagnosis.text, verdicts, images: [] }, { vision: false });
       const text = promptText(messages);
       sizes[id] = countMessageTokens(messages);

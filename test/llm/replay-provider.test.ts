@@ -1,10 +1,10 @@
 // Cassettes: record through the real provider, replay offline, fail loudly on a miss.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { startOpenAIServer, type OpenAIServer } from '../helpers/openai-server.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 import {
   canonicalRequest,
   createChatModel,
@@ -23,12 +23,11 @@ const Verdict = z.object({ ok: z.boolean(), explanation: z.string() });
 let dir: string;
 let server: OpenAIServer | undefined;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'policyloop-cassette-'));
+  dir = tempDir('cassette');
 });
 afterEach(async () => {
   await server?.close();
   server = undefined;
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const image = scenePngBase64(64, 48);

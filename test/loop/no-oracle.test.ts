@@ -15,7 +15,10 @@ import { startOpenAIServer, type OpenAIServer } from '../helpers/openai-server.t
 /** Passes every call to a real programmer and keeps what it was given. */
 class Recording implements Programmer {
   readonly seen: unknown[] = [];
-  constructor(private readonly inner: Programmer) {}
+  private readonly inner: Programmer;
+  constructor(inner: Programmer) {
+    this.inner = inner;
+  }
   get name(): string { return this.inner.name; }
   get model(): string { return this.inner.model; }
   get wantsImages(): boolean { return this.inner.wantsImages ?? false; }

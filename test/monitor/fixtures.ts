@@ -1,20 +1,17 @@
 // Hand-made scenes and snapshots for the monitor tests: no physics needed.
 
-import type { ObjectSpec, SceneSpec, Snapshot, Vec3, Quat } from '../../sim/index.ts';
+import type { SceneSpec, Snapshot, Vec3, Quat } from '../../sim/index.ts';
 import { snapshotFromScene } from '../../monitor/scene-snapshot.ts';
-
-export function obj(id: string, shape: ObjectSpec['shape'], color: ObjectSpec['color'], size: Vec3, xy: [number, number], yaw = 0): ObjectSpec {
-  return { id, shape, color, size, mass: 0.1, friction: 0.8, position: [xy[0], xy[1], size[2] / 2], yaw };
-}
+import { sceneObject } from '../helpers/scene-objects.ts';
 
 export const SCENE: SceneSpec = {
   objects: [
-    obj('red_block', 'box', 'red', [0.04, 0.04, 0.04], [-0.15, 0.05], 0.3),
-    obj('blue_block', 'box', 'blue', [0.05, 0.05, 0.05], [0.1, 0.05]),
-    obj('yellow_can', 'cylinder', 'yellow', [0.05, 0.05, 0.08], [0.0, 0.2]),
-    obj('green_bowl', 'bowl', 'green', [0.14, 0.14, 0.06], [0.25, -0.15]),
-    obj('purple_ball', 'sphere', 'purple', [0.04, 0.04, 0.04], [-0.3, -0.12]),
-    obj('gray_tray', 'tray', 'gray', [0.16, 0.12, 0.03], [-0.28, 0.2]),
+    sceneObject('red_block', 'box', [0.04, 0.04, 0.04], { color: 'red', at: [-0.15, 0.05], yaw: 0.3 }),
+    sceneObject('blue_block', 'box', [0.05, 0.05, 0.05], { color: 'blue', at: [0.1, 0.05] }),
+    sceneObject('yellow_can', 'cylinder', [0.05, 0.05, 0.08], { color: 'yellow', at: [0.0, 0.2] }),
+    sceneObject('green_bowl', 'bowl', [0.14, 0.14, 0.06], { color: 'green', at: [0.25, -0.15] }),
+    sceneObject('purple_ball', 'sphere', [0.04, 0.04, 0.04], { color: 'purple', at: [-0.3, -0.12] }),
+    sceneObject('gray_tray', 'tray', [0.16, 0.12, 0.03], { color: 'gray', at: [-0.28, 0.2] }),
   ],
   zones: [{ id: 'goal', min: [0.2, 0.12], max: [0.38, 0.3], color: 'cyan' }],
 };

@@ -1,17 +1,18 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { getTask } from '../../tasks/index.ts';
 import { buildMonitorSet, evalMonitor, formatMonitorReports } from '../../bench/monitor-accuracy/index.ts';
 import { StateMonitor } from '../../monitor/state-monitor.ts';
 import { PixelMonitor } from '../../monitor/pixel-monitor.ts';
-import { findBrowser } from '../../monitor/render/browser.ts';
 import { HeadlessRenderer } from '../../monitor/render/headless-renderer.ts';
+import { HAS_BROWSER, NO_BROWSER } from '../helpers/browser.ts';
 
-// Machines without Chromium skip what needs pictures (the fallback has its own test).
-const HAS_BROWSER = findBrowser().path !== null;
+// Machines without Chromium skip what needs pictures, with the reason (the fallback has its own test).
 const renderer = new HeadlessRenderer();
 afterAll(() => renderer.close());
 
-describe.skipIf(!HAS_BROWSER)('monitor benchmark', () => {
+describe('monitor benchmark', () => {
+  beforeEach((ctx) => ctx.skip(!HAS_BROWSER, NO_BROWSER));
+
   it('labels the reference and its faulty variants, and scores both monitors on the same set', async () => {
     const tasks = [getTask('red_on_blue')];
     const set = await buildMonitorSet({ tasks, seeds: [0], faults: ['offset-10cm', 'wrong-order', 'missing-release'] });

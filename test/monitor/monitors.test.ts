@@ -1,15 +1,15 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { StateMonitor } from '../../monitor/state-monitor.ts';
 import { PixelMonitor } from '../../monitor/pixel-monitor.ts';
 import { NoneMonitor } from '../../monitor/none-monitor.ts';
 import { HeadlessRenderer } from '../../monitor/render/headless-renderer.ts';
-import { findBrowser } from '../../monitor/render/browser.ts';
 import type { Monitor, Verdict } from '../../monitor/verdict.ts';
 import type { AttemptData } from '../../sim/index.ts';
 import { attemptOf, edit, initial, redOnBlueAttempt, RED_ON_BLUE_SUBGOALS, SCENE, tippedX } from './fixtures.ts';
+import { HAS_BROWSER, NO_BROWSER } from '../helpers/browser.ts';
 
-// Machines without Chromium skip what needs pictures (the fallback has its own test).
-const HAS_BROWSER = findBrowser().path !== null;
+// Machines without Chromium skip what needs pictures, reported as skipped with the reason
+// (the fallback has its own test).
 const renderer = new HeadlessRenderer();
 afterAll(() => renderer.close());
 
@@ -30,12 +30,14 @@ const dropped = (): AttemptData => {
 
 const summary = (vs: Verdict[]): [string, string | undefined][] => vs.map((v) => [v.label, v.failure?.kind]);
 
-const monitors: [string, () => Monitor][] = [
-  ['state', () => new StateMonitor()],
-  ...(HAS_BROWSER ? [['pixels', () => new PixelMonitor({ renderer })] as [string, () => Monitor]] : []),
+const monitors: [string, () => Monitor, { needsBrowser: boolean }][] = [
+  ['state', () => new StateMonitor(), { needsBrowser: false }],
+  ['pixels', () => new PixelMonitor({ renderer }), { needsBrowser: true }],
 ];
 
-describe.each(monitors)('%s monitor', (_name, make) => {
+describe.each(monitors)('%s monitor', (_name, make, { needsBrowser }) => {
+  beforeEach((ctx) => ctx.skip(needsBrowser && !HAS_BROWSER, NO_BROWSER));
+
   it('passes every checkpoint of a successful attempt', async () => {
     const vs = await make().inspect(success());
     expect(summary(vs)).toEqual([['pick-red_block', undefined], ['subgoal-0', undefined], ['place-blue_block', undefined], ['subgoal-1', undefined], ['end', undefined]]);
@@ -60,8 +62,9 @@ describe.each(monitors)('%s monitor', (_name, make) => {
   });
 });
 
-describe.skipIf(!HAS_BROWSER)('pixel monitor evidence', () => {
-  it('reports pixel counts and where the object was seen', async () => {
+describe('pixel monitor evidence', () => {
+  it('reports pixel counts and where the object was seen', async (ctx) => {
+    ctx.skip(!HAS_BROWSER, NO_BROWSER);
     const vs = await new PixelMonitor({ renderer }).inspect(success());
     const ev = vs[3]!.evidence!.join('\n');
     expect(ev).toMatch(/red_block: \d+ px front, \d+ px top, \d+ px side; centre \[10\.\d, 5\.\d, 7\.\d\] cm, upright/);

@@ -1,15 +1,14 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
 import { decode } from 'fast-png';
 import { imageSize } from '../../llm/index.ts';
-import { findBrowser } from '../../monitor/render/browser.ts';
 import { HeadlessRenderer } from '../../monitor/render/headless-renderer.ts';
 import { renderInitialScene, writeCheckpointImages } from '../../monitor/render/image-files.ts';
 import { projectPoint, unprojectPixel } from '../../monitor/render/camera-views.ts';
 import type { Vec3 } from '../../sim/index.ts';
 import { SCENE, edit, initial } from './fixtures.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { HAS_BROWSER, NO_BROWSER } from '../helpers/browser.ts';
 
 /** RGBA of a rendered PNG, whether Chromium wrote it with or without alpha. */
 function decodeRgba(png: Buffer): { width: number; height: number; rgba: Uint8Array } {
@@ -22,12 +21,13 @@ function decodeRgba(png: Buffer): { width: number; height: number; rgba: Uint8Ar
   return { width: img.width, height: img.height, rgba };
 }
 
-// Machines without Chromium skip what needs pictures (the fallback has its own test).
-const HAS_BROWSER = findBrowser().path !== null;
+// Machines without Chromium skip what needs pictures, with the reason (the fallback has its own test).
 const renderer = new HeadlessRenderer();
 afterAll(() => renderer.close());
 
-describe.skipIf(!HAS_BROWSER)('headless renderer', () => {
+describe('headless renderer', () => {
+  beforeEach((ctx) => ctx.skip(!HAS_BROWSER, NO_BROWSER));
+
   it('renders every view of every checkpoint in one call: rgb, exact ids, metric depth', async () => {
     const s0 = initial();
     const s1 = edit(s0, { red_block: { position: [0.1, 0.05, 0.07] } });
@@ -104,16 +104,12 @@ describe.skipIf(!HAS_BROWSER)('headless renderer', () => {
   });
 
   it('writes NN-<label>-<view>.png files', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'policyloop-render-'));
-    try {
-      const images = await renderer.renderCheckpoints(SCENE, [initial()], { views: ['front', 'top'], ids: false, depth: false });
-      const files = await writeCheckpointImages(dir, [{ index: 3, label: 'place blue_block' }], images);
-      expect(files.map((f) => f.slice(dir.length + 1))).toEqual(['03-place_blue_block-front.png', '03-place_blue_block-top.png']);
-      const written = await renderInitialScene(SCENE, dir, { renderer, masks: true });
-      expect(written).toHaveLength(9);
-      expect(readdirSync(dir)).toContain('00-initial-side-ids.png');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('render');
+    const images = await renderer.renderCheckpoints(SCENE, [initial()], { views: ['front', 'top'], ids: false, depth: false });
+    const files = await writeCheckpointImages(dir, [{ index: 3, label: 'place blue_block' }], images);
+    expect(files.map((f) => f.slice(dir.length + 1))).toEqual(['03-place_blue_block-front.png', '03-place_blue_block-top.png']);
+    const written = await renderInitialScene(SCENE, dir, { renderer, masks: true });
+    expect(written).toHaveLength(9);
+    expect(readdirSync(dir)).toContain('00-initial-side-ids.png');
   });
 });

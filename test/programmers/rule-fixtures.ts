@@ -1,14 +1,12 @@
 // Small scenes for the rule programmer's tests: plain ObjectInfo lists, no physics.
 
-import type { ObjectInfo, Shape, ColorName, ZoneSpec, SceneSpec } from '../../sim/index.ts';
-import type { ProgramContext } from '../../policy/programmers/index.ts';
+import type { ObjectInfo, Shape, ColorName, ZoneSpec } from '../../sim/index.ts';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
+import { objectInfo, sceneObject } from '../helpers/scene-objects.ts';
 
+/** An object as getObjects() reports it; `size` may be a shorthand (see objectSize). */
 export function obj(id: string, shape: Shape, color: ColorName, size: number | [number, number, number], at: [number, number] = [0, 0], yaw = 0, z?: number): ObjectInfo {
-  const s: [number, number, number] = typeof size === 'number'
-    ? shape === 'bowl' ? [size, size, 0.06] : shape === 'tray' ? [size, size * 0.7, 0.03] : [size, size, size]
-    : size;
-  return { id, shape, color, size: s, position: [at[0], at[1], z ?? s[2] / 2], yaw };
+  return objectInfo(sceneObject(id, shape, size, { color, at, yaw, z }));
 }
 
 export function zone(id: string, color: ColorName, min: [number, number], max: [number, number]): ZoneSpec {
@@ -42,14 +40,3 @@ export const SIZES: SceneFacts = {
   ],
   zones: [],
 };
-
-export function sceneOf(facts: SceneFacts): SceneSpec {
-  return {
-    objects: facts.objects.map((o) => ({ ...o, mass: 0.05, friction: 0.8 })),
-    zones: [...facts.zones],
-  };
-}
-
-export function contextFor(instruction: string, facts: SceneFacts, taskId = 'test'): ProgramContext {
-  return { taskId, instruction, seed: 0, scene: sceneOf(facts), objects: facts.objects.map((o) => ({ ...o })), knowledge: [] };
-}

@@ -5,7 +5,6 @@
 
 import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../sim/index.ts';
-import type { SceneSpec } from '../../sim/index.ts';
 import { runAttempt } from '../../policy/program/index.ts';
 import { runEpisode } from '../../policy/loop/index.ts';
 import type { ProgramContext, ProgramDraft } from '../../policy/programmers/index.ts';
@@ -13,16 +12,16 @@ import { RuleProgrammer } from '../../policy/programmers/index.ts';
 import { readState, writeProgram } from '../../policy/programmers/index.ts';
 import type { ProgramState } from '../../policy/programmers/index.ts';
 import { planFor } from '../../policy/programmers/index.ts';
-import { getSuite, getTask, instantiateScene, parseTask } from '../../tasks/index.ts';
+import { getSuite, getTask, parseTask } from '../../tasks/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
+import { taskContext } from '../helpers/program-context.ts';
 
 const SEEDS = [0, 1];
 
 async function firstAttempt(task: TaskDef, seed: number): Promise<{ ok: boolean; detail: string }> {
-  const scene: SceneSpec = instantiateScene(task, seed);
-  const world = await createWorld(scene);
+  const ctx = await taskContext(task, seed);
+  const world = await createWorld(ctx.scene);
   try {
-    const ctx: ProgramContext = { taskId: task.id, instruction: task.instruction, seed, scene, objects: world.getObjects(), knowledge: [] };
     const draft = await new RuleProgrammer().generate(ctx);
     if (draft.error) return { ok: false, detail: draft.error };
     const out = await runAttempt({ world, program: draft.program, timeLimitSec: task.timeLimit });

@@ -9,7 +9,8 @@ import { RuleProgrammer } from '../../policy/programmers/index.ts';
 import { readState } from '../../policy/programmers/index.ts';
 import type { ProgramDraft, RepairInput } from '../../policy/programmers/index.ts';
 import { makeDiagnosis } from '../helpers/diagnosis.ts';
-import { MIXED, SIZES, contextFor, obj, zone } from './rule-fixtures.ts';
+import { sceneContext } from '../helpers/program-context.ts';
+import { MIXED, SIZES, obj, zone } from './rule-fixtures.ts';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
 
 const programmer = new RuleProgrammer();
@@ -40,7 +41,7 @@ const repairInput = (from: ProgramDraft | string, diagnosis: Partial<Diagnosis> 
 
 describe('generate', () => {
   it('writes one subgoal per step with a valid expectation, and uses no model', async () => {
-    const d = await programmer.generate(contextFor('Put the red block on the blue block.', MIXED));
+    const d = await programmer.generate(sceneContext('Put the red block on the blue block.', MIXED));
     expect(programmer.name).toBe('builtin');
     expect(programmer.model).toBe('rules');
     expect(d.error).toBeNull();
@@ -63,7 +64,7 @@ describe('generate', () => {
     'Move the ball to the back left corner.',
     'Stand the pink can upright in the green zone.',
   ])('expectations are well-formed predicates and runs are JavaScript: %s', async (text) => {
-    const d = await programmer.generate(contextFor(text, MIXED));
+    const d = await programmer.generate(sceneContext(text, MIXED));
     expect(d.error).toBeNull();
     const { subgoals } = record(d.program);
     expect(subgoals.length).toBe(d.plan.length);
@@ -73,7 +74,7 @@ describe('generate', () => {
   it('computes placements inside the workspace and clear of other objects', async () => {
     const texts = ['Swap the red block and the green block.', 'Line up the red, green and blue blocks in a row.', 'Move the ball to the front right corner.', 'push the red block 40 cm to the left'];
     for (const text of texts) {
-      const { calls } = record((await programmer.generate(contextFor(text, MIXED))).program);
+      const { calls } = record((await programmer.generate(sceneContext(text, MIXED))).program);
       for (const [name, args] of calls) {
         const target = args[0];
         if (name === 'place' && Array.isArray(target)) {
@@ -86,14 +87,14 @@ describe('generate', () => {
 
   it('puts the block left of the other by both half-sizes and a gap, with the fingers turned across the gap', async () => {
     const facts: SceneFacts = { objects: [obj('green_block', 'box', 'green', 0.04, [0.2, 0.1]), obj('yellow_block', 'box', 'yellow', 0.045, [0, 0])], zones: [] };
-    const d = await programmer.generate(contextFor('place the green block left of the yellow one', facts));
+    const d = await programmer.generate(sceneContext('place the green block left of the yellow one', facts));
     expect(d.program).toContain("place(at('yellow_block', -0.054, 0), { yaw: yawFor(Math.PI / 2) });");
     expect(d.program).toContain("rotateTo(Math.PI / 2);\npick('green_block');");
     expect(d.program).toContain("{ ordered: { ids: ['green_block', 'yellow_block'], axis: 'x' } }");
   });
 
   it('lines up evenly spaced at one y, in the order given', async () => {
-    const { calls } = record((await programmer.generate(contextFor('line up the blue, red and green blocks from left to right', MIXED))).program);
+    const { calls } = record((await programmer.generate(sceneContext('line up the blue, red and green blocks from left to right', MIXED))).program);
     const places = calls.filter(([n]) => n === 'place').map(([, a]) => a[0] as [number, number]);
     expect(places).toHaveLength(3);
     expect(places[0]![1]).toBe(places[1]![1]);
@@ -103,7 +104,7 @@ describe('generate', () => {
   });
 
   it('parks a swapped block on a spot away from every object and from both start spots', async () => {
-    const d = await programmer.generate(contextFor('swap the red block and the blue block', MIXED));
+    const d = await programmer.generate(sceneContext('swap the red block and the blue block', MIXED));
     const park = record(d.program).calls.find(([n]) => n === 'place')![1][0] as [number, number];
     for (const o of MIXED.objects) {
       const r = o.shape === 'box' || o.shape === 'tray' ? Math.hypot(o.size[0], o.size[1]) / 2 : o.size[0] / 2;
@@ -112,7 +113,7 @@ describe('generate', () => {
   });
 
   it('chooses by size', async () => {
-    const d = await programmer.generate(contextFor('Put the smallest block in the bowl.', SIZES));
+    const d = await programmer.generate(sceneContext('Put the smallest block in the bowl.', SIZES));
     expect(record(d.program).calls.map(([n, a]) => `${n} ${a[0]}`)).toEqual(['pick block_2', 'place blue_bowl']);
   });
 
@@ -120,21 +121,21 @@ describe('generate', () => {
     ['juggle the red block', "could not read 'juggle the red block': no known verb"],
     ['put the purple block in the bowl', "no object matches 'the purple block' (objects: red_block, blue_block, green_block, yellow_block, orange_ball, pink_can, white_bowl, gray_tray)"],
   ])('returns a draft with the error for %j', async (text, message) => {
-    const d = await programmer.generate(contextFor(text, MIXED));
+    const d = await programmer.generate(sceneContext(text, MIXED));
     expect(d.program).toBe('');
     expect(d.error).toBe(message);
     expect(d.usage).toEqual({ inputTokens: 0, outputTokens: 0 });
   });
 
   it('never reads the task: the same instruction and scene give the same program whatever the task id', async () => {
-    const a = await programmer.generate(contextFor('Put the red block on the blue block.', MIXED, 'red_on_blue'));
-    const b = await programmer.generate(contextFor('Put the red block on the blue block.', MIXED, 'something_else'));
+    const a = await programmer.generate(sceneContext('Put the red block on the blue block.', MIXED, 'red_on_blue'));
+    const b = await programmer.generate(sceneContext('Put the red block on the blue block.', MIXED, 'something_else'));
     expect(a.program).toBe(b.program);
   });
 });
 
 describe('repair', () => {
-  const onBlue = contextFor('Put the red block on the blue block.', MIXED);
+  const onBlue = sceneContext('Put the red block on the blue block.', MIXED);
 
   it('corrects a missed place by the measured offset at that step', async () => {
     const d0 = await programmer.generate(onBlue);
@@ -149,7 +150,7 @@ describe('repair', () => {
   });
 
   it('subtracts the slot it aimed for when the measure is from the container centre', async () => {
-    const ctx = contextFor('Put the red and green blocks in the bowl.', MIXED);
+    const ctx = sceneContext('Put the red and green blocks in the bowl.', MIXED);
     const d0 = await programmer.generate(ctx);
     const slot = /place\('white_bowl', \{ offset: \[(-?[\d.]+), (-?[\d.]+)\]/.exec(d0.program)!;
     const [sx, sy] = [Number(slot[1]), Number(slot[2])];
@@ -177,7 +178,7 @@ describe('repair', () => {
   });
 
   it('sets an upright object down lower when it toppled', async () => {
-    const ctx = contextFor('Stand the pink can upright in the green zone.', MIXED);
+    const ctx = sceneContext('Stand the pink can upright in the green zone.', MIXED);
     const d0 = await programmer.generate(ctx);
     const r = await programmer.repair(ctx, repairInput(d0, {
       kind: 'knocked-over', subgoal: { index: 1, description: '', line: null },
@@ -187,7 +188,7 @@ describe('repair', () => {
   });
 
   it('takes the next candidate of an ambiguous phrase when the wrong object was moved', async () => {
-    const ctx = contextFor('put the block in the bowl', MIXED);
+    const ctx = sceneContext('put the block in the bowl', MIXED);
     const d0 = await programmer.generate(ctx);
     expect(d0.program).toContain("pick('red_block')");
     const r = await programmer.repair(ctx, repairInput(d0, { kind: 'wrong-object-moved', subgoal: { index: 0, description: '', line: null } }));
@@ -197,7 +198,7 @@ describe('repair', () => {
 
   it('clamps a target that was out of reach', async () => {
     const facts: SceneFacts = { objects: [obj('red_block', 'box', 'red', 0.04)], zones: [zone('far', 'blue', [0.41, 0.3], [0.5, 0.4])] };
-    const ctx = contextFor('put the red block in the blue zone', facts);
+    const ctx = sceneContext('put the red block in the blue zone', facts);
     const d0 = await programmer.generate(ctx);
     const r = await programmer.repair(ctx, repairInput(d0, { kind: 'reach', subgoal: { index: 1, description: '', line: null } }));
     expect(r.program).toContain('place(clampXY([');

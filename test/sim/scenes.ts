@@ -1,12 +1,11 @@
 // Small hand-written scenes for the sim tests.
 
 import type { ObjectSpec, SceneSpec, Shape, Vec3 } from '../../sim/index.ts';
+import { sceneObject } from '../helpers/scene-objects.ts';
 
+/** A red object resting at (x, y) with friction 0.5; `extra` overrides any field as given (z stays from `size`). */
 export function obj(id: string, shape: Shape, size: Vec3, x: number, y: number, extra: Partial<ObjectSpec> = {}): ObjectSpec {
-  return {
-    id, shape, size, color: 'red', mass: 0.1, friction: 0.5,
-    position: [x, y, size[2] / 2], yaw: 0, ...extra,
-  };
+  return { ...sceneObject(id, shape, size, { at: [x, y], friction: 0.5 }), ...extra };
 }
 
 export function scene(...objects: ObjectSpec[]): SceneSpec {

@@ -5,7 +5,8 @@ import { getTask } from '../../tasks/index.ts';
 import { runSuite } from '../../policy/suite/index.ts';
 import { readResults } from '../../policy/suite/index.ts';
 import type { SuiteSettings } from '../../policy/suite/index.ts';
-import { cliAsync, tempDir } from '../cli/cli-helpers.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { cliAsync } from '../cli/cli-helpers.ts';
 import { spawn } from 'node:child_process';
 import { BIN, ROOT } from '../cli/cli-helpers.ts';
 
@@ -38,7 +39,8 @@ describe('suite', () => {
     const out = tempDir('suite-fault');
     await runSuite({
       tasks: TASKS.slice(0, 2), seeds: [0, 1], settings: SETTINGS, outDir: out, workers: 2, images: false,
-      faults: { 'lift_block#1': 'throw', 'red_on_blue#0': 'exit' },
+      // The real worker, but lift_block#1 throws and red_on_blue#0 exits its thread.
+      workerModule: new URL('./faulty-worker.js', import.meta.url),
     });
     const lines = readResults(join(out, 'results.jsonl'));
     expect(lines).toHaveLength(4);

@@ -1,12 +1,8 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTask, isTaskPath, TaskError } from '../../tasks/index.ts';
-
-function tmpDir(): string {
-  return mkdtempSync(join(tmpdir(), 'policyloop-tasks-'));
-}
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const TASK = {
   id: 'my_task',
@@ -45,7 +41,7 @@ describe('loadTask', () => {
   });
 
   it('loads any task file, with its reference program relative to the file', () => {
-    const dir = tmpDir();
+    const dir = tempDir('tasks');
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'sub', 'my_task.json'), JSON.stringify(TASK));
     writeFileSync(join(dir, 'sub', 'solution.js'), "pick('red_block'); place('bowl');\n");
@@ -66,19 +62,19 @@ describe('loadTask', () => {
   });
 
   it('reports invalid JSON with its line and column', () => {
-    const file = join(tmpDir(), 'broken.json');
+    const file = join(tempDir('tasks'), 'broken.json');
     writeFileSync(file, '{\n  "id": "broken",\n  "instruction": "x",,\n}\n');
     expect(messageOf(() => loadTask(file))).toMatch(/broken\.json: invalid JSON at line 3, column 22: /);
   });
 
   it('reports a reference file that does not exist', () => {
-    const file = join(tmpDir(), 'my_task.json');
+    const file = join(tempDir('tasks'), 'my_task.json');
     writeFileSync(file, JSON.stringify(TASK));
     expect(messageOf(() => loadTask(file))).toMatch(/my_task\.json: reference: expected a program file; cannot read "solution\.js"/);
   });
 
   it('reports a schema error with the file, the JSON path and what was expected', () => {
-    const file = join(tmpDir(), 'bad.json');
+    const file = join(tempDir('tasks'), 'bad.json');
     writeFileSync(file, JSON.stringify({ ...TASK, reference: 'x();', scene: { objects: [TASK.scene.objects[0], { ...TASK.scene.objects[1], size: [0.14] }] } }));
     expect(messageOf(() => loadTask(file))).toBe(`${file}: scene.objects[1].size: expected an array of 3 positive numbers`);
   });

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRegistry, getSuite, listSuites, listTasks, getTask, TaskError, CORE_TASK_FILES } from '../../tasks/index.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 function taskJson(id: string): string {
   return JSON.stringify({
@@ -16,7 +16,7 @@ function taskJson(id: string): string {
 
 describe('task registry', () => {
   it('refuses two files with the same task id', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'policyloop-registry-'));
+    const dir = tempDir('registry');
     writeFileSync(join(dir, 'a.json'), taskJson('same'));
     writeFileSync(join(dir, 'b.json'), taskJson('same'));
     expect(() => createRegistry([{ name: 'mine', description: '', files: ['a.json', 'b.json'] }], dir)).toThrow(TaskError);
@@ -26,7 +26,7 @@ describe('task registry', () => {
   });
 
   it('lets a file belong to several suites', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'policyloop-registry-'));
+    const dir = tempDir('registry');
     writeFileSync(join(dir, 'a.json'), taskJson('a'));
     const reg = createRegistry([{ name: 's1', description: '', files: ['a.json'] }, { name: 's2', description: '', files: ['a.json'] }], dir);
     expect(reg.getSuite('s1').map((t) => t.id)).toEqual(['a']);

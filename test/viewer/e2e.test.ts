@@ -8,7 +8,7 @@ import { findBrowser, launchBrowser } from '../../monitor/render/browser.ts';
 import type { LaunchedBrowser } from '../../monitor/render/browser.ts';
 import { startViewer } from '../../viewer/index.ts';
 import type { ViewerServer } from '../../viewer/index.ts';
-import { tmpDir } from './fixtures.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const browserPath = findBrowser().path;
 const OUT = resolve('test-output');
@@ -24,7 +24,7 @@ describe.skipIf(browserPath === null)('the viewer page in a browser', () => {
   const state = <T>(fn: string): Promise<T> => page.evaluate(`(() => { const v = window.policyloopViewer; return ${fn}; })()`) as Promise<T>;
 
   beforeAll(async () => {
-    viewer = await startViewer({ port: 0, outRoot: tmpDir(), log: () => {} });
+    viewer = await startViewer({ port: 0, outRoot: tempDir('viewer'), log: () => {} });
     browser = await launchBrowser(browserPath!);
     browser.setBusy(true);
     page = await browser.browser.newPage();

@@ -1,17 +1,12 @@
-// A small synthetic run record (DESIGN §9) for the replay tests: the red_on_blue scene
+// A small synthetic run record (docs/architecture.md#run-records) for the replay tests: the red_on_blue scene
 // of seed 0, two attempts, checkpoint snapshots laid out from the scene (no physics).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Checkpoint, Snapshot, Trace } from '../../sim/index.ts';
 import { instantiateScene, loadTask } from '../../tasks/index.ts';
 import { snapshotFromScene } from '../../monitor/index.ts';
 import { writeAttemptFiles, writeEpisodeRecord } from '../../policy/loop/index.ts';
 import type { AttemptRecord, EpisodeRecord } from '../../policy/loop/index.ts';
-
-export function tmpDir(prefix = 'policyloop-viewer-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
+import { tempDir } from '../helpers/temp-dir.ts';
 
 function checkpoint(index: number, label: string, t: number, s: Snapshot): Checkpoint {
   return { index, label, reason: index === 0 ? 'subgoal-end' : 'end', subgoal: 0, seq: index, t, snapshot: { ...s, t } };
@@ -32,7 +27,7 @@ function attemptRecord(index: number, success: boolean): AttemptRecord {
 }
 
 /** Writes the record and returns its folder. */
-export function writeSyntheticRun(dir = tmpDir()): string {
+export function writeSyntheticRun(dir = tempDir('viewer-run')): string {
   const task = loadTask('red_on_blue');
   const scene = instantiateScene(task, 0);
   const s0 = snapshotFromScene(scene);

@@ -7,17 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ServerMessageSchema, startViewer } from '../../viewer/index.ts';
 import type { ServerMessage, ViewerServer } from '../../viewer/index.ts';
-import { tmpDir } from './fixtures.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { until } from '../helpers/until.ts';
 
 interface Received { m: ServerMessage; at: number }
 
-async function until(cond: () => boolean, what: string, ms = 90_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+/** How long a step of a live episode may take (2 cores are shared). */
+const LIVE_MS = 90_000;
 
 describe('a live episode', () => {
   let viewer: ViewerServer;
@@ -30,7 +26,7 @@ describe('a live episode', () => {
   const status = (): string | undefined => last('status')?.status;
 
   beforeAll(async () => {
-    outRoot = tmpDir();
+    outRoot = tempDir('viewer');
     viewer = await startViewer({ port: 0, outRoot, log: () => {} });
     ws = new WebSocket(`ws://127.0.0.1:${viewer.port}/ws`);
     ws.on('message', (d) => got.push({ m: JSON.parse(d.toString()) as ServerMessage, at: performance.now() }));
@@ -43,18 +39,18 @@ describe('a live episode', () => {
 
   it('pauses, steps one API call, streams at real time and records the episode', async () => {
     send({ type: 'start', task: 'red_on_blue', seed: 0, provider: 'builtin', monitor: 'state', maxRepairs: 0, speed: '1x', paused: true });
-    await until(() => status() === 'paused' && /line \d+/.test(last('status')?.detail ?? ''), 'the pause before the first call');
+    await until(() => status() === 'paused' && /line \d+/.test(last('status')?.detail ?? ''), 'the pause before the first call', LIVE_MS);
     const before = last('call')!;
     expect(before.index).toBe(1);
 
     const mark = got.length;
     send({ type: 'step' });
-    await until(() => got.slice(mark).some((r) => r.m.type === 'status' && r.m.status === 'paused' && /line/.test(r.m.detail ?? '')), 'the pause after one step');
+    await until(() => got.slice(mark).some((r) => r.m.type === 'status' && r.m.status === 'paused' && /line/.test(r.m.detail ?? '')), 'the pause after one step', LIVE_MS);
     expect(last('call')!.index).toBe(before.index + 1);
 
     const resumedAt = got.length;
     send({ type: 'resume' });
-    await until(() => got.slice(resumedAt).filter((r) => r.m.type === 'frames').length >= 2, 'frames after resuming');
+    await until(() => got.slice(resumedAt).filter((r) => r.m.type === 'frames').length >= 2, 'frames after resuming', LIVE_MS);
     const windowStart = performance.now();
     await new Promise((r) => setTimeout(r, 1500));
     const window = got.slice(resumedAt).filter((r) => r.m.type === 'frames' && r.at >= windowStart);
@@ -69,7 +65,7 @@ describe('a live episode', () => {
     expect(simRate).toBeLessThan(1.5);
 
     send({ type: 'speed', speed: 'max' });
-    await until(() => status() === 'finished', 'the end of the episode');
+    await until(() => status() === 'finished', 'the end of the episode', LIVE_MS);
     for (const { m } of got) expect(() => ServerMessageSchema.parse(m)).not.toThrow();
     expect(last('episode-end')).toMatchObject({ success: true, attempts: 1 });
 
@@ -80,7 +76,7 @@ describe('a live episode', () => {
 
     const mark2 = got.length;
     send({ type: 'open-run', dir });
-    await until(() => got.slice(mark2).some((r) => r.m.type === 'episode-end'), 'the replay');
+    await until(() => got.slice(mark2).some((r) => r.m.type === 'episode-end'), 'the replay', LIVE_MS);
     const session = got.slice(mark2).find((r) => r.m.type === 'session')!.m;
     expect(session).toMatchObject({ type: 'session', session: { source: 'run', task: 'red_on_blue', frames: true } });
   });
@@ -88,9 +84,9 @@ describe('a live episode', () => {
   it('stops a running episode', async () => {
     const mark = got.length;
     send({ type: 'start', task: 'red_on_blue', seed: 1, provider: 'builtin', monitor: 'none', maxRepairs: 2, speed: '1x' });
-    await until(() => got.slice(mark).some((r) => r.m.type === 'frames'), 'the first frames');
+    await until(() => got.slice(mark).some((r) => r.m.type === 'frames'), 'the first frames', LIVE_MS);
     send({ type: 'start', task: 'red_on_blue', seed: 1, provider: 'builtin', monitor: 'none', maxRepairs: 2 });
-    await until(() => got.slice(mark).some((r) => r.m.type === 'error'), 'the refusal of a second start');
+    await until(() => got.slice(mark).some((r) => r.m.type === 'error'), 'the refusal of a second start', LIVE_MS);
     expect(last('error')!.message).toMatch(/an episode is running/);
     send({ type: 'stop' });
     await until(() => status() === 'stopped', 'the stop', 20_000);

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRun, RunReadError, ServerMessageSchema } from '../../viewer/index.ts';
-import { tmpDir, writeSyntheticRun } from './fixtures.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { writeSyntheticRun } from './fixtures.ts';
 
 const url = (rel: string): string => `/files/1/${rel}`;
 
@@ -35,10 +36,10 @@ describe('readRun', () => {
   });
 
   it.each([
-    ['a missing folder', () => join(tmpDir(), 'nope'), /no such folder/],
-    ['a folder that is no record', () => tmpDir(), /no episode\.json or scene\.json/],
-    ['a suite folder', () => { const d = tmpDir(); mkdirSync(join(d, 'episodes', 'lift_block-seed0'), { recursive: true }); return d; }, /suite folder; open one of its episodes, e\.g\. .*lift_block-seed0/],
-    ['a broken episode.json', () => { const d = tmpDir(); writeFileSync(join(d, 'episode.json'), '{"task": 3}'); return d; }, /episode\.json: task/],
+    ['a missing folder', () => join(tempDir('viewer'), 'nope'), /no such folder/],
+    ['a folder that is no record', () => tempDir('viewer'), /no episode\.json or scene\.json/],
+    ['a suite folder', () => { const d = tempDir('viewer'); mkdirSync(join(d, 'episodes', 'lift_block-seed0'), { recursive: true }); return d; }, /suite folder; open one of its episodes, e\.g\. .*lift_block-seed0/],
+    ['a broken episode.json', () => { const d = tempDir('viewer'); writeFileSync(join(d, 'episode.json'), '{"task": 3}'); return d; }, /episode\.json: task/],
   ])('refuses %s with one line', (_name, make, reason) => {
     const dir = make();
     expect(() => readRun(dir, url)).toThrow(RunReadError);

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { isLoopback, startViewer } from '../../viewer/index.ts';
 import type { ServerMessage, ViewerServer } from '../../viewer/index.ts';
-import { tmpDir, writeSyntheticRun } from './fixtures.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { writeSyntheticRun } from './fixtures.ts';
+import { until } from '../helpers/until.ts';
 
 function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
@@ -30,14 +32,6 @@ function connect(url: string, headers: Record<string, string> = {}): Promise<{ w
   });
 }
 
-async function until(cond: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('isLoopback', () => {
   it.each([
     ['127.0.0.1', true], ['localhost', true], ['::1', true], ['127.1.2.3', true],
@@ -49,7 +43,7 @@ describe('the viewer server on loopback', () => {
   let viewer: ViewerServer;
   let wsUrl: string;
   beforeAll(async () => {
-    viewer = await startViewer({ port: 0, run: writeSyntheticRun(), outRoot: tmpDir(), log: () => {} });
+    viewer = await startViewer({ port: 0, run: writeSyntheticRun(), outRoot: tempDir('viewer'), log: () => {} });
     wsUrl = `ws://127.0.0.1:${viewer.port}/ws`;
   });
   afterAll(async () => { await viewer.close(); });
@@ -85,7 +79,7 @@ describe('the viewer server on loopback', () => {
 
   it('catches a new tab up on the session it opens with', async () => {
     const { ws, messages } = await connect(wsUrl);
-    await until(() => messages.some((m) => m.type === 'status'));
+    await until(() => messages.some((m) => m.type === 'status'), 'the first status message');
     expect(messages[0]).toMatchObject({ type: 'hello', protocol: 1 });
     expect(messages.map((m) => m.type)).toContain('episode-end');
     ws.close();
@@ -104,14 +98,14 @@ describe('the viewer server on loopback', () => {
     big.ws.send(JSON.stringify({ type: 'open-run', dir: 'x'.repeat(1024 * 1024 + 10) }));
     expect(await closed).toBe(1009);
     other.ws.send('{"type":"speed","speed":"4x"}');
-    await until(() => other.messages.some((m) => m.type === 'status' && m.speed === '4x'));
+    await until(() => other.messages.some((m) => m.type === 'status' && m.speed === '4x'), "the other client's status at speed 4x");
     other.ws.close();
   });
 });
 
 describe('the viewer server with a token (as when bound beyond loopback)', () => {
   let viewer: ViewerServer;
-  beforeAll(async () => { viewer = await startViewer({ port: 0, token: 'secret-token', outRoot: tmpDir(), log: () => {} }); });
+  beforeAll(async () => { viewer = await startViewer({ port: 0, token: 'secret-token', outRoot: tempDir('viewer'), log: () => {} }); });
   afterAll(async () => { await viewer.close(); });
 
   it('puts the token in the printed URL', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BUFFERED_BYTES, SessionHub, ServerMessageSchema } from '../../viewer/index.ts';
 import type { ClientSocket, ServerMessage } from '../../viewer/index.ts';
-import { tmpDir, writeSyntheticRun } from './fixtures.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { writeSyntheticRun } from './fixtures.ts';
 
 class FakeSocket implements ClientSocket {
   readyState = 1;
@@ -14,7 +15,7 @@ class FakeSocket implements ClientSocket {
 }
 
 function hub(): SessionHub {
-  return new SessionHub({ version: 'test', tasks: [{ id: 'red_on_blue', instruction: 'x', file: 'f' }], outRoot: tmpDir(), log: () => {} });
+  return new SessionHub({ version: 'test', tasks: [{ id: 'red_on_blue', instruction: 'x', file: 'f' }], outRoot: tempDir('viewer'), log: () => {} });
 }
 
 describe('SessionHub', () => {

@@ -19,7 +19,9 @@ export class AttemptsPanel {
   private readonly seen = { attempts: -1, session: -1 };
   private selectedShown = -1;
 
-  constructor(private readonly store: SessionStore) {
+  private readonly store: SessionStore;
+  constructor(store: SessionStore) {
+    this.store = store;
     this.list.addEventListener('click', (e) => {
       const li = (e.target as HTMLElement).closest('li');
       if (li?.dataset.attempt) this.store.select(Number(li.dataset.attempt));

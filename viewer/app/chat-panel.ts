@@ -14,7 +14,10 @@ export class ChatPanel {
   private shown = 0;
   private session = -1;
 
-  constructor(private readonly store: SessionStore) {}
+  private readonly store: SessionStore;
+  constructor(store: SessionStore) {
+    this.store = store;
+  }
 
   update(): void {
     const s = this.store;

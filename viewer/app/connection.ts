@@ -12,7 +12,9 @@ export class Connection {
   private ws: WebSocket | null = null;
   private retryMs = 500;
 
-  constructor(private readonly events: ConnectionEvents) {
+  private readonly events: ConnectionEvents;
+  constructor(events: ConnectionEvents) {
+    this.events = events;
     this.open();
   }
 

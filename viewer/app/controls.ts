@@ -1,7 +1,7 @@
 // The header: start form (task, seed, provider, model, monitor, max repairs), run
 // controls (pause / step one API call / stop, speed), "open run", and the status line.
 
-import type { ClientMessage, SessionInfo, Speed } from '../protocol.ts';
+import type { ClientMessage, SessionInfo, Speed, VIEWER_MONITORS, VIEWER_PROVIDERS } from '../protocol.ts';
 import { byId, el } from './dom.ts';
 import type { SessionStore } from './session-store.ts';
 
@@ -22,7 +22,11 @@ export class Controls {
   private readonly errorLine = byId('error-line');
   private readonly seen = { hello: -1, status: -1, session: -1 };
 
-  constructor(private readonly store: SessionStore, private readonly send: (m: ClientMessage) => void) {
+  private readonly store: SessionStore;
+  private readonly send: (m: ClientMessage) => void;
+  constructor(store: SessionStore, send: (m: ClientMessage) => void) {
+    this.store = store;
+    this.send = send;
     this.task.addEventListener('change', () => {
       byId('task-file-label').hidden = this.task.value !== FILE_CHOICE;
     });
@@ -70,8 +74,8 @@ export class Controls {
     this.showError('');
     this.send({
       type: 'start', task, seed, maxRepairs,
-      provider: this.provider.value as 'builtin' | 'openai' | 'replay',
-      monitor: this.monitor.value as 'state' | 'pixels' | 'vlm' | 'none',
+      provider: this.provider.value as (typeof VIEWER_PROVIDERS)[number],
+      monitor: this.monitor.value as (typeof VIEWER_MONITORS)[number],
       speed: this.speed.value as Speed,
       ...(model ? { model } : {}),
       ...(cassette && this.provider.value === 'replay' ? { cassette } : {}),

@@ -20,7 +20,11 @@ export class Gallery {
   private readonly seen = { checkpoints: -1, session: -1, time: -1 };
   private verdictsShown: unknown = null;
 
-  constructor(private readonly store: SessionStore, private readonly thumbnails: ThumbnailRenderer) {
+  private readonly store: SessionStore;
+  private readonly thumbnails: ThumbnailRenderer;
+  constructor(store: SessionStore, thumbnails: ThumbnailRenderer) {
+    this.store = store;
+    this.thumbnails = thumbnails;
     this.root.addEventListener('click', (e) => {
       const card = (e.target as HTMLElement).closest<HTMLElement>('.cp');
       if (card?.dataset.t) this.store.seek(Number(card.dataset.t));

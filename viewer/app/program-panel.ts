@@ -12,7 +12,10 @@ export class ProgramPanel {
   private running: number | null = null;
   private failing: number | null = null;
 
-  constructor(private readonly store: SessionStore) {}
+  private readonly store: SessionStore;
+  constructor(store: SessionStore) {
+    this.store = store;
+  }
 
   update(): void {
     const a = this.store.current;

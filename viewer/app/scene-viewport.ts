@@ -39,7 +39,9 @@ export class SceneViewport {
   private pathWritten = 0;
   private dirty = true;
 
-  constructor(private readonly container: HTMLElement) {
+  private readonly container: HTMLElement;
+  constructor(container: HTMLElement) {
+    this.container = container;
     this.renderer = new THREE.WebGLRenderer({ antialias: true });
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
     this.renderer.shadowMap.enabled = true;
@@ -48,7 +50,7 @@ export class SceneViewport {
 
     const v = VIEWS.front;
     this.camera = new THREE.PerspectiveCamera(v.fovY, 1, 0.02, 30);
-    // z is up in the world (DESIGN §3); OrbitControls orbits about camera.up.
+    // z is up in the world (docs/architecture.md#world-conventions); OrbitControls orbits about camera.up.
     this.camera.up.set(0, 0, 1);
     this.camera.position.set(v.position[0], v.position[1] - 0.25, v.position[2] + 0.05);
     this.controls = new OrbitControls(this.camera, this.renderer.domElement);

@@ -40,7 +40,9 @@ export class Timeline {
   private readonly seen = { attempts: -1, events: -1, checkpoints: -1, track: -1, time: -1, session: -1 };
   playing = false;
 
-  constructor(private readonly store: SessionStore) {
+  private readonly store: SessionStore;
+  constructor(store: SessionStore) {
+    this.store = store;
     this.scrubber.addEventListener('input', () => {
       this.playing = false;
       this.store.seek(Number(this.scrubber.value));

@@ -1,4 +1,4 @@
-// The predicate JSON forms of DESIGN §5, as compact as a model can still read them. A
+// The predicate JSON forms (docs/architecture.md#predicates), as compact as a model can still read them. A
 // test checks that every predicate kind the schema knows appears here, so the two do
 // not drift apart.
 

@@ -1,10 +1,10 @@
 // Table geometry for placement targets: footprints, clearance from other objects, free
-// spots, the workspace bounds (DESIGN §3). Pure functions over plain positions so the
+// spots, the workspace bounds (docs/architecture.md#world-conventions). Pure functions over plain positions so the
 // planner can track where objects will be after each step.
 
 import type { ObjectInfo, Shape, Vec2 } from '../../../sim/index.ts';
 
-/** Reachable workspace of the TCP (DESIGN §3). */
+/** Reachable workspace of the TCP (docs/architecture.md#world-conventions). */
 export const WORKSPACE = { min: [-0.45, -0.35] as Vec2, max: [0.45, 0.35] as Vec2 };
 /**
  * Where the planner puts object centres: inset from the workspace so a push can start

@@ -1,7 +1,7 @@
 // The grammar of instructions: a clause is a verb, its objects (noun phrases) and
 // phrases saying where, how and in what order. Recursive descent over the tokens of
-// rule-tokenizer.ts; nothing here looks at the scene — noun phrases are resolved to
-// object ids later (rule-references.ts), so the same parse serves any scene.
+// tokenizer.ts; nothing here looks at the scene — noun phrases are resolved to
+// object ids later (references.ts), so the same parse serves any scene.
 
 import type { ColorName, Vec2 } from '../../../sim/index.ts';
 import {
@@ -13,7 +13,7 @@ import type { Token } from './tokenizer.ts';
 
 export type SizeOrder = 'smallest' | 'largest' | 'tallest' | 'shortest';
 
-/** A reference to objects, as written: resolved against a scene by rule-references.ts. */
+/** A reference to objects, as written: resolved against a scene by references.ts. */
 export interface NounPhrase {
   /** The words as written in the instruction ("the smallest block"). */
   text: string;
@@ -89,7 +89,12 @@ const isWordTok = (t: Token | undefined): t is Token => t?.kind === 'word';
 /** A cursor over one clause's tokens with the small look-ahead helpers the grammar needs. */
 class Cursor {
   pos = 0;
-  constructor(readonly tokens: readonly Token[], readonly source: string) {}
+  readonly tokens: readonly Token[];
+  readonly source: string;
+  constructor(tokens: readonly Token[], source: string) {
+    this.tokens = tokens;
+    this.source = source;
+  }
 
   peek(k = 0): Token | undefined {
     return this.tokens[this.pos + k];

@@ -125,7 +125,7 @@ export const UNITS: Readonly<Record<string, number>> = {
   millimeter: 0.001, millimeters: 0.001, in: 0.0254, inch: 0.0254, inches: 0.0254,
 };
 
-/** Horizontal directions in the world frame (DESIGN §3: +x right, +y away from the robot). */
+/** Horizontal directions in the world frame (+x right, +y away from the robot: docs/architecture.md#world-conventions). */
 export const DIRECTIONS: Readonly<Record<string, [number, number]>> = {
   left: [-1, 0], leftward: [-1, 0], leftwards: [-1, 0], west: [-1, 0],
   right: [1, 0], rightward: [1, 0], rightwards: [1, 0], east: [1, 0],

@@ -54,7 +54,9 @@ class Board {
   readonly at = new Map<string, Vec2>();
   /** What each object rests on (another object or container), if anything. */
   readonly support = new Map<string, string | null>();
-  constructor(readonly facts: SceneFacts) {
+  readonly facts: SceneFacts;
+  constructor(facts: SceneFacts) {
+    this.facts = facts;
     for (const o of facts.objects) {
       this.at.set(o.id, [o.position[0], o.position[1]]);
       this.support.set(o.id, null);
@@ -99,7 +101,9 @@ class Planner {
   readonly steps: Step[] = [];
   readonly notes: string[] = [];
   readonly board: Board;
-  constructor(readonly facts: SceneFacts) {
+  readonly facts: SceneFacts;
+  constructor(facts: SceneFacts) {
+    this.facts = facts;
     this.board = new Board(facts);
   }
   name(id: string): string {

@@ -1,4 +1,4 @@
-// Steps (+ the adjustments repairs made) → program text in the API of DESIGN §4: one
+// Steps (+ the adjustments repairs made) → program text in the program API (docs/architecture.md#the-program-api): one
 // `subgoal(description, { expect })` per step followed by its action. The programmer's
 // state (choices of ambiguous references, per-step adjustments) travels beside the
 // program as the draft's memo, so a repair can regenerate the program from the

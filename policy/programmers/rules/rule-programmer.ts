@@ -1,9 +1,9 @@
-// RuleProgrammer (`--provider builtin`): the offline baseline programmer of DESIGN §7.
-// It reads the instruction with a small grammar (rule-grammar.ts), resolves references
-// against the scene facts (rule-references.ts, rule-intents.ts), plans steps with
-// computed placement targets (rule-planner.ts), writes the program (rule-program-text.ts)
-// and repairs it by rules keyed on the diagnosis kind (rule-repair.ts). It never reads
-// a task's reference program or success predicate, and uses no model.
+// RuleProgrammer (`--provider builtin`): the offline baseline programmer (docs/architecture.md#programmers).
+// It reads the instruction with a small grammar (grammar.ts), resolves references
+// against the scene facts (references.ts, intents.ts), plans steps with computed
+// placement targets (planner.ts; both in plan.ts), writes the program (program-text.ts)
+// and repairs it by rules keyed on the diagnosis kind (repair.ts). It never reads a
+// task's reference program or success predicate, and uses no model. See README.md.
 
 import type { ProgramContext, ProgramDraft, Programmer, RepairInput } from '../programmer.ts';
 import { NO_USAGE } from '../programmer.ts';

@@ -1,5 +1,5 @@
 // Instruction text → tokens that remember where they came from, and tokens → clauses.
-// Words are lower-cased and spelling-folded (rule-lexicon.ts); "10 cm", "10cm" and
+// Words are lower-cased and spelling-folded (lexicon.ts); "10 cm", "10cm" and
 // "ten centimetres" become one distance token in metres; punctuation is kept as tokens
 // because commas and colons separate list items and clauses.
 
