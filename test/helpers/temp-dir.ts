@@ -18,11 +18,12 @@ afterAll(() => remove(made));
 
 // Once per process, whatever the module isolation: at exit, whatever no afterAll removed.
 const shared = globalThis as typeof globalThis & { __policyloopTestTempDirs?: Set<string> };
-const everywhere = shared.__policyloopTestTempDirs ??= (() => {
+if (!shared.__policyloopTestTempDirs) {
   const all = new Set<string>();
+  shared.__policyloopTestTempDirs = all;
   process.once('exit', () => remove(all));
-  return all;
-})();
+}
+const everywhere = shared.__policyloopTestTempDirs;
 
 /** A new empty folder `<os tmpdir>/policyloop-<prefix>-XXXXXX`, removed after the test file. */
 export function tempDir(prefix: string): string {

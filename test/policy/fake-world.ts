@@ -39,7 +39,9 @@ export class FakeWorld implements SimWorld {
   private objects: Map<string, ObjectSpec>;
   private gripper: GripperState = { position: [...TABLE.home], yaw: 0, approach: 'top', width: 0.08, holding: null };
 
-  constructor(private readonly options: FakeWorldOptions = {}, scene: SceneSpec = FAKE_SCENE) {
+  private readonly options: FakeWorldOptions;
+  constructor(options: FakeWorldOptions = {}, scene: SceneSpec = FAKE_SCENE) {
+    this.options = options;
     this.scene = clone(scene);
     this.objects = new Map(this.scene.objects.map((o) => [o.id, clone(o)]));
     this.initial = this.snapshot();

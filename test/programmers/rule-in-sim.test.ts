@@ -73,8 +73,10 @@ describe('instructions beyond the bundled suite', () => {
 
 /** A rule programmer whose first program carries a deliberate mistake, to exercise the repairs. */
 class Sabotaged extends RuleProgrammer {
-  constructor(private readonly spoil: (s: ProgramState) => void) {
+  private readonly spoil: (s: ProgramState) => void;
+  constructor(spoil: (s: ProgramState) => void) {
     super();
+    this.spoil = spoil;
   }
   override async generate(ctx: ProgramContext): Promise<ProgramDraft> {
     const d = await super.generate(ctx);

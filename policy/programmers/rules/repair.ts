@@ -59,7 +59,12 @@ function placeAfter(steps: readonly Step[], i: number): number | null {
 
 class Editor {
   readonly notes: string[] = [];
-  constructor(readonly state: ProgramState, readonly steps: readonly Step[]) {}
+  readonly state: ProgramState;
+  readonly steps: readonly Step[];
+  constructor(state: ProgramState, steps: readonly Step[]) {
+    this.state = state;
+    this.steps = steps;
+  }
   adj(i: number): StepAdjust {
     return (this.state.adjust[String(i)] ??= {});
   }
