@@ -26,7 +26,7 @@ import {
   type ChatResponse,
   type TokenUsage,
 } from './chat-model.ts';
-import { imageBytes, prepareImage, type ImageOptions } from './images.ts';
+import { imageBytes, prepareImage, type ImageOptions, type PreparedImage } from './images.ts';
 import { resolveModelSettings, type ModelKind, type ModelSettingsFlags } from './model-settings.ts';
 import {
   extractJson,
@@ -352,7 +352,7 @@ function toWireMessages(
     }
     const content = parts.map((part, p): ChatCompletionContentPart => {
       if (part.type === 'text') return { type: 'text', text: part.text };
-      let prepared;
+      let prepared: PreparedImage;
       try {
         prepared = prepareImage(imageBytes(part), images);
       } catch (error) {

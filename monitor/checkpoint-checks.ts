@@ -20,13 +20,16 @@ export const TOPPLE_TILT_MIN = (40 * Math.PI) / 180;
 export const OFF_TABLE_DROP = 0.03;
 
 
-/** The failing part of a predicate: the first failing child of an `all`, recursively. */
-export function failingLeaf(p: Predicate, view: WorldView): { predicate: Predicate; result: PredicateResult } | null {
-  const result = evaluatePredicate(p, view);
+/**
+ * The failing part of an evaluated predicate: the first failing part of an `all`,
+ * recursively, read from the result's parts (nothing is evaluated again); null when it holds.
+ */
+export function failingLeaf(p: Predicate, result: PredicateResult): { predicate: Predicate; result: PredicateResult } | null {
   if (result.ok) return null;
-  if ('all' in p) {
-    for (const q of p.all) {
-      const leaf = failingLeaf(q, view);
+  const parts = result.facts?.kind === 'all' ? result.facts.parts : null;
+  if ('all' in p && parts && parts.length === p.all.length) {
+    for (let i = 0; i < parts.length; i++) {
+      const leaf = failingLeaf(p.all[i]!, parts[i]!);
       if (leaf) return leaf;
     }
   }
@@ -35,7 +38,7 @@ export function failingLeaf(p: Predicate, view: WorldView): { predicate: Predica
 
 export function expectationFailure(subgoal: SubgoalInfo, view: WorldView): Failure | null {
   if (!subgoal.expect) return null;
-  const leaf = failingLeaf(subgoal.expect, view);
+  const leaf = failingLeaf(subgoal.expect, evaluatePredicate(subgoal.expect, view));
   if (!leaf) return null;
   const grasp = 'grasped' in leaf.predicate;
   return {

@@ -2,9 +2,13 @@
 // first failing checkpoint, the program error and its line, the trace around it, the
 // scene diff and the unmet predicate — plus the text block a repair prompt quotes.
 // `kind` is an enum a rule-based repairer keys on; `offset` carries measured misses.
+// Both are read from typed fields — the error's `cause`, the predicate result's `facts` —
+// never from the sentences.
 
-import { predicateObjectIds } from '../sim/index.ts';
-import type { AttemptData, Checkpoint, Predicate, PredicateResult, ProgramError, Snapshot, WorldView } from '../sim/index.ts';
+import { evaluatePredicate, predicateObjectIds } from '../sim/index.ts';
+import type {
+  AttemptData, CallError, Checkpoint, Predicate, PredicateResult, ProgramError, Snapshot, Vec2, WorldView,
+} from '../sim/index.ts';
 import { failingLeaf } from './checkpoint-checks.ts';
 import { diffSnapshots } from './scene-diff.ts';
 import type { SceneDiff } from './scene-diff.ts';
@@ -18,13 +22,17 @@ export const DIAGNOSIS_KINDS = [
 ] as const;
 export type DiagnosisKind = (typeof DIAGNOSIS_KINDS)[number];
 
-/** How far an object ended from where it should be: object − target, in metres. */
+/** How far an object ended from where it should be: object − target, horizontally, in metres. */
 export interface PlaceOffset {
   object: string;
   /** What it should have been at: an object id, a zone id or "[x, y]". */
   target: string;
+  targetKind: 'object' | 'zone' | 'point';
+  /** The reference point of a zone (its centre) or a point target (x, y); null for an object. */
+  point: Vec2 | null;
   dx: number;
   dy: number;
+  /** hypot(dx, dy). */
   distance: number;
 }
 
@@ -71,37 +79,37 @@ function fmt(m: number): string {
   return `${v >= 0 ? '+' : ''}${v.toFixed(1)} cm`;
 }
 
-/** Where a placement predicate wanted its object, and how far off it is. */
-export function placementOffset(p: Predicate, view: WorldView): PlaceOffset | null {
-  const objPos = (id: string): number[] | null => view.state.objects[id]?.position ?? null;
-  let object: string, target: string, at: number[] | null;
-  if ('on' in p) { [object, target] = p.on; at = objPos(target); }
-  else if ('inside' in p) { [object, target] = p.inside; at = objPos(target); }
-  else if ('near' in p) {
-    object = p.near[0];
-    const t = p.near[1];
-    if (typeof t === 'string') { target = t; at = objPos(t); } else { target = `[${t.map((v) => v.toFixed(2)).join(', ')}]`; at = t; }
-  } else if ('inZone' in p) {
-    object = p.inZone[0];
-    target = p.inZone[1];
-    const z = view.scene.zones.find((zn) => zn.id === target);
-    at = z ? [(z.min[0] + z.max[0]) / 2, (z.min[1] + z.max[1]) / 2] : null;
-  } else return null;
-  const o = objPos(object);
-  if (!o || !at) return null;
-  const dx = o[0]! - at[0]!, dy = o[1]! - at[1]!;
-  return { object, target, dx, dy, distance: Math.hypot(dx, dy) };
+/**
+ * Where a placement predicate wanted its object and how far off it is, read from the
+ * facts of its (failing) result; null for other predicates, or a result without facts.
+ */
+export function placementOffset(result: PredicateResult | null): PlaceOffset | null {
+  const f = result?.facts;
+  if (!f) return null;
+  const offset = (object: string, target: string, targetKind: PlaceOffset['targetKind'], point: Vec2 | null, dx: number, dy: number): PlaceOffset =>
+    ({ object, target, targetKind, point, dx, dy, distance: Math.hypot(dx, dy) });
+  switch (f.kind) {
+    case 'on': return offset(f.object, f.support, 'object', null, f.dx, f.dy);
+    case 'inside': return offset(f.object, f.container, 'object', null, f.dx, f.dy);
+    case 'near': {
+      if (f.target !== null) return offset(f.object, f.target, 'object', null, f.dx, f.dy);
+      const point: Vec2 = [f.point[0], f.point[1]];
+      return offset(f.object, `[${f.point.map((v) => v.toFixed(2)).join(', ')}]`, 'point', point, f.dx, f.dy);
+    }
+    case 'inZone': return offset(f.object, f.zone, 'zone', [(f.min[0] + f.max[0]) / 2, (f.min[1] + f.max[1]) / 2], f.dx, f.dy);
+    default: return null;
+  }
 }
 
-function kindFromError(e: { kind: string; message: string }): DiagnosisKind {
+function kindFromError(e: Pick<CallError, 'cause'> & { kind: ProgramError['kind'] }): DiagnosisKind {
   switch (e.kind) {
     case 'SyntaxError': return 'syntax';
     case 'ReachError': return 'reach';
     case 'TimeoutError': case 'InterruptedError': return 'timeout';
     case 'CollisionError': return 'collision';
     case 'GraspError':
-      if (/slipped|no longer between/i.test(e.message)) return 'slipped-grasp';
-      if (/already holding/i.test(e.message)) return 'program-error';
+      if (e.cause === 'slipped') return 'slipped-grasp';
+      if (e.cause === 'already-holding') return 'program-error';
       return 'nothing-grasped';
     default: return 'program-error';
   }
@@ -192,28 +200,24 @@ export function diagnose(attempt: AttemptData, verdicts: readonly Verdict[], opt
 
   // The unmet predicate: the verdict's, else the subgoal's expectation, else the task goal.
   const sg = cp && cp.subgoal !== null ? attempt.trace.subgoals[cp.subgoal] ?? null : null;
-  let predicate: Diagnosis['predicate'] = null;
+  // `leaf` keeps its result: the offset is read from its facts.
+  let leaf: { predicate: Predicate; result: PredicateResult } | null = null;
   const expFailure = failures.find((f) => f.predicate && f.result);
-  if (expFailure) predicate = { predicate: expFailure.predicate!, detail: expFailure.result!.detail };
-  else if (view && sg?.expect) {
-    const leaf = failingLeaf(sg.expect, view);
-    if (leaf) predicate = { predicate: leaf.predicate, detail: leaf.result.detail };
-  }
-  if (!predicate && view && opts.goal && success && !success.ok) {
-    const leaf = failingLeaf(opts.goal, view);
-    if (leaf) predicate = { predicate: leaf.predicate, detail: leaf.result.detail };
-  }
+  if (expFailure) leaf = { predicate: expFailure.predicate!, result: expFailure.result! };
+  else if (view && sg?.expect) leaf = failingLeaf(sg.expect, evaluatePredicate(sg.expect, view));
+  if (!leaf && view && opts.goal && success && !success.ok) leaf = failingLeaf(opts.goal, evaluatePredicate(opts.goal, view));
+  const predicate: Diagnosis['predicate'] = leaf ? { predicate: leaf.predicate, detail: leaf.result.detail } : null;
 
   // The kind: from the first failure; else from the error; else from the unmet predicate.
   let kind: DiagnosisKind = 'unknown';
   if (first && cp && state) kind = kindFromFailure(first, attempt, cp, state);
   else if (attempt.error) kind = kindFromError(attempt.error);
-  else if (predicate && cp && state) {
-    kind = kindFromFailure({ kind: 'expectation-unmet', objects: predicateObjectIds(predicate.predicate), explanation: '', predicate: predicate.predicate, result: { ok: false, detail: predicate.detail } }, attempt, cp, state);
+  else if (leaf && cp && state) {
+    kind = kindFromFailure({ kind: 'expectation-unmet', objects: predicateObjectIds(leaf.predicate), explanation: '', predicate: leaf.predicate, result: leaf.result }, attempt, cp, state);
   }
   if (kind === 'unknown' && attempt.error) kind = kindFromError(attempt.error);
 
-  const offset = predicate && view && kind === 'missed-place' ? placementOffset(predicate.predicate, view) : null;
+  const offset = leaf && kind === 'missed-place' ? placementOffset(leaf.result) : null;
 
   // The diff covers the whole failing subgoal: action checkpoints inside it often show
   // nothing new by its end.

@@ -36,3 +36,20 @@ export function safeLabel(text: string, fallback = 'checkpoint'): string {
   const cleaned = text.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+|_+$/g, '').slice(0, 48);
   return cleaned.length > 0 ? cleaned : fallback;
 }
+
+/** A JSON path as people read it: `scene.objects[2].size`, `all[1].on`; '' for the root. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (typeof seg === 'string' && /^[A-Za-z_$][\w$]*$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(String(seg))}]`;
+  }
+  return out;
+}
+
+/** One line for a schema issue: `all[1].near: expected …`, or just the message at the root. */
+export function issueText(issue: { readonly path: readonly PropertyKey[]; readonly message: string }): string {
+  const path = jsonPath(issue.path);
+  return path ? `${path}: ${issue.message}` : issue.message;
+}

@@ -6,11 +6,12 @@ export * from './rng.ts';
 export * from './errors.ts';
 export { createWorld, PHYSICS_SETTINGS, SETTLE_SECONDS } from './world.ts';
 export type { CreateWorldOptions } from './world.ts';
-export { evaluatePredicate, PredicateSchema, predicateObjectIds } from './predicates.ts';
+export { evaluatePredicate } from './predicates.ts';
 export {
-  PREDICATE_FORMS, PREDICATE_KINDS, isPredicateKind, predicateArgumentOk, predicateFaults,
-} from './predicate-forms.ts';
-export type { PredicateFault, PredicateFormLimits, PredicateKind, PredicatePath } from './predicate-forms.ts';
+  PREDICATE_FORMS, PREDICATE_KINDS, PREDICATE_LIMITS, PredicateSchema, predicateObjectIds, predicateRefs, predicateZoneIds,
+} from './predicate-schema.ts';
+export type { PredicateKind, PredicateRef } from './predicate-schema.ts';
+export { closestNames } from './closest-names.ts';
 export { gripperGeometry, gripperQuaternion, fingerDirection, closingAxis } from './gripper-geometry.ts';
 export type { Box, GripperGeometry } from './gripper-geometry.ts';
 export {
@@ -27,6 +28,6 @@ export {
   IDENTITY_QUAT, quatAngleBetween, quatConjugate, quatFromAxisAngle, quatFromYaw, quatMul, quatToMatrix, rotate, slerp,
   tiltOf, wrapAngle, wrapHalfTurn, yawOf,
 } from './pose-math.ts';
-export { cm, cmLimit, deg, safeLabel } from './format.ts';
+export { cm, cmLimit, deg, issueText, jsonPath, safeLabel } from './format.ts';
 export { ON_EDGE_TOLERANCE, ON_GAP_ABOVE, ON_GAP_BELOW, ON_TABLE_GAP, UPRIGHT_LIMIT } from './predicates.ts';
 export { FINGER_SIZE, GRIPPER_POSE_FLOATS, PALM_SIZE, writeGripperPoses } from './gripper-geometry.ts';

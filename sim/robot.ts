@@ -207,7 +207,9 @@ export class Robot {
     this.quaternion = gripperQuaternion(yaw, approach);
     const descs = gripperBodies(this.position, yaw, approach, width);
     const handles = [this.palm, this.fingers[0], this.fingers[1]];
-    descs.forEach((d, i) => this.physics.setPose(handles[i]!, d.position, d.quaternion!));
+    descs.forEach((d, i) => {
+      this.physics.setPose(handles[i]!, d.position, d.quaternion!);
+    });
   }
 
   // ------------------------------------------------------------------ objects
@@ -321,7 +323,7 @@ export class Robot {
       const other = this.objectOfBody.get(knocker.body)!;
       throw new CollisionError(
         `${id} was knocked out of the grasp by ${other} while ${phase}; it is now ${cm(drift)} from where the fingers held it.`,
-        [id, other],
+        [id, other], 'knocked-away',
       );
     }
     // Gripper frame +z points from the fingertips to the palm: the object was pushed up into the hand.
@@ -329,7 +331,7 @@ export class Robot {
     if (onTable && dz > 0) {
       throw new CollisionError(
         `${id} was driven into the table while ${phase} and pushed ${cm(drift)} out of the grasp.`,
-        [id],
+        [id], 'held-into-table',
       );
     }
     const spec = this.specs.get(id)!;
@@ -339,7 +341,7 @@ export class Robot {
     const where = top < tipZ
       ? `now ${cm(tipZ - top)} below the fingertips`
       : `now ${cm(drift)} from where the fingers held it`;
-    throw new GraspError(`${id} slipped out of the grasp while ${phase}, ${where}.`, [id]);
+    throw new GraspError(`${id} slipped out of the grasp while ${phase}, ${where}.`, [id], 'slipped');
   }
 
   // ------------------------------------------------------------------ motions
@@ -379,6 +381,7 @@ export class Robot {
         throw new CollisionError(
           `The gripper hit the table while ${opts.phase}: at ${pos(p)} its lowest part would be ${cm(-lowest)} ` +
           `below the table top, so it stopped at ${pos(this.position)}.`,
+          [], 'table',
         );
       }
       this.position[0] = p[0]; this.position[1] = p[1]; this.position[2] = p[2];

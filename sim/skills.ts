@@ -127,14 +127,14 @@ export function pick(r: Robot, id: string, opts: PickOptions = {}): void {
   const lift = opts.liftHeight ?? 0.1;
   const holding = r.detectHolding();
   if (holding) {
-    throw new GraspError(`Cannot pick ${id}: the gripper is already holding ${holding}; place it first.`, [id, holding]);
+    throw new GraspError(`Cannot pick ${id}: the gripper is already holding ${holding}; place it first.`, [id, holding], 'already-holding');
   }
   r.endHold();
   const plan = planGrasp(r, id, approach);
   const maxOpen = GRIPPER.maxOpening;
   if (plan.width > maxOpen - 0.004) {
     throw new GraspError(
-      `${id} is ${cm(plan.width)} wide across its narrowest side, too wide for the gripper's ${cm(maxOpen)} opening.`, [id],
+      `${id} is ${cm(plan.width)} wide across its narrowest side, too wide for the gripper's ${cm(maxOpen)} opening.`, [id], 'too-wide',
     );
   }
   checkReach(plan.grasp, `The grasp point of ${id}`, [id]);
@@ -152,16 +152,16 @@ export function pick(r: Robot, id: string, opts: PickOptions = {}): void {
     if (got === null) {
       throw new GraspError(
         `The fingers closed on nothing while picking ${id}: they closed to ${cm(r.width)} and ${id} is now ${cm(off)} from the grasp point.`,
-        [id],
+        [id], 'nothing-grasped',
       );
     }
-    throw new GraspError(`The fingers closed on ${got} instead of ${id} (${id} is ${cm(off)} from the grasp point).`, [id, got]);
+    throw new GraspError(`The fingers closed on ${got} instead of ${id} (${id} is ${cm(off)} from the grasp point).`, [id, got], 'wrong-object');
   }
   if (lift > 0) r.moveLinear(liftTo, q, plan.yaw, approach, { phase: 'lifting' });
   const after = r.detectHolding();
   if (after !== id) {
     r.endHold();
-    throw new GraspError(`${id} is no longer between the fingers after lifting.`, [id]);
+    throw new GraspError(`${id} is no longer between the fingers after lifting.`, [id], 'slipped');
   }
 }
 
@@ -184,7 +184,7 @@ function resolvePlaceTarget(r: Robot, target: Target, held: string): { xy: Vec2;
 
 export function place(r: Robot, target: Target, opts: PlaceOptions = {}): void {
   const held = r.detectHolding();
-  if (!held) throw new GraspError('Cannot place: the gripper is not holding anything; pick an object first.');
+  if (!held) throw new GraspError('Cannot place: the gripper is not holding anything; pick an object first.', [], 'not-holding');
   if (r.heldId !== held) r.beginHold(held);
   const releaseHeight = opts.releaseHeight ?? 0.005;
   const [ox, oy] = opts.offset ?? [0, 0];
@@ -224,7 +224,7 @@ function retreat(r: Robot, up: number): void {
 
 export function push(r: Robot, id: string, direction: Vec2, distance: number, opts: PushOptions = {}): void {
   const holding = r.detectHolding();
-  if (holding) throw new GraspError(`Cannot push ${id} while holding ${holding}; place it first.`, [id, holding]);
+  if (holding) throw new GraspError(`Cannot push ${id} while holding ${holding}; place it first.`, [id, holding], 'already-holding');
   r.endHold();
   const n = Math.hypot(direction[0], direction[1]);
   const u: Vec3 = [direction[0] / n, direction[1] / n, 0];

@@ -3,8 +3,15 @@
 // (policy/program/trace.ts) writes it; monitors, the diagnosis, run records and the
 // viewer read it. It lives here, below monitor/ and policy/, because both read it.
 
-import type { ErrorKind } from './errors.ts';
+import type { ErrorCause, ErrorKind } from './errors.ts';
 import type { GripperState, Predicate, SceneSpec, Snapshot } from './types.ts';
+
+/** An error a call raised, as the program saw it; `cause` when the skill knew why (errors.ts). */
+export interface CallError {
+  kind: ErrorKind | 'Error';
+  message: string;
+  cause?: ErrorCause;
+}
 
 export interface CallEvent {
   type: 'call';
@@ -16,7 +23,7 @@ export interface CallEvent {
   call: string;
   args: unknown[];
   result?: unknown;
-  error?: { kind: ErrorKind | 'Error'; message: string };
+  error?: CallError;
   gripper: GripperState;
 }
 
@@ -70,6 +77,8 @@ export interface ProgramError {
   kind: ErrorKind | 'SyntaxError' | 'Error' | 'InterruptedError' | 'MemoryError' | 'StackOverflowError' | 'NoProgramError';
   message: string;
   line: number | null;
+  /** Why, when the error came from a skill that knew (errors.ts ERROR_CAUSES). */
+  cause?: ErrorCause;
 }
 
 export interface Trace {

@@ -140,7 +140,95 @@ export interface PredicateResult {
   ok: boolean;
   /** A sentence a person or a model can act on: by how much and where it failed (or held). */
   detail: string;
+  /**
+   * The numbers the check measured, typed by what it measured (the detail's numbers, and
+   * the parts of all / any / not). Every result `evaluatePredicate` returns has them;
+   * a result made by hand (a placeholder, a model's judgement, a record written before
+   * facts existed) may not.
+   */
+  facts?: PredicateFacts;
 }
+
+/**
+ * What a predicate measured, by kind (m, rad, world frame unless noted). Offsets `dx, dy`
+ * are always the object's centre minus the reference point, so a placement can be
+ * corrected by them. `on` with "table" measures as `onTable`; an id the scene lacks
+ * gives `unknown-id`.
+ */
+export type PredicateFacts =
+  | { kind: 'grasped'; object: string; holding: string | null }
+  | {
+    kind: 'on'; object: string; support: string;
+    /** The object's centre minus the support's top centre, horizontally; distance = hypot(dx, dy). */
+    dx: number; dy: number; distance: number;
+    /** The object's bottom minus the support's top (> 0: above it). */
+    gap: number;
+    /** How far the object's centre lies outside the support's top footprint, in its frame (≤ 0: over it). */
+    outside: number;
+    held: boolean;
+    /** The limits used: gap within [-gapBelow, gapAbove], outside ≤ edgeTolerance. */
+    gapAbove: number; gapBelow: number; edgeTolerance: number;
+  }
+  | {
+    kind: 'inside'; object: string; container: string;
+    /** The container's interior, or null when it is not a bowl or tray. */
+    interior: 'bowl' | 'tray' | null;
+    /** The object's centre minus the container's centre, horizontally. */
+    dx: number; dy: number;
+    /** Horizontal distance of the centres in the container's frame (= hypot(dx, dy) when it stands upright). */
+    distance: number;
+    /** How far the centre lies beyond the inner wall (bowl: radially; tray: the worse axis); ≤ 0 inside; null for a non-container. */
+    outside: number | null;
+    /** The limit of `outside`'s radial part: the bowl's inner radius, or the tray's inner half-extents. */
+    innerRadius: number | null; innerHalf: Vec2 | null;
+    /** How far the centre lies below the rim (< 0: above it). */
+    belowRim: number;
+    held: boolean;
+  }
+  | {
+    kind: 'onTable'; object: string;
+    /** The object's centre. */
+    x: number; y: number;
+    /** Height of its bottom above the table top (< 0: below). */
+    bottom: number;
+    overTable: boolean; held: boolean;
+    /** The object it rests on when its bottom is too high (null: none, or not measured). */
+    support: string | null;
+    limit: number;
+  }
+  | { kind: 'above'; object: string; bottom: number; height: number }
+  | {
+    kind: 'near'; object: string;
+    /** The target object's id; null when the target is a point. */
+    target: string | null;
+    /** Where the target is (that object's centre, or the point given). */
+    point: Vec2 | Vec3;
+    /** The object's centre minus the target point (dz is 0 for an [x, y] target). */
+    dx: number; dy: number; dz: number;
+    /** The distance compared with the limit: horizontal for an [x, y] target. */
+    distance: number; horizontal: boolean; limit: number;
+  }
+  | { kind: 'upright'; object: string; tilt: number; limit: number; sphere: boolean }
+  | { kind: 'unmoved'; object: string; dx: number; dy: number; dz: number; distance: number; limit: number }
+  | {
+    kind: 'inZone'; object: string; zone: string;
+    /** The object's centre. */
+    x: number; y: number;
+    /** The centre minus the zone's centre. */
+    dx: number; dy: number;
+    /** How far the centre lies outside the zone (0 inside). */
+    outside: number;
+    min: Vec2; max: Vec2; held: boolean;
+  }
+  | {
+    kind: 'ordered'; ids: string[]; axis: 'x' | 'y'; values: number[];
+    /** Index of the first id not past the one before it; null when in order. */
+    outOfOrder: number | null;
+  }
+  | { kind: 'all'; parts: PredicateResult[] }
+  | { kind: 'any'; parts: PredicateResult[] }
+  | { kind: 'not'; parts: [PredicateResult] }
+  | { kind: 'unknown-id'; id: string; what: 'object' | 'zone'; known: string[] };
 
 /** What a predicate is evaluated against: the scene, the current state, the state at the start. */
 export interface WorldView {

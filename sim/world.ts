@@ -2,11 +2,13 @@
 // SceneSpec, checks every argument, runs skills, answers queries, takes snapshots.
 
 import { ArgumentError, UnknownObjectError } from './errors.ts';
+import { issueText } from './format.ts';
 import { gripperQuaternion } from './gripper-geometry.ts';
 import { POINT_NAMES, namedPoint } from './object-geometry.ts';
 import { BODY_STATE_FLOATS, type PhysicsSettings, type PhysicsSnapshot, type PhysicsWorld } from './physics-world.ts';
 import { yawOf } from './pose-math.ts';
-import { PredicateSchema, evaluatePredicate, predicateObjectIds } from './predicates.ts';
+import { evaluatePredicate } from './predicates.ts';
+import { PredicateSchema, predicateObjectIds } from './predicate-schema.ts';
 import { createRapierPhysicsWorld } from './rapier-world.ts';
 import { MOTION, Robot } from './robot.ts';
 import { sceneBodies } from './scene-bodies.ts';
@@ -291,7 +293,7 @@ class World implements SimWorld {
     this.alive();
     const parsed = PredicateSchema.safeParse(p);
     if (!parsed.success) {
-      throw new ArgumentError(`Not a valid predicate: ${JSON.stringify(p)} (${parsed.error.issues[0]?.message ?? 'invalid'}).`);
+      throw new ArgumentError(`Not a valid predicate: ${JSON.stringify(p)} (${parsed.error.issues[0] ? issueText(parsed.error.issues[0]) : 'invalid'}).`);
     }
     for (const id of predicateObjectIds(parsed.data)) this.id(id);
     return evaluatePredicate(parsed.data, { scene: this.scene, state: this.capture(false), initial: this.initial });

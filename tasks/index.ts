@@ -6,7 +6,6 @@ export {
   TaskFileSchema, SceneSchema, ObjectEntrySchema, ZoneEntrySchema, LayoutSchema, DistractorsSchema, ID_PATTERN,
 } from './schema.ts';
 export type { TaskFile, ObjectEntry, ZoneEntry, LayoutEntry, DistractorsEntry } from './schema.ts';
-export { checkPredicate, predicateRefs, PREDICATE_KINDS, TaskPredicateSchema } from './predicate-schema.ts';
 export {
   parseTask, readTaskFile, isReferencePath, defaultMass, defaultFriction,
   DEFAULT_LAYOUT, DEFAULT_TIME_LIMIT, DEFAULT_DISTRACTOR_SHAPES, DISTRACTOR_PREFIX,
@@ -17,4 +16,5 @@ export {
   createRegistry, bundledRegistry, listTasks, listSuites, getSuite, getTask, CORE_TASK_FILES, BUNDLED_SUITES,
 } from './registry.ts';
 export type { TaskRegistry, SuiteDef, SuiteInfo } from './registry.ts';
-export { closestNames } from './closest-names.ts';
+/** Re-exported from sim/, where it lives (predicate kinds use it too). */
+export { closestNames } from '../sim/index.ts';

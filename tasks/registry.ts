@@ -3,7 +3,7 @@
 
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closestNames } from './closest-names.ts';
+import { closestNames } from '../sim/index.ts';
 import { readTaskFile } from './task-file.ts';
 import { TaskError } from './task-def.ts';
 import type { TaskDef } from './task-def.ts';

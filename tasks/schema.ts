@@ -5,10 +5,8 @@
 // after parsing, in task-file.ts, because they need the whole file.
 
 import { z } from 'zod';
-import { COLOR_NAMES, SHAPES } from '../sim/index.ts';
+import { COLOR_NAMES, PredicateSchema, SHAPES, closestNames } from '../sim/index.ts';
 import type { ColorName, Shape, Vec2, Vec3 } from '../sim/index.ts';
-import { closestNames } from './closest-names.ts';
-import { TaskPredicateSchema } from './predicate-schema.ts';
 
 // ---------------------------------------------------------------- message helpers
 
@@ -156,7 +154,8 @@ export const TaskFileSchema = record(
     description: z.string(expected('a string')).optional(),
     tags: z.array(z.string(expected('a string')), expected('an array of strings')).optional(),
     scene: SceneSchema,
-    success: TaskPredicateSchema,
+    /** What must hold at the end: sim's PredicateSchema, whose issues read `success.all[1].on: expected …`. */
+    success: PredicateSchema,
     /** Simulated-seconds budget of one attempt. */
     timeLimit: Positive('a positive number of seconds').optional(),
     /** The program that solves the task: inline JavaScript, or a path ending in .js relative to the task file. */

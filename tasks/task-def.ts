@@ -2,6 +2,7 @@
 // error type every task problem is reported with (TaskError).
 
 import { isAbsolute, relative } from 'node:path';
+import { jsonPath } from '../sim/index.ts';
 import type { ObjectSpec, Predicate, Shape, Vec2, ZoneSpec } from '../sim/index.ts';
 
 /**
@@ -66,15 +67,9 @@ export function displayPath(file: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
-/** A JSON path as people read it: scene.objects[2].size. */
+/** A JSON path as people read it: scene.objects[2].size ("(root)" for the whole file). */
 export function formatJsonPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else if (typeof seg === 'string' && /^[A-Za-z_$][\w$]*$/.test(seg)) out += out ? `.${seg}` : seg;
-    else out += `[${JSON.stringify(String(seg))}]`;
-  }
-  return out || '(root)';
+  return jsonPath(path) || '(root)';
 }
 
 /**

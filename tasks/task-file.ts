@@ -3,10 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { CONTAINER_SHAPES, TABLE } from '../sim/index.ts';
+import { CONTAINER_SHAPES, TABLE, closestNames, predicateRefs } from '../sim/index.ts';
 import type { Predicate, Shape, Vec2, Vec3 } from '../sim/index.ts';
-import { closestNames } from './closest-names.ts';
-import { predicateRefs } from './predicate-schema.ts';
 import { TaskFileSchema } from './schema.ts';
 import type { ObjectEntry, TaskFile } from './schema.ts';
 import { TaskError, formatJsonPath } from './task-def.ts';

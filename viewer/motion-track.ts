@@ -7,7 +7,6 @@ import type { GripperState, ObjectSpec, Pose, Snapshot } from '../sim/types.ts';
 import type { Frame } from './protocol.ts';
 
 const POSE = 7;
-const GRIP = 5;
 
 function round5(v: number): number {
   return Math.round(v * 1e5) / 1e5;

@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 // The browser bundle imports sim's plain-data files directly (sim/index.ts loads Rapier).
-import { ERROR_KINDS } from '../sim/errors.ts';
+import { ERROR_CAUSE_NAMES, ERROR_KINDS, type ErrorCause } from '../sim/errors.ts';
 import { COLOR_NAMES, SHAPES } from '../sim/types.ts';
 import type { Predicate, SceneSpec, Snapshot } from '../sim/types.ts';
 import type { Checkpoint, ProgramError, TraceEvent } from '../sim/trace.ts';
@@ -57,7 +57,8 @@ export const SceneSpecSchema: z.ZodType<SceneSpec> = z.object({
   zones: z.array(z.object({ id: z.string(), min: Vec2, max: Vec2, color: z.enum(COLOR_NAMES) })),
 });
 
-const ErrorInfo = z.object({ kind: z.enum([...ERROR_KINDS, 'Error']), message: z.string() });
+const ErrorCauseSchema = z.enum(ERROR_CAUSE_NAMES as [ErrorCause, ...ErrorCause[]]);
+const ErrorInfo = z.object({ kind: z.enum([...ERROR_KINDS, 'Error']), message: z.string(), cause: ErrorCauseSchema.optional() });
 /** Predicates are checked where they are made (tasks/, sim/); here only their JSON shape. */
 const PredicateJson = z.custom<Predicate>((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
 
@@ -87,6 +88,7 @@ export const ProgramErrorSchema: z.ZodType<ProgramError> = z.object({
   kind: z.enum([...ERROR_KINDS, 'SyntaxError', 'Error', 'InterruptedError', 'MemoryError', 'StackOverflowError', 'NoProgramError']),
   message: z.string(),
   line: nullableLine,
+  cause: ErrorCauseSchema.optional(),
 });
 
 export const VerdictSchema = z.looseObject({

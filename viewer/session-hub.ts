@@ -147,7 +147,7 @@ export class SessionHub {
   }
 
   private get busy(): boolean {
-    return this.live !== null && this.live.running;
+    return this.live?.running === true;
   }
 
   /** Applies a command; returns an error message for the sender, or null. */
@@ -161,7 +161,7 @@ export class SessionHub {
         this.setStatus(this.status.status, this.status.detail);
         return null;
       default: {
-        if (!this.live || !this.live.running) return `no live episode is running (cannot ${m.type})`;
+        if (!this.live?.running) return `no live episode is running (cannot ${m.type})`;
         if (m.type === 'pause') { this.live.pause(); this.setStatus('paused', 'pausing at the next physics step or API call'); }
         if (m.type === 'resume') { this.live.resume(); this.setStatus('running'); }
         if (m.type === 'step') { this.live.step(); this.setStatus('running', 'stepping one API call'); }

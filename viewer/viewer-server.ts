@@ -117,7 +117,7 @@ export async function startViewer(opts: ViewerOptions = {}): Promise<ViewerServe
     const dir = hub.sessionDir(sessionId);
     const file = dir ? resolve(dir, rel) : null;
     const type = CONTENT_TYPES[extname(rel).toLowerCase()];
-    if (!dir || !file || !file.startsWith(dir + sep) || !type || !existsSync(file) || !statSync(file).isFile()) {
+    if (!dir || !file?.startsWith(dir + sep) || !type || !existsSync(file) || !statSync(file).isFile()) {
       send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
       return;
     }

@@ -121,7 +121,7 @@ export function planFault(name: FaultName, scene: SceneSpec, actions: readonly A
 
 // The wrapper, run by indirect eval so its frames are not program lines. It only uses
 // API functions it captured before the program starts.
-const WRAPPER = String.raw`(function (G, F) {
+const WRAPPER = `(function (G, F) {
   var orig = { pick: G.pick, place: G.place, push: G.push, moveTo: G.moveTo, openGripper: G.openGripper,
     getGripper: G.getGripper, getObject: G.getObject, getBBox: G.getBBox };
   var counts = { pick: 0, place: 0, push: 0, any: 0 };

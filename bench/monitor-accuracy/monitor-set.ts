@@ -4,7 +4,7 @@
 // monitor (a VLM later too) is scored on exactly the same attempts.
 
 import { createRng, evaluatePredicate } from '../../sim/index.ts';
-import type { AttemptData, Predicate, SceneSpec } from '../../sim/index.ts';
+import type { AttemptData, Predicate, } from '../../sim/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
 import { instantiateScene } from '../../tasks/index.ts';
 import { callsBetween, errorBetween, snapshotFromScene } from '../../monitor/index.ts';

@@ -14,7 +14,7 @@ export function registerViewCommand(program: Command): void {
     .option('--out <dir>', 'folder under which live episodes are recorded', 'runs')
     .action(async (flags: ViewFlags) => {
       const { port } = flags;
-      let viewer;
+      let viewer: Awaited<ReturnType<typeof import('../../viewer/index.ts')['startViewer']>>;
       try {
         const { startViewer } = await import('../../viewer/index.ts');
         viewer = await startViewer({ host: flags.host, port, run: flags.run, outRoot: flags.out, version: VERSION });

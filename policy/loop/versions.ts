@@ -14,6 +14,6 @@ export function toolVersions(): Record<string, string> {
     node: process.versions.node,
     rapier: pkg.dependencies['@dimforge/rapier3d-compat'] ?? 'unknown',
     quickjs: pkg.dependencies['quickjs-emscripten'] ?? 'unknown',
-    three: pkg.dependencies['three'] ?? 'unknown',
+    three: pkg.dependencies.three ?? 'unknown',
   };
 }

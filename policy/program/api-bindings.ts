@@ -3,7 +3,7 @@
 // with its program line, takes the checkpoints the contract asks for and enforces the
 // program's budgets (simulated time, number of calls).
 
-import { PolicyError, type SimWorld } from '../../sim/index.ts';
+import { PolicyError, type CallError, type SimWorld } from '../../sim/index.ts';
 import { API, type ApiContext, type ApiFunction } from './api.ts';
 import { checkArgs, toTraceValue } from './arguments.ts';
 import { SandboxStop, type HostFunction } from './sandbox.ts';
@@ -26,8 +26,8 @@ export interface ApiBindings {
 
 const DEFAULT_MAX_API_CALLS = 20_000;
 
-function errorOf(e: unknown): { kind: PolicyError['kind'] | 'Error'; message: string } {
-  if (e instanceof PolicyError) return { kind: e.kind, message: e.message };
+function errorOf(e: unknown): CallError {
+  if (e instanceof PolicyError) return { kind: e.kind, message: e.message, ...(e.cause !== undefined ? { cause: e.cause } : {}) };
   if (e instanceof SandboxStop) return { kind: e.programError.kind === 'TimeoutError' ? 'TimeoutError' : 'Error', message: e.message };
   return { kind: 'Error', message: (e as Error)?.message ?? String(e) };
 }

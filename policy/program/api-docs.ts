@@ -5,8 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PREDICATE_FORMS } from '../../sim/index.ts';
-import { ERROR_KINDS } from '../../sim/index.ts';
+import { ERROR_CAUSES, ERROR_KINDS, PREDICATE_FORMS } from '../../sim/index.ts';
 import { API, API_GROUPS, type ApiFunction } from './api.ts';
 import { paramsOf, type ParamInfo } from './arguments.ts';
 
@@ -53,11 +52,12 @@ export function renderApiMarkdown(): string {
     '## Errors',
     '',
     "Failures are thrown as errors whose `name` is the kind, e.g. `catch (e) { if (e.name === 'GraspError') … }`.",
-    'An uncaught one ends the attempt and is reported with its program line.',
+    'An uncaught one ends the attempt and is reported with its program line. Where the skill',
+    "knows why it failed, `e.cause` says so, e.g. `if (e.name === 'GraspError' && e.cause === 'slipped') …`.",
     '',
-    '| name | when |',
-    '|---|---|',
-    ...ERROR_KINDS.map((k) => `| \`${k}\` | ${ERROR_TEXT[k]} |`),
+    '| name | when | `cause` |',
+    '|---|---|---|',
+    ...ERROR_KINDS.map((k) => `| \`${k}\` | ${ERROR_TEXT[k]} | ${ERROR_CAUSES[k].map((c) => `\`'${c}'\``).join(', ') || '—'} |`),
     '',
   ];
   for (const { group, title } of API_GROUPS) {

@@ -4,12 +4,10 @@
 
 import { z } from 'zod';
 import {
-  CONTAINER_SHAPES, PolicyError,
+  CONTAINER_SHAPES, PolicyError, closestNames, predicateObjectIds, predicateZoneIds,
   type Predicate, type SimWorld, type Target, type Vec2, type Vec3,
 } from '../../sim/index.ts';
-import { closestNames } from '../../tasks/index.ts';
 import { schemas as s, toTraceValue } from './arguments.ts';
-import { predicateIds } from './predicate-schema.ts';
 import { actionLabel, type TraceRecorder } from './trace.ts';
 
 export type ApiGroup = 'scene' | 'predicate' | 'action' | 'low-level' | 'structure';
@@ -92,10 +90,9 @@ function requireContainer(ctx: ApiContext, call: string, id: string, position: n
 }
 
 function requirePredicateIds(ctx: ApiContext, call: string, p: Predicate): void {
-  const { objects, zones } = predicateIds(p);
-  for (const id of objects) requireObject(ctx, call, id);
+  for (const id of predicateObjectIds(p)) requireObject(ctx, call, id);
   const zoneIds = ctx.world.scene.zones.map((z) => z.id);
-  for (const id of zones) if (!zoneIds.includes(id)) throw unknownId(call, 'zone', id, zoneIds);
+  for (const id of predicateZoneIds(p)) if (!zoneIds.includes(id)) throw unknownId(call, 'zone', id, zoneIds);
 }
 
 const holds = (ctx: ApiContext, p: Predicate): boolean => ctx.world.evaluate(p).ok;

@@ -4,8 +4,7 @@
 // `argRegistry`), so the docs, the prompt and the messages all read the same words.
 
 import { z } from 'zod';
-import { PolicyError } from '../../sim/index.ts';
-import { PredicateSchema } from './predicate-schema.ts';
+import { PolicyError, PredicateSchema, issueText } from '../../sim/index.ts';
 
 export interface ArgMeta {
   /** Argument or option name as the docs show it: `id`, `position`, `liftHeight`. */
@@ -14,18 +13,26 @@ export interface ArgMeta {
   type: string;
   /** What a valid value is, completing "must be …": `a string object id`. */
   expected: string;
+  /**
+   * The schema's own issues say what is wrong in words (the predicate schema's do): the
+   * first is appended to the message with its path, `…: all[1].on: expected …`.
+   */
+  explains?: boolean;
 }
 
 export const argRegistry = z.registry<ArgMeta>();
 
 /** A value the guest passed that has no host equivalent (a function, a huge array, …). */
 export class OpaqueValue {
-  constructor(readonly description: string) {}
+  readonly description: string;
+  constructor(description: string) {
+    this.description = description;
+  }
 }
 
 /** Attach name, type and expectation to a schema (the schema itself is returned). */
-export function arg<T extends z.ZodType>(schema: T, name: string, type: string, expected: string): T {
-  argRegistry.add(schema, { name, type, expected });
+export function arg<T extends z.ZodType>(schema: T, name: string, type: string, expected: string, explains = false): T {
+  argRegistry.add(schema, { name, type, expected, ...(explains ? { explains } : {}) });
   return schema;
 }
 
@@ -68,7 +75,7 @@ export const schemas = {
     return arg(z.strictObject(shape), name, type, `an options object ${type}`);
   },
   predicate: (name = 'expect') =>
-    arg(z.unknown().pipe(PredicateSchema), name, 'Predicate', 'a predicate such as { on: [\'a\', \'b\'] } (see the predicate list)'),
+    arg(z.unknown().pipe(PredicateSchema), name, 'Predicate', 'a predicate such as { on: [\'a\', \'b\'] } (see the predicate list)', true),
   any: (name = 'value') => arg(z.unknown(), name, 'any', 'any value'),
 };
 
@@ -181,6 +188,12 @@ function argumentError(message: string): PolicyError {
   return new PolicyError('ArgumentError', message);
 }
 
+/** `: <path>: <what>` from a schema that explains its issues (ArgMeta.explains); '' otherwise. */
+function explanation(meta: ArgMeta, error: z.ZodError): string {
+  const issue = error.issues[0];
+  return meta.explains && issue ? `: ${issueText(issue)}` : '';
+}
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof OpaqueValue);
 }
@@ -227,8 +240,7 @@ export function checkArgs(fn: string, args: z.ZodType, raw: readonly unknown[], 
         if (v[f.name] === undefined) continue;
         const r = shape[f.name]!.safeParse(v[f.name]);
         if (!r.success) {
-          const detail = r.error.issues[0]?.code === 'custom' ? `: ${r.error.issues[0]!.message}` : '';
-          throw argumentError(`${fn}: option ${f.name} must be ${f.expected}, got ${describeValue(v[f.name])}${detail}`);
+          throw argumentError(`${fn}: option ${f.name} must be ${f.expected}, got ${describeValue(v[f.name])}${explanation(f, r.error)}`);
         }
         parsed[f.name] = r.data;
       }
@@ -236,7 +248,7 @@ export function checkArgs(fn: string, args: z.ZodType, raw: readonly unknown[], 
       continue;
     }
     const r = p.schema.safeParse(v);
-    if (!r.success) throw argumentError(`${where} must be ${p.meta.expected}, got ${describeValue(v)}`);
+    if (!r.success) throw argumentError(`${where} must be ${p.meta.expected}, got ${describeValue(v)}${explanation(p.meta, r.error)}`);
     out.push(r.data);
   }
   return out;

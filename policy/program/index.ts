@@ -7,7 +7,6 @@ export { renderApiMarkdown, renderApiPrompt, signature, writeApiDocs, API_DOCS_P
 export { checkArgs, describeValue } from './arguments.ts';
 export { bindApi } from './api-bindings.ts';
 export type { ApiBindings, BindingOptions } from './api-bindings.ts';
-export { PredicateSchema } from './predicate-schema.ts';
 export { loadQuickJS, runSandboxed, programLine, PROGRAM_FILE, SANDBOX_DEFAULTS, SandboxStop } from './sandbox.ts';
 export type { HostFunction, SandboxOptions, SandboxResult } from './sandbox.ts';
 export { TraceRecorder, traceToJSON, actionLabel } from './trace.ts';

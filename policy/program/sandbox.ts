@@ -8,13 +8,15 @@
 // encodes its arguments to one JSON string and calls a single hidden host function.
 // The host function decodes, runs the binding and returns the result as JSON, which
 // the wrapper parses. A binding's PolicyError becomes a guest exception whose `name`
-// is the error kind, so programs can `catch (e) { if (e.name === 'GraspError') … }`.
+// is the error kind, so programs can `catch (e) { if (e.name === 'GraspError') … }`,
+// with its typed cause (when the skill knew one) as `e.cause`; an uncaught one keeps
+// that cause in the ProgramError.
 
 import {
   newQuickJSWASMModule, RELEASE_SYNC,
   type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule,
 } from 'quickjs-emscripten';
-import { ERROR_KINDS, PolicyError, type ErrorKind, type ProgramError } from '../../sim/index.ts';
+import { ERROR_KINDS, PolicyError, causeOf, type ErrorKind, type ProgramError } from '../../sim/index.ts';
 import { OpaqueValue } from './arguments.ts';
 
 /** File name programs are evaluated under; stack lines `program.js:LINE:COL` give call lines. */
@@ -70,8 +72,10 @@ export interface HostFunction {
 
 /** Thrown by a host function to end the program (uncatchable by it) with this error. */
 export class SandboxStop extends Error {
-  constructor(readonly programError: ProgramError) {
+  readonly programError: ProgramError;
+  constructor(programError: ProgramError) {
     super(programError.message);
+    this.programError = programError;
     this.name = 'SandboxStop';
   }
 }
@@ -121,7 +125,7 @@ export function programLine(stack: string | undefined | null): number | null {
 // captured in its closure first, so a program that overwrites globals (JSON, Error,
 // Array.prototype.push …) cannot reach or break the bridge — at worst it garbles its
 // own arguments, which the host then rejects.
-const PRELUDE = String.raw`(function (host, clock, namesJson, consoleIndex, seed) {
+const PRELUDE = `(function (host, clock, namesJson, consoleIndex, seed) {
   'use strict';
   var E = Error, parse = JSON.parse, stringify = JSON.stringify, isArray = Array.isArray;
   var keysOf = Object.keys, define = Object.defineProperty, imul = Math.imul, G = globalThis;
@@ -244,12 +248,13 @@ const PRELUDE = String.raw`(function (host, clock, namesJson, consoleIndex, seed
   return function describe(e) {
     try {
       if (e !== null && (typeof e === 'object' || typeof e === 'function')) {
-        var name = e.name, message = e.message, stack = e.stack;
+        var name = e.name, message = e.message, stack = e.stack, cause = e.cause;
         return stringify({
           error: true,
           name: typeof name === 'string' ? name : undefined,
           message: typeof message === 'string' ? message : message === undefined ? undefined : String(message),
           stack: typeof stack === 'string' ? stack : undefined,
+          cause: typeof cause === 'string' ? cause : undefined,
         });
       }
       return stringify({ error: false, value: typeof e === 'string' ? stringify(e) : String(e) });
@@ -264,6 +269,8 @@ interface Thrown {
   name?: string;
   message?: string;
   stack?: string;
+  /** The error's `cause` when it is a string (checked against the kind's causes in classify). */
+  cause?: string;
   value?: string;
 }
 
@@ -280,7 +287,7 @@ interface ContextInternals {
   getFunction?: (fnId: number) => (...args: QuickJSHandle[]) => unknown;
 }
 
-type HostResult = QuickJSHandle | { error: QuickJSHandle } | undefined | void;
+type HostResult = QuickJSHandle | { error: QuickJSHandle } | undefined;
 
 /**
  * Routes guest→host calls of `ctx` past quickjs-emscripten's generic dispatcher, which
@@ -431,7 +438,10 @@ function classify(t: Thrown, opts: { cpuMs: number; memoryBytes: number }): Prog
   }
   if (name === 'InternalError' && message === 'interrupted') return cpuTimeout(opts.cpuMs, t.stack);
   if (name === 'SyntaxError') return { kind: 'SyntaxError', message, line };
-  if ((ERROR_KINDS as readonly string[]).includes(name)) return { kind: name as ErrorKind, message, line };
+  if ((ERROR_KINDS as readonly string[]).includes(name)) {
+    const cause = causeOf(name, t.cause);
+    return { kind: name as ErrorKind, message, line, ...(cause !== undefined ? { cause } : {}) };
+  }
   return { kind: 'Error', message: name === 'Error' ? message : `${name}: ${message}`, line };
 }
 
@@ -503,7 +513,16 @@ export function runSandboxed(source: string, functions: readonly HostFunction[],
   };
 
   function runInContext(ctx: QuickJSContext): ProgramError | null {
-    const guestError = (name: string, message: string): { error: QuickJSHandle } => ({ error: ctx.newError({ name, message }) });
+    const guestError = (name: string, message: string, cause?: string): { error: QuickJSHandle } => {
+      const error = ctx.newError({ name, message });
+      if (cause !== undefined) {
+        // Not enumerable, like the standard `cause`: logging a caught error shows what it did before.
+        const value = ctx.newString(cause);
+        ctx.defineProp(error, 'cause', { value, configurable: true, enumerable: false });
+        value.dispose();
+      }
+      return { error };
+    };
     const host = ctx.newFunction('host', (stackH, codesH, ...argH) => {
       const t0 = performance.now();
       hostCalls++;
@@ -524,7 +543,7 @@ export function runSandboxed(source: string, functions: readonly HostFunction[],
           stop = { ...e.programError, line: e.programError.line ?? line };
           return guestError(stop.kind, stop.message);
         }
-        if (e instanceof PolicyError) return guestError(e.kind, e.message);
+        if (e instanceof PolicyError) return guestError(e.kind, e.message, e.cause);
         hostFault = e;
         stop = { kind: 'Error', message: `internal error in ${name}(): ${(e as Error)?.message ?? String(e)}`, line };
         return guestError('Error', stop.message);

@@ -4,7 +4,7 @@
 // an error and at the end of the program.
 
 import type {
-  CallEvent, Checkpoint, CheckpointReason, ErrorKind, GripperState, LogEvent, Predicate,
+  CallError, CallEvent, Checkpoint, CheckpointReason, GripperState, LogEvent, Predicate,
   ProgramError, SimWorld, Snapshot, SubgoalEvent, SubgoalInfo, Trace, TraceEvent,
 } from '../../sim/index.ts';
 import { safeLabel } from '../../sim/index.ts';
@@ -40,7 +40,9 @@ export class TraceRecorder {
   private cachedGripper: GripperState | null = null;
   private cachedAt = NaN;
 
-  constructor(private readonly world: SimWorld, options: TraceRecorderOptions = {}) {
+  private readonly world: SimWorld;
+  constructor(world: SimWorld, options: TraceRecorderOptions = {}) {
+    this.world = world;
     this.maxCheckpoints = options.maxCheckpoints ?? 200;
     this.approach = world.initial?.gripper?.approach ?? 'top';
   }
@@ -82,7 +84,7 @@ export class TraceRecorder {
     call: string,
     args: unknown[],
     line: number | null,
-    outcome: { result: unknown } | { error: { kind: ErrorKind | 'Error'; message: string } },
+    outcome: { result: unknown } | { error: CallError },
     /** A snapshot taken right after the call (for the checkpoint that follows); its gripper state is used. */
     snapshot?: Snapshot,
   ): CallEvent {

@@ -20,7 +20,7 @@ import { countMessageTokens, isModelError, type ChatMessage, type ChatModel, typ
 import { buildGenerationPrompt } from './prompts/generation-prompt.ts';
 import { buildRepairPrompt } from './prompts/repair-prompt.ts';
 import { extractProgram, loadSyntaxChecker, type SyntaxChecker } from './code-extraction.ts';
-import type { ProgramContext, ProgramDraft, Programmer, RepairInput } from './programmer.ts';
+import type { ProgramContext, ProgramDraft, Programmer, RepairInput, TokenUsage } from './programmer.ts';
 
 export const DEFAULT_CODE_TEMPERATURE = 0;
 /** Room for a long program plus the plan; reasoning models count their thinking here too. */
@@ -85,7 +85,7 @@ export class LlmProgrammer implements Programmer {
   private async ask(messages: ChatMessage[], notes: string[]): Promise<ProgramDraft> {
     const promptTokens = countMessageTokens(messages);
     let text: string;
-    let usage;
+    let usage: TokenUsage;
     let warnings: string[];
     try {
       const response = await this.chat.complete({ messages, temperature: this.temperature, maxTokens: this.maxTokens });

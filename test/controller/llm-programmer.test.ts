@@ -2,7 +2,7 @@
 // OpenAI-compatible server (test/helpers/openai-server.ts): prompts out, programs back,
 // and every way a model call can go wrong ending as a draft or a clear error.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createChatModel, isModelError, ModelError } from '../../llm/index.ts';
+import { createChatModel, isModelError, type ModelError } from '../../llm/index.ts';
 import { LlmProgrammer } from '../../policy/programmers/index.ts';
 import { NO_PROGRAM_ERROR } from '../../policy/programmers/index.ts';
 import type { ProgramContext, RepairInput } from '../../policy/programmers/index.ts';

@@ -1,8 +1,8 @@
 // The generation and repair prompts: what they say, and that they stay within budget.
 import { describe, expect, it } from 'vitest';
 import { countMessageTokens } from '../../llm/index.ts';
-import { createWorld } from '../../sim/index.ts';
-import { getSuite, getTask, PREDICATE_KINDS } from '../../tasks/index.ts';
+import { createWorld, PREDICATE_KINDS, PredicateSchema } from '../../sim/index.ts';
+import { getSuite, getTask } from '../../tasks/index.ts';
 import { createMonitor, diagnose } from '../../monitor/index.ts';
 import { runAttempt } from '../../policy/program/index.ts';
 import { renderApiPrompt } from '../../policy/program/index.ts';
@@ -10,7 +10,7 @@ import { API_NAMES } from '../../policy/program/index.ts';
 import {
   buildGenerationPrompt, PROMPT_TOKEN_BUDGET, systemPrompt,
 } from '../../policy/programmers/index.ts';
-import { predicateKindsInForms } from '../../policy/programmers/index.ts';
+import { PREDICATE_PROMPT_FORMS, predicateKindsInForms } from '../../policy/programmers/index.ts';
 import { buildRepairPrompt, numberLines, promptText, shortenDiagnosis } from '../../policy/programmers/index.ts';
 import type { RepairInput } from '../../policy/programmers/index.ts';
 import { makeDiagnosis } from '../helpers/diagnosis.ts';
@@ -49,6 +49,26 @@ describe('generation prompt', () => {
 
   it('lists every predicate form the task schema knows', () => {
     expect(new Set(predicateKindsInForms())).toEqual(new Set(PREDICATE_KINDS));
+    expect(systemPrompt()).toContain(PREDICATE_PROMPT_FORMS);
+  });
+
+  it('gives predicate examples the schema accepts', () => {
+    // Each `{kind:…}` written as a literal (not a form with placeholders like `P` or `[x,y]`) must parse.
+    const literals: string[] = [];
+    for (const m of PREDICATE_PROMPT_FORMS.matchAll(/(?<![:\w])\{\w+:/g)) {
+      let depth = 0, end = m.index;
+      do depth += PREDICATE_PROMPT_FORMS[end] === '{' ? 1 : PREDICATE_PROMPT_FORMS[end] === '}' ? -1 : 0; while (depth > 0 && ++end < PREDICATE_PROMPT_FORMS.length);
+      const text = PREDICATE_PROMPT_FORMS.slice(m.index, end + 1);
+      let value: unknown;
+      try {
+        value = new Function(`return (${text});`)();
+      } catch {
+        continue;
+      }
+      literals.push(text);
+      expect(PredicateSchema.safeParse(value).success, text).toBe(true);
+    }
+    expect(literals.length).toBeGreaterThanOrEqual(9);
   });
 
   it('states the instruction, one line per object with size in cm and a named point, and the output format', async () => {
@@ -147,7 +167,7 @@ describe('repair prompt', () => {
     expect(text).toContain('Task check: it ended 12 cm away.');
     expect(text).toContain('  #399 line 399');
     expect(text).not.toContain('  #0 line 0');
-    expect(text).toMatch(/Trace around it:\n… \(\d+ lines omitted\) …\n  #/);
+    expect(text).toMatch(/Trace around it:\n… \(\d+ lines omitted\) …\n {2}#/);
     expect(text).toContain('… and 11 more failing checkpoints');
     expect(text).toContain(numberLines(GOOD_PROGRAM));
   });

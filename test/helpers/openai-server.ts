@@ -162,7 +162,7 @@ export async function startOpenAIServer(
         param: 'response_format',
       });
     }
-    let step: ScriptStep | undefined = steps ? steps.shift() : (script as (r: RecordedRequest) => ScriptStep);
+    const step: ScriptStep | undefined = steps ? steps.shift() : (script as (r: RecordedRequest) => ScriptStep);
     if (step === undefined) {
       return sendError(res, { status: 500, message: `openai-server: script exhausted at request ${record.index}` });
     }

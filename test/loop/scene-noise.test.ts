@@ -22,6 +22,8 @@ describe('scene facts given to the programmer', () => {
     const shifts = a.objects.map((o, i) => Math.hypot(o.position[0] - exact.objects[i]!.position[0], o.position[1] - exact.objects[i]!.position[1]));
     expect(Math.max(...shifts)).toBeGreaterThan(0.002);
     expect(Math.max(...shifts)).toBeLessThan(0.2);
-    a.objects.forEach((o, i) => expect(o.position[2]).toBe(exact.objects[i]!.position[2]));
+    a.objects.forEach((o, i) => {
+      expect(o.position[2]).toBe(exact.objects[i]!.position[2]);
+    });
   });
 });

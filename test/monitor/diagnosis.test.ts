@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../monitor/diagnosis.ts';
+import { diagnose, placementOffset } from '../../monitor/diagnosis.ts';
+import type { ErrorCause, ProgramError } from '../../sim/index.ts';
 import { StateMonitor } from '../../monitor/state-monitor.ts';
 import { attemptOf, edit, initial, redOnBlueAttempt, RED_ON_BLUE_SUBGOALS, SCENE } from './fixtures.ts';
 
@@ -15,8 +16,13 @@ describe('diagnosis', () => {
     expect(d.subgoal).toMatchObject({ index: 1, description: 'put it on the blue block', line: 4 });
     expect(d.offset!.object).toBe('red_block');
     expect(d.offset!.target).toBe('blue_block');
+    expect(d.offset).toMatchObject({ targetKind: 'object', point: null });
     expect(d.offset!.dx).toBeCloseTo(0.07, 5);
     expect(d.offset!.dy).toBeCloseTo(-0.02, 5);
+    expect(d.offset!.distance).toBeCloseTo(Math.hypot(0.07, 0.02), 5);
+    // The offset is the failing result's measured facts, not a second measurement.
+    const facts = d.failures[0]!.result!.facts;
+    expect(facts).toMatchObject({ kind: 'on', object: 'red_block', support: 'blue_block', dx: d.offset!.dx, dy: d.offset!.dy });
     expect(d.predicate!.predicate).toEqual({ on: ['red_block', 'blue_block'] });
     expect(d.predicate!.detail).toContain('red_block is not on blue_block');
     expect(d.events.some((e) => e.includes("place('blue_block')"))).toBe(true);
@@ -43,18 +49,50 @@ describe('diagnosis', () => {
     expect(d.text).toContain("line 2: pick('red_block');");
   });
 
-  it.each([
-    ['ReachError', 'The grasp point is outside the workspace.', 'reach'],
-    ['TimeoutError', 'time budget ran out', 'timeout'],
-    ['CollisionError', 'the gripper hit the table', 'collision'],
-    ['GraspError', 'red_block slipped out of the grasp while lifting', 'slipped-grasp'],
-    ['UnknownObjectError', 'no object named red', 'program-error'],
-  ] as const)('maps %s to %s', (kind, message, expected) => {
+  it.each<[ProgramError['kind'], string, ErrorCause | undefined, string]>([
+    ['ReachError', 'The grasp point is outside the workspace.', undefined, 'reach'],
+    ['TimeoutError', 'time budget ran out', undefined, 'timeout'],
+    ['CollisionError', 'the gripper hit the table', 'table', 'collision'],
+    ['GraspError', 'red_block slipped out of the grasp while lifting', 'slipped', 'slipped-grasp'],
+    ['GraspError', 'red_block is no longer between the fingers after lifting.', 'slipped', 'slipped-grasp'],
+    ['GraspError', 'Cannot pick red_block: the gripper is already holding blue_block; place it first.', 'already-holding', 'program-error'],
+    ['GraspError', 'The fingers closed on nothing while picking red_block.', 'nothing-grasped', 'nothing-grasped'],
+    // The cause decides, never the words: without one, "slipped" in the message means nothing.
+    ['GraspError', 'red_block slipped out of the grasp while lifting', undefined, 'nothing-grasped'],
+    ['UnknownObjectError', 'no object named red', undefined, 'program-error'],
+  ])('maps %s (%s, cause %s) to %s', (kind, message, cause, expected) => {
     const s0 = initial();
+    const error = { kind: kind as 'GraspError', message, ...(cause ? { cause } : {}) };
     const attempt = attemptOf(SCENE, RED_ON_BLUE_SUBGOALS, [
-      { label: 'error', reason: 'error', subgoal: 0, snapshot: s0, calls: [{ call: 'pick', args: ['red_block'], line: 2, error: { kind: kind as 'GraspError', message } }] },
-    ], { kind, message, line: 2 });
+      { label: 'error', reason: 'error', subgoal: 0, snapshot: s0, calls: [{ call: 'pick', args: ['red_block'], line: 2, error }] },
+    ], { kind, message, line: 2, ...(cause ? { cause } : {}) });
     expect(diagnose(attempt, monitor.inspectSync(attempt)).kind).toBe(expected);
+  });
+
+  it('measures a miss of a zone or a point from its reference point', () => {
+    const s0 = initial();
+    const off = edit(s0, { red_block: { position: [0.15, 0.1, 0.02] } });
+    const zone = attemptOf(SCENE, [{ description: 'put the red block in the goal', expect: { all: [{ onTable: 'red_block' }, { inZone: ['red_block', 'goal'] }] } }], [
+      { label: 'subgoal-0', reason: 'subgoal-end', subgoal: 0, snapshot: off, calls: [{ call: 'place', args: [[0.29, 0.21]] }] },
+    ]);
+    const dz = diagnose(zone, monitor.inspectSync(zone));
+    expect(dz.kind).toBe('missed-place');
+    expect(dz.predicate!.predicate).toEqual({ inZone: ['red_block', 'goal'] });
+    expect(dz.offset).toMatchObject({ object: 'red_block', target: 'goal', targetKind: 'zone', point: [expect.closeTo(0.29, 9), expect.closeTo(0.21, 9)] });
+    expect(dz.offset!.dx).toBeCloseTo(0.15 - 0.29, 9);
+    expect(dz.offset!.dy).toBeCloseTo(0.1 - 0.21, 9);
+    const point = attemptOf(SCENE, [{ description: 'move it', expect: { near: ['red_block', [0.2, 0.1], 0.02] } }], [
+      { label: 'subgoal-0', reason: 'subgoal-end', subgoal: 0, snapshot: off },
+    ]);
+    const dp = diagnose(point, monitor.inspectSync(point));
+    expect(dp.offset).toMatchObject({ target: '[0.20, 0.10]', targetKind: 'point', point: [0.2, 0.1] });
+    expect(dp.offset!.dx).toBeCloseTo(-0.05, 9);
+    expect(dp.offset!.dy).toBeCloseTo(0, 9);
+  });
+
+  it('reads no offset from a result without facts (a hand-made or model result)', () => {
+    expect(placementOffset({ ok: false, detail: 'red_block is not on blue_block.' })).toBeNull();
+    expect(placementOffset(null)).toBeNull();
   });
 
   it('diagnoses a syntax error with no checkpoint at all', () => {

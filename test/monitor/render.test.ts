@@ -72,7 +72,7 @@ describe('headless renderer', () => {
   });
 
   it('draws shadows: the table right behind a block, away from the light, is darker than open table', async () => {
-    const v = (await renderer.renderScene(SCENE, initial(), { views: ['top'], ids: true, depth: false }))['top']!;
+    const v = (await renderer.renderScene(SCENE, initial(), { views: ['top'], ids: true, depth: false })).top!;
     const { rgba } = decodeRgba(v.rgbPng!);
     const lum = (x: Vec3): number => {
       const q = projectPoint(v.camera, x);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as THREE from 'three';
+import type * as THREE from 'three';
 import { buildSceneRig, FIXED_LEGEND, legendFor } from '../../monitor/render/scene-builder.ts';
 import { COLOR_HEX } from '../../sim/index.ts';
 import { SCENE, edit, initial, tippedX } from './fixtures.ts';

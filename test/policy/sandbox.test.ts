@@ -2,7 +2,8 @@ import { DEBUG_SYNC, newQuickJSWASMModule } from 'quickjs-emscripten';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_NAMES } from '../../policy/program/index.ts';
 import { loadQuickJS, runAttemptSync, runSandboxed, type HostFunction } from '../../policy/program/index.ts';
-import type { LogEvent } from '../../sim/index.ts';
+import { GraspError } from '../../sim/index.ts';
+import type { CallEvent, LogEvent } from '../../sim/index.ts';
 import { BUILTINS } from './builtins.ts';
 import { FakeWorld } from './fake-world.ts';
 
@@ -128,6 +129,40 @@ describe('errors cross as named guest exceptions', () => {
   it('an uncaught one ends the attempt with its kind, message and line', () => {
     const out = runAttemptSync({ world: new FakeWorld({ slippery: ['red_block'] }), program: "home();\n\npick('red_block');\nhome();" });
     expect(out.error).toEqual({ kind: 'GraspError', message: 'red_block slipped out of the fingers while lifting', line: 3 });
+  });
+
+  describe('with the typed cause the skill gave it', () => {
+    /** A world whose pick of red_block slips, as the real robot reports it. */
+    class SlipWorld extends FakeWorld {
+      override pick(id: string): void {
+        if (id === 'red_block') throw new GraspError('red_block slipped out of the grasp while lifting, now 2.0 cm from where the fingers held it.', [id], 'slipped');
+        super.pick(id);
+      }
+    }
+
+    it('in the trace, the program error and as e.cause (name and message unchanged, cause not enumerable)', () => {
+      const out = runAttemptSync({ world: new SlipWorld(), program: "home();\npick('red_block');" });
+      expect(out.error).toEqual({
+        kind: 'GraspError', message: 'red_block slipped out of the grasp while lifting, now 2.0 cm from where the fingers held it.', line: 2, cause: 'slipped',
+      });
+      const call = out.trace.events.find((e): e is CallEvent => e.type === 'call' && e.call === 'pick')!;
+      expect(call.error).toEqual({ kind: 'GraspError', message: out.error!.message, cause: 'slipped' });
+      const caught = runAttemptSync({
+        world: new SlipWorld(),
+        program: "try { pick('red_block'); } catch (e) { log(e.name, e.cause, Object.keys(e).join('+')); throw e; }",
+      });
+      expect(logs(caught)).toEqual(['GraspError slipped name+message']);
+      expect(caught.error).toMatchObject({ kind: 'GraspError', cause: 'slipped', line: 1 });
+    });
+
+    it('errors without a cause have none, and a program cannot claim one its kind lacks', () => {
+      const out = runAttemptSync({ world: new FakeWorld({ slippery: ['red_block'] }), program: "pick('red_block');" });
+      expect(out.error).not.toHaveProperty('cause');
+      const forged = run("throw { name: 'GraspError', message: 'x', cause: 'knocked-away' };");
+      expect(forged.error).toEqual({ kind: 'GraspError', message: 'x', line: null });
+      const fine = run("throw { name: 'CollisionError', message: 'x', cause: 'knocked-away' };");
+      expect(fine.error).toEqual({ kind: 'CollisionError', message: 'x', line: null, cause: 'knocked-away' });
+    });
   });
 
   it('a bug in the world ends the attempt as an internal error, even if the program catches it', () => {

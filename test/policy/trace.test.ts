@@ -80,7 +80,7 @@ describe('checkpoints', () => {
       { index: 4, label: 'subgoal-1', reason: 'subgoal-end', subgoal: 1, seq: 10 },
       { index: 5, label: 'end', reason: 'end', subgoal: 1, seq: 10 },
     ]);
-    const red = out.trace.checkpoints[2]!.snapshot.objects['red_block']!;
+    const red = out.trace.checkpoints[2]!.snapshot.objects.red_block!;
     expect(red.position).toEqual([0.1, 0.05, 0.07]);
     expect(out.trace.checkpoints.every((cp) => cp.t === cp.snapshot.t)).toBe(true);
   });

@@ -141,7 +141,7 @@ describe('repair', () => {
     const d0 = await programmer.generate(onBlue);
     const r = await programmer.repair(onBlue, repairInput(d0, {
       kind: 'missed-place', subgoal: { index: 1, description: 'put the red block on the blue block', line: 8 },
-      offset: { object: 'red_block', target: 'blue_block', dx: 0.012, dy: -0.02, distance: 0.023 },
+      offset: { object: 'red_block', target: 'blue_block', targetKind: 'object', point: null, dx: 0.012, dy: -0.02, distance: 0.023 },
     }));
     expect(r.error).toBeNull();
     expect(r.program).toContain("place('blue_block', { offset: [-0.012, 0.02] });");
@@ -156,7 +156,7 @@ describe('repair', () => {
     const [sx, sy] = [Number(slot[1]), Number(slot[2])];
     const r = await programmer.repair(ctx, repairInput(d0, {
       kind: 'missed-place', subgoal: { index: 1, description: '', line: null },
-      offset: { object: d0.program.includes("pick('red_block')") && d0.program.indexOf("pick('red_block')") < d0.program.indexOf("pick('green_block')") ? 'red_block' : 'green_block', target: 'white_bowl', dx: sx + 0.01, dy: sy, distance: 0.03 },
+      offset: { object: d0.program.includes("pick('red_block')") && d0.program.indexOf("pick('red_block')") < d0.program.indexOf("pick('green_block')") ? 'red_block' : 'green_block', target: 'white_bowl', targetKind: 'object', point: null, dx: sx + 0.01, dy: sy, distance: 0.03 },
     }));
     expect(r.program).toContain(`place('white_bowl', { offset: [${Math.round((sx - 0.01) * 1000) / 1000}, ${sy}] });`);
   });

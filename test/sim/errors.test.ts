@@ -18,6 +18,7 @@ describe('errors of the program API', () => {
     world.pick('red_block', { approach: 'side' });
     const e = thrown(() => world.moveTo([0.1, 0.1, 0.005]));
     expect(e.name).toBe('CollisionError');
+    expect(e.cause).toBe('table');
     expect(e.message).toMatch(/^The gripper hit the table while moving to \[0\.1,0\.1,0\.005\]: at \[.*\] its lowest part would be \d\.\d cm below the table top, so it stopped at \[.*\]\.$/);
     // It stopped above the table, palm (1.5 cm below the TCP in a side grasp) clear of it.
     expect(world.getGripper().position[2]).toBeGreaterThan(0.0135);
@@ -36,6 +37,7 @@ describe('errors of the program API', () => {
     const e = thrown(() => run(world));
     expect(e.name).toBe('ReachError');
     expect(e.message).toBe(message);
+    expect(e.cause).toBeUndefined();
     world.free();
   });
 
@@ -87,6 +89,7 @@ describe('errors of the program API', () => {
     const e = thrown(() => world.pick('blue_block'));
     expect(e.name).toBe('GraspError');
     expect(e.message).toBe('Cannot pick blue_block: the gripper is already holding red_block; place it first.');
+    expect(e.cause).toBe('already-holding');
     world.free();
   });
 });

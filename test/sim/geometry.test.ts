@@ -5,7 +5,11 @@ import { greenBowl, redBlock, scene } from './scenes.ts';
 
 const L = GRIPPER.fingerLength;
 const T = GRIPPER.fingerThickness;
-const close = (a: number[], b: number[]): void => a.forEach((v, i) => expect(v).toBeCloseTo(b[i]!, 9));
+const close = (a: number[], b: number[]): void => {
+  a.forEach((v, i) => {
+    expect(v).toBeCloseTo(b[i]!, 9);
+  });
+};
 
 describe('gripperGeometry', () => {
   it.each([

@@ -61,7 +61,7 @@ describe('grasping by friction', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toMatchObject({ name: 'GraspError', kind: 'GraspError', objects: ['red_block'] });
+    expect(error).toMatchObject({ name: 'GraspError', kind: 'GraspError', objects: ['red_block'], cause: 'slipped' });
     expect((error as Error).message).toMatch(/^red_block slipped out of the grasp while lifting, now \d+\.\d cm/);
     world.wait(0.5);
     expect(world.evaluate({ onTable: 'red_block' }).ok).toBe(true);
@@ -71,6 +71,7 @@ describe('grasping by friction', () => {
   it('refuses an object wider than the opening', async () => {
     const world = await createWorld(scene(obj('wide', 'box', [0.1, 0.1, 0.03], 0, 0)));
     expect(() => world.pick('wide')).toThrowError(`wide is 10.0 cm wide across its narrowest side, too wide for the gripper's ${GRIPPER.maxOpening * 100}.0 cm opening.`);
+    expect(() => world.pick('wide')).toThrowError(expect.objectContaining({ cause: 'too-wide' }));
     world.free();
   });
 

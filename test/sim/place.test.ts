@@ -57,6 +57,7 @@ describe('place', () => {
   it('needs a held object', async () => {
     const world = await createWorld(scene(redBlock()));
     expect(() => world.place([0.1, 0.1])).toThrowError('Cannot place: the gripper is not holding anything; pick an object first.');
+    expect(() => world.place([0.1, 0.1])).toThrowError(expect.objectContaining({ name: 'GraspError', cause: 'not-holding' }));
     world.free();
   });
 });

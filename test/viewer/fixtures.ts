@@ -1,6 +1,4 @@
-// A small synthetic run record (docs/architecture.md#run-records) for the replay tests: the red_on_blue scene
-// of seed 0, two attempts, checkpoint snapshots laid out from the scene (no physics).
-import { join } from 'node:path';
+
 import type { Checkpoint, Snapshot, Trace } from '../../sim/index.ts';
 import { instantiateScene, loadTask } from '../../tasks/index.ts';
 import { snapshotFromScene } from '../../monitor/index.ts';

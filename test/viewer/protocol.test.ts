@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseClientMessage } from '../../viewer/index.ts';
+import { ProgramErrorSchema, TraceEventSchema } from '../../viewer/protocol.ts';
 
 const START = { type: 'start', task: 'red_on_blue', seed: 0, provider: 'builtin', monitor: 'state', maxRepairs: 2 };
 
@@ -35,5 +36,16 @@ describe('parseClientMessage', () => {
     const parsed = parseClientMessage(text);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error).toMatch(reason);
+  });
+});
+
+describe('trace errors keep their typed cause', () => {
+  const gripper = { position: [0, 0, 0.3], yaw: 0, approach: 'top', width: 0.08, holding: null };
+  it('a program error and a call error pass with it, and keep it', () => {
+    const error = { kind: 'GraspError', message: 'red_block slipped out of the grasp while lifting.', line: 2, cause: 'slipped' };
+    expect(ProgramErrorSchema.parse(error)).toEqual(error);
+    const call = { type: 'call', seq: 0, t: 1, line: 2, call: 'pick', args: ['red_block'], gripper, error: { kind: 'CollisionError', message: 'x', cause: 'knocked-away' } };
+    expect(TraceEventSchema.parse(call)).toEqual(call);
+    expect(ProgramErrorSchema.safeParse({ ...error, cause: 'gremlins' }).success).toBe(false);
   });
 });

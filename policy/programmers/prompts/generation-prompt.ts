@@ -10,7 +10,7 @@ import { countMessageTokens, type ChatMessage } from '../../../llm/index.ts';
 import { GRIPPER, TABLE } from '../../../sim/index.ts';
 import { renderApiPrompt } from '../../program/api-docs.ts';
 import type { ProgramContext } from '../programmer.ts';
-import { PREDICATE_FORMS } from './predicate-forms.ts';
+import { PREDICATE_PROMPT_FORMS } from './predicate-forms.ts';
 import { renderSceneFacts } from './scene-facts.ts';
 
 export const PROMPT_TOKEN_BUDGET = 2500;
@@ -57,7 +57,7 @@ export function systemPrompt(): string {
     renderApiPrompt(),
     '',
     'Predicates (JSON, for expect):',
-    PREDICATE_FORMS,
+    PREDICATE_PROMPT_FORMS,
   ].join('\n');
 }
 

@@ -7,4 +7,4 @@ export {
   buildRepairPrompt, numberLines, promptText, shortenDiagnosis, verdictSection, type RepairPrompt, type RepairPromptOptions,
 } from './repair-prompt.ts';
 export { renderSceneFacts, formatPosition, formatSize, type SceneFactsInput } from './scene-facts.ts';
-export { PREDICATE_FORMS, predicateKindsInForms } from './predicate-forms.ts';
+export { PREDICATE_PROMPT_FORMS, predicateKindsInForms } from './predicate-forms.ts';

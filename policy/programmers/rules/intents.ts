@@ -6,7 +6,7 @@
 import type { Vec2 } from '../../../sim/index.ts';
 import { ParseError, parseInstruction } from './grammar.ts';
 import type { Clause, Location, NounPhrase, Relation } from './grammar.ts';
-import { ReferenceError, resolveNp, volume } from './references.ts';
+import { UnresolvedReference, resolveNp, volume } from './references.ts';
 import type { Referent, SceneFacts, Want } from './references.ts';
 import type { NounClass } from './lexicon.ts';
 
@@ -86,7 +86,7 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
 function objectIds(st: State, np: NounPhrase, want: Want, opts: { exclude?: string[]; pronoun?: string[] } = {}): string[] {
   const r = resolve(st, np, want, opts);
   if (r.kind === 'objects') return r.ids;
-  throw new ReferenceError(`'${np.text}' names ${r.kind === 'zone' ? `the zone ${r.zone}` : 'the table'}, not an object to move`);
+  throw new UnresolvedReference(`'${np.text}' names ${r.kind === 'zone' ? `the zone ${r.zone}` : 'the table'}, not an object to move`);
 }
 
 /** The objects a clause acts on, resolved ("the red, green and blue blocks" → three ids). */
@@ -241,7 +241,7 @@ function sortPairs(st: State, ids: string[], containerNp: NounPhrase | null): { 
     if (match) pairs.push({ id, container: match.id });
     else st.notes.push(`no ${containerNp?.noun ?? 'container'} has the colour of ${id}; left it`);
   }
-  if (pairs.length === 0) throw new ReferenceError(`no ${containerNp?.noun ?? 'container'} matches the colour of ${ids.join(', ')}`);
+  if (pairs.length === 0) throw new UnresolvedReference(`no ${containerNp?.noun ?? 'container'} matches the colour of ${ids.join(', ')}`);
   return pairs;
 }
 
@@ -463,7 +463,7 @@ function merge(intents: Intent[]): Intent[] {
 
 /**
  * Read an instruction against the scene: clauses → intents with resolved ids.
- * Throws ReadError / ParseError / ReferenceError with a sentence naming the phrase.
+ * Throws ReadError / ParseError / UnresolvedReference with a sentence naming the phrase.
  */
 export function readInstruction(instruction: string, facts: SceneFacts, choices: Choices = {}): Reading {
   const clauses = parseInstruction(instruction);
@@ -485,7 +485,7 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
 }
 
 export function isReadFailure(e: unknown): e is Error {
-  return e instanceof ParseError || e instanceof ReadError || e instanceof ReferenceError;
+  return e instanceof ParseError || e instanceof ReadError || e instanceof UnresolvedReference;
 }
 
 const fmtDest = (d: Dest): string => {

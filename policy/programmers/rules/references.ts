@@ -9,10 +9,10 @@ import type { NounPhrase } from './grammar.ts';
 import { shapesOf } from './lexicon.ts';
 import type { NounClass } from './lexicon.ts';
 
-export class ReferenceError extends Error {
+export class UnresolvedReference extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'ReferenceError';
+    this.name = 'UnresolvedReference';
   }
 }
 
@@ -77,7 +77,7 @@ function matchZone(np: NounPhrase, facts: SceneFacts): ZoneSpec[] {
   return zones;
 }
 
-/** Resolve one noun phrase. Throws ReferenceError naming the phrase when nothing matches. */
+/** Resolve one noun phrase. Throws UnresolvedReference naming the phrase when nothing matches. */
 export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOptions): Referent {
   const exclude = new Set(opts.exclude ?? []);
   if (np.kind === 'table') return { kind: 'table' };
@@ -85,7 +85,7 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     const id = np.id!;
     if (facts.objects.some((o) => o.id === id)) return { kind: 'objects', ids: [id], candidates: [id] };
     if (facts.zones.some((z) => z.id === id)) return { kind: 'zone', zone: id };
-    throw new ReferenceError(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
+    throw new UnresolvedReference(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
   }
   if (np.kind === 'pronoun' && np.pronoun !== 'one') {
     const list = np.list;
@@ -97,7 +97,7 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
       return { kind: 'objects', ids, candidates: ids };
     }
     const ids = (opts.pronoun ?? []).filter((id) => !exclude.has(id));
-    if (ids.length === 0) throw new ReferenceError(`cannot tell what '${np.text}' refers to: nothing was named before it`);
+    if (ids.length === 0) throw new UnresolvedReference(`cannot tell what '${np.text}' refers to: nothing was named before it`);
     const chosen = np.pronoun === 'it' ? [ids[0]!] : ids;
     return { kind: 'objects', ids: chosen, candidates: chosen };
   }
@@ -106,7 +106,7 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
   if (noun === 'zone') {
     const zones = matchZone(np, facts);
     if (zones.length === 0) {
-      throw new ReferenceError(`no zone matches '${np.text}' (zones: ${facts.zones.map((z) => z.id).join(', ') || 'none'})`);
+      throw new UnresolvedReference(`no zone matches '${np.text}' (zones: ${facts.zones.map((z) => z.id).join(', ') || 'none'})`);
     }
     if (zones.length > 1) opts.notes?.push(`'${np.text}' could be ${zones.map((z) => z.id).join(' or ')}; chose ${zones[0]!.id}`);
     return { kind: 'zone', zone: zones[0]!.id };
@@ -133,7 +133,7 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
       const zones = matchZone(np, facts);
       if (zones.length === 1) return { kind: 'zone', zone: zones[0]!.id };
     }
-    throw new ReferenceError(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
+    throw new UnresolvedReference(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
   }
 
   if (np.size) {

@@ -4,7 +4,7 @@
 // stays one subgoal per step. Rules escalate: a second failure of the same kind at the
 // same step tries the next remedy; when none is left the repair says so.
 
-import type { Diagnosis, DiagnosisKind } from '../../../monitor/index.ts';
+import type { Diagnosis, DiagnosisKind, PlaceOffset } from '../../../monitor/index.ts';
 import type { Vec2 } from '../../../sim/index.ts';
 import type { ProgramContext, RepairInput } from '../programmer.ts';
 import { wrapAngle } from '../../../sim/index.ts';
@@ -128,20 +128,17 @@ function missedGrasp(e: Editor, i: number, ctx: ProgramContext): boolean {
 }
 
 /** Where the object of place step i was meant to end, relative to the diagnosis' target point. */
-function intendedOffset(step: Extract<Step, { op: 'place' }>, target: string, plan: RulePlan, ctx: ProgramContext): Vec2 | null {
+function intendedOffset(step: Extract<Step, { op: 'place' }>, off: PlaceOffset, plan: RulePlan): Vec2 | null {
   const t = step.target;
+  const target = off.target;
   switch (t.kind) {
     case 'object':
       return t.id === target ? t.offset ?? [0, 0] : null;
     case 'relative':
       return t.id === target ? t.delta : null;
-    case 'xy': {
-      const zone = ctx.scene.zones.find((z) => z.id === target);
-      if (zone) return roundVec([t.xy[0] - (zone.min[0] + zone.max[0]) / 2, t.xy[1] - (zone.min[1] + zone.max[1]) / 2]);
-      const m = /^\[(-?[\d.]+), (-?[\d.]+)\]$/.exec(target);
-      if (m) return roundVec([t.xy[0] - Number(m[1]), t.xy[1] - Number(m[2])]);
-      return null;
-    }
+    case 'xy':
+      // A zone (its centre) or a point: the offset was measured from off.point.
+      return off.point ? roundVec([t.xy[0] - off.point[0], t.xy[1] - off.point[1]]) : null;
     case 'between': {
       if (!t.ids.includes(target)) return null;
       const other = t.ids[0] === target ? t.ids[1] : t.ids[0];
@@ -211,7 +208,7 @@ function missedPlace(e: Editor, i: number, d: DiagnosisView, plan: RulePlan, ctx
   const off = d.offset;
   if (off && !e.steps.some((s) => s.id === off.object) && otherReading(e, d, plan)) return true;
   if (off && off.object === step.id) {
-    const intended = intendedOffset(step, off.target, plan, ctx);
+    const intended = intendedOffset(step, off, plan);
     if (intended) {
       const miss: Vec2 = [off.dx - intended[0], off.dy - intended[1]];
       if (Math.hypot(miss[0], miss[1]) > 0.002) {
@@ -237,8 +234,7 @@ function missedPush(e: Editor, i: number, d: DiagnosisView): boolean {
   const off = d.offset;
   if (!off || off.object !== step.id) return false;
   // The object stopped off the goal by (dx, dy) relative to the target point of the predicate.
-  const m = /^\[(-?[\d.]+), (-?[\d.]+)\]$/.exec(off.target);
-  const goalRef: Vec2 = m ? [Number(m[1]), Number(m[2])] : step.goal;
+  const goalRef: Vec2 = off.point ?? step.goal;
   const end: Vec2 = [goalRef[0] + off.dx, goalRef[1] + off.dy];
   const miss: Vec2 = [end[0] - step.goal[0], end[1] - step.goal[1]];
   const along = miss[0] * step.direction[0] + miss[1] * step.direction[1];

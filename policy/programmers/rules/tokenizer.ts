@@ -79,7 +79,7 @@ function verbAt(tokens: readonly Token[], i: number): boolean {
   let j = i;
   while (isWord(tokens[j], 'then', 'also', 'finally', 'next', 'please', 'afterwards')) j++;
   const verb = tokens[j];
-  if (!verb || verb.kind !== 'word' || !VERBS.has(verb.text)) return false;
+  if (verb?.kind !== 'word' || !VERBS.has(verb.text)) return false;
   if (!NOUN_LIKE_VERBS.has(verb.text)) return true;
   // "… and place it on …" is a verb; "… in that order" is not.
   const after = tokens[j + 1];

@@ -1,4 +1,4 @@
-// "Did you mean …?" for unknown task ids, keys and colours: edit distance, smallest first.
+// "Did you mean …?" for unknown names (task ids, keys, colours, predicate kinds, object ids): edit distance, smallest first.
 
 function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
