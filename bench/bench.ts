@@ -11,7 +11,12 @@ import { benchmarkScene } from '../monitor/index.ts';
 export interface BenchFigures {
   machine: { cpu: string; cores: number; memoryGB: number; node: string; platform: string };
   versions: Record<string, string>;
-  physics: { rapier: { stepsPerSec: number; realtimeFactor: number; bareStepsPerSec: number; overheadRatio: number }; stepsPerSec: number; realtimeFactor: number; bareStepsPerSec: number };
+  physics: {
+    rapier: { stepsPerSec: number; realtimeFactor: number; bareStepsPerSec: number; overheadRatio: number };
+    stepsPerSec: number;
+    realtimeFactor: number;
+    bareStepsPerSec: number;
+  };
   sandbox: { hostCallMicros: number };
   render?: { msPerView: number; msPerMaskView: number } | { skipped: string };
   episode: { msPerAttempt: number; attempts: number };
@@ -50,7 +55,9 @@ async function physicsFigures(reps: number): Promise<BenchFigures['physics']> {
   const stepsPerSec = Math.round(median(ours));
   const bareStepsPerSec = Math.round(median(bare));
   const rapier = {
-    stepsPerSec, realtimeFactor: Math.round(stepsPerSec / PHYSICS_HZ), bareStepsPerSec,
+    stepsPerSec,
+    realtimeFactor: Math.round(stepsPerSec / PHYSICS_HZ),
+    bareStepsPerSec,
     overheadRatio: Math.round((stepsPerSec / bareStepsPerSec) * 1000) / 1000,
   };
   return { rapier, stepsPerSec, realtimeFactor: rapier.realtimeFactor, bareStepsPerSec };
@@ -96,14 +103,26 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchFigures> {
   await episodeFigures(1); // warm-up: wasm modules, JIT
   const episode = await episodeFigures(opts.seeds ?? 3);
   const figures: BenchFigures = {
-    machine: { cpu, cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` },
+    machine: {
+      cpu,
+      cores: cpus().length,
+      memoryGB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+    },
     versions: toolVersions(),
     physics,
     sandbox: { hostCallMicros: Math.round(median(hostCalls) * 100) / 100 },
     episode,
     measuredAt: new Date().toISOString(),
   };
-  if (opts.render) { log('render…'); figures.render = await opts.render(); }
-  if (opts.suite) { log('suite…'); figures.suite = await opts.suite(); }
+  if (opts.render) {
+    log('render…');
+    figures.render = await opts.render();
+  }
+  if (opts.suite) {
+    log('suite…');
+    figures.suite = await opts.suite();
+  }
   return figures;
 }

@@ -12,7 +12,9 @@ function children(): Map<number, number[]> {
       const list = map.get(ppid) ?? [];
       list.push(Number(name));
       map.set(ppid, list);
-    } catch { /* the process ended */ }
+    } catch {
+      /* the process ended */
+    }
   }
   return map;
 }
@@ -26,7 +28,9 @@ function pssBytes(pid: number): number {
   try {
     const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
     if (m) return Number(m[1]) * 1024;
-  } catch { /* fall through */ }
+  } catch {
+    /* fall through */
+  }
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : 0;
@@ -52,7 +56,15 @@ export function treeRssBytes(root = process.pid): number {
 /** Samples the tree's memory every `ms` until stopped; returns the peak in bytes. */
 export function samplePeakRss(ms = 250): { stop(): number } {
   let peak = treeRssBytes();
-  const timer = setInterval(() => { peak = Math.max(peak, treeRssBytes()); }, ms);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, treeRssBytes());
+  }, ms);
   timer.unref();
-  return { stop: () => { clearInterval(timer); peak = Math.max(peak, treeRssBytes()); return peak; } };
+  return {
+    stop: () => {
+      clearInterval(timer);
+      peak = Math.max(peak, treeRssBytes());
+      return peak;
+    },
+  };
 }

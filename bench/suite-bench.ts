@@ -19,8 +19,21 @@ export interface SuiteFigure {
   peakMemoryMB: number;
 }
 
-export async function suiteFigure(monitor: 'state' | 'pixels', seeds: number, workers: number): Promise<SuiteFigure | { monitor: string; skipped: string }> {
-  const settings: SuiteSettings = { provider: 'builtin', model: 'rules', vlmModel: null, monitor, maxRepairs: 3, engine: 'rapier', oracle: true, sceneNoise: 0 };
+export async function suiteFigure(
+  monitor: 'state' | 'pixels',
+  seeds: number,
+  workers: number,
+): Promise<SuiteFigure | { monitor: string; skipped: string }> {
+  const settings: SuiteSettings = {
+    provider: 'builtin',
+    model: 'rules',
+    vlmModel: null,
+    monitor,
+    maxRepairs: 3,
+    engine: 'rapier',
+    oracle: true,
+    sceneNoise: 0,
+  };
   const out = mkdtempSync(join(tmpdir(), 'policyloop-bench-suite-'));
   const images = monitor === 'pixels';
   const shared = images ? await launchSharedBrowser() : null;
@@ -29,13 +42,22 @@ export async function suiteFigure(monitor: 'state' | 'pixels', seeds: number, wo
   const t0 = performance.now();
   try {
     const r = await runSuite({
-      tasks: getSuite('core'), seeds: Array.from({ length: seeds }, (_, i) => i), settings, outDir: out, workers,
-      images, browserWSEndpoint: shared?.wsEndpoint ?? null,
+      tasks: getSuite('core'),
+      seeds: Array.from({ length: seeds }, (_, i) => i),
+      settings,
+      outDir: out,
+      workers,
+      images,
+      browserWSEndpoint: shared?.wsEndpoint ?? null,
     });
     const wall = (performance.now() - t0) / 1000;
     return {
-      monitor, episodes: r.lines.length, workers, wallSeconds: Math.round(wall * 10) / 10,
-      episodesPerMinute: Math.round((r.lines.length / wall) * 60), asr: r.summary.overall.asr,
+      monitor,
+      episodes: r.lines.length,
+      workers,
+      wallSeconds: Math.round(wall * 10) / 10,
+      episodesPerMinute: Math.round((r.lines.length / wall) * 60),
+      asr: r.summary.overall.asr,
       peakMemoryMB: Math.round(mem.stop() / 2 ** 20),
     };
   } finally {

@@ -16,7 +16,9 @@ export function intArg(min = 0, max = Number.MAX_SAFE_INTEGER): (value: string) 
   return (value) => {
     const n = value.trim() === '' ? Number.NaN : Number(value);
     if (!Number.isInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(max === Number.MAX_SAFE_INTEGER ? `Expected an integer ≥ ${min}.` : `Expected an integer from ${min} to ${max}.`);
+      throw new InvalidArgumentError(
+        max === Number.MAX_SAFE_INTEGER ? `Expected an integer ≥ ${min}.` : `Expected an integer from ${min} to ${max}.`,
+      );
     }
     return n;
   };
@@ -33,7 +35,10 @@ export function metresArg(max = 0.2): (value: string) => number {
 /** A comma-separated list, each item through `item`. */
 export function listArg<T>(item: (value: string) => T): (value: string) => T[] {
   return (value) => {
-    const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const items = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (items.length === 0) throw new InvalidArgumentError('Expected a comma-separated list.');
     return items.map(item);
   };

@@ -19,7 +19,13 @@ export function buildProgram(): Command {
     // Commander's parse errors (bad choice, argParser throw, missing required option) as one
     // line like every other bad input; subcommands inherit this, main returns 2 for them.
     .configureOutput({
-      outputError: (str, write) => write(`policyloop: ${str.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')} (run with --help for usage)\n`),
+      outputError: (str, write) =>
+        write(
+          `policyloop: ${str
+            .replace(/^error: /, '')
+            .trim()
+            .replace(/\s*\n\s*/g, ' ')} (run with --help for usage)\n`,
+        ),
     });
   registerTasksCommand(program);
   registerRunCommand(program);
@@ -47,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`policyloop: ${(err as Error).message}\n`);
       return 2;
     }
-    process.stderr.write(`policyloop: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.stderr.write(`policyloop: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return 3;
   }
 }

@@ -53,10 +53,13 @@ export function imageSize(bytes: Uint8Array): { mime: ImageMime; width: number; 
   }
   if (mime === 'image/jpeg') {
     // Segments up to the frame header all carry a length; fill bytes (0xff) may pad markers.
-    for (let at = 2; at + 9 < bytes.length;) {
+    for (let at = 2; at + 9 < bytes.length; ) {
       if (bytes[at] !== 0xff) break;
       const marker = bytes[at + 1]!;
-      if (marker === 0xff) { at++; continue; }
+      if (marker === 0xff) {
+        at++;
+        continue;
+      }
       if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
         return { mime, height: (bytes[at + 5]! << 8) | bytes[at + 6]!, width: (bytes[at + 7]! << 8) | bytes[at + 8]! };
       }
@@ -77,9 +80,14 @@ export function prepareImage(bytes: Uint8Array, options: ImageOptions = {}): Pre
   const tokens = estimateImageTokens(width, height);
   const scale = maxSide / Math.max(width, height);
   return {
-    mime, data: Buffer.from(bytes).toString('base64'), width, height, tokens,
+    mime,
+    data: Buffer.from(bytes).toString('base64'),
+    width,
+    height,
+    tokens,
     ...(scale < 1 && {
-      warning: `a ${width}×${height} ${mime === 'image/png' ? 'PNG' : 'JPEG'} was sent at full size (~${tokens} tokens, ` +
+      warning:
+        `a ${width}×${height} ${mime === 'image/png' ? 'PNG' : 'JPEG'} was sent at full size (~${tokens} tokens, ` +
         `~${estimateImageTokens(Math.round(width * scale), Math.round(height * scale))} within ${maxSide} px); ` +
         'the renderer produces model-size JPEGs (render option rgbJpeg)',
     }),

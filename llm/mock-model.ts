@@ -1,13 +1,7 @@
 // A scripted ChatModel for tests (vercel/ai's MockLanguageModelV3): give it replies,
 // read back every call. Structured requests are validated like the real provider, so
 // a test can feed a bad reply and see the 'bad-response' its caller will get.
-import {
-  ModelError,
-  type ChatModel,
-  type ChatRequest,
-  type ChatResponse,
-  type TokenUsage,
-} from './chat-model.ts';
+import { ModelError, type ChatModel, type ChatRequest, type ChatResponse, type TokenUsage } from './chat-model.ts';
 import { parseStructured, schemaName, validateStructured } from './structured-output.ts';
 import { countMessageTokens, countTokens } from './tokens.ts';
 

@@ -69,11 +69,7 @@ export function resolveModelSettings(flags: ModelSettingsFlags): ModelSettings {
   const vlmModel = flags.kind === 'vision' ? read('POLICYLOOP_VLM_MODEL') : undefined;
   const codeModel = read('POLICYLOOP_MODEL');
   let model = flagModel ?? vlmModel ?? codeModel;
-  let modelSource: ModelSettings['source']['model'] = flagModel
-    ? 'flag'
-    : vlmModel
-      ? 'POLICYLOOP_VLM_MODEL'
-      : 'POLICYLOOP_MODEL';
+  let modelSource: ModelSettings['source']['model'] = flagModel ? 'flag' : vlmModel ? 'POLICYLOOP_VLM_MODEL' : 'POLICYLOOP_MODEL';
   if (!model) {
     if (baseURL !== OPENAI_BASE_URL) {
       const variable = flags.kind === 'vision' ? 'POLICYLOOP_VLM_MODEL (or POLICYLOOP_MODEL)' : 'POLICYLOOP_MODEL';

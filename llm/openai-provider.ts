@@ -28,14 +28,7 @@ import {
 } from './chat-model.ts';
 import { imageBytes, prepareImage, type ImageOptions, type PreparedImage } from './images.ts';
 import { resolveModelSettings, type ModelKind, type ModelSettingsFlags } from './model-settings.ts';
-import {
-  extractJson,
-  jsonInstruction,
-  snippet,
-  validateStructured,
-  wireSchema,
-  type WireSchema,
-} from './structured-output.ts';
+import { extractJson, jsonInstruction, snippet, validateStructured, wireSchema, type WireSchema } from './structured-output.ts';
 import { countMessageTokens, countTokens } from './tokens.ts';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -85,11 +78,7 @@ const CompletionWire = z.object({
       }),
     )
     .min(1),
-  usage: z
-    .object({ prompt_tokens: z.number(), completion_tokens: z.number() })
-    .partial()
-    .nullable()
-    .optional(),
+  usage: z.object({ prompt_tokens: z.number(), completion_tokens: z.number() }).partial().nullable().optional(),
 });
 type CompletionWire = z.infer<typeof CompletionWire>;
 
@@ -229,9 +218,7 @@ export class OpenAIChatModel implements ChatModel {
     const formatRefused = about(/response_format|json_schema|json schema|structured output/i);
     if (body.response_format && !adapted.has('response_format') && formatRefused) {
       this.traits.jsonSchema = 'no';
-      warnings.push(
-        `the server rejected response_format json_schema (${snippet(message, 60)}); the schema was sent in the prompt`,
-      );
+      warnings.push(`the server rejected response_format json_schema (${snippet(message, 60)}); the schema was sent in the prompt`);
       return { key: 'response_format', attempt: { responseFormat: false, promptJson: true } };
     }
     const wantsRename = about(/max_tokens/) && /max_completion_tokens/.test(message);
@@ -332,11 +319,7 @@ export function createOpenAIChatModel(
   return new OpenAIChatModel({ ...rest, kind, model: settings.model, baseURL: settings.baseURL, apiKey: settings.apiKey });
 }
 
-function toWireMessages(
-  messages: readonly ChatMessage[],
-  images: ImageOptions,
-  warnings: string[],
-): ChatCompletionMessageParam[] {
+function toWireMessages(messages: readonly ChatMessage[], images: ImageOptions, warnings: string[]): ChatCompletionMessageParam[] {
   return messages.map((message, m): ChatCompletionMessageParam => {
     if (typeof message.content === 'string') {
       return { role: message.role, content: message.content } as ChatCompletionMessageParam;

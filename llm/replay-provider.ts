@@ -11,13 +11,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import {
-  ModelError,
-  type ChatMessage,
-  type ChatModel,
-  type ChatRequest,
-  type ChatResponse,
-} from './chat-model.ts';
+import { ModelError, type ChatMessage, type ChatModel, type ChatRequest, type ChatResponse } from './chat-model.ts';
 import { parseStructured, snippet, validateStructured, schemaName as cleanSchemaName } from './structured-output.ts';
 
 export const CASSETTE_VERSION = 1;
@@ -132,9 +126,7 @@ export class RecordingModel implements ChatModel {
 
   private readonly inner: ChatModel;
   readonly file: string;
-  constructor(
-    inner: ChatModel,
-    file: string) {
+  constructor(inner: ChatModel, file: string) {
     this.inner = inner;
     this.file = file;
     this.provider = inner.provider;
@@ -180,9 +172,7 @@ export class ReplayModel implements ChatModel {
   private readonly entries: CassetteEntry[];
 
   readonly file: string;
-  constructor(
-    file: string,
-    options: ReplayModelOptions = {}) {
+  constructor(file: string, options: ReplayModelOptions = {}) {
     this.file = file;
     this.entries = readCassette(file);
     for (const entry of this.entries) {

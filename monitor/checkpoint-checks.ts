@@ -19,7 +19,6 @@ export const TOPPLE_TILT_MIN = (40 * Math.PI) / 180;
 /** Off the table: centre outside the table top, or bottom this far below it (m). */
 export const OFF_TABLE_DROP = 0.03;
 
-
 /**
  * The failing part of an evaluated predicate: the first failing part of an `all`,
  * recursively, read from the result's parts (nothing is evaluated again); null when it holds.
@@ -55,10 +54,13 @@ function bottomZ(scene: SceneSpec, id: string, s: Snapshot): number {
   const st = s.objects[id]!;
   // Half-height along world z of the rotated bounding box.
   const [x, y, z, w] = st.quaternion;
-  const r20 = 2 * (x * z - w * y), r21 = 2 * (y * z + w * x), r22 = 1 - 2 * (x * x + y * y);
-  const half = spec.shape === 'sphere'
-    ? spec.size[0] / 2
-    : Math.abs(r20) * spec.size[0] / 2 + Math.abs(r21) * spec.size[1] / 2 + Math.abs(r22) * spec.size[2] / 2;
+  const r20 = 2 * (x * z - w * y),
+    r21 = 2 * (y * z + w * x),
+    r22 = 1 - 2 * (x * x + y * y);
+  const half =
+    spec.shape === 'sphere'
+      ? spec.size[0] / 2
+      : (Math.abs(r20) * spec.size[0]) / 2 + (Math.abs(r21) * spec.size[1]) / 2 + (Math.abs(r22) * spec.size[2]) / 2;
   return st.position[2] - half;
 }
 
@@ -87,21 +89,32 @@ export function anomalyFailures(scene: SceneSpec, prev: Snapshot, cur: Snapshot,
   const out: Failure[] = [];
   const held = prev.gripper.holding;
   if (held && cur.gripper.holding !== held && !ctx.released) {
-    const a = prev.objects[held]?.position, b = cur.objects[held]?.position;
+    const a = prev.objects[held]?.position,
+      b = cur.objects[held]?.position;
     const fell = a && b ? ` and is now ${cm(Math.max(0, a[2] - b[2]))} lower` : '';
-    out.push({ kind: 'dropped', objects: [held], explanation: `${held} was held at the previous checkpoint but is no longer between the fingers${fell}; nothing released it.` });
+    out.push({
+      kind: 'dropped',
+      objects: [held],
+      explanation: `${held} was held at the previous checkpoint but is no longer between the fingers${fell}; nothing released it.`,
+    });
   }
   for (const o of scene.objects) {
-    const a = prev.objects[o.id], b = cur.objects[o.id];
+    const a = prev.objects[o.id],
+      b = cur.objects[o.id];
     if (!a || !b) continue;
     const heldNow = cur.gripper.holding === o.id;
     if (!heldNow && !isOffTable(scene, o.id, prev) && isOffTable(scene, o.id, cur)) {
       const floor = b.position[2] < -0.3 ? ' and fell to the floor' : '';
-      out.push({ kind: 'off-table', objects: [o.id], explanation: `${o.id} left the table${floor}: it is now at [${b.position.map((v) => v.toFixed(2)).join(', ')}].` });
+      out.push({
+        kind: 'off-table',
+        objects: [o.id],
+        explanation: `${o.id} left the table${floor}: it is now at [${b.position.map((v) => v.toFixed(2)).join(', ')}].`,
+      });
       continue;
     }
     if (!heldNow && o.shape !== 'sphere' && !(ctx.expects && ctx.named.has(o.id))) {
-      const t0 = tiltOf(a.quaternion), t1 = tiltOf(b.quaternion);
+      const t0 = tiltOf(a.quaternion),
+        t1 = tiltOf(b.quaternion);
       if (t1 - t0 > TOPPLE_TILT_CHANGE && t1 > TOPPLE_TILT_MIN) {
         out.push({ kind: 'toppled', objects: [o.id], explanation: `${o.id} toppled: its tilt went from ${deg(t0)} to ${deg(t1)}.` });
         continue;
@@ -111,7 +124,11 @@ export function anomalyFailures(scene: SceneSpec, prev: Snapshot, cur: Snapshot,
       const d = Math.hypot(b.position[0] - a.position[0], b.position[1] - a.position[1], b.position[2] - a.position[2]);
       if (d > DISTURB_LIMIT) {
         const how = heldNow ? ' and is now held' : '';
-        out.push({ kind: 'disturbed', objects: [o.id], explanation: `${o.id} moved ${cm(d)}${how}, but the subgoal does not name it (limit ${cm(DISTURB_LIMIT)}).` });
+        out.push({
+          kind: 'disturbed',
+          objects: [o.id],
+          explanation: `${o.id} moved ${cm(d)}${how}, but the subgoal does not name it (limit ${cm(DISTURB_LIMIT)}).`,
+        });
       }
     }
   }
@@ -128,10 +145,14 @@ export function stillHeldFailure(attempt: AttemptData, cp: Checkpoint, state: Sn
   const held = state.gripper.holding;
   if (cp.reason !== 'end' || !held) return null;
   const last = attempt.trace.subgoals[attempt.trace.subgoals.length - 1];
-  const expectsGrasp = (p: Predicate | undefined): boolean => !!p && (
-    ('grasped' in p && p.grasped === held) || ('all' in p && p.all.some(expectsGrasp)) || ('any' in p && p.any.some(expectsGrasp)));
+  const expectsGrasp = (p: Predicate | undefined): boolean =>
+    !!p && (('grasped' in p && p.grasped === held) || ('all' in p && p.all.some(expectsGrasp)) || ('any' in p && p.any.some(expectsGrasp)));
   if (expectsGrasp(last?.expect) || HOLD_WORDS.test(attempt.instruction)) return null;
-  return { kind: 'still-held', objects: [held], explanation: `The program ended with ${held} still in the gripper: it was never released.` };
+  return {
+    kind: 'still-held',
+    objects: [held],
+    explanation: `The program ended with ${held} still in the gripper: it was never released.`,
+  };
 }
 
 /** The program error raised at this checkpoint, as a failure. */
@@ -150,7 +171,11 @@ export function errorFailure(attempt: AttemptData, cps: readonly Checkpoint[], i
   // An error not raised by a call (syntax, time budget, a JS exception) lands on the last checkpoint.
   const e = attempt.error;
   if (e && i === cps.length - 1) {
-    return { kind: 'program-error', objects: [], explanation: `The program stopped with ${e.kind}${e.line !== null ? ` at line ${e.line}` : ''}: ${e.message}` };
+    return {
+      kind: 'program-error',
+      objects: [],
+      explanation: `The program stopped with ${e.kind}${e.line !== null ? ` at line ${e.line}` : ''}: ${e.message}`,
+    };
   }
   return null;
 }
@@ -160,7 +185,10 @@ export function errorFailure(attempt: AttemptData, cps: readonly Checkpoint[], i
  * start. `evidence[i]` is attached to verdict i.
  */
 export function judgeCheckpoints(
-  attempt: AttemptData, observed: readonly Snapshot[], initial: Snapshot, evidence?: readonly string[][],
+  attempt: AttemptData,
+  observed: readonly Snapshot[],
+  initial: Snapshot,
+  evidence?: readonly string[][],
 ): Verdict[] {
   const cps = attempt.trace.checkpoints;
   return cps.map((cp, i) => {
@@ -176,11 +204,13 @@ export function judgeCheckpoints(
     const held = stillHeldFailure(attempt, cp, state);
     if (held) failures.push(held);
     const calls = callsBetween(attempt.trace, cps[i - 1] ?? null, cp);
-    failures.push(...anomalyFailures(attempt.scene, observed[i - 1] ?? initial, state, {
-      named: namedObjects(attempt.scene, subgoal, calls),
-      released: releasedOnPurpose(calls),
-      expects: subgoal?.expect !== undefined,
-    }));
+    failures.push(
+      ...anomalyFailures(attempt.scene, observed[i - 1] ?? initial, state, {
+        named: namedObjects(attempt.scene, subgoal, calls),
+        released: releasedOnPurpose(calls),
+        expects: subgoal?.expect !== undefined,
+      }),
+    );
     return makeVerdict(cp, failures, evidence?.[i]);
   });
 }

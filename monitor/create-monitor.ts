@@ -28,9 +28,12 @@ export function isMonitorName(name: string): name is MonitorName {
 export async function createMonitor(name: string, opts: CreateMonitorOptions = {}): Promise<Monitor> {
   if (!isMonitorName(name)) throw new Error(`unknown monitor "${name}"; monitors: ${MONITOR_NAMES.join(', ')}`);
   switch (name) {
-    case 'state': return new StateMonitor();
-    case 'none': return new NoneMonitor();
-    case 'pixels': return new PixelMonitor({ renderer: opts.renderer, warn: opts.warn });
+    case 'state':
+      return new StateMonitor();
+    case 'none':
+      return new NoneMonitor();
+    case 'pixels':
+      return new PixelMonitor({ renderer: opts.renderer, warn: opts.warn });
     case 'vlm': {
       // Without a model given, the vision model comes from the flags/environment
       // (POLICYLOOP_VLM_MODEL, OPENAI_BASE_URL, OPENAI_API_KEY); bad settings throw a one-line ModelError.

@@ -7,7 +7,15 @@
 
 import { evaluatePredicate, predicateObjectIds } from '../sim/index.ts';
 import type {
-  AttemptData, CallError, Checkpoint, Predicate, PredicateResult, ProgramError, Snapshot, Vec2, WorldView,
+  AttemptData,
+  CallError,
+  Checkpoint,
+  Predicate,
+  PredicateResult,
+  ProgramError,
+  Snapshot,
+  Vec2,
+  WorldView,
 } from '../sim/index.ts';
 import { failingLeaf } from './checkpoint-checks.ts';
 import { diffSnapshots } from './scene-diff.ts';
@@ -17,8 +25,17 @@ import { callsBetween, formatEvent } from './trace-reading.ts';
 import type { Failure, Verdict } from './verdict.ts';
 
 export const DIAGNOSIS_KINDS = [
-  'slipped-grasp', 'nothing-grasped', 'knocked-over', 'missed-place', 'wrong-object-moved',
-  'collision', 'reach', 'timeout', 'syntax', 'program-error', 'unknown',
+  'slipped-grasp',
+  'nothing-grasped',
+  'knocked-over',
+  'missed-place',
+  'wrong-object-moved',
+  'collision',
+  'reach',
+  'timeout',
+  'syntax',
+  'program-error',
+  'unknown',
 ] as const;
 export type DiagnosisKind = (typeof DIAGNOSIS_KINDS)[number];
 
@@ -86,32 +103,48 @@ function fmt(m: number): string {
 export function placementOffset(result: PredicateResult | null): PlaceOffset | null {
   const f = result?.facts;
   if (!f) return null;
-  const offset = (object: string, target: string, targetKind: PlaceOffset['targetKind'], point: Vec2 | null, dx: number, dy: number): PlaceOffset =>
-    ({ object, target, targetKind, point, dx, dy, distance: Math.hypot(dx, dy) });
+  const offset = (
+    object: string,
+    target: string,
+    targetKind: PlaceOffset['targetKind'],
+    point: Vec2 | null,
+    dx: number,
+    dy: number,
+  ): PlaceOffset => ({ object, target, targetKind, point, dx, dy, distance: Math.hypot(dx, dy) });
   switch (f.kind) {
-    case 'on': return offset(f.object, f.support, 'object', null, f.dx, f.dy);
-    case 'inside': return offset(f.object, f.container, 'object', null, f.dx, f.dy);
+    case 'on':
+      return offset(f.object, f.support, 'object', null, f.dx, f.dy);
+    case 'inside':
+      return offset(f.object, f.container, 'object', null, f.dx, f.dy);
     case 'near': {
       if (f.target !== null) return offset(f.object, f.target, 'object', null, f.dx, f.dy);
       const point: Vec2 = [f.point[0], f.point[1]];
       return offset(f.object, `[${f.point.map((v) => v.toFixed(2)).join(', ')}]`, 'point', point, f.dx, f.dy);
     }
-    case 'inZone': return offset(f.object, f.zone, 'zone', [(f.min[0] + f.max[0]) / 2, (f.min[1] + f.max[1]) / 2], f.dx, f.dy);
-    default: return null;
+    case 'inZone':
+      return offset(f.object, f.zone, 'zone', [(f.min[0] + f.max[0]) / 2, (f.min[1] + f.max[1]) / 2], f.dx, f.dy);
+    default:
+      return null;
   }
 }
 
 function kindFromError(e: Pick<CallError, 'cause'> & { kind: ProgramError['kind'] }): DiagnosisKind {
   switch (e.kind) {
-    case 'SyntaxError': return 'syntax';
-    case 'ReachError': return 'reach';
-    case 'TimeoutError': case 'InterruptedError': return 'timeout';
-    case 'CollisionError': return 'collision';
+    case 'SyntaxError':
+      return 'syntax';
+    case 'ReachError':
+      return 'reach';
+    case 'TimeoutError':
+    case 'InterruptedError':
+      return 'timeout';
+    case 'CollisionError':
+      return 'collision';
     case 'GraspError':
       if (e.cause === 'slipped') return 'slipped-grasp';
       if (e.cause === 'already-holding') return 'program-error';
       return 'nothing-grasped';
-    default: return 'program-error';
+    default:
+      return 'program-error';
   }
 }
 
@@ -128,13 +161,20 @@ function kindFromFailure(f: Failure, attempt: AttemptData, cp: Checkpoint, state
       const err = [...calls].reverse().find((c) => c.error)?.error ?? attempt.error;
       return err ? kindFromError(err) : 'program-error';
     }
-    case 'dropped': return 'slipped-grasp';
-    case 'still-held': return 'missed-place';
-    case 'toppled': return 'knocked-over';
-    case 'off-table': return f.objects[0] && cps.some((c) => c.index < cp.index && c.snapshot.gripper.holding === f.objects[0]) ? 'slipped-grasp' : 'knocked-over';
+    case 'dropped':
+      return 'slipped-grasp';
+    case 'still-held':
+      return 'missed-place';
+    case 'toppled':
+      return 'knocked-over';
+    case 'off-table':
+      return f.objects[0] && cps.some((c) => c.index < cp.index && c.snapshot.gripper.holding === f.objects[0])
+        ? 'slipped-grasp'
+        : 'knocked-over';
     case 'disturbed': {
       const id = f.objects[0]!;
-      const grabbed = state.gripper.holding === id || callsBetween(attempt.trace, cps[cps.indexOf(cp) - 1] ?? null, cp).some((c) => c.args[0] === id);
+      const grabbed =
+        state.gripper.holding === id || callsBetween(attempt.trace, cps[cps.indexOf(cp) - 1] ?? null, cp).some((c) => c.args[0] === id);
       return grabbed ? 'wrong-object-moved' : 'collision';
     }
     case 'not-grasped': {
@@ -162,8 +202,10 @@ function kindFromFailure(f: Failure, attempt: AttemptData, cp: Checkpoint, state
       if ('ordered' in p) return 'missed-place';
       return 'unknown';
     }
-    case 'not-visible': return 'unknown';
-    case 'monitor-error': return 'unknown';
+    case 'not-visible':
+      return 'unknown';
+    case 'monitor-error':
+      return 'unknown';
   }
 }
 
@@ -182,14 +224,15 @@ function sourceLine(program: string, line: number | null): string | null {
 export function diagnose(attempt: AttemptData, verdicts: readonly Verdict[], opts: DiagnoseOptions = {}): Diagnosis {
   const cps = attempt.trace.checkpoints;
   const success = opts.success ?? null;
-  const before = opts.eventsBefore ?? 6, after = opts.eventsAfter ?? 2;
+  const before = opts.eventsBefore ?? 6,
+    after = opts.eventsAfter ?? 2;
   const initial = snapshotFromScene(attempt.scene);
 
   let idx = verdicts.findIndex((v) => !v.ok);
   if (idx < 0 && attempt.error) idx = cps.findIndex((c) => c.reason === 'error');
   if (idx < 0 && (attempt.error || (success && !success.ok))) idx = cps.length - 1;
-  const cp = idx >= 0 ? cps[idx] ?? null : null;
-  const verdict = cp ? verdicts.find((v) => v.checkpoint === cp.index) ?? null : null;
+  const cp = idx >= 0 ? (cps[idx] ?? null) : null;
+  const verdict = cp ? (verdicts.find((v) => v.checkpoint === cp.index) ?? null) : null;
   const failures = verdict?.failures ?? [];
   const first = failures[0] ?? null;
   const state = cp?.snapshot ?? null;
@@ -199,7 +242,7 @@ export function diagnose(attempt: AttemptData, verdicts: readonly Verdict[], opt
   const error = attempt.error ? { ...attempt.error, source: sourceLine(attempt.program, attempt.error.line) } : null;
 
   // The unmet predicate: the verdict's, else the subgoal's expectation, else the task goal.
-  const sg = cp && cp.subgoal !== null ? attempt.trace.subgoals[cp.subgoal] ?? null : null;
+  const sg = cp && cp.subgoal !== null ? (attempt.trace.subgoals[cp.subgoal] ?? null) : null;
   // `leaf` keeps its result: the offset is read from its facts.
   let leaf: { predicate: Predicate; result: PredicateResult } | null = null;
   const expFailure = failures.find((f) => f.predicate && f.result);
@@ -213,7 +256,18 @@ export function diagnose(attempt: AttemptData, verdicts: readonly Verdict[], opt
   if (first && cp && state) kind = kindFromFailure(first, attempt, cp, state);
   else if (attempt.error) kind = kindFromError(attempt.error);
   else if (leaf && cp && state) {
-    kind = kindFromFailure({ kind: 'expectation-unmet', objects: predicateObjectIds(leaf.predicate), explanation: '', predicate: leaf.predicate, result: leaf.result }, attempt, cp, state);
+    kind = kindFromFailure(
+      {
+        kind: 'expectation-unmet',
+        objects: predicateObjectIds(leaf.predicate),
+        explanation: '',
+        predicate: leaf.predicate,
+        result: leaf.result,
+      },
+      attempt,
+      cp,
+      state,
+    );
   }
   if (kind === 'unknown' && attempt.error) kind = kindFromError(attempt.error);
 
@@ -222,31 +276,48 @@ export function diagnose(attempt: AttemptData, verdicts: readonly Verdict[], opt
   // The diff covers the whole failing subgoal: action checkpoints inside it often show
   // nothing new by its end.
   let base = -1;
-  for (let j = idx - 1; j >= 0; j--) if (cps[j]!.subgoal !== cp?.subgoal) { base = j; break; }
+  for (let j = idx - 1; j >= 0; j--)
+    if (cps[j]!.subgoal !== cp?.subgoal) {
+      base = j;
+      break;
+    }
   const baseCp = base >= 0 ? cps[base]! : null;
   const sceneDiff = state ? diffSnapshots(attempt.scene, baseCp?.snapshot ?? initial, state) : null;
   const sceneDiffFrom = baseCp ? { checkpoint: baseCp.index, label: baseCp.label } : null;
 
   // Trace events around the failure: up to the checkpoint (or the error), and a few after.
   const evs = attempt.trace.events;
-  const errorSeq = evs.find((e) => e.type === 'call' && e.error && (!cp || e.seq <= cp.seq) && (idx <= 0 || e.seq > cps[idx - 1]!.seq))?.seq;
-  const anchor = errorSeq ?? cp?.seq ?? (evs.length - 1);
+  const errorSeq = evs.find(
+    (e) => e.type === 'call' && e.error && (!cp || e.seq <= cp.seq) && (idx <= 0 || e.seq > cps[idx - 1]!.seq),
+  )?.seq;
+  const anchor = errorSeq ?? cp?.seq ?? evs.length - 1;
   const pos = evs.findIndex((e) => e.seq === anchor);
   const events = pos < 0 ? evs.slice(-before).map(formatEvent) : evs.slice(Math.max(0, pos - before + 1), pos + 1 + after).map(formatEvent);
 
   let summary: string;
   if (!cp && !attempt.error && !(success && !success.ok)) summary = 'No failure found: every checkpoint passed.';
   else if (first) summary = first.explanation;
-  else if (error) summary = `The program stopped with ${error.kind}${error.line !== null ? ` at line ${error.line}` : ''}: ${error.message}`;
+  else if (error)
+    summary = `The program stopped with ${error.kind}${error.line !== null ? ` at line ${error.line}` : ''}: ${error.message}`;
   else if (predicate) summary = predicate.detail;
   else summary = success ? `The task is not done: ${success.detail}` : 'The attempt failed for an unknown reason.';
   if (offset && offset.distance > 0) summary += ` (measured offset dx ${fmt(offset.dx)}, dy ${fmt(offset.dy)} from ${offset.target})`;
 
   const diagnosis: Diagnosis = {
-    kind, summary,
-    checkpoint: cp?.index ?? null, checkpointLabel: cp?.label ?? null,
+    kind,
+    summary,
+    checkpoint: cp?.index ?? null,
+    checkpointLabel: cp?.label ?? null,
     subgoal: sg ? { index: sg.index, description: sg.description, line: sg.line, ...(sg.expect ? { expect: sg.expect } : {}) } : null,
-    failures, error, predicate, offset, sceneDiff, sceneDiffFrom, events, success, text: '',
+    failures,
+    error,
+    predicate,
+    offset,
+    sceneDiff,
+    sceneDiffFrom,
+    events,
+    success,
+    text: '',
   };
   diagnosis.text = diagnosisText(diagnosis);
   return diagnosis;
@@ -257,12 +328,16 @@ export function diagnosisText(d: Diagnosis): string {
   const lines: string[] = [];
   if (d.checkpoint === null && !d.error && d.kind === 'unknown' && !d.success) return `Diagnosis: ${d.summary}`;
   const where = d.checkpoint !== null ? `checkpoint ${d.checkpoint} "${d.checkpointLabel}"` : 'before any checkpoint';
-  const sg = d.subgoal ? `, during subgoal ${d.subgoal.index} "${d.subgoal.description}"${d.subgoal.line !== null ? ` (line ${d.subgoal.line})` : ''}` : '';
+  const sg = d.subgoal
+    ? `, during subgoal ${d.subgoal.index} "${d.subgoal.description}"${d.subgoal.line !== null ? ` (line ${d.subgoal.line})` : ''}`
+    : '';
   lines.push(`Failure (${d.kind}) at ${where}${sg}.`);
   lines.push(`What went wrong: ${d.summary}`);
   if (d.predicate) lines.push(`Unmet expectation ${JSON.stringify(d.predicate.predicate)}: ${d.predicate.detail}`);
   if (d.offset) {
-    lines.push(`Measured placement error of ${d.offset.object} relative to ${d.offset.target}: dx ${fmt(d.offset.dx)}, dy ${fmt(d.offset.dy)} (${(d.offset.distance * 100).toFixed(1)} cm).`);
+    lines.push(
+      `Measured placement error of ${d.offset.object} relative to ${d.offset.target}: dx ${fmt(d.offset.dx)}, dy ${fmt(d.offset.dy)} (${(d.offset.distance * 100).toFixed(1)} cm).`,
+    );
   }
   for (const f of d.failures.slice(1)) lines.push(`Also at this checkpoint (${f.kind}): ${f.explanation}`);
   if (d.error) {

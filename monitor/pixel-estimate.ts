@@ -6,7 +6,17 @@
 // sits between the fingers. The pixel monitor then runs the same predicates on it.
 
 import {
-  closingAxis, FLOOR_Z, GRIPPER, gripperQuaternion, halfExtentAlong, isContainer, quatConjugate, quatFromAxisAngle, quatFromYaw, quatMul, rotate,
+  closingAxis,
+  FLOOR_Z,
+  GRIPPER,
+  gripperQuaternion,
+  halfExtentAlong,
+  isContainer,
+  quatConjugate,
+  quatFromAxisAngle,
+  quatFromYaw,
+  quatMul,
+  rotate,
 } from '../sim/index.ts';
 import type { GripperState, ObjectSpec, Quat, SceneSpec, Snapshot, Vec3 } from '../sim/index.ts';
 import { unprojectPixel } from './render/camera-views.ts';
@@ -35,7 +45,12 @@ export interface PixelEstimate {
   observations: Map<string, ObjectObservation>;
 }
 
-interface PointCloud { xs: number[]; ys: number[]; zs: number[]; perView: Partial<Record<ViewName, number>> }
+interface PointCloud {
+  xs: number[];
+  ys: number[];
+  zs: number[];
+  perView: Partial<Record<ViewName, number>>;
+}
 
 /** Unprojects every object pixel of every view into world points, grouped by object id. */
 export function objectPointClouds(scene: SceneSpec, views: ViewImages, stride = 1): Map<string, PointCloud> {
@@ -54,7 +69,9 @@ export function objectPointClouds(scene: SceneSpec, views: ViewImages, stride = 
         const d = depth[i]!;
         if (!Number.isFinite(d)) continue;
         unprojectPixel(v.camera, col, row, d, p);
-        cloud.xs.push(p[0]); cloud.ys.push(p[1]); cloud.zs.push(p[2]);
+        cloud.xs.push(p[0]);
+        cloud.ys.push(p[1]);
+        cloud.zs.push(p[2]);
         counts.set(cloud, (counts.get(cloud) ?? 0) + 1);
       }
     }
@@ -97,50 +114,104 @@ export function minAreaRect(pts: [number, number][]): { center: [number, number]
   if (hull.length === 0) return null;
   if (hull.length < 3) {
     const [a, b] = [hull[0]!, hull[hull.length - 1]!];
-    return { center: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2], long: Math.hypot(b[0] - a[0], b[1] - a[1]), short: 0, angle: Math.atan2(b[1] - a[1], b[0] - a[0]) };
+    return {
+      center: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2],
+      long: Math.hypot(b[0] - a[0], b[1] - a[1]),
+      short: 0,
+      angle: Math.atan2(b[1] - a[1], b[0] - a[0]),
+    };
   }
   let best: { area: number; angle: number; minU: number; maxU: number; minV: number; maxV: number } | null = null;
   for (let i = 0; i < hull.length; i++) {
-    const a = hull[i]!, b = hull[(i + 1) % hull.length]!;
+    const a = hull[i]!,
+      b = hull[(i + 1) % hull.length]!;
     const angle = Math.atan2(b[1] - a[1], b[0] - a[0]);
-    const c = Math.cos(angle), s = Math.sin(angle);
-    let minU = Infinity, maxU = -Infinity, minV = Infinity, maxV = -Infinity;
+    const c = Math.cos(angle),
+      s = Math.sin(angle);
+    let minU = Infinity,
+      maxU = -Infinity,
+      minV = Infinity,
+      maxV = -Infinity;
     for (const q of hull) {
-      const u = q[0] * c + q[1] * s, v = -q[0] * s + q[1] * c;
-      if (u < minU) minU = u; if (u > maxU) maxU = u;
-      if (v < minV) minV = v; if (v > maxV) maxV = v;
+      const u = q[0] * c + q[1] * s,
+        v = -q[0] * s + q[1] * c;
+      if (u < minU) minU = u;
+      if (u > maxU) maxU = u;
+      if (v < minV) minV = v;
+      if (v > maxV) maxV = v;
     }
     const area = (maxU - minU) * (maxV - minV);
     if (!best || area < best.area) best = { area, angle, minU, maxU, minV, maxV };
   }
   const b = best!;
-  const cu = (b.minU + b.maxU) / 2, cv = (b.minV + b.maxV) / 2;
-  const c = Math.cos(b.angle), s = Math.sin(b.angle);
+  const cu = (b.minU + b.maxU) / 2,
+    cv = (b.minV + b.maxV) / 2;
+  const c = Math.cos(b.angle),
+    s = Math.sin(b.angle);
   const center: [number, number] = [cu * c - cv * s, cu * s + cv * c];
-  const du = b.maxU - b.minU, dv = b.maxV - b.minV;
-  return du >= dv
-    ? { center, long: du, short: dv, angle: b.angle }
-    : { center, long: dv, short: du, angle: b.angle + Math.PI / 2 };
+  const du = b.maxU - b.minU,
+    dv = b.maxV - b.minV;
+  return du >= dv ? { center, long: du, short: dv, angle: b.angle } : { center, long: dv, short: du, angle: b.angle + Math.PI / 2 };
 }
 
 const X_UP: Quat = quatFromAxisAngle(0, 1, 0, -Math.PI / 2); // local x → world z
 const Y_UP: Quat = quatFromAxisAngle(1, 0, 0, Math.PI / 2); // local y → world z
 
-interface Hypothesis { up: 'z' | 'x' | 'y'; base: Quat; vertical: number; /** local axes lying flat, with their sizes */ flat: [Vec3, number][] }
+interface Hypothesis {
+  up: 'z' | 'x' | 'y';
+  base: Quat;
+  vertical: number /** local axes lying flat, with their sizes */;
+  flat: [Vec3, number][];
+}
 
 function hypotheses(spec: ObjectSpec): Hypothesis[] {
   const [sx, sy, sz] = spec.size;
-  const up: Hypothesis = { up: 'z', base: [0, 0, 0, 1], vertical: sz, flat: [[[1, 0, 0], sx], [[0, 1, 0], sy]] };
+  const up: Hypothesis = {
+    up: 'z',
+    base: [0, 0, 0, 1],
+    vertical: sz,
+    flat: [
+      [[1, 0, 0], sx],
+      [[0, 1, 0], sy],
+    ],
+  };
   if (spec.shape === 'box') {
     return [
       up,
-      { up: 'x', base: X_UP, vertical: sx, flat: [[[0, 1, 0], sy], [[0, 0, 1], sz]] },
-      { up: 'y', base: Y_UP, vertical: sy, flat: [[[1, 0, 0], sx], [[0, 0, 1], sz]] },
+      {
+        up: 'x',
+        base: X_UP,
+        vertical: sx,
+        flat: [
+          [[0, 1, 0], sy],
+          [[0, 0, 1], sz],
+        ],
+      },
+      {
+        up: 'y',
+        base: Y_UP,
+        vertical: sy,
+        flat: [
+          [[1, 0, 0], sx],
+          [[0, 0, 1], sz],
+        ],
+      },
     ];
   }
   if (spec.shape === 'cylinder') {
     // Lying on its side: the axis is horizontal (along the footprint's long side).
-    return [up, { up: 'x', base: X_UP, vertical: sx, flat: [[[0, 1, 0], sy], [[0, 0, 1], sz]] }];
+    return [
+      up,
+      {
+        up: 'x',
+        base: X_UP,
+        vertical: sx,
+        flat: [
+          [[0, 1, 0], sy],
+          [[0, 0, 1], sz],
+        ],
+      },
+    ];
   }
   return [up];
 }
@@ -159,8 +230,15 @@ function fitPose(spec: ObjectSpec, cloud: PointCloud): ObjectObservation {
   for (let i = 0; i < n; i += step) pts.push([cloud.xs[i]!, cloud.ys[i]!]);
   const fp = minAreaRect(pts);
   const base: ObjectObservation = {
-    id: spec.id, pixels: cloud.perView, visible: true, top, lowestVisible, footprint: fp,
-    upAxis: 'z', position: [fp?.center[0] ?? 0, fp?.center[1] ?? 0, top - spec.size[2] / 2], quaternion: [0, 0, 0, 1],
+    id: spec.id,
+    pixels: cloud.perView,
+    visible: true,
+    top,
+    lowestVisible,
+    footprint: fp,
+    upAxis: 'z',
+    position: [fp?.center[0] ?? 0, fp?.center[1] ?? 0, top - spec.size[2] / 2],
+    quaternion: [0, 0, 0, 1],
   };
   if (!fp) return base;
   if (spec.shape === 'sphere' || spec.shape === 'bowl') {
@@ -173,7 +251,16 @@ function fitPose(spec: ObjectSpec, cloud: PointCloud): ObjectObservation {
   for (const h of hypotheses(spec)) {
     const [[a1, s1], [a2, s2]] = h.flat as [[Vec3, number], [Vec3, number]];
     // Which horizontal local axis lies along the footprint's long side?
-    const options: [Vec3, number][] = s1 >= s2 ? [[a1, s1], [a2, s2]] : [[a2, s2], [a1, s1]];
+    const options: [Vec3, number][] =
+      s1 >= s2
+        ? [
+            [a1, s1],
+            [a2, s2],
+          ]
+        : [
+            [a2, s2],
+            [a1, s1],
+          ];
     let err = Math.abs(fp.long - options[0]![1]) + Math.abs(fp.short - options[1]![1]);
     // The visible height cannot exceed the true vertical extent (a little slack for noise).
     err += Math.max(0, visibleHeight - h.vertical - 0.004) * 2;
@@ -208,9 +295,12 @@ export function heldBetweenFingers(g: GripperState, spec: ObjectSpec, obs: Objec
   const d: Vec3 = [c[0] - g.position[0], c[1] - g.position[1], c[2] - g.position[2]];
   // Into the gripper frame: closing axis x, depth y, from the fingertips toward the palm +z.
   const local = rotate(quatConjugate(gripperQuaternion(g.yaw, g.approach)), d);
-  return Math.abs(local[0]) <= 0.012
-    && Math.abs(local[1]) <= GRIPPER.fingerDepth / 2 + 0.015
-    && local[2] >= -0.03 && local[2] <= GRIPPER.fingerLength + 0.01;
+  return (
+    Math.abs(local[0]) <= 0.012 &&
+    Math.abs(local[1]) <= GRIPPER.fingerDepth / 2 + 0.015 &&
+    local[2] >= -0.03 &&
+    local[2] <= GRIPPER.fingerLength + 0.01
+  );
 }
 
 /**
@@ -218,7 +308,11 @@ export function heldBetweenFingers(g: GripperState, spec: ObjectSpec, obs: Objec
  * object no view shows (it is then assumed to have left the table if it was on it).
  */
 export function estimateSnapshot(
-  scene: SceneSpec, views: ViewImages, gripper: GripperState, previous: Snapshot, meta: { t: number; step: number },
+  scene: SceneSpec,
+  views: ViewImages,
+  gripper: GripperState,
+  previous: Snapshot,
+  meta: { t: number; step: number },
 ): PixelEstimate {
   const clouds = objectPointClouds(scene, views);
   const observations = new Map<string, ObjectObservation>();
@@ -232,8 +326,15 @@ export function estimateSnapshot(
       // Seen by no camera: fell out of view (the cameras cover the whole table top).
       p[2] = FLOOR_Z + spec.size[2] / 2;
       obs = {
-        id: spec.id, pixels: cloud.perView, visible: false, top: NaN, lowestVisible: NaN, footprint: null,
-        upAxis: 'z', position: p, quaternion: prev ? [...prev.quaternion] : [0, 0, 0, 1],
+        id: spec.id,
+        pixels: cloud.perView,
+        visible: false,
+        top: NaN,
+        lowestVisible: NaN,
+        footprint: null,
+        upAxis: 'z',
+        position: p,
+        quaternion: prev ? [...prev.quaternion] : [0, 0, 0, 1],
       };
     } else {
       obs = fitPose(spec, cloud);
@@ -247,8 +348,15 @@ export function estimateSnapshot(
   for (const spec of scene.objects) {
     const obs = observations.get(spec.id)!;
     if (!heldBetweenFingers(gripper, spec, obs)) continue;
-    const d = Math.hypot(obs.position[0] - gripper.position[0], obs.position[1] - gripper.position[1], obs.position[2] - gripper.position[2]);
-    if (d < bestD) { bestD = d; holding = spec.id; }
+    const d = Math.hypot(
+      obs.position[0] - gripper.position[0],
+      obs.position[1] - gripper.position[1],
+      obs.position[2] - gripper.position[2],
+    );
+    if (d < bestD) {
+      bestD = d;
+      holding = spec.id;
+    }
   }
   return {
     snapshot: { t: meta.t, step: meta.step, objects, gripper: { ...gripper, holding } },

@@ -31,11 +31,15 @@ export interface PixelMonitorOptions {
   warn?: (message: string) => void;
 }
 
-function fmt(v: number): string { return (v * 100).toFixed(1); }
+function fmt(v: number): string {
+  return (v * 100).toFixed(1);
+}
 
 /** "red_block: 812 px front, 640 px top; centre [12.0, 5.0, 7.0] cm, upright, top at 9.0 cm" */
 export function describeObservation(o: ObjectObservation): string {
-  const px = VIEW_NAMES.filter((v) => o.pixels[v]).map((v) => `${o.pixels[v]} px ${v}`).join(', ');
+  const px = VIEW_NAMES.filter((v) => o.pixels[v])
+    .map((v) => `${o.pixels[v]} px ${v}`)
+    .join(', ');
   if (!o.visible) return `${o.id}: not visible in any view${px ? ` (${px})` : ''}`;
   const pose = o.upAxis === 'z' ? 'upright' : o.upAxis === 'any' ? 'round' : `lying on its side (local ${o.upAxis} up)`;
   return `${o.id}: ${px}; centre [${o.position.map(fmt).join(', ')}] cm, ${pose}, top at ${fmt(o.top)} cm`;
@@ -72,7 +76,8 @@ export class PixelMonitor implements Monitor {
       if (cp.reason === 'subgoal-end' && subgoal?.expect) {
         const r = evaluatePredicate(subgoal.expect, { scene: attempt.scene, state: est.snapshot, initial });
         lines.push(`from pixels, ${JSON.stringify(subgoal.expect)} → ${r.ok ? 'holds' : 'fails'}: ${r.detail}`);
-        for (const id of predicateObjectIds(subgoal.expect)) if (!named.has(id) && est.observations.has(id)) lines.push(describeObservation(est.observations.get(id)!));
+        for (const id of predicateObjectIds(subgoal.expect))
+          if (!named.has(id) && est.observations.has(id)) lines.push(describeObservation(est.observations.get(id)!));
       }
       evidence.push(lines);
     });
@@ -82,11 +87,16 @@ export class PixelMonitor implements Monitor {
   async inspect(attempt: AttemptData, images?: readonly ViewImages[] | null): Promise<Verdict[]> {
     const cps = attempt.trace.checkpoints;
     if (cps.length === 0) return [];
-    let imgs = images && images.length === cps.length && images.every((v) => VIEW_NAMES.some((n) => v[n]?.ids && v[n]?.depth)) ? images : null;
+    let imgs =
+      images && images.length === cps.length && images.every((v) => VIEW_NAMES.some((n) => v[n]?.ids && v[n]?.depth)) ? images : null;
     if (!imgs) {
       const renderer = this.opts.renderer ?? getRenderer();
       try {
-        imgs = await renderer.renderCheckpoints(attempt.scene, cps.map((c) => c.snapshot), this.imageRequest);
+        imgs = await renderer.renderCheckpoints(
+          attempt.scene,
+          cps.map((c) => c.snapshot),
+          this.imageRequest,
+        );
       } catch (err) {
         const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0];
         this.opts.warn?.(`${msg}; the pixel monitor falls back to the state monitor`);

@@ -100,30 +100,51 @@ export function diffSnapshots(scene: SceneSpec, before: Snapshot, after: Snapsho
   const turnMin = opts.turnThreshold ?? (15 * Math.PI) / 180;
   const changes: ObjectChange[] = [];
   for (const o of scene.objects) {
-    const a = before.objects[o.id], b = after.objects[o.id];
+    const a = before.objects[o.id],
+      b = after.objects[o.id];
     if (!a || !b) continue;
     const delta: Vec3 = [b.position[0] - a.position[0], b.position[1] - a.position[1], b.position[2] - a.position[2]];
     const moved = Math.hypot(...delta);
-    const tiltBefore = tiltOf(a.quaternion), tiltAfter = tiltOf(b.quaternion);
+    const tiltBefore = tiltOf(a.quaternion),
+      tiltAfter = tiltOf(b.quaternion);
     const yawChange = o.shape === 'sphere' ? 0 : wrapAngle(yawOf(b.quaternion) - yawOf(a.quaternion));
-    const supportBefore = supportOf(scene, before, o.id), supportAfter = supportOf(scene, after, o.id);
-    const uprightBefore = isUpright(o.shape, tiltBefore), uprightAfter = isUpright(o.shape, tiltAfter);
-    const changed = moved >= moveMin || supportBefore !== supportAfter || uprightBefore !== uprightAfter
-      || (uprightAfter === true && Math.abs(yawChange) >= turnMin);
+    const supportBefore = supportOf(scene, before, o.id),
+      supportAfter = supportOf(scene, after, o.id);
+    const uprightBefore = isUpright(o.shape, tiltBefore),
+      uprightAfter = isUpright(o.shape, tiltAfter);
+    const changed =
+      moved >= moveMin ||
+      supportBefore !== supportAfter ||
+      uprightBefore !== uprightAfter ||
+      (uprightAfter === true && Math.abs(yawChange) >= turnMin);
     if (!changed) continue;
     changes.push({
-      id: o.id, delta, moved, direction: moved >= moveMin ? directionOf(delta) : '',
-      yawChange, tiltBefore, tiltAfter, uprightBefore, uprightAfter, supportBefore, supportAfter,
+      id: o.id,
+      delta,
+      moved,
+      direction: moved >= moveMin ? directionOf(delta) : '',
+      yawChange,
+      tiltBefore,
+      tiltAfter,
+      uprightBefore,
+      uprightAfter,
+      supportBefore,
+      supportAfter,
     });
   }
   changes.sort((p, q) => q.moved - p.moved);
-  const g0 = before.gripper, g1 = after.gripper;
+  const g0 = before.gripper,
+    g1 = after.gripper;
   const diff: SceneDiff = {
     changes,
     gripper: {
       moved: Math.hypot(g1.position[0] - g0.position[0], g1.position[1] - g0.position[1], g1.position[2] - g0.position[2]),
-      from: [...g0.position], to: [...g1.position],
-      widthBefore: g0.width, widthAfter: g1.width, holdingBefore: g0.holding, holdingAfter: g1.holding,
+      from: [...g0.position],
+      to: [...g1.position],
+      widthBefore: g0.width,
+      widthAfter: g1.width,
+      holdingBefore: g0.holding,
+      holdingAfter: g1.holding,
     },
     text: '',
   };
@@ -132,7 +153,12 @@ export function diffSnapshots(scene: SceneSpec, before: Snapshot, after: Snapsho
 }
 
 /** The diff of every checkpoint from the one before it (the first from the scene as laid out). */
-export function diffCheckpoints(scene: SceneSpec, checkpoints: readonly { index: number; snapshot: Snapshot }[], start: Snapshot, opts?: DiffOptions): { from: number | null; to: number; diff: SceneDiff }[] {
+export function diffCheckpoints(
+  scene: SceneSpec,
+  checkpoints: readonly { index: number; snapshot: Snapshot }[],
+  start: Snapshot,
+  opts?: DiffOptions,
+): { from: number | null; to: number; diff: SceneDiff }[] {
   return checkpoints.map((cp, i) => ({
     from: i > 0 ? checkpoints[i - 1]!.index : null,
     to: cp.index,
@@ -143,9 +169,11 @@ export function diffCheckpoints(scene: SceneSpec, checkpoints: readonly { index:
 export function describeChange(c: ObjectChange): string {
   const clauses: string[] = [];
   if (c.direction) clauses.push(`moved ${fmtCm(c.moved)} toward ${c.direction}`.replace('toward up', 'up').replace('toward down', 'down'));
-  if (c.uprightBefore === true && c.uprightAfter === false) clauses.push(`is no longer upright (tilted ${Math.round((c.tiltAfter * 180) / Math.PI)}°)`);
+  if (c.uprightBefore === true && c.uprightAfter === false)
+    clauses.push(`is no longer upright (tilted ${Math.round((c.tiltAfter * 180) / Math.PI)}°)`);
   else if (c.uprightBefore === false && c.uprightAfter === true) clauses.push('is upright again');
-  else if (c.uprightAfter && Math.abs(c.yawChange) >= (15 * Math.PI) / 180) clauses.push(`turned ${Math.round((c.yawChange * 180) / Math.PI)}°`);
+  else if (c.uprightAfter && Math.abs(c.yawChange) >= (15 * Math.PI) / 180)
+    clauses.push(`turned ${Math.round((c.yawChange * 180) / Math.PI)}°`);
   if (c.supportBefore !== c.supportAfter) {
     if (c.supportAfter === 'held') clauses.push('is now held by the gripper');
     else if (c.supportAfter === 'floor') clauses.push('fell to the floor');
@@ -162,9 +190,11 @@ export function describeSceneDiff(diff: SceneDiff): string {
   const lines = diff.changes.map((c) => describeChange(c) + '.');
   const g = diff.gripper;
   if (g.holdingBefore !== g.holdingAfter) {
-    lines.push(g.holdingAfter
-      ? `The gripper now holds ${g.holdingAfter}${g.holdingBefore ? ` (it held ${g.holdingBefore})` : ''}.`
-      : `The gripper no longer holds ${g.holdingBefore}.`);
+    lines.push(
+      g.holdingAfter
+        ? `The gripper now holds ${g.holdingAfter}${g.holdingBefore ? ` (it held ${g.holdingBefore})` : ''}.`
+        : `The gripper no longer holds ${g.holdingBefore}.`,
+    );
   }
   return lines.length > 0 ? lines.join(' ') : 'Nothing moved.';
 }

@@ -15,7 +15,9 @@ export function snapshotFromScene(scene: SceneSpec): Snapshot {
     objects[o.id] = { position: [...o.position], quaternion: yawQuat(o.yaw), linvel: [0, 0, 0], angvel: [0, 0, 0] };
   }
   return {
-    t: 0, step: 0, objects,
+    t: 0,
+    step: 0,
+    objects,
     gripper: { position: [...TABLE.home], yaw: 0, approach: 'top', width: GRIPPER.maxOpening, holding: null },
   };
 }

@@ -25,7 +25,7 @@ export function errorBetween(calls: readonly CallEvent[]): CallEvent | null {
 }
 
 export function subgoalOf(trace: Trace, cp: Checkpoint): SubgoalInfo | null {
-  return cp.subgoal === null ? null : trace.subgoals[cp.subgoal] ?? null;
+  return cp.subgoal === null ? null : (trace.subgoals[cp.subgoal] ?? null);
 }
 
 const SHAPE_WORDS: Record<string, string[]> = {
@@ -94,10 +94,11 @@ function compactJson(v: unknown): string | undefined {
 export function formatEvent(e: TraceEvent): string {
   const where = `#${e.seq}${e.line !== null ? ` line ${e.line}` : ''} t=${e.t.toFixed(2)}s`;
   if (e.type === 'call') {
-    const args = e.args.map((a) => compactJson(a) ?? String(a)).join(', ').replace(/"/g, "'");
-    const out = e.error
-      ? ` → ${e.error.kind}: ${e.error.message}`
-      : e.result !== undefined ? ` → ${compactJson(e.result)}` : '';
+    const args = e.args
+      .map((a) => compactJson(a) ?? String(a))
+      .join(', ')
+      .replace(/"/g, "'");
+    const out = e.error ? ` → ${e.error.kind}: ${e.error.message}` : e.result !== undefined ? ` → ${compactJson(e.result)}` : '';
     const held = e.gripper.holding ? ` [holding ${e.gripper.holding}]` : '';
     return `${where} ${e.call}(${args})${out}${held}`;
   }

@@ -87,12 +87,22 @@ export interface Monitor {
 
 /** Order in which failures at one checkpoint are reported (first = most important). */
 export const FAILURE_PRIORITY: readonly FailureKind[] = [
-  'program-error', 'not-grasped', 'expectation-unmet', 'still-held', 'dropped', 'off-table', 'toppled', 'disturbed', 'not-visible', 'monitor-error',
+  'program-error',
+  'not-grasped',
+  'expectation-unmet',
+  'still-held',
+  'dropped',
+  'off-table',
+  'toppled',
+  'disturbed',
+  'not-visible',
+  'monitor-error',
 ];
 
 export function makeVerdict(
   cp: { index: number; label: string; subgoal: number | null },
-  failures: Failure[], evidence?: string[],
+  failures: Failure[],
+  evidence?: string[],
 ): Verdict {
   const sorted = [...failures].sort((a, b) => FAILURE_PRIORITY.indexOf(a.kind) - FAILURE_PRIORITY.indexOf(b.kind));
   const v: Verdict = { checkpoint: cp.index, label: cp.label, subgoal: cp.subgoal, ok: sorted.length === 0 };

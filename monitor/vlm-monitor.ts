@@ -31,16 +31,24 @@ import type { Failure, FailureKind, InspectOptions, Monitor, Verdict } from './v
 
 /** Failure kinds a model can see in pictures (program errors come from the trace). */
 export const VLM_FAILURE_KINDS = [
-  'expectation-unmet', 'not-grasped', 'dropped', 'toppled', 'off-table', 'disturbed', 'not-visible',
+  'expectation-unmet',
+  'not-grasped',
+  'dropped',
+  'toppled',
+  'off-table',
+  'disturbed',
+  'not-visible',
 ] as const satisfies readonly FailureKind[];
 
 /** The structured verdict the model writes. `failureKind` is 'none' when ok (strict JSON schemas need every field). */
-export const VlmVerdictSchema = z.object({
-  ok: z.boolean(),
-  failureKind: z.enum([...VLM_FAILURE_KINDS, 'none']),
-  objects: z.array(z.string()),
-  explanation: z.string(),
-}).strict();
+export const VlmVerdictSchema = z
+  .object({
+    ok: z.boolean(),
+    failureKind: z.enum([...VLM_FAILURE_KINDS, 'none']),
+    objects: z.array(z.string()),
+    explanation: z.string(),
+  })
+  .strict();
 export type VlmVerdict = z.infer<typeof VlmVerdictSchema>;
 
 const MONITOR_ERROR: FailureKind = 'monitor-error';
@@ -64,7 +72,7 @@ const VIEW_TEXT: Record<ViewName, string> = {
 
 const SYSTEM = [
   'You check the progress of a robot in a tabletop simulation from rendered camera images.',
-  'The robot is a gray two-finger gripper floating above a table. z is up; +x is to the robot\'s right, +y away from it.',
+  "The robot is a gray two-finger gripper floating above a table. z is up; +x is to the robot's right, +y away from it.",
   'Judge only what the images show. ok = true only when the stated condition clearly holds and nothing went wrong',
   '(an object dropped, toppled, knocked off the table, or an object the step does not concern moved).',
   `failureKind: ${VLM_FAILURE_KINDS.join(', ')}, or none when ok. objects: the ids involved. explanation: one or two sentences.`,
@@ -76,7 +84,12 @@ function cm(m: number): string {
 
 function objectLine(o: ObjectSpec): string {
   const [x, y, z] = o.size;
-  const size = o.shape === 'sphere' ? `Ø${cm(x)} cm` : o.shape === 'cylinder' || o.shape === 'bowl' ? `Ø${cm(x)}×${cm(z)} cm` : `${cm(x)}×${cm(y)}×${cm(z)} cm`;
+  const size =
+    o.shape === 'sphere'
+      ? `Ø${cm(x)} cm`
+      : o.shape === 'cylinder' || o.shape === 'bowl'
+        ? `Ø${cm(x)}×${cm(z)} cm`
+        : `${cm(x)}×${cm(y)}×${cm(z)} cm`;
   return `- ${o.id}: ${o.color} ${o.shape}, ${size}`;
 }
 
@@ -97,9 +110,7 @@ export class VlmMonitor implements Monitor {
   private readonly temperature: number;
 
   private readonly model: ChatModel;
-  constructor(
-    model: ChatModel,
-    opts: VlmMonitorOptions = {}) {
+  constructor(model: ChatModel, opts: VlmMonitorOptions = {}) {
     this.model = model;
     this.views = opts.views ?? ['front', 'top'];
     this.maxTokens = opts.maxTokens ?? 400;
@@ -142,7 +153,10 @@ export class VlmMonitor implements Monitor {
 
   /** One request: the checkpoint's images and the condition to check. */
   private async ask(
-    attempt: AttemptData, cp: Checkpoint, views: ViewImages | null, subgoal: SubgoalInfo | null,
+    attempt: AttemptData,
+    cp: Checkpoint,
+    views: ViewImages | null,
+    subgoal: SubgoalInfo | null,
   ): Promise<{ failure: Failure | null; evidence: string[] }> {
     const pictures = this.views.flatMap((view) => {
       // The renderer's model-size JPEG when it made one (render option rgbJpeg), else the PNG.
@@ -158,17 +172,23 @@ export class VlmMonitor implements Monitor {
     try {
       this.requests++;
       const response = await this.model.complete({
-        messages, schema: VlmVerdictSchema, schemaName: 'verdict', temperature: this.temperature, maxTokens: this.maxTokens,
+        messages,
+        schema: VlmVerdictSchema,
+        schemaName: 'verdict',
+        temperature: this.temperature,
+        maxTokens: this.maxTokens,
       });
       this.usage.inputTokens += response.usage.inputTokens;
       this.usage.outputTokens += response.usage.outputTokens;
       verdict = response.parsed ?? VlmVerdictSchema.parse(JSON.parse(response.text));
     } catch (error) {
       if (isModelError(error) && ['auth', 'config', 'replay-miss'].includes(error.kind)) throw error;
-      const reason = isModelError(error) ? `${error.kind}: ${error.message}` : (error as Error)?.message ?? String(error);
+      const reason = isModelError(error) ? `${error.kind}: ${error.message}` : ((error as Error)?.message ?? String(error));
       return { failure: monitorError([], `the vision model gave no usable verdict (${reason})`), evidence: [`vlm error: ${reason}`] };
     }
-    const evidence = [`vlm (${this.model.model}, ${pictures.map((p) => p.view).join('+')}): ${verdict.ok ? 'ok' : verdict.failureKind} — ${verdict.explanation}`];
+    const evidence = [
+      `vlm (${this.model.model}, ${pictures.map((p) => p.view).join('+')}): ${verdict.ok ? 'ok' : verdict.failureKind} — ${verdict.explanation}`,
+    ];
     if (verdict.ok) return { failure: null, evidence };
     const known = new Set(attempt.scene.objects.map((o) => o.id));
     let objects = verdict.objects.filter((id) => known.has(id));
@@ -179,12 +199,17 @@ export class VlmMonitor implements Monitor {
   }
 
   private messages(
-    attempt: AttemptData, cp: Checkpoint, subgoal: SubgoalInfo | null, pictures: { view: ViewName; bytes: Buffer; mime: ImageMime }[],
+    attempt: AttemptData,
+    cp: Checkpoint,
+    subgoal: SubgoalInfo | null,
+    pictures: { view: ViewName; bytes: Buffer; mime: ImageMime }[],
   ): ChatMessage[] {
     const condition = subgoal
       ? [
           `The step that just ended: "${subgoal.description}".`,
-          subgoal.expect ? `It should leave this true: ${JSON.stringify(subgoal.expect)} (predicate JSON; ids as listed).` : 'It stated no condition: judge whether the step was achieved.',
+          subgoal.expect
+            ? `It should leave this true: ${JSON.stringify(subgoal.expect)} (predicate JSON; ids as listed).`
+            : 'It stated no condition: judge whether the step was achieved.',
         ]
       : ['This is the end of the run. Judge whether the whole task is done.'];
     const text = [
@@ -200,7 +225,10 @@ export class VlmMonitor implements Monitor {
       { type: 'text', text },
       ...pictures.map((p): ContentPart => ({ type: 'image', mime: p.mime, data: p.bytes.toString('base64') })),
     ];
-    return [{ role: 'system', content: SYSTEM }, { role: 'user', content }];
+    return [
+      { role: 'system', content: SYSTEM },
+      { role: 'user', content },
+    ];
   }
 }
 

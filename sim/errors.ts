@@ -1,10 +1,7 @@
 // Named errors of the program API (docs/architecture.md#errors-and-failure-kinds). Each is a PolicyError whose `name` and
 // `kind` are the class name, so sandboxed programs can catch them by name.
 
-export const ERROR_KINDS = [
-  'GraspError', 'ReachError', 'UnknownObjectError', 'ArgumentError',
-  'CollisionError', 'TimeoutError',
-] as const;
+export const ERROR_KINDS = ['GraspError', 'ReachError', 'UnknownObjectError', 'ArgumentError', 'CollisionError', 'TimeoutError'] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 /**
@@ -52,7 +49,7 @@ export const ERROR_CAUSE_NAMES = [...new Set(Object.values(ERROR_CAUSES).flat())
 /** `cause` when it is one the kind has (untrusted input, e.g. what a program threw), else undefined. */
 export function causeOf(kind: string, cause: unknown): ErrorCause | undefined {
   const causes = (ERROR_CAUSES as Record<string, readonly string[]>)[kind];
-  return causes && typeof cause === 'string' && causes.includes(cause) ? cause as ErrorCause : undefined;
+  return causes && typeof cause === 'string' && causes.includes(cause) ? (cause as ErrorCause) : undefined;
 }
 
 /** Error raised by a skill or an API call; programs can catch it by `name`. */
@@ -70,20 +67,32 @@ export class PolicyError extends Error {
 }
 
 export class GraspError extends PolicyError {
-  constructor(message: string, objects: string[] = [], cause?: GraspCause) { super('GraspError', message, objects, cause); }
+  constructor(message: string, objects: string[] = [], cause?: GraspCause) {
+    super('GraspError', message, objects, cause);
+  }
 }
 export class ReachError extends PolicyError {
-  constructor(message: string, objects: string[] = []) { super('ReachError', message, objects); }
+  constructor(message: string, objects: string[] = []) {
+    super('ReachError', message, objects);
+  }
 }
 export class UnknownObjectError extends PolicyError {
-  constructor(message: string, objects: string[] = []) { super('UnknownObjectError', message, objects); }
+  constructor(message: string, objects: string[] = []) {
+    super('UnknownObjectError', message, objects);
+  }
 }
 export class ArgumentError extends PolicyError {
-  constructor(message: string, objects: string[] = []) { super('ArgumentError', message, objects); }
+  constructor(message: string, objects: string[] = []) {
+    super('ArgumentError', message, objects);
+  }
 }
 export class CollisionError extends PolicyError {
-  constructor(message: string, objects: string[] = [], cause?: CollisionCause) { super('CollisionError', message, objects, cause); }
+  constructor(message: string, objects: string[] = [], cause?: CollisionCause) {
+    super('CollisionError', message, objects, cause);
+  }
 }
 export class TimeoutError extends PolicyError {
-  constructor(message: string, objects: string[] = []) { super('TimeoutError', message, objects); }
+  constructor(message: string, objects: string[] = []) {
+    super('TimeoutError', message, objects);
+  }
 }

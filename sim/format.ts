@@ -33,7 +33,10 @@ export function pos(p: Vec2 | Vec3 | readonly number[]): string {
  * labels are made with it, and checkpoint image file names are built from those labels.
  */
 export function safeLabel(text: string, fallback = 'checkpoint'): string {
-  const cleaned = text.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+|_+$/g, '').slice(0, 48);
+  const cleaned = text
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[._]+|_+$/g, '')
+    .slice(0, 48);
   return cleaned.length > 0 ? cleaned : fallback;
 }
 

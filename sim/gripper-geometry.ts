@@ -48,10 +48,14 @@ export const GRIPPER_POSE_FLOATS = 21;
 function localCentre(part: 0 | 1 | 2, width: number, out: number[]): void {
   const L = GRIPPER.fingerLength;
   if (part === 0) {
-    out[0] = 0; out[1] = 0; out[2] = L + PALM_SIZE[2] / 2;
+    out[0] = 0;
+    out[1] = 0;
+    out[2] = L + PALM_SIZE[2] / 2;
   } else {
     const s = part === 1 ? -1 : 1;
-    out[0] = s * (width / 2 + GRIPPER.fingerThickness / 2); out[1] = 0; out[2] = L / 2;
+    out[0] = s * (width / 2 + GRIPPER.fingerThickness / 2);
+    out[1] = 0;
+    out[2] = L / 2;
   }
 }
 
@@ -66,7 +70,10 @@ export function writeGripperPoses(position: Vec3, q: Quat, width: number, out: F
     out[o] += position[0];
     out[o + 1] += position[1];
     out[o + 2] += position[2];
-    out[o + 3] = q[0]; out[o + 4] = q[1]; out[o + 5] = q[2]; out[o + 6] = q[3];
+    out[o + 3] = q[0];
+    out[o + 4] = q[1];
+    out[o + 5] = q[2];
+    out[o + 6] = q[3];
   }
 }
 

@@ -8,14 +8,25 @@ export { createWorld, PHYSICS_SETTINGS, SETTLE_SECONDS } from './world.ts';
 export type { CreateWorldOptions } from './world.ts';
 export { evaluatePredicate } from './predicates.ts';
 export {
-  PREDICATE_FORMS, PREDICATE_KINDS, PREDICATE_LIMITS, PredicateSchema, predicateObjectIds, predicateRefs, predicateZoneIds,
+  PREDICATE_FORMS,
+  PREDICATE_KINDS,
+  PREDICATE_LIMITS,
+  PredicateSchema,
+  predicateObjectIds,
+  predicateRefs,
+  predicateZoneIds,
 } from './predicate-schema.ts';
 export type { PredicateKind, PredicateRef } from './predicate-schema.ts';
 export { closestNames } from './closest-names.ts';
 export { gripperGeometry, gripperQuaternion, fingerDirection, closingAxis } from './gripper-geometry.ts';
 export type { Box, GripperGeometry } from './gripper-geometry.ts';
 export {
-  POINT_NAMES, containerInterior, halfExtentAlong, isContainer, namedPoint, worldAABB,
+  POINT_NAMES,
+  containerInterior,
+  halfExtentAlong,
+  isContainer,
+  namedPoint,
+  worldAABB,
 } from './object-geometry.ts';
 export type { ContainerInterior } from './object-geometry.ts';
 export { objectParts, FLOOR_Z, BOWL_SEGMENTS } from './scene-bodies.ts';
@@ -25,8 +36,19 @@ export { MOTION } from './robot.ts';
 export type { PhysicsWorld, BodyDesc, ShapeDesc, ColliderPart, PhysicsSnapshot } from './physics-world.ts';
 // Helpers other folders use for geometry and messages.
 export {
-  IDENTITY_QUAT, quatAngleBetween, quatConjugate, quatFromAxisAngle, quatFromYaw, quatMul, quatToMatrix, rotate, slerp,
-  tiltOf, wrapAngle, wrapHalfTurn, yawOf,
+  IDENTITY_QUAT,
+  quatAngleBetween,
+  quatConjugate,
+  quatFromAxisAngle,
+  quatFromYaw,
+  quatMul,
+  quatToMatrix,
+  rotate,
+  slerp,
+  tiltOf,
+  wrapAngle,
+  wrapHalfTurn,
+  yawOf,
 } from './pose-math.ts';
 export { cm, cmLimit, deg, issueText, jsonPath, safeLabel } from './format.ts';
 export { ON_EDGE_TOLERANCE, ON_GAP_ABOVE, ON_GAP_BELOW, ON_TABLE_GAP, UPRIGHT_LIMIT } from './predicates.ts';

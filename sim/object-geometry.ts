@@ -7,8 +7,18 @@ import type { ObjectSpec, PointName, Pose, Vec2, Vec3 } from './types.ts';
 
 export const POINT_NAMES: readonly PointName[] = ['center', 'top', 'bottom', 'left', 'right', 'front', 'back', 'inside'];
 
-export interface BowlInterior { kind: 'bowl'; wall: number; floor: number; innerRadius: number }
-export interface TrayInterior { kind: 'tray'; wall: number; floor: number; innerHalf: Vec2 }
+export interface BowlInterior {
+  kind: 'bowl';
+  wall: number;
+  floor: number;
+  innerRadius: number;
+}
+export interface TrayInterior {
+  kind: 'tray';
+  wall: number;
+  floor: number;
+  innerHalf: Vec2;
+}
 export type ContainerInterior = BowlInterior | TrayInterior;
 
 export function isContainer(spec: ObjectSpec): boolean {
@@ -87,13 +97,20 @@ export function namedPoint(spec: ObjectSpec, pose: Pose, name: PointName): Vec3 
   const c = pose.position;
   const { min, max } = worldAABB(spec, pose);
   switch (name) {
-    case 'center': return [c[0], c[1], c[2]];
-    case 'top': return [c[0], c[1], max[2]];
-    case 'bottom': return [c[0], c[1], min[2]];
-    case 'left': return [min[0], c[1], c[2]];
-    case 'right': return [max[0], c[1], c[2]];
-    case 'front': return [c[0], min[1], c[2]];
-    case 'back': return [c[0], max[1], c[2]];
+    case 'center':
+      return [c[0], c[1], c[2]];
+    case 'top':
+      return [c[0], c[1], max[2]];
+    case 'bottom':
+      return [c[0], c[1], min[2]];
+    case 'left':
+      return [min[0], c[1], c[2]];
+    case 'right':
+      return [max[0], c[1], c[2]];
+    case 'front':
+      return [c[0], min[1], c[2]];
+    case 'back':
+      return [c[0], max[1], c[2]];
     case 'inside': {
       const inner = containerInterior(spec);
       if (!inner) return null;

@@ -46,9 +46,15 @@ export function quatConjugate(q: Quat): Quat {
 
 /** Rotate v by the unit quaternion (qx, qy, qz, qw); writes into out[o..o+2]. */
 export function rotateInto(
-  qx: number, qy: number, qz: number, qw: number,
-  vx: number, vy: number, vz: number,
-  out: Float64Array | number[], o: number,
+  qx: number,
+  qy: number,
+  qz: number,
+  qw: number,
+  vx: number,
+  vy: number,
+  vz: number,
+  out: Float64Array | number[],
+  o: number,
 ): void {
   // t = 2 q × v; v' = v + w t + q × t
   const tx = 2 * (qy * vz - qz * vy);
@@ -67,17 +73,29 @@ export function rotate(q: Quat, v: Vec3): Vec3 {
 
 /** Rotation matrix (row-major 3×3) of a unit quaternion. */
 export function quatToMatrix(q: Quat | Float64Array, o = 0): number[] {
-  const x = q[o]!, y = q[o + 1]!, z = q[o + 2]!, w = q[o + 3]!;
+  const x = q[o]!,
+    y = q[o + 1]!,
+    z = q[o + 2]!,
+    w = q[o + 3]!;
   return [
-    1 - 2 * (y * y + z * z), 2 * (x * y - w * z), 2 * (x * z + w * y),
-    2 * (x * y + w * z), 1 - 2 * (x * x + z * z), 2 * (y * z - w * x),
-    2 * (x * z - w * y), 2 * (y * z + w * x), 1 - 2 * (x * x + y * y),
+    1 - 2 * (y * y + z * z),
+    2 * (x * y - w * z),
+    2 * (x * z + w * y),
+    2 * (x * y + w * z),
+    1 - 2 * (x * x + z * z),
+    2 * (y * z - w * x),
+    2 * (x * z - w * y),
+    2 * (y * z + w * x),
+    1 - 2 * (x * x + y * y),
   ];
 }
 
 /** Rotation about world z of a pose (the heading of its local x axis projected on the table). */
 export function yawOf(q: Quat | Float64Array, o = 0): number {
-  const x = q[o]!, y = q[o + 1]!, z = q[o + 2]!, w = q[o + 3]!;
+  const x = q[o]!,
+    y = q[o + 1]!,
+    z = q[o + 2]!,
+    w = q[o + 3]!;
   return Math.atan2(2 * (w * z + x * y), 1 - 2 * (y * y + z * z));
 }
 
@@ -97,7 +115,13 @@ export function quatAngleBetween(a: Quat, b: Quat): number {
 export function slerp(a: Quat, b: Quat, t: number): Quat {
   let [bx, by, bz, bw] = b;
   let cos = a[0] * bx + a[1] * by + a[2] * bz + a[3] * bw;
-  if (cos < 0) { cos = -cos; bx = -bx; by = -by; bz = -bz; bw = -bw; }
+  if (cos < 0) {
+    cos = -cos;
+    bx = -bx;
+    by = -by;
+    bz = -bz;
+    bw = -bw;
+  }
   let k0: number;
   let k1: number;
   if (cos > 0.9999) {

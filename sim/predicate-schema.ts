@@ -14,8 +14,19 @@ import type { Predicate } from './types.ts';
 
 /** Every predicate kind, in the order of docs/architecture.md#predicates. */
 export const PREDICATE_KINDS = [
-  'grasped', 'on', 'inside', 'above', 'near', 'upright', 'onTable', 'unmoved', 'inZone', 'ordered',
-  'all', 'any', 'not',
+  'grasped',
+  'on',
+  'inside',
+  'above',
+  'near',
+  'upright',
+  'onTable',
+  'unmoved',
+  'inZone',
+  'ordered',
+  'all',
+  'any',
+  'not',
 ] as const;
 
 export type PredicateKind = (typeof PREDICATE_KINDS)[number];
@@ -23,7 +34,10 @@ export type PredicateKind = (typeof PREDICATE_KINDS)[number];
 // PREDICATE_KINDS and the Predicate type name the same kinds (a compile error otherwise).
 type KeysOfUnion<T> = T extends unknown ? keyof T : never;
 const kindsMatchPredicate: [PredicateKind] extends [KeysOfUnion<Predicate>]
-  ? [KeysOfUnion<Predicate>] extends [PredicateKind] ? true : false : false = true;
+  ? [KeysOfUnion<Predicate>] extends [PredicateKind]
+    ? true
+    : false
+  : false = true;
 void kindsMatchPredicate;
 
 /** What each predicate kind takes, in words (error messages, docs/api.md). */
@@ -68,9 +82,13 @@ function argumentOf(kind: PredicateKind, next: () => z.ZodType<Predicate>): z.Zo
   const num = () => z.number(e);
   const point = () => z.array(num(), e).min(2, e).max(3, e);
   switch (kind) {
-    case 'grasped': case 'upright': case 'onTable':
+    case 'grasped':
+    case 'upright':
+    case 'onTable':
       return id();
-    case 'on': case 'inside': case 'inZone':
+    case 'on':
+    case 'inside':
+    case 'inZone':
       return z.tuple([id(), id()], e);
     case 'above':
       return z.tuple([id(), num().min(0, e)], e);
@@ -79,11 +97,18 @@ function argumentOf(kind: PredicateKind, next: () => z.ZodType<Predicate>): z.Zo
     case 'near':
       return z.tuple([id(), z.union([id(), point()], e), num().positive(e)], e);
     case 'ordered':
-      return z.strictObject({
-        ids: z.array(id(), e).min(2, e).max(PREDICATE_LIMITS.maxListLength, { error: `expected at most ${PREDICATE_LIMITS.maxListLength} ids` }),
-        axis: z.enum(['x', 'y'], e),
-      }, e);
-    case 'all': case 'any':
+      return z.strictObject(
+        {
+          ids: z
+            .array(id(), e)
+            .min(2, e)
+            .max(PREDICATE_LIMITS.maxListLength, { error: `expected at most ${PREDICATE_LIMITS.maxListLength} ids` }),
+          axis: z.enum(['x', 'y'], e),
+        },
+        e,
+      );
+    case 'all':
+    case 'any':
       return z.array(next(), e).min(1, e).max(PREDICATE_LIMITS.maxListLength, { error: LIST_TOO_LONG });
     case 'not':
       return next();
@@ -121,7 +146,8 @@ function predicateAt(depth: number): z.ZodType<Predicate> {
       const keys = Object.keys(ctx.value);
       if (keys.length === 1) return;
       ctx.issues.push({
-        code: 'custom', input: ctx.value,
+        code: 'custom',
+        input: ctx.value,
         message: `expected a predicate with exactly one key of ${KINDS_TEXT} (got ${keys.length ? keys.join(', ') : 'none'}); combine several with "all"`,
       });
     });
@@ -179,10 +205,22 @@ export function predicateRefs(p: Predicate, path: (string | number)[] = []): Pre
 
 /** Object ids a predicate refers to (containers included; zones and 'table' excluded), once each, in order. */
 export function predicateObjectIds(p: Predicate): string[] {
-  return [...new Set(predicateRefs(p).filter((r) => r.kind !== 'zone').map((r) => r.id))];
+  return [
+    ...new Set(
+      predicateRefs(p)
+        .filter((r) => r.kind !== 'zone')
+        .map((r) => r.id),
+    ),
+  ];
 }
 
 /** Zone ids a predicate refers to, once each, in order. */
 export function predicateZoneIds(p: Predicate): string[] {
-  return [...new Set(predicateRefs(p).filter((r) => r.kind === 'zone').map((r) => r.id))];
+  return [
+    ...new Set(
+      predicateRefs(p)
+        .filter((r) => r.kind === 'zone')
+        .map((r) => r.id),
+    ),
+  ];
 }

@@ -51,7 +51,12 @@ function lookup(view: WorldView, id: string, state = view.state): Obj {
   const st = state.objects[id];
   if (!spec || !st) {
     const known = view.scene.objects.map((o) => o.id);
-    throw new Unknown(`There is no object named "${id}" (known objects: ${known.join(', ') || 'none'}).`, { kind: 'unknown-id', id, what: 'object', known });
+    throw new Unknown(`There is no object named "${id}" (known objects: ${known.join(', ') || 'none'}).`, {
+      kind: 'unknown-id',
+      id,
+      what: 'object',
+      known,
+    });
   }
   const pose: Pose = { position: st.position, quaternion: st.quaternion };
   const { min, max } = worldAABB(spec, pose);
@@ -91,24 +96,47 @@ function evalOn(view: WorldView, aId: string, bId: string): Measured {
   const held = heldNote(view, aId);
   const gap = a.min[2] - b.max[2];
   const c = a.pose.position;
-  const dx = c[0] - b.pose.position[0], dy = c[1] - b.pose.position[1];
+  const dx = c[0] - b.pose.position[0],
+    dy = c[1] - b.pose.position[1];
   const centreDist = Math.hypot(dx, dy);
   const outside = outsideFootprint(b, c);
   const facts: FactsOf<'on'> = {
-    kind: 'on', object: aId, support: bId, dx, dy, distance: centreDist, gap, outside, held: held !== null,
-    gapAbove: ON_GAP_ABOVE, gapBelow: ON_GAP_BELOW, edgeTolerance: ON_EDGE_TOLERANCE,
+    kind: 'on',
+    object: aId,
+    support: bId,
+    dx,
+    dy,
+    distance: centreDist,
+    gap,
+    outside,
+    held: held !== null,
+    gapAbove: ON_GAP_ABOVE,
+    gapBelow: ON_GAP_BELOW,
+    edgeTolerance: ON_EDGE_TOLERANCE,
   };
   if (held) return result(false, `${aId} is not on ${bId}: ${held}.`, facts);
   if (gap > ON_GAP_ABOVE) {
     return result(false, `${aId} is not on ${bId}: its bottom is ${cm(gap)} above ${bId}'s top (limit ${cmLimit(ON_GAP_ABOVE)}).`, facts);
   }
   if (gap < -ON_GAP_BELOW) {
-    return result(false, `${aId} is not on ${bId}: its bottom is ${cm(-gap)} below ${bId}'s top, so it is beside ${bId}, ${cm(centreDist)} from its top centre.`, facts);
+    return result(
+      false,
+      `${aId} is not on ${bId}: its bottom is ${cm(-gap)} below ${bId}'s top, so it is beside ${bId}, ${cm(centreDist)} from its top centre.`,
+      facts,
+    );
   }
   if (outside > ON_EDGE_TOLERANCE) {
-    return result(false, `${aId} is not on ${bId}: its centre is ${cm(centreDist)} from ${bId}'s top centre, ${cm(outside)} past the edge of ${bId}'s top.`, facts);
+    return result(
+      false,
+      `${aId} is not on ${bId}: its centre is ${cm(centreDist)} from ${bId}'s top centre, ${cm(outside)} past the edge of ${bId}'s top.`,
+      facts,
+    );
   }
-  return result(true, `${aId} is on ${bId}: its bottom is ${cm(Math.abs(gap))} from ${bId}'s top and its centre ${cm(centreDist)} from the top centre.`, facts);
+  return result(
+    true,
+    `${aId} is on ${bId}: its bottom is ${cm(Math.abs(gap))} from ${bId}'s top and its centre ${cm(centreDist)} from the top centre.`,
+    facts,
+  );
 }
 
 function evalInside(view: WorldView, aId: string, cId: string): Measured {
@@ -119,28 +147,52 @@ function evalInside(view: WorldView, aId: string, cId: string): Measured {
   const local = worldToLocal(c.pose, a.pose.position);
   const h = c.spec.size[2];
   const radial = Math.hypot(local[0], local[1]);
-  const outside = !inner ? null
-    : inner.kind === 'bowl' ? radial - inner.innerRadius
-    : Math.max(Math.abs(local[0]) - inner.innerHalf[0], Math.abs(local[1]) - inner.innerHalf[1]);
+  const outside = !inner
+    ? null
+    : inner.kind === 'bowl'
+      ? radial - inner.innerRadius
+      : Math.max(Math.abs(local[0]) - inner.innerHalf[0], Math.abs(local[1]) - inner.innerHalf[1]);
   const facts: FactsOf<'inside'> = {
-    kind: 'inside', object: aId, container: cId, interior: inner?.kind ?? null,
-    dx: a.pose.position[0] - c.pose.position[0], dy: a.pose.position[1] - c.pose.position[1], distance: radial, outside,
+    kind: 'inside',
+    object: aId,
+    container: cId,
+    interior: inner?.kind ?? null,
+    dx: a.pose.position[0] - c.pose.position[0],
+    dy: a.pose.position[1] - c.pose.position[1],
+    distance: radial,
+    outside,
     innerRadius: inner?.kind === 'bowl' ? inner.innerRadius : null,
     innerHalf: inner?.kind === 'tray' ? [inner.innerHalf[0], inner.innerHalf[1]] : null,
-    belowRim: h / 2 - local[2], held: held !== null,
+    belowRim: h / 2 - local[2],
+    held: held !== null,
   };
-  if (!inner || outside === null) return result(false, `${aId} cannot be inside ${cId}: ${cId} is a ${c.spec.shape}, not a bowl or tray.`, facts);
+  if (!inner || outside === null)
+    return result(false, `${aId} cannot be inside ${cId}: ${cId} is a ${c.spec.shape}, not a bowl or tray.`, facts);
   if (held) return result(false, `${aId} is not inside ${cId} yet: ${held}.`, facts);
-  if (local[2] > h / 2) return result(false, `${aId} is not inside ${cId}: its centre is ${cm(local[2] - h / 2)} above ${cId}'s rim.`, facts);
-  if (local[2] < -h / 2 - 0.005) return result(false, `${aId} is not inside ${cId}: its centre is ${cm(-h / 2 - local[2])} below ${cId}'s bottom.`, facts);
+  if (local[2] > h / 2)
+    return result(false, `${aId} is not inside ${cId}: its centre is ${cm(local[2] - h / 2)} above ${cId}'s rim.`, facts);
+  if (local[2] < -h / 2 - 0.005)
+    return result(false, `${aId} is not inside ${cId}: its centre is ${cm(-h / 2 - local[2])} below ${cId}'s bottom.`, facts);
   if (inner.kind === 'bowl') {
     if (outside > 0) {
-      return result(false, `${aId} is not inside ${cId}: its centre is ${cm(radial)} from ${cId}'s centre, outside the ${cm(inner.innerRadius)} inner radius.`, facts);
+      return result(
+        false,
+        `${aId} is not inside ${cId}: its centre is ${cm(radial)} from ${cId}'s centre, outside the ${cm(inner.innerRadius)} inner radius.`,
+        facts,
+      );
     }
   } else if (outside > 0) {
-    return result(false, `${aId} is not inside ${cId}: its centre is ${cm(outside)} outside ${cId}'s inner walls (${cm(radial)} from its centre).`, facts);
+    return result(
+      false,
+      `${aId} is not inside ${cId}: its centre is ${cm(outside)} outside ${cId}'s inner walls (${cm(radial)} from its centre).`,
+      facts,
+    );
   }
-  return result(true, `${aId} is inside ${cId}: its centre is ${cm(radial)} from ${cId}'s centre and ${cm(h / 2 - local[2])} below the rim.`, facts);
+  return result(
+    true,
+    `${aId} is inside ${cId}: its centre is ${cm(radial)} from ${cId}'s centre and ${cm(h / 2 - local[2])} below the rim.`,
+    facts,
+  );
 }
 
 function evalOnTable(view: WorldView, aId: string): Measured {
@@ -151,11 +203,23 @@ function evalOnTable(view: WorldView, aId: string): Measured {
   const overTable = !(Math.abs(x) > tx || Math.abs(y) > ty);
   const bottom = a.min[2];
   const facts: FactsOf<'onTable'> = {
-    kind: 'onTable', object: aId, x, y, bottom, overTable, held: held !== null, support: null, limit: ON_TABLE_GAP,
+    kind: 'onTable',
+    object: aId,
+    x,
+    y,
+    bottom,
+    overTable,
+    held: held !== null,
+    support: null,
+    limit: ON_TABLE_GAP,
   };
   if (held) return result(false, `${aId} is not on the table: ${held}.`, facts);
   if (!overTable) {
-    return result(false, `${aId} is off the table: its centre ${pos([x, y])} is outside the table (x within ±${m(tx)}, y within ±${m(ty)}) and its bottom is ${cm(-a.min[2])} below the table top.`, facts);
+    return result(
+      false,
+      `${aId} is off the table: its centre ${pos([x, y])} is outside the table (x within ±${m(tx)}, y within ±${m(ty)}) and its bottom is ${cm(-a.min[2])} below the table top.`,
+      facts,
+    );
   }
   if (bottom > ON_TABLE_GAP) {
     facts.support = view.scene.objects.find((o) => o.id !== aId && evalOn(view, aId, o.id).ok)?.id ?? null;
@@ -171,7 +235,9 @@ function evalNear(view: WorldView, aId: string, t: Target, limit: number): Measu
   const flat = typeof t !== 'string' && t.length === 2;
   const label = typeof t === 'string' ? t : pos(t);
   const p = (typeof t === 'string' ? lookup(view, t).pose.position : t).slice() as Vec2 | Vec3;
-  const dx = a[0] - p[0], dy = a[1] - p[1], dz = flat ? 0 : a[2] - p[2]!;
+  const dx = a[0] - p[0],
+    dy = a[1] - p[1],
+    dz = flat ? 0 : a[2] - p[2]!;
   const d = flat ? Math.hypot(dx, dy) : Math.hypot(dx, dy, dz);
   const what = flat ? ' horizontally' : '';
   const detail = `${aId} is ${cm(d)} from ${label}${what} (limit ${cmLimit(limit)}).`;
@@ -191,7 +257,9 @@ function evalUpright(view: WorldView, aId: string): Measured {
 function evalUnmoved(view: WorldView, aId: string, tol: number): Measured {
   const now = lookup(view, aId).pose.position;
   const then = lookup(view, aId, view.initial).pose.position;
-  const dx = now[0] - then[0], dy = now[1] - then[1], dz = now[2] - then[2];
+  const dx = now[0] - then[0],
+    dy = now[1] - then[1],
+    dz = now[2] - then[2];
   const d = Math.hypot(dx, dy, dz);
   const detail = `${aId} moved ${cm(d)} since the start (limit ${cmLimit(tol)}).`;
   return result(d < tol, detail, { kind: 'unmoved', object: aId, dx, dy, dz, distance: d, limit: tol });
@@ -202,7 +270,12 @@ function evalInZone(view: WorldView, aId: string, zoneId: string): Measured {
   const zone = view.scene.zones.find((zn) => zn.id === zoneId);
   if (!zone) {
     const known = view.scene.zones.map((zn) => zn.id);
-    return result(false, `There is no zone named "${zoneId}" (known zones: ${known.join(', ') || 'none'}).`, { kind: 'unknown-id', id: zoneId, what: 'zone', known });
+    return result(false, `There is no zone named "${zoneId}" (known zones: ${known.join(', ') || 'none'}).`, {
+      kind: 'unknown-id',
+      id: zoneId,
+      what: 'zone',
+      known,
+    });
   }
   const held = heldNote(view, aId);
   const [x, y] = a.pose.position;
@@ -210,12 +283,21 @@ function evalInZone(view: WorldView, aId: string, zoneId: string): Measured {
   const dy = Math.max(zone.min[1] - y, 0, y - zone.max[1]);
   const out = Math.hypot(dx, dy);
   const facts: FactsOf<'inZone'> = {
-    kind: 'inZone', object: aId, zone: zoneId, x, y,
-    dx: x - (zone.min[0] + zone.max[0]) / 2, dy: y - (zone.min[1] + zone.max[1]) / 2, outside: out,
-    min: [zone.min[0], zone.min[1]], max: [zone.max[0], zone.max[1]], held: held !== null,
+    kind: 'inZone',
+    object: aId,
+    zone: zoneId,
+    x,
+    y,
+    dx: x - (zone.min[0] + zone.max[0]) / 2,
+    dy: y - (zone.min[1] + zone.max[1]) / 2,
+    outside: out,
+    min: [zone.min[0], zone.min[1]],
+    max: [zone.max[0], zone.max[1]],
+    held: held !== null,
   };
   const area = `x ${zone.min[0].toFixed(2)} to ${zone.max[0].toFixed(2)} m, y ${zone.min[1].toFixed(2)} to ${zone.max[1].toFixed(2)} m`;
-  if (out > 0) return result(false, `${aId} is not in zone ${zoneId}: its centre ${pos([x, y])} is ${cm(out)} outside the zone (${area}).`, facts);
+  if (out > 0)
+    return result(false, `${aId} is not in zone ${zoneId}: its centre ${pos([x, y])} is ${cm(out)} outside the zone (${area}).`, facts);
   if (held) return result(false, `${aId} is above zone ${zoneId} but not in it yet: ${held}.`, facts);
   return result(true, `${aId} is in zone ${zoneId}: its centre ${pos([x, y])} lies within ${area}.`, facts);
 }
@@ -227,11 +309,18 @@ function evalOrdered(view: WorldView, ids: string[], axis: 'x' | 'y'): Measured 
   while (i < ids.length && values[i]! > values[i - 1]!) i++;
   const facts: FactsOf<'ordered'> = { kind: 'ordered', ids: [...ids], axis, values, outOfOrder: i < ids.length ? i : null };
   if (i < ids.length) {
-    return result(false,
+    return result(
+      false,
       `${ids.join(', ')} are not in increasing ${axis} order: ${ids[i]} (${axis} = ${m(values[i]!)}) ` +
-      `should be past ${ids[i - 1]} (${axis} = ${m(values[i - 1]!)}).`, facts);
+        `should be past ${ids[i - 1]} (${axis} = ${m(values[i - 1]!)}).`,
+      facts,
+    );
   }
-  return result(true, `${ids.join(', ')} are in increasing ${axis} order (${axis} = ${values.map((v) => v.toFixed(2)).join(', ')} m).`, facts);
+  return result(
+    true,
+    `${ids.join(', ')} are in increasing ${axis} order (${axis} = ${values.map((v) => v.toFixed(2)).join(', ')} m).`,
+    facts,
+  );
 }
 
 function evalInner(p: Predicate, view: WorldView): Measured {
@@ -260,7 +349,10 @@ function evalInner(p: Predicate, view: WorldView): Measured {
     const parts = p.all.map((q) => evaluatePredicate(q, view));
     const failed = parts.filter((r) => !r.ok);
     if (failed.length === 0) return result(true, parts.map((r) => r.detail).join(' ') || 'No conditions to check.', { kind: 'all', parts });
-    return result(false, `${failed.length} of ${parts.length} conditions fail: ${failed.map((r) => r.detail).join(' ')}`, { kind: 'all', parts });
+    return result(false, `${failed.length} of ${parts.length} conditions fail: ${failed.map((r) => r.detail).join(' ')}`, {
+      kind: 'all',
+      parts,
+    });
   }
   if ('any' in p) {
     const parts = p.any.map((q) => evaluatePredicate(q, view));

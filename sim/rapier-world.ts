@@ -3,7 +3,14 @@
 
 import RAPIER from '@dimforge/rapier3d-compat';
 import type {
-  BodyDesc, BodyHandle, BodyKind, ColliderPart, Contact, PhysicsSettings, PhysicsSnapshot, PhysicsWorld,
+  BodyDesc,
+  BodyHandle,
+  BodyKind,
+  ColliderPart,
+  Contact,
+  PhysicsSettings,
+  PhysicsSnapshot,
+  PhysicsWorld,
 } from './physics-world.ts';
 import { BODY_STATE_FLOATS } from './physics-world.ts';
 import type { Quat, Vec3 } from './types.ts';
@@ -38,9 +45,12 @@ function mulQuat(a: Quat, b: Quat): Quat {
 export function partVolume(part: ColliderPart): number {
   const s = part.shape;
   switch (s.type) {
-    case 'box': return 8 * s.halfExtents[0] * s.halfExtents[1] * s.halfExtents[2];
-    case 'cylinder': return Math.PI * s.radius * s.radius * 2 * s.halfHeight;
-    case 'sphere': return (4 / 3) * Math.PI * s.radius ** 3;
+    case 'box':
+      return 8 * s.halfExtents[0] * s.halfExtents[1] * s.halfExtents[2];
+    case 'cylinder':
+      return Math.PI * s.radius * s.radius * 2 * s.halfHeight;
+    case 'sphere':
+      return (4 / 3) * Math.PI * s.radius ** 3;
   }
 }
 
@@ -57,9 +67,11 @@ export function newRapierWorld(settings: PhysicsSettings): RAPIER.World {
 /** Creates one body and its colliders; returns the body and its colliders' handles. */
 export function createRapierBody(world: RAPIER.World, desc: BodyDesc): { body: RAPIER.RigidBody; colliders: RAPIER.Collider[] } {
   const rbDesc =
-    desc.kind === 'dynamic' ? RAPIER.RigidBodyDesc.dynamic()
-    : desc.kind === 'kinematic' ? RAPIER.RigidBodyDesc.kinematicPositionBased()
-    : RAPIER.RigidBodyDesc.fixed();
+    desc.kind === 'dynamic'
+      ? RAPIER.RigidBodyDesc.dynamic()
+      : desc.kind === 'kinematic'
+        ? RAPIER.RigidBodyDesc.kinematicPositionBased()
+        : RAPIER.RigidBodyDesc.fixed();
   const [px, py, pz] = desc.position;
   const q = desc.quaternion ?? [0, 0, 0, 1];
   rbDesc.setTranslation(px, py, pz).setRotation({ x: q[0], y: q[1], z: q[2], w: q[3] });
@@ -136,9 +148,16 @@ class RapierPhysicsWorld implements PhysicsWorld {
     const g = RAPIER.VectorOps.intoRaw(w.gravity);
     this.rawGravity = g;
     const pipeline = w.physicsPipeline.raw;
-    const ip = w.integrationParameters.raw, islands = w.islands.raw, bp = w.broadPhase.raw, np = w.narrowPhase.raw;
-    const bodies = w.bodies.raw, colliders = w.colliders.raw, soft = w.softBodies.raw;
-    const ij = w.impulseJoints.raw, mj = w.multibodyJoints.raw, ccd = w.ccdSolver.raw;
+    const ip = w.integrationParameters.raw,
+      islands = w.islands.raw,
+      bp = w.broadPhase.raw,
+      np = w.narrowPhase.raw;
+    const bodies = w.bodies.raw,
+      colliders = w.colliders.raw,
+      soft = w.softBodies.raw;
+    const ij = w.impulseJoints.raw,
+      mj = w.multibodyJoints.raw,
+      ccd = w.ccdSolver.raw;
     this.rawStep = () => pipeline.step(g, ip, islands, bp, np, bodies, colliders, soft, ij, mj, ccd);
   }
 
@@ -173,23 +192,37 @@ class RapierPhysicsWorld implements PhysicsWorld {
   readPose(body: BodyHandle, out: Float64Array, offset = 0): void {
     const rb = this.rigid[body]!;
     const t = rb.translation(this.v);
-    out[offset] = t.x; out[offset + 1] = t.y; out[offset + 2] = t.z;
+    out[offset] = t.x;
+    out[offset + 1] = t.y;
+    out[offset + 2] = t.z;
     const r = rb.rotation(this.q);
-    out[offset + 3] = r.x; out[offset + 4] = r.y; out[offset + 5] = r.z; out[offset + 6] = r.w;
+    out[offset + 3] = r.x;
+    out[offset + 4] = r.y;
+    out[offset + 5] = r.z;
+    out[offset + 6] = r.w;
   }
 
   readVelocity(body: BodyHandle, out: Float64Array, offset = 0): void {
     const rb = this.rigid[body]!;
     const l = rb.linvel(this.v);
-    out[offset] = l.x; out[offset + 1] = l.y; out[offset + 2] = l.z;
+    out[offset] = l.x;
+    out[offset + 1] = l.y;
+    out[offset + 2] = l.z;
     const a = rb.angvel(this.v);
-    out[offset + 3] = a.x; out[offset + 4] = a.y; out[offset + 5] = a.z;
+    out[offset + 3] = a.x;
+    out[offset + 4] = a.y;
+    out[offset + 5] = a.z;
   }
 
   setPose(body: BodyHandle, position: Vec3, quaternion: Quat): void {
     const rb = this.rigid[body]!;
-    this.v.x = position[0]; this.v.y = position[1]; this.v.z = position[2];
-    this.q.x = quaternion[0]; this.q.y = quaternion[1]; this.q.z = quaternion[2]; this.q.w = quaternion[3];
+    this.v.x = position[0];
+    this.v.y = position[1];
+    this.v.z = position[2];
+    this.q.x = quaternion[0];
+    this.q.y = quaternion[1];
+    this.q.z = quaternion[2];
+    this.q.w = quaternion[3];
     rb.setTranslation(this.v, true);
     rb.setRotation(this.q, true);
     if (this.records[body]!.kind === 'kinematic') {
@@ -203,16 +236,25 @@ class RapierPhysicsWorld implements PhysicsWorld {
   setVelocity(body: BodyHandle, linear: Vec3, angular: Vec3): void {
     const rb = this.rigid[body]!;
     if (!rb.isDynamic()) return;
-    this.v.x = linear[0]; this.v.y = linear[1]; this.v.z = linear[2];
+    this.v.x = linear[0];
+    this.v.y = linear[1];
+    this.v.z = linear[2];
     rb.setLinvel(this.v, true);
-    this.v.x = angular[0]; this.v.y = angular[1]; this.v.z = angular[2];
+    this.v.x = angular[0];
+    this.v.y = angular[1];
+    this.v.z = angular[2];
     rb.setAngvel(this.v, true);
   }
 
   setKinematicTarget(body: BodyHandle, px: number, py: number, pz: number, qx: number, qy: number, qz: number, qw: number): void {
     const rb = this.rigid[body]!;
-    this.v.x = px; this.v.y = py; this.v.z = pz;
-    this.q.x = qx; this.q.y = qy; this.q.z = qz; this.q.w = qw;
+    this.v.x = px;
+    this.v.y = py;
+    this.v.z = pz;
+    this.q.x = qx;
+    this.q.y = qy;
+    this.q.z = qz;
+    this.q.w = qw;
     rb.setNextKinematicTranslation(this.v);
     rb.setNextKinematicRotation(this.q);
   }
@@ -292,7 +334,9 @@ class RapierPhysicsWorld implements PhysicsWorld {
   free(): void {
     this.rawGravity?.free();
     this.rawGravity = null;
-    this.rawStep = () => { throw new Error('physics: the world has been freed'); };
+    this.rawStep = () => {
+      throw new Error('physics: the world has been freed');
+    };
     this.world.free();
     this.rigid = [];
     this.colliders = [];

@@ -5,9 +5,7 @@
 
 import { CollisionError, GraspError, TimeoutError } from './errors.ts';
 import { cm, pos } from './format.ts';
-import {
-  FINGER_SIZE, GRIPPER_POSE_FLOATS, PALM_SIZE, gripperLowestZ, gripperQuaternion, writeGripperPoses,
-} from './gripper-geometry.ts';
+import { FINGER_SIZE, GRIPPER_POSE_FLOATS, PALM_SIZE, gripperLowestZ, gripperQuaternion, writeGripperPoses } from './gripper-geometry.ts';
 import { halfExtentAlong, worldAABB } from './object-geometry.ts';
 import type { BodyDesc, BodyHandle, PhysicsWorld } from './physics-world.ts';
 import { quatAngleBetween, rotateInto, slerp, wrapAngle, yawOf } from './pose-math.ts';
@@ -54,16 +52,15 @@ export function gripperBodies(position: Vec3, yaw: number, approach: Approach, w
   writeGripperPoses(position, gripperQuaternion(yaw, approach), width, poses);
   const desc = (name: string, o: number, size: Vec3, friction: number): BodyDesc => ({
     // 'min': the object's own friction decides how well it can be held.
-    name, kind: 'kinematic', friction, frictionCombine: 'min',
+    name,
+    kind: 'kinematic',
+    friction,
+    frictionCombine: 'min',
     position: [poses[o]!, poses[o + 1]!, poses[o + 2]!],
     quaternion: [poses[o + 3]!, poses[o + 4]!, poses[o + 5]!, poses[o + 6]!],
     parts: [{ shape: { type: 'box', halfExtents: [size[0] / 2, size[1] / 2, size[2] / 2] } }],
   });
-  return [
-    desc(PALM_BODY, 0, PALM_SIZE, 0.5),
-    desc(FINGER_BODIES[0], 7, FINGER_SIZE, 1.0),
-    desc(FINGER_BODIES[1], 14, FINGER_SIZE, 1.0),
-  ];
+  return [desc(PALM_BODY, 0, PALM_SIZE, 0.5), desc(FINGER_BODIES[0], 7, FINGER_SIZE, 1.0), desc(FINGER_BODIES[1], 14, FINGER_SIZE, 1.0)];
 }
 
 interface Hold {
@@ -171,7 +168,7 @@ export class Robot {
     if (this.timeLimit !== undefined && (this.steps + 1) / this.hz > this.timeLimit + 1e-9) {
       throw new TimeoutError(
         `The time budget of ${this.timeLimit} s of simulated time ran out at t = ${this.time.toFixed(2)} s` +
-        (this.activity ? ` during ${this.activity}.` : '.'),
+          (this.activity ? ` during ${this.activity}.` : '.'),
       );
     }
     this.physics.step();
@@ -311,7 +308,9 @@ export class Robot {
     const q = this.quaternion;
     const s = this.scratch;
     rotateInto(-q[0], -q[1], -q[2], q[3], s[0]! - this.position[0], s[1]! - this.position[1], s[2]! - this.position[2], this.rel, 0);
-    const dx = this.rel[0]! - hold.rel[0], dy = this.rel[1]! - hold.rel[1], dz = this.rel[2]! - hold.rel[2];
+    const dx = this.rel[0]! - hold.rel[0],
+      dy = this.rel[1]! - hold.rel[1],
+      dz = this.rel[2]! - hold.rel[2];
     const drift = Math.hypot(dx, dy, dz);
     if (drift <= MOTION.slipTolerance) return;
     this.hold = null;
@@ -323,7 +322,8 @@ export class Robot {
       const other = this.objectOfBody.get(knocker.body)!;
       throw new CollisionError(
         `${id} was knocked out of the grasp by ${other} while ${phase}; it is now ${cm(drift)} from where the fingers held it.`,
-        [id, other], 'knocked-away',
+        [id, other],
+        'knocked-away',
       );
     }
     // Gripper frame +z points from the fingertips to the palm: the object was pushed up into the hand.
@@ -331,16 +331,15 @@ export class Robot {
     if (onTable && dz > 0) {
       throw new CollisionError(
         `${id} was driven into the table while ${phase} and pushed ${cm(drift)} out of the grasp.`,
-        [id], 'held-into-table',
+        [id],
+        'held-into-table',
       );
     }
     const spec = this.specs.get(id)!;
     const pose = this.objectPose(id);
     const top = worldAABB(spec, pose).max[2];
     const tipZ = this.approach === 'top' ? this.position[2] : this.position[2] - GRIPPER.fingerDepth / 2;
-    const where = top < tipZ
-      ? `now ${cm(tipZ - top)} below the fingertips`
-      : `now ${cm(drift)} from where the fingers held it`;
+    const where = top < tipZ ? `now ${cm(tipZ - top)} below the fingertips` : `now ${cm(drift)} from where the fingers held it`;
     throw new GraspError(`${id} slipped out of the grasp while ${phase}, ${where}.`, [id], 'slipped');
   }
 
@@ -356,7 +355,9 @@ export class Robot {
     const startQ = this.quaternion;
     const startYaw = this.yaw;
     const startApproach = this.approach;
-    const dx = target[0] - start[0], dy = target[1] - start[1], dz = target[2] - start[2];
+    const dx = target[0] - start[0],
+      dy = target[1] - start[1],
+      dz = target[2] - start[2];
     const dist = Math.hypot(dx, dy, dz);
     const angle = quatAngleBetween(startQ, quaternion);
     const lin = trapezoid(dist, opts.speed ?? MOTION.speed, this.hold ? MOTION.holdingAccel : MOTION.accel);
@@ -374,17 +375,22 @@ export class Robot {
     const p: Vec3 = [0, 0, 0];
     for (let k = 1; k <= n; k++) {
       const s = k === n ? 1 : trapezoidFraction((k / n) * prof.T, prof.T, prof.ramp);
-      p[0] = start[0] + s * dx; p[1] = start[1] + s * dy; p[2] = start[2] + s * dz;
+      p[0] = start[0] + s * dx;
+      p[1] = start[1] + s * dy;
+      p[2] = start[2] + s * dz;
       const q = rotating ? (k === n ? quaternion : slerp(startQ, quaternion, s)) : startQ;
       const lowest = gripperLowestZ(p, q, this.width);
       if (lowest < -MOTION.tableTolerance && this.overTable(p)) {
         throw new CollisionError(
           `The gripper hit the table while ${opts.phase}: at ${pos(p)} its lowest part would be ${cm(-lowest)} ` +
-          `below the table top, so it stopped at ${pos(this.position)}.`,
-          [], 'table',
+            `below the table top, so it stopped at ${pos(this.position)}.`,
+          [],
+          'table',
         );
       }
-      this.position[0] = p[0]; this.position[1] = p[1]; this.position[2] = p[2];
+      this.position[0] = p[0];
+      this.position[1] = p[1];
+      this.position[2] = p[2];
       this.quaternion = q;
       this.yaw = wrapAngle(startYaw + s * dyaw);
       this.approach = s < 0.5 ? startApproach : approach;

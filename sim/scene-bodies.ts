@@ -19,14 +19,20 @@ export function tableBody(): BodyDesc {
   const [sx, sy] = TABLE.size;
   const t = TABLE.thickness;
   return {
-    name: TABLE_BODY, kind: 'fixed', position: [0, 0, -t / 2], friction: TABLE_FRICTION,
+    name: TABLE_BODY,
+    kind: 'fixed',
+    position: [0, 0, -t / 2],
+    friction: TABLE_FRICTION,
     parts: [{ shape: { type: 'box', halfExtents: [sx / 2, sy / 2, t / 2] } }],
   };
 }
 
 export function floorBody(): BodyDesc {
   return {
-    name: FLOOR_BODY, kind: 'fixed', position: [0, 0, FLOOR_Z - 0.05], friction: TABLE_FRICTION,
+    name: FLOOR_BODY,
+    kind: 'fixed',
+    position: [0, 0, FLOOR_Z - 0.05],
+    friction: TABLE_FRICTION,
     parts: [{ shape: { type: 'box', halfExtents: [3, 3, 0.05] } }],
   };
 }
@@ -35,9 +41,12 @@ export function floorBody(): BodyDesc {
 export function objectParts(spec: ObjectSpec): ColliderPart[] {
   const [sx, sy, sz] = spec.size;
   switch (spec.shape) {
-    case 'box': return [{ shape: { type: 'box', halfExtents: [sx / 2, sy / 2, sz / 2] } }];
-    case 'cylinder': return [{ shape: { type: 'cylinder', radius: sx / 2, halfHeight: sz / 2 } }];
-    case 'sphere': return [{ shape: { type: 'sphere', radius: sx / 2 } }];
+    case 'box':
+      return [{ shape: { type: 'box', halfExtents: [sx / 2, sy / 2, sz / 2] } }];
+    case 'cylinder':
+      return [{ shape: { type: 'cylinder', radius: sx / 2, halfHeight: sz / 2 } }];
+    case 'sphere':
+      return [{ shape: { type: 'sphere', radius: sx / 2 } }];
     case 'bowl': {
       const inner = containerInterior(spec)!;
       const r = sx / 2;
@@ -45,10 +54,12 @@ export function objectParts(spec: ObjectSpec): ColliderPart[] {
       const wallZ = inner.floor / 2;
       // Each segment spans its share of the outer circle so the ring has no gaps.
       const halfChord = r * Math.tan(Math.PI / BOWL_SEGMENTS);
-      const parts: ColliderPart[] = [{
-        shape: { type: 'cylinder', radius: r - inner.wall / 2, halfHeight: inner.floor / 2 },
-        position: [0, 0, -sz / 2 + inner.floor / 2],
-      }];
+      const parts: ColliderPart[] = [
+        {
+          shape: { type: 'cylinder', radius: r - inner.wall / 2, halfHeight: inner.floor / 2 },
+          position: [0, 0, -sz / 2 + inner.floor / 2],
+        },
+      ];
       for (let k = 0; k < BOWL_SEGMENTS; k++) {
         const a = (2 * Math.PI * k) / BOWL_SEGMENTS;
         const rm = r - inner.wall / 2;

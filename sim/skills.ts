@@ -23,16 +23,23 @@ export function checkReach(p: Vec3, what: string, objects: string[] = []): void 
   for (let i = 0; i < 3; i++) {
     const v = p[i]!;
     if (v < min[i]! - 1e-9) {
-      throw new ReachError(`${what} ${pos(p)} is outside the workspace: ${AXES[i]} = ${m(v)} is below the limit ${AXES[i]} ≥ ${m(min[i]!)}.`, objects);
+      throw new ReachError(
+        `${what} ${pos(p)} is outside the workspace: ${AXES[i]} = ${m(v)} is below the limit ${AXES[i]} ≥ ${m(min[i]!)}.`,
+        objects,
+      );
     }
     if (v > max[i]! + 1e-9) {
-      throw new ReachError(`${what} ${pos(p)} is outside the workspace: ${AXES[i]} = ${m(v)} is beyond the limit ${AXES[i]} ≤ ${m(max[i]!)}.`, objects);
+      throw new ReachError(
+        `${what} ${pos(p)} is outside the workspace: ${AXES[i]} = ${m(v)} is beyond the limit ${AXES[i]} ≤ ${m(max[i]!)}.`,
+        objects,
+      );
     }
   }
 }
 
 function distanceToSegment2(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const l2 = dx * dx + dy * dy;
   const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l2));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
@@ -47,10 +54,7 @@ export function travelTo(r: Robot, target: Vec3, yaw: number, approach: Approach
   const start = r.position;
   const held = r.heldId;
   // How far below the TCP the gripper, or the object in it, reaches.
-  let below = Math.max(
-    start[2] - gripperLowestZ(start, r.quaternion, r.width),
-    target[2] - gripperLowestZ(target, q, r.width),
-  );
+  let below = Math.max(start[2] - gripperLowestZ(start, r.quaternion, r.width), target[2] - gripperLowestZ(target, q, r.width));
   if (held) below = Math.max(below, start[2] - r.objectAABB(held).min[2]);
   let obstacles = 0;
   const reach = 0.07 + (held ? Math.max(...r.specs.get(held)!.size) : 0);
@@ -58,7 +62,8 @@ export function travelTo(r: Robot, target: Vec3, yaw: number, approach: Approach
     if (id === held) continue;
     const box = r.objectAABB(id);
     const radius = Math.hypot(spec.size[0], spec.size[1]) / 2;
-    const cx = (box.min[0] + box.max[0]) / 2, cy = (box.min[1] + box.max[1]) / 2;
+    const cx = (box.min[0] + box.max[0]) / 2,
+      cy = (box.min[1] + box.max[1]) / 2;
     if (distanceToSegment2(cx, cy, start[0], start[1], target[0], target[1]) > radius + reach) continue;
     obstacles = Math.max(obstacles, box.max[2]);
   }
@@ -94,12 +99,15 @@ function planGrasp(r: Robot, id: string, approach: Approach): GraspPlan {
   let best = { yaw: candidates[0]!, width: Infinity };
   for (const yaw of candidates) {
     const width = r.widthAcross(id, yaw);
-    const better = width < best.width - 0.001 ||
+    const better =
+      width < best.width - 0.001 ||
       (Math.abs(width - best.width) <= 0.001 && Math.abs(wrapHalfTurn(yaw - current)) < Math.abs(wrapHalfTurn(best.yaw - current)));
     if (better) best = { yaw, width };
   }
   const yaw = best.yaw;
-  const bottom = box.min[2], top = box.max[2], h = top - bottom;
+  const bottom = box.min[2],
+    top = box.max[2],
+    h = top - bottom;
   if (approach === 'top') {
     let z: number;
     if (spec.shape === 'sphere') z = c[2] - spec.size[0] / 4;
@@ -134,7 +142,9 @@ export function pick(r: Robot, id: string, opts: PickOptions = {}): void {
   const maxOpen = GRIPPER.maxOpening;
   if (plan.width > maxOpen - 0.004) {
     throw new GraspError(
-      `${id} is ${cm(plan.width)} wide across its narrowest side, too wide for the gripper's ${cm(maxOpen)} opening.`, [id], 'too-wide',
+      `${id} is ${cm(plan.width)} wide across its narrowest side, too wide for the gripper's ${cm(maxOpen)} opening.`,
+      [id],
+      'too-wide',
     );
   }
   checkReach(plan.grasp, `The grasp point of ${id}`, [id]);
@@ -152,10 +162,15 @@ export function pick(r: Robot, id: string, opts: PickOptions = {}): void {
     if (got === null) {
       throw new GraspError(
         `The fingers closed on nothing while picking ${id}: they closed to ${cm(r.width)} and ${id} is now ${cm(off)} from the grasp point.`,
-        [id], 'nothing-grasped',
+        [id],
+        'nothing-grasped',
       );
     }
-    throw new GraspError(`The fingers closed on ${got} instead of ${id} (${id} is ${cm(off)} from the grasp point).`, [id, got], 'wrong-object');
+    throw new GraspError(
+      `The fingers closed on ${got} instead of ${id} (${id} is ${cm(off)} from the grasp point).`,
+      [id, got],
+      'wrong-object',
+    );
   }
   if (lift > 0) r.moveLinear(liftTo, q, plan.yaw, approach, { phase: 'lifting' });
   const after = r.detectHolding();
@@ -166,7 +181,11 @@ export function pick(r: Robot, id: string, opts: PickOptions = {}): void {
 }
 
 /** Where a held object would be released: the support height and the target point of its centre. */
-function resolvePlaceTarget(r: Robot, target: Target, held: string): { xy: Vec2; supportZ: number; label: string; obstacle: string | null } {
+function resolvePlaceTarget(
+  r: Robot,
+  target: Target,
+  held: string,
+): { xy: Vec2; supportZ: number; label: string; obstacle: string | null } {
   if (typeof target === 'string') {
     if (target === held) throw new ArgumentError(`Cannot place ${held} on itself.`, [held]);
     const spec = r.specs.get(target)!;
@@ -194,10 +213,13 @@ export function place(r: Robot, target: Target, opts: PlaceOptions = {}): void {
   // Yaw: `opts.yaw` is the held object's final yaw; the gripper turns by the difference.
   const yaw = opts.yaw === undefined ? r.yaw : wrapAngle(r.yaw + wrapAngle(opts.yaw - yawOf(pose.quaternion)));
   // Offset of the object's centre from the TCP, carried round by the turn.
-  const relX = pose.position[0] - r.position[0], relY = pose.position[1] - r.position[1];
+  const relX = pose.position[0] - r.position[0],
+    relY = pose.position[1] - r.position[1];
   const turn = wrapAngle(yaw - r.yaw);
-  const cos = Math.cos(turn), sin = Math.sin(turn);
-  const rx = cos * relX - sin * relY, ry = sin * relX + cos * relY;
+  const cos = Math.cos(turn),
+    sin = Math.sin(turn);
+  const rx = cos * relX - sin * relY,
+    ry = sin * relX + cos * relY;
   const hang = r.position[2] - box.min[2];
   const release: Vec3 = [t.xy[0] + ox - rx, t.xy[1] + oy - ry, t.supportZ + releaseHeight + hang];
   checkReach(release, `Releasing ${held} ${t.label} needs the gripper at`, [held]);
@@ -250,4 +272,3 @@ export function push(r: Robot, id: string, direction: Vec2, distance: number, op
   r.moveLinear(back, q, yaw, 'top', { speed: PUSH_SPEED, phase: 'backing away' });
   retreat(r, 0.06);
 }
-

@@ -9,16 +9,35 @@ export type Vec3 = [number, number, number];
 export type Quat = [number, number, number, number];
 
 export const COLOR_NAMES = [
-  'red', 'green', 'blue', 'yellow', 'purple', 'orange',
-  'pink', 'cyan', 'brown', 'gray', 'white', 'black',
+  'red',
+  'green',
+  'blue',
+  'yellow',
+  'purple',
+  'orange',
+  'pink',
+  'cyan',
+  'brown',
+  'gray',
+  'white',
+  'black',
 ] as const;
 export type ColorName = (typeof COLOR_NAMES)[number];
 
 /** Display colours (sRGB hex) used by the renderer and the viewer. */
 export const COLOR_HEX: Record<ColorName, number> = {
-  red: 0xd62828, green: 0x2a9d3f, blue: 0x1f5fd1, yellow: 0xf2c14e,
-  purple: 0x7b3fa0, orange: 0xf07f13, pink: 0xf28ab2, cyan: 0x2ec4d6,
-  brown: 0x8b5a2b, gray: 0x8d8d8d, white: 0xf2f2f2, black: 0x222222,
+  red: 0xd62828,
+  green: 0x2a9d3f,
+  blue: 0x1f5fd1,
+  yellow: 0xf2c14e,
+  purple: 0x7b3fa0,
+  orange: 0xf07f13,
+  pink: 0xf28ab2,
+  cyan: 0x2ec4d6,
+  brown: 0x8b5a2b,
+  gray: 0x8d8d8d,
+  white: 0xf2f2f2,
+  black: 0x222222,
 };
 
 export const SHAPES = ['box', 'cylinder', 'sphere', 'bowl', 'tray'] as const;
@@ -158,73 +177,100 @@ export interface PredicateResult {
 export type PredicateFacts =
   | { kind: 'grasped'; object: string; holding: string | null }
   | {
-    kind: 'on'; object: string; support: string;
-    /** The object's centre minus the support's top centre, horizontally; distance = hypot(dx, dy). */
-    dx: number; dy: number; distance: number;
-    /** The object's bottom minus the support's top (> 0: above it). */
-    gap: number;
-    /** How far the object's centre lies outside the support's top footprint, in its frame (≤ 0: over it). */
-    outside: number;
-    held: boolean;
-    /** The limits used: gap within [-gapBelow, gapAbove], outside ≤ edgeTolerance. */
-    gapAbove: number; gapBelow: number; edgeTolerance: number;
-  }
+      kind: 'on';
+      object: string;
+      support: string;
+      /** The object's centre minus the support's top centre, horizontally; distance = hypot(dx, dy). */
+      dx: number;
+      dy: number;
+      distance: number;
+      /** The object's bottom minus the support's top (> 0: above it). */
+      gap: number;
+      /** How far the object's centre lies outside the support's top footprint, in its frame (≤ 0: over it). */
+      outside: number;
+      held: boolean;
+      /** The limits used: gap within [-gapBelow, gapAbove], outside ≤ edgeTolerance. */
+      gapAbove: number;
+      gapBelow: number;
+      edgeTolerance: number;
+    }
   | {
-    kind: 'inside'; object: string; container: string;
-    /** The container's interior, or null when it is not a bowl or tray. */
-    interior: 'bowl' | 'tray' | null;
-    /** The object's centre minus the container's centre, horizontally. */
-    dx: number; dy: number;
-    /** Horizontal distance of the centres in the container's frame (= hypot(dx, dy) when it stands upright). */
-    distance: number;
-    /** How far the centre lies beyond the inner wall (bowl: radially; tray: the worse axis); ≤ 0 inside; null for a non-container. */
-    outside: number | null;
-    /** The limit of `outside`'s radial part: the bowl's inner radius, or the tray's inner half-extents. */
-    innerRadius: number | null; innerHalf: Vec2 | null;
-    /** How far the centre lies below the rim (< 0: above it). */
-    belowRim: number;
-    held: boolean;
-  }
+      kind: 'inside';
+      object: string;
+      container: string;
+      /** The container's interior, or null when it is not a bowl or tray. */
+      interior: 'bowl' | 'tray' | null;
+      /** The object's centre minus the container's centre, horizontally. */
+      dx: number;
+      dy: number;
+      /** Horizontal distance of the centres in the container's frame (= hypot(dx, dy) when it stands upright). */
+      distance: number;
+      /** How far the centre lies beyond the inner wall (bowl: radially; tray: the worse axis); ≤ 0 inside; null for a non-container. */
+      outside: number | null;
+      /** The limit of `outside`'s radial part: the bowl's inner radius, or the tray's inner half-extents. */
+      innerRadius: number | null;
+      innerHalf: Vec2 | null;
+      /** How far the centre lies below the rim (< 0: above it). */
+      belowRim: number;
+      held: boolean;
+    }
   | {
-    kind: 'onTable'; object: string;
-    /** The object's centre. */
-    x: number; y: number;
-    /** Height of its bottom above the table top (< 0: below). */
-    bottom: number;
-    overTable: boolean; held: boolean;
-    /** The object it rests on when its bottom is too high (null: none, or not measured). */
-    support: string | null;
-    limit: number;
-  }
+      kind: 'onTable';
+      object: string;
+      /** The object's centre. */
+      x: number;
+      y: number;
+      /** Height of its bottom above the table top (< 0: below). */
+      bottom: number;
+      overTable: boolean;
+      held: boolean;
+      /** The object it rests on when its bottom is too high (null: none, or not measured). */
+      support: string | null;
+      limit: number;
+    }
   | { kind: 'above'; object: string; bottom: number; height: number }
   | {
-    kind: 'near'; object: string;
-    /** The target object's id; null when the target is a point. */
-    target: string | null;
-    /** Where the target is (that object's centre, or the point given). */
-    point: Vec2 | Vec3;
-    /** The object's centre minus the target point (dz is 0 for an [x, y] target). */
-    dx: number; dy: number; dz: number;
-    /** The distance compared with the limit: horizontal for an [x, y] target. */
-    distance: number; horizontal: boolean; limit: number;
-  }
+      kind: 'near';
+      object: string;
+      /** The target object's id; null when the target is a point. */
+      target: string | null;
+      /** Where the target is (that object's centre, or the point given). */
+      point: Vec2 | Vec3;
+      /** The object's centre minus the target point (dz is 0 for an [x, y] target). */
+      dx: number;
+      dy: number;
+      dz: number;
+      /** The distance compared with the limit: horizontal for an [x, y] target. */
+      distance: number;
+      horizontal: boolean;
+      limit: number;
+    }
   | { kind: 'upright'; object: string; tilt: number; limit: number; sphere: boolean }
   | { kind: 'unmoved'; object: string; dx: number; dy: number; dz: number; distance: number; limit: number }
   | {
-    kind: 'inZone'; object: string; zone: string;
-    /** The object's centre. */
-    x: number; y: number;
-    /** The centre minus the zone's centre. */
-    dx: number; dy: number;
-    /** How far the centre lies outside the zone (0 inside). */
-    outside: number;
-    min: Vec2; max: Vec2; held: boolean;
-  }
+      kind: 'inZone';
+      object: string;
+      zone: string;
+      /** The object's centre. */
+      x: number;
+      y: number;
+      /** The centre minus the zone's centre. */
+      dx: number;
+      dy: number;
+      /** How far the centre lies outside the zone (0 inside). */
+      outside: number;
+      min: Vec2;
+      max: Vec2;
+      held: boolean;
+    }
   | {
-    kind: 'ordered'; ids: string[]; axis: 'x' | 'y'; values: number[];
-    /** Index of the first id not past the one before it; null when in order. */
-    outOfOrder: number | null;
-  }
+      kind: 'ordered';
+      ids: string[];
+      axis: 'x' | 'y';
+      values: number[];
+      /** Index of the first id not past the one before it; null when in order. */
+      outOfOrder: number | null;
+    }
   | { kind: 'all'; parts: PredicateResult[] }
   | { kind: 'any'; parts: PredicateResult[] }
   | { kind: 'not'; parts: [PredicateResult] }
@@ -250,10 +296,22 @@ export interface ObjectInfo {
   yaw: number;
 }
 
-export interface PickOptions { approach?: Approach; liftHeight?: number }
-export interface PlaceOptions { offset?: Vec2; yaw?: number; releaseHeight?: number }
-export interface PushOptions { height?: number }
-export interface MoveOptions { yaw?: number; speed?: number }
+export interface PickOptions {
+  approach?: Approach;
+  liftHeight?: number;
+}
+export interface PlaceOptions {
+  offset?: Vec2;
+  yaw?: number;
+  releaseHeight?: number;
+}
+export interface PushOptions {
+  height?: number;
+}
+export interface MoveOptions {
+  yaw?: number;
+  speed?: number;
+}
 
 export interface WorldOptions {
   engine?: EngineName;

@@ -14,8 +14,24 @@ import { MOTION, Robot } from './robot.ts';
 import { sceneBodies } from './scene-bodies.ts';
 import { checkReach, pick, place, push, travelTo } from './skills.ts';
 import type {
-  EngineName, MoveOptions, ObjectInfo, ObjectState, PickOptions, PlaceOptions, PointName, Pose, Predicate,
-  PredicateResult, PushOptions, SceneSpec, SimWorld, Snapshot, Target, Vec2, Vec3, WorldOptions,
+  EngineName,
+  MoveOptions,
+  ObjectInfo,
+  ObjectState,
+  PickOptions,
+  PlaceOptions,
+  PointName,
+  Pose,
+  Predicate,
+  PredicateResult,
+  PushOptions,
+  SceneSpec,
+  SimWorld,
+  Snapshot,
+  Target,
+  Vec2,
+  Vec3,
+  WorldOptions,
 } from './types.ts';
 import { GRIPPER, PHYSICS_HZ, SHAPES, TABLE } from './types.ts';
 
@@ -76,7 +92,8 @@ function validateScene(scene: SceneSpec): void {
     if (seen.has(o.id)) throw new ArgumentError(`Object id "${o.id}" appears twice in the scene.`);
     seen.add(o.id);
     if (!SHAPES.includes(o.shape)) throw new ArgumentError(`${o.id} has unknown shape "${o.shape}"; shapes are ${SHAPES.join(', ')}.`);
-    if (!o.size.every((s) => isNum(s) && s > 0)) throw new ArgumentError(`${o.id} has size ${JSON.stringify(o.size)}; sizes must be positive metres.`);
+    if (!o.size.every((s) => isNum(s) && s > 0))
+      throw new ArgumentError(`${o.id} has size ${JSON.stringify(o.size)}; sizes must be positive metres.`);
     if (!(isNum(o.mass) && o.mass > 0)) throw new ArgumentError(`${o.id} has mass ${o.mass}; it must be positive (kg).`);
     if (!(isNum(o.friction) && o.friction >= 0)) throw new ArgumentError(`${o.id} has friction ${o.friction}; it must be ≥ 0.`);
     if (!(o.position.length === 3 && o.position.every(isNum) && isNum(o.yaw))) {
@@ -121,7 +138,8 @@ class World implements SimWorld {
   // ---------------------------------------------------------------- helpers
 
   private id(v: unknown, what = 'object id'): string {
-    if (typeof v !== 'string') throw new ArgumentError(`The ${what} must be a string such as "${this.ids[0] ?? 'red_block'}", got ${JSON.stringify(v)}.`);
+    if (typeof v !== 'string')
+      throw new ArgumentError(`The ${what} must be a string such as "${this.ids[0] ?? 'red_block'}", got ${JSON.stringify(v)}.`);
     if (!this.robot.specs.has(v)) {
       throw new UnknownObjectError(`There is no object named "${v}". Known objects: ${this.ids.join(', ') || 'none'}.`, [v]);
     }
@@ -231,8 +249,12 @@ class World implements SimWorld {
     const spec = this.robot.specs.get(id)!;
     const pose = this.robot.objectPose(id);
     return {
-      id, shape: spec.shape, color: spec.color, size: [...spec.size],
-      position: pose.position, yaw: yawOf(pose.quaternion),
+      id,
+      shape: spec.shape,
+      color: spec.color,
+      size: [...spec.size],
+      position: pose.position,
+      yaw: yawOf(pose.quaternion),
     };
   }
 
@@ -284,7 +306,8 @@ class World implements SimWorld {
     const pa = this.target(a, 'The first argument of distance');
     const pb = this.target(b, 'The second argument of distance');
     const p = (t: Target): number[] => (typeof t === 'string' ? this.robot.objectPose(t).position : t);
-    const va = p(pa), vb = p(pb);
+    const va = p(pa),
+      vb = p(pb);
     if (va.length === 2 || vb.length === 2) return Math.hypot(va[0]! - vb[0]!, va[1]! - vb[1]!);
     return Math.hypot(va[0]! - vb[0]!, va[1]! - vb[1]!, va[2]! - vb[2]!);
   }
@@ -293,7 +316,9 @@ class World implements SimWorld {
     this.alive();
     const parsed = PredicateSchema.safeParse(p);
     if (!parsed.success) {
-      throw new ArgumentError(`Not a valid predicate: ${JSON.stringify(p)} (${parsed.error.issues[0] ? issueText(parsed.error.issues[0]) : 'invalid'}).`);
+      throw new ArgumentError(
+        `Not a valid predicate: ${JSON.stringify(p)} (${parsed.error.issues[0] ? issueText(parsed.error.issues[0]) : 'invalid'}).`,
+      );
     }
     for (const id of predicateObjectIds(parsed.data)) this.id(id);
     return evaluatePredicate(parsed.data, { scene: this.scene, state: this.capture(false), initial: this.initial });
@@ -328,7 +353,8 @@ class World implements SimWorld {
     this.act(`push(${JSON.stringify(id)})`, () => {
       const oid = this.id(id);
       const dir = vecArg(direction, "push's direction", [2]) as Vec2;
-      if (Math.hypot(dir[0], dir[1]) < 1e-9) throw new ArgumentError(`push's direction ${JSON.stringify(direction)} has zero length.`, [oid]);
+      if (Math.hypot(dir[0], dir[1]) < 1e-9)
+        throw new ArgumentError(`push's direction ${JSON.stringify(direction)} has zero length.`, [oid]);
       numArg(distance, "push's distance", 0.001, 0.6, ' m');
       const o = optionsArg<PushOptions>(opts, 'push', ['height']);
       if (o.height !== undefined) numArg(o.height, "push's height", 0, TABLE.workspace.max[2], ' m');
@@ -344,7 +370,10 @@ class World implements SimWorld {
       const speed = o.speed === undefined ? MOTION.speed : numArg(o.speed, "moveTo's speed", 0.001, MOTION.maxSpeed, ' m/s');
       checkReach(p, 'moveTo target');
       const r = this.robot;
-      r.moveLinear([p[0], p[1], p[2]], gripperQuaternion(yaw, r.approach), yaw, r.approach, { speed, phase: `moving to ${JSON.stringify(p)}` });
+      r.moveLinear([p[0], p[1], p[2]], gripperQuaternion(yaw, r.approach), yaw, r.approach, {
+        speed,
+        phase: `moving to ${JSON.stringify(p)}`,
+      });
     });
   }
 
@@ -409,4 +438,3 @@ export async function createWorld(scene: SceneSpec, opts: CreateWorldOptions = {
   world.initial = world.capture(true);
   return world;
 }
-

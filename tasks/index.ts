@@ -3,17 +3,37 @@
 export { TaskError, displayPath, formatJsonPath } from './task-def.ts';
 export type { TaskDef, SceneTemplate, ObjectTemplate, LayoutSpec, DistractorSpec } from './task-def.ts';
 export {
-  TaskFileSchema, SceneSchema, ObjectEntrySchema, ZoneEntrySchema, LayoutSchema, DistractorsSchema, ID_PATTERN,
+  TaskFileSchema,
+  SceneSchema,
+  ObjectEntrySchema,
+  ZoneEntrySchema,
+  LayoutSchema,
+  DistractorsSchema,
+  ID_PATTERN,
 } from './schema.ts';
 export type { TaskFile, ObjectEntry, ZoneEntry, LayoutEntry, DistractorsEntry } from './schema.ts';
 export {
-  parseTask, readTaskFile, isReferencePath, defaultMass, defaultFriction,
-  DEFAULT_LAYOUT, DEFAULT_TIME_LIMIT, DEFAULT_DISTRACTOR_SHAPES, DISTRACTOR_PREFIX,
+  parseTask,
+  readTaskFile,
+  isReferencePath,
+  defaultMass,
+  defaultFriction,
+  DEFAULT_LAYOUT,
+  DEFAULT_TIME_LIMIT,
+  DEFAULT_DISTRACTOR_SHAPES,
+  DISTRACTOR_PREFIX,
 } from './task-file.ts';
 export { loadTask, isTaskPath } from './loader.ts';
 export { instantiateScene, footprintRadius, distractorColors, MAX_LAYOUT_TRIES, CONTAINER_DROP } from './layout.ts';
 export {
-  createRegistry, bundledRegistry, listTasks, listSuites, getSuite, getTask, CORE_TASK_FILES, BUNDLED_SUITES,
+  createRegistry,
+  bundledRegistry,
+  listTasks,
+  listSuites,
+  getSuite,
+  getTask,
+  CORE_TASK_FILES,
+  BUNDLED_SUITES,
 } from './registry.ts';
 export type { TaskRegistry, SuiteDef, SuiteInfo } from './registry.ts';
 /** Re-exported from sim/, where it lives (predicate kinds use it too). */

@@ -53,10 +53,7 @@ function distractorSize(shape: Shape, rng: Rng): Vec3 {
 
 /** Colours a distractor may take: none a named object or a zone of the task uses. */
 export function distractorColors(task: Pick<TaskDef, 'sceneTemplate'>): ColorName[] {
-  const used = new Set<ColorName>([
-    ...task.sceneTemplate.objects.map((o) => o.color),
-    ...task.sceneTemplate.zones.map((z) => z.color),
-  ]);
+  const used = new Set<ColorName>([...task.sceneTemplate.objects.map((o) => o.color), ...task.sceneTemplate.zones.map((z) => z.color)]);
   return COLOR_NAMES.filter((c) => !used.has(c));
 }
 
@@ -65,7 +62,8 @@ function makeDistractors(task: Pick<TaskDef, 'id' | 'file' | 'sceneTemplate'>, r
   const n = typeof count === 'number' ? count : rng.int(count[0], count[1]);
   if (n === 0) return [];
   const free = distractorColors(task);
-  if (free.length === 0) throw new TaskError(task.file, 'scene.distractors', 'no colour left for distractors: the named objects and zones use all of them');
+  if (free.length === 0)
+    throw new TaskError(task.file, 'scene.distractors', 'no colour left for distractors: the named objects and zones use all of them');
   const colors = rng.shuffle(free);
   return Array.from({ length: n }, (_, i) => {
     const shape = rng.pick(shapes);
@@ -140,7 +138,11 @@ export function instantiateScene(task: Pick<TaskDef, 'id' | 'file' | 'sceneTempl
   for (const o of free) {
     const r = radius.get(o.id)!;
     if (layout.min[0] + r > layout.max[0] - r || layout.min[1] + r > layout.max[1] - r) {
-      throw new TaskError(task.file, 'scene.layout', `"${o.id}" (footprint radius ${r.toFixed(3)} m) does not fit in the layout [${layout.min}]..[${layout.max}]`);
+      throw new TaskError(
+        task.file,
+        'scene.layout',
+        `"${o.id}" (footprint radius ${r.toFixed(3)} m) does not fit in the layout [${layout.min}]..[${layout.max}]`,
+      );
     }
   }
 

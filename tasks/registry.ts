@@ -93,7 +93,9 @@ export function createRegistry(suites: readonly SuiteDef[], baseDir = TASKS_DIR)
     const near = closestNames(id, byId.keys());
     const hint = near.length
       ? ` (did you mean ${near.map((n) => `"${n}"`).join(', ')}?)`
-      : byId.size <= 30 ? ` (tasks: ${[...byId.keys()].join(', ')})` : '';
+      : byId.size <= 30
+        ? ` (tasks: ${[...byId.keys()].join(', ')})`
+        : '';
     throw new TaskError(null, null, `unknown task "${id}"${hint}; list tasks with "policyloop tasks", or give a path to a .json task file`);
   };
   return {
@@ -105,7 +107,11 @@ export function createRegistry(suites: readonly SuiteDef[], baseDir = TASKS_DIR)
       const s = suiteIds.get(name);
       if (!s) {
         const near = closestNames(name, suiteIds.keys(), 1);
-        throw new TaskError(null, null, `unknown suite "${name}"${near.length ? ` (did you mean "${near[0]}"?)` : ''}; suites: ${[...suiteIds.keys()].join(', ')}`);
+        throw new TaskError(
+          null,
+          null,
+          `unknown suite "${name}"${near.length ? ` (did you mean "${near[0]}"?)` : ''}; suites: ${[...suiteIds.keys()].join(', ')}`,
+        );
       }
       return s.ids.map(getTask);
     },

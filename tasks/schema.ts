@@ -102,10 +102,7 @@ export const ObjectEntrySchema = record(
   'an object { id, shape, size, color, position?, jitter?, on?, yaw?, mass?, friction? }',
 );
 
-export const ZoneEntrySchema = record(
-  { id: Id, min: Point2, max: Point2, color: Color },
-  'a zone { id, min: [x, y], max: [x, y], color }',
-);
+export const ZoneEntrySchema = record({ id: Id, min: Point2, max: Point2, color: Color }, 'a zone { id, min: [x, y], max: [x, y], color }');
 
 export const LayoutSchema = record(
   {
@@ -121,10 +118,7 @@ export const LayoutSchema = record(
 );
 
 const DistractorCount = z.union(
-  [
-    z.number().int().min(0).max(12),
-    numbers<Vec2>(2, (x) => Number.isInteger(x) && x >= 0 && x <= 12, 'x').refine((v) => v[0] <= v[1]),
-  ],
+  [z.number().int().min(0).max(12), numbers<Vec2>(2, (x) => Number.isInteger(x) && x >= 0 && x <= 12, 'x').refine((v) => v[0] <= v[1])],
   expected('a whole number 0..12, or [min, max] of two whole numbers 0..12'),
 );
 

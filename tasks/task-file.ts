@@ -27,10 +27,7 @@ const CONTAINER_MASS: Record<string, number> = { bowl: 0.25, tray: 0.3 };
 export function defaultMass(shape: Shape, size: Vec3): number {
   if (shape === 'bowl' || shape === 'tray') return CONTAINER_MASS[shape]!;
   const [sx, sy, sz] = size;
-  const volume =
-    shape === 'box' ? sx * sy * sz
-    : shape === 'cylinder' ? Math.PI * (sx / 2) ** 2 * sz
-    : (4 / 3) * Math.PI * (sx / 2) ** 3;
+  const volume = shape === 'box' ? sx * sy * sz : shape === 'cylinder' ? Math.PI * (sx / 2) ** 2 * sz : (4 / 3) * Math.PI * (sx / 2) ** 3;
   const m = volume * SOLID_DENSITY;
   return Math.round(Math.min(SOLID_MASS_RANGE[1], Math.max(SOLID_MASS_RANGE[0], m)) * 1000) / 1000;
 }
@@ -67,7 +64,11 @@ function parseJson(text: string, file: string): unknown {
       const line = before.split('\n').length;
       where = ` at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
     }
-    throw new TaskError(file, null, `invalid JSON${where}: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')}`);
+    throw new TaskError(
+      file,
+      null,
+      `invalid JSON${where}: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')}`,
+    );
   }
 }
 
@@ -79,7 +80,11 @@ export function readTaskFile(path: string): TaskDef {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new TaskError(file, null, code === 'ENOENT' ? 'no such task file' : `cannot read the task file (${code ?? (e as Error).message})`);
+    throw new TaskError(
+      file,
+      null,
+      code === 'ENOENT' ? 'no such task file' : `cannot read the task file (${code ?? (e as Error).message})`,
+    );
   }
   return parseTask(parseJson(text, file), file);
 }
@@ -134,9 +139,11 @@ function checkScene(t: TaskFile, file: string): void {
   const firstIndex = new Map<string, number>();
   objects.forEach((o, i) => {
     const at = ['scene', 'objects', i];
-    if (firstIndex.has(o.id)) fail([...at, 'id'], `duplicate object id "${o.id}" (also at ${formatJsonPath(['scene', 'objects', firstIndex.get(o.id)!])})`);
+    if (firstIndex.has(o.id))
+      fail([...at, 'id'], `duplicate object id "${o.id}" (also at ${formatJsonPath(['scene', 'objects', firstIndex.get(o.id)!])})`);
     firstIndex.set(o.id, i);
-    if (o.id.startsWith(DISTRACTOR_PREFIX)) fail([...at, 'id'], `ids starting with "${DISTRACTOR_PREFIX}" are reserved for generated distractors`);
+    if (o.id.startsWith(DISTRACTOR_PREFIX))
+      fail([...at, 'id'], `ids starting with "${DISTRACTOR_PREFIX}" are reserved for generated distractors`);
     const bad = sizeProblem(o);
     if (bad) fail([...at, 'size'], bad);
     if (o.position && o.on) fail([...at, 'on'], 'an object either starts "on" another or at a "position", not both');
@@ -144,7 +151,10 @@ function checkScene(t: TaskFile, file: string): void {
     if (o.position) {
       const [x, y] = o.position;
       if (x < WS.min[0] || x > WS.max[0] || y < WS.min[1] || y > WS.max[1]) {
-        fail([...at, 'position'], `expected a point in the reachable workspace x in [${WS.min[0]}, ${WS.max[0]}], y in [${WS.min[1]}, ${WS.max[1]}] (got [${x}, ${y}])`);
+        fail(
+          [...at, 'position'],
+          `expected a point in the reachable workspace x in [${WS.min[0]}, ${WS.max[0]}], y in [${WS.min[1]}, ${WS.max[1]}] (got [${x}, ${y}])`,
+        );
       }
     }
   });
@@ -178,8 +188,10 @@ function checkScene(t: TaskFile, file: string): void {
     const min = layout.min ?? DEFAULT_LAYOUT.min;
     const max = layout.max ?? DEFAULT_LAYOUT.max;
     if (!(min[0] < max[0] && min[1] < max[1])) fail(['scene', 'layout', 'max'], 'expected max greater than min on both axes');
-    if (min[0] < WS.min[0] || min[1] < WS.min[1]) fail(['scene', 'layout', 'min'], `expected a corner inside the reachable workspace (x >= ${WS.min[0]}, y >= ${WS.min[1]})`);
-    if (max[0] > WS.max[0] || max[1] > WS.max[1]) fail(['scene', 'layout', 'max'], `expected a corner inside the reachable workspace (x <= ${WS.max[0]}, y <= ${WS.max[1]})`);
+    if (min[0] < WS.min[0] || min[1] < WS.min[1])
+      fail(['scene', 'layout', 'min'], `expected a corner inside the reachable workspace (x >= ${WS.min[0]}, y >= ${WS.min[1]})`);
+    if (max[0] > WS.max[0] || max[1] > WS.max[1])
+      fail(['scene', 'layout', 'max'], `expected a corner inside the reachable workspace (x <= ${WS.max[0]}, y <= ${WS.max[1]})`);
   }
 }
 

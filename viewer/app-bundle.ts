@@ -27,8 +27,12 @@ function bundleScript(): Promise<string> {
     legalComments: 'none',
     write: false,
     logLevel: 'silent',
-  }).then((r) => r.outputFiles[0]!.text)
-    .catch((err: unknown) => { bundle = null; throw err; });
+  })
+    .then((r) => r.outputFiles[0]!.text)
+    .catch((err: unknown) => {
+      bundle = null;
+      throw err;
+    });
   return bundle;
 }
 

@@ -7,6 +7,11 @@ export { SessionHub, MAX_BUFFERED_BYTES } from './session-hub.ts';
 export type { ClientSocket, HubOptions } from './session-hub.ts';
 export { readRun, RunReadError, SCENE_FILE, FRAMES_FILE } from './run-reader.ts';
 export {
-  ClientMessageSchema, ServerMessageSchema, parseClientMessage, PROTOCOL_VERSION, MAX_CLIENT_MESSAGE_BYTES, SPEEDS,
+  ClientMessageSchema,
+  ServerMessageSchema,
+  parseClientMessage,
+  PROTOCOL_VERSION,
+  MAX_CLIENT_MESSAGE_BYTES,
+  SPEEDS,
 } from './protocol.ts';
 export type { ClientMessage, ServerMessage, Speed, StartRequest, SessionInfo, Frame } from './protocol.ts';

@@ -48,7 +48,8 @@ export function diffLines(oldText: string, newText: string): DiffLine[] {
     while (i < n || j < m) {
       if (i < n && j < m && a[head + i] === b[head + j]) {
         out.push({ op: 'same', text: a[head + i]!, oldLine: head + i + 1, newLine: head + j + 1 });
-        i++; j++;
+        i++;
+        j++;
       } else if (i < n && (j === m || lcs[(i + 1) * w + j]! >= lcs[i * w + j + 1]!)) {
         // Deletions before additions, as diff(1) shows a changed line.
         out.push({ op: 'del', text: a[head + i]!, oldLine: head + i + 1, newLine: null });

@@ -29,10 +29,18 @@ export class ControlBlock {
     this.a = new Int32Array(buffer);
   }
 
-  get state(): number { return Atomics.load(this.a, STATE); }
-  get speed(): Speed { return SPEEDS[Atomics.load(this.a, SPEED)] ?? '1x'; }
-  get gen(): number { return Atomics.load(this.a, GEN); }
-  get steps(): number { return Atomics.load(this.a, STEPS); }
+  get state(): number {
+    return Atomics.load(this.a, STATE);
+  }
+  get speed(): Speed {
+    return SPEEDS[Atomics.load(this.a, SPEED)] ?? '1x';
+  }
+  get gen(): number {
+    return Atomics.load(this.a, GEN);
+  }
+  get steps(): number {
+    return Atomics.load(this.a, STEPS);
+  }
 
   private changed(): void {
     Atomics.add(this.a, GEN, 1);
@@ -94,10 +102,7 @@ export class LiveGate {
   private readonly control: ControlBlock;
   private readonly sink: GateSink;
   private readonly now: () => number;
-  constructor(
-    control: ControlBlock,
-    sink: GateSink,
-    now: () => number = () => performance.now()) {
+  constructor(control: ControlBlock, sink: GateSink, now: () => number = () => performance.now()) {
     this.control = control;
     this.sink = sink;
     this.now = now;

@@ -38,7 +38,11 @@ export class LiveEpisode {
     });
     this.worker.on('error', (err) => this.finish({ type: 'worker-done', outcome: 'failed', detail: err.message }));
     this.worker.on('exit', (code) => {
-      this.finish({ type: 'worker-done', outcome: this.control.state === STOP ? 'stopped' : 'failed', detail: `the episode worker exited (code ${code})` });
+      this.finish({
+        type: 'worker-done',
+        outcome: this.control.state === STOP ? 'stopped' : 'failed',
+        detail: `the episode worker exited (code ${code})`,
+      });
     });
   }
 
@@ -46,15 +50,25 @@ export class LiveEpisode {
     return !this.done;
   }
 
-  pause(): void { if (this.control.state !== STOP) this.control.setState(PAUSE); }
-  resume(): void { if (this.control.state !== STOP) this.control.setState(RUN); }
-  step(): void { this.control.requestStep(); }
-  setSpeed(speed: Speed): void { this.control.setSpeed(speed); }
+  pause(): void {
+    if (this.control.state !== STOP) this.control.setState(PAUSE);
+  }
+  resume(): void {
+    if (this.control.state !== STOP) this.control.setState(RUN);
+  }
+  step(): void {
+    this.control.requestStep();
+  }
+  setSpeed(speed: Speed): void {
+    this.control.setSpeed(speed);
+  }
 
   stop(): void {
     if (this.done) return;
     this.control.setState(STOP);
-    this.killTimer ??= setTimeout(() => { void this.worker.terminate(); }, STOP_GRACE_MS);
+    this.killTimer ??= setTimeout(() => {
+      void this.worker.terminate();
+    }, STOP_GRACE_MS);
   }
 
   /** Ends the worker now (server shutdown). */

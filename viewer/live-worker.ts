@@ -106,7 +106,8 @@ async function main(): Promise<void> {
 
   const gate = new LiveGate(control, {
     flush,
-    paused: (_index, line) => post({ type: 'status', status: 'paused', speed: control.speed, detail: line !== null ? `paused at line ${line}` : 'paused' }),
+    paused: (_index, line) =>
+      post({ type: 'status', status: 'paused', speed: control.speed, detail: line !== null ? `paused at line ${line}` : 'paused' }),
     resumed: () => post({ type: 'status', status: 'running', speed: control.speed }),
   });
 
@@ -140,7 +141,11 @@ async function main(): Promise<void> {
     gate.reanchor();
     const d = draft?.draft;
     post({
-      type: 'attempt-start', attempt: k, origin: draft?.origin ?? 'generate', program: d?.program ?? '', plan: d?.plan ?? [],
+      type: 'attempt-start',
+      attempt: k,
+      origin: draft?.origin ?? 'generate',
+      program: d?.program ?? '',
+      plan: d?.plan ?? [],
       initial: withoutEngineState(world.initial),
     });
     lastSample = world.time;
@@ -167,9 +172,19 @@ async function main(): Promise<void> {
       const r = e.record;
       writeFileSync(join(data.outDir, `attempt-${e.attempt}`, 'frames.json'), JSON.stringify({ ids, frames: attemptFrames }));
       post({
-        type: 'attempt-end', attempt: e.attempt, success: r.success, successDetail: r.successDetail, error: r.error,
-        monitorOk: r.monitorOk, verdicts: e.verdicts as never, diagnosis: files.diagnosis ?? null,
-        diagnosisText: e.diagnosisText, images: [], tokensIn: r.tokensIn, tokensOut: r.tokensOut, wallMs: r.wallMs,
+        type: 'attempt-end',
+        attempt: e.attempt,
+        success: r.success,
+        successDetail: r.successDetail,
+        error: r.error,
+        monitorOk: r.monitorOk,
+        verdicts: e.verdicts as never,
+        diagnosis: files.diagnosis ?? null,
+        diagnosisText: e.diagnosisText,
+        images: [],
+        tokensIn: r.tokensIn,
+        tokensOut: r.tokensOut,
+        wallMs: r.wallMs,
       });
       post({ type: 'chat', item: resultChat(e.attempt, r.success, r.successDetail, r.error) });
       if (e.diagnosisText) post({ type: 'chat', item: { role: 'loop', kind: 'diagnosis', attempt: e.attempt, text: e.diagnosisText } });
@@ -180,8 +195,14 @@ async function main(): Promise<void> {
 
   try {
     const record = await runEpisode({
-      task, seed: req.seed, programmer, monitor: req.monitor, maxRepairs: req.maxRepairs, oracle: true,
-      outDir: data.outDir, recordImages: req.images === true || req.monitor === 'pixels' || req.monitor === 'vlm' ? 'all' : 'none',
+      task,
+      seed: req.seed,
+      programmer,
+      monitor: req.monitor,
+      maxRepairs: req.maxRepairs,
+      oracle: true,
+      outDir: data.outDir,
+      recordImages: req.images === true || req.monitor === 'pixels' || req.monitor === 'vlm' ? 'all' : 'none',
       onEvent,
       attemptHooks: {
         onWorld,
@@ -198,13 +219,19 @@ async function main(): Promise<void> {
     post({
       type: 'chat',
       item: {
-        role: 'loop', kind: 'info', attempt: null,
+        role: 'loop',
+        kind: 'info',
+        attempt: null,
         text: `Episode ${record.success ? 'solved' : 'not solved'} after ${record.attempts.length} attempt(s) (${record.stoppedBy}). Record: ${data.outDir}`,
       },
     });
     post({
-      type: 'episode-end', success: record.success, successDetail: record.successDetail, stoppedBy: record.stoppedBy,
-      attempts: record.attempts.length, dir: data.outDir,
+      type: 'episode-end',
+      success: record.success,
+      successDetail: record.successDetail,
+      stoppedBy: record.stoppedBy,
+      attempts: record.attempts.length,
+      dir: data.outDir,
     });
     post({ type: 'worker-done', outcome: 'finished' });
   } catch (err) {
@@ -219,5 +246,9 @@ async function main(): Promise<void> {
 }
 
 await main().catch((err: unknown) => {
-  parentPort?.postMessage({ type: 'worker-done', outcome: 'failed', detail: (err as Error)?.message ?? String(err) } satisfies LiveWorkerDone);
+  parentPort?.postMessage({
+    type: 'worker-done',
+    outcome: 'failed',
+    detail: (err as Error)?.message ?? String(err),
+  } satisfies LiveWorkerDone);
 });

@@ -14,9 +14,18 @@ export function planStep(step: string): string {
   return step.replace(/^\s*\d+[.)]\s*/, '');
 }
 
-export function draftChat(attempt: number, origin: 'generate' | 'repair', d: Pick<ProgramDraft, 'program' | 'plan' | 'error' | 'usage' | 'notes'>): ChatItem {
+export function draftChat(
+  attempt: number,
+  origin: 'generate' | 'repair',
+  d: Pick<ProgramDraft, 'program' | 'plan' | 'error' | 'usage' | 'notes'>,
+): ChatItem {
   if (d.program.trim() === '') {
-    return { role: 'loop', kind: 'error', attempt, text: `The programmer gave no usable program for attempt ${attempt}: ${d.error ?? 'no reason given'}.` };
+    return {
+      role: 'loop',
+      kind: 'error',
+      attempt,
+      text: `The programmer gave no usable program for attempt ${attempt}: ${d.error ?? 'no reason given'}.`,
+    };
   }
   const tokens = d.usage.inputTokens + d.usage.outputTokens > 0 ? ` (${d.usage.inputTokens} tokens in, ${d.usage.outputTokens} out)` : '';
   const head = `${origin === 'generate' ? 'Generated' : 'Repaired'} the program for attempt ${attempt}: ${lineCount(d.program)} lines${tokens}.`;

@@ -72,7 +72,11 @@ function angleLerp(a: number, b: number, u: number): number {
   return a + d * u;
 }
 
-interface GripKey { v: Float64Array; approach: GripperState['approach']; holding: string | null }
+interface GripKey {
+  v: Float64Array;
+  approach: GripperState['approach'];
+  holding: string | null;
+}
 
 export class MotionTrack {
   readonly ids: readonly string[];
@@ -109,7 +113,11 @@ export class MotionTrack {
 
   addFrame(f: Frame): void {
     sortedInsert(this.objTimes, this.objKeys, f.t, Float64Array.from(f.objects));
-    const at = sortedInsert(this.gripTimes, this.gripKeys, f.t, { v: Float64Array.from(f.gripper), approach: f.approach, holding: f.holding });
+    const at = sortedInsert(this.gripTimes, this.gripKeys, f.t, {
+      v: Float64Array.from(f.gripper),
+      approach: f.approach,
+      holding: f.holding,
+    });
     this.pathEditFrom = Math.min(this.pathEditFrom, at);
   }
 
@@ -117,7 +125,10 @@ export class MotionTrack {
     const pose = new Float64Array(this.ids.length * POSE);
     this.ids.forEach((id, i) => {
       const o = s.objects[id];
-      if (!o) { pose[i * POSE + 6] = 1; return; }
+      if (!o) {
+        pose[i * POSE + 6] = 1;
+        return;
+      }
       pose.set(o.position, i * POSE);
       pose.set(o.quaternion, i * POSE + 3);
     });

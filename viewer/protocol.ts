@@ -50,10 +50,18 @@ export const SnapshotSchema: z.ZodType<Snapshot> = z.object({
 });
 
 export const SceneSpecSchema: z.ZodType<SceneSpec> = z.object({
-  objects: z.array(z.object({
-    id: z.string(), shape: z.enum(SHAPES), color: z.enum(COLOR_NAMES),
-    size: Vec3, mass: num, friction: num, position: Vec3, yaw: num,
-  })),
+  objects: z.array(
+    z.object({
+      id: z.string(),
+      shape: z.enum(SHAPES),
+      color: z.enum(COLOR_NAMES),
+      size: Vec3,
+      mass: num,
+      friction: num,
+      position: Vec3,
+      yaw: num,
+    }),
+  ),
   zones: z.array(z.object({ id: z.string(), min: Vec2, max: Vec2, color: z.enum(COLOR_NAMES) })),
 });
 
@@ -64,12 +72,24 @@ const PredicateJson = z.custom<Predicate>((v) => typeof v === 'object' && v !== 
 
 export const TraceEventSchema: z.ZodType<TraceEvent> = z.discriminatedUnion('type', [
   z.object({
-    type: z.literal('call'), seq: z.int(), t: num, line: nullableLine, call: z.string(), args: z.array(z.unknown()),
-    result: z.unknown().optional(), error: ErrorInfo.optional(), gripper: GripperStateSchema,
+    type: z.literal('call'),
+    seq: z.int(),
+    t: num,
+    line: nullableLine,
+    call: z.string(),
+    args: z.array(z.unknown()),
+    result: z.unknown().optional(),
+    error: ErrorInfo.optional(),
+    gripper: GripperStateSchema,
   }),
   z.object({
-    type: z.enum(['subgoal-start', 'subgoal-end']), seq: z.int(), t: num, line: nullableLine, subgoal: z.int(),
-    description: z.string(), expect: PredicateJson.optional(),
+    type: z.enum(['subgoal-start', 'subgoal-end']),
+    seq: z.int(),
+    t: num,
+    line: nullableLine,
+    subgoal: z.int(),
+    description: z.string(),
+    expect: PredicateJson.optional(),
   }),
   z.object({ type: z.literal('log'), seq: z.int(), t: num, line: nullableLine, message: z.string() }),
 ]);
@@ -124,7 +144,10 @@ export const StartRequestSchema = z.strictObject({
   type: z.literal('start'),
   /** A bundled task id or a path to a task file (on the server's machine). */
   task: z.string().min(1).max(4096),
-  seed: z.int().min(0).max(2 ** 31 - 1),
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
   provider: z.enum(VIEWER_PROVIDERS),
   model: z.string().max(200).optional(),
   /** Cassette file for the replay provider. */
@@ -251,7 +274,8 @@ export function parseClientMessage(text: string): { ok: true; message: ClientMes
   } catch {
     return { ok: false, error: 'not JSON' };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, error: 'a message must be a JSON object with a "type"' };
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { ok: false, error: 'a message must be a JSON object with a "type"' };
   const type = (data as { type?: unknown }).type;
   const known = ClientMessageSchema.options.map((o) => o.shape.type.value as string);
   if (typeof type !== 'string' || !known.includes(type)) {

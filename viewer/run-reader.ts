@@ -50,17 +50,19 @@ const EpisodeFileSchema = z.looseObject({
   success: z.boolean(),
   successDetail: z.string(),
   stoppedBy: z.string(),
-  attempts: z.array(z.looseObject({
-    index: z.int(),
-    success: z.boolean(),
-    successDetail: z.string(),
-    origin: z.enum(['generate', 'repair']),
-    error: ProgramErrorSchema.nullable(),
-    monitorOk: z.boolean().nullable(),
-    tokensIn: z.number(),
-    tokensOut: z.number(),
-    wallMs: z.number(),
-  })),
+  attempts: z.array(
+    z.looseObject({
+      index: z.int(),
+      success: z.boolean(),
+      successDetail: z.string(),
+      origin: z.enum(['generate', 'repair']),
+      error: ProgramErrorSchema.nullable(),
+      monitorOk: z.boolean().nullable(),
+      tokensIn: z.number(),
+      tokensOut: z.number(),
+      wallMs: z.number(),
+    }),
+  ),
   warnings: z.array(z.string()).optional(),
 });
 type EpisodeFile = z.infer<typeof EpisodeFileSchema>;
@@ -117,7 +119,11 @@ export function readAttemptRecord(dir: string, k: number): AttemptFilesRead {
 const IMAGE_NAME = new RegExp(`^(\\d+)-.*-(${VIEW_NAMES.join('|')})\\.png$`);
 
 /** Checkpoint images (rgb, one per view) of attempt k, as URLs made by `urlFor` from a path relative to the run folder. */
-export function checkpointImages(dir: string, k: number, urlFor: (relPath: string) => string): { checkpoint: number; view: string; url: string }[] {
+export function checkpointImages(
+  dir: string,
+  k: number,
+  urlFor: (relPath: string) => string,
+): { checkpoint: number; view: string; url: string }[] {
   const cpDir = join(dir, `attempt-${k}`, 'checkpoints');
   if (!existsSync(cpDir)) return [];
   const out: { checkpoint: number; view: string; url: string }[] = [];
@@ -148,15 +154,22 @@ function sceneOf(dir: string, episode: EpisodeFile | null, firstSnapshot: Snapsh
   if (!episode) throw new RunReadError(`${dir}: no episode.json or ${SCENE_FILE}; is this a run record folder?`);
   let scene: SceneSpec;
   try {
-    scene = instantiateScene(loadTask(episode.taskFile && existsSync(episode.taskFile) ? episode.taskFile : episode.task), episode.seed) as SceneSpec;
+    scene = instantiateScene(
+      loadTask(episode.taskFile && existsSync(episode.taskFile) ? episode.taskFile : episode.task),
+      episode.seed,
+    ) as SceneSpec;
   } catch (err) {
-    throw new RunReadError(`cannot rebuild the scene of task "${episode.task}" (${(err as Error).message}), and ${dir} has no ${SCENE_FILE}`);
+    throw new RunReadError(
+      `cannot rebuild the scene of task "${episode.task}" (${(err as Error).message}), and ${dir} has no ${SCENE_FILE}`,
+    );
   }
   if (firstSnapshot) {
     const ids = new Set(scene.objects.map((o) => o.id));
     const seen = Object.keys(firstSnapshot.objects);
     if (seen.length !== ids.size || seen.some((id) => !ids.has(id))) {
-      throw new RunReadError(`the task "${episode.task}" (seed ${episode.seed}) no longer builds the scene this run used, and ${dir} has no ${SCENE_FILE}`);
+      throw new RunReadError(
+        `the task "${episode.task}" (seed ${episode.seed}) no longer builds the scene this run used, and ${dir} has no ${SCENE_FILE}`,
+      );
     }
   }
   return { task: episode.task, seed: episode.seed, instruction: episode.instruction, scene };
@@ -185,7 +198,9 @@ export function readRun(dirIn: string, urlFor: (relPath: string) => string): Loa
     }
     episode = parsed.data;
   } else if (existsSync(join(dir, 'episodes'))) {
-    const some = readdirSync(join(dir, 'episodes')).slice(0, 3).map((n) => join(dirIn, 'episodes', n));
+    const some = readdirSync(join(dir, 'episodes'))
+      .slice(0, 3)
+      .map((n) => join(dirIn, 'episodes', n));
     throw new RunReadError(`${dirIn} is a suite folder; open one of its episodes${some.length > 0 ? `, e.g. ${some.join(', ')}` : ''}`);
   }
   const indices = attemptIndices(dir);
@@ -195,16 +210,22 @@ export function readRun(dirIn: string, urlFor: (relPath: string) => string): Loa
   const initial = snapshotFromScene(scene);
 
   const messages: ServerMessage[] = [];
-  const chat = (item: ChatItem): void => { messages.push({ type: 'chat', item }); };
+  const chat = (item: ChatItem): void => {
+    messages.push({ type: 'chat', item });
+  };
   chat({ role: 'system', kind: 'info', attempt: null, text: `Replaying ${dir}: ${meta.task}, seed ${meta.seed}. "${meta.instruction}"` });
   for (const { k, files } of attempts) {
     const rec = episode?.attempts.find((a) => a.index === k);
     const origin = rec?.origin ?? (k === 0 ? 'generate' : 'repair');
     const program = files.program ?? '';
-    chat(draftChat(k, origin, {
-      program, plan: [], error: program.trim() === '' ? 'the record has no program' : null,
-      usage: { inputTokens: rec?.tokensIn ?? 0, outputTokens: rec?.tokensOut ?? 0 },
-    }));
+    chat(
+      draftChat(k, origin, {
+        program,
+        plan: [],
+        error: program.trim() === '' ? 'the record has no program' : null,
+        usage: { inputTokens: rec?.tokensIn ?? 0, outputTokens: rec?.tokensOut ?? 0 },
+      }),
+    );
     const first = files.frames?.[0];
     messages.push({ type: 'attempt-start', attempt: k, origin, program, plan: [], initial: first ? { ...initial, t: first.t } : initial });
     const frames = files.frames ?? [];
@@ -219,7 +240,8 @@ export function readRun(dirIn: string, urlFor: (relPath: string) => string): Loa
     const lastCp = trace?.checkpoints.at(-1);
     const error = rec?.error ?? null;
     messages.push({
-      type: 'attempt-end', attempt: k,
+      type: 'attempt-end',
+      attempt: k,
       success: rec?.success ?? trace?.success?.ok ?? false,
       successDetail: rec?.successDetail ?? trace?.success?.detail ?? (lastCp ? 'unknown' : 'the attempt did not finish'),
       error,
@@ -228,7 +250,9 @@ export function readRun(dirIn: string, urlFor: (relPath: string) => string): Loa
       diagnosis: files.diagnosis ?? null,
       diagnosisText: files.diagnosisText ?? null,
       images: checkpointImages(dir, k, urlFor),
-      tokensIn: rec?.tokensIn ?? 0, tokensOut: rec?.tokensOut ?? 0, wallMs: rec?.wallMs ?? 0,
+      tokensIn: rec?.tokensIn ?? 0,
+      tokensOut: rec?.tokensOut ?? 0,
+      wallMs: rec?.wallMs ?? 0,
     });
     chat(resultChat(k, rec?.success ?? trace?.success?.ok ?? false, rec?.successDetail ?? trace?.success?.detail ?? '', error));
     if (files.diagnosisText) chat({ role: 'loop', kind: 'diagnosis', attempt: k, text: files.diagnosisText });
@@ -236,18 +260,29 @@ export function readRun(dirIn: string, urlFor: (relPath: string) => string): Loa
   if (episode) {
     for (const w of episode.warnings ?? []) chat({ role: 'system', kind: 'warning', attempt: null, text: w });
     messages.push({
-      type: 'episode-end', success: episode.success, successDetail: episode.successDetail, stoppedBy: episode.stoppedBy,
-      attempts: episode.attempts.length, dir,
+      type: 'episode-end',
+      success: episode.success,
+      successDetail: episode.successDetail,
+      stoppedBy: episode.stoppedBy,
+      attempts: episode.attempts.length,
+      dir,
     });
   } else {
     chat({ role: 'system', kind: 'warning', attempt: null, text: 'This run has no episode.json: it was stopped before it finished.' });
   }
   return {
     info: {
-      source: 'run', task: meta.task, seed: meta.seed, instruction: meta.instruction,
-      provider: episode?.provider ?? meta.provider ?? 'unknown', model: episode?.model ?? meta.model ?? 'unknown',
-      monitor: episode?.monitor ?? meta.monitor ?? 'unknown', maxRepairs: episode?.maxRepairs ?? meta.maxRepairs ?? 0,
-      dir, scene, frames: attempts.some((a) => a.files.frames !== undefined),
+      source: 'run',
+      task: meta.task,
+      seed: meta.seed,
+      instruction: meta.instruction,
+      provider: episode?.provider ?? meta.provider ?? 'unknown',
+      model: episode?.model ?? meta.model ?? 'unknown',
+      monitor: episode?.monitor ?? meta.monitor ?? 'unknown',
+      maxRepairs: episode?.maxRepairs ?? meta.maxRepairs ?? 0,
+      dir,
+      scene,
+      frames: attempts.some((a) => a.files.frames !== undefined),
     },
     messages,
   };

@@ -11,9 +11,7 @@ import { instantiateScene, loadTask } from '../tasks/index.ts';
 import type { TaskDef } from '../tasks/index.ts';
 import { LiveEpisode } from './live-episode.ts';
 import type { LiveWorkerDone } from './live-worker.ts';
-import {
-  MAX_VIEWER_REPAIRS, PROTOCOL_VERSION, SPEEDS, VIEWER_MONITORS, VIEWER_PROVIDERS, parseClientMessage,
-} from './protocol.ts';
+import { MAX_VIEWER_REPAIRS, PROTOCOL_VERSION, SPEEDS, VIEWER_MONITORS, VIEWER_PROVIDERS, parseClientMessage } from './protocol.ts';
 import type { ClientMessage, ServerMessage, SessionInfo, SessionStatus, Speed, StartRequest } from './protocol.ts';
 import { checkpointImages, readRun, writeSceneFile } from './run-reader.ts';
 
@@ -94,8 +92,14 @@ export class SessionHub {
   attach(ws: ClientSocket): void {
     this.clients.add(ws);
     this.send(ws, {
-      type: 'hello', protocol: PROTOCOL_VERSION, version: this.opts.version, tasks: this.opts.tasks,
-      providers: [...VIEWER_PROVIDERS], monitors: [...VIEWER_MONITORS], speeds: [...SPEEDS], maxRepairs: MAX_VIEWER_REPAIRS,
+      type: 'hello',
+      protocol: PROTOCOL_VERSION,
+      version: this.opts.version,
+      tasks: this.opts.tasks,
+      providers: [...VIEWER_PROVIDERS],
+      monitors: [...VIEWER_MONITORS],
+      speeds: [...SPEEDS],
+      maxRepairs: MAX_VIEWER_REPAIRS,
     });
     for (const m of this.log) this.send(ws, m);
     this.send(ws, { type: 'status', ...this.status });
@@ -153,8 +157,10 @@ export class SessionHub {
   /** Applies a command; returns an error message for the sender, or null. */
   command(m: ClientMessage): string | null {
     switch (m.type) {
-      case 'start': return this.start(m);
-      case 'open-run': return this.openRun(m.dir);
+      case 'start':
+        return this.start(m);
+      case 'open-run':
+        return this.openRun(m.dir);
       case 'speed':
         this.status.speed = m.speed;
         this.live?.setSpeed(m.speed);
@@ -162,10 +168,22 @@ export class SessionHub {
         return null;
       default: {
         if (!this.live?.running) return `no live episode is running (cannot ${m.type})`;
-        if (m.type === 'pause') { this.live.pause(); this.setStatus('paused', 'pausing at the next physics step or API call'); }
-        if (m.type === 'resume') { this.live.resume(); this.setStatus('running'); }
-        if (m.type === 'step') { this.live.step(); this.setStatus('running', 'stepping one API call'); }
-        if (m.type === 'stop') { this.live.stop(); this.setStatus(this.status.status, 'stopping'); }
+        if (m.type === 'pause') {
+          this.live.pause();
+          this.setStatus('paused', 'pausing at the next physics step or API call');
+        }
+        if (m.type === 'resume') {
+          this.live.resume();
+          this.setStatus('running');
+        }
+        if (m.type === 'step') {
+          this.live.step();
+          this.setStatus('running', 'stepping one API call');
+        }
+        if (m.type === 'stop') {
+          this.live.stop();
+          this.setStatus(this.status.status, 'stopping');
+        }
         return null;
       }
     }
@@ -185,21 +203,42 @@ export class SessionHub {
     try {
       mkdirSync(dir, { recursive: true });
       writeSceneFile(dir, {
-        task: task.id, taskFile: task.file, seed: req.seed, instruction: task.instruction, provider: req.provider,
-        model: req.model ?? '', monitor: req.monitor, maxRepairs: req.maxRepairs, scene,
+        task: task.id,
+        taskFile: task.file,
+        seed: req.seed,
+        instruction: task.instruction,
+        provider: req.provider,
+        model: req.model ?? '',
+        monitor: req.monitor,
+        maxRepairs: req.maxRepairs,
+        scene,
       });
     } catch (err) {
       return `cannot write the episode record under ${this.opts.outRoot}: ${(err as Error).message}`;
     }
     if (req.speed) this.status.speed = req.speed;
     const id = this.newSession({
-      source: 'live', task: task.id, seed: req.seed, instruction: task.instruction, provider: req.provider,
-      model: req.model ?? '', monitor: req.monitor, maxRepairs: req.maxRepairs, dir, scene, frames: true,
+      source: 'live',
+      task: task.id,
+      seed: req.seed,
+      instruction: task.instruction,
+      provider: req.provider,
+      model: req.model ?? '',
+      monitor: req.monitor,
+      maxRepairs: req.maxRepairs,
+      dir,
+      scene,
+      frames: true,
     });
-    this.publish({ type: 'chat', item: { role: 'system', kind: 'info', attempt: null, text: `Starting ${task.id}, seed ${req.seed}: "${task.instruction}"` } });
+    this.publish({
+      type: 'chat',
+      item: { role: 'system', kind: 'info', attempt: null, text: `Starting ${task.id}, seed ${req.seed}: "${task.instruction}"` },
+    });
     this.setStatus('starting');
     this.live = new LiveEpisode({
-      request: req, outDir: dir, speed: this.status.speed,
+      request: req,
+      outDir: dir,
+      speed: this.status.speed,
       onMessage: (msg) => this.fromWorker(id, dir, msg),
       onDone: (done) => this.workerDone(id, done),
     });
@@ -225,7 +264,10 @@ export class SessionHub {
   private workerDone(id: number, done: LiveWorkerDone): void {
     if (id !== this.sessionId) return;
     if (done.outcome === 'failed') {
-      this.publish({ type: 'chat', item: { role: 'system', kind: 'error', attempt: null, text: `The episode failed: ${done.detail ?? 'unknown error'}` } });
+      this.publish({
+        type: 'chat',
+        item: { role: 'system', kind: 'error', attempt: null, text: `The episode failed: ${done.detail ?? 'unknown error'}` },
+      });
     }
     if (done.outcome === 'stopped') {
       this.publish({ type: 'chat', item: { role: 'system', kind: 'info', attempt: null, text: 'Stopped.' } });

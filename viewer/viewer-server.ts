@@ -53,7 +53,9 @@ export function isLoopback(host: string): boolean {
 }
 
 const CONTENT_TYPES: Record<string, string> = {
-  '.png': 'image/png', '.json': 'application/json; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
   '.js': 'text/plain; charset=utf-8',
 };
 
@@ -61,7 +63,8 @@ const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Cache-Control': 'no-store',
   'Referrer-Policy': 'no-referrer',
-  'Content-Security-Policy': "default-src 'self'; img-src 'self' data: blob:; connect-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
+  'Content-Security-Policy':
+    "default-src 'self'; img-src 'self' data: blob:; connect-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
 };
 
 function cookieValue(req: IncomingMessage, name: string): string | null {
@@ -129,16 +132,20 @@ export async function startViewer(opts: ViewerOptions = {}): Promise<ViewerServe
     const url = new URL(req.url ?? '/', 'http://viewer.invalid');
     const refused = refusal(req, url);
     if (refused !== null) {
-      send(res, refused, 'text/plain; charset=utf-8', refused === 401 ? 'this viewer needs the token from the URL it printed\n' : 'wrong host\n');
+      send(
+        res,
+        refused,
+        'text/plain; charset=utf-8',
+        refused === 401 ? 'this viewer needs the token from the URL it printed\n' : 'wrong host\n',
+      );
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', { Allow: 'GET, HEAD' });
       return;
     }
-    const cookie: Record<string, string> = token !== null
-      ? { 'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/` }
-      : {};
+    const cookie: Record<string, string> =
+      token !== null ? { 'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/` } : {};
     const path = url.pathname;
     if (path === '/' || path === '/index.html') send(res, 200, 'text/html; charset=utf-8', assets.html, cookie);
     else if (path === '/app.js') send(res, 200, 'text/javascript; charset=utf-8', assets.js);
@@ -163,7 +170,11 @@ export async function startViewer(opts: ViewerOptions = {}): Promise<ViewerServe
     const origin = req.headers.origin;
     if (origin !== undefined) {
       let originHost: string | null = null;
-      try { originHost = new URL(origin).host; } catch { /* refused below */ }
+      try {
+        originHost = new URL(origin).host;
+      } catch {
+        /* refused below */
+      }
       if (originHost !== req.headers.host) return reject(403, 'Forbidden');
     }
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
@@ -200,7 +211,11 @@ export async function startViewer(opts: ViewerOptions = {}): Promise<ViewerServe
 
   let closed = false;
   return {
-    url, host, port, token, hub,
+    url,
+    host,
+    port,
+    token,
+    hub,
     async close() {
       if (closed) return;
       closed = true;

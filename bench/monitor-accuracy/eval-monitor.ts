@@ -26,7 +26,10 @@ export interface MonitorReport {
   attempts: number;
   failed: number;
   succeeded: number;
-  tp: number; fp: number; tn: number; fn: number;
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
   accuracy: number;
   precision: number;
   recall: number;
@@ -45,7 +48,9 @@ export interface MonitorReport {
   scores: AttemptScore[];
 }
 
-function ratio(a: number, b: number): number { return b === 0 ? 0 : a / b; }
+function ratio(a: number, b: number): number {
+  return b === 0 ? 0 : a / b;
+}
 
 /** The monitor's attempt-level call: failed iff any verdict is not ok; localised at the first. */
 export function monitorCall(verdicts: readonly Verdict[]): { failed: boolean; subgoal: number | null; flagged: string | null } {
@@ -64,14 +69,20 @@ export interface ScoreOptions {
 /** Scores one monitor on a labelled set. */
 export async function scoreMonitor(monitor: Monitor, set: readonly LabelledAttempt[], opts: ScoreOptions = {}): Promise<MonitorReport> {
   const scores: AttemptScore[] = [];
-  let renderMs = 0, images = 0, inspectMs = 0;
+  let renderMs = 0,
+    images = 0,
+    inspectMs = 0;
   for (const la of set) {
     let views: ViewImages[] | null = null;
     const cps = la.attempt.trace.checkpoints;
     if (monitor.needsImages && opts.renderer && cps.length > 0) {
       const request = monitor.imageRequest ?? { rgb: true, rgbJpeg: true, ids: false, depth: false };
       const t0 = performance.now();
-      views = await opts.renderer.renderCheckpoints(la.attempt.scene, cps.map((c) => c.snapshot), request);
+      views = await opts.renderer.renderCheckpoints(
+        la.attempt.scene,
+        cps.map((c) => c.snapshot),
+        request,
+      );
       renderMs += performance.now() - t0;
       images += cps.length * Object.keys(views[0] ?? {}).length;
     }
@@ -80,8 +91,14 @@ export async function scoreMonitor(monitor: Monitor, set: readonly LabelledAttem
     inspectMs += performance.now() - t1;
     const call = monitorCall(verdicts);
     const s: AttemptScore = {
-      id: la.id, variant: la.variant, truthFailed: la.truth.failed, predictedFailed: call.failed,
-      truthSubgoal: la.truth.firstFailingSubgoal, predictedSubgoal: call.subgoal, flagged: call.flagged, truthReason: la.truth.reason,
+      id: la.id,
+      variant: la.variant,
+      truthFailed: la.truth.failed,
+      predictedFailed: call.failed,
+      truthSubgoal: la.truth.firstFailingSubgoal,
+      predictedSubgoal: call.subgoal,
+      flagged: call.flagged,
+      truthReason: la.truth.reason,
     };
     scores.push(s);
     opts.onAttempt?.(s, scores.length);
@@ -91,7 +108,8 @@ export async function scoreMonitor(monitor: Monitor, set: readonly LabelledAttem
   const tn = scores.filter((s) => !s.truthFailed && !s.predictedFailed).length;
   const fn = scores.filter((s) => s.truthFailed && !s.predictedFailed).length;
   const localised = scores.filter((s) => s.truthFailed && s.predictedFailed && s.predictedSubgoal === s.truthSubgoal).length;
-  const precision = ratio(tp, tp + fp), recall = ratio(tp, tp + fn);
+  const precision = ratio(tp, tp + fp),
+    recall = ratio(tp, tp + fn);
   const byVariant: MonitorReport['byVariant'] = {};
   for (const s of scores) {
     const v = (byVariant[s.variant] ??= { attempts: 0, failed: 0, flagged: 0, correct: 0, localised: 0 });
@@ -102,11 +120,25 @@ export async function scoreMonitor(monitor: Monitor, set: readonly LabelledAttem
     if (s.truthFailed && s.predictedFailed && s.predictedSubgoal === s.truthSubgoal) v.localised++;
   }
   return {
-    monitor: monitor.name, attempts: scores.length, failed: tp + fn, succeeded: fp + tn, tp, fp, tn, fn,
-    accuracy: ratio(tp + tn, scores.length), precision, recall, f1: ratio(2 * precision * recall, precision + recall),
-    localisation: ratio(localised, tp), falseAlarmRate: ratio(fp, fp + tn),
-    imagesRendered: images, imagesPerSecond: renderMs > 0 ? (images * 1000) / renderMs : 0,
-    msPerAttempt: ratio(inspectMs, scores.length), byVariant, scores,
+    monitor: monitor.name,
+    attempts: scores.length,
+    failed: tp + fn,
+    succeeded: fp + tn,
+    tp,
+    fp,
+    tn,
+    fn,
+    accuracy: ratio(tp + tn, scores.length),
+    precision,
+    recall,
+    f1: ratio(2 * precision * recall, precision + recall),
+    localisation: ratio(localised, tp),
+    falseAlarmRate: ratio(fp, fp + tn),
+    imagesRendered: images,
+    imagesPerSecond: renderMs > 0 ? (images * 1000) / renderMs : 0,
+    msPerAttempt: ratio(inspectMs, scores.length),
+    byVariant,
+    scores,
   };
 }
 
@@ -123,7 +155,7 @@ export interface EvalMonitorOptions {
 
 /** Builds the labelled set (unless given) and scores the monitor on it. */
 export async function evalMonitor(opts: EvalMonitorOptions): Promise<MonitorReport & { set: readonly LabelledAttempt[] }> {
-  const set = opts.set ?? await buildMonitorSet({ tasks: opts.tasks, seeds: opts.seeds, faults: opts.faults });
+  const set = opts.set ?? (await buildMonitorSet({ tasks: opts.tasks, seeds: opts.seeds, faults: opts.faults }));
   const report = await scoreMonitor(opts.monitor, set, { renderer: opts.renderer ?? null, onAttempt: opts.onAttempt });
   return { ...report, set };
 }
@@ -132,10 +164,19 @@ export async function evalMonitor(opts: EvalMonitorOptions): Promise<MonitorRepo
 export function formatMonitorReports(reports: readonly MonitorReport[]): string {
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   const head = 'monitor   attempts  failed  accuracy  precision  recall   F1      localisation  false-alarms  images/s';
-  const rows = reports.map((r) => [
-    r.monitor.padEnd(9), String(r.attempts).padStart(8), String(r.failed).padStart(7), pct(r.accuracy).padStart(9),
-    pct(r.precision).padStart(10), pct(r.recall).padStart(7), r.f1.toFixed(3).padStart(6), pct(r.localisation).padStart(13),
-    pct(r.falseAlarmRate).padStart(13), (r.imagesPerSecond ? r.imagesPerSecond.toFixed(1) : '-').padStart(9),
-  ].join(' '));
+  const rows = reports.map((r) =>
+    [
+      r.monitor.padEnd(9),
+      String(r.attempts).padStart(8),
+      String(r.failed).padStart(7),
+      pct(r.accuracy).padStart(9),
+      pct(r.precision).padStart(10),
+      pct(r.recall).padStart(7),
+      r.f1.toFixed(3).padStart(6),
+      pct(r.localisation).padStart(13),
+      pct(r.falseAlarmRate).padStart(13),
+      (r.imagesPerSecond ? r.imagesPerSecond.toFixed(1) : '-').padStart(9),
+    ].join(' '),
+  );
   return [head, ...rows].join('\n');
 }

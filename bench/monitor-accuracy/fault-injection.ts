@@ -9,8 +9,17 @@
 import type { CallEvent, Rng, SceneSpec, Trace, Vec2 } from '../../sim/index.ts';
 
 export const FAULT_NAMES = [
-  'wrong-object', 'wrong-target', 'offset-2cm', 'offset-5cm', 'offset-10cm', 'missing-release',
-  'missing-lift', 'skip-step', 'wrong-order', 'early-release', 'push-overshoot',
+  'wrong-object',
+  'wrong-target',
+  'offset-2cm',
+  'offset-5cm',
+  'offset-10cm',
+  'missing-release',
+  'missing-lift',
+  'skip-step',
+  'wrong-order',
+  'early-release',
+  'push-overshoot',
 ] as const;
 export type FaultName = (typeof FAULT_NAMES)[number];
 
@@ -18,7 +27,10 @@ export type ActionCall = 'pick' | 'place' | 'push';
 export const ACTION_CALLS: readonly ActionCall[] = ['pick', 'place', 'push'];
 
 /** One action of a reference run, in order. */
-export interface ActionRecord { call: ActionCall; args: unknown[] }
+export interface ActionRecord {
+  call: ActionCall;
+  args: unknown[];
+}
 
 export interface FaultSpec {
   name: FaultName;
@@ -75,25 +87,51 @@ export function planFault(name: FaultName, scene: SceneSpec, actions: readonly A
       const others = scene.objects.filter((o) => o.shape !== 'sphere' && o.id !== intended && o.id !== held);
       if (others.length === 0) return null;
       const target = rng.pick(others).id;
-      return { name, call: 'place', index, params: { target }, description: `place #${index} goes to ${target} instead of ${JSON.stringify(intended)}` };
+      return {
+        name,
+        call: 'place',
+        index,
+        params: { target },
+        description: `place #${index} goes to ${target} instead of ${JSON.stringify(intended)}`,
+      };
     }
-    case 'offset-2cm': case 'offset-5cm': case 'offset-10cm': {
+    case 'offset-2cm':
+    case 'offset-5cm':
+    case 'offset-10cm': {
       if (places.length === 0) return null;
       const d = name === 'offset-2cm' ? 0.02 : name === 'offset-5cm' ? 0.05 : 0.1;
       const index = rng.pick(places);
       const a = rng.range(0, 2 * Math.PI);
       const offset: Vec2 = [d * Math.cos(a), d * Math.sin(a)];
-      return { name, call: 'place', index, params: { offset }, description: `place #${index} shifted ${d * 100} cm toward ${Math.round((a * 180) / Math.PI)}°` };
+      return {
+        name,
+        call: 'place',
+        index,
+        params: { offset },
+        description: `place #${index} shifted ${d * 100} cm toward ${Math.round((a * 180) / Math.PI)}°`,
+      };
     }
     case 'missing-release': {
       if (places.length === 0) return null;
       const index = rng.pick(places);
-      return { name, call: 'place', index, params: {}, description: `place #${index} carries the object above its target but never opens the fingers` };
+      return {
+        name,
+        call: 'place',
+        index,
+        params: {},
+        description: `place #${index} carries the object above its target but never opens the fingers`,
+      };
     }
     case 'missing-lift': {
       if (picks.length === 0) return null;
       const index = rng.pick(picks);
-      return { name, call: 'pick', index, params: {}, description: `pick #${index} does not lift; the next place drags the object at grasp height and lets go` };
+      return {
+        name,
+        call: 'pick',
+        index,
+        params: {},
+        description: `pick #${index} does not lift; the next place drags the object at grasp height and lets go`,
+      };
     }
     case 'skip-step': {
       if (actions.length === 0) return null;
@@ -103,7 +141,13 @@ export function planFault(name: FaultName, scene: SceneSpec, actions: readonly A
     case 'wrong-order': {
       if (actions.length < 2) return null;
       const index = rng.int(0, actions.length - 2);
-      return { name, call: 'any', index, params: {}, description: `actions #${index} (${actions[index]!.call}) and #${index + 1} (${actions[index + 1]!.call}) run in the wrong order` };
+      return {
+        name,
+        call: 'any',
+        index,
+        params: {},
+        description: `actions #${index} (${actions[index]!.call}) and #${index + 1} (${actions[index + 1]!.call}) run in the wrong order`,
+      };
     }
     case 'early-release': {
       if (places.length === 0) return null;
@@ -114,7 +158,13 @@ export function planFault(name: FaultName, scene: SceneSpec, actions: readonly A
       if (pushes.length === 0) return null;
       const index = rng.pick(pushes);
       const scale = rng.range(1.6, 2.2);
-      return { name, call: 'push', index, params: { scale, extra: 0.04 }, description: `push #${index} goes ${scale.toFixed(1)}× its distance + 4 cm` };
+      return {
+        name,
+        call: 'push',
+        index,
+        params: { scale, extra: 0.04 },
+        description: `push #${index} goes ${scale.toFixed(1)}× its distance + 4 cm`,
+      };
     }
   }
 }

@@ -4,7 +4,7 @@
 // monitor (a VLM later too) is scored on exactly the same attempts.
 
 import { createRng, evaluatePredicate } from '../../sim/index.ts';
-import type { AttemptData, Predicate, } from '../../sim/index.ts';
+import type { AttemptData, Predicate } from '../../sim/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
 import { instantiateScene } from '../../tasks/index.ts';
 import { callsBetween, errorBetween, snapshotFromScene } from '../../monitor/index.ts';
@@ -45,16 +45,24 @@ export function groundTruth(attempt: AttemptData, goal: Predicate): GroundTruth 
   const checkpointOk = cps.map((cp, i) => {
     let ok = true;
     const err = errorBetween(callsBetween(attempt.trace, cps[i - 1] ?? null, cp));
-    if (err?.error) { ok = false; reasons.push(`${err.call}() raised ${err.error.kind}`); }
+    if (err?.error) {
+      ok = false;
+      reasons.push(`${err.call}() raised ${err.error.kind}`);
+    }
     const sg = cp.subgoal !== null ? attempt.trace.subgoals[cp.subgoal] : undefined;
     if (cp.reason === 'subgoal-end' && sg?.expect) {
       const r = evaluatePredicate(sg.expect, { scene: attempt.scene, state: cp.snapshot, initial });
-      if (!r.ok) { ok = false; reasons.push(`subgoal ${sg.index} unmet: ${r.detail}`); }
+      if (!r.ok) {
+        ok = false;
+        reasons.push(`subgoal ${sg.index} unmet: ${r.detail}`);
+      }
     }
     return ok;
   });
   const last = cps[cps.length - 1];
-  const success = last ? evaluatePredicate(goal, { scene: attempt.scene, state: last.snapshot, initial }) : { ok: false, detail: 'no checkpoint' };
+  const success = last
+    ? evaluatePredicate(goal, { scene: attempt.scene, state: last.snapshot, initial })
+    : { ok: false, detail: 'no checkpoint' };
   if (!success.ok) reasons.push(`task not done: ${success.detail}`);
   if (attempt.error && !reasons.some((r) => r.includes('raised'))) reasons.push(`program stopped: ${attempt.error.kind}`);
   if (attempt.error && cps.length > 0 && checkpointOk.every((x) => x)) checkpointOk[cps.length - 1] = false;
@@ -68,7 +76,7 @@ export function groundTruth(attempt: AttemptData, goal: Predicate): GroundTruth 
     firstFailingCheckpoint: failed ? (first?.index ?? null) : null,
     checkpointOk,
     taskSuccess: success.ok,
-    reason: failed ? reasons[0] ?? 'failed' : '',
+    reason: failed ? (reasons[0] ?? 'failed') : '',
   };
 }
 
@@ -84,20 +92,43 @@ export interface MonitorSetOptions {
 export async function buildMonitorSet(opts: MonitorSetOptions): Promise<LabelledAttempt[]> {
   const faults = opts.faults ?? FAULT_NAMES;
   const out: LabelledAttempt[] = [];
-  const add = (a: LabelledAttempt): void => { out.push(a); opts.onAttempt?.(a, out.length); };
+  const add = (a: LabelledAttempt): void => {
+    out.push(a);
+    opts.onAttempt?.(a, out.length);
+  };
   for (const task of opts.tasks) {
     for (const seed of opts.seeds) {
       const scene = instantiateScene(task, seed);
       const info = { id: task.id, instruction: task.instruction, timeLimit: task.timeLimit };
-      const run = async (program: string): Promise<AttemptData> => ({ ...(await runProgramOnScene(scene, program, info)), instruction: task.instruction, program });
+      const run = async (program: string): Promise<AttemptData> => ({
+        ...(await runProgramOnScene(scene, program, info)),
+        instruction: task.instruction,
+        program,
+      });
       const ref = await run(task.reference);
-      add({ id: `${task.id}#${seed}/reference`, task: task.id, seed, variant: 'reference', fault: null, attempt: ref, truth: groundTruth(ref, task.success) });
+      add({
+        id: `${task.id}#${seed}/reference`,
+        task: task.id,
+        seed,
+        variant: 'reference',
+        fault: null,
+        attempt: ref,
+        truth: groundTruth(ref, task.success),
+      });
       const actions = actionsOf(ref.trace);
       for (const name of faults) {
         const fault = planFault(name, scene, actions, createRng(`${task.id}#${seed}#${name}`));
         if (!fault) continue;
         const attempt = await run(applyFault(task.reference, fault));
-        add({ id: `${task.id}#${seed}/${name}`, task: task.id, seed, variant: name, fault, attempt, truth: groundTruth(attempt, task.success) });
+        add({
+          id: `${task.id}#${seed}/${name}`,
+          task: task.id,
+          seed,
+          variant: name,
+          fault,
+          attempt,
+          truth: groundTruth(attempt, task.success),
+        });
       }
     }
   }

@@ -5,7 +5,10 @@ import { createWorld } from '../../sim/index.ts';
 import { runAttempt } from '../../policy/program/index.ts';
 
 export async function runProgramOnScene(
-  scene: SceneSpec, program: string, task: { instruction: string; timeLimit: number }, engine: EngineName = 'rapier',
+  scene: SceneSpec,
+  program: string,
+  task: { instruction: string; timeLimit: number },
+  engine: EngineName = 'rapier',
 ): Promise<AttemptData> {
   const world = await createWorld(scene, { engine, timeLimit: task.timeLimit });
   try {

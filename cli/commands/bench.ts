@@ -27,22 +27,34 @@ export function registerBenchCommand(program: Command): void {
     .option('--quick', 'physics, sandbox and episodes only (no browser, no suites)')
     .option('--write <file>', 'also write the JSON to this file')
     .action(async (opts: { json?: boolean; reps: number; seeds: number; quick?: boolean; write?: string }) => {
-      const log = (s: string): void => { process.stderr.write(`bench: ${s}\n`); };
+      const log = (s: string): void => {
+        process.stderr.write(`bench: ${s}\n`);
+      };
       const { runBench, suiteFigure } = await import('../../bench/index.ts');
       const { seeds } = opts;
       const figures = await runBench({
-        reps: opts.reps, seeds, log,
+        reps: opts.reps,
+        seeds,
+        log,
         render: opts.quick ? undefined : renderFigure,
-        suite: opts.quick ? undefined : async () => {
-          const state = await suiteFigure('state', seeds, 2);
-          const pixels = await suiteFigure('pixels', seeds, 2);
-          const epm = (f: typeof state): number | null => ('episodesPerMinute' in f ? f.episodesPerMinute : null);
-          return { episodesPerMinute: { state: epm(state), pixels: epm(pixels) }, runs: [state, pixels] };
-        },
+        suite: opts.quick
+          ? undefined
+          : async () => {
+              const state = await suiteFigure('state', seeds, 2);
+              const pixels = await suiteFigure('pixels', seeds, 2);
+              const epm = (f: typeof state): number | null => ('episodesPerMinute' in f ? f.episodesPerMinute : null);
+              return { episodesPerMinute: { state: epm(state), pixels: epm(pixels) }, runs: [state, pixels] };
+            },
       });
       const text = JSON.stringify(figures, null, 2);
-      if (opts.write) { mkdirSync(dirname(opts.write), { recursive: true }); writeFileSync(opts.write, text + '\n'); }
-      if (opts.json) { process.stdout.write(text + '\n'); return; }
+      if (opts.write) {
+        mkdirSync(dirname(opts.write), { recursive: true });
+        writeFileSync(opts.write, text + '\n');
+      }
+      if (opts.json) {
+        process.stdout.write(text + '\n');
+        return;
+      }
       const p = figures.physics.rapier;
       const lines = [
         `machine: ${figures.machine.cpu}, ${figures.machine.cores} cores, ${figures.machine.memoryGB} GB, node ${figures.machine.node}`,
@@ -50,8 +62,16 @@ export function registerBenchCommand(program: Command): void {
         `sandbox: ${figures.sandbox.hostCallMicros} µs per API call`,
         `episode: ${figures.episode.msPerAttempt} ms per core reference attempt (no rendering, ${figures.episode.attempts} attempts)`,
       ];
-      if (figures.render) lines.push('msPerView' in figures.render ? `render: ${figures.render.msPerView} ms per 640×480 RGB view, ${figures.render.msPerMaskView} ms per id+depth view` : `render: skipped (${figures.render.skipped})`);
-      if (figures.suite) lines.push(`suite (core, builtin, 2 workers): ${figures.suite.episodesPerMinute.state ?? '-'} episodes/min with --monitor state, ${figures.suite.episodesPerMinute.pixels ?? '-'} with --monitor pixels`);
+      if (figures.render)
+        lines.push(
+          'msPerView' in figures.render
+            ? `render: ${figures.render.msPerView} ms per 640×480 RGB view, ${figures.render.msPerMaskView} ms per id+depth view`
+            : `render: skipped (${figures.render.skipped})`,
+        );
+      if (figures.suite)
+        lines.push(
+          `suite (core, builtin, 2 workers): ${figures.suite.episodesPerMinute.state ?? '-'} episodes/min with --monitor state, ${figures.suite.episodesPerMinute.pixels ?? '-'} with --monitor pixels`,
+        );
       process.stdout.write(lines.join('\n') + '\n');
     });
 }

@@ -9,9 +9,24 @@ import { intArg, metresArg } from '../errors.ts';
 import { readProgramFile } from './common.ts';
 
 interface RunFlags {
-  task: string; seed: number; program?: string; provider: (typeof PROVIDERS)[number]; model?: string; vlmModel?: string;
-  baseUrl?: string; monitor: MonitorName; maxRepairs?: number; oracle: boolean; engine: 'rapier'; out?: string;
-  json?: boolean; vision?: boolean; sceneNoise: number; record?: string; cassette?: string; images?: boolean;
+  task: string;
+  seed: number;
+  program?: string;
+  provider: (typeof PROVIDERS)[number];
+  model?: string;
+  vlmModel?: string;
+  baseUrl?: string;
+  monitor: MonitorName;
+  maxRepairs?: number;
+  oracle: boolean;
+  engine: 'rapier';
+  out?: string;
+  json?: boolean;
+  vision?: boolean;
+  sceneNoise: number;
+  record?: string;
+  cassette?: string;
+  images?: boolean;
 }
 
 export function defaultRunDir(task: string, seed: number): string {
@@ -50,32 +65,63 @@ export function registerRunCommand(program: Command): void {
       const given = flags.program !== undefined ? readProgramFile(flags.program) : null;
       const provider = given !== null ? 'given' : flags.provider;
       const maxRepairs = flags.maxRepairs ?? (given !== null ? 0 : 3);
-      const programmer = given !== null
-        ? new GivenProgrammer(given)
-        : await createProgrammer({ provider, model: flags.model, baseURL: flags.baseUrl, record: flags.record, cassette: flags.cassette, vision: flags.vision });
+      const programmer =
+        given !== null
+          ? new GivenProgrammer(given)
+          : await createProgrammer({
+              provider,
+              model: flags.model,
+              baseURL: flags.baseUrl,
+              record: flags.record,
+              cassette: flags.cassette,
+              vision: flags.vision,
+            });
       // The vision model shares the provider settings (a cassette holds both models' exchanges).
       let vlmChat = null;
       if (monitor === 'vlm') {
         const { createChatModel } = await import('../../llm/index.ts');
         vlmChat = createChatModel({
-          provider: provider === 'replay' ? 'replay' : 'openai', kind: 'vision', model: flags.vlmModel, baseURL: flags.baseUrl,
-          record: provider === 'replay' ? undefined : flags.record, cassette: provider === 'replay' ? flags.cassette : undefined,
+          provider: provider === 'replay' ? 'replay' : 'openai',
+          kind: 'vision',
+          model: flags.vlmModel,
+          baseURL: flags.baseUrl,
+          record: provider === 'replay' ? undefined : flags.record,
+          cassette: provider === 'replay' ? flags.cassette : undefined,
         });
       }
       const outDir = resolve(flags.out ?? defaultRunDir(task.id, seed));
-      const log = (s: string): void => { if (!flags.json) process.stderr.write(s + '\n'); };
+      const log = (s: string): void => {
+        if (!flags.json) process.stderr.write(s + '\n');
+      };
       log(`${task.id} seed ${seed}: ${task.instruction}`);
       try {
         const record = await runEpisode({
-          task, seed, programmer, monitor, vlmModel: flags.vlmModel ?? null, vlmChat, maxRepairs, sceneNoise: flags.sceneNoise, oracle: flags.oracle,
-          engine, outDir, recordImages: flags.images === false ? 'none' : 'all',
+          task,
+          seed,
+          programmer,
+          monitor,
+          vlmModel: flags.vlmModel ?? null,
+          vlmChat,
+          maxRepairs,
+          sceneNoise: flags.sceneNoise,
+          oracle: flags.oracle,
+          engine,
+          outDir,
+          recordImages: flags.images === false ? 'none' : 'all',
           onEvent: (e) => {
             if (e.type === 'draft' && e.draft.error) log(`  attempt ${e.attempt}: ${e.origin} gave no usable program: ${e.draft.error}`);
             if (e.type !== 'attempt') return;
             const r = e.record;
             const err = r.error ? ` — ${r.error.kind}${r.error.line ? ` at line ${r.error.line}` : ''}: ${r.error.message}` : '';
             const kind = r.diagnosisKind ? ` (${r.diagnosisKind})` : '';
-            const mon = r.monitorOk === null ? '' : r.monitorOk ? ', monitor ok' : r.failingCheckpoint === null ? `, monitor flagged the attempt${kind}` : `, monitor flagged checkpoint ${r.failingCheckpoint}${kind}`;
+            const mon =
+              r.monitorOk === null
+                ? ''
+                : r.monitorOk
+                  ? ', monitor ok'
+                  : r.failingCheckpoint === null
+                    ? `, monitor flagged the attempt${kind}`
+                    : `, monitor flagged checkpoint ${r.failingCheckpoint}${kind}`;
             log(`  attempt ${r.index}: ${r.success ? 'success' : 'failed'}${mon}${err}`);
             if (!r.success) log(`    ${r.successDetail}`);
           },

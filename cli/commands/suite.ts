@@ -13,9 +13,24 @@ import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface SuiteFlags {
-  suite?: string; tasks?: string[]; taskDir?: string; seeds?: number; seedList?: number[]; workers?: number;
-  provider: (typeof PROVIDERS)[number]; model?: string; vlmModel?: string; monitor: MonitorName; maxRepairs: number; engine: 'rapier';
-  oracle: boolean; sceneNoise: number; out?: string; resume?: boolean; json?: boolean; images?: boolean;
+  suite?: string;
+  tasks?: string[];
+  taskDir?: string;
+  seeds?: number;
+  seedList?: number[];
+  workers?: number;
+  provider: (typeof PROVIDERS)[number];
+  model?: string;
+  vlmModel?: string;
+  monitor: MonitorName;
+  maxRepairs: number;
+  engine: 'rapier';
+  oracle: boolean;
+  sceneNoise: number;
+  out?: string;
+  resume?: boolean;
+  json?: boolean;
+  images?: boolean;
 }
 
 function selectTasks(f: SuiteFlags): TaskDef[] {
@@ -24,7 +39,9 @@ function selectTasks(f: SuiteFlags): TaskDef[] {
   if (f.tasks) return f.tasks.map((t) => loadTask(t));
   if (f.taskDir) {
     if (!existsSync(f.taskDir)) throw new UsageError(`--task-dir: no such folder: ${f.taskDir}`);
-    const files = readdirSync(f.taskDir).filter((n) => n.endsWith('.json')).sort();
+    const files = readdirSync(f.taskDir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
     if (files.length === 0) throw new UsageError(`--task-dir: no .json task files in ${f.taskDir}`);
     return files.map((n) => loadTask(join(f.taskDir!, n)));
   }
@@ -42,7 +59,11 @@ export function registerSuiteCommand(program: Command): void {
     .command('suite')
     .description('run tasks × seeds in parallel; writes results.jsonl, summary.json and report.html')
     .option('--suite <name>', 'a bundled suite (default core)')
-    .option('--tasks <a,b>', 'task ids or task file paths', listArg((t) => t))
+    .option(
+      '--tasks <a,b>',
+      'task ids or task file paths',
+      listArg((t) => t),
+    )
     .option('--task-dir <dir>', 'every .json task file in a folder')
     .option('--seeds <n>', 'seeds 0..n-1 (default 3)', intArg(1))
     .option('--seed-list <3,7>', 'these seeds', listArg(intArg(0)))
@@ -65,41 +86,72 @@ export function registerSuiteCommand(program: Command): void {
       const workers = f.workers ?? defaultWorkers();
       const { monitor, provider } = f;
       const settings = {
-        provider, model: f.model ?? (provider === 'builtin' ? 'rules' : process.env.POLICYLOOP_MODEL ?? ''),
-        vlmModel: f.vlmModel ?? process.env.POLICYLOOP_VLM_MODEL ?? null, monitor,
-        maxRepairs: f.maxRepairs, engine: f.engine, oracle: f.oracle, sceneNoise: f.sceneNoise,
+        provider,
+        model: f.model ?? (provider === 'builtin' ? 'rules' : (process.env.POLICYLOOP_MODEL ?? '')),
+        vlmModel: f.vlmModel ?? process.env.POLICYLOOP_VLM_MODEL ?? null,
+        monitor,
+        maxRepairs: f.maxRepairs,
+        engine: f.engine,
+        oracle: f.oracle,
+        sceneNoise: f.sceneNoise,
       };
       // Fail fast on model settings (missing key or server, missing cassette) before any worker starts.
       const { createProgrammer } = await import('../../policy/programmers/index.ts');
       await createProgrammer({ provider, model: f.model ?? null });
       const outDir = resolve(f.out ?? join('runs', `suite-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`));
-      const images = f.images === false ? (monitor === 'pixels' || monitor === 'vlm') : true;
+      const images = f.images === false ? monitor === 'pixels' || monitor === 'vlm' : true;
       const tty = Boolean(process.stderr.isTTY) && !f.json;
       let bar: ProgressBar | null = null;
       const { launchSharedBrowser } = await import('../../monitor/index.ts');
       const shared = images ? await launchSharedBrowser() : null;
-      if (images && shared === null) process.stderr.write('policyloop: no browser found for checkpoint images; episodes use the state monitor\n');
+      if (images && shared === null)
+        process.stderr.write('policyloop: no browser found for checkpoint images; episodes use the state monitor\n');
       const ac = new AbortController();
       const onSigint = (): void => {
         if (ac.signal.aborted) process.exit(130);
         ac.abort();
-        process.stderr.write('\ninterrupted: finishing the episodes in flight (Ctrl-C again to quit now); finished ones are in results.jsonl\n');
+        process.stderr.write(
+          '\ninterrupted: finishing the episodes in flight (Ctrl-C again to quit now); finished ones are in results.jsonl\n',
+        );
       };
       process.on('SIGINT', onSigint);
       try {
         const result = await runSuite({
-          tasks, seeds, settings, outDir, workers, resume: f.resume, images,
-          browserWSEndpoint: shared?.wsEndpoint ?? null, signal: ac.signal,
+          tasks,
+          seeds,
+          settings,
+          outDir,
+          workers,
+          resume: f.resume,
+          images,
+          browserWSEndpoint: shared?.wsEndpoint ?? null,
+          signal: ac.signal,
           onStart: ({ total, skipped }) => {
             if (skipped > 0 && !f.json) process.stderr.write(`resuming: ${skipped} episode(s) already in results.jsonl\n`);
-            if (!f.json) process.stderr.write(`${total} episode(s): ${tasks.length} task(s) × ${seeds.length} seed(s), ${workers} worker(s), provider ${provider}, monitor ${monitor}\n`);
+            if (!f.json)
+              process.stderr.write(
+                `${total} episode(s): ${tasks.length} task(s) × ${seeds.length} seed(s), ${workers} worker(s), provider ${provider}, monitor ${monitor}\n`,
+              );
             if (tty) bar = new ProgressBar(total);
           },
           onEpisode: (line, p) => {
             const text = `${line.success ? 'ok  ' : 'FAIL'} ${line.task} seed ${line.seed}  attempts ${line.attempts.length}  ${(line.wallMs / 1000).toFixed(2)}s${line.error ? `  error: ${line.error}` : ''}`;
-            if (f.json) process.stdout.write(JSON.stringify({ task: line.task, seed: line.seed, success: line.success, attempts: line.attempts.length, solvedAt: line.solvedAt, wallMs: line.wallMs, error: line.error }) + '\n');
-            else if (bar) { if (!line.success) bar.note(text); bar.update(p.done, p.succeeded, `${line.task}#${line.seed}`); }
-            else process.stderr.write(`[${p.done}/${p.total}] ${text}\n`);
+            if (f.json)
+              process.stdout.write(
+                JSON.stringify({
+                  task: line.task,
+                  seed: line.seed,
+                  success: line.success,
+                  attempts: line.attempts.length,
+                  solvedAt: line.solvedAt,
+                  wallMs: line.wallMs,
+                  error: line.error,
+                }) + '\n',
+              );
+            else if (bar) {
+              if (!line.success) bar.note(text);
+              bar.update(p.done, p.succeeded, `${line.task}#${line.seed}`);
+            } else process.stderr.write(`[${p.done}/${p.total}] ${text}\n`);
           },
         });
         (bar as ProgressBar | null)?.finish();

@@ -20,6 +20,7 @@ export function registerTasksCommand(program: Command): void {
       const width = Math.max(...tasks.map((t) => t.id.length));
       for (const t of tasks) process.stdout.write(`${t.id.padEnd(width)}  ${t.instruction}\n`);
       process.stdout.write('\nsuites:\n');
-      for (const s of suites) process.stdout.write(`  ${s.name.padEnd(8)} ${String(s.taskIds.length).padStart(3)} tasks  ${s.description}\n`);
+      for (const s of suites)
+        process.stdout.write(`  ${s.name.padEnd(8)} ${String(s.taskIds.length).padStart(3)} tasks  ${s.description}\n`);
     });
 }

@@ -2,7 +2,12 @@ import type { Command } from 'commander';
 import { UsageError, intArg } from '../errors.ts';
 import { VERSION } from '../version.ts';
 
-interface ViewFlags { host: string; port: number; run?: string; out: string }
+interface ViewFlags {
+  host: string;
+  port: number;
+  run?: string;
+  out: string;
+}
 
 export function registerViewCommand(program: Command): void {
   program
@@ -27,8 +32,8 @@ export function registerViewCommand(program: Command): void {
       if (viewer.token !== null) {
         process.stderr.write(
           `warning: listening on ${viewer.host}, not loopback: anyone who can reach this port and has the token can run\n` +
-          'episodes and read run folders on this machine. Keep the URL private; from another machine, put this\n' +
-          "machine's address in place of its host name.\n",
+            'episodes and read run folders on this machine. Keep the URL private; from another machine, put this\n' +
+            "machine's address in place of its host name.\n",
         );
       }
       process.stdout.write(`policyloop viewer: open ${viewer.url}\n`);

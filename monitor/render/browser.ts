@@ -9,15 +9,27 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import {
-  Browser as BrowserName, Cache, ChromeReleaseChannel, computeSystemExecutablePath, detectBrowserPlatform,
+  Browser as BrowserName,
+  Cache,
+  ChromeReleaseChannel,
+  computeSystemExecutablePath,
+  detectBrowserPlatform,
 } from '@puppeteer/browsers';
 import puppeteer from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
 
 export const LAUNCH_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-dev-shm-usage', '--mute-audio', '--hide-scrollbars',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--mute-audio',
+  '--hide-scrollbars',
   // WebGL on SwiftShader without a GPU: Chromium is removing the implicit fallback.
   '--enable-unsafe-swiftshader',
 ];
@@ -44,12 +56,20 @@ export interface DiscoveryOptions {
 }
 
 function isFile(p: string): boolean {
-  try { return statSync(p).isFile(); } catch { return false; }
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Google Chrome of a release channel where @puppeteer/browsers knows it installs; null if absent. */
 function chromeChannel(channel: ChromeReleaseChannel): string | null {
-  try { return computeSystemExecutablePath({ browser: BrowserName.CHROME, channel }); } catch { return null; }
+  try {
+    return computeSystemExecutablePath({ browser: BrowserName.CHROME, channel });
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -133,19 +153,29 @@ export { withTimeout };
 export async function launchBrowser(executablePath: string, timeoutMs = 20_000, opts: { pipe?: boolean } = {}): Promise<LaunchedBrowser> {
   const pipe = opts.pipe ?? true;
   const userDataDir = mkdtempSync(join(tmpdir(), 'policyloop-chromium-'));
-  const removeDir = (): void => { try { rmSync(userDataDir, { recursive: true, force: true }); } catch { /* best effort */ } };
+  const removeDir = (): void => {
+    try {
+      rmSync(userDataDir, { recursive: true, force: true });
+    } catch {
+      /* best effort */
+    }
+  };
   process.once('exit', removeDir);
   let browser: Browser;
   try {
-    browser = await withTimeout(puppeteer.launch({
-      executablePath,
-      headless: true,
-      pipe,
-      userDataDir,
-      args: LAUNCH_ARGS,
-      timeout: timeoutMs,
-      protocolTimeout: 60_000,
-    }), timeoutMs + 2_000, 'browser launch');
+    browser = await withTimeout(
+      puppeteer.launch({
+        executablePath,
+        headless: true,
+        pipe,
+        userDataDir,
+        args: LAUNCH_ARGS,
+        timeout: timeoutMs,
+        protocolTimeout: 60_000,
+      }),
+      timeoutMs + 2_000,
+      'browser launch',
+    );
   } catch (err) {
     removeDir();
     process.removeListener('exit', removeDir);
@@ -157,7 +187,8 @@ export async function launchBrowser(executablePath: string, timeoutMs = 20_000, 
     const handles = [proc, ...proc.stdio] as ({ ref?: () => void; unref?: () => void } | null)[];
     for (const h of handles) {
       if (!h) continue;
-      if (busy) h.ref?.(); else h.unref?.();
+      if (busy) h.ref?.();
+      else h.unref?.();
     }
   };
   setBusy(false);
@@ -166,7 +197,11 @@ export async function launchBrowser(executablePath: string, timeoutMs = 20_000, 
     if (closed) return;
     closed = true;
     setBusy(true);
-    try { await withTimeout(browser.close(), 5_000, 'browser close'); } catch { proc?.kill('SIGKILL'); }
+    try {
+      await withTimeout(browser.close(), 5_000, 'browser close');
+    } catch {
+      proc?.kill('SIGKILL');
+    }
     removeDir();
     process.removeListener('exit', removeDir);
   };
@@ -178,15 +213,26 @@ export async function launchBrowser(executablePath: string, timeoutMs = 20_000, 
  * only disconnects.
  */
 export async function connectBrowser(wsEndpoint: string, timeoutMs = 20_000): Promise<LaunchedBrowser> {
-  const browser = await withTimeout(puppeteer.connect({ browserWSEndpoint: wsEndpoint, protocolTimeout: 60_000 }), timeoutMs, 'browser connect');
+  const browser = await withTimeout(
+    puppeteer.connect({ browserWSEndpoint: wsEndpoint, protocolTimeout: 60_000 }),
+    timeoutMs,
+    'browser connect',
+  );
   let closed = false;
   return {
-    browser, wsEndpoint, executablePath: wsEndpoint, userDataDir: '',
+    browser,
+    wsEndpoint,
+    executablePath: wsEndpoint,
+    userDataDir: '',
     setBusy: () => undefined,
     close: async () => {
       if (closed) return;
       closed = true;
-      try { await withTimeout(browser.disconnect(), 5_000, 'browser disconnect'); } catch { /* already gone */ }
+      try {
+        await withTimeout(browser.disconnect(), 5_000, 'browser disconnect');
+      } catch {
+        /* already gone */
+      }
     },
   };
 }

@@ -54,7 +54,9 @@ export interface CameraModel {
   worldToCamera: number[];
 }
 
-function sub(a: Vec3, b: Vec3): Vec3 { return [a[0] - b[0], a[1] - b[1], a[2] - b[2]]; }
+function sub(a: Vec3, b: Vec3): Vec3 {
+  return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+}
 function cross(a: Vec3, b: Vec3): Vec3 {
   return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
 }
@@ -62,7 +64,9 @@ function normalize(a: Vec3): Vec3 {
   const n = Math.hypot(a[0], a[1], a[2]);
   return [a[0] / n, a[1] / n, a[2] / n];
 }
-function dot(a: Vec3, b: Vec3): number { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
+function dot(a: Vec3, b: Vec3): number {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+}
 
 export function cameraModel(view: ViewName | ViewSpec, width = DEFAULT_WIDTH, height = DEFAULT_HEIGHT): CameraModel {
   const spec = typeof view === 'string' ? VIEWS[view] : view;
@@ -72,23 +76,19 @@ export function cameraModel(view: ViewName | ViewSpec, width = DEFAULT_WIDTH, he
   const p = spec.position;
   const fy = height / 2 / Math.tan((spec.fovY * Math.PI) / 360);
   // Columns of the rotation are the camera axes in world coordinates.
-  const cameraToWorld = [
-    r[0], d[0], f[0], p[0],
-    r[1], d[1], f[1], p[1],
-    r[2], d[2], f[2], p[2],
-    0, 0, 0, 1,
-  ];
-  const worldToCamera = [
-    r[0], r[1], r[2], -dot(r, p),
-    d[0], d[1], d[2], -dot(d, p),
-    f[0], f[1], f[2], -dot(f, p),
-    0, 0, 0, 1,
-  ];
+  const cameraToWorld = [r[0], d[0], f[0], p[0], r[1], d[1], f[1], p[1], r[2], d[2], f[2], p[2], 0, 0, 0, 1];
+  const worldToCamera = [r[0], r[1], r[2], -dot(r, p), d[0], d[1], d[2], -dot(d, p), f[0], f[1], f[2], -dot(f, p), 0, 0, 0, 1];
   return {
-    view: spec.view, width, height, fovY: spec.fovY,
-    position: [...spec.position], target: [...spec.target], up: [...spec.up],
+    view: spec.view,
+    width,
+    height,
+    fovY: spec.fovY,
+    position: [...spec.position],
+    target: [...spec.target],
+    up: [...spec.up],
     intrinsics: { fx: fy, fy, cx: width / 2, cy: height / 2 },
-    cameraToWorld, worldToCamera,
+    cameraToWorld,
+    worldToCamera,
   };
 }
 

@@ -87,10 +87,17 @@ function stripSnapshot(s: Snapshot): Snapshot {
   return { t: s.t, step: s.step, objects: s.objects, gripper: s.gripper };
 }
 
-function decode(b64: string): Buffer { return Buffer.from(b64, 'base64'); }
+function decode(b64: string): Buffer {
+  return Buffer.from(b64, 'base64');
+}
 
 /** Inverse of the page's packing (see PageRenderedView.packed). */
-function unpackIdsAndDepth(buf: Buffer, width: number, height: number, idBytes: 1 | 2): { ids: Uint8Array | Uint16Array; depth: Float32Array } {
+function unpackIdsAndDepth(
+  buf: Buffer,
+  width: number,
+  height: number,
+  idBytes: 1 | 2,
+): { ids: Uint8Array | Uint16Array; depth: Float32Array } {
   const n = width * height;
   if (buf.length !== n * (idBytes + 2)) throw new Error(`render: packed image has ${buf.length} bytes, expected ${n * (idBytes + 2)}`);
   const ids = idBytes === 1 ? new Uint8Array(n) : new Uint16Array(n);
@@ -183,11 +190,19 @@ export class HeadlessRenderer {
     if (idle) return idle;
     if (this.pages < (this.options.maxPages ?? 2)) {
       this.pages++;
-      try { return await this.newPage(b); } catch (err) { this.pages--; throw err; }
+      try {
+        return await this.newPage(b);
+      } catch (err) {
+        this.pages--;
+        throw err;
+      }
     }
     // All pages busy: wait for one, but not forever.
     let waiter: ((p: Page) => void) | null = null;
-    const got = new Promise<Page>((resolve) => { waiter = resolve; this.waiters.push(resolve); });
+    const got = new Promise<Page>((resolve) => {
+      waiter = resolve;
+      this.waiters.push(resolve);
+    });
     try {
       return await withTimeout(got, timeoutMs, 'waiting for a free page');
     } catch (err) {
@@ -198,7 +213,8 @@ export class HeadlessRenderer {
 
   private release(page: Page): void {
     const w = this.waiters.shift();
-    if (w) w(page); else this.idle.push(page);
+    if (w) w(page);
+    else this.idle.push(page);
   }
 
   /** A page was dropped: a waiting call gets a fresh one instead. */
@@ -206,7 +222,9 @@ export class HeadlessRenderer {
     const w = this.waiters.shift();
     if (!w) return;
     this.pages++;
-    this.newPage(b).then(w, () => { this.pages--; });
+    this.newPage(b).then(w, () => {
+      this.pages--;
+    });
   }
 
   /** Renders every snapshot from every requested view, in one page call. */
@@ -215,9 +233,16 @@ export class HeadlessRenderer {
     const width = opts.width ?? DEFAULT_WIDTH;
     const height = opts.height ?? DEFAULT_HEIGHT;
     const req: PageRenderRequest = {
-      scene, snapshots: snapshots.map(stripSnapshot), views, width, height,
-      rgb: opts.rgb ?? true, ids: opts.ids ?? true, depth: opts.depth ?? true,
-      jpegMaxSide: opts.rgbJpeg ? JPEG_MAX_SIDE : 0, jpegQuality: JPEG_QUALITY,
+      scene,
+      snapshots: snapshots.map(stripSnapshot),
+      views,
+      width,
+      height,
+      rgb: opts.rgb ?? true,
+      ids: opts.ids ?? true,
+      depth: opts.depth ?? true,
+      jpegMaxSide: opts.rgbJpeg ? JPEG_MAX_SIDE : 0,
+      jpegQuality: JPEG_QUALITY,
     };
     if (snapshots.length === 0 || views.length === 0) return snapshots.map(() => ({}));
     const t0 = performance.now();
@@ -230,7 +255,11 @@ export class HeadlessRenderer {
       const timeout = (this.options.callTimeoutMs ?? 30_000) + snapshots.length * views.length * (this.options.perSnapshotMs ?? 2_000);
       page = await this.acquire(b, timeout);
       const p = page;
-      result = await withTimeout(p.evaluate((r) => window.policyloopRender!(r), req), timeout, 'render call');
+      result = await withTimeout(
+        p.evaluate((r) => window.policyloopRender!(r), req),
+        timeout,
+        'render call',
+      );
       this.release(p);
     } catch (err) {
       // A page that timed out or crashed is not reused; a broken browser is restarted next time.
@@ -266,7 +295,8 @@ export class HeadlessRenderer {
     this.stats.snapshots += snapshots.length;
     this.stats.ms += performance.now() - t0;
     this.stats.pageMs += result.msRender;
-    for (const frame of result.frames) for (const f of frame) this.stats.bytes += (f.rgb?.length ?? 0) + (f.jpeg?.length ?? 0) + (f.packed?.length ?? 0);
+    for (const frame of result.frames)
+      for (const f of frame) this.stats.bytes += (f.rgb?.length ?? 0) + (f.jpeg?.length ?? 0) + (f.packed?.length ?? 0);
     return out;
   }
 
@@ -295,7 +325,10 @@ export function getRenderer(opts: { browserWSEndpoint?: string | null } = {}): H
   if (ws) {
     let r = connected.get(ws);
     // A suite worker renders one episode at a time: one page of the shared browser is enough.
-    if (!r) { r = new HeadlessRenderer({ browserWSEndpoint: ws, maxPages: 1 }); connected.set(ws, r); }
+    if (!r) {
+      r = new HeadlessRenderer({ browserWSEndpoint: ws, maxPages: 1 });
+      connected.set(ws, r);
+    }
     return r;
   }
   shared ??= new HeadlessRenderer();

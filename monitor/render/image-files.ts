@@ -36,7 +36,10 @@ export function idMaskPng(v: RenderedView): Buffer {
   });
   for (let i = 0; i < v.ids.length; i++) {
     const c = palette[v.ids[i]!] ?? [255, 255, 255];
-    rgba[i * 4] = c[0]!; rgba[i * 4 + 1] = c[1]!; rgba[i * 4 + 2] = c[2]!; rgba[i * 4 + 3] = 255;
+    rgba[i * 4] = c[0]!;
+    rgba[i * 4 + 1] = c[1]!;
+    rgba[i * 4 + 2] = c[2]!;
+    rgba[i * 4 + 3] = 255;
   }
   return png(rgba, v.width, v.height);
 }
@@ -44,13 +47,21 @@ export function idMaskPng(v: RenderedView): Buffer {
 /** A grey-scale PNG of a depth image (near = bright), for looking at. */
 export function depthPng(v: RenderedView): Buffer {
   if (!v.depth) throw new Error('depthPng: the view has no depth');
-  let lo = Infinity, hi = 0;
-  for (const d of v.depth) if (Number.isFinite(d)) { lo = Math.min(lo, d); hi = Math.max(hi, d); }
+  let lo = Infinity,
+    hi = 0;
+  for (const d of v.depth)
+    if (Number.isFinite(d)) {
+      lo = Math.min(lo, d);
+      hi = Math.max(hi, d);
+    }
   const rgba = new Uint8Array(v.width * v.height * 4);
   for (let i = 0; i < v.depth.length; i++) {
     const d = v.depth[i]!;
     const g = Number.isFinite(d) ? Math.round(255 * (1 - (d - lo) / Math.max(1e-6, hi - lo))) : 0;
-    rgba[i * 4] = g; rgba[i * 4 + 1] = g; rgba[i * 4 + 2] = g; rgba[i * 4 + 3] = 255;
+    rgba[i * 4] = g;
+    rgba[i * 4 + 1] = g;
+    rgba[i * 4 + 2] = g;
+    rgba[i * 4 + 3] = 255;
   }
   return png(rgba, v.width, v.height);
 }
@@ -95,12 +106,15 @@ export async function writeCheckpointImages(
  * `policyloop render` command). `snapshot` defaults to the scene as laid out.
  */
 export async function renderInitialScene(
-  scene: SceneSpec, outDir: string,
+  scene: SceneSpec,
+  outDir: string,
   opts: { snapshot?: Snapshot; renderer?: HeadlessRenderer; masks?: boolean } = {},
 ): Promise<string[]> {
   const renderer = opts.renderer ?? getRenderer();
   const images = await renderer.renderCheckpoints(scene, [opts.snapshot ?? snapshotFromScene(scene)], {
-    rgb: true, ids: opts.masks ?? false, depth: opts.masks ?? false,
+    rgb: true,
+    ids: opts.masks ?? false,
+    depth: opts.masks ?? false,
   });
   return writeCheckpointImages(outDir, [{ index: 0, label: 'initial' }], images, { masks: opts.masks });
 }

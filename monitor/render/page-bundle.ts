@@ -16,7 +16,11 @@ export function pageBundle(): Promise<string> {
     minify: true,
     write: false,
     logLevel: 'silent',
-  }).then((r) => r.outputFiles[0]!.text)
-    .catch((err: unknown) => { bundle = null; throw err; });
+  })
+    .then((r) => r.outputFiles[0]!.text)
+    .catch((err: unknown) => {
+      bundle = null;
+      throw err;
+    });
   return bundle;
 }

@@ -80,8 +80,13 @@ function ensureRenderer(width: number, height: number): THREE.WebGLRenderer {
     idTarget = null;
   }
   idTarget ??= new THREE.WebGLRenderTarget(width, height, {
-    type: THREE.UnsignedByteType, format: THREE.RGBAFormat, depthBuffer: true, samples: 0,
-    minFilter: THREE.NearestFilter, magFilter: THREE.NearestFilter, colorSpace: THREE.NoColorSpace,
+    type: THREE.UnsignedByteType,
+    format: THREE.RGBAFormat,
+    depthBuffer: true,
+    samples: 0,
+    minFilter: THREE.NearestFilter,
+    magFilter: THREE.NearestFilter,
+    colorSpace: THREE.NoColorSpace,
   });
   return renderer;
 }
@@ -187,7 +192,12 @@ async function render(req: PageRenderRequest): Promise<PageRenderResult> {
         r.setRenderTarget(null);
         r.render(rig.scene, cam);
         if (req.rgb) out.rgb = canvasPng(r.domElement);
-        if (req.jpegMaxSide > 0) pending.push(canvasJpeg(r.domElement, req.jpegMaxSide, req.jpegQuality).then((j) => { out.jpeg = j; }));
+        if (req.jpegMaxSide > 0)
+          pending.push(
+            canvasJpeg(r.domElement, req.jpegMaxSide, req.jpegQuality).then((j) => {
+              out.jpeg = j;
+            }),
+          );
       }
       if (req.ids || req.depth) {
         rig.setPass('ids');
@@ -198,7 +208,11 @@ async function render(req: PageRenderRequest): Promise<PageRenderResult> {
         r.setRenderTarget(null);
         const packed = packIdTarget(r, req.width, req.height, idBytes);
         // Compression runs while the next view renders.
-        pending.push(deflate(packed).then((z) => { out.packed = toBase64(z); }));
+        pending.push(
+          deflate(packed).then((z) => {
+            out.packed = toBase64(z);
+          }),
+        );
         rig.setPass('color');
       }
       views.push(out);

@@ -15,10 +15,37 @@ export function benchmarkScene(): SceneSpec {
     const size: [number, number, number] = shape === 'cylinder' ? [0.045, 0.045, 0.07] : [0.045, 0.045, 0.045];
     const x = -0.3 + (i % 5) * 0.15;
     const y = i < 5 ? -0.05 : 0.12;
-    return { id: `${shape}_${i}`, shape, color: COLOR_NAMES[i % COLOR_NAMES.length]!, size, mass: 0.1, friction: 0.8, position: [x, y, size[2] / 2], yaw: i * 0.3 };
+    return {
+      id: `${shape}_${i}`,
+      shape,
+      color: COLOR_NAMES[i % COLOR_NAMES.length]!,
+      size,
+      mass: 0.1,
+      friction: 0.8,
+      position: [x, y, size[2] / 2],
+      yaw: i * 0.3,
+    };
   });
-  objects.push({ id: 'bowl', shape: 'bowl', color: 'white', size: [0.14, 0.14, 0.06], mass: 0.3, friction: 0.8, position: [0.25, -0.22, 0.03], yaw: 0 });
-  objects.push({ id: 'tray', shape: 'tray', color: 'brown', size: [0.2, 0.15, 0.03], mass: 0.3, friction: 0.8, position: [-0.22, -0.22, 0.015], yaw: 0 });
+  objects.push({
+    id: 'bowl',
+    shape: 'bowl',
+    color: 'white',
+    size: [0.14, 0.14, 0.06],
+    mass: 0.3,
+    friction: 0.8,
+    position: [0.25, -0.22, 0.03],
+    yaw: 0,
+  });
+  objects.push({
+    id: 'tray',
+    shape: 'tray',
+    color: 'brown',
+    size: [0.2, 0.15, 0.03],
+    mass: 0.3,
+    friction: 0.8,
+    position: [-0.22, -0.22, 0.015],
+    yaw: 0,
+  });
   return { objects, zones: [{ id: 'goal', min: [0.2, 0.2], max: [0.35, 0.3], color: 'green' }] };
 }
 

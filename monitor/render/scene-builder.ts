@@ -24,7 +24,6 @@ export const SKY_COLOR = 0xdde4ec;
 const PALM_COLOR = 0x454a52;
 const FINGER_COLOR = 0x6c727c;
 
-
 export type RenderPass = 'color' | 'ids';
 
 export interface SceneRig {
@@ -41,7 +40,6 @@ export interface SceneRig {
   setPass(pass: RenderPass): void;
   dispose(): void;
 }
-
 
 // Scratch objects: update() runs once per rendered snapshot and must not allocate.
 const _yaw = new THREE.Quaternion();
@@ -71,9 +69,15 @@ void main() {
   gl_FragColor = vec4(uIdLo, uIdHi, q - hi * 256.0, hi) / 255.0;
 }`;
 
-interface MeshEntry { mesh: THREE.Mesh; color: THREE.Material; ids: THREE.ShaderMaterial }
+interface MeshEntry {
+  mesh: THREE.Mesh;
+  color: THREE.Material;
+  ids: THREE.ShaderMaterial;
+}
 
-function colorOf(hex: number): THREE.Color { return new THREE.Color(hex); }
+function colorOf(hex: number): THREE.Color {
+  return new THREE.Color(hex);
+}
 
 function objectGeometries(o: ObjectSpec): { geometry: THREE.BufferGeometry; position: [number, number, number] }[] {
   const [sx, sy, sz] = o.size;
@@ -91,8 +95,12 @@ function objectGeometries(o: ObjectSpec): { geometry: THREE.BufferGeometry; posi
       const R = sx / 2;
       const ri = R - inner.wall;
       const profile = [
-        new THREE.Vector2(0, 0), new THREE.Vector2(R, 0), new THREE.Vector2(R, sz),
-        new THREE.Vector2(ri, sz), new THREE.Vector2(ri, inner.floor), new THREE.Vector2(0, inner.floor),
+        new THREE.Vector2(0, 0),
+        new THREE.Vector2(R, 0),
+        new THREE.Vector2(R, sz),
+        new THREE.Vector2(ri, sz),
+        new THREE.Vector2(ri, inner.floor),
+        new THREE.Vector2(0, inner.floor),
       ];
       const g = new THREE.LatheGeometry(profile, 48).rotateX(Math.PI / 2).translate(0, 0, -sz / 2);
       return [{ geometry: g, position: [0, 0, 0] }];
@@ -123,12 +131,17 @@ export function buildSceneRig(spec: SceneSpec): SceneRig {
   const geometries: THREE.BufferGeometry[] = [];
 
   const addMesh = (
-    parent: THREE.Object3D, geometry: THREE.BufferGeometry, color: THREE.Material, id: number,
+    parent: THREE.Object3D,
+    geometry: THREE.BufferGeometry,
+    color: THREE.Material,
+    id: number,
     opts: { cast?: boolean; receive?: boolean } = {},
   ): THREE.Mesh => {
     const ids = new THREE.ShaderMaterial({
-      vertexShader: ID_VERTEX, fragmentShader: ID_FRAGMENT,
-      uniforms: { uIdLo: { value: id % 256 }, uIdHi: { value: Math.floor(id / 256) } }, side: color.side,
+      vertexShader: ID_VERTEX,
+      fragmentShader: ID_FRAGMENT,
+      uniforms: { uIdLo: { value: id % 256 }, uIdHi: { value: Math.floor(id / 256) } },
+      side: color.side,
     });
     const mesh = new THREE.Mesh(geometry, color);
     mesh.castShadow = opts.cast ?? true;
@@ -148,8 +161,12 @@ export function buildSceneRig(spec: SceneSpec): SceneRig {
   sun.castShadow = true;
   sun.shadow.mapSize.set(1024, 1024);
   const cam = sun.shadow.camera;
-  cam.left = -0.75; cam.right = 0.75; cam.top = 0.75; cam.bottom = -0.75;
-  cam.near = 0.5; cam.far = 4;
+  cam.left = -0.75;
+  cam.right = 0.75;
+  cam.top = 0.75;
+  cam.bottom = -0.75;
+  cam.near = 0.5;
+  cam.far = 4;
   sun.shadow.bias = -0.002;
   sun.shadow.normalBias = 0.002;
   scene.add(sun, sun.target);
@@ -161,10 +178,11 @@ export function buildSceneRig(spec: SceneSpec): SceneRig {
   const top = addMesh(scene, new THREE.BoxGeometry(tx, ty, TABLE.thickness), tableMat, ID_TABLE, { cast: false });
   top.position.set(0, 0, -TABLE.thickness / 2);
   const legH = TABLE_HEIGHT - TABLE.thickness;
-  for (const sxn of [-1, 1]) for (const syn of [-1, 1]) {
-    const leg = addMesh(scene, new THREE.BoxGeometry(0.05, 0.05, legH), tableMat, ID_TABLE, { receive: false });
-    leg.position.set(sxn * (tx / 2 - 0.06), syn * (ty / 2 - 0.06), -TABLE.thickness - legH / 2);
-  }
+  for (const sxn of [-1, 1])
+    for (const syn of [-1, 1]) {
+      const leg = addMesh(scene, new THREE.BoxGeometry(0.05, 0.05, legH), tableMat, ID_TABLE, { receive: false });
+      leg.position.set(sxn * (tx / 2 - 0.06), syn * (ty / 2 - 0.06), -TABLE.thickness - legH / 2);
+    }
   // The floor is background: unlit and unshadowed is much cheaper under SwiftShader.
   const floorMat = new THREE.MeshBasicMaterial({ color: colorOf(FLOOR_COLOR) });
   const floor = addMesh(scene, new THREE.PlaneGeometry(8, 8), floorMat, ID_FLOOR, { cast: false, receive: false });
@@ -215,7 +233,10 @@ export function buildSceneRig(spec: SceneSpec): SceneRig {
   const placeGripper = (g: GripperState): void => {
     _yaw.setFromAxisAngle(_zAxis, g.yaw);
     if (g.approach === 'side') _yaw.multiply(_tilt.setFromAxisAngle(_xAxis, Math.PI / 2));
-    _gripperQuat[0] = _yaw.x; _gripperQuat[1] = _yaw.y; _gripperQuat[2] = _yaw.z; _gripperQuat[3] = _yaw.w;
+    _gripperQuat[0] = _yaw.x;
+    _gripperQuat[1] = _yaw.y;
+    _gripperQuat[2] = _yaw.z;
+    _gripperQuat[3] = _yaw.w;
     const width = Math.min(Math.max(g.width, 0), GRIPPER.maxOpening);
     writeGripperPoses(g.position, _gripperQuat, width, _gripperPoses);
     for (let i = 0; i < 3; i++) {
@@ -248,7 +269,10 @@ export function buildSceneRig(spec: SceneSpec): SceneRig {
 
   const dispose = (): void => {
     const mats = new Set<THREE.Material>();
-    for (const e of entries) { mats.add(e.color); mats.add(e.ids); }
+    for (const e of entries) {
+      mats.add(e.color);
+      mats.add(e.ids);
+    }
     for (const m of mats) m.dispose();
     for (const g of new Set(geometries)) g.dispose();
     sun.shadow.map?.dispose();

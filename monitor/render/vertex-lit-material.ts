@@ -49,7 +49,9 @@ void main() {
 export function vertexLitMaterial(color: THREE.Color): THREE.ShaderMaterial & { color: THREE.Color } {
   const uniforms = THREE.UniformsUtils.merge([THREE.UniformsLib.lights, { diffuse: { value: new THREE.Color() } }]);
   (uniforms.diffuse!.value as THREE.Color).copy(color);
-  const m = new THREE.ShaderMaterial({ uniforms, vertexShader: VERTEX, fragmentShader: FRAGMENT, lights: true }) as THREE.ShaderMaterial & { color: THREE.Color };
+  const m = new THREE.ShaderMaterial({ uniforms, vertexShader: VERTEX, fragmentShader: FRAGMENT, lights: true }) as THREE.ShaderMaterial & {
+    color: THREE.Color;
+  };
   m.color = uniforms.diffuse!.value as THREE.Color;
   return m;
 }

@@ -14,11 +14,7 @@ export class CheckpointImages {
   private readonly scene: SceneSpec;
   private readonly checkpoints: readonly Checkpoint[];
   private readonly warn: (w: string) => void;
-  constructor(
-    renderer: HeadlessRenderer | null,
-    scene: SceneSpec,
-    checkpoints: readonly Checkpoint[],
-    warn: (w: string) => void) {
+  constructor(renderer: HeadlessRenderer | null, scene: SceneSpec, checkpoints: readonly Checkpoint[], warn: (w: string) => void) {
     this.renderer = renderer;
     this.scene = scene;
     this.checkpoints = checkpoints;
@@ -31,7 +27,11 @@ export class CheckpointImages {
     this.rendered = true;
     if (this.renderer === null || this.checkpoints.length === 0) return null;
     try {
-      this.images = await this.renderer.renderCheckpoints(this.scene, this.checkpoints.map((c) => c.snapshot), { rgb: true, rgbJpeg: true, ids: false, depth: false });
+      this.images = await this.renderer.renderCheckpoints(
+        this.scene,
+        this.checkpoints.map((c) => c.snapshot),
+        { rgb: true, rgbJpeg: true, ids: false, depth: false },
+      );
     } catch (err) {
       this.warn(`rendering checkpoint images failed: ${(err as Error).message}`);
     }

@@ -69,7 +69,12 @@ export type EpisodeEvent =
  * past at generation time and the repair loop has to correct from what it measures.
  */
 export async function programContext(
-  task: TaskDef, seed: number, scene: SceneSpec, engine: EngineName, knowledge: string[], sceneNoise = 0,
+  task: TaskDef,
+  seed: number,
+  scene: SceneSpec,
+  engine: EngineName,
+  knowledge: string[],
+  sceneNoise = 0,
 ): Promise<ProgramContext> {
   const world = await createWorld(scene, { engine });
   try {
@@ -92,7 +97,9 @@ function noProgramOutcome(reason: string): AttemptOutcome {
   return {
     trace: { events: [], subgoals: [], checkpoints: [] },
     error: { kind: 'NoProgramError', message: reason, line: null },
-    wallMs: 0, simSeconds: 0, apiCalls: 0,
+    wallMs: 0,
+    simSeconds: 0,
+    apiCalls: 0,
   };
 }
 
@@ -108,10 +115,15 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
   const ctx = await programContext(opts.task, opts.seed, scene, engine, opts.knowledge ?? [], opts.sceneNoise ?? 0);
   const warnings: string[] = [];
   const warn = (w: string): void => void warnings.push(w);
-  const recordImages = opts.outDir === undefined ? 'none' : opts.recordImages ?? 'all';
+  const recordImages = opts.outDir === undefined ? 'none' : (opts.recordImages ?? 'all');
   const { monitor, renderer } = await setUpMonitor({
-    monitor: opts.monitor, renderer: opts.renderer, browserWSEndpoint: opts.browserWSEndpoint,
-    vlmModel: opts.vlmModel, vlmChat: opts.vlmChat, recordImages: recordImages !== 'none', warn,
+    monitor: opts.monitor,
+    renderer: opts.renderer,
+    browserWSEndpoint: opts.browserWSEndpoint,
+    vlmModel: opts.vlmModel,
+    vlmChat: opts.vlmChat,
+    recordImages: recordImages !== 'none',
+    warn,
   });
 
   const attempts: AttemptRecord[] = [];
@@ -127,40 +139,79 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
   for (let k = 0; k <= opts.maxRepairs; k++) {
     const ta = performance.now();
     const { attempt, outcome } = await runDraft(opts, scene, engine, draft, k);
-    success = evaluatePredicate(opts.task.success, { scene, state: finalSnapshot(outcome.trace, outcome.initial), initial: outcome.initial });
+    success = evaluatePredicate(opts.task.success, {
+      scene,
+      state: finalSnapshot(outcome.trace, outcome.initial),
+      initial: outcome.initial,
+    });
     const oracleResult = oracleView(opts.oracle, success);
     const images = new CheckpointImages(renderer, scene, outcome.trace.checkpoints, warn);
     const lookImages = monitor.name === 'vlm' && monitorShouldLook(oracleResult, outcome.error) ? await images.all() : null;
     const seen = await inspect(monitor, attempt, lookImages, oracleResult);
-    const judged = judgeAttempt({ oracle: opts.oracle, success, monitorOk: seen.monitorOk, error: outcome.error, lastAttempt: k === opts.maxRepairs });
+    const judged = judgeAttempt({
+      oracle: opts.oracle,
+      success,
+      monitorOk: seen.monitorOk,
+      error: outcome.error,
+      lastAttempt: k === opts.maxRepairs,
+    });
     const diagnosis: Diagnosis | null = judged.judgedFailed ? diagnose(attempt, seen.verdicts, { success: oracleResult }) : null;
     if (recordImages === 'all' || (recordImages === 'failed' && judged.failed)) await images.all();
     const files = images.recordFiles();
 
     const record: AttemptRecord = {
-      index: k, success: success.ok, successDetail: success.detail, origin, error: outcome.error,
-      monitorOk: seen.monitorOk, failingCheckpoint: diagnosis?.checkpoint ?? null, diagnosisKind: diagnosis?.kind ?? null,
-      tokensIn: draft.usage.inputTokens + seen.tokensIn, tokensOut: draft.usage.outputTokens + seen.tokensOut, promptTokens: draft.promptTokens,
-      monitorTokensIn: seen.tokensIn, monitorTokensOut: seen.tokensOut,
-      wallMs: Math.round(performance.now() - ta + modelMs), modelMs: Math.round(modelMs), simSeconds: outcome.simSeconds, apiCalls: outcome.apiCalls,
-      checkpoints: outcome.trace.checkpoints.length, images: files.size,
+      index: k,
+      success: success.ok,
+      successDetail: success.detail,
+      origin,
+      error: outcome.error,
+      monitorOk: seen.monitorOk,
+      failingCheckpoint: diagnosis?.checkpoint ?? null,
+      diagnosisKind: diagnosis?.kind ?? null,
+      tokensIn: draft.usage.inputTokens + seen.tokensIn,
+      tokensOut: draft.usage.outputTokens + seen.tokensOut,
+      promptTokens: draft.promptTokens,
+      monitorTokensIn: seen.tokensIn,
+      monitorTokensOut: seen.tokensOut,
+      wallMs: Math.round(performance.now() - ta + modelMs),
+      modelMs: Math.round(modelMs),
+      simSeconds: outcome.simSeconds,
+      apiCalls: outcome.apiCalls,
+      checkpoints: outcome.trace.checkpoints.length,
+      images: files.size,
     };
     attempts.push(record);
     if (opts.outDir) {
-      writeAttemptFiles(opts.outDir, k, {
-        program: draft.program, trace: outcome.trace, verdicts: seen.verdicts, diagnosis: diagnosis ?? undefined,
-        diagnosisText: diagnosis?.text, images: files, reply: draft.raw,
-      }, success);
+      writeAttemptFiles(
+        opts.outDir,
+        k,
+        {
+          program: draft.program,
+          trace: outcome.trace,
+          verdicts: seen.verdicts,
+          diagnosis: diagnosis ?? undefined,
+          diagnosisText: diagnosis?.text,
+          images: files,
+          reply: draft.raw,
+        },
+        success,
+      );
     }
     opts.onEvent?.({ type: 'attempt', attempt: k, record, verdicts: seen.verdicts, diagnosisText: diagnosis?.text ?? null });
     if (success.ok && solvedAt === null) solvedAt = k;
-    if (judged.stop) { stoppedBy = judged.stop; break; }
+    if (judged.stop) {
+      stoppedBy = judged.stop;
+      break;
+    }
 
     origin = 'repair';
     modelT = performance.now();
     const failing = diagnosis?.checkpoint ?? null;
     const next = await opts.programmer.repair(ctx, {
-      attempt: k, program: draft.program, memo: draft.memo, diagnosis,
+      attempt: k,
+      program: draft.program,
+      memo: draft.memo,
+      diagnosis,
       diagnosisText: diagnosis?.text ?? oracleResult?.detail ?? 'no failure was observed',
       verdicts: seen.verdicts,
       images: failing !== null && opts.programmer.wantsImages ? await images.viewsOf(failing) : [],
@@ -168,18 +219,37 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
     modelMs = performance.now() - modelT;
     opts.onEvent?.({ type: 'draft', attempt: k + 1, origin, draft: next });
     const ends = draftStop(draft, next, k);
-    if (ends) { stoppedBy = ends.stop; warn(ends.warning); break; }
+    if (ends) {
+      stoppedBy = ends.stop;
+      warn(ends.warning);
+      break;
+    }
     draft = next;
   }
 
   const record: EpisodeRecord = {
-    task: opts.task.id, taskFile: opts.task.file, seed: opts.seed, instruction: opts.task.instruction, engine,
-    provider: opts.programmer.name, model: opts.programmer.model, monitor: monitor.name,
-    maxRepairs: opts.maxRepairs, oracle: opts.oracle, sceneNoise: opts.sceneNoise ?? 0,
-    success: success.ok, successDetail: success.detail, solvedAt, stoppedBy, attempts,
-    tokensIn: attempts.reduce((a, r) => a + r.tokensIn, 0), tokensOut: attempts.reduce((a, r) => a + r.tokensOut, 0),
-    wallMs: Math.round(performance.now() - t0), startedAt: new Date(Date.now() - (performance.now() - t0)).toISOString(),
-    versions: toolVersions(), warnings,
+    task: opts.task.id,
+    taskFile: opts.task.file,
+    seed: opts.seed,
+    instruction: opts.task.instruction,
+    engine,
+    provider: opts.programmer.name,
+    model: opts.programmer.model,
+    monitor: monitor.name,
+    maxRepairs: opts.maxRepairs,
+    oracle: opts.oracle,
+    sceneNoise: opts.sceneNoise ?? 0,
+    success: success.ok,
+    successDetail: success.detail,
+    solvedAt,
+    stoppedBy,
+    attempts,
+    tokensIn: attempts.reduce((a, r) => a + r.tokensIn, 0),
+    tokensOut: attempts.reduce((a, r) => a + r.tokensOut, 0),
+    wallMs: Math.round(performance.now() - t0),
+    startedAt: new Date(Date.now() - (performance.now() - t0)).toISOString(),
+    versions: toolVersions(),
+    warnings,
   };
   if (opts.outDir) writeEpisodeRecord(opts.outDir, record);
   return record;
@@ -187,7 +257,11 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
 
 /** Runs one draft on a fresh world built from the seed's scene (a draft without code fails with its reason). */
 async function runDraft(
-  opts: EpisodeOptions, scene: SceneSpec, engine: EngineName, draft: ProgramDraft, k: number,
+  opts: EpisodeOptions,
+  scene: SceneSpec,
+  engine: EngineName,
+  draft: ProgramDraft,
+  k: number,
 ): Promise<{ attempt: AttemptData; outcome: AttemptOutcome & { initial: Snapshot } }> {
   const hooks = opts.attemptHooks;
   const world = await createWorld(scene, { engine, timeLimit: opts.task.timeLimit });
@@ -195,12 +269,19 @@ async function runDraft(
   hooks?.onWorld?.(world, k);
   let outcome: AttemptOutcome;
   try {
-    outcome = draft.program.trim() === ''
-      ? noProgramOutcome(draft.error ?? 'the programmer returned no program')
-      : await runAttempt({ world, program: draft.program, onApiCall: hooks?.onApiCall, shouldStop: hooks?.shouldStop });
+    outcome =
+      draft.program.trim() === ''
+        ? noProgramOutcome(draft.error ?? 'the programmer returned no program')
+        : await runAttempt({ world, program: draft.program, onApiCall: hooks?.onApiCall, shouldStop: hooks?.shouldStop });
   } finally {
     world.free();
   }
-  const attempt: AttemptData = { scene, instruction: opts.task.instruction, program: draft.program, trace: outcome.trace, error: outcome.error };
+  const attempt: AttemptData = {
+    scene,
+    instruction: opts.task.instruction,
+    program: draft.program,
+    trace: outcome.trace,
+    error: outcome.error,
+  };
   return { attempt, outcome: { ...outcome, initial } };
 }

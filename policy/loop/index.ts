@@ -2,7 +2,12 @@
 
 export { runEpisode, programContext, type EpisodeOptions, type EpisodeEvent, type AttemptHooks } from './episode.ts';
 export {
-  writeAttemptFiles, writeEpisodeRecord, attemptDir,
-  type AttemptRecord, type EpisodeRecord, type StopReason, type AttemptFiles,
+  writeAttemptFiles,
+  writeEpisodeRecord,
+  attemptDir,
+  type AttemptRecord,
+  type EpisodeRecord,
+  type StopReason,
+  type AttemptFiles,
 } from './records.ts';
 export { toolVersions, VERSION } from './versions.ts';

@@ -30,7 +30,11 @@ export async function setUpMonitor(o: {
     const why = await renderer.unavailableReason();
     if (why) {
       renderer = null;
-      o.warn(requested.needsImages ? `${why}; the ${requested.name} monitor needs images, falling back to the state monitor` : `${why}; no checkpoint images`);
+      o.warn(
+        requested.needsImages
+          ? `${why}; the ${requested.name} monitor needs images, falling back to the state monitor`
+          : `${why}; no checkpoint images`,
+      );
     }
   }
   const monitor = renderer === null && requested.needsImages ? await createMonitor('state', {}) : requested;
@@ -46,7 +50,10 @@ export interface Inspection {
 }
 
 export async function inspect(
-  monitor: Monitor, attempt: AttemptData, images: readonly ViewImages[] | null, oracleResult: PredicateResult | null,
+  monitor: Monitor,
+  attempt: AttemptData,
+  images: readonly ViewImages[] | null,
+  oracleResult: PredicateResult | null,
 ): Promise<Inspection> {
   const before = { ...monitor.usage };
   const verdicts = await monitor.inspect(attempt, images, { success: oracleResult });

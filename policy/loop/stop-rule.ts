@@ -52,7 +52,10 @@ export function draftStop(previous: ProgramDraft, next: ProgramDraft, attempt: n
   }
   // A draft without code is still run: that attempt fails with the reason, and counts.
   if (!empty(next) && next.program === previous.program) {
-    return { stop: 'no-change', warning: `repair after attempt ${attempt} returned the same program (${next.error ?? 'no change'}); stopping` };
+    return {
+      stop: 'no-change',
+      warning: `repair after attempt ${attempt} returned the same program (${next.error ?? 'no change'}); stopping`,
+    };
   }
   return null;
 }

@@ -48,7 +48,12 @@ export function copyData(v: unknown): unknown {
   return out;
 }
 
-export function bindApi(world: SimWorld, trace: TraceRecorder, options: BindingOptions = {}, api: readonly ApiFunction[] = API): ApiBindings {
+export function bindApi(
+  world: SimWorld,
+  trace: TraceRecorder,
+  options: BindingOptions = {},
+  api: readonly ApiFunction[] = API,
+): ApiBindings {
   const t0 = world.time;
   const limit = options.timeLimitSec ?? Infinity;
   const maxCalls = options.maxApiCalls ?? DEFAULT_MAX_API_CALLS;

@@ -23,7 +23,9 @@ function paramText(p: ParamInfo, typed: boolean): string {
 
 /** `pick(id, { approach?, liftHeight? }?)`; `typed` adds option types. */
 export function signature(f: ApiFunction, typed = false): string {
-  return `${f.name}(${paramsOf(f.args).map((p) => paramText(p, typed)).join(', ')})`;
+  return `${f.name}(${paramsOf(f.args)
+    .map((p) => paramText(p, typed))
+    .join(', ')})`;
 }
 
 const ERROR_TEXT: Record<(typeof ERROR_KINDS)[number], string> = {

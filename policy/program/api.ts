@@ -4,8 +4,16 @@
 
 import { z } from 'zod';
 import {
-  CONTAINER_SHAPES, PolicyError, closestNames, predicateObjectIds, predicateZoneIds,
-  type Predicate, type SimWorld, type Target, type Vec2, type Vec3,
+  CONTAINER_SHAPES,
+  PolicyError,
+  closestNames,
+  predicateObjectIds,
+  predicateZoneIds,
+  type Predicate,
+  type SimWorld,
+  type Target,
+  type Vec2,
+  type Vec3,
 } from '../../sim/index.ts';
 import { schemas as s, toTraceValue } from './arguments.ts';
 import { actionLabel, type TraceRecorder } from './trace.ts';
@@ -72,7 +80,12 @@ function unknownId(call: string, kind: 'object' | 'zone', id: string, known: str
 
 function requireObject(ctx: ApiContext, call: string, id: string): void {
   if (!ctx.world.scene.objects.some((o) => o.id === id)) {
-    throw unknownId(call, 'object', id, ctx.world.scene.objects.map((o) => o.id));
+    throw unknownId(
+      call,
+      'object',
+      id,
+      ctx.world.scene.objects.map((o) => o.id),
+    );
   }
 }
 
@@ -84,8 +97,11 @@ function requireContainer(ctx: ApiContext, call: string, id: string, position: n
   requireObject(ctx, call, id);
   const obj = ctx.world.scene.objects.find((o) => o.id === id)!;
   if (!CONTAINER_SHAPES.includes(obj.shape)) {
-    throw new PolicyError('ArgumentError',
-      `${call}: argument ${position} must be a container (${CONTAINER_SHAPES.join(' or ')}); ${id} is a ${obj.shape}`, [id]);
+    throw new PolicyError(
+      'ArgumentError',
+      `${call}: argument ${position} must be a container (${CONTAINER_SHAPES.join(' or ')}); ${id} is a ${obj.shape}`,
+      [id],
+    );
   }
 }
 
@@ -104,7 +120,8 @@ const pointName = s.oneOf('name', ['center', 'top', 'bottom', 'left', 'right', '
 export const API: readonly ApiFunction[] = [
   // --- reading the scene
   fn({
-    name: 'getObjects', group: 'scene',
+    name: 'getObjects',
+    group: 'scene',
     description: 'Every object with its current pose',
     args: z.tuple([]),
     returns: '[{ id, shape, color, size, position, yaw }]',
@@ -112,7 +129,8 @@ export const API: readonly ApiFunction[] = [
     run: (ctx) => ctx.world.getObjects(),
   }),
   fn({
-    name: 'getObject', group: 'scene',
+    name: 'getObject',
+    group: 'scene',
     description: 'One object (size = full extents, m)',
     args: z.tuple([s.objectId()]),
     returns: '{ id, shape, color, size, position, yaw }',
@@ -120,7 +138,8 @@ export const API: readonly ApiFunction[] = [
     run: (ctx, id) => (requireObject(ctx, 'getObject', id), ctx.world.getObject(id)),
   }),
   fn({
-    name: 'getPose', group: 'scene',
+    name: 'getPose',
+    group: 'scene',
     description: 'Centre position, quaternion and yaw of an object',
     args: z.tuple([s.objectId()]),
     returns: '{ position, quaternion, yaw }',
@@ -128,7 +147,8 @@ export const API: readonly ApiFunction[] = [
     run: (ctx, id) => (requireObject(ctx, 'getPose', id), ctx.world.getPose(id)),
   }),
   fn({
-    name: 'getBBox', group: 'scene',
+    name: 'getBBox',
+    group: 'scene',
     description: 'World-frame bounding box of an object',
     args: z.tuple([s.objectId()]),
     returns: '{ min: [x, y, z], max: [x, y, z] }',
@@ -136,7 +156,8 @@ export const API: readonly ApiFunction[] = [
     run: (ctx, id) => (requireObject(ctx, 'getBBox', id), ctx.world.getBBox(id)),
   }),
   fn({
-    name: 'getPoint', group: 'scene',
+    name: 'getPoint',
+    group: 'scene',
     description: 'A named point of an object: center, top, bottom, left, right, front, back, inside (containers)',
     args: z.tuple([s.objectId(), pointName]),
     returns: '[x, y, z]',
@@ -148,7 +169,8 @@ export const API: readonly ApiFunction[] = [
     },
   }),
   fn({
-    name: 'getGripper', group: 'scene',
+    name: 'getGripper',
+    group: 'scene',
     description: 'TCP position, yaw, finger opening (m) and held id',
     args: z.tuple([]),
     returns: '{ position, yaw, width, holding: id | null }',
@@ -159,7 +181,8 @@ export const API: readonly ApiFunction[] = [
     },
   }),
   fn({
-    name: 'getTable', group: 'scene',
+    name: 'getTable',
+    group: 'scene',
     description: 'The table top extents; its surface is z = 0',
     args: z.tuple([]),
     returns: '{ min: [x, y], max: [x, y] }',
@@ -168,7 +191,8 @@ export const API: readonly ApiFunction[] = [
   }),
   // --- predicates
   fn({
-    name: 'isOn', group: 'predicate',
+    name: 'isOn',
+    group: 'predicate',
     description: 'Whether a rests on top of b',
     args: z.tuple([s.objectId('a'), s.objectId('b')]),
     returns: 'boolean',
@@ -176,7 +200,8 @@ export const API: readonly ApiFunction[] = [
     run: (ctx, a, b) => (requireObject(ctx, 'isOn', a), requireObject(ctx, 'isOn', b), holds(ctx, { on: [a, b] })),
   }),
   fn({
-    name: 'isInside', group: 'predicate',
+    name: 'isInside',
+    group: 'predicate',
     description: 'Whether a is inside a container (bowl or tray)',
     args: z.tuple([s.objectId('a'), s.objectId('container')]),
     returns: 'boolean',
@@ -188,7 +213,8 @@ export const API: readonly ApiFunction[] = [
     },
   }),
   fn({
-    name: 'isGrasped', group: 'predicate',
+    name: 'isGrasped',
+    group: 'predicate',
     description: 'Whether the gripper holds the object',
     args: z.tuple([s.objectId()]),
     returns: 'boolean',
@@ -196,7 +222,8 @@ export const API: readonly ApiFunction[] = [
     run: (ctx, id) => (requireObject(ctx, 'isGrasped', id), holds(ctx, { grasped: id })),
   }),
   fn({
-    name: 'isUpright', group: 'predicate',
+    name: 'isUpright',
+    group: 'predicate',
     description: 'Whether the object stands upright',
     args: z.tuple([s.objectId()]),
     returns: 'boolean',
@@ -204,7 +231,8 @@ export const API: readonly ApiFunction[] = [
     run: (ctx, id) => (requireObject(ctx, 'isUpright', id), holds(ctx, { upright: id })),
   }),
   fn({
-    name: 'distance', group: 'predicate',
+    name: 'distance',
+    group: 'predicate',
     description: 'Distance (m) between objects (centres) or positions',
     args: z.tuple([s.target('a'), s.target('b')]),
     returns: 'number (m)',
@@ -213,11 +241,14 @@ export const API: readonly ApiFunction[] = [
   }),
   // --- high-level actions
   fn({
-    name: 'pick', group: 'action',
+    name: 'pick',
+    group: 'action',
     description: 'Approach, grasp and lift an object (GraspError if not held)',
     args: z.tuple([
       s.objectId(),
-      s.options({ approach: s.oneOf('approach', ['top', 'side']), liftHeight: s.metres('liftHeight', 0, 0.45, 'a lift height') }).optional(),
+      s
+        .options({ approach: s.oneOf('approach', ['top', 'side']), liftHeight: s.metres('liftHeight', 0, 0.45, 'a lift height') })
+        .optional(),
     ]),
     returns: '',
     example: "pick('red_block', { approach: 'top', liftHeight: 0.1 });",
@@ -225,15 +256,18 @@ export const API: readonly ApiFunction[] = [
     run: (ctx, id, opts) => (requireObject(ctx, 'pick', id), ctx.world.pick(id, opts)),
   }),
   fn({
-    name: 'place', group: 'action',
+    name: 'place',
+    group: 'action',
     description: 'Put the held object on/in an object, or at [x, y] on the table, and let go',
     args: z.tuple([
       s.target(),
-      s.options({
-        offset: s.offset(),
-        yaw: s.yaw(),
-        releaseHeight: s.metres('releaseHeight', 0, 0.45, 'a release height above the surface'),
-      }).optional(),
+      s
+        .options({
+          offset: s.offset(),
+          yaw: s.yaw(),
+          releaseHeight: s.metres('releaseHeight', 0, 0.45, 'a release height above the surface'),
+        })
+        .optional(),
     ]),
     returns: '',
     example: "place('blue_block', { offset: [0, 0.01], releaseHeight: 0.005 });",
@@ -241,7 +275,8 @@ export const API: readonly ApiFunction[] = [
     run: (ctx, target, opts) => (requireTarget(ctx, 'place', target), ctx.world.place(target, opts)),
   }),
   fn({
-    name: 'push', group: 'action',
+    name: 'push',
+    group: 'action',
     description: 'Push an object along a direction [dx, dy] by a distance (m)',
     args: z.tuple([
       s.objectId(),
@@ -256,7 +291,8 @@ export const API: readonly ApiFunction[] = [
   }),
   // --- low-level actions
   fn({
-    name: 'moveTo', group: 'low-level',
+    name: 'moveTo',
+    group: 'low-level',
     description: 'Move the TCP in a straight line ([x, y] keeps the current height)',
     args: z.tuple([s.position(), s.options({ yaw: s.yaw(), speed: s.speed() }).optional()]),
     returns: '',
@@ -267,7 +303,8 @@ export const API: readonly ApiFunction[] = [
     },
   }),
   fn({
-    name: 'moveBy', group: 'low-level',
+    name: 'moveBy',
+    group: 'low-level',
     description: 'Move the TCP by an offset ([dx, dy] keeps the height)',
     args: z.tuple([s.delta()]),
     returns: '',
@@ -275,7 +312,8 @@ export const API: readonly ApiFunction[] = [
     run: (ctx, delta) => ctx.world.moveBy(delta.length === 3 ? [...delta] : [delta[0], delta[1], 0]),
   }),
   fn({
-    name: 'rotateTo', group: 'low-level',
+    name: 'rotateTo',
+    group: 'low-level',
     description: 'Turn the gripper to a yaw about z (rad)',
     args: z.tuple([s.yaw()]),
     returns: '',
@@ -283,7 +321,8 @@ export const API: readonly ApiFunction[] = [
     run: (ctx, yaw) => ctx.world.rotateTo(yaw),
   }),
   fn({
-    name: 'openGripper', group: 'low-level',
+    name: 'openGripper',
+    group: 'low-level',
     description: 'Open the fingers fully (releases what is held)',
     args: z.tuple([]),
     returns: '',
@@ -291,7 +330,8 @@ export const API: readonly ApiFunction[] = [
     run: (ctx) => ctx.world.openGripper(),
   }),
   fn({
-    name: 'closeGripper', group: 'low-level',
+    name: 'closeGripper',
+    group: 'low-level',
     description: 'Close the fingers until contact',
     args: z.tuple([]),
     returns: 'id now held | null',
@@ -299,7 +339,8 @@ export const API: readonly ApiFunction[] = [
     run: (ctx) => ctx.world.closeGripper(),
   }),
   fn({
-    name: 'home', group: 'low-level',
+    name: 'home',
+    group: 'low-level',
     description: 'Move the gripper back to its home pose',
     args: z.tuple([]),
     returns: '',
@@ -307,7 +348,8 @@ export const API: readonly ApiFunction[] = [
     run: (ctx) => ctx.world.home(),
   }),
   fn({
-    name: 'wait', group: 'low-level',
+    name: 'wait',
+    group: 'low-level',
     description: 'Let the simulation run without moving',
     args: z.tuple([s.seconds()]),
     returns: '',
@@ -316,17 +358,18 @@ export const API: readonly ApiFunction[] = [
       const left = ctx.timeLeft();
       if (seconds <= left) return ctx.world.wait(seconds);
       ctx.world.wait(Math.max(0, left));
-      throw new PolicyError('TimeoutError', `wait: waiting ${seconds} s would overrun the program's time budget (${left.toFixed(2)} s were left)`);
+      throw new PolicyError(
+        'TimeoutError',
+        `wait: waiting ${seconds} s would overrun the program's time budget (${left.toFixed(2)} s were left)`,
+      );
     },
   }),
   // --- structure and feedback
   fn({
-    name: 'subgoal', group: 'structure',
+    name: 'subgoal',
+    group: 'structure',
     description: 'Start a subgoal (ends the previous one); expect: predicate that should hold at its end',
-    args: z.tuple([
-      s.text('description', 500, 'a description'),
-      s.options({ expect: s.predicate('expect') }).optional(),
-    ]),
+    args: z.tuple([s.text('description', 500, 'a description'), s.options({ expect: s.predicate('expect') }).optional()]),
     returns: '',
     example: "subgoal('grasp the red block', { expect: { grasped: 'red_block' } });",
     traced: 'self',
@@ -337,7 +380,8 @@ export const API: readonly ApiFunction[] = [
     },
   }),
   fn({
-    name: 'checkpoint', group: 'structure',
+    name: 'checkpoint',
+    group: 'structure',
     description: 'Take an extra snapshot for the monitor',
     args: z.tuple([s.text('label', 48, 'a short label')]),
     returns: '',
@@ -345,7 +389,8 @@ export const API: readonly ApiFunction[] = [
     run: (ctx, label) => void ctx.trace.checkpoint('manual', label),
   }),
   fn({
-    name: 'log', group: 'structure',
+    name: 'log',
+    group: 'structure',
     description: 'Write values to the trace (console.log does the same)',
     args: restTuple(s.any('values')),
     returns: '',

@@ -45,20 +45,37 @@ const objectIdSchema = () => z.string().min(1).max(100);
 export const schemas = {
   objectId: (name = 'id') => arg(objectIdSchema(), name, 'id', 'a string object id'),
   position: (name = 'position') =>
-    arg(z.array(coord).min(2).max(3) as unknown as z.ZodType<[number, number] | [number, number, number]>,
-      name, '[x, y, z?]', `a position [x, y] or [x, y, z] of finite numbers in metres (|v| ≤ ${MAX_COORD})`),
+    arg(
+      z.array(coord).min(2).max(3) as unknown as z.ZodType<[number, number] | [number, number, number]>,
+      name,
+      '[x, y, z?]',
+      `a position [x, y] or [x, y, z] of finite numbers in metres (|v| ≤ ${MAX_COORD})`,
+    ),
   target: (name = 'target') =>
-    arg(z.union([objectIdSchema(), z.array(coord).min(2).max(3)]) as unknown as z.ZodType<string | [number, number] | [number, number, number]>,
-      name, 'id | [x, y, z?]', `an object id or a position [x, y] or [x, y, z] in metres (|v| ≤ ${MAX_COORD})`),
+    arg(
+      z.union([objectIdSchema(), z.array(coord).min(2).max(3)]) as unknown as z.ZodType<
+        string | [number, number] | [number, number, number]
+      >,
+      name,
+      'id | [x, y, z?]',
+      `an object id or a position [x, y] or [x, y, z] in metres (|v| ≤ ${MAX_COORD})`,
+    ),
   delta: (name = 'delta') =>
-    arg(z.array(z.number().min(-10).max(10)).min(2).max(3) as unknown as z.ZodType<[number, number] | [number, number, number]>,
-      name, '[dx, dy, dz?]', 'an offset [dx, dy] or [dx, dy, dz] of finite numbers in metres (|v| ≤ 10)'),
+    arg(
+      z.array(z.number().min(-10).max(10)).min(2).max(3) as unknown as z.ZodType<[number, number] | [number, number, number]>,
+      name,
+      '[dx, dy, dz?]',
+      'an offset [dx, dy] or [dx, dy, dz] of finite numbers in metres (|v| ≤ 10)',
+    ),
   direction: (name = 'direction') =>
-    arg(z.tuple([z.number().min(-10).max(10), z.number().min(-10).max(10)]).refine(([x, y]) => Math.hypot(x, y) > 1e-9),
-      name, '[dx, dy]', 'a direction [dx, dy] of finite numbers, not both zero'),
+    arg(
+      z.tuple([z.number().min(-10).max(10), z.number().min(-10).max(10)]).refine(([x, y]) => Math.hypot(x, y) > 1e-9),
+      name,
+      '[dx, dy]',
+      'a direction [dx, dy] of finite numbers, not both zero',
+    ),
   offset: (name = 'offset') =>
-    arg(z.tuple([z.number().min(-1).max(1), z.number().min(-1).max(1)]),
-      name, '[dx, dy]', 'an offset [dx, dy] in metres (|v| ≤ 1)'),
+    arg(z.tuple([z.number().min(-1).max(1), z.number().min(-1).max(1)]), name, '[dx, dy]', 'an offset [dx, dy] in metres (|v| ≤ 1)'),
   yaw: (name = 'yaw') => arg(z.number().min(-100).max(100), name, 'rad', 'an angle in radians (a finite number, |yaw| ≤ 100)'),
   metres: (name: string, min: number, max: number, what = 'a length') =>
     arg(z.number().min(min).max(max), name, 'm', `${what} in metres from ${min} to ${max}`),
@@ -71,11 +88,13 @@ export const schemas = {
   /** A trailing options object; its fields are optional and unknown keys are rejected. */
   options: <S extends Record<string, z.ZodType>>(fields: S, name = 'options') => {
     const shape = Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, s.optional()])) as { [K in keyof S]: z.ZodOptional<S[K]> };
-    const type = `{ ${Object.entries(fields).map(([k, s]) => `${k}?: ${argRegistry.get(s)?.type ?? 'any'}`).join(', ')} }`;
+    const type = `{ ${Object.entries(fields)
+      .map(([k, s]) => `${k}?: ${argRegistry.get(s)?.type ?? 'any'}`)
+      .join(', ')} }`;
     return arg(z.strictObject(shape), name, type, `an options object ${type}`);
   },
   predicate: (name = 'expect') =>
-    arg(z.unknown().pipe(PredicateSchema), name, 'Predicate', 'a predicate such as { on: [\'a\', \'b\'] } (see the predicate list)', true),
+    arg(z.unknown().pipe(PredicateSchema), name, 'Predicate', "a predicate such as { on: ['a', 'b'] } (see the predicate list)", true),
   any: (name = 'value') => arg(z.unknown(), name, 'any', 'any value'),
 };
 
@@ -92,9 +111,16 @@ function compact(v: unknown, depth = 0): string {
   if (v === undefined) return 'undefined';
   if (v === null || typeof v !== 'object') return String(v);
   if (depth > 3) return '…';
-  if (Array.isArray(v)) return `[${v.slice(0, 8).map((x) => compact(x, depth + 1)).join(', ')}${v.length > 8 ? ', …' : ''}]`;
+  if (Array.isArray(v))
+    return `[${v
+      .slice(0, 8)
+      .map((x) => compact(x, depth + 1))
+      .join(', ')}${v.length > 8 ? ', …' : ''}]`;
   const entries = Object.entries(v as Record<string, unknown>);
-  return `{ ${entries.slice(0, 6).map(([k, x]) => `${k}: ${compact(x, depth + 1)}`).join(', ')}${entries.length > 6 ? ', …' : ''} }`;
+  return `{ ${entries
+    .slice(0, 6)
+    .map(([k, x]) => `${k}: ${compact(x, depth + 1)}`)
+    .join(', ')}${entries.length > 6 ? ', …' : ''} }`;
 }
 
 /** "number 42", "string \"red\"", "NaN", "an array of 3 items [1, 2, 3]", "a function", … */
@@ -210,9 +236,11 @@ export function checkArgs(fn: string, args: z.ZodType, raw: readonly unknown[], 
   const fixed = hasRest ? params.length - 1 : params.length;
   if (!hasRest && count > fixed) {
     const names = params.map((p) => p.meta.name).join(', ');
-    throw argumentError(fixed === 0
-      ? `${fn}: takes no arguments, got ${count}`
-      : `${fn}: takes at most ${fixed} argument${fixed === 1 ? '' : 's'} (${names}), got ${count}`);
+    throw argumentError(
+      fixed === 0
+        ? `${fn}: takes no arguments, got ${count}`
+        : `${fn}: takes at most ${fixed} argument${fixed === 1 ? '' : 's'} (${names}), got ${count}`,
+    );
   }
   const out: unknown[] = [];
   for (let i = 0; i < raw.length || i < fixed; i++) {

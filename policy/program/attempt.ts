@@ -65,7 +65,9 @@ export function runAttemptSync(options: AttemptOptions): AttemptOutcome {
   const bindings = bindApi(world, trace, {
     timeLimitSec: options.timeLimitSec,
     maxApiCalls: options.maxApiCalls,
-    ...(onApiCall ? { beforeCall: (name: string, line: number | null) => onApiCall({ name, line, index: bindings.apiCalls, trace: trace.trace }) } : {}),
+    ...(onApiCall
+      ? { beforeCall: (name: string, line: number | null) => onApiCall({ name, line, index: bindings.apiCalls, trace: trace.trace }) }
+      : {}),
   });
   let error: ProgramError | null;
   let internalError: unknown;

@@ -3,9 +3,18 @@
 // (measureHostCallMicros) without a physics engine in the way.
 
 import {
-  PolicyError, TABLE,
-  type ObjectInfo, type Pose, type Predicate, type PredicateResult, type SceneSpec, type SimWorld,
-  type Snapshot, type Target, type Vec2, type Vec3,
+  PolicyError,
+  TABLE,
+  type ObjectInfo,
+  type Pose,
+  type Predicate,
+  type PredicateResult,
+  type SceneSpec,
+  type SimWorld,
+  type Snapshot,
+  type Target,
+  type Vec2,
+  type Vec3,
 } from '../../sim/index.ts';
 
 const BLOCK: ObjectInfo = { id: 'block', shape: 'box', color: 'red', size: [0.04, 0.04, 0.04], position: [0, 0, 0.02], yaw: 0 };
@@ -52,7 +61,12 @@ export class IdleWorld implements SimWorld {
     return this.object(id).position;
   }
   getGripper() {
-    return { position: [...this.gripper.position] as Vec3, yaw: this.gripper.yaw, width: this.gripper.width, holding: this.gripper.holding };
+    return {
+      position: [...this.gripper.position] as Vec3,
+      yaw: this.gripper.yaw,
+      width: this.gripper.width,
+      holding: this.gripper.holding,
+    };
   }
   getTable(): { min: Vec2; max: Vec2 } {
     return { min: [-0.5, -0.4], max: [0.5, 0.4] };

@@ -13,8 +13,12 @@
 // that cause in the ProgramError.
 
 import {
-  newQuickJSWASMModule, RELEASE_SYNC,
-  type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule,
+  newQuickJSWASMModule,
+  RELEASE_SYNC,
+  type QuickJSContext,
+  type QuickJSHandle,
+  type QuickJSRuntime,
+  type QuickJSWASMModule,
 } from 'quickjs-emscripten';
 import { ERROR_KINDS, PolicyError, causeOf, type ErrorKind, type ProgramError } from '../../sim/index.ts';
 import { OpaqueValue } from './arguments.ts';
@@ -343,17 +347,28 @@ function decodeValue(v: unknown): unknown {
   if (o.a) return o.a.map(decodeValue);
   if (o.o) return Object.fromEntries(o.o.map(([k, x]) => [k, decodeValue(x)]));
   switch (o.x) {
-    case 'NaN': return NaN;
-    case 'Infinity': return Infinity;
-    case '-Infinity': return -Infinity;
-    case '-0': return -0;
-    case 'undefined': return undefined;
-    case 'string': return `${o.s ?? ''}… (${o.n} characters)`;  // longer than the prelude copies
-    case 'array': return new OpaqueValue(`an array of ${o.n} items`);
-    case 'object': return new OpaqueValue(`an object with ${o.n} keys`);
-    case 'deep': return new OpaqueValue('a deeply nested value');
-    case 'unreadable': return new OpaqueValue('an unreadable object');
-    default: return new OpaqueValue(`a ${o.x ?? 'value'}`);
+    case 'NaN':
+      return NaN;
+    case 'Infinity':
+      return Infinity;
+    case '-Infinity':
+      return -Infinity;
+    case '-0':
+      return -0;
+    case 'undefined':
+      return undefined;
+    case 'string':
+      return `${o.s ?? ''}… (${o.n} characters)`; // longer than the prelude copies
+    case 'array':
+      return new OpaqueValue(`an array of ${o.n} items`);
+    case 'object':
+      return new OpaqueValue(`an object with ${o.n} keys`);
+    case 'deep':
+      return new OpaqueValue('a deeply nested value');
+    case 'unreadable':
+      return new OpaqueValue('an unreadable object');
+    default:
+      return new OpaqueValue(`a ${o.x ?? 'value'}`);
   }
 }
 
@@ -368,13 +383,26 @@ function readArgs(ctx: QuickJSContext, types: string, handles: QuickJSHandle[]):
   for (let i = 0; i < types.length; i++) {
     const h = handles[i]!;
     switch (types[i]) {
-      case 's': values[i] = capString(ctx.getString(h)); break;
-      case 'n': values[i] = ctx.getNumber(h); break;
-      case 't': values[i] = true; break;
-      case 'f': values[i] = false; break;
-      case 'u': values[i] = undefined; break;
-      case 'l': values[i] = null; break;
-      default: values[i] = decodeJson(ctx.getString(h));
+      case 's':
+        values[i] = capString(ctx.getString(h));
+        break;
+      case 'n':
+        values[i] = ctx.getNumber(h);
+        break;
+      case 't':
+        values[i] = true;
+        break;
+      case 'f':
+        values[i] = false;
+        break;
+      case 'u':
+        values[i] = undefined;
+        break;
+      case 'l':
+        values[i] = null;
+        break;
+      default:
+        values[i] = decodeJson(ctx.getString(h));
     }
   }
   return { count: types.length, values };
@@ -391,10 +419,14 @@ function decodeJson(json: string): unknown {
 /** A host result as a guest value: numbers, booleans and null directly, the rest as JSON for the wrapper to parse. */
 function toGuest(ctx: QuickJSContext, result: unknown): QuickJSHandle | undefined {
   switch (typeof result) {
-    case 'undefined': return undefined;
-    case 'number': return ctx.newNumber(result);
-    case 'boolean': return result ? ctx.true : ctx.false;
-    default: return result === null ? ctx.null : ctx.newString(JSON.stringify(result));
+    case 'undefined':
+      return undefined;
+    case 'number':
+      return ctx.newNumber(result);
+    case 'boolean':
+      return result ? ctx.true : ctx.false;
+    default:
+      return result === null ? ctx.null : ctx.newString(JSON.stringify(result));
   }
 }
 
@@ -421,7 +453,11 @@ function runningFunction(stack: string | undefined): string {
 }
 
 function cpuTimeout(cpuMs: number, stack: string | undefined): ProgramError {
-  return { kind: 'TimeoutError', message: `the program ran longer than ${cpuMs / 1000} s of CPU time${runningFunction(stack)}`, line: null };
+  return {
+    kind: 'TimeoutError',
+    message: `the program ran longer than ${cpuMs / 1000} s of CPU time${runningFunction(stack)}`,
+    line: null,
+  };
 }
 
 function classify(t: Thrown, opts: { cpuMs: number; memoryBytes: number }): ProgramError {
@@ -508,7 +544,11 @@ export function runSandboxed(source: string, functions: readonly HostFunction[],
   }
   const total = runStart ? performance.now() - runStart : 0;
   return {
-    error, guestMs: Math.max(0, total - hostMs), hostMs, hostCalls, fastHostCalls,
+    error,
+    guestMs: Math.max(0, total - hostMs),
+    hostMs,
+    hostCalls,
+    fastHostCalls,
     ...(hostFault !== undefined ? { hostFault } : {}),
   };
 
@@ -613,7 +653,9 @@ export function runSandboxed(source: string, functions: readonly HostFunction[],
       else {
         try {
           info = JSON.parse(ctx.getString(described.value)) as Thrown;
-        } catch { /* keep the fallback */ }
+        } catch {
+          /* keep the fallback */
+        }
         described.value.dispose();
       }
       phase = 'setup';

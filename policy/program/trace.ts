@@ -4,8 +4,20 @@
 // an error and at the end of the program.
 
 import type {
-  CallError, CallEvent, Checkpoint, CheckpointReason, GripperState, LogEvent, Predicate,
-  ProgramError, SimWorld, Snapshot, SubgoalEvent, SubgoalInfo, Trace, TraceEvent,
+  CallError,
+  CallEvent,
+  Checkpoint,
+  CheckpointReason,
+  GripperState,
+  LogEvent,
+  Predicate,
+  ProgramError,
+  SimWorld,
+  Snapshot,
+  SubgoalEvent,
+  SubgoalInfo,
+  Trace,
+  TraceEvent,
 } from '../../sim/index.ts';
 import { safeLabel } from '../../sim/index.ts';
 
@@ -21,7 +33,8 @@ export interface TraceRecorderOptions {
 /** Label of the checkpoint after an action: `pick-red_block`, `place-0.10_-0.05`. */
 export function actionLabel(call: string, target: unknown): string {
   if (typeof target === 'string') return safeLabel(`${call}-${target}`, call);
-  if (Array.isArray(target)) return safeLabel(`${call}-${target.map((v) => (typeof v === 'number' ? v.toFixed(2) : String(v))).join('_')}`, call);
+  if (Array.isArray(target))
+    return safeLabel(`${call}-${target.map((v) => (typeof v === 'number' ? v.toFixed(2) : String(v))).join('_')}`, call);
   return safeLabel(call, call);
 }
 
@@ -89,7 +102,13 @@ export class TraceRecorder {
     snapshot?: Snapshot,
   ): CallEvent {
     const event: CallEvent = {
-      type: 'call', seq: this.seq++, t: snapshot?.t ?? this.world.time, line, call, args, gripper: this.gripper(snapshot),
+      type: 'call',
+      seq: this.seq++,
+      t: snapshot?.t ?? this.world.time,
+      line,
+      call,
+      args,
+      gripper: this.gripper(snapshot),
     };
     if ('error' in outcome) event.error = outcome.error;
     else if (outcome.result !== undefined) event.result = outcome.result;

@@ -58,8 +58,10 @@ interface Block {
 const JS_LANGS = new Set(['', 'js', 'javascript', 'jsx', 'mjs', 'cjs', 'es6', 'node', 'ecmascript', 'ts', 'typescript']);
 const API_CALL = new RegExp(`(?<![\\w$.])(?:${API_NAMES.map(escapeRegExp).join('|')})\\s*\\(`);
 const SUBGOAL_CALL = /(?<![\w$.])subgoal\s*\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1/g;
-const VERSION_WORDS = /\b(correct(?:ed|ion)|fix(?:ed)?|revis(?:ed|ion)|updat(?:ed)|final|full|complete|instead|alternative(?:ly)?|improved|better|simpler|rewritten|version)\b/i;
-const PART_WORDS = /\b(part|step|stage|subgoal|phase)\s*#?\s*(?:[2-9]|\d{2,}|two|three|four|five)\b|\b(next|then|continued|continuing|after that|finally)\b/i;
+const VERSION_WORDS =
+  /\b(correct(?:ed|ion)|fix(?:ed)?|revis(?:ed|ion)|updat(?:ed)|final|full|complete|instead|alternative(?:ly)?|improved|better|simpler|rewritten|version)\b/i;
+const PART_WORDS =
+  /\b(part|step|stage|subgoal|phase)\s*#?\s*(?:[2-9]|\d{2,}|two|three|four|five)\b|\b(next|then|continued|continuing|after that|finally)\b/i;
 const MAX_PLAN_LINES = 30;
 
 // ---------------------------------------------------------------- public
@@ -151,7 +153,9 @@ function chooseFromBlocks(blocks: Block[], check: SyntaxChecker | undefined, not
   const complete = candidates.filter((b) => b.closed && (!check || check(b.code) === null));
   const chosen = complete.length > 0 ? complete[complete.length - 1]! : candidates[candidates.length - 1]!;
   const index = candidates.indexOf(chosen) + 1;
-  notes.push(`took code block ${index} of ${candidates.length} that call the program API (the last ${complete.length > 0 ? 'complete one' : 'one'})`);
+  notes.push(
+    `took code block ${index} of ${candidates.length} that call the program API (the last ${complete.length > 0 ? 'complete one' : 'one'})`,
+  );
   return chosen.code;
 }
 
@@ -228,7 +232,8 @@ function proseOnly(text: string): string {
   return [...blocks.map((b) => b.before), trailing].join('\n');
 }
 
-const CODE_START = /^\s*(\/\/|\/\*|\*|const\s|let\s|var\s|function[\s*]|async\s|class\s|for\s*\(|while\s*\(|if\s*\(|else\b|try\b|catch\b|finally\b|do\b|switch\s*\(|return\b|throw\b|break;|continue;|[}\])]|\{\s*$)/;
+const CODE_START =
+  /^\s*(\/\/|\/\*|\*|const\s|let\s|var\s|function[\s*]|async\s|class\s|for\s*\(|while\s*\(|if\s*\(|else\b|try\b|catch\b|finally\b|do\b|switch\s*\(|return\b|throw\b|break;|continue;|[}\])]|\{\s*$)/;
 const CODE_CALL = /^\s*(?:await\s+)?[A-Za-z_$][\w$.]*\s*(\(|=[^=]|\+\+|--|\+=|-=)/;
 
 function looksLikeCode(line: string): boolean {
@@ -264,7 +269,8 @@ function unfencedCode(text: string): string {
  */
 function tidy(code: string, notes: string[]): string {
   let out = code.replace(/^(?:[ \t]*\n)+/, '').replace(/\s+$/, '');
-  const imports = /^\s*import\s[^\n]*?from\s*['"][^'"]*['"];?\s*$|^\s*import\s*['"][^'"]*['"];?\s*$|^\s*(?:const|let|var)\s*\{[^}]*\}\s*=\s*require\([^)]*\);?\s*$/gm;
+  const imports =
+    /^\s*import\s[^\n]*?from\s*['"][^'"]*['"];?\s*$|^\s*import\s*['"][^'"]*['"];?\s*$|^\s*(?:const|let|var)\s*\{[^}]*\}\s*=\s*require\([^)]*\);?\s*$/gm;
   if (imports.test(out)) {
     out = out.replace(imports, '// (import removed: the API functions are globals)');
     notes.push('removed import/require lines');
@@ -335,11 +341,17 @@ function compileOnly(module: QuickJSWASMModule, program: string): SyntaxProblem 
 // ---------------------------------------------------------------- text helpers
 
 function normalise(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 function lastSentences(prose: string): string {
-  const lines = prose.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = prose
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   return lines.slice(-2).join(' ');
 }
 

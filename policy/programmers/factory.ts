@@ -26,8 +26,14 @@ export async function createProgrammer(s: ProgrammerSettings): Promise<Programme
   if (s.provider === 'builtin') return new RuleProgrammer();
   if (s.provider === 'openai' || s.provider === 'replay') {
     const model = createChatModel({
-      provider: s.provider, kind: 'code', model: s.model ?? undefined, baseURL: s.baseURL, apiKey: s.apiKey,
-      record: s.record, cassette: s.cassette, timeoutMs: s.timeoutMs,
+      provider: s.provider,
+      kind: 'code',
+      model: s.model ?? undefined,
+      baseURL: s.baseURL,
+      apiKey: s.apiKey,
+      record: s.record,
+      cassette: s.cassette,
+      timeoutMs: s.timeoutMs,
     });
     return new LlmProgrammer(model, { provider: s.provider, vision: s.vision ?? false });
   }

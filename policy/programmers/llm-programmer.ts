@@ -43,14 +43,14 @@ export class LlmProgrammer implements Programmer {
   private readonly temperature: number;
   private readonly maxTokens: number;
   private vision: boolean;
-  get wantsImages(): boolean { return this.vision; }
+  get wantsImages(): boolean {
+    return this.vision;
+  }
   private answered = false;
   private checker: Promise<SyntaxChecker> | null = null;
 
   private readonly chat: ChatModel;
-  constructor(
-    chat: ChatModel,
-    opts: LlmProgrammerOptions) {
+  constructor(chat: ChatModel, opts: LlmProgrammerOptions) {
     this.chat = chat;
     this.name = opts.provider;
     this.model = chat.model;
@@ -94,8 +94,12 @@ export class LlmProgrammer implements Programmer {
     } catch (error) {
       if (!isModelError(error) || this.isFatal(error)) throw error;
       return {
-        program: '', plan: [], error: `the model call failed (${error.kind}): ${error.message}`,
-        usage: { inputTokens: 0, outputTokens: 0 }, promptTokens, notes,
+        program: '',
+        plan: [],
+        error: `the model call failed (${error.kind}): ${error.message}`,
+        usage: { inputTokens: 0, outputTokens: 0 },
+        promptTokens,
+        notes,
       };
     }
     const extracted = extractProgram(text, { checkSyntax: await this.syntaxChecker() });

@@ -23,11 +23,28 @@ export interface EpisodeJob {
 
 export function errorLine(job: EpisodeJob, message: string, instruction = ''): ResultLine {
   const record: EpisodeRecord = {
-    task: job.taskId, taskFile: job.taskRef, seed: job.seed, instruction, engine: job.settings.engine, provider: job.settings.provider,
-    model: job.settings.model, monitor: job.settings.monitor, maxRepairs: job.settings.maxRepairs, oracle: job.settings.oracle, sceneNoise: job.settings.sceneNoise,
-    success: false, successDetail: `episode did not finish: ${message}`, solvedAt: null, stoppedBy: 'no-program',
-    attempts: [], tokensIn: 0, tokensOut: 0, wallMs: 0, startedAt: new Date().toISOString(), versions: toolVersions(), warnings: [],
+    task: job.taskId,
+    taskFile: job.taskRef,
+    seed: job.seed,
+    instruction,
+    engine: job.settings.engine,
+    provider: job.settings.provider,
+    model: job.settings.model,
+    monitor: job.settings.monitor,
+    maxRepairs: job.settings.maxRepairs,
+    oracle: job.settings.oracle,
+    sceneNoise: job.settings.sceneNoise,
+    success: false,
+    successDetail: `episode did not finish: ${message}`,
+    solvedAt: null,
+    stoppedBy: 'no-program',
+    attempts: [],
+    tokensIn: 0,
+    tokensOut: 0,
+    wallMs: 0,
+    startedAt: new Date().toISOString(),
+    versions: toolVersions(),
+    warnings: [],
   };
   return { ...record, settings: job.settings, settingsKey: settingsKey(job.settings), error: message, dir: job.dir };
 }
-

@@ -16,10 +16,18 @@ export default async function runEpisodeJob(job: EpisodeJob): Promise<ResultLine
     instruction = task.instruction;
     const programmer = await createProgrammer({ provider: job.settings.provider, model: job.settings.model });
     const record = await runEpisode({
-      task, seed: job.seed, programmer,
-      monitor: job.settings.monitor, vlmModel: job.settings.vlmModel,
-      maxRepairs: job.settings.maxRepairs, oracle: job.settings.oracle, sceneNoise: job.settings.sceneNoise, engine: job.settings.engine as 'rapier',
-      outDir: join(job.outDir, job.dir), recordImages: job.images ? 'failed' : 'none', browserWSEndpoint: job.browserWSEndpoint,
+      task,
+      seed: job.seed,
+      programmer,
+      monitor: job.settings.monitor,
+      vlmModel: job.settings.vlmModel,
+      maxRepairs: job.settings.maxRepairs,
+      oracle: job.settings.oracle,
+      sceneNoise: job.settings.sceneNoise,
+      engine: job.settings.engine as 'rapier',
+      outDir: join(job.outDir, job.dir),
+      recordImages: job.images ? 'failed' : 'none',
+      browserWSEndpoint: job.browserWSEndpoint,
     });
     return { ...record, settings: job.settings, settingsKey: settingsKey(job.settings), error: null, dir: job.dir };
   } catch (err) {

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import type { ResultLine } from './results-file.ts';
 import type { GroupSummary, SuiteSummary } from './summary.ts';
 
-const esc = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
 
 function tableHtml(s: SuiteSummary): string {
@@ -17,33 +16,52 @@ function tableHtml(s: SuiteSummary): string {
     g.successAtK.map((v) => `<td>${pct(v)}</td>`).join('') +
     `<td>${g.crIter.toFixed(2)}</td><td>${g.tokensInPerEpisode}</td><td>${g.tokensOutPerEpisode}</td>` +
     `<td>${(g.wallMsPerEpisode / 1000).toFixed(2)}</td><td>${g.errors}</td></tr>`;
-  return `<table><thead><tr><th>task</th><th>episodes</th><th>ASR</th>${ks}<th>CR-Iter</th><th>tokens in</th><th>tokens out</th><th>wall s / ep</th><th>errors</th></tr></thead><tbody>` +
-    Object.entries(s.tasks).map(([t, g]) => row(t, g)).join('') + row('overall', s.overall, 'overall') + '</tbody></table>';
+  return (
+    `<table><thead><tr><th>task</th><th>episodes</th><th>ASR</th>${ks}<th>CR-Iter</th><th>tokens in</th><th>tokens out</th><th>wall s / ep</th><th>errors</th></tr></thead><tbody>` +
+    Object.entries(s.tasks)
+      .map(([t, g]) => row(t, g))
+      .join('') +
+    row('overall', s.overall, 'overall') +
+    '</tbody></table>'
+  );
 }
 
 /** Grouped bars: per task, one bar per k. Inline SVG, no scripts. */
 function chartSvg(s: SuiteSummary): string {
   const tasks = Object.entries(s.tasks);
   const K = s.overall.successAtK.length;
-  const barW = 10, gap = 14, groupW = K * barW + gap, h = 160, top = 10, left = 36, bottom = 110;
+  const barW = 10,
+    gap = 14,
+    groupW = K * barW + gap,
+    h = 160,
+    top = 10,
+    left = 36,
+    bottom = 110;
   const width = Math.max(left + tasks.length * groupW + 20, left + K * 70 + 40);
   const shades = ['#9ecae1', '#6baed6', '#3182bd', '#08519c', '#08306b', '#041f4a'];
   const parts: string[] = [];
   for (let p = 0; p <= 4; p++) {
     const y = top + h - (p / 4) * h;
-    parts.push(`<line x1="${left}" x2="${width}" y1="${y}" y2="${y}" stroke="#ddd"/><text x="${left - 4}" y="${y + 4}" text-anchor="end" font-size="10">${p * 25}%</text>`);
+    parts.push(
+      `<line x1="${left}" x2="${width}" y1="${y}" y2="${y}" stroke="#ddd"/><text x="${left - 4}" y="${y + 4}" text-anchor="end" font-size="10">${p * 25}%</text>`,
+    );
   }
   tasks.forEach(([task, g], i) => {
     const x0 = left + i * groupW + gap / 2;
     g.successAtK.forEach((v, k) => {
       const bh = v * h;
-      parts.push(`<rect x="${x0 + k * barW}" y="${top + h - bh}" width="${barW - 1}" height="${bh}" fill="${shades[Math.min(k, shades.length - 1)]}"><title>${esc(task)} success@${k}: ${pct(v)}</title></rect>`);
+      parts.push(
+        `<rect x="${x0 + k * barW}" y="${top + h - bh}" width="${barW - 1}" height="${bh}" fill="${shades[Math.min(k, shades.length - 1)]}"><title>${esc(task)} success@${k}: ${pct(v)}</title></rect>`,
+      );
     });
     const cx = x0 + (K * barW) / 2;
     parts.push(`<text transform="translate(${cx},${top + h + 8}) rotate(50)" font-size="10">${esc(task)}</text>`);
   });
-  const legend = Array.from({ length: K }, (_, k) =>
-    `<rect x="${left + k * 70}" y="${top + h + bottom - 14}" width="10" height="10" fill="${shades[Math.min(k, shades.length - 1)]}"/><text x="${left + k * 70 + 14}" y="${top + h + bottom - 5}" font-size="11">success@${k}</text>`).join('');
+  const legend = Array.from(
+    { length: K },
+    (_, k) =>
+      `<rect x="${left + k * 70}" y="${top + h + bottom - 14}" width="10" height="10" fill="${shades[Math.min(k, shades.length - 1)]}"/><text x="${left + k * 70 + 14}" y="${top + h + bottom - 5}" font-size="11">success@${k}</text>`,
+  ).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${top + h + bottom}" role="img" aria-label="success after k repairs per task">${parts.join('')}${legend}</svg>`;
 }
 
@@ -52,7 +70,9 @@ function failingImage(episodeDir: string, line: ResultLine): string | null {
   if (!last) return null;
   const dir = join(episodeDir, `attempt-${last.index}`, 'checkpoints');
   if (!existsSync(dir)) return null;
-  const files = readdirSync(dir).filter((f) => f.endsWith('-front.png')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('-front.png'))
+    .sort();
   if (files.length === 0) return null;
   const prefix = last.failingCheckpoint === null ? null : String(last.failingCheckpoint).padStart(2, '0') + '-';
   const pick = (prefix && files.find((f) => f.startsWith(prefix))) || files[files.length - 1]!;
@@ -70,12 +90,16 @@ function failedEpisodeHtml(outDir: string, line: ResultLine): string {
   const img = failingImage(dir, line);
   const diagnosis = attemptDir ? readText(join(attemptDir, 'diagnosis.txt')) : null;
   const program = attemptDir ? readText(join(attemptDir, 'program.js')) : null;
-  return `<section class="episode"><h3><a href="${esc(line.dir)}/">${esc(line.task)} · seed ${line.seed}</a> <small>${line.attempts.length} attempt(s)${line.error ? ' · error' : ''}</small></h3>` +
+  return (
+    `<section class="episode"><h3><a href="${esc(line.dir)}/">${esc(line.task)} · seed ${line.seed}</a> <small>${line.attempts.length} attempt(s)${line.error ? ' · error' : ''}</small></h3>` +
     `<p class="detail">${esc(line.error ?? line.successDetail)}</p>` +
     '<div class="cols">' +
-    (img ? `<figure><img src="${img}" alt="failing checkpoint of ${esc(line.task)} seed ${line.seed}" width="400"><figcaption>failing checkpoint (front view)</figcaption></figure>` : '') +
+    (img
+      ? `<figure><img src="${img}" alt="failing checkpoint of ${esc(line.task)} seed ${line.seed}" width="400"><figcaption>failing checkpoint (front view)</figcaption></figure>`
+      : '') +
     `<div>${diagnosis ? `<h4>Diagnosis</h4><pre>${esc(diagnosis)}</pre>` : ''}${program ? `<details><summary>final program</summary><pre>${esc(program)}</pre></details>` : ''}</div>` +
-    '</div></section>';
+    '</div></section>'
+  );
 }
 
 export function renderReportHtml(outDir: string, summary: SuiteSummary, lines: readonly ResultLine[]): string {

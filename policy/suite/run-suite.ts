@@ -76,10 +76,19 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
   for (const task of opts.tasks) {
     for (const seed of opts.seeds) {
       const key = episodeKey(task.id, seed);
-      if (done.has(key)) { skipped++; continue; }
+      if (done.has(key)) {
+        skipped++;
+        continue;
+      }
       jobs.push({
-        taskRef: task.file, taskId: task.id, seed, settings: opts.settings, outDir: opts.outDir,
-        dir: join('episodes', `${task.id}-seed${seed}`), images, browserWSEndpoint: opts.browserWSEndpoint ?? null,
+        taskRef: task.file,
+        taskId: task.id,
+        seed,
+        settings: opts.settings,
+        outDir: opts.outDir,
+        dir: join('episodes', `${task.id}-seed${seed}`),
+        images,
+        browserWSEndpoint: opts.browserWSEndpoint ?? null,
       });
     }
   }
@@ -94,7 +103,8 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
     resourceLimits: { maxOldGenerationSizeMb: 1024 },
   });
   const writer = new ResultsWriter(resultsFile);
-  let finished = 0, succeeded = 0;
+  let finished = 0,
+    succeeded = 0;
   let interrupted = false;
   const record = (line: ResultLine): void => {
     writer.append(line);
@@ -120,7 +130,10 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
       return p;
     };
     while (next < jobs.length) {
-      if (opts.signal?.aborted) { interrupted = true; break; }
+      if (opts.signal?.aborted) {
+        interrupted = true;
+        break;
+      }
       if (inFlight.size >= workers * 2) {
         await Promise.race(inFlight);
         continue;
@@ -135,7 +148,10 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
 
   const lines = readResults(resultsFile);
   const summary = summarize(lines, {
-    settings: opts.settings, versions: toolVersions(), suiteWallMs: performance.now() - started, workers,
+    settings: opts.settings,
+    versions: toolVersions(),
+    suiteWallMs: performance.now() - started,
+    workers,
   });
   const summaryFile = join(opts.outDir, 'summary.json');
   writeFileSync(summaryFile, JSON.stringify(summary, null, 2) + '\n');

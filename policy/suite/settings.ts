@@ -22,7 +22,9 @@ export function settingsKey(s: SuiteSettings): string {
 
 /** "monitor: state vs pixels; maxRepairs: 3 vs 1" — what differs, for the refusal message. */
 export function describeSettingsDifference(a: SuiteSettings, b: SuiteSettings): string {
-  return KEYS.filter((k) => a[k] !== b[k]).map((k) => `${k}: ${String(a[k])} vs ${String(b[k])}`).join('; ');
+  return KEYS.filter((k) => a[k] !== b[k])
+    .map((k) => `${k}: ${String(a[k])} vs ${String(b[k])}`)
+    .join('; ');
 }
 
 export function pickSettings(x: SuiteSettings): SuiteSettings {

@@ -79,10 +79,19 @@ const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
 
 /** The final table on the terminal. */
 export function summaryTable(s: SuiteSummary): string {
-  const rows: string[][] = [['task', 'eps', 'ASR', ...s.overall.successAtK.map((_, k) => `@${k}`), 'CR-Iter', 'tok in', 'tok out', 'wall s', 'err']];
+  const rows: string[][] = [
+    ['task', 'eps', 'ASR', ...s.overall.successAtK.map((_, k) => `@${k}`), 'CR-Iter', 'tok in', 'tok out', 'wall s', 'err'],
+  ];
   const row = (name: string, g: GroupSummary): string[] => [
-    name, String(g.episodes), pct(g.asr), ...g.successAtK.map(pct),
-    g.crIter.toFixed(2), String(g.tokensInPerEpisode), String(g.tokensOutPerEpisode), (g.wallMsPerEpisode / 1000).toFixed(2), String(g.errors),
+    name,
+    String(g.episodes),
+    pct(g.asr),
+    ...g.successAtK.map(pct),
+    g.crIter.toFixed(2),
+    String(g.tokensInPerEpisode),
+    String(g.tokensOutPerEpisode),
+    (g.wallMsPerEpisode / 1000).toFixed(2),
+    String(g.errors),
   ];
   for (const [task, g] of Object.entries(s.tasks)) rows.push(row(task, g));
   rows.push(row('overall', s.overall));

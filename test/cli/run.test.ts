@@ -15,7 +15,22 @@ describe('policyloop run with a given program', () => {
       const prog = join(dir, 'ref.js');
       writeFileSync(prog, t.reference);
       process.exitCode = undefined;
-      const code = await main(['node', 'policyloop', 'run', '--task', t.id, '--seed', String(3 + i), '--program', prog, '--out', join(dir, 'run'), '--monitor', 'state', '--no-images']);
+      const code = await main([
+        'node',
+        'policyloop',
+        'run',
+        '--task',
+        t.id,
+        '--seed',
+        String(3 + i),
+        '--program',
+        prog,
+        '--out',
+        join(dir, 'run'),
+        '--monitor',
+        'state',
+        '--no-images',
+      ]);
       if (code !== 0) failures.push(`${t.id}: exit ${code}`);
     }
     process.exitCode = undefined;
@@ -26,7 +41,20 @@ describe('policyloop run with a given program', () => {
     const dir = tempDir('wrong');
     const prog = join(dir, 'wrong.js');
     writeFileSync(prog, "pick('red_block');\nplace([0.2, -0.2]);\n");
-    const r = cli(['run', '--task', 'red_on_blue', '--seed', '1', '--program', prog, '--out', join(dir, 'run'), '--monitor', 'none', '--no-images']);
+    const r = cli([
+      'run',
+      '--task',
+      'red_on_blue',
+      '--seed',
+      '1',
+      '--program',
+      prog,
+      '--out',
+      join(dir, 'run'),
+      '--monitor',
+      'none',
+      '--no-images',
+    ]);
     expect(r.status).toBe(1);
     const ep = JSON.parse(readFileSync(join(dir, 'run', 'episode.json'), 'utf8'));
     expect(ep.success).toBe(false);
@@ -40,7 +68,10 @@ describe('policyloop run with a given program', () => {
     [['run', '--task', 'no_such_task', '--program', 'x.js'], /no_such_task/],
     [['run', '--task', 'red_on_blue', '--program', '/nonexistent/prog.js'], /--program: no such file/],
     [['run', '--task', 'red_on_blue', '--seed', 'abc'], /option '--seed <n>' argument 'abc' is invalid\. Expected an integer ≥ 0/],
-    [['run', '--task', 'red_on_blue', '--monitor', 'magic'], /option '--monitor <m>' argument 'magic' is invalid\. Allowed choices are state, pixels, vlm, none/],
+    [
+      ['run', '--task', 'red_on_blue', '--monitor', 'magic'],
+      /option '--monitor <m>' argument 'magic' is invalid\. Allowed choices are state, pixels, vlm, none/,
+    ],
     [['run', '--seed', '1'], /required option '--task <task>' not specified/],
     [['suite', '--workers', '0'], /option '--workers <n>' argument '0' is invalid\. Expected an integer ≥ 1/],
     [['run', '--task', '/nonexistent/task.json'], /task\.json/],
@@ -58,14 +89,28 @@ describe('policyloop run with a given program', () => {
   ])('exits 2 with one line when the model settings are unusable: %j', (args, message) => {
     const r = cli(args as string[], { OPENAI_API_KEY: '', OPENAI_BASE_URL: '' });
     expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('policyloop:'))).toHaveLength(1);
+    expect(
+      r.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('policyloop:')),
+    ).toHaveLength(1);
     expect(r.stderr).toMatch(message as RegExp);
   });
 
   it('exits 2 naming the file and JSON path of an invalid task file', () => {
     const dir = tempDir('badtask');
     const file = join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ id: 'bad', instruction: 'x', scene: { objects: [{ id: 'a', shape: 'box', size: [1, -2], color: 'red' }] }, success: { onTable: 'a' }, reference: "pick('a')" }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'bad',
+        instruction: 'x',
+        scene: { objects: [{ id: 'a', shape: 'box', size: [1, -2], color: 'red' }] },
+        success: { onTable: 'a' },
+        reference: "pick('a')",
+      }),
+    );
     const r = cli(['run', '--task', file, '--program', file]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/bad\.json: scene\.objects\[0\]\.size/);
@@ -75,7 +120,19 @@ describe('policyloop run with a given program', () => {
     const dir = tempDir('json');
     const prog = join(dir, 'p.js');
     writeFileSync(prog, "subgoal('lift', { expect: { grasped: 'red_block' } });\npick('red_block');\n");
-    const r = cli(['run', '--task', 'lift_block', '--program', prog, '--out', join(dir, 'run'), '--json', '--monitor', 'state', '--no-images']);
+    const r = cli([
+      'run',
+      '--task',
+      'lift_block',
+      '--program',
+      prog,
+      '--out',
+      join(dir, 'run'),
+      '--json',
+      '--monitor',
+      'state',
+      '--no-images',
+    ]);
     const ep = JSON.parse(r.stdout);
     expect(ep.task).toBe('lift_block');
     expect(ep.attempts).toHaveLength(1);

@@ -1,8 +1,6 @@
 // Extracting the program and plan from model replies: one case per habit of real models.
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  extractProgram, loadSyntaxChecker, NO_PROGRAM_ERROR, type SyntaxChecker,
-} from '../../policy/programmers/index.ts';
+import { extractProgram, loadSyntaxChecker, NO_PROGRAM_ERROR, type SyntaxChecker } from '../../policy/programmers/index.ts';
 
 let checkSyntax: SyntaxChecker;
 beforeAll(async () => {
@@ -31,12 +29,15 @@ const CASES: Case[] = [
   {
     name: 'reads the numbered plan and ignores prose around the block',
     reply: `Sure! Here is my plan.\n\n1. Grasp the red block\n2) **Put it on the blue block**\n\n${fence(FULL)}\n\nThis should work.`,
-    program: FULL, plan: ['Grasp the red block', 'Put it on the blue block'],
+    program: FULL,
+    plan: ['Grasp the red block', 'Put it on the blue block'],
   },
   {
     name: 'takes the last complete block when a later block is a corrected version',
     reply: `1. Grasp\n2. Place\n\n${fence(PICK)}\n\nHere is the corrected full program:\n\n${fence(FULL)}`,
-    program: FULL, plan: ['Grasp', 'Place'], note: /block 2 of 2/,
+    program: FULL,
+    plan: ['Grasp', 'Place'],
+    note: /block 2 of 2/,
   },
   {
     name: 'skips a block that does not call the API (a JSON or bash block)',
@@ -51,7 +52,7 @@ const CASES: Case[] = [
   },
   {
     name: 'joins a block of helper functions with the main block',
-    reply: `${fence("function grasp(id) {\n  pick(id);\n}")}\nThen:\n${fence("subgoal('grasp', { expect: { grasped: 'red_block' } });\ngrasp('red_block');")}`,
+    reply: `${fence('function grasp(id) {\n  pick(id);\n}')}\nThen:\n${fence("subgoal('grasp', { expect: { grasped: 'red_block' } });\ngrasp('red_block');")}`,
     program: "function grasp(id) {\n  pick(id);\n}\nsubgoal('grasp', { expect: { grasped: 'red_block' } });\ngrasp('red_block');",
   },
   {
@@ -66,11 +67,14 @@ const CASES: Case[] = [
   },
   {
     name: 'takes the code of a reply that is only code (no fence)',
-    reply: `${FULL}\n`, program: FULL, note: /no code fence/,
+    reply: `${FULL}\n`,
+    program: FULL,
+    note: /no code fence/,
   },
   {
     name: 'takes the code lines between prose when there is no fence',
-    reply: `Here is the program:\n${FULL}\nThat should do it.`, program: FULL,
+    reply: `Here is the program:\n${FULL}\nThat should do it.`,
+    program: FULL,
   },
   {
     name: 'removes import lines and await before API calls, keeping line numbers',
@@ -84,7 +88,8 @@ const CASES: Case[] = [
   },
   {
     name: 'normalises CRLF line endings',
-    reply: fence(FULL).replace(/\n/g, '\r\n'), program: FULL,
+    reply: fence(FULL).replace(/\n/g, '\r\n'),
+    program: FULL,
   },
 ];
 
@@ -127,7 +132,10 @@ describe('extractProgram', () => {
 describe('extractProgram, more layouts', () => {
   it('finds unfenced code after an unrelated fenced block', async () => {
     const checkSyntax = await loadSyntaxChecker();
-    const out = extractProgram('The predicate:\n```json\n{ "grasped": "red_block" }\n```\nProgram:\npick(\'red_block\');\nplace(\'blue_block\');', { checkSyntax });
+    const out = extractProgram(
+      'The predicate:\n```json\n{ "grasped": "red_block" }\n```\nProgram:\npick(\'red_block\');\nplace(\'blue_block\');',
+      { checkSyntax },
+    );
     expect(out.program).toBe("pick('red_block');\nplace('blue_block');");
     expect(out.notes).toContain('the code was outside the fenced blocks');
   });

@@ -34,7 +34,12 @@ async function episode(programmer: LlmProgrammer, maxRepairs = 2, outDir?: strin
   const drafts: ProgramDraft[] = [];
   const diagnoses: (string | null)[] = [];
   const record = await runEpisode({
-    task: getTask('red_on_blue'), seed: 1, programmer, monitor: 'state', maxRepairs, oracle: true,
+    task: getTask('red_on_blue'),
+    seed: 1,
+    programmer,
+    monitor: 'state',
+    maxRepairs,
+    oracle: true,
     ...(outDir ? { outDir, recordImages: 'all' as const } : {}),
     onEvent: (e: EpisodeEvent) => {
       if (e.type === 'draft') drafts.push(e.draft);
@@ -44,11 +49,19 @@ async function episode(programmer: LlmProgrammer, maxRepairs = 2, outDir?: strin
   return { record, drafts, diagnoses };
 }
 
-async function openaiProgrammer(script: ScriptStep[], extra: { record?: string; timeoutMs?: number; maxRetries?: number; vision?: boolean } = {}) {
+async function openaiProgrammer(
+  script: ScriptStep[],
+  extra: { record?: string; timeoutMs?: number; maxRetries?: number; vision?: boolean } = {},
+) {
   server = await startOpenAIServer(script);
   const { vision, ...settings } = extra;
   const model = createChatModel({
-    provider: 'openai', baseURL: server.url, apiKey: 'sk-test', model: 'test-model', env: {}, ...settings,
+    provider: 'openai',
+    baseURL: server.url,
+    apiKey: 'sk-test',
+    model: 'test-model',
+    env: {},
+    ...settings,
   });
   return new LlmProgrammer(model, { provider: 'openai', vision });
 }
@@ -70,7 +83,10 @@ describe('episodes with the LLM programmer', () => {
   it('repairs a wrong program from the diagnosis', async () => {
     const run = await episode(await openaiProgrammer([reply(WRONG_PROGRAM), reply(GOOD_PROGRAM)]));
     expect(run.record).toMatchObject({ success: true, solvedAt: 1, stoppedBy: 'success' });
-    expect(run.record.attempts.map((a) => [a.origin, a.success])).toEqual([['generate', false], ['repair', true]]);
+    expect(run.record.attempts.map((a) => [a.origin, a.success])).toEqual([
+      ['generate', false],
+      ['repair', true],
+    ]);
     const repairPrompt = lastUser(server!.chatBodies[1]);
     expect(run.diagnoses[0]).toBeTruthy();
     expect(repairPrompt).toContain(run.diagnoses[0]!.trim());
@@ -110,7 +126,10 @@ describe('episodes with the LLM programmer', () => {
   it('ends a model timeout as a failed attempt with the reason, and carries on', async () => {
     const programmer = await openaiProgrammer([{ delayMs: 2000 }, reply(GOOD_PROGRAM)], { timeoutMs: 250, maxRetries: 0 }); // the client retries timeouts
     const { record } = await episode(programmer);
-    expect(record.attempts[0]!.error).toMatchObject({ kind: 'NoProgramError', message: expect.stringMatching(/model call failed \(timeout\)/) });
+    expect(record.attempts[0]!.error).toMatchObject({
+      kind: 'NoProgramError',
+      message: expect.stringMatching(/model call failed \(timeout\)/),
+    });
     expect(record).toMatchObject({ success: true, solvedAt: 1 });
   });
 
@@ -129,9 +148,19 @@ describe('episodes with the LLM programmer', () => {
     const replay = new LlmProgrammer(createChatModel({ provider: 'replay', cassette }), { provider: 'replay' });
     const replayed = await episode(replay);
     const outcome = (r: Run) => ({
-      success: r.record.success, solvedAt: r.record.solvedAt, stoppedBy: r.record.stoppedBy, model: r.record.model,
-      tokensIn: r.record.tokensIn, tokensOut: r.record.tokensOut,
-      attempts: r.record.attempts.map((a) => ({ success: a.success, error: a.error, diagnosisKind: a.diagnosisKind, simSeconds: a.simSeconds, promptTokens: a.promptTokens })),
+      success: r.record.success,
+      solvedAt: r.record.solvedAt,
+      stoppedBy: r.record.stoppedBy,
+      model: r.record.model,
+      tokensIn: r.record.tokensIn,
+      tokensOut: r.record.tokensOut,
+      attempts: r.record.attempts.map((a) => ({
+        success: a.success,
+        error: a.error,
+        diagnosisKind: a.diagnosisKind,
+        simSeconds: a.simSeconds,
+        promptTokens: a.promptTokens,
+      })),
       programs: r.drafts.map((d) => d.program),
     });
     expect(outcome(replayed)).toEqual(outcome(recorded));

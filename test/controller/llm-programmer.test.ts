@@ -22,26 +22,51 @@ const context = () => (ctxPromise ??= taskContext('red_on_blue', 1));
 async function programmer(script: ScriptStep[], opts: { vision?: boolean; timeoutMs?: number; maxRetries?: number } = {}) {
   server = await startOpenAIServer(script);
   const model = createChatModel({
-    provider: 'openai', baseURL: server.url, apiKey: 'sk-test', model: 'test-model',
-    timeoutMs: opts.timeoutMs ?? 10_000, maxRetries: opts.maxRetries, env: {},
+    provider: 'openai',
+    baseURL: server.url,
+    apiKey: 'sk-test',
+    model: 'test-model',
+    timeoutMs: opts.timeoutMs ?? 10_000,
+    maxRetries: opts.maxRetries,
+    env: {},
   });
   return new LlmProgrammer(model, { provider: 'openai', vision: opts.vision });
 }
 
-const DIAGNOSIS_TEXT = 'Subgoal 1 "put the red block on the blue block" failed: red_block is 11.8 cm from blue_block\'s top centre (limit 2 cm).';
+const DIAGNOSIS_TEXT =
+  'Subgoal 1 "put the red block on the blue block" failed: red_block is 11.8 cm from blue_block\'s top centre (limit 2 cm).';
 
 function repairInput(program: string): RepairInput {
   return {
-    attempt: 0, program, diagnosis: null, diagnosisText: DIAGNOSIS_TEXT,
-    verdicts: [{ checkpoint: 3, label: 'subgoal-1', subgoal: 1, ok: false, failure: { kind: 'expectation-unmet', objects: ['red_block'], explanation: 'red_block is beside blue_block.' } }],
-    images: [{ view: 'front', mime: 'image/png' as const, bytes: solidPng([220, 30, 30]) }, { view: 'top', mime: 'image/png' as const, bytes: solidPng([30, 30, 220]) }],
+    attempt: 0,
+    program,
+    diagnosis: null,
+    diagnosisText: DIAGNOSIS_TEXT,
+    verdicts: [
+      {
+        checkpoint: 3,
+        label: 'subgoal-1',
+        subgoal: 1,
+        ok: false,
+        failure: { kind: 'expectation-unmet', objects: ['red_block'], explanation: 'red_block is beside blue_block.' },
+      },
+    ],
+    images: [
+      { view: 'front', mime: 'image/png' as const, bytes: solidPng([220, 30, 30]) },
+      { view: 'top', mime: 'image/png' as const, bytes: solidPng([30, 30, 220]) },
+    ],
   };
 }
 
 const userContent = (body: any): any => body.messages[body.messages.length - 1].content;
 const userText = (body: any): string => {
   const c = userContent(body);
-  return typeof c === 'string' ? c : c.filter((p: any) => p.type === 'text').map((p: any) => p.text).join('\n');
+  return typeof c === 'string'
+    ? c
+    : c
+        .filter((p: any) => p.type === 'text')
+        .map((p: any) => p.text)
+        .join('\n');
 };
 
 describe('LlmProgrammer', () => {
@@ -49,8 +74,11 @@ describe('LlmProgrammer', () => {
     const p = await programmer([{ reply: reply(GOOD_PROGRAM), usage: { prompt_tokens: 1500, completion_tokens: 80 } }]);
     const draft = await p.generate(await context());
     expect(draft).toMatchObject({
-      program: GOOD_PROGRAM, plan: ['Grasp the red block', 'Put the red block on the blue block'], error: null,
-      usage: { inputTokens: 1500, outputTokens: 80 }, raw: reply(GOOD_PROGRAM),
+      program: GOOD_PROGRAM,
+      plan: ['Grasp the red block', 'Put the red block on the blue block'],
+      error: null,
+      usage: { inputTokens: 1500, outputTokens: 80 },
+      raw: reply(GOOD_PROGRAM),
     });
     expect(draft.promptTokens).toBeGreaterThan(1000);
     expect(draft.promptTokens).toBeLessThanOrEqual(2500);
@@ -88,7 +116,9 @@ describe('LlmProgrammer', () => {
 
   it('asks again without images when the server refuses them, and stops sending them', async () => {
     const refuseImages: ScriptStep = (req) =>
-      JSON.stringify(req.body.messages).includes('image_url') ? { status: 400, message: 'image input is not supported by this model' } : reply(GOOD_PROGRAM);
+      JSON.stringify(req.body.messages).includes('image_url')
+        ? { status: 400, message: 'image input is not supported by this model' }
+        : reply(GOOD_PROGRAM);
     const p = await programmer([refuseImages, refuseImages, refuseImages], { vision: true });
     const draft = await p.repair(await context(), repairInput(WRONG_PROGRAM));
     expect(draft.program).toBe(GOOD_PROGRAM);
@@ -157,7 +187,10 @@ describe('LlmProgrammer', () => {
       await s.close();
       return gone;
     };
-    const cold = new LlmProgrammer(createChatModel({ provider: 'openai', baseURL: await unreachable(), apiKey: 'k', model: 'm', maxRetries: 1, env: {} }), { provider: 'openai' });
+    const cold = new LlmProgrammer(
+      createChatModel({ provider: 'openai', baseURL: await unreachable(), apiKey: 'k', model: 'm', maxRetries: 1, env: {} }),
+      { provider: 'openai' },
+    );
     const error = await cold.generate(await context()).catch((e: unknown) => e);
     expect(isModelError(error, 'unreachable')).toBe(true);
 

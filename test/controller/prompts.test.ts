@@ -7,9 +7,7 @@ import { createMonitor, diagnose } from '../../monitor/index.ts';
 import { runAttempt } from '../../policy/program/index.ts';
 import { renderApiPrompt } from '../../policy/program/index.ts';
 import { API_NAMES } from '../../policy/program/index.ts';
-import {
-  buildGenerationPrompt, PROMPT_TOKEN_BUDGET, systemPrompt,
-} from '../../policy/programmers/index.ts';
+import { buildGenerationPrompt, PROMPT_TOKEN_BUDGET, systemPrompt } from '../../policy/programmers/index.ts';
 import { PREDICATE_PROMPT_FORMS, predicateKindsInForms } from '../../policy/programmers/index.ts';
 import { buildRepairPrompt, numberLines, promptText, shortenDiagnosis } from '../../policy/programmers/index.ts';
 import type { RepairInput } from '../../policy/programmers/index.ts';
@@ -30,7 +28,9 @@ describe('generation prompt', () => {
     }
     const max = Math.max(...Object.values(sizes));
     const worst = Object.entries(sizes).find(([, n]) => n === max)![0];
-    console.log(`generation prompt tokens over ${Object.keys(sizes).length} core task instances: max ${max} (${worst}), min ${Math.min(...Object.values(sizes))}`);
+    console.log(
+      `generation prompt tokens over ${Object.keys(sizes).length} core task instances: max ${max} (${worst}), min ${Math.min(...Object.values(sizes))}`,
+    );
     expect(max).toBeLessThanOrEqual(PROMPT_TOKEN_BUDGET);
   });
 
@@ -42,7 +42,15 @@ describe('generation prompt', () => {
 
   it('states the world conventions and the rules', () => {
     const system = systemPrompt();
-    for (const fact of ['z is up', 'table top is z = 0', '+x is to the robot\'s right', '+y is away from the robot', 'max opening 8 cm', "subgoal('", 'metres']) {
+    for (const fact of [
+      'z is up',
+      'table top is z = 0',
+      "+x is to the robot's right",
+      '+y is away from the robot',
+      'max opening 8 cm',
+      "subgoal('",
+      'metres',
+    ]) {
       expect(system).toContain(fact);
     }
   });
@@ -56,8 +64,10 @@ describe('generation prompt', () => {
     // Each `{kind:…}` written as a literal (not a form with placeholders like `P` or `[x,y]`) must parse.
     const literals: string[] = [];
     for (const m of PREDICATE_PROMPT_FORMS.matchAll(/(?<![:\w])\{\w+:/g)) {
-      let depth = 0, end = m.index;
-      do depth += PREDICATE_PROMPT_FORMS[end] === '{' ? 1 : PREDICATE_PROMPT_FORMS[end] === '}' ? -1 : 0; while (depth > 0 && ++end < PREDICATE_PROMPT_FORMS.length);
+      let depth = 0,
+        end = m.index;
+      do depth += PREDICATE_PROMPT_FORMS[end] === '{' ? 1 : PREDICATE_PROMPT_FORMS[end] === '}' ? -1 : 0;
+      while (depth > 0 && ++end < PREDICATE_PROMPT_FORMS.length);
       const text = PREDICATE_PROMPT_FORMS.slice(m.index, end + 1);
       let value: unknown;
       try {
@@ -91,13 +101,15 @@ describe('generation prompt', () => {
     const none = await taskContext('red_on_blue', 1);
     expect(userText(buildGenerationPrompt(none))).not.toContain('Relevant knowledge');
     const some = { ...none, knowledge: ['Lift the red block at least 12 cm before carrying it.'] };
-    expect(userText(buildGenerationPrompt(some))).toContain('Relevant knowledge (from earlier corrections):\n- Lift the red block at least 12 cm');
+    expect(userText(buildGenerationPrompt(some))).toContain(
+      'Relevant knowledge (from earlier corrections):\n- Lift the red block at least 12 cm',
+    );
   });
 });
 
 const DIAGNOSIS = [
   'Subgoal 1 "put the red block on the blue block" failed at checkpoint 3 (place-_0_12_0_04_):',
-  'red_block is 11.8 cm from blue_block\'s top centre (limit 2 cm).',
+  "red_block is 11.8 cm from blue_block's top centre (limit 2 cm).",
   'Scene change since the previous checkpoint: red_block moved 14 cm.',
 ].join('\n');
 
@@ -105,17 +117,30 @@ function repairInput(extra: Partial<RepairInput> = {}): RepairInput {
   return {
     attempt: 0,
     program: WRONG_PROGRAM,
-    diagnosis: makeDiagnosis({ kind: 'missed-place', subgoal: { index: 1, description: 'put the red block on the blue block', line: null } }),
+    diagnosis: makeDiagnosis({
+      kind: 'missed-place',
+      subgoal: { index: 1, description: 'put the red block on the blue block', line: null },
+    }),
     diagnosisText: DIAGNOSIS,
     verdicts: [
       { checkpoint: 0, label: 'pick-red_block', subgoal: 0, ok: true },
       { checkpoint: 1, label: 'subgoal-0', subgoal: 0, ok: true },
       {
-        checkpoint: 3, label: 'subgoal-1', subgoal: 1, ok: false,
-        failure: { kind: 'expectation-unmet' as const, objects: ['red_block', 'blue_block'], explanation: 'red_block is 11.8 cm from blue_block\'s top centre.' },
+        checkpoint: 3,
+        label: 'subgoal-1',
+        subgoal: 1,
+        ok: false,
+        failure: {
+          kind: 'expectation-unmet' as const,
+          objects: ['red_block', 'blue_block'],
+          explanation: "red_block is 11.8 cm from blue_block's top centre.",
+        },
       },
     ],
-    images: [{ view: 'front', mime: 'image/png' as const, bytes: solidPng([200, 40, 40]) }, { view: 'top', mime: 'image/png' as const, bytes: solidPng([40, 40, 200]) }],
+    images: [
+      { view: 'front', mime: 'image/png' as const, bytes: solidPng([200, 40, 40]) },
+      { view: 'top', mime: 'image/png' as const, bytes: solidPng([40, 40, 200]) },
+    ],
     ...extra,
   };
 }
@@ -127,7 +152,7 @@ describe('repair prompt', () => {
     const text = promptText(messages);
     expect(text).toContain(`"""\n${DIAGNOSIS}\n"""`);
     expect(text).toContain(numberLines(WRONG_PROGRAM));
-    expect(text).toContain("5| place([b[0] + 0.12, b[1]]);");
+    expect(text).toContain('5| place([b[0] + 0.12, b[1]]);');
     expect(text).toContain('Write the whole corrected program');
     expect(truncated).toEqual([]);
   });
@@ -135,7 +160,9 @@ describe('repair prompt', () => {
   it('lists failing verdicts in full and ok ones as a count', async () => {
     const text = promptText(buildRepairPrompt(await taskContext(), repairInput(), { vision: false }).messages);
     expect(text).toContain('Monitor verdicts: 2 checkpoints ok, 1 failing:');
-    expect(text).toContain("- checkpoint 3 'subgoal-1' (subgoal 1: 'put the red block on the blue block'): expectation-unmet [red_block, blue_block]: red_block is 11.8 cm");
+    expect(text).toContain(
+      "- checkpoint 3 'subgoal-1' (subgoal 1: 'put the red block on the blue block'): expectation-unmet [red_block, blue_block]: red_block is 11.8 cm",
+    );
     expect(text).not.toContain('pick-red_block');
   });
 
@@ -153,9 +180,18 @@ describe('repair prompt', () => {
   it('stays within budget by leaving out trace lines of a long diagnosis, never the program', async () => {
     const ctx = await taskContext();
     const trace = Array.from({ length: 400 }, (_, i) => `  #${i} line ${i} t=${(i * 0.1).toFixed(1)}s moveTo([0.1, 0.2, 0.3])`);
-    const longDiagnosis = ['Failure (missed-place) at checkpoint 3.', 'What went wrong: the red block slipped.', 'Trace around it:', ...trace, 'Task check: it ended 12 cm away.'].join('\n');
+    const longDiagnosis = [
+      'Failure (missed-place) at checkpoint 3.',
+      'What went wrong: the red block slipped.',
+      'Trace around it:',
+      ...trace,
+      'Task check: it ended 12 cm away.',
+    ].join('\n');
     const failing = Array.from({ length: 12 }, (_, i) => ({
-      checkpoint: i + 2, label: `subgoal-${i}`, subgoal: i, ok: false,
+      checkpoint: i + 2,
+      label: `subgoal-${i}`,
+      subgoal: i,
+      ok: false,
       failure: { kind: 'disturbed' as const, objects: ['blue_block'], explanation: 'blue_block moved 3 cm.' },
     }));
     const input = repairInput({ diagnosisText: longDiagnosis, verdicts: failing, program: GOOD_PROGRAM });
@@ -187,11 +223,20 @@ describe('repair prompt', () => {
       const attempt = { scene, instruction: task.instruction, program, trace: outcome.trace, error: outcome.error };
       const verdicts = await monitor.inspect(attempt);
       const diagnosis = diagnose(attempt, verdicts, {});
-      const { messages, truncated } = buildRepairPrompt(ctx, { attempt: 0, program, diagnosis, diagnosisText: diagnosis.text, verdicts, images: [] }, { vision: false });
+      const { messages, truncated } = buildRepairPrompt(
+        ctx,
+        { attempt: 0, program, diagnosis, diagnosisText: diagnosis.text, verdicts, images: [] },
+        { vision: false },
+      );
       const text = promptText(messages);
       sizes[id] = countMessageTokens(messages);
       // Every line of the program is there, numbered; over budget, comment text is elided first.
-      expect(text).toContain(numberLines(program, truncated.some((t) => t.startsWith('comment text'))));
+      expect(text).toContain(
+        numberLines(
+          program,
+          truncated.some((t) => t.startsWith('comment text')),
+        ),
+      );
       expect(text).toContain(diagnosis.text.split('\n').slice(0, 2).join('\n'));
       // Only a program too long to leave room may end over budget, and then it says so.
       if (sizes[id]! > PROMPT_TOKEN_BUDGET) expect(truncated.at(-1)).toMatch(/over budget: the program is never cut/);

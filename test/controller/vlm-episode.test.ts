@@ -10,19 +10,41 @@ import { startOpenAIServer, type OpenAIServer } from '../helpers/openai-server.t
 import { WRONG_PROGRAM } from './fixtures.ts';
 
 let server: OpenAIServer | undefined;
-afterEach(async () => { await server?.close(); server = undefined; });
-afterAll(async () => { await closeRenderer(); });
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+afterAll(async () => {
+  await closeRenderer();
+});
 
 const hasBrowser = findBrowser().path !== null;
 
 describe.skipIf(!hasBrowser)('vlm monitor in an episode', () => {
   it('sends checkpoint images of a failed attempt and records its verdict and tokens', async () => {
-    const verdict = JSON.stringify({ ok: false, failureKind: 'expectation-unmet', objects: ['red_block'], explanation: 'the red block lies on the table beside the blue block' });
+    const verdict = JSON.stringify({
+      ok: false,
+      failureKind: 'expectation-unmet',
+      objects: ['red_block'],
+      explanation: 'the red block lies on the table beside the blue block',
+    });
     server = await startOpenAIServer(() => verdict);
-    const vlmChat = createChatModel({ provider: 'openai', kind: 'vision', baseURL: server.url, apiKey: 'sk-test', model: 'vision-test', env: {} });
+    const vlmChat = createChatModel({
+      provider: 'openai',
+      kind: 'vision',
+      baseURL: server.url,
+      apiKey: 'sk-test',
+      model: 'vision-test',
+      env: {},
+    });
     const record = await runEpisode({
-      task: getTask('red_on_blue'), seed: 1, programmer: new GivenProgrammer(WRONG_PROGRAM),
-      monitor: 'vlm', vlmChat, maxRepairs: 0, oracle: true,
+      task: getTask('red_on_blue'),
+      seed: 1,
+      programmer: new GivenProgrammer(WRONG_PROGRAM),
+      monitor: 'vlm',
+      vlmChat,
+      maxRepairs: 0,
+      oracle: true,
     });
     expect(record.monitor).toBe('vlm');
     expect(record.success).toBe(false);
@@ -36,10 +58,23 @@ describe.skipIf(!hasBrowser)('vlm monitor in an episode', () => {
 
   it('does not call the model when the task succeeded without an error', async () => {
     server = await startOpenAIServer([]);
-    const vlmChat = createChatModel({ provider: 'openai', kind: 'vision', baseURL: server.url, apiKey: 'sk-test', model: 'vision-test', env: {} });
+    const vlmChat = createChatModel({
+      provider: 'openai',
+      kind: 'vision',
+      baseURL: server.url,
+      apiKey: 'sk-test',
+      model: 'vision-test',
+      env: {},
+    });
     const task = getTask('red_on_blue');
     const record = await runEpisode({
-      task, seed: 1, programmer: new GivenProgrammer(task.reference), monitor: 'vlm', vlmChat, maxRepairs: 0, oracle: true,
+      task,
+      seed: 1,
+      programmer: new GivenProgrammer(task.reference),
+      monitor: 'vlm',
+      vlmChat,
+      maxRepairs: 0,
+      oracle: true,
     });
     expect(record.success).toBe(true);
     expect(server.chatBodies).toHaveLength(0);

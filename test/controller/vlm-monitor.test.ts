@@ -6,9 +6,7 @@ import { createWorld, evaluatePredicate } from '../../sim/index.ts';
 import type { AttemptData } from '../../sim/index.ts';
 import { getTask, instantiateScene } from '../../tasks/index.ts';
 import type { ViewImages } from '../../monitor/index.ts';
-import {
-  createVlmMonitor, NOT_INSPECTED_AFTER_FAILURE, NOT_INSPECTED_SUCCESS, VlmVerdictSchema,
-} from '../../monitor/vlm-monitor.ts';
+import { createVlmMonitor, NOT_INSPECTED_AFTER_FAILURE, NOT_INSPECTED_SUCCESS, VlmVerdictSchema } from '../../monitor/vlm-monitor.ts';
 import { runAttempt } from '../../policy/program/index.ts';
 import { startOpenAIServer, type OpenAIServer, type ScriptStep } from '../helpers/openai-server.ts';
 import { GOOD_PROGRAM, solidPng, WRONG_PROGRAM } from './fixtures.ts';
@@ -22,9 +20,16 @@ afterEach(async () => {
 
 async function monitor(script: ScriptStep[]) {
   server = await startOpenAIServer(script);
-  return createVlmMonitor(createChatModel({
-    provider: 'openai', kind: 'vision', baseURL: server.url, apiKey: 'sk-test', model: 'test-vlm', env: {},
-  }));
+  return createVlmMonitor(
+    createChatModel({
+      provider: 'openai',
+      kind: 'vision',
+      baseURL: server.url,
+      apiKey: 'sk-test',
+      model: 'test-vlm',
+      env: {},
+    }),
+  );
 }
 
 async function attempt(program: string): Promise<{ data: AttemptData; ok: boolean }> {
@@ -45,7 +50,15 @@ async function attempt(program: string): Promise<{ data: AttemptData; ok: boolea
 function images(data: AttemptData): ViewImages[] {
   const png = solidPng([120, 160, 90]);
   const rgbJpeg = jpegHeader(32, 24);
-  const view = (name: 'front' | 'top' | 'side') => ({ view: name, width: 32, height: 24, rgbPng: png, rgbJpeg, idLegend: [], camera: undefined as never });
+  const view = (name: 'front' | 'top' | 'side') => ({
+    view: name,
+    width: 32,
+    height: 24,
+    rgbPng: png,
+    rgbJpeg,
+    idLegend: [],
+    camera: undefined as never,
+  });
   return data.trace.checkpoints.map(() => ({ front: view('front'), top: view('top'), side: view('side') }));
 }
 
@@ -72,7 +85,12 @@ describe('vlm monitor', () => {
   it('asks per subgoal end with the subgoal, its expectation and the images, and stops at the first failure', async () => {
     const m = await monitor([
       verdictJson(true, 'none', ['red_block'], 'The red block is between the fingers.'),
-      verdictJson(false, 'expectation-unmet', ['red_block', 'blue_block'], 'The red block lies on the table 12 cm right of the blue block.'),
+      verdictJson(
+        false,
+        'expectation-unmet',
+        ['red_block', 'blue_block'],
+        'The red block lies on the table 12 cm right of the blue block.',
+      ),
     ]);
     expect(wrong.ok).toBe(false);
     const verdicts = await m.inspect(wrong.data, images(wrong.data), { success: { ok: false, detail: 'not on' } });
@@ -81,10 +99,16 @@ describe('vlm monitor', () => {
     const body = server!.chatBodies[1];
     expect(body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'verdict' } });
     const parts = body.messages[1].content;
-    const text = parts.filter((p: any) => p.type === 'text').map((p: any) => p.text).join('\n');
+    const text = parts
+      .filter((p: any) => p.type === 'text')
+      .map((p: any) => p.text)
+      .join('\n');
     expect(text).toContain('"put the red block on the blue block"');
     expect(text).toContain('{"on":["red_block","blue_block"]}');
-    expect(parts.filter((p: any) => p.type === 'image_url').map((p: any) => p.image_url.url.slice(0, 15))).toEqual(['data:image/jpeg', 'data:image/jpeg']);
+    expect(parts.filter((p: any) => p.type === 'image_url').map((p: any) => p.image_url.url.slice(0, 15))).toEqual([
+      'data:image/jpeg',
+      'data:image/jpeg',
+    ]);
 
     const cps = wrong.data.trace.checkpoints;
     const failing = verdicts.find((v) => !v.ok)!;
@@ -92,12 +116,17 @@ describe('vlm monitor', () => {
     expect(failing.failure).toMatchObject({ kind: 'expectation-unmet', objects: ['red_block', 'blue_block'] });
     expect(failing.failure!.explanation).toContain('12 cm right of the blue block');
     expect(failing.evidence?.[0]).toMatch(/^vlm \(test-vlm, front\+top\): expectation-unmet/);
-    for (const v of verdicts.filter((x) => x.checkpoint > failing.checkpoint)) expect(v).toMatchObject({ ok: true, evidence: [NOT_INSPECTED_AFTER_FAILURE] });
+    for (const v of verdicts.filter((x) => x.checkpoint > failing.checkpoint))
+      expect(v).toMatchObject({ ok: true, evidence: [NOT_INSPECTED_AFTER_FAILURE] });
     expect(m.usage.inputTokens).toBeGreaterThan(0);
   });
 
   it('checks the end against the whole task when every subgoal looked done', async () => {
-    const m = await monitor([verdictJson(true), verdictJson(true), verdictJson(false, 'expectation-unmet', [], 'The red block is not on the blue block.')]);
+    const m = await monitor([
+      verdictJson(true),
+      verdictJson(true),
+      verdictJson(false, 'expectation-unmet', [], 'The red block is not on the blue block.'),
+    ]);
     const verdicts = await m.inspect(wrong.data, images(wrong.data), { success: null });
     expect(server!.chatBodies).toHaveLength(3);
     const last = server!.chatBodies[2].messages[1].content[0].text;
@@ -121,7 +150,10 @@ describe('vlm monitor', () => {
     const m = await monitor([]);
     const verdicts = await m.inspect(wrong.data, null, { success: { ok: false, detail: 'x' } });
     expect(server!.chatBodies).toHaveLength(0);
-    expect(verdicts.find((v) => !v.ok)!.failure).toMatchObject({ kind: 'monitor-error', explanation: 'the checkpoint has no rgb images to look at' });
+    expect(verdicts.find((v) => !v.ok)!.failure).toMatchObject({
+      kind: 'monitor-error',
+      explanation: 'the checkpoint has no rgb images to look at',
+    });
   });
 
   it('rethrows an auth error so the run stops with its message', async () => {

@@ -4,8 +4,19 @@ import type { Diagnosis } from '../../monitor/index.ts';
 
 export function makeDiagnosis(fields: Partial<Diagnosis> & Pick<Diagnosis, 'kind'>): Diagnosis {
   return {
-    summary: '', checkpoint: null, checkpointLabel: null, subgoal: null, failures: [], error: null, predicate: null,
-    offset: null, sceneDiff: null, sceneDiffFrom: null, events: [], success: null, text: '',
+    summary: '',
+    checkpoint: null,
+    checkpointLabel: null,
+    subgoal: null,
+    failures: [],
+    error: null,
+    predicate: null,
+    offset: null,
+    sceneDiff: null,
+    sceneDiffFrom: null,
+    events: [],
+    success: null,
+    text: '',
     ...fields,
   };
 }

@@ -35,8 +35,14 @@ export function sceneObject(id: string, shape: Shape, size: number | Vec3, opts:
   const s = objectSize(shape, size);
   const [x, y] = opts.at ?? [0, 0];
   return {
-    id, shape, color: opts.color ?? 'red', size: s, mass: opts.mass ?? 0.1, friction: opts.friction ?? 0.8,
-    position: [x, y, opts.z ?? s[2] / 2], yaw: opts.yaw ?? 0,
+    id,
+    shape,
+    color: opts.color ?? 'red',
+    size: s,
+    mass: opts.mass ?? 0.1,
+    friction: opts.friction ?? 0.8,
+    position: [x, y, opts.z ?? s[2] / 2],
+    yaw: opts.yaw ?? 0,
   };
 }
 

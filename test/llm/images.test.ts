@@ -15,7 +15,7 @@ describe('mime from the magic bytes', () => {
     expect(imageMime(new Uint8Array([0x89, 0x50]))).toBeUndefined();
   });
 
-  it('trusts the bytes over a part\'s declared mime, and tolerates a data: prefix', () => {
+  it("trusts the bytes over a part's declared mime, and tolerates a data: prefix", () => {
     const jpeg = jpegHeader(8, 8);
     const bytes = imageBytes({ type: 'image', mime: 'image/png', data: `data:image/png;base64,${jpeg.toString('base64')}` });
     expect(Buffer.from(bytes).equals(jpeg)).toBe(true);
@@ -28,12 +28,12 @@ describe('size from the header', () => {
     ['RGB 8-bit', 13, 9, 3, 8],
     ['RGBA 16-bit', 700, 2, 4, 16],
     ['gray 8-bit', 1, 4000, 1, 8],
-  ] as const)('reads a PNG\'s IHDR (%s)', (_name, width, height, channels, depth) => {
+  ] as const)("reads a PNG's IHDR (%s)", (_name, width, height, channels, depth) => {
     const data = depth === 16 ? new Uint16Array(width * height * channels) : new Uint8Array(width * height * channels);
     expect(imageSize(encode({ width, height, data, channels, depth }))).toEqual({ mime: 'image/png', width, height });
   });
 
-  it('reads a JPEG\'s frame header past other segments and fill bytes, baseline or progressive', () => {
+  it("reads a JPEG's frame header past other segments and fill bytes, baseline or progressive", () => {
     expect(imageSize(jpegHeader(640, 480))).toEqual({ mime: 'image/jpeg', width: 640, height: 480 });
     expect(imageSize(jpegHeader(300, 4100, 0xc2))).toEqual({ mime: 'image/jpeg', width: 300, height: 4100 });
   });
@@ -61,7 +61,11 @@ describe('preparing images for a vision model', () => {
   it('sends a model-size JPEG as is, without a warning', () => {
     const jpeg = jpegHeader(512, 384);
     expect(prepareImage(jpeg)).toEqual({
-      mime: 'image/jpeg', data: jpeg.toString('base64'), width: 512, height: 384, tokens: IMAGE_TOKEN_ESTIMATE,
+      mime: 'image/jpeg',
+      data: jpeg.toString('base64'),
+      width: 512,
+      height: 384,
+      tokens: IMAGE_TOKEN_ESTIMATE,
     });
   });
 

@@ -171,10 +171,9 @@ describe('openai provider: structured output', () => {
   });
 
   it('falls back to asking for JSON in the prompt when the server rejects response_format', async () => {
-    const model = await setup(
-      [`Here you go:\n\`\`\`json\n${JSON.stringify(GOOD_VERDICT)}\n\`\`\``, JSON.stringify(GOOD_VERDICT)],
-      { rejectResponseFormat: true },
-    );
+    const model = await setup([`Here you go:\n\`\`\`json\n${JSON.stringify(GOOD_VERDICT)}\n\`\`\``, JSON.stringify(GOOD_VERDICT)], {
+      rejectResponseFormat: true,
+    });
     const first = await model.complete(ask('Did the grasp hold?', { schema: Verdict, schemaName: 'verdict' }));
     expect(first.parsed).toEqual(GOOD_VERDICT);
     expect(first.warnings[0]).toMatch(/^the server rejected response_format json_schema .*; the schema was sent in the prompt$/);
@@ -306,7 +305,11 @@ describe('openai provider: retries and errors', () => {
   });
 
   it('maps 404 to config and lists the models the server offers', async () => {
-    const model = await setup([{ status: 404, message: 'model "qwen-coder" not found' }], { models: ['llama3.2', 'qwen2.5-coder:7b'] }, { model: 'qwen-coder' });
+    const model = await setup(
+      [{ status: 404, message: 'model "qwen-coder" not found' }],
+      { models: ['llama3.2', 'qwen2.5-coder:7b'] },
+      { model: 'qwen-coder' },
+    );
     const error = await modelError(model.complete(ask('go')));
     expect(error.kind).toBe('config');
     expect(error.message).toBe(
@@ -326,7 +329,9 @@ describe('openai provider: retries and errors', () => {
     const model = new OpenAIChatModel({ model: 'm', baseURL: 'http://127.0.0.1:9/v1', apiKey: 'k', maxRetries: 0 });
     const error = await modelError(model.complete(ask('go')));
     expect(error.kind).toBe('unreachable');
-    expect(error.message).toBe('cannot reach the model server at http://127.0.0.1:9/v1 (fetch blocks this port as unsafe; use another port)');
+    expect(error.message).toBe(
+      'cannot reach the model server at http://127.0.0.1:9/v1 (fetch blocks this port as unsafe; use another port)',
+    );
   });
 
   it('rejects with the abort reason when the caller aborts', async () => {

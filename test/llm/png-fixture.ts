@@ -31,11 +31,14 @@ export function scenePngBase64(width = 640, height = 480): string {
 export function jpegHeader(width: number, height: number, sof: 0xc0 | 0xc2 = 0xc0): Buffer {
   const segment = (marker: number, body: number[]): number[] => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
   return Buffer.from([
-    0xff, 0xd8,
+    0xff,
+    0xd8,
     ...segment(0xe0, [0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]),
     ...segment(0xdb, [0, ...Array<number>(64).fill(1)]),
-    0xff, 0xff,
+    0xff,
+    0xff,
     ...segment(sof, [8, height >> 8, height & 0xff, width >> 8, width & 0xff, 1, 1, 0x11, 0]),
-    0xff, 0xd9,
+    0xff,
+    0xd9,
   ]);
 }

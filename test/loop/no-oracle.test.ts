@@ -19,9 +19,15 @@ class Recording implements Programmer {
   constructor(inner: Programmer) {
     this.inner = inner;
   }
-  get name(): string { return this.inner.name; }
-  get model(): string { return this.inner.model; }
-  get wantsImages(): boolean { return this.inner.wantsImages ?? false; }
+  get name(): string {
+    return this.inner.name;
+  }
+  get model(): string {
+    return this.inner.model;
+  }
+  get wantsImages(): boolean {
+    return this.inner.wantsImages ?? false;
+  }
   async generate(ctx: ProgramContext): Promise<ProgramDraft> {
     this.seen.push({ generate: ctx });
     return this.inner.generate(ctx);
@@ -36,34 +42,55 @@ class Recording implements Programmer {
 const inverted = (task: TaskDef): TaskDef => ({ ...task, success: { not: task.success } });
 
 let server: OpenAIServer | undefined;
-afterEach(async () => { await server?.close(); server = undefined; });
-afterAll(async () => { await closeRenderer(); });
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+afterAll(async () => {
+  await closeRenderer();
+});
 
 const hasBrowser = findBrowser().path !== null;
 const task = getTask('red_on_blue');
 
 describe('no-oracle episodes see nothing of the task check', () => {
-  it.each(['none', 'state'] as const)('the %s monitor and the rule programmer get the same inputs whether the task check holds or not', async (monitor) => {
-    const runs = [];
-    for (const t of [task, inverted(task)]) {
-      const programmer = new Recording(new RuleProgrammer());
-      const record = await runEpisode({ task: t, seed: 2, programmer, monitor, maxRepairs: 2, oracle: false });
-      runs.push({ record, seen: programmer.seen });
-    }
-    expect(runs[0]!.record.success).not.toBe(runs[1]!.record.success);
-    expect(runs[1]!.seen).toEqual(runs[0]!.seen);
-    expect(runs[1]!.record.attempts.map((a) => [a.monitorOk, a.diagnosisKind, a.failingCheckpoint]))
-      .toEqual(runs[0]!.record.attempts.map((a) => [a.monitorOk, a.diagnosisKind, a.failingCheckpoint]));
-    expect(runs[1]!.record.stoppedBy).toBe(runs[0]!.record.stoppedBy);
-  });
+  it.each(['none', 'state'] as const)(
+    'the %s monitor and the rule programmer get the same inputs whether the task check holds or not',
+    async (monitor) => {
+      const runs = [];
+      for (const t of [task, inverted(task)]) {
+        const programmer = new Recording(new RuleProgrammer());
+        const record = await runEpisode({ task: t, seed: 2, programmer, monitor, maxRepairs: 2, oracle: false });
+        runs.push({ record, seen: programmer.seen });
+      }
+      expect(runs[0]!.record.success).not.toBe(runs[1]!.record.success);
+      expect(runs[1]!.seen).toEqual(runs[0]!.seen);
+      expect(runs[1]!.record.attempts.map((a) => [a.monitorOk, a.diagnosisKind, a.failingCheckpoint])).toEqual(
+        runs[0]!.record.attempts.map((a) => [a.monitorOk, a.diagnosisKind, a.failingCheckpoint]),
+      );
+      expect(runs[1]!.record.stoppedBy).toBe(runs[0]!.record.stoppedBy);
+    },
+  );
 
   it.skipIf(!hasBrowser)('the vlm monitor looks at a successful attempt too, and asks the same whichever way the check goes', async () => {
-    const verdict = JSON.stringify({ ok: false, failureKind: 'expectation-unmet', objects: ['red_block'], explanation: 'the red block does not look stacked' });
+    const verdict = JSON.stringify({
+      ok: false,
+      failureKind: 'expectation-unmet',
+      objects: ['red_block'],
+      explanation: 'the red block does not look stacked',
+    });
     const bodies: unknown[][] = [];
     const runs = [];
     for (const t of [task, inverted(task)]) {
       server = await startOpenAIServer(() => verdict);
-      const vlmChat = createChatModel({ provider: 'openai', kind: 'vision', baseURL: server.url, apiKey: 'sk-test', model: 'vision-test', env: {} });
+      const vlmChat = createChatModel({
+        provider: 'openai',
+        kind: 'vision',
+        baseURL: server.url,
+        apiKey: 'sk-test',
+        model: 'vision-test',
+        env: {},
+      });
       const programmer = new Recording(new GivenProgrammer(task.reference));
       const record = await runEpisode({ task: t, seed: 1, programmer, monitor: 'vlm', vlmChat, maxRepairs: 1, oracle: false });
       runs.push({ record, seen: programmer.seen });

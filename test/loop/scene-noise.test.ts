@@ -19,7 +19,9 @@ describe('scene facts given to the programmer', () => {
     const a = await programContext(task, 3, scene, 'rapier', [], 0.02);
     const b = await programContext(task, 3, scene, 'rapier', [], 0.02);
     expect(a.objects).toEqual(b.objects);
-    const shifts = a.objects.map((o, i) => Math.hypot(o.position[0] - exact.objects[i]!.position[0], o.position[1] - exact.objects[i]!.position[1]));
+    const shifts = a.objects.map((o, i) =>
+      Math.hypot(o.position[0] - exact.objects[i]!.position[0], o.position[1] - exact.objects[i]!.position[1]),
+    );
     expect(Math.max(...shifts)).toBeGreaterThan(0.002);
     expect(Math.max(...shifts)).toBeLessThan(0.2);
     a.objects.forEach((o, i) => {

@@ -28,7 +28,9 @@ describe('diagnosis', () => {
     expect(d.events.some((e) => e.includes("place('blue_block')"))).toBe(true);
     // The diff spans the failing subgoal, from the end of the one before.
     expect(d.sceneDiffFrom).toEqual({ checkpoint: 1, label: 'subgoal-0' });
-    expect(d.sceneDiff!.text).toBe("red_block moved 33.6 cm toward +x and is no longer held (now on the table). The gripper no longer holds red_block.");
+    expect(d.sceneDiff!.text).toBe(
+      'red_block moved 33.6 cm toward +x and is no longer held (now on the table). The gripper no longer holds red_block.',
+    );
     expect(d.text).toContain('Failure (missed-place) at checkpoint 3 "subgoal-1", during subgoal 1 "put it on the blue block" (line 4).');
     expect(d.text).toContain('dx +7.0 cm, dy -2.0 cm');
     expect(d.text).toContain('Task check: red_block is not on blue_block.');
@@ -38,10 +40,29 @@ describe('diagnosis', () => {
 
   it('names the error, its program line and its source text', () => {
     const s0 = initial();
-    const attempt = attemptOf(SCENE, RED_ON_BLUE_SUBGOALS, [
-      { label: 'error', reason: 'error', subgoal: 0, snapshot: s0, calls: [{ call: 'pick', args: ['red_block'], line: 2, error: { kind: 'GraspError', message: 'The fingers closed on nothing while picking red_block.' } }] },
-      { label: 'end', reason: 'end', subgoal: 0, snapshot: s0 },
-    ], { kind: 'GraspError', message: 'The fingers closed on nothing while picking red_block.', line: 2 }, "subgoal('pick up the red block');\npick('red_block');\n");
+    const attempt = attemptOf(
+      SCENE,
+      RED_ON_BLUE_SUBGOALS,
+      [
+        {
+          label: 'error',
+          reason: 'error',
+          subgoal: 0,
+          snapshot: s0,
+          calls: [
+            {
+              call: 'pick',
+              args: ['red_block'],
+              line: 2,
+              error: { kind: 'GraspError', message: 'The fingers closed on nothing while picking red_block.' },
+            },
+          ],
+        },
+        { label: 'end', reason: 'end', subgoal: 0, snapshot: s0 },
+      ],
+      { kind: 'GraspError', message: 'The fingers closed on nothing while picking red_block.', line: 2 },
+      "subgoal('pick up the red block');\npick('red_block');\n",
+    );
     const d = diagnose(attempt, monitor.inspectSync(attempt));
     expect(d.kind).toBe('nothing-grasped');
     expect(d.checkpoint).toBe(0);
@@ -63,27 +84,39 @@ describe('diagnosis', () => {
   ])('maps %s (%s, cause %s) to %s', (kind, message, cause, expected) => {
     const s0 = initial();
     const error = { kind: kind as 'GraspError', message, ...(cause ? { cause } : {}) };
-    const attempt = attemptOf(SCENE, RED_ON_BLUE_SUBGOALS, [
-      { label: 'error', reason: 'error', subgoal: 0, snapshot: s0, calls: [{ call: 'pick', args: ['red_block'], line: 2, error }] },
-    ], { kind, message, line: 2, ...(cause ? { cause } : {}) });
+    const attempt = attemptOf(
+      SCENE,
+      RED_ON_BLUE_SUBGOALS,
+      [{ label: 'error', reason: 'error', subgoal: 0, snapshot: s0, calls: [{ call: 'pick', args: ['red_block'], line: 2, error }] }],
+      { kind, message, line: 2, ...(cause ? { cause } : {}) },
+    );
     expect(diagnose(attempt, monitor.inspectSync(attempt)).kind).toBe(expected);
   });
 
   it('measures a miss of a zone or a point from its reference point', () => {
     const s0 = initial();
     const off = edit(s0, { red_block: { position: [0.15, 0.1, 0.02] } });
-    const zone = attemptOf(SCENE, [{ description: 'put the red block in the goal', expect: { all: [{ onTable: 'red_block' }, { inZone: ['red_block', 'goal'] }] } }], [
-      { label: 'subgoal-0', reason: 'subgoal-end', subgoal: 0, snapshot: off, calls: [{ call: 'place', args: [[0.29, 0.21]] }] },
-    ]);
+    const zone = attemptOf(
+      SCENE,
+      [{ description: 'put the red block in the goal', expect: { all: [{ onTable: 'red_block' }, { inZone: ['red_block', 'goal'] }] } }],
+      [{ label: 'subgoal-0', reason: 'subgoal-end', subgoal: 0, snapshot: off, calls: [{ call: 'place', args: [[0.29, 0.21]] }] }],
+    );
     const dz = diagnose(zone, monitor.inspectSync(zone));
     expect(dz.kind).toBe('missed-place');
     expect(dz.predicate!.predicate).toEqual({ inZone: ['red_block', 'goal'] });
-    expect(dz.offset).toMatchObject({ object: 'red_block', target: 'goal', targetKind: 'zone', point: [expect.closeTo(0.29, 9), expect.closeTo(0.21, 9)] });
+    expect(dz.offset).toMatchObject({
+      object: 'red_block',
+      target: 'goal',
+      targetKind: 'zone',
+      point: [expect.closeTo(0.29, 9), expect.closeTo(0.21, 9)],
+    });
     expect(dz.offset!.dx).toBeCloseTo(0.15 - 0.29, 9);
     expect(dz.offset!.dy).toBeCloseTo(0.1 - 0.21, 9);
-    const point = attemptOf(SCENE, [{ description: 'move it', expect: { near: ['red_block', [0.2, 0.1], 0.02] } }], [
-      { label: 'subgoal-0', reason: 'subgoal-end', subgoal: 0, snapshot: off },
-    ]);
+    const point = attemptOf(
+      SCENE,
+      [{ description: 'move it', expect: { near: ['red_block', [0.2, 0.1], 0.02] } }],
+      [{ label: 'subgoal-0', reason: 'subgoal-end', subgoal: 0, snapshot: off }],
+    );
     const dp = diagnose(point, monitor.inspectSync(point));
     expect(dp.offset).toMatchObject({ target: '[0.20, 0.10]', targetKind: 'point', point: [0.2, 0.1] });
     expect(dp.offset!.dx).toBeCloseTo(-0.05, 9);
@@ -103,7 +136,11 @@ describe('diagnosis', () => {
 
   it('calls a dropped object a slipped grasp and a toppled one knocked over', () => {
     const s0 = initial();
-    const held = edit(s0, { red_block: { position: [-0.15, 0.05, 0.12] } }, { position: [-0.15, 0.05, 0.12], width: 0.04, holding: 'red_block' });
+    const held = edit(
+      s0,
+      { red_block: { position: [-0.15, 0.05, 0.12] } },
+      { position: [-0.15, 0.05, 0.12], width: 0.04, holding: 'red_block' },
+    );
     const fell = edit(held, { red_block: { position: [-0.05, 0.05, 0.02] } }, { holding: null });
     const attempt = attemptOf(SCENE, RED_ON_BLUE_SUBGOALS, [
       { label: 'subgoal-0', reason: 'subgoal-end', subgoal: 0, snapshot: held, calls: [{ call: 'pick', args: ['red_block'] }] },
@@ -116,7 +153,11 @@ describe('diagnosis', () => {
 
   it('reports a wrong object moved when the held object is not the one expected', () => {
     const s0 = initial();
-    const held = edit(s0, { purple_ball: { position: [-0.3, -0.12, 0.12] } }, { position: [-0.3, -0.12, 0.12], width: 0.035, holding: 'purple_ball' });
+    const held = edit(
+      s0,
+      { purple_ball: { position: [-0.3, -0.12, 0.12] } },
+      { position: [-0.3, -0.12, 0.12], width: 0.035, holding: 'purple_ball' },
+    );
     const attempt = attemptOf(SCENE, RED_ON_BLUE_SUBGOALS, [
       { label: 'subgoal-0', reason: 'subgoal-end', subgoal: 0, snapshot: held, calls: [{ call: 'pick', args: ['purple_ball'] }] },
     ]);

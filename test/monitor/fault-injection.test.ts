@@ -7,7 +7,10 @@ import { StateMonitor } from '../../monitor/state-monitor.ts';
 import { createRng } from '../../sim/rng.ts';
 import { redOnBlueAttempt, SCENE } from './fixtures.ts';
 
-const ACTIONS: ActionRecord[] = [{ call: 'pick', args: ['red_block'] }, { call: 'place', args: ['blue_block'] }];
+const ACTIONS: ActionRecord[] = [
+  { call: 'pick', args: ['red_block'] },
+  { call: 'place', args: ['blue_block'] },
+];
 const REFERENCE = "// comment on line 1\nsubgoal('pick', { expect: { grasped: 'red_block' } });\npick('red_block');\n";
 
 describe('fault injection', () => {
@@ -43,7 +46,11 @@ describe('ground truth and scoring', () => {
 
   it('scores a monitor: detection, localisation, false alarms', async () => {
     const goal = { on: ['red_block', 'blue_block'] as [string, string] };
-    const set = [[0.1, 0.05, 0.07], [0.17, 0.05, 0.02], [0.1, 0.2, 0.02]].map((p, i) => {
+    const set = [
+      [0.1, 0.05, 0.07],
+      [0.17, 0.05, 0.02],
+      [0.1, 0.2, 0.02],
+    ].map((p, i) => {
       const attempt = redOnBlueAttempt(p as [number, number, number]);
       return { id: `t#${i}`, task: 't', seed: 0, variant: 'reference' as const, fault: null, attempt, truth: groundTruth(attempt, goal) };
     });

@@ -21,7 +21,12 @@ export function initial(scene: SceneSpec = SCENE): Snapshot {
 }
 
 /** A copy of `s` with some objects moved / rotated and the gripper changed. */
-export function edit(s: Snapshot, changes: Record<string, { position?: Vec3; quaternion?: Quat }>, gripper?: Partial<Snapshot['gripper']>, t = s.t + 1): Snapshot {
+export function edit(
+  s: Snapshot,
+  changes: Record<string, { position?: Vec3; quaternion?: Quat }>,
+  gripper?: Partial<Snapshot['gripper']>,
+  t = s.t + 1,
+): Snapshot {
   const out: Snapshot = structuredClone({ ...s, engineState: undefined });
   delete out.engineState;
   out.t = t;
@@ -39,7 +44,16 @@ export function tippedX(angle = Math.PI / 2): Quat {
   return [Math.sin(angle / 2), 0, 0, Math.cos(angle / 2)];
 }
 
-import type { AttemptData, CallEvent, Checkpoint, CheckpointReason, Predicate, ProgramError, SubgoalInfo, TraceEvent } from '../../sim/index.ts';
+import type {
+  AttemptData,
+  CallEvent,
+  Checkpoint,
+  CheckpointReason,
+  Predicate,
+  ProgramError,
+  SubgoalInfo,
+  TraceEvent,
+} from '../../sim/index.ts';
 
 export interface StepSpec {
   label: string;
@@ -51,19 +65,48 @@ export interface StepSpec {
 }
 
 /** An attempt from hand-made checkpoints: no physics, no sandbox. */
-export function attemptOf(scene: SceneSpec, subgoals: { description: string; expect?: Predicate; line?: number }[], steps: StepSpec[], error: ProgramError | null = null, program = ''): AttemptData {
+export function attemptOf(
+  scene: SceneSpec,
+  subgoals: { description: string; expect?: Predicate; line?: number }[],
+  steps: StepSpec[],
+  error: ProgramError | null = null,
+  program = '',
+): AttemptData {
   const events: TraceEvent[] = [];
   const checkpoints: Checkpoint[] = [];
   let seq = 0;
   steps.forEach((s, i) => {
     for (const c of s.calls ?? []) {
-      const e: CallEvent = { type: 'call', seq: seq++, t: s.snapshot.t, line: c.line ?? null, call: c.call, args: c.args, gripper: structuredClone(s.snapshot.gripper) };
+      const e: CallEvent = {
+        type: 'call',
+        seq: seq++,
+        t: s.snapshot.t,
+        line: c.line ?? null,
+        call: c.call,
+        args: c.args,
+        gripper: structuredClone(s.snapshot.gripper),
+      };
       if (c.error) e.error = c.error;
       events.push(e);
     }
-    checkpoints.push({ index: i, label: s.label, reason: s.reason, subgoal: s.subgoal, seq: seq - 1, t: s.snapshot.t, snapshot: s.snapshot });
+    checkpoints.push({
+      index: i,
+      label: s.label,
+      reason: s.reason,
+      subgoal: s.subgoal,
+      seq: seq - 1,
+      t: s.snapshot.t,
+      snapshot: s.snapshot,
+    });
   });
-  const infos: SubgoalInfo[] = subgoals.map((g, i) => ({ index: i, description: g.description, line: g.line ?? null, tStart: i, tEnd: i + 1, ...(g.expect ? { expect: g.expect } : {}) }));
+  const infos: SubgoalInfo[] = subgoals.map((g, i) => ({
+    index: i,
+    description: g.description,
+    line: g.line ?? null,
+    tStart: i,
+    tEnd: i + 1,
+    ...(g.expect ? { expect: g.expect } : {}),
+  }));
   return { scene, instruction: 'Put the red block on the blue block.', program, trace: { events, subgoals: infos, checkpoints }, error };
 }
 
@@ -75,15 +118,35 @@ export const RED_ON_BLUE_SUBGOALS = [
 /** red_block picked and put down at `placeAt` (its centre); the rest of the scene as laid out. */
 export function redOnBlueAttempt(placeAt: Vec3, extra: Record<string, { position?: Vec3; quaternion?: Quat }> = {}): AttemptData {
   const s0 = initial();
-  const held = edit(s0, { red_block: { position: [-0.15, 0.05, 0.12], quaternion: [0, 0, 0, 1] } },
-    { position: [-0.15, 0.05, 0.12], width: 0.04, holding: 'red_block', yaw: 0 }, 2);
-  const placed = edit(held, { red_block: { position: placeAt }, ...extra },
-    { position: [placeAt[0], placeAt[1], placeAt[2] + 0.08], width: 0.06, holding: null }, 5);
-  return attemptOf(SCENE, RED_ON_BLUE_SUBGOALS, [
-    { label: 'pick-red_block', reason: 'action', subgoal: 0, snapshot: held, calls: [{ call: 'pick', args: ['red_block'], line: 2 }] },
-    { label: 'subgoal-0', reason: 'subgoal-end', subgoal: 0, snapshot: held },
-    { label: 'place-blue_block', reason: 'action', subgoal: 1, snapshot: placed, calls: [{ call: 'place', args: ['blue_block'], line: 5 }] },
-    { label: 'subgoal-1', reason: 'subgoal-end', subgoal: 1, snapshot: placed },
-    { label: 'end', reason: 'end', subgoal: 1, snapshot: placed },
-  ], null, "subgoal('pick up the red block', { expect: { grasped: 'red_block' } });\npick('red_block');\n\nsubgoal('put it on the blue block', { expect: { on: ['red_block', 'blue_block'] } });\nplace('blue_block');\n");
+  const held = edit(
+    s0,
+    { red_block: { position: [-0.15, 0.05, 0.12], quaternion: [0, 0, 0, 1] } },
+    { position: [-0.15, 0.05, 0.12], width: 0.04, holding: 'red_block', yaw: 0 },
+    2,
+  );
+  const placed = edit(
+    held,
+    { red_block: { position: placeAt }, ...extra },
+    { position: [placeAt[0], placeAt[1], placeAt[2] + 0.08], width: 0.06, holding: null },
+    5,
+  );
+  return attemptOf(
+    SCENE,
+    RED_ON_BLUE_SUBGOALS,
+    [
+      { label: 'pick-red_block', reason: 'action', subgoal: 0, snapshot: held, calls: [{ call: 'pick', args: ['red_block'], line: 2 }] },
+      { label: 'subgoal-0', reason: 'subgoal-end', subgoal: 0, snapshot: held },
+      {
+        label: 'place-blue_block',
+        reason: 'action',
+        subgoal: 1,
+        snapshot: placed,
+        calls: [{ call: 'place', args: ['blue_block'], line: 5 }],
+      },
+      { label: 'subgoal-1', reason: 'subgoal-end', subgoal: 1, snapshot: placed },
+      { label: 'end', reason: 'end', subgoal: 1, snapshot: placed },
+    ],
+    null,
+    "subgoal('pick up the red block', { expect: { grasped: 'red_block' } });\npick('red_block');\n\nsubgoal('put it on the blue block', { expect: { on: ['red_block', 'blue_block'] } });\nplace('blue_block');\n",
+  );
 }

@@ -17,9 +17,17 @@ describe('monitor benchmark', () => {
     const tasks = [getTask('red_on_blue')];
     const set = await buildMonitorSet({ tasks, seeds: [0], faults: ['offset-10cm', 'wrong-order', 'missing-release'] });
     expect(set.map((a) => a.id)).toEqual([
-      'red_on_blue#0/reference', 'red_on_blue#0/offset-10cm', 'red_on_blue#0/wrong-order', 'red_on_blue#0/missing-release',
+      'red_on_blue#0/reference',
+      'red_on_blue#0/offset-10cm',
+      'red_on_blue#0/wrong-order',
+      'red_on_blue#0/missing-release',
     ]);
-    expect(set.map((a) => [a.truth.failed, a.truth.firstFailingSubgoal])).toEqual([[false, null], [true, 1], [true, 0], [true, 1]]);
+    expect(set.map((a) => [a.truth.failed, a.truth.firstFailingSubgoal])).toEqual([
+      [false, null],
+      [true, 1],
+      [true, 0],
+      [true, 1],
+    ]);
     // Variants keep the reference's lines: the failing call is reported at the reference's line.
     const ref = set[0]!.attempt.program.split('\n');
     expect(set[1]!.attempt.program.split('\n').slice(1)).toEqual(ref.slice(1));

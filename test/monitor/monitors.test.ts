@@ -15,10 +15,16 @@ afterAll(() => renderer.close());
 
 const success = (): AttemptData => redOnBlueAttempt([0.1, 0.05, 0.07]);
 const missedPlace = (): AttemptData => redOnBlueAttempt([0.17, 0.05, 0.02]);
-const toppledNeighbour = (): AttemptData => redOnBlueAttempt([0.1, 0.05, 0.07], { yellow_can: { position: [0.0, 0.2, 0.025], quaternion: tippedX() } });
+const toppledNeighbour = (): AttemptData =>
+  redOnBlueAttempt([0.1, 0.05, 0.07], { yellow_can: { position: [0.0, 0.2, 0.025], quaternion: tippedX() } });
 const dropped = (): AttemptData => {
   const s0 = initial();
-  const held = edit(s0, { red_block: { position: [-0.15, 0.05, 0.12] } }, { position: [-0.15, 0.05, 0.12], width: 0.04, holding: 'red_block' }, 2);
+  const held = edit(
+    s0,
+    { red_block: { position: [-0.15, 0.05, 0.12] } },
+    { position: [-0.15, 0.05, 0.12], width: 0.04, holding: 'red_block' },
+    2,
+  );
   const fell = edit(held, { red_block: { position: [-0.05, 0.05, 0.02] } }, { position: [0.0, 0.05, 0.15], width: 0.04, holding: null }, 3);
   return attemptOf(SCENE, RED_ON_BLUE_SUBGOALS, [
     { label: 'pick-red_block', reason: 'action', subgoal: 0, snapshot: held, calls: [{ call: 'pick', args: ['red_block'] }] },
@@ -40,7 +46,13 @@ describe.each(monitors)('%s monitor', (_name, make, { needsBrowser }) => {
 
   it('passes every checkpoint of a successful attempt', async () => {
     const vs = await make().inspect(success());
-    expect(summary(vs)).toEqual([['pick-red_block', undefined], ['subgoal-0', undefined], ['place-blue_block', undefined], ['subgoal-1', undefined], ['end', undefined]]);
+    expect(summary(vs)).toEqual([
+      ['pick-red_block', undefined],
+      ['subgoal-0', undefined],
+      ['place-blue_block', undefined],
+      ['subgoal-1', undefined],
+      ['end', undefined],
+    ]);
   });
 
   it('flags the unmet expectation at the end of the place subgoal', async () => {
@@ -76,7 +88,16 @@ describe('none monitor', () => {
   it('reports only program errors', async () => {
     const a = missedPlace();
     expect((await new NoneMonitor().inspect(a)).every((v) => v.ok)).toBe(true);
-    a.trace.events.push({ type: 'call', seq: 99, t: 9, line: 5, call: 'place', args: ['blue_block'], error: { kind: 'GraspError', message: 'Cannot place: the gripper is not holding anything.' }, gripper: a.trace.checkpoints[4]!.snapshot.gripper });
+    a.trace.events.push({
+      type: 'call',
+      seq: 99,
+      t: 9,
+      line: 5,
+      call: 'place',
+      args: ['blue_block'],
+      error: { kind: 'GraspError', message: 'Cannot place: the gripper is not holding anything.' },
+      gripper: a.trace.checkpoints[4]!.snapshot.gripper,
+    });
     a.trace.checkpoints[4]!.seq = 99;
     const vs = await new NoneMonitor().inspect(a);
     expect(vs[4]!.failure).toMatchObject({ kind: 'program-error' });

@@ -54,7 +54,8 @@ describe('headless renderer', () => {
     const p: Vec3 = [0, 0, 0];
     for (const o of SCENE.objects) {
       const k = top.idLegend.indexOf(o.id);
-      let n = 0, zMax = -Infinity;
+      let n = 0,
+        zMax = -Infinity;
       for (let i = 0; i < top.ids!.length; i++) {
         if (top.ids![i] !== k) continue;
         n++;
@@ -98,7 +99,17 @@ describe('headless renderer', () => {
     }
     // Not asked for: not made. Asked for alone: no PNG; a portrait view fits by its height.
     expect((await renderer.renderScene(SCENE, initial(), { views: ['top'], ids: false, depth: false })).top!.rgbJpeg).toBeUndefined();
-    const only = (await renderer.renderScene(SCENE, initial(), { views: ['side'], width: 480, height: 640, rgb: false, rgbJpeg: true, ids: false, depth: false })).side!;
+    const only = (
+      await renderer.renderScene(SCENE, initial(), {
+        views: ['side'],
+        width: 480,
+        height: 640,
+        rgb: false,
+        rgbJpeg: true,
+        ids: false,
+        depth: false,
+      })
+    ).side!;
     expect(only.rgbPng).toBeUndefined();
     expect(imageSize(only.rgbJpeg!)).toEqual({ mime: 'image/jpeg', width: 384, height: 512 });
   });

@@ -25,7 +25,11 @@ describe('scene builder', () => {
 
   it('takes object and gripper poses from a snapshot, and hides objects it does not list', () => {
     const rig = buildSceneRig(SCENE);
-    const s = edit(initial(), { red_block: { position: [0.2, -0.1, 0.3], quaternion: tippedX() } }, { position: [0.1, 0.1, 0.2], width: 0.03 });
+    const s = edit(
+      initial(),
+      { red_block: { position: [0.2, -0.1, 0.3], quaternion: tippedX() } },
+      { position: [0.1, 0.1, 0.2], width: 0.03 },
+    );
     delete s.objects.purple_ball;
     rig.update(s);
     const red = rig.objects.get('red_block')!;
@@ -34,7 +38,10 @@ describe('scene builder', () => {
     expect(rig.objects.get('purple_ball')!.visible).toBe(false);
     // The gripper's fingers straddle the TCP along x, the width apart (inner faces).
     const meshes = rig.gripper.children as THREE.Mesh[];
-    const xs = meshes.slice(1).map((m) => m.position.x).sort((a, b) => a - b);
+    const xs = meshes
+      .slice(1)
+      .map((m) => m.position.x)
+      .sort((a, b) => a - b);
     expect(xs[1]! - xs[0]!).toBeCloseTo(0.03 + 0.012);
     expect((xs[0]! + xs[1]!) / 2).toBeCloseTo(0.1);
     rig.dispose();
@@ -44,7 +51,9 @@ describe('scene builder', () => {
     const rig = buildSceneRig(SCENE);
     rig.setPass('ids');
     const materials = new Set<string>();
-    rig.scene.traverse((o) => { if ((o as THREE.Mesh).isMesh) materials.add(((o as THREE.Mesh).material as THREE.Material).type); });
+    rig.scene.traverse((o) => {
+      if ((o as THREE.Mesh).isMesh) materials.add(((o as THREE.Mesh).material as THREE.Material).type);
+    });
     expect([...materials]).toEqual(['ShaderMaterial']);
     rig.setPass('color');
     rig.dispose();

@@ -26,8 +26,12 @@ describe('scene diff', () => {
     const s0 = initial();
     const held = edit(s0, { red_block: { position: [-0.15, 0.05, 0.12] } }, { holding: 'red_block' });
     const placed = edit(held, { red_block: { position: [0.1, 0.05, 0.07] } }, { holding: null });
-    expect(diffSnapshots(SCENE, s0, held).text).toBe('red_block moved 10.0 cm up and is now held by the gripper. The gripper now holds red_block.');
-    expect(diffSnapshots(SCENE, held, placed).text).toMatch(/^red_block moved 25\.5 cm toward \+x(?: down)? and is no longer held \(now on blue_block\)\. The gripper no longer holds red_block\.$/);
+    expect(diffSnapshots(SCENE, s0, held).text).toBe(
+      'red_block moved 10.0 cm up and is now held by the gripper. The gripper now holds red_block.',
+    );
+    expect(diffSnapshots(SCENE, held, placed).text).toMatch(
+      /^red_block moved 25\.5 cm toward \+x(?: down)? and is no longer held \(now on blue_block\)\. The gripper no longer holds red_block\.$/,
+    );
   });
 
   it('says nothing moved when nothing did', () => {
@@ -45,7 +49,11 @@ describe('scene diff', () => {
     const a = redOnBlueAttempt([0.1, 0.05, 0.07]);
     const diffs = diffCheckpoints(SCENE, a.trace.checkpoints, initial());
     expect(diffs.map((d) => [d.from, d.to, d.diff.changes.map((c) => c.id)])).toEqual([
-      [null, 0, ['red_block']], [0, 1, []], [1, 2, ['red_block']], [2, 3, []], [3, 4, []],
+      [null, 0, ['red_block']],
+      [0, 1, []],
+      [1, 2, ['red_block']],
+      [2, 3, []],
+      [3, 4, []],
     ]);
   });
 });

@@ -23,24 +23,57 @@ function firstError(program: string): string {
 
 describe('argument errors name the function, the argument and what was expected', () => {
   it.each([
-    ['pick(42)', "ArgumentError: pick: argument 1 (id) must be a string object id, got number 42"],
+    ['pick(42)', 'ArgumentError: pick: argument 1 (id) must be a string object id, got number 42'],
     ['pick()', 'ArgumentError: pick: argument 1 (id) must be a string object id, got nothing'],
     ["pick('')", 'ArgumentError: pick: argument 1 (id) must be a string object id, got string ""'],
-    ["pick('red_block', { approach: 'diagonal' })", "ArgumentError: pick: option approach must be one of 'top', 'side', got string \"diagonal\""],
-    ["pick('red_block', { approch: 'top' })", 'ArgumentError: pick: unknown option \'approch\' (the options are approach, liftHeight)'],
-    ["pick('red_block', { liftHeight: NaN })", 'ArgumentError: pick: option liftHeight must be a lift height in metres from 0 to 0.45, got NaN'],
-    ["pick('red_block', 'top')", 'ArgumentError: pick: argument 2 (options) must be an options object { approach?: \'top\' | \'side\', liftHeight?: m }, got string "top"'],
+    [
+      "pick('red_block', { approach: 'diagonal' })",
+      "ArgumentError: pick: option approach must be one of 'top', 'side', got string \"diagonal\"",
+    ],
+    ["pick('red_block', { approch: 'top' })", "ArgumentError: pick: unknown option 'approch' (the options are approach, liftHeight)"],
+    [
+      "pick('red_block', { liftHeight: NaN })",
+      'ArgumentError: pick: option liftHeight must be a lift height in metres from 0 to 0.45, got NaN',
+    ],
+    [
+      "pick('red_block', 'top')",
+      "ArgumentError: pick: argument 2 (options) must be an options object { approach?: 'top' | 'side', liftHeight?: m }, got string \"top\"",
+    ],
     ["pick('red_block', {}, 3)", 'ArgumentError: pick: takes at most 2 arguments (id, options), got 3'],
     ['getGripper(1)', 'ArgumentError: getGripper: takes no arguments, got 1'],
-    ['moveTo([0.1, Infinity, 0.2])', 'ArgumentError: moveTo: argument 1 (position) must be a position [x, y] or [x, y, z] of finite numbers in metres (|v| ≤ 100), got an array of 3 items [0.1, Infinity, 0.2]'],
-    ['moveTo([1e9, 0, 0])', 'ArgumentError: moveTo: argument 1 (position) must be a position [x, y] or [x, y, z] of finite numbers in metres (|v| ≤ 100), got an array of 3 items [1000000000, 0, 0]'],
-    ['moveTo(new Array(100000).fill(0))', 'ArgumentError: moveTo: argument 1 (position) must be a position [x, y] or [x, y, z] of finite numbers in metres (|v| ≤ 100), got an array of 100000 items'],
-    ['moveTo([0, 0, 0, 0])', 'ArgumentError: moveTo: argument 1 (position) must be a position [x, y] or [x, y, z] of finite numbers in metres (|v| ≤ 100), got an array of 4 items [0, 0, 0, 0]'],
-    ["push('red_block', [0, 0], 0.1)", 'ArgumentError: push: argument 2 (direction) must be a direction [dx, dy] of finite numbers, not both zero, got an array of 2 items [0, 0]'],
+    [
+      'moveTo([0.1, Infinity, 0.2])',
+      'ArgumentError: moveTo: argument 1 (position) must be a position [x, y] or [x, y, z] of finite numbers in metres (|v| ≤ 100), got an array of 3 items [0.1, Infinity, 0.2]',
+    ],
+    [
+      'moveTo([1e9, 0, 0])',
+      'ArgumentError: moveTo: argument 1 (position) must be a position [x, y] or [x, y, z] of finite numbers in metres (|v| ≤ 100), got an array of 3 items [1000000000, 0, 0]',
+    ],
+    [
+      'moveTo(new Array(100000).fill(0))',
+      'ArgumentError: moveTo: argument 1 (position) must be a position [x, y] or [x, y, z] of finite numbers in metres (|v| ≤ 100), got an array of 100000 items',
+    ],
+    [
+      'moveTo([0, 0, 0, 0])',
+      'ArgumentError: moveTo: argument 1 (position) must be a position [x, y] or [x, y, z] of finite numbers in metres (|v| ≤ 100), got an array of 4 items [0, 0, 0, 0]',
+    ],
+    [
+      "push('red_block', [0, 0], 0.1)",
+      'ArgumentError: push: argument 2 (direction) must be a direction [dx, dy] of finite numbers, not both zero, got an array of 2 items [0, 0]',
+    ],
     ['wait(-1)', 'ArgumentError: wait: argument 1 (seconds) must be a duration in seconds from 0 to 600, got number -1'],
-    ['rotateTo(() => 1)', 'ArgumentError: rotateTo: argument 1 (yaw) must be an angle in radians (a finite number, |yaw| ≤ 100), got a function'],
-    ["subgoal('grasp', { expect: { onn: ['red_block', 'blue_block'] } })", "ArgumentError: subgoal: option expect must be a predicate such as { on: ['a', 'b'] } (see the predicate list), got object { onn: [\"red_block\", \"blue_block\"] }: unknown predicate \"onn\" (did you mean \"on\"?); expected one of grasped, on, inside, above, near, upright, onTable, unmoved, inZone, ordered, all, any, not"],
-    ["subgoal('x', { expect: { all: [{ grasped: 'red_block' }, { near: ['red_block', 'blue_block'] }] } })", "ArgumentError: subgoal: option expect must be a predicate such as { on: ['a', 'b'] } (see the predicate list), got object { all: [{ grasped: \"red_block\" }, { near: [\"red_block\", \"bl…: all[1].near: expected [object id, object id or [x, y] or [x, y, z], distance in metres > 0]"],
+    [
+      'rotateTo(() => 1)',
+      'ArgumentError: rotateTo: argument 1 (yaw) must be an angle in radians (a finite number, |yaw| ≤ 100), got a function',
+    ],
+    [
+      "subgoal('grasp', { expect: { onn: ['red_block', 'blue_block'] } })",
+      'ArgumentError: subgoal: option expect must be a predicate such as { on: [\'a\', \'b\'] } (see the predicate list), got object { onn: ["red_block", "blue_block"] }: unknown predicate "onn" (did you mean "on"?); expected one of grasped, on, inside, above, near, upright, onTable, unmoved, inZone, ordered, all, any, not',
+    ],
+    [
+      "subgoal('x', { expect: { all: [{ grasped: 'red_block' }, { near: ['red_block', 'blue_block'] }] } })",
+      'ArgumentError: subgoal: option expect must be a predicate such as { on: [\'a\', \'b\'] } (see the predicate list), got object { all: [{ grasped: "red_block" }, { near: ["red_block", "bl…: all[1].near: expected [object id, object id or [x, y] or [x, y, z], distance in metres > 0]',
+    ],
     ["isInside('red_block', 'blue_block')", 'ArgumentError: isInside: argument 2 must be a container (bowl or tray); blue_block is a box'],
     ["getPoint('red_block', 'inside')", 'ArgumentError: getPoint: argument 1 must be a container (bowl or tray); red_block is a box'],
   ])('%s', (program, message) => {
@@ -50,9 +83,15 @@ describe('argument errors name the function, the argument and what was expected'
 
 describe('unknown ids are UnknownObjectError with the ids that exist', () => {
   it.each([
-    ["pick('red_blok')", "UnknownObjectError: pick: no object 'red_blok' (did you mean 'red_block'?); the objects are red_block, blue_block, green_bowl"],
+    [
+      "pick('red_blok')",
+      "UnknownObjectError: pick: no object 'red_blok' (did you mean 'red_block'?); the objects are red_block, blue_block, green_bowl",
+    ],
     ["place('table')", "UnknownObjectError: place: no object 'table'; the objects are red_block, blue_block, green_bowl"],
-    ["subgoal('x', { expect: { inZone: ['red_block', 'gaol'] } })", "UnknownObjectError: subgoal: no zone 'gaol' (did you mean 'goal'?); the zones are goal"],
+    [
+      "subgoal('x', { expect: { inZone: ['red_block', 'gaol'] } })",
+      "UnknownObjectError: subgoal: no zone 'gaol' (did you mean 'goal'?); the zones are goal",
+    ],
   ])('%s', (program, message) => {
     expect(firstError(program)).toBe(message);
   });
@@ -101,7 +140,9 @@ describe('garbage arguments to every API function end in ArgumentError', () => {
           const ok = value instanceof OpaqueValue ? false : p.schema.safeParse(value).success;
           if (ok) continue;
           const args = params.map((q, j) => (j === i ? code : validFor(q.meta.type)));
-          lines.push(`try { ${f.name}(${args.join(', ')}); log('no error for ${i}:${code.replace(/'/g, '')}'); } catch (e) { log(e.name, e.message); }`);
+          lines.push(
+            `try { ${f.name}(${args.join(', ')}); log('no error for ${i}:${code.replace(/'/g, '')}'); } catch (e) { log(e.name, e.message); }`,
+          );
           expected++;
         }
       });
@@ -119,15 +160,18 @@ describe('garbage arguments to every API function end in ArgumentError', () => {
   }
 
   it('the trace keeps garbage arguments JSON-safe', () => {
-    const out = run('try { moveTo([NaN, 1, 2]) } catch (e) {}\ntry { rotateTo(() => 1) } catch (e) {}\ntry { moveTo(new Array(1e5)) } catch (e) {}');
+    const out = run(
+      'try { moveTo([NaN, 1, 2]) } catch (e) {}\ntry { rotateTo(() => 1) } catch (e) {}\ntry { moveTo(new Array(1e5)) } catch (e) {}',
+    );
     const args = out.trace.events.map((e) => (e as CallEvent).args);
     expect(args).toEqual([[['NaN', 1, 2]], ['<a function>'], ['<an array of 100000 items>']]);
     expect(() => JSON.stringify(out.trace.events)).not.toThrow();
   });
 
   it('more arguments than the sandbox copies are still counted', () => {
-    expect(firstError('getTable(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20)'))
-      .toBe('ArgumentError: getTable: takes no arguments, got 20');
+    expect(firstError('getTable(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20)')).toBe(
+      'ArgumentError: getTable: takes no arguments, got 20',
+    );
   });
 
   it('log takes any values, many of them', () => {

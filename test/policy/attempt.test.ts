@@ -52,7 +52,7 @@ describe('runAttempt', () => {
   it('the world is used as given and left where the program put it', async () => {
     const world = new FakeWorld();
     await runAttempt({ world, program: "pick('red_block');" });
-    const out = await runAttempt({ world, program: "log(getGripper().holding)" });
+    const out = await runAttempt({ world, program: 'log(getGripper().holding)' });
     expect(logs(out.trace.events)).toEqual(['red_block']);
     expect(out.simSeconds).toBe(0);
   });

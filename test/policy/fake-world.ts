@@ -3,9 +3,21 @@
 // fail on purpose (a slippery object, a crash inside a skill).
 
 import {
-  PolicyError, TABLE,
-  type GripperState, type ObjectInfo, type ObjectSpec, type PointName, type Pose, type Predicate,
-  type PredicateResult, type SceneSpec, type SimWorld, type Snapshot, type Target, type Vec2, type Vec3,
+  PolicyError,
+  TABLE,
+  type GripperState,
+  type ObjectInfo,
+  type ObjectSpec,
+  type PointName,
+  type Pose,
+  type Predicate,
+  type PredicateResult,
+  type SceneSpec,
+  type SimWorld,
+  type Snapshot,
+  type Target,
+  type Vec2,
+  type Vec3,
 } from '../../sim/index.ts';
 
 export interface FakeWorldOptions {
@@ -20,8 +32,26 @@ export interface FakeWorldOptions {
 export const FAKE_SCENE: SceneSpec = {
   objects: [
     { id: 'red_block', shape: 'box', color: 'red', size: [0.04, 0.04, 0.04], mass: 0.1, friction: 0.8, position: [-0.1, 0, 0.02], yaw: 0 },
-    { id: 'blue_block', shape: 'box', color: 'blue', size: [0.05, 0.05, 0.05], mass: 0.1, friction: 0.8, position: [0.1, 0.05, 0.025], yaw: 0.3 },
-    { id: 'green_bowl', shape: 'bowl', color: 'green', size: [0.14, 0.14, 0.06], mass: 0.3, friction: 0.8, position: [0.2, -0.1, 0.03], yaw: 0 },
+    {
+      id: 'blue_block',
+      shape: 'box',
+      color: 'blue',
+      size: [0.05, 0.05, 0.05],
+      mass: 0.1,
+      friction: 0.8,
+      position: [0.1, 0.05, 0.025],
+      yaw: 0.3,
+    },
+    {
+      id: 'green_bowl',
+      shape: 'bowl',
+      color: 'green',
+      size: [0.14, 0.14, 0.06],
+      mass: 0.3,
+      friction: 0.8,
+      position: [0.2, -0.1, 0.03],
+      yaw: 0,
+    },
   ],
   zones: [{ id: 'goal', min: [0.2, 0.1], max: [0.35, 0.25], color: 'green' }],
 };
@@ -77,9 +107,20 @@ export class FakeWorld implements SimWorld {
   snapshot(): Snapshot {
     const objects: Snapshot['objects'] = {};
     for (const o of this.objects.values()) {
-      objects[o.id] = { position: [...o.position], quaternion: [0, 0, Math.sin(o.yaw / 2), Math.cos(o.yaw / 2)], linvel: [0, 0, 0], angvel: [0, 0, 0] };
+      objects[o.id] = {
+        position: [...o.position],
+        quaternion: [0, 0, Math.sin(o.yaw / 2), Math.cos(o.yaw / 2)],
+        linvel: [0, 0, 0],
+        angvel: [0, 0, 0],
+      };
     }
-    return { t: this.time, step: Math.round(this.time * 240), objects, gripper: clone(this.gripper), engineState: new Uint8Array([1, 2, 3]) };
+    return {
+      t: this.time,
+      step: Math.round(this.time * 240),
+      objects,
+      gripper: clone(this.gripper),
+      engineState: new Uint8Array([1, 2, 3]),
+    };
   }
   restore(s: Snapshot): void {
     this.time = s.t;
@@ -107,14 +148,22 @@ export class FakeWorld implements SimWorld {
     const { min, max } = this.getBBox(id);
     const c = this.obj(id).position;
     switch (name) {
-      case 'top': return [c[0], c[1], max[2]];
-      case 'bottom': return [c[0], c[1], min[2]];
-      case 'left': return [min[0], c[1], c[2]];
-      case 'right': return [max[0], c[1], c[2]];
-      case 'front': return [c[0], min[1], c[2]];
-      case 'back': return [c[0], max[1], c[2]];
-      case 'inside': return [c[0], c[1], min[2] + 0.01];
-      default: return [...c];
+      case 'top':
+        return [c[0], c[1], max[2]];
+      case 'bottom':
+        return [c[0], c[1], min[2]];
+      case 'left':
+        return [min[0], c[1], c[2]];
+      case 'right':
+        return [max[0], c[1], c[2]];
+      case 'front':
+        return [c[0], min[1], c[2]];
+      case 'back':
+        return [c[0], max[1], c[2]];
+      case 'inside':
+        return [c[0], c[1], min[2] + 0.01];
+      default:
+        return [...c];
     }
   }
   getGripper() {
@@ -135,8 +184,9 @@ export class FakeWorld implements SimWorld {
     if ('grasped' in p) return r(this.gripper.holding === p.grasped, `holding ${this.gripper.holding}`);
     if ('on' in p) {
       const [a, b] = [this.obj(p.on[0]), this.obj(p.on[1])];
-      const ok = Math.abs(a.position[2] - a.size[2] / 2 - (b.position[2] + b.size[2] / 2)) < 0.005
-        && Math.hypot(a.position[0] - b.position[0], a.position[1] - b.position[1]) < b.size[0] / 2;
+      const ok =
+        Math.abs(a.position[2] - a.size[2] / 2 - (b.position[2] + b.size[2] / 2)) < 0.005 &&
+        Math.hypot(a.position[0] - b.position[0], a.position[1] - b.position[1]) < b.size[0] / 2;
       return r(ok, `${a.id} ${ok ? 'is' : 'is not'} on ${b.id}`);
     }
     if ('inside' in p) {
@@ -151,7 +201,10 @@ export class FakeWorld implements SimWorld {
     }
     if ('all' in p) {
       const qs = p.all.map((q) => this.evaluate(q));
-      return r(qs.every((q) => q.ok), qs.map((q) => q.detail).join('; '));
+      return r(
+        qs.every((q) => q.ok),
+        qs.map((q) => q.detail).join('; '),
+      );
     }
     return r(false, 'not supported by the fake world');
   }

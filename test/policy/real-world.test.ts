@@ -5,7 +5,16 @@ import { createWorld, type SceneSpec } from '../../sim/index.ts';
 const SCENE: SceneSpec = {
   objects: [
     { id: 'red_block', shape: 'box', color: 'red', size: [0.04, 0.04, 0.04], mass: 0.1, friction: 0.8, position: [-0.1, 0, 0.02], yaw: 0 },
-    { id: 'blue_block', shape: 'box', color: 'blue', size: [0.05, 0.05, 0.05], mass: 0.2, friction: 0.8, position: [0.1, 0.05, 0.025], yaw: 0.3 },
+    {
+      id: 'blue_block',
+      shape: 'box',
+      color: 'blue',
+      size: [0.05, 0.05, 0.05],
+      mass: 0.2,
+      friction: 0.8,
+      position: [0.1, 0.05, 0.025],
+      yaw: 0.3,
+    },
   ],
   zones: [],
 };
@@ -32,7 +41,9 @@ describe('runAttempt on the real (Rapier) world', () => {
     expect(a.on.ok).toBe(true);
     expect(a.out.apiCalls).toBe(5);
     expect(a.out.trace.events.filter((e) => e.type === 'call').map((e) => [e.type === 'call' && e.call, e.line])).toEqual([
-      ['pick', 2], ['place', 4], ['home', 5],
+      ['pick', 2],
+      ['place', 4],
+      ['home', 5],
     ]);
     expect(a.out.trace.checkpoints.map((c) => c.label)).toEqual(['pick-red_block', 'subgoal-0', 'place-blue_block', 'subgoal-1', 'end']);
     const pick = a.out.trace.events[1]!;

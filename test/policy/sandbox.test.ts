@@ -14,8 +14,7 @@ beforeAll(async () => {
 const run = (program: string, opts: { cpuMs?: number; memoryBytes?: number; maxStackBytes?: number } = {}) =>
   runAttemptSync({ world: new FakeWorld(), program, cpuMs: opts.cpuMs ?? 2_000, ...opts });
 
-const logs = (out: ReturnType<typeof run>) =>
-  out.trace.events.filter((e): e is LogEvent => e.type === 'log').map((e) => e.message);
+const logs = (out: ReturnType<typeof run>) => out.trace.events.filter((e): e is LogEvent => e.type === 'log').map((e) => e.message);
 
 describe('the sandbox exposes the API and the language, nothing of the host', () => {
   it('has no globals besides the built-ins, the API and console', () => {
@@ -26,8 +25,25 @@ describe('the sandbox exposes the API and the language, nothing of the host', ()
   });
 
   it.each([
-    'require', 'process', 'module', 'exports', 'fetch', 'setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask',
-    'WebAssembly', 'Buffer', 'global', 'std', 'os', 'print', 'scriptArgs', '__dirname', 'XMLHttpRequest', 'importScripts',
+    'require',
+    'process',
+    'module',
+    'exports',
+    'fetch',
+    'setTimeout',
+    'setInterval',
+    'setImmediate',
+    'queueMicrotask',
+    'WebAssembly',
+    'Buffer',
+    'global',
+    'std',
+    'os',
+    'print',
+    'scriptArgs',
+    '__dirname',
+    'XMLHttpRequest',
+    'importScripts',
   ])('%s is not defined', (name) => {
     expect(logs(run(`log(typeof ${name})`))).toEqual(['undefined']);
   });
@@ -62,12 +78,28 @@ describe('a hostile program ends in a recorded error and the next sandbox works'
   const next = () => expect(logs(run("log('still fine', getGripper().holding)"))).toEqual(['still fine null']);
 
   it.each([
-    ['infinite loop', 'let i = 0;\nwhile (true) { i++; }', { kind: 'TimeoutError', message: 'the program ran longer than 0.3 s of CPU time (at the top level of the program)', line: null }],
-    ['infinite loop in a function', 'function spin() {\n  for (;;) {}\n}\nspin();', { kind: 'TimeoutError', message: 'the program ran longer than 0.3 s of CPU time (in function spin)', line: null }],
+    [
+      'infinite loop',
+      'let i = 0;\nwhile (true) { i++; }',
+      { kind: 'TimeoutError', message: 'the program ran longer than 0.3 s of CPU time (at the top level of the program)', line: null },
+    ],
+    [
+      'infinite loop in a function',
+      'function spin() {\n  for (;;) {}\n}\nspin();',
+      { kind: 'TimeoutError', message: 'the program ran longer than 0.3 s of CPU time (in function spin)', line: null },
+    ],
     ['infinite loop that catches everything', 'for (;;) { try { while (true) {} } catch (e) {} }', { kind: 'TimeoutError' }],
-    ['unbounded allocation', 'const a = [];\nwhile (true) a.push({ n: a.length });', { kind: 'MemoryError', message: 'the program used more than 8 MiB of memory', line: 2 }],
+    [
+      'unbounded allocation',
+      'const a = [];\nwhile (true) a.push({ n: a.length });',
+      { kind: 'MemoryError', message: 'the program used more than 8 MiB of memory', line: 2 },
+    ],
     ['deep recursion', 'function down(n) { return down(n + 1) + 1; }\ndown(0);', { kind: 'StackOverflowError', line: 1 }],
-    ['deep recursion through the API', 'function down(n) { getGripper(); return down(n + 1); }\ndown(0);', { kind: 'StackOverflowError', line: 1 }],
+    [
+      'deep recursion through the API',
+      'function down(n) { getGripper(); return down(n + 1); }\ndown(0);',
+      { kind: 'StackOverflowError', line: 1 },
+    ],
     ['a throw of a non-error', 'throw 42', { kind: 'Error', message: 'the program threw 42', line: null }],
     ['a thrown proxy that loops when read', 'throw new Proxy({}, { get() { for (;;) {} } })', { kind: 'Error' }],
     ['a syntax error', 'pick("red_block");\nplace("blue_block"', { kind: 'SyntaxError', line: 2 }],
@@ -80,14 +112,17 @@ describe('a hostile program ends in a recorded error and the next sandbox works'
   });
 
   it('overwriting the built-ins the bridge uses breaks nothing', () => {
-    const out = run("JSON.parse = null; JSON.stringify = null; Error = null; Array.isArray = null; Object.keys = null;\nlog(getGripper().position[2], getObjects().length)");
+    const out = run(
+      'JSON.parse = null; JSON.stringify = null; Error = null; Array.isArray = null; Object.keys = null;\nlog(getGripper().position[2], getObjects().length)',
+    );
     expect(out.error).toBeNull();
     expect(logs(out)).toEqual(['0.3 3']);
   });
 
   it('survives a hundred and fifty sandboxes in a row', () => {
     for (let i = 0; i < 150; i++) {
-      const program = i % 3 === 0 ? 'pick(1)' : i % 3 === 1 ? "try { pick('nope') } catch (e) { log(e.name) }" : 'getObjects().map((o) => o.id)';
+      const program =
+        i % 3 === 0 ? 'pick(1)' : i % 3 === 1 ? "try { pick('nope') } catch (e) { log(e.name) }" : 'getObjects().map((o) => o.id)';
       const out = run(program);
       expect(out.error?.kind ?? null).toBe(i % 3 === 0 ? 'ArgumentError' : null);
     }
@@ -98,11 +133,21 @@ describe('a hostile program ends in a recorded error and the next sandbox works'
     const module = await newQuickJSWASMModule(DEBUG_SYNC);
     const fns: HostFunction[] = [
       { name: 'get', call: () => ({ a: [1, 2] }) },
-      { name: 'fail', call: () => { throw new Error('host bug'); } },
+      {
+        name: 'fail',
+        call: () => {
+          throw new Error('host bug');
+        },
+      },
     ];
     const programs = [
-      'get(1, "a", [1], {b: 2}, 5)', 'fail()', 'while (true) {}', 'throw new Error("x")', 'syntax error(',
-      'Promise.resolve().then(() => get())', 'new Promise(() => {}); Promise.reject(new Error("never handled"));',
+      'get(1, "a", [1], {b: 2}, 5)',
+      'fail()',
+      'while (true) {}',
+      'throw new Error("x")',
+      'syntax error(',
+      'Promise.resolve().then(() => get())',
+      'new Promise(() => {}); Promise.reject(new Error("never handled"));',
       'const r = new FinalizationRegistry(() => get()); r.register({}, 1); new WeakRef({});',
       'async function main() { await null; fail(); } main();',
     ];
@@ -123,7 +168,10 @@ describe('errors cross as named guest exceptions', () => {
       program: "try { pick('red_block'); } catch (e) {\n  log(e.name, e instanceof Error, e.message);\n}\npick('blue_block');",
     });
     expect(out.error).toBeNull();
-    expect(out.trace.events.find((e) => e.type === 'log')).toMatchObject({ message: 'GraspError true red_block slipped out of the fingers while lifting', line: 2 });
+    expect(out.trace.events.find((e) => e.type === 'log')).toMatchObject({
+      message: 'GraspError true red_block slipped out of the fingers while lifting',
+      line: 2,
+    });
   });
 
   it('an uncaught one ends the attempt with its kind, message and line', () => {
@@ -135,7 +183,12 @@ describe('errors cross as named guest exceptions', () => {
     /** A world whose pick of red_block slips, as the real robot reports it. */
     class SlipWorld extends FakeWorld {
       override pick(id: string): void {
-        if (id === 'red_block') throw new GraspError('red_block slipped out of the grasp while lifting, now 2.0 cm from where the fingers held it.', [id], 'slipped');
+        if (id === 'red_block')
+          throw new GraspError(
+            'red_block slipped out of the grasp while lifting, now 2.0 cm from where the fingers held it.',
+            [id],
+            'slipped',
+          );
         super.pick(id);
       }
     }
@@ -143,7 +196,10 @@ describe('errors cross as named guest exceptions', () => {
     it('in the trace, the program error and as e.cause (name and message unchanged, cause not enumerable)', () => {
       const out = runAttemptSync({ world: new SlipWorld(), program: "home();\npick('red_block');" });
       expect(out.error).toEqual({
-        kind: 'GraspError', message: 'red_block slipped out of the grasp while lifting, now 2.0 cm from where the fingers held it.', line: 2, cause: 'slipped',
+        kind: 'GraspError',
+        message: 'red_block slipped out of the grasp while lifting, now 2.0 cm from where the fingers held it.',
+        line: 2,
+        cause: 'slipped',
       });
       const call = out.trace.events.find((e): e is CallEvent => e.type === 'call' && e.call === 'pick')!;
       expect(call.error).toEqual({ kind: 'GraspError', message: out.error!.message, cause: 'slipped' });
@@ -182,7 +238,7 @@ describe('errors cross as named guest exceptions', () => {
   });
 
   it('an API name can be reused as a variable', () => {
-    const out = run("const distance = 0.1;\nlog(distance);");
+    const out = run('const distance = 0.1;\nlog(distance);');
     expect(out.error).toBeNull();
     expect(logs(out)).toEqual(['0.1']);
   });

@@ -50,14 +50,25 @@ describe('every call lands in the trace with its program line', () => {
   it('keeps arguments, results, the gripper and the subgoal expectation', () => {
     const out = runAttemptSync({ world: new FakeWorld(), program: PROGRAM });
     const [start, pick, grip] = out.trace.events as [TraceEvent, CallEvent, CallEvent];
-    expect(start).toMatchObject({ type: 'subgoal-start', subgoal: 0, description: 'grasp the red block', expect: { grasped: 'red_block' } });
+    expect(start).toMatchObject({
+      type: 'subgoal-start',
+      subgoal: 0,
+      description: 'grasp the red block',
+      expect: { grasped: 'red_block' },
+    });
     expect(pick).toMatchObject({ call: 'pick', args: ['red_block'], gripper: { holding: 'red_block', approach: 'top' } });
     expect(pick).not.toHaveProperty('result');
     expect(grip.result).toEqual({ position: [-0.1, 0, 0.02 + 0.1], yaw: 0, width: 0.04, holding: 'red_block' });
     expect(pick.t).toBeCloseTo(2, 10);
     expect(out.trace.subgoals).toEqual([
       { index: 0, description: 'grasp the red block', expect: { grasped: 'red_block' }, line: 1, tStart: 0, tEnd: pick.t },
-      expect.objectContaining({ index: 1, description: 'put it on the blue block', line: 7, tStart: pick.t, tEnd: out.trace.events.at(-1)!.t }),
+      expect.objectContaining({
+        index: 1,
+        description: 'put it on the blue block',
+        line: 7,
+        tStart: pick.t,
+        tEnd: out.trace.events.at(-1)!.t,
+      }),
     ]);
   });
 
@@ -97,7 +108,10 @@ describe('checkpoints', () => {
   it('an error outside any action still gets its checkpoint', () => {
     const out = runAttemptSync({ world: new FakeWorld(), program: "home();\nthrow new Error('give up');" });
     expect(out.error).toEqual({ kind: 'Error', message: 'give up', line: 2 });
-    expect(out.trace.checkpoints.map((c) => [c.label, c.subgoal])).toEqual([['error', null], ['end', null]]);
+    expect(out.trace.checkpoints.map((c) => [c.label, c.subgoal])).toEqual([
+      ['error', null],
+      ['end', null],
+    ]);
   });
 
   it('a program that catches errors in a loop cannot pile up snapshots', () => {

@@ -5,7 +5,15 @@ import type { SceneFacts } from '../../policy/programmers/index.ts';
 import { objectInfo, sceneObject } from '../helpers/scene-objects.ts';
 
 /** An object as getObjects() reports it; `size` may be a shorthand (see objectSize). */
-export function obj(id: string, shape: Shape, color: ColorName, size: number | [number, number, number], at: [number, number] = [0, 0], yaw = 0, z?: number): ObjectInfo {
+export function obj(
+  id: string,
+  shape: Shape,
+  color: ColorName,
+  size: number | [number, number, number],
+  at: [number, number] = [0, 0],
+  yaw = 0,
+  z?: number,
+): ObjectInfo {
   return objectInfo(sceneObject(id, shape, size, { color, at, yaw, z }));
 }
 

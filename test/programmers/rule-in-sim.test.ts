@@ -45,23 +45,75 @@ const box = (id: string, color: string, s = 0.04, extra: object = {}) => ({ id, 
 const bowl = (id: string, color: string) => ({ id, shape: 'bowl', color, size: [0.14, 0.14, 0.06] });
 
 function custom(instruction: string, objects: object[], success: object, zones: object[] = []): TaskDef {
-  return parseTask({ id: 'custom', instruction, scene: { objects, zones, layout: { randomYaw: true } }, success, reference: 'home();' }, 'custom.json');
+  return parseTask(
+    { id: 'custom', instruction, scene: { objects, zones, layout: { randomYaw: true } }, success, reference: 'home();' },
+    'custom.json',
+  );
 }
 
 describe('instructions beyond the bundled suite', () => {
   it.each([
-    ['Put the blue cube into the purple bowl.', [box('blue_block', 'blue'), box('red_block', 'red'), bowl('purple_bowl', 'purple')], { inside: ['blue_block', 'purple_bowl'] }],
-    ['Place the green block left of the red one.', [box('green_block', 'green'), box('red_block', 'red')], { all: [{ ordered: { ids: ['green_block', 'red_block'], axis: 'x' } }, { near: ['green_block', 'red_block', 0.09] }] }],
-    ['Put the red block behind the blue block.', [box('red_block', 'red'), box('blue_block', 'blue')], { all: [{ ordered: { ids: ['blue_block', 'red_block'], axis: 'y' } }, { near: ['red_block', 'blue_block', 0.09] }] }],
-    ['Push the red block 10 cm to the left.', [box('red_block', 'red', 0.04, { position: [0.05, 0] })], { near: ['red_block', [-0.05, 0], 0.03] }],
-    ['Stack the blocks from largest to smallest.', [box('a_block', 'red', 0.03), box('b_block', 'green', 0.05), box('c_block', 'blue', 0.04)], { all: [{ on: ['c_block', 'b_block'] }, { on: ['a_block', 'c_block'] }] }],
-    ['Move the ball to the front right corner.', [{ id: 'ball', shape: 'sphere', color: 'orange', size: [0.045, 0.045, 0.045] }, box('red_block', 'red')], { near: ['ball', [0.35, -0.25], 0.07] }],
-    ['Swap the red and green blocks.', [box('red_block', 'red', 0.04, { position: [-0.1, 0] }), box('green_block', 'green', 0.04, { position: [0.1, 0] })], { all: [{ near: ['red_block', [0.1, 0], 0.03] }, { near: ['green_block', [-0.1, 0], 0.03] }] }],
-    ['Line up the blocks by size from left to right.', [box('a_block', 'red', 0.03), box('b_block', 'green', 0.05), box('c_block', 'blue', 0.04)], { ordered: { ids: ['a_block', 'c_block', 'b_block'], axis: 'x' } }],
-    ['Take the red block out of the bowl.', [bowl('bowl', 'white'), box('red_block', 'red', 0.04, { on: 'bowl' })], { all: [{ not: { inside: ['red_block', 'bowl'] } }, { onTable: 'red_block' }] }],
-    ['Slide the orange cube into the blue area.', [box('orange_block', 'orange', 0.045, { position: [0.1, -0.05] })], { inZone: ['orange_block', 'blue_area'] }, [{ id: 'blue_area', min: [-0.2, -0.12], max: [-0.06, 0.02], color: 'blue' }]],
-    ['Sort the blocks into the bowls by color.', [box('red_block', 'red'), box('green_block', 'green'), bowl('rb', 'red'), bowl('gb', 'green')], { all: [{ inside: ['red_block', 'rb'] }, { inside: ['green_block', 'gb'] }] }],
-    ['Stack the red block on the blue block, then put the green block next to the blue block.', [box('red_block', 'red'), box('blue_block', 'blue', 0.05), box('green_block', 'green')], { all: [{ on: ['red_block', 'blue_block'] }, { near: ['green_block', 'blue_block', 0.1] }] }],
+    [
+      'Put the blue cube into the purple bowl.',
+      [box('blue_block', 'blue'), box('red_block', 'red'), bowl('purple_bowl', 'purple')],
+      { inside: ['blue_block', 'purple_bowl'] },
+    ],
+    [
+      'Place the green block left of the red one.',
+      [box('green_block', 'green'), box('red_block', 'red')],
+      { all: [{ ordered: { ids: ['green_block', 'red_block'], axis: 'x' } }, { near: ['green_block', 'red_block', 0.09] }] },
+    ],
+    [
+      'Put the red block behind the blue block.',
+      [box('red_block', 'red'), box('blue_block', 'blue')],
+      { all: [{ ordered: { ids: ['blue_block', 'red_block'], axis: 'y' } }, { near: ['red_block', 'blue_block', 0.09] }] },
+    ],
+    [
+      'Push the red block 10 cm to the left.',
+      [box('red_block', 'red', 0.04, { position: [0.05, 0] })],
+      { near: ['red_block', [-0.05, 0], 0.03] },
+    ],
+    [
+      'Stack the blocks from largest to smallest.',
+      [box('a_block', 'red', 0.03), box('b_block', 'green', 0.05), box('c_block', 'blue', 0.04)],
+      { all: [{ on: ['c_block', 'b_block'] }, { on: ['a_block', 'c_block'] }] },
+    ],
+    [
+      'Move the ball to the front right corner.',
+      [{ id: 'ball', shape: 'sphere', color: 'orange', size: [0.045, 0.045, 0.045] }, box('red_block', 'red')],
+      { near: ['ball', [0.35, -0.25], 0.07] },
+    ],
+    [
+      'Swap the red and green blocks.',
+      [box('red_block', 'red', 0.04, { position: [-0.1, 0] }), box('green_block', 'green', 0.04, { position: [0.1, 0] })],
+      { all: [{ near: ['red_block', [0.1, 0], 0.03] }, { near: ['green_block', [-0.1, 0], 0.03] }] },
+    ],
+    [
+      'Line up the blocks by size from left to right.',
+      [box('a_block', 'red', 0.03), box('b_block', 'green', 0.05), box('c_block', 'blue', 0.04)],
+      { ordered: { ids: ['a_block', 'c_block', 'b_block'], axis: 'x' } },
+    ],
+    [
+      'Take the red block out of the bowl.',
+      [bowl('bowl', 'white'), box('red_block', 'red', 0.04, { on: 'bowl' })],
+      { all: [{ not: { inside: ['red_block', 'bowl'] } }, { onTable: 'red_block' }] },
+    ],
+    [
+      'Slide the orange cube into the blue area.',
+      [box('orange_block', 'orange', 0.045, { position: [0.1, -0.05] })],
+      { inZone: ['orange_block', 'blue_area'] },
+      [{ id: 'blue_area', min: [-0.2, -0.12], max: [-0.06, 0.02], color: 'blue' }],
+    ],
+    [
+      'Sort the blocks into the bowls by color.',
+      [box('red_block', 'red'), box('green_block', 'green'), bowl('rb', 'red'), bowl('gb', 'green')],
+      { all: [{ inside: ['red_block', 'rb'] }, { inside: ['green_block', 'gb'] }] },
+    ],
+    [
+      'Stack the red block on the blue block, then put the green block next to the blue block.',
+      [box('red_block', 'red'), box('blue_block', 'blue', 0.05), box('green_block', 'green')],
+      { all: [{ on: ['red_block', 'blue_block'] }, { near: ['green_block', 'blue_block', 0.1] }] },
+    ],
   ] as [string, object[], object, object[]?][])('%s', async (instruction, objects, success, zones) => {
     const task = custom(instruction, objects, success, zones ?? []);
     for (const seed of [0, 1]) {
@@ -89,10 +141,34 @@ class Sabotaged extends RuleProgrammer {
 
 describe('the repair loop (state monitor, task oracle)', () => {
   it.each([
-    ['a place aimed 4 cm off the blue block', getTask('red_on_blue'), (s: ProgramState) => { s.adjust['1'] = { offset: [0.035, -0.02] }; }],
-    ['a corner placement aimed 9 cm off', getTask('block_to_corner'), (s: ProgramState) => { s.adjust['1'] = { offset: [0.09, 0] }; }],
-    ['a push 12 cm short', getTask('push_to_zone'), (s: ProgramState) => { s.adjust['0'] = { pushExtra: -0.12 }; }],
-    ['the wrong one of two blocks', custom('Put the block in the bowl.', [box('red_block', 'red'), box('blue_block', 'blue'), bowl('bowl', 'white')], { inside: ['blue_block', 'bowl'] }), null],
+    [
+      'a place aimed 4 cm off the blue block',
+      getTask('red_on_blue'),
+      (s: ProgramState) => {
+        s.adjust['1'] = { offset: [0.035, -0.02] };
+      },
+    ],
+    [
+      'a corner placement aimed 9 cm off',
+      getTask('block_to_corner'),
+      (s: ProgramState) => {
+        s.adjust['1'] = { offset: [0.09, 0] };
+      },
+    ],
+    [
+      'a push 12 cm short',
+      getTask('push_to_zone'),
+      (s: ProgramState) => {
+        s.adjust['0'] = { pushExtra: -0.12 };
+      },
+    ],
+    [
+      'the wrong one of two blocks',
+      custom('Put the block in the bowl.', [box('red_block', 'red'), box('blue_block', 'blue'), bowl('bowl', 'white')], {
+        inside: ['blue_block', 'bowl'],
+      }),
+      null,
+    ],
   ] as const)('fixes %s within one repair', async (_label, task, spoil) => {
     const programmer = spoil ? new Sabotaged(spoil) : new RuleProgrammer();
     const rec = await runEpisode({ task, seed: 0, programmer, monitor: 'state', maxRepairs: 2, oracle: true, recordImages: 'none' });

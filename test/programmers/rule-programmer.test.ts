@@ -21,7 +21,8 @@ function record(program: string): { subgoals: { description: string; expect?: Pr
   const calls: [string, unknown[]][] = [];
   const objects = MIXED.objects;
   const api: Record<string, (...a: unknown[]) => unknown> = {
-    subgoal: (description, opts) => void subgoals.push({ description: description as string, expect: (opts as { expect?: Predicate } | undefined)?.expect }),
+    subgoal: (description, opts) =>
+      void subgoals.push({ description: description as string, expect: (opts as { expect?: Predicate } | undefined)?.expect }),
     getGripper: () => ({ position: [0, 0, 0.2], yaw: 0, width: 0.05, holding: 'red_block' }),
     getPose: () => ({ position: [0, 0, 0.02], quaternion: [0, 0, 0, 1], yaw: 0 }),
     getObject: (id) => objects.find((o) => o.id === id) ?? { position: [0, 0, 0.02] },
@@ -35,8 +36,13 @@ function record(program: string): { subgoals: { description: string; expect?: Pr
 
 /** The repair input for a draft (its program and memo) or for a bare program text. */
 const repairInput = (from: ProgramDraft | string, diagnosis: Partial<Diagnosis> & { kind: Diagnosis['kind'] }): RepairInput => ({
-  attempt: 0, program: typeof from === 'string' ? from : from.program, memo: typeof from === 'string' ? undefined : from.memo,
-  diagnosis: makeDiagnosis(diagnosis), diagnosisText: '', verdicts: [], images: [],
+  attempt: 0,
+  program: typeof from === 'string' ? from : from.program,
+  memo: typeof from === 'string' ? undefined : from.memo,
+  diagnosis: makeDiagnosis(diagnosis),
+  diagnosisText: '',
+  verdicts: [],
+  images: [],
 });
 
 describe('generate', () => {
@@ -50,7 +56,10 @@ describe('generate', () => {
     expect(d.plan).toEqual(['1. pick up the red block', '2. put the red block on the blue block']);
     const { subgoals, calls } = record(d.program);
     expect(subgoals.map((s) => s.expect)).toEqual([{ grasped: 'red_block' }, { on: ['red_block', 'blue_block'] }]);
-    expect(calls).toEqual([['pick', ['red_block']], ['place', ['blue_block']]]);
+    expect(calls).toEqual([
+      ['pick', ['red_block']],
+      ['place', ['blue_block']],
+    ]);
   });
 
   it.each([
@@ -72,7 +81,12 @@ describe('generate', () => {
   });
 
   it('computes placements inside the workspace and clear of other objects', async () => {
-    const texts = ['Swap the red block and the green block.', 'Line up the red, green and blue blocks in a row.', 'Move the ball to the front right corner.', 'push the red block 40 cm to the left'];
+    const texts = [
+      'Swap the red block and the green block.',
+      'Line up the red, green and blue blocks in a row.',
+      'Move the ball to the front right corner.',
+      'push the red block 40 cm to the left',
+    ];
     for (const text of texts) {
       const { calls } = record((await programmer.generate(sceneContext(text, MIXED))).program);
       for (const [name, args] of calls) {
@@ -86,7 +100,10 @@ describe('generate', () => {
   });
 
   it('puts the block left of the other by both half-sizes and a gap, with the fingers turned across the gap', async () => {
-    const facts: SceneFacts = { objects: [obj('green_block', 'box', 'green', 0.04, [0.2, 0.1]), obj('yellow_block', 'box', 'yellow', 0.045, [0, 0])], zones: [] };
+    const facts: SceneFacts = {
+      objects: [obj('green_block', 'box', 'green', 0.04, [0.2, 0.1]), obj('yellow_block', 'box', 'yellow', 0.045, [0, 0])],
+      zones: [],
+    };
     const d = await programmer.generate(sceneContext('place the green block left of the yellow one', facts));
     expect(d.program).toContain("place(at('yellow_block', -0.054, 0), { yaw: yawFor(Math.PI / 2) });");
     expect(d.program).toContain("rotateTo(Math.PI / 2);\npick('green_block');");
@@ -94,7 +111,9 @@ describe('generate', () => {
   });
 
   it('lines up evenly spaced at one y, in the order given', async () => {
-    const { calls } = record((await programmer.generate(sceneContext('line up the blue, red and green blocks from left to right', MIXED))).program);
+    const { calls } = record(
+      (await programmer.generate(sceneContext('line up the blue, red and green blocks from left to right', MIXED))).program,
+    );
     const places = calls.filter(([n]) => n === 'place').map(([, a]) => a[0] as [number, number]);
     expect(places).toHaveLength(3);
     expect(places[0]![1]).toBe(places[1]![1]);
@@ -119,7 +138,10 @@ describe('generate', () => {
 
   it.each([
     ['juggle the red block', "could not read 'juggle the red block': no known verb"],
-    ['put the purple block in the bowl', "no object matches 'the purple block' (objects: red_block, blue_block, green_block, yellow_block, orange_ball, pink_can, white_bowl, gray_tray)"],
+    [
+      'put the purple block in the bowl',
+      "no object matches 'the purple block' (objects: red_block, blue_block, green_block, yellow_block, orange_ball, pink_can, white_bowl, gray_tray)",
+    ],
   ])('returns a draft with the error for %j', async (text, message) => {
     const d = await programmer.generate(sceneContext(text, MIXED));
     expect(d.program).toBe('');
@@ -139,10 +161,14 @@ describe('repair', () => {
 
   it('corrects a missed place by the measured offset at that step', async () => {
     const d0 = await programmer.generate(onBlue);
-    const r = await programmer.repair(onBlue, repairInput(d0, {
-      kind: 'missed-place', subgoal: { index: 1, description: 'put the red block on the blue block', line: 8 },
-      offset: { object: 'red_block', target: 'blue_block', targetKind: 'object', point: null, dx: 0.012, dy: -0.02, distance: 0.023 },
-    }));
+    const r = await programmer.repair(
+      onBlue,
+      repairInput(d0, {
+        kind: 'missed-place',
+        subgoal: { index: 1, description: 'put the red block on the blue block', line: 8 },
+        offset: { object: 'red_block', target: 'blue_block', targetKind: 'object', point: null, dx: 0.012, dy: -0.02, distance: 0.023 },
+      }),
+    );
     expect(r.error).toBeNull();
     expect(r.program).toContain("place('blue_block', { offset: [-0.012, 0.02] });");
     expect(r.notes?.[0]).toMatch(/step 2 .*landed off by dx 1\.2 cm, dy -2\.0 cm/);
@@ -154,10 +180,25 @@ describe('repair', () => {
     const d0 = await programmer.generate(ctx);
     const slot = /place\('white_bowl', \{ offset: \[(-?[\d.]+), (-?[\d.]+)\]/.exec(d0.program)!;
     const [sx, sy] = [Number(slot[1]), Number(slot[2])];
-    const r = await programmer.repair(ctx, repairInput(d0, {
-      kind: 'missed-place', subgoal: { index: 1, description: '', line: null },
-      offset: { object: d0.program.includes("pick('red_block')") && d0.program.indexOf("pick('red_block')") < d0.program.indexOf("pick('green_block')") ? 'red_block' : 'green_block', target: 'white_bowl', targetKind: 'object', point: null, dx: sx + 0.01, dy: sy, distance: 0.03 },
-    }));
+    const r = await programmer.repair(
+      ctx,
+      repairInput(d0, {
+        kind: 'missed-place',
+        subgoal: { index: 1, description: '', line: null },
+        offset: {
+          object:
+            d0.program.includes("pick('red_block')") && d0.program.indexOf("pick('red_block')") < d0.program.indexOf("pick('green_block')")
+              ? 'red_block'
+              : 'green_block',
+          target: 'white_bowl',
+          targetKind: 'object',
+          point: null,
+          dx: sx + 0.01,
+          dy: sy,
+          distance: 0.03,
+        },
+      }),
+    );
     expect(r.program).toContain(`place('white_bowl', { offset: [${Math.round((sx - 0.01) * 1000) / 1000}, ${sy}] });`);
   });
 
@@ -173,17 +214,24 @@ describe('repair', () => {
 
   it('turns to the other grasp heading when nothing was grasped', async () => {
     const d0 = await programmer.generate(onBlue);
-    const r = await programmer.repair(onBlue, repairInput(d0, { kind: 'nothing-grasped', subgoal: { index: 0, description: '', line: null } }));
+    const r = await programmer.repair(
+      onBlue,
+      repairInput(d0, { kind: 'nothing-grasped', subgoal: { index: 0, description: '', line: null } }),
+    );
     expect(r.program).toMatch(/rotateTo\(Math\.PI \/ 2\);\ntry \{\n {2}pick\('red_block'\);/);
   });
 
   it('sets an upright object down lower when it toppled', async () => {
     const ctx = sceneContext('Stand the pink can upright in the green zone.', MIXED);
     const d0 = await programmer.generate(ctx);
-    const r = await programmer.repair(ctx, repairInput(d0, {
-      kind: 'knocked-over', subgoal: { index: 1, description: '', line: null },
-      failures: [{ kind: 'toppled', objects: ['pink_can'], explanation: '' }],
-    }));
+    const r = await programmer.repair(
+      ctx,
+      repairInput(d0, {
+        kind: 'knocked-over',
+        subgoal: { index: 1, description: '', line: null },
+        failures: [{ kind: 'toppled', objects: ['pink_can'], explanation: '' }],
+      }),
+    );
     expect(r.program).toMatch(/place\(\[[^\]]+\], \{ releaseHeight: 0\.002 \}\);\nwait\(0\.3\);/);
   });
 
@@ -191,7 +239,10 @@ describe('repair', () => {
     const ctx = sceneContext('put the block in the bowl', MIXED);
     const d0 = await programmer.generate(ctx);
     expect(d0.program).toContain("pick('red_block')");
-    const r = await programmer.repair(ctx, repairInput(d0, { kind: 'wrong-object-moved', subgoal: { index: 0, description: '', line: null } }));
+    const r = await programmer.repair(
+      ctx,
+      repairInput(d0, { kind: 'wrong-object-moved', subgoal: { index: 0, description: '', line: null } }),
+    );
     expect(r.program).toContain("pick('blue_block')");
     expect(r.notes?.[0]).toMatch(/'the block' read as blue_block instead of red_block/);
   });

@@ -9,7 +9,14 @@ import { MIXED, SIZES, obj, zone } from './rule-fixtures.ts';
 const read = (text: string, facts: SceneFacts = MIXED): string => readInstruction(text, facts).intents.map(describeIntent).join(' | ');
 
 /** The bundled core instructions, against scenes shaped like theirs. */
-const STACK3: SceneFacts = { objects: [obj('blue_block', 'box', 'blue', 0.05), obj('green_block', 'box', 'green', 0.045, [0.1, 0]), obj('red_block', 'box', 'red', 0.04, [0.2, 0])], zones: [] };
+const STACK3: SceneFacts = {
+  objects: [
+    obj('blue_block', 'box', 'blue', 0.05),
+    obj('green_block', 'box', 'green', 0.045, [0.1, 0]),
+    obj('red_block', 'box', 'red', 0.04, [0.2, 0]),
+  ],
+  zones: [],
+};
 const SORT: SceneFacts = {
   objects: ['red', 'blue', 'green'].flatMap((c, k) => [
     obj(`${c}_block`, 'box', c as 'red', 0.04, [k * 0.1, 0]),
@@ -17,22 +24,60 @@ const SORT: SceneFacts = {
   ]),
   zones: [],
 };
-const TRAY3: SceneFacts = { objects: [obj('red_block', 'box', 'red', 0.04), obj('green_block', 'box', 'green', 0.04, [0.1, 0]), obj('yellow_block', 'box', 'yellow', 0.04, [0.2, 0]), obj('gray_tray', 'tray', 'gray', 0.24, [-0.2, 0]), obj('distractor_0', 'cylinder', 'pink', [0.04, 0.04, 0.06], [0, 0.2])], zones: [] };
-const UNSTACK: SceneFacts = { objects: [obj('blue_block', 'box', 'blue', 0.05), obj('red_block', 'box', 'red', 0.04, [0, 0], 0, 0.07)], zones: [] };
-const UPRIGHT: SceneFacts = { objects: [obj('green_cylinder', 'cylinder', 'green', [0.04, 0.04, 0.07], [-0.1, 0])], zones: [zone('red_square', 'red', [0.08, 0.04], [0.18, 0.14])] };
-const CORNER: SceneFacts = { objects: [obj('purple_block', 'box', 'purple', 0.04)], zones: [zone('back_left_corner', 'gray', [-0.4, 0.16], [-0.27, 0.29])] };
+const TRAY3: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04),
+    obj('green_block', 'box', 'green', 0.04, [0.1, 0]),
+    obj('yellow_block', 'box', 'yellow', 0.04, [0.2, 0]),
+    obj('gray_tray', 'tray', 'gray', 0.24, [-0.2, 0]),
+    obj('distractor_0', 'cylinder', 'pink', [0.04, 0.04, 0.06], [0, 0.2]),
+  ],
+  zones: [],
+};
+const UNSTACK: SceneFacts = {
+  objects: [obj('blue_block', 'box', 'blue', 0.05), obj('red_block', 'box', 'red', 0.04, [0, 0], 0, 0.07)],
+  zones: [],
+};
+const UPRIGHT: SceneFacts = {
+  objects: [obj('green_cylinder', 'cylinder', 'green', [0.04, 0.04, 0.07], [-0.1, 0])],
+  zones: [zone('red_square', 'red', [0.08, 0.04], [0.18, 0.14])],
+};
+const CORNER: SceneFacts = {
+  objects: [obj('purple_block', 'box', 'purple', 0.04)],
+  zones: [zone('back_left_corner', 'gray', [-0.4, 0.16], [-0.27, 0.29])],
+};
 
 describe('reading the bundled core instructions', () => {
   it.each([
     ['Pick up the red block and hold it above the table.', MIXED, 'lift red_block and hold'],
     ['Put the red block on the blue block.', MIXED, 'place red_block on blue_block'],
-    ['Put the yellow block in the green bowl.', { objects: [obj('yellow_block', 'box', 'yellow', 0.04), obj('green_bowl', 'bowl', 'green', 0.14, [0.2, 0])], zones: [] }, 'place yellow_block in green_bowl'],
-    ['Place the blue block in the brown tray.', { objects: [obj('blue_block', 'box', 'blue', 0.045), obj('brown_tray', 'tray', 'brown', 0.2, [0.2, 0])], zones: [] }, 'place blue_block in brown_tray'],
-    ['Stack the blocks with the blue block at the bottom, the green block in the middle and the red block on top.', STACK3, 'stack blue_block < green_block < red_block'],
+    [
+      'Put the yellow block in the green bowl.',
+      { objects: [obj('yellow_block', 'box', 'yellow', 0.04), obj('green_bowl', 'bowl', 'green', 0.14, [0.2, 0])], zones: [] },
+      'place yellow_block in green_bowl',
+    ],
+    [
+      'Place the blue block in the brown tray.',
+      { objects: [obj('blue_block', 'box', 'blue', 0.045), obj('brown_tray', 'tray', 'brown', 0.2, [0.2, 0])], zones: [] },
+      'place blue_block in brown_tray',
+    ],
+    [
+      'Stack the blocks with the blue block at the bottom, the green block in the middle and the red block on top.',
+      STACK3,
+      'stack blue_block < green_block < red_block',
+    ],
     ['Put all the blocks in the tray.', TRAY3, 'gather red_block, green_block, yellow_block in gray_tray'],
     ['Put each block in the bowl of the same colour.', SORT, 'sort red_block→red_bowl, blue_block→blue_bowl, green_block→green_bowl'],
-    ['Line up the red, green and blue blocks in a row from left to right, in that order.', SORT, 'line up red_block, green_block, blue_block along +x'],
-    ['Push the orange block into the green zone.', { objects: [obj('orange_block', 'box', 'orange', 0.045)], zones: [zone('green_zone', 'green', [0.12, -0.08], [0.26, 0.06])] }, 'push orange_block in zone green_zone'],
+    [
+      'Line up the red, green and blue blocks in a row from left to right, in that order.',
+      SORT,
+      'line up red_block, green_block, blue_block along +x',
+    ],
+    [
+      'Push the orange block into the green zone.',
+      { objects: [obj('orange_block', 'box', 'orange', 0.045)], zones: [zone('green_zone', 'green', [0.12, -0.08], [0.26, 0.06])] },
+      'push orange_block in zone green_zone',
+    ],
     ['Move the purple block to the back left corner of the table.', CORNER, 'place purple_block in zone back_left_corner'],
     ['Swap the positions of the red block and the blue block.', MIXED, 'swap red_block and blue_block'],
     ['Put the green block to the left of the yellow block, next to it.', MIXED, 'place green_block left of yellow_block'],
@@ -40,7 +85,11 @@ describe('reading the bundled core instructions', () => {
     ['Put the orange ball in the white bowl.', MIXED, 'place orange_ball in white_bowl'],
     ['Put the smallest block in the bowl.', SIZES, 'place block_2 in blue_bowl'],
     ['Stand the green cylinder upright on the red square.', UPRIGHT, 'place green_cylinder upright in zone red_square'],
-    ['Build a pyramid: put the red block and the blue block side by side, then put the yellow block on top of both.', MIXED, 'pyramid red_block + blue_block under yellow_block'],
+    [
+      'Build a pyramid: put the red block and the blue block side by side, then put the yellow block on top of both.',
+      MIXED,
+      'pyramid red_block + blue_block under yellow_block',
+    ],
   ] as [string, SceneFacts, string][])('%s', (text, facts, expected) => {
     expect(read(text, facts)).toBe(expected);
   });
@@ -103,9 +152,18 @@ describe('reading other phrasings', () => {
     ['arrange the ball, the can and the red block in a row from right to left', 'line up red_block, pink_can, orange_ball along +x'],
     ['line up the red and blue blocks from front to back', 'line up red_block, blue_block along +y'],
     // sequences
-    ['Put the red block on the blue block, then put the ball in the bowl.', 'place red_block on blue_block | place orange_ball in white_bowl'],
-    ['First put the yellow block in the tray; then push the green block 5 cm to the left.', 'place yellow_block in gray_tray | push green_block 5 cm toward [-1, 0]'],
-    ['line up the red and blue blocks in that order and push the ball 5 cm to the left', 'line up red_block, blue_block along +x | push orange_ball 5 cm toward [-1, 0]'],
+    [
+      'Put the red block on the blue block, then put the ball in the bowl.',
+      'place red_block on blue_block | place orange_ball in white_bowl',
+    ],
+    [
+      'First put the yellow block in the tray; then push the green block 5 cm to the left.',
+      'place yellow_block in gray_tray | push green_block 5 cm toward [-1, 0]',
+    ],
+    [
+      'line up the red and blue blocks in that order and push the ball 5 cm to the left',
+      'line up red_block, blue_block along +x | push orange_ball 5 cm toward [-1, 0]',
+    ],
     ['Take the ball and place it on the green square', 'place orange_ball in zone green_zone'],
   ])('%s', (text, expected) => {
     expect(read(text)).toBe(expected);
@@ -121,7 +179,10 @@ describe('reading other phrasings', () => {
     ['Put every block in the bowl of its colour.', 'sort block_1→blue_bowl'],
   ])('by size and shape: %s', (text, expected) => {
     if (text.startsWith('Put every block')) {
-      const facts: SceneFacts = { objects: [obj('block_1', 'box', 'blue', 0.04), obj('blue_bowl', 'bowl', 'blue', 0.14, [0.2, 0])], zones: [] };
+      const facts: SceneFacts = {
+        objects: [obj('block_1', 'box', 'blue', 0.04), obj('blue_bowl', 'bowl', 'blue', 0.14, [0.2, 0])],
+        zones: [],
+      };
       expect(read(text, facts)).toBe(expected);
       return;
     }
@@ -129,7 +190,11 @@ describe('reading other phrasings', () => {
   });
 
   it('sorts into matching bowls however it is said', () => {
-    for (const text of ['Sort the blocks into the bowls by colour.', 'put the blocks in the bowls with the same color', 'Put each cube into the matching bowl']) {
+    for (const text of [
+      'Sort the blocks into the bowls by colour.',
+      'put the blocks in the bowls with the same color',
+      'Put each cube into the matching bowl',
+    ]) {
       expect(read(text, SORT)).toBe('sort red_block→red_bowl, blue_block→blue_bowl, green_block→green_bowl');
     }
   });
@@ -137,7 +202,9 @@ describe('reading other phrasings', () => {
   it('builds a pyramid from a list, or from any three blocks, with the widest block on top', () => {
     expect(read('Build a pyramid.', MIXED)).toBe('pyramid green_block + red_block under blue_block');
     expect(read('build a pyramid with the red, yellow and blue blocks', MIXED)).toBe('pyramid red_block + yellow_block under blue_block');
-    expect(read('Build a pyramid from the red, green and blue blocks with the red block on top', MIXED)).toBe('pyramid green_block + blue_block under red_block');
+    expect(read('Build a pyramid from the red, green and blue blocks with the red block on top', MIXED)).toBe(
+      'pyramid green_block + blue_block under red_block',
+    );
   });
 });
 
@@ -180,15 +247,30 @@ describe('what it cannot read', () => {
   it.each([
     ['juggle the red block', "could not read 'juggle the red block': no known verb"],
     ['the red block goes on the blue block', "could not read 'the red block goes on the blue block': no known verb"],
-    ['put the red block on the blue block quietly and dance', "could not read 'dance' in 'put the red block on the blue block quietly and dance'"],
-    ['put the red block on the blue block upside down', "could not read 'upside down' in 'put the red block on the blue block upside down'"],
-    ['put the purple block in the bowl', "no object matches 'the purple block' (objects: red_block, blue_block, green_block, yellow_block, orange_ball, pink_can, white_bowl, gray_tray)"],
-    ['put the red block in the black bowl', "no object matches 'the black bowl' (objects: red_block, blue_block, green_block, yellow_block, orange_ball, pink_can, white_bowl, gray_tray)"],
+    [
+      'put the red block on the blue block quietly and dance',
+      "could not read 'dance' in 'put the red block on the blue block quietly and dance'",
+    ],
+    [
+      'put the red block on the blue block upside down',
+      "could not read 'upside down' in 'put the red block on the blue block upside down'",
+    ],
+    [
+      'put the purple block in the bowl',
+      "no object matches 'the purple block' (objects: red_block, blue_block, green_block, yellow_block, orange_ball, pink_can, white_bowl, gray_tray)",
+    ],
+    [
+      'put the red block in the black bowl',
+      "no object matches 'the black bowl' (objects: red_block, blue_block, green_block, yellow_block, orange_ball, pink_can, white_bowl, gray_tray)",
+    ],
     ['push the red block into the blue zone', "no zone matches 'the blue zone' (zones: green_zone, back_left_corner)"],
     ['put the red block', "could not read where to put red_block in 'put the red block'"],
     ['swap the red block', "a swap needs two objects; 'swap the red block' names red_block"],
     ['', 'could not read the instruction: it is empty'],
-    ['build a pyramid: put the ball in the bowl', "could not read which blocks make the pyramid in 'build a pyramid: put the ball in the bowl'"],
+    [
+      'build a pyramid: put the ball in the bowl',
+      "could not read which blocks make the pyramid in 'build a pyramid: put the ball in the bowl'",
+    ],
   ])('%j', (text, message) => {
     expect(() => readInstruction(text, MIXED)).toThrow(message);
   });

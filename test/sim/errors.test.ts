@@ -19,19 +19,30 @@ describe('errors of the program API', () => {
     const e = thrown(() => world.moveTo([0.1, 0.1, 0.005]));
     expect(e.name).toBe('CollisionError');
     expect(e.cause).toBe('table');
-    expect(e.message).toMatch(/^The gripper hit the table while moving to \[0\.1,0\.1,0\.005\]: at \[.*\] its lowest part would be \d\.\d cm below the table top, so it stopped at \[.*\]\.$/);
+    expect(e.message).toMatch(
+      /^The gripper hit the table while moving to \[0\.1,0\.1,0\.005\]: at \[.*\] its lowest part would be \d\.\d cm below the table top, so it stopped at \[.*\]\.$/,
+    );
     // It stopped above the table, palm (1.5 cm below the TCP in a side grasp) clear of it.
     expect(world.getGripper().position[2]).toBeGreaterThan(0.0135);
     world.free();
   });
 
   it.each([
-    { call: 'moveTo', run: (w: Awaited<ReturnType<typeof createWorld>>) => w.moveTo([0.6, 0, 0.1]),
-      message: 'moveTo target [0.600, 0.000, 0.100] is outside the workspace: x = 0.60 m is beyond the limit x ≤ 0.45 m.' },
-    { call: 'moveBy', run: (w: Awaited<ReturnType<typeof createWorld>>) => w.moveBy([0, 0, -0.35]),
-      message: 'moveBy target [0.000, -0.150, -0.050] is outside the workspace: z = -0.05 m is below the limit z ≥ 0.00 m.' },
-    { call: 'pick', run: (w: Awaited<ReturnType<typeof createWorld>>) => w.pick('far_block'),
-      message: 'The grasp point of far_block [0.480, 0.000, 0.010] is outside the workspace: x = 0.48 m is beyond the limit x ≤ 0.45 m.' },
+    {
+      call: 'moveTo',
+      run: (w: Awaited<ReturnType<typeof createWorld>>) => w.moveTo([0.6, 0, 0.1]),
+      message: 'moveTo target [0.600, 0.000, 0.100] is outside the workspace: x = 0.60 m is beyond the limit x ≤ 0.45 m.',
+    },
+    {
+      call: 'moveBy',
+      run: (w: Awaited<ReturnType<typeof createWorld>>) => w.moveBy([0, 0, -0.35]),
+      message: 'moveBy target [0.000, -0.150, -0.050] is outside the workspace: z = -0.05 m is below the limit z ≥ 0.00 m.',
+    },
+    {
+      call: 'pick',
+      run: (w: Awaited<ReturnType<typeof createWorld>>) => w.pick('far_block'),
+      message: 'The grasp point of far_block [0.480, 0.000, 0.010] is outside the workspace: x = 0.48 m is beyond the limit x ≤ 0.45 m.',
+    },
   ])('throws ReachError with the coordinate and the limit for $call', async ({ run, message }) => {
     const world = await createWorld(scene(redBlock(), redBlock(0.48, 0, { id: 'far_block' })));
     const e = thrown(() => run(world));
@@ -56,16 +67,31 @@ describe('errors of the program API', () => {
   });
 
   it.each([
-    { what: 'a 2-D moveTo target', run: (w: Awaited<ReturnType<typeof createWorld>>) => w.moveTo([0.1, 0.2] as never),
-      message: 'moveTo position must be [x, y, z] with finite numbers (metres), got [0.1,0.2].' },
-    { what: 'a zero push direction', run: (w: Awaited<ReturnType<typeof createWorld>>) => w.push('red_block', [0, 0], 0.1),
-      message: "push's direction [0,0] has zero length." },
-    { what: 'an unknown approach', run: (w: Awaited<ReturnType<typeof createWorld>>) => w.pick('red_block', { approach: 'bottom' as never }),
-      message: 'pick\'s approach must be "top" or "side", got "bottom".' },
-    { what: 'an unknown option', run: (w: Awaited<ReturnType<typeof createWorld>>) => w.pick('red_block', { lift: 0.1 } as never),
-      message: 'pick has no option "lift"; it takes approach, liftHeight.' },
-    { what: 'a point only containers have', run: (w: Awaited<ReturnType<typeof createWorld>>) => w.getPoint('red_block', 'inside'),
-      message: 'The point "inside" exists only for bowls and trays; red_block is a box.' },
+    {
+      what: 'a 2-D moveTo target',
+      run: (w: Awaited<ReturnType<typeof createWorld>>) => w.moveTo([0.1, 0.2] as never),
+      message: 'moveTo position must be [x, y, z] with finite numbers (metres), got [0.1,0.2].',
+    },
+    {
+      what: 'a zero push direction',
+      run: (w: Awaited<ReturnType<typeof createWorld>>) => w.push('red_block', [0, 0], 0.1),
+      message: "push's direction [0,0] has zero length.",
+    },
+    {
+      what: 'an unknown approach',
+      run: (w: Awaited<ReturnType<typeof createWorld>>) => w.pick('red_block', { approach: 'bottom' as never }),
+      message: 'pick\'s approach must be "top" or "side", got "bottom".',
+    },
+    {
+      what: 'an unknown option',
+      run: (w: Awaited<ReturnType<typeof createWorld>>) => w.pick('red_block', { lift: 0.1 } as never),
+      message: 'pick has no option "lift"; it takes approach, liftHeight.',
+    },
+    {
+      what: 'a point only containers have',
+      run: (w: Awaited<ReturnType<typeof createWorld>>) => w.getPoint('red_block', 'inside'),
+      message: 'The point "inside" exists only for bowls and trays; red_block is a box.',
+    },
   ])('throws ArgumentError for $what', async ({ run, message }) => {
     const world = await createWorld(scene(redBlock()));
     const e = thrown(() => run(world));

@@ -13,12 +13,30 @@ const close = (a: number[], b: number[]): void => {
 
 describe('gripperGeometry', () => {
   it.each([
-    { name: 'top, yaw 0: fingers close along x and hang below the palm', approach: 'top' as const, yaw: 0,
-      a: [-0.025 - T / 2, 0, L / 2], b: [0.025 + T / 2, 0, L / 2], palm: [0, 0, L + GRIPPER.palmSize[2] / 2] },
-    { name: 'top, yaw 90°: fingers close along y', approach: 'top' as const, yaw: Math.PI / 2,
-      a: [0, -0.025 - T / 2, L / 2], b: [0, 0.025 + T / 2, L / 2], palm: [0, 0, L + GRIPPER.palmSize[2] / 2] },
-    { name: 'side, yaw 0: fingers point along +y from behind', approach: 'side' as const, yaw: 0,
-      a: [-0.025 - T / 2, -L / 2, 0], b: [0.025 + T / 2, -L / 2, 0], palm: [0, -L - GRIPPER.palmSize[2] / 2, 0] },
+    {
+      name: 'top, yaw 0: fingers close along x and hang below the palm',
+      approach: 'top' as const,
+      yaw: 0,
+      a: [-0.025 - T / 2, 0, L / 2],
+      b: [0.025 + T / 2, 0, L / 2],
+      palm: [0, 0, L + GRIPPER.palmSize[2] / 2],
+    },
+    {
+      name: 'top, yaw 90°: fingers close along y',
+      approach: 'top' as const,
+      yaw: Math.PI / 2,
+      a: [0, -0.025 - T / 2, L / 2],
+      b: [0, 0.025 + T / 2, L / 2],
+      palm: [0, 0, L + GRIPPER.palmSize[2] / 2],
+    },
+    {
+      name: 'side, yaw 0: fingers point along +y from behind',
+      approach: 'side' as const,
+      yaw: 0,
+      a: [-0.025 - T / 2, -L / 2, 0],
+      b: [0.025 + T / 2, -L / 2, 0],
+      palm: [0, -L - GRIPPER.palmSize[2] / 2, 0],
+    },
   ])('$name', ({ approach, yaw, a, b, palm }) => {
     const p: Vec3 = [0.1, 0.2, 0.3];
     const g = gripperGeometry({ position: p, yaw, approach, width: 0.05 });
@@ -32,8 +50,14 @@ describe('gripperGeometry', () => {
 
   it('puts the TCP midway between the fingertips', () => {
     const g = gripperGeometry({ position: [0, 0, 0.1], yaw: 0.3, approach: 'top', width: 0.06 });
-    const tip = (i: 0 | 1): number[] => { const f = g.fingers[i].position; return [f[0], f[1], f[2] - L / 2]; };
-    close(tip(0).map((v, i) => (v + tip(1)[i]!) / 2), [0, 0, 0.1]);
+    const tip = (i: 0 | 1): number[] => {
+      const f = g.fingers[i].position;
+      return [f[0], f[1], f[2] - L / 2];
+    };
+    close(
+      tip(0).map((v, i) => (v + tip(1)[i]!) / 2),
+      [0, 0, 0.1],
+    );
     expect(Math.hypot(tip(0)[0]! - tip(1)[0]!, tip(0)[1]! - tip(1)[1]!)).toBeCloseTo(0.06 + T, 9);
   });
 });

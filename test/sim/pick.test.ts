@@ -70,7 +70,9 @@ describe('grasping by friction', () => {
 
   it('refuses an object wider than the opening', async () => {
     const world = await createWorld(scene(obj('wide', 'box', [0.1, 0.1, 0.03], 0, 0)));
-    expect(() => world.pick('wide')).toThrowError(`wide is 10.0 cm wide across its narrowest side, too wide for the gripper's ${GRIPPER.maxOpening * 100}.0 cm opening.`);
+    expect(() => world.pick('wide')).toThrowError(
+      `wide is 10.0 cm wide across its narrowest side, too wide for the gripper's ${GRIPPER.maxOpening * 100}.0 cm opening.`,
+    );
     expect(() => world.pick('wide')).toThrowError(expect.objectContaining({ cause: 'too-wide' }));
     world.free();
   });

@@ -86,7 +86,9 @@ describe('snapshot and restore', () => {
   it('calls onStep after every physics step', async () => {
     const world = await createWorld(SCENE);
     let calls = 0;
-    world.onStep = () => { calls++; };
+    world.onStep = () => {
+      calls++;
+    };
     world.wait(0.5);
     expect(calls).toBe(120);
     world.onStep = null;

@@ -11,7 +11,14 @@ import { spawn } from 'node:child_process';
 import { BIN, ROOT } from '../cli/cli-helpers.ts';
 
 const SETTINGS: SuiteSettings = {
-  provider: 'builtin', model: 'rules', vlmModel: null, monitor: 'state', maxRepairs: 1, engine: 'rapier', oracle: true, sceneNoise: 0,
+  provider: 'builtin',
+  model: 'rules',
+  vlmModel: null,
+  monitor: 'state',
+  maxRepairs: 1,
+  engine: 'rapier',
+  oracle: true,
+  sceneNoise: 0,
 };
 const TASKS = ['lift_block', 'red_on_blue', 'block_in_bowl'].map((id) => getTask(id));
 
@@ -38,7 +45,12 @@ describe('suite', () => {
   it('records a worker that throws or dies as an episode with an error and goes on', async () => {
     const out = tempDir('suite-fault');
     await runSuite({
-      tasks: TASKS.slice(0, 2), seeds: [0, 1], settings: SETTINGS, outDir: out, workers: 2, images: false,
+      tasks: TASKS.slice(0, 2),
+      seeds: [0, 1],
+      settings: SETTINGS,
+      outDir: out,
+      workers: 2,
+      images: false,
       // The real worker, but lift_block#1 throws and red_on_blue#0 exits its thread.
       workerModule: new URL('./faulty-worker.js', import.meta.url),
     });
@@ -54,19 +66,46 @@ describe('suite', () => {
   it('refuses to resume a results file made with different settings', async () => {
     const out = tempDir('suite-settings');
     await runSuite({ tasks: TASKS.slice(0, 1), seeds: [0], settings: SETTINGS, outDir: out, workers: 1, images: false });
-    await expect(runSuite({
-      tasks: TASKS.slice(0, 1), seeds: [0, 1], settings: { ...SETTINGS, maxRepairs: 2 }, outDir: out, workers: 1, resume: true, images: false,
-    })).rejects.toThrow(/different settings \(maxRepairs: 1 vs 2\)/);
+    await expect(
+      runSuite({
+        tasks: TASKS.slice(0, 1),
+        seeds: [0, 1],
+        settings: { ...SETTINGS, maxRepairs: 2 },
+        outDir: out,
+        workers: 1,
+        resume: true,
+        images: false,
+      }),
+    ).rejects.toThrow(/different settings \(maxRepairs: 1 vs 2\)/);
   });
 
   it('ends with each episode exactly once after being killed mid-way and resumed', async () => {
     const out = tempDir('suite-kill');
-    const args = ['suite', '--tasks', 'lift_block,red_on_blue,block_in_bowl', '--seeds', '3', '--workers', '2', '--monitor', 'state', '--no-images', '--max-repairs', '1', '--out', out, '--json'];
+    const args = [
+      'suite',
+      '--tasks',
+      'lift_block,red_on_blue,block_in_bowl',
+      '--seeds',
+      '3',
+      '--workers',
+      '2',
+      '--monitor',
+      'state',
+      '--no-images',
+      '--max-repairs',
+      '1',
+      '--out',
+      out,
+      '--json',
+    ];
     await new Promise<void>((resolve) => {
       const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT });
       let seen = 0;
       child.stdout.on('data', (d: Buffer) => {
-        seen += d.toString().split('\n').filter((l) => l.includes('"seed"')).length;
+        seen += d
+          .toString()
+          .split('\n')
+          .filter((l) => l.includes('"seed"')).length;
         if (seen >= 2) child.kill('SIGKILL');
       });
       child.on('close', () => resolve());

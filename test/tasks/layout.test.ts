@@ -32,7 +32,9 @@ describe.each(TASKS.map((t) => [t.id, t] as const))('layout of %s', (_id, task) 
           const a = base[i]!;
           const b = base[j]!;
           const d = Math.hypot(a.position[0] - b.position[0], a.position[1] - b.position[1]);
-          expect(d, `seed ${seed}: ${a.id} and ${b.id}`).toBeGreaterThanOrEqual(footprintRadius(a) + footprintRadius(b) + layout.minGap - 1e-9);
+          expect(d, `seed ${seed}: ${a.id} and ${b.id}`).toBeGreaterThanOrEqual(
+            footprintRadius(a) + footprintRadius(b) + layout.minGap - 1e-9,
+          );
         }
       }
       for (const o of base) {
@@ -119,7 +121,10 @@ describe('instantiateScene', () => {
   });
 
   it('turns boxes only when randomYaw is set, and never turns round objects', () => {
-    const turned = parseTask({ ...base, scene: { ...base.scene, objects: base.scene.objects.slice(0, 2), layout: { randomYaw: true } } }, '<inline>');
+    const turned = parseTask(
+      { ...base, scene: { ...base.scene, objects: base.scene.objects.slice(0, 2), layout: { randomYaw: true } } },
+      '<inline>',
+    );
     const still = parseTask({ ...base, scene: { ...base.scene, objects: base.scene.objects.slice(0, 2), layout: {} } }, '<inline>');
     const yaws = SEEDS.map((s) => instantiateScene(turned, s).objects[0]!.yaw);
     expect(new Set(yaws).size).toBeGreaterThan(30);
@@ -142,6 +147,8 @@ describe('instantiateScene', () => {
       },
       'tasks/core/rainbow.json',
     );
-    expect(() => instantiateScene(task, 0)).toThrow('tasks/core/rainbow.json: scene.distractors: no colour left for distractors: the named objects and zones use all of them');
+    expect(() => instantiateScene(task, 0)).toThrow(
+      'tasks/core/rainbow.json: scene.distractors: no colour left for distractors: the named objects and zones use all of them',
+    );
   });
 });

@@ -75,7 +75,14 @@ describe('loadTask', () => {
 
   it('reports a schema error with the file, the JSON path and what was expected', () => {
     const file = join(tempDir('tasks'), 'bad.json');
-    writeFileSync(file, JSON.stringify({ ...TASK, reference: 'x();', scene: { objects: [TASK.scene.objects[0], { ...TASK.scene.objects[1], size: [0.14] }] } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...TASK,
+        reference: 'x();',
+        scene: { objects: [TASK.scene.objects[0], { ...TASK.scene.objects[1], size: [0.14] }] },
+      }),
+    );
     expect(messageOf(() => loadTask(file))).toBe(`${file}: scene.objects[1].size: expected an array of 3 positive numbers`);
   });
 

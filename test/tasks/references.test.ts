@@ -33,14 +33,18 @@ async function runReference(task: TaskDef, seed: number): Promise<string | null>
 
 describe('reference programs solve their tasks on every seed', () => {
   if (TASKS.length === 0) it.skip(`no task matches REFERENCE_TASKS=${process.env.REFERENCE_TASKS}`, () => {});
-  it.each(TASKS.map((t) => [t.id, t] as const))('%s', async (_id, task) => {
-    const failures: string[] = [];
-    for (const seed of SEEDS) {
-      const failure = await runReference(task, seed);
-      if (failure) failures.push(failure);
-    }
-    expect(failures).toEqual([]);
-  }, 600_000);
+  it.each(TASKS.map((t) => [t.id, t] as const))(
+    '%s',
+    async (_id, task) => {
+      const failures: string[] = [];
+      for (const seed of SEEDS) {
+        const failure = await runReference(task, seed);
+        if (failure) failures.push(failure);
+      }
+      expect(failures).toEqual([]);
+    },
+    600_000,
+  );
 });
 
 describe('starting arrangements hold in the settled world', () => {

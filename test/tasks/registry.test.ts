@@ -28,7 +28,13 @@ describe('task registry', () => {
   it('lets a file belong to several suites', () => {
     const dir = tempDir('registry');
     writeFileSync(join(dir, 'a.json'), taskJson('a'));
-    const reg = createRegistry([{ name: 's1', description: '', files: ['a.json'] }, { name: 's2', description: '', files: ['a.json'] }], dir);
+    const reg = createRegistry(
+      [
+        { name: 's1', description: '', files: ['a.json'] },
+        { name: 's2', description: '', files: ['a.json'] },
+      ],
+      dir,
+    );
     expect(reg.getSuite('s1').map((t) => t.id)).toEqual(['a']);
     expect(reg.getSuite('s2').map((t) => t.id)).toEqual(['a']);
     expect(reg.getSuite('all').map((t) => t.id)).toEqual(['a']);

@@ -23,7 +23,9 @@ describe('runAttempt onApiCall', () => {
     const outcome = await runAttempt({
       world: new IdleWorld(),
       program: 'for (let i = 0; i < 100; i++) getGripper();',
-      onApiCall: () => { calls++; },
+      onApiCall: () => {
+        calls++;
+      },
       shouldStop: () => calls >= 3,
     });
     expect(outcome.error?.kind).toBe('InterruptedError');

@@ -21,7 +21,8 @@ describe.skipIf(browserPath === null)('the viewer page in a browser', () => {
   const foreign: string[] = [];
   const pageErrors: string[] = [];
 
-  const state = <T>(fn: string): Promise<T> => page.evaluate(`(() => { const v = window.policyloopViewer; return ${fn}; })()`) as Promise<T>;
+  const state = <T>(fn: string): Promise<T> =>
+    page.evaluate(`(() => { const v = window.policyloopViewer; return ${fn}; })()`) as Promise<T>;
 
   beforeAll(async () => {
     viewer = await startViewer({ port: 0, outRoot: tempDir('viewer'), log: () => {} });
@@ -49,10 +50,13 @@ describe.skipIf(browserPath === null)('the viewer page in a browser', () => {
     await page.click('#start');
 
     // Mid-episode: the gripper is moving, the program line is highlighted.
-    await page.waitForFunction(() => {
-      const a = window.policyloopViewer!.store.current;
-      return a !== null && a.events.length >= 2 && a.end === null && document.querySelector('#program .ln.running') !== null;
-    }, { timeout: 120_000, polling: 100 });
+    await page.waitForFunction(
+      () => {
+        const a = window.policyloopViewer!.store.current;
+        return a !== null && a.events.length >= 2 && a.end === null && document.querySelector('#program .ln.running') !== null;
+      },
+      { timeout: 120_000, polling: 100 },
+    );
     mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: resolve(OUT, 'viewer-mid.png') });
     // The README's picture: refreshed on request, so test runs leave the work tree alone.
@@ -64,7 +68,9 @@ describe.skipIf(browserPath === null)('the viewer page in a browser', () => {
     await page.select('#speed', 'max');
     await page.waitForFunction(() => window.policyloopViewer!.store.status.status === 'finished', { timeout: 120_000, polling: 250 });
     // Let the gallery draw its thumbnails.
-    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('#gallery img')).every((i) => i.src !== ''), { timeout: 20_000 });
+    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('#gallery img')).every((i) => i.src !== ''), {
+      timeout: 20_000,
+    });
     await page.screenshot({ path: resolve(OUT, 'viewer.png') });
 
     const canvas = await state<{ width: number; height: number; distinctColors: number; lumaRange: number }>('v.canvasStats()');

@@ -1,4 +1,3 @@
-
 import type { Checkpoint, Snapshot, Trace } from '../../sim/index.ts';
 import { instantiateScene, loadTask } from '../../tasks/index.ts';
 import { snapshotFromScene } from '../../monitor/index.ts';
@@ -17,10 +16,25 @@ const PROGRAMS = [
 
 function attemptRecord(index: number, success: boolean): AttemptRecord {
   return {
-    index, success, successDetail: success ? 'red_block is on blue_block' : 'red_block is 12 cm from blue_block',
-    origin: index === 0 ? 'generate' : 'repair', error: success ? null : { kind: 'GraspError', message: 'nothing grasped', line: 2 },
-    monitorOk: success, failingCheckpoint: success ? null : 0, diagnosisKind: success ? null : 'not-grasped',
-    tokensIn: 0, tokensOut: 0, promptTokens: 0, monitorTokensIn: 0, monitorTokensOut: 0, wallMs: 1200, modelMs: 0, simSeconds: 3, apiCalls: 3, checkpoints: 2, images: 0,
+    index,
+    success,
+    successDetail: success ? 'red_block is on blue_block' : 'red_block is 12 cm from blue_block',
+    origin: index === 0 ? 'generate' : 'repair',
+    error: success ? null : { kind: 'GraspError', message: 'nothing grasped', line: 2 },
+    monitorOk: success,
+    failingCheckpoint: success ? null : 0,
+    diagnosisKind: success ? null : 'not-grasped',
+    tokensIn: 0,
+    tokensOut: 0,
+    promptTokens: 0,
+    monitorTokensIn: 0,
+    monitorTokensOut: 0,
+    wallMs: 1200,
+    modelMs: 0,
+    simSeconds: 3,
+    apiCalls: 3,
+    checkpoints: 2,
+    images: 0,
   };
 }
 
@@ -32,9 +46,23 @@ export function writeSyntheticRun(dir = tempDir('viewer-run')): string {
   for (const k of [0, 1]) {
     const trace: Trace = {
       events: [
-        { type: 'subgoal-start', seq: 0, t: 0.3, line: 1, subgoal: 0, description: 'pick up the red block', expect: { grasped: 'red_block' } },
         {
-          type: 'call', seq: 1, t: 2.5, line: 2, call: 'pick', args: ['red_block'], gripper: { ...s0.gripper, position: [0.1, 0, 0.1] },
+          type: 'subgoal-start',
+          seq: 0,
+          t: 0.3,
+          line: 1,
+          subgoal: 0,
+          description: 'pick up the red block',
+          expect: { grasped: 'red_block' },
+        },
+        {
+          type: 'call',
+          seq: 1,
+          t: 2.5,
+          line: 2,
+          call: 'pick',
+          args: ['red_block'],
+          gripper: { ...s0.gripper, position: [0.1, 0, 0.1] },
           ...(k === 0 ? { error: { kind: 'GraspError' as const, message: 'nothing grasped' } } : {}),
         },
       ],
@@ -42,19 +70,47 @@ export function writeSyntheticRun(dir = tempDir('viewer-run')): string {
       checkpoints: [checkpoint(0, 'subgoal-0', 2.5, s0), checkpoint(1, 'end', 3, s0)],
     };
     const verdicts = trace.checkpoints.map((cp) => ({
-      checkpoint: cp.index, label: cp.label, subgoal: 0, ok: k === 1,
+      checkpoint: cp.index,
+      label: cp.label,
+      subgoal: 0,
+      ok: k === 1,
       ...(k === 0 ? { failure: { kind: 'not-grasped', objects: ['red_block'], explanation: 'red_block is not in the hand.' } } : {}),
     }));
-    writeAttemptFiles(dir, k, {
-      program: PROGRAMS[k]!, trace, verdicts,
-      ...(k === 0 ? { diagnosis: { kind: 'not-grasped' }, diagnosisText: 'The grasp of red_block failed at line 2.' } : {}),
-    }, { ok: k === 1, detail: attemptRecord(k, k === 1).successDetail });
+    writeAttemptFiles(
+      dir,
+      k,
+      {
+        program: PROGRAMS[k]!,
+        trace,
+        verdicts,
+        ...(k === 0 ? { diagnosis: { kind: 'not-grasped' }, diagnosisText: 'The grasp of red_block failed at line 2.' } : {}),
+      },
+      { ok: k === 1, detail: attemptRecord(k, k === 1).successDetail },
+    );
   }
   const record: EpisodeRecord = {
-    task: 'red_on_blue', taskFile: task.file, seed: 0, instruction: task.instruction, engine: 'rapier', provider: 'builtin', model: 'rules',
-    monitor: 'state', maxRepairs: 1, oracle: true, sceneNoise: 0, success: true, successDetail: 'red_block is on blue_block', solvedAt: 1,
-    stoppedBy: 'success', attempts: [attemptRecord(0, false), attemptRecord(1, true)], tokensIn: 0, tokensOut: 0,
-    wallMs: 2400, startedAt: new Date(0).toISOString(), versions: {}, warnings: [],
+    task: 'red_on_blue',
+    taskFile: task.file,
+    seed: 0,
+    instruction: task.instruction,
+    engine: 'rapier',
+    provider: 'builtin',
+    model: 'rules',
+    monitor: 'state',
+    maxRepairs: 1,
+    oracle: true,
+    sceneNoise: 0,
+    success: true,
+    successDetail: 'red_block is on blue_block',
+    solvedAt: 1,
+    stoppedBy: 'success',
+    attempts: [attemptRecord(0, false), attemptRecord(1, true)],
+    tokensIn: 0,
+    tokensOut: 0,
+    wallMs: 2400,
+    startedAt: new Date(0).toISOString(),
+    versions: {},
+    warnings: [],
   };
   writeEpisodeRecord(dir, record);
   return dir;

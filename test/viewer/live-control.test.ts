@@ -40,7 +40,13 @@ describe('LiveGate', () => {
     control.requestStep();
     expect(control.state).toBe(STEP);
     const paused: number[] = [];
-    const gate = new LiveGate(control, { ...sink, paused: (index) => { paused.push(index); control.setState(STOP); } });
+    const gate = new LiveGate(control, {
+      ...sink,
+      paused: (index) => {
+        paused.push(index);
+        control.setState(STOP);
+      },
+    });
     gate.beforeCall(3);
     expect(paused).toEqual([]);
     gate.afterStep(0.1);

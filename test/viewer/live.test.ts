@@ -10,7 +10,10 @@ import type { ServerMessage, ViewerServer } from '../../viewer/index.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { until } from '../helpers/until.ts';
 
-interface Received { m: ServerMessage; at: number }
+interface Received {
+  m: ServerMessage;
+  at: number;
+}
 
 /** How long a step of a live episode may take (2 cores are shared). */
 const LIVE_MS = 90_000;
@@ -22,7 +25,10 @@ describe('a live episode', () => {
   const got: Received[] = [];
   const send = (m: object): void => ws.send(JSON.stringify(m));
   const last = <T extends ServerMessage['type']>(type: T): Extract<ServerMessage, { type: T }> | undefined =>
-    got.map((r) => r.m).filter((m): m is Extract<ServerMessage, { type: T }> => m.type === type).at(-1);
+    got
+      .map((r) => r.m)
+      .filter((m): m is Extract<ServerMessage, { type: T }> => m.type === type)
+      .at(-1);
   const status = (): string | undefined => last('status')?.status;
 
   beforeAll(async () => {
@@ -45,7 +51,11 @@ describe('a live episode', () => {
 
     const mark = got.length;
     send({ type: 'step' });
-    await until(() => got.slice(mark).some((r) => r.m.type === 'status' && r.m.status === 'paused' && /line/.test(r.m.detail ?? '')), 'the pause after one step', LIVE_MS);
+    await until(
+      () => got.slice(mark).some((r) => r.m.type === 'status' && r.m.status === 'paused' && /line/.test(r.m.detail ?? '')),
+      'the pause after one step',
+      LIVE_MS,
+    );
     expect(last('call')!.index).toBe(before.index + 1);
 
     const resumedAt = got.length;

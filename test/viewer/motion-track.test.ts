@@ -6,7 +6,8 @@ const IDS = ['a', 'b'];
 
 function snap(t: number, ax: number, yaw = 0, holding: string | null = null): Snapshot {
   return {
-    t, step: Math.round(t * 240),
+    t,
+    step: Math.round(t * 240),
     objects: {
       a: { position: [ax, 0, 0.02], quaternion: [0, 0, Math.sin(yaw / 2), Math.cos(yaw / 2)], linvel: [0, 0, 0], angvel: [0, 0, 0] },
       b: { position: [0, 0.1, 0.02], quaternion: [0, 0, 0, 1], linvel: [0, 0, 0], angvel: [0, 0, 0] },

@@ -7,7 +7,10 @@ const START = { type: 'start', task: 'red_on_blue', seed: 0, provider: 'builtin'
 describe('parseClientMessage', () => {
   it.each([
     ['a start request', START],
-    ['a start request with a task file, model, speed and images', { ...START, task: 'my/task.json', model: 'gpt-x', speed: '4x', images: true }],
+    [
+      'a start request with a task file, model, speed and images',
+      { ...START, task: 'my/task.json', model: 'gpt-x', speed: '4x', images: true },
+    ],
     ['pause', { type: 'pause' }],
     ['resume', { type: 'resume' }],
     ['step one API call', { type: 'step' }],
@@ -44,7 +47,16 @@ describe('trace errors keep their typed cause', () => {
   it('a program error and a call error pass with it, and keep it', () => {
     const error = { kind: 'GraspError', message: 'red_block slipped out of the grasp while lifting.', line: 2, cause: 'slipped' };
     expect(ProgramErrorSchema.parse(error)).toEqual(error);
-    const call = { type: 'call', seq: 0, t: 1, line: 2, call: 'pick', args: ['red_block'], gripper, error: { kind: 'CollisionError', message: 'x', cause: 'knocked-away' } };
+    const call = {
+      type: 'call',
+      seq: 0,
+      t: 1,
+      line: 2,
+      call: 'pick',
+      args: ['red_block'],
+      gripper,
+      error: { kind: 'CollisionError', message: 'x', cause: 'knocked-away' },
+    };
     expect(TraceEventSchema.parse(call)).toEqual(call);
     expect(ProgramErrorSchema.safeParse({ ...error, cause: 'gremlins' }).success).toBe(false);
   });

@@ -16,11 +16,22 @@ describe('readRun', () => {
     for (const m of run.messages) expect(() => ServerMessageSchema.parse(m)).not.toThrow();
     const types = run.messages.map((m) => m.type).filter((t) => t !== 'chat');
     expect(types).toEqual([
-      'attempt-start', 'events', 'checkpoints', 'attempt-end',
-      'attempt-start', 'events', 'checkpoints', 'attempt-end', 'episode-end',
+      'attempt-start',
+      'events',
+      'checkpoints',
+      'attempt-end',
+      'attempt-start',
+      'events',
+      'checkpoints',
+      'attempt-end',
+      'episode-end',
     ]);
     const end0 = run.messages.find((m) => m.type === 'attempt-end' && m.attempt === 0);
-    expect(end0).toMatchObject({ success: false, error: { kind: 'GraspError', line: 2 }, diagnosisText: 'The grasp of red_block failed at line 2.' });
+    expect(end0).toMatchObject({
+      success: false,
+      error: { kind: 'GraspError', line: 2 },
+      diagnosisText: 'The grasp of red_block failed at line 2.',
+    });
     expect(run.messages.some((m) => m.type === 'chat' && m.item.kind === 'diagnosis')).toBe(true);
   });
 
@@ -38,8 +49,24 @@ describe('readRun', () => {
   it.each([
     ['a missing folder', () => join(tempDir('viewer'), 'nope'), /no such folder/],
     ['a folder that is no record', () => tempDir('viewer'), /no episode\.json or scene\.json/],
-    ['a suite folder', () => { const d = tempDir('viewer'); mkdirSync(join(d, 'episodes', 'lift_block-seed0'), { recursive: true }); return d; }, /suite folder; open one of its episodes, e\.g\. .*lift_block-seed0/],
-    ['a broken episode.json', () => { const d = tempDir('viewer'); writeFileSync(join(d, 'episode.json'), '{"task": 3}'); return d; }, /episode\.json: task/],
+    [
+      'a suite folder',
+      () => {
+        const d = tempDir('viewer');
+        mkdirSync(join(d, 'episodes', 'lift_block-seed0'), { recursive: true });
+        return d;
+      },
+      /suite folder; open one of its episodes, e\.g\. .*lift_block-seed0/,
+    ],
+    [
+      'a broken episode.json',
+      () => {
+        const d = tempDir('viewer');
+        writeFileSync(join(d, 'episode.json'), '{"task": 3}');
+        return d;
+      },
+      /episode\.json: task/,
+    ],
   ])('refuses %s with one line', (_name, make, reason) => {
     const dir = make();
     expect(() => readRun(dir, url)).toThrow(RunReadError);

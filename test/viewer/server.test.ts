@@ -7,12 +7,18 @@ import { tempDir } from '../helpers/temp-dir.ts';
 import { writeSyntheticRun } from './fixtures.ts';
 import { until } from '../helpers/until.ts';
 
-function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function get(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
-      res.on('data', (c: string) => { body += c; });
+      res.on('data', (c: string) => {
+        body += c;
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
     });
     req.on('error', reject);
@@ -34,8 +40,14 @@ function connect(url: string, headers: Record<string, string> = {}): Promise<{ w
 
 describe('isLoopback', () => {
   it.each([
-    ['127.0.0.1', true], ['localhost', true], ['::1', true], ['127.1.2.3', true],
-    ['0.0.0.0', false], ['192.168.1.5', false], ['::', false], ['example.com', false],
+    ['127.0.0.1', true],
+    ['localhost', true],
+    ['::1', true],
+    ['127.1.2.3', true],
+    ['0.0.0.0', false],
+    ['192.168.1.5', false],
+    ['::', false],
+    ['example.com', false],
   ])('%s → %s', (host, loopback) => expect(isLoopback(host)).toBe(loopback));
 });
 
@@ -46,7 +58,9 @@ describe('the viewer server on loopback', () => {
     viewer = await startViewer({ port: 0, run: writeSyntheticRun(), outRoot: tempDir('viewer'), log: () => {} });
     wsUrl = `ws://127.0.0.1:${viewer.port}/ws`;
   });
-  afterAll(async () => { await viewer.close(); });
+  afterAll(async () => {
+    await viewer.close();
+  });
 
   it('prints a URL without a token', () => {
     expect(viewer.url).toBe(`http://127.0.0.1:${viewer.port}/`);
@@ -105,8 +119,12 @@ describe('the viewer server on loopback', () => {
 
 describe('the viewer server with a token (as when bound beyond loopback)', () => {
   let viewer: ViewerServer;
-  beforeAll(async () => { viewer = await startViewer({ port: 0, token: 'secret-token', outRoot: tempDir('viewer'), log: () => {} }); });
-  afterAll(async () => { await viewer.close(); });
+  beforeAll(async () => {
+    viewer = await startViewer({ port: 0, token: 'secret-token', outRoot: tempDir('viewer'), log: () => {} });
+  });
+  afterAll(async () => {
+    await viewer.close();
+  });
 
   it('puts the token in the printed URL', () => {
     expect(viewer.url).toBe(`http://127.0.0.1:${viewer.port}/?token=secret-token`);

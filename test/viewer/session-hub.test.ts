@@ -9,13 +9,25 @@ class FakeSocket implements ClientSocket {
   bufferedAmount = 0;
   terminated = false;
   readonly sent: ServerMessage[] = [];
-  send(data: string): void { this.sent.push(ServerMessageSchema.parse(JSON.parse(data))); }
-  terminate(): void { this.terminated = true; this.readyState = 3; }
-  types(): string[] { return this.sent.map((m) => m.type); }
+  send(data: string): void {
+    this.sent.push(ServerMessageSchema.parse(JSON.parse(data)));
+  }
+  terminate(): void {
+    this.terminated = true;
+    this.readyState = 3;
+  }
+  types(): string[] {
+    return this.sent.map((m) => m.type);
+  }
 }
 
 function hub(): SessionHub {
-  return new SessionHub({ version: 'test', tasks: [{ id: 'red_on_blue', instruction: 'x', file: 'f' }], outRoot: tempDir('viewer'), log: () => {} });
+  return new SessionHub({
+    version: 'test',
+    tasks: [{ id: 'red_on_blue', instruction: 'x', file: 'f' }],
+    outRoot: tempDir('viewer'),
+    log: () => {},
+  });
 }
 
 describe('SessionHub', () => {
@@ -61,7 +73,11 @@ describe('SessionHub', () => {
     expect(a.types()).toContain('episode-end');
     const late = new FakeSocket();
     h.attach(late);
-    const sessionPart = (ws: FakeSocket): string[] => ws.types().slice(ws.types().indexOf('session')).filter((t) => t !== 'status');
+    const sessionPart = (ws: FakeSocket): string[] =>
+      ws
+        .types()
+        .slice(ws.types().indexOf('session'))
+        .filter((t) => t !== 'status');
     expect(sessionPart(late)).toEqual(sessionPart(a));
     expect(late.sent.at(-1)).toMatchObject({ type: 'status', status: 'finished' });
   });

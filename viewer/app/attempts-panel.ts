@@ -34,16 +34,26 @@ export class AttemptsPanel {
     this.seen.attempts = s.rev.attempts;
     this.seen.session = s.rev.session;
     this.selectedShown = s.selected;
-    this.list.replaceChildren(...s.attempts.map((a) => {
-      const cost = a.end ? `${a.end.tokensIn + a.end.tokensOut} tokens · ${(a.end.wallMs / 1000).toFixed(1)} s` : '';
-      return el('li', { class: a.index === s.selected ? 'selected' : '', data: { attempt: String(a.index) } },
-        el('strong', { text: `#${a.index}` }),
-        el('span', { text: `${a.origin} · ${outcome(a)}` }),
-        el('span', { class: 'meta', text: cost }));
-    }));
+    this.list.replaceChildren(
+      ...s.attempts.map((a) => {
+        const cost = a.end ? `${a.end.tokensIn + a.end.tokensOut} tokens · ${(a.end.wallMs / 1000).toFixed(1)} s` : '';
+        return el(
+          'li',
+          { class: a.index === s.selected ? 'selected' : '', data: { attempt: String(a.index) } },
+          el('strong', { text: `#${a.index}` }),
+          el('span', { text: `${a.origin} · ${outcome(a)}` }),
+          el('span', { class: 'meta', text: cost }),
+        );
+      }),
+    );
     const end = s.episodeEnd;
     if (end) {
-      this.list.append(el('li', { class: 'meta', text: `Episode ${end.success ? 'solved' : 'not solved'} after ${end.attempts} attempt(s) (${end.stoppedBy}). ${end.successDetail}` }));
+      this.list.append(
+        el('li', {
+          class: 'meta',
+          text: `Episode ${end.success ? 'solved' : 'not solved'} after ${end.attempts} attempt(s) (${end.stoppedBy}). ${end.successDetail}`,
+        }),
+      );
     }
     this.renderDetail(s.current, s.attempts[s.selected - 1] ?? null);
   }
@@ -57,8 +67,13 @@ export class AttemptsPanel {
         const diff = diffLines(previous.program, a.program);
         const changed = diff.filter((d) => d.op !== 'same').length;
         parts.push(el('h3', { text: `Program changes from attempt ${previous.index} (${changed} line${changed === 1 ? '' : 's'})` }));
-        parts.push(el('pre', { class: 'diff' }, ...diff.map((d) =>
-          el('span', { class: d.op, text: `${d.op === 'add' ? '+' : d.op === 'del' ? '-' : ' '} ${d.text}` }))));
+        parts.push(
+          el(
+            'pre',
+            { class: 'diff' },
+            ...diff.map((d) => el('span', { class: d.op, text: `${d.op === 'add' ? '+' : d.op === 'del' ? '-' : ' '} ${d.text}` })),
+          ),
+        );
       } else if (a.plan.length > 0) {
         parts.push(el('h3', { text: 'Plan' }));
         parts.push(el('pre', { text: a.plan.map((p, i) => `${i + 1}. ${planStep(p)}`).join('\n') }));

@@ -5,8 +5,13 @@ import { byId, el } from './dom.ts';
 import type { SessionStore } from './session-store.ts';
 
 const WHO: Record<string, string> = {
-  generation: 'programmer', repair: 'programmer', diagnosis: 'monitor · diagnosis', result: 'loop',
-  info: 'viewer', warning: 'warning', error: 'error',
+  generation: 'programmer',
+  repair: 'programmer',
+  diagnosis: 'monitor · diagnosis',
+  result: 'loop',
+  info: 'viewer',
+  warning: 'warning',
+  error: 'error',
 };
 
 export class ChatPanel {
@@ -29,9 +34,14 @@ export class ChatPanel {
     if (this.shown >= s.chat.length) return;
     for (let i = this.shown; i < s.chat.length; i++) {
       const item = s.chat[i]!;
-      this.list.append(el('li', { class: `${item.kind}${item.ok ? ' ok' : ''}` },
-        el('span', { class: 'who', text: `${WHO[item.kind] ?? item.role}${item.attempt !== null ? ` · attempt ${item.attempt}` : ''}` }),
-        item.text));
+      this.list.append(
+        el(
+          'li',
+          { class: `${item.kind}${item.ok ? ' ok' : ''}` },
+          el('span', { class: 'who', text: `${WHO[item.kind] ?? item.role}${item.attempt !== null ? ` · attempt ${item.attempt}` : ''}` }),
+          item.text,
+        ),
+      );
     }
     this.shown = s.chat.length;
     this.list.lastElementChild?.scrollIntoView({ block: 'nearest' });

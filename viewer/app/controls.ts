@@ -73,7 +73,10 @@ export class Controls {
     const cassette = byId<HTMLInputElement>('cassette').value.trim();
     this.showError('');
     this.send({
-      type: 'start', task, seed, maxRepairs,
+      type: 'start',
+      task,
+      seed,
+      maxRepairs,
       provider: this.provider.value as (typeof VIEWER_PROVIDERS)[number],
       monitor: this.monitor.value as (typeof VIEWER_MONITORS)[number],
       speed: this.speed.value as Speed,
@@ -102,11 +105,13 @@ export class Controls {
   }
 
   private fillSelect(select: HTMLSelectElement, values: readonly string[], labels: (v: string) => string = (v) => v): void {
-    select.replaceChildren(...values.map((v) => {
-      const o = el('option', { text: labels(v) });
-      o.value = v;
-      return o;
-    }));
+    select.replaceChildren(
+      ...values.map((v) => {
+        const o = el('option', { text: labels(v) });
+        o.value = v;
+        return o;
+      }),
+    );
   }
 
   update(): void {

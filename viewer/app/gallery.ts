@@ -11,7 +11,12 @@ import type { ThumbnailRenderer } from './thumbnails.ts';
 /** Thumbnails drawn per animation frame at most: a long attempt must not stall the page. */
 const THUMBNAILS_PER_FRAME = 2;
 
-interface Card { cp: Checkpoint; root: HTMLElement; img: HTMLImageElement; drawn: boolean }
+interface Card {
+  cp: Checkpoint;
+  root: HTMLElement;
+  img: HTMLImageElement;
+  drawn: boolean;
+}
 
 export class Gallery {
   private readonly root = byId('gallery');
@@ -59,11 +64,14 @@ export class Gallery {
   private addCard(cp: Checkpoint): void {
     const img = el('img');
     img.alt = `checkpoint ${cp.index}: ${cp.label}`;
-    const root = el('div', { class: 'cp', data: { t: String(cp.t), checkpoint: String(cp.index) } },
+    const root = el(
+      'div',
+      { class: 'cp', data: { t: String(cp.t), checkpoint: String(cp.index) } },
       img,
       el('div', { class: 'cp-title', text: `#${cp.index} ${cp.label}`, title: `${cp.label} (${cp.reason}) at ${cp.t.toFixed(2)} s` }),
       el('span', { class: 'verdict pending', text: 'pending' }),
-      el('div', { class: 'explanation' }));
+      el('div', { class: 'explanation' }),
+    );
     this.cards.push({ cp, root, img, drawn: false });
     this.root.append(root);
   }

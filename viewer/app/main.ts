@@ -110,5 +110,9 @@ declare global {
 }
 
 window.policyloopViewer = {
-  store, errors, messages: () => messages, canvasStats: () => world.stats(), sendRaw: (t) => connection.sendRaw(t),
+  store,
+  errors,
+  messages: () => messages,
+  canvasStats: () => world.stats(),
+  sendRaw: (t) => connection.sendRaw(t),
 };

@@ -57,7 +57,9 @@ export class SceneViewport {
     this.controls.target.set(v.target[0], v.target[1] + 0.06, v.target[2]);
     this.controls.enableDamping = true;
     this.controls.maxDistance = 6;
-    this.controls.addEventListener('change', () => { this.dirty = true; });
+    this.controls.addEventListener('change', () => {
+      this.dirty = true;
+    });
     this.controls.update();
 
     const geometry = new THREE.BufferGeometry();
@@ -150,7 +152,7 @@ export class SceneViewport {
     let hi = 0;
     for (let y = 0; y < 48; y++) {
       for (let x = 0; x < 64; x++) {
-        const i = ((Math.floor(((y + 0.5) * h) / 48) * w) + Math.floor(((x + 0.5) * w) / 64)) * 4;
+        const i = (Math.floor(((y + 0.5) * h) / 48) * w + Math.floor(((x + 0.5) * w) / 64)) * 4;
         colors.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
         const luma = 0.299 * px[i]! + 0.587 * px[i + 1]! + 0.114 * px[i + 2]!;
         lo = Math.min(lo, luma);

@@ -107,8 +107,16 @@ export class SessionStore {
         const track = new MotionTrack(this.info.scene.objects);
         track.addSnapshot(m.initial);
         this.attempts[m.attempt] = {
-          index: m.attempt, origin: m.origin, program: m.program, plan: m.plan, initial: m.initial, track,
-          events: [], checkpoints: [], call: null, end: null,
+          index: m.attempt,
+          origin: m.origin,
+          program: m.program,
+          plan: m.plan,
+          initial: m.initial,
+          track,
+          events: [],
+          checkpoints: [],
+          call: null,
+          end: null,
         };
         this.bump('attempts');
         if (this.follow || this.attempts.length === 1) {

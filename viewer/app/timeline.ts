@@ -13,9 +13,12 @@ function eventText(e: TraceEvent): string {
       const outcome = e.error ? ` ✗ ${e.error.kind}: ${e.error.message}` : e.result !== undefined ? ` → ${shortValue(e.result)}` : '';
       return `${e.call}(${args})${outcome}`;
     }
-    case 'subgoal-start': return `▸ subgoal ${e.subgoal}: ${e.description}`;
-    case 'subgoal-end': return `◂ end of subgoal ${e.subgoal}`;
-    case 'log': return `log: ${e.message}`;
+    case 'subgoal-start':
+      return `▸ subgoal ${e.subgoal}: ${e.description}`;
+    case 'subgoal-end':
+      return `◂ end of subgoal ${e.subgoal}`;
+    case 'log':
+      return `log: ${e.message}`;
   }
 }
 
@@ -92,15 +95,23 @@ export class Timeline {
     if (a && (r.events !== this.seen.events || this.rows.length < a.events.length)) {
       for (let i = this.rows.length; i < a.events.length; i++) {
         const e = a.events[i]!;
-        const li = el('li', { class: eventClass(e), data: { t: String(e.t) }, title: eventText(e) },
+        const li = el(
+          'li',
+          { class: eventClass(e), data: { t: String(e.t) }, title: eventText(e) },
           el('span', { class: 't', text: `${(e.t - a.track.start).toFixed(2)}s` }),
-          `${e.line !== null ? `L${e.line} ` : ''}${eventText(e)}`);
+          `${e.line !== null ? `L${e.line} ` : ''}${eventText(e)}`,
+        );
         this.rows.push(li);
         this.list.append(li);
       }
     }
-    if (r.track !== this.seen.track || r.checkpoints !== this.seen.checkpoints || r.events !== this.seen.events
-      || r.attempts !== this.seen.attempts || r.session !== this.seen.session) {
+    if (
+      r.track !== this.seen.track ||
+      r.checkpoints !== this.seen.checkpoints ||
+      r.events !== this.seen.events ||
+      r.attempts !== this.seen.attempts ||
+      r.session !== this.seen.session
+    ) {
       this.renderStrip(a);
     }
     if (r.time !== this.seen.time || r.track !== this.seen.track || r.events !== this.seen.events) this.renderTime(a);
@@ -108,19 +119,25 @@ export class Timeline {
     this.followButton.disabled = !s.live;
     this.playButton.textContent = this.playing ? '❚❚' : '▶';
     const seen = this.seen;
-    seen.attempts = r.attempts; seen.events = r.events; seen.checkpoints = r.checkpoints;
-    seen.track = r.track; seen.time = r.time; seen.session = r.session;
+    seen.attempts = r.attempts;
+    seen.events = r.events;
+    seen.checkpoints = r.checkpoints;
+    seen.track = r.track;
+    seen.time = r.time;
+    seen.session = r.session;
   }
 
   private renderTabs(): void {
     const s = this.store;
-    this.tabs.replaceChildren(...s.attempts.map((a) => {
-      const cls = [a.index === s.selected ? 'selected' : '', a.end ? (a.end.success ? 'ok' : 'bad') : ''].join(' ');
-      const b = el('button', { class: cls, text: `Attempt ${a.index}${a.end ? (a.end.success ? ' ✓' : ' ✗') : ' …'}` });
-      b.type = 'button';
-      b.addEventListener('click', () => s.select(a.index));
-      return b;
-    }));
+    this.tabs.replaceChildren(
+      ...s.attempts.map((a) => {
+        const cls = [a.index === s.selected ? 'selected' : '', a.end ? (a.end.success ? 'ok' : 'bad') : ''].join(' ');
+        const b = el('button', { class: cls, text: `Attempt ${a.index}${a.end ? (a.end.success ? ' ✓' : ' ✗') : ' …'}` });
+        b.type = 'button';
+        b.addEventListener('click', () => s.select(a.index));
+        return b;
+      }),
+    );
   }
 
   private renderStrip(a: AttemptView | null): void {
@@ -138,7 +155,12 @@ export class Timeline {
       for (const [index, st] of starts) {
         const end = ends.get(index) ?? t1;
         const bad = a.checkpoints.some((cp) => cp.subgoal === index && verdictOf.get(cp.index)?.ok === false);
-        const bar = el('div', { class: `subgoal${bad ? ' bad' : ''}`, text: st.description, title: `subgoal ${index}: ${st.description}`, data: { t: String(st.t) } });
+        const bar = el('div', {
+          class: `subgoal${bad ? ' bad' : ''}`,
+          text: st.description,
+          title: `subgoal ${index}: ${st.description}`,
+          data: { t: String(st.t) },
+        });
         bar.style.left = pct(st.t);
         bar.style.width = `calc(${pct(end)} - ${pct(st.t)})`;
         children.push(bar);
@@ -179,7 +201,7 @@ export class Timeline {
     this.timeLabel.textContent = `${(t - t0).toFixed(2)} s`;
     this.cursor.style.left = `${(((t - t0) / (t1 - t0)) * 100).toFixed(3)}%`;
     const e = this.store.eventAt(t);
-    const row = e ? this.rows[a.events.indexOf(e)] ?? null : null;
+    const row = e ? (this.rows[a.events.indexOf(e)] ?? null) : null;
     if (row !== this.currentRow) {
       this.currentRow?.classList.remove('current');
       row?.classList.add('current');

@@ -23,7 +23,7 @@ const RULES = [
   'A program is plain JavaScript run in a sandbox: no imports, no async/await, no other globals than the functions below and the language built-ins. Every call is synchronous and returns when the motion is done.',
   '',
   'World:',
-  '- Units: metres and radians. z is up and the table top is z = 0; +x is to the robot\'s right, +y is away from the robot. Positions are [x, y, z] (or [x, y] where the height is implied).',
+  "- Units: metres and radians. z is up and the table top is z = 0; +x is to the robot's right, +y is away from the robot. Positions are [x, y, z] (or [x, y] where the height is implied).",
   `- The gripper (TCP = midway between the fingertips) reaches x ${range(0)}, y ${range(1)}, z ${range(2)}.`,
   `- Parallel jaws, max opening ${GRIPPER.maxOpening * 100} cm: only objects narrower than that across the fingers can be grasped. pick() chooses the grasp yaw; grasps hold by friction and can slip.`,
   '',
@@ -50,15 +50,7 @@ const FORMAT = [
 
 /** The system message: identical for every task. */
 export function systemPrompt(): string {
-  return [
-    RULES,
-    '',
-    'API:',
-    renderApiPrompt(),
-    '',
-    'Predicates (JSON, for expect):',
-    PREDICATE_PROMPT_FORMS,
-  ].join('\n');
+  return [RULES, '', 'API:', renderApiPrompt(), '', 'Predicates (JSON, for expect):', PREDICATE_PROMPT_FORMS].join('\n');
 }
 
 /** "Relevant knowledge" lines, or '' when there is none (the section is then left out). */
@@ -70,12 +62,7 @@ export function knowledgeSection(knowledge: readonly string[]): string {
 
 /** Task, scene and knowledge: the part of the user message both prompts share. */
 export function taskSection(ctx: ProgramContext): string {
-  const parts = [
-    `Task: ${ctx.instruction.trim()}`,
-    '',
-    'Scene at the start (centre positions in m, sizes in cm):',
-    renderSceneFacts(ctx),
-  ];
+  const parts = [`Task: ${ctx.instruction.trim()}`, '', 'Scene at the start (centre positions in m, sizes in cm):', renderSceneFacts(ctx)];
   const knowledge = knowledgeSection(ctx.knowledge);
   if (knowledge) parts.push('', knowledge);
   return parts.join('\n');

@@ -1,10 +1,23 @@
 // The prompts the LLM programmer sends: generation, repair, scene facts, predicate forms.
 
 export {
-  PROMPT_TOKEN_BUDGET, REPAIR_FORMAT, buildGenerationPrompt, promptTokens, systemPrompt, knowledgeSection, taskSection, outputFormat,
+  PROMPT_TOKEN_BUDGET,
+  REPAIR_FORMAT,
+  buildGenerationPrompt,
+  promptTokens,
+  systemPrompt,
+  knowledgeSection,
+  taskSection,
+  outputFormat,
 } from './generation-prompt.ts';
 export {
-  buildRepairPrompt, numberLines, promptText, shortenDiagnosis, verdictSection, type RepairPrompt, type RepairPromptOptions,
+  buildRepairPrompt,
+  numberLines,
+  promptText,
+  shortenDiagnosis,
+  verdictSection,
+  type RepairPrompt,
+  type RepairPromptOptions,
 } from './repair-prompt.ts';
 export { renderSceneFacts, formatPosition, formatSize, type SceneFactsInput } from './scene-facts.ts';
 export { PREDICATE_PROMPT_FORMS, predicateKindsInForms } from './predicate-forms.ts';

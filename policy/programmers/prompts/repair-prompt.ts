@@ -157,9 +157,10 @@ export function buildRepairPrompt(ctx: ProgramContext, input: RepairInput, optio
       REPAIR_FORMAT,
     ].join('\n'),
   });
-  const imageNote = images.length > 0
-    ? `Images of the failing checkpoint (${images.map((im) => im.view).join(', ')} view${images.length === 1 ? '' : 's'}):`
-    : '';
+  const imageNote =
+    images.length > 0
+      ? `Images of the failing checkpoint (${images.map((im) => im.view).join(', ')} view${images.length === 1 ? '' : 's'}):`
+      : '';
   const textTokens = (parts: { before: string; after: string }): number =>
     countMessageTokens([system, { role: 'user', content: [parts.before, imageNote, parts.after].filter(Boolean).join('\n\n') }]);
 

@@ -54,9 +54,10 @@ function zoneLine(z: ZoneSpec): string {
 /** The scene section of a prompt (without a heading). */
 export function renderSceneFacts(input: SceneFactsInput): string {
   const specs = new Map(input.scene.objects.map((o) => [o.id, o]));
-  const infos: ObjectInfo[] = input.objects.length > 0
-    ? [...input.objects]
-    : input.scene.objects.map(({ id, shape, color, size, position, yaw }) => ({ id, shape, color, size, position, yaw }));
+  const infos: ObjectInfo[] =
+    input.objects.length > 0
+      ? [...input.objects]
+      : input.scene.objects.map(({ id, shape, color, size, position, yaw }) => ({ id, shape, color, size, position, yaw }));
   const lines = infos.map((o) => objectLine(o, specs.get(o.id)));
   if (input.scene.zones.length > 0) {
     lines.push('Zones (flat marked areas on the table, no collider):');

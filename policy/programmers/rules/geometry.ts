@@ -32,7 +32,8 @@ export function footprint(o: { shape: Shape; size: readonly number[] }): number 
 export function extentAlong(o: { shape: Shape; size: readonly number[]; yaw: number }, dir: Vec2): number {
   const [sx, sy] = o.size as [number, number];
   if (o.shape !== 'box' && o.shape !== 'tray') return Math.max(sx, sy) / 2;
-  const c = Math.cos(o.yaw), s = Math.sin(o.yaw);
+  const c = Math.cos(o.yaw),
+    s = Math.sin(o.yaw);
   // Local axes in world: (c, s) and (-s, c).
   return (Math.abs(dir[0] * c + dir[1] * s) * sx) / 2 + (Math.abs(-dir[0] * s + dir[1] * c) * sy) / 2;
 }
@@ -51,10 +52,7 @@ export function inRegion(p: Vec2, region: { min: Vec2; max: Vec2 } = PLACE_REGIO
 }
 
 export function clampTo(p: Vec2, region: { min: Vec2; max: Vec2 } = PLACE_REGION): Vec2 {
-  return [
-    Math.min(region.max[0], Math.max(region.min[0], p[0])),
-    Math.min(region.max[1], Math.max(region.min[1], p[1])),
-  ];
+  return [Math.min(region.max[0], Math.max(region.min[0], p[0])), Math.min(region.max[1], Math.max(region.min[1], p[1]))];
 }
 
 export interface FreeSpotQuery {
@@ -86,7 +84,8 @@ export function freeSpot(q: FreeSpotQuery): { xy: Vec2; clearance: number } | nu
   let bestScore = -Infinity;
   const nx = Math.max(0, Math.floor((region.max[0] - region.min[0]) / step + 1e-9));
   const ny = Math.max(0, Math.floor((region.max[1] - region.min[1]) / step + 1e-9));
-  const cx = (region.min[0] + region.max[0]) / 2, cy = (region.min[1] + region.max[1]) / 2;
+  const cx = (region.min[0] + region.max[0]) / 2,
+    cy = (region.min[1] + region.max[1]) / 2;
   for (let i = 0; i <= nx; i++) {
     for (let j = 0; j <= ny; j++) {
       // When the region is narrower than a step, use its centre line.

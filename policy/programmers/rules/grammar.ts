@@ -4,9 +4,7 @@
 // object ids later (references.ts), so the same parse serves any scene.
 
 import type { ColorName, Vec2 } from '../../../sim/index.ts';
-import {
-  DIRECTIONS, FILLER, LEADING_FILLER, NOUNS, PARTICLES, SIZE_WORDS, VERBS, isColor,
-} from './lexicon.ts';
+import { DIRECTIONS, FILLER, LEADING_FILLER, NOUNS, PARTICLES, SIZE_WORDS, VERBS, isColor } from './lexicon.ts';
 import type { NounClass, VerbClass } from './lexicon.ts';
 import { spanText, splitClauses, tokenize } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
@@ -53,7 +51,10 @@ export type Location =
   | { kind: 'where'; np: NounPhrase }
   | { kind: 'row' };
 
-export interface StackRole { np: NounPhrase; role: 'bottom' | 'middle' | 'top' }
+export interface StackRole {
+  np: NounPhrase;
+  role: 'bottom' | 'middle' | 'top';
+}
 
 export interface Clause {
   /** The clause as written. */
@@ -179,7 +180,7 @@ function parseSimpleNp(c: Cursor): NounPhrase | null {
     quantifier = q === 'every' || q === 'each' ? 'each' : q === 'both' ? 'both' : 'all';
   }
   const det = c.accept(...DETERMINERS);
-  if (det && (c.word() === 'table' || (c.word() === 'tabletop'))) {
+  if (det && (c.word() === 'table' || c.word() === 'tabletop')) {
     c.pos++;
     return emptyNp(c.text(start), 'table');
   }
@@ -243,9 +244,24 @@ function parseSimpleNp(c: Cursor): NounPhrase | null {
   }
   // Post-modifiers: "of the same colour", "with the same colour", "of its colour", "that matches its colour".
   const save = c.pos;
-  if (c.seq(['of', 'with', 'in', 'having'], ['the', 'its', 'their', 'a', 'matching?'], ['same?', 'own?', 'matching?'], ['color', 'colors', 'colored'])) {
+  if (
+    c.seq(
+      ['of', 'with', 'in', 'having'],
+      ['the', 'its', 'their', 'a', 'matching?'],
+      ['same?', 'own?', 'matching?'],
+      ['color', 'colors', 'colored'],
+    )
+  ) {
     matchColor = true;
-  } else if (c.seq(['that', 'which'], ['match', 'matches', 'has', 'have', 'shares', 'share'], ['its', 'their', 'the'], ['same?', 'own?'], ['color', 'colors'])) {
+  } else if (
+    c.seq(
+      ['that', 'which'],
+      ['match', 'matches', 'has', 'have', 'shares', 'share'],
+      ['its', 'their', 'the'],
+      ['same?', 'own?'],
+      ['color', 'colors'],
+    )
+  ) {
     matchColor = true;
   } else if (c.seq(['of', 'with'], ['matching', 'corresponding'], ['color', 'colors'])) {
     matchColor = true;
@@ -253,7 +269,7 @@ function parseSimpleNp(c: Cursor): NounPhrase | null {
   const np = emptyNp(c.text(start), 'object');
   np.colors = colors;
   np.noun = noun;
-  np.plural = plural || quantifier === 'all' && noun === null;
+  np.plural = plural || (quantifier === 'all' && noun === null);
   np.quantifier = quantifier;
   np.size = size;
   np.other = other;
@@ -292,7 +308,19 @@ function parseNpList(c: Cursor): NounPhrase[] {
     const and = c.accept('and', 'plus', '&');
     if (!comma && !and) break;
     const next = c.word();
-    if (next === undefined || !(isNounish(next) || next === 'the' || next === 'a' || next === 'it' || next === 'one' || next.includes('_') || next === 'all' || next === 'each')) {
+    if (
+      next === undefined ||
+      !(
+        isNounish(next) ||
+        next === 'the' ||
+        next === 'a' ||
+        next === 'it' ||
+        next === 'one' ||
+        next.includes('_') ||
+        next === 'all' ||
+        next === 'each'
+      )
+    ) {
       c.pos = sep;
       break;
     }
@@ -373,7 +401,9 @@ function parseDirection(c: Cursor): { vec: Vec2; text: string } | null {
   if (c.seq(['away'], 'from', ['the', 'you?'], ['robot', 'gripper', 'me', 'you', 'camera', 'viewer', 'base'])) {
     return { vec: [0, 1], text: c.text(start) };
   }
-  if (c.seq(['toward', 'to', 'closer'], 'to?', ['the', 'me?', 'you?'], ['robot', 'gripper', 'me', 'you', 'camera', 'viewer', 'base', 'front'])) {
+  if (
+    c.seq(['toward', 'to', 'closer'], 'to?', ['the', 'me?', 'you?'], ['robot', 'gripper', 'me', 'you', 'camera', 'viewer', 'base', 'front'])
+  ) {
     return { vec: [0, -1], text: c.text(start) };
   }
   c.pos = start;
@@ -416,7 +446,12 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
   };
 
   // "side by side", "next to each other", "beside each other".
-  if (c.seq('side', 'by', 'side') || c.seq(['next', 'close'], 'to', 'each', 'other') || c.seq(['beside', 'alongside'], 'each', 'other') || c.seq('adjacent', 'to', 'each', 'other')) {
+  if (
+    c.seq('side', 'by', 'side') ||
+    c.seq(['next', 'close'], 'to', 'each', 'other') ||
+    c.seq(['beside', 'alongside'], 'each', 'other') ||
+    c.seq('adjacent', 'to', 'each', 'other')
+  ) {
     return { kind: 'sideBySide' };
   }
   // Relations: "to the left of X", "left of X", "on the right of X", "in front of X", "behind X", "next to X".
@@ -442,7 +477,14 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
       return fail();
     }
     c.pos = s;
-    if (c.seq('next', 'to') || c.seq(['beside', 'besides', 'alongside', 'near', 'by', 'nearby']) || c.seq('close', ['to', 'by']) || c.seq('adjacent', 'to') || c.seq('up', 'against') || c.seq('against')) {
+    if (
+      c.seq('next', 'to') ||
+      c.seq(['beside', 'besides', 'alongside', 'near', 'by', 'nearby']) ||
+      c.seq('close', ['to', 'by']) ||
+      c.seq('adjacent', 'to') ||
+      c.seq('up', 'against') ||
+      c.seq('against')
+    ) {
       const target = np();
       if (target) return { kind: 'relation', rel: 'next', np: target };
       return fail();
@@ -522,10 +564,14 @@ function parseOrder(c: Cursor, clause: Clause): boolean {
   if (a !== undefined && c.word(1) === 'to') {
     const b = c.word(2);
     const pairs: Record<string, Clause['order']> = {
-      'left right': { axis: 'x', sign: 1 }, 'right left': { axis: 'x', sign: -1 },
-      'front back': { axis: 'y', sign: 1 }, 'back front': { axis: 'y', sign: -1 },
-      'near far': { axis: 'y', sign: 1 }, 'far near': { axis: 'y', sign: -1 },
-      'bottom top': { axis: 'z', sign: 1 }, 'top bottom': { axis: 'z', sign: -1 },
+      'left right': { axis: 'x', sign: 1 },
+      'right left': { axis: 'x', sign: -1 },
+      'front back': { axis: 'y', sign: 1 },
+      'back front': { axis: 'y', sign: -1 },
+      'near far': { axis: 'y', sign: 1 },
+      'far near': { axis: 'y', sign: -1 },
+      'bottom top': { axis: 'z', sign: 1 },
+      'top bottom': { axis: 'z', sign: -1 },
     };
     const key = `${a} ${b}`;
     if (pairs[key]) {
@@ -567,8 +613,13 @@ function parseOrder(c: Cursor, clause: Clause): boolean {
     clause.byColor = true;
     return true;
   }
-  if (c.seq('in', ['that', 'this', 'the'], 'order', 'given?') || c.seq('in', 'order') || c.accept('respectively')
-    || c.seq('in', 'the', 'given', 'order') || c.seq('in', 'the', 'order', ['given', 'listed', 'named'])) {
+  if (
+    c.seq('in', ['that', 'this', 'the'], 'order', 'given?') ||
+    c.seq('in', 'order') ||
+    c.accept('respectively') ||
+    c.seq('in', 'the', 'given', 'order') ||
+    c.seq('in', 'the', 'order', ['given', 'listed', 'named'])
+  ) {
     return true;
   }
   c.pos = start;
@@ -592,14 +643,23 @@ function parseRole(c: Cursor): StackRole['role'] | null {
 
 /** "upright", "standing", "up" (stand it up), "vertical(ly)", "on its end". */
 function parseUpright(c: Cursor): boolean {
-  return c.accept('upright', 'standing', 'vertical', 'vertically', 'erect') !== null || c.seq('on', 'its', ['end', 'base', 'bottom']) || c.seq('right', 'side', 'up');
+  return (
+    c.accept('upright', 'standing', 'vertical', 'vertically', 'erect') !== null ||
+    c.seq('on', 'its', ['end', 'base', 'bottom']) ||
+    c.seq('right', 'side', 'up')
+  );
 }
 
 /** "above the table", "in the air", "up high", "off the table", "aloft", "lifted". */
 function parseHold(c: Cursor): boolean {
-  return c.seq('above', 'the', ['table', 'tabletop', 'ground']) || c.seq('in', 'the', 'air') || c.seq('up', 'high')
-    || c.seq('off', 'the', ['table', 'ground']) || c.accept('aloft', 'lifted', 'raised', 'high', 'up', 'steady', 'still') !== null
-    || c.seq('for', 'a', ['moment', 'second', 'while']);
+  return (
+    c.seq('above', 'the', ['table', 'tabletop', 'ground']) ||
+    c.seq('in', 'the', 'air') ||
+    c.seq('up', 'high') ||
+    c.seq('off', 'the', ['table', 'ground']) ||
+    c.accept('aloft', 'lifted', 'raised', 'high', 'up', 'steady', 'still') !== null ||
+    c.seq('for', 'a', ['moment', 'second', 'while'])
+  );
 }
 
 /** The structure a build verb makes: "a pyramid", "a tower", "a stack". */
@@ -639,8 +699,20 @@ function parseClause(tokens: Token[], source: string): Clause {
   if (verbTok.text === 'set' && c.word() === 'up') c.pos++;
 
   const clause: Clause = {
-    text: clauseText, verb, verbText: verbTok.text, objects: [], locations: [], upright: verbTok.text === 'stand' || verbTok.text === 'erect',
-    hold: verb === 'hold', distance: null, direction: null, order: null, bySize: null, byColor: false, roles: [], structure: null,
+    text: clauseText,
+    verb,
+    verbText: verbTok.text,
+    objects: [],
+    locations: [],
+    upright: verbTok.text === 'stand' || verbTok.text === 'erect',
+    hold: verb === 'hold',
+    distance: null,
+    direction: null,
+    order: null,
+    bySize: null,
+    byColor: false,
+    roles: [],
+    structure: null,
   };
 
   let pendingRoleNp: NounPhrase | null = null;
@@ -659,7 +731,10 @@ function parseClause(tokens: Token[], source: string): Clause {
     }
     {
       const save = c.pos;
-      if (c.seq(['by', 'about', 'around', 'roughly', 'approximately'], ['about?', 'around?', 'roughly?', 'approximately?']) && c.peek()?.kind === 'distance') {
+      if (
+        c.seq(['by', 'about', 'around', 'roughly', 'approximately'], ['about?', 'around?', 'roughly?', 'approximately?']) &&
+        c.peek()?.kind === 'distance'
+      ) {
         clause.distance = c.peek()!.value!;
         c.pos++;
         continue;
@@ -735,13 +810,41 @@ function parseClause(tokens: Token[], source: string): Clause {
       continue;
     }
     const w = c.word();
-    if (w !== undefined && (FILLER.has(w) || LEADING_FILLER.has(w) || w.endsWith('ly') || ['the', 'a', 'an', 'is', 'are', 'be', 'one', 'row', 'line', 'order', 'positions', 'position', 'places', 'place', 'spots', 'locations'].includes(w))) {
+    if (
+      w !== undefined &&
+      (FILLER.has(w) ||
+        LEADING_FILLER.has(w) ||
+        w.endsWith('ly') ||
+        [
+          'the',
+          'a',
+          'an',
+          'is',
+          'are',
+          'be',
+          'one',
+          'row',
+          'line',
+          'order',
+          'positions',
+          'position',
+          'places',
+          'place',
+          'spots',
+          'locations',
+        ].includes(w))
+    ) {
       c.pos++;
       continue;
     }
     // Unreadable: name the words up to the next separator.
     const from = c.pos;
-    while (!c.done() && c.peek()!.kind !== 'punct' && !(c.pos > from && ['and', 'with', 'on', 'in', 'into', 'to', 'next', 'then'].includes(c.word() ?? ''))) c.pos++;
+    while (
+      !c.done() &&
+      c.peek()!.kind !== 'punct' &&
+      !(c.pos > from && ['and', 'with', 'on', 'in', 'into', 'to', 'next', 'then'].includes(c.word() ?? ''))
+    )
+      c.pos++;
     throw new ParseError(`could not read '${c.text(from)}' in '${clauseText}'`);
   }
   return clause;

@@ -11,7 +11,11 @@ import type { Referent, SceneFacts, Want } from './references.ts';
 import type { NounClass } from './lexicon.ts';
 
 /** A named part of the table: a corner, a side, or the centre. */
-export interface TableArea { label: string; x: -1 | 0 | 1; y: -1 | 0 | 1 }
+export interface TableArea {
+  label: string;
+  x: -1 | 0 | 1;
+  y: -1 | 0 | 1;
+}
 
 export type Dest =
   | { kind: 'on'; id: string }
@@ -72,8 +76,12 @@ interface State {
 
 function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string[]; pronoun?: string[] } = {}): Referent {
   const r = resolveNp(np, st.facts, {
-    want, exclude: opts.exclude, pronoun: opts.pronoun ?? st.subject, lastNoun: st.lastNoun,
-    choice: st.choices[np.text], notes: st.notes,
+    want,
+    exclude: opts.exclude,
+    pronoun: opts.pronoun ?? st.subject,
+    lastNoun: st.lastNoun,
+    choice: st.choices[np.text],
+    notes: st.notes,
   });
   if (np.noun !== null && np.noun !== 'zone') st.lastNoun = np.noun;
   if (r.kind === 'objects') {
@@ -103,20 +111,33 @@ function subjects(st: State, clause: Clause, want: Want = 'thing'): string[] {
 
 /** Zones whose id names the area ("back_left_corner" for the back left corner). */
 function zoneForArea(st: State, area: TableArea): string | null {
-  const words = area.label.toLowerCase().split(/[^a-z]+/).filter((w) => ['left', 'right', 'back', 'front', 'far', 'near', 'top', 'bottom', 'center', 'middle'].includes(w));
-  const canon = (w: string): string => ({ far: 'back', top: 'back', near: 'front', bottom: 'front', middle: 'center' } as Record<string, string>)[w] ?? w;
+  const words = area.label
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => ['left', 'right', 'back', 'front', 'far', 'near', 'top', 'bottom', 'center', 'middle'].includes(w));
+  const canon = (w: string): string =>
+    (({ far: 'back', top: 'back', near: 'front', bottom: 'front', middle: 'center' }) as Record<string, string>)[w] ?? w;
   const want = new Set(words.map(canon));
   if (want.size === 0) return null;
   const zone = st.facts.zones.find((z) => {
-    const parts = new Set(z.id.toLowerCase().split(/[^a-z]+/).map(canon));
-    return [...want].every((w) => parts.has(w)) && [...parts].filter((p) => ['left', 'right', 'back', 'front', 'center'].includes(p)).length === want.size;
+    const parts = new Set(
+      z.id
+        .toLowerCase()
+        .split(/[^a-z]+/)
+        .map(canon),
+    );
+    return (
+      [...want].every((w) => parts.has(w)) &&
+      [...parts].filter((p) => ['left', 'right', 'back', 'front', 'center'].includes(p)).length === want.size
+    );
   });
   return zone?.id ?? null;
 }
 
 function areaOf(loc: Location): TableArea | null {
   if (loc.kind === 'corner') return { label: loc.text.replace(/^the\s+/i, ''), x: loc.x, y: loc.y };
-  if (loc.kind === 'side') return { label: loc.text.replace(/^the\s+/i, ''), x: loc.axis === 'x' ? loc.sign : 0, y: loc.axis === 'y' ? loc.sign : 0 };
+  if (loc.kind === 'side')
+    return { label: loc.text.replace(/^the\s+/i, ''), x: loc.axis === 'x' ? loc.sign : 0, y: loc.axis === 'y' ? loc.sign : 0 };
   if (loc.kind === 'center') return { label: 'center of the table', x: 0, y: 0 };
   return null;
 }
@@ -129,13 +150,17 @@ function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest |
     return zone ? { kind: 'zone', zone } : { kind: 'area', area };
   }
   switch (loc.kind) {
-    case 'table': return { kind: 'table' };
-    case 'at': return { kind: 'point', xy: loc.xy, label: `[${loc.xy.join(', ')}]` };
+    case 'table':
+      return { kind: 'table' };
+    case 'at':
+      return { kind: 'point', xy: loc.xy, label: `[${loc.xy.join(', ')}]` };
     case 'relation': {
       const ids = objectIds(st, loc.np, 'any', { exclude: [id], pronoun: lastOther(st, id) });
       return { kind: 'beside', rel: loc.rel, id: ids[0]! };
     }
-    case 'on': case 'in': case 'to': {
+    case 'on':
+    case 'in':
+    case 'to': {
       const r = resolve(st, loc.np, loc.kind === 'in' || preferIn ? 'container' : 'any', { exclude: [id], pronoun: lastOther(st, id) });
       if (r.kind === 'table') return { kind: 'table' };
       if (r.kind === 'zone') return { kind: 'zone', zone: r.zone };
@@ -150,7 +175,8 @@ function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest |
       const o = st.facts.objects.find((x) => x.id === ids[0])!;
       return { kind: 'point', xy: [o.position[0], o.position[1]], label: `where ${o.id} was` };
     }
-    default: return null;
+    default:
+      return null;
   }
 }
 
@@ -192,7 +218,11 @@ function stackOrder(st: State, clause: Clause): string[] {
     const rest = subjects(st, clause).filter((id) => !withRoles.some((w) => w.id === id));
     // Unnamed members go in the middle.
     const middle = [...withRoles.filter((w) => w.rank === 1).map((w) => w.id), ...rest];
-    return [...withRoles.filter((w) => w.rank === 0).map((w) => w.id), ...middle, ...withRoles.filter((w) => w.rank === 2).map((w) => w.id)];
+    return [
+      ...withRoles.filter((w) => w.rank === 0).map((w) => w.id),
+      ...middle,
+      ...withRoles.filter((w) => w.rank === 2).map((w) => w.id),
+    ];
   }
   const ids = subjects(st, clause);
   const ons = clause.locations.filter((l): l is Extract<Location, { kind: 'on' }> => l.kind === 'on');
@@ -249,7 +279,8 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
   const locs = clause.locations;
   const has = (k: Location['kind']): boolean => locs.some((l) => l.kind === k);
   const containerLoc = locs.find((l) => l.kind === 'in' || l.kind === 'on' || l.kind === 'to') as
-    Extract<Location, { kind: 'in' | 'on' | 'to' }> | undefined;
+    | Extract<Location, { kind: 'in' | 'on' | 'to' }>
+    | undefined;
   const needObjects = (): void => {
     if (clause.objects.length === 0) throw new ReadError(`could not read what to ${clause.verbText} in '${clause.text}'`);
   };
@@ -275,14 +306,18 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
           topId = objs[0]!.id;
         }
         ids = ids.filter((id) => id !== topId);
-        if (ids.length !== 2) throw new ReadError(`a pyramid needs two base blocks and one on top; '${clause.text}' names ${ids.length + 1}`);
+        if (ids.length !== 2)
+          throw new ReadError(`a pyramid needs two base blocks and one on top; '${clause.text}' names ${ids.length + 1}`);
         out.push({ kind: 'pyramid', base: [ids[0]!, ids[1]!], top: topId });
         setSubject([...ids, topId]);
         return;
       }
       if (clause.objects.length === 0) {
         // "build a tower" with no objects: every block.
-        const ids = st.facts.objects.filter((o) => o.shape === 'box').sort((a, b) => volume(b) - volume(a)).map((o) => o.id);
+        const ids = st.facts.objects
+          .filter((o) => o.shape === 'box')
+          .sort((a, b) => volume(b) - volume(a))
+          .map((o) => o.id);
         if (ids.length < 2) throw new ReadError(`could not read what to stack in '${clause.text}'`);
         st.notes.push('no blocks named: stacking every block, largest at the bottom');
         out.push({ kind: 'stack', ids });
@@ -297,7 +332,8 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
     case 'swap': {
       needObjects();
       const ids = subjects(st, clause);
-      if (ids.length !== 2) throw new ReadError(`a swap needs two objects; '${clause.text}' names ${ids.length === 0 ? 'none' : ids.join(', ')}`);
+      if (ids.length !== 2)
+        throw new ReadError(`a swap needs two objects; '${clause.text}' names ${ids.length === 0 ? 'none' : ids.join(', ')}`);
       out.push({ kind: 'swap', ids: [ids[0]!, ids[1]!] });
       setSubject(ids);
       return;
@@ -311,8 +347,10 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       return;
     }
     case 'sort': {
-      const ids = clause.objects.length > 0 ? subjects(st, clause)
-        : st.facts.objects.filter((o) => o.shape !== 'bowl' && o.shape !== 'tray').map((o) => o.id);
+      const ids =
+        clause.objects.length > 0
+          ? subjects(st, clause)
+          : st.facts.objects.filter((o) => o.shape !== 'bowl' && o.shape !== 'tray').map((o) => o.id);
       const inLoc = locs.find((l) => l.kind === 'in' || l.kind === 'to') as Extract<Location, { kind: 'in' | 'to' }> | undefined;
       out.push({ kind: 'sort', pairs: sortPairs(st, ids, inLoc?.np ?? null) });
       setSubject(ids);
@@ -415,12 +453,24 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       for (const id of ids) {
         const dest = combineDests(rest.map((l) => destOf(st, l, id, false)).filter((d): d is Dest => d !== null));
         if (dest) {
-          out.push({ kind: 'place', id, dest, upright: clause.upright, notOn: from ? objectIds(st, from.np, 'any', { exclude: [id] })[0]! : null });
+          out.push({
+            kind: 'place',
+            id,
+            dest,
+            upright: clause.upright,
+            notOn: from ? objectIds(st, from.np, 'any', { exclude: [id] })[0]! : null,
+          });
         } else if (clause.direction && (clause.verb === 'put' || clause.verb === 'take')) {
           const distance = clause.distance ?? DEFAULT_PUSH;
           const o = st.facts.objects.find((x) => x.id === id)!;
           const xy: Vec2 = [o.position[0] + clause.direction.vec[0] * distance, o.position[1] + clause.direction.vec[1] * distance];
-          out.push({ kind: 'place', id, dest: { kind: 'point', xy, label: `${(distance * 100).toFixed(0)} cm ${clause.direction.text}` }, upright: false, notOn: null });
+          out.push({
+            kind: 'place',
+            id,
+            dest: { kind: 'point', xy, label: `${(distance * 100).toFixed(0)} cm ${clause.direction.text}` },
+            upright: false,
+            notOn: null,
+          });
         } else if (from) {
           out.push({ kind: 'unstack', id, from: objectIds(st, from.np, 'any', { exclude: [id] })[0]! });
         } else if (clause.verb === 'pick' || clause.verb === 'take') {
@@ -451,8 +501,13 @@ function merge(intents: Intent[]): Intent[] {
     if (prev?.kind === 'lift' && prev.hold && it.kind === 'lift' && it.id === prev.id) continue;
     if (it.kind === 'pyramid') {
       // "put A and B side by side" + "put C on top of both": the side-by-side placement is part of the pyramid.
-      if (prev?.kind === 'place' && prev.dest.kind === 'beside' && prev.dest.rel === 'next'
-        && it.base.includes(prev.id) && it.base.includes(prev.dest.id)) {
+      if (
+        prev?.kind === 'place' &&
+        prev.dest.kind === 'beside' &&
+        prev.dest.rel === 'next' &&
+        it.base.includes(prev.id) &&
+        it.base.includes(prev.dest.id)
+      ) {
         out.pop();
       }
     }
@@ -490,29 +545,47 @@ export function isReadFailure(e: unknown): e is Error {
 
 const fmtDest = (d: Dest): string => {
   switch (d.kind) {
-    case 'on': return `on ${d.id}`;
-    case 'in': return `in ${d.id}`;
-    case 'zone': return `in zone ${d.zone}`;
-    case 'area': return `to the ${d.area.label}`;
-    case 'beside': return `${d.rel === 'next' ? 'next to' : d.rel === 'front' ? 'in front of' : d.rel === 'behind' ? 'behind' : `${d.rel} of`} ${d.id}`;
-    case 'point': return `at ${d.label}`;
-    case 'table': return 'on the table';
+    case 'on':
+      return `on ${d.id}`;
+    case 'in':
+      return `in ${d.id}`;
+    case 'zone':
+      return `in zone ${d.zone}`;
+    case 'area':
+      return `to the ${d.area.label}`;
+    case 'beside':
+      return `${d.rel === 'next' ? 'next to' : d.rel === 'front' ? 'in front of' : d.rel === 'behind' ? 'behind' : `${d.rel} of`} ${d.id}`;
+    case 'point':
+      return `at ${d.label}`;
+    case 'table':
+      return 'on the table';
   }
 };
 
 /** One line per intent, for plans, notes and the tests' table of cases. */
 export function describeIntent(it: Intent): string {
   switch (it.kind) {
-    case 'lift': return `lift ${it.id}${it.hold ? ' and hold' : ''}`;
-    case 'place': return `place ${it.id}${it.upright ? ' upright' : ''} ${fmtDest(it.dest)}${it.notOn ? ` (off ${it.notOn})` : ''}`;
-    case 'stack': return `stack ${it.ids.join(' < ')}`;
-    case 'gather': return `gather ${it.ids.join(', ')} in ${it.container}`;
-    case 'sort': return `sort ${it.pairs.map((p) => `${p.id}→${p.container}`).join(', ')}`;
-    case 'lineUp': return `line up ${it.ids.join(', ')} along +${it.axis}`;
-    case 'push': return `push ${it.id} ${fmtDest(it.dest)}`;
-    case 'pushBy': return `push ${it.id} ${(it.distance * 100).toFixed(0)} cm toward [${it.direction.join(', ')}]`;
-    case 'swap': return `swap ${it.ids[0]} and ${it.ids[1]}`;
-    case 'unstack': return `unstack ${it.id} from ${it.from}`;
-    case 'pyramid': return `pyramid ${it.base[0]} + ${it.base[1]} under ${it.top}`;
+    case 'lift':
+      return `lift ${it.id}${it.hold ? ' and hold' : ''}`;
+    case 'place':
+      return `place ${it.id}${it.upright ? ' upright' : ''} ${fmtDest(it.dest)}${it.notOn ? ` (off ${it.notOn})` : ''}`;
+    case 'stack':
+      return `stack ${it.ids.join(' < ')}`;
+    case 'gather':
+      return `gather ${it.ids.join(', ')} in ${it.container}`;
+    case 'sort':
+      return `sort ${it.pairs.map((p) => `${p.id}→${p.container}`).join(', ')}`;
+    case 'lineUp':
+      return `line up ${it.ids.join(', ')} along +${it.axis}`;
+    case 'push':
+      return `push ${it.id} ${fmtDest(it.dest)}`;
+    case 'pushBy':
+      return `push ${it.id} ${(it.distance * 100).toFixed(0)} cm toward [${it.direction.join(', ')}]`;
+    case 'swap':
+      return `swap ${it.ids[0]} and ${it.ids[1]}`;
+    case 'unstack':
+      return `unstack ${it.id} from ${it.from}`;
+    case 'pyramid':
+      return `pyramid ${it.base[0]} + ${it.base[1]} under ${it.top}`;
   }
 }

@@ -8,13 +8,39 @@ import type { ColorName, Shape } from '../../../sim/index.ts';
 
 /** Spelling variants folded before parsing (British spelling, plurals of odd forms). */
 export const SPELLING: Readonly<Record<string, string>> = {
-  colour: 'color', colours: 'colors', coloured: 'colored', grey: 'gray', centre: 'center',
-  metre: 'meter', metres: 'meters', centimetre: 'centimeter', centimetres: 'centimeters',
-  millimetre: 'millimeter', millimetres: 'millimeters', organise: 'organize', towards: 'toward',
-  afterwards: 'then', afterward: 'then', violet: 'purple', magenta: 'pink',
-  turquoise: 'cyan', teal: 'cyan', tan: 'brown', silver: 'gray', lefthand: 'left', righthand: 'right',
-  leftmost: 'left', rightmost: 'right', biggest: 'largest', bigger: 'larger', littlest: 'smallest',
-  tiniest: 'smallest', lowest: 'shortest', highest: 'tallest', cubes: 'blocks', cube: 'block',
+  colour: 'color',
+  colours: 'colors',
+  coloured: 'colored',
+  grey: 'gray',
+  centre: 'center',
+  metre: 'meter',
+  metres: 'meters',
+  centimetre: 'centimeter',
+  centimetres: 'centimeters',
+  millimetre: 'millimeter',
+  millimetres: 'millimeters',
+  organise: 'organize',
+  towards: 'toward',
+  afterwards: 'then',
+  afterward: 'then',
+  violet: 'purple',
+  magenta: 'pink',
+  turquoise: 'cyan',
+  teal: 'cyan',
+  tan: 'brown',
+  silver: 'gray',
+  lefthand: 'left',
+  righthand: 'right',
+  leftmost: 'left',
+  rightmost: 'right',
+  biggest: 'largest',
+  bigger: 'larger',
+  littlest: 'smallest',
+  tiniest: 'smallest',
+  lowest: 'shortest',
+  highest: 'tallest',
+  cubes: 'blocks',
+  cube: 'block',
   neighbouring: 'neighboring',
 };
 
@@ -27,19 +53,59 @@ export const isColor = (w: string): w is ColorName => COLORS.has(w);
  */
 export type NounClass = 'box' | 'sphere' | 'cylinder' | 'bowl' | 'tray' | 'container' | 'thing' | 'zone';
 
-interface NounEntry { cls: NounClass; plural: boolean }
+interface NounEntry {
+  cls: NounClass;
+  plural: boolean;
+}
 
 const NOUN_FORMS: [NounClass, string[], string[]][] = [
   ['box', ['block', 'box', 'brick', 'cuboid'], ['blocks', 'boxes', 'bricks', 'cuboids']],
   ['sphere', ['ball', 'sphere', 'marble', 'orb'], ['balls', 'spheres', 'marbles', 'orbs']],
-  ['cylinder', ['cylinder', 'can', 'tube', 'bottle', 'puck', 'disc', 'disk', 'column', 'pillar', 'tin'],
-    ['cylinders', 'cans', 'tubes', 'bottles', 'pucks', 'discs', 'disks', 'columns', 'pillars', 'tins']],
+  [
+    'cylinder',
+    ['cylinder', 'can', 'tube', 'bottle', 'puck', 'disc', 'disk', 'column', 'pillar', 'tin'],
+    ['cylinders', 'cans', 'tubes', 'bottles', 'pucks', 'discs', 'disks', 'columns', 'pillars', 'tins'],
+  ],
   ['bowl', ['bowl', 'cup', 'dish'], ['bowls', 'cups', 'dishes']],
   ['tray', ['tray', 'bin', 'basket', 'crate', 'box-container'], ['trays', 'bins', 'baskets', 'crates']],
   ['container', ['container', 'receptacle'], ['containers', 'receptacles']],
   ['thing', ['object', 'thing', 'item', 'piece', 'shape', 'toy'], ['objects', 'things', 'items', 'pieces', 'shapes', 'toys']],
-  ['zone', ['zone', 'area', 'square', 'region', 'spot', 'mark', 'marker', 'patch', 'pad', 'target', 'goal', 'rectangle', 'field', 'circle', 'place'],
-    ['zones', 'areas', 'squares', 'regions', 'spots', 'marks', 'markers', 'patches', 'pads', 'targets', 'goals', 'rectangles', 'fields', 'circles']],
+  [
+    'zone',
+    [
+      'zone',
+      'area',
+      'square',
+      'region',
+      'spot',
+      'mark',
+      'marker',
+      'patch',
+      'pad',
+      'target',
+      'goal',
+      'rectangle',
+      'field',
+      'circle',
+      'place',
+    ],
+    [
+      'zones',
+      'areas',
+      'squares',
+      'regions',
+      'spots',
+      'marks',
+      'markers',
+      'patches',
+      'pads',
+      'targets',
+      'goals',
+      'rectangles',
+      'fields',
+      'circles',
+    ],
+  ],
 ];
 
 export const NOUNS: ReadonlyMap<string, NounEntry> = new Map(
@@ -52,40 +118,121 @@ export const NOUNS: ReadonlyMap<string, NounEntry> = new Map(
 /** Shapes a noun class names when an object (not a zone) is wanted. */
 export function shapesOf(cls: NounClass, wantContainer: boolean): Shape[] | null {
   switch (cls) {
-    case 'box': return wantContainer ? ['tray', 'box'] : ['box'];
-    case 'sphere': return ['sphere'];
-    case 'cylinder': return ['cylinder'];
-    case 'bowl': return ['bowl'];
-    case 'tray': return ['tray'];
-    case 'container': return ['bowl', 'tray'];
-    case 'thing': return null;
-    case 'zone': return [];
+    case 'box':
+      return wantContainer ? ['tray', 'box'] : ['box'];
+    case 'sphere':
+      return ['sphere'];
+    case 'cylinder':
+      return ['cylinder'];
+    case 'bowl':
+      return ['bowl'];
+    case 'tray':
+      return ['tray'];
+    case 'container':
+      return ['bowl', 'tray'];
+    case 'thing':
+      return null;
+    case 'zone':
+      return [];
   }
 }
 
 /** What a verb (with its particle) asks for, before the rest of the clause refines it. */
 export type VerbClass =
-  | 'pick' | 'hold' | 'put' | 'stand' | 'stack' | 'build' | 'push' | 'swap'
-  | 'lineup' | 'sort' | 'gather' | 'remove' | 'take' | 'unstack';
+  | 'pick'
+  | 'hold'
+  | 'put'
+  | 'stand'
+  | 'stack'
+  | 'build'
+  | 'push'
+  | 'swap'
+  | 'lineup'
+  | 'sort'
+  | 'gather'
+  | 'remove'
+  | 'take'
+  | 'unstack';
 
 /** Verbs by their first word; `particles` are words right after it that belong to it. */
 export const VERBS: ReadonlyMap<string, VerbClass> = new Map<string, VerbClass>([
-  ['pick', 'pick'], ['lift', 'pick'], ['grab', 'pick'], ['grasp', 'pick'], ['raise', 'pick'],
-  ['grip', 'pick'], ['seize', 'pick'], ['get', 'take'], ['fetch', 'pick'], ['hold', 'hold'], ['keep', 'hold'],
+  ['pick', 'pick'],
+  ['lift', 'pick'],
+  ['grab', 'pick'],
+  ['grasp', 'pick'],
+  ['raise', 'pick'],
+  ['grip', 'pick'],
+  ['seize', 'pick'],
+  ['get', 'take'],
+  ['fetch', 'pick'],
+  ['hold', 'hold'],
+  ['keep', 'hold'],
   ['take', 'take'],
-  ['put', 'put'], ['place', 'put'], ['set', 'put'], ['move', 'put'], ['drop', 'put'], ['lay', 'put'],
-  ['bring', 'put'], ['carry', 'put'], ['transfer', 'put'], ['position', 'put'], ['relocate', 'put'],
-  ['leave', 'put'], ['deposit', 'put'], ['load', 'put'], ['insert', 'put'], ['return', 'put'],
-  ['shift', 'put'], ['lower', 'put'], ['reposition', 'put'], ['stick', 'put'], ['pop', 'put'], ['toss', 'put'],
-  ['stand', 'stand'], ['erect', 'stand'], ['upend', 'stand'],
-  ['stack', 'stack'], ['pile', 'stack'],
-  ['build', 'build'], ['make', 'build'], ['construct', 'build'], ['form', 'build'], ['create', 'build'], ['assemble', 'build'],
-  ['push', 'push'], ['slide', 'push'], ['shove', 'push'], ['nudge', 'push'], ['drag', 'push'], ['sweep', 'push'], ['poke', 'push'],
-  ['swap', 'swap'], ['exchange', 'swap'], ['switch', 'swap'], ['interchange', 'swap'], ['trade', 'swap'],
-  ['line', 'lineup'], ['arrange', 'lineup'], ['align', 'lineup'], ['order', 'lineup'], ['organize', 'lineup'], ['row', 'lineup'],
-  ['sort', 'sort'], ['match', 'sort'], ['group', 'sort'], ['separate', 'sort'], ['classify', 'sort'],
-  ['gather', 'gather'], ['collect', 'gather'], ['pack', 'gather'], ['tidy', 'gather'], ['clear', 'gather'],
-  ['remove', 'remove'], ['unload', 'remove'], ['unstack', 'unstack'], ['unpile', 'unstack'],
+  ['put', 'put'],
+  ['place', 'put'],
+  ['set', 'put'],
+  ['move', 'put'],
+  ['drop', 'put'],
+  ['lay', 'put'],
+  ['bring', 'put'],
+  ['carry', 'put'],
+  ['transfer', 'put'],
+  ['position', 'put'],
+  ['relocate', 'put'],
+  ['leave', 'put'],
+  ['deposit', 'put'],
+  ['load', 'put'],
+  ['insert', 'put'],
+  ['return', 'put'],
+  ['shift', 'put'],
+  ['lower', 'put'],
+  ['reposition', 'put'],
+  ['stick', 'put'],
+  ['pop', 'put'],
+  ['toss', 'put'],
+  ['stand', 'stand'],
+  ['erect', 'stand'],
+  ['upend', 'stand'],
+  ['stack', 'stack'],
+  ['pile', 'stack'],
+  ['build', 'build'],
+  ['make', 'build'],
+  ['construct', 'build'],
+  ['form', 'build'],
+  ['create', 'build'],
+  ['assemble', 'build'],
+  ['push', 'push'],
+  ['slide', 'push'],
+  ['shove', 'push'],
+  ['nudge', 'push'],
+  ['drag', 'push'],
+  ['sweep', 'push'],
+  ['poke', 'push'],
+  ['swap', 'swap'],
+  ['exchange', 'swap'],
+  ['switch', 'swap'],
+  ['interchange', 'swap'],
+  ['trade', 'swap'],
+  ['line', 'lineup'],
+  ['arrange', 'lineup'],
+  ['align', 'lineup'],
+  ['order', 'lineup'],
+  ['organize', 'lineup'],
+  ['row', 'lineup'],
+  ['sort', 'sort'],
+  ['match', 'sort'],
+  ['group', 'sort'],
+  ['separate', 'sort'],
+  ['classify', 'sort'],
+  ['gather', 'gather'],
+  ['collect', 'gather'],
+  ['pack', 'gather'],
+  ['tidy', 'gather'],
+  ['clear', 'gather'],
+  ['remove', 'remove'],
+  ['unload', 'remove'],
+  ['unstack', 'unstack'],
+  ['unpile', 'unstack'],
 ]);
 
 /** Words after a verb that belong to it ("pick up", "line up", "set down"). */
@@ -93,42 +240,169 @@ export const PARTICLES: ReadonlySet<string> = new Set(['up', 'down', 'over']);
 
 /** Words at the start of a clause that say nothing about the task. */
 export const LEADING_FILLER: ReadonlySet<string> = new Set([
-  'please', 'now', 'first', 'firstly', 'next', 'finally', 'lastly', 'then', 'and', 'also', 'so',
-  'just', 'kindly', 'robot', 'ok', 'okay', 'go', 'ahead', 'try', 'to', 'you', 'should', 'must',
-  'can', 'could', 'would', 'will', 'i', 'want', 'need', 'let', 'lets', "let's", 'us', 'me', 'we',
-  'after', 'that', 'this', 'second', 'third', 'carefully', 'gently', 'slowly', 'quickly',
+  'please',
+  'now',
+  'first',
+  'firstly',
+  'next',
+  'finally',
+  'lastly',
+  'then',
+  'and',
+  'also',
+  'so',
+  'just',
+  'kindly',
+  'robot',
+  'ok',
+  'okay',
+  'go',
+  'ahead',
+  'try',
+  'to',
+  'you',
+  'should',
+  'must',
+  'can',
+  'could',
+  'would',
+  'will',
+  'i',
+  'want',
+  'need',
+  'let',
+  'lets',
+  "let's",
+  'us',
+  'me',
+  'we',
+  'after',
+  'that',
+  'this',
+  'second',
+  'third',
+  'carefully',
+  'gently',
+  'slowly',
+  'quickly',
 ]);
 
 /** Words anywhere in a clause that can be skipped. */
 export const FILLER: ReadonlySet<string> = new Set([
-  'please', 'carefully', 'gently', 'slowly', 'quickly', 'there', 'down', 'back', 'again', 'neatly',
-  'then', 'too', 'also', 'as', 'well', 'so', 'it', 'stays', 'stay', 'exactly', 'just', 'nicely',
-  'securely', 'safely', 'properly', 'now', 'together', 'somewhere', 'instead',
+  'please',
+  'carefully',
+  'gently',
+  'slowly',
+  'quickly',
+  'there',
+  'down',
+  'back',
+  'again',
+  'neatly',
+  'then',
+  'too',
+  'also',
+  'as',
+  'well',
+  'so',
+  'it',
+  'stays',
+  'stay',
+  'exactly',
+  'just',
+  'nicely',
+  'securely',
+  'safely',
+  'properly',
+  'now',
+  'together',
+  'somewhere',
+  'instead',
 ]);
 
 export const SIZE_WORDS: Readonly<Record<string, 'smallest' | 'largest' | 'tallest' | 'shortest'>> = {
-  smallest: 'smallest', small: 'smallest', smaller: 'smallest', tiny: 'smallest', little: 'smallest', least: 'smallest',
-  largest: 'largest', large: 'largest', larger: 'largest', big: 'largest', huge: 'largest', biggest: 'largest', greatest: 'largest',
-  tallest: 'tallest', tall: 'tallest', taller: 'tallest',
-  shortest: 'shortest', short: 'shortest', shorter: 'shortest', flat: 'shortest',
+  smallest: 'smallest',
+  small: 'smallest',
+  smaller: 'smallest',
+  tiny: 'smallest',
+  little: 'smallest',
+  least: 'smallest',
+  largest: 'largest',
+  large: 'largest',
+  larger: 'largest',
+  big: 'largest',
+  huge: 'largest',
+  biggest: 'largest',
+  greatest: 'largest',
+  tallest: 'tallest',
+  tall: 'tallest',
+  taller: 'tallest',
+  shortest: 'shortest',
+  short: 'shortest',
+  shorter: 'shortest',
+  flat: 'shortest',
 };
 
 /** Number words for distances written out ("ten centimetres"). */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, half: 0.5,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  half: 0.5,
 };
 
 /** Length units, in metres per unit. */
 export const UNITS: Readonly<Record<string, number>> = {
-  m: 1, meter: 1, meters: 1, cm: 0.01, centimeter: 0.01, centimeters: 0.01, mm: 0.001,
-  millimeter: 0.001, millimeters: 0.001, in: 0.0254, inch: 0.0254, inches: 0.0254,
+  m: 1,
+  meter: 1,
+  meters: 1,
+  cm: 0.01,
+  centimeter: 0.01,
+  centimeters: 0.01,
+  mm: 0.001,
+  millimeter: 0.001,
+  millimeters: 0.001,
+  in: 0.0254,
+  inch: 0.0254,
+  inches: 0.0254,
 };
 
 /** Horizontal directions in the world frame (+x right, +y away from the robot: docs/architecture.md#world-conventions). */
 export const DIRECTIONS: Readonly<Record<string, [number, number]>> = {
-  left: [-1, 0], leftward: [-1, 0], leftwards: [-1, 0], west: [-1, 0],
-  right: [1, 0], rightward: [1, 0], rightwards: [1, 0], east: [1, 0],
-  forward: [0, 1], forwards: [0, 1], away: [0, 1], back: [0, 1], north: [0, 1], further: [0, 1], farther: [0, 1], ahead: [0, 1],
-  backward: [0, -1], backwards: [0, -1], closer: [0, -1], nearer: [0, -1], south: [0, -1], front: [0, -1],
+  left: [-1, 0],
+  leftward: [-1, 0],
+  leftwards: [-1, 0],
+  west: [-1, 0],
+  right: [1, 0],
+  rightward: [1, 0],
+  rightwards: [1, 0],
+  east: [1, 0],
+  forward: [0, 1],
+  forwards: [0, 1],
+  away: [0, 1],
+  back: [0, 1],
+  north: [0, 1],
+  further: [0, 1],
+  farther: [0, 1],
+  ahead: [0, 1],
+  backward: [0, -1],
+  backwards: [0, -1],
+  closer: [0, -1],
+  nearer: [0, -1],
+  south: [0, -1],
+  front: [0, -1],
 };

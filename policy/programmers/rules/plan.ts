@@ -26,4 +26,3 @@ export function planFor(ctx: ProgramContext, choices: Choices = {}): RulePlan {
   const plan = planIntents(reading.intents, f);
   return { reading, plan };
 }
-

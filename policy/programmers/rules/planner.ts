@@ -6,7 +6,17 @@
 
 import type { ObjectInfo, Predicate, Vec2, ZoneSpec } from '../../../sim/index.ts';
 import {
-  FINGER_ROOM, PLACE_REGION, clampTo, clearance, discOf, dist2, extentAlong, footprint, freeSpot, round, roundVec,
+  FINGER_ROOM,
+  PLACE_REGION,
+  clampTo,
+  clearance,
+  discOf,
+  dist2,
+  extentAlong,
+  footprint,
+  freeSpot,
+  round,
+  roundVec,
 } from './geometry.ts';
 import type { Disc } from './geometry.ts';
 import type { Dest, Intent, TableArea } from './intents.ts';
@@ -25,15 +35,23 @@ export type PlaceTarget =
 
 export type Step =
   | {
-    op: 'pick'; id: string; description: string; expect: Predicate; liftHeight?: number;
-    /** Turn the empty gripper to this heading first, so the grasp is the one closest to the heading the place wants. */
-    heading?: number;
-  }
+      op: 'pick';
+      id: string;
+      description: string;
+      expect: Predicate;
+      liftHeight?: number;
+      /** Turn the empty gripper to this heading first, so the grasp is the one closest to the heading the place wants. */
+      heading?: number;
+    }
   | {
-    op: 'place'; id: string; description: string; expect: Predicate; target: PlaceTarget;
-    /** Heading the fingers' closing axis should have at release (keeps fingers out of tight gaps); null = any. */
-    heading: number | null;
-  }
+      op: 'place';
+      id: string;
+      description: string;
+      expect: Predicate;
+      target: PlaceTarget;
+      /** Heading the fingers' closing axis should have at release (keeps fingers out of tight gaps); null = any. */
+      heading: number | null;
+    }
   | { op: 'push'; id: string; description: string; expect: Predicate; direction: Vec2; distance: number; goal: Vec2 }
   | { op: 'hold'; id: string; description: string; expect: Predicate; seconds: number };
 
@@ -126,7 +144,10 @@ class Planner {
   }
 
   /** A clear table spot for `id`, near `near` if given, avoiding other objects (and `avoid`). */
-  spot(id: string, opts: { near?: Vec2; nearWeight?: number; region?: { min: Vec2; max: Vec2 }; avoid?: Disc[]; ignore?: string[] } = {}): Vec2 {
+  spot(
+    id: string,
+    opts: { near?: Vec2; nearWeight?: number; region?: { min: Vec2; max: Vec2 }; avoid?: Disc[]; ignore?: string[] } = {},
+  ): Vec2 {
     const o = this.board.obj(id);
     const found = freeSpot({
       r: footprint(o) + FINGER_ROOM,
@@ -137,7 +158,8 @@ class Planner {
       avoid: opts.avoid,
     });
     if (!found) return clampTo(opts.near ?? [0, 0]);
-    if (found.clearance < 0) this.notes.push(`little room for ${id} near ${fmtXY(found.xy)} (${(found.clearance * 100).toFixed(1)} cm overlap)`);
+    if (found.clearance < 0)
+      this.notes.push(`little room for ${id} near ${fmtXY(found.xy)} (${(found.clearance * 100).toFixed(1)} cm overlap)`);
     return found.xy;
   }
 
@@ -193,7 +215,10 @@ class Planner {
     this.pick(id, { liftHeight: round(Math.min(0.3, Math.max(0.06, liftHeight))) });
     if (hold) {
       this.steps.push({
-        op: 'hold', id, seconds: 0.5, description: `hold ${this.name(id)} above the table`,
+        op: 'hold',
+        id,
+        seconds: 0.5,
+        description: `hold ${this.name(id)} above the table`,
         expect: { all: [{ grasped: id }, { above: [id, Math.min(0.05, liftHeight * 0.6)] }] },
       });
     }
@@ -213,7 +238,12 @@ class Planner {
       }
       case 'in': {
         const offset = this.containerSlot(dest.id, [id])[0]!;
-        this.place(id, { kind: 'object', id: dest.id, offset }, `put ${name} in ${this.name(dest.id)}`, all([{ inside: [id, dest.id] }, ...extra]));
+        this.place(
+          id,
+          { kind: 'object', id: dest.id, offset },
+          `put ${name} in ${this.name(dest.id)}`,
+          all([{ inside: [id, dest.id] }, ...extra]),
+        );
         this.board.move(id, this.board.pos(dest.id), dest.id);
         return;
       }
@@ -221,19 +251,37 @@ class Planner {
         const zone = this.facts.zones.find((z) => z.id === dest.zone)!;
         const xy = this.zoneSpot(id, zone);
         const onTable: Predicate[] = upright ? [] : [{ onTable: id }];
-        this.place(id, { kind: 'xy', xy }, `put ${name}${upright ? ' upright' : ''} in ${zone.id.replace(/_/g, ' ')}`, all([{ inZone: [id, zone.id] }, ...onTable, ...extra]));
+        this.place(
+          id,
+          { kind: 'xy', xy },
+          `put ${name}${upright ? ' upright' : ''} in ${zone.id.replace(/_/g, ' ')}`,
+          all([{ inZone: [id, zone.id] }, ...onTable, ...extra]),
+        );
         this.board.move(id, xy);
         return;
       }
       case 'area': {
         const anchor = this.areaPoint(dest.area, id);
-        const xy = this.spot(id, { near: anchor, nearWeight: 1, region: { min: clampTo([anchor[0] - 0.06, anchor[1] - 0.06]), max: clampTo([anchor[0] + 0.06, anchor[1] + 0.06]) } });
-        this.place(id, { kind: 'xy', xy }, `put ${name} at the ${dest.area.label} ${fmtXY(xy)}`, all([{ near: [id, anchor, 0.07] }, { onTable: id }, ...extra]));
+        const xy = this.spot(id, {
+          near: anchor,
+          nearWeight: 1,
+          region: { min: clampTo([anchor[0] - 0.06, anchor[1] - 0.06]), max: clampTo([anchor[0] + 0.06, anchor[1] + 0.06]) },
+        });
+        this.place(
+          id,
+          { kind: 'xy', xy },
+          `put ${name} at the ${dest.area.label} ${fmtXY(xy)}`,
+          all([{ near: [id, anchor, 0.07] }, { onTable: id }, ...extra]),
+        );
         this.board.move(id, xy);
         return;
       }
       case 'point': {
-        const xy = this.spot(id, { near: clampTo(dest.xy), nearWeight: 1, region: { min: clampTo([dest.xy[0] - 0.03, dest.xy[1] - 0.03]), max: clampTo([dest.xy[0] + 0.03, dest.xy[1] + 0.03]) } });
+        const xy = this.spot(id, {
+          near: clampTo(dest.xy),
+          nearWeight: 1,
+          region: { min: clampTo([dest.xy[0] - 0.03, dest.xy[1] - 0.03]), max: clampTo([dest.xy[0] + 0.03, dest.xy[1] + 0.03]) },
+        });
         this.place(id, { kind: 'xy', xy }, `put ${name} ${dest.label} ${fmtXY(xy)}`, all([{ near: [id, xy, 0.02] }, ...extra]));
         this.board.move(id, xy);
         return;
@@ -304,7 +352,8 @@ class Planner {
         local.push([ring * Math.cos(a), ring * Math.sin(a)]);
       }
     }
-    const cos = Math.cos(c.yaw), sin = Math.sin(c.yaw);
+    const cos = Math.cos(c.yaw),
+      sin = Math.sin(c.yaw);
     const world = local.map(([x, y]): Vec2 => roundVec([cos * x - sin * y, sin * x + cos * y]));
     return world.slice(present.length);
   }
@@ -320,8 +369,13 @@ class Planner {
       this.pick(id);
       done.push(id);
       const heading = cont.shape === 'tray' ? round(cont.yaw + (cont.size[0] >= cont.size[1] ? Math.PI / 2 : 0)) : null;
-      this.place(id, { kind: 'object', id: container, offset: offsets[k] }, `put ${this.name(id)} in ${this.name(container)}`,
-        all(done.map((d): Predicate => ({ inside: [d, container] }))), heading);
+      this.place(
+        id,
+        { kind: 'object', id: container, offset: offsets[k] },
+        `put ${this.name(id)} in ${this.name(container)}`,
+        all(done.map((d): Predicate => ({ inside: [d, container] }))),
+        heading,
+      );
       this.board.move(id, cAt, container);
     });
   }
@@ -330,7 +384,9 @@ class Planner {
     for (const { id, container } of pairs) {
       const offset = this.containerSlot(container, [id])[0]!;
       this.pick(id);
-      this.place(id, { kind: 'object', id: container, offset }, `put ${this.name(id)} in ${this.name(container)}`, { inside: [id, container] });
+      this.place(id, { kind: 'object', id: container, offset }, `put ${this.name(id)} in ${this.name(container)}`, {
+        inside: [id, container],
+      });
       this.board.move(id, this.board.pos(container), container);
     }
   }
@@ -443,37 +499,48 @@ class Planner {
         }
         const d = extentAlong(this.board.obj(dest.id), dir) + footprint(this.board.obj(id)) + 0.01;
         const goal: Vec2 = roundVec([refAt[0] + dir[0] * d, refAt[1] + dir[1] * d]);
-        this.push(id, goal, `push ${name} next to ${this.name(dest.id)}`, { all: [{ near: [id, dest.id, round(d + 0.04)] }, { onTable: id }] });
+        this.push(id, goal, `push ${name} next to ${this.name(dest.id)}`, {
+          all: [{ near: [id, dest.id, round(d + 0.04)] }, { onTable: id }],
+        });
         return;
       }
       case 'in':
       case 'on':
       case 'table':
-        throw new Error(`cannot push ${id} ${dest.kind === 'table' ? 'onto the table' : `${dest.kind} ${dest.id}`}: pushing only slides objects across the table`);
+        throw new Error(
+          `cannot push ${id} ${dest.kind === 'table' ? 'onto the table' : `${dest.kind} ${dest.id}`}: pushing only slides objects across the table`,
+        );
     }
   }
 
   swap(a: string, b: string): void {
     const aAt = this.board.pos(a);
     const bAt = this.board.pos(b);
-    const ra = footprint(this.board.obj(a)) + FINGER_ROOM, rb = footprint(this.board.obj(b)) + FINGER_ROOM;
+    const ra = footprint(this.board.obj(a)) + FINGER_ROOM,
+      rb = footprint(this.board.obj(b)) + FINGER_ROOM;
     const parking = this.spot(a, {
-      avoid: [{ id: 'spot-a', x: aAt[0], y: aAt[1], r: rb }, { id: 'spot-b', x: bAt[0], y: bAt[1], r: ra }],
+      avoid: [
+        { id: 'spot-a', x: aAt[0], y: aAt[1], r: rb },
+        { id: 'spot-b', x: bAt[0], y: bAt[1], r: ra },
+      ],
       ignore: [b],
       near: [(aAt[0] + bAt[0]) / 2, (aAt[1] + bAt[1]) / 2],
       nearWeight: 0.05,
     });
-    const an = this.name(a), bn = this.name(b);
+    const an = this.name(a),
+      bn = this.name(b);
     this.pick(a);
     this.place(a, { kind: 'xy', xy: parking }, `park ${an} on a free spot ${fmtXY(parking)}`, { near: [a, parking, 0.02] });
     this.board.move(a, parking);
     this.pick(b);
-    const aSpot = roundVec(aAt), bSpot = roundVec(bAt);
+    const aSpot = roundVec(aAt),
+      bSpot = roundVec(bAt);
     this.place(b, { kind: 'xy', xy: aSpot }, `put ${bn} where ${an} was ${fmtXY(aSpot)}`, { near: [b, aSpot, 0.02] });
     this.board.move(b, aSpot);
     this.pick(a, { what: `${an} again` });
-    this.place(a, { kind: 'xy', xy: bSpot }, `put ${an} where ${bn} was ${fmtXY(bSpot)}`,
-      { all: [{ near: [a, bSpot, 0.02] }, { near: [b, aSpot, 0.02] }] });
+    this.place(a, { kind: 'xy', xy: bSpot }, `put ${an} where ${bn} was ${fmtXY(bSpot)}`, {
+      all: [{ near: [a, bSpot, 0.02] }, { near: [b, aSpot, 0.02] }],
+    });
     this.board.move(a, bSpot);
   }
 
@@ -481,8 +548,9 @@ class Planner {
     const fromAt = this.board.pos(from);
     const xy = this.spot(id, { near: fromAt, nearWeight: 0.1, ignore: [] });
     this.pick(id, { what: `${this.name(id)} off ${this.name(from)}` });
-    this.place(id, { kind: 'xy', xy }, `put ${this.name(id)} on the table at ${fmtXY(xy)}`,
-      { all: [{ onTable: id }, { not: { on: [id, from] } }] });
+    this.place(id, { kind: 'xy', xy }, `put ${this.name(id)} on the table at ${fmtXY(xy)}`, {
+      all: [{ onTable: id }, { not: { on: [id, from] } }],
+    });
     this.board.move(id, xy);
   }
 
@@ -492,26 +560,46 @@ class Planner {
    */
   pyramid(base: [string, string], top: string): void {
     const [a, b] = base;
-    const oa = this.board.obj(a), ob = this.board.obj(b), ot = this.board.obj(top);
+    const oa = this.board.obj(a),
+      ob = this.board.obj(b),
+      ot = this.board.obj(top);
     const gap = 0.005;
     const span = oa.size[0] / 2 + ob.size[0] / 2 + gap;
     const need = Math.max(span / 2 + Math.max(footprint(oa), footprint(ob)), footprint(ot)) + FINGER_ROOM;
     const centroid: Vec2 = [(this.board.pos(a)[0] + this.board.pos(b)[0]) / 2, (this.board.pos(a)[1] + this.board.pos(b)[1]) / 2];
-    const found = freeSpot({ r: need, obstacles: this.board.obstacles([a, b]), near: centroid, nearWeight: 0.05, avoid: [discOf(ot, this.board.pos(top))] });
+    const found = freeSpot({
+      r: need,
+      obstacles: this.board.obstacles([a, b]),
+      near: centroid,
+      nearWeight: 0.05,
+      avoid: [discOf(ot, this.board.pos(top))],
+    });
     const site = found?.xy ?? [0, 0];
     const aSpot: Vec2 = roundVec([site[0] - span / 2, site[1]]);
     const heading = round(Math.PI / 2);
     if (Math.abs(oa.size[2] - ob.size[2]) > 0.005) this.notes.push(`${a} and ${b} differ in height; the top may tilt`);
     this.pick(a);
-    this.place(a, { kind: 'xy', xy: aSpot }, `put ${this.name(a)} at the pyramid site ${fmtXY(aSpot)}`, { all: [{ onTable: a }, { near: [a, aSpot, 0.02] }] }, heading);
+    this.place(
+      a,
+      { kind: 'xy', xy: aSpot },
+      `put ${this.name(a)} at the pyramid site ${fmtXY(aSpot)}`,
+      { all: [{ onTable: a }, { near: [a, aSpot, 0.02] }] },
+      heading,
+    );
     this.board.move(a, aSpot);
     this.pick(b);
-    this.place(b, { kind: 'relative', id: a, delta: [round(span), 0] }, `put ${this.name(b)} beside ${this.name(a)}`,
-      { all: [{ onTable: b }, { near: [b, a, round(span + 0.01)] }] }, heading);
+    this.place(
+      b,
+      { kind: 'relative', id: a, delta: [round(span), 0] },
+      `put ${this.name(b)} beside ${this.name(a)}`,
+      { all: [{ onTable: b }, { near: [b, a, round(span + 0.01)] }] },
+      heading,
+    );
     this.board.move(b, [aSpot[0] + span, aSpot[1]]);
     this.pick(top);
-    this.place(top, { kind: 'between', ids: [a, b] }, `put ${this.name(top)} on top of both`,
-      { all: [{ on: [top, a] }, { on: [top, b] }, { onTable: a }, { onTable: b }] });
+    this.place(top, { kind: 'between', ids: [a, b] }, `put ${this.name(top)} on top of both`, {
+      all: [{ on: [top, a] }, { on: [top, b] }, { onTable: a }, { onTable: b }],
+    });
     this.board.move(top, site, a);
   }
 }
@@ -525,7 +613,12 @@ function halfTurn(a: number): number {
 }
 
 function inside(p: Vec2): boolean {
-  return p[0] >= PLACE_REGION.min[0] - 1e-9 && p[0] <= PLACE_REGION.max[0] + 1e-9 && p[1] >= PLACE_REGION.min[1] - 1e-9 && p[1] <= PLACE_REGION.max[1] + 1e-9;
+  return (
+    p[0] >= PLACE_REGION.min[0] - 1e-9 &&
+    p[0] <= PLACE_REGION.max[0] + 1e-9 &&
+    p[1] >= PLACE_REGION.min[1] - 1e-9 &&
+    p[1] <= PLACE_REGION.max[1] + 1e-9
+  );
 }
 
 /** Turn intents into steps against the scene. Throws Error with a sentence when an intent cannot be carried out. */
@@ -533,22 +626,44 @@ export function planIntents(intents: readonly Intent[], facts: SceneFacts): Plan
   const p = new Planner(facts);
   for (const it of intents) {
     switch (it.kind) {
-      case 'lift': p.lift(it.id, it.hold, it.height); break;
-      case 'place': p.placeAt(it.id, it.dest, it.upright, it.notOn); break;
-      case 'stack': p.stack(it.ids); break;
-      case 'gather': p.gather(it.ids, it.container); break;
-      case 'sort': p.sort(it.pairs); break;
-      case 'lineUp': p.lineUp(it.ids, it.axis); break;
-      case 'push': p.pushTo(it.id, it.dest); break;
+      case 'lift':
+        p.lift(it.id, it.hold, it.height);
+        break;
+      case 'place':
+        p.placeAt(it.id, it.dest, it.upright, it.notOn);
+        break;
+      case 'stack':
+        p.stack(it.ids);
+        break;
+      case 'gather':
+        p.gather(it.ids, it.container);
+        break;
+      case 'sort':
+        p.sort(it.pairs);
+        break;
+      case 'lineUp':
+        p.lineUp(it.ids, it.axis);
+        break;
+      case 'push':
+        p.pushTo(it.id, it.dest);
+        break;
       case 'pushBy': {
         const from = p.board.pos(it.id);
         const goal = clampTo([from[0] + it.direction[0] * it.distance, from[1] + it.direction[1] * it.distance]);
-        p.push(it.id, goal, `push ${p.name(it.id)} ${(it.distance * 100).toFixed(0)} cm`, { all: [{ near: [it.id, goal, round(Math.max(0.02, it.distance * 0.25))] }, { onTable: it.id }] });
+        p.push(it.id, goal, `push ${p.name(it.id)} ${(it.distance * 100).toFixed(0)} cm`, {
+          all: [{ near: [it.id, goal, round(Math.max(0.02, it.distance * 0.25))] }, { onTable: it.id }],
+        });
         break;
       }
-      case 'swap': p.swap(it.ids[0], it.ids[1]); break;
-      case 'unstack': p.unstack(it.id, it.from); break;
-      case 'pyramid': p.pyramid(it.base, it.top); break;
+      case 'swap':
+        p.swap(it.ids[0], it.ids[1]);
+        break;
+      case 'unstack':
+        p.unstack(it.id, it.from);
+        break;
+      case 'pyramid':
+        p.pyramid(it.base, it.top);
+        break;
     }
   }
   return { steps: p.steps, notes: p.notes };

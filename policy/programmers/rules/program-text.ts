@@ -78,7 +78,12 @@ export function jsLiteral(v: unknown): string {
   return 'undefined';
 }
 
-const HEADING_NAMES: [number, string][] = [[Math.PI / 2, 'Math.PI / 2'], [-Math.PI / 2, '-Math.PI / 2'], [Math.PI, 'Math.PI'], [0, '0']];
+const HEADING_NAMES: [number, string][] = [
+  [Math.PI / 2, 'Math.PI / 2'],
+  [-Math.PI / 2, '-Math.PI / 2'],
+  [Math.PI, 'Math.PI'],
+  [0, '0'],
+];
 
 function headingExpr(h: number): string {
   return HEADING_NAMES.find(([v]) => Math.abs(v - h) < 1e-3)?.[1] ?? num(h);
@@ -190,7 +195,9 @@ function actionLines(step: Step, adj: StepAdjust, use: Set<HelperName>): string[
       const n = Math.hypot(dir[0], dir[1]) || 1;
       const distance = step.distance + (adj.pushExtra ?? 0);
       const opts = adj.pushHeight !== undefined ? `, { height: ${num(adj.pushHeight)} }` : '';
-      return [`push(${str(step.id)}, ${jsLiteral([dir[0] / n, dir[1] / n].map((v) => Math.round(v * 1000) / 1000))}, ${num(Math.max(0.005, distance))}${opts});`];
+      return [
+        `push(${str(step.id)}, ${jsLiteral([dir[0] / n, dir[1] / n].map((v) => Math.round(v * 1000) / 1000))}, ${num(Math.max(0.005, distance))}${opts});`,
+      ];
     }
     case 'hold':
       return [`wait(${num(step.seconds)});`];

@@ -22,10 +22,7 @@ export interface SceneFacts {
 }
 
 /** What a phrase names. */
-export type Referent =
-  | { kind: 'objects'; ids: string[]; candidates: string[] }
-  | { kind: 'zone'; zone: string }
-  | { kind: 'table' };
+export type Referent = { kind: 'objects'; ids: string[]; candidates: string[] } | { kind: 'zone'; zone: string } | { kind: 'table' };
 
 /** What the clause wants the phrase to be: something to move, a container, anything. */
 export type Want = 'thing' | 'container' | 'any';
@@ -54,16 +51,28 @@ function objectList(facts: SceneFacts): string {
 
 /** How many words of the phrase appear in the id ("the ball" ~ orange_ball): a tie-break for ambiguity. */
 function idAffinity(np: NounPhrase, id: string): number {
-  const parts = new Set(id.toLowerCase().split(/[_\d]+/).filter(Boolean));
-  return np.text.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 1 && w !== 'the' && parts.has(w)).length;
+  const parts = new Set(
+    id
+      .toLowerCase()
+      .split(/[_\d]+/)
+      .filter(Boolean),
+  );
+  return np.text
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 1 && w !== 'the' && parts.has(w)).length;
 }
 
 function sizeKey(size: NonNullable<NounPhrase['size']>): (o: ObjectInfo) => number {
   switch (size) {
-    case 'smallest': return (o) => volume(o);
-    case 'largest': return (o) => -volume(o);
-    case 'tallest': return (o) => -o.size[2];
-    case 'shortest': return (o) => o.size[2];
+    case 'smallest':
+      return (o) => volume(o);
+    case 'largest':
+      return (o) => -volume(o);
+    case 'tallest':
+      return (o) => -o.size[2];
+    case 'shortest':
+      return (o) => o.size[2];
   }
 }
 
@@ -102,7 +111,7 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     return { kind: 'objects', ids: chosen, candidates: chosen };
   }
 
-  const noun = np.noun ?? (np.pronoun === 'one' ? opts.lastNoun ?? null : null);
+  const noun = np.noun ?? (np.pronoun === 'one' ? (opts.lastNoun ?? null) : null);
   if (noun === 'zone') {
     const zones = matchZone(np, facts);
     if (zones.length === 0) {

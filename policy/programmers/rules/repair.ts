@@ -21,7 +21,8 @@ export interface RepairResult {
 }
 
 /** The diagnosis fields the rules read (tests build just these). */
-type DiagnosisView = Pick<Diagnosis, 'kind'> & Partial<Pick<Diagnosis, 'subgoal' | 'offset' | 'failures' | 'error' | 'predicate' | 'sceneDiff'>>;
+type DiagnosisView = Pick<Diagnosis, 'kind'> &
+  Partial<Pick<Diagnosis, 'subgoal' | 'offset' | 'failures' | 'error' | 'predicate' | 'sceneDiff'>>;
 
 /** Largest correction one repair applies to a placement (m): a bigger miss is not an aiming error. */
 const MAX_CORRECTION = 0.04;
@@ -116,7 +117,10 @@ function missedGrasp(e: Editor, i: number, ctx: ProgramContext): boolean {
     const base = pick.heading ?? obj.yaw;
     adj.preTurn = round(wrapAngle(base + Math.PI / 2));
     adj.retry = true;
-    e.note(p, `nothing grasped: turn the gripper to ${adj.preTurn.toFixed(2)} rad first so it grasps across the other faces, and retry once`);
+    e.note(
+      p,
+      `nothing grasped: turn the gripper to ${adj.preTurn.toFixed(2)} rad first so it grasps across the other faces, and retry once`,
+    );
     return true;
   }
   if (a.approach !== 'side' && obj?.shape !== 'sphere') {
@@ -133,7 +137,7 @@ function intendedOffset(step: Extract<Step, { op: 'place' }>, off: PlaceOffset, 
   const target = off.target;
   switch (t.kind) {
     case 'object':
-      return t.id === target ? t.offset ?? [0, 0] : null;
+      return t.id === target ? (t.offset ?? [0, 0]) : null;
     case 'relative':
       return t.id === target ? t.delta : null;
     case 'xy':
@@ -165,7 +169,10 @@ function applyCorrection(e: Editor, i: number, miss: Vec2, what: string): void {
   const adj = e.adj(i);
   const old = adj.offset ?? [0, 0];
   adj.offset = roundVec([old[0] - mx, old[1] - my]);
-  e.note(i, `${what} off by dx ${(miss[0] * 100).toFixed(1)} cm, dy ${(miss[1] * 100).toFixed(1)} cm: place with offset [${adj.offset.join(', ')}]`);
+  e.note(
+    i,
+    `${what} off by dx ${(miss[0] * 100).toFixed(1)} cm, dy ${(miss[1] * 100).toFixed(1)} cm: place with offset [${adj.offset.join(', ')}]`,
+  );
   if (step.target.kind === 'xy') {
     const aimed: Vec2 = [step.target.xy[0] + adj.offset[0], step.target.xy[1] + adj.offset[1]];
     if (dist2(aimed, clampTo(aimed)) > 1e-6) adj.clamp = true;
@@ -190,7 +197,7 @@ function estimateMiss(e: Editor, i: number, d: DiagnosisView, ctx: ProgramContex
   if (t.kind === 'xy') want = t.xy;
   else if ((t.kind === 'object' || t.kind === 'relative') && !movedEarlier(t.id)) {
     const o = ctx.objects.find((x) => x.id === t.id);
-    const rel = t.kind === 'object' ? t.offset ?? [0, 0] : t.delta;
+    const rel = t.kind === 'object' ? (t.offset ?? [0, 0]) : t.delta;
     if (o) want = [o.position[0] + rel[0], o.position[1] + rel[1]];
   }
   if (!want) return null;
@@ -247,7 +254,10 @@ function missedPush(e: Editor, i: number, d: DiagnosisView): boolean {
   adj.direction = roundVec([v[0] / n, v[1] / n]);
   adj.pushExtra = round((adj.pushExtra ?? 0) - along);
   const extra = adj.pushExtra;
-  e.note(i, `push ended ${(Math.hypot(miss[0], miss[1]) * 100).toFixed(1)} cm from the goal: push ${(Math.abs(extra) * 100).toFixed(1)} cm ${extra >= 0 ? 'more' : 'less'} than planned, toward [${adj.direction.join(', ')}]`);
+  e.note(
+    i,
+    `push ended ${(Math.hypot(miss[0], miss[1]) * 100).toFixed(1)} cm from the goal: push ${(Math.abs(extra) * 100).toFixed(1)} cm ${extra >= 0 ? 'more' : 'less'} than planned, toward [${adj.direction.join(', ')}]`,
+  );
   return true;
 }
 
@@ -361,10 +371,10 @@ const RULES: Partial<Record<DiagnosisKind, (e: Editor, i: number, d: DiagnosisVi
   'knocked-over': (e, i, d, _p, ctx) => knocked(e, i, d, ctx),
   'missed-place': (e, i, d, p, ctx) => missedPlace(e, i, d, p, ctx),
   'wrong-object-moved': (e, i, d, p, ctx) => wrongObject(e, i, d, p, ctx),
-  'collision': (e, i, d, _p, ctx) => collided(e, i, d, ctx),
-  'reach': (e, i) => outOfReach(e, i),
-  'timeout': (e) => tooSlow(e),
-  'unknown': (e, _i, d, p) => otherReading(e, d, p),
+  collision: (e, i, d, _p, ctx) => collided(e, i, d, ctx),
+  reach: (e, i) => outOfReach(e, i),
+  timeout: (e) => tooSlow(e),
+  unknown: (e, _i, d, p) => otherReading(e, d, p),
 };
 
 /**
@@ -382,7 +392,9 @@ function otherReading(e: Editor, d: DiagnosisView, plan: RulePlan): boolean {
   const next = wanted >= 0 ? wanted : choice + 1;
   if (next >= candidates.length) return false;
   e.state.choices[phrase] = next;
-  e.notes.push(`the task is not done though each step was: read '${phrase}' as ${candidates[next]} instead of ${candidates[choice]} (candidates: ${candidates.join(', ')})`);
+  e.notes.push(
+    `the task is not done though each step was: read '${phrase}' as ${candidates[next]} instead of ${candidates[choice]} (candidates: ${candidates.join(', ')})`,
+  );
   return true;
 }
 
@@ -396,7 +408,8 @@ export function repairState(state: ProgramState, plan: RulePlan, input: RepairIn
   const rule = RULES[d.kind];
   if (!rule) return unchanged(`no repair rule for ${kind}`);
   const steps = plan.plan.steps;
-  const i = d.kind === 'timeout' || d.kind === 'unknown' ? failingStep(d, input.program, steps) ?? 0 : failingStep(d, input.program, steps);
+  const i =
+    d.kind === 'timeout' || d.kind === 'unknown' ? (failingStep(d, input.program, steps) ?? 0) : failingStep(d, input.program, steps);
   if (i === null) return unchanged(`no repair rule for ${kind}: the failure is not in any step of the program`);
   const editor = new Editor(next, steps);
   if (!rule(editor, i, d, plan, ctx)) {

@@ -38,7 +38,13 @@ export class RuleProgrammer implements Programmer {
     }
     const result = repairState(state, current, input, ctx);
     if (!result.changed) {
-      return draft(input.program, current.plan.steps.map((s, i) => `${i + 1}. ${s.description}`), result.error ?? 'no repair rule applies', result.notes, state);
+      return draft(
+        input.program,
+        current.plan.steps.map((s, i) => `${i + 1}. ${s.description}`),
+        result.error ?? 'no repair rule applies',
+        result.notes,
+        state,
+      );
     }
     const next = this.write(ctx, result.state, result.notes);
     return next;
@@ -51,11 +57,7 @@ export class RuleProgrammer implements Programmer {
     } catch (e) {
       return draft('', [], errorText(e), notes);
     }
-    const comments = [
-      ...rp.reading.intents.map((it) => `intent: ${describeIntent(it)}`),
-      ...rp.reading.notes,
-      ...rp.plan.notes,
-    ];
+    const comments = [...rp.reading.intents.map((it) => `intent: ${describeIntent(it)}`), ...rp.reading.notes, ...rp.plan.notes];
     const { program, plan } = writeProgram(ctx.instruction, rp.plan.steps, state, comments);
     return draft(program, plan, null, notes ?? (comments.length ? comments : undefined), state);
   }

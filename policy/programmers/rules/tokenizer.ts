@@ -16,7 +16,8 @@ export interface Token {
   end: number;
 }
 
-const TOKEN_RE = /(\d+(?:\.\d+)?|\.\d+)\s*(cm|mm|m|centimeters?|centimetres?|millimeters?|millimetres?|meters?|metres?|inch(?:es)?)\b|(\d+(?:\.\d+)?|\.\d+)|([a-z_][a-z0-9_'’-]*)|([,;:.!?()[\]])/gi;
+const TOKEN_RE =
+  /(\d+(?:\.\d+)?|\.\d+)\s*(cm|mm|m|centimeters?|centimetres?|millimeters?|millimetres?|meters?|metres?|inch(?:es)?)\b|(\d+(?:\.\d+)?|\.\d+)|([a-z_][a-z0-9_'’-]*)|([,;:.!?()[\]])/gi;
 
 function fold(word: string): string {
   const w = word.toLowerCase().replace(/[’]/g, "'").replace(/'s$/, '');
@@ -31,7 +32,13 @@ export function tokenize(text: string): Token[] {
     const end = start + m[0].length;
     if (m[1] !== undefined) {
       const unit = fold(m[2]!);
-      raw.push({ kind: 'distance', text: m[0].toLowerCase(), value: Number(m[1]) * (UNITS[unit] ?? UNITS[unit.replace(/s$/, '')] ?? 1), start, end });
+      raw.push({
+        kind: 'distance',
+        text: m[0].toLowerCase(),
+        value: Number(m[1]) * (UNITS[unit] ?? UNITS[unit.replace(/s$/, '')] ?? 1),
+        start,
+        end,
+      });
     } else if (m[3] !== undefined) {
       raw.push({ kind: 'number', text: m[3], value: Number(m[3]), start, end });
     } else if (m[4] !== undefined) {
@@ -70,9 +77,51 @@ export function spanText(text: string, tokens: readonly Token[]): string {
 const isWord = (t: Token | undefined, ...words: string[]): boolean => t?.kind === 'word' && words.includes(t.text);
 
 /** Verb words that are also nouns ("in that order", "a row", "the place"). */
-const NOUN_LIKE_VERBS = new Set(['order', 'row', 'line', 'set', 'place', 'form', 'match', 'group', 'switch', 'return', 'stand', 'drop', 'pack', 'position', 'stack', 'pile', 'make', 'trade', 'shift', 'lower', 'hold', 'pop', 'stick']);
+const NOUN_LIKE_VERBS = new Set([
+  'order',
+  'row',
+  'line',
+  'set',
+  'place',
+  'form',
+  'match',
+  'group',
+  'switch',
+  'return',
+  'stand',
+  'drop',
+  'pack',
+  'position',
+  'stack',
+  'pile',
+  'make',
+  'trade',
+  'shift',
+  'lower',
+  'hold',
+  'pop',
+  'stick',
+]);
 /** Words a verb's object can start with. */
-const OBJECT_START = new Set(['the', 'a', 'an', 'it', 'them', 'all', 'each', 'every', 'both', 'this', 'that', 'these', 'those', 'up', 'down', 'its', 'their']);
+const OBJECT_START = new Set([
+  'the',
+  'a',
+  'an',
+  'it',
+  'them',
+  'all',
+  'each',
+  'every',
+  'both',
+  'this',
+  'that',
+  'these',
+  'those',
+  'up',
+  'down',
+  'its',
+  'their',
+]);
 
 /** Whether a verb starts at token i (after "then", "also", …): where "and" or a comma starts a new clause. */
 function verbAt(tokens: readonly Token[], i: number): boolean {
@@ -83,7 +132,11 @@ function verbAt(tokens: readonly Token[], i: number): boolean {
   if (!NOUN_LIKE_VERBS.has(verb.text)) return true;
   // "… and place it on …" is a verb; "… in that order" is not.
   const after = tokens[j + 1];
-  return after !== undefined && after.kind === 'word' && (OBJECT_START.has(after.text) || isColor(after.text) || NOUNS.has(after.text) || after.text.includes('_'));
+  return (
+    after !== undefined &&
+    after.kind === 'word' &&
+    (OBJECT_START.has(after.text) || isColor(after.text) || NOUNS.has(after.text) || after.text.includes('_'))
+  );
 }
 
 /**
