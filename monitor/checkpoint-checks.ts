@@ -4,8 +4,8 @@
 
 import { evaluatePredicate, predicateObjectIds, TABLE } from '../sim/index.ts';
 import type { AttemptData, Checkpoint, Predicate, PredicateResult, SceneSpec, Snapshot, SubgoalInfo, WorldView } from '../sim/index.ts';
-import { tiltOf } from '../sim/pose-math.ts';
-import { cm, deg } from '../sim/format.ts';
+import { tiltOf } from '../sim/index.ts';
+import { cm, deg } from '../sim/index.ts';
 import type { Failure } from './verdict.ts';
 import { makeVerdict } from './verdict.ts';
 import type { Verdict } from './verdict.ts';

@@ -3,8 +3,8 @@
 
 import { evaluatePredicate, FLOOR_Z } from '../sim/index.ts';
 import type { SceneSpec, Snapshot, Vec3 } from '../sim/index.ts';
-import { tiltOf, yawOf, wrapAngle } from '../sim/pose-math.ts';
-import { UPRIGHT_LIMIT } from '../sim/predicates.ts';
+import { tiltOf, yawOf, wrapAngle } from '../sim/index.ts';
+import { UPRIGHT_LIMIT } from '../sim/index.ts';
 import { isOffTable } from './checkpoint-checks.ts';
 
 /** What an object rests on: 'held', 'table', 'floor', 'off-table', 'air', 'on:<id>', 'inside:<id>'. */
