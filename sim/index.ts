@@ -18,6 +18,7 @@ export {
 } from './predicate-schema.ts';
 export type { PredicateKind, PredicateRef } from './predicate-schema.ts';
 export { closestNames } from './closest-names.ts';
+export { statedObject, statedScene, hasHiddenTruth } from './stated-scene.ts';
 export { gripperGeometry, gripperQuaternion, fingerDirection, closingAxis } from './gripper-geometry.ts';
 export type { Box, GripperGeometry } from './gripper-geometry.ts';
 export {

@@ -60,6 +60,27 @@ export interface ObjectSpec {
   position: Vec3;
   /** Rotation about z at the start (radians). */
   yaw: number;
+  /**
+   * Hidden truth (from a task's `hidden` block; never shown to programmers): the centre of
+   * mass, offset from the bounding-box centre in the object's own frame (m).
+   */
+  comOffset?: Vec3;
+  /** Hidden truth: the object cannot be lifted (it slides when pushed but never leaves the table). */
+  fixed?: boolean;
+  /** Hidden truth, bowls and trays: the usable inside [x, y] (m), smaller than `size` implies (thicker walls). */
+  innerSize?: Vec2;
+  /**
+   * What the task file states where it differs from the truth above: programmers, prompts
+   * and scene queries see these values (statedScene); the world is built from the truth.
+   */
+  stated?: StatedProps;
+}
+
+/** The stated (told) values of an object whose hidden truth differs. */
+export interface StatedProps {
+  size?: Vec3;
+  mass?: number;
+  friction?: number;
 }
 
 /** A flat marked area of the table top (no collider). */
