@@ -1,15 +1,17 @@
 // Performance figures (docs/architecture.md#performance-figures). Medians of repeated measurements; the machine they came
 // from is part of the output, because shared machines are noisy.
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { buildBareRapierScene, createWorld, PHYSICS_HZ } from '../sim/index.ts';
 import { getSuite, instantiateScene } from '../tasks/index.ts';
 import { measureHostCallMicros } from '../policy/program/index.ts';
 import { runAttempt } from '../policy/program/index.ts';
 import { toolVersions } from '../policy/loop/index.ts';
 import { benchmarkScene } from '../monitor/index.ts';
+import type { PerceptionFigure } from './perception-bench.ts';
 
 export interface BenchFigures {
-  machine: { cpu: string; cores: number; memoryGB: number; node: string; platform: string };
+  /** `loadAverage`: the 1-minute load when the bench started (other work on a shared machine slows every figure). */
+  machine: { cpu: string; cores: number; memoryGB: number; node: string; platform: string; loadAverage?: number };
   versions: Record<string, string>;
   physics: {
     rapier: { stepsPerSec: number; realtimeFactor: number; bareStepsPerSec: number; overheadRatio: number };
@@ -21,6 +23,8 @@ export interface BenchFigures {
   render?: { msPerView: number; msPerMaskView: number } | { skipped: string };
   episode: { msPerAttempt: number; attempts: number };
   suite?: { episodesPerMinute: { state: number | null; pixels: number | null }; runs: unknown[] };
+  /** What `--perception pixels` adds per action that moves things (render + estimate). */
+  perception?: { pixels: PerceptionFigure };
   measuredAt: string;
 }
 
@@ -88,12 +92,14 @@ export interface BenchOptions {
   seeds?: number;
   render?: () => Promise<BenchFigures['render']>;
   suite?: () => Promise<NonNullable<BenchFigures['suite']>>;
+  perception?: () => Promise<PerceptionFigure>;
   log?: (s: string) => void;
 }
 
 export async function runBench(opts: BenchOptions = {}): Promise<BenchFigures> {
   const log = opts.log ?? (() => {});
   const cpu = cpus()[0]?.model ?? 'unknown';
+  const loadAverage = Math.round(loadavg()[0]! * 100) / 100;
   log('physics…');
   const physics = await physicsFigures(opts.reps ?? 5);
   log('sandbox…');
@@ -109,6 +115,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchFigures> {
       memoryGB: Math.round(totalmem() / 2 ** 30),
       node: process.version,
       platform: `${process.platform}-${process.arch}`,
+      loadAverage,
     },
     versions: toolVersions(),
     physics,
@@ -119,6 +126,10 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchFigures> {
   if (opts.render) {
     log('render…');
     figures.render = await opts.render();
+  }
+  if (opts.perception) {
+    log('pixels perception…');
+    figures.perception = { pixels: await opts.perception() };
   }
   if (opts.suite) {
     log('suite…');

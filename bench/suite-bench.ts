@@ -32,7 +32,7 @@ export async function suiteFigure(
     maxRepairs: 3,
     engine: 'rapier',
     oracle: true,
-    sceneNoise: 0,
+    perception: 'exact',
   };
   const out = mkdtempSync(join(tmpdir(), 'policyloop-bench-suite-'));
   const images = monitor === 'pixels';

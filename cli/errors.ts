@@ -32,6 +32,17 @@ export function metresArg(max = 0.2): (value: string) => number {
   };
 }
 
+/** A value `parse` reads, its one-line error becoming commander's message (e.g. parsePerceptionNoise). */
+export function parsedArg<T>(parse: (value: string) => T): (value: string) => T {
+  return (value) => {
+    try {
+      return parse(value);
+    } catch (err) {
+      throw new InvalidArgumentError(`${(err as Error).message}.`);
+    }
+  };
+}
+
 /** A comma-separated list, each item through `item`. */
 export function listArg<T>(item: (value: string) => T): (value: string) => T[] {
   return (value) => {

@@ -33,6 +33,12 @@ export {
 } from './render/headless-renderer.ts';
 // The scene builder runs in browsers too: browser bundles import it from
 // monitor/render/scene-builder.ts directly (this file pulls in puppeteer and node:fs).
+export {
+  SyncRenderBridge,
+  getRenderBridge,
+  closeRenderBridges,
+  type SyncRenderStats,
+} from './render/sync-render-bridge.ts';
 export { buildSceneRig, TABLE_HEIGHT, type SceneRig, type RenderPass } from './render/scene-builder.ts';
 export { findBrowser, LAUNCH_ARGS, SYSTEM_BROWSERS, type BrowserDiscovery, type DiscoveryOptions } from './render/browser.ts';
 export { FIXED_LEGEND, ID_BACKGROUND, ID_TABLE, ID_FLOOR, ID_GRIPPER, DEPTH_UNIT, legendFor } from './render/id-legend.ts';
@@ -111,6 +117,7 @@ export {
   directionOf,
   supportOf,
   describeSupport,
+  contactSupports,
   type SceneDiff,
   type ObjectChange,
   type Support,
@@ -120,7 +127,18 @@ export {
   diagnose,
   diagnosisText,
   placementOffset,
+  shortfallsOf,
+  describeDisturbance,
   DIAGNOSIS_KINDS,
+  SHORTFALL_QUANTITIES,
+  SLIP_PHASES,
+  type CallRef,
+  type DiagnosisFacts,
+  type Disturbance,
+  type Shortfall,
+  type ShortfallQuantity,
+  type Slip,
+  type SlipPhase,
   type Diagnosis,
   type DiagnosisKind,
   type DiagnoseOptions,

@@ -1,14 +1,60 @@
 // What changed between two snapshots, as data and as a sentence a repair prompt can
 // quote: "blue_block moved 6.1 cm toward +x and is no longer upright".
 
-import { evaluatePredicate, FLOOR_Z } from '../sim/index.ts';
+import { evaluatePredicate, FLOOR_Z, ON_TABLE_GAP, worldAABB } from '../sim/index.ts';
 import type { SceneSpec, Snapshot, Vec3 } from '../sim/index.ts';
 import { tiltOf, yawOf, wrapAngle } from '../sim/index.ts';
 import { UPRIGHT_LIMIT } from '../sim/index.ts';
 import { isOffTable } from './checkpoint-checks.ts';
 
-/** What an object rests on: 'held', 'table', 'floor', 'off-table', 'air', 'on:<id>', 'inside:<id>'. */
-export type Support = 'held' | 'table' | 'floor' | 'off-table' | 'air' | `on:${string}` | `inside:${string}`;
+/**
+ * What an object rests on: 'held', 'table', 'floor', 'off-table', 'air', 'on:<id>',
+ * 'inside:<id>'; 'across:<a>+<b>…' when it lies across several supports (objects, or an
+ * object and the table: "table" among them), 'partly-on:<id>' when one object alone
+ * carries it but it hangs past that object's edge (or tilts) so it is not on it.
+ */
+export type Support =
+  | 'held'
+  | 'table'
+  | 'floor'
+  | 'off-table'
+  | 'air'
+  | `on:${string}`
+  | `inside:${string}`
+  | `across:${string}`
+  | `partly-on:${string}`;
+
+/** How far below an object's bottom another's top may lie and still carry it (m). */
+const CONTACT_GAP = 0.01;
+/** Horizontal slack when testing whether two footprints overlap (m). */
+const CONTACT_MARGIN = 0.005;
+
+/**
+ * The objects (and "table") an object not squarely on anything touches from below, from
+ * their world bounding boxes: the footprints overlap, a support's top lies between the
+ * object's bottom (less CONTACT_GAP) and its top, and the support's centre is lower than
+ * the object's.
+ */
+export function contactSupports(scene: SceneSpec, s: Snapshot, id: string): string[] {
+  const spec = scene.objects.find((o) => o.id === id);
+  const st = s.objects[id];
+  if (!spec || !st) return [];
+  const a = worldAABB(spec, { position: st.position, quaternion: st.quaternion });
+  const out: string[] = [];
+  for (const o of scene.objects) {
+    const ost = s.objects[o.id];
+    if (o.id === id || !ost) continue;
+    const b = worldAABB(o, { position: ost.position, quaternion: ost.quaternion });
+    const overlaps =
+      a.min[0] < b.max[0] + CONTACT_MARGIN &&
+      b.min[0] < a.max[0] + CONTACT_MARGIN &&
+      a.min[1] < b.max[1] + CONTACT_MARGIN &&
+      b.min[1] < a.max[1] + CONTACT_MARGIN;
+    if (overlaps && b.max[2] >= a.min[2] - CONTACT_GAP && b.max[2] < a.max[2] && ost.position[2] < st.position[2]) out.push(o.id);
+  }
+  if (a.min[2] <= ON_TABLE_GAP && !isOffTable(scene, id, s)) out.push('table');
+  return out;
+}
 
 export function supportOf(scene: SceneSpec, s: Snapshot, id: string): Support {
   if (s.gripper.holding === id) return 'held';
@@ -20,9 +66,27 @@ export function supportOf(scene: SceneSpec, s: Snapshot, id: string): Support {
   for (const o of scene.objects) {
     if (o.id !== id && evaluatePredicate({ on: [id, o.id] }, view).ok) return `on:${o.id}`;
   }
-  if (evaluatePredicate({ onTable: id }, view).ok) return 'table';
+  const st = s.objects[id];
+  const spec = scene.objects.find((o) => o.id === id);
+  const tilted = !!st && !!spec && spec.shape !== 'sphere' && tiltOf(st.quaternion) > UPRIGHT_LIMIT;
+  const onTable = evaluatePredicate({ onTable: id }, view).ok;
+  // Standing upright on the table, a neighbour's top beside it is no support; lying
+  // tilted, or raised off the table, whatever lies under it is.
+  if (tilted || !onTable) {
+    const under = contactSupports(scene, s, id);
+    const objects = under.filter((u) => u !== 'table');
+    if (objects.length > 0 && under.length >= 2) return `across:${under.join('+')}`;
+    if (objects.length === 1 && !onTable) return `partly-on:${objects[0]}`;
+    // Touching the table and nothing else (pressed a little into it, say): on the table.
+    if (under.length === 1 && under[0] === 'table') return 'table';
+  }
+  if (onTable) return 'table';
   if (isOffTable(scene, id, s)) return (s.objects[id]?.position[2] ?? 0) < FLOOR_Z + 0.2 ? 'floor' : 'off-table';
   return 'air';
+}
+
+function supportName(id: string): string {
+  return id === 'table' ? 'the table' : id;
 }
 
 export function describeSupport(s: Support): string {
@@ -32,6 +96,11 @@ export function describeSupport(s: Support): string {
   if (s === 'off-table') return 'off the table';
   if (s === 'air') return 'not resting on anything';
   if (s.startsWith('on:')) return `on ${s.slice(3)}`;
+  if (s.startsWith('across:')) {
+    const parts = s.slice(7).split('+').map(supportName);
+    return `lying across ${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  }
+  if (s.startsWith('partly-on:')) return `partly on ${s.slice(10)}, hanging over its edge`;
   return `inside ${s.slice(7)}`;
 }
 

@@ -4,10 +4,11 @@ export * from './types.ts';
 export * from './trace.ts';
 export * from './rng.ts';
 export * from './errors.ts';
-export { createWorld, PHYSICS_SETTINGS, SETTLE_SECONDS } from './world.ts';
+export { createWorld, PHYSICS_SETTINGS, SETTLE_SECONDS, setPlanningView } from './world.ts';
 export type { CreateWorldOptions } from './world.ts';
 export { evaluatePredicate } from './predicates.ts';
 export {
+  PREDICATE_DEFINITIONS,
   PREDICATE_FORMS,
   PREDICATE_KINDS,
   PREDICATE_LIMITS,
@@ -24,6 +25,7 @@ export type { Box, GripperGeometry } from './gripper-geometry.ts';
 export {
   POINT_NAMES,
   containerInterior,
+  defaultInnerSize,
   halfExtentAlong,
   isContainer,
   namedPoint,
@@ -34,6 +36,7 @@ export { objectParts, FLOOR_Z, BOWL_SEGMENTS } from './scene-bodies.ts';
 export { buildBareRapierScene } from './bare-rapier.ts';
 export type { BareScene } from './bare-rapier.ts';
 export { MOTION } from './robot.ts';
+export type { PlanningView } from './robot.ts';
 export type { PhysicsWorld, BodyDesc, ShapeDesc, ColliderPart, PhysicsSnapshot } from './physics-world.ts';
 // Helpers other folders use for geometry and messages.
 export {
@@ -52,5 +55,15 @@ export {
   yawOf,
 } from './pose-math.ts';
 export { cm, cmLimit, deg, issueText, jsonPath, safeLabel } from './format.ts';
-export { ON_EDGE_TOLERANCE, ON_GAP_ABOVE, ON_GAP_BELOW, ON_TABLE_GAP, UPRIGHT_LIMIT } from './predicates.ts';
+export {
+  CIRCLE_GAP_FACTOR,
+  CIRCLE_RADIUS_TOLERANCE,
+  INSIDE_BOTTOM_TOLERANCE,
+  ON_EDGE_TOLERANCE,
+  ON_GAP_ABOVE,
+  ON_GAP_BELOW,
+  ON_TABLE_GAP,
+  ROW_TOLERANCE,
+  UPRIGHT_LIMIT,
+} from './predicates.ts';
 export { FINGER_SIZE, GRIPPER_POSE_FLOATS, PALM_SIZE, writeGripperPoses } from './gripper-geometry.ts';

@@ -9,35 +9,60 @@ export const POINT_NAMES: readonly PointName[] = ['center', 'top', 'bottom', 'le
 
 export interface BowlInterior {
   kind: 'bowl';
+  /** Wall thickness (m). */
   wall: number;
+  /** Floor thickness (m). */
   floor: number;
   innerRadius: number;
 }
 export interface TrayInterior {
   kind: 'tray';
+  /** The thinner wall's thickness (m). */
   wall: number;
+  /** Thickness of the walls across x (the two at ±x) and across y (the two at ±y) (m). */
+  walls: Vec2;
   floor: number;
   innerHalf: Vec2;
 }
 export type ContainerInterior = BowlInterior | TrayInterior;
 
-export function isContainer(spec: ObjectSpec): boolean {
+export function isContainer(spec: Pick<ObjectSpec, 'shape'>): boolean {
   return spec.shape === 'bowl' || spec.shape === 'tray';
 }
 
-/** Wall and floor thickness and the usable interior of a bowl or tray; null for other shapes. */
-export function containerInterior(spec: ObjectSpec): ContainerInterior | null {
+/** Wall thickness of a bowl or tray built to its size, without a hidden `innerSize` (m). */
+function defaultWall(shape: 'bowl' | 'tray', size: Vec3): number {
+  return shape === 'bowl'
+    ? Math.min(0.01, Math.max(0.004, size[0] * 0.05))
+    : Math.min(0.01, Math.max(0.004, Math.min(size[0], size[1]) * 0.04));
+}
+
+/**
+ * Wall and floor thickness and the usable interior of a bowl or tray; null for other
+ * shapes. A hidden `innerSize` (the true usable inside, smaller than the size gives) makes
+ * the walls thicker: the walls the world builds, the renderer draws and `inside` measures
+ * all come from here, so they agree.
+ */
+export function containerInterior(spec: Pick<ObjectSpec, 'shape' | 'size' | 'innerSize'>): ContainerInterior | null {
   const [sx, sy, sz] = spec.size;
   const floor = Math.min(0.01, Math.max(0.004, sz * 0.15));
   if (spec.shape === 'bowl') {
-    const wall = Math.min(0.01, Math.max(0.004, sx * 0.05));
+    const wall = spec.innerSize ? (sx - spec.innerSize[0]) / 2 : defaultWall('bowl', spec.size);
     return { kind: 'bowl', wall, floor, innerRadius: sx / 2 - wall };
   }
   if (spec.shape === 'tray') {
-    const wall = Math.min(0.01, Math.max(0.004, Math.min(sx, sy) * 0.04));
-    return { kind: 'tray', wall, floor, innerHalf: [sx / 2 - wall, sy / 2 - wall] };
+    const d = defaultWall('tray', spec.size);
+    const walls: Vec2 = spec.innerSize ? [(sx - spec.innerSize[0]) / 2, (sy - spec.innerSize[1]) / 2] : [d, d];
+    return { kind: 'tray', wall: Math.min(walls[0], walls[1]), walls, floor, innerHalf: [sx / 2 - walls[0], sy / 2 - walls[1]] };
   }
   return null;
+}
+
+/** The usable inside [x, y] (m) of a bowl or tray of this size as built without a hidden `innerSize`; null for other shapes. */
+export function defaultInnerSize(shape: ObjectSpec['shape'], size: Vec3): Vec2 | null {
+  if (shape !== 'bowl' && shape !== 'tray') return null;
+  const w = defaultWall(shape, size);
+  return [size[0] - 2 * w, size[1] - 2 * w];
 }
 
 function isRound(spec: ObjectSpec): boolean {
@@ -84,7 +109,7 @@ export function worldToLocal(pose: Pose, world: Vec3): Vec3 {
 }
 
 /** Height of the container floor's top surface above the container's bottom. */
-export function insideHeight(spec: ObjectSpec): number {
+export function insideHeight(spec: Pick<ObjectSpec, 'shape' | 'size' | 'innerSize'>): number {
   return containerInterior(spec)?.floor ?? 0;
 }
 

@@ -43,6 +43,16 @@ export interface BodyDesc {
   angularDamping?: number;
   /** Continuous collision detection (small or fast bodies). */
   ccd?: boolean;
+  /**
+   * Centre of mass in the body frame (m), for a body whose mass is not spread evenly; the
+   * inertia about it stays the even spread's. Absent: the centroid of the parts.
+   */
+  centerOfMass?: Vec3;
+  /**
+   * Moves only in the horizontal plane: translation along z and tilting about x and y are
+   * locked, x, y and yaw are free. For objects that cannot be lifted (ObjectSpec.fixed).
+   */
+  planar?: boolean;
 }
 
 /** Dense index of a body, in creation order. */

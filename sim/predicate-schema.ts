@@ -10,6 +10,18 @@
 
 import { z } from 'zod';
 import { closestNames } from './closest-names.ts';
+import { cmLimit, deg } from './format.ts';
+import {
+  CIRCLE_GAP_FACTOR,
+  CIRCLE_RADIUS_TOLERANCE,
+  INSIDE_BOTTOM_TOLERANCE,
+  ON_EDGE_TOLERANCE,
+  ON_GAP_ABOVE,
+  ON_GAP_BELOW,
+  ON_TABLE_GAP,
+  ROW_TOLERANCE,
+  UPRIGHT_LIMIT,
+} from './predicates.ts';
 import type { Predicate } from './types.ts';
 
 /** Every predicate kind, in the order of docs/architecture.md#predicates. */
@@ -24,6 +36,8 @@ export const PREDICATE_KINDS = [
   'unmoved',
   'inZone',
   'ordered',
+  'row',
+  'circle',
   'all',
   'any',
   'not',
@@ -52,9 +66,58 @@ export const PREDICATE_FORMS: Record<PredicateKind, string> = {
   unmoved: '[object id, tolerance in metres > 0]',
   near: '[object id, object id or [x, y] or [x, y, z], distance in metres > 0]',
   ordered: '{ "ids": [2 or more object ids], "axis": "x" or "y" }',
+  row: '{ "ids": [2 or more object ids], "axis": "x" or "y" }',
+  circle: '{ "ids": [3 or more object ids], "center"?: object id or [x, y] }',
   all: 'a non-empty array of predicates',
   any: 'a non-empty array of predicates',
   not: 'a predicate',
+};
+
+const pct = (f: number): string => `${Math.round(f * 100)}%`;
+
+/**
+ * What each predicate kind measures, its tolerances and its limits, in words, with the
+ * constants evaluatePredicate uses (docs/api.md is generated from this).
+ */
+export const PREDICATE_DEFINITIONS: Record<PredicateKind, string> = {
+  grasped:
+    'The gripper holds the object: both fingers touch it and it has not slipped since it was grasped. Where the gripper is does not matter.',
+  on:
+    `a rests on top of b: a's lowest point is at most ${cmLimit(ON_GAP_ABOVE)} above b's highest point and at most ${cmLimit(ON_GAP_BELOW)} below it ` +
+    `(lower means beside b, not on it); a's centre lies over b's top face, measured in b's own frame so a turned block has a turned face, ` +
+    `with ${cmLimit(ON_EDGE_TOLERANCE)} to spare past its edge (a ball carries things only over the middle half of its width); and a is not held. ` +
+    '`["a", "table"]` means `onTable`. Heights come from world bounding boxes, so a tilted object measures by its lowest corner; contact and stability are not checked.',
+  inside:
+    "a is in the bowl or tray c and let go: a's centre lies within c's inner walls (a bowl: within its inner radius of c's centre; a tray: within its inner half-extents, in the tray's frame), " +
+    `and either a's centre is below c's rim (and at most ${cmLimit(INSIDE_BOTTOM_TOLERANCE)} below its bottom), or — for something taller than the walls — a's bottom is at most ${cmLimit(ON_GAP_ABOVE)} above ` +
+    `and ${cmLimit(ON_GAP_BELOW)} below the top of c's floor, or a stands (\`on\`) on something that is itself inside c; and a is not held. ` +
+    'Only the centre is held against the walls, so an object may overhang a wall. c must be a bowl or a tray.',
+  above:
+    "a's lowest point is at least h above the table top (z = 0), whatever holds it up: a held object counts, and so does one standing on another.",
+  near:
+    "The distance from a's centre to the target is at most d: to another object's centre or to [x, y, z] in 3D, to [x, y] horizontally (heights ignored). " +
+    'Centres, not surfaces: two 4 cm blocks touching side by side are 4 cm apart.',
+  upright: `The object's own up axis is tilted at most ${deg(UPRIGHT_LIMIT)} from the vertical. A sphere is always upright. Whether it is held is not checked.`,
+  onTable:
+    `a rests on the table: its lowest point is within ${cmLimit(ON_TABLE_GAP)} of the table top (z = 0), its centre is over the table, and it is not held. ` +
+    'Standing on another object, or inside a bowl or tray (as `inside` defines it), is not on the table.',
+  unmoved:
+    "a's centre is less than the tolerance from where it was at the start of the attempt (in 3D, after the world settled). Turning in place counts as unmoved.",
+  inZone:
+    "a's centre (x, y) lies within the zone's rectangle (edges included) and a is not held. Height is not checked: a block standing on another over the zone counts.",
+  ordered:
+    'The centres\' x (or y) strictly increase in the order of `ids`: x from left to right, y from front to back ("a left of b" is `ordered` x `[a, b]`). ' +
+    'Nothing else: not the spacing, not alignment (see `row`), not whether they are on the table.',
+  row:
+    `\`ordered\` along the axis, and every centre is within ${cmLimit(ROW_TOLERANCE)} of the row's line across it (the mean of the centres' y for an x row, x for a y row). ` +
+    'Spacing is not checked. A grid is rows along x plus rows along y for its columns.',
+  circle:
+    "The centres lie around a centre C — the named object's centre, the point [x, y], or without `center` the mean of the ids' centres: " +
+    `every id's horizontal distance from C is within ±${pct(CIRCLE_RADIUS_TOLERANCE)} of their mean, and going round C no two neighbours are more than ` +
+    `${CIRCLE_GAP_FACTOR}× the even spacing apart (${deg((CIRCLE_GAP_FACTOR * 2 * Math.PI) / 6)} for six). Heights and the radius itself are not checked.`,
+  all: 'Every predicate in the list holds. The detail names the ones that fail.',
+  any: 'At least one predicate in the list holds.',
+  not: 'The predicate does not hold.',
 };
 
 /** Bounds every predicate is held to (a program's `expect` is untrusted input). */
@@ -96,7 +159,19 @@ function argumentOf(kind: PredicateKind, next: () => z.ZodType<Predicate>): z.Zo
       return z.tuple([id(), num().positive(e)], e);
     case 'near':
       return z.tuple([id(), z.union([id(), point()], e), num().positive(e)], e);
+    case 'circle':
+      return z.strictObject(
+        {
+          ids: z
+            .array(id(), e)
+            .min(3, e)
+            .max(PREDICATE_LIMITS.maxListLength, { error: `expected at most ${PREDICATE_LIMITS.maxListLength} ids` }),
+          center: z.union([id(), z.tuple([num(), num()], e)], e).exactOptional(),
+        },
+        e,
+      );
     case 'ordered':
+    case 'row':
       return z.strictObject(
         {
           ids: z
@@ -197,6 +272,11 @@ export function predicateRefs(p: Predicate, path: (string | number)[] = []): Pre
     if (typeof p.near[1] === 'string') obj(p.near[1], [...path, 'near', 1]);
   } else if ('ordered' in p) {
     for (const [i, id] of p.ordered.ids.entries()) obj(id, [...path, 'ordered', 'ids', i]);
+  } else if ('row' in p) {
+    for (const [i, id] of p.row.ids.entries()) obj(id, [...path, 'row', 'ids', i]);
+  } else if ('circle' in p) {
+    for (const [i, id] of p.circle.ids.entries()) obj(id, [...path, 'circle', 'ids', i]);
+    if (typeof p.circle.center === 'string') obj(p.circle.center, [...path, 'circle', 'center']);
   } else if ('all' in p) each(p.all, 'all');
   else if ('any' in p) each(p.any, 'any');
   else out.push(...predicateRefs(p.not, [...path, 'not']));

@@ -23,6 +23,14 @@ export const ON_EDGE_TOLERANCE = 0.005;
 export const UPRIGHT_LIMIT = (15 * Math.PI) / 180;
 /** `onTable`: largest distance of the bottom from the table top (m). */
 export const ON_TABLE_GAP = 0.01;
+/** `inside`: how far a's centre may lie below the container's bottom (m; it sinks a little into the floor). */
+export const INSIDE_BOTTOM_TOLERANCE = 0.005;
+/** `row`: largest distance of a centre from the row's line, across the row (m). */
+export const ROW_TOLERANCE = 0.02;
+/** `circle`: largest difference of a centre's distance from the circle's centre and their mean, as a fraction of the mean. */
+export const CIRCLE_RADIUS_TOLERANCE = 0.25;
+/** `circle`: the largest angle between neighbours around the centre may be this many times the even spacing (360° / n). */
+export const CIRCLE_GAP_FACTOR = 1.5;
 
 // ------------------------------------------------------------------ evaluation
 
@@ -139,7 +147,10 @@ function evalOn(view: WorldView, aId: string, bId: string): Measured {
   );
 }
 
-function evalInside(view: WorldView, aId: string, cId: string): Measured {
+/** How deep `inside` follows a stack of contents (a on b on c … on the container's floor). */
+const INSIDE_STACK_DEPTH = 4;
+
+function evalInside(view: WorldView, aId: string, cId: string, depth = 0): Measured {
   const a = lookup(view, aId);
   const c = lookup(view, cId);
   const inner = isContainer(c.spec) ? containerInterior(c.spec) : null;
@@ -152,6 +163,9 @@ function evalInside(view: WorldView, aId: string, cId: string): Measured {
     : inner.kind === 'bowl'
       ? radial - inner.innerRadius
       : Math.max(Math.abs(local[0]) - inner.innerHalf[0], Math.abs(local[1]) - inner.innerHalf[1]);
+  // a's bottom, measured in the container's frame, against the top of its floor.
+  const bottomLocal = worldToLocal(c.pose, [a.pose.position[0], a.pose.position[1], a.min[2]])[2];
+  const aboveFloor = inner ? bottomLocal - (-h / 2 + inner.floor) : null;
   const facts: FactsOf<'inside'> = {
     kind: 'inside',
     object: aId,
@@ -164,14 +178,31 @@ function evalInside(view: WorldView, aId: string, cId: string): Measured {
     innerRadius: inner?.kind === 'bowl' ? inner.innerRadius : null,
     innerHalf: inner?.kind === 'tray' ? [inner.innerHalf[0], inner.innerHalf[1]] : null,
     belowRim: h / 2 - local[2],
+    aboveFloor,
+    restsOn: null,
     held: held !== null,
   };
-  if (!inner || outside === null)
+  if (!inner || outside === null || aboveFloor === null)
     return result(false, `${aId} cannot be inside ${cId}: ${cId} is a ${c.spec.shape}, not a bowl or tray.`, facts);
   if (held) return result(false, `${aId} is not inside ${cId} yet: ${held}.`, facts);
-  if (local[2] > h / 2)
-    return result(false, `${aId} is not inside ${cId}: its centre is ${cm(local[2] - h / 2)} above ${cId}'s rim.`, facts);
-  if (local[2] < -h / 2 - 0.005)
+  const standsOnFloor = aboveFloor <= ON_GAP_ABOVE && aboveFloor >= -ON_GAP_BELOW;
+  if (local[2] > h / 2 && !standsOnFloor) {
+    // Taller than the walls: inside when it stands on other contents of the container.
+    if (depth < INSIDE_STACK_DEPTH) {
+      facts.restsOn =
+        view.scene.objects.find(
+          (o) => o.id !== aId && o.id !== cId && evalOn(view, aId, o.id).ok && evalInside(view, o.id, cId, depth + 1).ok,
+        )?.id ?? null;
+    }
+    if (!facts.restsOn) {
+      return result(
+        false,
+        `${aId} is not inside ${cId}: its centre is ${cm(local[2] - h / 2)} above ${cId}'s rim and its bottom ${cm(aboveFloor)} above ${cId}'s floor.`,
+        facts,
+      );
+    }
+  }
+  if (local[2] < -h / 2 - INSIDE_BOTTOM_TOLERANCE)
     return result(false, `${aId} is not inside ${cId}: its centre is ${cm(-h / 2 - local[2])} below ${cId}'s bottom.`, facts);
   if (inner.kind === 'bowl') {
     if (outside > 0) {
@@ -185,6 +216,14 @@ function evalInside(view: WorldView, aId: string, cId: string): Measured {
     return result(
       false,
       `${aId} is not inside ${cId}: its centre is ${cm(outside)} outside ${cId}'s inner walls (${cm(radial)} from its centre).`,
+      facts,
+    );
+  }
+  if (local[2] > h / 2) {
+    const where = facts.restsOn ? `stands on ${facts.restsOn} inside ${cId}` : `stands on ${cId}'s floor`;
+    return result(
+      true,
+      `${aId} is inside ${cId}: it ${where}, its centre ${cm(radial)} from ${cId}'s centre (it reaches above the rim).`,
       facts,
     );
   }
@@ -227,6 +266,12 @@ function evalOnTable(view: WorldView, aId: string): Measured {
     return result(false, `${aId} is not on the table: its bottom is ${cm(bottom)} above the table top${note}.`, facts);
   }
   if (bottom < -ON_TABLE_GAP) return result(false, `${aId} is not on the table: its bottom is ${cm(-bottom)} below the table top.`, facts);
+  // A container's floor is thinner than the gap: standing in a tray is not standing on the table.
+  const container = view.scene.objects.find((o) => o.id !== aId && isContainer(o) && evalInside(view, aId, o.id).ok);
+  if (container) {
+    facts.support = container.id;
+    return result(false, `${aId} is not on the table: it is inside ${container.id}.`, facts);
+  }
   return result(true, `${aId} is on the table at ${pos([x, y])}.`, facts);
 }
 
@@ -323,6 +368,106 @@ function evalOrdered(view: WorldView, ids: string[], axis: 'x' | 'y'): Measured 
   );
 }
 
+function evalRow(view: WorldView, ids: string[], axis: 'x' | 'y'): Measured {
+  const k = axis === 'x' ? 0 : 1;
+  const across = axis === 'x' ? 'y' : 'x';
+  const centres = ids.map((id) => lookup(view, id).pose.position);
+  const values = centres.map((c) => c[k]!);
+  const cross = centres.map((c) => c[1 - k]!);
+  const line = cross.reduce((s, v) => s + v, 0) / cross.length;
+  const offsets = cross.map((v) => v - line);
+  let i = 1;
+  while (i < ids.length && values[i]! > values[i - 1]!) i++;
+  let worst = 0;
+  for (let j = 1; j < ids.length; j++) if (Math.abs(offsets[j]!) > Math.abs(offsets[worst]!)) worst = j;
+  const offLine = Math.abs(offsets[worst]!) > ROW_TOLERANCE ? worst : null;
+  const facts: FactsOf<'row'> = {
+    kind: 'row',
+    ids: [...ids],
+    axis,
+    values,
+    line,
+    offsets,
+    limit: ROW_TOLERANCE,
+    outOfOrder: i < ids.length ? i : null,
+    offLine,
+  };
+  const list = ids.join(', ');
+  if (i < ids.length) {
+    return result(
+      false,
+      `${list} are not a row in increasing ${axis}: ${ids[i]} (${axis} = ${m(values[i]!)}) should be past ${ids[i - 1]} (${axis} = ${m(values[i - 1]!)}).`,
+      facts,
+    );
+  }
+  if (offLine !== null) {
+    return result(
+      false,
+      `${list} are not in a straight row: ${ids[offLine]}'s centre is ${cm(Math.abs(offsets[offLine]!))} off the row's line ${across} = ${m(line)} (limit ${cmLimit(ROW_TOLERANCE)}).`,
+      facts,
+    );
+  }
+  const spread = Math.max(...offsets.map(Math.abs));
+  return result(
+    true,
+    `${list} stand in a row along ${axis} at ${across} = ${m(line)}, every centre within ${cm(spread)} of the line.`,
+    facts,
+  );
+}
+
+function evalCircle(view: WorldView, ids: string[], center: string | Vec2 | undefined): Measured {
+  const centres = ids.map((id) => lookup(view, id).pose.position);
+  const c: Vec2 =
+    center === undefined
+      ? [centres.reduce((s, p) => s + p[0], 0) / centres.length, centres.reduce((s, p) => s + p[1], 0) / centres.length]
+      : typeof center === 'string'
+        ? [lookup(view, center).pose.position[0], lookup(view, center).pose.position[1]]
+        : [center[0], center[1]];
+  const radii = centres.map((p) => Math.hypot(p[0] - c[0], p[1] - c[1]));
+  const radius = radii.reduce((s, r) => s + r, 0) / radii.length;
+  const radiusLimit = CIRCLE_RADIUS_TOLERANCE * radius;
+  let worst = 0;
+  for (let j = 1; j < ids.length; j++) if (Math.abs(radii[j]! - radius) > Math.abs(radii[worst]! - radius)) worst = j;
+  const offCircle = Math.abs(radii[worst]! - radius) > radiusLimit ? worst : null;
+  const angles = centres.map((p) => Math.atan2(p[1] - c[1], p[0] - c[0])).sort((a, b) => a - b);
+  let largestGap = angles[0]! + 2 * Math.PI - angles[angles.length - 1]!;
+  for (let j = 1; j < angles.length; j++) largestGap = Math.max(largestGap, angles[j]! - angles[j - 1]!);
+  const gapLimit = (CIRCLE_GAP_FACTOR * 2 * Math.PI) / ids.length;
+  const centerLabel = typeof center === 'string' ? center : center ? pos(center) : `their middle ${pos(c)}`;
+  const facts: FactsOf<'circle'> = {
+    kind: 'circle',
+    ids: [...ids],
+    center: c,
+    centerId: typeof center === 'string' ? center : null,
+    radii,
+    radius,
+    radiusLimit,
+    offCircle,
+    largestGap,
+    gapLimit,
+  };
+  const list = ids.join(', ');
+  if (offCircle !== null) {
+    return result(
+      false,
+      `${list} are not on a circle around ${centerLabel}: ${ids[offCircle]} is ${cm(radii[offCircle]!)} from it, the others ${cm(radius)} on average (limit ±${cm(radiusLimit)}).`,
+      facts,
+    );
+  }
+  if (largestGap > gapLimit) {
+    return result(
+      false,
+      `${list} are not spread around ${centerLabel}: there is a ${deg(largestGap)} gap between neighbours (limit ${deg(gapLimit)} for ${ids.length}).`,
+      facts,
+    );
+  }
+  return result(
+    true,
+    `${list} stand on a circle around ${centerLabel}: ${cm(radius)} from it (±${cm(Math.max(...radii.map((r) => Math.abs(r - radius))))}), at most ${deg(largestGap)} apart.`,
+    facts,
+  );
+}
+
 function evalInner(p: Predicate, view: WorldView): Measured {
   if ('grasped' in p) {
     lookup(view, p.grasped);
@@ -345,6 +490,8 @@ function evalInner(p: Predicate, view: WorldView): Measured {
   if ('unmoved' in p) return evalUnmoved(view, p.unmoved[0], p.unmoved[1]);
   if ('inZone' in p) return evalInZone(view, p.inZone[0], p.inZone[1]);
   if ('ordered' in p) return evalOrdered(view, p.ordered.ids, p.ordered.axis);
+  if ('row' in p) return evalRow(view, p.row.ids, p.row.axis);
+  if ('circle' in p) return evalCircle(view, p.circle.ids, p.circle.center);
   if ('all' in p) {
     const parts = p.all.map((q) => evaluatePredicate(q, view));
     const failed = parts.filter((r) => !r.ok);

@@ -78,6 +78,7 @@ export function createRapierBody(world: RAPIER.World, desc: BodyDesc): { body: R
   if (desc.kind === 'dynamic') {
     rbDesc.setLinearDamping(desc.linearDamping ?? 0).setAngularDamping(desc.angularDamping ?? 0);
     if (desc.ccd) rbDesc.setCcdEnabled(true);
+    if (desc.planar) rbDesc.enabledTranslations(true, true, false).enabledRotations(false, false, true);
   }
   const body = world.createRigidBody(rbDesc);
   const totalVolume = desc.parts.reduce((s, p) => s + partVolume(p), 0);
@@ -102,7 +103,23 @@ export function createRapierBody(world: RAPIER.World, desc: BodyDesc): { body: R
     if (desc.frictionCombine) cd.setFrictionCombineRule(COMBINE[desc.frictionCombine]);
     colliders.push(world.createCollider(cd, body));
   }
+  if (desc.kind === 'dynamic' && desc.centerOfMass) moveCenterOfMass(body, colliders, desc.centerOfMass);
   return { body, colliders };
+}
+
+/**
+ * Puts a body's centre of mass at `com` (body frame) and keeps its mass and its inertia
+ * about the centre of mass as the colliders' even density gives them: the colliders' own
+ * mass goes to zero and the body carries the same mass, moved.
+ */
+function moveCenterOfMass(body: RAPIER.RigidBody, colliders: RAPIER.Collider[], com: Vec3): void {
+  body.recomputeMassPropertiesFromColliders();
+  const mass = body.mass();
+  const inertia = body.principalInertia();
+  const frame = body.principalInertiaLocalFrame();
+  for (const c of colliders) c.setDensity(0);
+  body.setAdditionalMassProperties(mass, { x: com[0], y: com[1], z: com[2] }, inertia, frame, true);
+  body.recomputeMassPropertiesFromColliders();
 }
 
 interface BodyRecord {

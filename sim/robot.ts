@@ -100,6 +100,17 @@ function trapezoidFraction(t: number, T: number, ramp: number): number {
   return 1 - 0.5 * a * r * r;
 }
 
+/**
+ * What skills plan from when perception is in the loop (policy/program/perception.ts sets
+ * it): an object's pose and make-up as perceived, or null for an object perception does
+ * not see. Without one, skills plan from the truth. Execution (contacts, holding, slip)
+ * is always physics.
+ */
+export interface PlanningView {
+  pose(id: string): Pose | null;
+  spec(id: string): ObjectSpec | null;
+}
+
 export class Robot {
   readonly physics: PhysicsWorld;
   readonly scene: SceneSpec;
@@ -126,6 +137,8 @@ export class Robot {
   /** Name of the API call running, for timeout messages. */
   activity = '';
   onStep: (() => void) | null = null;
+  /** What skills plan from (null: the truth); see PlanningView. */
+  planning: PlanningView | null = null;
   private hold: Hold | null = null;
   /** An object that slipped: still touching the fingers, but no longer moving with them, so not held. */
   private lost: string | null = null;
@@ -219,6 +232,14 @@ export class Robot {
 
   objectAABB(id: string): { min: Vec3; max: Vec3 } {
     return worldAABB(this.specs.get(id)!, this.objectPose(id));
+  }
+
+  /** An object as skills plan from it: perceived when a planning view is set, else the truth; null when not perceived. */
+  planned(id: string): { spec: ObjectSpec; pose: Pose } | null {
+    if (!this.planning) return { spec: this.specs.get(id)!, pose: this.objectPose(id) };
+    const spec = this.planning.spec(id);
+    const pose = this.planning.pose(id);
+    return spec && pose ? { spec, pose } : null;
   }
 
   private isGripperBody(h: BodyHandle): boolean {

@@ -3,8 +3,9 @@
 
 import type { BodyDesc, ColliderPart } from './physics-world.ts';
 import { containerInterior } from './object-geometry.ts';
+import type { TrayInterior } from './object-geometry.ts';
 import { quatFromYaw } from './pose-math.ts';
-import type { ObjectSpec, SceneSpec } from './types.ts';
+import type { ObjectSpec, SceneSpec, Vec3 } from './types.ts';
 import { TABLE } from './types.ts';
 
 export const TABLE_BODY = 'table';
@@ -14,6 +15,14 @@ export const FLOOR_Z = -0.75;
 export const TABLE_FRICTION = 0.6;
 /** Segments of the wall ring that approximates a bowl. */
 export const BOWL_SEGMENTS = 16;
+
+/**
+ * Linear and angular damping (1/s) of an object that cannot be lifted (ObjectSpec.fixed).
+ * Its z is locked, so the table carries none of its weight and gives no friction; this
+ * damping stands in for that friction, so a pushed fixed object stops within a few
+ * millimetres of where the pusher leaves it instead of gliding on.
+ */
+export const PLANAR_DAMPING = 30;
 
 export function tableBody(): BodyDesc {
   const [sx, sy] = TABLE.size;
@@ -72,16 +81,17 @@ export function objectParts(spec: ObjectSpec): ColliderPart[] {
       return parts;
     }
     case 'tray': {
-      const inner = containerInterior(spec)!;
-      const w = inner.wall;
+      const inner = containerInterior(spec) as TrayInterior;
+      // The walls at ±x are wx thick, those at ±y wy (thicker than usual with a hidden innerSize).
+      const [wx, wy] = inner.walls;
       const wallHalfHeight = (sz - inner.floor) / 2;
       const wallZ = inner.floor / 2;
       return [
         { shape: { type: 'box', halfExtents: [sx / 2, sy / 2, inner.floor / 2] }, position: [0, 0, -sz / 2 + inner.floor / 2] },
-        { shape: { type: 'box', halfExtents: [w / 2, sy / 2, wallHalfHeight] }, position: [sx / 2 - w / 2, 0, wallZ] },
-        { shape: { type: 'box', halfExtents: [w / 2, sy / 2, wallHalfHeight] }, position: [-sx / 2 + w / 2, 0, wallZ] },
-        { shape: { type: 'box', halfExtents: [sx / 2 - w, w / 2, wallHalfHeight] }, position: [0, sy / 2 - w / 2, wallZ] },
-        { shape: { type: 'box', halfExtents: [sx / 2 - w, w / 2, wallHalfHeight] }, position: [0, -sy / 2 + w / 2, wallZ] },
+        { shape: { type: 'box', halfExtents: [wx / 2, sy / 2, wallHalfHeight] }, position: [sx / 2 - wx / 2, 0, wallZ] },
+        { shape: { type: 'box', halfExtents: [wx / 2, sy / 2, wallHalfHeight] }, position: [-sx / 2 + wx / 2, 0, wallZ] },
+        { shape: { type: 'box', halfExtents: [sx / 2 - wx, wy / 2, wallHalfHeight] }, position: [0, sy / 2 - wy / 2, wallZ] },
+        { shape: { type: 'box', halfExtents: [sx / 2 - wx, wy / 2, wallHalfHeight] }, position: [0, -sy / 2 + wy / 2, wallZ] },
       ];
     }
   }
@@ -98,8 +108,12 @@ export function objectBody(spec: ObjectSpec): BodyDesc {
     mass: spec.mass,
     friction: spec.friction,
     // Stands in for rolling resistance, which the engines lack: a pushed ball stops.
-    angularDamping: spec.shape === 'sphere' ? 4 : 0.1,
+    angularDamping: spec.fixed ? PLANAR_DAMPING : spec.shape === 'sphere' ? 4 : 0.1,
+    ...(spec.fixed ? { linearDamping: PLANAR_DAMPING } : {}),
     ccd: smallest < 0.03,
+    // Hidden truth (docs: sim/README.md#hidden-truth): an off-centre mass; an object that cannot be lifted.
+    ...(spec.comOffset ? { centerOfMass: [...spec.comOffset] as Vec3 } : {}),
+    ...(spec.fixed ? { planar: true } : {}),
   };
 }
 

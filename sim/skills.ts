@@ -2,13 +2,13 @@
 // Each is a sequence of the robot's straight-line motions; arguments are already
 // validated by world.ts.
 
-import { ArgumentError, GraspError, ReachError } from './errors.ts';
+import { ArgumentError, GraspError, ReachError, UnknownObjectError } from './errors.ts';
 import { cm, m, pos } from './format.ts';
 import { fingerDirection, gripperLowestZ, gripperQuaternion } from './gripper-geometry.ts';
 import { containerInterior, halfExtentAlong, namedPoint, worldAABB } from './object-geometry.ts';
 import { wrapAngle, wrapHalfTurn, yawOf } from './pose-math.ts';
 import type { Robot } from './robot.ts';
-import type { Approach, PickOptions, PlaceOptions, PushOptions, Target, Vec2, Vec3 } from './types.ts';
+import type { Approach, ObjectSpec, PickOptions, PlaceOptions, Pose, PushOptions, Target, Vec2, Vec3 } from './types.ts';
 import { GRIPPER, TABLE } from './types.ts';
 
 const AXES = ['x', 'y', 'z'] as const;
@@ -37,6 +37,17 @@ export function checkReach(p: Vec3, what: string, objects: string[] = []): void 
   }
 }
 
+/**
+ * An object as the skill plans from it: its perceived pose and make-up when perception is
+ * in the loop (Robot.planning), else the truth. Where the skill aims comes from here;
+ * contacts, holding and slip are physics.
+ */
+function seen(r: Robot, id: string): { spec: ObjectSpec; pose: Pose } {
+  const o = r.planned(id);
+  if (!o) throw new UnknownObjectError(`${id} is not seen by perception, so there is no pose to plan from.`, [id]);
+  return o;
+}
+
 function distanceToSegment2(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax,
     dy = by - ay;
@@ -55,12 +66,18 @@ export function travelTo(r: Robot, target: Vec3, yaw: number, approach: Approach
   const held = r.heldId;
   // How far below the TCP the gripper, or the object in it, reaches.
   let below = Math.max(start[2] - gripperLowestZ(start, r.quaternion, r.width), target[2] - gripperLowestZ(target, q, r.width));
-  if (held) below = Math.max(below, start[2] - r.objectAABB(held).min[2]);
+  // The held object and the obstacles as planned from (perceived when perception is set).
+  const heldSeen = held ? r.planned(held) : null;
+  if (heldSeen) below = Math.max(below, start[2] - worldAABB(heldSeen.spec, heldSeen.pose).min[2]);
+  else if (held) below = Math.max(below, 0.1);
   let obstacles = 0;
-  const reach = 0.07 + (held ? Math.max(...r.specs.get(held)!.size) : 0);
-  for (const [id, spec] of r.specs) {
+  const reach = 0.07 + (held ? (heldSeen ? Math.max(...heldSeen.spec.size) : 0.1) : 0);
+  for (const id of r.specs.keys()) {
     if (id === held) continue;
-    const box = r.objectAABB(id);
+    const o = r.planned(id);
+    if (!o) continue;
+    const spec = o.spec;
+    const box = worldAABB(spec, o.pose);
     const radius = Math.hypot(spec.size[0], spec.size[1]) / 2;
     const cx = (box.min[0] + box.max[0]) / 2,
       cy = (box.min[1] + box.max[1]) / 2;
@@ -87,8 +104,7 @@ interface GraspPlan {
 }
 
 function planGrasp(r: Robot, id: string, approach: Approach): GraspPlan {
-  const spec = r.specs.get(id)!;
-  const pose = r.objectPose(id);
+  const { spec, pose } = seen(r, id);
   const box = worldAABB(spec, pose);
   const c = pose.position;
   const round = spec.shape === 'sphere' || spec.shape === 'cylinder' || spec.shape === 'bowl';
@@ -98,7 +114,7 @@ function planGrasp(r: Robot, id: string, approach: Approach): GraspPlan {
   if (round) candidates.push(current);
   let best = { yaw: candidates[0]!, width: Infinity };
   for (const yaw of candidates) {
-    const width = r.widthAcross(id, yaw);
+    const width = 2 * halfExtentAlong(spec, pose.quaternion, [Math.cos(yaw), Math.sin(yaw), 0]);
     const better =
       width < best.width - 0.001 ||
       (Math.abs(width - best.width) <= 0.001 && Math.abs(wrapHalfTurn(yaw - current)) < Math.abs(wrapHalfTurn(best.yaw - current)));
@@ -188,8 +204,7 @@ function resolvePlaceTarget(
 ): { xy: Vec2; supportZ: number; label: string; obstacle: string | null } {
   if (typeof target === 'string') {
     if (target === held) throw new ArgumentError(`Cannot place ${held} on itself.`, [held]);
-    const spec = r.specs.get(target)!;
-    const pose = r.objectPose(target);
+    const { spec, pose } = seen(r, target);
     if (containerInterior(spec)) {
       const inside = namedPoint(spec, pose, 'inside')!;
       return { xy: [inside[0], inside[1]], supportZ: inside[2] - 0.01, label: `into ${target}`, obstacle: target };
@@ -208,8 +223,9 @@ export function place(r: Robot, target: Target, opts: PlaceOptions = {}): void {
   const releaseHeight = opts.releaseHeight ?? 0.005;
   const [ox, oy] = opts.offset ?? [0, 0];
   const t = resolvePlaceTarget(r, target, held);
-  const pose = r.objectPose(held);
-  const box = worldAABB(r.specs.get(held)!, pose);
+  const heldSeen = seen(r, held);
+  const pose = heldSeen.pose;
+  const box = worldAABB(heldSeen.spec, pose);
   // Yaw: `opts.yaw` is the held object's final yaw; the gripper turns by the difference.
   const yaw = opts.yaw === undefined ? r.yaw : wrapAngle(r.yaw + wrapAngle(opts.yaw - yawOf(pose.quaternion)));
   // Offset of the object's centre from the TCP, carried round by the turn.
@@ -250,8 +266,7 @@ export function push(r: Robot, id: string, direction: Vec2, distance: number, op
   r.endHold();
   const n = Math.hypot(direction[0], direction[1]);
   const u: Vec3 = [direction[0] / n, direction[1] / n, 0];
-  const spec = r.specs.get(id)!;
-  const pose = r.objectPose(id);
+  const { spec, pose } = seen(r, id);
   const box = worldAABB(spec, pose);
   const c = pose.position;
   const extent = halfExtentAlong(spec, pose.quaternion, u);

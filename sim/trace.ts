@@ -4,13 +4,38 @@
 // viewer read it. It lives here, below monitor/ and policy/, because both read it.
 
 import type { ErrorCause, ErrorKind } from './errors.ts';
-import type { GripperState, Predicate, SceneSpec, Snapshot } from './types.ts';
+import type { GripperState, Predicate, SceneSpec, Snapshot, Vec3 } from './types.ts';
 
 /** An error a call raised, as the program saw it; `cause` when the skill knew why (errors.ts). */
 export interface CallError {
   kind: ErrorKind | 'Error';
   message: string;
   cause?: ErrorCause;
+}
+
+/** Smallest net displacement (m) and rotation (deg) of an object that a call's `moved` lists. */
+export const MOVED_DISTANCE_MIN = 0.003;
+export const MOVED_ROTATION_MIN_DEG = 3;
+
+/**
+ * An object a motion call moved: its pose just after the call minus its pose just before
+ * (net, so an object that moved and came back is not listed).
+ */
+export interface MovedObject {
+  id: string;
+  /** Displacement of its centre (m). */
+  delta: Vec3;
+  /** hypot(delta) (m). */
+  distance: number;
+  /** Angle between the two orientations (degrees, 0–180). */
+  rotationDeg: number;
+  /** Upright before the call (tilt ≤ UPRIGHT_LIMIT) and not after; always false for a sphere. */
+  toppled: boolean;
+  /**
+   * The call was meant to move it: the object of `pick` or `push`, or the object held
+   * before or after the call (carried, placed, released, grasped).
+   */
+  intended: boolean;
 }
 
 export interface CallEvent {
@@ -25,6 +50,13 @@ export interface CallEvent {
   result?: unknown;
   error?: CallError;
   gripper: GripperState;
+  /**
+   * Motion calls only (actions and low-level moves): the objects that moved more than
+   * MOVED_DISTANCE_MIN or turned more than MOVED_ROTATION_MIN_DEG during the call,
+   * largest displacement first. Absent when nothing did, and on calls that do not move
+   * the world.
+   */
+  moved?: MovedObject[];
 }
 
 export interface SubgoalEvent {

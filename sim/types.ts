@@ -172,6 +172,8 @@ export type Predicate =
   | { unmoved: [string, number] }
   | { inZone: [string, string] }
   | { ordered: { ids: string[]; axis: 'x' | 'y' } }
+  | { row: { ids: string[]; axis: 'x' | 'y' } }
+  | { circle: { ids: string[]; center?: string | Vec2 } }
   | { all: Predicate[] }
   | { any: Predicate[] }
   | { not: Predicate };
@@ -233,6 +235,10 @@ export type PredicateFacts =
       innerHalf: Vec2 | null;
       /** How far the centre lies below the rim (< 0: above it). */
       belowRim: number;
+      /** The object's bottom minus the top of the container's floor, in its frame (null for a non-container). */
+      aboveFloor: number | null;
+      /** For an object taller than the walls: the contents of the container it stands on (null: none, or not measured). */
+      restsOn: string | null;
       held: boolean;
     }
   | {
@@ -245,7 +251,7 @@ export type PredicateFacts =
       bottom: number;
       overTable: boolean;
       held: boolean;
-      /** The object it rests on when its bottom is too high (null: none, or not measured). */
+      /** The object it rests on when its bottom is too high, or the container it is inside (null: none, or not measured). */
       support: string | null;
       limit: number;
     }
@@ -291,6 +297,41 @@ export type PredicateFacts =
       values: number[];
       /** Index of the first id not past the one before it; null when in order. */
       outOfOrder: number | null;
+    }
+  | {
+      kind: 'row';
+      ids: string[];
+      axis: 'x' | 'y';
+      /** The centres' coordinates along the axis, in the order of ids. */
+      values: number[];
+      /** The row's line: the mean of the centres' coordinates across the axis. */
+      line: number;
+      /** Each centre's coordinate across the axis minus the line's (the offset to correct). */
+      offsets: number[];
+      /** Largest |offset| allowed. */
+      limit: number;
+      /** Index of the first id not past the one before it; null when in order. */
+      outOfOrder: number | null;
+      /** Index of the id farthest off the line when past the limit; null when all are within it. */
+      offLine: number | null;
+    }
+  | {
+      kind: 'circle';
+      ids: string[];
+      /** The circle's centre: the named object's centre, the point given, or the mean of the ids' centres. */
+      center: Vec2;
+      /** The object named as the centre; null for a point or the mean. */
+      centerId: string | null;
+      /** Each centre's horizontal distance from the circle's centre, in the order of ids, and their mean. */
+      radii: number[];
+      radius: number;
+      /** Largest |radius − mean| allowed (m). */
+      radiusLimit: number;
+      /** Index of the id farthest off the circle when past the limit; null when all are within it. */
+      offCircle: number | null;
+      /** Largest angle between neighbours around the centre (rad), and the most allowed. */
+      largestGap: number;
+      gapLimit: number;
     }
   | { kind: 'all'; parts: PredicateResult[] }
   | { kind: 'any'; parts: PredicateResult[] }

@@ -10,7 +10,7 @@ import { yawOf } from './pose-math.ts';
 import { evaluatePredicate } from './predicates.ts';
 import { PredicateSchema, predicateObjectIds } from './predicate-schema.ts';
 import { createRapierPhysicsWorld } from './rapier-world.ts';
-import { MOTION, Robot } from './robot.ts';
+import { MOTION, type PlanningView, Robot } from './robot.ts';
 import { sceneBodies } from './scene-bodies.ts';
 import { checkReach, pick, place, push, travelTo } from './skills.ts';
 import type {
@@ -133,6 +133,11 @@ class World implements SimWorld {
 
   get time(): number {
     return this.robot.time;
+  }
+
+  /** What skills plan from (perception); null plans from the truth. */
+  setPlanningView(view: PlanningView | null): void {
+    this.robot.planning = view;
   }
 
   // ---------------------------------------------------------------- helpers
@@ -416,6 +421,17 @@ class World implements SimWorld {
       this.robot.wait(s);
     });
   }
+}
+
+/**
+ * Makes the skills of a world built by createWorld plan from `view` (perceived poses and
+ * sizes, policy/program/perception.ts); null restores planning from the truth. Returns
+ * false for another SimWorld, whose skills are not ours to steer.
+ */
+export function setPlanningView(world: SimWorld, view: PlanningView | null): boolean {
+  if (!(world instanceof World)) return false;
+  world.setPlanningView(view);
+  return true;
 }
 
 /** Builds a world from a resolved scene, lets it settle and records `initial`. */

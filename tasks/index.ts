@@ -9,9 +9,11 @@ export {
   ZoneEntrySchema,
   LayoutSchema,
   DistractorsSchema,
+  HiddenSchema,
   ID_PATTERN,
+  CORRECTION_MAX_CHARS,
 } from './schema.ts';
-export type { TaskFile, ObjectEntry, ZoneEntry, LayoutEntry, DistractorsEntry } from './schema.ts';
+export type { TaskFile, ObjectEntry, HiddenEntry, ZoneEntry, LayoutEntry, DistractorsEntry } from './schema.ts';
 export {
   parseTask,
   readTaskFile,
@@ -22,6 +24,10 @@ export {
   DEFAULT_TIME_LIMIT,
   DEFAULT_DISTRACTOR_SHAPES,
   DISTRACTOR_PREFIX,
+  objectTemplate,
+  taskHash,
+  canonicalJson,
+  TASK_HASH_LENGTH,
 } from './task-file.ts';
 export { loadTask, isTaskPath } from './loader.ts';
 export { instantiateScene, footprintRadius, distractorColors, MAX_LAYOUT_TRIES, CONTAINER_DROP } from './layout.ts';

@@ -1,4 +1,6 @@
 // Scene randomisation: one task + one seed → one SceneSpec, the same every time.
+// Footprints and stacking heights use each object's true size (the world's), so objects
+// whose stated size is wrong still do not overlap; `stated` carries what the task tells.
 // Objects with a fixed position go first (± jitter), then the others are drawn inside
 // the layout, largest first, with their footprint circles `minGap` apart and clear of
 // zones; stacked objects sit on their support's top (or a container's floor); distractors take colours no named
@@ -205,7 +207,7 @@ export function instantiateScene(task: Pick<TaskDef, 'id' | 'file' | 'sceneTempl
     } else {
       const s = byId.get(o.on)!;
       const sp = resolve(s);
-      const inner = containerInterior({ ...s, position: sp, yaw: 0 });
+      const inner = containerInterior(s);
       const base = inner ? sp[2] - s.size[2] / 2 + inner.floor + CONTAINER_DROP : sp[2] + s.size[2] / 2;
       p = [sp[0], sp[1], base + o.size[2] / 2];
     }
@@ -214,6 +216,8 @@ export function instantiateScene(task: Pick<TaskDef, 'id' | 'file' | 'sceneTempl
     return p;
   };
 
+  // The truth the world is built from (size, mass, friction, comOffset, fixed, innerSize) and
+  // what the task states where it differs (`stated`); statedScene() is what programmers see.
   const objects: ObjectSpec[] = all.map((o) => ({
     id: o.id,
     shape: o.shape,
@@ -223,6 +227,10 @@ export function instantiateScene(task: Pick<TaskDef, 'id' | 'file' | 'sceneTempl
     friction: o.friction,
     position: resolve(o),
     yaw: yaw.get(o.id)!,
+    ...(o.comOffset ? { comOffset: [...o.comOffset] as Vec3 } : {}),
+    ...(o.fixed ? { fixed: true } : {}),
+    ...(o.innerSize ? { innerSize: [...o.innerSize] as Vec2 } : {}),
+    ...(o.stated ? { stated: { ...o.stated, ...(o.stated.size ? { size: [...o.stated.size] as Vec3 } : {}) } } : {}),
   }));
   const zones = t.zones.map((z) => ({ id: z.id, min: [...z.min] as Vec2, max: [...z.max] as Vec2, color: z.color }));
   return { objects, zones };

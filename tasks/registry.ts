@@ -41,6 +41,47 @@ export interface SuiteDef {
 /** Suites besides `all`, which every registry has: every task it holds. */
 export const BUNDLED_SUITES: readonly SuiteDef[] = [
   { name: 'core', description: 'Basic tabletop skills: pick, place, stack, sort, push, arrange.', files: CORE_TASK_FILES },
+  {
+    name: 'feedback',
+    description:
+      'Tasks a sensible first program fails and only execution reveals why: hidden friction, weight, size, inner size and centre of mass, things resting on or in what must move, a target crowded by a taller object, tight tolerances.',
+    files: [
+      'slippery_bottle',
+      'slippery_can_in_tray',
+      'heavy_box_to_zone',
+      'heavy_crate_to_square',
+      'narrow_tray_three_blocks',
+      'narrow_tray_two_cans',
+      'tall_box_stack',
+      'short_plank_end',
+      'vase_on_box',
+      'can_on_block',
+      'cup_with_straw',
+      'tray_with_bottle',
+      'block_behind_thermos',
+      'ball_behind_box',
+      'ball_onto_spot',
+      'ball_between_blocks',
+      'heavy_end_bar',
+      'weighted_rod',
+    ].map((id) => `feedback/${id}.json`),
+  },
+  {
+    name: 'long',
+    description:
+      'Long-horizon tasks of 6 to 12 steps: towers of five, sorting six by size and colour, circles, grids, unbuilding, several containers.',
+    files: [
+      'tower_of_five',
+      'sort_by_size_and_color',
+      'circle_around_bowl',
+      'grid_two_rows',
+      'line_by_size',
+      'reverse_tower',
+      'tower_to_containers',
+      'swap_bowls',
+      'cans_in_tray',
+    ].map((id) => `long/${id}.json`),
+  },
 ];
 
 export interface SuiteInfo {

@@ -65,6 +65,9 @@ function numbers<T>(n: number, test: (x: number) => boolean, what: string) {
 
 // ---------------------------------------------------------------- leaves
 
+/** Longest `corrections` phrase (characters): they are things a person says, not paragraphs. */
+export const CORRECTION_MAX_CHARS = 120;
+
 /** Ids of tasks, objects and zones: lowercase words joined by underscores ("red_block"). */
 export const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
 const Id = z.string(expected('an id of lowercase letters, digits and underscores, e.g. "red_block"')).regex(ID_PATTERN, {
@@ -76,10 +79,36 @@ const ShapeName = oneOf(SHAPES as unknown as readonly [Shape, ...Shape[]], 'a sh
 
 const Size = numbers<Vec3>(3, (x) => x > 0, 'an array of 3 positive numbers');
 const Point2 = numbers<Vec2>(2, () => true, 'an array [x, y] of 2 numbers (metres)');
+const Offset3 = numbers<Vec3>(3, () => true, 'an array [x, y, z] of 3 numbers (metres, in the object frame)');
+const InnerSize = numbers<Vec2>(2, (x) => x > 0, 'an array [x, y] of 2 positive numbers (metres)');
 const NonNegative = (what: string) => z.number(expected(what)).min(0, { error: `expected ${what}` });
 const Positive = (what: string) => z.number(expected(what)).positive({ error: `expected ${what}` });
 
 // ---------------------------------------------------------------- the file
+
+/**
+ * The hidden truth of an object, where it differs from what the task states (the object's
+ * own size, mass and friction). The world is built from it; programmers are never told it.
+ * Checks against the object (comOffset inside it, innerSize smaller than its interior,
+ * innerSize only on a container) are in task-file.ts.
+ */
+export const HiddenSchema = record(
+  {
+    /** True friction coefficient. */
+    friction: NonNegative('a non-negative number').optional(),
+    /** True mass (kg). */
+    mass: Positive('a positive number (kg)').optional(),
+    /** True full extents (m), same form as `size`. */
+    size: Size.optional(),
+    /** Centre of mass, offset from the bounding-box centre in the object frame (m); must lie inside the object. */
+    comOffset: Offset3.optional(),
+    /** The object cannot be lifted, only pushed along the table. */
+    fixed: z.boolean(expected('true or false')).optional(),
+    /** Bowls and trays: the true usable inside [x, y] (m), smaller than the stated size gives (thicker walls). */
+    innerSize: InnerSize.optional(),
+  },
+  'a hidden block { friction?, mass?, size?, comOffset?, fixed?, innerSize? }',
+);
 
 export const ObjectEntrySchema = record(
   {
@@ -98,8 +127,10 @@ export const ObjectEntrySchema = record(
     yaw: z.number(expected('a number (radians)')).optional(),
     mass: Positive('a positive number (kg)').optional(),
     friction: NonNegative('a non-negative number').optional(),
+    /** The truth where it differs from the stated values above; never shown to programmers. */
+    hidden: HiddenSchema.optional(),
   },
-  'an object { id, shape, size, color, position?, jitter?, on?, yaw?, mass?, friction? }',
+  'an object { id, shape, size, color, position?, jitter?, on?, yaw?, mass?, friction?, hidden? }',
 );
 
 export const ZoneEntrySchema = record({ id: Id, min: Point2, max: Point2, color: Color }, 'a zone { id, min: [x, y], max: [x, y], color }');
@@ -152,6 +183,20 @@ export const TaskFileSchema = record(
     success: PredicateSchema,
     /** Simulated-seconds budget of one attempt. */
     timeLimit: Positive('a positive number of seconds').optional(),
+    /**
+     * Phrases a person would say watching the task's typical failure ("grasp it from the
+     * side"); never shown to programmers (a scripted corrector reads them).
+     */
+    corrections: z
+      .array(
+        z
+          .string(expected('a short phrase'))
+          .trim()
+          .min(1, { error: 'expected a short phrase, not an empty string' })
+          .max(CORRECTION_MAX_CHARS, { error: `expected a short phrase of at most ${CORRECTION_MAX_CHARS} characters` }),
+        expected('an array of short phrases'),
+      )
+      .optional(),
     /** The program that solves the task: inline JavaScript, or a path ending in .js relative to the task file. */
     reference: z.string(expected('a program (JavaScript) or a path to a .js file')).min(1, {
       error: 'expected a program (JavaScript) or a path to a .js file',
@@ -160,6 +205,7 @@ export const TaskFileSchema = record(
   'a task object { id, instruction, scene, success, reference, ... }',
 );
 
+export type HiddenEntry = z.infer<typeof HiddenSchema>;
 export type ObjectEntry = z.infer<typeof ObjectEntrySchema>;
 export type ZoneEntry = z.infer<typeof ZoneEntrySchema>;
 export type LayoutEntry = z.infer<typeof LayoutSchema>;

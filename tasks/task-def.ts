@@ -6,10 +6,13 @@ import { jsonPath } from '../sim/index.ts';
 import type { ObjectSpec, Predicate, Shape, Vec2, ZoneSpec } from '../sim/index.ts';
 
 /**
- * One object of the task as written: what it is (as in the scene's ObjectSpec), but its
- * position may still be random, fixed ± jitter, or on another object.
+ * One object of the task as written: what it is (as in the scene's ObjectSpec: `size`,
+ * `mass` and `friction` are the truth, `stated` what the task tells where it differs, and
+ * the hidden `comOffset`, `fixed`, `innerSize`), but its position may still be random,
+ * fixed ± jitter, or on another object.
  */
-export interface ObjectTemplate extends Pick<ObjectSpec, 'id' | 'shape' | 'color' | 'size' | 'mass' | 'friction'> {
+export interface ObjectTemplate
+  extends Pick<ObjectSpec, 'id' | 'shape' | 'color' | 'size' | 'mass' | 'friction' | 'comOffset' | 'fixed' | 'innerSize' | 'stated'> {
   /** Fixed centre [x, y]; absent = random in the layout (unless `on` is set). */
   position?: Vec2;
   /** ± metres along x and y around `position`. */
@@ -58,6 +61,16 @@ export interface TaskDef {
   /** Absolute path of the reference program when it lives in its own file, else null. */
   referenceFile: string | null;
   tags: string[];
+  /**
+   * Phrases a person would say watching the task's typical failure. Never shown to
+   * programmers (like `success`, `reference` and the hidden truth); a scripted corrector reads them.
+   */
+  corrections: string[];
+  /**
+   * The task's version: the first 12 hex digits of the sha256 of its canonical JSON (comment
+   * keys dropped, keys sorted) and its reference program text (taskHash in task-file.ts).
+   */
+  hash: string;
 }
 
 /** A file path as people read it: relative to the working directory when inside it. */

@@ -1,10 +1,11 @@
 // Reading one task file: JSON → schema → cross-reference checks → TaskDef with defaults.
 // Every problem is one TaskError line: `<file>: <json path>: <what was expected>`.
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { CONTAINER_SHAPES, TABLE, closestNames, predicateRefs } from '../sim/index.ts';
-import type { Predicate, Shape, Vec2, Vec3 } from '../sim/index.ts';
+import { CONTAINER_SHAPES, TABLE, closestNames, defaultInnerSize, predicateRefs } from '../sim/index.ts';
+import type { Predicate, Shape, StatedProps, Vec2, Vec3 } from '../sim/index.ts';
 import { TaskFileSchema } from './schema.ts';
 import type { ObjectEntry, TaskFile } from './schema.ts';
 import { TaskError, formatJsonPath } from './task-def.ts';
@@ -94,7 +95,8 @@ export function readTaskFile(path: string): TaskDef {
  * reference given as a path ('<inline>' when there is no file).
  */
 export function parseTask(json: unknown, file: string): TaskDef {
-  const parsed = TaskFileSchema.safeParse(stripComments(json));
+  const stripped = stripComments(json);
+  const parsed = TaskFileSchema.safeParse(stripped);
   if (!parsed.success) {
     const issues = parsed.error.issues;
     const first = issues[0]!;
@@ -116,7 +118,39 @@ export function parseTask(json: unknown, file: string): TaskDef {
     reference,
     referenceFile,
     tags: t.tags ?? [],
+    corrections: t.corrections ?? [],
+    hash: taskHash(stripped, reference),
   };
+}
+
+// ---------------------------------------------------------------- version
+
+/** Length of a task hash (hex digits). */
+export const TASK_HASH_LENGTH = 12;
+
+/** JSON with object keys sorted at every level, so key order and spacing do not change a hash. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (typeof v === 'object' && v !== null) {
+    const keys = Object.keys(v).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+/**
+ * A task's version: sha256 of its canonical JSON (comment keys already dropped) and its
+ * reference program text, first TASK_HASH_LENGTH hex digits. Any change to the scene, the
+ * instruction, success, hidden truth or the reference (inline or in its .js file) changes it;
+ * comments, key order and whitespace in the JSON do not.
+ */
+export function taskHash(json: unknown, reference: string): string {
+  return createHash('sha256')
+    .update(canonicalJson(json))
+    .update('\n--reference--\n')
+    .update(reference)
+    .digest('hex')
+    .slice(0, TASK_HASH_LENGTH);
 }
 
 // ---------------------------------------------------------------- cross-reference checks
@@ -146,6 +180,7 @@ function checkScene(t: TaskFile, file: string): void {
       fail([...at, 'id'], `ids starting with "${DISTRACTOR_PREFIX}" are reserved for generated distractors`);
     const bad = sizeProblem(o);
     if (bad) fail([...at, 'size'], bad);
+    if (o.hidden) checkHidden(o, at, fail);
     if (o.position && o.on) fail([...at, 'on'], 'an object either starts "on" another or at a "position", not both');
     if (o.jitter !== undefined && !o.position) fail([...at, 'jitter'], 'expected "position" with "jitter" (jitter moves a fixed position)');
     if (o.position) {
@@ -195,6 +230,60 @@ function checkScene(t: TaskFile, file: string): void {
   }
 }
 
+const cm = (m: number): string => `${Number((m * 100).toFixed(2))} cm`;
+
+/** The hidden block against its object: sizes of the right form, comOffset inside, innerSize on a container and smaller. */
+function checkHidden(o: ObjectEntry, at: (string | number)[], fail: (path: (string | number)[], problem: string) => never): void {
+  const h = o.hidden!;
+  const here = [...at, 'hidden'];
+  if (h.size) {
+    const bad = sizeProblem({ ...o, size: h.size });
+    if (bad) fail([...here, 'size'], bad);
+  }
+  const size = h.size ?? o.size;
+  if (h.comOffset) {
+    const [x, y, z] = h.comOffset;
+    const [sx, sy, sz] = size;
+    const inside =
+      o.shape === 'sphere'
+        ? Math.hypot(x, y, z) < sx / 2
+        : o.shape === 'cylinder'
+          ? Math.hypot(x, y) < sx / 2 && Math.abs(z) < sz / 2
+          : Math.abs(x) < sx / 2 && Math.abs(y) < sy / 2 && Math.abs(z) < sz / 2;
+    if (!inside) {
+      const bounds =
+        o.shape === 'sphere'
+          ? `within ${cm(sx / 2)} of the centre`
+          : o.shape === 'cylinder'
+            ? `within ${cm(sx / 2)} of the axis and ${cm(sz / 2)} of the mid-height`
+            : `within ±${cm(sx / 2)}, ±${cm(sy / 2)}, ±${cm(sz / 2)} of the centre`;
+      fail([...here, 'comOffset'], `expected a centre of mass inside the ${o.shape}: ${bounds} (got [${h.comOffset.join(', ')}])`);
+    }
+  }
+  if (h.fixed && o.on) fail([...here, 'fixed'], `a fixed object must start on the table, not on "${o.on}"`);
+  if (h.innerSize) {
+    const [ix, iy] = h.innerSize;
+    if (!CONTAINER_SHAPES.includes(o.shape))
+      fail([...here, 'innerSize'], `expected innerSize only on a bowl or tray; "${o.id}" is a ${o.shape}`);
+    if (o.shape === 'bowl' && ix !== iy) fail([...here, 'innerSize'], 'expected [d, d] for a bowl (the two must be equal)');
+    // Smaller than the inside the stated size gives (and the true size, when that differs): thicker walls.
+    for (const s of h.size ? [o.size, h.size] : [o.size]) {
+      const room = defaultInnerSize(o.shape, s)!;
+      if (ix > room[0] + 1e-9 || iy > room[1] + 1e-9 || (ix >= room[0] - 1e-9 && iy >= room[1] - 1e-9)) {
+        fail(
+          [...here, 'innerSize'],
+          `expected an inside smaller than the ${cm(room[0])} x ${cm(room[1])} a ${o.shape} of size [${s.join(', ')}] has (got [${ix}, ${iy}])`,
+        );
+      }
+    }
+    if (Math.min(ix, iy) < MIN_INNER_SIZE)
+      fail([...here, 'innerSize'], `expected an inside of at least ${cm(MIN_INNER_SIZE)} each way (got [${ix}, ${iy}])`);
+  }
+}
+
+/** Smallest true inside of a container (m): anything smaller is a solid block, not a container. */
+const MIN_INNER_SIZE = 0.02;
+
 function unknownId(kind: string, id: string, known: Iterable<string>): string {
   const list = [...known];
   const near = closestNames(id, list, 1);
@@ -229,20 +318,46 @@ function loadReference(reference: string, file: string): { reference: string; re
   }
 }
 
-function toTemplate(t: TaskFile): SceneTemplate {
-  const layout = t.scene.layout ?? {};
-  const objects: ObjectTemplate[] = t.scene.objects.map((o) => ({
+/**
+ * One object as the world is built: `size`, `mass` and `friction` are the truth (the hidden
+ * block's value, else the stated one), `stated` holds the told values that differ, and the
+ * hidden-only `comOffset`, `fixed`, `innerSize` are copied. A mass left out defaults from the
+ * size it applies to: the stated mass from the stated size, the true one from the true size.
+ */
+export function objectTemplate(o: ObjectEntry): ObjectTemplate {
+  const h = o.hidden ?? {};
+  const statedSize = [...o.size] as Vec3;
+  const statedMass = o.mass ?? defaultMass(o.shape, o.size);
+  const statedFriction = o.friction ?? defaultFriction(o.shape);
+  const size = h.size ? ([...h.size] as Vec3) : statedSize;
+  const mass = h.mass ?? o.mass ?? defaultMass(o.shape, size);
+  const friction = h.friction ?? statedFriction;
+  const stated: StatedProps = {
+    ...(size.some((v, i) => v !== statedSize[i]) ? { size: statedSize } : {}),
+    ...(mass !== statedMass ? { mass: statedMass } : {}),
+    ...(friction !== statedFriction ? { friction: statedFriction } : {}),
+  };
+  return {
     id: o.id,
     shape: o.shape,
     color: o.color,
-    size: [...o.size] as Vec3,
-    mass: o.mass ?? defaultMass(o.shape, o.size),
-    friction: o.friction ?? defaultFriction(o.shape),
+    size,
+    mass,
+    friction,
+    ...(h.comOffset?.some((v) => v !== 0) ? { comOffset: [...h.comOffset] as Vec3 } : {}),
+    ...(h.fixed ? { fixed: true } : {}),
+    ...(h.innerSize ? { innerSize: [...h.innerSize] as Vec2 } : {}),
+    ...(Object.keys(stated).length ? { stated } : {}),
     ...(o.position ? { position: [...o.position] as Vec2 } : {}),
     jitter: o.jitter ?? 0,
     ...(o.on ? { on: o.on } : {}),
     ...(o.yaw !== undefined ? { yaw: o.yaw } : {}),
-  }));
+  };
+}
+
+function toTemplate(t: TaskFile): SceneTemplate {
+  const layout = t.scene.layout ?? {};
+  const objects: ObjectTemplate[] = t.scene.objects.map(objectTemplate);
   return {
     objects,
     zones: (t.scene.zones ?? []).map((z) => ({ id: z.id, min: [...z.min] as Vec2, max: [...z.max] as Vec2, color: z.color })),

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Checkpoint, GripperState, Pose, SimWorld, Snapshot, Trace, TraceEvent } from '../sim/index.ts';
 import { instantiateScene, loadTask } from '../tasks/index.ts';
-import { closeRenderer } from '../monitor/index.ts';
+import { closeRenderBridges, closeRenderer } from '../monitor/index.ts';
+import { parsePerceptionNoise } from '../policy/program/perception-settings.ts';
 import { runEpisode } from '../policy/loop/index.ts';
 import type { EpisodeEvent } from '../policy/loop/index.ts';
 import { createProgrammer } from '../policy/programmers/index.ts';
@@ -201,6 +202,10 @@ async function main(): Promise<void> {
       monitor: req.monitor,
       maxRepairs: req.maxRepairs,
       oracle: true,
+      perception: {
+        mode: req.perception ?? 'exact',
+        ...(req.perception === 'noisy' && req.perceptionNoise ? { noise: parsePerceptionNoise(req.perceptionNoise) } : {}),
+      },
       outDir: data.outDir,
       recordImages: req.images === true || req.monitor === 'pixels' || req.monitor === 'vlm' ? 'all' : 'none',
       onEvent,
@@ -242,6 +247,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await closeRenderer();
+    await closeRenderBridges();
   }
 }
 

@@ -21,6 +21,7 @@ export type { Speed } from './speeds.ts';
 // The same lists the command line offers (plain-data files, safe in the browser bundle).
 import { PROVIDERS } from '../policy/programmers/programmer.ts';
 import { MONITOR_NAMES } from '../monitor/verdict.ts';
+import { PERCEPTION_MODES, parsePerceptionNoise } from '../policy/program/perception-settings.ts';
 
 export const VIEWER_PROVIDERS = PROVIDERS;
 export const VIEWER_MONITORS = MONITOR_NAMES;
@@ -81,6 +82,9 @@ export const TraceEventSchema: z.ZodType<TraceEvent> = z.discriminatedUnion('typ
     result: z.unknown().optional(),
     error: ErrorInfo.optional(),
     gripper: GripperStateSchema,
+    moved: z
+      .array(z.object({ id: z.string(), delta: Vec3, distance: num, rotationDeg: num, toppled: z.boolean(), intended: z.boolean() }))
+      .optional(),
   }),
   z.object({
     type: z.enum(['subgoal-start', 'subgoal-end']),
@@ -154,6 +158,24 @@ export const StartRequestSchema = z.strictObject({
   cassette: z.string().max(4096).optional(),
   monitor: z.enum(VIEWER_MONITORS),
   maxRepairs: z.int().min(0).max(MAX_VIEWER_REPAIRS),
+  /** What the program perceives (default exact): docs/architecture.md#perception. */
+  perception: z.enum(PERCEPTION_MODES).optional(),
+  /** σ of noisy perception, "metres,degrees" (default "0.01,3"). */
+  perceptionNoise: z
+    .string()
+    .max(40)
+    .refine(
+      (s) => {
+        try {
+          parsePerceptionNoise(s);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'perceptionNoise must be "metres,degrees" such as "0.01,3"' },
+    )
+    .optional(),
   speed: z.enum(SPEEDS).optional(),
   /** Render checkpoint images with the headless renderer (always on for the pixels and vlm monitors). */
   images: z.boolean().optional(),

@@ -232,7 +232,12 @@ export class SessionHub {
     });
     this.publish({
       type: 'chat',
-      item: { role: 'system', kind: 'info', attempt: null, text: `Starting ${task.id}, seed ${req.seed}: "${task.instruction}"` },
+      item: {
+        role: 'system',
+        kind: 'info',
+        attempt: null,
+        text: `Starting ${task.id}, seed ${req.seed}${req.perception && req.perception !== 'exact' ? `, ${req.perception} perception` : ''}: "${task.instruction}"`,
+      },
     });
     this.setStatus('starting');
     this.live = new LiveEpisode({

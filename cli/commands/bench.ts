@@ -30,13 +30,23 @@ export function registerBenchCommand(program: Command): void {
       const log = (s: string): void => {
         process.stderr.write(`bench: ${s}\n`);
       };
-      const { runBench, suiteFigure } = await import('../../bench/index.ts');
+      const { runBench, suiteFigure, perceptionFigure } = await import('../../bench/index.ts');
       const { seeds } = opts;
       const figures = await runBench({
         reps: opts.reps,
         seeds,
         log,
         render: opts.quick ? undefined : renderFigure,
+        perception: opts.quick
+          ? undefined
+          : async () => {
+              const { closeRenderBridges } = await import('../../monitor/index.ts');
+              try {
+                return await perceptionFigure(1);
+              } finally {
+                await closeRenderBridges();
+              }
+            },
         suite: opts.quick
           ? undefined
           : async () => {
@@ -57,7 +67,7 @@ export function registerBenchCommand(program: Command): void {
       }
       const p = figures.physics.rapier;
       const lines = [
-        `machine: ${figures.machine.cpu}, ${figures.machine.cores} cores, ${figures.machine.memoryGB} GB, node ${figures.machine.node}`,
+        `machine: ${figures.machine.cpu}, ${figures.machine.cores} cores, ${figures.machine.memoryGB} GB, node ${figures.machine.node}, load ${figures.machine.loadAverage ?? '-'} at the start`,
         `physics (rapier, 12 objects, 240 Hz): ${p.stepsPerSec} steps/s = ${p.realtimeFactor}× real time; bare Rapier ${p.bareStepsPerSec} steps/s (ours/bare ${p.overheadRatio})`,
         `sandbox: ${figures.sandbox.hostCallMicros} µs per API call`,
         `episode: ${figures.episode.msPerAttempt} ms per core reference attempt (no rendering, ${figures.episode.attempts} attempts)`,
@@ -67,6 +77,13 @@ export function registerBenchCommand(program: Command): void {
           'msPerView' in figures.render
             ? `render: ${figures.render.msPerView} ms per 640×480 RGB view, ${figures.render.msPerMaskView} ms per id+depth view`
             : `render: skipped (${figures.render.skipped})`,
+        );
+      const px = figures.perception?.pixels;
+      if (px)
+        lines.push(
+          'msPerMovingAction' in px
+            ? `pixels perception: ${px.msPerMovingAction} ms per action that moves things (render ${px.renderMs} + estimate ${px.estimateMs}; median ${px.medianMs}, p90 ${px.p90Ms}; ${px.estimates} estimates over ${px.attempts} core reference attempts, ${px.succeeded} succeeded)`
+            : `pixels perception: skipped (${px.skipped})`,
         );
       if (figures.suite)
         lines.push(

@@ -5,7 +5,9 @@ import { resolve } from 'node:path';
 import { PROVIDERS } from '../../policy/programmers/programmer.ts';
 import { MONITOR_NAMES, type MonitorName } from '../../monitor/verdict.ts';
 import { loadTask } from '../../tasks/index.ts';
-import { intArg, metresArg } from '../errors.ts';
+import { PERCEPTION_MODES, parsePerceptionNoise } from '../../policy/program/perception-settings.ts';
+import type { PerceptionMode, PerceptionNoise } from '../../policy/program/perception-settings.ts';
+import { intArg, parsedArg, UsageError } from '../errors.ts';
 import { readProgramFile } from './common.ts';
 
 interface RunFlags {
@@ -23,7 +25,8 @@ interface RunFlags {
   out?: string;
   json?: boolean;
   vision?: boolean;
-  sceneNoise: number;
+  perception: PerceptionMode;
+  perceptionNoise?: PerceptionNoise;
   record?: string;
   cassette?: string;
   images?: boolean;
@@ -48,7 +51,12 @@ export function registerRunCommand(program: Command): void {
     .addOption(new Option('--monitor <m>', 'checkpoint monitor').choices(MONITOR_NAMES).default('state'))
     .option('--max-repairs <k>', 'repair budget (default 3; 0 with --program)', intArg(0))
     .option('--no-oracle', 'stop on the monitor verdicts instead of the task success predicate')
-    .option('--scene-noise <m>', 'σ in metres of a seeded error in the object positions the programmer is told', metresArg(), 0)
+    .addOption(
+      new Option('--perception <mode>', 'what scene queries and scene facts come from: truth, seeded noise, or camera pixels')
+        .choices(PERCEPTION_MODES)
+        .default('exact'),
+    )
+    .option('--perception-noise <m,deg>', 'σ of --perception noisy: metres, degrees (default 0.01,3)', parsedArg(parsePerceptionNoise))
     .addOption(new Option('--engine <e>', 'physics engine').choices(['rapier']).default('rapier'))
     .option('--out <dir>', 'record folder (default runs/<time>-<task>-seed<N>)')
     .option('--vision', 'send the failing checkpoint images with repair prompts (vision-capable code models)')
@@ -59,8 +67,20 @@ export function registerRunCommand(program: Command): void {
     .action(async (flags: RunFlags) => {
       const { runEpisode } = await import('../../policy/loop/index.ts');
       const { createProgrammer, GivenProgrammer } = await import('../../policy/programmers/index.ts');
-      const { closeRenderer } = await import('../../monitor/index.ts');
+      const { closeRenderer, closeRenderBridges } = await import('../../monitor/index.ts');
+      const { perceptionBridge } = await import('../../policy/loop/episode.ts');
       const task = loadTask(flags.task);
+      if (flags.perceptionNoise !== undefined && flags.perception !== 'noisy') {
+        throw new UsageError(`--perception-noise applies to --perception noisy only (perception is ${flags.perception})`);
+      }
+      const perception = {
+        mode: flags.perception,
+        ...(flags.perception === 'noisy' && flags.perceptionNoise ? { noise: flags.perceptionNoise } : {}),
+      };
+      // pixels perception renders between API calls: without a browser, say so and stop (no silent fallback).
+      await perceptionBridge(perception).catch((err: unknown) => {
+        throw new UsageError((err as Error).message);
+      });
       const { seed, monitor, engine } = flags;
       const given = flags.program !== undefined ? readProgramFile(flags.program) : null;
       const provider = given !== null ? 'given' : flags.provider;
@@ -103,7 +123,7 @@ export function registerRunCommand(program: Command): void {
           vlmModel: flags.vlmModel ?? null,
           vlmChat,
           maxRepairs,
-          sceneNoise: flags.sceneNoise,
+          perception,
           oracle: flags.oracle,
           engine,
           outDir,
@@ -132,6 +152,7 @@ export function registerRunCommand(program: Command): void {
         process.exitCode = record.success ? 0 : 1;
       } finally {
         await closeRenderer();
+        await closeRenderBridges();
       }
     });
 }

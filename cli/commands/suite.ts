@@ -7,7 +7,9 @@ import { defaultWorkers, runSuite, summaryTable } from '../../policy/suite/index
 // the controller (docs/architecture.md#imports).
 import { PROVIDERS } from '../../policy/programmers/programmer.ts';
 import { MONITOR_NAMES, type MonitorName } from '../../monitor/verdict.ts';
-import { intArg, listArg, metresArg, UsageError } from '../errors.ts';
+import { PERCEPTION_MODES, parsePerceptionNoise, perceptionLabel } from '../../policy/program/perception-settings.ts';
+import type { PerceptionMode, PerceptionNoise } from '../../policy/program/perception-settings.ts';
+import { intArg, listArg, parsedArg, UsageError } from '../errors.ts';
 import { ProgressBar } from '../progress.ts';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +28,8 @@ interface SuiteFlags {
   maxRepairs: number;
   engine: 'rapier';
   oracle: boolean;
-  sceneNoise: number;
+  perception: PerceptionMode;
+  perceptionNoise?: PerceptionNoise;
   out?: string;
   resume?: boolean;
   json?: boolean;
@@ -73,7 +76,12 @@ export function registerSuiteCommand(program: Command): void {
     .option('--vlm-model <name>', 'vision model for --monitor vlm')
     .addOption(new Option('--monitor <m>', 'checkpoint monitor').choices(MONITOR_NAMES).default('pixels'))
     .option('--max-repairs <k>', 'repair budget per episode', intArg(0), 3)
-    .option('--scene-noise <m>', 'σ in metres of a seeded error in the object positions programmers are told', metresArg(), 0)
+    .addOption(
+      new Option('--perception <mode>', 'what scene queries and scene facts come from: truth, seeded noise, or camera pixels')
+        .choices(PERCEPTION_MODES)
+        .default('exact'),
+    )
+    .option('--perception-noise <m,deg>', 'σ of --perception noisy: metres, degrees (default 0.01,3)', parsedArg(parsePerceptionNoise))
     .addOption(new Option('--engine <e>', 'physics engine').choices(['rapier']).default('rapier'))
     .option('--no-oracle', 'stop on the monitor verdicts instead of the task success predicate')
     .option('--no-images', 'do not render checkpoint images unless the monitor needs them')
@@ -85,6 +93,10 @@ export function registerSuiteCommand(program: Command): void {
       const seeds = selectSeeds(f);
       const workers = f.workers ?? defaultWorkers();
       const { monitor, provider } = f;
+      if (f.perceptionNoise !== undefined && f.perception !== 'noisy') {
+        throw new UsageError(`--perception-noise applies to --perception noisy only (perception is ${f.perception})`);
+      }
+      const perception = perceptionLabel({ mode: f.perception, ...(f.perceptionNoise ? { noise: f.perceptionNoise } : {}) });
       const settings = {
         provider,
         model: f.model ?? (provider === 'builtin' ? 'rules' : (process.env.POLICYLOOP_MODEL ?? '')),
@@ -93,7 +105,7 @@ export function registerSuiteCommand(program: Command): void {
         maxRepairs: f.maxRepairs,
         engine: f.engine,
         oracle: f.oracle,
-        sceneNoise: f.sceneNoise,
+        perception,
       };
       // Fail fast on model settings (missing key or server, missing cassette) before any worker starts.
       const { createProgrammer } = await import('../../policy/programmers/index.ts');
@@ -103,7 +115,13 @@ export function registerSuiteCommand(program: Command): void {
       const tty = Boolean(process.stderr.isTTY) && !f.json;
       let bar: ProgressBar | null = null;
       const { launchSharedBrowser } = await import('../../monitor/index.ts');
-      const shared = images ? await launchSharedBrowser() : null;
+      const pixels = f.perception === 'pixels';
+      const shared = images || pixels ? await launchSharedBrowser() : null;
+      // pixels perception renders between API calls: without a browser, say so and stop (no silent fallback).
+      if (pixels && shared === null) {
+        const { findBrowser } = await import('../../monitor/index.ts');
+        throw new UsageError(`--perception pixels needs a browser: ${findBrowser().reason ?? 'the browser did not start'}`);
+      }
       if (images && shared === null)
         process.stderr.write('policyloop: no browser found for checkpoint images; episodes use the state monitor\n');
       const ac = new AbortController();
@@ -126,11 +144,15 @@ export function registerSuiteCommand(program: Command): void {
           images,
           browserWSEndpoint: shared?.wsEndpoint ?? null,
           signal: ac.signal,
-          onStart: ({ total, skipped }) => {
+          onStart: ({ total, skipped, changed }) => {
             if (skipped > 0 && !f.json) process.stderr.write(`resuming: ${skipped} episode(s) already in results.jsonl\n`);
+            for (const c of f.json ? [] : changed)
+              process.stderr.write(
+                `${c.task} changed since its results (version ${c.from.join(', ')} -> ${c.to}): re-running ${c.episodes.length} episode(s)\n`,
+              );
             if (!f.json)
               process.stderr.write(
-                `${total} episode(s): ${tasks.length} task(s) × ${seeds.length} seed(s), ${workers} worker(s), provider ${provider}, monitor ${monitor}\n`,
+                `${total} episode(s): ${tasks.length} task(s) × ${seeds.length} seed(s), ${workers} worker(s), provider ${provider}, monitor ${monitor}, perception ${perception}\n`,
               );
             if (tty) bar = new ProgressBar(total);
           },

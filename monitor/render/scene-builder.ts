@@ -10,6 +10,7 @@ import { COLOR_HEX, GRIPPER, TABLE } from '../../sim/types.ts';
 import type { GripperState, ObjectSpec, Quat, SceneSpec, Snapshot } from '../../sim/types.ts';
 import { FINGER_SIZE, GRIPPER_POSE_FLOATS, PALM_SIZE, writeGripperPoses } from '../../sim/gripper-geometry.ts';
 import { containerInterior } from '../../sim/object-geometry.ts';
+import type { TrayInterior } from '../../sim/object-geometry.ts';
 import { FLOOR_Z } from '../../sim/scene-bodies.ts';
 import { DEPTH_UNIT, FIXED_LEGEND, ID_FLOOR, ID_GRIPPER, ID_TABLE, legendFor } from './id-legend.ts';
 import { vertexLitMaterial } from './vertex-lit-material.ts';
@@ -106,17 +107,18 @@ function objectGeometries(o: ObjectSpec): { geometry: THREE.BufferGeometry; posi
       return [{ geometry: g, position: [0, 0, 0] }];
     }
     case 'tray': {
-      const inner = containerInterior(o)!;
-      const w = inner.wall;
+      // Like the physics collider: the walls at ±x are wx thick, those at ±y wy (a hidden innerSize thickens them).
+      const inner = containerInterior(o) as TrayInterior;
+      const [wx, wy] = inner.walls;
       const f = inner.floor;
       const wallH = sz - f;
       const wallZ = f / 2;
       return [
         { geometry: new THREE.BoxGeometry(sx, sy, f), position: [0, 0, -sz / 2 + f / 2] },
-        { geometry: new THREE.BoxGeometry(w, sy, wallH), position: [-sx / 2 + w / 2, 0, wallZ] },
-        { geometry: new THREE.BoxGeometry(w, sy, wallH), position: [sx / 2 - w / 2, 0, wallZ] },
-        { geometry: new THREE.BoxGeometry(sx - 2 * w, w, wallH), position: [0, -sy / 2 + w / 2, wallZ] },
-        { geometry: new THREE.BoxGeometry(sx - 2 * w, w, wallH), position: [0, sy / 2 - w / 2, wallZ] },
+        { geometry: new THREE.BoxGeometry(wx, sy, wallH), position: [-sx / 2 + wx / 2, 0, wallZ] },
+        { geometry: new THREE.BoxGeometry(wx, sy, wallH), position: [sx / 2 - wx / 2, 0, wallZ] },
+        { geometry: new THREE.BoxGeometry(sx - 2 * wx, wy, wallH), position: [0, -sy / 2 + wy / 2, wallZ] },
+        { geometry: new THREE.BoxGeometry(sx - 2 * wx, wy, wallH), position: [0, sy / 2 - wy / 2, wallZ] },
       ];
     }
   }

@@ -4,15 +4,20 @@
 // checkpoint-images.ts, the files in records.ts. Reported success is always the task
 // predicate.
 import type { AttemptData, EngineName, PredicateResult, SceneSpec, SimWorld, Snapshot } from '../../sim/index.ts';
-import { createRng, createWorld, evaluatePredicate } from '../../sim/index.ts';
+import { createWorld, evaluatePredicate } from '../../sim/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
 import { instantiateScene } from '../../tasks/index.ts';
 import type { Diagnosis, HeadlessRenderer, Verdict } from '../../monitor/index.ts';
 import type { ChatModel } from '../../llm/index.ts';
-import { diagnose } from '../../monitor/index.ts';
+import { diagnose, getRenderBridge } from '../../monitor/index.ts';
+import type { SyncRenderBridge } from '../../monitor/index.ts';
 import { runAttempt } from '../program/attempt.ts';
 import type { AttemptOptions, AttemptOutcome } from '../program/attempt.ts';
-import type { ProgramContext, ProgramDraft, Programmer } from '../programmers/programmer.ts';
+import { PerceivedWorld, perceivedScene } from '../program/perception.ts';
+import { DEFAULT_PERCEPTION_NOISE } from '../program/perception-settings.ts';
+import type { PerceptionSettings } from '../program/perception-settings.ts';
+import type { AttemptSummary, ProgramContext, ProgramDraft, Programmer } from '../programmers/programmer.ts';
+import { summarizeAttempt } from './repair-history.ts';
 import type { AttemptRecord, EpisodeRecord, StopReason } from './records.ts';
 import { writeAttemptFiles, writeEpisodeRecord } from './records.ts';
 import { toolVersions } from './versions.ts';
@@ -43,8 +48,12 @@ export interface EpisodeOptions {
   renderer?: HeadlessRenderer;
   browserWSEndpoint?: string | null;
   knowledge?: string[];
-  /** σ (m) of a seeded error in the object positions the programmer is told (default 0). */
-  sceneNoise?: number;
+  /**
+   * What the program's scene queries, its skills' plans and the programmer's scene facts
+   * come from (default exact): docs/architecture.md#perception. `pixels` renders through a
+   * render bridge to `browserWSEndpoint` (or a browser of its own) and throws without one.
+   */
+  perception?: PerceptionSettings;
   /** Progress callback: one call per stage, for the CLI and the viewer. */
   onEvent?: (e: EpisodeEvent) => void;
   /** Hooks into each attempt while it runs (the live viewer streams, paces and pauses with them). */
@@ -62,11 +71,39 @@ export type EpisodeEvent =
   | { type: 'draft'; attempt: number; origin: 'generate' | 'repair'; draft: ProgramDraft }
   | { type: 'attempt'; attempt: number; record: AttemptRecord; verdicts: Verdict[]; diagnosisText: string | null };
 
+/** Perception of one attempt: the settings, the render bridge of pixels mode, the seed of the noise. */
+export interface AttemptPerception {
+  settings: PerceptionSettings;
+  bridge: SyncRenderBridge | null;
+}
+
 /**
- * The scene facts a programmer may see: initial objects as getObjects() reports them.
- * With `sceneNoise` σ > 0 (m), each object's reported x and y carry a seeded Gaussian
- * error, fixed for the episode — a perception/calibration error the program cannot see
- * past at generation time and the repair loop has to correct from what it measures.
+ * The render bridge pixels perception needs (null for the other modes); rejects with one
+ * line when there is no browser.
+ */
+export async function perceptionBridge(settings: PerceptionSettings, browserWSEndpoint?: string | null): Promise<SyncRenderBridge | null> {
+  if (settings.mode !== 'pixels') return null;
+  try {
+    return await getRenderBridge({ browserWSEndpoint });
+  } catch (err) {
+    throw new Error(`--perception pixels needs a browser: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+  }
+}
+
+/** The world a program of attempt `attempt` talks to: `world` seen through perception. */
+export function perceive(world: SimWorld, task: TaskDef, seed: number, attempt: number, p: AttemptPerception): PerceivedWorld {
+  return new PerceivedWorld(world, {
+    mode: p.settings.mode,
+    noise: p.settings.noise,
+    key: { task: task.id, seed, attempt },
+    bridge: p.bridge,
+  });
+}
+
+/**
+ * The scene facts a programmer may see: the stated scene (statedScene: no hidden truth)
+ * with the objects where perception puts them at the start of attempt 0, and `objects` as
+ * that attempt's getObjects() reports them — the same numbers the program's queries give.
  */
 export async function programContext(
   task: TaskDef,
@@ -74,20 +111,13 @@ export async function programContext(
   scene: SceneSpec,
   engine: EngineName,
   knowledge: string[],
-  sceneNoise = 0,
+  perception: AttemptPerception = { settings: { mode: 'exact' }, bridge: null },
 ): Promise<ProgramContext> {
   const world = await createWorld(scene, { engine });
   try {
-    const objects = world.getObjects();
-    if (sceneNoise > 0) {
-      const rng = createRng(`${task.id}#${seed}#scene-noise`);
-      const gauss = (): number => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
-      for (const o of objects) o.position = [o.position[0] + sceneNoise * gauss(), o.position[1] + sceneNoise * gauss(), o.position[2]];
-      // The scene the programmer is given says the same: no exact position to read past the noise.
-      const told = new Map(objects.map((o) => [o.id, o.position]));
-      scene = { ...scene, objects: scene.objects.map((o) => ({ ...o, position: told.get(o.id) ?? o.position })) };
-    }
-    return { taskId: task.id, instruction: task.instruction, seed, scene, objects, knowledge };
+    const seen = perceive(world, task, seed, 0, perception);
+    const objects = seen.getObjects();
+    return { taskId: task.id, instruction: task.instruction, seed, scene: perceivedScene(seen), objects, knowledge };
   } finally {
     world.free();
   }
@@ -112,7 +142,11 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
   const t0 = performance.now();
   const engine = opts.engine ?? 'rapier';
   const scene = instantiateScene(opts.task, opts.seed);
-  const ctx = await programContext(opts.task, opts.seed, scene, engine, opts.knowledge ?? [], opts.sceneNoise ?? 0);
+  const perception: AttemptPerception = {
+    settings: opts.perception ?? { mode: 'exact' },
+    bridge: await perceptionBridge(opts.perception ?? { mode: 'exact' }, opts.browserWSEndpoint),
+  };
+  const ctx = await programContext(opts.task, opts.seed, scene, engine, opts.knowledge ?? [], perception);
   const warnings: string[] = [];
   const warn = (w: string): void => void warnings.push(w);
   const recordImages = opts.outDir === undefined ? 'none' : (opts.recordImages ?? 'all');
@@ -131,6 +165,9 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
   let solvedAt: number | null = null;
   let stoppedBy: StopReason = 'budget';
   let origin: 'generate' | 'repair' = 'generate';
+  // One line per attempt for the next repair (RepairInput.history), and the program it ran.
+  const history: AttemptSummary[] = [];
+  let previousProgram: string | null = null;
   let modelT = performance.now();
   let draft = await opts.programmer.generate(ctx);
   let modelMs = performance.now() - modelT;
@@ -138,7 +175,7 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
 
   for (let k = 0; k <= opts.maxRepairs; k++) {
     const ta = performance.now();
-    const { attempt, outcome } = await runDraft(opts, scene, engine, draft, k);
+    const { attempt, outcome } = await runDraft(opts, scene, engine, draft, k, perception);
     success = evaluatePredicate(opts.task.success, {
       scene,
       state: finalSnapshot(outcome.trace, outcome.initial),
@@ -204,6 +241,10 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
       break;
     }
 
+    history.push(
+      summarizeAttempt(k, origin, previousProgram, draft, diagnosis, outcome.error, oracleResult?.detail ?? 'no failure was observed'),
+    );
+    previousProgram = draft.program;
     origin = 'repair';
     modelT = performance.now();
     const failing = diagnosis?.checkpoint ?? null;
@@ -215,6 +256,7 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
       diagnosisText: diagnosis?.text ?? oracleResult?.detail ?? 'no failure was observed',
       verdicts: seen.verdicts,
       images: failing !== null && opts.programmer.wantsImages ? await images.viewsOf(failing) : [],
+      history: [...history],
     });
     modelMs = performance.now() - modelT;
     opts.onEvent?.({ type: 'draft', attempt: k + 1, origin, draft: next });
@@ -230,6 +272,7 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
   const record: EpisodeRecord = {
     task: opts.task.id,
     taskFile: opts.task.file,
+    taskHash: opts.task.hash,
     seed: opts.seed,
     instruction: opts.task.instruction,
     engine,
@@ -238,7 +281,7 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
     monitor: monitor.name,
     maxRepairs: opts.maxRepairs,
     oracle: opts.oracle,
-    sceneNoise: opts.sceneNoise ?? 0,
+    perception: perceptionRecord(perception.settings),
     success: success.ok,
     successDetail: success.detail,
     solvedAt,
@@ -262,6 +305,7 @@ async function runDraft(
   engine: EngineName,
   draft: ProgramDraft,
   k: number,
+  perception: AttemptPerception,
 ): Promise<{ attempt: AttemptData; outcome: AttemptOutcome & { initial: Snapshot } }> {
   const hooks = opts.attemptHooks;
   const world = await createWorld(scene, { engine, timeLimit: opts.task.timeLimit });
@@ -272,7 +316,13 @@ async function runDraft(
     outcome =
       draft.program.trim() === ''
         ? noProgramOutcome(draft.error ?? 'the programmer returned no program')
-        : await runAttempt({ world, program: draft.program, onApiCall: hooks?.onApiCall, shouldStop: hooks?.shouldStop });
+        : await runAttempt({
+            world,
+            programWorld: perceive(world, opts.task, opts.seed, k, perception),
+            program: draft.program,
+            onApiCall: hooks?.onApiCall,
+            shouldStop: hooks?.shouldStop,
+          });
   } finally {
     world.free();
   }
@@ -284,4 +334,9 @@ async function runDraft(
     error: outcome.error,
   };
   return { attempt, outcome: { ...outcome, initial } };
+}
+
+/** How an episode record names its perception: the mode, and σ for noisy. */
+export function perceptionRecord(p: PerceptionSettings): EpisodeRecord['perception'] {
+  return p.mode === 'noisy' ? { mode: p.mode, noise: p.noise ?? DEFAULT_PERCEPTION_NOISE } : { mode: p.mode };
 }

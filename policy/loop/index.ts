@@ -11,3 +11,4 @@ export {
   type AttemptFiles,
 } from './records.ts';
 export { toolVersions, VERSION } from './versions.ts';
+export { programChange, attemptOutcome, summarizeAttempt } from './repair-history.ts';

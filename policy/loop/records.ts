@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PredicateResult, ProgramError, Trace } from '../../sim/index.ts';
 import { traceToJSON } from '../program/trace.ts';
+import type { PerceptionMode, PerceptionNoise } from '../program/perception-settings.ts';
 
 export interface AttemptRecord {
   index: number;
@@ -37,6 +38,8 @@ export interface EpisodeRecord {
   task: string;
   /** The task file the episode ran (a bundled file or the user's path). */
   taskFile: string;
+  /** The task's version (TaskDef.hash): sha256 of its canonical JSON and reference, 12 hex digits. */
+  taskHash: string;
   seed: number;
   instruction: string;
   engine: string;
@@ -46,7 +49,8 @@ export interface EpisodeRecord {
   maxRepairs: number;
   oracle: boolean;
   /** σ (m) of the error in the scene facts given to the programmer. */
-  sceneNoise: number;
+  /** What the program perceived (docs/architecture.md#perception): the mode, and σ for noisy. */
+  perception: { mode: PerceptionMode; noise?: PerceptionNoise };
   success: boolean;
   successDetail: string;
   /** Index of the first successful attempt, or null. */

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ERROR_CAUSES, ERROR_KINDS, PREDICATE_FORMS } from '../../sim/index.ts';
+import { ERROR_CAUSES, ERROR_KINDS, PREDICATE_DEFINITIONS, PREDICATE_FORMS, PREDICATE_KINDS } from '../../sim/index.ts';
 import { API, API_GROUPS, type ApiFunction } from './api.ts';
 import { paramsOf, type ParamInfo } from './arguments.ts';
 
@@ -82,16 +82,23 @@ export function renderApiMarkdown(): string {
     }
   }
   out.push(
-    '## Predicates',
+    '## Predicate definitions',
     '',
-    'The `expect` of a subgoal is a JSON predicate: an object with one key.',
-    '',
-    '| key | value |',
-    '|---|---|',
-    ...Object.entries(PREDICATE_FORMS).map(([k, v]) => `| \`${k}\` | ${v.replace(/\|/g, '\\|')} |`),
+    "A task's success, a subgoal's `expect` and `check(predicate)` are the same JSON predicate: an object",
+    'with one key. All three are evaluated by the same code with the same tolerances, so `check` tells a',
+    'program what the task check will say. `isOn`, `isInside`, `isGrasped` and `isUpright` are',
+    'shorthands for `on`, `inside`, `grasped` and `upright`. An id the scene lacks makes a predicate false (the detail',
+    'lists the known ids); from a program it is an `UnknownObjectError`.',
     '',
     "For example `{ all: [{ on: ['red_block', 'blue_block'] }, { not: { grasped: 'red_block' } }] }`.",
+    '',
+    'Positions are centres of the objects; heights come from their world bounding boxes. x grows to the',
+    "robot's right, y away from the robot.",
+    '',
   );
+  for (const kind of PREDICATE_KINDS) {
+    out.push(`### \`${kind}\``, '', `Value: ${PREDICATE_FORMS[kind]}.`, '', PREDICATE_DEFINITIONS[kind], '');
+  }
   return `${out.join('\n').trimEnd()}\n`;
 }
 

@@ -231,6 +231,20 @@ export const API: readonly ApiFunction[] = [
     run: (ctx, id) => (requireObject(ctx, 'isUpright', id), holds(ctx, { upright: id })),
   }),
   fn({
+    name: 'check',
+    group: 'predicate',
+    description: 'Evaluate any predicate exactly as the task check does (same code and tolerances)',
+    args: z.tuple([s.predicate('predicate')]),
+    returns: '{ ok, detail }',
+    example: "const r = check({ inside: ['can', 'gray_tray'] }); if (!r.ok) log(r.detail);",
+    run: (ctx, p) => {
+      const predicate = p as Predicate;
+      requirePredicateIds(ctx, 'check', predicate);
+      const r = ctx.world.evaluate(predicate);
+      return { ok: r.ok, detail: r.detail };
+    },
+  }),
+  fn({
     name: 'distance',
     group: 'predicate',
     description: 'Distance (m) between objects (centres) or positions',

@@ -9,7 +9,13 @@ import { IdleWorld } from './idle-world.ts';
 import { TraceRecorder } from './trace.ts';
 
 export interface AttemptOptions {
+  /** The real world: the trace records it (poses and checkpoints are the truth). */
   world: SimWorld;
+  /**
+   * The world the program's calls go to, when it is not `world` itself: a PerceivedWorld
+   * (perception.ts) wrapping `world`, so queries and the skills' plans come from perception.
+   */
+  programWorld?: SimWorld;
   /** The program: plain JavaScript using the API of api.ts. */
   program: string;
   /** Simulated-seconds budget of the program (the task's timeLimit). Default: none. */
@@ -62,7 +68,7 @@ export function runAttemptSync(options: AttemptOptions): AttemptOutcome {
   const t0 = world.time;
   const trace = new TraceRecorder(world, { maxCheckpoints: options.maxCheckpoints });
   const onApiCall = options.onApiCall;
-  const bindings = bindApi(world, trace, {
+  const bindings = bindApi(options.programWorld ?? world, trace, {
     timeLimitSec: options.timeLimitSec,
     maxApiCalls: options.maxApiCalls,
     ...(onApiCall

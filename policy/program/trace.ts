@@ -1,7 +1,8 @@
 // The record of one attempt (the `Trace` of sim/trace.ts): every API call with the
 // program line that made it, subgoal starts and ends, log lines, and checkpoints —
 // world snapshots taken at the end of each subgoal, after each high-level action, on
-// an error and at the end of the program.
+// an error and at the end of the program. Each motion call also lists the objects it
+// moved (`CallEvent.moved`), from object poses read just before and just after it.
 
 import type {
   CallError,
@@ -10,6 +11,8 @@ import type {
   CheckpointReason,
   GripperState,
   LogEvent,
+  MovedObject,
+  Pose,
   Predicate,
   ProgramError,
   SimWorld,
@@ -19,7 +22,43 @@ import type {
   Trace,
   TraceEvent,
 } from '../../sim/index.ts';
-import { safeLabel } from '../../sim/index.ts';
+import { MOVED_DISTANCE_MIN, MOVED_ROTATION_MIN_DEG, UPRIGHT_LIMIT, quatAngleBetween, safeLabel, tiltOf } from '../../sim/index.ts';
+
+type Poses = Map<string, Pose>;
+
+/** Calls whose first argument is the object they are meant to move. */
+const MOVES_ITS_OBJECT: ReadonlySet<string> = new Set(['pick', 'push']);
+
+/**
+ * The objects that moved between two sets of poses by more than the thresholds
+ * (MOVED_DISTANCE_MIN, MOVED_ROTATION_MIN_DEG), largest displacement first; `intended`
+ * marks the ones the call was meant to move.
+ */
+export function movedObjects(
+  shapes: ReadonlyMap<string, string>,
+  before: Poses,
+  after: Poses,
+  intended: ReadonlySet<string>,
+): MovedObject[] {
+  const out: MovedObject[] = [];
+  for (const [id, a] of before) {
+    const b = after.get(id);
+    if (!b) continue;
+    const delta: MovedObject['delta'] = [b.position[0] - a.position[0], b.position[1] - a.position[1], b.position[2] - a.position[2]];
+    const distance = Math.hypot(delta[0], delta[1], delta[2]);
+    const rotationDeg = (quatAngleBetween(a.quaternion, b.quaternion) * 180) / Math.PI;
+    if (distance < MOVED_DISTANCE_MIN && rotationDeg < MOVED_ROTATION_MIN_DEG) continue;
+    const toppled = shapes.get(id) !== 'sphere' && tiltOf(a.quaternion) <= UPRIGHT_LIMIT && tiltOf(b.quaternion) > UPRIGHT_LIMIT;
+    out.push({ id, delta, distance, rotationDeg, toppled, intended: intended.has(id) });
+  }
+  return out.sort((p, q) => q.distance - p.distance || q.rotationDeg - p.rotationDeg);
+}
+
+function posesOf(snapshot: Snapshot): Poses {
+  const out: Poses = new Map();
+  for (const [id, o] of Object.entries(snapshot.objects)) out.set(id, { position: o.position, quaternion: o.quaternion });
+  return out;
+}
 
 export interface TraceRecorderOptions {
   /**
@@ -52,12 +91,19 @@ export class TraceRecorder {
   /** Gripper state of the last event, shared by the events that follow until the world moves. */
   private cachedGripper: GripperState | null = null;
   private cachedAt = NaN;
+  /** Object poses last read, and the world time they hold for. */
+  private poses: Poses | null = null;
+  private posesAt = NaN;
+  /** Set by worldChanged() before a motion runs: the poses and the held object then. */
+  private motion: { poses: Poses; holding: string | null } | null = null;
+  private readonly shapes: Map<string, string>;
 
   private readonly world: SimWorld;
   constructor(world: SimWorld, options: TraceRecorderOptions = {}) {
     this.world = world;
     this.maxCheckpoints = options.maxCheckpoints ?? 200;
     this.approach = world.initial?.gripper?.approach ?? 'top';
+    this.shapes = new Map(world.scene.objects.map((o) => [o.id, o.shape]));
   }
 
   /** seq of the last recorded event; -1 before the first. */
@@ -88,8 +134,34 @@ export class TraceRecorder {
     return this.cachedGripper;
   }
 
-  /** Call after anything that may move the world: the next event reads the gripper afresh. */
+  /**
+   * Every object's pose now: from `snapshot` when given, else read from the world (cheap
+   * reads, no engine snapshot), reused while the world time has not changed.
+   */
+  private currentPoses(snapshot?: Snapshot): Poses {
+    if (snapshot) {
+      this.poses = posesOf(snapshot);
+      this.posesAt = snapshot.t;
+    } else if (!this.poses || this.posesAt !== this.world.time) {
+      const poses: Poses = new Map();
+      for (const id of this.shapes.keys()) {
+        const p = this.world.getPose(id);
+        poses.set(id, { position: p.position, quaternion: p.quaternion });
+      }
+      this.poses = poses;
+      this.posesAt = this.world.time;
+    }
+    return this.poses;
+  }
+
+  /**
+   * Call right before a motion runs (anything that may move the world): the next event
+   * reads the gripper afresh, and the call it records lists the objects that moved since
+   * this point (`CallEvent.moved`).
+   */
   worldChanged(): void {
+    const holding = this.gripper().holding;
+    this.motion = { poses: this.currentPoses(), holding };
     this.cachedGripper = null;
   }
 
@@ -112,6 +184,16 @@ export class TraceRecorder {
     };
     if ('error' in outcome) event.error = outcome.error;
     else if (outcome.result !== undefined) event.result = outcome.result;
+    const motion = this.motion;
+    if (motion) {
+      this.motion = null;
+      const intended = new Set<string>();
+      if (motion.holding) intended.add(motion.holding);
+      if (event.gripper.holding) intended.add(event.gripper.holding);
+      if (MOVES_ITS_OBJECT.has(call) && typeof args[0] === 'string') intended.add(args[0]);
+      const moved = movedObjects(this.shapes, motion.poses, this.currentPoses(snapshot), intended);
+      if (moved.length > 0) event.moved = moved;
+    }
     this.events.push(event);
     return event;
   }

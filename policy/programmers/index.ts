@@ -11,6 +11,7 @@ export {
   type CheckpointView,
   type ProgramDraft,
   type RepairInput,
+  type AttemptSummary,
   type ProviderChoice,
   type TokenUsage,
 } from './programmer.ts';

@@ -1,7 +1,7 @@
 // The Programmer interface: something that writes a program for a task and rewrites it
 // from a diagnosis. LLM-backed and rule-based implementations live beside it.
 import type { ImageMime, TokenUsage } from '../../llm/index.ts';
-import type { Diagnosis, Verdict } from '../../monitor/index.ts';
+import type { Diagnosis, DiagnosisKind, Verdict } from '../../monitor/index.ts';
 import type { SceneSpec, ObjectInfo } from '../../sim/index.ts';
 
 export type { TokenUsage };
@@ -46,6 +46,22 @@ export interface ProgramDraft {
   memo?: unknown;
 }
 
+/** One earlier attempt of the episode, in a line or two (RepairInput.history). */
+export interface AttemptSummary {
+  /** 0-based attempt index. */
+  attempt: number;
+  origin: 'generate' | 'repair';
+  /** What its program changed against the previous attempt's, in one line ("first program (12 lines)" for attempt 0). */
+  change: string;
+  /** The notes the programmer left with that draft (at most 3, short). */
+  notes: string[];
+  /** Its diagnosis kind and the program line it was pinned on; null when it has none. */
+  kind: DiagnosisKind | null;
+  line: number | null;
+  /** How it ended, in one line: the diagnosis (kind, line, summary) or the program error. */
+  outcome: string;
+}
+
 export interface RepairInput {
   /** Index of the attempt that failed. */
   attempt: number;
@@ -58,6 +74,11 @@ export interface RepairInput {
   verdicts: Verdict[];
   /** Images of the failing checkpoint, one per view (model-size JPEGs), for vision-capable models. */
   images: CheckpointView[];
+  /**
+   * The attempts of this episode so far, oldest first, the failed one being repaired
+   * last (its entry repeats `diagnosis` in one line). Absent when the caller keeps none.
+   */
+  history?: AttemptSummary[];
 }
 
 export interface Programmer {

@@ -3,6 +3,7 @@
 // physics, the sandbox and the renderer it never uses.
 import type { EpisodeRecord } from '../loop/records.ts';
 import { toolVersions } from '../loop/versions.ts';
+import { parsePerceptionLabel } from '../program/perception-settings.ts';
 import type { ResultLine } from './results-file.ts';
 import type { SuiteSettings } from './settings.ts';
 import { settingsKey } from './settings.ts';
@@ -10,6 +11,8 @@ import { settingsKey } from './settings.ts';
 export interface EpisodeJob {
   taskRef: string;
   taskId: string;
+  /** The task's version when the suite started (TaskDef.hash); the worker refuses another. */
+  taskHash: string;
   seed: number;
   settings: SuiteSettings;
   /** Suite output folder; the episode writes into <outDir>/<dir>. */
@@ -25,6 +28,7 @@ export function errorLine(job: EpisodeJob, message: string, instruction = ''): R
   const record: EpisodeRecord = {
     task: job.taskId,
     taskFile: job.taskRef,
+    taskHash: job.taskHash,
     seed: job.seed,
     instruction,
     engine: job.settings.engine,
@@ -33,7 +37,7 @@ export function errorLine(job: EpisodeJob, message: string, instruction = ''): R
     monitor: job.settings.monitor,
     maxRepairs: job.settings.maxRepairs,
     oracle: job.settings.oracle,
-    sceneNoise: job.settings.sceneNoise,
+    perception: perceptionRecord(job.settings.perception),
     success: false,
     successDetail: `episode did not finish: ${message}`,
     solvedAt: null,
@@ -46,5 +50,15 @@ export function errorLine(job: EpisodeJob, message: string, instruction = ''): R
     versions: toolVersions(),
     warnings: [],
   };
-  return { ...record, settings: job.settings, settingsKey: settingsKey(job.settings), error: message, dir: job.dir };
+  return { ...record, settings: job.settings, settingsKey: settingsKey(job.settings, job.taskHash), error: message, dir: job.dir };
+}
+
+/** The record's perception from a settings label (an unreadable label is recorded as exact: the line has its error). */
+function perceptionRecord(label: string): EpisodeRecord['perception'] {
+  try {
+    const p = parsePerceptionLabel(label);
+    return p.mode === 'noisy' ? { mode: p.mode, noise: p.noise! } : { mode: p.mode };
+  } catch {
+    return { mode: 'exact' };
+  }
 }

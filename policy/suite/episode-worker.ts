@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadTask } from '../../tasks/index.ts';
 import { runEpisode } from '../loop/episode.ts';
 import { createProgrammer } from '../programmers/factory.ts';
+import { parsePerceptionLabel } from '../program/perception-settings.ts';
 import type { ResultLine } from './results-file.ts';
 import { settingsKey } from './settings.ts';
 import { errorLine } from './episode-job.ts';
@@ -14,6 +15,14 @@ export default async function runEpisodeJob(job: EpisodeJob): Promise<ResultLine
   try {
     const task = loadTask(job.taskRef);
     instruction = task.instruction;
+    if (task.hash !== job.taskHash) {
+      // Edited while the suite ran: this episode would be of another version than the rest.
+      return errorLine(
+        job,
+        `the task file changed while the suite ran (version ${job.taskHash} at the start, ${task.hash} now); resume the suite to re-run its episodes`,
+        instruction,
+      );
+    }
     const programmer = await createProgrammer({ provider: job.settings.provider, model: job.settings.model });
     const record = await runEpisode({
       task,
@@ -23,13 +32,13 @@ export default async function runEpisodeJob(job: EpisodeJob): Promise<ResultLine
       vlmModel: job.settings.vlmModel,
       maxRepairs: job.settings.maxRepairs,
       oracle: job.settings.oracle,
-      sceneNoise: job.settings.sceneNoise,
+      perception: parsePerceptionLabel(job.settings.perception),
       engine: job.settings.engine as 'rapier',
       outDir: join(job.outDir, job.dir),
       recordImages: job.images ? 'failed' : 'none',
       browserWSEndpoint: job.browserWSEndpoint,
     });
-    return { ...record, settings: job.settings, settingsKey: settingsKey(job.settings), error: null, dir: job.dir };
+    return { ...record, settings: job.settings, settingsKey: settingsKey(job.settings, task.hash), error: null, dir: job.dir };
   } catch (err) {
     return errorLine(job, err instanceof Error ? `${err.name}: ${err.message}` : String(err), instruction);
   }

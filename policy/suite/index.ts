@@ -3,6 +3,16 @@
 export { runSuite, defaultWorkers, DEFAULT_WORKER_MODULE, type SuiteOptions, type SuiteResult } from './run-suite.ts';
 export { settingsKey, describeSettingsDifference, pickSettings, type SuiteSettings } from './settings.ts';
 export { summarize, summarizeGroup, summaryTable, type SuiteSummary, type GroupSummary } from './summary.ts';
-export { readResults, resumableEpisodes, episodeKey, ResultsWriter, ResultsFileError, type ResultLine } from './results-file.ts';
+export {
+  readResults,
+  resumableEpisodes,
+  currentRows,
+  episodeKey,
+  ResultsWriter,
+  ResultsFileError,
+  type ResultLine,
+  type ChangedTask,
+  type ResumeState,
+} from './results-file.ts';
 export { renderReportHtml, writeReport } from './report-html.ts';
 export { errorLine, type EpisodeJob } from './episode-job.ts';

@@ -42,23 +42,68 @@ export function readResults(file: string): ResultLine[] {
   return out;
 }
 
+/** A task whose version in the results file is not the current one. */
+export interface ChangedTask {
+  task: string;
+  /** The versions its rows were run with ("unknown" for rows written before task versions). */
+  from: string[];
+  to: string;
+  /** Its episodes (task#seed) in the file, which must run again. */
+  episodes: string[];
+}
+
+export interface ResumeState {
+  /** Keys (task#seed) of the episodes already done at the current settings and task versions. */
+  done: Set<string>;
+  /** Tasks of this run whose rows in the file are of another version: their episodes run again. */
+  changed: ChangedTask[];
+}
+
 /**
- * Checks that earlier results were run with the same settings; returns the keys of the
- * episodes already done. Throws a one-line refusal when settings differ.
+ * What `--resume` may keep. Earlier rows must have the same settings (else a one-line
+ * refusal). A row counts as done only when its settings key — the settings and its task's
+ * version — matches the current one (`taskHashes`: task id → TaskDef.hash of this run);
+ * rows of another version of a task of this run are reported in `changed` and their
+ * episodes run again (the summary then uses only current rows: `currentRows`).
  */
-export function resumableEpisodes(file: string, settings: SuiteSettings): Set<string> {
+export function resumableEpisodes(file: string, settings: SuiteSettings, taskHashes: ReadonlyMap<string, string> = new Map()): ResumeState {
   const key = settingsKey(settings);
   const done = new Set<string>();
+  const changed = new Map<string, ChangedTask>();
   for (const r of readResults(file)) {
-    if (r.settingsKey !== key) {
+    if (r.settings === undefined || settingsKey(r.settings) !== key) {
+      const diff = r.settings ? describeSettingsDifference(r.settings, settings) : 'no settings recorded';
       throw new ResultsFileError(
-        `${file} holds episodes run with different settings (${describeSettingsDifference(r.settings, settings)}); ` +
-          'resume with the same settings or choose another --out',
+        `${file} holds episodes run with different settings (${diff}); resume with the same settings or choose another --out`,
       );
+    }
+    const now = taskHashes.get(r.task);
+    if (now !== undefined && r.settingsKey !== settingsKey(settings, now)) {
+      const c = changed.get(r.task) ?? { task: r.task, from: [], to: now, episodes: [] };
+      const was = r.taskHash ?? 'unknown';
+      if (!c.from.includes(was)) c.from.push(was);
+      c.episodes.push(episodeKey(r.task, r.seed));
+      changed.set(r.task, c);
+      continue;
     }
     done.add(episodeKey(r.task, r.seed));
   }
-  return done;
+  for (const c of changed.values()) c.episodes = c.episodes.filter((e) => !done.has(e));
+  return { done, changed: [...changed.values()].filter((c) => c.episodes.length > 0) };
+}
+
+/**
+ * The rows a summary counts: for a task of this run (`taskHashes`), only rows of its current
+ * version; the last row of each episode when one ran more than once. Rows of other tasks stay.
+ */
+export function currentRows(lines: readonly ResultLine[], taskHashes: ReadonlyMap<string, string>): ResultLine[] {
+  const last = new Map<string, ResultLine>();
+  for (const l of lines) {
+    const now = taskHashes.get(l.task);
+    if (now !== undefined && l.taskHash !== now) continue;
+    last.set(episodeKey(l.task, l.seed), l);
+  }
+  return lines.filter((l) => last.get(episodeKey(l.task, l.seed)) === l);
 }
 
 /** Appends lines with an fsync per line: a line is on disk before the episode is reported. */

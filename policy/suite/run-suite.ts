@@ -1,15 +1,15 @@
 // Batch suites (docs/architecture.md#suite-records): tasks × seeds through a worker-thread pool (piscina), each worker
 // with its own physics world and sandbox; results.jsonl appended as episodes finish;
 // summary.json and report.html at the end.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { TaskDef } from '../../tasks/index.ts';
 import type { EpisodeJob } from './episode-job.ts';
 import { errorLine } from './episode-job.ts';
-import type { ResultLine } from './results-file.ts';
-import { episodeKey, readResults, resumableEpisodes, ResultsFileError, ResultsWriter } from './results-file.ts';
+import type { ChangedTask, ResultLine } from './results-file.ts';
+import { currentRows, episodeKey, readResults, resumableEpisodes, ResultsFileError, ResultsWriter } from './results-file.ts';
 import type { SuiteSettings } from './settings.ts';
 import type { SuiteSummary } from './summary.ts';
 import { summarize } from './summary.ts';
@@ -28,7 +28,8 @@ export interface SuiteOptions {
   images?: boolean;
   /** WebSocket endpoint of a browser the workers share; null = no rendering. */
   browserWSEndpoint?: string | null;
-  onStart?: (info: { total: number; skipped: number; workers: number }) => void;
+  /** `changed`: with `resume`, tasks whose version differs from the file's rows; their episodes run again. */
+  onStart?: (info: { total: number; skipped: number; workers: number; changed: ChangedTask[] }) => void;
   onEpisode?: (line: ResultLine, progress: { done: number; total: number; succeeded: number }) => void;
   /**
    * The module each pool worker loads (absolute path or file: URL): its default export takes
@@ -50,6 +51,8 @@ export interface SuiteResult {
   reportFile: string;
   ran: number;
   skipped: number;
+  /** With `resume`: tasks whose episodes ran again because the task changed since they were recorded. */
+  changed: ChangedTask[];
   interrupted: boolean;
 }
 
@@ -67,7 +70,17 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
   if (!opts.resume && existsSync(resultsFile) && readResults(resultsFile).length > 0) {
     throw new ResultsFileError(`${resultsFile} already holds results; pass --resume to continue it or choose another --out`);
   }
-  const done = opts.resume ? resumableEpisodes(resultsFile, opts.settings) : new Set<string>();
+  const clash = opts.tasks.find((t) => opts.tasks.some((u) => u.id === t.id && u.hash !== t.hash));
+  if (clash) {
+    const files = opts.tasks.filter((t) => t.id === clash.id).map((t) => `${t.file} (version ${t.hash})`);
+    throw new ResultsFileError(`two different tasks have the id "${clash.id}": ${files.join(', ')}; give each task its own id`);
+  }
+  const taskHashes = new Map(opts.tasks.map((t) => [t.id, t.hash]));
+  const { done, changed } = opts.resume
+    ? resumableEpisodes(resultsFile, opts.settings, taskHashes)
+    : { done: new Set<string>(), changed: [] };
+  // A re-run episode of a changed task starts from an empty folder: no attempt of the old version stays beside the new.
+  const rerun = new Set(changed.flatMap((c) => c.episodes));
   const workers = Math.max(1, opts.workers ?? defaultWorkers());
   const images = opts.images ?? (opts.settings.monitor === 'pixels' || opts.settings.monitor === 'vlm');
 
@@ -80,19 +93,22 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
         skipped++;
         continue;
       }
+      const dir = join('episodes', `${task.id}-seed${seed}`);
+      if (rerun.has(key)) rmSync(join(opts.outDir, dir), { recursive: true, force: true });
       jobs.push({
         taskRef: task.file,
         taskId: task.id,
+        taskHash: task.hash,
         seed,
         settings: opts.settings,
         outDir: opts.outDir,
-        dir: join('episodes', `${task.id}-seed${seed}`),
+        dir,
         images,
         browserWSEndpoint: opts.browserWSEndpoint ?? null,
       });
     }
   }
-  opts.onStart?.({ total: jobs.length, skipped, workers });
+  opts.onStart?.({ total: jobs.length, skipped, workers, changed });
 
   const pool = new Piscina({
     filename: String(opts.workerModule ?? DEFAULT_WORKER_MODULE),
@@ -146,7 +162,9 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
     await pool.destroy();
   }
 
-  const lines = readResults(resultsFile);
+  // Rows of an older version of a task of this run stay in results.jsonl (appended, never
+  // rewritten) but count nowhere: the summary and the report use the current rows only.
+  const lines = currentRows(readResults(resultsFile), taskHashes);
   const summary = summarize(lines, {
     settings: opts.settings,
     versions: toolVersions(),
@@ -156,5 +174,5 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
   const summaryFile = join(opts.outDir, 'summary.json');
   writeFileSync(summaryFile, JSON.stringify(summary, null, 2) + '\n');
   const reportFile = writeReport(opts.outDir, summary, lines);
-  return { summary, lines, resultsFile, summaryFile, reportFile, ran: finished, skipped, interrupted };
+  return { summary, lines, resultsFile, summaryFile, reportFile, ran: finished, skipped, changed, interrupted };
 }

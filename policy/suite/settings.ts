@@ -9,14 +9,19 @@ export interface SuiteSettings {
   maxRepairs: number;
   engine: string;
   oracle: boolean;
-  /** σ (m) of the error in the scene facts given to programmers. */
-  sceneNoise: number;
+  /** What programs perceive: perceptionLabel() — "exact", "pixels" or "noisy 0.01,3" (policy/program/perception-settings.ts). */
+  perception: string;
 }
 
-const KEYS: (keyof SuiteSettings)[] = ['provider', 'model', 'vlmModel', 'monitor', 'maxRepairs', 'engine', 'oracle', 'sceneNoise'];
+const KEYS: (keyof SuiteSettings)[] = ['provider', 'model', 'vlmModel', 'monitor', 'maxRepairs', 'engine', 'oracle', 'perception'];
 
-export function settingsKey(s: SuiteSettings): string {
-  const canonical = JSON.stringify(KEYS.map((k) => [k, s[k]]));
+/**
+ * The key that makes episodes comparable: the settings, and — for one episode's row — the
+ * version of its task (TaskDef.hash), so a row of an older version of a task never counts
+ * as done for the current one (results-file.ts `resumableEpisodes`).
+ */
+export function settingsKey(s: SuiteSettings, taskHash?: string): string {
+  const canonical = JSON.stringify([...KEYS.map((k) => [k, s[k]]), ...(taskHash === undefined ? [] : [['taskHash', taskHash]])]);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 12);
 }
 

@@ -26,6 +26,8 @@ export interface SuiteSummary {
   workers: number;
   overall: GroupSummary;
   tasks: Record<string, GroupSummary>;
+  /** Each task's version (TaskDef.hash) its episodes ran (comma-separated if a file holds several). */
+  taskVersions: Record<string, string>;
 }
 
 const mean = (xs: number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
@@ -61,8 +63,10 @@ export function summarize(
     byTask.set(l.task, list);
   }
   const tasks: Record<string, GroupSummary> = {};
+  const taskVersions: Record<string, string> = {};
   for (const [task, list] of [...byTask].sort(([a], [b]) => a.localeCompare(b))) {
     tasks[task] = summarizeGroup(list, meta.settings.maxRepairs);
+    taskVersions[task] = [...new Set(list.map((l) => l.taskHash ?? 'unknown'))].join(',');
   }
   return {
     settings: meta.settings,
@@ -72,6 +76,7 @@ export function summarize(
     workers: meta.workers,
     overall: summarizeGroup(lines, meta.settings.maxRepairs),
     tasks,
+    taskVersions,
   };
 }
 

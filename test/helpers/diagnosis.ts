@@ -5,6 +5,7 @@ import type { Diagnosis } from '../../monitor/index.ts';
 export function makeDiagnosis(fields: Partial<Diagnosis> & Pick<Diagnosis, 'kind'>): Diagnosis {
   return {
     summary: '',
+    line: null,
     checkpoint: null,
     checkpointLabel: null,
     subgoal: null,
@@ -16,6 +17,7 @@ export function makeDiagnosis(fields: Partial<Diagnosis> & Pick<Diagnosis, 'kind
     sceneDiffFrom: null,
     events: [],
     success: null,
+    facts: { cause: null, allCheckpointsPassed: false, unmet: null, shortfalls: [], disturbances: [], slips: [], untouched: [], task: [] },
     text: '',
     ...fields,
   };

@@ -31,7 +31,14 @@ describe('diagnosis', () => {
     expect(d.sceneDiff!.text).toBe(
       'red_block moved 33.6 cm toward +x and is no longer held (now on the table). The gripper no longer holds red_block.',
     );
-    expect(d.text).toContain('Failure (missed-place) at checkpoint 3 "subgoal-1", during subgoal 1 "put it on the blue block" (line 4).');
+    // The failure is pinned on the place() line (5), not the subgoal( line (4).
+    expect(d.line).toBe(5);
+    expect(d.facts.cause).toMatchObject({ call: 'place', line: 5, source: "place('blue_block');" });
+    expect(d.text).toContain(
+      'Failure (missed-place) at line 5 `place(\'blue_block\');`, found at checkpoint 3 "subgoal-1", in subgoal 1 "put it on the blue block".',
+    );
+    // The unmet expectation is stated once.
+    expect(d.text.split(d.predicate!.detail).length - 1).toBe(1);
     expect(d.text).toContain('dx +7.0 cm, dy -2.0 cm');
     expect(d.text).toContain('Task check: red_block is not on blue_block.');
     // JSON round trip: diagnosis.json holds the same record.
@@ -67,7 +74,10 @@ describe('diagnosis', () => {
     expect(d.kind).toBe('nothing-grasped');
     expect(d.checkpoint).toBe(0);
     expect(d.error).toMatchObject({ kind: 'GraspError', line: 2, source: "pick('red_block');" });
-    expect(d.text).toContain("line 2: pick('red_block');");
+    expect(d.line).toBe(2);
+    expect(d.text).toContain("Failure (nothing-grasped) at line 2 `pick('red_block');`");
+    // The error's message is stated once (in "What went wrong"), not again as "Program error".
+    expect(d.text.split('The fingers closed on nothing').length - 1).toBe(2); // the summary and the trace line
   });
 
   it.each<[ProgramError['kind'], string, ErrorCause | undefined, string]>([
@@ -131,7 +141,12 @@ describe('diagnosis', () => {
   it('diagnoses a syntax error with no checkpoint at all', () => {
     const attempt = attemptOf(SCENE, [], [], { kind: 'SyntaxError', message: 'unexpected token', line: 3 }, 'a\nb\npick(;\n');
     const d = diagnose(attempt, []);
-    expect(d).toMatchObject({ kind: 'syntax', checkpoint: null, error: { line: 3, source: 'pick(;' } });
+    expect(d).toMatchObject({ kind: 'syntax', checkpoint: null, line: 3, error: { line: 3, source: 'pick(;' } });
+    expect(d.text.split('\n').slice(0, 2)).toEqual([
+      'Failure (syntax) at line 3, before any checkpoint.',
+      'What went wrong: The program stopped with SyntaxError at line 3: unexpected token',
+    ]);
+    expect(d.text).toContain('  line 3: pick(;');
   });
 
   it('calls a dropped object a slipped grasp and a toppled one knocked over', () => {

@@ -49,6 +49,7 @@ import type {
   CallEvent,
   Checkpoint,
   CheckpointReason,
+  MovedObject,
   Predicate,
   ProgramError,
   SubgoalInfo,
@@ -61,7 +62,14 @@ export interface StepSpec {
   subgoal: number | null;
   snapshot: Snapshot;
   /** Calls made since the previous checkpoint (their gripper is the checkpoint's). */
-  calls?: { call: string; args: unknown[]; line?: number; error?: { kind: 'GraspError' | 'ReachError' | 'Error'; message: string } }[];
+  calls?: {
+    call: string;
+    args: unknown[];
+    line?: number;
+    error?: { kind: 'GraspError' | 'ReachError' | 'Error'; message: string };
+    /** What the call moved (CallEvent.moved), as the trace recorder lists it. */
+    moved?: MovedObject[];
+  }[];
 }
 
 /** An attempt from hand-made checkpoints: no physics, no sandbox. */
@@ -87,6 +95,7 @@ export function attemptOf(
         gripper: structuredClone(s.snapshot.gripper),
       };
       if (c.error) e.error = c.error;
+      if (c.moved) e.moved = c.moved;
       events.push(e);
     }
     checkpoints.push({

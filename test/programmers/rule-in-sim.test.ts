@@ -9,7 +9,7 @@ import { runAttempt } from '../../policy/program/index.ts';
 import { runEpisode } from '../../policy/loop/index.ts';
 import type { ProgramContext, ProgramDraft } from '../../policy/programmers/index.ts';
 import { RuleProgrammer } from '../../policy/programmers/index.ts';
-import { readState, writeProgram } from '../../policy/programmers/index.ts';
+import { programHash, readState, stepKeys, writeProgram } from '../../policy/programmers/index.ts';
 import type { ProgramState } from '../../policy/programmers/index.ts';
 import { planFor } from '../../policy/programmers/index.ts';
 import { getSuite, getTask, parseTask } from '../../tasks/index.ts';
@@ -125,17 +125,18 @@ describe('instructions beyond the bundled suite', () => {
 
 /** A rule programmer whose first program carries a deliberate mistake, to exercise the repairs. */
 class Sabotaged extends RuleProgrammer {
-  private readonly spoil: (s: ProgramState) => void;
-  constructor(spoil: (s: ProgramState) => void) {
+  private readonly spoil: (s: ProgramState, keys: string[]) => void;
+  constructor(spoil: (s: ProgramState, keys: string[]) => void) {
     super();
     this.spoil = spoil;
   }
   override async generate(ctx: ProgramContext): Promise<ProgramDraft> {
     const d = await super.generate(ctx);
     const state = readState(d.memo)!;
-    this.spoil(state);
-    const { plan } = planFor(ctx, state.choices);
-    return { ...d, program: writeProgram(ctx.instruction, plan.steps, state).program, memo: state };
+    const { plan } = planFor(ctx, state.choices, state.amend);
+    this.spoil(state, stepKeys(plan.steps));
+    const program = writeProgram(ctx.instruction, plan.steps, state).program;
+    return { ...d, program, memo: { ...state, programs: [programHash(program)] } };
   }
 }
 
@@ -144,22 +145,22 @@ describe('the repair loop (state monitor, task oracle)', () => {
     [
       'a place aimed 4 cm off the blue block',
       getTask('red_on_blue'),
-      (s: ProgramState) => {
-        s.adjust['1'] = { offset: [0.035, -0.02] };
+      (s: ProgramState, k: string[]) => {
+        s.adjust[k[1]!] = { offset: [0.035, -0.02] };
       },
     ],
     [
       'a corner placement aimed 9 cm off',
       getTask('block_to_corner'),
-      (s: ProgramState) => {
-        s.adjust['1'] = { offset: [0.09, 0] };
+      (s: ProgramState, k: string[]) => {
+        s.adjust[k[1]!] = { offset: [0.09, 0] };
       },
     ],
     [
       'a push 12 cm short',
       getTask('push_to_zone'),
-      (s: ProgramState) => {
-        s.adjust['0'] = { pushExtra: -0.12 };
+      (s: ProgramState, k: string[]) => {
+        s.adjust[k[0]!] = { pushExtra: -0.12 };
       },
     ],
     [

@@ -202,14 +202,14 @@ describe('repair', () => {
     expect(r.program).toContain(`place('white_bowl', { offset: [${Math.round((sx - 0.01) * 1000) / 1000}, ${sy}] });`);
   });
 
-  it('makes a slipping grasp lift lower and retry, then grasp from the side', async () => {
+  it('makes a slipping grasp grasp from the side, then lift lower and retry', async () => {
     const d0 = await programmer.generate(onBlue);
     const slip = { kind: 'slipped-grasp' as const, subgoal: { index: 1, description: '', line: null } };
     const r1 = await programmer.repair(onBlue, repairInput(d0, slip));
-    expect(r1.program).toContain("pick('red_block', { liftHeight: 0.06 });");
-    expect(r1.program).toContain("if (e.name !== 'GraspError') throw e;");
+    expect(r1.program).toContain("pick('red_block', { approach: 'side' });");
     const r2 = await programmer.repair(onBlue, repairInput(r1, slip));
-    expect(r2.program).toContain("approach: 'side'");
+    expect(r2.program).toContain("pick('red_block', { approach: 'side', liftHeight: 0.06 });");
+    expect(r2.program).toContain("if (e.name !== 'GraspError') throw e;");
   });
 
   it('turns to the other grasp heading when nothing was grasped', async () => {
@@ -272,6 +272,8 @@ describe('repair', () => {
     for (let k = 0; k < 2; k++) draft = await programmer.repair(onBlue, repairInput(draft, slip));
     const last = await programmer.repair(onBlue, repairInput(draft, slip));
     expect(last.program).toBe(draft.program);
-    expect(last.error).toBe('no repair rule for slipped-grasp left to try at step 1 (pick up the red block)');
+    expect(last.error).toBe(
+      'no repair left to try for slipped-grasp at step 1 (pick up the red block): every remedy was tried before or would write a program already run',
+    );
   });
 });

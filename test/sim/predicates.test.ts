@@ -453,7 +453,7 @@ describe('PredicateSchema', () => {
     expect(PredicateSchema.safeParse(p).success).toBe(false);
   });
 
-  const KINDS = 'grasped, on, inside, above, near, upright, onTable, unmoved, inZone, ordered, all, any, not';
+  const KINDS = 'grasped, on, inside, above, near, upright, onTable, unmoved, inZone, ordered, row, circle, all, any, not';
   /** The first issue as one line with its path. */
   const problem = (v: unknown): string | null => {
     const r = PredicateSchema.safeParse(v);

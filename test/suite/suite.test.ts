@@ -18,7 +18,7 @@ const SETTINGS: SuiteSettings = {
   maxRepairs: 1,
   engine: 'rapier',
   oracle: true,
-  sceneNoise: 0,
+  perception: 'exact',
 };
 const TASKS = ['lift_block', 'red_on_blue', 'block_in_bowl'].map((id) => getTask(id));
 

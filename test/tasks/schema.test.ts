@@ -100,14 +100,14 @@ const cases: [string, (t: any) => void, string][] = [
     (t) => {
       t.scene.objects[1].weight = 0.1;
     },
-    'scene.objects[1]: unknown key "weight" (allowed: id, shape, size, color, position, jitter, on, yaw, mass, friction)',
+    'scene.objects[1]: unknown key "weight" (allowed: id, shape, size, color, position, jitter, on, yaw, mass, friction, hidden)',
   ],
   [
     'a misspelt top-level key',
     (t) => {
       t.timelimit = 60;
     },
-    '(root): unknown key "timelimit" (did you mean "timeLimit"? allowed: id, instruction, description, tags, scene, success, timeLimit, reference)',
+    '(root): unknown key "timelimit" (did you mean "timeLimit"? allowed: id, instruction, description, tags, scene, success, timeLimit, corrections, reference)',
   ],
   [
     'a position with one number',
@@ -163,7 +163,7 @@ const cases: [string, (t: any) => void, string][] = [
     (t) => {
       t.success = { onto: ['red_block', 'green_block'] };
     },
-    'success: unknown predicate "onto" (did you mean "on"?); expected one of grasped, on, inside, above, near, upright, onTable, unmoved, inZone, ordered, all, any, not',
+    'success: unknown predicate "onto" (did you mean "on"?); expected one of grasped, on, inside, above, near, upright, onTable, unmoved, inZone, ordered, row, circle, all, any, not',
   ],
   [
     'a nested malformed predicate',

@@ -91,6 +91,7 @@ export function writeSyntheticRun(dir = tempDir('viewer-run')): string {
   const record: EpisodeRecord = {
     task: 'red_on_blue',
     taskFile: task.file,
+    taskHash: task.hash,
     seed: 0,
     instruction: task.instruction,
     engine: 'rapier',
@@ -99,7 +100,7 @@ export function writeSyntheticRun(dir = tempDir('viewer-run')): string {
     monitor: 'state',
     maxRepairs: 1,
     oracle: true,
-    sceneNoise: 0,
+    perception: { mode: 'exact' },
     success: true,
     successDetail: 'red_block is on blue_block',
     solvedAt: 1,

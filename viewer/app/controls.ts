@@ -1,7 +1,8 @@
-// The header: start form (task, seed, provider, model, monitor, max repairs), run
+// The header: start form (task, seed, provider, model, monitor, perception, max repairs), run
 // controls (pause / step one API call / stop, speed), "open run", and the status line.
 
 import type { ClientMessage, SessionInfo, Speed, VIEWER_MONITORS, VIEWER_PROVIDERS } from '../protocol.ts';
+import type { PerceptionMode } from '../../policy/program/perception-settings.ts';
 import { byId, el } from './dom.ts';
 import type { SessionStore } from './session-store.ts';
 
@@ -13,6 +14,7 @@ export class Controls {
   private readonly taskFile = byId<HTMLInputElement>('task-file');
   private readonly provider = byId<HTMLSelectElement>('provider');
   private readonly monitor = byId<HTMLSelectElement>('monitor');
+  private readonly perception = byId<HTMLSelectElement>('perception');
   private readonly speed = byId<HTMLSelectElement>('speed');
   private readonly pause = byId<HTMLButtonElement>('pause');
   private readonly step = byId<HTMLButtonElement>('step');
@@ -32,6 +34,9 @@ export class Controls {
     });
     this.provider.addEventListener('change', () => {
       byId('cassette-label').hidden = this.provider.value !== 'replay';
+    });
+    this.perception.addEventListener('change', () => {
+      byId('perception-noise-label').hidden = this.perception.value !== 'noisy';
     });
     byId<HTMLFormElement>('start-form').addEventListener('submit', (e) => {
       e.preventDefault();
@@ -71,6 +76,8 @@ export class Controls {
     const maxRepairs = Number(byId<HTMLInputElement>('max-repairs').value || '0');
     const model = byId<HTMLInputElement>('model').value.trim();
     const cassette = byId<HTMLInputElement>('cassette').value.trim();
+    const perception = this.perception.value as PerceptionMode;
+    const noise = byId<HTMLInputElement>('perception-noise').value.trim();
     this.showError('');
     this.send({
       type: 'start',
@@ -79,6 +86,8 @@ export class Controls {
       maxRepairs,
       provider: this.provider.value as (typeof VIEWER_PROVIDERS)[number],
       monitor: this.monitor.value as (typeof VIEWER_MONITORS)[number],
+      perception,
+      ...(perception === 'noisy' && noise ? { perceptionNoise: noise } : {}),
       speed: this.speed.value as Speed,
       ...(model ? { model } : {}),
       ...(cassette && this.provider.value === 'replay' ? { cassette } : {}),

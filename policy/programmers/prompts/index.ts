@@ -16,6 +16,7 @@ export {
   promptText,
   shortenDiagnosis,
   verdictSection,
+  historySection,
   type RepairPrompt,
   type RepairPromptOptions,
 } from './repair-prompt.ts';

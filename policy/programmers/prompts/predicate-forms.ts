@@ -7,6 +7,7 @@ export const PREDICATE_PROMPT_FORMS = [
   "{grasped:'a'}  {on:['a','b']}  {inside:['a','bowl']}  {above:['a',0.05]} (lifted ≥ 5 cm)",
   "{near:['a','b' or [x,y],0.03]} (within 3 cm)  {upright:'a'}  {onTable:'a'}  {unmoved:['a',0.01]} (since the start)",
   "{inZone:['a','zone']}  {ordered:{ids:['a','b','c'],axis:'x'}} (increasing x)  {all:[P,…]}  {any:[P,…]}  {not:P}",
+  "{row:{ids:['a','b','c'],axis:'x'}} (ordered and in line)  {circle:{ids:['a','b','c'],center:'bowl'}} (evenly around it)",
 ].join('\n');
 
 /** Predicate kinds named in PREDICATE_PROMPT_FORMS (for the drift test). */

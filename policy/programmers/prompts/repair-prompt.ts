@@ -1,19 +1,21 @@
 // The repair prompt: the same system message as generation, then one user message with
 // the task and scene, the previous program with line numbers, the diagnosis text quoted
 // as is, the monitor's verdicts (failing ones in full, ok ones as a count), for vision
-// models the failing checkpoint's images, and the request for the whole corrected
-// program in the generation format.
+// models the failing checkpoint's images, the episode's earlier attempts (one line each:
+// what changed, how it ended) when there were any, and the request for the whole
+// corrected program in the generation format.
 //
 // Budget: the text stays within PROMPT_TOKEN_BUDGET (images are on top, at llm's fixed
 // per-image estimate). When it would not, in this order: failing verdicts after the
-// first become a count; the diagnosis leaves out its trace lines (oldest first), then
+// first become a count; the history keeps only its last two earlier attempts, with
+// shorter lines; the diagnosis leaves out its trace lines (oldest first), then
 // its later lines, always keeping the first two (what failed and why). The program is
 // never cut — the model has to see all of what it is rewriting — so a very long program
 // can still end over budget; `truncated` then says by how much.
 
 import { countMessageTokens, countTokens, type ChatMessage, type ContentPart } from '../../../llm/index.ts';
 import type { Verdict } from '../../../monitor/index.ts';
-import type { ProgramContext, RepairInput } from '../programmer.ts';
+import type { AttemptSummary, ProgramContext, RepairInput } from '../programmer.ts';
 import { PROMPT_TOKEN_BUDGET, REPAIR_FORMAT, systemPrompt, taskSection } from './generation-prompt.ts';
 
 export interface RepairPromptOptions {
@@ -124,6 +126,32 @@ export function shortenDiagnosis(text: string, maxTokens: number, keep = 2, coun
   return out;
 }
 
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * The episode's earlier attempts, one line each, oldest first; the attempt being
+ * repaired (the last entry) only says what it changed, since the diagnosis tells the
+ * rest. Empty when this is the first repair. `keep` earlier attempts at most (the latest),
+ * each outcome cut to `width` characters.
+ */
+export function historySection(history: readonly AttemptSummary[] | undefined, keep = 6, width = 160): string {
+  if (!history || history.length < 2) return '';
+  const current = history[history.length - 1]!;
+  const earlier = history.slice(0, -1);
+  const shown = earlier.slice(-keep);
+  const how = (h: AttemptSummary): string => {
+    const notes = h.notes.length > 0 ? `; notes: ${clip(h.notes.join('; '), width)}` : '';
+    return `${h.origin === 'generate' ? 'written' : 'repaired'}: ${clip(h.change, width)}${notes}`;
+  };
+  const out = ['Earlier attempts in this episode (oldest first) — do not repeat a change that already failed:'];
+  if (shown.length < earlier.length) out.push(`- … ${earlier.length - shown.length} earlier attempts left out`);
+  for (const h of shown) out.push(`- attempt ${h.attempt + 1} (${how(h)}) → failed: ${clip(h.outcome, width)}`);
+  out.push(`- attempt ${current.attempt + 1}, the program above (${how(current)}) → failed as diagnosed above`);
+  return out.join('\n');
+}
+
 function textOf(content: string | ContentPart[]): string {
   return typeof content === 'string' ? content : content.flatMap((p) => (p.type === 'text' ? [p.text] : [])).join('\n');
 }
@@ -136,6 +164,7 @@ export function buildRepairPrompt(ctx: ProgramContext, input: RepairInput, optio
   const truncated: string[] = [];
 
   let elide = false;
+  let history = historySection(input.history);
   const compose = (diagnosis: string, verdicts: string): { before: string; after: string } => ({
     before: [
       taskSection(ctx),
@@ -151,6 +180,7 @@ export function buildRepairPrompt(ctx: ProgramContext, input: RepairInput, optio
       '"""',
       '',
       verdicts,
+      ...(history ? ['', history] : []),
     ].join('\n'),
     after: [
       'Write the whole corrected program, not a patch: fix the cause the diagnosis names and keep the steps that worked.',
@@ -173,6 +203,14 @@ export function buildRepairPrompt(ctx: ProgramContext, input: RepairInput, optio
       verdicts = shorter;
       parts = compose(diagnosis, verdicts);
       truncated.push('failing verdicts after the first');
+    }
+  }
+  if (textTokens(parts) > budget && history) {
+    const shorter = historySection(input.history, 2, 80);
+    if (shorter !== history) {
+      history = shorter;
+      parts = compose(diagnosis, verdicts);
+      truncated.push('earlier attempts after the last two');
     }
   }
   if (textTokens(parts) > budget) {

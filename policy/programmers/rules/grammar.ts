@@ -4,7 +4,7 @@
 // object ids later (references.ts), so the same parse serves any scene.
 
 import type { ColorName, Vec2 } from '../../../sim/index.ts';
-import { DIRECTIONS, FILLER, LEADING_FILLER, NOUNS, PARTICLES, SIZE_WORDS, VERBS, isColor } from './lexicon.ts';
+import { DIRECTIONS, FILLER, LEADING_FILLER, NOUNS, NUMBER_WORDS, PARTICLES, SIZE_WORDS, VERBS, isColor } from './lexicon.ts';
 import type { NounClass, VerbClass } from './lexicon.ts';
 import { spanText, splitClauses, tokenize } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
@@ -21,6 +21,8 @@ export interface NounPhrase {
   plural: boolean;
   /** "all the blocks", "each block", "both blocks". */
   quantifier: 'all' | 'each' | 'both' | null;
+  /** "the three blocks", "the two biggest blocks": how many it names. */
+  count?: number;
   size: SizeOrder | null;
   /** "the other block": not one named before in the clause. */
   other: boolean;
@@ -49,6 +51,10 @@ export type Location =
   | { kind: 'onBoth'; np: NounPhrase }
   | { kind: 'at'; xy: Vec2 }
   | { kind: 'where'; np: NounPhrase }
+  /** "on the right end of the plank": on an object, at one end of its top. */
+  | { kind: 'onEnd'; side: 'left' | 'right' | 'front' | 'back'; np: NounPhrase }
+  /** "into the gap between A and B", "between A and B": the point midway between two objects. */
+  | { kind: 'between'; nps: NounPhrase[] }
   | { kind: 'row' };
 
 export interface StackRole {
@@ -184,6 +190,14 @@ function parseSimpleNp(c: Cursor): NounPhrase | null {
     c.pos++;
     return emptyNp(c.text(start), 'table');
   }
+  // A count: "the three blocks", "all five blocks", "the two biggest blocks" (not "one").
+  let count: number | undefined;
+  const n = c.peek();
+  const nValue = n?.kind === 'number' ? n.value : n?.kind === 'word' ? NUMBER_WORDS[n.text] : undefined;
+  if (nValue !== undefined && nValue >= 2 && Number.isInteger(nValue) && isNounish(c.word(1))) {
+    count = nValue;
+    c.pos++;
+  }
   const colors: ColorName[] = [];
   let size: SizeOrder | null = null;
   let other = false;
@@ -276,6 +290,10 @@ function parseSimpleNp(c: Cursor): NounPhrase | null {
   np.matchColor = matchColor;
   if (headIsOne) np.pronoun = 'one';
   if (quantifier === 'each' || quantifier === 'both') np.plural = true;
+  if (count !== undefined) {
+    np.count = count;
+    np.plural = true;
+  }
   return np;
 }
 
@@ -445,6 +463,45 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
     return null;
   };
 
+  // "on the right end of the plank" (not "the right end of the table": a table area).
+  {
+    const s = c.pos;
+    c.seq(['on', 'at', 'onto', 'to'], 'the?');
+    const w = c.word();
+    const ends: Record<string, 'left' | 'right' | 'front' | 'back'> = {
+      left: 'left',
+      right: 'right',
+      front: 'front',
+      back: 'back',
+      near: 'front',
+      far: 'back',
+    };
+    const tableWords = ['table', 'workspace', 'tabletop'];
+    if (
+      w !== undefined &&
+      ends[w] &&
+      ['end', 'side', 'edge', 'half', 'part'].includes(c.word(1) ?? '') &&
+      c.word(2) === 'of' &&
+      !tableWords.includes(c.word(3) ?? '') &&
+      !tableWords.includes(c.word(4) ?? '')
+    ) {
+      c.pos += 3;
+      const target = np();
+      if (target && target.kind !== 'table') return { kind: 'onEnd', side: ends[w]!, np: target };
+    }
+    c.pos = s;
+  }
+  // "into the gap between A and B", "(halfway) between A and B".
+  if (
+    c.seq(['into', 'in', 'to', 'at', 'inside', 'through'], 'the?', ['gap', 'space', 'middle', 'opening', 'spot', 'point'], 'between') ||
+    c.seq(['halfway', 'midway', 'right', 'exactly']) ||
+    c.accept('between')
+  ) {
+    if (c.tokens[c.pos - 1]?.text !== 'between' && !c.accept('between')) return fail();
+    const list = parseNpList(c);
+    if (list.length !== 2) return fail();
+    return { kind: 'between', nps: list };
+  }
   // "side by side", "next to each other", "beside each other".
   if (
     c.seq('side', 'by', 'side') ||
@@ -585,6 +642,45 @@ function parseOrder(c: Cursor, clause: Clause): boolean {
       clause.bySize = sa === 'smallest' || sa === 'shortest' ? 'asc' : 'desc';
       c.pos += 3;
       return true;
+    }
+  }
+  c.pos = start;
+  // "from the smallest on the left to the largest on the right": by size along a side.
+  {
+    c.accept('from', 'going');
+    c.accept('the');
+    const s1 = c.word() === undefined ? undefined : SIZE_WORDS[c.word()!];
+    if (s1) {
+      c.pos++;
+      c.accept('one', 'ones', 'block', 'blocks', 'object', 'objects');
+      const side = (): 'left' | 'right' | 'front' | 'back' | null => {
+        if (!c.seq(['on', 'at'], 'the?')) return null;
+        const w = c.word();
+        if (w === 'left' || w === 'right' || w === 'front' || w === 'back') {
+          c.pos++;
+          return w;
+        }
+        return null;
+      };
+      const a = side();
+      if (c.accept('to')) {
+        c.accept('the');
+        const s2 = c.word() === undefined ? undefined : SIZE_WORDS[c.word()!];
+        if (s2) {
+          c.pos++;
+          c.accept('one', 'ones', 'block', 'blocks', 'object', 'objects');
+          const b = side();
+          const small = s1 === 'smallest' || s1 === 'shortest';
+          clause.bySize = small ? 'asc' : 'desc';
+          const first = a ?? (b === 'right' ? 'left' : b === 'left' ? 'right' : b === 'back' ? 'front' : b === 'front' ? 'back' : null);
+          if (first)
+            clause.order = {
+              axis: first === 'left' || first === 'right' ? 'x' : 'y',
+              sign: first === 'left' || first === 'front' ? 1 : -1,
+            };
+          return true;
+        }
+      }
     }
   }
   c.pos = start;
@@ -771,6 +867,12 @@ function parseClause(tokens: Token[], source: string): Clause {
       c.pos++;
       continue;
     }
+    // "stand the cans up in the tray", "line the blocks up in a row": a split particle.
+    if ((verb === 'stand' || verb === 'lineup') && c.word() === 'up') {
+      c.pos++;
+      if (verb === 'stand') clause.upright = true;
+      continue;
+    }
     if ((verb === 'pick' || verb === 'hold' || verb === 'take') && parseHold(c)) {
       clause.hold = true;
       continue;
@@ -847,7 +949,27 @@ function parseClause(tokens: Token[], source: string): Clause {
       c.pos++;
     throw new ParseError(`could not read '${c.text(from)}' in '${clauseText}'`);
   }
+  sizeRoles(clause);
   return clause;
+}
+
+/**
+ * "Stack all five blocks, the biggest at the bottom and the smallest on top": roles held
+ * by bare size words ("the biggest") over a plural group order the group by size.
+ */
+function sizeRoles(clause: Clause): void {
+  const bare = (np: NounPhrase): boolean => np.size !== null && np.colors.length === 0 && np.kind === 'object' && !np.plural;
+  const roles = clause.roles.filter((r) => bare(r.np));
+  if (roles.length === 0 || roles.length !== clause.roles.length || !clause.objects.some((o) => o.plural)) return;
+  const bottom = roles.find((r) => r.role === 'bottom')?.np.size;
+  const top = roles.find((r) => r.role === 'top')?.np.size;
+  const big = (s: SizeOrder | null | undefined): boolean => s === 'largest' || s === 'tallest';
+  if (bottom !== undefined) clause.bySize = big(bottom) ? 'desc' : 'asc';
+  else if (top !== undefined) clause.bySize = big(top) ? 'asc' : 'desc';
+  else return;
+  const drop = new Set(roles.map((r) => r.np));
+  clause.objects = clause.objects.filter((o) => !drop.has(o));
+  clause.roles = [];
 }
 
 /** Parse an instruction into clauses. Throws ParseError naming the phrase it could not read. */

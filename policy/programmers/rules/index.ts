@@ -4,5 +4,16 @@
 export { RuleProgrammer } from './rule-programmer.ts';
 export { planFor, type RulePlan } from './plan.ts';
 export { readInstruction, describeIntent, isReadFailure, type Reading, type Intent, type Choices } from './intents.ts';
-export { readState, writeProgram, emptyState, type ProgramState, type StepAdjust } from './program-text.ts';
+export {
+  readState,
+  writeProgram,
+  emptyState,
+  stepKeys,
+  programHash,
+  type ProgramState,
+  type StepAdjust,
+  type PlanAmendments,
+  type TriedRemedy,
+} from './program-text.ts';
 export type { SceneFacts } from './references.ts';
+export { findings, describeFinding, type Finding } from './evidence.ts';

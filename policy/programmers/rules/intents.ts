@@ -18,7 +18,8 @@ export interface TableArea {
 }
 
 export type Dest =
-  | { kind: 'on'; id: string }
+  /** On an object; `end`: at that end of its top. */
+  | { kind: 'on'; id: string; end?: 'left' | 'right' | 'front' | 'back' }
   | { kind: 'in'; id: string }
   | { kind: 'zone'; zone: string }
   | { kind: 'area'; area: TableArea }
@@ -169,6 +170,21 @@ function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest |
       if (container) return { kind: 'in', id: target.id };
       if (loc.kind === 'to') return { kind: 'beside', rel: 'next', id: target.id };
       return { kind: 'on', id: target.id };
+    }
+    case 'onEnd': {
+      const r = resolve(st, loc.np, 'any', { exclude: [id], pronoun: lastOther(st, id) });
+      if (r.kind !== 'objects') return null;
+      return { kind: 'on', id: r.ids[0]!, end: loc.side };
+    }
+    case 'between': {
+      const [a, b] = loc.nps.map((np) => objectIds(st, np, 'any', { exclude: [id], pronoun: lastOther(st, id) })[0]!);
+      const oa = st.facts.objects.find((x) => x.id === a)!;
+      const ob = st.facts.objects.find((x) => x.id === b)!;
+      const xy: Vec2 = [
+        Math.round(((oa.position[0] + ob.position[0]) / 2) * 1000) / 1000,
+        Math.round(((oa.position[1] + ob.position[1]) / 2) * 1000) / 1000,
+      ];
+      return { kind: 'point', xy, label: `between ${a} and ${b}` };
     }
     case 'where': {
       const ids = objectIds(st, loc.np, 'any', { exclude: [id], pronoun: lastOther(st, id) });

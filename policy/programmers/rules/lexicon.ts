@@ -59,17 +59,42 @@ interface NounEntry {
 }
 
 const NOUN_FORMS: [NounClass, string[], string[]][] = [
-  ['box', ['block', 'box', 'brick', 'cuboid'], ['blocks', 'boxes', 'bricks', 'cuboids']],
+  [
+    'box',
+    ['block', 'box', 'brick', 'cuboid', 'plank', 'beam', 'board', 'slab'],
+    ['blocks', 'boxes', 'bricks', 'cuboids', 'planks', 'beams', 'boards', 'slabs'],
+  ],
   ['sphere', ['ball', 'sphere', 'marble', 'orb'], ['balls', 'spheres', 'marbles', 'orbs']],
   [
     'cylinder',
-    ['cylinder', 'can', 'tube', 'bottle', 'puck', 'disc', 'disk', 'column', 'pillar', 'tin'],
-    ['cylinders', 'cans', 'tubes', 'bottles', 'pucks', 'discs', 'disks', 'columns', 'pillars', 'tins'],
+    ['cylinder', 'can', 'tube', 'bottle', 'puck', 'disc', 'disk', 'column', 'pillar', 'tin', 'drum', 'jar', 'barrel', 'canister', 'vase'],
+    [
+      'cylinders',
+      'cans',
+      'tubes',
+      'bottles',
+      'pucks',
+      'discs',
+      'disks',
+      'columns',
+      'pillars',
+      'tins',
+      'drums',
+      'jars',
+      'barrels',
+      'canisters',
+      'vases',
+    ],
   ],
   ['bowl', ['bowl', 'cup', 'dish'], ['bowls', 'cups', 'dishes']],
   ['tray', ['tray', 'bin', 'basket', 'crate', 'box-container'], ['trays', 'bins', 'baskets', 'crates']],
   ['container', ['container', 'receptacle'], ['containers', 'receptacles']],
-  ['thing', ['object', 'thing', 'item', 'piece', 'shape', 'toy'], ['objects', 'things', 'items', 'pieces', 'shapes', 'toys']],
+  [
+    'thing',
+    // Long things may be made as boxes or cylinders: bars, rods, sticks, poles.
+    ['object', 'thing', 'item', 'piece', 'shape', 'toy', 'bar', 'rod', 'stick', 'pole'],
+    ['objects', 'things', 'items', 'pieces', 'shapes', 'toys', 'bars', 'rods', 'sticks', 'poles'],
+  ],
   [
     'zone',
     [

@@ -8,6 +8,7 @@ import type { Choices, Reading } from './intents.ts';
 import { planIntents } from './planner.ts';
 import type { Plan } from './planner.ts';
 import type { SceneFacts } from './references.ts';
+import type { PlanAmendments } from './program-text.ts';
 
 /** The instruction read and planned for one scene. */
 export interface RulePlan {
@@ -19,10 +20,10 @@ function facts(ctx: ProgramContext): SceneFacts {
   return { objects: ctx.objects, zones: ctx.scene.zones };
 }
 
-/** Read and plan; throws with a sentence naming the phrase when it cannot. */
-export function planFor(ctx: ProgramContext, choices: Choices = {}): RulePlan {
+/** Read and plan (with a repair's plan amendments); throws with a sentence naming the phrase when it cannot. */
+export function planFor(ctx: ProgramContext, choices: Choices = {}, amend?: PlanAmendments): RulePlan {
   const f = facts(ctx);
   const reading = readInstruction(ctx.instruction, f, choices);
-  const plan = planIntents(reading.intents, f);
+  const plan = planIntents(reading.intents, f, amend);
   return { reading, plan };
 }

@@ -21,6 +21,7 @@ import {
 import type { Disc } from './geometry.ts';
 import type { Dest, Intent, TableArea } from './intents.ts';
 import type { SceneFacts } from './references.ts';
+import type { PlanAmendments } from './program-text.ts';
 
 /** Where a place step puts the held object. */
 export type PlaceTarget =
@@ -115,20 +116,51 @@ const fmtXY = (p: Vec2): string => `[${fmt(p[0])}, ${fmt(p[1])}]`;
 
 const all = (ps: Predicate[]): Predicate => (ps.length === 1 ? ps[0]! : { all: ps });
 
+const NO_AMENDMENTS: PlanAmendments = { pushInstead: [], clearFirst: {}, interior: {}, pack: [] };
+
+/** Destinations a push can reach: places on the table. */
+const PUSHABLE: ReadonlySet<Dest['kind']> = new Set(['zone', 'area', 'point', 'beside']);
+
+/** Whether an object headed for `dest` could be slid there instead of carried. */
+export function pushable(dest: Dest): boolean {
+  return PUSHABLE.has(dest.kind);
+}
+
 class Planner {
   readonly steps: Step[] = [];
   readonly notes: string[] = [];
   readonly board: Board;
   readonly facts: SceneFacts;
-  constructor(facts: SceneFacts) {
+  readonly amend: PlanAmendments;
+  /** Objects whose riders were already taken off. */
+  private readonly cleared = new Set<string>();
+  constructor(facts: SceneFacts, amend: PlanAmendments = NO_AMENDMENTS) {
     this.facts = facts;
     this.board = new Board(facts);
+    this.amend = amend;
+  }
+
+  /** Take off (or out of) `id` whatever a repair found resting on it, before `id` is moved. */
+  clearRiders(id: string): void {
+    if (this.cleared.has(id)) return;
+    this.cleared.add(id);
+    for (const rider of this.amend.clearFirst[id] ?? []) {
+      if (rider === id || !this.facts.objects.some((o) => o.id === rider)) continue;
+      const from = this.board.pos(id);
+      const xy = this.spot(rider, { near: from, nearWeight: 0.1, avoid: [discOf(this.board.obj(id), from)], ignore: [id] });
+      this.pick(rider, { what: `${this.name(rider)} off ${this.name(id)}` });
+      this.place(rider, { kind: 'xy', xy }, `put ${this.name(rider)} on the table at ${fmtXY(xy)}, out of the way`, {
+        all: [{ onTable: rider }, { not: { on: [rider, id] } }, { not: { inside: [rider, id] } }],
+      });
+      this.board.move(rider, xy);
+    }
   }
   name(id: string): string {
     return nameOf(this.facts, id);
   }
 
   pick(id: string, opts: { liftHeight?: number; what?: string } = {}): void {
+    this.clearRiders(id);
     const step: Step = { op: 'pick', id, description: `pick up ${opts.what ?? this.name(id)}`, expect: { grasped: id } };
     if (opts.liftHeight !== undefined) step.liftHeight = opts.liftHeight;
     this.steps.push(step);
@@ -211,20 +243,27 @@ class Planner {
   // ------------------------------------------------------------ intents
 
   lift(id: string, hold: boolean, height: number | null): void {
-    const liftHeight = height ?? 0.12;
+    // A stated height is where its bottom should be: the lift is measured from the grasp
+    // point, a little above the bottom, so lift a centimetre more.
+    const liftHeight = height !== null ? height + 0.01 : 0.12;
     this.pick(id, { liftHeight: round(Math.min(0.3, Math.max(0.06, liftHeight))) });
     if (hold) {
       this.steps.push({
         op: 'hold',
         id,
         seconds: 0.5,
-        description: `hold ${this.name(id)} above the table`,
-        expect: { all: [{ grasped: id }, { above: [id, Math.min(0.05, liftHeight * 0.6)] }] },
+        description: `hold ${this.name(id)} ${height !== null ? `${round(height * 100)} cm ` : ''}above the table`,
+        expect: { all: [{ grasped: id }, { above: [id, height !== null ? round(height) : 0.05] }] },
       });
     }
   }
 
   placeAt(id: string, dest: Dest, upright: boolean, notOn: string | null): void {
+    if (this.amend.pushInstead.includes(id) && pushable(dest)) {
+      this.notes.push(`${id} could not be lifted: it is pushed instead`);
+      this.pushTo(id, dest);
+      return;
+    }
     this.pick(id);
     const name = this.name(id);
     const extra: Predicate[] = [];
@@ -232,6 +271,26 @@ class Planner {
     if (notOn) extra.push({ not: { on: [id, notOn] } });
     switch (dest.kind) {
       case 'on': {
+        if (dest.end) {
+          // At one end of the support's top: as far out as the held object's own half allows.
+          const dirs: Record<string, Vec2> = { left: [-1, 0], right: [1, 0], front: [0, -1], behind: [0, 1], back: [0, 1] };
+          const dir = dirs[dest.end]!;
+          const support = this.board.obj(dest.id);
+          const held = this.board.obj(id);
+          const reach = Math.max(0, extentAlong(support, dir) - extentAlong(held, dir) - 0.005);
+          const offset = roundVec([dir[0] * reach, dir[1] * reach]);
+          const axis = dir[0] !== 0 ? 'x' : 'y';
+          const order = dir[0] + dir[1] > 0 ? [dest.id, id] : [id, dest.id];
+          this.place(
+            id,
+            { kind: 'object', id: dest.id, offset },
+            `put ${name} on the ${dest.end} end of ${this.name(dest.id)}`,
+            all([{ on: [id, dest.id] }, { ordered: { ids: order, axis } }, ...extra]),
+          );
+          const at = this.board.pos(dest.id);
+          this.board.move(id, [at[0] + offset[0], at[1] + offset[1]], dest.id);
+          return;
+        }
         this.place(id, { kind: 'object', id: dest.id }, `put ${name} on ${this.name(dest.id)}`, all([{ on: [id, dest.id] }, ...extra]));
         this.board.move(id, this.board.pos(dest.id), dest.id);
         return;
@@ -334,19 +393,43 @@ class Planner {
     const n = present.length + ids.length;
     const sizes = ids.map((id) => Math.max(...this.board.obj(id).size.slice(0, 2)));
     const size = Math.max(0.03, ...sizes);
+    // A repair measured the usable inside (smaller than stated): lay the slots out in it.
+    const measured = this.amend.interior[container];
     if (n === 1) return [[0, 0]];
     const local: Vec2[] = [];
     if (c.shape === 'tray') {
-      const long = Math.max(c.size[0], c.size[1]);
-      const along: Vec2 = c.size[0] >= c.size[1] ? [1, 0] : [0, 1];
-      const usable = long - 0.02 - size;
-      const pitch = Math.min(size + 0.03, usable / (n - 1));
+      const xLong = c.size[0] >= c.size[1];
+      const along: Vec2 = xLong ? [1, 0] : [0, 1];
+      const across: Vec2 = [-along[1], along[0]];
+      // Room for the centres: stated, 1 cm of wall each side; measured, the inside less half
+      // an object and a few millimetres each side.
+      const half = measured?.half;
+      const usable = Math.max(0, half ? 2 * (xLong ? half[0] : half[1]) - size - 0.01 : Math.max(c.size[0], c.size[1]) - 0.02 - size);
+      const room = half ? 2 * (xLong ? half[1] : half[0]) - size - 0.01 : Math.min(c.size[0], c.size[1]) - 0.02 - size;
+      let cols = n;
+      let rows = 1;
+      const packed = this.amend.pack.includes(container);
+      let pitch = packed ? size + 0.006 : Math.min(size + 0.03, usable / (n - 1));
+      let acrossPitch = 0;
+      // Too tight for one row: two rows when the short side has room for them.
+      if (n > 2 && pitch < size + 0.008 && room >= size + 0.008) {
+        rows = 2;
+        cols = Math.ceil(n / 2);
+        pitch = cols > 1 ? Math.min(size + 0.03, usable / (cols - 1)) : 0;
+        acrossPitch = Math.min(size + 0.03, room);
+      }
       for (let k = 0; k < n; k++) {
-        const t = (k - (n - 1) / 2) * pitch;
-        local.push([along[0] * t, along[1] * t]);
+        const col = k % cols;
+        const row = Math.floor(k / cols);
+        const t = (col - (cols - 1) / 2) * pitch;
+        const a = rows === 2 ? (row - 0.5) * acrossPitch : 0;
+        local.push([along[0] * t + across[0] * a, along[1] * t + across[1] * a]);
       }
     } else {
-      const ring = Math.max(0, Math.min(c.size[0] / 2 - 0.01 - size / 2, size * 0.75));
+      const inner = measured?.radius ?? c.size[0] / 2 - 0.01;
+      let ring = Math.max(0, Math.min(inner - size / 2 - (measured?.radius ? 0.005 : 0), size * 0.75));
+      // Packed: neighbours on the ring just clear of each other.
+      if (this.amend.pack.includes(container)) ring = Math.min(ring, (size + 0.006) / (2 * Math.sin(Math.PI / n)));
       for (let k = 0; k < n; k++) {
         const a = (2 * Math.PI * k) / n;
         local.push([ring * Math.cos(a), ring * Math.sin(a)]);
@@ -381,8 +464,15 @@ class Planner {
   }
 
   sort(pairs: { id: string; container: string }[]): void {
+    // Every container's slots laid out for all it will hold, before the first goes in.
+    const slots = new Map<string, Vec2>();
+    for (const container of new Set(pairs.map((p) => p.container))) {
+      const ids = pairs.filter((p) => p.container === container).map((p) => p.id);
+      const offsets = this.containerSlot(container, ids);
+      for (let k = 0; k < ids.length; k++) slots.set(ids[k]!, offsets[k]!);
+    }
     for (const { id, container } of pairs) {
-      const offset = this.containerSlot(container, [id])[0]!;
+      const offset = slots.get(id)!;
       this.pick(id);
       this.place(id, { kind: 'object', id: container, offset }, `put ${this.name(id)} in ${this.name(container)}`, {
         inside: [id, container],
@@ -448,15 +538,20 @@ class Planner {
     const heading = axis === 'x' ? round(Math.PI / 2) : 0;
     ids.forEach((id, k) => {
       const slot: Vec2 = roundVec([c[0] - u[0] * half + u[0] * pitch * k, c[1] - u[1] * half + u[1] * pitch * k]);
-      this.pick(id);
       const preds: Predicate[] = [{ near: [id, slot, 0.02] }];
       if (k === n - 1 && n >= 2) preds.push({ ordered: { ids, axis } });
+      if (this.amend.pushInstead.includes(id)) {
+        this.push(id, slot, `push ${this.name(id)} into the row at ${fmtXY(slot)}`, all([...preds, { onTable: id }]));
+        return;
+      }
+      this.pick(id);
       this.place(id, { kind: 'xy', xy: slot }, `put ${this.name(id)} in the row at ${fmtXY(slot)}`, all(preds), heading);
       this.board.move(id, slot);
     });
   }
 
   push(id: string, goal: Vec2, description: string, expect: Predicate): void {
+    this.clearRiders(id);
     const from = this.board.pos(id);
     const d: Vec2 = [goal[0] - from[0], goal[1] - from[1]];
     const distance = Math.hypot(d[0], d[1]);
@@ -622,8 +717,8 @@ function inside(p: Vec2): boolean {
 }
 
 /** Turn intents into steps against the scene. Throws Error with a sentence when an intent cannot be carried out. */
-export function planIntents(intents: readonly Intent[], facts: SceneFacts): Plan {
-  const p = new Planner(facts);
+export function planIntents(intents: readonly Intent[], facts: SceneFacts, amend?: PlanAmendments): Plan {
+  const p = new Planner(facts, amend);
   for (const it of intents) {
     switch (it.kind) {
       case 'lift':

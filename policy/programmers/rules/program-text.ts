@@ -17,6 +17,8 @@ export interface StepAdjust {
   heading?: number | null;
   /** place: keep the target inside the workspace margin (a ReachError happened). */
   clamp?: boolean;
+  /** place: turn the held object by this much (rad) from its yaw as held, instead of any heading. */
+  turn?: number;
   /** pick: approach direction. */
   approach?: Approach;
   /** pick: lift height (m). */
@@ -25,6 +27,11 @@ export interface StepAdjust {
   preTurn?: number;
   /** pick: try again once when the grasp fails. */
   retry?: boolean;
+  /**
+   * pick: grasp from above with the fingers closing along this heading (rad), with moves
+   * of the gripper instead of pick() — which always closes across the narrow side.
+   */
+  graspYaw?: number;
   /** push: contact height (m). */
   pushHeight?: number;
   /** push: extra distance (m), and a corrected direction. */
@@ -34,25 +41,111 @@ export interface StepAdjust {
   settle?: number;
 }
 
+/**
+ * Changes to the plan itself, not to one step (planner.ts reads them): objects to push
+ * instead of carrying, objects to take off (or out of) another before it is moved, and
+ * how far inside a container's stated walls its slots must stay.
+ */
+export interface PlanAmendments {
+  /** Objects that could not be lifted: slide them to a goal on the table instead of carrying. */
+  pushInstead: string[];
+  /** Object id → what rests on it or in it; those are put on the table before it is moved. */
+  clearFirst: Record<string, string[]>;
+  /**
+   * Container id → its usable inside as a failed placement measured it (the `inside`
+   * predicate's facts): a tray's inner half-extents in its own frame, a bowl's inner radius.
+   */
+  interior: Record<string, { half?: Vec2; radius?: number }>;
+  /** Containers whose contents are packed side by side at the centre (a placement into it hit what it already held). */
+  pack: string[];
+}
+
+/** One remedy a repair applied, so it is never applied twice (and a remedy that changed nothing ends its family). */
+export interface TriedRemedy {
+  /** Family + step + value: the identity of the change. */
+  key: string;
+  /** What kind of change (`lift`, `aim`, `side`, `push`, …): a family that changed nothing is not tried again at that step. */
+  family: string;
+  /** The step key it changed (`pick:red_block#0`), or null for a plan-wide change. */
+  step: string | null;
+  /** The measured problem it answered (`lift-short:red_block`) and its size then (m), to judge it on the next attempt. */
+  problem: string;
+  measure: number | null;
+  /** The attempt whose failure it answered. */
+  attempt: number;
+}
+
 /** The state a program carries for its repairs. */
 export interface ProgramState {
-  v: 1;
+  v: 2;
   /** Candidate index per ambiguous phrase (repairs move to the next). */
   choices: Record<string, number>;
-  /** Adjustments per step index. */
+  /** Adjustments per step key (`stepKeys`: `pick:red_block#0`). */
   adjust: Record<string, StepAdjust>;
+  /** Changes to the plan. */
+  amend: PlanAmendments;
   /** Repairs made so far. */
   repairs: number;
+  /** Every remedy applied so far, oldest first. */
+  tried: TriedRemedy[];
+  /** Hashes of every program written for this episode: a repair never writes one of them again. */
+  programs: string[];
 }
 
 export function emptyState(): ProgramState {
-  return { v: 1, choices: {}, adjust: {}, repairs: 0 };
+  return {
+    v: 2,
+    choices: {},
+    adjust: {},
+    amend: { pushInstead: [], clearFirst: {}, interior: {}, pack: [] },
+    repairs: 0,
+    tried: [],
+    programs: [],
+  };
 }
 
 /** The rule programmer's state from a draft's memo; null when another programmer wrote the draft. */
 export function readState(memo: unknown): ProgramState | null {
   const s = memo as ProgramState | null | undefined;
-  return s && typeof s === 'object' && s.v === 1 && typeof s.adjust === 'object' && typeof s.choices === 'object' ? s : null;
+  return s &&
+    typeof s === 'object' &&
+    s.v === 2 &&
+    typeof s.adjust === 'object' &&
+    typeof s.choices === 'object' &&
+    typeof s.amend === 'object' &&
+    Array.isArray(s.tried) &&
+    Array.isArray(s.programs)
+    ? s
+    : null;
+}
+
+/**
+ * A name per step that survives re-planning: op, object and which occurrence of that
+ * pair it is (`pick:red_block#0`, `place:red_block#1`). Steps added or removed for other
+ * objects (clearing a support, pushing instead of carrying) leave the others' keys alone.
+ */
+export function stepKeys(steps: readonly Step[]): string[] {
+  const seen = new Map<string, number>();
+  return steps.map((s) => {
+    const base = `${s.op}:${s.id}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return `${base}#${n}`;
+  });
+}
+
+/** A short stable hash of what a program does: its text without comment lines (FNV-1a, 32 bit, hex). */
+export function programHash(program: string): string {
+  const code = program
+    .split('\n')
+    .filter((l) => !l.trimStart().startsWith('//'))
+    .join('\n');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < code.length; i++) {
+    h ^= code.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 // ---------------------------------------------------------------- JavaScript literals
@@ -119,6 +212,20 @@ const HELPERS = {
     '  return [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2, Math.max(getBBox(a).max[2], getBBox(b).max[2])];',
     '}',
   ],
+  pickAt: [
+    '// Grasp an object from above with the fingers closing along `yaw` and lift it by',
+    "// `lift` (pick() always closes across the object's narrow side).",
+    'function pickAt(id, yaw, lift) {',
+    '  const p = getObject(id).position;',
+    '  const b = getBBox(id);',
+    '  const z = Math.max(b.min[2] + 0.25 * (b.max[2] - b.min[2]), b.max[2] - 0.054, 0.005);',
+    '  openGripper();',
+    '  moveTo([p[0], p[1], Math.max(b.max[2] + 0.06, getGripper().position[2])], { yaw });',
+    '  moveTo([p[0], p[1], z], { yaw, speed: 0.1 });',
+    '  closeGripper();',
+    '  moveTo([p[0], p[1], z + lift], { yaw });',
+    '}',
+  ],
   clampXY: [
     '// Keep a table point where the gripper can reach it.',
     'function clampXY(p) {',
@@ -157,6 +264,10 @@ function targetExpr(t: PlaceTarget, adj: StepAdjust, use: Set<HelperName>): { ta
 function actionLines(step: Step, adj: StepAdjust, use: Set<HelperName>): string[] {
   switch (step.op) {
     case 'pick': {
+      if (adj.graspYaw !== undefined) {
+        use.add('pickAt');
+        return [`pickAt(${str(step.id)}, ${headingExpr(adj.graspYaw)}, ${num(adj.liftHeight ?? step.liftHeight ?? 0.1)});`];
+      }
       const opts: Record<string, unknown> = {};
       if (adj.approach) opts.approach = adj.approach;
       const lift = adj.liftHeight ?? step.liftHeight;
@@ -183,7 +294,8 @@ function actionLines(step: Step, adj: StepAdjust, use: Set<HelperName>): string[
       const opts: string[] = [];
       if (offset) opts.push(`offset: ${jsLiteral(offset)}`);
       const heading = adj.heading === undefined ? step.heading : adj.heading;
-      if (heading !== null) {
+      if (adj.turn !== undefined) opts.push(`yaw: getPose(${str(step.id)}).yaw + ${headingExpr(adj.turn)}`);
+      else if (heading !== null) {
         use.add('yawFor');
         opts.push(`yaw: yawFor(${headingExpr(heading)})`);
       }
@@ -196,13 +308,16 @@ function actionLines(step: Step, adj: StepAdjust, use: Set<HelperName>): string[
       const distance = step.distance + (adj.pushExtra ?? 0);
       const opts = adj.pushHeight !== undefined ? `, { height: ${num(adj.pushHeight)} }` : '';
       return [
-        `push(${str(step.id)}, ${jsLiteral([dir[0] / n, dir[1] / n].map((v) => Math.round(v * 1000) / 1000))}, ${num(Math.max(0.005, distance))}${opts});`,
+        `push(${str(step.id)}, ${jsLiteral([dir[0] / n, dir[1] / n].map((v) => Math.round(v * 1000) / 1000))}, ${num(Math.min(MAX_PUSH, Math.max(0.005, distance)))}${opts});`,
       ];
     }
     case 'hold':
       return [`wait(${num(step.seconds)});`];
   }
 }
+
+/** Longest push the API takes (m). */
+const MAX_PUSH = 0.6;
 
 export interface ProgramText {
   program: string;
@@ -213,8 +328,9 @@ export interface ProgramText {
 export function writeProgram(instruction: string, steps: readonly Step[], state: ProgramState, notes: readonly string[] = []): ProgramText {
   const use = new Set<HelperName>();
   const body: string[] = [];
+  const keys = stepKeys(steps);
   steps.forEach((step, i) => {
-    const adj = state.adjust[String(i)] ?? {};
+    const adj = state.adjust[keys[i]!] ?? {};
     if (i > 0) body.push('');
     body.push(`subgoal(${str(step.description)}, { expect: ${jsLiteral(step.expect)} });`);
     body.push(...actionLines(step, adj, use));
@@ -226,7 +342,7 @@ export function writeProgram(instruction: string, steps: readonly Step[], state:
     ...notes.map((n) => `// note: ${n}`),
   ];
   const helpers: string[] = [];
-  for (const name of ['yawFor', 'at', 'between', 'clampXY'] as const) {
+  for (const name of ['yawFor', 'at', 'between', 'pickAt', 'clampXY'] as const) {
     if (use.has(name)) helpers.push('', ...HELPERS[name]);
   }
   const program = [...head, ...helpers, '', ...body, ''].join('\n');

@@ -136,6 +136,13 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     const trays = found.filter((o) => o.shape === 'tray');
     if (trays.length > 0) found = trays;
   }
+  if (found.length === 0 && noun !== null) {
+    // A noun of another shape's class that the object's id spells out ("the brown crate"
+    // made as a box, "brown_crate"): the id says what it is called.
+    found = facts.objects.filter(
+      (o) => !exclude.has(o.id) && (np.colors.length === 0 || np.colors.includes(o.color)) && idAffinity(np, o.id) > np.colors.length,
+    );
+  }
   if (found.length === 0) {
     // A colour with no object may name a zone ("push it into the green").
     if (np.colors.length > 0 && noun === null && opts.want !== 'thing') {
@@ -151,7 +158,17 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
   } else {
     found = [...found].sort((a, b) => idAffinity(np, b.id) - idAffinity(np, a.id));
   }
-  const ids = found.map((o) => o.id);
+  let ids = found.map((o) => o.id);
+  if (np.count !== undefined) {
+    if (ids.length < np.count) {
+      throw new UnresolvedReference(`'${np.text}' names ${np.count} objects but ${ids.length} match (${ids.join(', ') || 'none'})`);
+    }
+    if (ids.length > np.count) {
+      if (!np.size)
+        opts.notes?.push(`'${np.text}' could be any ${np.count} of ${ids.join(', ')}; chose ${ids.slice(0, np.count).join(', ')}`);
+      ids = ids.slice(0, np.count);
+    }
+  }
   if (np.plural || np.quantifier) return { kind: 'objects', ids, candidates: ids };
   const choice = Math.min(opts.choice ?? 0, ids.length - 1);
   if (ids.length > 1 && !np.size) {

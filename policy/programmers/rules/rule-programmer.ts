@@ -2,14 +2,14 @@
 // It reads the instruction with a small grammar (grammar.ts), resolves references
 // against the scene facts (references.ts, intents.ts), plans steps with computed
 // placement targets (planner.ts; both in plan.ts), writes the program (program-text.ts)
-// and repairs it by rules keyed on the diagnosis kind (repair.ts). It never reads a
-// task's reference program or success predicate, and uses no model. See README.md.
+// and repairs it from what the failed attempt measured (evidence.ts, repair.ts). It
+// never reads a task's reference program or success predicate, and uses no model. See README.md.
 
 import type { ProgramContext, ProgramDraft, Programmer, RepairInput } from '../programmer.ts';
 import { NO_USAGE } from '../programmer.ts';
 import { describeIntent, isReadFailure } from './intents.ts';
 import { planFor, type RulePlan } from './plan.ts';
-import { emptyState, readState, writeProgram } from './program-text.ts';
+import { emptyState, programHash, readState, writeProgram } from './program-text.ts';
 import type { ProgramState } from './program-text.ts';
 import { repairState } from './repair.ts';
 
@@ -32,11 +32,20 @@ export class RuleProgrammer implements Programmer {
     if (!state) return draft(input.program, [], 'no repair rule: the program was not written by the rule programmer');
     let current: RulePlan;
     try {
-      current = planFor(ctx, state.choices);
+      current = planFor(ctx, state.choices, state.amend);
     } catch (e) {
       return draft(input.program, [], errorText(e), undefined, state);
     }
-    const result = repairState(state, current, input, ctx);
+    const result = repairState(state, current, input, ctx, {
+      write: (s) => {
+        try {
+          return this.text(ctx, s).program;
+        } catch {
+          return null;
+        }
+      },
+      hash: programHash,
+    });
     if (!result.changed) {
       return draft(
         input.program,
@@ -46,20 +55,27 @@ export class RuleProgrammer implements Programmer {
         state,
       );
     }
-    const next = this.write(ctx, result.state, result.notes);
-    return next;
+    return this.write(ctx, result.state, result.notes);
+  }
+
+  /** The program and plan lines for a state; throws when the instruction cannot be read or planned. */
+  private text(ctx: ProgramContext, state: ProgramState): { program: string; plan: string[]; comments: string[] } {
+    const rp = planFor(ctx, state.choices, state.amend);
+    const comments = [...rp.reading.intents.map((it) => `intent: ${describeIntent(it)}`), ...rp.reading.notes, ...rp.plan.notes];
+    return { ...writeProgram(ctx.instruction, rp.plan.steps, state, comments), comments };
   }
 
   private write(ctx: ProgramContext, state: ProgramState, notes?: string[]): ProgramDraft {
-    let rp: RulePlan;
+    let out: { program: string; plan: string[]; comments: string[] };
     try {
-      rp = planFor(ctx, state.choices);
+      out = this.text(ctx, state);
     } catch (e) {
       return draft('', [], errorText(e), notes);
     }
-    const comments = [...rp.reading.intents.map((it) => `intent: ${describeIntent(it)}`), ...rp.reading.notes, ...rp.plan.notes];
-    const { program, plan } = writeProgram(ctx.instruction, rp.plan.steps, state, comments);
-    return draft(program, plan, null, notes ?? (comments.length ? comments : undefined), state);
+    // Remember every program this episode ran, so no repair writes one of them again.
+    const hash = programHash(out.program);
+    const memo: ProgramState = state.programs.includes(hash) ? state : { ...state, programs: [...state.programs, hash] };
+    return draft(out.program, out.plan, null, notes ?? (out.comments.length ? out.comments : undefined), memo);
   }
 }
 
