@@ -49,8 +49,8 @@ export interface BodyDesc {
    */
   centerOfMass?: Vec3;
   /**
-   * Moves only in the horizontal plane: translation along z and tilting about x and y are
-   * locked, x, y and yaw are free. For objects that cannot be lifted (ObjectSpec.fixed).
+   * Moves only in the horizontal plane: translation along z and tilting are locked, x, y
+   * and yaw are free. For objects that cannot be lifted (ObjectSpec.fixed).
    */
   planar?: boolean;
 }

@@ -78,7 +78,7 @@ export function createRapierBody(world: RAPIER.World, desc: BodyDesc): { body: R
   if (desc.kind === 'dynamic') {
     rbDesc.setLinearDamping(desc.linearDamping ?? 0).setAngularDamping(desc.angularDamping ?? 0);
     if (desc.ccd) rbDesc.setCcdEnabled(true);
-    if (desc.planar) rbDesc.enabledTranslations(true, true, false).enabledRotations(false, false, true);
+    if (desc.planar) rbDesc.enabledTranslations(true, true, false);
   }
   const body = world.createRigidBody(rbDesc);
   const totalVolume = desc.parts.reduce((s, p) => s + partVolume(p), 0);
@@ -104,6 +104,15 @@ export function createRapierBody(world: RAPIER.World, desc: BodyDesc): { body: R
     colliders.push(world.createCollider(cd, body));
   }
   if (desc.kind === 'dynamic' && desc.centerOfMass) moveCenterOfMass(body, colliders, desc.centerOfMass);
+  if (desc.kind === 'dynamic' && desc.planar) {
+    // Rotation locks act about the principal axes of inertia, which for a cylinder (its
+    // collider turned to stand up) are not the body's: free only the axis that is vertical.
+    const q = body.principalInertiaLocalFrame();
+    const quat: Quat = [q.x, q.y, q.z, q.w];
+    const vertical = [0, 1, 2].map((i) => Math.abs(rotateVec(quat, i)));
+    const up = vertical.indexOf(Math.max(...vertical));
+    body.setEnabledRotations(up === 0, up === 1, up === 2, true);
+  }
   return { body, colliders };
 }
 
@@ -363,4 +372,12 @@ class RapierPhysicsWorld implements PhysicsWorld {
 export async function createRapierPhysicsWorld(settings: PhysicsSettings): Promise<PhysicsWorld> {
   await initRapier();
   return new RapierPhysicsWorld(newRapierWorld(settings));
+}
+
+/** The z component of principal axis `i` (0 = x, 1 = y, 2 = z) rotated by `q`. */
+function rotateVec(q: Quat, i: number): number {
+  const [x, y, z, w] = q;
+  // Third row of the rotation matrix of q.
+  const row = [2 * (x * z - w * y), 2 * (y * z + w * x), 1 - 2 * (x * x + y * y)];
+  return row[i]!;
 }

@@ -141,6 +141,16 @@ describe('fixed: an object that cannot be lifted, only pushed', () => {
     expect(Math.hypot(fixedEnd[0]! - freeEnd[0]!, fixedEnd[1]! - freeEnd[1]!)).toBeLessThan(0.005);
   });
 
+  it('a fixed cylinder slides along the push too (not sideways)', async () => {
+    const drum = scene(obj('drum', 'cylinder', [0.06, 0.06, 0.07], 0.06, -0.14, { friction: 0.5, mass: 0.5, fixed: true }));
+    const { world, error } = await attempt(drum, (w) => w.push('drum', [0, 1], 0.2));
+    expect(error).toBeNull();
+    const end = world.getPose('drum').position;
+    expect(Math.abs(end[0] - 0.06)).toBeLessThan(0.005);
+    expect(end[1] + 0.14).toBeGreaterThan(0.18);
+    world.free();
+  });
+
   it('carries what is put on it', async () => {
     const blue = obj('blue_block', 'box', [0.04, 0.04, 0.04], 0.15, -0.05, { color: 'blue', friction: 0.8 });
     const s = scene(obj('red_block', 'box', [0.05, 0.05, 0.05], 0.0, 0.05, { friction: 0.8, fixed: true }), blue);
