@@ -554,19 +554,29 @@ function nextReadingOf(s: Scope, id: string, problem: string): Remedy | null {
     if (candidates[choice] !== id) continue;
     const next = choice + 1;
     if (next >= candidates.length) return null;
-    return {
-      family: 'reading',
-      step: null,
-      value: `${phrase}=${next}`,
+    return readingRemedy(
+      phrase,
+      next,
       problem,
-      measure: null,
-      apply: (e) => {
-        e.state.choices[phrase] = next;
-        e.notes.push(`'${phrase}' read as ${candidates[next]} instead of ${id} (candidates: ${candidates.join(', ')})`);
-      },
-    };
+      `'${phrase}' read as ${candidates[next]} instead of ${id} (candidates: ${candidates.join(', ')})`,
+    );
   }
   return null;
+}
+
+/** A remedy that moves `phrase` to its candidate number `next`, with the note it leaves. */
+function readingRemedy(phrase: string, next: number, problem: string, note: string): Remedy {
+  return {
+    family: 'reading',
+    step: null,
+    value: `${phrase}=${next}`,
+    problem,
+    measure: null,
+    apply: (e) => {
+      e.state.choices[phrase] = next;
+      e.notes.push(note);
+    },
+  };
 }
 
 /**
@@ -583,19 +593,12 @@ function otherReading(s: Scope, named: ReadonlySet<string>, problem: string): Re
   const wanted = candidates.findIndex((id, k) => k !== choice && named.has(id));
   const next = wanted >= 0 ? wanted : choice + 1;
   if (next >= candidates.length) return null;
-  return {
-    family: 'reading',
-    step: null,
-    value: `${phrase}=${next}`,
+  return readingRemedy(
+    phrase,
+    next,
     problem,
-    measure: null,
-    apply: (e) => {
-      e.state.choices[phrase] = next;
-      e.notes.push(
-        `the task is not done though each step was: read '${phrase}' as ${candidates[next]} instead of ${candidates[choice]} (candidates: ${candidates.join(', ')})`,
-      );
-    },
-  };
+    `the task is not done though each step was: read '${phrase}' as ${candidates[next]} instead of ${candidates[choice]} (candidates: ${candidates.join(', ')})`,
+  );
 }
 
 function clampTargets(s: Scope, i: number): Remedy | null {
