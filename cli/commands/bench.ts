@@ -82,7 +82,7 @@ export function registerBenchCommand(program: Command): void {
       if (px)
         lines.push(
           'msPerMovingAction' in px
-            ? `pixels perception: ${px.msPerMovingAction} ms per action that moves things (render ${px.renderMs} + estimate ${px.estimateMs}; median ${px.medianMs}, p90 ${px.p90Ms}; ${px.estimates} estimates over ${px.attempts} core reference attempts, ${px.succeeded} succeeded)`
+            ? `pixels perception: ${px.msPerMovingAction} ms per action that moves things (render ${px.renderMs} + estimate ${px.estimateMs}; median ${px.medianMs}, p90 ${px.p90Ms}; ${px.estimates} estimates over ${px.attempts} core reference attempts, first look ${px.initialMs} ms, ${px.succeeded} succeeded)`
             : `pixels perception: skipped (${px.skipped})`,
         );
       if (figures.suite)

@@ -170,8 +170,11 @@ async function render(req: PageRenderRequest): Promise<PageRenderResult> {
   const t0 = performance.now();
   const r = ensureRenderer(req.width, req.height);
   const key = JSON.stringify(req.scene);
+  // The old rig is disposed only after the new one has rendered: its materials keep the
+  // shared shader programs alive, so a new scene does not compile them again.
+  let retired: SceneRig | null = null;
   if (!rig || key !== rigKey) {
-    rig?.dispose();
+    retired = rig;
     rig = buildSceneRig(req.scene);
     rigKey = key;
   }
@@ -219,6 +222,7 @@ async function render(req: PageRenderRequest): Promise<PageRenderResult> {
     }
     frames.push(views);
   }
+  retired?.dispose();
   await Promise.all(pending);
   return { legend: rig.legend, frames, msRender: performance.now() - t0 };
 }

@@ -37,8 +37,10 @@ port.on('message', (req: BridgeRequest | { type: 'close' }) => {
     return;
   }
   const t0 = performance.now();
+  const page0 = renderer.stats.pageMs;
   renderer.renderScene(req.scene, req.snapshot, req.options).then(
-    (images) => reply({ id: req.id, ok: true, images, ms: performance.now() - t0 }, transferables(images)),
+    (images) =>
+      reply({ id: req.id, ok: true, images, ms: performance.now() - t0, pageMs: renderer.stats.pageMs - page0 }, transferables(images)),
     (err: unknown) => reply({ id: req.id, ok: false, message: (err instanceof Error ? err.message : String(err)).split('\n')[0]! }),
   );
 });

@@ -28,12 +28,18 @@ export interface BridgeRequest {
   options: RenderOptions;
 }
 
-export type BridgeReply = { id: number; ok: true; images: ViewImages; ms: number } | { id: number; ok: false; message: string };
+export type BridgeReply =
+  | { id: number; ok: true; images: ViewImages; ms: number; pageMs: number }
+  | { id: number; ok: false; message: string };
 
 export interface SyncRenderStats {
   renders: number;
   /** Wall time the callers were blocked in render() (ms). */
   ms: number;
+  /** Of `ms`, the time the worker spent on the renders (page call and decoding; ms). */
+  workerMs: number;
+  /** Of `workerMs`, the time inside the page (render, readback, compression; ms). */
+  pageMs: number;
 }
 
 /** How long render() blocks before giving up (ms). */
@@ -45,7 +51,7 @@ function firstLine(err: unknown): string {
 }
 
 export class SyncRenderBridge {
-  readonly stats: SyncRenderStats = { renders: 0, ms: 0 };
+  readonly stats: SyncRenderStats = { renders: 0, ms: 0, workerMs: 0, pageMs: 0 };
   private nextId = 1;
   private broken: string | null = null;
 
@@ -157,6 +163,8 @@ export class SyncRenderBridge {
     this.stats.renders++;
     this.stats.ms += performance.now() - t0;
     if (!reply.ok) throw new RendererUnavailableError(`rendering failed: ${reply.message}`);
+    this.stats.workerMs += reply.ms;
+    this.stats.pageMs += reply.pageMs;
     return reply.images;
   }
 

@@ -12,10 +12,11 @@
 //           object, redraw count) and re-drawn when the object has moved more than 5 mm or
 //           turned more than 2° since its last draw; in between it is a fixed offset.
 //   pixels  poses and extents estimated from rendered id masks and depth of the three
-//           cameras with the pixel monitor's estimator, re-estimated before the first call
-//           after an action, when anything (an object or the gripper) moved. An object no
-//           camera sees is not visible: getObjects() leaves it out, and a query, predicate
-//           or action naming it throws UnknownObjectError saying it is not visible.
+//           cameras with the pixel monitor's estimator, re-estimated before the first query
+//           or planned action (pick, place, push) after an action, when anything (an object
+//           or the gripper) moved; motions in between (moveTo, home, …) render nothing.
+//           An object no camera sees is not visible: getObjects() leaves it out, and a query,
+//           predicate or action naming it throws UnknownObjectError saying it is not visible.
 
 import type {
   MoveOptions,
@@ -417,8 +418,13 @@ export class PerceivedWorld implements SimWorld {
 
   // ---------------------------------------------------------------- actions (planned from perception)
 
-  private act<T>(fn: () => T): T {
-    this.refresh();
+  /**
+   * Runs an action; `plans` (pick, place, push: they plan from the perceived poses) brings the
+   * estimates up to date first. The other actions use no perception, so the world is rendered
+   * again only when the program next asks about it or plans from it, not after every motion.
+   */
+  private act<T>(fn: () => T, plans = false): T {
+    if (plans) this.refresh();
     try {
       return fn();
     } finally {
@@ -430,21 +436,21 @@ export class PerceivedWorld implements SimWorld {
     this.act(() => {
       this.requireVisible(id);
       this.inner.pick(id, opts);
-    });
+    }, true);
   }
 
   place(target: Target, opts?: PlaceOptions): void {
     this.act(() => {
       this.requireVisible(target);
       this.inner.place(target, opts);
-    });
+    }, true);
   }
 
   push(id: string, direction: Vec2, distance: number, opts?: PushOptions): void {
     this.act(() => {
       this.requireVisible(id);
       this.inner.push(id, direction, distance, opts);
-    });
+    }, true);
   }
 
   moveTo(position: Vec3, opts?: MoveOptions): void {

@@ -1,6 +1,7 @@
 // Pixels perception with the real Chromium: poses and extents estimated from the id masks
 // and depth of the three cameras, through the synchronous render bridge. Estimates within
-// a few millimetres and degrees of the truth on core scenes; re-estimated after an action;
+// a few millimetres and degrees of the truth on core scenes; re-estimated after an action,
+// but not for motions until the program asks or plans again;
 // an object no camera sees is not visible (left out of getObjects, a clear error when
 // named); an episode records the mode. Skips visibly without a browser.
 import { afterAll, describe, expect, it } from 'vitest';
@@ -84,6 +85,37 @@ describe('pixels perception', () => {
       expect(seen.stats.estimates).toBeGreaterThanOrEqual(2);
       expect(Math.hypot(est[0] - truth[0], est[1] - truth[1])).toBeLessThan(0.005);
       expect(seen.evaluate({ inside: ['blue_block', 'brown_tray'] }).ok).toBe(world.evaluate({ inside: ['blue_block', 'brown_tray'] }).ok);
+    });
+  }, 60_000);
+
+  it('renders nothing for motions until the program asks or plans again', async (ctx) => {
+    ctx.skip(!HAS_BROWSER, NO_BROWSER);
+    const b = await theBridge();
+    const task = getTask('block_in_tray');
+    await withWorld(instantiateScene(task, 1), (world) => {
+      const seen = new PerceivedWorld(world, { mode: 'pixels', key: { task: task.id, seed: 1, attempt: 0 }, bridge: b });
+      const renders = b.stats.renders;
+      expect(seen.stats.estimates).toBe(1);
+      // Motions plan from nothing perceived: the gripper moves, nothing is rendered.
+      seen.moveBy([0, 0, 0.05]);
+      seen.rotateTo(0.3);
+      expect(seen.stats.estimates).toBe(1);
+      expect(b.stats.renders).toBe(renders);
+      // A query after them renders once; a second one with nothing moved does not.
+      seen.getObjects();
+      seen.getPose('blue_block');
+      expect(seen.stats.estimates).toBe(2);
+      expect(b.stats.renders).toBe(renders + 1);
+      // A planned action (pick) renders first, when something moved since the last render.
+      seen.moveBy([0, 0, 0.02]);
+      seen.pick('blue_block');
+      expect(seen.stats.estimates).toBe(3);
+      expect(world.getGripper().holding).toBe('blue_block');
+      // The bridge splits its blocked time into the worker's part and, of that, the page's.
+      expect(b.stats.workerMs).toBeGreaterThan(0);
+      expect(b.stats.pageMs).toBeGreaterThan(0);
+      expect(b.stats.pageMs).toBeLessThanOrEqual(b.stats.workerMs);
+      expect(b.stats.workerMs).toBeLessThanOrEqual(b.stats.ms);
     });
   }, 60_000);
 

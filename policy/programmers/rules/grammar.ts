@@ -15,7 +15,8 @@ export type SizeOrder = 'smallest' | 'largest' | 'tallest' | 'shortest';
 export interface NounPhrase {
   /** The words as written in the instruction ("the smallest block"). */
   text: string;
-  kind: 'object' | 'pronoun' | 'table' | 'id';
+  /** `tower`: "the tower", "the stack" — the objects stacked on one another in the scene. */
+  kind: 'object' | 'pronoun' | 'table' | 'id' | 'tower';
   colors: ColorName[];
   noun: NounClass | null;
   plural: boolean;
@@ -55,7 +56,13 @@ export type Location =
   | { kind: 'onEnd'; side: 'left' | 'right' | 'front' | 'back'; np: NounPhrase }
   /** "into the gap between A and B", "between A and B": the point midway between two objects. */
   | { kind: 'between'; nps: NounPhrase[] }
-  | { kind: 'row' };
+  | { kind: 'row' }
+  /** "in a circle around the bowl", "in a ring", "around X": on a circle (round X, or where they are). */
+  | { kind: 'circle'; np: NounPhrase | null }
+  /** "in two rows of three", "in a grid": rows along x, the first named at the back. */
+  | { kind: 'grid'; rows: number | null; cols: number | null }
+  /** "in the back row", "in the front row", "in the first row": one row of a grid. */
+  | { kind: 'gridRow'; which: 'back' | 'front' | number };
 
 export interface StackRole {
   np: NounPhrase;
@@ -80,6 +87,12 @@ export interface Clause {
   bySize: 'asc' | 'desc' | null;
   byColor: boolean;
   roles: StackRole[];
+  /** "rebuilding it upside down", "in reverse order": a stack in the reverse of its order now. */
+  reverse: boolean;
+  /** "move the tower …, rebuilding it …": a put clause that rebuilds a stack at its place. */
+  rebuild: boolean;
+  /** For each location, how many objects were named before it: "the red blocks in the red bowl, the blue blocks in the blue bowl" pairs each group with its place. */
+  locAt: number[];
   /** "build a pyramid", "make a tower". */
   structure: 'pyramid' | 'tower' | null;
 }
@@ -186,6 +199,10 @@ function parseSimpleNp(c: Cursor): NounPhrase | null {
     quantifier = q === 'every' || q === 'each' ? 'each' : q === 'both' ? 'both' : 'all';
   }
   const det = c.accept(...DETERMINERS);
+  if ((det === 'the' || det === 'this' || det === 'that') && ['tower', 'stack', 'pile'].includes(c.word() ?? '')) {
+    c.pos++;
+    return emptyNp(c.text(start), 'tower');
+  }
   if (det && (c.word() === 'table' || c.word() === 'tabletop')) {
     c.pos++;
     return emptyNp(c.text(start), 'table');
@@ -448,8 +465,14 @@ function parseDirection(c: Cursor): { vec: Vec2; text: string } | null {
 function parseLocation(c: Cursor, verb: VerbClass): Location | null {
   const start = c.pos;
   const np = (): NounPhrase | null => {
+    const from = c.pos;
     const list = parseNpList(c);
     if (list.length === 0) return null;
+    if (list.length > 1 && ['in', 'into', 'on', 'onto', 'go', 'goes', 'belong', 'belongs'].includes(c.word() ?? '')) {
+      // "in the red bowl and the blue blocks in the blue bowl": the list ends at the place; the rest is the next group.
+      c.pos = from;
+      return parseSimpleNp(c);
+    }
     if (list.length === 1) return list[0]!;
     // "on the red and blue blocks": keep the phrase as "both".
     const both = emptyNp(list.map((l) => l.text).join(' and '), 'pronoun');
@@ -561,6 +584,67 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
     if (target.kind === 'table') return { kind: 'table' };
     if (target.pronoun === 'both' && target.list) return { kind: 'onBoth', np: target };
     return { kind: 'on', np: target };
+  }
+  // "in two rows (of three)", "in a grid (of two by three)", "in the back row", "in the second row".
+  {
+    const s = c.pos;
+    const count = (k: number): number | undefined => {
+      const t = c.peek(k);
+      return t?.kind === 'number' ? t.value : t?.kind === 'word' ? NUMBER_WORDS[t.text] : undefined;
+    };
+    if (c.accept('in', 'into')) {
+      const rows = count(0);
+      if (rows !== undefined && rows >= 2 && ['rows', 'lines'].includes(c.word(1) ?? '')) {
+        c.pos += 2;
+        let cols: number | null = null;
+        if (c.accept('of') && count(0) !== undefined) {
+          cols = count(0)!;
+          c.pos++;
+          c.accept('each');
+        }
+        return { kind: 'grid', rows, cols };
+      }
+      if (c.seq(['a', 'the'], ['grid', 'matrix'])) {
+        let rows: number | null = null;
+        let cols: number | null = null;
+        if (c.accept('of') && count(0) !== undefined && ['by', 'x'].includes(c.word(1) ?? '') && count(2) !== undefined) {
+          rows = count(0)!;
+          cols = count(2)!;
+          c.pos += 3;
+        }
+        return { kind: 'grid', rows, cols };
+      }
+      if (c.accept('the')) {
+        const w = c.word();
+        const ord: Record<string, 'back' | 'front' | number> = {
+          back: 'back',
+          rear: 'back',
+          far: 'back',
+          front: 'front',
+          near: 'front',
+          first: 1,
+          second: 2,
+          third: 3,
+          last: 'front',
+        };
+        if (w !== undefined && ord[w] !== undefined && ['row', 'line'].includes(c.word(1) ?? '')) {
+          c.pos += 2;
+          return { kind: 'gridRow', which: ord[w]! };
+        }
+      }
+    }
+    c.pos = s;
+  }
+  // "in a circle (around X)", "in a ring round X", "around X", "in a circle".
+  {
+    const s = c.pos;
+    const shape = c.seq(['in', 'into', 'on'], ['a', 'one'], ['circle', 'ring']);
+    if (c.accept('around', 'round', 'surrounding', 'encircling') || (shape && c.seq(['centered', 'centred'], ['on', 'at']))) {
+      const target = np();
+      if (target && target.kind !== 'table') return { kind: 'circle', np: target };
+      c.pos = s;
+    } else if (shape) return { kind: 'circle', np: null };
+    c.pos = s;
   }
   // "in front of" is handled above; "in a row / line", "in the corner", "in X", "into X", "inside (of) X".
   if (c.seq('in', ['a', 'one'], ['row', 'line', 'straight', 'column']) || c.seq('in', 'line')) {
@@ -711,6 +795,7 @@ function parseOrder(c: Cursor, clause: Clause): boolean {
   }
   if (
     c.seq('in', ['that', 'this', 'the'], 'order', 'given?') ||
+    c.seq('in', 'the', 'same', 'order') ||
     c.seq('in', 'order') ||
     c.accept('respectively') ||
     c.seq('in', 'the', 'given', 'order') ||
@@ -785,6 +870,33 @@ function parseClause(tokens: Token[], source: string): Clause {
   }
   const verbTok = c.peek();
   if (!isWordTok(verbTok) || !VERBS.has(verbTok.text)) {
+    // A statement: "the red and blue blocks are in the wrong bowls" names the objects the
+    // next clause acts on ("put each one …"); what it says of them is not read.
+    const at = c.pos;
+    const list = parseNpList(c);
+    if (list.length > 0 && c.accept('is', 'are')) {
+      c.pos = tokens.length;
+      return {
+        text: clauseText,
+        verb: 'state',
+        verbText: c.text(at, at + 1),
+        objects: list,
+        locations: [],
+        upright: false,
+        hold: false,
+        distance: null,
+        direction: null,
+        order: null,
+        bySize: null,
+        byColor: false,
+        roles: [],
+        reverse: false,
+        rebuild: false,
+        locAt: [],
+        structure: null,
+      };
+    }
+    c.pos = at;
     throw new ParseError(`could not read '${clauseText}': no known verb`);
   }
   c.pos++;
@@ -808,6 +920,9 @@ function parseClause(tokens: Token[], source: string): Clause {
     bySize: null,
     byColor: false,
     roles: [],
+    reverse: false,
+    rebuild: false,
+    locAt: [],
     structure: null,
   };
 
@@ -819,6 +934,23 @@ function parseClause(tokens: Token[], source: string): Clause {
       continue;
     }
     if (c.accept('and', 'with', 'using', 'plus')) continue;
+    // "take the tower apart": unstack it.
+    if ((verb === 'take' || verb === 'pick' || verb === 'remove') && c.accept('apart')) {
+      verb = 'unstack';
+      clause.verb = verb;
+      continue;
+    }
+    // "move the tower to X, rebuilding it upside down: …": from here on a stack, built at X.
+    if (verb === 'put' && c.accept('rebuilding', 'rebuild', 'rebuilt', 'reassembling', 'reassemble', 'restacking', 'restack')) {
+      verb = 'stack';
+      clause.rebuild = true;
+      c.accept('it', 'them');
+      continue;
+    }
+    if ((verb === 'stack' || verb === 'build') && (c.seq('upside', 'down') || c.seq('in', 'reverse', 'order?') || c.accept('reversed'))) {
+      clause.reverse = true;
+      continue;
+    }
     if (c.seq(['the', 'their', 'its'], ['positions', 'places', 'position', 'place', 'spots', 'locations', 'spot'], 'of')) continue;
     if (t.kind === 'distance') {
       clause.distance = t.value!;
@@ -887,6 +1019,7 @@ function parseClause(tokens: Token[], source: string): Clause {
     const loc = parseLocation(c, verb);
     if (loc) {
       clause.locations.push(loc);
+      clause.locAt.push(clause.objects.length);
       continue;
     }
     if (verb === 'put' || verb === 'remove' || verb === 'take') {

@@ -34,6 +34,10 @@ export type Intent =
   | { kind: 'gather'; ids: string[]; container: string }
   | { kind: 'sort'; pairs: { id: string; container: string }[] }
   | { kind: 'lineUp'; ids: string[]; axis: 'x' | 'y' }
+  /** On a circle around `center` (an object), or around where the objects are now when null. */
+  | { kind: 'circle'; ids: string[]; center: string | null }
+  /** Rows along x, back row first, each listed left to right. */
+  | { kind: 'grid'; rows: string[][] }
   | { kind: 'push'; id: string; dest: Dest }
   | { kind: 'pushBy'; id: string; direction: Vec2; distance: number }
   | { kind: 'swap'; ids: [string, string] }
@@ -105,6 +109,11 @@ function subjects(st: State, clause: Clause, want: Want = 'thing'): string[] {
   const named = clause.objects.filter((np) => !(np.plural && np.colors.length === 0 && np.kind === 'object' && !np.size));
   const phrases = named.length > 0 && named.length < clause.objects.length ? named : clause.objects;
   for (const np of phrases) {
+    if (np.pronoun === 'one' && np.quantifier === 'each' && np.noun === null && st.subject.length > 0) {
+      // "put each one …" after a clause that named objects: each of them.
+      for (const id of st.subject) if (!out.includes(id)) out.push(id);
+      continue;
+    }
     for (const id of objectIds(st, np, want, { exclude: np.other ? out : [] })) if (!out.includes(id)) out.push(id);
   }
   return out;
@@ -260,6 +269,61 @@ function stackOrder(st: State, clause: Clause): string[] {
   return ids;
 }
 
+/** "arrange the blocks in a circle around the bowl". */
+function circleOf(st: State, clause: Clause, loc: Extract<Location, { kind: 'circle' }>): Extract<Intent, { kind: 'circle' }> {
+  const ids = subjects(st, clause);
+  let center: string | null = null;
+  if (loc.np) center = objectIds(st, loc.np, 'any', { exclude: ids, pronoun: lastOther(st, ids[0] ?? '') })[0]!;
+  const members = ids.filter((id) => id !== center);
+  if (members.length < 3) throw new ReadError(`a circle needs three or more objects; '${clause.text}' names ${members.length}`);
+  if (!center) st.notes.push('no centre given: a circle around where the objects are now');
+  return { kind: 'circle', ids: members, center };
+}
+
+/**
+ * "arrange the six blocks in two rows of three: the red, green and blue blocks in the back
+ * row from left to right, and the yellow, orange and purple blocks in front of them": each
+ * row is the group named before its place; without groups, rows in the order listed.
+ */
+function gridOf(st: State, clause: Clause, gridAt: number): Extract<Intent, { kind: 'grid' }> {
+  const grid = clause.locations[gridAt] as Extract<Location, { kind: 'grid' }>;
+  const named: { ids: string[]; where: 'back' | 'front' | number }[] = [];
+  let from = clause.locAt[gridAt] ?? 0;
+  for (let i = gridAt + 1; i < clause.locations.length; i++) {
+    const l = clause.locations[i]!;
+    const at = clause.locAt[i] ?? 0;
+    let where: 'back' | 'front' | number | null = null;
+    if (l.kind === 'gridRow') where = l.which;
+    else if (l.kind === 'relation' && (l.rel === 'front' || l.rel === 'behind') && named.length > 0)
+      where = l.rel === 'front' ? 'front' : 'back';
+    if (where === null || at <= from) continue;
+    const ids = subjects(st, { ...clause, objects: clause.objects.slice(from, at) });
+    named.push({ ids, where });
+    from = at;
+  }
+  let rows: string[][];
+  if (named.length > 0) {
+    // Back rows first: "back"/"first" rows, then numbered ones, then "front" ones; "in front of them" after the row before.
+    rows = [];
+    for (const r of named) {
+      if (r.where === 'back' && rows.length > 0 && r !== named[0]) rows.unshift(r.ids);
+      else rows.push(r.ids);
+    }
+  } else {
+    const ids = subjects(st, clause);
+    const n = grid.rows ?? (grid.cols ? Math.ceil(ids.length / grid.cols) : 2);
+    const cols = grid.cols ?? Math.ceil(ids.length / n);
+    rows = [];
+    for (let k = 0; k < ids.length; k += cols) rows.push(ids.slice(k, k + cols));
+    st.notes.push('rows filled in the order listed, the first at the back');
+  }
+  if (grid.rows !== null && rows.length !== grid.rows)
+    throw new ReadError(`'${clause.text}' asks for ${grid.rows} rows but names ${rows.length}`);
+  if (clause.order?.axis === 'x' && clause.order.sign === -1) rows = rows.map((r) => [...r].reverse());
+  if (rows.some((r) => r.length === 0)) throw new ReadError(`a row of '${clause.text}' names no objects`);
+  return { kind: 'grid', rows };
+}
+
 function lineOrder(st: State, clause: Clause): Extract<Intent, { kind: 'lineUp' }> {
   let ids = subjects(st, clause);
   const axis = clause.order?.axis === 'y' ? 'y' : 'x';
@@ -291,7 +355,31 @@ function sortPairs(st: State, ids: string[], containerNp: NounPhrase | null): { 
   return pairs;
 }
 
+/**
+ * "Sort the blocks: the small red blocks go in the red bowl, the small blue blocks in the
+ * blue bowl, and the big blocks in the tray": several places, each after its own group of
+ * objects. Returns one put clause per group, or null when the clause is not like that.
+ */
+function groupClauses(clause: Clause): Clause[] | null {
+  if (!(clause.verb === 'sort' || clause.verb === 'put' || clause.verb === 'gather')) return null;
+  const places = clause.locations.map((l, i) => ({ l, at: clause.locAt[i] ?? 0 }));
+  if (places.length < 2 || !places.every((p) => p.l.kind === 'in' || p.l.kind === 'on' || p.l.kind === 'to')) return null;
+  const groups: Clause[] = [];
+  let from = 0;
+  for (const p of places) {
+    if (p.at <= from) return null;
+    groups.push({ ...clause, verb: 'put', objects: clause.objects.slice(from, p.at), locations: [p.l], locAt: [p.at - from] });
+    from = p.at;
+  }
+  return from === clause.objects.length ? groups : null;
+}
+
 function interpretClause(st: State, clause: Clause, out: Intent[]): void {
+  const grouped = groupClauses(clause);
+  if (grouped) {
+    for (const g of grouped) interpretClause(st, g, out);
+    return;
+  }
   const locs = clause.locations;
   const has = (k: Location['kind']): boolean => locs.some((l) => l.kind === k);
   const containerLoc = locs.find((l) => l.kind === 'in' || l.kind === 'on' || l.kind === 'to') as
@@ -305,6 +393,12 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
   };
 
   switch (clause.verb) {
+    case 'state': {
+      const ids = subjects(st, clause);
+      st.notes.push(`read '${clause.text}' as naming ${ids.join(', ')}; what it says of them is not checked`);
+      setSubject(ids);
+      return;
+    }
     case 'build':
     case 'stack': {
       if (clause.structure === 'pyramid') {
@@ -356,6 +450,20 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
     }
     case 'lineup': {
       needObjects();
+      const ring = locs.find((l) => l.kind === 'circle') as Extract<Location, { kind: 'circle' }> | undefined;
+      if (ring) {
+        const intent = circleOf(st, clause, ring);
+        out.push(intent);
+        setSubject(intent.ids);
+        return;
+      }
+      const gridAt = locs.findIndex((l) => l.kind === 'grid');
+      if (gridAt >= 0) {
+        const intent = gridOf(st, clause, gridAt);
+        out.push(intent);
+        setSubject(intent.rows.flat());
+        return;
+      }
       const intent = lineOrder(st, clause);
       if (intent.ids.length < 2) throw new ReadError(`a row needs two or more objects; '${clause.text}' names ${intent.ids.length}`);
       out.push(intent);
@@ -389,7 +497,13 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
     case 'remove':
     case 'unstack': {
       needObjects();
-      const ids = subjects(st, clause);
+      let ids = subjects(st, clause);
+      if (clause.objects.some((np) => np.kind === 'tower')) {
+        // "take the tower apart": every object off the one below it, from the top down.
+        const z = (id: string): number => st.facts.objects.find((o) => o.id === id)!.position[2];
+        ids = ids.filter((id) => supportOf(st, id) !== null).sort((a, b) => z(b) - z(a));
+        st.notes.push(`taking the tower apart: ${ids.join(', ')} onto the table, top first`);
+      }
       const from = locs.find((l) => l.kind === 'from') as Extract<Location, { kind: 'from' }> | undefined;
       for (const id of ids) {
         const support = from ? objectIds(st, from.np, 'any', { exclude: [id] })[0]! : supportOf(st, id);
@@ -424,6 +538,19 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
     case 'put':
     case 'stand': {
       needObjects();
+      if (clause.rebuild) {
+        // "move the tower to X, rebuilding it (upside down): A at the bottom, …": the new
+        // bottom goes to X, the rest onto it in order.
+        let ids = clause.roles.length > 0 ? stackOrder(st, clause) : subjects(st, clause);
+        if (clause.roles.length === 0 && clause.reverse) ids = [...ids].reverse();
+        const place = locs.find((l) => l.kind !== 'from');
+        const dest = place ? destOf(st, place, ids[0]!, false) : null;
+        if (!dest) throw new ReadError(`could not read where to rebuild ${ids.join(', ')} in '${clause.text}'`);
+        out.push({ kind: 'place', id: ids[0]!, dest, upright: false, notOn: null });
+        out.push({ kind: 'stack', ids });
+        setSubject(ids);
+        return;
+      }
       const from = locs.find((l) => l.kind === 'from') as Extract<Location, { kind: 'from' }> | undefined;
       const ids = subjects(st, clause);
       // Sorting by colour: "put each block in the bowl of the same colour", "… by colour".
@@ -431,6 +558,23 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       if (matchNp && (matchNp.matchColor || clause.byColor)) {
         out.push({ kind: 'sort', pairs: sortPairs(st, ids, matchNp) });
         setSubject(ids);
+        return;
+      }
+      const ring = locs.find((l) => l.kind === 'circle') as Extract<Location, { kind: 'circle' }> | undefined;
+      if (ring) {
+        const intent = circleOf(st, clause, ring);
+        out.push(intent);
+        setSubject(intent.ids);
+        return;
+      }
+      if (has('grid')) {
+        const intent = gridOf(
+          st,
+          clause,
+          locs.findIndex((l) => l.kind === 'grid'),
+        );
+        out.push(intent);
+        setSubject(intent.rows.flat());
         return;
       }
       if (has('row')) {
@@ -589,6 +733,10 @@ export function describeIntent(it: Intent): string {
       return `stack ${it.ids.join(' < ')}`;
     case 'gather':
       return `gather ${it.ids.join(', ')} in ${it.container}`;
+    case 'grid':
+      return `grid ${it.rows.map((r) => r.join(', ')).join(' / ')}`;
+    case 'circle':
+      return `circle ${it.ids.join(', ')} around ${it.center ?? 'their centre'}`;
     case 'sort':
       return `sort ${it.pairs.map((p) => `${p.id}→${p.container}`).join(', ')}`;
     case 'lineUp':

@@ -177,7 +177,9 @@ export type VerbClass =
   | 'gather'
   | 'remove'
   | 'take'
-  | 'unstack';
+  | 'unstack'
+  /** A statement about objects ("the red and blue blocks are in the wrong bowls"): no verb word, it names what "each one" means next. */
+  | 'state';
 
 /** Verbs by their first word; `particles` are words right after it that belong to it. */
 export const VERBS: ReadonlyMap<string, VerbClass> = new Map<string, VerbClass>([

@@ -471,7 +471,36 @@ class Planner {
       const offsets = this.containerSlot(container, ids);
       for (let k = 0; k < ids.length; k++) slots.set(ids[k]!, offsets[k]!);
     }
-    for (const { id, container } of pairs) {
+    // An object still to move that sits in another pair's container (by the scene facts)
+    // goes out before anything goes in; when they wait on each other (the contents of two
+    // bowls swapped), one is parked on the table first.
+    const sitsIn = (id: string): string | null => {
+      if (this.board.support.get(id) !== null) return this.board.support.get(id)!;
+      const p = this.board.pos(id);
+      const c = pairs.find((q) => {
+        const co = this.board.obj(q.container);
+        return q.container !== id && dist2(p, this.board.pos(q.container)) < Math.min(co.size[0], co.size[1]) / 2;
+      });
+      return c?.container ?? null;
+    };
+    const pending = pairs.filter((p) => sitsIn(p.id) !== p.container);
+    const ordered: { id: string; container: string }[] = [];
+    while (pending.length > 0) {
+      const free = pending.findIndex((p) => !pending.some((q) => q !== p && sitsIn(q.id) === p.container));
+      if (free < 0) {
+        const { id } = pending[0]!;
+        const parking = this.spot(id, { near: this.board.pos(id), nearWeight: 0.5 });
+        this.pick(id);
+        this.place(id, { kind: 'xy', xy: parking }, `park ${this.name(id)} on a free spot ${fmtXY(parking)}`, {
+          near: [id, parking, 0.02],
+        });
+        this.board.move(id, parking);
+        continue;
+      }
+      const [p] = pending.splice(free, 1);
+      ordered.push(p!);
+    }
+    for (const { id, container } of ordered) {
       const offset = slots.get(id)!;
       this.pick(id);
       this.place(id, { kind: 'object', id: container, offset }, `put ${this.name(id)} in ${this.name(container)}`, {
@@ -491,6 +520,140 @@ class Planner {
       this.place(id, { kind: 'object', id: below }, `put ${this.name(id)} on ${this.name(below)}`, all(preds));
       this.board.move(id, this.board.pos(below), below);
     }
+  }
+
+  /**
+   * On a circle around `center` (an object; else the objects' centroid): evenly spaced
+   * slots, the radius clear of the centre object and wide enough for the fingers between
+   * neighbours, turned so the slots are clearest of everything else; nearest slot each.
+   */
+  circle(ids: string[], center: string | null): void {
+    const objs = ids.map((id) => this.board.obj(id));
+    const n = ids.length;
+    const c: Vec2 = center
+      ? this.board.pos(center)
+      : [ids.reduce((a, id) => a + this.board.pos(id)[0], 0) / n, ids.reduce((a, id) => a + this.board.pos(id)[1], 0) / n];
+    const widest = Math.max(...objs.map((o) => footprint(o)));
+    const hub = center ? footprint(this.board.obj(center)) : 0;
+    const radius = round(Math.max(hub + widest + 0.03, (2 * widest + FINGER_ROOM + 0.01) / (2 * Math.sin(Math.PI / n))));
+    const others = this.board.obstacles(center ? [...ids, center] : ids);
+    const slotsAt = (phase: number): Vec2[] =>
+      ids.map((_, k) => {
+        const a = phase + (2 * Math.PI * k) / n;
+        return roundVec([c[0] + radius * Math.cos(a), c[1] + radius * Math.sin(a)]);
+      });
+    let best: { phase: number; score: number } | null = null;
+    for (let step = 0; step < 36; step++) {
+      const phase = (step / 36) * ((2 * Math.PI) / n);
+      const slots = slotsAt(phase);
+      let score = Math.min(...slots.map((p) => Math.min(clearance(p, widest + FINGER_ROOM, others), 0.04)));
+      if (!slots.every(inside)) score -= 1;
+      if (!best || score > best.score) best = { phase, score };
+    }
+    const phase = best?.phase ?? 0;
+    const slots = slotsAt(phase);
+    // Nearest free slot for each object, the closest pairs first.
+    const slotOf = new Map<string, number>();
+    const pairs = ids.flatMap((id) => slots.map((p, k) => ({ id, k, d: dist2(this.board.pos(id), p) }))).sort((a, b) => a.d - b.d);
+    for (const p of pairs) if (!slotOf.has(p.id) && ![...slotOf.values()].includes(p.k)) slotOf.set(p.id, p.k);
+    // Objects standing on someone else's slot move first.
+    const blocks = (id: string): boolean =>
+      ids.some((o) => o !== id && dist2(this.board.pos(id), slots[slotOf.get(o)!]!) < widest * 2 + 0.01);
+    const order = [...ids].sort((a, b) => Number(blocks(b)) - Number(blocks(a)));
+    const label = center ? this.name(center) : `[${fmtXY(c)}]`;
+    const centerRef = center ?? roundVec(c);
+    order.forEach((id, k) => {
+      const slot = slots[slotOf.get(id)!]!;
+      const a = phase + (2 * Math.PI * slotOf.get(id)!) / n;
+      const preds: Predicate[] = [{ near: [id, slot, 0.02] }, { onTable: id }];
+      if (k === n - 1) preds.push({ circle: { ids, center: centerRef } });
+      if (this.amend.pushInstead.includes(id)) {
+        this.push(id, slot, `push ${this.name(id)} to its place on the circle around ${label} at ${fmtXY(slot)}`, all(preds));
+        return;
+      }
+      this.pick(id);
+      this.place(
+        id,
+        { kind: 'xy', xy: slot },
+        `put ${this.name(id)} on the circle around ${label} at ${fmtXY(slot)}`,
+        all(preds),
+        round(halfTurn(a)),
+      );
+      this.board.move(id, slot);
+    });
+  }
+
+  /**
+   * Rows along x, the first at the back (+y), each filled left to right: a grid of evenly
+   * spaced slots at the clear place nearest the objects (as a row is placed).
+   */
+  grid(rows: string[][]): void {
+    const ids = rows.flat();
+    const objs = ids.map((id) => this.board.obj(id));
+    const pitchX = round(Math.max(...objs.map((o) => o.size[0])) + 0.035);
+    const pitchY = round(Math.max(...objs.map((o) => o.size[1])) + 0.035 + FINGER_ROOM);
+    const cols = Math.max(...rows.map((r) => r.length));
+    const local = new Map<string, Vec2>();
+    rows.forEach((r, i) => {
+      r.forEach((id, j) => {
+        local.set(id, [(j - (cols - 1) / 2) * pitchX, ((rows.length - 1) / 2 - i) * pitchY]);
+      });
+    });
+    const n = ids.length;
+    const centroid: Vec2 = [
+      ids.reduce((a, id) => a + this.board.pos(id)[0], 0) / n,
+      ids.reduce((a, id) => a + this.board.pos(id)[1], 0) / n,
+    ];
+    const others = this.board.obstacles(ids);
+    const slotAt = (c: Vec2, id: string): Vec2 => roundVec([c[0] + local.get(id)![0], c[1] + local.get(id)![1]]);
+    let best: { c: Vec2; score: number } | null = null;
+    for (let x = PLACE_REGION.min[0]; x <= PLACE_REGION.max[0] + 1e-9; x += 0.01) {
+      for (let y = PLACE_REGION.min[1]; y <= PLACE_REGION.max[1] + 1e-9; y += 0.01) {
+        const c: Vec2 = [round(x), round(y)];
+        if (!ids.every((id) => inside(slotAt(c, id)))) continue;
+        let worst = Infinity;
+        ids.forEach((id, k) => {
+          const slot = slotAt(c, id);
+          worst = Math.min(worst, clearance(slot, footprint(objs[k]!) + FINGER_ROOM, others));
+          for (let j = k + 1; j < n; j++) {
+            worst = Math.min(worst, dist2(slot, this.board.pos(ids[j]!)) - footprint(objs[k]!) - footprint(objs[j]!) - FINGER_ROOM);
+          }
+        });
+        const score = Math.min(worst, 0.04) - 0.05 * dist2(c, centroid) - 0.02 * Math.hypot(c[0], c[1]);
+        if (!best || score > best.score) best = { c, score };
+      }
+    }
+    const c = best?.c ?? [0, 0];
+    const columns: string[][] = [];
+    for (let j = 0; j < cols; j++) {
+      const col = rows
+        .map((r) => r[j])
+        .filter((id): id is string => id !== undefined)
+        .reverse();
+      if (col.length >= 2) columns.push(col);
+    }
+    rows.forEach((r, i) => {
+      r.forEach((id, j) => {
+        const slot = slotAt(c, id);
+        const preds: Predicate[] = [{ near: [id, slot, 0.02] }, { onTable: id }];
+        if (j === r.length - 1 && r.length >= 2) preds.push({ row: { ids: r, axis: 'x' } });
+        if (i === rows.length - 1 && j === r.length - 1) for (const col of columns) preds.push({ row: { ids: col, axis: 'y' } });
+        const where = `row ${i + 1} of ${rows.length}, place ${j + 1}`;
+        if (this.amend.pushInstead.includes(id)) {
+          this.push(id, slot, `push ${this.name(id)} into the grid (${where}) at ${fmtXY(slot)}`, all(preds));
+          return;
+        }
+        this.pick(id);
+        this.place(
+          id,
+          { kind: 'xy', xy: slot },
+          `put ${this.name(id)} in the grid (${where}) at ${fmtXY(slot)}`,
+          all(preds),
+          round(Math.PI / 2),
+        );
+        this.board.move(id, slot);
+      });
+    });
   }
 
   /**
@@ -738,6 +901,12 @@ export function planIntents(intents: readonly Intent[], facts: SceneFacts, amend
         break;
       case 'lineUp':
         p.lineUp(it.ids, it.axis);
+        break;
+      case 'circle':
+        p.circle(it.ids, it.center);
+        break;
+      case 'grid':
+        p.grid(it.rows);
         break;
       case 'push':
         p.pushTo(it.id, it.dest);

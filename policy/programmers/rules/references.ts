@@ -76,6 +76,47 @@ function sizeKey(size: NonNullable<NounPhrase['size']>): (o: ObjectInfo) => numb
   }
 }
 
+/**
+ * The stacks in the scene, each bottom first: chains of objects (not containers) whose
+ * bottom rests within 1.5 cm of the top of the one below, over it.
+ */
+export function findTowers(facts: SceneFacts): string[][] {
+  const things = facts.objects.filter((o) => !CONTAINERS.includes(o.shape));
+  const above = (o: ObjectInfo): ObjectInfo | undefined =>
+    things.find(
+      (u) =>
+        u.id !== o.id &&
+        Math.abs(u.position[2] - u.size[2] / 2 - (o.position[2] + o.size[2] / 2)) < 0.015 &&
+        Math.hypot(u.position[0] - o.position[0], u.position[1] - o.position[1]) < Math.max(o.size[0], o.size[1]) / 2,
+    );
+  const towers: string[][] = [];
+  for (const base of things.filter((o) => o.position[2] - o.size[2] / 2 < 0.005)) {
+    const chain = [base.id];
+    let cur: ObjectInfo | undefined = above(base);
+    while (cur && !chain.includes(cur.id)) {
+      chain.push(cur.id);
+      cur = above(cur);
+    }
+    if (chain.length > 1) towers.push(chain);
+  }
+  return towers;
+}
+
+/** The volume between the two size classes of a set (its widest gap, by ratio ≥ 1.3), or null when there is none. */
+function sizeSplit(volumes: number[]): number | null {
+  const v = [...volumes].sort((a, b) => a - b);
+  let best = 1.3;
+  let at: number | null = null;
+  for (let i = 1; i < v.length; i++) {
+    const r = v[i]! / Math.max(v[i - 1]!, 1e-12);
+    if (r > best) {
+      best = r;
+      at = (v[i]! + v[i - 1]!) / 2;
+    }
+  }
+  return at;
+}
+
 function matchZone(np: NounPhrase, facts: SceneFacts): ZoneSpec[] {
   let zones = facts.zones.filter((z) => np.colors.length === 0 || np.colors.includes(z.color));
   if (zones.length > 1) {
@@ -95,6 +136,15 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     if (facts.objects.some((o) => o.id === id)) return { kind: 'objects', ids: [id], candidates: [id] };
     if (facts.zones.some((z) => z.id === id)) return { kind: 'zone', zone: id };
     throw new UnresolvedReference(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
+  }
+  if (np.kind === 'tower') {
+    const towers = findTowers(facts).filter((t) => !t.some((id) => exclude.has(id)));
+    if (towers.length === 0)
+      throw new UnresolvedReference(`'${np.text}': no objects stand stacked on one another (objects: ${objectList(facts)})`);
+    towers.sort((a, b) => b.length - a.length);
+    if (towers.length > 1)
+      opts.notes?.push(`'${np.text}' could be any of ${towers.length} stacks; chose the tallest (${towers[0]!.join(', ')})`);
+    return { kind: 'objects', ids: towers[0]!, candidates: towers[0]! };
   }
   if (np.kind === 'pronoun' && np.pronoun !== 'one') {
     const list = np.list;
@@ -152,6 +202,18 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     throw new UnresolvedReference(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
   }
 
+  if (np.size && (np.plural || np.quantifier) && np.count === undefined) {
+    // "the small red blocks", "the big blocks": a size class, not one extreme. The class is
+    // set among every object of the noun's kind (any colour) at the widest gap in volume.
+    const kind = facts.objects.filter((o) => (shapes !== null ? shapes.includes(o.shape) : !CONTAINERS.includes(o.shape)));
+    const split = sizeSplit(kind.map(volume));
+    if (split === null) opts.notes?.push(`'${np.text}': every ${noun ?? 'object'} is about the same size; took them all`);
+    else {
+      const small = np.size === 'smallest' || np.size === 'shortest';
+      found = found.filter((o) => volume(o) < split === small);
+      if (found.length === 0) throw new UnresolvedReference(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
+    }
+  }
   if (np.size) {
     const key = sizeKey(np.size);
     found = [...found].sort((a, b) => key(a) - key(b));

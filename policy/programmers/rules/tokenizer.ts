@@ -139,6 +139,11 @@ function verbAt(tokens: readonly Token[], i: number): boolean {
   );
 }
 
+/** Whether a token starts a noun phrase ("the", a colour, a noun, an id). */
+function startsObject(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && (OBJECT_START.has(t.text) || isColor(t.text) || NOUNS.has(t.text) || t.text.includes('_'));
+}
+
 /**
  * Split tokens into clauses: at sentence ends, semicolons, "then", and at "and" or a
  * comma followed by a verb ("… and put it on the table"). A colon splits only when a
@@ -159,6 +164,11 @@ export function splitClauses(tokens: readonly Token[]): Token[][] {
     }
     if (t.kind === 'punct' && t.text === ':' && verbAt(tokens, i + 1)) {
       flush();
+      continue;
+    }
+    if (isWord(t, 'then') && cur.length > 0 && !verbAt(tokens, i + 1) && startsObject(tokens[i + 1])) {
+      // "the red block at the bottom, then the green block": a list, not a new clause.
+      cur.push({ ...t, kind: 'punct', text: ',' });
       continue;
     }
     if (isWord(t, 'then') && cur.length > 0) {
