@@ -67,3 +67,13 @@ export {
   UPRIGHT_LIMIT,
 } from './predicates.ts';
 export { FINGER_SIZE, GRIPPER_POSE_FLOATS, PALM_SIZE, writeGripperPoses } from './gripper-geometry.ts';
+export {
+  TABLE_REGIONS,
+  TABLE_REGION_NAMES,
+  REGION_BAND,
+  CENTER_HALF,
+  PHRASE_DISTANCES,
+  inTableRegion,
+  isTableRegionName,
+} from './table-regions.ts';
+export type { TableRegion, TableRegionName } from './table-regions.ts';
