@@ -729,8 +729,14 @@ function ladder(s: Scope, f: Finding): Ladder {
       if (step.op === 'push') return [pushAim(s, i, off, problem)];
       if (step.op !== 'place') return [carryHigh(s, i, off.object, problem)];
       if (!e.steps.some((x) => x.id === off.object)) return [otherReading(s, new Set([off.object]), problem)];
-      if (off.object !== step.id) return [];
-      const intended = intendedOffset(step, off, s.plan);
+      // The miss is measured at the end (the task check) or at a later step: the place that
+      // set this object down is the last one of it at or before the failing step.
+      let k = i;
+      while (k >= 0 && !(e.steps[k]!.op === 'place' && e.steps[k]!.id === off.object)) k--;
+      if (k < 0) return [];
+      const placed = e.steps[k]!;
+      if (placed.op !== 'place') return [];
+      const intended = intendedOffset(placed, off, s.plan);
       const out: Ladder = [];
       if (intended) {
         let miss: Vec2 = [off.dx - intended[0], off.dy - intended[1]];
@@ -739,13 +745,13 @@ function ladder(s: Scope, f: Finding): Ladder {
         const edge = s.found.find((x) => x.kind === 'off-edge' && x.object === off.object);
         if (edge && edge.kind === 'off-edge') {
           const n = Math.hypot(edge.dx, edge.dy);
-          const k = n > 1e-6 ? (edge.outside + 0.012) / n : 0;
-          const inward: Vec2 = [edge.dx * k, edge.dy * k];
+          const scale = n > 1e-6 ? (edge.outside + 0.012) / n : 0;
+          const inward: Vec2 = [edge.dx * scale, edge.dy * scale];
           if (Math.hypot(inward[0], inward[1]) > Math.hypot(miss[0], miss[1])) miss = inward;
         }
-        out.push(aim(s, i, miss, 'landed', problem));
+        out.push(aim(s, k, miss, 'landed', problem));
       }
-      out.push(releaseLow(s, i, problem, 'it moved after it was let go'), otherReading(s, new Set([off.object]), problem));
+      out.push(releaseLow(s, k, problem, 'it moved after it was let go'), otherReading(s, new Set([off.object]), problem));
       return out;
     }
     case 'outside-interior': {
