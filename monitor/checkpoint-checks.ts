@@ -2,7 +2,7 @@
 // monitor) or one estimated from pixels (pixel monitor): the subgoal's expectation at its
 // end, and anomalies whether or not the program stated expectations.
 
-import { evaluatePredicate, predicateObjectIds, TABLE } from '../sim/index.ts';
+import { bindVariable, evaluatePredicate, predicateObjectIds, TABLE } from '../sim/index.ts';
 import type { AttemptData, Checkpoint, Predicate, PredicateResult, SceneSpec, Snapshot, SubgoalInfo, WorldView } from '../sim/index.ts';
 import { tiltOf } from '../sim/index.ts';
 import { cm, deg } from '../sim/index.ts';
@@ -31,6 +31,26 @@ export function failingLeaf(p: Predicate, result: PredicateResult): { predicate:
       const leaf = failingLeaf(p.all[i]!, parts[i]!);
       if (leaf) return leaf;
     }
+  }
+  // A quantifier fails at one of its objects: its `holds` with the variable bound to that object.
+  const f = result.facts;
+  if (('every' in p || 'some' in p) && (f?.kind === 'every' || f?.kind === 'some') && f.ids.length === f.parts.length) {
+    const q = 'every' in p ? p.every : p.some;
+    const i = f.parts.findIndex((r) => !r.ok);
+    if (i >= 0) return failingLeaf(bindVariable(q.holds, f.variable, f.ids[i]!), f.parts[i]!) ?? { predicate: p, result };
+  }
+  if ('distinct' in p && f?.kind === 'distinct') {
+    const part = f.parts.find((r) => !r.ok);
+    const pf = part?.facts;
+    const leaf: Predicate | null =
+      pf?.kind === 'inRegion'
+        ? { inRegion: [pf.object, pf.region] }
+        : pf?.kind === 'inZone'
+          ? { inZone: [pf.object, pf.zone] }
+          : pf?.kind === 'inside'
+            ? { inside: [pf.object, pf.container] }
+            : null;
+    if (part && leaf) return { predicate: leaf, result: part };
   }
   return { predicate: p, result };
 }

@@ -192,7 +192,7 @@ export interface DiagnoseOptions {
   eventsAfter?: number;
 }
 
-const PLACEMENT = ['on', 'inside', 'near', 'inZone'];
+const PLACEMENT = ['on', 'inside', 'near', 'inZone', 'inRegion', 'offset'];
 
 function fmt(m: number): string {
   const v = Math.abs(m) < 0.0005 ? 0 : m * 100;
@@ -293,16 +293,18 @@ function kindFromFailure(f: Failure, attempt: AttemptData, cp: Checkpoint, state
       if ('upright' in p) return 'knocked-over';
       if ('unmoved' in p) return 'wrong-object-moved';
       if ('onTable' in p) {
-        const id = p.onTable;
+        const id = typeof p.onTable === 'string' ? p.onTable : f.result?.facts?.kind === 'onTable' ? f.result.facts.object : null;
+        if (id === null) return 'missed-place';
         if (state.gripper.holding === id) return 'missed-place';
         return state.objects[id] && Math.abs(state.objects[id]!.position[0]) > 0.5 ? 'knocked-over' : 'missed-place';
       }
       if ('above' in p) {
-        const id = p.above[0];
+        const id = typeof p.above[0] === 'string' ? p.above[0] : f.result?.facts?.kind === 'above' ? f.result.facts.object : null;
+        if (id === null) return 'unknown';
         if (state.gripper.holding === id) return 'unknown';
         return heldEarlierInSubgoal(cps, cp, id) ? 'slipped-grasp' : 'nothing-grasped';
       }
-      if ('ordered' in p || 'row' in p || 'circle' in p) return 'missed-place';
+      if ('ordered' in p || 'row' in p || 'line' in p || 'circle' in p || 'distinct' in p) return 'missed-place';
       return 'unknown';
     }
     case 'not-visible':
@@ -345,7 +347,7 @@ function significant(m: Pick<MovedObject, 'distance' | 'rotationDeg' | 'toppled'
 function failingResults(r: PredicateResult): PredicateResult[] {
   if (r.ok) return [];
   const f = r.facts;
-  if (f && (f.kind === 'all' || f.kind === 'any')) {
+  if (f && (f.kind === 'all' || f.kind === 'any' || f.kind === 'every' || f.kind === 'some' || f.kind === 'distinct')) {
     const parts = f.parts.flatMap(failingResults);
     if (parts.length > 0) return parts;
   }
@@ -375,6 +377,10 @@ function predicateOfFacts(f: PredicateFacts): Predicate | null {
       return { inZone: [f.object, f.zone] };
     case 'ordered':
       return { ordered: { ids: f.ids, axis: f.axis } };
+    case 'inRegion':
+      return { inRegion: [f.object, f.region] };
+    case 'offset':
+      return { offset: { id: f.object, from: f.from, direction: f.direction, min: f.min, max: f.max, lateral: f.lateralLimit } };
     default:
       return null;
   }

@@ -13,10 +13,29 @@ export {
   PREDICATE_KINDS,
   PREDICATE_LIMITS,
   PredicateSchema,
+  bindVariable,
   predicateObjectIds,
+  predicatePlaceIds,
   predicateRefs,
   predicateZoneIds,
+  REFERENCE_DEFINITION,
+  SELECTOR_DEFINITION,
 } from './predicate-schema.ts';
+export {
+  DEFAULT_VARIABLE,
+  REFERENT_TIE,
+  SELECTOR_FIELDS,
+  SELECTOR_FILTERS,
+  SELECTOR_RANKINGS,
+  VOLUME_TIE,
+  describeRef,
+  describeSelector,
+  isVariable,
+  objectVolume,
+  onSide,
+  resolveRef,
+  selectIds,
+} from './selectors.ts';
 export type { PredicateKind, PredicateRef } from './predicate-schema.ts';
 export { closestNames } from './closest-names.ts';
 export { statedObject, statedScene, hasHiddenTruth } from './stated-scene.ts';
@@ -59,10 +78,18 @@ export {
   CIRCLE_GAP_FACTOR,
   CIRCLE_RADIUS_TOLERANCE,
   INSIDE_BOTTOM_TOLERANCE,
+  LINE_AXIS_LIMIT,
+  LINE_DIAGONAL_MAX,
+  LINE_DIAGONAL_MIN,
+  LINE_GAP_TOLERANCE,
+  LINE_OVERLAP_SLACK,
+  LINE_TOLERANCE,
+  OFFSET_LATERAL,
   ON_EDGE_TOLERANCE,
   ON_GAP_ABOVE,
   ON_GAP_BELOW,
   ON_TABLE_GAP,
+  REGION_REST_HEIGHT,
   ROW_TOLERANCE,
   UPRIGHT_LIMIT,
 } from './predicates.ts';

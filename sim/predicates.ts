@@ -8,7 +8,36 @@
 import { cm, cmLimit, deg, m, pos } from './format.ts';
 import { containerInterior, isContainer, worldAABB, worldToLocal } from './object-geometry.ts';
 import { tiltOf } from './pose-math.ts';
-import type { ObjectSpec, Pose, Predicate, PredicateFacts, PredicateResult, Target, Vec2, Vec3, WorldView } from './types.ts';
+import {
+  type Bindings,
+  DEFAULT_VARIABLE,
+  describeSelector,
+  NO_BINDINGS,
+  objectVolume,
+  ReferentError,
+  resolveRef,
+  selectIds,
+  UnknownIdError,
+  unknownObject,
+  VOLUME_TIE,
+} from './selectors.ts';
+import { isTableRegionName, TABLE_REGION_NAMES, TABLE_REGIONS, type TableRegionName } from './table-regions.ts';
+import type {
+  ImageDirection,
+  LineDirection,
+  ObjectSpec,
+  ObjRef,
+  Pose,
+  Predicate,
+  PredicateFacts,
+  PredicateResult,
+  Quantified,
+  Selector,
+  Target,
+  Vec2,
+  Vec3,
+  WorldView,
+} from './types.ts';
 import { TABLE } from './types.ts';
 
 // ------------------------------------------------------------------ tolerances
@@ -31,21 +60,27 @@ export const ROW_TOLERANCE = 0.02;
 export const CIRCLE_RADIUS_TOLERANCE = 0.25;
 /** `circle`: the largest angle between neighbours around the centre may be this many times the even spacing (360° / n). */
 export const CIRCLE_GAP_FACTOR = 1.5;
+/** `line`: default largest distance of a centre from the fitted line (m). */
+export const LINE_TOLERANCE = 0.02;
+/** `line`: "horizontal" / "vertical" allow the line this far off the x / y axis. */
+export const LINE_AXIS_LIMIT = (15 * Math.PI) / 180;
+/** `line`: "diagonal" is a heading between these angles from the x axis (either way). */
+export const LINE_DIAGONAL_MIN = (30 * Math.PI) / 180;
+export const LINE_DIAGONAL_MAX = (60 * Math.PI) / 180;
+/** `line`: each gap between neighbouring centres may differ from the mean gap by this fraction of it. */
+export const LINE_GAP_TOLERANCE = 0.5;
+/** `line`: neighbours' footprints may overlap by this much (m) before they count as overlapping. */
+export const LINE_OVERLAP_SLACK = 0.001;
+/** `inRegion`: an object rests in a region when its bottom is below this height (m): on the table, in a bowl, on a low stack. */
+export const REGION_REST_HEIGHT = 0.1;
+/** `offset`: default largest difference of the centres across the axis (m). */
+export const OFFSET_LATERAL = 0.06;
 
 // ------------------------------------------------------------------ evaluation
 
 /** A result with its facts: what evaluatePredicate returns. */
 type Measured = PredicateResult & { facts: PredicateFacts };
 type FactsOf<K extends PredicateFacts['kind']> = Extract<PredicateFacts, { kind: K }>;
-
-/** An id the scene lacks: the predicate is false, with the known ids in its detail and facts. */
-class Unknown extends Error {
-  readonly facts: FactsOf<'unknown-id'>;
-  constructor(message: string, facts: FactsOf<'unknown-id'>) {
-    super(message);
-    this.facts = facts;
-  }
-}
 
 interface Obj {
   spec: ObjectSpec;
@@ -57,15 +92,7 @@ interface Obj {
 function lookup(view: WorldView, id: string, state = view.state): Obj {
   const spec = view.scene.objects.find((o) => o.id === id);
   const st = state.objects[id];
-  if (!spec || !st) {
-    const known = view.scene.objects.map((o) => o.id);
-    throw new Unknown(`There is no object named "${id}" (known objects: ${known.join(', ') || 'none'}).`, {
-      kind: 'unknown-id',
-      id,
-      what: 'object',
-      known,
-    });
-  }
+  if (!spec || !st) throw unknownObject(view, id);
   const pose: Pose = { position: st.position, quaternion: st.quaternion };
   const { min, max } = worldAABB(spec, pose);
   return { spec, pose, min, max };
@@ -347,25 +374,59 @@ function evalInZone(view: WorldView, aId: string, zoneId: string): Measured {
   return result(true, `${aId} is in zone ${zoneId}: its centre ${pos([x, y])} lies within ${area}.`, facts);
 }
 
-function evalOrdered(view: WorldView, ids: string[], axis: 'x' | 'y'): Measured {
+function evalOrdered(view: WorldView, listed: string[], axis: 'x' | 'y', by: 'size' | undefined, descending: boolean): Measured {
   const k = axis === 'x' ? 0 : 1;
-  const values = ids.map((id) => lookup(view, id).pose.position[k]!);
+  const at = (id: string): number => lookup(view, id).pose.position[k]!;
+  const volume = (id: string): number => objectVolume(lookup(view, id).spec);
+  let ids = [...listed];
+  if (by === 'size') {
+    // Smallest first; objects of equal volume (within VOLUME_TIE) may stand in either order.
+    ids.sort((a, b) => volume(a) - volume(b));
+    const groups: string[][] = [];
+    for (const id of ids) {
+      const g = groups[groups.length - 1];
+      if (g && volume(id) - volume(g[0]!) <= VOLUME_TIE * volume(id)) g.push(id);
+      else groups.push([id]);
+    }
+    ids = groups.flatMap((g) => g.sort((a, b) => (descending ? at(b) - at(a) : at(a) - at(b))));
+  }
+  const values = ids.map(at);
+  const past = (i: number): boolean => (descending ? values[i]! < values[i - 1]! : values[i]! > values[i - 1]!);
   let i = 1;
-  while (i < ids.length && values[i]! > values[i - 1]!) i++;
-  const facts: FactsOf<'ordered'> = { kind: 'ordered', ids: [...ids], axis, values, outOfOrder: i < ids.length ? i : null };
-  if (i < ids.length) {
+  while (i < ids.length && past(i)) i++;
+  const facts: FactsOf<'ordered'> = { kind: 'ordered', ids, axis, values, outOfOrder: i < ids.length ? i : null };
+  if (by === 'size') {
+    facts.by = 'size';
+    facts.volumes = ids.map(volume);
+  }
+  if (descending) facts.descending = true;
+  const way = descending ? 'decreasing' : 'increasing';
+  const side = axis === 'x' ? (descending ? 'left' : 'right') : descending ? 'in front' : 'behind';
+  if (by === 'size') {
+    const cm3 = (v: number): string => `${(v * 1e6).toFixed(0)} cm³`;
+    if (i < ids.length) {
+      return result(
+        false,
+        `${ids.join(', ')} are not sorted by size along ${axis} (smallest first, ${way} ${axis}): ${ids[i]} (${cm3(facts.volumes![i]!)}, ${axis} = ${m(values[i]!)}) ` +
+          `should be ${side} of the smaller ${ids[i - 1]} (${cm3(facts.volumes![i - 1]!)}, ${axis} = ${m(values[i - 1]!)}).`,
+        facts,
+      );
+    }
     return result(
-      false,
-      `${ids.join(', ')} are not in increasing ${axis} order: ${ids[i]} (${axis} = ${m(values[i]!)}) ` +
-        `should be past ${ids[i - 1]} (${axis} = ${m(values[i - 1]!)}).`,
+      true,
+      `${ids.join(', ')} are sorted by size, smallest first, in ${way} ${axis} (${axis} = ${values.map((v) => v.toFixed(2)).join(', ')} m).`,
       facts,
     );
   }
-  return result(
-    true,
-    `${ids.join(', ')} are in increasing ${axis} order (${axis} = ${values.map((v) => v.toFixed(2)).join(', ')} m).`,
-    facts,
-  );
+  if (i < ids.length) {
+    return result(
+      false,
+      `${ids.join(', ')} are not in ${way} ${axis} order: ${ids[i]} (${axis} = ${m(values[i]!)}) ` +
+        `should be ${descending ? 'before' : 'past'} ${ids[i - 1]} (${axis} = ${m(values[i - 1]!)}).`,
+      facts,
+    );
+  }
+  return result(true, `${ids.join(', ')} are in ${way} ${axis} order (${axis} = ${values.map((v) => v.toFixed(2)).join(', ')} m).`, facts);
 }
 
 function evalRow(view: WorldView, ids: string[], axis: 'x' | 'y'): Measured {
@@ -468,32 +529,385 @@ function evalCircle(view: WorldView, ids: string[], center: string | Vec2 | unde
   );
 }
 
-function evalInner(p: Predicate, view: WorldView): Measured {
-  if ('grasped' in p) {
-    lookup(view, p.grasped);
-    const h = view.state.gripper.holding;
-    const facts: FactsOf<'grasped'> = { kind: 'grasped', object: p.grasped, holding: h };
-    if (h === p.grasped) return result(true, `${p.grasped} is held between the fingers.`, facts);
-    return result(false, `${p.grasped} is not held: the gripper ${h ? `holds ${h}` : 'holds nothing'}.`, facts);
+const regionWords = (r: TableRegionName): string => (r === 'center' ? 'centre of the table' : r.replace(/_/g, ' '));
+
+function evalInRegion(view: WorldView, aId: string, region: TableRegionName): Measured {
+  const a = lookup(view, aId);
+  const r = TABLE_REGIONS[region];
+  const held = heldNote(view, aId);
+  const [x, y] = a.pose.position;
+  const ox = Math.max(r.min[0] - x, 0, x - r.max[0]);
+  const oy = Math.max(r.min[1] - y, 0, y - r.max[1]);
+  const outside = Math.hypot(ox, oy);
+  const bottom = a.min[2];
+  const facts: FactsOf<'inRegion'> = {
+    kind: 'inRegion',
+    object: aId,
+    region,
+    x,
+    y,
+    dx: x - r.anchor[0],
+    dy: y - r.anchor[1],
+    outside,
+    min: [r.min[0], r.min[1]],
+    max: [r.max[0], r.max[1]],
+    bottom,
+    bottomLimit: REGION_REST_HEIGHT,
+    held: held !== null,
+  };
+  const name = `the ${regionWords(region)}`;
+  if (outside > 0) {
+    return result(false, `${aId} is not in ${name} (${r.text}): its centre ${pos([x, y])} is ${cm(outside)} outside it.`, facts);
   }
-  if ('on' in p) return evalOn(view, p.on[0], p.on[1]);
-  if ('inside' in p) return evalInside(view, p.inside[0], p.inside[1]);
+  if (held) return result(false, `${aId} is over ${name} but not in it yet: ${held}.`, facts);
+  if (bottom >= REGION_REST_HEIGHT) {
+    return result(
+      false,
+      `${aId} is over ${name} but not resting there: its bottom is ${cm(bottom)} above the table (limit ${cmLimit(REGION_REST_HEIGHT)}).`,
+      facts,
+    );
+  }
+  return result(true, `${aId} is in ${name}: its centre ${pos([x, y])} lies within ${r.text}.`, facts);
+}
+
+const DIRECTION_WORDS: Record<ImageDirection, string> = { left: 'left of', right: 'right of', top: 'above', bottom: 'below' };
+
+function evalOffset(
+  view: WorldView,
+  aId: string,
+  bId: string,
+  direction: ImageDirection,
+  min: number,
+  max: number,
+  lateralLimit: number,
+): Measured {
+  const a = lookup(view, aId);
+  const b = lookup(view, bId);
+  const k = direction === 'left' || direction === 'right' ? 0 : 1;
+  const positive = direction === 'right' || direction === 'top';
+  const gap = positive ? a.min[k]! - b.max[k]! : b.min[k]! - a.max[k]!;
+  const dx = a.pose.position[0] - b.pose.position[0];
+  const dy = a.pose.position[1] - b.pose.position[1];
+  const lateral = Math.abs(k === 0 ? dy : dx);
+  const held = heldNote(view, aId);
+  const facts: FactsOf<'offset'> = {
+    kind: 'offset',
+    object: aId,
+    from: bId,
+    direction,
+    gap,
+    min,
+    max,
+    lateral,
+    lateralLimit,
+    dx,
+    dy,
+    held: held !== null,
+  };
+  const rel = `${DIRECTION_WORDS[direction]} ${bId}`;
+  const wanted = `${cmLimit(min)} to ${cmLimit(max)} edge to edge`;
+  if (held) return result(false, `${aId} is not ${rel} yet: ${held}.`, facts);
+  if (gap < 0) {
+    return result(
+      false,
+      `${aId} is not ${rel}: its footprint ${-gap <= a.max[k]! - a.min[k]! + (b.max[k]! - b.min[k]!) ? 'overlaps' : 'is on the other side of'} ${bId}'s along ${k === 0 ? 'x' : 'y'} (gap ${cm(gap)}; needs ${wanted}).`,
+      facts,
+    );
+  }
+  if (gap < min || gap > max) {
+    return result(false, `${aId} is ${cm(gap)} ${rel} edge to edge, needs ${wanted}.`, facts);
+  }
+  if (lateral > lateralLimit) {
+    return result(
+      false,
+      `${aId} is ${cm(gap)} ${rel} edge to edge but ${cm(lateral)} off to the side across the axis (limit ${cmLimit(lateralLimit)}).`,
+      facts,
+    );
+  }
+  return result(true, `${aId} is ${cm(gap)} ${rel} edge to edge (${wanted}), ${cm(lateral)} off its centre line.`, facts);
+}
+
+function evalLine(view: WorldView, ids: string[], direction: LineDirection, tolerance: number): Measured {
+  const objs = ids.map((id) => lookup(view, id));
+  const c = objs.map((o) => [o.pose.position[0], o.pose.position[1]] as Vec2);
+  const n = c.length;
+  const mx = c.reduce((s, p) => s + p[0], 0) / n;
+  const my = c.reduce((s, p) => s + p[1], 0) / n;
+  let sxx = 0,
+    syy = 0,
+    sxy = 0;
+  for (const p of c) {
+    sxx += (p[0] - mx) ** 2;
+    syy += (p[1] - my) ** 2;
+    sxy += (p[0] - mx) * (p[1] - my);
+  }
+  // The principal axis of the centres: the line of least perpendicular distance.
+  let heading = 0.5 * Math.atan2(2 * sxy, sxx - syy);
+  if (heading < 0) heading += Math.PI;
+  if (heading >= Math.PI) heading -= Math.PI;
+  const u: Vec2 = [Math.cos(heading), Math.sin(heading)];
+  const offsets = c.map((p) => -(p[0] - mx) * u[1] + (p[1] - my) * u[0]);
+  const along = c.map((p) => (p[0] - mx) * u[0] + (p[1] - my) * u[1]);
+  const fromX = Math.min(heading, Math.PI - heading);
+  const directionOk =
+    direction === 'any' ||
+    (direction === 'horizontal' && fromX <= LINE_AXIS_LIMIT) ||
+    (direction === 'vertical' && fromX >= Math.PI / 2 - LINE_AXIS_LIMIT) ||
+    (direction === 'diagonal' && fromX >= LINE_DIAGONAL_MIN && fromX <= LINE_DIAGONAL_MAX);
+  let worst = 0;
+  for (let j = 1; j < n; j++) if (Math.abs(offsets[j]!) > Math.abs(offsets[worst]!)) worst = j;
+  const offLine = Math.abs(offsets[worst]!) > tolerance ? worst : null;
+  // Order along the line from left to right (bottom to top for a vertical one).
+  const forward = Math.abs(u[0]) > 1e-9 ? Math.sign(u[0]) : Math.sign(u[1]) || 1;
+  const orderIdx = ids.map((_, j) => j).sort((p, q) => forward * (along[p]! - along[q]!));
+  const order = orderIdx.map((j) => ids[j]!);
+  const gaps = orderIdx.slice(1).map((j, g) => Math.abs(along[j]! - along[orderIdx[g]!]!));
+  const meanGap = gaps.length ? gaps.reduce((s, g) => s + g, 0) / gaps.length : 0;
+  const gapLimit = LINE_GAP_TOLERANCE * meanGap;
+  let uneven = 0;
+  for (let g = 1; g < gaps.length; g++) if (Math.abs(gaps[g]! - meanGap) > Math.abs(gaps[uneven]! - meanGap)) uneven = g;
+  const unevenGap = gaps.length && Math.abs(gaps[uneven]! - meanGap) > gapLimit ? uneven : null;
+  let overlap: [string, string] | null = null;
+  for (let g = 0; g + 1 < orderIdx.length && !overlap; g++) {
+    const p = objs[orderIdx[g]!]!,
+      q = objs[orderIdx[g + 1]!]!;
+    const ox = Math.min(p.max[0], q.max[0]) - Math.max(p.min[0], q.min[0]);
+    const oy = Math.min(p.max[1], q.max[1]) - Math.max(p.min[1], q.min[1]);
+    if (ox > LINE_OVERLAP_SLACK && oy > LINE_OVERLAP_SLACK) overlap = [p.spec.id, q.spec.id];
+  }
+  const held = ids.filter((id) => view.state.gripper.holding === id);
+  const facts: FactsOf<'line'> = {
+    kind: 'line',
+    ids: [...ids],
+    direction,
+    tolerance,
+    point: [mx, my],
+    heading,
+    directionOk,
+    offsets,
+    offLine,
+    order,
+    gaps,
+    meanGap,
+    gapLimit,
+    unevenGap,
+    overlap,
+    held,
+  };
+  const list = ids.join(', ');
+  const kindText = direction === 'any' ? 'a straight line' : `a ${direction} line`;
+  if (held.length) return result(false, `${list} are not in ${kindText} yet: ${held[0]} is still held by the gripper.`, facts);
+  if (!directionOk) {
+    const want =
+      direction === 'horizontal'
+        ? `within ${deg(LINE_AXIS_LIMIT)} of the x axis`
+        : direction === 'vertical'
+          ? `within ${deg(LINE_AXIS_LIMIT)} of the y axis`
+          : `${deg(LINE_DIAGONAL_MIN)} to ${deg(LINE_DIAGONAL_MAX)} from the x axis`;
+    return result(
+      false,
+      `${list} are not in ${kindText}: their best-fit line runs ${deg(fromX)} from the x axis (${direction} is ${want}).`,
+      facts,
+    );
+  }
+  if (offLine !== null) {
+    return result(
+      false,
+      `${list} are not in ${kindText}: ${ids[offLine]}'s centre is ${cm(Math.abs(offsets[offLine]!))} off their best-fit line (tolerance ${cmLimit(tolerance)}).`,
+      facts,
+    );
+  }
+  if (overlap) return result(false, `${list} are not in ${kindText}: ${overlap[0]} and ${overlap[1]} overlap.`, facts);
+  if (unevenGap !== null) {
+    return result(
+      false,
+      `${list} are in line but not evenly spaced: ${order[unevenGap]} to ${order[unevenGap + 1]} is ${cm(gaps[unevenGap]!)}, the mean gap ${cm(meanGap)} (±${pct(LINE_GAP_TOLERANCE)} allowed).`,
+      facts,
+    );
+  }
+  const spread = Math.max(...offsets.map(Math.abs));
+  return result(
+    true,
+    `${list} stand in ${kindText}, ${deg(fromX)} from the x axis, every centre within ${cm(spread)} of it` +
+      (gaps.length ? `, spaced ${cm(Math.min(...gaps))} to ${cm(Math.max(...gaps))}.` : '.'),
+    facts,
+  );
+}
+
+const pct = (f: number): string => `${Math.round(f * 100)}%`;
+
+function evalQuantified(kind: 'every' | 'some', q: Quantified, view: WorldView, env: Bindings): Measured {
+  const ids = selectIds(q.select, view, env);
+  const variable = q.as ?? DEFAULT_VARIABLE;
+  const parts = ids.map((id) => evaluate(q.holds, view, new Map(env).set(variable, id)));
+  const failing = ids.filter((_, i) => !parts[i]!.ok);
+  const facts: FactsOf<'every' | 'some'> = { kind, variable, ids, parts, failing };
+  const what = describeSelector(q.select);
+  if (ids.length === 0) return result(false, `No ${what} is in the scene at the start, so "${kind}" has nothing to hold for.`, facts);
+  if (kind === 'every') {
+    if (failing.length === 0)
+      return result(true, `It holds for all ${ids.length} (${what}: ${ids.join(', ')}): ${parts.map((r) => r.detail).join(' ')}`, facts);
+    return result(
+      false,
+      `It fails for ${failing.length} of ${ids.length} (${what}: ${failing.join(', ')}): ${parts
+        .filter((r) => !r.ok)
+        .map((r) => r.detail)
+        .join(' ')}`,
+      facts,
+    );
+  }
+  const i = parts.findIndex((r) => r.ok);
+  if (i >= 0) return result(true, `It holds for ${ids[i]} (${what}): ${parts[i]!.detail}`, facts);
+  return result(
+    false,
+    `It holds for none of the ${ids.length} (${what}: ${ids.join(', ')}): ${parts.map((r) => r.detail).join(' ')}`,
+    facts,
+  );
+}
+
+/** How far outside a place a membership check found the object (0 in it; Infinity when not measured). */
+function outsideOf(r: Measured): number {
+  const f = r.facts;
+  if (f.kind === 'inRegion' || f.kind === 'inZone') return f.outside;
+  if (f.kind === 'inside') return f.outside === null ? Number.POSITIVE_INFINITY : Math.max(f.outside, 0);
+  return Number.POSITIVE_INFINITY;
+}
+
+function evalDistinct(view: WorldView, sel: Selector, among: string[], env: Bindings): Measured {
+  const ids = selectIds(sel, view, env);
+  const zones = new Set(view.scene.zones.map((z) => z.id));
+  const objects = new Set(view.scene.objects.map((o) => o.id));
+  for (const place of among) {
+    if (!isTableRegionName(place) && !zones.has(place) && !objects.has(place)) {
+      const known = [...TABLE_REGION_NAMES, ...zones, ...view.scene.objects.filter(isContainer).map((o) => o.id)];
+      throw new UnknownIdError(`There is no place named "${place}" (table regions, zones and containers: ${known.join(', ')}).`, {
+        kind: 'unknown-id',
+        id: place,
+        what: 'place',
+        known,
+      });
+    }
+  }
+  const membership = (id: string, place: string): Measured =>
+    isTableRegionName(place) ? evalInRegion(view, id, place) : zones.has(place) ? evalInZone(view, id, place) : evalInside(view, id, place);
+  const noun = among.every((p) => p.endsWith('_corner')) ? 'corner' : among.every((p) => p.endsWith('_side')) ? 'side' : 'place';
+  const owner = new Map<string, string>();
+  const places: (string | null)[] = [];
+  const parts: PredicateResult[] = [];
+  for (const id of ids) {
+    const checks = among.map((place) => membership(id, place));
+    const i = checks.findIndex((r) => r.ok);
+    if (i < 0) {
+      let near = 0;
+      for (let j = 1; j < checks.length; j++) if (outsideOf(checks[j]!) < outsideOf(checks[near]!)) near = j;
+      places.push(null);
+      parts.push(result(false, `${id} is in no ${noun} of ${among.join(', ')}; the nearest: ${checks[near]!.detail}`, checks[near]!.facts));
+      continue;
+    }
+    const place = among[i]!;
+    places.push(place);
+    const first = owner.get(place);
+    if (first !== undefined) {
+      parts.push(result(false, `${id} is not in a ${noun} of its own: it shares ${place} with ${first}.`, checks[i]!.facts));
+      continue;
+    }
+    owner.set(place, id);
+    parts.push(checks[i]!);
+  }
+  const failing = ids.filter((_, i) => !parts[i]!.ok);
+  const facts: FactsOf<'distinct'> = { kind: 'distinct', ids, among: [...among], places, parts, failing };
+  const what = describeSelector(sel);
+  if (ids.length === 0) return result(false, `No ${what} is in the scene at the start, so "distinct" has nothing to place.`, facts);
+  if (failing.length) {
+    return result(
+      false,
+      `Not every ${what} is in a ${noun} of its own: ${parts
+        .filter((r) => !r.ok)
+        .map((r) => r.detail)
+        .join(' ')}`,
+      facts,
+    );
+  }
+  return result(true, `Each ${what} is in a ${noun} of its own: ${ids.map((id, i) => `${id} in ${places[i]}`).join(', ')}.`, facts);
+}
+
+/** The objects an arrangement names: its ids resolved, or what its selector picks (with `axis`: by their centres along it). */
+function membersOf(m: { ids?: ObjRef[]; select?: Selector }, view: WorldView, env: Bindings, axis?: 'x' | 'y'): string[] {
+  if (m.ids) return m.ids.map((r) => resolveRef(r, view, env));
+  const ids = selectIds(m.select!, view, env);
+  if (axis === undefined) return ids;
+  const k = axis === 'x' ? 0 : 1;
+  return ids.sort((a, b) => lookup(view, a).pose.position[k]! - lookup(view, b).pose.position[k]!);
+}
+
+/** A selection with fewer objects than an arrangement needs. */
+function tooFew(kind: string, m: { select?: Selector }, ids: string[], min: number): Measured | null {
+  if (ids.length >= min || !m.select) return null;
+  const what = describeSelector(m.select);
+  return result(false, `A ${kind} needs ${min} or more objects; the selection (${what}) picks ${ids.length ? ids.join(', ') : 'none'}.`, {
+    kind: 'referent',
+    ref: `the ${what}`,
+    reason: 'too-few',
+    candidates: ids,
+  });
+}
+
+function evalInner(p: Predicate, view: WorldView, env: Bindings): Measured {
+  const ref = (r: ObjRef): string => resolveRef(r, view, env);
+  if ('grasped' in p) {
+    const id = ref(p.grasped);
+    lookup(view, id);
+    const h = view.state.gripper.holding;
+    const facts: FactsOf<'grasped'> = { kind: 'grasped', object: id, holding: h };
+    if (h === id) return result(true, `${id} is held between the fingers.`, facts);
+    return result(false, `${id} is not held: the gripper ${h ? `holds ${h}` : 'holds nothing'}.`, facts);
+  }
+  if ('on' in p) return evalOn(view, ref(p.on[0]), ref(p.on[1]));
+  if ('inside' in p) return evalInside(view, ref(p.inside[0]), ref(p.inside[1]));
   if ('above' in p) {
-    const [id, h] = p.above;
+    const id = ref(p.above[0]);
+    const h = p.above[1];
     const bottom = lookup(view, id).min[2];
     const detail = `${id}'s bottom is ${cm(bottom)} above the table (needs at least ${cmLimit(h)}).`;
     return result(bottom >= h, detail, { kind: 'above', object: id, bottom, height: h });
   }
-  if ('near' in p) return evalNear(view, p.near[0], p.near[1], p.near[2]);
-  if ('upright' in p) return evalUpright(view, p.upright);
-  if ('onTable' in p) return evalOnTable(view, p.onTable);
-  if ('unmoved' in p) return evalUnmoved(view, p.unmoved[0], p.unmoved[1]);
-  if ('inZone' in p) return evalInZone(view, p.inZone[0], p.inZone[1]);
-  if ('ordered' in p) return evalOrdered(view, p.ordered.ids, p.ordered.axis);
-  if ('row' in p) return evalRow(view, p.row.ids, p.row.axis);
-  if ('circle' in p) return evalCircle(view, p.circle.ids, p.circle.center);
+  if ('near' in p) {
+    const t = p.near[1];
+    return evalNear(view, ref(p.near[0]), Array.isArray(t) ? (t as Vec2 | Vec3) : ref(t as ObjRef), p.near[2]);
+  }
+  if ('upright' in p) return evalUpright(view, ref(p.upright));
+  if ('onTable' in p) return evalOnTable(view, ref(p.onTable));
+  if ('unmoved' in p) return evalUnmoved(view, ref(p.unmoved[0]), p.unmoved[1]);
+  if ('inZone' in p) return evalInZone(view, ref(p.inZone[0]), p.inZone[1]);
+  if ('inRegion' in p) return evalInRegion(view, ref(p.inRegion[0]), p.inRegion[1]);
+  if ('offset' in p) {
+    const o = p.offset;
+    return evalOffset(view, ref(o.id), ref(o.from), o.direction, o.min, o.max, o.lateral ?? OFFSET_LATERAL);
+  }
+  if ('ordered' in p) {
+    const o = p.ordered;
+    const ids = membersOf(o, view, env, o.by ? undefined : o.axis);
+    return tooFew('sorted order', o, ids, 2) ?? evalOrdered(view, ids, o.axis, o.by, o.descending === true);
+  }
+  if ('row' in p) {
+    const ids = membersOf(p.row, view, env, p.row.axis);
+    return tooFew('row', p.row, ids, 2) ?? evalRow(view, ids, p.row.axis);
+  }
+  if ('line' in p) {
+    const ids = membersOf(p.line, view, env);
+    return tooFew('line', p.line, ids, 2) ?? evalLine(view, ids, p.line.direction, p.line.tolerance ?? LINE_TOLERANCE);
+  }
+  if ('circle' in p) {
+    const ids = membersOf(p.circle, view, env);
+    const c = p.circle.center;
+    const center = c === undefined ? undefined : Array.isArray(c) ? (c as Vec2) : ref(c as ObjRef);
+    return tooFew('circle', p.circle, ids, 3) ?? evalCircle(view, ids, center);
+  }
+  if ('every' in p) return evalQuantified('every', p.every, view, env);
+  if ('some' in p) return evalQuantified('some', p.some, view, env);
+  if ('distinct' in p) return evalDistinct(view, p.distinct.select, p.distinct.among, env);
   if ('all' in p) {
-    const parts = p.all.map((q) => evaluatePredicate(q, view));
+    const parts = p.all.map((q) => evaluate(q, view, env));
     const failed = parts.filter((r) => !r.ok);
     if (failed.length === 0) return result(true, parts.map((r) => r.detail).join(' ') || 'No conditions to check.', { kind: 'all', parts });
     return result(false, `${failed.length} of ${parts.length} conditions fail: ${failed.map((r) => r.detail).join(' ')}`, {
@@ -502,26 +916,33 @@ function evalInner(p: Predicate, view: WorldView): Measured {
     });
   }
   if ('any' in p) {
-    const parts = p.any.map((q) => evaluatePredicate(q, view));
+    const parts = p.any.map((q) => evaluate(q, view, env));
     const passed = parts.find((r) => r.ok);
     if (passed) return result(true, passed.detail, { kind: 'any', parts });
     return result(false, `None of ${parts.length} alternatives holds: ${parts.map((r) => r.detail).join(' ')}`, { kind: 'any', parts });
   }
-  const inner = evaluatePredicate(p.not, view);
+  const inner = evaluate(p.not, view, env);
   return inner.ok
     ? result(false, `Expected the opposite of: ${inner.detail}`, { kind: 'not', parts: [inner] })
     : result(true, `As required, this does not hold: ${inner.detail}`, { kind: 'not', parts: [inner] });
 }
 
-/**
- * Evaluates a predicate on a world view, with the facts it measured; never throws for
- * unknown ids (the detail names them, the facts are `unknown-id`).
- */
-export function evaluatePredicate(p: Predicate, view: WorldView): PredicateResult & { facts: PredicateFacts } {
+/** Evaluates with variables bound; an unknown id or an unresolvable reference makes this predicate (only) false. */
+function evaluate(p: Predicate, view: WorldView, env: Bindings): Measured {
   try {
-    return evalInner(p, view);
+    return evalInner(p, view, env);
   } catch (e) {
-    if (e instanceof Unknown) return result(false, e.message, e.facts);
+    if (e instanceof UnknownIdError || e instanceof ReferentError) return result(false, e.message, e.facts);
     throw e;
   }
+}
+
+/**
+ * Evaluates a predicate on a world view, with the facts it measured; never throws for
+ * unknown ids (the detail names them, the facts are `unknown-id`) nor for references
+ * that pick no object or several (the facts are `referent`). `{ "the": … }` references
+ * and selections are resolved on `view.initial`.
+ */
+export function evaluatePredicate(p: Predicate, view: WorldView): PredicateResult & { facts: PredicateFacts } {
+  return evaluate(p, view, NO_BINDINGS);
 }

@@ -3,6 +3,8 @@
 // folder reads these types; keep them plain JSON-able data so they can cross threads,
 // files and the browser. The trace of an attempt is in trace.ts, errors in errors.ts.
 
+import type { TableRegionName } from './table-regions.ts';
+
 export type Vec2 = [number, number];
 export type Vec3 = [number, number, number];
 /** Quaternion as [x, y, z, w]. */
@@ -161,19 +163,75 @@ export const PHYSICS_HZ = 240;
 
 export type Target = string | Vec2 | Vec3;
 
+/** A side of something as the top camera's image shows it: +x is right, +y is top (far from the robot). */
+export type ImageDirection = 'left' | 'right' | 'top' | 'bottom';
+
+/**
+ * An object named in a predicate: a plain id; a variable bound by an enclosing
+ * `every` / `some` (a string starting with `$`); or `{ the: Selector }`, the one object
+ * the selector picks from the scene at the start of the episode (WorldView.initial).
+ */
+export type ObjRef = string | { the: Selector };
+
+/**
+ * Objects picked from the scene at the start of the episode (WorldView.initial): the
+ * filters (shape, color, notColor, kind, exclude, sameColorAs, differentColorFrom, side)
+ * first, then at most one ranking (closestTo, farthestFrom, nth, largest, smallest).
+ */
+export interface Selector {
+  shape?: Shape | Shape[];
+  color?: ColorName | ColorName[];
+  notColor?: ColorName | ColorName[];
+  /** "object": not a bowl or tray; "container": a bowl or tray. */
+  kind?: 'object' | 'container';
+  exclude?: ObjRef[];
+  sameColorAs?: ObjRef;
+  differentColorFrom?: ObjRef;
+  /** The candidate's centre lies on that side of `of`'s centre (more along that axis than across it). */
+  side?: { of: ObjRef; direction: ImageDirection };
+  closestTo?: ObjRef;
+  farthestFrom?: ObjRef;
+  /** The n-th (1-based) counted from that side of the table. */
+  nth?: { n: number; from: ImageDirection };
+  /** The n largest / smallest by volume. */
+  largest?: number;
+  smallest?: number;
+}
+
+/** A quantifier's body: `holds` with the variable `as` (default "$") bound to each selected object. */
+export interface Quantified {
+  select: Selector;
+  as?: string;
+  holds: Predicate;
+}
+
+/** Where `distinct` puts objects: a table region name, a zone id or a container id (inside it). */
+export type Place = string;
+
+export type LineDirection = 'horizontal' | 'vertical' | 'diagonal' | 'any';
+
+/** The objects of an arrangement: listed (`ids`) or selected (`select`), exactly one of the two. */
+export type Members = { ids: ObjRef[]; select?: never } | { select: Selector; ids?: never };
+
 export type Predicate =
-  | { grasped: string }
-  | { on: [string, string] }
-  | { inside: [string, string] }
-  | { above: [string, number] }
-  | { near: [string, Target, number] }
-  | { upright: string }
-  | { onTable: string }
-  | { unmoved: [string, number] }
-  | { inZone: [string, string] }
-  | { ordered: { ids: string[]; axis: 'x' | 'y' } }
-  | { row: { ids: string[]; axis: 'x' | 'y' } }
-  | { circle: { ids: string[]; center?: string | Vec2 } }
+  | { grasped: ObjRef }
+  | { on: [ObjRef, ObjRef] }
+  | { inside: [ObjRef, ObjRef] }
+  | { above: [ObjRef, number] }
+  | { near: [ObjRef, ObjRef | Vec2 | Vec3, number] }
+  | { upright: ObjRef }
+  | { onTable: ObjRef }
+  | { unmoved: [ObjRef, number] }
+  | { inZone: [ObjRef, string] }
+  | { inRegion: [ObjRef, TableRegionName] }
+  | { offset: { id: ObjRef; from: ObjRef; direction: ImageDirection; min: number; max: number; lateral?: number } }
+  | { ordered: Members & { axis: 'x' | 'y'; by?: 'size'; descending?: boolean } }
+  | { row: Members & { axis: 'x' | 'y' } }
+  | { line: Members & { direction: LineDirection; tolerance?: number } }
+  | { circle: Members & { center?: ObjRef | Vec2 } }
+  | { every: Quantified }
+  | { some: Quantified }
+  | { distinct: { select: Selector; among: Place[] } }
   | { all: Predicate[] }
   | { any: Predicate[] }
   | { not: Predicate };
@@ -292,11 +350,17 @@ export type PredicateFacts =
     }
   | {
       kind: 'ordered';
+      /** The objects in the order checked (with `by: "size"`: smallest first, equal sizes by position). */
       ids: string[];
       axis: 'x' | 'y';
       values: number[];
       /** Index of the first id not past the one before it; null when in order. */
       outOfOrder: number | null;
+      /** Set when the order is by size: each id's volume (m³), in the order of ids. */
+      by?: 'size';
+      volumes?: number[];
+      /** Set when the coordinates must decrease instead. */
+      descending?: boolean;
     }
   | {
       kind: 'row';
@@ -333,10 +397,107 @@ export type PredicateFacts =
       largestGap: number;
       gapLimit: number;
     }
+  | {
+      kind: 'inRegion';
+      object: string;
+      region: TableRegionName;
+      /** The object's centre. */
+      x: number;
+      y: number;
+      /** The centre minus the region's anchor (where "put it in the …" aims). */
+      dx: number;
+      dy: number;
+      /** How far the centre lies outside the region's rectangle (0 inside). */
+      outside: number;
+      min: Vec2;
+      max: Vec2;
+      /** Height of the object's bottom above the table top, and the most allowed (it must rest, not hang). */
+      bottom: number;
+      bottomLimit: number;
+      held: boolean;
+    }
+  | {
+      kind: 'offset';
+      object: string;
+      from: string;
+      direction: ImageDirection;
+      /** Edge-to-edge gap between the two footprints along the axis, towards `direction` (< 0: overlapping or on the other side). */
+      gap: number;
+      min: number;
+      max: number;
+      /** The centres' difference across the axis, and the most allowed. */
+      lateral: number;
+      lateralLimit: number;
+      /** The object's centre minus `from`'s centre. */
+      dx: number;
+      dy: number;
+      held: boolean;
+    }
+  | {
+      kind: 'line';
+      ids: string[];
+      direction: LineDirection;
+      /** Largest distance of a centre from the fitted line (m). */
+      tolerance: number;
+      /** The best-fit line through the centres: a point on it and its heading from the x axis (rad, in [0, π)). */
+      point: Vec2;
+      heading: number;
+      /** Whether the heading matches `direction`. */
+      directionOk: boolean;
+      /** Each centre's signed distance from the line, in the order of ids. */
+      offsets: number[];
+      /** Index of the id farthest off the line when past the tolerance; null when all are within it. */
+      offLine: number | null;
+      /** The ids in order along the line, the gaps between neighbouring centres, and their mean. */
+      order: string[];
+      gaps: number[];
+      meanGap: number;
+      /** Largest |gap − mean| allowed (m). */
+      gapLimit: number;
+      /** Index into `gaps` of the most uneven gap when past the limit; null when even. */
+      unevenGap: number | null;
+      /** Two neighbours whose footprints overlap; null when none do. */
+      overlap: [string, string] | null;
+      /** Objects still held by the gripper. */
+      held: string[];
+    }
+  | ({ kind: 'every' } & QuantifierFacts)
+  | ({ kind: 'some' } & QuantifierFacts)
+  | {
+      kind: 'distinct';
+      ids: string[];
+      among: string[];
+      /** The place each selected object is in (the first of `among` that holds it), or null. */
+      places: (string | null)[];
+      /** Per selected object: ok when it is in a place no earlier object of the selection is in; the facts are the membership check (inRegion, inZone or inside) of its place or, when it is in none, of the nearest place. */
+      parts: PredicateResult[];
+      /** The selected objects not in a place of their own. */
+      failing: string[];
+    }
+  | {
+      kind: 'referent';
+      /** The reference in words ("the box closest to yellow_bowl", "$b"). */
+      ref: string;
+      /** ambiguous: more than one object fits (ranking ties count); empty: none does; unbound: a variable no every / some binds; too-few: a selection smaller than an arrangement needs. */
+      reason: 'ambiguous' | 'empty' | 'unbound' | 'too-few';
+      /** The objects that fit (ambiguous, too-few), else []. */
+      candidates: string[];
+    }
   | { kind: 'all'; parts: PredicateResult[] }
   | { kind: 'any'; parts: PredicateResult[] }
   | { kind: 'not'; parts: [PredicateResult] }
-  | { kind: 'unknown-id'; id: string; what: 'object' | 'zone'; known: string[] };
+  | { kind: 'unknown-id'; id: string; what: 'object' | 'zone' | 'place'; known: string[] };
+
+/** What `every` / `some` measured. */
+export interface QuantifierFacts {
+  /** The variable bound to each selected object. */
+  variable: string;
+  /** The selected objects, and the result of `holds` for each (in the same order). */
+  ids: string[];
+  parts: PredicateResult[];
+  /** The selected objects for which `holds` fails. */
+  failing: string[];
+}
 
 /** What a predicate is evaluated against: the scene, the current state, the state at the start. */
 export interface WorldView {

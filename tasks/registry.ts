@@ -82,6 +82,38 @@ export const BUNDLED_SUITES: readonly SuiteDef[] = [
       'cans_in_tray',
     ].map((id) => `long/${id}.json`),
   },
+  {
+    name: 'tabletop',
+    description:
+      "Code as Policies' tabletop instructions: blocks and bowls named by relation, rank and attribute, table corners and sides, sets, lines, circles and sorting.",
+    files: [
+      'block_left_of_bowl',
+      'above_onto_below',
+      'right_of_bowl_to_corner',
+      'closest_to_bowl',
+      'farthest_onto_nearest',
+      'second_from_left',
+      'third_from_bottom',
+      'corner_side_centre',
+      'corners_by_bowl',
+      'little_right_of_bowl',
+      'lot_left_of_bowl',
+      'all_blocks_left_side',
+      'matching_bowls',
+      'mismatched_bowls',
+      'different_corners',
+      'stack_on_corner',
+      'horizontal_line',
+      'vertical_line',
+      'diagonal_line',
+      'blocks_in_circle',
+      'sorted_by_size',
+      'two_biggest_blocks',
+      'every_red_object',
+      'cylinder_not_green',
+      'small_red_on_big_blue',
+    ].map((id) => `tabletop/${id}.json`),
+  },
 ];
 
 export interface SuiteInfo {

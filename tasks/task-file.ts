@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { CONTAINER_SHAPES, TABLE, closestNames, defaultInnerSize, predicateRefs } from '../sim/index.ts';
+import { CONTAINER_SHAPES, TABLE, TABLE_REGION_NAMES, closestNames, defaultInnerSize, predicateRefs } from '../sim/index.ts';
 import type { Predicate, Shape, StatedProps, Vec2, Vec3 } from '../sim/index.ts';
 import { TaskFileSchema } from './schema.ts';
 import type { ObjectEntry, TaskFile } from './schema.ts';
@@ -298,6 +298,21 @@ function checkSuccess(t: TaskFile, file: string): void {
     const at = formatJsonPath(ref.path);
     if (ref.kind === 'zone') {
       if (!zones.has(ref.id)) throw new TaskError(file, at, unknownId('zone', ref.id, zones));
+      continue;
+    }
+    if (ref.kind === 'place') {
+      // A distinct place that is not a table region: a zone, or a container to be inside.
+      if (zones.has(ref.id)) continue;
+      const c = objects.get(ref.id);
+      const places = [
+        ...TABLE_REGION_NAMES,
+        ...zones,
+        ...[...objects.values()].filter((o) => CONTAINER_SHAPES.includes(o.shape)).map((o) => o.id),
+      ];
+      if (!c) throw new TaskError(file, at, unknownId('place', ref.id, places));
+      if (!CONTAINER_SHAPES.includes(c.shape)) {
+        throw new TaskError(file, at, `expected a place (table region, zone or container); "${ref.id}" is a ${c.shape}`);
+      }
       continue;
     }
     const o = objects.get(ref.id);

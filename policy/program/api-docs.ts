@@ -5,7 +5,15 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ERROR_CAUSES, ERROR_KINDS, PREDICATE_DEFINITIONS, PREDICATE_FORMS, PREDICATE_KINDS } from '../../sim/index.ts';
+import {
+  ERROR_CAUSES,
+  ERROR_KINDS,
+  PREDICATE_DEFINITIONS,
+  PREDICATE_FORMS,
+  PREDICATE_KINDS,
+  REFERENCE_DEFINITION,
+  SELECTOR_DEFINITION,
+} from '../../sim/index.ts';
 import { API, API_GROUPS, type ApiFunction } from './api.ts';
 import { paramsOf, type ParamInfo } from './arguments.ts';
 
@@ -94,6 +102,13 @@ export function renderApiMarkdown(): string {
     '',
     'Positions are centres of the objects; heights come from their world bounding boxes. x grows to the',
     "robot's right, y away from the robot.",
+    '',
+    '**References.** ' + REFERENCE_DEFINITION,
+    '',
+    '**Selectors.** ' + SELECTOR_DEFINITION,
+    '',
+    "For example, every block in the bowl of its own colour: `{ every: { select: { shape: 'box' }, holds: { inside: ['$', { the: { shape: 'bowl', sameColorAs: '$' } }] } } }`;",
+    "the block closest to the yellow bowl in the green bowl: `{ inside: [{ the: { shape: 'box', closestTo: 'yellow_bowl' } }, 'green_bowl'] }`.",
     '',
   );
   for (const kind of PREDICATE_KINDS) {

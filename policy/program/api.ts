@@ -8,6 +8,7 @@ import {
   PolicyError,
   closestNames,
   predicateObjectIds,
+  predicatePlaceIds,
   predicateZoneIds,
   type Predicate,
   type SimWorld,
@@ -71,7 +72,7 @@ function fn<Args extends z.ZodTuple>(f: ApiFunction<Args>): ApiFunction {
 
 // ---------------------------------------------------------------- shared checks
 
-function unknownId(call: string, kind: 'object' | 'zone', id: string, known: string[]): PolicyError {
+function unknownId(call: string, kind: 'object' | 'zone' | 'place', id: string, known: string[]): PolicyError {
   const close = closestNames(id, known, 1);
   const hint = close.length > 0 ? ` (did you mean '${close[0]}'?)` : '';
   const list = known.length > 0 ? `; the ${kind}s are ${known.join(', ')}` : `; there are no ${kind}s`;
@@ -105,10 +106,19 @@ function requireContainer(ctx: ApiContext, call: string, id: string, position: n
   }
 }
 
+/**
+ * The plain ids a predicate names must exist (ids inside selectors too; what a `{ the }`
+ * reference picks is resolved when it is evaluated); a `distinct` place that is not a table
+ * region must be a zone or an object (a container).
+ */
 function requirePredicateIds(ctx: ApiContext, call: string, p: Predicate): void {
   for (const id of predicateObjectIds(p)) requireObject(ctx, call, id);
   const zoneIds = ctx.world.scene.zones.map((z) => z.id);
   for (const id of predicateZoneIds(p)) if (!zoneIds.includes(id)) throw unknownId(call, 'zone', id, zoneIds);
+  const objectIds = ctx.world.scene.objects.map((o) => o.id);
+  for (const id of predicatePlaceIds(p)) {
+    if (!zoneIds.includes(id) && !objectIds.includes(id)) throw unknownId(call, 'place', id, [...zoneIds, ...objectIds]);
+  }
 }
 
 const holds = (ctx: ApiContext, p: Predicate): boolean => ctx.world.evaluate(p).ok;

@@ -68,7 +68,7 @@ describe('argument errors name the function, the argument and what was expected'
     ],
     [
       "subgoal('grasp', { expect: { onn: ['red_block', 'blue_block'] } })",
-      'ArgumentError: subgoal: option expect must be a predicate such as { on: [\'a\', \'b\'] } (see the predicate list), got object { onn: ["red_block", "blue_block"] }: unknown predicate "onn" (did you mean "on"?); expected one of grasped, on, inside, above, near, upright, onTable, unmoved, inZone, ordered, row, circle, all, any, not',
+      'ArgumentError: subgoal: option expect must be a predicate such as { on: [\'a\', \'b\'] } (see the predicate list), got object { onn: ["red_block", "blue_block"] }: unknown predicate "onn" (did you mean "on"?); expected one of grasped, on, inside, above, near, upright, onTable, unmoved, inZone, inRegion, offset, ordered, row, line, circle, every, some, distinct, all, any, not',
     ],
     [
       "subgoal('x', { expect: { all: [{ grasped: 'red_block' }, { near: ['red_block', 'blue_block'] }] } })",

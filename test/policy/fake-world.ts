@@ -183,14 +183,14 @@ export class FakeWorld implements SimWorld {
     const r = (ok: boolean, detail: string): PredicateResult => ({ ok, detail });
     if ('grasped' in p) return r(this.gripper.holding === p.grasped, `holding ${this.gripper.holding}`);
     if ('on' in p) {
-      const [a, b] = [this.obj(p.on[0]), this.obj(p.on[1])];
+      const [a, b] = [this.obj(p.on[0] as string), this.obj(p.on[1] as string)];
       const ok =
         Math.abs(a.position[2] - a.size[2] / 2 - (b.position[2] + b.size[2] / 2)) < 0.005 &&
         Math.hypot(a.position[0] - b.position[0], a.position[1] - b.position[1]) < b.size[0] / 2;
       return r(ok, `${a.id} ${ok ? 'is' : 'is not'} on ${b.id}`);
     }
     if ('inside' in p) {
-      const [a, c] = [this.obj(p.inside[0]), this.obj(p.inside[1])];
+      const [a, c] = [this.obj(p.inside[0] as string), this.obj(p.inside[1] as string)];
       const ok = Math.hypot(a.position[0] - c.position[0], a.position[1] - c.position[1]) < c.size[0] / 2;
       return r(ok, `${a.id} ${ok ? 'is' : 'is not'} inside ${c.id}`);
     }

@@ -122,7 +122,9 @@ describe('circle', () => {
   it('the schema wants 3 or more ids and an id or [x, y] centre; the centre counts as a named object', () => {
     const bad = PredicateSchema.safeParse({ circle: { ids: ['a', 'b'] } });
     expect(bad.success).toBe(false);
-    expect(issueText(bad.error!.issues[0]!)).toBe('circle.ids: expected { "ids": [3 or more object ids], "center"?: object id or [x, y] }');
+    expect(issueText(bad.error!.issues[0]!)).toBe(
+      'circle.ids: expected { "ids": [3 or more object ids] or "select": selector, "center"?: object id or [x, y] }',
+    );
     expect(PredicateSchema.safeParse({ circle: { ids: ['a', 'b', 'c'], center: [0, 0, 0] } }).success).toBe(false);
     expect(predicateObjectIds({ circle: { ids: ['a', 'b', 'c'], center: 'green_bowl' } })).toEqual(['a', 'b', 'c', 'green_bowl']);
   });

@@ -453,7 +453,8 @@ describe('PredicateSchema', () => {
     expect(PredicateSchema.safeParse(p).success).toBe(false);
   });
 
-  const KINDS = 'grasped, on, inside, above, near, upright, onTable, unmoved, inZone, ordered, row, circle, all, any, not';
+  const KINDS =
+    'grasped, on, inside, above, near, upright, onTable, unmoved, inZone, inRegion, offset, ordered, row, line, circle, every, some, distinct, all, any, not';
   /** The first issue as one line with its path. */
   const problem = (v: unknown): string | null => {
     const r = PredicateSchema.safeParse(v);
@@ -477,7 +478,10 @@ describe('PredicateSchema', () => {
     ['on', `expected a predicate, an object with one key of ${KINDS}`],
     [undefined, `missing: expected a predicate, an object with one key of ${KINDS}`],
     [{ any: [] }, 'any: expected a non-empty array of predicates'],
-    [{ ordered: { ids: ['a', 'b'], axis: 'z' } }, 'ordered.axis: expected { "ids": [2 or more object ids], "axis": "x" or "y" }'],
+    [
+      { ordered: { ids: ['a', 'b'], axis: 'z' } },
+      'ordered.axis: expected { "ids": [2 or more object ids] or "select": selector, "axis": "x" or "y", "by"?: "size", "descending"?: true or false }',
+    ],
   ])('words %j as one line with its path', (v, message) => {
     expect(problem(v)).toBe(message);
   });

@@ -163,7 +163,7 @@ const cases: [string, (t: any) => void, string][] = [
     (t) => {
       t.success = { onto: ['red_block', 'green_block'] };
     },
-    'success: unknown predicate "onto" (did you mean "on"?); expected one of grasped, on, inside, above, near, upright, onTable, unmoved, inZone, ordered, row, circle, all, any, not',
+    'success: unknown predicate "onto" (did you mean "on"?); expected one of grasped, on, inside, above, near, upright, onTable, unmoved, inZone, inRegion, offset, ordered, row, line, circle, every, some, distinct, all, any, not',
   ],
   [
     'a nested malformed predicate',

@@ -4,10 +4,10 @@
 // examples parse, so the two do not drift apart.
 
 export const PREDICATE_PROMPT_FORMS = [
-  "{grasped:'a'}  {on:['a','b']}  {inside:['a','bowl']}  {above:['a',0.05]} (lifted ≥ 5 cm)",
-  "{near:['a','b' or [x,y],0.03]} (within 3 cm)  {upright:'a'}  {onTable:'a'}  {unmoved:['a',0.01]} (since the start)",
-  "{inZone:['a','zone']}  {ordered:{ids:['a','b','c'],axis:'x'}} (increasing x)  {all:[P,…]}  {any:[P,…]}  {not:P}",
-  "{row:{ids:['a','b','c'],axis:'x'}} (ordered and in line)  {circle:{ids:['a','b','c'],center:'bowl'}} (evenly around it)",
+  "{grasped:'a'} {on:['a','b']} {inside:['a','bowl']} {above:['a',0.05]} {near:['a','b' or [x,y],0.03]} {upright:'a'} {onTable:'a'}",
+  "{unmoved:['a',0.01]} (since start) {inZone:['a','zone']} {inRegion:['a','center']} {ordered:{ids:['a','b'],axis:'x'}} {row:{ids:['a','b','c'],axis:'x'}}",
+  "{circle:{ids:['a','b','c'],center:'bowl'}} {line:{ids,direction}} {offset:{id,from,direction,min,max}} {every:{select,holds}} {some:…} {distinct:{select,among}}",
+  '{all:[P,…]} {any:[P,…]} {not:P}',
 ].join('\n');
 
 /** Predicate kinds named in PREDICATE_PROMPT_FORMS (for the drift test). */

@@ -1,0 +1,153 @@
+// The paraphrase table's score (issue 11; test/tabletop/README.md): every row of
+// test/tabletop/paraphrases/instructions.json on every seed of its scene, as a first attempt
+// of the builtin programmer in simulation with exact perception. Prints a per-family table,
+// the overall rate and every failure with its reason.
+//
+//   npx tsx bench/paraphrases.ts [--family F] [--scene S] [--workers N] [--json out.json]
+//   npm run bench:paraphrases
+//
+// The table and its harness live in test/tabletop/ (the one place bench/ imports test/: the
+// table is test data, and this script is its command-line runner).
+
+import { fork } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  FAMILIES,
+  formatReport,
+  loadTable,
+  runTable,
+  shardRuns,
+  summarize,
+  TableError,
+  tableRuns,
+} from '../test/tabletop/paraphrase-harness.ts';
+import type { Family, RowResult } from '../test/tabletop/paraphrase-harness.ts';
+
+const USAGE = 'usage: npx tsx bench/paraphrases.ts [--family F] [--scene S] [--workers N] [--json out.json]';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse();
+  } catch (e) {
+    fail(`${(e as Error).message}\n${USAGE}`);
+  }
+  const { values } = args;
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const family = values.family;
+  if (family !== undefined && !(FAMILIES as readonly string[]).includes(family))
+    fail(`--family: expected one of ${FAMILIES.join(', ')}, got "${family}"`);
+  const workers = values.workers === undefined ? Math.min(2, availableParallelism()) : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1) fail(`--workers: expected a whole number >= 1, got "${values.workers}"`);
+
+  let table: ReturnType<typeof loadTable>;
+  try {
+    table = loadTable();
+  } catch (e) {
+    if (e instanceof TableError) fail(e.message);
+    throw e;
+  }
+  if (values.scene !== undefined && !table.scenes.has(values.scene))
+    fail(`--scene: no scene "${values.scene}"; the scenes are ${[...table.scenes.keys()].join(', ')}`);
+  let runs = tableRuns(
+    table,
+    (r) => (family === undefined || r.family === (family as Family)) && (values.scene === undefined || r.scene === values.scene),
+  );
+  if (values.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(values.shard);
+    if (!m) fail(`--shard: expected k/n, got "${values.shard}"`);
+    runs = shardRuns(runs, Number(m[1]), Number(m[2]));
+  }
+
+  const t0 = performance.now();
+  let results: RowResult[];
+  if (values.worker !== undefined) {
+    // A child of a run with --workers: run this shard quietly and hand the results back.
+    results = await runTable(table, runs);
+    writeFileSync(values.worker, JSON.stringify(results));
+    return;
+  }
+  if (workers === 1 || runs.length < 2) {
+    results = await runTable(table, runs, (r) => process.stderr.write(r.solved ? '.' : 'x'));
+  } else {
+    results = await inWorkers(runs.length, workers, values);
+    // Back in table order.
+    results.sort((a, b) => a.row - b.row || a.seed - b.seed);
+  }
+  process.stderr.write('\n');
+  const wallMs = Math.round(performance.now() - t0);
+  console.log(formatReport(results));
+  const s = summarize(results);
+  console.log(
+    `\n${table.rows.length} rows over ${table.scenes.size} scenes; ${results.length} runs in ${(wallMs / 1000).toFixed(1)} s (${workers} worker${workers > 1 ? 's' : ''})`,
+  );
+  if (values.json) {
+    writeFileSync(values.json, `${JSON.stringify({ summary: s, wallMs, workers, results }, null, 2)}\n`);
+    console.log(`wrote ${values.json}`);
+  }
+}
+
+function parse() {
+  return parseArgs({
+    options: {
+      family: { type: 'string' },
+      scene: { type: 'string' },
+      workers: { type: 'string' },
+      json: { type: 'string' },
+      shard: { type: 'string' },
+      worker: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+}
+
+/** Run the selection in `n` child processes, shard k/n each, and gather their results. */
+async function inWorkers(count: number, n: number, values: ReturnType<typeof parse>['values']): Promise<RowResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'policyloop-paraphrases-'));
+  const script = fileURLToPath(import.meta.url);
+  try {
+    const shards = Array.from({ length: Math.min(n, count) }, (_, i) => i + 1);
+    const parts = await Promise.all(
+      shards.map(
+        (k) =>
+          new Promise<RowResult[]>((resolve, reject) => {
+            const out = join(dir, `shard-${k}.json`);
+            const args = ['--shard', `${k}/${shards.length}`, '--worker', out, '--workers', '1'];
+            if (values.family) args.push('--family', values.family);
+            if (values.scene) args.push('--scene', values.scene);
+            const child = fork(script, args, { stdio: 'inherit' });
+            child.on('error', reject);
+            child.on('exit', (code) => {
+              if (code !== 0) reject(new Error(`shard ${k}/${shards.length} exited with code ${code}`));
+              else resolve(JSON.parse(readFileSync(out, 'utf8')) as RowResult[]);
+            });
+          }),
+      ),
+    );
+    return parts.flat();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    process.exit(3);
+  },
+);

@@ -1,0 +1,4 @@
+// Shard 4 of the paraphrase table in simulation (paraphrase-shard.ts, test/tabletop/README.md).
+import { paraphraseShard } from './paraphrase-shard.ts';
+
+paraphraseShard(4);
