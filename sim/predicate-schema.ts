@@ -40,7 +40,7 @@ import {
   VOLUME_TIE,
 } from './selectors.ts';
 import { isTableRegionName, PHRASE_DISTANCES, TABLE_REGION_NAMES, TABLE_REGIONS } from './table-regions.ts';
-import type { ObjRef, Predicate, Quantified, Selector } from './types.ts';
+import type { ObjRef, Predicate, Quantified, RegionRef, Selector } from './types.ts';
 import { COLOR_NAMES, SHAPES } from './types.ts';
 
 /** Every predicate kind, in the order of docs/architecture.md#predicates. */
@@ -90,7 +90,7 @@ export const PREDICATE_FORMS: Record<PredicateKind, string> = {
   above: '[object id, height in metres >= 0]',
   unmoved: '[object id, tolerance in metres > 0]',
   near: '[object id, object id or [x, y] or [x, y, z], distance in metres > 0]',
-  inRegion: `[object id, table region: ${TABLE_REGION_NAMES.join(', ')}]`,
+  inRegion: `[object id, table region (${TABLE_REGION_NAMES.join(', ')}) or { "corner": { "closestTo" or "farthestFrom": object id } }]`,
   offset:
     '{ "id": object id, "from": object id, "direction": "left", "right", "top" or "bottom", "min": metres >= 0, "max": metres >= min, "lateral"?: metres > 0 }',
   ordered: '{ "ids": [2 or more object ids] or "select": selector, "axis": "x" or "y", "by"?: "size", "descending"?: true or false }',
@@ -141,7 +141,7 @@ export const PREDICATE_DEFINITIONS: Record<PredicateKind, string> = {
   inRegion:
     "a's centre (x, y) lies within the named region of the table (edges included) and a rests there: it is not held and its lowest point is less than " +
     `${cmLimit(REGION_REST_HEIGHT)} above the table top (on the table, in a bowl or on a stack in the region all count). The regions need no zone in the scene; ` +
-    `they follow the top camera's image (+y is the top, the far side from the robot; +x is the right): ${TABLE_REGION_NAMES.map((n) => `\`${n}\` ${TABLE_REGIONS[n].text}`).join('; ')} (a corner is also in its two sides).`,
+    `they follow the top camera's image (+y is the top, the far side from the robot; +x is the right): ${TABLE_REGION_NAMES.map((n) => `\`${n}\` ${TABLE_REGIONS[n].text}`).join('; ')} (a corner is also in its two sides). A corner may be named by an object instead: \`{ "corner": { "closestTo": b } }\` is the corner whose anchor (the middle of the corner region) is nearest to b's centre at the start of the attempt, \`farthestFrom\` the farthest; corners within 2 mm of each other make it ambiguous (it fails).`,
   offset:
     'a lies on that side of b (left: −x, right: +x, top: +y, bottom: −y): the gap between their footprints along the axis, edge to edge ' +
     "(a's near edge minus b's far edge, from their world bounding boxes), is between `min` and `max`; their centres differ across the axis by at most `lateral` " +
@@ -426,7 +426,7 @@ function argumentOf(kind: PredicateKind, next: () => z.ZodType<Predicate>): z.Zo
     case 'inZone':
       return z.tuple([ref(), id()], e);
     case 'inRegion':
-      return z.tuple([ref(), named(TABLE_REGION_NAMES, 'a table region')], e);
+      return z.tuple([ref(), regionRef(named(TABLE_REGION_NAMES, 'a table region'), ref(), e)], e);
     case 'above':
       return z.tuple([ref(), num().min(0, e)], e);
     case 'unmoved':
@@ -567,6 +567,21 @@ const levels: z.ZodType<Predicate>[] = [];
  * the JSON path of the bad value within the predicate. A "$variable" used where no
  * enclosing every / some binds it is an issue at its path.
  */
+/** A table region by name, or `{ corner: { closestTo | farthestFrom: ref } }`; the error is the one of the form the input has. */
+function regionRef(byName: z.ZodType, objRef: z.ZodType, e: { error: string }): z.ZodType<RegionRef> {
+  const byObject = z.strictObject(
+    { corner: z.union([z.strictObject({ closestTo: objRef }, e), z.strictObject({ farthestFrom: objRef }, e)], e) },
+    e,
+  );
+  return z
+    .custom<RegionRef>(() => true)
+    .check((ctx) => {
+      const r = (typeof ctx.value === 'string' ? byName : byObject).safeParse(ctx.value);
+      if (r.success) return;
+      for (const issue of r.error.issues) ctx.issues.push({ code: 'custom', input: ctx.value, path: issue.path, message: issue.message });
+    });
+}
+
 export const PredicateSchema: z.ZodType<Predicate> = predicateAt(0).check((ctx) => {
   if (ctx.issues.length > 0) return;
   walkPredicate(ctx.value, [], new Set(), {
@@ -616,8 +631,14 @@ function walkPredicate(p: Predicate, path: Path, scope: ReadonlySet<string>, v: 
   } else if ('inZone' in p) {
     ref(p.inZone[0], [...path, 'inZone', 0]);
     v.zone?.(p.inZone[1], [...path, 'inZone', 1]);
-  } else if ('inRegion' in p) ref(p.inRegion[0], [...path, 'inRegion', 0]);
-  else if ('above' in p) ref(p.above[0], [...path, 'above', 0]);
+  } else if ('inRegion' in p) {
+    ref(p.inRegion[0], [...path, 'inRegion', 0]);
+    const r = p.inRegion[1];
+    if (typeof r !== 'string') {
+      if ('closestTo' in r.corner) ref(r.corner.closestTo, [...path, 'inRegion', 1, 'corner', 'closestTo']);
+      else ref(r.corner.farthestFrom, [...path, 'inRegion', 1, 'corner', 'farthestFrom']);
+    }
+  } else if ('above' in p) ref(p.above[0], [...path, 'above', 0]);
   else if ('unmoved' in p) ref(p.unmoved[0], [...path, 'unmoved', 0]);
   else if ('near' in p) {
     ref(p.near[0], [...path, 'near', 0]);

@@ -16,6 +16,7 @@ import {
   objectVolume,
   ReferentError,
   resolveRef,
+  resolveRegion,
   selectIds,
   UnknownIdError,
   unknownObject,
@@ -879,7 +880,7 @@ function evalInner(p: Predicate, view: WorldView, env: Bindings): Measured {
   if ('onTable' in p) return evalOnTable(view, ref(p.onTable));
   if ('unmoved' in p) return evalUnmoved(view, ref(p.unmoved[0]), p.unmoved[1]);
   if ('inZone' in p) return evalInZone(view, ref(p.inZone[0]), p.inZone[1]);
-  if ('inRegion' in p) return evalInRegion(view, ref(p.inRegion[0]), p.inRegion[1]);
+  if ('inRegion' in p) return evalInRegion(view, ref(p.inRegion[0]), resolveRegion(p.inRegion[1], view, env));
   if ('offset' in p) {
     const o = p.offset;
     return evalOffset(view, ref(o.id), ref(o.from), o.direction, o.min, o.max, o.lateral ?? OFFSET_LATERAL);

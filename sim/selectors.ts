@@ -5,7 +5,20 @@
 // (WorldView.initial), so a referent does not change while the program moves things. Pure
 // over a WorldView, like predicates.ts, which evaluates with it.
 
-import type { ColorName, ImageDirection, ObjectSpec, ObjRef, PredicateFacts, Selector, Shape, Vec3, WorldView } from './types.ts';
+import { TABLE_REGIONS } from './table-regions.ts';
+import type { TableRegionName } from './table-regions.ts';
+import type {
+  ColorName,
+  ImageDirection,
+  ObjectSpec,
+  ObjRef,
+  PredicateFacts,
+  RegionRef,
+  Selector,
+  Shape,
+  Vec3,
+  WorldView,
+} from './types.ts';
 import { CONTAINER_SHAPES } from './types.ts';
 
 // ------------------------------------------------------------------ tolerances
@@ -206,6 +219,40 @@ export function resolveRef(ref: ObjRef, view: WorldView, env: Bindings = NO_BIND
     reason: 'ambiguous',
     candidates: ids,
   });
+}
+
+const CORNERS = ['top_left_corner', 'top_right_corner', 'bottom_left_corner', 'bottom_right_corner'] as const;
+
+/**
+ * The table region a region reference names: a name as it is; `{ corner: { closestTo | farthestFrom } }`
+ * the corner whose anchor is nearest to (farthest from) the object's centre at the start. Corners
+ * whose distances differ by at most REFERENT_TIE make it ambiguous (ReferentError).
+ */
+export function resolveRegion(r: RegionRef, view: WorldView, env: Bindings = NO_BINDINGS): TableRegionName {
+  if (typeof r === 'string') return r;
+  const far = 'farthestFrom' in r.corner;
+  const objRef = 'farthestFrom' in r.corner ? r.corner.farthestFrom : r.corner.closestTo;
+  const at = startOf(view, resolveRef(objRef, view, env)).at;
+  const score = (c: TableRegionName): number => {
+    const d = Math.hypot(TABLE_REGIONS[c].anchor[0] - at[0], TABLE_REGIONS[c].anchor[1] - at[1]);
+    return far ? -d : d;
+  };
+  const sorted = [...CORNERS].sort((a, b) => score(a) - score(b));
+  const best = sorted[0]!;
+  const text = `the corner ${far ? 'farthest from' : 'closest to'} ${describeRef(objRef)}`;
+  const ties = sorted.filter((c) => c !== best && score(c) - score(best) <= REFERENT_TIE);
+  if (ties.length) {
+    throw new ReferentError(
+      `"${text}" is ambiguous: ${[best, ...ties].join(' and ')} are equally ${far ? 'far' : 'near'} (within ${mm(REFERENT_TIE)}).`,
+      {
+        kind: 'referent',
+        ref: text,
+        reason: 'ambiguous',
+        candidates: [best, ...ties],
+      },
+    );
+  }
+  return best;
 }
 
 /** Objects a selector picks, on the initial snapshot; ranked selections in rank order, others in scene order. */

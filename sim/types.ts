@@ -208,6 +208,13 @@ export interface Quantified {
 /** Where `distinct` puts objects: a table region name, a zone id or a container id (inside it). */
 export type Place = string;
 
+/**
+ * A table region by name, or a corner named by how near it is to an object at the start of
+ * the episode ("the corner closest to the green bowl"): the corner whose anchor is nearest
+ * to (farthest from) that object's centre.
+ */
+export type RegionRef = TableRegionName | { corner: { closestTo: ObjRef } | { farthestFrom: ObjRef } };
+
 export type LineDirection = 'horizontal' | 'vertical' | 'diagonal' | 'any';
 
 /** The objects of an arrangement: listed (`ids`) or selected (`select`), exactly one of the two. */
@@ -223,7 +230,7 @@ export type Predicate =
   | { onTable: ObjRef }
   | { unmoved: [ObjRef, number] }
   | { inZone: [ObjRef, string] }
-  | { inRegion: [ObjRef, TableRegionName] }
+  | { inRegion: [ObjRef, RegionRef] }
   | { offset: { id: ObjRef; from: ObjRef; direction: ImageDirection; min: number; max: number; lateral?: number } }
   | { ordered: Members & { axis: 'x' | 'y'; by?: 'size'; descending?: boolean } }
   | { row: Members & { axis: 'x' | 'y' } }
