@@ -100,6 +100,31 @@ function clearOfZones(d: Disc, zones: { min: Vec2; max: Vec2 }[], gap: number): 
   });
 }
 
+interface Spot {
+  position: Vec2;
+  jitter: number;
+}
+
+function byIdOf(objects: readonly ObjectTemplate[], id: string): ObjectTemplate {
+  const o = objects.find((x) => x.id === id);
+  if (!o?.position) throw new Error(`layout.shuffle: "${id}" is not an object with a fixed position`);
+  return o;
+}
+
+/** layout.shuffle: each group's spots dealt among its members by the seed (a permutation per group). */
+function dealSpots(groups: readonly string[][], rng: Rng, lookup: (id: string) => ObjectTemplate): Map<string, Spot> {
+  const out = new Map<string, Spot>();
+  for (const group of groups) {
+    const spots = group.map((id) => {
+      const o = lookup(id);
+      return { position: o.position!, jitter: o.jitter };
+    });
+    const dealt = rng.shuffle(spots);
+    group.forEach((id, k) => out.set(id, dealt[k]!));
+  }
+  return out;
+}
+
 /**
  * Resolve a task's scene for one seed: every object gets a position (bbox centre, so
  * z = half its height on the table) and a yaw. Same task and seed → identical scene.
@@ -111,6 +136,7 @@ export function instantiateScene(task: Pick<TaskDef, 'id' | 'file' | 'sceneTempl
   const yawRng = rng.fork('yaw');
   const distractors = makeDistractors(task, rng.fork('distractors'));
   const placeRng = rng.fork('place');
+  const spotOf = dealSpots(t.layout.shuffle, rng.fork('shuffle'), (id) => byIdOf(t.objects, id));
   const all = [...t.objects, ...distractors];
   const byId = new Map(all.map((o) => [o.id, o]));
   const { layout } = t;
@@ -154,10 +180,11 @@ export function instantiateScene(task: Pick<TaskDef, 'id' | 'file' | 'sceneTempl
     const placed = new Map<string, Disc>();
     let ok = true;
     for (const o of fixed) {
-      const j = o.jitter;
+      const spot = spotOf.get(o.id) ?? { position: o.position!, jitter: o.jitter };
+      const j = spot.jitter;
       const d: Disc = {
-        x: round(o.position![0] + (j > 0 ? placeRng.range(-j, j) : 0)),
-        y: round(o.position![1] + (j > 0 ? placeRng.range(-j, j) : 0)),
+        x: round(spot.position[0] + (j > 0 ? placeRng.range(-j, j) : 0)),
+        y: round(spot.position[1] + (j > 0 ? placeRng.range(-j, j) : 0)),
         r: radius.get(o.id)!,
       };
       if (!clearOf(d, [...placed.values()], layout.minGap)) {

@@ -144,8 +144,15 @@ export const LayoutSchema = record(
     minGap: NonNegative('a non-negative number (metres)').optional(),
     /** Give boxes (without a fixed yaw) a random yaw. */
     randomYaw: z.boolean(expected('true or false')).optional(),
+    /** Groups of 2+ objects with fixed positions whose spots are dealt among them per seed. */
+    shuffle: z
+      .array(
+        z.array(Id, expected('a list of object ids')).min(2, expected('2 or more object ids')),
+        expected('a list of groups of object ids'),
+      )
+      .optional(),
   },
-  'a layout { min?, max?, minGap?, randomYaw? }',
+  'a layout { min?, max?, minGap?, randomYaw?, shuffle? }',
 );
 
 const DistractorCount = z.union(

@@ -30,6 +30,12 @@ export interface LayoutSpec {
   /** Clearance between footprint circles (m). */
   minGap: number;
   randomYaw: boolean;
+  /**
+   * Groups of objects with fixed positions whose spots (position and jitter) are dealt
+   * among the group's members per seed, so which object stands where changes with the seed
+   * while the spots stay those the author laid out.
+   */
+  shuffle: string[][];
 }
 
 export interface DistractorSpec {

@@ -14,7 +14,7 @@ import type { LayoutSpec, ObjectTemplate, SceneTemplate, TaskDef } from './task-
 // ---------------------------------------------------------------- defaults
 
 /** The area random objects go in when a task gives no layout: the table within easy reach. */
-export const DEFAULT_LAYOUT: LayoutSpec = { min: [-0.35, -0.25], max: [0.35, 0.25], minGap: 0.04, randomYaw: false };
+export const DEFAULT_LAYOUT: LayoutSpec = { min: [-0.35, -0.25], max: [0.35, 0.25], minGap: 0.04, randomYaw: false, shuffle: [] };
 export const DEFAULT_TIME_LIMIT = 60;
 export const DEFAULT_DISTRACTOR_SHAPES: Shape[] = ['box', 'cylinder'];
 /** Ids of generated distractors start with this; task objects may not. */
@@ -219,6 +219,17 @@ function checkScene(t: TaskFile, file: string): void {
   });
 
   const layout = t.scene.layout;
+  const shuffled = new Set<string>();
+  (layout?.shuffle ?? []).forEach((group, g) => {
+    group.forEach((id, k) => {
+      const at = ['scene', 'layout', 'shuffle', g, k];
+      const o = byId.get(id);
+      if (!o) return fail(at, `unknown object "${id}"${closestNames(id, [...byId.keys()]).map((n) => ` (did you mean "${n}"?)`)[0] ?? ''}`);
+      if (!o.position || o.on) fail(at, `"${id}" has no fixed position (a shuffled group deals fixed spots among its members)`);
+      if (shuffled.has(id)) fail(at, `"${id}" is in more than one shuffled group`);
+      shuffled.add(id);
+    });
+  });
   if (layout?.min || layout?.max) {
     const min = layout.min ?? DEFAULT_LAYOUT.min;
     const max = layout.max ?? DEFAULT_LAYOUT.max;
@@ -381,6 +392,7 @@ function toTemplate(t: TaskFile): SceneTemplate {
       max: layout.max ?? DEFAULT_LAYOUT.max,
       minGap: layout.minGap ?? DEFAULT_LAYOUT.minGap,
       randomYaw: layout.randomYaw ?? DEFAULT_LAYOUT.randomYaw,
+      shuffle: (layout.shuffle ?? []).map((g) => [...g]),
     },
     distractors: {
       count: t.scene.distractors?.count ?? 0,

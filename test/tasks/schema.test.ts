@@ -335,7 +335,7 @@ describe('task schema: a bad task file fails with one line naming the file, the 
     expect(green!.mass).toBeLessThanOrEqual(0.2);
     expect(red!.friction).toBe(0.8);
     expect(bowl!.friction).toBeGreaterThan(0);
-    expect(task.sceneTemplate.layout).toEqual({ min: [-0.35, -0.25], max: [0.35, 0.25], minGap: 0.04, randomYaw: false });
+    expect(task.sceneTemplate.layout).toEqual({ min: [-0.35, -0.25], max: [0.35, 0.25], minGap: 0.04, randomYaw: false, shuffle: [] });
     expect(task.timeLimit).toBe(60);
     expect(task.tags).toEqual([]);
     expect(task.referenceFile).toBeNull();
