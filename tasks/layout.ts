@@ -120,7 +120,7 @@ function dealSpots(groups: readonly string[][], rng: Rng, lookup: (id: string) =
       return { position: o.position!, jitter: o.jitter };
     });
     const dealt = rng.shuffle(spots);
-    group.forEach((id, k) => out.set(id, dealt[k]!));
+    for (const [k, id] of group.entries()) out.set(id, dealt[k]!);
   }
   return out;
 }

@@ -220,16 +220,19 @@ function checkScene(t: TaskFile, file: string): void {
 
   const layout = t.scene.layout;
   const shuffled = new Set<string>();
-  (layout?.shuffle ?? []).forEach((group, g) => {
-    group.forEach((id, k) => {
+  for (const [g, group] of (layout?.shuffle ?? []).entries()) {
+    for (const [k, id] of group.entries()) {
       const at = ['scene', 'layout', 'shuffle', g, k];
       const o = byId.get(id);
-      if (!o) return fail(at, `unknown object "${id}"${closestNames(id, [...byId.keys()]).map((n) => ` (did you mean "${n}"?)`)[0] ?? ''}`);
+      if (!o) {
+        fail(at, `unknown object "${id}"${closestNames(id, [...byId.keys()]).map((n) => ` (did you mean "${n}"?)`)[0] ?? ''}`);
+        continue;
+      }
       if (!o.position || o.on) fail(at, `"${id}" has no fixed position (a shuffled group deals fixed spots among its members)`);
       if (shuffled.has(id)) fail(at, `"${id}" is in more than one shuffled group`);
       shuffled.add(id);
-    });
-  });
+    }
+  }
   if (layout?.min || layout?.max) {
     const min = layout.min ?? DEFAULT_LAYOUT.min;
     const max = layout.max ?? DEFAULT_LAYOUT.max;
