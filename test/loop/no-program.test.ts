@@ -20,7 +20,7 @@ describe('an episode whose programmer writes no program', () => {
     expect(rec.attempts).toHaveLength(1);
     expect(rec.attempts[0]!.error).toMatchObject({
       kind: 'NoProgramError',
-      message: "could not read 'Juggle the red block': no known verb",
+      message: expect.stringMatching(/^could not read "Juggle the red block" at 'Juggle': no known verb; try /),
     });
   });
 });

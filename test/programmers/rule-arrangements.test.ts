@@ -1,13 +1,16 @@
 // The rule programmer's arrangements and references beyond a row or a tower: circles,
 // grids, "the tower" as the stacked objects, rebuilding it, size classes ("the small red
 // blocks"), groups each with its own place, statements naming what "each one" means, and
-// contents swapped between containers. Readings and plans against small scenes, no physics.
+// contents swapped between containers; lines (horizontal, vertical, diagonal) and sorting
+// by size along one. Readings and plans against small scenes, then lines, circles and
+// sorted rows in simulation, judged by success predicates written here.
 
 import { describe, expect, it } from 'vitest';
 import { describeIntent, readInstruction } from '../../policy/programmers/index.ts';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
 import { planIntents } from '../../policy/programmers/rules/planner.ts';
 import { obj, zone } from './rule-fixtures.ts';
+import { SEEDS, box, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 const read = (text: string, facts: SceneFacts): string => readInstruction(text, facts).intents.map(describeIntent).join(' | ');
 const COLORS = ['red', 'orange', 'yellow', 'green', 'blue', 'purple'] as const;
@@ -141,5 +144,93 @@ describe('size classes, groups and statements', () => {
       'put the red block in the red bowl',
     ]);
     expect(() => read('the red block goes on the blue block', SWAPPED)).toThrow('no known verb');
+  });
+});
+
+describe('lines and sorting, read', () => {
+  const FOUR: SceneFacts = {
+    objects: [
+      obj('a_block', 'box', 'red', 0.03, [0.2, 0.1]),
+      obj('b_block', 'box', 'green', 0.05, [-0.2, -0.1]),
+      obj('c_block', 'box', 'blue', 0.04, [0, 0.2]),
+      obj('d_block', 'box', 'yellow', 0.045, [0.1, -0.2]),
+    ],
+    zones: [],
+  };
+  it.each([
+    ['put all the blocks in a horizontal line', 'line up b_block, c_block, d_block, a_block along +x (horizontal line)'],
+    ['Arrange the blocks in a vertical line.', 'line up d_block, b_block, a_block, c_block along +y (vertical line)'],
+    ['put the blocks in a column', 'line up d_block, b_block, a_block, c_block along +y (vertical line)'],
+    ['line the blocks up diagonally', 'line up b_block, c_block, d_block, a_block along +x (diagonal line)'],
+    ['place all the cubes in a diagonal line', 'line up b_block, c_block, d_block, a_block along +x (diagonal line)'],
+    ['put the blocks in a row sorted by size from left to right', 'line up a_block, c_block, d_block, b_block along +x (horizontal line)'],
+    ['arrange the blocks by size from right to left', 'line up b_block, d_block, c_block, a_block along +x'],
+    [
+      'put the blocks in a vertical line sorted by size from top to bottom',
+      'line up b_block, d_block, c_block, a_block along +y (vertical line)',
+    ],
+  ])('%s', (text, expected) => {
+    expect(read(text, FOUR)).toBe(expected);
+  });
+
+  it('expects the line predicate at the end, with evenly spaced slots on one line', () => {
+    const plan = planIntents(readInstruction('put all the blocks in a diagonal line', FOUR).intents, FOUR);
+    const slots = plan.steps
+      .filter((s) => s.op === 'place')
+      .map((s) => (s.op === 'place' && s.target.kind === 'xy' ? s.target.xy : [NaN, NaN]));
+    expect(slots).toHaveLength(4);
+    const gaps = slots.slice(1).map((p, k) => Math.hypot(p[0]! - slots[k]![0]!, p[1]! - slots[k]![1]!));
+    for (const g of gaps) expect(g).toBeCloseTo(gaps[0]!, 2);
+    const heading = Math.abs(Math.atan2(slots[3]![1]! - slots[0]![1]!, slots[3]![0]! - slots[0]![0]!));
+    expect(heading).toBeCloseTo(Math.PI / 4, 1);
+    expect(plan.steps[plan.steps.length - 1]!.expect).toMatchObject({
+      all: expect.arrayContaining([{ line: { ids: ['b_block', 'c_block', 'd_block', 'a_block'], direction: 'diagonal' } }]),
+    });
+  });
+});
+
+describe('arrangements in simulation (first attempt)', () => {
+  const blocks = [
+    box('red_block', 'red', 0.035),
+    box('green_block', 'green', 0.05),
+    box('blue_block', 'blue', 0.042),
+    box('yellow_block', 'yellow', 0.03),
+  ];
+  it.each([
+    ['Put all the blocks in a horizontal line.', blocks, { line: { select: { shape: 'box' }, direction: 'horizontal' } }],
+    ['place the blocks in a vertical line', blocks, { line: { select: { shape: 'box' }, direction: 'vertical' } }],
+    ['Could you put all the cubes in a diagonal line?', blocks, { line: { select: { shape: 'box' }, direction: 'diagonal' } }],
+    ['Arrange the blocks in a circle.', [...blocks, box('orange_block', 'orange', 0.04)], { circle: { select: { shape: 'box' } } }],
+    [
+      'Put the blocks in a row, sorted by size from left to right.',
+      blocks,
+      {
+        all: [
+          { line: { select: { shape: 'box' }, direction: 'horizontal' } },
+          { ordered: { select: { shape: 'box' }, axis: 'x', by: 'size' } },
+        ],
+      },
+    ],
+    [
+      'line the blocks up by size from right to left',
+      blocks,
+      { ordered: { select: { shape: 'box' }, axis: 'x', by: 'size', descending: true } },
+    ],
+    [
+      'put the blocks in a vertical line sorted by size from top to bottom',
+      blocks,
+      {
+        all: [
+          { line: { select: { shape: 'box' }, direction: 'vertical' } },
+          { ordered: { select: { shape: 'box' }, axis: 'y', by: 'size', descending: true } },
+        ],
+      },
+    ],
+  ] as [string, object[], object][])('%s', async (instruction, objects, success) => {
+    const def = task(instruction, objects, success, { layout: { minGap: 0.05 } });
+    for (const seed of SEEDS) {
+      const r = await firstAttempt(def, seed);
+      expect(r, `seed ${seed}: ${r.detail}`).toMatchObject({ ok: true });
+    }
   });
 });

@@ -137,7 +137,10 @@ describe('generate', () => {
   });
 
   it.each([
-    ['juggle the red block', "could not read 'juggle the red block': no known verb"],
+    [
+      'juggle the red block',
+      'could not read "juggle the red block" at \'juggle\': no known verb; try "put X in Y", "pick up X", "stack X on Y", "move X to the top left corner"',
+    ],
     [
       'put the purple block in the bowl',
       "no object matches 'the purple block' (objects: red_block, blue_block, green_block, yellow_block, orange_ball, pink_can, white_bowl, gray_tray)",
@@ -199,7 +202,8 @@ describe('repair', () => {
         },
       }),
     );
-    expect(r.program).toContain(`place('white_bowl', { offset: [${Math.round((sx - 0.01) * 1000) / 1000}, ${sy}] });`);
+    // The slot is set down with the fingers along the rim (a yaw follows the offset).
+    expect(r.program).toContain(`place('white_bowl', { offset: [${Math.round((sx - 0.01) * 1000) / 1000}, ${sy}]`);
   });
 
   it('makes a slipping grasp grasp from the side, then lift lower and retry', async () => {
@@ -235,16 +239,42 @@ describe('repair', () => {
     expect(r.program).toMatch(/place\(\[[^\]]+\], \{ releaseHeight: 0\.002 \}\);\nwait\(0\.3\);/);
   });
 
-  it('takes the next candidate of an ambiguous phrase when the wrong object was moved', async () => {
+  it('reads an ambiguous phrase by the stated rule, and switches only when a grasp closed on another object', async () => {
     const ctx = sceneContext('put the block in the bowl', MIXED);
     const d0 = await programmer.generate(ctx);
-    expect(d0.program).toContain("pick('red_block')");
-    const r = await programmer.repair(
+    expect(d0.program).toContain("pick('yellow_block')");
+    const warning = '"the block" fits yellow_block, green_block, blue_block, red_block: chose yellow_block, nearest the gripper';
+    expect(d0.program).toContain(`// note: ${warning}`);
+    expect(d0.notes).toContain(warning);
+    // Every checkpoint passed and only the task check failed: not evidence of another reading.
+    const taskOnly = await programmer.repair(
+      ctx,
+      repairInput(d0, {
+        kind: 'unknown',
+        failures: [{ kind: 'expectation-unmet', objects: ['blue_block'], explanation: '' }],
+        facts: { ...makeDiagnosis({ kind: 'unknown' }).facts, allCheckpointsPassed: true },
+      }),
+    );
+    expect(taskOnly.program).toBe(d0.program);
+    expect(taskOnly.error).toMatch(/^no repair rule for unknown/);
+    // Another object moved while the block was picked: a grasp problem, not a reading.
+    const knocked = await programmer.repair(
       ctx,
       repairInput(d0, { kind: 'wrong-object-moved', subgoal: { index: 0, description: '', line: null } }),
     );
-    expect(r.program).toContain("pick('blue_block')");
-    expect(r.notes?.[0]).toMatch(/'the block' read as blue_block instead of red_block/);
+    expect(knocked.program).toMatch(/pick\('yellow_block'/);
+    expect(knocked.program).not.toMatch(/pick\('(green|blue|red)_block'/);
+    // The fingers closed on another object than the step named: measured, so the next reading.
+    const grasped = await programmer.repair(
+      ctx,
+      repairInput(d0, {
+        kind: 'nothing-grasped',
+        subgoal: { index: 0, description: '', line: null },
+        error: { kind: 'GraspError', message: 'grasped green_block instead', line: null, cause: 'wrong-object', source: null },
+      }),
+    );
+    expect(grasped.program).toContain("pick('green_block')");
+    expect(grasped.notes?.[0]).toMatch(/'the block' read as green_block instead of yellow_block/);
   });
 
   it('clamps a target that was out of reach', async () => {

@@ -71,7 +71,7 @@ describe('reading the bundled core instructions', () => {
     [
       'Line up the red, green and blue blocks in a row from left to right, in that order.',
       SORT,
-      'line up red_block, green_block, blue_block along +x',
+      'line up red_block, green_block, blue_block along +x (horizontal line)',
     ],
     [
       'Push the orange block into the green zone.',
@@ -122,8 +122,8 @@ describe('reading other phrasings', () => {
     ['put the red block behind the blue one', 'place red_block behind blue_block'],
     ['put the red block beside the ball', 'place red_block next to orange_ball'],
     // corners, sides, centre
-    ['Move the red block to the front right corner.', 'place red_block to the front right corner'],
-    ['move the ball to the top-right corner of the table', 'place orange_ball to the top-right corner of the table'],
+    ['Move the red block to the front right corner.', 'place red_block to the front right corner (bottom_right_corner)'],
+    ['move the ball to the top-right corner of the table', 'place orange_ball to the top-right corner of the table (top_right_corner)'],
     ['put the blue block in the back left corner', 'place blue_block in zone back_left_corner'],
     ['Move the green block to the left side of the table.', 'place green_block to the left side of the table'],
     ['put the yellow block in the middle of the table', 'place yellow_block to the center of the table'],
@@ -149,7 +149,10 @@ describe('reading other phrasings', () => {
     ['put the red and green blocks in the bowl', 'gather red_block, green_block in white_bowl'],
     ['collect all the blocks in the tray', 'gather red_block, blue_block, green_block, yellow_block in gray_tray'],
     ['Line up the blocks by size from left to right.', 'line up yellow_block, red_block, green_block, blue_block along +x'],
-    ['arrange the ball, the can and the red block in a row from right to left', 'line up red_block, pink_can, orange_ball along +x'],
+    [
+      'arrange the ball, the can and the red block in a row from right to left',
+      'line up red_block, pink_can, orange_ball along +x (horizontal line)',
+    ],
     ['line up the red and blue blocks from front to back', 'line up red_block, blue_block along +y'],
     // sequences
     [
@@ -233,27 +236,28 @@ describe('references', () => {
     expect(read('put the ball in the green region')).toBe('place orange_ball in zone green_zone');
   });
 
-  it('notes an ambiguous reference and keeps the candidates for repairs', () => {
+  it('chooses among several fits by the stated rule (nearest the gripper), notes it and keeps the candidates', () => {
+    // The gripper's home is above [0, -0.15]: yellow_block is 10 cm from it, green 21, blue 22, red 32.
     const r = readInstruction('put the block in the bowl', MIXED);
-    expect(describeIntent(r.intents[0]!)).toBe('place red_block in white_bowl');
-    expect(r.candidates['the block']).toEqual(['red_block', 'blue_block', 'green_block', 'yellow_block']);
-    expect(r.notes[0]).toMatch(/'the block' could be red_block, blue_block/);
+    expect(describeIntent(r.intents[0]!)).toBe('place yellow_block in white_bowl');
+    expect(r.candidates['the block']).toEqual(['yellow_block', 'green_block', 'blue_block', 'red_block']);
+    expect(r.notes[0]).toBe('"the block" fits yellow_block, green_block, blue_block, red_block: chose yellow_block, nearest the gripper');
     const next = readInstruction('put the block in the bowl', MIXED, { 'the block': 2 });
-    expect(describeIntent(next.intents[0]!)).toBe('place green_block in white_bowl');
+    expect(describeIntent(next.intents[0]!)).toBe('place blue_block in white_bowl');
   });
 });
 
 describe('what it cannot read', () => {
   it.each([
-    ['juggle the red block', "could not read 'juggle the red block': no known verb"],
-    ['the red block goes on the blue block', "could not read 'the red block goes on the blue block': no known verb"],
+    ['juggle the red block', 'could not read "juggle the red block" at \'juggle\': no known verb; try "put X in Y"'],
+    ['the red block goes on the blue block', 'could not read "the red block goes on the blue block" at \'the\': no known verb; try'],
     [
       'put the red block on the blue block quietly and dance',
-      "could not read 'dance' in 'put the red block on the blue block quietly and dance'",
+      'could not read "put the red block on the blue block quietly and dance" at \'dance\': \'dance\' is not a word it knows; try "in X"',
     ],
     [
       'put the red block on the blue block upside down',
-      "could not read 'upside down' in 'put the red block on the blue block upside down'",
+      "could not read \"put the red block on the blue block upside down\" at 'upside down': 'upside' is not a word it knows",
     ],
     [
       'put the purple block in the bowl',
@@ -273,5 +277,30 @@ describe('what it cannot read', () => {
     ],
   ])('%j', (text, message) => {
     expect(() => readInstruction(text, MIXED)).toThrow(message);
+  });
+});
+
+describe('paraphrases people use (issue 11)', () => {
+  it.each([
+    ['Grab the red block and place it in the white bowl.', 'place red_block in white_bowl'],
+    ['Take the green block and set it down on the blue block.', 'place green_block on blue_block'],
+    ['Move the yellow block into the white bowl!', 'place yellow_block in white_bowl'],
+    ['Drop the red block in the white bowl, thanks.', 'place red_block in white_bowl'],
+    ['pick up the ball and drop it in the bowl please', 'place orange_ball in white_bowl'],
+    ['Put the blue block next to the can.', 'place blue_block next to pink_can'],
+    ['Stick the red block in the tray.', 'place red_block in gray_tray'],
+    ['Toss the green block into the tray.', 'place green_block in gray_tray'],
+    ['Could you put the red block in the bowl?', 'place red_block in white_bowl'],
+    ['Can you move the blue block to the centre of the table?', 'place blue_block to the center of the table'],
+    ["I'd like you to put the green block in the grey tray.", 'place green_block in gray_tray'],
+    ['Please place the yellow block on the red block.', 'place yellow_block on red_block'],
+    ['would you mind putting the red block in the bowl', 'place red_block in white_bowl'],
+    ['Now, put the red block in the bowl. Thank you!', 'place red_block in white_bowl'],
+    ['put the red block in the bowl for me', 'place red_block in white_bowl'],
+    ['Put the red block into the bowl if you can.', 'place red_block in white_bowl'],
+    ['red block in the bowl, please', 'place red_block in white_bowl'],
+    ['Set the blue cube down on top of the green one.', 'place blue_block on green_block'],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toBe(expected);
   });
 });

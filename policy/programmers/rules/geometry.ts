@@ -11,6 +11,12 @@ export const WORKSPACE = { min: [-0.45, -0.35] as Vec2, max: [0.45, 0.35] as Vec
  * behind an object and the fingers can open around it.
  */
 export const PLACE_REGION = { min: [-0.38, -0.28] as Vec2, max: [0.38, 0.28] as Vec2 };
+/**
+ * Where a place may put an object's centre when the instruction asks for the edge of the
+ * table (a corner, a side, "a lot to the left of X"): the workspace less a few centimetres,
+ * so the gripper still reaches it with room to open.
+ */
+export const REACH_REGION = { min: [-0.43, -0.33] as Vec2, max: [0.43, 0.33] as Vec2 };
 /** Room kept between a placed object and its neighbours for the open fingers (m). */
 export const FINGER_ROOM = 0.025;
 

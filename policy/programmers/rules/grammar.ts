@@ -4,8 +4,25 @@
 // object ids later (references.ts), so the same parse serves any scene.
 
 import type { ColorName, Vec2 } from '../../../sim/index.ts';
-import { DIRECTIONS, FILLER, LEADING_FILLER, NOUNS, NUMBER_WORDS, PARTICLES, SIZE_WORDS, VERBS, isColor } from './lexicon.ts';
-import type { NounClass, VerbClass } from './lexicon.ts';
+import { PHRASE_DISTANCES, closestNames } from '../../../sim/index.ts';
+import {
+  COLORS,
+  DIRECTIONS,
+  EXTREMES,
+  FILLER,
+  LEADING_FILLER,
+  NOUNS,
+  NUMBER_WORDS,
+  ORDINALS,
+  PARTICLES,
+  POLITENESS,
+  SIDE_WORDS,
+  SIZE_WORDS,
+  SPELLING,
+  VERBS,
+  isColor,
+} from './lexicon.ts';
+import type { ImageSide, NounClass, VerbClass } from './lexicon.ts';
 import { spanText, splitClauses, tokenize } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -33,17 +50,59 @@ export interface NounPhrase {
   pronoun?: 'it' | 'them' | 'both' | 'one' | 'each-other';
   /** For "both" made of a list ("on the red and blue blocks"): the listed phrases. */
   list?: NounPhrase[];
+  /** "the non-blue blocks", "the cylinder that is not green", "other than red": colours it must not have. */
+  notColors?: ColorName[];
+  /**
+   * "the block to the left of / above / below the blue bowl" (sides of the top camera's
+   * image: above = +y), "the block closest to / farthest from the yellow bowl", "next to X"
+   * (= closest). `np` null: from the gripper ("the nearest block").
+   */
+  relation?: {
+    rel: NpRelation;
+    np: NounPhrase | null;
+    /** "closest to the top left corner": a part of the table instead of an object. */
+    place?: TablePlace;
+    /** Said with "that is" / "which are": a modifier, never where the object goes. */
+    explicit?: boolean;
+  };
+  /** "the second block from the left", "the third from the bottom", "the leftmost block" (n = 1). */
+  nth?: { n: number; from: ImageSide };
+  /** "all the blocks except the red one", "other than the blue block": objects left out. */
+  except?: NounPhrase[];
+  /** "the bowls with mismatched colours", "a bowl of a different colour": each one another colour than what goes in it. */
+  mismatchColor?: boolean;
+  /** "the second largest block": which one counting down the size order (1 = the extreme). */
+  sizeRank?: number;
 }
 
+/** How a noun phrase picks objects by where they are: a side of another object in the image, or nearest / farthest. */
+export type NpRelation = ImageSide | 'closest' | 'farthest' | 'in' | 'on' | 'region';
+
+/** A part of the table a relation can be measured from: a corner, a side (its edge) or the centre. */
+export type TablePlace = Extract<Location, { kind: 'corner' | 'side' | 'center' }>;
+
 export type Relation = 'left' | 'right' | 'front' | 'behind' | 'next';
+
+/** "a little to the right of X" (PHRASE_DISTANCES), "5 cm to the left of X": the gap wanted between the two footprints. */
+export interface Gap {
+  /** The edge-to-edge gap along the axis (m) that counts as meant. */
+  min: number;
+  max: number;
+  /** As written ("a little", "5 cm"). */
+  text: string;
+}
 
 /** Where something should go, as written. */
 export type Location =
   | { kind: 'on'; np: NounPhrase }
   | { kind: 'in'; np: NounPhrase }
   | { kind: 'to'; np: NounPhrase }
-  | { kind: 'relation'; rel: Relation; np: NounPhrase }
+  | { kind: 'relation'; rel: Relation; np: NounPhrase; gap?: Gap }
   | { kind: 'corner'; x: -1 | 1; y: -1 | 1; text: string }
+  /** "the corner closest to the green bowl", "the side farthest from X". */
+  | { kind: 'regionBy'; which: 'corner' | 'side'; rank: 'closest' | 'farthest'; np: NounPhrase; text: string }
+  /** "in different corners", "one in each corner": every object in a corner (side) of its own. */
+  | { kind: 'distinct'; which: 'corner' | 'side' }
   | { kind: 'side'; axis: 'x' | 'y'; sign: -1 | 1; text: string }
   | { kind: 'center'; text: string }
   | { kind: 'table' }
@@ -56,7 +115,8 @@ export type Location =
   | { kind: 'onEnd'; side: 'left' | 'right' | 'front' | 'back'; np: NounPhrase }
   /** "into the gap between A and B", "between A and B": the point midway between two objects. */
   | { kind: 'between'; nps: NounPhrase[] }
-  | { kind: 'row' }
+  /** "in a row", "in a horizontal / vertical / diagonal line", "in a column" (vertical). */
+  | { kind: 'row'; line: 'horizontal' | 'vertical' | 'diagonal' | null }
   /** "in a circle around the bowl", "in a ring", "around X": on a circle (round X, or where they are). */
   | { kind: 'circle'; np: NounPhrase | null }
   /** "in two rows of three", "in a grid": rows along x, the first named at the back. */
@@ -95,6 +155,8 @@ export interface Clause {
   locAt: number[];
   /** "build a pyramid", "make a tower". */
   structure: 'pyramid' | 'tower' | null;
+  /** "diagonally from the top left to the bottom right": the diagonal's slope (+1 rises to the right). */
+  slope?: 1 | -1;
 }
 
 export class ParseError extends Error {
@@ -152,6 +214,10 @@ class Cursor {
   text(from: number, to = this.pos): string {
     return spanText(this.source, this.tokens.slice(from, to));
   }
+  /** The whole clause as written. */
+  clause(): string {
+    return this.text(0, this.tokens.length);
+  }
 }
 
 // ---------------------------------------------------------------- noun phrases
@@ -162,13 +228,331 @@ function emptyNp(text: string, kind: NounPhrase['kind']): NounPhrase {
   return { text, kind, colors: [], noun: null, plural: false, quantifier: null, size: null, other: false, matchColor: false };
 }
 
+/** What a noun phrase may take after it; `relations: false` leaves "to the left of X" to be read as a place. */
+interface NpOptions {
+  relations?: boolean;
+  /** The clause's verb: "take the block in the bowl" names the one in it; "put the block in the bowl" says where. */
+  verb?: VerbClass;
+  /** The phrase names a place ("in the bowl on the left"): "on the left" after it says which one. */
+  inPlace?: boolean;
+}
+
+/** Verbs whose object is never followed by where it goes: "in X" / "on X" after it says which one. */
+const PICK_VERBS: ReadonlySet<VerbClass> = new Set(['pick', 'take', 'remove', 'hold', 'unstack', 'swap']);
+
+const COPULA = ['that', 'which', 'who'];
+const BE = ['is', 'are', 'sits', 'sit', 'lies', 'lie', 'stands', 'stand', 'sitting', 'lying', 'standing', 'located', 'placed', 'found'];
+const NEGATED_BE = ["isn't", "aren't", 'isnt', 'arent'];
+
+/** Colours after "not" / "non": "not green", "non-blue", "not red or blue". */
+function colorList(c: Cursor): ColorName[] {
+  const out: ColorName[] = [];
+  for (;;) {
+    const save = c.pos;
+    if (out.length > 0 && !c.accept('or', 'and', 'nor', ',')) break;
+    const w = c.word();
+    if (w === undefined || !isColor(w)) {
+      c.pos = save;
+      break;
+    }
+    out.push(w);
+    c.pos++;
+    c.accept('colored');
+  }
+  return out;
+}
+
+/** A side word after "from (the)": "left", "the right side", "the back". */
+function sideAfter(c: Cursor): ImageSide | null {
+  const save = c.pos;
+  c.accept('the');
+  const w = c.word();
+  if (w !== undefined && SIDE_WORDS[w] !== undefined) {
+    c.pos++;
+    c.accept('side', 'end', 'edge');
+    return SIDE_WORDS[w]!;
+  }
+  c.pos = save;
+  return null;
+}
+
+/**
+ * The phrases after a head noun that narrow it down: where it is ("to the left of X",
+ * "above X", "closest to X", "second from the left", "on the left"), colours it must not
+ * have ("that is not green"), what is left out ("except the red one").
+ */
+function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | null, opts: NpOptions): number | null {
+  let ordinal = pendingOrdinal;
+  for (;;) {
+    const start = c.pos;
+    // "that is", "which are", "sitting" …: optional before any of these.
+    const copula = c.accept(...COPULA) !== null;
+    const negated = c.accept(...NEGATED_BE) !== null;
+    const be = negated ? null : c.accept(...BE);
+    // "the blocks are in the bowls" with no "that": a statement, not a modifier.
+    if (!copula && (negated || be === 'is' || be === 'are')) {
+      c.pos = start;
+      break;
+    }
+    const afterBe = c.pos;
+    // "that is red", "which are blue or green": colours it must have.
+    if (copula && be !== null && isColor(c.word() ?? '')) {
+      const colors = colorList(c);
+      np.colors = [...np.colors, ...colors.filter((x) => !np.colors.includes(x))];
+      continue;
+    }
+    // "not green", "not red or blue" (also "that isn't green").
+    if (negated || c.accept('not')) {
+      c.accept('colored');
+      const colors = colorList(c);
+      if (colors.length > 0) {
+        np.notColors = [...(np.notColors ?? []), ...colors];
+        continue;
+      }
+      c.pos = start;
+      break;
+    }
+    // "second from the left", "from the left" after an ordinal: counted from that side.
+    {
+      const w = c.word();
+      const n = w === undefined ? undefined : ORDINALS[w];
+      if (n !== undefined) c.pos++;
+      const counting = c.accept('counting', 'counted') !== null;
+      if ((n !== undefined || ordinal !== null || counting) && c.accept('from')) {
+        const side = sideAfter(c);
+        if (side) {
+          np.nth = { n: n ?? ordinal ?? 1, from: side };
+          ordinal = null;
+          continue;
+        }
+      }
+      c.pos = afterBe;
+    }
+    // "closest to X", "nearest the bowl", "farthest from X", "furthest away from X".
+    {
+      const rank = c.accept('closest', 'farthest');
+      if (rank) {
+        // "farthest to the left", "farthest left": the first from that side.
+        const save = c.pos;
+        c.seq('to', 'the?');
+        const w = c.word();
+        const placeAhead = (() => {
+          const s1 = c.pos;
+          c.pos = save;
+          c.accept('to', 'from');
+          const p = tablePlace(c);
+          c.pos = s1;
+          return p !== null;
+        })();
+        if (w !== undefined && SIDE_WORDS[w] !== undefined && c.word(1) !== 'of' && !placeAhead) {
+          c.pos++;
+          np.nth = { n: 1, from: SIDE_WORDS[w]! };
+          continue;
+        }
+        c.pos = save;
+        c.accept('away');
+        c.accept('to', 'from', 'by');
+        if (c.seq('the?', ['robot', 'gripper', 'me', 'you', 'us', 'camera', 'base', 'arm'])) {
+          np.relation = { rel: rank as 'closest' | 'farthest', np: null };
+          continue;
+        }
+        const place = tablePlace(c);
+        if (place) {
+          np.relation = { rel: rank as 'closest' | 'farthest', np: null, place };
+          continue;
+        }
+        const ref = parseSimpleNp(c, { relations: false });
+        if (ref) {
+          np.relation = { rel: rank as 'closest' | 'farthest', np: ref };
+          continue;
+        }
+        c.pos = start;
+        break;
+      }
+      if (c.accept('most')) {
+        c.seq('to', 'the?');
+        const w = c.word();
+        if (w !== undefined && SIDE_WORDS[w] !== undefined) {
+          c.pos++;
+          np.nth = { n: 1, from: SIDE_WORDS[w]! };
+          continue;
+        }
+        c.pos = afterBe;
+      }
+    }
+    // Sides of another object in the image, "next to", what it is in or on: only where a
+    // place could not be meant.
+    if (opts.relations !== false && !np.relation) {
+      const explicit = c.pos > start;
+      const side = relationWords(c);
+      const rel = side ?? containment(c);
+      if (rel === 'region') {
+        const place = tablePlace(c);
+        // "the block in the corner" names which one unless it is where the block goes.
+        const which =
+          explicit || opts.inPlace || (opts.verb !== undefined && PICK_VERBS.has(opts.verb)) || destinationAhead(c, opts.verb ?? 'put');
+        if (place && which) {
+          np.relation = { rel, np: null, place, explicit };
+          continue;
+        }
+        c.pos = afterBe;
+      } else if (rel) {
+        const ref = parseSimpleNp(c, { relations: false });
+        // "in X" / "on X" names which one only when said so ("that is in"), after a verb that
+        // takes no place, or when a place of its own follows ("put the block in the red bowl in the tray").
+        const which =
+          side !== null ||
+          explicit ||
+          (opts.verb !== undefined && PICK_VERBS.has(opts.verb)) ||
+          (rel === 'in' && destinationAhead(c, opts.verb ?? 'put', OBJECT_DESTINATIONS));
+        if (ref && ref.kind !== 'table' && ref.pronoun !== 'each-other' && which) {
+          np.relation = explicit ? { rel, np: ref, explicit } : { rel, np: ref };
+          continue;
+        }
+        c.pos = afterBe;
+      }
+    }
+    const placeFollows = (): boolean => {
+      const s1 = c.pos;
+      c.pos += 3;
+      const ahead = destinationAhead(c, opts.verb ?? 'put');
+      c.pos = s1;
+      return ahead;
+    };
+    if (!np.nth && (opts.inPlace || (opts.verb !== undefined && PICK_VERBS.has(opts.verb)) || placeFollows())) {
+      // "the block on the left", "the one on the right": the first from that side.
+      if (
+        c.seq(['on', 'at'], 'the', ['left', 'right']) &&
+        !['of', 'side', 'corner', 'edge', 'end', 'half', 'hand'].includes(c.word() ?? '')
+      ) {
+        const w = c.tokens[c.pos - 1]!.text as 'left' | 'right';
+        np.nth = { n: ordinal ?? 1, from: w };
+        ordinal = null;
+        continue;
+      }
+      c.pos = afterBe;
+    }
+    c.pos = start;
+    // "except (for) the red one", "but the green ones", "other than red", "apart from the bowl".
+    if (
+      c.seq(['except', 'excluding', 'save'], 'for?') ||
+      c.seq('other', 'than') ||
+      c.seq('apart', 'from') ||
+      c.seq('aside', 'from') ||
+      (np.quantifier !== null && c.seq('but', 'not?'))
+    ) {
+      const colors = colorList(c);
+      if (colors.length > 0 && !NOUNS.has(c.word() ?? '') && c.word() !== 'one' && c.word() !== 'ones') {
+        np.notColors = [...(np.notColors ?? []), ...colors];
+        continue;
+      }
+      if (colors.length > 0) c.pos -= colors.length;
+      const list = parseNpList(c, { relations: false });
+      if (list.length > 0) {
+        np.except = [...(np.except ?? []), ...list];
+        continue;
+      }
+      c.pos = start;
+      break;
+    }
+    c.pos = start;
+    break;
+  }
+  return ordinal;
+}
+
+/** Whether "(the) table" is named k words ahead. */
+function tableAhead2(c: Cursor, k: number): boolean {
+  const w = c.word(k) === 'the' ? c.word(k + 1) : c.word(k);
+  return w === 'table' || w === 'tabletop' || w === 'workspace';
+}
+
+/** Whether "the table" is named here ("the top of the table" is a side of the table, not of an object). */
+function tableAhead(c: Cursor): boolean {
+  const w = c.word() === 'the' ? c.word(1) : c.word();
+  return w === 'table' || w === 'tabletop' || w === 'workspace';
+}
+
+/** "in X", "inside X", "on X", "on top of X": what holds it now. */
+function containment(c: Cursor): NpRelation | null {
+  const start = c.pos;
+  // "the block in the top left corner", "the blocks on the left side": where on the table it is.
+  if (c.accept('in', 'on', 'at') && tablePlaceAhead(c)) return 'region';
+  c.pos = start;
+  if (c.seq('on', 'top', 'of') || c.accept('on', 'atop')) {
+    if (tablePlaceAhead(c)) {
+      c.pos = start;
+      return null;
+    }
+    return 'on';
+  }
+  if (c.accept('in', 'inside', 'within') || c.seq('inside', 'of')) {
+    const w = c.word() === 'the' ? c.word(1) : c.word();
+    if (
+      tablePlaceAhead(c) ||
+      ['front', 'back', 'a', 'one', 'line', 'row', 'order', 'different', 'separate', 'each', 'two', 'three'].includes(w ?? '') ||
+      c.word() === 'a'
+    ) {
+      c.pos = start;
+      return null;
+    }
+    return 'in';
+  }
+  c.pos = start;
+  return null;
+}
+
+/** Whether a corner, side or the centre of the table is named here. */
+function tablePlaceAhead(c: Cursor): boolean {
+  const save = c.pos;
+  const place = parsePlace(c);
+  c.pos = save;
+  return place !== null;
+}
+
+/** "the top left corner", "the left side", "the middle": a part of the table (for "closest to …"). */
+function tablePlace(c: Cursor): TablePlace | null {
+  const save = c.pos;
+  const place = parsePlace(c);
+  if (place && (place.kind === 'corner' || place.kind === 'side' || place.kind === 'center')) return place;
+  c.pos = save;
+  return null;
+}
+
+/** "to the left of", "left of", "on the right of", "above", "below", "in front of", "behind", "next to", "beside", "near". */
+function relationWords(c: Cursor): NpRelation | null {
+  const start = c.pos;
+  c.seq(['to', 'on', 'at'], 'the?');
+  const w = c.word();
+  if ((w === 'left' || w === 'right') && c.word(1) === 'of') {
+    c.pos += 2;
+    return w;
+  }
+  c.pos = start;
+  if (c.accept('above')) return 'top';
+  if (c.accept('below')) return 'bottom';
+  if (c.seq(['to', 'at'], 'the', ['top', 'upper', 'north'], 'side?', 'of') && !tableAhead(c)) return 'top';
+  c.pos = start;
+  if (c.seq(['to', 'at'], 'the', ['bottom', 'lower', 'south'], 'side?', 'of') && !tableAhead(c)) return 'bottom';
+  c.pos = start;
+  if (c.seq('in', 'front', 'of')) return 'bottom';
+  if (c.accept('behind') || c.seq('in', 'back', 'of')) return 'top';
+  if (c.seq('next', 'to') || c.seq('close', 'to') || c.accept('beside', 'near', 'nearby', 'alongside') || c.seq('adjacent', 'to')) {
+    return 'closest';
+  }
+  c.pos = start;
+  return null;
+}
+
 /**
  * One noun phrase without conjunctions: determiner/quantifier, adjectives (colour, size,
- * "other", "matching"), a head noun (or "one"), and post-modifiers ("of the same colour").
+ * "other", "matching", "non-blue", "leftmost", "second", "closest"), a head noun (or
+ * "one"), and post-modifiers ("of the same colour", "to the left of X", "that is not
+ * green", "except the red one"); "the largest of the green blocks" reads as one phrase.
  * Adjective-only phrases ("the red" in "the red and the blue block") come back with
  * `noun: null` and get the head of a later phrase.
  */
-function parseSimpleNp(c: Cursor): NounPhrase | null {
+function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   const start = c.pos;
   const w = c.word();
   if (w === undefined) return null;
@@ -180,7 +564,7 @@ function parseSimpleNp(c: Cursor): NounPhrase | null {
     np.plural = w !== 'it';
     return np;
   }
-  if (w === 'each' && c.word(1) === 'other') {
+  if ((w === 'each' && c.word(1) === 'other') || (w === 'one' && c.word(1) === 'another')) {
     c.pos += 2;
     const np = emptyNp(c.text(start), 'pronoun');
     np.pronoun = 'each-other';
@@ -194,6 +578,23 @@ function parseSimpleNp(c: Cursor): NounPhrase | null {
     return np;
   }
   let quantifier: NounPhrase['quantifier'] = null;
+  // "one block in each corner": every block, one per place.
+  if (
+    w === 'one' &&
+    NOUNS.has(c.word(1) ?? '') &&
+    ['in', 'on', 'at', 'to', 'into'].includes(c.word(2) ?? '') &&
+    ['each', 'every'].includes(c.word(3) ?? '')
+  ) {
+    c.pos++;
+    const np = parseSimpleNp(c, opts);
+    if (np) {
+      np.quantifier = 'each';
+      np.plural = true;
+      np.text = c.text(start);
+      return np;
+    }
+    c.pos = start;
+  }
   if (c.seq(['all', 'every', 'each', 'both'], 'of?', 'the?')) {
     const q = c.tokens[start]!.text;
     quantifier = q === 'every' || q === 'each' ? 'each' : q === 'both' ? 'both' : 'all';
@@ -216,9 +617,14 @@ function parseSimpleNp(c: Cursor): NounPhrase | null {
     c.pos++;
   }
   const colors: ColorName[] = [];
+  const notColors: ColorName[] = [];
   let size: SizeOrder | null = null;
   let other = false;
   let matchColor = det === 'its' || det === 'their';
+  let mismatch = false;
+  let nth: NounPhrase['nth'];
+  let ordinal: number | null = null;
+  let rank: 'closest' | 'farthest' | null = null;
   let consumedAdjective = false;
   for (;;) {
     const a = c.word();
@@ -226,6 +632,26 @@ function parseSimpleNp(c: Cursor): NounPhrase | null {
     if (isColor(a)) {
       colors.push(a);
       c.pos++;
+      c.accept('colored');
+    } else if (a === 'non' && isColor(c.word(1) ?? '')) {
+      c.pos++;
+      notColors.push(...colorList(c));
+    } else if (a === 'non' && c.word(1) === 'matching') {
+      mismatch = true;
+      c.pos += 2;
+    } else if (
+      a === 'mismatched' ||
+      (['different', 'differently', 'wrong', 'other'].includes(a) && (c.word(1) === 'colored' || c.word(1) === 'color')) ||
+      (a === 'wrong' && ['bowl', 'bowls', 'container', 'containers', 'tray', 'trays'].includes(c.word(1) ?? ''))
+    ) {
+      if (a === 'wrong' && c.word(1) !== 'colored' && c.word(1) !== 'color') {
+        mismatch = true;
+        c.pos++;
+        consumedAdjective = true;
+        continue;
+      }
+      mismatch = true;
+      c.pos += a === 'mismatched' ? 1 : 2;
       c.accept('colored');
     } else if (SIZE_WORDS[a] && !(a === 'short' && c.word(1) === 'side')) {
       size = SIZE_WORDS[a]!;
@@ -238,12 +664,30 @@ function parseSimpleNp(c: Cursor): NounPhrase | null {
         size = a === 'least' ? invert(SIZE_WORDS[b]!) : SIZE_WORDS[b]!;
         c.pos += 2;
       } else break;
-    } else if (a === 'other' || a === 'remaining' || a === 'second') {
+    } else if (EXTREMES[a] !== undefined) {
+      nth = { n: 1, from: EXTREMES[a]! };
+      c.pos++;
+    } else if (ORDINALS[a] !== undefined) {
+      ordinal = ORDINALS[a]!;
+      c.pos++;
+    } else if ((a === 'middle' || a === 'center') && (NOUNS.has(c.word(1) ?? '') || c.word(1) === 'one') && !isPlaceWord(c.word(1))) {
+      // "the middle block": the one in the middle counting from the left (0 = the middle).
+      nth = { n: 0, from: 'left' };
+      c.pos++;
+    } else if ((a === 'left' || a === 'right') && (NOUNS.has(c.word(1) ?? '') || c.word(1) === 'one') && !isPlaceWord(c.word(1))) {
+      // "the left block", "the right bowl".
+      nth = { n: 1, from: a };
+      c.pos++;
+    } else if (a === 'closest' || a === 'farthest') {
+      rank = a;
+      c.pos++;
+    } else if (a === 'other' || a === 'remaining') {
       other = true;
       c.pos++;
     } else if (a === 'matching' || a === 'corresponding') {
       matchColor = true;
       c.pos++;
+      c.accept('colored', 'color');
     } else if (a === 'same' && (c.word(1) === 'color' || c.word(1) === 'colored')) {
       matchColor = true;
       c.pos += 2;
@@ -273,6 +717,25 @@ function parseSimpleNp(c: Cursor): NounPhrase | null {
     c.pos = start;
     return null;
   }
+  const np = emptyNp('', 'object');
+  // "the largest of the green blocks", "one of the bowls": the group it is taken from.
+  if (noun === null && c.word() === 'of' && ['the', 'these', 'those', 'all', 'its', 'their'].includes(c.word(1) ?? '')) {
+    const save = c.pos;
+    c.pos++;
+    c.accept('all');
+    const group = parseSimpleNp(c, opts);
+    if (group && group.kind === 'object' && group.noun !== null) {
+      noun = group.noun;
+      colors.push(...group.colors.filter((x) => !colors.includes(x)));
+      notColors.push(...(group.notColors ?? []));
+      if (group.relation) np.relation = group.relation;
+      if (group.except) np.except = group.except;
+      if (group.nth && !nth) nth = group.nth;
+      if (group.mismatchColor) mismatch = true;
+      plural = false;
+      headIsOne = false;
+    } else c.pos = save;
+  }
   // Post-modifiers: "of the same colour", "with the same colour", "of its colour", "that matches its colour".
   const save = c.pos;
   if (
@@ -281,7 +744,8 @@ function parseSimpleNp(c: Cursor): NounPhrase | null {
       ['the', 'its', 'their', 'a', 'matching?'],
       ['same?', 'own?', 'matching?'],
       ['color', 'colors', 'colored'],
-    )
+    ) &&
+    !NOUNS.has(c.word() ?? '')
   ) {
     matchColor = true;
   } else if (
@@ -296,8 +760,24 @@ function parseSimpleNp(c: Cursor): NounPhrase | null {
     matchColor = true;
   } else if (c.seq(['of', 'with'], ['matching', 'corresponding'], ['color', 'colors'])) {
     matchColor = true;
+  } else if (
+    c.seq(
+      ['of', 'with', 'in', 'having'],
+      ['a?', 'an?', 'the?'],
+      ['different', 'another', 'other', 'mismatched', 'wrong'],
+      ['color', 'colors'],
+    ) ||
+    c.seq(['of', 'with', 'in', 'having'], ['a', 'an'], 'color', ['different', 'other'], 'than', ['its', 'their', 'theirs', 'it', 'them'])
+  ) {
+    mismatch = true;
+  } else if (
+    c.seq(['that', 'which'], ['does', 'do'], 'not', 'match', ['its', 'their', 'the?'], ['color', 'colors', 'own?']) ||
+    c.seq(['that', 'which'], ["doesn't", "don't", 'doesnt', 'dont'], 'match', ['its', 'their', 'the?'], ['color', 'colors', 'own?']) ||
+    c.seq(['that', 'which'], ['is', 'are'], ['not', 'a'], ['matching', 'different'], ['color?', 'colors?'])
+  ) {
+    mismatch = true;
+    c.accept('color', 'colors');
   } else c.pos = save;
-  const np = emptyNp(c.text(start), 'object');
   np.colors = colors;
   np.noun = noun;
   np.plural = plural || (quantifier === 'all' && noun === null);
@@ -305,13 +785,50 @@ function parseSimpleNp(c: Cursor): NounPhrase | null {
   np.size = size;
   np.other = other;
   np.matchColor = matchColor;
+  if (notColors.length > 0) np.notColors = notColors;
+  if (mismatch) np.mismatchColor = true;
+  if (nth) np.nth = nth;
   if (headIsOne) np.pronoun = 'one';
   if (quantifier === 'each' || quantifier === 'both') np.plural = true;
   if (count !== undefined) {
     np.count = count;
     np.plural = true;
   }
+  if (rank) {
+    // "the closest block to the bowl", "the farthest one from X"; alone: from the gripper.
+    const s2 = c.pos;
+    if (c.accept('to', 'from')) {
+      const place = tablePlace(c);
+      const ref = place ? null : parseSimpleNp(c, { relations: false });
+      if (place) np.relation = { rel: rank, np: null, place };
+      else if (ref && ref.kind !== 'table') np.relation = { rel: rank, np: ref };
+      else c.pos = s2;
+    }
+    np.relation ??= { rel: rank, np: null };
+  }
+  ordinal = parsePostModifiers(c, np, ordinal, opts);
+  if (ordinal !== null && np.size && !np.nth) {
+    np.sizeRank = ordinal;
+    ordinal = null;
+  }
+  if (ordinal !== null) {
+    if (ordinal === 2 && !np.nth) np.other = true;
+    else if (ordinal !== 1 && !np.nth) {
+      throw new ParseError(
+        `could not read "${c.clause()}" at '${c.text(start)}': counted from which side? try "the ${ordinalWord(ordinal)} ${np.noun === null ? 'one' : 'block'} from the left"`,
+      );
+    }
+  }
+  np.text = c.text(start);
   return np;
+}
+
+function ordinalWord(n: number): string {
+  return Object.keys(ORDINALS).find((w) => ORDINALS[w] === n) ?? String(n);
+}
+
+function isPlaceWord(w: string | undefined): boolean {
+  return w !== undefined && ['side', 'corner', 'edge', 'end', 'half', 'part', 'hand', 'area', 'quadrant'].includes(w);
 }
 
 function invert(s: SizeOrder): SizeOrder {
@@ -319,7 +836,14 @@ function invert(s: SizeOrder): SizeOrder {
 }
 
 function isNounish(w: string | undefined): boolean {
-  return w !== undefined && (NOUNS.has(w) || isColor(w) || SIZE_WORDS[w] !== undefined || w === 'other');
+  return (
+    w !== undefined &&
+    (NOUNS.has(w) ||
+      isColor(w) ||
+      SIZE_WORDS[w] !== undefined ||
+      EXTREMES[w] !== undefined ||
+      ['other', 'closest', 'farthest', 'non', 'mismatched'].includes(w))
+  );
 }
 
 /**
@@ -327,11 +851,11 @@ function isNounish(w: string | undefined): boolean {
  * blocks", "red, green, blue". Adjective-only items take the head noun of the item
  * after them; a plural head shared by a list of colours names one object per colour.
  */
-function parseNpList(c: Cursor): NounPhrase[] {
+function parseNpList(c: Cursor, opts: NpOptions = {}): NounPhrase[] {
   const items: NounPhrase[] = [];
   for (;;) {
     const save = c.pos;
-    const np = parseSimpleNp(c);
+    const np = parseSimpleNp(c, opts);
     if (!np) {
       c.pos = save;
       break;
@@ -385,7 +909,7 @@ function parseNpList(c: Cursor): NounPhrase[] {
 // ---------------------------------------------------------------- places
 
 const SIDE_X: Record<string, -1 | 1> = { left: -1, right: 1 };
-const SIDE_Y: Record<string, -1 | 1> = { back: 1, far: 1, top: 1, rear: 1, front: -1, near: -1, bottom: -1 };
+const SIDE_Y: Record<string, -1 | 1> = { back: 1, far: 1, top: 1, rear: 1, upper: 1, front: -1, near: -1, bottom: -1, lower: -1 };
 
 /** "(the) back left corner (of the table)", "the left side", "the middle of the table", "the front edge". */
 function parsePlace(c: Cursor): Location | null {
@@ -396,6 +920,35 @@ function parsePlace(c: Cursor): Location | null {
   const ofTable = (): void => {
     c.seq(['of', 'on'], 'the', ['table', 'workspace', 'tabletop', 'workspace']);
   };
+  // "the corner closest to the green bowl", "the nearest corner to X", "the side farthest from X".
+  {
+    const s = c.pos;
+    let rank = c.accept('closest', 'farthest');
+    const which = c.accept('corner', 'side', 'edge');
+    if (which) {
+      ofTable();
+      if (!rank) {
+        c.accept(...COPULA);
+        c.accept('is');
+        rank = c.accept('closest', 'farthest');
+      }
+      if (rank) {
+        c.accept('away');
+        c.accept('to', 'from');
+        const ref = parseSimpleNp(c, { relations: false });
+        if (ref && ref.kind !== 'table') {
+          return {
+            kind: 'regionBy',
+            which: which === 'corner' ? 'corner' : 'side',
+            rank: rank as 'closest' | 'farthest',
+            np: ref,
+            text: c.text(start),
+          };
+        }
+      }
+    }
+    c.pos = s;
+  }
   // Corners: "back left", "left back", "top right", with or without "corner".
   if (a !== undefined && b !== undefined) {
     const y = SIDE_Y[a] ?? SIDE_Y[b];
@@ -410,14 +963,23 @@ function parsePlace(c: Cursor): Location | null {
     }
   }
   if (a !== undefined && (SIDE_X[a] !== undefined || SIDE_Y[a] !== undefined)) {
-    const after = c.word(1);
+    const hand = c.word(1) === 'hand' ? 1 : 0;
+    const after = c.word(1 + hand);
     if (after === 'side' || after === 'edge' || after === 'end' || after === 'half' || after === 'border' || after === 'part') {
-      c.pos += 2;
+      c.pos += 2 + hand;
       ofTable();
       return SIDE_X[a] !== undefined
         ? { kind: 'side', axis: 'x', sign: SIDE_X[a]!, text: c.text(start) }
         : { kind: 'side', axis: 'y', sign: SIDE_Y[a]!, text: c.text(start) };
     }
+  }
+  // "the top of the table", "the left of the table": that side.
+  if (a !== undefined && (SIDE_X[a] !== undefined || SIDE_Y[a] !== undefined) && c.word(1) === 'of' && tableAhead2(c, 2)) {
+    c.pos++;
+    ofTable();
+    return SIDE_X[a] !== undefined
+      ? { kind: 'side', axis: 'x', sign: SIDE_X[a]!, text: c.text(start) }
+      : { kind: 'side', axis: 'y', sign: SIDE_Y[a]!, text: c.text(start) };
   }
   // "the centre" alone or "the centre of the table" (not "the centre of the tray").
   const ofTableAfter = c.word(1) === 'of' && ['table', 'workspace', 'tabletop'].includes(c.word(3) ?? '');
@@ -425,6 +987,23 @@ function parsePlace(c: Cursor): Location | null {
     c.pos++;
     ofTable();
     return { kind: 'center', text: c.text(start) };
+  }
+  c.pos = start;
+  return null;
+}
+
+/** "on the left", "at the back" with nothing after: that side of the table. */
+function loneSide(c: Cursor): Location | null {
+  const start = c.pos;
+  c.accept('the');
+  const w = c.word();
+  const next = c.peek(1);
+  const end = next === undefined || next.kind === 'punct' || ['and', 'then', 'please'].includes(next.text);
+  if (w !== undefined && end && (SIDE_X[w] !== undefined || (SIDE_Y[w] !== undefined && w !== 'near' && w !== 'far'))) {
+    c.pos++;
+    return SIDE_X[w] !== undefined
+      ? { kind: 'side', axis: 'x', sign: SIDE_X[w]!, text: c.text(start) }
+      : { kind: 'side', axis: 'y', sign: SIDE_Y[w]!, text: c.text(start) };
   }
   c.pos = start;
   return null;
@@ -458,6 +1037,97 @@ function parseDirection(c: Cursor): { vec: Vec2; text: string } | null {
   return null;
 }
 
+/** "a little", "a lot", "5 cm", "slightly", "far": how far beside (PHRASE_DISTANCES; a length ± 2 cm). */
+function parseGap(c: Cursor): Gap | null {
+  const start = c.pos;
+  c.accept('about', 'around', 'roughly', 'approximately', 'some', 'maybe');
+  const t = c.peek();
+  if (t?.kind === 'distance') {
+    c.pos++;
+    const d = t.value!;
+    return { min: Math.max(0, d - 0.02), max: d + 0.02, text: c.text(start) };
+  }
+  if (
+    c.seq('a', ['little', 'bit', 'tad', 'touch'], 'bit?') ||
+    c.seq('just', 'a', ['little', 'bit'], 'bit?') ||
+    c.accept('slightly', 'somewhat') !== null
+  ) {
+    return { ...PHRASE_DISTANCES.little, text: c.text(start) };
+  }
+  if (
+    c.seq('a', ['lot', 'long', 'good'], ['way?', 'distance?']) ||
+    c.seq('quite', 'a', ['lot', 'bit', 'way']) ||
+    c.seq(['very', 'quite', 'really'], 'far') ||
+    c.accept('far', 'well', 'much', 'way') !== null
+  ) {
+    return { ...PHRASE_DISTANCES.lot, text: c.text(start) };
+  }
+  c.pos = start;
+  return null;
+}
+
+/** The side a relation place names: "to the left of", "right of", "above", "below", "in front of", "behind". */
+function placeRelation(c: Cursor): Relation | null {
+  const start = c.pos;
+  c.seq(['to', 'on', 'at', 'off'], 'the?');
+  const w = c.word();
+  if ((w === 'left' || w === 'right') && c.word(1) === 'of') {
+    c.pos += 2;
+    return w;
+  }
+  c.pos = start;
+  // "to the top of X", "to the bottom side of X": sides of the image.
+  if (c.seq(['to', 'at'], 'the', ['top', 'upper', 'north'], 'side?', 'of') && !tableAhead(c)) return 'behind';
+  c.pos = start;
+  if (c.seq(['to', 'at'], 'the', ['bottom', 'lower', 'south'], 'side?', 'of') && !tableAhead(c)) return 'front';
+  c.pos = start;
+  if (c.seq('in', 'front', 'of') || c.seq(['to', 'at'], 'the', 'front', 'of') || c.accept('below')) return 'front';
+  if (c.accept('behind', 'above') || c.seq(['to', 'at'], 'the', 'back', 'of') || c.seq('in', 'back', 'of')) return 'behind';
+  c.pos = start;
+  return null;
+}
+
+/** "a little to the right of X", "a lot to the left of X", "5 cm to the left of X", "10 cm above X" (in the image). */
+function parseGapRelation(c: Cursor): Location | null {
+  const start = c.pos;
+  const gap = parseGap(c);
+  if (!gap) return null;
+  const rel = placeRelation(c);
+  if (rel) {
+    const list = parseNpList(c);
+    if (list.length === 1 && list[0]!.kind !== 'table') return { kind: 'relation', rel, np: list[0]!, gap };
+  }
+  c.pos = start;
+  return null;
+}
+
+/** "in different corners", "one in each corner", "in all four corners", "on separate sides". */
+function parseDistinct(c: Cursor): Location | null {
+  const start = c.pos;
+  c.accept('one', 'each');
+  if (c.accept('in', 'into', 'to', 'on', 'onto', 'at', 'across')) {
+    c.accept('the', 'a', 'its', 'their', 'all');
+    c.accept('four', '4', 'two', 'three');
+    c.accept('own');
+    const distinctWord = c.accept('different', 'separate', 'distinct', 'individual', 'own', 'each', 'every') !== null;
+    c.accept('four', '4');
+    const which = c.accept('corners', 'corner', 'sides', 'side');
+    const plural = which === 'corners' || which === 'sides';
+    const wordsBefore = c.tokens.slice(start, c.pos).map((t) => t.text);
+    const each = wordsBefore.includes('each') || wordsBefore.includes('every');
+    const all = wordsBefore.includes('all') || wordsBefore.includes('four') || wordsBefore.includes('4');
+    if (which && (distinctWord || (plural && all) || each)) {
+      if (!plural || distinctWord || all) {
+        c.seq(['of', 'on'], 'the', ['table', 'workspace', 'tabletop']);
+        c.accept('each');
+        return { kind: 'distinct', which: which.startsWith('corner') ? 'corner' : 'side' };
+      }
+    }
+  }
+  c.pos = start;
+  return null;
+}
+
 /**
  * A location phrase: on/in/to/next to/left of … a noun phrase, a corner, side or the
  * centre of the table, "side by side", "on top of both".
@@ -466,7 +1136,7 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
   const start = c.pos;
   const np = (): NounPhrase | null => {
     const from = c.pos;
-    const list = parseNpList(c);
+    const list = parseNpList(c, { inPlace: true });
     if (list.length === 0) return null;
     if (list.length > 1 && ['in', 'into', 'on', 'onto', 'go', 'goes', 'belong', 'belongs'].includes(c.word() ?? '')) {
       // "in the red bowl and the blue blocks in the blue bowl": the list ends at the place; the rest is the next group.
@@ -485,6 +1155,11 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
     c.pos = start;
     return null;
   };
+
+  const distinct = parseDistinct(c);
+  if (distinct) return distinct;
+  const gapped = parseGapRelation(c);
+  if (gapped) return gapped;
 
   // "on the right end of the plank" (not "the right end of the table": a table area).
   {
@@ -522,7 +1197,8 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
   ) {
     if (c.tokens[c.pos - 1]?.text !== 'between' && !c.accept('between')) return fail();
     const list = parseNpList(c);
-    if (list.length !== 2) return fail();
+    // "between the red and blue bowls", "between the two bowls": two objects.
+    if (!(list.length === 2 || (list.length === 1 && list[0]!.plural))) return fail();
     return { kind: 'between', nps: list };
   }
   // "side by side", "next to each other", "beside each other".
@@ -545,6 +1221,13 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
       if (target) return { kind: 'relation', rel: w, np: target };
     }
     c.pos = s;
+    // "to the top of X" / "to the bottom of X": the top / bottom of the image.
+    if (c.seq(['to', 'at'], 'the', ['top', 'upper', 'north', 'bottom', 'lower', 'south'], 'side?', 'of') && !tableAhead(c)) {
+      const rel = ['top', 'upper', 'north'].includes(c.tokens[s + 2]!.text) ? 'behind' : 'front';
+      const target = np();
+      if (target && target.kind !== 'table') return { kind: 'relation', rel, np: target };
+    }
+    c.pos = s;
     if (c.seq('in', 'front', 'of') || c.seq(['to', 'at'], 'the', 'front', 'of')) {
       const target = np();
       if (target) return { kind: 'relation', rel: 'front', np: target };
@@ -554,6 +1237,15 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
     if (c.seq('behind') || c.seq(['to', 'at'], 'the', 'back', 'of') || c.seq('in', 'back', 'of')) {
       const target = np();
       if (target) return { kind: 'relation', rel: 'behind', np: target };
+      return fail();
+    }
+    // "above X" / "below X" on the table: the top / bottom of the top camera's image (+y is
+    // the top). "Above the table" is a height, read elsewhere.
+    c.pos = s;
+    if (c.accept('above', 'below')) {
+      const rel = c.tokens[c.pos - 1]!.text === 'above' ? 'behind' : 'front';
+      const target = np();
+      if (target && target.kind !== 'table') return { kind: 'relation', rel, np: target };
       return fail();
     }
     c.pos = s;
@@ -572,12 +1264,12 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
     c.pos = s;
   }
   // "on top of both / them" (bridging), "on top of X", "on X", "onto X", "atop X", "over X".
-  if (c.seq('on', 'top', 'of') || c.accept('onto', 'atop', 'upon', 'over', 'on')) {
+  if ((c.seq('on', 'the', 'top', 'of') && !tableAhead(c)) || c.seq('on', 'top', 'of') || c.accept('onto', 'atop', 'upon', 'over', 'on')) {
     if (c.word() === 'both' || (c.word() === 'them' && verb !== 'stack')) {
       const p = parseSimpleNp(c)!;
       return { kind: 'onBoth', np: p };
     }
-    const place = parsePlace(c);
+    const place = parsePlace(c) ?? loneSide(c);
     if (place) return place;
     const target = np();
     if (!target) return fail();
@@ -647,9 +1339,32 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
     c.pos = s;
   }
   // "in front of" is handled above; "in a row / line", "in the corner", "in X", "into X", "inside (of) X".
-  if (c.seq('in', ['a', 'one'], ['row', 'line', 'straight', 'column']) || c.seq('in', 'line')) {
-    c.accept('line', 'row');
-    return { kind: 'row' };
+  {
+    const s = c.pos;
+    if (c.seq(['in', 'into', 'on', 'along', 'as'], ['a', 'one', 'the'])) {
+      c.accept('straight', 'single', 'neat', 'nice');
+      const dir = c.accept('horizontal', 'vertical', 'diagonal', 'straight');
+      const noun = c.accept('row', 'line', 'column', 'diagonal');
+      if (noun || dir === 'diagonal') {
+        c.accept('line', 'row');
+        const line =
+          dir === 'horizontal' || dir === 'vertical' || dir === 'diagonal'
+            ? dir
+            : noun === 'column'
+              ? 'vertical'
+              : noun === 'diagonal'
+                ? 'diagonal'
+                : null;
+        return { kind: 'row', line };
+      }
+    }
+    c.pos = s;
+    if (c.seq('in', 'line')) return { kind: 'row', line: null };
+    const adv = c.accept('horizontally', 'vertically', 'diagonally');
+    if (adv && verb !== 'stand' && verb !== 'pick') {
+      return { kind: 'row', line: adv === 'horizontally' ? 'horizontal' : adv === 'vertically' ? 'vertical' : 'diagonal' };
+    }
+    c.pos = s;
   }
   if (c.accept('in', 'into', 'inside', 'within', 'amongst')) {
     c.accept('of', 'to');
@@ -700,6 +1415,19 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
 /** "from left to right", "left to right", "bottom to top", "from smallest to largest", "by size". */
 function parseOrder(c: Cursor, clause: Clause): boolean {
   const start = c.pos;
+  // "from the top left to the bottom right (corner)": a diagonal, and which way along it.
+  if (c.accept('from', 'going')) {
+    const a = parsePlace(c);
+    if (a?.kind === 'corner' && c.accept('to', 'toward')) {
+      const b = parsePlace(c);
+      if (b?.kind === 'corner' && b.x !== a.x && b.y !== a.y) {
+        clause.order = { axis: 'x', sign: b.x > a.x ? 1 : -1 };
+        clause.slope = (b.y - a.y) * (b.x - a.x) > 0 ? 1 : -1;
+        return true;
+      }
+    }
+    c.pos = start;
+  }
   c.accept('from', 'going');
   const a = c.word();
   if (a !== undefined && c.word(1) === 'to') {
@@ -768,6 +1496,27 @@ function parseOrder(c: Cursor, clause: Clause): boolean {
     }
   }
   c.pos = start;
+  // "(with the) largest at the top", "smallest on the left": by size along that side (not a stack's roles).
+  if (clause.verb !== 'stack' && clause.verb !== 'build') {
+    c.seq('with', 'the?');
+    c.accept('the');
+    const sz = c.word() === undefined ? undefined : SIZE_WORDS[c.word()!];
+    if (sz) {
+      c.pos++;
+      c.accept('one', 'ones', 'block', 'blocks', 'object', 'objects', 'first');
+      if (c.seq(['on', 'at', 'to'], 'the?', ['left', 'right', 'top', 'bottom', 'front', 'back'])) {
+        const side = c.tokens[c.pos - 1]!.text;
+        const big = sz === 'largest' || sz === 'tallest';
+        const axis = side === 'left' || side === 'right' ? 'x' : 'y';
+        const positiveEnd = side === 'right' || side === 'top' || side === 'back';
+        // Ascending along +axis puts the largest at the positive end.
+        clause.bySize = big === positiveEnd ? 'asc' : 'desc';
+        clause.order = { axis, sign: 1 };
+        return true;
+      }
+    }
+    c.pos = start;
+  }
   if (c.seq('bottom', 'up') || c.seq('from', 'the', 'bottom', 'up')) {
     clause.order = { axis: 'z', sign: 1 };
     return true;
@@ -809,6 +1558,11 @@ function parseOrder(c: Cursor, clause: Clause): boolean {
 
 /** "at the bottom", "in the middle", "on top", "at the top", "as the base". */
 function parseRole(c: Cursor): StackRole['role'] | null {
+  // "on the bottom right corner", "at the top left": a place, not a role.
+  const place = (k: number): boolean => SIDE_X[c.word(k) ?? ''] !== undefined || isPlaceWord(c.word(k));
+  if (['at', 'on', 'in'].includes(c.word() ?? '') && (c.word(1) === 'the' ? place(3) : place(2))) return null;
+  // "in the middle of the table": the centre of the table, not the middle of the stack.
+  if (c.word(1) === 'the' && c.word(3) === 'of' && ['table', 'workspace', 'tabletop'].includes(c.word(5) ?? c.word(4) ?? '')) return null;
   if (c.seq(['at', 'on', 'as', 'for', 'in'], 'the', ['bottom', 'base', 'foundation']) || c.seq('at', 'bottom')) return 'bottom';
   if (c.seq(['in', 'at'], 'the', ['middle', 'center']) || c.seq('in', 'between')) return 'middle';
   if (c.seq(['on', 'at'], 'the?', ['top', 'peak', 'summit']) || c.seq('on', 'top')) {
@@ -845,6 +1599,34 @@ function parseHold(c: Cursor): boolean {
 
 /** The structure a build verb makes: "a pyramid", "a tower", "a stack". */
 function parseStructure(c: Cursor, clause: Clause): boolean {
+  // "make a circle with the blocks", "form a line": an arrangement, read as a place.
+  {
+    const s = c.pos;
+    if (c.accept('a', 'one')) {
+      c.accept('straight', 'single', 'neat');
+      const dir = c.accept('horizontal', 'vertical', 'diagonal');
+      const what = c.accept('circle', 'ring', 'line', 'row', 'column', 'diagonal');
+      if (what === 'circle' || what === 'ring') {
+        clause.locations.push({ kind: 'circle', np: null });
+        clause.locAt.push(clause.objects.length);
+        return true;
+      }
+      if (what) {
+        const line =
+          dir === 'horizontal' || dir === 'vertical' || dir === 'diagonal'
+            ? dir
+            : what === 'column'
+              ? 'vertical'
+              : what === 'diagonal'
+                ? 'diagonal'
+                : null;
+        clause.locations.push({ kind: 'row', line });
+        clause.locAt.push(clause.objects.length);
+        return true;
+      }
+    }
+    c.pos = s;
+  }
   if (c.seq(['a', 'the'], ['pyramid', 'triangle']) || c.accept('pyramid')) {
     clause.structure = 'pyramid';
     return true;
@@ -896,8 +1678,26 @@ function parseClause(tokens: Token[], source: string): Clause {
         structure: null,
       };
     }
+    // "the red block in the bowl, please": a thing and a place with no verb means put it there.
+    if (list.length > 0 && list.every((np) => np.kind === 'object' || np.kind === 'id')) {
+      let located = false;
+      try {
+        located = parseLocation(c, 'put') !== null;
+      } catch {
+        located = false;
+      }
+      if (located) {
+        const first = tokens[at]!;
+        const put: Token = { kind: 'word', text: 'put', start: first.start, end: first.start };
+        return parseClause([...tokens.slice(0, at), put, ...tokens.slice(at)], source);
+      }
+    }
     c.pos = at;
-    throw new ParseError(`could not read '${clauseText}': no known verb`);
+    const word = c.word() ?? c.peek()?.text ?? '';
+    const near = knownWords().includes(word) ? [] : closestNames(word, VERBS.keys(), 2);
+    throw new ParseError(
+      `could not read "${clauseText}" at '${c.text(at, at + 1)}': no known verb${near.length > 0 ? ` (did you mean ${near.map((v) => `"${v}"`).join(' or ')}?)` : ''}; try ${VERB_FORMS}`,
+    );
   }
   c.pos++;
   let verb = VERBS.get(verbTok.text)!;
@@ -952,6 +1752,27 @@ function parseClause(tokens: Token[], source: string): Clause {
       continue;
     }
     if (c.seq(['the', 'their', 'its'], ['positions', 'places', 'position', 'place', 'spots', 'locations', 'spot'], 'of')) continue;
+    {
+      // "a little to the right of X", "5 cm to the left of X".
+      const gapped = parseGapRelation(c);
+      if (gapped) {
+        clause.locations.push(gapped);
+        clause.locAt.push(clause.objects.length);
+        continue;
+      }
+      // "move the red block a little to the left": that far from where it is (the middle of the range).
+      const s0 = c.pos;
+      const gap = t.kind === 'distance' ? null : parseGap(c);
+      if (gap) {
+        const dir = parseDirection(c);
+        if (dir) {
+          clause.distance = Math.round(((gap.min + gap.max) / 2) * 1000) / 1000;
+          clause.direction = { vec: dir.vec, text: `${gap.text} ${dir.text}` };
+          continue;
+        }
+        c.pos = s0;
+      }
+    }
     if (t.kind === 'distance') {
       clause.distance = t.value!;
       c.pos++;
@@ -970,6 +1791,14 @@ function parseClause(tokens: Token[], source: string): Clause {
       c.pos = save;
     }
     if ((verb === 'build' || verb === 'stack') && parseStructure(c, clause)) continue;
+    // "stack the blocks (on top of each other)": what stacking is.
+    if (
+      (verb === 'stack' || verb === 'build') &&
+      (c.seq('on', 'top', 'of', ['each', 'one'], ['other', 'another']) ||
+        c.seq(['on', 'onto'], ['each', 'one'], ['other', 'another']) ||
+        c.seq('one', 'on', 'top', 'of', 'another'))
+    )
+      continue;
     if (parseOrder(c, clause)) continue;
     if (verb === 'stack' || verb === 'build') {
       const role = parseRole(c);
@@ -980,7 +1809,13 @@ function parseClause(tokens: Token[], source: string): Clause {
         continue;
       }
     }
-    if (parseUpright(c)) {
+    if (c.seq('for', 'me') || c.seq('if', 'you', ['can', 'could', 'would', 'may'], 'please?')) continue;
+    // "spread the blocks out to the corners": "out" says nothing more.
+    if (verb === 'put' && c.word() === 'out' && c.word(1) !== 'of') {
+      c.pos++;
+      continue;
+    }
+    if (!(verb === 'lineup' && ['vertical', 'vertically'].includes(c.word() ?? '')) && parseUpright(c)) {
       clause.upright = true;
       continue;
     }
@@ -1000,7 +1835,7 @@ function parseClause(tokens: Token[], source: string): Clause {
       continue;
     }
     // "stand the cans up in the tray", "line the blocks up in a row": a split particle.
-    if ((verb === 'stand' || verb === 'lineup') && c.word() === 'up') {
+    if ((verb === 'stand' || verb === 'lineup' || verb === 'stack') && c.word() === 'up') {
       c.pos++;
       if (verb === 'stand') clause.upright = true;
       continue;
@@ -1029,7 +1864,13 @@ function parseClause(tokens: Token[], source: string): Clause {
         continue;
       }
     }
-    const list = parseNpList(c);
+    const npStart = c.pos;
+    let list = parseNpList(c, { verb });
+    if (list.length > 0 && DEST_VERBS.has(verb) && list.some((np) => placeLike(np, verb)) && !destinationAhead(c, verb)) {
+      // "put the block to the left of the bowl": where it goes, not which block.
+      c.pos = npStart;
+      list = parseNpList(c, { relations: false, verb });
+    }
     if (list.length > 0) {
       if (verb === 'stack' || verb === 'build') {
         // "with the blue block at the bottom, the green block in the middle ..."
@@ -1072,7 +1913,7 @@ function parseClause(tokens: Token[], source: string): Clause {
       c.pos++;
       continue;
     }
-    // Unreadable: name the words up to the next separator.
+    // Unreadable: name the words up to the next separator, and the forms it can read there.
     const from = c.pos;
     while (
       !c.done() &&
@@ -1080,7 +1921,7 @@ function parseClause(tokens: Token[], source: string): Clause {
       !(c.pos > from && ['and', 'with', 'on', 'in', 'into', 'to', 'next', 'then'].includes(c.word() ?? ''))
     )
       c.pos++;
-    throw new ParseError(`could not read '${c.text(from)}' in '${clauseText}'`);
+    throw new ParseError(`could not read "${clauseText}" at '${c.text(from)}': ${hintFor(c.tokens[from]!, clause)}`);
   }
   sizeRoles(clause);
   return clause;
@@ -1109,5 +1950,189 @@ function sizeRoles(clause: Clause): void {
 export function parseInstruction(text: string): Clause[] {
   const tokens = tokenize(text);
   if (tokens.length === 0) throw new ParseError('could not read the instruction: it is empty');
-  return splitClauses(tokens).map((t) => parseClause(t, text));
+  // "Thank you!", "thanks a lot", "if you can": politeness alone asks for nothing.
+  const clauses = splitClauses(tokens).filter(
+    (t) => !t.every((x) => x.kind === 'punct' || POLITENESS.has(x.text) || (LEADING_FILLER.has(x.text) && !VERBS.has(x.text))),
+  );
+  if (clauses.length === 0) throw new ParseError(`could not read "${text.trim()}": it asks for nothing; try ${VERB_FORMS}`);
+  return clauses.map((t) => parseClause(t, text));
+}
+
+// ---------------------------------------------------------------- errors
+
+/** Verbs whose objects are followed by where they go: there a relation after the object is the place. */
+const DEST_VERBS: ReadonlySet<VerbClass> = new Set(['put', 'stand', 'push', 'take', 'remove', 'lineup', 'stack', 'gather']);
+
+/** A phrase whose modifier could instead be read as where it goes ("the block to the left of the bowl"). */
+function placeLike(np: NounPhrase, verb: VerbClass): boolean {
+  const r = np.relation;
+  if (r === undefined || r.np === null || r.explicit || r.rel === 'farthest') return false;
+  if (r.rel === 'closest') return /\b(next|beside|near|nearby|alongside|close|adjacent)\b/.test(np.text);
+  // "take the block in the bowl": the one in it; "put the block in the bowl": where it goes.
+  if (r.rel === 'in' || r.rel === 'on') return verb !== 'take' && verb !== 'remove';
+  return true;
+}
+
+/** Places that say where the object goes by themselves (not beside something). */
+const OWN_DESTINATIONS: ReadonlySet<Location['kind']> = new Set([
+  'on',
+  'in',
+  'to',
+  'corner',
+  'side',
+  'center',
+  'regionBy',
+  'distinct',
+  'table',
+  'row',
+  'circle',
+  'grid',
+  'where',
+  'between',
+  'onEnd',
+  'onBoth',
+]);
+
+/** Places that are objects: "put the block in the green bowl in the tray" names the block in the green bowl. */
+const OBJECT_DESTINATIONS: ReadonlySet<Location['kind']> = new Set(['on', 'in', 'to']);
+
+/**
+ * Whether the rest of the clause names a destination of its own (in / on / into X, to a
+ * corner, in a row …); `kinds`: only these kinds of place count.
+ */
+function destinationAhead(c: Cursor, verb: VerbClass, kinds: ReadonlySet<Location['kind']> = OWN_DESTINATIONS): boolean {
+  for (let i = c.pos; i < c.tokens.length; i++) {
+    const t = c.tokens[i]!;
+    // The next item of a list starts its own group ("… in the tray and the small ones in the bowl").
+    if ((t.kind === 'punct' && t.text === ',') || (t.kind === 'word' && (t.text === 'and' || t.text === 'then'))) return false;
+    if (t.kind !== 'word' || !['in', 'into', 'on', 'onto', 'inside', 'atop', 'within', 'to', 'toward', 'at', 'upon'].includes(t.text))
+      continue;
+    // "next to X", "close to X": beside something, read at the word before.
+    if (['next', 'close', 'closest', 'farthest', 'adjacent', 'up', 'away'].includes(c.tokens[i - 1]?.text ?? '')) continue;
+    const probe = new Cursor(c.tokens, c.source);
+    probe.pos = i;
+    try {
+      const loc = parseLocation(probe, verb);
+      // A bare "on the right" may as well say which one: not a place of its own.
+      const bare = loc?.kind === 'side' && !/\b(side|edge|end|half|part|border|table)\b/.test(loc.text);
+      if (loc && kinds.has(loc.kind) && !bare) return true;
+    } catch {
+      // Not a place here.
+    }
+  }
+  return false;
+}
+
+const VERB_FORMS = '"put X in Y", "pick up X", "stack X on Y", "move X to the top left corner"';
+
+let vocabulary: string[] | null = null;
+
+/** Every word the grammar reads, for "did you mean …?". */
+function knownWords(): string[] {
+  vocabulary ??= [
+    ...new Set([
+      ...VERBS.keys(),
+      ...NOUNS.keys(),
+      ...COLORS,
+      ...Object.keys(SIZE_WORDS),
+      ...Object.keys(DIRECTIONS),
+      ...Object.keys(ORDINALS),
+      ...Object.keys(EXTREMES),
+      ...Object.keys(SIDE_WORDS),
+      ...Object.values(SPELLING),
+      ...FILLER,
+      ...LEADING_FILLER,
+      ...GRAMMAR_WORDS,
+    ]),
+  ];
+  return vocabulary;
+}
+
+const GRAMMAR_WORDS = [
+  'the',
+  'a',
+  'an',
+  'all',
+  'every',
+  'each',
+  'both',
+  'of',
+  'to',
+  'in',
+  'into',
+  'on',
+  'onto',
+  'at',
+  'from',
+  'off',
+  'out',
+  'next',
+  'beside',
+  'near',
+  'behind',
+  'front',
+  'above',
+  'below',
+  'between',
+  'around',
+  'closest',
+  'farthest',
+  'corner',
+  'corners',
+  'side',
+  'sides',
+  'middle',
+  'center',
+  'row',
+  'line',
+  'column',
+  'circle',
+  'ring',
+  'grid',
+  'horizontal',
+  'vertical',
+  'diagonal',
+  'upright',
+  'except',
+  'not',
+  'non',
+  'other',
+  'than',
+  'matching',
+  'mismatched',
+  'different',
+  'same',
+  'color',
+  'colors',
+  'colored',
+  'size',
+  'order',
+  'top',
+  'bottom',
+  'left',
+  'right',
+  'table',
+  'little',
+  'lot',
+  'slightly',
+  'one',
+  'ones',
+];
+
+/** What to say about an unreadable phrase starting at `t`: a near known word, or the forms readable there. */
+function hintFor(t: Token, clause: Clause): string {
+  const forms =
+    clause.objects.length === 0
+      ? 'try "the red block", "all the blocks", "the block closest to X", "the second block from the left"'
+      : clause.locations.length === 0
+        ? 'try "next to X", "to the left of X", "closest to X", "in X", "on X", "in the top left corner"'
+        : 'try "in X", "on X", "next to X", "a little to the left of X", "in a horizontal line", "from left to right"';
+  if (t.kind === 'word' && !knownWords().includes(t.text)) {
+    const near = closestNames(t.text, knownWords(), 4)
+      .filter((w) => w !== t.text && w.length >= 3)
+      .slice(0, 2);
+    const mean = near.length > 0 ? ` (did you mean ${near.map((w) => `"${w}"`).join(' or ')}?)` : '';
+    return `'${t.text}' is not a word it knows${mean}; ${forms}`;
+  }
+  return forms;
 }

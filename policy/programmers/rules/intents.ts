@@ -3,18 +3,18 @@
 // and hold it", "take X off Y and put it on the table", "put A and B side by side, then
 // put C on top of both" = a pyramid).
 
-import type { Vec2 } from '../../../sim/index.ts';
+import { TABLE_REGIONS } from '../../../sim/index.ts';
+import type { ObjectInfo, TableRegionName, Vec2 } from '../../../sim/index.ts';
 import { ParseError, parseInstruction } from './grammar.ts';
-import type { Clause, Location, NounPhrase, Relation } from './grammar.ts';
+import type { Clause, Gap, Location, NounPhrase, Relation } from './grammar.ts';
 import { UnresolvedReference, resolveNp, volume } from './references.ts';
 import type { Referent, SceneFacts, Want } from './references.ts';
 import type { NounClass } from './lexicon.ts';
 
-/** A named part of the table: a corner, a side, or the centre. */
+/** A named part of the table: a corner, a side, or the centre (sim/table-regions.ts). */
 export interface TableArea {
   label: string;
-  x: -1 | 0 | 1;
-  y: -1 | 0 | 1;
+  region: TableRegionName;
 }
 
 export type Dest =
@@ -23,17 +23,24 @@ export type Dest =
   | { kind: 'in'; id: string }
   | { kind: 'zone'; zone: string }
   | { kind: 'area'; area: TableArea }
-  | { kind: 'beside'; rel: Relation; id: string }
+  /** Beside an object; `gap`: the edge-to-edge gap asked for ("a little to the right of", "5 cm left of"). */
+  | { kind: 'beside'; rel: Relation; id: string; gap?: Gap }
   | { kind: 'point'; xy: Vec2; label: string }
   | { kind: 'table' };
 
 export type Intent =
   | { kind: 'lift'; id: string; hold: boolean; height: number | null }
   | { kind: 'place'; id: string; dest: Dest; upright: boolean; notOn: string | null }
-  | { kind: 'stack'; ids: string[] }
+  /** Bottom first; `at`: where the bottom one goes first ("stack the blocks in the top left corner"). */
+  | { kind: 'stack'; ids: string[]; at?: Dest }
   | { kind: 'gather'; ids: string[]; container: string }
   | { kind: 'sort'; pairs: { id: string; container: string }[] }
-  | { kind: 'lineUp'; ids: string[]; axis: 'x' | 'y' }
+  /**
+   * In a line, in the order listed, along +axis (x: left to right, y: bottom to top of the
+   * image); `line`: the direction asked for (diagonal: from bottom left to top right),
+   * checked at the end with the `line` predicate; `ordered`: an order was asked for.
+   */
+  | { kind: 'lineUp'; ids: string[]; axis: 'x' | 'y'; line?: 'horizontal' | 'vertical' | 'diagonal'; slope?: 1 | -1 }
   /** On a circle around `center` (an object), or around where the objects are now when null. */
   | { kind: 'circle'; ids: string[]; center: string | null }
   /** Rows along x, back row first, each listed left to right. */
@@ -77,6 +84,8 @@ interface State {
   lastNoun: NounClass | null;
   /** A clause announced a pyramid without naming its blocks. */
   pyramidAnnounced: boolean;
+  /** A clause asked for what already holds ("put every block on the table" when they all are). */
+  satisfied?: boolean;
 }
 
 function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string[]; pronoun?: string[] } = {}): Referent {
@@ -144,19 +153,40 @@ function zoneForArea(st: State, area: TableArea): string | null {
   return zone?.id ?? null;
 }
 
-function areaOf(loc: Location): TableArea | null {
-  if (loc.kind === 'corner') return { label: loc.text.replace(/^the\s+/i, ''), x: loc.x, y: loc.y };
-  if (loc.kind === 'side')
-    return { label: loc.text.replace(/^the\s+/i, ''), x: loc.axis === 'x' ? loc.sign : 0, y: loc.axis === 'y' ? loc.sign : 0 };
-  if (loc.kind === 'center') return { label: 'center of the table', x: 0, y: 0 };
+const CORNERS: readonly TableRegionName[] = ['top_left_corner', 'top_right_corner', 'bottom_left_corner', 'bottom_right_corner'];
+const SIDES: readonly TableRegionName[] = ['left_side', 'right_side', 'top_side', 'bottom_side'];
+
+function areaOf(st: State, loc: Location, id: string): TableArea | null {
+  if (loc.kind === 'corner') {
+    const region = `${loc.y > 0 ? 'top' : 'bottom'}_${loc.x > 0 ? 'right' : 'left'}_corner` as TableRegionName;
+    return { label: loc.text.replace(/^the\s+/i, ''), region };
+  }
+  if (loc.kind === 'side') {
+    const region = (
+      loc.axis === 'x' ? (loc.sign > 0 ? 'right_side' : 'left_side') : loc.sign > 0 ? 'top_side' : 'bottom_side'
+    ) as TableRegionName;
+    return { label: loc.text.replace(/^the\s+/i, ''), region };
+  }
+  if (loc.kind === 'center') return { label: 'center of the table', region: 'center' };
+  if (loc.kind === 'regionBy') {
+    // "the corner closest to the green bowl": by the distance of each region's anchor from
+    // the object's centre at the start.
+    const ref = objectIds(st, loc.np, 'any', { exclude: [id], pronoun: lastOther(st, id) })[0]!;
+    const o = st.facts.objects.find((x) => x.id === ref)!;
+    const d = (r: TableRegionName): number =>
+      Math.hypot(TABLE_REGIONS[r].anchor[0] - o.position[0], TABLE_REGIONS[r].anchor[1] - o.position[1]);
+    const sign = loc.rank === 'closest' ? 1 : -1;
+    const region = [...(loc.which === 'corner' ? CORNERS : SIDES)].sort((a, b) => sign * (d(a) - d(b)))[0]!;
+    return { label: `${loc.which} ${loc.rank} ${loc.rank === 'closest' ? 'to' : 'from'} ${ref} (${region.replace(/_/g, ' ')})`, region };
+  }
   return null;
 }
 
 /** Where a location sends the object `id` (which it must not name itself). */
 function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest | null {
-  const area = areaOf(loc);
+  const area = areaOf(st, loc, id);
   if (area) {
-    const zone = zoneForArea(st, area);
+    const zone = loc.kind === 'regionBy' ? null : zoneForArea(st, area);
     return zone ? { kind: 'zone', zone } : { kind: 'area', area };
   }
   switch (loc.kind) {
@@ -166,7 +196,8 @@ function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest |
       return { kind: 'point', xy: loc.xy, label: `[${loc.xy.join(', ')}]` };
     case 'relation': {
       const ids = objectIds(st, loc.np, 'any', { exclude: [id], pronoun: lastOther(st, id) });
-      return { kind: 'beside', rel: loc.rel, id: ids[0]! };
+      if (loc.gap && loc.rel === 'next') return { kind: 'beside', rel: loc.rel, id: ids[0]! };
+      return loc.gap ? { kind: 'beside', rel: loc.rel, id: ids[0]!, gap: loc.gap } : { kind: 'beside', rel: loc.rel, id: ids[0]! };
     }
     case 'on':
     case 'in':
@@ -186,7 +217,12 @@ function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest |
       return { kind: 'on', id: r.ids[0]!, end: loc.side };
     }
     case 'between': {
-      const [a, b] = loc.nps.map((np) => objectIds(st, np, 'any', { exclude: [id], pronoun: lastOther(st, id) })[0]!);
+      const named = loc.nps.flatMap((np) => {
+        const ids = objectIds(st, np, 'any', { exclude: [id], pronoun: lastOther(st, id) });
+        return loc.nps.length === 1 ? ids : ids.slice(0, 1);
+      });
+      if (named.length !== 2) throw new ReadError(`'between' needs two objects; '${loc.nps[0]!.text}' names ${named.length}`);
+      const [a, b] = named as [string, string];
       const oa = st.facts.objects.find((x) => x.id === a)!;
       const ob = st.facts.objects.find((x) => x.id === b)!;
       const xy: Vec2 = [
@@ -235,6 +271,22 @@ function supportOf(st: State, id: string): string | null {
   return best;
 }
 
+/** Where a stack goes when the clause names a place for it ("in the top left corner", "on the blue square"). */
+function stackSite(st: State, clause: Clause, base: string): Dest | null {
+  for (const l of clause.locations) {
+    if (!['corner', 'side', 'center', 'regionBy', 'to', 'in', 'on'].includes(l.kind)) continue;
+    if (l.kind === 'on' && l.np.pronoun === 'each-other') continue;
+    let dest: Dest | null;
+    try {
+      dest = destOf(st, l, base, false);
+    } catch {
+      continue;
+    }
+    if (dest && (dest.kind === 'area' || dest.kind === 'zone' || dest.kind === 'point')) return dest;
+  }
+  return null;
+}
+
 /** Bottom-to-top order of a stack clause. */
 function stackOrder(st: State, clause: Clause): string[] {
   if (clause.roles.length > 0) {
@@ -267,6 +319,24 @@ function stackOrder(st: State, clause: Clause): string[] {
   if (clause.order?.axis === 'z' && clause.order.sign === -1) return ids.reverse();
   if (!clause.order) st.notes.push('stack order read as listed, bottom first');
   return ids;
+}
+
+/** A clause that names no objects ("make a circle") is about all the blocks. */
+function withAll(st: State, clause: Clause): Clause {
+  if (clause.objects.length > 0) return clause;
+  st.notes.push('no objects named: all the blocks');
+  const all: NounPhrase = {
+    text: 'all the blocks',
+    kind: 'object',
+    colors: [],
+    noun: 'box',
+    plural: true,
+    quantifier: 'all',
+    size: null,
+    other: false,
+    matchColor: false,
+  };
+  return { ...clause, objects: [all] };
 }
 
 /** "arrange the blocks in a circle around the bowl". */
@@ -324,20 +394,133 @@ function gridOf(st: State, clause: Clause, gridAt: number): Extract<Intent, { ki
   return { kind: 'grid', rows };
 }
 
+/**
+ * "line up the red, green and blue blocks from left to right", "put all the blocks in a
+ * vertical line sorted by size from top to bottom": the objects in the order they go,
+ * along +x (left to right) or +y (bottom to top of the image).
+ */
 function lineOrder(st: State, clause: Clause): Extract<Intent, { kind: 'lineUp' }> {
   let ids = subjects(st, clause);
-  const axis = clause.order?.axis === 'y' ? 'y' : 'x';
+  const row = clause.locations.find((l): l is Extract<Location, { kind: 'row' }> => l.kind === 'row');
+  const line = row?.line ?? null;
+  // In a line on the table, "top to bottom" is along the image (y), not a height.
+  let order = clause.order ? { axis: clause.order.axis === 'z' ? ('y' as const) : clause.order.axis, sign: clause.order.sign } : null;
+  let axis: 'x' | 'y' = line === 'vertical' ? 'y' : line === 'horizontal' || line === 'diagonal' ? 'x' : (order?.axis ?? 'x');
+  if (order && line !== 'diagonal' && order.axis !== axis) {
+    st.notes.push(`a ${line} line cannot run ${order.axis === 'x' ? 'left to right' : 'top to bottom'}: ordered along the line instead`);
+    order = { axis, sign: order.sign };
+  }
+  if (line === 'diagonal' && order) axis = 'x';
+  const obj = (id: string): ObjectInfo => st.facts.objects.find((o) => o.id === id)!;
+  const named = clause.objects.filter((np) => !(np.plural || np.quantifier)).length;
   if (clause.bySize) {
-    const objs = ids.map((id) => st.facts.objects.find((o) => o.id === id)!);
+    const objs = ids.map(obj);
     objs.sort((a, b) => (clause.bySize === 'asc' ? volume(a) - volume(b) : volume(b) - volume(a)));
     ids = objs.map((o) => o.id);
+  } else if (named === 0) {
+    // "the blocks" in a line, no order of their own: in the order they stand along it (shortest carries).
+    const k = axis === 'x' ? 0 : 1;
+    ids = [...ids].sort((a, b) => obj(a).position[k] - obj(b).position[k]);
   }
-  if (clause.order && clause.order.axis !== 'z' && clause.order.sign === -1) ids = [...ids].reverse();
-  if (!clause.order) st.notes.push(`row direction not given: ${axis === 'x' ? 'left to right' : 'front to back'}`);
-  return { kind: 'lineUp', ids, axis };
+  if (order && order.sign === -1 && (named > 0 || clause.bySize)) {
+    // Along a diagonal, "top to bottom" starts at its left end when it falls to the right.
+    if (!(line === 'diagonal' && clause.order?.axis !== 'x')) ids = [...ids].reverse();
+  }
+  if (!order && (named > 0 || clause.bySize)) st.notes.push(`row direction not given: ${axis === 'x' ? 'left to right' : 'bottom to top'}`);
+  const intent: Extract<Intent, { kind: 'lineUp' }> = { kind: 'lineUp', ids, axis };
+  if (line) intent.line = line;
+  else if (row) intent.line = axis === 'x' ? 'horizontal' : 'vertical';
+  if (clause.slope) {
+    intent.line = 'diagonal';
+    intent.axis = 'x';
+    intent.slope = clause.slope;
+  }
+  return intent;
+}
+
+/** Each object to a container of another colour, one container each, the shortest carries overall. */
+function mismatchPairs(st: State, ids: string[], containerNp: NounPhrase): { id: string; container: string }[] {
+  const containers = st.facts.objects.filter((o) => {
+    if (!(o.shape === 'bowl' || o.shape === 'tray') || ids.includes(o.id)) return false;
+    if (containerNp.noun === 'bowl') return o.shape === 'bowl';
+    if (containerNp.noun === 'tray') return o.shape === 'tray';
+    return true;
+  });
+  const objs = ids.map((id) => st.facts.objects.find((o) => o.id === id)!);
+  if (containers.length < objs.length) {
+    throw new ReadError(
+      `'${containerNp.text}': ${objs.length} objects need a ${containerNp.noun ?? 'container'} each, of another colour, but there ${containers.length === 1 ? 'is' : 'are'} ${containers.length}`,
+    );
+  }
+  let best: { cost: number; pick: number[] } | null = null;
+  const used = new Set<number>();
+  const pick: number[] = [];
+  let visited = 0;
+  const search = (k: number, cost: number): void => {
+    if (best && cost >= best.cost) return;
+    if (++visited > 200000) return;
+    if (k === objs.length) {
+      best = { cost, pick: [...pick] };
+      return;
+    }
+    const o = objs[k]!;
+    containers.forEach((c, j) => {
+      if (used.has(j) || c.color === o.color) return;
+      used.add(j);
+      pick.push(j);
+      search(k + 1, cost + Math.hypot(c.position[0] - o.position[0], c.position[1] - o.position[1]));
+      pick.pop();
+      used.delete(j);
+    });
+  };
+  search(0, 0);
+  const found = best as { cost: number; pick: number[] } | null;
+  if (!found) {
+    throw new ReadError(
+      `'${containerNp.text}': cannot give each of ${ids.join(', ')} its own ${containerNp.noun ?? 'container'} of another colour`,
+    );
+  }
+  st.notes.push(
+    `mismatched colours: each to a different ${containerNp.noun ?? 'container'} of another colour, the shortest carries overall`,
+  );
+  return objs.map((o, k) => ({ id: o.id, container: containers[found.pick[k]!]!.id }));
+}
+
+/** "in different corners": each object to a corner (side) of its own, the shortest carries overall. */
+function distinctAreas(st: State, ids: string[], which: 'corner' | 'side', text: string): Dest[] {
+  const regions = which === 'corner' ? CORNERS : SIDES;
+  if (ids.length > regions.length) throw new ReadError(`'${text}': ${ids.length} objects but only ${regions.length} ${which}s`);
+  const objs = ids.map((id) => st.facts.objects.find((o) => o.id === id)!);
+  let best: { cost: number; pick: number[] } | null = null;
+  const perm = (k: number, pick: number[], cost: number): void => {
+    if (k === objs.length) {
+      if (!best || cost < best.cost - 1e-9) best = { cost, pick: [...pick] };
+      return;
+    }
+    regions.forEach((r, j) => {
+      if (pick.includes(j)) return;
+      const a = TABLE_REGIONS[r].anchor;
+      perm(k + 1, [...pick, j], cost + Math.hypot(a[0] - objs[k]!.position[0], a[1] - objs[k]!.position[1]));
+    });
+  };
+  perm(0, [], 0);
+  const chosen = (best as { cost: number; pick: number[] } | null)!.pick;
+  return chosen.map((j) => {
+    const region = regions[j]!;
+    const area: TableArea = { label: region.replace(/_/g, ' '), region };
+    const zone = zoneForArea(st, area);
+    return zone ? { kind: 'zone', zone } : { kind: 'area', area };
+  });
+}
+
+/** Whether an object rests on the table itself (by the scene facts: its bottom at the table, in no container). */
+function restsOnTable(st: State, id: string): boolean {
+  const o = st.facts.objects.find((x) => x.id === id)!;
+  return o.position[2] - o.size[2] / 2 < 0.005 && supportOf(st, id) === null;
 }
 
 function sortPairs(st: State, ids: string[], containerNp: NounPhrase | null): { id: string; container: string }[] {
+  if (containerNp?.mismatchColor) return mismatchPairs(st, ids, containerNp);
   const containers = st.facts.objects.filter((o) => {
     if (!(o.shape === 'bowl' || o.shape === 'tray')) return false;
     if (containerNp?.noun === 'bowl') return o.shape === 'bowl';
@@ -401,6 +584,22 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
     }
     case 'build':
     case 'stack': {
+      // "make a circle with the blocks", "form a line of the blocks": an arrangement, not a stack.
+      const ring =
+        clause.verb === 'build' ? (locs.find((l) => l.kind === 'circle') as Extract<Location, { kind: 'circle' }> | undefined) : undefined;
+      if (ring) {
+        const intent = circleOf(st, withAll(st, clause), ring);
+        out.push(intent);
+        setSubject(intent.ids);
+        return;
+      }
+      if (clause.verb === 'build' && has('row')) {
+        const intent = lineOrder(st, withAll(st, clause));
+        if (intent.ids.length < 2) throw new ReadError(`a line needs two or more objects; '${clause.text}' names ${intent.ids.length}`);
+        out.push(intent);
+        setSubject(intent.ids);
+        return;
+      }
       if (clause.structure === 'pyramid') {
         if (clause.objects.length === 0) {
           // "Build a pyramid:" — the clauses after it say which blocks go where.
@@ -435,7 +634,8 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       }
       const ids = stackOrder(st, clause);
       if (ids.length < 2) throw new ReadError(`a stack needs two or more objects; '${clause.text}' names ${ids.length}`);
-      out.push({ kind: 'stack', ids });
+      const at = stackSite(st, clause, ids[0]!);
+      out.push(at ? { kind: 'stack', ids, at } : { kind: 'stack', ids });
       setSubject(ids);
       return;
     }
@@ -471,12 +671,24 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       return;
     }
     case 'sort': {
+      if ((clause.bySize || clause.order) && !locs.some((l) => l.kind === 'in' || l.kind === 'to' || l.kind === 'on')) {
+        // "sort the blocks by size from left to right": a line in that order.
+        needObjects();
+        const intent = lineOrder(st, clause);
+        out.push(intent);
+        setSubject(intent.ids);
+        return;
+      }
+      // "match the blocks with the bowls of the same colour": the containers named as an object are where they go.
+      const isContainerNp = (np: NounPhrase): boolean => np.noun === 'bowl' || np.noun === 'tray' || np.noun === 'container';
+      const named = clause.objects.filter((np) => !isContainerNp(np));
+      const containerObject = clause.objects.find(isContainerNp);
       const ids =
-        clause.objects.length > 0
-          ? subjects(st, clause)
+        named.length > 0
+          ? subjects(st, { ...clause, objects: named })
           : st.facts.objects.filter((o) => o.shape !== 'bowl' && o.shape !== 'tray').map((o) => o.id);
       const inLoc = locs.find((l) => l.kind === 'in' || l.kind === 'to') as Extract<Location, { kind: 'in' | 'to' }> | undefined;
-      out.push({ kind: 'sort', pairs: sortPairs(st, ids, inLoc?.np ?? null) });
+      out.push({ kind: 'sort', pairs: sortPairs(st, ids, inLoc?.np ?? containerObject ?? null) });
       setSubject(ids);
       return;
     }
@@ -555,7 +767,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       const ids = subjects(st, clause);
       // Sorting by colour: "put each block in the bowl of the same colour", "… by colour".
       const matchNp = containerLoc?.np;
-      if (matchNp && (matchNp.matchColor || clause.byColor)) {
+      if (matchNp && (matchNp.matchColor || matchNp.mismatchColor || clause.byColor)) {
         out.push({ kind: 'sort', pairs: sortPairs(st, ids, matchNp) });
         setSubject(ids);
         return;
@@ -579,8 +791,31 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       }
       if (has('row')) {
         const intent = lineOrder(st, clause);
+        if (intent.ids.length < 2) throw new ReadError(`a line needs two or more objects; '${clause.text}' names ${intent.ids.length}`);
         out.push(intent);
         setSubject(intent.ids);
+        return;
+      }
+      // "put all the blocks in different corners": a corner (side) each.
+      const distinct = locs.find((l): l is Extract<Location, { kind: 'distinct' }> => l.kind === 'distinct');
+      if (distinct) {
+        const dests = distinctAreas(st, ids, distinct.which, clause.text);
+        ids.forEach((id, k) => {
+          out.push({ kind: 'place', id, dest: dests[k]!, upright: clause.upright, notOn: null });
+        });
+        setSubject(ids);
+        return;
+      }
+      // "put the blocks on top of each other (in the corner)": a stack, largest at the bottom.
+      const onEachOther = locs.some((l) => l.kind === 'on' && l.np.pronoun === 'each-other');
+      if (onEachOther && ids.length >= 2) {
+        const stacked = [...ids].sort(
+          (a, b) => volume(st.facts.objects.find((o) => o.id === b)!) - volume(st.facts.objects.find((o) => o.id === a)!),
+        );
+        st.notes.push('on top of each other: a stack, largest at the bottom');
+        const at = stackSite(st, clause, stacked[0]!);
+        out.push(at ? { kind: 'stack', ids: stacked, at } : { kind: 'stack', ids: stacked });
+        setSubject(stacked);
         return;
       }
       // Pyramid parts: "put A and B side by side", "put C on top of both".
@@ -612,6 +847,11 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       const rest = locs.filter((l) => l.kind !== 'from');
       for (const id of ids) {
         const dest = combineDests(rest.map((l) => destOf(st, l, id, false)).filter((d): d is Dest => d !== null));
+        if (dest?.kind === 'table' && ids.length > 1 && !from && restsOnTable(st, id)) {
+          st.notes.push(`${id} is on the table already: left where it is`);
+          st.satisfied = true;
+          continue;
+        }
         if (dest) {
           out.push({
             kind: 'place',
@@ -695,7 +935,8 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
     st.notes.push(`no blocks named for the pyramid: ${blocks[0]!.id} on top of ${blocks[1]!.id} and ${blocks[2]!.id}`);
     merged.push({ kind: 'pyramid', base: [blocks[1]!.id, blocks[2]!.id], top: blocks[0]!.id });
   }
-  if (merged.length === 0) throw new ReadError(`could not read '${instruction.trim()}': nothing to do`);
+  if (merged.length === 0 && !st.satisfied) throw new ReadError(`could not read '${instruction.trim()}': nothing to do`);
+  if (merged.length === 0) st.notes.push('nothing to move: what was asked for already holds');
   return { intents: merged, notes: st.notes, candidates: st.candidates };
 }
 
@@ -712,9 +953,9 @@ const fmtDest = (d: Dest): string => {
     case 'zone':
       return `in zone ${d.zone}`;
     case 'area':
-      return `to the ${d.area.label}`;
+      return `to the ${d.area.label}${d.area.label.includes(d.area.region.replace(/_/g, ' ')) || d.area.label.includes('(') ? '' : ` (${d.area.region})`}`;
     case 'beside':
-      return `${d.rel === 'next' ? 'next to' : d.rel === 'front' ? 'in front of' : d.rel === 'behind' ? 'behind' : `${d.rel} of`} ${d.id}`;
+      return `${d.gap ? `${d.gap.text} ` : ''}${d.rel === 'next' ? 'next to' : d.rel === 'front' ? 'in front of' : d.rel === 'behind' ? 'behind' : `${d.rel} of`} ${d.id}`;
     case 'point':
       return `at ${d.label}`;
     case 'table':
@@ -730,7 +971,7 @@ export function describeIntent(it: Intent): string {
     case 'place':
       return `place ${it.id}${it.upright ? ' upright' : ''} ${fmtDest(it.dest)}${it.notOn ? ` (off ${it.notOn})` : ''}`;
     case 'stack':
-      return `stack ${it.ids.join(' < ')}`;
+      return `stack ${it.ids.join(' < ')}${it.at ? ` ${fmtDest(it.at)}` : ''}`;
     case 'gather':
       return `gather ${it.ids.join(', ')} in ${it.container}`;
     case 'grid':
@@ -740,7 +981,7 @@ export function describeIntent(it: Intent): string {
     case 'sort':
       return `sort ${it.pairs.map((p) => `${p.id}→${p.container}`).join(', ')}`;
     case 'lineUp':
-      return `line up ${it.ids.join(', ')} along +${it.axis}`;
+      return `line up ${it.ids.join(', ')} along +${it.axis}${it.line ? ` (${it.line} line)` : ''}`;
     case 'push':
       return `push ${it.id} ${fmtDest(it.dest)}`;
     case 'pushBy':

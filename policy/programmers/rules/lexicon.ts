@@ -4,7 +4,7 @@
 // one form of each word.
 
 import { COLOR_NAMES } from '../../../sim/index.ts';
-import type { ColorName, Shape } from '../../../sim/index.ts';
+import type { ColorName, ImageDirection, Shape } from '../../../sim/index.ts';
 
 /** Spelling variants folded before parsing (British spelling, plurals of odd forms). */
 export const SPELLING: Readonly<Record<string, string>> = {
@@ -31,8 +31,15 @@ export const SPELLING: Readonly<Record<string, string>> = {
   silver: 'gray',
   lefthand: 'left',
   righthand: 'right',
-  leftmost: 'left',
-  rightmost: 'right',
+  furthest: 'farthest',
+  further: 'farther',
+  uppermost: 'topmost',
+  lowermost: 'bottommost',
+  nearest: 'closest',
+  mismatching: 'mismatched',
+  nonmatching: 'mismatched',
+  unmatched: 'mismatched',
+  thanks: 'thank',
   biggest: 'largest',
   bigger: 'larger',
   littlest: 'smallest',
@@ -217,6 +224,10 @@ export const VERBS: ReadonlyMap<string, VerbClass> = new Map<string, VerbClass>(
   ['stick', 'put'],
   ['pop', 'put'],
   ['toss', 'put'],
+  ['spread', 'put'],
+  ['distribute', 'put'],
+  ['scatter', 'put'],
+  ['send', 'put'],
   ['stand', 'stand'],
   ['erect', 'stand'],
   ['upend', 'stand'],
@@ -312,9 +323,56 @@ export const LEADING_FILLER: ReadonlySet<string> = new Set([
   'gently',
   'slowly',
   'quickly',
+  "i'd",
+  "i'm",
+  'like',
+  'love',
+  'was',
+  'wondering',
+  'mind',
+  'if',
+  'hey',
+  'hi',
+  'hello',
+  'pls',
+  'plz',
 ]);
 
-/** Words anywhere in a clause that can be skipped. */
+/**
+ * A clause made only of these is politeness ("Thank you!", "thanks a lot", "if you can"):
+ * it asks for nothing and is skipped.
+ */
+export const POLITENESS: ReadonlySet<string> = new Set([
+  'thank',
+  'you',
+  'please',
+  'cheers',
+  'a',
+  'lot',
+  'much',
+  'so',
+  'very',
+  'for',
+  'me',
+  'if',
+  'can',
+  'could',
+  'possible',
+  'ok',
+  'okay',
+  'great',
+  'awesome',
+  'in',
+  'advance',
+  'that',
+  'would',
+  'be',
+  'nice',
+  'kind',
+  'of',
+  'mate',
+  'robot',
+]);
 export const FILLER: ReadonlySet<string> = new Set([
   'please',
   'carefully',
@@ -345,6 +403,12 @@ export const FILLER: ReadonlySet<string> = new Set([
   'together',
   'somewhere',
   'instead',
+  'pls',
+  'plz',
+  'thank',
+  'cheers',
+  'sorted',
+  'ordered',
 ]);
 
 export const SIZE_WORDS: Readonly<Record<string, 'smallest' | 'largest' | 'tallest' | 'shortest'>> = {
@@ -432,4 +496,48 @@ export const DIRECTIONS: Readonly<Record<string, [number, number]>> = {
   nearer: [0, -1],
   south: [0, -1],
   front: [0, -1],
+};
+
+/** Ordinal words ("the second block from the left"); "2nd", "3rd" become these in the tokenizer. */
+export const ORDINALS: Readonly<Record<string, number>> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+};
+
+/**
+ * Sides of the table as the top camera's image shows them: +y (far from the robot) is the
+ * top, +x the right (docs/architecture.md#world-conventions).
+ */
+export type ImageSide = ImageDirection;
+
+/** Words naming a side of the image ("from the left", "from the back" = from the top). */
+export const SIDE_WORDS: Readonly<Record<string, ImageSide>> = {
+  left: 'left',
+  right: 'right',
+  top: 'top',
+  bottom: 'bottom',
+  back: 'top',
+  far: 'top',
+  rear: 'top',
+  front: 'bottom',
+  near: 'bottom',
+};
+
+/** "the leftmost block": the first counted from that side. */
+export const EXTREMES: Readonly<Record<string, ImageSide>> = {
+  leftmost: 'left',
+  rightmost: 'right',
+  topmost: 'top',
+  bottommost: 'bottom',
+  frontmost: 'bottom',
+  backmost: 'top',
+  rearmost: 'top',
 };

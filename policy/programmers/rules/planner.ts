@@ -4,10 +4,12 @@
 // container, a row, a pyramid site. A board tracks where every object will be after
 // each step, so later targets avoid what earlier steps moved.
 
-import type { ObjectInfo, Predicate, Vec2, ZoneSpec } from '../../../sim/index.ts';
+import { TABLE_REGIONS } from '../../../sim/index.ts';
+import type { ImageDirection, ObjectInfo, Predicate, TableRegionName, Vec2, ZoneSpec } from '../../../sim/index.ts';
 import {
   FINGER_ROOM,
   PLACE_REGION,
+  REACH_REGION,
   clampTo,
   clearance,
   discOf,
@@ -15,11 +17,13 @@ import {
   extentAlong,
   footprint,
   freeSpot,
+  inRegion,
   round,
   roundVec,
 } from './geometry.ts';
 import type { Disc } from './geometry.ts';
-import type { Dest, Intent, TableArea } from './intents.ts';
+import type { Dest, Intent } from './intents.ts';
+import type { Gap } from './grammar.ts';
 import type { SceneFacts } from './references.ts';
 import type { PlanAmendments } from './program-text.ts';
 
@@ -63,8 +67,6 @@ export interface Plan {
 
 /** Gap left between objects placed side by side with the fingers turned out of the way (m). */
 const SIDE_GAP = 0.012;
-/** Corners and sides: this far in from the edge of the workspace (m). */
-const AREA_INSET = { x: 0.1, y: 0.1 };
 
 const NOUN: Record<ObjectInfo['shape'], string> = { box: 'block', sphere: 'ball', cylinder: 'cylinder', bowl: 'bowl', tray: 'tray' };
 
@@ -195,12 +197,31 @@ class Planner {
     return found.xy;
   }
 
-  /** The anchor point of a corner, side or the centre of the table, inset from the workspace edge. */
-  areaPoint(area: TableArea, id: string): Vec2 {
-    const cur = this.board.pos(id);
-    const x = area.x === 0 ? (area.y === 0 ? 0 : cur[0]) : area.x * (0.45 - AREA_INSET.x);
-    const y = area.y === 0 ? (area.x === 0 ? 0 : cur[1]) : area.y * (0.35 - AREA_INSET.y);
-    return clampTo([x, y]);
+  /**
+   * A clear spot for `id` in a named region of the table (sim/table-regions.ts): its centre
+   * inside the region (1.5 cm in from its edges) and the place region, as near the region's
+   * anchor as the room around allows. `r`: the radius to keep clear (default its footprint).
+   */
+  regionSpot(id: string, region: TableRegionName, r?: number, ignore: readonly string[] = []): Vec2 {
+    const reg = TABLE_REGIONS[region];
+    const inset = 0.015;
+    const box = {
+      min: [Math.max(reg.min[0] + inset, REACH_REGION.min[0]), Math.max(reg.min[1] + inset, REACH_REGION.min[1])] as Vec2,
+      max: [Math.min(reg.max[0] - inset, REACH_REGION.max[0]), Math.min(reg.max[1] - inset, REACH_REGION.max[1])] as Vec2,
+    };
+    const anchor = clampTo(reg.anchor, box);
+    const found = freeSpot({
+      r: (r ?? footprint(this.board.obj(id))) + FINGER_ROOM,
+      obstacles: this.board.obstacles([id, ...ignore]),
+      near: anchor,
+      nearWeight: 0.3,
+      region: box,
+      step: 0.005,
+    });
+    if (!found) return roundVec(anchor);
+    if (found.clearance < 0)
+      this.notes.push(`little room for ${id} in the ${region.replace(/_/g, ' ')} (${(found.clearance * 100).toFixed(1)} cm overlap)`);
+    return found.xy;
   }
 
   /** A clear spot inside a zone (its centre when that is free). */
@@ -320,17 +341,12 @@ class Planner {
         return;
       }
       case 'area': {
-        const anchor = this.areaPoint(dest.area, id);
-        const xy = this.spot(id, {
-          near: anchor,
-          nearWeight: 1,
-          region: { min: clampTo([anchor[0] - 0.06, anchor[1] - 0.06]), max: clampTo([anchor[0] + 0.06, anchor[1] + 0.06]) },
-        });
+        const xy = this.regionSpot(id, dest.area.region);
         this.place(
           id,
           { kind: 'xy', xy },
           `put ${name} at the ${dest.area.label} ${fmtXY(xy)}`,
-          all([{ near: [id, anchor, 0.07] }, { onTable: id }, ...extra]),
+          all([{ inRegion: [id, dest.area.region] }, { onTable: id }, ...extra]),
         );
         this.board.move(id, xy);
         return;
@@ -353,10 +369,81 @@ class Planner {
         return;
       }
       case 'beside': {
-        this.beside(id, dest.rel, dest.id, extra);
+        if (dest.gap && dest.rel !== 'next') this.besideBy(id, dest.rel, dest.id, dest.gap, extra);
+        else this.beside(id, dest.rel, dest.id, extra);
         return;
       }
     }
+  }
+
+  /**
+   * "a little to the right of X", "5 cm to the left of X": on that side of `ref` with the
+   * gap between the two footprints (edge to edge, along the axis) in the middle of the
+   * range asked for — less when the workspace ends sooner — shifted along or across (by
+   * at most 3 cm) when something is in the way. Expects the `offset` predicate.
+   */
+  besideBy(id: string, rel: 'left' | 'right' | 'front' | 'behind', ref: string, gap: Gap, extra: Predicate[] = []): void {
+    const dirs: Record<'left' | 'right' | 'front' | 'behind', Vec2> = { left: [-1, 0], right: [1, 0], front: [0, -1], behind: [0, 1] };
+    const image: Record<'left' | 'right' | 'front' | 'behind', ImageDirection> = {
+      left: 'left',
+      right: 'right',
+      front: 'bottom',
+      behind: 'top',
+    };
+    const dir = dirs[rel];
+    const o = this.board.obj(id);
+    const refAt = this.board.pos(ref);
+    const k = dir[0] !== 0 ? 0 : 1;
+    // Placed with the fingers closing across dir: the larger half-size counts along it, to be safe.
+    const mine = Math.max(o.size[0], o.size[1]) / 2;
+    const theirs = extentAlong(this.board.obj(ref), dir);
+    const edge = dir[k]! > 0 ? REACH_REGION.max[k]! - refAt[k]! : refAt[k]! - REACH_REGION.min[k]!;
+    const reach = edge - theirs - mine;
+    const aim = (gap.min + gap.max) / 2;
+    // Aim inside the range, a centimetre in from its ends; never past the reach of the gripper.
+    const lo = Math.min(Math.min(gap.min + 0.005, (gap.min + gap.max) / 2), Math.max(reach, gap.min));
+    const hi = Math.max(lo, Math.min(gap.max - 0.01, reach));
+    if (reach < gap.min + 0.005) {
+      this.notes.push(
+        `only ${(Math.max(0, reach) * 100).toFixed(1)} cm of room ${rel === 'front' ? 'below' : rel === 'behind' ? 'above' : `to the ${rel} of`} ${ref} inside the workspace; "${gap.text}" wants ${(gap.min * 100).toFixed(0)}–${(gap.max * 100).toFixed(0)} cm`,
+      );
+    }
+    const want = Math.min(Math.max(aim, lo), hi);
+    const perp: Vec2 = [-dir[1], dir[0]];
+    const obstacles = this.board.obstacles([id, ref]);
+    let best: { delta: Vec2; xy: Vec2; score: number } | null = null;
+    // Along the axis anywhere in [lo, hi], across by at most 4.5 cm (the offset allows 6): the
+    // clear spot nearest the aim, else the least overlapping.
+    const gaps = new Set<number>();
+    for (let g = lo; g <= hi + 1e-9; g += 0.005) gaps.add(round(g));
+    gaps.add(round(want));
+    for (const g of gaps) {
+      for (const side of [0, 0.015, -0.015, 0.03, -0.03, 0.045, -0.045]) {
+        const d = theirs + mine + g;
+        const delta: Vec2 = roundVec([dir[0] * d + perp[0] * side, dir[1] * d + perp[1] * side]);
+        const xy: Vec2 = [refAt[0] + delta[0], refAt[1] + delta[1]];
+        let c = clearance(xy, footprint(o) + FINGER_ROOM * 0.6, obstacles);
+        if (!inRegion(xy, REACH_REGION)) c -= 1;
+        const score = (c >= 0 ? 0 : c * 10) - 0.2 * Math.abs(g - want) - 0.15 * Math.abs(side);
+        if (!best || score > best.score + 1e-9) best = { delta, xy, score };
+      }
+    }
+    let s = best!;
+    if (!inRegion(s.xy, REACH_REGION)) {
+      // No spot on that side within reach: as far as the gripper reaches.
+      const xy = clampTo(s.xy, REACH_REGION);
+      s = { ...s, xy, delta: roundVec([xy[0] - refAt[0], xy[1] - refAt[1]]) };
+    }
+    const heading = Math.atan2(dir[1], dir[0]) + Math.PI / 2;
+    const words = rel === 'front' ? 'below' : rel === 'behind' ? 'above' : `to the ${rel} of`;
+    this.place(
+      id,
+      { kind: 'relative', id: ref, delta: s.delta },
+      `put ${this.name(id)} ${gap.text} ${words} ${this.name(ref)}`,
+      all([{ offset: { id, from: ref, direction: image[rel], min: round(gap.min), max: round(gap.max) } }, { onTable: id }, ...extra]),
+      round(heading),
+    );
+    this.board.move(id, s.xy);
   }
 
   beside(id: string, rel: 'left' | 'right' | 'front' | 'behind' | 'next', ref: string, extra: Predicate[] = []): void {
@@ -426,10 +513,16 @@ class Planner {
         local.push([along[0] * t + across[0] * a, along[1] * t + across[1] * a]);
       }
     } else {
-      const inner = measured?.radius ?? c.size[0] / 2 - 0.01;
-      let ring = Math.max(0, Math.min(inner - size / 2 - (measured?.radius ? 0.005 : 0), size * 0.75));
+      const inner = (measured?.radius ?? c.size[0] / 2 - 0.01) - (measured?.radius ? 0.005 : 0);
+      // On a ring, each turned along its radius (slotHeading: the fingers close along the rim),
+      // as far out as a box's outer corners stay inside the wall.
+      const boxes = ids.some((id) => this.board.obj(id).shape === 'box');
+      const ringHi = boxes ? Math.sqrt(Math.max(0, inner * inner - (size / 2) ** 2)) - size / 2 : inner - size / 2;
+      // Neighbours on the ring clear of each other (set down face to face), with a centimetre to spare.
+      const ringLo = (size + 0.006) / (2 * Math.sin(Math.PI / n));
+      let ring = Math.max(0, Math.min(ringHi, Math.max(Math.min(size * 0.75, ringHi), ringLo + 0.01)));
       // Packed: neighbours on the ring just clear of each other.
-      if (this.amend.pack.includes(container)) ring = Math.min(ring, (size + 0.006) / (2 * Math.sin(Math.PI / n)));
+      if (this.amend.pack.includes(container)) ring = Math.min(ring, ringLo);
       for (let k = 0; k < n; k++) {
         const a = (2 * Math.PI * k) / n;
         local.push([ring * Math.cos(a), ring * Math.sin(a)]);
@@ -451,7 +544,7 @@ class Planner {
     order.forEach((id, k) => {
       this.pick(id);
       done.push(id);
-      const heading = cont.shape === 'tray' ? round(cont.yaw + (cont.size[0] >= cont.size[1] ? Math.PI / 2 : 0)) : null;
+      const heading = cont.shape === 'tray' ? round(cont.yaw + (cont.size[0] >= cont.size[1] ? Math.PI / 2 : 0)) : slotHeading(offsets[k]!);
       this.place(
         id,
         { kind: 'object', id: container, offset: offsets[k] },
@@ -503,20 +596,67 @@ class Planner {
     for (const { id, container } of ordered) {
       const offset = slots.get(id)!;
       this.pick(id);
-      this.place(id, { kind: 'object', id: container, offset }, `put ${this.name(id)} in ${this.name(container)}`, {
-        inside: [id, container],
-      });
+      const heading = this.board.obj(container).shape === 'bowl' ? slotHeading(offset) : null;
+      this.place(
+        id,
+        { kind: 'object', id: container, offset },
+        `put ${this.name(id)} in ${this.name(container)}`,
+        { inside: [id, container] },
+        heading,
+      );
       this.board.move(id, this.board.pos(container), container);
     }
   }
 
-  stack(ids: string[]): void {
+  /**
+   * A stack, bottom first. With `at` (a table region, a zone, a point), the bottom one goes
+   * there first, to a spot with room for the widest of the stack; the last step then also
+   * expects every member low enough to count (bottom under 10 cm) in the region or zone.
+   */
+  stack(ids: string[], at?: Dest): void {
+    const site: Predicate[] = [];
+    if (at) {
+      const base = ids[0]!;
+      const r = Math.max(...ids.map((id) => footprint(this.board.obj(id))));
+      let xy: Vec2;
+      let where: string;
+      const inPlace = (id: string): Predicate | null =>
+        at.kind === 'area' ? { inRegion: [id, at.area.region] } : at.kind === 'zone' ? { inZone: [id, at.zone] } : null;
+      if (at.kind === 'area') {
+        xy = this.regionSpot(base, at.area.region, r);
+        where = `the ${at.area.label}`;
+      } else if (at.kind === 'zone') {
+        xy = this.zoneSpot(base, this.facts.zones.find((z) => z.id === at.zone)!);
+        where = at.zone.replace(/_/g, ' ');
+      } else if (at.kind === 'point') {
+        xy = this.spot(base, { near: clampTo(at.xy), nearWeight: 1 });
+        where = at.label;
+      } else {
+        throw new Error(`cannot build a stack ${at.kind} ${'id' in at ? at.id : ''}: a stack goes on the table`);
+      }
+      const first = inPlace(base);
+      this.pick(base);
+      this.place(
+        base,
+        { kind: 'xy', xy },
+        `put ${this.name(base)} at ${where} ${fmtXY(xy)}, the bottom of the stack`,
+        all([...(first ? [first] : [{ near: [base, xy, 0.02] } as Predicate]), { onTable: base }]),
+      );
+      this.board.move(base, xy);
+      let bottom = 0;
+      for (const id of ids) {
+        const p = inPlace(id);
+        if (p && bottom < 0.095) site.push(p);
+        bottom += this.board.obj(id).size[2];
+      }
+    }
     for (let k = 1; k < ids.length; k++) {
       const id = ids[k]!;
       const below = ids[k - 1]!;
       this.pick(id);
       const preds: Predicate[] = [];
       for (let j = k; j >= 1; j--) preds.push({ on: [ids[j]!, ids[j - 1]!] });
+      if (k === ids.length - 1) preds.push(...site);
       this.place(id, { kind: 'object', id: below }, `put ${this.name(id)} on ${this.name(below)}`, all(preds));
       this.board.move(id, this.board.pos(below), below);
     }
@@ -657,15 +797,34 @@ class Planner {
   }
 
   /**
-   * A row of objects in the given order along +axis: evenly spaced slots at a shared
-   * line, at the clear place nearest the objects, filled first to last.
+   * A line of objects in the given order along +axis (a diagonal runs left to right, up or
+   * down, whichever has more room): evenly spaced slots on one straight line at the clear
+   * place nearest the objects, filled first to last, the fingers closing across the line.
+   * Expects `ordered` at the end, and the `line` predicate when a line was asked for.
    */
-  lineUp(ids: string[], axis: 'x' | 'y'): void {
-    const u: Vec2 = axis === 'x' ? [1, 0] : [0, 1];
+  lineUp(ids: string[], axis: 'x' | 'y', line?: 'horizontal' | 'vertical' | 'diagonal', slope?: 1 | -1): void {
+    const h = Math.SQRT1_2;
+    const diagonals: Vec2[] = slope
+      ? [[h, slope * h]]
+      : [
+          [h, h],
+          [h, -h],
+        ];
+    const directions: Vec2[] = line === 'diagonal' ? diagonals : [axis === 'x' ? [1, 0] : [0, 1]];
     const objs = ids.map((id) => this.board.obj(id));
-    const halfAlong = (o: ObjectInfo): number => (axis === 'x' ? o.size[0] : o.size[1]) / 2;
+    // Each is set down with its grasp axis across the line: the larger half-size lies along it, at worst.
+    const halfAlong = (o: ObjectInfo): number =>
+      (line === 'diagonal' ? Math.max(o.size[0], o.size[1]) : axis === 'x' ? o.size[0] : o.size[1]) / 2;
     let pitch = 0;
-    for (let k = 1; k < objs.length; k++) pitch = Math.max(pitch, halfAlong(objs[k - 1]!) + halfAlong(objs[k]!) + 0.035);
+    for (let k = 1; k < objs.length; k++) {
+      // Along a diagonal a box is set down turned 45° to the table's axes: keep even the
+      // neighbours' axis-aligned bounds apart (each reaches its footprint radius along x and y).
+      const need =
+        line === 'diagonal'
+          ? Math.SQRT2 * (footprint(objs[k - 1]!) + footprint(objs[k]!)) + 0.012
+          : halfAlong(objs[k - 1]!) + halfAlong(objs[k]!) + 0.035;
+      pitch = Math.max(pitch, need);
+    }
     pitch = round(pitch);
     const n = ids.length;
     const centroid: Vec2 = [0, 0];
@@ -675,40 +834,52 @@ class Planner {
     }
     const others = this.board.obstacles(ids);
     const half = ((n - 1) / 2) * pitch;
-    let best: { c: Vec2; score: number } | null = null;
-    for (let x = PLACE_REGION.min[0]; x <= PLACE_REGION.max[0] + 1e-9; x += 0.01) {
-      for (let y = PLACE_REGION.min[1]; y <= PLACE_REGION.max[1] + 1e-9; y += 0.01) {
-        const c: Vec2 = [round(x), round(y)];
-        const first: Vec2 = [c[0] - u[0] * half, c[1] - u[1] * half];
-        const last: Vec2 = [c[0] + u[0] * half, c[1] + u[1] * half];
-        if (!inside(first) || !inside(last)) continue;
-        let worst = Infinity;
-        for (let k = 0; k < n; k++) {
-          const slot: Vec2 = [first[0] + u[0] * pitch * k, first[1] + u[1] * pitch * k];
-          const r = footprint(objs[k]!) + FINGER_ROOM;
-          worst = Math.min(worst, clearance(slot, r, others));
-          // Objects placed later must not be in the way of this slot, nor this one's slot in theirs.
-          for (let j = k + 1; j < n; j++) {
-            const p = this.board.pos(ids[j]!);
-            worst = Math.min(worst, dist2(slot, p) - footprint(objs[k]!) - footprint(objs[j]!) - FINGER_ROOM);
+    let best: { c: Vec2; u: Vec2; score: number } | null = null;
+    for (const u of directions) {
+      for (let x = PLACE_REGION.min[0]; x <= PLACE_REGION.max[0] + 1e-9; x += 0.01) {
+        for (let y = PLACE_REGION.min[1]; y <= PLACE_REGION.max[1] + 1e-9; y += 0.01) {
+          const c: Vec2 = [round(x), round(y)];
+          const first: Vec2 = [c[0] - u[0] * half, c[1] - u[1] * half];
+          const last: Vec2 = [c[0] + u[0] * half, c[1] + u[1] * half];
+          if (!inside(first) || !inside(last)) continue;
+          let worst = Infinity;
+          for (let k = 0; k < n; k++) {
+            const slot: Vec2 = [first[0] + u[0] * pitch * k, first[1] + u[1] * pitch * k];
+            const r = footprint(objs[k]!) + FINGER_ROOM;
+            worst = Math.min(worst, clearance(slot, r, others));
+            // Objects placed later must not be in the way of this slot, nor this one's slot in theirs.
+            for (let j = k + 1; j < n; j++) {
+              const p = this.board.pos(ids[j]!);
+              worst = Math.min(worst, dist2(slot, p) - footprint(objs[k]!) - footprint(objs[j]!) - FINGER_ROOM);
+            }
           }
+          const score = Math.min(worst, 0.04) - 0.05 * dist2(c, centroid) - 0.02 * Math.hypot(c[0], c[1]);
+          if (!best || score > best.score) best = { c, u, score };
         }
-        const score = Math.min(worst, 0.04) - 0.05 * dist2(c, centroid) - 0.02 * Math.hypot(c[0], c[1]);
-        if (!best || score > best.score) best = { c, score };
       }
     }
-    const c = best?.c ?? [0, 0];
-    const heading = axis === 'x' ? round(Math.PI / 2) : 0;
+    if (!best) {
+      throw new Error(
+        `a line of ${n} objects ${(pitch * 100).toFixed(1)} cm apart (${((n - 1) * pitch * 100).toFixed(0)} cm long) does not fit in the workspace`,
+      );
+    }
+    const { c, u } = best;
+    if (best.score < 0) this.notes.push(`little room for the line: ${(best.score * 100).toFixed(1)} cm short of clear`);
+    const heading = round(halfTurn(Math.atan2(u[1], u[0]) + Math.PI / 2));
+    const what = line === 'diagonal' || line === 'vertical' ? `${line} line` : 'row';
     ids.forEach((id, k) => {
       const slot: Vec2 = roundVec([c[0] - u[0] * half + u[0] * pitch * k, c[1] - u[1] * half + u[1] * pitch * k]);
       const preds: Predicate[] = [{ near: [id, slot, 0.02] }];
-      if (k === n - 1 && n >= 2) preds.push({ ordered: { ids, axis } });
+      if (k === n - 1 && n >= 2) {
+        preds.push({ ordered: { ids, axis } });
+        if (line) preds.push({ line: { ids, direction: line } });
+      }
       if (this.amend.pushInstead.includes(id)) {
-        this.push(id, slot, `push ${this.name(id)} into the row at ${fmtXY(slot)}`, all([...preds, { onTable: id }]));
+        this.push(id, slot, `push ${this.name(id)} into the ${what} at ${fmtXY(slot)}`, all([...preds, { onTable: id }]));
         return;
       }
       this.pick(id);
-      this.place(id, { kind: 'xy', xy: slot }, `put ${this.name(id)} in the row at ${fmtXY(slot)}`, all(preds), heading);
+      this.place(id, { kind: 'xy', xy: slot }, `put ${this.name(id)} in the ${what} at ${fmtXY(slot)}`, all(preds), heading);
       this.board.move(id, slot);
     });
   }
@@ -737,8 +908,8 @@ class Planner {
         return;
       }
       case 'area': {
-        const goal = this.areaPoint(dest.area, id);
-        this.push(id, goal, `push ${name} to the ${dest.area.label}`, { all: [{ near: [id, goal, 0.05] }, { onTable: id }] });
+        const goal = this.regionSpot(id, dest.area.region);
+        this.push(id, goal, `push ${name} to the ${dest.area.label}`, { all: [{ inRegion: [id, dest.area.region] }, { onTable: id }] });
         return;
       }
       case 'point': {
@@ -862,6 +1033,15 @@ class Planner {
   }
 }
 
+/**
+ * In a bowl, a slot off the centre is set down with the fingers closing across the line
+ * from the centre (along the rim), so neither fingertip reaches over the wall as it opens.
+ */
+function slotHeading(offset: Vec2): number | null {
+  if (Math.hypot(offset[0], offset[1]) < 0.003) return null;
+  return round(Math.atan2(offset[1], offset[0]) + Math.PI / 2);
+}
+
 /** An angle wrapped to (-π/2, π/2]. */
 function halfTurn(a: number): number {
   let x = a % Math.PI;
@@ -891,7 +1071,7 @@ export function planIntents(intents: readonly Intent[], facts: SceneFacts, amend
         p.placeAt(it.id, it.dest, it.upright, it.notOn);
         break;
       case 'stack':
-        p.stack(it.ids);
+        p.stack(it.ids, it.at);
         break;
       case 'gather':
         p.gather(it.ids, it.container);
@@ -900,7 +1080,7 @@ export function planIntents(intents: readonly Intent[], facts: SceneFacts, amend
         p.sort(it.pairs);
         break;
       case 'lineUp':
-        p.lineUp(it.ids, it.axis);
+        p.lineUp(it.ids, it.axis, it.line, it.slope);
         break;
       case 'circle':
         p.circle(it.ids, it.center);

@@ -4,10 +4,11 @@
 // about. Ambiguity is resolved by a ranked candidate list, so a repair can take the
 // next candidate when the first turned out to be the wrong object.
 
-import type { ObjectInfo, Shape, ZoneSpec } from '../../../sim/index.ts';
+import { TABLE, inTableRegion } from '../../../sim/index.ts';
+import type { ObjectInfo, Shape, TableRegionName, ZoneSpec } from '../../../sim/index.ts';
 import type { NounPhrase } from './grammar.ts';
 import { shapesOf } from './lexicon.ts';
-import type { NounClass } from './lexicon.ts';
+import type { ImageSide, NounClass } from './lexicon.ts';
 
 export class UnresolvedReference extends Error {
   constructor(message: string) {
@@ -202,6 +203,25 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     throw new UnresolvedReference(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
   }
 
+  // "not green", "non-blue", "other than red".
+  if (np.notColors && np.notColors.length > 0) {
+    const not = np.notColors;
+    found = found.filter((o) => !not.includes(o.color));
+    if (found.length === 0) throw new UnresolvedReference(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
+  }
+  // "except the red one": what the listed phrases name is left out.
+  if (np.except && np.except.length > 0) {
+    const out = new Set<string>();
+    for (const e of np.except) {
+      // "except the red ones", "but the red and blue ones": everything the phrase fits, of the outer kind.
+      const like: NounPhrase = e.kind === 'object' && e.noun === null ? { ...e, noun, pronoun: undefined } : e;
+      const r = resolveNp(like, facts, { want: 'any', lastNoun: noun ?? opts.lastNoun ?? null });
+      if (r.kind === 'objects') for (const id of r.candidates) out.add(id);
+    }
+    found = found.filter((o) => !out.has(o.id));
+    if (found.length === 0) throw new UnresolvedReference(`no object matches '${np.text}': every match is excepted`);
+  }
+
   if (np.size && (np.plural || np.quantifier) && np.count === undefined) {
     // "the small red blocks", "the big blocks": a size class, not one extreme. The class is
     // set among every object of the noun's kind (any colour) at the widest gap in volume.
@@ -214,11 +234,44 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
       if (found.length === 0) throw new UnresolvedReference(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
     }
   }
+  // Ranked phrases name their objects by the ranking; the rest are ordered by the stated
+  // rule for ambiguity: the id's words, then nearest the gripper's home, then leftmost.
+  let ranked = false;
+  let rankNote: string | null = null;
+  // Several plural objects keep the scene's order; one (or a count) out of more is chosen by the rule.
+  if (!(np.plural || np.quantifier) || (np.count !== undefined && found.length > np.count)) found = byGripper(found);
+  if (np.relation) {
+    const r = applyRelation(np, found, facts, opts);
+    found = r.found;
+    ranked = r.ranked;
+    rankNote = r.note;
+  }
+  if (np.nth) {
+    const { from } = np.nth;
+    const key = sideKey(from);
+    found = [...found].sort((a, b) => key(a) - key(b));
+    // n = 0: the middle one ("the middle block"); of an even number, the one left of the middle, noted.
+    const n = np.nth.n === 0 ? Math.floor((found.length - 1) / 2) + 1 : np.nth.n;
+    if (np.nth.n === 0 && found.length % 2 === 0)
+      opts.notes?.push(`"${np.text}": ${found.length} fit, no one is in the middle; took the one left of it, ${found[n - 1]?.id}`);
+    if (found.length < n) {
+      throw new UnresolvedReference(
+        `'${np.text}': only ${found.length} ${found.length === 1 ? 'object matches' : 'objects match'} (${found.map((o) => o.id).join(', ') || 'none'})`,
+      );
+    }
+    if (!(np.plural || np.quantifier) || np.count === undefined) found = [...found.slice(n - 1), ...found.slice(0, n - 1)];
+    ranked = true;
+  }
   if (np.size) {
     const key = sizeKey(np.size);
     found = [...found].sort((a, b) => key(a) - key(b));
-  } else {
-    found = [...found].sort((a, b) => idAffinity(np, b.id) - idAffinity(np, a.id));
+    const k = (np.sizeRank ?? 1) - 1;
+    if (k > 0) {
+      if (found.length <= k)
+        throw new UnresolvedReference(`'${np.text}': only ${found.length} match (${found.map((o) => o.id).join(', ')})`);
+      found = [...found.slice(k), ...found.slice(0, k)];
+    }
+    ranked = true;
   }
   let ids = found.map((o) => o.id);
   if (np.count !== undefined) {
@@ -226,15 +279,164 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
       throw new UnresolvedReference(`'${np.text}' names ${np.count} objects but ${ids.length} match (${ids.join(', ') || 'none'})`);
     }
     if (ids.length > np.count) {
-      if (!np.size)
-        opts.notes?.push(`'${np.text}' could be any ${np.count} of ${ids.join(', ')}; chose ${ids.slice(0, np.count).join(', ')}`);
+      if (!ranked)
+        opts.notes?.push(
+          `"${np.text}" fits ${ids.join(', ')}: chose ${ids.slice(0, np.count).join(', ')}, nearest the gripper (${np.count} of ${ids.length})`,
+        );
       ids = ids.slice(0, np.count);
     }
   }
   if (np.plural || np.quantifier) return { kind: 'objects', ids, candidates: ids };
   const choice = Math.min(opts.choice ?? 0, ids.length - 1);
-  if (ids.length > 1 && !np.size) {
-    opts.notes?.push(`'${np.text}' could be ${ids.join(', ')}; chose ${ids[choice]}`);
+  if (ids.length > 1 && !ranked) {
+    const why = choice === 0 ? (rankNote ?? 'nearest the gripper') : `candidate ${choice + 1} of ${ids.length}`;
+    opts.notes?.push(`"${np.text}" fits ${ids.join(', ')}: chose ${ids[choice]}, ${why}`);
   }
   return { kind: 'objects', ids: [ids[choice]!], candidates: ids };
+}
+
+/** Where the gripper waits between tasks (TABLE.home), in the table plane. */
+const HOME: readonly [number, number] = [TABLE.home[0], TABLE.home[1]];
+
+/**
+ * The stated rule for a phrase that fits several objects: the one nearest the gripper's
+ * home position (to the millimetre), then the leftmost.
+ */
+function byGripper(found: ObjectInfo[]): ObjectInfo[] {
+  const d = (o: ObjectInfo): number => Math.hypot(o.position[0] - HOME[0], o.position[1] - HOME[1]);
+  return [...found].sort((a, b) => Math.round((d(a) - d(b)) * 1000) || a.position[0] - b.position[0]);
+}
+
+/** Sort key counting from a side of the top camera's image: left = smallest x first, top = largest y first. */
+function sideKey(from: ImageSide): (o: ObjectInfo) => number {
+  switch (from) {
+    case 'left':
+      return (o) => o.position[0];
+    case 'right':
+      return (o) => -o.position[0];
+    case 'top':
+      return (o) => -o.position[1];
+    case 'bottom':
+      return (o) => o.position[1];
+  }
+}
+
+/** The half extents of the gripper's workspace on the table (TABLE.workspace): corners of "the top left corner". */
+const WORKSPACE_HALF: readonly [number, number] = [TABLE.workspace.max[0], TABLE.workspace.max[1]];
+
+/** Whether container `c` holds `o`: its centre over the container's inside, its bottom below the rim. */
+function holds(c: ObjectInfo, o: ObjectInfo): boolean {
+  if (!CONTAINERS.includes(c.shape)) return restsOn(o, c);
+  const inside = Math.hypot(o.position[0] - c.position[0], o.position[1] - c.position[1]) < Math.min(c.size[0], c.size[1]) / 2;
+  return inside && o.position[2] - o.size[2] / 2 < c.position[2] + c.size[2] / 2;
+}
+
+/** Whether `o` rests on `base` (its bottom at the other's top, over it). */
+function restsOn(o: ObjectInfo, base: ObjectInfo): boolean {
+  const gap = o.position[2] - o.size[2] / 2 - (base.position[2] + base.size[2] / 2);
+  return (
+    Math.abs(gap) < 0.015 &&
+    Math.hypot(o.position[0] - base.position[0], o.position[1] - base.position[1]) < Math.max(...base.size.slice(0, 2)) / 2
+  );
+}
+
+/**
+ * Whether `o` lies on that side of `ref` as the top camera sees it: its centre's offset
+ * from ref's centre points that way more than across (left: dx < 0 and |dx| > |dy|).
+ * Resting on it counts as above (top), resting under it as below.
+ */
+export function onSide(o: ObjectInfo, ref: ObjectInfo, side: ImageSide, strict = true): boolean {
+  const dx = o.position[0] - ref.position[0];
+  const dy = o.position[1] - ref.position[1];
+  if (side === 'top' && restsOn(o, ref)) return true;
+  if (side === 'bottom' && restsOn(ref, o)) return true;
+  const along = side === 'left' ? -dx : side === 'right' ? dx : side === 'top' ? dy : -dy;
+  const across = side === 'left' || side === 'right' ? Math.abs(dy) : Math.abs(dx);
+  // Not strict: within about 63° of the direction (along at least half of across).
+  return along > 0 && (strict ? along > across : along >= across / 2);
+}
+
+const SIDE_TEXT: Record<ImageSide, string> = { left: 'to the left of', right: 'to the right of', top: 'above', bottom: 'below' };
+
+/** "to the left of X", "above X", "closest to X", "farthest from X": filter or rank `found` against the reference. */
+function applyRelation(
+  np: NounPhrase,
+  found: ObjectInfo[],
+  facts: SceneFacts,
+  opts: ResolveOptions,
+): { found: ObjectInfo[]; ranked: boolean; note: string | null } {
+  const rel = np.relation!;
+  let at: readonly [number, number] = HOME;
+  let refName = 'the gripper';
+  let ref: ObjectInfo | null = null;
+  let dist = (o: ObjectInfo): number => Math.hypot(o.position[0] - at[0], o.position[1] - at[1]);
+  if (rel.place) {
+    // A corner: its point at the edge of the workspace; a side: its edge line; the centre: the table's.
+    const p = rel.place;
+    refName = p.kind === 'center' ? 'the center' : p.text.replace(/^the\s+/i, '');
+    if (p.kind === 'corner') at = [p.x * WORKSPACE_HALF[0], p.y * WORKSPACE_HALF[1]];
+    else if (p.kind === 'center') at = [0, 0];
+    else {
+      const k = p.axis === 'x' ? 0 : 1;
+      dist = (o) => WORKSPACE_HALF[k]! - p.sign * o.position[k]!;
+    }
+  }
+  if (rel.np) {
+    const r = resolveNp(rel.np, facts, { want: 'any', lastNoun: np.noun ?? opts.lastNoun ?? null, notes: opts.notes });
+    if (r.kind !== 'objects')
+      throw new UnresolvedReference(`'${rel.np.text}' in '${np.text}' names ${r.kind === 'zone' ? 'a zone' : 'the table'}, not an object`);
+    ref = facts.objects.find((o) => o.id === r.ids[0])!;
+    at = [ref.position[0], ref.position[1]];
+    refName = ref.id;
+  }
+  const others = found.filter((o) => o.id !== ref?.id);
+  if (rel.rel === 'closest' || rel.rel === 'farthest') {
+    const sign = rel.rel === 'closest' ? 1 : -1;
+    return { found: [...others].sort((a, b) => sign * (dist(a) - dist(b))), ranked: true, note: null };
+  }
+  if (rel.rel === 'region') {
+    // "the block in the top left corner": its centre in that region of the table.
+    const p = rel.place!;
+    const region: TableRegionName =
+      p.kind === 'corner'
+        ? (`${p.y > 0 ? 'top' : 'bottom'}_${p.x > 0 ? 'right' : 'left'}_corner` as TableRegionName)
+        : p.kind === 'side'
+          ? ((p.axis === 'x' ? (p.sign > 0 ? 'right_side' : 'left_side') : p.sign > 0 ? 'top_side' : 'bottom_side') as TableRegionName)
+          : 'center';
+    // "the left half": that half of the table, not the band along its edge.
+    const half = p.kind === 'side' && /\bhalf\b/.test(p.text);
+    const fits = others.filter((o) =>
+      half && p.kind === 'side' ? p.sign * o.position[p.axis === 'x' ? 0 : 1] > 0 : inTableRegion(region, [o.position[0], o.position[1]]),
+    );
+    if (fits.length === 0)
+      throw new UnresolvedReference(
+        `no object matches '${np.text}': nothing that fits is in the ${region.replace(/_/g, ' ')} (objects: ${objectList(facts)})`,
+      );
+    return { found: fits, ranked: false, note: `in the ${region.replace(/_/g, ' ')}` };
+  }
+  if (!ref) return { found: others, ranked: false, note: null };
+  if (rel.rel === 'in' || rel.rel === 'on') {
+    // What it rests in or on now, by the scene facts.
+    const r = ref;
+    const fits = others.filter((o) => (rel.rel === 'on' ? restsOn(o, r) : holds(r, o)));
+    if (fits.length === 0)
+      throw new UnresolvedReference(
+        `no object matches '${np.text}': nothing that fits is ${rel.rel} ${ref.id} (objects: ${objectList(facts)})`,
+      );
+    return { found: fits, ranked: false, note: `${rel.rel} ${ref.id}` };
+  }
+  const side = rel.rel;
+  let fits = others.filter((o) => onSide(o, ref, side));
+  if (fits.length === 0) {
+    fits = others.filter((o) => onSide(o, ref, side, false));
+    if (fits.length > 0)
+      opts.notes?.push(`"${np.text}": nothing lies squarely ${SIDE_TEXT[side]} ${ref.id}; took what lies partly ${SIDE_TEXT[side]} it`);
+  }
+  if (fits.length === 0) {
+    throw new UnresolvedReference(
+      `no object matches '${np.text}': nothing that fits lies ${SIDE_TEXT[side]} ${ref.id} (${others.map((o) => o.id).join(', ') || 'none'} ${others.length === 1 ? 'does' : 'do'} not)`,
+    );
+  }
+  // Several on that side: the nearest to the reference first.
+  return { found: [...fits].sort((a, b) => dist(a) - dist(b)), ranked: false, note: `nearest ${refName}` };
 }

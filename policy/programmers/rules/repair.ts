@@ -3,7 +3,8 @@
 // container's wall by d, a slip, an object moved by a step not meant to move it, a
 // topple, the error's cause) to one change of the programmer's state — a step
 // adjustment, a plan amendment (push instead of carry, take a rider off first, keep
-// further inside a container) or another reading of an ambiguous phrase. The program is
+// further inside a container) or — when a grasp closed on another object than the step
+// named — another reading of an ambiguous phrase. The program is
 // then written again from the instruction, so the structure stays one subgoal per step.
 //
 // Each problem has a ladder of remedy families, tried in order. The memo records every
@@ -579,28 +580,6 @@ function readingRemedy(phrase: string, next: number, problem: string, note: stri
   };
 }
 
-/**
- * Every step did what it expected and the task is still not done (or the failure names
- * an object no step moved): the reading may be wrong. The next candidate of an ambiguous
- * phrase — the one the failure names, if any.
- */
-function otherReading(s: Scope, named: ReadonlySet<string>, problem: string): Remedy | null {
-  const entries = Object.entries(s.plan.reading.candidates);
-  const pick = entries.find(([, c]) => c.some((id) => named.has(id))) ?? entries[0];
-  if (!pick) return null;
-  const [phrase, candidates] = pick;
-  const choice = s.e.state.choices[phrase] ?? 0;
-  const wanted = candidates.findIndex((id, k) => k !== choice && named.has(id));
-  const next = wanted >= 0 ? wanted : choice + 1;
-  if (next >= candidates.length) return null;
-  return readingRemedy(
-    phrase,
-    next,
-    problem,
-    `the task is not done though each step was: read '${phrase}' as ${candidates[next]} instead of ${candidates[choice]} (candidates: ${candidates.join(', ')})`,
-  );
-}
-
 function clampTargets(s: Scope, i: number): Remedy | null {
   const step = s.e.steps[i]!;
   if (step.op === 'place' && !s.e.has(i).clamp) {
@@ -728,7 +707,8 @@ function ladder(s: Scope, f: Finding): Ladder {
       const problem = `miss:${off.object}`;
       if (step.op === 'push') return [pushAim(s, i, off, problem)];
       if (step.op !== 'place') return [carryHigh(s, i, off.object, problem)];
-      if (!e.steps.some((x) => x.id === off.object)) return [otherReading(s, new Set([off.object]), problem)];
+      // An object no step moves: only the task check names it; nothing here to correct.
+      if (!e.steps.some((x) => x.id === off.object)) return [];
       // The miss is measured at the end (the task check) or at a later step: the place that
       // set this object down is the last one of it at or before the failing step.
       let k = i;
@@ -751,7 +731,7 @@ function ladder(s: Scope, f: Finding): Ladder {
         }
         out.push(aim(s, k, miss, 'landed', problem));
       }
-      out.push(releaseLow(s, k, problem, 'it moved after it was let go'), otherReading(s, new Set([off.object]), problem));
+      out.push(releaseLow(s, k, problem, 'it moved after it was let go'));
       return out;
     }
     case 'outside-interior': {
@@ -801,11 +781,7 @@ function ladder(s: Scope, f: Finding): Ladder {
       const mover = e.steps[k]!;
       if (f.by === 'pick' && mover.op === 'pick') {
         // The fingers came down on a neighbour: close across the other pair of faces, else from the side.
-        return [
-          nextReadingOf(s, mover.id, problem),
-          turnGrasp(s, k, problem, `the fingers knocked ${f.object}`),
-          sideGrasp(s, k, problem, `the fingers knocked ${f.object}`),
-        ];
+        return [turnGrasp(s, k, problem, `the fingers knocked ${f.object}`), sideGrasp(s, k, problem, `the fingers knocked ${f.object}`)];
       }
       if (mover.op === 'push') return [pushLow(s, k, problem, 0.01, `${f.object} was knocked`)];
       // Setting an object down on a support knocked the support itself: it is taller than stated.
@@ -815,7 +791,6 @@ function ladder(s: Scope, f: Finding): Ladder {
         return [releaseHigher(s, k, problem, 0.04), carryHigh(s, k, f.object, problem)];
       }
       return [
-        nextReadingOf(s, mover.id, problem),
         carryHigh(s, k, f.object, problem),
         mover.op === 'place' ? releaseLow(s, k, problem, `${f.object} was knocked while setting down`) : null,
       ];
@@ -926,12 +901,10 @@ export function repairState(
   scope.found = found;
   const candidates: Remedy[] = [];
   for (const f of found) for (const r of ladder(scope, f)) if (r) candidates.push(r);
-  // Nothing measured and every step met its expectation: another reading of the instruction.
-  if (found.length === 0) {
-    const named = new Set([...(d.failures ?? []).flatMap((f) => f.objects ?? []), ...(d.offset ? [d.offset.object] : [])]);
-    const r = otherReading(scope, named, 'not-done');
-    if (r) candidates.push(r);
-  }
+  // Nothing measured (every checkpoint passed, only the task check failed): no change. Taking
+  // another reading of an ambiguous phrase here would be trying candidates against the
+  // success predicate until one passes; readings change only on measured evidence (a grasp
+  // that closed on a different object than the step named).
 
   const tried = new Set(state.tried.map((t) => t.key));
   let skipped = 0;

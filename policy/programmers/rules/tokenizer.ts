@@ -3,7 +3,9 @@
 // "ten centimetres" become one distance token in metres; punctuation is kept as tokens
 // because commas and colons separate list items and clauses.
 
-import { NOUNS, NUMBER_WORDS, SPELLING, UNITS, VERBS, isColor } from './lexicon.ts';
+import { NOUNS, NUMBER_WORDS, ORDINALS, SPELLING, UNITS, VERBS, isColor } from './lexicon.ts';
+
+const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
 
 export interface Token {
   kind: 'word' | 'number' | 'distance' | 'punct';
@@ -19,9 +21,23 @@ export interface Token {
 const TOKEN_RE =
   /(\d+(?:\.\d+)?|\.\d+)\s*(cm|mm|m|centimeters?|centimetres?|millimeters?|millimetres?|meters?|metres?|inch(?:es)?)\b|(\d+(?:\.\d+)?|\.\d+)|([a-z_][a-z0-9_'’-]*)|([,;:.!?()[\]])/gi;
 
+/** -ing forms that are words of their own, not a verb ("standing" upright, "matching" colours). */
+const NOT_GERUNDS = new Set(['standing', 'matching', 'holding']);
+
 function fold(word: string): string {
   const w = word.toLowerCase().replace(/[’]/g, "'").replace(/'s$/, '');
-  return SPELLING[w] ?? w;
+  const folded = SPELLING[w] ?? w;
+  return VERBS.has(folded) || NOT_GERUNDS.has(folded) ? folded : (verbOfGerund(folded) ?? folded);
+}
+
+/** "putting" → put, "placing" → place, "moving" → move, "picking" → pick: a verb's -ing form as the verb. */
+function verbOfGerund(w: string): string | null {
+  if (!w.endsWith('ing') || w.length < 6) return null;
+  const stem = w.slice(0, -3);
+  for (const v of [stem, `${stem}e`, stem.slice(0, -1)]) {
+    if (VERBS.has(v) && (v !== stem.slice(0, -1) || stem.at(-1) === stem.at(-2))) return v;
+  }
+  return null;
 }
 
 /** Tokenise an instruction; unknown characters (quotes, dashes between words) are skipped. */
@@ -57,6 +73,15 @@ export function tokenize(text: string): Token[] {
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!;
     const next = raw[i + 1];
+    // "2nd", "3rd": ordinal words.
+    if (t.kind === 'number' && next?.kind === 'word' && next.start === t.end && ORDINAL_SUFFIX.has(next.text)) {
+      const word = Object.keys(ORDINALS).find((w) => ORDINALS[w] === t.value);
+      if (word) {
+        out.push({ kind: 'word', text: word, start: t.start, end: next.end });
+        i++;
+        continue;
+      }
+    }
     const value = t.kind === 'number' ? t.value! : t.kind === 'word' ? NUMBER_WORDS[t.text] : undefined;
     if (value !== undefined && next?.kind === 'word' && UNITS[next.text] !== undefined && next.text !== 'in') {
       out.push({ kind: 'distance', text: `${t.text} ${next.text}`, value: value * UNITS[next.text]!, start: t.start, end: next.end });
