@@ -60,7 +60,7 @@ function chartSvg(s: SuiteSummary): string {
   const legend = Array.from(
     { length: K },
     (_, k) =>
-      `<rect x="${left + k * 70}" y="${top + h + bottom - 14}" width="10" height="10" fill="${shades[Math.min(k, shades.length - 1)]}"/><text x="${left + k * 70 + 14}" y="${top + h + bottom - 5}" font-size="11">success@${k}</text>`,
+      `<rect x="${left + k * 82}" y="${top + h + bottom - 14}" width="10" height="10" fill="${shades[Math.min(k, shades.length - 1)]}"/><text x="${left + k * 82 + 14}" y="${top + h + bottom - 5}" font-size="11">success@${k}</text>`,
   ).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${top + h + bottom}" role="img" aria-label="success after k repairs per task">${parts.join('')}${legend}</svg>`;
 }
