@@ -250,7 +250,7 @@ describe('references', () => {
 describe('what it cannot read', () => {
   it.each([
     ['juggle the red block', 'could not read "juggle the red block" at \'juggle\': no known verb; try "put X in Y"'],
-    ['the red block goes on the blue block', 'could not read "the red block goes on the blue block" at \'the\': no known verb; try'],
+    ['the red block wobbles on the blue block', 'could not read "the red block wobbles on the blue block" at \'the\': no known verb; try'],
     [
       'put the red block on the blue block quietly and dance',
       'could not read "put the red block on the blue block quietly and dance" at \'dance\': \'dance\' is not a word it knows; try "in X"',

@@ -102,7 +102,13 @@ export type Location =
   /** "the corner closest to the green bowl", "the side farthest from X". */
   | { kind: 'regionBy'; which: 'corner' | 'side'; rank: 'closest' | 'farthest'; np: NounPhrase; text: string }
   /** "in different corners", "one in each corner": every object in a corner (side) of its own. */
-  | { kind: 'distinct'; which: 'corner' | 'side' }
+  /**
+   * "in different corners", "one in each corner", "one per corner": every object in a corner
+   * (side) of its own; `container`: "each block in a different bowl", "one block per bowl" —
+   * each in a container (of the class `noun`) of its own. `per`: said with "per" ("one
+   * block per bowl": as many as there are places).
+   */
+  | { kind: 'distinct'; which: 'corner' | 'side' | 'container'; noun?: NounClass; per?: boolean; of?: { text: string; cls: NounClass } }
   | { kind: 'side'; axis: 'x' | 'y'; sign: -1 | 1; text: string }
   | { kind: 'center'; text: string }
   | { kind: 'table' }
@@ -674,8 +680,12 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
       // "the middle block": the one in the middle counting from the left (0 = the middle).
       nth = { n: 0, from: 'left' };
       c.pos++;
-    } else if ((a === 'left' || a === 'right') && (NOUNS.has(c.word(1) ?? '') || c.word(1) === 'one') && !isPlaceWord(c.word(1))) {
-      // "the left block", "the right bowl".
+    } else if (
+      (a === 'left' || a === 'right' || a === 'top' || a === 'bottom') &&
+      (NOUNS.has(c.word(1) ?? '') || c.word(1) === 'one') &&
+      !isPlaceWord(c.word(1))
+    ) {
+      // "the left block", "the right bowl", "the top block" (the top of the image: farthest from the robot).
       nth = { n: 1, from: a };
       c.pos++;
     } else if (a === 'closest' || a === 'farthest') {
@@ -691,6 +701,8 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     } else if (a === 'same' && (c.word(1) === 'color' || c.word(1) === 'colored')) {
       matchColor = true;
       c.pos += 2;
+      // "the bowl of the same colour as it": "it" is what goes in it.
+      c.seq('as', ['it', 'them', 'itself', 'themselves', 'its', 'theirs']);
     } else if (a === 'own') {
       c.pos++;
     } else break;
@@ -777,7 +789,13 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   ) {
     mismatch = true;
     c.accept('color', 'colors');
+  } else if (c.seq('whose', ['color', 'colors'], ['matches', 'match', 'is', 'are'], ['its', 'their', 'it', 'them', 'theirs'])) {
+    // "the bowl whose colour matches it".
+    matchColor = true;
+    c.accept('color', 'colors', 'own');
   } else c.pos = save;
+  // "… the same colour as it": "it" is what goes there.
+  if (matchColor || mismatch) c.seq('as', ['it', 'them', 'itself', 'themselves', 'its', 'theirs', 'their']);
   np.colors = colors;
   np.noun = noun;
   np.plural = plural || (quantifier === 'all' && noun === null);
@@ -1101,9 +1119,64 @@ function parseGapRelation(c: Cursor): Location | null {
   return null;
 }
 
-/** "in different corners", "one in each corner", "in all four corners", "on separate sides". */
+const CONTAINER_CLASSES: ReadonlySet<NounClass> = new Set(['bowl', 'tray', 'container']);
+
+/** A corner / side / container noun at the cursor, consumed: "corner", "sides", "bowls". */
+function distinctPlace(c: Cursor): { which: 'corner' | 'side' | 'container'; noun?: NounClass; plural: boolean } | null {
+  const w = c.word();
+  if (w === 'corner' || w === 'corners' || w === 'side' || w === 'sides') {
+    c.pos++;
+    return { which: w.startsWith('corner') ? 'corner' : 'side', plural: w.endsWith('s') };
+  }
+  const entry = w === undefined ? undefined : NOUNS.get(w);
+  if (entry && CONTAINER_CLASSES.has(entry.cls)) {
+    c.pos++;
+    return { which: 'container', noun: entry.cls, plural: entry.plural };
+  }
+  return null;
+}
+
+/**
+ * "in different corners", "one in each corner", "in all four corners", "on separate sides",
+ * "one per corner", "each in its own corner", "in a different bowl", "one block per bowl".
+ */
 function parseDistinct(c: Cursor): Location | null {
   const start = c.pos;
+  {
+    // "one per corner", "one block per bowl", "per bowl" (after "put one block").
+    // "one block per bowl" with no object named before: the objects are those of that noun (`of`).
+    c.accept('one');
+    const w = c.word();
+    const of = w !== undefined && w !== 'per' && NOUNS.has(w) && !NOUNS.get(w)!.plural ? { text: w, cls: NOUNS.get(w)!.cls } : null;
+    if (of || w === 'each') c.pos++;
+    if (c.accept('per')) {
+      const place = distinctPlace(c);
+      if (place && !place.plural) {
+        c.seq(['of', 'on'], 'the', ['table', 'workspace', 'tabletop']);
+        const loc: Location =
+          place.which === 'container'
+            ? { kind: 'distinct', which: 'container', noun: place.noun, per: true }
+            : { kind: 'distinct', which: place.which, per: true };
+        if (of && loc.kind === 'distinct') loc.of = of;
+        return loc;
+      }
+    }
+    c.pos = start;
+  }
+  // "each block in a different bowl", "in their own bowls", "in separate trays", "one in each bowl".
+  c.accept('one', 'each');
+  if (c.accept('in', 'into', 'to')) {
+    c.accept('the', 'a', 'its', 'their', 'all');
+    const word = c.accept('different', 'separate', 'distinct', 'individual', 'own', 'each', 'every');
+    if (word !== null) {
+      c.accept('own');
+      const place = distinctPlace(c);
+      // "a block in each bowl": one for each of them, as "one block per bowl".
+      const per = word === 'each' || word === 'every';
+      if (place?.which === 'container') return { kind: 'distinct', which: 'container', noun: place.noun, ...(per ? { per } : {}) };
+    }
+  }
+  c.pos = start;
   c.accept('one', 'each');
   if (c.accept('in', 'into', 'to', 'on', 'onto', 'at', 'across')) {
     c.accept('the', 'a', 'its', 'their', 'all');
@@ -1138,7 +1211,7 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
     const from = c.pos;
     const list = parseNpList(c, { inPlace: true });
     if (list.length === 0) return null;
-    if (list.length > 1 && ['in', 'into', 'on', 'onto', 'go', 'goes', 'belong', 'belongs'].includes(c.word() ?? '')) {
+    if (list.length > 1 && [...GROUP_ENDS, ...MODALS.filter((m) => m !== 'is' && m !== 'are')].includes(c.word() ?? '')) {
       // "in the red bowl and the blue blocks in the blue bowl": the list ends at the place; the rest is the next group.
       c.pos = from;
       return parseSimpleNp(c);
@@ -1640,6 +1713,48 @@ function parseStructure(c: Cursor, clause: Clause): boolean {
 
 // ---------------------------------------------------------------- clauses
 
+/** Words after a later group of objects that end it: "…, the blue blocks in / go in / should go in …". */
+const GROUP_ENDS = ['in', 'into', 'on', 'onto', 'go', 'goes', 'belong', 'belongs'];
+const MODALS = ['should', 'must', 'needs', 'need', 'has', 'have', 'ought', 'is', 'are', 'will', 'shall', 'can', 'could', 'would'];
+const MOVE_WORDS = [
+  'go',
+  'goes',
+  'belongs',
+  'belong',
+  'moved',
+  'put',
+  'placed',
+  'set',
+  'sent',
+  'end',
+  'ends',
+  'gets',
+  'get',
+  'brought',
+  'dropped',
+  'transferred',
+  'relocated',
+];
+
+/**
+ * After a noun phrase with no verb before it: the words that say it is to be somewhere
+ * ("goes", "should go", "needs to be", "is to go", "moved", "should end up"). Bare "is" /
+ * "are" is a statement of where it is, not where it goes.
+ */
+function statementMove(c: Cursor): boolean {
+  const save = c.pos;
+  const modal = c.accept(...MODALS);
+  c.accept('to');
+  const be = c.accept('be', 'get');
+  const move = c.accept(...MOVE_WORDS);
+  if (move !== null || (modal !== null && be !== null && modal !== 'is' && modal !== 'are')) {
+    c.accept('up', 'back');
+    return true;
+  }
+  c.pos = save;
+  return false;
+}
+
 function parseClause(tokens: Token[], source: string): Clause {
   const c = new Cursor(tokens, source);
   const clauseText = c.text(0, tokens.length);
@@ -1656,6 +1771,49 @@ function parseClause(tokens: Token[], source: string): Clause {
     // next clause acts on ("put each one …"); what it says of them is not read.
     const at = c.pos;
     const list = parseNpList(c);
+    // "the largest block goes in the tray", "X should go in Y", "I need X moved to Y",
+    // "X has to be in Y": a statement of where it belongs, read as "put X in Y".
+    if (list.length > 0 && list.every((np) => np.kind === 'object' || np.kind === 'id' || np.kind === 'tower')) {
+      const npEnd = c.pos;
+      if (statementMove(c)) {
+        const rest = c.pos;
+        let located = false;
+        try {
+          located = parseLocation(c, 'put') !== null;
+        } catch {
+          located = false;
+        }
+        if (located) {
+          const first = tokens[at]!;
+          const put: Token = { kind: 'word', text: 'put', start: first.start, end: first.start };
+          return parseClause([...tokens.slice(0, at), put, ...tokens.slice(at, npEnd), ...tokens.slice(rest)], source);
+        }
+      }
+      c.pos = npEnd;
+    }
+    // "the red block: put it in the tray": the phrase before the colon names what "it" is.
+    if (list.length > 0 && c.peek()?.kind === 'punct' && c.peek()?.text === ':' && c.pos === tokens.length - 1) {
+      c.pos = tokens.length;
+      return {
+        text: clauseText,
+        verb: 'state',
+        verbText: c.text(at, at + 1),
+        objects: list,
+        locations: [],
+        upright: false,
+        hold: false,
+        distance: null,
+        direction: null,
+        order: null,
+        bySize: null,
+        byColor: false,
+        roles: [],
+        reverse: false,
+        rebuild: false,
+        locAt: [],
+        structure: null,
+      };
+    }
     if (list.length > 0 && c.accept('is', 'are')) {
       c.pos = tokens.length;
       return {
@@ -1885,6 +2043,8 @@ function parseClause(tokens: Token[], source: string): Clause {
       clause.objects.push(...list);
       continue;
     }
+    // "… and the red block goes to the bottom right corner": a later group's own "goes" / "should go".
+    if ((verb === 'put' || verb === 'sort' || verb === 'gather') && clause.objects.length > 0 && statementMove(c)) continue;
     const w = c.word();
     if (
       w !== undefined &&
@@ -1955,7 +2115,18 @@ export function parseInstruction(text: string): Clause[] {
     (t) => !t.every((x) => x.kind === 'punct' || POLITENESS.has(x.text) || (LEADING_FILLER.has(x.text) && !VERBS.has(x.text))),
   );
   if (clauses.length === 0) throw new ParseError(`could not read "${text.trim()}": it asks for nothing; try ${VERB_FORMS}`);
-  return clauses.map((t) => parseClause(t, text));
+  return clauses.map((t) => perObject(parseClause(t, text)));
+}
+
+/** "put one block per bowl": no object before the place; the object is every block (one per place, chosen when planning). */
+function perObject(clause: Clause): Clause {
+  const per = clause.locations.find((l): l is Extract<Location, { kind: 'distinct' }> => l.kind === 'distinct' && l.of !== undefined);
+  if (!per?.of || clause.objects.length > 0) return clause;
+  const np = emptyNp(`one ${per.of.text}`, 'object');
+  np.noun = per.of.cls;
+  clause.objects.push(np);
+  clause.locAt = clause.locAt.map(() => 0);
+  return clause;
 }
 
 // ---------------------------------------------------------------- errors

@@ -82,22 +82,56 @@ interface State {
   /** Ids named so far, most recent last. */
   mentioned: string[];
   lastNoun: NounClass | null;
+  /** Every noun class named so far, most recent last ("the purple one" may mean an earlier one). */
+  nouns: NounClass[];
   /** A clause announced a pyramid without naming its blocks. */
   pyramidAnnounced: boolean;
   /** A clause asked for what already holds ("put every block on the table" when they all are). */
   satisfied?: boolean;
 }
 
-function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string[]; pronoun?: string[] } = {}): Referent {
-  const r = resolveNp(np, st.facts, {
-    want,
-    exclude: opts.exclude,
-    pronoun: opts.pronoun ?? st.subject,
-    lastNoun: st.lastNoun,
-    choice: st.choices[np.text],
-    notes: st.notes,
-  });
-  if (np.noun !== null && np.noun !== 'zone') st.lastNoun = np.noun;
+const CONTAINER_NOUNS: ReadonlySet<NounClass> = new Set(['bowl', 'tray', 'container']);
+
+/**
+ * The noun classes "one" may stand for ("the purple one"), in the order tried: the last
+ * noun named, then earlier ones, most recent first — a container noun first where a
+ * container is wanted ("… in the green bowl and the other block in the purple one").
+ */
+function oneNouns(st: State, want: Want): (NounClass | null)[] {
+  const recent = [...st.nouns].reverse().filter((n, i, all) => all.indexOf(n) === i);
+  const ordered =
+    want === 'container' ? [...recent.filter((n) => CONTAINER_NOUNS.has(n)), ...recent.filter((n) => !CONTAINER_NOUNS.has(n))] : recent;
+  return ordered.length > 0 ? ordered : [st.lastNoun];
+}
+
+function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string[]; pronoun?: string[]; self?: string[] } = {}): Referent {
+  const attempt = (lastNoun: NounClass | null): Referent =>
+    resolveNp(np, st.facts, {
+      want,
+      exclude: opts.exclude,
+      pronoun: opts.pronoun ?? st.subject,
+      self: opts.self,
+      lastNoun,
+      choice: st.choices[np.text],
+      notes: st.notes,
+    });
+  let r: Referent | undefined;
+  if (np.pronoun === 'one' && np.noun === null && np.kind !== 'pronoun') {
+    const nouns = oneNouns(st, want);
+    for (const [i, noun] of nouns.entries()) {
+      try {
+        r = attempt(noun);
+        break;
+      } catch (e) {
+        if (!(e instanceof UnresolvedReference) || i === nouns.length - 1) throw e;
+      }
+    }
+  }
+  r ??= attempt(st.lastNoun);
+  if (np.noun !== null && np.noun !== 'zone') {
+    st.lastNoun = np.noun;
+    st.nouns.push(np.noun);
+  }
   if (r.kind === 'objects') {
     if (r.candidates.length > 1 && !np.plural && !np.quantifier) st.candidates[np.text] = r.candidates;
     st.mentioned.push(...r.ids);
@@ -105,7 +139,12 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
   return r;
 }
 
-function objectIds(st: State, np: NounPhrase, want: Want, opts: { exclude?: string[]; pronoun?: string[] } = {}): string[] {
+function objectIds(
+  st: State,
+  np: NounPhrase,
+  want: Want,
+  opts: { exclude?: string[]; pronoun?: string[]; self?: string[] } = {},
+): string[] {
   const r = resolve(st, np, want, opts);
   if (r.kind === 'objects') return r.ids;
   throw new UnresolvedReference(`'${np.text}' names ${r.kind === 'zone' ? `the zone ${r.zone}` : 'the table'}, not an object to move`);
@@ -171,7 +210,10 @@ function areaOf(st: State, loc: Location, id: string): TableArea | null {
   if (loc.kind === 'regionBy') {
     // "the corner closest to the green bowl": by the distance of each region's anchor from
     // the object's centre at the start.
-    const ref = objectIds(st, loc.np, 'any', { exclude: [id], pronoun: lastOther(st, id) })[0]!;
+    // "the corner farthest from it": the object named before; with none, the one being placed.
+    const before = lastOther(st, id);
+    const self = loc.np.kind === 'pronoun' && loc.np.pronoun === 'it' && before.every((x) => x === id);
+    const ref = self ? id : objectIds(st, loc.np, 'any', { exclude: [id], pronoun: before, self: [id] })[0]!;
     const o = st.facts.objects.find((x) => x.id === ref)!;
     const d = (r: TableRegionName): number =>
       Math.hypot(TABLE_REGIONS[r].anchor[0] - o.position[0], TABLE_REGIONS[r].anchor[1] - o.position[1]);
@@ -195,14 +237,18 @@ function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest |
     case 'at':
       return { kind: 'point', xy: loc.xy, label: `[${loc.xy.join(', ')}]` };
     case 'relation': {
-      const ids = objectIds(st, loc.np, 'any', { exclude: [id], pronoun: lastOther(st, id) });
+      const ids = objectIds(st, loc.np, 'any', { exclude: [id], pronoun: lastOther(st, id), self: [id] });
       if (loc.gap && loc.rel === 'next') return { kind: 'beside', rel: loc.rel, id: ids[0]! };
       return loc.gap ? { kind: 'beside', rel: loc.rel, id: ids[0]!, gap: loc.gap } : { kind: 'beside', rel: loc.rel, id: ids[0]! };
     }
     case 'on':
     case 'in':
     case 'to': {
-      const r = resolve(st, loc.np, loc.kind === 'in' || preferIn ? 'container' : 'any', { exclude: [id], pronoun: lastOther(st, id) });
+      const r = resolve(st, loc.np, loc.kind === 'in' || preferIn ? 'container' : 'any', {
+        exclude: [id],
+        pronoun: lastOther(st, id),
+        self: [id],
+      });
       if (r.kind === 'table') return { kind: 'table' };
       if (r.kind === 'zone') return { kind: 'zone', zone: r.zone };
       const target = st.facts.objects.find((o) => o.id === r.ids[0])!;
@@ -212,13 +258,13 @@ function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest |
       return { kind: 'on', id: target.id };
     }
     case 'onEnd': {
-      const r = resolve(st, loc.np, 'any', { exclude: [id], pronoun: lastOther(st, id) });
+      const r = resolve(st, loc.np, 'any', { exclude: [id], pronoun: lastOther(st, id), self: [id] });
       if (r.kind !== 'objects') return null;
       return { kind: 'on', id: r.ids[0]!, end: loc.side };
     }
     case 'between': {
       const named = loc.nps.flatMap((np) => {
-        const ids = objectIds(st, np, 'any', { exclude: [id], pronoun: lastOther(st, id) });
+        const ids = objectIds(st, np, 'any', { exclude: [id], pronoun: lastOther(st, id), self: [id] });
         return loc.nps.length === 1 ? ids : ids.slice(0, 1);
       });
       if (named.length !== 2) throw new ReadError(`'between' needs two objects; '${loc.nps[0]!.text}' names ${named.length}`);
@@ -232,7 +278,7 @@ function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest |
       return { kind: 'point', xy, label: `between ${a} and ${b}` };
     }
     case 'where': {
-      const ids = objectIds(st, loc.np, 'any', { exclude: [id], pronoun: lastOther(st, id) });
+      const ids = objectIds(st, loc.np, 'any', { exclude: [id], pronoun: lastOther(st, id), self: [id] });
       const o = st.facts.objects.find((x) => x.id === ids[0])!;
       return { kind: 'point', xy: [o.position[0], o.position[1]], label: `where ${o.id} was` };
     }
@@ -486,6 +532,70 @@ function mismatchPairs(st: State, ids: string[], containerNp: NounPhrase): { id:
   return objs.map((o, k) => ({ id: o.id, container: containers[found.pick[k]!]!.id }));
 }
 
+/**
+ * The objects a distinct assignment places. "one block per bowl" names one block but means
+ * one for each place: every object of that kind, as many as there are places (the ones the
+ * ambiguity rule puts first, noted); otherwise the objects named.
+ */
+function perObjects(st: State, clause: Clause, ids: string[], distinct: Extract<Location, { kind: 'distinct' }>): string[] {
+  const np = clause.objects[0];
+  if (!distinct.per || ids.length !== 1 || clause.objects.length !== 1 || !np || np.plural || np.quantifier) return ids;
+  const places =
+    distinct.which === 'corner'
+      ? CORNERS.length
+      : distinct.which === 'side'
+        ? SIDES.length
+        : containersOf(st, distinct.noun ?? 'container').length;
+  const r = resolveNp({ ...np, plural: true, count: undefined, text: np.text }, st.facts, { want: 'thing', lastNoun: st.lastNoun });
+  const all = r.kind === 'objects' ? r.ids : ids;
+  const chosen = all.slice(0, Math.max(1, places));
+  if (all.length > chosen.length) st.notes.push(`'${clause.text}': ${all.length} fit, ${places} places; chose ${chosen.join(', ')}`);
+  return chosen;
+}
+
+function containersOf(st: State, noun: NounClass): ObjectInfo[] {
+  return st.facts.objects.filter((o) =>
+    noun === 'bowl' ? o.shape === 'bowl' : noun === 'tray' ? o.shape === 'tray' : o.shape === 'bowl' || o.shape === 'tray',
+  );
+}
+
+/** "each block in a different bowl", "one block per bowl": a container of its own each, the shortest carries overall. */
+function distinctContainers(st: State, ids: string[], noun: NounClass, text: string): { id: string; container: string }[] {
+  const containers = containersOf(st, noun).filter((o) => !ids.includes(o.id));
+  const name = noun === 'container' ? 'container' : noun;
+  if (ids.length > containers.length) {
+    throw new ReadError(
+      `'${text}': ${ids.length} objects need a ${name} each, but there ${containers.length === 1 ? 'is' : 'are'} ${containers.length}`,
+    );
+  }
+  const objs = ids.map((id) => st.facts.objects.find((o) => o.id === id)!);
+  let best: { cost: number; pick: number[] } | null = null;
+  const used = new Set<number>();
+  const pick: number[] = [];
+  let visited = 0;
+  const search = (k: number, cost: number): void => {
+    if (best && cost >= best.cost) return;
+    if (++visited > 200000) return;
+    if (k === objs.length) {
+      best = { cost, pick: [...pick] };
+      return;
+    }
+    const o = objs[k]!;
+    containers.forEach((c, j) => {
+      if (used.has(j)) return;
+      used.add(j);
+      pick.push(j);
+      search(k + 1, cost + Math.hypot(c.position[0] - o.position[0], c.position[1] - o.position[1]));
+      pick.pop();
+      used.delete(j);
+    });
+  };
+  search(0, 0);
+  const found = (best as { cost: number; pick: number[] } | null)!;
+  st.notes.push(`a ${name} each: each to a ${name} of its own, the shortest carries overall`);
+  return objs.map((o, k) => ({ id: o.id, container: containers[found.pick[k]!]!.id }));
+}
+
 /** "in different corners": each object to a corner (side) of its own, the shortest carries overall. */
 function distinctAreas(st: State, ids: string[], which: 'corner' | 'side', text: string): Dest[] {
   const regions = which === 'corner' ? CORNERS : SIDES;
@@ -538,15 +648,29 @@ function sortPairs(st: State, ids: string[], containerNp: NounPhrase | null): { 
   return pairs;
 }
 
+/** Places that may each follow their own group of objects in one clause. */
+const GROUP_PLACES: ReadonlySet<Location['kind']> = new Set([
+  'in',
+  'on',
+  'to',
+  'corner',
+  'side',
+  'center',
+  'regionBy',
+  'relation',
+  'table',
+]);
+
 /**
  * "Sort the blocks: the small red blocks go in the red bowl, the small blue blocks in the
  * blue bowl, and the big blocks in the tray": several places, each after its own group of
  * objects. Returns one put clause per group, or null when the clause is not like that.
  */
 function groupClauses(clause: Clause): Clause[] | null {
+  // Also "move the red block to the top left corner, the green block to the bottom side and the blue one to the middle".
   if (!(clause.verb === 'sort' || clause.verb === 'put' || clause.verb === 'gather')) return null;
   const places = clause.locations.map((l, i) => ({ l, at: clause.locAt[i] ?? 0 }));
-  if (places.length < 2 || !places.every((p) => p.l.kind === 'in' || p.l.kind === 'on' || p.l.kind === 'to')) return null;
+  if (places.length < 2 || !places.every((p) => GROUP_PLACES.has(p.l.kind))) return null;
   const groups: Clause[] = [];
   let from = 0;
   for (const p of places) {
@@ -798,12 +922,20 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       }
       // "put all the blocks in different corners": a corner (side) each.
       const distinct = locs.find((l): l is Extract<Location, { kind: 'distinct' }> => l.kind === 'distinct');
+      if (distinct?.which === 'container') {
+        const pairs = distinctContainers(st, perObjects(st, clause, ids, distinct), distinct.noun ?? 'container', clause.text);
+        out.push({ kind: 'sort', pairs });
+        setSubject(pairs.map((p) => p.id));
+        return;
+      }
       if (distinct) {
-        const dests = distinctAreas(st, ids, distinct.which, clause.text);
-        ids.forEach((id, k) => {
+        const which = distinct.which;
+        const dests = distinctAreas(st, perObjects(st, clause, ids, distinct), which, clause.text);
+        const placed = perObjects(st, clause, ids, distinct);
+        placed.forEach((id, k) => {
           out.push({ kind: 'place', id, dest: dests[k]!, upright: clause.upright, notOn: null });
         });
-        setSubject(ids);
+        setSubject(placed);
         return;
       }
       // "put the blocks on top of each other (in the corner)": a stack, largest at the bottom.
@@ -922,7 +1054,17 @@ function merge(intents: Intent[]): Intent[] {
  */
 export function readInstruction(instruction: string, facts: SceneFacts, choices: Choices = {}): Reading {
   const clauses = parseInstruction(instruction);
-  const st: State = { facts, notes: [], candidates: {}, choices, subject: [], mentioned: [], lastNoun: null, pyramidAnnounced: false };
+  const st: State = {
+    facts,
+    notes: [],
+    candidates: {},
+    choices,
+    subject: [],
+    mentioned: [],
+    lastNoun: null,
+    nouns: [],
+    pyramidAnnounced: false,
+  };
   const intents: Intent[] = [];
   for (const clause of clauses) interpretClause(st, clause, intents);
   const merged = merge(intents);

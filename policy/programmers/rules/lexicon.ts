@@ -6,7 +6,7 @@
 import { COLOR_NAMES } from '../../../sim/index.ts';
 import type { ColorName, ImageDirection, Shape } from '../../../sim/index.ts';
 
-/** Spelling variants folded before parsing (British spelling, plurals of odd forms). */
+/** Spelling variants folded before parsing (British spelling, plurals of odd forms, chat spellings and typos: u, pls, teh, thx). */
 export const SPELLING: Readonly<Record<string, string>> = {
   colour: 'color',
   colours: 'colors',
@@ -40,6 +40,18 @@ export const SPELLING: Readonly<Record<string, string>> = {
   nonmatching: 'mismatched',
   unmatched: 'mismatched',
   thanks: 'thank',
+  // chat spellings and common typos
+  u: 'you',
+  ya: 'you',
+  pls: 'please',
+  plz: 'please',
+  pleas: 'please',
+  teh: 'the',
+  hte: 'the',
+  thx: 'thank',
+  thnx: 'thank',
+  thanx: 'thank',
+  ty: 'thank',
   biggest: 'largest',
   bigger: 'larger',
   littlest: 'smallest',

@@ -34,6 +34,11 @@ export interface ResolveOptions {
   exclude?: readonly string[];
   /** What "it" / "them" / "both" stand for here. */
   pronoun?: readonly string[];
+  /**
+   * What "it" stands for inside this phrase's relation: the object being placed, for its
+   * destination ("put the red block on the block below it"). Unset: `pronoun`.
+   */
+  self?: readonly string[];
   /** Head noun of an earlier phrase, for "the red one". */
   lastNoun?: NounClass | null;
   /** Which of several candidates to take for an ambiguous singular phrase (repairs move it on). */
@@ -382,7 +387,12 @@ function applyRelation(
     }
   }
   if (rel.np) {
-    const r = resolveNp(rel.np, facts, { want: 'any', lastNoun: np.noun ?? opts.lastNoun ?? null, notes: opts.notes });
+    const r = resolveNp(rel.np, facts, {
+      want: 'any',
+      lastNoun: np.noun ?? opts.lastNoun ?? null,
+      notes: opts.notes,
+      pronoun: opts.self ?? opts.pronoun,
+    });
     if (r.kind !== 'objects')
       throw new UnresolvedReference(`'${rel.np.text}' in '${np.text}' names ${r.kind === 'zone' ? 'a zone' : 'the table'}, not an object`);
     ref = facts.objects.find((o) => o.id === r.ids[0])!;

@@ -188,6 +188,9 @@ export function splitClauses(tokens: readonly Token[]): Token[][] {
       continue;
     }
     if (t.kind === 'punct' && t.text === ':' && verbAt(tokens, i + 1)) {
+      // The colon stays at the end of its clause: a clause that is only a noun phrase and
+      // a colon ("the red block: put it in the tray") names what the next one acts on.
+      cur.push(t);
       flush();
       continue;
     }
