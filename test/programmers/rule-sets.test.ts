@@ -35,6 +35,8 @@ describe('reading sets and assignments', () => {
       'Put each block in a bowl of a different colour.',
       'place every block into a bowl that does not match its color',
       'put the blocks in non-matching bowls',
+      // The colour assignment already gives one block per bowl; saying so again changes nothing.
+      'place the blocks into bowls of the wrong colour, one block per bowl',
     ]) {
       const r = readInstruction(text, COLORED);
       const sort = r.intents[0]!;

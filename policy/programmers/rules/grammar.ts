@@ -885,6 +885,16 @@ function parseNpList(c: Cursor, opts: NpOptions = {}): NounPhrase[] {
     const and = c.accept('and', 'plus', '&');
     if (!comma && !and) break;
     const next = c.word();
+    // ", one block per bowl", ", one per corner", ", each in its own corner": a distinct
+    // assignment after the list, not another item of it.
+    const peek = (k: number): string | undefined => c.word(k);
+    const distinctAfter =
+      (next === 'one' || next === 'each') &&
+      (peek(1) === 'per' || peek(2) === 'per' || (peek(1) === 'in' && (peek(2) === 'its' || peek(2) === 'their')));
+    if (distinctAfter) {
+      c.pos = sep;
+      break;
+    }
     if (
       next === undefined ||
       !(
@@ -1134,6 +1144,11 @@ function distinctPlace(c: Cursor): { which: 'corner' | 'side' | 'container'; nou
     return { which: 'container', noun: entry.cls, plural: entry.plural };
   }
   return null;
+}
+
+/** An `in` / `to` place whose container is chosen by colour (matching or mismatched). */
+function assignsByColour(l: Location): boolean {
+  return (l.kind === 'in' || l.kind === 'to') && (l.np.matchColor === true || l.np.mismatchColor === true);
 }
 
 /**
@@ -2011,6 +2026,9 @@ function parseClause(tokens: Token[], source: string): Clause {
     }
     const loc = parseLocation(c, verb);
     if (loc) {
+      // "in the bowls with mismatched colours, one block per bowl": the colour assignment is
+      // already one object per container; the "one per bowl" restates it.
+      if (loc.kind === 'distinct' && loc.which === 'container' && clause.locations.some(assignsByColour)) continue;
       clause.locations.push(loc);
       clause.locAt.push(clause.objects.length);
       continue;
