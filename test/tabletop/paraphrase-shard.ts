@@ -4,8 +4,9 @@
 //
 // FLOOR_RATE is a regression guard, not the target: issue 11 asks for TARGET_RATE (95%); the
 // first measurement of the finished grammar on this table, which its authors never read, was
-// 72.4% overall (shards 68–77%) — reported in the README as missed. Raise the floor as the
-// builtin improves; never lower it to pass.
+// 72.4% overall; after generic fixes made with its failures known, 80.7% (shards 77–86%) —
+// reported in the README as missed. Raise the floor as the builtin improves; never lower it
+// to pass.
 
 import { describe, expect, it } from 'vitest';
 import { formatReport, loadTable, runTable, shardRuns, summarize, tableRuns } from './paraphrase-harness.ts';
@@ -13,8 +14,8 @@ import { formatReport, loadTable, runTable, shardRuns, summarize, tableRuns } fr
 export const SHARDS = 4;
 /** Issue 11's target: solved at the first attempt in simulation, exact perception. */
 export const TARGET_RATE = 0.95;
-/** What each shard must keep: a little under the shards' measured 68–77% (2026-12-04). */
-export const FLOOR_RATE = 0.65;
+/** What each shard must keep: a little under the shards' measured 77–86% (2026-12-04). */
+export const FLOOR_RATE = 0.75;
 
 export function paraphraseShard(k: number): void {
   describe(`paraphrase table, shard ${k} of ${SHARDS}`, () => {
