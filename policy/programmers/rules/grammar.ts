@@ -1146,6 +1146,29 @@ function distinctPlace(c: Cursor): { which: 'corner' | 'side' | 'container'; nou
   return null;
 }
 
+/** A clause that only names objects ("the red block is …", "the red block: …"): `each one` / `it` means them next. */
+function statement(text: string, verbText: string, objects: NounPhrase[]): Clause {
+  return {
+    text,
+    verb: 'state',
+    verbText,
+    objects,
+    locations: [],
+    upright: false,
+    hold: false,
+    distance: null,
+    direction: null,
+    order: null,
+    bySize: null,
+    byColor: false,
+    roles: [],
+    reverse: false,
+    rebuild: false,
+    locAt: [],
+    structure: null,
+  };
+}
+
 /** An `in` / `to` place whose container is chosen by colour (matching or mismatched). */
 function assignsByColour(l: Location): boolean {
   return (l.kind === 'in' || l.kind === 'to') && (l.np.matchColor === true || l.np.mismatchColor === true);
@@ -1807,49 +1830,10 @@ function parseClause(tokens: Token[], source: string): Clause {
       c.pos = npEnd;
     }
     // "the red block: put it in the tray": the phrase before the colon names what "it" is.
-    if (list.length > 0 && c.peek()?.kind === 'punct' && c.peek()?.text === ':' && c.pos === tokens.length - 1) {
+    const colon = list.length > 0 && c.peek()?.kind === 'punct' && c.peek()?.text === ':' && c.pos === tokens.length - 1;
+    if (colon || (list.length > 0 && c.accept('is', 'are'))) {
       c.pos = tokens.length;
-      return {
-        text: clauseText,
-        verb: 'state',
-        verbText: c.text(at, at + 1),
-        objects: list,
-        locations: [],
-        upright: false,
-        hold: false,
-        distance: null,
-        direction: null,
-        order: null,
-        bySize: null,
-        byColor: false,
-        roles: [],
-        reverse: false,
-        rebuild: false,
-        locAt: [],
-        structure: null,
-      };
-    }
-    if (list.length > 0 && c.accept('is', 'are')) {
-      c.pos = tokens.length;
-      return {
-        text: clauseText,
-        verb: 'state',
-        verbText: c.text(at, at + 1),
-        objects: list,
-        locations: [],
-        upright: false,
-        hold: false,
-        distance: null,
-        direction: null,
-        order: null,
-        bySize: null,
-        byColor: false,
-        roles: [],
-        reverse: false,
-        rebuild: false,
-        locAt: [],
-        structure: null,
-      };
+      return statement(clauseText, c.text(at, at + 1), list);
     }
     // "the red block in the bowl, please": a thing and a place with no verb means put it there.
     if (list.length > 0 && list.every((np) => np.kind === 'object' || np.kind === 'id')) {

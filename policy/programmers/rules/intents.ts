@@ -498,29 +498,11 @@ function mismatchPairs(st: State, ids: string[], containerNp: NounPhrase): { id:
       `'${containerNp.text}': ${objs.length} objects need a ${containerNp.noun ?? 'container'} each, of another colour, but there ${containers.length === 1 ? 'is' : 'are'} ${containers.length}`,
     );
   }
-  let best: { cost: number; pick: number[] } | null = null;
-  const used = new Set<number>();
-  const pick: number[] = [];
-  let visited = 0;
-  const search = (k: number, cost: number): void => {
-    if (best && cost >= best.cost) return;
-    if (++visited > 200000) return;
-    if (k === objs.length) {
-      best = { cost, pick: [...pick] };
-      return;
-    }
-    const o = objs[k]!;
-    containers.forEach((c, j) => {
-      if (used.has(j) || c.color === o.color) return;
-      used.add(j);
-      pick.push(j);
-      search(k + 1, cost + Math.hypot(c.position[0] - o.position[0], c.position[1] - o.position[1]));
-      pick.pop();
-      used.delete(j);
-    });
-  };
-  search(0, 0);
-  const found = best as { cost: number; pick: number[] } | null;
+  const found = cheapestAssignment(
+    objs.map((o) => o.position),
+    containers.map((c) => c.position),
+    (k, j) => containers[j]!.color !== objs[k]!.color,
+  );
   if (!found) {
     throw new ReadError(
       `'${containerNp.text}': cannot give each of ${ids.join(', ')} its own ${containerNp.noun ?? 'container'} of another colour`,
@@ -529,7 +511,7 @@ function mismatchPairs(st: State, ids: string[], containerNp: NounPhrase): { id:
   st.notes.push(
     `mismatched colours: each to a different ${containerNp.noun ?? 'container'} of another colour, the shortest carries overall`,
   );
-  return objs.map((o, k) => ({ id: o.id, container: containers[found.pick[k]!]!.id }));
+  return objs.map((o, k) => ({ id: o.id, container: containers[found[k]!]!.id }));
 }
 
 /**
@@ -569,6 +551,24 @@ function distinctContainers(st: State, ids: string[], noun: NounClass, text: str
     );
   }
   const objs = ids.map((id) => st.facts.objects.find((o) => o.id === id)!);
+  const found = cheapestAssignment(
+    objs.map((o) => o.position),
+    containers.map((c) => c.position),
+  )!;
+  st.notes.push(`a ${name} each: each to a ${name} of its own, the shortest carries overall`);
+  return objs.map((o, k) => ({ id: o.id, container: containers[found[k]!]!.id }));
+}
+
+/**
+ * The one-to-one assignment of objects (at `from`) to places (at `to`) with the shortest
+ * carries overall, by a bounded branch-and-bound search: `pick[k]` is the place of object k;
+ * null when no assignment keeps to `allowed`. Among equal totals the first found wins.
+ */
+function cheapestAssignment(
+  from: readonly (readonly number[])[],
+  to: readonly (readonly number[])[],
+  allowed: (k: number, j: number) => boolean = () => true,
+): number[] | null {
   let best: { cost: number; pick: number[] } | null = null;
   const used = new Set<number>();
   const pick: number[] = [];
@@ -576,24 +576,22 @@ function distinctContainers(st: State, ids: string[], noun: NounClass, text: str
   const search = (k: number, cost: number): void => {
     if (best && cost >= best.cost) return;
     if (++visited > 200000) return;
-    if (k === objs.length) {
+    if (k === from.length) {
       best = { cost, pick: [...pick] };
       return;
     }
-    const o = objs[k]!;
-    containers.forEach((c, j) => {
-      if (used.has(j)) return;
+    const p = from[k]!;
+    to.forEach((q, j) => {
+      if (used.has(j) || !allowed(k, j)) return;
       used.add(j);
       pick.push(j);
-      search(k + 1, cost + Math.hypot(c.position[0] - o.position[0], c.position[1] - o.position[1]));
+      search(k + 1, cost + Math.hypot(q[0]! - p[0]!, q[1]! - p[1]!));
       pick.pop();
       used.delete(j);
     });
   };
   search(0, 0);
-  const found = (best as { cost: number; pick: number[] } | null)!;
-  st.notes.push(`a ${name} each: each to a ${name} of its own, the shortest carries overall`);
-  return objs.map((o, k) => ({ id: o.id, container: containers[found.pick[k]!]!.id }));
+  return (best as { cost: number; pick: number[] } | null)?.pick ?? null;
 }
 
 /** "in different corners": each object to a corner (side) of its own, the shortest carries overall. */
@@ -601,20 +599,10 @@ function distinctAreas(st: State, ids: string[], which: 'corner' | 'side', text:
   const regions = which === 'corner' ? CORNERS : SIDES;
   if (ids.length > regions.length) throw new ReadError(`'${text}': ${ids.length} objects but only ${regions.length} ${which}s`);
   const objs = ids.map((id) => st.facts.objects.find((o) => o.id === id)!);
-  let best: { cost: number; pick: number[] } | null = null;
-  const perm = (k: number, pick: number[], cost: number): void => {
-    if (k === objs.length) {
-      if (!best || cost < best.cost - 1e-9) best = { cost, pick: [...pick] };
-      return;
-    }
-    regions.forEach((r, j) => {
-      if (pick.includes(j)) return;
-      const a = TABLE_REGIONS[r].anchor;
-      perm(k + 1, [...pick, j], cost + Math.hypot(a[0] - objs[k]!.position[0], a[1] - objs[k]!.position[1]));
-    });
-  };
-  perm(0, [], 0);
-  const chosen = (best as { cost: number; pick: number[] } | null)!.pick;
+  const chosen = cheapestAssignment(
+    objs.map((o) => o.position),
+    regions.map((r) => TABLE_REGIONS[r].anchor),
+  )!;
   return chosen.map((j) => {
     const region = regions[j]!;
     const area: TableArea = { label: region.replace(/_/g, ' '), region };
