@@ -20,7 +20,7 @@ import { countMessageTokens, isModelError, type ChatMessage, type ChatModel, typ
 import { buildGenerationPrompt } from './prompts/generation-prompt.ts';
 import { buildRepairPrompt } from './prompts/repair-prompt.ts';
 import { extractProgram, loadSyntaxChecker, type SyntaxChecker } from './code-extraction.ts';
-import type { ProgramContext, ProgramDraft, Programmer, RepairInput, TokenUsage } from './programmer.ts';
+import type { CorrectionDraft, CorrectionInput, ProgramContext, ProgramDraft, Programmer, RepairInput, TokenUsage } from './programmer.ts';
 
 export const DEFAULT_CODE_TEMPERATURE = 0;
 /** Room for a long program plus the plan; reasoning models count their thinking here too. */
@@ -61,6 +61,19 @@ export class LlmProgrammer implements Programmer {
 
   async generate(ctx: ProgramContext): Promise<ProgramDraft> {
     return this.ask(buildGenerationPrompt(ctx), []);
+  }
+
+  async correct(_ctx: ProgramContext, input: CorrectionInput): Promise<CorrectionDraft> {
+    // Replaced by the correction grammar (issue 12, in progress).
+    return {
+      program: '',
+      plan: [],
+      error: 'corrections are not read yet',
+      usage: { inputTokens: 0, outputTokens: 0 },
+      promptTokens: 0,
+      class: input.classHint,
+      understood: 'nothing',
+    };
   }
 
   async repair(ctx: ProgramContext, input: RepairInput): Promise<ProgramDraft> {

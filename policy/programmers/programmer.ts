@@ -2,7 +2,7 @@
 // from a diagnosis. LLM-backed and rule-based implementations live beside it.
 import type { ImageMime, TokenUsage } from '../../llm/index.ts';
 import type { Diagnosis, DiagnosisKind, Verdict } from '../../monitor/index.ts';
-import type { SceneSpec, ObjectInfo } from '../../sim/index.ts';
+import type { GripperState, ObjectInfo, SceneSpec, Trace } from '../../sim/index.ts';
 
 export type { TokenUsage };
 
@@ -89,6 +89,65 @@ export interface Programmer {
   readonly wantsImages?: boolean;
   generate(ctx: ProgramContext): Promise<ProgramDraft>;
   repair(ctx: ProgramContext, input: RepairInput): Promise<ProgramDraft>;
+  /**
+   * A new program from a person's correction (docs/corrections.md). With `mode:
+   * 'continue'`, `ctx` describes the world as it is now (ctx.objects, ctx.scene's poses)
+   * and the program must be written for it; with 'restart', the seed's scene.
+   */
+  correct(ctx: ProgramContext, input: CorrectionInput): Promise<CorrectionDraft>;
+}
+
+/** DROC's two kinds of correction: which objects / steps / order / target, or how a step is done. */
+export const CORRECTION_CLASSES = ['plan', 'skill'] as const;
+export type CorrectionClass = (typeof CORRECTION_CLASSES)[number];
+/** Go on from the world as the interruption left it, or reset to the seed and run from the start. */
+export const CORRECTION_MODES = ['continue', 'restart'] as const;
+export type CorrectionMode = (typeof CORRECTION_MODES)[number];
+
+/** An earlier correction of the same session, in a line (CorrectionInput.earlier). */
+export interface EarlierCorrection {
+  index: number;
+  text: string;
+  class: CorrectionClass | null;
+  /** How the program it produced ended, in one line (or why there was none). */
+  outcome: string;
+}
+
+/** Everything a programmer gets with a person's correction, besides the ProgramContext. */
+export interface CorrectionInput {
+  /** 0-based index of this correction within the session. */
+  index: number;
+  /** What the person said, trimmed (1–2,000 characters). */
+  text: string;
+  mode: CorrectionMode;
+  /** The program being corrected, and the memo and plan of its draft. */
+  program: string;
+  memo?: unknown;
+  plan: string[];
+  /**
+   * How far that program got: 'not-run' (corrected before it ran), 'interrupted' (stopped
+   * before the API call on `line`), 'ended' (ran to its end or failed with an error).
+   */
+  reached: 'not-run' | 'interrupted' | 'ended';
+  /** The 1-based program line reached (the call about to run when interrupted; the last call otherwise); null when none. */
+  line: number | null;
+  /** The trace of the run being corrected, so far (null when it has not run). */
+  trace: Readonly<Trace> | null;
+  /** The gripper now (with mode 'continue' it may hold an object). */
+  gripper: GripperState;
+  /** The last diagnosis of that run, when the run ended and a failure was diagnosed. */
+  diagnosisText: string | null;
+  /** The session's own reading of the class (classifyCorrection); a programmer may decide otherwise. */
+  classHint: CorrectionClass;
+  /** Earlier corrections of this session, oldest first. */
+  earlier: EarlierCorrection[];
+}
+
+export interface CorrectionDraft extends ProgramDraft {
+  /** The class the programmer gave the correction (its own reading, or the hint). */
+  class: CorrectionClass;
+  /** What it understood the correction to ask, in one line ("pick blue_block instead of red_block"). */
+  understood: string;
 }
 
 export const PROVIDERS = ['builtin', 'openai', 'replay'] as const;
@@ -109,5 +168,16 @@ export class GivenProgrammer implements Programmer {
   }
   async repair(): Promise<ProgramDraft> {
     return { program: this.program, plan: [], error: 'a given program is not repaired', usage: { ...NO_USAGE }, promptTokens: 0 };
+  }
+  async correct(_ctx: ProgramContext, input: CorrectionInput): Promise<CorrectionDraft> {
+    return {
+      program: '',
+      plan: [],
+      error: 'a given program (run --program) is not rewritten from corrections; use --provider builtin or openai',
+      usage: { ...NO_USAGE },
+      promptTokens: 0,
+      class: input.classHint,
+      understood: 'nothing: this programmer only runs the program it was given',
+    };
   }
 }

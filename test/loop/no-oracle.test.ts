@@ -8,7 +8,7 @@ import { createChatModel } from '../../llm/index.ts';
 import { closeRenderer, findBrowser } from '../../monitor/index.ts';
 import { runEpisode } from '../../policy/loop/index.ts';
 import { GivenProgrammer, RuleProgrammer } from '../../policy/programmers/index.ts';
-import type { Programmer, ProgramContext, ProgramDraft, RepairInput } from '../../policy/programmers/index.ts';
+import type { CorrectionDraft, Programmer, ProgramContext, ProgramDraft, RepairInput } from '../../policy/programmers/index.ts';
 import { getTask, type TaskDef } from '../../tasks/index.ts';
 import { startOpenAIServer, type OpenAIServer } from '../helpers/openai-server.ts';
 
@@ -31,6 +31,9 @@ class Recording implements Programmer {
   async generate(ctx: ProgramContext): Promise<ProgramDraft> {
     this.seen.push({ generate: ctx });
     return this.inner.generate(ctx);
+  }
+  async correct(): Promise<CorrectionDraft> {
+    throw new Error('this test programmer takes no corrections');
   }
   async repair(ctx: ProgramContext, input: RepairInput): Promise<ProgramDraft> {
     const images = input.images.map((im) => ({ view: im.view, mime: im.mime, sha: createHash('sha256').update(im.bytes).digest('hex') }));

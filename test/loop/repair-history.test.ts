@@ -7,7 +7,14 @@ import { MockChatModel } from '../../llm/index.ts';
 import { runEpisode } from '../../policy/loop/index.ts';
 import { programChange } from '../../policy/loop/repair-history.ts';
 import { buildRepairPrompt, historySection, LlmProgrammer, promptText } from '../../policy/programmers/index.ts';
-import type { AttemptSummary, Programmer, ProgramContext, ProgramDraft, RepairInput } from '../../policy/programmers/index.ts';
+import type {
+  AttemptSummary,
+  CorrectionDraft,
+  Programmer,
+  ProgramContext,
+  ProgramDraft,
+  RepairInput,
+} from '../../policy/programmers/index.ts';
 import { getTask } from '../../tasks/index.ts';
 import { GOOD_PROGRAM, reply, WRONG_PROGRAM } from '../controller/fixtures.ts';
 import { taskContext } from '../helpers/program-context.ts';
@@ -30,6 +37,9 @@ class Keeping implements Programmer {
   }
   generate(ctx: ProgramContext): Promise<ProgramDraft> {
     return this.inner.generate(ctx);
+  }
+  async correct(): Promise<CorrectionDraft> {
+    throw new Error('this test programmer takes no corrections');
   }
   repair(ctx: ProgramContext, input: RepairInput): Promise<ProgramDraft> {
     this.inputs.push(input);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { MockChatModel } from '../../llm/index.ts';
 import { runEpisode } from '../../policy/loop/index.ts';
 import { LlmProgrammer, RuleProgrammer } from '../../policy/programmers/index.ts';
-import type { Programmer, ProgramContext, ProgramDraft, RepairInput } from '../../policy/programmers/index.ts';
+import type { CorrectionDraft, Programmer, ProgramContext, ProgramDraft, RepairInput } from '../../policy/programmers/index.ts';
 import type { PerceptionMode } from '../../policy/program/perception-settings.ts';
 import { instantiateScene, parseTask } from '../../tasks/index.ts';
 
@@ -95,6 +95,9 @@ class Recording implements Programmer {
   async generate(ctx: ProgramContext): Promise<ProgramDraft> {
     this.seen.push({ generate: ctx });
     return this.inner.generate(ctx);
+  }
+  async correct(): Promise<CorrectionDraft> {
+    throw new Error('this test programmer takes no corrections');
   }
   async repair(ctx: ProgramContext, input: RepairInput): Promise<ProgramDraft> {
     this.seen.push({ repair: { ctx, input } });

@@ -5,7 +5,7 @@
 // and repairs it from what the failed attempt measured (evidence.ts, repair.ts). It
 // never reads a task's reference program or success predicate, and uses no model. See README.md.
 
-import type { ProgramContext, ProgramDraft, Programmer, RepairInput } from '../programmer.ts';
+import type { CorrectionDraft, CorrectionInput, ProgramContext, ProgramDraft, Programmer, RepairInput } from '../programmer.ts';
 import { NO_USAGE } from '../programmer.ts';
 import { describeIntent, isReadFailure } from './intents.ts';
 import { planFor, type RulePlan } from './plan.ts';
@@ -23,6 +23,19 @@ export class RuleProgrammer implements Programmer {
 
   async generate(ctx: ProgramContext): Promise<ProgramDraft> {
     return this.write(ctx, emptyState());
+  }
+
+  async correct(_ctx: ProgramContext, input: CorrectionInput): Promise<CorrectionDraft> {
+    // Replaced by the correction grammar (issue 12, in progress).
+    return {
+      program: '',
+      plan: [],
+      error: 'corrections are not read yet',
+      usage: { inputTokens: 0, outputTokens: 0 },
+      promptTokens: 0,
+      class: input.classHint,
+      understood: 'nothing',
+    };
   }
 
   async repair(ctx: ProgramContext, input: RepairInput): Promise<ProgramDraft> {
