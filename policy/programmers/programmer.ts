@@ -135,6 +135,12 @@ export interface CorrectionInput {
   trace: Readonly<Trace> | null;
   /** The gripper now (with mode 'continue' it may hold an object). */
   gripper: GripperState;
+  /**
+   * The objects as they were at the start of the session (the seed's scene, as perceived),
+   * so that "put it back" and a changed choice of object can return what an earlier
+   * program moved to where it was.
+   */
+  sessionStart: ObjectInfo[];
   /** The last diagnosis of that run, when the run ended and a failure was diagnosed. */
   diagnosisText: string | null;
   /** The session's own reading of the class (classifyCorrection); a programmer may decide otherwise. */
