@@ -9,3 +9,4 @@ export * from './program/index.ts';
 export * from './programmers/index.ts';
 export * from './loop/index.ts';
 export * from './suite/index.ts';
+export * from './corrections/index.ts';

@@ -5,13 +5,22 @@ import type { PredicateResult, ProgramError, Trace } from '../../sim/index.ts';
 import { traceToJSON } from '../program/trace.ts';
 import type { PerceptionMode, PerceptionNoise } from '../program/perception-settings.ts';
 
+/** What produced an attempt's program: the first draft, a repair, or a person's correction (docs/corrections.md). */
+export type AttemptOrigin = 'generate' | 'repair' | 'correction';
+
 export interface AttemptRecord {
   index: number;
   success: boolean;
   /** The task predicate's detail at the end of the attempt. */
   successDetail: string;
   /** What the programmer was asked to do for this attempt. */
-  origin: 'generate' | 'repair';
+  origin: AttemptOrigin;
+  /** With origin 'correction': the 0-based index of the correction (corrections.jsonl) that wrote its program. */
+  correction?: number;
+  /** True when the attempt ran on from the world an earlier one left (a correction session's continue), not a fresh world. */
+  continued?: boolean;
+  /** True when a person interrupted it before its program ended. */
+  interrupted?: boolean;
   error: ProgramError | null;
   /** Monitor's overall view: all checkpoints ok? null when no monitor ran. */
   monitorOk: boolean | null;
@@ -32,7 +41,7 @@ export interface AttemptRecord {
   images: number;
 }
 
-export type StopReason = 'success' | 'monitor-ok' | 'budget' | 'no-program' | 'no-change';
+export type StopReason = 'success' | 'monitor-ok' | 'budget' | 'no-program' | 'no-change' | 'person';
 
 export interface EpisodeRecord {
   task: string;
