@@ -1,4 +1,4 @@
-// The LLM-backed Programmer (docs/architecture.md#programmers): builds the generation / repair prompt, asks a
+// The LLM-backed Programmer (docs/architecture.md#programmers): builds the generation / repair / correction prompt, asks a
 // ChatModel, and pulls the program and plan out of the reply.
 //
 // When the model call fails (ModelError), the rule is:
@@ -19,6 +19,7 @@
 import { countMessageTokens, isModelError, type ChatMessage, type ChatModel, type ModelError } from '../../llm/index.ts';
 import { buildGenerationPrompt } from './prompts/generation-prompt.ts';
 import { buildRepairPrompt } from './prompts/repair-prompt.ts';
+import { buildCorrectionPrompt, parseCorrectionReply } from './prompts/correction-prompt.ts';
 import { extractProgram, loadSyntaxChecker, type SyntaxChecker } from './code-extraction.ts';
 import type { CorrectionDraft, CorrectionInput, ProgramContext, ProgramDraft, Programmer, RepairInput, TokenUsage } from './programmer.ts';
 
@@ -63,16 +64,32 @@ export class LlmProgrammer implements Programmer {
     return this.ask(buildGenerationPrompt(ctx), []);
   }
 
-  async correct(_ctx: ProgramContext, input: CorrectionInput): Promise<CorrectionDraft> {
-    // Replaced by the correction grammar (issue 12, in progress).
+  /**
+   * A program rewritten from a person's correction (prompts/correction-prompt.ts). The
+   * reply's `Class:` line gives the class (the session's `classHint` when it has none
+   * that reads as plan or skill, with a note), its `Understood:` line `understood`.
+   * Model failures are handled as in generate and repair.
+   */
+  async correct(ctx: ProgramContext, input: CorrectionInput): Promise<CorrectionDraft> {
+    const prompt = buildCorrectionPrompt(ctx, input);
+    const notes = prompt.truncated.length > 0 ? [`correction prompt shortened: ${prompt.truncated.join(', ')}`] : [];
+    const draft = await this.ask(prompt.messages, notes);
+    if (draft.raw === undefined) return { ...draft, class: input.classHint, understood: '' };
+    const parsed = parseCorrectionReply(draft.raw);
+    const extra: string[] = [];
+    if (parsed.class === null) {
+      extra.push(
+        parsed.unreadable !== null
+          ? `the reply's class "${parsed.unreadable}" is neither plan nor skill; used the session's reading (${input.classHint})`
+          : `the reply stated no class; used the session's reading (${input.classHint})`,
+      );
+    }
+    const allNotes = [...(draft.notes ?? []), ...extra];
     return {
-      program: '',
-      plan: [],
-      error: 'corrections are not read yet',
-      usage: { inputTokens: 0, outputTokens: 0 },
-      promptTokens: 0,
-      class: input.classHint,
-      understood: 'nothing',
+      ...draft,
+      ...(allNotes.length > 0 && { notes: allNotes }),
+      class: parsed.class ?? input.classHint,
+      understood: parsed.understood,
     };
   }
 

@@ -1,4 +1,4 @@
-// The prompts the LLM programmer sends: generation, repair, scene facts, predicate forms.
+// The prompts the LLM programmer sends: generation, repair, correction, scene facts, predicate forms.
 
 export {
   PROMPT_TOKEN_BUDGET,
@@ -20,5 +20,15 @@ export {
   type RepairPrompt,
   type RepairPromptOptions,
 } from './repair-prompt.ts';
+export {
+  buildCorrectionPrompt,
+  parseCorrectionReply,
+  markedProgram,
+  CORRECTION_CLASS_MEANING,
+  CORRECTION_FORMAT,
+  type CorrectionPrompt,
+  type CorrectionPromptOptions,
+  type ParsedCorrectionReply,
+} from './correction-prompt.ts';
 export { renderSceneFacts, formatPosition, formatSize, type SceneFactsInput } from './scene-facts.ts';
 export { PREDICATE_PROMPT_FORMS, predicateKindsInForms } from './predicate-forms.ts';
