@@ -366,6 +366,9 @@ export class Robot {
 
   // ------------------------------------------------------------------ motions
 
+  /** A cap on every linear motion's speed while a skill asked to go slower (pick/place/push `speed`); null: none. */
+  speedLimit: number | null = null;
+
   /**
    * Moves the TCP in a straight line to `target` while turning to `quaternion`, with a
    * speed-limited trapezoidal profile. Stops and throws CollisionError before any part
@@ -381,7 +384,8 @@ export class Robot {
       dz = target[2] - start[2];
     const dist = Math.hypot(dx, dy, dz);
     const angle = quatAngleBetween(startQ, quaternion);
-    const lin = trapezoid(dist, opts.speed ?? MOTION.speed, this.hold ? MOTION.holdingAccel : MOTION.accel);
+    const v = Math.min(opts.speed ?? MOTION.speed, this.speedLimit ?? Number.POSITIVE_INFINITY);
+    const lin = trapezoid(dist, v, this.hold ? MOTION.holdingAccel : MOTION.accel);
     const rot = trapezoid(angle, MOTION.angularSpeed, MOTION.angularAccel);
     const prof = lin.T >= rot.T ? lin : rot;
     const dyaw = wrapAngle(yaw - startYaw);

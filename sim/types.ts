@@ -529,14 +529,20 @@ export interface ObjectInfo {
 export interface PickOptions {
   approach?: Approach;
   liftHeight?: number;
+  /** Highest speed of the skill's motions (m/s); slower than the defaults only. */
+  speed?: number;
 }
 export interface PlaceOptions {
   offset?: Vec2;
   yaw?: number;
   releaseHeight?: number;
+  /** Highest speed of the skill's motions (m/s); slower than the defaults only. */
+  speed?: number;
 }
 export interface PushOptions {
   height?: number;
+  /** Highest speed of the skill's motions (m/s); slower than the defaults only. */
+  speed?: number;
 }
 export interface MoveOptions {
   yaw?: number;

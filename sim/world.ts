@@ -334,23 +334,23 @@ class World implements SimWorld {
   pick(id: string, opts?: PickOptions): void {
     this.act(`pick(${JSON.stringify(id)})`, () => {
       const oid = this.id(id);
-      const o = optionsArg<PickOptions>(opts, 'pick', ['approach', 'liftHeight']);
+      const o = optionsArg<PickOptions>(opts, 'pick', ['approach', 'liftHeight', 'speed']);
       if (o.approach !== undefined && o.approach !== 'top' && o.approach !== 'side') {
         throw new ArgumentError(`pick's approach must be "top" or "side", got ${JSON.stringify(o.approach)}.`, [oid]);
       }
       if (o.liftHeight !== undefined) numArg(o.liftHeight, "pick's liftHeight", 0, 0.4, ' m');
-      pick(this.robot, oid, o);
+      this.slowed(o.speed, "pick's speed", () => pick(this.robot, oid, o));
     });
   }
 
   place(target: Target, opts?: PlaceOptions): void {
     this.act(`place(${JSON.stringify(target)})`, () => {
       const t = this.target(target, 'The place target');
-      const o = optionsArg<PlaceOptions>(opts, 'place', ['offset', 'yaw', 'releaseHeight']);
+      const o = optionsArg<PlaceOptions>(opts, 'place', ['offset', 'yaw', 'releaseHeight', 'speed']);
       if (o.offset !== undefined) vecArg(o.offset, "place's offset", [2]);
       if (o.yaw !== undefined) numArg(o.yaw, "place's yaw", -2 * Math.PI, 2 * Math.PI, ' rad');
       if (o.releaseHeight !== undefined) numArg(o.releaseHeight, "place's releaseHeight", 0, 0.2, ' m');
-      place(this.robot, t, o);
+      this.slowed(o.speed, "place's speed", () => place(this.robot, t, o));
     });
   }
 
@@ -361,10 +361,24 @@ class World implements SimWorld {
       if (Math.hypot(dir[0], dir[1]) < 1e-9)
         throw new ArgumentError(`push's direction ${JSON.stringify(direction)} has zero length.`, [oid]);
       numArg(distance, "push's distance", 0.001, 0.6, ' m');
-      const o = optionsArg<PushOptions>(opts, 'push', ['height']);
+      const o = optionsArg<PushOptions>(opts, 'push', ['height', 'speed']);
       if (o.height !== undefined) numArg(o.height, "push's height", 0, TABLE.workspace.max[2], ' m');
-      push(this.robot, oid, dir, distance, o);
+      this.slowed(o.speed, "push's speed", () => push(this.robot, oid, dir, distance, o));
     });
+  }
+
+  /** Runs a skill with its motions capped at `speed` (m/s) when given. */
+  private slowed(speed: number | undefined, what: string, run: () => void): void {
+    if (speed === undefined) {
+      run();
+      return;
+    }
+    this.robot.speedLimit = numArg(speed, what, 0.01, MOTION.maxSpeed, ' m/s');
+    try {
+      run();
+    } finally {
+      this.robot.speedLimit = null;
+    }
   }
 
   moveTo(position: Vec3, opts?: MoveOptions): void {

@@ -271,7 +271,11 @@ export const API: readonly ApiFunction[] = [
     args: z.tuple([
       s.objectId(),
       s
-        .options({ approach: s.oneOf('approach', ['top', 'side']), liftHeight: s.metres('liftHeight', 0, 0.45, 'a lift height') })
+        .options({
+          approach: s.oneOf('approach', ['top', 'side']),
+          liftHeight: s.metres('liftHeight', 0, 0.45, 'a lift height'),
+          speed: s.speed(),
+        })
         .optional(),
     ]),
     returns: '',
@@ -290,6 +294,7 @@ export const API: readonly ApiFunction[] = [
           offset: s.offset(),
           yaw: s.yaw(),
           releaseHeight: s.metres('releaseHeight', 0, 0.45, 'a release height above the surface'),
+          speed: s.speed(),
         })
         .optional(),
     ]),
@@ -306,7 +311,7 @@ export const API: readonly ApiFunction[] = [
       s.objectId(),
       s.direction(),
       s.metres('distance', 0, 2, 'a distance'),
-      s.options({ height: s.metres('height', 0, 0.45, 'a contact height') }).optional(),
+      s.options({ height: s.metres('height', 0, 0.45, 'a contact height'), speed: s.speed() }).optional(),
     ]),
     returns: '',
     example: "push('red_block', [1, 0], 0.1);",

@@ -30,14 +30,17 @@ describe('argument errors name the function, the argument and what was expected'
       "pick('red_block', { approach: 'diagonal' })",
       "ArgumentError: pick: option approach must be one of 'top', 'side', got string \"diagonal\"",
     ],
-    ["pick('red_block', { approch: 'top' })", "ArgumentError: pick: unknown option 'approch' (the options are approach, liftHeight)"],
+    [
+      "pick('red_block', { approch: 'top' })",
+      "ArgumentError: pick: unknown option 'approch' (the options are approach, liftHeight, speed)",
+    ],
     [
       "pick('red_block', { liftHeight: NaN })",
       'ArgumentError: pick: option liftHeight must be a lift height in metres from 0 to 0.45, got NaN',
     ],
     [
       "pick('red_block', 'top')",
-      "ArgumentError: pick: argument 2 (options) must be an options object { approach?: 'top' | 'side', liftHeight?: m }, got string \"top\"",
+      "ArgumentError: pick: argument 2 (options) must be an options object { approach?: 'top' | 'side', liftHeight?: m, speed?: m/s }, got string \"top\"",
     ],
     ["pick('red_block', {}, 3)", 'ArgumentError: pick: takes at most 2 arguments (id, options), got 3'],
     ['getGripper(1)', 'ArgumentError: getGripper: takes no arguments, got 1'],

@@ -85,7 +85,7 @@ describe('errors of the program API', () => {
     {
       what: 'an unknown option',
       run: (w: Awaited<ReturnType<typeof createWorld>>) => w.pick('red_block', { lift: 0.1 } as never),
-      message: 'pick has no option "lift"; it takes approach, liftHeight.',
+      message: 'pick has no option "lift"; it takes approach, liftHeight, speed.',
     },
     {
       what: 'a point only containers have',

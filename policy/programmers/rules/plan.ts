@@ -9,6 +9,7 @@ import { planIntents } from './planner.ts';
 import type { Plan } from './planner.ts';
 import type { SceneFacts } from './references.ts';
 import type { PlanAmendments } from './program-text.ts';
+import { applyIntentEdits } from './intent-edits.ts';
 
 /** The instruction read and planned for one scene. */
 export interface RulePlan {
@@ -23,7 +24,9 @@ function facts(ctx: ProgramContext): SceneFacts {
 /** Read and plan (with a repair's plan amendments); throws with a sentence naming the phrase when it cannot. */
 export function planFor(ctx: ProgramContext, choices: Choices = {}, amend?: PlanAmendments): RulePlan {
   const f = facts(ctx);
-  const reading = readInstruction(ctx.instruction, f, choices);
+  const read = readInstruction(ctx.instruction, f, choices);
+  // A person's plan corrections (correct.ts), if any: another object, target, order, added steps.
+  const reading = amend?.edits ? { ...read, intents: applyIntentEdits(read.intents, amend.edits) } : read;
   const plan = planIntents(reading.intents, f, amend);
   return { reading, plan };
 }

@@ -538,6 +538,10 @@ class Planner {
     // Nearest first, so carries are short and the far ones are not reached over.
     const cAt = this.board.pos(container);
     const order = [...ids].sort((a, b) => dist2(this.board.pos(a), cAt) - dist2(this.board.pos(b), cAt));
+    // A person's "do the blue one first" (a correction's edits) comes before nearest-first.
+    const first = this.amend.edits?.first ?? [];
+    const rank = (id: string): number => (first.includes(id) ? first.indexOf(id) : first.length);
+    order.sort((a, b) => rank(a) - rank(b));
     const offsets = this.containerSlot(container, order);
     const done: string[] = [];
     const cont = this.board.obj(container);
@@ -802,7 +806,15 @@ class Planner {
    * place nearest the objects, filled first to last, the fingers closing across the line.
    * Expects `ordered` at the end, and the `line` predicate when a line was asked for.
    */
-  lineUp(ids: string[], axis: 'x' | 'y', line?: 'horizontal' | 'vertical' | 'diagonal', slope?: 1 | -1): void {
+  lineUp(ids: string[], axis: 'x' | 'y', line?: 'horizontal' | 'vertical' | 'diagonal', slope?: 1 | -1, region?: TableRegionName): void {
+    // "in a line along the top of the table": every slot in that region (1.5 cm in), within reach; expects `inRegion`.
+    const reg = region ? TABLE_REGIONS[region] : null;
+    const bounds = reg
+      ? {
+          min: [Math.max(reg.min[0] + 0.015, REACH_REGION.min[0]), Math.max(reg.min[1] + 0.015, REACH_REGION.min[1])] as Vec2,
+          max: [Math.min(reg.max[0] - 0.015, REACH_REGION.max[0]), Math.min(reg.max[1] - 0.015, REACH_REGION.max[1])] as Vec2,
+        }
+      : PLACE_REGION;
     const h = Math.SQRT1_2;
     const diagonals: Vec2[] = slope
       ? [[h, slope * h]]
@@ -836,12 +848,12 @@ class Planner {
     const half = ((n - 1) / 2) * pitch;
     let best: { c: Vec2; u: Vec2; score: number } | null = null;
     for (const u of directions) {
-      for (let x = PLACE_REGION.min[0]; x <= PLACE_REGION.max[0] + 1e-9; x += 0.01) {
-        for (let y = PLACE_REGION.min[1]; y <= PLACE_REGION.max[1] + 1e-9; y += 0.01) {
+      for (let x = bounds.min[0]; x <= bounds.max[0] + 1e-9; x += 0.01) {
+        for (let y = bounds.min[1]; y <= bounds.max[1] + 1e-9; y += 0.01) {
           const c: Vec2 = [round(x), round(y)];
           const first: Vec2 = [c[0] - u[0] * half, c[1] - u[1] * half];
           const last: Vec2 = [c[0] + u[0] * half, c[1] + u[1] * half];
-          if (!inside(first) || !inside(last)) continue;
+          if (reg ? !inRegion(first, bounds) || !inRegion(last, bounds) : !inside(first) || !inside(last)) continue;
           let worst = Infinity;
           for (let k = 0; k < n; k++) {
             const slot: Vec2 = [first[0] + u[0] * pitch * k, first[1] + u[1] * pitch * k];
@@ -860,7 +872,7 @@ class Planner {
     }
     if (!best) {
       throw new Error(
-        `a line of ${n} objects ${(pitch * 100).toFixed(1)} cm apart (${((n - 1) * pitch * 100).toFixed(0)} cm long) does not fit in the workspace`,
+        `a line of ${n} objects ${(pitch * 100).toFixed(1)} cm apart (${((n - 1) * pitch * 100).toFixed(0)} cm long) does not fit in the ${region ? region.replace(/_/g, ' ') : 'workspace'}`,
       );
     }
     const { c, u } = best;
@@ -870,6 +882,7 @@ class Planner {
     ids.forEach((id, k) => {
       const slot: Vec2 = roundVec([c[0] - u[0] * half + u[0] * pitch * k, c[1] - u[1] * half + u[1] * pitch * k]);
       const preds: Predicate[] = [{ near: [id, slot, 0.02] }];
+      if (region) preds.push({ inRegion: [id, region] });
       if (k === n - 1 && n >= 2) {
         preds.push({ ordered: { ids, axis } });
         if (line) preds.push({ line: { ids, direction: line } });
@@ -1080,7 +1093,7 @@ export function planIntents(intents: readonly Intent[], facts: SceneFacts, amend
         p.sort(it.pairs);
         break;
       case 'lineUp':
-        p.lineUp(it.ids, it.axis, it.line, it.slope);
+        p.lineUp(it.ids, it.axis, it.line, it.slope, it.region);
         break;
       case 'circle':
         p.circle(it.ids, it.center);

@@ -6,6 +6,7 @@
 
 import type { Approach, Vec2 } from '../../../sim/index.ts';
 import type { PlaceTarget, Step } from './planner.ts';
+import type { IntentEdits } from './intent-edits.ts';
 
 /** What a repair changed about one step. */
 export interface StepAdjust {
@@ -19,6 +20,8 @@ export interface StepAdjust {
   clamp?: boolean;
   /** place: turn the held object by this much (rad) from its yaw as held, instead of any heading. */
   turn?: number;
+  /** pick, place, push: the highest speed of the skill's motions (m/s), from a correction ("slower"). */
+  speed?: number;
   /** pick: approach direction. */
   approach?: Approach;
   /** pick: lift height (m). */
@@ -58,6 +61,8 @@ export interface PlanAmendments {
   interior: Record<string, { half?: Vec2; radius?: number }>;
   /** Containers whose contents are packed side by side at the centre (a placement into it hit what it already held). */
   pack: string[];
+  /** A person's plan-level corrections (intent-edits.ts): applied between reading and planning. */
+  edits?: IntentEdits;
 }
 
 /** One remedy a repair applied, so it is never applied twice (and a remedy that changed nothing ends its family). */
@@ -90,6 +95,19 @@ export interface ProgramState {
   tried: TriedRemedy[];
   /** Hashes of every program written for this episode: a repair never writes one of them again. */
   programs: string[];
+  /** The steps of the program last written, in order, with their step keys and subgoal lines (corrections find the step reached). */
+  written?: WrittenStep[];
+}
+
+/** One step of a written program (ProgramState.written). */
+export interface WrittenStep {
+  /** Its step key in the full plan (`pick:red_block#0`); `back:<id>` for a step that puts an object back. */
+  key: string;
+  op: Step['op'];
+  id: string;
+  description: string;
+  /** 1-based line of its `subgoal(` call. */
+  line: number;
 }
 
 export function emptyState(): ProgramState {
@@ -272,6 +290,7 @@ function actionLines(step: Step, adj: StepAdjust, use: Set<HelperName>): string[
       if (adj.approach) opts.approach = adj.approach;
       const lift = adj.liftHeight ?? step.liftHeight;
       if (lift !== undefined) opts.liftHeight = lift;
+      if (adj.speed !== undefined) opts.speed = adj.speed;
       const call = `pick(${str(step.id)}${Object.keys(opts).length ? `, ${jsLiteral(opts)}` : ''});`;
       const heading = adj.preTurn ?? step.heading;
       const turn = heading !== undefined ? [`rotateTo(${headingExpr(heading)});`] : [];
@@ -300,13 +319,17 @@ function actionLines(step: Step, adj: StepAdjust, use: Set<HelperName>): string[
         opts.push(`yaw: yawFor(${headingExpr(heading)})`);
       }
       if (adj.releaseHeight !== undefined) opts.push(`releaseHeight: ${num(adj.releaseHeight)}`);
+      if (adj.speed !== undefined) opts.push(`speed: ${num(adj.speed)}`);
       return [`place(${target}${opts.length ? `, { ${opts.join(', ')} }` : ''});`];
     }
     case 'push': {
       const dir = adj.direction ?? step.direction;
       const n = Math.hypot(dir[0], dir[1]) || 1;
       const distance = step.distance + (adj.pushExtra ?? 0);
-      const opts = adj.pushHeight !== undefined ? `, { height: ${num(adj.pushHeight)} }` : '';
+      const po: Record<string, number> = {};
+      if (adj.pushHeight !== undefined) po.height = adj.pushHeight;
+      if (adj.speed !== undefined) po.speed = adj.speed;
+      const opts = Object.keys(po).length > 0 ? `, ${jsLiteral(po)}` : '';
       return [
         `push(${str(step.id)}, ${jsLiteral([dir[0] / n, dir[1] / n].map((v) => Math.round(v * 1000) / 1000))}, ${num(Math.min(MAX_PUSH, Math.max(0.005, distance)))}${opts});`,
       ];

@@ -9,9 +9,11 @@ import type { CorrectionDraft, CorrectionInput, ProgramContext, ProgramDraft, Pr
 import { NO_USAGE } from '../programmer.ts';
 import { describeIntent, isReadFailure } from './intents.ts';
 import { planFor, type RulePlan } from './plan.ts';
-import { emptyState, programHash, readState, writeProgram } from './program-text.ts';
+import { emptyState, programHash, readState, stepKeys, writeProgram } from './program-text.ts';
+import type { Step } from './planner.ts';
 import type { ProgramState } from './program-text.ts';
 import { repairState } from './repair.ts';
+import { correctProgram, writtenSteps } from './correct.ts';
 
 function draft(program: string, plan: string[], error: string | null, notes?: string[], memo?: ProgramState): ProgramDraft {
   return { program, plan, error, usage: { ...NO_USAGE }, promptTokens: 0, ...(notes ? { notes } : {}), ...(memo ? { memo } : {}) };
@@ -25,17 +27,9 @@ export class RuleProgrammer implements Programmer {
     return this.write(ctx, emptyState());
   }
 
-  async correct(_ctx: ProgramContext, input: CorrectionInput): Promise<CorrectionDraft> {
-    // Replaced by the correction grammar (issue 12, in progress).
-    return {
-      program: '',
-      plan: [],
-      error: 'corrections are not read yet',
-      usage: { inputTokens: 0, outputTokens: 0 },
-      promptTokens: 0,
-      class: input.classHint,
-      understood: 'nothing',
-    };
+  /** A person's correction (correct.ts, README "Corrections"): read, applied to the memo, the program written again. */
+  async correct(ctx: ProgramContext, input: CorrectionInput): Promise<CorrectionDraft> {
+    return correctProgram(ctx, input);
   }
 
   async repair(ctx: ProgramContext, input: RepairInput): Promise<ProgramDraft> {
@@ -72,14 +66,14 @@ export class RuleProgrammer implements Programmer {
   }
 
   /** The program and plan lines for a state; throws when the instruction cannot be read or planned. */
-  private text(ctx: ProgramContext, state: ProgramState): { program: string; plan: string[]; comments: string[] } {
+  private text(ctx: ProgramContext, state: ProgramState): { program: string; plan: string[]; comments: string[]; steps: Step[] } {
     const rp = planFor(ctx, state.choices, state.amend);
     const comments = [...rp.reading.intents.map((it) => `intent: ${describeIntent(it)}`), ...rp.reading.notes, ...rp.plan.notes];
-    return { ...writeProgram(ctx.instruction, rp.plan.steps, state, comments), comments };
+    return { ...writeProgram(ctx.instruction, rp.plan.steps, state, comments), comments, steps: rp.plan.steps };
   }
 
   private write(ctx: ProgramContext, state: ProgramState, notes?: string[]): ProgramDraft {
-    let out: { program: string; plan: string[]; comments: string[] };
+    let out: { program: string; plan: string[]; comments: string[]; steps: Step[] };
     try {
       out = this.text(ctx, state);
     } catch (e) {
@@ -87,7 +81,9 @@ export class RuleProgrammer implements Programmer {
     }
     // Remember every program this episode ran, so no repair writes one of them again.
     const hash = programHash(out.program);
-    const memo: ProgramState = state.programs.includes(hash) ? state : { ...state, programs: [...state.programs, hash] };
+    // The steps as written (keys and subgoal lines), so a correction finds the step a run reached.
+    const written = writtenSteps(out.program, out.steps, stepKeys(out.steps));
+    const memo: ProgramState = { ...state, written, programs: state.programs.includes(hash) ? state.programs : [...state.programs, hash] };
     return draft(out.program, out.plan, null, notes ?? (out.comments.length ? out.comments : undefined), memo);
   }
 }
