@@ -1,8 +1,10 @@
 // The control block the viewer's main thread and the live-episode worker share: run /
-// pause / step / stop and the speed, in a SharedArrayBuffer so the worker (busy in
-// synchronous physics and sandbox code) sees a change at its next physics step or API
-// call without ever yielding to its event loop. The worker side (LiveGate) paces the
-// simulation at real time and blocks with Atomics.wait while paused.
+// pause / step / stop, the speed, and the count of corrections sent and taken, in a
+// SharedArrayBuffer so the worker (busy in synchronous physics and sandbox code) sees a
+// change at its next physics step or API call without ever yielding to its event loop.
+// The worker side (LiveGate) paces the simulation at real time and blocks with
+// Atomics.wait while paused; a correction waiting to be taken lifts a pause until the
+// program is interrupted at its next API call.
 
 import type { Speed } from './speeds.ts';
 import { SPEED_FACTOR, SPEEDS } from './speeds.ts';
@@ -19,12 +21,17 @@ const SPEED = 1;
 const GEN = 2;
 /** Number of step requests so far: a new request is a new value, even while already stepping. */
 const STEPS = 3;
+/** Corrections the main thread has sent (over the worker's correction port). */
+const SENT = 4;
+/** Corrections the worker has taken (read off the port and handed to the session). */
+const TAKEN = 5;
+const SLOTS = 6;
 
 export class ControlBlock {
   readonly buffer: SharedArrayBuffer;
   private readonly a: Int32Array;
 
-  constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT)) {
+  constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT)) {
     this.buffer = buffer;
     this.a = new Int32Array(buffer);
   }
@@ -40,6 +47,18 @@ export class ControlBlock {
   }
   get steps(): number {
     return Atomics.load(this.a, STEPS);
+  }
+  /** Corrections sent so far. */
+  get sent(): number {
+    return Atomics.load(this.a, SENT);
+  }
+  /** Corrections taken so far. */
+  get taken(): number {
+    return Atomics.load(this.a, TAKEN);
+  }
+  /** A correction was sent that the worker has not taken yet: the running program is to be interrupted. */
+  get correctionPending(): boolean {
+    return this.sent > this.taken;
   }
 
   private changed(): void {
@@ -63,6 +82,18 @@ export class ControlBlock {
     this.changed();
   }
 
+  /** Main thread: one more correction is on the port (post it first, then call this). */
+  correctionSent(): void {
+    Atomics.add(this.a, SENT, 1);
+    this.changed();
+  }
+
+  /** Worker: one more correction was read off the port. */
+  correctionTaken(): void {
+    Atomics.add(this.a, TAKEN, 1);
+    this.changed();
+  }
+
   /** STEP → PAUSE unless something else changed the state meanwhile. */
   finishStep(): void {
     if (Atomics.compareExchange(this.a, STATE, STEP, PAUSE) === STEP) this.changed();
@@ -71,6 +102,16 @@ export class ControlBlock {
   /** Blocks until the block changes from generation `gen`, or `ms` pass. Worker threads only. */
   waitChange(gen: number, ms: number): void {
     Atomics.wait(this.a, GEN, gen, ms);
+  }
+
+  /** Resolves when the block changes from generation `gen`, or `ms` pass, without blocking the thread. */
+  async waitChangeAsync(gen: number, ms: number): Promise<void> {
+    // Atomics.waitAsync (Node 16+) is in the ES2024 library, not in this project's lib.
+    const atomics = Atomics as unknown as {
+      waitAsync(a: Int32Array, i: number, v: number, ms: number): { async: boolean; value: Promise<string> | string };
+    };
+    const w = atomics.waitAsync(this.a, GEN, gen, ms);
+    if (w.async) await w.value;
   }
 }
 
@@ -131,12 +172,17 @@ export class LiveGate {
     }
   }
 
+  /** Paused, and no correction waiting to interrupt the program. */
+  private holding(): boolean {
+    return this.control.state === PAUSE && !this.control.correctionPending;
+  }
+
   private blockWhilePaused(): void {
     this.sink.flush(true);
     this.sink.paused(this.callIndex, this.line);
     for (;;) {
       const gen = this.control.gen;
-      if (this.control.state !== PAUSE) break;
+      if (!this.holding()) break;
       this.control.waitChange(gen, 1000);
     }
     this.anchored = false;
@@ -157,7 +203,7 @@ export class LiveGate {
         }
         return;
       }
-      if (state === PAUSE) {
+      if (state === PAUSE && !this.control.correctionPending) {
         this.blockWhilePaused();
         continue;
       }
@@ -166,11 +212,8 @@ export class LiveGate {
   }
 
   afterStep(simTime: number): void {
-    let state = this.control.state;
-    while (state === PAUSE) {
-      this.blockWhilePaused();
-      state = this.control.state;
-    }
+    while (this.holding()) this.blockWhilePaused();
+    const state = this.control.state;
     if (state === STOP) return;
     if (state === STEP) this.noteStep(this.callIndex);
     const speed = this.control.speed;

@@ -11,7 +11,7 @@ import type { Predicate, SceneSpec, Snapshot } from '../sim/types.ts';
 import type { Checkpoint, ProgramError, TraceEvent } from '../sim/trace.ts';
 import { SPEEDS } from './speeds.ts';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 /** Largest message a client may send; larger ones are refused (the socket closes with 1009). */
 export const MAX_CLIENT_MESSAGE_BYTES = 1024 * 1024;
 
@@ -19,13 +19,19 @@ export { SPEEDS, SPEED_FACTOR } from './speeds.ts';
 export type { Speed } from './speeds.ts';
 
 // The same lists the command line offers (plain-data files, safe in the browser bundle).
-import { PROVIDERS } from '../policy/programmers/programmer.ts';
+import { CORRECTION_CLASSES, CORRECTION_MODES, PROVIDERS } from '../policy/programmers/programmer.ts';
 import { MONITOR_NAMES } from '../monitor/verdict.ts';
 import { PERCEPTION_MODES, parsePerceptionNoise } from '../policy/program/perception-settings.ts';
 
 export const VIEWER_PROVIDERS = PROVIDERS;
 export const VIEWER_MONITORS = MONITOR_NAMES;
 export const MAX_VIEWER_REPAIRS = 10;
+/**
+ * Longest correction text the protocol carries (characters). The session refuses, in
+ * the chat, anything over its own limit (CORRECTION_MAX_CHARS, 2,000); this bound only
+ * keeps documents out of the socket.
+ */
+export const MAX_CORRECTION_MESSAGE_CHARS = 20_000;
 
 // ---------------------------------------------------------------- shared data
 
@@ -137,6 +143,10 @@ export const FrameSchema = z.object({
 });
 export type Frame = z.infer<typeof FrameSchema>;
 
+/** What wrote an attempt's program (AttemptRecord.origin). */
+export const ATTEMPT_ORIGINS = ['generate', 'repair', 'correction'] as const;
+export type AttemptOriginName = (typeof ATTEMPT_ORIGINS)[number];
+
 export const TaskInfoSchema = z.object({ id: z.string(), instruction: z.string(), file: z.string() });
 
 export const SessionStatusSchema = z.enum(['idle', 'starting', 'running', 'paused', 'finished', 'stopped', 'failed']);
@@ -194,6 +204,16 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('speed'), speed: z.enum(SPEEDS) }),
   /** Load a run record or a suite episode folder (on the server's machine) and play it back. */
   z.strictObject({ type: z.literal('open-run'), dir: z.string().min(1).max(4096) }),
+  /**
+   * A person's correction of the live episode (docs/corrections.md): interrupts the
+   * program at its next API call, or waits for the programmer when it is writing; `mode`
+   * continue (default: from the world as it is) or restart (from the seed).
+   */
+  z.strictObject({
+    type: z.literal('correct'),
+    text: z.string().max(MAX_CORRECTION_MESSAGE_CHARS, { message: `at most ${MAX_CORRECTION_MESSAGE_CHARS} characters` }),
+    mode: z.enum(CORRECTION_MODES).optional(),
+  }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
@@ -228,6 +248,46 @@ export const ChatItemSchema = z.object({
 });
 export type ChatItem = z.infer<typeof ChatItemSchema>;
 
+export const CORRECTION_STATES = ['pending', 'queued', 'correcting', 'applied', 'not-applied', 'refused'] as const;
+export type CorrectionState = (typeof CORRECTION_STATES)[number];
+
+/**
+ * A correction as the chat shows it, sent again whenever it changes (the page keeps the
+ * latest by `id`): pending (waiting for the next API call), queued (the programmer is
+ * writing), correcting (the programmer is reading it), then applied, not-applied (the
+ * programmer gave no usable program, or a skill-level one that changed the plan) or
+ * refused (not a correction: empty, too long, not words).
+ */
+export const CorrectionViewSchema = z.object({
+  /** The viewer's own number, 0-based per session (refused ones included). */
+  id: z.int().min(0),
+  /** The session's index (corrections.jsonl); null until the programmer has read it, and for refused ones. */
+  index: z.int().min(0).nullable(),
+  text: z.string(),
+  mode: z.enum(CORRECTION_MODES),
+  state: z.enum(CORRECTION_STATES),
+  /** The attempt it was given in (or after, when that attempt had ended); null before the first run. */
+  attempt: z.int().nullable(),
+  /** Simulated seconds of the world when it was taken; null until then. */
+  t: num.nullable(),
+  /** The program line reached. */
+  line: nullableLine,
+  /** The programmer's class, and the session's own reading. */
+  class: z.enum(CORRECTION_CLASSES).nullable(),
+  classHint: z.enum(CORRECTION_CLASSES).nullable(),
+  /** What the programmer understood, in a line. */
+  understood: z.string(),
+  /** One line: what happens now, or why nothing was applied. */
+  message: z.string(),
+  programBefore: z.string().nullable(),
+  programAfter: z.string().nullable(),
+  /** How the run of its program went (`pending`, `done: …`, `failed: …`, `interrupted at line N`, or why none ran). */
+  outcome: z.string(),
+  /** The attempt its program ran first in. */
+  ranIn: z.int().nullable(),
+});
+export type CorrectionView = z.infer<typeof CorrectionViewSchema>;
+
 export const CheckpointImageSchema = z.object({ checkpoint: z.int(), view: z.string(), url: z.string() });
 
 export const ServerMessageSchema = z.discriminatedUnion('type', [
@@ -246,7 +306,11 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('attempt-start'),
     attempt: z.int(),
-    origin: z.enum(['generate', 'repair']),
+    origin: z.enum(ATTEMPT_ORIGINS),
+    /** With origin 'correction': the correction (its session index) that wrote the program. */
+    correction: z.int().min(0).optional(),
+    /** True when it runs on from the world the previous attempt left (a correction's continue). */
+    continued: z.boolean().optional(),
     program: z.string(),
     plan: z.array(z.string()),
     initial: SnapshotSchema,
@@ -272,6 +336,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     wallMs: num,
   }),
   z.object({ type: z.literal('chat'), item: ChatItemSchema }),
+  z.object({ type: z.literal('correction'), correction: CorrectionViewSchema }),
   z.object({
     type: z.literal('episode-end'),
     success: z.boolean(),

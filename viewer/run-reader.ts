@@ -1,6 +1,7 @@
 // Reading a run record (docs/architecture.md#run-records) — from `run --out`, a suite's episodes/<name> folder,
-// or a live episode of the viewer — back into the message stream a live episode sends,
-// so replay and live share every panel of the page.
+// a correction session (`policyloop chat`, corrections.jsonl beside episode.json) or a
+// live episode of the viewer — back into the message stream a live episode sends, so
+// replay and live share every panel of the page.
 
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -8,14 +9,19 @@ import { z } from 'zod';
 import type { SceneSpec, Snapshot, Trace } from '../sim/index.ts';
 import { instantiateScene, loadTask } from '../tasks/index.ts';
 import { snapshotFromScene, VIEW_NAMES } from '../monitor/index.ts';
-import type { ChatItem, Frame, ServerMessage, SessionInfo } from './protocol.ts';
-import { FrameSchema, ProgramErrorSchema, SceneSpecSchema, VerdictSchema } from './protocol.ts';
+import { CORRECTION_CLASSES, CORRECTION_MODES } from '../policy/programmers/index.ts';
+import type { CorrectionRecord } from '../policy/corrections/index.ts';
+import type { ChatItem, CorrectionView, Frame, ServerMessage, SessionInfo } from './protocol.ts';
+import { ATTEMPT_ORIGINS, FrameSchema, ProgramErrorSchema, SceneSpecSchema, VerdictSchema } from './protocol.ts';
+import { newCorrectionView, viewFromRecord } from './correction-view.ts';
 import { draftChat, resultChat } from './loop-messages.ts';
 
 /** What the viewer adds to a record folder: the scene (so any run can be rebuilt without its task file). */
 export const SCENE_FILE = 'scene.json';
 /** Per attempt: the streamed pose frames (so playback is smooth, not interpolated between checkpoints). */
 export const FRAMES_FILE = 'frames.json';
+/** A correction session's corrections, one JSON object a line (policy/corrections/records.ts). */
+export const CORRECTIONS_FILE = 'corrections.jsonl';
 /** Frames per message when a recorded attempt is sent to a browser. */
 const FRAMES_PER_MESSAGE = 600;
 
@@ -55,7 +61,10 @@ const EpisodeFileSchema = z.looseObject({
       index: z.int(),
       success: z.boolean(),
       successDetail: z.string(),
-      origin: z.enum(['generate', 'repair']),
+      origin: z.enum(ATTEMPT_ORIGINS),
+      correction: z.int().min(0).optional(),
+      continued: z.boolean().optional(),
+      interrupted: z.boolean().optional(),
       error: ProgramErrorSchema.nullable(),
       monitorOk: z.boolean().nullable(),
       tokensIn: z.number(),
@@ -68,6 +77,66 @@ const EpisodeFileSchema = z.looseObject({
 type EpisodeFile = z.infer<typeof EpisodeFileSchema>;
 
 const FramesFileSchema = z.object({ ids: z.array(z.string()), frames: z.array(FrameSchema) });
+
+const CorrectionLineSchema = z.looseObject({
+  index: z.int().min(0),
+  t: z.number(),
+  line: z.int().positive().nullable(),
+  reached: z.enum(['not-run', 'interrupted', 'ended']),
+  text: z.string(),
+  class: z.enum(CORRECTION_CLASSES),
+  classHint: z.enum(CORRECTION_CLASSES),
+  mode: z.enum(CORRECTION_MODES),
+  understood: z.string(),
+  programBefore: z.string(),
+  programAfter: z.string().nullable(),
+  applied: z.boolean(),
+  outcome: z.string(),
+  attempt: z.int().min(0).nullable(),
+  undone: z.boolean().optional(),
+});
+
+/** corrections.jsonl of a record folder ([] when it has none); one line naming the file and line on anything unreadable. */
+export function readCorrections(dir: string): CorrectionRecord[] {
+  const file = join(dir, CORRECTIONS_FILE);
+  if (!existsSync(file)) return [];
+  const out: CorrectionRecord[] = [];
+  const lines = readFileSync(file, 'utf8').split('\n');
+  lines.forEach((text, i) => {
+    if (text.trim() === '') return;
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (err) {
+      throw new RunReadError(`${file}:${i + 1}: not JSON (${(err as Error).message})`);
+    }
+    const parsed = CorrectionLineSchema.safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new RunReadError(`${file}:${i + 1}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    }
+    // Fields the viewer does not show (at, cues, notes, tokens) are kept as they are.
+    out.push(parsed.data as unknown as CorrectionRecord);
+  });
+  return out;
+}
+
+/**
+ * The attempt each correction was given in (or after, when that one had ended): the
+ * attempt before the one the first program of it or a later correction ran in — a
+ * correction not applied, or overtaken by the next one before it ran, was given where
+ * the next that ran was — else the last attempt; null before any attempt.
+ */
+export function correctionAttempts(records: readonly CorrectionRecord[], lastAttempt: number | null): (number | null)[] {
+  const out: (number | null)[] = new Array(records.length).fill(lastAttempt);
+  let next: number | null = lastAttempt;
+  for (let i = records.length - 1; i >= 0; i--) {
+    const ran = records[i]!.attempt;
+    if (ran !== null) next = ran - 1;
+    out[i] = next !== null && next >= 0 ? next : null;
+  }
+  return out;
+}
 
 export function writeSceneFile(dir: string, content: SceneFile): void {
   writeFileSync(join(dir, SCENE_FILE), JSON.stringify(content) + '\n');
@@ -214,20 +283,46 @@ export function readRun(dirIn: string, urlFor: (relPath: string) => string): Loa
     messages.push({ type: 'chat', item });
   };
   chat({ role: 'system', kind: 'info', attempt: null, text: `Replaying ${dir}: ${meta.task}, seed ${meta.seed}. "${meta.instruction}"` });
+  const corrections = readCorrections(dir);
+  const givenIn = correctionAttempts(corrections, indices.at(-1) ?? null);
+  const correctionViews = corrections.map(
+    (r, i): CorrectionView => viewFromRecord(newCorrectionView(i, r.text, r.mode, 'applied', ''), r, givenIn[i]!),
+  );
+  /** The corrections given after attempt `after` ended (-1: before the first). */
+  const correctionsAfter = (after: number): void => {
+    correctionViews.forEach((v) => {
+      if ((v.attempt ?? -1) === after) messages.push({ type: 'correction', correction: v });
+    });
+  };
+  correctionsAfter(-1);
+  let previousLast: Snapshot | undefined;
   for (const { k, files } of attempts) {
     const rec = episode?.attempts.find((a) => a.index === k);
     const origin = rec?.origin ?? (k === 0 ? 'generate' : 'repair');
     const program = files.program ?? '';
-    chat(
-      draftChat(k, origin, {
-        program,
-        plan: [],
-        error: program.trim() === '' ? 'the record has no program' : null,
-        usage: { inputTokens: rec?.tokensIn ?? 0, outputTokens: rec?.tokensOut ?? 0 },
-      }),
-    );
+    if (origin !== 'correction') {
+      chat(
+        draftChat(k, origin, {
+          program,
+          plan: [],
+          error: program.trim() === '' ? 'the record has no program' : null,
+          usage: { inputTokens: rec?.tokensIn ?? 0, outputTokens: rec?.tokensOut ?? 0 },
+        }),
+      );
+    }
+    // A continued attempt starts where the previous one left the world.
+    const start = rec?.continued && previousLast ? previousLast : initial;
     const first = files.frames?.[0];
-    messages.push({ type: 'attempt-start', attempt: k, origin, program, plan: [], initial: first ? { ...initial, t: first.t } : initial });
+    messages.push({
+      type: 'attempt-start',
+      attempt: k,
+      origin,
+      ...(rec?.correction !== undefined ? { correction: rec.correction } : {}),
+      ...(rec?.continued ? { continued: true } : {}),
+      program,
+      plan: [],
+      initial: first ? { ...start, t: first.t } : start,
+    });
     const frames = files.frames ?? [];
     for (let i = 0; i < frames.length; i += FRAMES_PER_MESSAGE) {
       messages.push({ type: 'frames', attempt: k, frames: frames.slice(i, i + FRAMES_PER_MESSAGE) });
@@ -254,8 +349,19 @@ export function readRun(dirIn: string, urlFor: (relPath: string) => string): Loa
       tokensOut: rec?.tokensOut ?? 0,
       wallMs: rec?.wallMs ?? 0,
     });
-    chat(resultChat(k, rec?.success ?? trace?.success?.ok ?? false, rec?.successDetail ?? trace?.success?.detail ?? '', error));
+    if (rec?.interrupted) {
+      chat({
+        role: 'loop',
+        kind: 'info',
+        attempt: k,
+        text: `Attempt ${k} interrupted for a correction before line ${error?.line ?? '?'}.`,
+      });
+    } else {
+      chat(resultChat(k, rec?.success ?? trace?.success?.ok ?? false, rec?.successDetail ?? trace?.success?.detail ?? '', error));
+    }
     if (files.diagnosisText) chat({ role: 'loop', kind: 'diagnosis', attempt: k, text: files.diagnosisText });
+    previousLast = lastCp?.snapshot;
+    correctionsAfter(k);
   }
   if (episode) {
     for (const w of episode.warnings ?? []) chat({ role: 'system', kind: 'warning', attempt: null, text: w });

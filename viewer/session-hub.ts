@@ -1,6 +1,8 @@
 // The one session every browser tab of a viewer watches: the live episode or the loaded
 // run, the message log a late-joining tab is caught up from, and the fan-out to all
-// sockets. A client that cannot keep up (its socket buffer grows past
+// sockets. A person's correction is numbered here, refused here in one line when it is
+// not a correction at all (empty, too long, no words: the chat shows why), and otherwise
+// handed to the live episode's worker, which interrupts, applies and carries on. A client that cannot keep up (its socket buffer grows past
 // MAX_BUFFERED_BYTES) is dropped rather than allowed to hold up the simulation; it
 // reconnects and catches up from the log.
 
@@ -8,6 +10,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import { instantiateScene, loadTask } from '../tasks/index.ts';
+import { correctionTextProblem } from '../policy/corrections/index.ts';
+import type { CorrectionMode } from '../policy/programmers/index.ts';
+import { newCorrectionView, SESSION_ENDED } from './correction-view.ts';
 import type { TaskDef } from '../tasks/index.ts';
 import { LiveEpisode } from './live-episode.ts';
 import type { LiveWorkerDone } from './live-worker.ts';
@@ -49,6 +54,8 @@ export class SessionHub {
   private readonly dirs = new Map<number, string>();
   private status: { status: SessionStatus; speed: Speed; detail?: string } = { status: 'idle', speed: '1x' };
   private live: LiveEpisode | null = null;
+  /** Next CorrectionView id of this session. */
+  private nextCorrection = 0;
   private readonly writeLog: (line: string) => void;
 
   private readonly opts: HubOptions;
@@ -145,13 +152,24 @@ export class SessionHub {
   private newSession(info: Omit<SessionInfo, 'id'>): number {
     const id = ++this.sessionId;
     this.log = [];
+    this.nextCorrection = 0;
     if (info.dir) this.dirs.set(id, info.dir);
     this.publish({ type: 'session', session: { id, ...info } });
     return id;
   }
 
+  /** The live episode's loop has ended and its worker waits for a correction or Stop. */
+  private get idle(): boolean {
+    return this.live?.running === true && this.status.status === 'finished';
+  }
+
   private get busy(): boolean {
-    return this.live?.running === true;
+    return this.live?.running === true && !this.idle;
+  }
+
+  /** Ends a live episode that only waits for corrections, before another session replaces it. */
+  private endIdle(): void {
+    if (this.idle) this.live!.stop();
   }
 
   /** Applies a command; returns an error message for the sender, or null. */
@@ -161,6 +179,8 @@ export class SessionHub {
         return this.start(m);
       case 'open-run':
         return this.openRun(m.dir);
+      case 'correct':
+        return this.correct(m.text, m.mode ?? 'continue');
       case 'speed':
         this.status.speed = m.speed;
         this.live?.setSpeed(m.speed);
@@ -168,6 +188,9 @@ export class SessionHub {
         return null;
       default: {
         if (!this.live?.running) return `no live episode is running (cannot ${m.type})`;
+        if (this.idle && m.type !== 'stop') {
+          return `the episode has ended (cannot ${m.type}): type a correction to go on from the final world, or Stop to end it`;
+        }
         if (m.type === 'pause') {
           this.live.pause();
           this.setStatus('paused', 'pausing at the next physics step or API call');
@@ -189,6 +212,48 @@ export class SessionHub {
     }
   }
 
+  /**
+   * A person's correction: refused in the chat with one line when it is not one; else
+   * shown as pending and handed to the worker (which interrupts the program at its next
+   * API call, or queues it while the programmer writes).
+   */
+  private correct(text: string, mode: CorrectionMode): string | null {
+    const live = this.live;
+    if (!live?.running) {
+      return this.info?.source === 'run'
+        ? 'this is a replay: corrections go to a live episode (start one)'
+        : 'no live episode to correct: start one first';
+    }
+    if (live.stopping) return 'the episode is stopping: corrections go to a running episode';
+    const id = this.nextCorrection++;
+    const problem = correctionTextProblem(text);
+    if (problem) {
+      this.publish({ type: 'correction', correction: newCorrectionView(id, text.slice(0, 200), mode, 'refused', problem) });
+      return null;
+    }
+    const st = this.status.status;
+    const message =
+      st === 'starting'
+        ? 'queued: the programmer is writing the first program'
+        : st === 'paused'
+          ? 'interrupting at the next API call (the run goes on to it; the new program starts paused)'
+          : st === 'finished'
+            ? mode === 'restart'
+              ? 'starting over from the seed'
+              : 'going on from where the episode stopped'
+            : 'interrupting at the next API call';
+    this.publish({ type: 'correction', correction: newCorrectionView(id, text.trim(), mode, 'pending', message) });
+    // The episode is busy again: a Start now must not end the worker under the programmer.
+    if (st === 'finished') this.setStatus('running', 'the programmer is reading your correction');
+    live.correct({ id, text, mode });
+    return null;
+  }
+
+  private get info(): SessionInfo | null {
+    const first = this.log[0];
+    return first?.type === 'session' ? first.session : null;
+  }
+
   private start(req: StartRequest): string | null {
     if (this.busy) return 'an episode is running; stop it before starting another';
     if (req.provider === 'replay' && !req.cassette) return 'the replay provider needs a cassette file';
@@ -199,6 +264,7 @@ export class SessionHub {
       return (err as Error).message;
     }
     const scene = instantiateScene(task, req.seed);
+    this.endIdle();
     const dir = resolve(join(this.opts.outRoot, recordDirName(task, req.seed)));
     try {
       mkdirSync(dir, { recursive: true });
@@ -275,7 +341,8 @@ export class SessionHub {
       });
     }
     if (done.outcome === 'stopped') {
-      this.publish({ type: 'chat', item: { role: 'system', kind: 'info', attempt: null, text: 'Stopped.' } });
+      const text = done.detail === SESSION_ENDED ? 'Session ended.' : 'Stopped.';
+      this.publish({ type: 'chat', item: { role: 'system', kind: 'info', attempt: null, text } });
     }
     this.setStatus(done.outcome, done.detail);
   }
@@ -285,6 +352,7 @@ export class SessionHub {
     try {
       const id = this.sessionId + 1;
       const run = readRun(dir, (rel) => `/files/${id}/${rel}`);
+      this.endIdle();
       this.newSession(run.info);
       for (const m of run.messages) this.publish(m);
       this.setStatus('finished', `replay of ${run.info.dir}`);

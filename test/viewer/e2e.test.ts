@@ -1,5 +1,6 @@
 // The viewer in a real browser (the renderer's Chromium discovery): start a builtin
-// episode from the page, watch it to the end, and check what a person would look at.
+// episode from the page, watch it to the end, and check what a person would look at;
+// then correct a running episode from the chat box, as a person would.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,5 +106,84 @@ describe.skipIf(browserPath === null)('the viewer page in a browser', () => {
     await page.select('#speed', '4x');
     await page.waitForFunction(() => window.policyloopViewer!.store.status.speed === '4x', { timeout: 10_000 });
     expect(await state<string>('v.store.status.status')).toBe('finished');
+  });
+
+  it('takes a correction typed into the chat while the episode runs, and shows it', async () => {
+    // The last episode waits for corrections; starting another ends it.
+    await page.select('#task-select', 'red_on_blue');
+    await page.select('#speed', '1x');
+    await page.click('#start');
+    await page.click('[data-tab=chat]');
+    await page.waitForFunction(() => !document.querySelector<HTMLInputElement>('#chat-input')!.disabled, { timeout: 60_000 });
+    // Typed while the program starts (a loaded machine types slowly), sent once the pick
+    // (call 2) has begun: the correction interrupts before the call after it.
+    await page.type('#chat-input', 'lift it higher');
+    await page.waitForFunction(
+      () => {
+        const a = window.policyloopViewer!.store.current;
+        return a !== null && a.index === 0 && a.call !== null && a.call.name === 'pick' && a.end === null;
+      },
+      { timeout: 120_000, polling: 50 },
+    );
+    await page.focus('#chat-input');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#chat li.correction.applied .reading', { timeout: 60_000 });
+    expect(await page.$eval('#chat-input', (e) => (e as HTMLInputElement).value)).toBe('');
+
+    const item = await page.$eval('#chat li.correction.applied', (e) => ({
+      words: e.querySelector('.words')?.textContent,
+      cls: e.querySelector('.class')?.textContent,
+      reading: e.querySelector('.reading')?.textContent,
+      who: e.querySelector('.who')?.textContent,
+      added: e.querySelectorAll('pre.diff .add').length,
+      removed: e.querySelectorAll('pre.diff .del').length,
+      diffOpen: e.querySelector('details')?.open,
+    }));
+    expect(item.words).toBe('lift it higher');
+    expect(item.cls).toBe('skill-level');
+    expect(item.reading).toMatch(/lift/);
+    expect(item.who).toMatch(/you · correction 1 · continue · attempt 0, line \d+, t \d+\.\d\d s/);
+    expect(item.added).toBeGreaterThan(0);
+    expect(item.diffOpen).toBe(true);
+
+    // Attempt 0 was interrupted before its next call.
+    expect(await state<string>('v.store.attempts[0].end?.error?.kind')).toBe('InterruptedError');
+    expect(await page.$eval('#attempt-tabs', (e) => e.textContent)).toMatch(/Attempt 0 ‖/);
+    // A correction that is no correction gets its one line in the chat.
+    await page.type('#chat-input', '   ');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#chat li.correction.refused', { timeout: 30_000 });
+    expect(await page.$eval('#chat li.correction.refused', (e) => e.textContent)).toMatch(/refused: the correction is empty/);
+
+    // The corrected program runs as attempt 1, on from the world attempt 0 left.
+    await page.waitForFunction(() => window.policyloopViewer!.store.attempts[1]?.origin === 'correction', { timeout: 60_000 });
+    await page.select('#speed', 'max');
+    await page.waitForFunction(() => window.policyloopViewer!.store.status.status === 'finished', { timeout: 120_000, polling: 250 });
+    await page.waitForFunction(
+      () => /attempt 1: done: /.test(document.querySelector('#chat li.correction.applied .outcome')?.textContent ?? ''),
+      {
+        timeout: 20_000,
+      },
+    );
+    // Still takes corrections after the end, from the final world.
+    expect(await page.$eval('#chat-input', (e) => (e as HTMLInputElement).disabled)).toBe(false);
+    expect(await page.$eval('#attempt-tabs', (e) => e.textContent)).toMatch(/Attempt 1 ✎ ✓/);
+
+    // The timeline marks where it was given, on attempt 0; clicking the mark shows that moment.
+    const tabs = await page.$$('#attempt-tabs button');
+    await tabs[0]!.click();
+    await page.waitForSelector('#strip .mark.correction', { timeout: 10_000 });
+    const t = await state<number>('v.store.corrections.find((c) => c && c.state === "applied").t');
+    await page.evaluate(() => window.policyloopViewer!.store.seek(0));
+    await page.click('#strip .mark.correction');
+    await page.waitForFunction((want) => Math.abs(window.policyloopViewer!.store.time - want) < 1e-6, { timeout: 10_000 }, t);
+    // The picture: the correction with its class, reading, diff and outcome in view.
+    await page.$eval('#chat li.correction.applied', (e) => e.scrollIntoView({ block: 'start' }));
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: resolve(OUT, 'viewer-correction.png') });
+    const side = await page.$('#side-panel');
+    await side!.screenshot({ path: resolve(OUT, 'viewer-correction-chat.png') });
+    expect(pageErrors).toEqual([]);
+    expect(foreign).toEqual([]);
   });
 });

@@ -116,3 +116,28 @@ export function writeSyntheticRun(dir = tempDir('viewer-run')): string {
   writeEpisodeRecord(dir, record);
   return dir;
 }
+
+/**
+ * A real correction session's record (CorrectionSession, the rule programmer, physics):
+ * attempt 0 interrupted before its third API call; "lift it higher" (skill-level)
+ * applied and run on from that world (attempt 1, which succeeds); then a correction the
+ * rule programmer cannot read, not applied. Returns its folder.
+ */
+export async function writeCorrectionSession(dir = tempDir('viewer-session')): Promise<string> {
+  const { CorrectionSession } = await import('../../policy/corrections/index.ts');
+  const { RuleProgrammer } = await import('../../policy/programmers/index.ts');
+  const s = await CorrectionSession.start({
+    task: loadTask('red_on_blue'),
+    seed: 0,
+    programmer: new RuleProgrammer(),
+    monitor: 'state',
+    outDir: dir,
+  });
+  let calls = 0;
+  await s.run({ interrupt: () => ++calls > 2 });
+  await s.correct('lift it higher');
+  await s.run();
+  await s.correct('sing me a song about zebras');
+  await s.close('done');
+  return dir;
+}

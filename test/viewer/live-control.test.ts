@@ -62,4 +62,41 @@ describe('LiveGate', () => {
     gate.beforeCall(2);
     expect(gate.currentCall).toBe(2);
   });
+
+  it('lets a paused program run on to its next API call while a correction waits, and pauses again once it is taken', () => {
+    const control = new ControlBlock();
+    control.setState(PAUSE);
+    const paused: number[] = [];
+    const gate = new LiveGate(control, {
+      ...sink,
+      paused: (index) => {
+        paused.push(index);
+        // Nothing else would wake this thread: stop so the test cannot hang.
+        control.setState(STOP);
+      },
+    });
+    control.correctionSent();
+    expect(control.correctionPending).toBe(true);
+    // Mid-motion and at the call: neither blocks while the correction waits.
+    gate.afterStep(0.1);
+    gate.beforeCall(5);
+    expect(paused).toEqual([]);
+    expect(control.state).toBe(PAUSE);
+    // Taken: the pause holds again at the next call (the corrected program starts paused).
+    control.correctionTaken();
+    expect(control.correctionPending).toBe(false);
+    gate.beforeCall(6);
+    expect(paused).toEqual([2]);
+  });
+
+  it('wakes an asynchronous waiter when a correction is sent', async () => {
+    const control = new ControlBlock();
+    const gen = control.gen;
+    const t0 = performance.now();
+    setTimeout(() => control.correctionSent(), 20);
+    await control.waitChangeAsync(gen, 5000);
+    expect(performance.now() - t0).toBeLessThan(4000);
+    expect(control.sent).toBe(1);
+    expect(control.taken).toBe(0);
+  });
 });

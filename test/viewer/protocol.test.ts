@@ -17,6 +17,11 @@ describe('parseClientMessage', () => {
     ['stop', { type: 'stop' }],
     ['a speed change', { type: 'speed', speed: 'max' }],
     ['open a run folder', { type: 'open-run', dir: 'runs/x' }],
+    ['a correction', { type: 'correct', text: 'no, the blue one' }],
+    ['a correction that restarts', { type: 'correct', text: 'lift it higher', mode: 'restart' }],
+    ['a correction that continues', { type: 'correct', text: 'from the side', mode: 'continue' }],
+    // Empty and over-long texts pass the protocol: the session refuses them in the chat, in one line.
+    ['an empty correction', { type: 'correct', text: '' }],
   ])('accepts %s', (_name, message) => {
     const parsed = parseClientMessage(JSON.stringify(message));
     expect(parsed).toEqual({ ok: true, message });
@@ -35,6 +40,15 @@ describe('parseClientMessage', () => {
     ['an empty task', JSON.stringify({ ...START, task: '' }), /task/],
     ['an unknown speed', '{"type":"speed","speed":"2x"}', /speed/],
     ['extra fields', '{"type":"pause","now":true}', /bad "pause" message/],
+    ['a correction without text', '{"type":"correct"}', /bad "correct" message: text/],
+    ['a correction that is not text', '{"type":"correct","text":42}', /bad "correct" message: text: .*string/],
+    ['a correction of an unknown mode', '{"type":"correct","text":"x","mode":"rewind"}', /bad "correct" message: mode/],
+    [
+      'a correction the size of a document',
+      JSON.stringify({ type: 'correct', text: 'a'.repeat(20_001) }),
+      /bad "correct" message: text: at most 20000/,
+    ],
+    ['a correction with extra fields', '{"type":"correct","text":"x","urgent":true}', /bad "correct" message/],
   ])('refuses %s with a reason', (_name, text, reason) => {
     const parsed = parseClientMessage(text);
     expect(parsed.ok).toBe(false);

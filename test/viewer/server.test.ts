@@ -94,7 +94,7 @@ describe('the viewer server on loopback', () => {
   it('catches a new tab up on the session it opens with', async () => {
     const { ws, messages } = await connect(wsUrl);
     await until(() => messages.some((m) => m.type === 'status'), 'the first status message');
-    expect(messages[0]).toMatchObject({ type: 'hello', protocol: 1 });
+    expect(messages[0]).toMatchObject({ type: 'hello', protocol: 2 });
     expect(messages.map((m) => m.type)).toContain('episode-end');
     ws.close();
   });

@@ -93,4 +93,15 @@ describe('SessionHub', () => {
     expect(h.clientCount).toBe(1);
     expect(fast.sent.at(-1)).toMatchObject({ type: 'status', speed: '4x' });
   });
+
+  it('refuses a correction when no live episode runs, saying why', () => {
+    const h = hub();
+    const ws = new FakeSocket();
+    h.attach(ws);
+    h.receive(ws, JSON.stringify({ type: 'correct', text: 'no, the blue one' }));
+    expect(ws.sent.at(-1)).toEqual({ type: 'error', message: 'no live episode to correct: start one first' });
+    h.receive(ws, JSON.stringify({ type: 'open-run', dir: writeSyntheticRun() }));
+    h.receive(ws, JSON.stringify({ type: 'correct', text: 'no, the blue one' }));
+    expect(ws.sent.at(-1)).toEqual({ type: 'error', message: 'this is a replay: corrections go to a live episode (start one)' });
+  });
 });

@@ -1,5 +1,6 @@
 // The attempt list: outcome, error and cost of each attempt; for the one selected, the
-// diagnosis that led to it and the diff from the previous program, and its own diagnosis.
+// diagnosis (or the person's correction) that led to it and the diff from the previous
+// program, and its own diagnosis.
 
 import { diffLines } from '../line-diff.ts';
 import { planStep } from '../loop-messages.ts';
@@ -8,6 +9,7 @@ import type { AttemptView, SessionStore } from './session-store.ts';
 
 function outcome(a: AttemptView): string {
   if (!a.end) return 'running…';
+  if (a.end.error?.kind === 'InterruptedError') return `‖ interrupted${a.end.error.line ? ` before line ${a.end.error.line}` : ''}`;
   const err = a.end.error ? ` · ${a.end.error.kind}${a.end.error.line ? ` (line ${a.end.error.line})` : ''}` : '';
   const mon = a.end.monitorOk === null ? '' : a.end.monitorOk ? ' · monitor ok' : ' · monitor flagged';
   return `${a.end.success ? '✓ success' : '✗ failed'}${err}${mon}`;
@@ -16,7 +18,7 @@ function outcome(a: AttemptView): string {
 export class AttemptsPanel {
   private readonly list = byId('attempts');
   private readonly detail = byId('attempt-detail');
-  private readonly seen = { attempts: -1, session: -1 };
+  private readonly seen = { attempts: -1, session: -1, corrections: -1 };
   private selectedShown = -1;
 
   private readonly store: SessionStore;
@@ -30,8 +32,15 @@ export class AttemptsPanel {
 
   update(): void {
     const s = this.store;
-    if (s.rev.attempts === this.seen.attempts && s.rev.session === this.seen.session && this.selectedShown === s.selected) return;
+    if (
+      s.rev.attempts === this.seen.attempts &&
+      s.rev.session === this.seen.session &&
+      s.rev.corrections === this.seen.corrections &&
+      this.selectedShown === s.selected
+    )
+      return;
     this.seen.attempts = s.rev.attempts;
+    this.seen.corrections = s.rev.corrections;
     this.seen.session = s.rev.session;
     this.selectedShown = s.selected;
     this.list.replaceChildren(
@@ -41,7 +50,9 @@ export class AttemptsPanel {
           'li',
           { class: a.index === s.selected ? 'selected' : '', data: { attempt: String(a.index) } },
           el('strong', { text: `#${a.index}` }),
-          el('span', { text: `${a.origin} · ${outcome(a)}` }),
+          el('span', {
+            text: `${a.origin === 'correction' ? `correction ${(a.correction ?? 0) + 1}${a.continued ? ' (continued)' : ' (restart)'}` : a.origin} · ${outcome(a)}`,
+          }),
           el('span', { class: 'meta', text: cost }),
         );
       }),
@@ -61,9 +72,20 @@ export class AttemptsPanel {
   private renderDetail(a: AttemptView | null, previous: AttemptView | null): void {
     const parts: HTMLElement[] = [];
     if (a) {
+      const correction = a.origin === 'correction' && a.correction !== null ? this.store.correctionByIndex(a.correction) : null;
+      if (correction) {
+        parts.push(
+          el('h3', {
+            text: `Correction ${a.correction! + 1} that led to this program (${correction.class ?? '?'}-level, ${correction.mode})`,
+          }),
+        );
+        parts.push(el('pre', { text: `“${correction.text}”\n${correction.understood}` }));
+      }
       if (previous) {
-        parts.push(el('h3', { text: `Diagnosis of attempt ${previous.index} that led to this repair` }));
-        parts.push(el('pre', { text: previous.end?.diagnosisText ?? previous.end?.successDetail ?? '—' }));
+        if (!correction) {
+          parts.push(el('h3', { text: `Diagnosis of attempt ${previous.index} that led to this repair` }));
+          parts.push(el('pre', { text: previous.end?.diagnosisText ?? previous.end?.successDetail ?? '—' }));
+        }
         const diff = diffLines(previous.program, a.program);
         const changed = diff.filter((d) => d.op !== 'same').length;
         parts.push(el('h3', { text: `Program changes from attempt ${previous.index} (${changed} line${changed === 1 ? '' : 's'})` }));

@@ -160,7 +160,9 @@ export class Controls {
       const live = s.live;
       this.pause.disabled = !live;
       this.step.disabled = !live;
-      this.stop.disabled = !live;
+      // After its loop ends a live episode waits for corrections until Stop ends it.
+      this.stop.disabled = !s.correctable;
+      this.stop.title = s.correctable && !live ? 'end the session (it is waiting for a correction)' : '';
       this.pause.textContent = st.status === 'paused' ? 'Resume' : 'Pause';
       this.start.disabled = live;
       this.open.disabled = live;

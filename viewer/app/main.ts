@@ -45,7 +45,7 @@ const program = new ProgramPanel(store);
 const timeline = new Timeline(store);
 const gallery = new Gallery(store, thumbnails);
 const attempts = new AttemptsPanel(store);
-const chat = new ChatPanel(store);
+const chat = new ChatPanel(store, (m) => connection.send(m));
 
 const tabs = document.querySelectorAll<HTMLButtonElement>('[data-tab]');
 tabs.forEach((tab) => {

@@ -1,5 +1,5 @@
 // The program of the attempt on screen, with the line now running highlighted and the
-// line where it failed marked.
+// line where it failed (or where a person interrupted it) marked.
 
 import { byId, el } from './dom.ts';
 import type { SessionStore } from './session-store.ts';
@@ -11,6 +11,7 @@ export class ProgramPanel {
   private shownProgram: string | null = null;
   private running: number | null = null;
   private failing: number | null = null;
+  private interrupted: number | null = null;
 
   private readonly store: SessionStore;
   constructor(store: SessionStore) {
@@ -27,9 +28,11 @@ export class ProgramPanel {
       this.pre.replaceChildren(...this.lines);
       this.running = null;
       this.failing = null;
+      this.interrupted = null;
     }
     this.note.textContent = a ? `· attempt ${a.index} (${a.origin})${program.trim() === '' ? ' — no program' : ''}` : '';
     this.mark('failing', this.store.failingLine(a));
+    this.mark('interrupted', this.store.interruptedLine(a));
     const running = this.store.runningLine();
     if (running !== this.running && running !== null && this.store.follow) {
       this.lines[running - 1]?.scrollIntoView({ block: 'nearest' });
@@ -37,7 +40,7 @@ export class ProgramPanel {
     this.mark('running', running);
   }
 
-  private mark(kind: 'running' | 'failing', line: number | null): void {
+  private mark(kind: 'running' | 'failing' | 'interrupted', line: number | null): void {
     const prev = this[kind];
     if (prev === line) return;
     if (prev !== null) this.lines[prev - 1]?.classList.remove(kind);

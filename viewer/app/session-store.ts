@@ -5,14 +5,30 @@
 import type { Snapshot } from '../../sim/types.ts';
 import type { Checkpoint, TraceEvent } from '../../sim/trace.ts';
 import { MotionTrack } from '../motion-track.ts';
-import type { ChatItem, ServerMessage, ServerMessageOf, SessionInfo, SessionStatus, Speed } from '../protocol.ts';
+import type {
+  AttemptOriginName,
+  ChatItem,
+  CorrectionView,
+  ServerMessage,
+  ServerMessageOf,
+  SessionInfo,
+  SessionStatus,
+  Speed,
+} from '../protocol.ts';
 
 export type AttemptEnd = ServerMessageOf<'attempt-end'>;
 export type Hello = ServerMessageOf<'hello'>;
 
+/** One entry of the chat, in arrival order: a loop message, or a correction (its latest state is in `corrections`). */
+export type FeedEntry = { chat: ChatItem } | { correction: number };
+
 export interface AttemptView {
   index: number;
-  origin: 'generate' | 'repair';
+  origin: AttemptOriginName;
+  /** With origin 'correction': the session index of the correction whose program it runs. */
+  correction: number | null;
+  /** It ran on from the world the previous attempt left. */
+  continued: boolean;
   program: string;
   plan: string[];
   initial: Snapshot;
@@ -24,7 +40,19 @@ export interface AttemptView {
   end: AttemptEnd | null;
 }
 
-export const AREAS = ['session', 'attempts', 'program', 'events', 'checkpoints', 'track', 'time', 'chat', 'status', 'hello'] as const;
+export const AREAS = [
+  'session',
+  'attempts',
+  'program',
+  'events',
+  'checkpoints',
+  'track',
+  'time',
+  'chat',
+  'corrections',
+  'status',
+  'hello',
+] as const;
 export type Area = (typeof AREAS)[number];
 
 export class SessionStore {
@@ -32,6 +60,10 @@ export class SessionStore {
   info: SessionInfo | null = null;
   attempts: AttemptView[] = [];
   chat: ChatItem[] = [];
+  /** Corrections by id, latest state. */
+  corrections: CorrectionView[] = [];
+  /** The chat in arrival order. */
+  feed: FeedEntry[] = [];
   status: { status: SessionStatus; speed: Speed; detail?: string } = { status: 'idle', speed: '1x' };
   episodeEnd: ServerMessageOf<'episode-end'> | null = null;
   /** Attempt on screen. */
@@ -52,6 +84,24 @@ export class SessionStore {
 
   get live(): boolean {
     return this.info?.source === 'live' && ['starting', 'running', 'paused'].includes(this.status.status);
+  }
+
+  /** A live episode takes corrections: while it runs or is paused, and after its loop ended until Stop. */
+  get correctable(): boolean {
+    return this.info?.source === 'live' && ['starting', 'running', 'paused', 'finished'].includes(this.status.status);
+  }
+
+  /** The correction with this session index (corrections.jsonl), if the page has it. */
+  correctionByIndex(index: number): CorrectionView | null {
+    return this.corrections.find((c) => c.index === index) ?? null;
+  }
+
+  /** Shows the moment correction `id` was given: its attempt, at its time. */
+  seekCorrection(id: number): void {
+    const c = this.corrections[id];
+    if (!c || c.attempt === null || c.t === null || !this.attempts[c.attempt]) return;
+    this.select(c.attempt);
+    this.seek(c.t);
   }
 
   select(index: number): void {
@@ -92,6 +142,8 @@ export class SessionStore {
         this.info = m.session;
         this.attempts = [];
         this.chat = [];
+        this.corrections = [];
+        this.feed = [];
         this.episodeEnd = null;
         this.selected = 0;
         this.time = 0;
@@ -109,6 +161,8 @@ export class SessionStore {
         this.attempts[m.attempt] = {
           index: m.attempt,
           origin: m.origin,
+          correction: m.correction ?? null,
+          continued: m.continued === true,
           program: m.program,
           plan: m.plan,
           initial: m.initial,
@@ -173,8 +227,19 @@ export class SessionStore {
       }
       case 'chat':
         this.chat.push(m.item);
+        this.feed.push({ chat: m.item });
         this.bump('chat');
         break;
+      case 'correction': {
+        const c = m.correction;
+        if (!this.corrections[c.id]) {
+          this.feed.push({ correction: c.id });
+          this.bump('chat');
+        }
+        this.corrections[c.id] = c;
+        this.bump('corrections');
+        break;
+      }
       case 'episode-end':
         this.episodeEnd = m;
         this.bump('attempts');
@@ -218,9 +283,16 @@ export class SessionStore {
     return events[lo] ?? events.at(-1) ?? null;
   }
 
+  /** The line before which a person interrupted the attempt (for a correction), else null. */
+  interruptedLine(a: AttemptView | null = this.current): number | null {
+    return a?.end?.error?.kind === 'InterruptedError' ? (a.end.error.line ?? null) : null;
+  }
+
   /** The line where the attempt failed: its program error's line, else the first call that raised. */
   failingLine(a: AttemptView | null = this.current): number | null {
     if (!a) return null;
+    // A person's interruption is no failure (interruptedLine marks it).
+    if (a.end?.error?.kind === 'InterruptedError') return null;
     if (a.end?.error?.line) return a.end.error.line;
     const raised = a.events.find((e) => e.type === 'call' && e.error);
     return raised?.line ?? null;

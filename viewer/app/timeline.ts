@@ -1,6 +1,7 @@
-// The timeline of the attempt on screen: attempt tabs, a strip of subgoals, checkpoints
-// (coloured by verdict) and errors, the scrubber, and the list of trace events. Clicking
-// anything seeks the world to that moment (from the recorded states; nothing re-runs).
+// The timeline of the attempt on screen: attempt tabs (✎ for one a correction wrote), a
+// strip of subgoals, checkpoints (coloured by verdict), errors and the person's
+// corrections (where each was given), the scrubber, and the list of trace events.
+// Clicking anything seeks the world to that moment (from the recorded states; nothing re-runs).
 
 import type { TraceEvent } from '../../sim/trace.ts';
 import { byId, el, shortValue } from './dom.ts';
@@ -40,7 +41,7 @@ export class Timeline {
   private rows: HTMLElement[] = [];
   private listAttempt: AttemptView | null = null;
   private currentRow: HTMLElement | null = null;
-  private readonly seen = { attempts: -1, events: -1, checkpoints: -1, track: -1, time: -1, session: -1 };
+  private readonly seen = { attempts: -1, events: -1, checkpoints: -1, track: -1, time: -1, session: -1, corrections: -1 };
   playing = false;
 
   private readonly store: SessionStore;
@@ -110,7 +111,8 @@ export class Timeline {
       r.checkpoints !== this.seen.checkpoints ||
       r.events !== this.seen.events ||
       r.attempts !== this.seen.attempts ||
-      r.session !== this.seen.session
+      r.session !== this.seen.session ||
+      r.corrections !== this.seen.corrections
     ) {
       this.renderStrip(a);
     }
@@ -125,6 +127,7 @@ export class Timeline {
     seen.track = r.track;
     seen.time = r.time;
     seen.session = r.session;
+    seen.corrections = r.corrections;
   }
 
   private renderTabs(): void {
@@ -132,7 +135,16 @@ export class Timeline {
     this.tabs.replaceChildren(
       ...s.attempts.map((a) => {
         const cls = [a.index === s.selected ? 'selected' : '', a.end ? (a.end.success ? 'ok' : 'bad') : ''].join(' ');
-        const b = el('button', { class: cls, text: `Attempt ${a.index}${a.end ? (a.end.success ? ' ✓' : ' ✗') : ' …'}` });
+        const by = a.origin === 'correction' ? ' ✎' : '';
+        const mark = a.end ? (a.end.success ? ' ✓' : a.end.error?.kind === 'InterruptedError' ? ' ‖' : ' ✗') : ' …';
+        const b = el('button', {
+          class: cls,
+          text: `Attempt ${a.index}${by}${mark}`,
+          title:
+            a.origin === 'correction'
+              ? `the program of correction ${(a.correction ?? 0) + 1}${a.continued ? ', going on from the world as the last attempt left it' : ', from the seed'}`
+              : a.origin,
+        });
         b.type = 'button';
         b.addEventListener('click', () => s.select(a.index));
         return b;
@@ -180,6 +192,18 @@ export class Timeline {
         const tick = el('div', { class: 'tick error', title: `${e.call}: ${e.error.kind}: ${e.error.message}`, data: { t: String(e.t) } });
         tick.style.left = pct(e.t);
         children.push(tick);
+      }
+      for (const c of this.store.corrections) {
+        if (!c || c.attempt !== a.index || c.t === null) continue;
+        const t = Math.min(Math.max(c.t, t0), t1);
+        const mark = el('div', {
+          class: `mark correction ${c.state}`,
+          text: '✎',
+          title: `correction${c.index !== null ? ` ${c.index + 1}` : ''} (${c.class ?? 'unread'}${c.class ? '-level' : ''}, ${c.mode}) at ${(c.t - t0).toFixed(2)} s${c.line !== null ? `, line ${c.line}` : ''}: “${c.text}”`,
+          data: { t: String(c.t), correction: String(c.id) },
+        });
+        mark.style.left = pct(t);
+        children.push(mark);
       }
     }
     children.push(this.cursor);
