@@ -8,6 +8,7 @@ import { registerViewCommand } from './commands/view.ts';
 import { registerRenderCommand } from './commands/render.ts';
 import { registerEvalMonitorCommand } from './commands/eval-monitor.ts';
 import { registerSuiteCommand } from './commands/suite.ts';
+import { registerChatCommand } from './commands/chat.ts';
 
 import { VERSION } from './version.ts';
 
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerTasksCommand(program);
   registerRunCommand(program);
   registerSuiteCommand(program);
+  registerChatCommand(program);
   registerRenderCommand(program);
   registerEvalMonitorCommand(program);
 

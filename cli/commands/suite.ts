@@ -10,6 +10,7 @@ import { MONITOR_NAMES, type MonitorName } from '../../monitor/verdict.ts';
 import { PERCEPTION_MODES, parsePerceptionNoise, perceptionLabel } from '../../policy/program/perception-settings.ts';
 import type { PerceptionMode, PerceptionNoise } from '../../policy/program/perception-settings.ts';
 import { intArg, listArg, parsedArg, UsageError } from '../errors.ts';
+import { DEFAULT_MAX_CORRECTIONS } from '../../policy/corrections/simulated-corrector.ts';
 import { ProgressBar } from '../progress.ts';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +35,8 @@ interface SuiteFlags {
   resume?: boolean;
   json?: boolean;
   images?: boolean;
+  corrector?: 'simulated';
+  maxCorrections?: number;
 }
 
 function selectTasks(f: SuiteFlags): TaskDef[] {
@@ -77,6 +80,13 @@ export function registerSuiteCommand(program: Command): void {
     .addOption(new Option('--monitor <m>', 'checkpoint monitor').choices(MONITOR_NAMES).default('pixels'))
     .option('--max-repairs <k>', 'repair budget per episode', intArg(0), 3)
     .addOption(
+      new Option(
+        '--corrector <c>',
+        "teach each episode instead of repairing it: a simulated person says the task's corrections hints (no repairs)",
+      ).choices(['simulated']),
+    )
+    .option('--max-corrections <k>', `with --corrector: the most corrections per episode (default ${DEFAULT_MAX_CORRECTIONS})`, intArg(0))
+    .addOption(
       new Option('--perception <mode>', 'what scene queries and scene facts come from: truth, seeded noise, or camera pixels')
         .choices(PERCEPTION_MODES)
         .default('exact'),
@@ -88,7 +98,12 @@ export function registerSuiteCommand(program: Command): void {
     .option('--out <dir>', 'output folder (default runs/suite-<time>)')
     .option('--resume', 'skip episodes already in <out>/results.jsonl (same settings only)')
     .option('--json', 'one JSON line per episode, then the summary')
-    .action(async (f: SuiteFlags) => {
+    .action(async (f: SuiteFlags, cmd: Command) => {
+      if (f.maxCorrections !== undefined && f.corrector === undefined)
+        throw new UsageError('--max-corrections applies to --corrector simulated only');
+      if (f.corrector !== undefined && cmd.getOptionValueSource('maxRepairs') === 'cli') {
+        throw new UsageError('--max-repairs does not apply with --corrector: a corrected episode is taught, not repaired');
+      }
       const tasks = selectTasks(f);
       const seeds = selectSeeds(f);
       const workers = f.workers ?? defaultWorkers();
@@ -102,10 +117,11 @@ export function registerSuiteCommand(program: Command): void {
         model: f.model ?? (provider === 'builtin' ? 'rules' : (process.env.POLICYLOOP_MODEL ?? '')),
         vlmModel: f.vlmModel ?? process.env.POLICYLOOP_VLM_MODEL ?? null,
         monitor,
-        maxRepairs: f.maxRepairs,
+        maxRepairs: f.corrector ? 0 : f.maxRepairs,
         engine: f.engine,
         oracle: f.oracle,
         perception,
+        ...(f.corrector ? { corrector: f.corrector, maxCorrections: f.maxCorrections ?? DEFAULT_MAX_CORRECTIONS } : {}),
       };
       // Fail fast on model settings (missing key or server, missing cassette) before any worker starts.
       const { createProgrammer } = await import('../../policy/programmers/index.ts');
@@ -152,12 +168,13 @@ export function registerSuiteCommand(program: Command): void {
               );
             if (!f.json)
               process.stderr.write(
-                `${total} episode(s): ${tasks.length} task(s) × ${seeds.length} seed(s), ${workers} worker(s), provider ${provider}, monitor ${monitor}, perception ${perception}\n`,
+                `${total} episode(s): ${tasks.length} task(s) × ${seeds.length} seed(s), ${workers} worker(s), provider ${provider}, monitor ${monitor}, perception ${perception}${settings.corrector ? `, corrector ${settings.corrector} (≤ ${settings.maxCorrections} corrections)` : ''}\n`,
               );
             if (tty) bar = new ProgressBar(total);
           },
           onEpisode: (line, p) => {
-            const text = `${line.success ? 'ok  ' : 'FAIL'} ${line.task} seed ${line.seed}  attempts ${line.attempts.length}  ${(line.wallMs / 1000).toFixed(2)}s${line.error ? `  error: ${line.error}` : ''}`;
+            const said = line.corrector ? `  corrections ${line.corrector.said.length}` : '';
+            const text = `${line.success ? 'ok  ' : 'FAIL'} ${line.task} seed ${line.seed}  attempts ${line.attempts.length}${said}  ${(line.wallMs / 1000).toFixed(2)}s${line.error ? `  error: ${line.error}` : ''}`;
             if (f.json)
               process.stdout.write(
                 JSON.stringify({
@@ -166,6 +183,12 @@ export function registerSuiteCommand(program: Command): void {
                   success: line.success,
                   attempts: line.attempts.length,
                   solvedAt: line.solvedAt,
+                  ...(line.corrector
+                    ? {
+                        corrections: line.corrector.said.map((c) => ({ text: c.text, class: c.class, applied: c.applied })),
+                        solvedAfter: line.corrector.solvedAfter,
+                      }
+                    : {}),
                   wallMs: line.wallMs,
                   error: line.error,
                 }) + '\n',
