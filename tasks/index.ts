@@ -1,7 +1,7 @@
 // Public surface of tasks/: task files, their schema and loader, scene randomisation, suites.
 
 export { TaskError, displayPath, formatJsonPath } from './task-def.ts';
-export type { TaskDef, SceneTemplate, ObjectTemplate, LayoutSpec, DistractorSpec } from './task-def.ts';
+export type { TaskDef, CorrectionHint, SceneTemplate, ObjectTemplate, LayoutSpec, DistractorSpec } from './task-def.ts';
 export {
   TaskFileSchema,
   SceneSchema,
@@ -12,8 +12,20 @@ export {
   HiddenSchema,
   ID_PATTERN,
   CORRECTION_MAX_CHARS,
+  CorrectionHintSchema,
+  HINT_WHEN_KINDS,
+  HINT_MODES,
 } from './schema.ts';
-export type { TaskFile, ObjectEntry, HiddenEntry, ZoneEntry, LayoutEntry, DistractorsEntry } from './schema.ts';
+export type {
+  TaskFile,
+  CorrectionHintEntry,
+  HintWhen,
+  ObjectEntry,
+  HiddenEntry,
+  ZoneEntry,
+  LayoutEntry,
+  DistractorsEntry,
+} from './schema.ts';
 export {
   parseTask,
   readTaskFile,

@@ -114,6 +114,22 @@ export const BUNDLED_SUITES: readonly SuiteDef[] = [
       'small_red_on_big_blue',
     ].map((id) => `tabletop/${id}.json`),
   },
+  {
+    name: 'teach',
+    description:
+      "Tasks that need a person's correction: the instruction leaves out what the person means — which block, which bowl, the order of a stack, a thing to take off first (plan-level); how high to lift, how far to push, how far beside, how gently to let go (skill-level). Each file's `corrections` hints are what the person says (suite --corrector simulated).",
+    files: [
+      'which_block',
+      'which_bowl',
+      'stack_order',
+      'cup_off_box',
+      'lift_high',
+      'push_far',
+      'place_beside',
+      'ball_on_block',
+      'which_corner',
+    ].map((id) => `teach/${id}.json`),
+  },
 ];
 
 export interface SuiteInfo {

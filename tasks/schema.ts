@@ -84,6 +84,77 @@ const InnerSize = numbers<Vec2>(2, (x) => x > 0, 'an array [x, y] of 2 positive 
 const NonNegative = (what: string) => z.number(expected(what)).min(0, { error: `expected ${what}` });
 const Positive = (what: string) => z.number(expected(what)).positive({ error: `expected ${what}` });
 
+// ---------------------------------------------------------------- correction hints
+
+/**
+ * What a correction hint's `when` may name: a checkpoint's failure kind (monitor/verdict.ts
+ * FAILURE_KINDS), an attempt's diagnosis kind (monitor/diagnosis.ts DIAGNOSIS_KINDS), or
+ * "any". tasks/ does not import monitor/, so the names are listed here;
+ * test/tasks/correction-hints.test.ts checks they are exactly those two lists.
+ */
+export const HINT_WHEN_KINDS = [
+  'any',
+  // FailureKind
+  'expectation-unmet',
+  'not-grasped',
+  'dropped',
+  'toppled',
+  'off-table',
+  'disturbed',
+  'still-held',
+  'program-error',
+  'not-visible',
+  'monitor-error',
+  // DiagnosisKind (program-error is both)
+  'slipped-grasp',
+  'nothing-grasped',
+  'knocked-over',
+  'missed-place',
+  'wrong-object-moved',
+  'collision',
+  'reach',
+  'timeout',
+  'syntax',
+  'unknown',
+] as const;
+export type HintWhen = (typeof HINT_WHEN_KINDS)[number];
+
+/** How a correction goes on (policy/programmers/programmer.ts CORRECTION_MODES; tasks/ cannot import policy/). */
+export const HINT_MODES = ['continue', 'restart'] as const;
+
+const Phrase = z
+  .string(expected('a short phrase'))
+  .trim()
+  .min(1, { error: 'expected a short phrase, not an empty string' })
+  .max(CORRECTION_MAX_CHARS, { error: `expected a short phrase of at most ${CORRECTION_MAX_CHARS} characters` });
+
+const HintObject = record(
+  {
+    /** The failure or diagnosis kind this is said on, or "any". */
+    when: oneOf(HINT_WHEN_KINDS, 'a failure or diagnosis kind, or "any"'),
+    say: Phrase,
+    /** Go on from the world as it is (default) or restart from the seed. */
+    mode: oneOf(HINT_MODES, 'a mode').optional(),
+  },
+  'a hint { when, say, mode? }',
+);
+
+/**
+ * One correction hint: a phrase said on any failure, or { when, say, mode? }. Dispatched on
+ * the input's type (not a union) so a bad hint reports its own problem at its own path
+ * ("corrections[2].when: expected a failure or diagnosis kind …").
+ */
+export const CorrectionHintSchema = z.unknown().transform((v, ctx): string | z.infer<typeof HintObject> => {
+  if (typeof v !== 'string' && (typeof v !== 'object' || v === null || Array.isArray(v))) {
+    ctx.addIssue({ code: 'custom', message: `expected a phrase or { when, say, mode? } (got ${show(v)})` });
+    return z.NEVER;
+  }
+  const r = typeof v === 'string' ? Phrase.safeParse(v) : HintObject.safeParse(v);
+  if (r.success) return r.data;
+  for (const iss of r.error.issues) ctx.addIssue({ code: 'custom', message: iss.message, path: iss.path as PropertyKey[] });
+  return z.NEVER;
+});
+
 // ---------------------------------------------------------------- the file
 
 /**
@@ -192,18 +263,11 @@ export const TaskFileSchema = record(
     timeLimit: Positive('a positive number of seconds').optional(),
     /**
      * Phrases a person would say watching the task's typical failure ("grasp it from the
-     * side"); never shown to programmers (a scripted corrector reads them).
+     * side"), each either a string (said on any failure) or { when, say, mode? } (said
+     * when the run failed that way); never shown to programmers (the SimulatedCorrector
+     * reads them).
      */
-    corrections: z
-      .array(
-        z
-          .string(expected('a short phrase'))
-          .trim()
-          .min(1, { error: 'expected a short phrase, not an empty string' })
-          .max(CORRECTION_MAX_CHARS, { error: `expected a short phrase of at most ${CORRECTION_MAX_CHARS} characters` }),
-        expected('an array of short phrases'),
-      )
-      .optional(),
+    corrections: z.array(CorrectionHintSchema, expected('an array of phrases or { when, say, mode? } hints')).optional(),
     /** The program that solves the task: inline JavaScript, or a path ending in .js relative to the task file. */
     reference: z.string(expected('a program (JavaScript) or a path to a .js file')).min(1, {
       error: 'expected a program (JavaScript) or a path to a .js file',
@@ -218,3 +282,4 @@ export type ZoneEntry = z.infer<typeof ZoneEntrySchema>;
 export type LayoutEntry = z.infer<typeof LayoutSchema>;
 export type DistractorsEntry = z.infer<typeof DistractorsSchema>;
 export type TaskFile = z.infer<typeof TaskFileSchema>;
+export type CorrectionHintEntry = z.infer<typeof CorrectionHintSchema>;

@@ -4,6 +4,7 @@
 import { isAbsolute, relative } from 'node:path';
 import { jsonPath } from '../sim/index.ts';
 import type { ObjectSpec, Predicate, Shape, Vec2, ZoneSpec } from '../sim/index.ts';
+import type { HintWhen } from './schema.ts';
 
 /**
  * One object of the task as written: what it is (as in the scene's ObjectSpec: `size`,
@@ -52,6 +53,15 @@ export interface SceneTemplate {
   distractors: DistractorSpec;
 }
 
+/** One `corrections` entry of a task file, normalised: a plain string is `{ when: 'any', say }`. */
+export interface CorrectionHint {
+  /** A FailureKind or DiagnosisKind (HINT_WHEN_KINDS), or 'any'. */
+  when: HintWhen;
+  say: string;
+  /** How the session goes on after it; absent = the session's default (continue). */
+  mode?: 'continue' | 'restart';
+}
+
 export interface TaskDef {
   id: string;
   /** Absolute path of the task file ('<inline>' for tasks parsed from memory). */
@@ -68,10 +78,11 @@ export interface TaskDef {
   referenceFile: string | null;
   tags: string[];
   /**
-   * Phrases a person would say watching the task's typical failure. Never shown to
-   * programmers (like `success`, `reference` and the hidden truth); a scripted corrector reads them.
+   * Phrases a person would say watching the task's typical failure, each with the failure
+   * or diagnosis kind it is said on ("any" for a plain string in the file). Never shown to
+   * programmers (like `success`, `reference` and the hidden truth); the SimulatedCorrector reads them.
    */
-  corrections: string[];
+  corrections: CorrectionHint[];
   /**
    * The task's version: the first 12 hex digits of the sha256 of its canonical JSON (comment
    * keys dropped, keys sorted) and its reference program text (taskHash in task-file.ts).

@@ -118,7 +118,7 @@ export function parseTask(json: unknown, file: string): TaskDef {
     reference,
     referenceFile,
     tags: t.tags ?? [],
-    corrections: t.corrections ?? [],
+    corrections: (t.corrections ?? []).map((h) => (typeof h === 'string' ? { when: 'any' as const, say: h } : { ...h })),
     hash: taskHash(stripped, reference),
   };
 }

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { loadTask } from '../../tasks/index.ts';
 import { runEpisode } from '../loop/episode.ts';
 import { createProgrammer } from '../programmers/factory.ts';
+import { CorrectionSession } from '../corrections/session.ts';
+import { runSimulatedSession, SimulatedCorrector } from '../corrections/simulated-corrector.ts';
+import type { CorrectorRecord } from '../corrections/simulated-corrector.ts';
 import { parsePerceptionLabel } from '../program/perception-settings.ts';
 import type { ResultLine } from './results-file.ts';
 import { settingsKey } from './settings.ts';
@@ -24,6 +27,35 @@ export default async function runEpisodeJob(job: EpisodeJob): Promise<ResultLine
       );
     }
     const programmer = await createProgrammer({ provider: job.settings.provider, model: job.settings.model });
+    if (job.settings.corrector === 'simulated') {
+      // A correction session the simulated person teaches: no repairs, the session's records in the episode folder.
+      const session = await CorrectionSession.start({
+        task,
+        seed: job.seed,
+        programmer,
+        monitor: job.settings.monitor,
+        vlmModel: job.settings.vlmModel,
+        oracle: job.settings.oracle,
+        perception: parsePerceptionLabel(job.settings.perception),
+        engine: job.settings.engine as 'rapier',
+        outDir: join(job.outDir, job.dir),
+        recordImages: job.images ? 'failed' : 'none',
+        browserWSEndpoint: job.browserWSEndpoint,
+      });
+      let corrector: CorrectorRecord;
+      try {
+        corrector = await runSimulatedSession(
+          session,
+          new SimulatedCorrector(task.corrections, { maxCorrections: job.settings.maxCorrections }),
+        );
+      } catch (err) {
+        await session.close('stopped');
+        throw err;
+      }
+      // The person is done (satisfied), out of corrections (limit), or has nothing left to say and gives up (quit).
+      const record = await session.close(corrector.stop === 'satisfied' ? 'done' : corrector.stop === 'limit' ? 'limit' : 'quit');
+      return { ...record, settings: job.settings, settingsKey: settingsKey(job.settings, task.hash), error: null, dir: job.dir, corrector };
+    }
     const record = await runEpisode({
       task,
       seed: job.seed,

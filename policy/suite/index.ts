@@ -2,7 +2,16 @@
 
 export { runSuite, defaultWorkers, DEFAULT_WORKER_MODULE, type SuiteOptions, type SuiteResult } from './run-suite.ts';
 export { settingsKey, describeSettingsDifference, pickSettings, type SuiteSettings } from './settings.ts';
-export { summarize, summarizeGroup, summaryTable, type SuiteSummary, type GroupSummary } from './summary.ts';
+export {
+  summarize,
+  summarizeGroup,
+  summarizeCorrections,
+  summaryTable,
+  correctionsTable,
+  type SuiteSummary,
+  type GroupSummary,
+  type CorrectionSummary,
+} from './summary.ts';
 export {
   readResults,
   resumableEpisodes,

@@ -26,6 +26,48 @@ function tableHtml(s: SuiteSummary): string {
   );
 }
 
+/** With the simulated corrector: per task, success after ≤ c corrections, corrections to success, and their classes. */
+function correctionsHtml(s: SuiteSummary): string {
+  const o = s.overall.corrections;
+  if (!o) return '';
+  const cs = o.successAfter.map((_, c) => `<th title="task done after at most ${c} corrections">≤${c}</th>`).join('');
+  const row = (name: string, g: GroupSummary, cls = ''): string => {
+    const c = g.corrections!;
+    const stops = Object.entries(c.stops)
+      .map(([k, v]) => `${esc(k)} ${v}`)
+      .join(', ');
+    return (
+      `<tr class="${cls}"><td>${esc(name)}</td><td>${g.episodes}</td><td>${c.solved}</td>` +
+      c.successAfter.map((v) => `<td>${pct(v)}</td>`).join('') +
+      `<td>${c.toSolveMean === null ? '–' : c.toSolveMean.toFixed(2)}</td><td>${c.toSolveMax ?? '–'}</td><td>${c.said}</td><td>${c.applied}</td><td>${c.classes.plan}</td><td>${c.classes.skill}</td><td>${stops}</td></tr>`
+    );
+  };
+  return (
+    `<h2>Corrections (simulated person, at most ${o.maxCorrections} per episode)</h2>` +
+    `<table><thead><tr><th>task</th><th>episodes</th><th>solved</th>${cs}<th title="corrections before the task check held, over solved episodes">mean</th><th>max</th><th title="phrases said">said</th><th title="phrases that produced a new program">applied</th><th>plan</th><th>skill</th><th>stopped because</th></tr></thead><tbody>` +
+    Object.entries(s.tasks)
+      .filter(([, g]) => g.corrections)
+      .map(([t, g]) => row(t, g))
+      .join('') +
+    row('overall', s.overall, 'overall') +
+    '</tbody></table>' +
+    '<p><small>≤c: share of episodes whose task check held after at most c corrections. mean, max: corrections said before the task check first held, over solved episodes. said / applied: phrases the simulated person gave / that the programmer turned into a new program (the rest it could not read, gave no program for, or the session refused). plan, skill: the class the programmer gave each phrase.</small></p>'
+  );
+}
+
+/** The phrases said in one episode, with what came of each. */
+function saidHtml(line: ResultLine): string {
+  const said = line.corrector?.said ?? [];
+  if (!line.corrector) return '';
+  const items = said
+    .map(
+      (c) =>
+        `<li>“${esc(c.text)}” <small>${esc(c.class ?? 'refused')} · ${c.applied ? 'applied' : 'not applied'}${c.solved === null ? '' : c.solved ? ' · done' : ' · not done'}</small><br><small>${esc(c.message)}</small></li>`,
+    )
+    .join('');
+  return `<h4>Corrections said (${said.length})</h4>${items ? `<ol>${items}</ol>` : ''}<p><small>stopped: ${esc(line.corrector.stop)} — ${esc(line.corrector.why)}</small></p>`;
+}
+
 /** Grouped bars: per task, one bar per k. Inline SVG, no scripts. */
 function chartSvg(s: SuiteSummary): string {
   const tasks = Object.entries(s.tasks);
@@ -97,7 +139,7 @@ function failedEpisodeHtml(outDir: string, line: ResultLine): string {
     (img
       ? `<figure><img src="${img}" alt="failing checkpoint of ${esc(line.task)} seed ${line.seed}" width="400"><figcaption>failing checkpoint (front view)</figcaption></figure>`
       : '') +
-    `<div>${diagnosis ? `<h4>Diagnosis</h4><pre>${esc(diagnosis)}</pre>` : ''}${program ? `<details><summary>final program</summary><pre>${esc(program)}</pre></details>` : ''}</div>` +
+    `<div>${saidHtml(line)}${diagnosis ? `<h4>Diagnosis</h4><pre>${esc(diagnosis)}</pre>` : ''}${program ? `<details><summary>final program</summary><pre>${esc(program)}</pre></details>` : ''}</div>` +
     '</div></section>'
   );
 }
@@ -113,9 +155,10 @@ tr.overall td{font-weight:600;border-top:2px solid #444}pre{background:#f6f6f6;p
 .episode{border-top:1px solid #ccc;margin-top:1em}.detail{color:#a00}small{color:#666;font-weight:normal}code{background:#f0f0f0;padding:0 3px}
 </style></head><body>
 <h1>policyloop suite report</h1>
-<p>provider <code>${esc(s.provider)}</code> · model <code>${esc(s.model)}</code> · monitor <code>${esc(s.monitor)}</code> · perception <code>${esc(s.perception ?? 'exact')}</code> · max repairs ${s.maxRepairs} · engine <code>${esc(s.engine)}</code> · ${s.oracle ? 'stop on task success (oracle)' : 'stop on monitor verdicts (no oracle)'} · ${summary.overall.episodes} episodes · ${summary.workers} workers · ${(summary.suiteWallMs / 1000).toFixed(1)} s · policyloop ${esc(summary.versions.policyloop ?? '')} · ${esc(summary.createdAt)}</p>
+<p>provider <code>${esc(s.provider)}</code> · model <code>${esc(s.model)}</code> · monitor <code>${esc(s.monitor)}</code> · perception <code>${esc(s.perception ?? 'exact')}</code> · ${s.corrector ? `corrector ${esc(s.corrector)} (at most ${s.maxCorrections ?? 3} corrections, no repairs)` : `max repairs ${s.maxRepairs}`} · engine <code>${esc(s.engine)}</code> · ${s.oracle ? 'stop on task success (oracle)' : 'stop on monitor verdicts (no oracle)'} · ${summary.overall.episodes} episodes · ${summary.workers} workers · ${(summary.suiteWallMs / 1000).toFixed(1)} s · policyloop ${esc(summary.versions.policyloop ?? '')} · ${esc(summary.createdAt)}</p>
 <h2>Summary</h2>${tableHtml(summary)}
 <p><small>version: the task's content hash (its file and reference program). ASR: success rate at the end of the episode. @k: solved within k repairs. CR-Iter: mean attempts used. Metrics follow RoboTwin 2.0's code-generation table.</small></p>
+${correctionsHtml(summary)}
 <h2>Success after k repairs</h2>${chartSvg(summary)}
 <h2>Failed episodes (${failed.length})</h2>
 ${failed.length === 0 ? '<p>None.</p>' : failed.map((l) => failedEpisodeHtml(outDir, l)).join('\n')}

@@ -2,6 +2,7 @@
 // reported, so a crash or Ctrl-C loses nothing finished. `--resume` reads it back.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import type { EpisodeRecord } from '../loop/records.ts';
+import type { CorrectorRecord } from '../corrections/simulated-corrector.ts';
 import type { SuiteSettings } from './settings.ts';
 import { describeSettingsDifference, settingsKey } from './settings.ts';
 
@@ -12,6 +13,8 @@ export interface ResultLine extends EpisodeRecord {
   error: string | null;
   /** Episode folder, relative to the suite's output folder. */
   dir: string;
+  /** With `--corrector simulated`: the phrases the simulated person said and what came of them. */
+  corrector?: CorrectorRecord;
 }
 
 export class ResultsFileError extends Error {

@@ -1,6 +1,28 @@
 // summary.json: RoboTwin-2.0-comparable metrics per task and overall (docs/architecture.md#suite-records).
 import type { ResultLine } from './results-file.ts';
 import type { SuiteSettings } from './settings.ts';
+import type { CorrectorStop } from '../corrections/simulated-corrector.ts';
+
+/** With `--corrector simulated`: what the simulated person had to say per task (docs/architecture.md#suite-records). */
+export interface CorrectionSummary {
+  /** The cap K (`--max-corrections`). */
+  maxCorrections: number;
+  /** successAfter[c] = share of episodes whose task check held after at most c corrections (c = 0..K). */
+  successAfter: number[];
+  /** Episodes the task check held in, at some point. */
+  solved: number;
+  /** Over solved episodes: corrections said before the task check first held (mean, max); null when none was solved. */
+  toSolveMean: number | null;
+  toSolveMax: number | null;
+  /** Phrases said in all, those the session applied (a new program), and those not applied (unread, no program, refused). */
+  said: number;
+  applied: number;
+  notApplied: number;
+  /** The programmer's class of each phrase said (refused texts have none). */
+  classes: { plan: number; skill: number };
+  /** Why the corrector stopped, per episode. */
+  stops: Partial<Record<CorrectorStop, number>>;
+}
 
 export interface GroupSummary {
   episodes: number;
@@ -15,6 +37,8 @@ export interface GroupSummary {
   tokensOutPerEpisode: number;
   wallMsPerEpisode: number;
   errors: number;
+  /** With `--corrector simulated` only. */
+  corrections?: CorrectionSummary;
 }
 
 export interface SuiteSummary {
@@ -33,7 +57,29 @@ export interface SuiteSummary {
 const mean = (xs: number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 const round = (x: number, d = 4): number => Math.round(x * 10 ** d) / 10 ** d;
 
-export function summarizeGroup(lines: readonly ResultLine[], maxRepairs: number): GroupSummary {
+/** The corrections figures of a group of episodes run with the simulated corrector (K = the cap). */
+export function summarizeCorrections(lines: readonly ResultLine[], maxCorrections: number): CorrectionSummary {
+  const n = lines.length;
+  const solvedAfter = lines.map((l) => l.corrector?.solvedAfter ?? null);
+  const solved = solvedAfter.filter((c): c is number => c !== null);
+  const said = lines.flatMap((l) => l.corrector?.said ?? []);
+  const stops: Partial<Record<CorrectorStop, number>> = {};
+  for (const l of lines) if (l.corrector) stops[l.corrector.stop] = (stops[l.corrector.stop] ?? 0) + 1;
+  return {
+    maxCorrections,
+    successAfter: Array.from({ length: maxCorrections + 1 }, (_, c) => (n === 0 ? 0 : round(solved.filter((x) => x <= c).length / n))),
+    solved: solved.length,
+    toSolveMean: solved.length === 0 ? null : round(mean(solved), 3),
+    toSolveMax: solved.length === 0 ? null : Math.max(...solved),
+    said: said.length,
+    applied: said.filter((x) => x.applied).length,
+    notApplied: said.filter((x) => !x.applied).length,
+    classes: { plan: said.filter((x) => x.class === 'plan').length, skill: said.filter((x) => x.class === 'skill').length },
+    stops,
+  };
+}
+
+export function summarizeGroup(lines: readonly ResultLine[], maxRepairs: number, maxCorrections?: number): GroupSummary {
   const n = lines.length;
   const successAtK: number[] = [];
   for (let k = 0; k <= maxRepairs; k++) {
@@ -49,7 +95,13 @@ export function summarizeGroup(lines: readonly ResultLine[], maxRepairs: number)
     tokensOutPerEpisode: Math.round(mean(lines.map((l) => l.tokensOut))),
     wallMsPerEpisode: Math.round(mean(lines.map((l) => l.wallMs))),
     errors: lines.filter((l) => l.error !== null).length,
+    ...(maxCorrections !== undefined ? { corrections: summarizeCorrections(lines, maxCorrections) } : {}),
   };
+}
+
+/** K when the suite ran with the simulated corrector, else undefined. */
+function correctionCap(s: SuiteSettings): number | undefined {
+  return s.corrector ? (s.maxCorrections ?? 3) : undefined;
 }
 
 export function summarize(
@@ -65,7 +117,7 @@ export function summarize(
   const tasks: Record<string, GroupSummary> = {};
   const taskVersions: Record<string, string> = {};
   for (const [task, list] of [...byTask].sort(([a], [b]) => a.localeCompare(b))) {
-    tasks[task] = summarizeGroup(list, meta.settings.maxRepairs);
+    tasks[task] = summarizeGroup(list, meta.settings.maxRepairs, correctionCap(meta.settings));
     taskVersions[task] = [...new Set(list.map((l) => l.taskHash ?? 'unknown'))].join(',');
   }
   return {
@@ -74,7 +126,7 @@ export function summarize(
     createdAt: new Date().toISOString(),
     suiteWallMs: Math.round(meta.suiteWallMs),
     workers: meta.workers,
-    overall: summarizeGroup(lines, meta.settings.maxRepairs),
+    overall: summarizeGroup(lines, meta.settings.maxRepairs, correctionCap(meta.settings)),
     tasks,
     taskVersions,
   };
@@ -105,5 +157,41 @@ export function summaryTable(s: SuiteSummary): string {
   const lines = rows.map(fmt);
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
   lines.splice(lines.length - 1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
-  return lines.join('\n');
+  const corrections = correctionsTable(s);
+  return corrections ? `${lines.join('\n')}\n\n${corrections}` : lines.join('\n');
+}
+
+/** The corrections table (suites run with the simulated corrector), else null. */
+export function correctionsTable(s: SuiteSummary): string | null {
+  const o = s.overall.corrections;
+  if (!o) return null;
+  const rows: string[][] = [
+    ['task', 'eps', 'solved', ...o.successAfter.map((_, c) => `≤${c}`), 'mean', 'max', 'said', 'applied', 'plan', 'skill'],
+  ];
+  const row = (name: string, g: GroupSummary): string[] => {
+    const c = g.corrections!;
+    return [
+      name,
+      String(g.episodes),
+      String(c.solved),
+      ...c.successAfter.map(pct),
+      c.toSolveMean === null ? '-' : c.toSolveMean.toFixed(2),
+      c.toSolveMax === null ? '-' : String(c.toSolveMax),
+      String(c.said),
+      String(c.applied),
+      String(c.classes.plan),
+      String(c.classes.skill),
+    ];
+  };
+  for (const [task, g] of Object.entries(s.tasks)) if (g.corrections) rows.push(row(task, g));
+  rows.push(row('overall', s.overall));
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const fmt = (r: string[]): string => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  const lines = rows.map(fmt);
+  lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+  lines.splice(lines.length - 1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+  return [
+    `corrections by the simulated person (at most ${o.maxCorrections} per episode): ≤c = task done after at most c corrections; mean, max = corrections to success over solved episodes; said / applied = phrases given / that produced a new program; plan, skill = their classes`,
+    ...lines,
+  ].join('\n');
 }

@@ -145,7 +145,7 @@ const cases: [string, (t: any) => void, string][] = [
     (t) => {
       t.corrections = 'push it';
     },
-    'corrections: expected an array of short phrases',
+    'corrections: expected an array of phrases or { when, say, mode? } hints',
   ],
   [
     'an empty correction',
@@ -169,7 +169,10 @@ describe('task schema: hidden truth and corrections', () => {
   });
 
   it('keeps corrections on the TaskDef, and none when the file has none', () => {
-    expect(parseTask(hiddenTask(), FILE).corrections).toEqual(['it is too heavy, push it', 'grasp it from the side']);
+    expect(parseTask(hiddenTask(), FILE).corrections).toEqual([
+      { when: 'any', say: 'it is too heavy, push it' },
+      { when: 'any', say: 'grasp it from the side' },
+    ]);
     const t = hiddenTask();
     delete t.corrections;
     expect(parseTask(t, FILE).corrections).toEqual([]);

@@ -778,9 +778,14 @@ function continueSteps(
         // not a step of the plan), then pick it again as told.
         pre = setDown(job, holding);
       } else {
-        steps.shift();
-        skipped.push(`${first.s.description} (already held)`);
-        const lift = opts.state.adjust[first.key]?.liftHeight;
+        // Every pick of it before it is set down is done already (a plan may lift it twice);
+        // a corrected lift on any of them raises it where it is.
+        let lift: number | undefined;
+        while (steps[0]?.s.op === 'pick' && steps[0].s.id === holding) {
+          const done = steps.shift()!;
+          skipped.push(`${done.s.description} (already held)`);
+          lift = opts.state.adjust[done.key]?.liftHeight ?? lift;
+        }
         if (lift !== undefined) pre = raise(holding, lift);
       }
     } else if (!(i === 0 && first?.s.op === 'place')) {
