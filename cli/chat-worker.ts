@@ -250,8 +250,10 @@ async function main(): Promise<void> {
           }
         : null,
       monitored: !result.interrupted && result.record.monitorOk !== null,
-      diagnosis: result.diagnosis ? { kind: result.diagnosis.kind, line: result.diagnosis.line, summary: result.diagnosis.summary } : null,
-      diagnosisLines: (result.diagnosisText ?? '').split('\n').slice(0, 3),
+      diagnosis: result.personDiagnosis
+        ? { kind: result.personDiagnosis.kind, line: result.personDiagnosis.line, summary: result.personDiagnosis.summary }
+        : null,
+      diagnosisLines: (result.personDiagnosis?.text ?? '').split('\n').slice(0, 3),
       calls: result.record.apiCalls,
       simSeconds: result.record.simSeconds,
     };

@@ -65,7 +65,7 @@ export function registerChatCommand(program: Command): void {
     .option('--vlm-model <name>', 'vision model for --monitor vlm (default $POLICYLOOP_VLM_MODEL)')
     .option('--base-url <url>', 'OpenAI-compatible server (default $OPENAI_BASE_URL)')
     .addOption(new Option('--monitor <m>', 'checkpoint monitor after each run that ends').choices(MONITOR_NAMES).default('state'))
-    .option('--no-oracle', 'judge runs by the monitor verdicts only (the task check is still reported)')
+    .option('--oracle', 'let the monitor, the diagnosis and the programmer use the task check (by default only you see it)', false)
     .addOption(
       new Option('--perception <mode>', 'what scene queries and scene facts come from: truth, seeded noise, or camera pixels')
         .choices(PERCEPTION_MODES)

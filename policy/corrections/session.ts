@@ -47,7 +47,12 @@ export interface SessionOptions {
   programmer: Programmer;
   /** Monitor after each run that ends (default `state`): its verdicts and the diagnosis go to the person and the next correction. */
   monitor?: string;
-  /** Whether the monitor and diagnosis may use the task's success predicate (default true). */
+  /**
+   * Whether the monitor, the diagnosis and the programmer may use the task's success
+   * predicate. Default false: in a correction session the person is the judge, so nothing
+   * the programmer sees depends on the task check (as with --no-oracle); the person's own
+   * view (RunResult.success, personDiagnosis) always has it.
+   */
   oracle?: boolean;
   engine?: EngineName;
   perception?: PerceptionSettings;
@@ -87,8 +92,15 @@ export interface RunResult {
   /** The task check on the world after the run. */
   success: PredicateResult;
   verdicts: Verdict[];
+  /** The diagnosis the programmer gets (without the task check unless the session has the oracle). */
   diagnosis: Diagnosis | null;
   diagnosisText: string | null;
+  /**
+   * What a person watching with the task in mind sees: the diagnosis with the task check
+   * (the same as `diagnosis` with the oracle). For the terminal, the viewer and the
+   * simulated corrector — never given to the programmer.
+   */
+  personDiagnosis: Diagnosis | null;
   record: AttemptRecord;
 }
 
@@ -351,12 +363,13 @@ export class CorrectionSession {
     };
     let verdicts: Verdict[] = [];
     let diagnosis: Diagnosis | null = null;
+    let personDiagnosis: Diagnosis | null = null;
     let monitorOk: boolean | null = null;
     let tokensIn = 0;
     let tokensOut = 0;
     const warn = (w: string): void => void this.warnings.push(w);
     const images = new CheckpointImages(this.renderer, this.scene, outcome.trace.checkpoints, warn);
-    const oracle = this.opts.oracle ?? true;
+    const oracle = this.opts.oracle ?? false;
     if (!interrupted) {
       const oracleResult = oracleView(oracle, success);
       const lookImages = this.monitor.name === 'vlm' ? await images.all() : null;
@@ -367,6 +380,7 @@ export class CorrectionSession {
       tokensOut = seen.tokensOut;
       const judged = judgeAttempt({ oracle, success, monitorOk, error: outcome.error, lastAttempt: false });
       if (judged.judgedFailed) diagnosis = diagnose(attempt, verdicts, { success: oracleResult });
+      personDiagnosis = oracle ? diagnosis : judged.failed ? diagnose(attempt, verdicts, { success }) : null;
     }
     const line = interrupted ? interruptedAt : lastCallLine(outcome.trace);
     const recordImages = this.outDir === undefined ? 'none' : (this.opts.recordImages ?? 'none');
@@ -425,6 +439,7 @@ export class CorrectionSession {
       verdicts,
       diagnosis,
       diagnosisText: diagnosis?.text ?? null,
+      personDiagnosis,
       record,
     };
     this.lastRun = result;
@@ -439,7 +454,7 @@ export class CorrectionSession {
         ? `interrupted at line ${line ?? '?'}`
         : success.ok
           ? `done: ${success.detail}`
-          : `failed: ${outcome.error ? `${outcome.error.kind}: ${outcome.error.message}` : (diagnosis?.summary ?? success.detail)}`;
+          : `failed: ${outcome.error ? `${outcome.error.kind}: ${outcome.error.message}` : (personDiagnosis?.summary ?? success.detail)}`;
     }
     this.emit({ type: 'run-end', result });
     this.save();
@@ -675,7 +690,7 @@ export class CorrectionSession {
       model: this.programmer.model,
       monitor: this.monitor.name,
       maxRepairs: 0,
-      oracle: this.opts.oracle ?? true,
+      oracle: this.opts.oracle ?? false,
       perception: perceptionRecord(this.perception.settings),
       success: this.lastSuccess.ok,
       successDetail: this.lastSuccess.detail,

@@ -205,7 +205,7 @@ export class SimulatedCorrector {
 
 /** A RunResult as the corrector sees it. */
 export function observeRun(program: string, run: RunResult): RunObservation {
-  return { program, success: run.success, diagnosis: run.diagnosis, verdicts: run.verdicts, error: run.error };
+  return { program, success: run.success, diagnosis: run.personDiagnosis, verdicts: run.verdicts, error: run.error };
 }
 
 /**

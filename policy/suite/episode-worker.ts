@@ -35,7 +35,8 @@ export default async function runEpisodeJob(job: EpisodeJob): Promise<ResultLine
         programmer,
         monitor: job.settings.monitor,
         vlmModel: job.settings.vlmModel,
-        oracle: job.settings.oracle,
+        // The simulated person knows the task check; the programmer never sees it (docs/corrections.md).
+        oracle: false,
         perception: parsePerceptionLabel(job.settings.perception),
         engine: job.settings.engine as 'rapier',
         outDir: join(job.outDir, job.dir),

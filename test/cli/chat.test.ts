@@ -270,7 +270,11 @@ describe('policyloop chat, piped stdin', () => {
   it('a correction the programmer cannot read is answered in one line and the program kept; /repair repairs from the diagnosis', async () => {
     const dir = tempDir('chat-repair');
     const out = join(dir, 'run');
-    const r = await piped(['--task', taskFile(dir, LIFT), '--out', out], '/repair\n/wait\nblorp the flibber\n/repair\n/wait\n/done\n');
+    // --oracle: the diagnosis /repair reads may use the task check (by default only the person sees it).
+    const r = await piped(
+      ['--task', taskFile(dir, LIFT), '--out', out, '--oracle'],
+      '/repair\n/wait\nblorp the flibber\n/repair\n/wait\n/done\n',
+    );
     expect(r.code).toBe(0);
     expect(r.out).toContain('nothing to repair: no run has ended since the program last changed');
     expect(r.out).toMatch(

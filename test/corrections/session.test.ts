@@ -243,4 +243,23 @@ describe('CorrectionSession', () => {
     await s.close();
     await expect(s.correct('more')).rejects.toThrow(/ended/);
   }, 30_000);
+  it('the programmer sees no task check unless the session has the oracle; the person always does', async () => {
+    const miss = "pick('red_block');\nplace([0.15, 0.1]);\n";
+    for (const oracle of [false, true]) {
+      const prog = new Scripted(miss, () => ({ program: PICK_PLACE, class: 'plan' }));
+      const s = await CorrectionSession.start({ task, seed: 8, programmer: prog, ...(oracle ? { oracle } : {}) });
+      const r = await s.run();
+      expect(r.success.ok).toBe(false);
+      // The person's view names what the task wanted.
+      expect(r.personDiagnosis?.text).toMatch(/red_block is not on blue_block/);
+      await s.correct('no, put it on the blue block');
+      const seen = prog.inputs[0]!.input;
+      if (oracle) expect(seen.diagnosisText).toMatch(/red_block is not on blue_block/);
+      else {
+        expect(r.diagnosis?.text ?? '').not.toMatch(/not on blue_block|task check/);
+        expect(JSON.stringify(seen)).not.toMatch(/not on blue_block|task check/);
+      }
+      await s.close();
+    }
+  }, 60_000);
 });
