@@ -10,7 +10,7 @@ import { describeIntent, readInstruction } from '../../policy/programmers/index.
 import type { SceneFacts } from '../../policy/programmers/index.ts';
 import { planIntents } from '../../policy/programmers/rules/planner.ts';
 import { obj, zone } from './rule-fixtures.ts';
-import { SEEDS, box, firstAttempt, task } from './rule-sim-fixtures.ts';
+import { SEEDS, bowl, box, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 const read = (text: string, facts: SceneFacts): string => readInstruction(text, facts).intents.map(describeIntent).join(' | ');
 const COLORS = ['red', 'orange', 'yellow', 'green', 'blue', 'purple'] as const;
@@ -169,6 +169,58 @@ describe('lines and sorting, read', () => {
       'put the blocks in a vertical line sorted by size from top to bottom',
       'line up b_block, d_block, c_block, a_block along +y (vertical line)',
     ],
+    // A line in a region of the table: along that side when no direction is said.
+    [
+      'put the blocks in a horizontal line along the top of the table',
+      'line up b_block, c_block, d_block, a_block along +x (horizontal line) in the top side',
+    ],
+    [
+      'line the blocks up vertically on the left side',
+      'line up d_block, b_block, a_block, c_block along +y (vertical line) in the left side',
+    ],
+    [
+      'put the blocks in a line along the bottom edge',
+      'line up b_block, c_block, d_block, a_block along +x (horizontal line) in the bottom side',
+    ],
+    [
+      'put the blocks in a row at the back of the table',
+      'line up b_block, c_block, d_block, a_block along +x (horizontal line) in the top side',
+    ],
+    [
+      'put the blocks in a line across the bottom of the table',
+      'line up b_block, c_block, d_block, a_block along +x (horizontal line) in the bottom side',
+    ],
+    [
+      'line up the cubes against the right edge of the table',
+      'line up d_block, b_block, a_block, c_block along +y (vertical line) in the right side',
+    ],
+    // Which object goes at which end.
+    [
+      'put the blocks in a vertical line, the red block at the bottom and the blue block at the top',
+      'line up a_block, d_block, b_block, c_block along +y (vertical line)',
+    ],
+    [
+      'line up the blocks with the yellow one on the left and the green one on the right',
+      'line up d_block, c_block, a_block, b_block along +x',
+    ],
+    ['arrange the blocks in a row, blue first', 'line up c_block, b_block, d_block, a_block along +x (horizontal line)'],
+    ['put the blocks in a row going across', 'line up b_block, c_block, d_block, a_block along +x (horizontal line)'],
+    ['put the blocks in a line running up the table', 'line up d_block, b_block, a_block, c_block along +y (vertical line)'],
+    // An order of size with a side, or the robot, says which way; no place needed.
+    ['put the blocks in order of size with the biggest on the left', 'line up b_block, d_block, c_block, a_block along +x'],
+    ['sort the blocks by size, smallest nearest to you and largest farthest away', 'line up a_block, c_block, d_block, b_block along +y'],
+    [
+      'arrange the blocks from biggest to smallest, the biggest closest to the robot',
+      'line up b_block, d_block, c_block, a_block along +y',
+    ],
+    ['order the blocks by size with the largest at the back', 'line up a_block, c_block, d_block, b_block along +y'],
+    // Stacks: roles held by colours; "one tower".
+    ['stack the blocks with red on the bottom and blue on top', 'stack a_block < b_block < d_block < c_block'],
+    [
+      'make one tower out of all the blocks in the middle of the table',
+      'stack b_block < d_block < c_block < a_block to the center of the table',
+    ],
+    ['build a single stack from everything', 'stack b_block < d_block < c_block < a_block'],
   ])('%s', (text, expected) => {
     expect(read(text, FOUR)).toBe(expected);
   });
@@ -225,6 +277,48 @@ describe('arrangements in simulation (first attempt)', () => {
           { ordered: { select: { shape: 'box' }, axis: 'y', by: 'size', descending: true } },
         ],
       },
+    ],
+    [
+      'set the cubes out in a row along the top edge of the table',
+      blocks,
+      {
+        all: [
+          { line: { select: { shape: 'box' }, direction: 'horizontal' } },
+          { every: { select: { shape: 'box' }, holds: { inRegion: ['$', 'top_side'] } } },
+        ],
+      },
+    ],
+    [
+      'line the blocks up vertically along the right side',
+      blocks,
+      {
+        all: [
+          { line: { select: { shape: 'box' }, direction: 'vertical' } },
+          { every: { select: { shape: 'box' }, holds: { inRegion: ['$', 'right_side'] } } },
+        ],
+      },
+    ],
+    [
+      'put the blocks in a vertical line with green at the bottom and yellow at the top',
+      blocks,
+      {
+        all: [
+          { line: { select: { shape: 'box' }, direction: 'vertical' } },
+          { every: { select: { shape: 'box', exclude: ['green_block'] }, holds: { ordered: { ids: ['green_block', '$'], axis: 'y' } } } },
+          { every: { select: { shape: 'box', exclude: ['yellow_block'] }, holds: { ordered: { ids: ['$', 'yellow_block'], axis: 'y' } } } },
+        ],
+      },
+    ],
+    ['put the blocks in order of size, the biggest on the right', blocks, { ordered: { select: { shape: 'box' }, axis: 'x', by: 'size' } }],
+    [
+      'stack the blocks with blue on the bottom and red on top',
+      [box('red_block', 'red'), box('green_block', 'green'), box('blue_block', 'blue')],
+      { all: [{ on: ['green_block', 'blue_block'] }, { on: ['red_block', 'green_block'] }] },
+    ],
+    [
+      'make a circle with the red, green and blue blocks',
+      [...blocks, bowl('purple_bowl', 'purple')],
+      { circle: { ids: ['red_block', 'green_block', 'blue_block'] } },
     ],
   ] as [string, object[], object][])('%s', async (instruction, objects, success) => {
     const def = task(instruction, objects, success, { layout: { minGap: 0.05 } });

@@ -35,6 +35,11 @@ describe('one line naming what it could not read', () => {
       `could not read "pick up the third block" at 'the third block': counted from which side? try "the third block from the left"`,
     ],
     ['Thank you!', 'could not read "Thank you!": it asks for nothing; try "put X in Y"'],
+    ["don't", `could not read "don't" at '': not to do what? try "don't move X", "leave X where it is"`],
+    [
+      'put the red block between the blue block and the ball, into the tray',
+      "no object matches 'the red block between the blue block and the ball': nothing that fits lies between blue_block and orange_ball",
+    ],
   ])('%s', async (text, message) => {
     const d = await programmer.generate(sceneContext(text, MIXED));
     expect(d.program).toBe('');

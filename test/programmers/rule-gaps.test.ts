@@ -168,6 +168,21 @@ describe('chat spellings', () => {
   });
 });
 
+describe('contractions, "so that …", and "one" after a relation', () => {
+  it.each([
+    // "it's", "that's", "there's" are the word and "is"; a possessive "'s" is not.
+    ["move the red block so it's right next to the green block", 'place red_block next to green_block'],
+    ["put the block that's nearest the purple bowl in the tray", 'place red_block in gray_tray'],
+    ['move the blue block so that it sits in the green bowl', 'place blue_block in green_bowl'],
+    ['put the green block in the red bowl so it is inside', 'place green_block in red_bowl'],
+    ['put the red block in the tray and leave it there', 'place red_block in gray_tray'],
+    // "the green one" after "the block nearest the purple bowl": the bowl named inside the phrase.
+    ['grab the block nearest the purple bowl and drop it in the green one', 'place red_block in green_bowl'],
+  ])('%s', (text, expected) => {
+    expect(read(text, SCENE)).toBe(expected);
+  });
+});
+
 describe('in simulation: the first program', () => {
   it.each([
     [

@@ -97,6 +97,26 @@ describe('more ways to name a place', () => {
     ['place the red block between the two bowls', 'place red_block at between green_bowl and cyan_bowl'],
     ['move the red block a little to the left', 'place red_block at 5 cm a little to the left'],
     ['slide the red block a lot to the right', 'push red_block 28 cm toward [1, 0]'],
+    // An edge is a side; "along" / "against" it, "over to" it.
+    ['put the red block along the bottom edge of the table', 'place red_block to the bottom edge of the table (bottom_side)'],
+    ['push the red block up against the left edge', 'push red_block to the left edge (left_side)'],
+    ['move the red block against the back edge', 'place red_block to the back edge (top_side)'],
+    ['shift the red block over to the right-hand side of the table', 'place red_block to the right-hand side of the table (right_side)'],
+    ['move the red block across to the cyan bowl', 'place red_block in cyan_bowl'],
+    // "whichever / whatever corner is …".
+    [
+      'put the red block in whichever corner is farthest from the green bowl',
+      'place red_block to the corner farthest from green_bowl (bottom left corner)',
+    ],
+    [
+      'move the red block to whatever corner is nearest the cyan bowl',
+      'place red_block to the corner closest to cyan_bowl (top left corner)',
+    ],
+    // Beside something, on the table; "right next to", "just / directly beside".
+    ['put the red block on the table beside the cyan bowl', 'place red_block next to cyan_bowl'],
+    ['move the red block so it is right next to the green bowl', 'place red_block next to green_bowl'],
+    ['put the red block just to the left of the green bowl', 'place red_block just left of green_bowl'],
+    ['put the red block in the middle, between the green block and the cyan bowl', 'place red_block at between green_block and cyan_bowl'],
   ])('%s', (text, expected) => {
     expect(read(text, TABLE)).toBe(expected);
   });
@@ -189,6 +209,22 @@ describe('places in simulation (first attempt)', () => {
       'put the red block above the cyan bowl',
       [...scene, bowl('cyan_bowl', 'cyan', { position: [0, -0.05], jitter: 0.04 })],
       { offset: { id: 'red_block', from: 'cyan_bowl', direction: 'top', min: 0, max: 0.08 } },
+    ],
+    [
+      'move the blue block along the bottom edge of the table',
+      scene,
+      { all: [{ inRegion: ['blue_block', 'bottom_side'] }, { onTable: 'blue_block' }] },
+    ],
+    ['shift the pink can over to the left-hand side', scene, { inRegion: ['pink_can', 'left_side'] }],
+    [
+      'Put the blue block on the table beside the cyan bowl.',
+      [...scene, bowl('cyan_bowl', 'cyan', { position: [0.05, 0.12], jitter: 0.03 })],
+      { all: [{ near: ['blue_block', 'cyan_bowl', 0.14] }, { onTable: 'blue_block' }] },
+    ],
+    [
+      'put the red block in whichever corner is closest to the green bowl',
+      [...scene, bowl('green_bowl', 'green', { position: [-0.24, -0.15], jitter: 0.03 })],
+      { inRegion: ['red_block', 'bottom_left_corner'] },
     ],
   ] as [string, object[], object][])('%s', async (instruction, objects, success) => {
     const def = task(instruction, objects, success, { layout: { minGap: 0.06 } });

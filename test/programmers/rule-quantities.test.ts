@@ -46,8 +46,42 @@ describe('reading quantities and attributes', () => {
     ['put the smallest of the green objects in the bowl', 'place green_small in white_bowl'],
     ['put the second largest block in the bowl', 'place green_big in white_bowl'],
     ['Put the biggest green cube in the bowl, please.', 'place green_big in white_bowl'],
+    // "everything", "anything" (not the containers), with what it must not be.
+    ["everything that isn't red goes into the bowl", 'gather green_small, green_big, blue_mid, green_can in white_bowl'],
+    ['put anything that is not green in the bowl', 'gather red_small, red_big, blue_mid, red_can in white_bowl'],
+    ['put everything except the cylinders in the bowl', 'gather red_small, red_big, green_small, green_big, blue_mid in white_bowl'],
+    ['put all the objects that are not blue or green in the bowl', 'gather red_small, red_big, red_can in white_bowl'],
+    // A kind left out: "that aren't balls", "that is not a cylinder".
+    ["put the red objects that aren't cylinders in the bowl", 'gather red_small, red_big in white_bowl'],
+    ['put every green thing that is not a block in the bowl', 'place green_can in white_bowl'],
   ])('%s', (text, expected) => {
     expect(read(text, MANY)).toBe(expected);
+  });
+
+  it('reads a colour taken from another object: the same as, matching, different from', () => {
+    const BOWLS: SceneFacts = {
+      objects: [
+        obj('red_block', 'box', 'red', 0.04, [-0.2, -0.1]),
+        obj('green_block', 'box', 'green', 0.04, [0, -0.1]),
+        obj('gray_block', 'box', 'gray', 0.04, [0.2, -0.1]),
+        obj('red_bowl', 'bowl', 'red', 0.13, [-0.25, 0.15]),
+        obj('green_bowl', 'bowl', 'green', 0.13, [0, 0.18]),
+        obj('gray_bowl', 'bowl', 'gray', 0.13, [0.25, 0.15]),
+      ],
+      zones: [],
+    };
+    const cases: [string, string][] = [
+      ['drop the green block into the bowl with the same colour as the red block', 'place green_block in red_bowl'],
+      ["put the red block in the bowl that's the same color as the gray block", 'place red_block in gray_bowl'],
+      ['put the gray block in the bowl matching the green block', 'place gray_block in green_bowl'],
+      ['put the green block in a bowl the same colour as the gray block', 'place green_block in gray_bowl'],
+      // Its own colour ("as it", "the block's") is still a colour match or mismatch per block.
+      ["Put each block in the bowl that's the same color as it.", 'sort red_block→red_bowl, green_block→green_bowl, gray_block→gray_bowl'],
+    ];
+    for (const [text, expected] of cases) expect(read(text, BOWLS), text).toBe(expected);
+    const r = readInstruction("put each block in a bowl whose colour is different from the block's", BOWLS).intents[0]!;
+    expect(r.kind).toBe('sort');
+    if (r.kind === 'sort') for (const p of r.pairs) expect(p.container.split('_')[0]).not.toBe(p.id.split('_')[0]);
   });
 
   it('says when a count asks for more than there are', () => {
@@ -112,6 +146,32 @@ describe('quantities in simulation (first attempt)', () => {
       'Grab the big red one and drop it in the white bowl.',
       [box('red_small', 'red', 0.03), box('red_big', 'red', 0.05), box('blue_big', 'blue', 0.05), bowl('white_bowl', 'white')],
       { inside: [{ the: { color: 'red', kind: 'object', largest: 1 } }, 'white_bowl'] },
+    ],
+    [
+      'everything that is not red goes in the white bowl',
+      [
+        box('red_block', 'red'),
+        cylinder('red_can', 'red'),
+        box('blue_block', 'blue'),
+        cylinder('green_can', 'green'),
+        bowl('white_bowl', 'white', { size: [0.15, 0.15, 0.06] }),
+      ],
+      {
+        all: [
+          { every: { select: { notColor: 'red', kind: 'object' }, holds: { inside: ['$', 'white_bowl'] } } },
+          { every: { select: { color: 'red', kind: 'object' }, holds: { not: { inside: ['$', 'white_bowl'] } } } },
+        ],
+      },
+    ],
+    [
+      "put the red things that aren't cylinders in the white bowl",
+      [box('red_block', 'red'), cylinder('red_can', 'red'), box('blue_block', 'blue'), bowl('white_bowl', 'white')],
+      { all: [{ inside: ['red_block', 'white_bowl'] }, { not: { inside: ['red_can', 'white_bowl'] } }] },
+    ],
+    [
+      'drop the blue block into the bowl with the same colour as the red block',
+      [box('red_block', 'red'), box('blue_block', 'blue'), bowl('red_bowl', 'red'), bowl('blue_bowl', 'blue')],
+      { inside: ['blue_block', 'red_bowl'] },
     ],
     [
       'put the largest of the green blocks in the white bowl',

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { describeIntent, readInstruction } from '../../policy/programmers/index.ts';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
 import { obj } from './rule-fixtures.ts';
-import { SEEDS, bowl, box, firstAttempt, task } from './rule-sim-fixtures.ts';
+import { SEEDS, bowl, box, cylinder, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 const read = (text: string, facts: SceneFacts): string => readInstruction(text, facts).intents.map(describeIntent).join(' | ');
 
@@ -108,6 +108,14 @@ const BLOCKS_AND_BOWLS = [
   bowl('white_bowl', 'white'),
 ];
 
+/** Three blocks in a row, left to right, and a bowl below them. */
+const IN_A_ROW = [
+  box('red_block', 'red', 0.04, { position: [-0.2, 0.08], jitter: 0.02 }),
+  box('blue_block', 'blue', 0.04, { position: [0, 0.1], jitter: 0.02 }),
+  box('green_block', 'green', 0.04, { position: [0.2, 0.08], jitter: 0.02 }),
+  bowl('yellow_bowl', 'yellow', { position: [0.2, -0.18], jitter: 0.02 }),
+];
+
 /** Blocks well apart from the yellow bowl, at distances that differ by centimetres whatever the seed's jitter. */
 const AROUND_YELLOW = [
   box('red_block', 'red', 0.04, { position: [-0.25, -0.1], jitter: 0.03 }),
@@ -117,6 +125,69 @@ const AROUND_YELLOW = [
   bowl('yellow_bowl', 'yellow', { position: [0.28, 0.2], jitter: 0.02 }),
   bowl('white_bowl', 'white', { position: [-0.3, 0.18], jitter: 0.02 }),
 ];
+
+/** Five blocks in a row from left to right, two green cans, two bowls (issue 11's remaining phrasings). */
+const ROW: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04, [-0.28, -0.02]),
+    obj('blue_block', 'box', 'blue', 0.04, [-0.14, 0.03]),
+    obj('yellow_block', 'box', 'yellow', 0.04, [0, -0.04]),
+    obj('green_block', 'box', 'green', 0.04, [0.14, 0.02]),
+    obj('purple_block', 'box', 'purple', 0.04, [0.28, -0.03]),
+    obj('green_can_a', 'cylinder', 'green', [0.04, 0.04, 0.06], [-0.2, 0.22]),
+    obj('green_can_b', 'cylinder', 'green', [0.04, 0.04, 0.06], [0.2, 0.22]),
+    obj('white_bowl', 'bowl', 'white', 0.13, [0.3, -0.24]),
+    obj('brown_bowl', 'bowl', 'brown', 0.13, [-0.15, -0.22]),
+  ],
+  zones: [],
+};
+
+describe('relations people use in any noun phrase', () => {
+  it.each([
+    // "between A and B" names what lies between them when another place follows.
+    ['put the block between the blue block and the green block into the brown bowl', 'place yellow_block in brown_bowl'],
+    ['grab the cube sitting in between the red block and the yellow block', 'lift blue_block'],
+    ['the one between the yellow block and the purple block, into the white bowl please', 'place green_block in white_bowl'],
+    ['pick up the block that is between the blue block and the green block', 'lift yellow_block'],
+    // "between A and B" with no other place is still where it goes.
+    ['put the red block between the blue block and the green block', 'place red_block at between blue_block and green_block'],
+    // A side of the image as an adjective, before colours and sizes too.
+    ['put the left green cylinder in the white bowl', 'place green_can_a in white_bowl'],
+    ['move the right green can into the brown bowl', 'place green_can_b in brown_bowl'],
+    ['put the far left block in the white bowl', 'place red_block in white_bowl'],
+    ['put the bottom right block in the brown bowl', 'place purple_block in brown_bowl'],
+    ['put the upper block in the white bowl', 'place blue_block in white_bowl'],
+    ['put the block on the far right in the brown bowl', 'place purple_block in brown_bowl'],
+    // Counted among all that fit, the moved one too.
+    ['put the rightmost block on the second block from the right', 'place purple_block on green_block'],
+    ['stack the leftmost block on the third block from the left', 'stack yellow_block < red_block'],
+    // The row itself, its ends, what lies just beside.
+    ['the middle block of the row goes in the white bowl', 'place yellow_block in white_bowl'],
+    ['put the block at the left end of the row on the block at the right end', 'place red_block on purple_block'],
+    ['second block from the left, into the brown bowl', 'place blue_block in brown_bowl'],
+    ['put the block just to the right of the yellow block in the brown bowl', 'place green_block in brown_bowl'],
+    ['put the block directly left of the green block in the white bowl', 'place yellow_block in white_bowl'],
+    ['put whichever block is closest to the white bowl in the brown bowl', 'place purple_block in brown_bowl'],
+    ['take the block right next to the purple block and put it in the brown bowl', 'place green_block in brown_bowl'],
+  ])('%s', (text, expected) => {
+    expect(read(text, ROW)).toBe(expected);
+  });
+
+  it('reads "the block at the bottom of the column" as counted from that side, not a side of another object', () => {
+    const column: SceneFacts = {
+      objects: [
+        obj('green_block', 'box', 'green', 0.04, [0, -0.2]),
+        obj('orange_block', 'box', 'orange', 0.04, [0.01, -0.07]),
+        obj('pink_block', 'box', 'pink', 0.04, [-0.01, 0.06]),
+        obj('cyan_block', 'box', 'cyan', 0.04, [0, 0.19]),
+        obj('blue_bowl', 'bowl', 'blue', 0.13, [0.25, 0]),
+      ],
+      zones: [],
+    };
+    expect(read('Put the block at the bottom of the column on the block at the top.', column)).toBe('place green_block on cyan_block');
+    expect(read('put the top block of the column in the blue bowl', column)).toBe('place cyan_block in blue_bowl');
+  });
+});
 
 describe('relations in simulation (first attempt)', () => {
   it.each([
@@ -159,6 +230,26 @@ describe('relations in simulation (first attempt)', () => {
       'Drop the rightmost block in the yellow bowl, please.',
       BLOCKS_AND_BOWLS,
       { inside: [{ the: { shape: 'box', nth: { n: 1, from: 'right' } } }, 'yellow_bowl'] },
+    ],
+    [
+      'put the cube that sits between the red block and the green block into the yellow bowl',
+      IN_A_ROW,
+      { inside: ['blue_block', 'yellow_bowl'] },
+    ],
+    [
+      'set the rightmost block on top of the second block from the right',
+      IN_A_ROW,
+      { on: [{ the: { shape: 'box', nth: { n: 1, from: 'right' } } }, { the: { shape: 'box', nth: { n: 2, from: 'right' } } }] },
+    ],
+    [
+      'drop the left red cylinder in the white bowl',
+      [
+        cylinder('red_can_a', 'red', { position: [-0.22, 0.12], jitter: 0.02 }),
+        cylinder('red_can_b', 'red', { position: [0.18, 0.12], jitter: 0.02 }),
+        cylinder('blue_can', 'blue', { position: [-0.05, -0.12], jitter: 0.02 }),
+        bowl('white_bowl', 'white', { position: [0.25, -0.18], jitter: 0.02 }),
+      ],
+      { inside: [{ the: { shape: 'cylinder', color: 'red', nth: { n: 1, from: 'left' } } }, 'white_bowl'] },
     ],
   ] as [string, object[], object][])('%s', async (instruction, objects, success) => {
     const def = task(instruction, objects, success, { layout: { minGap: 0.06 } });

@@ -64,6 +64,8 @@ export interface NounPhrase {
     place?: TablePlace;
     /** Said with "that is" / "which are": a modifier, never where the object goes. */
     explicit?: boolean;
+    /** "the block between the blue block and the green block": the two it lies between (`np` is the first). */
+    between?: NounPhrase[];
   };
   /** "the second block from the left", "the third from the bottom", "the leftmost block" (n = 1). */
   nth?: { n: number; from: ImageSide };
@@ -73,10 +75,16 @@ export interface NounPhrase {
   mismatchColor?: boolean;
   /** "the second largest block": which one counting down the size order (1 = the extreme). */
   sizeRank?: number;
+  /** "the same bowl", "one bowl", "a single tray": one container for everything that goes there. */
+  same?: boolean;
+  /** "the same bowl as the blue block": the container that holds that object now. */
+  sameAs?: NounPhrase;
+  /** "the bowl with the same colour as the red block", "the bowl matching the red block": that object's colour. */
+  colorOf?: NounPhrase;
 }
 
 /** How a noun phrase picks objects by where they are: a side of another object in the image, or nearest / farthest. */
-export type NpRelation = ImageSide | 'closest' | 'farthest' | 'in' | 'on' | 'region';
+export type NpRelation = ImageSide | 'closest' | 'farthest' | 'in' | 'on' | 'region' | 'between';
 
 /** A part of the table a relation can be measured from: a corner, a side (its edge) or the centre. */
 export type TablePlace = Extract<Location, { kind: 'corner' | 'side' | 'center' }>;
@@ -108,7 +116,17 @@ export type Location =
    * each in a container (of the class `noun`) of its own. `per`: said with "per" ("one
    * block per bowl": as many as there are places).
    */
-  | { kind: 'distinct'; which: 'corner' | 'side' | 'container'; noun?: NounClass; per?: boolean; of?: { text: string; cls: NounClass } }
+  | {
+      kind: 'distinct';
+      which: 'corner' | 'side' | 'container';
+      noun?: NounClass;
+      per?: boolean;
+      of?: { text: string; cls: NounClass };
+      /** "in (diagonally) opposite corners", "on opposite sides", "at opposite ends": two objects, facing places. */
+      opposite?: 'any' | 'x' | 'y';
+      /** "so that no bowl is left empty", "so every bowl gets one": each container at least one (more objects may share). */
+      cover?: boolean;
+    }
   | { kind: 'side'; axis: 'x' | 'y'; sign: -1 | 1; text: string }
   | { kind: 'center'; text: string }
   | { kind: 'table' }
@@ -163,6 +181,8 @@ export interface Clause {
   structure: 'pyramid' | 'tower' | null;
   /** "diagonally from the top left to the bottom right": the diagonal's slope (+1 rises to the right). */
   slope?: 1 | -1;
+  /** In a line: "red at the bottom and white at the top", "the red block on the left": which end each goes at. */
+  ends?: { np: NounPhrase; side: ImageSide | 'first' | 'last' }[];
 }
 
 export class ParseError extends Error {
@@ -228,7 +248,7 @@ class Cursor {
 
 // ---------------------------------------------------------------- noun phrases
 
-const DETERMINERS = ['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'your', 'my', 'our'];
+const DETERMINERS = ['the', 'a', 'an', 'any', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'your', 'my', 'our'];
 
 function emptyNp(text: string, kind: NounPhrase['kind']): NounPhrase {
   return { text, kind, colors: [], noun: null, plural: false, quantifier: null, size: null, other: false, matchColor: false };
@@ -241,6 +261,8 @@ interface NpOptions {
   verb?: VerbClass;
   /** The phrase names a place ("in the bowl on the left"): "on the left" after it says which one. */
   inPlace?: boolean;
+  /** Said with "whichever" / "whatever": "whichever block is closest to X" — its "is" begins a modifier. */
+  whichever?: boolean;
 }
 
 /** Verbs whose object is never followed by where it goes: "in X" / "on X" after it says which one. */
@@ -295,8 +317,8 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
     const copula = c.accept(...COPULA) !== null;
     const negated = c.accept(...NEGATED_BE) !== null;
     const be = negated ? null : c.accept(...BE);
-    // "the blocks are in the bowls" with no "that": a statement, not a modifier.
-    if (!copula && (negated || be === 'is' || be === 'are')) {
+    // "the blocks are in the bowls" with no "that": a statement, not a modifier ("whichever block is …" is one).
+    if (!copula && !opts.whichever && (negated || be === 'is' || be === 'are')) {
       c.pos = start;
       break;
     }
@@ -314,6 +336,19 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
       if (colors.length > 0) {
         np.notColors = [...(np.notColors ?? []), ...colors];
         continue;
+      }
+      // "the red objects that aren't balls", "the things that are not cylinders": that kind left out.
+      if (negated || copula) {
+        c.accept('a', 'an', 'the');
+        const kind = NOUNS.get(c.word() ?? '');
+        if (kind && kind.cls !== 'zone' && kind.cls !== 'thing') {
+          const left = emptyNp(c.text(c.pos, c.pos + 1), 'object');
+          left.noun = kind.cls;
+          left.plural = true;
+          c.pos++;
+          np.except = [...(np.except ?? []), left];
+          continue;
+        }
       }
       c.pos = start;
       break;
@@ -386,6 +421,24 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
         c.pos = afterBe;
       }
     }
+    // "the middle block of the row", "the last block in the line": the row is the objects themselves.
+    if (c.seq(['of', 'in', 'from'], 'the', ['row', 'line', 'column', 'group', 'set', 'lot', 'bunch', 'queue', 'series'])) continue;
+    c.pos = afterBe;
+    // "the block between the blue block and the green block", "the one in between the two bowls".
+    if (opts.relations !== false && !np.relation && (c.accept('between') || c.seq('in', 'between'))) {
+      const list = parseNpList(c, { relations: false });
+      const two = list.length === 2 || (list.length === 1 && list[0]!.plural);
+      const which =
+        afterBe > start ||
+        (opts.verb !== undefined && PICK_VERBS.has(opts.verb)) ||
+        destinationAhead(c, opts.verb ?? 'put') ||
+        placeAfterComma(c);
+      if (two && which && list.every((x) => x.kind !== 'table')) {
+        np.relation = { rel: 'between', np: list[0]!, between: list, ...(afterBe > start ? { explicit: true } : {}) };
+        continue;
+      }
+      c.pos = afterBe;
+    }
     // Sides of another object in the image, "next to", what it is in or on: only where a
     // place could not be meant.
     if (opts.relations !== false && !np.relation) {
@@ -426,15 +479,25 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
       return ahead;
     };
     if (!np.nth && (opts.inPlace || (opts.verb !== undefined && PICK_VERBS.has(opts.verb)) || placeFollows())) {
-      // "the block on the left", "the one on the right": the first from that side.
-      if (
-        c.seq(['on', 'at'], 'the', ['left', 'right']) &&
-        !['of', 'side', 'corner', 'edge', 'end', 'half', 'hand'].includes(c.word() ?? '')
-      ) {
-        const w = c.tokens[c.pos - 1]!.text as 'left' | 'right';
-        np.nth = { n: ordinal ?? 1, from: w };
-        ordinal = null;
-        continue;
+      // "the block on the left", "the one on the right", "the block at the top (of the column)",
+      // "the one at the far end": the first from that side ("at the bottom" of a stack is a role, not this).
+      const stacking = opts.verb === 'stack' || opts.verb === 'build';
+      const sides = stacking ? ['left', 'right'] : ['left', 'right', 'top', 'bottom', 'front', 'back', 'far', 'near'];
+      // ("on the far right": the extreme right.)
+      if (c.seq(['on', 'at'], 'the', ['far?', 'extreme?', 'very?'], sides)) {
+        const w = c.tokens[c.pos - 1]!.text;
+        const at = c.pos;
+        c.accept('end');
+        const group = c.seq(['of', 'in'], 'the', ['row', 'line', 'column', 'stack', 'pile', 'group', 'queue', 'set']);
+        if (!group) c.pos = c.tokens[at]?.text === 'end' ? at + 1 : at;
+        const next = c.word();
+        const place =
+          ['of', 'side', 'corner', 'edge', 'half', 'hand', 'part'].includes(next ?? '') || SIDE_ADJECTIVES[next ?? ''] !== undefined;
+        if (!place) {
+          np.nth = { n: ordinal ?? 1, from: SIDE_ADJECTIVES[w]! };
+          ordinal = null;
+          continue;
+        }
       }
       c.pos = afterBe;
     }
@@ -467,6 +530,24 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
   return ordinal;
 }
 
+/** "…, into the green bowl": a comma, then a place of its own (the phrase before it named which one). */
+function placeAfterComma(c: Cursor): boolean {
+  if (c.peek()?.text !== ',') return false;
+  const probe = new Cursor(c.tokens, c.source);
+  probe.pos = c.pos + 1;
+  try {
+    const loc = parseLocation(probe, 'put');
+    return loc !== null && OWN_DESTINATIONS.has(loc.kind);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether "the row", "the column", "the stack" … is named here: the group itself, not another object ("the block at the top of the column"). */
+function groupAhead(c: Cursor): boolean {
+  return c.word() === 'the' && ['row', 'line', 'column', 'stack', 'pile', 'tower', 'group', 'queue'].includes(c.word(1) ?? '');
+}
+
 /** Whether "(the) table" is named k words ahead. */
 function tableAhead2(c: Cursor, k: number): boolean {
   const w = c.word(k) === 'the' ? c.word(k + 1) : c.word(k);
@@ -482,8 +563,9 @@ function tableAhead(c: Cursor): boolean {
 /** "in X", "inside X", "on X", "on top of X": what holds it now. */
 function containment(c: Cursor): NpRelation | null {
   const start = c.pos;
-  // "the block in the top left corner", "the blocks on the left side": where on the table it is.
-  if (c.accept('in', 'on', 'at') && tablePlaceAhead(c)) return 'region';
+  // "the block in the top left corner", "the blocks on the left side": where on the table it is
+  // (not "on the far right": the one farthest that way).
+  if (c.accept('in', 'on', 'at') && tablePlaceAhead(c) && !farSide(c)) return 'region';
   c.pos = start;
   if (c.seq('on', 'top', 'of') || c.accept('on', 'atop')) {
     if (tablePlaceAhead(c)) {
@@ -508,6 +590,16 @@ function containment(c: Cursor): NpRelation | null {
   return null;
 }
 
+/** "(the) far right" with no place noun after it. */
+function farSide(c: Cursor): boolean {
+  const k = c.word() === 'the' ? 1 : 0;
+  return (
+    ['far', 'extreme', 'very'].includes(c.word(k) ?? '') &&
+    SIDE_X[c.word(k + 1) ?? ''] !== undefined &&
+    !PLACE_NOUNS.includes(c.word(k + 2) ?? '')
+  );
+}
+
 /** Whether a corner, side or the centre of the table is named here. */
 function tablePlaceAhead(c: Cursor): boolean {
   const save = c.pos;
@@ -525,22 +617,62 @@ function tablePlace(c: Cursor): TablePlace | null {
   return null;
 }
 
+/** Words that only say "exactly" before a relation: "just above X", "right next to X", "directly behind X". */
+const INTENSIFIERS = ['just', 'right', 'directly', 'immediately', 'exactly', 'straight'];
+/** Words a relation starts with, after an intensifier ("right next to", "just above"). */
+const RELATION_STARTS = [
+  'to',
+  'next',
+  'beside',
+  'above',
+  'below',
+  'behind',
+  'in',
+  'on',
+  'by',
+  'against',
+  'alongside',
+  'at',
+  'up',
+  'under',
+  'between',
+  'near',
+  'close',
+  'left',
+  'right',
+  'inside',
+  'into',
+  'onto',
+];
+
+/** Skip an intensifier before a relation ("just above", "right next to"); "right of X" keeps its "right". */
+function skipIntensifier(c: Cursor): boolean {
+  const w = c.word();
+  if (w !== undefined && INTENSIFIERS.includes(w) && RELATION_STARTS.includes(c.word(1) ?? '')) {
+    c.pos++;
+    return true;
+  }
+  return false;
+}
+
 /** "to the left of", "left of", "on the right of", "above", "below", "in front of", "behind", "next to", "beside", "near". */
 function relationWords(c: Cursor): NpRelation | null {
   const start = c.pos;
+  skipIntensifier(c);
+  const afterIntensifier = c.pos;
   c.seq(['to', 'on', 'at'], 'the?');
   const w = c.word();
   if ((w === 'left' || w === 'right') && c.word(1) === 'of') {
     c.pos += 2;
     return w;
   }
-  c.pos = start;
+  c.pos = afterIntensifier;
   if (c.accept('above')) return 'top';
   if (c.accept('below')) return 'bottom';
-  if (c.seq(['to', 'at'], 'the', ['top', 'upper', 'north'], 'side?', 'of') && !tableAhead(c)) return 'top';
-  c.pos = start;
-  if (c.seq(['to', 'at'], 'the', ['bottom', 'lower', 'south'], 'side?', 'of') && !tableAhead(c)) return 'bottom';
-  c.pos = start;
+  if (c.seq(['to', 'at'], 'the', ['top', 'upper', 'north'], 'side?', 'of') && !tableAhead(c) && !groupAhead(c)) return 'top';
+  c.pos = afterIntensifier;
+  if (c.seq(['to', 'at'], 'the', ['bottom', 'lower', 'south'], 'side?', 'of') && !tableAhead(c) && !groupAhead(c)) return 'bottom';
+  c.pos = afterIntensifier;
   if (c.seq('in', 'front', 'of')) return 'bottom';
   if (c.accept('behind') || c.seq('in', 'back', 'of')) return 'top';
   if (c.seq('next', 'to') || c.seq('close', 'to') || c.accept('beside', 'near', 'nearby', 'alongside') || c.seq('adjacent', 'to')) {
@@ -563,7 +695,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   const w = c.word();
   if (w === undefined) return null;
   // Pronouns.
-  if (w === 'it' || w === 'them' || (w === 'both' && !isNounish(c.word(1)) && c.word(1) !== 'of')) {
+  if (w === 'it' || w === 'them' || (w === 'both' && !isNounish(c.word(1)) && !['of', 'the', 'these', 'those'].includes(c.word(1) ?? ''))) {
     c.pos++;
     const np = emptyNp(c.text(start), 'pronoun');
     np.pronoun = w === 'both' ? 'both' : w;
@@ -581,6 +713,33 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     c.pos++;
     const np = emptyNp(c.text(start), 'id');
     np.id = w;
+    return np;
+  }
+  // "everything", "anything", "everything else", "everything that isn't red": every object (not a container).
+  if (w === 'everything' || w === 'anything' || (['every', 'each', 'any'].includes(w) && c.word(1) === 'thing')) {
+    c.pos += w.endsWith('thing') ? 1 : 2;
+    const np = emptyNp('', 'object');
+    np.noun = 'thing';
+    np.plural = true;
+    np.quantifier = 'all';
+    if (c.accept('else')) np.other = true;
+    parsePostModifiers(c, np, null, opts);
+    np.text = c.text(start);
+    return np;
+  }
+  // "the others", "the rest (of them)": every object of the kind named before, but those named.
+  if ((w === 'the' || w === 'all') && ['others', 'rest'].includes(c.word(1) ?? '')) {
+    c.pos += 2;
+    c.seq('of', ['them', 'the', 'it']);
+    if (c.tokens[c.pos - 1]?.text === 'the') {
+      const n = NOUNS.get(c.word() ?? '');
+      if (n) c.pos++;
+    }
+    const np = emptyNp(c.text(start), 'object');
+    np.pronoun = 'one';
+    np.plural = true;
+    np.quantifier = 'all';
+    np.other = true;
     return np;
   }
   let quantifier: NounPhrase['quantifier'] = null;
@@ -605,7 +764,21 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     const q = c.tokens[start]!.text;
     quantifier = q === 'every' || q === 'each' ? 'each' : q === 'both' ? 'both' : 'all';
   }
-  const det = c.accept(...DETERMINERS);
+  let det = c.accept(...DETERMINERS);
+  // "whichever block is closest to the bowl", "whatever object is on the left": the one that is.
+  if (det === null && (w === 'whichever' || w === 'whatever') && isNounish(c.word(1))) {
+    c.pos++;
+    det = 'the';
+    opts = { ...opts, whichever: true };
+  }
+  // "one bowl", "a single tray": one of them (with "same", one for all that go there).
+  let single = false;
+  if (det === null && w === 'one' && NOUNS.has(c.word(1) ?? '') && c.word(2) !== 'per') {
+    c.pos++;
+    det = 'one';
+    single = true;
+  }
+  if ((det === 'a' || det === 'one') && c.accept('single')) single = true;
   if ((det === 'the' || det === 'this' || det === 'that') && ['tower', 'stack', 'pile'].includes(c.word() ?? '')) {
     c.pos++;
     return emptyNp(c.text(start), 'tower');
@@ -631,6 +804,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   let nth: NounPhrase['nth'];
   let ordinal: number | null = null;
   let rank: 'closest' | 'farthest' | null = null;
+  let corner: TablePlace | null = null;
   let consumedAdjective = false;
   for (;;) {
     const a = c.word();
@@ -674,19 +848,29 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
       nth = { n: 1, from: EXTREMES[a]! };
       c.pos++;
     } else if (ORDINALS[a] !== undefined) {
+      // "blue first" (at the end of a phrase): an order, not "the first …".
+      const nx = c.peek(1);
+      if (consumedAdjective && (nx === undefined || nx.kind === 'punct' || ['and', 'then', 'please'].includes(nx.text))) break;
       ordinal = ORDINALS[a]!;
       c.pos++;
     } else if ((a === 'middle' || a === 'center') && (NOUNS.has(c.word(1) ?? '') || c.word(1) === 'one') && !isPlaceWord(c.word(1))) {
       // "the middle block": the one in the middle counting from the left (0 = the middle).
       nth = { n: 0, from: 'left' };
       c.pos++;
-    } else if (
-      (a === 'left' || a === 'right' || a === 'top' || a === 'bottom') &&
-      (NOUNS.has(c.word(1) ?? '') || c.word(1) === 'one') &&
-      !isPlaceWord(c.word(1))
-    ) {
-      // "the left block", "the right bowl", "the top block" (the top of the image: farthest from the robot).
-      nth = { n: 1, from: a };
+    } else if (['far', 'extreme', 'very'].includes(a) && SIDE_X[c.word(1) ?? ''] !== undefined && headAfterAdjectives(c, 2) && !nth) {
+      // "the far left block", "the very right one": the first from that side.
+      nth = { n: 1, from: c.word(1) as 'left' | 'right' };
+      c.pos += 2;
+    } else if (cornerAdjective(c) && !nth && !rank) {
+      // "the bottom left block", "the top right one": the one closest to that corner of the table.
+      const x = SIDE_X[c.word(1)!] ?? SIDE_X[a]!;
+      const y = SIDE_Y[a] ?? SIDE_Y[c.word(1)!]!;
+      corner = { kind: 'corner', x, y, text: `${a} ${c.word(1)}` };
+      c.pos += 2;
+    } else if (SIDE_ADJECTIVES[a] !== undefined && headAfterAdjectives(c, 1) && !nth) {
+      // "the left block", "the right bowl", "the top block" (the top of the image: farthest from the robot),
+      // "the left green cylinder", "the far red block", "the front one": the first from that side.
+      nth = { n: 1, from: SIDE_ADJECTIVES[a]! };
       c.pos++;
     } else if (a === 'closest' || a === 'farthest') {
       rank = a;
@@ -704,6 +888,14 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
       // "the bowl of the same colour as it": "it" is what goes in it.
       c.seq('as', ['it', 'them', 'itself', 'themselves', 'its', 'theirs']);
     } else if (a === 'own') {
+      c.pos++;
+    } else if (a === 'same' && (NOUNS.has(c.word(1) ?? '') || c.word(1) === 'one')) {
+      // "the same bowl", "the same one as the blue block".
+      single = true;
+      c.pos++;
+    } else if (a === 'single' || a === 'one') {
+      if (!NOUNS.has(c.word(1) ?? '')) break;
+      single = true;
       c.pos++;
     } else break;
     consumedAdjective = true;
@@ -750,6 +942,8 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   }
   // Post-modifiers: "of the same colour", "with the same colour", "of its colour", "that matches its colour".
   const save = c.pos;
+  // The object whose colour it has (or, mismatched, has not): "as the red block", "different from the blue one".
+  let colorRef: NounPhrase | null = null;
   if (
     c.seq(
       ['of', 'with', 'in', 'having'],
@@ -782,6 +976,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     c.seq(['of', 'with', 'in', 'having'], ['a', 'an'], 'color', ['different', 'other'], 'than', ['its', 'their', 'theirs', 'it', 'them'])
   ) {
     mismatch = true;
+    if (c.accept('from', 'than', 'to')) colorRef = colorRefTail(c);
   } else if (
     c.seq(['that', 'which'], ['does', 'do'], 'not', 'match', ['its', 'their', 'the?'], ['color', 'colors', 'own?']) ||
     c.seq(['that', 'which'], ["doesn't", "don't", 'doesnt', 'dont'], 'match', ['its', 'their', 'the?'], ['color', 'colors', 'own?']) ||
@@ -789,13 +984,57 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   ) {
     mismatch = true;
     c.accept('color', 'colors');
+    if (c.accept('from', 'than', 'to')) colorRef = colorRefTail(c);
+  } else if (whoseColorMatches(c)) {
+    // "the bowl whose colour matches the green block", "… is the same as the ball's": that object's colour.
+    matchColor = true;
+    const ref = parseSimpleNp(c, { relations: false });
+    if (ref && ref.kind === 'object') colorRef = ref;
   } else if (c.seq('whose', ['color', 'colors'], ['matches', 'match', 'is', 'are'], ['its', 'their', 'it', 'them', 'theirs'])) {
     // "the bowl whose colour matches it".
     matchColor = true;
     c.accept('color', 'colors', 'own');
+  } else if (
+    c.seq('whose', ['color', 'colors'], ['is', 'are'], 'not?', ['different', 'other'], ['from', 'than', 'to']) ||
+    c.seq('whose', ['color', 'colors'], ['differs', 'differ'], 'from') ||
+    c.seq('whose', ['color', 'colors'], ["doesn't", "don't", 'doesnt', 'dont'], 'match') ||
+    c.seq('whose', ['color', 'colors'], ['does', 'do'], 'not', 'match') ||
+    c.seq(['that', 'which'], ['is', 'are'], ['a', 'of?'], ['different', 'another'], ['color', 'colors'], ['from', 'than', 'to'])
+  ) {
+    // "a bowl whose colour is different from the block's", "… differs from it", "that is a different colour from it".
+    mismatch = true;
+    colorRef = colorRefTail(c);
+  } else if (
+    c.seq(['that', 'which'], ['is', 'are'], 'of?', 'the', 'same', ['color', 'colored']) ||
+    c.seq('the', 'same', ['color', 'colored'], 'as') ||
+    c.seq('in', 'the', 'same', ['color', 'colored'])
+  ) {
+    // "the bowl that is the same colour as it", "a bowl the same colour as the red block".
+    if (c.tokens[c.pos - 1]?.text === 'as') c.pos--;
+    matchColor = true;
   } else c.pos = save;
-  // "… the same colour as it": "it" is what goes there.
-  if (matchColor || mismatch) c.seq('as', ['it', 'them', 'itself', 'themselves', 'its', 'theirs', 'their']);
+  // "… the same colour as it": "it" is what goes there; "… as the red block": that block's colour.
+  let colorOf: NounPhrase | undefined = colorRef ?? undefined;
+  if ((matchColor || mismatch) && !colorOf) {
+    if (!c.seq('as', ['it', 'them', 'itself', 'themselves', 'its', 'theirs', 'their']) && c.word() === 'as') {
+      const s2 = c.pos;
+      c.pos++;
+      const ref = parseSimpleNp(c, { relations: false });
+      if (ref && ref.kind !== 'table' && ref.kind !== 'pronoun') colorOf = ref;
+      else c.pos = s2;
+    }
+  }
+  // "the bowl matching the red block", "the bowl that matches the blue block": that block's colour.
+  if (!matchColor && !mismatch) {
+    const s2 = c.pos;
+    if (c.accept('matching') || c.seq(['that', 'which'], ['matches', 'match'])) {
+      const ref = parseSimpleNp(c, { relations: false });
+      if (ref && ref.kind !== 'table' && ref.kind !== 'pronoun' && ref.noun !== null) {
+        matchColor = true;
+        colorOf = ref;
+      } else c.pos = s2;
+    }
+  }
   np.colors = colors;
   np.noun = noun;
   np.plural = plural || (quantifier === 'all' && noun === null);
@@ -805,6 +1044,16 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   np.matchColor = matchColor;
   if (notColors.length > 0) np.notColors = notColors;
   if (mismatch) np.mismatchColor = true;
+  if (colorOf) np.colorOf = colorOf;
+  if (single) np.same = true;
+  // "the same bowl as the blue block": the one that holds it.
+  if (single && c.word() === 'as') {
+    const s2 = c.pos;
+    c.pos++;
+    const ref = parseSimpleNp(c, { relations: false });
+    if (ref && ref.kind !== 'table') np.sameAs = ref;
+    else c.pos = s2;
+  }
   if (nth) np.nth = nth;
   if (headIsOne) np.pronoun = 'one';
   if (quantifier === 'each' || quantifier === 'both') np.plural = true;
@@ -812,6 +1061,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     np.count = count;
     np.plural = true;
   }
+  if (corner) np.relation = { rel: 'closest', np: null, place: corner };
   if (rank) {
     // "the closest block to the bowl", "the farthest one from X"; alone: from the gripper.
     const s2 = c.pos;
@@ -839,6 +1089,72 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   }
   np.text = c.text(start);
   return np;
+}
+
+/** "whose colour matches" / "whose colour is the same as", then an object (not "it"): consumed up to the object. */
+function whoseColorMatches(c: Cursor): boolean {
+  const save = c.pos;
+  if (
+    (c.seq('whose', ['color', 'colors'], ['matches', 'match']) ||
+      c.seq('whose', ['color', 'colors'], ['is', 'are'], 'the', 'same', 'as')) &&
+    !['its', 'their', 'it', 'them', 'theirs'].includes(c.word() ?? '')
+  )
+    return true;
+  c.pos = save;
+  return false;
+}
+
+/**
+ * After "different from" / "differs from": what it differs from, consumed. "It", "theirs",
+ * "the block's" (no colour: the object that goes there) → null; "the red block" → that phrase.
+ */
+function colorRefTail(c: Cursor): NounPhrase | null {
+  if (c.accept('it', 'its', 'them', 'theirs', 'their', 'itself', 'themselves')) {
+    c.accept('color', 'colors', 'own');
+    return null;
+  }
+  const save = c.pos;
+  const ref = parseSimpleNp(c, { relations: false });
+  if (!ref) c.pos = save;
+  c.accept('color', 'colors');
+  return ref && ref.kind === 'object' && (ref.colors.length > 0 || ref.relation || ref.nth) ? ref : null;
+}
+
+/** "left", "far", "front" … before a noun: counted from that side of the image ("the left green cylinder"). */
+const SIDE_ADJECTIVES: Readonly<Record<string, ImageSide>> = {
+  left: 'left',
+  right: 'right',
+  top: 'top',
+  bottom: 'bottom',
+  upper: 'top',
+  lower: 'bottom',
+  far: 'top',
+  back: 'top',
+  rear: 'top',
+  near: 'bottom',
+  front: 'bottom',
+};
+
+/** "bottom left", "top right", "back left" before a head noun: a corner of the table as an adjective. */
+function cornerAdjective(c: Cursor): boolean {
+  const a = c.word() ?? '';
+  const b = c.word(1) ?? '';
+  const pair = (SIDE_Y[a] !== undefined && SIDE_X[b] !== undefined) || (SIDE_X[a] !== undefined && SIDE_Y[b] !== undefined);
+  return pair && headAfterAdjectives(c, 2, false);
+}
+
+/** Whether a head noun (or "one") follows `k` words ahead, past colours and size words: "left [green] cylinder". */
+function headAfterAdjectives(c: Cursor, k: number, zones = true): boolean {
+  let i = k;
+  for (;;) {
+    const w = c.word(i);
+    if (w === undefined) return false;
+    if (isColor(w) || SIZE_WORDS[w] !== undefined || w === 'colored') {
+      i++;
+      continue;
+    }
+    return (NOUNS.has(w) || w === 'one' || w === 'ones') && !isPlaceWord(w) && (zones || NOUNS.get(w)?.cls !== 'zone');
+  }
 }
 
 function ordinalWord(n: number): string {
@@ -871,6 +1187,8 @@ function isNounish(w: string | undefined): boolean {
  */
 function parseNpList(c: Cursor, opts: NpOptions = {}): NounPhrase[] {
   const items: NounPhrase[] = [];
+  // "both the green block and the yellow block", "either the red or the blue one": the list itself.
+  if (['both', 'either'].includes(c.word() ?? '') && c.word(1) === 'the' && listAhead(c)) c.pos++;
   for (;;) {
     const save = c.pos;
     const np = parseSimpleNp(c, opts);
@@ -934,6 +1252,16 @@ function parseNpList(c: Cursor, opts: NpOptions = {}): NounPhrase[] {
   return items;
 }
 
+/** Whether an "and" follows in the clause before any place word: "both the red block and …" is a list. */
+function listAhead(c: Cursor): boolean {
+  for (let i = c.pos + 1; i < c.tokens.length; i++) {
+    const t = c.tokens[i]!.text;
+    if (t === 'and' || t === 'or') return true;
+    if (['in', 'into', 'on', 'onto', 'to', ',', 'next', 'beside'].includes(t)) return false;
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------- places
 
 const SIDE_X: Record<string, -1 | 1> = { left: -1, right: 1 };
@@ -942,7 +1270,9 @@ const SIDE_Y: Record<string, -1 | 1> = { back: 1, far: 1, top: 1, rear: 1, upper
 /** "(the) back left corner (of the table)", "the left side", "the middle of the table", "the front edge". */
 function parsePlace(c: Cursor): Location | null {
   const start = c.pos;
-  c.accept('the');
+  // "whichever corner is closest to X", "whatever side is farthest from X".
+  if (!c.accept('the') && ['whichever', 'whatever'].includes(c.word() ?? '') && ['corner', 'side', 'edge'].includes(c.word(1) ?? ''))
+    c.pos++;
   const a = c.word();
   const b = c.word(1);
   const ofTable = (): void => {
@@ -982,7 +1312,7 @@ function parsePlace(c: Cursor): Location | null {
     const y = SIDE_Y[a] ?? SIDE_Y[b];
     const x = SIDE_X[b] ?? SIDE_X[a];
     const twoWords = (SIDE_Y[a] !== undefined && SIDE_X[b] !== undefined) || (SIDE_X[a] !== undefined && SIDE_Y[b] !== undefined);
-    if (twoWords && x !== undefined && y !== undefined) {
+    if (twoWords && x !== undefined && y !== undefined && !headAfterAdjectives(c, 2, false)) {
       c.pos += 2;
       c.accept('hand');
       c.accept('corner', 'side', 'end', 'part', 'quadrant', 'area');
@@ -1019,6 +1349,9 @@ function parsePlace(c: Cursor): Location | null {
   c.pos = start;
   return null;
 }
+
+/** Words after "top left" … that make it a part of the table. */
+const PLACE_NOUNS = ['corner', 'side', 'end', 'part', 'quadrant', 'area', 'hand', 'edge', 'half', 'of'];
 
 /** "on the left", "at the back" with nothing after: that side of the table. */
 function loneSide(c: Cursor): Location | null {
@@ -1078,7 +1411,12 @@ function parseGap(c: Cursor): Gap | null {
   if (
     c.seq('a', ['little', 'bit', 'tad', 'touch'], 'bit?') ||
     c.seq('just', 'a', ['little', 'bit'], 'bit?') ||
-    c.accept('slightly', 'somewhat') !== null
+    c.accept('slightly', 'somewhat') !== null ||
+    // "just to the right of X", "right above X", "directly behind X": close by.
+    (['just', 'right', 'directly', 'immediately'].includes(c.word() ?? '') &&
+      c.word(1) !== 'a' &&
+      c.word(1) !== 'of' &&
+      c.accept(c.word()!) !== null)
   ) {
     return { ...PHRASE_DISTANCES.little, text: c.text(start) };
   }
@@ -1169,11 +1507,6 @@ function statement(text: string, verbText: string, objects: NounPhrase[]): Claus
   };
 }
 
-/** An `in` / `to` place whose container is chosen by colour (matching or mismatched). */
-function assignsByColour(l: Location): boolean {
-  return (l.kind === 'in' || l.kind === 'to') && (l.np.matchColor === true || l.np.mismatchColor === true);
-}
-
 /**
  * "in different corners", "one in each corner", "in all four corners", "on separate sides",
  * "one per corner", "each in its own corner", "in a different bowl", "one block per bowl".
@@ -1215,12 +1548,30 @@ function parseDistinct(c: Cursor): Location | null {
     }
   }
   c.pos = start;
+  // "in (diagonally) opposite corners", "on opposite sides of the table", "at opposite ends", "at either end".
+  c.accept('one', 'each');
+  if (c.accept('in', 'into', 'to', 'on', 'onto', 'at')) {
+    c.accept('the', 'two');
+    const diagonal = c.accept('diagonally') !== null;
+    if (c.accept('opposite') || (!diagonal && c.accept('either', 'both'))) {
+      c.accept('diagonal');
+      const w = c.accept('corners', 'corner', 'sides', 'side', 'ends', 'end', 'edges', 'edge');
+      if (w) {
+        c.seq(['of', 'on'], 'the', ['table', 'workspace', 'tabletop']);
+        const corner = w.startsWith('corner');
+        // Opposite ends of the table: its left and right ends (the long way); opposite sides: either pair.
+        const opposite = corner ? 'any' : w.startsWith('end') ? 'x' : 'any';
+        return { kind: 'distinct', which: corner ? 'corner' : 'side', opposite };
+      }
+    }
+  }
+  c.pos = start;
   c.accept('one', 'each');
   if (c.accept('in', 'into', 'to', 'on', 'onto', 'at', 'across')) {
     c.accept('the', 'a', 'its', 'their', 'all');
     c.accept('four', '4', 'two', 'three');
-    c.accept('own');
-    const distinctWord = c.accept('different', 'separate', 'distinct', 'individual', 'own', 'each', 'every') !== null;
+    const own = c.accept('own') !== null;
+    const distinctWord = c.accept('different', 'separate', 'distinct', 'individual', 'own', 'each', 'every') !== null || own;
     c.accept('four', '4');
     const which = c.accept('corners', 'corner', 'sides', 'side');
     const plural = which === 'corners' || which === 'sides';
@@ -1271,6 +1622,17 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
   if (distinct) return distinct;
   const gapped = parseGapRelation(c);
   if (gapped) return gapped;
+  // "right next to X", "just in the bowl", "directly between A and B".
+  skipIntensifier(c);
+  // "along the bottom edge (of the table)", "against the back edge": that side.
+  {
+    const s = c.pos;
+    if (c.accept('along', 'against', 'alongside', 'across') || c.seq('up', 'against')) {
+      const place = parsePlace(c);
+      if (place && (place.kind === 'side' || place.kind === 'corner')) return place;
+    }
+    c.pos = s;
+  }
 
   // "on the right end of the plank" (not "the right end of the table": a table area).
   {
@@ -1304,6 +1666,7 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
   if (
     c.seq(['into', 'in', 'to', 'at', 'inside', 'through'], 'the?', ['gap', 'space', 'middle', 'opening', 'spot', 'point'], 'between') ||
     c.seq(['halfway', 'midway', 'right', 'exactly']) ||
+    c.seq('in', 'between') ||
     c.accept('between')
   ) {
     if (c.tokens[c.pos - 1]?.text !== 'between' && !c.accept('between')) return fail();
@@ -1339,13 +1702,14 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
       if (target && target.kind !== 'table') return { kind: 'relation', rel, np: target };
     }
     c.pos = s;
-    if (c.seq('in', 'front', 'of') || c.seq(['to', 'at'], 'the', 'front', 'of')) {
+    // ("at the front of the table", "at the back of the table": that side, read below.)
+    if ((c.seq('in', 'front', 'of') || c.seq(['to', 'at'], 'the', 'front', 'of')) && !tableAhead(c)) {
       const target = np();
       if (target) return { kind: 'relation', rel: 'front', np: target };
       return fail();
     }
     c.pos = s;
-    if (c.seq('behind') || c.seq(['to', 'at'], 'the', 'back', 'of') || c.seq('in', 'back', 'of')) {
+    if ((c.seq('behind') || c.seq(['to', 'at'], 'the', 'back', 'of') || c.seq('in', 'back', 'of')) && !tableAhead(c)) {
       const target = np();
       if (target) return { kind: 'relation', rel: 'behind', np: target };
       return fail();
@@ -1615,8 +1979,22 @@ function parseOrder(c: Cursor, clause: Clause): boolean {
     if (sz) {
       c.pos++;
       c.accept('one', 'ones', 'block', 'blocks', 'object', 'objects', 'first');
-      if (c.seq(['on', 'at', 'to'], 'the?', ['left', 'right', 'top', 'bottom', 'front', 'back'])) {
-        const side = c.tokens[c.pos - 1]!.text;
+      // "smallest nearest to the robot", "biggest farthest away (from you)": the front / back of the image.
+      const byRobot = ((): string | null => {
+        const s = c.pos;
+        const rank = c.accept('closest', 'farthest');
+        if (rank) {
+          c.accept('away');
+          const named = c.seq(['to', 'from', 'by'], 'the?', ['robot', 'me', 'you', 'us', 'camera', 'gripper', 'base', 'arm']);
+          const next = c.peek();
+          if (named || next === undefined || next.kind === 'punct' || next.text === 'and' || next.text === 'then')
+            return rank === 'closest' ? 'front' : 'back';
+        }
+        c.pos = s;
+        return null;
+      })();
+      if (byRobot || c.seq(['on', 'at', 'to'], 'the?', ['left', 'right', 'top', 'bottom', 'front', 'back'])) {
+        const side = byRobot ?? c.tokens[c.pos - 1]!.text;
         const big = sz === 'largest' || sz === 'tallest';
         const axis = side === 'left' || side === 'right' ? 'x' : 'y';
         const positiveEnd = side === 'right' || side === 'top' || side === 'back';
@@ -1742,7 +2120,7 @@ function parseStructure(c: Cursor, clause: Clause): boolean {
     clause.structure = 'pyramid';
     return true;
   }
-  if (c.seq(['a', 'the'], ['tower', 'stack', 'pile']) || c.accept('tower')) {
+  if (c.seq(['a', 'the', 'one'], ['single?', 'big?', 'tall?', 'neat?'], ['tower', 'stack', 'pile']) || c.accept('tower')) {
     clause.structure = 'tower';
     return true;
   }
@@ -1793,16 +2171,25 @@ function statementMove(c: Cursor): boolean {
   return false;
 }
 
-function parseClause(tokens: Token[], source: string): Clause {
+/**
+ * `placedNext`: the next clause places what this one names ("take the block below the bowl
+ * and put it in the tray"): a relation after the object says which one.
+ */
+function parseClause(tokens: Token[], source: string, placedNext = false): Clause {
   const c = new Cursor(tokens, source);
   const clauseText = c.text(0, tokens.length);
   // Leading filler: "please", "then", "I want you to", "can you", "first".
   while (!c.done()) {
     const w = c.word();
-    if (w !== undefined && LEADING_FILLER.has(w) && !(VERBS.has(w) && w !== 'go')) c.pos++;
+    // "first", "second" lead a clause ("first, put …") unless they count objects ("second block from the left, …").
+    const counts = w !== undefined && ORDINALS[w] !== undefined && (isNounish(c.word(1)) || c.word(1) === 'one');
+    if (w !== undefined && LEADING_FILLER.has(w) && !(VERBS.has(w) && w !== 'go') && !counts) c.pos++;
     else if (c.peek()?.kind === 'punct') c.pos++;
     else break;
   }
+  // "don't move the bowl", "do not touch the red block", "never lift the ball": these stay where they are.
+  const negated = c.accept("don't", 'dont', 'never') !== null || c.seq('do', 'not');
+  if (negated) return keepClause(c, clauseText);
   const verbTok = c.peek();
   if (!isWordTok(verbTok) || !VERBS.has(verbTok.text)) {
     // A statement: "the red and blue blocks are in the wrong bowls" names the objects the
@@ -1837,6 +2224,7 @@ function parseClause(tokens: Token[], source: string): Clause {
     }
     // "the red block in the bowl, please": a thing and a place with no verb means put it there.
     if (list.length > 0 && list.every((np) => np.kind === 'object' || np.kind === 'id')) {
+      while (c.peek()?.text === ',') c.pos++;
       let located = false;
       try {
         located = parseLocation(c, 'put') !== null;
@@ -1855,6 +2243,11 @@ function parseClause(tokens: Token[], source: string): Clause {
     throw new ParseError(
       `could not read "${clauseText}" at '${c.text(at, at + 1)}': no known verb${near.length > 0 ? ` (did you mean ${near.map((v) => `"${v}"`).join(' or ')}?)` : ''}; try ${VERB_FORMS}`,
     );
+  }
+  // "leave the red ball where it is", "keep the bowl in place", "leave the others alone".
+  if (verbTok.text === 'leave' || verbTok.text === 'keep') {
+    const kept = keepClause(c, clauseText, true);
+    if (kept) return kept;
   }
   c.pos++;
   let verb = VERBS.get(verbTok.text)!;
@@ -1967,6 +2360,41 @@ function parseClause(tokens: Token[], source: string): Clause {
       }
     }
     if (c.seq('for', 'me') || c.seq('if', 'you', ['can', 'could', 'would', 'may'], 'please?')) continue;
+    // "shift it over to the right side", "move it across to the tray": "over" / "across" say nothing more.
+    if (
+      ['over', 'across'].includes(c.word() ?? '') &&
+      ['to', 'toward', 'into', 'onto', 'next', 'beside', 'by', 'in', 'on', 'near'].includes(c.word(1) ?? '') &&
+      verb !== 'pick'
+    ) {
+      c.pos++;
+      continue;
+    }
+    {
+      // "so that no bowl is left empty", "so every bowl gets one", "so that each bowl has a block": a container each, at least.
+      const cover = coverPhrase(c);
+      if (cover) {
+        clause.locations.push(cover);
+        clause.locAt.push(clause.objects.length);
+        continue;
+      }
+      // "so (that) it's right next to X", "so they end up in the bowl", "such that it sits on X": where it goes follows.
+      if (soThatAhead(c)) continue;
+    }
+    // "in a row going across", "in a line running from left to right", "a column going up".
+    {
+      const row = clause.locations.at(-1);
+      const s = c.pos;
+      if (row?.kind === 'row' && row.line === null && c.accept('going', 'running', 'that', 'which')) {
+        c.accept('goes', 'go', 'runs', 'run');
+        const w = c.accept('across', 'sideways', 'horizontally', 'up', 'down', 'vertically', 'away', 'forward', 'forwards');
+        if (w) {
+          c.seq(['the', 'from'], ['table', 'robot', 'me', 'you']);
+          row.line = ['across', 'sideways', 'horizontally'].includes(w) ? 'horizontal' : 'vertical';
+          continue;
+        }
+      }
+      c.pos = s;
+    }
     // "spread the blocks out to the corners": "out" says nothing more.
     if (verb === 'put' && c.word() === 'out' && c.word(1) !== 'of') {
       c.pos++;
@@ -2010,9 +2438,6 @@ function parseClause(tokens: Token[], source: string): Clause {
     }
     const loc = parseLocation(c, verb);
     if (loc) {
-      // "in the bowls with mismatched colours, one block per bowl": the colour assignment is
-      // already one object per container; the "one per bowl" restates it.
-      if (loc.kind === 'distinct' && loc.which === 'container' && clause.locations.some(assignsByColour)) continue;
       clause.locations.push(loc);
       clause.locAt.push(clause.objects.length);
       continue;
@@ -2025,8 +2450,23 @@ function parseClause(tokens: Token[], source: string): Clause {
       }
     }
     const npStart = c.pos;
+    // In a line: "red at the bottom and white at the top", "the blue block on the left (end)": which end each goes at.
+    if (verb === 'lineup' || clause.locations.some((l) => l.kind === 'row')) {
+      const end = lineEnd(c);
+      if (end) {
+        (clause.ends ??= []).push(end);
+        continue;
+      }
+    }
     let list = parseNpList(c, { verb });
-    if (list.length > 0 && DEST_VERBS.has(verb) && list.some((np) => placeLike(np, verb)) && !destinationAhead(c, verb)) {
+    if (
+      list.length > 0 &&
+      DEST_VERBS.has(verb) &&
+      !(placedNext && (verb === 'take' || verb === 'remove')) &&
+      list.some((np) => placeLike(np, verb)) &&
+      !destinationAhead(c, verb, PLACES_AHEAD) &&
+      !placeAfterComma(c)
+    ) {
       // "put the block to the left of the bowl": where it goes, not which block.
       c.pos = npStart;
       list = parseNpList(c, { relations: false, verb });
@@ -2089,6 +2529,154 @@ function parseClause(tokens: Token[], source: string): Clause {
   return clause;
 }
 
+/** "red at the bottom", "the blue block on the left end (of the line)": an object and the end of a line it goes at (consumed). */
+function lineEnd(c: Cursor): { np: NounPhrase; side: ImageSide | 'first' | 'last' } | null {
+  const start = c.pos;
+  const np = parseSimpleNp(c, { relations: false });
+  // "blue first", "the red block last": the start / end of the line.
+  if (np && np.kind === 'object' && !np.plural && (c.word() === 'first' || c.word() === 'last')) {
+    const next = c.word(1);
+    if (next === undefined || next === 'and' || c.peek(1)?.kind === 'punct')
+      return { np, side: c.tokens[c.pos++]!.text as 'first' | 'last' };
+  }
+  if (np && np.kind === 'object' && !np.plural && c.seq(['at', 'on', 'to'], 'the?')) {
+    const w = c.word();
+    const side = w === undefined ? undefined : SIDE_ADJECTIVES[w];
+    if (side !== undefined) {
+      c.pos++;
+      c.accept('end');
+      c.seq(['of', 'in'], 'the', ['line', 'row', 'column']);
+      if (!['of', 'side', 'corner', 'edge', 'half'].includes(c.word() ?? '') && SIDE_ADJECTIVES[c.word() ?? ''] === undefined) {
+        return { np, side };
+      }
+    }
+  }
+  c.pos = start;
+  return null;
+}
+
+/** "so that no bowl is left empty", "so (that) every / each bowl gets / has one": a container each at least (consumed). */
+function coverPhrase(c: Cursor): Location | null {
+  const start = c.pos;
+  if (!(c.accept('so') || c.seq('such', 'that') || c.seq(['making', 'make'], 'sure'))) return null;
+  c.accept('that');
+  const none = c.accept('no', 'none') !== null;
+  if (!none) c.accept('every', 'each', 'all');
+  c.seq('of', 'the');
+  const place = distinctPlace(c);
+  if (place?.which === 'container') {
+    const done = none
+      ? c.seq(['is', 'are', 'stays', 'remains', 'gets'], ['left?', 'still?'], 'empty')
+      : c.seq(
+          ['has', 'have', 'gets', 'get', 'holds', 'hold', 'contains', 'receives', 'ends'],
+          'up?',
+          'with?',
+          'at?',
+          ['least?', 'exactly?'],
+          ['one', 'a', 'an', 'something', 'some'],
+        );
+    if (done) {
+      if (!none) parseSimpleNp(c, { relations: false });
+      return { kind: 'distinct', which: 'container', noun: place.noun, cover: true };
+    }
+  }
+  c.pos = start;
+  return null;
+}
+
+/** "so (that) it is", "so they end up", "such that it sits": skipped when a place follows. */
+function soThatAhead(c: Cursor): boolean {
+  const start = c.pos;
+  if (!(c.accept('so') || c.seq('such', 'that'))) return false;
+  c.accept('that');
+  if (c.accept('it', 'they', 'both', 'each', 'all') !== null) {
+    c.accept('one', 'of');
+    c.accept('them');
+    c.accept(
+      'is',
+      'are',
+      'sits',
+      'sit',
+      'stands',
+      'stand',
+      'lies',
+      'lie',
+      'rests',
+      'rest',
+      'ends',
+      'end',
+      'gets',
+      'get',
+      'goes',
+      'go',
+      'will',
+      'would',
+    );
+    c.accept('up', 'be', 'sitting', 'standing', 'lying', 'resting');
+    // "… in the bowl so it's inside", "so that it stays there": nothing more than the place said.
+    const probe = c.pos;
+    if (c.seq(['inside', 'there', 'in', 'within', 'on', 'secure', 'securely']) && (c.done() || c.peek()!.kind === 'punct')) return true;
+    c.pos = probe;
+    try {
+      if (parseLocation(c, 'put') !== null) {
+        c.pos = probe;
+        return true;
+      }
+    } catch {
+      // not a place
+    }
+  }
+  c.pos = start;
+  return false;
+}
+
+/**
+ * A clause that keeps objects where they are: "don't move X" (at the verb after the
+ * negation: any verb, its objects, the rest not read) or, with `tail`, "leave / keep X where
+ * it is / alone / in place / untouched / as it is" (null when no such tail ends the clause).
+ */
+function keepClause(c: Cursor, clauseText: string): Clause;
+function keepClause(c: Cursor, clauseText: string, tail: true): Clause | null;
+function keepClause(c: Cursor, clauseText: string, tail?: true): Clause | null {
+  const start = c.pos;
+  const verbTok = c.peek();
+  if (!isWordTok(verbTok) || !(VERBS.has(verbTok.text) || ['touch', 'disturb', 'bother'].includes(verbTok.text))) {
+    if (tail) return null;
+    throw new ParseError(
+      `could not read "${clauseText}" at '${c.text(c.pos, c.pos + 1)}': not to do what? try "don't move X", "leave X where it is"`,
+    );
+  }
+  c.pos++;
+  while (c.word() !== undefined && PARTICLES.has(c.word()!)) c.pos++;
+  const objects = parseNpList(c, { relations: false });
+  if (objects.length === 0) {
+    c.pos = start;
+    if (tail) return null;
+    throw new ParseError(`could not read "${clauseText}" at '${c.text(start)}': not to move what? try "don't move the red block"`);
+  }
+  if (tail) {
+    const rest = c.pos;
+    const stays =
+      c.seq('where', ['it', 'they', 'he', 'she'], ['is', 'are', 'was', 'were', 'stands', 'sits', 'lies', 'stand', 'sit', 'lie']) ||
+      c.seq('as', ['it', 'they'], ['is', 'are', 'was', 'were']) ||
+      c.seq('as', 'is') ||
+      c.seq('in', ['its', 'their'], ['place', 'spot', 'position']) ||
+      c.seq('in', 'place') ||
+      c.seq('where', 'it', 'belongs') ||
+      c.seq(['be', 'alone', 'untouched', 'unmoved', 'put']) ||
+      // "… and leave it there": of what was just moved, it stays ("keep it there" after lifting is holding it).
+      (verbTok.text === 'leave' && objects.every((np) => np.kind === 'pronoun') && c.accept('there') !== null);
+    const end = c.done() || c.peek()!.kind === 'punct' || POLITENESS.has(c.word() ?? '');
+    if (!stays || !end) {
+      c.pos = rest;
+      c.pos = start;
+      return null;
+    }
+  }
+  c.pos = c.tokens.length;
+  return { ...statement(clauseText, verbTok.text, objects), verb: 'keep' };
+}
+
 /**
  * "Stack all five blocks, the biggest at the bottom and the smallest on top": roles held
  * by bare size words ("the biggest") over a plural group order the group by size.
@@ -2117,7 +2705,18 @@ export function parseInstruction(text: string): Clause[] {
     (t) => !t.every((x) => x.kind === 'punct' || POLITENESS.has(x.text) || (LEADING_FILLER.has(x.text) && !VERBS.has(x.text))),
   );
   if (clauses.length === 0) throw new ParseError(`could not read "${text.trim()}": it asks for nothing; try ${VERB_FORMS}`);
-  return clauses.map((t) => perObject(parseClause(t, text)));
+  return clauses.map((t, i) => perObject(parseClause(t, text, placesIt(clauses[i + 1]))));
+}
+
+/** Whether a clause starts by placing "it" / "them" ("put it in the tray", "and drop them on the table"). */
+function placesIt(tokens: readonly Token[] | undefined): boolean {
+  if (!tokens) return false;
+  let i = 0;
+  while (i < tokens.length && (tokens[i]!.kind === 'punct' || (LEADING_FILLER.has(tokens[i]!.text) && !VERBS.has(tokens[i]!.text)))) i++;
+  const verb = VERBS.get(tokens[i]?.text ?? '');
+  let j = i + 1;
+  while (j < tokens.length && PARTICLES.has(tokens[j]!.text)) j++;
+  return (verb === 'put' || verb === 'stack' || verb === 'push') && ['it', 'them'].includes(tokens[j]?.text ?? '');
 }
 
 /** "put one block per bowl": no object before the place; the object is every block (one per place, chosen when planning). */
@@ -2166,6 +2765,9 @@ const OWN_DESTINATIONS: ReadonlySet<Location['kind']> = new Set([
   'onBoth',
 ]);
 
+/** Places after a phrase with a relation that make the relation say which one: "put the cylinder below the tray next to the ball". */
+const PLACES_AHEAD: ReadonlySet<Location['kind']> = new Set([...OWN_DESTINATIONS, 'relation']);
+
 /** Places that are objects: "put the block in the green bowl in the tray" names the block in the green bowl. */
 const OBJECT_DESTINATIONS: ReadonlySet<Location['kind']> = new Set(['on', 'in', 'to']);
 
@@ -2180,8 +2782,9 @@ function destinationAhead(c: Cursor, verb: VerbClass, kinds: ReadonlySet<Locatio
     if ((t.kind === 'punct' && t.text === ',') || (t.kind === 'word' && (t.text === 'and' || t.text === 'then'))) return false;
     if (t.kind !== 'word' || !['in', 'into', 'on', 'onto', 'inside', 'atop', 'within', 'to', 'toward', 'at', 'upon'].includes(t.text))
       continue;
-    // "next to X", "close to X": beside something, read at the word before.
+    // "next to X", "close to X": beside something, read at the word before; "at least one" is no place.
     if (['next', 'close', 'closest', 'farthest', 'adjacent', 'up', 'away'].includes(c.tokens[i - 1]?.text ?? '')) continue;
+    if (t.text === 'at' && ['least', 'most'].includes(c.tokens[i + 1]?.text ?? '')) continue;
     const probe = new Cursor(c.tokens, c.source);
     probe.pos = i;
     try {

@@ -40,7 +40,15 @@ export type Intent =
    * image); `line`: the direction asked for (diagonal: from bottom left to top right),
    * checked at the end with the `line` predicate; `ordered`: an order was asked for.
    */
-  | { kind: 'lineUp'; ids: string[]; axis: 'x' | 'y'; line?: 'horizontal' | 'vertical' | 'diagonal'; slope?: 1 | -1 }
+  | {
+      kind: 'lineUp';
+      ids: string[];
+      axis: 'x' | 'y';
+      line?: 'horizontal' | 'vertical' | 'diagonal';
+      slope?: 1 | -1;
+      /** "in a line along the top of the table", "vertically on the left side": every slot in that region. */
+      region?: TableRegionName;
+    }
   /** On a circle around `center` (an object), or around where the objects are now when null. */
   | { kind: 'circle'; ids: string[]; center: string | null }
   /** Rows along x, back row first, each listed left to right. */
@@ -88,6 +96,8 @@ interface State {
   pyramidAnnounced: boolean;
   /** A clause asked for what already holds ("put every block on the table" when they all are). */
   satisfied?: boolean;
+  /** "leave the ball where it is", "don't move the bowl": objects no intent may move. */
+  keep: Set<string>;
 }
 
 const CONTAINER_NOUNS: ReadonlySet<NounClass> = new Set(['bowl', 'tray', 'container']);
@@ -128,6 +138,9 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
     }
   }
   r ??= attempt(st.lastNoun);
+  // The nouns named inside the phrase ("the block nearest the yellow bowl") count as named before
+  // a later "the green one", the head's last.
+  for (const inner of innerPhrases(np)) if (inner.noun !== null && inner.noun !== 'zone') st.nouns.push(inner.noun);
   if (np.noun !== null && np.noun !== 'zone') {
     st.lastNoun = np.noun;
     st.nouns.push(np.noun);
@@ -137,6 +150,18 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
     st.mentioned.push(...r.ids);
   }
   return r;
+}
+
+/** The phrases named inside a phrase: its relation's reference(s), what is left out, the colour or container it is taken from. */
+function innerPhrases(np: NounPhrase): NounPhrase[] {
+  const out: NounPhrase[] = [];
+  const rel = np.relation;
+  if (rel?.between) out.push(...rel.between);
+  else if (rel?.np) out.push(rel.np);
+  if (np.except) out.push(...np.except);
+  if (np.colorOf) out.push(np.colorOf);
+  if (np.sameAs) out.push(np.sameAs);
+  return out.flatMap((x) => [...innerPhrases(x), x]);
 }
 
 function objectIds(
@@ -154,7 +179,9 @@ function objectIds(
 function subjects(st: State, clause: Clause, want: Want = 'thing'): string[] {
   const out: string[] = [];
   // A general plural ("the blocks") next to named ones ("with the blue block at the bottom …") adds nothing.
-  const named = clause.objects.filter((np) => !(np.plural && np.colors.length === 0 && np.kind === 'object' && !np.size));
+  const named = clause.objects.filter(
+    (np) => !(np.plural && np.colors.length === 0 && np.kind === 'object' && !np.size && np.count === undefined),
+  );
   const phrases = named.length > 0 && named.length < clause.objects.length ? named : clause.objects;
   for (const np of phrases) {
     if (np.pronoun === 'one' && np.quantifier === 'each' && np.noun === null && st.subject.length > 0) {
@@ -162,7 +189,9 @@ function subjects(st: State, clause: Clause, want: Want = 'thing'): string[] {
       for (const id of st.subject) if (!out.includes(id)) out.push(id);
       continue;
     }
-    for (const id of objectIds(st, np, want, { exclude: np.other ? out : [] })) if (!out.includes(id)) out.push(id);
+    // "the others", "the rest": not what this clause or an earlier one named.
+    const others = np.other && np.pronoun === 'one' && np.plural ? [...new Set([...st.mentioned, ...st.keep])] : [];
+    for (const id of objectIds(st, np, want, { exclude: np.other ? [...out, ...others] : [] })) if (!out.includes(id)) out.push(id);
   }
   return out;
 }
@@ -298,6 +327,12 @@ function combineDests(dests: Dest[]): Dest | null {
   if (dests.length === 0) return null;
   const specific = dests.find((d) => d.kind === 'beside' && d.rel !== 'next');
   if (specific) return specific;
+  // "in the middle, between A and B": the point between them.
+  const point = dests.find((d) => d.kind === 'point');
+  if (point && dests.every((d) => d.kind === 'point' || (d.kind === 'area' && d.area.region === 'center'))) return point;
+  // "on the table beside the bowl": beside it (on the table is where beside puts it).
+  const beside = dests.find((d) => d.kind === 'beside');
+  if (beside && dests.every((d) => d.kind === 'beside' || d.kind === 'table')) return beside;
   return dests[0]!;
 }
 
@@ -338,7 +373,12 @@ function stackOrder(st: State, clause: Clause): string[] {
   if (clause.roles.length > 0) {
     const rank = { bottom: 0, middle: 1, top: 2 } as const;
     const withRoles = clause.roles.map((r) => ({ id: objectIds(st, r.np, 'thing')[0]!, rank: rank[r.role] }));
-    const rest = subjects(st, clause).filter((id) => !withRoles.some((w) => w.id === id));
+    // "stack the blocks with red on the bottom and blue on top": the group named besides the roles fills the middle.
+    const roleNps = new Set(clause.roles.map((r) => r.np));
+    const others = clause.objects.filter((np) => !roleNps.has(np));
+    const rest = (others.length > 0 ? subjects(st, { ...clause, objects: others }) : []).filter(
+      (id) => !withRoles.some((w) => w.id === id),
+    );
     // Unnamed members go in the middle.
     const middle = [...withRoles.filter((w) => w.rank === 1).map((w) => w.id), ...rest];
     return [
@@ -446,9 +486,14 @@ function gridOf(st: State, clause: Clause, gridAt: number): Extract<Intent, { ki
  * along +x (left to right) or +y (bottom to top of the image).
  */
 function lineOrder(st: State, clause: Clause): Extract<Intent, { kind: 'lineUp' }> {
-  let ids = subjects(st, clause);
+  const ends = (clause.ends ?? []).map((e) => ({ id: objectIds(st, e.np, 'thing')[0]!, side: e.side, text: e.np.text }));
+  const atStart = (side: string): boolean => side === 'left' || side === 'bottom' || side === 'first';
+  let ids = clause.objects.length > 0 ? subjects(st, clause) : [];
+  for (const e of ends) if (!ids.includes(e.id)) ids.push(e.id);
   const row = clause.locations.find((l): l is Extract<Location, { kind: 'row' }> => l.kind === 'row');
-  const line = row?.line ?? null;
+  // A line along a side of the table with no direction of its own runs along that side.
+  const side = clause.locations.find((l): l is Extract<Location, { kind: 'side' }> => l.kind === 'side');
+  const line = row?.line ?? (side ? (side.axis === 'x' ? 'vertical' : 'horizontal') : null);
   // In a line on the table, "top to bottom" is along the image (y), not a height.
   let order = clause.order ? { axis: clause.order.axis === 'z' ? ('y' as const) : clause.order.axis, sign: clause.order.sign } : null;
   let axis: 'x' | 'y' = line === 'vertical' ? 'y' : line === 'horizontal' || line === 'diagonal' ? 'x' : (order?.axis ?? 'x');
@@ -472,8 +517,25 @@ function lineOrder(st: State, clause: Clause): Extract<Intent, { kind: 'lineUp' 
     // Along a diagonal, "top to bottom" starts at its left end when it falls to the right.
     if (!(line === 'diagonal' && clause.order?.axis !== 'x')) ids = [...ids].reverse();
   }
-  if (!order && (named > 0 || clause.bySize)) st.notes.push(`row direction not given: ${axis === 'x' ? 'left to right' : 'bottom to top'}`);
+  if (!order && (named > 0 || clause.bySize) && ends.length === 0)
+    st.notes.push(`row direction not given: ${axis === 'x' ? 'left to right' : 'bottom to top'}`);
+  // "red at the bottom and white at the top": those at that end of the line (left / bottom = its start).
+  if (ends.length > 0) {
+    const first: string[] = [];
+    const last: string[] = [];
+    for (const e of ends) {
+      const along = e.side === 'left' || e.side === 'right' ? 'x' : e.side === 'first' || e.side === 'last' ? axis : 'y';
+      if (along !== axis && line !== 'diagonal') {
+        st.notes.push(`'${e.text}' at the ${e.side} of a line along ${axis}: read as its ${atStart(e.side) ? 'start' : 'end'}`);
+      }
+      (atStart(e.side) ? first : last).push(e.id);
+    }
+    ids = [...first, ...ids.filter((id) => !first.includes(id) && !last.includes(id)), ...last];
+  }
   const intent: Extract<Intent, { kind: 'lineUp' }> = { kind: 'lineUp', ids, axis };
+  // "in a line along the top of the table", "vertically on the left side": the line in that region.
+  const area = clause.locations.map((l) => (['corner', 'side', 'center'].includes(l.kind) ? areaOf(st, l, ids[0]!) : null)).find((a) => a);
+  if (area) intent.region = area.region;
   if (line) intent.line = line;
   else if (row) intent.line = axis === 'x' ? 'horizontal' : 'vertical';
   if (clause.slope) {
@@ -485,7 +547,7 @@ function lineOrder(st: State, clause: Clause): Extract<Intent, { kind: 'lineUp' 
 }
 
 /** Each object to a container of another colour, one container each, the shortest carries overall. */
-function mismatchPairs(st: State, ids: string[], containerNp: NounPhrase): { id: string; container: string }[] {
+function mismatchPairs(st: State, ids: string[], containerNp: NounPhrase, oneEach = false): { id: string; container: string }[] {
   const containers = st.facts.objects.filter((o) => {
     if (!(o.shape === 'bowl' || o.shape === 'tray') || ids.includes(o.id)) return false;
     if (containerNp.noun === 'bowl') return o.shape === 'bowl';
@@ -493,23 +555,30 @@ function mismatchPairs(st: State, ids: string[], containerNp: NounPhrase): { id:
     return true;
   });
   const objs = ids.map((id) => st.facts.objects.find((o) => o.id === id)!);
-  if (containers.length < objs.length) {
+  if (containers.length < objs.length && (oneEach || containers.length === 0)) {
     throw new ReadError(
       `'${containerNp.text}': ${objs.length} objects need a ${containerNp.noun ?? 'container'} each, of another colour, but there ${containers.length === 1 ? 'is' : 'are'} ${containers.length}`,
     );
   }
-  const found = cheapestAssignment(
+  // One each when there are enough; fewer: they share, as evenly as they can ("every block in the bowl of the other colour").
+  const share = Math.ceil(objs.length / containers.length);
+  if (share > 1) st.notes.push(`${objs.length} objects, ${containers.length} ${containerNp.noun ?? 'container'}s: up to ${share} in each`);
+  const slots = containers.flatMap((c) => Array.from({ length: share }, () => c));
+  const pick = cheapestAssignment(
     objs.map((o) => o.position),
-    containers.map((c) => c.position),
-    (k, j) => containers[j]!.color !== objs[k]!.color,
+    slots.map((c) => c.position),
+    (k, j) => slots[j]!.color !== objs[k]!.color,
   );
+  const found = pick?.map((j) => containers.indexOf(slots[j]!)) ?? null;
   if (!found) {
     throw new ReadError(
       `'${containerNp.text}': cannot give each of ${ids.join(', ')} its own ${containerNp.noun ?? 'container'} of another colour`,
     );
   }
   st.notes.push(
-    `mismatched colours: each to a different ${containerNp.noun ?? 'container'} of another colour, the shortest carries overall`,
+    share > 1
+      ? `mismatched colours: each to a ${containerNp.noun ?? 'container'} of another colour, shared evenly, the shortest carries overall`
+      : `mismatched colours: each to a different ${containerNp.noun ?? 'container'} of another colour, the shortest carries overall`,
   );
   return objs.map((o, k) => ({ id: o.id, container: containers[found[k]!]!.id }));
 }
@@ -542,9 +611,10 @@ function containersOf(st: State, noun: NounClass): ObjectInfo[] {
 }
 
 /** "each block in a different bowl", "one block per bowl": a container of its own each, the shortest carries overall. */
-function distinctContainers(st: State, ids: string[], noun: NounClass, text: string): { id: string; container: string }[] {
+function distinctContainers(st: State, ids: string[], noun: NounClass, text: string, cover = false): { id: string; container: string }[] {
   const containers = containersOf(st, noun).filter((o) => !ids.includes(o.id));
   const name = noun === 'container' ? 'container' : noun;
+  if (cover) return coverContainers(st, ids, containers, name, text);
   if (ids.length > containers.length) {
     throw new ReadError(
       `'${text}': ${ids.length} objects need a ${name} each, but there ${containers.length === 1 ? 'is' : 'are'} ${containers.length}`,
@@ -560,6 +630,37 @@ function distinctContainers(st: State, ids: string[], noun: NounClass, text: str
 }
 
 /**
+ * "so that no bowl is left empty": every container gets one at least, the rest share as
+ * evenly as they can; the shortest carries overall. An error when there are fewer objects
+ * than containers.
+ */
+function coverContainers(
+  st: State,
+  ids: string[],
+  containers: ObjectInfo[],
+  name: string,
+  text: string,
+): { id: string; container: string }[] {
+  if (containers.length === 0) throw new ReadError(`'${text}': there is no ${name}`);
+  if (ids.length < containers.length)
+    throw new ReadError(
+      `'${text}': ${containers.length} ${name}s to fill but only ${ids.length} object${ids.length === 1 ? '' : 's'} (${ids.join(', ')})`,
+    );
+  const share = Math.ceil(ids.length / containers.length);
+  const slots = containers.flatMap((c) => Array.from({ length: share }, () => c));
+  const objs = ids.map((id) => st.facts.objects.find((o) => o.id === id)!);
+  const pick = cheapestAssignment(
+    objs.map((o) => o.position),
+    slots.map((c) => c.position),
+    undefined,
+    (p) => containers.every((c) => p.some((j) => slots[j] === c)),
+  );
+  if (!pick) throw new ReadError(`'${text}': cannot give every ${name} one of ${ids.join(', ')}`);
+  st.notes.push(`no ${name} empty: each ${name} gets one at least, the shortest carries overall`);
+  return objs.map((o, k) => ({ id: o.id, container: slots[pick[k]!]!.id }));
+}
+
+/**
  * The one-to-one assignment of objects (at `from`) to places (at `to`) with the shortest
  * carries overall, by a bounded branch-and-bound search: `pick[k]` is the place of object k;
  * null when no assignment keeps to `allowed`. Among equal totals the first found wins.
@@ -568,6 +669,7 @@ function cheapestAssignment(
   from: readonly (readonly number[])[],
   to: readonly (readonly number[])[],
   allowed: (k: number, j: number) => boolean = () => true,
+  complete: (pick: readonly number[]) => boolean = () => true,
 ): number[] | null {
   let best: { cost: number; pick: number[] } | null = null;
   const used = new Set<number>();
@@ -577,7 +679,7 @@ function cheapestAssignment(
     if (best && cost >= best.cost) return;
     if (++visited > 200000) return;
     if (k === from.length) {
-      best = { cost, pick: [...pick] };
+      if (complete(pick)) best = { cost, pick: [...pick] };
       return;
     }
     const p = from[k]!;
@@ -595,14 +697,26 @@ function cheapestAssignment(
 }
 
 /** "in different corners": each object to a corner (side) of its own, the shortest carries overall. */
-function distinctAreas(st: State, ids: string[], which: 'corner' | 'side', text: string): Dest[] {
+function distinctAreas(st: State, ids: string[], which: 'corner' | 'side', text: string, opposite?: 'any' | 'x' | 'y'): Dest[] {
   const regions = which === 'corner' ? CORNERS : SIDES;
   if (ids.length > regions.length) throw new ReadError(`'${text}': ${ids.length} objects but only ${regions.length} ${which}s`);
+  if (opposite && ids.length !== 2) throw new ReadError(`'${text}': opposite ${which}s are for two objects, not ${ids.length}`);
   const objs = ids.map((id) => st.facts.objects.find((o) => o.id === id)!);
+  // Opposite: corners across the diagonal (their anchors mirrored through the centre); sides
+  // facing each other (left–right; top–bottom unless the ends of the table were asked for).
+  const facing = (a: TableRegionName, b: TableRegionName): boolean => {
+    const [pa, pb] = [TABLE_REGIONS[a].anchor, TABLE_REGIONS[b].anchor];
+    const mirrored = Math.abs(pa[0] + pb[0]) < 1e-6 && Math.abs(pa[1] + pb[1]) < 1e-6;
+    return mirrored && (opposite !== 'x' || Math.abs(pa[1]) < 1e-6);
+  };
   const chosen = cheapestAssignment(
     objs.map((o) => o.position),
     regions.map((r) => TABLE_REGIONS[r].anchor),
+    undefined,
+    (p) => !opposite || facing(regions[p[0]!]!, regions[p[1]!]!),
   )!;
+  if (opposite)
+    st.notes.push(`opposite ${which}s: ${chosen.map((j) => regions[j]!.replace(/_/g, ' ')).join(' and ')}, the shortest carries`);
   return chosen.map((j) => {
     const region = regions[j]!;
     const area: TableArea = { label: region.replace(/_/g, ' '), region };
@@ -611,14 +725,34 @@ function distinctAreas(st: State, ids: string[], which: 'corner' | 'side', text:
   });
 }
 
+/**
+ * "put A and B in the same bowl", "… in one bowl": one container for them all, the one that
+ * needs the shortest carries (what is in it already stays), noted.
+ */
+function sameContainer(st: State, np: NounPhrase, ids: string[]): Referent {
+  const all = resolve(st, { ...np, same: false, plural: true, quantifier: 'all' }, 'container', { exclude: ids });
+  if (all.kind !== 'objects' || all.ids.length === 0) return all;
+  const carry = (c: string): number => {
+    const to = st.facts.objects.find((o) => o.id === c)!;
+    return ids.reduce((sum, id) => {
+      if (supportOf(st, id) === c) return sum;
+      const o = st.facts.objects.find((x) => x.id === id)!;
+      return sum + Math.hypot(o.position[0] - to.position[0], o.position[1] - to.position[1]);
+    }, 0);
+  };
+  const best = [...all.ids].sort((a, b) => carry(a) - carry(b))[0]!;
+  if (all.ids.length > 1) st.notes.push(`'${np.text}': ${all.ids.join(', ')} would do; chose ${best}, the shortest carries`);
+  return { kind: 'objects', ids: [best], candidates: all.ids };
+}
+
 /** Whether an object rests on the table itself (by the scene facts: its bottom at the table, in no container). */
 function restsOnTable(st: State, id: string): boolean {
   const o = st.facts.objects.find((x) => x.id === id)!;
   return o.position[2] - o.size[2] / 2 < 0.005 && supportOf(st, id) === null;
 }
 
-function sortPairs(st: State, ids: string[], containerNp: NounPhrase | null): { id: string; container: string }[] {
-  if (containerNp?.mismatchColor) return mismatchPairs(st, ids, containerNp);
+function sortPairs(st: State, ids: string[], containerNp: NounPhrase | null, oneEach = false): { id: string; container: string }[] {
+  if (containerNp?.mismatchColor) return mismatchPairs(st, ids, containerNp, oneEach);
   const containers = st.facts.objects.filter((o) => {
     if (!(o.shape === 'bowl' || o.shape === 'tray')) return false;
     if (containerNp?.noun === 'bowl') return o.shape === 'bowl';
@@ -688,6 +822,16 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
   };
 
   switch (clause.verb) {
+    case 'keep': {
+      // "leave the ball where it is", "don't move the bowl": no intent moves these (readInstruction).
+      // "… and leave it there / alone" of what was just moved says only that it stays: nothing is left out.
+      if (clause.objects.every((np) => np.kind === 'pronoun')) {
+        st.notes.push(`read '${clause.text}' as leaving ${st.subject.join(', ') || 'it'} where it ends up`);
+        return;
+      }
+      for (const np of clause.objects) for (const id of objectIds(st, np, 'any')) st.keep.add(id);
+      return;
+    }
     case 'state': {
       const ids = subjects(st, clause);
       st.notes.push(`read '${clause.text}' as naming ${ids.join(', ')}; what it says of them is not checked`);
@@ -800,7 +944,8 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
           ? subjects(st, { ...clause, objects: named })
           : st.facts.objects.filter((o) => o.shape !== 'bowl' && o.shape !== 'tray').map((o) => o.id);
       const inLoc = locs.find((l) => l.kind === 'in' || l.kind === 'to') as Extract<Location, { kind: 'in' | 'to' }> | undefined;
-      out.push({ kind: 'sort', pairs: sortPairs(st, ids, inLoc?.np ?? containerObject ?? null) });
+      const oneEach = locs.some((l) => l.kind === 'distinct' && l.which === 'container');
+      out.push({ kind: 'sort', pairs: sortPairs(st, ids, inLoc?.np ?? containerObject ?? null, oneEach) });
       setSubject(ids);
       return;
     }
@@ -879,8 +1024,10 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       const ids = subjects(st, clause);
       // Sorting by colour: "put each block in the bowl of the same colour", "… by colour".
       const matchNp = containerLoc?.np;
-      if (matchNp && (matchNp.matchColor || matchNp.mismatchColor || clause.byColor)) {
-        out.push({ kind: 'sort', pairs: sortPairs(st, ids, matchNp) });
+      if (matchNp && !matchNp.colorOf && (matchNp.matchColor || matchNp.mismatchColor || clause.byColor)) {
+        // "…, one block per bowl": one each, said again (the colours assign one each when there are enough).
+        const oneEach = locs.some((l) => l.kind === 'distinct' && l.which === 'container');
+        out.push({ kind: 'sort', pairs: sortPairs(st, ids, matchNp, oneEach) });
         setSubject(ids);
         return;
       }
@@ -901,7 +1048,14 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         setSubject(intent.rows.flat());
         return;
       }
-      if (has('row')) {
+      // "put the cylinders in order of size with the biggest on the left": an order and no place is a line.
+      const ordered =
+        (clause.bySize !== null || (clause.order !== null && clause.order.axis !== 'z')) &&
+        ids.length >= 2 &&
+        !clause.direction &&
+        locs.every((l) => l.kind === 'corner' || l.kind === 'side' || l.kind === 'center');
+      if (has('row') || ordered) {
+        if (!has('row')) st.notes.push('an order and no place: a line in that order');
         const intent = lineOrder(st, clause);
         if (intent.ids.length < 2) throw new ReadError(`a line needs two or more objects; '${clause.text}' names ${intent.ids.length}`);
         out.push(intent);
@@ -911,14 +1065,20 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       // "put all the blocks in different corners": a corner (side) each.
       const distinct = locs.find((l): l is Extract<Location, { kind: 'distinct' }> => l.kind === 'distinct');
       if (distinct?.which === 'container') {
-        const pairs = distinctContainers(st, perObjects(st, clause, ids, distinct), distinct.noun ?? 'container', clause.text);
+        const pairs = distinctContainers(
+          st,
+          perObjects(st, clause, ids, distinct),
+          distinct.noun ?? 'container',
+          clause.text,
+          distinct.cover,
+        );
         out.push({ kind: 'sort', pairs });
         setSubject(pairs.map((p) => p.id));
         return;
       }
       if (distinct) {
         const which = distinct.which;
-        const dests = distinctAreas(st, perObjects(st, clause, ids, distinct), which, clause.text);
+        const dests = distinctAreas(st, perObjects(st, clause, ids, distinct), which, clause.text, distinct.opposite);
         const placed = perObjects(st, clause, ids, distinct);
         placed.forEach((id, k) => {
           out.push({ kind: 'place', id, dest: dests[k]!, upright: clause.upright, notOn: null });
@@ -954,7 +1114,10 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         return;
       }
       if (ids.length > 1 && containerLoc && containerLoc.kind !== 'on') {
-        const r = resolve(st, containerLoc.np, 'container', { exclude: ids });
+        const r =
+          containerLoc.np.same && !containerLoc.np.sameAs
+            ? sameContainer(st, containerLoc.np, ids)
+            : resolve(st, containerLoc.np, 'container', { exclude: ids });
         if (r.kind === 'objects') {
           const target = st.facts.objects.find((o) => o.id === r.ids[0])!;
           if (target.shape === 'bowl' || target.shape === 'tray') {
@@ -1005,6 +1168,71 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
   }
 }
 
+/**
+ * "Put the red things in the bowl, but leave the ball where it is": every intent without the
+ * kept objects — their own moves dropped, left out of groups (a stack, a line, a circle, a
+ * sort), a swap or pyramid with one of them dropped whole. Noted.
+ */
+function withoutKept(st: State, intents: Intent[]): Intent[] {
+  const keep = st.keep;
+  const out: Intent[] = [];
+  const dropped: string[] = [];
+  const keepOut = (ids: string[]): string[] => {
+    for (const id of ids) if (keep.has(id) && !dropped.includes(id)) dropped.push(id);
+    return ids.filter((id) => !keep.has(id));
+  };
+  for (const it of intents) {
+    switch (it.kind) {
+      case 'lift':
+      case 'place':
+      case 'push':
+      case 'pushBy':
+      case 'unstack':
+        if (keepOut([it.id]).length > 0) out.push(it);
+        break;
+      case 'stack':
+      case 'lineUp': {
+        const ids = keepOut(it.ids);
+        if (ids.length >= 2) out.push({ ...it, ids });
+        break;
+      }
+      case 'circle': {
+        const ids = keepOut(it.ids);
+        if (ids.length >= 3) out.push({ ...it, ids });
+        break;
+      }
+      case 'gather': {
+        const ids = keepOut(it.ids);
+        if (ids.length > 0) out.push({ ...it, ids });
+        break;
+      }
+      case 'sort': {
+        const pairs = it.pairs.filter((p) => keepOut([p.id]).length > 0);
+        if (pairs.length > 0) out.push({ ...it, pairs });
+        break;
+      }
+      case 'grid': {
+        const rows = it.rows.map((r) => keepOut(r)).filter((r) => r.length > 0);
+        if (rows.length > 0) out.push({ ...it, rows });
+        break;
+      }
+      case 'swap':
+        if (keepOut([...it.ids]).length === 2) out.push(it);
+        break;
+      case 'pyramid':
+        if (keepOut([...it.base, it.top]).length === 3) out.push(it);
+        break;
+    }
+  }
+  st.notes.push(
+    dropped.length > 0
+      ? `kept where they are: ${[...keep].join(', ')} (left out of what moves ${dropped.join(', ')})`
+      : `kept where they are: ${[...keep].join(', ')}`,
+  );
+  if (out.length === 0 && intents.length > 0) st.satisfied = true;
+  return out;
+}
+
 /** Merge intents that a sequence of clauses split: pick-then-place, unstack-then-put-down, pyramid parts. */
 function merge(intents: Intent[]): Intent[] {
   const out: Intent[] = [];
@@ -1052,9 +1280,11 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
     lastNoun: null,
     nouns: [],
     pyramidAnnounced: false,
+    keep: new Set(),
   };
-  const intents: Intent[] = [];
+  let intents: Intent[] = [];
   for (const clause of clauses) interpretClause(st, clause, intents);
+  if (st.keep.size > 0) intents = withoutKept(st, intents);
   const merged = merge(intents);
   if (st.pyramidAnnounced && !merged.some((x) => x.kind === 'pyramid')) {
     // "Build a pyramid." and nothing else: the widest block on two of the others.
@@ -1111,7 +1341,7 @@ export function describeIntent(it: Intent): string {
     case 'sort':
       return `sort ${it.pairs.map((p) => `${p.id}→${p.container}`).join(', ')}`;
     case 'lineUp':
-      return `line up ${it.ids.join(', ')} along +${it.axis}${it.line ? ` (${it.line} line)` : ''}`;
+      return `line up ${it.ids.join(', ')} along +${it.axis}${it.line ? ` (${it.line} line)` : ''}${it.region ? ` in the ${it.region.replace(/_/g, ' ')}` : ''}`;
     case 'push':
       return `push ${it.id} ${fmtDest(it.dest)}`;
     case 'pushBy':

@@ -198,7 +198,9 @@ export type VerbClass =
   | 'take'
   | 'unstack'
   /** A statement about objects ("the red and blue blocks are in the wrong bowls"): no verb word, it names what "each one" means next. */
-  | 'state';
+  | 'state'
+  /** "leave the ball where it is", "don't move the bowl": these objects stay; the other clauses leave them out. */
+  | 'keep';
 
 /** Verbs by their first word; `particles` are words right after it that belong to it. */
 export const VERBS: ReadonlyMap<string, VerbClass> = new Map<string, VerbClass>([
@@ -348,6 +350,7 @@ export const LEADING_FILLER: ReadonlySet<string> = new Set([
   'hello',
   'pls',
   'plz',
+  'but',
 ]);
 
 /**

@@ -674,26 +674,36 @@ class Planner {
   circle(ids: string[], center: string | null): void {
     const objs = ids.map((id) => this.board.obj(id));
     const n = ids.length;
-    const c: Vec2 = center
+    const c0: Vec2 = center
       ? this.board.pos(center)
       : [ids.reduce((a, id) => a + this.board.pos(id)[0], 0) / n, ids.reduce((a, id) => a + this.board.pos(id)[1], 0) / n];
+    let c: Vec2 = c0;
     const widest = Math.max(...objs.map((o) => footprint(o)));
     const hub = center ? footprint(this.board.obj(center)) : 0;
     const radius = round(Math.max(hub + widest + 0.03, (2 * widest + FINGER_ROOM + 0.01) / (2 * Math.sin(Math.PI / n))));
     const others = this.board.obstacles(center ? [...ids, center] : ids);
-    const slotsAt = (phase: number): Vec2[] =>
+    const slotsAt = (phase: number, at: Vec2 = c): Vec2[] =>
       ids.map((_, k) => {
         const a = phase + (2 * Math.PI * k) / n;
-        return roundVec([c[0] + radius * Math.cos(a), c[1] + radius * Math.sin(a)]);
+        return roundVec([at[0] + radius * Math.cos(a), at[1] + radius * Math.sin(a)]);
       });
-    let best: { phase: number; score: number } | null = null;
-    for (let step = 0; step < 36; step++) {
-      const phase = (step / 36) * ((2 * Math.PI) / n);
-      const slots = slotsAt(phase);
-      let score = Math.min(...slots.map((p) => Math.min(clearance(p, widest + FINGER_ROOM, others), 0.04)));
-      if (!slots.every(inside)) score -= 1;
-      if (!best || score > best.score) best = { phase, score };
+    // Around no object: the circle may shift (up to 10 cm, a little cost per cm) to clear what stands in its way.
+    const centres: Vec2[] = [c0];
+    if (!center)
+      for (let dx = -0.1; dx <= 0.1001; dx += 0.02)
+        for (let dy = -0.1; dy <= 0.1001; dy += 0.02)
+          if (Math.abs(dx) + Math.abs(dy) > 1e-9) centres.push(roundVec([c0[0] + dx, c0[1] + dy]));
+    let best: { phase: number; at: Vec2; score: number } | null = null;
+    for (const at of centres) {
+      for (let step = 0; step < 36; step++) {
+        const phase = (step / 36) * ((2 * Math.PI) / n);
+        const slots = slotsAt(phase, at);
+        let score = Math.min(...slots.map((p) => Math.min(clearance(p, widest + FINGER_ROOM, others), 0.04))) - 0.1 * dist2(at, c0);
+        if (!slots.every(inside)) score -= 1;
+        if (!best || score > best.score + 1e-9) best = { phase, at, score };
+      }
     }
+    c = best?.at ?? c0;
     const phase = best?.phase ?? 0;
     const slots = slotsAt(phase);
     // Nearest free slot for each object, the closest pairs first.

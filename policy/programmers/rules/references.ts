@@ -167,6 +167,33 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     return { kind: 'objects', ids: chosen, candidates: chosen };
   }
 
+  // "the bowl with the same colour as the red block": that block's colour (or, mismatched, any other).
+  if (np.colorOf) {
+    const r = resolveNp(np.colorOf, facts, { want: 'any', lastNoun: opts.lastNoun, notes: opts.notes, pronoun: opts.self ?? opts.pronoun });
+    if (r.kind !== 'objects') throw new UnresolvedReference(`'${np.colorOf.text}' in '${np.text}' names no object to take a colour from`);
+    const color = facts.objects.find((o) => o.id === r.ids[0])!.color;
+    const { colorOf: _, ...rest } = np;
+    const like: NounPhrase = np.mismatchColor
+      ? { ...rest, mismatchColor: false, notColors: [...(np.notColors ?? []), color] }
+      : { ...rest, matchColor: false, colors: [color] };
+    return resolveNp(like, facts, { ...opts, exclude: [...(opts.exclude ?? []), ...r.ids] });
+  }
+  // "the same bowl as the blue block": the container that holds it now.
+  if (np.sameAs) {
+    const r = resolveNp(np.sameAs, facts, {
+      want: 'thing',
+      lastNoun: opts.lastNoun,
+      notes: opts.notes,
+      pronoun: opts.self ?? opts.pronoun,
+    });
+    if (r.kind !== 'objects') throw new UnresolvedReference(`'${np.sameAs.text}' in '${np.text}' names no object`);
+    const held = facts.objects.find((o) => o.id === r.ids[0])!;
+    const { sameAs: _, ...rest } = np;
+    const all = resolveNp({ ...rest, plural: true, same: false }, facts, { ...opts, exclude: [...(opts.exclude ?? []), held.id] });
+    const ids = all.kind === 'objects' ? all.ids.filter((id) => holds(facts.objects.find((o) => o.id === id)!, held)) : [];
+    if (ids.length === 0) throw new UnresolvedReference(`'${np.text}': ${held.id} is in no ${np.noun ?? 'container'}`);
+    return { kind: 'objects', ids: [ids[0]!], candidates: ids };
+  }
   const noun = np.noun ?? (np.pronoun === 'one' ? (opts.lastNoun ?? null) : null);
   if (noun === 'zone') {
     const zones = matchZone(np, facts);
@@ -255,6 +282,10 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     const { from } = np.nth;
     const key = sideKey(from);
     found = [...found].sort((a, b) => key(a) - key(b));
+    // "put the rightmost block on the second block from the right": counted among all that
+    // fit, the one being moved too (unless that would name the moved one itself).
+    const counted = countedWithExcluded(np, found, facts, opts, exclude, key);
+    if (counted) return counted;
     // n = 0: the middle one ("the middle block"); of an even number, the one left of the middle, noted.
     const n = np.nth.n === 0 ? Math.floor((found.length - 1) / 2) + 1 : np.nth.n;
     if (np.nth.n === 0 && found.length % 2 === 0)
@@ -298,6 +329,33 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     opts.notes?.push(`"${np.text}" fits ${ids.join(', ')}: chose ${ids[choice]}, ${why}`);
   }
   return { kind: 'objects', ids: [ids[choice]!], candidates: ids };
+}
+
+/**
+ * An n-th phrase ("the second block from the right") as a person counts it: among every
+ * object that fits, the excluded ones (the object being moved) too. Null when nothing was
+ * excluded, or the count lands on an excluded object (then it is counted without them).
+ */
+function countedWithExcluded(
+  np: NounPhrase,
+  found: ObjectInfo[],
+  facts: SceneFacts,
+  opts: ResolveOptions,
+  exclude: ReadonlySet<string>,
+  key: (o: ObjectInfo) => number,
+): Referent | null {
+  if (!np.nth || np.nth.n < 2 || exclude.size === 0 || np.plural || np.quantifier || np.relation || np.size) return null;
+  let all: Referent;
+  try {
+    all = resolveNp({ ...np, nth: undefined, plural: true }, facts, { ...opts, exclude: [], notes: [] });
+  } catch {
+    return null;
+  }
+  if (all.kind !== 'objects') return null;
+  const ordered = all.ids.map((id) => facts.objects.find((o) => o.id === id)!).sort((a, b) => key(a) - key(b));
+  const pick = ordered[np.nth.n - 1];
+  if (!pick || exclude.has(pick.id) || !found.some((o) => o.id === pick.id)) return null;
+  return { kind: 'objects', ids: [pick.id], candidates: [pick.id, ...found.filter((o) => o.id !== pick.id).map((o) => o.id)] };
 }
 
 /** Where the gripper waits between tasks (TABLE.home), in the table plane. */
@@ -361,6 +419,54 @@ export function onSide(o: ObjectInfo, ref: ObjectInfo, side: ImageSide, strict =
   return along > 0 && (strict ? along > across : along >= across / 2);
 }
 
+/**
+ * "the block between the blue block and the green block", "the one between the two bowls":
+ * what lies between the two, its centre over the segment joining theirs (not beyond either
+ * end) and at most half the segment's length off it; the nearest the segment first.
+ */
+function between(
+  np: NounPhrase,
+  found: ObjectInfo[],
+  facts: SceneFacts,
+  opts: ResolveOptions,
+): { found: ObjectInfo[]; ranked: boolean; note: string | null } {
+  const nps = np.relation!.between!;
+  const ends = nps.flatMap((x) => {
+    const r = resolveNp(x, facts, {
+      want: 'any',
+      lastNoun: np.noun ?? opts.lastNoun ?? null,
+      notes: opts.notes,
+      pronoun: opts.self ?? opts.pronoun,
+    });
+    if (r.kind !== 'objects')
+      throw new UnresolvedReference(`'${x.text}' in '${np.text}' names ${r.kind === 'zone' ? 'a zone' : 'the table'}, not an object`);
+    return nps.length === 1 ? r.ids : r.ids.slice(0, 1);
+  });
+  if (ends.length !== 2)
+    throw new UnresolvedReference(`'${np.text}': 'between' needs two objects, got ${ends.length} (${ends.join(', ') || 'none'})`);
+  const [a, b] = ends.map((id) => facts.objects.find((o) => o.id === id)!) as [ObjectInfo, ObjectInfo];
+  const ux = b.position[0] - a.position[0];
+  const uy = b.position[1] - a.position[1];
+  const len = Math.hypot(ux, uy);
+  const off = (o: ObjectInfo): { t: number; d: number } => {
+    const px = o.position[0] - a.position[0];
+    const py = o.position[1] - a.position[1];
+    return { t: (px * ux + py * uy) / (len * len), d: Math.abs(px * uy - py * ux) / len };
+  };
+  const fits = found
+    .filter((o) => o.id !== a.id && o.id !== b.id)
+    .filter((o) => {
+      const { t, d } = off(o);
+      return t > 0 && t < 1 && d <= len / 2;
+    })
+    .sort((p, q) => off(p).d - off(q).d);
+  if (fits.length === 0)
+    throw new UnresolvedReference(
+      `no object matches '${np.text}': nothing that fits lies between ${a.id} and ${b.id} (objects: ${objectList(facts)})`,
+    );
+  return { found: fits, ranked: false, note: `nearest the line from ${a.id} to ${b.id}` };
+}
+
 const SIDE_TEXT: Record<ImageSide, string> = { left: 'to the left of', right: 'to the right of', top: 'above', bottom: 'below' };
 
 /** "to the left of X", "above X", "closest to X", "farthest from X": filter or rank `found` against the reference. */
@@ -371,6 +477,7 @@ function applyRelation(
   opts: ResolveOptions,
 ): { found: ObjectInfo[]; ranked: boolean; note: string | null } {
   const rel = np.relation!;
+  if (rel.rel === 'between') return between(np, found, facts, opts);
   let at: readonly [number, number] = HOME;
   let refName = 'the gripper';
   let ref: ObjectInfo | null = null;
@@ -435,7 +542,7 @@ function applyRelation(
       );
     return { found: fits, ranked: false, note: `${rel.rel} ${ref.id}` };
   }
-  const side = rel.rel;
+  const side = rel.rel as ImageSide;
   let fits = others.filter((o) => onSide(o, ref, side));
   if (fits.length === 0) {
     fits = others.filter((o) => onSide(o, ref, side, false));

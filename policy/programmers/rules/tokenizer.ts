@@ -40,6 +40,9 @@ function verbOfGerund(w: string): string | null {
   return null;
 }
 
+/** Pronouns and question words whose "'s" is "is", not a possessive ("it's", "that's", "where's"). */
+const CONTRACTED_IS = /^(it|that|what|there|here|who|where|which|this|he|she)'s$/;
+
 /** Tokenise an instruction; unknown characters (quotes, dashes between words) are skipped. */
 export function tokenize(text: string): Token[] {
   const raw: Token[] = [];
@@ -61,7 +64,13 @@ export function tokenize(text: string): Token[] {
       // Hyphenated words split into parts ("back-left" → back, left), ids keep underscores.
       let offset = start;
       for (const part of m[4].split('-')) {
-        if (part.length > 0) raw.push({ kind: 'word', text: fold(part), start: offset, end: offset + part.length });
+        // "it's", "that's", "there's": the word and "is" ("so it's next to", "the bowl that's red").
+        const contraction = CONTRACTED_IS.exec(part.toLowerCase().replace(/[’]/g, "'"));
+        if (contraction) {
+          const end = offset + contraction[1]!.length;
+          raw.push({ kind: 'word', text: contraction[1]!, start: offset, end });
+          raw.push({ kind: 'word', text: 'is', start: end, end: offset + part.length });
+        } else if (part.length > 0) raw.push({ kind: 'word', text: fold(part), start: offset, end: offset + part.length });
         offset += part.length + 1;
       }
     } else {
@@ -151,8 +160,11 @@ const OBJECT_START = new Set([
 /** Whether a verb starts at token i (after "then", "also", …): where "and" or a comma starts a new clause. */
 function verbAt(tokens: readonly Token[], i: number): boolean {
   let j = i;
-  while (isWord(tokens[j], 'then', 'also', 'finally', 'next', 'please', 'afterwards')) j++;
+  // "…, but leave the ball where it is", "… and don't touch the bowl": a clause of its own.
+  while (isWord(tokens[j], 'then', 'also', 'finally', 'next', 'please', 'afterwards', 'but', "don't", 'dont', 'never', 'do', 'not')) j++;
   const verb = tokens[j];
+  // "…, do not touch the bowl": a negated verb that is no verb of ours still starts a clause.
+  if (j > i && isWord(tokens[j - 1], "don't", 'dont', 'never', 'not') && isWord(verb, 'touch', 'disturb', 'bother')) return true;
   if (verb?.kind !== 'word' || !VERBS.has(verb.text)) return false;
   if (!NOUN_LIKE_VERBS.has(verb.text)) return true;
   // "… and place it on …" is a verb; "… in that order" is not.
@@ -205,7 +217,7 @@ export function splitClauses(tokens: readonly Token[]): Token[][] {
       flush();
       continue;
     }
-    if ((isWord(t, 'and') || (t.kind === 'punct' && t.text === ',')) && cur.length > 0 && verbAt(tokens, i + 1)) {
+    if ((isWord(t, 'and', 'but') || (t.kind === 'punct' && t.text === ',')) && cur.length > 0 && verbAt(tokens, i + 1)) {
       flush();
       continue;
     }
