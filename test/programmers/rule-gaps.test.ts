@@ -224,3 +224,13 @@ describe('in simulation: the first program', () => {
     }
   });
 });
+
+describe('a pick and a lift of the same object are one lift', () => {
+  it('reads "pick up X and lift it up" and its siblings as one lift', () => {
+    for (const text of ['Pick up the red block and lift it up.', 'pick the red block up and raise it', 'grab the red block and lift it']) {
+      expect(read(text, SCENE), text).toBe('lift red_block');
+    }
+    expect(read('pick the red block up and raise it 20 cm', SCENE)).toMatch(/^lift red_block/);
+    expect(read('pick up the red block and hold it up', SCENE)).toBe('lift red_block and hold');
+  });
+});

@@ -1246,7 +1246,11 @@ function merge(intents: Intent[]): Intent[] {
       out[out.length - 1] = it.dest.kind === 'table' ? prev : { ...it, notOn: prev.from };
       continue;
     }
-    if (prev?.kind === 'lift' && prev.hold && it.kind === 'lift' && it.id === prev.id) continue;
+    // "pick up X and lift it up", "pick X up and raise it (10 cm)": one lift, held if either says so.
+    if (prev?.kind === 'lift' && it.kind === 'lift' && it.id === prev.id) {
+      out[out.length - 1] = { ...prev, hold: prev.hold || it.hold, height: it.height ?? prev.height };
+      continue;
+    }
     if (it.kind === 'pyramid') {
       // "put A and B side by side" + "put C on top of both": the side-by-side placement is part of the pyramid.
       if (
