@@ -20,10 +20,14 @@ function withoutComments(program: string): string {
  */
 export function actionSkeleton(program: string): string[] {
   const out: string[] = [];
-  for (const m of withoutComments(program).matchAll(CALL)) {
+  const text = withoutComments(program);
+  for (const m of text.matchAll(CALL)) {
+    // A helper's definition (`function pickAt(id, …)`) is not a call.
+    if (/\bfunction\s+$/.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     const name = m[1]!;
     const arg = m[3];
-    out.push(arg !== undefined && name !== 'pickAt' ? `${name} ${arg}` : name);
+    // pickAt('red_block', yaw, lift) is a pick of red_block done another way.
+    out.push(arg !== undefined ? `${name === 'pickAt' ? 'pick' : name} ${arg}` : name);
   }
   return out;
 }

@@ -6,7 +6,8 @@
 // is now ('continue': the held object is not picked again, steps whose effect holds are
 // skipped, a wrongly moved object is put back where it was at the session's start).
 
-import { evaluatePredicate, quatFromYaw } from '../../../sim/index.ts';
+import { TABLE_REGIONS, evaluatePredicate, quatFromYaw } from '../../../sim/index.ts';
+import type { TableRegionName } from '../../../sim/index.ts';
 import type { ObjectInfo, Predicate, SceneSpec, Snapshot, Vec2, WorldView } from '../../../sim/index.ts';
 import type { CorrectionClass, CorrectionDraft, CorrectionInput, ProgramContext } from '../programmer.ts';
 import { NO_USAGE } from '../programmer.ts';
@@ -26,6 +27,9 @@ import type { SceneFacts } from './references.ts';
 
 /** An object moved farther than this from where it was at the session's start counts as moved (m). */
 const MOVED = 0.015;
+/** A continued program whose empty gripper is lower than this (m) rises to RISE_TO first. */
+const LOW_GRIPPER = 0.12;
+const RISE_TO = 0.2;
 /** Default skill speeds (m/s) a "slower" is a fraction of: the robot's 0.4 m/s travel. */
 const DEFAULT_SPEED = 0.4;
 const NOUN_WORD: Record<ObjectInfo['shape'], string> = { box: 'block', sphere: 'ball', cylinder: 'cylinder', bowl: 'bowl', tray: 'tray' };
@@ -69,7 +73,7 @@ function fail(cls: CorrectionClass, understood: string, error: string): Correcti
 
 /** Read the instruction on the session's start scene, apply the edits, plan on the scene now. */
 function planOn(job: Pick<Job, 'ctx' | 'start' | 'now'>, state: ProgramState): Planned {
-  const reading = readInstruction(job.ctx.instruction, job.start, state.choices);
+  const reading = readInstruction(state.amend.edits?.instruction ?? job.ctx.instruction, job.start, state.choices);
   const intents = applyIntentEdits(reading.intents, state.amend.edits);
   const plan = planIntents(intents, job.now, state.amend);
   return { reading, intents, steps: plan.steps, keys: stepKeys(plan.steps), notes: [...reading.notes, ...plan.notes] };
@@ -219,6 +223,13 @@ function resolveOne(
 ): string {
   const notes: string[] = [];
   const want = opts.want ?? (opts.like && (opts.like.shape === 'bowl' || opts.like.shape === 'tray') ? 'container' : 'thing');
+  const np = phrase.np;
+  if (np.kind === 'id' && np.id && !objOf(job.start, np.id)) {
+    // "the thermos" for black_thermos: words of exactly one object's id.
+    const words = np.id.split('_');
+    const hits = job.start.objects.filter((o) => words.every((w) => o.id.split('_').includes(w)) && !(opts.exclude ?? []).includes(o.id));
+    if (hits.length === 1) return hits[0]!.id;
+  }
   const r = resolveNp(phrase.np, job.start, {
     want,
     exclude: opts.exclude,
@@ -273,7 +284,36 @@ function applyPlan(job: Job, p: PlanChange): Applied {
       return doFirst(job, p);
     case 'putBack':
       return putBack(job, p);
+    case 'pushInstead':
+      return pushInstead(job, p);
   }
+}
+
+/** "push it", "slide the crate instead of lifting it": the object is pushed to where it was carried. */
+function pushInstead(job: Job, p: Extract<PlanChange, { kind: 'pushInstead' }>): Applied {
+  const picked = (id: string): boolean => job.before.steps.some((s) => s.op === 'pick' && s.id === id);
+  let id: string;
+  if (p.subject) id = resolveOne(job, p.subject, {});
+  else {
+    const reached = job.reached !== null ? job.written[job.reached]!.id : null;
+    const first = job.before.steps.find((s) => s.op === 'pick')?.id;
+    const found = (reached && picked(reached) ? reached : null) ?? job.input.gripper.holding ?? first;
+    if (!found) throw new CorrectionError('the program carries nothing that could be pushed instead');
+    id = found;
+  }
+  if (!picked(id)) {
+    const pushes = job.before.steps.some((s) => s.op === 'push' && s.id === id);
+    throw new CorrectionError(`${id} is ${pushes ? 'already pushed' : 'not carried by the program'}: the correction changes nothing`);
+  }
+  const amend = job.state.amend;
+  const state: ProgramState = {
+    ...job.state,
+    amend: { ...amend, pushInstead: amend.pushInstead.includes(id) ? amend.pushInstead : [...amend.pushInstead, id] },
+  };
+  const planned = planOn(job, state);
+  if (planned.steps.some((s) => s.op === 'pick' && s.id === id))
+    throw new CorrectionError(`${id} cannot be pushed to where it goes (${oldDestOf(job, id)}): it has to be lifted`);
+  return { state, understood: `push ${id} along the table to ${oldDestOf(job, id)} instead of carrying it`, putBack: [] };
 }
 
 function chooseObject(job: Job, p: Extract<PlanChange, { kind: 'object' }>): Applied {
@@ -400,12 +440,13 @@ function changeTarget(job: Job, p: Extract<PlanChange, { kind: 'target' }>): App
     return e;
   });
   const where = describeIntent({ kind: 'place', id, dest, upright: false, notOn: null }).replace(/^place \S+ /, '');
+  const pushed = job.before.steps.some((st) => st.op === 'push' && st.id === id);
   const was = replaced
     ? `${replaced} ${oldDestOf(job, replaced) === 'nowhere' ? '' : `at ${oldDestOf(job, replaced)}`}`.trim()
     : old === 'nowhere'
       ? 'where the program put it'
       : `at ${old}`;
-  return { state, understood: `put ${id} ${where} instead of ${was}`, putBack: replaced ? [replaced] : [] };
+  return { state, understood: `${pushed ? 'push' : 'put'} ${id} ${where} instead of ${was}`, putBack: replaced ? [replaced] : [] };
 }
 
 /** What `id` rests on now (the scene now), if anything. */
@@ -425,11 +466,114 @@ function supportNow(job: Job, id: string): string | null {
   return best?.id ?? null;
 }
 
+/** A support named in a correction ("off the box"): among what the program works with first, then any object. */
+function resolvePreferPlan(job: Job, phrase: Phrase, exclude: string[]): string {
+  const ids = planObjects(job).filter((id) => !exclude.includes(id));
+  const notes: string[] = [];
+  const r = resolveNp(
+    phrase.np,
+    { ...job.start, objects: job.start.objects.filter((o) => ids.includes(o.id)) },
+    {
+      want: 'any',
+      exclude,
+      lastNoun: null,
+      pronoun: [],
+      notes,
+    },
+  );
+  if (r.kind === 'objects' && r.ids.length > 0) return r.ids[0]!;
+  return resolveOne(job, phrase, { exclude, want: 'any' });
+}
+
+/** "move the thermos out of the way first": put it on the side of the table farthest from what the program works with. */
+function moveAside(job: Job, id: string): Applied {
+  const o = objOf(job.now, id)!;
+  const others = planObjects(job)
+    .filter((x) => x !== id)
+    .map((x) => objOf(job.now, x))
+    .filter((x): x is ObjectInfo => x !== undefined);
+  if (others.length === 0) throw new CorrectionError(`the program works with nothing ${id} is in the way of`);
+  let best: { region: TableRegionName; score: number } | null = null;
+  for (const region of ['left_side', 'right_side', 'top_side', 'bottom_side'] as const) {
+    const a = TABLE_REGIONS[region].anchor;
+    const clear = Math.min(...others.map((x) => Math.hypot(x.position[0] - a[0], x.position[1] - a[1])));
+    const score = clear - 0.5 * Math.hypot(o.position[0] - a[0], o.position[1] - a[1]);
+    if (!best || score > best.score) best = { region, score };
+  }
+  const region = best!.region;
+  const state = withEdits(job.state, (e) => {
+    e.before.push({
+      kind: 'place',
+      id,
+      dest: { kind: 'area', area: { label: region.replace(/_/g, ' '), region } },
+      upright: false,
+      notOn: null,
+    });
+    return e;
+  });
+  return { state, understood: `first move ${id} out of the way, to the ${region.replace(/_/g, ' ')} of the table`, putBack: [] };
+}
+
+/** Whether `phrase` could name object `id` (read on the session's start scene with only it). */
+function couldName(job: Job, phrase: Phrase, id: string): boolean {
+  const o = objOf(job.start, id);
+  if (!o) return false;
+  try {
+    const r = resolveNp(phrase.np, { ...job.start, objects: [o] }, { want: 'any', exclude: [], lastNoun: null, pronoun: [], notes: [] });
+    return r.kind === 'objects' && r.ids.includes(id);
+  } catch {
+    return false;
+  }
+}
+
+/** "don't hit the box": of the objects the phrase could name, the one nearest `near` (now). */
+function nearestNamed(job: Job, phrase: Phrase, near: string): string {
+  const me = objOf(job.now, near);
+  let named = job.now.objects.filter((o) => o.id !== near && couldName(job, phrase, o.id));
+  // "the box" for blue_box over a block that is also a box: the word as its id says it.
+  const word = phrase.text.split(' ').at(-1)!;
+  const byId = named.filter((o) => o.id.split('_').includes(word));
+  if (byId.length > 0) named = byId;
+  if (!me || named.length === 0) return resolveOne(job, phrase, { exclude: [near], want: 'any' });
+  const d = (o: ObjectInfo): number => Math.hypot(o.position[0] - me.position[0], o.position[1] - me.position[1]);
+  return named.sort((a, b) => d(a) - d(b))[0]!.id;
+}
+
 function addStep(job: Job, p: Extract<PlanChange, { kind: 'add' }>): Applied {
+  if (p.empty && p.support) {
+    const support = resolvePreferPlan(job, p.support, []);
+    const riders = job.now.objects.map((o) => o.id).filter((id) => id !== support && supportNow(job, id) === support);
+    const was = job.start.objects.map((o) => o.id).filter((id) => id !== support && supportAtStart(job, id) === support);
+    const all = [...new Set([...riders, ...was])];
+    if (all.length === 0) throw new CorrectionError(`nothing rests in or on ${support}: it is empty already`);
+    const state = withEdits(job.state, (e) => {
+      for (const id of all) e.before.push({ kind: 'place', id, dest: { kind: 'table' }, upright: false, notOn: support });
+      return e;
+    });
+    return {
+      state,
+      understood: `first take ${all.join(', ')} out of ${support} and put ${all.length > 1 ? 'them' : 'it'} on the table`,
+      putBack: [],
+    };
+  }
   if (p.rider) {
-    const rider = resolveOne(job, p.rider, {});
-    const support = p.support ? resolveOne(job, p.support, { exclude: [rider], want: 'any' }) : supportNow(job, rider);
+    // "take the stick out of the cup": of the things the words name, one resting on (in) that support.
+    const riderPhrase = p.rider;
+    const named = p.support ? resolvePreferPlan(job, p.support, []) : null;
+    const onIt = named
+      ? job.start.objects.filter(
+          (o) =>
+            o.id !== named && couldName(job, riderPhrase, o.id) && (supportNow(job, o.id) === named || supportAtStart(job, o.id) === named),
+        )
+      : [];
+    const rider = onIt[0]?.id ?? resolveOne(job, p.rider, {});
+    const onNow = supportNow(job, rider);
+    // The scene now first; a rider the last program disturbed is taken off what it stood on at the start.
+    const support = p.support ? resolvePreferPlan(job, p.support, [rider]) : (onNow ?? (p.away ? null : supportAtStart(job, rider)));
+    if (!support && p.away) return moveAside(job, rider);
     if (!support) throw new CorrectionError(`${rider} rests on nothing to take it off (it is on the table)`);
+    if (job.input.mode === 'continue' && onNow !== support && movedFromStart(job, rider))
+      job.notes.push(`${rider} is no longer on ${support} (it moved): it is put on the table clear of ${support}`);
     const moved = job.before.steps.some((s) => s.id === support && (s.op === 'pick' || s.op === 'push'));
     const state = withEdits(job.state, (e) => {
       e.before.push({ kind: 'place', id: rider, dest: { kind: 'table' }, upright: false, notOn: support });
@@ -517,6 +661,11 @@ function wantedOps(c: SkillChange, current: Op | null): Op[] {
       return ['place', 'push'];
     case 'push':
       return ['push'];
+    case 'gap':
+      return ['place'];
+    case 'fingers':
+    case 'avoid':
+      return ['pick'];
     case 'height':
       return current === 'place' ? ['place'] : current === 'push' ? ['push'] : ['pick'];
     case 'speed':
@@ -562,6 +711,12 @@ function describeSkill(c: SkillChange): string {
       return `turn ${deg(c.angle)}`;
     case 'push':
       return `push ${c.by >= 0 ? `${cm(c.by)} more` : `${cm(-c.by)} less`}`;
+    case 'gap':
+      return c.to !== null ? `${cm(c.to)} between them` : c.by > 0 ? 'further apart' : 'closer together';
+    case 'fingers':
+      return `fingers closing ${c.axis === 'y' ? 'front to back' : 'left to right'}`;
+    case 'avoid':
+      return `keep clear of ${c.phrase.text}`;
   }
 }
 
@@ -593,6 +748,47 @@ function targetPoint(job: Job, step: Step): Vec2 | null {
 }
 
 const r4 = (v: number): number => Math.round(v * 10000) / 10000;
+
+/** Half the footprint of `o` along the unit direction `u` (its yaw counted). */
+function halfAlong(o: ObjectInfo, u: Vec2): number {
+  const c = Math.cos(o.yaw ?? 0);
+  const s = Math.sin(o.yaw ?? 0);
+  return (Math.abs(u[0] * c + u[1] * s) * o.size[0]) / 2 + (Math.abs(-u[0] * s + u[1] * c) * o.size[1]) / 2;
+}
+
+/** "leave 10 cm between them", "further apart": the place's aim moved so the edge-to-edge gap to the object beside it is that. */
+function adjustGap(job: Job, g: Extract<SkillChange, { kind: 'gap' }>, step: Step, adj: StepAdjust): string {
+  if (step.op !== 'place') throw new CorrectionError(`step ${step.description} puts nothing beside anything`);
+  const t0 = targetPoint(job, step);
+  if (!t0) throw new CorrectionError(`cannot tell where step ${step.description} aims`);
+  const was = adj.offset ?? [0, 0];
+  const t: Vec2 = [t0[0] + was[0], t0[1] + was[1]];
+  const tg = step.target;
+  if (tg.kind === 'object') throw new CorrectionError(`step ${step.description} puts ${step.id} on ${tg.id}, not beside it`);
+  let candidates = tg.kind === 'relative' ? [tg.id] : tg.kind === 'between' ? [...tg.ids] : job.now.objects.map((o) => o.id);
+  candidates = candidates.filter((id) => id !== step.id && objOf(job.now, id));
+  const dist = (id: string): number => {
+    const o = objOf(job.now, id)!;
+    return Math.hypot(o.position[0] - t[0], o.position[1] - t[1]);
+  };
+  const ref = candidates.sort((a, b) => dist(a) - dist(b))[0];
+  if (!ref) throw new CorrectionError(`no object beside ${step.id} to keep a gap to`);
+  const r = objOf(job.now, ref)!;
+  const me = objOf(job.now, step.id) ?? objOf(job.start, step.id)!;
+  const v: Vec2 = [t[0] - r.position[0], t[1] - r.position[1]];
+  const n = Math.hypot(v[0], v[1]);
+  const u: Vec2 = g.dir ?? (n > 1e-3 ? [v[0] / n, v[1] / n] : [1, 0]);
+  const along = v[0] * u[0] + v[1] * u[1];
+  const edges = halfAlong(r, u) + halfAlong(me, u);
+  const gapNow = along - edges;
+  const gap = g.to ?? Math.max(0.005, gapNow + g.by);
+  // Keep the aim across the direction; set the distance along it.
+  const across: Vec2 = [v[0] - along * u[0], v[1] - along * u[1]];
+  const goal: Vec2 = [r.position[0] + across[0] + u[0] * (gap + edges), r.position[1] + across[1] + u[1] * (gap + edges)];
+  adj.offset = [r4(goal[0] - t0[0]), r4(goal[1] - t0[1])];
+  const side = g.dir ? ` on its ${g.dir[0] > 0 ? 'right' : g.dir[0] < 0 ? 'left' : g.dir[1] > 0 ? 'back' : 'front'}` : '';
+  return `leave ${cm(gap)} between ${step.id} and ${ref}${side} (was ${cm(gapNow)}; offset [${adj.offset.join(', ')}])`;
+}
 
 /** One skill change applied to the adjustment of a step; returns what changed, in words. */
 function adjustStep(job: Job, c: SkillChange, step: Step, adj: StepAdjust): string {
@@ -656,11 +852,51 @@ function adjustStep(job: Job, c: SkillChange, step: Step, adj: StepAdjust): stri
       adj.pushExtra = r4(was + by);
       return `push ${cm(step.distance + adj.pushExtra)} instead of ${cm(step.distance + was)}`;
     }
+    case 'gap':
+      return adjustGap(job, c as Extract<SkillChange, { kind: 'gap' }>, step, adj);
+    case 'fingers':
+    case 'avoid': {
+      if (step.op !== 'pick') throw new CorrectionError(`step ${step.description} grasps nothing`);
+      let axis: 'x' | 'y';
+      let why: string;
+      if (c.kind === 'fingers') {
+        axis = c.axis;
+        why = '';
+      } else {
+        const a = c as Extract<SkillChange, { kind: 'avoid' }>;
+        const other = nearestNamed(job, a.phrase, step.id);
+        const o = objOf(job.now, other)!;
+        const me = objOf(job.now, step.id)!;
+        const v = [o.position[0] - me.position[0], o.position[1] - me.position[1]];
+        // The fingers open along the axis they close on: keep that axis away from the other object.
+        axis = Math.abs(v[0]) >= Math.abs(v[1]) ? 'y' : 'x';
+        why = ` to keep the fingers clear of ${other} (${Math.abs(v[0]) >= Math.abs(v[1]) ? (v[0] > 0 ? 'right of' : 'left of') : v[1] > 0 ? 'behind' : 'in front of'} ${step.id})`;
+      }
+      const heading = axis === 'y' ? r4(Math.PI / 2) : 0;
+      if (adj.graspYaw !== undefined && Math.abs(adj.graspYaw - heading) < 1e-3)
+        throw new CorrectionError(
+          `${step.id} is already grasped with the fingers closing ${axis === 'y' ? 'front to back' : 'left to right'}: the correction changes nothing`,
+        );
+      adj.graspYaw = heading;
+      delete adj.approach;
+      return `grasp ${step.id} from above with the fingers closing ${axis === 'y' ? 'front to back' : 'left to right'}${why}`;
+    }
     case 'shift': {
       const s = c as Extract<SkillChange, { kind: 'shift' }>;
       let d: Vec2;
       if (s.dir) d = [s.dir[0] * s.by, s.dir[1] * s.by];
-      else {
+      else if (s.inward) {
+        // Toward the middle of what it is put on (or in).
+        const t = targetPoint(job, step);
+        const on = step.op === 'place' && step.target.kind === 'object' ? objOf(job.now, step.target.id) : undefined;
+        if (!t || !on) throw new CorrectionError(`step ${step.description} puts ${step.id} on nothing to move it further onto`);
+        const was0 = adj.offset ?? [0, 0];
+        const v: Vec2 = [on.position[0] - (t[0] + was0[0]), on.position[1] - (t[1] + was0[1])];
+        const n = Math.hypot(v[0], v[1]);
+        if (n < 0.005) throw new CorrectionError(`step ${step.description} already aims at the middle of ${on.id}`);
+        const by = Math.min(s.by, n);
+        d = [(v[0] * by) / n, (v[1] * by) / n];
+      } else {
         const ref = resolveOne(job, s.toward!, { want: 'any' });
         const o = objOf(job.now, ref)!;
         const t = targetPoint(job, step);
@@ -688,7 +924,7 @@ function adjustStep(job: Job, c: SkillChange, step: Step, adj: StepAdjust): stri
       if (step.op !== 'place') throw new CorrectionError(`step ${step.description} puts nothing anywhere`);
       const was = adj.offset ?? [0, 0];
       adj.offset = [r4(was[0] + d[0]), r4(was[1] + d[1])];
-      return `aim ${cm(Math.hypot(d[0], d[1]))} ${s.dir ? s.text : `${s.away ? 'away from' : 'toward'} ${s.toward!.text}`} (offset [${adj.offset.map((x) => Math.round(x * 1000) / 1000).join(', ')}])`;
+      return `aim ${cm(Math.hypot(d[0], d[1]))} ${s.dir || s.inward ? s.text : `${s.away ? 'away from' : 'toward'} ${s.toward!.text}`} (offset [${adj.offset.map((x) => Math.round(x * 1000) / 1000).join(', ')}])`;
     }
   }
   return '';
@@ -851,6 +1087,17 @@ function write(
   const out = writeProgram(job.ctx.instruction, steps, { ...state, adjust }, comments);
   let program = out.program;
   let plan = out.plan;
+  const g = job.input.gripper;
+  if (job.input.mode === 'continue' && job.input.reached !== 'not-run' && !g.holding && g.position[2] < LOW_GRIPPER) {
+    // Continued with an empty gripper left low (a grasp that failed among the objects): rise
+    // clear first, so the next skill does not start by dragging the fingers through them.
+    const lines = program.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('subgoal('));
+    if (at >= 0) {
+      lines.splice(at, 0, `moveBy([0, 0, Math.max(0, ${RISE_TO} - getGripper().position[2])]);`, '');
+      program = lines.join('\n');
+    }
+  }
   if (pre) {
     const lines = program.split('\n');
     const at = lines.findIndex((l) => l.startsWith('subgoal('));
@@ -874,6 +1121,99 @@ function write(
   return { program, plan, written };
 }
 
+/**
+ * Continue: a push "by a distance" counts from where its object was at the session's start,
+ * so "push it 20 cm more" after a push that already moved it pushes only what is left
+ * (the goal as planned on the start scene, plus the corrections' extra), not 20 cm on top
+ * of the whole distance again. Only for the written program; the memo keeps the totals.
+ */
+function pushesFromNow(job: Job, state: ProgramState, steps: Step[], keys: readonly string[]): ProgramState {
+  let fromStart: Planned;
+  try {
+    fromStart = planOn({ ctx: job.ctx, start: job.start, now: job.start }, state);
+  } catch {
+    return state;
+  }
+  const adjust = { ...state.adjust };
+  steps.forEach((st, i) => {
+    if (st.op !== 'push') return;
+    const k = keys[i]!;
+    const s0 = fromStart.steps[fromStart.keys.indexOf(k)];
+    if (s0?.op !== 'push' || s0.id !== st.id) return;
+    // A push to a fixed place plans the same goal from anywhere: nothing to count.
+    if (Math.hypot(s0.goal[0] - st.goal[0], s0.goal[1] - st.goal[1]) < 0.01) return;
+    const now = objOf(job.now, st.id);
+    if (!now) return;
+    const a = adjust[k] ?? {};
+    const dir = a.direction ?? s0.direction;
+    const n = Math.hypot(dir[0], dir[1]) || 1;
+    const u: Vec2 = [dir[0] / n, dir[1] / n];
+    const origin: Vec2 = [s0.goal[0] - s0.direction[0] * s0.distance, s0.goal[1] - s0.direction[1] * s0.distance];
+    const total = s0.distance + (a.pushExtra ?? 0);
+    const goal: Vec2 = [origin[0] + u[0] * total, origin[1] + u[1] * total];
+    const left = (goal[0] - now.position[0]) * u[0] + (goal[1] - now.position[1]) * u[1];
+    adjust[k] = { ...a, direction: [r4(u[0]), r4(u[1])], pushExtra: r4(Math.max(0.005, left) - st.distance) };
+    // Its checkpoint expects the goal counted from the session's start too.
+    const g: Vec2 = [r4(goal[0]), r4(goal[1])];
+    steps[i] = {
+      ...st,
+      goal: g,
+      expect: { all: [{ near: [st.id, g, r4(Math.max(0.025, total * 0.25))] }, { onTable: st.id }] },
+    };
+  });
+  return { ...state, adjust };
+}
+
+// ---------------------------------------------------------------- an instruction completed by a correction
+
+/** The instruction with its unreadable place ("at 'in a corner'" in the read error) replaced by the correction's. */
+function completeInstruction(instruction: string, err: unknown, clause: string): string | null {
+  const msg = err instanceof Error ? err.message : String(err);
+  const m = /\bat '([^']+)'/.exec(msg);
+  if (!m) return null;
+  const bad = m[1]!;
+  const i = instruction.toLowerCase().indexOf(bad.toLowerCase());
+  if (i < 0) return null;
+  return `${instruction.slice(0, i)}${clause}${instruction.slice(i + bad.length)}`;
+}
+
+/** The whole program for the completed instruction (continue: on the world now; the held object is placed, not picked). */
+function writeCompleted(
+  ctx: ProgramContext,
+  input: CorrectionInput,
+  state: ProgramState,
+  planned: Planned,
+  instruction: string,
+  notes: string[],
+): CorrectionDraft {
+  let steps = planned.steps;
+  if (input.mode === 'continue' && input.gripper.holding) {
+    const held = input.gripper.holding;
+    while (steps[0]?.op === 'pick' && steps[0].id === held) steps = steps.slice(1);
+  }
+  const understood = `the instruction read as "${instruction}"`;
+  const keys = stepKeys(steps);
+  const out = writeProgram(ctx.instruction, steps, state, [
+    `correction ${input.index + 1} (plan, ${input.mode}): "${input.text.replace(/\s+/g, ' ').slice(0, 200)}"`,
+    `understood: ${understood}`,
+    ...planned.notes,
+    ...notes,
+  ]);
+  const hash = programHash(out.program);
+  const memo: ProgramState = { ...state, written: writtenSteps(out.program, steps, keys), programs: [...state.programs, hash] };
+  return {
+    program: out.program,
+    plan: out.plan,
+    error: null,
+    usage: { ...NO_USAGE },
+    promptTokens: 0,
+    notes: [`plan: ${understood}`, ...notes],
+    memo,
+    class: 'plan',
+    understood,
+  };
+}
+
 // ---------------------------------------------------------------- the entry point
 
 /** RuleProgrammer.correct: read the correction, change the memo, write the program for the world it will run in. */
@@ -890,7 +1230,7 @@ export function correctProgram(ctx: ProgramContext, input: CorrectionInput): Cor
   const notes: string[] = [];
   if (!prior && input.program.trim() !== '')
     notes.push('the program was not written by the rule programmer: planned again from the instruction');
-  const state = prior ?? emptyState();
+  let state = prior ?? emptyState();
   const start: SceneFacts = {
     objects: input.mode === 'continue' && input.sessionStart.length > 0 ? input.sessionStart : ctx.objects,
     zones: ctx.scene.zones,
@@ -902,6 +1242,25 @@ export function correctProgram(ctx: ProgramContext, input: CorrectionInput): Cor
     // The program being corrected, as planned for the scene at the session's start (its step lines), and now.
     before = planOn(base, state);
   } catch (e) {
+    // An instruction it cannot read ("in a corner") completed by a correction that names the place: read that instead.
+    const completed =
+      reading.plan?.kind === 'target' && !reading.plan.subject ? completeInstruction(ctx.instruction, e, reading.plan.clause) : null;
+    if (completed) {
+      try {
+        const st: ProgramState = {
+          ...state,
+          amend: { ...state.amend, edits: { ...(state.amend.edits ?? emptyEdits()), instruction: completed } },
+        };
+        const planned = planOn(base, st);
+        state = st;
+        notes.push(`the instruction could not be read as given: read as "${completed}"`);
+        const fresh = { ...reading, plan: null, class: 'plan' as const };
+        void fresh;
+        return writeCompleted(ctx, input, state, planned, completed, notes);
+      } catch {
+        // fall through to the one-line answer
+      }
+    }
     return fail(
       cls,
       reading.parts.join('; '),
@@ -981,7 +1340,8 @@ export function correctProgram(ctx: ProgramContext, input: CorrectionInput): Cor
       ...planned.notes,
       ...notes,
     ];
-    const out = write(job, next, steps, keys, comments, pre);
+    const toWrite = input.mode === 'continue' && input.reached !== 'not-run' ? pushesFromNow(job, next, steps, keys) : next;
+    const out = write(job, toWrite, steps, keys, comments, pre);
     const hash = programHash(out.program);
     if (hash === programHash(input.program)) {
       return fail(cls, understood, `the correction changes nothing in the program (${understood})`);

@@ -25,11 +25,22 @@ export type PlanChange =
   /** Another place for the moved object: "in the tray instead", "on the green block", "put it in the red bowl instead". */
   | { kind: 'target'; subject: Phrase | null; clause: string; location: Location; other: boolean }
   /** A step added before the others: "first move the red block off", "take the cup off the plate before you move the plate". */
-  | { kind: 'add'; clause: string; rider: Phrase | null; support: Phrase | null; before: Phrase | null }
+  | {
+      kind: 'add';
+      clause: string;
+      rider: Phrase | null;
+      support: Phrase | null;
+      before: Phrase | null;
+      away?: boolean;
+      /** "empty the tray first": everything resting in or on `support`. */
+      empty?: boolean;
+    }
   /** An object the plan moves done first: "do the blue one first", "start with the green block". */
   | { kind: 'first'; phrase: Phrase }
   /** Undo: the object the last program moved (or holds) back where it was at the session's start. */
-  | { kind: 'putBack'; phrase: Phrase | null; all: boolean };
+  | { kind: 'putBack'; phrase: Phrase | null; all: boolean }
+  /** Slide it along the table instead of carrying it: "push it", "slide the crate instead of lifting it". */
+  | { kind: 'pushInstead'; subject: Phrase | null };
 
 export type SkillChange =
   | { kind: 'approach'; approach: 'top' | 'side' }
@@ -40,7 +51,7 @@ export type SkillChange =
   /** "higher" / "lower" / "by 5 cm" with no verb: the lift of a pick, the release of a place. */
   | { kind: 'height'; to: number | null; by: number | null; sign: 1 | -1 }
   /** Where a place (or push) ends: a shift in the world frame, or toward / away from an object. */
-  | { kind: 'shift'; dir: Vec2 | null; toward: Phrase | null; away: boolean; by: number; text: string }
+  | { kind: 'shift'; dir: Vec2 | null; toward: Phrase | null; away: boolean; by: number; text: string; inward?: boolean }
   /** "more gently": let go lower and let it settle. */
   | { kind: 'gentle' }
   /** "slower": this fraction of the skill's speed. */
@@ -48,7 +59,17 @@ export type SkillChange =
   /** "turn it 90 degrees": the placed object turned by this (rad, counter-clockwise seen from above). */
   | { kind: 'turn'; angle: number }
   /** "push it further / 3 cm more / less": the push's distance changed by this (m, signed). */
-  | { kind: 'push'; by: number };
+  | { kind: 'push'; by: number }
+  /**
+   * The edge-to-edge gap between the placed object and the one beside it: "leave 10 cm
+   * between them", "5 cm apart", "further apart" (by), "closer together" (by, negative);
+   * `dir`: the side, when a direction was said with it ("further to the right, 10 cm apart").
+   */
+  | { kind: 'gap'; to: number | null; by: number; dir: Vec2 | null }
+  /** The fingers close along this axis: "grab it from the front and back" (y), "from the left and right sides" (x). */
+  | { kind: 'fingers'; axis: 'x' | 'y' }
+  /** Keep the fingers clear of an object next to the one picked: "don't hit the box", "careful, X is right behind Y". */
+  | { kind: 'avoid'; phrase: Phrase };
 
 export interface CorrectionReading {
   class: CorrectionClass;
@@ -266,7 +287,44 @@ function segments(text: string): Seg[] {
     } else cur.words.push(t.text);
   }
   flush();
-  return out;
+  return out.map(pairWords);
+}
+
+/**
+ * "from the front and back", "front to back", "left and right sides", "side to side": one
+ * word (`#frontback`, `#leftright`) so "and" does not cut the phrase in two.
+ */
+function pairWords(seg: Seg): Seg {
+  const ws = seg.words;
+  const out: string[] = [];
+  const FB = new Set(['front', 'back', 'forward', 'backward', 'backwards']);
+  const LR = new Set(['left', 'right']);
+  for (let i = 0; i < ws.length; i++) {
+    const a = ws[i]!;
+    const j = ws[i + 1] === 'the' ? i + 2 : i + 1;
+    const link = ws[j];
+    const k = ws[j + 1] === 'the' ? j + 2 : j + 1;
+    const b = ws[k];
+    if ((link === 'and' || link === 'to') && b !== undefined && a !== b) {
+      if (FB.has(a) && FB.has(b)) {
+        out.push('#frontback');
+        i = ws[k + 1] === 'sides' || ws[k + 1] === 'side' ? k + 1 : k;
+        continue;
+      }
+      if (LR.has(a) && LR.has(b)) {
+        out.push('#leftright');
+        i = ws[k + 1] === 'sides' || ws[k + 1] === 'side' ? k + 1 : k;
+        continue;
+      }
+    }
+    if (a === 'side' && link === 'to' && b === 'side') {
+      out.push('#leftright');
+      i = k;
+      continue;
+    }
+    out.push(a);
+  }
+  return { ...seg, words: out };
 }
 
 function trimSeg(words: string[]): string[] {
@@ -319,12 +377,13 @@ export function parsePhrase(text: string): Phrase | null {
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
     // A word the grammar does not know may be an object's id ("the cup", "the plate").
-    const m = /^(?:the |a |an )?([a-z][a-z0-9_]*)$/.exec(t);
-    if (!m) return null;
+    // "the black thermos": the words of an id (black_thermos).
+    const m = /^(?:the |a |an )?([a-z][a-z0-9_]*(?: [a-z][a-z0-9_]*){0,2})$/.exec(t);
+    if (!m || !m[1]!.split(' ').slice(0, -1).every(isColor)) return null;
     const np: NounPhrase = {
       text: t,
       kind: 'id',
-      id: m[1]!,
+      id: m[1]!.replace(/ /g, '_'),
       colors: [],
       noun: null,
       plural: false,
@@ -408,11 +467,52 @@ function angleOf(ws: readonly string[]): number | null {
 }
 
 /** One segment as skill changes, or null when it is not a skill phrase. */
-function readSkill(ws: string[], seg: Seg): SkillChange[] | null {
+function readSkill(allWords: string[], seg: Seg): SkillChange[] | null {
+  // "lift the block higher before you let go": the time clause says when, not what.
+  const when = allWords.findIndex((w, i) => ['before', 'until', 'when', 'while'].includes(w) && allWords[i + 1] === 'you' && i > 0);
+  const ws = when > 0 ? allWords.slice(0, when) : allWords;
   const out: SkillChange[] = [];
   const s = ws.join(' ');
+  // "put it further in", "further onto the plank", "more toward the middle": toward the middle of what it is put on.
+  if (
+    /\b(further|farther|more) (in|inside|onto it|on it|toward the (middle|center|centre))$|\btoward the (middle|center|centre)$|\bnot so close to the (edge|end)$/.test(
+      s,
+    )
+  ) {
+    const d = distIn(ws, seg);
+    return [{ kind: 'shift', dir: null, toward: null, away: false, by: d?.value ?? 0.02, text: wordsText(ws, seg), inward: true }];
+  }
+  // Grasp orientation: "grab it from the front and back", "fingers close left to right".
+  if (has(ws, '#frontback', '#leftright')) return [{ kind: 'fingers', axis: has(ws, '#frontback') ? 'y' : 'x' }];
+  // Gaps between objects: "leave 10 cm between them", "5 cm apart", "a gap of 5 cm", "further apart", "closer together".
+  const gap = gapOf(ws, seg);
+  if (gap) return [gap];
+  // "further" alone (after a push): a longer push.
+  if (/^(a (bit|little|lot) )?(further|farther|more|keep going|keep pushing|not far enough|not enough)$/.test(s)) {
+    return [{ kind: 'push', by: seq(ws, 'a lot') ? 0.06 : 0.03 }];
+  }
+  const negated = /^(don'?t|do not|never|not|stop)\b/.test(s);
+  const avoid =
+    /^(?:don'?t|do not|never|without|avoid|careful not to|try not to|not to|not) (?:hit|hitting|touch|touching|bump|bumping|knock|knocking|brush|brushing)(?: into| against)? (.+?)(?: over)?$/.exec(
+      s,
+    );
+  if (avoid) {
+    const phrase = parsePhrase(avoid[1]!);
+    if (phrase) return [{ kind: 'avoid', phrase }];
+  }
   // Approach.
-  if (/\b(from|at|by|on|to) (the )?sides?\b|\bsideways\b|\bside (grasp|grip|approach|on)\b|\bhorizontally\b/.test(s)) {
+  if (negated && /\bfrom (the )?(top|above)\b/.test(s)) return [{ kind: 'approach', approach: 'side' }];
+  if (negated && /\bfrom (the )?sides?\b/.test(s)) return [{ kind: 'approach', approach: 'top' }];
+  // "push more gently", "push it softer": a shorter push.
+  if (has(ws, 'push', 'shove', 'nudge') && /\bgentl(e|y|er)\b|\bsoft(ly|er)?\b|\bnot so hard\b|\bless hard\b/.test(s))
+    return [{ kind: 'push', by: -0.03 }];
+  if (
+    /\b(around|by|in|at) the middle\b|\baround (it|its|the) (middle|waist|body)\b/.test(s) &&
+    /\b(hold|grab|grasp|grip|pick|take)\b/.test(s)
+  ) {
+    // "hold it around the middle": a side grasp holds it around its middle.
+    out.push({ kind: 'approach', approach: 'side' });
+  } else if (/\b(from|at|by|on|to) (the )?sides?\b|\bsideways\b|\bside (grasp|grip|approach|on)\b|\bhorizontally\b/.test(s)) {
     out.push({ kind: 'approach', approach: 'side' });
   } else if (/\bfrom (the )?(top|above|overhead)\b|\btop (grasp|grip|down)\b|\bstraight down\b|\bfrom up above\b|\bvertically\b/.test(s)) {
     out.push({ kind: 'approach', approach: 'top' });
@@ -493,6 +593,19 @@ function readSkill(ws: string[], seg: Seg): SkillChange[] | null {
   return out.length > 0 ? out : null;
 }
 
+/** "leave about 10 cm between them", "10 cm apart", "a gap of 5 cm", "further apart", "closer together", "too close". */
+function gapOf(ws: readonly string[], seg: Seg): SkillChange | null {
+  const s = ws.join(' ');
+  const d = distIn(ws, seg);
+  if (d && /\b(between (them|the two|both|it and)|apart|gap|space|spacing|distance between)\b/.test(s))
+    return { kind: 'gap', to: d.value, by: 0, dir: null };
+  if (/\b(further|farther|more) apart\b|\b(more|bigger|larger|wider) (gap|space)\b|\btoo close\b|\bspread (them|it) out\b/.test(s))
+    return { kind: 'gap', to: null, by: seq(ws, 'a lot') || has(ws, 'much') ? 0.06 : 0.03, dir: null };
+  if (/\bcloser together\b|\b(less|smaller|narrower) (gap|space)\b|\btoo far apart\b|\bnot so far apart\b/.test(s))
+    return { kind: 'gap', to: null, by: has(ws, 'slightly') || seq(ws, 'a bit') || seq(ws, 'a little') ? -0.01 : -0.02, dir: null };
+  return null;
+}
+
 function directionOf(ws: readonly string[]): Vec2 | null {
   const s = ws.join(' ');
   if (/\btoward me\b|\bcloser to me\b|\btoward (the )?robot\b|\btoward you\b/.test(s)) return SIDE_DIRS.toward_me!;
@@ -523,10 +636,33 @@ function readPlan(ws: string[], seg: Seg, negated: Phrase | null): PlanChange | 
     const all = /\b(them|everything|all|those)\b/.test(s);
     return { kind: 'putBack', phrase: np, all };
   }
+  // Slide instead of carrying: "push it", "slide the crate instead of lifting it", "push it along the table".
+  const slide = /^(?:push|slide|shove|drag) (.+?)(?: (?:along|across|over) (?:the )?table)?(?: instead(?: of .*)?)?$/.exec(s);
+  if (
+    slide &&
+    !/\b(further|farther|more|less|harder|far|#d|left|right|back|front|forward|toward|away|into|onto|to|in|on)\b/.test(slide[1]!)
+  ) {
+    const subjText = slide[1]!;
+    const subject = /^(it|them|that|this)$/.test(subjText) ? null : parsePhrase(subjText);
+    if (subject || /^(it|them|that|this)$/.test(subjText)) return { kind: 'pushInstead', subject };
+  }
+  // A part of the table: "the top right corner", "all the way to the right side", "far right at the back".
+  const place = tablePlace(ws);
+  if (place) {
+    const loc = parseInstruction(`put the block ${place}`)[0]?.locations[0];
+    if (loc) return { kind: 'target', subject: null, clause: place, location: loc, other: false };
+  }
   // A step added first: "first move the red block off", "take the cup off the plate before you move the plate".
   const before =
     /^(.+?) (before|first before) (you )?(move|moving|pick|picking|lift|lifting|take|taking|put|putting|carry|carrying)? ?(.*)$/.exec(s);
   const firstLead = ws[0] === 'first' || ws[0] === 'before' || seq(ws, 'you need to first') || ws.at(-1) === 'first';
+  // "empty the tray before moving it", "empty the cup first": what is in it goes to the table first.
+  const empty = /^(?:empty|clear|unload|clean out) (?:out )?(.+?)(?: (?:first|before .*))?$/.exec(s);
+  if (empty && (before || firstLead || /^(empty|unload)\b/.test(s))) {
+    const support = parsePhrase(empty[1]!.replace(/ out$/, ''));
+    if (support) return { kind: 'add', clause: `empty ${support.text}`, rider: null, support, before: null, empty: true };
+  }
+  if (before && /^(lift|raise|hold|carry|bring) .*\b(higher|lower|up|#d)\b/.test(before[1]!)) return null;
   if (before || firstLead) {
     const body = before ? before[1]! : ws.filter((w, i) => !(w === 'first' && (i === 0 || i === ws.length - 1))).join(' ');
     const beforeNp = before ? parsePhrase(before[5]!.replace(/\b(it|that)$/, '').trim() || 'it') : null;
@@ -538,8 +674,10 @@ function readPlan(ws: string[], seg: Seg, negated: Phrase | null): PlanChange | 
       );
       if (off && (off[2] || /^(clear|remove)\b/.test(body))) {
         const rider = parsePhrase(off[1]!);
-        const support = off[3] ? parsePhrase(off[3]) : null;
-        if (rider) return { kind: 'add', clause: body, rider, support, before: beforeNp };
+        // "move the thermos out of the way": off whatever it is on, or aside on the table.
+        const away = /^(the|my|your) way$/.test(off[3] ?? '') || /^(aside|away)$/.test(off[3] ?? '');
+        const support = off[3] && !away ? parsePhrase(off[3]) : null;
+        if (rider) return { kind: 'add', clause: body, rider, support, before: beforeNp, ...(away ? { away } : {}) };
       }
       return { kind: 'add', clause: body, rider: null, support: null, before: beforeNp };
     }
@@ -605,6 +743,67 @@ function readPlan(ws: string[], seg: Seg, negated: Phrase | null): PlanChange | 
   return null;
 }
 
+const PLACE_WORDS = new Set([
+  'all',
+  'the',
+  'way',
+  'to',
+  'toward',
+  'towards',
+  'over',
+  'into',
+  'in',
+  'on',
+  'at',
+  'of',
+  'table',
+  'far',
+  'very',
+  'corner',
+  'side',
+  'edge',
+  'end',
+  'right',
+  'left',
+  'top',
+  'back',
+  'rear',
+  'bottom',
+  'front',
+  'near',
+  'go',
+  'goes',
+  'it',
+  'put',
+  'move',
+  'push',
+  'slide',
+  'further',
+  'farther',
+  'there',
+  'one',
+  'upper',
+  'lower',
+]);
+
+/**
+ * A part of the table said as a place, with no object in it: a corner ("the top right
+ * corner", "far right at the back", "back left") or a side ("all the way to the right
+ * side", "to the left edge"); as a location clause the instruction grammar reads.
+ */
+export function tablePlace(ws: readonly string[]): string | null {
+  if (ws.length === 0 || !ws.every((w) => PLACE_WORDS.has(w))) return null;
+  const h = has(ws, 'right') ? 'right' : has(ws, 'left') ? 'left' : null;
+  const v = has(ws, 'top', 'back', 'rear', 'upper') ? 'top' : has(ws, 'bottom', 'front', 'lower') ? 'bottom' : null;
+  const cornerWord = has(ws, 'corner');
+  const sideWord = has(ws, 'side', 'edge', 'end') || seq(ws, 'all the way');
+  if (h && v && (cornerWord || has(ws, 'far', 'at', 'in') || ws.length <= 3)) return `in the ${v} ${h} corner`;
+  if (cornerWord) return null;
+  const one = h ?? v;
+  if (one && sideWord) return `on the ${one} side of the table`;
+  return null;
+}
+
 // ---------------------------------------------------------------- reading
 
 /**
@@ -619,6 +818,7 @@ export function readCorrection(text: string): CorrectionReading {
   let negated: Phrase | null = null;
   const unread: string[] = [];
   let notThat = false;
+  const observed: string[] = [];
   for (const seg of segs) {
     // A segment may hold several changes joined by "and" ("from the side and slower").
     const pieces = splitAnd(seg.words, (ws) => readSkill(trimSeg(ws), { words: ws, dists: [], text: '' }) !== null);
@@ -647,6 +847,18 @@ export function readCorrection(text: string): CorrectionReading {
         if (!readSkill(ws, { ...seg, words: ws })) ws = ws.slice(1);
       }
       if (CHAT_ONLY(ws)) continue;
+      // "the crate is too heavy to pick up", "it's slippery": what is so, not a lift or a grasp to change.
+      if (
+        (isObservation(piece) && piece[0] === 'there') ||
+        (isObservation(piece) && SUBJECTS.has(piece[0]!) && OUTCOME_VERBS.has(piece.find((w) => STATE_VERBS.has(w)) ?? '')) ||
+        (isObservation(piece) &&
+          /\btoo heavy\b|\bslippery\b|\bheavier\b|\b(is|are) (right |just |very |really )?(next to|behind|in front of|beside|close to|near|against)\b/.test(
+            piece.join(' '),
+          ))
+      ) {
+        observed.push(piece.join(' '));
+        continue;
+      }
       const sub: Seg = { words: ws, dists: distsOf(seg, piece, ws), text: seg.text };
       const p = readPlan(ws, sub, negated);
       // "the one on the left" names an object; "2 cm to the left" / "more to the left" moves the aim.
@@ -663,11 +875,84 @@ export function readCorrection(text: string): CorrectionReading {
       const k = readSkill(ws, sub);
       if (k) {
         for (const c of k) addSkill(skill, c);
-        parts.push(ws.join(' ').replace(/#d/g, '…'));
+        parts.push(
+          ws
+            .join(' ')
+            .replace(/#d/g, '…')
+            .replace(/#frontback/g, 'front and back')
+            .replace(/#leftright/g, 'left and right'),
+        );
+        continue;
+      }
+      if (isObservation(piece) || isObservation(ws)) {
+        observed.push(piece.join(' ').replace(/#d/g, '…'));
         continue;
       }
       unread.push(`"${piece.join(' ').replace(/#d/g, '…')}"`);
     }
+  }
+  // "too heavy to lift" said with nothing else: slide it instead.
+  if (!plan && skill.length === 0 && unread.length === 0 && observed.some((o) => /\btoo heavy\b|\bcannot lift\b|\bcan'?t lift\b/.test(o))) {
+    plan = { kind: 'pushInstead', subject: null };
+    parts.push(describePlanChange(plan));
+  }
+  // "the other corner, far right at the back": the place said names the corner meant.
+  if (plan?.kind === 'target') {
+    for (let i = unread.length - 1; i >= 0; i--) {
+      if (/^"(the )?other (corner|side|place|spot|end)"$/.test(unread[i]!)) observed.push(unread.splice(i, 1)[0]!.slice(1, -1));
+    }
+  }
+  // A place on the table said with "further" ("further, all the way to the right side"): the place is what is meant.
+  if (plan?.kind === 'target' && skill.length > 0 && skill.every((k) => k.kind === 'push' && k.by > 0)) {
+    skill.splice(0);
+    for (let i = parts.length - 1; i >= 0; i--)
+      if (/^(a (bit|little|lot) )?(farther|further|more|keep going)$/.test(parts[i]!)) parts.splice(i, 1);
+  }
+  // A gap said with a direction ("further to the right, leave 10 cm between them"): the gap, on that side.
+  const gapAt = skill.findIndex((k) => k.kind === 'gap');
+  const shiftAt = skill.findIndex((k) => k.kind === 'shift' && k.dir !== null);
+  if (gapAt >= 0 && shiftAt >= 0) {
+    const g = skill[gapAt] as Extract<SkillChange, { kind: 'gap' }>;
+    const sh = skill[shiftAt] as Extract<SkillChange, { kind: 'shift' }>;
+    skill[gapAt] = { ...g, dir: sh.dir, by: g.to === null && g.by === 0 ? sh.by : g.by };
+    skill.splice(shiftAt, 1);
+  }
+  // "careful, the block is right behind the thermos": keep the fingers clear of the thermos.
+  if (!plan && skill.every((k) => k.kind === 'gentle')) {
+    for (const o of observed) {
+      const m = /\b(?:is|are) (?:right |just |very |really )?(?:next to|behind|in front of|beside|close to|near|against) (.+)$/.exec(o);
+      const phrase = m ? parsePhrase(m[1]!) : null;
+      if (phrase) {
+        (skill as SkillChange[]).splice(0, skill.length, { kind: 'avoid', phrase } as SkillChange);
+        for (let i = parts.length - 1; i >= 0; i--) if (/^careful(ly)?$/.test(parts[i]!)) parts.splice(i, 1);
+        break;
+      }
+    }
+  }
+  // "there's a can on the block, take it off first": "it" is the thing said to be on the other.
+  if (plan?.kind === 'add' && plan.rider && /^(it|that|this|them)$/.test(plan.rider.text)) {
+    for (const o of observed) {
+      const m = /^there (?:is|are|'s) (.+?) (?:on top of|on|in|inside) (.+)$/.exec(o);
+      const rider = m ? parsePhrase(m[1]!) : null;
+      const support = m ? parsePhrase(m[2]!) : null;
+      if (rider && support) {
+        plan = { ...plan, rider, support: plan.support ?? support };
+        break;
+      }
+      // "you knocked the vase over; move it out of the way": the thing knocked.
+      const k = /\b(?:knocked|hit|bumped|dropped|toppled|tipped) (.+?)(?: over| off| down)?$/.exec(o);
+      const knocked = k ? parsePhrase(k[1]!) : null;
+      if (knocked) {
+        plan = { ...plan, rider: knocked };
+        break;
+      }
+    }
+  }
+  if (observed.length > 0) parts.push(...observed.map((o) => `noted: ${o}`));
+  if (!plan && skill.length === 0 && unread.length === 0 && observed.length > 0) {
+    throw new CorrectionReadError(
+      `understood "${observed.join('", "')}" as what went wrong, not what to change: say what to do differently, e.g. ${CORRECTION_FORMS.replace(/^try /, '')}`,
+    );
   }
   if (!plan && notThat) plan = { kind: 'object', phrase: null, other: true, not: null };
   if (plan?.kind === 'object' && negated && !plan.not) plan = { ...plan, not: negated };
@@ -683,6 +968,100 @@ export function readCorrection(text: string): CorrectionReading {
     );
   }
   return { class: plan ? 'plan' : 'skill', plan, skill, parts };
+}
+
+/** Words of what happened or how things are, not of what to change ("it's slippery", "the ball rolls too far", "you knocked the vase over"). */
+const STATE_VERBS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  "it's",
+  "they're",
+  'theyre',
+  "there's",
+  'theres',
+  'look',
+  'looks',
+  'seem',
+  'seems',
+  'roll',
+  'rolls',
+  'rolled',
+  'went',
+  'go',
+  'goes',
+  'slide',
+  'slides',
+  'slid',
+  'slip',
+  'slips',
+  'slipped',
+  'tip',
+  'tips',
+  'tipped',
+  'fell',
+  'fall',
+  'falls',
+  'knock',
+  'knocked',
+  'hit',
+  'landing',
+  'land',
+  'lands',
+  'landed',
+  'topple',
+  'toppled',
+  'has',
+  'have',
+  'keeps',
+]);
+/** Verbs of what happened to a thing (not copulas): a sentence with one first tells, it does not order. */
+const OUTCOME_VERBS = new Set([
+  'roll',
+  'rolls',
+  'rolled',
+  'went',
+  'goes',
+  'slides',
+  'slid',
+  'slips',
+  'slipped',
+  'tips',
+  'tipped',
+  'fell',
+  'falls',
+  'knocked',
+  'landing',
+  'lands',
+  'landed',
+  'toppled',
+]);
+const SUBJECTS = new Set([
+  'it',
+  'its',
+  "it's",
+  'they',
+  "they're",
+  'theyre',
+  'there',
+  "there's",
+  'theres',
+  'the',
+  'that',
+  'this',
+  'you',
+  'one',
+  'he',
+  'she',
+]);
+
+/** A statement of what happened or how things are (a subject, then a verb of state or outcome), not an order. */
+export function isObservation(ws: readonly string[]): boolean {
+  if (ws.length < 2) return false;
+  const first = ws[0]!;
+  if (!SUBJECTS.has(first) && !isColor(first) && !STATE_VERBS.has(first)) return false;
+  return ws.some((w, i) => (i > 0 || first.includes("'")) && STATE_VERBS.has(w)) || /^(it'?s|it is|they'?re) /.test(ws.join(' '));
 }
 
 const HEIGHTS = new Set(['lift', 'release', 'height']);
@@ -767,5 +1146,7 @@ export function describePlanChange(p: PlanChange): string {
       return `${p.phrase.text} first`;
     case 'putBack':
       return p.phrase ? `put ${p.phrase.text} back` : p.all ? 'put them back' : 'put it back';
+    case 'pushInstead':
+      return `push ${p.subject ? p.subject.text : 'it'} along the table instead of carrying it`;
   }
 }

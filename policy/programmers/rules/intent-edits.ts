@@ -15,6 +15,11 @@ export interface IntentEdits {
   first: string[];
   /** Intents added before the instruction's ("first move the red block off"). */
   before: Intent[];
+  /**
+   * The instruction as a correction completed it, when it could not be read as given ("in a
+   * corner" + "no, the top right corner" → "… in the top right corner").
+   */
+  instruction?: string;
 }
 
 export function emptyEdits(): IntentEdits {
@@ -68,8 +73,12 @@ function withDest(it: Intent, id: string, dest: Dest): Intent[] {
       if (dest.kind === 'in' && it.pairs.some((p) => p.id === id))
         return [{ ...it, pairs: it.pairs.map((p) => (p.id === id ? { ...p, container: dest.id } : p)) }];
       break;
-    case 'lift':
     case 'pushBy':
+      // "all the way to the right side" after "push it to the right": a push to that place.
+      if (it.id === id && (dest.kind === 'area' || dest.kind === 'zone' || dest.kind === 'point')) return [{ kind: 'push', id, dest }];
+      if (it.id === id) return [{ kind: 'place', id, dest, upright: false, notOn: null }];
+      return [it];
+    case 'lift':
     case 'unstack':
       if (it.id === id) return [{ kind: 'place', id, dest, upright: false, notOn: null }];
       return [it];
