@@ -1,9 +1,10 @@
 // The paraphrase table's score (issue 11; test/tabletop/README.md): every row of
-// test/tabletop/paraphrases/instructions.json on every seed of its scene, as a first attempt
-// of the builtin programmer in simulation with exact perception. Prints a per-family table,
-// the overall rate and every failure with its reason.
+// test/tabletop/paraphrases/instructions.json (or, with --table 2, the second, held-out table
+// instructions-2.json) on every seed of its scene, as a first attempt of the builtin programmer
+// in simulation with exact perception. Prints a per-family table, the overall rate and every
+// failure with its reason.
 //
-//   npx tsx bench/paraphrases.ts [--family F] [--scene S] [--workers N] [--json out.json]
+//   npx tsx bench/paraphrases.ts [--table 1|2] [--family F] [--scene S] [--workers N] [--json out.json]
 //   npm run bench:paraphrases
 //
 // The table and its harness live in test/tabletop/ (the one place bench/ imports test/: the
@@ -20,6 +21,7 @@ import {
   formatReport,
   loadTable,
   runTable,
+  TABLES,
   shardRuns,
   summarize,
   TableError,
@@ -27,7 +29,7 @@ import {
 } from '../test/tabletop/paraphrase-harness.ts';
 import type { Family, RowResult } from '../test/tabletop/paraphrase-harness.ts';
 
-const USAGE = 'usage: npx tsx bench/paraphrases.ts [--family F] [--scene S] [--workers N] [--json out.json]';
+const USAGE = 'usage: npx tsx bench/paraphrases.ts [--table 1|2] [--family F] [--scene S] [--workers N] [--json out.json]';
 
 function fail(message: string): never {
   console.error(message);
@@ -52,9 +54,11 @@ async function main(): Promise<void> {
   const workers = values.workers === undefined ? Math.min(2, availableParallelism()) : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) fail(`--workers: expected a whole number >= 1, got "${values.workers}"`);
 
+  const which = values.table ?? '1';
+  if (which !== '1' && which !== '2') fail(`--table: expected 1 or 2, got "${which}"`);
   let table: ReturnType<typeof loadTable>;
   try {
-    table = loadTable();
+    table = loadTable(undefined, TABLES[which === '2' ? 2 : 1]);
   } catch (e) {
     if (e instanceof TableError) fail(e.message);
     throw e;
@@ -91,7 +95,7 @@ async function main(): Promise<void> {
   console.log(formatReport(results));
   const s = summarize(results);
   console.log(
-    `\n${table.rows.length} rows over ${table.scenes.size} scenes; ${results.length} runs in ${(wallMs / 1000).toFixed(1)} s (${workers} worker${workers > 1 ? 's' : ''})`,
+    `\n${table.rowsFile}: ${table.rows.length} rows over ${new Set(table.rows.map((r) => r.scene)).size} scenes; ${results.length} runs in ${(wallMs / 1000).toFixed(1)} s (${workers} worker${workers > 1 ? 's' : ''})`,
   );
   if (values.json) {
     writeFileSync(values.json, `${JSON.stringify({ summary: s, wallMs, workers, results }, null, 2)}\n`);
@@ -102,6 +106,7 @@ async function main(): Promise<void> {
 function parse() {
   return parseArgs({
     options: {
+      table: { type: 'string' },
       family: { type: 'string' },
       scene: { type: 'string' },
       workers: { type: 'string' },
@@ -127,6 +132,7 @@ async function inWorkers(count: number, n: number, values: ReturnType<typeof par
           new Promise<RowResult[]>((resolve, reject) => {
             const out = join(dir, `shard-${k}.json`);
             const args = ['--shard', `${k}/${shards.length}`, '--worker', out, '--workers', '1'];
+            if (values.table) args.push('--table', values.table);
             if (values.family) args.push('--family', values.family);
             if (values.scene) args.push('--scene', values.scene);
             const child = fork(script, args, { stdio: 'inherit' });

@@ -47,7 +47,7 @@ export interface TableScene {
 }
 
 export interface TableRow {
-  /** 0-based position in instructions.json. */
+  /** 0-based position in the rows file. */
   index: number;
   scene: string;
   text: string;
@@ -61,7 +61,24 @@ export interface TableRow {
 export interface ParaphraseTable {
   scenes: Map<string, TableScene>;
   rows: TableRow[];
+  /** The rows file's name (instructions.json, instructions-2.json), for messages. */
+  rowsFile: string;
 }
+
+/** Which files make a table: one rows file, over the scenes of one or more scenes files (ids unique across them). */
+export interface TableFiles {
+  rows: string;
+  scenes: string[];
+}
+
+/**
+ * The tables in TABLE_DIR: 1 is the first table (held out once, then read while fixing the
+ * grammar); 2 is the second, held-out table, over the first table's scenes and its own.
+ */
+export const TABLES: Record<1 | 2, TableFiles> = {
+  1: { rows: 'instructions.json', scenes: ['scenes.json'] },
+  2: { rows: 'instructions-2.json', scenes: ['scenes.json', 'scenes-2.json'] },
+};
 
 /** One row on one seed. */
 export interface RowRun {
@@ -136,27 +153,32 @@ function quote(text: string): string {
   return text.length > 60 ? `"${text.slice(0, 57)}..."` : `"${text}"`;
 }
 
-/** Load scenes.json and instructions.json from `dir` and validate every scene and row; throws TableError. */
-export function loadTable(dir: string = TABLE_DIR): ParaphraseTable {
-  const scenesFile = join(dir, 'scenes.json');
-  const rowsFile = join(dir, 'instructions.json');
-  const sf = relative(process.cwd(), scenesFile) || scenesFile;
+/**
+ * Load a table from `dir` (by default the first: scenes.json and instructions.json; TABLES[2]
+ * for the second) and validate every scene and row; throws TableError.
+ */
+export function loadTable(dir: string = TABLE_DIR, files: TableFiles = TABLES[1]): ParaphraseTable {
+  const rowsFile = join(dir, files.rows);
   const rf = relative(process.cwd(), rowsFile) || rowsFile;
 
-  const scenesJson = ScenesFileSchema.safeParse(readJson(scenesFile));
-  if (!scenesJson.success) throw new TableError(`${sf}: ${firstIssue(scenesJson.error)}`);
   const scenes = new Map<string, TableScene>();
-  scenesJson.data.scenes.forEach((raw, i) => {
-    const at = `${sf}: scenes[${i}]`;
-    const parsed = SceneEntrySchema.safeParse(raw);
-    if (!parsed.success) throw new TableError(`${at}: ${firstIssue(parsed.error)}`);
-    const s = parsed.data;
-    if (scenes.has(s.id)) throw new TableError(`${at}: duplicate scene id "${s.id}"`);
-    const scene = SceneSchema.safeParse(s.scene);
-    if (!scene.success) throw new TableError(`${at} ("${s.id}"): ${firstIssue(scene.error, 'scene')}`);
-    checkLayouts(s, scene.data.objects, at);
-    scenes.set(s.id, s);
-  });
+  for (const name of files.scenes) {
+    const scenesFile = join(dir, name);
+    const sf = relative(process.cwd(), scenesFile) || scenesFile;
+    const scenesJson = ScenesFileSchema.safeParse(readJson(scenesFile));
+    if (!scenesJson.success) throw new TableError(`${sf}: ${firstIssue(scenesJson.error)}`);
+    scenesJson.data.scenes.forEach((raw, i) => {
+      const at = `${sf}: scenes[${i}]`;
+      const parsed = SceneEntrySchema.safeParse(raw);
+      if (!parsed.success) throw new TableError(`${at}: ${firstIssue(parsed.error)}`);
+      const s = parsed.data;
+      if (scenes.has(s.id)) throw new TableError(`${at}: duplicate scene id "${s.id}"`);
+      const scene = SceneSchema.safeParse(s.scene);
+      if (!scene.success) throw new TableError(`${at} ("${s.id}"): ${firstIssue(scene.error, 'scene')}`);
+      checkLayouts(s, scene.data.objects, at);
+      scenes.set(s.id, s);
+    });
+  }
 
   const rowsJson = RowsFileSchema.safeParse(readJson(rowsFile));
   if (!rowsJson.success) throw new TableError(`${rf}: ${firstIssue(rowsJson.error)}`);
@@ -200,7 +222,7 @@ export function loadTable(dir: string = TABLE_DIR): ParaphraseTable {
       task,
     };
   });
-  return { scenes, rows };
+  return { scenes, rows, rowsFile: files.rows };
 }
 
 /** Every seed of a scene must lay out (fixed objects clear of each other, random ones placed): instantiateScene on each. */
@@ -487,7 +509,7 @@ export async function runRow(table: ParaphraseTable, run: RowRun, programmer: Pr
   if (!row) throw new TableError(`run: no row ${run.row} (the table has ${table.rows.length})`);
   // A row that is solved before anything moves, or whose referent a person could not point at, is a table bug.
   const problem = await startProblem(row, run.seed);
-  if (problem) throw new TableError(`instructions.json: rows[${row.index}] (${quote(row.text)}): ${problem}`);
+  if (problem) throw new TableError(`${table.rowsFile}: rows[${row.index}] (${quote(row.text)}): ${problem}`);
   const t0 = performance.now();
   let program = '';
   let draftError: string | undefined;
