@@ -30,20 +30,8 @@ import { snapshotFromScene } from './scene-snapshot.ts';
 import { callsBetween, formatEvent, RELEASING_CALLS } from './trace-reading.ts';
 import type { Failure, Verdict } from './verdict.ts';
 
-export const DIAGNOSIS_KINDS = [
-  'slipped-grasp',
-  'nothing-grasped',
-  'knocked-over',
-  'missed-place',
-  'wrong-object-moved',
-  'collision',
-  'reach',
-  'timeout',
-  'syntax',
-  'program-error',
-  'unknown',
-] as const;
-export type DiagnosisKind = (typeof DIAGNOSIS_KINDS)[number];
+export { DIAGNOSIS_KINDS, type DiagnosisKind } from '../sim/failure-kinds.ts';
+import type { DiagnosisKind } from '../sim/failure-kinds.ts';
 
 /** How far an object ended from where it should be: object − target, horizontally, in metres. */
 export interface PlaceOffset {

@@ -7,30 +7,9 @@ import type { RenderOptions, ViewImages } from './render/headless-renderer.ts';
 export const MONITOR_NAMES = ['state', 'pixels', 'vlm', 'none'] as const;
 export type MonitorName = (typeof MONITOR_NAMES)[number];
 
-/** Why a checkpoint is not ok. Repairers and reports key on these, never on prose. */
-export const FAILURE_KINDS = [
-  /** The subgoal's `expect` predicate does not hold at its end. */
-  'expectation-unmet',
-  /** …and that predicate is `grasped`: the object is not in the hand. */
-  'not-grasped',
-  /** An object held at the previous checkpoint is no longer held, with no release in between. */
-  'dropped',
-  /** An object that stood upright is now tilted over. */
-  'toppled',
-  /** An object left the table (or fell to the floor). */
-  'off-table',
-  /** An object the subgoal does not name moved more than DISTURB_LIMIT. */
-  'disturbed',
-  /** The program ended with an object still in the gripper, and nothing asked it to hold one. */
-  'still-held',
-  /** The program raised an error here. */
-  'program-error',
-  /** The pixel monitor could not see an object it needed. */
-  'not-visible',
-  /** The monitor itself could not judge (a model call failed, a reply was unreadable). */
-  'monitor-error',
-] as const;
-export type FailureKind = (typeof FAILURE_KINDS)[number];
+// The kinds live in sim/failure-kinds.ts (plain data) so that task files can name them too.
+export { FAILURE_KINDS, type FailureKind } from '../sim/failure-kinds.ts';
+import type { FailureKind } from '../sim/failure-kinds.ts';
 
 export interface Failure {
   kind: FailureKind;

@@ -4,6 +4,7 @@ export * from './types.ts';
 export * from './trace.ts';
 export * from './rng.ts';
 export * from './errors.ts';
+export * from './failure-kinds.ts';
 export { createWorld, PHYSICS_SETTINGS, SETTLE_SECONDS, setPlanningView } from './world.ts';
 export type { CreateWorldOptions } from './world.ts';
 export { evaluatePredicate } from './predicates.ts';

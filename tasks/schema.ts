@@ -5,8 +5,8 @@
 // after parsing, in task-file.ts, because they need the whole file.
 
 import { z } from 'zod';
-import { COLOR_NAMES, PredicateSchema, SHAPES, closestNames } from '../sim/index.ts';
-import type { ColorName, Shape, Vec2, Vec3 } from '../sim/index.ts';
+import { COLOR_NAMES, DIAGNOSIS_KINDS, FAILURE_KINDS, PredicateSchema, SHAPES, closestNames } from '../sim/index.ts';
+import type { ColorName, DiagnosisKind, FailureKind, Shape, Vec2, Vec3 } from '../sim/index.ts';
 
 // ---------------------------------------------------------------- message helpers
 
@@ -87,37 +87,11 @@ const Positive = (what: string) => z.number(expected(what)).positive({ error: `e
 // ---------------------------------------------------------------- correction hints
 
 /**
- * What a correction hint's `when` may name: a checkpoint's failure kind (monitor/verdict.ts
- * FAILURE_KINDS), an attempt's diagnosis kind (monitor/diagnosis.ts DIAGNOSIS_KINDS), or
- * "any". tasks/ does not import monitor/, so the names are listed here;
- * test/tasks/correction-hints.test.ts checks they are exactly those two lists.
+ * What a correction hint's `when` may name: a checkpoint's failure kind (FAILURE_KINDS), an
+ * attempt's diagnosis kind (DIAGNOSIS_KINDS), both from sim/failure-kinds.ts, or "any".
  */
-export const HINT_WHEN_KINDS = [
-  'any',
-  // FailureKind
-  'expectation-unmet',
-  'not-grasped',
-  'dropped',
-  'toppled',
-  'off-table',
-  'disturbed',
-  'still-held',
-  'program-error',
-  'not-visible',
-  'monitor-error',
-  // DiagnosisKind (program-error is both)
-  'slipped-grasp',
-  'nothing-grasped',
-  'knocked-over',
-  'missed-place',
-  'wrong-object-moved',
-  'collision',
-  'reach',
-  'timeout',
-  'syntax',
-  'unknown',
-] as const;
-export type HintWhen = (typeof HINT_WHEN_KINDS)[number];
+export type HintWhen = 'any' | FailureKind | DiagnosisKind;
+export const HINT_WHEN_KINDS = [...new Set<HintWhen>(['any', ...FAILURE_KINDS, ...DIAGNOSIS_KINDS])] as [HintWhen, ...HintWhen[]];
 
 /** How a correction goes on (policy/programmers/programmer.ts CORRECTION_MODES; tasks/ cannot import policy/). */
 export const HINT_MODES = ['continue', 'restart'] as const;
