@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { engineOption, perceptionNoiseOption, perceptionOption } from './common.ts';
 import { resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
@@ -9,7 +10,6 @@ import type { CorrectionMode } from '../../policy/programmers/programmer.ts';
 import { correctionTextProblem } from '../../policy/corrections/classify.ts';
 import { MONITOR_NAMES, type MonitorName } from '../../monitor/verdict.ts';
 import { loadTask } from '../../tasks/index.ts';
-import { PERCEPTION_MODES, parsePerceptionNoise } from '../../policy/program/perception-settings.ts';
 import type { PerceptionMode, PerceptionNoise } from '../../policy/program/perception-settings.ts';
 import { intArg, parsedArg, UsageError } from '../errors.ts';
 import { ChatControl, INTERRUPT, RUN } from '../chat-control.ts';
@@ -66,13 +66,9 @@ export function registerChatCommand(program: Command): void {
     .option('--base-url <url>', 'OpenAI-compatible server (default $OPENAI_BASE_URL)')
     .addOption(new Option('--monitor <m>', 'checkpoint monitor after each run that ends').choices(MONITOR_NAMES).default('state'))
     .option('--oracle', 'let the monitor, the diagnosis and the programmer use the task check (by default only you see it)', false)
-    .addOption(
-      new Option('--perception <mode>', 'what scene queries and scene facts come from: truth, seeded noise, or camera pixels')
-        .choices(PERCEPTION_MODES)
-        .default('exact'),
-    )
-    .option('--perception-noise <m,deg>', 'σ of --perception noisy: metres, degrees (default 0.01,3)', parsedArg(parsePerceptionNoise))
-    .addOption(new Option('--engine <e>', 'physics engine').choices(['rapier']).default('rapier'))
+    .addOption(perceptionOption())
+    .addOption(perceptionNoiseOption())
+    .addOption(engineOption())
     .addOption(
       new Option('--mode <m>', 'how corrections go on: from the world as it is, or from the seed (/continue, /restart)')
         .choices(CORRECTION_MODES)

@@ -5,10 +5,9 @@ import { resolve } from 'node:path';
 import { PROVIDERS } from '../../policy/programmers/programmer.ts';
 import { MONITOR_NAMES, type MonitorName } from '../../monitor/verdict.ts';
 import { loadTask } from '../../tasks/index.ts';
-import { PERCEPTION_MODES, parsePerceptionNoise } from '../../policy/program/perception-settings.ts';
 import type { PerceptionMode, PerceptionNoise } from '../../policy/program/perception-settings.ts';
-import { intArg, parsedArg, UsageError } from '../errors.ts';
-import { readProgramFile } from './common.ts';
+import { intArg, UsageError } from '../errors.ts';
+import { engineOption, perceptionNoiseOption, perceptionOption, readProgramFile } from './common.ts';
 
 interface RunFlags {
   task: string;
@@ -51,13 +50,9 @@ export function registerRunCommand(program: Command): void {
     .addOption(new Option('--monitor <m>', 'checkpoint monitor').choices(MONITOR_NAMES).default('state'))
     .option('--max-repairs <k>', 'repair budget (default 3; 0 with --program)', intArg(0))
     .option('--no-oracle', 'stop on the monitor verdicts instead of the task success predicate')
-    .addOption(
-      new Option('--perception <mode>', 'what scene queries and scene facts come from: truth, seeded noise, or camera pixels')
-        .choices(PERCEPTION_MODES)
-        .default('exact'),
-    )
-    .option('--perception-noise <m,deg>', 'σ of --perception noisy: metres, degrees (default 0.01,3)', parsedArg(parsePerceptionNoise))
-    .addOption(new Option('--engine <e>', 'physics engine').choices(['rapier']).default('rapier'))
+    .addOption(perceptionOption())
+    .addOption(perceptionNoiseOption())
+    .addOption(engineOption())
     .option('--out <dir>', 'record folder (default runs/<time>-<task>-seed<N>)')
     .option('--vision', 'send the failing checkpoint images with repair prompts (vision-capable code models)')
     .option('--record <file>', 'record model exchanges to this cassette (JSONL)')

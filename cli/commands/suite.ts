@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { engineOption, perceptionNoiseOption, perceptionOption } from './common.ts';
 import { resolve } from 'node:path';
 import { getSuite, loadTask } from '../../tasks/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
@@ -7,9 +8,9 @@ import { defaultWorkers, runSuite, summaryTable } from '../../policy/suite/index
 // the controller (docs/architecture.md#imports).
 import { PROVIDERS } from '../../policy/programmers/programmer.ts';
 import { MONITOR_NAMES, type MonitorName } from '../../monitor/verdict.ts';
-import { PERCEPTION_MODES, parsePerceptionNoise, perceptionLabel } from '../../policy/program/perception-settings.ts';
+import { perceptionLabel } from '../../policy/program/perception-settings.ts';
 import type { PerceptionMode, PerceptionNoise } from '../../policy/program/perception-settings.ts';
-import { intArg, listArg, parsedArg, UsageError } from '../errors.ts';
+import { intArg, listArg, UsageError } from '../errors.ts';
 import { DEFAULT_MAX_CORRECTIONS } from '../../policy/corrections/simulated-corrector.ts';
 import { ProgressBar } from '../progress.ts';
 import { readdirSync, existsSync } from 'node:fs';
@@ -86,13 +87,9 @@ export function registerSuiteCommand(program: Command): void {
       ).choices(['simulated']),
     )
     .option('--max-corrections <k>', `with --corrector: the most corrections per episode (default ${DEFAULT_MAX_CORRECTIONS})`, intArg(0))
-    .addOption(
-      new Option('--perception <mode>', 'what scene queries and scene facts come from: truth, seeded noise, or camera pixels')
-        .choices(PERCEPTION_MODES)
-        .default('exact'),
-    )
-    .option('--perception-noise <m,deg>', 'σ of --perception noisy: metres, degrees (default 0.01,3)', parsedArg(parsePerceptionNoise))
-    .addOption(new Option('--engine <e>', 'physics engine').choices(['rapier']).default('rapier'))
+    .addOption(perceptionOption())
+    .addOption(perceptionNoiseOption())
+    .addOption(engineOption())
     .option('--no-oracle', 'stop on the monitor verdicts instead of the task success predicate')
     .option('--no-images', 'do not render checkpoint images unless the monitor needs them')
     .option('--out <dir>', 'output folder (default runs/suite-<time>)')
