@@ -209,6 +209,11 @@ describe('correct() answers in one line when it cannot act, never a silent no-op
     ['Push the red block 10 cm to the right.', 'turn it 90 degrees', /no place step/],
     ['Put the red block on the blue block.', 'no, the purple one', /names none of the objects|no object matches/],
     ['Put the red block on the blue block.', 'put it back', /nothing to put back/],
+    [
+      'Pick up the red block.',
+      'no, the red one',
+      /'the red one' is red_block, which the program already uses: the correction changes nothing/,
+    ],
     ['Put the red block on the blue block.', 'do the red one first', /already done first/],
   ])('%s + "%s"', async (instruction, text, want) => {
     const a = await answer(instruction, text);

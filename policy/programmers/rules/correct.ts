@@ -347,6 +347,18 @@ function chooseObject(job: Job, p: Extract<PlanChange, { kind: 'object' }>): App
       if (p.not) throw e;
     }
   }
+  if (!found && p.phrase && olds.length > 0) {
+    // "no, the green one" when the program already uses the green one: say so, not "names none".
+    let already: string | null = null;
+    try {
+      already = resolveOne(job, p.phrase, { like: objOf(job.start, olds[0]!)! });
+    } catch {
+      already = null;
+    }
+    if (already !== null && objects.includes(already)) {
+      throw new CorrectionError(`'${p.phrase.text}' is ${already}, which the program already uses: the correction changes nothing`);
+    }
+  }
   if (!found) {
     const what = p.phrase ? `'${p.phrase.text}'` : 'another object of the same kind';
     throw new CorrectionError(
