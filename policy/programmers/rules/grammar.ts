@@ -1484,7 +1484,10 @@ function distinctPlace(c: Cursor): { which: 'corner' | 'side' | 'container'; nou
   return null;
 }
 
-/** A clause that only names objects ("the red block is …", "the red block: …"): `each one` / `it` means them next. */
+/**
+ * A clause that only names objects ("the red block is …", "the red block: …"): `each one` / `it` means them next.
+ * Also the blank every parsed clause starts from.
+ */
 function statement(text: string, verbText: string, objects: NounPhrase[]): Clause {
   return {
     text,
@@ -2257,23 +2260,10 @@ function parseClause(tokens: Token[], source: string, placedNext = false): Claus
   if (verbTok.text === 'set' && c.word() === 'up') c.pos++;
 
   const clause: Clause = {
-    text: clauseText,
+    ...statement(clauseText, verbTok.text, []),
     verb,
-    verbText: verbTok.text,
-    objects: [],
-    locations: [],
     upright: verbTok.text === 'stand' || verbTok.text === 'erect',
     hold: verb === 'hold',
-    distance: null,
-    direction: null,
-    order: null,
-    bySize: null,
-    byColor: false,
-    roles: [],
-    reverse: false,
-    rebuild: false,
-    locAt: [],
-    structure: null,
   };
 
   let pendingRoleNp: NounPhrase | null = null;
