@@ -7,6 +7,8 @@
 // it there (and says so), RUN resumes it exactly where it stopped, INTERRUPT ends it there.
 
 import { parentPort, workerData } from 'node:worker_threads';
+import type { KnowledgeSettings, KnowledgeUse } from '../policy/knowledge/episode-knowledge.ts';
+import { knowledgeLine } from '../policy/knowledge/format.ts';
 import type { CallEvent, Trace } from '../sim/trace.ts';
 import type { SimWorld } from '../sim/index.ts';
 import type { CorrectionMode, ProviderChoice } from '../policy/programmers/programmer.ts';
@@ -35,6 +37,8 @@ export interface ChatWorkerData {
   /** Simulated seconds per wall second while a program runs (1 = real time); 0 runs as fast as it can. */
   speed: number;
   control: SharedArrayBuffer;
+  /** The knowledge base (docs/knowledge.md); null: off. */
+  knowledge: KnowledgeSettings | null;
 }
 
 export type ChatOp =
@@ -85,6 +89,8 @@ export interface CloseReply {
   detail: string;
   attempts: number;
   corrections: number;
+  /** What the knowledge base gave and learned (absent when it is off). */
+  knowledge?: KnowledgeUse;
 }
 
 export type ChatWorkerMessage =
@@ -99,6 +105,9 @@ export type ChatWorkerMessage =
       plan: string[];
       error: string | null;
       warnings: string[];
+      /** The knowledge entries retrieved, as prompts show them, and what the programmer did with them. */
+      knowledge: string[];
+      knowledgeNotes: string[];
     }
   | { type: 'call'; line: number | null; call: string; result: string }
   | { type: 'paused'; line: number | null; name: string; index: number }
@@ -166,6 +175,7 @@ async function main(): Promise<void> {
     recordImages: data.images ? 'failed' : 'none',
     vlmModel: data.vlmModel ?? null,
     vlmChat,
+    knowledge: data.knowledge,
     onEvent: (e) => {
       if (e.type === 'run-start') post({ type: 'run-start', attempt: e.attempt, continued: e.continued, correction: e.correction });
     },
@@ -181,6 +191,8 @@ async function main(): Promise<void> {
     plan: session.draft.plan,
     error: session.draft.error,
     warnings: [...session.sessionWarnings],
+    knowledge: session.knowledge.map((k) => knowledgeLine(k)),
+    knowledgeNotes: (session.draft.notes ?? []).filter((n) => n.startsWith('knowledge ')),
   });
 
   const view = (): SessionView => ({
@@ -306,6 +318,7 @@ async function main(): Promise<void> {
           detail: record.successDetail,
           attempts: record.attempts.length,
           corrections: session.corrections.length,
+          ...(record.knowledge && { knowledge: record.knowledge }),
         } satisfies CloseReply;
       }
     }

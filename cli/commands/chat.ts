@@ -1,5 +1,12 @@
 import { Option, type Command } from 'commander';
-import { engineOption, perceptionNoiseOption, perceptionOption } from './common.ts';
+import {
+  engineOption,
+  knowledgeSettingsFrom,
+  perceptionNoiseOption,
+  perceptionOption,
+  withKnowledgeOptions,
+  type KnowledgeFlags,
+} from './common.ts';
 import { resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
@@ -25,9 +32,9 @@ import type {
   RepairReply,
   SessionView,
 } from '../chat-worker.ts';
-import { defaultRunDir } from './run.ts';
+import { defaultRunDir, knowledgeSummary } from './run.ts';
 
-interface ChatFlags {
+interface ChatFlags extends KnowledgeFlags {
   task: string;
   seed: number;
   provider: (typeof PROVIDERS)[number];
@@ -53,7 +60,7 @@ const DOUBLE_CTRL_C_MS = 1500;
 const CLOSE_GRACE_MS = 15_000;
 
 export function registerChatCommand(program: Command): void {
-  program
+  const cmd = program
     .command('chat')
     .description(
       'a correction session: run the program, interrupt it (Ctrl-C), correct it in plain words; exit 0 when the task is done at the end, 1 not, 2 bad input',
@@ -82,40 +89,42 @@ export function registerChatCommand(program: Command): void {
       '--speed <x>',
       'simulated seconds per wall second while a program runs, 0 = as fast as it can (default 1 at a terminal, 0 with piped stdin)',
       parsedArg(parseSpeed),
-    )
-    .action(async (flags: ChatFlags) => {
-      const task = loadTask(flags.task);
-      if (flags.perceptionNoise !== undefined && flags.perception !== 'noisy') {
-        throw new UsageError(`--perception-noise applies to --perception noisy only (perception is ${flags.perception})`);
-      }
-      if (flags.provider === 'replay' && flags.cassette === undefined) throw new UsageError('--provider replay needs --cassette <file>');
-      const outDir = resolve(flags.out ?? defaultRunDir(task.id, flags.seed));
-      const control = new ChatControl();
-      const data: ChatWorkerData = {
-        task: flags.task,
-        seed: flags.seed,
-        provider: flags.provider,
-        model: flags.model,
-        vlmModel: flags.vlmModel,
-        baseUrl: flags.baseUrl,
-        record: flags.record,
-        cassette: flags.cassette,
-        monitor: flags.monitor,
-        oracle: flags.oracle,
-        engine: flags.engine,
-        perception: {
-          mode: flags.perception,
-          ...(flags.perception === 'noisy' && flags.perceptionNoise ? { noise: flags.perceptionNoise } : {}),
-        },
-        mode: flags.mode,
-        outDir,
-        images: flags.images === true,
-        speed: flags.speed ?? (process.stdin.isTTY === true ? 1 : 0),
-        control: control.buffer,
-      };
-      const chat = new ChatSession(data, control, process.stdin.isTTY === true);
-      process.exitCode = await chat.done;
-    });
+    );
+  withKnowledgeOptions(cmd, { learnFlag: true }).action(async (flags: ChatFlags) => {
+    const task = loadTask(flags.task);
+    if (flags.perceptionNoise !== undefined && flags.perception !== 'noisy') {
+      throw new UsageError(`--perception-noise applies to --perception noisy only (perception is ${flags.perception})`);
+    }
+    if (flags.provider === 'replay' && flags.cassette === undefined) throw new UsageError('--provider replay needs --cassette <file>');
+    const outDir = resolve(flags.out ?? defaultRunDir(task.id, flags.seed));
+    const knowledge = await knowledgeSettingsFrom(flags, true);
+    const control = new ChatControl();
+    const data: ChatWorkerData = {
+      task: flags.task,
+      seed: flags.seed,
+      provider: flags.provider,
+      model: flags.model,
+      vlmModel: flags.vlmModel,
+      baseUrl: flags.baseUrl,
+      record: flags.record,
+      cassette: flags.cassette,
+      monitor: flags.monitor,
+      oracle: flags.oracle,
+      engine: flags.engine,
+      perception: {
+        mode: flags.perception,
+        ...(flags.perception === 'noisy' && flags.perceptionNoise ? { noise: flags.perceptionNoise } : {}),
+      },
+      mode: flags.mode,
+      outDir,
+      images: flags.images === true,
+      speed: flags.speed ?? (process.stdin.isTTY === true ? 1 : 0),
+      control: control.buffer,
+      knowledge,
+    };
+    const chat = new ChatSession(data, control, process.stdin.isTTY === true);
+    process.exitCode = await chat.done;
+  });
 }
 
 function parseSpeed(value: string): number {
@@ -270,6 +279,8 @@ class ChatSession {
     this.out(`${m.task} seed ${m.seed} (${m.provider}, ${m.model}): ${m.instruction}`);
     this.out(`record in ${this.outDir}`);
     for (const w of m.warnings) this.out(`warning: ${w}`);
+    if (m.knowledge.length > 0) this.out(`knowledge retrieved:\n${m.knowledge.map((k) => `  ${k}`).join('\n')}`);
+    for (const n of m.knowledgeNotes) this.out(n);
     if (m.program.trim() === '') this.out(`the programmer wrote no program: ${m.error ?? 'no reason given'}`);
     else this.showProgram(null);
     this.out(
@@ -583,6 +594,7 @@ class ChatSession {
       `session ${endedBy === 'done' ? 'done' : 'quit'}: task ${r.success ? 'done' : 'not done'} — ${r.detail.split('\n')[0]!.replace(/\.$/, '')}; ` +
         `${r.attempts} run${r.attempts === 1 ? '' : 's'}, ${n} correction${n === 1 ? '' : 's'}; record in ${this.outDir}`,
     );
+    if (r.knowledge) this.out(knowledgeSummary(r.knowledge).trim());
     this.cleanUp();
     this.resolveDone(r.success ? 0 : 1);
   }

@@ -1,7 +1,8 @@
 // Shared option handling (required options and value parsing are commander's: see ../errors.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
+import type { KnowledgeSettings } from '../../policy/knowledge/episode-knowledge.ts';
 import { PERCEPTION_MODES, parsePerceptionNoise } from '../../policy/program/perception-settings.ts';
 import { parsedArg, UsageError } from '../errors.ts';
 
@@ -30,4 +31,46 @@ export function readProgramFile(path: string): string {
   } catch (err) {
     throw new UsageError(`--program: cannot read ${path}: ${(err as Error).message}`);
   }
+}
+
+// The knowledge base options of `run`, `suite`, `chat`, `teach` and `view` (docs/knowledge.md).
+export interface KnowledgeFlags {
+  /** --kb FILE, or false for --no-kb; undefined: POLICYLOOP_KB or the default file. */
+  kb?: string | false;
+  /** --no-learn: retrieve, but write nothing back. */
+  learn?: boolean;
+}
+
+/** `--kb FILE`, `--no-kb` and (with learn) `--no-learn`, for `.addOption`. */
+export function knowledgeOptions(opts: { learnFlag: boolean }): Option[] {
+  return [
+    new Option('--kb <file>', 'knowledge base file (default $POLICYLOOP_KB or ~/.policyloop/knowledge.db)'),
+    new Option('--no-kb', 'use no knowledge base: retrieve nothing, learn nothing'),
+    ...(opts.learnFlag
+      ? [new Option('--no-learn', 'retrieve knowledge but write nothing back (no new entries, no confidence updates)')]
+      : []),
+  ];
+}
+
+/** Adds the knowledge options to a command. */
+export function withKnowledgeOptions(cmd: Command, opts: { learnFlag: boolean }): Command {
+  for (const o of knowledgeOptions(opts)) cmd.addOption(o);
+  return cmd;
+}
+
+/**
+ * The knowledge base settings of a command, or null when it is off. The file is opened
+ * (created when absent, migrated when old) here, so a corrupt or newer file stops the
+ * command with one line before any work starts.
+ */
+export async function knowledgeSettingsFrom(flags: KnowledgeFlags, learnByDefault: boolean): Promise<KnowledgeSettings | null> {
+  const { knowledgeFileFromEnv, openKnowledge } = await import('../../policy/knowledge/index.ts');
+  const file = knowledgeFileFromEnv({ kb: flags.kb });
+  if (file === null) return null;
+  try {
+    openKnowledge(file);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  return { file, learn: flags.learn === false ? false : learnByDefault };
 }

@@ -29,7 +29,9 @@ import type {
   Programmer,
 } from '../programmers/programmer.ts';
 import type { AttemptPerception } from '../loop/episode.ts';
-import { perceive, perceptionBridge, perceptionRecord, programContext } from '../loop/episode.ts';
+import { contextWithKnowledge, finishKnowledge, perceive, perceptionBridge, perceptionRecord } from '../loop/episode.ts';
+import type { KnowledgeSettings, KnowledgeUse, Retrieved } from '../knowledge/episode-knowledge.ts';
+import type { KnowledgeItem } from '../knowledge/types.ts';
 import { inspect, setUpMonitor } from '../loop/monitoring.ts';
 import { judgeAttempt, oracleView } from '../loop/stop-rule.ts';
 import { CheckpointImages } from '../loop/checkpoint-images.ts';
@@ -66,7 +68,8 @@ export interface SessionOptions {
   browserWSEndpoint?: string | null;
   vlmModel?: string | null;
   vlmChat?: ChatModel | null;
-  knowledge?: string[];
+  /** The knowledge base to retrieve from at the start and learn into at close (docs/knowledge.md); none when absent. */
+  knowledge?: KnowledgeSettings | null;
   onEvent?: (e: SessionEvent) => void;
 }
 
@@ -213,7 +216,6 @@ export class CorrectionSession {
     const scene = instantiateScene(opts.task, opts.seed);
     const settings = opts.perception ?? { mode: 'exact' };
     const perception: AttemptPerception = { settings, bridge: await perceptionBridge(settings, opts.browserWSEndpoint) };
-    const ctx0 = await programContext(opts.task, opts.seed, scene, engine, opts.knowledge ?? [], perception);
     const warnings: string[] = [];
     const { monitor, renderer } = await setUpMonitor({
       monitor: opts.monitor ?? 'state',
@@ -224,6 +226,7 @@ export class CorrectionSession {
       recordImages: (opts.outDir !== undefined ? (opts.recordImages ?? 'none') : 'none') !== 'none',
       warn: (w) => void warnings.push(w),
     });
+    const { ctx: ctx0, retrieved } = await contextWithKnowledge(opts.task, opts.seed, scene, engine, opts.knowledge, perception, renderer);
     // The session's one world; runs are bounded by the task's time limit each (runAttempt's timeLimitSec).
     const world = await createWorld(scene, { engine });
     const tm = performance.now();
@@ -235,6 +238,7 @@ export class CorrectionSession {
       throw e;
     }
     const session = new CorrectionSession(opts, world, scene, ctx0, perception, monitor, renderer, warnings, first, performance.now() - tm);
+    session.retrieved = retrieved;
     session.emit({ type: 'draft', origin: 'generate', correction: null, draft: first });
     session.save();
     return session;
@@ -412,6 +416,7 @@ export class CorrectionSession {
       apiCalls: outcome.apiCalls,
       checkpoints: outcome.trace.checkpoints.length,
       images: files.size,
+      ...(this.opts.knowledge && { knowledge: this.ctx0.knowledge.map((k) => k.id) }),
     };
     this.attempts.push(record);
     if (this.outDir) {
@@ -663,6 +668,21 @@ export class CorrectionSession {
       if (this._status !== 'closed') {
         this.endedBy = endedBy;
         this._status = 'closed';
+        this.knowledgeUse = await finishKnowledge(
+          this.opts.knowledge,
+          this.retrieved,
+          this.programmer,
+          this.ctx0,
+          {
+            success: this.lastSuccess.ok,
+            outDir: this.outDir ?? null,
+            corrections: this.records
+              .filter((r) => r.applied && !r.undone && r.programAfter !== null)
+              .map((r) => ({ text: r.text, class: r.class, programBefore: r.programBefore, programAfter: r.programAfter! })),
+            repair: null,
+          },
+          (w) => void this.warnings.push(w),
+        );
         this.save();
         this.world.free();
       }
@@ -673,6 +693,18 @@ export class CorrectionSession {
   }
 
   private endedBy: 'done' | 'quit' | 'stopped' | 'limit' | null = null;
+  /** What was retrieved for the session (set by start), and what it taught (set by close). */
+  private retrieved: Retrieved | null = null;
+  private knowledgeUse: KnowledgeUse | undefined;
+
+  /** The knowledge entries the programmer was given. */
+  get knowledge(): readonly KnowledgeItem[] {
+    return this.ctx0.knowledge;
+  }
+  /** What the session taught the knowledge base (after close), or what it retrieved. */
+  get knowledgeRecord(): KnowledgeUse | undefined {
+    return this.knowledgeUse ?? this.retrieved?.use;
+  }
 
   // ------------------------------------------------------------------ records
 
@@ -703,6 +735,7 @@ export class CorrectionSession {
       startedAt: this.startedAt.toISOString(),
       versions: toolVersions(),
       warnings: [...this.warnings],
+      ...(this.knowledgeRecord && { knowledge: this.knowledgeRecord }),
     };
   }
 

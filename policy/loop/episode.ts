@@ -3,7 +3,7 @@
 // in stop-rule.ts, the monitor set-up and inspection in monitoring.ts, the images in
 // checkpoint-images.ts, the files in records.ts. Reported success is always the task
 // predicate.
-import type { AttemptData, EngineName, PredicateResult, SceneSpec, SimWorld, Snapshot } from '../../sim/index.ts';
+import type { AttemptData, EngineName, ObjectInfo, PredicateResult, SceneSpec, SimWorld, Snapshot } from '../../sim/index.ts';
 import { createWorld, evaluatePredicate } from '../../sim/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
 import { instantiateScene } from '../../tasks/index.ts';
@@ -21,6 +21,9 @@ import { summarizeAttempt } from './repair-history.ts';
 import type { AttemptRecord, EpisodeRecord, StopReason } from './records.ts';
 import { writeAttemptFiles, writeEpisodeRecord } from './records.ts';
 import { toolVersions } from './versions.ts';
+import type { KnowledgeItem } from '../knowledge/types.ts';
+import type { DistillCorrection } from '../knowledge/distill.ts';
+import { learnFromEpisode, retrieveForEpisode, type KnowledgeSettings, type KnowledgeUse, type Retrieved } from '../knowledge/episode-knowledge.ts';
 import { CheckpointImages } from './checkpoint-images.ts';
 import { inspect, setUpMonitor } from './monitoring.ts';
 import { draftStop, judgeAttempt, monitorShouldLook, oracleView } from './stop-rule.ts';
@@ -47,7 +50,8 @@ export interface EpisodeOptions {
   vlmChat?: ChatModel | null;
   renderer?: HeadlessRenderer;
   browserWSEndpoint?: string | null;
-  knowledge?: string[];
+  /** The knowledge base to retrieve from (and, with `learn`, to write to); null or absent: none (docs/knowledge.md). */
+  knowledge?: KnowledgeSettings | null;
   /**
    * What the program's scene queries, its skills' plans and the programmer's scene facts
    * come from (default exact): docs/architecture.md#perception. `pixels` renders through a
@@ -100,26 +104,105 @@ export function perceive(world: SimWorld, task: TaskDef, seed: number, attempt: 
   });
 }
 
+/** The start of an episode as retrieval sees it: the objects as perceived, the true scene and world (for rendering). */
+export interface EpisodeStart {
+  objects: ObjectInfo[];
+  scene: SceneSpec;
+  snapshot: Snapshot;
+}
+
 /**
  * The scene facts a programmer may see: the stated scene (statedScene: no hidden truth)
  * with the objects where perception puts them at the start of attempt 0, and `objects` as
  * that attempt's getObjects() reports them — the same numbers the program's queries give.
+ * `knowledge` is the entries to give, or a function retrieving them for the start.
  */
 export async function programContext(
   task: TaskDef,
   seed: number,
   scene: SceneSpec,
   engine: EngineName,
-  knowledge: string[],
+  knowledge: KnowledgeItem[] | ((start: EpisodeStart) => Promise<KnowledgeItem[]>),
   perception: AttemptPerception = { settings: { mode: 'exact' }, bridge: null },
 ): Promise<ProgramContext> {
   const world = await createWorld(scene, { engine });
   try {
     const seen = perceive(world, task, seed, 0, perception);
     const objects = seen.getObjects();
-    return { taskId: task.id, instruction: task.instruction, seed, scene: perceivedScene(seen), objects, knowledge };
+    const items = typeof knowledge === 'function' ? await knowledge({ objects, scene, snapshot: world.snapshot() }) : knowledge;
+    return { taskId: task.id, instruction: task.instruction, seed, scene: perceivedScene(seen), objects, knowledge: items };
   } finally {
     world.free();
+  }
+}
+
+/**
+ * programContext with the episode's knowledge retrieved (when a knowledge base is set):
+ * the context, and what was retrieved (for the record and for learning at the end).
+ */
+export async function contextWithKnowledge(
+  task: TaskDef,
+  seed: number,
+  scene: SceneSpec,
+  engine: EngineName,
+  settings: KnowledgeSettings | null | undefined,
+  perception: AttemptPerception,
+  renderer: HeadlessRenderer | null,
+): Promise<{ ctx: ProgramContext; retrieved: Retrieved | null }> {
+  let retrieved: Retrieved | null = null;
+  const ctx = await programContext(
+    task,
+    seed,
+    scene,
+    engine,
+    settings
+      ? async (start) => {
+          retrieved = await retrieveForEpisode(settings, { instruction: task.instruction, ...start, renderer });
+          return retrieved.items;
+        }
+      : [],
+    perception,
+  );
+  return { ctx, retrieved };
+}
+
+/** The end of an episode for the knowledge base: confidences move, what it taught is written (learn on). */
+export async function finishKnowledge(
+  settings: KnowledgeSettings | null | undefined,
+  retrieved: Retrieved | null,
+  programmer: Programmer,
+  ctx: ProgramContext,
+  end: {
+    success: boolean;
+    outDir: string | null;
+    corrections: readonly DistillCorrection[];
+    repair: { programBefore: string; programAfter: string } | null;
+  },
+  warn: (w: string) => void,
+): Promise<KnowledgeUse | undefined> {
+  if (!settings || !retrieved) return undefined;
+  if (retrieved.use.warning) warn(retrieved.use.warning);
+  try {
+    return await learnFromEpisode(
+      settings,
+      retrieved.use,
+      end.success,
+      {
+        taskId: ctx.taskId,
+        seed: ctx.seed,
+        instruction: ctx.instruction,
+        objects: ctx.objects,
+        appearance: retrieved.appearance,
+        programmer: programmer.model ? `${programmer.name}:${programmer.model}` : programmer.name,
+        session: end.outDir,
+        corrections: end.corrections,
+        repair: end.repair,
+      },
+      programmer,
+    );
+  } catch (err) {
+    warn(`knowledge base not updated: ${(err as Error).message.split('\n')[0]}`);
+    return retrieved.use;
   }
 }
 
@@ -146,7 +229,6 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
     settings: opts.perception ?? { mode: 'exact' },
     bridge: await perceptionBridge(opts.perception ?? { mode: 'exact' }, opts.browserWSEndpoint),
   };
-  const ctx = await programContext(opts.task, opts.seed, scene, engine, opts.knowledge ?? [], perception);
   const warnings: string[] = [];
   const warn = (w: string): void => void warnings.push(w);
   const recordImages = opts.outDir === undefined ? 'none' : (opts.recordImages ?? 'all');
@@ -159,6 +241,9 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
     recordImages: recordImages !== 'none',
     warn,
   });
+  const { ctx, retrieved } = await contextWithKnowledge(opts.task, opts.seed, scene, engine, opts.knowledge, perception, renderer);
+  const knowledgeIds = ctx.knowledge.map((k) => k.id);
+  const programs: string[] = [];
 
   const attempts: AttemptRecord[] = [];
   let success: PredicateResult = { ok: false, detail: 'no attempt ran' };
@@ -216,8 +301,10 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
       apiCalls: outcome.apiCalls,
       checkpoints: outcome.trace.checkpoints.length,
       images: files.size,
+      ...(opts.knowledge && { knowledge: knowledgeIds }),
     };
     attempts.push(record);
+    programs.push(draft.program);
     if (opts.outDir) {
       writeAttemptFiles(
         opts.outDir,
@@ -269,6 +356,19 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
     draft = next;
   }
 
+  const knowledge = await finishKnowledge(
+    opts.knowledge,
+    retrieved,
+    opts.programmer,
+    ctx,
+    {
+      success: success.ok,
+      outDir: opts.outDir ?? null,
+      corrections: [],
+      repair: solvedAt !== null && solvedAt > 0 ? { programBefore: programs[0]!, programAfter: programs[solvedAt]! } : null,
+    },
+    warn,
+  );
   const record: EpisodeRecord = {
     task: opts.task.id,
     taskFile: opts.task.file,
@@ -293,6 +393,7 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
     startedAt: new Date(Date.now() - (performance.now() - t0)).toISOString(),
     versions: toolVersions(),
     warnings,
+    ...(knowledge && { knowledge }),
   };
   if (opts.outDir) writeEpisodeRecord(opts.outDir, record);
   return record;

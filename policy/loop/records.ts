@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { PredicateResult, ProgramError, Trace } from '../../sim/index.ts';
 import { traceToJSON } from '../program/trace.ts';
 import type { PerceptionMode, PerceptionNoise } from '../program/perception-settings.ts';
+import type { KnowledgeUse } from '../knowledge/episode-knowledge.ts';
 
 /** What produced an attempt's program: the first draft, a repair, or a person's correction (docs/corrections.md). */
 export type AttemptOrigin = 'generate' | 'repair' | 'correction';
@@ -39,6 +40,8 @@ export interface AttemptRecord {
   apiCalls: number;
   checkpoints: number;
   images: number;
+  /** Ids of the knowledge entries the programmer was given (docs/knowledge.md); absent when the knowledge base was off. */
+  knowledge?: number[];
 }
 
 export type StopReason = 'success' | 'monitor-ok' | 'budget' | 'no-program' | 'no-change' | 'person';
@@ -72,6 +75,8 @@ export interface EpisodeRecord {
   startedAt: string;
   versions: Record<string, string>;
   warnings: string[];
+  /** The knowledge base: what was retrieved for the episode and what it taught; absent when it was off. */
+  knowledge?: KnowledgeUse;
 }
 
 export function attemptDir(outDir: string, index: number): string {

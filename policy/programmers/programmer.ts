@@ -3,6 +3,8 @@
 import type { ImageMime, TokenUsage } from '../../llm/index.ts';
 import type { Diagnosis, DiagnosisKind, Verdict } from '../../monitor/index.ts';
 import type { GripperState, ObjectInfo, SceneSpec, Trace } from '../../sim/index.ts';
+import type { DistillInput } from '../knowledge/distill.ts';
+import type { KnowledgeItem, NewKnowledge } from '../knowledge/types.ts';
 
 export type { TokenUsage };
 
@@ -21,8 +23,12 @@ export interface ProgramContext {
   scene: SceneSpec;
   /** The objects as the program API's getObjects() reports them at the start. */
   objects: ObjectInfo[];
-  /** Lessons from earlier correction sessions that apply to this task (empty until chat sessions exist). */
-  knowledge: string[];
+  /**
+   * Entries of the knowledge base that apply to this episode (docs/knowledge.md), best
+   * first: lessons distilled from earlier corrections and repairs, each with the objects of
+   * this scene it applies to. Empty when the knowledge base is off or has nothing that applies.
+   */
+  knowledge: KnowledgeItem[];
 }
 
 export interface ProgramDraft {
@@ -95,6 +101,11 @@ export interface Programmer {
    * and the program must be written for it; with 'restart', the seed's scene.
    */
   correct(ctx: ProgramContext, input: CorrectionInput): Promise<CorrectionDraft>;
+  /**
+   * Knowledge entries from an episode that ended well after corrections or repairs
+   * (docs/knowledge.md#distillation). Absent, or null returned: the rule distiller is used.
+   */
+  distill?(input: DistillInput): Promise<NewKnowledge[] | null>;
 }
 
 /** DROC's two kinds of correction: which objects / steps / order / target, or how a step is done. */

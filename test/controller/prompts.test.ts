@@ -100,9 +100,12 @@ describe('generation prompt', () => {
   it('leaves the knowledge section out when there is none, and includes it when there is', async () => {
     const none = await taskContext('red_on_blue', 1);
     expect(userText(buildGenerationPrompt(none))).not.toContain('Relevant knowledge');
-    const some = { ...none, knowledge: ['Lift the red block at least 12 cm before carrying it.'] };
+    const some = {
+      ...none,
+      knowledge: [{ id: 7, kind: 'plan' as const, text: 'Lift the red block at least 12 cm before carrying it.', objects: [], confidence: 0.6, score: 0.5, why: 'text' }],
+    };
     expect(userText(buildGenerationPrompt(some))).toContain(
-      'Relevant knowledge (from earlier corrections):\n- Lift the red block at least 12 cm',
+      'Relevant knowledge (lessons from earlier corrections; follow them unless this task says otherwise):\n- [k7] Lift the red block at least 12 cm',
     );
   });
 });

@@ -3,6 +3,7 @@
 //   scene, objects as the world reports them) — no test rebuilds that itself;
 // - sceneContext: hand-made scene facts (test/helpers/scene-objects.ts), no physics.
 
+import type { KnowledgeItem } from '../../policy/knowledge/types.ts';
 import type { ObjectSpec, SceneSpec } from '../../sim/index.ts';
 import { getTask, instantiateScene } from '../../tasks/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
@@ -10,7 +11,7 @@ import { programContext } from '../../policy/loop/index.ts';
 import type { ProgramContext, SceneFacts } from '../../policy/programmers/index.ts';
 
 /** The context the episode gives a programmer for `task` (an id or a loaded task) on `seed`. */
-export async function taskContext(task: TaskDef | string = 'red_on_blue', seed = 1, knowledge: string[] = []): Promise<ProgramContext> {
+export async function taskContext(task: TaskDef | string = 'red_on_blue', seed = 1, knowledge: KnowledgeItem[] = []): Promise<ProgramContext> {
   const def = typeof task === 'string' ? getTask(task) : task;
   return programContext(def, seed, instantiateScene(def, seed), 'rapier', knowledge);
 }

@@ -10,6 +10,8 @@ import { countMessageTokens, type ChatMessage } from '../../../llm/index.ts';
 import { GRIPPER, TABLE } from '../../../sim/index.ts';
 import { renderApiPrompt } from '../../program/api-docs.ts';
 import type { ProgramContext } from '../programmer.ts';
+import { knowledgeLine } from '../../knowledge/format.ts';
+import type { KnowledgeItem } from '../../knowledge/types.ts';
 import { PREDICATE_PROMPT_FORMS } from './predicate-forms.ts';
 import { renderSceneFacts } from './scene-facts.ts';
 
@@ -54,10 +56,10 @@ export function systemPrompt(): string {
 }
 
 /** "Relevant knowledge" lines, or '' when there is none (the section is then left out). */
-export function knowledgeSection(knowledge: readonly string[]): string {
-  const items = knowledge.map((k) => k.trim()).filter((k) => k.length > 0);
+export function knowledgeSection(knowledge: readonly KnowledgeItem[]): string {
+  const items = knowledge.map((k) => knowledgeLine(k).trim()).filter((k) => k.length > 0);
   if (items.length === 0) return '';
-  return ['Relevant knowledge (from earlier corrections):', ...items.map((k) => `- ${k}`)].join('\n');
+  return ['Relevant knowledge (lessons from earlier corrections; follow them unless this task says otherwise):', ...items.map((k) => `- ${k}`)].join('\n');
 }
 
 /** Task, scene and knowledge: the part of the user message both prompts share. */

@@ -97,6 +97,8 @@ export interface ProgramState {
   programs: string[];
   /** The steps of the program last written, in order, with their step keys and subgoal lines (corrections find the step reached). */
   written?: WrittenStep[];
+  /** What the knowledge base's entries did to this program (knowledge.ts), kept as program comments. */
+  knowledge?: string[];
 }
 
 /** One step of a written program (ProgramState.written). */

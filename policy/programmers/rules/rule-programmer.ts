@@ -14,6 +14,7 @@ import type { Step } from './planner.ts';
 import type { ProgramState } from './program-text.ts';
 import { repairState } from './repair.ts';
 import { correctProgram, writtenSteps } from './correct.ts';
+import { applyKnowledge } from './knowledge.ts';
 
 function draft(program: string, plan: string[], error: string | null, notes?: string[], memo?: ProgramState): ProgramDraft {
   return { program, plan, error, usage: { ...NO_USAGE }, promptTokens: 0, ...(notes ? { notes } : {}), ...(memo ? { memo } : {}) };
@@ -24,7 +25,10 @@ export class RuleProgrammer implements Programmer {
   readonly model = 'rules';
 
   async generate(ctx: ProgramContext): Promise<ProgramDraft> {
-    return this.write(ctx, emptyState());
+    // Knowledge (knowledge.ts): skill entries as step defaults, readable plan rules as amendments.
+    const state = emptyState();
+    applyKnowledge(ctx, state, (s) => planFor(ctx, s.choices, s.amend));
+    return this.write(ctx, state);
   }
 
   /** A person's correction (correct.ts, README "Corrections"): read, applied to the memo, the program written again. */
@@ -68,7 +72,12 @@ export class RuleProgrammer implements Programmer {
   /** The program and plan lines for a state; throws when the instruction cannot be read or planned. */
   private text(ctx: ProgramContext, state: ProgramState): { program: string; plan: string[]; comments: string[]; steps: Step[] } {
     const rp = planFor(ctx, state.choices, state.amend);
-    const comments = [...rp.reading.intents.map((it) => `intent: ${describeIntent(it)}`), ...rp.reading.notes, ...rp.plan.notes];
+    const comments = [
+      ...rp.reading.intents.map((it) => `intent: ${describeIntent(it)}`),
+      ...rp.reading.notes,
+      ...rp.plan.notes,
+      ...(state.knowledge ?? []),
+    ];
     return { ...writeProgram(ctx.instruction, rp.plan.steps, state, comments), comments, steps: rp.plan.steps };
   }
 

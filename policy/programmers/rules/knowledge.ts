@@ -1,0 +1,101 @@
+// The knowledge base, as the rule programmer uses it (docs/knowledge.md#how-programmers-use-it):
+// skill entries become the default options of the steps they apply to (a StepAdjust, as a
+// correction would make), and the plan rules it can read — `clear-first` — become plan
+// amendments. Every entry applied is named in the program's notes; an entry it cannot
+// read (a rule in words only, an option it has no field for) is named as not applied.
+
+import type { KnowledgeItem } from '../../knowledge/types.ts';
+import type { ProgramContext } from '../programmer.ts';
+import type { RulePlan } from './plan.ts';
+import type { ProgramState, StepAdjust } from './program-text.ts';
+import { stepKeys } from './program-text.ts';
+
+/** Option name of the program API → the StepAdjust field the rule programmer writes it from, per skill. */
+const OPTION_FIELDS: Record<string, Record<string, keyof StepAdjust>> = {
+  pick: { approach: 'approach', liftHeight: 'liftHeight', speed: 'speed' },
+  place: { releaseHeight: 'releaseHeight', speed: 'speed' },
+  push: { height: 'pushHeight', speed: 'speed' },
+};
+
+function validValue(field: keyof StepAdjust, v: unknown): boolean {
+  if (field === 'approach') return v === 'side' || v === 'top';
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 10;
+}
+
+/** Objects something rests on or stands in at the start (ctx.objects geometry). */
+function ridersOf(ctx: ProgramContext, baseId: string): string[] {
+  const base = ctx.objects.find((o) => o.id === baseId);
+  if (!base) return [];
+  return ctx.objects
+    .filter((o) => {
+      if (o.id === base.id) return false;
+      const dx = o.position[0] - base.position[0];
+      const dy = o.position[1] - base.position[1];
+      const c = Math.cos(-base.yaw);
+      const s = Math.sin(-base.yaw);
+      if (Math.abs(c * dx - s * dy) > base.size[0] / 2 || Math.abs(s * dx + c * dy) > base.size[1] / 2) return false;
+      const bottom = o.position[2] - o.size[2] / 2;
+      return bottom > base.position[2] - base.size[2] / 2 - 0.005 && bottom < base.position[2] + base.size[2] / 2 + 0.015 && o.position[2] > base.position[2];
+    })
+    .map((o) => o.id);
+}
+
+/**
+ * Applies `ctx.knowledge` to a fresh state: plan rules first (they change the steps), then
+ * skill defaults for the steps of the resulting plan. Returns the notes (one per entry).
+ */
+export function applyKnowledge(ctx: ProgramContext, state: ProgramState, plan: (s: ProgramState) => RulePlan): string[] {
+  if (ctx.knowledge.length === 0) return [];
+  const notes: string[] = [];
+  const used = new Set<number>();
+  let current: RulePlan;
+  try {
+    current = plan(state);
+  } catch {
+    return [];
+  }
+  for (const k of ctx.knowledge.filter((i) => i.kind === 'plan')) {
+    if (k.params?.rule !== 'clear-first') continue;
+    const picked = new Set(current.plan.steps.filter((s) => s.op === 'pick').map((s) => s.id));
+    for (const base of k.objects) {
+      if (!picked.has(base)) continue;
+      const riders = ridersOf(ctx, base).filter((r) => !(state.amend.clearFirst[base] ?? []).includes(r));
+      if (riders.length === 0) continue;
+      state.amend.clearFirst[base] = [...(state.amend.clearFirst[base] ?? []), ...riders];
+      notes.push(`knowledge k${k.id} applied: take ${riders.join(', ')} off ${base} first (${k.text})`);
+      used.add(k.id);
+    }
+  }
+  if (used.size > 0) {
+    try {
+      current = plan(state);
+    } catch {
+      return notes;
+    }
+  }
+  const keys = stepKeys(current.plan.steps);
+  for (const k of ctx.knowledge.filter((i) => i.kind === 'skill')) {
+    const fields = k.skill ? OPTION_FIELDS[k.skill] : undefined;
+    if (!fields || !k.params) continue;
+    const applied: string[] = [];
+    current.plan.steps.forEach((step, i) => {
+      if (step.op !== k.skill || !k.objects.includes(step.id)) return;
+      const adj: StepAdjust = (state.adjust[keys[i]!] ??= {});
+      for (const [option, value] of Object.entries(k.params ?? {})) {
+        const field = fields[option];
+        if (!field || !validValue(field, value) || adj[field] !== undefined) continue;
+        (adj as Record<string, unknown>)[field] = value;
+        applied.push(`${step.op} ${step.id} ${option} ${JSON.stringify(value)}`);
+      }
+    });
+    if (applied.length > 0) {
+      notes.push(`knowledge k${k.id} applied: ${[...new Set(applied)].join('; ')} (${k.text})`);
+      used.add(k.id);
+    }
+  }
+  for (const k of ctx.knowledge) {
+    if (!used.has(k.id)) notes.push(`knowledge k${k.id} not applied: ${k.kind === 'plan' ? 'a rule the rule programmer cannot read' : 'no step it applies to'} (${k.text})`);
+  }
+  state.knowledge = notes;
+  return notes;
+}
