@@ -1,5 +1,12 @@
 import { Option, type Command } from 'commander';
-import { engineOption, perceptionNoiseOption, perceptionOption } from './common.ts';
+import {
+  engineOption,
+  knowledgeSettingsFrom,
+  perceptionNoiseOption,
+  perceptionOption,
+  withKnowledgeOptions,
+  type KnowledgeFlags,
+} from './common.ts';
 import { resolve } from 'node:path';
 import { getSuite, loadTask } from '../../tasks/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
@@ -16,7 +23,7 @@ import { ProgressBar } from '../progress.ts';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-interface SuiteFlags {
+interface SuiteFlags extends KnowledgeFlags {
   suite?: string;
   tasks?: string[];
   taskDir?: string;
@@ -62,7 +69,7 @@ function selectSeeds(f: SuiteFlags): number[] {
 }
 
 export function registerSuiteCommand(program: Command): void {
-  program
+  const cmd = program
     .command('suite')
     .description('run tasks × seeds in parallel; writes results.jsonl, summary.json and report.html')
     .option('--suite <name>', 'a bundled suite (default core)')
@@ -94,118 +101,124 @@ export function registerSuiteCommand(program: Command): void {
     .option('--no-images', 'do not render checkpoint images unless the monitor needs them')
     .option('--out <dir>', 'output folder (default runs/suite-<time>)')
     .option('--resume', 'skip episodes already in <out>/results.jsonl (same settings only)')
-    .option('--json', 'one JSON line per episode, then the summary')
-    .action(async (f: SuiteFlags, cmd: Command) => {
-      if (f.maxCorrections !== undefined && f.corrector === undefined)
-        throw new UsageError('--max-corrections applies to --corrector simulated only');
-      if (f.corrector !== undefined && cmd.getOptionValueSource('maxRepairs') === 'cli') {
-        throw new UsageError('--max-repairs does not apply with --corrector: a corrected episode is taught, not repaired');
+    .option('--json', 'one JSON line per episode, then the summary');
+  withKnowledgeOptions(cmd, { learnFlag: false }).action(async (f: SuiteFlags, cmd: Command) => {
+    if (f.maxCorrections !== undefined && f.corrector === undefined)
+      throw new UsageError('--max-corrections applies to --corrector simulated only');
+    if (f.corrector !== undefined && cmd.getOptionValueSource('maxRepairs') === 'cli') {
+      throw new UsageError('--max-repairs does not apply with --corrector: a corrected episode is taught, not repaired');
+    }
+    const tasks = selectTasks(f);
+    const seeds = selectSeeds(f);
+    const workers = f.workers ?? defaultWorkers();
+    const { monitor, provider } = f;
+    if (f.perceptionNoise !== undefined && f.perception !== 'noisy') {
+      throw new UsageError(`--perception-noise applies to --perception noisy only (perception is ${f.perception})`);
+    }
+    const perception = perceptionLabel({ mode: f.perception, ...(f.perceptionNoise ? { noise: f.perceptionNoise } : {}) });
+    const settings = {
+      provider,
+      model: f.model ?? (provider === 'builtin' ? 'rules' : (process.env.POLICYLOOP_MODEL ?? '')),
+      vlmModel: f.vlmModel ?? process.env.POLICYLOOP_VLM_MODEL ?? null,
+      monitor,
+      maxRepairs: f.corrector ? 0 : f.maxRepairs,
+      engine: f.engine,
+      oracle: f.oracle,
+      perception,
+      ...(f.corrector ? { corrector: f.corrector, maxCorrections: f.maxCorrections ?? DEFAULT_MAX_CORRECTIONS } : {}),
+    };
+    // Suites read the knowledge base only (docs/knowledge.md#in-suites); an empty one counts as none.
+    const kb = await knowledgeSettingsFrom(f, false);
+    const { knowledgeFingerprint } = await import('../../policy/knowledge/index.ts');
+    const kbPrint = kb ? knowledgeFingerprint(kb.file) : null;
+    if (kbPrint) Object.assign(settings, { knowledge: kbPrint });
+    // Fail fast on model settings (missing key or server, missing cassette) before any worker starts.
+    const { createProgrammer } = await import('../../policy/programmers/index.ts');
+    await createProgrammer({ provider, model: f.model ?? null });
+    const outDir = resolve(f.out ?? join('runs', `suite-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`));
+    const images = f.images === false ? monitor === 'pixels' || monitor === 'vlm' : true;
+    const tty = Boolean(process.stderr.isTTY) && !f.json;
+    let bar: ProgressBar | null = null;
+    const { launchSharedBrowser } = await import('../../monitor/index.ts');
+    const pixels = f.perception === 'pixels';
+    const shared = images || pixels ? await launchSharedBrowser() : null;
+    // pixels perception renders between API calls: without a browser, say so and stop (no silent fallback).
+    if (pixels && shared === null) {
+      const { findBrowser } = await import('../../monitor/index.ts');
+      throw new UsageError(`--perception pixels needs a browser: ${findBrowser().reason ?? 'the browser did not start'}`);
+    }
+    if (images && shared === null)
+      process.stderr.write('policyloop: no browser found for checkpoint images; episodes use the state monitor\n');
+    const ac = new AbortController();
+    const onSigint = (): void => {
+      if (ac.signal.aborted) process.exit(130);
+      ac.abort();
+      process.stderr.write(
+        '\ninterrupted: finishing the episodes in flight (Ctrl-C again to quit now); finished ones are in results.jsonl\n',
+      );
+    };
+    process.on('SIGINT', onSigint);
+    try {
+      const result = await runSuite({
+        tasks,
+        seeds,
+        settings,
+        outDir,
+        workers,
+        resume: f.resume,
+        images,
+        browserWSEndpoint: shared?.wsEndpoint ?? null,
+        signal: ac.signal,
+        knowledgeFile: kbPrint ? kb!.file : null,
+        onStart: ({ total, skipped, changed }) => {
+          if (skipped > 0 && !f.json) process.stderr.write(`resuming: ${skipped} episode(s) already in results.jsonl\n`);
+          for (const c of f.json ? [] : changed)
+            process.stderr.write(
+              `${c.task} changed since its results (version ${c.from.join(', ')} -> ${c.to}): re-running ${c.episodes.length} episode(s)\n`,
+            );
+          if (!f.json)
+            process.stderr.write(
+              `${total} episode(s): ${tasks.length} task(s) × ${seeds.length} seed(s), ${workers} worker(s), provider ${provider}, monitor ${monitor}, perception ${perception}${settings.corrector ? `, corrector ${settings.corrector} (≤ ${settings.maxCorrections} corrections)` : ''}\n`,
+            );
+          if (tty) bar = new ProgressBar(total);
+        },
+        onEpisode: (line, p) => {
+          const said = line.corrector ? `  corrections ${line.corrector.said.length}` : '';
+          const text = `${line.success ? 'ok  ' : 'FAIL'} ${line.task} seed ${line.seed}  attempts ${line.attempts.length}${said}  ${(line.wallMs / 1000).toFixed(2)}s${line.error ? `  error: ${line.error}` : ''}`;
+          if (f.json)
+            process.stdout.write(
+              JSON.stringify({
+                task: line.task,
+                seed: line.seed,
+                success: line.success,
+                attempts: line.attempts.length,
+                solvedAt: line.solvedAt,
+                ...(line.corrector
+                  ? {
+                      corrections: line.corrector.said.map((c) => ({ text: c.text, class: c.class, applied: c.applied })),
+                      solvedAfter: line.corrector.solvedAfter,
+                    }
+                  : {}),
+                wallMs: line.wallMs,
+                error: line.error,
+              }) + '\n',
+            );
+          else if (bar) {
+            if (!line.success) bar.note(text);
+            bar.update(p.done, p.succeeded, `${line.task}#${line.seed}`);
+          } else process.stderr.write(`[${p.done}/${p.total}] ${text}\n`);
+        },
+      });
+      (bar as ProgressBar | null)?.finish();
+      if (f.json) process.stdout.write(JSON.stringify(result.summary) + '\n');
+      else {
+        process.stdout.write(summaryTable(result.summary) + '\n\n');
+        process.stdout.write(`results: ${result.resultsFile}\nsummary: ${result.summaryFile}\nreport:  ${result.reportFile}\n`);
       }
-      const tasks = selectTasks(f);
-      const seeds = selectSeeds(f);
-      const workers = f.workers ?? defaultWorkers();
-      const { monitor, provider } = f;
-      if (f.perceptionNoise !== undefined && f.perception !== 'noisy') {
-        throw new UsageError(`--perception-noise applies to --perception noisy only (perception is ${f.perception})`);
-      }
-      const perception = perceptionLabel({ mode: f.perception, ...(f.perceptionNoise ? { noise: f.perceptionNoise } : {}) });
-      const settings = {
-        provider,
-        model: f.model ?? (provider === 'builtin' ? 'rules' : (process.env.POLICYLOOP_MODEL ?? '')),
-        vlmModel: f.vlmModel ?? process.env.POLICYLOOP_VLM_MODEL ?? null,
-        monitor,
-        maxRepairs: f.corrector ? 0 : f.maxRepairs,
-        engine: f.engine,
-        oracle: f.oracle,
-        perception,
-        ...(f.corrector ? { corrector: f.corrector, maxCorrections: f.maxCorrections ?? DEFAULT_MAX_CORRECTIONS } : {}),
-      };
-      // Fail fast on model settings (missing key or server, missing cassette) before any worker starts.
-      const { createProgrammer } = await import('../../policy/programmers/index.ts');
-      await createProgrammer({ provider, model: f.model ?? null });
-      const outDir = resolve(f.out ?? join('runs', `suite-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`));
-      const images = f.images === false ? monitor === 'pixels' || monitor === 'vlm' : true;
-      const tty = Boolean(process.stderr.isTTY) && !f.json;
-      let bar: ProgressBar | null = null;
-      const { launchSharedBrowser } = await import('../../monitor/index.ts');
-      const pixels = f.perception === 'pixels';
-      const shared = images || pixels ? await launchSharedBrowser() : null;
-      // pixels perception renders between API calls: without a browser, say so and stop (no silent fallback).
-      if (pixels && shared === null) {
-        const { findBrowser } = await import('../../monitor/index.ts');
-        throw new UsageError(`--perception pixels needs a browser: ${findBrowser().reason ?? 'the browser did not start'}`);
-      }
-      if (images && shared === null)
-        process.stderr.write('policyloop: no browser found for checkpoint images; episodes use the state monitor\n');
-      const ac = new AbortController();
-      const onSigint = (): void => {
-        if (ac.signal.aborted) process.exit(130);
-        ac.abort();
-        process.stderr.write(
-          '\ninterrupted: finishing the episodes in flight (Ctrl-C again to quit now); finished ones are in results.jsonl\n',
-        );
-      };
-      process.on('SIGINT', onSigint);
-      try {
-        const result = await runSuite({
-          tasks,
-          seeds,
-          settings,
-          outDir,
-          workers,
-          resume: f.resume,
-          images,
-          browserWSEndpoint: shared?.wsEndpoint ?? null,
-          signal: ac.signal,
-          onStart: ({ total, skipped, changed }) => {
-            if (skipped > 0 && !f.json) process.stderr.write(`resuming: ${skipped} episode(s) already in results.jsonl\n`);
-            for (const c of f.json ? [] : changed)
-              process.stderr.write(
-                `${c.task} changed since its results (version ${c.from.join(', ')} -> ${c.to}): re-running ${c.episodes.length} episode(s)\n`,
-              );
-            if (!f.json)
-              process.stderr.write(
-                `${total} episode(s): ${tasks.length} task(s) × ${seeds.length} seed(s), ${workers} worker(s), provider ${provider}, monitor ${monitor}, perception ${perception}${settings.corrector ? `, corrector ${settings.corrector} (≤ ${settings.maxCorrections} corrections)` : ''}\n`,
-              );
-            if (tty) bar = new ProgressBar(total);
-          },
-          onEpisode: (line, p) => {
-            const said = line.corrector ? `  corrections ${line.corrector.said.length}` : '';
-            const text = `${line.success ? 'ok  ' : 'FAIL'} ${line.task} seed ${line.seed}  attempts ${line.attempts.length}${said}  ${(line.wallMs / 1000).toFixed(2)}s${line.error ? `  error: ${line.error}` : ''}`;
-            if (f.json)
-              process.stdout.write(
-                JSON.stringify({
-                  task: line.task,
-                  seed: line.seed,
-                  success: line.success,
-                  attempts: line.attempts.length,
-                  solvedAt: line.solvedAt,
-                  ...(line.corrector
-                    ? {
-                        corrections: line.corrector.said.map((c) => ({ text: c.text, class: c.class, applied: c.applied })),
-                        solvedAfter: line.corrector.solvedAfter,
-                      }
-                    : {}),
-                  wallMs: line.wallMs,
-                  error: line.error,
-                }) + '\n',
-              );
-            else if (bar) {
-              if (!line.success) bar.note(text);
-              bar.update(p.done, p.succeeded, `${line.task}#${line.seed}`);
-            } else process.stderr.write(`[${p.done}/${p.total}] ${text}\n`);
-          },
-        });
-        (bar as ProgressBar | null)?.finish();
-        if (f.json) process.stdout.write(JSON.stringify(result.summary) + '\n');
-        else {
-          process.stdout.write(summaryTable(result.summary) + '\n\n');
-          process.stdout.write(`results: ${result.resultsFile}\nsummary: ${result.summaryFile}\nreport:  ${result.reportFile}\n`);
-        }
-        process.exitCode = result.interrupted ? 130 : 0;
-      } finally {
-        process.off('SIGINT', onSigint);
-        await shared?.close();
-      }
-    });
+      process.exitCode = result.interrupted ? 130 : 0;
+    } finally {
+      process.off('SIGINT', onSigint);
+      await shared?.close();
+    }
+  });
 }

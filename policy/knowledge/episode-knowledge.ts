@@ -2,6 +2,7 @@
 // the start, learn and update confidences at the end. `run`, `suite`, `chat`, `teach` and
 // the viewer all go through here, with KnowledgeSettings from --kb / --no-kb / POLICYLOOP_KB.
 
+import { createHash } from 'node:crypto';
 import type { HeadlessRenderer } from '../../monitor/index.ts';
 import type { ObjectInfo, SceneSpec, Snapshot } from '../../sim/index.ts';
 import { embedderSettingsFromEnv, OpenAIEmbedder, type Embedder } from '../../llm/embeddings.ts';
@@ -45,6 +46,19 @@ export function openKnowledge(file: string): KnowledgeBase {
     open.set(file, kb);
   }
   return kb;
+}
+
+/**
+ * The content of a knowledge base in a line — `12 entries, 3f9c0a1b2c3d` (sha256 of every
+ * entry's id and update time) — or null when it holds none. A suite's settings carry it.
+ */
+export function knowledgeFingerprint(file: string): string | null {
+  const kb = openKnowledge(file);
+  const entries = kb.list({ limit: Number.MAX_SAFE_INTEGER });
+  if (entries.length === 0) return null;
+  const h = createHash('sha256');
+  for (const e of entries.sort((a, b) => a.id - b.id)) h.update(`${e.id}:${e.updated}:${e.confidence}\n`);
+  return `${entries.length} entries, ${h.digest('hex').slice(0, 12)}`;
 }
 
 /** Close every knowledge base this thread opened (end of a command, tests). */

@@ -6,6 +6,7 @@ export { MERGE_NUDGE, PRIOR_STRENGTH, SIZE_TOLERANCE, normalizeText, paramsKey, 
 export {
   BUSY_TIMEOUT_MS,
   CANDIDATE_LIMIT,
+  TEXT_POSTINGS_BUDGET,
   KnowledgeBase,
   KnowledgeBaseError,
   defaultKnowledgeFile,
@@ -22,6 +23,7 @@ export { KNOWLEDGE_TOKEN_BUDGET, MIN_CONFIDENCE, SIZE_SLACK, queryText, retrieve
 export { knowledgeLine } from './format.ts';
 export {
   closeKnowledge,
+  knowledgeFingerprint,
   learnFromEpisode,
   openKnowledge,
   resetEmbedder,
@@ -31,3 +33,4 @@ export {
   type KnowledgeUse,
   type Retrieved,
 } from './episode-knowledge.ts';
+export { indexText, queryTerms, stem } from './text.ts';

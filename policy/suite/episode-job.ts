@@ -22,6 +22,8 @@ export interface EpisodeJob {
   images: boolean;
   /** A running browser to connect to (one shared browser for all workers). */
   browserWSEndpoint: string | null;
+  /** The knowledge base file the episodes retrieve from (read only in suites); null: none. */
+  knowledgeFile?: string | null;
 }
 
 export function errorLine(job: EpisodeJob, message: string, instruction = ''): ResultLine {

@@ -27,6 +27,8 @@ export default async function runEpisodeJob(job: EpisodeJob): Promise<ResultLine
       );
     }
     const programmer = await createProgrammer({ provider: job.settings.provider, model: job.settings.model });
+    // Suites read the knowledge base and write nothing back: every episode sees the same entries, in any order.
+    const knowledge = job.knowledgeFile ? { file: job.knowledgeFile, learn: false } : null;
     if (job.settings.corrector === 'simulated') {
       // A correction session the simulated person teaches: no repairs, the session's records in the episode folder.
       const session = await CorrectionSession.start({
@@ -42,6 +44,7 @@ export default async function runEpisodeJob(job: EpisodeJob): Promise<ResultLine
         outDir: join(job.outDir, job.dir),
         recordImages: job.images ? 'failed' : 'none',
         browserWSEndpoint: job.browserWSEndpoint,
+        knowledge,
       });
       let corrector: CorrectorRecord;
       try {
@@ -70,6 +73,7 @@ export default async function runEpisodeJob(job: EpisodeJob): Promise<ResultLine
       outDir: join(job.outDir, job.dir),
       recordImages: job.images ? 'failed' : 'none',
       browserWSEndpoint: job.browserWSEndpoint,
+      knowledge,
     });
     return { ...record, settings: job.settings, settingsKey: settingsKey(job.settings, task.hash), error: null, dir: job.dir };
   } catch (err) {

@@ -41,6 +41,8 @@ export interface SuiteOptions {
   workerModule?: string | URL;
   /** Set to stop submitting new episodes (Ctrl-C); finished ones stay recorded. */
   signal?: AbortSignal;
+  /** The knowledge base the episodes retrieve from (read only); settings.knowledge fingerprints it. */
+  knowledgeFile?: string | null;
 }
 
 export interface SuiteResult {
@@ -105,6 +107,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
         dir,
         images,
         browserWSEndpoint: opts.browserWSEndpoint ?? null,
+        knowledgeFile: opts.knowledgeFile ?? null,
       });
     }
   }

@@ -18,11 +18,17 @@ export interface SuiteSettings {
   corrector?: 'simulated';
   /** With `corrector`: the most corrections one episode gets (`--max-corrections`). */
   maxCorrections?: number;
+  /**
+   * The knowledge base the episodes retrieve from, as its content's fingerprint (`12
+   * entries, 3f9c…`: knowledgeFingerprint), so a resumed suite refuses a knowledge base
+   * that changed in between. Absent when it is off or empty (no entries: nothing to retrieve).
+   */
+  knowledge?: string;
 }
 
 const KEYS: (keyof SuiteSettings)[] = ['provider', 'model', 'vlmModel', 'monitor', 'maxRepairs', 'engine', 'oracle', 'perception'];
 /** Keys that count only when set, so results files written before them keep their settings keys. */
-const OPTIONAL_KEYS: (keyof SuiteSettings)[] = ['corrector', 'maxCorrections'];
+const OPTIONAL_KEYS: (keyof SuiteSettings)[] = ['corrector', 'maxCorrections', 'knowledge'];
 
 /**
  * The key that makes episodes comparable: the settings, and — for one episode's row — the
