@@ -9,6 +9,7 @@ import { registerRenderCommand } from './commands/render.ts';
 import { registerEvalMonitorCommand } from './commands/eval-monitor.ts';
 import { registerSuiteCommand } from './commands/suite.ts';
 import { registerChatCommand } from './commands/chat.ts';
+import { registerTeachCommand } from './commands/teach.ts';
 
 import { VERSION } from './version.ts';
 
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerRunCommand(program);
   registerSuiteCommand(program);
   registerChatCommand(program);
+  registerTeachCommand(program);
   registerRenderCommand(program);
   registerEvalMonitorCommand(program);
 

@@ -47,7 +47,7 @@ interface SuiteFlags extends KnowledgeFlags {
   maxCorrections?: number;
 }
 
-function selectTasks(f: SuiteFlags): TaskDef[] {
+export function selectTasks(f: Pick<SuiteFlags, 'suite' | 'tasks' | 'taskDir'>): TaskDef[] {
   const chosen = [f.suite, f.tasks, f.taskDir].filter((x) => x !== undefined).length;
   if (chosen > 1) throw new UsageError('choose one of --suite, --tasks, --task-dir');
   if (f.tasks) return f.tasks.map((t) => loadTask(t));
@@ -62,10 +62,10 @@ function selectTasks(f: SuiteFlags): TaskDef[] {
   return getSuite(f.suite ?? 'core');
 }
 
-function selectSeeds(f: SuiteFlags): number[] {
+export function selectSeeds(f: Pick<SuiteFlags, 'seeds' | 'seedList'>, defaultCount = 3): number[] {
   if (f.seeds !== undefined && f.seedList !== undefined) throw new UsageError('choose one of --seeds, --seed-list');
   if (f.seedList !== undefined) return f.seedList;
-  return Array.from({ length: f.seeds ?? 3 }, (_, i) => i);
+  return Array.from({ length: f.seeds ?? defaultCount }, (_, i) => i);
 }
 
 export function registerSuiteCommand(program: Command): void {

@@ -541,6 +541,7 @@ export class CorrectionSession {
       modelMs: Math.round(modelMs),
     };
     this.records.push(record);
+    this.memos.set(index, { before: this.current.draft.memo, after: draft.memo });
     const refuse = (why: string): CorrectionResult => {
       record.outcome = why;
       this.emit({ type: 'correction', record });
@@ -678,7 +679,14 @@ export class CorrectionSession {
             outDir: this.outDir ?? null,
             corrections: this.records
               .filter((r) => r.applied && !r.undone && r.programAfter !== null)
-              .map((r) => ({ text: r.text, class: r.class, programBefore: r.programBefore, programAfter: r.programAfter! })),
+              .map((r) => ({
+                text: r.text,
+                class: r.class,
+                programBefore: r.programBefore,
+                programAfter: r.programAfter!,
+                memoBefore: this.memos.get(r.index)?.before,
+                memoAfter: this.memos.get(r.index)?.after,
+              })),
             repair: null,
           },
           (w) => void this.warnings.push(w),
@@ -695,6 +703,8 @@ export class CorrectionSession {
   private endedBy: 'done' | 'quit' | 'stopped' | 'limit' | null = null;
   /** What was retrieved for the session (set by start), and what it taught (set by close). */
   private retrieved: Retrieved | null = null;
+  /** The programmer's memos before and after each correction (for its own distillation; not in corrections.jsonl). */
+  private readonly memos = new Map<number, { before: unknown; after: unknown }>();
   private knowledgeUse: KnowledgeUse | undefined;
 
   /** The knowledge entries the programmer was given. */

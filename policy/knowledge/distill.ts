@@ -32,6 +32,9 @@ export interface DistillCorrection {
   class: 'plan' | 'skill';
   programBefore: string;
   programAfter: string;
+  /** The programmer's memos of the two drafts (its own distiller may read them; opaque here). */
+  memoBefore?: unknown;
+  memoAfter?: unknown;
 }
 
 /** What an episode or session that ended well offers to learn from. */
@@ -49,7 +52,7 @@ export interface DistillInput {
   /** Applied corrections not taken back, in order. */
   corrections: readonly DistillCorrection[];
   /** The first program and the program that solved it, when repairs changed it. */
-  repair?: { programBefore: string; programAfter: string } | null;
+  repair?: { programBefore: string; programAfter: string; memoBefore?: unknown; memoAfter?: unknown } | null;
   /** Wall-clock time (ISO); now when absent. */
   at?: string;
 }
@@ -73,8 +76,14 @@ export function paramPhrases(skill: KnowledgeSkill, params: Record<string, unkno
 
 const SKILL_WORDS: Record<KnowledgeSkill, string> = { pick: 'picking up', place: 'setting down', push: 'pushing' };
 
+/** "tall thin cylinder, 14 cm × 4.5 cm, mostly white" → "a tall thin cylinder (14 cm × 4.5 cm, mostly white)". */
+function objectPhrase(looks: string): string {
+  const [head = 'object', ...rest] = looks.split(', ');
+  return `${/^[aeiou]/i.test(head) ? 'an' : 'a'} ${head}${rest.length > 0 ? ` (${rest.join(', ')})` : ''}`;
+}
+
 function skillText(skill: KnowledgeSkill, params: Record<string, unknown>, looks: string): string {
-  return `When ${SKILL_WORDS[skill]} ${looks}: ${paramPhrases(skill, params).join(', ')}.`;
+  return `When ${SKILL_WORDS[skill]} ${objectPhrase(looks)}: ${paramPhrases(skill, params).join(', ')}.`;
 }
 
 /** The learnable options that differ between two calls of the same skill on the same object (the after values). */
@@ -99,13 +108,7 @@ function objectById(objects: readonly ObjectInfo[], id: string | null): ObjectIn
   return id === null ? undefined : objects.find((o) => o.id === id);
 }
 
-function skillEntries(
-  before: string,
-  after: string,
-  input: DistillInput,
-  source: KnowledgeSource,
-  seen: Set<string>,
-): NewKnowledge[] {
+function skillEntries(before: string, after: string, input: DistillInput, source: KnowledgeSource, seen: Set<string>): NewKnowledge[] {
   const b = stepCalls(before);
   const a = stepCalls(after);
   const out: NewKnowledge[] = [];
@@ -117,32 +120,64 @@ function skillEntries(
     // A call with learnable options that the program before did not make at all (a step it
     // never reached is not a change of how it is done): nothing to compare, nothing learned.
     if (Object.keys(changed).length === 0) continue;
-    const obj = objectById(input.objects, call.id);
-    if (!obj) continue;
-    const key = `${call.skill}:${obj.id}:${JSON.stringify(changed)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const appearance = input.appearance?.get(obj.id) ?? appearanceFromFacts(obj);
-    const [w, d, h] = obj.size;
-    const width = Math.max(w, d);
-    out.push({
-      kind: 'skill',
-      text: skillText(call.skill, changed, describeAppearance(appearance)),
-      skill: call.skill,
-      params: changed,
-      scope: {
-        shapes: [obj.shape],
-        sizeRange: { height: [h, h], width: [width, width] },
-        verbs: [...new Set([call.skill, ...instructionVerbs(input.instruction)])],
-        taskIds: [input.taskId],
-      },
-      appearance,
-      before: prev ? [prev.text] : [],
-      after: [call.text],
-      sources: [source],
-    });
+    const e = skillEntry(input, source, call.skill, call.id, changed, prev ? [prev.text] : [], [call.text], seen);
+    if (e) out.push(e);
   }
   return out;
+}
+
+/**
+ * One skill entry: `skill` on object `id` is done with `params` (the program API's option
+ * names and values); scoped to the object's shape class and size, with its appearance.
+ * Null when the object is not in the scene or `seen` already holds the same change.
+ */
+export function skillEntry(
+  input: DistillInput,
+  source: KnowledgeSource,
+  skill: KnowledgeSkill,
+  id: string,
+  params: Record<string, unknown>,
+  before: string[],
+  after: string[],
+  seen: Set<string>,
+): NewKnowledge | null {
+  const obj = objectById(input.objects, id);
+  if (!obj || Object.keys(params).length === 0) return null;
+  const key = `${skill}:${obj.id}:${JSON.stringify(params)}`;
+  if (seen.has(key)) return null;
+  seen.add(key);
+  const appearance = input.appearance?.get(obj.id) ?? appearanceFromFacts(obj);
+  const [w, d, h] = obj.size;
+  const width = Math.max(w, d);
+  return {
+    kind: 'skill',
+    text: skillText(skill, params, describeAppearance(appearance)),
+    skill,
+    params,
+    scope: {
+      shapes: [obj.shape],
+      sizeRange: { height: [h, h], width: [width, width] },
+      verbs: [...new Set([skill, ...instructionVerbs(input.instruction)])],
+      taskIds: [input.taskId],
+    },
+    appearance,
+    before,
+    after,
+    sources: [source],
+  };
+}
+
+/** The source of an entry from this episode: a correction's words, or a repair. */
+export function distillSource(input: DistillInput, origin: KnowledgeSource['origin'], correction: string | null): KnowledgeSource {
+  return {
+    origin,
+    session: input.session,
+    correction,
+    taskId: input.taskId,
+    seed: input.seed,
+    at: input.at ?? new Date().toISOString(),
+    programmer: input.programmer,
+  };
 }
 
 /** Whether `a` rests on `b` or stands in it at the start (its centre over b's footprint, its bottom within b's height band). */
@@ -204,19 +239,11 @@ function planEntries(before: string, after: string, input: DistillInput, source:
 }
 
 /** Knowledge entries from an episode's corrections and repairs, by rule. */
-export function distillByRule(input: DistillInput): NewKnowledge[] {
+export function distillByRule(input: DistillInput, seen: Set<string> = new Set()): NewKnowledge[] {
   const at = input.at ?? new Date().toISOString();
   const out: NewKnowledge[] = [];
-  const seen = new Set<string>();
-  const src = (origin: KnowledgeSource['origin'], correction: string | null): KnowledgeSource => ({
-    origin,
-    session: input.session,
-    correction,
-    taskId: input.taskId,
-    seed: input.seed,
-    at,
-    programmer: input.programmer,
-  });
+  const src = (origin: KnowledgeSource['origin'], correction: string | null): KnowledgeSource =>
+    distillSource({ ...input, at }, origin, correction);
   for (const c of input.corrections) {
     const source = src('correction', c.text);
     out.push(...skillEntries(c.programBefore, c.programAfter, input, source, seen));

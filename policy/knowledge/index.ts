@@ -6,6 +6,7 @@ export { MERGE_NUDGE, PRIOR_STRENGTH, SIZE_TOLERANCE, normalizeText, paramsKey, 
 export {
   BUSY_TIMEOUT_MS,
   CANDIDATE_LIMIT,
+  CANDIDATE_SOURCES,
   TEXT_POSTINGS_BUDGET,
   KnowledgeBase,
   KnowledgeBaseError,

@@ -62,10 +62,12 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX sources_entry ON sources (entry_id);
 
-      -- rowid = entries.id. Written by the store in the same transaction as the entry
-      -- (text; the sources' correction texts; scope verbs, shapes, colours, skill and
-      -- params); the trigger removes an entry's row whatever deletes the entry.
-      CREATE VIRTUAL TABLE entries_fts USING fts5 (text, corrections, terms, tokenize = 'porter unicode61');
+      -- rowid = entries.id. Written by the store in the same transaction as the entry, as
+      -- stemmed words (text.ts): the text; the sources' correction texts; scope verbs,
+      -- shapes, colours, skill and params. The trigger removes an entry's row whatever
+      -- deletes the entry. entries_fts_terms gives each term's document count.
+      CREATE VIRTUAL TABLE entries_fts USING fts5 (text, corrections, terms, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE entries_fts_terms USING fts5vocab (entries_fts, row);
       CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
         DELETE FROM entries_fts WHERE rowid = old.id;
       END;

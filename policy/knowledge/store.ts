@@ -22,6 +22,7 @@ import {
   sameSource,
 } from './merge.ts';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
+import { ftsMatch, indexText, queryTerms } from './text.ts';
 import {
   INITIAL_CONFIDENCE,
   type KnowledgeEntry,
@@ -35,14 +36,14 @@ import {
 export const BUSY_TIMEOUT_MS = 5000;
 /** Default `limit` of `candidates()`: at most this many by text and this many by shape. */
 export const CANDIDATE_LIMIT = 40;
-/** Words a full-text query leaves out (they match nearly every entry). */
-const STOPWORDS = new Set(
-  'a an the and or of to in on at by for from with into onto it its is are be was this that these those then than them they there their up down off out over under as so do does not no cm mm m'.split(
-    ' ',
-  ),
-);
-/** At most this many distinct words of a text go into a full-text query. */
-const MAX_QUERY_TERMS = 32;
+/**
+ * candidates() searches with a query's rarest terms while their document counts add up to at
+ * most this (docs/knowledge.md#candidates): the cost of an FTS5 query grows with the postings
+ * it reads, and a term in thousands of entries barely moves BM25 (its IDF is near 0).
+ */
+export const TEXT_POSTINGS_BUDGET = 1500;
+/** Entries from candidates() and search() carry at most this many sources, the oldest (get() has them all). */
+export const CANDIDATE_SOURCES = 3;
 
 export type KnowledgeBaseErrorCode = 'missing' | 'corrupt' | 'newer' | 'older' | 'foreign' | 'input' | 'sqlite';
 
@@ -74,13 +75,13 @@ export interface KnowledgeStats {
 
 export interface Candidate {
   entry: KnowledgeEntry;
-  /** BM25 relevance of the text match (SQLite's bm25() negated: higher is better); null when only the shape matched. */
+  /** SQLite's bm25() of the text match: negative, lower (more negative) is better; null when only the shape matched. */
   bm25: number | null;
 }
 
 export interface SearchHit {
   entry: KnowledgeEntry;
-  /** BM25 relevance, higher first. */
+  /** SQLite's bm25(): negative, lower (more negative) is better; hits come best first. */
   rank: number;
 }
 
@@ -164,14 +165,10 @@ function fileSize(path: string): number {
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
-/** A user's words as a safe FTS5 query: each distinct word quoted, ORed; null when there is no word. */
+/** A user's words as a safe FTS5 query: each distinct stemmed word quoted, ORed; null when there is no word. */
 export function ftsQuery(text: string): string | null {
-  const words = [...new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOPWORDS.has(w)))];
-  if (words.length === 0) return null;
-  return words
-    .slice(0, MAX_QUERY_TERMS)
-    .map((w) => `"${w}"`)
-    .join(' OR ');
+  const terms = queryTerms(text);
+  return terms.length === 0 ? null : ftsMatch(terms);
 }
 
 function camelWords(key: string): string {
@@ -278,6 +275,12 @@ function prepareAll(db: Database.Database) {
     sources: p<SourceRow>('SELECT * FROM sources WHERE entry_id = ? ORDER BY id'),
     entriesIn: p<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE id IN (SELECT value FROM json_each(?))`),
     sourcesIn: p<SourceRow>('SELECT * FROM sources WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY entry_id, id'),
+    // The first @n sources of each entry (an entry taught a hundred times keeps a hundred).
+    firstSourcesIn: p<SourceRow>(
+      `SELECT s.* FROM json_each(@ids) j
+       JOIN sources s ON s.id IN (SELECT id FROM sources WHERE entry_id = j.value ORDER BY id LIMIT @n)
+       ORDER BY s.entry_id, s.id`,
+    ),
     allEntries: p<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries ORDER BY id`),
     allSources: p<SourceRow>('SELECT * FROM sources ORDER BY entry_id, id'),
     list: p<EntryRow>(
@@ -290,7 +293,7 @@ function prepareAll(db: Database.Database) {
     ),
     // bm25 column weights: the entry's text 3, the corrections that taught it 1, scope terms 2.
     match: p<{ id: number; score: number }>(
-      `SELECT rowid AS id, -bm25(entries_fts, 3.0, 1.0, 2.0) AS score FROM entries_fts
+      `SELECT rowid AS id, bm25(entries_fts, 3.0, 1.0, 2.0) AS score FROM entries_fts
        WHERE entries_fts MATCH ? ORDER BY bm25(entries_fts, 3.0, 1.0, 2.0) LIMIT ?`,
     ),
     // Entries whose scope names one of the shapes, and skill entries for any shape; most confident first.
@@ -307,9 +310,14 @@ function prepareAll(db: Database.Database) {
          confidence = (5.0 * coalesce(prior, confidence) + successes + @s) / (5.0 + uses + 1), updated = @now
        WHERE id = @id`,
     ),
+    termDocs: p<{ term: string; doc: number }>('SELECT term, doc FROM entries_fts_terms WHERE term IN (SELECT value FROM json_each(?))'),
+    dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
     exists: p<{ id: number }>('SELECT id FROM entries WHERE id = ?'),
     setEmbedding: p('INSERT OR REPLACE INTO embeddings (entry_id, model, dim, vector) VALUES (?, ?, ?, ?)'),
     embeddings: p<{ entry_id: number; vector: Buffer }>('SELECT entry_id, vector FROM embeddings WHERE model = ?'),
+    embeddingsOf: p<{ entry_id: number; vector: Buffer }>(
+      'SELECT entry_id, vector FROM embeddings WHERE model = ? AND entry_id IN (SELECT value FROM json_each(?))',
+    ),
     counts: p<{ entries: number; plan: number; skill: number; mean: number | null }>(
       `SELECT count(*) AS entries, coalesce(sum(kind = 'plan'), 0) AS plan, coalesce(sum(kind = 'skill'), 0) AS skill,
               avg(confidence) AS mean FROM entries`,
@@ -329,6 +337,8 @@ export class KnowledgeBase {
   readonly readonly: boolean;
   private readonly db: Database.Database;
   private readonly st: Statements;
+  private readonly termDocs = new Map<string, number>();
+  private termDocsVersion = -1;
 
   private constructor(db: Database.Database, file: string, readonly: boolean) {
     this.db = db;
@@ -425,7 +435,7 @@ export class KnowledgeBase {
     if (query === null) return [];
     return this.read('search', () => {
       const hits = this.st.match.all(query, limit);
-      const byId = new Map(this.load(hits.map((h) => h.id)).map((e) => [e.id, e]));
+      const byId = new Map(this.load(hits.map((h) => h.id), CANDIDATE_SOURCES).map((e) => [e.id, e]));
       return hits.flatMap((h) => {
         const entry = byId.get(h.id);
         return entry ? [{ entry, rank: h.score }] : [];
@@ -440,12 +450,13 @@ export class KnowledgeBase {
    */
   candidates(query: { text: string; shapes: readonly string[]; limit?: number }): Candidate[] {
     const limit = query.limit ?? CANDIDATE_LIMIT;
-    const fts = ftsQuery(query.text);
+    const terms = queryTerms(query.text);
     return this.read('candidates', () => {
       const scores = new Map<number, number | null>();
-      if (fts !== null) for (const hit of this.st.match.all(fts, limit)) scores.set(hit.id, hit.score);
+      const selected = terms.length ? this.selectTerms(terms, TEXT_POSTINGS_BUDGET) : [];
+      if (selected.length) for (const hit of this.st.match.all(ftsMatch(selected), limit)) scores.set(hit.id, hit.score);
       for (const { id } of this.st.byShape.all({ shapes: JSON.stringify(query.shapes), limit })) if (!scores.has(id)) scores.set(id, null);
-      const byId = new Map(this.load([...scores.keys()]).map((e) => [e.id, e]));
+      const byId = new Map(this.load([...scores.keys()], CANDIDATE_SOURCES).map((e) => [e.id, e]));
       const out: Candidate[] = [];
       for (const [id, bm25] of scores) {
         const entry = byId.get(id);
@@ -487,11 +498,12 @@ export class KnowledgeBase {
     });
   }
 
-  /** Every stored embedding of one model, by entry id. */
-  embeddings(model: string): Map<number, Float32Array> {
+  /** The stored embeddings of one model, by entry id: every entry's, or only those of `ids` (e.g. the candidates'). */
+  embeddings(model: string, ids?: readonly number[]): Map<number, Float32Array> {
     return this.read('embeddings', () => {
       const out = new Map<number, Float32Array>();
-      for (const row of this.st.embeddings.all(model)) {
+      const rows = ids ? this.st.embeddingsOf.all(model, JSON.stringify(ids)) : this.st.embeddings.all(model);
+      for (const row of rows) {
         // Copy: a Buffer from SQLite need not be 4-byte aligned.
         out.set(row.entry_id, new Float32Array(row.vector.buffer.slice(row.vector.byteOffset, row.vector.byteOffset + row.vector.byteLength)));
       }
@@ -595,6 +607,7 @@ export class KnowledgeBase {
 
   private write<T>(what: string, fn: () => T): T {
     if (this.readonly) throw new KnowledgeBaseError(`${this.file}: ${what}: opened read-only`, 'input');
+    this.termDocsVersion = -1;
     try {
       return this.db.transaction(fn).immediate();
     } catch (err) {
@@ -602,9 +615,42 @@ export class KnowledgeBase {
     }
   }
 
-  private withSources(rows: EntryRow[]): KnowledgeEntry[] {
+  /** The query terms some entry has, rarest first, while their document counts add up to at most `budget`. */
+  private selectTerms(terms: readonly string[], budget: number): string[] {
+    // Document counts are cached until this connection writes or another one commits.
+    const version = this.st.dataVersion.get() as number;
+    if (version !== this.termDocsVersion) {
+      this.termDocs.clear();
+      this.termDocsVersion = version;
+    }
+    const unknown = terms.filter((t) => !this.termDocs.has(t));
+    if (unknown.length) {
+      for (const t of unknown) this.termDocs.set(t, 0);
+      for (const { term, doc } of this.st.termDocs.all(JSON.stringify(unknown))) this.termDocs.set(term, doc);
+    }
+    const counted = terms
+      .map((term) => ({ term, doc: this.termDocs.get(term)! }))
+      .filter((t) => t.doc > 0)
+      .sort((a, b) => a.doc - b.doc || a.term.localeCompare(b.term));
+    const out: string[] = [];
+    let postings = 0;
+    for (const { term, doc } of counted) {
+      if (postings + doc > budget) break;
+      postings += doc;
+      out.push(term);
+    }
+    return out;
+  }
+
+  private withSources(rows: EntryRow[], maxSources?: number): KnowledgeEntry[] {
     if (rows.length === 0) return [];
-    const all = rows.length > 200 ? this.st.allSources.all() : this.st.sourcesIn.all(JSON.stringify(rows.map((r) => r.id)));
+    const ids = JSON.stringify(rows.map((r) => r.id));
+    const all =
+      maxSources !== undefined
+        ? this.st.firstSourcesIn.all({ ids, n: maxSources })
+        : rows.length > 200
+          ? this.st.allSources.all()
+          : this.st.sourcesIn.all(ids);
     const byEntry = new Map<number, KnowledgeSource[]>();
     for (const s of all) {
       let list = byEntry.get(s.entry_id);
@@ -614,9 +660,9 @@ export class KnowledgeBase {
     return rows.map((r) => toEntry(r, byEntry.get(r.id) ?? []));
   }
 
-  private load(ids: number[]): KnowledgeEntry[] {
+  private load(ids: number[], maxSources?: number): KnowledgeEntry[] {
     if (ids.length === 0) return [];
-    return this.withSources(this.st.entriesIn.all(JSON.stringify(ids)));
+    return this.withSources(this.st.entriesIn.all(JSON.stringify(ids)), maxSources);
   }
 
   private findDuplicate(probe: MergeProbe): EntryRow | null {
@@ -738,7 +784,7 @@ export class KnowledgeBase {
     for (const shape of entry.scope.shapes.length ? entry.scope.shapes : ['*']) this.st.insertShape.run(shape, id);
     this.st.ftsDelete.run(id);
     const corrections = sources.flatMap((s) => (s.correction ? [s.correction] : [])).join('\n');
-    this.st.ftsInsert.run(id, entry.text, corrections, ftsTerms(entry));
+    this.st.ftsInsert.run(id, indexText(entry.text), indexText(corrections), indexText(ftsTerms(entry)));
   }
 }
 

@@ -26,8 +26,8 @@ const VOWEL = /[aeiouy]/;
 /**
  * A light English stemmer: plural and verb endings off, a doubled final consonant undone,
  * a final `e` dropped — so grasp / grasps / grasping / grasped, move / moving / moved,
- * slip / slipping / slippery-free forms, cylinder / cylinders meet. Deterministic and
- * deliberately simple; both sides of a match go through it.
+ * slip / slips / slipping / slipped, box / boxes meet. Deterministic and deliberately
+ * simple; both sides of a match go through it.
  */
 export function stem(word: string): string {
   let w = word;

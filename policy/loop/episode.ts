@@ -22,8 +22,14 @@ import type { AttemptRecord, EpisodeRecord, StopReason } from './records.ts';
 import { writeAttemptFiles, writeEpisodeRecord } from './records.ts';
 import { toolVersions } from './versions.ts';
 import type { KnowledgeItem } from '../knowledge/types.ts';
-import type { DistillCorrection } from '../knowledge/distill.ts';
-import { learnFromEpisode, retrieveForEpisode, type KnowledgeSettings, type KnowledgeUse, type Retrieved } from '../knowledge/episode-knowledge.ts';
+import type { DistillCorrection, DistillInput } from '../knowledge/distill.ts';
+import {
+  learnFromEpisode,
+  retrieveForEpisode,
+  type KnowledgeSettings,
+  type KnowledgeUse,
+  type Retrieved,
+} from '../knowledge/episode-knowledge.ts';
 import { CheckpointImages } from './checkpoint-images.ts';
 import { inspect, setUpMonitor } from './monitoring.ts';
 import { draftStop, judgeAttempt, monitorShouldLook, oracleView } from './stop-rule.ts';
@@ -176,7 +182,7 @@ export async function finishKnowledge(
     success: boolean;
     outDir: string | null;
     corrections: readonly DistillCorrection[];
-    repair: { programBefore: string; programAfter: string } | null;
+    repair: DistillInput['repair'];
   },
   warn: (w: string) => void,
 ): Promise<KnowledgeUse | undefined> {
@@ -243,7 +249,7 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
   });
   const { ctx, retrieved } = await contextWithKnowledge(opts.task, opts.seed, scene, engine, opts.knowledge, perception, renderer);
   const knowledgeIds = ctx.knowledge.map((k) => k.id);
-  const programs: string[] = [];
+  const programs: { program: string; memo: unknown }[] = [];
 
   const attempts: AttemptRecord[] = [];
   let success: PredicateResult = { ok: false, detail: 'no attempt ran' };
@@ -304,7 +310,7 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
       ...(opts.knowledge && { knowledge: knowledgeIds }),
     };
     attempts.push(record);
-    programs.push(draft.program);
+    programs.push({ program: draft.program, memo: draft.memo });
     if (opts.outDir) {
       writeAttemptFiles(
         opts.outDir,
@@ -365,7 +371,15 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
       success: success.ok,
       outDir: opts.outDir ?? null,
       corrections: [],
-      repair: solvedAt !== null && solvedAt > 0 ? { programBefore: programs[0]!, programAfter: programs[solvedAt]! } : null,
+      repair:
+        solvedAt !== null && solvedAt > 0
+          ? {
+              programBefore: programs[0]!.program,
+              programAfter: programs[solvedAt]!.program,
+              memoBefore: programs[0]!.memo,
+              memoAfter: programs[solvedAt]!.memo,
+            }
+          : null,
     },
     warn,
   );

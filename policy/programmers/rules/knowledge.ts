@@ -4,11 +4,13 @@
 // amendments. Every entry applied is named in the program's notes; an entry it cannot
 // read (a rule in words only, an option it has no field for) is named as not applied.
 
-import type { KnowledgeItem } from '../../knowledge/types.ts';
+import { distillByRule, distillSource, skillEntry, type DistillInput } from '../../knowledge/distill.ts';
+import { stepCalls } from '../../knowledge/program-calls.ts';
+import type { KnowledgeItem, KnowledgeSkill, NewKnowledge } from '../../knowledge/types.ts';
 import type { ProgramContext } from '../programmer.ts';
 import type { RulePlan } from './plan.ts';
 import type { ProgramState, StepAdjust } from './program-text.ts';
-import { stepKeys } from './program-text.ts';
+import { readState, stepKeys } from './program-text.ts';
 
 /** Option name of the program API → the StepAdjust field the rule programmer writes it from, per skill. */
 const OPTION_FIELDS: Record<string, Record<string, keyof StepAdjust>> = {
@@ -35,7 +37,11 @@ function ridersOf(ctx: ProgramContext, baseId: string): string[] {
       const s = Math.sin(-base.yaw);
       if (Math.abs(c * dx - s * dy) > base.size[0] / 2 || Math.abs(s * dx + c * dy) > base.size[1] / 2) return false;
       const bottom = o.position[2] - o.size[2] / 2;
-      return bottom > base.position[2] - base.size[2] / 2 - 0.005 && bottom < base.position[2] + base.size[2] / 2 + 0.015 && o.position[2] > base.position[2];
+      return (
+        bottom > base.position[2] - base.size[2] / 2 - 0.005 &&
+        bottom < base.position[2] + base.size[2] / 2 + 0.015 &&
+        o.position[2] > base.position[2]
+      );
     })
     .map((o) => o.id);
 }
@@ -94,8 +100,63 @@ export function applyKnowledge(ctx: ProgramContext, state: ProgramState, plan: (
     }
   }
   for (const k of ctx.knowledge) {
-    if (!used.has(k.id)) notes.push(`knowledge k${k.id} not applied: ${k.kind === 'plan' ? 'a rule the rule programmer cannot read' : 'no step it applies to'} (${k.text})`);
+    if (!used.has(k.id))
+      notes.push(
+        `knowledge k${k.id} not applied: ${k.kind === 'plan' ? 'a rule the rule programmer cannot read' : 'no step it applies to'} (${k.text})`,
+      );
   }
   state.knowledge = notes;
   return notes;
+}
+
+/** Option values as distillation stores them (3 decimals). */
+const round3 = (v: unknown): unknown => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v);
+
+/**
+ * The rule programmer's own distillation (Programmer.distill): the generic one from the
+ * program texts (distillByRule), plus what its memos say a correction or repair changed
+ * about a step that the program text does not show as an option — a continued program
+ * lifts what it already holds with a move, but the memo's step adjustment says "lift to
+ * 26.5 cm" for the next time that object is picked.
+ */
+export function distillWithMemos(input: DistillInput): NewKnowledge[] {
+  const seen = new Set<string>();
+  const out = distillByRule(input, seen);
+  const pairs = [
+    ...input.corrections.map((c) => ({
+      before: c.memoBefore,
+      after: c.memoAfter,
+      programBefore: c.programBefore,
+      programAfter: c.programAfter,
+      source: distillSource(input, 'correction', c.text),
+    })),
+    ...(input.repair
+      ? [{ ...input.repair, before: input.repair.memoBefore, after: input.repair.memoAfter, source: distillSource(input, 'repair', null) }]
+      : []),
+  ];
+  for (const p of pairs) {
+    const a = readState(p.after);
+    if (!a) continue;
+    const b = readState(p.before);
+    for (const [key, adj] of Object.entries(a.adjust)) {
+      const m = /^(pick|place|push):(.+)#\d+$/.exec(key);
+      if (!m) continue;
+      const skill = m[1] as KnowledgeSkill;
+      const id = m[2]!;
+      const was = b?.adjust[key] ?? {};
+      const params: Record<string, unknown> = {};
+      for (const [option, field] of Object.entries(OPTION_FIELDS[skill] ?? {})) {
+        const v = round3(adj[field]);
+        if (v !== undefined && JSON.stringify(v) !== JSON.stringify(round3(was[field]))) params[option] = v;
+      }
+      const line = (program: string): string[] =>
+        stepCalls(program)
+          .filter((c) => c.skill === skill && c.id === id)
+          .slice(0, 1)
+          .map((c) => c.text);
+      const e = skillEntry(input, p.source, skill, id, params, line(p.programBefore), line(p.programAfter), seen);
+      if (e) out.push(e);
+    }
+  }
+  return out;
 }

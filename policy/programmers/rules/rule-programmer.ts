@@ -14,7 +14,9 @@ import type { Step } from './planner.ts';
 import type { ProgramState } from './program-text.ts';
 import { repairState } from './repair.ts';
 import { correctProgram, writtenSteps } from './correct.ts';
-import { applyKnowledge } from './knowledge.ts';
+import { applyKnowledge, distillWithMemos } from './knowledge.ts';
+import type { DistillInput } from '../../knowledge/distill.ts';
+import type { NewKnowledge } from '../../knowledge/types.ts';
 
 function draft(program: string, plan: string[], error: string | null, notes?: string[], memo?: ProgramState): ProgramDraft {
   return { program, plan, error, usage: { ...NO_USAGE }, promptTokens: 0, ...(notes ? { notes } : {}), ...(memo ? { memo } : {}) };
@@ -34,6 +36,11 @@ export class RuleProgrammer implements Programmer {
   /** A person's correction (correct.ts, README "Corrections"): read, applied to the memo, the program written again. */
   async correct(ctx: ProgramContext, input: CorrectionInput): Promise<CorrectionDraft> {
     return correctProgram(ctx, input);
+  }
+
+  /** Knowledge from an episode that ended well: from the program texts and from its memos (knowledge.ts). */
+  async distill(input: DistillInput): Promise<NewKnowledge[]> {
+    return distillWithMemos(input);
   }
 
   async repair(ctx: ProgramContext, input: RepairInput): Promise<ProgramDraft> {
