@@ -22,6 +22,9 @@ import { buildRepairPrompt } from './prompts/repair-prompt.ts';
 import { buildCorrectionPrompt, parseCorrectionReply } from './prompts/correction-prompt.ts';
 import { extractProgram, loadSyntaxChecker, type SyntaxChecker } from './code-extraction.ts';
 import type { CorrectionDraft, CorrectionInput, ProgramContext, ProgramDraft, Programmer, RepairInput, TokenUsage } from './programmer.ts';
+import { buildDistillPrompt, DISTILLED_SCHEMA, toNewKnowledge } from './prompts/distill-prompt.ts';
+import type { DistillInput } from '../knowledge/distill.ts';
+import type { NewKnowledge } from '../knowledge/types.ts';
 
 export const DEFAULT_CODE_TEMPERATURE = 0;
 /** Room for a long program plus the plan; reasoning models count their thinking here too. */
@@ -91,6 +94,27 @@ export class LlmProgrammer implements Programmer {
       class: parsed.class ?? input.classHint,
       understood: parsed.understood,
     };
+  }
+
+  /**
+   * Lessons from an episode that ended well (prompts/distill-prompt.ts), as structured
+   * output; null when the model fails or replies nothing valid (the rule distiller is used).
+   */
+  async distill(input: DistillInput): Promise<NewKnowledge[] | null> {
+    if (input.corrections.length === 0 && !input.repair) return [];
+    try {
+      const response = await this.chat.complete({
+        messages: buildDistillPrompt(input),
+        temperature: 0,
+        maxTokens: 1200,
+        schema: DISTILLED_SCHEMA,
+        schemaName: 'lessons',
+      });
+      return response.parsed ? toNewKnowledge(input, response.parsed) : null;
+    } catch (error) {
+      if (!isModelError(error) || this.isFatal(error)) throw error;
+      return null;
+    }
   }
 
   async repair(ctx: ProgramContext, input: RepairInput): Promise<ProgramDraft> {

@@ -17,7 +17,7 @@
 //   (request) => step                    → computed from the request
 // A function instead of a list answers every request. A script that runs out answers
 // 500 "script exhausted" so a test that sends too much fails loudly.
-// GET /v1/models lists `options.models`.
+// GET /v1/models lists `options.models`; POST /v1/embeddings answers from `options.embed`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -74,6 +74,8 @@ export interface OpenAIServerOptions {
   models?: string[];
   /** Require this bearer token; anything else gets 401 (default: accept any). */
   apiKey?: string;
+  /** Answer POST /v1/embeddings with these vectors, one per input text (default: no such route). */
+  embed?: (texts: string[]) => number[][];
 }
 
 export interface OpenAIServer {
@@ -151,6 +153,16 @@ export async function startOpenAIServer(
       return sendJson(res, 200, {
         object: 'list',
         data: (options.models ?? ['test-model']).map((id) => ({ id, object: 'model', created: 0, owned_by: 'test' })),
+      });
+    }
+    if (req.method === 'POST' && path === '/v1/embeddings' && options.embed) {
+      const input: string[] = Array.isArray(body?.input) ? body.input : [body?.input ?? ''];
+      const vectors = options.embed(input);
+      return sendJson(res, 200, {
+        object: 'list',
+        model: body?.model ?? 'test-embed',
+        data: vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })),
+        usage: { prompt_tokens: input.join(' ').length, total_tokens: input.join(' ').length },
       });
     }
     if (!isChat) return sendError(res, { status: 404, message: `no route ${req.method} ${path}` });
