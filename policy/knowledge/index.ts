@@ -35,3 +35,4 @@ export {
   type Retrieved,
 } from './episode-knowledge.ts';
 export { indexText, queryTerms, stem } from './text.ts';
+export * from './appearance.ts';

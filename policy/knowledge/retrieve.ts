@@ -12,6 +12,10 @@
 //   entry in words only applies when its text matches the instruction (BM25) or embeddings
 //   say it is close.
 //
+// With embeddings configured, the entries whose stored vector is closest to the query's
+// (cosine ≥ EMBEDDING_MATCH) are candidates too, and a candidate's text score is the
+// larger of its BM25 share and its cosine.
+//
 // Score = 0.45 match (appearance or precondition) + 0.35 text (BM25 normalised, or cosine
 // of embeddings when configured) + 0.2 confidence. Entries under MIN_CONFIDENCE (taught,
 // then failed again and again) are not used.
@@ -33,6 +37,9 @@ export const MIN_CONFIDENCE = 0.25;
 export const SIZE_SLACK = 1.3;
 /** How many store candidates are ranked at most. */
 const CANDIDATES = 200;
+/** Cosine similarity from which an entry found only by its embedding is a candidate, and how many such at most. */
+export const EMBEDDING_MATCH = 0.5;
+const EMBEDDING_CANDIDATES = 20;
 
 export interface RetrievalQuery {
   instruction: string;
@@ -98,7 +105,22 @@ export function retrieveKnowledge(kb: KnowledgeBase, q: RetrievalQuery, opts: Re
   const minConfidence = opts.minConfidence ?? MIN_CONFIDENCE;
   const budget = opts.budgetTokens ?? KNOWLEDGE_TOKEN_BUDGET;
   const shapes = [...new Set(q.objects.map((o) => o.shape))];
-  const candidates = kb.candidates({ text: queryText(q), shapes, limit: CANDIDATES });
+  const candidates = kb.candidates({ text: queryText(q), shapes, limit: CANDIDATES }).filter((c) => c.entry.confidence >= minConfidence);
+  const vectors = q.embedding ? kb.embeddings(q.embedding.model) : null;
+  if (q.embedding && vectors) {
+    // Embeddings find entries that share no word with the query: the closest few join the candidates.
+    const have = new Set(candidates.map((c) => c.entry.id));
+    const close = [...vectors]
+      .filter(([id]) => !have.has(id))
+      .map(([id, v]) => ({ id, cos: cosine(q.embedding!.vector, v) }))
+      .filter((x) => x.cos >= EMBEDDING_MATCH)
+      .sort((a, b) => b.cos - a.cos)
+      .slice(0, EMBEDDING_CANDIDATES);
+    for (const { id } of close) {
+      const entry = kb.get(id);
+      if (entry && entry.confidence >= minConfidence) candidates.push({ entry, bm25: null });
+    }
+  }
   if (candidates.length === 0) return [];
   const looksCache = new Map<string, AppearanceFeatures>();
   const looks = (o: ObjectInfo): AppearanceFeatures => {
@@ -111,10 +133,8 @@ export function retrieveKnowledge(kb: KnowledgeBase, q: RetrievalQuery, opts: Re
   };
   // BM25 is lower-is-better and unbounded: normalise against the best candidate's.
   const best = Math.min(0, ...candidates.map((c) => c.bm25 ?? 0));
-  const vectors = q.embedding ? kb.embeddings(q.embedding.model) : null;
   const scored: KnowledgeItem[] = [];
   for (const { entry: e, bm25 } of candidates) {
-    if (e.confidence < minConfidence) continue;
     let text = bm25 !== null && best < 0 ? Math.max(0, bm25 / best) : 0;
     const vec = vectors?.get(e.id);
     if (q.embedding && vec) text = Math.max(text, cosine(q.embedding.vector, vec));
