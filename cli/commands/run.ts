@@ -171,7 +171,7 @@ export function registerRunCommand(program: Command): void {
 export function knowledgeSummary(k: { file: string; retrieved: { id: number }[]; learned: number[]; merged: number[] }): string {
   const ids = (xs: number[]): string => xs.map((i) => `k${i}`).join(', ');
   const parts = [
-    k.retrieved.length > 0 ? `used ${ids(k.retrieved.map((r) => r.id))}` : 'nothing applied',
+    k.retrieved.length > 0 ? `used ${ids(k.retrieved.map((r) => r.id))}` : 'nothing retrieved',
     ...(k.learned.length > 0 ? [`learned ${ids(k.learned)}`] : []),
     ...(k.merged.length > 0 ? [`merged into ${ids(k.merged)}`] : []),
   ];
