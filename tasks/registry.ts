@@ -130,6 +130,25 @@ export const BUNDLED_SUITES: readonly SuiteDef[] = [
       'which_corner',
     ].map((id) => `teach/${id}.json`),
   },
+  {
+    name: 'transfer',
+    description:
+      "The teaching sequence of `policyloop teach` (DROC's protocol; the order is the sequence): families of 2-3 tasks sharing one hidden property or rule on different objects, colours, sizes and layouts — slippery tall cylinders (grasp from the side), something on or in what must move (take it off first), too heavy to lift (push it), pushed balls roll on (push slowly, short) — and two contrast tasks where an earlier lesson must not be applied. See tasks/transfer/README.md.",
+    files: [
+      'green_thermos_to_mat',
+      'box_with_can_to_tray',
+      'heavy_chest_to_zone',
+      'ball_push_onto_spot',
+      'slippery_can_in_bowl',
+      'bowl_with_bottle_to_square',
+      'squat_tin_out_of_tray',
+      'heavy_drum_to_square',
+      'slippery_vase_on_board',
+      'tray_with_candle_to_zone',
+      'ball_push_to_square',
+      'light_box_onto_block',
+    ].map((id) => `transfer/${id}.json`),
+  },
 ];
 
 export interface SuiteInfo {

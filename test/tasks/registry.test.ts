@@ -53,13 +53,15 @@ describe('task registry', () => {
     }
   });
 
-  it('has the suites core, feedback, long, tabletop, teach and all; all holds every task', () => {
-    expect(listSuites().map((s) => s.name)).toEqual(['core', 'feedback', 'long', 'tabletop', 'teach', 'all']);
+  it('has the suites core, feedback, long, tabletop, teach, transfer and all; all holds every task', () => {
+    expect(listSuites().map((s) => s.name)).toEqual(['core', 'feedback', 'long', 'tabletop', 'teach', 'transfer', 'all']);
     expect(getSuite('all').map((t) => t.id)).toEqual(listTasks().map((t) => t.id));
   });
 
   it('names the known suites for an unknown suite', () => {
-    expect(() => getSuite('cor')).toThrow('unknown suite "cor" (did you mean "core"?); suites: core, feedback, long, tabletop, teach, all');
+    expect(() => getSuite('cor')).toThrow(
+      'unknown suite "cor" (did you mean "core"?); suites: core, feedback, long, tabletop, teach, transfer, all',
+    );
   });
 
   it('gives every task a distinct instruction', () => {
