@@ -9,6 +9,7 @@ import { registerRenderCommand } from './commands/render.ts';
 import { registerEvalMonitorCommand } from './commands/eval-monitor.ts';
 import { registerSuiteCommand } from './commands/suite.ts';
 import { registerChatCommand } from './commands/chat.ts';
+import { registerKbCommand } from './commands/kb.ts';
 import { registerTeachCommand } from './commands/teach.ts';
 
 import { VERSION } from './version.ts';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerRunCommand(program);
   registerSuiteCommand(program);
   registerChatCommand(program);
+  registerKbCommand(program);
   registerTeachCommand(program);
   registerRenderCommand(program);
   registerEvalMonitorCommand(program);
@@ -64,8 +66,12 @@ export async function main(argv: string[]): Promise<number> {
 
 /**
  * Errors that mean the user's input or setup is wrong: a task file, a program path, a
- * model setting, an unreachable model server, a rejected key, a missing cassette entry.
+ * model setting, an unreachable model server, a rejected key, a missing cassette entry, a
+ * corrupt or newer knowledge base file.
  */
 function isBadInput(err: unknown): boolean {
-  return err instanceof Error && ['TaskError', 'UsageError', 'ConfigError', 'ModelError', 'ResultsFileError'].includes(err.name);
+  return (
+    err instanceof Error &&
+    ['TaskError', 'UsageError', 'ConfigError', 'ModelError', 'ResultsFileError', 'KnowledgeBaseError'].includes(err.name)
+  );
 }

@@ -8,7 +8,8 @@
 //   its appearance; offsets and headings are left out (they belong to one scene's geometry).
 // - plan: the corrected program takes off what rested on or in an object before moving that
 //   object, where the program before did not → the rule "take off what stands on it first"
-//   (params.rule = 'clear-first'), scoped to the moved object's shape class.
+//   (params.rule = 'clear-first'), for any shape: taught on a box, it is needed on a tray or
+//   a bowl too (retrieval checks its precondition in each scene).
 //
 // A correction that changed neither (which block, which bowl, a corner) is about one task,
 // not knowledge: nothing is distilled from it. The LLM programmer distils with a prompt
@@ -226,7 +227,7 @@ function planEntries(before: string, after: string, input: DistillInput, source:
       text: CLEAR_FIRST_TEXT,
       params: { rule: 'clear-first' },
       scope: {
-        shapes: [base.shape],
+        shapes: [],
         verbs: [...new Set(['move', ...instructionVerbs(input.instruction)])],
         taskIds: [input.taskId],
       },

@@ -18,9 +18,25 @@ export {
   type KnowledgeStats,
   type SearchHit,
 } from './store.ts';
-export { CLEAR_FIRST_TEXT, LEARNABLE_OPTIONS, distillByRule, paramPhrases, restsOnOrIn, type DistillCorrection, type DistillInput } from './distill.ts';
+export {
+  CLEAR_FIRST_TEXT,
+  LEARNABLE_OPTIONS,
+  distillByRule,
+  paramPhrases,
+  restsOnOrIn,
+  type DistillCorrection,
+  type DistillInput,
+} from './distill.ts';
 export { literalOptions, literalValue, stepCalls, type StepCall } from './program-calls.ts';
-export { KNOWLEDGE_TOKEN_BUDGET, MIN_CONFIDENCE, SIZE_SLACK, queryText, retrieveKnowledge, type RetrievalOptions, type RetrievalQuery } from './retrieve.ts';
+export {
+  KNOWLEDGE_TOKEN_BUDGET,
+  MIN_CONFIDENCE,
+  SIZE_SLACK,
+  queryText,
+  retrieveKnowledge,
+  type RetrievalOptions,
+  type RetrievalQuery,
+} from './retrieve.ts';
 export { knowledgeLine } from './format.ts';
 export {
   closeKnowledge,

@@ -4,8 +4,8 @@
 // this scene:
 //
 // - a skill entry applies to the objects whose shape class is in its scope, whose size is
-//   within its size range (widened by SIZE_SLACK) and whose appearance matches its
-//   appearance (appearanceSimilarity ≥ APPEARANCE_MATCH); none → not retrieved. So a lesson
+//   within its size range (widened by SIZE_SLACK) and whose build matches its appearance
+//   (appearanceSimilarity's size part ≥ APPEARANCE_MATCH; colour only ranks); none → not retrieved. So a lesson
 //   learned on a tall red cylinder reaches a tall blue one, never a cube.
 // - a plan rule the builtin can read (`params.rule`) applies when its precondition is in
 //   the scene (clear-first: something stands on or in an object of a scope shape); a plan
@@ -70,7 +70,11 @@ function inRange(v: number, r: [number | null, number | null] | undefined): bool
 }
 
 /** How well a skill entry fits each object: the best appearance score per object id that passes its scope. */
-function skillMatches(e: KnowledgeEntry, objects: readonly ObjectInfo[], looks: (o: ObjectInfo) => AppearanceFeatures): Map<string, number> {
+function skillMatches(
+  e: KnowledgeEntry,
+  objects: readonly ObjectInfo[],
+  looks: (o: ObjectInfo) => AppearanceFeatures,
+): Map<string, number> {
   const out = new Map<string, number>();
   for (const o of objects) {
     if (e.scope.shapes.length > 0 && !e.scope.shapes.includes(o.shape)) continue;
@@ -81,7 +85,9 @@ function skillMatches(e: KnowledgeEntry, objects: readonly ObjectInfo[], looks: 
     let score = 1;
     if (e.appearance) {
       const sim = appearanceSimilarity(e.appearance, looks(o));
-      if (!sim.shape || sim.score < APPEARANCE_MATCH) continue;
+      // The build decides (shape class, extents, proportions); colour only ranks: a lesson
+      // learned on a red tall cylinder is for a blue one of the same build too.
+      if (!sim.shape || sim.size < APPEARANCE_MATCH) continue;
       score = sim.score;
     }
     out.set(o.id, score);

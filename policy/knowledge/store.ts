@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { validateAppearance } from './appearance.ts';
 import { ExportedEntrySchema, type ExportedEntry, issueText, NewKnowledgeSchema } from './entry-schema.ts';
 import {
   type EntryCounters,
@@ -42,8 +43,8 @@ export const CANDIDATE_LIMIT = 40;
  * it reads, and a term in thousands of entries barely moves BM25 (its IDF is near 0).
  */
 export const TEXT_POSTINGS_BUDGET = 1500;
-/** Entries from candidates() and search() carry at most this many sources, the oldest (get() has them all). */
-export const CANDIDATE_SOURCES = 3;
+/** Entries from candidates() and search() carry at most this many sources by default, the oldest (get() has them all). */
+export const CANDIDATE_SOURCES = 1;
 
 export type KnowledgeBaseErrorCode = 'missing' | 'corrupt' | 'newer' | 'older' | 'foreign' | 'input' | 'sqlite';
 
@@ -202,38 +203,22 @@ function toSource(row: SourceRow): KnowledgeSource {
 }
 
 function toEntry(row: EntryRow, sources: KnowledgeSource[]): KnowledgeEntry {
-  const entry: KnowledgeEntry = {
-    id: row.id,
-    kind: row.kind,
-    text: row.text,
-    scope: JSON.parse(row.scope) as KnowledgeScope,
-    sources,
-    confidence: row.confidence,
-    uses: row.uses,
-    successes: row.successes,
-    failures: row.failures,
-    created: row.created,
-    updated: row.updated,
-  };
+  // Built in the type's key order, for readable exports.
+  const entry = { id: row.id, kind: row.kind, text: row.text } as KnowledgeEntry;
   if (row.skill !== null) entry.skill = row.skill as KnowledgeEntry['skill'];
   if (row.params !== null) entry.params = JSON.parse(row.params) as Record<string, unknown>;
+  entry.scope = JSON.parse(row.scope) as KnowledgeScope;
   if (row.appearance !== null) entry.appearance = JSON.parse(row.appearance) as KnowledgeEntry['appearance'];
   if (row.before_lines !== null) entry.before = JSON.parse(row.before_lines) as string[];
   if (row.after_lines !== null) entry.after = JSON.parse(row.after_lines) as string[];
-  // Key order of the type, for readable exports.
-  const { id, kind, text, skill, params, scope, appearance, before, after, ...rest } = entry;
-  return {
-    id,
-    kind,
-    text,
-    ...(skill !== undefined ? { skill } : {}),
-    ...(params !== undefined ? { params } : {}),
-    scope,
-    ...(appearance !== undefined ? { appearance } : {}),
-    ...(before !== undefined ? { before } : {}),
-    ...(after !== undefined ? { after } : {}),
-    ...rest,
-  };
+  entry.sources = sources;
+  entry.confidence = row.confidence;
+  entry.uses = row.uses;
+  entry.successes = row.successes;
+  entry.failures = row.failures;
+  entry.created = row.created;
+  entry.updated = row.updated;
+  return entry;
 }
 
 function probeOf(row: EntryRow): MergeProbe {
@@ -248,6 +233,10 @@ function probeOf(row: EntryRow): MergeProbe {
 
 const ENTRY_COLUMNS =
   'id, kind, text, text_key, skill, params, params_key, scope, appearance, before_lines, after_lines, confidence, prior, uses, successes, failures, created, updated';
+
+/** What toEntry reads (not the merge keys or the prior). */
+const LOAD_COLUMNS =
+  'id, kind, text, skill, params, scope, appearance, before_lines, after_lines, confidence, uses, successes, failures, created, updated';
 
 function prepareAll(db: Database.Database) {
   const p = <R = unknown>(sql: string) => db.prepare<unknown[], R>(sql);
@@ -273,8 +262,12 @@ function prepareAll(db: Database.Database) {
     ftsInsert: p('INSERT INTO entries_fts (rowid, text, corrections, terms) VALUES (?, ?, ?, ?)'),
     entry: p<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE id = ?`),
     sources: p<SourceRow>('SELECT * FROM sources WHERE entry_id = ? ORDER BY id'),
-    entriesIn: p<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE id IN (SELECT value FROM json_each(?))`),
+    entriesIn: p<EntryRow>(`SELECT ${LOAD_COLUMNS} FROM entries WHERE id IN (SELECT value FROM json_each(?))`),
     sourcesIn: p<SourceRow>('SELECT * FROM sources WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY entry_id, id'),
+    oldestSourceIn: p<SourceRow>(
+      `SELECT * FROM sources WHERE id IN
+         (SELECT min(id) FROM sources WHERE entry_id IN (SELECT value FROM json_each(?)) GROUP BY entry_id)`,
+    ),
     // The first @n sources of each entry (an entry taught a hundred times keeps a hundred).
     firstSourcesIn: p<SourceRow>(
       `SELECT s.* FROM json_each(@ids) j
@@ -288,9 +281,7 @@ function prepareAll(db: Database.Database) {
     ),
     dupSkill: p<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE kind = 'skill' AND skill = ? AND params_key = ? ORDER BY id`),
     dupPlanText: p<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE kind = 'plan' AND text_key = ? ORDER BY id LIMIT 1`),
-    dupPlanParams: p<EntryRow>(
-      `SELECT ${ENTRY_COLUMNS} FROM entries WHERE kind = 'plan' AND params_key = ? ORDER BY id LIMIT 1`,
-    ),
+    dupPlanParams: p<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE kind = 'plan' AND params_key = ? ORDER BY id LIMIT 1`),
     // bm25 column weights: the entry's text 3, the corrections that taught it 1, scope terms 2.
     match: p<{ id: number; score: number }>(
       `SELECT rowid AS id, bm25(entries_fts, 3.0, 1.0, 2.0) AS score FROM entries_fts
@@ -401,19 +392,13 @@ export class KnowledgeBase {
 
   /** Adds an entry, or merges it into the stored entry it duplicates (docs/knowledge.md#merging). */
   add(entry: NewKnowledge): { id: number; merged: boolean } {
-    const parsed = NewKnowledgeSchema.safeParse(entry);
-    if (!parsed.success) throw new KnowledgeBaseError(`${this.file}: add: ${issueText(parsed.error)}`, 'input');
-    const valid = parsed.data as NewKnowledge;
+    const valid = this.validNew(entry, 'add');
     return this.write('add', () => this.addOne(valid, null));
   }
 
   /** `add` for several entries in one transaction (all or none: a bad entry names its index). */
   addMany(entries: readonly NewKnowledge[]): { id: number; merged: boolean }[] {
-    const valid = entries.map((entry, i) => {
-      const parsed = NewKnowledgeSchema.safeParse(entry);
-      if (!parsed.success) throw new KnowledgeBaseError(`${this.file}: add: entry ${i}: ${issueText(parsed.error)}`, 'input');
-      return parsed.data as NewKnowledge;
-    });
+    const valid = entries.map((entry, i) => this.validNew(entry, `add: entry ${i}`));
     return this.write('add', () => valid.map((entry) => this.addOne(entry, null)));
   }
 
@@ -426,7 +411,9 @@ export class KnowledgeBase {
 
   /** Entries, most recently updated first. */
   list(opts: { kind?: KnowledgeKind; limit?: number; offset?: number } = {}): KnowledgeEntry[] {
-    return this.read('list', () => this.withSources(this.st.list.all({ kind: opts.kind ?? null, limit: opts.limit ?? -1, offset: opts.offset ?? 0 })));
+    return this.read('list', () =>
+      this.withSources(this.st.list.all({ kind: opts.kind ?? null, limit: opts.limit ?? -1, offset: opts.offset ?? 0 })),
+    );
   }
 
   /** Full-text search (FTS5, BM25) over entry text, the corrections that taught them and their scope terms. */
@@ -435,7 +422,12 @@ export class KnowledgeBase {
     if (query === null) return [];
     return this.read('search', () => {
       const hits = this.st.match.all(query, limit);
-      const byId = new Map(this.load(hits.map((h) => h.id), CANDIDATE_SOURCES).map((e) => [e.id, e]));
+      const byId = new Map(
+        this.load(
+          hits.map((h) => h.id),
+          CANDIDATE_SOURCES,
+        ).map((e) => [e.id, e]),
+      );
       return hits.flatMap((h) => {
         const entry = byId.get(h.id);
         return entry ? [{ entry, rank: h.score }] : [];
@@ -446,17 +438,20 @@ export class KnowledgeBase {
   /**
    * The entries retrieval ranks for an episode: up to `limit` matching `text` by full text
    * (best BM25 first), then up to `limit` more whose scope names one of `shapes` or that are
-   * skill entries for any shape (most confident first). Each entry once.
+   * skill entries for any shape (most confident first). Each entry once, carrying its first
+   * `sources` sources (default CANDIDATE_SOURCES = 1; 0 for none — loading them is a third of
+   * the cost). The text part searches with the query's rarest terms (TEXT_POSTINGS_BUDGET).
    */
-  candidates(query: { text: string; shapes: readonly string[]; limit?: number }): Candidate[] {
+  candidates(query: { text: string; shapes: readonly string[]; limit?: number; sources?: number }): Candidate[] {
     const limit = query.limit ?? CANDIDATE_LIMIT;
+    const sources = query.sources ?? CANDIDATE_SOURCES;
     const terms = queryTerms(query.text);
     return this.read('candidates', () => {
       const scores = new Map<number, number | null>();
       const selected = terms.length ? this.selectTerms(terms, TEXT_POSTINGS_BUDGET) : [];
       if (selected.length) for (const hit of this.st.match.all(ftsMatch(selected), limit)) scores.set(hit.id, hit.score);
       for (const { id } of this.st.byShape.all({ shapes: JSON.stringify(query.shapes), limit })) if (!scores.has(id)) scores.set(id, null);
-      const byId = new Map(this.load([...scores.keys()], CANDIDATE_SOURCES).map((e) => [e.id, e]));
+      const byId = new Map(this.load([...scores.keys()], sources).map((e) => [e.id, e]));
       const out: Candidate[] = [];
       for (const [id, bm25] of scores) {
         const entry = byId.get(id);
@@ -505,7 +500,10 @@ export class KnowledgeBase {
       const rows = ids ? this.st.embeddingsOf.all(model, JSON.stringify(ids)) : this.st.embeddings.all(model);
       for (const row of rows) {
         // Copy: a Buffer from SQLite need not be 4-byte aligned.
-        out.set(row.entry_id, new Float32Array(row.vector.buffer.slice(row.vector.byteOffset, row.vector.byteOffset + row.vector.byteLength)));
+        out.set(
+          row.entry_id,
+          new Float32Array(row.vector.buffer.slice(row.vector.byteOffset, row.vector.byteOffset + row.vector.byteLength)),
+        );
       }
       return out;
     });
@@ -540,7 +538,10 @@ export class KnowledgeBase {
       text = readFileSync(file, 'utf8');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      throw new KnowledgeBaseError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read: ${(err as Error).message}`, 'input');
+      throw new KnowledgeBaseError(
+        code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read: ${(err as Error).message}`,
+        'input',
+      );
     }
     const entries: ExportedEntry[] = [];
     text.split('\n').forEach((line, i) => {
@@ -553,6 +554,7 @@ export class KnowledgeBase {
       }
       const parsed = ExportedEntrySchema.safeParse(value);
       if (!parsed.success) throw new KnowledgeBaseError(`${file}:${i + 1}: ${issueText(parsed.error)}`, 'input');
+      checkAppearance(parsed.data.appearance, `${file}:${i + 1}`);
       entries.push(parsed.data);
     });
     return this.write('import', () => {
@@ -615,6 +617,13 @@ export class KnowledgeBase {
     }
   }
 
+  private validNew(entry: NewKnowledge, what: string): NewKnowledge {
+    const parsed = NewKnowledgeSchema.safeParse(entry);
+    if (!parsed.success) throw new KnowledgeBaseError(`${this.file}: ${what}: ${issueText(parsed.error)}`, 'input');
+    checkAppearance(parsed.data.appearance, `${this.file}: ${what}`);
+    return parsed.data as NewKnowledge;
+  }
+
   /** The query terms some entry has, rarest first, while their document counts add up to at most `budget`. */
   private selectTerms(terms: readonly string[], budget: number): string[] {
     // Document counts are cached until this connection writes or another one commits.
@@ -646,11 +655,15 @@ export class KnowledgeBase {
     if (rows.length === 0) return [];
     const ids = JSON.stringify(rows.map((r) => r.id));
     const all =
-      maxSources !== undefined
-        ? this.st.firstSourcesIn.all({ ids, n: maxSources })
-        : rows.length > 200
-          ? this.st.allSources.all()
-          : this.st.sourcesIn.all(ids);
+      maxSources === 0
+        ? []
+        : maxSources === 1
+          ? this.st.oldestSourceIn.all(ids)
+          : maxSources !== undefined
+            ? this.st.firstSourcesIn.all({ ids, n: maxSources })
+            : rows.length > 200
+              ? this.st.allSources.all()
+              : this.st.sourcesIn.all(ids);
     const byEntry = new Map<number, KnowledgeSource[]>();
     for (const s of all) {
       let list = byEntry.get(s.entry_id);
@@ -785,6 +798,16 @@ export class KnowledgeBase {
     this.st.ftsDelete.run(id);
     const corrections = sources.flatMap((s) => (s.correction ? [s.correction] : [])).join('\n');
     this.st.ftsInsert.run(id, indexText(entry.text), indexText(corrections), indexText(ftsTerms(entry)));
+  }
+}
+
+/** Appearance features as appearance.ts computes them (the histogram's bins, its sum), or a one-line error. */
+function checkAppearance(appearance: unknown, where: string): void {
+  if (appearance === undefined) return;
+  try {
+    validateAppearance(appearance, where);
+  } catch (err) {
+    throw new KnowledgeBaseError((err as Error).message, 'input');
   }
 }
 

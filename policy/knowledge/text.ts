@@ -14,11 +14,13 @@ const STOPWORDS = new Set(
 
 /** Lowercase words of a text, diacritics removed (what `unicode61 remove_diacritics 2` would give). */
 export function words(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 const VOWEL = /[aeiouy]/;

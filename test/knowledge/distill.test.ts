@@ -152,7 +152,7 @@ describe('distillByRule', () => {
       }),
     );
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ kind: 'plan', params: { rule: 'clear-first' }, scope: { shapes: ['box'] } });
+    expect(entries[0]).toMatchObject({ kind: 'plan', params: { rule: 'clear-first' }, scope: { shapes: [] } });
     // Already taken off in the program before (a continued program that starts later): nothing new.
     expect(
       distillByRule(

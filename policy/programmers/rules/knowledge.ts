@@ -4,7 +4,7 @@
 // amendments. Every entry applied is named in the program's notes; an entry it cannot
 // read (a rule in words only, an option it has no field for) is named as not applied.
 
-import { distillByRule, distillSource, skillEntry, type DistillInput } from '../../knowledge/distill.ts';
+import { CLEAR_FIRST_TEXT, distillByRule, distillSource, restsOnOrIn, skillEntry, type DistillInput } from '../../knowledge/distill.ts';
 import { stepCalls } from '../../knowledge/program-calls.ts';
 import type { KnowledgeItem, KnowledgeSkill, NewKnowledge } from '../../knowledge/types.ts';
 import type { ProgramContext } from '../programmer.ts';
@@ -24,26 +24,10 @@ function validValue(field: keyof StepAdjust, v: unknown): boolean {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 10;
 }
 
-/** Objects something rests on or stands in at the start (ctx.objects geometry). */
+/** What rests on or stands in `baseId` at the start (ctx.objects geometry). */
 function ridersOf(ctx: ProgramContext, baseId: string): string[] {
   const base = ctx.objects.find((o) => o.id === baseId);
-  if (!base) return [];
-  return ctx.objects
-    .filter((o) => {
-      if (o.id === base.id) return false;
-      const dx = o.position[0] - base.position[0];
-      const dy = o.position[1] - base.position[1];
-      const c = Math.cos(-base.yaw);
-      const s = Math.sin(-base.yaw);
-      if (Math.abs(c * dx - s * dy) > base.size[0] / 2 || Math.abs(s * dx + c * dy) > base.size[1] / 2) return false;
-      const bottom = o.position[2] - o.size[2] / 2;
-      return (
-        bottom > base.position[2] - base.size[2] / 2 - 0.005 &&
-        bottom < base.position[2] + base.size[2] / 2 + 0.015 &&
-        o.position[2] > base.position[2]
-      );
-    })
-    .map((o) => o.id);
+  return base ? ctx.objects.filter((o) => restsOnOrIn(o, base)).map((o) => o.id) : [];
 }
 
 /**
@@ -109,6 +93,14 @@ export function applyKnowledge(ctx: ProgramContext, state: ProgramState, plan: (
   return notes;
 }
 
+/** Every string inside a JSON-like value (the ids an intent names). */
+function stringsIn(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) for (const x of v) stringsIn(x, out);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) stringsIn(x, out);
+  return out;
+}
+
 /** Option values as distillation stores them (3 decimals). */
 const round3 = (v: unknown): unknown => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v);
 
@@ -134,10 +126,35 @@ export function distillWithMemos(input: DistillInput): NewKnowledge[] {
       ? [{ ...input.repair, before: input.repair.memoBefore, after: input.repair.memoAfter, source: distillSource(input, 'repair', null) }]
       : []),
   ];
+  let cleared = out.some((e) => e.params?.rule === 'clear-first');
   for (const p of pairs) {
     const a = readState(p.after);
     if (!a) continue;
     const b = readState(p.before);
+    // Plan: the memo now takes something off (or out of) an object the program picks — an
+    // added step before the instruction's ("take the can off first") or a repair's
+    // clear-first amendment — where the continued program no longer shows it (the rider
+    // had already fallen off by then).
+    if (!cleared) {
+      const added = new Set([...stringsIn(a.amend.edits?.before ?? []), ...Object.values(a.amend.clearFirst).flat()]);
+      for (const id of [...stringsIn(b?.amend.edits?.before ?? []), ...Object.values(b?.amend.clearFirst ?? {}).flat()]) added.delete(id);
+      const picked = new Set(
+        [...stepCalls(p.programBefore), ...stepCalls(p.programAfter)].filter((c) => c.skill === 'pick').map((c) => c.id),
+      );
+      const base = input.objects.find((o) => picked.has(o.id) && input.objects.some((r) => added.has(r.id) && restsOnOrIn(r, o)));
+      if (base) {
+        out.push({
+          kind: 'plan',
+          text: CLEAR_FIRST_TEXT,
+          params: { rule: 'clear-first' },
+          scope: { shapes: [], verbs: ['move'], taskIds: [input.taskId] },
+          before: [],
+          after: [],
+          sources: [p.source],
+        });
+        cleared = true;
+      }
+    }
     for (const [key, adj] of Object.entries(a.adjust)) {
       const m = /^(pick|place|push):(.+)#\d+$/.exec(key);
       if (!m) continue;
