@@ -11,12 +11,15 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import { ControlBlock, PAUSE, RUN, STOP } from './live-control.ts';
 import type { LiveCorrection, LiveWorkerData, LiveWorkerDone, LiveWorkerMessage } from './live-worker.ts';
 import type { ServerMessage, Speed, StartRequest } from './protocol.ts';
+import type { KnowledgeSettings } from '../policy/knowledge/index.ts';
 
 export const STOP_GRACE_MS = 5000;
 
 export interface LiveEpisodeOptions {
   request: StartRequest;
   outDir: string;
+  /** The knowledge base to retrieve from and learn into (null: none). */
+  knowledge: KnowledgeSettings | null;
   speed: Speed;
   onMessage: (m: ServerMessage) => void;
   onDone: (done: LiveWorkerDone) => void;
@@ -37,6 +40,7 @@ export class LiveEpisode {
     const data: LiveWorkerData = {
       request: opts.request,
       outDir: opts.outDir,
+      knowledge: opts.knowledge,
       control: this.control.buffer,
       corrections: this.corrections.port2,
     };

@@ -23,6 +23,7 @@ import { parsePerceptionNoise } from '../policy/program/perception-settings.ts';
 import { CorrectionSession } from '../policy/corrections/index.ts';
 import type { SessionEvent } from '../policy/corrections/index.ts';
 import { createProgrammer } from '../policy/programmers/index.ts';
+import type { KnowledgeSettings } from '../policy/knowledge/index.ts';
 import type { CorrectionMode } from '../policy/programmers/index.ts';
 import { loadQuickJS } from '../policy/program/index.ts';
 import { newCorrectionView, SESSION_ENDED, viewFromRecord } from './correction-view.ts';
@@ -36,6 +37,8 @@ export interface LiveWorkerData {
   request: StartRequest;
   /** Record folder of this episode (docs/architecture.md#run-records, plus the viewer's frames.json). */
   outDir: string;
+  /** The knowledge base the session retrieves from and (learn on) learns into at its end (docs/knowledge.md); null: none. */
+  knowledge: KnowledgeSettings | null;
   control: SharedArrayBuffer;
   /** Corrections from the chat arrive here (LiveCorrection), one per ControlBlock.correctionSent(). */
   corrections: MessagePort;
@@ -216,6 +219,7 @@ async function main(): Promise<void> {
       ...(start.continued ? { continued: true } : {}),
       program: d.program,
       plan: d.plan,
+      ...(d.notes && d.notes.length > 0 ? { notes: d.notes } : {}),
       // The world as this attempt finds it: the seed's, or where the last one left it (continue).
       initial: withoutEngineState(world.snapshot()),
     });
@@ -389,9 +393,17 @@ async function main(): Promise<void> {
       },
       outDir: data.outDir,
       recordImages: req.images === true || req.monitor === 'pixels' || req.monitor === 'vlm' ? 'all' : 'none',
+      knowledge: data.knowledge,
       onEvent,
     });
     const s = session;
+    const knowledgeMessage = (final: boolean): LiveWorkerMessage => ({
+      type: 'knowledge',
+      knowledge: s.knowledgeRecord ?? null,
+      final,
+      ...(data.knowledge ? { learn: data.knowledge.learn } : {}),
+    });
+    post(knowledgeMessage(false));
     for (;;) {
       await takeCorrections(s);
       if (gate.stopped) break;
@@ -440,6 +452,8 @@ async function main(): Promise<void> {
     // Stop while waiting for a correction ends the session as the person's "done".
     const ended = phase === 'idle';
     await s.close(ended ? 'done' : 'stopped');
+    // What the session taught (learned at close, when it ended with the task done).
+    post(knowledgeMessage(true));
     post({ type: 'worker-done', outcome: 'stopped', ...(ended ? { detail: SESSION_ENDED } : {}) });
   } catch (err) {
     if (gate.stopped) {

@@ -217,6 +217,76 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
+// ---------------------------------------------------------------- knowledge
+
+export const KNOWLEDGE_KINDS = ['plan', 'skill'] as const;
+
+export const KnowledgeSettingsSchema = z.object({ file: z.string(), learn: z.boolean() });
+
+/** What an episode retrieved and taught (policy/knowledge's KnowledgeUse, as episode.json has it). */
+export const KnowledgeUseSchema = z.object({
+  file: z.string(),
+  retrieved: z.array(z.object({ id: z.int(), kind: z.enum(KNOWLEDGE_KINDS), text: z.string(), objects: z.array(z.string()), score: num })),
+  learned: z.array(z.int()),
+  merged: z.array(z.int()),
+  appearance: z.enum(['render', 'facts', 'none']),
+  warning: z.string().optional(),
+});
+export type KnowledgeUseView = z.infer<typeof KnowledgeUseSchema>;
+
+const RangeSchema = z.tuple([num.nullable(), num.nullable()]);
+
+/** One source of an entry, as GET /api/knowledge/<id> answers it: `open` when its session folder is a record the viewer can open. */
+export const KnowledgeSourceViewSchema = z.object({
+  origin: z.enum(['correction', 'repair', 'import']),
+  session: z.string().nullable(),
+  correction: z.string().nullable(),
+  taskId: z.string(),
+  seed: z.int(),
+  at: z.string(),
+  programmer: z.string(),
+  open: z.boolean(),
+});
+
+/** GET /api/knowledge/<id>[?session=N]: one entry of the knowledge base, in full. */
+export const KnowledgeEntryViewSchema = z.object({
+  file: z.string(),
+  entry: z.object({
+    id: z.int(),
+    kind: z.enum(KNOWLEDGE_KINDS),
+    text: z.string(),
+    skill: z.string().optional(),
+    params: z.record(z.string(), z.unknown()).optional(),
+    scope: z.object({
+      shapes: z.array(z.string()),
+      sizeRange: z.object({ height: RangeSchema.optional(), width: RangeSchema.optional() }).optional(),
+      colors: z.array(z.string()).optional(),
+      verbs: z.array(z.string()),
+      taskIds: z.array(z.string()),
+    }),
+    appearance: z
+      .object({
+        shape: z.string(),
+        size: Vec3,
+        aspect: num,
+        color: z.array(num),
+        silhouette: z.record(z.string(), Vec2).optional(),
+        source: z.enum(['render', 'facts']),
+      })
+      .optional(),
+    before: z.array(z.string()).optional(),
+    after: z.array(z.string()).optional(),
+    sources: z.array(KnowledgeSourceViewSchema),
+    confidence: num,
+    uses: z.int(),
+    successes: z.int(),
+    failures: z.int(),
+    created: z.string(),
+    updated: z.string(),
+  }),
+});
+export type KnowledgeEntryView = z.infer<typeof KnowledgeEntryViewSchema>;
+
 // ---------------------------------------------------------------- server → browser
 
 export const SessionInfoSchema = z.object({
@@ -300,7 +370,16 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     monitors: z.array(z.string()),
     speeds: z.array(z.enum(SPEEDS)),
     maxRepairs: z.int(),
+    /** The knowledge base live episodes retrieve from (view --kb / --no-kb); null when off. */
+    knowledge: KnowledgeSettingsSchema.nullable().optional(),
   }),
+  /**
+   * The knowledge base in the session shown (docs/knowledge.md): what was retrieved for it,
+   * what it taught; `knowledge` null when the episode ran without one. A live episode sends
+   * it when the programmer has been given the entries, and again (`final`) when the session
+   * has ended and learned.
+   */
+  z.object({ type: z.literal('knowledge'), knowledge: KnowledgeUseSchema.nullable(), final: z.boolean(), learn: z.boolean().optional() }),
   z.object({ type: z.literal('session'), session: SessionInfoSchema }),
   z.object({ type: z.literal('status'), status: SessionStatusSchema, speed: z.enum(SPEEDS), detail: z.string().optional() }),
   z.object({
@@ -313,6 +392,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     continued: z.boolean().optional(),
     program: z.string(),
     plan: z.array(z.string()),
+    /** The draft's notes (what the programmer changed and why; `knowledge k3 applied: …` lines). */
+    notes: z.array(z.string()).optional(),
     initial: SnapshotSchema,
   }),
   z.object({ type: z.literal('frames'), attempt: z.int(), frames: z.array(FrameSchema) }),

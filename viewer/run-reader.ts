@@ -12,7 +12,7 @@ import { snapshotFromScene, VIEW_NAMES } from '../monitor/index.ts';
 import { CORRECTION_CLASSES, CORRECTION_MODES } from '../policy/programmers/index.ts';
 import type { CorrectionRecord } from '../policy/corrections/index.ts';
 import type { ChatItem, CorrectionView, Frame, ServerMessage, SessionInfo } from './protocol.ts';
-import { ATTEMPT_ORIGINS, FrameSchema, ProgramErrorSchema, SceneSpecSchema, VerdictSchema } from './protocol.ts';
+import { ATTEMPT_ORIGINS, FrameSchema, KnowledgeUseSchema, ProgramErrorSchema, SceneSpecSchema, VerdictSchema } from './protocol.ts';
 import { newCorrectionView, viewFromRecord } from './correction-view.ts';
 import { draftChat, resultChat } from './loop-messages.ts';
 
@@ -70,9 +70,11 @@ const EpisodeFileSchema = z.looseObject({
       tokensIn: z.number(),
       tokensOut: z.number(),
       wallMs: z.number(),
+      notes: z.array(z.string()).optional(),
     }),
   ),
   warnings: z.array(z.string()).optional(),
+  knowledge: KnowledgeUseSchema.optional(),
 });
 type EpisodeFile = z.infer<typeof EpisodeFileSchema>;
 
@@ -94,6 +96,7 @@ const CorrectionLineSchema = z.looseObject({
   outcome: z.string(),
   attempt: z.int().min(0).nullable(),
   undone: z.boolean().optional(),
+  notes: z.array(z.string()).optional(),
 });
 
 /** corrections.jsonl of a record folder ([] when it has none); one line naming the file and line on anything unreadable. */
@@ -246,6 +249,8 @@ function sceneOf(dir: string, episode: EpisodeFile | null, firstSnapshot: Snapsh
 
 export interface LoadedRun {
   info: Omit<SessionInfo, 'id'>;
+  /** The knowledge base file the record names (null: it ran without one, or it has no episode.json). */
+  knowledgeFile: string | null;
   /** Everything after the `session` message, in the order a live episode sends it. */
   messages: ServerMessage[];
 }
@@ -294,12 +299,16 @@ export function readRun(dirIn: string, urlFor: (relPath: string) => string): Loa
       if ((v.attempt ?? -1) === after) messages.push({ type: 'correction', correction: v });
     });
   };
+  // The knowledge base: known from episode.json (absent there: the episode ran without one).
+  if (episode) messages.push({ type: 'knowledge', knowledge: episode.knowledge ?? null, final: true });
   correctionsAfter(-1);
   let previousLast: Snapshot | undefined;
   for (const { k, files } of attempts) {
     const rec = episode?.attempts.find((a) => a.index === k);
     const origin = rec?.origin ?? (k === 0 ? 'generate' : 'repair');
     const program = files.program ?? '';
+    // The draft's notes: in episode.json, or for a correction's program in corrections.jsonl.
+    const notes = rec?.notes ?? (rec?.correction !== undefined ? corrections[rec.correction]?.notes : undefined);
     if (origin !== 'correction') {
       chat(
         draftChat(k, origin, {
@@ -307,6 +316,7 @@ export function readRun(dirIn: string, urlFor: (relPath: string) => string): Loa
           plan: [],
           error: program.trim() === '' ? 'the record has no program' : null,
           usage: { inputTokens: rec?.tokensIn ?? 0, outputTokens: rec?.tokensOut ?? 0 },
+          ...(notes ? { notes } : {}),
         }),
       );
     }
@@ -321,6 +331,7 @@ export function readRun(dirIn: string, urlFor: (relPath: string) => string): Loa
       ...(rec?.continued ? { continued: true } : {}),
       program,
       plan: [],
+      ...(notes ? { notes } : {}),
       initial: first ? { ...start, t: first.t } : start,
     });
     const frames = files.frames ?? [];
@@ -390,6 +401,7 @@ export function readRun(dirIn: string, urlFor: (relPath: string) => string): Loa
       scene,
       frames: attempts.some((a) => a.files.frames !== undefined),
     },
+    knowledgeFile: episode?.knowledge?.file ?? null,
     messages,
   };
 }

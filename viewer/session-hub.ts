@@ -14,6 +14,7 @@ import { correctionTextProblem } from '../policy/corrections/index.ts';
 import type { CorrectionMode } from '../policy/programmers/index.ts';
 import { newCorrectionView, SESSION_ENDED } from './correction-view.ts';
 import type { TaskDef } from '../tasks/index.ts';
+import type { KnowledgeSettings } from '../policy/knowledge/index.ts';
 import { LiveEpisode } from './live-episode.ts';
 import type { LiveWorkerDone } from './live-worker.ts';
 import { MAX_VIEWER_REPAIRS, PROTOCOL_VERSION, SPEEDS, VIEWER_MONITORS, VIEWER_PROVIDERS, parseClientMessage } from './protocol.ts';
@@ -40,6 +41,8 @@ export interface HubOptions {
   outRoot: string;
   /** One line of server log (stderr by default). */
   log?: (line: string) => void;
+  /** The knowledge base live episodes retrieve from and learn into (view --kb); null or absent: none. */
+  knowledge?: KnowledgeSettings | null;
 }
 
 function recordDirName(task: TaskDef, seed: number): string {
@@ -52,6 +55,8 @@ export class SessionHub {
   private log: ServerMessage[] = [];
   private sessionId = 0;
   private readonly dirs = new Map<number, string>();
+  /** The knowledge base file of each session shown (null: it ran without one); the only files GET /api/knowledge reads. */
+  private readonly knowledgeFiles = new Map<number, string | null>();
   private status: { status: SessionStatus; speed: Speed; detail?: string } = { status: 'idle', speed: '1x' };
   private live: LiveEpisode | null = null;
   /** Next CorrectionView id of this session. */
@@ -66,6 +71,20 @@ export class SessionHub {
 
   get clientCount(): number {
     return this.clients.size;
+  }
+
+  /**
+   * The knowledge base of session `id`: the file its record names or its live episode
+   * used; null when it had none; undefined when there is no such session, or its record
+   * has no episode.json yet.
+   */
+  knowledgeFile(id: number): string | null | undefined {
+    return this.knowledgeFiles.get(id);
+  }
+
+  /** The viewer's own knowledge base file (view --kb), or null. */
+  get ownKnowledgeFile(): string | null {
+    return this.opts.knowledge?.file ?? null;
   }
 
   /** The record folder of session `id` (for serving its checkpoint images), if it has one. */
@@ -107,6 +126,7 @@ export class SessionHub {
       monitors: [...VIEWER_MONITORS],
       speeds: [...SPEEDS],
       maxRepairs: MAX_VIEWER_REPAIRS,
+      knowledge: this.opts.knowledge ?? null,
     });
     for (const m of this.log) this.send(ws, m);
     this.send(ws, { type: 'status', ...this.status });
@@ -306,9 +326,12 @@ export class SessionHub {
       },
     });
     this.setStatus('starting');
+    const knowledge = this.opts.knowledge ?? null;
+    this.knowledgeFiles.set(id, knowledge?.file ?? null);
     this.live = new LiveEpisode({
       request: req,
       outDir: dir,
+      knowledge,
       speed: this.status.speed,
       onMessage: (msg) => this.fromWorker(id, dir, msg),
       onDone: (done) => this.workerDone(id, done),
@@ -354,6 +377,7 @@ export class SessionHub {
       const run = readRun(dir, (rel) => `/files/${id}/${rel}`);
       this.endIdle();
       this.newSession(run.info);
+      if (run.messages.some((m) => m.type === 'knowledge')) this.knowledgeFiles.set(id, run.knowledgeFile);
       for (const m of run.messages) this.publish(m);
       this.setStatus('finished', `replay of ${run.info.dir}`);
       return null;

@@ -19,6 +19,8 @@ import { appAssets } from './app-bundle.ts';
 import type { AppAssets } from './app-bundle.ts';
 import { MAX_CLIENT_MESSAGE_BYTES } from './protocol.ts';
 import { SessionHub } from './session-hub.ts';
+import { answerKnowledge } from './knowledge-api.ts';
+import type { KnowledgeSettings } from '../policy/knowledge/index.ts';
 
 export interface ViewerOptions {
   /** Default 127.0.0.1. Anything but loopback needs a token. */
@@ -33,6 +35,8 @@ export interface ViewerOptions {
   token?: string | null;
   version?: string;
   log?: (line: string) => void;
+  /** The knowledge base live episodes retrieve from and learn into (view --kb / --no-kb / --no-learn); null or absent: none. */
+  knowledge?: KnowledgeSettings | null;
 }
 
 export interface ViewerServer {
@@ -102,6 +106,7 @@ export async function startViewer(opts: ViewerOptions = {}): Promise<ViewerServe
     tasks: listTasks().map((t) => ({ id: t.id, instruction: t.instruction, file: displayPath(t.file) })),
     outRoot: resolve(opts.outRoot ?? 'runs'),
     log,
+    knowledge: opts.knowledge ?? null,
   });
 
   /** null when the request may proceed; otherwise the status to refuse it with. */
@@ -151,7 +156,15 @@ export async function startViewer(opts: ViewerOptions = {}): Promise<ViewerServe
     else if (path === '/app.js') send(res, 200, 'text/javascript; charset=utf-8', assets.js);
     else if (path === '/app.css') send(res, 200, 'text/css; charset=utf-8', assets.css);
     else if (path === '/favicon.ico') send(res, 204, 'text/plain', '');
-    else {
+    else if (path.startsWith('/api/knowledge/')) {
+      const answer = answerKnowledge(
+        path.slice('/api/knowledge/'.length),
+        url.searchParams,
+        (id) => hub.knowledgeFile(id),
+        hub.ownKnowledgeFile,
+      );
+      send(res, answer.status, 'application/json; charset=utf-8', JSON.stringify(answer.body));
+    } else {
       const m = /^\/files\/(\d+)\/(.+)$/.exec(path);
       if (m) serveRunFile(res, Number(m[1]), decodeURIComponent(m[2]!));
       else send(res, 404, 'text/plain; charset=utf-8', 'not found\n');

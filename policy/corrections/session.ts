@@ -417,6 +417,7 @@ export class CorrectionSession {
       checkpoints: outcome.trace.checkpoints.length,
       images: files.size,
       ...(this.opts.knowledge && { knowledge: this.ctx0.knowledge.map((k) => k.id) }),
+      ...(draft.notes && draft.notes.length > 0 ? { notes: draft.notes } : {}),
     };
     this.attempts.push(record);
     if (this.outDir) {

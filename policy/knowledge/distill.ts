@@ -10,6 +10,9 @@
 //   object, where the program before did not → the rule "take off what stands on it first"
 //   (params.rule = 'clear-first'), for any shape: taught on a box, it is needed on a tray or
 //   a bowl too (retrieval checks its precondition in each scene).
+// - plan: an object the program before carried is pushed instead → "push it if it will not
+//   lift" (params.rule = 'push-if-unliftable'): weight does not show, so the builtin applies
+//   it as a fallback after a failed pick, never as a choice by looks.
 //
 // A correction that changed neither (which block, which bowl, a corner) is about one task,
 // not knowledge: nothing is distilled from it. The LLM programmer distils with a prompt
@@ -20,12 +23,19 @@ import { appearanceFromFacts, describeAppearance } from './appearance.ts';
 import { stepCalls, type StepCall } from './program-calls.ts';
 import type { AppearanceFeatures, KnowledgeSkill, KnowledgeSource, NewKnowledge } from './types.ts';
 
-/** The options of each skill that knowledge can carry (the program API's option names). */
+/**
+ * The options of each skill that knowledge can carry: the program API's option names, and
+ * for push `shorten` — how much less far (m; negative: further) than the distance to its
+ * goal a push goes, from a corrected distance argument (a pushed ball rolls on).
+ */
 export const LEARNABLE_OPTIONS: Record<KnowledgeSkill, readonly string[]> = {
   pick: ['approach', 'liftHeight', 'speed'],
   place: ['releaseHeight', 'speed'],
-  push: ['height', 'speed'],
+  push: ['height', 'speed', 'shorten'],
 };
+
+/** A push distance change smaller than this is not a lesson (m). */
+const MIN_SHORTEN = 0.005;
 
 /** One applied correction of a session that ended with the task done. */
 export interface DistillCorrection {
@@ -70,6 +80,12 @@ export function paramPhrases(skill: KnowledgeSkill, params: Record<string, unkno
     else if (k === 'releaseHeight') out.push(`let go of it ${cm} above the surface`);
     else if (k === 'height' && skill === 'push') out.push(`push it at ${cm} above the table`);
     else if (k === 'speed') out.push(`move slowly (at most ${v} m/s)`);
+    else if (k === 'shorten' && typeof v === 'number')
+      out.push(
+        v > 0
+          ? `push it ${cm} less far than the distance to where it should end (it rolls on)`
+          : `push it ${Math.round(-v * 1000) / 10} cm further than the distance to where it should end`,
+      );
     else out.push(`${k}: ${JSON.stringify(v)}`);
   }
   return out;
@@ -90,7 +106,12 @@ function skillText(skill: KnowledgeSkill, params: Record<string, unknown>, looks
 /** The learnable options that differ between two calls of the same skill on the same object (the after values). */
 function changedOptions(before: StepCall, after: StepCall): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  if (after.skill === 'push' && before.distance !== undefined && after.distance !== undefined) {
+    const shorten = Math.round((before.distance - after.distance) * 1000) / 1000;
+    if (Math.abs(shorten) >= MIN_SHORTEN) out.shorten = shorten;
+  }
   for (const k of LEARNABLE_OPTIONS[after.skill]) {
+    if (k === 'shorten') continue;
     const a = round3(before.options[k]);
     const b = round3(after.options[k]);
     if (b !== undefined && JSON.stringify(a) !== JSON.stringify(b)) out[k] = b;
@@ -208,11 +229,29 @@ function clearedBefore(calls: readonly StepCall[], base: string, riders: Readonl
 }
 
 export const CLEAR_FIRST_TEXT = 'Before moving an object, take off whatever stands on it or in it and set that on the table first.';
+export const PUSH_IF_UNLIFTABLE_TEXT =
+  'When an object will not lift (too heavy: the grasp slips as it rises), push it along the table to where it should go instead.';
+
+/** The push-if-unliftable rule: weight does not show, so it is a fallback for any object, not a choice by looks. */
+export function pushIfUnliftableEntry(input: DistillInput, source: KnowledgeSource): NewKnowledge {
+  return {
+    kind: 'plan',
+    text: PUSH_IF_UNLIFTABLE_TEXT,
+    params: { rule: 'push-if-unliftable' },
+    scope: { shapes: [], verbs: ['move', 'push'], taskIds: [input.taskId] },
+    sources: [source],
+  };
+}
 
 function planEntries(before: string, after: string, input: DistillInput, source: KnowledgeSource): NewKnowledge[] {
   const a = stepCalls(after);
   const b = stepCalls(before);
   const out: NewKnowledge[] = [];
+  // Carried before, pushed now (and no longer picked): the object would not lift.
+  const pushedNow = a.filter((c) => c.skill === 'push' && c.id !== null).map((c) => c.id!);
+  if (pushedNow.some((id) => b.some((c) => c.skill === 'pick' && c.id === id) && !a.some((c) => c.skill === 'pick' && c.id === id))) {
+    out.push(pushIfUnliftableEntry(input, source));
+  }
   for (const base of input.objects) {
     if (!a.some((c) => c.skill === 'pick' && c.id === base.id)) continue;
     const riders = new Set(input.objects.filter((o) => restsOnOrIn(o, base)).map((o) => o.id));

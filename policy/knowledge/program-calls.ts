@@ -15,6 +15,8 @@ export interface StepCall {
   target: string | null;
   /** The options with literal values. */
   options: Record<string, unknown>;
+  /** push: the distance argument when it is a literal number (m). */
+  distance?: number;
   /** 1-based line and the call's text. */
   line: number;
   text: string;
@@ -117,7 +119,8 @@ export function stepCalls(program: string): StepCall[] {
     } else {
       const id = typeof first === 'string' ? first : null;
       const options = parsed.args[3] !== undefined ? (literalOptions(parsed.args[3]) ?? {}) : {};
-      out.push({ skill: 'push', id, target: null, options, line, text: callText });
+      const distance = parsed.args[2] !== undefined ? literalValue(parsed.args[2]) : undefined;
+      out.push({ skill: 'push', id, target: null, options, line, text: callText, ...(typeof distance === 'number' && { distance }) });
     }
   }
   return out;

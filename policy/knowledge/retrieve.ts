@@ -35,8 +35,8 @@ export const KNOWLEDGE_TOKEN_BUDGET = 400;
 export const MIN_CONFIDENCE = 0.25;
 /** Size ranges are widened by this factor both ways (and 1 cm) before an object is compared. */
 export const SIZE_SLACK = 1.3;
-/** How many store candidates are ranked at most. */
-const CANDIDATES = 200;
+/** How many store candidates (per signal: text, shape) are ranked at most; sized for ≤ 5 ms at 10,000 entries. */
+const CANDIDATES = 50;
 /** Cosine similarity from which an entry found only by its embedding is a candidate, and how many such at most. */
 export const EMBEDDING_MATCH = 0.5;
 const EMBEDDING_CANDIDATES = 20;
@@ -98,6 +98,8 @@ function skillMatches(
 /** Objects a readable plan rule applies to in this scene (clear-first: the objects something stands on or in). */
 function planMatches(e: KnowledgeEntry, objects: readonly ObjectInfo[]): string[] | null {
   const rule = e.params?.rule;
+  // A fallback for anything that will be carried: containers aside, every object may turn out too heavy.
+  if (rule === 'push-if-unliftable') return objects.filter((o) => o.shape !== 'bowl' && o.shape !== 'tray').map((o) => o.id);
   if (rule === 'clear-first') {
     return objects
       .filter((base) => (e.scope.shapes.length === 0 || e.scope.shapes.includes(base.shape)) && objects.some((o) => restsOnOrIn(o, base)))
@@ -111,7 +113,9 @@ export function retrieveKnowledge(kb: KnowledgeBase, q: RetrievalQuery, opts: Re
   const minConfidence = opts.minConfidence ?? MIN_CONFIDENCE;
   const budget = opts.budgetTokens ?? KNOWLEDGE_TOKEN_BUDGET;
   const shapes = [...new Set(q.objects.map((o) => o.shape))];
-  const candidates = kb.candidates({ text: queryText(q), shapes, limit: CANDIDATES }).filter((c) => c.entry.confidence >= minConfidence);
+  const candidates = kb
+    .candidates({ text: queryText(q), shapes, limit: CANDIDATES, sources: 0 })
+    .filter((c) => c.entry.confidence >= minConfidence);
   const vectors = q.embedding ? kb.embeddings(q.embedding.model) : null;
   if (q.embedding && vectors) {
     // Embeddings find entries that share no word with the query: the closest few join the candidates.

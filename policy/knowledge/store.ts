@@ -291,7 +291,8 @@ function prepareAll(db: Database.Database) {
     byShape: p<{ id: number }>(
       `SELECT e.id FROM entries e
        WHERE EXISTS (SELECT 1 FROM entry_shapes s WHERE s.entry_id = e.id
-                     AND (s.shape IN (SELECT value FROM json_each(@shapes)) OR (s.shape = '*' AND e.kind = 'skill')))
+                     AND (s.shape IN (SELECT value FROM json_each(@shapes))
+                          OR (s.shape = '*' AND (e.kind = 'skill' OR json_extract(e.params, '$.rule') IS NOT NULL))))
        ORDER BY e.confidence DESC, e.id DESC LIMIT @limit`,
     ),
     remove: p('DELETE FROM entries WHERE id = ?'),

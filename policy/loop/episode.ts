@@ -308,6 +308,7 @@ export async function runEpisode(opts: EpisodeOptions): Promise<EpisodeRecord> {
       checkpoints: outcome.trace.checkpoints.length,
       images: files.size,
       ...(opts.knowledge && { knowledge: knowledgeIds }),
+      ...(draft.notes && draft.notes.length > 0 ? { notes: draft.notes } : {}),
     };
     attempts.push(record);
     programs.push({ program: draft.program, memo: draft.memo });

@@ -42,6 +42,8 @@ export interface AttemptRecord {
   images: number;
   /** Ids of the knowledge entries the programmer was given (docs/knowledge.md); absent when the knowledge base was off. */
   knowledge?: number[];
+  /** The draft's notes: what the programmer changed and why, and which knowledge entries it applied (`knowledge k3 applied: …`); absent when it gave none. */
+  notes?: string[];
 }
 
 export type StopReason = 'success' | 'monitor-ok' | 'budget' | 'no-program' | 'no-change' | 'person';

@@ -102,7 +102,17 @@ describe('generation prompt', () => {
     expect(userText(buildGenerationPrompt(none))).not.toContain('Relevant knowledge');
     const some = {
       ...none,
-      knowledge: [{ id: 7, kind: 'plan' as const, text: 'Lift the red block at least 12 cm before carrying it.', objects: [], confidence: 0.6, score: 0.5, why: 'text' }],
+      knowledge: [
+        {
+          id: 7,
+          kind: 'plan' as const,
+          text: 'Lift the red block at least 12 cm before carrying it.',
+          objects: [],
+          confidence: 0.6,
+          score: 0.5,
+          why: 'text',
+        },
+      ],
     };
     expect(userText(buildGenerationPrompt(some))).toContain(
       'Relevant knowledge (lessons from earlier corrections; follow them unless this task says otherwise):\n- [k7] Lift the red block at least 12 cm',

@@ -11,7 +11,11 @@ import { programContext } from '../../policy/loop/index.ts';
 import type { ProgramContext, SceneFacts } from '../../policy/programmers/index.ts';
 
 /** The context the episode gives a programmer for `task` (an id or a loaded task) on `seed`. */
-export async function taskContext(task: TaskDef | string = 'red_on_blue', seed = 1, knowledge: KnowledgeItem[] = []): Promise<ProgramContext> {
+export async function taskContext(
+  task: TaskDef | string = 'red_on_blue',
+  seed = 1,
+  knowledge: KnowledgeItem[] = [],
+): Promise<ProgramContext> {
   const def = typeof task === 'string' ? getTask(task) : task;
   return programContext(def, seed, instantiateScene(def, seed), 'rapier', knowledge);
 }

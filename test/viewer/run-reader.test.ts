@@ -18,6 +18,7 @@ describe('readRun', () => {
     for (const m of run.messages) expect(() => ServerMessageSchema.parse(m)).not.toThrow();
     const types = run.messages.map((m) => m.type).filter((t) => t !== 'chat');
     expect(types).toEqual([
+      'knowledge',
       'attempt-start',
       'events',
       'checkpoints',

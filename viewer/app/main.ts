@@ -11,6 +11,7 @@ import { Connection } from './connection.ts';
 import { Controls } from './controls.ts';
 import { byId } from './dom.ts';
 import { Gallery } from './gallery.ts';
+import { KnowledgePanel } from './knowledge-panel.ts';
 import { ProgramPanel } from './program-panel.ts';
 import { SessionStore } from './session-store.ts';
 import { ThumbnailRenderer } from './thumbnails.ts';
@@ -46,6 +47,7 @@ const timeline = new Timeline(store);
 const gallery = new Gallery(store, thumbnails);
 const attempts = new AttemptsPanel(store);
 const chat = new ChatPanel(store, (m) => connection.send(m));
+const knowledge = new KnowledgePanel(store, (m) => connection.send(m));
 
 const tabs = document.querySelectorAll<HTMLButtonElement>('[data-tab]');
 tabs.forEach((tab) => {
@@ -91,6 +93,7 @@ function frame(now: number): void {
   gallery.update();
   attempts.update();
   chat.update();
+  knowledge.update();
   world.frame();
   requestAnimationFrame(frame);
 }

@@ -17,6 +17,7 @@ import type {
 } from '../protocol.ts';
 
 export type AttemptEnd = ServerMessageOf<'attempt-end'>;
+export type KnowledgeState = Omit<ServerMessageOf<'knowledge'>, 'type'>;
 export type Hello = ServerMessageOf<'hello'>;
 
 /** One entry of the chat, in arrival order: a loop message, or a correction (its latest state is in `corrections`). */
@@ -31,6 +32,8 @@ export interface AttemptView {
   continued: boolean;
   program: string;
   plan: string[];
+  /** The draft's notes (`knowledge k3 applied: …` among them). */
+  notes: string[];
   initial: Snapshot;
   track: MotionTrack;
   events: TraceEvent[];
@@ -52,6 +55,7 @@ export const AREAS = [
   'corrections',
   'status',
   'hello',
+  'knowledge',
 ] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -66,6 +70,8 @@ export class SessionStore {
   feed: FeedEntry[] = [];
   status: { status: SessionStatus; speed: Speed; detail?: string } = { status: 'idle', speed: '1x' };
   episodeEnd: ServerMessageOf<'episode-end'> | null = null;
+  /** The knowledge base in this session (null until the server has said; `knowledge` null inside: it had none). */
+  knowledge: KnowledgeState | null = null;
   /** Attempt on screen. */
   selected = 0;
   /** Moment on screen (simulated seconds of the selected attempt). */
@@ -145,6 +151,7 @@ export class SessionStore {
         this.corrections = [];
         this.feed = [];
         this.episodeEnd = null;
+        this.knowledge = null;
         this.selected = 0;
         this.time = 0;
         this.follow = m.session.source === 'live';
@@ -165,6 +172,7 @@ export class SessionStore {
           continued: m.continued === true,
           program: m.program,
           plan: m.plan,
+          notes: m.notes ?? [],
           initial: m.initial,
           track,
           events: [],
@@ -172,7 +180,7 @@ export class SessionStore {
           call: null,
           end: null,
         };
-        this.bump('attempts');
+        this.bump('attempts', 'knowledge');
         if (this.follow || this.attempts.length === 1) {
           this.selected = m.attempt;
           this.time = track.end;
@@ -238,6 +246,12 @@ export class SessionStore {
         }
         this.corrections[c.id] = c;
         this.bump('corrections');
+        break;
+      }
+      case 'knowledge': {
+        const { type: _t, ...rest } = m;
+        this.knowledge = rest;
+        this.bump('knowledge');
         break;
       }
       case 'episode-end':

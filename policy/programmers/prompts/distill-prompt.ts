@@ -26,6 +26,8 @@ export const DISTILLED_SCHEMA = z.object({
         liftHeight: z.number().min(0).max(0.45).nullable(),
         releaseHeight: z.number().min(0).max(0.45).nullable(),
         pushHeight: z.number().min(0).max(0.45).nullable(),
+        /** push: how much less far than the distance to its goal (m; negative: further). */
+        pushShorten: z.number().min(-0.2).max(0.2).nullable(),
         speed: z.number().gt(0).max(10).nullable(),
         /** plan rules the builtin can also apply; 'none' otherwise. */
         rule: z.enum(['clear-first', 'none']),
@@ -44,7 +46,7 @@ const SYSTEM = [
   'You distil lessons for a robot that picks, places and pushes objects on a table, from the corrections a person gave it and the repairs that made a program work.',
   'A lesson must help on OTHER tasks with other objects, colours and layouts. Two kinds:',
   '- plan: which steps to take or in what order, as a rule in plain words ("before moving a container, take out what is in it"). If the rule is "take off whatever stands on or in an object before moving that object", set rule to "clear-first".',
-  '- skill: how one step is done, as the options of pick(id, { approach, liftHeight }), place(target, { releaseHeight }), push(id, dir, dist, { height }) and their speed option — only options whose new value made the difference; set the others to null. Name the object of this scene it was learned on in `object`; describe the kind of object in `text` by shape and size ("tall thin cylinders"), not by colour or id.',
+  '- skill: how one step is done, as the options of pick(id, { approach, liftHeight }), place(target, { releaseHeight }), push(id, dir, dist, { height }) and their speed option, or pushShorten (how much less far than the distance to its goal a push should go, in metres) — only values that made the difference; set the others to null. Name the object of this scene it was learned on in `object`; describe the kind of object in `text` by shape and size ("tall thin cylinders"), not by colour or id.',
   'Corrections about which particular object, bowl or place this task meant are not lessons: leave them out. Return no entries when nothing generalises.',
 ].join('\n');
 
@@ -97,6 +99,7 @@ export function toNewKnowledge(input: DistillInput, reply: DistilledReply): NewK
       if (e.skill === 'pick' && e.liftHeight !== null) params.liftHeight = e.liftHeight;
       if (e.skill === 'place' && e.releaseHeight !== null) params.releaseHeight = e.releaseHeight;
       if (e.skill === 'push' && e.pushHeight !== null) params.height = e.pushHeight;
+      if (e.skill === 'push' && e.pushShorten !== null) params.shorten = e.pushShorten;
       if (e.speed !== null) params.speed = e.speed;
       const entry = skillEntry(input, source, e.skill, e.object, params, [], [], seen);
       if (entry) out.push({ ...entry, text: e.text.trim() });

@@ -59,7 +59,10 @@ export function systemPrompt(): string {
 export function knowledgeSection(knowledge: readonly KnowledgeItem[]): string {
   const items = knowledge.map((k) => knowledgeLine(k).trim()).filter((k) => k.length > 0);
   if (items.length === 0) return '';
-  return ['Relevant knowledge (lessons from earlier corrections; follow them unless this task says otherwise):', ...items.map((k) => `- ${k}`)].join('\n');
+  return [
+    'Relevant knowledge (lessons from earlier corrections; follow them unless this task says otherwise):',
+    ...items.map((k) => `- ${k}`),
+  ].join('\n');
 }
 
 /** Task, scene and knowledge: the part of the user message both prompts share. */

@@ -4,7 +4,15 @@
 // amendments. Every entry applied is named in the program's notes; an entry it cannot
 // read (a rule in words only, an option it has no field for) is named as not applied.
 
-import { CLEAR_FIRST_TEXT, distillByRule, distillSource, restsOnOrIn, skillEntry, type DistillInput } from '../../knowledge/distill.ts';
+import {
+  CLEAR_FIRST_TEXT,
+  distillByRule,
+  distillSource,
+  pushIfUnliftableEntry,
+  restsOnOrIn,
+  skillEntry,
+  type DistillInput,
+} from '../../knowledge/distill.ts';
 import { stepCalls } from '../../knowledge/program-calls.ts';
 import type { KnowledgeItem, KnowledgeSkill, NewKnowledge } from '../../knowledge/types.ts';
 import type { ProgramContext } from '../programmer.ts';
@@ -16,11 +24,16 @@ import { readState, stepKeys } from './program-text.ts';
 const OPTION_FIELDS: Record<string, Record<string, keyof StepAdjust>> = {
   pick: { approach: 'approach', liftHeight: 'liftHeight', speed: 'speed' },
   place: { releaseHeight: 'releaseHeight', speed: 'speed' },
-  push: { height: 'pushHeight', speed: 'speed' },
+  push: { height: 'pushHeight', speed: 'speed', shorten: 'pushExtra' },
 };
+
+/** The StepAdjust value of an option's value (shorten is a negative extra distance), and back. */
+const toField = (option: string, v: unknown): unknown => (option === 'shorten' && typeof v === 'number' ? -v : v);
+const fromField = (option: string, v: unknown): unknown => (option === 'shorten' && typeof v === 'number' ? -v : v);
 
 function validValue(field: keyof StepAdjust, v: unknown): boolean {
   if (field === 'approach') return v === 'side' || v === 'top';
+  if (field === 'pushExtra') return typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 0.2;
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 10;
 }
 
@@ -28,6 +41,38 @@ function validValue(field: keyof StepAdjust, v: unknown): boolean {
 function ridersOf(ctx: ProgramContext, baseId: string): string[] {
   const base = ctx.objects.find((o) => o.id === baseId);
   return base ? ctx.objects.filter((o) => restsOnOrIn(o, base)).map((o) => o.id) : [];
+}
+
+/**
+ * push-if-unliftable: every object the plan picks and then places on the table gets a
+ * fallback — when its pick fails, the planner's pushes to the same goal (planned as if it
+ * were pushed instead) — and its place runs only when it was lifted. Objects the planner
+ * cannot push to their goal (into a container, onto another object) get none.
+ */
+function pushFallbacks(current: RulePlan, state: ProgramState, plan: (s: ProgramState) => RulePlan, k: KnowledgeItem): string[] {
+  const steps = current.plan.steps;
+  const keys = stepKeys(steps);
+  const done: string[] = [];
+  steps.forEach((step, i) => {
+    if (step.op !== 'pick' || !k.objects.includes(step.id) || state.amend.pushInstead.includes(step.id)) return;
+    const placeAt = steps.findIndex((s, j) => j > i && s.op === 'place' && s.id === step.id);
+    if (placeAt < 0) return;
+    let alt: RulePlan;
+    try {
+      alt = plan({ ...state, amend: { ...state.amend, pushInstead: [...state.amend.pushInstead, step.id] } });
+    } catch {
+      return;
+    }
+    const pushes = alt.plan.steps.filter((s): s is Extract<typeof s, { op: 'push' }> => s.op === 'push' && s.id === step.id);
+    if (pushes.length === 0) return;
+    const pickAdj: StepAdjust = (state.adjust[keys[i]!] ??= {});
+    const placeAdj: StepAdjust = (state.adjust[keys[placeAt]!] ??= {});
+    if (pickAdj.orPush || pickAdj.retry || pickAdj.graspYaw !== undefined) return;
+    pickAdj.orPush = pushes.map((p) => ({ direction: p.direction, distance: p.distance }));
+    placeAdj.ifLifted = true;
+    done.push(step.id);
+  });
+  return done;
 }
 
 /**
@@ -45,6 +90,14 @@ export function applyKnowledge(ctx: ProgramContext, state: ProgramState, plan: (
     return [];
   }
   for (const k of ctx.knowledge.filter((i) => i.kind === 'plan')) {
+    if (k.params?.rule === 'push-if-unliftable') {
+      const done = pushFallbacks(current, state, plan, k);
+      if (done.length > 0) {
+        notes.push(`knowledge k${k.id} applied: push ${done.join(', ')} instead if it will not lift (${k.text})`);
+        used.add(k.id);
+      }
+      continue;
+    }
     if (k.params?.rule !== 'clear-first') continue;
     const picked = new Set(current.plan.steps.filter((s) => s.op === 'pick').map((s) => s.id));
     for (const base of k.objects) {
@@ -73,8 +126,9 @@ export function applyKnowledge(ctx: ProgramContext, state: ProgramState, plan: (
       const adj: StepAdjust = (state.adjust[keys[i]!] ??= {});
       for (const [option, value] of Object.entries(k.params ?? {})) {
         const field = fields[option];
-        if (!field || !validValue(field, value) || adj[field] !== undefined) continue;
-        (adj as Record<string, unknown>)[field] = value;
+        const fieldValue = toField(option, value);
+        if (!field || !validValue(field, fieldValue) || adj[field] !== undefined) continue;
+        (adj as Record<string, unknown>)[field] = fieldValue;
         applied.push(`${step.op} ${step.id} ${option} ${JSON.stringify(value)}`);
       }
     });
@@ -127,6 +181,7 @@ export function distillWithMemos(input: DistillInput): NewKnowledge[] {
       : []),
   ];
   let cleared = out.some((e) => e.params?.rule === 'clear-first');
+  let pushFallback = out.some((e) => e.params?.rule === 'push-if-unliftable');
   for (const p of pairs) {
     const a = readState(p.after);
     if (!a) continue;
@@ -135,6 +190,14 @@ export function distillWithMemos(input: DistillInput): NewKnowledge[] {
     // added step before the instruction's ("take the can off first") or a repair's
     // clear-first amendment — where the continued program no longer shows it (the rider
     // had already fallen off by then).
+    if (!pushFallback) {
+      const was = new Set(b?.amend.pushInstead ?? []);
+      const now = a.amend.pushInstead.filter((id) => !was.has(id) && input.objects.some((o) => o.id === id));
+      if (now.length > 0) {
+        out.push(pushIfUnliftableEntry(input, p.source));
+        pushFallback = true;
+      }
+    }
     if (!cleared) {
       const added = new Set([...stringsIn(a.amend.edits?.before ?? []), ...Object.values(a.amend.clearFirst).flat()]);
       for (const id of [...stringsIn(b?.amend.edits?.before ?? []), ...Object.values(b?.amend.clearFirst ?? {}).flat()]) added.delete(id);
@@ -164,7 +227,12 @@ export function distillWithMemos(input: DistillInput): NewKnowledge[] {
       const params: Record<string, unknown> = {};
       for (const [option, field] of Object.entries(OPTION_FIELDS[skill] ?? {})) {
         const v = round3(adj[field]);
-        if (v !== undefined && JSON.stringify(v) !== JSON.stringify(round3(was[field]))) params[option] = v;
+        if (v === undefined || JSON.stringify(v) === JSON.stringify(round3(was[field]))) continue;
+        // A push's extra distance is learned as the change this correction made.
+        if (option === 'shorten') {
+          const change = round3(-((adj.pushExtra ?? 0) - (was.pushExtra ?? 0))) as number;
+          if (Math.abs(change) >= 0.005) params.shorten = change;
+        } else params[option] = fromField(option, v);
       }
       const line = (program: string): string[] =>
         stepCalls(program)

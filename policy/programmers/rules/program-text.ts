@@ -42,6 +42,13 @@ export interface StepAdjust {
   direction?: Vec2;
   /** Seconds to wait after the action (let things settle). */
   settle?: number;
+  /**
+   * pick (knowledge `push-if-unliftable`): when the grasp fails — the object will not lift —
+   * push it along these instead (the planner's pushes for it), and skip its place.
+   */
+  orPush?: { direction: Vec2; distance: number }[];
+  /** place: only when the pick before it lifted the object (its `orPush` did not run). */
+  ifLifted?: boolean;
 }
 
 /**
@@ -296,6 +303,26 @@ function actionLines(step: Step, adj: StepAdjust, use: Set<HelperName>): string[
       const call = `pick(${str(step.id)}${Object.keys(opts).length ? `, ${jsLiteral(opts)}` : ''});`;
       const heading = adj.preTurn ?? step.heading;
       const turn = heading !== undefined ? [`rotateTo(${headingExpr(heading)});`] : [];
+      if (adj.orPush && adj.orPush.length > 0) {
+        const flag = pushedFlag(step.id);
+        return [
+          ...turn,
+          `let ${flag} = false;`,
+          'try {',
+          `  ${call}`,
+          '} catch (e) {',
+          "  if (e.name !== 'GraspError') throw e;",
+          `  log('could not lift ${step.id}: pushing it instead');`,
+          '  if (getGripper().holding) openGripper();',
+          // Out of the way first: the failed grasp left the fingers down at the object.
+          '  moveBy([0, 0, Math.max(0, 0.2 - getGripper().position[2])]);',
+          ...adj.orPush.map(
+            (p) => `  push(${str(step.id)}, ${jsLiteral(unit(p.direction))}, ${num(Math.min(MAX_PUSH, Math.max(0.005, p.distance)))});`,
+          ),
+          `  ${flag} = true;`,
+          '}',
+        ];
+      }
       if (!adj.retry) return [...turn, call];
       const other: Record<string, unknown> = { ...opts, liftHeight: Math.min(lift ?? 0.1, 0.08) };
       return [
@@ -322,7 +349,8 @@ function actionLines(step: Step, adj: StepAdjust, use: Set<HelperName>): string[
       }
       if (adj.releaseHeight !== undefined) opts.push(`releaseHeight: ${num(adj.releaseHeight)}`);
       if (adj.speed !== undefined) opts.push(`speed: ${num(adj.speed)}`);
-      return [`place(${target}${opts.length ? `, { ${opts.join(', ')} }` : ''});`];
+      const call = `place(${target}${opts.length ? `, { ${opts.join(', ')} }` : ''});`;
+      return adj.ifLifted ? [`if (!${pushedFlag(step.id)}) ${call}`] : [call];
     }
     case 'push': {
       const dir = adj.direction ?? step.direction;
@@ -343,6 +371,16 @@ function actionLines(step: Step, adj: StepAdjust, use: Set<HelperName>): string[
 
 /** Longest push the API takes (m). */
 const MAX_PUSH = 0.6;
+
+/** The program variable that says a pick fell back to pushing (`pushed_black_chest`). */
+function pushedFlag(id: string): string {
+  return `pushed_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
+}
+
+function unit(d: Vec2): Vec2 {
+  const n = Math.hypot(d[0], d[1]) || 1;
+  return [Math.round((d[0] / n) * 1000) / 1000, Math.round((d[1] / n) * 1000) / 1000];
+}
 
 export interface ProgramText {
   program: string;
