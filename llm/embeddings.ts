@@ -28,7 +28,10 @@ export function embedderSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): E
   const baseURL = (read('POLICYLOOP_EMBED_BASE_URL') ?? read('OPENAI_BASE_URL') ?? OPENAI_BASE_URL).replace(/\/+$/, '');
   const apiKey = read('OPENAI_API_KEY');
   if (!apiKey && baseURL === OPENAI_BASE_URL) {
-    throw new ModelError('config', 'POLICYLOOP_EMBED_MODEL is set but there is no server: set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server');
+    throw new ModelError(
+      'config',
+      'POLICYLOOP_EMBED_MODEL is set but there is no server: set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server',
+    );
   }
   return { model, baseURL, apiKey: apiKey ?? 'sk-no-key-needed' };
 }
@@ -51,7 +54,8 @@ export class OpenAIEmbedder implements Embedder {
       throw new ModelError('server', `embeddings (${this.model}): ${(err as Error).message.split('\n')[0]}`);
     }
     const rows = [...res.data].sort((a, b) => a.index - b.index);
-    if (rows.length !== texts.length) throw new ModelError('server', `embeddings (${this.model}): ${rows.length} vectors for ${texts.length} texts`);
+    if (rows.length !== texts.length)
+      throw new ModelError('server', `embeddings (${this.model}): ${rows.length} vectors for ${texts.length} texts`);
     return rows.map((r) => Float32Array.from(r.embedding as number[]));
   }
 }

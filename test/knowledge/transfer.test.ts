@@ -70,7 +70,7 @@ describe('knowledge that lasts (builtin, simulation)', () => {
     expect(after.solvedAt).toBe(0);
     expect(after.attempts[0]!.knowledge).toEqual([entry.id]);
     expect(after.knowledge?.retrieved.map((r) => r.id)).toEqual([entry.id]);
-    expect(after.knowledge?.retrieved[0]!.objects).toEqual(['yellow_can']);
+    expect(after.knowledge!.retrieved[0]!.objects).toEqual(['yellow_can']);
 
     // --no-kb: the old behaviour.
     const off = await episode('slippery_can_in_tray', null);
