@@ -8,6 +8,7 @@ import { runAttempt } from '../policy/program/index.ts';
 import { toolVersions } from '../policy/loop/index.ts';
 import { benchmarkScene } from '../monitor/index.ts';
 import type { PerceptionFigure } from './perception-bench.ts';
+import type { KnowledgeBenchFigures } from './knowledge.ts';
 
 export interface BenchFigures {
   /** `loadAverage`: the 1-minute load when the bench started (other work on a shared machine slows every figure). */
@@ -25,6 +26,8 @@ export interface BenchFigures {
   suite?: { episodesPerMinute: { state: number | null; pixels: number | null }; runs: unknown[] };
   /** What `--perception pixels` adds per action that moves things (render + estimate). */
   perception?: { pixels: PerceptionFigure };
+  /** The knowledge base at 10,000 synthetic entries: file size, retrieval per episode (bench/knowledge.ts). */
+  knowledge?: KnowledgeBenchFigures;
   measuredAt: string;
 }
 
@@ -93,6 +96,7 @@ export interface BenchOptions {
   render?: () => Promise<BenchFigures['render']>;
   suite?: () => Promise<NonNullable<BenchFigures['suite']>>;
   perception?: () => Promise<PerceptionFigure>;
+  knowledge?: () => Promise<KnowledgeBenchFigures>;
   log?: (s: string) => void;
 }
 
@@ -130,6 +134,10 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchFigures> {
   if (opts.perception) {
     log('pixels perception…');
     figures.perception = { pixels: await opts.perception() };
+  }
+  if (opts.knowledge) {
+    log('knowledge base…');
+    figures.knowledge = await opts.knowledge();
   }
   if (opts.suite) {
     log('suite…');

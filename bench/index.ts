@@ -1,5 +1,5 @@
 // bench/: the performance figures of `policyloop bench` (physics, sandbox, render,
-// episode, pixels perception, suite) and, in monitor-accuracy/, the monitor accuracy benchmark of
+// episode, pixels perception, knowledge base, suite) and, in monitor-accuracy/, the monitor accuracy benchmark of
 // `eval-monitor`. Both run programs, so bench/ sits above policy/.
 
 export { runBench, median, type BenchFigures, type BenchOptions } from './bench.ts';
@@ -7,3 +7,4 @@ export { suiteFigure, type SuiteFigure } from './suite-bench.ts';
 export { perceptionFigure, type PerceptionFigure } from './perception-bench.ts';
 export { samplePeakRss, treeRssBytes } from './process-memory.ts';
 export * from './monitor-accuracy/index.ts';
+export { benchKnowledge, type KnowledgeBenchFigures, type KnowledgeBenchOptions } from './knowledge.ts';

@@ -11,8 +11,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { COLOR_NAMES, createRng, type Rng, SHAPES, type Shape } from '../sim/index.ts';
-import { CANDIDATE_LIMIT, COLOR_BINS, KnowledgeBase, type NewKnowledge, type KnowledgeSource } from '../policy/knowledge/index.ts';
+import { COLOR_NAMES, createRng, type ObjectInfo, type Rng, SHAPES, type Shape } from '../sim/index.ts';
+import {
+  CANDIDATE_LIMIT,
+  COLOR_BINS,
+  KnowledgeBase,
+  retrieveKnowledge,
+  type NewKnowledge,
+  type KnowledgeSource,
+} from '../policy/knowledge/index.ts';
 
 export interface KnowledgeBenchOptions {
   /** Entries to fill (default 10,000). */
@@ -41,6 +48,11 @@ export interface KnowledgeBenchFigures {
   candidatesMs: { median: number; p95: number; max: number };
   /** candidates() per query, CPU ms of this process (what the call costs, whatever the load). */
   candidatesCpuMs: { median: number; p95: number };
+  /** retrieveKnowledge() per episode (candidates, scene checks, ranking, budget): wall and CPU ms. */
+  retrieveMs: { median: number; p95: number };
+  retrieveCpuMs: { median: number; p95: number };
+  /** Entries retrieved per episode on average. */
+  meanRetrieved: number;
   /** Mean candidates returned per query (by text + by shape). */
   meanCandidates: number;
   /** search() of a short user phrase, median ms. */
@@ -174,8 +186,8 @@ export function syntheticEntry(r: Rng, i: number): NewKnowledge {
   };
 }
 
-/** A realistic retrieval query: an instruction and its scene's object descriptions. */
-function syntheticQuery(r: Rng): { text: string; shapes: Shape[] } {
+/** A realistic retrieval query: an instruction and its scene's object descriptions (and the objects, for full retrieval). */
+function syntheticQuery(r: Rng): { text: string; shapes: Shape[]; instruction: string; objects: ObjectInfo[] } {
   const n = 2 + Math.floor(r.next() * 5);
   const objects = Array.from({ length: n }, () => {
     const shape = pick(r, SHAPES);
@@ -190,7 +202,19 @@ function syntheticQuery(r: Rng): { text: string; shapes: Shape[] } {
     `sort the objects by size`,
   ]);
   const described = objects.map((o) => `${o.color} ${o.shape} ${o.noun} ${o.cm} cm`).join(', ');
-  return { text: `${instruction}. ${described}`, shapes: [...new Set(objects.map((o) => o.shape))] };
+  const infos: ObjectInfo[] = objects.map((o, k) => {
+    const h = o.cm / 100;
+    const w = o.shape === 'sphere' ? h : Math.max(0.03, h / (1 + r.next() * 3));
+    return {
+      id: `${o.color}_${o.noun}_${k}`,
+      shape: o.shape,
+      color: o.color as ObjectInfo['color'],
+      size: [w, w, h],
+      position: [-0.3 + 0.12 * k, 0.05 * (k % 3), h / 2],
+      yaw: 0,
+    };
+  });
+  return { text: `${instruction}. ${described}`, shapes: [...new Set(objects.map((o) => o.shape))], instruction, objects: infos };
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -243,6 +267,22 @@ export function benchKnowledge(opts: KnowledgeBenchOptions = {}): KnowledgeBench
       const used = process.cpuUsage(c);
       cpu.push((used.user + used.system) / 1000);
     }
+    // The whole of retrieval as an episode does it: candidates, each checked against the
+    // scene (shape, size, appearance from the facts, readable preconditions), ranked, budgeted.
+    for (const q of qs.slice(0, 20)) retrieveKnowledge(reader, q);
+    const full: number[] = [];
+    const fullCpu: number[] = [];
+    let retrieved = 0;
+    for (const q of qs) {
+      const c = process.cpuUsage();
+      const t = performance.now();
+      retrieved += retrieveKnowledge(reader, q).length;
+      full.push(performance.now() - t);
+      const used = process.cpuUsage(c);
+      fullCpu.push((used.user + used.system) / 1000);
+    }
+    full.sort((a, b) => a - b);
+    fullCpu.sort((a, b) => a - b);
     const searches: number[] = [];
     for (const phrase of ['grasp from the side', 'empty the bowl first', 'lift it higher', 'slippery bottle', 'push heavy crate']) {
       for (let k = 0; k < 10; k++) {
@@ -267,6 +307,9 @@ export function benchKnowledge(opts: KnowledgeBenchOptions = {}): KnowledgeBench
       candidatesMs: { median: ms(quantile(times, 0.5)), p95: ms(quantile(times, 0.95)), max: ms(times[times.length - 1]!) },
       candidatesCpuMs: { median: ms(quantile(cpu, 0.5)), p95: ms(quantile(cpu, 0.95)) },
       meanCandidates: Math.round((returned / qs.length) * 10) / 10,
+      retrieveMs: { median: ms(quantile(full, 0.5)), p95: ms(quantile(full, 0.95)) },
+      retrieveCpuMs: { median: ms(quantile(fullCpu, 0.5)), p95: ms(quantile(fullCpu, 0.95)) },
+      meanRetrieved: Math.round((retrieved / qs.length) * 10) / 10,
       searchMedianMs: ms(quantile(searches, 0.5)),
       openMs: ms(quantile(opens, 0.5)),
       machine: {
@@ -317,6 +360,9 @@ function main(): void {
   );
   console.log(
     `                  CPU median ${f.candidatesCpuMs.median} ms, p95 ${f.candidatesCpuMs.p95} ms; ${f.meanCandidates} candidates per query`,
+  );
+  console.log(
+    `  retrieval       median ${f.retrieveMs.median} ms, p95 ${f.retrieveMs.p95} ms (CPU median ${f.retrieveCpuMs.median} ms); ${f.meanRetrieved} entries per episode   (target ≤ 5 ms)`,
   );
   console.log(`  search()        median ${f.searchMedianMs} ms`);
   console.log(`  open            median ${f.openMs} ms`);

@@ -47,6 +47,12 @@ export function registerBenchCommand(program: Command): void {
                 await closeRenderBridges();
               }
             },
+        knowledge: opts.quick
+          ? undefined
+          : async () => {
+              const { benchKnowledge } = await import('../../bench/knowledge.ts');
+              return benchKnowledge({ entries: 10_000, queries: 200 });
+            },
         suite: opts.quick
           ? undefined
           : async () => {
@@ -85,6 +91,12 @@ export function registerBenchCommand(program: Command): void {
             ? `pixels perception: ${px.msPerMovingAction} ms per action that moves things (render ${px.renderMs} + estimate ${px.estimateMs}; median ${px.medianMs}, p90 ${px.p90Ms}; ${px.estimates} estimates over ${px.attempts} core reference attempts, first look ${px.initialMs} ms, ${px.succeeded} succeeded)`
             : `pixels perception: skipped (${px.skipped})`,
         );
+      if (figures.knowledge) {
+        const k = figures.knowledge;
+        lines.push(
+          `knowledge base: ${k.entries} entries in ${k.fileMB} MB; retrieval ${k.retrieveMs.median} ms per episode (p95 ${k.retrieveMs.p95} ms, CPU ${k.retrieveCpuMs.median} ms)`,
+        );
+      }
       if (figures.suite)
         lines.push(
           `suite (core, builtin, 2 workers): ${figures.suite.episodesPerMinute.state ?? '-'} episodes/min with --monitor state, ${figures.suite.episodesPerMinute.pixels ?? '-'} with --monitor pixels`,

@@ -235,6 +235,7 @@ describe('LlmProgrammer.distill (real HTTP server, structured output)', () => {
       liftHeight: null,
       releaseHeight: null,
       pushHeight: null,
+      pushShorten: null,
       speed: null,
       rule: 'none',
       shapes: ['cylinder'],

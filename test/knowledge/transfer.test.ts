@@ -114,4 +114,37 @@ describe('knowledge that lasts (builtin, simulation)', () => {
     expect(after.success).toBe(true);
     expect(after.solvedAt).toBe(0);
   });
+
+  it('"too heavy, push it" becomes a fallback that moves another heavy object of another shape, and leaves a light look-alike alone', async () => {
+    const kb: KnowledgeSettings = { file: join(tempDir('kb'), 'knowledge.db'), learn: true };
+    expect((await episode('heavy_drum_to_square', null)).success).toBe(false);
+    const taught = await teach('heavy_chest_to_zone', ["it's too heavy to lift, push it there"], kb);
+    expect(taught.success).toBe(true);
+    const rule = openKnowledge(kb.file)
+      .list()
+      .find((e) => e.params?.rule === 'push-if-unliftable');
+    expect(rule?.scope.shapes).toEqual([]);
+    const drum = await episode('heavy_drum_to_square', { ...kb, learn: false });
+    expect(drum.knowledge?.retrieved.map((r) => r.id)).toContain(rule!.id);
+    expect(drum.success).toBe(true);
+    expect(drum.solvedAt).toBe(0);
+    // The light box is lifted as usual: the fallback never runs, the box goes onto the block.
+    const light = await episode('light_box_onto_block', { ...kb, learn: false });
+    expect(light.success).toBe(true);
+  });
+
+  it('a push that stops short (a ball rolls on) transfers to a bigger ball pushed the other way', async () => {
+    const kb: KnowledgeSettings = { file: join(tempDir('kb'), 'knowledge.db'), learn: true };
+    expect((await episode('ball_push_to_square', null)).success).toBe(false);
+    const taught = await teach('ball_push_onto_spot', ['it rolled past; push it more gently'], kb);
+    expect(taught.success).toBe(true);
+    const lesson = openKnowledge(kb.file)
+      .list()
+      .find((e) => e.skill === 'push');
+    expect(lesson?.params?.shorten).toBeGreaterThan(0.01);
+    expect(lesson?.scope.shapes).toEqual(['sphere']);
+    const after = await episode('ball_push_to_square', { ...kb, learn: false });
+    expect(after.success).toBe(true);
+    expect(after.attempts[0]!.knowledge).toContain(lesson!.id);
+  });
 });
