@@ -5,7 +5,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.ts';
-import { cliAsync } from './cli-helpers.ts';
+import { spawn } from 'node:child_process';
+import { BIN, cliAsync, ROOT } from './cli-helpers.ts';
 
 describe('policyloop teach', () => {
   it('prints corrections per round with the knowledge base on and off, and writes its records', async () => {
@@ -38,6 +39,29 @@ describe('policyloop teach', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toContain(junk);
+  });
+});
+
+describe('policyloop chat --kb, then kb list (the issue\'s "done when")', () => {
+  it('a chat teaching "grasp it from the side" leaves an entry that kb list and kb show print', async () => {
+    const dir = tempDir('chat-kb');
+    const kb = join(dir, 'k.db');
+    const child = spawn(process.execPath, [BIN, 'chat', '--task', 'slippery_bottle', '--kb', kb, '--out', join(dir, 's')], { cwd: ROOT });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stdin.end('/wait\ngrasp it from the side\n/wait\n/done\n');
+    const code = await new Promise<number | null>((res) => child.on('close', res));
+    expect(code, out).toBe(0);
+    expect(out).toMatch(/knowledge \(.*k\.db\): nothing retrieved; learned k1/);
+    const list = await cliAsync(['kb', '--kb', kb, 'list']);
+    expect(list.status, list.stderr).toBe(0);
+    expect(list.stdout).toContain('side');
+    expect(list.stdout).toContain('slippery_bottle');
+    const show = await cliAsync(['kb', '--kb', kb, 'show', '1', '--json']);
+    const entry = JSON.parse(show.stdout);
+    expect(entry.sources[0]).toMatchObject({ origin: 'correction', correction: 'grasp it from the side', session: join(dir, 's') });
   });
 });
 
