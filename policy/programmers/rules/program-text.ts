@@ -311,7 +311,8 @@ function actionLines(step: Step, adj: StepAdjust, use: Set<HelperName>): string[
           'try {',
           `  ${call}`,
           '} catch (e) {',
-          "  if (e.name !== 'GraspError') throw e;",
+          // Only an object that would not rise: a grasp that missed is not a heavy object.
+          "  if (e.name !== 'GraspError' || e.cause !== 'slipped') throw e;",
           `  log('could not lift ${step.id}: pushing it instead');`,
           '  if (getGripper().holding) openGripper();',
           // Out of the way first: the failed grasp left the fingers down at the object.
