@@ -685,6 +685,7 @@ export class CorrectionSession {
                 class: r.class,
                 programBefore: r.programBefore,
                 programAfter: r.programAfter!,
+                mode: r.mode,
                 memoBefore: this.memos.get(r.index)?.before,
                 memoAfter: this.memos.get(r.index)?.after,
               })),

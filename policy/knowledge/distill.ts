@@ -43,6 +43,12 @@ export interface DistillCorrection {
   class: 'plan' | 'skill';
   programBefore: string;
   programAfter: string;
+  /**
+   * continue: the program after was written for the world as the one before left it, so
+   * its computed arguments (a push's distance) are not comparable with the one before's;
+   * restart (or absent): both start from the same scene.
+   */
+  mode?: 'continue' | 'restart';
   /** The programmer's memos of the two drafts (its own distiller may read them; opaque here). */
   memoBefore?: unknown;
   memoAfter?: unknown;
@@ -103,10 +109,13 @@ function skillText(skill: KnowledgeSkill, params: Record<string, unknown>, looks
   return `When ${SKILL_WORDS[skill]} ${objectPhrase(looks)}: ${paramPhrases(skill, params).join(', ')}.`;
 }
 
-/** The learnable options that differ between two calls of the same skill on the same object (the after values). */
-function changedOptions(before: StepCall, after: StepCall): Record<string, unknown> {
+/**
+ * The learnable options that differ between two calls of the same skill on the same object
+ * (the after values); a push's distance only when both programs start from the same scene.
+ */
+function changedOptions(before: StepCall, after: StepCall, sameStart: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  if (after.skill === 'push' && before.distance !== undefined && after.distance !== undefined) {
+  if (sameStart && after.skill === 'push' && before.distance !== undefined && after.distance !== undefined) {
     const shorten = Math.round((before.distance - after.distance) * 1000) / 1000;
     if (Math.abs(shorten) >= MIN_SHORTEN) out.shorten = shorten;
   }
@@ -130,7 +139,14 @@ function objectById(objects: readonly ObjectInfo[], id: string | null): ObjectIn
   return id === null ? undefined : objects.find((o) => o.id === id);
 }
 
-function skillEntries(before: string, after: string, input: DistillInput, source: KnowledgeSource, seen: Set<string>): NewKnowledge[] {
+function skillEntries(
+  before: string,
+  after: string,
+  input: DistillInput,
+  source: KnowledgeSource,
+  seen: Set<string>,
+  sameStart: boolean,
+): NewKnowledge[] {
   const b = stepCalls(before);
   const a = stepCalls(after);
   const out: NewKnowledge[] = [];
@@ -138,7 +154,7 @@ function skillEntries(before: string, after: string, input: DistillInput, source
     if (call.id === null) continue;
     // The same skill on the same object in the program before (the last one, in program order).
     const prev = [...b].reverse().find((c) => c.skill === call.skill && c.id === call.id);
-    const changed = prev ? changedOptions(prev, call) : {};
+    const changed = prev ? changedOptions(prev, call, sameStart) : {};
     // A call with learnable options that the program before did not make at all (a step it
     // never reached is not a change of how it is done): nothing to compare, nothing learned.
     if (Object.keys(changed).length === 0) continue;
@@ -286,12 +302,12 @@ export function distillByRule(input: DistillInput, seen: Set<string> = new Set()
     distillSource({ ...input, at }, origin, correction);
   for (const c of input.corrections) {
     const source = src('correction', c.text);
-    out.push(...skillEntries(c.programBefore, c.programAfter, input, source, seen));
+    out.push(...skillEntries(c.programBefore, c.programAfter, input, source, seen, c.mode !== 'continue'));
     if (c.class === 'plan') out.push(...planEntries(c.programBefore, c.programAfter, input, source));
   }
   if (input.repair) {
     const source = src('repair', null);
-    out.push(...skillEntries(input.repair.programBefore, input.repair.programAfter, input, source, seen));
+    out.push(...skillEntries(input.repair.programBefore, input.repair.programAfter, input, source, seen, true));
     out.push(...planEntries(input.repair.programBefore, input.repair.programAfter, input, source));
   }
   // One plan rule per episode however many objects showed it.

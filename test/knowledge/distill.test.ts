@@ -134,6 +134,21 @@ describe('distillByRule', () => {
     expect(entries[1]!.scope.shapes).toEqual(['box']); // the place is of the held block
   });
 
+  it('a push corrected to go less far is learned as "shorten" — only when both programs start from the same scene', () => {
+    const ball: ObjectInfo = { id: 'red_ball', shape: 'sphere', color: 'red', size: [0.04, 0.04, 0.04], position: [0, 0, 0.02], yaw: 0 };
+    const c = {
+      text: 'it rolled past; push it more gently',
+      class: 'skill' as const,
+      programBefore: "push('red_ball', [1, 0], 0.12);",
+      programAfter: "push('red_ball', [1, 0], 0.09);",
+    };
+    const restart = distillByRule(input({ objects: [ball], corrections: [{ ...c, mode: 'restart' }] }));
+    expect(restart.map((e) => [e.skill, e.params])).toEqual([['push', { shorten: 0.03 }]]);
+    expect(restart[0]!.text).toContain('push it 3 cm less far');
+    // Continued from where the first push left the ball: its distance is not comparable.
+    expect(distillByRule(input({ objects: [ball], corrections: [{ ...c, mode: 'continue' }] }))).toEqual([]);
+  });
+
   it('a plan correction that takes off what stood on the moved object first becomes the clear-first rule', async () => {
     const ctx = await taskContext('cup_off_box', 0);
     const entries = distillByRule(

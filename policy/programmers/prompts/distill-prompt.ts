@@ -62,9 +62,10 @@ export function buildDistillPrompt(input: DistillInput): ChatMessage[] {
   );
   const parts = [`Task ${input.taskId}: ${input.instruction}`, '', 'Objects:', ...objects];
   input.corrections.forEach((c, i) => {
+    const from = c.mode === 'continue' ? ', the new program went on from the world as the robot had left it' : '';
     parts.push(
       '',
-      `Correction ${i} (${c.class}-level): "${c.text}"`,
+      `Correction ${i} (${c.class}-level${from}): "${c.text}"`,
       'Step calls it changed:',
       ...diffLines(c.programBefore, c.programAfter).map((l) => `  ${l}`),
     );
