@@ -236,3 +236,23 @@ export async function runSimulatedSession(
   }
   return corrector.record();
 }
+
+/**
+ * A simulated session from its first run to its close: runSimulatedSession, then the
+ * session closed as the person left it — done (satisfied), out of corrections (limit), or
+ * nothing left to say (quit); stopped when the run itself threw.
+ */
+export async function teachToEnd(
+  session: CorrectionSession,
+  corrector: SimulatedCorrector,
+): Promise<{ corrector: CorrectorRecord; record: Awaited<ReturnType<CorrectionSession['close']>> }> {
+  let said: CorrectorRecord;
+  try {
+    said = await runSimulatedSession(session, corrector);
+  } catch (err) {
+    await session.close('stopped');
+    throw err;
+  }
+  const record = await session.close(said.stop === 'satisfied' ? 'done' : said.stop === 'limit' ? 'limit' : 'quit');
+  return { corrector: said, record };
+}

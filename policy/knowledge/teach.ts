@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync, appendFileSync, rmSync, existsSync } from 'no
 import { join } from 'node:path';
 import type { TaskDef } from '../../tasks/index.ts';
 import { CorrectionSession } from '../corrections/session.ts';
-import { runSimulatedSession, SimulatedCorrector } from '../corrections/simulated-corrector.ts';
+import { SimulatedCorrector, teachToEnd } from '../corrections/simulated-corrector.ts';
 import type { Programmer } from '../programmers/programmer.ts';
 import type { PerceptionSettings } from '../program/perception-settings.ts';
 import { closeKnowledge, openKnowledge } from './episode-knowledge.ts';
@@ -148,25 +148,21 @@ export async function runTeach(opts: TeachOptions): Promise<{ rows: TeachRow[]; 
             outDir: join(opts.outDir, dir),
             knowledge: arm === 'on' ? { file: opts.kbFile, learn: true } : null,
           });
-          let record: Awaited<ReturnType<typeof runSimulatedSession>>;
-          try {
-            record = await runSimulatedSession(session, new SimulatedCorrector(task.corrections, { maxCorrections: opts.maxCorrections }));
-          } catch (err) {
-            await session.close('stopped');
-            throw err;
-          }
-          const ep = await session.close(record.stop === 'satisfied' ? 'done' : record.stop === 'limit' ? 'limit' : 'quit');
+          const { corrector, record: ep } = await teachToEnd(
+            session,
+            new SimulatedCorrector(task.corrections, { maxCorrections: opts.maxCorrections }),
+          );
           const row: TeachRow = {
             arm,
             round,
             task: task.id,
             seed,
-            corrections: record.said.length,
-            solvedAfter: record.solvedAfter,
+            corrections: corrector.said.length,
+            solvedAfter: corrector.solvedAfter,
             success: ep.success,
             retrieved: ep.knowledge?.retrieved.map((k) => k.id) ?? [],
             learned: [...(ep.knowledge?.learned ?? []), ...(ep.knowledge?.merged ?? [])],
-            stop: record.stop,
+            stop: corrector.stop,
             dir,
             wallMs: Math.round(performance.now() - ts),
           };

@@ -5,8 +5,7 @@ import { loadTask } from '../../tasks/index.ts';
 import { runEpisode } from '../loop/episode.ts';
 import { createProgrammer } from '../programmers/factory.ts';
 import { CorrectionSession } from '../corrections/session.ts';
-import { runSimulatedSession, SimulatedCorrector } from '../corrections/simulated-corrector.ts';
-import type { CorrectorRecord } from '../corrections/simulated-corrector.ts';
+import { SimulatedCorrector, teachToEnd } from '../corrections/simulated-corrector.ts';
 import { parsePerceptionLabel } from '../program/perception-settings.ts';
 import type { ResultLine } from './results-file.ts';
 import { settingsKey } from './settings.ts';
@@ -46,18 +45,10 @@ export default async function runEpisodeJob(job: EpisodeJob): Promise<ResultLine
         browserWSEndpoint: job.browserWSEndpoint,
         knowledge,
       });
-      let corrector: CorrectorRecord;
-      try {
-        corrector = await runSimulatedSession(
-          session,
-          new SimulatedCorrector(task.corrections, { maxCorrections: job.settings.maxCorrections }),
-        );
-      } catch (err) {
-        await session.close('stopped');
-        throw err;
-      }
-      // The person is done (satisfied), out of corrections (limit), or has nothing left to say and gives up (quit).
-      const record = await session.close(corrector.stop === 'satisfied' ? 'done' : corrector.stop === 'limit' ? 'limit' : 'quit');
+      const { corrector, record } = await teachToEnd(
+        session,
+        new SimulatedCorrector(task.corrections, { maxCorrections: job.settings.maxCorrections }),
+      );
       return { ...record, settings: job.settings, settingsKey: settingsKey(job.settings, task.hash), error: null, dir: job.dir, corrector };
     }
     const record = await runEpisode({
