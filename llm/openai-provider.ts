@@ -30,6 +30,7 @@ import { imageBytes, prepareImage, type ImageOptions, type PreparedImage } from 
 import { resolveModelSettings, type ModelKind, type ModelSettingsFlags } from './model-settings.ts';
 import { extractJson, jsonInstruction, snippet, validateStructured, wireSchema, type WireSchema } from './structured-output.ts';
 import { countMessageTokens, countTokens } from './tokens.ts';
+import { gatedFetch } from './rate-gate.ts';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 export const DEFAULT_MAX_RETRIES = 3;
@@ -109,6 +110,8 @@ export class OpenAIChatModel implements ChatModel {
       baseURL: this.baseURL,
       timeout: this.options.timeoutMs,
       maxRetries: this.options.maxRetries,
+      // Through the thread's model gate when there is one (suites: limits and a global 429 back-off).
+      fetch: gatedFetch(this.baseURL),
     });
   }
 

@@ -10,7 +10,9 @@ import {
 import { resolve } from 'node:path';
 import { getSuite, loadTask } from '../../tasks/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
-import { defaultWorkers, runSuite, summaryTable } from '../../policy/suite/index.ts';
+import type { SuiteProgress } from '../../policy/suite/index.ts';
+import { defaultConcurrency, defaultWorkers } from '../../policy/suite/defaults.ts';
+import { readPriceFile } from '../../llm/prices.ts';
 // Constants from their defining files, not the folders' index.ts: `--help` must not load
 // the controller (docs/architecture.md#imports).
 import { PROVIDERS } from '../../policy/programmers/programmer.ts';
@@ -30,6 +32,11 @@ interface SuiteFlags extends KnowledgeFlags {
   seeds?: number;
   seedList?: number[];
   workers?: number;
+  concurrency?: number;
+  maxRpm?: number;
+  maxTpm?: number;
+  maxInflight?: number;
+  prices?: string;
   provider: (typeof PROVIDERS)[number];
   model?: string;
   vlmModel?: string;
@@ -81,7 +88,19 @@ export function registerSuiteCommand(program: Command): void {
     .option('--task-dir <dir>', 'every .json task file in a folder')
     .option('--seeds <n>', 'seeds 0..n-1 (default 3)', intArg(1))
     .option('--seed-list <3,7>', 'these seeds', listArg(intArg(0)))
-    .option('--workers <n>', `parallel episodes (default ${defaultWorkers()}, the number of cores)`, intArg(1))
+    .option('--workers <n>', `worker threads (default ${defaultWorkers()}, the number of cores)`, intArg(1))
+    .option(
+      '--concurrency <n>',
+      `episodes in flight at once, interleaved at model calls (default ${defaultConcurrency('openai')} for model providers, the worker count for builtin)`,
+      intArg(1),
+    )
+    .option('--max-rpm <n>', 'model requests per minute, per server, over all episodes', intArg(1))
+    .option('--max-tpm <n>', 'model tokens (prompt + reply) per minute, per server, over all episodes', intArg(1))
+    .option('--max-inflight <n>', 'model requests in flight at once, per server', intArg(1))
+    .option(
+      '--prices <file>',
+      'dollars per million tokens per model, JSON { "model": { "input": 2.5, "output": 10 } } (default: OpenAI list prices)',
+    )
     .addOption(new Option('--provider <p>', 'who writes programs').choices(PROVIDERS).default('builtin'))
     .option('--model <name>', 'code model (default $POLICYLOOP_MODEL)')
     .option('--vlm-model <name>', 'vision model for --monitor vlm')
@@ -111,6 +130,9 @@ export function registerSuiteCommand(program: Command): void {
     const tasks = selectTasks(f);
     const seeds = selectSeeds(f);
     const workers = f.workers ?? defaultWorkers();
+    const concurrency = f.concurrency ?? defaultConcurrency(f.provider, workers);
+    const pricing = f.prices ? { table: readPriceFile(f.prices), source: f.prices } : undefined;
+    const modelLimits = { maxRpm: f.maxRpm ?? null, maxTpm: f.maxTpm ?? null, maxInflight: f.maxInflight ?? null };
     const { monitor, provider } = f;
     if (f.perceptionNoise !== undefined && f.perception !== 'noisy') {
       throw new UsageError(`--perception-noise applies to --perception noisy only (perception is ${f.perception})`);
@@ -149,6 +171,7 @@ export function registerSuiteCommand(program: Command): void {
     }
     if (images && shared === null)
       process.stderr.write('policyloop: no browser found for checkpoint images; episodes use the state monitor\n');
+    const { runSuite, summaryTable } = await import('../../policy/suite/index.ts');
     const ac = new AbortController();
     const onSigint = (): void => {
       if (ac.signal.aborted) process.exit(130);
@@ -165,12 +188,15 @@ export function registerSuiteCommand(program: Command): void {
         settings,
         outDir,
         workers,
+        concurrency,
+        modelLimits,
+        pricing,
         resume: f.resume,
         images,
         browserWSEndpoint: shared?.wsEndpoint ?? null,
         signal: ac.signal,
         knowledgeFile: kbPrint ? kb!.file : null,
-        onStart: ({ total, skipped, changed }) => {
+        onStart: ({ total, skipped, changed, workers: threads, concurrency: inFlight }) => {
           if (skipped > 0 && !f.json) process.stderr.write(`resuming: ${skipped} episode(s) already in results.jsonl\n`);
           for (const c of f.json ? [] : changed)
             process.stderr.write(
@@ -178,7 +204,7 @@ export function registerSuiteCommand(program: Command): void {
             );
           if (!f.json)
             process.stderr.write(
-              `${total} episode(s): ${tasks.length} task(s) × ${seeds.length} seed(s), ${workers} worker(s), provider ${provider}, monitor ${monitor}, perception ${perception}${settings.corrector ? `, corrector ${settings.corrector} (≤ ${settings.maxCorrections} corrections)` : ''}\n`,
+              `${total} episode(s): ${tasks.length} task(s) × ${seeds.length} seed(s), ${threads} worker(s) × up to ${Math.ceil(inFlight / threads)} episodes each (concurrency ${inFlight}), provider ${provider}, monitor ${monitor}, perception ${perception}${settings.corrector ? `, corrector ${settings.corrector} (≤ ${settings.maxCorrections} corrections)` : ''}\n`,
             );
           if (tty) bar = new ProgressBar(total);
         },
@@ -205,9 +231,10 @@ export function registerSuiteCommand(program: Command): void {
             );
           else if (bar) {
             if (!line.success) bar.note(text);
-            bar.update(p.done, p.succeeded, `${line.task}#${line.seed}`);
+            bar.update(p.done, p.succeeded, liveStatus(p));
           } else process.stderr.write(`[${p.done}/${p.total}] ${text}\n`);
         },
+        onTick: (p) => (bar as ProgressBar | null)?.update(p.done, p.succeeded, liveStatus(p)),
       });
       (bar as ProgressBar | null)?.finish();
       if (f.json) process.stdout.write(JSON.stringify(result.summary) + '\n');
@@ -221,4 +248,16 @@ export function registerSuiteCommand(program: Command): void {
       await shared?.close();
     }
   });
+}
+
+/** The progress line's live part: episodes in flight and, with a model, its requests, latency and back-off. */
+export function liveStatus(p: SuiteProgress): string {
+  const parts = [`in flight ${p.inFlight}`];
+  const m = p.model;
+  if (m) {
+    parts.push(`model ${m.inflight} req${m.waiting > 0 ? ` +${m.waiting} waiting` : ''}`);
+    if (m.latencyMs !== null) parts.push(`latency ${(m.latencyMs / 1000).toFixed(1)}s`);
+    if (m.pausedMs > 0) parts.push(`429 back-off ${(m.pausedMs / 1000).toFixed(0)}s`);
+  }
+  return parts.join('  ');
 }

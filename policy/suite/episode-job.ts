@@ -24,6 +24,19 @@ export interface EpisodeJob {
   browserWSEndpoint: string | null;
   /** The knowledge base file the episodes retrieve from (read only in suites); null: none. */
   knowledgeFile?: string | null;
+  /** The suite's model gate (GateHost channel name): this thread's model requests wait on it. */
+  gateChannel?: string | null;
+  /**
+   * The task itself, for a worker on another machine where `taskRef` may not exist (the
+   * Redis queue, docs/queue.md): the worker parses it and checks its version is `taskHash`.
+   */
+  task?: ShippedTask;
+}
+
+/** A task file as shipped in a queue job: its JSON text and its reference program's text. */
+export interface ShippedTask {
+  json: string;
+  reference: string;
 }
 
 export function errorLine(job: EpisodeJob, message: string, instruction = ''): ResultLine {

@@ -11,11 +11,27 @@ import type { ResultLine } from './results-file.ts';
 import { settingsKey } from './settings.ts';
 import { errorLine } from './episode-job.ts';
 import type { EpisodeJob } from './episode-job.ts';
+import { RemoteModelGate } from '../../llm/gate-channel.ts';
+import { setModelGate } from '../../llm/rate-gate.ts';
+import { taskFromShipped } from './queue/shipped-task.ts';
+
+/** The gate this thread's model requests go through, per suite (the channel's name). */
+let gate: { channel: string; remote: RemoteModelGate } | null = null;
+
+function useGate(channel: string | null | undefined): void {
+  if (!channel) return;
+  if (gate?.channel === channel) return;
+  gate?.remote.close();
+  gate = { channel, remote: new RemoteModelGate(channel) };
+  setModelGate(gate.remote);
+}
 
 export default async function runEpisodeJob(job: EpisodeJob): Promise<ResultLine> {
   let instruction = '';
+  useGate(job.gateChannel);
   try {
-    const task = loadTask(job.taskRef);
+    // A queue job carries its task (no shared disk): parsed here, its version checked below.
+    const task = job.task ? taskFromShipped(job.task, job.taskRef) : loadTask(job.taskRef);
     instruction = task.instruction;
     if (task.hash !== job.taskHash) {
       // Edited while the suite ran: this episode would be of another version than the rest.

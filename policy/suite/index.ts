@@ -1,6 +1,14 @@
 // Batch suites: episodes on a worker pool, results.jsonl, summary.json and report.html.
 
-export { runSuite, defaultWorkers, DEFAULT_WORKER_MODULE, type SuiteOptions, type SuiteResult } from './run-suite.ts';
+export { runSuite, type SuiteOptions, type SuiteResult, type SuiteProgress } from './run-suite.ts';
+export {
+  PoolExecutor,
+  defaultWorkers,
+  defaultConcurrency,
+  DEFAULT_WORKER_MODULE,
+  type EpisodeExecutor,
+  type PoolExecutorOptions,
+} from './executor.ts';
 export { settingsKey, describeSettingsDifference, pickSettings, type SuiteSettings } from './settings.ts';
 export {
   summarize,

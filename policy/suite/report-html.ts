@@ -5,19 +5,23 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResultLine } from './results-file.ts';
 import type { GroupSummary, SuiteSummary } from './summary.ts';
+import { costLine, formatUsd } from './summary.ts';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
 
 function tableHtml(s: SuiteSummary): string {
   const ks = s.overall.successAtK.map((_, k) => `<th title="solved within ${k} repairs">@${k}</th>`).join('');
+  const priced = s.cost !== undefined;
+  const cost = (g: GroupSummary): string =>
+    priced ? `<td>${g.costUsdPerEpisode === undefined ? '' : formatUsd(g.costUsdPerEpisode)}</td>` : '';
   const row = (name: string, g: GroupSummary, cls = ''): string =>
     `<tr class="${cls}"><td>${esc(name)}</td><td><code>${esc(s.taskVersions?.[name] ?? '')}</code></td><td>${g.episodes}</td><td>${pct(g.asr)}</td>` +
     g.successAtK.map((v) => `<td>${pct(v)}</td>`).join('') +
-    `<td>${g.crIter.toFixed(2)}</td><td>${g.tokensInPerEpisode}</td><td>${g.tokensOutPerEpisode}</td>` +
+    `<td>${g.crIter.toFixed(2)}</td><td>${g.tokensInPerEpisode}</td><td>${g.tokensOutPerEpisode}</td>${cost(g)}` +
     `<td>${(g.wallMsPerEpisode / 1000).toFixed(2)}</td><td>${g.errors}</td></tr>`;
   return (
-    `<table><thead><tr><th>task</th><th title="the task's content hash (TaskDef.hash)">version</th><th>episodes</th><th>ASR</th>${ks}<th>CR-Iter</th><th>tokens in</th><th>tokens out</th><th>wall s / ep</th><th>errors</th></tr></thead><tbody>` +
+    `<table><thead><tr><th>task</th><th title="the task's content hash (TaskDef.hash)">version</th><th>episodes</th><th>ASR</th>${ks}<th>CR-Iter</th><th>tokens in</th><th>tokens out</th>${priced ? '<th title="dollars per episode at the price table\'s prices">$ / ep</th>' : ''}<th>wall s / ep</th><th>errors</th></tr></thead><tbody>` +
     Object.entries(s.tasks)
       .map(([t, g]) => row(t, g))
       .join('') +
@@ -155,8 +159,9 @@ tr.overall td{font-weight:600;border-top:2px solid #444}pre{background:#f6f6f6;p
 .episode{border-top:1px solid #ccc;margin-top:1em}.detail{color:#a00}small{color:#666;font-weight:normal}code{background:#f0f0f0;padding:0 3px}
 </style></head><body>
 <h1>policyloop suite report</h1>
-<p>provider <code>${esc(s.provider)}</code> · model <code>${esc(s.model)}</code> · monitor <code>${esc(s.monitor)}</code> · perception <code>${esc(s.perception ?? 'exact')}</code> · ${s.corrector ? `corrector ${esc(s.corrector)} (at most ${s.maxCorrections ?? 3} corrections, no repairs)` : `max repairs ${s.maxRepairs}`} · engine <code>${esc(s.engine)}</code> · ${s.corrector ? 'the simulated person judges by the task check; the programmer never sees it' : s.oracle ? 'stop on task success (oracle)' : 'stop on monitor verdicts (no oracle)'} · ${summary.overall.episodes} episodes · ${summary.workers} workers · ${(summary.suiteWallMs / 1000).toFixed(1)} s · policyloop ${esc(summary.versions.policyloop ?? '')} · ${esc(summary.createdAt)}</p>
+<p>provider <code>${esc(s.provider)}</code> · model <code>${esc(s.model)}</code> · monitor <code>${esc(s.monitor)}</code> · perception <code>${esc(s.perception ?? 'exact')}</code> · ${s.corrector ? `corrector ${esc(s.corrector)} (at most ${s.maxCorrections ?? 3} corrections, no repairs)` : `max repairs ${s.maxRepairs}`} · engine <code>${esc(s.engine)}</code> · ${s.corrector ? 'the simulated person judges by the task check; the programmer never sees it' : s.oracle ? 'stop on task success (oracle)' : 'stop on monitor verdicts (no oracle)'} · ${summary.overall.episodes} episodes · ${summary.workers} workers${summary.concurrency ? ` × concurrency ${summary.concurrency}` : ''} · ${(summary.suiteWallMs / 1000).toFixed(1)} s · policyloop ${esc(summary.versions.policyloop ?? '')} · ${esc(summary.createdAt)}</p>
 <h2>Summary</h2>${tableHtml(summary)}
+${summary.cost ? `<p>${esc(costLine(summary)!)}</p>` : ''}
 <p><small>version: the task's content hash (its file and reference program). ASR: success rate at the end of the episode. @k: solved within k repairs. CR-Iter: mean attempts used. Metrics follow RoboTwin 2.0's code-generation table.</small></p>
 ${correctionsHtml(summary)}
 <h2>Success after k repairs</h2>${chartSvg(summary)}

@@ -1,36 +1,50 @@
-// Batch suites (docs/architecture.md#suite-records): tasks × seeds through a worker-thread pool (piscina), each worker
-// with its own physics world and sandbox; results.jsonl appended as episodes finish;
+// Batch suites (docs/architecture.md#suite-records): tasks × seeds through an executor — worker
+// threads holding several episodes each (executor.ts), or a Redis queue (queue/) —, each
+// episode with its own physics world and sandbox; results.jsonl appended as episodes finish;
 // summary.json and report.html at the end.
 import { mkdirSync, rmSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Piscina } from 'piscina';
 import type { TaskDef } from '../../tasks/index.ts';
 import type { EpisodeJob } from './episode-job.ts';
 import { errorLine } from './episode-job.ts';
 import type { ChangedTask, ResultLine } from './results-file.ts';
 import { currentRows, episodeKey, readResults, resumableEpisodes, ResultsFileError, ResultsWriter } from './results-file.ts';
 import type { SuiteSettings } from './settings.ts';
-import type { SuiteSummary } from './summary.ts';
+import type { Pricing, SuiteSummary } from './summary.ts';
+import { DEFAULT_PRICES, PRICES_AS_OF } from '../../llm/prices.ts';
 import { summarize } from './summary.ts';
 import { writeReport } from './report-html.ts';
 import { writeFileSync, existsSync } from 'node:fs';
 import { toolVersions } from '../loop/versions.ts';
+import { PoolExecutor, type EpisodeExecutor } from './executor.ts';
+import { GateHost } from '../../llm/gate-channel.ts';
+import type { GateStats, ModelLimits } from '../../llm/rate-gate.ts';
 
 export interface SuiteOptions {
   tasks: readonly TaskDef[];
   seeds: readonly number[];
   settings: SuiteSettings;
   outDir: string;
+  /** Worker threads (default: the number of cores, never more than `concurrency`). */
   workers?: number;
+  /** Episodes in flight at once (default: the thread count); a model provider's latency is hidden by many. */
+  concurrency?: number;
+  /** Limits on the model servers' requests, shared by every episode of the suite (one 429 backs off all). */
+  modelLimits?: ModelLimits;
+  /** Prices for the cost figures (default: DEFAULT_PRICES, OpenAI's list prices). */
+  pricing?: Pricing;
+  /** Runs the episodes instead of this process's worker threads (e.g. the Redis queue's); the suite closes it. */
+  executor?: EpisodeExecutor;
   resume?: boolean;
   /** Render checkpoint images (default: when the monitor needs them). */
   images?: boolean;
   /** WebSocket endpoint of a browser the workers share; null = no rendering. */
   browserWSEndpoint?: string | null;
   /** `changed`: with `resume`, tasks whose version differs from the file's rows; their episodes run again. */
-  onStart?: (info: { total: number; skipped: number; workers: number; changed: ChangedTask[] }) => void;
-  onEpisode?: (line: ResultLine, progress: { done: number; total: number; succeeded: number }) => void;
+  onStart?: (info: { total: number; skipped: number; workers: number; concurrency: number; changed: ChangedTask[] }) => void;
+  onEpisode?: (line: ResultLine, progress: SuiteProgress) => void;
+  /** About once a second while episodes run: the same progress, for a live line. */
+  onTick?: (progress: SuiteProgress) => void;
   /**
    * The module each pool worker loads (absolute path or file: URL): its default export takes
    * an EpisodeJob and resolves to the episode's ResultLine. For embedding, e.g. to wrap the
@@ -58,11 +72,14 @@ export interface SuiteResult {
   interrupted: boolean;
 }
 
-/** The built-in worker: runs one episode per job with the worker's own physics world and sandbox. */
-export const DEFAULT_WORKER_MODULE: string = new URL('./worker-entry.js', import.meta.url).href;
-
-export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism());
+export interface SuiteProgress {
+  done: number;
+  total: number;
+  succeeded: number;
+  /** Episodes submitted and not finished. */
+  inFlight: number;
+  /** The model gate: requests in flight and waiting, median latency, back-off (null: no model requests). */
+  model: GateStats | null;
 }
 
 export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
@@ -83,7 +100,6 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
     : { done: new Set<string>(), changed: [] };
   // A re-run episode of a changed task starts from an empty folder: no attempt of the old version stays beside the new.
   const rerun = new Set(changed.flatMap((c) => c.episodes));
-  const workers = Math.max(1, opts.workers ?? defaultWorkers());
   const images = opts.images ?? (opts.settings.monitor === 'pixels' || opts.settings.monitor === 'vlm');
 
   const jobs: EpisodeJob[] = [];
@@ -111,32 +127,48 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
       });
     }
   }
-  opts.onStart?.({ total: jobs.length, skipped, workers, changed });
+  // One model gate for every episode of this process's threads (an executor of its own has its own).
+  const host = opts.executor ? null : new GateHost(opts.modelLimits ?? {});
+  const executor: EpisodeExecutor =
+    opts.executor ??
+    new PoolExecutor(
+      {
+        workers: opts.workers,
+        concurrency: opts.concurrency,
+        workerModule: opts.workerModule,
+        gateChannel: host!.channelName,
+        gateStats: () => (host!.stats().requests > 0 ? host!.stats() : null),
+      },
+      jobs.length,
+    );
+  const { workers, concurrency } = executor;
+  opts.onStart?.({ total: jobs.length, skipped, workers, concurrency, changed });
 
-  const pool = new Piscina({
-    filename: String(opts.workerModule ?? DEFAULT_WORKER_MODULE),
-    minThreads: Math.min(workers, Math.max(1, jobs.length)),
-    maxThreads: workers,
-    idleTimeout: 60_000,
-    // Each worker holds a Rapier world and a QuickJS module; leave room for both.
-    resourceLimits: { maxOldGenerationSizeMb: 1024 },
-  });
   const writer = new ResultsWriter(resultsFile);
   let finished = 0,
     succeeded = 0;
   let interrupted = false;
+  const inFlight = new Set<Promise<void>>();
+  const progress = (): SuiteProgress => ({
+    done: finished,
+    total: jobs.length,
+    succeeded,
+    inFlight: inFlight.size,
+    model: executor.gateStats?.() ?? null,
+  });
   const record = (line: ResultLine): void => {
     writer.append(line);
     finished++;
     if (line.success) succeeded++;
-    opts.onEpisode?.(line, { done: finished, total: jobs.length, succeeded });
+    opts.onEpisode?.(line, progress());
   };
+  const ticker = opts.onTick ? setInterval(() => opts.onTick!(progress()), 1000) : null;
+  ticker?.unref();
   try {
-    // Submit in order but no more than the pool can start, so an abort stops promptly.
+    // Submit in order, never more than `concurrency` at once, so an abort stops promptly.
     let next = 0;
-    const inFlight = new Set<Promise<void>>();
-    const submit = (job: EpisodeJob): Promise<void> => {
-      const p: Promise<void> = pool
+    const submit = (job: EpisodeJob): void => {
+      const p: Promise<void> = executor
         .run(job)
         .then((line: ResultLine) => record(line))
         .catch((err: unknown) => {
@@ -146,14 +178,13 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
         })
         .finally(() => inFlight.delete(p));
       inFlight.add(p);
-      return p;
     };
     while (next < jobs.length) {
       if (opts.signal?.aborted) {
         interrupted = true;
         break;
       }
-      if (inFlight.size >= workers * 2) {
+      if (inFlight.size >= concurrency) {
         await Promise.race(inFlight);
         continue;
       }
@@ -161,8 +192,10 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
     }
     await Promise.all(inFlight);
   } finally {
+    if (ticker) clearInterval(ticker);
     writer.close();
-    await pool.destroy();
+    await executor.close();
+    host?.close();
   }
 
   // Rows of an older version of a task of this run stay in results.jsonl (appended, never
@@ -173,9 +206,16 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
     versions: toolVersions(),
     suiteWallMs: performance.now() - started,
     workers,
+    concurrency,
+    pricing: opts.pricing ?? defaultPricing(),
   });
   const summaryFile = join(opts.outDir, 'summary.json');
   writeFileSync(summaryFile, JSON.stringify(summary, null, 2) + '\n');
   const reportFile = writeReport(opts.outDir, summary, lines);
   return { summary, lines, resultsFile, summaryFile, reportFile, ran: finished, skipped, changed, interrupted };
+}
+
+/** The default price table: OpenAI's list prices, with their date. */
+export function defaultPricing(): Pricing {
+  return { table: DEFAULT_PRICES, source: `defaults: OpenAI list prices as of ${PRICES_AS_OF}` };
 }

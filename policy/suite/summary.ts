@@ -2,6 +2,26 @@
 import type { ResultLine } from './results-file.ts';
 import type { SuiteSettings } from './settings.ts';
 import type { CorrectorStop } from '../corrections/simulated-corrector.ts';
+import { costUsd, priceOf, type ModelPrice, type PriceTable } from '../../llm/prices.ts';
+
+/** What the suite's tokens cost (a price table: `--prices FILE` or the defaults for OpenAI's models). */
+export interface SuiteCost {
+  currency: 'USD';
+  /** Where the prices came from: the file given, or "defaults (OpenAI list prices as of …)". */
+  source: string;
+  /** The price per million tokens of each model that spent tokens and has one. */
+  prices: Record<string, ModelPrice>;
+  totalUsd: number;
+  perEpisodeUsd: number;
+  /** Models that spent tokens but have no price: their tokens are not in the figures. */
+  unpriced: string[];
+}
+
+/** The price table a summary uses and where it came from. */
+export interface Pricing {
+  table: PriceTable;
+  source: string;
+}
 
 /** With `--corrector simulated`: what the simulated person had to say per task (docs/architecture.md#suite-records). */
 export interface CorrectionSummary {
@@ -39,6 +59,8 @@ export interface GroupSummary {
   errors: number;
   /** With `--corrector simulated` only. */
   corrections?: CorrectionSummary;
+  /** Dollars per episode, when the models that spent tokens have prices. */
+  costUsdPerEpisode?: number;
 }
 
 export interface SuiteSummary {
@@ -48,10 +70,14 @@ export interface SuiteSummary {
   /** Wall time of the whole suite run (ms); resumed runs count the last run only. */
   suiteWallMs: number;
   workers: number;
+  /** Episodes in flight at once (`--concurrency`; absent in summaries written before it). */
+  concurrency?: number;
   overall: GroupSummary;
   tasks: Record<string, GroupSummary>;
   /** Each task's version (TaskDef.hash) its episodes ran (comma-separated if a file holds several). */
   taskVersions: Record<string, string>;
+  /** Present when model tokens were spent (not with the builtin programmer). */
+  cost?: SuiteCost;
 }
 
 const mean = (xs: number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
@@ -79,7 +105,31 @@ export function summarizeCorrections(lines: readonly ResultLine[], maxCorrection
   };
 }
 
-export function summarizeGroup(lines: readonly ResultLine[], maxRepairs: number, maxCorrections?: number): GroupSummary {
+/** One episode's dollars: the code model's tokens at its price, the vlm monitor's at the vision model's. */
+export function episodeCost(line: ResultLine, table: PriceTable): { usd: number; unpriced: string[] } {
+  const monitorIn = line.attempts.reduce((a, r) => a + (r.monitorTokensIn ?? 0), 0);
+  const monitorOut = line.attempts.reduce((a, r) => a + (r.monitorTokensOut ?? 0), 0);
+  const parts: [string | null, number, number][] = [
+    [line.model, line.tokensIn - monitorIn, line.tokensOut - monitorOut],
+    [line.settings?.vlmModel ?? null, monitorIn, monitorOut],
+  ];
+  let usd = 0;
+  const unpriced: string[] = [];
+  for (const [model, tin, tout] of parts) {
+    if (tin + tout <= 0) continue;
+    const price = model ? priceOf(model, table) : null;
+    if (price) usd += costUsd(price, tin, tout);
+    else unpriced.push(model ?? '(unnamed model)');
+  }
+  return { usd, unpriced };
+}
+
+export function summarizeGroup(
+  lines: readonly ResultLine[],
+  maxRepairs: number,
+  maxCorrections?: number,
+  prices?: PriceTable,
+): GroupSummary {
   const n = lines.length;
   const successAtK: number[] = [];
   for (let k = 0; k <= maxRepairs; k++) {
@@ -96,6 +146,31 @@ export function summarizeGroup(lines: readonly ResultLine[], maxRepairs: number,
     wallMsPerEpisode: Math.round(mean(lines.map((l) => l.wallMs))),
     errors: lines.filter((l) => l.error !== null).length,
     ...(maxCorrections !== undefined ? { corrections: summarizeCorrections(lines, maxCorrections) } : {}),
+    ...(prices && n > 0 && lines.some((l) => l.tokensIn + l.tokensOut > 0)
+      ? { costUsdPerEpisode: round(mean(lines.map((l) => episodeCost(l, prices).usd)), 6) }
+      : {}),
+  };
+}
+
+/** The suite's cost, or undefined when no model spent tokens. */
+export function summarizeCost(lines: readonly ResultLine[], pricing: Pricing): SuiteCost | undefined {
+  if (!lines.some((l) => l.tokensIn + l.tokensOut > 0)) return undefined;
+  const costs = lines.map((l) => episodeCost(l, pricing.table));
+  const prices: Record<string, ModelPrice> = {};
+  for (const l of lines) {
+    for (const m of [l.model, l.settings?.vlmModel]) {
+      const p = m ? priceOf(m, pricing.table) : null;
+      if (m && p) prices[m] = p;
+    }
+  }
+  const total = costs.reduce((a, c) => a + c.usd, 0);
+  return {
+    currency: 'USD',
+    source: pricing.source,
+    prices,
+    totalUsd: round(total, 6),
+    perEpisodeUsd: round(total / lines.length, 6),
+    unpriced: [...new Set(costs.flatMap((c) => c.unpriced))].sort(),
   };
 }
 
@@ -106,7 +181,14 @@ function correctionCap(s: SuiteSettings): number | undefined {
 
 export function summarize(
   lines: readonly ResultLine[],
-  meta: { settings: SuiteSettings; versions: Record<string, string>; suiteWallMs: number; workers: number },
+  meta: {
+    settings: SuiteSettings;
+    versions: Record<string, string>;
+    suiteWallMs: number;
+    workers: number;
+    concurrency?: number;
+    pricing?: Pricing;
+  },
 ): SuiteSummary {
   const byTask = new Map<string, ResultLine[]>();
   for (const l of lines) {
@@ -117,7 +199,7 @@ export function summarize(
   const tasks: Record<string, GroupSummary> = {};
   const taskVersions: Record<string, string> = {};
   for (const [task, list] of [...byTask].sort(([a], [b]) => a.localeCompare(b))) {
-    tasks[task] = summarizeGroup(list, meta.settings.maxRepairs, correctionCap(meta.settings));
+    tasks[task] = summarizeGroup(list, meta.settings.maxRepairs, correctionCap(meta.settings), meta.pricing?.table);
     taskVersions[task] = [...new Set(list.map((l) => l.taskHash ?? 'unknown'))].join(',');
   }
   return {
@@ -126,13 +208,31 @@ export function summarize(
     createdAt: new Date().toISOString(),
     suiteWallMs: Math.round(meta.suiteWallMs),
     workers: meta.workers,
-    overall: summarizeGroup(lines, meta.settings.maxRepairs, correctionCap(meta.settings)),
+    ...(meta.concurrency !== undefined ? { concurrency: meta.concurrency } : {}),
+    overall: summarizeGroup(lines, meta.settings.maxRepairs, correctionCap(meta.settings), meta.pricing?.table),
     tasks,
     taskVersions,
+    ...(meta.pricing ? optional('cost', summarizeCost(lines, meta.pricing)) : {}),
   };
 }
 
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
+  value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+
 const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
+
+/** "$0.0123" with enough digits for small sums. */
+export function formatUsd(x: number): string {
+  return x >= 100 ? `$${x.toFixed(0)}` : x >= 1 ? `$${x.toFixed(2)}` : `$${x.toPrecision(3)}`;
+}
+
+/** One line on the suite's cost, or null when no model spent tokens. */
+export function costLine(s: SuiteSummary): string | null {
+  const c = s.cost;
+  if (!c) return null;
+  const unpriced = c.unpriced.length ? `; no price for ${c.unpriced.join(', ')} (its tokens not counted; give --prices FILE)` : '';
+  return `cost: ${formatUsd(c.totalUsd)} in all, ${formatUsd(c.perEpisodeUsd)} per episode (${c.source})${unpriced}`;
+}
 
 /** The final table on the terminal. */
 export function summaryTable(s: SuiteSummary): string {
@@ -157,6 +257,8 @@ export function summaryTable(s: SuiteSummary): string {
   const lines = rows.map(fmt);
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
   lines.splice(lines.length - 1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+  const cost = costLine(s);
+  if (cost) lines.push('', cost);
   const corrections = correctionsTable(s);
   return corrections ? `${lines.join('\n')}\n\n${corrections}` : lines.join('\n');
 }

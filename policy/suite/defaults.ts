@@ -1,0 +1,12 @@
+// How many threads and episodes in flight a suite uses by default. Apart from executor.ts so the
+// command line's --help can say them without loading the worker pool.
+import { availableParallelism } from 'node:os';
+
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** Episodes in flight by default: a model provider's latency is hidden by many; builtin is CPU-bound. */
+export function defaultConcurrency(provider: string, workers: number = defaultWorkers()): number {
+  return provider === 'openai' ? 16 : workers;
+}
