@@ -3,6 +3,7 @@
 // unless POLICYLOOP_EMBED_MODEL names a model; the server is OPENAI_BASE_URL with
 // OPENAI_API_KEY, as for chat models (POLICYLOOP_EMBED_BASE_URL overrides the URL).
 
+import { gatedFetch } from './rate-gate.ts';
 import OpenAI from 'openai';
 import { ModelError } from './chat-model.ts';
 import { OPENAI_BASE_URL } from './model-settings.ts';
@@ -42,7 +43,14 @@ export class OpenAIEmbedder implements Embedder {
 
   constructor(settings: EmbedderSettings) {
     this.model = settings.model;
-    this.client = new OpenAI({ apiKey: settings.apiKey, baseURL: settings.baseURL, timeout: settings.timeoutMs ?? 30_000, maxRetries: 2 });
+    this.client = new OpenAI({
+      apiKey: settings.apiKey,
+      baseURL: settings.baseURL,
+      timeout: settings.timeoutMs ?? 30_000,
+      maxRetries: 2,
+      // Through the thread's model gate, like chat requests (rate-gate.ts).
+      fetch: gatedFetch(settings.baseURL.replace(/\/+$/, '')),
+    });
   }
 
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
