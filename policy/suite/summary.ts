@@ -230,7 +230,9 @@ export function formatUsd(x: number): string {
 export function costLine(s: SuiteSummary): string | null {
   const c = s.cost;
   if (!c) return null;
-  const unpriced = c.unpriced.length ? `; no price for ${c.unpriced.join(', ')} (its tokens not counted; give --prices FILE)` : '';
+  const missing = c.unpriced.join(', ');
+  if (Object.keys(c.prices).length === 0) return `cost: unknown, no price for ${missing} (give --prices FILE)`;
+  const unpriced = c.unpriced.length ? `; no price for ${missing} (its tokens not counted; give --prices FILE)` : '';
   return `cost: ${formatUsd(c.totalUsd)} in all, ${formatUsd(c.perEpisodeUsd)} per episode (${c.source})${unpriced}`;
 }
 
