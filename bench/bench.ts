@@ -1,6 +1,7 @@
 // Performance figures (docs/architecture.md#performance-figures). Medians of repeated measurements; the machine they came
 // from is part of the output, because shared machines are noisy.
 import { cpus, loadavg, totalmem } from 'node:os';
+import type { ModelLatencyFigure } from './concurrency-bench.ts';
 import { buildBareRapierScene, createWorld, PHYSICS_HZ } from '../sim/index.ts';
 import { getSuite, instantiateScene } from '../tasks/index.ts';
 import { measureHostCallMicros } from '../policy/program/index.ts';
@@ -9,6 +10,7 @@ import { toolVersions } from '../policy/loop/index.ts';
 import { benchmarkScene } from '../monitor/index.ts';
 import type { PerceptionFigure } from './perception-bench.ts';
 import type { KnowledgeBenchFigures } from './knowledge.ts';
+import { type EngineFigures, engineFigures } from './engines.ts';
 
 export interface BenchFigures {
   /** `loadAverage`: the 1-minute load when the bench started (other work on a shared machine slows every figure). */
@@ -20,10 +22,14 @@ export interface BenchFigures {
     realtimeFactor: number;
     bareStepsPerSec: number;
   };
+  /** Each Rapier build on the same scene, side by side (bench/engines.ts). */
+  engines?: EngineFigures;
   sandbox: { hostCallMicros: number };
   render?: { msPerView: number; msPerMaskView: number } | { skipped: string };
   episode: { msPerAttempt: number; attempts: number };
   suite?: { episodesPerMinute: { state: number | null; pixels: number | null }; runs: unknown[] };
+  /** A suite against a model server answering after 2 s: episodes in flight (bench/concurrency-bench.ts). */
+  modelLatency?: ModelLatencyFigure;
   /** What `--perception pixels` adds per action that moves things (render + estimate). */
   perception?: { pixels: PerceptionFigure };
   /** The knowledge base at 10,000 synthetic entries: file size, retrieval per episode (bench/knowledge.ts). */
@@ -95,6 +101,7 @@ export interface BenchOptions {
   seeds?: number;
   render?: () => Promise<BenchFigures['render']>;
   suite?: () => Promise<NonNullable<BenchFigures['suite']>>;
+  modelLatency?: () => Promise<ModelLatencyFigure>;
   perception?: () => Promise<PerceptionFigure>;
   knowledge?: () => Promise<KnowledgeBenchFigures>;
   log?: (s: string) => void;
@@ -106,6 +113,8 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchFigures> {
   const loadAverage = Math.round(loadavg()[0]! * 100) / 100;
   log('physics…');
   const physics = await physicsFigures(opts.reps ?? 5);
+  log('rapier builds…');
+  const engines = await engineFigures(opts.reps ?? 5);
   log('sandbox…');
   const hostCalls: number[] = [];
   for (let r = 0; r < (opts.reps ?? 5); r++) hostCalls.push(await measureHostCallMicros(20_000));
@@ -123,6 +132,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchFigures> {
     },
     versions: toolVersions(),
     physics,
+    engines,
     sandbox: { hostCallMicros: Math.round(median(hostCalls) * 100) / 100 },
     episode,
     measuredAt: new Date().toISOString(),
@@ -142,6 +152,10 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchFigures> {
   if (opts.suite) {
     log('suite…');
     figures.suite = await opts.suite();
+  }
+  if (opts.modelLatency) {
+    log('suite against a 2 s model…');
+    figures.modelLatency = await opts.modelLatency();
   }
   return figures;
 }

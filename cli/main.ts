@@ -11,6 +11,7 @@ import { registerSuiteCommand } from './commands/suite.ts';
 import { registerChatCommand } from './commands/chat.ts';
 import { registerKbCommand } from './commands/kb.ts';
 import { registerTeachCommand } from './commands/teach.ts';
+import { registerWorkerCommand } from './commands/worker.ts';
 
 import { VERSION } from './version.ts';
 
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerTasksCommand(program);
   registerRunCommand(program);
   registerSuiteCommand(program);
+  registerWorkerCommand(program);
   registerChatCommand(program);
   registerKbCommand(program);
   registerTeachCommand(program);

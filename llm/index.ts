@@ -24,12 +24,16 @@ export {
   createOpenAIChatModel,
   DEFAULT_TIMEOUT_MS,
   DEFAULT_MAX_RETRIES,
+  MAX_REPLY_BYTES,
   type OpenAIChatModelOptions,
 } from './openai-provider.ts';
 export {
   resolveModelSettings,
   DEFAULT_OPENAI_MODEL,
   PLACEHOLDER_API_KEY,
+  MAX_TIMEOUT_SECONDS,
+  TIMEOUT_VARIABLE,
+  timeoutSecondsProblem,
   type ModelKind,
   type ModelSettings,
   type ModelSettingsFlags,

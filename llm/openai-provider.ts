@@ -8,7 +8,10 @@
 // - options a model refuses (temperature on reasoning models, `max_tokens` renamed)
 //   are dropped or renamed with a warning instead of failing the call;
 // - every failure (after the client's own retries, `maxRetries`/`timeoutMs` passed through)
-//   as a one-line `ModelError`; an abort stops the client's backoff sleep at once.
+//   as a one-line `ModelError`; an abort stops the client's backoff sleep at once;
+// - every answer read whole under the per-request deadline and at most MAX_REPLY_BYTES
+//   (`boundedFetch`): a reply that drips forever times out, a huge one, a 200 carrying an
+//   error, a body that is not JSON or broken JSON end the call with one line, unretried.
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type {
   ChatCompletion,
@@ -27,13 +30,15 @@ import {
   type TokenUsage,
 } from './chat-model.ts';
 import { imageBytes, prepareImage, type ImageOptions, type PreparedImage } from './images.ts';
-import { resolveModelSettings, type ModelKind, type ModelSettingsFlags } from './model-settings.ts';
+import { DEFAULT_TIMEOUT_MS, resolveModelSettings, type ModelKind, type ModelSettingsFlags } from './model-settings.ts';
 import { extractJson, jsonInstruction, snippet, validateStructured, wireSchema, type WireSchema } from './structured-output.ts';
 import { countMessageTokens, countTokens } from './tokens.ts';
 import { gatedFetch } from './rate-gate.ts';
 
-export const DEFAULT_TIMEOUT_MS = 120_000;
+export { DEFAULT_TIMEOUT_MS };
 export const DEFAULT_MAX_RETRIES = 3;
+/** The largest answer read from a model server (4 MiB); a larger one is a 'bad-response' naming its size. */
+export const MAX_REPLY_BYTES = 4 * 1024 * 1024;
 
 export interface OpenAIChatModelOptions {
   model: string;
@@ -41,7 +46,7 @@ export interface OpenAIChatModelOptions {
   apiKey: string;
   /** Which model this is, for error messages that name the right variable (default 'code'). */
   kind?: ModelKind;
-  /** Per HTTP request (default 120 s). */
+  /** Per HTTP request, the reply body included (default 120 s). */
   timeoutMs?: number;
   /**
    * The client's retries after a 408/409/429/5xx answer, a failed connection or a timeout
@@ -50,6 +55,8 @@ export interface OpenAIChatModelOptions {
   maxRetries?: number;
   /** When an image draws a size warning (default: long side > 512 px). */
   images?: ImageOptions;
+  /** The largest answer body read (default MAX_REPLY_BYTES). */
+  maxReplyBytes?: number;
 }
 
 /** What this instance has learned about its server, so a fallback is paid once. */
@@ -104,14 +111,16 @@ export class OpenAIChatModel implements ChatModel {
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
       images: options.images ?? {},
+      maxReplyBytes: options.maxReplyBytes ?? MAX_REPLY_BYTES,
     };
     this.client = new OpenAI({
       apiKey: options.apiKey,
       baseURL: this.baseURL,
       timeout: this.options.timeoutMs,
       maxRetries: this.options.maxRetries,
-      // Through the thread's model gate when there is one (suites: limits and a global 429 back-off).
-      fetch: gatedFetch(this.baseURL),
+      // Through the thread's model gate when there is one (suites: limits and a global 429 back-off);
+      // under it, every answer is read whole, bounded in size, while the client's timeout runs.
+      fetch: gatedFetch(this.baseURL, boundedFetch(this.options.maxReplyBytes)),
     });
   }
 
@@ -261,12 +270,17 @@ export class OpenAIChatModel implements ChatModel {
   private async toModelError(error: unknown, signal: AbortSignal | undefined): Promise<unknown> {
     if (error instanceof ModelError) return error;
     if (error instanceof APIUserAbortError || signal?.aborted) return abortReason(signal);
+    const fault = error instanceof APIError ? error.headers?.get(FAULT_HEADER) : null;
+    if (fault) {
+      const kind = fault === 'error-body' ? 'server' : 'bad-response';
+      return new ModelError(kind, `${serverMessage(error as APIError)} (from ${this.baseURL})`, { cause: error });
+    }
     const where = this.baseURL;
     const retried = this.options.maxRetries > 0 ? ` after ${this.options.maxRetries} retries` : '';
     if (error instanceof APIConnectionTimeoutError) {
       return new ModelError(
         'timeout',
-        `the model server at ${where} did not answer within ${formatMs(this.options.timeoutMs)}${retried} (raise timeoutMs / --timeout for slow local models)`,
+        `the model server at ${where} did not answer within ${formatMs(this.options.timeoutMs)}${retried} (for slow local models raise the deadline: --timeout <seconds> or POLICYLOOP_MODEL_TIMEOUT)`,
         { cause: error },
       );
     }
@@ -317,9 +331,16 @@ export class OpenAIChatModel implements ChatModel {
 export function createOpenAIChatModel(
   flags: ModelSettingsFlags & Omit<OpenAIChatModelOptions, 'model' | 'baseURL' | 'apiKey' | 'kind'>,
 ): OpenAIChatModel {
-  const { kind, model, baseURL, apiKey, env, ...rest } = flags;
-  const settings = resolveModelSettings({ kind, model, baseURL, apiKey, ...(env && { env }) });
-  return new OpenAIChatModel({ ...rest, kind, model: settings.model, baseURL: settings.baseURL, apiKey: settings.apiKey });
+  const { kind, model, baseURL, apiKey, env, timeoutMs, ...rest } = flags;
+  const settings = resolveModelSettings({ kind, model, baseURL, apiKey, timeoutMs, ...(env && { env }) });
+  return new OpenAIChatModel({
+    ...rest,
+    kind,
+    model: settings.model,
+    baseURL: settings.baseURL,
+    apiKey: settings.apiKey,
+    timeoutMs: settings.timeoutMs,
+  });
 }
 
 function toWireMessages(messages: readonly ChatMessage[], images: ImageOptions, warnings: string[]): ChatCompletionMessageParam[] {
@@ -464,4 +485,111 @@ function untilAborted<R>(call: Promise<R>, signal: AbortSignal | undefined): Pro
     signal.addEventListener('abort', onAbort, { once: true });
     void call.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
+}
+
+/** Marks a synthetic answer of `boundedFetch`: its value is the fault, its body's error.message the line. */
+const FAULT_HEADER = 'x-policyloop-fault';
+type ReplyFault = 'reply-too-large' | 'not-json' | 'error-body';
+
+/**
+ * The fetch under the client: reads each answer whole before handing it over, so the client's
+ * per-request timeout (which it clears once fetch returns) covers the body too — a server
+ * that drips a byte a second times out like one that never answers. An answer over
+ * `maxBytes`, a 2xx body that is not JSON, and a 2xx JSON error (`{ "error": … }` without
+ * `choices`) become a synthetic 502 with `x-should-retry: false` (the client does not pay
+ * for them again) and FAULT_HEADER; `toModelError` turns it into one line.
+ */
+export function boundedFetch(maxBytes: number = MAX_REPLY_BYTES, inner: typeof fetch = fetch): typeof fetch {
+  return async (input, init) => {
+    const res = await inner(input, init);
+    const read = await readCapped(res, maxBytes);
+    if ('tooLarge' in read) {
+      return faultResponse(
+        'reply-too-large',
+        `the model server's answer is larger than the ${formatBytes(maxBytes)} a reply may be (${read.tooLarge})`,
+      );
+    }
+    const nullBody = res.status === 204 || res.status === 205 || res.status === 304;
+    if (!res.ok || nullBody) {
+      return new Response(nullBody ? null : read.bytes, { status: res.status, statusText: res.statusText, headers: res.headers });
+    }
+    const text = new TextDecoder().decode(read.bytes);
+    const contentType = res.headers.get('content-type') ?? 'no content-type';
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      const what = /json/i.test(contentType)
+        ? `is not valid JSON (${oneLine((error as Error).message)})`
+        : `is not JSON (${contentType.split(';')[0]}, ${formatBytes(read.bytes.byteLength)})`;
+      return faultResponse('not-json', `the model server answered ${res.status} with a body that ${what}: ${clip(text, 100)}`);
+    }
+    if (json !== null && typeof json === 'object' && !Array.isArray(json) && 'error' in json && !('choices' in json)) {
+      return faultResponse('error-body', `the model server answered ${res.status} with an error: ${errorBodyMessage(json.error)}`);
+    }
+    // JSON whatever the server called it, so the client parses it (some send text/plain).
+    const headers = new Headers(res.headers);
+    headers.set('content-type', 'application/json');
+    headers.delete('content-length');
+    headers.delete('content-encoding');
+    return new Response(read.bytes, { status: res.status, statusText: res.statusText, headers });
+  };
+}
+
+/** The body, at most `maxBytes` (a declared larger Content-Length is refused unread). */
+async function readCapped(res: Response, maxBytes: number): Promise<{ bytes: Uint8Array<ArrayBuffer> } | { tooLarge: string }> {
+  const declared = Number(res.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    return { tooLarge: `Content-Length ${formatBytes(declared)}` };
+  }
+  if (!res.body) return { bytes: new Uint8Array(0) };
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return { tooLarge: `more than ${formatBytes(maxBytes)} read, the rest not read` };
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return { bytes };
+}
+
+function faultResponse(fault: ReplyFault, message: string): Response {
+  return new Response(JSON.stringify({ error: { message: oneLine(message), type: fault } }), {
+    status: 502,
+    headers: { 'content-type': 'application/json', 'x-should-retry': 'false', [FAULT_HEADER]: fault },
+  });
+}
+
+function errorBodyMessage(error: unknown): string {
+  if (typeof error === 'string') return clip(error, 200);
+  if (error && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') {
+    return clip((error as { message: string }).message, 200);
+  }
+  return clip(JSON.stringify(error) ?? String(error), 200);
+}
+
+/** The start of a server's text on one line, unquoted: `empty`, or at most `max` characters and `…`. */
+function clip(text: string, max: number): string {
+  const flat = oneLine(text.slice(0, max * 4));
+  if (flat.length === 0) return 'empty';
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
 }

@@ -1,7 +1,8 @@
 // Offline token accounting, so prompt budgets can be checked without a server.
 // Counts use the o200k_base encoding (gpt-4o and later); other model families
 // tokenize differently, so treat the numbers as estimates within ~10–20 %.
-import { countTokens as countO200k } from 'gpt-tokenizer';
+import { createRequire } from 'node:module';
+import type { countTokens as CountTokens } from 'gpt-tokenizer';
 import type { ChatMessage } from './chat-model.ts';
 
 /** Per-message framing tokens (role and separators), as in OpenAI's counting recipe. */
@@ -28,10 +29,16 @@ export function estimateImageTokens(width: number, height: number): number {
 
 const NO_SPECIAL = { disallowedSpecial: new Set<string>() };
 
+// The tokenizer and its o200k table cost ~0.4 s of start-up; loaded (synchronously) at the
+// first count, so a process or suite worker that never counts tokens never pays for it.
+let countO200k: typeof CountTokens | null = null;
+const tokenizer = (): typeof CountTokens =>
+  (countO200k ??= (createRequire(import.meta.url)('gpt-tokenizer') as { countTokens: typeof CountTokens }).countTokens);
+
 /** Tokens in a piece of text; special-token strings count as plain text. */
 export function countTokens(text: string): number {
   if (text.length === 0) return 0;
-  return countO200k(text, NO_SPECIAL);
+  return tokenizer()(text, NO_SPECIAL);
 }
 
 export interface MessageTokenOptions {

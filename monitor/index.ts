@@ -39,7 +39,9 @@ export {
   closeRenderBridges,
   type SyncRenderStats,
 } from './render/sync-render-bridge.ts';
-export { buildSceneRig, TABLE_HEIGHT, type SceneRig, type RenderPass } from './render/scene-builder.ts';
+// Types only: the scene builder's values load three.js (~0.1 s), which Node code never runs
+// (the pages do); take buildSceneRig from monitor/render/scene-builder.ts directly.
+export type { SceneRig, RenderPass } from './render/scene-builder.ts';
 export { findBrowser, LAUNCH_ARGS, SYSTEM_BROWSERS, type BrowserDiscovery, type DiscoveryOptions } from './render/browser.ts';
 export { FIXED_LEGEND, ID_BACKGROUND, ID_TABLE, ID_FLOOR, ID_GRIPPER, DEPTH_UNIT, legendFor } from './render/id-legend.ts';
 export {

@@ -5,7 +5,7 @@ export * from './trace.ts';
 export * from './rng.ts';
 export * from './errors.ts';
 export * from './failure-kinds.ts';
-export { createWorld, PHYSICS_SETTINGS, SETTLE_SECONDS, setPlanningView } from './world.ts';
+export { createWorld, MAX_TIME_LIMIT, PHYSICS_SETTINGS, SETTLE_SECONDS, setPlanningView } from './world.ts';
 export type { CreateWorldOptions } from './world.ts';
 export { evaluatePredicate } from './predicates.ts';
 export {
@@ -55,6 +55,16 @@ export type { ContainerInterior } from './object-geometry.ts';
 export { objectParts, FLOOR_Z, BOWL_SEGMENTS } from './scene-bodies.ts';
 export { buildBareRapierScene } from './bare-rapier.ts';
 export type { BareScene } from './bare-rapier.ts';
+export {
+  DEFAULT_RAPIER_BUILD,
+  RAPIER_BUILDS,
+  RAPIER_ENV,
+  rapierBuildFromEnv,
+  rapierLabel,
+  selectedRapierBuild,
+  useRapierBuild,
+  type RapierBuild,
+} from './rapier-module.ts';
 export { MOTION } from './robot.ts';
 export type { PlanningView } from './robot.ts';
 export type { PhysicsWorld, BodyDesc, ShapeDesc, ColliderPart, PhysicsSnapshot } from './physics-world.ts';

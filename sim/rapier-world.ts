@@ -1,7 +1,8 @@
-// PhysicsWorld implemented with Rapier (@dimforge/rapier3d-compat). The only file,
-// with bare-rapier.ts, that imports Rapier.
+// PhysicsWorld implemented with Rapier. The only file, with bare-rapier.ts, that builds
+// Rapier worlds; which Rapier build (SIMD or plain WebAssembly) comes from
+// rapier-module.ts, and each world keeps the module it was built with.
 
-import RAPIER from '@dimforge/rapier3d-compat';
+import type RAPIER from '@dimforge/rapier3d-simd-compat';
 import type {
   BodyDesc,
   BodyHandle,
@@ -13,22 +14,24 @@ import type {
   PhysicsWorld,
 } from './physics-world.ts';
 import { BODY_STATE_FLOATS } from './physics-world.ts';
+import { loadedRapier, loadRapier, type RapierBuild, type RapierModule, selectedRapierBuild } from './rapier-module.ts';
 import type { Quat, Vec3 } from './types.ts';
 
-let ready: Promise<void> | null = null;
-
-/** Loads Rapier's WebAssembly once per process. */
-export function initRapier(): Promise<void> {
-  ready ??= RAPIER.init();
-  return ready;
+/** Loads the selected Rapier build's WebAssembly once per process; later calls share it. */
+export async function initRapier(): Promise<void> {
+  await loadRapier();
 }
 
 const COMBINE = {
-  average: RAPIER.CoefficientCombineRule.Average,
-  min: RAPIER.CoefficientCombineRule.Min,
-  multiply: RAPIER.CoefficientCombineRule.Multiply,
-  max: RAPIER.CoefficientCombineRule.Max,
+  average: 'Average',
+  min: 'Min',
+  multiply: 'Multiply',
+  max: 'Max',
 } as const;
+
+// Which build took an engine snapshot: restoring one build's bytes into another's world
+// is refused (another engine wrote them). Bytes that crossed a thread boundary are untagged.
+const snapshotBuild = new WeakMap<Uint8Array, RapierBuild>();
 
 // Rapier's cylinders stand along local y; ours stand along local z.
 const Y_TO_Z: Quat = [Math.SQRT1_2, 0, 0, Math.SQRT1_2];
@@ -54,10 +57,17 @@ export function partVolume(part: ColliderPart): number {
   }
 }
 
-/** Creates a Rapier world with our settings (shared with the bare benchmark scene). */
-export function newRapierWorld(settings: PhysicsSettings): RAPIER.World {
+// The module each world was built with, for createRapierBody.
+const worldModule = new WeakMap<RAPIER.World, RapierModule>();
+
+/**
+ * Creates a Rapier world with our settings (shared with the bare benchmark scene), with the
+ * selected build's module (loaded: `await initRapier()` first) unless `R` is given.
+ */
+export function newRapierWorld(settings: PhysicsSettings, R: RapierModule = loadedRapier()): RAPIER.World {
   const [gx, gy, gz] = settings.gravity;
-  const world = new RAPIER.World({ x: gx, y: gy, z: gz });
+  const world = new R.World({ x: gx, y: gy, z: gz });
+  worldModule.set(world, R);
   world.timestep = 1 / settings.hz;
   world.lengthUnit = settings.lengthUnit;
   world.numSolverIterations = settings.solverIterations;
@@ -66,12 +76,14 @@ export function newRapierWorld(settings: PhysicsSettings): RAPIER.World {
 
 /** Creates one body and its colliders; returns the body and its colliders' handles. */
 export function createRapierBody(world: RAPIER.World, desc: BodyDesc): { body: RAPIER.RigidBody; colliders: RAPIER.Collider[] } {
+  const R = worldModule.get(world);
+  if (!R) throw new Error('createRapierBody: the world was not made by newRapierWorld');
   const rbDesc =
     desc.kind === 'dynamic'
-      ? RAPIER.RigidBodyDesc.dynamic()
+      ? R.RigidBodyDesc.dynamic()
       : desc.kind === 'kinematic'
-        ? RAPIER.RigidBodyDesc.kinematicPositionBased()
-        : RAPIER.RigidBodyDesc.fixed();
+        ? R.RigidBodyDesc.kinematicPositionBased()
+        : R.RigidBodyDesc.fixed();
   const [px, py, pz] = desc.position;
   const q = desc.quaternion ?? [0, 0, 0, 1];
   rbDesc.setTranslation(px, py, pz).setRotation({ x: q[0], y: q[1], z: q[2], w: q[3] });
@@ -88,10 +100,10 @@ export function createRapierBody(world: RAPIER.World, desc: BodyDesc): { body: R
     const s = part.shape;
     let cd: RAPIER.ColliderDesc;
     let rot: Quat = part.quaternion ?? [0, 0, 0, 1];
-    if (s.type === 'box') cd = RAPIER.ColliderDesc.cuboid(s.halfExtents[0], s.halfExtents[1], s.halfExtents[2]);
-    else if (s.type === 'sphere') cd = RAPIER.ColliderDesc.ball(s.radius);
+    if (s.type === 'box') cd = R.ColliderDesc.cuboid(s.halfExtents[0], s.halfExtents[1], s.halfExtents[2]);
+    else if (s.type === 'sphere') cd = R.ColliderDesc.ball(s.radius);
     else {
-      cd = RAPIER.ColliderDesc.cylinder(s.halfHeight, s.radius);
+      cd = R.ColliderDesc.cylinder(s.halfHeight, s.radius);
       rot = mulQuat(rot, Y_TO_Z);
     }
     const [ox, oy, oz] = part.position ?? [0, 0, 0];
@@ -100,7 +112,7 @@ export function createRapierBody(world: RAPIER.World, desc: BodyDesc): { body: R
       .setDensity(density)
       .setFriction(desc.friction)
       .setRestitution(desc.restitution ?? 0);
-    if (desc.frictionCombine) cd.setFrictionCombineRule(COMBINE[desc.frictionCombine]);
+    if (desc.frictionCombine) cd.setFrictionCombineRule(R.CoefficientCombineRule[COMBINE[desc.frictionCombine]]);
     colliders.push(world.createCollider(cd, body));
   }
   if (desc.kind === 'dynamic' && desc.centerOfMass) moveCenterOfMass(body, colliders, desc.centerOfMass);
@@ -141,6 +153,9 @@ interface BodyRecord {
 class RapierPhysicsWorld implements PhysicsWorld {
   readonly engine = 'rapier' as const;
   readonly dt: number;
+  /** The Rapier build this world runs on (rapier-module.ts). */
+  readonly build: RapierBuild;
+  private readonly R: RapierModule;
   steps = 0;
   beforeStep: (() => void) | null = null;
   afterStep: (() => void) | null = null;
@@ -158,8 +173,10 @@ class RapierPhysicsWorld implements PhysicsWorld {
   private rawGravity: ReturnType<typeof RAPIER.VectorOps.intoRaw> | null = null;
   private rawStep: () => void = () => {};
 
-  constructor(world: RAPIER.World) {
+  constructor(world: RAPIER.World, build: RapierBuild, R: RapierModule) {
     this.world = world;
+    this.build = build;
+    this.R = R;
     this.dt = world.timestep;
     this.bindStep();
   }
@@ -167,11 +184,12 @@ class RapierPhysicsWorld implements PhysicsWorld {
   // World.step() of rapier.js 0.21 re-syncs its JS maps of bodies and colliders after
   // every step (a JS callback per body and per collider), which costs 3-4x the physics
   // itself in our scenes. We never add bodies while stepping, so we call the pipeline
-  // directly; results are bit-identical.
+  // directly; results are bit-identical. 0.21's pipeline takes the soft-body set (the
+  // compat build), 0.20's has none (the simd build).
   private bindStep(): void {
     const w = this.world;
     this.rawGravity?.free();
-    const g = RAPIER.VectorOps.intoRaw(w.gravity);
+    const g = this.R.VectorOps.intoRaw(w.gravity);
     this.rawGravity = g;
     const pipeline = w.physicsPipeline.raw;
     const ip = w.integrationParameters.raw,
@@ -179,12 +197,18 @@ class RapierPhysicsWorld implements PhysicsWorld {
       bp = w.broadPhase.raw,
       np = w.narrowPhase.raw;
     const bodies = w.bodies.raw,
-      colliders = w.colliders.raw,
-      soft = w.softBodies.raw;
+      colliders = w.colliders.raw;
     const ij = w.impulseJoints.raw,
       mj = w.multibodyJoints.raw,
       ccd = w.ccdSolver.raw;
-    this.rawStep = () => pipeline.step(g, ip, islands, bp, np, bodies, colliders, soft, ij, mj, ccd);
+    const softSet = (w as { softBodies?: { raw: unknown } }).softBodies;
+    if (softSet) {
+      const soft = softSet.raw;
+      const step = pipeline.step as unknown as (...args: unknown[]) => void;
+      this.rawStep = () => step.call(pipeline, g, ip, islands, bp, np, bodies, colliders, soft, ij, mj, ccd);
+    } else {
+      this.rawStep = () => pipeline.step(g, ip, islands, bp, np, bodies, colliders, ij, mj, ccd);
+    }
   }
 
   get bodyCount(): number {
@@ -329,7 +353,11 @@ class RapierPhysicsWorld implements PhysicsWorld {
       this.readVelocity(i, bodies, i * BODY_STATE_FLOATS + 7);
     }
     const snap: PhysicsSnapshot = { engine: 'rapier', steps: this.steps, bodies };
-    if (withEngineState) snap.engineState = this.world.takeSnapshot();
+    if (withEngineState) {
+      const bytes = this.world.takeSnapshot();
+      snapshotBuild.set(bytes, this.build);
+      snap.engineState = bytes;
+    }
     return snap;
   }
 
@@ -339,7 +367,14 @@ class RapierPhysicsWorld implements PhysicsWorld {
       throw new Error(`physics: snapshot has ${snapshot.bodies.length / BODY_STATE_FLOATS} bodies, the world has ${n}`);
     }
     if (snapshot.engineState && snapshot.engine === 'rapier') {
-      const restored = RAPIER.World.restoreSnapshot(snapshot.engineState);
+      const taken = snapshotBuild.get(snapshot.engineState);
+      if (taken !== undefined && taken !== this.build) {
+        throw new Error(
+          `physics: the snapshot's engine state was taken by the ${taken} Rapier build; this world runs the ${this.build} build`,
+        );
+      }
+      const restored = this.R.World.restoreSnapshot(snapshot.engineState);
+      worldModule.set(restored, this.R);
       this.world.free();
       this.world = restored;
       this.rigid = this.records.map((r) => restored.getRigidBody(r.handle));
@@ -369,9 +404,11 @@ class RapierPhysicsWorld implements PhysicsWorld {
   }
 }
 
+/** A physics world on the selected Rapier build (rapier-module.ts), loading it if needed. */
 export async function createRapierPhysicsWorld(settings: PhysicsSettings): Promise<PhysicsWorld> {
-  await initRapier();
-  return new RapierPhysicsWorld(newRapierWorld(settings));
+  const build = selectedRapierBuild();
+  const R = await loadRapier(build);
+  return new RapierPhysicsWorld(newRapierWorld(settings, R), build, R);
 }
 
 /** The z component of principal axis `i` (0 = x, 1 = y, 2 = z) rotated by `q`. */

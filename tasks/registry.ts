@@ -1,14 +1,15 @@
 // The bundled tasks: an explicit list of files (no directory scanning, so a stray file
 // never becomes a task), and the suites made of them. A duplicate id is an error.
 
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { closestNames } from '../sim/index.ts';
+import { packageFile } from '../sim/package-root.ts';
 import { readTaskFile } from './task-file.ts';
 import { TaskError } from './task-def.ts';
 import type { TaskDef } from './task-def.ts';
 
-const TASKS_DIR = dirname(fileURLToPath(import.meta.url));
+// The package's tasks/ folder, also when this module runs from the build in dist/.
+const TASKS_DIR = packageFile('tasks');
 
 /** The `core` suite, in the order reports list it (paths relative to tasks/). */
 export const CORE_TASK_FILES = [

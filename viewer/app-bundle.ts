@@ -1,10 +1,10 @@
-// The browser app (viewer/app/main.ts with three.js, the shared scene builder and zod)
-// bundled by esbuild in memory when the server starts: `npx policyloop view` needs no
-// separate build step, and nothing is fetched from the network at run time.
+// The browser app: the page and style sheet (viewer/app/index.html, style.css) and the
+// script — viewer/app/main.ts with three.js, the shared scene builder and zod — bundled
+// at build time into dist/bundles/viewer-app.js (scripts/build.js; docs/architecture.md#build).
+// The server only reads them: nothing is bundled or fetched from the network at run time.
 
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { packageFile } from '../sim/package-root.ts';
 
 export interface AppAssets {
   html: string;
@@ -12,32 +12,31 @@ export interface AppAssets {
   css: string;
 }
 
-const appFile = (name: string): string => fileURLToPath(new URL(`./app/${name}`, import.meta.url));
+/** The app's script, as `npm run build` writes it (relative to the package root). */
+export const VIEWER_APP_BUNDLE = 'dist/bundles/viewer-app.js';
 
-let bundle: Promise<string> | null = null;
-
-function bundleScript(): Promise<string> {
-  bundle ??= build({
-    entryPoints: [appFile('main.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'chrome110',
-    minify: true,
-    legalComments: 'none',
-    write: false,
-    logLevel: 'silent',
-  })
-    .then((r) => r.outputFiles[0]!.text)
-    .catch((err: unknown) => {
-      bundle = null;
-      throw err;
-    });
-  return bundle;
+async function readAsset(rel: string, what: string): Promise<string> {
+  try {
+    return await readFile(packageFile(rel), 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(`the viewer's ${what} ${rel} is ${code === 'ENOENT' ? 'missing' : `unreadable (${code})`}; run \`npm run build\``);
+  }
 }
 
-/** The page, its script and its style sheet. The script is bundled once per process. */
-export async function appAssets(): Promise<AppAssets> {
-  const js = await bundleScript();
-  return { html: readFileSync(appFile('index.html'), 'utf8'), js, css: readFileSync(appFile('style.css'), 'utf8') };
+let assets: Promise<AppAssets> | null = null;
+
+/** The page, its script and its style sheet, read once per process. */
+export function appAssets(): Promise<AppAssets> {
+  assets ??= Promise.all([
+    readAsset('viewer/app/index.html', 'page'),
+    readAsset(VIEWER_APP_BUNDLE, 'browser bundle'),
+    readAsset('viewer/app/style.css', 'style sheet'),
+  ])
+    .then(([html, js, css]) => ({ html, js, css }))
+    .catch((err: unknown) => {
+      assets = null;
+      throw err;
+    });
+  return assets;
 }

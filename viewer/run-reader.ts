@@ -3,7 +3,7 @@
 // live episode of the viewer — back into the message stream a live episode sends, so
 // replay and live share every panel of the page.
 
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { SceneSpec, Snapshot, Trace } from '../sim/index.ts';
@@ -22,6 +22,11 @@ export const SCENE_FILE = 'scene.json';
 export const FRAMES_FILE = 'frames.json';
 /** A correction session's corrections, one JSON object a line (policy/corrections/records.ts). */
 export const CORRECTIONS_FILE = 'corrections.jsonl';
+/**
+ * The largest record file read (trace.json and frames.json are the big ones): larger is one
+ * line, not an attempt to build a string V8 cannot hold.
+ */
+export const MAX_RECORD_FILE_BYTES = 256 * 1024 * 1024;
 /** Frames per message when a recorded attempt is sent to a browser. */
 const FRAMES_PER_MESSAGE = 600;
 
@@ -104,14 +109,14 @@ export function readCorrections(dir: string): CorrectionRecord[] {
   const file = join(dir, CORRECTIONS_FILE);
   if (!existsSync(file)) return [];
   const out: CorrectionRecord[] = [];
-  const lines = readFileSync(file, 'utf8').split('\n');
+  const lines = readRecordText(file).split('\n');
   lines.forEach((text, i) => {
     if (text.trim() === '') return;
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch (err) {
-      throw new RunReadError(`${file}:${i + 1}: not JSON (${(err as Error).message})`);
+      throw new RunReadError(`${file}:${i + 1}: not JSON${jsonWhere(err, text)}`);
     }
     const parsed = CorrectionLineSchema.safeParse(data);
     if (!parsed.success) {
@@ -146,15 +151,60 @@ export function writeSceneFile(dir: string, content: SceneFile): void {
 }
 
 function readJson(file: string): unknown {
+  const text = readRecordText(file);
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(text);
   } catch (err) {
-    throw new RunReadError(`${file}: ${(err as Error).message}`);
+    throw new RunReadError(`${file}: not JSON${jsonWhere(err, text)}`);
   }
 }
 
 function readIf(file: string): string | undefined {
-  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  return existsSync(file) ? readRecordText(file) : undefined;
+}
+
+/**
+ * A record file's text: a regular file only (opened non-blocking, so a FIFO planted in a
+ * record folder cannot stall the server), at most MAX_RECORD_FILE_BYTES.
+ */
+function readRecordText(file: string): string {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    throw new RunReadError(`${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new RunReadError(`${file}: not a regular file`);
+    const tooBig = (): RunReadError =>
+      new RunReadError(`${file}: larger than ${MAX_RECORD_FILE_BYTES / (1024 * 1024)} MiB, the most a record file may be`);
+    if (st.size > MAX_RECORD_FILE_BYTES) throw tooBig();
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, MAX_RECORD_FILE_BYTES + 1 - total));
+      const got = readSync(fd, chunk, 0, chunk.length, null);
+      if (got === 0) break;
+      total += got;
+      if (total > MAX_RECORD_FILE_BYTES) throw tooBig();
+      chunks.push(got === chunk.length ? chunk : chunk.subarray(0, got));
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+  } catch (err) {
+    if (err instanceof RunReadError) throw err;
+    throw new RunReadError(`${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Where JSON.parse stopped, as ` at line L, column C` — never V8's message, which quotes the text. */
+function jsonWhere(err: unknown, text: string): string {
+  const at = /position (\d+)/.exec((err as Error).message);
+  if (!at) return '';
+  const before = text.slice(0, Number(at[1]));
+  return ` (at line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')})`;
 }
 
 export interface AttemptFilesRead {
@@ -223,7 +273,7 @@ function sceneOf(dir: string, episode: EpisodeFile | null, firstSnapshot: Snapsh
     if (!parsed.success) throw new RunReadError(`${sceneFile}: not a scene file (${parsed.error.issues[0]?.message})`);
     return parsed.data;
   }
-  if (!episode) throw new RunReadError(`${dir}: no episode.json or ${SCENE_FILE}; is this a run record folder?`);
+  if (!episode) throw new RunReadError(notARunRecord(dir));
   let scene: SceneSpec;
   try {
     scene = instantiateScene(
@@ -247,6 +297,10 @@ function sceneOf(dir: string, episode: EpisodeFile | null, firstSnapshot: Snapsh
   return { task: episode.task, seed: episode.seed, instruction: episode.instruction, scene };
 }
 
+function notARunRecord(dir: string): string {
+  return `${dir}: not a run record folder (no such folder, or no episode.json or ${SCENE_FILE} in it)`;
+}
+
 export interface LoadedRun {
   info: Omit<SessionInfo, 'id'>;
   /** The knowledge base file the record names (null: it ran without one, or it has no episode.json). */
@@ -261,7 +315,8 @@ export interface LoadedRun {
  */
 export function readRun(dirIn: string, urlFor: (relPath: string) => string): LoadedRun {
   const dir = resolve(dirIn);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new RunReadError(`${dirIn}: no such folder`);
+  // One answer for missing, unreadable and empty folders: a client learns nothing about what exists.
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new RunReadError(notARunRecord(dirIn));
   const episodeFile = join(dir, 'episode.json');
   let episode: EpisodeFile | null = null;
   if (existsSync(episodeFile)) {

@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
-import { instantiateScene, loadTask } from '../tasks/index.ts';
+import { instantiateScene, isTaskPath, loadTask } from '../tasks/index.ts';
 import { correctionTextProblem } from '../policy/corrections/index.ts';
 import type { CorrectionMode } from '../policy/programmers/index.ts';
 import { newCorrectionView, SESSION_ENDED } from './correction-view.ts';
@@ -20,11 +20,18 @@ import type { LiveWorkerDone } from './live-worker.ts';
 import { MAX_VIEWER_REPAIRS, PROTOCOL_VERSION, SPEEDS, VIEWER_MONITORS, VIEWER_PROVIDERS, parseClientMessage } from './protocol.ts';
 import type { ClientMessage, ServerMessage, SessionInfo, SessionStatus, Speed, StartRequest } from './protocol.ts';
 import { checkpointImages, readRun, writeSceneFile } from './run-reader.ts';
+import { readViewerTask } from './task-reader.ts';
 
 /** A socket with more than this queued is too slow to watch a live episode. */
 export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 /** Frames per logged `frames` message (consecutive ones are merged for late joiners). */
 const LOG_FRAMES_PER_MESSAGE = 600;
+/**
+ * Sessions whose record folders stay served under /files/N/ and whose knowledge base
+ * /api/knowledge answers for (the current one and the ones before it; a tab shows only the
+ * current session, an older page's images go 404).
+ */
+export const SESSIONS_KEPT = 8;
 
 /** What the hub needs of a socket (ws's WebSocket; a fake in tests). */
 export interface ClientSocket {
@@ -62,6 +69,9 @@ export class SessionHub {
   /** Next CorrectionView id of this session. */
   private nextCorrection = 0;
   private readonly writeLog: (line: string) => void;
+  /** A start is reading its task file (off the main thread); another start waits for it. */
+  private loadingTask = false;
+  private closed = false;
 
   private readonly opts: HubOptions;
   constructor(opts: HubOptions) {
@@ -143,8 +153,13 @@ export class SessionHub {
       this.send(ws, { type: 'error', message: parsed.error });
       return;
     }
-    const error = this.command(parsed.message);
-    if (error) this.send(ws, { type: 'error', message: error });
+    const result = this.command(parsed.message);
+    if (typeof result === 'string') this.send(ws, { type: 'error', message: result });
+    else if (result instanceof Promise) {
+      void result.then((error) => {
+        if (error) this.send(ws, { type: 'error', message: error });
+      });
+    }
   }
 
   refuse(ws: ClientSocket, message: string): void {
@@ -174,6 +189,9 @@ export class SessionHub {
     this.log = [];
     this.nextCorrection = 0;
     if (info.dir) this.dirs.set(id, info.dir);
+    // Only the last SESSIONS_KEPT sessions keep their folders and knowledge files reachable.
+    this.dirs.delete(id - SESSIONS_KEPT);
+    this.knowledgeFiles.delete(id - SESSIONS_KEPT);
     this.publish({ type: 'session', session: { id, ...info } });
     return id;
   }
@@ -192,8 +210,11 @@ export class SessionHub {
     if (this.idle) this.live!.stop();
   }
 
-  /** Applies a command; returns an error message for the sender, or null. */
-  command(m: ClientMessage): string | null {
+  /**
+   * Applies a command; returns an error message for the sender, or null — later (a promise)
+   * for a start whose task is a file, read off the main thread.
+   */
+  command(m: ClientMessage): string | null | Promise<string | null> {
     switch (m.type) {
       case 'start':
         return this.start(m);
@@ -274,16 +295,56 @@ export class SessionHub {
     return first?.type === 'session' ? first.session : null;
   }
 
-  private start(req: StartRequest): string | null {
+  /** Why a start cannot go ahead now, or null. */
+  private startRefusal(req: StartRequest): string | null {
+    if (this.closed) return 'the viewer is shutting down';
     if (this.busy) return 'an episode is running; stop it before starting another';
+    if (this.loadingTask) return 'another start is reading its task file; try again in a moment';
     if (req.provider === 'replay' && !req.cassette) return 'the replay provider needs a cassette file';
-    let task: TaskDef;
-    try {
-      task = loadTask(req.task);
-    } catch (err) {
-      return (err as Error).message;
+    return null;
+  }
+
+  /**
+   * A bundled task starts at once; a task file is read off the main thread (a regular file of
+   * at most 1 MiB: task-reader.ts) and the episode starts when it has been read.
+   */
+  private start(req: StartRequest): string | null | Promise<string | null> {
+    const refused = this.startRefusal(req);
+    if (refused) return refused;
+    if (!isTaskPath(req.task)) {
+      let task: TaskDef;
+      try {
+        task = loadTask(req.task);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return this.launch(req, task);
     }
-    const scene = instantiateScene(task, req.seed);
+    this.loadingTask = true;
+    const read = readViewerTask(req.task);
+    return read.then(
+      (task) => {
+        this.loadingTask = false;
+        try {
+          return this.startRefusal(req) ?? this.launch(req, task);
+        } catch (err) {
+          return `cannot start ${task.id}: ${(err as Error).message}`;
+        }
+      },
+      (err: unknown) => {
+        this.loadingTask = false;
+        return (err as Error).message;
+      },
+    );
+  }
+
+  private launch(req: StartRequest, task: TaskDef): string | null {
+    let scene: ReturnType<typeof instantiateScene>;
+    try {
+      scene = instantiateScene(task, req.seed);
+    } catch (err) {
+      return `cannot lay out ${task.id} with seed ${req.seed}: ${(err as Error).message}`;
+    }
     this.endIdle();
     const dir = resolve(join(this.opts.outRoot, recordDirName(task, req.seed)));
     try {
@@ -387,6 +448,7 @@ export class SessionHub {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.live?.terminate();
     for (const ws of this.clients) ws.terminate();
     this.clients.clear();

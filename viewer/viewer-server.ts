@@ -4,8 +4,15 @@
 // it can run episodes and read run folders on this machine. On loopback it refuses
 // foreign Host headers (DNS rebinding), and everywhere it refuses WebSocket upgrades from
 // other origins (a web page the user happens to have open).
+//
+// Hardened against hostile requests: a malformed percent-escape or any other handler error
+// answers 400/500 and never ends the process; /files/N/… serves only regular files whose
+// resolved path (symlinks followed) stays inside session N's record folder; at most
+// `maxClients` sockets at once (more are refused with 503); a `start` naming a task file
+// reads it off the main thread (session-hub.ts → task-reader.ts).
 
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { constants } from 'node:fs';
+import { open, realpath } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -37,7 +44,12 @@ export interface ViewerOptions {
   log?: (line: string) => void;
   /** The knowledge base live episodes retrieve from and learn into (view --kb / --no-kb / --no-learn); null or absent: none. */
   knowledge?: KnowledgeSettings | null;
+  /** The most WebSocket connections at once (default DEFAULT_MAX_CLIENTS); more are refused with 503. */
+  maxClients?: number;
 }
+
+/** WebSocket connections a viewer takes at once by default (view --max-clients). */
+export const DEFAULT_MAX_CLIENTS = 16;
 
 export interface ViewerServer {
   /** The URL to open (with the token, when one is required). */
@@ -74,9 +86,18 @@ const SECURITY_HEADERS = {
 function cookieValue(req: IncomingMessage, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k === name) return safeDecode(v.join('='));
   }
   return null;
+}
+
+/** decodeURIComponent, or null for a malformed escape (`%E0%A4%A`) instead of a URIError. */
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 function sameToken(a: string | null, b: string): boolean {
@@ -121,20 +142,74 @@ export async function startViewer(opts: ViewerOptions = {}): Promise<ViewerServe
     res.end(body);
   };
 
-  const serveRunFile = (res: ServerResponse, sessionId: number, rel: string): void => {
+  /**
+   * A file of session `sessionId`'s record folder: only when its path, resolved with every
+   * symlink followed, is inside the folder's own resolved path, and it is a regular file
+   * (opened non-blocking: a FIFO cannot stall the server). Anything else is a 404.
+   */
+  const serveRunFile = async (req: IncomingMessage, res: ServerResponse, sessionId: number, rel: string): Promise<void> => {
+    const notFound = (): void => send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
     const dir = hub.sessionDir(sessionId);
-    const file = dir ? resolve(dir, rel) : null;
     const type = CONTENT_TYPES[extname(rel).toLowerCase()];
-    if (!dir || !file?.startsWith(dir + sep) || !type || !existsSync(file) || !statSync(file).isFile()) {
-      send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
+    if (!dir || !type || rel.includes('\0')) return notFound();
+    const lexical = resolve(dir, rel);
+    if (!lexical.startsWith(dir + sep)) return notFound();
+    let real: string;
+    let realDir: string;
+    try {
+      [real, realDir] = await Promise.all([realpath(lexical), realpath(dir)]);
+    } catch {
+      return notFound();
+    }
+    if (!real.startsWith(realDir + sep)) return notFound();
+    let handle: Awaited<ReturnType<typeof open>>;
+    try {
+      handle = await open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    } catch {
+      return notFound();
+    }
+    let size: number;
+    try {
+      const st = await handle.stat();
+      if (!st.isFile()) {
+        await handle.close();
+        return notFound();
+      }
+      size = st.size;
+    } catch {
+      await handle.close().catch(() => undefined);
+      return notFound();
+    }
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': String(size), ...SECURITY_HEADERS });
+    if (req.method === 'HEAD') {
+      await handle.close();
+      res.end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': type, ...SECURITY_HEADERS });
-    createReadStream(file).pipe(res);
+    const stream = handle.createReadStream({ end: Math.max(0, size - 1) });
+    stream.on('error', () => res.destroy());
+    res.on('close', () => stream.destroy()); // a client gone mid-file frees the handle now
+    stream.pipe(res);
   };
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://viewer.invalid');
+    try {
+      handleRequest(req, res);
+    } catch (err) {
+      log(`viewer: ${req.method} request failed: ${(err as Error).message}`);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error\n');
+      else res.destroy();
+    }
+  });
+
+  const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://viewer.invalid');
+    } catch {
+      send(res, 400, 'text/plain; charset=utf-8', 'bad request path\n');
+      return;
+    }
     const refused = refusal(req, url);
     if (refused !== null) {
       send(
@@ -166,17 +241,43 @@ export async function startViewer(opts: ViewerOptions = {}): Promise<ViewerServe
       send(res, answer.status, 'application/json; charset=utf-8', JSON.stringify(answer.body));
     } else {
       const m = /^\/files\/(\d+)\/(.+)$/.exec(path);
-      if (m) serveRunFile(res, Number(m[1]), decodeURIComponent(m[2]!));
-      else send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
+      const rel = m ? safeDecode(m[2]!) : null;
+      if (m && rel === null) send(res, 400, 'text/plain; charset=utf-8', 'bad percent-escape in the path\n');
+      else if (m && rel !== null) {
+        serveRunFile(req, res, Number(m[1]), rel).catch((err: unknown) => {
+          log(`viewer: serving ${path} failed: ${(err as Error).message}`);
+          if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error\n');
+          else res.destroy();
+        });
+      } else send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
+    }
+  };
+
+  const maxClients = opts.maxClients ?? DEFAULT_MAX_CLIENTS;
+  if (!Number.isInteger(maxClients) || maxClients < 1) throw new Error(`maxClients: expected a whole number ≥ 1, got ${maxClients}`);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const reject = (status: number, text: string, body = ''): void => {
+      socket.end(
+        `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+    };
+    try {
+      upgrade(req, socket, head, reject);
+    } catch (err) {
+      log(`viewer: WebSocket upgrade failed: ${(err as Error).message}`);
+      reject(500, 'Internal Server Error');
     }
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://viewer.invalid');
-    const reject = (status: number, text: string): void => {
-      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    };
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer, reject: (status: number, text: string, body?: string) => void) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://viewer.invalid');
+    } catch {
+      return reject(400, 'Bad Request');
+    }
     if (url.pathname !== '/ws') return reject(404, 'Not Found');
     const refused = refusal(req, url);
     if (refused !== null) return reject(refused, refused === 401 ? 'Unauthorized' : 'Misdirected Request');
@@ -190,16 +291,25 @@ export async function startViewer(opts: ViewerOptions = {}): Promise<ViewerServe
       }
       if (originHost !== req.headers.host) return reject(403, 'Forbidden');
     }
+    if (wss.clients.size >= maxClients) {
+      return reject(503, 'Service Unavailable', `this viewer takes at most ${maxClients} connections at once (view --max-clients)\n`);
+    }
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       hub.attach(ws);
       ws.on('message', (data, isBinary) => {
-        if (isBinary) hub.refuse(ws, 'binary frames are not accepted; send JSON text');
-        else hub.receive(ws, data.toString());
+        try {
+          if (isBinary) hub.refuse(ws, 'binary frames are not accepted; send JSON text');
+          else hub.receive(ws, data.toString());
+        } catch (err) {
+          // A command that fails unexpectedly is that client's error, never the server's end.
+          log(`viewer: a message failed: ${(err as Error).message}`);
+          hub.refuse(ws, `the viewer could not do that: ${(err as Error).message.split('\n')[0]}`);
+        }
       });
       ws.on('close', () => hub.detach(ws));
       ws.on('error', () => hub.detach(ws));
     });
-  });
+  };
 
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', rejectListen);
@@ -215,7 +325,7 @@ export async function startViewer(opts: ViewerOptions = {}): Promise<ViewerServe
   const url = `http://${urlHost}:${port}/${token !== null ? `?token=${token}` : ''}`;
 
   if (opts.run) {
-    const error = hub.command({ type: 'open-run', dir: opts.run });
+    const error = await hub.command({ type: 'open-run', dir: opts.run });
     if (error) {
       server.close();
       throw Object.assign(new Error(`--run: ${error}`), { name: 'UsageError' });

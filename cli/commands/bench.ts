@@ -30,8 +30,11 @@ export function registerBenchCommand(program: Command): void {
       const log = (s: string): void => {
         process.stderr.write(`bench: ${s}\n`);
       };
-      const { runBench, suiteFigure, perceptionFigure } = await import('../../bench/index.ts');
+      const { runBench, suiteFigure, perceptionFigure, engineLines, startupFigure } = await import('../../bench/index.ts');
       const { seeds } = opts;
+      log('startup…');
+      // First: the other figures leave this process loaded and the machine warm.
+      const startup = await startupFigure();
       const figures = await runBench({
         reps: opts.reps,
         seeds,
@@ -61,8 +64,18 @@ export function registerBenchCommand(program: Command): void {
               const epm = (f: typeof state): number | null => ('episodesPerMinute' in f ? f.episodesPerMinute : null);
               return { episodesPerMinute: { state: epm(state), pixels: epm(pixels) }, runs: [state, pixels] };
             },
+        modelLatency: opts.quick
+          ? undefined
+          : async () => {
+              const { modelLatencyFigure } = await import('../../bench/index.ts');
+              return modelLatencyFigure({ episodes: 200, delayMs: 2000, concurrency: 32, workers: 2 });
+            },
       });
-      const text = JSON.stringify(figures, null, 2);
+      // The Redis queue: 1 vs 2 worker processes, and a worker SIGKILLed mid-run (bench/queue-bench.ts).
+      const { queueFigure, queueLine } = await import('../../bench/queue-bench.ts');
+      if (!opts.quick) log('queue…');
+      const queue = opts.quick ? undefined : await queueFigure(seeds);
+      const text = JSON.stringify({ ...figures, startup, ...(queue ? { queue } : {}) }, null, 2);
       if (opts.write) {
         mkdirSync(dirname(opts.write), { recursive: true });
         writeFileSync(opts.write, text + '\n');
@@ -74,7 +87,9 @@ export function registerBenchCommand(program: Command): void {
       const p = figures.physics.rapier;
       const lines = [
         `machine: ${figures.machine.cpu}, ${figures.machine.cores} cores, ${figures.machine.memoryGB} GB, node ${figures.machine.node}, load ${figures.machine.loadAverage ?? '-'} at the start`,
+        `startup: policyloop --version ${startup.version.wallMs} ms, peak RSS ${startup.version.maxRssMB} MB; a suite worker ready in ${startup.worker.readyMs} ms (medians of ${startup.version.runs})`,
         `physics (rapier, 12 objects, 240 Hz): ${p.stepsPerSec} steps/s = ${p.realtimeFactor}× real time; bare Rapier ${p.bareStepsPerSec} steps/s (ours/bare ${p.overheadRatio})`,
+        ...(figures.engines ? engineLines(figures.engines) : []),
         `sandbox: ${figures.sandbox.hostCallMicros} µs per API call`,
         `episode: ${figures.episode.msPerAttempt} ms per core reference attempt (no rendering, ${figures.episode.attempts} attempts)`,
       ];
@@ -101,6 +116,13 @@ export function registerBenchCommand(program: Command): void {
         lines.push(
           `suite (core, builtin, 2 workers): ${figures.suite.episodesPerMinute.state ?? '-'} episodes/min with --monitor state, ${figures.suite.episodesPerMinute.pixels ?? '-'} with --monitor pixels`,
         );
+      if (figures.modelLatency) {
+        const m = figures.modelLatency;
+        lines.push(
+          `suite against a model answering in ${m.delayMs / 1000} s (lift_block, 1 attempt, --monitor state): ${m.episodesPerMinute} episodes/min at --concurrency ${m.concurrency} on ${m.workers} workers (latency bound ${m.latencyBoundPerMinute}), peak memory ${m.peakMemoryMB} MB, at most ${m.peakEpisodesInFlight} episodes and ${m.peakRequestsAtServer} requests in flight; ${m.succeeded}/${m.episodes} solved`,
+        );
+      }
+      if (queue) lines.push(queueLine(queue));
       process.stdout.write(lines.join('\n') + '\n');
     });
 }

@@ -5,6 +5,7 @@ import {
   perceptionNoiseOption,
   perceptionOption,
   withKnowledgeOptions,
+  withModelTimeout,
   type KnowledgeFlags,
 } from './common.ts';
 import { resolve } from 'node:path';
@@ -16,7 +17,6 @@ import { CORRECTION_MODES, PROVIDERS } from '../../policy/programmers/programmer
 import type { CorrectionMode } from '../../policy/programmers/programmer.ts';
 import { correctionTextProblem } from '../../policy/corrections/classify.ts';
 import { MONITOR_NAMES, type MonitorName } from '../../monitor/verdict.ts';
-import { loadTask } from '../../tasks/index.ts';
 import type { PerceptionMode, PerceptionNoise } from '../../policy/program/perception-settings.ts';
 import { intArg, parsedArg, UsageError } from '../errors.ts';
 import { ChatControl, INTERRUPT, RUN } from '../chat-control.ts';
@@ -90,7 +90,10 @@ export function registerChatCommand(program: Command): void {
       'simulated seconds per wall second while a program runs, 0 = as fast as it can (default 1 at a terminal, 0 with piped stdin)',
       parsedArg(parseSpeed),
     );
+  withModelTimeout(cmd);
   withKnowledgeOptions(cmd, { learnFlag: true }).action(async (flags: ChatFlags) => {
+    // tasks/index.ts loads sim/ and zod (~0.15 s): imported in the action, not at start-up.
+    const { loadTask } = await import('../../tasks/index.ts');
     const task = loadTask(flags.task);
     if (flags.perceptionNoise !== undefined && flags.perception !== 'noisy') {
       throw new UsageError(`--perception-noise applies to --perception noisy only (perception is ${flags.perception})`);

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { KnowledgeSettings } from '../../policy/knowledge/episode-knowledge.ts';
 import { PERCEPTION_MODES, parsePerceptionNoise } from '../../policy/program/perception-settings.ts';
+import { TIMEOUT_VARIABLE, timeoutSecondsProblem } from '../../llm/model-settings.ts';
 import { parsedArg, UsageError } from '../errors.ts';
 
 // The world options `run`, `suite` and `chat` share.
@@ -21,6 +22,34 @@ export function perceptionNoiseOption(): Option {
 
 export function engineOption(): Option {
   return new Option('--engine <e>', 'physics engine').choices(['rapier']).default('rapier');
+}
+
+/** `--timeout <seconds>`: a number of seconds (fractions allowed), one line on anything else. */
+export function parseTimeoutSeconds(text: string): number {
+  const problem = timeoutSecondsProblem(text);
+  if (problem) throw new Error(problem);
+  return Number(text.trim());
+}
+
+/**
+ * `--timeout <seconds>` on a command that calls a model (`run`, `suite`, `chat`, `teach`,
+ * `view`): the deadline of each HTTP request to the model server, reply body included. It
+ * is handed on as POLICYLOOP_MODEL_TIMEOUT, set before the action runs, so the model clients
+ * of this process and of the worker threads it starts (suite workers, the chat worker, the
+ * viewer's live episodes) all read it through the model settings.
+ */
+export function withModelTimeout(cmd: Command): Command {
+  cmd.addOption(
+    new Option(
+      '--timeout <seconds>',
+      `deadline of each model request, reply included (default $${TIMEOUT_VARIABLE} or 120); retried requests get it again`,
+    ).argParser(parsedArg(parseTimeoutSeconds)),
+  );
+  cmd.hook('preAction', (command) => {
+    const seconds = command.opts().timeout as number | undefined;
+    if (seconds !== undefined) process.env[TIMEOUT_VARIABLE] = String(seconds);
+  });
+  return cmd;
 }
 
 export function readProgramFile(path: string): string {

@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import { getSuite, loadTask } from '../../tasks/index.ts';
 import type { MonitorReport } from '../../bench/index.ts';
 import { MONITOR_NAMES, type MonitorName } from '../../monitor/verdict.ts';
 import { choiceArg, intArg, listArg } from '../errors.ts';
@@ -27,6 +26,8 @@ export function registerEvalMonitorCommand(program: Command): void {
         const { closeRenderer, createMonitor, getRenderer } = await import('../../monitor/index.ts');
         const { buildMonitorSet, formatMonitorReports, scoreMonitor } = await import('../../bench/index.ts');
         const monitors = opts.monitor;
+        // tasks/index.ts loads sim/ and zod (~0.15 s): imported in the action, not at start-up.
+        const { getSuite, loadTask } = await import('../../tasks/index.ts');
         const tasks = opts.tasks ? opts.tasks.map((t) => loadTask(t)) : getSuite('core');
         const n = opts.seeds;
         const seeds = Array.from({ length: n }, (_, i) => i);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { instantiateScene, loadTask } from '../../tasks/index.ts';
 import { intArg } from '../errors.ts';
 
 export function registerRenderCommand(program: Command): void {
@@ -11,6 +10,8 @@ export function registerRenderCommand(program: Command): void {
     .requiredOption('--out <dir>', 'the folder to write images into')
     .option('--masks', 'also write the id mask and depth previews')
     .action(async (opts: { task: string; seed: number; out: string; masks?: boolean }) => {
+      // tasks/index.ts loads sim/ and zod (~0.15 s): imported in the action, not at start-up.
+      const { instantiateScene, loadTask } = await import('../../tasks/index.ts');
       const scene = instantiateScene(loadTask(opts.task), opts.seed);
       const { closeRenderer, renderInitialScene } = await import('../../monitor/index.ts');
       try {

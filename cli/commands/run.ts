@@ -4,11 +4,11 @@ import { resolve } from 'node:path';
 // the controller (docs/architecture.md#imports).
 import { PROVIDERS } from '../../policy/programmers/programmer.ts';
 import { MONITOR_NAMES, type MonitorName } from '../../monitor/verdict.ts';
-import { loadTask } from '../../tasks/index.ts';
 import type { PerceptionMode, PerceptionNoise } from '../../policy/program/perception-settings.ts';
 import { intArg, UsageError } from '../errors.ts';
 import {
   withKnowledgeOptions,
+  withModelTimeout,
   engineOption,
   knowledgeSettingsFrom,
   perceptionNoiseOption,
@@ -67,11 +67,14 @@ export function registerRunCommand(program: Command): void {
     .option('--cassette <file>', 'cassette to answer from with --provider replay')
     .option('--no-images', 'do not render checkpoint images (unless the monitor needs them)')
     .option('--json', 'print the episode record as JSON');
+  withModelTimeout(cmd);
   withKnowledgeOptions(cmd, { learnFlag: true }).action(async (flags: RunFlags) => {
     const { runEpisode } = await import('../../policy/loop/index.ts');
     const { createProgrammer, GivenProgrammer } = await import('../../policy/programmers/index.ts');
     const { closeRenderer, closeRenderBridges } = await import('../../monitor/index.ts');
     const { perceptionBridge } = await import('../../policy/loop/episode.ts');
+    // tasks/index.ts loads sim/ and zod (~0.15 s): imported in the action, not at start-up.
+    const { loadTask } = await import('../../tasks/index.ts');
     const task = loadTask(flags.task);
     if (flags.perceptionNoise !== undefined && flags.perception !== 'noisy') {
       throw new UsageError(`--perception-noise applies to --perception noisy only (perception is ${flags.perception})`);

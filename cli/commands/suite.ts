@@ -5,14 +5,13 @@ import {
   perceptionNoiseOption,
   perceptionOption,
   withKnowledgeOptions,
+  withModelTimeout,
   type KnowledgeFlags,
 } from './common.ts';
 import { resolve } from 'node:path';
-import { getSuite, loadTask } from '../../tasks/index.ts';
 import type { TaskDef } from '../../tasks/index.ts';
 import type { SuiteProgress } from '../../policy/suite/index.ts';
 import { defaultConcurrency, defaultWorkers } from '../../policy/suite/defaults.ts';
-import { readPriceFile } from '../../llm/prices.ts';
 // Constants from their defining files, not the folders' index.ts: `--help` must not load
 // the controller (docs/architecture.md#imports).
 import { PROVIDERS } from '../../policy/programmers/programmer.ts';
@@ -22,7 +21,7 @@ import type { PerceptionMode, PerceptionNoise } from '../../policy/program/perce
 import { intArg, listArg, UsageError } from '../errors.ts';
 import { DEFAULT_MAX_CORRECTIONS } from '../../policy/corrections/simulated-corrector.ts';
 import { ProgressBar } from '../progress.ts';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface SuiteFlags extends KnowledgeFlags {
@@ -52,14 +51,20 @@ interface SuiteFlags extends KnowledgeFlags {
   images?: boolean;
   corrector?: 'simulated';
   maxCorrections?: number;
+  /** Episodes go to `policyloop worker`s through this Redis (docs/queue.md). */
+  queue?: string;
+  queueName?: string;
 }
 
-export function selectTasks(f: Pick<SuiteFlags, 'suite' | 'tasks' | 'taskDir'>): TaskDef[] {
+// tasks/index.ts loads sim/ and zod (~0.15 s of start-up): imported here, not statically.
+export async function selectTasks(f: Pick<SuiteFlags, 'suite' | 'tasks' | 'taskDir'>): Promise<TaskDef[]> {
   const chosen = [f.suite, f.tasks, f.taskDir].filter((x) => x !== undefined).length;
   if (chosen > 1) throw new UsageError('choose one of --suite, --tasks, --task-dir');
+  const { getSuite, loadTask } = await import('../../tasks/index.ts');
   if (f.tasks) return f.tasks.map((t) => loadTask(t));
   if (f.taskDir) {
     if (!existsSync(f.taskDir)) throw new UsageError(`--task-dir: no such folder: ${f.taskDir}`);
+    if (!statSync(f.taskDir).isDirectory()) throw new UsageError(`--task-dir: not a folder: ${f.taskDir}`);
     const files = readdirSync(f.taskDir)
       .filter((n) => n.endsWith('.json'))
       .sort();
@@ -120,18 +125,33 @@ export function registerSuiteCommand(program: Command): void {
     .option('--no-images', 'do not render checkpoint images unless the monitor needs them')
     .option('--out <dir>', 'output folder (default runs/suite-<time>)')
     .option('--resume', 'skip episodes already in <out>/results.jsonl (same settings only)')
-    .option('--json', 'one JSON line per episode, then the summary');
+    .option('--json', 'one JSON line per episode, then the summary')
+    .option(
+      '--queue <url>',
+      'enqueue the episodes on Redis for `policyloop worker`s on any machine and collect their results (redis://HOST[:PORT][/DB])',
+    )
+    .option('--queue-name <name>', 'with --queue: the queue (default policyloop; give the workers the same)');
+  withModelTimeout(cmd);
   withKnowledgeOptions(cmd, { learnFlag: false }).action(async (f: SuiteFlags, cmd: Command) => {
     if (f.maxCorrections !== undefined && f.corrector === undefined)
       throw new UsageError('--max-corrections applies to --corrector simulated only');
     if (f.corrector !== undefined && cmd.getOptionValueSource('maxRepairs') === 'cli') {
       throw new UsageError('--max-repairs does not apply with --corrector: a corrected episode is taught, not repaired');
     }
-    const tasks = selectTasks(f);
+    if (f.queueName !== undefined && f.queue === undefined) throw new UsageError('--queue-name applies with --queue only');
+    if (f.queue !== undefined) {
+      // Threads, episodes in flight and model limits are each worker process's own (docs/queue.md#limits).
+      const local = (['workers', 'concurrency', 'maxRpm', 'maxTpm', 'maxInflight'] as const).find((k) => f[k] !== undefined);
+      if (local) {
+        const flag = `--${local.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+        throw new UsageError(`${flag} applies to a local run; with --queue, give it to each \`policyloop worker\``);
+      }
+    }
+    const tasks = await selectTasks(f);
     const seeds = selectSeeds(f);
     const workers = f.workers ?? defaultWorkers();
     const concurrency = f.concurrency ?? defaultConcurrency(f.provider, workers);
-    const pricing = f.prices ? { table: readPriceFile(f.prices), source: f.prices } : undefined;
+    const pricing = f.prices ? { table: (await import('../../llm/prices.ts')).readPriceFile(f.prices), source: f.prices } : undefined;
     const modelLimits = { maxRpm: f.maxRpm ?? null, maxTpm: f.maxTpm ?? null, maxInflight: f.maxInflight ?? null };
     const { monitor, provider } = f;
     if (f.perceptionNoise !== undefined && f.perception !== 'noisy') {
@@ -156,20 +176,22 @@ export function registerSuiteCommand(program: Command): void {
     if (kbPrint) Object.assign(settings, { knowledge: kbPrint });
     // Fail fast on model settings (missing key or server, missing cassette) before any worker starts.
     const { createProgrammer } = await import('../../policy/programmers/index.ts');
-    await createProgrammer({ provider, model: f.model ?? null });
+    // (With --queue the workers run the model, with their own settings; this process needs none.)
+    if (!f.queue) await createProgrammer({ provider, model: f.model ?? null });
     const outDir = resolve(f.out ?? join('runs', `suite-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`));
     const images = f.images === false ? monitor === 'pixels' || monitor === 'vlm' : true;
     const tty = Boolean(process.stderr.isTTY) && !f.json;
     let bar: ProgressBar | null = null;
     const { launchSharedBrowser } = await import('../../monitor/index.ts');
     const pixels = f.perception === 'pixels';
-    const shared = images || pixels ? await launchSharedBrowser() : null;
+    // With --queue every worker renders with its own browser.
+    const shared = !f.queue && (images || pixels) ? await launchSharedBrowser() : null;
     // pixels perception renders between API calls: without a browser, say so and stop (no silent fallback).
-    if (pixels && shared === null) {
+    if (pixels && shared === null && !f.queue) {
       const { findBrowser } = await import('../../monitor/index.ts');
       throw new UsageError(`--perception pixels needs a browser: ${findBrowser().reason ?? 'the browser did not start'}`);
     }
-    if (images && shared === null)
+    if (images && shared === null && !f.queue)
       process.stderr.write('policyloop: no browser found for checkpoint images; episodes use the state monitor\n');
     const { runSuite, summaryTable } = await import('../../policy/suite/index.ts');
     const ac = new AbortController();
@@ -181,8 +203,28 @@ export function registerSuiteCommand(program: Command): void {
       );
     };
     process.on('SIGINT', onSigint);
+    const note = (text: string): void => {
+      if (f.json) return;
+      if (bar) (bar as ProgressBar).note(text);
+      else process.stderr.write(`${text}\n`);
+    };
+    const { QueueExecutor } = f.queue ? await import('../../policy/suite/queue/index.ts') : { QueueExecutor: null };
+    const executor = QueueExecutor
+      ? await QueueExecutor.connect({
+          url: f.queue!,
+          queueName: f.queueName,
+          tasks,
+          signal: ac.signal,
+          concurrency: tasks.length * seeds.length,
+          onNote: (text) => note(`queue: ${text}`),
+        })
+      : undefined;
+    let queueWorkers = -1;
+    // With --queue the progress line shows the queue (waiting, active, workers) instead of this process's episodes.
+    const status = (p: SuiteProgress): string => (executor ? executor.statusLine() : liveStatus(p));
     try {
       const result = await runSuite({
+        executor,
         tasks,
         seeds,
         settings,
@@ -204,7 +246,7 @@ export function registerSuiteCommand(program: Command): void {
             );
           if (!f.json)
             process.stderr.write(
-              `${total} episode(s): ${tasks.length} task(s) × ${seeds.length} seed(s), ${threads} worker(s) × up to ${Math.ceil(inFlight / threads)} episodes each (concurrency ${inFlight}), provider ${provider}, monitor ${monitor}, perception ${perception}${settings.corrector ? `, corrector ${settings.corrector} (≤ ${settings.maxCorrections} corrections)` : ''}\n`,
+              `${total} episode(s): ${tasks.length} task(s) × ${seeds.length} seed(s), ${executor ? `on queue ${executor.queueName} at ${executor.status().url} (${threads} worker(s) there now)` : `${threads} worker(s) × up to ${Math.ceil(inFlight / threads)} episodes each (concurrency ${inFlight})`}, provider ${provider}, monitor ${monitor}, perception ${perception}${settings.corrector ? `, corrector ${settings.corrector} (≤ ${settings.maxCorrections} corrections)` : ''}\n`,
             );
           if (tty) bar = new ProgressBar(total);
         },
@@ -231,10 +273,15 @@ export function registerSuiteCommand(program: Command): void {
             );
           else if (bar) {
             if (!line.success) bar.note(text);
-            bar.update(p.done, p.succeeded, liveStatus(p));
+            bar.update(p.done, p.succeeded, status(p));
           } else process.stderr.write(`[${p.done}/${p.total}] ${text}\n`);
         },
-        onTick: (p) => (bar as ProgressBar | null)?.update(p.done, p.succeeded, liveStatus(p)),
+        onTick: (p) => {
+          (bar as ProgressBar | null)?.update(p.done, p.succeeded, status(p));
+          // Without a TTY: a line when the queue's workers come or go (and at the start, with none).
+          if (executor && !bar && executor.status().workers !== queueWorkers) note(executor.statusLine());
+          if (executor) queueWorkers = executor.status().workers;
+        },
       });
       (bar as ProgressBar | null)?.finish();
       if (f.json) process.stdout.write(JSON.stringify(result.summary) + '\n');
@@ -246,6 +293,8 @@ export function registerSuiteCommand(program: Command): void {
     } finally {
       process.off('SIGINT', onSigint);
       await shared?.close();
+      // runSuite closes it, unless it refused to start (e.g. results there without --resume).
+      await executor?.close();
     }
   });
 }

@@ -7,7 +7,7 @@ import { MONITOR_NAMES, type MonitorName } from '../../monitor/verdict.ts';
 import { DEFAULT_MAX_CORRECTIONS } from '../../policy/corrections/simulated-corrector.ts';
 import { intArg, listArg, UsageError } from '../errors.ts';
 import { ProgressBar } from '../progress.ts';
-import { knowledgeSettingsFrom, type KnowledgeFlags } from './common.ts';
+import { knowledgeSettingsFrom, withModelTimeout, type KnowledgeFlags } from './common.ts';
 import { selectSeeds, selectTasks } from './suite.ts';
 
 /** The sequence `teach` runs without --suite or --tasks. */
@@ -58,11 +58,12 @@ export function registerTeachCommand(program: Command): void {
     )
     .option('--out <dir>', 'output folder (default runs/teach-<time>)')
     .option('--json', 'print the summary as JSON');
+  withModelTimeout(cmd);
   cmd
     .option('--kb <file>', 'the knowledge base the "on" arm uses and teaches (default: a new <out>/knowledge.db)')
     .option('--no-kb', 'run the "off" arm only')
     .action(async (f: TeachFlags) => {
-      const tasks = selectTasks({ ...f, suite: f.suite ?? (f.tasks || f.taskDir ? undefined : DEFAULT_TEACH_SUITE) });
+      const tasks = await selectTasks({ ...f, suite: f.suite ?? (f.tasks || f.taskDir ? undefined : DEFAULT_TEACH_SUITE) });
       const seeds = selectSeeds(f, 1);
       const arms = (f.arms ?? (f.kb === false ? ['off'] : ['on', 'off'])).map((a) => {
         if (a !== 'on' && a !== 'off') throw new UsageError(`--arms: "${a}" is not an arm (on, off)`);

@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { UsageError, intArg } from '../errors.ts';
 import { VERSION } from '../version.ts';
-import { knowledgeSettingsFrom, withKnowledgeOptions, type KnowledgeFlags } from './common.ts';
+import { knowledgeSettingsFrom, withKnowledgeOptions, withModelTimeout, type KnowledgeFlags } from './common.ts';
 
 interface ViewFlags extends KnowledgeFlags {
   host: string;
   port: number;
   run?: string;
   out: string;
+  maxClients: number;
 }
 
 export function registerViewCommand(program: Command): void {
@@ -17,15 +18,25 @@ export function registerViewCommand(program: Command): void {
     .option('--host <host>', 'address to listen on; anything but loopback requires the token in the printed URL', '127.0.0.1')
     .option('--port <port>', 'port (0 picks a free one)', intArg(0, 65535), 8080)
     .option('--run <dir>', 'open this run record (or suite episode folder) at start')
-    .option('--out <dir>', 'folder under which live episodes are recorded', 'runs');
+    .option('--out <dir>', 'folder under which live episodes are recorded', 'runs')
+    .option('--max-clients <n>', 'the most browser connections at once; more are refused', intArg(1, 1000), 16);
   // Live episodes retrieve from the knowledge base and learn into it, as `run` and `chat` do.
+  withModelTimeout(cmd);
   withKnowledgeOptions(cmd, { learnFlag: true }).action(async (flags: ViewFlags) => {
     const { port } = flags;
     const knowledge = await knowledgeSettingsFrom(flags, true);
     let viewer: Awaited<ReturnType<typeof import('../../viewer/index.ts')['startViewer']>>;
     try {
       const { startViewer } = await import('../../viewer/index.ts');
-      viewer = await startViewer({ host: flags.host, port, run: flags.run, outRoot: flags.out, version: VERSION, knowledge });
+      viewer = await startViewer({
+        host: flags.host,
+        port,
+        run: flags.run,
+        outRoot: flags.out,
+        version: VERSION,
+        knowledge,
+        maxClients: flags.maxClients,
+      });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') throw new UsageError(`--port: ${port} is in use on ${flags.host}; pick another with --port`);

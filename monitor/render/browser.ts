@@ -8,15 +8,18 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import {
-  Browser as BrowserName,
-  Cache,
-  ChromeReleaseChannel,
-  computeSystemExecutablePath,
-  detectBrowserPlatform,
-} from '@puppeteer/browsers';
-import puppeteer from 'puppeteer-core';
+import { createRequire } from 'node:module';
+import type * as PuppeteerBrowsers from '@puppeteer/browsers';
+import type { ChromeReleaseChannel } from '@puppeteer/browsers';
 import type { Browser } from 'puppeteer-core';
+
+// puppeteer-core and @puppeteer/browsers cost ~0.5 s of start-up: loaded when first needed
+// (a launch or connect; a discovery past the system paths), not by every process and suite
+// worker that imports the renderer. findBrowser is synchronous, hence require for the latter.
+let browsersModule: typeof PuppeteerBrowsers | null = null;
+const browsersLib = (): typeof PuppeteerBrowsers =>
+  (browsersModule ??= createRequire(import.meta.url)('@puppeteer/browsers') as typeof PuppeteerBrowsers);
+const loadPuppeteer = async () => (await import('puppeteer-core')).default;
 
 export const LAUNCH_ARGS = [
   '--headless',
@@ -37,7 +40,8 @@ export const LAUNCH_ARGS = [
 /** Debian/Ubuntu's chromium packages: @puppeteer/browsers only knows Google Chrome's own paths. */
 export const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
-const CHROME_CHANNELS = [ChromeReleaseChannel.STABLE, ChromeReleaseChannel.BETA, ChromeReleaseChannel.DEV, ChromeReleaseChannel.CANARY];
+// ChromeReleaseChannel's values (STABLE, BETA, DEV, CANARY), without loading the package.
+const CHROME_CHANNELS = ['stable', 'beta', 'dev', 'canary'] as ChromeReleaseChannel[];
 
 export interface BrowserDiscovery {
   path: string | null;
@@ -66,6 +70,7 @@ function isFile(p: string): boolean {
 /** Google Chrome of a release channel where @puppeteer/browsers knows it installs; null if absent. */
 function chromeChannel(channel: ChromeReleaseChannel): string | null {
   try {
+    const { computeSystemExecutablePath, Browser: BrowserName } = browsersLib();
     return computeSystemExecutablePath({ browser: BrowserName.CHROME, channel });
   } catch {
     return null;
@@ -79,6 +84,7 @@ function chromeChannel(channel: ChromeReleaseChannel): string | null {
  * (Its version comparator needs semver, which Chrome's 4-part build ids are not: numeric collation.)
  */
 function puppeteerCacheBrowsers(env: Record<string, string | undefined>): string[] {
+  const { Browser: BrowserName, Cache, detectBrowserPlatform } = browsersLib();
   const platform = detectBrowserPlatform();
   const order = [BrowserName.CHROMEHEADLESSSHELL, BrowserName.CHROME];
   try {
@@ -164,7 +170,7 @@ export async function launchBrowser(executablePath: string, timeoutMs = 20_000, 
   let browser: Browser;
   try {
     browser = await withTimeout(
-      puppeteer.launch({
+      (await loadPuppeteer()).launch({
         executablePath,
         headless: true,
         pipe,
@@ -214,7 +220,7 @@ export async function launchBrowser(executablePath: string, timeoutMs = 20_000, 
  */
 export async function connectBrowser(wsEndpoint: string, timeoutMs = 20_000): Promise<LaunchedBrowser> {
   const browser = await withTimeout(
-    puppeteer.connect({ browserWSEndpoint: wsEndpoint, protocolTimeout: 60_000 }),
+    (await loadPuppeteer()).connect({ browserWSEndpoint: wsEndpoint, protocolTimeout: 60_000 }),
     timeoutMs,
     'browser connect',
   );

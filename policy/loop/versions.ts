@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { packageFile } from '../../sim/package-root.ts';
+// Directly, not through sim/index.ts: this light file loads no Rapier, and `--version` reads it.
+import { rapierLabel } from '../../sim/rapier-module.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {
   version: string;
   dependencies: Record<string, string>;
 };
@@ -12,7 +15,8 @@ export function toolVersions(): Record<string, string> {
   return {
     policyloop: pkg.version,
     node: process.versions.node,
-    rapier: pkg.dependencies['@dimforge/rapier3d-compat'] ?? 'unknown',
+    // The build worlds of this process run on, e.g. "simd-compat 0.20.0" (sim/rapier-module.ts).
+    rapier: rapierLabel(),
     quickjs: pkg.dependencies['quickjs-emscripten'] ?? 'unknown',
     three: pkg.dependencies.three ?? 'unknown',
   };

@@ -3,8 +3,6 @@
 // `npx tsx policy/program/write-api-docs.ts` (a test fails when it is stale).
 
 import { writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   ERROR_CAUSES,
   ERROR_KINDS,
@@ -14,11 +12,12 @@ import {
   REFERENCE_DEFINITION,
   SELECTOR_DEFINITION,
 } from '../../sim/index.ts';
+import { packageFile } from '../../sim/package-root.ts';
 import { API, API_GROUPS, type ApiFunction } from './api.ts';
 import { paramsOf, type ParamInfo } from './arguments.ts';
 
 /** Where the generated reference lives. */
-export const API_DOCS_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/api.md');
+export const API_DOCS_PATH = packageFile('docs', 'api.md');
 
 function paramText(p: ParamInfo, typed: boolean): string {
   if (p.rest) return `...${p.meta.name}`;

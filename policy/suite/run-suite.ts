@@ -191,6 +191,8 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
       submit(jobs[next++]!);
     }
     await Promise.all(inFlight);
+    // An executor that took every job at once (the queue's) is interrupted after the loop.
+    if (opts.signal?.aborted && finished < jobs.length) interrupted = true;
   } finally {
     if (ticker) clearInterval(ticker);
     writer.close();
@@ -205,7 +207,8 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
     settings: opts.settings,
     versions: toolVersions(),
     suiteWallMs: performance.now() - started,
-    workers,
+    // Read again at the end: the queue's executor counts the workers that came while it ran.
+    workers: executor.workers,
     concurrency,
     pricing: opts.pricing ?? defaultPricing(),
   });

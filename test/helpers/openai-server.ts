@@ -14,6 +14,8 @@
 //   { delayMs, then? }                   → wait, then answer `then` (default 'ok'); longer
 //                                          than the client's timeout makes it time out
 //   { body, status? }                    → that raw body (string or JSON) as is
+//   { drip, everyMs? }                   → 200 headers, then one byte of `drip` every `everyMs`
+//                                          (default 1000), cycling, until the client hangs up
 //   (request) => step                    → computed from the request
 // A function instead of a list answers every request. A script that runs out answers
 // 500 "script exhausted" so a test that sends too much fails loudly.
@@ -48,8 +50,15 @@ export interface RawStep {
   contentType?: string;
 }
 
+export interface DripStep {
+  drip: string;
+  everyMs?: number;
+  contentType?: string;
+}
+
 export type ScriptStep =
   | string
+  | DripStep
   | ReplyStep
   | ErrorStep
   | DelayStep
@@ -189,6 +198,21 @@ export async function startOpenAIServer(
       await Promise.race([wait(step.delayMs), closed]);
       if (res.destroyed || res.writableEnded) return;
       return answer(res, record, step.then ?? 'ok');
+    }
+    if ('drip' in step) {
+      res.writeHead(200, { 'content-type': step.contentType ?? 'application/json' });
+      res.flushHeaders();
+      let at = 0;
+      const timer = setInterval(() => {
+        if (res.destroyed || res.writableEnded) return;
+        res.write(step.drip[at++ % step.drip.length]!);
+      }, step.everyMs ?? 1000);
+      timers.add(timer);
+      res.on('close', () => {
+        clearInterval(timer);
+        timers.delete(timer);
+      });
+      return;
     }
     if ('reply' in step) return sendCompletion(res, record, step);
     if ('body' in step) {

@@ -291,7 +291,7 @@ describe('openai provider: retries and errors', () => {
     const error = await modelError(model.complete(ask('go')));
     expect(error.kind).toBe('timeout');
     expect(error.message).toBe(
-      `the model server at ${server!.url} did not answer within 200 ms after 1 retries (raise timeoutMs / --timeout for slow local models)`,
+      `the model server at ${server!.url} did not answer within 200 ms after 1 retries (for slow local models raise the deadline: --timeout <seconds> or POLICYLOOP_MODEL_TIMEOUT)`,
     );
     expect(server!.requests).toHaveLength(2);
   });
