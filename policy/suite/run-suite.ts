@@ -48,9 +48,10 @@ export interface SuiteOptions {
   /**
    * The module each pool worker loads (absolute path or file: URL): its default export takes
    * an EpisodeJob and resolves to the episode's ResultLine. For embedding, e.g. to wrap the
-   * episode runner. Worker threads do not inherit the main thread's loaders, so a TypeScript
-   * runner needs a JavaScript entry that registers tsx first, as worker-entry.js does.
-   * Default: the built-in worker (worker-entry.js → episode-worker.ts).
+   * episode runner. Worker threads do not inherit the main thread's loaders: a module run from
+   * the sources (tests) needs a JavaScript entry that loads its compiled sibling or registers
+   * tsx, as worker-entry.js does (docs/architecture.md#build).
+   * Default: the built-in worker (worker-entry.js → episode-worker).
    */
   workerModule?: string | URL;
   /** Set to stop submitting new episodes (Ctrl-C); finished ones stay recorded. */
