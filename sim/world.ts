@@ -47,6 +47,9 @@ export const PHYSICS_SETTINGS: PhysicsSettings = {
 /** Simulated seconds the world settles for at build time. */
 export const SETTLE_SECONDS = 0.3;
 
+/** Longest simulated-seconds budget (`timeLimit`) a world takes; task files are held to it too. */
+export const MAX_TIME_LIMIT = 1e6;
+
 export interface CreateWorldOptions extends WorldOptions {
   /** How far each finger presses past first contact (m); default MOTION.squeeze. 0 holds nothing. */
   squeeze?: number;
@@ -453,7 +456,7 @@ export async function createWorld(scene: SceneSpec, opts: CreateWorldOptions = {
   const engine = opts.engine ?? 'rapier';
   if (engine !== 'rapier') throw new ArgumentError(`The ${engine} engine is not available yet; use "rapier".`);
   validateScene(scene);
-  if (opts.timeLimit !== undefined) numArg(opts.timeLimit, 'timeLimit', 0, 1e6, ' s');
+  if (opts.timeLimit !== undefined) numArg(opts.timeLimit, 'timeLimit', 0, MAX_TIME_LIMIT, ' s');
   if (opts.squeeze !== undefined) numArg(opts.squeeze, 'squeeze', 0, 0.005, ' m');
   const spec: SceneSpec = structuredClone(scene);
   const physics = await createRapierPhysicsWorld(PHYSICS_SETTINGS);

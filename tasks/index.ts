@@ -1,6 +1,6 @@
 // Public surface of tasks/: task files, their schema and loader, scene randomisation, suites.
 
-export { TaskError, displayPath, formatJsonPath } from './task-def.ts';
+export { TaskError, displayPath, formatJsonPath, oneLine, TASK_ERROR_MAX_CHARS } from './task-def.ts';
 export type { TaskDef, CorrectionHint, SceneTemplate, ObjectTemplate, LayoutSpec, DistractorSpec } from './task-def.ts';
 export {
   TaskFileSchema,
@@ -15,6 +15,11 @@ export {
   CorrectionHintSchema,
   HINT_WHEN_KINDS,
   HINT_MODES,
+  TASK_LIMITS,
+  RESERVED_IDS,
+  RESERVED_ID_PREFIXES,
+  reservedIdProblem,
+  textProblem,
 } from './schema.ts';
 export type {
   TaskFile,
@@ -29,6 +34,9 @@ export type {
 export {
   parseTask,
   readTaskFile,
+  readRegularFile,
+  textNestingPath,
+  valueNestingPath,
   isReferencePath,
   defaultMass,
   defaultFriction,

@@ -152,16 +152,30 @@ export function instantiateScene(task: Pick<TaskDef, 'id' | 'file' | 'sceneTempl
     yaw.set(o.id, round(y));
   }
 
-  // A stack occupies the footprint of its widest member.
-  const rootOf = (o: ObjectTemplate): ObjectTemplate => (o.on ? rootOf(byId.get(o.on)!) : o);
+  // A stack occupies the footprint of its widest member. Roots are memoised and found without
+  // recursion, so a scene costs time linear in its objects however its stacks are chained
+  // (the loader has refused cycles and stacks taller than TASK_LIMITS.maxStack).
+  const roots = new Map<string, ObjectTemplate>();
+  const rootOf = (o: ObjectTemplate): ObjectTemplate => {
+    const chain: ObjectTemplate[] = [];
+    let cur = o;
+    while (cur.on && !roots.has(cur.id)) {
+      chain.push(cur);
+      if (chain.length > all.length) throw new TaskError(task.file, 'scene.objects', `stacking cycle through "${o.id}"`);
+      cur = byId.get(cur.on)!;
+    }
+    const root = roots.get(cur.id) ?? cur;
+    for (const c of chain) roots.set(c.id, root);
+    return root;
+  };
   const radius = new Map<string, number>();
   for (const o of all) {
     const root = rootOf(o);
     radius.set(root.id, Math.max(radius.get(root.id) ?? 0, footprintRadius(o)));
   }
-  const roots = all.filter((o) => !o.on);
-  const fixed = roots.filter((o) => o.position);
-  const free = roots.filter((o) => !o.position).sort((a, b) => radius.get(b.id)! - radius.get(a.id)!);
+  const bottoms = all.filter((o) => !o.on);
+  const fixed = bottoms.filter((o) => o.position);
+  const free = bottoms.filter((o) => !o.position).sort((a, b) => radius.get(b.id)! - radius.get(a.id)!);
 
   for (const o of free) {
     const r = radius.get(o.id)!;

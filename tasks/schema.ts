@@ -5,8 +5,88 @@
 // after parsing, in task-file.ts, because they need the whole file.
 
 import { z } from 'zod';
-import { COLOR_NAMES, DIAGNOSIS_KINDS, FAILURE_KINDS, PredicateSchema, SHAPES, closestNames } from '../sim/index.ts';
+import {
+  COLOR_NAMES,
+  DIAGNOSIS_KINDS,
+  FAILURE_KINDS,
+  MAX_TIME_LIMIT,
+  PREDICATE_LIMITS,
+  PredicateSchema,
+  SHAPES,
+  TABLE,
+  TABLE_REGION_NAMES,
+  closestNames,
+} from '../sim/index.ts';
 import type { ColorName, DiagnosisKind, FailureKind, Shape, Vec2, Vec3 } from '../sim/index.ts';
+
+// ---------------------------------------------------------------- limits
+
+/**
+ * What one task file may hold. Each bound is stated in the error that enforces it; the
+ * loader checks the file's kind, size and nesting before parsing anything, so no input
+ * hangs it, exhausts its memory or overflows its stack (tasks/TEMPLATE.md#limits).
+ */
+export const TASK_LIMITS = {
+  /** Largest task file, and largest reference program file (bytes). */
+  maxFileBytes: 1024 * 1024,
+  /** Deepest nesting of arrays and objects in the whole file (a predicate nests at most PREDICATE_LIMITS.maxDepth). */
+  maxJsonDepth: 64,
+  /** Most JSON values (objects, arrays, strings, numbers, …) in `success`: a check, not a data file. */
+  maxSuccessValues: 2000,
+  /** Most objects in `scene.objects` (distractors come on top, at most 12). */
+  maxObjects: 64,
+  /** Most zones in `scene.zones`. */
+  maxZones: 16,
+  /** Most objects in one stack of `on` chains, the bottom one included. */
+  maxStack: 12,
+  /** Longest id of a task, an object or a zone (characters; predicates take ids this long). */
+  maxIdLength: PREDICATE_LIMITS.maxIdLength,
+  /** Longest instruction (characters). */
+  maxInstructionChars: 1000,
+  /** Longest description (characters). */
+  maxDescriptionChars: 4000,
+  /** Most tags, and the longest tag (characters). */
+  maxTags: 32,
+  maxTagChars: 64,
+  /** Most correction hints. */
+  maxCorrections: 32,
+  /** Smallest and largest extent of an object (m). */
+  minExtent: 0.005,
+  maxExtent: 0.4,
+  /** Largest jitter (m). */
+  maxJitter: 0.1,
+  /** Largest |yaw| (radians): one turn either way. */
+  maxYaw: Math.round(2 * Math.PI * 1e4) / 1e4,
+  /** Mass range (kg). */
+  minMass: 0.001,
+  maxMass: 20,
+  /** Largest friction coefficient. */
+  maxFriction: 5,
+  /** Largest layout.minGap (m). */
+  maxMinGap: 0.2,
+  /** Longest timeLimit (simulated s): the most a world takes (sim's MAX_TIME_LIMIT). */
+  maxTimeLimit: MAX_TIME_LIMIT,
+} as const;
+
+/**
+ * Ids the world gives its own bodies (sim/world.ts refuses them in a scene), and table
+ * region names (a place in `distinct.among` or `inRegion`): no object or zone may take them.
+ */
+export const RESERVED_IDS: readonly string[] = ['table', 'floor', 'gripper', ...TABLE_REGION_NAMES];
+/** Id prefixes of the world's gripper bodies (gripper_palm, gripper_finger_a, …). Distractor ids are reserved in task-file.ts. */
+export const RESERVED_ID_PREFIXES: readonly string[] = ['gripper_'];
+
+/** Why an object or zone id may not be used, or null. */
+export function reservedIdProblem(id: string): string | null {
+  if ((TABLE_REGION_NAMES as readonly string[]).includes(id)) return `the id "${id}" is reserved: it names a region of the table`;
+  if (RESERVED_IDS.includes(id) || RESERVED_ID_PREFIXES.some((p) => id.startsWith(p))) {
+    return `the id "${id}" is reserved for the world's own bodies (table, floor, gripper, gripper_*)`;
+  }
+  return null;
+}
+
+/** The table top's half extents (m): zones lie on it. */
+const TABLE_HALF: readonly [number, number] = [TABLE.size[0] / 2, TABLE.size[1] / 2];
 
 // ---------------------------------------------------------------- message helpers
 
@@ -56,6 +136,11 @@ function record<T extends z.ZodRawShape>(shape: T, what: string) {
   });
 }
 
+/** The length of an array input, for "(got N)". */
+function countOf(v: unknown): string {
+  return Array.isArray(v) ? String(v.length) : '?';
+}
+
 function numbers<T>(n: number, test: (x: number) => boolean, what: string) {
   return z.custom<T>(
     (v) => Array.isArray(v) && v.length === n && v.every((x) => typeof x === 'number' && Number.isFinite(x) && test(x)),
@@ -70,9 +155,38 @@ export const CORRECTION_MAX_CHARS = 120;
 
 /** Ids of tasks, objects and zones: lowercase words joined by underscores ("red_block"). */
 export const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
-const Id = z.string(expected('an id of lowercase letters, digits and underscores, e.g. "red_block"')).regex(ID_PATTERN, {
-  error: 'expected an id of lowercase letters, digits and underscores, e.g. "red_block"',
-});
+const Id = z
+  .string(expected('an id of lowercase letters, digits and underscores, e.g. "red_block"'))
+  .regex(ID_PATTERN, {
+    error: 'expected an id of lowercase letters, digits and underscores, e.g. "red_block"',
+  })
+  .max(TASK_LIMITS.maxIdLength, { error: `expected an id of at most ${TASK_LIMITS.maxIdLength} characters` });
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text a person reads: no control characters but tab and line breaks (a NUL would cut the
+ * text short where it crosses into C), and well-formed UTF-16 (no lone surrogate halves).
+ */
+export function textProblem(s: string): string | null {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+  const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(s);
+  if (bad)
+    return `expected text without control characters (found U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} at character ${bad.index + 1})`;
+  if (LONE_SURROGATE.test(s)) return 'expected well-formed text (found a lone UTF-16 surrogate)';
+  return null;
+}
+
+/** A string of at most `max` characters that passes textProblem. */
+function text(what: string, max: number) {
+  return z
+    .string(expected(what))
+    .max(max, { error: `expected ${what} of at most ${max} characters` })
+    .check((ctx) => {
+      const problem = textProblem(ctx.value);
+      if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: problem });
+    });
+}
 
 const Color = oneOf(COLOR_NAMES as unknown as readonly [ColorName, ...ColorName[]], 'a colour name');
 const ShapeName = oneOf(SHAPES as unknown as readonly [Shape, ...Shape[]], 'a shape');
@@ -83,6 +197,12 @@ const Offset3 = numbers<Vec3>(3, () => true, 'an array [x, y, z] of 3 numbers (m
 const InnerSize = numbers<Vec2>(2, (x) => x > 0, 'an array [x, y] of 2 positive numbers (metres)');
 const NonNegative = (what: string) => z.number(expected(what)).min(0, { error: `expected ${what}` });
 const Positive = (what: string) => z.number(expected(what)).positive({ error: `expected ${what}` });
+/** A number >= 0 (or > 0) whose upper bound has its own message. */
+const AtMost = (base: z.ZodNumber, max: number, unit: string) => base.max(max, { error: `expected at most ${max}${unit}` });
+const Mass = AtMost(Positive('a positive number (kg)'), TASK_LIMITS.maxMass, ' kg').refine((v) => v <= 0 || v >= TASK_LIMITS.minMass, {
+  error: `expected at least ${TASK_LIMITS.minMass} kg`,
+});
+const Friction = AtMost(NonNegative('a non-negative number'), TASK_LIMITS.maxFriction, ' (friction coefficient)');
 
 // ---------------------------------------------------------------- correction hints
 
@@ -100,7 +220,11 @@ const Phrase = z
   .string(expected('a short phrase'))
   .trim()
   .min(1, { error: 'expected a short phrase, not an empty string' })
-  .max(CORRECTION_MAX_CHARS, { error: `expected a short phrase of at most ${CORRECTION_MAX_CHARS} characters` });
+  .max(CORRECTION_MAX_CHARS, { error: `expected a short phrase of at most ${CORRECTION_MAX_CHARS} characters` })
+  .check((ctx) => {
+    const problem = textProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: problem });
+  });
 
 const HintObject = record(
   {
@@ -140,9 +264,9 @@ export const CorrectionHintSchema = z.unknown().transform((v, ctx): string | z.i
 export const HiddenSchema = record(
   {
     /** True friction coefficient. */
-    friction: NonNegative('a non-negative number').optional(),
+    friction: Friction.optional(),
     /** True mass (kg). */
-    mass: Positive('a positive number (kg)').optional(),
+    mass: Mass.optional(),
     /** True full extents (m), same form as `size`. */
     size: Size.optional(),
     /** Centre of mass, offset from the bounding-box centre in the object frame (m); must lie inside the object. */
@@ -165,20 +289,37 @@ export const ObjectEntrySchema = record(
     /** Fixed [x, y] of the centre; without it (and without `on`) the object is placed at random in `layout`. */
     position: Point2.optional(),
     /** ± metres added to a fixed position along x and y, uniformly. */
-    jitter: NonNegative('a non-negative number (metres)').optional(),
+    jitter: AtMost(NonNegative('a non-negative number (metres)'), TASK_LIMITS.maxJitter, ' m of jitter').optional(),
     /** Start stacked on (or, for a container, inside) this other object. */
     on: Id.optional(),
     /** Fixed yaw (radians); otherwise 0, or random for boxes when layout.randomYaw is set. */
-    yaw: z.number(expected('a number (radians)')).optional(),
-    mass: Positive('a positive number (kg)').optional(),
-    friction: NonNegative('a non-negative number').optional(),
+    yaw: z
+      .number(expected('a number (radians)'))
+      .min(-TASK_LIMITS.maxYaw, { error: `expected a yaw within one turn, -${TASK_LIMITS.maxYaw} to ${TASK_LIMITS.maxYaw} radians` })
+      .max(TASK_LIMITS.maxYaw, { error: `expected a yaw within one turn, -${TASK_LIMITS.maxYaw} to ${TASK_LIMITS.maxYaw} radians` })
+      .optional(),
+    mass: Mass.optional(),
+    friction: Friction.optional(),
     /** The truth where it differs from the stated values above; never shown to programmers. */
     hidden: HiddenSchema.optional(),
   },
   'an object { id, shape, size, color, position?, jitter?, on?, yaw?, mass?, friction?, hidden? }',
 );
 
-export const ZoneEntrySchema = record({ id: Id, min: Point2, max: Point2, color: Color }, 'a zone { id, min: [x, y], max: [x, y], color }');
+/** A corner of a zone: a point on the table top. */
+const TablePoint = numbers<Vec2>(
+  2,
+  () => true,
+  `an array [x, y] of 2 numbers (metres) on the table, x in [-${TABLE_HALF[0]}, ${TABLE_HALF[0]}], y in [-${TABLE_HALF[1]}, ${TABLE_HALF[1]}]`,
+).refine((v) => Math.abs(v[0]) <= TABLE_HALF[0] && Math.abs(v[1]) <= TABLE_HALF[1], {
+  error: (iss) =>
+    `expected a point on the table, x in [-${TABLE_HALF[0]}, ${TABLE_HALF[0]}], y in [-${TABLE_HALF[1]}, ${TABLE_HALF[1]}] (got ${show(iss.input)})`,
+});
+
+export const ZoneEntrySchema = record(
+  { id: Id, min: TablePoint, max: TablePoint, color: Color },
+  'a zone { id, min: [x, y], max: [x, y], color }',
+);
 
 export const LayoutSchema = record(
   {
@@ -186,7 +327,7 @@ export const LayoutSchema = record(
     min: Point2.optional(),
     max: Point2.optional(),
     /** Clearance between the footprints (circles) of neighbouring objects (m). */
-    minGap: NonNegative('a non-negative number (metres)').optional(),
+    minGap: AtMost(NonNegative('a non-negative number (metres)'), TASK_LIMITS.maxMinGap, ' m').optional(),
     /** Give boxes (without a fixed yaw) a random yaw. */
     randomYaw: z.boolean(expected('true or false')).optional(),
     /** Groups of 2+ objects with fixed positions whose spots are dealt among them per seed. */
@@ -216,8 +357,14 @@ export const DistractorsSchema = record(
 
 export const SceneSchema = record(
   {
-    objects: z.array(ObjectEntrySchema, expected('an array of objects')).min(1, { error: 'expected at least one object' }),
-    zones: z.array(ZoneEntrySchema, expected('an array of zones')).optional(),
+    objects: z
+      .array(ObjectEntrySchema, expected('an array of objects'))
+      .min(1, { error: 'expected at least one object' })
+      .max(TASK_LIMITS.maxObjects, { error: (iss) => `expected at most ${TASK_LIMITS.maxObjects} objects (got ${countOf(iss.input)})` }),
+    zones: z
+      .array(ZoneEntrySchema, expected('an array of zones'))
+      .max(TASK_LIMITS.maxZones, { error: (iss) => `expected at most ${TASK_LIMITS.maxZones} zones (got ${countOf(iss.input)})` })
+      .optional(),
     layout: LayoutSchema.optional(),
     distractors: DistractorsSchema.optional(),
   },
@@ -227,21 +374,33 @@ export const SceneSchema = record(
 export const TaskFileSchema = record(
   {
     id: Id,
-    instruction: z.string(expected('the instruction, a sentence')).trim().min(1, { error: 'expected the instruction, a sentence' }),
-    description: z.string(expected('a string')).optional(),
-    tags: z.array(z.string(expected('a string')), expected('an array of strings')).optional(),
+    instruction: text('the instruction, a sentence', TASK_LIMITS.maxInstructionChars)
+      .trim()
+      .min(1, { error: 'expected the instruction, a sentence' }),
+    description: text('a string', TASK_LIMITS.maxDescriptionChars).optional(),
+    tags: z
+      .array(text('a string', TASK_LIMITS.maxTagChars), expected('an array of strings'))
+      .max(TASK_LIMITS.maxTags, { error: `expected at most ${TASK_LIMITS.maxTags} tags` })
+      .optional(),
     scene: SceneSchema,
     /** What must hold at the end: sim's PredicateSchema, whose issues read `success.all[1].on: expected …`. */
     success: PredicateSchema,
     /** Simulated-seconds budget of one attempt. */
-    timeLimit: Positive('a positive number of seconds').optional(),
+    timeLimit: AtMost(
+      Positive('a positive number of seconds'),
+      TASK_LIMITS.maxTimeLimit,
+      ' simulated seconds (the most a world takes)',
+    ).optional(),
     /**
      * Phrases a person would say watching the task's typical failure ("grasp it from the
      * side"), each either a string (said on any failure) or { when, say, mode? } (said
      * when the run failed that way); never shown to programmers (the SimulatedCorrector
      * reads them).
      */
-    corrections: z.array(CorrectionHintSchema, expected('an array of phrases or { when, say, mode? } hints')).optional(),
+    corrections: z
+      .array(CorrectionHintSchema, expected('an array of phrases or { when, say, mode? } hints'))
+      .max(TASK_LIMITS.maxCorrections, { error: `expected at most ${TASK_LIMITS.maxCorrections} hints` })
+      .optional(),
     /** The program that solves the task: inline JavaScript, or a path ending in .js relative to the task file. */
     reference: z.string(expected('a program (JavaScript) or a path to a .js file')).min(1, {
       error: 'expected a program (JavaScript) or a path to a .js file',

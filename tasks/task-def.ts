@@ -102,6 +102,21 @@ export function formatJsonPath(path: readonly PropertyKey[]): string {
   return jsonPath(path) || '(root)';
 }
 
+/** Longest TaskError message (characters); past it the message is cut with "…". */
+export const TASK_ERROR_MAX_CHARS = 2000;
+
+/**
+ * A message as one line: line breaks and other control characters (from a file name or a key
+ * in a hostile file) are escaped, and it is cut at TASK_ERROR_MAX_CHARS.
+ */
+export function oneLine(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point
+  const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) =>
+    c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return flat.length > TASK_ERROR_MAX_CHARS ? `${flat.slice(0, TASK_ERROR_MAX_CHARS - 1)}…` : flat;
+}
+
 /**
  * Anything wrong with a task file or a task reference. The message is one line:
  * `<file>: <json path>: <what was expected>` (the path is omitted for file-level problems).
@@ -112,7 +127,7 @@ export class TaskError extends Error {
   readonly problem: string;
   constructor(file: string | null, jsonPath: string | null, problem: string) {
     const where = [file === null ? null : displayPath(file), jsonPath].filter((s) => s !== null);
-    super([...where, problem].join(': '));
+    super(oneLine([...where, problem].join(': ')));
     this.name = 'TaskError';
     this.file = file;
     this.jsonPath = jsonPath;

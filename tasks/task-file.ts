@@ -2,11 +2,19 @@
 // Every problem is one TaskError line: `<file>: <json path>: <what was expected>`.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { CONTAINER_SHAPES, TABLE, TABLE_REGION_NAMES, closestNames, defaultInnerSize, predicateRefs } from '../sim/index.ts';
+import {
+  CONTAINER_SHAPES,
+  PREDICATE_LIMITS,
+  TABLE,
+  TABLE_REGION_NAMES,
+  closestNames,
+  defaultInnerSize,
+  predicateRefs,
+} from '../sim/index.ts';
 import type { Predicate, Shape, StatedProps, Vec2, Vec3 } from '../sim/index.ts';
-import { TaskFileSchema } from './schema.ts';
+import { TASK_LIMITS, TaskFileSchema, reservedIdProblem } from './schema.ts';
 import type { ObjectEntry, TaskFile } from './schema.ts';
 import { TaskError, formatJsonPath } from './task-def.ts';
 import type { LayoutSpec, ObjectTemplate, SceneTemplate, TaskDef } from './task-def.ts';
@@ -39,13 +47,170 @@ export function defaultFriction(shape: Shape): number {
 
 // ---------------------------------------------------------------- parsing
 
-/** JSON has no comments: keys starting with "//" are comments and dropped before validation. */
+/**
+ * JSON has no comments: keys starting with "//" are comments and dropped before validation.
+ * Recursive: parseTask checks the nesting depth first (valueNestingPath). Every key stays an own
+ * property, "__proto__" included (so the schema refuses it as an unknown key rather than
+ * it silently becoming the object's prototype).
+ */
 function stripComments(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(stripComments);
   if (typeof v !== 'object' || v === null) return v;
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) if (!k.startsWith('//')) out[k] = stripComments(x);
+  for (const [k, x] of Object.entries(v)) {
+    if (!k.startsWith('//'))
+      Object.defineProperty(out, k, { value: stripComments(x), enumerable: true, writable: true, configurable: true });
+  }
   return out;
+}
+
+// ---------------------------------------------------------------- reading safely
+
+/** Segments of a JSON path shown in a nesting error before it is cut short with "…". */
+const DEPTH_PATH_SHOWN = 8;
+
+function depthError(file: string, path: (string | number)[]): TaskError {
+  const shown = formatJsonPath(path.slice(0, DEPTH_PATH_SHOWN)) + (path.length > DEPTH_PATH_SHOWN ? '…' : '');
+  return new TaskError(
+    file,
+    shown,
+    `nested more than ${TASK_LIMITS.maxJsonDepth} levels deep (a task file nests arrays and objects at most ${TASK_LIMITS.maxJsonDepth} levels; a predicate at most ${PREDICATE_LIMITS.maxDepth})`,
+  );
+}
+
+/**
+ * Scans JSON text for nesting deeper than TASK_LIMITS.maxJsonDepth without parsing it (no
+ * recursion, one pass), and returns the JSON path where it goes too deep, or null. Text that
+ * is not JSON is left to JSON.parse to report.
+ */
+export function textNestingPath(text: string, maxDepth: number = TASK_LIMITS.maxJsonDepth): (string | number)[] | null {
+  interface Level {
+    array: boolean;
+    key: string | number | null;
+    expectKey: boolean;
+  }
+  const stack: Level[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === 0x5c /* \\ */) j += 2;
+        else if (d === 0x22) break;
+        else j++;
+      }
+      const top = stack[stack.length - 1];
+      if (top && !top.array && top.expectKey) {
+        const raw = text.slice(i, j + 1);
+        try {
+          top.key = JSON.parse(raw) as string;
+        } catch {
+          top.key = raw;
+        }
+        top.expectKey = false;
+      }
+      i = j;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (stack.length >= maxDepth) return stack.map((l) => l.key ?? 0);
+      stack.push({ array: c === 0x5b, key: c === 0x5b ? 0 : null, expectKey: c === 0x7b });
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      stack.pop();
+    } else if (c === 0x2c /* , */) {
+      const top = stack[stack.length - 1];
+      if (top?.array) top.key = (top.key as number) + 1;
+      else if (top) top.expectKey = true;
+    }
+  }
+  return null;
+}
+
+/** Most arrays and objects a task given as data may hold (a 1 MiB file holds fewer). */
+const MAX_CONTAINERS = 1_000_000;
+
+/**
+ * The same check over a parsed value (a task given as data): iterative, so any depth is
+ * safe, and a value that refers to itself ends at the depth limit. Returns the path where it
+ * goes too deep, 'too-large' past MAX_CONTAINERS arrays and objects, or null.
+ */
+export function valueNestingPath(value: unknown, maxDepth: number = TASK_LIMITS.maxJsonDepth): (string | number)[] | 'too-large' | null {
+  const todo: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  let containers = 0;
+  while (todo.length > 0) {
+    const { v, path } = todo.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (path.length >= maxDepth) return path;
+    if (++containers > MAX_CONTAINERS) return 'too-large';
+    if (Array.isArray(v)) for (const [i, x] of v.entries()) todo.push({ v: x, path: [...path, i] });
+    else for (const [k, x] of Object.entries(v)) todo.push({ v: x, path: [...path, k] });
+  }
+  return null;
+}
+
+/** JSON values in `v` (itself included), counted without recursion up to just past `max`. */
+function valueCount(v: unknown, max: number): number {
+  const todo: unknown[] = [v];
+  let count = 0;
+  while (todo.length > 0 && count <= max) {
+    const x = todo.pop();
+    count++;
+    if (x !== null && typeof x === 'object') for (const y of Array.isArray(x) ? x : Object.values(x)) todo.push(y);
+  }
+  return count;
+}
+
+/**
+ * Reads a file the loader was pointed at: only a regular file (a FIFO, a device such as
+ * /dev/zero, a socket or a folder is refused before anything is read; the open does not
+ * block on a FIFO), of at most TASK_LIMITS.maxFileBytes. `what` names it in errors.
+ */
+export function readRegularFile(file: string, what: string, errorFile: string = file, jsonPath: string | null = null): string {
+  const fail = (problem: string): never => {
+    throw new TaskError(errorFile, jsonPath, problem);
+  };
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOENT' ? `no such ${what}` : `cannot read the ${what} (${code ?? (e as Error).message})`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return fail(`is a folder, not a ${what}`);
+    if (!st.isFile()) {
+      const kind = st.isFIFO()
+        ? 'a FIFO'
+        : st.isCharacterDevice() || st.isBlockDevice()
+          ? 'a device'
+          : st.isSocket()
+            ? 'a socket'
+            : 'special';
+      return fail(`is not a regular file (it is ${kind}); expected a ${what}`);
+    }
+    const max = TASK_LIMITS.maxFileBytes;
+    const tooBig = (size: number | string): never =>
+      fail(`the ${what} is ${size} bytes; at most ${max} bytes (${max / 1024 / 1024} MiB) are read`);
+    if (st.size > max) tooBig(st.size);
+    // Read to the end, never past the cap (the size can change, or be 0 for a /proc file).
+    const buf = Buffer.alloc(max + 1);
+    let len = 0;
+    for (;;) {
+      const got = readSync(fd, buf, len, buf.length - len, null);
+      if (got === 0) break;
+      len += got;
+      if (len > max) tooBig(`more than ${max}`);
+    }
+    const text = buf.toString('utf8', 0, len);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (e) {
+    if (e instanceof TaskError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(`cannot read the ${what} (${code ?? (e as Error).message})`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A `reference` that is a path to a program file rather than the program itself. */
@@ -73,20 +238,15 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
-/** Read and validate a task file (JSON). Throws TaskError. */
+/**
+ * Read and validate a task file (JSON). Throws TaskError. Only a regular file of at most
+ * TASK_LIMITS.maxFileBytes is read, and its nesting is checked before it is parsed.
+ */
 export function readTaskFile(path: string): TaskDef {
   const file = resolve(path);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new TaskError(
-      file,
-      null,
-      code === 'ENOENT' ? 'no such task file' : `cannot read the task file (${code ?? (e as Error).message})`,
-    );
-  }
+  const text = readRegularFile(file, 'task file');
+  const deep = textNestingPath(text);
+  if (deep) throw depthError(file, deep);
   return parseTask(parseJson(text, file), file);
 }
 
@@ -95,6 +255,17 @@ export function readTaskFile(path: string): TaskDef {
  * reference given as a path ('<inline>' when there is no file).
  */
 export function parseTask(json: unknown, file: string): TaskDef {
+  const deep = valueNestingPath(json);
+  if (deep === 'too-large') throw new TaskError(file, null, `expected a task of at most ${MAX_CONTAINERS} arrays and objects`);
+  if (deep) throw depthError(file, deep);
+  const success = json !== null && typeof json === 'object' ? (json as { success?: unknown }).success : undefined;
+  if (valueCount(success, TASK_LIMITS.maxSuccessValues) > TASK_LIMITS.maxSuccessValues) {
+    throw new TaskError(
+      file,
+      'success',
+      `expected a success check of at most ${TASK_LIMITS.maxSuccessValues} JSON values (objects, arrays, strings, numbers); this one has more`,
+    );
+  }
   const stripped = stripComments(json);
   const parsed = TaskFileSchema.safeParse(stripped);
   if (!parsed.success) {
@@ -161,7 +332,9 @@ function sizeProblem(o: ObjectEntry): string | null {
   const [a, b, c] = o.size;
   if ((o.shape === 'cylinder' || o.shape === 'bowl') && a !== b) return `expected [d, d, h] for a ${o.shape} (the first two must be equal)`;
   if (o.shape === 'sphere' && (a !== b || b !== c)) return 'expected [d, d, d] for a sphere (all three equal)';
-  if (Math.max(a, b, c) > 0.4) return `expected extents of at most 0.4 m (got ${Math.max(a, b, c)})`;
+  if (Math.max(a, b, c) > TASK_LIMITS.maxExtent) return `expected extents of at most ${TASK_LIMITS.maxExtent} m (got ${Math.max(a, b, c)})`;
+  if (Math.min(a, b, c) < TASK_LIMITS.minExtent)
+    return `expected extents of at least ${TASK_LIMITS.minExtent} m (got ${Math.min(a, b, c)})`;
   return null;
 }
 
@@ -178,6 +351,8 @@ function checkScene(t: TaskFile, file: string): void {
     firstIndex.set(o.id, i);
     if (o.id.startsWith(DISTRACTOR_PREFIX))
       fail([...at, 'id'], `ids starting with "${DISTRACTOR_PREFIX}" are reserved for generated distractors`);
+    const reserved = reservedIdProblem(o.id);
+    if (reserved) fail([...at, 'id'], reserved);
     const bad = sizeProblem(o);
     if (bad) fail([...at, 'size'], bad);
     if (o.hidden) checkHidden(o, at, fail);
@@ -191,6 +366,13 @@ function checkScene(t: TaskFile, file: string): void {
           `expected a point in the reachable workspace x in [${WS.min[0]}, ${WS.max[0]}], y in [${WS.min[1]}, ${WS.max[1]}] (got [${x}, ${y}])`,
         );
       }
+      const j = o.jitter ?? 0;
+      if (x - j < WS.min[0] || x + j > WS.max[0] || y - j < WS.min[1] || y + j > WS.max[1]) {
+        fail(
+          [...at, 'jitter'],
+          `expected position ± jitter inside the reachable workspace x in [${WS.min[0]}, ${WS.max[0]}], y in [${WS.min[1]}, ${WS.max[1]}] (got [${x}, ${y}] ± ${j})`,
+        );
+      }
     }
   });
   const byId = new Map(objects.map((o) => [o.id, o]));
@@ -201,18 +383,16 @@ function checkScene(t: TaskFile, file: string): void {
     if (!support) fail(at, unknownId('object', o.on, byId.keys()));
     if (o.on === o.id) fail(at, `"${o.id}" cannot rest on itself`);
     if (support!.shape === 'sphere') fail(at, `expected an object to rest on; "${o.on}" is a sphere`);
-    const chain = [o.id];
-    for (let cur: ObjectEntry | undefined = support; cur; cur = cur.on ? byId.get(cur.on) : undefined) {
-      if (chain.includes(cur.id)) fail(at, `stacking cycle ${[...chain, cur.id].join(' -> ')}`);
-      chain.push(cur.id);
-    }
   });
+  checkStacks(objects, firstIndex, fail);
 
   const zones = t.scene.zones ?? [];
   const zoneIndex = new Map<string, number>();
   zones.forEach((z, i) => {
     const at = ['scene', 'zones', i];
     if (zoneIndex.has(z.id)) fail([...at, 'id'], `duplicate zone id "${z.id}"`);
+    const reserved = reservedIdProblem(z.id);
+    if (reserved) fail([...at, 'id'], reserved);
     if (byId.has(z.id)) fail([...at, 'id'], `zone id "${z.id}" is also an object id`);
     zoneIndex.set(z.id, i);
     if (!(z.min[0] < z.max[0] && z.min[1] < z.max[1])) fail([...at, 'max'], 'expected max greater than min on both axes');
@@ -241,6 +421,62 @@ function checkScene(t: TaskFile, file: string): void {
       fail(['scene', 'layout', 'min'], `expected a corner inside the reachable workspace (x >= ${WS.min[0]}, y >= ${WS.min[1]})`);
     if (max[0] > WS.max[0] || max[1] > WS.max[1])
       fail(['scene', 'layout', 'max'], `expected a corner inside the reachable workspace (x <= ${WS.max[0]}, y <= ${WS.max[1]})`);
+  }
+}
+
+/** Ids of a chain in a message: all of a short one, the ends of a long one. */
+function chainText(ids: string[]): string {
+  const shown = ids.length <= 8 ? ids : [...ids.slice(0, 4), `… (${ids.length - 6} more)`, ...ids.slice(-2)];
+  return shown.join(' -> ');
+}
+
+/**
+ * The `on` chains, in time linear in the number of objects (every object is walked once):
+ * a cycle is named with its members from the first of them in the file, and a stack taller
+ * than TASK_LIMITS.maxStack is named at its top object. Supports exist (checked before).
+ */
+function checkStacks(
+  objects: ObjectEntry[],
+  indexOf: ReadonlyMap<string, number>,
+  fail: (path: (string | number)[], problem: string) => never,
+): void {
+  /** Objects below and including each object: its height in its stack (1 on the table). */
+  const height = new Map<string, number>();
+  const onPath = new Set<string>();
+  for (const start of objects) {
+    if (height.has(start.id)) continue;
+    // Walk down to the table, or to an object whose height is known.
+    const path: ObjectEntry[] = [];
+    let cur: ObjectEntry | undefined = start;
+    while (cur && !height.has(cur.id)) {
+      if (onPath.has(cur.id)) {
+        const from = path.findIndex((p) => p.id === cur!.id);
+        const cycle = path.slice(from);
+        const first = cycle.reduce((a, b) => (indexOf.get(a.id)! <= indexOf.get(b.id)! ? a : b));
+        const k = cycle.indexOf(first);
+        const ids = [...cycle.slice(k), ...cycle.slice(0, k), first].map((o) => o.id);
+        fail(['scene', 'objects', indexOf.get(first.id)!, 'on'], `stacking cycle ${chainText(ids)}`);
+      }
+      onPath.add(cur.id);
+      path.push(cur);
+      cur = cur.on ? objects[indexOf.get(cur.on)!] : undefined;
+    }
+    // Heights up from there.
+    let h = cur ? height.get(cur.id)! : 0;
+    for (let k = path.length - 1; k >= 0; k--) {
+      const o = path[k]!;
+      h += 1;
+      height.set(o.id, h);
+      onPath.delete(o.id);
+      if (h > TASK_LIMITS.maxStack) {
+        const stack: string[] = [];
+        for (let s: ObjectEntry | undefined = o; s; s = s.on ? objects[indexOf.get(s.on)!] : undefined) stack.push(s.id);
+        fail(
+          ['scene', 'objects', indexOf.get(o.id)!, 'on'],
+          `expected stacks of at most ${TASK_LIMITS.maxStack} objects; "${o.id}" would be number ${h} in the stack ${chainText(stack.reverse())}`,
+        );
+      }
+    }
   }
 }
 
@@ -341,9 +577,11 @@ function loadReference(reference: string, file: string): { reference: string; re
   if (!isReferencePath(reference)) return { reference, referenceFile: null };
   const path = resolve(file === '<inline>' ? process.cwd() : dirname(file), reference.trim());
   try {
-    return { reference: readFileSync(path, 'utf8'), referenceFile: path };
-  } catch {
-    throw new TaskError(file, 'reference', `expected a program file; cannot read "${reference.trim()}" (looked for ${path})`);
+    return { reference: readRegularFile(path, 'program file', file, 'reference'), referenceFile: path };
+  } catch (e) {
+    const problem = e instanceof TaskError ? e.problem : (e as Error).message;
+    const why = problem === 'no such program file' ? '' : `: ${problem.replace('; expected a program file', '')}`;
+    throw new TaskError(file, 'reference', `expected a program file; cannot read "${reference.trim()}" (looked for ${path})${why}`);
   }
 }
 
