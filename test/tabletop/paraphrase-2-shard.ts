@@ -15,8 +15,11 @@ import { formatReport, loadTable, runTable, shardRuns, summarize, TABLES, tableR
 import { TARGET_RATE } from './paraphrase-shard.ts';
 
 export const SHARDS_2 = 2;
-/** What each shard must keep: a little under the shards' 75.0% and 77.3% (2026-12-04 16:46 UTC; 65.9% and 68.2% held out). */
-export const FLOOR_RATE_2 = 0.72;
+/**
+ * What each shard must keep: under the shards' 100% measured post hoc after the grammar's
+ * constructions work (2026-12-04 21:30 UTC; 75.0% and 77.3% at 16:46 UTC; 65.9% and 68.2% held out).
+ */
+export const FLOOR_RATE_2 = 0.9;
 
 export function paraphraseShard2(k: number): void {
   describe(`paraphrase table 2 (held out), shard ${k} of ${SHARDS_2}`, () => {

@@ -14,8 +14,8 @@ import { formatReport, loadTable, runTable, shardRuns, summarize, tableRuns } fr
 export const SHARDS = 4;
 /** Issue 11's target: solved at the first attempt in simulation, exact perception. */
 export const TARGET_RATE = 0.95;
-/** What each shard must keep: a little under the shards' measured 77–86% (2026-12-04). */
-export const FLOOR_RATE = 0.75;
+/** What each shard must keep: under the shards' measured 100% (2026-12-04 21:30 UTC; 77–86% before the later grammar work). */
+export const FLOOR_RATE = 0.9;
 
 export function paraphraseShard(k: number): void {
   describe(`paraphrase table, shard ${k} of ${SHARDS}`, () => {

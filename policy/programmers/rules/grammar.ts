@@ -10,6 +10,7 @@ import {
   DIRECTIONS,
   EXTREMES,
   FILLER,
+  HEIGHT_EXTREMES,
   LEADING_FILLER,
   NOUNS,
   NUMBER_WORDS,
@@ -19,10 +20,12 @@ import {
   SIDE_WORDS,
   SIZE_WORDS,
   SPELLING,
+  UNITS,
   VERBS,
   isColor,
 } from './lexicon.ts';
 import type { ImageSide, NounClass, VerbClass } from './lexicon.ts';
+import { normalizeTokens } from './normalize.ts';
 import { spanText, splitClauses, tokenize } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -66,9 +69,15 @@ export interface NounPhrase {
     explicit?: boolean;
     /** "the block between the blue block and the green block": the two it lies between (`np` is the first). */
     between?: NounPhrase[];
+    /** "the second closest block to X", "the block that is the third farthest from X": which one counting from the extreme (1 = it). */
+    rank?: number;
   };
-  /** "the second block from the left", "the third from the bottom", "the leftmost block" (n = 1). */
-  nth?: { n: number; from: ImageSide };
+  /**
+   * "the second block from the left", "the third from the bottom", "the leftmost block" (n = 1);
+   * `height`: "the highest / lowest block" — counted up the stack when objects stand on
+   * others, else from that side of the image.
+   */
+  nth?: { n: number; from: ImageSide; height?: boolean };
   /** "all the blocks except the red one", "other than the blue block": objects left out. */
   except?: NounPhrase[];
   /** "the bowls with mismatched colours", "a bowl of a different colour": each one another colour than what goes in it. */
@@ -81,6 +90,8 @@ export interface NounPhrase {
   sameAs?: NounPhrase;
   /** "the bowl with the same colour as the red block", "the bowl matching the red block": that object's colour. */
   colorOf?: NounPhrase;
+  /** "the blocks bigger than the blue one", "any block that is taller than X": larger (smaller …) than that object. */
+  than?: { order: SizeOrder; np: NounPhrase };
 }
 
 /** How a noun phrase picks objects by where they are: a side of another object in the image, or nearest / farthest. */
@@ -250,8 +261,34 @@ class Cursor {
 
 const DETERMINERS = ['the', 'a', 'an', 'any', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'your', 'my', 'our'];
 
+/** Words after "that" / "those" that make it point at what was named ("put that in the bowl", "those on the tray"). */
+const POINTING_ENDS = [
+  'in',
+  'into',
+  'on',
+  'onto',
+  'to',
+  'inside',
+  'next',
+  'beside',
+  'over',
+  'up',
+  'down',
+  'and',
+  'please',
+  'then',
+  'there',
+];
+
 function emptyNp(text: string, kind: NounPhrase['kind']): NounPhrase {
   return { text, kind, colors: [], noun: null, plural: false, quantifier: null, size: null, other: false, matchColor: false };
+}
+
+/** "it", unwritten: what goes to a place ("the nearest bowl" = the bowl nearest what goes in it). */
+function itNp(): NounPhrase {
+  const np = emptyNp('it', 'pronoun');
+  np.pronoun = 'it';
+  return np;
 }
 
 /** What a noun phrase may take after it; `relations: false` leaves "to the left of X" to be read as a place. */
@@ -263,13 +300,35 @@ interface NpOptions {
   inPlace?: boolean;
   /** Said with "whichever" / "whatever": "whichever block is closest to X" — its "is" begins a modifier. */
   whichever?: boolean;
+  /** A topic before the clause that acts on it ("which block is closest to X? put it …"): "which" / "what" read as "whichever". */
+  topic?: boolean;
 }
 
 /** Verbs whose object is never followed by where it goes: "in X" / "on X" after it says which one. */
 const PICK_VERBS: ReadonlySet<VerbClass> = new Set(['pick', 'take', 'remove', 'hold', 'unstack', 'swap']);
 
 const COPULA = ['that', 'which', 'who'];
-const BE = ['is', 'are', 'sits', 'sit', 'lies', 'lie', 'stands', 'stand', 'sitting', 'lying', 'standing', 'located', 'placed', 'found'];
+const BE = [
+  'is',
+  'are',
+  'sits',
+  'sit',
+  'lies',
+  'lie',
+  'stands',
+  'stand',
+  'rests',
+  'sitting',
+  'lying',
+  'standing',
+  'resting',
+  'located',
+  'placed',
+  'positioned',
+  'found',
+];
+/** "that's sitting next to X", "which is lying closest to X": a participle after "is". */
+const BE_PARTICIPLES = ['sitting', 'lying', 'standing', 'resting', 'located', 'placed', 'positioned', 'found', 'situated'];
 const NEGATED_BE = ["isn't", "aren't", 'isnt', 'arent'];
 
 /** Colours after "not" / "non": "not green", "non-blue", "not red or blue". */
@@ -317,12 +376,25 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
     const copula = c.accept(...COPULA) !== null;
     const negated = c.accept(...NEGATED_BE) !== null;
     const be = negated ? null : c.accept(...BE);
+    if (be === 'is' || be === 'are') c.accept(...BE_PARTICIPLES);
     // "the blocks are in the bowls" with no "that": a statement, not a modifier ("whichever block is …" is one).
     if (!copula && !opts.whichever && (negated || be === 'is' || be === 'are')) {
       c.pos = start;
       break;
     }
     const afterBe = c.pos;
+    // "everything that's a block", "the objects that are balls": of that kind.
+    if (copula && be !== null && np.noun === 'thing') {
+      const s1 = c.pos;
+      c.accept('a', 'an');
+      const kind = NOUNS.get(c.word() ?? '');
+      if (kind && kind.cls !== 'zone' && kind.cls !== 'thing') {
+        np.noun = kind.cls;
+        c.pos++;
+        continue;
+      }
+      c.pos = s1;
+    }
     // "that is red", "which are blue or green": colours it must have.
     if (copula && be !== null && isColor(c.word() ?? '')) {
       const colors = colorList(c);
@@ -359,6 +431,8 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
       const n = w === undefined ? undefined : ORDINALS[w];
       if (n !== undefined) c.pos++;
       const counting = c.accept('counting', 'counted') !== null;
+      // "second up from the bottom", "third in from the left", "second along from the right".
+      if (n !== undefined || ordinal !== null) c.accept('up', 'in', 'along', 'over', 'down', 'across', 'back');
       if ((n !== undefined || ordinal !== null || counting) && c.accept('from')) {
         const side = sideAfter(c);
         if (side) {
@@ -369,8 +443,16 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
       }
       c.pos = afterBe;
     }
-    // "closest to X", "nearest the bowl", "farthest from X", "furthest away from X".
+    // "closest to X", "nearest the bowl", "farthest from X", "furthest away from X";
+    // "the second closest to X", "third farthest from X": counting from the extreme.
     {
+      const s0 = c.pos;
+      c.accept('the');
+      const nthRank = ORDINALS[c.word() ?? ''];
+      if (nthRank !== undefined && ['closest', 'farthest'].includes(c.word(1) ?? '')) {
+        c.pos++;
+        ordinal = nthRank;
+      } else c.pos = s0;
       const rank = c.accept('closest', 'farthest');
       if (rank) {
         // "farthest to the left", "farthest left": the first from that side.
@@ -407,6 +489,13 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
           np.relation = { rel: rank as 'closest' | 'farthest', np: ref };
           continue;
         }
+        // "whichever bowl is closest", "the block that is farthest away": from what goes there
+        // (a place), else from the gripper.
+        const next = c.peek();
+        if (afterBe > start && (next === undefined || next.kind === 'punct' || ['and', 'then', 'please'].includes(next.text))) {
+          np.relation = { rel: rank as 'closest' | 'farthest', np: opts.inPlace ? itNp() : null };
+          continue;
+        }
         c.pos = start;
         break;
       }
@@ -420,6 +509,20 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
         }
         c.pos = afterBe;
       }
+    }
+    // "bigger than the blue one", "that are smaller than the red block", "taller than X".
+    {
+      const w = c.word();
+      const order = w === undefined ? undefined : COMPARATIVES[w];
+      if (order && c.word(1) === 'than') {
+        c.pos += 2;
+        const ref = parseSimpleNp(c, { relations: false });
+        if (ref && ref.kind !== 'table') {
+          np.than = { order, np: ref };
+          continue;
+        }
+      }
+      c.pos = afterBe;
     }
     // "the middle block of the row", "the last block in the line": the row is the objects themselves.
     if (c.seq(['of', 'in', 'from'], 'the', ['row', 'line', 'column', 'group', 'set', 'lot', 'bunch', 'queue', 'series'])) continue;
@@ -502,13 +605,15 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
       c.pos = afterBe;
     }
     c.pos = start;
-    // "except (for) the red one", "but the green ones", "other than red", "apart from the bowl".
+    // "except (for) the red one", "but the green ones", "other than red", "apart from the bowl"
+    // (Not after a place named alone: "in the tray except the blue one" leaves something out of what goes there.)
     if (
-      c.seq(['except', 'excluding', 'save'], 'for?') ||
-      c.seq('other', 'than') ||
-      c.seq('apart', 'from') ||
-      c.seq('aside', 'from') ||
-      (np.quantifier !== null && c.seq('but', 'not?'))
+      (!opts.inPlace || np.plural || np.quantifier !== null) &&
+      (c.seq(['except', 'excluding', 'save'], 'for?') ||
+        c.seq('other', 'than') ||
+        c.seq('apart', 'from') ||
+        c.seq('aside', 'from') ||
+        (np.quantifier !== null && c.seq('but', 'not?')))
     ) {
       const colors = colorList(c);
       if (colors.length > 0 && !NOUNS.has(c.word() ?? '') && c.word() !== 'one' && c.word() !== 'ones') {
@@ -529,6 +634,15 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
   }
   return ordinal;
 }
+
+/** Comparatives after a noun: "bigger than X" (bigger is folded to larger), "smaller than X", "taller than X". */
+const COMPARATIVES: Readonly<Record<string, SizeOrder>> = {
+  larger: 'largest',
+  greater: 'largest',
+  smaller: 'smallest',
+  taller: 'tallest',
+  shorter: 'shortest',
+};
 
 /** "…, into the green bowl": a comma, then a place of its own (the phrase before it named which one). */
 function placeAfterComma(c: Cursor): boolean {
@@ -655,17 +769,29 @@ function skipIntensifier(c: Cursor): boolean {
   return false;
 }
 
+/**
+ * "left of", "right of", "left-hand side of", "right side of" (of an object, not the table:
+ * "the left side of the table" is a part of the table), consumed.
+ */
+function leftRightOf(c: Cursor): 'left' | 'right' | null {
+  const save = c.pos;
+  const w = c.accept('left', 'right');
+  if (w === null) return null;
+  c.accept('hand');
+  c.accept('side', 'edge');
+  if (c.accept('of') && !tableAhead(c)) return w as 'left' | 'right';
+  c.pos = save;
+  return null;
+}
+
 /** "to the left of", "left of", "on the right of", "above", "below", "in front of", "behind", "next to", "beside", "near". */
 function relationWords(c: Cursor): NpRelation | null {
   const start = c.pos;
   skipIntensifier(c);
   const afterIntensifier = c.pos;
   c.seq(['to', 'on', 'at'], 'the?');
-  const w = c.word();
-  if ((w === 'left' || w === 'right') && c.word(1) === 'of') {
-    c.pos += 2;
-    return w;
-  }
+  const lr = leftRightOf(c);
+  if (lr) return lr;
   c.pos = afterIntensifier;
   if (c.accept('above')) return 'top';
   if (c.accept('below')) return 'bottom';
@@ -700,7 +826,24 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     const np = emptyNp(c.text(start), 'pronoun');
     np.pronoun = w === 'both' ? 'both' : w;
     np.plural = w !== 'it';
+    // "them all", "them both", "them each": all of what "them" names.
+    if (w === 'them') c.accept('all', 'both', 'each');
     return np;
+  }
+  // "that one", "this one", "that" / "this" alone ("put that in the bowl"): what was just named, as "it";
+  // "those", "these", "those ones": as "them".
+  {
+    const next = c.peek(1);
+    const ends = next === undefined || next.kind === 'punct' || POINTING_ENDS.includes(next.text);
+    const single = (w === 'that' || w === 'this') && ((c.word(1) === 'one' && !isNounish(c.word(2))) || ends);
+    const plural = (w === 'those' || w === 'these') && (c.word(1) === 'ones' || ends);
+    if (single || plural) {
+      c.pos += c.word(1) === 'one' || c.word(1) === 'ones' ? 2 : 1;
+      const np = emptyNp(c.text(start), 'pronoun');
+      np.pronoun = single ? 'it' : 'them';
+      np.plural = plural;
+      return np;
+    }
   }
   if ((w === 'each' && c.word(1) === 'other') || (w === 'one' && c.word(1) === 'another')) {
     c.pos += 2;
@@ -766,7 +909,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   }
   let det = c.accept(...DETERMINERS);
   // "whichever block is closest to the bowl", "whatever object is on the left": the one that is.
-  if (det === null && (w === 'whichever' || w === 'whatever') && isNounish(c.word(1))) {
+  if (det === null && (w === 'whichever' || w === 'whatever' || (opts.topic && (w === 'which' || w === 'what'))) && isNounish(c.word(1))) {
     c.pos++;
     det = 'the';
     opts = { ...opts, whichever: true };
@@ -787,12 +930,12 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     c.pos++;
     return emptyNp(c.text(start), 'table');
   }
-  // A count: "the three blocks", "all five blocks", "the two biggest blocks" (not "one").
+  // A count: "the three blocks", "all five blocks", "the two biggest blocks" (not "one");
+  // "a couple of blocks", "a pair of balls": two.
   let count: number | undefined;
-  const n = c.peek();
-  const nValue = n?.kind === 'number' ? n.value : n?.kind === 'word' ? NUMBER_WORDS[n.text] : undefined;
-  if (nValue !== undefined && nValue >= 2 && Number.isInteger(nValue) && isNounish(c.word(1))) {
-    count = nValue;
+  if (det === 'a' && c.seq(['couple', 'pair'], 'of', 'the?') && isNounish(c.word())) count = 2;
+  if (count === undefined && countAt(c) !== undefined && isNounish(c.word(1))) {
+    count = countAt(c);
     c.pos++;
   }
   const colors: ColorName[] = [];
@@ -833,6 +976,10 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
       mismatch = true;
       c.pos += a === 'mismatched' ? 1 : 2;
       c.accept('colored');
+    } else if (count === undefined && consumedAdjective && countAt(c) !== undefined && isNounish(c.word(1))) {
+      // "the largest two blocks", "the red three balls": a count after an adjective.
+      count = countAt(c);
+      c.pos++;
     } else if (SIZE_WORDS[a] && !(a === 'short' && c.word(1) === 'side')) {
       size = SIZE_WORDS[a]!;
       c.pos++;
@@ -845,7 +992,11 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
         c.pos += 2;
       } else break;
     } else if (EXTREMES[a] !== undefined) {
-      nth = { n: 1, from: EXTREMES[a]! };
+      nth = HEIGHT_EXTREMES.has(a) ? { n: 1, from: EXTREMES[a]!, height: true } : { n: 1, from: EXTREMES[a]! };
+      c.pos++;
+    } else if (a === 'last' && (SIDE_ADJECTIVES[c.word(1) ?? ''] !== undefined || headAfterAdjectives(c, 1))) {
+      // "the last block on the right": the first from that side.
+      ordinal = 1;
       c.pos++;
     } else if (ORDINALS[a] !== undefined) {
       // "blue first" (at the end of a phrase): an order, not "the first …".
@@ -966,6 +1117,10 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     matchColor = true;
   } else if (c.seq(['of', 'with'], ['matching', 'corresponding'], ['color', 'colors'])) {
     matchColor = true;
+  } else if (c.seq(['that', 'which'], ['matches', 'match'], ['it', 'them']) || c.seq(['it', 'they'], ['matches', 'match'])) {
+    // "the bowl that matches it", "the bowl it matches": of the colour of what goes there.
+    matchColor = true;
+    c.accept('color', 'colors');
   } else if (
     c.seq(
       ['of', 'with', 'in', 'having'],
@@ -980,7 +1135,12 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   } else if (
     c.seq(['that', 'which'], ['does', 'do'], 'not', 'match', ['its', 'their', 'the?'], ['color', 'colors', 'own?']) ||
     c.seq(['that', 'which'], ["doesn't", "don't", 'doesnt', 'dont'], 'match', ['its', 'their', 'the?'], ['color', 'colors', 'own?']) ||
-    c.seq(['that', 'which'], ['is', 'are'], ['not', 'a'], ['matching', 'different'], ['color?', 'colors?'])
+    c.seq(['that', 'which'], ['is', 'are'], ['not', 'a'], ['matching', 'different'], ['color?', 'colors?']) ||
+    // "the bowl that is not its colour", "a bowl that isn't their colour", "not the same colour as it".
+    c.seq(['that', 'which'], ['is', 'are'], 'not', ['its', 'their'], 'own?', ['color', 'colors']) ||
+    c.seq(['that', 'which'], NEGATED_BE, ['its', 'their'], 'own?', ['color', 'colors']) ||
+    c.seq(['that', 'which'], ['is', 'are'], 'not', 'of?', 'the', 'same', ['color', 'colors'], 'as', ['it', 'them']) ||
+    c.seq(['that', 'which'], NEGATED_BE, 'of?', 'the', 'same', ['color', 'colors'], 'as', ['it', 'them'])
   ) {
     mismatch = true;
     c.accept('color', 'colors');
@@ -1075,6 +1235,11 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     np.relation ??= { rel: rank, np: null };
   }
   ordinal = parsePostModifiers(c, np, ordinal, opts);
+  // "the second closest block to X", "the third farthest one from X".
+  if (ordinal !== null && !np.nth && (np.relation?.rel === 'closest' || np.relation?.rel === 'farthest')) {
+    np.relation.rank = ordinal;
+    ordinal = null;
+  }
   if (ordinal !== null && np.size && !np.nth) {
     np.sizeRank = ordinal;
     ordinal = null;
@@ -1089,6 +1254,13 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   }
   np.text = c.text(start);
   return np;
+}
+
+/** A count at the cursor: a whole number of two or more ("two", "3"), not consumed. */
+function countAt(c: Cursor): number | undefined {
+  const n = c.peek();
+  const v = n?.kind === 'number' ? n.value : n?.kind === 'word' ? NUMBER_WORDS[n.text] : undefined;
+  return v !== undefined && v >= 2 && Number.isInteger(v) ? v : undefined;
 }
 
 /** "whose colour matches" / "whose colour is the same as", then an object (not "it"): consumed up to the object. */
@@ -1293,6 +1465,10 @@ function parsePlace(c: Cursor): Location | null {
       if (rank) {
         c.accept('away');
         c.accept('to', 'from');
+        // "the side of the table closest to the robot / to me": the front side (the bottom of the image); farthest: the back.
+        if (which !== 'corner' && c.seq('the?', ['robot', 'me', 'you', 'us', 'camera', 'base', 'arm', 'gripper'])) {
+          return { kind: 'side', axis: 'y', sign: rank === 'closest' ? -1 : 1, text: c.text(start) };
+        }
         const ref = parseSimpleNp(c, { relations: false });
         if (ref && ref.kind !== 'table') {
           return {
@@ -1306,6 +1482,22 @@ function parsePlace(c: Cursor): Location | null {
       }
     }
     c.pos = s;
+  }
+  // "the corner at the top right", "the corner on the bottom left (of the table)".
+  if (c.accept('corner')) {
+    const s = c.pos;
+    if (c.accept('at', 'on', 'in', 'to')) {
+      c.accept('the');
+      const x = SIDE_X[c.word(1) ?? ''] ?? SIDE_X[c.word() ?? ''];
+      const y = SIDE_Y[c.word() ?? ''] ?? SIDE_Y[c.word(1) ?? ''];
+      if (x !== undefined && y !== undefined && SIDE_X[c.word() ?? ''] !== SIDE_X[c.word(1) ?? '']) {
+        c.pos += 2;
+        c.accept('hand');
+        ofTable();
+        return { kind: 'corner', x, y, text: c.text(start) };
+      }
+    }
+    c.pos = s - 1;
   }
   // Corners: "back left", "left back", "top right", with or without "corner".
   if (a !== undefined && b !== undefined) {
@@ -1408,7 +1600,20 @@ function parseGap(c: Cursor): Gap | null {
     const d = t.value!;
     return { min: Math.max(0, d - 0.02), max: d + 0.02, text: c.text(start) };
   }
+  // "a few centimetres", "a couple of cm", "several inches": a small distance, as "a little".
+  {
+    const s = c.pos;
+    if (c.seq('a', ['few', 'couple'], 'of?') || c.accept('several', 'few') !== null) {
+      const unit = c.word();
+      if (unit !== undefined && UNITS[unit] !== undefined && unit !== 'in' && unit !== 'm' && UNITS[unit]! <= 0.0254) {
+        c.pos++;
+        return { ...PHRASE_DISTANCES.little, text: c.text(start) };
+      }
+    }
+    c.pos = s;
+  }
   if (
+    c.seq('a', ['short', 'small'], ['distance', 'way', 'gap']) ||
     c.seq('a', ['little', 'bit', 'tad', 'touch'], 'bit?') ||
     c.seq('just', 'a', ['little', 'bit'], 'bit?') ||
     c.accept('slightly', 'somewhat') !== null ||
@@ -1421,7 +1626,9 @@ function parseGap(c: Cursor): Gap | null {
     return { ...PHRASE_DISTANCES.little, text: c.text(start) };
   }
   if (
-    c.seq('a', ['lot', 'long', 'good'], ['way?', 'distance?']) ||
+    c.seq('a', ['lot', 'long', 'good'], ['way?', 'distance?', 'bit?', 'deal?', 'ways?']) ||
+    c.seq(['some', 'a'], ['fair?', 'big?', 'large?'], ['distance', 'ways']) ||
+    (c.tokens[c.pos - 1]?.text === 'some' && c.pos > start && c.accept('distance', 'ways') !== null) ||
     c.seq('quite', 'a', ['lot', 'bit', 'way']) ||
     c.seq(['very', 'quite', 'really'], 'far') ||
     c.accept('far', 'well', 'much', 'way') !== null
@@ -1436,11 +1643,8 @@ function parseGap(c: Cursor): Gap | null {
 function placeRelation(c: Cursor): Relation | null {
   const start = c.pos;
   c.seq(['to', 'on', 'at', 'off'], 'the?');
-  const w = c.word();
-  if ((w === 'left' || w === 'right') && c.word(1) === 'of') {
-    c.pos += 2;
-    return w;
-  }
+  const lr = leftRightOf(c);
+  if (lr) return lr;
   c.pos = start;
   // "to the top of X", "to the bottom side of X": sides of the image.
   if (c.seq(['to', 'at'], 'the', ['top', 'upper', 'north'], 'side?', 'of') && !tableAhead(c)) return 'behind';
@@ -1458,6 +1662,8 @@ function parseGapRelation(c: Cursor): Location | null {
   const start = c.pos;
   const gap = parseGap(c);
   if (!gap) return null;
+  // "way over to the right of X", "a lot further to the left of X".
+  c.accept('over', 'across', 'out', 'farther', 'off');
   const rel = placeRelation(c);
   if (rel) {
     const list = parseNpList(c);
@@ -1551,6 +1757,17 @@ function parseDistinct(c: Cursor): Location | null {
     }
   }
   c.pos = start;
+  // "in a corner of its own", "each in a bowl of their own".
+  c.accept('one', 'each');
+  if (c.accept('in', 'into', 'to', 'on', 'onto', 'at') && c.accept('a', 'an')) {
+    const place = distinctPlace(c);
+    if (place && !place.plural && c.seq('of', ['its', 'their'], 'own')) {
+      return place.which === 'container'
+        ? { kind: 'distinct', which: 'container', noun: place.noun }
+        : { kind: 'distinct', which: place.which };
+    }
+  }
+  c.pos = start;
   // "in (diagonally) opposite corners", "on opposite sides of the table", "at opposite ends", "at either end".
   c.accept('one', 'each');
   if (c.accept('in', 'into', 'to', 'on', 'onto', 'at')) {
@@ -1631,7 +1848,7 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
   {
     const s = c.pos;
     if (c.accept('along', 'against', 'alongside', 'across') || c.seq('up', 'against')) {
-      const place = parsePlace(c);
+      const place = parsePlace(c) ?? loneSide(c);
       if (place && (place.kind === 'side' || place.kind === 'corner')) return place;
     }
     c.pos = s;
@@ -1691,11 +1908,10 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
   {
     const s = c.pos;
     c.seq(['to', 'on', 'at'], 'the?');
-    const w = c.word();
-    if ((w === 'left' || w === 'right') && c.word(1) === 'of') {
-      c.pos += 2;
+    const lr = leftRightOf(c);
+    if (lr) {
       const target = np();
-      if (target) return { kind: 'relation', rel: w, np: target };
+      if (target) return { kind: 'relation', rel: lr, np: target };
     }
     c.pos = s;
     // "to the top of X" / "to the bottom of X": the top / bottom of the image.
@@ -1735,6 +1951,9 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
       c.seq('up', 'against') ||
       c.seq('against')
     ) {
+      // "near the top edge", "close to the bottom left corner", "by the right side": in that part of the table.
+      const place = parsePlace(c);
+      if (place) return place;
       const target = np();
       if (target) return { kind: 'relation', rel: 'next', np: target };
       return fail();
@@ -1873,7 +2092,8 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
   }
   // "to the back left corner", "to the left side", "to the center", "to X", "toward X".
   if (c.accept('to', 'toward', 'at', 'until')) {
-    const place = parsePlace(c);
+    // "at the back", "to the left": that side of the table ("at the back left" is a corner, read by parsePlace).
+    const place = parsePlace(c) ?? loneSide(c);
     if (place) return place;
     const target = np();
     if (target) {
@@ -1996,7 +2216,8 @@ function parseOrder(c: Cursor, clause: Clause): boolean {
         c.pos = s;
         return null;
       })();
-      if (byRobot || c.seq(['on', 'at', 'to'], 'the?', ['left', 'right', 'top', 'bottom', 'front', 'back'])) {
+      // (Not "the smallest block on top of the largest one": a place, read elsewhere.)
+      if (byRobot || (c.seq(['on', 'at', 'to'], 'the?', ['left', 'right', 'top', 'bottom', 'front', 'back']) && c.word() !== 'of')) {
         const side = byRobot ?? c.tokens[c.pos - 1]!.text;
         const big = sz === 'largest' || sz === 'tallest';
         const axis = side === 'left' || side === 'right' ? 'x' : 'y';
@@ -2017,7 +2238,12 @@ function parseOrder(c: Cursor, clause: Clause): boolean {
     clause.order = { axis: 'z', sign: -1 };
     return true;
   }
-  if (c.seq(['by', 'according'], 'to?', ['size', 'height', 'volume']) || c.seq('in', 'order', 'of', ['size', 'height'])) {
+  if (
+    c.seq(['by', 'according'], 'to?', ['size', 'height', 'volume']) ||
+    c.seq('in', 'order', 'of', ['size', 'height']) ||
+    c.seq(['in', 'by'], ['size', 'height'], 'order') ||
+    c.seq('by', 'order', 'of', ['size', 'height'])
+  ) {
     clause.bySize ??= 'asc';
     // "by size, largest first"
     return true;
@@ -2071,7 +2297,7 @@ function parseRole(c: Cursor): StackRole['role'] | null {
 /** "upright", "standing", "up" (stand it up), "vertical(ly)", "on its end". */
 function parseUpright(c: Cursor): boolean {
   return (
-    c.accept('upright', 'standing', 'vertical', 'vertically', 'erect') !== null ||
+    (c.accept('upright', 'standing', 'vertical', 'vertically', 'erect') !== null && (c.accept('up'), true)) ||
     c.seq('on', 'its', ['end', 'base', 'bottom']) ||
     c.seq('right', 'side', 'up')
   );
@@ -2178,7 +2404,7 @@ function statementMove(c: Cursor): boolean {
  * `placedNext`: the next clause places what this one names ("take the block below the bowl
  * and put it in the tray"): a relation after the object says which one.
  */
-function parseClause(tokens: Token[], source: string, placedNext = false): Clause {
+function parseClause(tokens: Token[], source: string, placedNext = false, topicNext = false): Clause {
   const c = new Cursor(tokens, source);
   const clauseText = c.text(0, tokens.length);
   // Leading filler: "please", "then", "I want you to", "can you", "first".
@@ -2190,14 +2416,70 @@ function parseClause(tokens: Token[], source: string, placedNext = false): Claus
     else if (c.peek()?.kind === 'punct') c.pos++;
     else break;
   }
+  // "out of all the blocks, put the biggest one in the tray", "of the blocks, the smallest goes in
+  // the bowl", "among the balls, …": the group the first phrase without a noun is taken from.
+  {
+    const s0 = c.pos;
+    if (c.seq('out', 'of') || c.accept('of', 'among', 'amongst') !== null) {
+      const g0 = c.pos;
+      const one = parseSimpleNp(c, { relations: false });
+      const group = one ? [one] : [];
+      const g1 = c.pos;
+      while (c.peek()?.kind === 'punct' && c.pos < tokens.length - 1 && c.peek()?.text !== ',') c.pos++;
+      // "out of all the blocks, put the biggest one …" split at the verb: this clause only names the group.
+      if (
+        group.length > 0 &&
+        group[0]!.kind === 'object' &&
+        group[0]!.plural &&
+        (c.done() || (c.peek()?.kind === 'punct' && c.pos === tokens.length - 1))
+      )
+        return statement(clauseText, c.text(s0, s0 + 1), group);
+      if (group.length > 0 && group.every((g) => g.kind === 'object' && g.plural) && c.accept(',')) {
+        const rest = tokens.slice(c.pos);
+        const probe = new Cursor(rest, source);
+        for (let k = 0; k < rest.length; k++) {
+          probe.pos = k;
+          const np = rest[k]!.kind === 'word' ? parseSimpleNp(probe, { relations: false }) : null;
+          if (np && np.kind === 'object' && np.noun === null) {
+            const of: Token = { kind: 'word', text: 'of', start: tokens[g0]!.start, end: tokens[g0]!.start };
+            return parseClause(
+              [...tokens.slice(0, s0), ...rest.slice(0, probe.pos), of, ...tokens.slice(g0, g1), ...rest.slice(probe.pos)],
+              source,
+              placedNext,
+              topicNext,
+            );
+          }
+          if (np) k = probe.pos - 1;
+        }
+      }
+    }
+    c.pos = s0;
+  }
+  // "make sure (that) the red block ends up in the bowl", "ensure the block is in …": what follows is the task.
+  if (c.seq('make', 'sure', 'that?') || c.seq('ensure', 'that?') || c.seq('see', 'to', 'it', 'that')) {
+    return parseClause(tokens.slice(c.pos), source, placedNext, topicNext);
+  }
   // "don't move the bowl", "do not touch the red block", "never lift the ball": these stay where they are.
   const negated = c.accept("don't", 'dont', 'never') !== null || c.seq('do', 'not');
   if (negated) return keepClause(c, clauseText);
   const verbTok = c.peek();
   if (!isWordTok(verbTok) || !VERBS.has(verbTok.text)) {
+    const at = c.pos;
+    // A topic: "the black block, stick it in the brown bowl", "the second largest block, put it
+    // on the tray", "which block is furthest from the bowl? put that one in the tray",
+    // "whichever block is on the left, …": a phrase alone, which the next clause's "it" /
+    // "that one" / "them" points back at. Everything in it says which one (nothing is a place).
+    if (topicNext) {
+      // "for each block, put it in the tray", "as for the ball, drop it in the bowl".
+      c.seq('as?', 'for');
+      const topic = parseNpList(c, { verb: 'pick', topic: true });
+      while (c.peek()?.kind === 'punct') c.pos++;
+      if (topic.length > 0 && c.done() && topic.every((np) => np.kind !== 'pronoun'))
+        return statement(clauseText, c.text(at, at + 1), topic);
+      c.pos = at;
+    }
     // A statement: "the red and blue blocks are in the wrong bowls" names the objects the
     // next clause acts on ("put each one …"); what it says of them is not read.
-    const at = c.pos;
     const list = parseNpList(c);
     // "the largest block goes in the tray", "X should go in Y", "I need X moved to Y",
     // "X has to be in Y": a statement of where it belongs, read as "put X in Y".
@@ -2252,6 +2534,16 @@ function parseClause(tokens: Token[], source: string, placedNext = false): Claus
     const kept = keepClause(c, clauseText, true);
     if (kept) return kept;
   }
+  // "empty the bowl (into the tray)": everything in it goes out (onto the table unless a place is said).
+  if (verbTok.text === 'empty') {
+    const emptied = emptyContainer(c, tokens);
+    if (emptied) return parseClause(emptied, source, placedNext, topicNext);
+  }
+  // "give each bowl one block", "fill the tray with the balls": the container first, then what goes in it.
+  if (verbTok.text === 'give' || verbTok.text === 'fill') {
+    const reordered = recipientFirst(c, tokens, verbTok.text);
+    if (reordered) return parseClause(reordered, source, placedNext, topicNext);
+  }
   c.pos++;
   let verb = VERBS.get(verbTok.text)!;
   // Particles and two-word verbs.
@@ -2267,9 +2559,12 @@ function parseClause(tokens: Token[], source: string, placedNext = false): Claus
   };
 
   let pendingRoleNp: NounPhrase | null = null;
+  // "put them in a row: red, orange, yellow": how many objects were named before the colon.
+  let colonAt: number | null = null;
   while (!c.done()) {
     const t = c.peek()!;
     if (t.kind === 'punct') {
+      if (t.text === ':') colonAt ??= clause.objects.length;
       c.pos++;
       continue;
     }
@@ -2331,6 +2626,30 @@ function parseClause(tokens: Token[], source: string, placedNext = false): Claus
       c.pos = save;
     }
     if ((verb === 'build' || verb === 'stack') && parseStructure(c, clause)) continue;
+    // "put all the blocks in a stack on the corner", "put them into one pile": a stack.
+    if (
+      verb === 'put' &&
+      clause.objects.length > 0 &&
+      c.seq(['in', 'into', 'as'], ['a', 'one'], ['single?', 'neat?', 'tall?'], ['stack', 'pile', 'tower'])
+    ) {
+      verb = 'stack';
+      clause.verb = 'stack';
+      clause.structure = 'tower';
+      continue;
+    }
+    // "stack the blocks into a tower", "pile them up into one stack", "stack them in a single column".
+    if (
+      (verb === 'stack' || verb === 'build') &&
+      c.seq(
+        ['into', 'in', 'as', 'to', 'forming'],
+        ['a', 'one', 'the'],
+        ['single?', 'big?', 'tall?', 'neat?'],
+        ['tower', 'stack', 'pile', 'column'],
+      )
+    ) {
+      clause.structure ??= 'tower';
+      continue;
+    }
     // "stack the blocks (on top of each other)": what stacking is.
     if (
       (verb === 'stack' || verb === 'build') &&
@@ -2341,15 +2660,98 @@ function parseClause(tokens: Token[], source: string, placedNext = false): Claus
       continue;
     if (parseOrder(c, clause)) continue;
     if (verb === 'stack' || verb === 'build') {
+      const s0 = c.pos;
       const role = parseRole(c);
-      if (role) {
-        const np = pendingRoleNp ?? clause.objects[clause.objects.length - 1];
+      const np = pendingRoleNp ?? clause.objects[clause.objects.length - 1];
+      // "stack them all up in the middle": a group has no role in its own stack; "in the middle" is where.
+      if (role && np && (np.plural || np.kind === 'pronoun') && !(role === 'top' && c.done())) c.pos = s0;
+      else if (role) {
         if (np) clause.roles.push({ np, role });
         pendingRoleNp = null;
         continue;
       }
     }
     if (c.seq('for', 'me') || c.seq('if', 'you', ['can', 'could', 'would', 'may'], 'please?')) continue;
+    // "one by one", "one at a time", "one after another", "individually": how, not what.
+    if (
+      c.seq('one', ['by', 'after'], ['one', 'another', 'the?'], 'other?') ||
+      c.seq('one', 'at', 'a', 'time') ||
+      c.accept('individually', 'separately') !== null
+    )
+      continue;
+    // "beside the red one, on its left", "next to it, to its right": which side of it.
+    {
+      const rel = clause.locations.at(-1);
+      const s = c.pos;
+      if (rel?.kind === 'relation' && rel.rel === 'next' && c.seq(['on', 'to', 'at'], ['its', 'the'], ['left', 'right'], 'side?')) {
+        rel.rel = c.tokens.slice(s, c.pos).some((x) => x.text === 'left') ? 'left' : 'right';
+        continue;
+      }
+      c.pos = s;
+    }
+    // "… real quick", "right now", "right away", "asap", "when you can", "if possible": when, not what.
+    if (
+      c.seq('real', 'quick') ||
+      c.seq('right', ['now', 'away']) ||
+      c.accept('asap', 'quick') !== null ||
+      c.seq('when', 'you', ['can', 'get', 'have'], 'a?', ['chance?', 'moment?', 'sec?', 'second?', 'minute?']) ||
+      c.seq('if', ['possible', 'poss'])
+    )
+      continue;
+    // "to the right of the bowl, (but) not too far (away)": close by, as "a little".
+    {
+      const rel = clause.locations.at(-1);
+      const s = c.pos;
+      c.accept('but');
+      if (rel?.kind === 'relation' && !rel.gap && c.seq('not', ['too', 'so'], 'far', 'away?')) {
+        rel.gap = { ...PHRASE_DISTANCES.little, text: c.text(s) };
+        continue;
+      }
+      c.pos = s;
+    }
+    // "put all blocks in the tray except the blue one": what is left out, said after the place.
+    if (clause.objects.length > 0) {
+      const s = c.pos;
+      if (
+        c.seq(['except', 'excluding', 'save'], 'for?') ||
+        c.seq('other', 'than') ||
+        c.seq(['apart', 'aside'], 'from') ||
+        c.seq('but', 'not')
+      ) {
+        const last = clause.objects[clause.objects.length - 1]!;
+        const colors = colorList(c);
+        if (colors.length > 0 && !NOUNS.has(c.word() ?? '') && c.word() !== 'one' && c.word() !== 'ones') {
+          last.notColors = [...(last.notColors ?? []), ...colors];
+          continue;
+        }
+        c.pos -= colors.length;
+        const list = parseNpList(c, { relations: false });
+        if (list.length > 0 && (last.plural || last.quantifier !== null)) {
+          // "the blue one": of the kind of what it is left out of.
+          for (const e of list) if (e.noun === null && e.kind === 'object') e.noun = last.noun;
+          last.except = [...(last.except ?? []), ...list];
+          continue;
+        }
+      }
+      c.pos = s;
+    }
+    // "…, both of them", "all three of them", "each of them": the objects said again.
+    if (
+      clause.objects.length > 0 &&
+      (c.seq(['both', 'all', 'each', 'the'], ['two?', 'three?', 'four?', 'five?', 'six?'], 'of', ['them', 'these', 'those']) ||
+        c.seq(['both', 'all', 'each', 'every'], 'one', 'of', ['them', 'these', 'those']))
+    )
+      continue;
+    // "in one straight line, any direction", "in any direction you like": no direction asked for.
+    if (
+      clause.locations.some((l) => l.kind === 'row') &&
+      c.seq('in?', ['any', 'either', 'whichever', 'whatever'], ['direction', 'orientation', 'way', 'angle'], 'you?', [
+        'like?',
+        'want?',
+        'prefer?',
+      ])
+    )
+      continue;
     // "shift it over to the right side", "move it across to the tray": "over" / "across" say nothing more.
     if (
       ['over', 'across'].includes(c.word() ?? '') &&
@@ -2378,12 +2780,22 @@ function parseClause(tokens: Token[], source: string, placedNext = false): Claus
         c.accept('goes', 'go', 'runs', 'run');
         const w = c.accept('across', 'sideways', 'horizontally', 'up', 'down', 'vertically', 'away', 'forward', 'forwards');
         if (w) {
-          c.seq(['the', 'from'], ['table', 'robot', 'me', 'you']);
+          c.seq('from?', 'the?', ['table', 'robot', 'me', 'you', 'camera', 'us']);
           row.line = ['across', 'sideways', 'horizontally'].includes(w) ? 'horizontal' : 'vertical';
           continue;
         }
       }
       c.pos = s;
+    }
+    // "drop the block off in the bowl", "drop it off at the corner": "off" before a place says nothing more.
+    if (
+      verb === 'put' &&
+      clause.objects.length > 0 &&
+      c.word() === 'off' &&
+      ['in', 'into', 'at', 'on', 'onto', 'next', 'by', 'beside', 'near', 'inside', 'to'].includes(c.word(1) ?? '')
+    ) {
+      c.pos++;
+      continue;
     }
     // "spread the blocks out to the corners": "out" says nothing more.
     if (verb === 'put' && c.word() === 'out' && c.word(1) !== 'of') {
@@ -2427,7 +2839,15 @@ function parseClause(tokens: Token[], source: string, placedNext = false): Claus
       }
     }
     const loc = parseLocation(c, verb);
+    // "move the ball from the table into the bowl": where it is now says nothing more.
+    if (loc?.kind === 'from' && loc.np.kind === 'table') continue;
     if (loc) {
+      // "a ring of blocks round the purple bowl", "in a circle … around X": one circle, round X.
+      const ring = clause.locations.find((l) => l.kind === 'circle' && l.np === null);
+      if (loc.kind === 'circle' && loc.np !== null && ring?.kind === 'circle') {
+        ring.np = loc.np;
+        continue;
+      }
       clause.locations.push(loc);
       clause.locAt.push(clause.objects.length);
       continue;
@@ -2513,10 +2933,96 @@ function parseClause(tokens: Token[], source: string, placedNext = false): Claus
       !(c.pos > from && ['and', 'with', 'on', 'in', 'into', 'to', 'next', 'then'].includes(c.word() ?? ''))
     )
       c.pos++;
-    throw new ParseError(`could not read "${clauseText}" at '${c.text(from)}': ${hintFor(c.tokens[from]!, clause)}`);
+    // The hint names the first word in the span it does not know ("in the yelow bowl": 'yelow').
+    const unknown = c.tokens.slice(from, c.pos).find((x) => x.kind === 'word' && !knownWords().includes(x.text)) ?? c.tokens[from]!;
+    throw new ParseError(`could not read "${clauseText}" at '${c.text(from)}': ${hintFor(unknown, clause)}`);
   }
   sizeRoles(clause);
+  // "put them in a row from left to right: red, orange, yellow": "them" is the list after the colon.
+  if (
+    colonAt !== null &&
+    colonAt > 0 &&
+    clause.objects.length > colonAt &&
+    clause.objects.slice(0, colonAt).every((np) => np.kind === 'pronoun' && np.pronoun === 'them')
+  ) {
+    const n = colonAt;
+    clause.objects = clause.objects.slice(n);
+    clause.locAt = clause.locAt.map((at) => Math.max(0, at - n));
+    clause.roles = clause.roles.filter((r) => clause.objects.includes(r.np));
+  }
   return clause;
+}
+
+/**
+ * "give each bowl one block" → "put one block in each bowl"; "give the red bowl the blue
+ * block" → "put the blue block in the red bowl"; "fill the tray with the balls" → "put the
+ * balls in the tray". Null (nothing consumed) when the first phrase is no container: "give
+ * the block to the bowl" is a put as it stands.
+ */
+function recipientFirst(c: Cursor, tokens: Token[], verb: string): Token[] | null {
+  const at = c.pos;
+  c.pos++;
+  const r0 = c.pos;
+  const recipient = parseSimpleNp(c, { relations: false });
+  const r1 = c.pos;
+  const container = recipient !== null && recipient.noun !== null && CONTAINER_CLASSES.has(recipient.noun);
+  if (!container || (verb === 'fill' && !c.accept('with', 'using'))) {
+    c.pos = at;
+    return null;
+  }
+  const g0 = c.pos;
+  const given = parseNpList(c, { relations: false });
+  const g1 = c.pos;
+  c.pos = at;
+  if (given.length === 0) return null;
+  const v = tokens[at]!;
+  const word = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.start });
+  // "each of the bowls", "all the bowls", "every bowl": "in each bowl" (one of what is given for each).
+  const each = recipient.quantifier !== null && recipient.noun !== null;
+  const singular = [...NOUNS].find(([, e]) => e.cls === recipient.noun && !e.plural)?.[0] ?? 'container';
+  const place = each ? [word('each', tokens[r0]!), word(singular, tokens[r1 - 1]!)] : tokens.slice(r0, r1);
+  return [...tokens.slice(0, at), { ...v, text: 'put' }, ...tokens.slice(g0, g1), word('in', tokens[r0]!), ...place, ...tokens.slice(g1)];
+}
+
+/**
+ * "empty the bowl" → "put everything in the bowl on the table"; "empty the tray into the
+ * bowl" → "put everything in the tray into the bowl". Null when no container follows.
+ */
+function emptyContainer(c: Cursor, tokens: Token[]): Token[] | null {
+  const at = c.pos;
+  c.pos++;
+  c.accept('out');
+  const r0 = c.pos;
+  const container = parseSimpleNp(c, { relations: false });
+  const r1 = c.pos;
+  c.accept('out');
+  const rest = c.pos;
+  c.pos = at;
+  if (container === null || container.noun === null || !CONTAINER_CLASSES.has(container.noun)) return null;
+  const v = tokens[at]!;
+  const word = (text: string): Token => ({ kind: 'word', text, start: v.start, end: v.start });
+  let placed = false;
+  const probe = new Cursor(tokens, c.source);
+  probe.pos = rest;
+  while (probe.peek()?.kind === 'punct') probe.pos++;
+  try {
+    placed = !probe.done() && parseLocation(probe, 'put') !== null;
+  } catch {
+    placed = false;
+  }
+  const end = tokens[r1 - 1]!;
+  const onTable: Token[] = placed ? [] : ['on', 'the', 'table'].map((w) => ({ kind: 'word', text: w, start: end.end, end: end.end }));
+  return [
+    ...tokens.slice(0, at),
+    { ...v, text: 'put' },
+    word('everything'),
+    word('that'),
+    word('is'),
+    word('in'),
+    ...tokens.slice(r0, r1),
+    ...onTable,
+    ...tokens.slice(rest),
+  ];
 }
 
 /** "red at the bottom", "the blue block on the left end (of the line)": an object and the end of a line it goes at (consumed). */
@@ -2655,7 +3161,9 @@ function keepClause(c: Cursor, clauseText: string, tail?: true): Clause | null {
       c.seq('where', 'it', 'belongs') ||
       c.seq(['be', 'alone', 'untouched', 'unmoved', 'put']) ||
       // "… and leave it there": of what was just moved, it stays ("keep it there" after lifting is holding it).
-      (verbTok.text === 'leave' && objects.every((np) => np.kind === 'pronoun') && c.accept('there') !== null);
+      (verbTok.text === 'leave' && objects.every((np) => np.kind === 'pronoun') && c.accept('there') !== null) ||
+      // "…, and leave the rest", "leave the ball": nothing said of where, so it stays.
+      (verbTok.text === 'leave' && objects.every((np) => np.kind !== 'pronoun') && (c.done() || c.peek()!.kind === 'punct'));
     const end = c.done() || c.peek()!.kind === 'punct' || POLITENESS.has(c.word() ?? '');
     if (!stays || !end) {
       c.pos = rest;
@@ -2686,16 +3194,70 @@ function sizeRoles(clause: Clause): void {
   clause.roles = [];
 }
 
+export interface ParseOptions {
+  /** The scene's own words (colours, shape nouns, ids' words): a word it does not know one edit from one of them is read as it. */
+  vocabulary?: readonly string[];
+  /** Where to record what was read differently from how it was written ("read 'yelow' as 'yellow'"). */
+  notes?: string[];
+}
+
 /** Parse an instruction into clauses. Throws ParseError naming the phrase it could not read. */
-export function parseInstruction(text: string): Clause[] {
-  const tokens = tokenize(text);
+export function parseInstruction(text: string, opts: ParseOptions = {}): Clause[] {
+  const normalized = normalizeTokens(tokenize(text), { vocabulary: opts.vocabulary, known: (w) => knownWords().includes(w) });
+  opts.notes?.push(...normalized.notes);
+  const tokens = normalized.tokens;
   if (tokens.length === 0) throw new ParseError('could not read the instruction: it is empty');
   // "Thank you!", "thanks a lot", "if you can": politeness alone asks for nothing.
   const clauses = splitClauses(tokens).filter(
     (t) => !t.every((x) => x.kind === 'punct' || POLITENESS.has(x.text) || (LEADING_FILLER.has(x.text) && !VERBS.has(x.text))),
   );
   if (clauses.length === 0) throw new ParseError(`could not read "${text.trim()}": it asks for nothing; try ${VERB_FORMS}`);
-  return clauses.map((t, i) => perObject(parseClause(t, text, placesIt(clauses[i + 1]))));
+  const ordered = inTimeOrder(clauses);
+  return ordered.map(({ tokens: t, before }, i) => {
+    const clause = perObject(parseClause(t, text, placesIt(ordered[i + 1]?.tokens), refersBack(ordered[i + 1]?.tokens)));
+    // "before you move the blue block, …" says no place for it: it only names what the rest comes before.
+    if (before && clause.verb === 'put' && clause.locations.length === 0 && clause.direction === null)
+      return { ...clause, verb: 'state' as const };
+    return clause;
+  });
+}
+
+/** The words a clause starts with, past punctuation and "and" / "but". */
+function leadWord(tokens: readonly Token[]): string | undefined {
+  return tokens.find((t) => !(t.kind === 'punct' || (t.kind === 'word' && ['and', 'but', 'so', 'please'].includes(t.text))))?.text;
+}
+
+/**
+ * Clauses in the order they are to be done: "…, but first put the red block in the bowl"
+ * goes first; "before you move the blue block, put …" goes after the clause it comes before.
+ */
+function inTimeOrder(clauses: Token[][]): { tokens: Token[]; before: boolean }[] {
+  const out = clauses.map((tokens) => ({ tokens, before: false }));
+  for (let i = 1; i < out.length; i++) {
+    if (['first', 'firstly', 'beforehand'].includes(leadWord(out[i]!.tokens) ?? '')) out.unshift(...out.splice(i, 1));
+  }
+  for (let i = out.length - 2; i >= 0; i--) {
+    if (leadWord(out[i]!.tokens) === 'before') {
+      const [b] = out.splice(i, 1);
+      out.splice(i + 1, 0, { ...b!, before: true });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a clause points back at what the one before it named: "it", "them", "that one",
+ * "this one", "those" as an object ("…, put it in the tray", "…? put that one in the bowl").
+ */
+function refersBack(tokens: readonly Token[] | undefined): boolean {
+  if (!tokens) return false;
+  return tokens.some((t, i) => {
+    if (t.kind !== 'word') return false;
+    const next = tokens[i + 1];
+    if (t.text === 'it' || t.text === 'them') return true;
+    if (t.text === 'that' || t.text === 'this') return next?.kind === 'word' && next.text === 'one';
+    return (t.text === 'those' || t.text === 'these') && (next === undefined || next.kind === 'punct' || !isNounish(next.text));
+  });
 }
 
 /** Whether a clause starts by placing "it" / "them" ("put it in the tray", "and drop them on the table"). */

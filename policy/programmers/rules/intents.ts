@@ -9,6 +9,7 @@ import { ParseError, parseInstruction } from './grammar.ts';
 import type { Clause, Gap, Location, NounPhrase, Relation } from './grammar.ts';
 import { UnresolvedReference, resolveNp, volume } from './references.ts';
 import type { Referent, SceneFacts, Want } from './references.ts';
+import { NOUNS, shapesOf } from './lexicon.ts';
 import type { NounClass } from './lexicon.ts';
 
 /** A named part of the table: a corner, a side, or the centre (sim/table-regions.ts). */
@@ -105,12 +106,15 @@ const CONTAINER_NOUNS: ReadonlySet<NounClass> = new Set(['bowl', 'tray', 'contai
 /**
  * The noun classes "one" may stand for ("the purple one"), in the order tried: the last
  * noun named, then earlier ones, most recent first — a container noun first where a
- * container is wanted ("… in the green bowl and the other block in the purple one").
+ * container is wanted ("… in the green bowl and the other block in the purple one"), and
+ * a noun of things to carry first where one is wanted ("put the red blocks in the red bowl
+ * and the blue ones in the blue bowl": the blue blocks, not the blue bowl).
  */
 function oneNouns(st: State, want: Want): (NounClass | null)[] {
   const recent = [...st.nouns].reverse().filter((n, i, all) => all.indexOf(n) === i);
-  const ordered =
-    want === 'container' ? [...recent.filter((n) => CONTAINER_NOUNS.has(n)), ...recent.filter((n) => !CONTAINER_NOUNS.has(n))] : recent;
+  const containersFirst = [...recent.filter((n) => CONTAINER_NOUNS.has(n)), ...recent.filter((n) => !CONTAINER_NOUNS.has(n))];
+  const thingsFirst = [...recent.filter((n) => !CONTAINER_NOUNS.has(n)), ...recent.filter((n) => CONTAINER_NOUNS.has(n))];
+  const ordered = want === 'container' ? containersFirst : want === 'thing' ? thingsFirst : recent;
   return ordered.length > 0 ? ordered : [st.lastNoun];
 }
 
@@ -352,6 +356,19 @@ function supportOf(st: State, id: string): string | null {
   return best;
 }
 
+/**
+ * "take everything out of the tray", "remove all the blocks from the bowl", "take the blocks
+ * out of the bowl and put them in the tray": a group taken from something is what is in or on it.
+ */
+function fromContents(st: State, clause: Clause, from: Extract<Location, { kind: 'from' }> | undefined, ids: string[]): string[] {
+  if (!from || !clause.objects.some((np) => np.plural || np.quantifier !== null)) return ids;
+  const source = objectIds(st, from.np, 'any', { exclude: [] })[0]!;
+  const inside = ids.filter((id) => id !== source && supportOf(st, id) === source);
+  if (inside.length === 0) throw new ReadError(`'${clause.text}': nothing that fits is in or on ${source}`);
+  st.subject = inside;
+  return inside;
+}
+
 /** Where a stack goes when the clause names a place for it ("in the top left corner", "on the blue square"). */
 function stackSite(st: State, clause: Clause, base: string): Dest | null {
   for (const l of clause.locations) {
@@ -376,9 +393,15 @@ function stackOrder(st: State, clause: Clause): string[] {
     // "stack the blocks with red on the bottom and blue on top": the group named besides the roles fills the middle.
     const roleNps = new Set(clause.roles.map((r) => r.np));
     const others = clause.objects.filter((np) => !roleNps.has(np));
-    const rest = (others.length > 0 ? subjects(st, { ...clause, objects: others }) : []).filter(
-      (id) => !withRoles.some((w) => w.id === id),
-    );
+    let rest = (others.length > 0 ? subjects(st, { ...clause, objects: others }) : []).filter((id) => !withRoles.some((w) => w.id === id));
+    // "build a tower with the red block on top": one role named and nothing else; the tower is of every block.
+    if (others.length === 0 && clause.structure === 'tower' && withRoles.length < 2) {
+      rest = st.facts.objects
+        .filter((o) => o.shape === 'box' && !withRoles.some((w) => w.id === o.id))
+        .sort((a, b) => volume(b) - volume(a))
+        .map((o) => o.id);
+      st.notes.push(`a tower of every block: ${rest.join(', ')} in between, largest lower`);
+    }
     // Unnamed members go in the middle.
     const middle = [...withRoles.filter((w) => w.rank === 1).map((w) => w.id), ...rest];
     return [
@@ -974,6 +997,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         st.notes.push(`taking the tower apart: ${ids.join(', ')} onto the table, top first`);
       }
       const from = locs.find((l) => l.kind === 'from') as Extract<Location, { kind: 'from' }> | undefined;
+      ids = fromContents(st, clause, from, ids);
       for (const id of ids) {
         const support = from ? objectIds(st, from.np, 'any', { exclude: [id] })[0]! : supportOf(st, id);
         if (!support) throw new ReadError(`'${clause.text}': ${id} is not on anything`);
@@ -1021,7 +1045,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         return;
       }
       const from = locs.find((l) => l.kind === 'from') as Extract<Location, { kind: 'from' }> | undefined;
-      const ids = subjects(st, clause);
+      const ids = fromContents(st, clause, from, subjects(st, clause));
       // Sorting by colour: "put each block in the bowl of the same colour", "… by colour".
       const matchNp = containerLoc?.np;
       if (matchNp && !matchNp.colorOf && (matchNp.matchColor || matchNp.mismatchColor || clause.byColor)) {
@@ -1233,10 +1257,47 @@ function withoutKept(st: State, intents: Intent[]): Intent[] {
   return out;
 }
 
+/** The objects an intent moves. */
+function movedBy(it: Intent): string[] {
+  switch (it.kind) {
+    case 'lift':
+    case 'place':
+    case 'push':
+    case 'pushBy':
+    case 'unstack':
+      return [it.id];
+    case 'gather':
+    case 'stack':
+    case 'lineUp':
+    case 'circle':
+    case 'swap':
+      return [...it.ids];
+    case 'sort':
+      return it.pairs.map((p) => p.id);
+    case 'grid':
+      return it.rows.flat();
+    case 'pyramid':
+      return [...it.base, it.top];
+  }
+}
+
 /** Merge intents that a sequence of clauses split: pick-then-place, unstack-then-put-down, pyramid parts. */
 function merge(intents: Intent[]): Intent[] {
   const out: Intent[] = [];
   for (const it of intents) {
+    // "pick up the balls and put them in the bowl", "take the blocks out of the bowl and put them
+    // in the tray": the lifts (taking out) of a group that the next intent moves anyway are part of it.
+    if (it.kind !== 'lift' && it.kind !== 'unstack' && it.kind !== 'place') {
+      const moved = new Set(movedBy(it));
+      let k = out.length;
+      while (
+        k > 0 &&
+        ((out[k - 1]!.kind === 'lift' && !(out[k - 1] as { hold: boolean }).hold) || out[k - 1]!.kind === 'unstack') &&
+        moved.has(movedBy(out[k - 1]!)[0]!)
+      )
+        k--;
+      if (out.length - k >= 2) out.splice(k);
+    }
     const prev = out[out.length - 1];
     if (prev?.kind === 'lift' && !prev.hold && (it.kind === 'place' || it.kind === 'push' || it.kind === 'pushBy') && it.id === prev.id) {
       out[out.length - 1] = it;
@@ -1272,11 +1333,31 @@ function merge(intents: Intent[]): Intent[] {
  * Read an instruction against the scene: clauses → intents with resolved ids.
  * Throws ReadError / ParseError / UnresolvedReference with a sentence naming the phrase.
  */
+/**
+ * The scene's own words, for reading a misspelt word as one of them ("yelow" → yellow): the
+ * objects' colours, the nouns of the shapes there are, the words of the ids and zones.
+ */
+export function sceneVocabulary(facts: SceneFacts): string[] {
+  const words = new Set<string>();
+  const shapes = new Set(facts.objects.map((o) => o.shape));
+  for (const o of facts.objects) {
+    words.add(o.color);
+    for (const part of o.id.split('_')) if (/^[a-z]+$/.test(part)) words.add(part);
+  }
+  for (const z of facts.zones) for (const part of z.id.split('_')) if (/^[a-z]+$/.test(part)) words.add(part);
+  for (const [word, entry] of NOUNS) {
+    const named = shapesOf(entry.cls, true);
+    if (named?.some((s) => shapes.has(s))) words.add(word);
+  }
+  return [...words];
+}
+
 export function readInstruction(instruction: string, facts: SceneFacts, choices: Choices = {}): Reading {
-  const clauses = parseInstruction(instruction);
+  const notes: string[] = [];
+  const clauses = parseInstruction(instruction, { vocabulary: sceneVocabulary(facts), notes });
   const st: State = {
     facts,
-    notes: [],
+    notes,
     candidates: {},
     choices,
     subject: [],

@@ -56,8 +56,6 @@ export const SPELLING: Readonly<Record<string, string>> = {
   bigger: 'larger',
   littlest: 'smallest',
   tiniest: 'smallest',
-  lowest: 'shortest',
-  highest: 'tallest',
   cubes: 'blocks',
   cube: 'block',
   neighbouring: 'neighboring',
@@ -262,6 +260,28 @@ export const VERBS: ReadonlyMap<string, VerbClass> = new Map<string, VerbClass>(
   ['stick', 'put'],
   ['pop', 'put'],
   ['toss', 'put'],
+  // Casual ways of saying put: "chuck it in the bowl", "plonk it on the tray", "dump them in the bin".
+  ['chuck', 'put'],
+  ['throw', 'put'],
+  ['fling', 'put'],
+  ['lob', 'put'],
+  ['plonk', 'put'],
+  ['plop', 'put'],
+  ['dump', 'put'],
+  ['stash', 'put'],
+  ['stow', 'put'],
+  ['tuck', 'put'],
+  ['park', 'put'],
+  ['slot', 'put'],
+  ['nestle', 'put'],
+  ['shunt', 'put'],
+  ['ferry', 'put'],
+  ['haul', 'put'],
+  // "give each bowl one block", "fill the tray with the balls": the container first (grammar.ts reorders them).
+  ['give', 'put'],
+  ['fill', 'put'],
+  // "empty the bowl (into the tray)": everything in it out (grammar.ts).
+  ['empty', 'put'],
   ['spread', 'put'],
   ['distribute', 'put'],
   ['scatter', 'put'],
@@ -309,6 +329,10 @@ export const VERBS: ReadonlyMap<string, VerbClass> = new Map<string, VerbClass>(
   ['remove', 'remove'],
   ['unload', 'remove'],
   ['unstack', 'unstack'],
+  // "find the yellow block and put it in the bowl": it names what "it" means next.
+  ['find', 'state'],
+  ['locate', 'state'],
+  ['identify', 'state'],
   ['unpile', 'unstack'],
 ]);
 
@@ -376,6 +400,14 @@ export const LEADING_FILLER: ReadonlySet<string> = new Set([
   'pls',
   'plz',
   'but',
+  'before',
+  'beforehand',
+  // "would you be so kind as to put …", "would you be able to put …".
+  'be',
+  'kind',
+  'as',
+  'able',
+  'possibly',
 ]);
 
 /**
@@ -412,6 +444,10 @@ export const POLITENESS: ReadonlySet<string> = new Set([
   'of',
   'mate',
   'robot',
+  // British thanks: "…, ta", "cheers".
+  'ta',
+  'thankyou',
+  'appreciated',
 ]);
 export const FILLER: ReadonlySet<string> = new Set([
   'please',
@@ -449,6 +485,7 @@ export const FILLER: ReadonlySet<string> = new Set([
   'cheers',
   'sorted',
   'ordered',
+  'ta',
 ]);
 
 export const SIZE_WORDS: Readonly<Record<string, 'smallest' | 'largest' | 'tallest' | 'shortest'>> = {
@@ -580,4 +617,10 @@ export const EXTREMES: Readonly<Record<string, ImageSide>> = {
   frontmost: 'bottom',
   backmost: 'top',
   rearmost: 'top',
+  // Up a stack when objects stand on others, else up the image (grammar.ts marks these `height`).
+  highest: 'top',
+  lowest: 'bottom',
 };
+
+/** Extremes that mean up a stack when something stands on something else ("the highest block"), else up the image. */
+export const HEIGHT_EXTREMES: ReadonlySet<string> = new Set(['highest', 'lowest']);

@@ -537,7 +537,9 @@ class Planner {
   gather(ids: string[], container: string): void {
     // Nearest first, so carries are short and the far ones are not reached over.
     const cAt = this.board.pos(container);
-    const order = [...ids].sort((a, b) => dist2(this.board.pos(a), cAt) - dist2(this.board.pos(b), cAt));
+    // Balls last: one already in rolls toward the middle, into the way of the fingers lowering the next.
+    const rolls = (id: string): number => (this.board.obj(id).shape === 'sphere' ? 1 : 0);
+    const order = [...ids].sort((a, b) => rolls(a) - rolls(b) || dist2(this.board.pos(a), cAt) - dist2(this.board.pos(b), cAt));
     // A person's "do the blue one first" (a correction's edits) comes before nearest-first.
     const first = this.amend.edits?.first ?? [];
     const rank = (id: string): number => (first.includes(id) ? first.indexOf(id) : first.length);

@@ -162,6 +162,14 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
       return { kind: 'objects', ids, candidates: ids };
     }
     const ids = (opts.pronoun ?? []).filter((id) => !exclude.has(id));
+    // "stack them all up", "line them up" with nothing named before: every object there is to move (not the containers), noted.
+    if (ids.length === 0 && (opts.pronoun ?? []).length === 0 && np.pronoun === 'them') {
+      const all = facts.objects.filter((o) => !CONTAINERS.includes(o.shape) && !exclude.has(o.id)).map((o) => o.id);
+      if (all.length >= 2) {
+        opts.notes?.push(`'${np.text}' with nothing named before it: read as every object that is not a container (${all.join(', ')})`);
+        return { kind: 'objects', ids: all, candidates: all };
+      }
+    }
     if (ids.length === 0) throw new UnresolvedReference(`cannot tell what '${np.text}' refers to: nothing was named before it`);
     const chosen = np.pronoun === 'it' ? [ids[0]!] : ids;
     return { kind: 'objects', ids: chosen, candidates: chosen };
@@ -241,6 +249,22 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     found = found.filter((o) => !not.includes(o.color));
     if (found.length === 0) throw new UnresolvedReference(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
   }
+  // "bigger than the blue one", "taller than the red block": measured against that object.
+  if (np.than) {
+    const r = resolveNp(np.than.np, facts, {
+      want: 'any',
+      lastNoun: noun ?? opts.lastNoun ?? null,
+      notes: opts.notes,
+      pronoun: opts.self ?? opts.pronoun,
+    });
+    if (r.kind !== 'objects') throw new UnresolvedReference(`'${np.than.np.text}' in '${np.text}' names no object to compare with`);
+    const ref = facts.objects.find((o) => o.id === r.ids[0])!;
+    const measure = np.than.order === 'tallest' || np.than.order === 'shortest' ? (o: ObjectInfo) => o.size[2] : volume;
+    const more = np.than.order === 'largest' || np.than.order === 'tallest';
+    found = found.filter((o) => o.id !== ref.id && (more ? measure(o) > measure(ref) : measure(o) < measure(ref)));
+    if (found.length === 0)
+      throw new UnresolvedReference(`no object matches '${np.text}': none is ${more ? 'larger' : 'smaller'} than ${ref.id}`);
+  }
   // "except the red one": what the listed phrases name is left out.
   if (np.except && np.except.length > 0) {
     const out = new Set<string>();
@@ -280,7 +304,7 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
   }
   if (np.nth) {
     const { from } = np.nth;
-    const key = sideKey(from);
+    const key = np.nth.height && stacked(found) ? heightKey(from) : sideKey(from);
     found = [...found].sort((a, b) => key(a) - key(b));
     // "put the rightmost block on the second block from the right": counted among all that
     // fit, the one being moved too (unless that would name the moved one itself).
@@ -382,6 +406,18 @@ function sideKey(from: ImageSide): (o: ObjectInfo) => number {
     case 'bottom':
       return (o) => o.position[1];
   }
+}
+
+/** Whether some of the objects stand on others (their bottoms more than 1 cm apart in height). */
+function stacked(objects: readonly ObjectInfo[]): boolean {
+  const bottoms = objects.map((o) => o.position[2] - o.size[2] / 2);
+  return bottoms.length > 1 && Math.max(...bottoms) - Math.min(...bottoms) > 0.01;
+}
+
+/** "the highest block" up a stack: from the top, the highest bottom first; from the bottom, the lowest. */
+function heightKey(from: ImageSide): (o: ObjectInfo) => number {
+  const bottom = (o: ObjectInfo): number => o.position[2] - o.size[2] / 2;
+  return from === 'bottom' ? bottom : (o) => -bottom(o);
 }
 
 /** The half extents of the gripper's workspace on the table (TABLE.workspace): corners of "the top left corner". */
@@ -509,7 +545,12 @@ function applyRelation(
   const others = found.filter((o) => o.id !== ref?.id);
   if (rel.rel === 'closest' || rel.rel === 'farthest') {
     const sign = rel.rel === 'closest' ? 1 : -1;
-    return { found: [...others].sort((a, b) => sign * (dist(a) - dist(b))), ranked: true, note: null };
+    const sorted = [...others].sort((a, b) => sign * (dist(a) - dist(b)));
+    // "the second closest": the n-th of the ranking first.
+    const k = (rel.rank ?? 1) - 1;
+    if (k > 0 && sorted.length <= k)
+      throw new UnresolvedReference(`'${np.text}': only ${sorted.length} match (${sorted.map((o) => o.id).join(', ') || 'none'})`);
+    return { found: [...sorted.slice(k), ...sorted.slice(0, k)], ranked: true, note: null };
   }
   if (rel.rel === 'region') {
     // "the block in the top left corner": its centre in that region of the table.

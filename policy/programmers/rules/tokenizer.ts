@@ -16,18 +16,31 @@ export interface Token {
   /** Character offsets in the instruction. */
   start: number;
   end: number;
+  /** The word was written with a possessive "'s" ("the tray's right"): folded away from `text`. */
+  possessive?: boolean;
 }
 
 const TOKEN_RE =
-  /(\d+(?:\.\d+)?|\.\d+)\s*(cm|mm|m|centimeters?|centimetres?|millimeters?|millimetres?|meters?|metres?|inch(?:es)?)\b|(\d+(?:\.\d+)?|\.\d+)|([a-z_][a-z0-9_'’-]*)|([,;:.!?()[\]])/gi;
+  /(\d+(?:\.\d+)?|\.\d+)\s*(cm|mm|m|centimeters?|centimetres?|millimeters?|millimetres?|meters?|metres?|inch(?:es)?)\b|(\d+(?:\.\d+)?|\.\d+)|([a-z_](?:[a-z0-9_'’]|-(?=[a-z0-9]))*)|(-+>|=+>|[→⟶➔➜])|([,;:.!?()[\]])/gi;
 
 /** -ing forms that are words of their own, not a verb ("standing" upright, "matching" colours). */
 const NOT_GERUNDS = new Set(['standing', 'matching', 'holding']);
 
 function fold(word: string): string {
   const w = word.toLowerCase().replace(/[’]/g, "'").replace(/'s$/, '');
-  const folded = SPELLING[w] ?? w;
+  const folded = SPELLING[w] ?? colorIsh(w) ?? w;
   return VERBS.has(folded) || NOT_GERUNDS.has(folded) ? folded : (verbOfGerund(folded) ?? folded);
+}
+
+/** "reddish" → red, "bluish" → blue, "greyish" → gray, "purplish" → purple: a colour word with -ish. */
+function colorIsh(w: string): string | null {
+  if (!w.endsWith('ish') || w.length < 6) return null;
+  const stem = w.slice(0, -3);
+  for (const c of [stem, `${stem}e`, stem.slice(0, -1)]) {
+    const color = SPELLING[c] ?? c;
+    if (isColor(color)) return color;
+  }
+  return null;
 }
 
 /** "putting" → put, "placing" → place, "moving" → move, "picking" → pick: a verb's -ing form as the verb. */
@@ -70,11 +83,17 @@ export function tokenize(text: string): Token[] {
           const end = offset + contraction[1]!.length;
           raw.push({ kind: 'word', text: contraction[1]!, start: offset, end });
           raw.push({ kind: 'word', text: 'is', start: end, end: offset + part.length });
-        } else if (part.length > 0) raw.push({ kind: 'word', text: fold(part), start: offset, end: offset + part.length });
+        } else if (part.length > 0) {
+          const possessive = /['’]s$/i.test(part) && part.length > 2;
+          raw.push({ kind: 'word', text: fold(part), start: offset, end: offset + part.length, ...(possessive ? { possessive } : {}) });
+        }
         offset += part.length + 1;
       }
+    } else if (m[5] !== undefined) {
+      // An arrow between two phrases ("yellow block -> purple bowl"): kept as a token of its own (grammar.ts reads it as "to").
+      raw.push({ kind: 'punct', text: '->', start, end });
     } else {
-      raw.push({ kind: 'punct', text: m[5]!, start, end });
+      raw.push({ kind: 'punct', text: m[6]!, start, end });
     }
   }
   // Number words and numbers followed by a unit word become distances.
@@ -105,7 +124,14 @@ export function tokenize(text: string): Token[] {
 /** The instruction text a run of tokens came from. */
 export function spanText(text: string, tokens: readonly Token[]): string {
   if (tokens.length === 0) return '';
-  return text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
+  // Normalisation may reorder tokens ("the tray's right" → "the right of the tray"): the span covers them all.
+  let start = tokens[0]!.start;
+  let end = tokens[tokens.length - 1]!.end;
+  for (const t of tokens) {
+    start = Math.min(start, t.start);
+    end = Math.max(end, t.end);
+  }
+  return text.slice(start, end);
 }
 
 const isWord = (t: Token | undefined, ...words: string[]): boolean => t?.kind === 'word' && words.includes(t.text);
@@ -135,6 +161,11 @@ const NOUN_LIKE_VERBS = new Set([
   'hold',
   'pop',
   'stick',
+  'slot',
+  'park',
+  'dump',
+  'throw',
+  'lob',
 ]);
 /** Words a verb's object can start with. */
 const OBJECT_START = new Set([
@@ -161,7 +192,33 @@ const OBJECT_START = new Set([
 function verbAt(tokens: readonly Token[], i: number): boolean {
   let j = i;
   // "…, but leave the ball where it is", "… and don't touch the bowl": a clause of its own.
-  while (isWord(tokens[j], 'then', 'also', 'finally', 'next', 'please', 'afterwards', 'but', "don't", 'dont', 'never', 'do', 'not')) j++;
+  for (;;) {
+    if (
+      isWord(
+        tokens[j],
+        'then',
+        'also',
+        'finally',
+        'next',
+        'please',
+        'afterwards',
+        'but',
+        "don't",
+        'dont',
+        'never',
+        'do',
+        'not',
+        'now',
+        'just',
+        'kindly',
+      ) ||
+      isWord(tokens[j], 'first', 'firstly', 'lastly', 'later', 'before', 'beforehand', 'after', 'that', 'this')
+    )
+      j++;
+    // "…, can you put it in the bowl", "…, could you please drop it in …".
+    else if (isWord(tokens[j], 'can', 'could', 'would', 'will') && isWord(tokens[j + 1], 'you')) j += 2;
+    else break;
+  }
   const verb = tokens[j];
   // "…, do not touch the bowl": a negated verb that is no verb of ours still starts a clause.
   if (j > i && isWord(tokens[j - 1], "don't", 'dont', 'never', 'not') && isWord(verb, 'touch', 'disturb', 'bother')) return true;

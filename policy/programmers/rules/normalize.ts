@@ -1,0 +1,247 @@
+// A normalisation pass over an instruction's tokens, before clauses are split and parsed:
+// ways of saying the same thing that the grammar should not have to read everywhere.
+//
+//   - an arrow between two phrases ("yellow block -> purple bowl") is "to";
+//   - qualifiers saying the relation is meant in the camera's image ("in the image", "on
+//     the camera image", "(in the picture)", "as the camera sees it", "at the top of the
+//     picture") are dropped: sides are always read in the top camera's image;
+//   - a possessive side ("on the tray's right", "the blue bowl's left side") becomes "the
+//     right of the tray" / "the left side of the blue bowl"; a possessive colour ("the
+//     tray's colour") becomes "the same colour as the tray";
+//   - with a vocabulary (the scene's own words: its colours, the nouns of its shapes, its
+//     ids' words), a word the grammar does not know that is one edit from exactly one of
+//     them ("yelow", "bluee", "bowel") is read as that word, and noted.
+//
+// Nothing here looks at the scene beyond the vocabulary it is given.
+
+import { COLORS, EXTREMES, NOUNS, SIDE_WORDS } from './lexicon.ts';
+import type { Token } from './tokenizer.ts';
+
+export interface NormalizeOptions {
+  /** The scene's own words (colours, shape nouns, ids' words): typos are folded to these. */
+  vocabulary?: readonly string[];
+  /** Whether the grammar knows a word (a known word is never folded). */
+  known: (word: string) => boolean;
+}
+
+export interface Normalized {
+  tokens: Token[];
+  /** What was read differently from how it was written ("read 'yelow' as 'yellow'"). */
+  notes: string[];
+}
+
+const isWord = (t: Token | undefined, ...words: string[]): boolean => t?.kind === 'word' && words.includes(t.text);
+
+/** Nouns for the camera's picture: "the image", "the picture", "the camera view". */
+const IMAGE_NOUNS = ['image', 'images', 'picture', 'pic', 'photo', 'photograph', 'view', 'frame', 'screen', 'snapshot', 'shot', 'render'];
+/** Words before an image noun: "the top camera's image", "the overhead view". */
+const IMAGE_ADJECTIVES = ['top', 'overhead', 'camera', 'camera-image', 'birds', 'bird', 'eye', 'aerial', 'robot', 'robots', 'down', 'plan'];
+
+/**
+ * The length of a camera qualifier starting at token i, 0 when there is none:
+ * "(as seen) in / on / from / of the (top camera's) image", "on camera", "as the camera sees
+ * it", "(as) seen from above / from the camera", "from the camera's point of view".
+ */
+function qualifierAt(tokens: readonly Token[], i: number): number {
+  let j = i;
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  // "as the camera sees it", "as the camera shows them", "as seen by the camera".
+  if (
+    w(j) === 'as' &&
+    ['the', 'a', 'our', 'your'].includes(w(j + 1) ?? '') &&
+    w(j + 2) === 'camera' &&
+    ['sees', 'shows', 'views'].includes(w(j + 3) ?? '')
+  ) {
+    j += 4;
+    if (['it', 'them', 'things', 'everything', 'the', 'this'].includes(w(j) ?? '')) j++;
+    if (IMAGE_NOUNS.includes(w(j) ?? '') || w(j) === 'scene' || w(j) === 'table') j++;
+    return j - i;
+  }
+  const start = j;
+  if (w(j) === 'as') j++;
+  if (['seen', 'shown', 'viewed', 'looking', 'looked', 'pictured'].includes(w(j) ?? '')) j++;
+  const loose = j > start; // "as seen …": "from above", "from the camera" are qualifiers too
+  if (loose && w(j) === 'from' && w(j + 1) === 'above') return j + 2 - i;
+  if (loose && ['from', 'by'].includes(w(j) ?? '') && w(j + 1) === 'the' && w(j + 2) === 'camera') {
+    j += 3;
+    if (IMAGE_NOUNS.includes(w(j) ?? '')) j++;
+    return j - i;
+  }
+  if (!['in', 'on', 'from', 'of', 'within', 'at', 'through'].includes(w(j) ?? '')) return 0;
+  const prep = w(j);
+  j++;
+  // "on camera".
+  if (prep === 'on' && w(j) === 'camera') return j + 1 - i;
+  if (['the', 'this', 'that', 'our', 'your', 'my'].includes(w(j) ?? '')) j++;
+  const adjStart = j;
+  while (IMAGE_ADJECTIVES.includes(w(j) ?? '') || w(j) === 'eye') j++;
+  // "from the camera's point of view", "from the camera's perspective".
+  if (
+    prep === 'from' &&
+    w(j - 1) === 'camera' &&
+    (w(j) === 'perspective' || (w(j) === 'point' && w(j + 1) === 'of' && w(j + 2) === 'view'))
+  ) {
+    return (w(j) === 'point' ? j + 3 : j + 1) - i;
+  }
+  if (!IMAGE_NOUNS.includes(w(j) ?? '')) return 0;
+  // "the view from the top": "view" alone after a preposition other than "in"/"on" is too loose.
+  if (w(j) === 'view' && j === adjStart && prep !== 'in' && prep !== 'on' && prep !== 'from') return 0;
+  j++;
+  if (w(j) === 'view' || w(j) === 'image') j++;
+  return j - i;
+}
+
+/** Drop camera qualifiers, and the brackets and a comma they leave empty. */
+function dropQualifiers(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const n = qualifierAt(tokens, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    out.push(tokens[i]!);
+    i++;
+  }
+  // "( )", "[ ]" left empty; ", ," left by ", as the camera sees it,".
+  const kept: Token[] = [];
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i]!;
+    const next = out[i + 1];
+    if (t.kind === 'punct' && (t.text === '(' || t.text === '[') && next?.kind === 'punct' && (next.text === ')' || next.text === ']')) {
+      i++;
+      continue;
+    }
+    if (out.length < tokens.length && t.kind === 'punct' && t.text === ',' && next?.kind === 'punct' && next.text === ',') continue;
+    kept.push(t);
+  }
+  return kept;
+}
+
+/** Words that may come before a possessive noun inside its phrase ("the big blue bowl's"). */
+function npWord(t: Token): boolean {
+  return (
+    t.kind === 'word' &&
+    (['the', 'a', 'an', 'that', 'this', 'its'].includes(t.text) ||
+      COLORS.has(t.text) ||
+      ['big', 'small', 'large', 'little', 'tall', 'short'].includes(t.text))
+  );
+}
+
+/**
+ * "on the tray's right" → "on the right of the tray"; "the blue bowl's left side" → "the left
+ * side of the blue bowl". Only a possessive noun followed by a side word is moved.
+ */
+function possessiveSides(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const side = tokens[i + 1];
+    // "the bowl that is the tray's colour" → "… the same colour as the tray".
+    if (t.kind === 'word' && t.possessive && NOUNS.has(t.text) && isWord(side, 'color')) {
+      let from = out.length;
+      while (from > 0 && npWord(out[from - 1]!)) {
+        from--;
+        if (['the', 'a', 'an', 'that', 'this', 'its'].includes(out[from]!.text)) break;
+      }
+      const np = [...out.splice(from), { ...t, possessive: undefined }];
+      const at = np[0]!.start;
+      const word = (text: string): Token => ({ kind: 'word', text, start: at, end: at });
+      out.push(word('the'), word('same'), { ...side!, text: 'color' }, word('as'), ...np);
+      i++;
+      continue;
+    }
+    if (
+      t.kind === 'word' &&
+      t.possessive &&
+      (NOUNS.has(t.text) || t.text === 'table') &&
+      side?.kind === 'word' &&
+      SIDE_WORDS[side.text] !== undefined
+    ) {
+      // The phrase the possessive ends: back over determiners, colours and sizes.
+      let from = out.length;
+      while (from > 0 && npWord(out[from - 1]!)) {
+        from--;
+        if (['the', 'a', 'an', 'that', 'this', 'its'].includes(out[from]!.text)) break;
+      }
+      const np = [...out.splice(from), { ...t, possessive: undefined }];
+      const at = np[0]!.start;
+      out.push({ kind: 'word', text: 'the', start: at, end: at }, side);
+      let j = i + 2;
+      // "left hand side", "right side", "far end", "top right corner".
+      while (
+        isWord(tokens[j], 'hand', 'side', 'edge', 'end', 'corner') ||
+        (tokens[j]?.kind === 'word' && SIDE_WORDS[tokens[j]!.text] !== undefined)
+      )
+        out.push(tokens[j++]!);
+      out.push({ kind: 'word', text: 'of', start: side.end, end: side.end }, ...np);
+      i = j - 1;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** Damerau–Levenshtein distance ≤ 1 (one substitution, insertion, deletion or swap of neighbours). */
+export function oneEdit(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    const diff: number[] = [];
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+    if (diff.length === 1) return true;
+    return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+  }
+  const [s, l] = a.length < b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < s.length && s[i] === l[i]) i++;
+  return s.slice(i) === l.slice(i + 1);
+}
+
+/**
+ * A word it does not know, one edit from exactly one word of the scene's vocabulary that fits
+ * where it stands: before a noun ("the yelow bowl") a colour, elsewhere ("the red blok in …")
+ * a noun; the words of ids may be either. "the red bluk" is not read as "the red blue".
+ */
+function foldTypos(tokens: Token[], opts: NormalizeOptions, notes: string[]): Token[] {
+  const vocab = [...new Set(opts.vocabulary ?? [])].filter((v) => v.length >= 3);
+  if (vocab.length === 0) return tokens;
+  return tokens.map((t, i) => {
+    if (t.kind !== 'word' || t.text.length < 4 || t.text.includes('_') || opts.known(t.text)) return t;
+    const next = tokens[i + 1];
+    const beforeNoun = next?.kind === 'word' && (NOUNS.has(next.text) || next.text === 'one' || next.text === 'ones');
+    const fits = (v: string): boolean => (COLORS.has(v) ? beforeNoun : NOUNS.has(v) ? !beforeNoun : true);
+    const near = vocab.filter((v) => oneEdit(t.text, v) && fits(v));
+    if (near.length !== 1) return t;
+    notes.push(`read '${t.text}' as '${near[0]}'`);
+    return { ...t, text: near[0]! };
+  });
+}
+
+/** "left most", "left-most", "right most": one word ("leftmost"). */
+function joinMost(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (t.kind === 'word' && isWord(next, 'most') && EXTREMES[`${t.text}most`] !== undefined) {
+      out.push({ ...t, text: `${t.text}most`, end: next!.end });
+      i++;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** The normalisation pass: arrows, camera qualifiers, possessive sides, typos against the scene's words. */
+export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions): Normalized {
+  const notes: string[] = [];
+  let out: Token[] = tokens.map((t) => (t.kind === 'punct' && t.text === '->' ? { ...t, kind: 'word', text: 'to' } : t));
+  out = joinMost(out);
+  out = foldTypos(out, opts, notes);
+  out = dropQualifiers(out);
+  out = possessiveSides(out);
+  return { tokens: out, notes };
+}
