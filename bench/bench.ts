@@ -2,10 +2,9 @@
 // from is part of the output, because shared machines are noisy.
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { ModelLatencyFigure } from './concurrency-bench.ts';
+import { referenceAttemptTimes } from './reference-attempts.ts';
 import { buildBareRapierScene, createWorld, PHYSICS_HZ } from '../sim/index.ts';
-import { getSuite, instantiateScene } from '../tasks/index.ts';
 import { measureHostCallMicros } from '../policy/program/index.ts';
-import { runAttempt } from '../policy/program/index.ts';
 import { toolVersions } from '../policy/loop/index.ts';
 import { benchmarkScene } from '../monitor/index.ts';
 import type { PerceptionFigure } from './perception-bench.ts';
@@ -78,20 +77,7 @@ async function physicsFigures(reps: number): Promise<BenchFigures['physics']> {
 
 /** Mean wall time of a core reference-program attempt with no rendering (world build included). */
 async function episodeFigures(seeds: number): Promise<BenchFigures['episode']> {
-  const times: number[] = [];
-  for (const task of getSuite('core')) {
-    for (let seed = 0; seed < seeds; seed++) {
-      const scene = instantiateScene(task, seed);
-      const t0 = performance.now();
-      const world = await createWorld(scene, { timeLimit: task.timeLimit });
-      try {
-        await runAttempt({ world, program: task.reference });
-      } finally {
-        world.free();
-      }
-      times.push(performance.now() - t0);
-    }
-  }
+  const times = await referenceAttemptTimes(seeds);
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
   return { msPerAttempt: Math.round(mean * 10) / 10, attempts: times.length };
 }

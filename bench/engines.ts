@@ -3,9 +3,8 @@
 // the core reference attempts, for each build in one process. Reps alternate the builds
 // (compat, simd, compat, …) so a shared machine's load drifts over both alike; each
 // figure is the median of its reps, after one warm-up rep of each build.
-import { getSuite, instantiateScene } from '../tasks/index.ts';
 import { benchmarkScene } from '../monitor/index.ts';
-import { runAttempt } from '../policy/program/index.ts';
+import { referenceAttemptTimes } from './reference-attempts.ts';
 import {
   buildBareRapierScene,
   createWorld,
@@ -73,18 +72,7 @@ async function bareStepsPerSec(scene: SceneSpec): Promise<number> {
 
 /** Mean ms per core reference attempt, one seed per task. */
 async function attemptMs(): Promise<number> {
-  const times: number[] = [];
-  for (const task of getSuite('core')) {
-    const scene = instantiateScene(task, 0);
-    const t0 = performance.now();
-    const world = await createWorld(scene, { timeLimit: task.timeLimit });
-    try {
-      await runAttempt({ world, program: task.reference });
-    } finally {
-      world.free();
-    }
-    times.push(performance.now() - t0);
-  }
+  const times = await referenceAttemptTimes(1);
   return times.reduce((a, b) => a + b, 0) / times.length;
 }
 
