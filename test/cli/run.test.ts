@@ -76,7 +76,10 @@ describe('policyloop run with a given program', () => {
     [['suite', '--workers', '0'], /option '--workers <n>' argument '0' is invalid\. Expected an integer ≥ 1/],
     [['suite', '--concurrency', '0'], /option '--concurrency <n>' argument '0' is invalid\. Expected an integer ≥ 1/],
     [['suite', '--max-rpm', 'lots'], /option '--max-rpm <n>' argument 'lots' is invalid/],
-    [['suite', '--tasks', 'lift_block', '--prices', '/nonexistent/prices.json'], /--prices: cannot read \/nonexistent\/prices\.json: ENOENT/],
+    [
+      ['suite', '--tasks', 'lift_block', '--prices', '/nonexistent/prices.json'],
+      /--prices: cannot read \/nonexistent\/prices\.json: ENOENT/,
+    ],
     [['run', '--task', '/nonexistent/task.json'], /task\.json/],
   ])('exits 2 with a one-line message for bad input %j', (args, message) => {
     const r = cli(args as string[]);
