@@ -206,11 +206,11 @@ const SETTINGS: SuiteSettings = {
   perception: 'exact',
 };
 
-export async function queueFigure(seeds = 3): Promise<QueueFigure | { skipped: string }> {
+export async function queueFigure(seeds = 3, suiteName = 'core'): Promise<QueueFigure | { skipped: string }> {
   if (!redisServerPath()) return { skipped: 'redis-server is not installed' };
   const redis = await startRedisServer();
   const tmp = mkdtempSync(join(tmpdir(), 'policyloop-bench-queue-'));
-  const tasks = getSuite('core');
+  const tasks = getSuite(suiteName);
   const seedList = Array.from({ length: seeds }, (_, i) => i);
   const entry = policyloopArgs([]).entry;
   const all: BenchWorker[] = [];
@@ -294,7 +294,7 @@ export async function queueFigure(seeds = 3): Promise<QueueFigure | { skipped: s
     const [one, two] = runs as [QueueThroughput, QueueThroughput];
     return {
       entry,
-      suite: `core × ${seeds} seeds, builtin, --monitor state, --max-repairs 3`,
+      suite: `${suiteName} × ${seeds} seeds, builtin, --monitor state, --max-repairs 3`,
       runs,
       ratio: Math.round((two.episodesPerMinute / one.episodesPerMinute) * 100) / 100,
       local: { episodesPerMinute: localEpm, ratio: Math.round((localEpm[1]! / localEpm[0]!) * 100) / 100 },
