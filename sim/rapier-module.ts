@@ -20,7 +20,7 @@ export const RAPIER_BUILDS = ['simd', 'compat'] as const;
 export type RapierBuild = (typeof RAPIER_BUILDS)[number];
 
 /** The build used when POLICYLOOP_RAPIER is unset (sim/README.md says why). */
-export const DEFAULT_RAPIER_BUILD: RapierBuild = 'simd';
+export const DEFAULT_RAPIER_BUILD: RapierBuild = 'compat';
 
 /** The environment variable that picks the build for a process (and its worker threads). */
 export const RAPIER_ENV = 'POLICYLOOP_RAPIER';

@@ -15,7 +15,7 @@ export function toolVersions(): Record<string, string> {
   return {
     policyloop: pkg.version,
     node: process.versions.node,
-    // The build worlds of this process run on, e.g. "simd-compat 0.20.0" (sim/rapier-module.ts).
+    // The build worlds of this process run on, e.g. "compat 0.21.0" (sim/rapier-module.ts).
     rapier: rapierLabel(),
     quickjs: pkg.dependencies['quickjs-emscripten'] ?? 'unknown',
     three: pkg.dependencies.three ?? 'unknown',
