@@ -53,7 +53,7 @@ export function defaultFriction(shape: Shape): number {
  * property, "__proto__" included (so the schema refuses it as an unknown key rather than
  * it silently becoming the object's prototype).
  */
-function stripComments(v: unknown): unknown {
+export function stripComments(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(stripComments);
   if (typeof v !== 'object' || v === null) return v;
   const out: Record<string, unknown> = {};

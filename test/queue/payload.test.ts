@@ -41,6 +41,13 @@ describe('the task in a queue job', () => {
     expect(rest).toEqual(orig);
   });
 
+  it('a hostile job is refused in one line before it is parsed or walked: too deep, too big', () => {
+    const deep = { json: `{"success":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, reference: '' };
+    expect(() => taskFromShipped(deep, 'deep.json')).toThrow(/deep\.json\) is nested more than 64 levels deep$/);
+    const big = { json: `{"instruction":"${'x'.repeat(2 * 1024 * 1024)}"}`, reference: '' };
+    expect(() => taskFromShipped(big, 'big.json')).toThrow(/big\.json\) is larger than 1048576 bytes$/);
+  });
+
   it('a task file edited on the way gets another version, and the worker records an error instead of running it', async () => {
     const task = getTask('lift_block');
     const shipped = shipTask(task);

@@ -2,23 +2,10 @@
 // worker gets the task file's JSON text and its reference program's text, parses them with its
 // own code and checks the version (TaskDef.hash) is the one the suite started with.
 import { readFileSync } from 'node:fs';
-import { isReferencePath, parseTask, taskHash } from '../../../tasks/task-file.ts';
+import { isReferencePath, parseTask, stripComments, taskHash, textNestingPath } from '../../../tasks/task-file.ts';
+import { TASK_LIMITS } from '../../../tasks/schema.ts';
 import type { TaskDef } from '../../../tasks/index.ts';
 import type { ShippedTask } from '../episode-job.ts';
-
-/**
- * JSON has no comments: keys starting with "//" are dropped before hashing, as task-file.ts
- * does (every other key kept as an own property, "__proto__" included).
- */
-function stripComments(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(stripComments);
-  if (typeof v !== 'object' || v === null) return v;
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v))
-    if (!k.startsWith('//'))
-      Object.defineProperty(out, k, { value: stripComments(x), enumerable: true, writable: true, configurable: true });
-  return out;
-}
 
 function versionOf(json: unknown, reference: string): string {
   return taskHash(stripComments(json), reference);
@@ -54,6 +41,12 @@ export function shipTask(task: TaskDef): ShippedTask {
  * match. A reference given as a path in the file is taken from the shipped reference text.
  */
 export function taskFromShipped(shipped: ShippedTask, file: string): TaskDef {
+  // A job is untrusted input like a task file: the same size and nesting limits, checked before
+  // anything parses or walks it (tasks/TEMPLATE.md#limits).
+  if (Buffer.byteLength(shipped.json, 'utf8') > TASK_LIMITS.maxFileBytes)
+    throw new Error(`the task sent with the job (${file}) is larger than ${TASK_LIMITS.maxFileBytes} bytes`);
+  const deep = textNestingPath(shipped.json);
+  if (deep) throw new Error(`the task sent with the job (${file}) is nested more than ${TASK_LIMITS.maxJsonDepth} levels deep`);
   let json: unknown;
   try {
     json = JSON.parse(shipped.json);
