@@ -8,11 +8,11 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isTaskPath, loadTask, parseTask, TaskError } from '../tasks/index.ts';
+import { isTaskPath, loadTask, parseTask, TASK_LIMITS, TaskError, textNestingPath } from '../tasks/index.ts';
 import type { TaskDef } from '../tasks/index.ts';
 
-/** The largest task file a viewer reads (the task loader's own limit, 1 MiB). */
-export const MAX_TASK_FILE_BYTES = 1024 * 1024;
+/** The largest task file a viewer reads: the task loader's own limit (1 MiB). */
+export const MAX_TASK_FILE_BYTES = TASK_LIMITS.maxFileBytes;
 
 /** A problem with the task a client named, in one line for that client. */
 export class TaskReadError extends Error {
@@ -34,6 +34,7 @@ export async function readViewerTask(ref: string): Promise<TaskDef> {
   const file = resolve(ref);
   const shown = JSON.stringify(ref.length > 200 ? `${ref.slice(0, 200)}…` : ref);
   const text = await readBoundedFile(file, shown);
+  if (textNestingPath(text)) throw new TaskReadError(`the task file ${shown} is nested more than ${TASK_LIMITS.maxJsonDepth} levels deep`);
   let json: unknown;
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
