@@ -12,7 +12,8 @@ const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
 
 function tableHtml(s: SuiteSummary): string {
   const ks = s.overall.successAtK.map((_, k) => `<th title="solved within ${k} repairs">@${k}</th>`).join('');
-  const priced = s.cost !== undefined;
+  // No column when no model has a price: unknown is not $0.
+  const priced = s.cost !== undefined && Object.keys(s.cost.prices).length > 0;
   const cost = (g: GroupSummary): string =>
     priced ? `<td>${g.costUsdPerEpisode === undefined ? '' : formatUsd(g.costUsdPerEpisode)}</td>` : '';
   const row = (name: string, g: GroupSummary, cls = ''): string =>

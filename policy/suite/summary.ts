@@ -106,22 +106,30 @@ export function summarizeCorrections(lines: readonly ResultLine[], maxCorrection
 }
 
 /** One episode's dollars: the code model's tokens at its price, the vlm monitor's at the vision model's. */
-export function episodeCost(line: ResultLine, table: PriceTable): { usd: number; unpriced: string[] } {
+/** The models that spent an episode's tokens: [model, tokens in, tokens out], the code model's and the vlm monitor's. */
+function spendingModels(line: ResultLine): [string | null, number, number][] {
   const monitorIn = line.attempts.reduce((a, r) => a + (r.monitorTokensIn ?? 0), 0);
   const monitorOut = line.attempts.reduce((a, r) => a + (r.monitorTokensOut ?? 0), 0);
   const parts: [string | null, number, number][] = [
     [line.model, line.tokensIn - monitorIn, line.tokensOut - monitorOut],
     [line.settings?.vlmModel ?? null, monitorIn, monitorOut],
   ];
+  return parts.filter(([, tin, tout]) => tin + tout > 0);
+}
+
+export function episodeCost(line: ResultLine, table: PriceTable): { usd: number; unpriced: string[]; priced: boolean } {
+  const parts = spendingModels(line);
   let usd = 0;
+  let priced = false;
   const unpriced: string[] = [];
   for (const [model, tin, tout] of parts) {
-    if (tin + tout <= 0) continue;
     const price = model ? priceOf(model, table) : null;
-    if (price) usd += costUsd(price, tin, tout);
-    else unpriced.push(model ?? '(unnamed model)');
+    if (price) {
+      usd += costUsd(price, tin, tout);
+      priced = true;
+    } else unpriced.push(model ?? '(unnamed model)');
   }
-  return { usd, unpriced };
+  return { usd, unpriced, priced };
 }
 
 export function summarizeGroup(
@@ -146,10 +154,14 @@ export function summarizeGroup(
     wallMsPerEpisode: Math.round(mean(lines.map((l) => l.wallMs))),
     errors: lines.filter((l) => l.error !== null).length,
     ...(maxCorrections !== undefined ? { corrections: summarizeCorrections(lines, maxCorrections) } : {}),
-    ...(prices && n > 0 && lines.some((l) => l.tokensIn + l.tokensOut > 0)
-      ? { costUsdPerEpisode: round(mean(lines.map((l) => episodeCost(l, prices).usd)), 6) }
-      : {}),
+    ...(prices ? optional('costUsdPerEpisode', groupCost(lines, prices)) : {}),
   };
+}
+
+/** Dollars per episode of a group; undefined when no model spent tokens or none of them has a price (unknown, not free). */
+function groupCost(lines: readonly ResultLine[], prices: PriceTable): number | undefined {
+  const costs = lines.map((l) => episodeCost(l, prices));
+  return costs.some((c) => c.priced) ? round(mean(costs.map((c) => c.usd)), 6) : undefined;
 }
 
 /** The suite's cost, or undefined when no model spent tokens. */
@@ -158,7 +170,7 @@ export function summarizeCost(lines: readonly ResultLine[], pricing: Pricing): S
   const costs = lines.map((l) => episodeCost(l, pricing.table));
   const prices: Record<string, ModelPrice> = {};
   for (const l of lines) {
-    for (const m of [l.model, l.settings?.vlmModel]) {
+    for (const [m] of spendingModels(l)) {
       const p = m ? priceOf(m, pricing.table) : null;
       if (m && p) prices[m] = p;
     }

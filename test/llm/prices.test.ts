@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRICES, costUsd, priceOf, readPriceFile } from '../../llm/prices.ts';
-import { summarizeCost } from '../../policy/suite/summary.ts';
+import { summarizeCost, summarizeGroup } from '../../policy/suite/summary.ts';
 import type { ResultLine } from '../../policy/suite/index.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
@@ -48,7 +48,10 @@ describe('prices', () => {
     expect(Object.keys(cost.prices).sort()).toEqual(['gpt-4o', 'gpt-4o-mini']);
     expect(cost.unpriced).toEqual([]);
     const local = summarizeCost([line('llama3', 10, 10, [0, 0])], { table: DEFAULT_PRICES, source: 'defaults' })!;
-    expect(local).toMatchObject({ totalUsd: 0, unpriced: ['llama3'] });
+    expect(local).toMatchObject({ totalUsd: 0, unpriced: ['llama3'], prices: {} });
+    // Per group: unknown, not free.
+    expect(summarizeGroup([line('llama3', 10, 10, [0, 0])], 0, undefined, DEFAULT_PRICES).costUsdPerEpisode).toBeUndefined();
+    expect(summarizeGroup(lines, 0, undefined, DEFAULT_PRICES).costUsdPerEpisode).toBeCloseTo((0.15 + 0.6 + 2.5) / 2, 6);
     expect(summarizeCost([line('rules', 0, 0, [0, 0])], { table: DEFAULT_PRICES, source: 'd' })).toBeUndefined();
   });
 });
