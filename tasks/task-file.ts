@@ -135,27 +135,27 @@ const MAX_CONTAINERS = 1_000_000;
  * goes too deep, 'too-large' past MAX_CONTAINERS arrays and objects, or null.
  */
 export function valueNestingPath(value: unknown, maxDepth: number = TASK_LIMITS.maxJsonDepth): (string | number)[] | 'too-large' | null {
-  const todo: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
   let containers = 0;
-  while (todo.length > 0) {
-    const { v, path } = todo.pop()!;
+  while (stack.length > 0) {
+    const { v, path } = stack.pop()!;
     if (typeof v !== 'object' || v === null) continue;
     if (path.length >= maxDepth) return path;
     if (++containers > MAX_CONTAINERS) return 'too-large';
-    if (Array.isArray(v)) for (const [i, x] of v.entries()) todo.push({ v: x, path: [...path, i] });
-    else for (const [k, x] of Object.entries(v)) todo.push({ v: x, path: [...path, k] });
+    if (Array.isArray(v)) for (const [i, x] of v.entries()) stack.push({ v: x, path: [...path, i] });
+    else for (const [k, x] of Object.entries(v)) stack.push({ v: x, path: [...path, k] });
   }
   return null;
 }
 
 /** JSON values in `v` (itself included), counted without recursion up to just past `max`. */
 function valueCount(v: unknown, max: number): number {
-  const todo: unknown[] = [v];
+  const stack: unknown[] = [v];
   let count = 0;
-  while (todo.length > 0 && count <= max) {
-    const x = todo.pop();
+  while (stack.length > 0 && count <= max) {
+    const x = stack.pop();
     count++;
-    if (x !== null && typeof x === 'object') for (const y of Array.isArray(x) ? x : Object.values(x)) todo.push(y);
+    if (x !== null && typeof x === 'object') for (const y of Array.isArray(x) ? x : Object.values(x)) stack.push(y);
   }
   return count;
 }
