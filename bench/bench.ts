@@ -5,6 +5,7 @@ import type { ModelLatencyFigure } from './concurrency-bench.ts';
 import { referenceAttemptTimes } from './reference-attempts.ts';
 import { buildBareRapierScene, createWorld, PHYSICS_HZ } from '../sim/index.ts';
 import { measureHostCallMicros } from '../policy/program/index.ts';
+import { measureSandboxStartup, type SandboxStartupFigures } from '../policy/program/sandbox.ts';
 import { toolVersions } from '../policy/loop/index.ts';
 import { benchmarkScene } from '../monitor/index.ts';
 import type { PerceptionFigure } from './perception-bench.ts';
@@ -23,7 +24,7 @@ export interface BenchFigures {
   };
   /** Each Rapier build on the same scene, side by side (bench/engines.ts). */
   engines?: EngineFigures;
-  sandbox: { hostCallMicros: number };
+  sandbox: { hostCallMicros: number } & SandboxStartupFigures;
   render?: { msPerView: number; msPerMaskView: number } | { skipped: string };
   episode: { msPerAttempt: number; attempts: number };
   suite?: { episodesPerMinute: { state: number | null; pixels: number | null }; runs: unknown[] };
@@ -104,6 +105,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchFigures> {
   log('sandbox…');
   const hostCalls: number[] = [];
   for (let r = 0; r < (opts.reps ?? 5); r++) hostCalls.push(await measureHostCallMicros(20_000));
+  const sandboxStartup = await measureSandboxStartup();
   log('episodes…');
   await episodeFigures(1); // warm-up: wasm modules, JIT
   const episode = await episodeFigures(opts.seeds ?? 3);
@@ -119,7 +121,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchFigures> {
     versions: toolVersions(),
     physics,
     engines,
-    sandbox: { hostCallMicros: Math.round(median(hostCalls) * 100) / 100 },
+    sandbox: { hostCallMicros: Math.round(median(hostCalls) * 100) / 100, ...sandboxStartup },
     episode,
     measuredAt: new Date().toISOString(),
   };

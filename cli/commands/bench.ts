@@ -90,7 +90,7 @@ export function registerBenchCommand(program: Command): void {
         `startup: policyloop --version ${startup.version.wallMs} ms, peak RSS ${startup.version.maxRssMB} MB; a suite worker ready in ${startup.worker.readyMs} ms (medians of ${startup.version.runs})`,
         `physics (rapier, 12 objects, 240 Hz): ${p.stepsPerSec} steps/s = ${p.realtimeFactor}× real time; bare Rapier ${p.bareStepsPerSec} steps/s (ours/bare ${p.overheadRatio})`,
         ...(figures.engines ? engineLines(figures.engines) : []),
-        `sandbox: ${figures.sandbox.hostCallMicros} µs per API call`,
+        `sandbox: ${figures.sandbox.hostCallMicros} µs per API call; an empty program ${figures.sandbox.runMs} ms; a fresh sandbox thread ${figures.sandbox.threadStartMs} ms`,
         `episode: ${figures.episode.msPerAttempt} ms per core reference attempt (no rendering, ${figures.episode.attempts} attempts)`,
       ];
       if (figures.render)

@@ -220,6 +220,14 @@ function explanation(meta: ArgMeta, error: z.ZodError): string {
   return meta.explains && issue ? `: ${issueText(issue)}` : '';
 }
 
+/** Whether a decoded argument holds a string with a NUL character (at most 6 levels deep, as the sandbox copies). */
+function holdsNul(v: unknown, depth = 0): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (depth > 6 || typeof v !== 'object' || v === null || v instanceof OpaqueValue) return false;
+  if (Array.isArray(v)) return v.some((x) => holdsNul(x, depth + 1));
+  return Object.entries(v).some(([k, x]) => k.includes('\u0000') || holdsNul(x, depth + 1));
+}
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof OpaqueValue);
 }
@@ -255,6 +263,9 @@ export function checkArgs(fn: string, args: z.ZodType, raw: readonly unknown[], 
       out.push(undefined);
       continue;
     }
+    // Ids and texts are compared and shown as they are: a NUL would cut them short in C
+    // strings and logs, so no argument an API function reads may hold one.
+    if (p.meta.type !== 'any' && holdsNul(v)) throw argumentError(`${where} contains a NUL character (\\u0000)`);
     if (p.fields) {
       if (!isPlainObject(v)) throw argumentError(`${where} must be ${p.meta.expected}, got ${describeValue(v)}`);
       const known = p.fields.map((f) => f.name);

@@ -8,7 +8,7 @@ export { renderApiMarkdown, renderApiPrompt, signature, writeApiDocs, API_DOCS_P
 export { checkArgs, describeValue } from './arguments.ts';
 export { bindApi } from './api-bindings.ts';
 export type { ApiBindings, BindingOptions } from './api-bindings.ts';
-export { loadQuickJS, runSandboxed, programLine, PROGRAM_FILE, SANDBOX_DEFAULTS, SandboxStop } from './sandbox.ts';
+export { KILL_GRACE_MS, loadQuickJS, runSandboxed, programLine, PROGRAM_FILE, SANDBOX_DEFAULTS, SandboxStop } from './sandbox.ts';
 export type { HostFunction, SandboxOptions, SandboxResult } from './sandbox.ts';
 export { TraceRecorder, traceToJSON, actionLabel } from './trace.ts';
 export type { TraceRecorderOptions } from './trace.ts';

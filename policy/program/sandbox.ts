@@ -1,31 +1,53 @@
-// Runs one program in QuickJS (quickjs-emscripten, sync release build): one wasm module
-// per process, a fresh runtime and context per program, every handle disposed. The
-// program sees the language built-ins and the functions it is given — nothing of the
-// host. Limits: CPU time of guest execution (interrupt handler), memory, stack size.
+// Runs one program in QuickJS, in a thread of its own that this (host) thread can
+// terminate whatever the program is doing (docs/architecture.md#sandbox). The program sees
+// the language built-ins and the functions it is given — nothing of the host.
 //
-// How a call crosses over: each API function is a small guest wrapper (made by the
-// prelude below) that captures `new Error().stack` — the program line of the call —
-// encodes its arguments to one JSON string and calls a single hidden host function.
-// The host function decodes, runs the binding and returns the result as JSON, which
-// the wrapper parses. A binding's PolicyError becomes a guest exception whose `name`
-// is the error kind, so programs can `catch (e) { if (e.name === 'GraspError') … }`,
-// with its typed cause (when the skill knew one) as `e.cause`; an uncaught one keeps
-// that cause in the ProgramError.
+// The host side: runSandboxed posts the job to the sandbox thread (sandbox-worker.ts,
+// which runs it with sandbox-guest.ts) and blocks, serving the program's API calls as
+// they come through the shared buffer (sandbox-channel.ts): decode the arguments, run the
+// function, encode the result or the error. Budgets:
+// - CPU: wall time of the run minus the time spent inside the API functions (so the cost
+//   of crossing the boundary counts). The thread's interrupt handler ends the program at
+//   `cpuMs`; a program inside a built-in that never yields (a 2^40-long `includes`, a
+//   backtracking regex) is ended by terminating the thread at `cpuMs + KILL_GRACE_MS`.
+// - Memory and stack: QuickJS's own limits, still on while the thrown value is read.
+// - The stop request (`shouldStop`): the thread's interrupt handler, then the same kill.
+// A thread that was terminated, or whose module aborted, is never used again; the next
+// program gets a fresh one. A binding's PolicyError becomes a guest exception whose `name`
+// is the error kind, so programs can `catch (e) { if (e.name === 'GraspError') … }`, with
+// its typed cause (when the skill knew one) as `e.cause`; an uncaught one keeps that
+// cause in the ProgramError.
 
-import {
-  newQuickJSWASMModule,
-  RELEASE_SYNC,
-  type QuickJSContext,
-  type QuickJSHandle,
-  type QuickJSRuntime,
-  type QuickJSWASMModule,
-} from 'quickjs-emscripten';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { newQuickJSWASMModule, RELEASE_SYNC, type QuickJSWASMModule } from 'quickjs-emscripten';
 import { ERROR_KINDS, PolicyError, causeOf, type ErrorKind, type ProgramError } from '../../sim/index.ts';
 import { OpaqueValue } from './arguments.ts';
+import {
+  awaitChange,
+  CLOCK,
+  channelViews,
+  newChannel,
+  readText,
+  SLOT,
+  signal,
+  STATE,
+  writeText,
+  type ChannelViews,
+} from './sandbox-channel.ts';
+import {
+  MAX_ARGS,
+  MAX_STRING,
+  programLine,
+  runGuest,
+  THROWN_CAPS,
+  type GuestJob,
+  type GuestLink,
+  type GuestOutcome,
+  type Thrown,
+} from './sandbox-guest.ts';
+import type { SandboxWorkerData } from './sandbox-worker.ts';
 
-/** File name programs are evaluated under; stack lines `program.js:LINE:COL` give call lines. */
-export const PROGRAM_FILE = 'program.js';
-const PRELUDE_FILE = 'policyloop-prelude';
+export { PROGRAM_FILE, programLine } from './sandbox-guest.ts';
 
 export const SANDBOX_DEFAULTS = {
   cpuMs: 10_000,
@@ -33,33 +55,17 @@ export const SANDBOX_DEFAULTS = {
   /** Larger stacks let deep recursion overrun the wasm stack and corrupt the module. */
   maxStackBytes: 256 * 1024,
   /** Most arguments copied into a call; more are reported, not copied. */
-  maxArgs: 16,
+  maxArgs: MAX_ARGS,
 } as const;
 
-// ---------------------------------------------------------------- the module, once
-
-let modulePromise: Promise<QuickJSWASMModule> | null = null;
-let loadedModule: QuickJSWASMModule | null = null;
-
-/** Loads the QuickJS wasm module (once per process; later calls return the same one). */
-export function loadQuickJS(): Promise<QuickJSWASMModule> {
-  modulePromise ??= newQuickJSWASMModule(RELEASE_SYNC).then((m) => (loadedModule = m));
-  return modulePromise;
-}
-
-/** The loaded module, or an error telling the caller to `await loadQuickJS()` first. */
-export function quickJS(): QuickJSWASMModule {
-  if (!loadedModule) throw new Error('QuickJS is not loaded yet: await loadQuickJS() before running programs synchronously');
-  return loadedModule;
-}
-
-/** After a wasm abort the module may be unusable: forget it so the next load starts afresh. */
-function dropModule(m: QuickJSWASMModule): void {
-  if (loadedModule === m) {
-    loadedModule = null;
-    modulePromise = null;
-  }
-}
+/** Past the CPU budget, how long a program stuck in a built-in has before its thread is terminated (ms). */
+export const KILL_GRACE_MS = 1_000;
+/** How long a new sandbox thread may take to load QuickJS (ms). */
+const START_TIMEOUT_MS = 60_000;
+/** How often a waiting host polls `shouldStop` (ms). */
+const STOP_POLL_MS = 20;
+/** Spins before sleeping on the sandbox thread's next call (≈ 10–30 µs). */
+const CALL_SPINS = 2_000;
 
 // ---------------------------------------------------------------- host side
 
@@ -85,7 +91,7 @@ export class SandboxStop extends Error {
 }
 
 export interface SandboxOptions {
-  /** CPU time of guest execution (ms, time inside host calls not counted). Default 10 000. */
+  /** CPU budget (ms): the run's wall time minus time inside the host functions. Default 10 000. */
   cpuMs?: number;
   /** Memory limit of the QuickJS runtime (bytes). Default 64 MiB. */
   memoryBytes?: number;
@@ -99,253 +105,168 @@ export interface SandboxOptions {
   consoleTo?: string;
   /** Polled while the program runs; true ends it with InterruptedError. */
   shouldStop?: () => boolean;
-  /** QuickJS module to use (tests pass a debug build); default the shared release one. */
+  /**
+   * Test only: run in this thread with this QuickJS module (a debug build's leak check).
+   * Nothing can then end a program stuck inside a built-in.
+   */
   module?: QuickJSWASMModule;
 }
 
 export interface SandboxResult {
   error: ProgramError | null;
-  /** Wall time spent executing guest code (ms). */
+  /** Wall time of the run outside the host functions (ms): the guest and the boundary. */
   guestMs: number;
-  /** Wall time spent inside host functions (ms). */
+  /** Wall time spent serving calls in this thread (ms), the host functions included. */
   hostMs: number;
   hostCalls: number;
   /** Whether calls took the fast path (see installFastCalls); false means the library's own dispatcher. */
   fastHostCalls: boolean;
+  /** The sandbox thread was terminated (a stuck built-in or an unanswered stop). */
+  killed: boolean;
+  /** Time this call waited for a sandbox thread to start (ms; 0 when one was ready). */
+  startMs: number;
+  /** The sandbox thread's id (worker threadId; 0 when run in this thread). */
+  thread: number;
   /** A host function failed with something other than PolicyError / SandboxStop (a bug). */
   hostFault?: unknown;
 }
 
-/** 1-based line of the innermost program frame in a QuickJS stack text; null if none. */
-export function programLine(stack: string | undefined | null): number | null {
-  if (!stack) return null;
-  const m = /program\.js:(\d+)/.exec(stack);
-  return m ? Number(m[1]) : null;
-}
+// ---------------------------------------------------------------- the module for compile checks
 
-// ---------------------------------------------------------------- guest side
-
-// The prelude: evaluated once per context before the program. Everything it needs is
-// captured in its closure first, so a program that overwrites globals (JSON, Error,
-// Array.prototype.push …) cannot reach or break the bridge — at worst it garbles its
-// own arguments, which the host then rejects.
-const PRELUDE = `(function (host, clock, namesJson, consoleIndex, seed) {
-  'use strict';
-  var E = Error, parse = JSON.parse, stringify = JSON.stringify, isArray = Array.isArray;
-  var keysOf = Object.keys, define = Object.defineProperty, imul = Math.imul, G = globalThis;
-  var names = parse(namesJson);
-  var MAX_ITEMS = 64, MAX_KEYS = 32, MAX_DEPTH = 6, MAX_STRING = 10000, MAX_ARGS = ${SANDBOX_DEFAULTS.maxArgs};
-  function enc(v, depth) {
-    switch (typeof v) {
-      case 'number':
-        if (v !== v) return { x: 'NaN' };
-        if (v === 1 / 0) return { x: 'Infinity' };
-        if (v === -1 / 0) return { x: '-Infinity' };
-        if (v === 0 && 1 / v < 0) return { x: '-0' };
-        return v;
-      case 'string':
-        return v.length > MAX_STRING ? { x: 'string', n: v.length, s: String.prototype.slice.call(v, 0, MAX_STRING) } : v;
-      case 'boolean':
-        return v;
-      case 'undefined':
-        return { x: 'undefined' };
-      case 'object':
-        if (v === null) return null;
-        if (depth >= MAX_DEPTH) return { x: 'deep' };
-        try {
-          if (isArray(v)) {
-            var n = v.length;
-            if (n > MAX_ITEMS) return { x: 'array', n: n };
-            var a = [];
-            for (var i = 0; i < n; i++) a[i] = enc(v[i], depth + 1);
-            return { a: a };
-          }
-          var ks = keysOf(v);
-          if (ks.length > MAX_KEYS) return { x: 'object', n: ks.length };
-          var o = [];
-          for (var j = 0; j < ks.length; j++) o[j] = [ks[j], enc(v[ks[j]], depth + 1)];
-          return { o: o };
-        } catch (e) {
-          return { x: 'unreadable' };
-        }
-      default:
-        return { x: typeof v };
-    }
-  }
-  function encArgs(args) {
-    var n = args.length, list = [];
-    for (var i = 0; i < n && i < MAX_ARGS; i++) list[i] = enc(args[i], 0);
-    return stringify({ n: n, a: list });
-  }
-  // Type code of one argument: primitives cross as they are, anything else as JSON.
-  function code(v) {
-    switch (typeof v) {
-      case 'string': return 's';
-      case 'number': return 'n';
-      case 'boolean': return v ? 't' : 'f';
-      case 'undefined': return 'u';
-      default: return v === null ? 'l' : 'j';
-    }
-  }
-  function out(r) {
-    return typeof r === 'string' ? parse(r) : r;
-  }
-  // The call crosses as host(stack, codes, ...args): codes = one character naming the
-  // function, then one type code per argument (or '*' and all arguments as JSON).
-  function bind(index, name) {
-    var id = String.fromCharCode(48 + index);
-    var f = function (a, b, c, d) {
-      var n = arguments.length, s = new E().stack, k;
-      switch (n) {
-        case 0: return out(host(s, id));
-        case 1:
-          k = code(a); if (k === 'j') a = stringify(enc(a, 0));
-          return out(host(s, id + k, a));
-        case 2: {
-          var ka = code(a), kb = code(b);
-          if (ka === 'j') a = stringify(enc(a, 0));
-          if (kb === 'j') b = stringify(enc(b, 0));
-          return out(host(s, id + ka + kb, a, b));
-        }
-        default: {
-          if (n > 4) return out(host(s, id + '*', encArgs(arguments)));
-          var t = id + code(a) + code(b) + code(c) + (n > 3 ? code(d) : '');
-          if (t[1] === 'j') a = stringify(enc(a, 0));
-          if (t[2] === 'j') b = stringify(enc(b, 0));
-          if (t[3] === 'j') c = stringify(enc(c, 0));
-          if (t[4] === 'j') d = stringify(enc(d, 0));
-          return n > 3 ? out(host(s, t, a, b, c, d)) : out(host(s, t, a, b, c));
-        }
-      }
-    };
-    define(f, 'name', { value: name });
-    return f;
-  }
-  for (var k = 0; k < names.length; k++) {
-    define(G, names[k], { value: bind(k, names[k]), writable: true, configurable: true, enumerable: false });
-  }
-  if (consoleIndex >= 0) {
-    var log = bind(consoleIndex, 'log'), con = {};
-    ['log', 'info', 'warn', 'error', 'debug'].forEach(function (m) { con[m] = log; });
-    define(G, 'console', { value: con, writable: true, configurable: true, enumerable: false });
-  }
-  // Deterministic Math.random (mulberry32) and a Date whose clock is simulated time.
-  var state = seed >>> 0;
-  define(Math, 'random', { writable: true, configurable: true, value: function random() {
-    state = (state + 0x6d2b79f5) >>> 0;
-    var t = state;
-    t = imul(t ^ (t >>> 15), t | 1);
-    t ^= t + imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  } });
-  var RealDate = Date, EPOCH = 1735689600000;
-  class SimDate extends RealDate {
-    constructor() {
-      if (arguments.length === 0) super(EPOCH + clock());
-      else super(...arguments);
-    }
-    static now() { return EPOCH + clock(); }
-  }
-  define(SimDate, 'name', { value: 'Date' });
-  define(G, 'Date', { value: SimDate, writable: true, configurable: true, enumerable: false });
-  // What ended the program, as JSON, read without trusting the thrown value.
-  return function describe(e) {
-    try {
-      if (e !== null && (typeof e === 'object' || typeof e === 'function')) {
-        var name = e.name, message = e.message, stack = e.stack, cause = e.cause;
-        return stringify({
-          error: true,
-          name: typeof name === 'string' ? name : undefined,
-          message: typeof message === 'string' ? message : message === undefined ? undefined : String(message),
-          stack: typeof stack === 'string' ? stack : undefined,
-          cause: typeof cause === 'string' ? cause : undefined,
-        });
-      }
-      return stringify({ error: false, value: typeof e === 'string' ? stringify(e) : String(e) });
-    } catch (x) {
-      return '{"error":false,"value":"an unreadable value"}';
-    }
-  };
-})`;
-
-interface Thrown {
-  error: boolean;
-  name?: string;
-  message?: string;
-  stack?: string;
-  /** The error's `cause` when it is a string (checked against the kind's causes in classify). */
-  cause?: string;
-  value?: string;
-}
-
-// ---------------------------------------------------------------- the fast call path
-
-/** The private parts of a QuickJSContext the fast path uses (quickjs-emscripten 0.32). */
-interface ContextInternals {
-  cToHostCallbacks?: { callFunction?: (ctx: number, thisPtr: number, argc: number, argv: number, fnId: number) => number };
-  ffi?: {
-    QTS_ArgvGetJSValueConstPointer?: (argv: number, index: number) => number;
-    QTS_DupValuePointer?: (ctx: number, value: number) => number;
-    QTS_Throw?: (ctx: number, error: number) => number;
-  };
-  getFunction?: (fnId: number) => (...args: QuickJSHandle[]) => unknown;
-}
-
-type HostResult = QuickJSHandle | { error: QuickJSHandle } | undefined;
+let modulePromise: Promise<QuickJSWASMModule> | null = null;
 
 /**
- * Routes guest→host calls of `ctx` past quickjs-emscripten's generic dispatcher, which
- * wraps every call in a generator, a Scope and one Lifetime per argument (≈ 7 µs a
- * call; this path ≈ 1 µs). Our host functions only borrow their argument handles for
- * the duration of the call and return a fresh handle, a static one, { error } or
- * nothing, so the dispatch reduces to: borrow, call, dup the result or throw.
- * Returns false (and changes nothing) if the library's internals are not as expected.
+ * Loads a QuickJS module in this thread (for compile-only syntax checks; programs never
+ * run in it) and starts this thread's sandbox thread. Later calls return the same module.
  */
-function installFastCalls(ctx: QuickJSContext, onFault: (e: unknown) => void): boolean {
-  const c = ctx as unknown as ContextInternals;
-  const ffi = c.ffi;
-  const cb = c.cToHostCallbacks;
-  const argvAt = ffi?.QTS_ArgvGetJSValueConstPointer;
-  const dup = ffi?.QTS_DupValuePointer;
-  const raise = ffi?.QTS_Throw;
-  const lookup = c.getFunction;
-  if (!cb || typeof cb.callFunction !== 'function' || !argvAt || !dup || !raise || typeof lookup !== 'function') return false;
-  cb.callFunction = (ctxPtr, _thisPtr, argc, argv, fnId) => {
-    try {
-      const fn = lookup.call(ctx, fnId);
-      const args = new Array<QuickJSHandle>(argc);
-      for (let i = 0; i < argc; i++) args[i] = { value: argvAt.call(ffi, argv, i) } as unknown as QuickJSHandle;
-      const result = fn(...args) as HostResult;
-      if (!result) return 0;
-      if ('error' in result) {
-        const p = raise.call(ffi, ctxPtr, result.error.value as unknown as number);
-        result.error.dispose();
-        return p;
-      }
-      const p = dup.call(ffi, ctxPtr, result.value as unknown as number);
-      result.dispose();
-      return p;
-    } catch (e) {
-      // Never let a host exception unwind through wasm: hand the guest an error instead.
-      onFault(e);
-      try {
-        const err = ctx.newError({ name: 'Error', message: `internal error: ${(e as Error)?.message ?? String(e)}` });
-        const p = raise.call(ffi, ctxPtr, err.value as unknown as number);
-        err.dispose();
-        return p;
-      } catch {
-        return 0; // (the guest sees undefined; the fault already stops the program)
-      }
-    }
-  };
-  return true;
+export function loadQuickJS(): Promise<QuickJSWASMModule> {
+  modulePromise ??= newQuickJSWASMModule(RELEASE_SYNC);
+  return Promise.all([modulePromise, prepareSandbox()]).then(([m]) => m);
 }
+
+// ---------------------------------------------------------------- the sandbox thread
+
+const WORKER_ENTRY = new URL('./sandbox-worker-entry.js', import.meta.url);
+
+class SandboxThread {
+  readonly views: ChannelViews;
+  readonly id: number;
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  /** Why the thread is unusable, once it is. */
+  broken: string | null = null;
+
+  constructor() {
+    const channel = newChannel();
+    this.views = channelViews(channel);
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    const data: SandboxWorkerData = { channel, port: port2 };
+    this.worker = new Worker(WORKER_ENTRY, { workerData: data, transferList: [port2], stdout: false, stderr: false });
+    this.id = this.worker.threadId;
+    this.worker.on('error', (e) => {
+      this.broken ??= `the sandbox thread failed: ${(e as Error)?.message ?? String(e)}`;
+    });
+    this.worker.on('exit', () => {
+      this.broken ??= 'the sandbox thread exited';
+    });
+    // Neither keeps the process alive.
+    this.worker.unref();
+    this.port.unref();
+  }
+
+  get state(): number {
+    return Atomics.load(this.views.i32, SLOT.state);
+  }
+
+  /** Resolves when the thread has loaded QuickJS (polling without blocking this thread). */
+  async ready(): Promise<void> {
+    const t0 = performance.now();
+    while (this.state === STATE.STARTING) {
+      if (this.broken) throw new Error(this.broken);
+      if (performance.now() - t0 > START_TIMEOUT_MS) throw new Error(`the sandbox thread did not start in ${START_TIMEOUT_MS / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    if (this.state === STATE.FAILED) throw new Error(this.startFailure());
+  }
+
+  /** Blocks until the thread has loaded QuickJS. */
+  readySync(): void {
+    const deadline = performance.now() + START_TIMEOUT_MS;
+    while (this.state === STATE.STARTING) {
+      const left = deadline - performance.now();
+      if (left <= 0) throw new Error(`the sandbox thread did not start in ${START_TIMEOUT_MS / 1000} s`);
+      Atomics.wait(this.views.i32, SLOT.state, STATE.STARTING, Math.min(left, 1_000));
+    }
+    if (this.state === STATE.FAILED) throw new Error(this.startFailure());
+  }
+
+  private startFailure(): string {
+    const m = receiveMessageOnPort(this.port)?.message as { startFailure?: string } | undefined;
+    return `the sandbox thread could not load QuickJS: ${m?.startFailure ?? 'no reason given'}`;
+  }
+
+  start(job: GuestJob): void {
+    Atomics.store(this.views.i32, SLOT.stop, 0);
+    this.port.postMessage(job);
+    signal(this.views.i32, STATE.RUN);
+  }
+
+  /** The outcome the thread posted before it said DONE. */
+  outcome(): GuestOutcome {
+    for (let tries = 0; tries < 1_000; tries++) {
+      const got = receiveMessageOnPort(this.port);
+      if (got) return got.message as GuestOutcome;
+      Atomics.wait(NAP, 0, 0, 1);
+    }
+    throw new Error('the sandbox thread said it was done but posted no outcome');
+  }
+
+  kill(reason: string): void {
+    this.broken ??= reason;
+    this.worker.terminate().catch(() => {});
+    this.port.close();
+  }
+}
+
+/** Something to sleep on for a millisecond. */
+const NAP = new Int32Array(new SharedArrayBuffer(4));
+
+let current: SandboxThread | null = null;
+let starting: Promise<void> | null = null;
+
+/** Starts this thread's sandbox thread if there is none and waits for it (without blocking). */
+export function prepareSandbox(): Promise<void> {
+  if (current && !current.broken && current.state !== STATE.STARTING) return Promise.resolve();
+  if (!current || current.broken) current = new SandboxThread();
+  const t = current;
+  starting ??= t.ready().finally(() => {
+    starting = null;
+  });
+  return starting;
+}
+
+/** A ready sandbox thread, started (and waited for) if need be. */
+function readyThread(): { thread: SandboxThread; startMs: number } {
+  const t0 = performance.now();
+  if (!current || current.broken) current = new SandboxThread();
+  current.readySync();
+  return { thread: current, startMs: performance.now() - t0 };
+}
+
+/** Ends this thread's sandbox thread and starts a fresh one (which loads in the background). */
+function replaceThread(thread: SandboxThread, reason: string): void {
+  thread.kill(reason);
+  if (current === thread) current = new SandboxThread();
+}
+
+// ---------------------------------------------------------------- serving calls
 
 function decodeValue(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
   const o = v as { a?: unknown[]; o?: [string, unknown][]; x?: string; n?: number; s?: string };
-  if (o.a) return o.a.map(decodeValue);
-  if (o.o) return Object.fromEntries(o.o.map(([k, x]) => [k, decodeValue(x)]));
+  if (Array.isArray(o.a)) return o.a.map(decodeValue);
+  if (Array.isArray(o.o)) return Object.fromEntries(o.o.map(([k, x]) => [k, decodeValue(x)]));
   switch (o.x) {
     case 'NaN':
       return NaN;
@@ -358,86 +279,146 @@ function decodeValue(v: unknown): unknown {
     case 'undefined':
       return undefined;
     case 'string':
-      return `${o.s ?? ''}… (${o.n} characters)`; // longer than the prelude copies
+      return `${String(o.s ?? '').slice(0, MAX_STRING)}… (${o.n} characters)`; // longer than the prelude copies
     case 'array':
       return new OpaqueValue(`an array of ${o.n} items`);
     case 'object':
       return new OpaqueValue(`an object with ${o.n} keys`);
     case 'deep':
       return new OpaqueValue('a deeply nested value');
+    case 'big':
+      return new OpaqueValue('a value too large to pass');
     case 'unreadable':
       return new OpaqueValue('an unreadable object');
     default:
-      return new OpaqueValue(`a ${o.x ?? 'value'}`);
+      return new OpaqueValue(`a ${typeof o.x === 'string' ? o.x.slice(0, 40) : 'value'}`);
   }
 }
 
-function capString(s: string): string {
-  return s.length > 10_000 ? `${s.slice(0, 10_000)}… (${s.length} characters)` : s;
-}
-
-/** Arguments of one call from the wrapper's type codes (see `code` in the prelude). */
-function readArgs(ctx: QuickJSContext, types: string, handles: QuickJSHandle[]): { count: number; values: unknown[] } {
-  if (types === '*') return decodeArgs(ctx.getString(handles[0]!));
-  const values: unknown[] = new Array(types.length);
-  for (let i = 0; i < types.length; i++) {
-    const h = handles[i]!;
-    switch (types[i]) {
-      case 's':
-        values[i] = capString(ctx.getString(h));
-        break;
-      case 'n':
-        values[i] = ctx.getNumber(h);
-        break;
-      case 't':
-        values[i] = true;
-        break;
-      case 'f':
-        values[i] = false;
-        break;
-      case 'u':
-        values[i] = undefined;
-        break;
-      case 'l':
-        values[i] = null;
-        break;
-      default:
-        values[i] = decodeJson(ctx.getString(h));
-    }
-  }
-  return { count: types.length, values };
-}
-
-function decodeJson(json: string): unknown {
+function decodeJson(json: unknown): unknown {
   try {
-    return decodeValue(JSON.parse(json));
+    return decodeValue(JSON.parse(String(json)));
   } catch {
     return new OpaqueValue('an unreadable value');
   }
 }
 
-/** A host result as a guest value: numbers, booleans and null directly, the rest as JSON for the wrapper to parse. */
-function toGuest(ctx: QuickJSContext, result: unknown): QuickJSHandle | undefined {
+function capString(s: unknown): string {
+  const t = String(s);
+  return t.length > MAX_STRING ? `${t.slice(0, MAX_STRING)}… (${t.length} characters)` : t;
+}
+
+/** Arguments of one call from the request's type codes (see `code` in the prelude). */
+function decodeArgs(types: string, values: unknown[]): { count: number; values: unknown[] } {
+  if (types === '*') {
+    try {
+      const { n, a } = JSON.parse(String(values[0])) as { n: number; a: unknown[] };
+      return { count: Number(n) || 0, values: a.slice(0, MAX_ARGS).map(decodeValue) };
+    } catch {
+      return { count: 1, values: [new OpaqueValue('unreadable arguments')] };
+    }
+  }
+  const out: unknown[] = new Array(types.length);
+  for (let i = 0; i < types.length; i++) {
+    const v = values[i];
+    switch (types[i]) {
+      case 's':
+        out[i] = capString(v);
+        break;
+      case 'n':
+        out[i] = Number(v);
+        break;
+      case 't':
+        out[i] = true;
+        break;
+      case 'f':
+        out[i] = false;
+        break;
+      case 'u':
+        out[i] = undefined;
+        break;
+      case 'l':
+        out[i] = null;
+        break;
+      default:
+        out[i] = decodeJson(v);
+    }
+  }
+  return { count: types.length, values: out };
+}
+
+function encodeResult(result: unknown): string {
   switch (typeof result) {
     case 'undefined':
-      return undefined;
+      return 'u';
     case 'number':
-      return ctx.newNumber(result);
+      return `n${result}`;
     case 'boolean':
-      return result ? ctx.true : ctx.false;
+      return result ? 't' : 'f';
     default:
-      return result === null ? ctx.null : ctx.newString(JSON.stringify(result));
+      return result === null ? 'l' : `j${JSON.stringify(result)}`;
   }
 }
 
-function decodeArgs(json: string): { count: number; values: unknown[] } {
-  try {
-    const { n, a } = JSON.parse(json) as { n: number; a: unknown[] };
-    return { count: n, values: a.map(decodeValue) };
-  } catch {
-    return { count: 1, values: [new OpaqueValue('unreadable arguments')] };
+const stopReply = (e: ProgramError): string => `s${JSON.stringify([e.kind, e.message])}`;
+
+/** The host end of one run: serves its calls and keeps what the run's end needs. */
+class HostServer {
+  stop: ProgramError | null = null;
+  hostFault: unknown;
+  bindingMs = 0;
+  hostMs = 0;
+  hostCalls = 0;
+  private readonly functions: readonly HostFunction[];
+  private readonly options: SandboxOptions;
+
+  constructor(functions: readonly HostFunction[], options: SandboxOptions) {
+    this.functions = functions;
+    this.options = options;
+  }
+
+  clockMs(): number {
+    return this.options.clockMs?.() ?? 0;
+  }
+
+  serve(request: string): string {
+    const t0 = performance.now();
+    this.hostCalls++;
+    let line: number | null = null;
+    let name = '?';
+    try {
+      if (this.stop) return stopReply(this.stop);
+      const [index, at, types, ...values] = JSON.parse(request) as [number, number | null, string, ...unknown[]];
+      line = typeof at === 'number' ? at : null;
+      const f = this.functions[index];
+      if (!f) return `e${JSON.stringify(['Error', 'unknown host function', null])}`;
+      name = f.name;
+      if (this.options.shouldStop?.()) throw new SandboxStop({ kind: 'InterruptedError', message: 'the run was stopped', line });
+      const args = decodeArgs(String(types), values);
+      const tb = performance.now();
+      let result: unknown;
+      try {
+        result = f.call(args.values, args.count, line);
+      } finally {
+        this.bindingMs += performance.now() - tb;
+      }
+      return encodeResult(result);
+    } catch (e) {
+      if (e instanceof SandboxStop) {
+        this.stop = { ...e.programError, line: e.programError.line ?? line };
+        return stopReply(this.stop);
+      }
+      if (e instanceof PolicyError) return `e${JSON.stringify([e.kind, e.message, e.cause ?? null])}`;
+      this.hostFault = e;
+      this.stop = { kind: 'Error', message: `internal error in ${name}(): ${(e as Error)?.message ?? String(e)}`, line };
+      return stopReply(this.stop);
+    } finally {
+      this.hostMs += performance.now() - t0;
+    }
   }
 }
+
+// ---------------------------------------------------------------- how it ended
 
 const MIB = 1024 * 1024;
 
@@ -447,24 +428,24 @@ const MIB = 1024 * 1024;
  * that function's first one. The function is reported, the line left unknown.
  */
 function runningFunction(stack: string | undefined): string {
-  const m = /at (\S+) \(program\.js:/.exec(stack ?? '');
+  const m = /at (\S{1,200}) \(program\.js:/.exec(stack ?? '');
   if (!m) return '';
   return m[1] === '<eval>' ? ' (at the top level of the program)' : ` (in function ${m[1]})`;
 }
 
-function cpuTimeout(cpuMs: number, stack: string | undefined): ProgramError {
+function cpuTimeout(cpuMs: number, stack: string | undefined, where = ''): ProgramError {
   return {
     kind: 'TimeoutError',
-    message: `the program ran longer than ${cpuMs / 1000} s of CPU time${runningFunction(stack)}`,
+    message: `the program ran longer than ${cpuMs / 1000} s of CPU time${where || runningFunction(stack)}`,
     line: null,
   };
 }
 
 function classify(t: Thrown, opts: { cpuMs: number; memoryBytes: number }): ProgramError {
   const line = programLine(t.stack);
-  if (!t.error) return { kind: 'Error', message: `the program threw ${t.value ?? 'a value'}`, line };
-  const name = t.name ?? 'Error';
-  const message = (t.message ?? '').slice(0, 2000);
+  if (!t.error) return { kind: 'Error', message: `the program threw ${String(t.value ?? 'a value').slice(0, THROWN_CAPS.value)}`, line };
+  const name = String(t.name ?? 'Error').slice(0, THROWN_CAPS.name);
+  const message = String(t.message ?? '').slice(0, THROWN_CAPS.message);
   if (name === 'InternalError' && message === 'out of memory') {
     return { kind: 'MemoryError', message: `the program used more than ${+(opts.memoryBytes / MIB).toFixed(1)} MiB of memory`, line };
   }
@@ -481,196 +462,166 @@ function classify(t: Thrown, opts: { cpuMs: number; memoryBytes: number }): Prog
   return { kind: 'Error', message: name === 'Error' ? message : `${name}: ${message}`, line };
 }
 
+function programError(outcome: GuestOutcome, server: HostServer, opts: { cpuMs: number; memoryBytes: number }): ProgramError | null {
+  if (outcome.failure !== null) return { kind: 'Error', message: `sandbox failure: ${outcome.failure.slice(0, 300)}`, line: null };
+  const t = outcome.thrown;
+  if (server.stop) {
+    const s: ProgramError = server.stop;
+    if (s.kind === 'InterruptedError') return { ...s, message: `${s.message}${runningFunction(t?.stack)}` };
+    return { ...s, line: s.line ?? programLine(t?.stack) };
+  }
+  if (outcome.interrupted) return { kind: 'InterruptedError', message: `the run was stopped${runningFunction(t?.stack)}`, line: null };
+  // Before the thrown value: a program that swallowed the interrupt (a promise job, a
+  // catch) still ran out of time.
+  if (outcome.timedOut) return cpuTimeout(opts.cpuMs, t?.stack);
+  return t ? classify(t, opts) : null;
+}
+
+// ---------------------------------------------------------------- running a program
+
 /**
  * Runs `source` with `functions` bound as globals and returns how it ended. Never
- * throws for anything the program does; the next call gets a fresh sandbox.
+ * throws for anything the program does; every program gets a fresh QuickJS runtime.
  */
 export function runSandboxed(source: string, functions: readonly HostFunction[], options: SandboxOptions = {}): SandboxResult {
   if (functions.length > 1000) throw new Error('runSandboxed: at most 1000 host functions');
-  const module = options.module ?? quickJS();
   const cpuMs = options.cpuMs ?? SANDBOX_DEFAULTS.cpuMs;
   const memoryBytes = options.memoryBytes ?? SANDBOX_DEFAULTS.memoryBytes;
-  const maxStack = Math.min(Math.max(options.maxStackBytes ?? SANDBOX_DEFAULTS.maxStackBytes, 32 * 1024), SANDBOX_DEFAULTS.maxStackBytes);
-  const clockMs = options.clockMs ?? (() => 0);
-  const consoleIndex = options.consoleTo === undefined ? -1 : functions.findIndex((f) => f.name === options.consoleTo);
-
-  let stop: ProgramError | null = null;
-  let hostFault: unknown;
-  let hostMs = 0;
-  let hostCalls = 0;
-  let phase: 'setup' | 'run' | 'extract' = 'setup';
-  let runStart = 0;
-  let extractDeadline = 0;
-  let timedOut = false;
-  let fastHostCalls = false;
-
-  const rt: QuickJSRuntime = module.newRuntime();
-  let error: ProgramError | null = null;
-  try {
-    rt.setMemoryLimit(memoryBytes);
-    rt.setMaxStackSize(maxStack);
-    rt.setInterruptHandler(() => {
-      const now = performance.now();
-      if (phase === 'extract') return now > extractDeadline;
-      if (phase !== 'run') return false;
-      if (stop) return true;
-      if (options.shouldStop?.()) {
-        stop = { kind: 'InterruptedError', message: 'the run was stopped', line: null };
-        return true;
-      }
-      if (now - runStart - hostMs > cpuMs) {
-        timedOut = true;
-        return true;
-      }
-      return false;
-    });
-    const ctx: QuickJSContext = rt.newContext();
-    try {
-      error = runInContext(ctx);
-    } finally {
-      ctx.dispose();
-    }
-  } catch (e) {
-    // Only a broken wasm module gets here (an abort); report it and start afresh next time.
-    dropModule(module);
-    error = { kind: 'Error', message: `sandbox failure: ${(e as Error)?.message ?? String(e)}`, line: null };
-  } finally {
-    try {
-      rt.dispose();
-    } catch (e) {
-      dropModule(module);
-      error ??= { kind: 'Error', message: `sandbox failure: ${(e as Error)?.message ?? String(e)}`, line: null };
-    }
-  }
-  const total = runStart ? performance.now() - runStart : 0;
-  return {
-    error,
-    guestMs: Math.max(0, total - hostMs),
-    hostMs,
-    hostCalls,
-    fastHostCalls,
-    ...(hostFault !== undefined ? { hostFault } : {}),
+  const job: GuestJob = {
+    source,
+    names: functions.map((f) => f.name),
+    consoleIndex: options.consoleTo === undefined ? -1 : functions.findIndex((f) => f.name === options.consoleTo),
+    seed: options.seed ?? 0,
+    cpuMs,
+    memoryBytes,
+    maxStackBytes: Math.min(Math.max(options.maxStackBytes ?? SANDBOX_DEFAULTS.maxStackBytes, 32 * 1024), SANDBOX_DEFAULTS.maxStackBytes),
   };
+  const server = new HostServer(functions, options);
+  const limits = { cpuMs, memoryBytes };
+  let threadId = 0;
+  const finish = (outcome: GuestOutcome, killed: boolean, startMs: number): SandboxResult => ({
+    error: programError(outcome, server, limits),
+    guestMs: Math.max(0, outcome.runMs - server.bindingMs),
+    hostMs: server.hostMs,
+    hostCalls: outcome.hostCalls || server.hostCalls,
+    fastHostCalls: outcome.fastHostCalls,
+    killed,
+    startMs,
+    thread: threadId,
+    ...(server.hostFault !== undefined ? { hostFault: server.hostFault } : {}),
+  });
 
-  function runInContext(ctx: QuickJSContext): ProgramError | null {
-    const guestError = (name: string, message: string, cause?: string): { error: QuickJSHandle } => {
-      const error = ctx.newError({ name, message });
-      if (cause !== undefined) {
-        // Not enumerable, like the standard `cause`: logging a caught error shows what it did before.
-        const value = ctx.newString(cause);
-        ctx.defineProp(error, 'cause', { value, configurable: true, enumerable: false });
-        value.dispose();
-      }
-      return { error };
+  if (options.module) {
+    const link: GuestLink = {
+      call: (request) => server.serve(request),
+      clockMs: () => server.clockMs(),
+      bindingMs: () => server.bindingMs,
+      stopRequested: () => options.shouldStop?.() ?? false,
     };
-    const host = ctx.newFunction('host', (stackH, codesH, ...argH) => {
-      const t0 = performance.now();
-      hostCalls++;
-      let line: number | null = null;
-      let name = '?';
-      try {
-        line = programLine(ctx.getString(stackH));
-        if (stop) return guestError(stop.kind, stop.message);
-        const codes = ctx.getString(codesH);
-        const f = functions[codes.charCodeAt(0) - 48];
-        if (!f) return guestError('Error', 'unknown host function');
-        name = f.name;
-        if (options.shouldStop?.()) throw new SandboxStop({ kind: 'InterruptedError', message: 'the run was stopped', line });
-        const { count, values } = readArgs(ctx, codes.slice(1), argH);
-        return toGuest(ctx, f.call(values, count, line));
-      } catch (e) {
-        if (e instanceof SandboxStop) {
-          stop = { ...e.programError, line: e.programError.line ?? line };
-          return guestError(stop.kind, stop.message);
-        }
-        if (e instanceof PolicyError) return guestError(e.kind, e.message, e.cause);
-        hostFault = e;
-        stop = { kind: 'Error', message: `internal error in ${name}(): ${(e as Error)?.message ?? String(e)}`, line };
-        return guestError('Error', stop.message);
-      } finally {
-        hostMs += performance.now() - t0;
-      }
-    });
-    const clock = ctx.newFunction('clock', () => ctx.newNumber(clockMs()));
-    fastHostCalls = installFastCalls(ctx, (e) => {
-      hostFault ??= e;
-      stop ??= { kind: 'Error', message: `internal error: ${(e as Error)?.message ?? String(e)}`, line: null };
-    });
-    let describe: QuickJSHandle | null = null;
-    try {
-      // Set up the globals.
-      const prelude = ctx.evalCode(PRELUDE, PRELUDE_FILE, { type: 'global', strict: true });
-      if (prelude.error) {
-        prelude.error.dispose();
-        throw new Error('the sandbox prelude failed to evaluate');
-      }
-      const names = ctx.newString(JSON.stringify(functions.map((f) => f.name)));
-      const ci = ctx.newNumber(consoleIndex);
-      const seed = ctx.newNumber(options.seed ?? 0);
-      const made = ctx.callFunction(prelude.value, ctx.undefined, host, clock, names, ci, seed);
-      prelude.value.dispose();
-      names.dispose();
-      ci.dispose();
-      seed.dispose();
-      if (made.error) {
-        made.error.dispose();
-        throw new Error('the sandbox prelude failed to run');
-      }
-      describe = made.value;
-
-      // Run the program, then any promise jobs it queued. A program whose last statement
-      // is a call of an async function (`main();`) ends with that promise: its rejection
-      // is the program's uncaught error.
-      phase = 'run';
-      runStart = performance.now();
-      let thrown: QuickJSHandle | null = null;
-      const result = ctx.evalCode(source, PROGRAM_FILE, { type: 'global' });
-      if (result.error) thrown = result.error;
-      else {
-        const completion = result.value;
-        const jobs = rt.executePendingJobs();
-        if (jobs.error) thrown = jobs.error;
-        else {
-          const state = ctx.getPromiseState(completion);
-          if (state.type === 'rejected') thrown = state.error;
-          else if (state.type === 'fulfilled' && !state.notAPromise) state.value.dispose();
-        }
-        completion.dispose();
-      }
-      if (!thrown) {
-        phase = 'setup';
-        return stop;
-      }
-
-      // Read what ended it, with room to allocate and a short deadline for hostile getters.
-      phase = 'extract';
-      extractDeadline = performance.now() + 250;
-      rt.setMemoryLimit(-1);
-      let info: Thrown = { error: false, value: 'an unreadable value' };
-      const described = ctx.callFunction(describe, ctx.undefined, thrown);
-      thrown.dispose();
-      if (described.error) described.error.dispose();
-      else {
-        try {
-          info = JSON.parse(ctx.getString(described.value)) as Thrown;
-        } catch {
-          /* keep the fallback */
-        }
-        described.value.dispose();
-      }
-      phase = 'setup';
-      if (stop) {
-        const s: ProgramError = stop;
-        if (s.kind === 'InterruptedError') return { ...s, message: `${s.message}${runningFunction(info.stack)}` };
-        return { ...s, line: s.line ?? programLine(info.stack) };
-      }
-      if (timedOut) return cpuTimeout(cpuMs, info.stack);
-      return classify(info, { cpuMs, memoryBytes });
-    } finally {
-      phase = 'setup';
-      describe?.dispose();
-      clock.dispose();
-      host.dispose();
-    }
+    return finish(runGuest(options.module, job, link), false, 0);
   }
+
+  let thread: SandboxThread;
+  let startMs: number;
+  try {
+    ({ thread, startMs } = readyThread());
+  } catch (e) {
+    const failure = `sandbox failure: ${(e as Error)?.message ?? String(e)}`;
+    return { ...finish(emptyOutcome(), false, 0), error: { kind: 'Error', message: failure, line: null } };
+  }
+  threadId = thread.id;
+  const { i32, f64 } = thread.views;
+  f64[CLOCK.simMs] = server.clockMs();
+  f64[CLOCK.bindingMs] = 0;
+  const start = performance.now();
+  thread.start(job);
+  let stopAskedAt = 0;
+  let state: number = STATE.RUN;
+  for (;;) {
+    if (state === STATE.CALL) {
+      const reply = server.serve(readText(thread.views));
+      f64[CLOCK.simMs] = server.clockMs();
+      f64[CLOCK.bindingMs] = server.bindingMs;
+      if (!writeText(thread.views, reply)) {
+        server.stop ??= { kind: 'Error', message: 'internal error: the result of a call was too large to pass', line: null };
+        writeText(thread.views, stopReply(server.stop));
+      }
+      signal(i32, STATE.REPLY);
+      state = STATE.REPLY;
+      continue;
+    }
+    if (state === STATE.DONE) {
+      const outcome = thread.outcome();
+      if (outcome.failure !== null) replaceThread(thread, 'its QuickJS module failed');
+      return finish(outcome, false, startMs);
+    }
+    // The program runs: wait for its next call or its end, within the budget.
+    const now = performance.now();
+    if (!stopAskedAt && options.shouldStop?.()) {
+      stopAskedAt = now;
+      Atomics.store(i32, SLOT.stop, 1);
+    }
+    const used = now - start - server.bindingMs;
+    const left = stopAskedAt ? stopAskedAt + KILL_GRACE_MS - now : cpuMs + KILL_GRACE_MS - used;
+    if (left <= 0 || thread.broken) {
+      const outcome = emptyOutcome(now - start);
+      const reason = thread.broken;
+      replaceThread(thread, 'it overran its budget');
+      const result = finish(outcome, true, startMs);
+      if (stopAskedAt) result.error = { kind: 'InterruptedError', message: 'the run was stopped (inside a built-in function)', line: null };
+      else if (reason) result.error = { kind: 'Error', message: `sandbox failure: ${reason}`, line: null };
+      else result.error = server.stop ?? cpuTimeout(cpuMs, undefined, ' (stuck inside a built-in function; its thread was terminated)');
+      return result;
+    }
+    state = awaitChange(i32, state, options.shouldStop ? Math.min(left, STOP_POLL_MS) : left, CALL_SPINS);
+  }
+}
+
+function emptyOutcome(runMs = 0): GuestOutcome {
+  return {
+    thrown: null,
+    timedOut: false,
+    interrupted: false,
+    stoppedByHost: false,
+    failure: null,
+    runMs,
+    hostCalls: 0,
+    fastHostCalls: true,
+  };
+}
+
+// ---------------------------------------------------------------- figures for bench
+
+export interface SandboxStartupFigures {
+  /** An empty program on a ready sandbox thread: job, fresh runtime and context, prelude, outcome (ms, median). */
+  runMs: number;
+  /** A fresh sandbox thread, from `new Worker` to QuickJS loaded (ms, median): paid after a thread is terminated. */
+  threadStartMs: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Start-up cost of the sandbox: `runs` empty programs and `threads` fresh threads. */
+export async function measureSandboxStartup(runs = 50, threads = 5): Promise<SandboxStartupFigures> {
+  await prepareSandbox();
+  runSandboxed('0', []); // warm-up
+  const run: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = runSandboxed('0', []);
+    if (r.error) throw new Error(`measureSandboxStartup: ${r.error.message}`);
+    run.push(performance.now() - t0);
+  }
+  const start: number[] = [];
+  for (let i = 0; i < threads; i++) {
+    const t0 = performance.now();
+    const t = new SandboxThread();
+    t.readySync();
+    start.push(performance.now() - t0);
+    t.kill('measured');
+  }
+  return { runMs: Math.round(median(run) * 100) / 100, threadStartMs: Math.round(median(start) * 10) / 10 };
 }
