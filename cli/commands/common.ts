@@ -1,6 +1,6 @@
 // Shared option handling (required options and value parsing are commander's: see ../errors.ts).
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { KnowledgeSettings } from '../../policy/knowledge/episode-knowledge.ts';
 import { PERCEPTION_MODES, parsePerceptionNoise } from '../../policy/program/perception-settings.ts';
@@ -52,13 +52,107 @@ export function withModelTimeout(cmd: Command): Command {
   return cmd;
 }
 
+/** The largest `--program` file read (1 MiB): a program is text a person or a model wrote. */
+export const PROGRAM_FILE_MAX_BYTES = 1024 * 1024;
+
+/** What a path that is not a regular file is, for an error line. */
+function fileKind(st: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
+  if (st.isDirectory()) return 'a folder';
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * Reads `run --program FILE`: a regular file of at most PROGRAM_FILE_MAX_BYTES, else one line.
+ * Opened without blocking (a FIFO with no writer does not hang) and checked on the open file;
+ * never read past the cap (a file that grows, /dev/zero).
+ */
 export function readProgramFile(path: string): string {
   const abs = resolve(path);
-  if (!existsSync(abs)) throw new UsageError(`--program: no such file: ${path}`);
+  const max = PROGRAM_FILE_MAX_BYTES;
+  let fd: number;
   try {
-    return readFileSync(abs, 'utf8');
+    fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
-    throw new UsageError(`--program: cannot read ${path}: ${(err as Error).message}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === 'ENOENT' ? `--program: no such file: ${path}` : `--program: cannot read ${path} (${code ?? (err as Error).message})`,
+    );
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new UsageError(`--program: ${path} is ${fileKind(st)}; give a program file (a regular file)`);
+    const tooBig = (size: string): never => {
+      throw new UsageError(`--program: ${path} is ${size} bytes; a program file may hold at most ${max} bytes (1 MiB)`);
+    };
+    if (st.size > max) tooBig(String(st.size));
+    const buf = Buffer.alloc(max + 1);
+    let len = 0;
+    for (;;) {
+      const got = readSync(fd, buf, len, buf.length - len, null);
+      if (got === 0) break;
+      len += got;
+      if (len > max) tooBig(`more than ${max}`);
+    }
+    const text = buf.toString('utf8', 0, len);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`--program: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Why `--out DIR` cannot be written, in one line (null when it can): a path that exists and is
+ * not a folder, a folder this process may not write, or — when DIR does not exist yet — a nearest
+ * existing parent that is not a writable folder. Checked before any work (no model token spent).
+ */
+export function outFolderProblem(dir: string, flag = '--out'): string | null {
+  let st: ReturnType<typeof statSync> | undefined;
+  try {
+    st = statSync(dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') return `${flag} ${dir}: cannot use it (${code ?? (err as Error).message})`;
+  }
+  if (st) {
+    if (!st.isDirectory()) {
+      const what = st.isFile() ? 'a file' : fileKind(st);
+      return `${flag} ${dir} is ${what}, not a folder; give a folder (it is created when missing)`;
+    }
+    return writable(dir) ? null : `${flag} ${dir}: the folder is not writable`;
+  }
+  // Missing: the nearest existing parent must be a folder we can write (mkdir -p creates the rest).
+  let parent = dirname(dir);
+  for (;;) {
+    try {
+      const p = statSync(parent);
+      if (!p.isDirectory()) return `${flag} ${dir}: ${parent} is a file, not a folder`;
+      return writable(parent) ? null : `${flag} ${dir}: cannot create it, ${parent} is not writable`;
+    } catch {
+      const up = dirname(parent);
+      if (up === parent) return null;
+      parent = up;
+    }
+  }
+}
+
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -13,9 +13,11 @@ import {
   knowledgeSettingsFrom,
   perceptionNoiseOption,
   perceptionOption,
+  outFolderProblem,
   readProgramFile,
   type KnowledgeFlags,
 } from './common.ts';
+import { onInterrupt } from '../interrupt.ts';
 
 interface RunFlags extends KnowledgeFlags {
   task: string;
@@ -69,6 +71,9 @@ export function registerRunCommand(program: Command): void {
     .option('--json', 'print the episode record as JSON');
   withModelTimeout(cmd);
   withKnowledgeOptions(cmd, { learnFlag: true }).action(async (flags: RunFlags) => {
+    // Where the record goes, the task and the program are checked first: before any model token is spent.
+    const outProblem = flags.out !== undefined ? outFolderProblem(resolve(flags.out)) : null;
+    if (outProblem) throw new UsageError(outProblem);
     const { runEpisode } = await import('../../policy/loop/index.ts');
     const { createProgrammer, GivenProgrammer } = await import('../../policy/programmers/index.ts');
     const { closeRenderer, closeRenderBridges } = await import('../../monitor/index.ts');
@@ -76,6 +81,7 @@ export function registerRunCommand(program: Command): void {
     // tasks/index.ts loads sim/ and zod (~0.15 s): imported in the action, not at start-up.
     const { loadTask } = await import('../../tasks/index.ts');
     const task = loadTask(flags.task);
+    const given = flags.program !== undefined ? readProgramFile(flags.program) : null;
     if (flags.perceptionNoise !== undefined && flags.perception !== 'noisy') {
       throw new UsageError(`--perception-noise applies to --perception noisy only (perception is ${flags.perception})`);
     }
@@ -88,7 +94,6 @@ export function registerRunCommand(program: Command): void {
       throw new UsageError((err as Error).message);
     });
     const { seed, monitor, engine } = flags;
-    const given = flags.program !== undefined ? readProgramFile(flags.program) : null;
     const provider = given !== null ? 'given' : flags.provider;
     const maxRepairs = flags.maxRepairs ?? (given !== null ? 0 : 3);
     const programmer =
@@ -118,9 +123,21 @@ export function registerRunCommand(program: Command): void {
     // A given program ignores knowledge and teaches nothing (it is never repaired).
     const knowledge = given !== null ? null : await knowledgeSettingsFrom(flags, true);
     const outDir = resolve(flags.out ?? defaultRunDir(task.id, seed));
+    const defaultProblem = flags.out === undefined ? outFolderProblem(outDir) : null;
+    if (defaultProblem) throw new UsageError(defaultProblem);
     const log = (s: string): void => {
       if (!flags.json) process.stderr.write(s + '\n');
     };
+    // SIGINT / SIGTERM / SIGHUP: stop now — the browser and render workers closed, the attempts
+    // recorded so far kept — and exit with 128 + the signal's number.
+    const interrupts = onInterrupt((signal, count) => {
+      if (count > 1) return;
+      process.stderr.write(`\npolicyloop: interrupted (${signal}): stopping; the attempts recorded so far are in ${outDir}\n`);
+      const exit = (): never => process.exit(interrupts.exitCode!);
+      const closing = Promise.allSettled([closeRenderer(), closeRenderBridges()]);
+      const limit = new Promise((res) => setTimeout(res, 3_000).unref());
+      void Promise.race([closing, limit]).then(exit, exit);
+    });
     log(`${task.id} seed ${seed}: ${task.instruction}`);
     try {
       const record = await runEpisode({
@@ -166,6 +183,7 @@ export function registerRunCommand(program: Command): void {
     } finally {
       await closeRenderer();
       await closeRenderBridges();
+      interrupts.dispose();
     }
   });
 }

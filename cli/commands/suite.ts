@@ -6,22 +6,25 @@ import {
   perceptionOption,
   withKnowledgeOptions,
   withModelTimeout,
+  outFolderProblem,
   type KnowledgeFlags,
 } from './common.ts';
+import { onInterrupt, SIGNAL_EXIT_CODES } from '../interrupt.ts';
 import { resolve } from 'node:path';
 import type { TaskDef } from '../../tasks/index.ts';
 import type { SuiteProgress } from '../../policy/suite/index.ts';
-import { defaultConcurrency, defaultWorkers } from '../../policy/suite/defaults.ts';
+import type { SuiteLock } from '../../policy/suite/suite-lock.ts';
+import { DEFAULT_EPISODE_TIMEOUT_S, defaultConcurrency, defaultWorkers, INTERRUPT_GRACE_S } from '../../policy/suite/defaults.ts';
 // Constants from their defining files, not the folders' index.ts: `--help` must not load
 // the controller (docs/architecture.md#imports).
 import { PROVIDERS } from '../../policy/programmers/programmer.ts';
 import { MONITOR_NAMES, type MonitorName } from '../../monitor/verdict.ts';
 import { perceptionLabel } from '../../policy/program/perception-settings.ts';
 import type { PerceptionMode, PerceptionNoise } from '../../policy/program/perception-settings.ts';
-import { intArg, listArg, UsageError } from '../errors.ts';
+import { intArg, listArg, parsedArg, UsageError } from '../errors.ts';
 import { DEFAULT_MAX_CORRECTIONS } from '../../policy/corrections/simulated-corrector.ts';
 import { ProgressBar } from '../progress.ts';
-import { readdirSync, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, mkdirSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface SuiteFlags extends KnowledgeFlags {
@@ -54,6 +57,8 @@ interface SuiteFlags extends KnowledgeFlags {
   /** Episodes go to `policyloop worker`s through this Redis (docs/queue.md). */
   queue?: string;
   queueName?: string;
+  /** Wall-clock limit per episode, seconds (0 = none). */
+  episodeTimeout: number;
 }
 
 // tasks/index.ts loads sim/ and zod (~0.15 s of start-up): imported here, not statically.
@@ -69,9 +74,53 @@ export async function selectTasks(f: Pick<SuiteFlags, 'suite' | 'tasks' | 'taskD
       .filter((n) => n.endsWith('.json'))
       .sort();
     if (files.length === 0) throw new UsageError(`--task-dir: no .json task files in ${f.taskDir}`);
-    return files.map((n) => loadTask(join(f.taskDir!, n)));
+    return checkedIds(files.map((n) => loadTask(join(f.taskDir!, n))));
   }
-  return getSuite(f.suite ?? 'core');
+  return checkedIds(getSuite(f.suite ?? 'core'));
+}
+
+async function checkedIds(tasks: TaskDef[]): Promise<TaskDef[]> {
+  const { duplicateTaskProblem } = await import('../../policy/suite/task-ids.ts');
+  const problem = duplicateTaskProblem(tasks);
+  if (problem) throw new UsageError(problem);
+  return tasks;
+}
+
+/** `--episode-timeout <s>`: seconds, fractions allowed, 0 = no limit. */
+export function parseEpisodeTimeout(text: string): number {
+  const n = text.trim() === '' ? Number.NaN : Number(text);
+  if (!Number.isFinite(n) || n < 0 || n > 7 * 24 * 3600) throw new Error('Expected seconds from 0 (no limit) to 604800');
+  return n;
+}
+
+/**
+ * Why the suite cannot record into `outDir` (one line), checked before any work: not a folder,
+ * not writable, or a results.jsonl there that is not a regular file this process can read and append to.
+ */
+export function suiteOutProblem(outDir: string): string | null {
+  const folder = outFolderProblem(outDir);
+  if (folder) return folder;
+  const results = join(outDir, 'results.jsonl');
+  let st: ReturnType<typeof lstatSync>;
+  try {
+    st = lstatSync(results);
+  } catch {
+    return null; // not there yet
+  }
+  if (st.isSymbolicLink()) {
+    try {
+      st = statSync(results);
+    } catch {
+      return `${results} is a broken link; remove it or choose another --out`;
+    }
+  }
+  if (!st.isFile()) return `${results} is not a regular file; remove it or choose another --out`;
+  try {
+    accessSync(results, constants.R_OK | constants.W_OK);
+  } catch {
+    return `${results} is read-only: the suite appends a line per episode there; make it writable or choose another --out`;
+  }
+  return null;
 }
 
 export function selectSeeds(f: Pick<SuiteFlags, 'seeds' | 'seedList'>, defaultCount = 3): number[] {
@@ -125,6 +174,12 @@ export function registerSuiteCommand(program: Command): void {
     .option('--no-images', 'do not render checkpoint images unless the monitor needs them')
     .option('--out <dir>', 'output folder (default runs/suite-<time>)')
     .option('--resume', 'skip episodes already in <out>/results.jsonl (same settings only)')
+    .option(
+      '--episode-timeout <s>',
+      `wall-clock limit per episode in seconds; past it the episode is stopped and recorded with a TimeoutError; 0 = none`,
+      parsedArg(parseEpisodeTimeout),
+      DEFAULT_EPISODE_TIMEOUT_S,
+    )
     .option('--json', 'one JSON line per episode, then the summary')
     .option(
       '--queue <url>',
@@ -149,154 +204,193 @@ export function registerSuiteCommand(program: Command): void {
     }
     const tasks = await selectTasks(f);
     const seeds = selectSeeds(f);
-    const workers = f.workers ?? defaultWorkers();
-    const concurrency = f.concurrency ?? defaultConcurrency(f.provider, workers);
-    const pricing = f.prices ? { table: (await import('../../llm/prices.ts')).readPriceFile(f.prices), source: f.prices } : undefined;
-    const modelLimits = { maxRpm: f.maxRpm ?? null, maxTpm: f.maxTpm ?? null, maxInflight: f.maxInflight ?? null };
-    const { monitor, provider } = f;
-    if (f.perceptionNoise !== undefined && f.perception !== 'noisy') {
-      throw new UsageError(`--perception-noise applies to --perception noisy only (perception is ${f.perception})`);
-    }
-    const perception = perceptionLabel({ mode: f.perception, ...(f.perceptionNoise ? { noise: f.perceptionNoise } : {}) });
-    const settings = {
-      provider,
-      model: f.model ?? (provider === 'builtin' ? 'rules' : (process.env.POLICYLOOP_MODEL ?? '')),
-      vlmModel: f.vlmModel ?? process.env.POLICYLOOP_VLM_MODEL ?? null,
-      monitor,
-      maxRepairs: f.corrector ? 0 : f.maxRepairs,
-      engine: f.engine,
-      oracle: f.oracle,
-      perception,
-      ...(f.corrector ? { corrector: f.corrector, maxCorrections: f.maxCorrections ?? DEFAULT_MAX_CORRECTIONS } : {}),
-    };
-    // Suites read the knowledge base only (docs/knowledge.md#in-suites); an empty one counts as none.
-    const kb = await knowledgeSettingsFrom(f, false);
-    const { knowledgeFingerprint } = await import('../../policy/knowledge/index.ts');
-    const kbPrint = kb ? knowledgeFingerprint(kb.file) : null;
-    if (kbPrint) Object.assign(settings, { knowledge: kbPrint });
-    // Fail fast on model settings (missing key or server, missing cassette) before any worker starts.
-    const { createProgrammer } = await import('../../policy/programmers/index.ts');
-    // (With --queue the workers run the model, with their own settings; this process needs none.)
-    if (!f.queue) await createProgrammer({ provider, model: f.model ?? null });
+    // The output folder before any work (no browser, no model): writable, and no other suite writing there.
     const outDir = resolve(f.out ?? join('runs', `suite-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`));
-    const images = f.images === false ? monitor === 'pixels' || monitor === 'vlm' : true;
-    const tty = Boolean(process.stderr.isTTY) && !f.json;
-    let bar: ProgressBar | null = null;
-    const { launchSharedBrowser } = await import('../../monitor/index.ts');
-    const pixels = f.perception === 'pixels';
-    // With --queue every worker renders with its own browser.
-    const shared = !f.queue && (images || pixels) ? await launchSharedBrowser() : null;
-    // pixels perception renders between API calls: without a browser, say so and stop (no silent fallback).
-    if (pixels && shared === null && !f.queue) {
-      const { findBrowser } = await import('../../monitor/index.ts');
-      throw new UsageError(`--perception pixels needs a browser: ${findBrowser().reason ?? 'the browser did not start'}`);
-    }
-    if (images && shared === null && !f.queue)
-      process.stderr.write('policyloop: no browser found for checkpoint images; episodes use the state monitor\n');
-    const { runSuite, summaryTable } = await import('../../policy/suite/index.ts');
-    const ac = new AbortController();
-    const onSigint = (): void => {
-      if (ac.signal.aborted) process.exit(130);
-      ac.abort();
-      process.stderr.write(
-        '\ninterrupted: finishing the episodes in flight (Ctrl-C again to quit now); finished ones are in results.jsonl\n',
-      );
-    };
-    process.on('SIGINT', onSigint);
-    const note = (text: string): void => {
-      if (f.json) return;
-      if (bar) (bar as ProgressBar).note(text);
-      else process.stderr.write(`${text}\n`);
-    };
-    const { QueueExecutor } = f.queue ? await import('../../policy/suite/queue/index.ts') : { QueueExecutor: null };
-    const executor = QueueExecutor
-      ? await QueueExecutor.connect({
-          url: f.queue!,
-          queueName: f.queueName,
-          tasks,
-          signal: ac.signal,
-          concurrency: tasks.length * seeds.length,
-          onNote: (text) => note(`queue: ${text}`),
-        })
-      : undefined;
-    let queueWorkers = -1;
-    // With --queue the progress line shows the queue (waiting, active, workers) instead of this process's episodes.
-    const status = (p: SuiteProgress): string => (executor ? executor.statusLine() : liveStatus(p));
+    const outProblem = suiteOutProblem(outDir);
+    if (outProblem) throw new UsageError(outProblem);
     try {
-      const result = await runSuite({
-        executor,
-        tasks,
-        seeds,
-        settings,
-        outDir,
-        workers,
-        concurrency,
-        modelLimits,
-        pricing,
-        resume: f.resume,
-        images,
-        browserWSEndpoint: shared?.wsEndpoint ?? null,
-        signal: ac.signal,
-        knowledgeFile: kbPrint ? kb!.file : null,
-        onStart: ({ total, skipped, changed, workers: threads, concurrency: inFlight }) => {
-          if (skipped > 0 && !f.json) process.stderr.write(`resuming: ${skipped} episode(s) already in results.jsonl\n`);
-          for (const c of f.json ? [] : changed)
-            process.stderr.write(
-              `${c.task} changed since its results (version ${c.from.join(', ')} -> ${c.to}): re-running ${c.episodes.length} episode(s)\n`,
-            );
-          if (!f.json)
-            process.stderr.write(
-              `${total} episode(s): ${tasks.length} task(s) × ${seeds.length} seed(s), ${executor ? `on queue ${executor.queueName} at ${executor.status().url} (${threads} worker(s) there now)` : `${threads} worker(s) × up to ${Math.ceil(inFlight / threads)} episodes each (concurrency ${inFlight})`}, provider ${provider}, monitor ${monitor}, perception ${perception}${settings.corrector ? `, corrector ${settings.corrector} (≤ ${settings.maxCorrections} corrections)` : ''}\n`,
-            );
-          if (tty) bar = new ProgressBar(total);
-        },
-        onEpisode: (line, p) => {
-          const said = line.corrector ? `  corrections ${line.corrector.said.length}` : '';
-          const text = `${line.success ? 'ok  ' : 'FAIL'} ${line.task} seed ${line.seed}  attempts ${line.attempts.length}${said}  ${(line.wallMs / 1000).toFixed(2)}s${line.error ? `  error: ${line.error}` : ''}`;
-          if (f.json)
-            process.stdout.write(
-              JSON.stringify({
-                task: line.task,
-                seed: line.seed,
-                success: line.success,
-                attempts: line.attempts.length,
-                solvedAt: line.solvedAt,
-                ...(line.corrector
-                  ? {
-                      corrections: line.corrector.said.map((c) => ({ text: c.text, class: c.class, applied: c.applied })),
-                      solvedAfter: line.corrector.solvedAfter,
-                    }
-                  : {}),
-                wallMs: line.wallMs,
-                error: line.error,
-              }) + '\n',
-            );
-          else if (bar) {
-            if (!line.success) bar.note(text);
-            bar.update(p.done, p.succeeded, status(p));
-          } else process.stderr.write(`[${p.done}/${p.total}] ${text}\n`);
-        },
-        onTick: (p) => {
-          (bar as ProgressBar | null)?.update(p.done, p.succeeded, status(p));
-          // Without a TTY: a line when the queue's workers come or go (and at the start, with none).
-          if (executor && !bar && executor.status().workers !== queueWorkers) note(executor.statusLine());
-          if (executor) queueWorkers = executor.status().workers;
-        },
-      });
-      (bar as ProgressBar | null)?.finish();
-      if (f.json) process.stdout.write(JSON.stringify(result.summary) + '\n');
-      else {
-        process.stdout.write(summaryTable(result.summary) + '\n\n');
-        process.stdout.write(`results: ${result.resultsFile}\nsummary: ${result.summaryFile}\nreport:  ${result.reportFile}\n`);
-      }
-      process.exitCode = result.interrupted ? 130 : 0;
+      mkdirSync(outDir, { recursive: true });
+    } catch (err) {
+      throw new UsageError(`--out ${outDir}: cannot create the folder: ${(err as Error).message}`);
+    }
+    const { lockSuiteDir } = await import('../../policy/suite/suite-lock.ts');
+    const lock = lockSuiteDir(outDir);
+    if (lock.tookOver && !f.json) process.stderr.write(`policyloop: note: ${lock.tookOver}\n`);
+    try {
+      await runSuiteCommand(f, tasks, seeds, outDir, lock);
     } finally {
-      process.off('SIGINT', onSigint);
-      await shared?.close();
-      // runSuite closes it, unless it refused to start (e.g. results there without --resume).
-      await executor?.close();
+      lock.release();
     }
   });
+}
+
+async function runSuiteCommand(f: SuiteFlags, tasks: TaskDef[], seeds: number[], outDir: string, lock: SuiteLock): Promise<void> {
+  // From here on (the browser's launch included), SIGINT / SIGTERM / SIGHUP: no new episodes; those in flight get INTERRUPT_GRACE_S to finish
+  // and be recorded, then are stopped (a second signal stops them at once); the summary is
+  // written from what is recorded, and the exit status is 128 + the signal's number.
+  const ac = new AbortController();
+  const stop = new AbortController();
+  let grace: NodeJS.Timeout | null = null;
+  const interrupts = onInterrupt((signal, count) => {
+    if (count === 1) {
+      ac.abort();
+      grace = setTimeout(() => stop.abort(), INTERRUPT_GRACE_S * 1000);
+      grace.unref();
+      process.stderr.write(
+        `\ninterrupted (${signal}): no new episodes; those in flight get ${INTERRUPT_GRACE_S} s to finish (${signal === 'SIGINT' ? 'Ctrl-C' : 'a signal'} again stops them now); finished ones are in results.jsonl, --resume runs the rest\n`,
+      );
+    } else {
+      stop.abort();
+      process.stderr.write(`interrupted again (${signal}): stopping the episodes in flight now\n`);
+    }
+  });
+  const workers = f.workers ?? defaultWorkers();
+  const concurrency = f.concurrency ?? defaultConcurrency(f.provider, workers);
+  const pricing = f.prices ? { table: (await import('../../llm/prices.ts')).readPriceFile(f.prices), source: f.prices } : undefined;
+  const modelLimits = { maxRpm: f.maxRpm ?? null, maxTpm: f.maxTpm ?? null, maxInflight: f.maxInflight ?? null };
+  const { monitor, provider } = f;
+  if (f.perceptionNoise !== undefined && f.perception !== 'noisy') {
+    throw new UsageError(`--perception-noise applies to --perception noisy only (perception is ${f.perception})`);
+  }
+  const perception = perceptionLabel({ mode: f.perception, ...(f.perceptionNoise ? { noise: f.perceptionNoise } : {}) });
+  const settings = {
+    provider,
+    model: f.model ?? (provider === 'builtin' ? 'rules' : (process.env.POLICYLOOP_MODEL ?? '')),
+    vlmModel: f.vlmModel ?? process.env.POLICYLOOP_VLM_MODEL ?? null,
+    monitor,
+    maxRepairs: f.corrector ? 0 : f.maxRepairs,
+    engine: f.engine,
+    oracle: f.oracle,
+    perception,
+    ...(f.corrector ? { corrector: f.corrector, maxCorrections: f.maxCorrections ?? DEFAULT_MAX_CORRECTIONS } : {}),
+  };
+  // Suites read the knowledge base only (docs/knowledge.md#in-suites); an empty one counts as none.
+  const kb = await knowledgeSettingsFrom(f, false);
+  const { knowledgeFingerprint } = await import('../../policy/knowledge/index.ts');
+  const kbPrint = kb ? knowledgeFingerprint(kb.file) : null;
+  if (kbPrint) Object.assign(settings, { knowledge: kbPrint });
+  // Fail fast on model settings (missing key or server, missing cassette) before any worker starts.
+  const { createProgrammer } = await import('../../policy/programmers/index.ts');
+  // (With --queue the workers run the model, with their own settings; this process needs none.)
+  if (!f.queue) await createProgrammer({ provider, model: f.model ?? null });
+  const images = f.images === false ? monitor === 'pixels' || monitor === 'vlm' : true;
+  const tty = Boolean(process.stderr.isTTY) && !f.json;
+  let bar: ProgressBar | null = null;
+  const { launchSharedBrowser } = await import('../../monitor/index.ts');
+  const pixels = f.perception === 'pixels';
+  // With --queue every worker renders with its own browser.
+  const shared = !f.queue && (images || pixels) ? await launchSharedBrowser() : null;
+  // pixels perception renders between API calls: without a browser, say so and stop (no silent fallback).
+  if (pixels && shared === null && !f.queue) {
+    const { findBrowser } = await import('../../monitor/index.ts');
+    throw new UsageError(`--perception pixels needs a browser: ${findBrowser().reason ?? 'the browser did not start'}`);
+  }
+  if (images && shared === null && !f.queue)
+    process.stderr.write('policyloop: no browser found for checkpoint images; episodes use the state monitor\n');
+  const { runSuite, summaryTable } = await import('../../policy/suite/index.ts');
+  const note = (text: string): void => {
+    if (f.json) return;
+    if (bar) (bar as ProgressBar).note(text);
+    else process.stderr.write(`${text}\n`);
+  };
+  const { QueueExecutor } = f.queue ? await import('../../policy/suite/queue/index.ts') : { QueueExecutor: null };
+  const executor = QueueExecutor
+    ? await QueueExecutor.connect({
+        url: f.queue!,
+        queueName: f.queueName,
+        tasks,
+        signal: ac.signal,
+        concurrency: tasks.length * seeds.length,
+        onNote: (text) => note(`queue: ${text}`),
+      })
+    : undefined;
+  let queueWorkers = -1;
+  // With --queue the progress line shows the queue (waiting, active, workers) instead of this process's episodes.
+  const status = (p: SuiteProgress): string => (executor ? executor.statusLine() : liveStatus(p));
+  try {
+    const result = await runSuite({
+      executor,
+      tasks,
+      seeds,
+      settings,
+      outDir,
+      workers,
+      concurrency,
+      modelLimits,
+      pricing,
+      resume: f.resume,
+      images,
+      browserWSEndpoint: shared?.wsEndpoint ?? null,
+      signal: ac.signal,
+      stop: stop.signal,
+      lock,
+      episodeTimeoutS: f.episodeTimeout,
+      knowledgeFile: kbPrint ? kb!.file : null,
+      onStart: ({ total, skipped, changed, dropped, workers: threads, concurrency: inFlight }) => {
+        if (dropped && !f.json)
+          process.stderr.write(
+            `results.jsonl: dropped a partial last line (line ${dropped.line}, ${dropped.bytes} bytes, cut off mid-write); its episode runs again\n`,
+          );
+        if (skipped > 0 && !f.json) process.stderr.write(`resuming: ${skipped} episode(s) already in results.jsonl\n`);
+        for (const c of f.json ? [] : changed)
+          process.stderr.write(
+            `${c.task} changed since its results (version ${c.from.join(', ')} -> ${c.to}): re-running ${c.episodes.length} episode(s)\n`,
+          );
+        if (!f.json)
+          process.stderr.write(
+            `${total} episode(s): ${tasks.length} task(s) × ${seeds.length} seed(s), ${executor ? `on queue ${executor.queueName} at ${executor.status().url} (${threads} worker(s) there now)` : `${threads} worker(s) × up to ${Math.ceil(inFlight / threads)} episodes each (concurrency ${inFlight})`}, provider ${provider}, monitor ${monitor}, perception ${perception}${settings.corrector ? `, corrector ${settings.corrector} (≤ ${settings.maxCorrections} corrections)` : ''}\n`,
+          );
+        if (tty) bar = new ProgressBar(total);
+      },
+      onEpisode: (line, p) => {
+        const said = line.corrector ? `  corrections ${line.corrector.said.length}` : '';
+        const text = `${line.success ? 'ok  ' : 'FAIL'} ${line.task} seed ${line.seed}  attempts ${line.attempts.length}${said}  ${(line.wallMs / 1000).toFixed(2)}s${line.error ? `  error: ${line.error}` : ''}`;
+        if (f.json)
+          process.stdout.write(
+            JSON.stringify({
+              task: line.task,
+              seed: line.seed,
+              success: line.success,
+              attempts: line.attempts.length,
+              solvedAt: line.solvedAt,
+              ...(line.corrector
+                ? {
+                    corrections: line.corrector.said.map((c) => ({ text: c.text, class: c.class, applied: c.applied })),
+                    solvedAfter: line.corrector.solvedAfter,
+                  }
+                : {}),
+              wallMs: line.wallMs,
+              error: line.error,
+            }) + '\n',
+          );
+        else if (bar) {
+          if (!line.success) bar.note(text);
+          bar.update(p.done, p.succeeded, status(p));
+        } else process.stderr.write(`[${p.done}/${p.total}] ${text}\n`);
+      },
+      onTick: (p) => {
+        (bar as ProgressBar | null)?.update(p.done, p.succeeded, status(p));
+        // Without a TTY: a line when the queue's workers come or go (and at the start, with none).
+        if (executor && !bar && executor.status().workers !== queueWorkers) note(executor.statusLine());
+        if (executor) queueWorkers = executor.status().workers;
+      },
+    });
+    (bar as ProgressBar | null)?.finish();
+    if (f.json) process.stdout.write(JSON.stringify(result.summary) + '\n');
+    else {
+      process.stdout.write(summaryTable(result.summary) + '\n\n');
+      process.stdout.write(`results: ${result.resultsFile}\nsummary: ${result.summaryFile}\nreport:  ${result.reportFile}\n`);
+    }
+    if (result.timedOut > 0 && !f.json)
+      process.stderr.write(`${result.timedOut} episode(s) stopped past the limit of ${f.episodeTimeout} s per episode (TimeoutError)\n`);
+    process.exitCode = result.interrupted || interrupts.exitCode !== null ? (interrupts.exitCode ?? SIGNAL_EXIT_CODES.SIGINT) : 0;
+  } finally {
+    if (grace) clearTimeout(grace);
+    interrupts.dispose();
+    await shared?.close();
+    // runSuite closes it, unless it refused to start (e.g. results there without --resume).
+    await executor?.close();
+  }
 }
 
 /** The progress line's live part: episodes in flight and, with a model, its requests, latency and back-off. */

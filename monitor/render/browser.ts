@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type * as PuppeteerBrowsers from '@puppeteer/browsers';
 import type { ChromeReleaseChannel } from '@puppeteer/browsers';
@@ -152,9 +152,62 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 export { withTimeout };
 
 /**
+ * A browser launched with `pipe: true` talks to us over its fds 3 and 4 and exits when they
+ * close, however this process ends (even SIGKILL). One launched for a WebSocket (`pipe: false`,
+ * shared by worker threads) does not notice: this watcher — `sh` blocked reading a pipe from us,
+ * in its own process group — sees that pipe close when this process ends and kills every process
+ * whose command line holds the browser's user-data dir (a fresh temp dir: only that browser's),
+ * with its process group, then removes that dir. Started before the browser, so no moment of the
+ * launch is uncovered.
+ * A normal close() kills the watcher first.
+ */
+function reapWithParent(userDataDir: string): ChildProcess | null {
+  const script = [
+    'cat >/dev/null 2>&1',
+    'for p in /proc/[0-9]*; do',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion, not a template
+    '  pid=${p#/proc/}',
+    '  [ "$pid" = "$$" ] && continue',
+    // dash's kill takes no `--`: the group (a negative pid) and the process, each on its own.
+    '  if grep -qaF -- "$1" "$p/cmdline" 2>/dev/null; then kill -9 "-$pid" 2>/dev/null; kill -9 "$pid" 2>/dev/null; fi',
+    'done',
+    'rm -rf -- "$1"',
+  ].join('\n');
+  try {
+    const child = spawn('/bin/sh', ['-c', script, 'policyloop-browser-reaper', userDataDir], {
+      stdio: ['pipe', 'ignore', 'ignore'],
+      detached: true,
+    });
+    child.on('error', () => undefined);
+    child.stdin?.on('error', () => undefined);
+    // Never keeps this process alive.
+    child.unref();
+    (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+    return child;
+  } catch {
+    return null;
+  }
+}
+
+/** Ends the watcher without letting it act (the browser was closed normally). */
+function dismissReaper(reaper: ChildProcess | null): void {
+  if (!reaper) return;
+  try {
+    reaper.kill('SIGKILL');
+  } catch {
+    /* gone */
+  }
+  reaper.stdin?.destroy();
+}
+
+/**
  * Launches the browser with a fresh user-data dir (removed on close and at process
  * exit). The child process and its pipes are unref'd while idle so that a forgotten
  * close() never keeps a command from exiting; puppeteer kills the browser at exit.
+ * Puppeteer's own SIGINT/SIGTERM/SIGHUP handlers are off: they would close the browser and
+ * keep the process running; the commands handle signals (cli/interrupt.ts). The browser never
+ * outlives this process: over a pipe it exits when the pipe closes; over a WebSocket a
+ * watcher kills it (reapWithParent).
  */
 export async function launchBrowser(executablePath: string, timeoutMs = 20_000, opts: { pipe?: boolean } = {}): Promise<LaunchedBrowser> {
   const pipe = opts.pipe ?? true;
@@ -167,6 +220,7 @@ export async function launchBrowser(executablePath: string, timeoutMs = 20_000, 
     }
   };
   process.once('exit', removeDir);
+  const reaper = pipe ? null : reapWithParent(userDataDir);
   let browser: Browser;
   try {
     browser = await withTimeout(
@@ -178,11 +232,16 @@ export async function launchBrowser(executablePath: string, timeoutMs = 20_000, 
         args: LAUNCH_ARGS,
         timeout: timeoutMs,
         protocolTimeout: 60_000,
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
       }),
       timeoutMs + 2_000,
       'browser launch',
     );
   } catch (err) {
+    // Whatever the failed launch left running goes with it.
+    reaper?.stdin?.destroy();
     removeDir();
     process.removeListener('exit', removeDir);
     throw err;
@@ -208,6 +267,7 @@ export async function launchBrowser(executablePath: string, timeoutMs = 20_000, 
     } catch {
       proc?.kill('SIGKILL');
     }
+    dismissReaper(reaper);
     removeDir();
     process.removeListener('exit', removeDir);
   };

@@ -10,3 +10,9 @@ export function defaultWorkers(): number {
 export function defaultConcurrency(provider: string, workers: number = defaultWorkers()): number {
   return provider === 'openai' ? 16 : workers;
 }
+
+/** Wall-clock limit per episode in a suite, in seconds (`suite --episode-timeout`; 0 = none). */
+export const DEFAULT_EPISODE_TIMEOUT_S = 600;
+
+/** Seconds the episodes in flight get to finish after a first Ctrl-C or SIGTERM before they are stopped. */
+export const INTERRUPT_GRACE_S = 5;

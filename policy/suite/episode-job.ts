@@ -24,6 +24,11 @@ export interface EpisodeJob {
   browserWSEndpoint: string | null;
   /** The knowledge base file the episodes retrieve from (read only in suites); null: none. */
   knowledgeFile?: string | null;
+  /**
+   * Wall-clock limit of the episode in ms (`suite --episode-timeout`); past it the executor stops
+   * the episode's thread and records a TimeoutError. Null or absent: none.
+   */
+  timeoutMs?: number | null;
   /** The suite's model gate (GateHost channel name): this thread's model requests wait on it. */
   gateChannel?: string | null;
   /**
@@ -39,7 +44,7 @@ export interface ShippedTask {
   reference: string;
 }
 
-export function errorLine(job: EpisodeJob, message: string, instruction = ''): ResultLine {
+export function errorLine(job: EpisodeJob, message: string, instruction = '', kind?: string, wallMs = 0): ResultLine {
   const record: EpisodeRecord = {
     task: job.taskId,
     taskFile: job.taskRef,
@@ -60,12 +65,31 @@ export function errorLine(job: EpisodeJob, message: string, instruction = ''): R
     attempts: [],
     tokensIn: 0,
     tokensOut: 0,
-    wallMs: 0,
+    wallMs,
     startedAt: new Date().toISOString(),
     versions: toolVersions(),
     warnings: [],
   };
-  return { ...record, settings: job.settings, settingsKey: settingsKey(job.settings, job.taskHash), error: message, dir: job.dir };
+  return {
+    ...record,
+    settings: job.settings,
+    settingsKey: settingsKey(job.settings, job.taskHash),
+    error: message,
+    ...(kind ? { errorKind: kind } : {}),
+    dir: job.dir,
+  };
+}
+
+/** The line of an episode stopped past its wall-clock limit (EpisodeJob.timeoutMs). */
+export function timeoutLine(job: EpisodeJob, wallMs: number): ResultLine {
+  const s = (job.timeoutMs ?? 0) / 1000;
+  return errorLine(
+    job,
+    `TimeoutError: the episode ran past the suite's limit of ${s} s per episode (--episode-timeout ${s}); its thread was stopped`,
+    '',
+    'TimeoutError',
+    wallMs,
+  );
 }
 
 /** The record's perception from a settings label (an unreadable label is recorded as exact: the line has its error). */

@@ -84,6 +84,11 @@ export default async function runEpisodeJob(job: EpisodeJob): Promise<ResultLine
     });
     return { ...record, settings: job.settings, settingsKey: settingsKey(job.settings, task.hash), error: null, dir: job.dir };
   } catch (err) {
-    return errorLine(job, err instanceof Error ? `${err.name}: ${err.message}` : String(err), instruction);
+    return errorLine(
+      job,
+      err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      instruction,
+      err instanceof Error ? err.name : 'Error',
+    );
   }
 }

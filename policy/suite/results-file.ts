@@ -1,6 +1,6 @@
 // results.jsonl: one line per finished episode, appended and flushed before the next is
 // reported, so a crash or Ctrl-C loses nothing finished. `--resume` reads it back.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import type { EpisodeRecord } from '../loop/records.ts';
 import type { CorrectorRecord } from '../corrections/simulated-corrector.ts';
 import type { SuiteSettings } from './settings.ts';
@@ -11,6 +11,11 @@ export interface ResultLine extends EpisodeRecord {
   settingsKey: string;
   /** Why the episode could not run to its end (worker exception, browser crash, model error); null otherwise. */
   error: string | null;
+  /**
+   * What kind of error `error` is, when the suite knows: `TimeoutError` (past `--episode-timeout`; its
+   * thread was stopped), `WorkerError` (the worker thread died), else the thrown error's name.
+   */
+  errorKind?: string;
   /** Episode folder, relative to the suite's output folder. */
   dir: string;
   /** With `--corrector simulated`: the phrases the simulated person said and what came of them. */
@@ -109,17 +114,100 @@ export function currentRows(lines: readonly ResultLine[], taskHashes: ReadonlyMa
   return lines.filter((l) => last.get(episodeKey(l.task, l.seed)) === l);
 }
 
-/** Appends lines with an fsync per line: a line is on disk before the episode is reported. */
+/** What `repairTail` did to a results file whose last line was cut off mid-write. */
+export interface DroppedTail {
+  /** Bytes of the partial line removed. */
+  bytes: number;
+  /** Its line number (1-based). */
+  line: number;
+}
+
+/**
+ * Makes a results file end with a whole line before more are appended: a last line cut off
+ * mid-write (a crash, a kill, a full disk) is removed, so the next line does not run into it
+ * and the episode it was runs again; a complete JSON last line without its newline gets one.
+ * Returns what was dropped, or null.
+ */
+export function repairTail(file: string): DroppedTail | null {
+  if (!existsSync(file)) return null;
+  const fd = openSync(file, 'r+');
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) return null;
+    // Read backwards until a newline: the tail after it is the last line.
+    let end = size;
+    let tail = Buffer.alloc(0);
+    let start = -1;
+    while (end > 0 && start < 0) {
+      const n = Math.min(64 * 1024, end);
+      const chunk = Buffer.alloc(n);
+      readSync(fd, chunk, 0, n, end - n);
+      tail = Buffer.concat([chunk, tail]);
+      end -= n;
+      const nl = chunk.lastIndexOf(0x0a);
+      if (nl >= 0) start = end + nl + 1;
+    }
+    if (start < 0) start = 0;
+    const last = tail.subarray(tail.length - (size - start)).toString('utf8');
+    if (last.length === 0) return null; // ends with a newline
+    try {
+      JSON.parse(last);
+      writeSync(fd, '\n', size);
+      fsyncSync(fd);
+      return null;
+    } catch {
+      ftruncateSync(fd, start);
+      fsyncSync(fd);
+      const line = start === 0 ? 1 : readFileSync(file, 'utf8').split('\n').length;
+      return { bytes: size - start, line };
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Appending a line failed (a full disk, a file made read-only, an I/O error): the suite stops. */
+export class ResultsWriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ResultsFileError';
+  }
+}
+
+/**
+ * Appends lines with an fsync per line: a line is on disk before the episode is reported. A
+ * write that fails (or is cut short) leaves no partial line behind: the file is cut back to
+ * its last whole line and the append throws a ResultsWriteError.
+ */
 export class ResultsWriter {
   private fd: number;
   readonly file: string;
   constructor(file: string) {
     this.file = file;
-    this.fd = openSync(file, 'a');
+    try {
+      this.fd = openSync(file, 'a');
+    } catch (err) {
+      throw new ResultsWriteError(`cannot write ${file}: ${(err as Error).message}`);
+    }
   }
   append(line: ResultLine): void {
-    writeSync(this.fd, JSON.stringify(line) + '\n');
-    fsyncSync(this.fd);
+    const bytes = Buffer.from(JSON.stringify(line) + '\n', 'utf8');
+    let before = -1;
+    try {
+      before = fstatSync(this.fd).size;
+      let off = 0;
+      while (off < bytes.length) off += writeSync(this.fd, bytes, off, bytes.length - off);
+      fsyncSync(this.fd);
+    } catch (err) {
+      if (before >= 0) {
+        try {
+          ftruncateSync(this.fd, before);
+        } catch {
+          /* the tail is repaired on --resume (repairTail) */
+        }
+      }
+      throw new ResultsWriteError(`cannot write ${this.file}: ${(err as Error).message}`);
+    }
   }
   close(): void {
     if (this.fd >= 0) closeSync(this.fd);

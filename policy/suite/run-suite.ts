@@ -8,7 +8,20 @@ import type { TaskDef } from '../../tasks/index.ts';
 import type { EpisodeJob } from './episode-job.ts';
 import { errorLine } from './episode-job.ts';
 import type { ChangedTask, ResultLine } from './results-file.ts';
-import { currentRows, episodeKey, readResults, resumableEpisodes, ResultsFileError, ResultsWriter } from './results-file.ts';
+import type { DroppedTail } from './results-file.ts';
+import {
+  currentRows,
+  episodeKey,
+  readResults,
+  repairTail,
+  resumableEpisodes,
+  ResultsFileError,
+  ResultsWriteError,
+  ResultsWriter,
+} from './results-file.ts';
+import { lockSuiteDir, type SuiteLock } from './suite-lock.ts';
+import { duplicateTaskProblem } from './task-ids.ts';
+import { DEFAULT_EPISODE_TIMEOUT_S } from './defaults.ts';
 import type { SuiteSettings } from './settings.ts';
 import type { Pricing, SuiteSummary } from './summary.ts';
 import { DEFAULT_PRICES, PRICES_AS_OF } from '../../llm/prices.ts';
@@ -40,8 +53,20 @@ export interface SuiteOptions {
   images?: boolean;
   /** WebSocket endpoint of a browser the workers share; null = no rendering. */
   browserWSEndpoint?: string | null;
-  /** `changed`: with `resume`, tasks whose version differs from the file's rows; their episodes run again. */
-  onStart?: (info: { total: number; skipped: number; workers: number; concurrency: number; changed: ChangedTask[] }) => void;
+  /**
+   * `changed`: with `resume`, tasks whose version differs from the file's rows; their episodes run again.
+   * `dropped`: a partial last line of results.jsonl (cut off mid-write) that was removed; its episode runs again.
+   * `tookOver`: one line when a stale lock of the output folder (its suite no longer runs) was taken over.
+   */
+  onStart?: (info: {
+    total: number;
+    skipped: number;
+    workers: number;
+    concurrency: number;
+    changed: ChangedTask[];
+    dropped: DroppedTail | null;
+    tookOver: string | null;
+  }) => void;
   onEpisode?: (line: ResultLine, progress: SuiteProgress) => void;
   /** About once a second while episodes run: the same progress, for a live line. */
   onTick?: (progress: SuiteProgress) => void;
@@ -56,6 +81,12 @@ export interface SuiteOptions {
   workerModule?: string | URL;
   /** Set to stop submitting new episodes (Ctrl-C); finished ones stay recorded. */
   signal?: AbortSignal;
+  /** Set to stop the episodes in flight now (a second Ctrl-C): they are not recorded and run again on --resume. */
+  stop?: AbortSignal;
+  /** Wall-clock limit per episode in seconds (default DEFAULT_EPISODE_TIMEOUT_S; 0 = none): past it, a TimeoutError line. */
+  episodeTimeoutS?: number;
+  /** The output folder's lock, when the caller took it (lockSuiteDir) before its own checks; else runSuite takes and releases one. */
+  lock?: SuiteLock;
   /** The knowledge base the episodes retrieve from (read only); settings.knowledge fingerprints it. */
   knowledgeFile?: string | null;
 }
@@ -71,6 +102,8 @@ export interface SuiteResult {
   /** With `resume`: tasks whose episodes ran again because the task changed since they were recorded. */
   changed: ChangedTask[];
   interrupted: boolean;
+  /** Episodes stopped past the time limit per episode (recorded with a TimeoutError). */
+  timedOut: number;
 }
 
 export interface SuiteProgress {
@@ -85,23 +118,39 @@ export interface SuiteProgress {
 
 export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
   const started = performance.now();
-  mkdirSync(opts.outDir, { recursive: true });
+  const duplicate = duplicateTaskProblem(opts.tasks);
+  if (duplicate) throw new ResultsFileError(duplicate);
+  try {
+    mkdirSync(opts.outDir, { recursive: true });
+  } catch (err) {
+    throw new ResultsFileError(`--out ${opts.outDir}: cannot create the folder: ${(err as Error).message}`);
+  }
+  const lock = opts.lock ?? lockSuiteDir(opts.outDir);
+  try {
+    return await runLocked(opts, started, lock.tookOver);
+  } finally {
+    if (!opts.lock) lock.release();
+  }
+}
+
+async function runLocked(opts: SuiteOptions, started: number, tookOver: string | null): Promise<SuiteResult> {
   const resultsFile = join(opts.outDir, 'results.jsonl');
+  let dropped: DroppedTail | null;
+  try {
+    // A last line cut off mid-write is removed before anything is read or appended.
+    dropped = repairTail(resultsFile);
+  } catch (err) {
+    throw new ResultsFileError(`cannot repair ${resultsFile}: ${(err as Error).message}`);
+  }
   if (!opts.resume && existsSync(resultsFile) && readResults(resultsFile).length > 0) {
     throw new ResultsFileError(`${resultsFile} already holds results; pass --resume to continue it or choose another --out`);
-  }
-  const clash = opts.tasks.find((t) => opts.tasks.some((u) => u.id === t.id && u.hash !== t.hash));
-  if (clash) {
-    const files = opts.tasks.filter((t) => t.id === clash.id).map((t) => `${t.file} (version ${t.hash})`);
-    throw new ResultsFileError(`two different tasks have the id "${clash.id}": ${files.join(', ')}; give each task its own id`);
   }
   const taskHashes = new Map(opts.tasks.map((t) => [t.id, t.hash]));
   const { done, changed } = opts.resume
     ? resumableEpisodes(resultsFile, opts.settings, taskHashes)
     : { done: new Set<string>(), changed: [] };
-  // A re-run episode of a changed task starts from an empty folder: no attempt of the old version stays beside the new.
-  const rerun = new Set(changed.flatMap((c) => c.episodes));
   const images = opts.images ?? (opts.settings.monitor === 'pixels' || opts.settings.monitor === 'vlm');
+  const timeoutS = opts.episodeTimeoutS ?? DEFAULT_EPISODE_TIMEOUT_S;
 
   const jobs: EpisodeJob[] = [];
   let skipped = 0;
@@ -113,7 +162,9 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
         continue;
       }
       const dir = join('episodes', `${task.id}-seed${seed}`);
-      if (rerun.has(key)) rmSync(join(opts.outDir, dir), { recursive: true, force: true });
+      // An episode not recorded starts from an empty folder: no attempt of an interrupted run, or of
+      // an older version of a changed task, stays beside the new ones.
+      rmSync(join(opts.outDir, dir), { recursive: true, force: true });
       jobs.push({
         taskRef: task.file,
         taskId: task.id,
@@ -125,9 +176,11 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
         images,
         browserWSEndpoint: opts.browserWSEndpoint ?? null,
         knowledgeFile: opts.knowledgeFile ?? null,
+        timeoutMs: timeoutS > 0 ? Math.round(timeoutS * 1000) : null,
       });
     }
   }
+  const writer = new ResultsWriter(resultsFile);
   // One model gate for every episode of this process's threads (an executor of its own has its own).
   const host = opts.executor ? null : new GateHost(opts.modelLimits ?? {});
   const executor: EpisodeExecutor =
@@ -143,12 +196,14 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
       jobs.length,
     );
   const { workers, concurrency } = executor;
-  opts.onStart?.({ total: jobs.length, skipped, workers, concurrency, changed });
+  opts.onStart?.({ total: jobs.length, skipped, workers, concurrency, changed, dropped, tookOver });
 
-  const writer = new ResultsWriter(resultsFile);
   let finished = 0,
-    succeeded = 0;
+    succeeded = 0,
+    timedOut = 0;
   let interrupted = false;
+  let writeFailed: ResultsWriteError | null = null;
+  let unrecorded = 0;
   const inFlight = new Set<Promise<void>>();
   const progress = (): SuiteProgress => ({
     done: finished,
@@ -157,14 +212,30 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
     inFlight: inFlight.size,
     model: executor.gateStats?.() ?? null,
   });
+  const stopNow = (): void => executor.cancel?.();
   const record = (line: ResultLine): void => {
-    writer.append(line);
+    if (writeFailed) {
+      unrecorded++;
+      return;
+    }
+    try {
+      writer.append(line);
+    } catch (err) {
+      // Nothing more can be recorded: stop at once, keep what is written.
+      writeFailed = err instanceof ResultsWriteError ? err : new ResultsWriteError(String(err));
+      unrecorded++;
+      stopNow();
+      return;
+    }
     finished++;
     if (line.success) succeeded++;
+    if (line.errorKind === 'TimeoutError') timedOut++;
     opts.onEpisode?.(line, progress());
   };
   const ticker = opts.onTick ? setInterval(() => opts.onTick!(progress()), 1000) : null;
   ticker?.unref();
+  if (opts.stop?.aborted) stopNow();
+  opts.stop?.addEventListener('abort', stopNow, { once: true });
   try {
     // Submit in order, never more than `concurrency` at once, so an abort stops promptly.
     let next = 0;
@@ -173,18 +244,20 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
         .run(job)
         .then((line: ResultLine) => record(line))
         .catch((err: unknown) => {
+          // Stopped by a second Ctrl-C or a write failure: not recorded (--resume runs it again).
+          if (opts.signal?.aborted || opts.stop?.aborted || writeFailed) return;
           // The worker died (process.exit, out of memory, crash): piscina replaces it.
-          if (opts.signal?.aborted) return;
-          record(errorLine(job, `worker died: ${err instanceof Error ? err.message : String(err)}`));
+          record(errorLine(job, `worker died: ${err instanceof Error ? err.message : String(err)}`, '', 'WorkerError'));
         })
         .finally(() => inFlight.delete(p));
       inFlight.add(p);
     };
     while (next < jobs.length) {
-      if (opts.signal?.aborted) {
+      if (opts.signal?.aborted || opts.stop?.aborted) {
         interrupted = true;
         break;
       }
+      if (writeFailed) break;
       if (inFlight.size >= concurrency) {
         await Promise.race(inFlight);
         continue;
@@ -193,8 +266,9 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
     }
     await Promise.all(inFlight);
     // An executor that took every job at once (the queue's) is interrupted after the loop.
-    if (opts.signal?.aborted && finished < jobs.length) interrupted = true;
+    if ((opts.signal?.aborted || opts.stop?.aborted) && finished < jobs.length) interrupted = true;
   } finally {
+    opts.stop?.removeEventListener('abort', stopNow);
     if (ticker) clearInterval(ticker);
     writer.close();
     await executor.close();
@@ -214,9 +288,19 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
     pricing: opts.pricing ?? defaultPricing(),
   });
   const summaryFile = join(opts.outDir, 'summary.json');
-  writeFileSync(summaryFile, JSON.stringify(summary, null, 2) + '\n');
-  const reportFile = writeReport(opts.outDir, summary, lines);
-  return { summary, lines, resultsFile, summaryFile, reportFile, ran: finished, skipped, changed, interrupted };
+  let reportFile = join(opts.outDir, 'report.html');
+  try {
+    writeFileSync(summaryFile, JSON.stringify(summary, null, 2) + '\n');
+    reportFile = writeReport(opts.outDir, summary, lines);
+  } catch (err) {
+    if (!writeFailed) throw new ResultsFileError(`cannot write the suite's summary in ${opts.outDir}: ${(err as Error).message}`);
+  }
+  if (writeFailed) {
+    throw new ResultsFileError(
+      `${(writeFailed as Error).message}; the suite stopped, keeping every line written (${finished} episode(s) of this run recorded, ${unrecorded} finished unrecorded); free the space or fix the file, then --resume`,
+    );
+  }
+  return { summary, lines, resultsFile, summaryFile, reportFile, ran: finished, skipped, changed, interrupted, timedOut };
 }
 
 /** The default price table: OpenAI's list prices, with their date. */

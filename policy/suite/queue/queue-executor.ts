@@ -322,6 +322,15 @@ export class QueueExecutor implements EpisodeExecutor {
     this.opts.onNote?.(text);
   }
 
+  /**
+   * Stops waiting now (a second Ctrl-C): every pending episode's run() rejects. Jobs a worker
+   * holds finish there; their lines are not recorded here, and `--resume` queues them again.
+   */
+  cancel(): void {
+    for (const [, p] of this.pending) p.reject(new Error('stopped: the suite was interrupted'));
+    this.pending.clear();
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
