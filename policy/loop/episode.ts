@@ -68,6 +68,8 @@ export interface EpisodeOptions {
   onEvent?: (e: EpisodeEvent) => void;
   /** Hooks into each attempt while it runs (the live viewer streams, paces and pauses with them). */
   attemptHooks?: AttemptHooks;
+  /** CPU budget of each attempt's program (ms); default the sandbox's (SANDBOX_DEFAULTS.cpuMs). */
+  cpuMs?: number;
 }
 
 export interface AttemptHooks {
@@ -436,6 +438,7 @@ async function runDraft(
             world,
             programWorld: perceive(world, opts.task, opts.seed, k, perception),
             program: draft.program,
+            cpuMs: opts.cpuMs,
             onApiCall: hooks?.onApiCall,
             shouldStop: hooks?.shouldStop,
           });

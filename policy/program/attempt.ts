@@ -6,7 +6,7 @@ import { API_BY_NAME } from './api.ts';
 import { bindApi } from './api-bindings.ts';
 import { loadQuickJS, runSandboxed, SANDBOX_DEFAULTS } from './sandbox.ts';
 import { IdleWorld } from './idle-world.ts';
-import { TraceRecorder } from './trace.ts';
+import { capProgramError, TraceRecorder } from './trace.ts';
 
 export interface AttemptOptions {
   /** The real world: the trace records it (poses and checkpoints are the truth). */
@@ -89,7 +89,7 @@ export function runAttemptSync(options: AttemptOptions): AttemptOutcome {
       consoleTo: 'log',
       shouldStop: options.shouldStop,
     });
-    error = result.error;
+    error = capProgramError(result.error);
     internalError = result.hostFault;
   }
   return {

@@ -60,6 +60,8 @@ export const SANDBOX_DEFAULTS = {
 
 /** Past the CPU budget, how long a program stuck in a built-in has before its thread is terminated (ms). */
 export const KILL_GRACE_MS = 1_000;
+/** Native stack of the sandbox thread (MiB). */
+const SANDBOX_THREAD_STACK_MB = 64;
 /** How long a new sandbox thread may take to load QuickJS (ms). */
 const START_TIMEOUT_MS = 60_000;
 /** How often a waiting host polls `shouldStop` (ms). */
@@ -162,7 +164,15 @@ class SandboxThread {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const data: SandboxWorkerData = { channel, port: port2 };
-    this.worker = new Worker(WORKER_ENTRY, { workerData: data, transferList: [port2], stdout: false, stderr: false });
+    this.worker = new Worker(WORKER_ENTRY, {
+      workerData: data,
+      transferList: [port2],
+      stdout: false,
+      stderr: false,
+      // Room for QuickJS's recursive parser and its wasm frames: its own 256 KiB stack limit
+      // must be what a deeply nested program hits, not the thread's.
+      resourceLimits: { stackSizeMb: SANDBOX_THREAD_STACK_MB },
+    });
     this.id = this.worker.threadId;
     this.worker.on('error', (e) => {
       this.broken ??= `the sandbox thread failed: ${(e as Error)?.message ?? String(e)}`;

@@ -13,12 +13,21 @@
 //      and nothing contradicts it (a name declared twice, a subgoal repeated, prose that
 //      says "corrected"/"final"/"instead");
 //   3. otherwise the last complete candidate wins (closed fence and parses), else the last.
+//
+// A program nested deeper than MAX_PROGRAM_NESTING brackets is no program (its draft error
+// says so): QuickJS's parser recurses per level on the host's own stack, and a model reply
+// holding a 100,000-deep literal would overflow it. The check counts brackets in one pass
+// without recursion; a deep chain without brackets that still overflows the parser is
+// caught, reported the same way, and the checker's QuickJS module is replaced.
 
-import type { QuickJSWASMModule } from 'quickjs-emscripten';
+import { newQuickJSWASMModule, RELEASE_SYNC, type QuickJSWASMModule } from 'quickjs-emscripten';
 import { API_NAMES } from '../program/api.ts';
 import { loadQuickJS, PROGRAM_FILE } from '../program/sandbox.ts';
 
 export const NO_PROGRAM_ERROR = 'the reply contained no JavaScript program';
+
+/** Deepest nesting of brackets — ( [ { and template `${` — a program may have. */
+export const MAX_PROGRAM_NESTING = 100;
 
 export interface SyntaxProblem {
   message: string;
@@ -89,14 +98,150 @@ export function extractProgram(reply: string, options: ExtractOptions = {}): Ext
   if (program === '') return { program: '', plan, error: NO_PROGRAM_ERROR, syntaxError: null, notes };
 
   program = tidy(program, notes);
+  const deep = nestingProblem(program);
+  if (deep) return { program: '', plan, error: deep.message, syntaxError: null, notes };
   const syntaxError = options.checkSyntax?.(program) ?? null;
   return { program, plan, error: null, syntaxError, notes };
 }
 
-/** A parse-only checker on the sandbox's own QuickJS build (loaded once per process). */
+/**
+ * A parse-only checker on the sandbox's own QuickJS build (loaded once per process). A
+ * parse that overflows the host's stack inside QuickJS leaves that module unusable: the
+ * checker then loads a fresh one and, until it is ready, leaves programs unchecked (the
+ * sandbox reports their syntax errors when they run).
+ */
 export async function loadSyntaxChecker(): Promise<SyntaxChecker> {
-  const module = await loadQuickJS();
-  return (program) => compileOnly(module, program);
+  let module: QuickJSWASMModule | null = await loadQuickJS();
+  return (program) => {
+    const deep = nestingProblem(program);
+    if (deep) return deep;
+    if (!module) return null;
+    const broken = module;
+    try {
+      return compileOnly(broken, program);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      module = null;
+      newQuickJSWASMModule(RELEASE_SYNC).then(
+        (m) => (module = m),
+        () => undefined, // no checker then: the sandbox still parses every program it runs
+      );
+      return { message: `the program is nested too deeply for the parser (${e.message})`, line: null };
+    }
+  };
+}
+
+/**
+ * The program's deepest nesting of brackets (( [ { and template `${`), skipping strings,
+ * comments, template text and regular expressions, and the line where it was first
+ * reached; one pass, no recursion, whatever the input.
+ */
+export function programNesting(code: string): { depth: number; line: number } {
+  let depth = 0;
+  let max = 0;
+  let maxLine = 1;
+  let line = 1;
+  /** For each open `{` or `${`: whether it is a template substitution (its `}` resumes the template). */
+  const braces: boolean[] = [];
+  /** The last significant character outside strings and comments (decides `/`: division or a regex). */
+  let prev = '';
+  const open = (): void => {
+    depth++;
+    if (depth > max) {
+      max = depth;
+      maxLine = line;
+    }
+  };
+  /** Skips template text from index i (after ` or a substitution's }) to its end or the next `${`; returns the index after. */
+  const templateText = (i: number): number => {
+    for (; i < code.length; i++) {
+      const c = code[i]!;
+      if (c === '\\') i++;
+      else if (c === '\n') line++;
+      else if (c === '`') return i + 1;
+      else if (c === '$' && code[i + 1] === '{') {
+        braces.push(true);
+        open();
+        return i + 2;
+      }
+    }
+    return i;
+  };
+  let i = 0;
+  while (i < code.length) {
+    const c = code[i]!;
+    if (c === '\n') {
+      line++;
+      i++;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (c === '/' && code[i + 1] === '/') {
+      while (i < code.length && code[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '/' && code[i + 1] === '*') {
+      const end = code.indexOf('*/', i + 2);
+      const stop = end < 0 ? code.length : end + 2;
+      for (let k = i; k < stop; k++) if (code[k] === '\n') line++;
+      i = stop;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      for (i++; i < code.length && code[i] !== c && code[i] !== '\n'; i++) if (code[i] === '\\') i++;
+      i++;
+      prev = 'a';
+      continue;
+    }
+    if (c === '`') {
+      i = templateText(i + 1);
+      prev = 'a';
+      continue;
+    }
+    if (c === '/' && !/[\w$)\]}]/.test(prev)) {
+      // A regular expression literal: to its closing / (not inside a class), flags after.
+      let inClass = false;
+      for (i++; i < code.length && code[i] !== '\n'; i++) {
+        const r = code[i]!;
+        if (r === '\\') i++;
+        else if (r === '[') inClass = true;
+        else if (r === ']') inClass = false;
+        else if (r === '/' && !inClass) break;
+      }
+      i++;
+      prev = 'a';
+      continue;
+    }
+    if (c === '(' || c === '[') open();
+    else if (c === '{') {
+      braces.push(false);
+      open();
+    } else if (c === ')' || c === ']') depth = Math.max(0, depth - 1);
+    else if (c === '}') {
+      depth = Math.max(0, depth - 1);
+      if (braces.pop()) {
+        i = templateText(i + 1);
+        prev = 'a';
+        continue;
+      }
+    }
+    prev = c;
+    i++;
+  }
+  return { depth: max, line: maxLine };
+}
+
+/** The draft error of a program nested deeper than MAX_PROGRAM_NESTING, else null. */
+function nestingProblem(program: string): SyntaxProblem | null {
+  const { depth, line } = programNesting(program);
+  if (depth <= MAX_PROGRAM_NESTING) return null;
+  return {
+    message: `the program is nested too deeply: ${depth} levels of brackets by line ${line} (at most ${MAX_PROGRAM_NESTING}); write it flatter`,
+    line,
+  };
 }
 
 // ---------------------------------------------------------------- blocks

@@ -130,6 +130,37 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** Most characters of a diagnosis a repair prompt starts from, and of each of its lines. */
+export const DIAGNOSIS_TEXT_CAPS = { chars: 20_000, line: 2_000 } as const;
+
+/**
+ * `text` with each line cut to DIAGNOSIS_TEXT_CAPS.line characters and the lines past
+ * DIAGNOSIS_TEXT_CAPS.chars in all replaced by one line saying how many were left out.
+ */
+export function boundText(text: string, caps: { chars: number; line: number } = DIAGNOSIS_TEXT_CAPS): string {
+  if (text.length <= caps.line && !text.includes('\n')) return text;
+  const out: string[] = [];
+  let used = 0;
+  let start = 0;
+  for (;;) {
+    if (used >= caps.chars) {
+      let left = 1;
+      for (let k = text.indexOf('\n', start); k >= 0; k = text.indexOf('\n', k + 1)) left++;
+      out.push(`… (${left} more line${left === 1 ? '' : 's'} omitted) …`);
+      break;
+    }
+    const end = text.indexOf('\n', start);
+    const stop = end < 0 ? text.length : end;
+    const length = stop - start;
+    const line = length <= caps.line ? text.slice(start, stop) : `${text.slice(start, start + caps.line - 1)}… (${length} characters)`;
+    out.push(line);
+    used += line.length + 1;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return out.join('\n');
+}
+
 /**
  * The episode's earlier attempts, one line each, oldest first; the attempt being
  * repaired (the last entry) only says what it changed, since the diagnosis tells the
@@ -194,7 +225,9 @@ export function buildRepairPrompt(ctx: ProgramContext, input: RepairInput, optio
   const textTokens = (parts: { before: string; after: string }): number =>
     countMessageTokens([system, { role: 'user', content: [parts.before, imageNote, parts.after].filter(Boolean).join('\n\n') }]);
 
-  let diagnosis = input.diagnosisText;
+  // Bounded before anything counts it: a diagnosis quoting a 30 MB error name must not cost the token counter minutes.
+  const diagnosisText = boundText(input.diagnosisText);
+  let diagnosis = diagnosisText;
   let verdicts = verdictSection(input);
   let parts = compose(diagnosis, verdicts);
   if (textTokens(parts) > budget) {
@@ -215,7 +248,7 @@ export function buildRepairPrompt(ctx: ProgramContext, input: RepairInput, optio
   }
   if (textTokens(parts) > budget) {
     const room = budget - textTokens(compose('', verdicts));
-    diagnosis = shortenDiagnosis(input.diagnosisText, Math.max(0, room));
+    diagnosis = shortenDiagnosis(diagnosisText, Math.max(0, room));
     parts = compose(diagnosis, verdicts);
     truncated.push('diagnosis lines (the trace first)');
   }
