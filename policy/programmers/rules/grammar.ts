@@ -84,6 +84,8 @@ export interface NounPhrase {
   mismatchColor?: boolean;
   /** "the second largest block": which one counting down the size order (1 = the extreme). */
   sizeRank?: number;
+  /** "the medium-sized can", "the two middle-sized blocks": neither the largest nor the smallest (the middle of the size order). */
+  middleSize?: boolean;
   /** "the same bowl", "one bowl", "a single tray": one container for everything that goes there. */
   same?: boolean;
   /** "the same bowl as the blue block": the container that holds that object now. */
@@ -153,7 +155,7 @@ export type Location =
   /** "in a row", "in a horizontal / vertical / diagonal line", "in a column" (vertical). */
   | { kind: 'row'; line: 'horizontal' | 'vertical' | 'diagonal' | null }
   /** "in a circle around the bowl", "in a ring", "around X": on a circle (round X, or where they are). */
-  | { kind: 'circle'; np: NounPhrase | null }
+  | { kind: 'circle'; np: NounPhrase | null; center?: boolean }
   /** "in two rows of three", "in a grid": rows along x, the first named at the back. */
   | { kind: 'grid'; rows: number | null; cols: number | null }
   /** "in the back row", "in the front row", "in the first row": one row of a grid. */
@@ -186,6 +188,8 @@ export interface Clause {
   reverse: boolean;
   /** "move the tower …, rebuilding it …": a put clause that rebuilds a stack at its place. */
   rebuild: boolean;
+  /** A keep clause "leave the orange bowl empty": nothing goes into what it names either. */
+  empty?: boolean;
   /** For each location, how many objects were named before it: "the red blocks in the red bowl, the blue blocks in the blue bowl" pairs each group with its place. */
   locAt: number[];
   /** "build a pyramid", "make a tower". */
@@ -383,6 +387,30 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
       break;
     }
     const afterBe = c.pos;
+    // "the block that's second highest (up)", "the one that is the leftmost", "the ball which is
+    // (the) biggest", "the block that is third largest": a rank said after the noun.
+    if (copula && be !== null) {
+      c.accept('the');
+      const n = ORDINALS[c.word() ?? ''];
+      if (n !== undefined) c.pos++;
+      const w = c.word() ?? '';
+      if (EXTREMES[w] !== undefined && !np.nth) {
+        c.pos++;
+        np.nth = HEIGHT_EXTREMES.has(w) ? { n: n ?? 1, from: EXTREMES[w]!, height: true } : { n: n ?? 1, from: EXTREMES[w]! };
+        c.accept('up', 'down');
+        c.accept('one');
+        continue;
+      }
+      const size = SIZE_WORDS[w];
+      if (size && /(est|most)$/.test(w) && !np.size) {
+        c.pos++;
+        np.size = size;
+        if (n !== undefined && n > 1) np.sizeRank = n;
+        c.accept('one');
+        continue;
+      }
+      c.pos = afterBe;
+    }
     // "everything that's a block", "the objects that are balls": of that kind.
     if (copula && be !== null && np.noun === 'thing') {
       const s1 = c.pos;
@@ -844,6 +872,29 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
       np.plural = plural;
       return np;
     }
+    // "that block goes in the bowl", "put this ball in the tray", "those blocks, …": a demonstrative
+    // with a bare noun points back at what was just named of that kind (else it is "the block").
+    const noun = NOUNS.get(c.word(1) ?? '');
+    const after = c.peek(2);
+    const pointEnd =
+      after === undefined ||
+      after.kind === 'punct' ||
+      POINTING_ENDS.includes(after.text) ||
+      MODALS.includes(after.text) ||
+      MOVE_WORDS.includes(after.text);
+    if (
+      noun &&
+      noun.cls !== 'zone' &&
+      pointEnd &&
+      (((w === 'that' || w === 'this') && !noun.plural) || ((w === 'those' || w === 'these') && noun.plural))
+    ) {
+      c.pos += 2;
+      const np = emptyNp(c.text(start), 'pronoun');
+      np.pronoun = noun.plural ? 'them' : 'it';
+      np.plural = noun.plural;
+      np.noun = noun.cls;
+      return np;
+    }
   }
   if ((w === 'each' && c.word(1) === 'other') || (w === 'one' && c.word(1) === 'another')) {
     c.pos += 2;
@@ -866,6 +917,8 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     np.plural = true;
     np.quantifier = 'all';
     if (c.accept('else')) np.other = true;
+    // "everything red", "anything blue or green", "everything else that's red": of those colours.
+    if (isColor(c.word() ?? '') && !NOUNS.has(c.word(1) ?? '') && c.word(1) !== 'one' && c.word(1) !== 'ones') np.colors = colorList(c);
     parsePostModifiers(c, np, null, opts);
     np.text = c.text(start);
     return np;
@@ -933,8 +986,11 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   // A count: "the three blocks", "all five blocks", "the two biggest blocks" (not "one");
   // "a couple of blocks", "a pair of balls": two.
   let count: number | undefined;
+  /** "the other two": the count stands for the head ("ones"). */
+  let countIsHead = false;
+  let middleSize = false;
   if (det === 'a' && c.seq(['couple', 'pair'], 'of', 'the?') && isNounish(c.word())) count = 2;
-  if (count === undefined && countAt(c) !== undefined && isNounish(c.word(1))) {
+  if (count === undefined && countAt(c) !== undefined && (isNounish(c.word(1)) || (c.word(1) === 'middle' && c.word(2) === 'sized'))) {
     count = countAt(c);
     c.pos++;
   }
@@ -992,7 +1048,10 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
         c.pos += 2;
       } else break;
     } else if (EXTREMES[a] !== undefined) {
-      nth = HEIGHT_EXTREMES.has(a) ? { n: 1, from: EXTREMES[a]!, height: true } : { n: 1, from: EXTREMES[a]! };
+      // "the second highest block", "the third leftmost": counted from that side.
+      const n = ordinal ?? 1;
+      ordinal = null;
+      nth = HEIGHT_EXTREMES.has(a) ? { n, from: EXTREMES[a]!, height: true } : { n, from: EXTREMES[a]! };
       c.pos++;
     } else if (a === 'last' && (SIDE_ADJECTIVES[c.word(1) ?? ''] !== undefined || headAfterAdjectives(c, 1))) {
       // "the last block on the right": the first from that side.
@@ -1004,6 +1063,14 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
       if (consumedAdjective && (nx === undefined || nx.kind === 'punct' || ['and', 'then', 'please'].includes(nx.text))) break;
       ordinal = ORDINALS[a]!;
       c.pos++;
+    } else if (
+      ((a === 'middle' || a === 'medium' || a === 'mid') && (c.word(1) === 'sized' || c.word(1) === 'size')) ||
+      (a === 'medium' && (NOUNS.has(c.word(1) ?? '') || c.word(1) === 'one' || c.word(1) === 'ones' || isColor(c.word(1) ?? '')))
+    ) {
+      // "the medium-sized can", "the two middle-sized blocks", "the medium block": the middle of the size order.
+      middleSize = true;
+      c.pos++;
+      c.accept('sized', 'size');
     } else if ((a === 'middle' || a === 'center') && (NOUNS.has(c.word(1) ?? '') || c.word(1) === 'one') && !isPlaceWord(c.word(1))) {
       // "the middle block": the one in the middle counting from the left (0 = the middle).
       nth = { n: 0, from: 'left' };
@@ -1029,6 +1096,20 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     } else if (a === 'other' || a === 'remaining') {
       other = true;
       c.pos++;
+      // "the other two", "the remaining three": that many of what is left, no noun.
+      const n = countAt(c);
+      if (
+        n !== undefined &&
+        count === undefined &&
+        !isNounish(c.word(1)) &&
+        c.word(1) !== 'one' &&
+        c.word(1) !== 'ones' &&
+        c.word(1) !== 'of'
+      ) {
+        count = n;
+        countIsHead = true;
+        c.pos++;
+      }
     } else if (a === 'matching' || a === 'corresponding') {
       matchColor = true;
       c.pos++;
@@ -1067,6 +1148,9 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   } else if (h === 'table' && !consumedAdjective) {
     c.pos++;
     return emptyNp(c.text(start), 'table');
+  } else if (countIsHead) {
+    headIsOne = true;
+    plural = true;
   }
   if (!consumedAdjective && noun === null && !headIsOne) {
     c.pos = start;
@@ -1215,6 +1299,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     else c.pos = s2;
   }
   if (nth) np.nth = nth;
+  if (middleSize) np.middleSize = true;
   if (headIsOne) np.pronoun = 'one';
   if (quantifier === 'each' || quantifier === 'both') np.plural = true;
   if (count !== undefined) {
@@ -1348,7 +1433,7 @@ function isNounish(w: string | undefined): boolean {
       isColor(w) ||
       SIZE_WORDS[w] !== undefined ||
       EXTREMES[w] !== undefined ||
-      ['other', 'closest', 'farthest', 'non', 'mismatched'].includes(w))
+      ['other', 'closest', 'farthest', 'non', 'mismatched', 'medium', 'mid'].includes(w))
   );
 }
 
@@ -1379,8 +1464,10 @@ function parseNpList(c: Cursor, opts: NpOptions = {}): NounPhrase[] {
     // assignment after the list, not another item of it.
     const peek = (k: number): string | undefined => c.word(k);
     const distinctAfter =
-      (next === 'one' || next === 'each') &&
-      (peek(1) === 'per' || peek(2) === 'per' || (peek(1) === 'in' && (peek(2) === 'its' || peek(2) === 'their')));
+      ((next === 'one' || next === 'each') &&
+        (peek(1) === 'per' || peek(2) === 'per' || (peek(1) === 'in' && (peek(2) === 'its' || peek(2) === 'their')))) ||
+      // ", one each", ", one apiece", "one for each".
+      (next === 'one' && (peek(1) === 'each' || peek(1) === 'apiece' || (peek(1) === 'for' && peek(2) === 'each')));
     if (distinctAfter) {
       c.pos = sep;
       break;
@@ -1458,9 +1545,29 @@ function parsePlace(c: Cursor): Location | null {
     if (which) {
       ofTable();
       if (!rank) {
+        const s1 = c.pos;
         c.accept(...COPULA);
         c.accept('is');
         rank = c.accept('closest', 'farthest');
+        // "whichever corner the brown bowl is closest to", "the side that X is farthest from": the object first.
+        if (!rank) {
+          c.pos = s1;
+          c.accept(...COPULA);
+          const ref = parseSimpleNp(c, { relations: false });
+          if (ref && ref.kind !== 'table' && ref.kind !== 'pronoun') {
+            c.accept('is', 'lies', 'sits', 'stands', 'are');
+            const r = c.accept('closest', 'farthest');
+            if (r && c.accept('to', 'from') !== null)
+              return {
+                kind: 'regionBy',
+                which: which === 'corner' ? 'corner' : 'side',
+                rank: r as 'closest' | 'farthest',
+                np: ref,
+                text: c.text(start),
+              };
+          }
+          c.pos = s1;
+        }
       }
       if (rank) {
         c.accept('away');
@@ -1530,6 +1637,15 @@ function parsePlace(c: Cursor): Location | null {
     return SIDE_X[a] !== undefined
       ? { kind: 'side', axis: 'x', sign: SIDE_X[a]!, text: c.text(start) }
       : { kind: 'side', axis: 'y', sign: SIDE_Y[a]!, text: c.text(start) };
+  }
+  // "the middle of the far edge (of the table)", "the centre of the left side": that side (its anchor is its middle).
+  if ((a === 'middle' || a === 'center') && b === 'of') {
+    const at = c.pos;
+    c.pos += 2;
+    c.accept('the');
+    const side = parsePlace(c);
+    if (side?.kind === 'side') return { ...side, text: c.text(start) };
+    c.pos = at;
   }
   // "the centre" alone or "the centre of the table" (not "the centre of the tray").
   const ofTableAfter = c.word(1) === 'of' && ['table', 'workspace', 'tabletop'].includes(c.word(3) ?? '');
@@ -1614,7 +1730,8 @@ function parseGap(c: Cursor): Gap | null {
   }
   if (
     c.seq('a', ['short', 'small'], ['distance', 'way', 'gap']) ||
-    c.seq('a', ['little', 'bit', 'tad', 'touch'], 'bit?') ||
+    c.seq('a', ['little', 'bit', 'tad', 'touch', 'smidge', 'smidgen', 'hair', 'whisker', 'fraction'], 'bit?') ||
+    c.seq('a', ['tiny', 'wee', 'teeny', 'small', 'little'], ['bit', 'tad', 'touch', 'smidge', 'smidgen', 'fraction']) ||
     c.seq('just', 'a', ['little', 'bit'], 'bit?') ||
     c.accept('slightly', 'somewhat') !== null ||
     // "just to the right of X", "right above X", "directly behind X": close by.
@@ -1798,7 +1915,10 @@ function parseDistinct(c: Cursor): Location | null {
     const wordsBefore = c.tokens.slice(start, c.pos).map((t) => t.text);
     const each = wordsBefore.includes('each') || wordsBefore.includes('every');
     const all = wordsBefore.includes('all') || wordsBefore.includes('four') || wordsBefore.includes('4');
-    if (which && (distinctWord || (plural && all) || each)) {
+    // "in the corners, one each": the plural place and what follows it say one each.
+    const j = c.tokens[c.pos]?.text === ',' ? c.pos + 1 : c.pos;
+    const oneEach = plural && c.tokens[j]?.text === 'one' && ['each', 'apiece'].includes(c.tokens[j + 1]?.text ?? '');
+    if (which && (distinctWord || (plural && all) || each || oneEach)) {
       if (!plural || distinctWord || all) {
         c.seq(['of', 'on'], 'the', ['table', 'workspace', 'tabletop']);
         c.accept('each');
@@ -1814,6 +1934,69 @@ function parseDistinct(c: Cursor): Location | null {
  * A location phrase: on/in/to/next to/left of … a noun phrase, a corner, side or the
  * centre of the table, "side by side", "on top of both".
  */
+const IMAGE_WORDS = ['table', 'picture', 'image', 'page', 'screen', 'view'];
+const NEAR_END = ['robot', 'front', 'bottom', 'near', 'me', 'you', 'us', 'camera', 'base'];
+const FAR_END = ['back', 'top', 'far', 'rear', 'end'];
+
+/**
+ * Which way a line runs, after "going" / "running" / "that runs" (or alone): "across (the
+ * table)", "sideways", "horizontally", "left to right" (horizontal); "up / down (the
+ * picture)", "vertically", "away (from the robot)", "from the robot toward the back", "front
+ * to back", "top to bottom", "toward the back" (vertical); "diagonally" (diagonal). Consumed;
+ * null (and nothing consumed) when none.
+ */
+function lineDirection(c: Cursor): 'horizontal' | 'vertical' | 'diagonal' | null {
+  const s = c.pos;
+  const w = c.accept(
+    'across',
+    'sideways',
+    'horizontally',
+    'crosswise',
+    'crossways',
+    'diagonally',
+    'vertically',
+    'up',
+    'down',
+    'away',
+    'forward',
+    'forwards',
+  );
+  if (w) {
+    if (w === 'up' || w === 'down' || w === 'across') c.seq('the', IMAGE_WORDS);
+    if (w === 'away') c.seq('from', 'the?', NEAR_END);
+    return w === 'diagonally'
+      ? 'diagonal'
+      : ['across', 'sideways', 'horizontally', 'crosswise', 'crossways'].includes(w)
+        ? 'horizontal'
+        : 'vertical';
+  }
+  // "from the robot toward(s) the back", "front to back", "from top to bottom", "left to right".
+  c.accept('from');
+  c.accept('the');
+  const a = c.word();
+  if (a !== undefined && c.word(1) !== undefined && ['to', 'toward', 'towards', 'into'].includes(c.word(1)!)) {
+    const ends = (x: string): 'near' | 'far' | 'side' | null =>
+      NEAR_END.includes(x) ? 'near' : FAR_END.includes(x) ? 'far' : x === 'left' || x === 'right' ? 'side' : null;
+    const ea = ends(a);
+    c.pos += 2;
+    c.accept('the');
+    const b = c.word();
+    const eb = b === undefined ? null : ends(b);
+    const vertical = (ea === 'near' && eb === 'far') || (ea === 'far' && eb === 'near');
+    if (vertical || (ea === 'side' && eb === 'side' && a !== b)) {
+      c.pos++;
+      c.accept('edge', 'side', 'end', 'of');
+      if (c.tokens[c.pos - 1]?.text === 'of') c.seq('the', IMAGE_WORDS);
+      return ea === 'side' ? 'horizontal' : 'vertical';
+    }
+  }
+  c.pos = s;
+  // "toward the back", "towards the top".
+  if (c.seq(['toward', 'towards'], 'the', FAR_END)) return 'vertical';
+  c.pos = s;
+  return null;
+}
+
 function parseLocation(c: Cursor, verb: VerbClass): Location | null {
   const start = c.pos;
   const np = (): NounPhrase | null => {
@@ -2029,6 +2212,12 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
     const s = c.pos;
     const shape = c.seq(['in', 'into', 'on'], ['a', 'one'], ['circle', 'ring']);
     if (c.accept('around', 'round', 'surrounding', 'encircling') || (shape && c.seq(['centered', 'centred'], ['on', 'at']))) {
+      // "around the centre of the table", "round the middle": the table's centre.
+      const s1 = c.pos;
+      c.accept('the');
+      const place = tablePlace(c);
+      if (place?.kind === 'center') return { kind: 'circle', np: null, center: true };
+      c.pos = s1;
       const target = np();
       if (target && target.kind !== 'table') return { kind: 'circle', np: target };
       c.pos = s;
@@ -2038,7 +2227,7 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
   // "in front of" is handled above; "in a row / line", "in the corner", "in X", "into X", "inside (of) X".
   {
     const s = c.pos;
-    if (c.seq(['in', 'into', 'on', 'along', 'as'], ['a', 'one', 'the'])) {
+    if (c.seq(['in', 'into', 'on', 'along', 'as', 'like'], ['a', 'one', 'the'])) {
       c.accept('straight', 'single', 'neat', 'nice');
       const dir = c.accept('horizontal', 'vertical', 'diagonal', 'straight');
       const noun = c.accept('row', 'line', 'column', 'diagonal');
@@ -2059,7 +2248,16 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
     if (c.seq('in', 'line')) return { kind: 'row', line: null };
     const adv = c.accept('horizontally', 'vertically', 'diagonally');
     if (adv && verb !== 'stand' && verb !== 'pick') {
+      // "diagonally across the table", "horizontally across": the adverb says it all.
+      if (adv !== 'vertically') c.seq('across', 'the?', 'table?');
       return { kind: 'row', line: adv === 'horizontally' ? 'horizontal' : adv === 'vertically' ? 'vertical' : 'diagonal' };
+    }
+    c.pos = s;
+    // "line the blocks up going up the picture", "arrange them running across the table": a line's direction alone.
+    if (verb === 'lineup') {
+      c.accept('going', 'running', 'heading');
+      const line = lineDirection(c);
+      if (line) return { kind: 'row', line };
     }
     c.pos = s;
   }
@@ -2114,7 +2312,8 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
 function parseOrder(c: Cursor, clause: Clause): boolean {
   const start = c.pos;
   // "from the top left to the bottom right (corner)": a diagonal, and which way along it.
-  if (c.accept('from', 'going')) {
+  const going = c.accept('going', 'running') !== null;
+  if (c.accept('from') !== null || going) {
     const a = parsePlace(c);
     if (a?.kind === 'corner' && c.accept('to', 'toward')) {
       const b = parsePlace(c);
@@ -2126,7 +2325,8 @@ function parseOrder(c: Cursor, clause: Clause): boolean {
     }
     c.pos = start;
   }
-  c.accept('from', 'going');
+  c.accept('going', 'running');
+  c.accept('from');
   const a = c.word();
   if (a !== undefined && c.word(1) === 'to') {
     const b = c.word(2);
@@ -2155,9 +2355,32 @@ function parseOrder(c: Cursor, clause: Clause): boolean {
     }
   }
   c.pos = start;
+  // "in a row from the left: red, green, blue", "line them up starting from the back": the order named starts at that side.
+  if (clause.verb === 'lineup' || clause.locations.some((l) => l.kind === 'row')) {
+    c.accept('starting', 'going', 'counting', 'reading');
+    if (c.accept('from')) {
+      c.accept('the');
+      const side = SIDE_WORDS[c.word() ?? ''];
+      if (side !== undefined && !['to', 'toward', 'towards'].includes(c.word(1) ?? '') && c.word(1) !== 'of') {
+        c.pos++;
+        c.accept('side', 'end', 'edge');
+        clause.order =
+          side === 'left'
+            ? { axis: 'x', sign: 1 }
+            : side === 'right'
+              ? { axis: 'x', sign: -1 }
+              : side === 'bottom'
+                ? { axis: 'y', sign: 1 }
+                : { axis: 'y', sign: -1 };
+        return true;
+      }
+    }
+    c.pos = start;
+  }
   // "from the smallest on the left to the largest on the right": by size along a side.
   {
-    c.accept('from', 'going');
+    c.accept('going', 'running');
+    c.accept('from');
     c.accept('the');
     const s1 = c.word() === undefined ? undefined : SIZE_WORDS[c.word()!];
     if (s1) {
@@ -2388,6 +2611,8 @@ const MOVE_WORDS = [
  */
 function statementMove(c: Cursor): boolean {
   const save = c.pos;
+  // "the orange and pink blocks both go in …", "the balls all need to be in …": a floating quantifier.
+  c.accept('both', 'all', 'each');
   const modal = c.accept(...MODALS);
   c.accept('to');
   const be = c.accept('be', 'get');
@@ -2412,7 +2637,9 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
     const w = c.word();
     // "first", "second" lead a clause ("first, put …") unless they count objects ("second block from the left, …").
     const counts = w !== undefined && ORDINALS[w] !== undefined && (isNounish(c.word(1)) || c.word(1) === 'one');
-    if (w !== undefined && LEADING_FILLER.has(w) && !(VERBS.has(w) && w !== 'go') && !counts) c.pos++;
+    // "that block goes in the bowl", "this one, put it …": a demonstrative, not filler.
+    const pointing = (w === 'that' || w === 'this') && (NOUNS.has(c.word(1) ?? '') || c.word(1) === 'one');
+    if (w !== undefined && LEADING_FILLER.has(w) && !(VERBS.has(w) && w !== 'go') && !counts && !pointing) c.pos++;
     else if (c.peek()?.kind === 'punct') c.pos++;
     else break;
   }
@@ -2422,7 +2649,12 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
     const s0 = c.pos;
     if (c.seq('out', 'of') || c.accept('of', 'among', 'amongst') !== null) {
       const g0 = c.pos;
-      const one = parseSimpleNp(c, { relations: false });
+      // "of the two blocks right of the blue bowl, …": the group may say where it is.
+      let one = parseSimpleNp(c, { verb: 'pick' });
+      if (!(c.done() || c.peek()?.kind === 'punct')) {
+        c.pos = g0;
+        one = parseSimpleNp(c, { relations: false });
+      }
       const group = one ? [one] : [];
       const g1 = c.pos;
       while (c.peek()?.kind === 'punct' && c.pos < tokens.length - 1 && c.peek()?.text !== ',') c.pos++;
@@ -2478,12 +2710,92 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
         return statement(clauseText, c.text(at, at + 1), topic);
       c.pos = at;
     }
+    // "I'd like a tower of the green, purple and yellow blocks in the corner", "a stack of the
+    // blocks on the tray, please": the structure named with no verb is to be built.
+    {
+      const s0 = c.pos;
+      if (
+        c.seq(['a', 'one'], ['single?', 'tall?', 'neat?'], ['tower', 'stack', 'pile'], ['made?', 'built?'], ['of', 'from', 'using', 'with'])
+      ) {
+        const first = tokens[at]!;
+        const stack: Token = { kind: 'word', text: 'stack', start: first.start, end: first.start };
+        try {
+          return parseClause([...tokens.slice(0, at), stack, ...tokens.slice(c.pos)], source, placedNext, topicNext);
+        } catch {
+          // not a stack after all
+        }
+      }
+      c.pos = s0;
+    }
     // A statement: "the red and blue blocks are in the wrong bowls" names the objects the
     // next clause acts on ("put each one …"); what it says of them is not read.
     const list = parseNpList(c);
+    // "each bowl should hold the blocks of its own colour", "the tray must contain the balls", "the
+    // red bowl gets the red block": the container first, as "fill X with Y".
+    if (list.length === 1 && list[0]!.kind === 'object' && list[0]!.noun !== null && CONTAINER_CLASSES.has(list[0]!.noun)) {
+      const npEnd = c.pos;
+      c.accept(...MODALS);
+      c.accept('only');
+      if (c.accept('hold', 'holds', 'contain', 'contains', 'get', 'gets', 'have', 'has', 'receive', 'receives', 'take', 'takes')) {
+        const first = tokens[at]!;
+        const word = (text: string): Token => ({ kind: 'word', text, start: first.start, end: first.start });
+        const rewritten = [...tokens.slice(0, at), word('fill'), ...tokens.slice(at, npEnd), word('with'), ...tokens.slice(c.pos)];
+        try {
+          return parseClause(rewritten, source, placedNext, topicNext);
+        } catch {
+          // not what it holds after all
+        }
+      }
+      c.pos = npEnd;
+    }
+    // "the red block and the blue block each need a corner of their own", "each ball needs a bowl of
+    // its own", "the blocks want to be in the tray": where they go, said as what they need.
+    if (list.length > 0 && list.every((np) => np.kind === 'object' || np.kind === 'id' || np.kind === 'pronoun')) {
+      const npEnd = c.pos;
+      c.accept('each', 'both', 'all');
+      if (
+        c.accept('need', 'needs', 'want', 'wants', 'get', 'gets', 'deserve', 'deserves') &&
+        ['a', 'an', 'its', 'their', 'one', 'the'].includes(c.word() ?? '')
+      ) {
+        const first = tokens[at]!;
+        const word = (text: string): Token => ({ kind: 'word', text, start: first.start, end: first.start });
+        const rewritten = [
+          ...tokens.slice(0, at),
+          word('put'),
+          ...tokens.slice(at, npEnd),
+          word('each'),
+          word('in'),
+          ...tokens.slice(c.pos),
+        ];
+        try {
+          return parseClause(rewritten, source, placedNext, topicNext);
+        } catch {
+          // not a place after all
+        }
+      }
+      c.pos = npEnd;
+    }
+    // "the white block can stay where it is", "the bowls stay put", "the ball should remain in place": kept.
+    if (list.length > 0 && list.every((np) => np.kind === 'object' || np.kind === 'id')) {
+      const npEnd = c.pos;
+      c.accept(...MODALS);
+      c.accept('just');
+      if (c.accept('stay', 'stays', 'remain', 'remains')) {
+        const stays =
+          c.seq('where', ['it', 'they'], ['is', 'are', 'was', 'were']) ||
+          c.seq('as', ['it', 'they'], ['is', 'are']) ||
+          c.seq('in', ['its', 'their'], ['place', 'spot', 'position']) ||
+          c.seq('in', 'place') ||
+          c.accept('put', 'there', 'still') !== null ||
+          c.done();
+        while (!c.done() && (c.peek()?.kind === 'punct' || POLITENESS.has(c.word() ?? ''))) c.pos++;
+        if (stays && c.done()) return { ...statement(clauseText, 'stay', list), verb: 'keep' };
+      }
+      c.pos = npEnd;
+    }
     // "the largest block goes in the tray", "X should go in Y", "I need X moved to Y",
     // "X has to be in Y": a statement of where it belongs, read as "put X in Y".
-    if (list.length > 0 && list.every((np) => np.kind === 'object' || np.kind === 'id' || np.kind === 'tower')) {
+    if (list.length > 0 && list.every((np) => np.kind === 'object' || np.kind === 'id' || np.kind === 'tower' || np.kind === 'pronoun')) {
       const npEnd = c.pos;
       if (statementMove(c)) {
         const rest = c.pos;
@@ -2507,8 +2819,9 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
       c.pos = tokens.length;
       return statement(clauseText, c.text(at, at + 1), list);
     }
-    // "the red block in the bowl, please": a thing and a place with no verb means put it there.
-    if (list.length > 0 && list.every((np) => np.kind === 'object' || np.kind === 'id')) {
+    // "the red block in the bowl, please": a thing and a place with no verb means put it there;
+    // so does "it" after a wish ("the green ball, I want it in the bowl").
+    if (list.length > 0 && list.every((np) => np.kind === 'object' || np.kind === 'id' || np.kind === 'pronoun')) {
       while (c.peek()?.text === ',') c.pos++;
       let located = false;
       try {
@@ -2567,6 +2880,46 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
       if (t.text === ':') colonAt ??= clause.objects.length;
       c.pos++;
       continue;
+    }
+    // "…, whichever you like", "any one you want", "your choice", "it doesn't matter which": a free choice (the ambiguity rule chooses, noted).
+    if (
+      clause.locations.length > 0 &&
+      (c.seq(['whichever', 'whatever', 'any'], ['one?', 'ones?'], 'you', ['like', 'want', 'prefer', 'choose', 'pick', 'fancy']) ||
+        c.seq('your', 'choice') ||
+        c.seq('it?', ["doesn't", 'doesnt'], 'matter', 'which', 'one?'))
+    )
+      continue;
+    // "send the blocks to the four corners, one each", "in the bowls, one apiece": one place each.
+    {
+      const s = c.pos;
+      const last = clause.locations.at(-1);
+      if (
+        last !== undefined &&
+        (c.seq('one', ['each', 'apiece']) ||
+          c.seq('a', 'piece') ||
+          c.seq('one', ['for', 'in', 'to'], 'each') ||
+          c.seq('one', 'per', ['corner', 'bowl', 'tray', 'container', 'side']))
+      ) {
+        if (last.kind === 'distinct') continue;
+        const noun = (last.kind === 'in' || last.kind === 'to' || last.kind === 'on') && last.np.plural ? last.np.noun : null;
+        if (noun === 'bowl' || noun === 'tray' || noun === 'container') {
+          clause.locations[clause.locations.length - 1] = { kind: 'distinct', which: 'container', noun, per: true };
+          continue;
+        }
+      }
+      c.pos = s;
+    }
+    // "…, into the green bowl with it", "in the tray with them": what was named, said again.
+    {
+      const s = c.pos;
+      if (
+        clause.objects.length > 0 &&
+        clause.locations.length > 0 &&
+        c.seq('with', ['it', 'them']) &&
+        (c.done() || c.peek()?.kind === 'punct')
+      )
+        continue;
+      c.pos = s;
     }
     if (c.accept('and', 'with', 'using', 'plus')) continue;
     // "take the tower apart": unstack it.
@@ -2776,15 +3129,17 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
     {
       const row = clause.locations.at(-1);
       const s = c.pos;
-      if (row?.kind === 'row' && row.line === null && c.accept('going', 'running', 'that', 'which')) {
-        c.accept('goes', 'go', 'runs', 'run');
-        const w = c.accept('across', 'sideways', 'horizontally', 'up', 'down', 'vertically', 'away', 'forward', 'forwards');
-        if (w) {
-          c.seq('from?', 'the?', ['table', 'robot', 'me', 'you', 'camera', 'us']);
-          row.line = ['across', 'sideways', 'horizontally'].includes(w) ? 'horizontal' : 'vertical';
+      if (row?.kind === 'row' && row.line === null) {
+        c.accept('going', 'running', 'heading', 'that', 'which');
+        c.accept('goes', 'go', 'runs', 'run', 'heads');
+        const line = lineDirection(c);
+        if (line) {
+          row.line = line;
           continue;
         }
       }
+      // "in one straight line diagonally across the table": the direction said again.
+      if (row?.kind === 'row' && row.line !== null && c.seq('across', 'the', 'table')) continue;
       c.pos = s;
     }
     // "drop the block off in the bowl", "drop it off at the corner": "off" before a place says nothing more.
@@ -2979,6 +3334,28 @@ function recipientFirst(c: Cursor, tokens: Token[], verb: string): Token[] | nul
   const word = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.start });
   // "each of the bowls", "all the bowls", "every bowl": "in each bowl" (one of what is given for each).
   const each = recipient.quantifier !== null && recipient.noun !== null;
+  // "fill each bowl with the (two) blocks of its own colour", "give every bowl the balls that match it":
+  // every such thing into the container of its colour ("put all the blocks in the matching bowls").
+  const g = given[0]!;
+  if (each && given.length === 1 && g.kind === 'object' && g.noun !== null && (g.matchColor || g.colorOf?.kind === 'pronoun')) {
+    const things = [...NOUNS].find(([, e]) => e.cls === g.noun && e.plural)?.[0];
+    const places = [...NOUNS].find(([, e]) => e.cls === recipient.noun && e.plural)?.[0];
+    if (things && places) {
+      const t0 = tokens[g0]!;
+      return [
+        ...tokens.slice(0, at),
+        { ...v, text: 'put' },
+        word('all', t0),
+        word('the', t0),
+        word(things, t0),
+        word('in', t0),
+        word('the', t0),
+        word('matching', t0),
+        word(places, t0),
+        ...tokens.slice(g1),
+      ];
+    }
+  }
   const singular = [...NOUNS].find(([, e]) => e.cls === recipient.noun && !e.plural)?.[0] ?? 'container';
   const place = each ? [word('each', tokens[r0]!), word(singular, tokens[r1 - 1]!)] : tokens.slice(r0, r1);
   return [...tokens.slice(0, at), { ...v, text: 'put' }, ...tokens.slice(g0, g1), word('in', tokens[r0]!), ...place, ...tokens.slice(g1)];
@@ -3160,11 +3537,20 @@ function keepClause(c: Cursor, clauseText: string, tail?: true): Clause | null {
       c.seq('in', 'place') ||
       c.seq('where', 'it', 'belongs') ||
       c.seq(['be', 'alone', 'untouched', 'unmoved', 'put']) ||
+      // "leave the white block out", "keep the ball out of it": not one of those that move.
+      c.seq('out', 'of?', ['it', 'this', 'that']) ||
+      c.seq('out') ||
       // "… and leave it there": of what was just moved, it stays ("keep it there" after lifting is holding it).
       (verbTok.text === 'leave' && objects.every((np) => np.kind === 'pronoun') && c.accept('there') !== null) ||
       // "…, and leave the rest", "leave the ball": nothing said of where, so it stays.
       (verbTok.text === 'leave' && objects.every((np) => np.kind !== 'pronoun') && (c.done() || c.peek()!.kind === 'punct'));
+    // "leave the orange bowl empty": it stays, and nothing goes into it.
+    const empty = !stays && c.accept('empty') !== null;
     const end = c.done() || c.peek()!.kind === 'punct' || POLITENESS.has(c.word() ?? '');
+    if (empty && end) {
+      c.pos = c.tokens.length;
+      return { ...statement(clauseText, verbTok.text, objects), verb: 'keep', empty: true };
+    }
     if (!stays || !end) {
       c.pos = rest;
       c.pos = start;
@@ -3255,8 +3641,12 @@ function refersBack(tokens: readonly Token[] | undefined): boolean {
     if (t.kind !== 'word') return false;
     const next = tokens[i + 1];
     if (t.text === 'it' || t.text === 'them') return true;
-    if (t.text === 'that' || t.text === 'this') return next?.kind === 'word' && next.text === 'one';
-    return (t.text === 'those' || t.text === 'these') && (next === undefined || next.kind === 'punct' || !isNounish(next.text));
+    const ends = next === undefined || next.kind === 'punct' || POINTING_ENDS.includes(next.text);
+    // "that one", "put that in …", "that block goes …" (a demonstrative with a bare noun).
+    const bare = next?.kind === 'word' && NOUNS.has(next.text) && NOUNS.get(next.text)!.cls !== 'zone';
+    if (t.text === 'that' || t.text === 'this')
+      return next?.kind === 'word' && (next.text === 'one' || ends || (bare && !NOUNS.get(next.text)!.plural));
+    return (t.text === 'those' || t.text === 'these') && (ends || !isNounish(next.text) || (bare && NOUNS.get(next.text)!.plural));
   });
 }
 

@@ -51,7 +51,7 @@ export type Intent =
       region?: TableRegionName;
     }
   /** On a circle around `center` (an object), or around where the objects are now when null. */
-  | { kind: 'circle'; ids: string[]; center: string | null }
+  | { kind: 'circle'; ids: string[]; center: string | null; at?: Vec2 }
   /** Rows along x, back row first, each listed left to right. */
   | { kind: 'grid'; rows: string[][] }
   | { kind: 'push'; id: string; dest: Dest }
@@ -99,6 +99,8 @@ interface State {
   satisfied?: boolean;
   /** "leave the ball where it is", "don't move the bowl": objects no intent may move. */
   keep: Set<string>;
+  /** Containers to leave empty ("leave the orange bowl empty"): nothing is put in them. */
+  keepEmpty: Set<string>;
 }
 
 const CONTAINER_NOUNS: ReadonlySet<NounClass> = new Set(['bowl', 'tray', 'container']);
@@ -119,8 +121,11 @@ function oneNouns(st: State, want: Want): (NounClass | null)[] {
 }
 
 function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string[]; pronoun?: string[]; self?: string[] } = {}): Referent {
+  // "the other" with no noun stands for the noun named before, as "the other one".
+  const like: NounPhrase =
+    np.other && np.kind === 'object' && np.noun === null && np.pronoun === undefined ? { ...np, pronoun: 'one' } : np;
   const attempt = (lastNoun: NounClass | null): Referent =>
-    resolveNp(np, st.facts, {
+    resolveNp(like, st.facts, {
       want,
       exclude: opts.exclude,
       pronoun: opts.pronoun ?? st.subject,
@@ -130,7 +135,8 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
       notes: st.notes,
     });
   let r: Referent | undefined;
-  if (np.pronoun === 'one' && np.noun === null && np.kind !== 'pronoun') {
+  // "the purple one", and "the other" with no noun ("one ball in the tray and the other in the bowl"): the noun named before.
+  if ((np.pronoun === 'one' || (np.other && np.kind === 'object')) && np.noun === null && np.kind !== 'pronoun') {
     const nouns = oneNouns(st, want);
     for (const [i, noun] of nouns.entries()) {
       try {
@@ -194,8 +200,20 @@ function subjects(st: State, clause: Clause, want: Want = 'thing'): string[] {
       continue;
     }
     // "the others", "the rest": not what this clause or an earlier one named.
-    const others = np.other && np.pronoun === 'one' && np.plural ? [...new Set([...st.mentioned, ...st.keep])] : [];
-    for (const id of objectIds(st, np, want, { exclude: np.other ? [...out, ...others] : [] })) if (!out.includes(id)) out.push(id);
+    // "the other two", "the other blocks", "the other one": not what this clause or an earlier one named.
+    const others = np.other && np.kind === 'object' && np.plural ? [...new Set([...st.mentioned, ...st.keep])] : [];
+    // "one ball in the tray and the other in the bowl", "the other bowl": not one named before, of the same sort (things or containers).
+    if (np.other && np.kind === 'object' && !np.plural) {
+      const container = np.noun !== null && CONTAINER_NOUNS.has(np.noun);
+      for (const id of st.mentioned) {
+        const shape = st.facts.objects.find((o) => o.id === id)?.shape;
+        if ((shape === 'bowl' || shape === 'tray') === container) others.push(id);
+      }
+    }
+    // A group ("the blocks", "every block") leaves out what is kept where it is.
+    const kept = (np.plural || np.quantifier !== null) && np.kind === 'object' ? [...st.keep] : [];
+    for (const id of objectIds(st, np, want, { exclude: [...(np.other ? [...out, ...others] : []), ...kept] }))
+      if (!out.includes(id)) out.push(id);
   }
   return out;
 }
@@ -455,6 +473,8 @@ function circleOf(st: State, clause: Clause, loc: Extract<Location, { kind: 'cir
   if (loc.np) center = objectIds(st, loc.np, 'any', { exclude: ids, pronoun: lastOther(st, ids[0] ?? '') })[0]!;
   const members = ids.filter((id) => id !== center);
   if (members.length < 3) throw new ReadError(`a circle needs three or more objects; '${clause.text}' names ${members.length}`);
+  // "around the centre of the table": round that point.
+  if (loc.center) return { kind: 'circle', ids: members, center: null, at: [...TABLE_REGIONS.center.anchor] as Vec2 };
   if (!center) st.notes.push('no centre given: a circle around where the objects are now');
   return { kind: 'circle', ids: members, center };
 }
@@ -852,7 +872,11 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         st.notes.push(`read '${clause.text}' as leaving ${st.subject.join(', ') || 'it'} where it ends up`);
         return;
       }
-      for (const np of clause.objects) for (const id of objectIds(st, np, 'any')) st.keep.add(id);
+      for (const np of clause.objects)
+        for (const id of objectIds(st, np, 'any')) {
+          st.keep.add(id);
+          if (clause.empty) st.keepEmpty.add(id);
+        }
       return;
     }
     case 'state': {
@@ -1205,7 +1229,26 @@ function withoutKept(st: State, intents: Intent[]): Intent[] {
     for (const id of ids) if (keep.has(id) && !dropped.includes(id)) dropped.push(id);
     return ids.filter((id) => !keep.has(id));
   };
+  const intoEmpty = (container: string, id: string): boolean => {
+    if (!st.keepEmpty.has(container)) return false;
+    if (!dropped.includes(id)) dropped.push(id);
+    return true;
+  };
   for (const it of intents) {
+    if (it.kind === 'place' && (it.dest.kind === 'in' || it.dest.kind === 'on') && intoEmpty(it.dest.id, it.id)) continue;
+    if (it.kind === 'gather' && st.keepEmpty.has(it.container)) {
+      for (const id of it.ids) intoEmpty(it.container, id);
+      continue;
+    }
+    if (it.kind === 'sort') {
+      const pairs = it.pairs.filter((p) => !intoEmpty(p.container, p.id));
+      if (pairs.length > 0) out.push(...withoutKeptOne({ ...it, pairs }));
+      continue;
+    }
+    out.push(...withoutKeptOne(it));
+  }
+  function withoutKeptOne(it: Intent): Intent[] {
+    const out: Intent[] = [];
     switch (it.kind) {
       case 'lift':
       case 'place':
@@ -1247,6 +1290,7 @@ function withoutKept(st: State, intents: Intent[]): Intent[] {
         if (keepOut([...it.base, it.top]).length === 3) out.push(it);
         break;
     }
+    return out;
   }
   st.notes.push(
     dropped.length > 0
@@ -1366,8 +1410,30 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
     nouns: [],
     pyramidAnnounced: false,
     keep: new Set(),
+    keepEmpty: new Set(),
   };
   let intents: Intent[] = [];
+  // What stays is known before anything moves: "put the blocks in the bowls, one each, leaving
+  // the white block out" counts the blocks without it.
+  // Only phrases that say which by themselves ("the white block"): "the other one" waits for what came before.
+  for (const clause of clauses) {
+    if (clause.verb !== 'keep') continue;
+    for (const np of clause.objects) {
+      if (!(np.kind === 'object' || np.kind === 'id') || np.other || np.pronoun !== undefined || (np.kind === 'object' && np.noun === null))
+        continue;
+      let r: ReturnType<typeof resolveNp>;
+      try {
+        r = resolveNp(np, facts, { want: 'any' });
+      } catch {
+        continue;
+      }
+      if (r.kind !== 'objects') continue;
+      for (const id of r.ids) {
+        st.keep.add(id);
+        if (clause.empty) st.keepEmpty.add(id);
+      }
+    }
+  }
   for (const clause of clauses) interpretClause(st, clause, intents);
   if (st.keep.size > 0) intents = withoutKept(st, intents);
   const merged = merge(intents);
@@ -1422,7 +1488,7 @@ export function describeIntent(it: Intent): string {
     case 'grid':
       return `grid ${it.rows.map((r) => r.join(', ')).join(' / ')}`;
     case 'circle':
-      return `circle ${it.ids.join(', ')} around ${it.center ?? 'their centre'}`;
+      return `circle ${it.ids.join(', ')} around ${it.center ?? (it.at ? `the point [${it.at.join(', ')}]` : 'their centre')}`;
     case 'sort':
       return `sort ${it.pairs.map((p) => `${p.id}→${p.container}`).join(', ')}`;
     case 'lineUp':

@@ -10,11 +10,17 @@
 //     tray's colour") becomes "the same colour as the tray";
 //   - with a vocabulary (the scene's own words: its colours, the nouns of its shapes, its
 //     ids' words), a word the grammar does not know that is one edit from exactly one of
-//     them ("yelow", "bluee", "bowel") is read as that word, and noted.
+//     them ("yelow", "bluee", "bowel") is read as that word, and noted;
+//   - stress on a place is dropped ("all the way to", "the very middle", "dead centre",
+//     "smack in the middle", "the table corner") and "under / underneath / beneath X" is
+//     "below X" (the top camera's image);
+//   - a comparative of distance after a noun is the superlative ("the one nearer the top");
+//   - "counting from the left, the second cube …" is "the second cube from the left …";
+//   - a header announcing several stacks before a colon ("make two towers: …") is dropped.
 //
 // Nothing here looks at the scene beyond the vocabulary it is given.
 
-import { COLORS, EXTREMES, NOUNS, SIDE_WORDS } from './lexicon.ts';
+import { COLORS, EXTREMES, NOUNS, ORDINALS, SIDE_WORDS } from './lexicon.ts';
 import type { Token } from './tokenizer.ts';
 
 export interface NormalizeOptions {
@@ -235,11 +241,140 @@ function joinMost(tokens: Token[]): Token[] {
   return out;
 }
 
-/** The normalisation pass: arrows, camera qualifiers, possessive sides, typos against the scene's words. */
+/** Words a place's intensifier may stand before ("the very middle", "dead centre", "all the way to"). */
+const PLACE_HEADS = ['center', 'middle', 'edge', 'corner', 'top', 'bottom', 'left', 'right', 'back', 'front', 'end', 'side', 'far'];
+const PLACE_PREPS = ['to', 'into', 'in', 'over', 'across', 'up', 'down', 'on', 'onto', 'at', 'back', 'toward', 'against', 'along'];
+
+/**
+ * Ways of stressing a place that say no more than the place: "all the way to the corner" (= "to
+ * the corner"), "the very middle", "dead centre" / "smack in the middle" (= "in the centre");
+ * "the table corner" (= "the corner"); and "under / underneath / beneath X" (on a table seen
+ * from above: below X in the image).
+ */
+function intensifiedPlaces(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (w(i) === 'all' && w(i + 1) === 'the' && w(i + 2) === 'way' && PLACE_PREPS.includes(w(i + 3) ?? '')) {
+      i += 2;
+      continue;
+    }
+    // "the table corner", "a table edge": a part of the table ("the corner").
+    if (w(i) === 'table' && ['corner', 'corners', 'edge', 'edges', 'side', 'sides', 'center', 'middle'].includes(w(i + 1) ?? '')) continue;
+    if (w(i) === 'very' && PLACE_HEADS.includes(w(i + 1) ?? '') && ['the', 'its', 'their'].includes(w(i - 1) ?? '')) continue;
+    if (['dead', 'smack', 'bang', 'slap'].includes(w(i) ?? '')) {
+      let j = i + 1;
+      while (['bang', 'dab', 'in', 'on', 'the', 'at'].includes(w(j) ?? '') && j < i + 4) j++;
+      if (w(j) === 'center' || w(j) === 'middle') {
+        const inside = tokens.slice(i + 1, j).filter((x) => x.text !== 'bang' && x.text !== 'dab');
+        const word = (text: string): Token => ({ kind: 'word', text, start: t.start, end: t.start });
+        if (['the', 'its'].includes(w(i - 1) ?? '')) out.push(...inside);
+        else if (inside.length === 0) out.push(word('in'), word('the'));
+        else out.push(...inside);
+        i = j - 1;
+        continue;
+      }
+    }
+    if (['under', 'underneath', 'beneath'].includes(w(i) ?? '') && tokens[i + 1]?.kind === 'word' && !['a', 'an'].includes(w(i + 1)!)) {
+      out.push({ ...t, text: 'below' });
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * "the one nearer the top", "the block closer to the bowl", "the ball farther from X": after a
+ * noun (or "one"), a comparative of distance picks one as the superlative does ("the one
+ * closest to the top"); of two, the same thing.
+ */
+function comparativeRanks(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = out[out.length - 1];
+    const afterNoun = prev?.kind === 'word' && (NOUNS.has(prev.text) || prev.text === 'one' || prev.text === 'ones');
+    if (afterNoun && isWord(t, 'nearer', 'closer')) {
+      out.push({ ...t, text: 'closest' });
+      if (!isWord(tokens[i + 1], 'to')) out.push({ kind: 'word', text: 'to', start: t.end, end: t.end });
+      continue;
+    }
+    if (afterNoun && isWord(t, 'farther') && isWord(tokens[i + 1], 'from', 'away')) {
+      out.push({ ...t, text: 'farthest' });
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * "counting from the left, the second cube goes …", "starting from the bottom, put the third
+ * block …": the side counted from moves after the first ordinal's noun ("the second cube from
+ * the left goes …"). Left alone when no ordinal follows.
+ */
+function countingFrom(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && tokens[i - 1]!.kind !== 'punct') continue;
+    if (!['counting', 'starting', 'going', 'reading', 'numbering', 'working'].includes(w(i) ?? '') || w(i + 1) !== 'from') continue;
+    let j = i + 2;
+    if (w(j) === 'the') j++;
+    if (SIDE_WORDS[w(j) ?? ''] === undefined) continue;
+    const side = tokens[j]!;
+    j++;
+    if (['side', 'end', 'edge', 'hand'].includes(w(j) ?? '')) j++;
+    const end = tokens[j]?.kind === 'punct' && tokens[j]!.text === ',' ? j + 1 : j;
+    // The first ordinal after it, and the end of its phrase's head (a noun or "one").
+    let k = end;
+    while (k < tokens.length && ORDINALS[w(k) ?? ''] === undefined && w(k) !== 'last') k++;
+    let h = k + 1;
+    while (h < tokens.length && h < k + 4 && !(NOUNS.has(w(h) ?? '') || w(h) === 'one')) h++;
+    if (k >= tokens.length || h >= tokens.length || !(NOUNS.has(w(h) ?? '') || w(h) === 'one')) continue;
+    const at = tokens[h]!.end;
+    const word = (text: string): Token => ({ kind: 'word', text, start: at, end: at });
+    return [...tokens.slice(0, i), ...tokens.slice(end, h + 1), word('from'), word('the'), { ...side }, ...tokens.slice(h + 1)];
+  }
+  return tokens;
+}
+
+/**
+ * "make two towers: the small red block on the big green block, and …", "build some stacks: X on
+ * Y, Z on W": a header announcing several stacks before a colon; what follows says each one
+ * ("X on Y"), so the header goes.
+ */
+function stacksHeader(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  let i = 0;
+  while (['please', 'now', 'can', 'could', 'you', 'i', 'want', 'to', 'ok', 'okay', 'so', 'would', 'like', "i'd"].includes(w(i) ?? '')) i++;
+  if (!['make', 'build', 'create', 'form', 'construct', 'stack'].includes(w(i) ?? '')) return tokens;
+  let j = i + 1;
+  if (
+    ['two', 'three', 'four', 'some', 'several', 'a', 'few', 'couple', 'of', '2', '3', '4'].includes(w(j) ?? '') ||
+    tokens[j]?.kind === 'number'
+  )
+    j++;
+  while (['few', 'couple', 'of', 'small', 'little', 'separate'].includes(w(j) ?? '')) j++;
+  if (!['towers', 'stacks', 'piles'].includes(w(j) ?? '')) return tokens;
+  j++;
+  if (!(tokens[j]?.kind === 'punct' && tokens[j]!.text === ':') || j + 1 >= tokens.length) return tokens;
+  return [...tokens.slice(0, i), ...tokens.slice(j + 1)];
+}
+
+/**
+ * The normalisation pass: arrows, stressed places, comparatives of distance, "counting from",
+ * a stacks header, typos against the scene's words, camera qualifiers, possessive sides.
+ */
 export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions): Normalized {
   const notes: string[] = [];
   let out: Token[] = tokens.map((t) => (t.kind === 'punct' && t.text === '->' ? { ...t, kind: 'word', text: 'to' } : t));
   out = joinMost(out);
+  out = intensifiedPlaces(out);
+  out = comparativeRanks(out);
+  out = countingFrom(out);
+  out = stacksHeader(out);
   out = foldTypos(out, opts, notes);
   out = dropQualifiers(out);
   out = possessiveSides(out);

@@ -75,6 +75,8 @@ class Board {
   readonly at = new Map<string, Vec2>();
   /** What each object rests on (another object or container), if anything. */
   readonly support = new Map<string, string | null>();
+  /** The container each object sits in at the start (scene facts), until the plan moves it. */
+  readonly inAtStart = new Map<string, string | null>();
   readonly facts: SceneFacts;
   constructor(facts: SceneFacts) {
     this.facts = facts;
@@ -82,6 +84,7 @@ class Board {
       this.at.set(o.id, [o.position[0], o.position[1]]);
       this.support.set(o.id, null);
     }
+    for (const o of facts.objects) this.inAtStart.set(o.id, containerAtStart(facts, o));
   }
   obj(id: string): ObjectInfo {
     const o = this.facts.objects.find((x) => x.id === id);
@@ -96,15 +99,45 @@ class Board {
     return this.facts.objects.filter((o) => !except.includes(o.id)).map((o) => discOf(o, this.pos(o.id)));
   }
   move(id: string, xy: Vec2, support: string | null = null): void {
-    this.at.set(id, xy);
     this.support.set(id, support);
-    // Whatever rode on it moves with it.
-    for (const [other, s] of this.support) if (s === id && other !== id) this.at.set(other, xy);
+    this.inAtStart.set(id, null);
+    // Whatever rode on it moves with it, keeping its place on it.
+    const from = this.at.get(id)!;
+    this.at.set(id, xy);
+    for (const [other, s] of this.support)
+      if (s === id && other !== id) {
+        const o = this.at.get(other)!;
+        this.at.set(other, [xy[0] + o[0] - from[0], xy[1] + o[1] - from[1]]);
+      }
   }
-  /** Objects resting in a container, per the plan so far. */
+  /** Objects resting in a container, per the plan so far (and those in it at the start, not moved since). */
   contents(container: string): string[] {
-    return [...this.support].filter(([, s]) => s === container).map(([id]) => id);
+    return [...this.support].filter(([id, s]) => s === container || (s === null && this.inAtStart.get(id) === container)).map(([id]) => id);
   }
+}
+
+/**
+ * The container an object sits in at the start, by the scene facts: its centre within the
+ * container's inner footprint and its bottom above the table. Null when none.
+ */
+function containerAtStart(facts: SceneFacts, o: ObjectInfo): string | null {
+  if (o.shape === 'bowl' || o.shape === 'tray') return null;
+  const bottom = o.position[2] - o.size[2] / 2;
+  if (bottom < 0.004) return null;
+  for (const c of facts.objects) {
+    if (c.shape !== 'bowl' && c.shape !== 'tray') continue;
+    const d: Vec2 = [o.position[0] - c.position[0], o.position[1] - c.position[1]];
+    if (c.shape === 'bowl') {
+      if (Math.hypot(d[0], d[1]) < c.size[0] / 2 - 0.005) return c.id;
+      continue;
+    }
+    const cos = Math.cos(c.yaw),
+      sin = Math.sin(c.yaw);
+    const lx = cos * d[0] + sin * d[1],
+      ly = -sin * d[0] + cos * d[1];
+    if (Math.abs(lx) < c.size[0] / 2 - 0.005 && Math.abs(ly) < c.size[1] / 2 - 0.005) return c.id;
+  }
+  return null;
 }
 
 function nameOf(facts: SceneFacts, id: string): string {
@@ -136,6 +169,8 @@ class Planner {
   readonly amend: PlanAmendments;
   /** Objects whose riders were already taken off. */
   private readonly cleared = new Set<string>();
+  /** What the whole plan puts in each container, in the order of its intents (set by planIntents). */
+  readonly loads = new Map<string, string[]>();
   constructor(facts: SceneFacts, amend: PlanAmendments = NO_AMENDMENTS) {
     this.facts = facts;
     this.board = new Board(facts);
@@ -324,7 +359,8 @@ class Planner {
           `put ${name} in ${this.name(dest.id)}`,
           all([{ inside: [id, dest.id] }, ...extra]),
         );
-        this.board.move(id, this.board.pos(dest.id), dest.id);
+        const at = this.board.pos(dest.id);
+        this.board.move(id, [at[0] + offset[0], at[1] + offset[1]], dest.id);
         return;
       }
       case 'zone': {
@@ -471,15 +507,46 @@ class Planner {
   }
 
   /**
-   * Offsets (world frame) from a container's centre for the given objects, after what
-   * the plan already put in it: a row along the container's long side (a ring in a bowl).
+   * Offsets (world frame) from a container's centre for the given objects: a row along the
+   * container's long side (a ring in a bowl) laid out for everything it will hold — what is in
+   * it now (put there by the plan, or there at the start) and what later steps of the plan put
+   * in it (`loads`) — so the first object in does not take the middle that a later one needs.
+   * With something already in it, each new object takes the first slot clear of what is
+   * there (where it actually is), else the clearest slot.
    */
   containerSlot(container: string, ids: string[]): Vec2[] {
-    const c = this.board.obj(container);
     const present = this.board.contents(container).filter((x) => !ids.includes(x));
-    const n = present.length + ids.length;
-    const sizes = ids.map((id) => Math.max(...this.board.obj(id).size.slice(0, 2)));
+    const later = (this.loads.get(container) ?? []).filter(
+      (x) => !ids.includes(x) && !present.includes(x) && this.board.support.get(x) !== container,
+    );
+    const everything = [...present, ...ids, ...later];
+    const layout = this.containerLayout(container, everything.length, everything);
+    if (present.length === 0) return layout.slice(0, ids.length);
+    const cAt = this.board.pos(container);
+    const taken = present.map((x) => {
+      const p = this.board.pos(x);
+      return { at: [p[0] - cAt[0], p[1] - cAt[1]] as Vec2, r: footprint(this.board.obj(x)) };
+    });
+    const free = [...layout];
+    const out: Vec2[] = [];
+    for (const id of ids) {
+      const r = footprint(this.board.obj(id));
+      const room = (p: Vec2): number => Math.min(...taken.map((t) => dist2(p, t.at) - t.r - r));
+      const k0 = free.findIndex((p) => room(p) >= 0.008);
+      const k = k0 >= 0 ? k0 : free.reduce((best, p, j) => (room(p) > room(free[best]!) ? j : best), 0);
+      const slot = free.splice(k, 1)[0] ?? [0, 0];
+      out.push(slot);
+      taken.push({ at: slot, r });
+    }
+    return out;
+  }
+
+  /** `n` slots (world-frame offsets from the centre) in a container for objects as big as `members`. */
+  private containerLayout(container: string, n: number, members: string[]): Vec2[] {
+    const c = this.board.obj(container);
+    const sizes = members.map((id) => Math.max(...this.board.obj(id).size.slice(0, 2)));
     const size = Math.max(0.03, ...sizes);
+    const ids = members;
     // A repair measured the usable inside (smaller than stated): lay the slots out in it.
     const measured = this.amend.interior[container];
     if (n === 1) return [[0, 0]];
@@ -530,8 +597,7 @@ class Planner {
     }
     const cos = Math.cos(c.yaw),
       sin = Math.sin(c.yaw);
-    const world = local.map(([x, y]): Vec2 => roundVec([cos * x - sin * y, sin * x + cos * y]));
-    return world.slice(present.length);
+    return local.map(([x, y]): Vec2 => roundVec([cos * x - sin * y, sin * x + cos * y]));
   }
 
   gather(ids: string[], container: string): void {
@@ -558,7 +624,7 @@ class Planner {
         all(done.map((d): Predicate => ({ inside: [d, container] }))),
         heading,
       );
-      this.board.move(id, cAt, container);
+      this.board.move(id, [cAt[0] + offsets[k]![0], cAt[1] + offsets[k]![1]], container);
     });
   }
 
@@ -610,7 +676,8 @@ class Planner {
         { inside: [id, container] },
         heading,
       );
-      this.board.move(id, this.board.pos(container), container);
+      const at = this.board.pos(container);
+      this.board.move(id, [at[0] + offset[0], at[1] + offset[1]], container);
     }
   }
 
@@ -673,12 +740,12 @@ class Planner {
    * slots, the radius clear of the centre object and wide enough for the fingers between
    * neighbours, turned so the slots are clearest of everything else; nearest slot each.
    */
-  circle(ids: string[], center: string | null): void {
+  circle(ids: string[], center: string | null, point?: Vec2): void {
     const objs = ids.map((id) => this.board.obj(id));
     const n = ids.length;
     const c0: Vec2 = center
       ? this.board.pos(center)
-      : [ids.reduce((a, id) => a + this.board.pos(id)[0], 0) / n, ids.reduce((a, id) => a + this.board.pos(id)[1], 0) / n];
+      : (point ?? [ids.reduce((a, id) => a + this.board.pos(id)[0], 0) / n, ids.reduce((a, id) => a + this.board.pos(id)[1], 0) / n]);
     let c: Vec2 = c0;
     const widest = Math.max(...objs.map((o) => footprint(o)));
     const hub = center ? footprint(this.board.obj(center)) : 0;
@@ -700,7 +767,9 @@ class Planner {
       for (let step = 0; step < 36; step++) {
         const phase = (step / 36) * ((2 * Math.PI) / n);
         const slots = slotsAt(phase, at);
-        let score = Math.min(...slots.map((p) => Math.min(clearance(p, widest + FINGER_ROOM, others), 0.04))) - 0.1 * dist2(at, c0);
+        // Round a point named ("the centre of the table"), a shift costs ten times as much.
+        let score =
+          Math.min(...slots.map((p) => Math.min(clearance(p, widest + FINGER_ROOM, others), 0.04))) - (point ? 1 : 0.1) * dist2(at, c0);
         if (!slots.every(inside)) score -= 1;
         if (!best || score > best.score + 1e-9) best = { phase, at, score };
       }
@@ -1087,6 +1156,16 @@ function inside(p: Vec2): boolean {
 /** Turn intents into steps against the scene. Throws Error with a sentence when an intent cannot be carried out. */
 export function planIntents(intents: readonly Intent[], facts: SceneFacts, amend?: PlanAmendments): Plan {
   const p = new Planner(facts, amend);
+  const load = (container: string, id: string): void => {
+    const l = p.loads.get(container) ?? [];
+    if (!l.includes(id)) l.push(id);
+    p.loads.set(container, l);
+  };
+  for (const it of intents) {
+    if (it.kind === 'place' && it.dest.kind === 'in') load(it.dest.id, it.id);
+    else if (it.kind === 'gather') for (const id of it.ids) load(it.container, id);
+    else if (it.kind === 'sort') for (const q of it.pairs) load(q.container, q.id);
+  }
   for (const it of intents) {
     switch (it.kind) {
       case 'lift':
@@ -1108,7 +1187,7 @@ export function planIntents(intents: readonly Intent[], facts: SceneFacts, amend
         p.lineUp(it.ids, it.axis, it.line, it.slope, it.region);
         break;
       case 'circle':
-        p.circle(it.ids, it.center);
+        p.circle(it.ids, it.center, it.at);
         break;
       case 'grid':
         p.grid(it.rows);

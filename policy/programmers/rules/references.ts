@@ -170,6 +170,13 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
         return { kind: 'objects', ids: all, candidates: all };
       }
     }
+    // "that block", "those balls": of what was named, the ones of that kind; nothing of it named: "the block".
+    if (np.noun !== null) {
+      const shapes = shapesOf(np.noun, false);
+      const kind = shapes === null ? ids : ids.filter((id) => shapes.includes(facts.objects.find((o) => o.id === id)?.shape ?? 'box'));
+      if (kind.length === 0) return resolveNp({ ...np, kind: 'object', pronoun: undefined, quantifier: null }, facts, opts);
+      return { kind: 'objects', ids: np.pronoun === 'it' ? [kind[0]!] : kind, candidates: kind };
+    }
     if (ids.length === 0) throw new UnresolvedReference(`cannot tell what '${np.text}' refers to: nothing was named before it`);
     const chosen = np.pronoun === 'it' ? [ids[0]!] : ids;
     return { kind: 'objects', ids: chosen, candidates: chosen };
@@ -331,6 +338,25 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
         throw new UnresolvedReference(`'${np.text}': only ${found.length} match (${found.map((o) => o.id).join(', ')})`);
       found = [...found.slice(k), ...found.slice(0, k)];
     }
+    ranked = true;
+  }
+  if (np.middleSize) {
+    // "the medium-sized can", "the two middle-sized blocks": the largest and the smallest left out,
+    // then (for one, or a count) those nearest the middle of the size order.
+    if (found.length < 3) throw new UnresolvedReference(`'${np.text}': only ${found.length} fit, so none is in the middle of the sizes`);
+    const bySize = [...found].sort((a, b) => volume(a) - volume(b));
+    const middle = bySize.slice(1, -1);
+    const want = np.count ?? (np.plural || np.quantifier ? middle.length : 1);
+    const mid = (middle.length - 1) / 2;
+    const order = middle.map((o, i) => ({ o, d: Math.abs(i - mid) })).sort((a, b) => a.d - b.d);
+    if (want < middle.length && order[want - 1]!.d === order[want]!.d)
+      opts.notes?.push(
+        `"${np.text}": ${middle.map((o) => o.id).join(', ')} are between the largest and the smallest; took ${order
+          .slice(0, want)
+          .map((x) => x.o.id)
+          .join(', ')}`,
+      );
+    found = order.map((x) => x.o);
     ranked = true;
   }
   let ids = found.map((o) => o.id);
@@ -566,6 +592,22 @@ function applyRelation(
     const fits = others.filter((o) =>
       half && p.kind === 'side' ? p.sign * o.position[p.axis === 'x' ? 0 : 1] > 0 : inTableRegion(region, [o.position[0], o.position[1]]),
     );
+    // "the bowl in the middle" of three bowls in a row, none of them in the middle of the table:
+    // the middle one of the row (along the way they spread most), as "the middle bowl".
+    if (fits.length === 0 && region === 'center' && others.length >= 3 && others.length % 2 === 1) {
+      const spread = (k: 0 | 1): number => Math.max(...others.map((o) => o.position[k])) - Math.min(...others.map((o) => o.position[k]));
+      const axis = spread(0) >= spread(1) ? 0 : 1;
+      const sorted = [...others].sort((a, b) => a.position[axis] - b.position[axis]);
+      const mid = sorted[(sorted.length - 1) / 2]!;
+      opts.notes?.push(
+        `'${np.text}': none is in the middle of the table; read as the middle one of ${sorted.map((o) => o.id).join(', ')} (${mid.id})`,
+      );
+      return {
+        found: [mid, ...sorted.filter((o) => o !== mid)],
+        ranked: true,
+        note: `the middle one of the ${sorted.length} along ${axis === 0 ? 'x' : 'y'}`,
+      };
+    }
     if (fits.length === 0)
       throw new UnresolvedReference(
         `no object matches '${np.text}': nothing that fits is in the ${region.replace(/_/g, ' ')} (objects: ${objectList(facts)})`,

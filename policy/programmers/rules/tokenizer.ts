@@ -53,13 +53,21 @@ function verbOfGerund(w: string): string | null {
   return null;
 }
 
-/** Pronouns and question words whose "'s" is "is", not a possessive ("it's", "that's", "where's"). */
-const CONTRACTED_IS = /^(it|that|what|there|here|who|where|which|this|he|she)'s$/;
+/**
+ * Pronouns and question words whose "'s" is "is", not a possessive ("it's", "that's", "where's");
+ * written without the apostrophe too where no word is spelt that way ("thats", "theres", "whats").
+ */
+const CONTRACTED_IS = /^(?:(it|that|what|there|here|who|where|which|this|he|she)'s|(that|what|there|here|where)s)$/;
 
 /** Tokenise an instruction; unknown characters (quotes, dashes between words) are skipped. */
 export function tokenize(text: string): Token[] {
   const raw: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
+  // A dash standing between words ("… as it - the white block can stay …", "–", "—") separates as a comma does.
+  const dashed = text.replace(
+    /\s-{1,2}\s|[–—]/g,
+    (m) => `${' '.repeat(Math.floor((m.length - 1) / 2))},${' '.repeat(Math.ceil((m.length - 1) / 2))}`,
+  );
+  for (const m of dashed.matchAll(TOKEN_RE)) {
     const start = m.index;
     const end = start + m[0].length;
     if (m[1] !== undefined) {
@@ -80,8 +88,9 @@ export function tokenize(text: string): Token[] {
         // "it's", "that's", "there's": the word and "is" ("so it's next to", "the bowl that's red").
         const contraction = CONTRACTED_IS.exec(part.toLowerCase().replace(/[’]/g, "'"));
         if (contraction) {
-          const end = offset + contraction[1]!.length;
-          raw.push({ kind: 'word', text: contraction[1]!, start: offset, end });
+          const word = contraction[1] ?? contraction[2]!;
+          const end = offset + word.length;
+          raw.push({ kind: 'word', text: word, start: offset, end });
           raw.push({ kind: 'word', text: 'is', start: end, end: offset + part.length });
         } else if (part.length > 0) {
           const possessive = /['’]s$/i.test(part) && part.length > 2;
@@ -233,6 +242,36 @@ function verbAt(tokens: readonly Token[], i: number): boolean {
   );
 }
 
+/**
+ * Whether the phrase from i goes on to say where it goes before the next comma, "and" or
+ * "then" ("then the yellow ball can go in the tray", "then the red one should be on top"):
+ * a clause of its own, not the next item of a list.
+ */
+function statementAhead(tokens: readonly Token[], i: number): boolean {
+  for (let j = i; j < tokens.length; j++) {
+    const t = tokens[j]!;
+    if (t.kind === 'punct' || isWord(t, 'and', 'then')) return false;
+    if (isWord(t, 'goes', 'belongs', 'should', 'must', 'needs', 'stays', 'remains')) return true;
+    if (isWord(t, 'ends') && isWord(tokens[j + 1], 'up')) return true;
+    if (isWord(t, 'can', 'could', 'will', 'has', 'have', 'may') && isWord(tokens[j + 1], 'go', 'be', 'to', 'end', 'sit', 'stay', 'remain'))
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a wish starts at i: "I want …", "I need …", "I'd like …", "I would like …", "we need …"
+ * ("the green ball, I want it in the bowl"): a clause of its own, whatever follows.
+ */
+function wishAt(tokens: readonly Token[], i: number): boolean {
+  let j = i;
+  if (isWord(tokens[j], 'so', 'and', 'now', 'then')) j++;
+  if (isWord(tokens[j], "i'd", "we'd")) return isWord(tokens[j + 1], 'like', 'love', 'prefer');
+  if (!isWord(tokens[j], 'i', 'we')) return false;
+  if (isWord(tokens[j + 1], 'would', 'should')) return isWord(tokens[j + 2], 'like', 'love', 'prefer');
+  return isWord(tokens[j + 1], 'want', 'need', 'wish');
+}
+
 /** Whether a token starts a noun phrase ("the", a colour, a noun, an id). */
 function startsObject(t: Token | undefined): boolean {
   return t !== undefined && t.kind === 'word' && (OBJECT_START.has(t.text) || isColor(t.text) || NOUNS.has(t.text) || t.text.includes('_'));
@@ -256,14 +295,18 @@ export function splitClauses(tokens: readonly Token[]): Token[][] {
       flush();
       continue;
     }
-    if (t.kind === 'punct' && t.text === ':' && verbAt(tokens, i + 1)) {
+    if (
+      t.kind === 'punct' &&
+      t.text === ':' &&
+      (verbAt(tokens, i + 1) || isWord(tokens[i + 1], 'that', 'this', 'it', 'those', 'these', 'they'))
+    ) {
       // The colon stays at the end of its clause: a clause that is only a noun phrase and
       // a colon ("the red block: put it in the tray") names what the next one acts on.
       cur.push(t);
       flush();
       continue;
     }
-    if (isWord(t, 'then') && cur.length > 0 && !verbAt(tokens, i + 1) && startsObject(tokens[i + 1])) {
+    if (isWord(t, 'then') && cur.length > 0 && !verbAt(tokens, i + 1) && startsObject(tokens[i + 1]) && !statementAhead(tokens, i + 1)) {
       // "the red block at the bottom, then the green block": a list, not a new clause.
       cur.push({ ...t, kind: 'punct', text: ',' });
       continue;
@@ -274,7 +317,14 @@ export function splitClauses(tokens: readonly Token[]): Token[][] {
       flush();
       continue;
     }
-    if ((isWord(t, 'and', 'but') || (t.kind === 'punct' && t.text === ',')) && cur.length > 0 && verbAt(tokens, i + 1)) {
+    // A comma or "and" before a verb, a wish, or a phrase that says where it goes or that it stays
+    // ("…, the white block can stay where it is", "… and the ball goes in the tray").
+    const subjectFirst = startsObject(tokens[i + 1]) && !isWord(tokens[i + 1], 'then') && statementAhead(tokens, i + 1);
+    if (
+      (isWord(t, 'and', 'but') || (t.kind === 'punct' && t.text === ',')) &&
+      cur.length > 0 &&
+      (verbAt(tokens, i + 1) || wishAt(tokens, i + 1) || subjectFirst)
+    ) {
       flush();
       continue;
     }
