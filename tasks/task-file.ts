@@ -2,7 +2,7 @@
 // Every problem is one TaskError line: `<file>: <json path>: <what was expected>`.
 
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
   CONTAINER_SHAPES,
@@ -14,6 +14,7 @@ import {
   predicateRefs,
 } from '../sim/index.ts';
 import type { Predicate, Shape, StatedProps, Vec2, Vec3 } from '../sim/index.ts';
+import { readCappedText } from './capped-read.ts';
 import { TASK_LIMITS, TaskFileSchema, reservedIdProblem } from './schema.ts';
 import type { ObjectEntry, TaskFile } from './schema.ts';
 import { TaskError, formatJsonPath } from './task-def.ts';
@@ -193,17 +194,7 @@ export function readRegularFile(file: string, what: string, errorFile: string = 
     const tooBig = (size: number | string): never =>
       fail(`the ${what} is ${size} bytes; at most ${max} bytes (${max / 1024 / 1024} MiB) are read`);
     if (st.size > max) tooBig(st.size);
-    // Read to the end, never past the cap (the size can change, or be 0 for a /proc file).
-    const buf = Buffer.alloc(max + 1);
-    let len = 0;
-    for (;;) {
-      const got = readSync(fd, buf, len, buf.length - len, null);
-      if (got === 0) break;
-      len += got;
-      if (len > max) tooBig(`more than ${max}`);
-    }
-    const text = buf.toString('utf8', 0, len);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return readCappedText(fd, max, tooBig);
   } catch (e) {
     if (e instanceof TaskError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

@@ -1,10 +1,11 @@
 // Shared option handling (required options and value parsing are commander's: see ../errors.ts).
-import { accessSync, closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { KnowledgeSettings } from '../../policy/knowledge/episode-knowledge.ts';
 import { PERCEPTION_MODES, parsePerceptionNoise } from '../../policy/program/perception-settings.ts';
 import { TIMEOUT_VARIABLE, timeoutSecondsProblem } from '../../llm/model-settings.ts';
+import { readCappedText } from '../../tasks/capped-read.ts';
 import { parsedArg, UsageError } from '../errors.ts';
 
 // The world options `run`, `suite` and `chat` share.
@@ -94,16 +95,7 @@ export function readProgramFile(path: string): string {
       throw new UsageError(`--program: ${path} is ${size} bytes; a program file may hold at most ${max} bytes (1 MiB)`);
     };
     if (st.size > max) tooBig(String(st.size));
-    const buf = Buffer.alloc(max + 1);
-    let len = 0;
-    for (;;) {
-      const got = readSync(fd, buf, len, buf.length - len, null);
-      if (got === 0) break;
-      len += got;
-      if (len > max) tooBig(`more than ${max}`);
-    }
-    const text = buf.toString('utf8', 0, len);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return readCappedText(fd, max, tooBig);
   } catch (err) {
     if (err instanceof UsageError) throw err;
     throw new UsageError(`--program: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
