@@ -679,7 +679,8 @@ function placeAfterComma(c: Cursor): boolean {
   probe.pos = c.pos + 1;
   try {
     const loc = parseLocation(probe, 'put');
-    return loc !== null && OWN_DESTINATIONS.has(loc.kind);
+    // "put the block next to the bowl, on the table": "on the table" only says where beside it is.
+    return loc !== null && OWN_DESTINATIONS.has(loc.kind) && loc.kind !== 'table';
   } catch {
     return false;
   }
@@ -1862,8 +1863,14 @@ function parseDistinct(c: Cursor): Location | null {
   }
   // "each block in a different bowl", "in their own bowls", "in separate trays", "one in each bowl".
   c.accept('one', 'each');
-  if (c.accept('in', 'into', 'to')) {
+  // "on different trays", "in three different bowls", "into two separate bowls".
+  if (c.accept('in', 'into', 'to', 'on', 'onto')) {
     c.accept('the', 'a', 'its', 'their', 'all');
+    if (
+      ['different', 'separate', 'distinct'].includes(c.word(1) ?? '') &&
+      (NUMBER_WORDS[c.word() ?? ''] !== undefined || c.peek()?.kind === 'number')
+    )
+      c.pos++;
     const word = c.accept('different', 'separate', 'distinct', 'individual', 'own', 'each', 'every');
     if (word !== null) {
       c.accept('own');
@@ -2003,7 +2010,7 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
     const from = c.pos;
     const list = parseNpList(c, { inPlace: true });
     if (list.length === 0) return null;
-    if (list.length > 1 && [...GROUP_ENDS, ...MODALS.filter((m) => m !== 'is' && m !== 'are')].includes(c.word() ?? '')) {
+    if (list.length > 1 && [...GROUP_ENDS, 'together', ...MODALS.filter((m) => m !== 'is' && m !== 'are')].includes(c.word() ?? '')) {
       // "in the red bowl and the blue blocks in the blue bowl": the list ends at the place; the rest is the next group.
       c.pos = from;
       return parseSimpleNp(c);
@@ -2617,7 +2624,10 @@ function statementMove(c: Cursor): boolean {
   c.accept('to');
   const be = c.accept('be', 'get');
   const move = c.accept(...MOVE_WORDS);
-  if (move !== null || (modal !== null && be !== null && modal !== 'is' && modal !== 'are')) {
+  // "the red block should sit / needs to rest slightly left of X": where it is to be.
+  const posture =
+    move === null && be === null && modal !== null && modal !== 'is' && modal !== 'are' && c.accept('sit', 'rest', 'lie') !== null;
+  if (move !== null || posture || (modal !== null && be !== null && modal !== 'is' && modal !== 'are')) {
     c.accept('up', 'back');
     return true;
   }
@@ -2705,6 +2715,8 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
       // "for each block, put it in the tray", "as for the ball, drop it in the bowl".
       c.seq('as?', 'for');
       const topic = parseNpList(c, { verb: 'pick', topic: true });
+      // "what's the rightmost object on the table? put it …": on the table, as everything is.
+      c.seq(['on', 'in'], 'the', ['table', 'tabletop', 'workspace']);
       while (c.peek()?.kind === 'punct') c.pos++;
       if (topic.length > 0 && c.done() && topic.every((np) => np.kind !== 'pronoun'))
         return statement(clauseText, c.text(at, at + 1), topic);
@@ -2886,6 +2898,7 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
       clause.locations.length > 0 &&
       (c.seq(['whichever', 'whatever', 'any'], ['one?', 'ones?'], 'you', ['like', 'want', 'prefer', 'choose', 'pick', 'fancy']) ||
         c.seq('your', 'choice') ||
+        c.seq(['i', 'we'], ["don't", 'dont'], ['mind', 'care'], 'which', ['one?', 'ones?']) ||
         c.seq('it?', ["doesn't", 'doesnt'], 'matter', 'which', 'one?'))
     )
       continue;
@@ -3127,16 +3140,20 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
     }
     // "in a row going across", "in a line running from left to right", "a column going up".
     {
-      const row = clause.locations.at(-1);
+      const last = clause.locations.at(-1);
+      // ("in a column, one behind the other, going away …": the line named before.)
+      const row = last?.kind === 'row' ? last : [...clause.locations].reverse().find((l) => l.kind === 'row');
       const s = c.pos;
-      if (row?.kind === 'row' && row.line === null) {
+      if (row?.kind === 'row') {
         c.accept('going', 'running', 'heading', 'that', 'which');
         c.accept('goes', 'go', 'runs', 'run', 'heads');
         const line = lineDirection(c);
-        if (line) {
+        // "in a column, going away from the robot": the same direction said again.
+        if (line && (row.line === null || row.line === line)) {
           row.line = line;
           continue;
         }
+        c.pos = s;
       }
       // "in one straight line diagonally across the table": the direction said again.
       if (row?.kind === 'row' && row.line !== null && c.seq('across', 'the', 'table')) continue;
@@ -3640,7 +3657,8 @@ function refersBack(tokens: readonly Token[] | undefined): boolean {
   return tokens.some((t, i) => {
     if (t.kind !== 'word') return false;
     const next = tokens[i + 1];
-    if (t.text === 'it' || t.text === 'them') return true;
+    // "see the blue bowl? take the cube on its right": "its" / "their" point back too.
+    if (t.text === 'it' || t.text === 'them' || t.text === 'its' || t.text === 'their') return true;
     const ends = next === undefined || next.kind === 'punct' || POINTING_ENDS.includes(next.text);
     // "that one", "put that in …", "that block goes …" (a demonstrative with a bare noun).
     const bare = next?.kind === 'word' && NOUNS.has(next.text) && NOUNS.get(next.text)!.cls !== 'zone';

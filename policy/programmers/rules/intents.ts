@@ -88,6 +88,8 @@ interface State {
   choices: Choices;
   /** Ids the previous clause acted on ("it", "them"). */
   subject: string[];
+  /** The previous clause named them with "every" / "each": "it" is each of them. */
+  subjectEach?: boolean;
   /** Ids named so far, most recent last. */
   mentioned: string[];
   lastNoun: NounClass | null;
@@ -123,11 +125,48 @@ function oneNouns(st: State, want: Want): (NounClass | null)[] {
 function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string[]; pronoun?: string[]; self?: string[] } = {}): Referent {
   // "the other" with no noun stands for the noun named before, as "the other one".
   const like: NounPhrase =
-    np.other && np.kind === 'object' && np.noun === null && np.pronoun === undefined ? { ...np, pronoun: 'one' } : np;
+    np.other && np.kind === 'object' && np.noun === null && np.pronoun === undefined
+      ? { ...np, pronoun: 'one' }
+      : np.kind === 'pronoun' && np.pronoun === 'it' && st.subjectEach && opts.pronoun === undefined
+        ? { ...np, pronoun: 'them' }
+        : np;
+  // "… in one bowl and the blue ones in the other bowl": "the other bowl" is not one named before.
+  let exclude = opts.exclude;
+  if (np.other && np.kind === 'object' && !np.plural && np.noun !== null && CONTAINER_NOUNS.has(np.noun)) {
+    const named = st.mentioned.filter((id) => {
+      const shape = st.facts.objects.find((o) => o.id === id)?.shape;
+      return shape === 'bowl' || shape === 'tray';
+    });
+    const left = st.facts.objects.filter((o) => (o.shape === 'bowl' || o.shape === 'tray') && !named.includes(o.id));
+    if (named.length > 0 && left.length > 0) exclude = [...(opts.exclude ?? []), ...named];
+  }
+  // "take the tower apart and lay the three blocks in a row": a count that is just what the
+  // previous clause moved (of that noun) names those, not any three.
+  if (
+    np.kind === 'object' &&
+    np.count !== undefined &&
+    np.count > 1 &&
+    /^the\b/i.test(np.text) &&
+    np.colors.length === 0 &&
+    !np.size &&
+    !np.relation &&
+    !np.other &&
+    !np.notColors?.length &&
+    np.noun !== null
+  ) {
+    const shapes = shapesOf(np.noun, false);
+    const prev = st.subject.filter(
+      (id) => !(opts.exclude ?? []).includes(id) && shapes?.includes(st.facts.objects.find((o) => o.id === id)?.shape ?? 'box'),
+    );
+    if (shapes && prev.length === np.count && prev.length === st.subject.length) {
+      st.mentioned.push(...prev);
+      return { kind: 'objects', ids: prev, candidates: prev };
+    }
+  }
   const attempt = (lastNoun: NounClass | null): Referent =>
     resolveNp(like, st.facts, {
       want,
-      exclude: opts.exclude,
+      exclude,
       pronoun: opts.pronoun ?? st.subject,
       self: opts.self,
       lastNoun,
@@ -189,8 +228,15 @@ function objectIds(
 function subjects(st: State, clause: Clause, want: Want = 'thing'): string[] {
   const out: string[] = [];
   // A general plural ("the blocks") next to named ones ("with the blue block at the bottom …") adds nothing.
+  // Only of the same kind: "the balls and the blue block" are both named ("both balls" too).
+  const general = (np: NounPhrase): boolean =>
+    np.plural && np.colors.length === 0 && np.kind === 'object' && !np.size && np.count === undefined && np.quantifier !== 'both';
   const named = clause.objects.filter(
-    (np) => !(np.plural && np.colors.length === 0 && np.kind === 'object' && !np.size && np.count === undefined),
+    (np) =>
+      !general(np) ||
+      !clause.objects.some(
+        (o) => o !== np && !general(o) && (o.kind !== 'object' || o.noun === null || np.noun === null || o.noun === np.noun),
+      ),
   );
   const phrases = named.length > 0 && named.length < clause.objects.length ? named : clause.objects;
   for (const np of phrases) {
@@ -785,6 +831,8 @@ function sameContainer(st: State, np: NounPhrase, ids: string[]): Referent {
   };
   const best = [...all.ids].sort((a, b) => carry(a) - carry(b))[0]!;
   if (all.ids.length > 1) st.notes.push(`'${np.text}': ${all.ids.join(', ')} would do; chose ${best}, the shortest carries`);
+  // Only the chosen one was named: "… in one bowl and the blue ones in the other bowl".
+  st.mentioned = [...st.mentioned.filter((id) => !all.ids.includes(id)), best];
   return { kind: 'objects', ids: [best], candidates: all.ids };
 }
 
@@ -862,6 +910,8 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
   };
   const setSubject = (ids: string[]): void => {
     st.subject = ids;
+    // "take every ball that isn't white and put it in the bowl": "it" after "every" / "each" is each one.
+    st.subjectEach = ids.length > 1 && clause.objects.some((np) => np.kind === 'object' && np.quantifier === 'each');
   };
 
   switch (clause.verb) {
@@ -1014,7 +1064,9 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
     case 'unstack': {
       needObjects();
       let ids = subjects(st, clause);
-      if (clause.objects.some((np) => np.kind === 'tower')) {
+      // "take the tower apart and lay the three blocks / them in a row": the whole tower is named.
+      const whole = clause.objects.some((np) => np.kind === 'tower') ? ids : null;
+      if (whole) {
         // "take the tower apart": every object off the one below it, from the top down.
         const z = (id: string): number => st.facts.objects.find((o) => o.id === id)!.position[2];
         ids = ids.filter((id) => supportOf(st, id) !== null).sort((a, b) => z(b) - z(a));
@@ -1030,7 +1082,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         if (dest && dest.kind !== 'table') out.push({ kind: 'place', id, dest, upright: false, notOn: support });
         else out.push({ kind: 'unstack', id, from: support });
       }
-      setSubject(ids);
+      setSubject(whole ?? ids);
       return;
     }
     case 'gather': {
@@ -1341,6 +1393,22 @@ function merge(intents: Intent[]): Intent[] {
       )
         k--;
       if (out.length - k >= 2) out.splice(k);
+    }
+    // "take X … and stack it on Y", "take the two small blocks and put them on the tray": a
+    // lift (not held) of an object that this intent moves is its pick, whatever lies between
+    // (the lifts of the rest of the group, the places of the ones before it). Kept, the plan
+    // would pick it twice, or pick the next one with this one still in the fingers.
+    if (it.kind !== 'lift' && it.kind !== 'unstack') {
+      const moved = new Set(movedBy(it));
+      for (let j = out.length - 1; j >= 0; j--) {
+        const o = out[j]!;
+        if (o.kind === 'lift' && !o.hold) {
+          if (moved.has(o.id) && !(j === out.length - 1 && it.kind === 'place' && it.id === o.id)) out.splice(j, 1);
+          continue;
+        }
+        if (o.kind === 'place' || o.kind === 'push' || o.kind === 'pushBy') continue;
+        break;
+      }
     }
     const prev = out[out.length - 1];
     if (prev?.kind === 'lift' && !prev.hold && (it.kind === 'place' || it.kind === 'push' || it.kind === 'pushBy') && it.id === prev.id) {

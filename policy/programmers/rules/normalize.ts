@@ -16,11 +16,18 @@
 //     "below X" (the top camera's image);
 //   - a comparative of distance after a noun is the superlative ("the one nearer the top");
 //   - "counting from the left, the second cube …" is "the second cube from the left …";
-//   - a header announcing several stacks before a colon ("make two towers: …") is dropped.
+//   - a header announcing several stacks before a colon ("make two towers: …") is dropped;
+//   - asides and set phrases (`asides`): "ontop", "every single", "a pair of", "a touch left of",
+//     "ta very much", a bracket stating how things are, "making sure it stays upright", "except
+//     X, which stays out", "the cans, both into X", "block: a little left of X";
+//   - lead-ins (`leadIns`): "see the X?", "what's the X?" at a sentence's start name a topic;
+//     "on its right"; "nearest the top"; "whatever is …"; "the only thing"; "the corner that's
+//     the furthest from X"; "…, on the robot's side" said after below / front; "from the robot
+//     to the back"; "corner to corner", "on a slant", "whatever way round".
 //
 // Nothing here looks at the scene beyond the vocabulary it is given.
 
-import { COLORS, EXTREMES, NOUNS, ORDINALS, SIDE_WORDS } from './lexicon.ts';
+import { COLORS, EXTREMES, NOUNS, ORDINALS, SIDE_WORDS, isColor } from './lexicon.ts';
 import type { Token } from './tokenizer.ts';
 
 export interface NormalizeOptions {
@@ -363,6 +370,226 @@ function stacksHeader(tokens: Token[]): Token[] {
   return [...tokens.slice(0, i), ...tokens.slice(j + 1)];
 }
 
+/** Sides of the image that "its" / "their" or "closest the …" may stand before. */
+const IMAGE_SIDES = ['left', 'right', 'top', 'bottom', 'back', 'front', 'far', 'near'];
+
+/**
+ * Lead-ins and short forms that say no more than the plain phrase:
+ *   - a question naming a thing at a sentence's start — "see the blue bowl? take …", "do you
+ *     see / notice / spot the X?", "what's / what is / which is the rightmost object? put it …"
+ *     — is the thing alone, a topic the next sentence points back at ("it", "its", "that one");
+ *   - "on its right", "to their left" is "on the right of it", "to the left of them";
+ *   - "nearest the top", "farthest the left" (no "to" / "from") is "closest to the top".
+ */
+function leadIns(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const starts = i === 0 || (tokens[i - 1]!.kind === 'punct' && ['.', '?', '!'].includes(tokens[i - 1]!.text));
+    if (starts) {
+      // The question must end its sentence with "?" and name something ("the", "that", a colour …).
+      let end = i;
+      while (end < tokens.length && !(tokens[end]!.kind === 'punct' && ['.', '!', '?'].includes(tokens[end]!.text))) end++;
+      const asks = tokens[end]?.text === '?';
+      let j = i;
+      if (['do', 'can', 'did'].includes(w(j) ?? '') && w(j + 1) === 'you') j += 2;
+      else if (w(j) === 'you') j++;
+      const see = ['see', 'notice', 'spot', 'spy'].includes(w(j) ?? '');
+      const what = (w(j) === 'what' || w(j) === 'which') && w(j + 1) === 'is' && j === i;
+      const np = see ? j + 1 : j + 2;
+      if (asks && (see || what) && ['the', 'that', 'this'].includes(w(np) ?? '') && end > np + 1) {
+        i = np - 1;
+        continue;
+      }
+    }
+    if (isWord(t, 'its', 'their') && isWord(tokens[i - 1], 'on', 'to', 'at', 'toward', 'towards') && IMAGE_SIDES.includes(w(i + 1) ?? '')) {
+      const word = (text: string): Token => ({ kind: 'word', text, start: t.start, end: t.end });
+      out.push(word('the'), tokens[i + 1]!);
+      let j = i + 2;
+      while (isWord(tokens[j], 'hand', 'side', 'end')) out.push(tokens[j++]!);
+      out.push(word('of'), word(t.text === 'its' ? 'it' : 'them'));
+      i = j - 1;
+      continue;
+    }
+    // "move whatever is to the right of X": the thing that is.
+    if (isWord(t, 'whatever', 'whichever') && w(i + 1) === 'is' && !NOUNS.has(w(i + 2) ?? '')) {
+      const word = (text: string): Token => ({ kind: 'word', text, start: t.start, end: t.end });
+      out.push(word('the'), word('thing'), word('that'));
+      continue;
+    }
+    // "the only thing that isn't blue": "the" (more than one fits: the ambiguity rule, noted).
+    if (isWord(t, 'only') && isWord(tokens[i - 1], 'the') && (NOUNS.has(w(i + 1) ?? '') || isColor(w(i + 1) ?? ''))) continue;
+    // "the corner that's (the) furthest from X": "the corner furthest from X".
+    if (
+      isWord(t, 'that', 'which') &&
+      w(i + 1) === 'is' &&
+      ['corner', 'side', 'edge', 'end'].includes(w(i - 1) ?? '') &&
+      (['closest', 'farthest'].includes(w(i + 2) ?? '') || (w(i + 2) === 'the' && ['closest', 'farthest'].includes(w(i + 3) ?? '')))
+    ) {
+      i += w(i + 2) === 'the' ? 2 : 1;
+      continue;
+    }
+    // "…, on the robot's side (of it)", "…, toward the robot", "…, near the robot" after a place
+    // that already says so ("below the tray", "along the front"): said twice, read once.
+    if (t.kind === 'punct' && t.text === ',') {
+      let j = i + 1;
+      if (['on', 'toward', 'towards', 'near', 'nearest', 'closest', 'close'].includes(w(j) ?? '')) {
+        j++;
+        if (w(j) === 'to') j++;
+        if (w(j) === 'the' && (w(j + 1) === 'robot' || w(j + 1) === 'robots' || w(j + 1) === 'me')) {
+          j += 2;
+          if (w(j) === 'side') {
+            j++;
+            if (w(j) === 'of' && ['it', 'them'].includes(w(j + 1) ?? '')) j += 2;
+          }
+          const ends = j >= tokens.length || tokens[j]!.kind === 'punct';
+          const said = out.some((x) => isWord(x, 'below', 'front', 'bottom', 'down', 'near'));
+          if (ends && said) {
+            i = j - 1;
+            continue;
+          }
+        }
+      }
+    }
+    // "from the robot to the back (of the table)": the robot stands at the front edge — "from front to back".
+    if (isWord(t, 'from') && w(i + 1) === 'the' && ['robot', 'me'].includes(w(i + 2) ?? '') && w(i + 3) === 'to' && w(i + 4) === 'the') {
+      const word = (text: string): Token => ({ kind: 'word', text, start: t.start, end: t.end });
+      out.push(t, word('front'), word('to'));
+      i += 4;
+      continue;
+    }
+    // "diagonally, corner to corner", "on a slant": a diagonal line; "whatever way round": any order.
+    if (t.kind === 'punct' && t.text === ',' && w(i + 1) === 'corner' && w(i + 2) === 'to' && w(i + 3) === 'corner') {
+      i += 3;
+      continue;
+    }
+    if (
+      t.kind === 'punct' &&
+      t.text === ',' &&
+      ['whatever', 'whichever', 'any'].includes(w(i + 1) ?? '') &&
+      w(i + 2) === 'way' &&
+      ['round', 'around'].includes(w(i + 3) ?? '')
+    ) {
+      i += 3;
+      continue;
+    }
+    if (isWord(t, 'on') && w(i + 1) === 'a' && ['slant', 'diagonal'].includes(w(i + 2) ?? '')) {
+      out.push({ ...t, text: 'diagonally' });
+      i += 2;
+      continue;
+    }
+    out.push(t);
+    if (isWord(t, 'closest', 'farthest') && w(i + 1) === 'the' && IMAGE_SIDES.includes(w(i + 2) ?? '')) {
+      out.push({ kind: 'word', text: t.text === 'closest' ? 'to' : 'from', start: t.end, end: t.end });
+    }
+  }
+  return out;
+}
+
+/**
+ * Asides and set phrases that say no more than a plainer form:
+ *   - "ontop" is "on top"; "every single" / "each and every" is "every"; "a / the pair of" is
+ *     "two" / "the two";
+ *   - "thanks / ta very much": "very much" is politeness too;
+ *   - a bracketed remark that states how things are ("(there's already a red one in there,
+ *     that's fine)", "(it's ok)") is dropped; a bracket that names which one stays;
+ *   - "…, making sure it stays standing / upright", "…, keeping it upright" is "upright";
+ *   - after "except X", "…, which stays out / where it is" repeats that X stays: dropped.
+ */
+function asides(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const out: Token[] = [];
+  const word = (t: Token, text: string): Token => ({ kind: 'word', text, start: t.start, end: t.end });
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (w(i) === 'ontop') {
+      out.push(word(t, 'on'), word(t, 'top'));
+      continue;
+    }
+    if (w(i) === 'every' && w(i + 1) === 'single') {
+      out.push(t);
+      i++;
+      continue;
+    }
+    if (w(i) === 'each' && w(i + 1) === 'and' && w(i + 2) === 'every') continue;
+    // "a touch / a tad / a smidge left of X": a little.
+    if (w(i - 1) === 'a' && ['touch', 'tad', 'smidge', 'smidgen'].includes(w(i) ?? '')) {
+      out.push(word(t, 'little'));
+      continue;
+    }
+    // "the two green cans, both into the purple bowl", "the red blocks, all in the tray": one phrase.
+    if (
+      t.kind === 'punct' &&
+      t.text === ',' &&
+      ['both', 'all'].includes(w(i + 1) ?? '') &&
+      ['in', 'into', 'on', 'onto', 'to'].includes(w(i + 2) ?? '') &&
+      out.some((x) => x.kind === 'word' && NOUNS.get(x.text)?.plural)
+    ) {
+      i++;
+      continue;
+    }
+    // "brown block: just a little left of the white bowl", "the ball: into the tray": the colon
+    // between a thing and where it goes (no verb) joins them.
+    if (
+      t.kind === 'punct' &&
+      t.text === ':' &&
+      NOUNS.has(w(i - 1) ?? '') &&
+      ['just', 'right', 'a', 'slightly', 'in', 'into', 'on', 'onto', 'to', 'next', 'beside', 'behind', 'above', 'below'].includes(
+        w(i + 1) ?? '',
+      )
+    ) {
+      continue;
+    }
+    if ((w(i) === 'a' || w(i) === 'the') && w(i + 1) === 'pair' && w(i + 2) === 'of') {
+      if (w(i) === 'the') out.push(t);
+      out.push(word(tokens[i + 1]!, 'two'));
+      i += 2;
+      continue;
+    }
+    if (w(i) === 'very' && w(i + 1) === 'much' && isWord(tokens[i - 1], 'ta', 'thanks', 'thank', 'you', 'cheers')) {
+      i++;
+      continue;
+    }
+    if (t.kind === 'punct' && t.text === '(' && ((w(i + 1) === 'there' && w(i + 2) === 'is') || (w(i + 1) === 'it' && w(i + 2) === 'is'))) {
+      let j = i + 1;
+      while (j < tokens.length && !(tokens[j]!.kind === 'punct' && tokens[j]!.text === ')')) j++;
+      if (j < tokens.length) {
+        i = j;
+        continue;
+      }
+    }
+    if (t.kind === 'punct' && t.text === ',') {
+      let j = i + 1;
+      if ((w(j) === 'making' || w(j) === 'make') && w(j + 1) === 'sure' && ['it', 'they'].includes(w(j + 2) ?? '')) j += 3;
+      else if ((w(j) === 'keeping' || w(j) === 'keep') && ['it', 'them'].includes(w(j + 1) ?? '')) j += 2;
+      else j = -1;
+      if (j > 0) {
+        if (['stays', 'stay', 'remains', 'remain', 'is', 'are', 'ends'].includes(w(j) ?? '')) j++;
+        if (w(j) === 'up') j++;
+        if (['standing', 'upright', 'vertical'].includes(w(j) ?? '')) {
+          out.push(word(tokens[j]!, 'upright'));
+          i = j;
+          continue;
+        }
+      }
+      const except = out.some((x) => isWord(x, 'except', 'excluding'));
+      if (except && w(i + 1) === 'which' && ['stays', 'remains', 'stay'].includes(w(i + 2) ?? '')) {
+        let k = i + 3;
+        if (w(k) === 'out' || w(k) === 'put') k++;
+        else if (w(k) === 'where' && ['it', 'they'].includes(w(k + 1) ?? '') && ['is', 'are'].includes(w(k + 2) ?? '')) k += 3;
+        else k = -1;
+        if (k > 0) {
+          i = k - 1;
+          continue;
+        }
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
 /**
  * The normalisation pass: arrows, stressed places, comparatives of distance, "counting from",
  * a stacks header, typos against the scene's words, camera qualifiers, possessive sides.
@@ -371,6 +598,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   const notes: string[] = [];
   let out: Token[] = tokens.map((t) => (t.kind === 'punct' && t.text === '->' ? { ...t, kind: 'word', text: 'to' } : t));
   out = joinMost(out);
+  out = asides(out);
   out = intensifiedPlaces(out);
   out = comparativeRanks(out);
   out = countingFrom(out);
@@ -378,5 +606,6 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = foldTypos(out, opts, notes);
   out = dropQualifiers(out);
   out = possessiveSides(out);
+  out = leadIns(out);
   return { tokens: out, notes };
 }

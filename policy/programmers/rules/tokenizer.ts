@@ -252,6 +252,12 @@ function statementAhead(tokens: readonly Token[], i: number): boolean {
     const t = tokens[j]!;
     if (t.kind === 'punct' || isWord(t, 'and', 'then')) return false;
     if (isWord(t, 'goes', 'belongs', 'should', 'must', 'needs', 'stays', 'remains')) return true;
+    // "…, green bowl gets the blue block", "and the tray holds the balls": the container as subject.
+    if (isWord(t, 'gets', 'receives', 'holds', 'contains') && j > i) {
+      const noun = tokens[j - 1];
+      const cls = noun?.kind === 'word' ? NOUNS.get(noun.text)?.cls : undefined;
+      if (cls === 'bowl' || cls === 'tray' || cls === 'container') return true;
+    }
     if (isWord(t, 'ends') && isWord(tokens[j + 1], 'up')) return true;
     if (isWord(t, 'can', 'could', 'will', 'has', 'have', 'may') && isWord(tokens[j + 1], 'go', 'be', 'to', 'end', 'sit', 'stay', 'remain'))
       return true;
