@@ -171,6 +171,11 @@ function supportAtStart(job: Job, id: string): string | null {
   return null;
 }
 
+/** The scene as it will be once `ids` are back where they were at the session's start. */
+function afterPutBack(job: Job, ids: readonly string[]): SceneFacts {
+  return { ...job.now, objects: job.now.objects.map((o) => (ids.includes(o.id) ? (objOf(job.start, o.id) ?? o) : o)) };
+}
+
 /** A pick and a place that put `id` back where it was at the session's start (no pick when it is held). */
 function putBackSteps(job: Job, id: string): Step[] {
   const o = objOf(job.start, id);
@@ -1311,7 +1316,8 @@ export function correctProgram(ctx: ProgramContext, input: CorrectionInput): Cor
       redoFrom = job.written[first]!.key;
       regrasp = reading.skill.some((c) => c.kind === 'approach') && job.written[first]!.op === 'pick';
     }
-    const planned = planOn(job, next);
+    // Objects the new program first puts back are planned around where they will be.
+    const planned = planOn(putBack.length > 0 ? { ...job, now: afterPutBack(job, putBack) } : job, next);
     if (cls === 'skill') {
       // A skill correction changes how steps are done, never which steps in which order.
       const skel = (ps: Planned): string => ps.steps.map((s, i) => `${s.op}:${s.id}:${ps.keys[i]}`).join(' ');
