@@ -210,27 +210,40 @@ export function judgeCheckpoints(
   initial: Snapshot,
   evidence?: readonly string[][],
 ): Verdict[] {
+  return attempt.trace.checkpoints.map((_cp, i) => judgeCheckpoint(attempt, observed, initial, i, evidence?.[i]));
+}
+
+/**
+ * The verdict of checkpoint `i` alone: it reads only observed[i - 1] and observed[i], so a
+ * monitor can judge each checkpoint as soon as its snapshot is estimated.
+ */
+export function judgeCheckpoint(
+  attempt: AttemptData,
+  observed: readonly Snapshot[],
+  initial: Snapshot,
+  i: number,
+  evidence?: string[],
+): Verdict {
   const cps = attempt.trace.checkpoints;
-  return cps.map((cp, i) => {
-    const failures: Failure[] = [];
-    const err = errorFailure(attempt, cps, i);
-    if (err) failures.push(err);
-    const subgoal = subgoalOf(attempt.trace, cp);
-    const state = observed[i]!;
-    if (cp.reason === 'subgoal-end' && subgoal) {
-      const f = expectationFailure(subgoal, { scene: attempt.scene, state, initial });
-      if (f) failures.push(f);
-    }
-    const held = stillHeldFailure(attempt, cp, state);
-    if (held) failures.push(held);
-    const calls = callsBetween(attempt.trace, cps[i - 1] ?? null, cp);
-    failures.push(
-      ...anomalyFailures(attempt.scene, observed[i - 1] ?? initial, state, {
-        named: namedObjects(attempt.scene, subgoal, calls),
-        released: releasedOnPurpose(calls),
-        expects: subgoal?.expect !== undefined,
-      }),
-    );
-    return makeVerdict(cp, failures, evidence?.[i]);
-  });
+  const cp = cps[i]!;
+  const failures: Failure[] = [];
+  const err = errorFailure(attempt, cps, i);
+  if (err) failures.push(err);
+  const subgoal = subgoalOf(attempt.trace, cp);
+  const state = observed[i]!;
+  if (cp.reason === 'subgoal-end' && subgoal) {
+    const f = expectationFailure(subgoal, { scene: attempt.scene, state, initial });
+    if (f) failures.push(f);
+  }
+  const held = stillHeldFailure(attempt, cp, state);
+  if (held) failures.push(held);
+  const calls = callsBetween(attempt.trace, cps[i - 1] ?? null, cp);
+  failures.push(
+    ...anomalyFailures(attempt.scene, observed[i - 1] ?? initial, state, {
+      named: namedObjects(attempt.scene, subgoal, calls),
+      released: releasedOnPurpose(calls),
+      expects: subgoal?.expect !== undefined,
+    }),
+  );
+  return makeVerdict(cp, failures, evidence);
 }

@@ -3,7 +3,7 @@
 import type { AttemptData } from '../sim/index.ts';
 import { judgeCheckpoints } from './checkpoint-checks.ts';
 import { snapshotFromScene } from './scene-snapshot.ts';
-import type { Monitor, Verdict } from './verdict.ts';
+import type { InspectOptions, Monitor, Verdict } from './verdict.ts';
 import { NO_MODEL_USAGE } from './verdict.ts';
 
 export class StateMonitor implements Monitor {
@@ -11,8 +11,10 @@ export class StateMonitor implements Monitor {
   readonly usage = NO_MODEL_USAGE;
   readonly needsImages = false;
 
-  async inspect(attempt: AttemptData): Promise<Verdict[]> {
-    return this.inspectSync(attempt);
+  async inspect(attempt: AttemptData, _images?: unknown, opts: InspectOptions = {}): Promise<Verdict[]> {
+    const verdicts = this.inspectSync(attempt);
+    for (const v of verdicts) opts.onVerdict?.(v);
+    return verdicts;
   }
 
   inspectSync(attempt: AttemptData): Verdict[] {

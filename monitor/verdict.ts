@@ -43,6 +43,11 @@ export interface InspectOptions {
    * (never with --no-oracle). Monitors may use it to skip work, never to judge.
    */
   success?: PredicateResult | null;
+  /**
+   * Called with each checkpoint's verdict as soon as it is judged (in checkpoint order), so a
+   * viewer can show it before the attempt's last checkpoint is judged; inspect() still returns them all.
+   */
+  onVerdict?: (v: Verdict) => void;
 }
 
 /** The usage of a monitor that asks no model. */

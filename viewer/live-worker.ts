@@ -19,10 +19,11 @@ import type { MessagePort } from 'node:worker_threads';
 import type { Checkpoint, GripperState, Pose, SimWorld, Snapshot, Trace, TraceEvent } from '../sim/index.ts';
 import { instantiateScene, loadTask } from '../tasks/index.ts';
 import { closeRenderBridges, closeRenderer } from '../monitor/index.ts';
+import type { Verdict } from '../monitor/index.ts';
 import { parsePerceptionNoise } from '../policy/program/perception-settings.ts';
 import { CorrectionSession } from '../policy/corrections/index.ts';
 import type { SessionEvent } from '../policy/corrections/index.ts';
-import { createProgrammer } from '../policy/programmers/index.ts';
+import { createProgrammer, GivenProgrammer } from '../policy/programmers/index.ts';
 import type { KnowledgeSettings } from '../policy/knowledge/index.ts';
 import type { CorrectionMode } from '../policy/programmers/index.ts';
 import { loadQuickJS } from '../policy/program/index.ts';
@@ -91,7 +92,11 @@ async function main(): Promise<void> {
   // The sandbox's wasm module compiles while the programmer writes the first program
   // (runAttempt awaits the same promise; a failure surfaces there).
   loadQuickJS().catch(() => {});
-  const programmer = await createProgrammer({ provider: req.provider, model: req.model ?? null, cassette: req.cassette });
+  // A program from the start form runs as `run --program` does: never repaired, no knowledge.
+  const given = req.program !== undefined;
+  const programmer = given
+    ? new GivenProgrammer(req.program!)
+    : await createProgrammer({ provider: req.provider, model: req.model ?? null, cassette: req.cassette, vision: req.vision ?? false });
 
   let attempt = -1;
   let pending: Frame[] = [];
@@ -330,6 +335,12 @@ async function main(): Promise<void> {
       gate.beforeCall(c.line);
     },
     interrupt: () => gate.stopped || control.correctionPending,
+    // Each verdict as it is judged, after the checkpoints it speaks of (the trace's last ones
+    // are sent first: the program has ended, so no step flushed them).
+    onVerdict: (v: Verdict) => {
+      if (trace) sendTrace(trace.events, trace.checkpoints);
+      post({ type: 'verdict', attempt, verdict: v as never });
+    },
   };
 
   /** Hands every correction on hand to the session, in order; true when one made a new program. */
@@ -359,7 +370,7 @@ async function main(): Promise<void> {
     return applied;
   };
 
-  let repairsLeft = req.maxRepairs;
+  let repairsLeft = given ? 0 : req.maxRepairs;
   let warningsPosted = 0;
   const episodeEnd = (s: CorrectionSession, stoppedBy: string): void => {
     const rec = s.episodeRecord();
@@ -393,7 +404,7 @@ async function main(): Promise<void> {
       },
       outDir: data.outDir,
       recordImages: req.images === true || req.monitor === 'pixels' || req.monitor === 'vlm' ? 'all' : 'none',
-      knowledge: data.knowledge,
+      knowledge: given ? null : data.knowledge,
       onEvent,
     });
     const s = session;

@@ -26,6 +26,8 @@ import { PERCEPTION_MODES, parsePerceptionNoise } from '../policy/program/percep
 export const VIEWER_PROVIDERS = PROVIDERS;
 export const VIEWER_MONITORS = MONITOR_NAMES;
 export const MAX_VIEWER_REPAIRS = 10;
+/** Longest program text a start may carry (characters): the start form's program file, as `run --program` reads it. */
+export const MAX_VIEWER_PROGRAM_CHARS = 512 * 1024;
 /**
  * Longest correction text the protocol carries (characters). The session refuses, in
  * the chat, anything over its own limit (CORRECTION_MAX_CHARS, 2,000); this bound only
@@ -147,7 +149,8 @@ export type Frame = z.infer<typeof FrameSchema>;
 export const ATTEMPT_ORIGINS = ['generate', 'repair', 'correction'] as const;
 export type AttemptOriginName = (typeof ATTEMPT_ORIGINS)[number];
 
-export const TaskInfoSchema = z.object({ id: z.string(), instruction: z.string(), file: z.string() });
+/** A bundled task as the start form lists it; `suite`: the first bundled suite that has it (the form groups by it). */
+export const TaskInfoSchema = z.object({ id: z.string(), instruction: z.string(), file: z.string(), suite: z.string().optional() });
 
 export const SessionStatusSchema = z.enum(['idle', 'starting', 'running', 'paused', 'finished', 'stopped', 'failed']);
 export type SessionStatus = z.infer<typeof SessionStatusSchema>;
@@ -191,6 +194,16 @@ export const StartRequestSchema = z.strictObject({
   images: z.boolean().optional(),
   /** Start paused, before the first API call. */
   paused: z.boolean().optional(),
+  /** Send the failing checkpoint's images with repair prompts (run --vision; vision-capable code models). */
+  vision: z.boolean().optional(),
+  /** A program to run instead of asking the provider, as `run --program` does: never repaired, no knowledge. */
+  program: z
+    .string()
+    .min(1, { message: 'the program file is empty' })
+    .max(MAX_VIEWER_PROGRAM_CHARS, { message: `a program may hold at most ${MAX_VIEWER_PROGRAM_CHARS} characters` })
+    .optional(),
+  /** The program file's name, for the session's record and title. */
+  programName: z.string().max(200).optional(),
 });
 export type StartRequest = z.infer<typeof StartRequestSchema>;
 
@@ -204,6 +217,17 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('speed'), speed: z.enum(SPEEDS) }),
   /** Load a run record or a suite episode folder (on the server's machine) and play it back. */
   z.strictObject({ type: z.literal('open-run'), dir: z.string().min(1).max(4096) }),
+  /** Open a run the run browser lists: `path` is relative to the server's runs directory and must stay inside it. */
+  z.strictObject({ type: z.literal('open-listed'), path: z.string().min(1).max(4096) }),
+  /** The task's initial scene for this seed, before Start (answered to the sender alone with a `preview`). */
+  z.strictObject({
+    type: z.literal('preview'),
+    task: z.string().min(1).max(4096),
+    seed: z
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
+  }),
   /**
    * A person's correction of the live episode (docs/corrections.md): interrupts the
    * program at its next API call, or waits for the programmer when it is writing; `mode`
@@ -381,6 +405,18 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
    */
   z.object({ type: z.literal('knowledge'), knowledge: KnowledgeUseSchema.nullable(), final: z.boolean(), learn: z.boolean().optional() }),
   z.object({ type: z.literal('session'), session: SessionInfoSchema }),
+  /**
+   * The answer to a client's `preview`, to it alone: the task's scene for the seed (the
+   * scene builder the episode uses) and its snapshot as laid out, before physics has run.
+   */
+  z.object({
+    type: z.literal('preview'),
+    task: z.string(),
+    seed: z.int(),
+    instruction: z.string(),
+    scene: SceneSpecSchema,
+    initial: SnapshotSchema,
+  }),
   z.object({ type: z.literal('status'), status: SessionStatusSchema, speed: z.enum(SPEEDS), detail: z.string().optional() }),
   z.object({
     type: z.literal('attempt-start'),
@@ -401,6 +437,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('call'), attempt: z.int(), index: z.int(), name: z.string(), line: nullableLine }),
   z.object({ type: z.literal('events'), attempt: z.int(), events: z.array(TraceEventSchema) }),
   z.object({ type: z.literal('checkpoints'), attempt: z.int(), checkpoints: z.array(CheckpointSchema) }),
+  /** One checkpoint's verdict, sent as the monitor judges it (before the attempt's end, which repeats them all). */
+  z.object({ type: z.literal('verdict'), attempt: z.int(), verdict: VerdictSchema }),
   z.object({
     type: z.literal('attempt-end'),
     attempt: z.int(),

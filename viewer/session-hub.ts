@@ -18,9 +18,11 @@ import type { KnowledgeSettings } from '../policy/knowledge/index.ts';
 import { LiveEpisode } from './live-episode.ts';
 import type { LiveWorkerDone } from './live-worker.ts';
 import { MAX_VIEWER_REPAIRS, PROTOCOL_VERSION, SPEEDS, VIEWER_MONITORS, VIEWER_PROVIDERS, parseClientMessage } from './protocol.ts';
-import type { ClientMessage, ServerMessage, SessionInfo, SessionStatus, Speed, StartRequest } from './protocol.ts';
+import type { ClientMessage, ServerMessage, ServerMessageOf, SessionInfo, SessionStatus, Speed, StartRequest } from './protocol.ts';
 import { checkpointImages, readRun, writeSceneFile } from './run-reader.ts';
+import { snapshotFromScene } from '../monitor/scene-snapshot.ts';
 import { readViewerTask } from './task-reader.ts';
+import { resolveInRuns } from './runs-dir.ts';
 
 /** A socket with more than this queued is too slow to watch a live episode. */
 export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
@@ -33,6 +35,9 @@ const LOG_FRAMES_PER_MESSAGE = 600;
  */
 export const SESSIONS_KEPT = 8;
 
+/** The status detail of a live episode from Start until its first attempt begins. */
+export const STARTING_DETAIL = 'starting: setting up and writing the first program';
+
 /** What the hub needs of a socket (ws's WebSocket; a fake in tests). */
 export interface ClientSocket {
   readonly readyState: number;
@@ -43,13 +48,15 @@ export interface ClientSocket {
 
 export interface HubOptions {
   version: string;
-  tasks: { id: string; instruction: string; file: string }[];
+  tasks: { id: string; instruction: string; file: string; suite?: string }[];
   /** Folder under which live episodes are recorded. */
   outRoot: string;
   /** One line of server log (stderr by default). */
   log?: (line: string) => void;
   /** The knowledge base live episodes retrieve from and learn into (view --kb); null or absent: none. */
   knowledge?: KnowledgeSettings | null;
+  /** The folder the run browser lists and `open-listed` opens from (view --runs-dir); default outRoot. */
+  runsDir?: string;
 }
 
 function recordDirName(task: TaskDef, seed: number): string {
@@ -71,6 +78,8 @@ export class SessionHub {
   private readonly writeLog: (line: string) => void;
   /** A start is reading its task file (off the main thread); another start waits for it. */
   private loadingTask = false;
+  /** A live episode's first program is being written (its status says running, with STARTING_DETAIL). */
+  private writingFirst = false;
   private closed = false;
 
   private readonly opts: HubOptions;
@@ -153,6 +162,13 @@ export class SessionHub {
       this.send(ws, { type: 'error', message: parsed.error });
       return;
     }
+    if (parsed.message.type === 'preview') {
+      const { task, seed } = parsed.message;
+      void this.preview(task, seed).then((answer) =>
+        this.send(ws, typeof answer === 'string' ? { type: 'error', message: answer } : answer),
+      );
+      return;
+    }
     const result = this.command(parsed.message);
     if (typeof result === 'string') this.send(ws, { type: 'error', message: result });
     else if (result instanceof Promise) {
@@ -211,6 +227,26 @@ export class SessionHub {
   }
 
   /**
+   * A task's scene for a seed before Start: the scene builder the episode uses
+   * (instantiateScene) and its snapshot as laid out; a task file is read as a start reads it
+   * (task-reader.ts). Returns the answer, or one line saying what is wrong.
+   */
+  async preview(ref: string, seed: number): Promise<ServerMessageOf<'preview'> | string> {
+    let task: TaskDef;
+    try {
+      task = await readViewerTask(ref);
+    } catch (err) {
+      return `preview: ${(err as Error).message}`;
+    }
+    try {
+      const scene = instantiateScene(task, seed);
+      return { type: 'preview', task: task.id, seed, instruction: task.instruction, scene, initial: snapshotFromScene(scene) };
+    } catch (err) {
+      return `preview: cannot lay out ${task.id} with seed ${seed}: ${(err as Error).message}`;
+    }
+  }
+
+  /**
    * Applies a command; returns an error message for the sender, or null — later (a promise)
    * for a start whose task is a file, read off the main thread.
    */
@@ -220,6 +256,10 @@ export class SessionHub {
         return this.start(m);
       case 'open-run':
         return this.openRun(m.dir);
+      case 'open-listed':
+        return this.openListed(m.path);
+      case 'preview':
+        return 'a preview is answered to the client that asks (send it over the socket)';
       case 'correct':
         return this.correct(m.text, m.mode ?? 'continue');
       case 'speed':
@@ -274,7 +314,7 @@ export class SessionHub {
     }
     const st = this.status.status;
     const message =
-      st === 'starting'
+      this.writingFirst && st === 'running'
         ? 'queued: the programmer is writing the first program'
         : st === 'paused'
           ? 'interrupting at the next API call (the run goes on to it; the new program starts paused)'
@@ -300,7 +340,7 @@ export class SessionHub {
     if (this.closed) return 'the viewer is shutting down';
     if (this.busy) return 'an episode is running; stop it before starting another';
     if (this.loadingTask) return 'another start is reading its task file; try again in a moment';
-    if (req.provider === 'replay' && !req.cassette) return 'the replay provider needs a cassette file';
+    if (req.provider === 'replay' && !req.cassette && req.program === undefined) return 'the replay provider needs a cassette file';
     return null;
   }
 
@@ -346,6 +386,11 @@ export class SessionHub {
       return `cannot lay out ${task.id} with seed ${req.seed}: ${(err as Error).message}`;
     }
     this.endIdle();
+    // A program from the start form runs as `run --program` does: provider "given", no repairs.
+    const given = req.program !== undefined;
+    const provider = given ? 'given' : req.provider;
+    const model = given ? (req.programName ?? 'program') : (req.model ?? '');
+    const maxRepairs = given ? 0 : req.maxRepairs;
     const dir = resolve(join(this.opts.outRoot, recordDirName(task, req.seed)));
     try {
       mkdirSync(dir, { recursive: true });
@@ -354,10 +399,10 @@ export class SessionHub {
         taskFile: task.file,
         seed: req.seed,
         instruction: task.instruction,
-        provider: req.provider,
-        model: req.model ?? '',
+        provider,
+        model,
         monitor: req.monitor,
-        maxRepairs: req.maxRepairs,
+        maxRepairs,
         scene,
       });
     } catch (err) {
@@ -369,10 +414,10 @@ export class SessionHub {
       task: task.id,
       seed: req.seed,
       instruction: task.instruction,
-      provider: req.provider,
-      model: req.model ?? '',
+      provider,
+      model,
       monitor: req.monitor,
-      maxRepairs: req.maxRepairs,
+      maxRepairs,
       dir,
       scene,
       frames: true,
@@ -383,10 +428,13 @@ export class SessionHub {
         role: 'system',
         kind: 'info',
         attempt: null,
-        text: `Starting ${task.id}, seed ${req.seed}${req.perception && req.perception !== 'exact' ? `, ${req.perception} perception` : ''}: "${task.instruction}"`,
+        text: `Starting ${task.id}, seed ${req.seed}${req.perception && req.perception !== 'exact' ? `, ${req.perception} perception` : ''}${given ? `, running the given program ${model} (no repairs)` : ''}: "${task.instruction}"`,
       },
     });
-    this.setStatus('starting');
+    // Running from the moment the worker is asked for: the worker's start-up, the monitor's
+    // renderer and the first program take seconds, and the status says which it is on.
+    this.writingFirst = true;
+    this.setStatus('running', STARTING_DETAIL);
     const knowledge = this.opts.knowledge ?? null;
     this.knowledgeFiles.set(id, knowledge?.file ?? null);
     this.live = new LiveEpisode({
@@ -408,7 +456,10 @@ export class SessionHub {
       this.setStatus(m.status, m.detail);
       return;
     }
-    if (m.type === 'attempt-start' && this.status.status === 'starting') this.setStatus('running');
+    if (m.type === 'attempt-start' && this.writingFirst) {
+      this.writingFirst = false;
+      if (this.status.status === 'running' && this.status.detail === STARTING_DETAIL) this.setStatus('running');
+    }
     if (m.type === 'attempt-end') {
       this.publish({ ...m, images: checkpointImages(dir, m.attempt, (rel) => `/files/${id}/${rel}`) });
       return;
@@ -429,6 +480,19 @@ export class SessionHub {
       this.publish({ type: 'chat', item: { role: 'system', kind: 'info', attempt: null, text } });
     }
     this.setStatus(done.outcome, done.detail);
+  }
+
+  /** The run browser's folder (view --runs-dir). */
+  get runsDir(): string {
+    return this.opts.runsDir ?? this.opts.outRoot;
+  }
+
+  /** A folder of the runs directory, by its path there: resolved with symlinks followed, refused when it leaves the directory. */
+  private openListed(path: string): Promise<string | null> {
+    return resolveInRuns(this.runsDir, path).then(
+      (dir) => this.openRun(dir),
+      (err: unknown) => (err as Error).message,
+    );
   }
 
   private openRun(dir: string): string | null {

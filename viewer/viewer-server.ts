@@ -21,12 +21,16 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type WebSocket from 'ws';
-import { displayPath, listTasks } from '../tasks/index.ts';
+import { displayPath, listSuites, listTasks } from '../tasks/index.ts';
 import { appAssets } from './app-bundle.ts';
 import type { AppAssets } from './app-bundle.ts';
 import { MAX_CLIENT_MESSAGE_BYTES } from './protocol.ts';
 import { SessionHub } from './session-hub.ts';
 import { answerKnowledge } from './knowledge-api.ts';
+import { listRuns, resolveInRuns } from './runs-dir.ts';
+
+/** Largest report.html the viewer serves. */
+const MAX_REPORT_BYTES = 256 * 1024 * 1024;
 import type { KnowledgeSettings } from '../policy/knowledge/index.ts';
 
 export interface ViewerOptions {
@@ -38,6 +42,8 @@ export interface ViewerOptions {
   run?: string;
   /** Folder under which live episodes are recorded. Default ./runs. */
   outRoot?: string;
+  /** Folder the run browser lists (GET /api/runs) and opens from. Default: outRoot. */
+  runsDir?: string;
   /** The access token; generated when the host is not loopback. Tests may force one. */
   token?: string | null;
   version?: string;
@@ -116,6 +122,19 @@ function hostnameOf(hostHeader: string | undefined): string | null {
   }
 }
 
+/** The bundled tasks, each with the first bundled suite that lists it (the start form groups by suite). */
+function tasksWithSuites(): { id: string; instruction: string; file: string; suite?: string }[] {
+  const suiteOf = new Map<string, string>();
+  for (const suite of listSuites()) {
+    if (suite.name === 'all') continue;
+    for (const id of suite.taskIds) if (!suiteOf.has(id)) suiteOf.set(id, suite.name);
+  }
+  return listTasks().map((t) => {
+    const suite = suiteOf.get(t.id);
+    return { id: t.id, instruction: t.instruction, file: displayPath(t.file), ...(suite ? { suite } : {}) };
+  });
+}
+
 export async function startViewer(opts: ViewerOptions = {}): Promise<ViewerServer> {
   const host = opts.host ?? '127.0.0.1';
   const loopback = isLoopback(host);
@@ -124,8 +143,9 @@ export async function startViewer(opts: ViewerOptions = {}): Promise<ViewerServe
   const assets: AppAssets = await appAssets();
   const hub = new SessionHub({
     version: opts.version ?? 'dev',
-    tasks: listTasks().map((t) => ({ id: t.id, instruction: t.instruction, file: displayPath(t.file) })),
+    tasks: tasksWithSuites(),
     outRoot: resolve(opts.outRoot ?? 'runs'),
+    runsDir: resolve(opts.runsDir ?? opts.outRoot ?? 'runs'),
     log,
     knowledge: opts.knowledge ?? null,
   });
@@ -192,6 +212,60 @@ export async function startViewer(opts: ViewerOptions = {}): Promise<ViewerServe
     stream.pipe(res);
   };
 
+  /**
+   * Under /runs/: a suite's report.html (`/runs/<path>/report.html`, its own styles allowed,
+   * no scripts) and the report's links into the viewer (`/runs/<path>/view?attempt=k&checkpoint=n`
+   * redirects to `/?run=<path>&attempt=k&checkpoint=n`). Paths are the runs directory's, resolved
+   * with symlinks followed and kept inside it; anything else is 404.
+   */
+  const serveRunsPath = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const notFound = (): void => send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
+    const rel = safeDecode(url.pathname.slice('/runs/'.length));
+    if (rel === null) return send(res, 400, 'text/plain; charset=utf-8', 'bad percent-escape in the path\n');
+    if (rel.endsWith('/view')) {
+      const run = rel.slice(0, -'/view'.length);
+      try {
+        await resolveInRuns(hub.runsDir, run);
+      } catch {
+        return notFound();
+      }
+      const q = new URLSearchParams({ run });
+      for (const k of ['attempt', 'checkpoint']) {
+        const v = url.searchParams.get(k);
+        if (v !== null && /^\d{1,6}$/.test(v)) q.set(k, v);
+      }
+      res.writeHead(302, { Location: `/?${q.toString()}`, ...SECURITY_HEADERS });
+      res.end();
+      return;
+    }
+    if (!rel.endsWith('/report.html')) return notFound();
+    let file: string;
+    try {
+      file = await resolveInRuns(hub.runsDir, rel, 'file');
+    } catch {
+      return notFound();
+    }
+    let handle: Awaited<ReturnType<typeof open>>;
+    try {
+      handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    } catch {
+      return notFound();
+    }
+    try {
+      const st = await handle.stat();
+      if (!st.isFile() || st.size > MAX_REPORT_BYTES) return notFound();
+      const body = req.method === 'HEAD' ? '' : await handle.readFile();
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        ...SECURITY_HEADERS,
+        'Content-Security-Policy': "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'none'",
+      });
+      res.end(body);
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  };
+
   const server = createServer((req, res) => {
     try {
       handleRequest(req, res);
@@ -231,7 +305,21 @@ export async function startViewer(opts: ViewerOptions = {}): Promise<ViewerServe
     else if (path === '/app.js') send(res, 200, 'text/javascript; charset=utf-8', assets.js);
     else if (path === '/app.css') send(res, 200, 'text/css; charset=utf-8', assets.css);
     else if (path === '/favicon.ico') send(res, 204, 'text/plain', '');
-    else if (path.startsWith('/api/knowledge/')) {
+    else if (path === '/api/runs') {
+      listRuns(hub.runsDir).then(
+        (runs) => send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ runs })),
+        (err: unknown) => {
+          log(`viewer: listing ${hub.runsDir} failed: ${(err as Error).message}`);
+          send(res, 500, 'text/plain; charset=utf-8', 'internal error\n');
+        },
+      );
+    } else if (path.startsWith('/runs/')) {
+      serveRunsPath(req, res, url).catch((err: unknown) => {
+        log(`viewer: serving ${path} failed: ${(err as Error).message}`);
+        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error\n');
+        else res.destroy();
+      });
+    } else if (path.startsWith('/api/knowledge/')) {
       const answer = answerKnowledge(
         path.slice('/api/knowledge/'.length),
         url.searchParams,

@@ -8,6 +8,7 @@ interface ViewFlags extends KnowledgeFlags {
   port: number;
   run?: string;
   out: string;
+  runsDir?: string;
   maxClients: number;
 }
 
@@ -19,6 +20,7 @@ export function registerViewCommand(program: Command): void {
     .option('--port <port>', 'port (0 picks a free one)', intArg(0, 65535), 8080)
     .option('--run <dir>', 'open this run record (or suite episode folder) at start')
     .option('--out <dir>', 'folder under which live episodes are recorded', 'runs')
+    .option('--runs-dir <dir>', 'folder the Runs tab lists and opens from, and whose suite reports it serves (default: --out)')
     .option('--max-clients <n>', 'the most browser connections at once; more are refused', intArg(1, 1000), 16);
   // Live episodes retrieve from the knowledge base and learn into it, as `run` and `chat` do.
   withModelTimeout(cmd);
@@ -33,6 +35,7 @@ export function registerViewCommand(program: Command): void {
         port,
         run: flags.run,
         outRoot: flags.out,
+        ...(flags.runsDir !== undefined ? { runsDir: flags.runsDir } : {}),
         version: VERSION,
         knowledge,
         maxClients: flags.maxClients,

@@ -81,6 +81,8 @@ export interface RunHooks {
   onApiCall?: (call: ApiCallInfo) => void;
   /** Checked before each API call, after onApiCall: true stops the program there, the world as it is (an interruption). */
   interrupt?: () => boolean;
+  /** Each checkpoint's verdict as the monitor judges it (in order), before the run's end. */
+  onVerdict?: (v: Verdict) => void;
 }
 
 export type SessionStatus = 'ready' | 'interrupted' | 'ended' | 'closed';
@@ -377,7 +379,7 @@ export class CorrectionSession {
     if (!interrupted) {
       const oracleResult = oracleView(oracle, success);
       const lookImages = this.monitor.name === 'vlm' ? await images.all() : null;
-      const seen = await inspect(this.monitor, attempt, lookImages, oracleResult);
+      const seen = await inspect(this.monitor, attempt, lookImages, oracleResult, hooks.onVerdict);
       verdicts = seen.verdicts;
       monitorOk = seen.monitorOk;
       tokensIn = seen.tokensIn;

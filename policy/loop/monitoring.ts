@@ -54,9 +54,20 @@ export async function inspect(
   attempt: AttemptData,
   images: readonly ViewImages[] | null,
   oracleResult: PredicateResult | null,
+  onVerdict?: (v: Verdict) => void,
 ): Promise<Inspection> {
   const before = { ...monitor.usage };
-  const verdicts = await monitor.inspect(attempt, images, { success: oracleResult });
+  // Every checkpoint's verdict reaches onVerdict once, in order: as the monitor judges it when
+  // it streams (state, pixels), else when inspect() returns.
+  let reported = 0;
+  const report = onVerdict
+    ? (v: Verdict): void => {
+        reported++;
+        onVerdict(v);
+      }
+    : undefined;
+  const verdicts = await monitor.inspect(attempt, images, { success: oracleResult, ...(report ? { onVerdict: report } : {}) });
+  if (onVerdict) for (const v of verdicts.slice(reported)) onVerdict(v);
   return {
     verdicts,
     // The none monitor reports only the program's own errors: it has no view of the world.

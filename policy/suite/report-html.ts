@@ -2,7 +2,7 @@
 // a chart of success@k per task, and per failed episode its failing checkpoint image, the
 // diagnosis text and the final program, each linked to its episode folder.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { ResultLine } from './results-file.ts';
 import type { GroupSummary, SuiteSummary } from './summary.ts';
 import { costLine, formatUsd } from './summary.ts';
@@ -130,7 +130,29 @@ function readText(path: string): string | null {
   return existsSync(path) ? readFileSync(path, 'utf8') : null;
 }
 
-function failedEpisodeHtml(outDir: string, line: ResultLine): string {
+/** Where the report's links into the viewer go (issue 16). */
+export interface ReportLinks {
+  /**
+   * A viewer's address (`http://127.0.0.1:8080`) whose runs directory holds this suite's folder
+   * directly: links become absolute. Without it they are relative, and work when the viewer
+   * serves the report (`/runs/<suite>/report.html`).
+   */
+  viewerUrl?: string;
+}
+
+/** The link that opens an episode in the viewer at its last attempt's failing checkpoint. */
+export function viewerLink(outDir: string, line: ResultLine, links: ReportLinks = {}): string {
+  const last = line.attempts[line.attempts.length - 1];
+  const q = new URLSearchParams();
+  if (last) q.set('attempt', String(last.index));
+  if (last && last.failingCheckpoint !== null && last.failingCheckpoint !== undefined) q.set('checkpoint', String(last.failingCheckpoint));
+  const dir = line.dir.split(/[\\/]/).map(encodeURIComponent).join('/');
+  const path = `${dir}/view${q.size > 0 ? `?${q.toString()}` : ''}`;
+  if (!links.viewerUrl) return path;
+  return `${links.viewerUrl.replace(/\/+$/, '')}/runs/${encodeURIComponent(basename(resolve(outDir)))}/${path}`;
+}
+
+function failedEpisodeHtml(outDir: string, line: ResultLine, links: ReportLinks): string {
   const dir = join(outDir, line.dir);
   const last = line.attempts[line.attempts.length - 1];
   const attemptDir = last ? join(dir, `attempt-${last.index}`) : null;
@@ -139,7 +161,7 @@ function failedEpisodeHtml(outDir: string, line: ResultLine): string {
   const program = attemptDir ? readText(join(attemptDir, 'program.js')) : null;
   return (
     `<section class="episode"><h3><a href="${esc(line.dir)}/">${esc(line.task)} · seed ${line.seed}</a> <small>version ${esc(line.taskHash ?? 'unknown')} · ${line.attempts.length} attempt(s)${line.error ? ' · error' : ''}</small></h3>` +
-    `<p class="detail">${esc(line.error ?? line.successDetail)}</p>` +
+    `<p class="detail">${esc(line.error ?? line.successDetail)} · <a class="viewer" href="${esc(viewerLink(outDir, line, links))}" title="opens the viewer at the failing checkpoint (policyloop view serving this report, or suite --viewer-url)">open in the viewer</a></p>` +
     '<div class="cols">' +
     (img
       ? `<figure><img src="${img}" alt="failing checkpoint of ${esc(line.task)} seed ${line.seed}" width="400"><figcaption>failing checkpoint (front view)</figcaption></figure>`
@@ -149,7 +171,7 @@ function failedEpisodeHtml(outDir: string, line: ResultLine): string {
   );
 }
 
-export function renderReportHtml(outDir: string, summary: SuiteSummary, lines: readonly ResultLine[]): string {
+export function renderReportHtml(outDir: string, summary: SuiteSummary, lines: readonly ResultLine[], links: ReportLinks = {}): string {
   const failed = lines.filter((l) => !l.success);
   const s = summary.settings;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>policyloop suite report</title><style>
@@ -167,13 +189,13 @@ ${summary.cost ? `<p>${esc(costLine(summary)!)}</p>` : ''}
 ${correctionsHtml(summary)}
 <h2>Success after k repairs</h2>${chartSvg(summary)}
 <h2>Failed episodes (${failed.length})</h2>
-${failed.length === 0 ? '<p>None.</p>' : failed.map((l) => failedEpisodeHtml(outDir, l)).join('\n')}
+${failed.length === 0 ? '<p>None.</p>' : failed.map((l) => failedEpisodeHtml(outDir, l, links)).join('\n')}
 </body></html>
 `;
 }
 
-export function writeReport(outDir: string, summary: SuiteSummary, lines: readonly ResultLine[]): string {
+export function writeReport(outDir: string, summary: SuiteSummary, lines: readonly ResultLine[], links: ReportLinks = {}): string {
   const file = join(outDir, 'report.html');
-  writeFileSync(file, renderReportHtml(outDir, summary, lines));
+  writeFileSync(file, renderReportHtml(outDir, summary, lines, links));
   return file;
 }

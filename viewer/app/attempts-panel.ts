@@ -1,8 +1,11 @@
 // The attempt list: outcome, error and cost of each attempt; for the one selected, the
 // diagnosis (or the person's correction) that led to it and the diff from the previous
-// program, and its own diagnosis.
+// program (without the rule programmer's state comment block; long unchanged stretches
+// folded), and its own diagnosis. The tab scrolls as one column: every attempt is reachable.
 
+import { RULE_PROGRAM_HEADER } from '../../policy/programmers/rules/program-text.ts';
 import { diffLines } from '../line-diff.ts';
+import type { DiffLine } from '../line-diff.ts';
 import { planStep } from '../loop-messages.ts';
 import { byId, el } from './dom.ts';
 import type { AttemptView, SessionStore } from './session-store.ts';
@@ -13,6 +16,47 @@ function outcome(a: AttemptView): string {
   const err = a.end.error ? ` · ${a.end.error.kind}${a.end.error.line ? ` (line ${a.end.error.line})` : ''}` : '';
   const mon = a.end.monitorOk === null ? '' : a.end.monitorOk ? ' · monitor ok' : ' · monitor flagged';
   return `${a.end.success ? '✓ success' : '✗ failed'}${err}${mon}`;
+}
+
+/**
+ * The program without the state comment the rule programmer writes at its top (its
+ * header line, the `// note: …` lines after it, and the blank lines that follow): the
+ * programmer's bookkeeping, not what the repair changed.
+ */
+export function withoutStateComment(program: string): string {
+  const lines = program.split('\n');
+  if (!lines[0]?.startsWith(RULE_PROGRAM_HEADER)) return program;
+  let i = 1;
+  while (i < lines.length && lines[i]!.trimStart().startsWith('//')) i++;
+  while (i < lines.length && lines[i]!.trim() === '') i++;
+  return lines.slice(i).join('\n');
+}
+
+/** Unchanged lines kept on each side of a change; longer unchanged stretches are folded. */
+const CONTEXT = 2;
+
+function diffView(diff: DiffLine[]): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const near = diff.map(() => false);
+  diff.forEach((d, i) => {
+    if (d.op === 'same') return;
+    for (let j = Math.max(0, i - CONTEXT); j <= Math.min(diff.length - 1, i + CONTEXT); j++) near[j] = true;
+  });
+  let folded = 0;
+  const flush = (): void => {
+    if (folded > 0) out.push(el('span', { class: 'gap', text: `  ⋯ ${folded} unchanged line${folded === 1 ? '' : 's'}` }));
+    folded = 0;
+  };
+  diff.forEach((d, i) => {
+    if (d.op === 'same' && !near[i]) {
+      folded++;
+      return;
+    }
+    flush();
+    out.push(el('span', { class: d.op, text: `${d.op === 'add' ? '+' : d.op === 'del' ? '-' : ' '} ${d.text}` }));
+  });
+  flush();
+  return out;
 }
 
 export class AttemptsPanel {
@@ -86,16 +130,10 @@ export class AttemptsPanel {
           parts.push(el('h3', { text: `Diagnosis of attempt ${previous.index} that led to this repair` }));
           parts.push(el('pre', { text: previous.end?.diagnosisText ?? previous.end?.successDetail ?? '—' }));
         }
-        const diff = diffLines(previous.program, a.program);
+        const diff = diffLines(withoutStateComment(previous.program), withoutStateComment(a.program));
         const changed = diff.filter((d) => d.op !== 'same').length;
         parts.push(el('h3', { text: `Program changes from attempt ${previous.index} (${changed} line${changed === 1 ? '' : 's'})` }));
-        parts.push(
-          el(
-            'pre',
-            { class: 'diff' },
-            ...diff.map((d) => el('span', { class: d.op, text: `${d.op === 'add' ? '+' : d.op === 'del' ? '-' : ' '} ${d.text}` })),
-          ),
-        );
+        parts.push(el('pre', { class: 'diff' }, ...diffView(diff)));
       } else if (a.plan.length > 0) {
         parts.push(el('h3', { text: 'Plan' }));
         parts.push(el('pre', { text: a.plan.map((p, i) => `${i + 1}. ${planStep(p)}`).join('\n') }));

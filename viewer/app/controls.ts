@@ -5,8 +5,9 @@ import type { ClientMessage, SessionInfo, Speed, VIEWER_MONITORS, VIEWER_PROVIDE
 import type { PerceptionMode } from '../../policy/program/perception-settings.ts';
 import { byId, el } from './dom.ts';
 import type { SessionStore } from './session-store.ts';
+import { FILE_CHOICE, taskOptions } from './task-picker.ts';
+import { StartFormExtras } from './start-form.ts';
 
-const FILE_CHOICE = '__file__';
 const SPEED_LABELS: Record<Speed, string> = { '1x': '1×', '4x': '4×', max: 'fastest' };
 
 export class Controls {
@@ -22,6 +23,7 @@ export class Controls {
   private readonly start = byId<HTMLButtonElement>('start');
   private readonly open = byId<HTMLButtonElement>('open');
   private readonly errorLine = byId('error-line');
+  private readonly extras = new StartFormExtras();
   private readonly seen = { hello: -1, status: -1, session: -1 };
 
   private readonly store: SessionStore;
@@ -78,6 +80,10 @@ export class Controls {
     const cassette = byId<HTMLInputElement>('cassette').value.trim();
     const perception = this.perception.value as PerceptionMode;
     const noise = byId<HTMLInputElement>('perception-noise').value.trim();
+    if (this.extras.problem) {
+      this.showError(this.extras.problem);
+      return;
+    }
     this.showError('');
     this.send({
       type: 'start',
@@ -93,6 +99,7 @@ export class Controls {
       ...(cassette && this.provider.value === 'replay' ? { cassette } : {}),
       ...(byId<HTMLInputElement>('images').checked ? { images: true } : {}),
       ...(byId<HTMLInputElement>('start-paused').checked ? { paused: true } : {}),
+      ...this.extras.fields(),
     });
   }
 
@@ -129,14 +136,7 @@ export class Controls {
       this.seen.hello = s.rev.hello;
       const h = s.hello;
       const current = this.task.value;
-      this.task.replaceChildren(
-        ...h.tasks.map((t) => {
-          const o = el('option', { text: t.id, title: t.instruction });
-          o.value = t.id;
-          return o;
-        }),
-        Object.assign(el('option', { text: 'task file…' }), { value: FILE_CHOICE }),
-      );
+      this.task.replaceChildren(...taskOptions(h.tasks));
       if (current) this.task.value = current;
       this.fillSelect(this.provider, h.providers);
       this.fillSelect(this.monitor, h.monitors);
@@ -149,7 +149,8 @@ export class Controls {
       byId('instruction').textContent = info
         ? `${info.source === 'run' ? 'replay' : 'live'} · ${info.task} · seed ${info.seed} · ${info.provider}${info.model ? `/${info.model}` : ''} · monitor ${info.monitor} — “${info.instruction}”`
         : '';
-      if (info) this.fillFrom(info);
+      // A replay leaves the form as the person set it (issue 16); another tab's live start fills it.
+      if (info && info.source === 'live') this.fillFrom(info);
     }
     if (s.rev.status !== this.seen.status) {
       this.seen.status = s.rev.status;

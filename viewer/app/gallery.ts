@@ -1,9 +1,11 @@
 // The checkpoint gallery of the attempt on screen: each checkpoint's picture (the image
 // the monitor's renderer wrote, or the same scene drawn here from the snapshot), and
 // the monitor's verdict — green or red — with its explanation. Clicking a card seeks
-// the world to that checkpoint.
+// the world to that checkpoint. The card of the checkpoint on screen is selected and
+// scrolled into view when a checkpoint is chosen (a click, `[` / `]`, a failure shown).
 
 import type { Checkpoint } from '../../sim/trace.ts';
+import type { CheckpointFocus } from './checkpoint-focus.ts';
 import { byId, el } from './dom.ts';
 import type { AttemptView, SessionStore } from './session-store.ts';
 import type { ThumbnailRenderer } from './thumbnails.ts';
@@ -24,15 +26,20 @@ export class Gallery {
   private attempt: AttemptView | null = null;
   private readonly seen = { checkpoints: -1, session: -1, time: -1 };
   private verdictsShown: unknown = null;
+  /** Streamed verdicts shown (AttemptView.verdicts.length). */
+  private streamedShown = 0;
+  private focusShown = -1;
 
   private readonly store: SessionStore;
   private readonly thumbnails: ThumbnailRenderer;
-  constructor(store: SessionStore, thumbnails: ThumbnailRenderer) {
+  private readonly focus: CheckpointFocus;
+  constructor(store: SessionStore, thumbnails: ThumbnailRenderer, focus: CheckpointFocus) {
     this.store = store;
     this.thumbnails = thumbnails;
+    this.focus = focus;
     this.root.addEventListener('click', (e) => {
       const card = (e.target as HTMLElement).closest<HTMLElement>('.cp');
-      if (card?.dataset.t) this.store.seek(Number(card.dataset.t));
+      if (card?.dataset.checkpoint) this.focus.select(Number(card.dataset.checkpoint));
     });
   }
 
@@ -43,17 +50,22 @@ export class Gallery {
       this.attempt = a;
       this.cards = [];
       this.verdictsShown = null;
+      this.streamedShown = 0;
       this.root.replaceChildren();
     }
     if (a && (s.rev.checkpoints !== this.seen.checkpoints || this.cards.length < a.checkpoints.length || this.verdictsShown !== a.end)) {
       for (let i = this.cards.length; i < a.checkpoints.length; i++) this.addCard(a.checkpoints[i]!);
-      if (this.verdictsShown !== a.end) this.renderVerdicts(a);
+      if (this.verdictsShown !== a.end || this.streamedShown !== a.verdicts.length) this.renderVerdicts(a);
     }
-    if (a && s.rev.time !== this.seen.time) {
-      // The card of the latest checkpoint at or before the moment on screen.
-      let current: Card | null = null;
-      for (const c of this.cards) if (c.cp.t <= s.time + 1e-9) current = c;
-      for (const c of this.cards) c.root.classList.toggle('selected', c === current && !s.follow);
+    if (a && (s.rev.time !== this.seen.time || this.focus.rev !== this.focusShown)) {
+      // The card of the checkpoint on screen (the one chosen, else the latest at or before the moment).
+      const index = s.follow ? -1 : this.focus.current();
+      const current = this.cards.find((c) => c.cp.index === index) ?? null;
+      for (const c of this.cards) c.root.classList.toggle('selected', c === current);
+      if (this.focus.rev !== this.focusShown) {
+        this.focusShown = this.focus.rev;
+        current?.root.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      }
     }
     this.drawPending(a);
     this.seen.checkpoints = s.rev.checkpoints;
@@ -78,7 +90,9 @@ export class Gallery {
 
   private renderVerdicts(a: AttemptView): void {
     this.verdictsShown = a.end;
-    const verdicts = new Map((a.end?.verdicts ?? []).map((v) => [v.checkpoint, v]));
+    this.streamedShown = a.verdicts.length;
+    // Streamed verdicts show as they come; the attempt's end has the final list.
+    const verdicts = new Map([...a.verdicts, ...(a.end?.verdicts ?? [])].map((v) => [v.checkpoint, v]));
     const images = new Map((a.end?.images ?? []).filter((i) => i.view === 'front').map((i) => [i.checkpoint, i.url]));
     const monitor = this.store.info?.monitor ?? '';
     for (const c of this.cards) {
@@ -87,6 +101,7 @@ export class Gallery {
       const v = verdicts.get(c.cp.index);
       if (v) {
         badge.className = `verdict ${v.ok ? 'ok' : 'bad'}`;
+        c.root.classList.toggle('failing', !v.ok);
         badge.textContent = v.ok ? '✓ ok' : `✗ ${v.failure?.kind ?? 'failed'}`;
         text.textContent = v.ok ? (v.evidence?.[0] ?? '') : (v.failure?.explanation ?? '');
       } else if (a.end) {

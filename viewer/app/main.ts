@@ -17,6 +17,13 @@ import { SessionStore } from './session-store.ts';
 import { ThumbnailRenderer } from './thumbnails.ts';
 import { Timeline } from './timeline.ts';
 import { SceneViewport } from './scene-viewport.ts';
+import { CameraToolbar } from './camera-toolbar.ts';
+import { CheckpointFocus } from './checkpoint-focus.ts';
+import { FailureFocus } from './failure.ts';
+import { Keyboard } from './keyboard.ts';
+import { Layout } from './layout.ts';
+import { TaskPicker } from './task-picker.ts';
+import { DeepLink, RunBrowser } from './run-browser.ts';
 
 /** Playback speed of "as fast as possible" when replaying a recorded attempt. */
 const MAX_PLAYBACK_FACTOR = 16;
@@ -31,6 +38,8 @@ const connection = new Connection({
   message(m: ServerMessage) {
     messages++;
     store.apply(m);
+    deepLink.receive(m);
+    if (!deepLink.pending) picker.receive(m);
     if (m.type === 'error') {
       errors.push(m.message);
       controls.showError(m.message);
@@ -42,12 +51,20 @@ const connection = new Connection({
 });
 
 const controls = new Controls(store, (m) => connection.send(m));
-const program = new ProgramPanel(store);
-const timeline = new Timeline(store);
-const gallery = new Gallery(store, thumbnails);
+const focus = new CheckpointFocus(store);
+const failures = new FailureFocus(store, focus);
+const layout = new Layout();
+const keyboard = new Keyboard(store, world, focus);
+new CameraToolbar(byId('world'), world, () => keyboard.toggleHelp());
+const program = new ProgramPanel(store, failures);
+const timeline = new Timeline(store, focus);
+const gallery = new Gallery(store, thumbnails, focus);
 const attempts = new AttemptsPanel(store);
 const chat = new ChatPanel(store, (m) => connection.send(m));
 const knowledge = new KnowledgePanel(store, (m) => connection.send(m));
+const picker = new TaskPicker(store, (m) => connection.send(m), world);
+const deepLink = new DeepLink(store, (m) => connection.send(m));
+const runBrowser = new RunBrowser((m) => connection.send(m));
 
 const tabs = document.querySelectorAll<HTMLButtonElement>('[data-tab]');
 tabs.forEach((tab) => {
@@ -67,7 +84,7 @@ function frame(now: number): void {
   const dt = Math.min((now - lastFrame) / 1000, 0.1);
   lastFrame = now;
   const r = store.rev;
-  if (r.session !== seen.session) {
+  if (r.session !== seen.session || picker.release(r.time !== seen.time)) {
     const spec = store.info?.scene ?? null;
     world.setScene(spec);
     thumbnails.setScene(spec);
@@ -81,13 +98,19 @@ function frame(now: number): void {
     if (t >= a.track.end) timeline.playing = false;
     store.seek(Math.min(t, a.track.end));
   }
-  if (scratch && a && (r.time !== seen.time || r.track !== seen.track || r.session !== seen.session)) {
+  if (scratch && a && !picker.active && (r.time !== seen.time || r.track !== seen.track || r.session !== seen.session)) {
     world.show(a.track.sampleInto(store.time, scratch), a.track);
   }
   seen.session = r.session;
   seen.time = r.time;
   seen.track = r.track;
   controls.update();
+  picker.update();
+  const linking = deepLink.pending;
+  deepLink.update();
+  // A deep link names the checkpoint to show: the failure focus leaves that attempt alone.
+  if (linking && !deepLink.pending) failures.leaveCurrent();
+  failures.update();
   program.update();
   timeline.update();
   gallery.update();
@@ -107,7 +130,12 @@ declare global {
       errors: string[];
       messages: () => number;
       canvasStats: () => ReturnType<SceneViewport['stats']>;
+      camera: () => ReturnType<SceneViewport['cameraState']>;
+      layout: () => ReturnType<Layout['current']>;
+      /** The checkpoint on screen (checkpoint-focus.ts). */
+      checkpoint: () => number;
       sendRaw: (text: string) => void;
+      runBrowser: RunBrowser;
     };
   }
 }
@@ -117,5 +145,9 @@ window.policyloopViewer = {
   errors,
   messages: () => messages,
   canvasStats: () => world.stats(),
+  camera: () => world.cameraState(),
+  layout: () => layout.current(),
+  checkpoint: () => focus.current(),
   sendRaw: (t) => connection.sendRaw(t),
+  runBrowser,
 };

@@ -1,15 +1,17 @@
 // The 3D scene: the shared scene builder (monitor/render/scene-builder.ts — the very
 // scene the monitor's renderer draws), orbit controls, and the gripper's path of the
 // attempt on screen as a line. Renders on demand: only when the world or the camera
-// moved.
+// moved. The camera: the monitor's front/top/side poses as presets, a reset, following
+// the gripper, and limits that keep it above the table and near it (camera-presets.ts).
 
 import * as THREE from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { buildSceneRig } from '../../monitor/render/scene-builder.ts';
 import type { SceneRig } from '../../monitor/render/scene-builder.ts';
-import { VIEWS } from '../../monitor/render/camera-views.ts';
-import type { SceneSpec, Snapshot } from '../../sim/types.ts';
+import type { SceneSpec, Snapshot, Vec3 } from '../../sim/types.ts';
 import type { MotionTrack } from '../motion-track.ts';
+import { CAMERA_LIMITS, clampTarget, defaultPose, presetPose } from './camera-presets.ts';
+import type { CameraPose, PresetName } from './camera-presets.ts';
 
 /** Longest gripper path drawn (keys); a 60 s attempt at 60 frames/s is 3600. */
 const MAX_PATH_POINTS = 1 << 15;
@@ -27,6 +29,19 @@ export interface CanvasStats {
   lumaRange: number;
 }
 
+/** Where the camera is, for the corner buttons and the tests. */
+export interface CameraState {
+  position: Vec3;
+  target: Vec3;
+  fovY: number;
+  /** Angle from straight down at the target (degrees). */
+  polarDeg: number;
+  distance: number;
+  /** The preset last applied, until the camera moves ('default' after Reset). */
+  preset: PresetName | 'default' | null;
+  follow: boolean;
+}
+
 export class SceneViewport {
   readonly renderer: THREE.WebGLRenderer;
   readonly camera: THREE.PerspectiveCamera;
@@ -38,6 +53,13 @@ export class SceneViewport {
   private pathTrack: MotionTrack | null = null;
   private pathWritten = 0;
   private dirty = true;
+  private preset: PresetName | 'default' | null = 'default';
+  private following = false;
+  private lastGripper: Vec3 | null = null;
+  /** Set while the camera is placed from code, so the 'change' it fires keeps the preset name. */
+  private placing = false;
+  /** Called when the camera state changes (preset, follow, moved by the user). */
+  onCameraChange: (() => void) | null = null;
 
   private readonly container: HTMLElement;
   constructor(container: HTMLElement) {
@@ -48,19 +70,24 @@ export class SceneViewport {
     this.renderer.shadowMap.type = THREE.PCFShadowMap;
     container.appendChild(this.renderer.domElement);
 
-    const v = VIEWS.front;
-    this.camera = new THREE.PerspectiveCamera(v.fovY, 1, 0.02, 30);
+    const pose = defaultPose();
+    this.camera = new THREE.PerspectiveCamera(pose.fovY, 1, 0.02, 30);
     // z is up in the world (docs/architecture.md#world-conventions); OrbitControls orbits about camera.up.
     this.camera.up.set(0, 0, 1);
-    this.camera.position.set(v.position[0], v.position[1] - 0.25, v.position[2] + 0.05);
     this.controls = new OrbitControls(this.camera, this.renderer.domElement);
-    this.controls.target.set(v.target[0], v.target[1] + 0.06, v.target[2]);
     this.controls.enableDamping = true;
-    this.controls.maxDistance = 6;
+    this.controls.minDistance = CAMERA_LIMITS.minDistance;
+    this.controls.maxDistance = CAMERA_LIMITS.maxDistance;
+    this.controls.maxPolarAngle = (CAMERA_LIMITS.maxPolarDeg * Math.PI) / 180;
     this.controls.addEventListener('change', () => {
       this.dirty = true;
+      this.clampTarget();
+      if (!this.placing && this.preset !== null) {
+        this.preset = null;
+        this.onCameraChange?.();
+      }
     });
-    this.controls.update();
+    this.place(pose);
 
     const geometry = new THREE.BufferGeometry();
     this.pathAttr = new THREE.BufferAttribute(this.pathPositions, 3);
@@ -92,7 +119,98 @@ export class SceneViewport {
     if (!this.rig) return;
     this.rig.update(snapshot);
     this.updatePath(track, snapshot.t);
+    this.lastGripper = [...snapshot.gripper.position];
+    if (this.following) this.aimAt(this.lastGripper);
     this.dirty = true;
+  }
+
+  /** Puts the camera at one of the monitor's cameras (front, top, side). */
+  setPreset(name: PresetName): void {
+    this.following = false;
+    this.place(presetPose(name));
+    this.preset = name;
+    this.onCameraChange?.();
+  }
+
+  /** Back to the view the page opened with. */
+  resetCamera(): void {
+    this.following = false;
+    this.place(defaultPose());
+    this.preset = 'default';
+    this.onCameraChange?.();
+  }
+
+  get follow(): boolean {
+    return this.following;
+  }
+
+  /** Follow the gripper: the orbit target moves with it (the camera keeps its angle and distance). */
+  setFollow(on: boolean): void {
+    if (on === this.following) return;
+    this.following = on;
+    if (on && this.lastGripper) this.aimAt(this.lastGripper);
+    this.onCameraChange?.();
+  }
+
+  cameraState(): CameraState {
+    const p = this.camera.position;
+    const t = this.controls.target;
+    const d = p.distanceTo(t);
+    const polar = Math.acos(Math.min(Math.max((p.z - t.z) / Math.max(d, 1e-9), -1), 1));
+    return {
+      position: [p.x, p.y, p.z],
+      target: [t.x, t.y, t.z],
+      fovY: this.camera.fov,
+      polarDeg: (polar * 180) / Math.PI,
+      distance: d,
+      preset: this.preset,
+      follow: this.following,
+    };
+  }
+
+  /** Sets the pose exactly, dropping any motion the controls' damping still had to apply. */
+  private place(pose: CameraPose): void {
+    this.placing = true;
+    this.controls.enableDamping = false;
+    this.controls.update();
+    this.camera.position.set(...pose.position);
+    this.controls.target.set(...pose.target);
+    if (this.camera.fov !== pose.fovY) {
+      this.camera.fov = pose.fovY;
+      this.camera.updateProjectionMatrix();
+    }
+    this.controls.update();
+    this.controls.enableDamping = true;
+    this.placing = false;
+    this.dirty = true;
+  }
+
+  /** Moves the orbit target to `p` (clamped), the camera with it. */
+  private aimAt(p: Vec3): void {
+    const to = clampTarget(p);
+    const t = this.controls.target;
+    const dx = to[0] - t.x;
+    const dy = to[1] - t.y;
+    const dz = to[2] - t.z;
+    if (dx === 0 && dy === 0 && dz === 0) return;
+    t.set(to[0], to[1], to[2]);
+    this.camera.position.x += dx;
+    this.camera.position.y += dy;
+    this.camera.position.z += dz;
+    this.camera.lookAt(t);
+    this.dirty = true;
+  }
+
+  /** Keeps the orbit target over the table (a pan cannot carry the view away), moving the camera with it. */
+  private clampTarget(): void {
+    const t = this.controls.target;
+    const c = clampTarget([t.x, t.y, t.z]);
+    if (c[0] === t.x && c[1] === t.y && c[2] === t.z) return;
+    this.camera.position.x += c[0] - t.x;
+    this.camera.position.y += c[1] - t.y;
+    this.camera.position.z += c[2] - t.z;
+    t.set(c[0], c[1], c[2]);
+    this.camera.lookAt(t);
   }
 
   private updatePath(track: MotionTrack | null, t: number): void {

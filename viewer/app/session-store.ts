@@ -40,6 +40,8 @@ export interface AttemptView {
   checkpoints: Checkpoint[];
   /** The API call now running (live). */
   call: { index: number; name: string; line: number | null } | null;
+  /** Verdicts as the monitor judged them, before the attempt's end (by checkpoint). */
+  verdicts: AttemptEnd['verdicts'];
   end: AttemptEnd | null;
 }
 
@@ -178,6 +180,7 @@ export class SessionStore {
           events: [],
           checkpoints: [],
           call: null,
+          verdicts: [],
           end: null,
         };
         this.bump('attempts', 'knowledge');
@@ -221,6 +224,13 @@ export class SessionStore {
           a.track.addSnapshot(cp.snapshot);
         }
         this.touchTrack(m.attempt);
+        if (m.attempt === this.selected) this.bump('checkpoints');
+        break;
+      }
+      case 'verdict': {
+        const a = this.attempt(m.attempt);
+        if (!a) break;
+        a.verdicts.push(m.verdict);
         if (m.attempt === this.selected) this.bump('checkpoints');
         break;
       }

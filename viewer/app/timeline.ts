@@ -2,8 +2,11 @@
 // strip of subgoals, checkpoints (coloured by verdict), errors and the person's
 // corrections (where each was given), the scrubber, and the list of trace events.
 // Clicking anything seeks the world to that moment (from the recorded states; nothing re-runs).
+// A failing checkpoint's marker is drawn above the others at its moment (the `end`
+// checkpoint often shares it), and clicking it chooses that checkpoint.
 
 import type { TraceEvent } from '../../sim/trace.ts';
+import type { CheckpointFocus } from './checkpoint-focus.ts';
 import { byId, el, shortValue } from './dom.ts';
 import type { AttemptView, SessionStore } from './session-store.ts';
 
@@ -42,11 +45,14 @@ export class Timeline {
   private listAttempt: AttemptView | null = null;
   private currentRow: HTMLElement | null = null;
   private readonly seen = { attempts: -1, events: -1, checkpoints: -1, track: -1, time: -1, session: -1, corrections: -1 };
+  private seenFocus = -1;
   playing = false;
 
   private readonly store: SessionStore;
-  constructor(store: SessionStore) {
+  private readonly focus: CheckpointFocus;
+  constructor(store: SessionStore, focus: CheckpointFocus) {
     this.store = store;
+    this.focus = focus;
     this.scrubber.addEventListener('input', () => {
       this.playing = false;
       this.store.seek(Number(this.scrubber.value));
@@ -65,6 +71,10 @@ export class Timeline {
     });
     this.strip.addEventListener('click', (e) => {
       const target = e.target as HTMLElement;
+      if (target.dataset.checkpoint) {
+        this.focus.select(Number(target.dataset.checkpoint));
+        return;
+      }
       if (target.dataset.t) {
         this.store.seek(Number(target.dataset.t));
         return;
@@ -116,7 +126,10 @@ export class Timeline {
     ) {
       this.renderStrip(a);
     }
-    if (r.time !== this.seen.time || r.track !== this.seen.track || r.events !== this.seen.events) this.renderTime(a);
+    if (r.time !== this.seen.time || r.track !== this.seen.track || r.events !== this.seen.events || this.focus.rev !== this.seenFocus) {
+      this.seenFocus = this.focus.rev;
+      this.renderTime(a);
+    }
     this.followButton.classList.toggle('active', s.follow && s.live);
     this.followButton.disabled = !s.live;
     this.playButton.textContent = this.playing ? '❚❚' : '▶';
@@ -177,12 +190,16 @@ export class Timeline {
         bar.style.width = `calc(${pct(end)} - ${pct(st.t)})`;
         children.push(bar);
       }
-      for (const cp of a.checkpoints) {
+      // Failing checkpoints last (and above, in the style sheet): never hidden under an ok one at the same moment.
+      const ordered = [...a.checkpoints].sort(
+        (p, q) => Number(verdictOf.get(p.index)?.ok === false) - Number(verdictOf.get(q.index)?.ok === false),
+      );
+      for (const cp of ordered) {
         const v = verdictOf.get(cp.index);
         const tick = el('div', {
           class: `tick ${v ? (v.ok ? 'ok' : 'bad') : ''}`,
           title: `checkpoint ${cp.index} ${cp.label}${v ? (v.ok ? ': ok' : `: ${v.failure?.kind ?? 'failed'}`) : ''}`,
-          data: { t: String(cp.t) },
+          data: { t: String(cp.t), checkpoint: String(cp.index) },
         });
         tick.style.left = pct(cp.t);
         children.push(tick);
@@ -224,6 +241,10 @@ export class Timeline {
     this.scrubber.value = String(t);
     this.timeLabel.textContent = `${(t - t0).toFixed(2)} s`;
     this.cursor.style.left = `${(((t - t0) / (t1 - t0)) * 100).toFixed(3)}%`;
+    const chosen = this.store.follow ? -1 : this.focus.current();
+    this.strip.querySelectorAll<HTMLElement>('.tick[data-checkpoint]').forEach((tick) => {
+      tick.classList.toggle('selected', Number(tick.dataset.checkpoint) === chosen);
+    });
     const e = this.store.eventAt(t);
     const row = e ? (this.rows[a.events.indexOf(e)] ?? null) : null;
     if (row !== this.currentRow) {

@@ -388,6 +388,9 @@ export interface ProgramText {
   plan: string[];
 }
 
+/** The first line of every program the rule programmer writes; its state comment block (`// note: …` lines) follows it. The viewer's diffs leave the block out. */
+export const RULE_PROGRAM_HEADER = '// Written by the builtin rule programmer for: ';
+
 /** Write the program for `steps` with the adjustments of `state`. */
 export function writeProgram(instruction: string, steps: readonly Step[], state: ProgramState, notes: readonly string[] = []): ProgramText {
   const use = new Set<HelperName>();
@@ -401,10 +404,7 @@ export function writeProgram(instruction: string, steps: readonly Step[], state:
     if (adj.settle) body.push(`wait(${num(adj.settle)});`);
   });
   const plan = steps.map((s, i) => `${i + 1}. ${s.description}`);
-  const head: string[] = [
-    `// Written by the builtin rule programmer for: ${instruction.replace(/\s+/g, ' ').trim()}`,
-    ...notes.map((n) => `// note: ${n}`),
-  ];
+  const head: string[] = [`${RULE_PROGRAM_HEADER}${instruction.replace(/\s+/g, ' ').trim()}`, ...notes.map((n) => `// note: ${n}`)];
   const helpers: string[] = [];
   for (const name of ['yawFor', 'at', 'between', 'pickAt', 'clampXY'] as const) {
     if (use.has(name)) helpers.push('', ...HELPERS[name]);
