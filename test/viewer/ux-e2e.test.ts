@@ -358,6 +358,10 @@ describe.skipIf(browserPath === null)('the viewer: camera, keyboard, failures, l
     expect(last.top).toBeGreaterThanOrEqual(tab.top - 1);
     await page.click('#attempts li[data-attempt="5"]');
     await page.waitForFunction(() => window.policyloopViewer!.store.selected === 5, { timeout: 5_000 });
+    // The detail is drawn after the selection (a frame later on a busy machine).
+    await page.waitForFunction(() => /Program changes from attempt 4/.test(document.querySelector('#attempt-detail')?.textContent ?? ''), {
+      timeout: 10_000,
+    });
 
     const diff = await page.$$eval('#attempt-detail pre.diff span', (s) => s.map((e) => `${e.className}|${e.textContent}`));
     const changed = diff.filter((d) => d.startsWith('add|') || d.startsWith('del|'));
