@@ -65,3 +65,64 @@ export function diffLines(oldText: string, newText: string): DiffLine[] {
   }
   return out;
 }
+
+/** One side of a side-by-side row: a line of the old (left) or the new (right) program. */
+export interface DiffCell {
+  line: number;
+  text: string;
+  /** 'del' on the left and 'add' on the right mark a changed line; 'same' an unchanged one. */
+  op: DiffLine['op'];
+}
+
+/** A row of a side-by-side diff: the old line beside the new one; null where a side has none. */
+export type SideBySideRow = { left: DiffCell | null; right: DiffCell | null } | { fold: number };
+
+/**
+ * Pairs a line diff into side-by-side rows, as split diff views show it: each run of deleted
+ * lines sits beside the run of added lines that follows it (the i-th deleted beside the i-th
+ * added; the longer run's rest beside nothing), unchanged lines beside themselves. Unchanged
+ * stretches more than `context` lines from any change are folded into one `{ fold: n }` row
+ * (`context` Infinity: nothing folded).
+ */
+export function sideBySide(diff: readonly DiffLine[], context = Infinity): SideBySideRow[] {
+  const rows: SideBySideRow[] = [];
+  let i = 0;
+  while (i < diff.length) {
+    const d = diff[i]!;
+    if (d.op === 'same') {
+      rows.push({ left: { line: d.oldLine!, text: d.text, op: 'same' }, right: { line: d.newLine!, text: d.text, op: 'same' } });
+      i++;
+      continue;
+    }
+    const dels: DiffLine[] = [];
+    const adds: DiffLine[] = [];
+    while (i < diff.length && diff[i]!.op === 'del') dels.push(diff[i++]!);
+    while (i < diff.length && diff[i]!.op === 'add') adds.push(diff[i++]!);
+    for (let k = 0; k < Math.max(dels.length, adds.length); k++) {
+      const l = dels[k];
+      const r = adds[k];
+      rows.push({
+        left: l ? { line: l.oldLine!, text: l.text, op: 'del' } : null,
+        right: r ? { line: r.newLine!, text: r.text, op: 'add' } : null,
+      });
+    }
+  }
+  if (!Number.isFinite(context)) return rows;
+  const changed = (r: SideBySideRow): boolean => !('fold' in r) && (r.left?.op !== 'same' || r.right?.op !== 'same');
+  const keep = rows.map(() => false);
+  rows.forEach((r, k) => {
+    if (!changed(r)) return;
+    for (let j = Math.max(0, k - context); j <= Math.min(rows.length - 1, k + context); j++) keep[j] = true;
+  });
+  const out: SideBySideRow[] = [];
+  let folded = 0;
+  rows.forEach((r, k) => {
+    if (keep[k]) {
+      if (folded > 0) out.push({ fold: folded });
+      folded = 0;
+      out.push(r);
+    } else folded++;
+  });
+  if (folded > 0) out.push({ fold: folded });
+  return out;
+}

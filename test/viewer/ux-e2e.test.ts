@@ -382,6 +382,44 @@ describe.skipIf(browserPath === null)('the viewer: camera, keyboard, failures, l
     expect(pageErrors).toEqual([]);
   });
 
+  it('opens the diff side by side, old beside new, wide enough to read, folded or whole', async () => {
+    await page.setViewport({ width: 1440, height: 900 });
+    await page.click('#attempts li[data-attempt="5"]');
+    await page.waitForSelector('#attempt-detail button[data-split-diff]', { timeout: 10_000 });
+    await page.click('#attempt-detail button[data-split-diff]');
+    await page.waitForSelector('#diff-dialog[open] table.split-diff', { timeout: 5_000 });
+    const rows = (): Promise<string[]> =>
+      page.$$eval('#diff-dialog table.split-diff tbody tr', (trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => `${td.className}:${td.textContent}`).join(' | ')),
+      );
+    const folded = await rows();
+    // Without the three lines of the state comment, the place call is line PLACE_LINE − 3 of both.
+    const changedRow = `num:${PLACE_LINE - 3} | del:place('blue_block', { offset: [${OFFSETS[4]}, 0] }); | num:${PLACE_LINE - 3} | add:place('blue_block', { offset: [${OFFSETS[5]}, 0] });`;
+    expect(folded).toContain(changedRow);
+    expect(folded.join('\n')).not.toContain('// note');
+    expect(folded.some((r) => /unchanged line/.test(r))).toBe(true);
+    // Room to read: the dialog takes most of the window, and the code is not cut off.
+    const dialog = await rect('#diff-dialog');
+    expect(dialog.width).toBeGreaterThan(1440 * 0.8);
+    const body = await page.$eval('#diff-dialog-body', (e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+    expect(body.scroll).toBeLessThanOrEqual(body.client + 1);
+    // All lines: nothing folded, every line of both programs numbered.
+    await page.click('#diff-all');
+    await page.waitForFunction(() => !/unchanged line/.test(document.querySelector('#diff-dialog-body')?.textContent ?? ''), {
+      timeout: 5_000,
+    });
+    const whole = await rows();
+    expect(whole).toContain(changedRow);
+    // Both programs have the same number of lines: one row each, less the state comment and the final newline.
+    expect(whole.length).toBe(programFor(5).split('\n').length - 4);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('#diff-dialog')?.hasAttribute('open'), { timeout: 5_000 });
+    await page.$eval('#diff-all', (e) => {
+      (e as HTMLInputElement).checked = false;
+    });
+    expect(pageErrors).toEqual([]);
+  });
+
   it('gives the 3D view at least half the height from 1024×700 to 2560×1440, cuts nothing off, and keeps dragged sizes', async () => {
     await page.click('#attempts li[data-attempt="0"]');
     for (const [width, height] of [

@@ -2,10 +2,11 @@
 // diagnosis (or the person's correction) that led to it and the diff from the previous
 // program (without the rule programmer's state comment block; long unchanged stretches
 // folded), and its own diagnosis. The tab scrolls as one column: every attempt is reachable.
+// "Side by side" opens the two programs in a wide dialog, old beside new, line by line.
 
 import { RULE_PROGRAM_HEADER } from '../../policy/programmers/rules/program-text.ts';
-import { diffLines } from '../line-diff.ts';
-import type { DiffLine } from '../line-diff.ts';
+import { diffLines, sideBySide } from '../line-diff.ts';
+import type { DiffCell, DiffLine } from '../line-diff.ts';
 import { planStep } from '../loop-messages.ts';
 import { byId, el } from './dom.ts';
 import type { AttemptView, SessionStore } from './session-store.ts';
@@ -59,15 +60,55 @@ function diffView(diff: DiffLine[]): HTMLElement[] {
   return out;
 }
 
+function cells(c: DiffCell | null): HTMLElement[] {
+  if (!c) return [el('td', { class: 'num none' }), el('td', { class: 'none' })];
+  return [el('td', { class: 'num', text: String(c.line) }), el('td', { class: c.op, text: c.text })];
+}
+
+function foldCell(n: number): HTMLElement {
+  const td = el('td', { text: `⋯ ${n} unchanged line${n === 1 ? '' : 's'}` });
+  td.colSpan = 4;
+  return td;
+}
+
+/** The two programs side by side, as a table: line number and text of the old one, then of the new one. */
+export function splitDiffTable(oldLabel: string, newLabel: string, diff: DiffLine[], all: boolean): HTMLElement {
+  const rows = sideBySide(diff, all ? Infinity : CONTEXT + 1);
+  return el(
+    'table',
+    { class: 'split-diff' },
+    el('colgroup', {}, el('col', { class: 'num' }), el('col', {}), el('col', { class: 'num' }), el('col', {})),
+    el(
+      'thead',
+      {},
+      el('tr', {}, el('th', { text: '' }), el('th', { text: oldLabel }), el('th', { text: '' }), el('th', { text: newLabel })),
+    ),
+    el(
+      'tbody',
+      {},
+      ...rows.map((r) => ('fold' in r ? el('tr', { class: 'fold' }, foldCell(r.fold)) : el('tr', {}, ...cells(r.left), ...cells(r.right)))),
+    ),
+  );
+}
+
 export class AttemptsPanel {
   private readonly list = byId('attempts');
   private readonly detail = byId('attempt-detail');
   private readonly seen = { attempts: -1, session: -1, corrections: -1 };
   private selectedShown = -1;
+  private readonly dialog = byId<HTMLDialogElement>('diff-dialog');
+  private readonly showAll = byId<HTMLInputElement>('diff-all');
+  /** The attempt whose changes the dialog shows. */
+  private dialogAttempt = -1;
 
   private readonly store: SessionStore;
   constructor(store: SessionStore) {
     this.store = store;
+    this.detail.addEventListener('click', (e) => {
+      if ((e.target as HTMLElement).closest('button[data-split-diff]')) this.openDialog(this.store.selected);
+    });
+    byId('diff-close').addEventListener('click', () => this.dialog.close());
+    this.showAll.addEventListener('change', () => this.openDialog(this.dialogAttempt));
     this.list.addEventListener('click', (e) => {
       const li = (e.target as HTMLElement).closest('li');
       if (li?.dataset.attempt) this.store.select(Number(li.dataset.attempt));
@@ -132,7 +173,14 @@ export class AttemptsPanel {
         }
         const diff = diffLines(withoutStateComment(previous.program), withoutStateComment(a.program));
         const changed = diff.filter((d) => d.op !== 'same').length;
-        parts.push(el('h3', { text: `Program changes from attempt ${previous.index} (${changed} line${changed === 1 ? '' : 's'})` }));
+        parts.push(
+          el(
+            'div',
+            { class: 'diff-head' },
+            el('h3', { text: `Program changes from attempt ${previous.index} (${changed} line${changed === 1 ? '' : 's'})` }),
+            el('button', { text: 'Side by side', title: 'the two programs side by side, in a wide window', data: { splitDiff: '' } }),
+          ),
+        );
         parts.push(el('pre', { class: 'diff' }, ...diffView(diff)));
       } else if (a.plan.length > 0) {
         parts.push(el('h3', { text: 'Plan' }));
@@ -147,5 +195,18 @@ export class AttemptsPanel {
       }
     }
     this.detail.replaceChildren(...parts);
+    if (this.dialog.open && a?.index !== this.dialogAttempt) this.dialog.close();
+  }
+
+  /** Shows attempt `index`'s program beside its predecessor's (re-drawn when "all lines" changes). */
+  private openDialog(index: number): void {
+    const a = this.store.attempts[index];
+    const previous = this.store.attempts[index - 1];
+    if (!a || !previous) return;
+    this.dialogAttempt = index;
+    const diff = diffLines(withoutStateComment(previous.program), withoutStateComment(a.program));
+    byId('diff-dialog-title').textContent = `Program changes: attempt ${previous.index} → attempt ${a.index}`;
+    byId('diff-dialog-body').replaceChildren(splitDiffTable(`attempt ${previous.index}`, `attempt ${a.index}`, diff, this.showAll.checked));
+    if (!this.dialog.open) this.dialog.showModal();
   }
 }
