@@ -26,6 +26,13 @@ export function registerViewCommand(program: Command): void {
   withModelTimeout(cmd);
   withKnowledgeOptions(cmd, { learnFlag: true }).action(async (flags: ViewFlags) => {
     const { port } = flags;
+    // --out may not exist yet (the first live episode makes it); a --runs-dir named on purpose must.
+    if (flags.runsDir !== undefined) {
+      const { statSync } = await import('node:fs');
+      const st = statSync(flags.runsDir, { throwIfNoEntry: false });
+      if (!st) throw new UsageError(`--runs-dir: ${flags.runsDir} does not exist`);
+      if (!st.isDirectory()) throw new UsageError(`--runs-dir: ${flags.runsDir} is not a folder`);
+    }
     const knowledge = await knowledgeSettingsFrom(flags, true);
     let viewer: Awaited<ReturnType<typeof import('../../viewer/index.ts')['startViewer']>>;
     try {
