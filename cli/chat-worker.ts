@@ -11,6 +11,7 @@ import type { KnowledgeSettings, KnowledgeUse } from '../policy/knowledge/episod
 import { knowledgeLine } from '../policy/knowledge/format.ts';
 import type { CallEvent, Trace } from '../sim/trace.ts';
 import type { SimWorld } from '../sim/index.ts';
+import type { EngineName } from '../sim/types.ts';
 import type { CorrectionMode, ProviderChoice } from '../policy/programmers/programmer.ts';
 import type { PerceptionSettings } from '../policy/program/perception-settings.ts';
 import { ChatControl, INTERRUPT, PAUSE } from './chat-control.ts';
@@ -29,7 +30,7 @@ export interface ChatWorkerData {
   cassette?: string;
   monitor: string;
   oracle: boolean;
-  engine: 'rapier';
+  engine: EngineName;
   perception: PerceptionSettings;
   mode: CorrectionMode;
   outDir: string;

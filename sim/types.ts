@@ -46,7 +46,9 @@ export const SHAPES = ['box', 'cylinder', 'sphere', 'bowl', 'tray'] as const;
 export type Shape = (typeof SHAPES)[number];
 export const CONTAINER_SHAPES: readonly Shape[] = ['bowl', 'tray'];
 
-export type EngineName = 'rapier' | 'cannon';
+/** The physics engines behind `PhysicsWorld` (DESIGN §13): Rapier (the default) and cannon-es. */
+export const ENGINE_NAMES = ['rapier', 'cannon'] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
 export type Approach = 'top' | 'side';
 
 /** One object of a resolved scene (after randomisation). */

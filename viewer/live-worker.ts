@@ -398,6 +398,7 @@ async function main(): Promise<void> {
       programmer,
       monitor: req.monitor,
       oracle: true,
+      engine: req.engine ?? 'rapier',
       perception: {
         mode: req.perception ?? 'exact',
         ...(req.perception === 'noisy' && req.perceptionNoise ? { noise: parsePerceptionNoise(req.perceptionNoise) } : {}),

@@ -21,10 +21,12 @@ export type { Speed } from './speeds.ts';
 // The same lists the command line offers (plain-data files, safe in the browser bundle).
 import { CORRECTION_CLASSES, CORRECTION_MODES, PROVIDERS } from '../policy/programmers/programmer.ts';
 import { MONITOR_NAMES } from '../monitor/verdict.ts';
+import { ENGINE_NAMES } from '../sim/types.ts';
 import { PERCEPTION_MODES, parsePerceptionNoise } from '../policy/program/perception-settings.ts';
 
 export const VIEWER_PROVIDERS = PROVIDERS;
 export const VIEWER_MONITORS = MONITOR_NAMES;
+export const VIEWER_ENGINES = ENGINE_NAMES;
 export const MAX_VIEWER_REPAIRS = 10;
 /** Longest program text a start may carry (characters): the start form's program file, as `run --program` reads it. */
 export const MAX_VIEWER_PROGRAM_CHARS = 512 * 1024;
@@ -171,6 +173,8 @@ export const StartRequestSchema = z.strictObject({
   cassette: z.string().max(4096).optional(),
   monitor: z.enum(VIEWER_MONITORS),
   maxRepairs: z.int().min(0).max(MAX_VIEWER_REPAIRS),
+  /** The physics engine (default: the viewer's, `view --engine`); DESIGN §13. */
+  engine: z.enum(VIEWER_ENGINES).optional(),
   /** What the program perceives (default exact): docs/architecture.md#perception. */
   perception: z.enum(PERCEPTION_MODES).optional(),
   /** σ of noisy perception, "metres,degrees" (default "0.01,3"). */
@@ -324,6 +328,8 @@ export const SessionInfoSchema = z.object({
   model: z.string(),
   monitor: z.string(),
   maxRepairs: z.int(),
+  /** The physics engine it ran on (absent in runs recorded before the engine was stated: rapier). */
+  engine: z.string().optional(),
   /** Record folder (written by a live episode, read for a run); null when none. */
   dir: z.string().nullable(),
   scene: SceneSpecSchema,
@@ -394,6 +400,9 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     monitors: z.array(z.string()),
     speeds: z.array(z.enum(SPEEDS)),
     maxRepairs: z.int(),
+    /** The physics engines a live episode can run on, and the default (`view --engine`). */
+    engines: z.array(z.enum(VIEWER_ENGINES)).optional(),
+    engine: z.enum(VIEWER_ENGINES).optional(),
     /** The knowledge base live episodes retrieve from (view --kb / --no-kb); null when off. */
     knowledge: KnowledgeSettingsSchema.nullable().optional(),
   }),

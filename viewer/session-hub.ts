@@ -17,8 +17,17 @@ import type { TaskDef } from '../tasks/index.ts';
 import type { KnowledgeSettings } from '../policy/knowledge/index.ts';
 import { LiveEpisode } from './live-episode.ts';
 import type { LiveWorkerDone } from './live-worker.ts';
-import { MAX_VIEWER_REPAIRS, PROTOCOL_VERSION, SPEEDS, VIEWER_MONITORS, VIEWER_PROVIDERS, parseClientMessage } from './protocol.ts';
+import {
+  MAX_VIEWER_REPAIRS,
+  PROTOCOL_VERSION,
+  SPEEDS,
+  VIEWER_ENGINES,
+  VIEWER_MONITORS,
+  VIEWER_PROVIDERS,
+  parseClientMessage,
+} from './protocol.ts';
 import type { ClientMessage, ServerMessage, ServerMessageOf, SessionInfo, SessionStatus, Speed, StartRequest } from './protocol.ts';
+import type { EngineName } from '../sim/types.ts';
 import { checkpointImages, readRun, writeSceneFile } from './run-reader.ts';
 import { snapshotFromScene } from '../monitor/scene-snapshot.ts';
 import { readViewerTask } from './task-reader.ts';
@@ -57,6 +66,8 @@ export interface HubOptions {
   knowledge?: KnowledgeSettings | null;
   /** The folder the run browser lists and `open-listed` opens from (view --runs-dir); default outRoot. */
   runsDir?: string;
+  /** The engine live episodes run on unless the start form names one (view --engine); default rapier. */
+  engine?: EngineName;
 }
 
 function recordDirName(task: TaskDef, seed: number): string {
@@ -145,6 +156,8 @@ export class SessionHub {
       monitors: [...VIEWER_MONITORS],
       speeds: [...SPEEDS],
       maxRepairs: MAX_VIEWER_REPAIRS,
+      engines: [...VIEWER_ENGINES],
+      engine: this.opts.engine ?? 'rapier',
       knowledge: this.opts.knowledge ?? null,
     });
     for (const m of this.log) this.send(ws, m);
@@ -391,6 +404,7 @@ export class SessionHub {
     const provider = given ? 'given' : req.provider;
     const model = given ? (req.programName ?? 'program') : (req.model ?? '');
     const maxRepairs = given ? 0 : req.maxRepairs;
+    const engine = req.engine ?? this.opts.engine ?? 'rapier';
     const dir = resolve(join(this.opts.outRoot, recordDirName(task, req.seed)));
     try {
       mkdirSync(dir, { recursive: true });
@@ -418,6 +432,7 @@ export class SessionHub {
       model,
       monitor: req.monitor,
       maxRepairs,
+      engine,
       dir,
       scene,
       frames: true,
@@ -428,7 +443,7 @@ export class SessionHub {
         role: 'system',
         kind: 'info',
         attempt: null,
-        text: `Starting ${task.id}, seed ${req.seed}${req.perception && req.perception !== 'exact' ? `, ${req.perception} perception` : ''}${given ? `, running the given program ${model} (no repairs)` : ''}: "${task.instruction}"`,
+        text: `Starting ${task.id}, seed ${req.seed}${engine !== 'rapier' ? `, on ${engine}` : ''}${req.perception && req.perception !== 'exact' ? `, ${req.perception} perception` : ''}${given ? `, running the given program ${model} (no repairs)` : ''}: "${task.instruction}"`,
       },
     });
     // Running from the moment the worker is asked for: the worker's start-up, the monitor's
@@ -438,7 +453,7 @@ export class SessionHub {
     const knowledge = this.opts.knowledge ?? null;
     this.knowledgeFiles.set(id, knowledge?.file ?? null);
     this.live = new LiveEpisode({
-      request: req,
+      request: { ...req, engine },
       outDir: dir,
       knowledge,
       speed: this.status.speed,

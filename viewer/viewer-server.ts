@@ -19,6 +19,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { extname, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { EngineName } from '../sim/types.ts';
 import { WebSocketServer } from 'ws';
 import type WebSocket from 'ws';
 import { displayPath, listSuites, listTasks } from '../tasks/index.ts';
@@ -52,6 +53,8 @@ export interface ViewerOptions {
   knowledge?: KnowledgeSettings | null;
   /** The most WebSocket connections at once (default DEFAULT_MAX_CLIENTS); more are refused with 503. */
   maxClients?: number;
+  /** The engine live episodes run on unless the start form names one (view --engine); default rapier. */
+  engine?: EngineName;
 }
 
 /** WebSocket connections a viewer takes at once by default (view --max-clients). */
@@ -148,6 +151,7 @@ export async function startViewer(opts: ViewerOptions = {}): Promise<ViewerServe
     runsDir: resolve(opts.runsDir ?? opts.outRoot ?? 'runs'),
     log,
     knowledge: opts.knowledge ?? null,
+    ...(opts.engine ? { engine: opts.engine } : {}),
   });
 
   /** null when the request may proceed; otherwise the status to refuse it with. */

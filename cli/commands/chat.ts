@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import {
+  ENGINES,
   engineOption,
   knowledgeSettingsFrom,
   perceptionNoiseOption,
@@ -43,7 +44,7 @@ interface ChatFlags extends KnowledgeFlags {
   baseUrl?: string;
   monitor: MonitorName;
   oracle: boolean;
-  engine: 'rapier';
+  engine: (typeof ENGINES)[number];
   perception: PerceptionMode;
   perceptionNoise?: PerceptionNoise;
   mode: CorrectionMode;

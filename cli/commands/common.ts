@@ -6,6 +6,7 @@ import type { KnowledgeSettings } from '../../policy/knowledge/episode-knowledge
 import { PERCEPTION_MODES, parsePerceptionNoise } from '../../policy/program/perception-settings.ts';
 import { TIMEOUT_VARIABLE, timeoutSecondsProblem } from '../../llm/model-settings.ts';
 import { readCappedText } from '../../tasks/capped-read.ts';
+import { ENGINE_NAMES } from '../../sim/types.ts';
 import { parsedArg, UsageError } from '../errors.ts';
 
 // The world options `run`, `suite` and `chat` share.
@@ -21,8 +22,11 @@ export function perceptionNoiseOption(): Option {
   );
 }
 
+/** The physics engines (DESIGN §13): Rapier is the default. */
+export const ENGINES = ENGINE_NAMES;
+
 export function engineOption(): Option {
-  return new Option('--engine <e>', 'physics engine').choices(['rapier']).default('rapier');
+  return new Option('--engine <e>', 'physics engine').choices(ENGINES).default('rapier');
 }
 
 /** `--timeout <seconds>`: a number of seconds (fractions allowed), one line on anything else. */

@@ -9,6 +9,7 @@ import { intArg, UsageError } from '../errors.ts';
 import {
   withKnowledgeOptions,
   withModelTimeout,
+  ENGINES,
   engineOption,
   knowledgeSettingsFrom,
   perceptionNoiseOption,
@@ -30,7 +31,7 @@ interface RunFlags extends KnowledgeFlags {
   monitor: MonitorName;
   maxRepairs?: number;
   oracle: boolean;
-  engine: 'rapier';
+  engine: (typeof ENGINES)[number];
   out?: string;
   json?: boolean;
   vision?: boolean;

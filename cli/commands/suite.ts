@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import {
+  ENGINES,
   engineOption,
   knowledgeSettingsFrom,
   perceptionNoiseOption,
@@ -21,7 +22,7 @@ import { PROVIDERS } from '../../policy/programmers/programmer.ts';
 import { MONITOR_NAMES, type MonitorName } from '../../monitor/verdict.ts';
 import { perceptionLabel } from '../../policy/program/perception-settings.ts';
 import type { PerceptionMode, PerceptionNoise } from '../../policy/program/perception-settings.ts';
-import { intArg, listArg, parsedArg, UsageError } from '../errors.ts';
+import { choiceArg, intArg, listArg, parsedArg, UsageError } from '../errors.ts';
 import { DEFAULT_MAX_CORRECTIONS } from '../../policy/corrections/simulated-corrector.ts';
 import { ProgressBar } from '../progress.ts';
 import { accessSync, constants, lstatSync, mkdirSync, readdirSync, existsSync, statSync } from 'node:fs';
@@ -44,7 +45,9 @@ interface SuiteFlags extends KnowledgeFlags {
   vlmModel?: string;
   monitor: MonitorName;
   maxRepairs: number;
-  engine: 'rapier';
+  engine: (typeof ENGINES)[number];
+  /** Every episode on each of these engines, compared (policy/suite/engines.ts). */
+  engines?: (typeof ENGINES)[number][];
   oracle: boolean;
   perception: PerceptionMode;
   perceptionNoise?: PerceptionNoise;
@@ -170,6 +173,11 @@ export function registerSuiteCommand(program: Command): void {
     .addOption(perceptionOption())
     .addOption(perceptionNoiseOption())
     .addOption(engineOption())
+    .option(
+      '--engines <a,b>',
+      `run every episode on each engine (${ENGINES.join(', ')}), each into <out>/<engine>/, and compare: per-engine ASR, engine-robust success, episodes one engine solves only`,
+      listArg(choiceArg(ENGINES)),
+    )
     .option('--no-oracle', 'stop on the monitor verdicts instead of the task success predicate')
     .option('--no-images', 'do not render checkpoint images unless the monitor needs them')
     .option('--out <dir>', 'output folder (default runs/suite-<time>)')
@@ -202,10 +210,19 @@ export function registerSuiteCommand(program: Command): void {
         throw new UsageError(`${flag} applies to a local run; with --queue, give it to each \`policyloop worker\``);
       }
     }
+    if (f.engines !== undefined) {
+      if (cmd.getOptionValueSource('engine') === 'cli') throw new UsageError('choose one of --engine, --engines');
+      const twice = f.engines.find((e, i) => f.engines!.indexOf(e) !== i);
+      if (twice) throw new UsageError(`--engines: ${twice} is named twice`);
+    }
     const tasks = await selectTasks(f);
     const seeds = selectSeeds(f);
     // The output folder before any work (no browser, no model): writable, and no other suite writing there.
     const outDir = resolve(f.out ?? join('runs', `suite-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`));
+    if (f.engines !== undefined) {
+      await runEngineSuites(f, f.engines, tasks, seeds, outDir);
+      return;
+    }
     const outProblem = suiteOutProblem(outDir);
     if (outProblem) throw new UsageError(outProblem);
     try {
@@ -222,6 +239,48 @@ export function registerSuiteCommand(program: Command): void {
       lock.release();
     }
   });
+}
+
+/**
+ * `--engines a,b`: the suite once per engine, into `<out>/<engine>/` (each an ordinary suite
+ * folder: results, summary, report, --resume), then the comparison into `<out>/engines.json`
+ * and `engines.html`. An interrupted engine stops the rest; the comparison covers what ran.
+ */
+async function runEngineSuites(
+  f: SuiteFlags,
+  engines: (typeof ENGINES)[number][],
+  tasks: TaskDef[],
+  seeds: number[],
+  outDir: string,
+): Promise<void> {
+  const dirs = engines.map((e) => join(outDir, e));
+  // Every engine's folder is checked before the first episode runs.
+  for (const d of [outDir, ...dirs]) {
+    const problem = suiteOutProblem(d);
+    if (problem) throw new UsageError(problem);
+  }
+  const { lockSuiteDir } = await import('../../policy/suite/suite-lock.ts');
+  for (const [i, engine] of engines.entries()) {
+    try {
+      mkdirSync(dirs[i]!, { recursive: true });
+    } catch (err) {
+      throw new UsageError(`--out ${dirs[i]}: cannot create the folder: ${(err as Error).message}`);
+    }
+    if (!f.json) process.stderr.write(`\nengine ${engine} (${i + 1} of ${engines.length}): ${dirs[i]}\n`);
+    const lock = lockSuiteDir(dirs[i]!);
+    if (lock.tookOver && !f.json) process.stderr.write(`policyloop: note: ${lock.tookOver}\n`);
+    try {
+      await runSuiteCommand({ ...f, engine }, tasks, seeds, dirs[i]!, lock);
+    } finally {
+      lock.release();
+    }
+    if (process.exitCode !== undefined && process.exitCode !== 0) break;
+  }
+  const { compareEngines, engineComparisonTable, readEngineResults, writeEngineComparison } = await import('../../policy/suite/engines.ts');
+  const comparison = compareEngines(readEngineResults(outDir, engines, tasks, seeds));
+  const files = writeEngineComparison(outDir, comparison);
+  if (f.json) process.stdout.write(JSON.stringify({ engines: comparison }) + '\n');
+  else process.stdout.write(`\n${engineComparisonTable(comparison)}\n\nengines: ${files.json}\nreport:  ${files.html}\n`);
 }
 
 async function runSuiteCommand(f: SuiteFlags, tasks: TaskDef[], seeds: number[], outDir: string, lock: SuiteLock): Promise<void> {

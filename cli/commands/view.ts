@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { UsageError, intArg } from '../errors.ts';
 import { VERSION } from '../version.ts';
-import { knowledgeSettingsFrom, withKnowledgeOptions, withModelTimeout, type KnowledgeFlags } from './common.ts';
+import { engineOption, knowledgeSettingsFrom, withKnowledgeOptions, withModelTimeout, type KnowledgeFlags } from './common.ts';
+import type { EngineName } from '../../sim/types.ts';
 
 interface ViewFlags extends KnowledgeFlags {
   host: string;
@@ -10,6 +11,7 @@ interface ViewFlags extends KnowledgeFlags {
   out: string;
   runsDir?: string;
   maxClients: number;
+  engine: EngineName;
 }
 
 export function registerViewCommand(program: Command): void {
@@ -21,6 +23,7 @@ export function registerViewCommand(program: Command): void {
     .option('--run <dir>', 'open this run record (or suite episode folder) at start')
     .option('--out <dir>', 'folder under which live episodes are recorded', 'runs')
     .option('--runs-dir <dir>', 'folder the Runs tab lists and opens from, and whose suite reports it serves (default: --out)')
+    .addOption(engineOption())
     .option('--max-clients <n>', 'the most browser connections at once; more are refused', intArg(1, 1000), 16);
   // Live episodes retrieve from the knowledge base and learn into it, as `run` and `chat` do.
   withModelTimeout(cmd);
@@ -46,6 +49,7 @@ export function registerViewCommand(program: Command): void {
         version: VERSION,
         knowledge,
         maxClients: flags.maxClients,
+        engine: flags.engine,
       });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;

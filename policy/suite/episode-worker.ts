@@ -7,6 +7,7 @@ import { createProgrammer } from '../programmers/factory.ts';
 import { CorrectionSession } from '../corrections/session.ts';
 import { SimulatedCorrector, teachToEnd } from '../corrections/simulated-corrector.ts';
 import { parsePerceptionLabel } from '../program/perception-settings.ts';
+import type { EngineName } from '../../sim/types.ts';
 import type { ResultLine } from './results-file.ts';
 import { settingsKey } from './settings.ts';
 import { errorLine } from './episode-job.ts';
@@ -55,7 +56,7 @@ export default async function runEpisodeJob(job: EpisodeJob): Promise<ResultLine
         // The simulated person knows the task check; the programmer never sees it (docs/corrections.md).
         oracle: false,
         perception: parsePerceptionLabel(job.settings.perception),
-        engine: job.settings.engine as 'rapier',
+        engine: job.settings.engine as EngineName,
         outDir: join(job.outDir, job.dir),
         recordImages: job.images ? 'failed' : 'none',
         browserWSEndpoint: job.browserWSEndpoint,
@@ -76,7 +77,7 @@ export default async function runEpisodeJob(job: EpisodeJob): Promise<ResultLine
       maxRepairs: job.settings.maxRepairs,
       oracle: job.settings.oracle,
       perception: parsePerceptionLabel(job.settings.perception),
-      engine: job.settings.engine as 'rapier',
+      engine: job.settings.engine as EngineName,
       outDir: join(job.outDir, job.dir),
       recordImages: job.images ? 'failed' : 'none',
       browserWSEndpoint: job.browserWSEndpoint,

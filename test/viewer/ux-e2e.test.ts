@@ -390,7 +390,11 @@ describe.skipIf(browserPath === null)('the viewer: camera, keyboard, failures, l
     await page.waitForSelector('#diff-dialog[open] table.split-diff', { timeout: 5_000 });
     const rows = (): Promise<string[]> =>
       page.$$eval('#diff-dialog table.split-diff tbody tr', (trs) =>
-        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => `${td.className}:${td.textContent}`).join(' | ')),
+        trs.map((tr) =>
+          Array.from(tr.querySelectorAll('td'))
+            .map((td) => `${td.className}:${td.textContent}`)
+            .join(' | '),
+        ),
       );
     const folded = await rows();
     // Without the three lines of the state comment, the place call is line PLACE_LINE − 3 of both.

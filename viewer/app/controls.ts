@@ -1,7 +1,7 @@
 // The header: start form (task, seed, provider, model, monitor, perception, max repairs), run
 // controls (pause / step one API call / stop, speed), "open run", and the status line.
 
-import type { ClientMessage, SessionInfo, Speed, VIEWER_MONITORS, VIEWER_PROVIDERS } from '../protocol.ts';
+import type { ClientMessage, SessionInfo, Speed, VIEWER_ENGINES, VIEWER_MONITORS, VIEWER_PROVIDERS } from '../protocol.ts';
 import type { PerceptionMode } from '../../policy/program/perception-settings.ts';
 import { byId, el } from './dom.ts';
 import type { SessionStore } from './session-store.ts';
@@ -16,6 +16,7 @@ export class Controls {
   private readonly provider = byId<HTMLSelectElement>('provider');
   private readonly monitor = byId<HTMLSelectElement>('monitor');
   private readonly perception = byId<HTMLSelectElement>('perception');
+  private readonly engine = byId<HTMLSelectElement>('engine');
   private readonly speed = byId<HTMLSelectElement>('speed');
   private readonly pause = byId<HTMLButtonElement>('pause');
   private readonly step = byId<HTMLButtonElement>('step');
@@ -93,6 +94,7 @@ export class Controls {
       provider: this.provider.value as (typeof VIEWER_PROVIDERS)[number],
       monitor: this.monitor.value as (typeof VIEWER_MONITORS)[number],
       perception,
+      engine: this.engine.value as (typeof VIEWER_ENGINES)[number],
       ...(perception === 'noisy' && noise ? { perceptionNoise: noise } : {}),
       speed: this.speed.value as Speed,
       ...(model ? { model } : {}),
@@ -117,6 +119,7 @@ export class Controls {
       byId<HTMLInputElement>('model').value = info.provider === 'builtin' ? '' : info.model;
     }
     if (has(this.monitor, info.monitor)) this.monitor.value = info.monitor;
+    if (info.engine && has(this.engine, info.engine)) this.engine.value = info.engine;
     byId<HTMLInputElement>('max-repairs').value = String(info.maxRepairs);
   }
 
@@ -140,6 +143,8 @@ export class Controls {
       if (current) this.task.value = current;
       this.fillSelect(this.provider, h.providers);
       this.fillSelect(this.monitor, h.monitors);
+      this.fillSelect(this.engine, h.engines ?? ['rapier']);
+      this.engine.value = h.engine ?? 'rapier';
       this.fillSelect(this.speed, h.speeds, (v) => SPEED_LABELS[v as Speed] ?? v);
       byId<HTMLInputElement>('max-repairs').max = String(h.maxRepairs);
     }
@@ -147,7 +152,7 @@ export class Controls {
       this.seen.session = s.rev.session;
       const info = s.info;
       byId('instruction').textContent = info
-        ? `${info.source === 'run' ? 'replay' : 'live'} · ${info.task} · seed ${info.seed} · ${info.provider}${info.model ? `/${info.model}` : ''} · monitor ${info.monitor} — “${info.instruction}”`
+        ? `${info.source === 'run' ? 'replay' : 'live'} · ${info.task} · seed ${info.seed} · ${info.provider}${info.model ? `/${info.model}` : ''} · monitor ${info.monitor}${info.engine && info.engine !== 'rapier' ? ` · ${info.engine}` : ''} — “${info.instruction}”`
         : '';
       // A replay leaves the form as the person set it (issue 16); another tab's live start fills it.
       if (info && info.source === 'live') this.fillFrom(info);
