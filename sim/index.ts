@@ -54,6 +54,8 @@ export {
 export type { ContainerInterior } from './object-geometry.ts';
 export { objectParts, FLOOR_Z, BOWL_SEGMENTS } from './scene-bodies.ts';
 export { buildBareRapierScene } from './bare-rapier.ts';
+export { CANNON_SETTINGS, CANNON_VERSION, createCannonPhysicsWorld, loadCannon } from './cannon-world.ts';
+export { GRIP } from './cannon-grip.ts';
 export type { BareScene } from './bare-rapier.ts';
 export {
   DEFAULT_RAPIER_BUILD,

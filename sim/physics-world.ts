@@ -1,7 +1,7 @@
 // The one interface between the simulated world and a physics engine (docs/architecture.md#modules).
 // Everything above this file (world building, gripper, skills, snapshots) talks to
-// the engine only through `PhysicsWorld`; `rapier-world.ts` implements it today and a
-// cannon-es backend can implement it later without touching anything else.
+// the engine only through `PhysicsWorld`; `rapier-world.ts` and `cannon-world.ts`
+// implement it.
 
 import type { EngineName, Quat, Vec3 } from './types.ts';
 
@@ -120,6 +120,14 @@ export interface PhysicsWorld {
   contacts(body: BodyHandle, maxDistance: number): Contact[];
   /** Signed distance between two bodies' colliders, or null when farther apart than maxDistance. */
   distance(a: BodyHandle, b: BodyHandle, maxDistance: number): number | null;
+
+  /**
+   * Optional: the gripper's bodies, registered once by the robot. An engine whose friction
+   * cannot carry a squeezed object (cannon-es) holds one by a contact-conditioned,
+   * friction-limited constraint between them (cannon-grip.ts); Rapier holds by friction
+   * and does not implement it. Holding and slipping are detected by robot.ts either way.
+   */
+  setGripper?(palm: BodyHandle, fingers: [BodyHandle, BodyHandle]): void;
 
   snapshot(withEngineState?: boolean): PhysicsSnapshot;
   /** Exact when the snapshot has engineState from the same engine; otherwise poses and velocities only. */

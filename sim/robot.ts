@@ -162,6 +162,7 @@ export class Robot {
     const [palm, a, b] = gripperBodies(this.position, this.yaw, this.approach, this.width).map((d) => physics.addBody(d));
     this.palm = palm!;
     this.fingers = [a!, b!];
+    physics.setGripper?.(this.palm, this.fingers);
     this.table = physics.findBody(TABLE_BODY)!;
     this.floor = physics.findBody(FLOOR_BODY)!;
   }

@@ -9,6 +9,7 @@ import { BODY_STATE_FLOATS, type PhysicsSettings, type PhysicsSnapshot, type Phy
 import { yawOf } from './pose-math.ts';
 import { evaluatePredicate } from './predicates.ts';
 import { PredicateSchema, predicateObjectIds } from './predicate-schema.ts';
+import { createCannonPhysicsWorld } from './cannon-world.ts';
 import { createRapierPhysicsWorld } from './rapier-world.ts';
 import { MOTION, type PlanningView, Robot } from './robot.ts';
 import { sceneBodies } from './scene-bodies.ts';
@@ -454,12 +455,14 @@ export function setPlanningView(world: SimWorld, view: PlanningView | null): boo
 /** Builds a world from a resolved scene, lets it settle and records `initial`. */
 export async function createWorld(scene: SceneSpec, opts: CreateWorldOptions = {}): Promise<SimWorld> {
   const engine = opts.engine ?? 'rapier';
-  if (engine !== 'rapier') throw new ArgumentError(`The ${engine} engine is not available yet; use "rapier".`);
+  if (engine !== 'rapier' && engine !== 'cannon') {
+    throw new ArgumentError(`Unknown physics engine ${JSON.stringify(engine)}; engines are "rapier" and "cannon".`);
+  }
   validateScene(scene);
   if (opts.timeLimit !== undefined) numArg(opts.timeLimit, 'timeLimit', 0, MAX_TIME_LIMIT, ' s');
   if (opts.squeeze !== undefined) numArg(opts.squeeze, 'squeeze', 0, 0.005, ' m');
   const spec: SceneSpec = structuredClone(scene);
-  const physics = await createRapierPhysicsWorld(PHYSICS_SETTINGS);
+  const physics = engine === 'cannon' ? await createCannonPhysicsWorld(PHYSICS_SETTINGS) : await createRapierPhysicsWorld(PHYSICS_SETTINGS);
   for (const body of sceneBodies(spec)) physics.addBody(body);
   const robot = new Robot(physics, spec);
   if (opts.squeeze !== undefined) robot.squeeze = opts.squeeze;
