@@ -11,6 +11,7 @@ import { benchmarkScene } from '../monitor/index.ts';
 import type { PerceptionFigure } from './perception-bench.ts';
 import type { KnowledgeBenchFigures } from './knowledge.ts';
 import { type EngineFigures, engineFigures } from './engines.ts';
+import type { ViewerFigure } from './viewer-bench.ts';
 
 export interface BenchFigures {
   /** `loadAverage`: the 1-minute load when the bench started (other work on a shared machine slows every figure). */
@@ -34,6 +35,8 @@ export interface BenchFigures {
   perception?: { pixels: PerceptionFigure };
   /** The knowledge base at 10,000 synthetic entries: file size, retrieval per episode (bench/knowledge.ts). */
   knowledge?: KnowledgeBenchFigures;
+  /** The viewer page in headless Chromium at 1440×900: drawn frames/s, first drawn scene, WebSocket bytes/s (bench/viewer-bench.ts). */
+  viewer?: ViewerFigure | { skipped: string };
   measuredAt: string;
 }
 
@@ -91,6 +94,7 @@ export interface BenchOptions {
   modelLatency?: () => Promise<ModelLatencyFigure>;
   perception?: () => Promise<PerceptionFigure>;
   knowledge?: () => Promise<KnowledgeBenchFigures>;
+  viewer?: () => Promise<ViewerFigure | { skipped: string }>;
   log?: (s: string) => void;
 }
 
@@ -132,6 +136,10 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchFigures> {
   if (opts.perception) {
     log('pixels perception…');
     figures.perception = { pixels: await opts.perception() };
+  }
+  if (opts.viewer) {
+    log('viewer page…');
+    figures.viewer = await opts.viewer();
   }
   if (opts.knowledge) {
     log('knowledge base…');

@@ -50,6 +50,12 @@ export function registerBenchCommand(program: Command): void {
                 await closeRenderBridges();
               }
             },
+        viewer: opts.quick
+          ? undefined
+          : async () => {
+              const { viewerFigure } = await import('../../bench/viewer-bench.ts');
+              return viewerFigure({ reps: Math.min(opts.reps, 3), log });
+            },
         knowledge: opts.quick
           ? undefined
           : async () => {
@@ -106,6 +112,10 @@ export function registerBenchCommand(program: Command): void {
             ? `pixels perception: ${px.msPerMovingAction} ms per action that moves things (render ${px.renderMs} + estimate ${px.estimateMs}; median ${px.medianMs}, p90 ${px.p90Ms}; ${px.estimates} estimates over ${px.attempts} core reference attempts, first look ${px.initialMs} ms, ${px.succeeded} succeeded)`
             : `pixels perception: skipped (${px.skipped})`,
         );
+      if (figures.viewer) {
+        const { viewerLine } = await import('../../bench/viewer-bench.ts');
+        lines.push(viewerLine(figures.viewer));
+      }
       if (figures.knowledge) {
         const k = figures.knowledge;
         lines.push(

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import {
-  ENGINES,
+  type ENGINES,
   engineOption,
   knowledgeSettingsFrom,
   perceptionNoiseOption,

@@ -9,7 +9,7 @@ import { intArg, UsageError } from '../errors.ts';
 import {
   withKnowledgeOptions,
   withModelTimeout,
-  ENGINES,
+  type ENGINES,
   engineOption,
   knowledgeSettingsFrom,
   perceptionNoiseOption,

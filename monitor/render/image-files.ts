@@ -9,6 +9,7 @@ import { snapshotFromScene } from '../scene-snapshot.ts';
 import { VIEW_NAMES } from './camera-views.ts';
 import type { ViewName } from './camera-views.ts';
 import { getRenderer } from './headless-renderer.ts';
+import { depthRgba, idMaskRgba } from './mask-colours.ts';
 import type { HeadlessRenderer, RenderedView, ViewImages } from './headless-renderer.ts';
 
 export function checkpointFileName(index: number, label: string, view: ViewName, suffix = ''): string {
@@ -21,49 +22,16 @@ function png(rgba: Uint8Array, width: number, height: number): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** A false-colour PNG of an id mask (golden-angle hues; background black). */
+/** A false-colour PNG of an id mask (mask-colours.ts: golden-angle hues; background black). */
 export function idMaskPng(v: RenderedView): Buffer {
   if (!v.ids) throw new Error('idMaskPng: the view has no id mask');
-  const rgba = new Uint8Array(v.width * v.height * 4);
-  const palette = v.idLegend.map((_, i) => {
-    if (i === 0) return [0, 0, 0];
-    const h = (i * 137.508) % 360;
-    const f = (n: number): number => {
-      const k = (n + h / 30) % 12;
-      return Math.round(255 * (0.5 - 0.45 * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
-    };
-    return [f(0), f(8), f(4)];
-  });
-  for (let i = 0; i < v.ids.length; i++) {
-    const c = palette[v.ids[i]!] ?? [255, 255, 255];
-    rgba[i * 4] = c[0]!;
-    rgba[i * 4 + 1] = c[1]!;
-    rgba[i * 4 + 2] = c[2]!;
-    rgba[i * 4 + 3] = 255;
-  }
-  return png(rgba, v.width, v.height);
+  return png(idMaskRgba(v.ids, v.idLegend.length) as Uint8Array, v.width, v.height);
 }
 
 /** A grey-scale PNG of a depth image (near = bright), for looking at. */
 export function depthPng(v: RenderedView): Buffer {
   if (!v.depth) throw new Error('depthPng: the view has no depth');
-  let lo = Infinity,
-    hi = 0;
-  for (const d of v.depth)
-    if (Number.isFinite(d)) {
-      lo = Math.min(lo, d);
-      hi = Math.max(hi, d);
-    }
-  const rgba = new Uint8Array(v.width * v.height * 4);
-  for (let i = 0; i < v.depth.length; i++) {
-    const d = v.depth[i]!;
-    const g = Number.isFinite(d) ? Math.round(255 * (1 - (d - lo) / Math.max(1e-6, hi - lo))) : 0;
-    rgba[i * 4] = g;
-    rgba[i * 4 + 1] = g;
-    rgba[i * 4 + 2] = g;
-    rgba[i * 4 + 3] = 255;
-  }
-  return png(rgba, v.width, v.height);
+  return png(depthRgba(v.depth) as Uint8Array, v.width, v.height);
 }
 
 export interface WriteImagesOptions {

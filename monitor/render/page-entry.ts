@@ -5,8 +5,8 @@
 import * as THREE from 'three';
 import { buildSceneRig } from './scene-builder.ts';
 import type { SceneRig } from './scene-builder.ts';
-import { FAR, NEAR, VIEWS } from './camera-views.ts';
 import type { ViewName } from './camera-views.ts';
+import { createIdTarget, createMonitorRenderer, placeViewCamera, readIdTarget, renderIdPass } from './id-depth-pass.ts';
 import type { SceneSpec, Snapshot } from '../../sim/types.ts';
 
 export interface PageRenderRequest {
@@ -65,13 +65,7 @@ function ensureRenderer(width: number, height: number): THREE.WebGLRenderer {
   if (!renderer) {
     const canvas = document.createElement('canvas');
     document.body.appendChild(canvas);
-    // No MSAA: under SwiftShader it costs about as much as the whole lit render.
-    renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: true });
-    renderer.setPixelRatio(1);
-    renderer.shadowMap.enabled = true;
-    renderer.shadowMap.type = THREE.BasicShadowMap;
-    // Shadows depend on the snapshot, not the view: render the map once per snapshot.
-    renderer.shadowMap.autoUpdate = false;
+    renderer = createMonitorRenderer(canvas);
   }
   const size = renderer.getSize(new THREE.Vector2());
   if (size.x !== width || size.y !== height) {
@@ -79,15 +73,7 @@ function ensureRenderer(width: number, height: number): THREE.WebGLRenderer {
     idTarget?.dispose();
     idTarget = null;
   }
-  idTarget ??= new THREE.WebGLRenderTarget(width, height, {
-    type: THREE.UnsignedByteType,
-    format: THREE.RGBAFormat,
-    depthBuffer: true,
-    samples: 0,
-    minFilter: THREE.NearestFilter,
-    magFilter: THREE.NearestFilter,
-    colorSpace: THREE.NoColorSpace,
-  });
+  idTarget ??= createIdTarget(width, height);
   return renderer;
 }
 
@@ -97,17 +83,7 @@ function cameraFor(view: ViewName, width: number, height: number): THREE.Perspec
     cam = new THREE.PerspectiveCamera();
     cameras.set(view, cam);
   }
-  const v = VIEWS[view];
-  cam.fov = v.fovY;
-  cam.aspect = width / height;
-  cam.near = NEAR;
-  cam.far = FAR;
-  cam.position.set(...v.position);
-  cam.up.set(...v.up);
-  cam.lookAt(v.target[0], v.target[1], v.target[2]);
-  cam.updateProjectionMatrix();
-  cam.updateMatrixWorld();
-  return cam;
+  return placeViewCamera(cam, view, width, height);
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -144,8 +120,7 @@ function canvasJpeg(src: HTMLCanvasElement, maxSide: number, quality: number): P
 
 /** Reads the id target into the packed layout described on PageRenderedView. */
 function packIdTarget(r: THREE.WebGLRenderer, width: number, height: number, idBytes: 1 | 2): Uint8Array {
-  const px = new Uint8Array(width * height * 4);
-  r.readRenderTargetPixels(idTarget!, 0, 0, width, height, px);
+  const px = readIdTarget(r, idTarget!);
   const n = width * height;
   const out = new Uint8Array(n * idBytes + n * 2);
   const dOff = n * idBytes;
@@ -203,12 +178,7 @@ async function render(req: PageRenderRequest): Promise<PageRenderResult> {
           );
       }
       if (req.ids || req.depth) {
-        rig.setPass('ids');
-        r.setRenderTarget(idTarget);
-        r.setClearColor(0x000000, 0);
-        r.clear();
-        r.render(rig.scene, cam);
-        r.setRenderTarget(null);
+        renderIdPass(r, rig, cam, idTarget!);
         const packed = packIdTarget(r, req.width, req.height, idBytes);
         // Compression runs while the next view renders.
         pending.push(
@@ -216,7 +186,6 @@ async function render(req: PageRenderRequest): Promise<PageRenderResult> {
             out.packed = toBase64(z);
           }),
         );
-        rig.setPass('color');
       }
       views.push(out);
     }

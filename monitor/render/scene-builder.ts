@@ -80,7 +80,8 @@ function colorOf(hex: number): THREE.Color {
   return new THREE.Color(hex);
 }
 
-function objectGeometries(o: ObjectSpec): { geometry: THREE.BufferGeometry; position: [number, number, number] }[] {
+/** The parts of an object's shape, in its frame (origin at its bounding-box centre); also built by the viewer's ghosts (viewer/app/overlays.ts, attempt-ghost.ts). */
+export function objectGeometries(o: ObjectSpec): { geometry: THREE.BufferGeometry; position: [number, number, number] }[] {
   const [sx, sy, sz] = o.size;
   switch (o.shape) {
     case 'box':

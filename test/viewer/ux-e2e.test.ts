@@ -128,6 +128,9 @@ describe.skipIf(browserPath === null)('the viewer: camera, keyboard, failures, l
     expect(end.t).toBe(failing.t);
     await page.waitForFunction((i) => window.policyloopViewer!.checkpoint() === i, { timeout: 10_000 }, failing.index);
     expect(await state<number>('v.store.time')).toBe(failing.t);
+    // The run opened at start keeps the view: the task preview asked for on connecting does not cover it.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await page.$eval('#task-preview', (e) => (e as HTMLElement).hidden)).toBe(true);
 
     // Its card: selected, marked failing, scrolled into the gallery's view.
     const card = `#gallery .cp[data-checkpoint="${failing.index}"]`;

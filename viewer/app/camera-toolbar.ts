@@ -1,9 +1,11 @@
 // The buttons in the 3D view's corner: the monitor's three cameras, Reset, follow the
 // gripper, and the keyboard help. The active preset and the follow toggle are shown pressed.
+// They sit under the overlay toolbar (overlays.ts) in the corner both share.
 
 import { PRESET_NAMES } from './camera-presets.ts';
 import type { PresetName } from './camera-presets.ts';
 import { el } from './dom.ts';
+import { worldTools } from './overlays.ts';
 import type { SceneViewport } from './scene-viewport.ts';
 
 const LABELS: Record<PresetName, string> = { front: 'Front', top: 'Top', side: 'Side' };
@@ -44,7 +46,7 @@ export class CameraToolbar {
     this.root.id = 'camera-tools';
     this.root.setAttribute('role', 'toolbar');
     this.root.setAttribute('aria-label', 'camera');
-    container.append(this.root);
+    worldTools(container).append(this.root);
     world.onCameraChange = () => this.update();
     this.update();
   }

@@ -17,6 +17,7 @@ export const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
   ['1 / 2 / 3', "the monitor's front / top / side camera"],
   ['0', 'reset the camera'],
   ['F', 'follow the gripper (on / off)'],
+  ['G', 'the ghost of the previous attempt (on / off)'],
   ['?', 'this list (Esc closes it)'],
 ];
 
@@ -99,6 +100,13 @@ export class Keyboard {
       case 'F':
         this.world.setFollow(!this.world.follow);
         return true;
+      case 'g':
+      case 'G': {
+        // The overlay toolbar's switch (attempt-ghost.ts): disabled on attempt 0.
+        const ghost = document.getElementById('overlay-ghost') as HTMLButtonElement | null;
+        if (ghost && !ghost.disabled) ghost.click();
+        return true;
+      }
       case '?':
         this.toggleHelp();
         return true;

@@ -24,6 +24,13 @@ import { Keyboard } from './keyboard.ts';
 import { Layout } from './layout.ts';
 import { TaskPicker } from './task-picker.ts';
 import { DeepLink, RunBrowser } from './run-browser.ts';
+import { OverlaySettings, Overlays } from './overlays.ts';
+import type { OverlayName } from './overlays.ts';
+import { AttemptGhost } from './attempt-ghost.ts';
+import { VideoExporter } from './video-export.ts';
+import type { ExportOptions } from './video-export.ts';
+import { MonitorPanel } from './monitor-panel.ts';
+import { Plots } from './plots.ts';
 
 /** Playback speed of "as fast as possible" when replaying a recorded attempt. */
 const MAX_PLAYBACK_FACTOR = 16;
@@ -55,16 +62,26 @@ const focus = new CheckpointFocus(store);
 const failures = new FailureFocus(store, focus);
 const layout = new Layout();
 const keyboard = new Keyboard(store, world, focus);
+const overlaySettings = new OverlaySettings(byId('world'));
+const overlays = new Overlays(world, store, focus, overlaySettings);
+const ghost = new AttemptGhost(world, store, overlaySettings);
 new CameraToolbar(byId('world'), world, () => keyboard.toggleHelp());
 const program = new ProgramPanel(store, failures);
 const timeline = new Timeline(store, focus);
 const gallery = new Gallery(store, thumbnails, focus);
+const monitorPanel = new MonitorPanel(store, focus, () => timeline.playing);
+const plots = new Plots(store, () => {
+  timeline.playing = false;
+});
 const attempts = new AttemptsPanel(store);
 const chat = new ChatPanel(store, (m) => connection.send(m));
 const knowledge = new KnowledgePanel(store, (m) => connection.send(m));
 const picker = new TaskPicker(store, (m) => connection.send(m), world);
 const deepLink = new DeepLink(store, (m) => connection.send(m));
 const runBrowser = new RunBrowser((m) => connection.send(m));
+const exporter = new VideoExporter(store, world);
+/** A video export drew into the 3D view: the moment on screen is drawn again after it. */
+let exported = false;
 
 const tabs = document.querySelectorAll<HTMLButtonElement>('[data-tab]');
 tabs.forEach((tab) => {
@@ -98,7 +115,10 @@ function frame(now: number): void {
     if (t >= a.track.end) timeline.playing = false;
     store.seek(Math.min(t, a.track.end));
   }
-  if (scratch && a && !picker.active && (r.time !== seen.time || r.track !== seen.track || r.session !== seen.session)) {
+  // While a video export draws, the 3D view is its (video-export.ts).
+  if (exporter.busy) exported = true;
+  else if (scratch && a && !picker.active && (exported || r.time !== seen.time || r.track !== seen.track || r.session !== seen.session)) {
+    exported = false;
     world.show(a.track.sampleInto(store.time, scratch), a.track);
   }
   seen.session = r.session;
@@ -111,13 +131,21 @@ function frame(now: number): void {
   // A deep link names the checkpoint to show: the failure focus leaves that attempt alone.
   if (linking && !deepLink.pending) failures.leaveCurrent();
   failures.update();
+  // The 3D view first: the thumbnails and the monitor panel below draw with WebGL too, and a
+  // first frame that waited for them came ~0.6 s later (bench/viewer-bench.ts, first drawn scene).
+  overlays.update();
+  ghost.update();
+  exporter.update();
+  if (!exporter.busy) world.frame();
   program.update();
   timeline.update();
   gallery.update();
+  // Not while a video export renders: the panel's WebGL draws would slow it.
+  if (!exporter.busy) monitorPanel.update(now);
+  plots.update(now);
   attempts.update();
   chat.update();
   knowledge.update();
-  world.frame();
   requestAnimationFrame(frame);
 }
 requestAnimationFrame(frame);
@@ -136,6 +164,21 @@ declare global {
       checkpoint: () => number;
       sendRaw: (text: string) => void;
       runBrowser: RunBrowser;
+      /** The 3D view's overlays (overlays.ts) and the ghost of attempt k−1 (attempt-ghost.ts): what they draw now. */
+      overlays: () => ReturnType<Overlays['state']>;
+      ghost: () => ReturnType<AttemptGhost['state']>;
+      setOverlay: (name: OverlayName, on: boolean) => void;
+      /** Renders the 3D view now and returns its pixels (RGBA), for tests that compare pictures. */
+      worldPixels: () => Uint8Array;
+      /** The monitor's images beside the 3D view (monitor-panel.ts). */
+      monitorPanel: MonitorPanel;
+      /** The plots over time under the 3D view (plots.ts). */
+      plots: Plots;
+      /** Records attempt(s) as WebM; the video as a data: URL with its facts (video-export.ts; `render --video`, tests). */
+      exportVideo: (
+        opts: Omit<ExportOptions, 'signal' | 'onProgress'>,
+      ) => Promise<{ dataUrl: string; fileName: string; frames: number; durationS: number; width: number; height: number; passes: number }>;
+      exporter: VideoExporter;
     };
   }
 }
@@ -150,4 +193,21 @@ window.policyloopViewer = {
   checkpoint: () => focus.current(),
   sendRaw: (t) => connection.sendRaw(t),
   runBrowser,
+  overlays: () => overlays.state(),
+  ghost: () => ghost.state(),
+  setOverlay: (name, on) => overlaySettings.set(name, on),
+  worldPixels: () => world.readPixels(),
+  monitorPanel,
+  plots,
+  exporter,
+  exportVideo: async (opts) => {
+    const v = await exporter.record(opts);
+    const dataUrl = await new Promise<string>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.onerror = () => reject(reader.error ?? new Error('cannot read the video'));
+      reader.readAsDataURL(v.blob);
+    });
+    return { dataUrl, fileName: v.fileName, frames: v.frames, durationS: v.durationS, width: v.width, height: v.height, passes: v.passes };
+  },
 };

@@ -3,6 +3,8 @@
 // attempt on screen as a line. Renders on demand: only when the world or the camera
 // moved. The camera: the monitor's front/top/side poses as presets, a reset, following
 // the gripper, and limits that keep it above the table and near it (camera-presets.ts).
+// Overlays (overlays.ts, attempt-ghost.ts) live in one group of the scene and hook into
+// scene changes and into every moment shown, so they draw with the world, on demand.
 
 import * as THREE from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
@@ -60,6 +62,14 @@ export class SceneViewport {
   private placing = false;
   /** Called when the camera state changes (preset, follow, moved by the user). */
   onCameraChange: (() => void) | null = null;
+  /** The overlays (overlays.ts, attempt-ghost.ts): one group kept across scenes, drawn with the world. */
+  readonly overlays = new THREE.Group();
+  private spec: SceneSpec | null = null;
+  private lastSnapshot: Snapshot | null = null;
+  private lastTrack: MotionTrack | null = null;
+  private readonly sceneHooks: ((spec: SceneSpec | null) => void)[] = [];
+  private readonly showHooks: ((snapshot: Snapshot, track: MotionTrack | null) => void)[] = [];
+  private readonly renderHooks: (() => void)[] = [];
 
   private readonly container: HTMLElement;
   constructor(container: HTMLElement) {
@@ -97,21 +107,58 @@ export class SceneViewport {
     this.path = new THREE.Line(geometry, new THREE.LineBasicMaterial({ color: PATH_COLOR }));
     this.path.frustumCulled = false;
     this.path.name = 'gripper-path';
+    this.overlays.name = 'overlays';
   }
 
   setScene(spec: SceneSpec | null): void {
     if (this.rig) {
-      this.rig.scene.remove(this.path);
+      this.rig.scene.remove(this.path, this.overlays);
       this.rig.dispose();
       this.rig = null;
     }
     this.pathTrack = null;
     this.pathWritten = 0;
+    this.spec = spec;
+    this.lastSnapshot = null;
+    this.lastTrack = null;
     if (spec) {
       this.rig = buildSceneRig(spec);
-      this.rig.scene.add(this.path);
+      this.rig.scene.add(this.path, this.overlays);
     }
+    for (const hook of this.sceneHooks) hook(spec);
     this.dirty = true;
+  }
+
+  /** The scene on screen (null before one is shown). */
+  get sceneSpec(): SceneSpec | null {
+    return this.spec;
+  }
+
+  /** Calls `hook` whenever a new scene replaces the one on screen (overlays rebuild their per-object parts). */
+  onSceneChange(hook: (spec: SceneSpec | null) => void): void {
+    this.sceneHooks.push(hook);
+  }
+
+  /** Calls `hook` after the world is posed at a moment (`track` null for a task preview), before it is drawn. */
+  afterShow(hook: (snapshot: Snapshot, track: MotionTrack | null) => void): void {
+    this.showHooks.push(hook);
+  }
+
+  /** Calls `hook` right before each render, the camera's matrices current (labels lay themselves out on screen). */
+  beforeRender(hook: () => void): void {
+    this.renderHooks.push(hook);
+  }
+
+  /** Runs the afterShow hooks again on the moment on screen and draws it (an overlay was switched, its data changed). */
+  redraw(): void {
+    if (this.rig && this.lastSnapshot) for (const hook of this.showHooks) hook(this.lastSnapshot, this.lastTrack);
+    this.dirty = true;
+  }
+
+  /** The scale of a sprite with sizeAttenuation off that makes it `px` CSS pixels tall on this canvas. */
+  spriteScale(px: number): number {
+    const h = this.container.clientHeight || 1;
+    return (2 * px * Math.tan((this.camera.fov * Math.PI) / 360)) / h;
   }
 
   /** Poses the world as in `snapshot` and draws the path of `track` up to its time. */
@@ -119,6 +166,9 @@ export class SceneViewport {
     if (!this.rig) return;
     this.rig.update(snapshot);
     this.updatePath(track, snapshot.t);
+    this.lastSnapshot = snapshot;
+    this.lastTrack = track;
+    for (const hook of this.showHooks) hook(snapshot, track);
     this.lastGripper = [...snapshot.gripper.position];
     if (this.following) this.aimAt(this.lastGripper);
     this.dirty = true;
@@ -178,6 +228,7 @@ export class SceneViewport {
     if (this.camera.fov !== pose.fovY) {
       this.camera.fov = pose.fovY;
       this.camera.updateProjectionMatrix();
+      this.redraw();
     }
     this.controls.update();
     this.controls.enableDamping = true;
@@ -243,8 +294,15 @@ export class SceneViewport {
       this.renderer.setSize(w, h, false);
       this.camera.aspect = w / h;
       this.camera.updateProjectionMatrix();
-      this.dirty = true;
+      // Labels keep their size in pixels: their hooks rescale them.
+      this.redraw();
     }
+  }
+
+  private runRenderHooks(): void {
+    if (this.renderHooks.length === 0) return;
+    this.camera.updateMatrixWorld();
+    for (const hook of this.renderHooks) hook();
   }
 
   /** Called every animation frame. */
@@ -253,13 +311,17 @@ export class SceneViewport {
     this.controls.update();
     if (!this.dirty || !this.rig) return;
     this.dirty = false;
+    this.runRenderHooks();
     this.renderer.render(this.rig.scene, this.camera);
   }
 
   /** Renders now and samples the canvas in the same task (no preserveDrawingBuffer needed). Used by the tests. */
   stats(): CanvasStats {
     this.resize();
-    if (this.rig) this.renderer.render(this.rig.scene, this.camera);
+    if (this.rig) {
+      this.runRenderHooks();
+      this.renderer.render(this.rig.scene, this.camera);
+    }
     const gl = this.renderer.getContext();
     const w = gl.drawingBufferWidth;
     const h = gl.drawingBufferHeight;
@@ -278,5 +340,27 @@ export class SceneViewport {
       }
     }
     return { width: w, height: h, distinctColors: colors.size, lumaRange: Math.round(hi - lo) };
+  }
+
+  /** Renders now and returns every pixel of the drawing buffer (RGBA, bottom row first). For the tests that compare pictures. */
+  readPixels(): Uint8Array {
+    this.resize();
+    if (this.rig) {
+      this.runRenderHooks();
+      this.renderer.render(this.rig.scene, this.camera);
+    }
+    const gl = this.renderer.getContext();
+    const px = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
+    gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    return px;
+  }
+
+  /** Draws the world now at the renderer's current size, whatever moved (the video export, video-export.ts, copies each frame). */
+  renderNow(): void {
+    this.dirty = false;
+    if (this.rig) {
+      this.runRenderHooks();
+      this.renderer.render(this.rig.scene, this.camera);
+    }
   }
 }

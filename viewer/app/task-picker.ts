@@ -49,8 +49,11 @@ export class TaskPicker {
   private readonly panel = byId('task-preview');
   /** The preview on screen; null when a session has the view. */
   shown: ServerMessageOf<'preview'> | null = null;
-  /** The last request sent, so a late answer for an older choice is dropped. */
-  private asked: { task: string; seed: number } | null = null;
+  /**
+   * The last request sent, so a late answer for an older choice is dropped; `auto`: asked
+   * on connecting, not by the person — its answer never covers a session that came since.
+   */
+  private asked: { task: string; seed: number; auto: boolean } | null = null;
   private seedTimer: ReturnType<typeof setTimeout> | null = null;
   private seenSession = -1;
 
@@ -75,25 +78,30 @@ export class TaskPicker {
   }
 
   /** Asks for the chosen task's scene at the form's seed, unless a live episode has the view. */
-  request(): void {
+  request(auto = false): void {
     if (this.store.live) return;
     const task = this.task.value === FILE_CHOICE ? this.taskFile.value.trim() : this.task.value;
     const seed = Number(this.seed.value || '0');
     if (!task || !Number.isInteger(seed) || seed < 0) return;
-    this.asked = { task, seed };
+    this.asked = { task, seed, auto };
     this.send({ type: 'preview', task, seed });
   }
 
   receive(m: ServerMessage): void {
     if (m.type === 'hello' && !this.store.info) {
-      // The select is filled by the controls on the next frame; ask then.
-      requestAnimationFrame(() => this.request());
+      // The select is filled by the controls on the next frame; ask then, unless a session
+      // (`view --run`, another tab's episode) has come in the meantime.
+      requestAnimationFrame(() => {
+        if (!this.store.info) this.request(true);
+      });
       return;
     }
     if (m.type !== 'preview' || this.store.live) return;
     const a = this.asked;
     const chosen = this.task.value === FILE_CHOICE ? this.taskFile.value.trim() : this.task.value;
     if (!a || a.seed !== m.seed || (a.task !== m.task && a.task !== chosen)) return;
+    // The preview asked for on connecting answers after a run the server opened at start: the run keeps the view.
+    if (a.auto && this.store.info) return;
     this.shown = m;
     this.target.setScene(m.scene);
     this.target.show(m.initial, null);
