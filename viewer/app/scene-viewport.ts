@@ -19,6 +19,24 @@ import type { CameraPose, PresetName } from './camera-presets.ts';
 const MAX_PATH_POINTS = 1 << 15;
 const PATH_COLOR = 0xff6a00;
 
+/**
+ * Whether WebGL runs on a CPU rasteriser (SwiftShader, llvmpipe: headless Chromium, a VM
+ * without a GPU), from a throwaway context's unmasked renderer name. There a frame's cost is
+ * pixel fill, so the view drops multisampling and draws at one pixel per CSS pixel.
+ */
+export function softwareWebGL(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return /swiftshader|llvmpipe|softpipe|software/i.test(name);
+  } catch {
+    return false;
+  }
+}
+
 // Scratch: canvas sizing runs every animation frame and must not allocate.
 const _size = new THREE.Vector2();
 
@@ -71,11 +89,14 @@ export class SceneViewport {
   private readonly showHooks: ((snapshot: Snapshot, track: MotionTrack | null) => void)[] = [];
   private readonly renderHooks: (() => void)[] = [];
 
+  /** WebGL on a CPU rasteriser: no multisampling, pixel ratio 1 (softwareWebGL). */
+  readonly software: boolean;
   private readonly container: HTMLElement;
   constructor(container: HTMLElement) {
     this.container = container;
-    this.renderer = new THREE.WebGLRenderer({ antialias: true });
-    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
+    this.software = softwareWebGL();
+    this.renderer = new THREE.WebGLRenderer({ antialias: !this.software });
+    this.renderer.setPixelRatio(this.software ? 1 : Math.min(window.devicePixelRatio || 1, 2));
     this.renderer.shadowMap.enabled = true;
     this.renderer.shadowMap.type = THREE.PCFShadowMap;
     container.appendChild(this.renderer.domElement);
