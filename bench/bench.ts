@@ -11,6 +11,8 @@ import { benchmarkScene } from '../monitor/index.ts';
 import type { PerceptionFigure } from './perception-bench.ts';
 import type { KnowledgeBenchFigures } from './knowledge.ts';
 import { type EngineFigures, engineFigures } from './engines.ts';
+import { measureBareCannon, measureWorldSteps, runReferences, type ReferenceRun } from './cannon-engine.ts';
+import type { EngineName } from '../sim/index.ts';
 import type { ViewerFigure } from './viewer-bench.ts';
 
 export interface BenchFigures {
@@ -19,12 +21,29 @@ export interface BenchFigures {
   versions: Record<string, string>;
   physics: {
     rapier: { stepsPerSec: number; realtimeFactor: number; bareStepsPerSec: number; overheadRatio: number };
+    /**
+     * The cannon-es world on the same scene (issue 17): ours, bare cannon-es with sleeping as
+     * ours (`bareStepsPerSec`) and with every body kept awake (the cost of a scene in motion).
+     */
+    cannon?: { stepsPerSec: number; realtimeFactor: number; bareStepsPerSec: number; bareAwakeStepsPerSec: number; overheadRatio: number };
     stepsPerSec: number;
     realtimeFactor: number;
     bareStepsPerSec: number;
   };
   /** Each Rapier build on the same scene, side by side (bench/engines.ts). */
   engines?: EngineFigures;
+  /**
+   * Every core reference program on each engine, seeds 0..seeds−1 (bench/cannon-engine.ts):
+   * solved per engine, the same outcome on both, and the median wall time of an attempt.
+   */
+  references?: {
+    episodes: number;
+    solved: Record<EngineName, number>;
+    agreement: number;
+    msPerAttempt: Record<EngineName, number>;
+    /** Episodes with different outcomes, "task#seed". */
+    split: string[];
+  };
   sandbox: { hostCallMicros: number } & SandboxStartupFigures;
   render?: { msPerView: number; msPerMaskView: number } | { skipped: string };
   episode: { msPerAttempt: number; attempts: number };
@@ -76,7 +95,42 @@ async function physicsFigures(reps: number): Promise<BenchFigures['physics']> {
     bareStepsPerSec,
     overheadRatio: Math.round((stepsPerSec / bareStepsPerSec) * 1000) / 1000,
   };
-  return { rapier, stepsPerSec, realtimeFactor: rapier.realtimeFactor, bareStepsPerSec };
+  // cannon-es on the same scene: ours (reps interleaved with the bare runs), bare with sleeping, bare all awake.
+  const cannonOurs: number[] = [];
+  for (let r = 0; r < reps; r++) cannonOurs.push((await measureWorldSteps('cannon', 1)).stepsPerSecond);
+  const cannonSteps = Math.round(median(cannonOurs));
+  const cannonBare = Math.round(await measureBareCannon(true, reps));
+  const cannon = {
+    stepsPerSec: cannonSteps,
+    realtimeFactor: Math.round(cannonSteps / PHYSICS_HZ),
+    bareStepsPerSec: cannonBare,
+    bareAwakeStepsPerSec: Math.round(await measureBareCannon(false, reps)),
+    overheadRatio: Math.round((cannonSteps / cannonBare) * 1000) / 1000,
+  };
+  return { rapier, cannon, stepsPerSec, realtimeFactor: rapier.realtimeFactor, bareStepsPerSec };
+}
+
+/** Every core reference program on both engines: what BenchFigures['references'] says. */
+async function referenceFigures(seeds: number): Promise<NonNullable<BenchFigures['references']>> {
+  const engines = ['rapier', 'cannon'] as const;
+  const runs = new Map<EngineName, ReferenceRun[]>();
+  for (const e of engines) runs.set(e, await runReferences(e, seeds));
+  const key = (r: ReferenceRun): string => `${r.task}#${r.seed}`;
+  const cannonOk = new Map(runs.get('cannon')!.map((r) => [key(r), r.ok]));
+  const rapierRuns = runs.get('rapier')!;
+  const split = rapierRuns.filter((r) => cannonOk.get(key(r)) !== r.ok).map(key);
+  const solved = Object.fromEntries(engines.map((e) => [e, runs.get(e)!.filter((r) => r.ok).length])) as Record<EngineName, number>;
+  const ms = Object.fromEntries(engines.map((e) => [e, Math.round(median(runs.get(e)!.map((r) => r.ms)) * 10) / 10])) as Record<
+    EngineName,
+    number
+  >;
+  return {
+    episodes: rapierRuns.length,
+    solved,
+    agreement: Math.round(((rapierRuns.length - split.length) / rapierRuns.length) * 1000) / 1000,
+    msPerAttempt: ms,
+    split,
+  };
 }
 
 /** Mean wall time of a core reference-program attempt with no rendering (world build included). */
@@ -106,6 +160,9 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchFigures> {
   const physics = await physicsFigures(opts.reps ?? 5);
   log('rapier builds…');
   const engines = await engineFigures(opts.reps ?? 5);
+  log('references on both engines…');
+  await runReferences('cannon', 1); // warm-up
+  const references = await referenceFigures(opts.seeds ?? 3);
   log('sandbox…');
   const hostCalls: number[] = [];
   for (let r = 0; r < (opts.reps ?? 5); r++) hostCalls.push(await measureHostCallMicros(20_000));
@@ -125,6 +182,7 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchFigures> {
     versions: toolVersions(),
     physics,
     engines,
+    references,
     sandbox: { hostCallMicros: Math.round(median(hostCalls) * 100) / 100, ...sandboxStartup },
     episode,
     measuredAt: new Date().toISOString(),

@@ -95,6 +95,16 @@ export function registerBenchCommand(program: Command): void {
         `machine: ${figures.machine.cpu}, ${figures.machine.cores} cores, ${figures.machine.memoryGB} GB, node ${figures.machine.node}, load ${figures.machine.loadAverage ?? '-'} at the start`,
         `startup: policyloop --version ${startup.version.wallMs} ms, peak RSS ${startup.version.maxRssMB} MB; a suite worker ready in ${startup.worker.readyMs} ms (medians of ${startup.version.runs})`,
         `physics (rapier, 12 objects, 240 Hz): ${p.stepsPerSec} steps/s = ${p.realtimeFactor}× real time; bare Rapier ${p.bareStepsPerSec} steps/s (ours/bare ${p.overheadRatio})`,
+        ...(figures.physics.cannon
+          ? [
+              `physics (cannon-es, same scene): ${figures.physics.cannon.stepsPerSec} steps/s = ${figures.physics.cannon.realtimeFactor}× real time; bare cannon-es ${figures.physics.cannon.bareStepsPerSec} steps/s (ours/bare ${figures.physics.cannon.overheadRatio}), every body awake ${figures.physics.cannon.bareAwakeStepsPerSec} steps/s`,
+            ]
+          : []),
+        ...(figures.references
+          ? [
+              `core references, ${figures.references.episodes} episodes per engine: rapier ${figures.references.solved.rapier}, cannon ${figures.references.solved.cannon} solved; agreement ${(figures.references.agreement * 100).toFixed(1)}%${figures.references.split.length ? ` (differ: ${figures.references.split.join(', ')})` : ''}; median attempt ${figures.references.msPerAttempt.rapier} ms / ${figures.references.msPerAttempt.cannon} ms`,
+            ]
+          : []),
         ...(figures.engines ? engineLines(figures.engines) : []),
         `sandbox: ${figures.sandbox.hostCallMicros} µs per API call; an empty program ${figures.sandbox.runMs} ms; a fresh sandbox thread ${figures.sandbox.threadStartMs} ms`,
         `episode: ${figures.episode.msPerAttempt} ms per core reference attempt (no rendering, ${figures.episode.attempts} attempts)`,
