@@ -95,6 +95,30 @@ describe('a live episode', () => {
     expect(session).toMatchObject({ type: 'session', session: { source: 'run', task: 'red_on_blue', frames: true } });
   });
 
+  it('runs a live episode on cannon-es when the start names it, and says so in the session and the record', async () => {
+    const mark = got.length;
+    send({
+      type: 'start',
+      task: 'red_on_blue',
+      seed: 0,
+      provider: 'builtin',
+      monitor: 'state',
+      maxRepairs: 0,
+      speed: 'max',
+      engine: 'cannon',
+    });
+    await until(() => got.slice(mark).some((r) => r.m.type === 'episode-end'), 'the end of the cannon-es episode', LIVE_MS);
+    const session = got.slice(mark).find((r) => r.m.type === 'session')!.m;
+    expect(session).toMatchObject({ type: 'session', session: { source: 'live', engine: 'cannon' } });
+    const dir = last('episode-end')!.dir!;
+    expect(JSON.parse(readFileSync(join(dir, 'episode.json'), 'utf8')).engine).toBe('cannon');
+    // The hello offers both engines, rapier the default (view --engine).
+    const hello = got.find((r) => r.m.type === 'hello')!.m;
+    expect(hello).toMatchObject({ engines: ['rapier', 'cannon'], engine: 'rapier' });
+    send({ type: 'stop' });
+    await until(() => status() === 'stopped' || status() === 'idle', 'the end of the session', 20_000);
+  });
+
   it('stops a running episode', async () => {
     const mark = got.length;
     send({ type: 'start', task: 'red_on_blue', seed: 1, provider: 'builtin', monitor: 'none', maxRepairs: 2, speed: '1x' });
