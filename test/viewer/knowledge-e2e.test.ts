@@ -12,6 +12,7 @@ import type { LaunchedBrowser } from '../../monitor/render/browser.ts';
 import { closeKnowledge } from '../../policy/knowledge/index.ts';
 import { startViewer } from '../../viewer/index.ts';
 import type { ViewerServer } from '../../viewer/index.ts';
+import { viewerPage } from '../helpers/viewer-page.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { writeSyntheticRun } from './fixtures.ts';
 import { writeKnowledgeRecords, type KnowledgeRecords } from './knowledge-fixtures.ts';
@@ -26,8 +27,7 @@ describe.skipIf(browserPath === null)('the knowledge tab in a browser', () => {
   let page: Page;
   const pageErrors: string[] = [];
 
-  const state = <T>(fn: string): Promise<T> =>
-    page.evaluate(`(() => { const v = window.policyloopViewer; return ${fn}; })()`) as Promise<T>;
+  const { state } = viewerPage(() => page);
 
   /** Nothing in `selector` is cut off: inside the window, and no horizontal overflow. */
   const fits = (selector: string): Promise<{ inside: boolean; overflowX: number }> =>

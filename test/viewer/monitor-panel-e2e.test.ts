@@ -16,6 +16,7 @@ import { startViewer } from '../../viewer/index.ts';
 import type { ViewerServer } from '../../viewer/index.ts';
 import type { MonitorPanelState } from '../../viewer/app/monitor-panel.ts';
 import type { PlotsState } from '../../viewer/app/plots.ts';
+import { viewerPage } from '../helpers/viewer-page.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const browserPath = findBrowser().path;
@@ -35,12 +36,8 @@ describe.skipIf(browserPath === null)('the viewer: monitor panel and plots', () 
   let page: Page;
   const pageErrors: string[] = [];
 
-  const state = <T>(fn: string): Promise<T> =>
-    page.evaluate(`(() => { const v = window.policyloopViewer; return ${fn}; })()`) as Promise<T>;
+  const { state, frames } = viewerPage(() => page);
   const panel = (): Promise<MonitorPanelState> => state<MonitorPanelState>('v.monitorPanel.state()');
-  /** Two animation frames: the page has drawn what the last input changed. */
-  const frames = (): Promise<void> =>
-    page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))) as Promise<void>;
   /** Seeks and waits until the panel has drawn that moment. */
   const seek = async (t: number): Promise<void> => {
     await page.evaluate((x) => window.policyloopViewer!.store.seek(x), t);

@@ -10,14 +10,14 @@ import type { Page } from 'puppeteer-core';
 import { findBrowser, launchBrowser } from '../../monitor/render/browser.ts';
 import type { LaunchedBrowser } from '../../monitor/render/browser.ts';
 import { runEpisode } from '../../policy/loop/index.ts';
-import { NO_USAGE } from '../../policy/programmers/index.ts';
-import type { CorrectionDraft, ProgramDraft, Programmer, RepairInput } from '../../policy/programmers/index.ts';
 import type { Snapshot, Vec3 } from '../../sim/types.ts';
 import { loadTask } from '../../tasks/index.ts';
 import { startViewer } from '../../viewer/index.ts';
 import type { ViewerServer } from '../../viewer/index.ts';
 import type { GhostState } from '../../viewer/app/attempt-ghost.ts';
 import type { OverlayName, OverlayState } from '../../viewer/app/overlays.ts';
+import { viewerPage } from '../helpers/viewer-page.ts';
+import { ScriptedProgrammer } from '../helpers/scripted-programmer.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const browserPath = findBrowser().path;
@@ -40,24 +40,6 @@ function programFor(attempt: number): string {
   ].join('\n');
 }
 
-/** Writes the programs above, one per attempt (a test's stand-in for a programmer that repairs badly). */
-class ScriptedProgrammer implements Programmer {
-  readonly name = 'scripted';
-  readonly model = 'scripted';
-  private draft(attempt: number): ProgramDraft {
-    return { program: programFor(attempt), plan: [], error: null, usage: { ...NO_USAGE }, promptTokens: 0 };
-  }
-  async generate(): Promise<ProgramDraft> {
-    return this.draft(0);
-  }
-  async repair(_ctx: unknown, input: RepairInput): Promise<ProgramDraft> {
-    return this.draft(input.attempt + 1);
-  }
-  async correct(): Promise<CorrectionDraft> {
-    throw new Error('not used');
-  }
-}
-
 interface Offset {
   object: string;
   target: string;
@@ -74,12 +56,9 @@ describe.skipIf(browserPath === null)('the viewer: overlays and the ghost of the
   let page: Page;
   const pageErrors: string[] = [];
 
-  const state = <T>(fn: string): Promise<T> =>
-    page.evaluate(`(() => { const v = window.policyloopViewer; return ${fn}; })()`) as Promise<T>;
+  const { state, frames } = viewerPage(() => page);
   const overlays = () => state<OverlayState>('v.overlays()');
   const ghost = () => state<GhostState | null>('v.ghost()');
-  const frames = (): Promise<void> =>
-    page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))) as Promise<void>;
   /** Switches an overlay and counts the 3D view's pixels that changed (the picture drawn at once, before and after). */
   const toggle = (name: OverlayName, on: boolean): Promise<number> =>
     page.evaluate(
@@ -131,7 +110,7 @@ describe.skipIf(browserPath === null)('the viewer: overlays and the ghost of the
     const record = await runEpisode({
       task: loadTask('red_on_blue'),
       seed: 0,
-      programmer: new ScriptedProgrammer(),
+      programmer: new ScriptedProgrammer(programFor),
       monitor: 'state',
       maxRepairs: OFFSETS.length - 1,
       oracle: true,

@@ -11,6 +11,7 @@ import type { LaunchedBrowser } from '../../monitor/render/browser.ts';
 import { instantiateScene, loadTask } from '../../tasks/index.ts';
 import { startViewer } from '../../viewer/index.ts';
 import type { ViewerServer } from '../../viewer/index.ts';
+import { viewerPage } from '../helpers/viewer-page.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { writeSyntheticRun } from './fixtures.ts';
 
@@ -24,8 +25,7 @@ describe.skipIf(browserPath === null)('the viewer start flow in a browser', () =
   let runs: string;
   const pageErrors: string[] = [];
 
-  const state = <T>(fn: string): Promise<T> =>
-    page.evaluate(`(() => { const v = window.policyloopViewer; return ${fn}; })()`) as Promise<T>;
+  const { state } = viewerPage(() => page);
 
   const stopAndWait = async (): Promise<void> => {
     if (!(await state<boolean>('v.store.correctable'))) return;

@@ -11,14 +11,14 @@ import { findBrowser, launchBrowser } from '../../monitor/render/browser.ts';
 import type { LaunchedBrowser } from '../../monitor/render/browser.ts';
 import { VIEWS } from '../../monitor/render/camera-views.ts';
 import { runEpisode } from '../../policy/loop/index.ts';
-import { NO_USAGE } from '../../policy/programmers/index.ts';
-import type { CorrectionDraft, ProgramDraft, Programmer, RepairInput } from '../../policy/programmers/index.ts';
 import { RULE_PROGRAM_HEADER } from '../../policy/programmers/rules/program-text.ts';
 import { loadTask } from '../../tasks/index.ts';
 import { startViewer } from '../../viewer/index.ts';
 import type { ViewerServer } from '../../viewer/index.ts';
 import { CAMERA_LIMITS, clampTarget, defaultPose } from '../../viewer/app/camera-presets.ts';
 import type { CameraState } from '../../viewer/app/scene-viewport.ts';
+import { viewerPage } from '../helpers/viewer-page.ts';
+import { ScriptedProgrammer } from '../helpers/scripted-programmer.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const browserPath = findBrowser().path;
@@ -45,36 +45,14 @@ function programFor(attempt: number): string {
 /** The 1-based line of the place call in every program. */
 const PLACE_LINE = 9;
 
-/** Writes the programs above, one per attempt (a test's stand-in for a programmer that repairs badly). */
-class ScriptedProgrammer implements Programmer {
-  readonly name = 'scripted';
-  readonly model = 'scripted';
-  private draft(attempt: number): ProgramDraft {
-    return { program: programFor(attempt), plan: [], error: null, usage: { ...NO_USAGE }, promptTokens: 0 };
-  }
-  async generate(): Promise<ProgramDraft> {
-    return this.draft(0);
-  }
-  async repair(_ctx: unknown, input: RepairInput): Promise<ProgramDraft> {
-    return this.draft(input.attempt + 1);
-  }
-  async correct(): Promise<CorrectionDraft> {
-    throw new Error('not used');
-  }
-}
-
 describe.skipIf(browserPath === null)('the viewer: camera, keyboard, failures, layout', () => {
   let viewer: ViewerServer;
   let browser: LaunchedBrowser;
   let page: Page;
   const pageErrors: string[] = [];
 
-  const state = <T>(fn: string): Promise<T> =>
-    page.evaluate(`(() => { const v = window.policyloopViewer; return ${fn}; })()`) as Promise<T>;
+  const { state, frames } = viewerPage(() => page);
   const camera = (): Promise<CameraState> => state<CameraState>('v.camera()');
-  /** Two animation frames: the page has drawn what the last input changed. */
-  const frames = (): Promise<void> =>
-    page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))) as Promise<void>;
   const rect = (selector: string) =>
     page.$eval(selector, (e) => {
       const r = e.getBoundingClientRect();
@@ -86,7 +64,7 @@ describe.skipIf(browserPath === null)('the viewer: camera, keyboard, failures, l
     const record = await runEpisode({
       task: loadTask('red_on_blue'),
       seed: 0,
-      programmer: new ScriptedProgrammer(),
+      programmer: new ScriptedProgrammer(programFor),
       monitor: 'state',
       maxRepairs: OFFSETS.length - 1,
       oracle: true,

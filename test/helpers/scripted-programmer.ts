@@ -1,0 +1,25 @@
+// A programmer that writes the program a test gives for each attempt (a stand-in for a
+// programmer that repairs badly, or well), so a real episode runs programs the test chose.
+import { NO_USAGE } from '../../policy/programmers/index.ts';
+import type { CorrectionDraft, ProgramDraft, Programmer, RepairInput } from '../../policy/programmers/index.ts';
+
+export class ScriptedProgrammer implements Programmer {
+  readonly name = 'scripted';
+  readonly model = 'scripted';
+  private readonly programFor: (attempt: number) => string;
+  constructor(programFor: (attempt: number) => string) {
+    this.programFor = programFor;
+  }
+  private draft(attempt: number): ProgramDraft {
+    return { program: this.programFor(attempt), plan: [], error: null, usage: { ...NO_USAGE }, promptTokens: 0 };
+  }
+  async generate(): Promise<ProgramDraft> {
+    return this.draft(0);
+  }
+  async repair(_ctx: unknown, input: RepairInput): Promise<ProgramDraft> {
+    return this.draft(input.attempt + 1);
+  }
+  async correct(): Promise<CorrectionDraft> {
+    throw new Error('not used');
+  }
+}
