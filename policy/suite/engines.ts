@@ -168,7 +168,7 @@ export function renderEngineReport(c: EngineComparison, createdAt: string): stri
     .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>policyloop engines: ${esc(c.engines.join(', '))}</title>
-<style>body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1f2430}table{border-collapse:collapse;margin:8px 0 18px}td,th{border:1px solid #d8dce3;padding:4px 10px;text-align:left;vertical-align:top}th{background:#f4f6f8}.ok{background:#eef8f0}.fail{background:#fdf0f0}small{color:#5b6472}</style></head>
+<style>body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1f2430}table{border-collapse:collapse;margin:8px 0 18px}td,th{border:1px solid #d8dce3;padding:4px 10px;text-align:left;vertical-align:top}th{background:#f4f6f8}.ok{background:#eef8f0}.fail{background:#fdf0f0}small{color:#5b6472}td a{white-space:nowrap}</style></head>
 <body><h1>Engines: ${esc(c.engines.join(', '))}</h1>
 <p>${c.episodes} episode(s) ran on every engine · ${esc(createdAt)}</p>
 <table><tr><th>engine</th><th>ASR</th><th>solved</th></tr>${rows}</table>
