@@ -165,6 +165,13 @@ describe.skipIf(browserPath === null)('the viewer: overlays and the ghost of the
     expect(Math.hypot(arrow.from[0] - t.position[0], arrow.from[1] - t.position[1])).toBeLessThan(1e-6);
     expect(Math.hypot(arrow.to[0] - red[0], arrow.to[1] - red[1])).toBeLessThan(1e-6);
     expect(arrow.label).toBe(`${(offset.distance * 100).toFixed(1)} cm`);
+    // Before the moment it was measured (the carry) the offset is not drawn; the target is.
+    await page.evaluate((t) => window.policyloopViewer!.store.seek(t), cp.t / 2);
+    await frames();
+    const early = await overlays();
+    expect(early.arrow).toBeNull();
+    expect(early.target!.drawn).toBe(true);
+    await seekCheckpoint(3);
 
     // Each switch changes the picture, and back.
     expect(await toggle('target', false)).toBeGreaterThan(50);

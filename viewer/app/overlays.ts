@@ -502,7 +502,9 @@ export class Overlays {
       this.targetGroup.position.set(...t.position);
       this.targetGroup.quaternion.set(...t.quaternion);
     }
-    const showArrow = t !== null && on.get('offset') && t.distance > 1e-4;
+    // The offset is a measurement at its checkpoint: drawn from that moment on, not before the object got there.
+    const measuredAt = t && a ? (a.checkpoints.find((c) => c.index === t.checkpoint)?.t ?? -Infinity) : Infinity;
+    const showArrow = t !== null && on.get('offset') && t.distance > 1e-4 && s.t >= measuredAt - 1e-6;
     this.arrow.visible = showArrow;
     this.arrowLabel.sprite.visible = showArrow;
     if (t && showArrow) {
