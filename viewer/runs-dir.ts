@@ -187,6 +187,26 @@ async function listRun(root: string, rel: string, mtime: Date): Promise<ListedRu
  * The run and suite folders directly under `root`, newest first (at most MAX_LISTED_RUNS).
  * Symlinked entries are skipped: a listing never leads out of the runs directory.
  */
+/**
+ * A `suite --engines` folder (engines.json): each engine's suite folder in it, in the
+ * comparison's order, its task label naming the engine. Nothing when it is not one.
+ */
+async function listEngineSuites(root: string, rel: string, mtime: Date): Promise<ListedRun[]> {
+  const comparison = await readJsonObject(join(root, rel, 'engines.json'));
+  const engines = Array.isArray(comparison?.engines) ? comparison.engines : [];
+  const out: ListedRun[] = [];
+  for (const engine of engines) {
+    // Engine names only: nothing in the file leads the listing out of the folder.
+    if (typeof engine !== 'string' || !/^[a-z][a-z0-9-]{0,31}$/.test(engine)) continue;
+    // A real folder, as the top level's: a symlink is not followed.
+    const st = await lstat(join(root, rel, engine)).catch(() => null);
+    if (!st?.isDirectory()) continue;
+    const run = await listRun(root, `${rel}/${engine}`, mtime);
+    if (run) out.push({ ...run, task: `${run.task} · ${engine}` });
+  }
+  return out;
+}
+
 export async function listRuns(root: string): Promise<ListedRun[]> {
   let names: string[];
   try {
@@ -208,6 +228,7 @@ export async function listRuns(root: string): Promise<ListedRun[]> {
   for (const f of folders.slice(0, MAX_LISTED_RUNS)) {
     const run = await listRun(root, f.name, f.mtime);
     if (run) listed.push(run);
+    else listed.push(...(await listEngineSuites(root, f.name, f.mtime)));
   }
   return listed.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }

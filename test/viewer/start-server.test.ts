@@ -78,6 +78,12 @@ describe('the viewer start flow on the real server', () => {
     runs = tempDir('viewer-runs');
     writeSyntheticRun(join(runs, 'old-run'));
     writeSuite(runs, 'suite-a');
+    // A `suite --engines` folder: one suite folder per engine and the comparison.
+    mkdirSync(join(runs, 'engines-b'));
+    writeSuite(join(runs, 'engines-b'), 'rapier');
+    writeSuite(join(runs, 'engines-b'), 'cannon');
+    symlinkSync(join(outside, 'secret-run'), join(runs, 'engines-b', 'linked'));
+    writeFileSync(join(runs, 'engines-b', 'engines.json'), JSON.stringify({ engines: ['rapier', 'cannon', 'linked', '../x'] }));
     // Symlinks out of the runs directory: never listed, never opened.
     writeSyntheticRun(join(outside, 'secret-run'));
     symlinkSync(join(outside, 'secret-run'), join(runs, 'linked-out'));
@@ -193,12 +199,21 @@ describe('the viewer start flow on the real server', () => {
     const { runs: listed } = JSON.parse(res.body) as {
       runs: { path: string; kind: string; result: string; date: string; episodes?: unknown[] }[];
     };
-    expect(listed.map((r) => r.path)).toEqual(['suite-a', 'old-run']);
-    expect(listed[0]).toMatchObject({ kind: 'suite', result: '0/1 solved', date: '2030-01-01T00:00:00.000Z', report: true });
-    expect(listed[0]!.episodes).toEqual([
+    const order = listed.map((r) => r.path);
+    // The engines' suites (same date as suite-a) side by side; never the symlink or the path out.
+    expect(order.slice(0, 3).sort()).toEqual(['engines-b/cannon', 'engines-b/rapier', 'suite-a']);
+    expect(order.indexOf('engines-b/rapier')).toBe(order.indexOf('engines-b/cannon') - 1);
+    expect(order.slice(3)).toEqual(['old-run']);
+    const suiteA = listed.find((r) => r.path === 'suite-a')!;
+    expect(suiteA).toMatchObject({ kind: 'suite', result: '0/1 solved', date: '2030-01-01T00:00:00.000Z', report: true });
+    expect(suiteA.episodes).toEqual([
       { path: 'suite-a/episodes/red_on_blue-seed0', task: 'red_on_blue', seed: 0, success: false, attempt: 1, checkpoint: 1 },
     ]);
-    expect(listed[1]).toMatchObject({ kind: 'run', task: 'red_on_blue · seed 0' });
+    const cannon = listed.find((r) => r.path === 'engines-b/cannon')!;
+    expect(cannon).toMatchObject({ kind: 'suite', result: '0/1 solved', report: true });
+    expect((cannon as { task?: string }).task).toMatch(/ · cannon$/);
+    expect((cannon.episodes as { path: string }[])[0]!.path).toBe('engines-b/cannon/episodes/red_on_blue-seed0');
+    expect(listed.find((r) => r.path === 'old-run')).toMatchObject({ kind: 'run', task: 'red_on_blue · seed 0' });
   });
 
   it('opens a listed run by its path in the runs directory, and refuses paths that leave it', async () => {
