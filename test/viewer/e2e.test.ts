@@ -82,6 +82,10 @@ describe.skipIf(browserPath === null)('the viewer page in a browser', () => {
     const events = await page.$$eval('#events li', (li) => li.map((e) => e.textContent ?? ''));
     expect(events.length).toBeGreaterThan(2);
     expect(events.join('\n')).toMatch(/pick\("red_block"\)/);
+    // A call that took time shows when it began and ended, as the scrubber reads them.
+    const pick = events.find((e) => /pick\("red_block"\)/.test(e))!;
+    const [, began, ended] = /^(\d+\.\d\d)–(\d+\.\d\d)s/.exec(pick) ?? [];
+    expect(Number(ended)).toBeGreaterThan(Number(began));
     expect(await page.$$eval('#strip .tick', (t) => t.length)).toBeGreaterThan(0);
 
     const verdicts = await page.$$eval('#gallery .verdict', (v) => v.map((e) => e.className));

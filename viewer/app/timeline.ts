@@ -106,10 +106,15 @@ export class Timeline {
     if (a && (r.events !== this.seen.events || this.rows.length < a.events.length)) {
       for (let i = this.rows.length; i < a.events.length; i++) {
         const e = a.events[i]!;
+        // An event's `t` is when it ended; a call began when the event before it ended (calls
+        // run one after another), so a call that took time shows its span, as the scrubber reads it.
+        const begun = e.type === 'call' ? (i > 0 ? a.events[i - 1]!.t : a.track.start) : e.t;
+        const end = (e.t - a.track.start).toFixed(2);
+        const start = (begun - a.track.start).toFixed(2);
         const li = el(
           'li',
           { class: eventClass(e), data: { t: String(e.t) }, title: eventText(e) },
-          el('span', { class: 't', text: `${(e.t - a.track.start).toFixed(2)}s` }),
+          el('span', { class: 't', text: start === end ? `${end}s` : `${start}–${end}s` }),
           `${e.line !== null ? `L${e.line} ` : ''}${eventText(e)}`,
         );
         this.rows.push(li);
