@@ -341,7 +341,8 @@ export class MonitorPanel {
       ...this.drawn,
       draws: this.draws,
       lastDrawMs: this.lastDrawMs,
-      enlarged: this.enlarged,
+      // The dialog's own state: its 'close' event (which clears `enlarged`) comes a task after Esc shut it.
+      enlarged: this.dialog.open ? this.enlarged : null,
     };
   }
 
