@@ -9,15 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { findBrowser, launchBrowser } from '../../monitor/render/browser.ts';
 import type { LaunchedBrowser } from '../../monitor/render/browser.ts';
-import { runEpisode } from '../../policy/loop/index.ts';
 import type { Snapshot, Vec3 } from '../../sim/types.ts';
-import { loadTask } from '../../tasks/index.ts';
 import { startViewer } from '../../viewer/index.ts';
 import type { ViewerServer } from '../../viewer/index.ts';
 import type { GhostState } from '../../viewer/app/attempt-ghost.ts';
 import type { OverlayName, OverlayState } from '../../viewer/app/overlays.ts';
 import { viewerPage } from '../helpers/viewer-page.ts';
-import { ScriptedProgrammer } from '../helpers/scripted-programmer.ts';
+import { recordScriptedEpisode } from '../helpers/scripted-programmer.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const browserPath = findBrowser().path;
@@ -107,16 +105,7 @@ describe.skipIf(browserPath === null)('the viewer: overlays and the ghost of the
 
   beforeAll(async () => {
     const dir = tempDir('viewer-overlays-run');
-    const record = await runEpisode({
-      task: loadTask('red_on_blue'),
-      seed: 0,
-      programmer: new ScriptedProgrammer(programFor),
-      monitor: 'state',
-      maxRepairs: OFFSETS.length - 1,
-      oracle: true,
-      outDir: dir,
-      recordImages: 'none',
-    });
+    const record = await recordScriptedEpisode(programFor, OFFSETS.length, dir);
     expect(record.attempts.map((a) => a.success)).toEqual([false, false, true]);
     expect(record.attempts.every((a) => a.error === null)).toBe(true);
 

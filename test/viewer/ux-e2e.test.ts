@@ -10,15 +10,13 @@ import type { Page } from 'puppeteer-core';
 import { findBrowser, launchBrowser } from '../../monitor/render/browser.ts';
 import type { LaunchedBrowser } from '../../monitor/render/browser.ts';
 import { VIEWS } from '../../monitor/render/camera-views.ts';
-import { runEpisode } from '../../policy/loop/index.ts';
 import { RULE_PROGRAM_HEADER } from '../../policy/programmers/rules/program-text.ts';
-import { loadTask } from '../../tasks/index.ts';
 import { startViewer } from '../../viewer/index.ts';
 import type { ViewerServer } from '../../viewer/index.ts';
 import { CAMERA_LIMITS, clampTarget, defaultPose } from '../../viewer/app/camera-presets.ts';
 import type { CameraState } from '../../viewer/app/scene-viewport.ts';
 import { viewerPage } from '../helpers/viewer-page.ts';
-import { ScriptedProgrammer } from '../helpers/scripted-programmer.ts';
+import { recordScriptedEpisode } from '../helpers/scripted-programmer.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const browserPath = findBrowser().path;
@@ -61,16 +59,7 @@ describe.skipIf(browserPath === null)('the viewer: camera, keyboard, failures, l
 
   beforeAll(async () => {
     const dir = tempDir('viewer-ux-run');
-    const record = await runEpisode({
-      task: loadTask('red_on_blue'),
-      seed: 0,
-      programmer: new ScriptedProgrammer(programFor),
-      monitor: 'state',
-      maxRepairs: OFFSETS.length - 1,
-      oracle: true,
-      outDir: dir,
-      recordImages: 'none',
-    });
+    const record = await recordScriptedEpisode(programFor, OFFSETS.length, dir);
     expect(record.attempts.map((a) => a.success)).toEqual([false, false, false, false, false, true]);
     // Monitor-caught: no attempt threw.
     expect(record.attempts.every((a) => a.error === null)).toBe(true);
