@@ -26,6 +26,7 @@ import {
 } from './lexicon.ts';
 import type { ImageSide, NounClass, VerbClass } from './lexicon.ts';
 import { normalizeTokens } from './normalize.ts';
+import { recoverClause } from './recover.ts';
 import { spanText, splitClauses, tokenize } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -200,12 +201,26 @@ export interface Clause {
   ends?: { np: NounPhrase; side: ImageSide | 'first' | 'last' }[];
 }
 
+/** Where in its clause's tokens a reading stopped, for recover.ts. */
+export interface ParseStop {
+  /** The token reading stopped at. */
+  at: number;
+  /** No verb where the clause starts (`at` is that token). */
+  noVerb?: boolean;
+  /** The token at or after `at` that is a word the grammar does not know, if any. */
+  unknown?: number;
+}
+
 export class ParseError extends Error {
-  constructor(message: string) {
+  readonly stop?: ParseStop;
+  constructor(message: string, stop?: ParseStop) {
     super(message);
     this.name = 'ParseError';
+    this.stop = stop;
   }
 }
+
+const isParseError = (e: unknown): e is ParseError => e instanceof ParseError;
 
 const isWordTok = (t: Token | undefined): t is Token => t?.kind === 'word';
 
@@ -991,7 +1006,13 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   let countIsHead = false;
   let middleSize = false;
   if (det === 'a' && c.seq(['couple', 'pair'], 'of', 'the?') && isNounish(c.word())) count = 2;
-  if (count === undefined && countAt(c) !== undefined && (isNounish(c.word(1)) || (c.word(1) === 'middle' && c.word(2) === 'sized'))) {
+  // "the two top blocks", "the three left cubes": a count before a side word and the noun.
+  const sideNext = (SIDE_ADJECTIVES[c.word(1) ?? ''] !== undefined || EXTREMES[c.word(1) ?? ''] !== undefined) && headAfterAdjectives(c, 2);
+  if (
+    count === undefined &&
+    countAt(c) !== undefined &&
+    (isNounish(c.word(1)) || sideNext || (c.word(1) === 'middle' && c.word(2) === 'sized'))
+  ) {
     count = countAt(c);
     c.pos++;
   }
@@ -1407,7 +1428,13 @@ function headAfterAdjectives(c: Cursor, k: number, zones = true): boolean {
   for (;;) {
     const w = c.word(i);
     if (w === undefined) return false;
-    if (isColor(w) || SIZE_WORDS[w] !== undefined || w === 'colored') {
+    // "the top two blocks": a count between the side word and the noun.
+    if (
+      isColor(w) ||
+      SIZE_WORDS[w] !== undefined ||
+      w === 'colored' ||
+      (i === k && NUMBER_WORDS[w] !== undefined && NUMBER_WORDS[w]! >= 2)
+    ) {
       i++;
       continue;
     }
@@ -1775,10 +1802,124 @@ function placeRelation(c: Cursor): Relation | null {
   return null;
 }
 
+/** Words that say a distance is small ("a tiny bit", "close"), large ("a good long way", "miles"), or only carry those ("quite", "down"). */
+const LITTLE_WORDS = new Set([
+  'little',
+  'tad',
+  'touch',
+  'smidge',
+  'smidgen',
+  'hair',
+  'whisker',
+  'slightly',
+  'somewhat',
+  'tiny',
+  'wee',
+  'teeny',
+  'fraction',
+  'short',
+  'small',
+  'close',
+  'closely',
+  'just',
+]);
+const LOT_WORDS = new Set([
+  'lot',
+  'lots',
+  'long',
+  'good',
+  'far',
+  'farther',
+  'further',
+  'well',
+  'much',
+  'big',
+  'large',
+  'fair',
+  'way',
+  'ways',
+  'miles',
+  'loads',
+  'distance',
+]);
+const DEGREE_CARRIERS = new Set([
+  'a',
+  'bit',
+  'very',
+  'quite',
+  'really',
+  'pretty',
+  'rather',
+  'so',
+  'super',
+  'some',
+  'more',
+  'over',
+  'down',
+  'up',
+  'out',
+  'across',
+]);
+
+/**
+ * A run of degree words with no fixed form ("way down", "a good long way", "quite far",
+ * "really very close"): a little if any word says small, else a lot if any says large, else
+ * ("a bit") a little. Null, and nothing consumed, when no word of the run says how far.
+ */
+function degreeRun(c: Cursor): Gap | null {
+  const start = c.pos;
+  let little = false;
+  let lot = false;
+  let bit = false;
+  while (!c.done()) {
+    const w = c.word();
+    if (w === undefined) break;
+    if (LITTLE_WORDS.has(w)) little = true;
+    else if (LOT_WORDS.has(w)) lot = true;
+    else if (w === 'bit') bit = true;
+    else if (!DEGREE_CARRIERS.has(w)) break;
+    c.pos++;
+  }
+  if (!(little || lot || bit)) {
+    c.pos = start;
+    return null;
+  }
+  return { ...(little || (bit && !lot) ? PHRASE_DISTANCES.little : PHRASE_DISTANCES.lot), text: c.text(start) };
+}
+
+/** "to the left of the bowl, quite far from it", "…, really close (to it)", "…, a long way off": how far, said after the place. */
+function trailingGap(c: Cursor, clause: Clause): boolean {
+  const rel = clause.locations.at(-1);
+  if (rel?.kind !== 'relation' || rel.gap || c.tokens[c.pos - 1]?.text !== ',') return false;
+  const g0 = c.pos;
+  const gap = degreeRun(c);
+  if (gap) {
+    c.accept('away', 'off');
+    if (c.accept('from', 'to') !== null && !parseSimpleNp(c, { relations: false })) c.pos = g0;
+    if (c.pos > g0 && (c.done() || c.peek()?.kind === 'punct')) {
+      rel.gap = { ...gap, text: c.text(g0) };
+      return true;
+    }
+  }
+  c.pos = g0;
+  return false;
+}
+
 /** "a little to the right of X", "a lot to the left of X", "5 cm to the left of X", "10 cm above X" (in the image). */
 function parseGapRelation(c: Cursor): Location | null {
   const start = c.pos;
-  const gap = parseGap(c);
+  // The fixed forms first ("a little", "5 cm", "far"), then any run of degree words ("way down", "a good long way").
+  const fixed = parseGapRelationWith(c, parseGap(c));
+  if (fixed) return fixed;
+  // (the fixed form's words were read; go back for the loose one)
+  c.pos = start;
+  const loose = parseGapRelationWith(c, degreeRun(c));
+  if (!loose) c.pos = start;
+  return loose;
+}
+
+function parseGapRelationWith(c: Cursor, gap: Gap | null): Location | null {
+  const start = c.pos;
   if (!gap) return null;
   // "way over to the right of X", "a lot further to the left of X".
   c.accept('over', 'across', 'out', 'farther', 'off');
@@ -2852,6 +2993,7 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
     const near = knownWords().includes(word) ? [] : closestNames(word, VERBS.keys(), 2);
     throw new ParseError(
       `could not read "${clauseText}" at '${c.text(at, at + 1)}': no known verb${near.length > 0 ? ` (did you mean ${near.map((v) => `"${v}"`).join(' or ')}?)` : ''}; try ${VERB_FORMS}`,
+      { at, noVerb: true, unknown: knownWords().includes(word) ? undefined : at },
     );
   }
   // "leave the red ball where it is", "keep the bowl in place", "leave the others alone".
@@ -2953,6 +3095,7 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
       continue;
     }
     if (c.seq(['the', 'their', 'its'], ['positions', 'places', 'position', 'place', 'spots', 'locations', 'spot'], 'of')) continue;
+    if (trailingGap(c, clause)) continue;
     {
       // "a little to the right of X", "5 cm to the left of X".
       const gapped = parseGapRelation(c);
@@ -3306,8 +3449,12 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
     )
       c.pos++;
     // The hint names the first word in the span it does not know ("in the yelow bowl": 'yelow').
-    const unknown = c.tokens.slice(from, c.pos).find((x) => x.kind === 'word' && !knownWords().includes(x.text)) ?? c.tokens[from]!;
-    throw new ParseError(`could not read "${clauseText}" at '${c.text(from)}': ${hintFor(unknown, clause)}`);
+    const u = c.tokens.slice(from, c.pos).findIndex((x) => x.kind === 'word' && !knownWords().includes(x.text));
+    const unknown = u >= 0 ? c.tokens[from + u]! : c.tokens[from]!;
+    throw new ParseError(`could not read "${clauseText}" at '${c.text(from)}': ${hintFor(unknown, clause)}`, {
+      at: from,
+      unknown: u >= 0 ? from + u : undefined,
+    });
   }
   sizeRoles(clause);
   // "put them in a row from left to right: red, orange, yellow": "them" is the list after the colon.
@@ -3617,7 +3764,20 @@ export function parseInstruction(text: string, opts: ParseOptions = {}): Clause[
   if (clauses.length === 0) throw new ParseError(`could not read "${text.trim()}": it asks for nothing; try ${VERB_FORMS}`);
   const ordered = inTimeOrder(clauses);
   return ordered.map(({ tokens: t, before }, i) => {
-    const clause = perObject(parseClause(t, text, placesIt(ordered[i + 1]?.tokens), refersBack(ordered[i + 1]?.tokens)));
+    const placed = placesIt(ordered[i + 1]?.tokens);
+    const topic = refersBack(ordered[i + 1]?.tokens);
+    let read: Clause;
+    try {
+      read = parseClause(t, text, placed, topic);
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      // What the grammar does not cover: a few edits a person would make (recover.ts), noted; else the error as written.
+      const recovered = recoverClause(t, e, text, (u) => parseClause(u, text, placed, topic), isParseError);
+      if (!recovered) throw e;
+      opts.notes?.push(...recovered.notes);
+      read = recovered.clause;
+    }
+    const clause = perObject(read);
     // "before you move the blue block, …" says no place for it: it only names what the rest comes before.
     if (before && clause.verb === 'put' && clause.locations.length === 0 && clause.direction === null)
       return { ...clause, verb: 'state' as const };
@@ -3773,6 +3933,7 @@ function knownWords(): string[] {
       ...Object.keys(SIZE_WORDS),
       ...Object.keys(DIRECTIONS),
       ...Object.keys(ORDINALS),
+      ...Object.keys(NUMBER_WORDS),
       ...Object.keys(EXTREMES),
       ...Object.keys(SIDE_WORDS),
       ...Object.values(SPELLING),

@@ -92,6 +92,8 @@ interface State {
   subjectEach?: boolean;
   /** Ids named so far, most recent last. */
   mentioned: string[];
+  /** Ids named inside other phrases ("the white bowl" in "the two blocks closest to the white bowl"), most recent last. */
+  inner?: string[];
   lastNoun: NounClass | null;
   /** Every noun class named so far, most recent last ("the purple one" may mean an earlier one). */
   nouns: NounClass[];
@@ -168,6 +170,7 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
       want,
       exclude,
       pronoun: opts.pronoun ?? st.subject,
+      named: st.inner,
       self: opts.self,
       lastNoun,
       choice: st.choices[np.text],
@@ -189,7 +192,19 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
   r ??= attempt(st.lastNoun);
   // The nouns named inside the phrase ("the block nearest the yellow bowl") count as named before
   // a later "the green one", the head's last.
-  for (const inner of innerPhrases(np)) if (inner.noun !== null && inner.noun !== 'zone') st.nouns.push(inner.noun);
+  for (const inner of innerPhrases(np)) {
+    if (inner.noun === null || inner.noun === 'zone') continue;
+    st.nouns.push(inner.noun);
+    // What it names, for an "it" with nothing named before ("the two blocks closest to the white bowl go into it").
+    if (inner.kind === 'object' && !inner.plural) {
+      try {
+        const ir = resolveNp(inner, st.facts, { want: 'any' });
+        if (ir.kind === 'objects' && ir.ids.length === 1) st.inner = [...(st.inner ?? []).filter((x) => x !== ir.ids[0]), ir.ids[0]!];
+      } catch {
+        // it names nothing by itself
+      }
+    }
+  }
   if (np.noun !== null && np.noun !== 'zone') {
     st.lastNoun = np.noun;
     st.nouns.push(np.noun);

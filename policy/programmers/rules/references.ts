@@ -41,6 +41,8 @@ export interface ResolveOptions {
   self?: readonly string[];
   /** Head noun of an earlier phrase, for "the red one". */
   lastNoun?: NounClass | null;
+  /** Ids named inside earlier phrases, most recent last: what "it" stands for when nothing was named before it. */
+  named?: readonly string[];
   /** Which of several candidates to take for an ambiguous singular phrase (repairs move it on). */
   choice?: number;
   /** Where notes about ambiguity go. */
@@ -176,6 +178,12 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
       const kind = shapes === null ? ids : ids.filter((id) => shapes.includes(facts.objects.find((o) => o.id === id)?.shape ?? 'box'));
       if (kind.length === 0) return resolveNp({ ...np, kind: 'object', pronoun: undefined, quantifier: null }, facts, opts);
       return { kind: 'objects', ids: np.pronoun === 'it' ? [kind[0]!] : kind, candidates: kind };
+    }
+    // "the two blocks closest to the white bowl go into it": nothing was moved before, so "it" is the last thing named inside a phrase.
+    const inner = np.pronoun === 'it' ? (opts.named ?? []).filter((id) => !exclude.has(id)).at(-1) : undefined;
+    if (ids.length === 0 && (opts.pronoun ?? []).length === 0 && inner !== undefined) {
+      opts.notes?.push(`'${np.text}' with nothing named before it: read as ${inner}, named just before`);
+      return { kind: 'objects', ids: [inner], candidates: [inner] };
     }
     if (ids.length === 0) throw new UnresolvedReference(`cannot tell what '${np.text}' refers to: nothing was named before it`);
     const chosen = np.pronoun === 'it' ? [ids[0]!] : ids;

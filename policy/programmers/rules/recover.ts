@@ -1,0 +1,238 @@
+// Reading past what the grammar does not cover. When a clause cannot be read as written,
+// a few small edits are tried, each of which a person would make without thinking, and the
+// first edited clause the grammar reads is used, with a note saying what was assumed:
+//
+// - a clause with no verb that names a thing and then a place is a put ("every ball except
+//   the purple one onto the white tray", "Red block. Brown tray.");
+// - the words that link a thing to where it ends up are left out ("X should end up on Y",
+//   "X is to go in Y");
+// - an aside between commas or in brackets that names nothing (no colour, shape, size,
+//   number, side or direction: "…, like a clock face") is left out.
+//
+// Nothing here looks at the scene, and nothing guesses among readings: the edits are tried
+// in a fixed order and the first clause that reads is kept. What was left out or assumed is
+// a note of the reading, so it reaches the program's `// note:` lines and the user. A word it
+// does not know is never left out: it may be the verb ("juggle"), the thing ("the red bluk")
+// or how ("sideways"), and the error names it.
+
+import type { Clause, ParseError } from './grammar.ts';
+import { DIRECTIONS, EXTREMES, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, SIZE_WORDS, VERBS, isColor } from './lexicon.ts';
+import { spanText } from './tokenizer.ts';
+import type { Token } from './tokenizer.ts';
+
+export interface Recovered {
+  clause: Clause;
+  /** What was left out or assumed, one line each ("left out 'evenly', a word it does not know"). */
+  notes: string[];
+}
+
+/** Words that change what is meant when left out: never dropped. */
+const MEANING_WORDS: ReadonlySet<string> = new Set([
+  'not',
+  'no',
+  'none',
+  'neither',
+  'nor',
+  'never',
+  'without',
+  'except',
+  'excluding',
+  'but',
+  "don't",
+  'dont',
+  "isn't",
+  "aren't",
+  "doesn't",
+  'only',
+  'each',
+  'every',
+  'all',
+  'both',
+  'either',
+]);
+
+/** Words between a thing and where it ends up ("should end up on", "needs to be in", "is to go to"). */
+const LINK_WORDS: ReadonlySet<string> = new Set([
+  'should',
+  'must',
+  'will',
+  'would',
+  'shall',
+  'can',
+  'could',
+  'might',
+  'needs',
+  'need',
+  'has',
+  'have',
+  'had',
+  'ought',
+  'gotta',
+  'got',
+  'is',
+  'are',
+  'be',
+  'been',
+  'being',
+  'end',
+  'ends',
+  'ended',
+  'wind',
+  'winds',
+  'finish',
+  'finishes',
+  'finally',
+  'eventually',
+  'ideally',
+  'really',
+  'definitely',
+  'up',
+  'go',
+  'goes',
+  'going',
+  'get',
+  'gets',
+  'sit',
+  'sits',
+  'stay',
+  'stays',
+  'lie',
+  'lies',
+  'rest',
+  'rests',
+  'live',
+  'lives',
+  'belong',
+  'belongs',
+  'moved',
+  'placed',
+  'put',
+  'sitting',
+  'resting',
+]);
+
+/** Whether a token says which thing or where: a colour, shape noun, size, number, side, direction or ordinal. */
+function isContent(t: Token): boolean {
+  if (t.kind === 'number' || t.kind === 'distance') return true;
+  if (t.kind !== 'word') return false;
+  const w = t.text;
+  return (
+    isColor(w) ||
+    (NOUNS.has(w) && NOUNS.get(w)!.cls !== 'thing') ||
+    w in SIZE_WORDS ||
+    NUMBER_WORDS[w] !== undefined ||
+    ORDINALS[w] !== undefined ||
+    w in SIDE_WORDS ||
+    w in EXTREMES ||
+    w in DIRECTIONS ||
+    MEANING_WORDS.has(w)
+  );
+}
+
+const word = (text: string, at: Token): Token => ({ kind: 'word', text, start: at.start, end: at.start });
+
+interface Edit {
+  tokens: Token[];
+  note: string;
+  /** Whether the clause read after this edit says what the edit assumed (a put must say where). */
+  accept?: (clause: Clause) => boolean;
+}
+
+/** The edits worth trying after `error`, in the order they are tried. */
+function editsFor(tokens: Token[], error: ParseError, source: string): Edit[] {
+  const stop = error.stop;
+  if (!stop) return [];
+  const out: Edit[] = [];
+  const at = Math.min(stop.at, tokens.length - 1);
+  // The words linking a thing to where it ends up ("should end up", "needs to be", "is to go").
+  if (tokens[at]?.kind === 'word' && LINK_WORDS.has(tokens[at]!.text)) {
+    let end = at;
+    while (
+      end < tokens.length &&
+      (LINK_WORDS.has(tokens[end]!.text) || (tokens[end]!.text === 'to' && LINK_WORDS.has(tokens[end + 1]?.text ?? '')))
+    )
+      end++;
+    if (end < tokens.length)
+      out.push({
+        tokens: [...tokens.slice(0, at), ...tokens.slice(end)],
+        note: `read '${spanText(source, tokens.slice(at, end))}' as where it goes`,
+      });
+  }
+  // No verb: a thing, then where it goes, is a put.
+  if (stop.noVerb && !tokens.some((t) => t.kind === 'word' && VERBS.has(t.text))) {
+    out.push({
+      tokens: [...tokens.slice(0, at), word('put', tokens[at]!), ...tokens.slice(at)],
+      note: 'no verb: read as putting what it names where it says',
+      // "the black block" alone says nowhere: not a put.
+      accept: (clause) => clause.objects.length > 0 && (clause.locations.length > 0 || clause.order !== null || clause.bySize !== null),
+    });
+  }
+  // An aside between commas or in brackets that names nothing.
+  const aside = asideAround(tokens, at);
+  if (aside) {
+    const [from, to] = aside;
+    out.push({
+      tokens: [...tokens.slice(0, from), ...tokens.slice(to)],
+      note: `left out '${spanText(source, tokens.slice(from, to)).replace(/^[\s,(]+|[\s,)]+$/g, '')}', which names no object or place`,
+    });
+  }
+  return out;
+}
+
+/** The span [from, to) of the comma- or bracket-bounded part of the clause holding token `at`, if it names nothing. */
+function asideAround(tokens: Token[], at: number): [number, number] | null {
+  const isOpen = (t: Token | undefined): boolean => t?.kind === 'punct' && (t.text === ',' || t.text === '(');
+  const isClose = (t: Token | undefined): boolean => t?.kind === 'punct' && (t.text === ',' || t.text === ')');
+  let from = at;
+  while (from > 0 && !isOpen(tokens[from - 1])) from--;
+  let to = at;
+  while (to < tokens.length && !isClose(tokens[to])) to++;
+  // Only a part set off by punctuation: the clause's head is never an aside.
+  if (from === 0) return null;
+  const part = tokens.slice(from, to);
+  if (part.length === 0 || part.length > 8 || part.some(isContent)) return null;
+  // The opening comma goes too; a closing bracket goes with its opening one.
+  const start = from - 1;
+  const end = tokens[to]?.text === ')' ? to + 1 : to;
+  return [start, end];
+}
+
+const MAX_EDITS = 4;
+const MAX_TRIES = 40;
+
+/**
+ * Read `tokens` with `parse` after the first error, trying the edits above (at most
+ * MAX_EDITS on one reading, MAX_TRIES readings in all). Null when none reads: the caller
+ * reports the first error, which names the phrase as written.
+ */
+export function recoverClause(
+  tokens: Token[],
+  error: ParseError,
+  source: string,
+  parse: (tokens: Token[]) => Clause,
+  isParseError: (e: unknown) => e is ParseError,
+): Recovered | null {
+  let tries = 0;
+  const seen = new Set<string>();
+  const search = (toks: Token[], err: ParseError, notes: string[], depth: number): Recovered | null => {
+    if (depth >= MAX_EDITS) return null;
+    for (const edit of editsFor(toks, err, source)) {
+      const key = edit.tokens.map((t) => t.text).join(' ');
+      if (seen.has(key) || tries >= MAX_TRIES) continue;
+      seen.add(key);
+      tries++;
+      const now = [...notes, edit.note];
+      try {
+        const clause = parse(edit.tokens);
+        if (edit.accept && !edit.accept(clause)) continue;
+        return { clause, notes: now };
+      } catch (e) {
+        if (!isParseError(e)) throw e;
+        const found = search(edit.tokens, e, now, depth + 1);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  return search(tokens, error, [], 0);
+}
