@@ -209,7 +209,7 @@ describe('sets and asides', () => {
 
 describe('what it still cannot read is named', () => {
   it.each([
-    ['Which corner of the table is the purple bowl closest to? Move the red block there.'],
+    ['Which corner of the table is the purple bowl closest to? Juggle the red block there.'],
     ['put the middle block of the three into the tray'],
   ])('%s', async (text) => {
     const d = await new RuleProgrammer().generate(sceneContext(text, SCENE));

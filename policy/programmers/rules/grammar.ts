@@ -3006,6 +3006,20 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
     const emptied = emptyContainer(c, tokens);
     if (emptied) return parseClause(emptied, source, placedNext, topicNext);
   }
+  // "flip the tower", "turn the stack upside down", "invert the tower (over)": moved and rebuilt in reverse.
+  if (FLIP_VERBS.has(verbTok.text)) {
+    const rest = tokens.slice(c.pos + 1);
+    const probe = new Cursor(rest, source);
+    const np = parseSimpleNp(probe);
+    if (np?.kind === 'tower') {
+      const at = (text: string): Token => ({ kind: 'word', text, start: verbTok.start, end: verbTok.start });
+      const tail = rest.slice(probe.pos);
+      const k = tail.findIndex((t, i) => (t.text === 'upside' && tail[i + 1]?.text === 'down') || t.text === 'over' || t.text === 'around');
+      const after = k < 0 ? tail : [...tail.slice(0, k), ...tail.slice(k + (tail[k]!.text === 'upside' ? 2 : 1))];
+      const rebuilt = [...tokens.slice(0, c.pos), at('move'), ...rest.slice(0, probe.pos), { ...at(','), kind: 'punct' as const }, at('rebuilding'), at('it'), at('upside'), at('down'), ...after];
+      return parseClause(rebuilt, source, placedNext, topicNext);
+    }
+  }
   // "give each bowl one block", "fill the tray with the balls": the container first, then what goes in it.
   if (verbTok.text === 'give' || verbTok.text === 'fill') {
     const reordered = recipientFirst(c, tokens, verbTok.text);
@@ -3096,6 +3110,18 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
     }
     if (c.seq(['the', 'their', 'its'], ['positions', 'places', 'position', 'place', 'spots', 'locations', 'spot'], 'of')) continue;
     if (trailingGap(c, clause)) continue;
+    // "split the blocks between the two bowls", "share the balls among the trays": each container some.
+    if (SHARE_VERBS.has(clause.verbText) && ['between', 'among', 'amongst', 'across'].includes(c.word() ?? '')) {
+      const s = c.pos;
+      c.pos++;
+      const np = parseSimpleNp(c, { relations: false });
+      if (np?.kind === 'object' && np.plural && np.noun !== null && CONTAINER_CLASSES.has(np.noun)) {
+        clause.locations.push({ kind: 'in', np }, { kind: 'distinct', which: 'container', noun: np.noun, cover: true });
+        clause.locAt.push(clause.objects.length, clause.objects.length);
+        continue;
+      }
+      c.pos = s;
+    }
     {
       // "a little to the right of X", "5 cm to the left of X".
       const gapped = parseGapRelation(c);
@@ -3472,6 +3498,12 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
   return clause;
 }
 
+/** Verbs that share things out among containers ("split the blocks between the bowls"). */
+const SHARE_VERBS: ReadonlySet<string> = new Set(['split', 'divide', 'share', 'distribute', 'spread', 'scatter']);
+
+/** Verbs that turn a stack over ("flip the tower"): with a stack as their object, a rebuild in reverse. */
+const FLIP_VERBS: ReadonlySet<string> = new Set(['flip', 'invert', 'reverse', 'turn']);
+
 /**
  * "give each bowl one block" → "put one block in each bowl"; "give the red bowl the blue
  * block" → "put the blue block in the red bowl"; "fill the tray with the balls" → "put the
@@ -3597,13 +3629,14 @@ function coverPhrase(c: Cursor): Location | null {
   const start = c.pos;
   if (!(c.accept('so') || c.seq('such', 'that') || c.seq(['making', 'make'], 'sure'))) return null;
   c.accept('that');
-  const none = c.accept('no', 'none') !== null;
-  if (!none) c.accept('every', 'each', 'all');
-  c.seq('of', 'the');
+  // "so no bowl is left empty", "so neither bowl is empty", "so that none of the bowls stays empty".
+  const none = c.accept('no', 'none', 'neither') !== null;
+  if (!none) c.accept('every', 'each', 'all', 'both');
+  c.seq('of', 'the', 'two?');
   const place = distinctPlace(c);
   if (place?.which === 'container') {
     const done = none
-      ? c.seq(['is', 'are', 'stays', 'remains', 'gets'], ['left?', 'still?'], 'empty')
+      ? c.seq(['is', 'are', 'stays', 'remains', 'gets', 'ends'], ['left?', 'still?', 'up?'], 'empty')
       : c.seq(
           ['has', 'have', 'gets', 'get', 'holds', 'hold', 'contains', 'receives', 'ends'],
           'up?',
@@ -3763,7 +3796,9 @@ export function parseInstruction(text: string, opts: ParseOptions = {}): Clause[
   );
   if (clauses.length === 0) throw new ParseError(`could not read "${text.trim()}": it asks for nothing; try ${VERB_FORMS}`);
   const ordered = inTimeOrder(clauses);
-  return ordered.map(({ tokens: t, before }, i) => {
+  const out: Clause[] = [];
+  for (let i = 0; i < ordered.length; i++) {
+    const { tokens: t, before } = ordered[i]!;
     const placed = placesIt(ordered[i + 1]?.tokens);
     const topic = refersBack(ordered[i + 1]?.tokens);
     let read: Clause;
@@ -3772,17 +3807,102 @@ export function parseInstruction(text: string, opts: ParseOptions = {}): Clause[
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
       // What the grammar does not cover: a few edits a person would make (recover.ts), noted; else the error as written.
-      const recovered = recoverClause(t, e, text, (u) => parseClause(u, text, placed, topic), isParseError);
+      const recovered =
+        recoverClause(t, e, text, (u) => parseClause(u, text, placed, topic), isParseError) ??
+        thingThenPlace(t, ordered[i + 1]?.tokens, e, text) ??
+        placeThenThere(t, ordered[i + 1]?.tokens, e, text);
       if (!recovered) throw e;
       opts.notes?.push(...recovered.notes);
       read = recovered.clause;
+      if ('both' in recovered) i++;
     }
     const clause = perObject(read);
     // "before you move the blue block, …" says no place for it: it only names what the rest comes before.
     if (before && clause.verb === 'put' && clause.locations.length === 0 && clause.direction === null)
-      return { ...clause, verb: 'state' as const };
-    return clause;
-  });
+      out.push({ ...clause, verb: 'state' as const });
+    else out.push(clause);
+  }
+  return out;
+}
+
+/**
+ * "just to the right of the brown bowl, put the white block there", "in the top left corner:
+ * the red block goes there", "which corner is the cyan bowl closest to? move the yellow block
+ * there": a clause that only names a place (or asks which one), then a clause that puts
+ * something "there" — the place goes where "there" is (noted). Null unless both read that way.
+ */
+function placeThenThere(
+  place: Token[],
+  next: Token[] | undefined,
+  error: ParseError,
+  source: string,
+): { clause: Clause; notes: string[]; both: true } | null {
+  if (!next || !error.stop?.noVerb) return null;
+  const there = next.findIndex((t, i) => t.kind === 'word' && t.text === 'there' && !['is', 'are', "'s"].includes(next[i + 1]?.text ?? ''));
+  if (there < 0) return null;
+  let words = place.filter((t, i) => !(t.kind === 'punct' && (i === place.length - 1 || t.text === '?')));
+  words = askedPlace(words) ?? words;
+  // "…, in the top left corner": a place said with its preposition keeps it; a bare place takes "to".
+  const lead = words[0]?.text ?? '';
+  const preposition = ['in', 'into', 'on', 'onto', 'to', 'at', 'next', 'beside', 'near', 'just', 'right', 'a', 'behind', 'above', 'below'].includes(lead);
+  const at = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.start });
+  const tokens = [...next.slice(0, there), ...(preposition ? [] : [at('to', next[there]!)]), ...words, ...next.slice(there + 1)];
+  try {
+    const clause = parseClause(tokens, source);
+    if (clause.objects.length === 0 || clause.locations.length === 0) return null;
+    return { clause, notes: [`'there' read as '${spanText(source, words)}', said before`], both: true };
+  } catch (e) {
+    if (e instanceof ParseError) return null;
+    throw e;
+  }
+}
+
+/**
+ * "which corner (of the table) is the cyan bowl closest to" → "the corner closest to the cyan
+ * bowl"; "what side is the ball farthest from" → "the side farthest from the ball". Null when
+ * the words are not such a question.
+ */
+function askedPlace(words: Token[]): Token[] | null {
+  if (!['which', 'what'].includes(words[0]?.text ?? '')) return null;
+  const be = words.findIndex((t) => t.text === 'is' || t.text === 'are');
+  const rank = words.findIndex((t) => ['closest', 'nearest', 'farthest', 'furthest'].includes(t.text));
+  if (be < 2 || rank < be + 2) return null;
+  let head = words.slice(1, be);
+  // "of the table": every corner is.
+  const of = head.findIndex((t) => t.text === 'of');
+  if (of > 0) head = head.slice(0, of);
+  const subject = words.slice(be + 1, rank);
+  const rankWord = words[rank]!;
+  const toFrom = ['to', 'from'].includes(words[rank + 1]?.text ?? '') ? words[rank + 1]! : null;
+  const at = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.start });
+  const near = ['closest', 'nearest'].includes(rankWord.text);
+  return [at('the', words[0]!), ...head, rankWord, toFrom ?? at(near ? 'to' : 'from', rankWord), ...subject];
+}
+
+/**
+ * "Red block. Brown tray.": a sentence that only names a thing, then one that only names a
+ * place, is putting the thing there (noted). Null unless both read that way.
+ */
+function thingThenPlace(
+  thing: Token[],
+  place: Token[] | undefined,
+  error: ParseError,
+  source: string,
+): { clause: Clause; notes: string[]; both: true } | null {
+  if (!place || !error.stop?.noVerb) return null;
+  const words = (ts: Token[]): Token[] => ts.filter((t) => t.kind !== 'punct');
+  const a = words(thing);
+  const b = words(place);
+  if (a.length === 0 || b.length === 0 || [...a, ...b].some((t) => VERBS.has(t.text))) return null;
+  const at = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.start });
+  try {
+    const clause = parseClause([at('put', a[0]!), ...a, at('in', b[0]!), ...b], source);
+    if (clause.objects.length === 0 || clause.locations.length !== 1) return null;
+    return { clause, notes: [`'${spanText(source, a)}' then '${spanText(source, b)}': read as putting the one in the other`], both: true };
+  } catch (e) {
+    if (e instanceof ParseError) return null;
+    throw e;
+  }
 }
 
 /** The words a clause starts with, past punctuation and "and" / "but". */

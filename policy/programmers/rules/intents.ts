@@ -1128,7 +1128,9 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         let ids = clause.roles.length > 0 ? stackOrder(st, clause) : subjects(st, clause);
         if (clause.roles.length === 0 && clause.reverse) ids = [...ids].reverse();
         const place = locs.find((l) => l.kind !== 'from');
-        const dest = place ? destOf(st, place, ids[0]!, false) : null;
+        // "flip the tower" says no place: rebuilt on the table (a free spot), noted.
+        if (!place) st.notes.push(`no place said for the rebuilt stack: ${ids[0]} goes on the table, the rest on it`);
+        const dest: Dest | null = place ? destOf(st, place, ids[0]!, false) : { kind: 'table' };
         if (!dest) throw new ReadError(`could not read where to rebuild ${ids.join(', ')} in '${clause.text}'`);
         out.push({ kind: 'place', id: ids[0]!, dest, upright: false, notOn: null });
         out.push({ kind: 'stack', ids });

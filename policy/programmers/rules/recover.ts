@@ -159,7 +159,7 @@ function editsFor(tokens: Token[], error: ParseError, source: string): Edit[] {
       });
   }
   // No verb: a thing, then where it goes, is a put.
-  if (stop.noVerb && !tokens.some((t) => t.kind === 'word' && VERBS.has(t.text))) {
+  if (stop.noVerb && !VERBS.has(tokens[at]?.text ?? '')) {
     out.push({
       tokens: [...tokens.slice(0, at), word('put', tokens[at]!), ...tokens.slice(at)],
       note: 'no verb: read as putting what it names where it says',
