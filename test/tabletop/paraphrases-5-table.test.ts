@@ -1,0 +1,290 @@
+// The fifth, held-out paraphrase table is valid (test/tabletop/README.md): at least 150 rows
+// over at least 25 scenes (at least 10 of its own, all used), every family of issue 11 evenly
+// (25-30 rows each), every predicate schema-valid, every referent one a person can point at,
+// nothing solved at the start on any run, the documented phrase distances ("a little", "a lot",
+// "next to"), two-step instructions in several families, and no text equal to a row of the first
+// four tables, to a bundled task's instruction or to another of its own rows. Its scenes are the
+// earlier tables' (scenes.json, scenes-2.json, scenes-3.json, scenes-4.json) and its own
+// (scenes-5.json); the loader reads all five and names the file of a bad scene or row.
+// This file never runs the builtin programmer on the table (the one runRow below is given a
+// programmer that fails the test if it is ever asked for a program): the lead measures it once
+// (`npx tsx bench/paraphrases.ts --table 5`).
+
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PHRASE_DISTANCES, PredicateSchema } from '../../sim/index.ts';
+import { instantiateScene, listTasks } from '../../tasks/index.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { FAMILIES, loadTable, runRow, startProblem, TABLE_DIR, TABLES, TableError, tableRuns } from './paraphrase-harness.ts';
+import type { TableRow } from './paraphrase-harness.ts';
+
+const table = loadTable(undefined, TABLES[5]);
+const earlierTables = ([1, 2, 3, 4] as const).map((k) => loadTable(undefined, TABLES[k]));
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+const read = (name: string) => JSON.parse(readFileSync(join(TABLE_DIR, name), 'utf8'));
+
+/** Every sub-object of a predicate with the key `kind`, depth first. */
+function find(v: unknown, kind: string, out: unknown[] = []): unknown[] {
+  if (Array.isArray(v)) for (const x of v) find(x, kind, out);
+  else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      if (k === kind) out.push(x);
+      find(x, kind, out);
+    }
+  }
+  return out;
+}
+
+describe('the fifth paraphrase table', () => {
+  it('has at least 150 rows over at least 25 scenes, and uses every one of at least 10 scenes of its own', () => {
+    expect(table.rowsFile).toBe('instructions-5.json');
+    expect(table.rows.length).toBeGreaterThanOrEqual(150);
+    const own: string[] = read('scenes-5.json').scenes.map((s: { id: string }) => s.id);
+    expect(own.length).toBeGreaterThanOrEqual(10);
+    const used = new Set(table.rows.map((r) => r.scene));
+    expect(own.filter((s) => !used.has(s))).toEqual([]);
+    expect(used.size).toBeGreaterThanOrEqual(25);
+    // It also runs on scenes of the earlier tables, not only on its own.
+    expect([...used].filter((s) => !own.includes(s)).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('covers every family of issue 11 evenly: 25 to 30 rows each', () => {
+    for (const f of FAMILIES) {
+      const k = table.rows.filter((r) => r.family === f).length;
+      expect(k, f).toBeGreaterThanOrEqual(25);
+      expect(k, f).toBeLessThanOrEqual(30);
+    }
+  });
+
+  it('has a schema-valid predicate for every row', () => {
+    for (const r of table.rows) expect(PredicateSchema.safeParse(r.success).success, r.text).toBe(true);
+  });
+
+  it('uses the quantifier, referent, region and arrangement forms, not only fixed ids', () => {
+    const text = (r: TableRow) => JSON.stringify(r.success);
+    for (const form of [
+      '"the"',
+      '"every"',
+      '"some"',
+      '"distinct"',
+      '"not"',
+      '"side"',
+      '"nth"',
+      '"closestTo"',
+      '"farthestFrom"',
+      '"largest"',
+      '"smallest"',
+      '"notColor"',
+      '"sameColorAs"',
+      '"differentColorFrom"',
+      '"exclude"',
+      '"kind"',
+      '"line"',
+      '"row"',
+      '"circle"',
+      '"ordered"',
+      '"by"',
+      '"inRegion"',
+      '"corner"',
+      '"offset"',
+      '"near"',
+      '"upright"',
+    ]) {
+      expect(
+        table.rows.some((r) => text(r).includes(form)),
+        form,
+      ).toBe(true);
+    }
+  });
+
+  it('holds no text of the first four tables, no bundled instruction, and no text twice', () => {
+    const earlier = new Set(earlierTables.flatMap((t) => t.rows).map((r) => norm(r.text)));
+    const bundled = new Set(listTasks().map((t) => norm(t.instruction)));
+    expect(table.rows.filter((r) => earlier.has(norm(r.text))).map((r) => r.text)).toEqual([]);
+    expect(table.rows.filter((r) => bundled.has(norm(r.text))).map((r) => r.text)).toEqual([]);
+    const seen = new Map<string, number>();
+    for (const r of table.rows) seen.set(norm(r.text), (seen.get(norm(r.text)) ?? 0) + 1);
+    expect([...seen].filter(([, n]) => n > 1).map(([t]) => t)).toEqual([]);
+  });
+
+  it('has two-step instructions ("first ..., then ...") in several families', () => {
+    const twoStep = table.rows.filter((r) => /\bfirst\b.*\bthen\b|\band then\b|, then\b/i.test(r.text));
+    expect(twoStep.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(twoStep.map((r) => r.family)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('says "a little", "a lot" and a plain "to the right of" with the documented distances', () => {
+    const ranges = [
+      [PHRASE_DISTANCES.little.min, PHRASE_DISTANCES.little.max],
+      [PHRASE_DISTANCES.lot.min, PHRASE_DISTANCES.lot.max],
+      [0, 0.15],
+    ].map((r) => r.join('-'));
+    const offsets = table.rows.flatMap((r) => find(r.success, 'offset').map((o) => ({ r, o: o as { min: number; max: number } })));
+    expect(offsets.length).toBeGreaterThanOrEqual(10);
+    for (const { r, o } of offsets) expect(ranges, r.text).toContain(`${o.min}-${o.max}`);
+  });
+
+  it('says "next to" as the two half widths + 5 cm, on the table', () => {
+    let checked = 0;
+    for (const r of table.rows) {
+      for (const n of find(r.success, 'near') as [string, string, number][]) {
+        const scene = table.scenes.get(r.scene)!.scene as { objects: { id: string; size: number[] }[] };
+        const half = (id: string) => Math.max(...scene.objects.find((o) => o.id === id)!.size.slice(0, 2)) / 2;
+        expect(n[2], r.text).toBeCloseTo(half(n[0]) + half(n[1]) + 0.05, 6);
+        expect(JSON.stringify(r.success), r.text).toContain(`{"onTable":"${n[0]}"}`);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(5);
+  });
+
+  it('deals its shuffled scenes differently on their two seeds, so a referent is a different object per seed', () => {
+    for (const [scene, still] of [
+      ['shuffled_column_four', 'yellow_bowl'],
+      ['six_spots_shuffled', 'gray_bowl'],
+    ] as const) {
+      const group: string[] = (table.scenes.get(scene)!.scene as { layout: { shuffle: string[][] } }).layout.shuffle[0]!;
+      for (const r of table.rows.filter((x) => x.scene === scene)) {
+        const [a, b] = [0, 1].map((seed) => instantiateScene(r.task, seed));
+        const at = (s: typeof a, id: string) => s.objects.find((o) => o.id === id)!.position;
+        expect(
+          group.some((id) => at(a, id).join() !== at(b, id).join()),
+          `${scene}: "${r.text}"`,
+        ).toBe(true);
+        expect(at(a, still), scene).toEqual(at(b, still));
+      }
+    }
+  });
+
+  it('has scenes that start with things in a tray or a bowl, and stacks', () => {
+    const scenes = read('scenes-5.json').scenes as { id: string; scene: { objects: { id: string; shape: string; on?: string }[] } }[];
+    const starts = (kind: (shape: string) => boolean) =>
+      scenes.filter((s) => s.scene.objects.some((o) => o.on && kind(s.scene.objects.find((x) => x.id === o.on)!.shape))).map((s) => s.id);
+    expect(starts((shape) => shape === 'tray' || shape === 'bowl').length).toBeGreaterThanOrEqual(2);
+    expect(starts((shape) => shape === 'box').length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...scenes.map((s) => s.scene.objects.length))).toBeGreaterThanOrEqual(10);
+  });
+
+  it('is not solved at the start of any run, and every referent picks one object clearly', async () => {
+    const problems: string[] = [];
+    for (const run of tableRuns(table)) {
+      const row = table.rows[run.row]!;
+      const p = await startProblem(row, run.seed);
+      if (p) problems.push(`rows[${row.index}] "${row.text}": ${p}`);
+    }
+    expect(problems).toEqual([]);
+  }, 240_000);
+});
+
+describe('loading the fifth table', () => {
+  const names = ['scenes.json', 'scenes-2.json', 'scenes-3.json', 'scenes-4.json', 'scenes-5.json', 'instructions-5.json'];
+  const files = names.map(read);
+
+  /** The table's files in a temp folder, after `edit(scenes4, scenes5, rows5)`. */
+  function withTable(edit: (s4: any, s5: any, r5: any) => void): string {
+    const dir = tempDir('paraphrases-5');
+    const copies = files.map((x) => structuredClone(x));
+    edit(copies[3], copies[4], copies[5]);
+    for (const [i, name] of names.entries()) writeFileSync(join(dir, name), JSON.stringify(copies[i]));
+    return dir;
+  }
+
+  function loadError(dir: string): string {
+    try {
+      loadTable(dir, TABLES[5]);
+    } catch (e) {
+      expect(e).toBeInstanceOf(TableError);
+      const message = (e as Error).message;
+      expect(message.split('\n')).toHaveLength(1);
+      return message;
+    }
+    throw new Error('expected a TableError');
+  }
+
+  it('reads the scenes of all five files; the earlier tables do not see the fifth one', () => {
+    const own = files[4].scenes[0].id;
+    for (const f of files.slice(0, 5)) expect(table.scenes.has(f.scenes[0].id)).toBe(true);
+    expect(table.scenes.size).toBe(files.slice(0, 5).reduce((n, f) => n + f.scenes.length, 0));
+    for (const t of earlierTables) expect(t.scenes.has(own)).toBe(false);
+  });
+
+  it('refuses a scene id of the fourth scenes file used again in the fifth, naming the fifth', () => {
+    const msg = loadError(withTable((s4, s5) => (s5.scenes[2].id = s4.scenes[0].id)));
+    expect(msg).toMatch(/scenes-5\.json: scenes\[2\]: duplicate scene id "brown_bowl_quad"/);
+  });
+
+  it('names the fifth scenes file and the path of a bad object', () => {
+    const msg = loadError(withTable((_, s5) => (s5.scenes[1].scene.objects[2].size = [0.04, 0.04])));
+    expect(msg).toMatch(/scenes-5\.json: scenes\[1\] \("sizes_gap_six"\): scene\.objects\[2\]\.size: expected/);
+  });
+
+  it('names a scene of the fifth file that cannot be laid out on one of its seeds', () => {
+    const msg = loadError(
+      withTable((_, s5) => {
+        const s = s5.scenes.find((x: { id: string }) => x.id === 'eight_mixed');
+        s.scene.layout = { min: [-0.1, -0.1], max: [0.1, 0.1], minGap: 0.04 };
+      }),
+    );
+    expect(msg).toMatch(/scenes-5\.json: scenes\[5\] \("eight_mixed"\): seed 0: ".*" .*/);
+  });
+
+  it('names the rows file, the row and the path of a bad predicate', () => {
+    const msg = loadError(withTable((_, __, r5) => (r5.rows[7].success = { inside: ['white_block'] })));
+    expect(msg).toMatch(/instructions-5\.json: rows\[7\] \(".*"\): success\.inside: expected/);
+  });
+
+  it('names the row whose predicate names an object its scene lacks', () => {
+    const msg = loadError(withTable((_, __, r5) => (r5.rows[0].success = { inside: ['red_block', 'purple_bowl'] })));
+    expect(msg).toMatch(/instructions-5\.json: rows\[0\] \(".*"\): .*unknown object "purple_bowl"/);
+  });
+
+  it('names the rows file when it refuses to run a row solved at the start, before any programmer is asked', async () => {
+    const dir = withTable((_, __, r5) =>
+      r5.rows.push({
+        scene: 'stack_in_tray',
+        text: 'leave the yellow block on the green block',
+        family: 'paraphrases',
+        success: { on: ['yellow_block', 'green_block'] },
+      }),
+    );
+    const bad = loadTable(dir, TABLES[5]);
+    let asked = 0;
+    const never = {
+      name: 'never',
+      generate: () => {
+        asked++;
+        throw new Error('no programmer may be asked for a program here');
+      },
+    } as unknown as NonNullable<Parameters<typeof runRow>[2]>;
+    await expect(runRow(bad, { row: bad.rows.length - 1, seed: 0 }, never)).rejects.toThrow(
+      /^instructions-5\.json: rows\[\d+\] \("leave the yellow block on the green block"\): seed 0: already solved at the start/,
+    );
+    expect(asked).toBe(0);
+  });
+});
+
+describe('bench/paraphrases.ts --table 5', () => {
+  const root = resolve(import.meta.dirname, '../..');
+  const bench = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'bench/paraphrases.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+
+  it('loads the fifth table (a bad --scene lists its scenes and runs nothing)', () => {
+    const r = bench('--table', '5', '--scene', 'no_such_scene');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /^--scene: no scene "no_such_scene"; the scenes are .*\bbowl_cross\b.*\bpink_bowl_cross\b.*\bbrown_bowl_quad\b.*\bgreen_bowls_two\b.*\bsix_spots_shuffled\b/,
+    );
+  }, 120_000);
+
+  it('refuses a table it does not have, in one line', () => {
+    const r = bench('--table', '6');
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('--table: expected 1, 2, 3, 4 or 5, got "6"');
+  }, 120_000);
+});
