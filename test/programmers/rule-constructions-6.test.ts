@@ -54,10 +54,35 @@ const TOWER: SceneFacts = {
 
 describe('reading past what the grammar does not cover, noted', () => {
   it('a clause with no verb that names a thing and where it goes is a put', () => {
-    const r = reading('the yellow block (the one at the back) ought to be on the tray', SCENE);
-    expect(r.intents).toBe('place yellow_block in white_tray');
+    const r = reading('the yellow block and the black block, both of them onto the tray', SCENE);
+    expect(r.intents).toBe('place yellow_block in white_tray | place black_block in white_tray');
     expect(r.notes).toContain('no verb: read as putting what it names where it says');
+    expect(read('blocks and balls, all five of them in one straight line from left to right', SCENE)).toBe(
+      'line up green_ball, red_block, yellow_block, black_block, blue_ball along +x (horizontal line)',
+    );
     expect(read('every ball except the blue one onto the white tray', SCENE)).toBe('place green_ball in white_tray');
+  });
+
+  it('a bracket after a thing that says where it is says which one', () => {
+    expect(read('the yellow block (the one at the back) ought to be on the tray', SCENE)).toBe('place yellow_block in white_tray');
+    expect(read('put the block (the one nearest the purple bowl) in the brown bowl', SCENE)).toBe('place yellow_block in brown_bowl');
+  });
+
+  it('what rests on the thing to move, when the instruction names it, goes to the table first', () => {
+    const r = reading('the red block (under the yellow one) should go in the blue bowl', TOWER);
+    expect(r.intents).toBe('unstack green_block from yellow_block | unstack yellow_block from red_block | place red_block in blue_bowl');
+    expect(r.notes).toContain('green_block, yellow_block rest on red_block: moved to the table first');
+    expect(read('put the yellow block (below the green one) in the blue bowl', TOWER)).toBe(
+      'unstack green_block from yellow_block | place yellow_block in blue_bowl',
+    );
+    // Unnamed, it is left for the person to point out ("take the green block off first").
+    expect(read('put the red block in the blue bowl', TOWER)).toBe('place red_block in blue_bowl');
+  });
+
+  it('a phrase saying where on a stack a thing is now is left out, noted', () => {
+    const r = reading('move the green one from the top of the tower into the blue bowl', TOWER);
+    expect(r.intents).toBe('place green_block in blue_bowl');
+    expect(r.notes).toContain("left out 'from the top of the tower', which says where it is now");
   });
 
   it('the words linking a thing to where it ends up are read as where it goes', () => {

@@ -3016,7 +3016,17 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
       const tail = rest.slice(probe.pos);
       const k = tail.findIndex((t, i) => (t.text === 'upside' && tail[i + 1]?.text === 'down') || t.text === 'over' || t.text === 'around');
       const after = k < 0 ? tail : [...tail.slice(0, k), ...tail.slice(k + (tail[k]!.text === 'upside' ? 2 : 1))];
-      const rebuilt = [...tokens.slice(0, c.pos), at('move'), ...rest.slice(0, probe.pos), { ...at(','), kind: 'punct' as const }, at('rebuilding'), at('it'), at('upside'), at('down'), ...after];
+      const rebuilt = [
+        ...tokens.slice(0, c.pos),
+        at('move'),
+        ...rest.slice(0, probe.pos),
+        { ...at(','), kind: 'punct' as const },
+        at('rebuilding'),
+        at('it'),
+        at('upside'),
+        at('down'),
+        ...after,
+      ];
       return parseClause(rebuilt, source, placedNext, topicNext);
     }
   }
@@ -3844,7 +3854,23 @@ function placeThenThere(
   words = askedPlace(words) ?? words;
   // "…, in the top left corner": a place said with its preposition keeps it; a bare place takes "to".
   const lead = words[0]?.text ?? '';
-  const preposition = ['in', 'into', 'on', 'onto', 'to', 'at', 'next', 'beside', 'near', 'just', 'right', 'a', 'behind', 'above', 'below'].includes(lead);
+  const preposition = [
+    'in',
+    'into',
+    'on',
+    'onto',
+    'to',
+    'at',
+    'next',
+    'beside',
+    'near',
+    'just',
+    'right',
+    'a',
+    'behind',
+    'above',
+    'below',
+  ].includes(lead);
   const at = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.start });
   const tokens = [...next.slice(0, there), ...(preposition ? [] : [at('to', next[there]!)]), ...words, ...next.slice(there + 1)];
   try {

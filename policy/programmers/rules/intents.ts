@@ -7,7 +7,7 @@ import { TABLE_REGIONS } from '../../../sim/index.ts';
 import type { ObjectInfo, TableRegionName, Vec2 } from '../../../sim/index.ts';
 import { ParseError, parseInstruction } from './grammar.ts';
 import type { Clause, Gap, Location, NounPhrase, Relation } from './grammar.ts';
-import { UnresolvedReference, resolveNp, volume } from './references.ts';
+import { UnresolvedReference, findTowers, resolveNp, volume } from './references.ts';
 import type { Referent, SceneFacts, Want } from './references.ts';
 import { NOUNS, shapesOf } from './lexicon.ts';
 import type { NounClass } from './lexicon.ts';
@@ -193,12 +193,13 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
   // The nouns named inside the phrase ("the block nearest the yellow bowl") count as named before
   // a later "the green one", the head's last.
   for (const inner of innerPhrases(np)) {
-    if (inner.noun === null || inner.noun === 'zone') continue;
-    st.nouns.push(inner.noun);
+    if (inner.noun === 'zone') continue;
+    if (inner.noun !== null) st.nouns.push(inner.noun);
     // What it names, for an "it" with nothing named before ("the two blocks closest to the white bowl go into it").
     if (inner.kind === 'object' && !inner.plural) {
       try {
-        const ir = resolveNp(inner, st.facts, { want: 'any' });
+        // "the red block (under the yellow one)": "one" is the head's noun.
+        const ir = resolveNp(inner, st.facts, { want: 'any', lastNoun: np.noun ?? st.lastNoun });
         if (ir.kind === 'objects' && ir.ids.length === 1) st.inner = [...(st.inner ?? []).filter((x) => x !== ir.ids[0]), ir.ids[0]!];
       } catch {
         // it names nothing by itself
@@ -1394,6 +1395,42 @@ function movedBy(it: Intent): string[] {
   }
 }
 
+/**
+ * "put the red block (the one under the blue block) on the white block": what rests on an
+ * object at the start, when the instruction names it, goes onto the table first, top first,
+ * when the object is to be picked up by itself (a place, a lift) and nothing before has moved
+ * what rests on it. Noted. What rests there unnamed is left to the person to point out (a
+ * correction: "take the cup off first").
+ */
+function uncover(intents: Intent[], facts: SceneFacts, notes: string[], named: ReadonlySet<string>): Intent[] {
+  const below = new Map<string, string>();
+  for (const tower of findTowers(facts)) for (let i = 1; i < tower.length; i++) below.set(tower[i]!, tower[i - 1]!);
+  if (below.size === 0) return intents;
+  const out: Intent[] = [];
+  const moved = new Set<string>();
+  for (const it of intents) {
+    if ((it.kind === 'place' || it.kind === 'lift') && !moved.has(it.id)) {
+      // What stands on it, top first.
+      let above: string[] = [];
+      for (let cur = it.id; ; ) {
+        const next = [...below].find(([, under]) => under === cur)?.[0];
+        if (next === undefined || moved.has(next) || above.includes(next)) break;
+        above.unshift(next);
+        cur = next;
+      }
+      if (!above.some((id) => named.has(id))) above = [];
+      for (const id of above) {
+        out.push({ kind: 'unstack', id, from: below.get(id)! });
+        moved.add(id);
+      }
+      if (above.length > 0) notes.push(`${above.join(', ')} ${above.length > 1 ? 'rest' : 'rests'} on ${it.id}: moved to the table first`);
+    }
+    out.push(it);
+    for (const id of movedBy(it)) moved.add(id);
+  }
+  return out;
+}
+
 /** Merge intents that a sequence of clauses split: pick-then-place, unstack-then-put-down, pyramid parts. */
 function merge(intents: Intent[]): Intent[] {
   const out: Intent[] = [];
@@ -1521,7 +1558,7 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
   }
   for (const clause of clauses) interpretClause(st, clause, intents);
   if (st.keep.size > 0) intents = withoutKept(st, intents);
-  const merged = merge(intents);
+  const merged = uncover(merge(intents), facts, st.notes, new Set([...st.mentioned, ...(st.inner ?? [])]));
   if (st.pyramidAnnounced && !merged.some((x) => x.kind === 'pyramid')) {
     // "Build a pyramid." and nothing else: the widest block on two of the others.
     const blocks = facts.objects.filter((o) => o.shape === 'box').sort((a, b) => volume(b) - volume(a));

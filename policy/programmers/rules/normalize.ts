@@ -480,7 +480,13 @@ function leadIns(tokens: Token[]): Token[] {
       continue;
     }
     out.push(t);
-    if (isWord(t, 'closest', 'farthest') && w(i + 1) === 'the' && IMAGE_SIDES.includes(w(i + 2) ?? '')) {
+    // "nearest the top", "biggest nearest the robot", "the block nearest it": no "to" / "from" said.
+    if (
+      isWord(t, 'closest', 'farthest') &&
+      ((w(i + 1) === 'the' &&
+        (IMAGE_SIDES.includes(w(i + 2) ?? '') || NOUNS.has(w(i + 2) ?? '') || isColor(w(i + 2) ?? '') || w(i + 2) === 'robot')) ||
+        ['it', 'them', 'me', 'you', 'us', 'your', 'my'].includes(w(i + 1) ?? ''))
+    ) {
       out.push({ kind: 'word', text: t.text === 'closest' ? 'to' : 'from', start: t.end, end: t.end });
     }
   }
@@ -497,6 +503,31 @@ function leadIns(tokens: Token[]): Token[] {
  *   - "…, making sure it stays standing / upright", "…, keeping it upright" is "upright";
  *   - after "except X", "…, which stays out / where it is" repeats that X stays: dropped.
  */
+/** Words a bracket that says where a thing is starts with ("(under the blue one)", "(the one left of the tray)"). */
+const BRACKET_RELATIONS: ReadonlySet<string> = new Set([
+  'under',
+  'underneath',
+  'beneath',
+  'below',
+  'above',
+  'behind',
+  'left',
+  'right',
+  'to',
+  'next',
+  'beside',
+  'near',
+  'nearest',
+  'closest',
+  'farthest',
+  'furthest',
+  'in',
+  'inside',
+  'on',
+  'at',
+  'between',
+]);
+
 function asides(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
   const out: Token[] = [];
@@ -513,6 +544,20 @@ function asides(tokens: Token[]): Token[] {
       continue;
     }
     if (w(i) === 'each' && w(i + 1) === 'and' && w(i + 2) === 'every') continue;
+    // "the red block (under the blue one) …", "the ball (the one next to the tray)": a bracket
+    // right after a thing that says where it is says which one, as "that is under …".
+    if (t.kind === 'punct' && t.text === '(' && (NOUNS.has(w(i - 1) ?? '') || w(i - 1) === 'one')) {
+      const close = tokens.findIndex((x, k) => k > i && x.kind === 'punct' && x.text === ')');
+      let k = i + 1;
+      if (w(k) === 'the' && w(k + 1) === 'one') k += 2;
+      if (['that', 'which', 'thats', "that's"].includes(w(k) ?? '')) k++;
+      if (w(k) === 'is' || w(k) === 'sits' || w(k) === 'sitting') k++;
+      if (close > k && BRACKET_RELATIONS.has(w(k) ?? '')) {
+        out.push(word(t, 'that'), word(t, 'is'), ...tokens.slice(k, close));
+        i = close;
+        continue;
+      }
+    }
     // "a touch / a tad / a smidge left of X": a little.
     if (w(i - 1) === 'a' && ['touch', 'tad', 'smidge', 'smidgen'].includes(w(i) ?? '')) {
       out.push(word(t, 'little'));

@@ -111,6 +111,25 @@ const LINK_WORDS: ReadonlySet<string> = new Set([
   'resting',
 ]);
 
+/** The words of a phrase saying where on a stack a thing is now ("from the top of the tower"). */
+const SOURCE_WORDS: ReadonlySet<string> = new Set([
+  'of',
+  'the',
+  'a',
+  'its',
+  'top',
+  'middle',
+  'bottom',
+  'tower',
+  'stack',
+  'pile',
+  'it',
+  'them',
+]);
+const STACK_PARTS: ReadonlySet<string> = new Set(['top', 'middle', 'bottom', 'tower', 'stack', 'pile']);
+/** Words a place starts with, after which a phrase saying where a thing is now has ended. */
+const PLACE_STARTS: ReadonlySet<string> = new Set(['into', 'in', 'onto', 'on', 'to', 'and', 'then', 'next', 'beside', 'inside']);
+
 /** Whether a token says which thing or where: a colour, shape noun, size, number, side, direction or ordinal. */
 function isContent(t: Token): boolean {
   if (t.kind === 'number' || t.kind === 'distance') return true;
@@ -156,6 +175,18 @@ function editsFor(tokens: Token[], error: ParseError, source: string): Edit[] {
       out.push({
         tokens: [...tokens.slice(0, at), ...tokens.slice(end)],
         note: `read '${spanText(source, tokens.slice(at, end))}' as where it goes`,
+      });
+  }
+  // Where it is now, said of a stack ("from the top of the tower", "out of the middle of the stack", "off the top").
+  if (['from', 'off', 'out'].includes(tokens[at]?.text ?? '')) {
+    let end = at + 1;
+    while (end < tokens.length && SOURCE_WORDS.has(tokens[end]!.text)) end++;
+    const stackWords = tokens.slice(at, end).filter((t) => STACK_PARTS.has(t.text));
+    const next = tokens[end];
+    if (stackWords.length > 0 && (next === undefined || next.kind === 'punct' || PLACE_STARTS.has(next.text)))
+      out.push({
+        tokens: [...tokens.slice(0, at), ...tokens.slice(end)],
+        note: `left out '${spanText(source, tokens.slice(at, end))}', which says where it is now`,
       });
   }
   // No verb: a thing, then where it goes, is a put.
