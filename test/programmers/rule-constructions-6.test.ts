@@ -159,6 +159,31 @@ describe('what "it", counts and verbs name', () => {
   });
 });
 
+describe('the order things go into a container', () => {
+  it('of places one after another into one container, the balls go in last', () => {
+    expect(read('put both balls and the red block onto the white tray', SCENE)).toBe(
+      'place red_block in white_tray | place blue_ball in white_tray | place green_ball in white_tray',
+    );
+    expect(read('put the blue ball in the tray, the green ball in the tray and the black block in the tray', SCENE)).toBe(
+      'place black_block in white_tray | place blue_ball in white_tray | place green_ball in white_tray',
+    );
+  });
+});
+
+describe('arrangements, said loosely', () => {
+  it('how evenly it is spaced says nothing more; "with X in the middle" of a ring is round X', () => {
+    expect(read('put the blocks in an evenly spaced line', SCENE)).toBe(
+      'line up red_block, yellow_block, black_block along +x (horizontal line)',
+    );
+    expect(read('spread the blocks out evenly in a row', SCENE)).toBe(
+      'line up red_block, yellow_block, black_block along +x (horizontal line)',
+    );
+    expect(read('make a ring with the three blocks, with the brown bowl in the middle of it', SCENE)).toBe(
+      'circle red_block, yellow_block, black_block around brown_bowl',
+    );
+  });
+});
+
 describe('a place said in one sentence, the thing in another', () => {
   it('a thing, then a place, as two sentences', () => {
     const r = reading('Black block. Brown bowl.', SCENE);

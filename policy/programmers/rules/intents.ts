@@ -1396,6 +1396,35 @@ function movedBy(it: Intent): string[] {
 }
 
 /**
+ * "put both balls and the blue block in the tray": of places one after another into the same
+ * container, the balls go in last — a ball already in rolls into the way of the fingers
+ * lowering the next thing (as a gather orders them).
+ */
+function ballsLast(intents: Intent[], facts: SceneFacts): Intent[] {
+  const ball = (id: string): boolean => facts.objects.find((o) => o.id === id)?.shape === 'sphere';
+  const out = [...intents];
+  for (let i = 0; i < out.length; ) {
+    const first = out[i]!;
+    if (first.kind !== 'place' || first.dest.kind !== 'in') {
+      i++;
+      continue;
+    }
+    const into = first.dest.id;
+    let j = i;
+    while (j < out.length && out[j]!.kind === 'place' && (out[j] as Extract<Intent, { kind: 'place' }>).dest.kind === 'in') {
+      const d = (out[j] as Extract<Intent, { kind: 'place' }>).dest as { kind: 'in'; id: string };
+      if (d.id !== into) break;
+      j++;
+    }
+    const run = out.slice(i, j) as Extract<Intent, { kind: 'place' }>[];
+    const sorted = [...run.filter((x) => !ball(x.id)), ...run.filter((x) => ball(x.id))];
+    out.splice(i, run.length, ...sorted);
+    i = j;
+  }
+  return out;
+}
+
+/**
  * "put the red block (the one under the blue block) on the white block": what rests on an
  * object at the start, when the instruction names it, goes onto the table first, top first,
  * when the object is to be picked up by itself (a place, a lift) and nothing before has moved
@@ -1558,7 +1587,7 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
   }
   for (const clause of clauses) interpretClause(st, clause, intents);
   if (st.keep.size > 0) intents = withoutKept(st, intents);
-  const merged = uncover(merge(intents), facts, st.notes, new Set([...st.mentioned, ...(st.inner ?? [])]));
+  const merged = ballsLast(uncover(merge(intents), facts, st.notes, new Set([...st.mentioned, ...(st.inner ?? [])])), facts);
   if (st.pyramidAnnounced && !merged.some((x) => x.kind === 'pyramid')) {
     // "Build a pyramid." and nothing else: the widest block on two of the others.
     const blocks = facts.objects.filter((o) => o.shape === 'box').sort((a, b) => volume(b) - volume(a));

@@ -528,6 +528,48 @@ const BRACKET_RELATIONS: ReadonlySet<string> = new Set([
   'between',
 ]);
 
+/**
+ * How an arrangement is spaced, said of it, and where its middle is:
+ *   - "evenly / equally / regularly (spaced / distributed / apart)", "spaced / spread out": the
+ *     line and the circle are evenly spaced anyway, so these say nothing more;
+ *   - "a circle with the five blocks, with the purple bowl in the middle (of it)": round the bowl.
+ */
+function arrangementWords(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const out: Token[] = [];
+  const circle = tokens.some((t) => isWord(t, 'circle', 'ring', 'clock'));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (isWord(t, 'evenly', 'equally', 'regularly', 'uniformly')) {
+      if (['spaced', 'distributed', 'apart', 'separated'].includes(w(i + 1) ?? '')) i++;
+      // "an evenly spaced line": "a line".
+      const prev = out[out.length - 1];
+      if (prev && isWord(prev, 'an')) out[out.length - 1] = { ...prev, text: 'a' };
+      continue;
+    }
+    if (isWord(t, 'spaced', 'spread') && w(i + 1) === 'out') {
+      i++;
+      continue;
+    }
+    // "with the purple bowl in the middle (of it / of them / of the circle)": round the bowl.
+    if (circle && isWord(t, 'with') && (w(i + 1) === 'the' || isColor(w(i + 1) ?? ''))) {
+      let j = i + 1;
+      while (j < tokens.length && tokens[j]!.kind === 'word' && !isWord(tokens[j], 'in', 'at')) j++;
+      if (isWord(tokens[j], 'in', 'at') && w(j + 1) === 'the' && ['middle', 'center'].includes(w(j + 2) ?? '') && j > i + 1) {
+        let end = j + 3;
+        if (w(end) === 'of' && ['it', 'them', 'the'].includes(w(end + 1) ?? '')) end += w(end + 1) === 'the' ? 3 : 2;
+        if (end >= tokens.length || tokens[end]!.kind === 'punct') {
+          out.push({ ...t, text: 'around' }, ...tokens.slice(i + 1, j));
+          i = end - 1;
+          continue;
+        }
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
 function asides(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
   const out: Token[] = [];
@@ -652,5 +694,6 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = dropQualifiers(out);
   out = possessiveSides(out);
   out = leadIns(out);
+  out = arrangementWords(out);
   return { tokens: out, notes };
 }
