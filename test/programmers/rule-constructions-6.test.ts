@@ -159,6 +159,45 @@ describe('what "it", counts and verbs name', () => {
   });
 });
 
+describe('groups, colours and headings', () => {
+  it('"the middle block of the three": the group it is counted in, all of that kind', () => {
+    expect(read('put the middle block of the three into the tray', SCENE)).toBe('place yellow_block in white_tray');
+  });
+
+  it('"give each of the blocks its own corner (of the table)" is each in a corner of its own', () => {
+    expect(read('give each of the three blocks its own corner of the table', SCENE)).toBe(
+      'place red_block to the bottom left corner | place yellow_block to the top right corner | place black_block to the bottom right corner',
+    );
+  });
+
+  it('a colour in the plural names the things of that colour, not a container of it', () => {
+    expect(read('put the reds and the blacks in the purple bowl', SCENE)).toBe('gather red_block, black_block in purple_bowl');
+  });
+
+  it('colours that must not match keep saying so with "one each" / "a different bowl for each"', () => {
+    const scene: SceneFacts = {
+      objects: [
+        obj('red_block', 'box', 'red', 0.04, [-0.25, -0.15]),
+        obj('green_block', 'box', 'green', 0.04, [0.05, -0.2]),
+        obj('red_bowl', 'bowl', 'red', 0.13, [-0.25, 0.18]),
+        obj('green_bowl', 'bowl', 'green', 0.13, [0.25, 0.18]),
+      ],
+      zones: [],
+    };
+    for (const text of [
+      "put the blocks in bowls that aren't their colour, one each",
+      "put the blocks in bowls that aren't their colour, a different bowl for each",
+    ])
+      expect(read(text, scene), text).toBe('sort red_block→green_bowl, green_block→red_bowl');
+  });
+
+  it('a heading before a colon that does not read is left out when what follows says it all', () => {
+    const r = reading('tidy-up time: the red block into the brown bowl', SCENE);
+    expect(r.intents).toBe('place red_block in brown_bowl');
+    expect(r.notes.some((n) => n.includes('a heading before what it says'))).toBe(true);
+  });
+});
+
 describe('the order things go into a container', () => {
   it('of places one after another into one container, the balls go in last', () => {
     expect(read('put both balls and the red block onto the white tray', SCENE)).toBe(

@@ -3082,7 +3082,13 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
         if (last.kind === 'distinct') continue;
         const noun = (last.kind === 'in' || last.kind === 'to' || last.kind === 'on') && last.np.plural ? last.np.noun : null;
         if (noun === 'bowl' || noun === 'tray' || noun === 'container') {
-          clause.locations[clause.locations.length - 1] = { kind: 'distinct', which: 'container', noun, per: true };
+          const each: Location = { kind: 'distinct', which: 'container', noun, per: true };
+          // "in bowls that aren't their colour, one each": the colours still say which, one bowl each.
+          const np = (last as { np: NounPhrase }).np;
+          if (np.mismatchColor || np.matchColor || (np.notColors?.length ?? 0) > 0) {
+            clause.locations.push(each);
+            clause.locAt.push(clause.locAt.at(-1) ?? clause.objects.length);
+          } else clause.locations[clause.locations.length - 1] = each;
           continue;
         }
       }

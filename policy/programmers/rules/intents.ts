@@ -530,6 +530,19 @@ function withAll(st: State, clause: Clause): Clause {
 
 /** "arrange the blocks in a circle around the bowl". */
 function circleOf(st: State, clause: Clause, loc: Extract<Location, { kind: 'circle' }>): Extract<Intent, { kind: 'circle' }> {
+  // "arrange the other three cylinders in a circle around the white cylinder": "other" than the
+  // centre, named after them — the centre is read first when it says which by itself.
+  const otherFirst = clause.objects.some((np) => np.other) && loc.np !== null && loc.np.kind === 'object' && loc.np.pronoun === undefined;
+  if (otherFirst && loc.np) {
+    try {
+      const c = objectIds(st, loc.np, 'any')[0]!;
+      const ids = subjects(st, clause);
+      const members = ids.filter((id) => id !== c);
+      if (members.length >= 3 && !ids.includes(c)) return { kind: 'circle', ids: members, center: c };
+    } catch (e) {
+      if (!(e instanceof UnresolvedReference)) throw e;
+    }
+  }
   const ids = subjects(st, clause);
   let center: string | null = null;
   if (loc.np) center = objectIds(st, loc.np, 'any', { exclude: ids, pronoun: lastOther(st, ids[0] ?? '') })[0]!;

@@ -27,7 +27,7 @@
 //
 // Nothing here looks at the scene beyond the vocabulary it is given.
 
-import { COLORS, EXTREMES, NOUNS, ORDINALS, SIDE_WORDS, isColor } from './lexicon.ts';
+import { COLORS, EXTREMES, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, isColor } from './lexicon.ts';
 import type { Token } from './tokenizer.ts';
 
 export interface NormalizeOptions {
@@ -528,6 +528,18 @@ const BRACKET_RELATIONS: ReadonlySet<string> = new Set([
   'between',
 ]);
 
+/** "both greens", "the reds": the things of that colour ("the green things"), not a container of it. */
+function colorPlurals(tokens: Token[]): Token[] {
+  return tokens.flatMap((t) =>
+    t.kind === 'word' && t.text.endsWith('s') && isColor(t.text.slice(0, -1)) && !NOUNS.has(t.text)
+      ? [
+          { ...t, text: t.text.slice(0, -1) },
+          { ...t, text: 'things' },
+        ]
+      : [t],
+  );
+}
+
 /**
  * How an arrangement is spaced, said of it, and where its middle is:
  *   - "evenly / equally / regularly (spaced / distributed / apart)", "spaced / spread out": the
@@ -538,8 +550,57 @@ function arrangementWords(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
   const out: Token[] = [];
   const circle = tokens.some((t) => isWord(t, 'circle', 'ring', 'clock'));
+  const word = (t: Token, text: string): Token => ({ kind: 'word', text, start: t.start, end: t.end });
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    // "the middle block of the five", "the second one of the three blocks": the group it is counted in, all of that kind.
+    if (
+      isWord(t, 'of') &&
+      w(i + 1) === 'the' &&
+      NUMBER_WORDS[w(i + 2) ?? ''] !== undefined &&
+      (NOUNS.has(w(i - 1) ?? '') || w(i - 1) === 'one')
+    ) {
+      i += 2;
+      if (NOUNS.get(w(i + 1) ?? '')?.plural) i++;
+      continue;
+    }
+    // "its own corner of the table", "a different side of the table": every corner is.
+    if (
+      isWord(t, 'of') &&
+      w(i + 1) === 'the' &&
+      w(i + 2) === 'table' &&
+      ['corner', 'corners', 'side', 'sides'].includes(w(i - 1) ?? '') &&
+      ['own', 'different', 'separate'].includes(w(i - 2) ?? '')
+    ) {
+      i += 2;
+      continue;
+    }
+    // "…, a different bowl for each", "a separate corner for each one": one place each.
+    if (
+      isWord(t, 'a') &&
+      ['different', 'separate'].includes(w(i + 1) ?? '') &&
+      NOUNS.has(w(i + 2) ?? '') &&
+      w(i + 3) === 'for' &&
+      w(i + 4) === 'each'
+    ) {
+      out.push(word(t, 'one'), word(t, 'per'), tokens[i + 2]!);
+      i += 4;
+      if (w(i + 1) === 'one') i++;
+      continue;
+    }
+    // "give each of the four blocks its own corner": each in a corner of its own.
+    if (isWord(t, 'give') && (i === 0 || tokens[i - 1]!.kind === 'punct')) {
+      const own = tokens.findIndex((x, k) => k > i + 1 && isWord(x, 'its', 'their') && w(k + 1) === 'own');
+      const between = own > 0 ? tokens.slice(i + 1, own) : [];
+      if (
+        own > 0 &&
+        between.every((x) => !(x.kind === 'word' && ['bowl', 'bowls', 'tray', 'trays', 'container', 'containers'].includes(x.text)))
+      ) {
+        out.push(word(t, 'put'), ...between, word(tokens[own]!, 'in'));
+        i = own - 1;
+        continue;
+      }
+    }
     if (isWord(t, 'evenly', 'equally', 'regularly', 'uniformly')) {
       if (['spaced', 'distributed', 'apart', 'separated'].includes(w(i + 1) ?? '')) i++;
       // "an evenly spaced line": "a line".
@@ -684,6 +745,7 @@ function asides(tokens: Token[]): Token[] {
 export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions): Normalized {
   const notes: string[] = [];
   let out: Token[] = tokens.map((t) => (t.kind === 'punct' && t.text === '->' ? { ...t, kind: 'word', text: 'to' } : t));
+  out = colorPlurals(out);
   out = joinMost(out);
   out = asides(out);
   out = intensifiedPlaces(out);

@@ -198,6 +198,14 @@ function editsFor(tokens: Token[], error: ParseError, source: string): Edit[] {
       accept: (clause) => clause.objects.length > 0 && (clause.locations.length > 0 || clause.order !== null || clause.bySize !== null),
     });
   }
+  // A heading before a colon that does not read ("swap colours: both greens into …"): what follows says it all.
+  const colon = tokens.findIndex((t) => t.kind === 'punct' && t.text === ':');
+  if (colon > at && colon < tokens.length - 1)
+    out.push({
+      tokens: tokens.slice(colon + 1),
+      note: `left out '${spanText(source, tokens.slice(0, colon))}', a heading before what it says`,
+      accept: (clause) => clause.objects.length > 0 && clause.locations.length > 0,
+    });
   // An aside between commas or in brackets that names nothing.
   const aside = asideAround(tokens, at);
   if (aside) {
