@@ -191,6 +191,15 @@ describe('groups, colours and headings', () => {
       expect(read(text, scene), text).toBe('sort red_block→green_bowl, green_block→red_bowl');
   });
 
+  it('"none of the balls should be in its own colour\'s bowl" is each in a bowl of another colour', () => {
+    for (const text of [
+      "none of the balls should be in its own colour's bowl",
+      'no ball may end up in the bowl of its own colour',
+      'none of the balls should be in a bowl of the same colour',
+    ])
+      expect(read(text, SCENE), text).toBe('sort blue_ball→brown_bowl, green_ball→purple_bowl');
+  });
+
   it('a heading before a colon that does not read is left out when what follows says it all', () => {
     const r = reading('tidy-up time: the red block into the brown bowl', SCENE);
     expect(r.intents).toBe('place red_block in brown_bowl');

@@ -528,6 +528,101 @@ const BRACKET_RELATIONS: ReadonlySet<string> = new Set([
   'between',
 ]);
 
+const LINKS = new Set([
+  'should',
+  'must',
+  'may',
+  'can',
+  'could',
+  'will',
+  'is',
+  'are',
+  'be',
+  'end',
+  'ends',
+  'up',
+  'go',
+  'goes',
+  'sit',
+  'sits',
+  'stay',
+  'stays',
+  'left',
+  'allowed',
+  'to',
+]);
+const OWN_CONTAINERS = new Set(['bowl', 'bowls', 'tray', 'trays', 'container', 'containers']);
+
+/**
+ * "none of the balls should be in its own colour's bowl", "no block may end up in the bowl of
+ * its own colour", "no ball in a bowl of the same colour": a constraint said as what must not
+ * hold — each in a container of another colour ("put every ball in a container of a different
+ * colour").
+ */
+function noneInOwnColor(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!(i === 0 || tokens[i - 1]!.kind === 'punct')) continue;
+    let j = i;
+    if (w(j) === 'none' && w(j + 1) === 'of') j += w(j + 2) === 'the' ? 3 : 2;
+    else if (w(j) === 'no') j += 1;
+    else continue;
+    const noun = w(j);
+    if (noun === undefined || !NOUNS.has(noun) || OWN_CONTAINERS.has(noun)) continue;
+    let k = j + 1;
+    while (LINKS.has(w(k) ?? '')) k++;
+    if (!['in', 'into', 'inside', 'on'].includes(w(k) ?? '')) continue;
+    k++;
+    let container: string | undefined;
+    // "its own colour's bowl", "their own colored bowls", "its own bowl".
+    if (['its', 'their'].includes(w(k) ?? '') && w(k + 1) === 'own') {
+      k += 2;
+      if (w(k) === 'color' || w(k) === 'colored') k++;
+      container = w(k);
+      k++;
+    } else {
+      // "the bowl of its own colour", "a bowl of the same colour", "the same-coloured bowl", "the matching bowl".
+      if (['the', 'a', 'an'].includes(w(k) ?? '')) k++;
+      if (['same', 'matching'].includes(w(k) ?? '')) {
+        k++;
+        if (w(k) === 'color' || w(k) === 'colored') k++;
+        container = w(k);
+        k++;
+      } else {
+        container = w(k);
+        k++;
+        if (
+          !(
+            w(k) === 'of' &&
+            (['its', 'their'].includes(w(k + 1) ?? '') ? w(k + 2) === 'own' : w(k + 1) === 'the' && w(k + 2) === 'same') &&
+            w(k + 3) === 'color'
+          )
+        )
+          continue;
+        k += 4;
+      }
+    }
+    if (container === undefined || !OWN_CONTAINERS.has(container)) continue;
+    const at = tokens[i]!;
+    const word = (text: string): Token => ({ kind: 'word', text, start: at.start, end: at.start });
+    const plural = NOUNS.get(noun)!.plural;
+    const rewritten = [
+      word('put'),
+      ...(plural ? [word('the')] : [word('every')]),
+      tokens[j]!,
+      word('in'),
+      word('a'),
+      word(container.replace(/s$/, '')),
+      word('of'),
+      word('a'),
+      word('different'),
+      word('color'),
+    ];
+    return [...tokens.slice(0, i), ...rewritten, ...tokens.slice(k)];
+  }
+  return tokens;
+}
+
 /** "both greens", "the reds": the things of that colour ("the green things"), not a container of it. */
 function colorPlurals(tokens: Token[]): Token[] {
   return tokens.flatMap((t) =>
@@ -757,5 +852,6 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = possessiveSides(out);
   out = leadIns(out);
   out = arrangementWords(out);
+  out = noneInOwnColor(out);
   return { tokens: out, notes };
 }
