@@ -207,6 +207,25 @@ describe('groups, colours and headings', () => {
   });
 });
 
+describe('how people talk to a robot', () => {
+  it('reads vocatives, stretched words, "whatever\'s", participles of putting and a question then a place', () => {
+    expect(read('chuck the blue ball in the brown bowl mate', SCENE)).toBe('place blue_ball in brown_bowl');
+    expect(read('put the blue ball into the brown bowl pleeease', SCENE)).toBe('place blue_ball in brown_bowl');
+    expect(read('I need the yellow block stacked onto the red block.', SCENE)).toBe('place yellow_block on red_block');
+    expect(read('The green ball? In the purple bowl, please.', SCENE)).toBe('place green_ball in purple_bowl');
+    expect(read("whatever's directly above the white tray, put it in the brown bowl", SCENE)).toBe('place yellow_block in brown_bowl');
+  });
+
+  it('a list then "both", a colour as the head, "stuff", and "it" after "everything"', () => {
+    expect(read('The yellow block and the green ball, both in the brown bowl.', SCENE)).toBe(
+      'gather yellow_block, green_ball in brown_bowl',
+    );
+    expect(read('put the red block and the black in the tray', SCENE)).toBe('gather red_block, black_block in white_tray');
+    expect(read('put the green stuff in the purple bowl', SCENE)).toBe('place green_ball in purple_bowl');
+    expect(read('grab everything that is a ball and drop it in the brown bowl', SCENE)).toBe('gather blue_ball, green_ball in brown_bowl');
+  });
+});
+
 describe('the order things go into a container', () => {
   it('of places one after another into one container, the balls go in last', () => {
     expect(read('put both balls and the red block onto the white tray', SCENE)).toBe(

@@ -2750,6 +2750,13 @@ const MOVE_WORDS = [
   'dropped',
   'transferred',
   'relocated',
+  'stacked',
+  'piled',
+  'shifted',
+  'carried',
+  'taken',
+  'laid',
+  'positioned',
 ];
 
 /**
@@ -3927,8 +3934,10 @@ function thingThenPlace(
   const b = words(place);
   if (a.length === 0 || b.length === 0 || [...a, ...b].some((t) => VERBS.has(t.text))) return null;
   const at = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.start });
+  // "The red ball? In the black bowl, please.": the place keeps its own preposition.
+  const said = ['in', 'into', 'on', 'onto', 'to', 'inside', 'next', 'beside', 'behind', 'above', 'below'].includes(b[0]!.text);
   try {
-    const clause = parseClause([at('put', a[0]!), ...a, at('in', b[0]!), ...b], source);
+    const clause = parseClause([at('put', a[0]!), ...a, ...(said ? [] : [at('in', b[0]!)]), ...b], source);
     if (clause.objects.length === 0 || clause.locations.length !== 1) return null;
     return { clause, notes: [`'${spanText(source, a)}' then '${spanText(source, b)}': read as putting the one in the other`], both: true };
   } catch (e) {

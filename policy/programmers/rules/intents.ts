@@ -940,7 +940,9 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
   const setSubject = (ids: string[]): void => {
     st.subject = ids;
     // "take every ball that isn't white and put it in the bowl": "it" after "every" / "each" is each one.
-    st.subjectEach = ids.length > 1 && clause.objects.some((np) => np.kind === 'object' && np.quantifier === 'each');
+    // So is "it" after "everything that's red" / "all the balls" (each of them).
+    st.subjectEach =
+      ids.length > 1 && clause.objects.some((np) => np.kind === 'object' && (np.quantifier === 'each' || np.quantifier === 'all'));
   };
 
   switch (clause.verb) {

@@ -132,7 +132,7 @@ const NOUN_FORMS: [NounClass, string[], string[]][] = [
     'thing',
     // Long things may be made as boxes or cylinders: bars, rods, sticks, poles.
     ['object', 'thing', 'item', 'piece', 'shape', 'toy', 'bar', 'rod', 'stick', 'pole'],
-    ['objects', 'things', 'items', 'pieces', 'shapes', 'toys', 'bars', 'rods', 'sticks', 'poles'],
+    ['objects', 'things', 'items', 'pieces', 'shapes', 'toys', 'bars', 'rods', 'sticks', 'poles', 'stuff'],
   ],
   [
     'zone',
@@ -484,6 +484,11 @@ export const POLITENESS: ReadonlySet<string> = new Set([
 ]);
 export const FILLER: ReadonlySet<string> = new Set([
   'please',
+  // Said to the robot: "… in the bowl mate", "cheers buddy".
+  'mate',
+  'buddy',
+  'pal',
+  'dude',
   'carefully',
   'gently',
   'slowly',

@@ -623,6 +623,38 @@ function noneInOwnColor(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/** "pleeease", "puuut", "bluuue": a letter said three or more times is said once (or twice), when that is a word it knows. */
+function squashRuns(tokens: Token[], known: (w: string) => boolean): Token[] {
+  return tokens.map((t) => {
+    if (t.kind !== 'word' || !/(.)\1\1/.test(t.text) || known(t.text)) return t;
+    for (const n of ['$1', '$1$1']) {
+      const w = t.text.replace(/(.)\1{2,}/g, n);
+      if (known(w) || isColor(w)) return { ...t, text: w };
+    }
+    return t;
+  });
+}
+
+/** "… on top of the blue", "the red and then the green": a colour after "the" with no noun is "the blue one". */
+function colorHeads(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    out.push(t);
+    const next = tokens[i + 1];
+    if (
+      t.kind === 'word' &&
+      isColor(t.text) &&
+      isWord(tokens[i - 1], 'the') &&
+      (next === undefined ||
+        next.kind === 'punct' ||
+        ['and', 'then', 'in', 'into', 'on', 'onto', 'to', 'please', 'next', 'beside'].includes(next.text))
+    )
+      out.push({ ...t, text: 'one', start: t.end, end: t.end });
+  }
+  return out;
+}
+
 /** "both greens", "the reds": the things of that colour ("the green things"), not a container of it. */
 function colorPlurals(tokens: Token[]): Token[] {
   return tokens.flatMap((t) =>
@@ -767,7 +799,8 @@ function asides(tokens: Token[]): Token[] {
       t.text === ',' &&
       ['both', 'all'].includes(w(i + 1) ?? '') &&
       ['in', 'into', 'on', 'onto', 'to'].includes(w(i + 2) ?? '') &&
-      out.some((x) => x.kind === 'word' && NOUNS.get(x.text)?.plural)
+      // "the largest cylinder and the smallest ball, both in the yellow bowl": a list says several too.
+      out.some((x) => x.kind === 'word' && (NOUNS.get(x.text)?.plural || x.text === 'and'))
     ) {
       i++;
       continue;
@@ -841,6 +874,8 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   const notes: string[] = [];
   let out: Token[] = tokens.map((t) => (t.kind === 'punct' && t.text === '->' ? { ...t, kind: 'word', text: 'to' } : t));
   out = colorPlurals(out);
+  out = colorHeads(out);
+  out = squashRuns(out, opts.known);
   out = joinMost(out);
   out = asides(out);
   out = intensifiedPlaces(out);

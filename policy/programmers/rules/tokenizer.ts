@@ -57,7 +57,7 @@ function verbOfGerund(w: string): string | null {
  * Pronouns and question words whose "'s" is "is", not a possessive ("it's", "that's", "where's");
  * written without the apostrophe too where no word is spelt that way ("thats", "theres", "whats").
  */
-const CONTRACTED_IS = /^(?:(it|that|what|there|here|who|where|which|this|he|she)'s|(that|what|there|here|where)s)$/;
+const CONTRACTED_IS = /^(?:(it|that|what|whatever|whichever|there|here|who|where|which|this|he|she)'s|(that|what|there|here|where)s)$/;
 
 /** Tokenise an instruction; unknown characters (quotes, dashes between words) are skipped. */
 export function tokenize(text: string): Token[] {
