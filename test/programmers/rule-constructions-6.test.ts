@@ -226,6 +226,43 @@ describe('how people talk to a robot', () => {
   });
 });
 
+describe('stacks in the plural, and lines said loosely', () => {
+  /** Two stacks of two and a bowl. */
+  const TWO: SceneFacts = {
+    objects: [
+      obj('red_block', 'box', 'red', 0.04, [-0.2, 0.05], 0, 0.02),
+      obj('blue_block', 'box', 'blue', 0.04, [-0.2, 0.05], 0, 0.06),
+      obj('white_block', 'box', 'white', 0.04, [0.15, -0.1], 0, 0.02),
+      obj('black_block', 'box', 'black', 0.04, [0.15, -0.1], 0, 0.06),
+      obj('gray_bowl', 'bowl', 'gray', 0.13, [0.25, 0.2]),
+    ],
+    zones: [],
+  };
+  /** Three cylinders, a bowl and a tray. */
+  const CANS: SceneFacts = {
+    objects: [
+      obj('red_cylinder', 'cylinder', 'red', 0.04, [-0.2, 0.05]),
+      obj('white_cylinder', 'cylinder', 'white', 0.04, [0.1, -0.1]),
+      obj('orange_cylinder', 'cylinder', 'orange', 0.04, [0.2, 0.15]),
+      obj('gray_bowl', 'bowl', 'gray', 0.13, [0.25, -0.2]),
+      obj('blue_tray', 'tray', 'blue', 0.2, [-0.2, -0.2]),
+    ],
+    zones: [],
+  };
+
+  it('"both towers", "the two stacks": every stack there is', () => {
+    for (const text of ['unstack both towers', 'take the two stacks apart'])
+      expect(read(text, TWO), text).toBe('unstack blue_block from red_block | unstack black_block from white_block');
+  });
+
+  it('"a left-to-right line", "(not the bowl or the tray)", "on the far left", "all standing"', () => {
+    const line = 'line up red_cylinder, white_cylinder, orange_cylinder along +x';
+    expect(read('the three cans: stand them up in a left-to-right line', CANS)).toBe(`${line} (horizontal line)`);
+    expect(read('put all the things (not the bowl or the tray) in a row, red on the far left', CANS)).toBe(`${line} (horizontal line)`);
+    expect(read('line the cylinders up from left to right, all standing', CANS)).toBe(line);
+  });
+});
+
 describe('the order things go into a container', () => {
   it('of places one after another into one container, the balls go in last', () => {
     expect(read('put both balls and the red block onto the white tray', SCENE)).toBe(

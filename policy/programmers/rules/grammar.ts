@@ -861,6 +861,17 @@ function relationWords(c: Cursor): NpRelation | null {
  * `noun: null` and get the head of a later phrase.
  */
 function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
+  // "both towers", "the two stacks", "all the piles": every stack there is.
+  {
+    const s0 = c.pos;
+    let k = 0;
+    while (k < 3 && (['the', 'both', 'all', 'these', 'those'].includes(c.word(k) ?? '') || NUMBER_WORDS[c.word(k) ?? ''] !== undefined))
+      k++;
+    if (k > 0 && ['towers', 'stacks', 'piles'].includes(c.word(k) ?? '')) {
+      c.pos += k + 1;
+      return { ...emptyNp(c.text(s0), 'tower'), plural: true };
+    }
+  }
   const start = c.pos;
   const w = c.word();
   if (w === undefined) return null;
@@ -995,6 +1006,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     c.pos++;
     return emptyNp(c.text(start), 'tower');
   }
+
   if (det && (c.word() === 'table' || c.word() === 'tabletop')) {
     c.pos++;
     return emptyNp(c.text(start), 'table');

@@ -678,8 +678,60 @@ function arrangementWords(tokens: Token[]): Token[] {
   const out: Token[] = [];
   const circle = tokens.some((t) => isWord(t, 'circle', 'ring', 'clock'));
   const word = (t: Token, text: string): Token => ({ kind: 'word', text, start: t.start, end: t.end });
+  const line = tokens.some((t) => isWord(t, 'line', 'row', 'column', 'order', 'arrange', 'sort', 'rank'));
+  const ends = (k: number): boolean => k >= tokens.length || tokens[k]!.kind === 'punct' || ['and', 'then', 'please'].includes(w(k) ?? '');
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    // "a left to right line", "in a front-to-back row": "a line from left to right".
+    if (
+      isWord(t, 'a') &&
+      SIDE_WORDS[w(i + 1) ?? ''] !== undefined &&
+      w(i + 2) === 'to' &&
+      SIDE_WORDS[w(i + 3) ?? ''] !== undefined &&
+      ['line', 'row', 'column'].includes(w(i + 4) ?? '')
+    ) {
+      out.push(t, tokens[i + 4]!, word(t, 'from'), tokens[i + 1]!, tokens[i + 2]!, tokens[i + 3]!);
+      i += 4;
+      continue;
+    }
+    // In a line, "red on the far left", "the largest at the left end": that end of it.
+    if (
+      line &&
+      isWord(t, 'far', 'extreme', 'very') &&
+      ['left', 'right'].includes(w(i + 1) ?? '') &&
+      isWord(tokens[i - 1], 'the') &&
+      ends(i + 2)
+    )
+      continue;
+    if (line && isWord(t, 'end', 'ends') && ['left', 'right', 'top', 'bottom', 'front', 'back'].includes(w(i - 1) ?? '') && ends(i + 1))
+      continue;
+    // "(not the bowl or the tray)" after what is meant: what is left out.
+    if (t.kind === 'punct' && t.text === '(' && w(i + 1) === 'not' && NOUNS.get(w(i - 1) ?? '')?.plural) {
+      const close = tokens.findIndex((x, k) => k > i && x.kind === 'punct' && x.text === ')');
+      if (close > i + 2) {
+        out.push(word(t, 'except'), ...tokens.slice(i + 2, close).map((x) => (isWord(x, 'or', 'nor') ? word(x, 'and') : x)));
+        i = close;
+        continue;
+      }
+    }
+    // "balls and blocks, all four in a circle": the count said again.
+    if (
+      t.kind === 'punct' &&
+      t.text === ',' &&
+      ['all', 'both'].includes(w(i + 1) ?? '') &&
+      NUMBER_WORDS[w(i + 2) ?? ''] !== undefined &&
+      ['in', 'into', 'on', 'onto', 'to', 'around', 'round'].includes(w(i + 3) ?? '')
+    ) {
+      i += 2;
+      continue;
+    }
+    // "…, all standing", "standing up": upright.
+    if (isWord(t, 'standing') && (isWord(tokens[i - 1], 'all', 'each', 'both') || w(i + 1) === 'up' || tokens[i - 1]?.kind === 'punct')) {
+      if (isWord(out[out.length - 1], 'all', 'each', 'both')) out.pop();
+      out.push(word(t, 'upright'));
+      if (w(i + 1) === 'up') i++;
+      continue;
+    }
     // "the middle block of the five", "the second one of the three blocks": the group it is counted in, all of that kind.
     if (
       isWord(t, 'of') &&

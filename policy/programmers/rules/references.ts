@@ -150,6 +150,8 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     if (towers.length === 0)
       throw new UnresolvedReference(`'${np.text}': no objects stand stacked on one another (objects: ${objectList(facts)})`);
     towers.sort((a, b) => b.length - a.length);
+    // "both towers", "all the stacks": every one of them, each bottom first.
+    if (np.plural) return { kind: 'objects', ids: towers.flat(), candidates: towers.flat() };
     if (towers.length > 1)
       opts.notes?.push(`'${np.text}' could be any of ${towers.length} stacks; chose the tallest (${towers[0]!.join(', ')})`);
     return { kind: 'objects', ids: towers[0]!, candidates: towers[0]! };
