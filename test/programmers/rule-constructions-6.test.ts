@@ -263,6 +263,48 @@ describe('stacks in the plural, and lines said loosely', () => {
   });
 });
 
+describe('counts, sizes and questions said loosely', () => {
+  /** Four blocks of four sizes, a tray, two bowls and a can. */
+  const SIZES: SceneFacts = {
+    objects: [
+      obj('small_red', 'box', 'red', 0.03, [-0.25, -0.15]),
+      obj('mid_yellow', 'box', 'yellow', 0.04, [-0.05, 0.2]),
+      obj('big_black', 'box', 'black', 0.05, [0.15, -0.2]),
+      obj('huge_white', 'box', 'white', 0.06, [0.3, 0.05]),
+      obj('gray_tray', 'tray', 'gray', 0.2, [0.02, -0.02]),
+      obj('green_bowl', 'bowl', 'green', 0.13, [-0.25, 0.18]),
+      obj('blue_bowl', 'bowl', 'blue', 0.13, [0.28, 0.22]),
+      obj('blue_cylinder', 'cylinder', 'blue', 0.04, [-0.3, 0.0]),
+    ],
+    zones: [],
+  };
+
+  it.each([
+    ['3 biggest blocks in the gray tray', 'gather huge_white, big_black, mid_yellow in gray_tray'],
+    [
+      'put the smallest block in the green bowl and then the biggest two on the tray',
+      'place small_red in green_bowl | place huge_white in gray_tray | place big_black in gray_tray',
+    ],
+    ['put the smallest block on top of the largest one', 'place small_red on huge_white'],
+    ['stack the 2 biggest blocks, the larger one underneath', 'stack huge_white < big_black'],
+    ['Place the blue can on the gray tray and keep it upright.', 'place blue_cylinder upright in gray_tray'],
+    ['2nd from the right -> green bowl pls', 'place big_black in green_bowl'],
+    ["which block's the furthest from the green bowl? chuck it in the blue bowl", 'place huge_white in blue_bowl'],
+    [
+      'give the red, yellow, black and white blocks a corner each',
+      'place small_red to the bottom left corner | place mid_yellow to the top left corner | place big_black to the bottom right corner | place huge_white to the top right corner',
+    ],
+  ])('%s', (text, intents) => {
+    expect(read(text, SIZES)).toBe(intents);
+  });
+
+  it('"…, neither one left empty" after sharing among containers', () => {
+    const r = reading('split the blocks between the two bowls, neither one left empty', SIZES);
+    expect(r.intents).toMatch(/^sort .*green_bowl.*blue_bowl/);
+    expect(r.notes[0]).toMatch(/no bowl empty/);
+  });
+});
+
 describe('the order things go into a container', () => {
   it('of places one after another into one container, the balls go in last', () => {
     expect(read('put both balls and the red block onto the white tray', SCENE)).toBe(

@@ -1023,7 +1023,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   if (
     count === undefined &&
     countAt(c) !== undefined &&
-    (isNounish(c.word(1)) || sideNext || (c.word(1) === 'middle' && c.word(2) === 'sized'))
+    (isNounish(c.word(1)) || sideNext || headAfterAdjectives(c, 1) || (c.word(1) === 'middle' && c.word(2) === 'sized'))
   ) {
     count = countAt(c);
     c.pos++;
@@ -3662,16 +3662,19 @@ function lineEnd(c: Cursor): { np: NounPhrase; side: ImageSide | 'first' | 'last
 /** "so that no bowl is left empty", "so (that) every / each bowl gets / has one": a container each at least (consumed). */
 function coverPhrase(c: Cursor): Location | null {
   const start = c.pos;
-  if (!(c.accept('so') || c.seq('such', 'that') || c.seq(['making', 'make'], 'sure'))) return null;
+  // "…, neither one left empty", "…, no bowl empty": said after a comma with no "so".
+  const bare = c.tokens[c.pos - 1]?.text === ',' && ['neither', 'no', 'none'].includes(c.word() ?? '');
+  if (!(bare || c.accept('so') || c.seq('such', 'that') || c.seq(['making', 'make'], 'sure'))) return null;
   c.accept('that');
   // "so no bowl is left empty", "so neither bowl is empty", "so that none of the bowls stays empty".
   const none = c.accept('no', 'none', 'neither') !== null;
   if (!none) c.accept('every', 'each', 'all', 'both');
   c.seq('of', 'the', 'two?');
-  const place = distinctPlace(c);
+  // "neither one left empty": one of the containers just named.
+  const place = none && c.accept('one') ? { which: 'container' as const, noun: undefined, plural: false } : distinctPlace(c);
   if (place?.which === 'container') {
     const done = none
-      ? c.seq(['is', 'are', 'stays', 'remains', 'gets', 'ends'], ['left?', 'still?', 'up?'], 'empty')
+      ? c.seq(['is?', 'are?', 'stays?', 'remains?', 'gets?', 'ends?'], ['left?', 'still?', 'up?'], 'empty')
       : c.seq(
           ['has', 'have', 'gets', 'get', 'holds', 'hold', 'contains', 'receives', 'ends'],
           'up?',

@@ -395,6 +395,30 @@ function leadIns(tokens: Token[]): Token[] {
       let j = i;
       if (['do', 'can', 'did'].includes(w(j) ?? '') && w(j + 1) === 'you') j += 2;
       else if (w(j) === 'you') j++;
+      // "which of the blocks is closest to X?", "which block's the furthest from X?", "what ball is
+      // nearest X?": the one it asks for ("the block closest to X"), a topic as below.
+      if (asks && ['which', 'what'].includes(w(i) ?? '')) {
+        let k = i + 1;
+        if (w(k) === 'of' && w(k + 1) === 'the') k += 2;
+        const noun = w(k);
+        const single = noun === undefined ? undefined : NOUNS.has(noun.replace(/s$/, '')) ? noun.replace(/s$/, '') : noun;
+        if (noun !== undefined && single !== undefined && NOUNS.has(single) && !NOUNS.get(single)!.plural) {
+          let m = k + 1;
+          const possessive = tokens[k]!.possessive === true;
+          if (!possessive && (w(m) === 'is' || w(m) === 'are')) m++;
+          else if (!possessive) m = -1;
+          if (m > 0 && w(m) === 'the') m++;
+          if (
+            m > 0 &&
+            ['closest', 'farthest', 'leftmost', 'rightmost', 'topmost', 'largest', 'smallest', 'tallest', 'shortest'].includes(w(m) ?? '')
+          ) {
+            const word = (text: string): Token => ({ kind: 'word', text, start: t.start, end: t.end });
+            out.push(word('the'), { ...tokens[k]!, text: single, possessive: false }, ...tokens.slice(m, end));
+            i = end - 1;
+            continue;
+          }
+        }
+      }
       const see = ['see', 'notice', 'spot', 'spy'].includes(w(j) ?? '');
       const what = (w(j) === 'what' || w(j) === 'which') && w(j + 1) === 'is' && j === i;
       const np = see ? j + 1 : j + 2;
@@ -725,6 +749,48 @@ function arrangementWords(tokens: Token[]): Token[] {
       i += 2;
       continue;
     }
+    // "the left-hand green bowl", "the right hand one": the left / right one.
+    if (
+      isWord(t, 'hand') &&
+      ['left', 'right'].includes(w(i - 1) ?? '') &&
+      (isColor(w(i + 1) ?? '') || NOUNS.has(w(i + 1) ?? '') || w(i + 1) === 'one')
+    )
+      continue;
+    // "the biggest two on the tray", "the smallest three": the count is the head.
+    if (
+      (NUMBER_WORDS[t.text] ?? 0) >= 2 &&
+      t.kind === 'word' &&
+      (EXTREMES[w(i - 1) ?? ''] !== undefined ||
+        ['biggest', 'largest', 'smallest', 'tallest', 'shortest', 'littlest'].includes(w(i - 1) ?? '')) &&
+      (i + 1 >= tokens.length ||
+        tokens[i + 1]!.kind === 'punct' ||
+        ['in', 'into', 'on', 'onto', 'to', 'and', 'then'].includes(w(i + 1) ?? ''))
+    ) {
+      const size = out.pop()!;
+      out.push(t, size, word(t, 'ones'));
+      continue;
+    }
+    // "stack the two biggest blocks, the larger one underneath": at the bottom.
+    if (
+      isWord(t, 'underneath', 'beneath') &&
+      (i + 1 >= tokens.length || tokens[i + 1]!.kind === 'punct') &&
+      NOUNS.has(w(i - 1) ?? '') === false
+    ) {
+      out.push(word(t, 'at'), word(t, 'the'), word(t, 'bottom'));
+      continue;
+    }
+    // "… on the tray and keep it upright / standing": set down upright, not held.
+    if (
+      isWord(t, 'and') &&
+      w(i + 1) === 'keep' &&
+      ['it', 'them'].includes(w(i + 2) ?? '') &&
+      ['upright', 'standing', 'vertical'].includes(w(i + 3) ?? '') &&
+      ends(i + 4)
+    ) {
+      out.push(word(t, 'upright'));
+      i += 3;
+      continue;
+    }
     // "…, all standing", "standing up": upright.
     if (isWord(t, 'standing') && (isWord(tokens[i - 1], 'all', 'each', 'both') || w(i + 1) === 'up' || tokens[i - 1]?.kind === 'punct')) {
       if (isWord(out[out.length - 1], 'all', 'each', 'both')) out.pop();
@@ -766,6 +832,22 @@ function arrangementWords(tokens: Token[]): Token[] {
       i += 4;
       if (w(i + 1) === 'one') i++;
       continue;
+    }
+    // "give the red, green and blue blocks a corner each": each in a different corner.
+    if (isWord(t, 'give') && (i === 0 || tokens[i - 1]!.kind === 'punct')) {
+      const each = tokens.findIndex(
+        (x, k) =>
+          k > i + 1 &&
+          isWord(x, 'a', 'one') &&
+          ['corner', 'side', 'bowl', 'tray', 'container'].includes(w(k + 1) ?? '') &&
+          ['each', 'apiece'].includes(w(k + 2) ?? ''),
+      );
+      if (each > 0) {
+        const place = tokens[each + 1]!;
+        out.push(word(t, 'put'), ...tokens.slice(i + 1, each), word(place, 'in'), word(place, 'different'), word(place, `${place.text}s`));
+        i = each + 2;
+        continue;
+      }
     }
     // "give each of the four blocks its own corner": each in a corner of its own.
     if (isWord(t, 'give') && (i === 0 || tokens[i - 1]!.kind === 'punct')) {

@@ -191,12 +191,24 @@ function editsFor(tokens: Token[], error: ParseError, source: string): Edit[] {
   }
   // No verb: a thing, then where it goes, is a put.
   if (stop.noVerb && !VERBS.has(tokens[at]?.text ?? '')) {
+    // "the black block" alone says nowhere: not a put.
+    const accept = (clause: Clause): boolean =>
+      clause.objects.length > 0 && (clause.locations.length > 0 || clause.order !== null || clause.bySize !== null);
     out.push({
       tokens: [...tokens.slice(0, at), word('put', tokens[at]!), ...tokens.slice(at)],
       note: 'no verb: read as putting what it names where it says',
-      // "the black block" alone says nowhere: not a put.
-      accept: (clause) => clause.objects.length > 0 && (clause.locations.length > 0 || clause.order !== null || clause.bySize !== null),
+      accept,
     });
+    // "3 biggest blocks in the tray", "2nd from the right -> pink bowl": no article either (the
+    // ordinal may have been read as a lead-in, "second, …": then from the clause's start).
+    const t = ORDINALS[tokens[0]?.text ?? ''] !== undefined ? tokens[0] : tokens[at];
+    const from = t === tokens[0] ? 0 : at;
+    if (t && (t.kind === 'number' || ORDINALS[t.text] !== undefined || NUMBER_WORDS[t.text] !== undefined || t.text in SIZE_WORDS))
+      out.push({
+        tokens: [...tokens.slice(0, from), word('put', t), word('the', t), ...tokens.slice(from)],
+        note: 'no verb: read as putting what it names where it says',
+        accept,
+      });
   }
   // A heading before a colon that does not read ("swap colours: both greens into …"): what follows says it all.
   const colon = tokens.findIndex((t) => t.kind === 'punct' && t.text === ':');
