@@ -17,7 +17,7 @@ import { describeIntent, readInstruction, RuleProgrammer } from '../../policy/pr
 import type { SceneFacts } from '../../policy/programmers/index.ts';
 import { planFor } from '../../policy/programmers/rules/plan.ts';
 import { sceneContext } from '../helpers/program-context.ts';
-import { obj } from './rule-fixtures.ts';
+import { TOWER, obj } from './rule-fixtures.ts';
 import { SEEDS, bowl, box, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 const read = (text: string, facts: SceneFacts): string => readInstruction(text, facts).intents.map(describeIntent).join(' | ');
@@ -52,18 +52,6 @@ const PAIRS: SceneFacts = {
     obj('blue_block_2', 'box', 'blue', 0.04, [-0.1, 0.12]),
     obj('red_bowl', 'bowl', 'red', 0.15, [-0.25, 0.2]),
     obj('blue_bowl', 'bowl', 'blue', 0.15, [0.28, -0.2]),
-  ],
-  zones: [],
-};
-
-/** A tower of three (red at the bottom, yellow, green on top) and a loose purple block. */
-const TOWER: SceneFacts = {
-  objects: [
-    obj('red_block', 'box', 'red', 0.04, [-0.1, 0.05], 0, 0.02),
-    obj('yellow_block', 'box', 'yellow', 0.04, [-0.1, 0.05], 0, 0.06),
-    obj('green_block', 'box', 'green', 0.04, [-0.1, 0.05], 0, 0.1),
-    obj('purple_block', 'box', 'purple', 0.04, [0.2, -0.15]),
-    obj('blue_bowl', 'bowl', 'blue', 0.13, [0.25, 0.2]),
   ],
   zones: [],
 };

@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { describeIntent, readInstruction } from '../../policy/programmers/index.ts';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
 import { PHRASE_DISTANCES } from '../../sim/index.ts';
-import { obj } from './rule-fixtures.ts';
+import { TOWER, obj } from './rule-fixtures.ts';
 import { SEEDS, bowl, box, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 const reading = (text: string, facts: SceneFacts): { intents: string; notes: string[] } => {
@@ -36,18 +36,6 @@ const SCENE: SceneFacts = {
     obj('white_tray', 'tray', 'white', 0.2, [0.02, -0.05]),
     obj('purple_bowl', 'bowl', 'purple', 0.13, [-0.25, 0.18]),
     obj('brown_bowl', 'bowl', 'brown', 0.13, [0.28, 0.2]),
-  ],
-  zones: [],
-};
-
-/** A tower of three (red at the bottom, yellow, green on top), a loose purple block and a bowl. */
-const TOWER: SceneFacts = {
-  objects: [
-    obj('red_block', 'box', 'red', 0.04, [-0.1, 0.05], 0, 0.02),
-    obj('yellow_block', 'box', 'yellow', 0.04, [-0.1, 0.05], 0, 0.06),
-    obj('green_block', 'box', 'green', 0.04, [-0.1, 0.05], 0, 0.1),
-    obj('purple_block', 'box', 'purple', 0.04, [0.2, -0.15]),
-    obj('blue_bowl', 'bowl', 'blue', 0.13, [0.25, 0.2]),
   ],
   zones: [],
 };

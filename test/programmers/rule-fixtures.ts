@@ -48,3 +48,15 @@ export const SIZES: SceneFacts = {
   ],
   zones: [],
 };
+
+/** A tower of three (red at the bottom, yellow, green on top) a loose purple block and a blue bowl. */
+export const TOWER: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04, [-0.1, 0.05], 0, 0.02),
+    obj('yellow_block', 'box', 'yellow', 0.04, [-0.1, 0.05], 0, 0.06),
+    obj('green_block', 'box', 'green', 0.04, [-0.1, 0.05], 0, 0.1),
+    obj('purple_block', 'box', 'purple', 0.04, [0.2, -0.15]),
+    obj('blue_bowl', 'bowl', 'blue', 0.13, [0.25, 0.2]),
+  ],
+  zones: [],
+};

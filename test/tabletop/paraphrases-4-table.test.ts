@@ -9,138 +9,19 @@
 // (`npx tsx bench/paraphrases.ts --table 4`).
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PHRASE_DISTANCES, PredicateSchema } from '../../sim/index.ts';
-import { instantiateScene, listTasks } from '../../tasks/index.ts';
+import { instantiateScene } from '../../tasks/index.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-import { FAMILIES, loadTable, runRow, startProblem, TABLE_DIR, TABLES, TableError, tableRuns } from './paraphrase-harness.ts';
-import type { TableRow } from './paraphrase-harness.ts';
+import { loadTable, runRow, startProblem, TABLES, TableError, tableRuns } from './paraphrase-harness.ts';
+import { heldOutTableChecks, read } from './held-out-table.ts';
 
 const table = loadTable(undefined, TABLES[4]);
 const earlierTables = ([1, 2, 3] as const).map((k) => loadTable(undefined, TABLES[k]));
-const norm = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-const read = (name: string) => JSON.parse(readFileSync(join(TABLE_DIR, name), 'utf8'));
-
-/** Every sub-object of a predicate with the key `kind`, depth first. */
-function find(v: unknown, kind: string, out: unknown[] = []): unknown[] {
-  if (Array.isArray(v)) for (const x of v) find(x, kind, out);
-  else if (v && typeof v === 'object') {
-    for (const [k, x] of Object.entries(v)) {
-      if (k === kind) out.push(x);
-      find(x, kind, out);
-    }
-  }
-  return out;
-}
 
 describe('the fourth paraphrase table', () => {
-  it('has at least 150 rows over at least 25 scenes, and uses every one of at least 10 scenes of its own', () => {
-    expect(table.rowsFile).toBe('instructions-4.json');
-    expect(table.rows.length).toBeGreaterThanOrEqual(150);
-    const own: string[] = read('scenes-4.json').scenes.map((s: { id: string }) => s.id);
-    expect(own.length).toBeGreaterThanOrEqual(10);
-    const used = new Set(table.rows.map((r) => r.scene));
-    expect(own.filter((s) => !used.has(s))).toEqual([]);
-    expect(used.size).toBeGreaterThanOrEqual(25);
-    // It also runs on scenes of the earlier tables, not only on its own.
-    expect([...used].filter((s) => !own.includes(s)).length).toBeGreaterThanOrEqual(10);
-  });
-
-  it('covers every family of issue 11 evenly: 25 to 30 rows each', () => {
-    for (const f of FAMILIES) {
-      const k = table.rows.filter((r) => r.family === f).length;
-      expect(k, f).toBeGreaterThanOrEqual(25);
-      expect(k, f).toBeLessThanOrEqual(30);
-    }
-  });
-
-  it('has a schema-valid predicate for every row', () => {
-    for (const r of table.rows) expect(PredicateSchema.safeParse(r.success).success, r.text).toBe(true);
-  });
-
-  it('uses the quantifier, referent, region and arrangement forms, not only fixed ids', () => {
-    const text = (r: TableRow) => JSON.stringify(r.success);
-    for (const form of [
-      '"the"',
-      '"every"',
-      '"some"',
-      '"distinct"',
-      '"not"',
-      '"side"',
-      '"nth"',
-      '"closestTo"',
-      '"farthestFrom"',
-      '"largest"',
-      '"smallest"',
-      '"notColor"',
-      '"sameColorAs"',
-      '"differentColorFrom"',
-      '"exclude"',
-      '"kind"',
-      '"line"',
-      '"row"',
-      '"circle"',
-      '"ordered"',
-      '"by"',
-      '"inRegion"',
-      '"corner"',
-      '"offset"',
-      '"near"',
-      '"upright"',
-    ]) {
-      expect(
-        table.rows.some((r) => text(r).includes(form)),
-        form,
-      ).toBe(true);
-    }
-  });
-
-  it('holds no text of the first three tables, no bundled instruction, and no text twice', () => {
-    const earlier = new Set(earlierTables.flatMap((t) => t.rows).map((r) => norm(r.text)));
-    const bundled = new Set(listTasks().map((t) => norm(t.instruction)));
-    expect(table.rows.filter((r) => earlier.has(norm(r.text))).map((r) => r.text)).toEqual([]);
-    expect(table.rows.filter((r) => bundled.has(norm(r.text))).map((r) => r.text)).toEqual([]);
-    const seen = new Map<string, number>();
-    for (const r of table.rows) seen.set(norm(r.text), (seen.get(norm(r.text)) ?? 0) + 1);
-    expect([...seen].filter(([, n]) => n > 1).map(([t]) => t)).toEqual([]);
-  });
-
-  it('has two-step instructions ("first ..., then ...") in several families', () => {
-    const twoStep = table.rows.filter((r) => /\bfirst\b.*\bthen\b|\band then\b|, then\b/i.test(r.text));
-    expect(twoStep.length).toBeGreaterThanOrEqual(8);
-    expect(new Set(twoStep.map((r) => r.family)).size).toBeGreaterThanOrEqual(4);
-  });
-
-  it('says "a little", "a lot" and a plain "to the right of" with the documented distances', () => {
-    const ranges = [
-      [PHRASE_DISTANCES.little.min, PHRASE_DISTANCES.little.max],
-      [PHRASE_DISTANCES.lot.min, PHRASE_DISTANCES.lot.max],
-      [0, 0.15],
-    ].map((r) => r.join('-'));
-    const offsets = table.rows.flatMap((r) => find(r.success, 'offset').map((o) => ({ r, o: o as { min: number; max: number } })));
-    expect(offsets.length).toBeGreaterThanOrEqual(10);
-    for (const { r, o } of offsets) expect(ranges, r.text).toContain(`${o.min}-${o.max}`);
-  });
-
-  it('says "next to" as the two half widths + 5 cm, on the table', () => {
-    let checked = 0;
-    for (const r of table.rows) {
-      for (const n of find(r.success, 'near') as [string, string, number][]) {
-        const scene = table.scenes.get(r.scene)!.scene as { objects: { id: string; size: number[] }[] };
-        const half = (id: string) => Math.max(...scene.objects.find((o) => o.id === id)!.size.slice(0, 2)) / 2;
-        expect(n[2], r.text).toBeCloseTo(half(n[0]) + half(n[1]) + 0.05, 6);
-        expect(JSON.stringify(r.success), r.text).toContain(`{"onTable":"${n[0]}"}`);
-        checked++;
-      }
-    }
-    expect(checked).toBeGreaterThanOrEqual(5);
-  });
+  heldOutTableChecks(4);
 
   it('deals the shuffled scenes differently on their two seeds, so a referent is a different object per seed', () => {
     const quad = table.rows.find((r) => r.scene === 'brown_bowl_quad')!;
