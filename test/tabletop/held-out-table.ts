@@ -4,12 +4,13 @@
 // or a bundled instruction, two-step instructions, the documented phrase distances, "next to",
 // every run fair at the start. None runs the builtin programmer on the table.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { PHRASE_DISTANCES, PredicateSchema } from '../../sim/index.ts';
 import { listTasks } from '../../tasks/index.ts';
-import { FAMILIES, loadTable, TABLE_DIR, TABLES } from './paraphrase-harness.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { FAMILIES, loadTable, TABLE_DIR, TABLES, TableError } from './paraphrase-harness.ts';
 import type { TableRow } from './paraphrase-harness.ts';
 
 export const norm = (s: string) =>
@@ -137,4 +138,36 @@ export function heldOutTableChecks(n: 4 | 5): void {
     }
     expect(checked).toBeGreaterThanOrEqual(5);
   });
+}
+
+/**
+ * Held-out table `n`'s files (its scenes files, then its rows file), a copy of them in a temp
+ * folder after an edit, and the one-line TableError loading such a copy gives.
+ */
+export function tableFiles(n: 4 | 5) {
+  const names = [...TABLES[n].scenes, TABLES[n].rows];
+  const files = names.map(read);
+
+  /** The table's files in a temp folder, after `edit(previous scenes, own scenes, own rows)`. */
+  function withTable(edit: (previous: any, own: any, rows: any) => void): string {
+    const dir = tempDir(`paraphrases-${n}`);
+    const copies = files.map((x) => structuredClone(x));
+    edit(copies[n - 2], copies[n - 1], copies[n]);
+    for (const [i, name] of names.entries()) writeFileSync(join(dir, name), JSON.stringify(copies[i]));
+    return dir;
+  }
+
+  function loadError(dir: string): string {
+    try {
+      loadTable(dir, TABLES[n]);
+    } catch (e) {
+      expect(e).toBeInstanceOf(TableError);
+      const message = (e as Error).message;
+      expect(message.split('\n')).toHaveLength(1);
+      return message;
+    }
+    throw new Error('expected a TableError');
+  }
+
+  return { files, withTable, loadError };
 }

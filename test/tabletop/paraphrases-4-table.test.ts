@@ -9,13 +9,11 @@
 // (`npx tsx bench/paraphrases.ts --table 4`).
 
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { instantiateScene } from '../../tasks/index.ts';
-import { tempDir } from '../helpers/temp-dir.ts';
-import { loadTable, runRow, startProblem, TABLES, TableError, tableRuns } from './paraphrase-harness.ts';
-import { heldOutTableChecks, read } from './held-out-table.ts';
+import { loadTable, runRow, startProblem, TABLES, tableRuns } from './paraphrase-harness.ts';
+import { heldOutTableChecks, tableFiles } from './held-out-table.ts';
 
 const table = loadTable(undefined, TABLES[4]);
 const earlierTables = ([1, 2, 3] as const).map((k) => loadTable(undefined, TABLES[k]));
@@ -43,29 +41,7 @@ describe('the fourth paraphrase table', () => {
 });
 
 describe('loading the fourth table', () => {
-  const names = ['scenes.json', 'scenes-2.json', 'scenes-3.json', 'scenes-4.json', 'instructions-4.json'];
-  const files = names.map(read);
-
-  /** The table's files in a temp folder, after `edit(scenes3, scenes4, rows4)`. */
-  function withTable(edit: (s3: any, s4: any, r4: any) => void): string {
-    const dir = tempDir('paraphrases-4');
-    const copies = files.map((x) => structuredClone(x));
-    edit(copies[2], copies[3], copies[4]);
-    for (const [i, name] of names.entries()) writeFileSync(join(dir, name), JSON.stringify(copies[i]));
-    return dir;
-  }
-
-  function loadError(dir: string): string {
-    try {
-      loadTable(dir, TABLES[4]);
-    } catch (e) {
-      expect(e).toBeInstanceOf(TableError);
-      const message = (e as Error).message;
-      expect(message.split('\n')).toHaveLength(1);
-      return message;
-    }
-    throw new Error('expected a TableError');
-  }
+  const { files, withTable, loadError } = tableFiles(4);
 
   it('reads the scenes of all four files; the earlier tables do not see the fourth one', () => {
     const own = files[3].scenes[0].id;

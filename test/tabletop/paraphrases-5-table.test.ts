@@ -11,13 +11,11 @@
 // (`npx tsx bench/paraphrases.ts --table 5`).
 
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { instantiateScene } from '../../tasks/index.ts';
-import { tempDir } from '../helpers/temp-dir.ts';
-import { loadTable, runRow, startProblem, TABLES, TableError, tableRuns } from './paraphrase-harness.ts';
-import { heldOutTableChecks, read } from './held-out-table.ts';
+import { loadTable, runRow, startProblem, TABLES, tableRuns } from './paraphrase-harness.ts';
+import { heldOutTableChecks, read, tableFiles } from './held-out-table.ts';
 
 const table = loadTable(undefined, TABLES[5]);
 const earlierTables = ([1, 2, 3, 4] as const).map((k) => loadTable(undefined, TABLES[k]));
@@ -64,29 +62,7 @@ describe('the fifth paraphrase table', () => {
 });
 
 describe('loading the fifth table', () => {
-  const names = ['scenes.json', 'scenes-2.json', 'scenes-3.json', 'scenes-4.json', 'scenes-5.json', 'instructions-5.json'];
-  const files = names.map(read);
-
-  /** The table's files in a temp folder, after `edit(scenes4, scenes5, rows5)`. */
-  function withTable(edit: (s4: any, s5: any, r5: any) => void): string {
-    const dir = tempDir('paraphrases-5');
-    const copies = files.map((x) => structuredClone(x));
-    edit(copies[3], copies[4], copies[5]);
-    for (const [i, name] of names.entries()) writeFileSync(join(dir, name), JSON.stringify(copies[i]));
-    return dir;
-  }
-
-  function loadError(dir: string): string {
-    try {
-      loadTable(dir, TABLES[5]);
-    } catch (e) {
-      expect(e).toBeInstanceOf(TableError);
-      const message = (e as Error).message;
-      expect(message.split('\n')).toHaveLength(1);
-      return message;
-    }
-    throw new Error('expected a TableError');
-  }
+  const { files, withTable, loadError } = tableFiles(5);
 
   it('reads the scenes of all five files; the earlier tables do not see the fifth one', () => {
     const own = files[4].scenes[0].id;

@@ -1417,23 +1417,15 @@ function movedBy(it: Intent): string[] {
  */
 function ballsLast(intents: Intent[], facts: SceneFacts): Intent[] {
   const ball = (id: string): boolean => facts.objects.find((o) => o.id === id)?.shape === 'sphere';
+  /** The container a place intent puts its object in, else null. */
+  const into = (it: Intent | undefined): string | null => (it?.kind === 'place' && it.dest.kind === 'in' ? it.dest.id : null);
   const out = [...intents];
   for (let i = 0; i < out.length; ) {
-    const first = out[i]!;
-    if (first.kind !== 'place' || first.dest.kind !== 'in') {
-      i++;
-      continue;
-    }
-    const into = first.dest.id;
-    let j = i;
-    while (j < out.length && out[j]!.kind === 'place' && (out[j] as Extract<Intent, { kind: 'place' }>).dest.kind === 'in') {
-      const d = (out[j] as Extract<Intent, { kind: 'place' }>).dest as { kind: 'in'; id: string };
-      if (d.id !== into) break;
-      j++;
-    }
+    const container = into(out[i]);
+    let j = i + 1;
+    if (container !== null) while (into(out[j]) === container) j++;
     const run = out.slice(i, j) as Extract<Intent, { kind: 'place' }>[];
-    const sorted = [...run.filter((x) => !ball(x.id)), ...run.filter((x) => ball(x.id))];
-    out.splice(i, run.length, ...sorted);
+    if (run.length > 1) out.splice(i, run.length, ...run.filter((x) => !ball(x.id)), ...run.filter((x) => ball(x.id)));
     i = j;
   }
   return out;
@@ -1448,7 +1440,12 @@ function ballsLast(intents: Intent[], facts: SceneFacts): Intent[] {
  */
 function uncover(intents: Intent[], facts: SceneFacts, notes: string[], named: ReadonlySet<string>): Intent[] {
   const below = new Map<string, string>();
-  for (const tower of findTowers(facts)) for (let i = 1; i < tower.length; i++) below.set(tower[i]!, tower[i - 1]!);
+  const onTop = new Map<string, string>();
+  for (const tower of findTowers(facts))
+    for (let i = 1; i < tower.length; i++) {
+      below.set(tower[i]!, tower[i - 1]!);
+      onTop.set(tower[i - 1]!, tower[i]!);
+    }
   if (below.size === 0) return intents;
   const out: Intent[] = [];
   const moved = new Set<string>();
@@ -1457,7 +1454,7 @@ function uncover(intents: Intent[], facts: SceneFacts, notes: string[], named: R
       // What stands on it, top first.
       let above: string[] = [];
       for (let cur = it.id; ; ) {
-        const next = [...below].find(([, under]) => under === cur)?.[0];
+        const next = onTop.get(cur);
         if (next === undefined || moved.has(next) || above.includes(next)) break;
         above.unshift(next);
         cur = next;

@@ -729,15 +729,6 @@ function arrangementWords(tokens: Token[]): Token[] {
       continue;
     if (line && isWord(t, 'end', 'ends') && ['left', 'right', 'top', 'bottom', 'front', 'back'].includes(w(i - 1) ?? '') && ends(i + 1))
       continue;
-    // "(not the bowl or the tray)" after what is meant: what is left out.
-    if (t.kind === 'punct' && t.text === '(' && w(i + 1) === 'not' && NOUNS.get(w(i - 1) ?? '')?.plural) {
-      const close = tokens.findIndex((x, k) => k > i && x.kind === 'punct' && x.text === ')');
-      if (close > i + 2) {
-        out.push(word(t, 'except'), ...tokens.slice(i + 2, close).map((x) => (isWord(x, 'or', 'nor') ? word(x, 'and') : x)));
-        i = close;
-        continue;
-      }
-    }
     // "balls and blocks, all four in a circle": the count said again.
     if (
       t.kind === 'punct' &&
@@ -748,6 +739,69 @@ function arrangementWords(tokens: Token[]): Token[] {
     ) {
       i += 2;
       continue;
+    }
+    // "…, all standing", "standing up": upright.
+    if (isWord(t, 'standing') && (isWord(tokens[i - 1], 'all', 'each', 'both') || w(i + 1) === 'up' || tokens[i - 1]?.kind === 'punct')) {
+      if (isWord(out[out.length - 1], 'all', 'each', 'both')) out.pop();
+      out.push(word(t, 'upright'));
+      if (w(i + 1) === 'up') i++;
+      continue;
+    }
+    if (isWord(t, 'evenly', 'equally', 'regularly', 'uniformly')) {
+      if (['spaced', 'distributed', 'apart', 'separated'].includes(w(i + 1) ?? '')) i++;
+      // "an evenly spaced line": "a line".
+      const prev = out[out.length - 1];
+      if (prev && isWord(prev, 'an')) out[out.length - 1] = { ...prev, text: 'a' };
+      continue;
+    }
+    if (isWord(t, 'spaced', 'spread') && w(i + 1) === 'out') {
+      i++;
+      continue;
+    }
+    // "with the purple bowl in the middle (of it / of them / of the circle)": round the bowl.
+    if (circle && isWord(t, 'with') && (w(i + 1) === 'the' || isColor(w(i + 1) ?? ''))) {
+      let j = i + 1;
+      while (j < tokens.length && tokens[j]!.kind === 'word' && !isWord(tokens[j], 'in', 'at')) j++;
+      if (isWord(tokens[j], 'in', 'at') && w(j + 1) === 'the' && ['middle', 'center'].includes(w(j + 2) ?? '') && j > i + 1) {
+        let end = j + 3;
+        if (w(end) === 'of' && ['it', 'them', 'the'].includes(w(end + 1) ?? '')) end += w(end + 1) === 'the' ? 3 : 2;
+        if (end >= tokens.length || tokens[end]!.kind === 'punct') {
+          out.push({ ...t, text: 'around' }, ...tokens.slice(i + 1, j));
+          i = end - 1;
+          continue;
+        }
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Counts, groups and asides said loosely, each read as the plain form:
+ *   - "(not the bowl or the tray)" after what is meant: "except the bowl and the tray";
+ *   - "the left-hand green bowl": "the left green bowl";
+ *   - "the biggest two": "the two biggest ones"; "the larger one underneath": "at the bottom";
+ *   - "… and keep it upright": set down upright;
+ *   - "the middle block of the five", "its own corner of the table": the group or place plainly;
+ *   - "a different bowl for each": "one per bowl"; "give X a corner each" / "give X its own
+ *     corner": "put X in different corners" / "put X in its own corner".
+ */
+function countsAndGroups(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const out: Token[] = [];
+  const word = (t: Token, text: string): Token => ({ kind: 'word', text, start: t.start, end: t.end });
+  const ends = (k: number): boolean => k >= tokens.length || tokens[k]!.kind === 'punct' || ['and', 'then', 'please'].includes(w(k) ?? '');
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    // "(not the bowl or the tray)" after what is meant: what is left out.
+    if (t.kind === 'punct' && t.text === '(' && w(i + 1) === 'not' && NOUNS.get(w(i - 1) ?? '')?.plural) {
+      const close = tokens.findIndex((x, k) => k > i && x.kind === 'punct' && x.text === ')');
+      if (close > i + 2) {
+        out.push(word(t, 'except'), ...tokens.slice(i + 2, close).map((x) => (isWord(x, 'or', 'nor') ? word(x, 'and') : x)));
+        i = close;
+        continue;
+      }
     }
     // "the left-hand green bowl", "the right hand one": the left / right one.
     if (
@@ -789,13 +843,6 @@ function arrangementWords(tokens: Token[]): Token[] {
     ) {
       out.push(word(t, 'upright'));
       i += 3;
-      continue;
-    }
-    // "…, all standing", "standing up": upright.
-    if (isWord(t, 'standing') && (isWord(tokens[i - 1], 'all', 'each', 'both') || w(i + 1) === 'up' || tokens[i - 1]?.kind === 'punct')) {
-      if (isWord(out[out.length - 1], 'all', 'each', 'both')) out.pop();
-      out.push(word(t, 'upright'));
-      if (w(i + 1) === 'up') i++;
       continue;
     }
     // "the middle block of the five", "the second one of the three blocks": the group it is counted in, all of that kind.
@@ -860,31 +907,6 @@ function arrangementWords(tokens: Token[]): Token[] {
         out.push(word(t, 'put'), ...between, word(tokens[own]!, 'in'));
         i = own - 1;
         continue;
-      }
-    }
-    if (isWord(t, 'evenly', 'equally', 'regularly', 'uniformly')) {
-      if (['spaced', 'distributed', 'apart', 'separated'].includes(w(i + 1) ?? '')) i++;
-      // "an evenly spaced line": "a line".
-      const prev = out[out.length - 1];
-      if (prev && isWord(prev, 'an')) out[out.length - 1] = { ...prev, text: 'a' };
-      continue;
-    }
-    if (isWord(t, 'spaced', 'spread') && w(i + 1) === 'out') {
-      i++;
-      continue;
-    }
-    // "with the purple bowl in the middle (of it / of them / of the circle)": round the bowl.
-    if (circle && isWord(t, 'with') && (w(i + 1) === 'the' || isColor(w(i + 1) ?? ''))) {
-      let j = i + 1;
-      while (j < tokens.length && tokens[j]!.kind === 'word' && !isWord(tokens[j], 'in', 'at')) j++;
-      if (isWord(tokens[j], 'in', 'at') && w(j + 1) === 'the' && ['middle', 'center'].includes(w(j + 2) ?? '') && j > i + 1) {
-        let end = j + 3;
-        if (w(end) === 'of' && ['it', 'them', 'the'].includes(w(end + 1) ?? '')) end += w(end + 1) === 'the' ? 3 : 2;
-        if (end >= tokens.length || tokens[end]!.kind === 'punct') {
-          out.push({ ...t, text: 'around' }, ...tokens.slice(i + 1, j));
-          i = end - 1;
-          continue;
-        }
       }
     }
     out.push(t);
@@ -1020,6 +1042,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = dropQualifiers(out);
   out = possessiveSides(out);
   out = leadIns(out);
+  out = countsAndGroups(out);
   out = arrangementWords(out);
   out = noneInOwnColor(out);
   return { tokens: out, notes };
