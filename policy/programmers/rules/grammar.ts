@@ -26,6 +26,7 @@ import {
 } from './lexicon.ts';
 import type { ImageSide, NounClass, VerbClass } from './lexicon.ts';
 import { normalizeTokens } from './normalize.ts';
+import { listedOrder } from './listed-order.ts';
 import { recoverClause } from './recover.ts';
 import { spanText, splitClauses, tokenize } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
@@ -510,7 +511,9 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
           c.pos = s1;
           return p !== null;
         })();
-        if (w !== undefined && SIDE_WORDS[w] !== undefined && c.word(1) !== 'of' && !placeAhead) {
+        // "closest to the left green bowl": the side word says which green bowl, not where.
+        const sideOfThing = isColor(c.word(1) ?? '') || (NOUNS.has(c.word(1) ?? '') && !isPlaceWord(c.word(1)));
+        if (w !== undefined && SIDE_WORDS[w] !== undefined && c.word(1) !== 'of' && !placeAhead && !sideOfThing) {
           c.pos++;
           np.nth = { n: 1, from: SIDE_WORDS[w]! };
           continue;
@@ -3820,14 +3823,45 @@ export interface ParseOptions {
   vocabulary?: readonly string[];
   /** Where to record what was read differently from how it was written ("read 'yelow' as 'yellow'"). */
   notes?: string[];
+  /** The text is already a listed order's reading (listed-order.ts): not read as one again. */
+  listed?: boolean;
 }
 
 /** Parse an instruction into clauses. Throws ParseError naming the phrase it could not read. */
 export function parseInstruction(text: string, opts: ParseOptions = {}): Clause[] {
   const normalized = normalizeTokens(tokenize(text), { vocabulary: opts.vocabulary, known: (w) => knownWords().includes(w) });
-  opts.notes?.push(...normalized.notes);
   const tokens = normalized.tokens;
   if (tokens.length === 0) throw new ParseError('could not read the instruction: it is empty');
+  // An arrangement said as a list of colours in order (listed-order.ts): read in the grammar's own form.
+  const listed = (strict: boolean): Clause[] | null => {
+    const l = opts.listed ? null : listedOrder(tokens, { strict });
+    if (!l) return null;
+    const notes: string[] = [];
+    try {
+      const clauses = parseInstruction(l.text, { ...opts, notes, listed: true });
+      opts.notes?.push(...normalized.notes, l.note, ...notes);
+      return clauses;
+    } catch (e) {
+      if (e instanceof ParseError) return null;
+      throw e;
+    }
+  };
+  const first = listed(true);
+  if (first) return first;
+  try {
+    const notes: string[] = [];
+    const clauses = parseClauses(text, tokens, { ...opts, notes });
+    opts.notes?.push(...normalized.notes, ...notes);
+    return clauses;
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    const late = listed(false);
+    if (late) return late;
+    throw e;
+  }
+}
+
+function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause[] {
   // "Thank you!", "thanks a lot", "if you can": politeness alone asks for nothing.
   const clauses = splitClauses(tokens).filter(
     (t) => !t.every((x) => x.kind === 'punct' || POLITENESS.has(x.text) || (LEADING_FILLER.has(x.text) && !VERBS.has(x.text))),
@@ -3848,7 +3882,14 @@ export function parseInstruction(text: string, opts: ParseOptions = {}): Clause[
       const recovered =
         recoverClause(t, e, text, (u) => parseClause(u, text, placed, topic), isParseError) ??
         thingThenPlace(t, ordered[i + 1]?.tokens, e, text) ??
-        placeThenThere(t, ordered[i + 1]?.tokens, e, text);
+        placeThenThere(t, ordered[i + 1]?.tokens, e, text) ??
+        thereBefore(
+          t,
+          ordered.slice(0, i).flatMap((o) => o.tokens),
+          e,
+          text,
+          (u) => parseClause(u, text, placed, topic),
+        );
       if (!recovered) throw e;
       opts.notes?.push(...recovered.notes);
       read = recovered.clause;
@@ -3905,6 +3946,42 @@ function placeThenThere(
     const clause = parseClause(tokens, source);
     if (clause.objects.length === 0 || clause.locations.length === 0) return null;
     return { clause, notes: [`'there' read as '${spanText(source, words)}', said before`], both: true };
+  } catch (e) {
+    if (e instanceof ParseError) return null;
+    throw e;
+  }
+}
+
+/**
+ * "whichever block is closest to the yellow bowl - drop it in there": "there" after "in" /
+ * "on" is the last container named before (noted). Null unless the clause then reads.
+ */
+function thereBefore(
+  tokens: Token[],
+  before: Token[],
+  error: ParseError,
+  source: string,
+  parse: (tokens: Token[]) => Clause,
+): { clause: Clause; notes: string[] } | null {
+  const there = tokens.findIndex(
+    (t, i) => t.kind === 'word' && t.text === 'there' && ['in', 'into', 'on', 'onto', 'inside'].includes(tokens[i - 1]?.text ?? ''),
+  );
+  if (there < 0 || (error.stop && error.stop.at > there)) return null;
+  let head = -1;
+  for (let i = before.length - 1; i >= 0 && head < 0; i--) {
+    const cls = NOUNS.get(before[i]!.text)?.cls;
+    if (before[i]!.kind === 'word' && (cls === 'bowl' || cls === 'tray' || cls === 'container') && !NOUNS.get(before[i]!.text)!.plural)
+      head = i;
+  }
+  if (head < 0) return null;
+  let from = head;
+  while (from > 0 && before[from - 1]!.kind === 'word' && (isColor(before[from - 1]!.text) || before[from - 1]!.text in SIZE_WORDS)) from--;
+  const words = before.slice(from, head + 1);
+  const at = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.start });
+  try {
+    const clause = parse([...tokens.slice(0, there), at('the', tokens[there]!), ...words, ...tokens.slice(there + 1)]);
+    if (clause.locations.length === 0) return null;
+    return { clause, notes: [`'there' read as 'the ${spanText(source, words)}', named before`] };
   } catch (e) {
     if (e instanceof ParseError) return null;
     throw e;

@@ -105,6 +105,8 @@ interface State {
   keep: Set<string>;
   /** Containers to leave empty ("leave the orange bowl empty"): nothing is put in them. */
   keepEmpty: Set<string>;
+  /** The members of a tower an earlier clause took apart: what "every block from it" still means. */
+  tower?: string[];
 }
 
 const CONTAINER_NOUNS: ReadonlySet<NounClass> = new Set(['bowl', 'tray', 'container']);
@@ -442,6 +444,15 @@ function supportOf(st: State, id: string): string | null {
  */
 function fromContents(st: State, clause: Clause, from: Extract<Location, { kind: 'from' }> | undefined, ids: string[]): string[] {
   if (!from || !clause.objects.some((np) => np.plural || np.quantifier !== null)) return ids;
+  // "unstack the tower and put every block from it in the bowl": the blocks it was made of.
+  if (st.tower && (from.np.kind === 'tower' || (from.np.kind === 'pronoun' && from.np.pronoun === 'it'))) {
+    const members = ids.filter((id) => st.tower!.includes(id));
+    if (members.length > 0) {
+      st.notes.push(`'${from.np.text}': the tower taken apart before (${members.join(', ')})`);
+      st.subject = members;
+      return members;
+    }
+  }
   const source = objectIds(st, from.np, 'any', { exclude: [] })[0]!;
   const inside = ids.filter((id) => id !== source && supportOf(st, id) === source);
   if (inside.length === 0) throw new ReadError(`'${clause.text}': nothing that fits is in or on ${source}`);
@@ -492,6 +503,8 @@ function stackOrder(st: State, clause: Clause): string[] {
   }
   const ids = subjects(st, clause);
   const ons = clause.locations.filter((l): l is Extract<Location, { kind: 'on' }> => l.kind === 'on');
+  const chain = ons.length > 1 && ons.length === clause.locations.length ? stackChain(st, clause) : null;
+  if (chain) return chain;
   if (ons.length > 0) {
     // "stack X on Y (on Z)": the base comes last.
     const bases = ons.map((l) => objectIds(st, l.np, 'thing', { exclude: ids })[0]!);
@@ -508,6 +521,36 @@ function stackOrder(st: State, clause: Clause): string[] {
   if (clause.order?.axis === 'z' && clause.order.sign === -1) return ids.reverse();
   if (!clause.order) st.notes.push('stack order read as listed, bottom first');
   return ids;
+}
+
+/**
+ * "stack the blue block on the red one and then the green block on top of the blue (one)":
+ * each group goes on its own place, and a place may be a thing stacked earlier in the clause.
+ * Bottom first when the pairs make one chain from a base that stays where it is; null otherwise.
+ */
+function stackChain(st: State, clause: Clause): string[] | null {
+  const onto = new Map<string, string>();
+  let from = 0;
+  for (const [k, loc] of clause.locations.entries()) {
+    const to = clause.locAt[k] ?? -1;
+    if (loc.kind !== 'on' || to <= from) return null;
+    const ids = subjects(st, { ...clause, objects: clause.objects.slice(from, to) });
+    if (ids.length !== 1) return null;
+    const base = objectIds(st, loc.np, 'thing', { exclude: ids })[0]!;
+    onto.set(ids[0]!, base);
+    from = to;
+  }
+  if (from !== clause.objects.length) return null;
+  const bases = [...onto.values()].filter((b) => !onto.has(b));
+  if (bases.length !== 1) return null;
+  const order = [bases[0]!];
+  for (;;) {
+    const next = [...onto].filter(([, b]) => b === order.at(-1)).map(([id]) => id);
+    if (next.length === 0) break;
+    if (next.length > 1 || order.includes(next[0]!)) return null;
+    order.push(next[0]!);
+  }
+  return order.length === onto.size + 1 ? order : null;
 }
 
 /** A clause that names no objects ("make a circle") is about all the blocks. */
@@ -916,11 +959,18 @@ function groupClauses(clause: Clause): Clause[] | null {
   const groups: Clause[] = [];
   let from = 0;
   for (const p of places) {
+    // "put the blue block on the table to the left of the red one, then the yellow one …": the table, and where on it.
+    const last = groups.at(-1);
+    if (p.at === from && last && last.locations.length === 1 && last.locations[0]!.kind === 'table' && p.l.kind === 'relation') {
+      last.locations = [...last.locations, p.l];
+      last.locAt = [...last.locAt, last.locAt[0]!];
+      continue;
+    }
     if (p.at <= from) return null;
     groups.push({ ...clause, verb: 'put', objects: clause.objects.slice(from, p.at), locations: [p.l], locAt: [p.at - from] });
     from = p.at;
   }
-  return from === clause.objects.length ? groups : null;
+  return from === clause.objects.length && groups.length > 1 ? groups : null;
 }
 
 function interpretClause(st: State, clause: Clause, out: Intent[]): void {
@@ -1102,6 +1152,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         const z = (id: string): number => st.facts.objects.find((o) => o.id === id)!.position[2];
         ids = ids.filter((id) => supportOf(st, id) !== null).sort((a, b) => z(b) - z(a));
         st.notes.push(`taking the tower apart: ${ids.join(', ')} onto the table, top first`);
+        st.tower = whole;
       }
       const from = locs.find((l) => l.kind === 'from') as Extract<Location, { kind: 'from' }> | undefined;
       ids = fromContents(st, clause, from, ids);

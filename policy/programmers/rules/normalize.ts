@@ -1045,5 +1045,22 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = countsAndGroups(out);
   out = arrangementWords(out);
   out = noneInOwnColor(out);
+  out = placeOnes(out);
   return { tokens: out, notes };
+}
+
+/**
+ * "… in the bottom right corner, the red block in the top left one": "one" after the words of
+ * a corner, with a corner named before, is that corner (not a thing there).
+ */
+function placeOnes(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  return tokens.map((t, i) =>
+    w(i) === 'one' &&
+    ['left', 'right'].includes(w(i - 1) ?? '') &&
+    ['top', 'bottom', 'upper', 'lower', 'far', 'near', 'back', 'front'].includes(w(i - 2) ?? '') &&
+    tokens.slice(0, i - 2).some((x) => isWord(x, 'corner', 'corners'))
+      ? { ...t, text: 'corner' }
+      : t,
+  );
 }

@@ -320,6 +320,10 @@ class Planner {
       this.pushTo(id, dest);
       return;
     }
+    if (dest.kind === 'in' && !upright && !notOn && this.ballsInTheWay(dest.id, [id]).length > 0) {
+      this.gather([id], dest.id);
+      return;
+    }
     this.pick(id);
     const name = this.name(id);
     const extra: Predicate[] = [];
@@ -600,7 +604,77 @@ class Planner {
     return local.map(([x, y]): Vec2 => roundVec([cos * x - sin * y, sin * x + cos * y]));
   }
 
+  /**
+   * A ball resting in bowl `container` rolls to its middle, into the way of the fingers
+   * lowering anything else in: when something that is not a ball is to go in, the balls
+   * come out first, to a free spot nearby. Returns them, to go back in last.
+   */
+  ballsOut(container: string, incoming: string[]): string[] {
+    const balls = this.ballsInTheWay(container, incoming);
+    for (const b of balls) {
+      const xy = this.spot(b, { near: this.board.pos(container), nearWeight: 0.1 });
+      this.pick(b, { what: `${this.name(b)} out of ${this.name(container)}` });
+      this.place(
+        b,
+        { kind: 'xy', xy },
+        `take ${this.name(b)} out of ${this.name(container)} for now, to ${fmtXY(xy)}: it would roll under what goes in`,
+        {
+          onTable: b,
+        },
+      );
+      this.board.move(b, xy);
+      this.notes.push(`${b} comes out of ${container} first and goes back in last: a ball rolls into the way of what is lowered in`);
+    }
+    return balls;
+  }
+
+  /** The balls resting in bowl `container` that would be in the way of `incoming` (see ballsOut). */
+  ballsInTheWay(container: string, incoming: string[]): string[] {
+    if (this.board.obj(container).shape !== 'bowl') return [];
+    const rolls = (id: string): boolean => this.board.obj(id).shape === 'sphere';
+    if (incoming.every(rolls)) return [];
+    return this.board.contents(container).filter(rolls);
+  }
+
+  /**
+   * Whether `a` stands on `b` (directly, or with `direct` false anywhere above it), both still
+   * where the scene put them.
+   */
+  standsOn(a: string, b: string, direct = true): boolean {
+    const unmoved = (id: string): boolean => {
+      const o = this.board.obj(id);
+      const at = this.board.pos(id);
+      return this.board.support.get(id) === null && at[0] === o.position[0] && at[1] === o.position[1];
+    };
+    const oa = this.board.obj(a),
+      ob = this.board.obj(b);
+    const dz = oa.position[2] - oa.size[2] / 2 - (ob.position[2] + ob.size[2] / 2);
+    return (
+      a !== b &&
+      unmoved(a) &&
+      unmoved(b) &&
+      (direct ? Math.abs(dz) < 0.01 : oa.position[2] > ob.position[2] + 0.01) &&
+      dist2([oa.position[0], oa.position[1]], [ob.position[0], ob.position[1]]) < Math.max(ob.size[0], ob.size[1]) / 2
+    );
+  }
+
+  /**
+   * Reorder `ids` in place so that one standing on another of them (still where the scene
+   * put it) is moved first: a tower's blocks top first, whatever order they were named in.
+   */
+  topsFirst(ids: string[]): void {
+    const above = (a: string, b: string): boolean => this.standsOn(a, b, false);
+    const rest = [...ids];
+    ids.length = 0;
+    while (rest.length > 0) {
+      const k = rest.findIndex((id) => !rest.some((o) => o !== id && above(o, id)));
+      ids.push(...rest.splice(Math.max(0, k), 1));
+    }
+  }
+
   gather(ids: string[], container: string): void {
+    const out = this.ballsOut(container, ids);
+    ids = [...ids, ...out.filter((b) => !ids.includes(b))];
     // Nearest first, so carries are short and the far ones are not reached over.
     const cAt = this.board.pos(container);
     // Balls last: one already in rolls toward the middle, into the way of the fingers lowering the next.
@@ -610,6 +684,7 @@ class Planner {
     const first = this.amend.edits?.first ?? [];
     const rank = (id: string): number => (first.includes(id) ? first.indexOf(id) : first.length);
     order.sort((a, b) => rank(a) - rank(b));
+    this.topsFirst(order);
     const offsets = this.containerSlot(container, order);
     const done: string[] = [];
     const cont = this.board.obj(container);
@@ -629,6 +704,13 @@ class Planner {
   }
 
   sort(pairs: { id: string; container: string }[]): void {
+    // Balls in a bowl that something else goes into come out first and go back in last.
+    const back: { id: string; container: string }[] = [];
+    for (const container of new Set(pairs.map((p) => p.container))) {
+      const incoming = pairs.filter((p) => p.container === container).map((p) => p.id);
+      for (const b of this.ballsOut(container, incoming)) if (!incoming.includes(b)) back.push({ id: b, container });
+    }
+    pairs = [...pairs, ...back];
     // Every container's slots laid out for all it will hold, before the first goes in.
     const slots = new Map<string, Vec2>();
     for (const container of new Set(pairs.map((p) => p.container))) {
@@ -665,6 +747,12 @@ class Planner {
       const [p] = pending.splice(free, 1);
       ordered.push(p!);
     }
+    // Balls last, as in gather: one already in a bowl rolls into the way of the next.
+    const rolls = (id: string): number => (this.board.obj(id).shape === 'sphere' ? 1 : 0);
+    ordered.sort((a, b) => rolls(a.id) - rolls(b.id));
+    const tops = ordered.map((p) => p.id);
+    this.topsFirst(tops);
+    ordered.sort((a, b) => tops.indexOf(a.id) - tops.indexOf(b.id));
     for (const { id, container } of ordered) {
       const offset = slots.get(id)!;
       this.pick(id);
@@ -687,6 +775,25 @@ class Planner {
    * expects every member low enough to count (bottom under 10 cm) in the region or zone.
    */
   stack(ids: string[], at?: Dest): void {
+    // What already stands as asked, from the bottom up, stays; whatever else stands on a member comes off first, top first.
+    // A base standing on something comes down to the table too, in its turn.
+    const raised = this.facts.objects.some((o) => this.standsOn(ids[0]!, o.id));
+    let done = raised ? 0 : 1;
+    while (!at && done > 0 && done < ids.length && this.standsOn(ids[done]!, ids[done - 1]!)) done++;
+    const riders = this.facts.objects
+      .map((o) => o.id)
+      .filter((r) => ids.some((m) => this.standsOn(r, m, false)) && !ids.slice(0, done).includes(r));
+    if (raised && !at && !riders.includes(ids[0]!)) riders.push(ids[0]!);
+    done = Math.max(done, 1);
+    this.topsFirst(riders);
+    for (const r of riders) {
+      const xy = this.spot(r, { near: this.board.pos(r), nearWeight: 0.1 });
+      this.pick(r, { what: `${this.name(r)} off the stack it stands on` });
+      this.place(r, { kind: 'xy', xy }, `put ${this.name(r)} on the table at ${fmtXY(xy)}, out of the way`, { onTable: r });
+      this.board.move(r, xy);
+    }
+    if (riders.length > 0)
+      this.notes.push(`${riders.join(', ')} taken off first: ${riders.length > 1 ? 'they stand' : 'it stands'} on what is stacked`);
     const site: Predicate[] = [];
     if (at) {
       const base = ids[0]!;
@@ -723,7 +830,7 @@ class Planner {
         bottom += this.board.obj(id).size[2];
       }
     }
-    for (let k = 1; k < ids.length; k++) {
+    for (let k = done; k < ids.length; k++) {
       const id = ids[k]!;
       const below = ids[k - 1]!;
       this.pick(id);
@@ -992,22 +1099,70 @@ class Planner {
     this.board.move(id, goal);
   }
 
+  /**
+   * Whether sliding `id` straight to `goal` would run into another object on the way (its
+   * footprint within the other's, centre to centre along the path); the first such object.
+   */
+  pathBlocked(id: string, goal: Vec2, beside?: string): string | null {
+    const from = this.board.pos(id);
+    if (beside) {
+      // The object it ends beside, as the box it is: the path may end just clear of it, not cross it.
+      const at = this.board.pos(beside);
+      const o = this.board.obj(beside);
+      const half = Math.max(...this.board.obj(id).size.slice(0, 2)) / 2 - 0.003;
+      const cos = Math.cos(o.yaw),
+        sin = Math.sin(o.yaw);
+      for (let t = 0; t < 1; t += 0.02) {
+        const x = from[0] + t * (goal[0] - from[0]) - at[0];
+        const y = from[1] + t * (goal[1] - from[1]) - at[1];
+        if (Math.abs(cos * x + sin * y) < o.size[0] / 2 + half && Math.abs(-sin * x + cos * y) < o.size[1] / 2 + half) return beside;
+      }
+    }
+    const r = footprint(this.board.obj(id));
+    const d: Vec2 = [goal[0] - from[0], goal[1] - from[1]];
+    const len2 = d[0] * d[0] + d[1] * d[1];
+    if (len2 < 1e-6) return null;
+    for (const ob of this.board.obstacles(beside ? [id, beside] : [id])) {
+      const t = Math.max(0, Math.min(1, ((ob.x - from[0]) * d[0] + (ob.y - from[1]) * d[1]) / len2));
+      const gap = Math.hypot(from[0] + t * d[0] - ob.x, from[1] + t * d[1] - ob.y) - ob.r - r;
+      if (gap < 0) return ob.id;
+    }
+    return null;
+  }
+
+  /** Slide `id` to `goal`, or, when something is in the way, lift it there instead (noted). */
+  private slideOrCarry(id: string, goal: Vec2, dest: Dest, description: string, expect: Predicate): void {
+    const blocked = this.amend.pushInstead.includes(id) ? null : this.pathBlocked(id, goal);
+    if (blocked) {
+      this.notes.push(`${blocked} is in the way of sliding ${id}: it is picked up and put there instead`);
+      this.placeAt(id, dest, false, null);
+      return;
+    }
+    this.push(id, goal, description, expect);
+  }
+
   pushTo(id: string, dest: Dest): void {
     const name = this.name(id);
     switch (dest.kind) {
       case 'zone': {
         const zone = this.facts.zones.find((z) => z.id === dest.zone)!;
         const goal = this.zoneSpot(id, zone);
-        this.push(id, goal, `push ${name} into ${zone.id.replace(/_/g, ' ')}`, { all: [{ inZone: [id, zone.id] }, { onTable: id }] });
+        this.slideOrCarry(id, goal, dest, `push ${name} into ${zone.id.replace(/_/g, ' ')}`, {
+          all: [{ inZone: [id, zone.id] }, { onTable: id }],
+        });
         return;
       }
       case 'area': {
         const goal = this.regionSpot(id, dest.area.region);
-        this.push(id, goal, `push ${name} to the ${dest.area.label}`, { all: [{ inRegion: [id, dest.area.region] }, { onTable: id }] });
+        this.slideOrCarry(id, goal, dest, `push ${name} to the ${dest.area.label}`, {
+          all: [{ inRegion: [id, dest.area.region] }, { onTable: id }],
+        });
         return;
       }
       case 'point': {
-        this.push(id, clampTo(dest.xy), `push ${name} ${dest.label}`, { all: [{ near: [id, clampTo(dest.xy), 0.03] }, { onTable: id }] });
+        this.slideOrCarry(id, clampTo(dest.xy), dest, `push ${name} ${dest.label}`, {
+          all: [{ near: [id, clampTo(dest.xy), 0.03] }, { onTable: id }],
+        });
         return;
       }
       case 'beside': {
@@ -1022,6 +1177,12 @@ class Planner {
         }
         const d = extentAlong(this.board.obj(dest.id), dir) + footprint(this.board.obj(id)) + 0.01;
         const goal: Vec2 = roundVec([refAt[0] + dir[0] * d, refAt[1] + dir[1] * d]);
+        const blocked = this.amend.pushInstead.includes(id) ? null : this.pathBlocked(id, goal, dest.id);
+        if (blocked) {
+          this.notes.push(`${blocked} is in the way of sliding ${id}: it is picked up and put there instead`);
+          this.placeAt(id, dest, false, null);
+          return;
+        }
         this.push(id, goal, `push ${name} next to ${this.name(dest.id)}`, {
           all: [{ near: [id, dest.id, round(d + 0.04)] }, { onTable: id }],
         });

@@ -163,6 +163,22 @@ function editsFor(tokens: Token[], error: ParseError, source: string): Edit[] {
   if (!stop) return [];
   const out: Edit[] = [];
   const at = Math.min(stop.at, tokens.length - 1);
+  // A heading that names a place, then what goes "in it" ("gray bowl: all of the blocks in it").
+  const colonAt = tokens.findIndex((t) => t.kind === 'punct' && t.text === ':');
+  if (colonAt > 0 && colonAt <= 6 && tokens.slice(0, colonAt).some((t) => NOUNS.has(t.text))) {
+    const it = tokens.findIndex(
+      (t, i) => i > colonAt && t.text === 'it' && ['in', 'into', 'on', 'onto', 'inside'].includes(tokens[i - 1]?.text ?? ''),
+    );
+    if (it > 0) {
+      const heading = tokens.slice(0, colonAt).filter((t) => t.kind === 'word');
+      const the = heading[0]?.text === 'the' ? [] : [word('the', heading[0]!)];
+      out.push({
+        tokens: [...tokens.slice(colonAt + 1, it), ...the, ...heading, ...tokens.slice(it + 1)],
+        note: `'it' read as '${spanText(source, heading)}', the heading before the colon`,
+        accept: (clause) => clause.objects.length > 0 && clause.locations.length > 0,
+      });
+    }
+  }
   // The words linking a thing to where it ends up ("should end up", "needs to be", "is to go").
   if (tokens[at]?.kind === 'word' && LINK_WORDS.has(tokens[at]!.text)) {
     let end = at;
@@ -226,6 +242,70 @@ function editsFor(tokens: Token[], error: ParseError, source: string): Edit[] {
       tokens: [...tokens.slice(0, from), ...tokens.slice(to)],
       note: `left out '${spanText(source, tokens.slice(from, to)).replace(/^[\s,(]+|[\s,)]+$/g, '')}', which names no object or place`,
     });
+  }
+  out.push(...resultEdits(tokens, at, source));
+  // Anything in brackets, last: what is set off in brackets is said by the way.
+  for (const [open, close] of bracketSpans(tokens, source)) {
+    const kept = tokens.filter((t) => t.start < open || t.start > close);
+    if (kept.length === tokens.length || kept.length === 0) continue;
+    out.push({
+      tokens: kept,
+      note: `left out '${source.slice(open, close + 1)}', said in brackets by the way`,
+      accept: (clause) => clause.objects.length > 0,
+    });
+  }
+  return out;
+}
+
+/** Particles a person puts between a thing and "so it's …" ("slide the red block over so it's …"). */
+const SO_PARTICLES: ReadonlySet<string> = new Set(['over', 'across', 'along', 'back', 'around', 'round', 'up', 'down']);
+
+/**
+ * "…, so (that) it's just right of the tray": the place after "so it is" is where it goes; "…,
+ * so the three are in a line": a result said after what to do, left out when what comes
+ * before reads with a place of its own.
+ */
+function resultEdits(tokens: Token[], at: number, source: string): Edit[] {
+  const so = tokens.findIndex((t, i) => i > 0 && t.kind === 'word' && t.text === 'so' && tokens[i + 1]?.text !== 'much');
+  if (so < 0 || at > tokens.length) return [];
+  const out: Edit[] = [];
+  let k = so + 1;
+  if (tokens[k]?.text === 'that') k++;
+  if (['it', 'they'].includes(tokens[k]?.text ?? '')) {
+    k++;
+    while (k < tokens.length && LINK_WORDS.has(tokens[k]!.text)) k++;
+    let from = so;
+    while (from > 0 && SO_PARTICLES.has(tokens[from - 1]!.text)) from--;
+    if (tokens[from - 1]?.text === ',') from--;
+    if (k < tokens.length && at <= k)
+      out.push({
+        tokens: [...tokens.slice(0, from), ...tokens.slice(k)],
+        note: `read '${spanText(source, tokens.slice(from, k))}' as where it goes`,
+        accept: (clause) => clause.objects.length > 0 && clause.locations.length > 0,
+      });
+  }
+  if (at >= so) {
+    const from = tokens[so - 1]?.text === ',' ? so - 1 : so;
+    const end = tokens.findIndex((t, i) => i > so && t.kind === 'punct' && t.text !== ',');
+    const to = end < 0 ? tokens.length : end;
+    out.push({
+      tokens: [...tokens.slice(0, from), ...tokens.slice(to)],
+      note: `left out '${spanText(source, tokens.slice(so, to))}', which says what it comes to`,
+      accept: (clause) => clause.objects.length > 0 && (clause.locations.length > 0 || clause.order !== null),
+    });
+  }
+  return out;
+}
+
+/** Where the brackets of the clause's source open and close, as [open, close] offsets into the source. */
+function bracketSpans(tokens: Token[], source: string): [number, number][] {
+  if (tokens.length === 0) return [];
+  const lo = tokens[0]!.start;
+  const hi = tokens[tokens.length - 1]!.end;
+  const out: [number, number][] = [];
+  for (let i = source.indexOf('(', lo); i >= 0 && i < hi; i = source.indexOf('(', i + 1)) {
+    const close = source.indexOf(')', i);
+    if (close > i) out.push([i, close]);
   }
   return out;
 }

@@ -628,7 +628,21 @@ function applyRelation(
   if (rel.rel === 'in' || rel.rel === 'on') {
     // What it rests in or on now, by the scene facts.
     const r = ref;
-    const fits = others.filter((o) => (rel.rel === 'on' ? restsOn(o, r) : holds(r, o)));
+    let fits = others.filter((o) => (rel.rel === 'on' ? restsOn(o, r) : holds(r, o)));
+    // "the red block on top of the tower": none of that kind rests on its base, but higher up the stack.
+    if (fits.length === 0 && rel.rel === 'on') {
+      const stack = new Set([r]);
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const o of facts.objects)
+          if (!stack.has(o) && [...stack].some((x) => restsOn(o, x))) {
+            stack.add(o);
+            grew = true;
+          }
+      }
+      fits = others.filter((o) => stack.has(o));
+      if (fits.length > 0) opts.notes?.push(`'${np.text}': higher up the stack on ${ref.id}`);
+    }
     if (fits.length === 0)
       throw new UnresolvedReference(
         `no object matches '${np.text}': nothing that fits is ${rel.rel} ${ref.id} (objects: ${objectList(facts)})`,

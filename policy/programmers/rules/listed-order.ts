@@ -1,0 +1,140 @@
+// An arrangement said as a list of colours in order: "tower of four: green at the bottom, then
+// red, then blue, yellow on top", "make a row with the three blocks, left to right: yellow,
+// white, red", "rainbow order please, left to right - red, orange, yellow, green, blue, purple",
+// "from left to right I want red, then yellow, then blue, all in a neat row". People say these
+// in more ways than a grammar of clauses can follow (headings, dashes, "then" chains, "I want"),
+// but what they mean is plain: the things of those colours, in that order, along that way.
+//
+// The instruction is read as one line-up or one stack of the listed colours, in one of the
+// grammar's own forms ("line up the yellow block, the white block and the red block from left
+// to right", "stack the green block, the red block, … " bottom first), and that text is what
+// the grammar then reads (noted). Nothing here looks at the scene: whether each colour names
+// one thing is the grammar's and the references' business, as for any text.
+//
+// It reads only instructions that are nothing else: at least three colours, none repeated, none
+// of them a container's ("the blue bowl"), no place besides the arrangement itself (no corner,
+// side, middle, container or "next to"), and which way the order runs said in words — "left to
+// right", "bottom to top", "nearest … far", "at the bottom" / "on top" — for a line. A stack
+// with no way said is listed bottom first, as the grammar reads "stack A, B and C".
+
+import { isColor, NOUNS } from './lexicon.ts';
+import type { Token } from './tokenizer.ts';
+
+export interface ListedOrder {
+  /** The instruction as the grammar's own form. */
+  text: string;
+  note: string;
+}
+
+const STACK_WORDS: ReadonlySet<string> = new Set(['tower', 'towers', 'stack', 'stacked', 'pile', 'piled']);
+const LINE_WORDS: ReadonlySet<string> = new Set(['row', 'line', 'column', 'order', 'sequence', 'lineup']);
+/** Words that name a place besides the arrangement: then the list is not all the instruction says. */
+const PLACE_WORDS: ReadonlySet<string> = new Set([
+  'corner',
+  'corners',
+  'side',
+  'edge',
+  'middle',
+  'center',
+  'centre',
+  'next',
+  'beside',
+  'near',
+  'between',
+  'around',
+  'round',
+  'under',
+  'underneath',
+]);
+
+type Way = 'x+' | 'x-' | 'y+' | 'y-' | 'up' | 'down';
+
+const WAY_TEXT: Record<Way, string> = {
+  'x+': 'from left to right',
+  'x-': 'from right to left',
+  'y+': 'from bottom to top',
+  'y-': 'from top to bottom',
+  up: '',
+  down: '',
+};
+
+/** Which way the listed order runs, by the words said; null when no way is said. */
+function wayOf(words: string[], colorAt: number[]): Way | null {
+  const has = (...ws: string[]): boolean => ws.some((w) => words.includes(w));
+  // "left to right", "left-to-right", "from the left to the right".
+  const span = (a: string, b: string): boolean => {
+    const i = words.indexOf(a);
+    const j = words.indexOf(b, i + 1);
+    return i >= 0 && j > i && j - i <= 4 && words.slice(i + 1, j).includes('to');
+  };
+  if (span('left', 'right')) return 'x+';
+  if (span('right', 'left')) return 'x-';
+  if (span('bottom', 'top') || span('front', 'back') || span('near', 'far') || span('nearest', 'farthest') || span('closest', 'furthest'))
+    return 'y+';
+  if (span('top', 'bottom') || span('back', 'front') || span('far', 'near')) return 'y-';
+  // What the first or the last listed colour is said to be: "green at the bottom", "red nearest", "yellow on top".
+  const after = (k: number): string[] => words.slice(k + 1, k + 5);
+  const first = after(colorAt[0]!);
+  const last = after(colorAt[colorAt.length - 1]!);
+  const says = (ws: string[], ...of: string[]): boolean => of.some((w) => ws.includes(w));
+  if (says(first, 'nearest', 'closest') || says(last, 'far', 'farthest', 'furthest') || has('away')) return 'y+';
+  if (says(first, 'leftmost') || says(last, 'rightmost')) return 'x+';
+  if (says(first, 'rightmost') || says(last, 'leftmost')) return 'x-';
+  if (says(first, 'bottom', 'base', 'underneath') || says(last, 'top')) return 'up';
+  if (says(first, 'top') || says(last, 'bottom', 'base')) return 'down';
+  return null;
+}
+
+/** The instruction (normalized tokens) as one ordered line-up or stack of listed colours; null when it is not only that. */
+export function listedOrder(tokens: readonly Token[], opts: { strict: boolean }): ListedOrder | null {
+  const words = tokens.filter((t) => t.kind === 'word').map((t) => t.text);
+  const colorAt: number[] = [];
+  for (const [k, w] of words.entries()) {
+    if (!isColor(w)) continue;
+    const cls = NOUNS.get(words[k + 1] ?? '')?.cls;
+    if (cls === 'bowl' || cls === 'tray' || cls === 'container' || cls === 'zone') return null;
+    colorAt.push(k);
+  }
+  const colors = colorAt.map((k) => words[k]!);
+  if (colors.length < 3 || new Set(colors).size !== colors.length) return null;
+  if (words.some((w) => PLACE_WORDS.has(w) || ['bowl', 'bowls', 'tray', 'trays', 'rows', 'columns', 'grid'].includes(w))) return null;
+  // Before the grammar has tried: only colours said alone ("yellow, white, red"), not as the
+  // words of one phrase ("the red, green and blue blocks"), which the grammar reads as written.
+  if (opts.strict && colorAt.some((k) => adjectival(words, k))) return null;
+  const stack = words.some((w) => STACK_WORDS.has(w));
+  const line = words.some((w) => LINE_WORDS.has(w)) || words.includes('up');
+  if (stack === line) return null;
+  let way = wayOf(words, colorAt);
+  if (stack) {
+    if (way === null && opts.strict) return null;
+    way ??= 'up';
+    if (way !== 'up' && way !== 'down') return null;
+  } else if (way === null || way === 'up' || way === 'down') return null;
+  // The kind of thing: the first object noun named ("the three blocks"), else any thing.
+  const noun = words.find((w) => {
+    const cls = NOUNS.get(w)?.cls;
+    return cls === 'box' || cls === 'sphere' || cls === 'cylinder' || cls === 'thing';
+  });
+  const single = noun ? (NOUNS.get(noun)!.plural ? singularOf(noun) : noun) : 'one';
+  const ordered = way === 'down' ? [...colors].reverse() : colors;
+  const things = ordered.map((c) => `the ${c} ${single}`);
+  const list = `${things.slice(0, -1).join(', ')} and ${things.at(-1)}`;
+  const shape = ['row', 'line', 'column'].find((w) => words.includes(w));
+  const text = stack ? `stack ${list}` : `line up ${list}${shape ? ` in a ${shape}` : ''} ${WAY_TEXT[way]}`;
+  return { text, note: `read as '${text}': the colours listed, in the order said` };
+}
+
+/** Whether the colour at `k` is a word of a phrase: a run of colours ("red, green and blue") then a noun or "one". */
+function adjectival(words: string[], k: number): boolean {
+  let j = k + 1;
+  while (j < words.length && (isColor(words[j]!) || words[j] === 'and' || words[j] === 'or')) j++;
+  const next = words[j] ?? '';
+  return NOUNS.has(next) || next === 'one' || next === 'ones';
+}
+
+/** "blocks" → "block", "boxes" → "box": the singular the noun table lists for a plural. */
+function singularOf(plural: string): string {
+  const cls = NOUNS.get(plural)!.cls;
+  for (const [w, e] of NOUNS) if (e.cls === cls && !e.plural && (plural.startsWith(w) || w === plural.replace(/e?s$/, ''))) return w;
+  return plural.replace(/e?s$/, '');
+}
