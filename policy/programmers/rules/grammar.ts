@@ -6,6 +6,7 @@
 import type { ColorName, Vec2 } from '../../../sim/index.ts';
 import { PHRASE_DISTANCES, closestNames } from '../../../sim/index.ts';
 import {
+  HEDGES,
   COLORS,
   DIRECTIONS,
   EXTREMES,
@@ -667,7 +668,17 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
         continue;
       }
       if (colors.length > 0) c.pos -= colors.length;
-      const list = parseNpList(c, { relations: false });
+      // "except the one left of the brown bowl": a side says which one; "in" / "on" / "next to" may be where they go.
+      const from = c.pos;
+      let list = parseNpList(c, { relations: true, verb: opts.verb });
+      const sided = (x: NounPhrase): boolean =>
+        x.relation === undefined ||
+        (['left', 'right', 'top', 'bottom', 'farthest'].includes(x.relation.rel) && x.relation.np !== null) ||
+        (x.relation.rel === 'closest' && !/\b(next|beside|near|nearby|alongside|close|adjacent)\b/.test(x.text));
+      if (!list.every(sided)) {
+        c.pos = from;
+        list = parseNpList(c, { relations: false });
+      }
       if (list.length > 0) {
         np.except = [...(np.except ?? []), ...list];
         continue;
@@ -3605,7 +3616,17 @@ function emptyContainer(c: Cursor, tokens: Token[]): Token[] | null {
   c.accept('out');
   const r0 = c.pos;
   const container = parseSimpleNp(c, { relations: false });
-  const r1 = c.pos;
+  let r1 = c.pos;
+  // "empty the tray and the bowl": both.
+  let second: [number, number] | null = null;
+  if (c.word() === 'and') {
+    c.pos++;
+    const s0 = c.pos;
+    const other = parseSimpleNp(c, { relations: false });
+    if (other?.noun && CONTAINER_CLASSES.has(other.noun)) second = [s0, c.pos];
+    else c.pos = r1;
+  }
+  const r2 = c.pos;
   c.accept('out');
   const rest = c.pos;
   c.pos = at;
@@ -3621,16 +3642,15 @@ function emptyContainer(c: Cursor, tokens: Token[]): Token[] | null {
   } catch {
     placed = false;
   }
-  const end = tokens[r1 - 1]!;
+  const end = tokens[r2 - 1]!;
   const onTable: Token[] = placed ? [] : ['on', 'the', 'table'].map((w) => ({ kind: 'word', text: w, start: end.end, end: end.end }));
+  const everythingIn = (from: number, to: number): Token[] => [word('everything'), word('that'), word('is'), word('in'), ...tokens.slice(from, to)];
+  if (second) r1 = r2;
   return [
     ...tokens.slice(0, at),
     { ...v, text: 'put' },
-    word('everything'),
-    word('that'),
-    word('is'),
-    word('in'),
-    ...tokens.slice(r0, r1),
+    ...everythingIn(r0, second ? second[0] - 1 : r1),
+    ...(second ? [word('and'), ...everythingIn(second[0], second[1])] : []),
     ...onTable,
     ...tokens.slice(rest),
   ];
@@ -3864,7 +3884,10 @@ export function parseInstruction(text: string, opts: ParseOptions = {}): Clause[
 function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause[] {
   // "Thank you!", "thanks a lot", "if you can": politeness alone asks for nothing.
   const clauses = splitClauses(tokens).filter(
-    (t) => !t.every((x) => x.kind === 'punct' || POLITENESS.has(x.text) || (LEADING_FILLER.has(x.text) && !VERBS.has(x.text))),
+    (t) =>
+      !t.every(
+        (x) => x.kind === 'punct' || POLITENESS.has(x.text) || HEDGES.has(x.text) || (LEADING_FILLER.has(x.text) && !VERBS.has(x.text)),
+      ),
   );
   if (clauses.length === 0) throw new ParseError(`could not read "${text.trim()}": it asks for nothing; try ${VERB_FORMS}`);
   const ordered = inTimeOrder(clauses);

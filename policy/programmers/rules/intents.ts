@@ -453,9 +453,11 @@ function fromContents(st: State, clause: Clause, from: Extract<Location, { kind:
       return members;
     }
   }
-  const source = objectIds(st, from.np, 'any', { exclude: [] })[0]!;
-  const inside = ids.filter((id) => id !== source && supportOf(st, id) === source);
-  if (inside.length === 0) throw new ReadError(`'${clause.text}': nothing that fits is in or on ${source}`);
+  // "out of the tray and the bowl": out of each.
+  const sources = objectIds(st, from.np, 'any', { exclude: [] });
+  const source = from.np.list ? sources : sources.slice(0, 1);
+  const inside = ids.filter((id) => !source.includes(id) && source.includes(supportOf(st, id) ?? ''));
+  if (inside.length === 0) throw new ReadError(`'${clause.text}': nothing that fits is in or on ${source.join(' or ')}`);
   st.subject = inside;
   return inside;
 }

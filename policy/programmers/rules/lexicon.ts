@@ -482,6 +482,31 @@ export const POLITENESS: ReadonlySet<string> = new Set([
   'thankyou',
   'appreciated',
 ]);
+/** Words that hedge or fill, said on the way: "um", "actually", "maybe". */
+export const HEDGES: ReadonlySet<string> = new Set([
+  'um',
+  'umm',
+  'uh',
+  'uhh',
+  'erm',
+  'er',
+  'hmm',
+  'hm',
+  'ah',
+  'oh',
+  'actually',
+  'basically',
+  'literally',
+  'honestly',
+  'maybe',
+  'perhaps',
+  'probably',
+  'anyway',
+  'anyways',
+  'whatever',
+  'somehow',
+]);
+
 export const FILLER: ReadonlySet<string> = new Set([
   'please',
   // Said to the robot: "… in the bowl mate", "cheers buddy".

@@ -1046,7 +1046,54 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = arrangementWords(out);
   out = noneInOwnColor(out);
   out = placeOnes(out);
+  out = bothSides(out);
   return { tokens: out, notes };
+}
+
+/**
+ * "the blocks to the left and to the right of the brown bowl", "the balls above and below the
+ * tray": one of that kind on each side named, as "the block to the left of the brown bowl and
+ * the block to the right of the brown bowl".
+ */
+function bothSides(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const sideAt = (k: number): { side: string; end: number } | null => {
+    let j = k;
+    if (w(j) === 'to') j++;
+    if (w(j) === 'the') j++;
+    const side = w(j);
+    if (side === 'left' || side === 'right') return w(j + 1) === 'of' ? { side, end: j + 2 } : { side, end: j + 1 };
+    if (side === 'above' || side === 'below' || side === 'under') return { side, end: j + 1 };
+    return null;
+  };
+  for (let i = 1; i < tokens.length; i++) {
+    const head = NOUNS.get(w(i - 1) ?? '');
+    if (!head?.plural || head.cls === 'bowl' || head.cls === 'tray' || head.cls === 'container') continue;
+    const a = sideAt(i);
+    if (!a || w(a.end) !== 'and') continue;
+    const b = sideAt(a.end + 1);
+    if (!b || b.side === a.side || !(w(b.end - 1) === 'of' || ['above', 'below', 'under'].includes(b.side))) continue;
+    // The thing both sides are of: "the", colours and sizes, then its noun.
+    let k = b.end;
+    if (w(k) === 'the') k++;
+    while (k < tokens.length && (isColor(w(k) ?? '') || ['big', 'small', 'large', 'little'].includes(w(k) ?? ''))) k++;
+    if (!NOUNS.has(w(k) ?? '')) continue;
+    const ref = tokens.slice(b.end, k + 1);
+    const single = [...NOUNS].find(([word, e]) => e.cls === head.cls && !e.plural && w(i - 1)!.startsWith(word))?.[0];
+    if (!single) continue;
+    let from = i - 1;
+    while (from > 0 && ['the', 'both', 'two'].includes(w(from - 1) ?? '')) from--;
+    const at = tokens[from]!;
+    const word = (text: string): Token => ({ kind: 'word', text, start: at.start, end: at.start });
+    const phrase = (side: string): Token[] => [
+      word('the'),
+      word(single),
+      ...(side === 'left' || side === 'right' ? [word('to'), word('the'), word(side), word('of')] : [word(side)]),
+      ...ref,
+    ];
+    return [...tokens.slice(0, from), ...phrase(a.side), word('and'), ...phrase(b.side), ...bothSides(tokens.slice(k + 1))];
+  }
+  return tokens;
 }
 
 /**

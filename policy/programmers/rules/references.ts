@@ -565,6 +565,18 @@ function applyRelation(
       dist = (o) => WORKSPACE_HALF[k]! - p.sign * o.position[k]!;
     }
   }
+  // "whatever is in them", after the containers were named inside phrases: those containers.
+  if ((rel.rel === 'in' || rel.rel === 'on') && rel.np?.kind === 'pronoun' && rel.np.pronoun === 'them') {
+    const isContainer = (id: string): boolean => CONTAINERS.includes(facts.objects.find((o) => o.id === id)?.shape ?? 'box');
+    const before = opts.self ?? opts.pronoun ?? [];
+    const named = (opts.named ?? []).filter(isContainer);
+    if (!before.some(isContainer) && named.length >= 2) {
+      const holders = named.map((id) => facts.objects.find((o) => o.id === id)!);
+      const fits = found.filter((o) => holders.some((h) => o.id !== h.id && (rel.rel === 'on' ? restsOn(o, h) : holds(h, o))));
+      opts.notes?.push(`'${rel.np.text}' in '${np.text}': ${named.join(' and ')}, named before`);
+      return { found: fits, ranked: false, note: `${rel.rel} ${named.join(' or ')}` };
+    }
+  }
   if (rel.np) {
     const r = resolveNp(rel.np, facts, {
       want: 'any',
