@@ -594,7 +594,25 @@ class Planner {
       let ring = Math.max(0, Math.min(ringHi, Math.max(Math.min(size * 0.75, ringHi), ringLo + 0.01)));
       // Packed: neighbours on the ring just clear of each other.
       if (this.amend.pack.includes(container)) ring = Math.min(ring, ringLo);
-      for (let k = 0; k < n; k++) {
+      // Sizes far apart (5, 4 and 3 cm): each as far out as its own size allows, with a share of
+      // the turn as wide as it is, so the big one does not crowd the rest.
+      if (
+        n >= 3 &&
+        sizes.length === n &&
+        !measured &&
+        !this.amend.pack.includes(container) &&
+        Math.max(...sizes) >= 1.3 * Math.min(...sizes)
+      ) {
+        const total = sizes.reduce((a, s) => a + s, 0);
+        let a = 0;
+        sizes.forEach((s, k) => {
+          if (k > 0) a += (Math.PI * (sizes[k - 1]! + s)) / total;
+          const box = this.board.obj(ids[k]!).shape === 'box';
+          const r = Math.max(0, (box ? Math.sqrt(Math.max(0, inner * inner - (s / 2) ** 2)) - s / 2 : inner - s / 2) - 0.004);
+          local.push([r * Math.cos(a), r * Math.sin(a)]);
+        });
+      }
+      for (let k = 0; k < n && local.length < n; k++) {
         const a = (2 * Math.PI * k) / n;
         local.push([ring * Math.cos(a), ring * Math.sin(a)]);
       }
