@@ -1,8 +1,8 @@
 // The checks every held-out paraphrase table from the fourth on must pass (test/tabletop/README.md),
-// shared by paraphrases-4-table.test.ts and paraphrases-5-table.test.ts: size and scenes, every
-// family evenly, schema-valid predicates, the predicate forms used, no text of an earlier table
-// or a bundled instruction, two-step instructions, the documented phrase distances, "next to",
-// every run fair at the start. None runs the builtin programmer on the table.
+// shared by paraphrases-4-table.test.ts, paraphrases-5-table.test.ts and paraphrases-6-table.test.ts:
+// size and scenes, every family evenly, schema-valid predicates, the predicate forms used, no text
+// of an earlier table or a bundled instruction, two-step instructions, the documented phrase
+// distances, "next to", every run fair at the start. None runs the builtin programmer on the table.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,9 +33,9 @@ export function find(v: unknown, kind: string, out: unknown[] = []): unknown[] {
 }
 
 /** The shared checks of held-out table `n`, as `it`s of the caller's `describe`. */
-export function heldOutTableChecks(n: 4 | 5): void {
+export function heldOutTableChecks(n: 4 | 5 | 6): void {
   const table = loadTable(undefined, TABLES[n]);
-  const earlierTables = ([1, 2, 3, 4] as const).filter((k) => k < n).map((k) => loadTable(undefined, TABLES[k]));
+  const earlierTables = ([1, 2, 3, 4, 5] as const).filter((k) => k < n).map((k) => loadTable(undefined, TABLES[k]));
 
   it('has at least 150 rows over at least 25 scenes, and uses every one of at least 10 scenes of its own', () => {
     expect(table.rowsFile).toBe(`instructions-${n}.json`);
@@ -144,7 +144,7 @@ export function heldOutTableChecks(n: 4 | 5): void {
  * Held-out table `n`'s files (its scenes files, then its rows file), a copy of them in a temp
  * folder after an edit, and the one-line TableError loading such a copy gives.
  */
-export function tableFiles(n: 4 | 5) {
+export function tableFiles(n: 4 | 5 | 6) {
   const names = [...TABLES[n].scenes, TABLES[n].rows];
   const files = names.map(read);
 

@@ -76,9 +76,10 @@ export interface TableFiles {
  * grammar); 2 is the second, held-out table, over the first table's scenes and its own; 3 is
  * the third, held-out table, over the scenes of the first two and its own; 4 is the fourth,
  * held-out table, over the scenes of the first three and its own; 5 is the fifth, held-out
- * table, over the scenes of the first four and its own.
+ * table, over the scenes of the first four and its own; 6 is the sixth, held-out table, over
+ * the scenes of the first five and its own.
  */
-export const TABLES: Record<1 | 2 | 3 | 4 | 5, TableFiles> = {
+export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6, TableFiles> = {
   1: { rows: 'instructions.json', scenes: ['scenes.json'] },
   2: { rows: 'instructions-2.json', scenes: ['scenes.json', 'scenes-2.json'] },
   3: { rows: 'instructions-3.json', scenes: ['scenes.json', 'scenes-2.json', 'scenes-3.json'] },
@@ -86,6 +87,10 @@ export const TABLES: Record<1 | 2 | 3 | 4 | 5, TableFiles> = {
   5: {
     rows: 'instructions-5.json',
     scenes: ['scenes.json', 'scenes-2.json', 'scenes-3.json', 'scenes-4.json', 'scenes-5.json'],
+  },
+  6: {
+    rows: 'instructions-6.json',
+    scenes: ['scenes.json', 'scenes-2.json', 'scenes-3.json', 'scenes-4.json', 'scenes-5.json', 'scenes-6.json'],
   },
 };
 
