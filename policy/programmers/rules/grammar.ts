@@ -29,6 +29,7 @@ import type { ImageSide, NounClass, VerbClass } from './lexicon.ts';
 import { normalizeTokens } from './normalize.ts';
 import { listedOrder } from './listed-order.ts';
 import { recoverClause } from './recover.ts';
+import { selfCorrections } from './self-corrections.ts';
 import { spanText, splitClauses, tokenize } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -118,7 +119,8 @@ export interface Gap {
 
 /** Where something should go, as written. */
 export type Location =
-  | { kind: 'on'; np: NounPhrase }
+  /** `top`: said "on top of" ("on top of it" is the thing last put down, not its container). */
+  | { kind: 'on'; np: NounPhrase; top?: boolean }
   | { kind: 'in'; np: NounPhrase }
   | { kind: 'to'; np: NounPhrase }
   | { kind: 'relation'; rel: Relation; np: NounPhrase; gap?: Gap }
@@ -2318,7 +2320,9 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
     c.pos = s;
   }
   // "on top of both / them" (bridging), "on top of X", "on X", "onto X", "atop X", "over X".
+  const onFrom = c.pos;
   if ((c.seq('on', 'the', 'top', 'of') && !tableAhead(c)) || c.seq('on', 'top', 'of') || c.accept('onto', 'atop', 'upon', 'over', 'on')) {
+    const onTop = c.pos - onFrom > 1 || c.tokens[onFrom]?.text === 'atop';
     if (c.word() === 'both' || (c.word() === 'them' && verb !== 'stack')) {
       const p = parseSimpleNp(c)!;
       return { kind: 'onBoth', np: p };
@@ -2329,7 +2333,7 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
     if (!target) return fail();
     if (target.kind === 'table') return { kind: 'table' };
     if (target.pronoun === 'both' && target.list) return { kind: 'onBoth', np: target };
-    return { kind: 'on', np: target };
+    return onTop ? { kind: 'on', np: target, top: true } : { kind: 'on', np: target };
   }
   // "in two rows (of three)", "in a grid (of two by three)", "in the back row", "in the second row".
   {
@@ -3644,7 +3648,13 @@ function emptyContainer(c: Cursor, tokens: Token[]): Token[] | null {
   }
   const end = tokens[r2 - 1]!;
   const onTable: Token[] = placed ? [] : ['on', 'the', 'table'].map((w) => ({ kind: 'word', text: w, start: end.end, end: end.end }));
-  const everythingIn = (from: number, to: number): Token[] => [word('everything'), word('that'), word('is'), word('in'), ...tokens.slice(from, to)];
+  const everythingIn = (from: number, to: number): Token[] => [
+    word('everything'),
+    word('that'),
+    word('is'),
+    word('in'),
+    ...tokens.slice(from, to),
+  ];
   if (second) r1 = r2;
   return [
     ...tokens.slice(0, at),
@@ -3850,7 +3860,10 @@ export interface ParseOptions {
 /** Parse an instruction into clauses. Throws ParseError naming the phrase it could not read. */
 export function parseInstruction(text: string, opts: ParseOptions = {}): Clause[] {
   const normalized = normalizeTokens(tokenize(text), { vocabulary: opts.vocabulary, known: (w) => knownWords().includes(w) });
-  const tokens = normalized.tokens;
+  // "the block above the blue bowl - no wait, the one below it - …": what the speaker ended with (self-corrections.ts).
+  const corrected = selfCorrections(normalized.tokens, (ts) => spanText(text, ts));
+  normalized.notes.push(...corrected.notes);
+  const tokens = corrected.tokens;
   if (tokens.length === 0) throw new ParseError('could not read the instruction: it is empty');
   // An arrangement said as a list of colours in order (listed-order.ts): read in the grammar's own form.
   const listed = (strict: boolean): Clause[] | null => {
@@ -3903,7 +3916,7 @@ function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause
       if (!(e instanceof ParseError)) throw e;
       // What the grammar does not cover: a few edits a person would make (recover.ts), noted; else the error as written.
       const recovered =
-        recoverClause(t, e, text, (u) => parseClause(u, text, placed, topic), isParseError) ??
+        recoverClause(t, e, text, (u) => parseClause(u, text, placed, topic), isParseError, topic) ??
         thingThenPlace(t, ordered[i + 1]?.tokens, e, text) ??
         placeThenThere(t, ordered[i + 1]?.tokens, e, text) ??
         thereBefore(

@@ -359,9 +359,11 @@ function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest |
     case 'on':
     case 'in':
     case 'to': {
+      // "…, then the second biggest on top of it": what was just put down, not the container it went in.
+      const onTopOfIt = loc.kind === 'on' && loc.np.pronoun === 'it' && loc.top === true;
       const r = resolve(st, loc.np, loc.kind === 'in' || preferIn ? 'container' : 'any', {
         exclude: [id],
-        pronoun: lastOther(st, id),
+        pronoun: onTopOfIt ? lastThing(st, id) : lastOther(st, id),
         self: [id],
       });
       if (r.kind === 'table') return { kind: 'table' };
@@ -406,6 +408,16 @@ function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest |
 function lastOther(st: State, id: string): string[] {
   for (let i = st.mentioned.length - 1; i >= 0; i--) if (st.mentioned[i] !== id) return [st.mentioned[i]!];
   return st.subject;
+}
+
+/** The last named thing, not a container, that is not `id` ("on top of it"); else as lastOther. */
+function lastThing(st: State, id: string): string[] {
+  const shape = (x: string): string => st.facts.objects.find((o) => o.id === x)?.shape ?? 'box';
+  for (let i = st.mentioned.length - 1; i >= 0; i--) {
+    const x = st.mentioned[i]!;
+    if (x !== id && shape(x) !== 'bowl' && shape(x) !== 'tray') return [x];
+  }
+  return lastOther(st, id);
 }
 
 /** Combine several location phrases of one clause: "to the left of Y, next to it" → left of Y. */

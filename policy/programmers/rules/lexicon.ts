@@ -481,6 +481,12 @@ export const POLITENESS: ReadonlySet<string> = new Set([
   'ta',
   'thankyou',
   'appreciated',
+  // "…. quick", "… go.": hurry, not a request of its own.
+  'quick',
+  'quickly',
+  'asap',
+  'go',
+  'now',
 ]);
 /** Words that hedge or fill, said on the way: "um", "actually", "maybe". */
 export const HEDGES: ReadonlySet<string> = new Set([
@@ -503,7 +509,6 @@ export const HEDGES: ReadonlySet<string> = new Set([
   'probably',
   'anyway',
   'anyways',
-  'whatever',
   'somehow',
 ]);
 

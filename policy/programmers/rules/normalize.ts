@@ -27,7 +27,7 @@
 //
 // Nothing here looks at the scene beyond the vocabulary it is given.
 
-import { COLORS, EXTREMES, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, isColor } from './lexicon.ts';
+import { COLORS, EXTREMES, HEDGES, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, isColor } from './lexicon.ts';
 import type { Token } from './tokenizer.ts';
 
 export interface NormalizeOptions {
@@ -1047,7 +1047,60 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = noneInOwnColor(out);
   out = placeOnes(out);
   out = bothSides(out);
+  out = placeParticles(out);
+  out = hedges(out);
   return { tokens: out, notes };
+}
+
+/** "erm, the yellow ball, …", "uh, the block …", "um put …": a hedge said on the way, with its comma, is left out. */
+function hedges(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'word' && HEDGES.has(t.text)) {
+      if (tokens[i + 1]?.kind === 'punct' && tokens[i + 1]!.text === ',') i++;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * "the block sitting up in the top left corner", "the block right out at the left edge", "the
+ * blue block down in the corner": a particle (and "right" / "way" before it) between a thing
+ * and where it is says nothing more; left out.
+ */
+function placeParticles(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const drop = new Set<number>();
+  for (let i = 1; i < tokens.length; i++) {
+    if (!['up', 'down', 'out', 'over', 'back'].includes(w(i) ?? '')) continue;
+    if (!['at', 'in', 'on', 'by', 'near', 'there', 'here'].includes(w(i + 1) ?? '')) continue;
+    let k = i - 1;
+    const extra: number[] = [];
+    while (k > 0 && ['right', 'way', 'all', 'the'].includes(w(k) ?? '')) extra.push(k--);
+    if (['sitting', 'sit', 'standing', 'stand', 'lying', 'lie', 'resting', 'rest', 'placed', 'parked'].includes(w(k) ?? '')) k--;
+    const head = w(k) ?? '';
+    if (!(NOUNS.has(head) || head === 'one' || head === 'ones')) continue;
+    // "the ones all the way": only "right" / "all the way" / "way" as a run before the particle.
+    const said = extra
+      .map((x) => w(x))
+      .reverse()
+      .join(' ');
+    if (said !== '' && !['right', 'way', 'all the way', 'right the way'].includes(said)) continue;
+    drop.add(i);
+    for (const x of extra) drop.add(x);
+  }
+  // "the green block that's sitting on the tray": "that is on the tray".
+  for (let i = 1; i < tokens.length; i++)
+    if (
+      ['sitting', 'sit', 'standing', 'stand', 'lying', 'lie', 'resting', 'rest'].includes(w(i) ?? '') &&
+      ['is', 'are'].includes(w(i - 1) ?? '') &&
+      ['at', 'in', 'on', 'by', 'near', 'inside', 'next', 'beside'].includes(w(i + 1) ?? '')
+    )
+      drop.add(i);
+  return drop.size === 0 ? tokens : tokens.filter((_, k) => !drop.has(k));
 }
 
 /**

@@ -158,7 +158,7 @@ interface Edit {
 }
 
 /** The edits worth trying after `error`, in the order they are tried. */
-function editsFor(tokens: Token[], error: ParseError, source: string): Edit[] {
+function editsFor(tokens: Token[], error: ParseError, source: string, topic: boolean): Edit[] {
   const stop = error.stop;
   if (!stop) return [];
   const out: Edit[] = [];
@@ -206,7 +206,8 @@ function editsFor(tokens: Token[], error: ParseError, source: string): Edit[] {
       });
   }
   // No verb: a thing, then where it goes, is a put.
-  if (stop.noVerb && !VERBS.has(tokens[at]?.text ?? '')) {
+  // (Not a topic the next clause points back at: "the block at the left edge - move it …" names a thing.)
+  if (stop.noVerb && !topic && !VERBS.has(tokens[at]?.text ?? '')) {
     // "the black block" alone says nowhere: not a put.
     const accept = (clause: Clause): boolean =>
       clause.objects.length > 0 && (clause.locations.length > 0 || clause.order !== null || clause.bySize !== null);
@@ -215,6 +216,25 @@ function editsFor(tokens: Token[], error: ParseError, source: string): Edit[] {
       note: 'no verb: read as putting what it names where it says',
       accept,
     });
+    // "white block, brown bowl": a thing, a comma, a container.
+    const comma = tokens.findIndex((t) => t.kind === 'punct' && t.text === ',');
+    const cls = NOUNS.get(tokens.slice(comma + 1).find((t) => NOUNS.has(t.text))?.text ?? '')?.cls;
+    if (comma > at && (cls === 'bowl' || cls === 'tray' || cls === 'container') && tokens.slice(comma + 1).every((t) => t.kind !== 'punct'))
+      out.push({
+        tokens: [word('put', tokens[at]!), ...tokens.slice(0, comma), word('in', tokens[comma]!), ...tokens.slice(comma + 1)],
+        note: 'a thing, then a container: read as putting the one in the other',
+        accept: (clause) => clause.objects.length > 0 && clause.locations.length === 1,
+      });
+    // "diagonal line with all 4 blocks": an arrangement named with no verb is one to make.
+    if (
+      ['diagonal', 'horizontal', 'vertical', 'straight', 'line', 'row', 'column', 'circle', 'ring', 'tower', 'stack', 'pile'].includes(
+        tokens[at]?.text ?? '',
+      )
+    )
+      out.push({
+        tokens: [...tokens.slice(0, at), word('make', tokens[at]!), word('a', tokens[at]!), ...tokens.slice(at)],
+        note: 'no verb: read as making the arrangement it names',
+      });
     // "3 biggest blocks in the tray", "2nd from the right -> pink bowl": no article either (the
     // ordinal may have been read as a lead-in, "second, …": then from the clause's start).
     const t = ORDINALS[tokens[0]?.text ?? ''] !== undefined ? tokens[0] : tokens[at];
@@ -252,6 +272,27 @@ function editsFor(tokens: Token[], error: ParseError, source: string): Edit[] {
       accept: (clause) => clause.objects.length > 0,
     });
   out.push(...resultEdits(tokens, at, source));
+  // "every loose thing (the two blocks, the ball and the can)": the bracket names them; it stands for the phrase before it.
+  const open = tokens.findIndex((t) => t.kind === 'punct' && t.text === '(');
+  const close = tokens.findIndex((t, i) => i > open && t.kind === 'punct' && t.text === ')');
+  const first = tokens[open + 1];
+  if (
+    open > 0 &&
+    close > open + 1 &&
+    first &&
+    (first.kind === 'number' || ['the', 'a', 'an', 'both', 'all'].includes(first.text) || isColor(first.text)) &&
+    NOUNS.has(tokens[open - 1]?.text ?? '')
+  ) {
+    let from = open - 1;
+    while (from > 0 && tokens[from - 1]!.kind === 'word' && !VERBS.has(tokens[from - 1]!.text) && !PLACE_STARTS.has(tokens[from - 1]!.text))
+      from--;
+    if (from < open - 1)
+      out.push({
+        tokens: [...tokens.slice(0, from), ...tokens.slice(open + 1, close), ...tokens.slice(close + 1)],
+        note: `read '${spanText(source, tokens.slice(from, open))}' as what the brackets name, '${spanText(source, tokens.slice(open + 1, close))}'`,
+        accept: (clause) => clause.objects.length > 0,
+      });
+  }
   // Anything in brackets, last: what is set off in brackets is said by the way.
   for (const [open, close] of bracketSpans(tokens, source)) {
     const kept = tokens.filter((t) => t.start < open || t.start > close);
@@ -350,12 +391,13 @@ export function recoverClause(
   source: string,
   parse: (tokens: Token[]) => Clause,
   isParseError: (e: unknown) => e is ParseError,
+  topic = false,
 ): Recovered | null {
   let tries = 0;
   const seen = new Set<string>();
   const search = (toks: Token[], err: ParseError, notes: string[], depth: number): Recovered | null => {
     if (depth >= MAX_EDITS) return null;
-    for (const edit of editsFor(toks, err, source)) {
+    for (const edit of editsFor(toks, err, source, topic)) {
       const key = edit.tokens.map((t) => t.text).join(' ');
       if (seen.has(key) || tries >= MAX_TRIES) continue;
       seen.add(key);

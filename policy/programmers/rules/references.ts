@@ -640,7 +640,8 @@ function applyRelation(
   if (rel.rel === 'in' || rel.rel === 'on') {
     // What it rests in or on now, by the scene facts.
     const r = ref;
-    let fits = others.filter((o) => (rel.rel === 'on' ? restsOn(o, r) : holds(r, o)));
+    // "the green block sitting on the tray": a tray is flat; what is in it is on it.
+    let fits = others.filter((o) => (rel.rel === 'on' ? restsOn(o, r) || (r.shape === 'tray' && holds(r, o)) : holds(r, o)));
     // "the red block on top of the tower": none of that kind rests on its base, but higher up the stack.
     if (fits.length === 0 && rel.rel === 'on') {
       const stack = new Set([r]);
