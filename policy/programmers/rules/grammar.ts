@@ -3864,7 +3864,12 @@ export function parseInstruction(text: string, opts: ParseOptions = {}): Clause[
   const corrected = selfCorrections(normalized.tokens, (ts) => spanText(text, ts));
   normalized.notes.push(...corrected.notes);
   const tokens = corrected.tokens;
-  if (tokens.length === 0) throw new ParseError('could not read the instruction: it is empty');
+  if (tokens.length === 0)
+    throw new ParseError(
+      text.trim() === ''
+        ? 'could not read the instruction: it is empty'
+        : `could not read "${text.trim()}": it asks for nothing; try ${VERB_FORMS}`,
+    );
   // An arrangement said as a list of colours in order (listed-order.ts): read in the grammar's own form.
   const listed = (strict: boolean): Clause[] | null => {
     const l = opts.listed ? null : listedOrder(tokens, { strict });

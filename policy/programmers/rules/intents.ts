@@ -606,7 +606,9 @@ function circleOf(st: State, clause: Clause, loc: Extract<Location, { kind: 'cir
   const members = ids.filter((id) => id !== center);
   if (members.length < 3) throw new ReadError(`a circle needs three or more objects; '${clause.text}' names ${members.length}`);
   // "around the centre of the table": round that point.
-  if (loc.center) return { kind: 'circle', ids: members, center: null, at: [...TABLE_REGIONS.center.anchor] as Vec2 };
+  // Also "in a circle in the middle of the table", the middle said as a place of its own.
+  if (loc.center || (!center && clause.locations.some((l) => l.kind === 'center')))
+    return { kind: 'circle', ids: members, center: null, at: [...TABLE_REGIONS.center.anchor] as Vec2 };
   if (!center) st.notes.push('no centre given: a circle around where the objects are now');
   return { kind: 'circle', ids: members, center };
 }

@@ -914,6 +914,8 @@ function countsAndGroups(tokens: Token[]): Token[] {
   return out;
 }
 
+const POLITE_END: ReadonlySet<string> = new Set(['please', 'pls', 'plz', 'thanks', 'ta', 'cheers']);
+
 function asides(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
   const out: Token[] = [];
@@ -960,6 +962,26 @@ function asides(tokens: Token[]): Token[] {
     ) {
       i++;
       continue;
+    }
+    // "the white and purple blocks both into the orange bowl": no comma either.
+    if (
+      isWord(t, 'both', 'all') &&
+      NOUNS.get(w(i - 1) ?? '')?.plural === true &&
+      ['in', 'into', 'on', 'onto', 'go', 'goes', 'belong'].includes(w(i + 1) ?? '')
+    )
+      continue;
+    // "whichever ball is not the red one: green bowl": a thing, a colon, a container alone: in it.
+    if (t.kind === 'punct' && t.text === ':' && (NOUNS.has(w(i - 1) ?? '') || w(i - 1) === 'one')) {
+      let k = i + 1;
+      if (w(k) === 'the') k++;
+      while (isColor(w(k) ?? '')) k++;
+      const cls = NOUNS.get(w(k) ?? '')?.cls;
+      const ends =
+        k + 1 >= tokens.length || (tokens[k + 1]!.kind === 'punct' && tokens[k + 1]!.text !== ',') || POLITE_END.has(w(k + 1) ?? '');
+      if (k > i + 1 && (cls === 'bowl' || cls === 'tray' || cls === 'container') && ends) {
+        out.push(word(t, 'in'));
+        continue;
+      }
     }
     // "brown block: just a little left of the white bowl", "the ball: into the tray": the colon
     // between a thing and where it goes (no verb) joins them.
@@ -1049,7 +1071,43 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = bothSides(out);
   out = placeParticles(out);
   out = hedges(out);
+  out = placeWords(out);
   return { tokens: out, notes };
+}
+
+/**
+ * "in a circle, centred on the middle of the table": centred there is in the middle; "lower than
+ * the pink bowl" is below it, "higher than" above; "the most near of X" is the nearest to X.
+ */
+function placeWords(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const out: Token[] = [];
+  const word = (t: Token, text: string): Token => ({ kind: 'word', text, start: t.start, end: t.end });
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (['centred', 'centered'].includes(w(i) ?? '') && ['on', 'at', 'around', 'round', 'in'].includes(w(i + 1) ?? '')) {
+      if (out.at(-1)?.kind === 'punct' && out.at(-1)!.text === ',') out.pop();
+      out.push(word(t, 'in'));
+      i++;
+      continue;
+    }
+    if (['lower', 'higher'].includes(w(i) ?? '') && w(i + 1) === 'than') {
+      out.push(word(t, w(i) === 'lower' ? 'below' : 'above'));
+      i++;
+      continue;
+    }
+    if (w(i) === 'most' && ['near', 'close', 'far'].includes(w(i + 1) ?? '')) {
+      out.push(word(t, w(i + 1) === 'far' ? 'farthest' : 'closest'));
+      i++;
+      if (w(i + 1) === 'of') {
+        out.push(word(tokens[i + 1]!, 'to'));
+        i++;
+      }
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
 }
 
 /** "erm, the yellow ball, …", "uh, the block …", "um put …": a hedge said on the way, with its comma, is left out. */

@@ -876,10 +876,10 @@ class Planner {
     const hub = center ? footprint(this.board.obj(center)) : 0;
     const radius = round(Math.max(hub + widest + 0.03, (2 * widest + FINGER_ROOM + 0.01) / (2 * Math.sin(Math.PI / n))));
     const others = this.board.obstacles(center ? [...ids, center] : ids);
-    const slotsAt = (phase: number, at: Vec2 = c): Vec2[] =>
+    const slotsAt = (phase: number, at: Vec2 = c, r: number = radius): Vec2[] =>
       ids.map((_, k) => {
         const a = phase + (2 * Math.PI * k) / n;
-        return roundVec([at[0] + radius * Math.cos(a), at[1] + radius * Math.sin(a)]);
+        return roundVec([at[0] + r * Math.cos(a), at[1] + r * Math.sin(a)]);
       });
     // Around no object: the circle may shift (up to 10 cm, a little cost per cm) to clear what stands in its way.
     const centres: Vec2[] = [c0];
@@ -887,21 +887,26 @@ class Planner {
       for (let dx = -0.1; dx <= 0.1001; dx += 0.02)
         for (let dy = -0.1; dy <= 0.1001; dy += 0.02)
           if (Math.abs(dx) + Math.abs(dy) > 1e-9) centres.push(roundVec([c0[0] + dx, c0[1] + dy]));
-    let best: { phase: number; at: Vec2; score: number } | null = null;
-    for (const at of centres) {
-      for (let step = 0; step < 36; step++) {
-        const phase = (step / 36) * ((2 * Math.PI) / n);
-        const slots = slotsAt(phase, at);
-        // Round a point named ("the centre of the table"), a shift costs ten times as much.
-        let score =
-          Math.min(...slots.map((p) => Math.min(clearance(p, widest + FINGER_ROOM, others), 0.04))) - (point ? 1 : 0.1) * dist2(at, c0);
-        if (!slots.every(inside)) score -= 1;
-        if (!best || score > best.score + 1e-9) best = { phase, at, score };
+    // Round a point named ("the centre of the table"), the circle may widen (up to 12 cm) to clear what stands there.
+    const radii = point ? [0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.12].map((d) => round(radius + d)) : [radius];
+    let best: { phase: number; at: Vec2; r: number; score: number } | null = null;
+    for (const r of radii)
+      for (const at of centres) {
+        for (let step = 0; step < 36; step++) {
+          const phase = (step / 36) * ((2 * Math.PI) / n);
+          const slots = slotsAt(phase, at, r);
+          // Round a point named, a shift costs ten times as much; a wider circle a little.
+          let score =
+            Math.min(...slots.map((p) => Math.min(clearance(p, widest + FINGER_ROOM, others), 0.04))) -
+            (point ? 1 : 0.1) * dist2(at, c0) -
+            0.3 * (r - radius);
+          if (!slots.every(inside)) score -= 1;
+          if (!best || score > best.score + 1e-9) best = { phase, at, r, score };
+        }
       }
-    }
     c = best?.at ?? c0;
     const phase = best?.phase ?? 0;
-    const slots = slotsAt(phase);
+    const slots = slotsAt(phase, c, best?.r ?? radius);
     // Nearest free slot for each object, the closest pairs first.
     const slotOf = new Map<string, number>();
     const pairs = ids.flatMap((id) => slots.map((p, k) => ({ id, k, d: dist2(this.board.pos(id), p) }))).sort((a, b) => a.d - b.d);

@@ -144,7 +144,8 @@ function isContent(t: Token): boolean {
     w in SIDE_WORDS ||
     w in EXTREMES ||
     w in DIRECTIONS ||
-    MEANING_WORDS.has(w)
+    MEANING_WORDS.has(w) ||
+    ['middle', 'center', 'centre', 'corner', 'corners', 'side', 'sides', 'edge', 'edges', 'table'].includes(w)
   );
 }
 
