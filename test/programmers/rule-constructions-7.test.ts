@@ -11,33 +11,12 @@
 // predicates written here (the programmer never sees them).
 
 import { describe, expect, it } from 'vitest';
-import { describeIntent, readInstruction } from '../../policy/programmers/index.ts';
-import type { SceneFacts } from '../../policy/programmers/index.ts';
 import { listedOrder } from '../../policy/programmers/rules/listed-order.ts';
 import { tokenize } from '../../policy/programmers/rules/tokenizer.ts';
-import { obj } from './rule-fixtures.ts';
+import { BLOCKS_AND_BALLS, read, reading } from './rule-fixtures.ts';
 import { SEEDS, bowl, box, firstAttempt, task } from './rule-sim-fixtures.ts';
 
-const reading = (text: string, facts: SceneFacts): { intents: string; notes: string[] } => {
-  const r = readInstruction(text, facts);
-  return { intents: r.intents.map(describeIntent).join(' | '), notes: r.notes };
-};
-const read = (text: string, facts: SceneFacts): string => reading(text, facts).intents;
-
-/** Blocks, balls, a tray and two bowls. */
-const SCENE: SceneFacts = {
-  objects: [
-    obj('red_block', 'box', 'red', 0.04, [-0.25, -0.15]),
-    obj('yellow_block', 'box', 'yellow', 0.04, [0.05, 0.2]),
-    obj('black_block', 'box', 'black', 0.04, [0.15, -0.2]),
-    obj('blue_ball', 'sphere', 'blue', 0.04, [0.3, 0.0]),
-    obj('green_ball', 'sphere', 'green', 0.04, [-0.3, 0.02]),
-    obj('white_tray', 'tray', 'white', 0.2, [0.02, -0.05]),
-    obj('purple_bowl', 'bowl', 'purple', 0.13, [-0.25, 0.18]),
-    obj('brown_bowl', 'bowl', 'brown', 0.13, [0.28, 0.2]),
-  ],
-  zones: [],
-};
+const SCENE = BLOCKS_AND_BALLS;
 
 describe('an arrangement said as colours in order', () => {
   it('reads the list in the grammar’s own form, noted, whichever way the order runs', () => {

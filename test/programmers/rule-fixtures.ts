@@ -1,6 +1,7 @@
 // Small scenes for the rule programmer's tests: plain ObjectInfo lists, no physics.
 
 import type { ObjectInfo, Shape, ColorName, ZoneSpec } from '../../sim/index.ts';
+import { describeIntent, readInstruction } from '../../policy/programmers/index.ts';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
 import { objectInfo, sceneObject } from '../helpers/scene-objects.ts';
 
@@ -57,6 +58,29 @@ export const TOWER: SceneFacts = {
     obj('green_block', 'box', 'green', 0.04, [-0.1, 0.05], 0, 0.1),
     obj('purple_block', 'box', 'purple', 0.04, [0.2, -0.15]),
     obj('blue_bowl', 'bowl', 'blue', 0.13, [0.25, 0.2]),
+  ],
+  zones: [],
+};
+
+/** The intents read from `text` on `facts`, described and joined, and the reading's notes. */
+export const reading = (text: string, facts: SceneFacts): { intents: string; notes: string[] } => {
+  const r = readInstruction(text, facts);
+  return { intents: r.intents.map(describeIntent).join(' | '), notes: r.notes };
+};
+/** The intents read from `text` on `facts`, described and joined. */
+export const read = (text: string, facts: SceneFacts): string => reading(text, facts).intents;
+
+/** Blocks, balls, a tray and two bowls (the sixth and later rounds' constructions). */
+export const BLOCKS_AND_BALLS: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04, [-0.25, -0.15]),
+    obj('yellow_block', 'box', 'yellow', 0.04, [0.05, 0.2]),
+    obj('black_block', 'box', 'black', 0.04, [0.15, -0.2]),
+    obj('blue_ball', 'sphere', 'blue', 0.04, [0.3, 0.0]),
+    obj('green_ball', 'sphere', 'green', 0.04, [-0.3, 0.02]),
+    obj('white_tray', 'tray', 'white', 0.2, [0.02, -0.05]),
+    obj('purple_bowl', 'bowl', 'purple', 0.13, [-0.25, 0.18]),
+    obj('brown_bowl', 'bowl', 'brown', 0.13, [0.28, 0.2]),
   ],
   zones: [],
 };
