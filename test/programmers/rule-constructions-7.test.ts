@@ -117,6 +117,19 @@ describe('what "there", "it", brackets and pauses stand for', () => {
     expect(read('the block sitting up at the top, put it in the purple bowl', SCENE)).toBe('place yellow_block in purple_bowl');
   });
 
+  it('the way to the other end of an order, "…, but not X", and "the tower" just built', () => {
+    expect(read('the blocks in a line, smallest on the left through to biggest on the right', SCENE)).toMatch(/along \+x/);
+    const r = reading('the blue ball and the black block into the brown bowl, but not the red block', SCENE);
+    expect(r.intents).toBe('gather blue_ball, black_block in brown_bowl');
+    expect(r.notes).toContain("left out 'but not the red block': what comes before names what goes");
+    expect(read('lay the blocks out in a column, left to right: red, black, yellow', SCENE)).toBe(
+      'line up red_block, black_block, yellow_block along +x (horizontal line)',
+    );
+    expect(read('stack the black block on the red block, then put the blue ball next to the tower', SCENE)).toBe(
+      'stack red_block < black_block | place blue_ball next to red_block',
+    );
+  });
+
   it('"on top of it" after putting something in a container is the thing, not the container', () => {
     expect(read('put the red block in the brown bowl, then the black block on top of it', SCENE)).toBe(
       'place red_block in brown_bowl | place black_block on red_block',

@@ -107,6 +107,8 @@ interface State {
   keepEmpty: Set<string>;
   /** The members of a tower an earlier clause took apart: what "every block from it" still means. */
   tower?: string[];
+  /** The last stack an earlier clause built, bottom first: what "the tower" then means. */
+  built?: string[];
 }
 
 const CONTAINER_NOUNS: ReadonlySet<NounClass> = new Set(['bowl', 'tray', 'container']);
@@ -134,6 +136,11 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
       : np.kind === 'pronoun' && np.pronoun === 'it' && st.subjectEach && opts.pronoun === undefined
         ? { ...np, pronoun: 'them' }
         : np;
+  // "make a tower of …, then set the gray block next to the tower": the one just built.
+  if (np.kind === 'tower' && !np.plural && st.built) {
+    st.notes.push(`'${np.text}': the stack built before (${st.built.join(', ')})`);
+    return { kind: 'objects', ids: st.built, candidates: st.built };
+  }
   // "… in one bowl and the blue ones in the other bowl": "the other bowl" is not one named before.
   let exclude = opts.exclude;
   if (np.other && np.kind === 'object' && !np.plural && np.noun !== null && CONTAINER_NOUNS.has(np.noun)) {
@@ -1080,12 +1087,14 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         if (ids.length < 2) throw new ReadError(`could not read what to stack in '${clause.text}'`);
         st.notes.push('no blocks named: stacking every block, largest at the bottom');
         out.push({ kind: 'stack', ids });
+        st.built = ids;
         return;
       }
       const ids = stackOrder(st, clause);
       if (ids.length < 2) throw new ReadError(`a stack needs two or more objects; '${clause.text}' names ${ids.length}`);
       const at = stackSite(st, clause, ids[0]!);
       out.push(at ? { kind: 'stack', ids, at } : { kind: 'stack', ids });
+      st.built = ids;
       setSubject(ids);
       return;
     }
@@ -1217,6 +1226,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         if (!dest) throw new ReadError(`could not read where to rebuild ${ids.join(', ')} in '${clause.text}'`);
         out.push({ kind: 'place', id: ids[0]!, dest, upright: false, notOn: null });
         out.push({ kind: 'stack', ids });
+        st.built = ids;
         setSubject(ids);
         return;
       }
@@ -1295,6 +1305,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         st.notes.push('on top of each other: a stack, largest at the bottom');
         const at = stackSite(st, clause, stacked[0]!);
         out.push(at ? { kind: 'stack', ids: stacked, at } : { kind: 'stack', ids: stacked });
+        st.built = stacked;
         setSubject(stacked);
         return;
       }

@@ -112,6 +112,7 @@ export function listedOrder(tokens: readonly Token[], opts: { strict: boolean })
   } else if (way === null || way === 'up' || way === 'down') return null;
   // The kind of thing: the first object noun named ("the three blocks"), else any thing.
   const noun = words.find((w) => {
+    if (STACK_WORDS.has(w) || LINE_WORDS.has(w) || ['rows', 'columns', 'lines'].includes(w)) return false;
     const cls = NOUNS.get(w)?.cls;
     return cls === 'box' || cls === 'sphere' || cls === 'cylinder' || cls === 'thing';
   });
@@ -119,7 +120,10 @@ export function listedOrder(tokens: readonly Token[], opts: { strict: boolean })
   const ordered = way === 'down' ? [...colors].reverse() : colors;
   const things = ordered.map((c) => `the ${c} ${single}`);
   const list = `${things.slice(0, -1).join(', ')} and ${things.at(-1)}`;
-  const shape = ['row', 'line', 'column'].find((w) => words.includes(w));
+  // The way said wins over the word for the line ("lay the column out left to right: …" is a row).
+  let shape = ['row', 'line', 'column'].find((w) => words.includes(w));
+  if (shape === 'column' && (way === 'x+' || way === 'x-')) shape = 'row';
+  if (shape === 'row' && (way === 'y+' || way === 'y-')) shape = 'column';
   const text = stack ? `stack ${list}` : `line up ${list}${shape ? ` in a ${shape}` : ''} ${WAY_TEXT[way]}`;
   return { text, note: `read as '${text}': the colours listed, in the order said` };
 }

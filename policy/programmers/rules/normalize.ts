@@ -1091,6 +1091,13 @@ function placeWords(tokens: Token[]): Token[] {
       i++;
       continue;
     }
+    // "tallest on the left down to the shortest on the right", "smallest on the left through to the biggest": the way to the other end.
+    if (
+      ['down', 'up', 'through', 'thru', 'across'].includes(w(i) ?? '') &&
+      w(i + 1) === 'to' &&
+      ['left', 'right', 'top', 'bottom', 'end'].includes(w(i - 1) ?? '')
+    )
+      continue;
     if (['lower', 'higher'].includes(w(i) ?? '') && w(i + 1) === 'than') {
       out.push(word(t, w(i) === 'lower' ? 'below' : 'above'));
       i++;

@@ -272,6 +272,14 @@ function editsFor(tokens: Token[], error: ParseError, source: string, topic: boo
       note: `left out '${unknown.text}', a word it does not know that says only how`,
       accept: (clause) => clause.objects.length > 0,
     });
+  // "…, but not the red block" at the end: said to be sure; what comes before names what goes.
+  const butNot = tokens.findIndex((t, i) => t.text === 'but' && tokens[i + 1]?.text === 'not' && tokens[i - 1]?.text === ',');
+  if (butNot > 0 && at >= butNot && tokens.slice(butNot).every((t) => t.kind === 'word' || t.text === '.'))
+    out.push({
+      tokens: tokens.slice(0, butNot - 1),
+      note: `left out '${spanText(source, tokens.slice(butNot))}': what comes before names what goes`,
+      accept: (clause) => clause.objects.length > 0 && clause.locations.length > 0,
+    });
   out.push(...resultEdits(tokens, at, source));
   // "every loose thing (the two blocks, the ball and the can)": the bracket names them; it stands for the phrase before it.
   const open = tokens.findIndex((t) => t.kind === 'punct' && t.text === '(');
