@@ -45,6 +45,8 @@ describe('an arrangement said as colours in order', () => {
     expect(listed('a row please, left to right: black, red, yellow')?.text).toBe(
       'line up the black one, the red one and the yellow one in a row from left to right',
     );
+    // Nor is the arrangement dropped to read it as puts: no program, the phrase named.
+    expect(() => read('a row in the top left corner: black, red, yellow', SCENE)).toThrow(/no known verb/);
     // A stack with no way said is listed bottom first, but only once the grammar has tried.
     expect(listed('tower: black, red, yellow', true)).toBeNull();
     expect(listed('tower: black, red, yellow')?.text).toBe('stack the black one, the red one and the yellow one');

@@ -210,8 +210,14 @@ function editsFor(tokens: Token[], error: ParseError, source: string, topic: boo
   // (Not a topic the next clause points back at: "the block at the left edge - move it …" names a thing.)
   if (stop.noVerb && !topic && !VERBS.has(tokens[at]?.text ?? '')) {
     // "the black block" alone says nowhere: not a put.
+    // An arrangement named ("a row in the corner: …") that the put would not make is no put either.
+    const arranged = tokens.some((t) => ['row', 'line', 'column', 'circle', 'ring', 'tower', 'stack', 'pile', 'grid'].includes(t.text));
+    const makes = (clause: Clause): boolean =>
+      ['stack', 'build', 'lineup'].includes(clause.verb) || clause.locations.some((l) => ['row', 'circle', 'grid'].includes(l.kind));
     const accept = (clause: Clause): boolean =>
-      clause.objects.length > 0 && (clause.locations.length > 0 || clause.order !== null || clause.bySize !== null);
+      clause.objects.length > 0 &&
+      (clause.locations.length > 0 || clause.order !== null || clause.bySize !== null) &&
+      (!arranged || makes(clause));
     out.push({
       tokens: [...tokens.slice(0, at), word('put', tokens[at]!), ...tokens.slice(at)],
       note: 'no verb: read as putting what it names where it says',
