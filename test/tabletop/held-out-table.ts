@@ -10,7 +10,7 @@ import { expect, it } from 'vitest';
 import { PHRASE_DISTANCES, PredicateSchema } from '../../sim/index.ts';
 import { listTasks } from '../../tasks/index.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-import { FAMILIES, loadTable, TABLE_DIR, TABLES, TableError } from './paraphrase-harness.ts';
+import { FAMILIES, loadTable, startProblem, TABLE_DIR, TABLES, TableError, tableRuns } from './paraphrase-harness.ts';
 import type { TableRow } from './paraphrase-harness.ts';
 
 export const norm = (s: string) =>
@@ -138,6 +138,16 @@ export function heldOutTableChecks(n: 4 | 5 | 6): void {
     }
     expect(checked).toBeGreaterThanOrEqual(5);
   });
+
+  it('is not solved at the start of any run, and every referent picks one object clearly', async () => {
+    const problems: string[] = [];
+    for (const run of tableRuns(table)) {
+      const row = table.rows[run.row]!;
+      const p = await startProblem(row, run.seed);
+      if (p) problems.push(`rows[${row.index}] "${row.text}": ${p}`);
+    }
+    expect(problems).toEqual([]);
+  }, 240_000);
 }
 
 /**

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { instantiateScene } from '../../tasks/index.ts';
-import { loadTable, runRow, startProblem, TABLES, tableRuns } from './paraphrase-harness.ts';
+import { loadTable, runRow, TABLES } from './paraphrase-harness.ts';
 import { heldOutTableChecks, tableFiles } from './held-out-table.ts';
 
 const table = loadTable(undefined, TABLES[4]);
@@ -28,16 +28,6 @@ describe('the fourth paraphrase table', () => {
     expect(at(a, 'pink_block')).not.toEqual(at(b, 'pink_block'));
     expect(at(a, 'brown_bowl')).toEqual(at(b, 'brown_bowl'));
   });
-
-  it('is not solved at the start of any run, and every referent picks one object clearly', async () => {
-    const problems: string[] = [];
-    for (const run of tableRuns(table)) {
-      const row = table.rows[run.row]!;
-      const p = await startProblem(row, run.seed);
-      if (p) problems.push(`rows[${row.index}] "${row.text}": ${p}`);
-    }
-    expect(problems).toEqual([]);
-  }, 240_000);
 });
 
 describe('loading the fourth table', () => {

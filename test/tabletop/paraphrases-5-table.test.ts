@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { instantiateScene } from '../../tasks/index.ts';
-import { loadTable, runRow, startProblem, TABLES, tableRuns } from './paraphrase-harness.ts';
+import { loadTable, runRow, TABLES } from './paraphrase-harness.ts';
 import { heldOutTableChecks, read, tableFiles } from './held-out-table.ts';
 
 const table = loadTable(undefined, TABLES[5]);
@@ -49,16 +49,6 @@ describe('the fifth paraphrase table', () => {
     expect(starts((shape) => shape === 'box').length).toBeGreaterThanOrEqual(2);
     expect(Math.max(...scenes.map((s) => s.scene.objects.length))).toBeGreaterThanOrEqual(10);
   });
-
-  it('is not solved at the start of any run, and every referent picks one object clearly', async () => {
-    const problems: string[] = [];
-    for (const run of tableRuns(table)) {
-      const row = table.rows[run.row]!;
-      const p = await startProblem(row, run.seed);
-      if (p) problems.push(`rows[${row.index}] "${row.text}": ${p}`);
-    }
-    expect(problems).toEqual([]);
-  }, 240_000);
 });
 
 describe('loading the fifth table', () => {

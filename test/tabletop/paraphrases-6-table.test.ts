@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TABLE_REGIONS } from '../../sim/index.ts';
 import { instantiateScene } from '../../tasks/index.ts';
-import { loadTable, runRow, startProblem, TABLES, tableRuns } from './paraphrase-harness.ts';
+import { loadTable, runRow, TABLES } from './paraphrase-harness.ts';
 import { heldOutTableChecks, read, tableFiles } from './held-out-table.ts';
 
 const table = loadTable(undefined, TABLES[6]);
@@ -81,16 +81,6 @@ describe('the sixth paraphrase table', () => {
       });
     expect(corners.scene.objects.filter((o) => o.position && inCorner(o.position)).map((o) => o.id)).toEqual(['red_block', 'blue_block']);
   });
-
-  it('is not solved at the start of any run, and every referent picks one object clearly', async () => {
-    const problems: string[] = [];
-    for (const run of tableRuns(table)) {
-      const row = table.rows[run.row]!;
-      const p = await startProblem(row, run.seed);
-      if (p) problems.push(`rows[${row.index}] "${row.text}": ${p}`);
-    }
-    expect(problems).toEqual([]);
-  }, 240_000);
 });
 
 describe('loading the sixth table', () => {
