@@ -8,12 +8,10 @@
 // This file never runs the builtin programmer on the table: the lead measures it once
 // (`npx tsx bench/paraphrases.ts --table 4`).
 
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { instantiateScene } from '../../tasks/index.ts';
 import { loadTable, runRow, TABLES } from './paraphrase-harness.ts';
-import { heldOutTableChecks, tableFiles } from './held-out-table.ts';
+import { benchChecks, heldOutTableChecks, tableFiles } from './held-out-table.ts';
 
 const table = loadTable(undefined, TABLES[4]);
 const earlierTables = ([1, 2, 3] as const).map((k) => loadTable(undefined, TABLES[k]));
@@ -87,21 +85,5 @@ describe('loading the fourth table', () => {
 });
 
 describe('bench/paraphrases.ts --table 4', () => {
-  const root = resolve(import.meta.dirname, '../..');
-  const bench = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'bench/paraphrases.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-
-  it('loads the fourth table (a bad --scene lists its scenes and runs nothing)', () => {
-    const r = bench('--table', '4', '--scene', 'no_such_scene');
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(
-      /^--scene: no scene "no_such_scene"; the scenes are .*\bbowl_cross\b.*\bpink_bowl_cross\b.*\bbrown_bowl_quad\b.*\bballs_three_bowls\b/,
-    );
-  }, 120_000);
-
-  it('refuses a table it does not have, in one line', () => {
-    const r = bench('--table', '7');
-    expect(r.status).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe('--table: expected 1, 2, 3, 4, 5 or 6, got "7"');
-  }, 120_000);
+  benchChecks(4, /.*\bbowl_cross\b.*\bpink_bowl_cross\b.*\bbrown_bowl_quad\b.*\bballs_three_bowls\b/);
 });

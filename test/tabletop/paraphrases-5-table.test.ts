@@ -10,12 +10,10 @@
 // programmer that fails the test if it is ever asked for a program): the lead measures it once
 // (`npx tsx bench/paraphrases.ts --table 5`).
 
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { instantiateScene } from '../../tasks/index.ts';
 import { loadTable, runRow, TABLES } from './paraphrase-harness.ts';
-import { heldOutTableChecks, read, tableFiles } from './held-out-table.ts';
+import { benchChecks, heldOutTableChecks, read, tableFiles } from './held-out-table.ts';
 
 const table = loadTable(undefined, TABLES[5]);
 const earlierTables = ([1, 2, 3, 4] as const).map((k) => loadTable(undefined, TABLES[k]));
@@ -117,21 +115,5 @@ describe('loading the fifth table', () => {
 });
 
 describe('bench/paraphrases.ts --table 5', () => {
-  const root = resolve(import.meta.dirname, '../..');
-  const bench = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'bench/paraphrases.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-
-  it('loads the fifth table (a bad --scene lists its scenes and runs nothing)', () => {
-    const r = bench('--table', '5', '--scene', 'no_such_scene');
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(
-      /^--scene: no scene "no_such_scene"; the scenes are .*\bbowl_cross\b.*\bpink_bowl_cross\b.*\bbrown_bowl_quad\b.*\bgreen_bowls_two\b.*\bsix_spots_shuffled\b/,
-    );
-  }, 120_000);
-
-  it('refuses a table it does not have, in one line', () => {
-    const r = bench('--table', '7');
-    expect(r.status).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe('--table: expected 1, 2, 3, 4, 5 or 6, got "7"');
-  }, 120_000);
+  benchChecks(5, /.*\bbowl_cross\b.*\bpink_bowl_cross\b.*\bbrown_bowl_quad\b.*\bgreen_bowls_two\b.*\bsix_spots_shuffled\b/);
 });

@@ -10,13 +10,11 @@
 // programmer that fails the test if it is ever asked for a program): the lead measures it once
 // (`npx tsx bench/paraphrases.ts --table 6`).
 
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TABLE_REGIONS } from '../../sim/index.ts';
 import { instantiateScene } from '../../tasks/index.ts';
 import { loadTable, runRow, TABLES } from './paraphrase-harness.ts';
-import { heldOutTableChecks, read, tableFiles } from './held-out-table.ts';
+import { benchChecks, heldOutTableChecks, read, tableFiles } from './held-out-table.ts';
 
 const table = loadTable(undefined, TABLES[6]);
 const earlierTables = ([1, 2, 3, 4, 5] as const).map((k) => loadTable(undefined, TABLES[k]));
@@ -149,21 +147,5 @@ describe('loading the sixth table', () => {
 });
 
 describe('bench/paraphrases.ts --table 6', () => {
-  const root = resolve(import.meta.dirname, '../..');
-  const bench = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'bench/paraphrases.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-
-  it('loads the sixth table (a bad --scene lists its scenes and runs nothing)', () => {
-    const r = bench('--table', '6', '--scene', 'no_such_scene');
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(
-      /^--scene: no scene "no_such_scene"; the scenes are .*\bbowl_cross\b.*\bpink_bowl_cross\b.*\bbrown_bowl_quad\b.*\bgreen_bowls_two\b.*\bedge_hugging\b.*\bballs_five\b/,
-    );
-  }, 120_000);
-
-  it('refuses a table it does not have, in one line', () => {
-    const r = bench('--table', '7');
-    expect(r.status).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe('--table: expected 1, 2, 3, 4, 5 or 6, got "7"');
-  }, 120_000);
+  benchChecks(6, /.*\bbowl_cross\b.*\bpink_bowl_cross\b.*\bbrown_bowl_quad\b.*\bgreen_bowls_two\b.*\bedge_hugging\b.*\bballs_five\b/);
 });
