@@ -6,7 +6,6 @@
 import type { ColorName, Vec2 } from '../../../sim/index.ts';
 import { PHRASE_DISTANCES, closestNames } from '../../../sim/index.ts';
 import {
-  HEDGES,
   COLORS,
   DIRECTIONS,
   EXTREMES,
@@ -3902,10 +3901,7 @@ export function parseInstruction(text: string, opts: ParseOptions = {}): Clause[
 function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause[] {
   // "Thank you!", "thanks a lot", "if you can": politeness alone asks for nothing.
   const clauses = splitClauses(tokens).filter(
-    (t) =>
-      !t.every(
-        (x) => x.kind === 'punct' || POLITENESS.has(x.text) || HEDGES.has(x.text) || (LEADING_FILLER.has(x.text) && !VERBS.has(x.text)),
-      ),
+    (t) => !t.every((x) => x.kind === 'punct' || POLITENESS.has(x.text) || (LEADING_FILLER.has(x.text) && !VERBS.has(x.text))),
   );
   if (clauses.length === 0) throw new ParseError(`could not read "${text.trim()}": it asks for nothing; try ${VERB_FORMS}`);
   const ordered = inTimeOrder(clauses);

@@ -181,6 +181,16 @@ export const NOUNS: ReadonlyMap<string, NounEntry> = new Map(
   ]),
 );
 
+/** "blocks" → "block", "boxes" → "box": the longest singular of the same noun class that the plural starts with. */
+export function singularOf(plural: string): string | undefined {
+  const entry = NOUNS.get(plural);
+  if (!entry) return undefined;
+  if (!entry.plural) return plural;
+  let best: string | undefined;
+  for (const [w, e] of NOUNS) if (e.cls === entry.cls && !e.plural && plural.startsWith(w) && w.length > (best?.length ?? 0)) best = w;
+  return best;
+}
+
 /** Shapes a noun class names when an object (not a zone) is wanted. */
 export function shapesOf(cls: NounClass, wantContainer: boolean): Shape[] | null {
   switch (cls) {

@@ -17,7 +17,7 @@
 // right", "bottom to top", "nearest … far", "at the bottom" / "on top" — for a line. A stack
 // with no way said is listed bottom first, as the grammar reads "stack A, B and C".
 
-import { isColor, NOUNS } from './lexicon.ts';
+import { isColor, NOUNS, singularOf } from './lexicon.ts';
 import type { Token } from './tokenizer.ts';
 
 export interface ListedOrder {
@@ -116,7 +116,7 @@ export function listedOrder(tokens: readonly Token[], opts: { strict: boolean })
     const cls = NOUNS.get(w)?.cls;
     return cls === 'box' || cls === 'sphere' || cls === 'cylinder' || cls === 'thing';
   });
-  const single = noun ? (NOUNS.get(noun)!.plural ? singularOf(noun) : noun) : 'one';
+  const single = noun ? (singularOf(noun) ?? noun.replace(/e?s$/, '')) : 'one';
   const ordered = way === 'down' ? [...colors].reverse() : colors;
   const things = ordered.map((c) => `the ${c} ${single}`);
   const list = `${things.slice(0, -1).join(', ')} and ${things.at(-1)}`;
@@ -134,11 +134,4 @@ function adjectival(words: string[], k: number): boolean {
   while (j < words.length && (isColor(words[j]!) || words[j] === 'and' || words[j] === 'or')) j++;
   const next = words[j] ?? '';
   return NOUNS.has(next) || next === 'one' || next === 'ones';
-}
-
-/** "blocks" → "block", "boxes" → "box": the singular the noun table lists for a plural. */
-function singularOf(plural: string): string {
-  const cls = NOUNS.get(plural)!.cls;
-  for (const [w, e] of NOUNS) if (e.cls === cls && !e.plural && (plural.startsWith(w) || w === plural.replace(/e?s$/, ''))) return w;
-  return plural.replace(/e?s$/, '');
 }

@@ -27,7 +27,7 @@
 //
 // Nothing here looks at the scene beyond the vocabulary it is given.
 
-import { COLORS, EXTREMES, HEDGES, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, isColor } from './lexicon.ts';
+import { COLORS, EXTREMES, HEDGES, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, isColor, singularOf } from './lexicon.ts';
 import type { Token } from './tokenizer.ts';
 
 export interface NormalizeOptions {
@@ -1197,7 +1197,7 @@ function bothSides(tokens: Token[]): Token[] {
     while (k < tokens.length && (isColor(w(k) ?? '') || ['big', 'small', 'large', 'little'].includes(w(k) ?? ''))) k++;
     if (!NOUNS.has(w(k) ?? '')) continue;
     const ref = tokens.slice(b.end, k + 1);
-    const single = [...NOUNS].find(([word, e]) => e.cls === head.cls && !e.plural && w(i - 1)!.startsWith(word))?.[0];
+    const single = singularOf(w(i - 1)!);
     if (!single) continue;
     let from = i - 1;
     while (from > 0 && ['the', 'both', 'two'].includes(w(from - 1) ?? '')) from--;

@@ -1155,7 +1155,7 @@ class Planner {
 
   /** Slide `id` to `goal`, or, when something is in the way, lift it there instead (noted). */
   private slideOrCarry(id: string, goal: Vec2, dest: Dest, description: string, expect: Predicate): void {
-    const blocked = this.amend.pushInstead.includes(id) ? null : this.pathBlocked(id, goal);
+    const blocked = this.amend.pushInstead.includes(id) ? null : this.pathBlocked(id, goal, dest.kind === 'beside' ? dest.id : undefined);
     if (blocked) {
       this.notes.push(`${blocked} is in the way of sliding ${id}: it is picked up and put there instead`);
       this.placeAt(id, dest, false, null);
@@ -1200,13 +1200,7 @@ class Planner {
         }
         const d = extentAlong(this.board.obj(dest.id), dir) + footprint(this.board.obj(id)) + 0.01;
         const goal: Vec2 = roundVec([refAt[0] + dir[0] * d, refAt[1] + dir[1] * d]);
-        const blocked = this.amend.pushInstead.includes(id) ? null : this.pathBlocked(id, goal, dest.id);
-        if (blocked) {
-          this.notes.push(`${blocked} is in the way of sliding ${id}: it is picked up and put there instead`);
-          this.placeAt(id, dest, false, null);
-          return;
-        }
-        this.push(id, goal, `push ${name} next to ${this.name(dest.id)}`, {
+        this.slideOrCarry(id, goal, dest, `push ${name} next to ${this.name(dest.id)}`, {
           all: [{ near: [id, dest.id, round(d + 0.04)] }, { onTable: id }],
         });
         return;

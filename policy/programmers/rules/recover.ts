@@ -16,7 +16,7 @@
 // or how ("sideways"), and the error names it.
 
 import type { Clause, ParseError } from './grammar.ts';
-import { DIRECTIONS, EXTREMES, HEDGES, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, SIZE_WORDS, VERBS, isColor } from './lexicon.ts';
+import { DIRECTIONS, EXTREMES, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, SIZE_WORDS, VERBS, isColor } from './lexicon.ts';
 import { spanText } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -270,9 +270,10 @@ function editsFor(tokens: Token[], error: ParseError, source: string, topic: boo
       note: `left out '${spanText(source, tokens.slice(from, to)).replace(/^[\s,(]+|[\s,)]+$/g, '')}', which names no object or place`,
     });
   }
-  // A word it does not know that only says how or how sure ("put it in delicately", "um, the red one"): left out.
+  // A word it does not know that only says how ("put it in delicately"): left out. (Hedges — "um",
+  // "maybe" — are left out before the grammar reads the words: normalize.ts.)
   const unknown = stop.unknown === undefined ? undefined : tokens[stop.unknown];
-  if (unknown?.kind === 'word' && !MEANING_WORDS.has(unknown.text) && (HEDGES.has(unknown.text) || /^[a-z]{3,}ly$/.test(unknown.text)))
+  if (unknown?.kind === 'word' && !MEANING_WORDS.has(unknown.text) && /^[a-z]{3,}ly$/.test(unknown.text))
     out.push({
       tokens: tokens.filter((t) => t !== unknown),
       note: `left out '${unknown.text}', a word it does not know that says only how`,
