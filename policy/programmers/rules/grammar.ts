@@ -202,6 +202,11 @@ export interface Clause {
   slope?: 1 | -1;
   /** In a line: "red at the bottom and white at the top", "the red block on the left": which end each goes at. */
   ends?: { np: NounPhrase; side: ImageSide | 'first' | 'last' }[];
+  /**
+   * A sentence that only names things and asks for nothing ("There are two bowls.", "…. The red
+   * one."), read as a 'state' clause: after something was done, it must name what was named.
+   */
+  remark?: boolean;
 }
 
 /** Where in its clause's tokens a reading stopped, for recover.ts. */
@@ -3927,7 +3932,21 @@ function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause
           text,
           (u) => parseClause(u, text, placed, topic),
         );
-      if (!recovered) throw e;
+      if (!recovered) {
+        const asTopic = (u: Token[]): Clause => parseClause(u, text, placed, true);
+        const same = sameAgain(t, out.at(-1), asTopic);
+        if (same) {
+          opts.notes?.push(
+            `read '${spanText(text, t).replace(/[.!?]+$/, '')}' as doing the same with ${same.objects.map((o) => `'${o.text}'`).join(', ')}`,
+          );
+          out.push(same);
+          continue;
+        }
+        const remark = remarkOf(t, e, ordered.length, asTopic);
+        if (!remark) throw e;
+        out.push(remark);
+        continue;
+      }
       opts.notes?.push(...recovered.notes);
       read = recovered.clause;
       if ('both' in recovered) i++;
@@ -3947,6 +3966,76 @@ function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause
  * there": a clause that only names a place (or asks which one), then a clause that puts
  * something "there" — the place goes where "there" is (noted). Null unless both read that way.
  */
+/**
+ * "… . The red one too.", "also the ball", "same for the green block", "do the same with the
+ * yellow one": the clause before, done again with what this names instead. Null when it says
+ * none of these, or there is no clause before that acts.
+ */
+function sameAgain(tokens: Token[], before: Clause | undefined, asTopic: (t: Token[]) => Clause): Clause | null {
+  if (!before || ['state', 'keep', 'swap'].includes(before.verb) || before.locations.length === 0) return null;
+  const words = tokens.filter((t) => t.kind === 'word' || t.text === ',');
+  const w = (i: number): string | undefined => words[i]?.text;
+  let from = 0;
+  let to = words.length;
+  while (to > from && (w(to - 1) === ',' || w(to - 1) === 'please')) to--;
+  let said = false;
+  if (w(to - 1) === 'too' || w(to - 1) === 'also') {
+    to--;
+    said = true;
+  } else if (w(to - 2) === 'as' && w(to - 1) === 'well') {
+    to -= 2;
+    said = true;
+  }
+  while (from < to && ['and', 'now', 'then', 'please', 'ok', 'okay'].includes(w(from) ?? '')) from++;
+  if (w(from) === 'also') {
+    from++;
+    said = true;
+  }
+  if (w(from) === 'do') from++;
+  if (w(from) === 'the' && w(from + 1) === 'same') from++;
+  if (w(from) === 'same') {
+    from++;
+    if (w(from) === 'goes' || w(from) === 'thing') from++;
+    if (!['for', 'with', 'to'].includes(w(from) ?? '')) return null;
+    from++;
+    said = true;
+  }
+  while (to > from && words[to - 1]!.text === ',') to--;
+  if (!said || from >= to) return null;
+  try {
+    const clause = asTopic(words.slice(from, to));
+    if (clause.verb !== 'state' || clause.objects.length === 0 || clause.objects.some((np) => np.kind === 'pronoun')) return null;
+    return { ...before, text: clause.text, objects: clause.objects, locAt: before.locAt.map(() => clause.objects.length) };
+  } catch (e) {
+    if (e instanceof ParseError) return null;
+    throw e;
+  }
+}
+
+/** Words that make a phrase alone ask for something after all ("the blue one too", "also the ball"). */
+const MORE_WORDS: ReadonlySet<string> = new Set(['too', 'also', 'as', 'again', 'next', 'then', 'and', 'plus', 'aswell']);
+
+/**
+ * A sentence of an instruction of several that names things and nothing else ("There are two
+ * bowls.", "put the pink block in the white bowl. the pink one."): a remark, read as naming
+ * them (intents.ts checks a remark after a deed names what was named). Null when it is the only
+ * sentence, asks for more ("the blue one too") or is no phrase alone.
+ */
+function remarkOf(tokens: Token[], error: ParseError, clauses: number, asTopic: (t: Token[]) => Clause): Clause | null {
+  if (clauses < 2 || !error.stop?.noVerb) return null;
+  // "The red one, not the blue one.": what it is not only says so again.
+  const not = tokens.findIndex((t, i) => t.text === 'not' && tokens[i - 1]?.text === ',');
+  const named = not > 0 ? tokens.slice(0, not - 1) : tokens;
+  if (named.some((t) => t.kind === 'word' && (MORE_WORDS.has(t.text) || t.text === 'not' || t.text === 'but'))) return null;
+  try {
+    const clause = asTopic(named);
+    return clause.verb === 'state' && clause.objects.length > 0 ? { ...clause, remark: true } : null;
+  } catch (e) {
+    if (e instanceof ParseError) return null;
+    throw e;
+  }
+}
+
 function placeThenThere(
   place: Token[],
   next: Token[] | undefined,

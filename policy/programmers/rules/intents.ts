@@ -1034,7 +1034,18 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       return;
     }
     case 'state': {
+      const named = [...st.mentioned];
       const ids = subjects(st, clause);
+      if (clause.remark) {
+        // After something was done, a phrase alone says again what was meant: it must be what was named.
+        if (out.length > 0 && ids.some((id) => !named.includes(id)))
+          throw new ReadError(
+            `could not tell what '${clause.text}' asks for: it names ${ids.join(', ')}, which the instruction did not name before; say what to do with it`,
+          );
+        st.notes.push(`read '${clause.text}' as a remark naming ${ids.join(', ')}; it asks for nothing`);
+        if (out.length === 0) setSubject(ids);
+        return;
+      }
       st.notes.push(`read '${clause.text}' as naming ${ids.join(', ')}; what it says of them is not checked`);
       setSubject(ids);
       return;

@@ -164,6 +164,36 @@ function possessiveSides(tokens: Token[]): Token[] {
       i++;
       continue;
     }
+    // "the pink bowl's nearest block" → "the block nearest to the pink bowl"; "the green bowl's closest corner" likewise.
+    if (t.kind === 'word' && t.possessive && NOUNS.has(t.text) && isWord(side, 'nearest', 'closest', 'farthest', 'furthest')) {
+      let k = i + 2;
+      while (
+        tokens[k]?.kind === 'word' &&
+        (COLORS.has(tokens[k]!.text) || ['big', 'small', 'large', 'little', 'tall', 'short'].includes(tokens[k]!.text))
+      )
+        k++;
+      const head = tokens[k];
+      if (head?.kind === 'word' && (NOUNS.has(head.text) || ['corner', 'side', 'edge'].includes(head.text))) {
+        let from = out.length;
+        while (from > 0 && npWord(out[from - 1]!)) {
+          from--;
+          if (['the', 'a', 'an', 'that', 'this', 'its'].includes(out[from]!.text)) break;
+        }
+        const np = [...out.splice(from), { ...t, possessive: undefined }];
+        if (!['the', 'a', 'an', 'that', 'this'].includes(np[0]!.text))
+          np.unshift({ kind: 'word', text: 'the', start: np[0]!.start, end: np[0]!.start });
+        const at = np[0]!.start;
+        out.push(
+          { kind: 'word', text: 'the', start: at, end: at },
+          ...tokens.slice(i + 2, k + 1),
+          side!,
+          { kind: 'word', text: 'to', start: side!.end, end: side!.end },
+          ...np,
+        );
+        i = k;
+        continue;
+      }
+    }
     if (
       t.kind === 'word' &&
       t.possessive &&
@@ -373,6 +403,189 @@ function stacksHeader(tokens: Token[]): Token[] {
 /** Sides of the image that "its" / "their" or "closest the …" may stand before. */
 const IMAGE_SIDES = ['left', 'right', 'top', 'bottom', 'back', 'front', 'far', 'near'];
 
+/** Sentence frames that say "this is what I want" before it: left out ("Goal:", "End state:", "When you're done,"). */
+const FRAME_HEADS: readonly (readonly string[])[] = [
+  ['goal'],
+  ['the', 'goal', 'is'],
+  ['my', 'goal', 'is'],
+  ['target'],
+  ['objective'],
+  ['task'],
+  ['end', 'state'],
+  ['final', 'state'],
+  ['desired', 'state'],
+  ['end', 'result'],
+  ['result'],
+  ['what', 'i', 'want', 'is'],
+  ['what', 'we', 'want', 'is'],
+  ['when', "you're", 'done'],
+  ['when', 'you', 'are', 'done'],
+  ['when', "you're", 'finished'],
+  ['when', 'you', 'are', 'finished'],
+  ['when', 'finished'],
+  ['once', "you're", 'done'],
+  ['once', "you've", 'finished'],
+  ['once', 'you', 'are', 'done'],
+  ['at', 'the', 'end'],
+  ['in', 'the', 'end'],
+  ['by', 'the', 'end'],
+  ['afterwards'],
+];
+/** Asking whether it can be done is asking for it ("Is it possible to put …", "would it be possible for you to …"). */
+const POSSIBLE_HEADS: readonly (readonly string[])[] = [
+  ['is', 'it', 'possible', 'to'],
+  ['is', 'it', 'possible', 'for', 'you', 'to'],
+  ['would', 'it', 'be', 'possible', 'to'],
+  ['would', 'it', 'be', 'possible', 'for', 'you', 'to'],
+  ['is', 'there', 'any', 'way', 'to'],
+  ['is', 'there', 'any', 'way', 'you', 'could'],
+  ['is', 'there', 'a', 'way', 'to'],
+  ['do', 'you', 'think', 'you', 'could'],
+  ['are', 'you', 'able', 'to'],
+];
+/** Phrases that say only where a thing is now or why it moves ("from where it is", "out of the way"): left out. */
+const IDLE_PHRASES: readonly (readonly string[])[] = [
+  ['from', 'where', 'it', 'is', 'now'],
+  ['from', 'where', 'it', 'is'],
+  ['from', 'where', 'it', 'sits'],
+  ['from', 'where', "it's", 'sitting'],
+  ['from', 'its', 'current', 'spot'],
+  ['from', 'its', 'current', 'place'],
+  ['from', 'its', 'current', 'position'],
+  ['from', 'its', 'spot'],
+  ['out', 'of', 'the', 'way'],
+];
+
+/** Whether the words `phrase` start at token i. */
+function wordsAt(tokens: readonly Token[], i: number, phrase: readonly string[]): boolean {
+  return phrase.every((p, k) => tokens[i + k]?.kind === 'word' && tokens[i + k]!.text === p);
+}
+
+/**
+ * A frame before what is wanted, at the start of a sentence ("Goal: the red block inside the
+ * pink bowl", "When you're done, the green block should be on the red one", "Is it possible to
+ * put …?"), and a phrase that says only where a thing is now or why ("move the red block from
+ * where it is to …", "take the red block out of the way, put it …"): left out.
+ */
+function frames(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  // After a goal frame, "the blue block sits in the green bowl" says where it is to be, not where it is.
+  let goal = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const starts = i === 0 || (tokens[i - 1]!.kind === 'punct' && ['.', '?', '!', ';'].includes(tokens[i - 1]!.text));
+    if (starts) {
+      const head = FRAME_HEADS.find((h) => wordsAt(tokens, i, h));
+      const after = head ? tokens[i + head.length] : undefined;
+      if (head && after?.kind === 'punct' && (after.text === ':' || after.text === ',')) {
+        i += head.length;
+        goal = true;
+        continue;
+      }
+      // "The goal is that the red block …", "what I want is the blue block in …".
+      if (head && head.at(-1) === 'is' && after?.kind === 'word') {
+        i += head.length - 1 + (after.text === 'that' || after.text === 'for' ? 1 : 0);
+        goal = true;
+        continue;
+      }
+      const possible = POSSIBLE_HEADS.find((h) => wordsAt(tokens, i, h));
+      if (possible && tokens[i + possible.length]?.kind === 'word') {
+        i += possible.length - 1;
+        continue;
+      }
+    }
+    if (
+      goal &&
+      isWord(t, 'is', 'are', 'sits', 'sit', 'rests', 'lies', 'stands', 'sitting') &&
+      (NOUNS.has(tokens[i - 1]?.text ?? '') || isWord(tokens[i - 1], 'one', 'ones')) &&
+      isWord(
+        tokens[i + 1],
+        'in',
+        'inside',
+        'on',
+        'into',
+        'onto',
+        'at',
+        'next',
+        'beside',
+        'near',
+        'left',
+        'right',
+        'above',
+        'below',
+        'stacked',
+        'upright',
+      )
+    ) {
+      out.push({ ...t, text: 'should' }, { ...t, text: 'be' });
+      continue;
+    }
+    // "in the corners" (no number): in the four corners, one each.
+    if (isWord(t, 'in', 'into', 'to') && isWord(tokens[i + 1], 'the') && isWord(tokens[i + 2], 'corners')) {
+      out.push(t, tokens[i + 1]!, { ...tokens[i + 2]!, text: 'four' }, tokens[i + 2]!);
+      i += 2;
+      continue;
+    }
+    // "a block in every corner", "one ball in each corner": one per corner.
+    if (
+      isWord(t, 'a', 'one') &&
+      NOUNS.has(tokens[i + 1]?.text ?? '') &&
+      isWord(tokens[i + 2], 'in', 'into') &&
+      isWord(tokens[i + 3], 'every', 'each') &&
+      isWord(tokens[i + 4], 'corner')
+    ) {
+      out.push({ ...t, text: 'one' }, tokens[i + 1]!, { ...tokens[i + 2]!, text: 'per' }, tokens[i + 4]!);
+      i += 4;
+      continue;
+    }
+    // "Every corner gets a block": put one block per corner.
+    if (
+      starts &&
+      isWord(t, 'every', 'each') &&
+      isWord(tokens[i + 1], 'corner') &&
+      isWord(tokens[i + 2], 'gets', 'has', 'needs', 'should') &&
+      (isWord(tokens[i + 3], 'a', 'one') || (isWord(tokens[i + 3], 'get', 'have') && isWord(tokens[i + 4], 'a', 'one')))
+    ) {
+      const k = isWord(tokens[i + 3], 'a', 'one') ? i + 3 : i + 4;
+      const noun = tokens[k + 1];
+      if (noun?.kind === 'word' && NOUNS.has(noun.text)) {
+        out.push({ ...t, text: 'put' }, { ...t, text: 'one' }, noun, { ...t, text: 'per' }, tokens[i + 1]!);
+        i = k + 1;
+        continue;
+      }
+    }
+    const idle = IDLE_PHRASES.find((h) => wordsAt(tokens, i, h));
+    if (idle && out.some((x) => x.kind === 'word' && NOUNS.has(x.text))) {
+      i += idle.length - 1;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** Words a thing's phrase starts with, after a lead-in that points at it. */
+const OBJECT_START_WORDS: ReadonlySet<string> = new Set(['the', 'that', 'this', 'a', 'an', 'those', 'these']);
+
+/**
+ * Where the thing pointed at starts, after a lead-in at `i` that only points at it: "look at",
+ * "take a look at", "notice", "check out", "there is / there are", "you see", "do you see" (a
+ * sentence ending in "?" with "see" is read above). `i` when there is none.
+ */
+function focusLead(tokens: readonly Token[], i: number): number {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  let j = i;
+  while (['ok', 'okay', 'so', 'now', 'first', 'right', 'alright', 'just', 'please', 'and', 'well'].includes(w(j) ?? '')) j++;
+  if (tokens[j]?.kind === 'punct' && tokens[j]!.text === ',' && j > i) j++;
+  if (['take', 'have'].includes(w(j) ?? '') && w(j + 1) === 'a' && w(j + 2) === 'look' && w(j + 3) === 'at') return j + 4;
+  if (w(j) === 'look' && w(j + 1) === 'at') return j + 2;
+  if (['notice', 'observe'].includes(w(j) ?? '')) return j + 1;
+  if (w(j) === 'check' && w(j + 1) === 'out') return j + 2;
+  if (w(j) === 'there' && ['is', 'are'].includes(w(j + 1) ?? '')) return j + 2;
+  if (w(j) === 'you' && w(j + 1) === 'see') return j + 2;
+  return i;
+}
+
 /**
  * Lead-ins and short forms that say no more than the plain phrase:
  *   - a question naming a thing at a sentence's start — "see the blue bowl? take …", "do you
@@ -424,6 +637,52 @@ function leadIns(tokens: Token[]): Token[] {
       const np = see ? j + 1 : j + 2;
       if (asks && (see || what) && ['the', 'that', 'this'].includes(w(np) ?? '') && end > np + 1) {
         i = np - 1;
+        continue;
+      }
+      // "… ? That goes in the green bowl.": "that" alone before where it goes is "it".
+      if (
+        ['that', 'this'].includes(w(i) ?? '') &&
+        ['goes', 'should', 'needs', 'must', 'belongs', 'can', 'will', 'has', 'gets'].includes(w(i + 1) ?? '')
+      ) {
+        out.push({ ...t, text: 'it' });
+        continue;
+      }
+      // "Look at the pink bowl.", "Notice the block nearest the tray.", "There's a ball on the
+      // left.": a sentence that only points at a thing is the thing alone, a topic as above
+      // ("a ball" it introduces is the one meant next: "the ball").
+      const look = focusLead(tokens, i);
+      if (
+        look > i &&
+        end > look &&
+        (OBJECT_START_WORDS.has(w(look) ?? '') ||
+          isColor(w(look) ?? '') ||
+          NUMBER_WORDS[w(look) ?? ''] !== undefined ||
+          tokens[look]!.kind === 'number')
+      ) {
+        if (['a', 'an'].includes(w(look) ?? '')) {
+          out.push({ ...tokens[look]!, text: 'the' });
+          i = look;
+        } else i = look - 1;
+        continue;
+      }
+    }
+    // "the block just to its right - that's the one (we want)": said to be sure; the phrase before is the thing.
+    if (
+      t.kind === 'punct' &&
+      t.text === ',' &&
+      ['that', 'this', 'it'].includes(w(i + 1) ?? '') &&
+      w(i + 2) === 'is' &&
+      w(i + 3) === 'the' &&
+      w(i + 4) === 'one'
+    ) {
+      let k = i + 5;
+      if (['i', 'we', 'you'].includes(w(k) ?? '')) {
+        if (['am', 'are', 'were'].includes(w(k + 1) ?? '') && w(k + 2) === 'after') k += 3;
+        else if (['want', 'need', 'mean', 'meant', 'like', 'wanted', 'need'].includes(w(k + 1) ?? '')) k += 2;
+      }
+      const next = tokens[k];
+      if (next === undefined || next.kind === 'punct') {
+        i = k - 1;
         continue;
       }
     }
@@ -1063,6 +1322,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = foldTypos(out, opts, notes);
   out = dropQualifiers(out);
   out = possessiveSides(out);
+  out = frames(out);
   out = leadIns(out);
   out = countsAndGroups(out);
   out = arrangementWords(out);

@@ -13,7 +13,9 @@
 // in a fixed order and the first clause that reads is kept. What was left out or assumed is
 // a note of the reading, so it reaches the program's `// note:` lines and the user. A word it
 // does not know is never left out: it may be the verb ("juggle"), the thing ("the red bluk")
-// or how ("sideways"), and the error names it.
+// or how ("sideways"), and the error names it. Two exceptions, both noted: a word in "-ly" that
+// only says how ("delicately"), and a verb it does not know that starts a clause which then
+// reads as a put with a place ("scoot the red block over to the tray": moved there).
 
 import type { Clause, ParseError } from './grammar.ts';
 import { DIRECTIONS, EXTREMES, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, SIZE_WORDS, VERBS, isColor } from './lexicon.ts';
@@ -25,6 +27,27 @@ export interface Recovered {
   /** What was left out or assumed, one line each ("left out 'evenly', a word it does not know"). */
   notes: string[];
 }
+
+/** Where a thing may go: every place of a put but where it is now ("from") and a bare "at". */
+const DESTINATION_KINDS: ReadonlySet<string> = new Set([
+  'on',
+  'in',
+  'to',
+  'relation',
+  'corner',
+  'distinct',
+  'side',
+  'center',
+  'table',
+  'between',
+  'where',
+  'row',
+  'circle',
+  'grid',
+]);
+
+const ARRANGEMENT_KINDS: ReadonlySet<string> = new Set(['row', 'circle', 'grid']);
+const ARRANGEMENT_NOUNS: ReadonlySet<string> = new Set(['row', 'line', 'column', 'circle', 'ring', 'grid', 'square']);
 
 /** Words that change what is meant when left out: never dropped. */
 const MEANING_WORDS: ReadonlySet<string> = new Set([
@@ -251,6 +274,33 @@ function editsFor(tokens: Token[], error: ParseError, source: string, topic: boo
         tokens: [...tokens.slice(0, from), word('put', t), word('the', t), ...tokens.slice(from)],
         note: 'no verb: read as putting what it names where it says',
         accept,
+      });
+  }
+  // A verb it does not know, then a thing, then where it goes ("scoot the red block over to the
+  // tray", "plop the ball in the bowl"): a put, when what follows reads as one with a place.
+  if (
+    stop.noVerb &&
+    stop.unknown === at &&
+    tokens[at]?.kind === 'word' &&
+    /^[a-z]{3,}$/.test(tokens[at]!.text) &&
+    !MEANING_WORDS.has(tokens[at]!.text)
+  ) {
+    const next = tokens[at + 1];
+    const thing =
+      next?.kind === 'word' &&
+      (['the', 'a', 'an', 'it', 'them', 'that', 'this', 'all', 'every', 'each', 'both'].includes(next.text) ||
+        isColor(next.text) ||
+        NOUNS.has(next.text));
+    if (thing)
+      out.push({
+        tokens: [...tokens.slice(0, at), word('move', tokens[at]!), ...tokens.slice(at + 1)],
+        note: `read '${tokens[at]!.text}', a verb it does not know, as 'move': what it names goes where it says`,
+        // An arrangement only when one is named ("space the blocks out in a circle"), not "twirl it around the bowl".
+        accept: (clause) =>
+          clause.verb === 'put' &&
+          clause.objects.length > 0 &&
+          clause.locations.some((l) => DESTINATION_KINDS.has(l.kind)) &&
+          clause.locations.every((l) => !ARRANGEMENT_KINDS.has(l.kind) || tokens.some((t) => ARRANGEMENT_NOUNS.has(t.text))),
       });
   }
   // A heading before a colon that does not read ("swap colours: both greens into …"): what follows says it all.

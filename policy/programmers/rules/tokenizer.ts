@@ -283,6 +283,56 @@ function startsObject(t: Token | undefined): boolean {
   return t !== undefined && t.kind === 'word' && (OBJECT_START.has(t.text) || isColor(t.text) || NOUNS.has(t.text) || t.text.includes('_'));
 }
 
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['to', 'into', 'onto', 'in', 'on', 'inside']);
+/** The place words after which a list would run on into the next put ("to the pink bowl, blue block to …"); "in" pairs are read whole (`locAt`). */
+const TO_PLACES: ReadonlySet<string> = new Set(['to', 'into', 'onto']);
+/** Words between a place preposition and the noun it names ("in the big green bowl"). */
+const BEFORE_NOUN: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'that',
+  'this',
+  'big',
+  'small',
+  'large',
+  'little',
+  'top',
+  'bottom',
+  'left',
+  'right',
+]);
+
+/** Where the phrase from i ends: at the next comma, "and", "then" or other punctuation. */
+function segmentEnd(tokens: readonly Token[], i: number): number {
+  let j = i;
+  while (j < tokens.length && tokens[j]!.kind !== 'punct' && !isWord(tokens[j], 'and', 'then')) j++;
+  return j;
+}
+
+/** Whether the phrase ending at `end` ends in "too", "as well" or "also" ("…, and the yellow one as well"): the same again. */
+function alsoAt(tokens: readonly Token[], end: number): boolean {
+  return isWord(tokens[end - 1], 'too', 'also') || (isWord(tokens[end - 2], 'as') && isWord(tokens[end - 1], 'well'));
+}
+
+/**
+ * Whether the tokens name a thing and then where it goes, a place word (of `words`) after the
+ * `from`-th token followed by a noun ("red to the pink bowl", "the blue one in the top left corner"): in
+ * "red to the pink bowl, blue to the green bowl" each half is a put of its own. "the one on the
+ * left" names no noun after "on", so stays one phrase.
+ */
+function placeIn(tokens: readonly Token[], from: number, words: ReadonlySet<string> = PLACE_PREPOSITIONS): boolean {
+  for (let j = from; j < tokens.length; j++) {
+    if (!isWord(tokens[j], ...words)) continue;
+    let k = j + 1;
+    while (k < tokens.length && (isWord(tokens[k], ...BEFORE_NOUN) || isColor(tokens[k]!.text))) k++;
+    const noun = tokens[k];
+    if (noun?.kind === 'word' && (NOUNS.has(noun.text) || ['corner', 'side', 'middle', 'centre', 'center', 'edge'].includes(noun.text)))
+      return true;
+  }
+  return false;
+}
+
 /**
  * Split tokens into clauses: at sentence ends, semicolons, "then", and at "and" or a
  * comma followed by a verb ("… and put it on the table"). A colon splits only when a
@@ -325,7 +375,12 @@ export function splitClauses(tokens: readonly Token[]): Token[][] {
     }
     // A comma or "and" before a verb, a wish, or a phrase that says where it goes or that it stays
     // ("…, the white block can stay where it is", "… and the ball goes in the tray").
-    const subjectFirst = startsObject(tokens[i + 1]) && !isWord(tokens[i + 1], 'then') && statementAhead(tokens, i + 1);
+    const subjectFirst =
+      startsObject(tokens[i + 1]) &&
+      !isWord(tokens[i + 1], 'then') &&
+      (statementAhead(tokens, i + 1) ||
+        (placeIn(cur, 1) &&
+          (placeIn(tokens.slice(i + 1, segmentEnd(tokens, i + 1)), 1, TO_PLACES) || alsoAt(tokens, segmentEnd(tokens, i + 1)))));
     if (
       (isWord(t, 'and', 'but') || (t.kind === 'punct' && t.text === ',')) &&
       cur.length > 0 &&
