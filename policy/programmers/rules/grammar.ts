@@ -3912,7 +3912,8 @@ function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause
   const ordered = inTimeOrder(clauses);
   const out: Clause[] = [];
   for (let i = 0; i < ordered.length; i++) {
-    const { tokens: t, before } = ordered[i]!;
+    const { tokens: written, before } = ordered[i]!;
+    const t = out.at(-1)?.verb === 'put' ? onTopOfIt(written) : written;
     const placed = placesIt(ordered[i + 1]?.tokens);
     const topic = refersBack(ordered[i + 1]?.tokens);
     let read: Clause;
@@ -3951,7 +3952,7 @@ function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause
       read = recovered.clause;
       if ('both' in recovered) i++;
     }
-    const clause = perObject(read);
+    const clause = perObject(tableThenPlace(read));
     // "before you move the blue block, …" says no place for it: it only names what the rest comes before.
     if (before && clause.verb === 'put' && clause.locations.length === 0 && clause.direction === null)
       out.push({ ...clause, verb: 'state' as const });
@@ -4010,6 +4011,21 @@ function sameAgain(tokens: Token[], before: Clause | undefined, asTopic: (t: Tok
     if (e instanceof ParseError) return null;
     throw e;
   }
+}
+
+/**
+ * "put the red block on the tray, then the yellow one on top": a clause after a put that ends
+ * "on top" means on top of what was just put down ("on top of it"), not the top of the table.
+ */
+function onTopOfIt(tokens: Token[]): Token[] {
+  let n = tokens.length;
+  while (n > 0 && (tokens[n - 1]!.kind === 'punct' || ['please', 'pls', 'thanks'].includes(tokens[n - 1]!.text))) n--;
+  if (n < 3 || tokens[n - 2]!.text !== 'on' || tokens[n - 1]!.text !== 'top') return tokens;
+  // "make a tower of them, smallest on top": where in the tower, not on what.
+  if (tokens.some((t) => ['tower', 'stack', 'pile', 'underneath', 'bottom', 'middle'].includes(t.text))) return tokens;
+  const at = tokens[n - 1]!;
+  const word = (text: string): Token => ({ kind: 'word', text, start: at.end, end: at.end });
+  return [...tokens.slice(0, n), word('of'), word('it'), ...tokens.slice(n)];
 }
 
 /** Words that make a phrase alone ask for something after all ("the blue one too", "also the ball"). */
@@ -4219,6 +4235,17 @@ function placesIt(tokens: readonly Token[] | undefined): boolean {
 }
 
 /** "put one block per bowl": no object before the place; the object is every block (one per place, chosen when planning). */
+/**
+ * "put the biggest thing on the table into the pink bowl": "on the table" says which thing (they
+ * all are), the place after it where it goes.
+ */
+function tableThenPlace(clause: Clause): Clause {
+  const [first, second] = clause.locations;
+  if (clause.verb !== 'put' || !first || !second || first.kind !== 'table') return clause;
+  if (!['in', 'on', 'to'].includes(second.kind) || clause.locAt[0] !== clause.locAt[1]) return clause;
+  return { ...clause, locations: clause.locations.slice(1), locAt: clause.locAt.slice(1) };
+}
+
 function perObject(clause: Clause): Clause {
   const per = clause.locations.find((l): l is Extract<Location, { kind: 'distinct' }> => l.kind === 'distinct' && l.of !== undefined);
   if (!per?.of || clause.objects.length > 0) return clause;

@@ -109,6 +109,8 @@ interface State {
   tower?: string[];
   /** The last stack an earlier clause built, bottom first: what "the tower" then means. */
   built?: string[];
+  /** The things a clause with "every" / "each" / "all" places one by one ("… the corner nearest to it": each). */
+  each?: string[];
 }
 
 const CONTAINER_NOUNS: ReadonlySet<NounClass> = new Set(['bowl', 'tray', 'container']);
@@ -334,7 +336,7 @@ function areaOf(st: State, loc: Location, id: string): TableArea | null {
     // the object's centre at the start.
     // "the corner farthest from it": the object named before; with none, the one being placed.
     const before = lastOther(st, id);
-    const self = loc.np.kind === 'pronoun' && loc.np.pronoun === 'it' && before.every((x) => x === id);
+    const self = loc.np.kind === 'pronoun' && loc.np.pronoun === 'it' && (before.every((x) => x === id) || st.each?.includes(id) === true);
     const ref = self ? id : objectIds(st, loc.np, 'any', { exclude: [id], pronoun: before, self: [id] })[0]!;
     const o = st.facts.objects.find((x) => x.id === ref)!;
     const d = (r: TableRegionName): number =>
@@ -976,7 +978,9 @@ const GROUP_PLACES: ReadonlySet<Location['kind']> = new Set([
  */
 function groupClauses(clause: Clause): Clause[] | null {
   // Also "move the red block to the top left corner, the green block to the bottom side and the blue one to the middle".
-  if (!(clause.verb === 'sort' || clause.verb === 'put' || clause.verb === 'gather')) return null;
+  // "stack the red block on the yellow block and the blue block on the green block": two puts on.
+  if (!(clause.verb === 'sort' || clause.verb === 'put' || clause.verb === 'gather' || clause.verb === 'stack')) return null;
+  if (clause.verb === 'stack' && !clause.locations.every((l) => l.kind === 'on')) return null;
   const places = clause.locations.map((l, i) => ({ l, at: clause.locAt[i] ?? 0 }));
   if (places.length < 2 || !places.every((p) => GROUP_PLACES.has(p.l.kind))) return null;
   const groups: Clause[] = [];
@@ -1026,8 +1030,16 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         st.notes.push(`read '${clause.text}' as leaving ${st.subject.join(', ') || 'it'} where it ends up`);
         return;
       }
+      const named = [...st.mentioned];
+      // "leave the rest / the others alone" names no noun: everything the instruction did not name.
+      const rest = (np: NounPhrase): string[] | null =>
+        /^(the )?(rest|others|other ones)( of (them|it))?$/.test(np.text.toLowerCase())
+          ? st.facts.objects.map((o) => o.id).filter((id) => !named.includes(id))
+          : null;
       for (const np of clause.objects)
-        for (const id of objectIds(st, np, 'any')) {
+        for (const id of rest(np) ?? objectIds(st, np, 'any')) {
+          // "… but leave everything else alone", "the rest": not what the instruction named.
+          if ((np.other || /\b(else|rest)\b/.test(np.text)) && named.includes(id)) continue;
           st.keep.add(id);
           if (clause.empty) st.keepEmpty.add(id);
         }
@@ -1350,6 +1362,8 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         }
       }
       const rest = locs.filter((l) => l.kind !== 'from');
+      // "move every block to the corner nearest to it": "it" is each of them in turn.
+      st.each = ids.length > 1 && clause.objects.some((np) => np.quantifier !== null) ? ids : undefined;
       for (const id of ids) {
         const dest = combineDests(rest.map((l) => destOf(st, l, id, false)).filter((d): d is Dest => d !== null));
         if (dest?.kind === 'table' && ids.length > 1 && !from && restsOnTable(st, id)) {
@@ -1384,6 +1398,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
           throw new ReadError(`could not read where to ${clause.verbText} ${id} in '${clause.text}'`);
         }
       }
+      st.each = undefined;
       setSubject(ids);
       return;
     }

@@ -497,6 +497,12 @@ export const POLITENESS: ReadonlySet<string> = new Set([
   'asap',
   'go',
   'now',
+  // "Done.", "That's all.", "that's it", "finished": the end of what is asked.
+  'done',
+  'finished',
+  'all',
+  'is',
+  'it',
 ]);
 /** Words that hedge or fill, said on the way: "um", "actually", "maybe". */
 export const HEDGES: ReadonlySet<string> = new Set([

@@ -430,6 +430,14 @@ const FRAME_HEADS: readonly (readonly string[])[] = [
   ['in', 'the', 'end'],
   ['by', 'the', 'end'],
   ['afterwards'],
+  ['what', "i'd", 'like', 'is'],
+  ['what', 'i', 'would', 'like', 'is'],
+  ['what', 'i', 'need', 'is'],
+  ['before', 'anything', 'else'],
+  ['first', 'of', 'all'],
+  ['to', 'start', 'with'],
+  ['to', 'begin', 'with'],
+  ['to', 'start'],
 ];
 /** Asking whether it can be done is asking for it ("Is it possible to put …", "would it be possible for you to …"). */
 const POSSIBLE_HEADS: readonly (readonly string[])[] = [
@@ -454,6 +462,7 @@ const IDLE_PHRASES: readonly (readonly string[])[] = [
   ['from', 'its', 'current', 'position'],
   ['from', 'its', 'spot'],
   ['out', 'of', 'the', 'way'],
+  ['out', 'of', 'play'],
 ];
 
 /** Whether the words `phrase` start at token i. */
@@ -475,16 +484,23 @@ function frames(tokens: Token[]): Token[] {
     const t = tokens[i]!;
     const starts = i === 0 || (tokens[i - 1]!.kind === 'punct' && ['.', '?', '!', ';'].includes(tokens[i - 1]!.text));
     if (starts) {
-      const head = FRAME_HEADS.find((h) => wordsAt(tokens, i, h));
-      const after = head ? tokens[i + head.length] : undefined;
+      // "Right, so what I'd like is …", "OK so the goal is …": fillers before the frame go with it.
+      let f = i;
+      while (['right', 'so', 'ok', 'okay', 'well', 'now', 'alright', 'and'].includes(tokens[f]?.kind === 'word' ? tokens[f]!.text : '')) {
+        f++;
+        if (tokens[f]?.text === ',') f++;
+      }
+      const head = FRAME_HEADS.find((h) => wordsAt(tokens, f, h));
+      const after = head ? tokens[f + head.length] : undefined;
       if (head && after?.kind === 'punct' && (after.text === ':' || after.text === ',')) {
-        i += head.length;
-        goal = true;
+        i = f + head.length;
+        // "Before anything else," and "To start," say when, not what should hold.
+        goal = !['before', 'first', 'to'].includes(head[0]!);
         continue;
       }
       // "The goal is that the red block …", "what I want is the blue block in …".
       if (head && head.at(-1) === 'is' && after?.kind === 'word') {
-        i += head.length - 1 + (after.text === 'that' || after.text === 'for' ? 1 : 0);
+        i = f + head.length - 1 + (after.text === 'that' || after.text === 'for' ? 1 : 0);
         goal = true;
         continue;
       }
@@ -557,6 +573,176 @@ function frames(tokens: Token[]): Token[] {
     const idle = IDLE_PHRASES.find((h) => wordsAt(tokens, i, h));
     if (idle && out.some((x) => x.kind === 'word' && NOUNS.has(x.text))) {
       i += idle.length - 1;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+const COUNT_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const ARRANGEMENT_NOUNS: ReadonlySet<string> = new Set(['line', 'row', 'column', 'circle', 'ring', 'tower', 'stack', 'pile', 'grid']);
+
+/**
+ * Everyday forms for what the grammar reads in one way:
+ * - "needs moving to", "wants putting in": "should go to";
+ * - "towards me", "closer to the robot": toward the robot; "closer to X": next to X;
+ * - "as far left as it can go / as possible": to the left edge;
+ * - "the top middle of the table": the top side (in its middle);
+ * - "in order of colour: red, …": in this order; "a 2 by 2 grid": a grid of two by two;
+ * - "the blocks should form a line": put the blocks in a line;
+ * - "everything but the ball", "all but X": except;
+ * - "grab yellow, drop in the bowl": "drop it in".
+ */
+function looseForms(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const out: Token[] = [];
+  const word = (t: Token, text: string): Token => ({ kind: 'word', text, start: t.start, end: t.end });
+  // Words said for several: each spans them all, so what a reading quotes is what was written.
+  const over = (from: number, to: number, ...texts: string[]): Token[] =>
+    texts.map((text) => ({ kind: 'word', text, start: tokens[from]!.start, end: tokens[to]!.end }));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    // "only the blocks go in the bowl": what goes is named; nothing else moves anyway.
+    if (
+      w(i) === 'only' &&
+      (i === 0 || tokens[i - 1]!.kind === 'punct') &&
+      (OBJECT_START_WORDS.has(w(i + 1) ?? '') || isColor(w(i + 1) ?? ''))
+    )
+      continue;
+    // "a row across the middle of the table": in the middle of it.
+    if (
+      ['across', 'through', 'along', 'down'].includes(w(i) ?? '') &&
+      w(i + 1) === 'the' &&
+      ['middle', 'centre', 'center'].includes(w(i + 2) ?? '')
+    ) {
+      out.push(word(t, 'in'));
+      continue;
+    }
+    // "put 2 blocks in the bowl": as "two blocks".
+    if (
+      t.kind === 'number' &&
+      Number.isInteger(t.value) &&
+      (t.value ?? 0) >= 1 &&
+      (t.value ?? 0) <= 10 &&
+      NOUNS.get(w(i + 1) ?? '')?.plural
+    ) {
+      out.push(word(t, COUNT_WORDS[t.value! - 1]!));
+      continue;
+    }
+    if (
+      ['needs', 'need', 'wants', 'want'].includes(w(i) ?? '') &&
+      [
+        'moving',
+        'putting',
+        'placing',
+        'shifting',
+        'taking',
+        'bringing',
+        'sliding',
+        'move',
+        'put',
+        'place',
+        'shift',
+        'take',
+        'bring',
+        'slide',
+      ].includes(w(i + 1) ?? '') &&
+      (NOUNS.has(w(i - 1) ?? '') || w(i - 1) === 'one')
+    ) {
+      out.push(...over(i, i + 1, 'should', 'go'));
+      i++;
+      continue;
+    }
+    if (['towards', 'toward'].includes(w(i) ?? '') && ['me', 'us', 'you', 'yourself'].includes(w(i + 1) ?? '')) {
+      out.push(...over(i, i + 1, 'toward', 'the', 'robot'));
+      i++;
+      continue;
+    }
+    if (
+      ['closer', 'nearer'].includes(w(i) ?? '') &&
+      w(i + 1) === 'to' &&
+      (['me', 'us', 'you'].includes(w(i + 2) ?? '') || (w(i + 2) === 'the' && w(i + 3) === 'robot'))
+    ) {
+      out.push(...over(i, i + (w(i + 2) === 'the' ? 3 : 2), 'toward', 'the', 'robot'));
+      i += w(i + 2) === 'the' ? 3 : 2;
+      continue;
+    }
+    // "as far left as it can go", "as far to the right as possible".
+    if (w(i) === 'as' && w(i + 1) === 'far') {
+      let k = i + 2;
+      if (w(k) === 'to' && w(k + 1) === 'the') k += 2;
+      const side = w(k);
+      if (side && ['left', 'right', 'back', 'forward', 'up', 'down'].includes(side) && w(k + 1) === 'as') {
+        let e = k + 2;
+        if (w(e) === 'possible') e++;
+        else if (['it', 'they'].includes(w(e) ?? '') && ['can', 'will'].includes(w(e + 1) ?? '') && w(e + 2) === 'go') e += 3;
+        else e = -1;
+        if (e > 0) {
+          const edge = side === 'back' || side === 'up' ? 'top' : side === 'forward' || side === 'down' ? 'bottom' : side;
+          out.push(...over(i, e - 1, 'to', 'the', edge, 'edge'));
+          i = e - 1;
+          continue;
+        }
+      }
+    }
+    // "the top middle of the table", "the bottom centre": that side.
+    if (['top', 'bottom'].includes(w(i) ?? '') && ['middle', 'centre', 'center'].includes(w(i + 1) ?? '') && w(i - 1) === 'the') {
+      out.push(t, word(tokens[i + 1]!, 'side'));
+      i++;
+      continue;
+    }
+    if (
+      w(i) === 'in' &&
+      w(i + 1) === 'order' &&
+      w(i + 2) === 'of' &&
+      ['colour', 'color', 'colours', 'colors'].includes(w(i + 3) ?? '') &&
+      tokens[i + 4]?.text === ':'
+    ) {
+      out.push(t, word(tokens[i + 1]!, 'this'), tokens[i + 1]!);
+      i += 3;
+      continue;
+    }
+    // "a 2 by 2 grid", "a three-by-two grid": a grid of 2 by 2.
+    if (['a', 'the'].includes(w(i) ?? '') && w(i + 2) === 'by' && w(i + 4) === 'grid') {
+      out.push(t, tokens[i + 4]!, word(t, 'of'), tokens[i + 1]!, tokens[i + 2]!, tokens[i + 3]!);
+      i += 4;
+      continue;
+    }
+    // "the blocks should form a line", "the balls must make a circle": put them in it.
+    if ((i === 0 || tokens[i - 1]!.kind === 'punct') && OBJECT_START_WORDS.has(w(i) ?? '')) {
+      let k = i + 1;
+      while (k < tokens.length && tokens[k]!.kind === 'word' && !['should', 'must', 'need', 'needs', 'form', 'make'].includes(w(k)!)) k++;
+      const verbAt = ['should', 'must', 'need', 'needs'].includes(w(k) ?? '') ? k + (w(k + 1) === 'to' ? 2 : 1) : k;
+      if (k > i + 1 && ['form', 'make'].includes(w(verbAt) ?? '') && ['a', 'an', 'one'].includes(w(verbAt + 1) ?? '')) {
+        let n = verbAt + 2;
+        while (['straight', 'horizontal', 'vertical', 'diagonal', 'neat', 'big', 'small', 'single', 'tidy'].includes(w(n) ?? '')) n++;
+        if (ARRANGEMENT_NOUNS.has(w(n) ?? '') && NOUNS.get(w(k - 1) ?? '')?.plural) {
+          out.push(word(t, 'put'), ...tokens.slice(i, k), word(tokens[verbAt]!, 'in'), ...tokens.slice(verbAt + 1, n + 1));
+          i = n;
+          continue;
+        }
+      }
+    }
+    // "everything but the ball", "all but the red one", "every block but the blue one": except.
+    if (
+      w(i) === 'but' &&
+      (['everything', 'all', 'anything'].includes(w(i - 1) ?? '') ||
+        NOUNS.get(w(i - 1) ?? '')?.plural === true ||
+        (w(i - 2) === 'every' && NOUNS.has(w(i - 1) ?? ''))) &&
+      (OBJECT_START_WORDS.has(w(i + 1) ?? '') || isColor(w(i + 1) ?? ''))
+    ) {
+      out.push(word(t, 'except'));
+      continue;
+    }
+    // "grab yellow, drop in pink bowl": a verb of putting with no thing after it puts the one before.
+    if (
+      ['drop', 'put', 'place', 'set', 'pop', 'stick', 'plonk'].includes(w(i) ?? '') &&
+      ['in', 'into', 'on', 'onto', 'inside'].includes(w(i + 1) ?? '') &&
+      out.some((x) => x.kind === 'word' && (NOUNS.has(x.text) || isColor(x.text))) &&
+      (tokens[i - 1]?.kind === 'punct' || ['and', 'then'].includes(w(i - 1) ?? ''))
+    ) {
+      out.push(t, word(t, 'it'));
       continue;
     }
     out.push(t);
@@ -1310,6 +1496,7 @@ function asides(tokens: Token[]): Token[] {
 export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions): Normalized {
   const notes: string[] = [];
   let out: Token[] = tokens.map((t) => (t.kind === 'punct' && t.text === '->' ? { ...t, kind: 'word', text: 'to' } : t));
+  out = looseForms(out);
   out = colorPlurals(out);
   out = colorHeads(out);
   out = squashRuns(out, opts.known);

@@ -330,7 +330,12 @@ function editsFor(tokens: Token[], error: ParseError, source: string, topic: boo
       accept: (clause) => clause.objects.length > 0,
     });
   // "…, but not the red block" at the end: said to be sure; what comes before names what goes.
-  const butNot = tokens.findIndex((t, i) => t.text === 'but' && tokens[i + 1]?.text === 'not' && tokens[i - 1]?.text === ',');
+  // "…, not the ball" likewise.
+  const butNot = tokens.findIndex(
+    (t, i) =>
+      (t.text === 'but' && tokens[i + 1]?.text === 'not' && tokens[i - 1]?.text === ',') ||
+      (t.text === 'not' && tokens[i - 1]?.text === ','),
+  );
   if (butNot > 0 && at >= butNot && tokens.slice(butNot).every((t) => t.kind === 'word' || t.text === '.'))
     out.push({
       tokens: tokens.slice(0, butNot - 1),

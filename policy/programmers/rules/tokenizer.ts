@@ -310,6 +310,77 @@ function segmentEnd(tokens: readonly Token[], i: number): number {
   return j;
 }
 
+/** Words of an arrangement or an order, in which later phrases say where each part goes ("…, and the red block on top"). */
+const ARRANGING: ReadonlySet<string> = new Set([
+  'row',
+  'rows',
+  'line',
+  'lines',
+  'column',
+  'columns',
+  'grid',
+  'circle',
+  'ring',
+  'tower',
+  'stack',
+  'pile',
+  'order',
+  'bottom',
+  'middle',
+  'rebuilding',
+  'pyramid',
+]);
+
+/**
+ * Whether a clause so far says where something goes: a place word after its first word ("on the
+ * tray", "to the left of X"). Not within an arrangement, nor "between X" still waiting for "and Y".
+ */
+function hasPlace(tokens: readonly Token[]): boolean {
+  if (tokens.some((t) => t.kind === 'word' && ARRANGING.has(t.text))) return false;
+  const between = tokens.findIndex((t) => isWord(t, 'between'));
+  if (between >= 0 && !tokens.slice(between).some((t) => isWord(t, 'and'))) return false;
+  return (
+    placeIn(tokens, 1) ||
+    tokens.some(
+      (t, j) =>
+        j > 1 && isWord(t, 'beside', 'next', 'behind', 'left', 'right', 'front', 'above', 'below', 'near', 'between', 'corner', 'side'),
+    )
+  );
+}
+
+/**
+ * Whether a phrase names a thing and then a place by the thing before ("the blue block to its
+ * right", "yellow block beside it", "the yellow one on top"): a put of its own.
+ */
+function placeByIt(tokens: readonly Token[]): boolean {
+  if (!startsObject(tokens[0]) || isWord(tokens[0], 'it', 'them', 'both', 'all', 'each', 'every')) return false;
+  const n = tokens.length;
+  if (isWord(tokens[n - 2], 'on') && isWord(tokens[n - 1], 'top')) return n > 2;
+  return tokens.some((t, j) => {
+    if (j < 2 || !isWord(t, 'it', 'its', 'them', 'their')) return false;
+    const before = tokens[j - 1];
+    // "beside it", "next to it", "on top of it", "to the left of it", "to its right".
+    if (isWord(before, 'beside', 'behind', 'near', 'by', 'onto', 'above', 'below', 'under', 'into')) return true;
+    if (isWord(before, 'to')) return isWord(tokens[j - 2], 'next', 'close') || t.text === 'its' || t.text === 'their';
+    if (isWord(before, 'of')) return isWord(tokens[j - 2], 'top', 'left', 'right', 'front');
+    return isWord(before, 'on') && (t.text === 'its' || t.text === 'their');
+  });
+}
+
+/**
+ * Whether the number at i marks an item of a numbered list: "1)" / "(1)" where a clause starts,
+ * or "1." at the start or after a sentence's end, with a word after it.
+ */
+function listMark(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  const starts = prev === undefined || prev.kind === 'punct' || (prev.kind === 'word' && /[a-z]/.test(prev.text));
+  if (next?.text === ')' && tokens[i + 2]?.kind === 'word') return starts;
+  if (next?.text === '.' && tokens[i + 2]?.kind === 'word')
+    return prev === undefined || (prev.kind === 'punct' && ['.', ':', ';'].includes(prev.text));
+  return false;
+}
+
 /** Whether the phrase ending at `end` ends in "too", "as well" or "also" ("…, and the yellow one as well"): the same again. */
 function alsoAt(tokens: readonly Token[], end: number): boolean {
   return isWord(tokens[end - 1], 'too', 'also') || (isWord(tokens[end - 2], 'as') && isWord(tokens[end - 1], 'well'));
@@ -347,6 +418,13 @@ export function splitClauses(tokens: readonly Token[]): Token[][] {
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    // A numbered list, "1) … 2) …", "(1) …", "1. … 2. …": each item a clause of its own.
+    if (t.kind === 'number' && Number.isInteger(t.value) && (t.value ?? 0) < 10 && listMark(tokens, i)) {
+      flush();
+      if (tokens[i - 1]?.text === '(') cur.pop();
+      i++;
+      continue;
+    }
     if (t.kind === 'punct' && (t.text === '.' || t.text === ';' || t.text === '!' || t.text === '?')) {
       flush();
       continue;
@@ -362,7 +440,16 @@ export function splitClauses(tokens: readonly Token[]): Token[][] {
       flush();
       continue;
     }
-    if (isWord(t, 'then') && cur.length > 0 && !verbAt(tokens, i + 1) && startsObject(tokens[i + 1]) && !statementAhead(tokens, i + 1)) {
+    const seg = tokens.slice(i + 1, segmentEnd(tokens, i + 1));
+    if (
+      isWord(t, 'then') &&
+      cur.length > 0 &&
+      !verbAt(tokens, i + 1) &&
+      startsObject(tokens[i + 1]) &&
+      !statementAhead(tokens, i + 1) &&
+      // "put the red block on the tray, then the yellow one on top": a put of its own.
+      !(hasPlace(cur) && (placeIn(seg, 1) || placeByIt(seg)))
+    ) {
       // "the red block at the bottom, then the green block": a list, not a new clause.
       cur.push({ ...t, kind: 'punct', text: ',' });
       continue;
@@ -379,8 +466,10 @@ export function splitClauses(tokens: readonly Token[]): Token[][] {
       startsObject(tokens[i + 1]) &&
       !isWord(tokens[i + 1], 'then') &&
       (statementAhead(tokens, i + 1) ||
-        (placeIn(cur, 1) &&
-          (placeIn(tokens.slice(i + 1, segmentEnd(tokens, i + 1)), 1, TO_PLACES) || alsoAt(tokens, segmentEnd(tokens, i + 1)))));
+        (hasPlace(cur) &&
+          (placeIn(tokens.slice(i + 1, segmentEnd(tokens, i + 1)), 1, TO_PLACES) ||
+            placeByIt(tokens.slice(i + 1, segmentEnd(tokens, i + 1))) ||
+            alsoAt(tokens, segmentEnd(tokens, i + 1)))));
     if (
       (isWord(t, 'and', 'but') || (t.kind === 'punct' && t.text === ',')) &&
       cur.length > 0 &&
