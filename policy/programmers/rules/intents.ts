@@ -1334,6 +1334,18 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       }
       // Pyramid parts: "put A and B side by side", "put C on top of both".
       if (has('sideBySide')) {
+        // Three or more side by side: a row, left to right, where the clause says.
+        if (ids.length > 2) {
+          const area = locs.map((l) => (['corner', 'side', 'center'].includes(l.kind) ? areaOf(st, l, ids[0]!) : null)).find((a) => a);
+          st.notes.push(`'side by side' for ${ids.length}: a row, left to right`);
+          out.push(
+            area
+              ? { kind: 'lineUp', ids, axis: 'x', line: 'horizontal', region: area.region }
+              : { kind: 'lineUp', ids, axis: 'x', line: 'horizontal' },
+          );
+          setSubject(ids);
+          return;
+        }
         if (ids.length !== 2) throw new ReadError(`'side by side' needs two objects; '${clause.text}' names ${ids.length}`);
         out.push({ kind: 'place', id: ids[1]!, dest: { kind: 'beside', rel: 'next', id: ids[0]! }, upright: false, notOn: null });
         setSubject(ids);

@@ -333,12 +333,22 @@ function comparativeRanks(tokens: Token[]): Token[] {
     const t = tokens[i]!;
     const prev = out[out.length - 1];
     const afterNoun = prev?.kind === 'word' && (NOUNS.has(prev.text) || prev.text === 'one' || prev.text === 'ones');
+    // "the bowl that's further from it", "the block which is nearer the tray": the same.
+    if (
+      afterNoun &&
+      isWord(t, 'that', 'which') &&
+      isWord(tokens[i + 1], 'is') &&
+      isWord(tokens[i + 2], 'nearer', 'closer', 'farther', 'further', 'nearest', 'closest', 'farthest', 'furthest')
+    ) {
+      i++;
+      continue;
+    }
     if (afterNoun && isWord(t, 'nearer', 'closer')) {
       out.push({ ...t, text: 'closest' });
       if (!isWord(tokens[i + 1], 'to')) out.push({ kind: 'word', text: 'to', start: t.end, end: t.end });
       continue;
     }
-    if (afterNoun && isWord(t, 'farther') && isWord(tokens[i + 1], 'from', 'away')) {
+    if (afterNoun && isWord(t, 'farther', 'further') && isWord(tokens[i + 1], 'from', 'away')) {
       out.push({ ...t, text: 'farthest' });
       continue;
     }
@@ -618,6 +628,23 @@ function looseForms(tokens: Token[]): Token[] {
     ) {
       out.push(word(t, 'in'));
       continue;
+    }
+    // "…, largest first", "…, one at a time", "…, one by one": the order of doing, not where.
+    if (
+      tokens[i]?.kind === 'punct' &&
+      t.text === ',' &&
+      ((['largest', 'biggest', 'smallest', 'tallest', 'shortest', 'heaviest', 'nearest', 'closest', 'farthest', 'furthest'].includes(
+        w(i + 1) ?? '',
+      ) &&
+        ['first', 'last'].includes(w(i + 2) ?? '')) ||
+        (w(i + 1) === 'one' && ['by', 'at'].includes(w(i + 2) ?? '')))
+    ) {
+      const k = w(i + 1) === 'one' ? (w(i + 2) === 'by' ? i + 4 : i + 5) : i + 3;
+      const end = tokens[k];
+      if (end === undefined || end.kind === 'punct') {
+        i = k - 1;
+        continue;
+      }
     }
     // "put 2 blocks in the bowl": as "two blocks".
     if (
