@@ -4043,13 +4043,23 @@ function remarkOf(tokens: Token[], error: ParseError, clauses: number, asTopic: 
   const not = tokens.findIndex((t, i) => t.text === 'not' && tokens[i - 1]?.text === ',');
   const named = not > 0 ? tokens.slice(0, not - 1) : tokens;
   if (named.some((t) => t.kind === 'word' && (MORE_WORDS.has(t.text) || t.text === 'not' || t.text === 'but'))) return null;
-  try {
-    const clause = asTopic(named);
-    return clause.verb === 'state' && clause.objects.length > 0 ? { ...clause, remark: true } : null;
-  } catch (e) {
-    if (e instanceof ParseError) return null;
-    throw e;
+  // "the tray looks empty", "the red block is in the wrong place": what is said of it is a remark too.
+  const says = named.findIndex((t, i) => i > 0 && ['is', 'are', 'looks', 'look', 'seems', 'seem', 'was', 'feels'].includes(t.text));
+  const rest = says > 0 ? named.slice(says + 1) : [];
+  const placed = rest.some(
+    (t, i) =>
+      ['in', 'on', 'into', 'onto', 'inside', 'next', 'beside', 'near'].includes(t.text) &&
+      NOUNS.has(rest[i + 2]?.text ?? rest[i + 1]?.text ?? ''),
+  );
+  for (const words of says > 0 && !placed ? [named, named.slice(0, says)] : [named]) {
+    try {
+      const clause = asTopic(words);
+      if (clause.verb === 'state' && clause.objects.length > 0) return { ...clause, remark: true };
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+    }
   }
+  return null;
 }
 
 function placeThenThere(

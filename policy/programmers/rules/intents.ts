@@ -109,6 +109,8 @@ interface State {
   tower?: string[];
   /** The last stack an earlier clause built, bottom first: what "the tower" then means. */
   built?: string[];
+  /** Clauses follow the one being read. */
+  more?: boolean;
   /** The things a clause with "every" / "each" / "all" places one by one ("… the corner nearest to it": each). */
   each?: string[];
 }
@@ -1218,6 +1220,12 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
     case 'gather': {
       needObjects();
       const ids = subjects(st, clause);
+      // "Gather up the blocks and drop them on the tray": what the next clause puts down.
+      if (!containerLoc && clause.locations.length === 0 && st.more) {
+        st.notes.push(`read '${clause.text}' as naming ${ids.join(', ')}, which what follows puts down`);
+        setSubject(ids);
+        return;
+      }
       if (!containerLoc) throw new ReadError(`could not read where to ${clause.verbText} ${ids.join(', ')} in '${clause.text}'`);
       const c = objectIds(st, containerLoc.np, 'container', { exclude: ids })[0]!;
       out.push({ kind: 'gather', ids: ids.filter((i) => i !== c), container: c });
@@ -1713,7 +1721,10 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
       }
     }
   }
-  for (const clause of clauses) interpretClause(st, clause, intents);
+  for (const [k, clause] of clauses.entries()) {
+    st.more = k < clauses.length - 1;
+    interpretClause(st, clause, intents);
+  }
   if (st.keep.size > 0) intents = withoutKept(st, intents);
   const merged = ballsLast(uncover(merge(intents), facts, st.notes, new Set([...st.mentioned, ...(st.inner ?? [])])), facts);
   if (st.pyramidAnnounced && !merged.some((x) => x.kind === 'pyramid')) {

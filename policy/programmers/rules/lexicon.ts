@@ -500,6 +500,10 @@ export const POLITENESS: ReadonlySet<string> = new Set([
   // "Done.", "That's all.", "that's it", "finished": the end of what is asked.
   'done',
   'finished',
+  // "…, can you fix that?", "if that's alright": asking, not a request of its own.
+  'fix',
+  'alright',
+  'fine',
   'all',
   'is',
   'it',

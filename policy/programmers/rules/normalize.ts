@@ -27,7 +27,7 @@
 //
 // Nothing here looks at the scene beyond the vocabulary it is given.
 
-import { COLORS, EXTREMES, HEDGES, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, isColor, singularOf } from './lexicon.ts';
+import { COLORS, EXTREMES, HEDGES, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, VERBS, isColor, singularOf } from './lexicon.ts';
 import type { Token } from './tokenizer.ts';
 
 export interface NormalizeOptions {
@@ -448,6 +448,14 @@ const FRAME_HEADS: readonly (readonly string[])[] = [
   ['to', 'start', 'with'],
   ['to', 'begin', 'with'],
   ['to', 'start'],
+  ['i', 'want', 'that'],
+  ["i'd", 'like', 'to', 'see'],
+  ['i', 'would', 'like', 'to', 'see'],
+  ['i', 'want', 'to', 'see'],
+  ["here's", 'the', 'thing'],
+  ['here', 'is', 'the', 'thing'],
+  ['here', 'is', 'what', 'i', 'want'],
+  ["here's", 'what', 'i', 'want'],
 ];
 /** Asking whether it can be done is asking for it ("Is it possible to put …", "would it be possible for you to …"). */
 const POSSIBLE_HEADS: readonly (readonly string[])[] = [
@@ -460,6 +468,11 @@ const POSSIBLE_HEADS: readonly (readonly string[])[] = [
   ['is', 'there', 'a', 'way', 'to'],
   ['do', 'you', 'think', 'you', 'could'],
   ['are', 'you', 'able', 'to'],
+  ['how', 'about'],
+  ['what', 'about'],
+  ['why', "don't", 'you'],
+  ['why', 'dont', 'you'],
+  ['why', 'not'],
 ];
 /** Phrases that say only where a thing is now or why it moves ("from where it is", "out of the way"): left out. */
 const IDLE_PHRASES: readonly (readonly string[])[] = [
@@ -508,6 +521,12 @@ function frames(tokens: Token[]): Token[] {
         goal = !['before', 'first', 'to'].includes(head[0]!);
         continue;
       }
+      // "I want that the yellow block is going in …", "I'd like to see the red block sitting in …".
+      if (head && ['that', 'see'].includes(head.at(-1)!) && after?.kind === 'word') {
+        i = f + head.length - 1;
+        goal = true;
+        continue;
+      }
       // "The goal is that the red block …", "what I want is the blue block in …".
       if (head && head.at(-1) === 'is' && after?.kind === 'word') {
         i = f + head.length - 1 + (after.text === 'that' || after.text === 'for' ? 1 : 0);
@@ -519,6 +538,16 @@ function frames(tokens: Token[]): Token[] {
         i += possible.length - 1;
         continue;
       }
+    }
+    if (
+      goal &&
+      isWord(t, 'is', 'are') &&
+      isWord(tokens[i + 1], 'going') &&
+      (NOUNS.has(tokens[i - 1]?.text ?? '') || isWord(tokens[i - 1], 'one'))
+    ) {
+      out.push({ ...t, text: 'should' }, { ...tokens[i + 1]!, text: 'go' });
+      i++;
+      continue;
     }
     if (
       goal &&
@@ -613,6 +642,88 @@ function looseForms(tokens: Token[]): Token[] {
     texts.map((text) => ({ kind: 'word', text, start: tokens[from]!.start, end: tokens[to]!.end }));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    // "The green block please put it …": a thing, then "please" and what to do with it.
+    if (
+      w(i) === 'please' &&
+      (NOUNS.has(w(i - 1) ?? '') || w(i - 1) === 'one') &&
+      VERBS.has(w(i + 1) ?? '') &&
+      (w(i + 2) === 'it' || w(i + 2) === 'them')
+    ) {
+      out.push({ kind: 'punct', text: ',', start: t.start, end: t.end });
+      continue;
+    }
+    // "on top from the red block" (said by someone whose language puts it so): on top of.
+    if (w(i) === 'from' && w(i - 1) === 'top' && w(i - 2) === 'on') {
+      out.push(word(t, 'of'));
+      continue;
+    }
+    // "I was thinking", "you know", "I think", "I guess", "like," between commas: said while thinking.
+    if (
+      (w(i) === 'i' &&
+        ['was', 'think', 'guess', 'reckon', 'suppose'].includes(w(i + 1) ?? '') &&
+        (w(i + 1) !== 'was' || w(i + 2) === 'thinking')) ||
+      (w(i) === 'you' && w(i + 1) === 'know' && (tokens[i + 2]?.kind === 'punct' || tokens[i - 1]?.kind === 'punct'))
+    ) {
+      const n = w(i + 1) === 'was' ? 3 : 2;
+      i += n - 1;
+      if (tokens[i + 1]?.text === ',') i++;
+      continue;
+    }
+    if (w(i) === 'like' && tokens[i + 1]?.kind === 'punct' && tokens[i + 1]!.text === ',' && (tokens[i - 1]?.kind === 'punct' || i === 0)) {
+      i++;
+      continue;
+    }
+    // "the red block wants to sit on …", "the ball would like to go in …": where it is to be.
+    if (
+      ['wants', 'want'].includes(w(i) ?? '') &&
+      w(i + 1) === 'to' &&
+      ['sit', 'go', 'be', 'rest', 'live', 'stay'].includes(w(i + 2) ?? '') &&
+      (NOUNS.has(w(i - 1) ?? '') || w(i - 1) === 'one')
+    ) {
+      out.push(word(t, 'should'));
+      i++;
+      continue;
+    }
+    // "the block in front", said of a thing, not "in front of X": the frontmost, as "at the back" is.
+    if (w(i) === 'in' && w(i + 1) === 'front' && w(i + 2) !== 'of' && (NOUNS.has(w(i - 1) ?? '') || w(i - 1) === 'one')) {
+      out.push(word(t, 'at'), word(t, 'the'), tokens[i + 1]!);
+      i++;
+      continue;
+    }
+    // "tidy the blocks away into the bowl", "put the ball away in the tray": where away to.
+    if (w(i) === 'away' && ['into', 'in', 'onto', 'on', 'inside'].includes(w(i + 1) ?? '')) continue;
+    // "the tray should have all the blocks on it": put them on it.
+    if ((i === 0 || tokens[i - 1]!.kind === 'punct') && OBJECT_START_WORDS.has(w(i) ?? '')) {
+      let k = i + 1;
+      while (isColor(w(k) ?? '')) k++;
+      const cls = NOUNS.get(w(k) ?? '')?.cls;
+      let m = k + 1;
+      if (['should', 'must', 'needs', 'need'].includes(w(m) ?? '')) {
+        m++;
+        if (w(m) === 'to') m++;
+      }
+      if (
+        (cls === 'bowl' || cls === 'tray' || cls === 'container') &&
+        m > k + 1 &&
+        ['have', 'hold', 'contain', 'get'].includes(w(m) ?? '')
+      ) {
+        let e = m + 1;
+        while (e < tokens.length && tokens[e]!.kind === 'word' && !['in', 'on', 'inside', 'into'].includes(w(e)!)) e++;
+        const tail = ['in', 'on', 'inside', 'into'].includes(w(e) ?? '') && ['it', 'them'].includes(w(e + 1) ?? '') ? e + 2 : e;
+        if (e > m + 1) {
+          out.push(word(tokens[m]!, 'put'), ...tokens.slice(m + 1, e), word(tokens[m]!, 'in'), ...tokens.slice(i, k + 1));
+          i = tail - 1;
+          continue;
+        }
+      }
+    }
+    // "it should really be in the green bowl": stress, not a degree ("really close" keeps it).
+    if (
+      w(i) === 'really' &&
+      ['should', 'must', 'needs', 'would', 'could', 'can', 'ought'].includes(w(i - 1) ?? '') &&
+      ['be', 'go', 'sit', 'end', 'to'].includes(w(i + 1) ?? '')
+    )
+      continue;
     // "only the blocks go in the bowl": what goes is named; nothing else moves anyway.
     if (
       w(i) === 'only' &&
@@ -1452,6 +1563,22 @@ function asides(tokens: Token[]): Token[] {
         k + 1 >= tokens.length || (tokens[k + 1]!.kind === 'punct' && tokens[k + 1]!.text !== ',') || POLITE_END.has(w(k + 1) ?? '');
       if (k > i + 1 && (cls === 'bowl' || cls === 'tray' || cls === 'container') && ends) {
         out.push(word(t, 'in'));
+        continue;
+      }
+    }
+    // "tray: yellow block", "the pink bowl: the two red blocks": a container, a colon, what goes in it.
+    if (
+      t.kind === 'punct' &&
+      t.text === ':' &&
+      ['bowl', 'tray', 'container'].includes(NOUNS.get(w(i - 1) ?? '')?.cls ?? '') &&
+      out.length <= 4
+    ) {
+      let k = i + 1;
+      while (k < tokens.length && tokens[k]!.kind === 'word' && !['in', 'into', 'on', 'onto', 'and', 'then'].includes(w(k)!)) k++;
+      if (k > i + 1 && (k >= tokens.length || (tokens[k]!.kind === 'punct' && tokens[k]!.text !== ',')) && NOUNS.has(w(k - 1) ?? '')) {
+        const head = out.splice(0);
+        out.push(word(t, 'put'), ...tokens.slice(i + 1, k), word(t, 'in'), ...head);
+        i = k - 1;
         continue;
       }
     }
