@@ -1,5 +1,5 @@
 // The checks every held-out paraphrase table from the third on must pass (test/tabletop/README.md),
-// shared by paraphrases-3-table.test.ts to paraphrases-6-table.test.ts: size and scenes, every
+// shared by paraphrases-3-table.test.ts to paraphrases-7-table.test.ts: size and scenes, every
 // family evenly, schema-valid predicates, the predicate forms used, no text of an earlier table
 // or a bundled instruction, the documented phrase distances, "next to", every run fair at the
 // start; from the fourth on also scenes of the earlier tables, "upright" and two-step
@@ -36,9 +36,9 @@ export function find(v: unknown, kind: string, out: unknown[] = []): unknown[] {
 }
 
 /** The shared checks of held-out table `n`, as `it`s of the caller's `describe`. */
-export function heldOutTableChecks(n: 3 | 4 | 5 | 6): void {
+export function heldOutTableChecks(n: 3 | 4 | 5 | 6 | 7): void {
   const table = loadTable(undefined, TABLES[n]);
-  const earlierTables = ([1, 2, 3, 4, 5] as const).filter((k) => k < n).map((k) => loadTable(undefined, TABLES[k]));
+  const earlierTables = ([1, 2, 3, 4, 5, 6] as const).filter((k) => k < n).map((k) => loadTable(undefined, TABLES[k]));
   // What the fourth table's brief added: scenes of the earlier tables too, "upright", two-step instructions.
   const fromFourth = n >= 4;
 
@@ -160,7 +160,7 @@ export function heldOutTableChecks(n: 3 | 4 | 5 | 6): void {
  * Held-out table `n`'s files (its scenes files, then its rows file), a copy of them in a temp
  * folder after an edit, and the one-line TableError loading such a copy gives.
  */
-export function tableFiles(n: 3 | 4 | 5 | 6) {
+export function tableFiles(n: 3 | 4 | 5 | 6 | 7) {
   const names = [...TABLES[n].scenes, TABLES[n].rows];
   const files = names.map(read);
 
@@ -188,8 +188,8 @@ export function tableFiles(n: 3 | 4 | 5 | 6) {
   return { files, withTable, loadError };
 }
 
-/** `bench/paraphrases.ts --table n` loads the table (a bad --scene lists `scenes` and runs nothing) and refuses a seventh, as `it`s. */
-export function benchChecks(n: 3 | 4 | 5 | 6, scenes: RegExp): void {
+/** `bench/paraphrases.ts --table n` loads the table (a bad --scene lists `scenes` and runs nothing) and refuses an eighth, as `it`s. */
+export function benchChecks(n: 3 | 4 | 5 | 6 | 7, scenes: RegExp): void {
   const root = resolve(import.meta.dirname, '../..');
   const bench = (...args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'bench/paraphrases.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
@@ -202,10 +202,10 @@ export function benchChecks(n: 3 | 4 | 5 | 6, scenes: RegExp): void {
   }, 120_000);
 
   it('refuses a table it does not have, in one line', () => {
-    const r = bench('--table', '7');
+    const r = bench('--table', '8');
     expect(r.status).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe('--table: expected 1, 2, 3, 4, 5 or 6, got "7"');
+    expect(r.stderr.split('\n')[0]).toBe('--table: expected 1, 2, 3, 4, 5, 6 or 7, got "8"');
   }, 120_000);
 }
 
-const ORDINAL = { 3: 'third', 4: 'fourth', 5: 'fifth', 6: 'sixth' } as const;
+const ORDINAL = { 3: 'third', 4: 'fourth', 5: 'fifth', 6: 'sixth', 7: 'seventh' } as const;

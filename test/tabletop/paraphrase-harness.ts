@@ -77,9 +77,10 @@ export interface TableFiles {
  * the third, held-out table, over the scenes of the first two and its own; 4 is the fourth,
  * held-out table, over the scenes of the first three and its own; 5 is the fifth, held-out
  * table, over the scenes of the first four and its own; 6 is the sixth, held-out table, over
- * the scenes of the first five and its own.
+ * the scenes of the first five and its own; 7 is the seventh, held-out table, over the scenes of
+ * the first six and its own.
  */
-export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6, TableFiles> = {
+export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7, TableFiles> = {
   1: { rows: 'instructions.json', scenes: ['scenes.json'] },
   2: { rows: 'instructions-2.json', scenes: ['scenes.json', 'scenes-2.json'] },
   3: { rows: 'instructions-3.json', scenes: ['scenes.json', 'scenes-2.json', 'scenes-3.json'] },
@@ -91,6 +92,10 @@ export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6, TableFiles> = {
   6: {
     rows: 'instructions-6.json',
     scenes: ['scenes.json', 'scenes-2.json', 'scenes-3.json', 'scenes-4.json', 'scenes-5.json', 'scenes-6.json'],
+  },
+  7: {
+    rows: 'instructions-7.json',
+    scenes: ['scenes.json', 'scenes-2.json', 'scenes-3.json', 'scenes-4.json', 'scenes-5.json', 'scenes-6.json', 'scenes-7.json'],
   },
 };
 
