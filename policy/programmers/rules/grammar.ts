@@ -3904,10 +3904,10 @@ export function parseInstruction(text: string, opts: ParseOptions = {}): Clause[
 }
 
 function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause[] {
-  // "Thank you!", "thanks a lot", "if you can": politeness alone asks for nothing.
-  const clauses = splitClauses(tokens).filter(
-    (t) => !t.every((x) => x.kind === 'punct' || POLITENESS.has(x.text) || (LEADING_FILLER.has(x.text) && !VERBS.has(x.text))),
-  );
+  // "Thank you!", "thanks a lot", "if you can": politeness alone asks for nothing; nor does "any order", "doesn't matter which".
+  const clauses = splitClauses(tokens)
+    .filter((t) => !saysNoMatter(t))
+    .filter((t) => !t.every((x) => x.kind === 'punct' || POLITENESS.has(x.text) || (LEADING_FILLER.has(x.text) && !VERBS.has(x.text))));
   if (clauses.length === 0) throw new ParseError(`could not read "${text.trim()}": it asks for nothing; try ${VERB_FORMS}`);
   const ordered = inTimeOrder(clauses);
   const out: Clause[] = [];
@@ -4011,6 +4011,19 @@ function sameAgain(tokens: Token[], before: Clause | undefined, asTopic: (t: Tok
     if (e instanceof ParseError) return null;
     throw e;
   }
+}
+
+/** "Any order.", "Doesn't matter which blocks.", "anywhere is fine", "I'm not fussy": leave the choice to the reader. */
+function saysNoMatter(tokens: Token[]): boolean {
+  const w = tokens.filter((t) => t.kind === 'word').map((t) => t.text);
+  const s = w.join(' ');
+  return (
+    /^(in )?(any|whatever) order( is fine| is ok)?$/.test(s) ||
+    /^(it )?(doesn't|does not|doesnt) matter( which| where| how| what)?\b/.test(s) ||
+    /^(no matter )?(anywhere|wherever)( is| there is| here is)? (fine|ok|okay|good)\b/.test(s) ||
+    /^i'?m not fussy\b/.test(s) ||
+    /^(i )?(don't|do not|dont) care (which|where|what|how)\b/.test(s)
+  );
 }
 
 /**
@@ -4182,6 +4195,28 @@ function thingThenPlace(
   const said = ['in', 'into', 'on', 'onto', 'to', 'inside', 'next', 'beside', 'behind', 'above', 'below'].includes(b[0]!.text);
   try {
     const clause = parseClause([at('put', a[0]!), ...a, ...(said ? [] : [at('in', b[0]!)]), ...b], source);
+    // "Yellow block. Beside the black tray.": read as the thing beside the tray, it is where it goes.
+    const obj = clause.objects[0];
+    if (
+      clause.locations.length === 0 &&
+      clause.objects.length === 1 &&
+      obj?.relation?.rel === 'closest' &&
+      obj.relation.np &&
+      ['beside', 'next'].includes(b[0]!.text)
+    ) {
+      const { relation, ...rest } = obj;
+      const moved: Clause = {
+        ...clause,
+        objects: [{ ...rest, text: spanText(source, a) }],
+        locations: [{ kind: 'relation', rel: 'next', np: relation.np! }],
+        locAt: [1],
+      };
+      return {
+        clause: moved,
+        notes: [`'${spanText(source, a)}' then '${spanText(source, b)}': read as putting the one there`],
+        both: true,
+      };
+    }
     if (clause.objects.length === 0 || clause.locations.length !== 1) return null;
     return { clause, notes: [`'${spanText(source, a)}' then '${spanText(source, b)}': read as putting the one in the other`], both: true };
   } catch (e) {

@@ -1052,6 +1052,15 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       const ids = subjects(st, clause);
       if (clause.remark) {
         // After something was done, a phrase alone says again what was meant: it must be what was named.
+        // "drop the blue ball in the RED bowl. the red one, not the blue one.": the red one named is the bowl.
+        const sameColour = named.filter((id) => {
+          const o = st.facts.objects.find((x) => x.id === id);
+          return o !== undefined && clause.objects.every((np) => np.colors.length > 0 && np.colors.every((c) => o.color === c));
+        });
+        if (out.length > 0 && ids.some((id) => !named.includes(id)) && sameColour.length === 1) {
+          st.notes.push(`read '${clause.text}' as a remark naming ${sameColour[0]}, named before; it asks for nothing`);
+          return;
+        }
         if (out.length > 0 && ids.some((id) => !named.includes(id)))
           throw new ReadError(
             `could not tell what '${clause.text}' asks for: it names ${ids.join(', ')}, which the instruction did not name before; say what to do with it`,

@@ -724,6 +724,74 @@ function looseForms(tokens: Token[]): Token[] {
       ['be', 'go', 'sit', 'end', 'to'].includes(w(i + 1) ?? '')
     )
       continue;
+    // "Right, so, …", "OK, …" at the start of a sentence: said before what is asked.
+    if (
+      (i === 0 || (tokens[i - 1]!.kind === 'punct' && tokens[i - 1]!.text !== ',')) &&
+      ['right', 'ok', 'okay', 'alright', 'so', 'well'].includes(w(i) ?? '') &&
+      tokens[i + 1]?.text === ','
+    ) {
+      i++;
+      continue;
+    }
+    // "grab the green block n put it …": "and" as typed in a hurry.
+    if (w(i) === 'n' && tokens[i - 1]?.kind === 'word' && tokens[i + 1]?.kind === 'word') {
+      out.push(word(t, 'and'));
+      continue;
+    }
+    // "…, quick as you can", "as fast as you can", "as soon as possible": hurry, not a place.
+    {
+      let k = i;
+      if (w(k) === 'as') k++;
+      if (['quick', 'fast', 'soon', 'quickly'].includes(w(k) ?? '') && w(k + 1) === 'as' && ['you', 'possible'].includes(w(k + 2) ?? '')) {
+        k += w(k + 2) === 'you' ? (['can', 'could'].includes(w(k + 3) ?? '') ? 4 : 3) : 3;
+        if (out.at(-1)?.text === ',') out.pop();
+        i = k - 1;
+        continue;
+      }
+    }
+    // "leave the tower (exactly) as it is": where it is.
+    if (
+      w(i) === 'as' &&
+      ['it', 'they'].includes(w(i + 1) ?? '') &&
+      ['is', 'are'].includes(w(i + 2) ?? '') &&
+      (tokens[i + 3] === undefined || tokens[i + 3]!.kind === 'punct')
+    ) {
+      if (['exactly', 'just'].includes(out.at(-1)?.text ?? '')) out.pop();
+      out.push(word(t, 'where'), tokens[i + 1]!, tokens[i + 2]!);
+      i += 2;
+      continue;
+    }
+    // "the loose block", "the free ball": not in a stack; said to tell it from the stacked ones, which the place says anyway.
+    if (
+      ['loose', 'free', 'spare', 'lone'].includes(w(i) ?? '') &&
+      ['the', 'a', 'that'].includes(w(i - 1) ?? '') &&
+      (NOUNS.has(w(i + 1) ?? '') || isColor(w(i + 1) ?? ''))
+    )
+      continue;
+    // "swap the two blocks round", "swap them around": where they go is each other's place.
+    if (
+      ['round', 'around', 'over'].includes(w(i) ?? '') &&
+      (tokens[i + 1] === undefined || ['.', '!', '?'].includes(tokens[i + 1]!.text)) &&
+      out.some((x) => ['swap', 'switch', 'exchange'].includes(x.text))
+    )
+      continue;
+    // "the red block - could it be sat in the yellow bowl?", "…, can it go in the tray": put it there.
+    if (
+      ['can', 'could', 'would', 'will'].includes(w(i) ?? '') &&
+      ['it', 'they'].includes(w(i + 1) ?? '') &&
+      tokens[i - 1]?.kind === 'punct' &&
+      (['go', 'sit', 'fit'].includes(w(i + 2) ?? '') ||
+        (w(i + 2) === 'be' && ['sat', 'put', 'placed', 'set', 'moved'].includes(w(i + 3) ?? '')))
+    ) {
+      out.push(word(t, 'put'), tokens[i + 1]!);
+      i += w(i + 2) === 'be' ? 3 : 2;
+      continue;
+    }
+    // "pop the yellow one off the top": take it off.
+    if (w(i) === 'pop' && tokens.slice(i + 1, i + 6).some((x) => x.text === 'off')) {
+      out.push(word(t, 'take'));
+      continue;
+    }
     // "only the blocks go in the bowl": what goes is named; nothing else moves anyway.
     if (
       w(i) === 'only' &&

@@ -146,7 +146,8 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     throw new UnresolvedReference(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
   }
   if (np.kind === 'tower') {
-    const towers = findTowers(facts).filter((t) => !t.some((id) => exclude.has(id)));
+    // "take the top block off the tower": the tower still holds what is taken off it; only a tower of nothing but excluded things is none.
+    const towers = findTowers(facts).filter((t) => !t.every((id) => exclude.has(id)));
     if (towers.length === 0)
       throw new UnresolvedReference(`'${np.text}': no objects stand stacked on one another (objects: ${objectList(facts)})`);
     towers.sort((a, b) => b.length - a.length);
