@@ -529,7 +529,17 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
         c.accept('away');
         c.accept('to', 'from', 'by');
         if (c.seq('the?', ['robot', 'gripper', 'me', 'you', 'us', 'camera', 'base', 'arm'])) {
-          np.relation = { rel: rank as 'closest' | 'farthest', np: null };
+          // The robot (and "you", "me" said to it) stands at the bottom of the image: nearest it is
+          // nearest that edge. The gripper is where it waits.
+          const said = c.tokens[c.pos - 1]!.text;
+          np.relation =
+            said === 'gripper'
+              ? { rel: rank as 'closest' | 'farthest', np: null }
+              : {
+                  rel: rank as 'closest' | 'farthest',
+                  np: null,
+                  place: { kind: 'side', axis: 'y', sign: -1, text: `the ${said === 'the' ? 'robot' : said}` },
+                };
           continue;
         }
         const place = tablePlace(c);

@@ -792,6 +792,16 @@ function looseForms(tokens: Token[]): Token[] {
       out.push(word(t, 'take'));
       continue;
     }
+    // "any block that's not green, into the bowl": with a relative clause, "any" is every one that fits.
+    if (
+      w(i) === 'any' &&
+      NOUNS.has(w(i + 1) ?? '') &&
+      !NOUNS.get(w(i + 1)!)!.plural &&
+      ['that', 'which', 'whose', 'with'].includes(w(i + 2) ?? '')
+    ) {
+      out.push(word(t, 'every'));
+      continue;
+    }
     // "only the blocks go in the bowl": what goes is named; nothing else moves anyway.
     if (
       w(i) === 'only' &&

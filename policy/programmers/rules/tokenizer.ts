@@ -303,10 +303,10 @@ const BEFORE_NOUN: ReadonlySet<string> = new Set([
   'right',
 ]);
 
-/** Where the phrase from i ends: at the next comma, "and", "then" or other punctuation. */
-function segmentEnd(tokens: readonly Token[], i: number): number {
+/** Where the phrase from i ends: at the next comma, "then" or other punctuation, and at "and" unless `atAnd` is false. */
+function segmentEnd(tokens: readonly Token[], i: number, atAnd = true): number {
   let j = i;
-  while (j < tokens.length && tokens[j]!.kind !== 'punct' && !isWord(tokens[j], 'and', 'then')) j++;
+  while (j < tokens.length && tokens[j]!.kind !== 'punct' && !isWord(tokens[j], 'then') && !(atAnd && isWord(tokens[j], 'and'))) j++;
   return j;
 }
 
@@ -440,7 +440,8 @@ export function splitClauses(tokens: readonly Token[]): Token[][] {
       flush();
       continue;
     }
-    const seg = tokens.slice(i + 1, segmentEnd(tokens, i + 1));
+    // After "then", a list may run on with "and" ("then the blue and cyan ones onto the brown tray").
+    const seg = tokens.slice(i + 1, segmentEnd(tokens, i + 1, false));
     if (
       isWord(t, 'then') &&
       cur.length > 0 &&
