@@ -1719,7 +1719,10 @@ function parsePlace(c: Cursor): Location | null {
   }
   // "the centre" alone or "the centre of the table" (not "the centre of the tray").
   const ofTableAfter = c.word(1) === 'of' && ['table', 'workspace', 'tabletop'].includes(c.word(3) ?? '');
-  if ((a === 'middle' || a === 'center') && (c.word(1) !== 'of' || ofTableAfter)) {
+  // "the middle bowl", "the centre block": which one, not a place.
+  const thingAfter =
+    NOUNS.has(c.word(1) ?? '') && NOUNS.get(c.word(1)!)!.cls !== 'zone' && !['table', 'tabletop', 'workspace'].includes(c.word(1)!);
+  if ((a === 'middle' || a === 'center') && (c.word(1) !== 'of' || ofTableAfter) && !thingAfter) {
     c.pos++;
     ofTable();
     return { kind: 'center', text: c.text(start) };
@@ -3923,6 +3926,20 @@ function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause
   const out: Clause[] = [];
   for (let i = 0; i < ordered.length; i++) {
     const { tokens: written, before } = ordered[i]!;
+    // "… wants to visit the purple bowl. Take it there.": said again of what the clause before put there.
+    const words = written.filter((t) => t.kind === 'word').map((t) => t.text);
+    const prev = out.at(-1);
+    if (
+      prev?.verb === 'put' &&
+      prev.locations.length > 0 &&
+      words.length === 3 &&
+      ['put', 'take', 'bring', 'move', 'carry'].includes(words[0]!) &&
+      ['it', 'them'].includes(words[1]!) &&
+      words[2] === 'there'
+    ) {
+      opts.notes?.push(`read '${spanText(text, written).replace(/[.!?]+$/, '')}' as saying again where the clause before puts it`);
+      continue;
+    }
     const t = out.at(-1)?.verb === 'put' ? onTopOfIt(written) : written;
     const placed = placesIt(ordered[i + 1]?.tokens);
     const topic = refersBack(ordered[i + 1]?.tokens);

@@ -448,6 +448,11 @@ const FRAME_HEADS: readonly (readonly string[])[] = [
   ['to', 'start', 'with'],
   ['to', 'begin', 'with'],
   ['to', 'start'],
+  ['picture', 'the', 'end', 'result'],
+  ['picture', 'this'],
+  ['imagine', 'this'],
+  ['what', 'i', 'want', 'to', 'see'],
+  ['what', 'i', "'d", 'like', 'to', 'see'],
   ['i', 'want', 'that'],
   ["i'd", 'like', 'to', 'see'],
   ['i', 'would', 'like', 'to', 'see'],
@@ -507,14 +512,51 @@ function frames(tokens: Token[]): Token[] {
     const t = tokens[i]!;
     const starts = i === 0 || (tokens[i - 1]!.kind === 'punct' && ['.', '?', '!', ';'].includes(tokens[i - 1]!.text));
     if (starts) {
+      // "Musical corners!", "Story time:", "Odd-one-out game:": a heading of at most three words,
+      // naming no colour, number or thing, before more: left out.
+      let e = i;
+      while (e < tokens.length && tokens[e]!.kind === 'word') e++;
+      const mark = tokens[e];
+      if (
+        e > i &&
+        e - i <= 3 &&
+        mark?.kind === 'punct' &&
+        (mark.text === '!' || mark.text === ':') &&
+        tokens.slice(e + 1).some((x) => x.kind === 'word') &&
+        !FRAME_HEADS.some((h) => wordsAt(tokens, i, h)) &&
+        !tokens
+          .slice(i, e)
+          .some((x) => ARRANGEMENT_NOUNS.has(x.text) || ['pyramid', 'rows', 'columns', 'lines', 'stacks', 'towers'].includes(x.text)) &&
+        tokens
+          .slice(i, e)
+          .every(
+            (x) =>
+              !isColor(x.text) &&
+              NUMBER_WORDS[x.text] === undefined &&
+              !VERBS.has(x.text) &&
+              !(NOUNS.has(x.text) && NOUNS.get(x.text)!.cls !== 'thing'),
+          )
+      ) {
+        i = e;
+        while (tokens[i + 1]?.kind === 'punct' && tokens[i + 1]!.text === '!') i++;
+        continue;
+      }
       // "Right, so what I'd like is …", "OK so the goal is …": fillers before the frame go with it.
       let f = i;
       while (['right', 'so', 'ok', 'okay', 'well', 'now', 'alright', 'and'].includes(tokens[f]?.kind === 'word' ? tokens[f]!.text : '')) {
         f++;
         if (tokens[f]?.text === ',') f++;
       }
-      const head = FRAME_HEADS.find((h) => wordsAt(tokens, f, h));
-      const after = head ? tokens[f + head.length] : undefined;
+      let head = FRAME_HEADS.find((h) => wordsAt(tokens, f, h));
+      let after = head ? tokens[f + head.length] : undefined;
+      // "What I want to see when you're done: …": a frame, then more of it, up to its colon.
+      if (head && after?.kind === 'word') {
+        const colon = tokens.findIndex((x, k) => k > f + head!.length && k <= f + head!.length + 5 && x.kind === 'punct' && x.text === ':');
+        if (colon > 0 && tokens.slice(f + head.length, colon).every((x) => x.kind === 'word' && !NOUNS.has(x.text) && !isColor(x.text))) {
+          head = tokens.slice(f, colon).map((x) => x.text);
+          after = tokens[colon];
+        }
+      }
       if (head && after?.kind === 'punct' && (after.text === ':' || after.text === ',')) {
         i = f + head.length;
         // "Before anything else," and "To start," say when, not what should hold.
@@ -802,6 +844,143 @@ function looseForms(tokens: Token[]): Token[] {
       out.push(word(t, 'every'));
       continue;
     }
+    // "the block in the middle of the row / of the five": the middle block.
+    if (
+      w(i) === 'the' &&
+      NOUNS.has(w(i + 1) ?? '') &&
+      w(i + 2) === 'in' &&
+      w(i + 3) === 'the' &&
+      w(i + 4) === 'middle' &&
+      w(i + 5) === 'of' &&
+      (['row', 'line', 'column', 'five', 'three', 'seven', '5', '3', '7'].includes(tokens[i + 7]?.text ?? '') ||
+        ['row', 'line', 'column'].includes(w(i + 6) ?? ''))
+    ) {
+      const k = ['row', 'line', 'column'].includes(w(i + 6) ?? '') ? i + 6 : i + 7;
+      out.push(t, word(tokens[i + 4]!, 'middle'), tokens[i + 1]!);
+      i = k;
+      continue;
+    }
+    // "the third block down from the top of that column (on the left)": the third from the top.
+    if (
+      ['down', 'up', 'in', 'along'].includes(w(i) ?? '') &&
+      w(i + 1) === 'from' &&
+      (ORDINALS[w(i - 2) ?? ''] !== undefined || ORDINALS[w(i - 1) ?? ''] !== undefined)
+    )
+      continue;
+    if (
+      w(i) === 'of' &&
+      ['that', 'the', 'this'].includes(w(i + 1) ?? '') &&
+      ['column', 'row', 'line', 'diagonal', 'slant'].includes(w(i + 2) ?? '') &&
+      ['top', 'bottom', 'left', 'right', 'end'].includes(w(i - 1) ?? '')
+    ) {
+      let k = i + 3;
+      if (['on', 'at'].includes(w(k) ?? '') && w(k + 1) === 'the' && ['left', 'right', 'top', 'bottom'].includes(w(k + 2) ?? '')) k += 3;
+      i = k - 1;
+      continue;
+    }
+    // "count four in from the left, and put that block …": the fourth from the left.
+    if (
+      w(i) === 'count' &&
+      NUMBER_WORDS[w(i + 1) ?? ''] !== undefined &&
+      ['in', 'along', 'over', 'across'].includes(w(i + 2) ?? '') &&
+      w(i + 3) === 'from'
+    ) {
+      const n = NUMBER_WORDS[w(i + 1)!]!;
+      const ord = Object.entries(ORDINALS).find(([, v]) => v === n)?.[0];
+      if (ord) {
+        out.push(word(t, 'take'), word(t, 'the'), word(t, ord), word(t, 'one'));
+        i += 2;
+        continue;
+      }
+    }
+    // "Two blocks, any two, in the bowl": the aside says only that any will do.
+    if (
+      t.kind === 'punct' &&
+      t.text === ',' &&
+      w(i + 1) === 'any' &&
+      NUMBER_WORDS[w(i + 2) ?? ''] !== undefined &&
+      tokens[i + 3]?.text === ','
+    ) {
+      i += 2;
+      continue;
+    }
+    // "all five of those blocks": all five blocks.
+    if (
+      ['of'].includes(w(i) ?? '') &&
+      ['those', 'these'].includes(w(i + 1) ?? '') &&
+      NUMBER_WORDS[w(i - 1) ?? ''] !== undefined &&
+      NOUNS.get(w(i + 2) ?? '')?.plural
+    ) {
+      i++;
+      continue;
+    }
+    // "Three blocks, one diagonal line.": in one.
+    if (
+      t.kind === 'punct' &&
+      t.text === ',' &&
+      ['one', 'a'].includes(w(i + 1) ?? '') &&
+      NOUNS.get(w(i - 1) ?? '')?.plural &&
+      (ARRANGEMENT_NOUNS.has(w(i + 2) ?? '') ||
+        (['diagonal', 'straight', 'horizontal', 'vertical'].includes(w(i + 2) ?? '') && ARRANGEMENT_NOUNS.has(w(i + 3) ?? '')))
+    ) {
+      out.push(word(t, 'in'));
+      continue;
+    }
+    // "the block that lives on the right of X", "wants to visit the purple bowl": is there, should go to.
+    if (w(i) === 'lives' && ['that', 'which', 'who'].includes(w(i - 1) ?? '')) {
+      out.push(word(t, 'is'));
+      continue;
+    }
+    if (
+      ['wants', 'needs'].includes(w(i) ?? '') &&
+      w(i + 1) === 'to' &&
+      ['visit', 'reach', 'join'].includes(w(i + 2) ?? '') &&
+      (NOUNS.has(w(i - 1) ?? '') || w(i - 1) === 'one')
+    ) {
+      out.push(word(t, 'should'), word(t, 'go'), word(t, 'to'));
+      i += 2;
+      continue;
+    }
+    // "whatever isn't a ball", "anything that isn't red": every thing that is not.
+    if (['whatever', 'anything'].includes(w(i) ?? '') && (w(i + 1) === "isn't" || (w(i + 1) === 'that' && w(i + 2) === "isn't"))) {
+      out.push(word(t, 'everything'), word(t, 'that'));
+      if (w(i + 1) === 'that') i++;
+      continue;
+    }
+    // "take it there", "bring them there": put them there.
+    if (['take', 'bring', 'carry'].includes(w(i) ?? '') && ['it', 'them'].includes(w(i + 1) ?? '') && w(i + 2) === 'there') {
+      out.push(word(t, 'put'));
+      continue;
+    }
+    // "a tidy slanting line", "a neat row": the arrangement, said as it should look.
+    if (['slanting', 'sloping', 'slanted', 'slanty'].includes(w(i) ?? '') && ARRANGEMENT_NOUNS.has(w(i + 1) ?? '')) {
+      out.push(word(t, 'diagonal'));
+      continue;
+    }
+    if (
+      ['tidy', 'neat', 'proper', 'nice', 'perfect', 'single'].includes(w(i) ?? '') &&
+      ['a', 'one', 'the'].includes(w(i - 1) ?? '') &&
+      (ARRANGEMENT_NOUNS.has(w(i + 1) ?? '') ||
+        ['straight', 'diagonal', 'horizontal', 'vertical', 'slanting', 'sloping'].includes(w(i + 1) ?? ''))
+    )
+      continue;
+    // "the tiniest on the left, growing to the biggest on the right": the biggest on the right.
+    if (['growing', 'going', 'getting', 'working', 'building', 'rising'].includes(w(i) ?? '')) {
+      let k = i + 1;
+      if (w(k) === 'up') k++;
+      if (
+        w(k) === 'to' &&
+        w(k + 1) === 'the' &&
+        (EXTREMES[w(k + 2) ?? ''] !== undefined ||
+          ['biggest', 'largest', 'tallest', 'smallest', 'tiniest', 'shortest'].includes(w(k + 2) ?? ''))
+      ) {
+        i = k;
+        continue;
+      }
+    }
+    // "the right-hand end", "left hand side": the right end.
+    if (w(i) === 'hand' && ['left', 'right'].includes(w(i - 1) ?? '') && ['end', 'side', 'edge', 'corner'].includes(w(i + 1) ?? ''))
+      continue;
     // "only the blocks go in the bowl": what goes is named; nothing else moves anyway.
     if (
       w(i) === 'only' &&
