@@ -3242,7 +3242,9 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
       clause.structure = 'tower';
       continue;
     }
-    // "stack the blocks into a tower", "pile them up into one stack", "stack them in a single column".
+    // "stack the blocks into a tower", "pile them up into one stack", "stack them in a single column"
+    // ("make them into a column" is a line up the picture: a column is a tower only when stacked).
+    const towerAt = c.pos;
     if (
       (verb === 'stack' || verb === 'build') &&
       c.seq(
@@ -3250,11 +3252,13 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
         ['a', 'one', 'the'],
         ['single?', 'big?', 'tall?', 'neat?'],
         ['tower', 'stack', 'pile', 'column'],
-      )
+      ) &&
+      !(verb === 'build' && c.tokens[c.pos - 1]?.text === 'column')
     ) {
       clause.structure ??= 'tower';
       continue;
     }
+    c.pos = towerAt;
     // "stack the blocks (on top of each other)": what stacking is.
     if (
       (verb === 'stack' || verb === 'build') &&
@@ -4049,7 +4053,10 @@ function saysNoMatter(tokens: Token[]): boolean {
     /^(it )?(doesn't|does not|doesnt) matter( which| where| how| what)?\b/.test(s) ||
     /^(no matter )?(anywhere|wherever)( is| there is| here is)? (fine|ok|okay|good)\b/.test(s) ||
     /^i'?m not fussy\b/.test(s) ||
-    /^(i )?(don't|do not|dont) care (which|where|what|how)\b/.test(s)
+    /^(i )?(don't|do not|dont) care (which|where|what|how)\b/.test(s) ||
+    // "not around anything, just a circle", "same colour, makes sense": said by the way.
+    /^not around anything\b/.test(s) ||
+    /^(same colou?r|(that )?makes sense)\b/.test(s)
   );
 }
 

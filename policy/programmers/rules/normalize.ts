@@ -981,6 +981,60 @@ function looseForms(tokens: Token[]): Token[] {
     // "the right-hand end", "left hand side": the right end.
     if (w(i) === 'hand' && ['left', 'right'].includes(w(i - 1) ?? '') && ['end', 'side', 'edge', 'corner'].includes(w(i + 1) ?? ''))
       continue;
+    // "a good 20 cm or so", "pretty much right up against it": how sure, not where.
+    if (w(i) === 'good' && w(i - 1) === 'a' && (tokens[i + 1]?.kind === 'distance' || tokens[i + 1]?.kind === 'number')) continue;
+    if (w(i) === 'or' && w(i + 1) === 'so' && (tokens[i + 2] === undefined || tokens[i + 2]!.kind === 'punct')) {
+      i++;
+      continue;
+    }
+    if (w(i) === 'pretty' && w(i + 1) === 'much') {
+      i++;
+      continue;
+    }
+    // "…, one above another", "one on top of the other" after a column or a stack: said by the arrangement.
+    if (t.kind === 'punct' && t.text === ',' && w(i + 1) === 'one' && out.some((x) => ARRANGEMENT_NOUNS.has(x.text))) {
+      let k = i + 2;
+      if (w(k) === 'on' && w(k + 1) === 'top' && w(k + 2) === 'of') k += 3;
+      else if (['above', 'below', 'under', 'over', 'after', 'beside', 'behind'].includes(w(k) ?? '')) k++;
+      else k = -1;
+      if (k > 0 && (w(k) === 'another' || (w(k) === 'the' && w(k + 1) === 'other'))) {
+        i = k + (w(k) === 'another' ? 0 : 1);
+        continue;
+      }
+    }
+    // "like the numbers on a clock", "like a clock face": how it looks, said by the circle.
+    if (w(i) === 'like' && (w(i + 1) === 'a' || w(i + 1) === 'the')) {
+      let k = i + 1;
+      while (k < tokens.length && tokens[k]!.kind === 'word' && k < i + 8 && w(k) !== 'clock') k++;
+      if (w(k) === 'clock') {
+        if (w(k + 1) === 'face') k++;
+        if (out.at(-1)?.text === ',') out.pop();
+        i = k;
+        continue;
+      }
+    }
+    // "sort by size, biggest on the left": sort what there is, the blocks.
+    if (['sort', 'order', 'arrange', 'rank'].includes(w(i) ?? '') && w(i + 1) === 'by' && (i === 0 || tokens[i - 1]!.kind === 'punct')) {
+      out.push(t, word(t, 'the'), word(t, 'blocks'));
+      continue;
+    }
+    // "the table itself": the table.
+    if (w(i) === 'itself' && w(i - 1) === 'table') continue;
+    // "I want all the blocks sitting on the table": where they are to be.
+    if (
+      (i === 0 || tokens[i - 1]!.kind === 'punct') &&
+      ['i', 'we'].includes(w(i) ?? '') &&
+      ['want', 'need'].includes(w(i + 1) ?? '') &&
+      ['all', 'every', 'the', 'both', 'each'].includes(w(i + 2) ?? '')
+    ) {
+      let k = i + 2;
+      while (k < tokens.length && tokens[k]!.kind === 'word' && !['sitting', 'standing', 'resting', 'lying'].includes(w(k)!)) k++;
+      if (['sitting', 'standing', 'resting', 'lying'].includes(w(k) ?? '') && (NOUNS.has(w(k - 1) ?? '') || w(k - 1) === 'ones')) {
+        out.push(...tokens.slice(i + 2, k), word(tokens[k]!, 'should'), word(tokens[k]!, 'be'));
+        i = k;
+        continue;
+      }
+    }
     // "only the blocks go in the bowl": what goes is named; nothing else moves anyway.
     if (
       w(i) === 'only' &&
