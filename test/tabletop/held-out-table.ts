@@ -3,8 +3,9 @@
 // family evenly, schema-valid predicates, the predicate forms used, no text of an earlier table
 // or a bundled instruction, the documented phrase distances, "next to", every run fair at the
 // start; from the fourth on also scenes of the earlier tables, "upright" and two-step
-// instructions. Also the loader's helpers (`tableFiles`) and the bench's (`benchChecks`). None
-// runs the builtin programmer on the table.
+// instructions. Also the loader's helpers (`tableFiles`), the loader's checks of the fifth to
+// seventh tables (`loaderChecks`: each bad file named in one line) and the bench's
+// (`benchChecks`). None runs the builtin programmer on the table.
 
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { expect, it } from 'vitest';
 import { PHRASE_DISTANCES, PredicateSchema } from '../../sim/index.ts';
 import { listTasks } from '../../tasks/index.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-import { FAMILIES, loadTable, startProblem, TABLE_DIR, TABLES, TableError, tableRuns } from './paraphrase-harness.ts';
+import { FAMILIES, loadTable, runRow, startProblem, TABLE_DIR, TABLES, TableError, tableRuns } from './paraphrase-harness.ts';
 import type { TableRow } from './paraphrase-harness.ts';
 
 export const norm = (s: string) =>
@@ -209,3 +210,82 @@ export function benchChecks(n: 3 | 4 | 5 | 6 | 7, scenes: RegExp): void {
 }
 
 const ORDINAL = { 3: 'third', 4: 'fourth', 5: 'fifth', 6: 'sixth', 7: 'seventh' } as const;
+
+/** What the loader checks of held-out table `n` edit: scenes and rows of its own files. */
+export interface LoaderCase {
+  /** The first scene of the previous table's own scenes file (its id, used again in this one, is refused). */
+  previousFirst: string;
+  /** The id of this table's scenes[1], whose object is broken. */
+  secondScene: string;
+  /** A scene of this table (and its index) that cannot be laid out once squeezed. */
+  squeezed: { id: string; index: number };
+  /** An object of row 0's scene, beside an unknown one in a predicate. */
+  rowZeroObject: string;
+  /** A row solved at the start: a scene of this table where `on[0]` already stands on `on[1]`. */
+  solved: { scene: string; text: string; on: [string, string] };
+}
+
+/** The loader's checks of held-out table `n` (5 to 7): each bad file named in one line, as `it`s of the caller's `describe`. */
+export function loaderChecks(n: 5 | 6 | 7, c: LoaderCase): void {
+  const table = loadTable(undefined, TABLES[n]);
+  const earlier = ([1, 2, 3, 4, 5, 6] as const).filter((k) => k < n).map((k) => loadTable(undefined, TABLES[k]));
+  const { files, withTable, loadError } = tableFiles(n);
+  const [own, previous] = [ORDINAL[n], ORDINAL[(n - 1) as 4 | 5 | 6]];
+  const count = { 5: 'five', 6: 'six', 7: 'seven' }[n];
+
+  it(`reads the scenes of all ${count} files; the earlier tables do not see the ${own} one`, () => {
+    const ownId = files[n - 1].scenes[0].id;
+    for (const f of files.slice(0, n)) expect(table.scenes.has(f.scenes[0].id)).toBe(true);
+    expect(table.scenes.size).toBe(files.slice(0, n).reduce((k: number, f: { scenes: unknown[] }) => k + f.scenes.length, 0));
+    for (const t of earlier) expect(t.scenes.has(ownId)).toBe(false);
+  });
+
+  it(`refuses a scene id of the ${previous} scenes file used again in the ${own}, naming the ${own}`, () => {
+    const msg = loadError(withTable((prev, mine) => (mine.scenes[2].id = prev.scenes[0].id)));
+    expect(msg).toMatch(new RegExp(`scenes-${n}\\.json: scenes\\[2\\]: duplicate scene id "${c.previousFirst}"`));
+  });
+
+  it(`names the ${own} scenes file and the path of a bad object`, () => {
+    const msg = loadError(withTable((_, mine) => (mine.scenes[1].scene.objects[2].size = [0.04, 0.04])));
+    expect(msg).toMatch(new RegExp(`scenes-${n}\\.json: scenes\\[1\\] \\("${c.secondScene}"\\): scene\\.objects\\[2\\]\\.size: expected`));
+  });
+
+  it(`names a scene of the ${own} file that cannot be laid out on one of its seeds`, () => {
+    const msg = loadError(
+      withTable((_, mine) => {
+        const s = mine.scenes.find((x: { id: string }) => x.id === c.squeezed.id);
+        s.scene.layout = { min: [-0.1, -0.1], max: [0.1, 0.1], minGap: 0.04 };
+      }),
+    );
+    expect(msg).toMatch(new RegExp(`scenes-${n}\\.json: scenes\\[${c.squeezed.index}\\] \\("${c.squeezed.id}"\\): seed 0: `));
+  });
+
+  it('names the rows file, the row and the path of a bad predicate', () => {
+    const msg = loadError(withTable((_, __, rows) => (rows.rows[7].success = { inside: ['white_block'] })));
+    expect(msg).toMatch(new RegExp(`instructions-${n}\\.json: rows\\[7\\] \\(".*"\\): success\\.inside: expected`));
+  });
+
+  it('names the row whose predicate names an object its scene lacks', () => {
+    const msg = loadError(withTable((_, __, rows) => (rows.rows[0].success = { inside: [c.rowZeroObject, 'magenta_bowl'] })));
+    expect(msg).toMatch(new RegExp(`instructions-${n}\\.json: rows\\[0\\] \\(".*"\\): .*unknown object "magenta_bowl"`));
+  });
+
+  it('names the rows file when it refuses to run a row solved at the start, before any programmer is asked', async () => {
+    const dir = withTable((_, __, rows) =>
+      rows.rows.push({ scene: c.solved.scene, text: c.solved.text, family: 'paraphrases', success: { on: c.solved.on } }),
+    );
+    const bad = loadTable(dir, TABLES[n]);
+    let asked = 0;
+    const never = {
+      name: 'never',
+      generate: () => {
+        asked++;
+        throw new Error('no programmer may be asked for a program here');
+      },
+    } as unknown as NonNullable<Parameters<typeof runRow>[2]>;
+    await expect(runRow(bad, { row: bad.rows.length - 1, seed: 0 }, never)).rejects.toThrow(
+      new RegExp(`^instructions-${n}\\.json: rows\\[\\d+\\] \\("${c.solved.text}"\\): seed 0: already solved at the start`),
+    );
+    expect(asked).toBe(0);
+  });
+}

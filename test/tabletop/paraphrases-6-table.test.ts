@@ -6,18 +6,17 @@
 // five tables, to a bundled task's instruction or to another of its own rows. Its scenes are the
 // earlier tables' (scenes.json to scenes-5.json) and its own (scenes-6.json); the loader reads all
 // six and names the file of a bad scene or row.
-// This file never runs the builtin programmer on the table (the one runRow below is given a
+// This file never runs the builtin programmer on the table (the one runRow in loaderChecks is given a
 // programmer that fails the test if it is ever asked for a program): the lead measures it once
 // (`npx tsx bench/paraphrases.ts --table 6`).
 
 import { describe, expect, it } from 'vitest';
 import { TABLE_REGIONS } from '../../sim/index.ts';
 import { instantiateScene } from '../../tasks/index.ts';
-import { loadTable, runRow, TABLES } from './paraphrase-harness.ts';
-import { benchChecks, heldOutTableChecks, read, tableFiles } from './held-out-table.ts';
+import { loadTable, TABLES } from './paraphrase-harness.ts';
+import { benchChecks, heldOutTableChecks, loaderChecks, read } from './held-out-table.ts';
 
 const table = loadTable(undefined, TABLES[6]);
-const earlierTables = ([1, 2, 3, 4, 5] as const).map((k) => loadTable(undefined, TABLES[k]));
 
 type OwnScene = {
   id: string;
@@ -82,67 +81,12 @@ describe('the sixth paraphrase table', () => {
 });
 
 describe('loading the sixth table', () => {
-  const { files, withTable, loadError } = tableFiles(6);
-
-  it('reads the scenes of all six files; the earlier tables do not see the sixth one', () => {
-    const ownId = files[5].scenes[0].id;
-    for (const f of files.slice(0, 6)) expect(table.scenes.has(f.scenes[0].id)).toBe(true);
-    expect(table.scenes.size).toBe(files.slice(0, 6).reduce((n, f) => n + f.scenes.length, 0));
-    for (const t of earlierTables) expect(t.scenes.has(ownId)).toBe(false);
-  });
-
-  it('refuses a scene id of the fifth scenes file used again in the sixth, naming the sixth', () => {
-    const msg = loadError(withTable((s5, s6) => (s6.scenes[2].id = s5.scenes[0].id)));
-    expect(msg).toMatch(/scenes-6\.json: scenes\[2\]: duplicate scene id "green_bowls_two"/);
-  });
-
-  it('names the sixth scenes file and the path of a bad object', () => {
-    const msg = loadError(withTable((_, s6) => (s6.scenes[1].scene.objects[2].size = [0.04, 0.04])));
-    expect(msg).toMatch(/scenes-6\.json: scenes\[1\] \("crowded_centre"\): scene\.objects\[2\]\.size: expected/);
-  });
-
-  it('names a scene of the sixth file that cannot be laid out on one of its seeds', () => {
-    const msg = loadError(
-      withTable((_, s6) => {
-        const s = s6.scenes.find((x: { id: string }) => x.id === 'four_bowls_four_blocks');
-        s.scene.layout = { min: [-0.1, -0.1], max: [0.1, 0.1], minGap: 0.04 };
-      }),
-    );
-    expect(msg).toMatch(/scenes-6\.json: scenes\[3\] \("four_bowls_four_blocks"\): seed 0: cannot place ".*" without overlaps/);
-  });
-
-  it('names the rows file, the row and the path of a bad predicate', () => {
-    const msg = loadError(withTable((_, __, r6) => (r6.rows[7].success = { inside: ['white_block'] })));
-    expect(msg).toMatch(/instructions-6\.json: rows\[7\] \(".*"\): success\.inside: expected/);
-  });
-
-  it('names the row whose predicate names an object its scene lacks', () => {
-    const msg = loadError(withTable((_, __, r6) => (r6.rows[0].success = { inside: ['red_block', 'magenta_bowl'] })));
-    expect(msg).toMatch(/instructions-6\.json: rows\[0\] \(".*"\): .*unknown object "magenta_bowl"/);
-  });
-
-  it('names the rows file when it refuses to run a row solved at the start, before any programmer is asked', async () => {
-    const dir = withTable((_, __, r6) =>
-      r6.rows.push({
-        scene: 'starts_in_containers',
-        text: 'leave the white block on the black block',
-        family: 'paraphrases',
-        success: { on: ['white_block', 'black_block'] },
-      }),
-    );
-    const bad = loadTable(dir, TABLES[6]);
-    let asked = 0;
-    const never = {
-      name: 'never',
-      generate: () => {
-        asked++;
-        throw new Error('no programmer may be asked for a program here');
-      },
-    } as unknown as NonNullable<Parameters<typeof runRow>[2]>;
-    await expect(runRow(bad, { row: bad.rows.length - 1, seed: 0 }, never)).rejects.toThrow(
-      /^instructions-6\.json: rows\[\d+\] \("leave the white block on the black block"\): seed 0: already solved at the start/,
-    );
-    expect(asked).toBe(0);
+  loaderChecks(6, {
+    previousFirst: 'green_bowls_two',
+    secondScene: 'crowded_centre',
+    squeezed: { id: 'four_bowls_four_blocks', index: 3 },
+    rowZeroObject: 'red_block',
+    solved: { scene: 'starts_in_containers', text: 'leave the white block on the black block', on: ['white_block', 'black_block'] },
   });
 });
 

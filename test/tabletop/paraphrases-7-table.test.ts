@@ -6,18 +6,17 @@
 // six tables, to a bundled task's instruction or to another of its own rows. Its scenes are the
 // earlier tables' (scenes.json to scenes-6.json) and its own (scenes-7.json); the loader reads all
 // seven and names the file of a bad scene or row.
-// This file never runs the builtin programmer on the table (the one runRow below is given a
+// This file never runs the builtin programmer on the table (the one runRow in loaderChecks is given a
 // programmer that fails the test if it is ever asked for a program): the lead measures it once
 // (`npx tsx bench/paraphrases.ts --table 7`).
 
 import { describe, expect, it } from 'vitest';
 import { TABLE_REGIONS } from '../../sim/index.ts';
 import { instantiateScene } from '../../tasks/index.ts';
-import { loadTable, runRow, TABLES } from './paraphrase-harness.ts';
-import { benchChecks, heldOutTableChecks, read, tableFiles } from './held-out-table.ts';
+import { loadTable, TABLES } from './paraphrase-harness.ts';
+import { benchChecks, heldOutTableChecks, loaderChecks, read } from './held-out-table.ts';
 
 const table = loadTable(undefined, TABLES[7]);
-const earlierTables = ([1, 2, 3, 4, 5, 6] as const).map((k) => loadTable(undefined, TABLES[k]));
 
 type OwnScene = {
   id: string;
@@ -95,67 +94,12 @@ describe('the seventh paraphrase table', () => {
 });
 
 describe('loading the seventh table', () => {
-  const { files, withTable, loadError } = tableFiles(7);
-
-  it('reads the scenes of all seven files; the earlier tables do not see the seventh one', () => {
-    const ownId = files[6].scenes[0].id;
-    for (const f of files.slice(0, 7)) expect(table.scenes.has(f.scenes[0].id)).toBe(true);
-    expect(table.scenes.size).toBe(files.slice(0, 7).reduce((n, f) => n + f.scenes.length, 0));
-    for (const t of earlierTables) expect(t.scenes.has(ownId)).toBe(false);
-  });
-
-  it('refuses a scene id of the sixth scenes file used again in the seventh, naming the seventh', () => {
-    const msg = loadError(withTable((s6, s7) => (s7.scenes[2].id = s6.scenes[0].id)));
-    expect(msg).toMatch(/scenes-7\.json: scenes\[2\]: duplicate scene id "edge_hugging"/);
-  });
-
-  it('names the seventh scenes file and the path of a bad object', () => {
-    const msg = loadError(withTable((_, s7) => (s7.scenes[1].scene.objects[2].size = [0.04, 0.04])));
-    expect(msg).toMatch(/scenes-7\.json: scenes\[1\] \("five_bowls_top"\): scene\.objects\[2\]\.size: expected/);
-  });
-
-  it('names a scene of the seventh file that cannot be laid out on one of its seeds', () => {
-    const msg = loadError(
-      withTable((_, s7) => {
-        const s = s7.scenes.find((x: { id: string }) => x.id === 'pairs_by_colour');
-        s.scene.layout = { min: [-0.1, -0.1], max: [0.1, 0.1], minGap: 0.04 };
-      }),
-    );
-    expect(msg).toMatch(/scenes-7\.json: scenes\[9\] \("pairs_by_colour"\): seed 0: cannot place ".*" without overlaps/);
-  });
-
-  it('names the rows file, the row and the path of a bad predicate', () => {
-    const msg = loadError(withTable((_, __, r7) => (r7.rows[7].success = { inside: ['white_block'] })));
-    expect(msg).toMatch(/instructions-7\.json: rows\[7\] \(".*"\): success\.inside: expected/);
-  });
-
-  it('names the row whose predicate names an object its scene lacks', () => {
-    const msg = loadError(withTable((_, __, r7) => (r7.rows[0].success = { inside: ['pink_block', 'magenta_bowl'] })));
-    expect(msg).toMatch(/instructions-7\.json: rows\[0\] \(".*"\): .*unknown object "magenta_bowl"/);
-  });
-
-  it('names the rows file when it refuses to run a row solved at the start, before any programmer is asked', async () => {
-    const dir = withTable((_, __, r7) =>
-      r7.rows.push({
-        scene: 'swapped_in_bowls',
-        text: 'keep the blue block on the green block',
-        family: 'paraphrases',
-        success: { on: ['blue_block', 'green_block'] },
-      }),
-    );
-    const bad = loadTable(dir, TABLES[7]);
-    let asked = 0;
-    const never = {
-      name: 'never',
-      generate: () => {
-        asked++;
-        throw new Error('no programmer may be asked for a program here');
-      },
-    } as unknown as NonNullable<Parameters<typeof runRow>[2]>;
-    await expect(runRow(bad, { row: bad.rows.length - 1, seed: 0 }, never)).rejects.toThrow(
-      /^instructions-7\.json: rows\[\d+\] \("keep the blue block on the green block"\): seed 0: already solved at the start/,
-    );
-    expect(asked).toBe(0);
+  loaderChecks(7, {
+    previousFirst: 'edge_hugging',
+    secondScene: 'five_bowls_top',
+    squeezed: { id: 'pairs_by_colour', index: 9 },
+    rowZeroObject: 'pink_block',
+    solved: { scene: 'swapped_in_bowls', text: 'keep the blue block on the green block', on: ['blue_block', 'green_block'] },
   });
 });
 
