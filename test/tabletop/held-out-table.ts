@@ -12,10 +12,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { PHRASE_DISTANCES, PredicateSchema } from '../../sim/index.ts';
-import { listTasks } from '../../tasks/index.ts';
+import { instantiateScene, listTasks } from '../../tasks/index.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { FAMILIES, loadTable, runRow, startProblem, TABLE_DIR, TABLES, TableError, tableRuns } from './paraphrase-harness.ts';
-import type { TableRow } from './paraphrase-harness.ts';
+import type { ParaphraseTable, TableRow } from './paraphrase-harness.ts';
 
 export const norm = (s: string) =>
   s
@@ -288,4 +288,26 @@ export function loaderChecks(n: 5 | 6 | 7, c: LoaderCase): void {
     );
     expect(asked).toBe(0);
   });
+}
+
+/**
+ * A held-out table's shuffled scenes are dealt differently on seeds 0 and 1 for every row on
+ * them (so a referent is a different object per seed), while `still` stays put; with `minRows`,
+ * each such scene has at least that many rows.
+ */
+export function expectShuffled(table: ParaphraseTable, scenes: readonly (readonly [string, string])[], minRows = 0): void {
+  for (const [scene, still] of scenes) {
+    const group: string[] = (table.scenes.get(scene)!.scene as { layout: { shuffle: string[][] } }).layout.shuffle[0]!;
+    const rows = table.rows.filter((x) => x.scene === scene);
+    expect(rows.length, scene).toBeGreaterThanOrEqual(minRows);
+    for (const r of rows) {
+      const [a, b] = [0, 1].map((seed) => instantiateScene(r.task, seed));
+      const at = (s: typeof a, id: string) => s.objects.find((o) => o.id === id)!.position;
+      expect(
+        group.some((id) => at(a, id).join() !== at(b, id).join()),
+        `${scene}: "${r.text}"`,
+      ).toBe(true);
+      expect(at(a, still), scene).toEqual(at(b, still));
+    }
+  }
 }
