@@ -4320,6 +4320,31 @@ function placesIt(tokens: readonly Token[] | undefined): boolean {
  */
 function tableThenPlace(clause: Clause): Clause {
   const [first, second] = clause.locations;
+  // "The block in the top right corner should end up on the left side": the first place, said
+  // right after the thing, says which one; the second is where it goes.
+  const np = clause.objects[0];
+  if (
+    clause.verb === 'put' &&
+    clause.objects.length === 1 &&
+    np &&
+    !np.relation &&
+    clause.locations.length === 2 &&
+    first &&
+    second &&
+    ['corner', 'side', 'center'].includes(first.kind) &&
+    ['corner', 'side', 'center', 'in', 'on', 'to', 'relation', 'table'].includes(second.kind) &&
+    clause.locAt[0] === 1 &&
+    clause.locAt[1] === 1 &&
+    ['in', 'at', 'on'].some((p) => clause.text.toLowerCase().includes(`${np.text} ${p} ${(first as TablePlace).text}`.toLowerCase()))
+  ) {
+    const place = first as TablePlace;
+    return {
+      ...clause,
+      objects: [{ ...np, text: `${np.text} in ${place.text}`, relation: { rel: 'region', np: null, place, explicit: false } }],
+      locations: [second],
+      locAt: [1],
+    };
+  }
   if (clause.verb !== 'put' || !first || !second || first.kind !== 'table') return clause;
   if (!['in', 'on', 'to'].includes(second.kind) || clause.locAt[0] !== clause.locAt[1]) return clause;
   return { ...clause, locations: clause.locations.slice(1), locAt: clause.locAt.slice(1) };

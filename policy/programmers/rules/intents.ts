@@ -140,6 +140,12 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
       : np.kind === 'pronoun' && np.pronoun === 'it' && st.subjectEach && opts.pronoun === undefined
         ? { ...np, pronoun: 'them' }
         : np;
+  // "take the tower apart and put its four blocks on the tray": the blocks it was made of.
+  if (st.tower && np.kind === 'object' && /^(its|their)\b/i.test(np.text) && (np.count === undefined || np.count === st.tower.length)) {
+    st.notes.push(`'${np.text}': the tower taken apart before (${st.tower.join(', ')})`);
+    st.mentioned.push(...st.tower);
+    return { kind: 'objects', ids: st.tower, candidates: st.tower };
+  }
   // "make a tower of …, then set the gray block next to the tower": the one just built.
   if (np.kind === 'tower' && !np.plural && st.built) {
     st.notes.push(`'${np.text}': the stack built before (${st.built.join(', ')})`);

@@ -1018,6 +1018,8 @@ function looseForms(tokens: Token[]): Token[] {
       out.push(t, word(t, 'the'), word(t, 'blocks'));
       continue;
     }
+    // "… on the left side of the table instead.": instead of where it is, which is any move.
+    if (w(i) === 'instead' && (tokens[i + 1] === undefined || tokens[i + 1]!.kind === 'punct') && i > 0) continue;
     // "the table itself": the table.
     if (w(i) === 'itself' && w(i - 1) === 'table') continue;
     // "I want all the blocks sitting on the table": where they are to be.
