@@ -11,7 +11,8 @@
 // programmer never sees them).
 
 import { describe, expect, it } from 'vitest';
-import { BLOCKS_AND_BALLS, read, reading } from './rule-fixtures.ts';
+import type { SceneFacts } from '../../policy/programmers/index.ts';
+import { BLOCKS_AND_BALLS, TOWER, obj, read, reading } from './rule-fixtures.ts';
 import { SEEDS, bowl, box, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 const SCENE = BLOCKS_AND_BALLS;
@@ -130,6 +131,43 @@ describe('places and sets said in everyday ways', () => {
     const r = reading('Gather up the blocks and drop them in the brown bowl.', SCENE);
     expect(r.intents).toBe('gather red_block, yellow_block, black_block in brown_bowl');
     expect(() => read('Gather up the blocks.', SCENE)).toThrow(/could not read where to gather/);
+  });
+});
+
+describe('found while measuring the seventh table, and fixed', () => {
+  it('"the tower" a block is taken off still names the tower; "the top block" of it is the highest; "its blocks" after taking it apart', () => {
+    expect(read('Take the top block off the tower and put it in the blue bowl.', TOWER)).toBe(
+      'place green_block in blue_bowl (off red_block)',
+    );
+    const r = reading('Take the tower apart and put its three blocks in the blue bowl.', TOWER);
+    expect(r.intents).toBe('gather red_block, yellow_block, green_block in blue_bowl');
+    expect(r.notes).toContain("'its three blocks': the tower taken apart before (red_block, yellow_block, green_block)");
+  });
+
+  it('"the middle bowl" is which bowl; "nearest to you" is nearest the robot, at the bottom of the picture; "into a column" is a line', () => {
+    const bowls: SceneFacts = {
+      objects: [
+        obj('purple_block', 'box', 'purple', 0.04, [-0.25, -0.15]),
+        obj('yellow_bowl', 'bowl', 'yellow', 0.12, [-0.25, 0.2]),
+        obj('green_bowl', 'bowl', 'green', 0.12, [0.0, 0.2]),
+        obj('blue_bowl', 'bowl', 'blue', 0.12, [0.25, 0.2]),
+      ],
+      zones: [],
+    };
+    expect(read('put the purple block in the middle bowl', bowls)).toBe('place purple_block in green_bowl');
+    expect(read('the purple block, in the bowl in the middle of the three', bowls)).toBe('place purple_block in green_bowl');
+    // The gripper waits above [0, -0.15]: the orange block is nearest it, the cyan one nearest the robot's edge.
+    const near: SceneFacts = {
+      objects: [
+        obj('orange_block', 'box', 'orange', 0.04, [0.0, -0.1]),
+        obj('cyan_block', 'box', 'cyan', 0.04, [-0.35, -0.3]),
+        obj('white_tray', 'tray', 'white', 0.2, [0.25, 0.1]),
+      ],
+      zones: [],
+    };
+    expect(read('Robot, grab the block that is nearest to you and set it on the tray.', near)).toBe('place cyan_block in white_tray');
+    expect(read('grab the block nearest the gripper and set it on the tray', near)).toBe('place orange_block in white_tray');
+    expect(read('make the three blocks into a column', SCENE)).toMatch(/^line up .* along \+y \(vertical line\)$/);
   });
 });
 

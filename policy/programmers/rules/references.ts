@@ -323,7 +323,9 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
   if (np.nth) {
     const { from } = np.nth;
     const key = np.nth.height && stacked(found) ? heightKey(from) : sideKey(from);
-    found = [...found].sort((a, b) => key(a) - key(b));
+    // "the top block" of a stack, where the picture cannot tell them apart: the highest one.
+    const up = (from === 'top' || from === 'bottom') && stacked(found) ? heightKey(from) : null;
+    found = [...found].sort((a, b) => (up && Math.abs(key(a) - key(b)) < 0.01 ? up(a) - up(b) : key(a) - key(b)));
     // "put the rightmost block on the second block from the right": counted among all that
     // fit, the one being moved too (unless that would name the moved one itself).
     const counted = countedWithExcluded(np, found, facts, opts, exclude, key);
