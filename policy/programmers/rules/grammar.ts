@@ -27,7 +27,7 @@ import {
 import type { ImageSide, NounClass, VerbClass } from './lexicon.ts';
 import { normalizeTokens } from './normalize.ts';
 import { listedOrder } from './listed-order.ts';
-import { recoverClause } from './recover.ts';
+import { isContent, recoverClause } from './recover.ts';
 import { selfCorrections } from './self-corrections.ts';
 import { spanText, splitClauses, tokenize } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
@@ -3876,6 +3876,8 @@ export interface ParseOptions {
   notes?: string[];
   /** The text is already a listed order's reading (listed-order.ts): not read as one again. */
   listed?: boolean;
+  /** A sentence of several that nothing reads, and that names nothing and asks for nothing it knows, is left out (noted). */
+  asides?: boolean;
 }
 
 /** Parse an instruction into clauses. Throws ParseError naming the phrase it could not read. */
@@ -3928,6 +3930,7 @@ function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause
   if (clauses.length === 0) throw new ParseError(`could not read "${text.trim()}": it asks for nothing; try ${VERB_FORMS}`);
   const ordered = inTimeOrder(clauses);
   const out: Clause[] = [];
+  const skipped: { text: string; error: ParseError }[] = [];
   for (let i = 0; i < ordered.length; i++) {
     const { tokens: written, before } = ordered[i]!;
     // "… wants to visit the purple bowl. Take it there.": said again of what the clause before put there.
@@ -3975,9 +3978,17 @@ function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause
           continue;
         }
         const remark = remarkOf(t, e, ordered.length, asTopic);
-        if (!remark) throw e;
-        out.push(remark);
-        continue;
+        if (remark) {
+          out.push(remark);
+          continue;
+        }
+        // A sentence of several that names nothing and asks for nothing it knows ("Hey, so, you see,
+        // I'm in a hurry."): said by the way, left out (noted) when the others ask for something.
+        if (opts.asides && ordered.length > 1 && namesNothing(t)) {
+          skipped.push({ text: spanText(text, t).replace(/[.!?]+$/, ''), error: e });
+          continue;
+        }
+        throw e;
       }
       opts.notes?.push(...recovered.notes);
       read = recovered.clause;
@@ -3989,8 +4000,20 @@ function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause
       out.push({ ...clause, verb: 'state' as const });
     else out.push(clause);
   }
+  if (skipped.length > 0) {
+    if (!out.some((c) => c.verb !== 'state')) throw skipped[0]!.error;
+    for (const s of skipped) opts.notes?.push(`left out '${s.text}', which names no object or place and asks for nothing it knows`);
+  }
   return out;
 }
+
+/** Whether a clause names no object, place, number or side, says no "not"/"only", and has no verb of its own. */
+function namesNothing(tokens: Token[]): boolean {
+  return tokens.every((t) => t.kind === 'punct' || (!isContent(t) && !VERBS.has(t.text) && !NEGATIONS.has(t.text)));
+}
+
+/** Words that make a sentence say what must not happen, even with no thing named ("Don't.", "never there"). */
+const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', "don't", 'dont', 'never', 'only', 'except', 'but', 'unless', 'instead']);
 
 /**
  * "just to the right of the brown bowl, put the white block there", "in the top left corner:

@@ -1700,7 +1700,7 @@ export function sceneVocabulary(facts: SceneFacts): string[] {
 
 export function readInstruction(instruction: string, facts: SceneFacts, choices: Choices = {}): Reading {
   const notes: string[] = [];
-  const clauses = parseInstruction(instruction, { vocabulary: sceneVocabulary(facts), notes });
+  const clauses = parseInstruction(instruction, { vocabulary: sceneVocabulary(facts), notes, asides: true });
   const st: State = {
     facts,
     notes,

@@ -154,7 +154,7 @@ const STACK_PARTS: ReadonlySet<string> = new Set(['top', 'middle', 'bottom', 'to
 const PLACE_STARTS: ReadonlySet<string> = new Set(['into', 'in', 'onto', 'on', 'to', 'and', 'then', 'next', 'beside', 'inside']);
 
 /** Whether a token says which thing or where: a colour, shape noun, size, number, side, direction or ordinal. */
-function isContent(t: Token): boolean {
+export function isContent(t: Token): boolean {
   if (t.kind === 'number' || t.kind === 'distance') return true;
   if (t.kind !== 'word') return false;
   const w = t.text;
