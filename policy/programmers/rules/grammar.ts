@@ -2804,6 +2804,21 @@ const MOVE_WORDS = [
   'taken',
   'laid',
   'positioned',
+  // "the black block has to move to the tray", "the ball moves into the bowl", "the red one heads to …".
+  'move',
+  'moves',
+  'travel',
+  'travels',
+  'head',
+  'heads',
+  'hop',
+  'hops',
+  'slide',
+  'slides',
+  'shift',
+  'shifts',
+  'come',
+  'comes',
 ];
 
 /**
@@ -3008,7 +3023,13 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
         const rest = c.pos;
         let located = false;
         try {
+          // "… should go in the bowl", "… should move a little to the left".
           located = parseLocation(c, 'put') !== null;
+          if (!located) {
+            c.pos = rest;
+            if (c.peek()?.kind === 'distance') c.pos++;
+            located = parseGap(c) !== null ? parseDirection(c) !== null : parseDirection(c) !== null;
+          }
         } catch {
           located = false;
         }
@@ -3216,6 +3237,9 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
     if (t.kind === 'distance') {
       clause.distance = t.value!;
       c.pos++;
+      // "move it 10 cm to the right": that far that way (not "to the right side" with a distance lost).
+      const dir = clause.direction === null ? parseDirection(c) : null;
+      if (dir) clause.direction = dir;
       continue;
     }
     {

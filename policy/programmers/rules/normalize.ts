@@ -455,6 +455,22 @@ const FRAME_HEADS: readonly (readonly string[])[] = [
   ['what', 'i', "'d", 'like', 'to', 'see'],
   ['i', 'want', 'that'],
   ["i'd", 'like', 'to', 'see'],
+  // A wish said with "if": "I'd love it if the red block were in …", "it would be great if …".
+  ["i'd", 'love', 'it', 'if'],
+  ["i'd", 'like', 'it', 'if'],
+  ['i', 'would', 'love', 'it', 'if'],
+  ['i', 'would', 'like', 'it', 'if'],
+  ["i'd", 'prefer', 'it', 'if'],
+  ['it', 'would', 'be', 'great', 'if'],
+  ['it', 'would', 'be', 'nice', 'if'],
+  ['it', 'would', 'be', 'good', 'if'],
+  ["it'd", 'be', 'great', 'if'],
+  ["it'd", 'be', 'nice', 'if'],
+  ["it'd", 'be', 'good', 'if'],
+  ['would', 'be', 'great', 'if'],
+  ['would', 'be', 'nice', 'if'],
+  ["i'd", 'be', 'happy', 'if'],
+  ["i'd", 'be', 'grateful', 'if'],
   ['i', 'would', 'like', 'to', 'see'],
   ['i', 'want', 'to', 'see'],
   ["here's", 'the', 'thing'],
@@ -564,7 +580,7 @@ function frames(tokens: Token[]): Token[] {
         continue;
       }
       // "I want that the yellow block is going in …", "I'd like to see the red block sitting in …".
-      if (head && ['that', 'see'].includes(head.at(-1)!) && after?.kind === 'word') {
+      if (head && ['that', 'see', 'if'].includes(head.at(-1)!) && after?.kind === 'word') {
         i = f + head.length - 1;
         goal = true;
         continue;
@@ -593,7 +609,7 @@ function frames(tokens: Token[]): Token[] {
     }
     if (
       goal &&
-      isWord(t, 'is', 'are', 'sits', 'sit', 'rests', 'lies', 'stands', 'sitting') &&
+      isWord(t, 'is', 'are', 'was', 'were', 'sits', 'sit', 'sat', 'rests', 'lies', 'stands', 'sitting') &&
       (NOUNS.has(tokens[i - 1]?.text ?? '') || isWord(tokens[i - 1], 'one', 'ones')) &&
       isWord(
         tokens[i + 1],
@@ -675,6 +691,16 @@ const ARRANGEMENT_NOUNS: ReadonlySet<string> = new Set(['line', 'row', 'column',
  * - "everything but the ball", "all but X": except;
  * - "grab yellow, drop in the bowl": "drop it in".
  */
+/** Shape adjectives, and the nouns they stand for with "one" / "ones". */
+const SHAPE_ADJECTIVES: Readonly<Record<string, { one: string; many: string }>> = {
+  round: { one: 'ball', many: 'balls' },
+  spherical: { one: 'ball', many: 'balls' },
+  square: { one: 'block', many: 'blocks' },
+  cubic: { one: 'block', many: 'blocks' },
+  boxy: { one: 'block', many: 'blocks' },
+  cylindrical: { one: 'cylinder', many: 'cylinders' },
+};
+
 function looseForms(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
   const out: Token[] = [];
@@ -692,6 +718,41 @@ function looseForms(tokens: Token[]): Token[] {
       (w(i + 2) === 'it' || w(i + 2) === 'them')
     ) {
       out.push({ kind: 'punct', text: ',', start: t.start, end: t.end });
+      continue;
+    }
+    // A shape said as an adjective: "the round one(s) / thing(s)", "everything round", "the square
+    // ones", "the cube-shaped thing": balls, blocks ("round" is a ball; a cylinder is "the can").
+    const shapeWord = SHAPE_ADJECTIVES[w(i) ?? ''];
+    if (shapeWord) {
+      const head = w(i + 1) ?? '';
+      if (['one', 'thing', 'object', 'item', 'piece', 'stuff'].includes(head)) {
+        out.push(over(i, i + 1, shapeWord.one)[0]!);
+        i++;
+        continue;
+      }
+      if (['ones', 'things', 'objects', 'items', 'pieces'].includes(head)) {
+        out.push(over(i, i + 1, shapeWord.many)[0]!);
+        i++;
+        continue;
+      }
+      // "everything round", "anything square": every one of that shape.
+      if (['everything', 'anything'].includes(w(i - 1) ?? '') && out.at(-1)?.text === w(i - 1)) {
+        const was = out.pop()!;
+        out.push({ ...was, text: w(i - 1) === 'everything' ? 'all' : 'any', end: t.end }, { ...was, text: 'the', end: t.end });
+        out.push(over(i, i, shapeWord.many)[0]!);
+        continue;
+      }
+    }
+    // "the cube-shaped thing", "the ball-shaped ones": the thing of that shape.
+    if (
+      w(i) === 'shaped' &&
+      NOUNS.has(w(i - 1) ?? '') &&
+      ['one', 'thing', 'object', 'ones', 'things', 'objects'].includes(w(i + 1) ?? '')
+    ) {
+      const plural = (w(i + 1) ?? '').endsWith('s');
+      const noun = out.at(-1)!;
+      if (plural) out[out.length - 1] = { ...noun, text: `${noun.text}s` };
+      i++;
       continue;
     }
     // "on top from the red block" (said by someone whose language puts it so): on top of.

@@ -1,9 +1,11 @@
-// A sentence said by the way (issue 11, the eleventh round, before the eighth table was
-// written): in an instruction of several sentences, one that nothing reads and that names no
+// How the rule programmer reads what people say, eleventh round (issue 11, before the eighth
+// table was seen). A sentence said by the way: in an instruction of several sentences, one that nothing reads and that names no
 // object, place, colour, shape, size, number, side or direction, says no "not" / "only" and
 // has no verb of its own ("Hiya robot.", "Righty-ho, here goes.") is left out, noted, when the
 // others ask for something. A word it does not know inside a sentence that asks for something
-// is still never left out (rule-constructions-6, rule-errors). The sentences are this file's
+// is still never left out (rule-constructions-6, rule-errors). Also wishes said with "if", shape
+// adjectives ("the round ones"), statements that say a thing moves ("has to move to …", "heads
+// over to …", "should move a little to the left") and "10 cm to the right". The sentences are this file's
 // own; first programs run in simulation are judged by success predicates written here (the
 // programmer never sees them).
 
@@ -47,8 +49,53 @@ describe('a sentence that names nothing', () => {
   });
 });
 
+describe('everyday forms', () => {
+  it.each([
+    ["I'd love it if the red block were in the purple bowl.", 'place red_block in purple_bowl'],
+    [
+      'It would be great if the black block was on the tray and the yellow block sat in the brown bowl.',
+      'place black_block in white_tray | place yellow_block in brown_bowl',
+    ],
+    ["i'd be grateful if you could put the red block on the tray", 'place red_block in white_tray'],
+    ['put the round things in the purple bowl', 'gather blue_ball, green_ball in purple_bowl'],
+    ['everything round in the purple bowl', 'gather blue_ball, green_ball in purple_bowl'],
+    [
+      'put the square ones on the tray',
+      'place red_block in white_tray | place yellow_block in white_tray | place black_block in white_tray',
+    ],
+    ['put the ball-shaped ones in the brown bowl', 'gather blue_ball, green_ball in brown_bowl'],
+    ['can u put da red block on da tray', 'place red_block in white_tray'],
+    ['The black block has to move to the tray.', 'place black_block in white_tray'],
+    ['the red block moves into the purple bowl', 'place red_block in purple_bowl'],
+    ['the black block comes to the tray', 'place black_block in white_tray'],
+    ['move the black block 10 cm to the right', 'place black_block at 10 cm to the right'],
+    ['the black block should go 10 cm to the right', 'place black_block at 10 cm to the right'],
+    ['the red block should move a little to the left', 'place red_block at 5 cm a little to the left'],
+  ])('%s', (text, expected) => {
+    expect(read(text, SCENE)).toBe(expected);
+  });
+
+  it('"round one" among several balls is chosen by the stated rule, noted', () => {
+    const r = reading('the round one goes on the tray', SCENE);
+    expect(r.intents).toMatch(/^place (blue|green)_ball in white_tray$/);
+    expect(r.notes.some((n) => n.startsWith('"the round one" fits blue_ball, green_ball: chose'))).toBe(true);
+  });
+});
+
 describe('first programs in simulation', () => {
   const tray = { id: 'white_tray', shape: 'tray', color: 'white', size: [0.2, 0.15, 0.03] };
+  it('"10 cm to the right" moves it that far', async () => {
+    const def = task(
+      'move the black block 10 cm to the right',
+      [box('black_block', 'black', 0.04, { position: [-0.1, 0] }), box('red_block', 'red', 0.04, { position: [-0.2, 0.15] })],
+      { near: ['black_block', [0.0, 0.0], 0.03] },
+    );
+    for (const seed of SEEDS) {
+      const r = await firstAttempt(def, seed);
+      expect(r, `seed ${seed}: ${r.detail}`).toMatchObject({ ok: true });
+    }
+  });
+
   it('a greeting left out', async () => {
     const def = task(
       'Hiya robot. The red block onto the tray, please.',
