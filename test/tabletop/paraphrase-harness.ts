@@ -78,9 +78,10 @@ export interface TableFiles {
  * held-out table, over the scenes of the first three and its own; 5 is the fifth, held-out
  * table, over the scenes of the first four and its own; 6 is the sixth, held-out table, over
  * the scenes of the first five and its own; 7 is the seventh, held-out table, over the scenes of
- * the first six and its own.
+ * the first six and its own; 8 is the eighth, held-out table, over the scenes of the first seven
+ * and its own.
  */
-export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7, TableFiles> = {
+export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7 | 8, TableFiles> = {
   1: { rows: 'instructions.json', scenes: ['scenes.json'] },
   2: { rows: 'instructions-2.json', scenes: ['scenes.json', 'scenes-2.json'] },
   3: { rows: 'instructions-3.json', scenes: ['scenes.json', 'scenes-2.json', 'scenes-3.json'] },
@@ -96,6 +97,19 @@ export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7, TableFiles> = {
   7: {
     rows: 'instructions-7.json',
     scenes: ['scenes.json', 'scenes-2.json', 'scenes-3.json', 'scenes-4.json', 'scenes-5.json', 'scenes-6.json', 'scenes-7.json'],
+  },
+  8: {
+    rows: 'instructions-8.json',
+    scenes: [
+      'scenes.json',
+      'scenes-2.json',
+      'scenes-3.json',
+      'scenes-4.json',
+      'scenes-5.json',
+      'scenes-6.json',
+      'scenes-7.json',
+      'scenes-8.json',
+    ],
   },
 };
 
