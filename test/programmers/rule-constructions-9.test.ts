@@ -82,6 +82,40 @@ describe('everyday forms', () => {
   });
 });
 
+describe("after the eighth table's failures (post hoc)", () => {
+  it.each([
+    ['put da red block in da purple bowl lol', 'place red_block in purple_bowl'],
+    ['red block off of the yellow one and into the brown bowl please period', 'place red_block in brown_bowl (off yellow_block)'],
+    [
+      "red block into the purple bowl. Once that's done, then the yellow block into the brown bowl.",
+      'place red_block in purple_bowl | place yellow_block in brown_bowl',
+    ],
+    ['Would it be possible for the red block to be placed on top of the yellow block?', 'place red_block on yellow_block'],
+    ['The red block is to be removed from the tray and placed in the brown bowl.', 'place red_block in brown_bowl'],
+    ['i think the red block might look nice in the purple bowl? if you dont mind', 'place red_block in purple_bowl'],
+    [
+      'Put the red block in the purple bowl and then the other two blocks in there with it.',
+      'place red_block in purple_bowl | gather yellow_block, black_block in purple_bowl',
+    ],
+    ["The block that's the most distant from the purple bowl - brown bowl, please.", 'place black_block in brown_bowl'],
+    ["put the block that's the farthest from the purple bowl in the brown bowl", 'place black_block in brown_bowl'],
+    ['the block with the longest way to the purple bowl goes on the tray', 'place black_block in white_tray'],
+    ["put the block that's the longest way from the tray in the brown bowl", 'place red_block in brown_bowl'],
+    ['the black block, brown bowl, thank you', 'place black_block in brown_bowl'],
+    ['give the red block a bowl', /^place red_block in (purple|brown)_bowl$/],
+    ['give the purple bowl the red block', 'place red_block in purple_bowl'],
+  ] as [string, string | RegExp][])('%s', (text, expected) => {
+    if (typeof expected === 'string') expect(read(text, SCENE)).toBe(expected);
+    else expect(read(text, SCENE)).toMatch(expected);
+  });
+
+  it('"give every ball a bowl of a different colour": each ball into a bowl of another colour (it moved a bowl before)', () => {
+    expect(read('Give every ball a bowl of a different colour - one ball to a bowl.', SCENE)).toBe(
+      'sort blue_ball→brown_bowl, green_ball→purple_bowl',
+    );
+  });
+});
+
 describe('first programs in simulation', () => {
   const tray = { id: 'white_tray', shape: 'tray', color: 'white', size: [0.2, 0.15, 0.03] };
   it('"10 cm to the right" moves it that far', async () => {

@@ -3615,6 +3615,20 @@ function recipientFirst(c: Cursor, tokens: Token[], verb: string): Token[] | nul
   const recipient = parseSimpleNp(c, { relations: false });
   const r1 = c.pos;
   const container = recipient !== null && recipient.noun !== null && CONTAINER_CLASSES.has(recipient.noun);
+  // "give every ball a bowl of a different colour", "give the red block its own bowl": the thing
+  // named first goes into the container named second.
+  if (recipient !== null && !container && recipient.noun !== null && ['give', 'hand', 'find'].includes(verb)) {
+    const g0 = c.pos;
+    const given = parseSimpleNp(c, { relations: false });
+    const g1 = c.pos;
+    c.pos = at;
+    if (given?.noun && CONTAINER_CLASSES.has(given.noun)) {
+      const v = tokens[at]!;
+      const into: Token = { kind: 'word', text: 'in', start: tokens[g0]!.start, end: tokens[g0]!.start };
+      return [...tokens.slice(0, at), { ...v, text: 'put' }, ...tokens.slice(r0, r1), into, ...tokens.slice(g0, g1), ...tokens.slice(g1)];
+    }
+    return null;
+  }
   if (!container || (verb === 'fill' && !c.accept('with', 'using'))) {
     c.pos = at;
     return null;
@@ -4103,7 +4117,8 @@ function saysNoMatter(tokens: Token[]): boolean {
     /^(i )?(don't|do not|dont) care (which|where|what|how)\b/.test(s) ||
     // "not around anything, just a circle", "same colour, makes sense": said by the way.
     /^not around anything\b/.test(s) ||
-    /^(same colou?r|(that )?makes sense)\b/.test(s)
+    /^(same colou?r|(that )?makes sense)\b/.test(s) ||
+    /^if (you )?(don't|dont|do not) mind$/.test(s)
   );
 }
 
@@ -4213,6 +4228,8 @@ function thereBefore(
     (t, i) => t.kind === 'word' && t.text === 'there' && ['in', 'into', 'on', 'onto', 'inside'].includes(tokens[i - 1]?.text ?? ''),
   );
   if (there < 0 || (error.stop && error.stop.at > there)) return null;
+  // "put the red block in the bowl and then the other two in there": named before in the clause too.
+  before = [...before, ...tokens.slice(0, there - 1)];
   let head = -1;
   for (let i = before.length - 1; i >= 0 && head < 0; i--) {
     const cls = NOUNS.get(before[i]!.text)?.cls;

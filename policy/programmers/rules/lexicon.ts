@@ -397,6 +397,8 @@ export const LEADING_FILLER: ReadonlySet<string> = new Set([
   'so',
   'just',
   'kindly',
+  'sorry',
+  'righto',
   'robot',
   'ok',
   'okay',
@@ -577,6 +579,13 @@ export const FILLER: ReadonlySet<string> = new Set([
   'sorted',
   'ordered',
   'ta',
+  // Chat endings: "… in the bowl lol", "… please period".
+  'lol',
+  'haha',
+  'hehe',
+  'lmao',
+  'period',
+  'xx',
 ]);
 
 export const SIZE_WORDS: Readonly<Record<string, 'smallest' | 'largest' | 'tallest' | 'shortest'>> = {

@@ -494,6 +494,9 @@ const POSSIBLE_HEADS: readonly (readonly string[])[] = [
   ['why', "don't", 'you'],
   ['why', 'dont', 'you'],
   ['why', 'not'],
+  // "Would it be possible for the red block to be placed on …": the thing, then where it is to be.
+  ['would', 'it', 'be', 'possible', 'for'],
+  ['is', 'it', 'possible', 'for'],
 ];
 /** Phrases that say only where a thing is now or why it moves ("from where it is", "out of the way"): left out. */
 const IDLE_PHRASES: readonly (readonly string[])[] = [
@@ -718,6 +721,95 @@ function looseForms(tokens: Token[]): Token[] {
       (w(i + 2) === 'it' || w(i + 2) === 'them')
     ) {
       out.push({ kind: 'punct', text: ',', start: t.start, end: t.end });
+      continue;
+    }
+    // "Right-o.", "Right-oh": all right.
+    if (w(i) === 'right' && ['o', 'oh', 'ho'].includes(w(i + 1) ?? '') && (i + 2 >= tokens.length || tokens[i + 2]!.kind === 'punct')) {
+      out.push(over(i, i + 1, 'righto')[0]!);
+      i++;
+      continue;
+    }
+    // "Once that's done, then …", "When that's done, …", "once it's done,": then.
+    if (
+      ['once', 'when', 'after'].includes(w(i) ?? '') &&
+      (i === 0 || tokens[i - 1]!.kind === 'punct') &&
+      ((["that's", "it's"].includes(w(i + 1) ?? '') && ['done', 'finished'].includes(w(i + 2) ?? '')) ||
+        (['that', 'it'].includes(w(i + 1) ?? '') &&
+          ['is', 'has'].includes(w(i + 2) ?? '') &&
+          ['done', 'finished', 'been'].includes(w(i + 3) ?? '')))
+    ) {
+      let k = i + (["that's", "it's"].includes(w(i + 1) ?? '') ? 3 : 4);
+      if (w(k - 1) === 'been' && w(k) === 'done') k++;
+      if (tokens[k]?.text === ',') k++;
+      if (w(k) !== 'then') out.push(over(i, k - 1, 'then')[0]!);
+      i = k - 1;
+      continue;
+    }
+    // "… might look nice in the pink bowl", "would look good on the tray": where it is to be.
+    if (
+      ['might', 'would', 'could', 'will'].includes(w(i) ?? '') &&
+      w(i + 1) === 'look' &&
+      ['nice', 'good', 'great', 'better', 'lovely', 'best', 'nicer'].includes(w(i + 2) ?? '') &&
+      (NOUNS.has(w(i - 1) ?? '') || w(i - 1) === 'one' || w(i - 1) === 'it')
+    ) {
+      out.push(over(i, i + 2, 'should')[0]!, over(i, i + 2, 'be')[0]!);
+      i += 2;
+      continue;
+    }
+    // "X is to be removed from the tray and placed in …": where it is now, then where it goes.
+    if (['removed', 'taken', 'lifted'].includes(w(i) ?? '') && ['from', 'off', 'out'].includes(w(i + 1) ?? '')) {
+      let k = i + 2;
+      while (k < tokens.length && k < i + 10 && tokens[k]!.kind === 'word' && w(k) !== 'and') k++;
+      if (w(k) === 'and' && ['placed', 'put', 'moved', 'set', 'dropped', 'positioned'].includes(w(k + 1) ?? '')) {
+        i = k;
+        continue;
+      }
+    }
+    // "… and then the other two in there with it": "with it" says no more than "in there".
+    if (['in', 'on'].includes(w(i - 2) ?? '') && w(i - 1) === 'there' && w(i) === 'with' && ['it', 'them'].includes(w(i + 1) ?? '')) {
+      i++;
+      continue;
+    }
+    // "the block that's the farthest from X", "which is the closest to it": the superlative alone.
+    if (
+      w(i) === 'the' &&
+      (["that's", "which's", "who's"].includes(w(i - 1) ?? '') || (w(i - 1) === 'is' && ['that', 'which'].includes(w(i - 2) ?? ''))) &&
+      ((['closest', 'farthest', 'leftmost', 'rightmost', 'topmost', 'bottommost', 'highest', 'lowest'].includes(w(i + 1) ?? '') &&
+        ['to', 'from'].includes(w(i + 2) ?? '')) ||
+        (['most', 'least'].includes(w(i + 1) ?? '') && ['distant', 'far', 'remote'].includes(w(i + 2) ?? '')))
+    )
+      continue;
+    // "the most distant from X", "the least distant": farthest, closest.
+    if (['most', 'least'].includes(w(i) ?? '') && ['distant', 'far', 'remote'].includes(w(i + 1) ?? '')) {
+      out.push(over(i, i + 1, w(i) === 'most' ? 'farthest' : 'closest')[0]!);
+      i++;
+      continue;
+    }
+    // "the one with the longest way to the bowl", "the longest way from it": farthest; "shortest way": closest.
+    if (
+      ['longest', 'shortest'].includes(w(i) ?? '') &&
+      ['way', 'distance', 'trip'].includes(w(i + 1) ?? '') &&
+      ['to', 'from'].includes(w(i + 2) ?? '')
+    ) {
+      let k = out.length;
+      // "the one with the longest way to", "that's the longest way from": the words before go too.
+      if (out[k - 1]?.text === 'the') k--;
+      if (out[k - 1]?.text === 'with' || out[k - 1]?.text === 'is' || out[k - 1]?.text === "that's") k--;
+      out.length = k;
+      out.push(over(i, i + 2, w(i) === 'longest' ? 'farthest' : 'closest')[0]!, over(i, i + 2, w(i) === 'longest' ? 'from' : 'to')[0]!);
+      i += 2;
+      continue;
+    }
+    // "one ball to a bowl", "one block to each corner": one per.
+    if (
+      w(i) === 'one' &&
+      NOUNS.has(w(i + 1) ?? '') &&
+      w(i + 2) === 'to' &&
+      ['a', 'each', 'every'].includes(w(i + 3) ?? '') &&
+      NOUNS.has(w(i + 4) ?? '')
+    ) {
+      out.push(t, tokens[i + 1]!, over(i + 2, i + 3, 'per')[0]!, tokens[i + 4]!);
+      i += 4;
       continue;
     }
     // A shape said as an adjective: "the round one(s) / thing(s)", "everything round", "the square

@@ -172,6 +172,9 @@ export function isContent(t: Token): boolean {
   );
 }
 
+/** Words of politeness after what is asked ("…, please", "…, thanks"). */
+const POLITE: ReadonlySet<string> = new Set(['please', 'pls', 'thank', 'you', 'cheers', 'ta']);
+
 const word = (text: string, at: Token): Token => ({ kind: 'word', text, start: at.start, end: at.start });
 
 interface Edit {
@@ -246,12 +249,19 @@ function editsFor(tokens: Token[], error: ParseError, source: string, topic: boo
       note: 'no verb: read as putting what it names where it says',
       accept,
     });
-    // "white block, brown bowl": a thing, a comma, a container.
-    const comma = tokens.findIndex((t) => t.kind === 'punct' && t.text === ',');
+    // "white block, brown bowl": a thing, a comma (or a dash), a container.
+    const comma = tokens.findIndex((t) => t.kind === 'punct' && (t.text === ',' || t.text === '-'));
     const cls = NOUNS.get(tokens.slice(comma + 1).find((t) => NOUNS.has(t.text))?.text ?? '')?.cls;
-    if (comma > at && (cls === 'bowl' || cls === 'tray' || cls === 'container') && tokens.slice(comma + 1).every((t) => t.kind !== 'punct'))
+    // (", please" after the container says no more.)
+    let end = tokens.length;
+    while (end > comma + 1 && (tokens[end - 1]!.kind === 'punct' || POLITE.has(tokens[end - 1]!.text))) end--;
+    if (
+      comma > at &&
+      (cls === 'bowl' || cls === 'tray' || cls === 'container') &&
+      tokens.slice(comma + 1, end).every((t) => t.kind !== 'punct')
+    )
       out.push({
-        tokens: [word('put', tokens[at]!), ...tokens.slice(0, comma), word('in', tokens[comma]!), ...tokens.slice(comma + 1)],
+        tokens: [word('put', tokens[at]!), ...tokens.slice(0, comma), word('in', tokens[comma]!), ...tokens.slice(comma + 1, end)],
         note: 'a thing, then a container: read as putting the one in the other',
         accept: (clause) => clause.objects.length > 0 && clause.locations.length === 1,
       });
