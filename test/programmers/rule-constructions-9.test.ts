@@ -11,7 +11,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { ParseError, parseInstruction } from '../../policy/programmers/rules/grammar.ts';
-import { BLOCKS_AND_BALLS, read, reading } from './rule-fixtures.ts';
+import { BLOCKS_AND_BALLS, TOWER, read, reading } from './rule-fixtures.ts';
 import { SEEDS, bowl, box, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 const SCENE = BLOCKS_AND_BALLS;
@@ -107,6 +107,32 @@ describe("after the eighth table's failures (post hoc)", () => {
   ] as [string, string | RegExp][])('%s', (text, expected) => {
     if (typeof expected === 'string') expect(read(text, SCENE)).toBe(expected);
     else expect(read(text, SCENE)).toMatch(expected);
+  });
+
+  it.each([
+    [
+      'Everything back where it belongs: red block in the purple bowl, black block on the tray.',
+      'place red_block in purple_bowl | place black_block in white_tray',
+    ],
+    ['put the blocks on the right into the brown bowl', 'gather yellow_block, black_block in brown_bowl'],
+    ['Both of the blocks down on the left, onto the tray.', 'place red_block in white_tray'],
+  ])('%s', (text, expected) => {
+    expect(read(text, SCENE)).toBe(expected);
+  });
+
+  it('"the blocks on the left" (plural, no count) are those on that half of the table, noted; none there is refused', () => {
+    const r = reading('put the blocks on the left onto the tray', SCENE);
+    expect(r.intents).toBe('place red_block in white_tray');
+    expect(r.notes).toContain('"the blocks on the left": those on the left half of the table (red_block)');
+    expect(() =>
+      read('put the balls on the top onto the tray', { ...SCENE, objects: SCENE.objects.filter((o) => o.id !== 'green_ball') }),
+    ).toThrow(/^'the balls on the top': none of blue_ball is on the top half of the table$/);
+  });
+
+  it('"on the stack", "on top of the tower" is on its top block; "right at the top of" only stresses', () => {
+    expect(read('put the purple block on top of the stack', TOWER)).toBe('place purple_block on green_block');
+    expect(read('put the purple block on the tower', TOWER)).toBe('place purple_block on green_block');
+    expect(read('the block right at the top of the stack goes in the blue bowl', TOWER)).toBe('place green_block in blue_bowl');
   });
 
   it('"give every ball a bowl of a different colour": each ball into a bowl of another colour (it moved a bowl before)', () => {

@@ -4382,6 +4382,8 @@ function placesIt(tokens: readonly Token[] | undefined): boolean {
  * "put the biggest thing on the table into the pink bowl": "on the table" says which thing (they
  * all are), the place after it where it goes.
  */
+const escapeRe = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function tableThenPlace(clause: Clause): Clause {
   const [first, second] = clause.locations;
   // "The block in the top right corner should end up on the left side": the first place, said
@@ -4399,7 +4401,11 @@ function tableThenPlace(clause: Clause): Clause {
     ['corner', 'side', 'center', 'in', 'on', 'to', 'relation', 'table'].includes(second.kind) &&
     clause.locAt[0] === 1 &&
     clause.locAt[1] === 1 &&
-    ['in', 'at', 'on'].some((p) => clause.text.toLowerCase().includes(`${np.text} ${p} ${(first as TablePlace).text}`.toLowerCase()))
+    // ("the blocks down in the bottom left corner, onto the tray", "the ones that are on the right, …": where they are now.)
+    new RegExp(
+      `${escapeRe(np.text)}(\\s+(down|up|over|out|back|that are|that is|which are|which is|that's|sitting|currently|right now))*\\s+(in|at|on) ${escapeRe((first as TablePlace).text)}`,
+      'i',
+    ).test(clause.text)
   ) {
     const place = first as TablePlace;
     return {

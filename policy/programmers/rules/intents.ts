@@ -385,7 +385,9 @@ function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest |
       });
       if (r.kind === 'table') return { kind: 'table' };
       if (r.kind === 'zone') return { kind: 'zone', zone: r.zone };
-      const target = st.facts.objects.find((o) => o.id === r.ids[0])!;
+      // "on the stack", "on top of the tower": on its top block (a tower resolves bottom first).
+      const onTower = loc.kind === 'on' && loc.np.kind === 'tower' && !loc.np.plural;
+      const target = st.facts.objects.find((o) => o.id === (onTower ? r.ids.at(-1) : r.ids[0]))!;
       const container = target.shape === 'bowl' || target.shape === 'tray';
       if (container) return { kind: 'in', id: target.id };
       if (loc.kind === 'to') return { kind: 'beside', rel: 'next', id: target.id };

@@ -479,6 +479,17 @@ const FRAME_HEADS: readonly (readonly string[])[] = [
   ["here's", 'what', 'i', 'want'],
 ];
 /** Asking whether it can be done is asking for it ("Is it possible to put …", "would it be possible for you to …"). */
+/** Headings before a colon that say only that things go back where they belong ("Everything back where it belongs: …"). */
+const HOME_HEADINGS: readonly (readonly string[])[] = [
+  ['everything', 'back', 'where', 'it', 'belongs'],
+  ['everything', 'where', 'it', 'belongs'],
+  ['everything', 'back', 'where', 'they', 'belong'],
+  ['back', 'where', 'they', 'belong'],
+  ['everything', 'goes', 'home'],
+  ['everything', 'home'],
+  ['everything', 'back', 'home'],
+];
+
 const POSSIBLE_HEADS: readonly (readonly string[])[] = [
   ['is', 'it', 'possible', 'to'],
   ['is', 'it', 'possible', 'for', 'you', 'to'],
@@ -558,6 +569,12 @@ function frames(tokens: Token[]): Token[] {
       ) {
         i = e;
         while (tokens[i + 1]?.kind === 'punct' && tokens[i + 1]!.text === '!') i++;
+        continue;
+      }
+      // "Everything back where it belongs: green blocks in the green bowl, …": what follows says it all.
+      const home = HOME_HEADINGS.find((h) => wordsAt(tokens, i, h));
+      if (home && tokens[i + home.length]?.kind === 'punct' && [':', '!', '-'].includes(tokens[i + home.length]!.text)) {
+        i += home.length;
         continue;
       }
       // "Right, so what I'd like is …", "OK so the goal is …": fillers before the frame go with it.
@@ -723,6 +740,13 @@ function looseForms(tokens: Token[]): Token[] {
       out.push({ kind: 'punct', text: ',', start: t.start, end: t.end });
       continue;
     }
+    // "the green one right at the top of the stack", "right on top of it": "right" only stresses.
+    if (
+      w(i) === 'right' &&
+      ['at', 'on', 'in', 'inside'].includes(w(i + 1) ?? '') &&
+      (NOUNS.has(w(i - 1) ?? '') || ['one', 'it', 'them', 'ones'].includes(w(i - 1) ?? ''))
+    )
+      continue;
     // "Right-o.", "Right-oh": all right.
     if (w(i) === 'right' && ['o', 'oh', 'ho'].includes(w(i + 1) ?? '') && (i + 2 >= tokens.length || tokens[i + 2]!.kind === 'punct')) {
       out.push(over(i, i + 1, 'righto')[0]!);

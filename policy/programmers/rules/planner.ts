@@ -729,13 +729,6 @@ class Planner {
       for (const b of this.ballsOut(container, incoming)) if (!incoming.includes(b)) back.push({ id: b, container });
     }
     pairs = [...pairs, ...back];
-    // Every container's slots laid out for all it will hold, before the first goes in.
-    const slots = new Map<string, Vec2>();
-    for (const container of new Set(pairs.map((p) => p.container))) {
-      const ids = pairs.filter((p) => p.container === container).map((p) => p.id);
-      const offsets = this.containerSlot(container, ids);
-      for (let k = 0; k < ids.length; k++) slots.set(ids[k]!, offsets[k]!);
-    }
     // An object still to move that sits in another pair's container (by the scene facts)
     // goes out before anything goes in; when they wait on each other (the contents of two
     // bowls swapped), one is parked on the table first.
@@ -748,7 +741,16 @@ class Planner {
       });
       return c?.container ?? null;
     };
-    const pending = pairs.filter((p) => sitsIn(p.id) !== p.container);
+    // Every container's slots laid out for all it will hold, before the first goes in. What is
+    // in its container already stays where it is, and the slots keep clear of it.
+    const slots = new Map<string, Vec2>();
+    const moving = pairs.filter((p) => sitsIn(p.id) !== p.container);
+    for (const container of new Set(moving.map((p) => p.container))) {
+      const ids = moving.filter((p) => p.container === container).map((p) => p.id);
+      const offsets = this.containerSlot(container, ids);
+      for (let k = 0; k < ids.length; k++) slots.set(ids[k]!, offsets[k]!);
+    }
+    const pending = [...moving];
     const ordered: { id: string; container: string }[] = [];
     while (pending.length > 0) {
       const free = pending.findIndex((p) => !pending.some((q) => q !== p && sitsIn(q.id) === p.container));

@@ -320,6 +320,17 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     ranked = r.ranked;
     rankNote = r.note;
   }
+  // "the blocks on the left" (plural, no count): those on that half of the table (sideKey < 0), noted.
+  if (np.nth && np.nth.n === 1 && np.plural && np.count === undefined && !np.quantifier && !np.nth.height && !stacked(found)) {
+    const key = sideKey(np.nth.from);
+    const half = found.filter((o) => key(o) < 0);
+    if (half.length === 0)
+      throw new UnresolvedReference(
+        `'${np.text}': none of ${found.map((o) => o.id).join(', ')} is on the ${np.nth.from} half of the table`,
+      );
+    opts.notes?.push(`"${np.text}": those on the ${np.nth.from} half of the table (${half.map((o) => o.id).join(', ')})`);
+    return { kind: 'objects', ids: half.map((o) => o.id), candidates: found.map((o) => o.id) };
+  }
   if (np.nth) {
     const { from } = np.nth;
     const key = np.nth.height && stacked(found) ? heightKey(from) : sideKey(from);
