@@ -120,6 +120,17 @@ describe("after the eighth table's failures (post hoc)", () => {
     expect(read(text, SCENE)).toBe(expected);
   });
 
+  it('"There are X <somewhere>" says where they are, never where they go (it was read as a put); "a row of blocks" names the blocks', () => {
+    expect(() => read('There are three blocks along the bottom edge.', SCENE)).toThrow(
+      /^could not read "three blocks along the bottom edge"/,
+    );
+    const r = reading("There's a row of blocks along the bottom. Put the leftmost one in the brown bowl.", SCENE);
+    expect(r.intents).toBe('place red_block in brown_bowl');
+    expect(r.notes).toContain("read 'a row of blocks' as a remark naming red_block, yellow_block, black_block; it asks for nothing");
+    expect(read('There are blocks along the bottom. Put the leftmost one in the brown bowl.', SCENE)).toBe('place red_block in brown_bowl');
+    expect(read('2nd block from the left in that circle onto the tray pls', SCENE)).toBe('place yellow_block in white_tray');
+  });
+
   it('"the blocks on the left" (plural, no count) are those on that half of the table, noted; none there is refused', () => {
     const r = reading('put the blocks on the left onto the tray', SCENE);
     expect(r.intents).toBe('place red_block in white_tray');

@@ -27,7 +27,7 @@ import {
 import type { ImageSide, NounClass, VerbClass } from './lexicon.ts';
 import { normalizeTokens } from './normalize.ts';
 import { listedOrder } from './listed-order.ts';
-import { isContent, recoverClause } from './recover.ts';
+import { isContent, recoverClause, saidToBe } from './recover.ts';
 import { selfCorrections } from './self-corrections.ts';
 import { spanText, splitClauses, tokenize } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
@@ -3048,8 +3048,13 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
       return statement(clauseText, c.text(at, at + 1), list);
     }
     // "the red block in the bowl, please": a thing and a place with no verb means put it there;
-    // so does "it" after a wish ("the green ball, I want it in the bowl").
-    if (list.length > 0 && list.every((np) => np.kind === 'object' || np.kind === 'id' || np.kind === 'pronoun')) {
+    // so does "it" after a wish ("the green ball, I want it in the bowl"). Not after "there are"
+    // ("There are three blocks along the bottom.": where they are).
+    if (
+      list.length > 0 &&
+      !saidToBe(tokens, source) &&
+      list.every((np) => np.kind === 'object' || np.kind === 'id' || np.kind === 'pronoun')
+    ) {
       while (c.peek()?.text === ',') c.pos++;
       let located = false;
       try {
@@ -4150,7 +4155,7 @@ function remarkOf(tokens: Token[], error: ParseError, clauses: number, asTopic: 
   if (clauses < 2 || !error.stop?.noVerb) return null;
   // "The red one, not the blue one.": what it is not only says so again.
   const not = tokens.findIndex((t, i) => t.text === 'not' && tokens[i - 1]?.text === ',');
-  const named = not > 0 ? tokens.slice(0, not - 1) : tokens;
+  let named = not > 0 ? tokens.slice(0, not - 1) : tokens;
   if (named.some((t) => t.kind === 'word' && (MORE_WORDS.has(t.text) || t.text === 'not' || t.text === 'but'))) return null;
   // "the tray looks empty", "the red block is in the wrong place": what is said of it is a remark too.
   const says = named.findIndex((t, i) => i > 0 && ['is', 'are', 'looks', 'look', 'seems', 'seem', 'was', 'feels'].includes(t.text));
@@ -4160,7 +4165,14 @@ function remarkOf(tokens: Token[], error: ParseError, clauses: number, asTopic: 
       ['in', 'on', 'into', 'onto', 'inside', 'next', 'beside', 'near'].includes(t.text) &&
       NOUNS.has(rest[i + 2]?.text ?? rest[i + 1]?.text ?? ''),
   );
-  for (const words of says > 0 && !placed ? [named, named.slice(0, says)] : [named]) {
+  // "There are three blocks along the bottom.": the things, then where they are (not checked).
+  if (named[0]?.text === 'there' && ['is', 'are', "'s"].includes(named[1]?.text ?? '')) named = named.slice(2);
+  const where = named.findIndex(
+    (t, i) => i > 1 && ['along', 'in', 'on', 'at', 'near', 'by', 'around', 'round', 'across', 'beside'].includes(t.text),
+  );
+  const tries = says > 0 && !placed ? [named, named.slice(0, says)] : [named];
+  if (where > 0 && says < 0) tries.push(named.slice(0, where));
+  for (const words of tries) {
     try {
       const clause = asTopic(words);
       if (clause.verb === 'state' && clause.objects.length > 0) return { ...clause, remark: true };

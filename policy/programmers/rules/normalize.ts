@@ -699,6 +699,19 @@ function frames(tokens: Token[]): Token[] {
 
 const COUNT_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const ARRANGEMENT_NOUNS: ReadonlySet<string> = new Set(['line', 'row', 'column', 'circle', 'ring', 'tower', 'stack', 'pile', 'grid']);
+/** Arrangements and clusters that name the things making them up ("the ring of blocks", "the blocks in the circle"). */
+const GROUP_NOUNS: ReadonlySet<string> = new Set([
+  'row',
+  'ring',
+  'circle',
+  'column',
+  'line',
+  'huddle',
+  'cluster',
+  'crowd',
+  'group',
+  'bunch',
+]);
 
 /**
  * Everyday forms for what the grammar reads in one way:
@@ -738,6 +751,36 @@ function looseForms(tokens: Token[]): Token[] {
       (w(i + 2) === 'it' || w(i + 2) === 'them')
     ) {
       out.push({ kind: 'punct', text: ',', start: t.start, end: t.end });
+      continue;
+    }
+    // "a row of blocks", "the ring of six blocks", "that huddle of blocks": the things that make
+    // it up ("There's a ring of blocks round the bowl." names the blocks).
+    if (
+      ['a', 'the', 'that', 'this'].includes(w(i) ?? '') &&
+      GROUP_NOUNS.has(w(i + 1) ?? '') &&
+      w(i + 2) === 'of' &&
+      (NOUNS.get(w(i + 3) ?? '')?.plural || (NUMBER_WORDS[w(i + 3) ?? ''] !== undefined && NOUNS.get(w(i + 4) ?? '')?.plural))
+    ) {
+      out.push(over(i, i + 2, 'the')[0]!);
+      i += 2;
+      continue;
+    }
+    // "the blocks in the circle", "2nd block from the left in that ring", "the one at the top of
+    // the ring": the group the things make, when no zone has that name; left out, it names them all.
+    if (
+      ['in', 'of', 'from', 'within', 'around', 'along'].includes(w(i) ?? '') &&
+      ['the', 'that', 'this'].includes(w(i + 1) ?? '') &&
+      GROUP_NOUNS.has(w(i + 2) ?? '') &&
+      w(i + 3) !== 'of' &&
+      (NOUNS.has(w(i - 1) ?? '') || ['one', 'ones', 'left', 'right', 'top', 'bottom', 'end', 'middle'].includes(w(i - 1) ?? '')) &&
+      !(
+        w(i) === 'of' &&
+        ['top', 'bottom', 'left', 'right', 'end', 'middle'].includes(w(i - 1) ?? '') &&
+        w(i - 2) === 'the' &&
+        !['at', 'from'].includes(w(i - 3) ?? '')
+      )
+    ) {
+      i += 2;
       continue;
     }
     // "the green one right at the top of the stack", "right on top of it": "right" only stresses.

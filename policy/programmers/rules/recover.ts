@@ -153,6 +153,14 @@ const STACK_PARTS: ReadonlySet<string> = new Set(['top', 'middle', 'bottom', 'to
 /** Words a place starts with, after which a phrase saying where a thing is now has ended. */
 const PLACE_STARTS: ReadonlySet<string> = new Set(['into', 'in', 'onto', 'on', 'to', 'and', 'then', 'next', 'beside', 'inside']);
 
+/** Whether the clause's words came after "there is / there are" (dropped before reading: normalize.ts). */
+export function saidToBe(tokens: readonly Token[], source: string): boolean {
+  if (tokens.length === 0) return false;
+  if (tokens[0]!.text === 'there' && ['is', 'are', "'s", "'re"].includes(tokens[1]?.text ?? '')) return true;
+  const start = tokens[0]!.start;
+  return /\bthere(?:'s|'re| is| are)\s*$/i.test(source.slice(Math.max(0, start - 12), start));
+}
+
 /** Whether a token says which thing or where: a colour, shape noun, size, number, side, direction or ordinal. */
 export function isContent(t: Token): boolean {
   if (t.kind === 'number' || t.kind === 'distance') return true;
@@ -234,7 +242,9 @@ function editsFor(tokens: Token[], error: ParseError, source: string, topic: boo
   }
   // No verb: a thing, then where it goes, is a put.
   // (Not a topic the next clause points back at: "the block at the left edge - move it …" names a thing.)
-  if (stop.noVerb && !topic && !VERBS.has(tokens[at]?.text ?? '')) {
+  // (Nor a sentence that said "there is / there are" before the thing: "There are three blocks
+  // along the bottom." says where they are, never where they go.)
+  if (stop.noVerb && !topic && !saidToBe(tokens, source) && !VERBS.has(tokens[at]?.text ?? '')) {
     // "the black block" alone says nowhere: not a put.
     // An arrangement named ("a row in the corner: …") that the put would not make is no put either.
     const arranged = tokens.some((t) => ['row', 'line', 'column', 'circle', 'ring', 'tower', 'stack', 'pile', 'grid'].includes(t.text));
