@@ -131,6 +131,16 @@ describe("after the eighth table's failures (post hoc)", () => {
     expect(read('2nd block from the left in that circle onto the tray pls', SCENE)).toBe('place yellow_block in white_tray');
   });
 
+  it('places in a stack said with no verb are a stack ("yellow on top, black in the middle and red underneath them both")', () => {
+    expect(read('I want yellow on top, black in the middle and red underneath them both.', SCENE)).toBe(
+      'stack red_block < black_block < yellow_block',
+    );
+    expect(read('red underneath, black on top', SCENE)).toBe('stack red_block < black_block');
+    // "on top" alone, one role, is still the top of the table; "on top of X" is on X.
+    expect(read('the red block on top, please', SCENE)).toBe('place red_block to the top (top_side)');
+    expect(read('put the red block on top of the black one', SCENE)).toBe('place red_block on black_block');
+  });
+
   it('"the blocks on the left" (plural, no count) are those on that half of the table, noted; none there is refused', () => {
     const r = reading('put the blocks on the left onto the tray', SCENE);
     expect(r.intents).toBe('place red_block in white_tray');

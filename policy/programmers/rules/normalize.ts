@@ -2193,6 +2193,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = comparativeRanks(out);
   out = countingFrom(out);
   out = stacksHeader(out);
+  out = rolesAsStack(out);
   out = foldTypos(out, opts, notes);
   out = dropQualifiers(out);
   out = possessiveSides(out);
@@ -2207,6 +2208,75 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = hedges(out);
   out = placeWords(out);
   return { tokens: out, notes };
+}
+
+/**
+ * "yellow on top, blue in the middle and red underneath them both", "I want red at the bottom and
+ * green on top": a sentence of places in a stack, with no verb, is a stack ("stack them: …").
+ * At least two roles, one of them "on top" / "underneath" / "at the base" (not "on top of X").
+ */
+function rolesAsStack(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const out: Token[] = [];
+  let start = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    const end = i === tokens.length || (tokens[i]!.kind === 'punct' && ['.', '!', '?', ';'].includes(tokens[i]!.text));
+    if (!end) continue;
+    const part = tokens.slice(start, i);
+    let roles = 0;
+    let vertical = false;
+    let verb = false;
+    for (let k = start; k < i; k++) {
+      const next = w(k + 2);
+      if (w(k) === 'on' && w(k + 1) === 'top' && w(k + 2) !== 'of') {
+        roles++;
+        vertical = true;
+      } else if (
+        ['in', 'at', 'on'].includes(w(k) ?? '') &&
+        w(k + 1) === 'the' &&
+        ['middle', 'bottom', 'base'].includes(next ?? '') &&
+        w(k + 3) !== 'of'
+      ) {
+        roles++;
+        if (next === 'base') vertical = true;
+      } else if (
+        ['underneath', 'beneath', 'below', 'under'].includes(w(k) ?? '') &&
+        (w(k + 1) === undefined || ['them', 'it', 'both', 'all'].includes(w(k + 1) ?? '') || tokens[k + 1]?.kind === 'punct')
+      ) {
+        roles++;
+        vertical = true;
+      }
+      if (VERBS.has(w(k) ?? '') && !['want', 'need', 'like'].includes(w(k) ?? '')) verb = true;
+      if (['tower', 'stack', 'pile', 'table', 'tray', 'bowl', 'corner', 'side', 'row', 'line'].includes(w(k) ?? '')) verb = true;
+    }
+    if (roles >= 2 && vertical && !verb && part.some((t) => isColor(t.text))) {
+      let k = 0;
+      // "I want …", "I'd like …": the wish goes; the roles say it.
+      if (w(start) === 'i' && ['want', 'need'].includes(w(start + 1) ?? '')) k = 2;
+      else if (w(start) === "i'd" && w(start + 1) === 'like') k = 2;
+      const at = part[k] ?? part[0]!;
+      const word = (text: string): Token => ({ kind: 'word', text, start: at.start, end: at.start });
+      out.push(word('stack'), word('them'), { kind: 'punct', text: ':', start: at.start, end: at.start }, ...part.slice(k));
+      // "underneath them both": at the bottom.
+      for (let m = out.length - part.length + k; m < out.length; m++) {
+        if (
+          ['underneath', 'beneath', 'below', 'under'].includes(out[m]!.text) &&
+          (m + 1 >= out.length || out[m + 1]!.kind === 'punct' || ['them', 'it', 'both', 'all'].includes(out[m + 1]!.text))
+        ) {
+          const u = out[m]!;
+          const rest = ['them', 'it', 'both', 'all'].includes(out[m + 1]?.text ?? '')
+            ? out[m + 2]?.text === 'both' || out[m + 2]?.text === 'all'
+              ? 3
+              : 2
+            : 1;
+          out.splice(m, rest, { ...u, text: 'at' }, { ...u, text: 'the' }, { ...u, text: 'bottom' });
+        }
+      }
+    } else out.push(...part);
+    if (i < tokens.length) out.push(tokens[i]!);
+    start = i + 1;
+  }
+  return out;
 }
 
 /**
