@@ -478,7 +478,6 @@ const FRAME_HEADS: readonly (readonly string[])[] = [
   ['here', 'is', 'what', 'i', 'want'],
   ["here's", 'what', 'i', 'want'],
 ];
-/** Asking whether it can be done is asking for it ("Is it possible to put …", "would it be possible for you to …"). */
 /** Headings before a colon that say only that things go back where they belong ("Everything back where it belongs: …"). */
 const HOME_HEADINGS: readonly (readonly string[])[] = [
   ['everything', 'back', 'where', 'it', 'belongs'],
@@ -490,6 +489,7 @@ const HOME_HEADINGS: readonly (readonly string[])[] = [
   ['everything', 'back', 'home'],
 ];
 
+/** Asking whether it can be done is asking for it ("Is it possible to put …", "would it be possible for you to …"). */
 const POSSIBLE_HEADS: readonly (readonly string[])[] = [
   ['is', 'it', 'possible', 'to'],
   ['is', 'it', 'possible', 'for', 'you', 'to'],
