@@ -3028,7 +3028,8 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
           if (!located) {
             c.pos = rest;
             if (c.peek()?.kind === 'distance') c.pos++;
-            located = parseGap(c) !== null ? parseDirection(c) !== null : parseDirection(c) !== null;
+            parseGap(c);
+            located = parseDirection(c) !== null;
           }
         } catch {
           located = false;
@@ -3622,7 +3623,7 @@ function recipientFirst(c: Cursor, tokens: Token[], verb: string): Token[] | nul
   const container = recipient !== null && recipient.noun !== null && CONTAINER_CLASSES.has(recipient.noun);
   // "give every ball a bowl of a different colour", "give the red block its own bowl": the thing
   // named first goes into the container named second.
-  if (recipient !== null && !container && recipient.noun !== null && ['give', 'hand', 'find'].includes(verb)) {
+  if (recipient !== null && !container && recipient.noun !== null && verb === 'give') {
     const g0 = c.pos;
     const given = parseSimpleNp(c, { relations: false });
     const g1 = c.pos;
@@ -4390,12 +4391,12 @@ function placesIt(tokens: readonly Token[] | undefined): boolean {
 }
 
 /** "put one block per bowl": no object before the place; the object is every block (one per place, chosen when planning). */
+const escapeRe = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
  * "put the biggest thing on the table into the pink bowl": "on the table" says which thing (they
  * all are), the place after it where it goes.
  */
-const escapeRe = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 function tableThenPlace(clause: Clause): Clause {
   const [first, second] = clause.locations;
   // "The block in the top right corner should end up on the left side": the first place, said

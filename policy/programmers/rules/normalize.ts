@@ -766,7 +766,8 @@ function looseForms(tokens: Token[]): Token[] {
       continue;
     }
     // "the blocks in the circle", "2nd block from the left in that ring", "the one at the top of
-    // the ring": the group the things make, when no zone has that name; left out, it names them all.
+    // the ring": the group the things make; left out, it names them all (a zone called "the circle"
+    // would be lost this way: no bundled task has one).
     if (
       ['in', 'of', 'from', 'within', 'around', 'along'].includes(w(i) ?? '') &&
       ['the', 'that', 'this'].includes(w(i + 1) ?? '') &&
