@@ -102,6 +102,7 @@ describe("after the eighth table's failures (post hoc)", () => {
     ['the block with the longest way to the purple bowl goes on the tray', 'place black_block in white_tray'],
     ["put the block that's the longest way from the tray in the brown bowl", 'place red_block in brown_bowl'],
     ['the black block, brown bowl, thank you', 'place black_block in brown_bowl'],
+    ['Move red block. Destination: brown bowl.', 'place red_block in brown_bowl'],
     ['give the red block a bowl', /^place red_block in (purple|brown)_bowl$/],
     ['give the purple bowl the red block', 'place red_block in purple_bowl'],
   ] as [string, string | RegExp][])('%s', (text, expected) => {

@@ -542,6 +542,20 @@ function frames(tokens: Token[]): Token[] {
     const t = tokens[i]!;
     const starts = i === 0 || (tokens[i - 1]!.kind === 'punct' && ['.', '?', '!', ';'].includes(tokens[i - 1]!.text));
     if (starts) {
+      // "Move green block. Destination: red bowl.": where the sentence before moves it.
+      if (
+        i > 0 &&
+        isWord(t, 'destination') &&
+        tokens[i + 1]?.kind === 'punct' &&
+        [':', '-'].includes(tokens[i + 1]!.text) &&
+        out.at(-1)?.kind === 'punct' &&
+        out.at(-1)!.text === '.'
+      ) {
+        out.pop();
+        out.push({ kind: 'word', text: 'to', start: t.start, end: tokens[i + 1]!.end });
+        i++;
+        continue;
+      }
       // "Musical corners!", "Story time:", "Odd-one-out game:": a heading of at most three words,
       // naming no colour, number or thing, before more: left out.
       let e = i;
