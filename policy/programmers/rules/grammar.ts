@@ -4391,7 +4391,36 @@ function placesIt(tokens: readonly Token[] | undefined): boolean {
 }
 
 /** "put one block per bowl": no object before the place; the object is every block (one per place, chosen when planning). */
-const escapeRe = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Words between a thing and a place that make the place where it is now ("the blocks down in …", "that are on …"). */
+const WHERE_NOW: ReadonlySet<string> = new Set([
+  'down',
+  'up',
+  'over',
+  'out',
+  'back',
+  'that',
+  'which',
+  'are',
+  'is',
+  "that's",
+  'sitting',
+  'currently',
+  'right',
+  'now',
+]);
+
+/** Whether `text` says `thing`, then only WHERE_NOW words, then "in" / "at" / "on" `place`. */
+function saysWhereNow(text: string, thing: string, place: string): boolean {
+  const lower = text.toLowerCase();
+  const a = lower.indexOf(thing.toLowerCase());
+  const b = a < 0 ? -1 : lower.indexOf(place.toLowerCase(), a + thing.length);
+  if (b < 0) return false;
+  const between = lower
+    .slice(a + thing.length, b)
+    .trim()
+    .split(/\s+/);
+  return ['in', 'at', 'on'].includes(between.at(-1) ?? '') && between.slice(0, -1).every((w) => WHERE_NOW.has(w));
+}
 
 /**
  * "put the biggest thing on the table into the pink bowl": "on the table" says which thing (they
@@ -4415,10 +4444,7 @@ function tableThenPlace(clause: Clause): Clause {
     clause.locAt[0] === 1 &&
     clause.locAt[1] === 1 &&
     // ("the blocks down in the bottom left corner, onto the tray", "the ones that are on the right, …": where they are now.)
-    new RegExp(
-      `${escapeRe(np.text)}(\\s+(down|up|over|out|back|that are|that is|which are|which is|that's|sitting|currently|right now))*\\s+(in|at|on) ${escapeRe((first as TablePlace).text)}`,
-      'i',
-    ).test(clause.text)
+    saysWhereNow(clause.text, np.text, (first as TablePlace).text)
   ) {
     const place = first as TablePlace;
     return {
