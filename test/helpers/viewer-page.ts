@@ -7,6 +7,11 @@ export interface ViewerPage {
   state<T>(expression: string): Promise<T>;
   /** Two animation frames: the page has drawn what the last input changed. */
   frames(): Promise<void>;
+  /**
+   * The page has the server's hello and has drawn the form from it: the store gets the hello
+   * at once, the task list on a later frame (late on a loaded machine).
+   */
+  connected(): Promise<void>;
 }
 
 /** Helpers on the page `get()` returns when called (tests assign their page in `beforeAll`). */
@@ -16,5 +21,9 @@ export function viewerPage(get: () => Page): ViewerPage {
       get().evaluate(`(() => { const v = window.policyloopViewer; return ${expression}; })()`) as Promise<T>,
     frames: () =>
       get().evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))) as Promise<void>,
+    connected: async () => {
+      await get().waitForFunction(() => window.policyloopViewer?.store.hello != null, { timeout: 30_000 });
+      await get().waitForSelector('#task-select optgroup option', { timeout: 30_000 });
+    },
   };
 }

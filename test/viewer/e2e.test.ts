@@ -10,6 +10,7 @@ import type { LaunchedBrowser } from '../../monitor/render/browser.ts';
 import { startViewer } from '../../viewer/index.ts';
 import type { ViewerServer } from '../../viewer/index.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { viewerPage } from '../helpers/viewer-page.ts';
 
 const browserPath = findBrowser().path;
 const OUT = resolve('test-output');
@@ -22,8 +23,7 @@ describe.skipIf(browserPath === null)('the viewer page in a browser', () => {
   const foreign: string[] = [];
   const pageErrors: string[] = [];
 
-  const state = <T>(fn: string): Promise<T> =>
-    page.evaluate(`(() => { const v = window.policyloopViewer; return ${fn}; })()`) as Promise<T>;
+  const { state, connected } = viewerPage(() => page);
 
   beforeAll(async () => {
     viewer = await startViewer({ port: 0, outRoot: tempDir('viewer'), log: () => {} });
@@ -37,7 +37,7 @@ describe.skipIf(browserPath === null)('the viewer page in a browser', () => {
     });
     await page.setViewport({ width: 1400, height: 860 });
     await page.goto(viewer.url);
-    await page.waitForFunction(() => window.policyloopViewer?.store.hello != null, { timeout: 30_000 });
+    await connected();
   });
 
   afterAll(async () => {

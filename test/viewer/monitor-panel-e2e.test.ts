@@ -36,7 +36,7 @@ describe.skipIf(browserPath === null)('the viewer: monitor panel and plots', () 
   let page: Page;
   const pageErrors: string[] = [];
 
-  const { state, frames } = viewerPage(() => page);
+  const { state, frames, connected } = viewerPage(() => page);
   const panel = (): Promise<MonitorPanelState> => state<MonitorPanelState>('v.monitorPanel.state()');
   /** Seeks and waits until the panel has drawn that moment. */
   const seek = async (t: number): Promise<void> => {
@@ -81,7 +81,7 @@ describe.skipIf(browserPath === null)('the viewer: monitor panel and plots', () 
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     await page.setViewport({ width: 1440, height: 900 });
     await page.goto(viewer.url);
-    await page.waitForFunction(() => window.policyloopViewer?.store.hello != null, { timeout: 30_000 });
+    await connected();
     const input = await page.$('#program-file');
     await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(file);
     await page.waitForFunction(() => /as given/.test(document.querySelector('#program-file-note')?.textContent ?? ''), { timeout: 10_000 });

@@ -25,7 +25,7 @@ describe.skipIf(browserPath === null)('the viewer start flow in a browser', () =
   let runs: string;
   const pageErrors: string[] = [];
 
-  const { state } = viewerPage(() => page);
+  const { state, connected } = viewerPage(() => page);
 
   const stopAndWait = async (): Promise<void> => {
     if (!(await state<boolean>('v.store.correctable'))) return;
@@ -55,7 +55,7 @@ describe.skipIf(browserPath === null)('the viewer start flow in a browser', () =
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     await page.setViewport({ width: 1440, height: 900 });
     await page.goto(viewer.url);
-    await page.waitForFunction(() => window.policyloopViewer?.store.hello != null, { timeout: 30_000 });
+    await connected();
   });
 
   afterAll(async () => {
