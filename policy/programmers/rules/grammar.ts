@@ -895,7 +895,11 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   {
     const s0 = c.pos;
     let k = 0;
-    while (k < 3 && (['the', 'both', 'all', 'these', 'those'].includes(c.word(k) ?? '') || NUMBER_WORDS[c.word(k) ?? ''] !== undefined))
+    while (
+      k < 4 &&
+      (['the', 'both', 'all', 'these', 'those', 'little', 'small', 'big', 'tall', 'short'].includes(c.word(k) ?? '') ||
+        NUMBER_WORDS[c.word(k) ?? ''] !== undefined)
+    )
       k++;
     if (k > 0 && ['towers', 'stacks', 'piles'].includes(c.word(k) ?? '')) {
       c.pos += k + 1;
@@ -921,12 +925,18 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     const next = c.peek(1);
     const ends = next === undefined || next.kind === 'punct' || POINTING_ENDS.includes(next.text);
     const single = (w === 'that' || w === 'this') && ((c.word(1) === 'one' && !isNounish(c.word(2))) || ends);
-    const plural = (w === 'those' || w === 'these') && (c.word(1) === 'ones' || ends);
+    // "those two", "these three": as "them" too.
+    const counted =
+      NUMBER_WORDS[c.word(1) ?? ''] !== undefined &&
+      (c.peek(2) === undefined || c.peek(2)!.kind === 'punct' || POINTING_ENDS.includes(c.peek(2)!.text));
+    const plural = (w === 'those' || w === 'these') && (c.word(1) === 'ones' || ends || counted);
     if (single || plural) {
-      c.pos += c.word(1) === 'one' || c.word(1) === 'ones' ? 2 : 1;
+      const count = plural && counted ? NUMBER_WORDS[c.word(1)!] : undefined;
+      c.pos += c.word(1) === 'one' || c.word(1) === 'ones' || count !== undefined ? 2 : 1;
       const np = emptyNp(c.text(start), 'pronoun');
       np.pronoun = single ? 'it' : 'them';
       np.plural = plural;
+      if (count !== undefined) np.count = count;
       return np;
     }
     // "that block goes in the bowl", "put this ball in the tray", "those blocks, …": a demonstrative
@@ -1032,7 +1042,12 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     single = true;
   }
   if ((det === 'a' || det === 'one') && c.accept('single')) single = true;
-  if ((det === 'the' || det === 'this' || det === 'that') && ['tower', 'stack', 'pile'].includes(c.word() ?? '')) {
+  // ("the column": the blocks standing one on another, as the tower; "in a column" is a line.)
+  if (
+    (det === 'the' || det === 'this' || det === 'that') &&
+    ['tower', 'stack', 'pile', 'column'].includes(c.word() ?? '') &&
+    c.word(1) !== 'of'
+  ) {
     c.pos++;
     return emptyNp(c.text(start), 'tower');
   }
@@ -1932,22 +1947,64 @@ function degreeRun(c: Cursor): Gap | null {
   return { ...(little || (bit && !lot) ? PHRASE_DISTANCES.little : PHRASE_DISTANCES.lot), text: c.text(start) };
 }
 
-/** "to the left of the bowl, quite far from it", "…, really close (to it)", "…, a long way off": how far, said after the place. */
+/**
+ * How far, said after the place: "quite far from it", "really close (to it)", "a long way off",
+ * "about 20 cm away", "say 20 cm or so", "not far, just under it", "a long way out, not just
+ * beside it". Null, and nothing consumed, unless the words run to the end or a full stop.
+ */
+function gapPhrase(c: Cursor): Gap | null {
+  const g0 = c.pos;
+  c.accept('say', 'like', 'ideally');
+  let gap: Gap | null;
+  if (c.accept('not') !== null) {
+    // "not far", "not too far", "not miles away": a little (and "not too close": a lot).
+    c.accept('too', 'that', 'so');
+    const said = degreeRun(c);
+    gap = said && { ...(said.min === PHRASE_DISTANCES.little.min ? PHRASE_DISTANCES.lot : PHRASE_DISTANCES.little), text: '' };
+  } else {
+    const numeric = c.peek()?.kind === 'distance' || ['about', 'around', 'roughly', 'approximately'].includes(c.word() ?? '');
+    gap = (numeric ? parseGap(c) : null) ?? degreeRun(c);
+  }
+  if (gap) {
+    c.accept('away', 'off', 'out', 'apart');
+    c.seq('or', 'so');
+    const f = c.pos;
+    if (c.accept('from', 'to') !== null && !parseSimpleNp(c, { relations: false })) c.pos = f;
+    c.seq('or', 'so');
+    restated(c);
+    if (c.pos > g0 && (c.done() || c.peek()?.kind === 'punct')) return { ...gap, text: c.text(g0) };
+  }
+  c.pos = g0;
+  return null;
+}
+
+/** Words of "…, not just beside it", "…, just under it", "…, not miles": the place said again, loosely. */
+const RESTATED = new Set(
+  'not just only simply right beside next to by near under over below above underneath behind alongside miles away off of the left right side'.split(
+    ' ',
+  ),
+);
+
+/** ", not just beside it", ", just under it": consumed when it runs to the end and ends on "it"/"them"/"miles". */
+function restated(c: Cursor): void {
+  const s = c.pos;
+  if (c.word() === undefined && c.peek()?.text !== ',') return;
+  c.accept(',');
+  let last = '';
+  while (!c.done() && c.peek()?.kind !== 'punct' && (RESTATED.has(c.word() ?? '') || ['it', 'them'].includes(c.word() ?? ''))) {
+    last = c.word()!;
+    c.pos++;
+  }
+  if (!(['it', 'them', 'miles'].includes(last) && (c.done() || c.peek()?.kind === 'punct'))) c.pos = s;
+}
+
+/** "to the left of the bowl, quite far from it", "…, about 20 cm away", "…, not far": how far, said after the place. */
 function trailingGap(c: Cursor, clause: Clause): boolean {
   const rel = clause.locations.at(-1);
   if (rel?.kind !== 'relation' || rel.gap || c.tokens[c.pos - 1]?.text !== ',') return false;
-  const g0 = c.pos;
-  const gap = degreeRun(c);
-  if (gap) {
-    c.accept('away', 'off');
-    if (c.accept('from', 'to') !== null && !parseSimpleNp(c, { relations: false })) c.pos = g0;
-    if (c.pos > g0 && (c.done() || c.peek()?.kind === 'punct')) {
-      rel.gap = { ...gap, text: c.text(g0) };
-      return true;
-    }
-  }
-  c.pos = g0;
-  return false;
+  const gap = gapPhrase(c);
+  if (gap) rel.gap = gap;
+  return gap !== null;
 }
 
 /** "a little to the right of X", "a lot to the left of X", "5 cm to the left of X", "10 cm above X" (in the image). */
@@ -2612,8 +2669,9 @@ function parseOrder(c: Cursor, clause: Clause): boolean {
     }
   }
   c.pos = start;
-  // "(with the) largest at the top", "smallest on the left": by size along that side (not a stack's roles).
-  if (clause.verb !== 'stack' && clause.verb !== 'build') {
+  // "(with the) largest at the top", "smallest on the left": by size along that side (not a stack's roles;
+  // "make a row of …, the small ones on the left" builds a row, not a stack).
+  if (clause.verb !== 'stack' && (clause.verb !== 'build' || clause.locations.some((l) => l.kind === 'row'))) {
     c.seq('with', 'the?');
     c.accept('the');
     const sz = c.word() === undefined ? undefined : SIZE_WORDS[c.word()!];
@@ -3003,6 +3061,11 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
       c.accept(...MODALS);
       c.accept('just');
       if (c.accept('stay', 'stays', 'remain', 'remains')) {
+        // "stay in the ring where they are", "stay there in the row": where they are now, said twice.
+        const s = c.pos;
+        c.accept('there');
+        if (!(c.seq('in', 'the', ['ring', 'row', 'line', 'circle', 'column', 'group', 'cluster', 'bunch']) && c.word() === 'where'))
+          c.pos = s;
         const stays =
           c.seq('where', ['it', 'they'], ['is', 'are', 'was', 'were']) ||
           c.seq('as', ['it', 'they'], ['is', 'are']) ||
@@ -4002,8 +4065,8 @@ function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause
       // What the grammar does not cover: a few edits a person would make (recover.ts), noted; else the error as written.
       const recovered =
         recoverClause(t, e, text, (u) => parseClause(u, text, placed, topic), isParseError, topic) ??
-        thingThenPlace(t, ordered[i + 1]?.tokens, e, text) ??
         placeThenThere(t, ordered[i + 1]?.tokens, e, text) ??
+        thingThenPlace(t, ordered[i + 1]?.tokens, e, text) ??
         thereBefore(
           t,
           ordered.slice(0, i).flatMap((o) => o.tokens),
@@ -4019,6 +4082,11 @@ function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause
             `read '${spanText(text, t).replace(/[.!?]+$/, '')}' as doing the same with ${same.objects.map((o) => `'${o.text}'`).join(', ')}`,
           );
           out.push(same);
+          continue;
+        }
+        // "Put X to the left of Y. A long way out, not just beside it.": how far, said again after.
+        if (gapAgain(t, out.at(-1), text)) {
+          opts.notes?.push(`read '${spanText(text, t).replace(/[.!?]+$/, '')}' as how far the clause before puts it`);
           continue;
         }
         const remark = remarkOf(t, e, ordered.length, asTopic);
@@ -4038,7 +4106,23 @@ function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause
       read = recovered.clause;
       if ('both' in recovered) i++;
     }
-    const clause = perObject(tableThenPlace(read));
+    let clause = perObject(tableThenPlace(read));
+    // "biggest to smallest, left to right. The blocks, I mean.": an order with nothing named takes what the next sentence names alone.
+    if (clause.verb === 'put' && clause.objects.length === 0 && (clause.bySize !== null || clause.order !== null)) {
+      const named = namedAlone(ordered[i + 1]?.tokens, text);
+      if (named) {
+        clause = { ...clause, objects: named };
+        opts.notes?.push(
+          `read '${spanText(text, ordered[i + 1]!.tokens).replace(/[.!?]+$/, '')}' as naming what the sentence before orders`,
+        );
+        i++;
+      } else {
+        // Said of nothing: every thing on the table that is not a container (noted).
+        const every: NounPhrase = { ...emptyNp('everything', 'object'), noun: 'thing', plural: true, quantifier: 'all' };
+        clause = { ...clause, objects: [every] };
+        opts.notes?.push(`'${clause.text}' names nothing to order: read as every object that is not a container`);
+      }
+    }
     // "before you move the blue block, …" says no place for it: it only names what the rest comes before.
     if (before && clause.verb === 'put' && clause.locations.length === 0 && clause.direction === null)
       out.push({ ...clause, verb: 'state' as const });
@@ -4049,6 +4133,41 @@ function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause
     for (const s of skipped) opts.notes?.push(`left out '${s.text}', which names no object or place and asks for nothing it knows`);
   }
   return out;
+}
+
+/** A sentence that only names things ("The blocks, I mean."): its phrases, else null. */
+function namedAlone(tokens: Token[] | undefined, source: string): NounPhrase[] | null {
+  if (!tokens) return null;
+  const c = new Cursor(tokens, source);
+  const list = parseNpList(c);
+  c.accept(',');
+  c.seq('i', 'mean');
+  c.seq('that', 'is');
+  c.accept('please');
+  while (c.peek()?.kind === 'punct') c.pos++;
+  return list.length > 0 && c.done() && list.every((np) => np.kind === 'object') ? list : null;
+}
+
+/** A sentence that only says how far ("A long way out, not just beside it."), given to the last relation of the clause before when it says none. */
+function gapAgain(tokens: Token[], before: Clause | undefined, source: string): boolean {
+  const rel = before?.locations.at(-1);
+  if (rel?.kind !== 'relation') return false;
+  let k = 0;
+  while (
+    k < tokens.length &&
+    (tokens[k]!.kind === 'punct' || ['like', 'so', 'and', 'but', 'oh', 'i', 'mean', 'ok', 'okay'].includes(tokens[k]!.text))
+  )
+    k++;
+  const c = new Cursor(tokens.slice(k), source);
+  const gap = gapPhrase(c);
+  if (!gap) return false;
+  // A gap already said stands only when this one says the same ("way over to the right of X. A good long way.").
+  if (rel.gap && (rel.gap.min !== gap.min || rel.gap.max !== gap.max))
+    throw new ParseError(
+      `could not read "${spanText(source, tokens).replace(/[.!?]+$/, '')}": it says another distance than '${rel.gap.text}' said before; say one`,
+    );
+  rel.gap ??= gap;
+  return true;
 }
 
 /** Whether a clause names no object, place, number or side, says no "not"/"only", and has no verb of its own. */
@@ -4119,6 +4238,8 @@ function saysNoMatter(tokens: Token[]): boolean {
     /^(in )?(any|whatever) order( is fine| is ok)?$/.test(s) ||
     /^(it )?(doesn't|does not|doesnt) matter( which| where| how| what)?\b/.test(s) ||
     /^(no matter )?(anywhere|wherever)( is| there is| here is)? (fine|ok|okay|good)\b/.test(s) ||
+    // "Anywhere along the top is fine.", "anywhere in that corner will do": the place said before, any spot in it.
+    /^(anywhere|wherever|any ?where|any spot|any place)\b.*\b((is|'s) (fine|ok|okay|good|great|perfect|alright)|will do|works)$/.test(s) ||
     /^i'?m not fussy\b/.test(s) ||
     /^(i )?(don't|do not|dont) care (which|where|what|how)\b/.test(s) ||
     // "not around anything, just a circle", "same colour, makes sense": said by the way.

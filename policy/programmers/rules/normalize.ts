@@ -1192,13 +1192,18 @@ function looseForms(tokens: Token[]): Token[] {
       out.push(word(t, 'diagonal'));
       continue;
     }
-    if (
-      ['tidy', 'neat', 'proper', 'nice', 'perfect', 'single'].includes(w(i) ?? '') &&
-      ['a', 'one', 'the'].includes(w(i - 1) ?? '') &&
-      (ARRANGEMENT_NOUNS.has(w(i + 1) ?? '') ||
-        ['straight', 'diagonal', 'horizontal', 'vertical', 'slanting', 'sloping'].includes(w(i + 1) ?? ''))
-    )
-      continue;
+    // ("a nice big ring", "a tight little circle": how it looks, left out too.)
+    if (LOOKS.has(w(i) ?? '') && ['a', 'one', 'the'].includes(w(i - 1) ?? '')) {
+      let k = i;
+      while (LOOKS.has(w(k) ?? '')) k++;
+      if (
+        ARRANGEMENT_NOUNS.has(w(k) ?? '') ||
+        ['straight', 'diagonal', 'horizontal', 'vertical', 'slanting', 'sloping'].includes(w(k) ?? '')
+      ) {
+        i = k - 1;
+        continue;
+      }
+    }
     // "the tiniest on the left, growing to the biggest on the right": the biggest on the right.
     if (['growing', 'going', 'getting', 'working', 'building', 'rising'].includes(w(i) ?? '')) {
       let k = i + 1;
@@ -2213,6 +2218,18 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = dropQualifiers(out);
   out = possessiveSides(out);
   out = frames(out);
+  out = whereClefts(out);
+  out = superlativeClauses(out);
+  out = resumptives(out);
+  out = eachAfter(out);
+  out = endsInOrder(out);
+  out = knockDown(out);
+  out = sortHeadings(out);
+  out = modalCan(out);
+  out = soThatOne(out);
+  out = ownColour(out);
+  out = fromWhere(out);
+  out = notContainers(out);
   out = leadIns(out);
   out = countsAndGroups(out);
   out = arrangementWords(out);
@@ -2223,6 +2240,455 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = hedges(out);
   out = placeWords(out);
   return { tokens: out, notes };
+}
+
+/** What a thing named first does, after "those" / "it" points back at it: "…, those go on the tray". */
+const RESUMED_VERBS = new Set([
+  'go',
+  'goes',
+  'need',
+  'needs',
+  'should',
+  'must',
+  'can',
+  'could',
+  'belong',
+  'belongs',
+  'get',
+  'gets',
+  'have',
+  'has',
+  'will',
+  'are',
+  'is',
+]);
+
+/**
+ * "The two biggest blocks, those go on the tray", "the red block - it goes in the bowl": the
+ * thing named first, then a pronoun for it as the subject. Read without the pronoun, when the
+ * words before it have no verb.
+ */
+function resumptives(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  let start = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'punct' && ['.', '!', '?', ';'].includes(t.text)) start = k + 1;
+    if (t.kind !== 'punct' || (t.text !== ',' && t.text !== ':') || k === start) continue;
+    if (!['those', 'these', 'they', 'it'].includes(w(k + 1) ?? '')) continue;
+    const n = NUMBER_WORDS[w(k + 2) ?? ''] !== undefined && w(k + 1) !== 'it' ? 1 : 0;
+    const before = tokens.slice(start, k);
+    // "Red, orange and yellow - those three into the cyan bowl": a list of colours, then what they do.
+    const colours =
+      w(k + 1) !== 'it' &&
+      before.filter((b) => isColor(b.text)).length >= 2 &&
+      before.every(
+        (b, i) => isColor(b.text) || [',', 'and', '&', 'the'].includes(b.text) || (i === before.length - 1 && NOUNS.get(b.text)?.plural),
+      );
+    // ("those four" after three colours is not them: left for the grammar to refuse.)
+    const said = n === 1 ? NUMBER_WORDS[w(k + 2)!] : undefined;
+    if (colours && (said === undefined || said === before.filter((b) => isColor(b.text)).length))
+      return resumptives([...tokens.slice(0, k), ...tokens.slice(k + 2 + n)]);
+    if (!RESUMED_VERBS.has(w(k + 2 + n) ?? '')) continue;
+    if (before.some((b) => b.kind === 'word' && VERBS.has(b.text)) || !before.some((b) => NOUNS.has(b.text))) continue;
+    return resumptives([...tokens.slice(0, k), ...tokens.slice(k + 2 + n)]);
+  }
+  return tokens;
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'into', 'on', 'onto', 'to', 'inside']);
+
+/**
+ * "the red and green blocks: each into the bowl that matches it", "put them each in a corner":
+ * "each" after the things it spreads over says what the plural already says; left out.
+ */
+function eachAfter(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 1; k < tokens.length; k++) {
+    if (w(k) !== 'each') continue;
+    let p = k - 1;
+    if (tokens[p]!.kind === 'punct' && [',', ':'].includes(tokens[p]!.text)) p--;
+    const plural = (NOUNS.get(w(p) ?? '')?.plural ?? false) || w(p) === 'them';
+    let end = k + 1;
+    if (w(end) === 'one') end++;
+    else if (w(end) === 'of' && w(end + 1) === 'them') end += 2;
+    if (!plural || !PLACE_PREPOSITIONS.has(w(end) ?? '')) continue;
+    return eachAfter([...tokens.slice(0, k), ...tokens.slice(end)]);
+  }
+  return tokens;
+}
+
+const OPPOSITE_SIDES: Readonly<Record<string, string>> = { left: 'right', right: 'left', top: 'bottom', bottom: 'top' };
+
+/**
+ * "Smallest block at the far left, biggest at the far right, and the rest in size order in
+ * between": the two ends and the order between them — read as "the blocks in size order,
+ * smallest on the left" (a line in that order). Only with the words for the rest between.
+ */
+function endsInOrder(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const stop = (k: number): boolean => tokens[k]?.kind === 'punct' && ['.', '!', '?', ';'].includes(tokens[k]!.text);
+  let start = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i < tokens.length && !stop(i)) continue;
+    const words = tokens
+      .slice(start, i)
+      .filter((t) => t.kind === 'word')
+      .map((t) => t.text);
+    const between = words.join(' ');
+    const ends: { sup: number; side: string; noun?: string }[] = [];
+    for (let k = start; k < i; k++) {
+      if (!SUPERLATIVES.has(w(k) ?? '')) continue;
+      let j = k + 1;
+      const noun = NOUNS.has(w(j) ?? '') ? w(j++) : w(j) === 'one' ? (j++, undefined) : undefined;
+      if (!['at', 'on', 'to'].includes(w(j) ?? '') || w(j + 1) !== 'the') continue;
+      j += 2;
+      if (['far', 'very', 'extreme'].includes(w(j) ?? '')) j++;
+      if (OPPOSITE_SIDES[w(j) ?? ''] === undefined) continue;
+      ends.push({ sup: k, side: w(j)!, noun });
+    }
+    const rest = /\b(in between|in order|size order|in size)\b/.test(between);
+    if (ends.length === 2 && rest && OPPOSITE_SIDES[ends[0]!.side] === ends[1]!.side && w(ends[0]!.sup) !== w(ends[1]!.sup)) {
+      const at = tokens[ends[0]!.sup]!;
+      const word = (text: string): Token => ({ kind: 'word', text, start: at.start, end: at.start });
+      const noun = ends[0]!.noun ?? ends[1]!.noun;
+      const plural =
+        noun === undefined || NOUNS.get(noun)?.plural
+          ? (noun ?? 'things')
+          : ([`${noun}s`, `${noun}es`].find((p) => NOUNS.get(p)?.plural) ?? 'things');
+      // What came before the first end ("Put the", "Line up the") stays only if it has a verb.
+      const lead = tokens.slice(start, ends[0]!.sup).filter((t) => !(t.kind === 'word' && ['the', 'and'].includes(t.text)));
+      const verb = lead.some((t) => VERBS.has(t.text)) ? lead : [word('put')];
+      const phrase = [
+        word('the'),
+        word(plural),
+        word('in'),
+        word('size'),
+        word('order'),
+        { ...at, kind: 'punct' as const, text: ',' },
+        tokens[ends[0]!.sup]!,
+        word('on'),
+        word('the'),
+        word(ends[0]!.side),
+      ];
+      return [...tokens.slice(0, start), ...verb, ...phrase, ...endsInOrder(tokens.slice(i))];
+    }
+    start = i + 1;
+  }
+  return tokens;
+}
+
+const STACK_WORDS = new Set(['tower', 'towers', 'stack', 'stacks', 'pile', 'piles']);
+
+/** "knock both stacks down", "topple the tower over", "knock down the pile": take it apart (unstack, top first). */
+function knockDown(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 0; k < tokens.length; k++) {
+    if (!['knock', 'topple', 'tip', 'flatten', 'demolish', 'dismantle', 'break'].includes(w(k) ?? '')) continue;
+    let j = k + 1;
+    const particleFirst = ['down', 'over'].includes(w(j) ?? '') ? j++ : -1;
+    const np = j;
+    while (j < tokens.length && j - np < 4 && !STACK_WORDS.has(w(j) ?? '') && tokens[j]!.kind === 'word') j++;
+    if (!STACK_WORDS.has(w(j) ?? '')) continue;
+    const noun = j++;
+    const particle = particleFirst < 0 && ['down', 'over', 'up'].includes(w(j) ?? '') ? j : -1;
+    if (particleFirst < 0 && particle < 0 && !['demolish', 'dismantle', 'flatten'].includes(w(k)!)) continue;
+    const at = (text: string, t: Token): Token => ({ ...t, kind: 'word', text });
+    const rewritten = [at('take', tokens[k]!), ...tokens.slice(np, noun + 1), at('apart', tokens[noun]!)];
+    return knockDown([...tokens.slice(0, k), ...rewritten, ...tokens.slice(particle >= 0 ? particle + 1 : noun + 1)]);
+  }
+  return tokens;
+}
+
+/** How an arrangement should look ("a tidy row", "a nice big ring", "a tight little circle"): it is the arrangement all the same. */
+const LOOKS = new Set([
+  'tidy',
+  'neat',
+  'proper',
+  'nice',
+  'perfect',
+  'single',
+  'little',
+  'small',
+  'tight',
+  'big',
+  'wide',
+  'large',
+  'even',
+  'round',
+  'lovely',
+  'pretty',
+]);
+
+/**
+ * "Sort by colour: reds on the yellow tray, blues in the grey bowl", "Separate them by shape:
+ * balls in the bowl, blocks on the tray": a heading, then what goes where, said in full — the
+ * list says it; the heading goes (else "sort by colour" would match each to its colour).
+ */
+function sortHeadings(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  let start = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'punct' && ['.', '!', '?', ';'].includes(t.text)) start = k + 1;
+    if (k !== start || !['sort', 'separate', 'group', 'split', 'organise', 'organize', 'divide'].includes(w(k) ?? '')) continue;
+    const colon = tokens.findIndex((u, j) => j > k && j <= k + 7 && u.kind === 'punct' && u.text === ':');
+    if (colon < 0 || !tokens.slice(k, colon).some((u) => u.text === 'by')) continue;
+    let j = colon + 1;
+    if (w(j) === 'the') j++;
+    const first = w(j) ?? '';
+    const names = isColor(first) || isColor(first.replace(/s$/, '')) || NOUNS.has(first);
+    let end = colon + 1;
+    while (end < tokens.length && !(tokens[end]!.kind === 'punct' && ['.', '!', '?', ';'].includes(tokens[end]!.text))) end++;
+    const places = tokens.slice(colon + 1, end).filter((u) => PLACE_PREPOSITIONS.has(u.text)).length;
+    if (!names || places < 2) continue;
+    const put: Token = { kind: 'word', text: 'put', start: tokens[colon]!.end, end: tokens[colon]!.end };
+    return [...tokens.slice(0, k), put, ...sortHeadings(tokens.slice(colon + 1))];
+  }
+  return tokens;
+}
+
+/** Verbs that follow "can" the modal ("the yellow one can stay where it is", "the ball can go in the bowl"). */
+const AFTER_MODAL = new Set([
+  'stay',
+  'go',
+  'be',
+  'remain',
+  'sit',
+  'just',
+  'now',
+  'stop',
+  'also',
+  'then',
+  'move',
+  'get',
+  'come',
+  'rest',
+  'live',
+  'wait',
+  'keep',
+]);
+
+/** "the yellow one can stay", "the red block can go in X": "can" as "could" there, not a can (a cylinder). */
+function modalCan(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  return tokens.map((t, k) =>
+    w(k) === 'can' &&
+    AFTER_MODAL.has(w(k + 1) ?? '') &&
+    (['one', 'it', 'they', 'that', 'this', 'ones'].includes(w(k - 1) ?? '') || NOUNS.has(w(k - 1) ?? ''))
+      ? { ...t, text: 'could' }
+      : t,
+  );
+}
+
+/**
+ * "The white one hasn't got a bowl, so that one stays put", "the ball is in the way, so it goes
+ * on the tray": why, then what — read as what the thing named first does ("the white one stays put").
+ */
+function soThatOne(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  let start = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'punct' && ['.', '!', '?', ';'].includes(t.text)) start = k + 1;
+    if (!(t.kind === 'punct' && t.text === ',' && w(k + 1) === 'so')) continue;
+    const p = k + 2;
+    const n =
+      ['that', 'this'].includes(w(p) ?? '') && ['one', 'block', 'ball', 'can', 'thing'].includes(w(p + 1) ?? '')
+        ? 2
+        : ['it', 'they'].includes(w(p) ?? '')
+          ? 1
+          : 0;
+    if (n === 0) continue;
+    // The thing named first: a determiner, colours and sizes, then a noun or "one".
+    let e = start;
+    if (['the', 'that', 'this'].includes(w(e) ?? '')) e++;
+    while (isColor(w(e) ?? '') || ['big', 'small', 'little', 'large', 'tall', 'short'].includes(w(e) ?? '')) e++;
+    if (!(NOUNS.has(w(e) ?? '') || w(e) === 'one') || e === start) continue;
+    return soThatOne([...tokens.slice(0, start), ...tokens.slice(start, e + 1), ...tokens.slice(p + n)]);
+  }
+  return tokens;
+}
+
+/**
+ * "into their own colour bowls", "in its own coloured bowl": the matching bowls; ", both of
+ * each" after a swap of colours only says the plural again.
+ */
+function ownColour(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 0; k < tokens.length; k++) {
+    if (
+      ['its', 'their'].includes(w(k) ?? '') &&
+      w(k + 1) === 'own' &&
+      ['color', 'colour', 'colored', 'coloured'].includes(w(k + 2) ?? '')
+    ) {
+      const noun = NOUNS.get(w(k + 3) ?? '');
+      if (noun && (noun.cls === 'bowl' || noun.cls === 'tray' || noun.cls === 'container')) {
+        const at = (text: string): Token => ({ ...tokens[k]!, text });
+        return ownColour([...tokens.slice(0, k), at('the'), at('matching'), ...tokens.slice(k + 3)]);
+      }
+    }
+    // "the bowl that's its own colour", "the bowls which are their own colours": the matching one.
+    if (
+      NOUNS.get(w(k) ?? '')?.cls === 'bowl' &&
+      ['that', 'which'].includes(w(k + 1) ?? '') &&
+      ['is', 'are'].includes(w(k + 2) ?? '') &&
+      ['its', 'their'].includes(w(k + 3) ?? '') &&
+      w(k + 4) === 'own' &&
+      ['color', 'colour', 'colors', 'colours'].includes(w(k + 5) ?? '') &&
+      w(k - 1) === 'the'
+    ) {
+      const at = (text: string): Token => ({ ...tokens[k - 1]!, text });
+      return ownColour([...tokens.slice(0, k), at('matching'), tokens[k]!, ...tokens.slice(k + 6)]);
+    }
+    // "make one line out of the four blocks": a line of them.
+    if (w(k) === 'out' && w(k + 1) === 'of' && ARRANGEMENT_NOUNS.has(w(k - 1) ?? ''))
+      return ownColour([...tokens.slice(0, k), ...tokens.slice(k + 1)]);
+    if (
+      tokens[k]!.kind === 'punct' &&
+      tokens[k]!.text === ',' &&
+      ['both', 'all'].includes(w(k + 1) ?? '') &&
+      w(k + 2) === 'of' &&
+      w(k + 3) === 'each' &&
+      (k + 4 >= tokens.length || tokens[k + 4]!.kind === 'punct')
+    )
+      return ownColour([...tokens.slice(0, k), ...tokens.slice(k + 4)]);
+  }
+  return tokens;
+}
+
+const TAKE_VERBS = new Set(['take', 'lift', 'get', 'pull', 'bring', 'remove', 'grab', 'pick', 'fish']);
+
+/**
+ * Where a thing is taken from, said before where it goes: "take the red one back out and leave
+ * it in the corner", "take the blue block out of the ring and put it …", "bring the red block
+ * in from its corner and …". What it is and where it goes say it all; the words go. ("out of
+ * the bowl" stays: a container can tell which thing is meant.)
+ */
+function fromWhere(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const nextStep = (k: number): boolean =>
+    (w(k) === 'and' || w(k) === 'then' || tokens[k]?.text === ',') &&
+    [w(k + 1), w(k + 2)].some((x) => x !== undefined && VERBS.has(x) && x !== 'and' && x !== 'then');
+  for (let k = 1; k < tokens.length; k++) {
+    // The take verb a few words before, with nothing but the thing between.
+    let v = k - 1;
+    while (v > 0 && k - v < 7 && tokens[v]!.kind === 'word' && !TAKE_VERBS.has(w(v)!)) v--;
+    if (!TAKE_VERBS.has(w(v) ?? '') || v === k - 1) continue;
+    let j = k;
+    if (w(j) === 'back' && w(j + 1) === 'out') j++;
+    if (w(j) === 'out') {
+      j++;
+      if (w(j) === 'of' && ['the', 'its', 'their', 'that'].includes(w(j + 1) ?? '') && GROUP_NOUNS.has(w(j + 2) ?? '')) j += 3;
+      else if (w(j) === 'of') continue;
+    } else if (w(j) === 'in' && w(j + 1) === 'from' && ['its', 'their', 'the', 'that'].includes(w(j + 2) ?? '')) {
+      j += 3;
+      while (j < tokens.length && tokens[j]!.kind === 'word' && !['and', 'then'].includes(w(j)!) && j - k < 8) j++;
+    } else continue;
+    if (!nextStep(j)) continue;
+    // ("bring X" then where: "take X", as "bring" alone asks where to.)
+    const verb = w(v) === 'bring' ? [{ ...tokens[v]!, text: 'take' }] : [tokens[v]!];
+    return fromWhere([...tokens.slice(0, v), ...verb, ...tokens.slice(v + 1, k), ...tokens.slice(j)]);
+  }
+  return tokens;
+}
+
+/**
+ * "Everything that's not red, and not a bowl or tray, onto the tray": "everything" never takes
+ * the containers, so ", and not a bowl or tray" says nothing more; left out.
+ */
+function notContainers(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const container = (x: string | undefined): boolean => {
+    const n = NOUNS.get(x ?? '');
+    return n !== undefined && (n.cls === 'bowl' || n.cls === 'tray' || n.cls === 'container');
+  };
+  for (let k = 1; k < tokens.length; k++) {
+    if (!(tokens[k]!.text === ',' && (w(k + 1) === 'not' || (w(k + 1) === 'and' && w(k + 2) === 'not')))) continue;
+    if (!tokens.slice(0, k).some((t) => ['everything', 'anything', 'things', 'objects'].includes(t.text))) continue;
+    let j = k + (w(k + 1) === 'and' ? 3 : 2);
+    let named = 0;
+    while (j < tokens.length) {
+      if (['a', 'an', 'or', 'and', 'nor'].includes(w(j) ?? '') || tokens[j]!.text === ',') j++;
+      else if (container(w(j))) {
+        named++;
+        j++;
+      } else break;
+    }
+    while (j > k && tokens[j - 1]!.text === ',') j--;
+    if (named === 0 || tokens[j]?.text !== ',') continue;
+    return notContainers([...tokens.slice(0, k), ...tokens.slice(j)]);
+  }
+  return tokens;
+}
+
+const SUPERLATIVES = new Set(['smallest', 'largest', 'biggest', 'tallest', 'shortest', 'littlest', 'tiniest', 'heaviest', 'lightest']);
+
+/**
+ * A superlative said as a clause: "whichever two blocks are the biggest" is "the two biggest
+ * blocks"; "the cans that aren't the tallest (one)" are "the cans other than the tallest one".
+ */
+function superlativeClauses(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const at = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.start });
+  for (let k = 0; k < tokens.length; k++) {
+    if (w(k) === 'whichever' || w(k) === 'whatever') {
+      let j = k + 1;
+      const count = NUMBER_WORDS[w(j) ?? ''] !== undefined || tokens[j]?.kind === 'number' ? j++ : -1;
+      const head = j;
+      while (isColor(w(j) ?? '')) j++;
+      const noun = NOUNS.has(w(j) ?? '') ? j++ : -1;
+      if (noun < 0 || !['is', 'are'].includes(w(j) ?? '') || w(j + 1) !== 'the' || !SUPERLATIVES.has(w(j + 2) ?? '')) continue;
+      let end = j + 3;
+      if (['one', 'ones'].includes(w(end) ?? '')) end++;
+      const the = at('the', tokens[k]!);
+      const rewritten = [the, ...(count >= 0 ? [tokens[count]!] : []), tokens[j + 2]!, ...tokens.slice(head, noun + 1)];
+      return superlativeClauses([...tokens.slice(0, k), ...rewritten, ...tokens.slice(end)]);
+    }
+    // "that aren't", "which is not".
+    const not = ['that', 'which', 'who'].includes(w(k) ?? '')
+      ? ["isn't", "aren't", 'isnt', 'arent'].includes(w(k + 1) ?? '')
+        ? k + 2
+        : ['is', 'are'].includes(w(k + 1) ?? '') && w(k + 2) === 'not'
+          ? k + 3
+          : -1
+      : -1;
+    if (not > 0 && w(not) === 'the' && SUPERLATIVES.has(w(not + 1) ?? '')) {
+      let end = not + 2;
+      const one = ['one', 'ones'].includes(w(end) ?? '') || NOUNS.has(w(end) ?? '') ? tokens[end++]! : at('one', tokens[not + 1]!);
+      const rewritten = [at('other', tokens[k]!), at('than', tokens[k]!), tokens[not]!, tokens[not + 1]!, one];
+      return superlativeClauses([...tokens.slice(0, k), ...rewritten, ...tokens.slice(end)]);
+    }
+  }
+  return tokens;
+}
+
+/**
+ * "The top left corner - that's where the red block needs to end up", "the white bowl is where
+ * the ball goes": the place first, then what goes there — read as "… . the red block needs to
+ * end up there" (the grammar puts a place said before at "there").
+ */
+function whereClefts(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const stop = (k: number): boolean => tokens[k]?.kind === 'punct' && ['.', '!', '?', ';'].includes(tokens[k]!.text);
+  for (let k = 1; k < tokens.length - 2; k++) {
+    let from = -1;
+    if (['that', 'this', 'which'].includes(w(k) ?? '') && w(k + 1) === 'is' && w(k + 2) === 'where' && tokens[k - 1]!.kind === 'punct')
+      from = k - 1;
+    else if (w(k) === 'is' && w(k + 1) === 'where' && w(k - 1) !== undefined && !VERBS.has(w(k - 1)!)) from = k;
+    if (from < 0) continue;
+    const to = tokens[from]!.text === 'is' ? k + 2 : k + 3;
+    let end = to;
+    while (end < tokens.length && !stop(end)) end++;
+    let at = end;
+    while (at > to && ['please', 'pls', 'thanks', 'ta'].includes(w(at - 1) ?? '')) at--;
+    if (at - to < 2) continue;
+    const mark = tokens[from]!;
+    const period: Token = { kind: 'punct', text: '.', start: mark.start, end: mark.start };
+    const there: Token = { kind: 'word', text: 'there', start: tokens[at - 1]!.end, end: tokens[at - 1]!.end };
+    return whereClefts([...tokens.slice(0, from), period, ...tokens.slice(to, at), there, ...tokens.slice(at)]);
+  }
+  return tokens;
 }
 
 /**

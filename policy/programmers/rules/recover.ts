@@ -331,6 +331,14 @@ function editsFor(tokens: Token[], error: ParseError, source: string, topic: boo
       note: `left out '${spanText(source, tokens.slice(0, colon))}', a heading before what it says`,
       accept: (clause) => clause.objects.length > 0 && clause.locations.length > 0,
     });
+  // "…to the left side, anywhere along that side", "…, doesn't matter where": any spot in the place named is fine.
+  const loose = tokens.findIndex((_t, k) => k > 0 && tokens[k - 1]!.text === ',' && k <= at + 1 && anySpotFrom(tokens, k));
+  if (loose > 0)
+    out.push({
+      tokens: tokens.slice(0, loose - 1),
+      note: `left out '${spanText(source, tokens.slice(loose))}': any spot in the place it names is fine`,
+      accept: (clause) => clause.objects.length > 0 && clause.locations.some((l) => DESTINATION_KINDS.has(l.kind)),
+    });
   // An aside between commas or in brackets that names nothing.
   const aside = asideAround(tokens, at);
   if (aside) {
@@ -507,4 +515,18 @@ export function recoverClause(
     return null;
   };
   return search(tokens, error, [], 0);
+}
+
+/** Whether the words from `k` to the end only leave the spot free: "anywhere along that side", "doesn't matter where (exactly)". */
+function anySpotFrom(tokens: Token[], k: number): boolean {
+  const w = tokens
+    .slice(k)
+    .filter((t) => t.kind === 'word')
+    .map((t) => t.text);
+  if (['anywhere', 'wherever', 'anyplace'].includes(w[0] ?? '')) return true;
+  const s = w.join(' ');
+  return (
+    /^(it )?(doesn't|does not|doesnt|don't|dont|do not) (matter|care|mind) where( exactly)?( it goes| in it| on it)?$/.test(s) ||
+    /^i (don't|dont|do not) (mind|care) where\b/.test(s)
+  );
 }

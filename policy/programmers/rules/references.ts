@@ -170,7 +170,8 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     // "stack them all up", "line them up" with nothing named before: every object there is to move (not the containers), noted.
     if (ids.length === 0 && (opts.pronoun ?? []).length === 0 && np.pronoun === 'them') {
       const all = facts.objects.filter((o) => !CONTAINERS.includes(o.shape) && !exclude.has(o.id)).map((o) => o.id);
-      if (all.length >= 2) {
+      // ("those three" when there are six: not every one.)
+      if (all.length >= 2 && (np.count === undefined || np.count === all.length)) {
         opts.notes?.push(`'${np.text}' with nothing named before it: read as every object that is not a container (${all.join(', ')})`);
         return { kind: 'objects', ids: all, candidates: all };
       }
@@ -290,7 +291,9 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
       // "except the red ones", "but the red and blue ones": everything the phrase fits, of the outer kind.
       const like: NounPhrase = e.kind === 'object' && e.noun === null ? { ...e, noun, pronoun: undefined } : e;
       const r = resolveNp(like, facts, { want: 'any', lastNoun: noun ?? opts.lastNoun ?? null });
-      if (r.kind === 'objects') for (const id of r.candidates) out.add(id);
+      // "except the biggest (one)", "but the second from the left": the one it picks, not every candidate.
+      const picked = e.size !== null || e.sizeRank !== undefined || e.nth !== undefined || e.relation !== undefined;
+      if (r.kind === 'objects') for (const id of picked ? r.ids : r.candidates) out.add(id);
     }
     found = found.filter((o) => !out.has(o.id));
     if (found.length === 0) throw new UnresolvedReference(`no object matches '${np.text}': every match is excepted`);

@@ -195,6 +195,13 @@ const OBJECT_START = new Set([
   'down',
   'its',
   'their',
+  // "… and make one line of them", "… and stack two blocks".
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
 ]);
 
 /** Whether a verb starts at token i (after "then", "also", …): where "and" or a comma starts a new clause. */
