@@ -79,9 +79,9 @@ export interface TableFiles {
  * table, over the scenes of the first four and its own; 6 is the sixth, held-out table, over
  * the scenes of the first five and its own; 7 is the seventh, held-out table, over the scenes of
  * the first six and its own; 8 is the eighth, held-out table, over the scenes of the first seven
- * and its own.
+ * and its own; 9 is the ninth, held-out table, over the scenes of the first eight and its own.
  */
-export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7 | 8, TableFiles> = {
+export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9, TableFiles> = {
   1: { rows: 'instructions.json', scenes: ['scenes.json'] },
   2: { rows: 'instructions-2.json', scenes: ['scenes.json', 'scenes-2.json'] },
   3: { rows: 'instructions-3.json', scenes: ['scenes.json', 'scenes-2.json', 'scenes-3.json'] },
@@ -109,6 +109,20 @@ export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7 | 8, TableFiles> = {
       'scenes-6.json',
       'scenes-7.json',
       'scenes-8.json',
+    ],
+  },
+  9: {
+    rows: 'instructions-9.json',
+    scenes: [
+      'scenes.json',
+      'scenes-2.json',
+      'scenes-3.json',
+      'scenes-4.json',
+      'scenes-5.json',
+      'scenes-6.json',
+      'scenes-7.json',
+      'scenes-8.json',
+      'scenes-9.json',
     ],
   },
 };
