@@ -549,6 +549,7 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
         }
         const ref = parseSimpleNp(c, { relations: false });
         if (ref) {
+          refRegion(c, ref, opts.verb ?? 'put');
           np.relation = { rel: rank as 'closest' | 'farthest', np: ref };
           continue;
         }
@@ -623,6 +624,7 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
         c.pos = afterBe;
       } else if (rel) {
         const ref = parseSimpleNp(c, { relations: false });
+        refRegion(c, ref, opts.verb ?? 'put');
         // "in X" / "on X" names which one only when said so ("that is in"), after a verb that
         // takes no place, or when a place of its own follows ("put the block in the red bowl in the tray").
         const which =
@@ -1392,6 +1394,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     if (c.accept('to', 'from')) {
       const place = tablePlace(c);
       const ref = place ? null : parseSimpleNp(c, { relations: false });
+      refRegion(c, ref, opts.verb ?? 'put');
       if (place) np.relation = { rel: rank, np: null, place };
       else if (ref && ref.kind !== 'table') np.relation = { rel: rank, np: ref };
       else c.pos = s2;
@@ -1418,6 +1421,25 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   }
   np.text = c.text(start);
   return np;
+}
+
+/**
+ * "the block closest to the yellow bowl in the middle goes into the red bowl": a part of the
+ * table right after the reference, with a place of the clause's own still ahead, says which
+ * reference (the yellow bowl in the middle) — not where the thing goes.
+ */
+function refRegion(c: Cursor, ref: NounPhrase | null, verb: VerbClass): void {
+  if (ref?.kind !== 'object' || ref.relation || ref.plural) return;
+  const s = c.pos;
+  if (c.accept('in', 'on', 'at') !== null && tablePlaceAhead(c)) {
+    const place = tablePlace(c);
+    if (place && destinationAhead(c, verb)) {
+      ref.relation = { rel: 'region', np: null, place, explicit: false };
+      ref.text = `${ref.text} ${c.text(s)}`;
+      return;
+    }
+  }
+  c.pos = s;
 }
 
 /** A count at the cursor: a whole number of two or more ("two", "3"), not consumed. */
@@ -4292,7 +4314,9 @@ function remarkOf(tokens: Token[], error: ParseError, clauses: number, asTopic: 
   const where = named.findIndex(
     (t, i) => i > 1 && ['along', 'in', 'on', 'at', 'near', 'by', 'around', 'round', 'across', 'beside'].includes(t.text),
   );
-  const tries = says > 0 && !placed ? [named, named.slice(0, says)] : [named];
+  // ("whichever block is farthest to the left …": what follows "is" says which one; never left out.)
+  const defines = ['whichever', 'whatever', 'which'].includes(named[0]?.text ?? '');
+  const tries = says > 0 && !placed && !defines ? [named, named.slice(0, says)] : [named];
   if (where > 0 && says < 0) tries.push(named.slice(0, where));
   for (const words of tries) {
     try {
@@ -4422,6 +4446,8 @@ function thingThenPlace(
   const a = words(thing);
   const b = words(place);
   if (a.length === 0 || b.length === 0 || [...a, ...b].some((t) => VERBS.has(t.text))) return null;
+  // "Two red blocks. The one closer to the tray …": one of them, not where they go.
+  if (['the', 'that', 'this'].includes(b[0]!.text) && ['one', 'ones'].includes(b[1]?.text ?? '')) return null;
   const at = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.start });
   // "The red ball? In the black bowl, please.": the place keeps its own preposition.
   const said = ['in', 'into', 'on', 'onto', 'to', 'inside', 'next', 'beside', 'behind', 'above', 'below'].includes(b[0]!.text);

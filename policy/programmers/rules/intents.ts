@@ -396,6 +396,15 @@ function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest |
     case 'onEnd': {
       const r = resolve(st, loc.np, 'any', { exclude: [id], pronoun: lastOther(st, id), self: [id] });
       if (r.kind !== 'objects') return null;
+      // "on the right side of the bowl": a bowl (or a cube, a ball) has no end to stand on — beside it,
+      // that side. A tray or a long plank has ("the right end of the plank").
+      const o = st.facts.objects.find((x) => x.id === r.ids[0]);
+      const long = o !== undefined && Math.max(o.size[0], o.size[1]) >= 2 * Math.min(o.size[0], o.size[1]);
+      if (o !== undefined && o.shape !== 'tray' && !long) {
+        const rel = ({ left: 'left', right: 'right', front: 'front', back: 'behind' } as const)[loc.side];
+        st.notes.push(`read 'the ${loc.side} side of ${r.ids[0]}' as beside it on that side (it has no ${loc.side} end to stand on)`);
+        return { kind: 'beside', rel, id: r.ids[0]! };
+      }
       return { kind: 'on', id: r.ids[0]!, end: loc.side };
     }
     case 'between': {
@@ -451,6 +460,21 @@ function combineDests(dests: Dest[]): Dest | null {
   const beside = dests.find((d) => d.kind === 'beside');
   if (beside && dests.every((d) => d.kind === 'beside' || d.kind === 'table')) return beside;
   return dests[0]!;
+}
+
+/**
+ * "Take the green block off the top, then put the yellow block in the bowl": a lift (not held)
+ * of a thing standing on another, with more to do after it, takes it off onto the table
+ * (noted) — the fingers are needed for what follows.
+ */
+function liftedOff(st: State, intents: Intent[]): Intent[] {
+  return intents.map((it, k) => {
+    if (it.kind !== 'lift' || it.hold || k === intents.length - 1) return it;
+    const from = supportOf(st, it.id);
+    if (from === null) return it;
+    st.notes.push(`took ${it.id} off ${from} onto the table: what follows needs the gripper`);
+    return { kind: 'unstack', id: it.id, from };
+  });
 }
 
 function supportOf(st: State, id: string): string | null {
@@ -1390,8 +1414,8 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
             ? sameContainer(st, containerLoc.np, ids)
             : resolve(st, containerLoc.np, 'container', { exclude: ids });
         if (r.kind === 'objects') {
-          const target = st.facts.objects.find((o) => o.id === r.ids[0])!;
-          if (target.shape === 'bowl' || target.shape === 'tray') {
+          const target = st.facts.objects.find((o) => o.id === r.ids[0]);
+          if (target?.shape === 'bowl' || target?.shape === 'tray') {
             out.push({ kind: 'gather', ids, container: target.id });
             setSubject(ids);
             return;
@@ -1743,7 +1767,7 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
     interpretClause(st, clause, intents);
   }
   if (st.keep.size > 0) intents = withoutKept(st, intents);
-  const merged = ballsLast(uncover(merge(intents), facts, st.notes, new Set([...st.mentioned, ...(st.inner ?? [])])), facts);
+  const merged = liftedOff(st, ballsLast(uncover(merge(intents), facts, st.notes, new Set([...st.mentioned, ...(st.inner ?? [])])), facts));
   if (st.pyramidAnnounced && !merged.some((x) => x.kind === 'pyramid')) {
     // "Build a pyramid." and nothing else: the widest block on two of the others.
     const blocks = facts.objects.filter((o) => o.shape === 'box').sort((a, b) => volume(b) - volume(a));

@@ -2208,6 +2208,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = colorHeads(out);
   out = squashRuns(out, opts.known);
   out = joinMost(out);
+  out = superlativeClauses(out);
   out = asides(out);
   out = intensifiedPlaces(out);
   out = comparativeRanks(out);
@@ -2219,7 +2220,6 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = possessiveSides(out);
   out = frames(out);
   out = whereClefts(out);
-  out = superlativeClauses(out);
   out = resumptives(out);
   out = eachAfter(out);
   out = endsInOrder(out);
@@ -2230,6 +2230,10 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = ownColour(out);
   out = fromWhere(out);
   out = notContainers(out);
+  out = wholeTable(out);
+  out = uprightSentences(out);
+  out = wishedPostures(out);
+  out = offYouGo(out);
   out = leadIns(out);
   out = countsAndGroups(out);
   out = arrangementWords(out);
@@ -2571,6 +2575,15 @@ function fromWhere(tokens: Token[]): Token[] {
     (w(k) === 'and' || w(k) === 'then' || tokens[k]?.text === ',') &&
     [w(k + 1), w(k + 2)].some((x) => x !== undefined && VERBS.has(x) && x !== 'and' && x !== 'then');
   for (let k = 1; k < tokens.length; k++) {
+    // "take it off", "lift the black block off, then …": off what it stands on (the top of it).
+    if (
+      w(k) === 'off' &&
+      (k + 1 >= tokens.length || tokens[k + 1]!.kind === 'punct' || ['and', 'then', 'first'].includes(w(k + 1) ?? '')) &&
+      tokens.slice(Math.max(0, k - 6), k).some((t) => TAKE_VERBS.has(t.text))
+    ) {
+      const at = (text: string): Token => ({ ...tokens[k]!, text, start: tokens[k]!.end });
+      return fromWhere([...tokens.slice(0, k + 1), at('the'), at('top'), ...tokens.slice(k + 1)]);
+    }
     // The take verb a few words before, with nothing but the thing between.
     let v = k - 1;
     while (v > 0 && k - v < 7 && tokens[v]!.kind === 'word' && !TAKE_VERBS.has(w(v)!)) v--;
@@ -2622,6 +2635,190 @@ function notContainers(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/** "the block farthest to the left on the whole table", "the biggest of the entire table": the table is where everything is; left out. */
+function wholeTable(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 0; k < tokens.length; k++)
+    if (
+      ['on', 'of', 'in', 'across'].includes(w(k) ?? '') &&
+      w(k + 1) === 'the' &&
+      ['whole', 'entire'].includes(w(k + 2) ?? '') &&
+      w(k + 3) === 'table'
+    )
+      return wholeTable([...tokens.slice(0, k), ...tokens.slice(k + 4)]);
+  return tokens;
+}
+
+const UPRIGHT_SAID = [
+  /^(keep|leave|have) (it|them) (standing( up)?|upright|vertical|up|(the )?right way up|on (its|their) ends?)$/,
+  /^(stand|set|keep) (it|them) (up|upright|up straight|on (its|their) ends?)$/,
+  /^(don't|dont|do not|never) (lay|put|tip|knock|set) (it|them) (down|flat|over|on (its|their) sides?)( flat)?$/,
+  /^not (lying|laid|laying) (down|flat)$/,
+  /^not on (its|their) sides?$/,
+];
+
+/** "Put it in the bowl. Keep it there.": said of where it was just put — it asks for nothing more. */
+const LEAVE_IT_SAID = /^(keep|leave) (it|them) (there|in there|on there|where (it is|they are)|like that)$/;
+
+/**
+ * "The yellow can goes on the tray. Stand it up, don't lay it down.", "Blue can: a little left of
+ * the tray. Keep it standing.", "… - keep it the right way up": words that only say to keep it
+ * upright belong to what was said before — read as ", upright" there (not "keep holding it").
+ * "Keep it there." after that says nothing more and goes.
+ */
+function uprightSentences(tokens: Token[]): Token[] {
+  const stop = (k: number): boolean => tokens[k]?.kind === 'punct' && ['.', '!', '?', ';'].includes(tokens[k]!.text);
+  const words = (ts: Token[]): string =>
+    ts
+      .filter((t) => t.kind === 'word' && !['please', 'pls', 'and', 'then', 'also', 'but', 'just'].includes(t.text))
+      .map((t) => t.text)
+      .join(' ');
+  const upright = (ts: Token[]): boolean => UPRIGHT_SAID.some((re) => re.test(words(ts)));
+  let prevEnd = -1;
+  for (let start = 0, i = 0; i <= tokens.length; i++) {
+    if (i < tokens.length && !stop(i)) continue;
+    // The sentence's parts between commas and dashes; the trailing ones that only say "upright".
+    const cuts = [start - 1];
+    for (let k = start; k < i; k++) if (tokens[k]!.kind === 'punct' && [',', '-'].includes(tokens[k]!.text)) cuts.push(k);
+    cuts.push(i);
+    let from = cuts.length - 1;
+    while (
+      from > 0 &&
+      words(tokens.slice(cuts[from - 1]! + 1, cuts[from]!)) !== '' &&
+      upright(tokens.slice(cuts[from - 1]! + 1, cuts[from]!))
+    )
+      from--;
+    const at = tokens[Math.max(start - 1, 0)]!;
+    const word = (text: string, kind: 'word' | 'punct' = 'word'): Token => ({ kind, text, start: at.start, end: at.start });
+    if (from < cuts.length - 1) {
+      // All of the sentence: to the sentence before (if any); else its tail, after what it says first.
+      if (from === 0 && prevEnd >= 0)
+        return [...tokens.slice(0, prevEnd), word(',', 'punct'), word('upright'), ...uprightSentences(tokens.slice(i))];
+      if (from > 0) return [...tokens.slice(0, cuts[from]!), word(',', 'punct'), word('upright'), ...uprightSentences(tokens.slice(i))];
+    }
+    if (prevEnd >= 0 && LEAVE_IT_SAID.test(words(tokens.slice(start, i))))
+      return [...tokens.slice(0, prevEnd), ...uprightSentences(tokens.slice(i))];
+    if (i < tokens.length) prevEnd = i;
+    start = i + 1;
+  }
+  return tokens;
+}
+
+const POSTURES = new Set(['sitting', 'sit', 'sat', 'resting', 'rest', 'placed', 'snuggled', 'nestled', 'perched', 'parked']);
+const POSTURE_PLACES = new Set([
+  'in',
+  'into',
+  'on',
+  'onto',
+  'inside',
+  'next',
+  'beside',
+  'by',
+  'at',
+  'near',
+  'just',
+  'right',
+  'up',
+  'to',
+  'over',
+  'under',
+  'below',
+  'above',
+  'behind',
+  'a',
+]);
+
+/**
+ * What the speaker wants to see, said with a posture: "What I'd like at the end is the blue block
+ * sitting in the yellow bowl", "if you could get that ball sat on the tray", "move it so it's sat
+ * next to X": the posture word goes ("I want the blue block in the yellow bowl"). Also lead-ins
+ * that ask for nothing ("when you get a sec", "cheers mate,", "pretty please").
+ */
+function wishedPostures(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const at = (text: string, t: Token): Token => ({ ...t, kind: 'word', text });
+  for (let k = 0; k < tokens.length; k++) {
+    // "What I'd like (at the end) is …": "I want …".
+    if (w(k) === 'what' && (w(k + 1) === 'i' || w(k + 1) === "i'd")) {
+      let j = k + 2;
+      if (w(k + 1) === 'i' && w(j) === 'would') j++;
+      if (['like', 'want', 'need', 'wanna'].includes(w(j) ?? '')) {
+        j++;
+        if (['at', 'in'].includes(w(j) ?? '') && w(j + 1) === 'the' && w(j + 2) === 'end') j += 3;
+        else if (w(j) === 'to' && w(j + 1) === 'see') j += 2;
+        if (w(j) === 'is')
+          return wishedPostures([...tokens.slice(0, k), at('i', tokens[k]!), at('want', tokens[k]!), ...tokens.slice(j + 1)]);
+      }
+    }
+    // "when you get a sec,", "if you get a chance": asks for nothing.
+    if (
+      ['when', 'whenever', 'if'].includes(w(k) ?? '') &&
+      w(k + 1) === 'you' &&
+      ['get', 'have', 'got'].includes(w(k + 2) ?? '') &&
+      w(k + 3) === 'a'
+    ) {
+      if (['sec', 'second', 'chance', 'moment', 'minute', 'mo', 'min'].includes(w(k + 4) ?? '')) {
+        const end = tokens[k + 5]?.text === ',' ? k + 6 : k + 5;
+        return wishedPostures([...tokens.slice(0, k), ...tokens.slice(end)]);
+      }
+    }
+    if (w(k) === 'pretty' && w(k + 1) === 'please') return wishedPostures([...tokens.slice(0, k), ...tokens.slice(k + 1)]);
+    if (
+      k === 0 &&
+      ['cheers', 'ta'].includes(w(k) ?? '') &&
+      (tokens[k + 1]?.text === ',' || (w(k + 1) === 'mate' && tokens[k + 2]?.text === ','))
+    ) {
+      const end = tokens[k + 1]?.text === ',' ? k + 2 : k + 3;
+      return wishedPostures(tokens.slice(end));
+    }
+    // The posture before where: after a thing ("the blue block sitting in"), or "it's sat next to".
+    if (POSTURES.has(w(k) ?? '') && POSTURE_PLACES.has(w(k + 1) ?? '') && w(k - 1) !== 'to') {
+      let j = k + 1;
+      if (w(k) === 'snuggled' && w(j) === 'up') j++;
+      const before = tokens
+        .slice(0, k)
+        .filter((t) => t.kind === 'word')
+        .map((t) => t.text);
+      const wish = before.some(
+        (x, i) =>
+          (x === 'want' || x === 'like' || x === 'need' || x === 'love') && ['i', "i'd", 'would', 'd'].includes(before[i - 1] ?? ''),
+      );
+      const getIt = before.some((x) => x === 'get' || x === 'have');
+      const soIts = ['is', 'are'].includes(w(k - 1) ?? '') && ['it', 'they', 'them'].includes(w(k - 2) ?? '') && w(k - 3) === 'so';
+      // ("get that ball sat on the tray": put it there.)
+      let get = -1;
+      if (getIt && !wish && !soIts) for (let i = 0; i < k; i++) if (w(i) === 'get' || w(i) === 'have') get = i;
+      const lead = get >= 0 ? [...tokens.slice(0, get), at('put', tokens[get]!), ...tokens.slice(get + 1, k)] : tokens.slice(0, k);
+      if (wish || getIt || soIts) return wishedPostures([...lead, ...tokens.slice(j)]);
+    }
+  }
+  return tokens;
+}
+
+/**
+ * "Yellow block, purple bowl, in you go.", "orange ball, cyan tray, off you go": a thing, a
+ * container, and the word to go — the thing into the container.
+ */
+function offYouGo(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const stop = (k: number): boolean =>
+    k >= tokens.length || (tokens[k]!.kind === 'punct' && ['.', '!', '?', ';'].includes(tokens[k]!.text));
+  for (let k = 2; k < tokens.length; k++) {
+    if (!(['in', 'off', 'away', 'on', 'there'].includes(w(k) ?? '') && w(k + 1) === 'you' && w(k + 2) === 'go' && stop(k + 3))) continue;
+    if (tokens[k - 1]!.text !== ',') continue;
+    let start = k - 1;
+    while (start > 0 && !stop(start - 1)) start--;
+    const part = tokens.slice(start, k - 1);
+    const commas = part.map((t, i) => (t.text === ',' ? i : -1)).filter((i) => i >= 0);
+    const last = part.at(-1);
+    const container = last !== undefined && ['bowl', 'tray', 'container'].includes(NOUNS.get(last.text)?.cls ?? '');
+    if (commas.length !== 1 || !container || part.some((t) => VERBS.has(t.text))) continue;
+    const into: Token = { ...part[commas[0]!]!, kind: 'word', text: 'into' };
+    return offYouGo([...tokens.slice(0, start), ...part.slice(0, commas[0]!), into, ...part.slice(commas[0]! + 1), ...tokens.slice(k + 3)]);
+  }
+  return tokens;
+}
+
 const SUPERLATIVES = new Set(['smallest', 'largest', 'biggest', 'tallest', 'shortest', 'littlest', 'tiniest', 'heaviest', 'lightest']);
 
 /**
@@ -2644,6 +2841,21 @@ function superlativeClauses(tokens: Token[]): Token[] {
       const the = at('the', tokens[k]!);
       const rewritten = [the, ...(count >= 0 ? [tokens[count]!] : []), tokens[j + 2]!, ...tokens.slice(head, noun + 1)];
       return superlativeClauses([...tokens.slice(0, k), ...rewritten, ...tokens.slice(end)]);
+    }
+    // "the pair of blocks that are biggest", "the block which is smallest": "the biggest blocks".
+    if (
+      NOUNS.has(w(k) ?? '') &&
+      ['that', 'which'].includes(w(k + 1) ?? '') &&
+      ['is', 'are'].includes(w(k + 2) ?? '') &&
+      SUPERLATIVES.has(w(k + 3) ?? '') &&
+      (k + 4 >= tokens.length ||
+        tokens[k + 4]!.kind === 'punct' ||
+        ['and', 'then', 'into', 'onto', 'in', 'on', 'to', 'go', 'goes'].includes(w(k + 4) ?? ''))
+    ) {
+      // ("the pair of blocks that are biggest": the two biggest blocks.)
+      const pair = w(k - 1) === 'of' && ['pair', 'couple'].includes(w(k - 2) ?? '') ? k - 2 : k;
+      const two = pair < k ? [at('two', tokens[pair]!)] : [];
+      return superlativeClauses([...tokens.slice(0, pair), ...two, tokens[k + 3]!, tokens[k]!, ...tokens.slice(k + 4)]);
     }
     // "that aren't", "which is not".
     const not = ['that', 'which', 'who'].includes(w(k) ?? '')

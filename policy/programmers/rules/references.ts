@@ -400,6 +400,7 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     }
   }
   if (np.plural || np.quantifier) return { kind: 'objects', ids, candidates: ids };
+  if (ids.length === 0) throw new UnresolvedReference(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
   const choice = Math.min(opts.choice ?? 0, ids.length - 1);
   if (ids.length > 1 && !ranked) {
     const why = choice === 0 ? (rankNote ?? 'nearest the gripper') : `candidate ${choice + 1} of ${ids.length}`;
