@@ -167,3 +167,47 @@ describe('first programs in simulation', () => {
     }
   });
 });
+
+describe('what a phrase counts, and two places at once', () => {
+  /** Two balls in two bowls, one on the table; two red blocks. */
+  const BALLS: SceneFacts = {
+    objects: [
+      obj('green_bowl', 'bowl', 'green', 0.13, [-0.25, 0.15]),
+      obj('blue_bowl', 'bowl', 'blue', 0.13, [0.25, 0.15]),
+      obj('red_ball', 'sphere', 'red', 0.04, [-0.25, 0.15], 0, 0.03),
+      obj('blue_ball', 'sphere', 'blue', 0.04, [0.25, 0.15], 0, 0.03),
+      obj('green_ball', 'sphere', 'green', 0.04, [0, -0.2]),
+      obj('red_block_1', 'box', 'red', 0.04, [-0.2, -0.15]),
+      obj('red_block_2', 'box', 'red', 0.04, [0.2, -0.15]),
+    ],
+    zones: [],
+  };
+
+  it('"the two red blocks" in a list names both (it named one)', () => {
+    expect(read('The two red blocks and the green ball: put them in the green bowl.', BALLS)).toBe(
+      'gather red_block_1, red_block_2, green_ball in green_bowl',
+    );
+  });
+
+  it('"out of the bowls" is out of each bowl; a count that does not fit is refused', () => {
+    expect(read('I want both balls out of the bowls and sitting on the table.', BALLS)).toBe(
+      'place red_ball on the table (off green_bowl) | place blue_ball on the table (off green_bowl)',
+    );
+    expect(() => read('I want all three balls out of the bowls and on the table.', BALLS)).toThrow(
+      /it says 3, but 2 are in or on green_bowl or blue_bowl \(red_ball, blue_ball\)$/,
+    );
+  });
+
+  it('inside one thing and beside another is refused, not the first taken', () => {
+    // ("that was in front of it" comes out as a place: with "onto the gray tray" there are two.)
+    expect(() => read('Take the red block off, then put the block that was in front of it onto the gray tray.', MIXED)).toThrow(
+      /^could not tell where it goes: in gray_tray and in front of red_block are both said; say one$/,
+    );
+  });
+
+  it('a heading that says to build is not left out', () => {
+    expect(() => read('Stack them into two piles of three: the red ones in one and the balls in the other.', BALLS)).toThrow(
+      /^could not read/,
+    );
+  });
+});

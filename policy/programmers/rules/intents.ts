@@ -451,6 +451,12 @@ function lastThing(st: State, id: string): string[] {
 /** Combine several location phrases of one clause: "to the left of Y, next to it" → left of Y. */
 function combineDests(dests: Dest[]): Dest | null {
   if (dests.length === 0) return null;
+  // "… in front of X … onto the red tray": inside one thing and beside another cannot both hold;
+  // neither is taken silently.
+  const inside = dests.find((d) => d.kind === 'in' || d.kind === 'on');
+  const beside0 = dests.find((d) => d.kind === 'beside');
+  if (inside && beside0 && 'id' in inside && inside.id !== beside0.id)
+    throw new ReadError(`could not tell where it goes: ${fmtDest(inside)} and ${fmtDest(beside0)} are both said; say one`);
   const specific = dests.find((d) => d.kind === 'beside' && d.rel !== 'next');
   if (specific) return specific;
   // "in the middle, between A and B": the point between them.
@@ -510,9 +516,14 @@ function fromContents(st: State, clause: Clause, from: Extract<Location, { kind:
   }
   // "out of the tray and the bowl": out of each.
   const sources = objectIds(st, from.np, 'any', { exclude: [] });
-  const source = from.np.list ? sources : sources.slice(0, 1);
+  // ("out of the bowls": out of each of them.)
+  const source = from.np.list || from.np.plural || from.np.quantifier !== null ? sources : sources.slice(0, 1);
   const inside = ids.filter((id) => !source.includes(id) && source.includes(supportOf(st, id) ?? ''));
   if (inside.length === 0) throw new ReadError(`'${clause.text}': nothing that fits is in or on ${source.join(' or ')}`);
+  // "all three balls out of the bowls": as many as it says, or it does not read.
+  const said = clause.objects.find((np) => np.count !== undefined)?.count;
+  if (said !== undefined && said !== inside.length)
+    throw new ReadError(`'${clause.text}': it says ${said}, but ${inside.length} ${inside.length === 1 ? 'is' : 'are'} in or on ${source.join(' or ')} (${inside.join(', ')})`);
   st.subject = inside;
   return inside;
 }

@@ -325,7 +325,9 @@ function editsFor(tokens: Token[], error: ParseError, source: string, topic: boo
   }
   // A heading before a colon that does not read ("swap colours: both greens into …"): what follows says it all.
   const colon = tokens.findIndex((t) => t.kind === 'punct' && t.text === ':');
-  if (colon > at && colon < tokens.length - 1)
+  // (Not a heading that says to build: "Stack them into two towers of three: …" says what the rest makes.)
+  const builds = tokens.slice(0, colon).some((t) => ['tower', 'towers', 'stack', 'stacks', 'pile', 'piles', 'pyramid'].includes(t.text));
+  if (colon > at && colon < tokens.length - 1 && !builds)
     out.push({
       tokens: tokens.slice(colon + 1),
       note: `left out '${spanText(source, tokens.slice(0, colon))}', a heading before what it says`,

@@ -399,7 +399,8 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
       ids = ids.slice(0, np.count);
     }
   }
-  if (np.plural || np.quantifier) return { kind: 'objects', ids, candidates: ids };
+  // ("the two orange blocks" names two, whatever else the phrase's list made of it.)
+  if (np.plural || np.quantifier || (np.count ?? 0) > 1) return { kind: 'objects', ids, candidates: ids };
   if (ids.length === 0) throw new UnresolvedReference(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
   const choice = Math.min(opts.choice ?? 0, ids.length - 1);
   if (ids.length > 1 && !ranked) {
