@@ -145,6 +145,15 @@ describe('colours matched and swapped', () => {
   });
 });
 
+describe('"each" before one place for them all', () => {
+  it('is left out; before "a bowl" (one each, or one for all?) it is not', () => {
+    expect(read('Red, blue and green blocks: each into the bowl that matches it.', COLOURS)).toBe(
+      'sort red_block→red_bowl, blue_block→blue_bowl, green_block→green_bowl',
+    );
+    expect(() => read('put the red and blue blocks each in a bowl', COLOURS)).toThrow(/^could not read .* at 'each'/);
+  });
+});
+
 describe('orders', () => {
   it('with nothing named: every object that is not a container, noted', () => {
     const r = reading('largest to smallest, from left to right.', SIZES);

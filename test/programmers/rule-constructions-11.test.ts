@@ -127,6 +127,10 @@ describe('wishes, lead-ins and lists', () => {
     expect(() => read('put the block sitting in the white bowl on the tray', MIXED)).toThrow(
       /^no object matches 'the block sitting in the white bowl': nothing that fits is in white_bowl/,
     );
+    // "get" before a thing and more to do is a pick, not "put it there".
+    expect(() => read('get the block sitting in the white bowl and put it on the tray', MIXED)).toThrow(
+      /^no object matches 'the block sitting in the white bowl'/,
+    );
   });
 });
 

@@ -523,7 +523,9 @@ function fromContents(st: State, clause: Clause, from: Extract<Location, { kind:
   // "all three balls out of the bowls": as many as it says, or it does not read.
   const said = clause.objects.find((np) => np.count !== undefined)?.count;
   if (said !== undefined && said !== inside.length)
-    throw new ReadError(`'${clause.text}': it says ${said}, but ${inside.length} ${inside.length === 1 ? 'is' : 'are'} in or on ${source.join(' or ')} (${inside.join(', ')})`);
+    throw new ReadError(
+      `'${clause.text}': it says ${said}, but ${inside.length} ${inside.length === 1 ? 'is' : 'are'} in or on ${source.join(' or ')} (${inside.join(', ')})`,
+    );
   st.subject = inside;
   return inside;
 }

@@ -2316,7 +2316,14 @@ function eachAfter(tokens: Token[]): Token[] {
     let end = k + 1;
     if (w(end) === 'one') end++;
     else if (w(end) === 'of' && w(end + 1) === 'them') end += 2;
-    if (!plural || !PLACE_PREPOSITIONS.has(w(end) ?? '')) continue;
+    // (Only before one place named for them all, or one the rest says is each one's own ("each in a bowl
+    // that is not its own colour, one per bowl"): "each in a corner" may mean one corner each.)
+    const rest = tokens
+      .slice(end)
+      .map((t) => t.text)
+      .join(' ');
+    const own = /\b(its own|their own|one per|one each|different|matching|matches|match|same colou?r)\b/.test(rest);
+    if (!plural || !PLACE_PREPOSITIONS.has(w(end) ?? '') || !(['the', 'their', 'its'].includes(w(end + 1) ?? '') || own)) continue;
     return eachAfter([...tokens.slice(0, k), ...tokens.slice(end)]);
   }
   return tokens;
@@ -2783,7 +2790,11 @@ function wishedPostures(tokens: Token[]): Token[] {
         (x, i) =>
           (x === 'want' || x === 'like' || x === 'need' || x === 'love') && ['i', "i'd", 'would', 'd'].includes(before[i - 1] ?? ''),
       );
-      const getIt = before.some((x) => x === 'get' || x === 'have');
+      // ("get the block sitting on the tray and put it in the bowl": "get" picks it there, the posture says which.)
+      let end = j;
+      while (end < tokens.length && !(tokens[end]!.kind === 'punct' && ['.', '!', '?', ';'].includes(tokens[end]!.text))) end++;
+      const more = tokens.slice(j, end).some((t) => t.kind === 'word' && VERBS.has(t.text) && !['and', 'then'].includes(t.text));
+      const getIt = !more && before.some((x) => x === 'get' || x === 'have');
       const soIts = ['is', 'are'].includes(w(k - 1) ?? '') && ['it', 'they', 'them'].includes(w(k - 2) ?? '') && w(k - 3) === 'so';
       // ("get that ball sat on the tray": put it there.)
       let get = -1;
