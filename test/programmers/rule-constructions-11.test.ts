@@ -215,3 +215,33 @@ describe('what a phrase counts, and two places at once', () => {
     );
   });
 });
+
+describe('gaps said as space', () => {
+  it.each([
+    [
+      'Put the red block to the left of the white bowl, with only a small gap between them.',
+      'place red_block a small gap between them left of white_bowl',
+    ],
+    [
+      'the red block should sit just right of the white bowl, close but not touching',
+      'place red_block close but not touching right of white_bowl',
+    ],
+    // A narrower gap said after a wider one is read as it ("well over to the right" is 15–40 cm).
+    [
+      'The red block needs to be well over to the right of the white bowl, a good 20 cm or so away from it.',
+      'place red_block a good 20 cm or so away from it right of white_bowl',
+    ],
+  ])('%s', (text, expected) => {
+    expect(read(text, MIXED)).toBe(expected);
+  });
+
+  it('in a sentence of its own, narrowing what was said ("just" is 1–8 cm; "3 or 4 cm" within it)', () => {
+    const r = reading('Move the red block so it is just to the right of the white bowl. Like 3 or 4 cm of space between them.', MIXED);
+    expect(r.intents).toBe('place red_block 3 or 4 cm of space between them right of white_bowl');
+    expect(r.notes).toContain("read 'Like 3 or 4 cm of space between them' as how far the clause before puts it");
+    // Outside it: refused.
+    expect(() => read('Put the red block a little to the right of the white bowl. Like 20 cm of space between them.', MIXED)).toThrow(
+      /it says another distance than 'a little' said before; say one$/,
+    );
+  });
+});

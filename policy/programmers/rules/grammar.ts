@@ -1977,8 +1977,23 @@ function degreeRun(c: Cursor): Gap | null {
 function gapPhrase(c: Cursor): Gap | null {
   const g0 = c.pos;
   c.accept('say', 'like', 'ideally');
+  // "with only a small gap between them", "leave a small gap", "keeping a good 20 cm".
+  if (c.accept('with', 'leave', 'leaving', 'keep', 'keeping') !== null) c.accept('only', 'just');
+  // "a good 20 cm or so": about 20 cm.
+  if (c.word() === 'a' && c.word(1) === 'good' && c.peek(2)?.kind === 'distance') c.pos += 2;
+  else if (c.word() === 'a' && c.peek(1)?.kind === 'distance') c.pos++;
   let gap: Gap | null;
-  if (c.accept('not') !== null) {
+  const first = c.peek();
+  const range = first?.kind === 'number' && ['or', 'to'].includes(c.word(1) ?? '') && c.peek(2)?.kind === 'distance';
+  if (range) {
+    // "3 or 4 cm (of space)": from the one to the other, in the unit said last.
+    const last = c.peek(2)!;
+    const unit = last.value! / Number.parseFloat(last.text);
+    c.pos += 3;
+    gap = { min: Math.max(0, first.value! * unit - 0.01), max: last.value! + 0.01, text: '' };
+  } else if (c.seq('close', 'but', 'not', ['touching', 'touch'])) {
+    gap = { ...PHRASE_DISTANCES.little, text: '' };
+  } else if (c.accept('not') !== null) {
     // "not far", "not too far", "not miles away": a little (and "not too close": a lot).
     c.accept('too', 'that', 'so');
     const said = degreeRun(c);
@@ -1988,8 +2003,14 @@ function gapPhrase(c: Cursor): Gap | null {
     gap = (numeric ? parseGap(c) : null) ?? degreeRun(c);
   }
   if (gap) {
+    // "a small gap (between them)", "3 or 4 cm of space", "a smidge of gap".
+    if (c.seq('of?', ['gap', 'space', 'room', 'clearance'])) {
+      const b = c.pos;
+      if (!(c.accept('between', 'from') !== null && (c.accept('them', 'it') !== null || parseSimpleNp(c, { relations: false }) !== null)))
+        c.pos = b;
+    }
     c.accept('away', 'off', 'out', 'apart');
-    c.seq('or', 'so');
+    if (c.seq('or', 'so')) c.accept('away', 'off');
     const f = c.pos;
     if (c.accept('from', 'to') !== null && !parseSimpleNp(c, { relations: false })) c.pos = f;
     c.seq('or', 'so');
@@ -1998,6 +2019,11 @@ function gapPhrase(c: Cursor): Gap | null {
   }
   c.pos = g0;
   return null;
+}
+
+/** Whether `gap` says again, or narrows, the gap `said` ("just right of X. Like 3 or 4 cm of space."). */
+function sameOrNarrower(said: Gap, gap: Gap): boolean {
+  return gap.min >= said.min - 1e-9 && gap.max <= said.max + 1e-9;
 }
 
 /** Words of "…, not just beside it", "…, just under it", "…, not miles": the place said again, loosely. */
@@ -2023,8 +2049,18 @@ function restated(c: Cursor): void {
 /** "to the left of the bowl, quite far from it", "…, about 20 cm away", "…, not far": how far, said after the place. */
 function trailingGap(c: Cursor, clause: Clause): boolean {
   const rel = clause.locations.at(-1);
-  if (rel?.kind !== 'relation' || rel.gap || c.tokens[c.pos - 1]?.text !== ',') return false;
+  // (", with only a small gap": "with" was read as a link, "only" as filler.)
+  let b = c.pos - 1;
+  while (b > 0 && ['with', 'only', 'just'].includes(c.tokens[b]?.text ?? '')) b--;
+  if (rel?.kind !== 'relation' || c.tokens[b]?.text !== ',') return false;
+  const s = c.pos;
   const gap = gapPhrase(c);
+  // A gap already said stands, unless this one says it again or narrows it ("well over to the right of X,
+  // a good 20 cm or so"); another is not read here.
+  if (gap && rel.gap && !sameOrNarrower(rel.gap, gap)) {
+    c.pos = s;
+    return false;
+  }
   if (gap) rel.gap = gap;
   return gap !== null;
 }
@@ -4183,12 +4219,13 @@ function gapAgain(tokens: Token[], before: Clause | undefined, source: string): 
   const c = new Cursor(tokens.slice(k), source);
   const gap = gapPhrase(c);
   if (!gap) return false;
-  // A gap already said stands only when this one says the same ("way over to the right of X. A good long way.").
-  if (rel.gap && (rel.gap.min !== gap.min || rel.gap.max !== gap.max))
+  // A gap already said stands only when this one says it again or narrows it ("way over to the right of X.
+  // A good long way.", "just right of X. Like 3 or 4 cm of space between them.").
+  if (rel.gap && !sameOrNarrower(rel.gap, gap))
     throw new ParseError(
       `could not read "${spanText(source, tokens).replace(/[.!?]+$/, '')}": it says another distance than '${rel.gap.text}' said before; say one`,
     );
-  rel.gap ??= gap;
+  rel.gap = gap;
   return true;
 }
 
