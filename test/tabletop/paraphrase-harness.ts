@@ -81,50 +81,19 @@ export interface TableFiles {
  * the first six and its own; 8 is the eighth, held-out table, over the scenes of the first seven
  * and its own; 9 is the ninth, held-out table, over the scenes of the first eight and its own.
  */
+/** The scenes files of tables 1 to `n`: a table's rows may use the scenes of every table before it. */
+const scenesUpTo = (n: number): string[] => ['scenes.json', ...Array.from({ length: n - 1 }, (_, k) => `scenes-${k + 2}.json`)];
+
 export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9, TableFiles> = {
-  1: { rows: 'instructions.json', scenes: ['scenes.json'] },
-  2: { rows: 'instructions-2.json', scenes: ['scenes.json', 'scenes-2.json'] },
-  3: { rows: 'instructions-3.json', scenes: ['scenes.json', 'scenes-2.json', 'scenes-3.json'] },
-  4: { rows: 'instructions-4.json', scenes: ['scenes.json', 'scenes-2.json', 'scenes-3.json', 'scenes-4.json'] },
-  5: {
-    rows: 'instructions-5.json',
-    scenes: ['scenes.json', 'scenes-2.json', 'scenes-3.json', 'scenes-4.json', 'scenes-5.json'],
-  },
-  6: {
-    rows: 'instructions-6.json',
-    scenes: ['scenes.json', 'scenes-2.json', 'scenes-3.json', 'scenes-4.json', 'scenes-5.json', 'scenes-6.json'],
-  },
-  7: {
-    rows: 'instructions-7.json',
-    scenes: ['scenes.json', 'scenes-2.json', 'scenes-3.json', 'scenes-4.json', 'scenes-5.json', 'scenes-6.json', 'scenes-7.json'],
-  },
-  8: {
-    rows: 'instructions-8.json',
-    scenes: [
-      'scenes.json',
-      'scenes-2.json',
-      'scenes-3.json',
-      'scenes-4.json',
-      'scenes-5.json',
-      'scenes-6.json',
-      'scenes-7.json',
-      'scenes-8.json',
-    ],
-  },
-  9: {
-    rows: 'instructions-9.json',
-    scenes: [
-      'scenes.json',
-      'scenes-2.json',
-      'scenes-3.json',
-      'scenes-4.json',
-      'scenes-5.json',
-      'scenes-6.json',
-      'scenes-7.json',
-      'scenes-8.json',
-      'scenes-9.json',
-    ],
-  },
+  1: { rows: 'instructions.json', scenes: scenesUpTo(1) },
+  2: { rows: 'instructions-2.json', scenes: scenesUpTo(2) },
+  3: { rows: 'instructions-3.json', scenes: scenesUpTo(3) },
+  4: { rows: 'instructions-4.json', scenes: scenesUpTo(4) },
+  5: { rows: 'instructions-5.json', scenes: scenesUpTo(5) },
+  6: { rows: 'instructions-6.json', scenes: scenesUpTo(6) },
+  7: { rows: 'instructions-7.json', scenes: scenesUpTo(7) },
+  8: { rows: 'instructions-8.json', scenes: scenesUpTo(8) },
+  9: { rows: 'instructions-9.json', scenes: scenesUpTo(9) },
 };
 
 /** One row on one seed. */

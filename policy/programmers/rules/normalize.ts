@@ -2277,7 +2277,7 @@ function resumptives(tokens: Token[]): Token[] {
   let start = 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (t.kind === 'punct' && ['.', '!', '?', ';'].includes(t.text)) start = k + 1;
+    if (endsSentence(t)) start = k + 1;
     if (t.kind !== 'punct' || (t.text !== ',' && t.text !== ':') || k === start) continue;
     if (!['those', 'these', 'they', 'it'].includes(w(k + 1) ?? '')) continue;
     const n = NUMBER_WORDS[w(k + 2) ?? ''] !== undefined && w(k + 1) !== 'it' ? 1 : 0;
@@ -2338,7 +2338,7 @@ const OPPOSITE_SIDES: Readonly<Record<string, string>> = { left: 'right', right:
  */
 function endsInOrder(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
-  const stop = (k: number): boolean => tokens[k]?.kind === 'punct' && ['.', '!', '?', ';'].includes(tokens[k]!.text);
+  const stop = (k: number): boolean => endsSentence(tokens[k]);
   let start = 0;
   for (let i = 0; i <= tokens.length; i++) {
     if (i < tokens.length && !stop(i)) continue;
@@ -2441,7 +2441,7 @@ function sortHeadings(tokens: Token[]): Token[] {
   let start = 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (t.kind === 'punct' && ['.', '!', '?', ';'].includes(t.text)) start = k + 1;
+    if (endsSentence(t)) start = k + 1;
     if (k !== start || !['sort', 'separate', 'group', 'split', 'organise', 'organize', 'divide'].includes(w(k) ?? '')) continue;
     const colon = tokens.findIndex((u, j) => j > k && j <= k + 7 && u.kind === 'punct' && u.text === ':');
     if (colon < 0 || !tokens.slice(k, colon).some((u) => u.text === 'by')) continue;
@@ -2450,7 +2450,7 @@ function sortHeadings(tokens: Token[]): Token[] {
     const first = w(j) ?? '';
     const names = isColor(first) || isColor(first.replace(/s$/, '')) || NOUNS.has(first);
     let end = colon + 1;
-    while (end < tokens.length && !(tokens[end]!.kind === 'punct' && ['.', '!', '?', ';'].includes(tokens[end]!.text))) end++;
+    while (end < tokens.length && !endsSentence(tokens[end])) end++;
     const places = tokens.slice(colon + 1, end).filter((u) => PLACE_PREPOSITIONS.has(u.text)).length;
     if (!names || places < 2) continue;
     const put: Token = { kind: 'word', text: 'put', start: tokens[colon]!.end, end: tokens[colon]!.end };
@@ -2501,7 +2501,7 @@ function soThatOne(tokens: Token[]): Token[] {
   let start = 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (t.kind === 'punct' && ['.', '!', '?', ';'].includes(t.text)) start = k + 1;
+    if (endsSentence(t)) start = k + 1;
     if (!(t.kind === 'punct' && t.text === ',' && w(k + 1) === 'so')) continue;
     const p = k + 2;
     const n =
@@ -2674,7 +2674,7 @@ const LEAVE_IT_SAID = /^(keep|leave) (it|them) (there|in there|on there|where (i
  * "Keep it there." after that says nothing more and goes.
  */
 function uprightSentences(tokens: Token[]): Token[] {
-  const stop = (k: number): boolean => tokens[k]?.kind === 'punct' && ['.', '!', '?', ';'].includes(tokens[k]!.text);
+  const stop = (k: number): boolean => endsSentence(tokens[k]);
   const words = (ts: Token[]): string =>
     ts
       .filter((t) => t.kind === 'word' && !['please', 'pls', 'and', 'then', 'also', 'but', 'just'].includes(t.text))
@@ -2792,7 +2792,7 @@ function wishedPostures(tokens: Token[]): Token[] {
       );
       // ("get the block sitting on the tray and put it in the bowl": "get" picks it there, the posture says which.)
       let end = j;
-      while (end < tokens.length && !(tokens[end]!.kind === 'punct' && ['.', '!', '?', ';'].includes(tokens[end]!.text))) end++;
+      while (end < tokens.length && !endsSentence(tokens[end])) end++;
       const more = tokens.slice(j, end).some((t) => t.kind === 'word' && VERBS.has(t.text) && !['and', 'then'].includes(t.text));
       const getIt = !more && before.some((x) => x === 'get' || x === 'have');
       const soIts = ['is', 'are'].includes(w(k - 1) ?? '') && ['it', 'they', 'them'].includes(w(k - 2) ?? '') && w(k - 3) === 'so';
@@ -2812,8 +2812,7 @@ function wishedPostures(tokens: Token[]): Token[] {
  */
 function offYouGo(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
-  const stop = (k: number): boolean =>
-    k >= tokens.length || (tokens[k]!.kind === 'punct' && ['.', '!', '?', ';'].includes(tokens[k]!.text));
+  const stop = (k: number): boolean => k >= tokens.length || endsSentence(tokens[k]);
   for (let k = 2; k < tokens.length; k++) {
     if (!(['in', 'off', 'away', 'on', 'there'].includes(w(k) ?? '') && w(k + 1) === 'you' && w(k + 2) === 'go' && stop(k + 3))) continue;
     if (tokens[k - 1]!.text !== ',') continue;
@@ -2893,7 +2892,7 @@ function superlativeClauses(tokens: Token[]): Token[] {
  */
 function whereClefts(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
-  const stop = (k: number): boolean => tokens[k]?.kind === 'punct' && ['.', '!', '?', ';'].includes(tokens[k]!.text);
+  const stop = (k: number): boolean => endsSentence(tokens[k]);
   for (let k = 1; k < tokens.length - 2; k++) {
     let from = -1;
     if (['that', 'this', 'which'].includes(w(k) ?? '') && w(k + 1) === 'is' && w(k + 2) === 'where' && tokens[k - 1]!.kind === 'punct')
@@ -2914,6 +2913,11 @@ function whereClefts(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/** Whether a token ends a sentence: a full stop, "!", "?" or ";". */
+function endsSentence(t: Token | undefined): boolean {
+  return t?.kind === 'punct' && ['.', '!', '?', ';'].includes(t.text);
+}
+
 /**
  * "yellow on top, blue in the middle and red underneath them both", "I want red at the bottom and
  * green on top": a sentence of places in a stack, with no verb, is a stack ("stack them: …").
@@ -2924,7 +2928,7 @@ function rolesAsStack(tokens: Token[]): Token[] {
   const out: Token[] = [];
   let start = 0;
   for (let i = 0; i <= tokens.length; i++) {
-    const end = i === tokens.length || (tokens[i]!.kind === 'punct' && ['.', '!', '?', ';'].includes(tokens[i]!.text));
+    const end = i === tokens.length || endsSentence(tokens[i]);
     if (!end) continue;
     const part = tokens.slice(start, i);
     let roles = 0;
