@@ -143,7 +143,7 @@ describe('size classes, groups and statements', () => {
       'pick up the red block',
       'put the red block in the red bowl',
     ]);
-    expect(() => read('the red block wobbles on the blue block', SWAPPED)).toThrow('no known verb');
+    expect(() => read('the red block wobbles on the blue block', SWAPPED)).toThrow("at 'wobbles': 'wobbles' is not a word it knows");
   });
 });
 

@@ -50,7 +50,7 @@ describe('choices among things named before', () => {
     );
     // Words it cannot read in the definition: refused, not read as a remark about some block.
     expect(() => read('whichever block is farthest to the left on the wooden table, put that in the white bowl', MIXED)).toThrow(
-      /^could not read "whichever block is farthest to the left on the wooden table" at 'whichever'/,
+      /^could not read "whichever block is farthest to the left on the wooden table" at 'on the wooden table': 'wooden' is not a word it knows/,
     );
   });
 

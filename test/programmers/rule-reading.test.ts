@@ -250,7 +250,11 @@ describe('references', () => {
 describe('what it cannot read', () => {
   it.each([
     ['juggle the red block', 'could not read "juggle the red block" at \'juggle\': no known verb; try "put X in Y"'],
-    ['the red block wobbles on the blue block', 'could not read "the red block wobbles on the blue block" at \'the\': no known verb; try'],
+    // (With no verb it is read as a put, which stops at the word it does not know.)
+    [
+      'the red block wobbles on the blue block',
+      "could not read \"the red block wobbles on the blue block\" at 'wobbles': 'wobbles' is not a word it knows",
+    ],
     [
       'put the red block on the blue block quietly and dance',
       'could not read "put the red block on the blue block quietly and dance" at \'dance\': \'dance\' is not a word it knows; try "in X"',

@@ -1031,7 +1031,11 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   }
   let det = c.accept(...DETERMINERS);
   // "whichever block is closest to the bowl", "whatever object is on the left": the one that is.
-  if (det === null && (w === 'whichever' || w === 'whatever' || (opts.topic && (w === 'which' || w === 'what'))) && isNounish(c.word(1))) {
+  if (
+    det === null &&
+    (w === 'whichever' || w === 'whatever' || (opts.topic && (w === 'which' || w === 'what'))) &&
+    (isNounish(c.word(1)) || (c.word(1) === 'one' && c.word(2) === 'is'))
+  ) {
     c.pos++;
     det = 'the';
     opts = { ...opts, whichever: true };
@@ -4158,7 +4162,7 @@ function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause
           skipped.push({ text: spanText(text, t).replace(/[.!?]+$/, ''), error: e });
           continue;
         }
-        throw e;
+        throw verblessError(t, e, text) ?? e;
       }
       opts.notes?.push(...recovered.notes);
       read = recovered.clause;
@@ -4191,6 +4195,25 @@ function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause
     for (const s of skipped) opts.notes?.push(`left out '${s.text}', which names no object or place and asks for nothing it knows`);
   }
   return out;
+}
+
+/**
+ * A clause with no verb that says where ("every block - not the ball, but the cans - into the
+ * bowl") is read as a put; when that reading stops further in, its error names the phrase it
+ * could not read, rather than "no known verb". Null when it stops no further in.
+ */
+function verblessError(tokens: Token[], error: ParseError, source: string): ParseError | null {
+  const at = error.stop?.noVerb ? error.stop.at : -1;
+  if (at < 0 || !tokens.slice(at).some((t) => t.kind === 'word' && ['into', 'onto', 'in', 'on', 'to', 'inside'].includes(t.text)))
+    return null;
+  const put: Token = { kind: 'word', text: 'put', start: tokens[at]!.start, end: tokens[at]!.start };
+  try {
+    parseClause([...tokens.slice(0, at), put, ...tokens.slice(at)], source);
+    return null;
+  } catch (e) {
+    if (!(e instanceof ParseError) || !e.stop || e.stop.noVerb || e.stop.at <= at + 1) return null;
+    return new ParseError(e.message.replace(/^could not read "put /, 'could not read "'), { ...e.stop, at: e.stop.at - 1 });
+  }
 }
 
 /** A sentence that only names things ("The blocks, I mean."): its phrases, else null. */
@@ -4337,6 +4360,17 @@ function remarkOf(tokens: Token[], error: ParseError, clauses: number, asTopic: 
   // "The red one, not the blue one.": what it is not only says so again.
   const not = tokens.findIndex((t, i) => t.text === 'not' && tokens[i - 1]?.text === ',');
   let named = not > 0 ? tokens.slice(0, not - 1) : tokens;
+  // "Two balls here, a big one and a small one.": the things, then how they differ (not checked).
+  const comma = named.findIndex((t) => t.text === ',');
+  const apposition = named.slice(comma + 1);
+  if (
+    comma > 1 &&
+    apposition.some((t) => t.text === 'one') &&
+    apposition.every(
+      (t) => t.kind === 'punct' || ['a', 'an', 'the', 'one', 'and', 'or'].includes(t.text) || isColor(t.text) || t.text in SIZE_WORDS,
+    )
+  )
+    named = named.slice(0, comma);
   if (named.some((t) => t.kind === 'word' && (MORE_WORDS.has(t.text) || t.text === 'not' || t.text === 'but'))) return null;
   // "the tray looks empty", "the red block is in the wrong place": what is said of it is a remark too.
   const says = named.findIndex((t, i) => i > 0 && ['is', 'are', 'looks', 'look', 'seems', 'seem', 'was', 'feels'].includes(t.text));
@@ -4355,7 +4389,17 @@ function remarkOf(tokens: Token[], error: ParseError, clauses: number, asTopic: 
   const defines = ['whichever', 'whatever', 'which'].includes(named[0]?.text ?? '');
   const tries = says > 0 && !placed && !defines ? [named, named.slice(0, says)] : [named];
   if (where > 0 && says < 0) tries.push(named.slice(0, where));
-  for (const words of tries) {
+  // ("… here", "… over there": where they are, said of the speaker's view.)
+  const bare = (ws: Token[]): Token[] => {
+    let e = ws.length;
+    while (
+      e > 1 &&
+      (ws[e - 1]!.kind === 'punct' || ['here', 'there'].includes(ws[e - 1]!.text) || (ws[e - 1]!.text === 'over' && e === ws.length - 1))
+    )
+      e--;
+    return ws.slice(0, e);
+  };
+  for (const words of tries.flatMap((ws) => (bare(ws).length < ws.length ? [ws, bare(ws)] : [ws]))) {
     try {
       const clause = asTopic(words);
       if (clause.verb === 'state' && clause.objects.length > 0) return { ...clause, remark: true };
@@ -4483,8 +4527,11 @@ function thingThenPlace(
   const a = words(thing);
   const b = words(place);
   if (a.length === 0 || b.length === 0 || [...a, ...b].some((t) => VERBS.has(t.text))) return null;
-  // "Two red blocks. The one closer to the tray …": one of them, not where they go.
-  if (['the', 'that', 'this'].includes(b[0]!.text) && ['one', 'ones'].includes(b[1]?.text ?? '')) return null;
+  // "Two red blocks. The one closer to the tray …", "Two blocks. The red one goes in …": one of
+  // them, not where they go; a sentence that says where something goes is a clause of its own.
+  const head = b.findIndex((t) => !(['the', 'that', 'this'].includes(t.text) || isColor(t.text) || t.text in SIZE_WORDS));
+  if (['one', 'ones'].includes(b[head]?.text ?? '')) return null;
+  if (b.some((t) => MOVE_WORDS.includes(t.text) || (MODALS.includes(t.text) && !['is', 'are'].includes(t.text)))) return null;
   const at = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.start });
   // "The red ball? In the black bowl, please.": the place keeps its own preposition.
   const said = ['in', 'into', 'on', 'onto', 'to', 'inside', 'next', 'beside', 'behind', 'above', 'below'].includes(b[0]!.text);

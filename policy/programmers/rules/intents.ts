@@ -113,6 +113,11 @@ interface State {
   more?: boolean;
   /** The things a clause with "every" / "each" / "all" places one by one ("… the corner nearest to it": each). */
   each?: string[];
+  /**
+   * Several things a sentence before only named ("On the can's right there are two blocks."):
+   * "one" in the next clause is one of them ("grab whichever one is lowest", "the red one").
+   */
+  group?: string[];
 }
 
 const CONTAINER_NOUNS: ReadonlySet<NounClass> = new Set(['bowl', 'tray', 'container']);
@@ -196,8 +201,28 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
       notes: st.notes,
     });
   let r: Referent | undefined;
+  // "There are two blocks on its right. Grab whichever one is lowest": one of those named just before.
+  if (like.pronoun === 'one' && like.noun === null && like.kind === 'object' && !like.other && !like.plural && st.group) {
+    const group = st.group;
+    const outside = st.facts.objects.filter((o) => !group.includes(o.id)).map((o) => o.id);
+    try {
+      r = resolveNp(like, st.facts, {
+        want,
+        exclude: [...(exclude ?? []), ...outside],
+        pronoun: opts.pronoun ?? st.subject,
+        named: st.inner,
+        self: opts.self,
+        lastNoun: null,
+        choice: st.choices[np.text],
+        notes: st.notes,
+      });
+      st.notes.push(`'${np.text}': one of ${group.join(', ')}, named just before`);
+    } catch (e) {
+      if (!(e instanceof UnresolvedReference)) throw e;
+    }
+  }
   // "the purple one", and "the other" with no noun ("one ball in the tray and the other in the bowl"): the noun named before.
-  if ((np.pronoun === 'one' || (np.other && np.kind === 'object')) && np.noun === null && np.kind !== 'pronoun') {
+  if (r === undefined && (np.pronoun === 'one' || (np.other && np.kind === 'object')) && np.noun === null && np.kind !== 'pronoun') {
     const nouns = oneNouns(st, want);
     for (const [i, noun] of nouns.entries()) {
       try {
@@ -1112,10 +1137,12 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
           );
         st.notes.push(`read '${clause.text}' as a remark naming ${ids.join(', ')}; it asks for nothing`);
         if (out.length === 0) setSubject(ids);
+        if (out.length === 0 && ids.length > 1) st.group = ids;
         return;
       }
       st.notes.push(`read '${clause.text}' as naming ${ids.join(', ')}; what it says of them is not checked`);
       setSubject(ids);
+      if (ids.length > 1) st.group = ids;
       return;
     }
     case 'build':
@@ -1777,7 +1804,10 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
   }
   for (const [k, clause] of clauses.entries()) {
     st.more = k < clauses.length - 1;
+    const group = st.group;
     interpretClause(st, clause, intents);
+    // (A group is for the clause right after the one that named it.)
+    if (st.group === group) st.group = undefined;
   }
   if (st.keep.size > 0) intents = withoutKept(st, intents);
   const merged = liftedOff(st, ballsLast(uncover(merge(intents), facts, st.notes, new Set([...st.mentioned, ...(st.inner ?? [])])), facts));

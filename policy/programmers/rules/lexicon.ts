@@ -373,6 +373,8 @@ export const VERBS: ReadonlyMap<string, VerbClass> = new Map<string, VerbClass>(
   ['find', 'state'],
   ['locate', 'state'],
   ['identify', 'state'],
+  ['spot', 'state'],
+  ['pinpoint', 'state'],
   ['unpile', 'unstack'],
   ['dismantle', 'unstack'],
   ['disassemble', 'unstack'],
@@ -535,6 +537,9 @@ export const HEDGES: ReadonlySet<string> = new Set([
   'anyway',
   'anyways',
   'somehow',
+  'yeah',
+  'yep',
+  'yup',
 ]);
 
 export const FILLER: ReadonlySet<string> = new Set([

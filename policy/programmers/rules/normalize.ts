@@ -27,7 +27,7 @@
 //
 // Nothing here looks at the scene beyond the vocabulary it is given.
 
-import { COLORS, EXTREMES, HEDGES, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, VERBS, isColor, singularOf } from './lexicon.ts';
+import { COLORS, EXTREMES, HEDGES, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, SIZE_WORDS, VERBS, isColor, singularOf } from './lexicon.ts';
 import type { Token } from './tokenizer.ts';
 
 export interface NormalizeOptions {
@@ -2208,7 +2208,15 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = colorHeads(out);
   out = squashRuns(out, opts.known);
   out = joinMost(out);
+  out = checkWhich(out);
+  out = whicheverOf(out);
+  out = comparativeSides(out);
   out = superlativeClauses(out);
+  out = neitherNor(out);
+  out = notInSet(out);
+  out = bringOver(out);
+  out = dashContainer(out, notes);
+  out = placeThereAre(out);
   out = asides(out);
   out = intensifiedPlaces(out);
   out = comparativeRanks(out);
@@ -2242,6 +2250,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = bothSides(out);
   out = placeParticles(out);
   out = hedges(out);
+  out = thatOne(out);
   out = placeWords(out);
   return { tokens: out, notes };
 }
@@ -2429,6 +2438,7 @@ const LOOKS = new Set([
   'round',
   'lovely',
   'pretty',
+  'long',
 ]);
 
 /**
@@ -2841,15 +2851,28 @@ function superlativeClauses(tokens: Token[]): Token[] {
   for (let k = 0; k < tokens.length; k++) {
     if (w(k) === 'whichever' || w(k) === 'whatever') {
       let j = k + 1;
-      const count = NUMBER_WORDS[w(j) ?? ''] !== undefined || tokens[j]?.kind === 'number' ? j++ : -1;
+      // ("whichever one is …": "one" is the thing, not a count.)
+      const count = (NUMBER_WORDS[w(j) ?? ''] !== undefined && w(j) !== 'one') || tokens[j]?.kind === 'number' ? j++ : -1;
       const head = j;
       while (isColor(w(j) ?? '')) j++;
-      const noun = NOUNS.has(w(j) ?? '') ? j++ : -1;
-      if (noun < 0 || !['is', 'are'].includes(w(j) ?? '') || w(j + 1) !== 'the' || !SUPERLATIVES.has(w(j + 2) ?? '')) continue;
-      let end = j + 3;
+      const noun = NOUNS.has(w(j) ?? '') || w(j) === 'one' ? j++ : -1;
+      // ("whichever block is lowest", "whichever ball sits leftmost": an extreme of place too.)
+      if (noun < 0 || !['is', 'are', 'sits', 'sit', "'s"].includes(w(j) ?? '')) continue;
+      const s = w(j + 1) === 'the' ? j + 2 : j + 1;
+      const sup = w(s) ?? '';
+      if (!(SUPERLATIVES.has(sup) || sup in EXTREMES) || (s === j + 1 && !(sup in EXTREMES) && w(j) !== 'is' && w(j) !== 'are')) continue;
+      let end = s + 1;
       if (['one', 'ones'].includes(w(end) ?? '')) end++;
+      if (
+        !(
+          end >= tokens.length ||
+          tokens[end]!.kind === 'punct' ||
+          ['and', 'then', 'goes', 'go', 'into', 'onto', 'in', 'on', 'to'].includes(w(end) ?? '')
+        )
+      )
+        continue;
       const the = at('the', tokens[k]!);
-      const rewritten = [the, ...(count >= 0 ? [tokens[count]!] : []), tokens[j + 2]!, ...tokens.slice(head, noun + 1)];
+      const rewritten = [the, ...(count >= 0 ? [tokens[count]!] : []), tokens[s]!, ...tokens.slice(head, noun + 1)];
       return superlativeClauses([...tokens.slice(0, k), ...rewritten, ...tokens.slice(end)]);
     }
     // "the pair of blocks that are biggest", "the block which is smallest": "the biggest blocks".
@@ -3140,4 +3163,333 @@ function placeOnes(tokens: Token[]): Token[] {
       ? { ...t, text: 'corner' }
       : t,
   );
+}
+
+/** Words a place starts with: after them a clause says where, not what. */
+const PLACE_START = new Set(['in', 'into', 'on', 'onto', 'to', 'inside', 'beside', 'next', 'near', 'by', 'at', 'over', 'under']);
+
+/**
+ * "the ball that's neither red nor blue", "the block that isn't red and isn't blue", "…not
+ * red and not blue": what is none of them, said as the grammar reads it ("not red or blue").
+ */
+function neitherNor(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const neg = (k: number): number => {
+    if (['not', "isn't", "aren't", 'neither'].includes(w(k) ?? '')) return 1;
+    if (['is', 'are'].includes(w(k) ?? '') && w(k + 1) === 'not') return 2;
+    return 0;
+  };
+  const attribute = (x: string | undefined): boolean => x !== undefined && (isColor(x) || x in SIZE_WORDS);
+  for (let k = 0; k < tokens.length; k++) {
+    const n = neg(k);
+    if (n === 0 || !attribute(w(k + n))) continue;
+    const j = k + n + 1;
+    if (!['and', 'nor', 'or'].includes(w(j) ?? '')) continue;
+    const m = neg(j + 1);
+    if (w(k) === 'neither' ? w(j) !== 'nor' || m !== 0 : m === 0) continue;
+    if (!attribute(w(j + 1 + m))) continue;
+    const at = (text: string, t: Token): Token => ({ ...t, kind: 'word', text });
+    const head = w(k) === 'neither' ? [at('not', tokens[k]!)] : tokens.slice(k, k + n);
+    return neitherNor([...tokens.slice(0, k), ...head, tokens[k + n]!, at('or', tokens[j]!), ...tokens.slice(j + 1 + m)]);
+  }
+  return tokens;
+}
+
+/**
+ * "every block - not the ball, not the cans - into the white bowl", "all the blocks, not the
+ * green one, onto the tray": what is named after "not" between a set and where it goes is left
+ * out of the set ("every block except the ball and the cans into …").
+ */
+function notInSet(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const opens = (k: number): boolean => tokens[k]?.kind === 'punct' && [',', '-'].includes(tokens[k]!.text);
+  const setWord = (x: string | undefined): boolean =>
+    x !== undefined &&
+    (['the', 'all', 'every', 'each', 'single', 'of', 'other', 'remaining', 'everything', 'these', 'those', 'your'].includes(x) ||
+      isColor(x) ||
+      x in SIZE_WORDS ||
+      NUMBER_WORDS[x] !== undefined ||
+      NOUNS.has(x));
+  for (let k = 1; k < tokens.length; k++) {
+    if (!opens(k)) continue;
+    let j = k + 1;
+    if (w(j) === 'but') j++;
+    if (w(j) !== 'not') continue;
+    // The set, back from the comma: a noun phrase that says all of a kind.
+    let q = k;
+    while (q > 0 && setWord(w(q - 1))) q--;
+    const set = tokens.slice(q, k).map((t) => t.text);
+    const plural = NOUNS.get(set.at(-1) ?? '')?.plural === true;
+    if (!(set.some((x) => ['all', 'every', 'each', 'everything'].includes(x)) || plural)) continue;
+    if (q > 0 && !endsSentence(tokens[q - 1]) && !VERBS.has(w(q - 1) ?? '')) continue;
+    // The things left out: "not X", each up to five words, between commas.
+    const left: Token[][] = [];
+    let end = j;
+    while (w(end) === 'not') {
+      let e = end + 1;
+      while (
+        e < tokens.length &&
+        tokens[e]!.kind === 'word' &&
+        e - end <= 5 &&
+        !PLACE_START.has(w(e)!) &&
+        !VERBS.has(w(e)!) &&
+        !['not', 'but'].includes(w(e)!)
+      )
+        e++;
+      if (e === end + 1 || tokens[e]?.kind !== 'punct') break;
+      left.push(tokens.slice(end + 1, e));
+      end = e;
+      if (tokens[end]!.text === ',' && ['not', 'or', 'nor', 'and'].includes(w(end + 1) ?? '')) {
+        end++;
+        if (w(end) !== 'not') end++;
+      } else break;
+    }
+    if (left.length === 0 || !opens(end)) continue;
+    // Then where they go.
+    const rest = tokens.slice(end + 1);
+    const stop = rest.findIndex((t) => endsSentence(t));
+    const clause = stop < 0 ? rest : rest.slice(0, stop);
+    if (!clause.some((t) => t.kind === 'word' && (PLACE_START.has(t.text) || VERBS.has(t.text)))) continue;
+    const at = (text: string, t: Token): Token => ({ ...t, kind: 'word', text });
+    const except: Token[] = [at('except', tokens[k]!)];
+    left.forEach((ws, i) => {
+      if (i > 0) except.push(at('and', ws[0]!));
+      except.push(...ws);
+    });
+    return notInSet([...tokens.slice(0, k), ...except, ...tokens.slice(end + 1)]);
+  }
+  return tokens;
+}
+
+/** Comparatives of where a thing is, and the superlative they mean of two or of a group. */
+const COMPARATIVE_SIDES: Readonly<Record<string, string>> = {
+  higher: 'highest',
+  lower: 'lowest',
+};
+const FURTHER_SIDES: ReadonlySet<string> = new Set(['left', 'right', 'up', 'down']);
+
+/** Verbs that move a thing by a comparative ("move it further left", "put it higher up"): not a choice among things. */
+const MOVES_BY = new Set(['move', 'slide', 'push', 'nudge', 'shift', 'scoot', 'put', 'place', 'set', 'lift', 'raise', 'lower', 'drag']);
+
+/**
+ * "the one that's higher up (in the picture)", "the block that's lower down", "the block
+ * further left": of two (or of a group), the one that is most so — "the one that's highest",
+ * "the block furthest left". Only after a thing ("the block", "the one that's"), never of what
+ * a verb moves ("move the block further left" moves it), nor before "than" ("higher than the
+ * bowl" compares with a thing).
+ */
+function comparativeSides(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const at = (text: string, t: Token): Token => ({ ...t, kind: 'word', text });
+  const ofAThing = (k: number): boolean => {
+    const prev = w(k - 1);
+    if (prev === undefined) return false;
+    if (['is', "'s", 'are', 'sits', 'sit'].includes(prev))
+      return (
+        ['one', 'ones', 'that', 'which'].includes(w(k - 2) ?? '') || w(k - 2) === undefined || NOUNS.has(w(k - 2)!) || w(k - 3) === 'that'
+      );
+    if (!(prev === 'one' || prev === 'ones' || NOUNS.has(prev))) return false;
+    // The verb before the thing's phrase, if any.
+    let v = k - 2;
+    while (v >= 0 && tokens[v]!.kind === 'word' && !VERBS.has(w(v)!) && k - v <= 5) v--;
+    return !MOVES_BY.has(w(v) ?? '');
+  };
+  for (let k = 1; k < tokens.length; k++) {
+    const x = w(k);
+    if (x === undefined) continue;
+    if (x in COMPARATIVE_SIDES && ofAThing(k)) {
+      let e = k + 1;
+      if (['up', 'down'].includes(w(e) ?? '')) e++;
+      if (w(e) === 'than') continue;
+      return comparativeSides([...tokens.slice(0, k), at(COMPARATIVE_SIDES[x]!, tokens[k]!), ...tokens.slice(e)]);
+    }
+    if (['further', 'farther'].includes(x) && FURTHER_SIDES.has(w(k + 1) ?? '') && !['than', 'of'].includes(w(k + 2) ?? '') && ofAThing(k))
+      return comparativeSides([...tokens.slice(0, k), at('farthest', tokens[k]!), ...tokens.slice(k + 1)]);
+  }
+  return tokens;
+}
+
+const BRINGS = new Set(['bring', 'carry', 'fetch']);
+
+/**
+ * "bring the ball over and put it in the bowl", "Bring it over. Put it …": to bring a thing
+ * over, before saying where it goes, is to take it.
+ */
+function bringOver(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 0; k < tokens.length; k++) {
+    if (!BRINGS.has(w(k) ?? '')) continue;
+    let o = k + 1;
+    while (o < tokens.length && o - k <= 5 && tokens[o]!.kind === 'word' && w(o) !== 'over' && !PLACE_START.has(w(o)!)) o++;
+    if (o === k + 1 || w(o) !== 'over') continue;
+    let e = o + 1;
+    if (['here', 'there'].includes(w(e) ?? '')) e++;
+    const next = tokens[e];
+    const more = e + 1 < tokens.length;
+    if (!(['and', 'then'].includes(w(e) ?? '') || ((next?.text === ',' || endsSentence(next)) && more))) continue;
+    return bringOver([...tokens.slice(0, k), { ...tokens[k]!, text: 'take' }, ...tokens.slice(k + 1, o), ...tokens.slice(e)]);
+  }
+  return tokens;
+}
+
+/**
+ * "Of the two blocks, the little one - gray tray.", "the biggest ball, blue bowl please": a
+ * sentence with no verb and no place word that names a thing, then, after its last comma or
+ * dash, only a container — the thing goes into the container.
+ */
+function dashContainer(tokens: Token[], notes: string[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const container = (x: string | undefined): boolean => ['bowl', 'tray', 'container'].includes(NOUNS.get(x ?? '')?.cls ?? '');
+  let start = 0;
+  for (let k = 0; k <= tokens.length; k++) {
+    if (k < tokens.length && !endsSentence(tokens[k])) continue;
+    let end = k;
+    while (end > start && (POLITE_END.has(w(end - 1) ?? '') || tokens[end - 1]!.text === ',')) end--;
+    let j = end - 1;
+    if (container(w(j))) {
+      j--;
+      while (j > start && (isColor(w(j) ?? '') || w(j) === 'big' || w(j) === 'small')) j--;
+      if (['the', 'a', 'that'].includes(w(j) ?? '')) j--;
+      const mark = tokens[j];
+      const before = tokens.slice(start, j);
+      if (
+        mark?.kind === 'punct' &&
+        (mark.text === '-' || mark.text === ',') &&
+        before.some((t) => NOUNS.has(t.text) || t.text === 'one' || t.text === 'ones') &&
+        !before.some(
+          (t, i) =>
+            t.kind === 'word' &&
+            (VERBS.has(t.text) ||
+              (PLACE_START.has(t.text) &&
+                !['closest', 'nearest', 'farthest', 'furthest', 'next', 'close', 'near'].includes(before[i - 1]?.text ?? '')) ||
+              t.text === 'there' ||
+              t.text === 'here'),
+        )
+      ) {
+        const note = 'a thing, then a container: read as putting the one in the other';
+        if (!notes.includes(note)) notes.push(note);
+        return dashContainer([...tokens.slice(0, j), { ...mark, kind: 'word', text: 'into' }, ...tokens.slice(j + 1)], notes);
+      }
+    }
+    start = k + 1;
+  }
+  return tokens;
+}
+
+const PLACE_LEADS = new Set([
+  'on',
+  'in',
+  'at',
+  'to',
+  'by',
+  'near',
+  'next',
+  'beside',
+  'behind',
+  'along',
+  'around',
+  'round',
+  'left',
+  'right',
+  'over',
+  'up',
+  'down',
+  'inside',
+]);
+
+/**
+ * "On the can's right there are two blocks.", "In the corner there's a tower": where, then
+ * "there is / there are" and what — read in the usual order ("there are two blocks on the
+ * can's right"), a sentence that says where things are.
+ */
+function placeThereAre(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  let start = 0;
+  for (let k = 0; k <= tokens.length; k++) {
+    if (k < tokens.length && !endsSentence(tokens[k])) continue;
+    if (PLACE_LEADS.has(w(start) ?? '')) {
+      let p = start + 1;
+      while (p < k && p - start <= 8 && tokens[p]!.kind === 'word' && w(p) !== 'there') p++;
+      if (p > start + 1 && p < k && w(p) === 'there' && ['is', 'are', "'s", "'re"].includes(w(p + 1) ?? '')) {
+        let e = p + 2;
+        while (e < k && tokens[e]!.kind === 'word' && !VERBS.has(w(e)!)) e++;
+        if (e === k && e > p + 2) {
+          const place = tokens.slice(start, p);
+          const rewritten = [...tokens.slice(p, k), ...place];
+          return placeThereAre([...tokens.slice(0, start), ...rewritten, ...tokens.slice(k)]);
+        }
+      }
+    }
+    start = k + 1;
+  }
+  return tokens;
+}
+
+/**
+ * "whichever of the balls is closest to the tray", "whichever one of them sits lowest": the
+ * one of a group said first — "whichever ball is …", "whichever one is …" (the group named
+ * before is what "one" stands for).
+ */
+function whicheverOf(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const at = (text: string, t: Token): Token => ({ ...t, kind: 'word', text });
+  for (let k = 0; k < tokens.length; k++) {
+    if (!['whichever', 'whatever'].includes(w(k) ?? '')) continue;
+    let j = k + 1;
+    if (w(j) === 'one') j++;
+    if (w(j) !== 'of') continue;
+    j++;
+    let head: Token;
+    if (['them', 'those', 'these'].includes(w(j) ?? '')) head = at('one', tokens[j]!);
+    else {
+      if (!['the', 'those', 'these'].includes(w(j) ?? '')) continue;
+      j++;
+      if (NUMBER_WORDS[w(j) ?? ''] !== undefined) j++;
+      const noun = w(j);
+      const single = noun === undefined || !NOUNS.get(noun)?.plural ? undefined : singularOf(noun);
+      if (single === undefined) continue;
+      head = at(single, tokens[j]!);
+    }
+    j++;
+    const verb = w(j);
+    if (!['is', "'s", 'sits', 'lies', 'stands'].includes(verb ?? '')) continue;
+    return whicheverOf([...tokens.slice(0, k + 1), head, at('is', tokens[j]!), ...tokens.slice(j + 1)]);
+  }
+  return tokens;
+}
+
+/**
+ * "check which block is nearest to it, then move that block …", "work out which ball is
+ * lowest and put it …": to find out which is to find it — "find whichever block is …".
+ */
+function checkWhich(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const at = (text: string, t: Token): Token => ({ ...t, kind: 'word', text });
+  for (let k = 0; k < tokens.length; k++) {
+    let j = -1;
+    if (['check', 'see', 'spot', 'find'].includes(w(k) ?? '')) j = k + 1;
+    else if (['work', 'figure', 'find'].includes(w(k) ?? '') && w(k + 1) === 'out') j = k + 2;
+    if (j < 0 || w(j) !== 'which' || !(NOUNS.has(w(j + 1) ?? '') || w(j + 1) === 'one' || w(j + 1) === 'of')) continue;
+    return checkWhich([...tokens.slice(0, k), at('find', tokens[k]!), at('whichever', tokens[j]!), ...tokens.slice(j + 1)]);
+  }
+  return tokens;
+}
+
+/**
+ * "… whichever block's nearest the green bowl... that one, stack it on …": "that one" at the
+ * start of a sentence, before a verb, only says again what the sentence before named; left out
+ * ("it" then stands for that).
+ */
+function thatOne(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 1; k < tokens.length; k++) {
+    if (!endsSentence(tokens[k - 1])) continue;
+    let j = k;
+    if (['that', 'this'].includes(w(j) ?? '') && w(j + 1) === 'one') j += 2;
+    else if (w(j) === "that's" && w(j + 1) === 'the' && w(j + 2) === 'one') j += 3;
+    else continue;
+    if (tokens[j]?.text !== ',' || !VERBS.has(w(j + 1) ?? '') || !['it', 'that'].includes(w(j + 2) ?? '')) continue;
+    return thatOne([...tokens.slice(0, k), ...tokens.slice(j + 1)]);
+  }
+  return tokens;
 }

@@ -259,12 +259,14 @@ function editsFor(tokens: Token[], error: ParseError, source: string, topic: boo
       note: 'no verb: read as putting what it names where it says',
       accept,
     });
-    // "white block, brown bowl": a thing, a comma (or a dash), a container.
-    const comma = tokens.findIndex((t) => t.kind === 'punct' && (t.text === ',' || t.text === '-'));
-    const cls = NOUNS.get(tokens.slice(comma + 1).find((t) => NOUNS.has(t.text))?.text ?? '')?.cls;
-    // (", please" after the container says no more.)
+    // "white block, brown bowl": a thing, a comma (or a dash), a container. (The last one:
+    // "of the two blocks, the little one - gray tray"; ", please" after the container says no more.)
     let end = tokens.length;
-    while (end > comma + 1 && (tokens[end - 1]!.kind === 'punct' || POLITE.has(tokens[end - 1]!.text))) end--;
+    while (end > at + 1 && (tokens[end - 1]!.kind === 'punct' || POLITE.has(tokens[end - 1]!.text))) end--;
+    let comma = -1;
+    for (let i = end - 1; i > at && comma < 0; i--)
+      if (tokens[i]!.kind === 'punct' && (tokens[i]!.text === ',' || tokens[i]!.text === '-')) comma = i;
+    const cls = NOUNS.get(tokens.slice(comma + 1).find((t) => NOUNS.has(t.text))?.text ?? '')?.cls;
     if (
       comma > at &&
       (cls === 'bowl' || cls === 'tray' || cls === 'container') &&
@@ -382,14 +384,20 @@ function editsFor(tokens: Token[], error: ParseError, source: string, topic: boo
     close > open + 1 &&
     first &&
     (first.kind === 'number' || ['the', 'a', 'an', 'both', 'all'].includes(first.text) || isColor(first.text)) &&
-    NOUNS.has(tokens[open - 1]?.text ?? '')
+    // (a noun, or a word it does not know that the brackets define: "the three tiddlers (the smallest blocks)")
+    (NOUNS.has(tokens[open - 1]?.text ?? '') || (stop.unknown === open - 1 && tokens[open - 1]?.kind === 'word'))
   ) {
     let from = open - 1;
     while (from > 0 && tokens[from - 1]!.kind === 'word' && !VERBS.has(tokens[from - 1]!.text) && !PLACE_STARTS.has(tokens[from - 1]!.text))
       from--;
+    // ("the three tiddlers (the smallest blocks)": the count said before the brackets counts what they name.)
+    const isCount = (t: Token): boolean => t.kind === 'number' || (NUMBER_WORDS[t.text] !== undefined && t.text !== 'one');
+    const count = tokens.slice(from, open).find(isCount);
+    let named = tokens.slice(open + 1, close);
+    if (count && !named.some(isCount)) named = named[0]?.text === 'the' ? [named[0], count, ...named.slice(1)] : [count, ...named];
     if (from < open - 1)
       out.push({
-        tokens: [...tokens.slice(0, from), ...tokens.slice(open + 1, close), ...tokens.slice(close + 1)],
+        tokens: [...tokens.slice(0, from), ...named, ...tokens.slice(close + 1)],
         note: `read '${spanText(source, tokens.slice(from, open))}' as what the brackets name, '${spanText(source, tokens.slice(open + 1, close))}'`,
         accept: (clause) => clause.objects.length > 0,
       });
