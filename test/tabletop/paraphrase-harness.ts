@@ -79,12 +79,13 @@ export interface TableFiles {
  * table, over the scenes of the first four and its own; 6 is the sixth, held-out table, over
  * the scenes of the first five and its own; 7 is the seventh, held-out table, over the scenes of
  * the first six and its own; 8 is the eighth, held-out table, over the scenes of the first seven
- * and its own; 9 is the ninth, held-out table, over the scenes of the first eight and its own.
+ * and its own; 9 is the ninth, held-out table, over the scenes of the first eight and its own;
+ * 10 is the tenth, held-out table, over the scenes of the first nine and its own.
  */
 /** The scenes files of tables 1 to `n`: a table's rows may use the scenes of every table before it. */
 const scenesUpTo = (n: number): string[] => ['scenes.json', ...Array.from({ length: n - 1 }, (_, k) => `scenes-${k + 2}.json`)];
 
-export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9, TableFiles> = {
+export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10, TableFiles> = {
   1: { rows: 'instructions.json', scenes: scenesUpTo(1) },
   2: { rows: 'instructions-2.json', scenes: scenesUpTo(2) },
   3: { rows: 'instructions-3.json', scenes: scenesUpTo(3) },
@@ -94,6 +95,7 @@ export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9, TableFiles> = {
   7: { rows: 'instructions-7.json', scenes: scenesUpTo(7) },
   8: { rows: 'instructions-8.json', scenes: scenesUpTo(8) },
   9: { rows: 'instructions-9.json', scenes: scenesUpTo(9) },
+  10: { rows: 'instructions-10.json', scenes: scenesUpTo(10) },
 };
 
 /** One row on one seed. */
