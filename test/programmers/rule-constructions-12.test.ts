@@ -173,6 +173,36 @@ describe('finding out which, and saying it again', () => {
   });
 });
 
+describe('after the tenth table (post hoc)', () => {
+  it('"each block that has a bowl of …" is a relative clause: "has" is never read as where it goes', () => {
+    // (It read "each block that a bowl … goes into that bowl", and moved a bowl.)
+    expect(() => read('Each block that has a bowl of the same colour goes into that bowl.', BLOCKS_AND_BALLS)).toThrow(/at 'has a bowl/);
+  });
+
+  it('a bracket after a group of one colour that only lists its kinds of thing: the group says which', () => {
+    // (The listed kinds were read as more things: any block, any ball.)
+    expect(read('put the blue things (the block and the ball) in the white bowl', MIXED)).toBe('place blue_block in white_bowl');
+    expect(read('put the blocks (the red one and the blue one) in the white bowl', MIXED)).toBe(
+      'gather red_block, blue_block in white_bowl',
+    );
+  });
+
+  it('"round up", "nick", "pick(X) then place(Y)", "Thanks a bunch!"', () => {
+    expect(read('Round up the blocks into the white bowl.', MIXED)).toBe(
+      'gather red_block, blue_block, green_block, yellow_block in white_bowl',
+    );
+    expect(read('Nick the ball and lob it into the white bowl, mind.', MIXED)).toBe('place orange_ball in white_bowl');
+    expect(read('pick(orange ball) then place(gray tray)', MIXED)).toBe('place orange_ball in gray_tray');
+    expect(read('can you grab the can and put it on the tray? Thanks a bunch!', MIXED)).toBe('place pink_can in gray_tray');
+  });
+
+  it('"both" after things named one at a time is the last two (noted)', () => {
+    const r = reading('Pick up the red block, then the green ball - both go in the purple bowl.', BLOCKS_AND_BALLS);
+    expect(r.intents).toBe('gather red_block, green_ball in purple_bowl');
+    expect(r.notes).toContain("'both': red_block and green_ball, the last two things named");
+  });
+});
+
 describe('first programs in simulation', () => {
   it('"On the can\'s right there are two blocks. Grab whichever of them sits lower down …"', async () => {
     const def = task(

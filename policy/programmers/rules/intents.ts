@@ -121,6 +121,7 @@ interface State {
 }
 
 const CONTAINER_NOUNS: ReadonlySet<NounClass> = new Set(['bowl', 'tray', 'container']);
+const CONTAINER_SHAPES: ReadonlySet<string> = new Set(['bowl', 'tray']);
 
 /**
  * The noun classes "one" may stand for ("the purple one"), in the order tried: the last
@@ -201,8 +202,28 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
       notes: st.notes,
     });
   let r: Referent | undefined;
+  // "Take the ball out of the bowl, then the block off the tray - both go on the table": "both"
+  // after one thing at a time is the last two things named (not containers).
+  if (np.kind === 'pronoun' && np.pronoun === 'both' && !np.list && st.subject.length < 2) {
+    const things = [...st.mentioned]
+      .reverse()
+      .filter((id, i, all) => all.indexOf(id) === i && !CONTAINER_SHAPES.has(st.facts.objects.find((o) => o.id === id)?.shape ?? ''));
+    if (things.length >= 2) {
+      const two = things.slice(0, 2).reverse();
+      st.notes.push(`'${np.text}': ${two.join(' and ')}, the last two things named`);
+      r = { kind: 'objects', ids: two, candidates: two };
+    }
+  }
   // "There are two blocks on its right. Grab whichever one is lowest": one of those named just before.
-  if (like.pronoun === 'one' && like.noun === null && like.kind === 'object' && !like.other && !like.plural && st.group) {
+  if (
+    r === undefined &&
+    like.pronoun === 'one' &&
+    like.noun === null &&
+    like.kind === 'object' &&
+    !like.other &&
+    !like.plural &&
+    st.group
+  ) {
     const group = st.group;
     const outside = st.facts.objects.filter((o) => !group.includes(o.id)).map((o) => o.id);
     try {

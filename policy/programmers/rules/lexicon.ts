@@ -248,6 +248,8 @@ export const VERBS: ReadonlyMap<string, VerbClass> = new Map<string, VerbClass>(
   ['seize', 'pick'],
   ['get', 'take'],
   ['fetch', 'pick'],
+  // British: "nick the blue one and lob it in the bowl".
+  ['nick', 'take'],
   ['hold', 'hold'],
   ['keep', 'hold'],
   ['take', 'take'],
@@ -497,6 +499,11 @@ export const POLITENESS: ReadonlySet<string> = new Set([
   // British thanks: "…, ta", "cheers".
   'ta',
   'thankyou',
+  'thanks',
+  'bunch',
+  'heaps',
+  'loads',
+  'million',
   'appreciated',
   // "…. quick", "… go.": hurry, not a request of its own.
   'quick',

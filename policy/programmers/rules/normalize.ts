@@ -2082,6 +2082,29 @@ function asides(tokens: Token[]): Token[] {
         continue;
       }
     }
+    // "the red stuff (the block, the ball and the can)": a bracket after a group of one colour
+    // that only lists the kinds of thing in it says what the group holds; the group says which.
+    if (t.kind === 'punct' && t.text === '(' && (NOUNS.get(w(i - 1) ?? '')?.plural || w(i - 1) === 'stuff')) {
+      const close = tokens.findIndex((x, k) => k > i && x.kind === 'punct' && x.text === ')');
+      const inside = tokens.slice(i + 1, close);
+      let k = i - 1;
+      while (k > 0 && tokens[k - 1]!.kind === 'word' && !isColor(w(k - 1)!) && !VERBS.has(w(k - 1)!)) k--;
+      const coloured = k > 0 && isColor(w(k - 1) ?? '');
+      if (
+        close > i + 1 &&
+        coloured &&
+        inside.some((x) => NOUNS.has(x.text)) &&
+        inside.every(
+          (x) =>
+            x.text === ',' ||
+            ['the', 'a', 'an', 'and', 'or', 'both'].includes(x.text) ||
+            (NOUNS.has(x.text) && NOUNS.get(x.text)!.cls !== 'thing'),
+        )
+      ) {
+        i = close;
+        continue;
+      }
+    }
     // "a touch / a tad / a smidge left of X": a little.
     if (w(i - 1) === 'a' && ['touch', 'tad', 'smidge', 'smidgen'].includes(w(i) ?? '')) {
       out.push(word(t, 'little'));
@@ -2208,6 +2231,8 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = colorHeads(out);
   out = squashRuns(out, opts.known);
   out = joinMost(out);
+  out = callForms(out);
+  out = roundUp(out);
   out = checkWhich(out);
   out = whicheverOf(out);
   out = comparativeSides(out);
@@ -3490,6 +3515,42 @@ function thatOne(tokens: Token[]): Token[] {
     else continue;
     if (tokens[j]?.text !== ',' || !VERBS.has(w(j + 1) ?? '') || !['it', 'that'].includes(w(j + 2) ?? '')) continue;
     return thatOne([...tokens.slice(0, k), ...tokens.slice(j + 1)]);
+  }
+  return tokens;
+}
+
+/** "Round up the red things into the bowl": at a clause's start, "round up" is to gather. */
+function roundUp(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 0; k < tokens.length; k++) {
+    const starts = k === 0 || tokens[k - 1]!.kind === 'punct' || ['and', 'then', 'please'].includes(w(k - 1) ?? '');
+    if (starts && w(k) === 'round' && w(k + 1) === 'up')
+      return roundUp([...tokens.slice(0, k), { ...tokens[k]!, text: 'gather' }, ...tokens.slice(k + 2)]);
+  }
+  return tokens;
+}
+
+/**
+ * "pick(blue ball) then place(black tray)": a verb called as a function is the verb and its
+ * words; a put with only a container in its brackets puts what is held there.
+ */
+function callForms(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    const open = tokens[k + 1]!;
+    if (!VERBS.has(w(k) ?? '') || open.text !== '(' || open.start !== tokens[k]!.end) continue;
+    const close = tokens.findIndex((t, i) => i > k + 1 && t.text === ')');
+    if (close < 0 || tokens.slice(k + 2, close).some((t) => t.kind === 'punct' && t.text !== ',')) continue;
+    const args = tokens.slice(k + 2, close);
+    const last = args.at(-1)?.text ?? '';
+    const into =
+      ['put', 'place', 'drop', 'release', 'set'].includes(w(k)!) &&
+      ['bowl', 'tray', 'container'].includes(NOUNS.get(last)?.cls ?? '') &&
+      !args.some((t) => ['in', 'into', 'on', 'onto', 'it'].includes(t.text));
+    const at = (text: string): Token => ({ ...open, kind: 'word', text });
+    const the = args[0] && !['the', 'a', 'it', 'them'].includes(args[0].text) ? [at('the')] : [];
+    const words = into ? [at('it'), at('in'), ...the, ...args] : [...the, ...args];
+    return callForms([...tokens.slice(0, k + 1), ...words, ...tokens.slice(close + 1)]);
   }
   return tokens;
 }

@@ -215,7 +215,12 @@ function editsFor(tokens: Token[], error: ParseError, source: string, topic: boo
     }
   }
   // The words linking a thing to where it ends up ("should end up", "needs to be", "is to go").
-  if (tokens[at]?.kind === 'word' && LINK_WORDS.has(tokens[at]!.text)) {
+  // (Not in a relative clause: "each block that has a bowl …" says which block, not where it goes.)
+  if (
+    tokens[at]?.kind === 'word' &&
+    LINK_WORDS.has(tokens[at]!.text) &&
+    !['that', 'which', 'who', 'whose'].includes(tokens[at - 1]?.text ?? '')
+  ) {
     let end = at;
     while (
       end < tokens.length &&
