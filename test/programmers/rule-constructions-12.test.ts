@@ -196,6 +196,33 @@ describe('after the tenth table (post hoc)', () => {
     expect(read('can you grab the can and put it on the tray? Thanks a bunch!', MIXED)).toBe('place pink_can in gray_tray');
   });
 
+  it('a column or a stack listed from the top down keeps the order said (the middle ones were reversed)', () => {
+    const FOUR: SceneFacts = {
+      objects: [
+        obj('red_block', 'box', 'red', 0.04, [-0.3, -0.2]),
+        obj('yellow_block', 'box', 'yellow', 0.04, [-0.1, -0.2]),
+        obj('green_block', 'box', 'green', 0.04, [0.1, -0.2]),
+        obj('blue_block', 'box', 'blue', 0.04, [0.3, -0.2]),
+        obj('white_bowl', 'bowl', 'white', 0.13, [0.0, 0.2]),
+      ],
+      zones: [],
+    };
+    const column = 'line up blue_block, green_block, yellow_block, red_block along +y (vertical line)';
+    expect(read('Make a column of the blocks: red at the top, then yellow, then green, then blue at the bottom.', FOUR)).toBe(column);
+    expect(read('Make a column of the blocks: red at the top, then yellow, then green, then blue.', FOUR)).toBe(column);
+    expect(read('a column: blue, green, yellow, and red on top', FOUR)).toBe(column);
+    // "from the top down" says which way the list runs: red is at the top.
+    expect(read('Blocks in a vertical line in the order red, green, blue from the top down', FOUR)).toBe(
+      'line up blue_block, green_block, red_block along +y (vertical line)',
+    );
+    expect(
+      read(
+        'stack the four blocks with the red block on top, then the yellow block, then the green block, and the blue block at the bottom',
+        FOUR,
+      ),
+    ).toBe('stack blue_block < green_block < yellow_block < red_block');
+  });
+
   it('"both" after things named one at a time is the last two (noted)', () => {
     const r = reading('Pick up the red block, then the green ball - both go in the purple bowl.', BLOCKS_AND_BALLS);
     expect(r.intents).toBe('gather red_block, green_ball in purple_bowl');

@@ -609,8 +609,10 @@ function stackOrder(st: State, clause: Clause): string[] {
         .map((o) => o.id);
       st.notes.push(`a tower of every block: ${rest.join(', ')} in between, largest lower`);
     }
-    // Unnamed members go in the middle.
-    const middle = [...withRoles.filter((w) => w.rank === 1).map((w) => w.id), ...rest];
+    // Unnamed members go in the middle, in the order said: from the top down when the list
+    // starts at the top ("red on top, then yellow, then green, then blue at the bottom").
+    let middle = [...withRoles.filter((w) => w.rank === 1).map((w) => w.id), ...rest];
+    if (clause.roles[0]?.role === 'top' && clause.roles.some((r) => r.role === 'bottom')) middle = middle.reverse();
     return [
       ...withRoles.filter((w) => w.rank === 0).map((w) => w.id),
       ...middle,

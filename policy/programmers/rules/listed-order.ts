@@ -109,7 +109,22 @@ export function listedOrder(tokens: readonly Token[], opts: { strict: boolean })
     if (way === null && opts.strict) return null;
     way ??= 'up';
     if (way !== 'up' && way !== 'down') return null;
-  } else if (way === null || way === 'up' || way === 'down') return null;
+  } else if (way === 'up' || way === 'down') {
+    // A column whose first or last colour is said to be at the top or the bottom ("a column:
+    // red at the top, then yellow, then blue"): listed from that end. (Not "… blue from the top
+    // down", which says which way the list runs, not where blue is.)
+    const role = (k: number): 'top' | 'bottom' | null => {
+      const a = words.slice(k + 1, k + 5);
+      let i = a[0] === 'at' || a[0] === 'on' ? 1 : -1;
+      if (i > 0 && a[i] === 'the') i++;
+      const end = i > 0 ? a[i] : undefined;
+      return (end === 'top' || end === 'bottom') && !['down', 'up'].includes(a[i + 1] ?? '') ? end : null;
+    };
+    const first = role(colorAt[0]!);
+    const last = role(colorAt[colorAt.length - 1]!);
+    if (!(words.includes('column') || words.includes('vertical')) || (first === null && last === null)) return null;
+    way = first === 'top' || last === 'bottom' ? 'y-' : 'y+';
+  } else if (way === null) return null;
   // The kind of thing: the first object noun named ("the three blocks"), else any thing.
   const noun = words.find((w) => {
     if (STACK_WORDS.has(w) || LINE_WORDS.has(w) || ['rows', 'columns', 'lines'].includes(w)) return false;
