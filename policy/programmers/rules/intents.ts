@@ -7,7 +7,7 @@ import { TABLE_REGIONS } from '../../../sim/index.ts';
 import type { ObjectInfo, TableRegionName, Vec2 } from '../../../sim/index.ts';
 import { ParseError, parseInstruction } from './grammar.ts';
 import type { Clause, Gap, Location, NounPhrase, Relation } from './grammar.ts';
-import { UnresolvedReference, findTowers, resolveNp, volume } from './references.ts';
+import { CONTAINERS, UnresolvedReference, findTowers, resolveNp, volume } from './references.ts';
 import type { Referent, SceneFacts, Want } from './references.ts';
 import { NOUNS, shapesOf } from './lexicon.ts';
 import type { NounClass } from './lexicon.ts';
@@ -121,7 +121,6 @@ interface State {
 }
 
 const CONTAINER_NOUNS: ReadonlySet<NounClass> = new Set(['bowl', 'tray', 'container']);
-const CONTAINER_SHAPES: ReadonlySet<string> = new Set(['bowl', 'tray']);
 
 /**
  * The noun classes "one" may stand for ("the purple one"), in the order tried: the last
@@ -190,10 +189,10 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
       return { kind: 'objects', ids: prev, candidates: prev };
     }
   }
-  const attempt = (lastNoun: NounClass | null): Referent =>
+  const attempt = (lastNoun: NounClass | null, outside: string[] = []): Referent =>
     resolveNp(like, st.facts, {
       want,
-      exclude,
+      exclude: outside.length > 0 ? [...(exclude ?? []), ...outside] : exclude,
       pronoun: opts.pronoun ?? st.subject,
       named: st.inner,
       self: opts.self,
@@ -207,7 +206,7 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
   if (np.kind === 'pronoun' && np.pronoun === 'both' && !np.list && st.subject.length < 2) {
     const things = [...st.mentioned]
       .reverse()
-      .filter((id, i, all) => all.indexOf(id) === i && !CONTAINER_SHAPES.has(st.facts.objects.find((o) => o.id === id)?.shape ?? ''));
+      .filter((id, i, all) => all.indexOf(id) === i && !CONTAINERS.includes(st.facts.objects.find((o) => o.id === id)!.shape));
     if (things.length >= 2) {
       const two = things.slice(0, 2).reverse();
       st.notes.push(`'${np.text}': ${two.join(' and ')}, the last two things named`);
@@ -225,18 +224,11 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
     st.group
   ) {
     const group = st.group;
-    const outside = st.facts.objects.filter((o) => !group.includes(o.id)).map((o) => o.id);
     try {
-      r = resolveNp(like, st.facts, {
-        want,
-        exclude: [...(exclude ?? []), ...outside],
-        pronoun: opts.pronoun ?? st.subject,
-        named: st.inner,
-        self: opts.self,
-        lastNoun: null,
-        choice: st.choices[np.text],
-        notes: st.notes,
-      });
+      r = attempt(
+        null,
+        st.facts.objects.filter((o) => !group.includes(o.id)).map((o) => o.id),
+      );
       st.notes.push(`'${np.text}': one of ${group.join(', ')}, named just before`);
     } catch (e) {
       if (!(e instanceof UnresolvedReference)) throw e;

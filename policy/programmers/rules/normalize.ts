@@ -45,6 +45,12 @@ export interface Normalized {
 
 const isWord = (t: Token | undefined, ...words: string[]): boolean => t?.kind === 'word' && words.includes(t.text);
 
+/** Whether a word names a container: a bowl, a tray or another container ("bowl", "trays", "bin"). */
+function containerWord(word: string | undefined): boolean {
+  const cls = NOUNS.get(word ?? '')?.cls;
+  return cls === 'bowl' || cls === 'tray' || cls === 'container';
+}
+
 /** Nouns for the camera's picture: "the image", "the picture", "the camera view". */
 const IMAGE_NOUNS = ['image', 'images', 'picture', 'pic', 'photo', 'photograph', 'view', 'frame', 'screen', 'snapshot', 'shot', 'render'];
 /** Words before an image noun: "the top camera's image", "the overhead view". */
@@ -973,17 +979,12 @@ function looseForms(tokens: Token[]): Token[] {
     if ((i === 0 || tokens[i - 1]!.kind === 'punct') && OBJECT_START_WORDS.has(w(i) ?? '')) {
       let k = i + 1;
       while (isColor(w(k) ?? '')) k++;
-      const cls = NOUNS.get(w(k) ?? '')?.cls;
       let m = k + 1;
       if (['should', 'must', 'needs', 'need'].includes(w(m) ?? '')) {
         m++;
         if (w(m) === 'to') m++;
       }
-      if (
-        (cls === 'bowl' || cls === 'tray' || cls === 'container') &&
-        m > k + 1 &&
-        ['have', 'hold', 'contain', 'get'].includes(w(m) ?? '')
-      ) {
+      if (containerWord(w(k)) && m > k + 1 && ['have', 'hold', 'contain', 'get'].includes(w(m) ?? '')) {
         let e = m + 1;
         while (e < tokens.length && tokens[e]!.kind === 'word' && !['in', 'on', 'inside', 'into'].includes(w(e)!)) e++;
         const tail = ['in', 'on', 'inside', 'into'].includes(w(e) ?? '') && ['it', 'them'].includes(w(e + 1) ?? '') ? e + 2 : e;
@@ -2134,21 +2135,15 @@ function asides(tokens: Token[]): Token[] {
       let k = i + 1;
       if (w(k) === 'the') k++;
       while (isColor(w(k) ?? '')) k++;
-      const cls = NOUNS.get(w(k) ?? '')?.cls;
       const ends =
         k + 1 >= tokens.length || (tokens[k + 1]!.kind === 'punct' && tokens[k + 1]!.text !== ',') || POLITE_END.has(w(k + 1) ?? '');
-      if (k > i + 1 && (cls === 'bowl' || cls === 'tray' || cls === 'container') && ends) {
+      if (k > i + 1 && containerWord(w(k)) && ends) {
         out.push(word(t, 'in'));
         continue;
       }
     }
     // "tray: yellow block", "the pink bowl: the two red blocks": a container, a colon, what goes in it.
-    if (
-      t.kind === 'punct' &&
-      t.text === ':' &&
-      ['bowl', 'tray', 'container'].includes(NOUNS.get(w(i - 1) ?? '')?.cls ?? '') &&
-      out.length <= 4
-    ) {
+    if (t.kind === 'punct' && t.text === ':' && containerWord(w(i - 1)) && out.length <= 4) {
       let k = i + 1;
       while (k < tokens.length && tokens[k]!.kind === 'word' && !['in', 'into', 'on', 'onto', 'and', 'then'].includes(w(k)!)) k++;
       if (k > i + 1 && (k >= tokens.length || (tokens[k]!.kind === 'punct' && tokens[k]!.text !== ',')) && NOUNS.has(w(k - 1) ?? '')) {
@@ -2568,8 +2563,7 @@ function ownColour(tokens: Token[]): Token[] {
       w(k + 1) === 'own' &&
       ['color', 'colour', 'colored', 'coloured'].includes(w(k + 2) ?? '')
     ) {
-      const noun = NOUNS.get(w(k + 3) ?? '');
-      if (noun && (noun.cls === 'bowl' || noun.cls === 'tray' || noun.cls === 'container')) {
+      if (containerWord(w(k + 3))) {
         const at = (text: string): Token => ({ ...tokens[k]!, text });
         return ownColour([...tokens.slice(0, k), at('the'), at('matching'), ...tokens.slice(k + 3)]);
       }
@@ -2654,10 +2648,6 @@ function fromWhere(tokens: Token[]): Token[] {
  */
 function notContainers(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
-  const container = (x: string | undefined): boolean => {
-    const n = NOUNS.get(x ?? '');
-    return n !== undefined && (n.cls === 'bowl' || n.cls === 'tray' || n.cls === 'container');
-  };
   for (let k = 1; k < tokens.length; k++) {
     if (!(tokens[k]!.text === ',' && (w(k + 1) === 'not' || (w(k + 1) === 'and' && w(k + 2) === 'not')))) continue;
     if (!tokens.slice(0, k).some((t) => ['everything', 'anything', 'things', 'objects'].includes(t.text))) continue;
@@ -2665,7 +2655,7 @@ function notContainers(tokens: Token[]): Token[] {
     let named = 0;
     while (j < tokens.length) {
       if (['a', 'an', 'or', 'and', 'nor'].includes(w(j) ?? '') || tokens[j]!.text === ',') j++;
-      else if (container(w(j))) {
+      else if (containerWord(w(j))) {
         named++;
         j++;
       } else break;
@@ -2856,7 +2846,7 @@ function offYouGo(tokens: Token[]): Token[] {
     const part = tokens.slice(start, k - 1);
     const commas = part.map((t, i) => (t.text === ',' ? i : -1)).filter((i) => i >= 0);
     const last = part.at(-1);
-    const container = last !== undefined && ['bowl', 'tray', 'container'].includes(NOUNS.get(last.text)?.cls ?? '');
+    const container = containerWord(last?.text);
     if (commas.length !== 1 || !container || part.some((t) => VERBS.has(t.text))) continue;
     const into: Token = { ...part[commas[0]!]!, kind: 'word', text: 'into' };
     return offYouGo([...tokens.slice(0, start), ...part.slice(0, commas[0]!), into, ...part.slice(commas[0]! + 1), ...tokens.slice(k + 3)]);
@@ -3364,14 +3354,13 @@ function bringOver(tokens: Token[]): Token[] {
  */
 function dashContainer(tokens: Token[], notes: string[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
-  const container = (x: string | undefined): boolean => ['bowl', 'tray', 'container'].includes(NOUNS.get(x ?? '')?.cls ?? '');
   let start = 0;
   for (let k = 0; k <= tokens.length; k++) {
     if (k < tokens.length && !endsSentence(tokens[k])) continue;
     let end = k;
     while (end > start && (POLITE_END.has(w(end - 1) ?? '') || tokens[end - 1]!.text === ',')) end--;
     let j = end - 1;
-    if (container(w(j))) {
+    if (containerWord(w(j))) {
       j--;
       while (j > start && (isColor(w(j) ?? '') || w(j) === 'big' || w(j) === 'small')) j--;
       if (['the', 'a', 'that'].includes(w(j) ?? '')) j--;
@@ -3545,7 +3534,7 @@ function callForms(tokens: Token[]): Token[] {
     const last = args.at(-1)?.text ?? '';
     const into =
       ['put', 'place', 'drop', 'release', 'set'].includes(w(k)!) &&
-      ['bowl', 'tray', 'container'].includes(NOUNS.get(last)?.cls ?? '') &&
+      containerWord(last) &&
       !args.some((t) => ['in', 'into', 'on', 'onto', 'it'].includes(t.text));
     const at = (text: string): Token => ({ ...open, kind: 'word', text });
     const the = args[0] && !['the', 'a', 'it', 'them'].includes(args[0].text) ? [at('the')] : [];

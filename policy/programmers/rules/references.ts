@@ -49,7 +49,8 @@ export interface ResolveOptions {
   notes?: string[];
 }
 
-const CONTAINERS: readonly Shape[] = ['bowl', 'tray'];
+/** The shapes things are put in or on. */
+export const CONTAINERS: readonly Shape[] = ['bowl', 'tray'];
 
 export const volume = (o: ObjectInfo): number => o.size[0] * o.size[1] * o.size[2];
 
