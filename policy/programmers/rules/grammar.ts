@@ -97,6 +97,8 @@ export interface NounPhrase {
   colorOf?: NounPhrase;
   /** "the blocks bigger than the blue one", "any block that is taller than X": larger (smaller …) than that object. */
   than?: { order: SizeOrder; np: NounPhrase };
+  /** "the empty tray", "an empty bowl": a container with nothing in or on it. */
+  empty?: boolean;
 }
 
 /** How a noun phrase picks objects by where they are: a side of another object in the image, or nearest / farthest. */
@@ -893,7 +895,7 @@ function relationWords(c: Cursor): NpRelation | null {
  * `noun: null` and get the head of a later phrase.
  */
 function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
-  // "both towers", "the two stacks", "all the piles": every stack there is.
+  // "both towers", "the two stacks", "all the piles", "each tower": every stack there is.
   {
     const s0 = c.pos;
     let k = 0;
@@ -903,8 +905,9 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
         NUMBER_WORDS[c.word(k) ?? ''] !== undefined)
     )
       k++;
-    if (k > 0 && ['towers', 'stacks', 'piles'].includes(c.word(k) ?? '')) {
-      c.pos += k + 1;
+    const each = k === 0 && ['each', 'every'].includes(c.word() ?? '') && TOWER_WORDS.has(c.word(1) ?? '');
+    if (each || (k > 0 && ['towers', 'stacks', 'piles'].includes(c.word(k) ?? ''))) {
+      c.pos += each ? 2 : k + 1;
       return { ...emptyNp(c.text(s0), 'tower'), plural: true };
     }
   }
@@ -1055,7 +1058,23 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     c.word(1) !== 'of'
   ) {
     c.pos++;
-    return emptyNp(c.text(start), 'tower');
+    const np = emptyNp(c.text(start), 'tower');
+    // "the tower on the right", "the stack in the middle": which of several, by where it stands.
+    const at = towerPlaceAfter(c);
+    if (at) {
+      np.nth = at;
+      np.text = c.text(start);
+    }
+    return np;
+  }
+  // "the left tower", "the right-hand stack", "the middle pile", "the second tower from the left".
+  if (det === 'the') {
+    const at = towerPlaceBefore(c);
+    if (at) {
+      const np = emptyNp(c.text(start), 'tower');
+      np.nth = at;
+      return np;
+    }
   }
 
   if (det && (c.word() === 'table' || c.word() === 'tabletop')) {
@@ -1090,6 +1109,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   let rank: 'closest' | 'farthest' | null = null;
   let corner: TablePlace | null = null;
   let consumedAdjective = false;
+  let empty = false;
   for (;;) {
     const a = c.word();
     if (a === undefined) break;
@@ -1120,6 +1140,10 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     } else if (count === undefined && consumedAdjective && countAt(c) !== undefined && isNounish(c.word(1))) {
       // "the largest two blocks", "the red three balls": a count after an adjective.
       count = countAt(c);
+      c.pos++;
+    } else if (a === 'empty' && !empty && (headAfterAdjectives(c, 1) || isColor(c.word(1) ?? ''))) {
+      // "the empty tray", "the empty blue bowl".
+      empty = true;
       c.pos++;
     } else if (SIZE_WORDS[a] && !(a === 'short' && c.word(1) === 'side')) {
       size = SIZE_WORDS[a]!;
@@ -1372,6 +1396,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   np.other = other;
   np.matchColor = matchColor;
   if (notColors.length > 0) np.notColors = notColors;
+  if (empty) np.empty = true;
   if (mismatch) np.mismatchColor = true;
   if (colorOf) np.colorOf = colorOf;
   if (single) np.same = true;
@@ -1480,6 +1505,62 @@ function colorRefTail(c: Cursor): NounPhrase | null {
   if (!ref) c.pos = save;
   c.accept('color', 'colors');
   return ref && ref.kind === 'object' && (ref.colors.length > 0 || ref.relation || ref.nth) ? ref : null;
+}
+
+const TOWER_WORDS: ReadonlySet<string> = new Set(['tower', 'stack', 'pile']);
+
+/**
+ * "the left tower", "the right-hand stack", "the far left pile", "the middle tower", "the second
+ * tower from the right": which tower by where it stands (`nth`, 0 = the middle one). Moves the
+ * cursor past the tower word; null (cursor kept) otherwise.
+ */
+function towerPlaceBefore(c: Cursor): NounPhrase['nth'] | null {
+  const s = c.pos;
+  let n = 1;
+  if (ORDINALS[c.word() ?? ''] !== undefined && ORDINALS[c.word()!]! > 1) n = ORDINALS[c.word()!]!;
+  if (n > 1) c.pos++;
+  c.accept('far', 'very');
+  const w = c.word() ?? '';
+  let from: ImageSide | 'middle' | null = null;
+  if (w === 'left' || w === 'right' || w === 'leftmost' || w === 'rightmost') from = w.startsWith('left') ? 'left' : 'right';
+  else if (w === 'middle' || w === 'centre' || w === 'center' || w === 'central') from = 'middle';
+  if (from !== null) {
+    c.pos++;
+    if (from !== 'middle') c.accept('hand');
+    if (TOWER_WORDS.has(c.word() ?? '')) {
+      c.pos++;
+      if (from !== 'middle') return { n, from };
+      if (n === 1) return { n: 0, from: 'left' };
+    }
+  } else if (n > 1 && TOWER_WORDS.has(w)) {
+    c.pos++;
+    const after = towerPlaceAfter(c, true);
+    if (after && after.n === 1) return { n, from: after.from };
+  }
+  c.pos = s;
+  return null;
+}
+
+/**
+ * After a tower word: "on the right", "on the left-hand side", "in the middle"; after a count,
+ * "from the left". Never "to the right" ("move the tower to the right" says where it goes).
+ * Moves the cursor past it; null (cursor kept) otherwise.
+ */
+function towerPlaceAfter(c: Cursor, counted = false): NounPhrase['nth'] | null {
+  const s = c.pos;
+  if (counted ? c.seq('from', 'the') : c.seq(['on', 'at'], 'the', 'far?')) {
+    const w = c.word() ?? '';
+    if (w === 'left' || w === 'right') {
+      c.pos++;
+      c.accept('hand');
+      c.accept('side', 'end');
+      return { n: 1, from: w };
+    }
+  } else if (!counted && c.seq(['in', 'at'], 'the', ['middle', 'centre', 'center'])) {
+    return { n: 0, from: 'left' };
+  }
+  c.pos = s;
+  return null;
 }
 
 /** "left", "far", "front" … before a noun: counted from that side of the image ("the left green cylinder"). */
@@ -3169,7 +3250,9 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
     }
     // "the red block: put it in the tray": the phrase before the colon names what "it" is.
     const colon = list.length > 0 && c.peek()?.kind === 'punct' && c.peek()?.text === ':' && c.pos === tokens.length - 1;
-    if (colon || (list.length > 0 && c.accept('is', 'are'))) {
+    // ("whichever block is …": what follows "is" says which one; unread, the phrase says nothing.)
+    const asks = list.some((np) => /^(whichever|whatever|which)\b/i.test(np.text));
+    if (colon || (list.length > 0 && !asks && c.accept('is', 'are'))) {
       c.pos = tokens.length;
       return statement(clauseText, c.text(at, at + 1), list);
     }
@@ -4095,6 +4178,11 @@ function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause
   // "Thank you!", "thanks a lot", "if you can": politeness alone asks for nothing; nor does "any order", "doesn't matter which".
   const clauses = splitClauses(tokens)
     .filter((t) => !saysNoMatter(t))
+    .filter((t) => {
+      if (!comment(t)) return true;
+      opts.notes?.push(`left out '${spanText(text, t).replace(/[.!?]+$/, '')}', which comments and asks for nothing`);
+      return false;
+    })
     .filter((t) => !t.every((x) => x.kind === 'punct' || POLITENESS.has(x.text) || (LEADING_FILLER.has(x.text) && !VERBS.has(x.text))));
   if (clauses.length === 0) throw new ParseError(`could not read "${text.trim()}": it asks for nothing; try ${VERB_FORMS}`);
   const ordered = inTimeOrder(clauses);
@@ -4312,6 +4400,54 @@ function sameAgain(tokens: Token[], before: Clause | undefined, asTopic: (t: Tok
   }
 }
 
+/** Subjects of a sentence said of the job or the scene as a whole ("it's too crowded", "this one's fiddly"). */
+const DUMMY_SUBJECTS: ReadonlySet<string> = new Set(['it', 'everything', 'things', 'this']);
+
+/**
+ * A sentence that comments and asks for nothing: "That's it, that's the job.", "It's too crowded
+ * in the middle.", "Everything's bunched up on the right.", "this one's a bit fiddly, so bear
+ * with me", "Night night, ball." — said of the job or the scene as a whole, naming no colour,
+ * thing, number or verb of its own. (Never "that's the red one", "it's in the bowl".)
+ */
+function comment(all: Token[]): boolean {
+  const said = all
+    .filter((t) => t.kind === 'word')
+    .map((t) => t.text)
+    .join(' ');
+  if (/^(that is|thats) (it|all|everything|the (job|lot|task|whole (job|thing)))( that is (it|all|the job))?$/.test(said)) return true;
+  if (/^(job done|all done|night night|nighty night|sleep tight)\b/.test(said)) return true;
+  // ("Okay, this one's a bit fiddly": after a word that only leads in.)
+  let lead = 0;
+  while (
+    lead < all.length &&
+    (all[lead]!.kind === 'punct' || LEADING_FILLER.has(all[lead]!.text) || POLITENESS.has(all[lead]!.text)) &&
+    !DUMMY_SUBJECTS.has(all[lead]!.text)
+  )
+    lead++;
+  const tokens = all.slice(lead);
+  const s = tokens
+    .filter((t) => t.kind === 'word')
+    .map((t) => t.text)
+    .join(' ');
+  const subject = /^(it is|everything is|everything|things are|this one is|this one|this is|this bit is|this bit) /.exec(s);
+  if (!subject) return false;
+  const words = subject[1]!.split(' ').length;
+  let k = 0;
+  for (let n = 0; n < words; k++) if (tokens[k]!.kind === 'word') n++;
+  return tokens
+    .slice(k)
+    .every(
+      (t) =>
+        t.kind === 'punct' ||
+        (t.kind === 'word' &&
+          !isColor(t.text) &&
+          !(NOUNS.has(t.text) && NOUNS.get(t.text)!.cls !== 'zone') &&
+          !VERBS.has(t.text) &&
+          (NUMBER_WORDS[t.text] === undefined || t.text === 'a' || t.text === 'an') &&
+          !['into', 'onto', 'inside', 'where', 'there', 'here', 'one', 'ones'].includes(t.text)),
+    );
+}
+
 /** "Any order.", "Doesn't matter which blocks.", "anywhere is fine", "I'm not fussy": leave the choice to the reader. */
 function saysNoMatter(tokens: Token[]): boolean {
   const w = tokens.filter((t) => t.kind === 'word').map((t) => t.text);
@@ -4402,6 +4538,18 @@ function remarkOf(tokens: Token[], error: ParseError, clauses: number, asTopic: 
   for (const words of tries.flatMap((ws) => (bare(ws).length < ws.length ? [ws, bare(ws)] : [ws]))) {
     try {
       const clause = asTopic(words);
+      // ("Whichever block is the furthest from …" read as only "whichever block" says nothing of which.)
+      const says = (np: NounPhrase): boolean =>
+        np.kind !== 'object' ||
+        np.relation !== undefined ||
+        np.nth !== undefined ||
+        np.size !== null ||
+        np.sizeRank !== undefined ||
+        np.than !== undefined ||
+        np.colors.length > 0 ||
+        np.notColors !== undefined ||
+        np.middleSize === true;
+      if (defines && !clause.objects.every(says)) continue;
       if (clause.verb === 'state' && clause.objects.length > 0) return { ...clause, remark: true };
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;

@@ -118,6 +118,8 @@ interface State {
    * "one" in the next clause is one of them ("grab whichever one is lowest", "the red one").
    */
   group?: string[];
+  /** The group was named as towers ("There are three little towers."): "the one on the right" is one of the towers. */
+  towers?: boolean;
 }
 
 const CONTAINER_NOUNS: ReadonlySet<NounClass> = new Set(['bowl', 'tray', 'container']);
@@ -521,6 +523,13 @@ function liftedOff(st: State, intents: Intent[]): Intent[] {
   });
 }
 
+/** What "off X" / "out of X" takes `id` from; of a tower ("off the tower", "off its stack"), what it rests on in it. */
+function supportFrom(st: State, from: Extract<Location, { kind: 'from' }>, id: string): string | null {
+  // (The bottom of a tower rests on nothing.)
+  if (from.np.kind === 'tower') return supportOf(st, id);
+  return objectIds(st, from.np, 'any', { exclude: [id] })[0]!;
+}
+
 function supportOf(st: State, id: string): string | null {
   const o = st.facts.objects.find((x) => x.id === id);
   if (!o) return null;
@@ -535,6 +544,43 @@ function supportOf(st: State, id: string): string | null {
     if (overlap && (s.shape === 'bowl' || s.shape === 'tray') && bottom < top) best = s.id;
   }
   return best;
+}
+
+/**
+ * "take the top block off the tower on the right", "the red one off the left stack": one thing
+ * said to come off a tower is one of that tower's (the top block of it, not of the picture).
+ * Null when the clause names no single thing off a tower, or none of that tower fits.
+ */
+function offTower(st: State, clause: Clause, from: Extract<Location, { kind: 'from' }> | undefined): string[] | null {
+  const np = clause.objects[0];
+  // "the top blocks off the three towers", "the top block off each stack": the top of each.
+  if (from?.np.kind === 'tower' && from.np.plural && clause.objects.length === 1 && np?.kind === 'object' && np.nth?.from === 'top') {
+    const towers = findTowers(st.facts);
+    if (towers.length === 0 || (np.count !== undefined && np.count !== towers.length)) return null;
+    const tops = towers.map((t) => t.at(-1)!);
+    st.notes.push(`'${np.text}' off '${from.np.text}': the top of each stack (${tops.join(', ')})`);
+    return tops;
+  }
+  // (Of "the tower" among several, the thing named says which: see supportFrom.)
+  if (
+    from?.np.kind !== 'tower' ||
+    from.np.plural ||
+    !from.np.nth ||
+    clause.objects.length !== 1 ||
+    np?.kind !== 'object' ||
+    np.plural ||
+    np.quantifier
+  )
+    return null;
+  // (A tower it cannot find, "the fourth tower from the left" of three, says so.)
+  const tower = objectIds(st, from.np, 'any', { exclude: [] });
+  const outside = st.facts.objects.filter((o) => !tower.includes(o.id)).map((o) => o.id);
+  try {
+    // ("the block off the middle stack": not the one at its bottom, unless it says so.)
+    return objectIds(st, np, 'thing', { exclude: np.nth ? outside : [...outside, tower[0]!] });
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -556,7 +602,8 @@ function fromContents(st: State, clause: Clause, from: Extract<Location, { kind:
   const sources = objectIds(st, from.np, 'any', { exclude: [] });
   // ("out of the bowls": out of each of them.)
   const source = from.np.list || from.np.plural || from.np.quantifier !== null ? sources : sources.slice(0, 1);
-  const inside = ids.filter((id) => !source.includes(id) && source.includes(supportOf(st, id) ?? ''));
+  // ("off the towers": what rests on another of a tower's own.)
+  const inside = ids.filter((id) => (from.np.kind === 'tower' || !source.includes(id)) && source.includes(supportOf(st, id) ?? ''));
   if (inside.length === 0) throw new ReadError(`'${clause.text}': nothing that fits is in or on ${source.join(' or ')}`);
   // "all three balls out of the bowls": as many as it says, or it does not read.
   const said = clause.objects.find((np) => np.count !== undefined)?.count;
@@ -1093,6 +1140,20 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
     for (const g of grouped) interpretClause(st, g, out);
     return;
   }
+  // "There are three little towers. Take the top block off the one on the right": "one" of towers is a tower.
+  if (st.towers && st.group) {
+    const oneOf = (np: NounPhrase): boolean => np.kind === 'object' && np.pronoun === 'one' && np.noun === null && !np.plural;
+    // ("the one in the middle": the middle one of them.)
+    const tower = (np: NounPhrase): NounPhrase =>
+      np.relation?.rel === 'region' && np.relation.place?.kind === 'center' && !np.nth
+        ? { ...np, kind: 'tower', relation: undefined, nth: { n: 0, from: 'left' } }
+        : { ...np, kind: 'tower' };
+    if (clause.locations.some((l) => l.kind === 'from' && oneOf(l.np)))
+      clause = {
+        ...clause,
+        locations: clause.locations.map((l) => (l.kind === 'from' && oneOf(l.np) ? { ...l, np: tower(l.np) } : l)),
+      };
+  }
   const locs = clause.locations;
   const has = (k: Location['kind']): boolean => locs.some((l) => l.kind === k);
   const containerLoc = locs.find((l) => l.kind === 'in' || l.kind === 'on' || l.kind === 'to') as
@@ -1152,12 +1213,18 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
           );
         st.notes.push(`read '${clause.text}' as a remark naming ${ids.join(', ')}; it asks for nothing`);
         if (out.length === 0) setSubject(ids);
-        if (out.length === 0 && ids.length > 1) st.group = ids;
+        if (out.length === 0 && ids.length > 1) {
+          st.group = ids;
+          st.towers = clause.objects.every((np) => np.kind === 'tower' && np.plural);
+        }
         return;
       }
       st.notes.push(`read '${clause.text}' as naming ${ids.join(', ')}; what it says of them is not checked`);
       setSubject(ids);
-      if (ids.length > 1) st.group = ids;
+      if (ids.length > 1) {
+        st.group = ids;
+        st.towers = false;
+      }
       return;
     }
     case 'build':
@@ -1290,7 +1357,8 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
     case 'remove':
     case 'unstack': {
       needObjects();
-      let ids = subjects(st, clause);
+      const from = locs.find((l) => l.kind === 'from') as Extract<Location, { kind: 'from' }> | undefined;
+      let ids = offTower(st, clause, from) ?? subjects(st, clause);
       // "take the tower apart and lay the three blocks / them in a row": the whole tower is named.
       const whole = clause.objects.some((np) => np.kind === 'tower') ? ids : null;
       if (whole) {
@@ -1300,10 +1368,9 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         st.notes.push(`taking the tower apart: ${ids.join(', ')} onto the table, top first`);
         st.tower = whole;
       }
-      const from = locs.find((l) => l.kind === 'from') as Extract<Location, { kind: 'from' }> | undefined;
       ids = fromContents(st, clause, from, ids);
       for (const id of ids) {
-        const support = from ? objectIds(st, from.np, 'any', { exclude: [id] })[0]! : supportOf(st, id);
+        const support = from ? supportFrom(st, from, id) : supportOf(st, id);
         if (!support) throw new ReadError(`'${clause.text}': ${id} is not on anything`);
         const rest = locs.filter((l) => l.kind !== 'from');
         const dest = combineDests(rest.map((l) => destOf(st, l, id, false)).filter((d): d is Dest => d !== null));
@@ -1358,7 +1425,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         return;
       }
       const from = locs.find((l) => l.kind === 'from') as Extract<Location, { kind: 'from' }> | undefined;
-      const ids = fromContents(st, clause, from, subjects(st, clause));
+      const ids = fromContents(st, clause, from, offTower(st, clause, from) ?? subjects(st, clause));
       // Sorting by colour: "put each block in the bowl of the same colour", "… by colour".
       const matchNp = containerLoc?.np;
       if (matchNp && !matchNp.colorOf && (matchNp.matchColor || matchNp.mismatchColor || clause.byColor)) {
@@ -1493,7 +1560,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
             id,
             dest,
             upright: clause.upright,
-            notOn: from ? objectIds(st, from.np, 'any', { exclude: [id] })[0]! : null,
+            notOn: from ? supportFrom(st, from, id) : null,
           });
         } else if (clause.direction && (clause.verb === 'put' || clause.verb === 'take')) {
           const distance = clause.distance ?? DEFAULT_PUSH;
@@ -1507,7 +1574,9 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
             notOn: null,
           });
         } else if (from) {
-          out.push({ kind: 'unstack', id, from: objectIds(st, from.np, 'any', { exclude: [id] })[0]! });
+          const support = supportFrom(st, from, id);
+          if (!support) throw new ReadError(`'${clause.text}': ${id} is not on anything`);
+          out.push({ kind: 'unstack', id, from: support });
         } else if (clause.verb === 'pick' || clause.verb === 'take') {
           out.push({ kind: 'lift', id, hold: clause.hold, height: clause.distance });
         } else {

@@ -250,6 +250,10 @@ export const VERBS: ReadonlyMap<string, VerbClass> = new Map<string, VerbClass>(
   ['fetch', 'pick'],
   // British: "nick the blue one and lob it in the bowl".
   ['nick', 'take'],
+  // "pull the white block off its tower", "pluck the ball out of the bowl".
+  ['pull', 'take'],
+  ['pluck', 'take'],
+  ['yank', 'take'],
   ['hold', 'hold'],
   ['keep', 'hold'],
   ['take', 'take'],

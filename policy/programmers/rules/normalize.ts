@@ -754,6 +754,8 @@ const SHAPE_ADJECTIVES: Readonly<Record<string, { one: string; many: string }>> 
   cylindrical: { one: 'cylinder', many: 'cylinders' },
 };
 
+const NEAR_FAR: ReadonlySet<string> = new Set(['closest', 'nearest', 'furthest', 'farthest']);
+
 function looseForms(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
   const out: Token[] = [];
@@ -802,6 +804,23 @@ function looseForms(tokens: Token[]): Token[] {
       )
     ) {
       i += 2;
+      continue;
+    }
+    // "whichever block is the furthest away from the tray": is furthest from it.
+    if (
+      (w(i) === 'the' && ['is', 'are', "'s"].includes(w(i - 1) ?? '') && NEAR_FAR.has(w(i + 1) ?? '') && w(i + 2) !== 'one') ||
+      (w(i) === 'away' && ['furthest', 'farthest', 'further', 'farther'].includes(w(i - 1) ?? '') && w(i + 1) === 'from')
+    )
+      continue;
+    // "the block lowest down in the picture", "whichever is highest up": the lowest, the highest.
+    if ((w(i) === 'down' && w(i - 1) === 'lowest') || (w(i) === 'up' && w(i - 1) === 'highest')) continue;
+    // "the top edge", "the left-hand edge of the table", "along the bottom edge": that side.
+    if (
+      (w(i) === 'edge' || w(i) === 'edges') &&
+      (['top', 'bottom', 'left', 'right', 'front', 'back', 'near', 'far'].includes(w(i - 1) ?? '') ||
+        (w(i - 1) === 'hand' && ['left', 'right'].includes(w(i - 2) ?? '')))
+    ) {
+      out.push(word(t, w(i) === 'edge' ? 'side' : 'sides'));
       continue;
     }
     // "the green one right at the top of the stack", "right on top of it": "right" only stresses.
@@ -2228,6 +2247,9 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = joinMost(out);
   out = callForms(out);
   out = roundUp(out);
+  out = theOneWanted(out);
+  out = staysPut(out);
+  out = notInAgain(out);
   out = checkWhich(out);
   out = whicheverOf(out);
   out = comparativeSides(out);
@@ -2252,6 +2274,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = eachAfter(out);
   out = endsInOrder(out);
   out = knockDown(out);
+  out = offTowers(out);
   out = sortHeadings(out);
   out = modalCan(out);
   out = soThatOne(out);
@@ -2419,6 +2442,51 @@ function endsInOrder(tokens: Token[]): Token[] {
 }
 
 const STACK_WORDS = new Set(['tower', 'towers', 'stack', 'stacks', 'pile', 'piles']);
+
+/** Words between "of" and a tower word that say which tower(s): "of the left-hand", "of each", "of all three". */
+const TOWER_PICKS: ReadonlySet<string> = new Set([
+  'the',
+  'that',
+  'this',
+  'each',
+  'every',
+  'all',
+  'both',
+  'two',
+  'three',
+  'four',
+  'left',
+  'right',
+  'hand',
+  'middle',
+  'centre',
+  'center',
+  'far',
+  'second',
+  'third',
+  'fourth',
+]);
+
+/**
+ * "the top block of the middle tower", "the red one of the left stack": a thing of one tower is
+ * a thing off it ("the top block off the middle tower"), which says which tower it is taken from;
+ * "the top blocks of the three towers", "the top block of each stack": one off each. Never "on
+ * top of the tower" (where it goes).
+ */
+function offTowers(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const out = [...tokens];
+  for (let k = 1; k < tokens.length; k++) {
+    if (w(k) !== 'of') continue;
+    const head = w(k - 1) ?? '';
+    if (!(head === 'one' || head === 'ones' || NOUNS.has(head))) continue;
+    let j = k + 1;
+    while (j < tokens.length && j - k < 7 && TOWER_PICKS.has(w(j) ?? '')) j++;
+    if (j === k + 1 || !STACK_WORDS.has(w(j) ?? '')) continue;
+    out[k] = { ...tokens[k]!, text: 'off' };
+  }
+  return out;
+}
 
 /** "knock both stacks down", "topple the tower over", "knock down the pile": take it apart (unstack, top first). */
 function knockDown(tokens: Token[]): Token[] {
@@ -2864,7 +2932,9 @@ function superlativeClauses(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
   const at = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.start });
   for (let k = 0; k < tokens.length; k++) {
-    if (w(k) === 'whichever' || w(k) === 'whatever') {
+    // ("which block is lowest? that one goes …": a question that names the thing, as "whichever".)
+    const asked = w(k) === 'which' && (k === 0 || endsSentence(tokens[k - 1]));
+    if (w(k) === 'whichever' || w(k) === 'whatever' || asked) {
       let j = k + 1;
       // ("whichever one is …": "one" is the thing, not a count.)
       const count = (NUMBER_WORDS[w(j) ?? ''] !== undefined && w(j) !== 'one') || tokens[j]?.kind === 'number' ? j++ : -1;
@@ -2883,7 +2953,8 @@ function superlativeClauses(tokens: Token[]): Token[] {
           end >= tokens.length ||
           tokens[end]!.kind === 'punct' ||
           ['and', 'then', 'goes', 'go', 'into', 'onto', 'in', 'on', 'to'].includes(w(end) ?? '')
-        )
+        ) ||
+        (asked && tokens.slice(end).find((t) => endsSentence(t))?.text !== '?')
       )
         continue;
       const the = at('the', tokens[k]!);
@@ -3504,6 +3575,157 @@ function thatOne(tokens: Token[]): Token[] {
     else continue;
     if (tokens[j]?.text !== ',' || !VERBS.has(w(j + 1) ?? '') || !['it', 'that'].includes(w(j + 2) ?? '')) continue;
     return thatOne([...tokens.slice(0, k), ...tokens.slice(j + 1)]);
+  }
+  return tokens;
+}
+
+/**
+ * "Whichever block is furthest from the tray, that's the one I want on the tray", "the fourth
+ * block is the one I'd like in the brown bowl", "… is the one that goes in X": the thing named
+ * goes there ("that one goes on the tray", "the fourth block goes in the brown bowl").
+ */
+function theOneWanted(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 0; k < tokens.length; k++) {
+    let j: number;
+    let that = false;
+    if (w(k) === "that's" && w(k + 1) === 'the' && w(k + 2) === 'one') {
+      j = k + 3;
+      that = true;
+    } else if (w(k) === 'that' && w(k + 1) === 'is' && w(k + 2) === 'the' && w(k + 3) === 'one') {
+      j = k + 4;
+      that = true;
+    } else if (w(k) === 'is' && w(k + 1) === 'the' && w(k + 2) === 'one' && k > 0 && tokens[k - 1]!.kind === 'word') j = k + 3;
+    else continue;
+    // ("… that's the one that stays" is not a put: only wanting it somewhere or its going there.)
+    const s = j;
+    if (['that', 'which'].includes(w(j) ?? '')) j++;
+    if (['i', 'we', "i'd", "we'd"].includes(w(j) ?? '')) {
+      j++;
+      if (['would', 'really'].includes(w(j) ?? '')) j++;
+      if (!['want', 'like', 'need', 'wanted'].includes(w(j) ?? '')) continue;
+      j++;
+      if (['moved', 'put', 'placed'].includes(w(j) ?? '')) j++;
+      else if (w(j) === 'to' && ['go', 'be', 'end', 'sit'].includes(w(j + 1) ?? '')) j += w(j + 1) === 'end' && w(j + 2) === 'up' ? 3 : 2;
+    } else if (j > s && ['goes', 'should', 'needs', 'has'].includes(w(j) ?? '')) {
+      if (w(j) === 'goes') j++;
+      else if (w(j) === 'should' && w(j + 1) === 'go') j += 2;
+      else if (['needs', 'has'].includes(w(j)!) && w(j + 1) === 'to' && w(j + 2) === 'go') j += 3;
+      else continue;
+    } else if (w(j) === 'to' && w(j + 1) === 'go') j += 2;
+    else continue;
+    if (!['in', 'into', 'on', 'onto', 'inside', 'to', 'next', 'beside', 'at'].includes(w(j) ?? '')) continue;
+    const t = tokens[k]!;
+    const at = (text: string): Token => ({ kind: 'word', text, start: t.start, end: t.end });
+    const head = that ? [at('that'), at('one'), at('goes')] : [at('goes')];
+    return theOneWanted([...tokens.slice(0, k), ...head, ...tokens.slice(j)]);
+  }
+  return tokens;
+}
+
+/**
+ * "The green one doesn't move.", "the bowl shouldn't be moved", "(Ignore the white block.)":
+ * it stays where it is ("the green one stays put", "leave the white block alone").
+ */
+function staysPut(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const ends = (k: number): boolean => k >= tokens.length || (tokens[k]!.kind === 'punct' && tokens[k]!.text !== ',');
+  const at = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.end });
+  // ("ignore the white block": at a clause's start, a thing, then the sentence's end.)
+  for (let i = 0; i < tokens.length; i++) {
+    if (w(i) !== 'ignore' || (i > 0 && tokens[i - 1]!.kind !== 'punct')) continue;
+    let j = i + 1;
+    while (j < tokens.length && tokens[j]!.kind === 'word' && j - i < 6) j++;
+    if (j > i + 1 && ends(j) && (NOUNS.has(w(j - 1) ?? '') || w(j - 1) === 'one' || w(j - 1) === 'ones'))
+      return staysPut([
+        ...tokens.slice(0, i),
+        at('leave', tokens[i]!),
+        ...tokens.slice(i + 1, j),
+        at('alone', tokens[j - 1]!),
+        ...tokens.slice(j),
+      ]);
+  }
+  for (let k = 1; k < tokens.length; k++) {
+    let j = -1;
+    if (
+      ["doesn't", 'dont', "don't", "won't", "shouldn't", "mustn't", 'never'].includes(w(k) ?? '') &&
+      ['move', 'moves'].includes(w(k + 1) ?? '')
+    )
+      j = k + 2;
+    else if (['does', 'do', 'should', 'must', 'will'].includes(w(k) ?? '') && w(k + 1) === 'not' && w(k + 2) === 'move') j = k + 3;
+    else if (["shouldn't", "mustn't", "can't", 'cannot'].includes(w(k) ?? '') && w(k + 1) === 'be' && w(k + 2) === 'moved') j = k + 3;
+    if (j < 0 || !ends(j)) continue;
+    // (Said of a thing named just before: "the green one doesn't move", not "don't move" alone.)
+    if (!(NOUNS.has(w(k - 1) ?? '') || ['one', 'ones', 'it', 'they'].includes(w(k - 1) ?? ''))) continue;
+    const stays = w(k - 1) === 'they' || NOUNS.get(w(k - 1) ?? '')?.plural || w(k - 1) === 'ones' ? 'stay' : 'stays';
+    return staysPut([...tokens.slice(0, k), at(stays, tokens[k]!), at('put', tokens[j - 1]!), ...tokens.slice(j)]);
+  }
+  return tokens;
+}
+
+/** Words that put a thing beside another ("next to", "beside", "to the left of"): "not in it" after them only says so again. */
+const BESIDE_WORDS: ReadonlySet<string> = new Set([
+  'next',
+  'beside',
+  'besides',
+  'alongside',
+  'by',
+  'near',
+  'left',
+  'right',
+  'above',
+  'below',
+]);
+
+/**
+ * "next to the pink bowl - on the table, not in the bowl -", "… next to the pink bowl. not in
+ * it", "Beside, I said, not in.": after a place beside a thing, "not in (it)" says again that it
+ * goes beside, not in; left out (the place said first stays).
+ */
+function notInAgain(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 0; k < tokens.length; k++) {
+    if (w(k) !== 'not' || !['in', 'inside', 'into'].includes(w(k + 1) ?? '')) continue;
+    // What it is not in: "it", "the (pink) bowl", or nothing.
+    let end = k + 2;
+    if (w(end) === 'it' || w(end) === 'them') end++;
+    else if (w(end) === 'the') {
+      let j = end + 1;
+      while (isColor(w(j) ?? '') || SIZE_WORDS[w(j) ?? ''] !== undefined) j++;
+      if (!containerWord(w(j))) continue;
+      end = j + 1;
+    }
+    if (end < tokens.length && !(tokens[end]!.kind === 'punct')) continue;
+    // Back to where this part starts: a comma, a dash (read as a comma) or a sentence's end; "on
+    // the table", "beside", "I said" may come before it there.
+    let start = k;
+    while (
+      start > 0 &&
+      tokens[start - 1]!.kind === 'word' &&
+      ['on', 'the', 'table', 'beside', 'next', 'to', 'i', 'said', 'but', 'and', 'just'].includes(w(start - 1)!)
+    )
+      start--;
+    while (start > 0 && tokens[start - 1]!.kind === 'punct' && tokens[start - 1]!.text === ',') {
+      start--;
+      while (
+        start > 0 &&
+        tokens[start - 1]!.kind === 'word' &&
+        ['beside', 'next', 'to', 'i', 'said', 'on', 'the', 'table'].includes(w(start - 1)!)
+      )
+        start--;
+    }
+    // A place beside a thing said before it, in this sentence or the one before.
+    const before = tokens.slice(0, start).map((t) => (t.kind === 'word' ? t.text : ''));
+    let sentences = 0;
+    let beside = false;
+    for (let j = before.length - 1; j >= 0 && sentences < 2; j--) {
+      if (endsSentence(tokens[j])) sentences++;
+      // ("to the left of X", not "the left one".)
+      if (BESIDE_WORDS.has(before[j]!) && (!['left', 'right'].includes(before[j]!) || before[j + 1] === 'of')) beside = true;
+    }
+    if (!beside) continue;
+    const keep = start > 0 && endsSentence(tokens[start - 1]) ? end + 1 : end;
+    return notInAgain([...tokens.slice(0, start), ...tokens.slice(keep)]);
   }
   return tokens;
 }

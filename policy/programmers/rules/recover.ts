@@ -148,8 +148,17 @@ const SOURCE_WORDS: ReadonlySet<string> = new Set([
   'pile',
   'it',
   'them',
+  // "off the top edge", "from the left-hand side", "out of the bottom right corner" (edge is side: normalize.ts).
+  'left',
+  'right',
+  'hand',
+  'side',
+  'corner',
+  'table',
 ]);
-const STACK_PARTS: ReadonlySet<string> = new Set(['top', 'middle', 'bottom', 'tower', 'stack', 'pile']);
+const STACK_PARTS: ReadonlySet<string> = new Set(['top', 'middle', 'bottom', 'tower', 'stack', 'pile', 'side', 'corner']);
+/** Words of the way it goes after where it is now: "from the bottom edge up to …", "off the top side and down into …". */
+const SOURCE_TAILS: ReadonlySet<string> = new Set(['up', 'down', 'over', 'across']);
 /** Words a place starts with, after which a phrase saying where a thing is now has ended. */
 const PLACE_STARTS: ReadonlySet<string> = new Set(['into', 'in', 'onto', 'on', 'to', 'and', 'then', 'next', 'beside', 'inside']);
 
@@ -238,6 +247,7 @@ function editsFor(tokens: Token[], error: ParseError, source: string, topic: boo
     let end = at + 1;
     while (end < tokens.length && SOURCE_WORDS.has(tokens[end]!.text)) end++;
     const stackWords = tokens.slice(at, end).filter((t) => STACK_PARTS.has(t.text));
+    if (stackWords.length > 0 && SOURCE_TAILS.has(tokens[end]?.text ?? '') && PLACE_STARTS.has(tokens[end + 1]?.text ?? '')) end++;
     const next = tokens[end];
     if (stackWords.length > 0 && (next === undefined || next.kind === 'punct' || PLACE_STARTS.has(next.text)))
       out.push({

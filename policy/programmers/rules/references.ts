@@ -154,6 +154,19 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     towers.sort((a, b) => b.length - a.length);
     // "both towers", "all the stacks": every one of them, each bottom first.
     if (np.plural) return { kind: 'objects', ids: towers.flat(), candidates: towers.flat() };
+    // "the left tower", "the stack in the middle", "the second pile from the right": by where its base stands.
+    if (np.nth) {
+      const base = (t: string[]): ObjectInfo => facts.objects.find((o) => o.id === t[0])!;
+      const key = sideKey(np.nth.from);
+      const ordered = [...towers].sort((a, b) => key(base(a)) - key(base(b)));
+      const n = np.nth.n === 0 ? Math.floor((ordered.length - 1) / 2) + 1 : np.nth.n;
+      if ((ordered.length < 2 && np.nth.n !== 1) || n > ordered.length || (np.nth.n === 0 && ordered.length % 2 === 0))
+        throw new UnresolvedReference(
+          `'${np.text}': there ${ordered.length === 1 ? 'is one stack' : `are ${ordered.length} stacks`} (${ordered.map((t) => t.join(' < ')).join('; ')}), so none is ${np.nth.n === 0 ? 'in the middle' : `number ${n} from the ${np.nth.from}`}`,
+        );
+      const pick = ordered[n - 1]!;
+      return { kind: 'objects', ids: pick, candidates: pick };
+    }
     if (towers.length > 1)
       opts.notes?.push(`'${np.text}' could be any of ${towers.length} stacks; chose the tallest (${towers[0]!.join(', ')})`);
     return { kind: 'objects', ids: towers[0]!, candidates: towers[0]! };
@@ -268,6 +281,12 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     const not = np.notColors;
     found = found.filter((o) => !not.includes(o.color));
     if (found.length === 0) throw new UnresolvedReference(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
+  }
+  // "the empty tray", "an empty bowl": a container nothing is in or on.
+  if (np.empty) {
+    found = found.filter((c) => (c.shape === 'bowl' || c.shape === 'tray') && !facts.objects.some((o) => o.id !== c.id && holds(c, o)));
+    if (found.length === 0)
+      throw new UnresolvedReference(`'${np.text}': no bowl or tray of that kind is empty (objects: ${objectList(facts)})`);
   }
   // "bigger than the blue one", "taller than the red block": measured against that object.
   if (np.than) {

@@ -21,7 +21,7 @@ export interface Token {
 }
 
 const TOKEN_RE =
-  /(\d+(?:\.\d+)?|\.\d+)\s*(cm|mm|m|centimeters?|centimetres?|millimeters?|millimetres?|meters?|metres?|inch(?:es)?)\b|(\d+(?:\.\d+)?|\.\d+)|([a-z_](?:[a-z0-9_'’]|-(?=[a-z0-9]))*)|(-+>|=+>|[→⟶➔➜])|([,;:.!?()[\]])/gi;
+  /(\d+(?:\.\d+)?|\.\d+)\s*(cm|mm|m|centimeters?|centimetres?|millimeters?|millimetres?|meters?|metres?|inch(?:es)?)\b|(\d+(?:\.\d+)?|\.\d+)|([a-z_](?:[a-z0-9_'’]|-(?=[a-z0-9]))*)|(-+>|=+>|>>+|[→⟶➔➜])|([,;:.!?()[\]])/gi;
 
 /** -ing forms that are words of their own, not a verb ("standing" upright, "matching" colours). */
 const NOT_GERUNDS = new Set(['standing', 'matching', 'holding']);
