@@ -1,10 +1,10 @@
 // The checks every held-out paraphrase table from the third on must pass (test/tabletop/README.md),
-// shared by paraphrases-3-table.test.ts to paraphrases-10-table.test.ts: size and scenes, every
+// shared by paraphrases-3-table.test.ts to paraphrases-11-table.test.ts: size and scenes, every
 // family evenly, schema-valid predicates, the predicate forms used, no text of an earlier table
 // or a bundled instruction, the documented phrase distances, "next to", every run fair at the
 // start; from the fourth on also scenes of the earlier tables, "upright" and two-step
 // instructions. Also the loader's helpers (`tableFiles`), the loader's checks of the fifth to
-// tenth tables (`loaderChecks`: each bad file named in one line) and the bench's
+// eleventh tables (`loaderChecks`: each bad file named in one line) and the bench's
 // (`benchChecks`). None runs the builtin programmer on the table.
 
 import { spawnSync } from 'node:child_process';
@@ -37,9 +37,9 @@ export function find(v: unknown, kind: string, out: unknown[] = []): unknown[] {
 }
 
 /** The shared checks of held-out table `n`, as `it`s of the caller's `describe`. */
-export function heldOutTableChecks(n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10): void {
+export function heldOutTableChecks(n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11): void {
   const table = loadTable(undefined, TABLES[n]);
-  const earlierTables = ([1, 2, 3, 4, 5, 6, 7, 8, 9] as const).filter((k) => k < n).map((k) => loadTable(undefined, TABLES[k]));
+  const earlierTables = ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const).filter((k) => k < n).map((k) => loadTable(undefined, TABLES[k]));
   // What the fourth table's brief added: scenes of the earlier tables too, "upright", two-step instructions.
   const fromFourth = n >= 4;
 
@@ -166,7 +166,7 @@ export async function startProblems(table: ParaphraseTable): Promise<string[]> {
  * Held-out table `n`'s files (its scenes files, then its rows file), a copy of them in a temp
  * folder after an edit, and the one-line TableError loading such a copy gives.
  */
-export function tableFiles(n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10) {
+export function tableFiles(n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11) {
   const names = [...TABLES[n].scenes, TABLES[n].rows];
   const files = names.map(read);
 
@@ -194,8 +194,8 @@ export function tableFiles(n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10) {
   return { files, withTable, loadError };
 }
 
-/** `bench/paraphrases.ts --table n` loads the table (a bad --scene lists `scenes` and runs nothing) and refuses an eleventh, as `it`s. */
-export function benchChecks(n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10, scenes: RegExp): void {
+/** `bench/paraphrases.ts --table n` loads the table (a bad --scene lists `scenes` and runs nothing) and refuses a twelfth, as `it`s. */
+export function benchChecks(n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11, scenes: RegExp): void {
   const root = resolve(import.meta.dirname, '../..');
   const bench = (...args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'bench/paraphrases.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
@@ -208,13 +208,23 @@ export function benchChecks(n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10, scenes: RegExp): 
   }, 120_000);
 
   it('refuses a table it does not have, in one line', () => {
-    const r = bench('--table', '11');
+    const r = bench('--table', '12');
     expect(r.status).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe('--table: expected 1, 2, 3, 4, 5, 6, 7, 8, 9 or 10, got "11"');
+    expect(r.stderr.split('\n')[0]).toBe('--table: expected 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 or 11, got "12"');
   }, 120_000);
 }
 
-const ORDINAL = { 3: 'third', 4: 'fourth', 5: 'fifth', 6: 'sixth', 7: 'seventh', 8: 'eighth', 9: 'ninth', 10: 'tenth' } as const;
+const ORDINAL = {
+  3: 'third',
+  4: 'fourth',
+  5: 'fifth',
+  6: 'sixth',
+  7: 'seventh',
+  8: 'eighth',
+  9: 'ninth',
+  10: 'tenth',
+  11: 'eleventh',
+} as const;
 
 /** What the loader checks of held-out table `n` edit: scenes and rows of its own files. */
 export interface LoaderCase {
@@ -230,13 +240,13 @@ export interface LoaderCase {
   solved: { scene: string; text: string; on: [string, string] };
 }
 
-/** The loader's checks of held-out table `n` (5 to 10): each bad file named in one line, as `it`s of the caller's `describe`. */
-export function loaderChecks(n: 5 | 6 | 7 | 8 | 9 | 10, c: LoaderCase): void {
+/** The loader's checks of held-out table `n` (5 to 11): each bad file named in one line, as `it`s of the caller's `describe`. */
+export function loaderChecks(n: 5 | 6 | 7 | 8 | 9 | 10 | 11, c: LoaderCase): void {
   const table = loadTable(undefined, TABLES[n]);
-  const earlier = ([1, 2, 3, 4, 5, 6, 7, 8, 9] as const).filter((k) => k < n).map((k) => loadTable(undefined, TABLES[k]));
+  const earlier = ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const).filter((k) => k < n).map((k) => loadTable(undefined, TABLES[k]));
   const { files, withTable, loadError } = tableFiles(n);
-  const [own, previous] = [ORDINAL[n], ORDINAL[(n - 1) as 4 | 5 | 6 | 7 | 8 | 9]];
-  const count = { 5: 'five', 6: 'six', 7: 'seven', 8: 'eight', 9: 'nine', 10: 'ten' }[n];
+  const [own, previous] = [ORDINAL[n], ORDINAL[(n - 1) as 4 | 5 | 6 | 7 | 8 | 9 | 10]];
+  const count = { 5: 'five', 6: 'six', 7: 'seven', 8: 'eight', 9: 'nine', 10: 'ten', 11: 'eleven' }[n];
 
   it(`reads the scenes of all ${count} files; the earlier tables do not see the ${own} one`, () => {
     const ownId = files[n - 1].scenes[0].id;
