@@ -191,6 +191,50 @@ describe('arrows and empty containers', () => {
   });
 });
 
+describe('after the eleventh table (post hoc)', () => {
+  it('"whichever ball is sitting nearest X, I\'m gonna need it in Y"; "Leftmost block: brown bowl."', () => {
+    expect(read("Whichever ball is sitting nearest the white tray, I'm gonna need it in the purple bowl.", BLOCKS_AND_BALLS)).toBe(
+      'place blue_ball in purple_bowl',
+    );
+    const r = reading('Leftmost block: brown bowl.', BLOCKS_AND_BALLS);
+    expect(r.intents).toBe('place red_block in brown_bowl');
+    expect(r.notes).toContain('a thing, then a container: read as putting the one in the other');
+  });
+
+  it('"should stand next to", "wants to be in", "must reach", "pick out"', () => {
+    expect(read('the yellow block should stand next to the brown bowl', BLOCKS_AND_BALLS)).toBe('place yellow_block next to brown_bowl');
+    expect(read('The red block wants to be in the purple bowl.', BLOCKS_AND_BALLS)).toBe('place red_block in purple_bowl');
+    expect(read('The red block must reach the brown bowl. Good luck!', BLOCKS_AND_BALLS)).toBe('place red_block in brown_bowl');
+    expect(read('Pick out the yellow block and drop it in the brown bowl.', BLOCKS_AND_BALLS)).toBe('place yellow_block in brown_bowl');
+  });
+
+  it('what stays after a comma is its own sentence; "ones" that stay are of the kind just moved', () => {
+    const r = reading('The two balls into the purple bowl, the blocks stay put.', BLOCKS_AND_BALLS);
+    expect(r.intents).toBe('gather blue_ball, green_ball in purple_bowl');
+    expect(r.notes).toContain('kept where they are: red_block, yellow_block, black_block');
+    expect(read('the red block and the black block stay exactly where they are; the balls go in the purple bowl', BLOCKS_AND_BALLS)).toBe(
+      'gather blue_ball, green_ball in purple_bowl',
+    );
+  });
+
+  it('"The balls don\'t matter.", "3... 2... 1...", "Step one:", "ayy", "Por favor": nothing to do of their own', () => {
+    expect(read("Put the blocks on the white tray. The balls don't matter.", BLOCKS_AND_BALLS)).toBe(
+      'place red_block in white_tray | place yellow_block in white_tray | place black_block in white_tray',
+    );
+    expect(read('3... 2... 1... the red block in the purple bowl!', BLOCKS_AND_BALLS)).toBe('place red_block in purple_bowl');
+    expect(read('Step one: put the red block in the purple bowl. Step two: put the black block on the white tray.', BLOCKS_AND_BALLS)).toBe(
+      'place red_block in purple_bowl | place black_block in white_tray',
+    );
+    expect(read('ayy put the red block in the brown bowl', BLOCKS_AND_BALLS)).toBe('place red_block in brown_bowl');
+    expect(read('Por favor, the black block onto the white tray.', BLOCKS_AND_BALLS)).toBe('place black_block in white_tray');
+  });
+
+  it('"The green ball, into the brown bowl it goes."; "In it goes." alone still asks what "it" is', () => {
+    expect(read('The green ball, into the brown bowl it goes.', BLOCKS_AND_BALLS)).toBe('place green_ball in brown_bowl');
+    expect(() => read('In it goes.', BLOCKS_AND_BALLS)).toThrow();
+  });
+});
+
 describe('first programs in simulation', () => {
   it('"Take the top block off the tower on the right and put it in the pink bowl."', async () => {
     const def = task(

@@ -3035,9 +3035,9 @@ function statementMove(c: Cursor): boolean {
   c.accept('to');
   const be = c.accept('be', 'get');
   const move = c.accept(...MOVE_WORDS);
-  // "the red block should sit / needs to rest slightly left of X": where it is to be.
+  // "the red block should sit / needs to rest slightly left of X", "the can should stand next to X": where it is to be.
   const posture =
-    move === null && be === null && modal !== null && modal !== 'is' && modal !== 'are' && c.accept('sit', 'rest', 'lie') !== null;
+    move === null && be === null && modal !== null && modal !== 'is' && modal !== 'are' && c.accept('sit', 'rest', 'lie', 'stand') !== null;
   if (move !== null || posture || (modal !== null && be !== null && modal !== 'is' && modal !== 'are')) {
     c.accept('up', 'back');
     return true;
@@ -4406,8 +4406,9 @@ const DUMMY_SUBJECTS: ReadonlySet<string> = new Set(['it', 'everything', 'things
 /**
  * A sentence that comments and asks for nothing: "That's it, that's the job.", "It's too crowded
  * in the middle.", "Everything's bunched up on the right.", "this one's a bit fiddly, so bear
- * with me", "Night night, ball." — said of the job or the scene as a whole, naming no colour,
- * thing, number or verb of its own. (Never "that's the red one", "it's in the bowl".)
+ * with me", "Night night, ball.", "Good luck, agent.", "3... 2... 1...", "The ball and the can
+ * don't matter." — said of the job or the scene as a whole, naming no colour, thing, number or
+ * verb of its own. (Never "that's the red one", "it's in the bowl".)
  */
 function comment(all: Token[]): boolean {
   const said = all
@@ -4415,7 +4416,10 @@ function comment(all: Token[]): boolean {
     .map((t) => t.text)
     .join(' ');
   if (/^(that is|thats) (it|all|everything|the (job|lot|task|whole (job|thing)))( that is (it|all|the job))?$/.test(said)) return true;
-  if (/^(job done|all done|night night|nighty night|sleep tight)\b/.test(said)) return true;
+  if (/^(job done|all done|night night|nighty night|sleep tight|good luck)\b/.test(said)) return true;
+  // "3... 2... 1...": a countdown; "The ball and the can don't matter.": where they end up is free.
+  if (all.every((t) => t.kind === 'punct' || t.kind === 'number')) return all.some((t) => t.kind === 'number');
+  if (/ (don't|doesn't|do not|does not) matter$/.test(said) && !/\b(which|where|how|what)\b/.test(said)) return true;
   // ("Okay, this one's a bit fiddly": after a word that only leads in.)
   let lead = 0;
   while (

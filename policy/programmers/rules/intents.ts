@@ -1184,7 +1184,14 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         /^(the )?(rest|others|other ones)( of (them|it))?$/.test(np.text.toLowerCase())
           ? st.facts.objects.map((o) => o.id).filter((id) => !named.includes(id))
           : null;
-      for (const np of clause.objects)
+      // "The two big blocks onto the tray, the little ones stay put": "ones" are of the kind just moved.
+      const shapes = new Set(st.subject.map((id) => st.facts.objects.find((o) => o.id === id)?.shape));
+      const kind = shapes.size === 1 ? ([...shapes][0] as NounPhrase['noun']) : null;
+      const ofKind = (np: NounPhrase): NounPhrase =>
+        np.kind === 'object' && np.pronoun === 'one' && np.noun === null && kind && !CONTAINERS.includes(kind as never)
+          ? { ...np, noun: kind }
+          : np;
+      for (const np of clause.objects.map(ofKind))
         for (const id of rest(np) ?? objectIds(st, np, 'any')) {
           // "… but leave everything else alone", "the rest": not what the instruction named.
           if ((np.other || /\b(else|rest)\b/.test(np.text)) && named.includes(id)) continue;

@@ -452,6 +452,14 @@ export const LEADING_FILLER: ReadonlySet<string> = new Set([
   'hello',
   'yo',
   'oi',
+  // "ayy can the orange block go in …", "wanna put the pink block …", "gonna need it on the tray".
+  'ayy',
+  'ay',
+  // "Por favor, the yellow ball onto the gray tray."
+  'por',
+  'favor',
+  'wanna',
+  'gonna',
   'alright',
   'pls',
   'plz',

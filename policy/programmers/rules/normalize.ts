@@ -806,6 +806,52 @@ function looseForms(tokens: Token[]): Token[] {
       i += 2;
       continue;
     }
+    // "Step one: …", "step 2 -": a heading that only numbers the steps.
+    if (
+      w(i) === 'step' &&
+      (i === 0 || endsSentence(tokens[i - 1])) &&
+      (NUMBER_WORDS[w(i + 1) ?? ''] !== undefined || tokens[i + 1]?.kind === 'number') &&
+      tokens[i + 2]?.kind === 'punct'
+    ) {
+      i += 2;
+      continue;
+    }
+    // "I'm gonna need it on the tray", "I'm going to want them in the bowl": I need, I want.
+    if (
+      w(i) === "i'm" &&
+      ['need', 'want'].includes(w(i + (w(i + 1) === 'gonna' ? 2 : 3)) ?? '') &&
+      (w(i + 1) === 'gonna' || (w(i + 1) === 'going' && w(i + 2) === 'to'))
+    ) {
+      out.push(over(i, i, 'i')[0]!);
+      i += w(i + 1) === 'gonna' ? 1 : 2;
+      continue;
+    }
+    // "Pick out red, green and blue": picking, with "out" saying only which.
+    if (w(i) === 'out' && w(i - 1) === 'pick' && !['of', 'from'].includes(w(i + 1) ?? '')) continue;
+    // "the ball and the can stay exactly where they are": where they are.
+    if (w(i) === 'exactly' && w(i + 1) === 'where') continue;
+    // "the block is sitting closest to the bowl": is closest to it.
+    if (
+      ['sitting', 'lying', 'standing', 'sit', 'lie', 'stand'].includes(w(i) ?? '') &&
+      ['is', 'are', "'s"].includes(w(i - 1) ?? '') &&
+      NEAR_FAR.has(w(i + 1) ?? '')
+    )
+      continue;
+    // "the red block wants to sit by the bowl", "it wants to be in the corner": needs to.
+    if (
+      (w(i) === 'wants' || w(i) === 'want') &&
+      w(i + 1) === 'to' &&
+      ['be', 'sit', 'go', 'end', 'stand', 'rest'].includes(w(i + 2) ?? '') &&
+      (NOUNS.has(w(i - 1) ?? '') || ['one', 'ones', 'it', 'they'].includes(w(i - 1) ?? ''))
+    ) {
+      out.push(word(t, w(i) === 'wants' ? 'needs' : 'need'));
+      continue;
+    }
+    // "the blue block must reach the yellow bowl": must go to it.
+    if (w(i) === 'reach' && ['must', 'should', 'to', 'will'].includes(w(i - 1) ?? '') && ['the', 'that'].includes(w(i + 1) ?? '')) {
+      out.push(...over(i, i, 'go', 'to'));
+      continue;
+    }
     // "whichever block is the furthest away from the tray": is furthest from it.
     if (
       (w(i) === 'the' && ['is', 'are', "'s"].includes(w(i - 1) ?? '') && NEAR_FAR.has(w(i + 1) ?? '') && w(i + 2) !== 'one') ||
@@ -2250,6 +2296,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = theOneWanted(out);
   out = staysPut(out);
   out = notInAgain(out);
+  out = staysApart(out);
   out = checkWhich(out);
   out = whicheverOf(out);
   out = comparativeSides(out);
@@ -3419,9 +3466,10 @@ function bringOver(tokens: Token[]): Token[] {
 }
 
 /**
- * "Of the two blocks, the little one - gray tray.", "the biggest ball, blue bowl please": a
- * sentence with no verb and no place word that names a thing, then, after its last comma or
- * dash, only a container — the thing goes into the container.
+ * "Of the two blocks, the little one - gray tray.", "the biggest ball, blue bowl please",
+ * "Rightmost block: purple bowl.": a sentence with no verb and no place word that names a
+ * thing, then, after its last comma, dash or colon, only a container — the thing goes into the
+ * container.
  */
 function dashContainer(tokens: Token[], notes: string[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
@@ -3439,7 +3487,7 @@ function dashContainer(tokens: Token[], notes: string[]): Token[] {
       const before = tokens.slice(start, j);
       if (
         mark?.kind === 'punct' &&
-        (mark.text === '-' || mark.text === ',') &&
+        (mark.text === '-' || mark.text === ',' || mark.text === ':') &&
         before.some((t) => NOUNS.has(t.text) || t.text === 'one' || t.text === 'ones') &&
         !before.some(
           (t, i) =>
@@ -3726,6 +3774,42 @@ function notInAgain(tokens: Token[]): Token[] {
     if (!beside) continue;
     const keep = start > 0 && endsSentence(tokens[start - 1]) ? end + 1 : end;
     return notInAgain([...tokens.slice(0, start), ...tokens.slice(keep)]);
+  }
+  return tokens;
+}
+
+/**
+ * "…onto the yellow tray, the little ones stay put": what stays is a sentence of its own;
+ * "The orange ball, into the green bowl it goes.": it goes there.
+ */
+function staysApart(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k]!.kind === 'punct' && tokens[k]!.text === ',' && ['the', 'both', 'all'].includes(w(k + 1) ?? '')) {
+      let j = k + 2;
+      while (j < tokens.length && j - k < 7 && tokens[j]!.kind === 'word' && !['stay', 'stays', 'remain', 'remains'].includes(w(j)!)) j++;
+      if (
+        !['stay', 'stays', 'remain', 'remains'].includes(w(j) ?? '') ||
+        !['put', 'where', 'there', 'still', 'in'].includes(w(j + 1) ?? '')
+      )
+        continue;
+      if (!tokens.slice(0, k).some((t) => t.kind === 'word' && ['in', 'into', 'on', 'onto', 'to'].includes(t.text))) continue;
+      return staysApart([...tokens.slice(0, k), { ...tokens[k]!, text: '.' }, ...tokens.slice(k + 1)]);
+    }
+    // ("into the green bowl it goes": the place, then "it goes" at the sentence's end.)
+    if (['in', 'into', 'on', 'onto', 'inside'].includes(w(k) ?? '') && (k === 0 || tokens[k - 1]!.kind === 'punct')) {
+      let j = k + 1;
+      while (
+        j < tokens.length &&
+        tokens[j]!.kind === 'word' &&
+        !(['it', 'they'].includes(w(j)!) && ['goes', 'go'].includes(w(j + 1) ?? ''))
+      )
+        j++;
+      // (Not "In it goes.": what "it" is there is not said in the sentence.)
+      if (j >= tokens.length || j < k + 2 || tokens[j]!.kind !== 'word' || !(j + 2 >= tokens.length || tokens[j + 2]!.kind === 'punct'))
+        continue;
+      return staysApart([...tokens.slice(0, k), tokens[j]!, tokens[j + 1]!, ...tokens.slice(k, j), ...tokens.slice(j + 2)]);
+    }
   }
   return tokens;
 }
