@@ -229,6 +229,25 @@ describe('after the eleventh table (post hoc)', () => {
     expect(read('Por favor, the black block onto the white tray.', BLOCKS_AND_BALLS)).toBe('place black_block in white_tray');
   });
 
+  it('"each block into the bowl nearest to it", "whichever bowl is closer to it": each to its own (they all went to one)', () => {
+    const r = reading('Put each block into the bowl nearest to it.', BLOCKS_AND_BALLS);
+    expect(r.intents).toBe('place red_block in purple_bowl | place yellow_block in brown_bowl | place black_block in brown_bowl');
+    expect(r.notes).toContain("'the bowl nearest to it': for each of red_block, yellow_block, black_block in turn");
+    expect(read('Put every ball in whichever bowl is closer to it.', BLOCKS_AND_BALLS)).toBe(
+      'place blue_ball in brown_bowl | place green_ball in purple_bowl',
+    );
+    // (A comparison with "than" is not a superlative: still refused.)
+    expect(() => read('Put the red block in whichever bowl is closer to it than the tray.', BLOCKS_AND_BALLS)).toThrow(
+      /at 'than the tray'/,
+    );
+  });
+
+  it('"onto one of the two bowls": a bowl, chosen by the stated rule (noted); it read "one" as a block', () => {
+    const r = reading('every block onto one of the two bowls', BLOCKS_AND_BALLS);
+    expect(r.intents).toBe('place red_block in purple_bowl | place yellow_block in purple_bowl | place black_block in purple_bowl');
+    expect(r.notes).toContain('"one of the two bowls" fits purple_bowl, brown_bowl: chose purple_bowl, nearest the gripper');
+  });
+
   it('"The green ball, into the brown bowl it goes."; "In it goes." alone still asks what "it" is', () => {
     expect(read('The green ball, into the brown bowl it goes.', BLOCKS_AND_BALLS)).toBe('place green_ball in brown_bowl');
     expect(() => read('In it goes.', BLOCKS_AND_BALLS)).toThrow();

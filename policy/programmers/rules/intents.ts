@@ -1537,6 +1537,30 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         setSubject(ids);
         return;
       }
+      // "put each block into the bowl nearest to it": "it" is each of them in turn, each to its own.
+      const rel = containerLoc?.np.relation;
+      if (
+        ids.length > 1 &&
+        containerLoc &&
+        (rel?.rel === 'closest' || rel?.rel === 'farthest') &&
+        rel.np?.kind === 'pronoun' &&
+        rel.np.pronoun === 'it' &&
+        clause.objects.some((np) => np.quantifier === 'each' || np.quantifier === 'all')
+      ) {
+        for (const id of ids) {
+          const c = objectIds(st, containerLoc.np, 'container', { exclude: ids, pronoun: [id], self: [id] })[0]!;
+          out.push({
+            kind: 'place',
+            id,
+            dest: { kind: containerLoc.kind === 'on' ? 'on' : 'in', id: c },
+            upright: clause.upright,
+            notOn: null,
+          });
+        }
+        st.notes.push(`'${containerLoc.np.text}': for each of ${ids.join(', ')} in turn`);
+        setSubject(ids);
+        return;
+      }
       if (ids.length > 1 && containerLoc && containerLoc.kind !== 'on') {
         const r =
           containerLoc.np.same && !containerLoc.np.sameAs

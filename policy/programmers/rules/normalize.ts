@@ -755,6 +755,8 @@ const SHAPE_ADJECTIVES: Readonly<Record<string, { one: string; many: string }>> 
 };
 
 const NEAR_FAR: ReadonlySet<string> = new Set(['closest', 'nearest', 'furthest', 'farthest']);
+/** Comparatives of distance, as the superlatives the grammar reads (the tokenizer reads "nearest" as closest). */
+const COMPARED: Readonly<Record<string, string>> = { nearer: 'closest', closer: 'closest', further: 'farthest', farther: 'farthest' };
 
 function looseForms(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
@@ -826,6 +828,16 @@ function looseForms(tokens: Token[]): Token[] {
       i += w(i + 1) === 'gonna' ? 1 : 2;
       continue;
     }
+    // "onto one of the two trays", "in one of the bowls": a tray, a bowl (which one is chosen, noted).
+    if (w(i) === 'one' && w(i + 1) === 'of' && w(i + 2) === 'the') {
+      const n = NUMBER_WORDS[w(i + 3) ?? ''] !== undefined ? i + 4 : i + 3;
+      const one = singularOf(w(n) ?? '');
+      if (containerWord(w(n)) && one !== undefined && one !== w(n) && ['on', 'onto', 'in', 'into', 'inside'].includes(w(i - 1) ?? '')) {
+        out.push(...over(i, n, 'a', one));
+        i = n;
+        continue;
+      }
+    }
     // "Pick out red, green and blue": picking, with "out" saying only which.
     if (w(i) === 'out' && w(i - 1) === 'pick' && !['of', 'from'].includes(w(i + 1) ?? '')) continue;
     // "the ball and the can stay exactly where they are": where they are.
@@ -858,6 +870,16 @@ function looseForms(tokens: Token[]): Token[] {
       (w(i) === 'away' && ['furthest', 'farthest', 'further', 'farther'].includes(w(i - 1) ?? '') && w(i + 1) === 'from')
     )
       continue;
+    // "whichever bowl is nearer to it", "the one that's further from X" (no "than"): of two, the nearest, the furthest.
+    if (
+      COMPARED[w(i) ?? ''] !== undefined &&
+      ['is', 'are', "'s"].includes(w(i - 1) ?? '') &&
+      ['to', 'from'].includes(w(i + 1) ?? '') &&
+      !sentenceFrom(tokens, i).some((t) => t.text === 'than')
+    ) {
+      out.push(word(t, COMPARED[w(i)!]!));
+      continue;
+    }
     // "the block lowest down in the picture", "whichever is highest up": the lowest, the highest.
     if ((w(i) === 'down' && w(i - 1) === 'lowest') || (w(i) === 'up' && w(i - 1) === 'highest')) continue;
     // "the top edge", "the left-hand edge of the table", "along the bottom edge": that side.
@@ -3070,6 +3092,12 @@ function whereClefts(tokens: Token[]): Token[] {
 }
 
 /** Whether a token ends a sentence: a full stop, "!", "?" or ";". */
+/** The tokens from `i` to the end of its sentence. */
+function sentenceFrom(tokens: Token[], i: number): Token[] {
+  const end = tokens.findIndex((t, k) => k > i && endsSentence(t));
+  return tokens.slice(i, end < 0 ? tokens.length : end);
+}
+
 function endsSentence(t: Token | undefined): boolean {
   return t?.kind === 'punct' && ['.', '!', '?', ';'].includes(t.text);
 }
