@@ -248,6 +248,26 @@ describe('after the eleventh table (post hoc)', () => {
     expect(r.notes).toContain('"one of the two bowls" fits purple_bowl, brown_bowl: chose purple_bowl, nearest the gripper');
   });
 
+  it('"Which ball is nearest X? That one goes in it.": "it" is not what moves but X (noted)', () => {
+    const r = reading('Which ball is nearest the white tray? That one goes in it.', BLOCKS_AND_BALLS);
+    expect(r.intents).toBe('place blue_ball in white_tray');
+    expect(r.notes).toContain("'it': not blue_ball, which it moves; read as white_tray, named just before");
+    expect(() => read('Take the red block and put it in it.', BLOCKS_AND_BALLS)).toThrow(/'it'/);
+  });
+
+  it('"a dead straight line running left-right", "the three blocks lined up straight", "perched on", "the two blocks of the middle tower"', () => {
+    expect(read('put the blocks in a dead straight line running left-right', BLOCKS_AND_BALLS)).toBe(
+      'line up red_block, yellow_block, black_block along +x (horizontal line)',
+    );
+    expect(read('Left to right: the three blocks lined up straight.', BLOCKS_AND_BALLS)).toBe(
+      'line up red_block, yellow_block, black_block along +x (horizontal line)',
+    );
+    expect(read('the block perched on the yellow block goes in the pink bowl', TOWERS)).toBe('place green_block in pink_bowl');
+    expect(read('Put the two blocks of the middle tower on the gray tray.', TOWERS)).toBe(
+      'unstack green_block from yellow_block | place yellow_block in gray_tray | place green_block in gray_tray',
+    );
+  });
+
   it('"The green ball, into the brown bowl it goes."; "In it goes." alone still asks what "it" is', () => {
     expect(read('The green ball, into the brown bowl it goes.', BLOCKS_AND_BALLS)).toBe('place green_ball in brown_bowl');
     expect(() => read('In it goes.', BLOCKS_AND_BALLS)).toThrow();

@@ -838,6 +838,28 @@ function looseForms(tokens: Token[]): Token[] {
         continue;
       }
     }
+    // "a dead straight line": straight.
+    if (w(i) === 'dead' && w(i + 1) === 'straight') continue;
+    // "a line running left-right", "a column running from the top down": the line's way, said.
+    if ((w(i) === 'running' || w(i) === 'going') && ARRANGEMENT_NOUNS.has(w(i - 1) ?? '')) {
+      if (w(i + 1) === 'left' && w(i + 2) === 'right') {
+        out.push(...over(i, i + 2, 'left', 'to', 'right'));
+        i += 2;
+      }
+      continue;
+    }
+    // "the four blocks lined up (straight)": in a (straight) line.
+    if (w(i) === 'lined' && w(i + 1) === 'up' && (NOUNS.get(w(i - 1) ?? '')?.plural || w(i - 1) === 'them')) {
+      const straight = w(i + 2) === 'straight';
+      out.push(...(straight ? over(i, i + 2, 'in', 'a', 'straight', 'line') : over(i, i + 1, 'in', 'a', 'line')));
+      i += straight ? 2 : 1;
+      continue;
+    }
+    // "the block perched on the can": sitting on it.
+    if (w(i) === 'perched' && ['on', 'atop'].includes(w(i + 1) ?? '')) {
+      out.push(word(t, 'sitting'));
+      continue;
+    }
     // "Pick out red, green and blue": picking, with "out" saying only which.
     if (w(i) === 'out' && w(i - 1) === 'pick' && !['of', 'from'].includes(w(i + 1) ?? '')) continue;
     // "the ball and the can stay exactly where they are": where they are.
@@ -2539,8 +2561,9 @@ const TOWER_PICKS: ReadonlySet<string> = new Set([
 /**
  * "the top block of the middle tower", "the red one of the left stack": a thing of one tower is
  * a thing off it ("the top block off the middle tower"), which says which tower it is taken from;
- * "the top blocks of the three towers", "the top block of each stack": one off each. Never "on
- * top of the tower" (where it goes).
+ * "the top blocks of the three towers", "the top block of each stack": one off each; "the three
+ * blocks of the right-hand tower" (no part said): that tower. Never "on top of the tower" (where
+ * it goes).
  */
 function offTowers(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
@@ -2552,6 +2575,12 @@ function offTowers(tokens: Token[]): Token[] {
     let j = k + 1;
     while (j < tokens.length && j - k < 7 && TOWER_PICKS.has(w(j) ?? '')) j++;
     if (j === k + 1 || !STACK_WORDS.has(w(j) ?? '')) continue;
+    // ("the three blocks of the right-hand tower", "all the blocks of that stack": the tower itself.)
+    let s = k - 2;
+    while (s >= 0 && (['the', 'all', 'both'].includes(w(s) ?? '') || NUMBER_WORDS[w(s) ?? ''] !== undefined)) s--;
+    const said = tokens.slice(s + 1, k - 1).map((t) => t.text);
+    if (NOUNS.get(head)?.plural && said.includes('the') && ['tower', 'stack', 'pile'].includes(w(j)!))
+      return offTowers([...tokens.slice(0, s + 1), ...tokens.slice(k + 1)]);
     out[k] = { ...tokens[k]!, text: 'off' };
   }
   return out;

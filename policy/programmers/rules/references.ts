@@ -203,6 +203,12 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
       opts.notes?.push(`'${np.text}' with nothing named before it: read as ${inner}, named just before`);
       return { kind: 'objects', ids: [inner], candidates: [inner] };
     }
+    // "which block is nearest the yellow bowl? that one goes in it": what was named is what
+    // moves, so "it" is the last thing named inside a phrase.
+    if (ids.length === 0 && inner !== undefined) {
+      opts.notes?.push(`'${np.text}': not ${(opts.pronoun ?? []).join(', ')}, which it moves; read as ${inner}, named just before`);
+      return { kind: 'objects', ids: [inner], candidates: [inner] };
+    }
     if (ids.length === 0) throw new UnresolvedReference(`cannot tell what '${np.text}' refers to: nothing was named before it`);
     const chosen = np.pronoun === 'it' ? [ids[0]!] : ids;
     return { kind: 'objects', ids: chosen, candidates: chosen };
