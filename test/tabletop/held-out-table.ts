@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { PHRASE_DISTANCES, PredicateSchema } from '../../sim/index.ts';
+import { PHRASE_DISTANCES, PredicateSchema, TABLE_REGIONS } from '../../sim/index.ts';
 import { instantiateScene, listTasks } from '../../tasks/index.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { FAMILIES, loadTable, runRow, startProblem, TABLE_DIR, TABLES, TableError, tableRuns } from './paraphrase-harness.ts';
@@ -23,6 +23,27 @@ export const norm = (s: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 export const read = (name: string) => JSON.parse(readFileSync(join(TABLE_DIR, name), 'utf8'));
+
+/** An object of a held-out table's own scene, as its scenes file writes it. */
+export type OwnObject = { id: string; shape: string; size: number[]; color: string; on?: string; position?: number[] };
+export type OwnScene = { id: string; scene: { objects: OwnObject[]; layout?: { shuffle?: string[][] } } };
+
+/** A held-out table's own scenes (`scenes-N.json`), and its objects by scene id, for the checks specific to them. */
+export function ownScenes(file: string) {
+  const own = read(file).scenes as OwnScene[];
+  const ownScene = (id: string): OwnScene => own.find((s) => s.id === id)!;
+  const objects = (id: string): OwnObject[] => ownScene(id).scene.objects;
+  const object = (scene: string, id: string): OwnObject => objects(scene).find((o) => o.id === id)!;
+  return { own, ownScene, objects, object };
+}
+
+/** Whether a table position lies in a named region of the table (TABLE_REGIONS). */
+export const inRegion = (name: keyof typeof TABLE_REGIONS, p: number[]): boolean => {
+  const r = TABLE_REGIONS[name];
+  return p[0]! >= r.min[0] && p[0]! <= r.max[0] && p[1]! >= r.min[1] && p[1]! <= r.max[1];
+};
+
+export const isContainer = (o: { shape: string }): boolean => o.shape === 'bowl' || o.shape === 'tray';
 
 /** Every sub-object of a predicate with the key `kind`, depth first. */
 export function find(v: unknown, kind: string, out: unknown[] = []): unknown[] {

@@ -11,26 +11,13 @@
 // (`npx tsx bench/paraphrases.ts --table 11`).
 
 import { describe, expect, it } from 'vitest';
-import { TABLE_REGIONS } from '../../sim/index.ts';
 import { loadTable, TABLES } from './paraphrase-harness.ts';
-import { benchChecks, expectShuffled, heldOutTableChecks, loaderChecks, read } from './held-out-table.ts';
+import { benchChecks, expectShuffled, heldOutTableChecks, loaderChecks, inRegion, isContainer, ownScenes } from './held-out-table.ts';
+import type { OwnObject } from './held-out-table.ts';
 
 const table = loadTable(undefined, TABLES[11]);
 
-type OwnObject = { id: string; shape: string; size: number[]; color: string; on?: string; position?: number[] };
-type OwnScene = {
-  id: string;
-  scene: { objects: OwnObject[]; layout?: { shuffle?: string[][] } };
-};
-const own = read('scenes-11.json').scenes as OwnScene[];
-const ownScene = (id: string) => own.find((s) => s.id === id)!;
-const objects = (id: string) => ownScene(id).scene.objects;
-const object = (scene: string, id: string) => objects(scene).find((o) => o.id === id)!;
-const inRegion = (name: keyof typeof TABLE_REGIONS, p: number[]) => {
-  const r = TABLE_REGIONS[name];
-  return p[0]! >= r.min[0] && p[0]! <= r.max[0] && p[1]! >= r.min[1] && p[1]! <= r.max[1];
-};
-const isContainer = (o: { shape: string }) => o.shape === 'bowl' || o.shape === 'tray';
+const { objects, object } = ownScenes('scenes-11.json');
 const volume = (o: OwnObject) => {
   const [x, y, z] = o.size as [number, number, number];
   return o.shape === 'sphere' ? (Math.PI / 6) * x * y * z : o.shape === 'cylinder' ? (Math.PI / 4) * x * y * z : x * y * z;

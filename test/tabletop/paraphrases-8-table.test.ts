@@ -11,27 +11,13 @@
 // (`npx tsx bench/paraphrases.ts --table 8`).
 
 import { describe, expect, it } from 'vitest';
-import { TABLE_REGIONS } from '../../sim/index.ts';
 import { instantiateScene } from '../../tasks/index.ts';
 import { loadTable, TABLES } from './paraphrase-harness.ts';
-import { benchChecks, expectShuffled, heldOutTableChecks, loaderChecks, read } from './held-out-table.ts';
+import { benchChecks, expectShuffled, heldOutTableChecks, loaderChecks, inRegion, ownScenes } from './held-out-table.ts';
 
 const table = loadTable(undefined, TABLES[8]);
 
-type OwnScene = {
-  id: string;
-  scene: {
-    objects: { id: string; shape: string; size: number[]; on?: string; position?: number[] }[];
-    layout?: { shuffle?: string[][] };
-  };
-};
-const own = read('scenes-8.json').scenes as OwnScene[];
-const ownScene = (id: string) => own.find((s) => s.id === id)!;
-const objects = (id: string) => ownScene(id).scene.objects;
-const inRegion = (name: keyof typeof TABLE_REGIONS, p: number[]) => {
-  const r = TABLE_REGIONS[name];
-  return p[0]! >= r.min[0] && p[0]! <= r.max[0] && p[1]! >= r.min[1] && p[1]! <= r.max[1];
-};
+const { own, objects } = ownScenes('scenes-8.json');
 const CORNERS = ['top_left_corner', 'top_right_corner', 'bottom_left_corner', 'bottom_right_corner'] as const;
 
 describe('the eighth paraphrase table', () => {

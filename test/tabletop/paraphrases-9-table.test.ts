@@ -11,27 +11,12 @@
 // (`npx tsx bench/paraphrases.ts --table 9`).
 
 import { describe, expect, it } from 'vitest';
-import { TABLE_REGIONS } from '../../sim/index.ts';
 import { loadTable, TABLES } from './paraphrase-harness.ts';
-import { benchChecks, expectShuffled, heldOutTableChecks, loaderChecks, read } from './held-out-table.ts';
+import { benchChecks, expectShuffled, heldOutTableChecks, loaderChecks, inRegion, isContainer, ownScenes } from './held-out-table.ts';
 
 const table = loadTable(undefined, TABLES[9]);
 
-type OwnScene = {
-  id: string;
-  scene: {
-    objects: { id: string; shape: string; size: number[]; color: string; on?: string; position?: number[] }[];
-    layout?: { shuffle?: string[][] };
-  };
-};
-const own = read('scenes-9.json').scenes as OwnScene[];
-const ownScene = (id: string) => own.find((s) => s.id === id)!;
-const objects = (id: string) => ownScene(id).scene.objects;
-const inRegion = (name: keyof typeof TABLE_REGIONS, p: number[]) => {
-  const r = TABLE_REGIONS[name];
-  return p[0]! >= r.min[0] && p[0]! <= r.max[0] && p[1]! >= r.min[1] && p[1]! <= r.max[1];
-};
-const isContainer = (o: { shape: string }) => o.shape === 'bowl' || o.shape === 'tray';
+const { own, objects } = ownScenes('scenes-9.json');
 
 describe('the ninth paraphrase table', () => {
   heldOutTableChecks(9);
