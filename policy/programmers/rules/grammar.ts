@@ -15,6 +15,7 @@ import {
   NOUNS,
   NUMBER_WORDS,
   ORDINALS,
+  TOWER_WORDS,
   PARTICLES,
   POLITENESS,
   SIDE_WORDS,
@@ -1506,8 +1507,6 @@ function colorRefTail(c: Cursor): NounPhrase | null {
   c.accept('color', 'colors');
   return ref && ref.kind === 'object' && (ref.colors.length > 0 || ref.relation || ref.nth) ? ref : null;
 }
-
-const TOWER_WORDS: ReadonlySet<string> = new Set(['tower', 'stack', 'pile']);
 
 /**
  * "the left tower", "the right-hand stack", "the far left pile", "the middle tower", "the second
@@ -4542,18 +4541,6 @@ function remarkOf(tokens: Token[], error: ParseError, clauses: number, asTopic: 
   for (const words of tries.flatMap((ws) => (bare(ws).length < ws.length ? [ws, bare(ws)] : [ws]))) {
     try {
       const clause = asTopic(words);
-      // ("Whichever block is the furthest from …" read as only "whichever block" says nothing of which.)
-      const says = (np: NounPhrase): boolean =>
-        np.kind !== 'object' ||
-        np.relation !== undefined ||
-        np.nth !== undefined ||
-        np.size !== null ||
-        np.sizeRank !== undefined ||
-        np.than !== undefined ||
-        np.colors.length > 0 ||
-        np.notColors !== undefined ||
-        np.middleSize === true;
-      if (defines && !clause.objects.every(says)) continue;
       if (clause.verb === 'state' && clause.objects.length > 0) return { ...clause, remark: true };
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;

@@ -733,6 +733,9 @@ export const SIDE_WORDS: Readonly<Record<string, ImageSide>> = {
 };
 
 /** "the leftmost block": the first counted from that side. */
+/** A tower's words, one of it: "the left tower", "the middle stack", "the top block of the pile". */
+export const TOWER_WORDS: ReadonlySet<string> = new Set(['tower', 'stack', 'pile']);
+
 export const EXTREMES: Readonly<Record<string, ImageSide>> = {
   leftmost: 'left',
   rightmost: 'right',

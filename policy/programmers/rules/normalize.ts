@@ -27,7 +27,20 @@
 //
 // Nothing here looks at the scene beyond the vocabulary it is given.
 
-import { COLORS, EXTREMES, HEDGES, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, SIZE_WORDS, VERBS, isColor, singularOf } from './lexicon.ts';
+import {
+  COLORS,
+  EXTREMES,
+  HEDGES,
+  NOUNS,
+  NUMBER_WORDS,
+  ORDINALS,
+  SIDE_WORDS,
+  SIZE_WORDS,
+  TOWER_WORDS,
+  VERBS,
+  isColor,
+  singularOf,
+} from './lexicon.ts';
 import type { Token } from './tokenizer.ts';
 
 export interface NormalizeOptions {
@@ -2579,7 +2592,7 @@ function offTowers(tokens: Token[]): Token[] {
     let s = k - 2;
     while (s >= 0 && (['the', 'all', 'both'].includes(w(s) ?? '') || NUMBER_WORDS[w(s) ?? ''] !== undefined)) s--;
     const said = tokens.slice(s + 1, k - 1).map((t) => t.text);
-    if (NOUNS.get(head)?.plural && said.includes('the') && ['tower', 'stack', 'pile'].includes(w(j)!))
+    if (NOUNS.get(head)?.plural && said.includes('the') && TOWER_WORDS.has(w(j)!))
       return offTowers([...tokens.slice(0, s + 1), ...tokens.slice(k + 1)]);
     out[k] = { ...tokens[k]!, text: 'off' };
   }
@@ -3782,6 +3795,9 @@ const BESIDE_WORDS: ReadonlySet<string> = new Set([
   'below',
 ]);
 
+/** Words before "not in it" that only say the place again: "on the table, not in it", "beside, I said, not in". */
+const RESTATING: ReadonlySet<string> = new Set(['on', 'the', 'table', 'beside', 'next', 'to', 'i', 'said', 'but', 'and', 'just']);
+
 /**
  * "next to the pink bowl - on the table, not in the bowl -", "… next to the pink bowl. not in
  * it", "Beside, I said, not in.": after a place beside a thing, "not in (it)" says again that it
@@ -3801,32 +3817,17 @@ function notInAgain(tokens: Token[]): Token[] {
       end = j + 1;
     }
     if (end < tokens.length && !(tokens[end]!.kind === 'punct')) continue;
-    // Back to where this part starts: a comma, a dash (read as a comma) or a sentence's end; "on
-    // the table", "beside", "I said" may come before it there.
+    // Back to where this part starts: a sentence's end or a word that says more; "on the table",
+    // "beside", "I said" and commas (dashes read as commas) may come before it there.
     let start = k;
-    while (
-      start > 0 &&
-      tokens[start - 1]!.kind === 'word' &&
-      ['on', 'the', 'table', 'beside', 'next', 'to', 'i', 'said', 'but', 'and', 'just'].includes(w(start - 1)!)
-    )
-      start--;
-    while (start > 0 && tokens[start - 1]!.kind === 'punct' && tokens[start - 1]!.text === ',') {
-      start--;
-      while (
-        start > 0 &&
-        tokens[start - 1]!.kind === 'word' &&
-        ['beside', 'next', 'to', 'i', 'said', 'on', 'the', 'table'].includes(w(start - 1)!)
-      )
-        start--;
-    }
+    while (start > 0 && (RESTATING.has(w(start - 1) ?? '') || tokens[start - 1]!.text === ',')) start--;
     // A place beside a thing said before it, in this sentence or the one before.
-    const before = tokens.slice(0, start).map((t) => (t.kind === 'word' ? t.text : ''));
-    let sentences = 0;
     let beside = false;
-    for (let j = before.length - 1; j >= 0 && sentences < 2; j--) {
+    for (let j = start - 1, sentences = 0; j >= 0 && sentences < 2; j--) {
       if (endsSentence(tokens[j])) sentences++;
+      const x = w(j) ?? '';
       // ("to the left of X", not "the left one".)
-      if (BESIDE_WORDS.has(before[j]!) && (!['left', 'right'].includes(before[j]!) || before[j + 1] === 'of')) beside = true;
+      if (BESIDE_WORDS.has(x) && (!['left', 'right'].includes(x) || w(j + 1) === 'of')) beside = true;
     }
     if (!beside) continue;
     const keep = start > 0 && endsSentence(tokens[start - 1]) ? end + 1 : end;

@@ -159,7 +159,7 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
       const base = (t: string[]): ObjectInfo => facts.objects.find((o) => o.id === t[0])!;
       const key = sideKey(np.nth.from);
       const ordered = [...towers].sort((a, b) => key(base(a)) - key(base(b)));
-      const n = np.nth.n === 0 ? Math.floor((ordered.length - 1) / 2) + 1 : np.nth.n;
+      const n = nthPlace(np.nth, ordered.length);
       if ((ordered.length < 2 && np.nth.n !== 1) || n > ordered.length || (np.nth.n === 0 && ordered.length % 2 === 0))
         throw new UnresolvedReference(
           `'${np.text}': there ${ordered.length === 1 ? 'is one stack' : `are ${ordered.length} stacks`} (${ordered.map((t) => t.join(' < ')).join('; ')}), so none is ${np.nth.n === 0 ? 'in the middle' : `number ${n} from the ${np.nth.from}`}`,
@@ -371,7 +371,7 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     const counted = countedWithExcluded(np, found, facts, opts, exclude, key);
     if (counted) return counted;
     // n = 0: the middle one ("the middle block"); of an even number, the one left of the middle, noted.
-    const n = np.nth.n === 0 ? Math.floor((found.length - 1) / 2) + 1 : np.nth.n;
+    const n = nthPlace(np.nth, found.length);
     if (np.nth.n === 0 && found.length % 2 === 0)
       opts.notes?.push(`"${np.text}": ${found.length} fit, no one is in the middle; took the one left of it, ${found[n - 1]?.id}`);
     if (found.length < n) {
@@ -490,6 +490,11 @@ function sideKey(from: ImageSide): (o: ObjectInfo) => number {
 }
 
 /** Whether some of the objects stand on others (their bottoms more than 1 cm apart in height). */
+/** Which one, counting from 1, `nth` names among `count` in order (n = 0: the middle one; of an even number, the one left of the middle). */
+function nthPlace(nth: { n: number }, count: number): number {
+  return nth.n === 0 ? Math.floor((count - 1) / 2) + 1 : nth.n;
+}
+
 function stacked(objects: readonly ObjectInfo[]): boolean {
   const bottoms = objects.map((o) => o.position[2] - o.size[2] / 2);
   return bottoms.length > 1 && Math.max(...bottoms) - Math.min(...bottoms) > 0.01;
