@@ -29,7 +29,7 @@ import type { ImageSide, NounClass, VerbClass } from './lexicon.ts';
 import { normalizeTokens } from './normalize.ts';
 import { listedOrder } from './listed-order.ts';
 import { isContent, recoverClause, saidToBe } from './recover.ts';
-import { selfCorrections } from './self-corrections.ts';
+import { selfCorrections, withdrawnWithReason } from './self-corrections.ts';
 import { spanText, splitClauses, tokenize } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -4133,7 +4133,13 @@ export interface ParseOptions {
 
 /** Parse an instruction into clauses. Throws ParseError naming the phrase it could not read. */
 export function parseInstruction(text: string, opts: ParseOptions = {}): Clause[] {
-  const normalized = normalizeTokens(tokenize(text), { vocabulary: opts.vocabulary, known: (w) => knownWords().includes(w) });
+  // "X? no, it'd roll off. Put it in Y instead.": the request withdrawn with its reason (self-corrections.ts).
+  const withdrawn = withdrawnWithReason(tokenize(text), (ts) => spanText(text, ts));
+  const normalized = normalizeTokens(withdrawn?.tokens ?? tokenize(text), {
+    vocabulary: opts.vocabulary,
+    known: (w) => knownWords().includes(w),
+  });
+  if (withdrawn) normalized.notes.unshift(withdrawn.note);
   // "the block above the blue bowl - no wait, the one below it - …": what the speaker ended with (self-corrections.ts).
   const corrected = selfCorrections(normalized.tokens, (ts) => spanText(text, ts));
   normalized.notes.push(...corrected.notes);
@@ -4245,8 +4251,8 @@ function parseClauses(text: string, tokens: Token[], opts: ParseOptions): Clause
         }
         // A sentence of several that names nothing and asks for nothing it knows ("Hey, so, you see,
         // I'm in a hurry."): said by the way, left out (noted) when the others ask for something.
-        if (opts.asides && ordered.length > 1 && namesNothing(t)) {
-          skipped.push({ text: spanText(text, t).replace(/[.!?]+$/, ''), error: e });
+        if (opts.asides && ordered.length > 1 && (namesNothing(t) || headingOnly(t, i, ordered.length))) {
+          skipped.push({ text: spanText(text, t).replace(/[.!?:]+$/, ''), error: e });
           continue;
         }
         throw verblessError(t, e, text) ?? e;
@@ -4344,6 +4350,28 @@ function namesNothing(tokens: Token[]): boolean {
   return tokens.every((t) => t.kind === 'punct' || (!isContent(t) && !VERBS.has(t.text) && !NEGATIONS.has(t.text)));
 }
 
+/**
+ * A heading before a colon that names no thing, colour, number or place, with more after it
+ * ("Tidy-up time:", "Recipe for a neat table:", "Colour-match time:"): it may hold a verb used as a
+ * noun ("match"), and "table", but nothing that picks a thing or says where.
+ */
+function headingOnly(tokens: Token[], i: number, count: number): boolean {
+  const last = tokens.at(-1);
+  if (i === count - 1 || last?.kind !== 'punct' || last.text !== ':') return false;
+  const words = tokens.filter((t) => t.kind === 'word');
+  return (
+    words.length > 0 &&
+    words.every(
+      (t) =>
+        t.text === 'table' ||
+        (!isContent(t) &&
+          !NEGATIONS.has(t.text) &&
+          !['it', 'them', 'they', 'these', 'those', 'this', 'that', 'one', 'ones', 'there', 'here'].includes(t.text) &&
+          !TOWER_WORDS.has(t.text.replace(/s$/, ''))),
+    )
+  );
+}
+
 /** Words that make a sentence say what must not happen, even with no thing named ("Don't.", "never there"). */
 const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', "don't", 'dont', 'never', 'only', 'except', 'but', 'unless', 'instead']);
 
@@ -4415,6 +4443,8 @@ function comment(all: Token[]): boolean {
     .map((t) => t.text)
     .join(' ');
   if (/^(that is|thats) (it|all|everything|the (job|lot|task|whole (job|thing)))( that is (it|all|the job))?$/.test(said)) return true;
+  // "Count from the left: one, two, three. That's the one.": said of the thing just named.
+  if (/^(that is|thats|that's) (the one|him|her|your (one|guy|target|man))$/.test(said)) return true;
   if (/^(job done|all done|night night|nighty night|sleep tight|good luck)\b/.test(said)) return true;
   // "3... 2... 1...": a countdown; "The ball and the can don't matter.": where they end up is free.
   if (all.every((t) => t.kind === 'punct' || t.kind === 'number')) return all.some((t) => t.kind === 'number');

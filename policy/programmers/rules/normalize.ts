@@ -41,6 +41,7 @@ import {
   isColor,
   singularOf,
 } from './lexicon.ts';
+import { compassWords } from './compass.ts';
 import type { Token } from './tokenizer.ts';
 
 export interface NormalizeOptions {
@@ -274,12 +275,48 @@ function foldTypos(tokens: Token[], opts: NormalizeOptions, notes: string[]): To
     const next = tokens[i + 1];
     const beforeNoun = next?.kind === 'word' && (NOUNS.has(next.text) || next.text === 'one' || next.text === 'ones');
     const fits = (v: string): boolean => (COLORS.has(v) ? beforeNoun : NOUNS.has(v) ? !beforeNoun : true);
-    const near = vocab.filter((v) => oneEdit(t.text, v) && fits(v));
+    let near = vocab.filter((v) => oneEdit(t.text, v) && fits(v));
+    // Where a verb starts a clause ("pls tkae the …", "then pcik up …"): a verb one edit away.
+    const prev = tokens[i - 1];
+    // (Not a noun — "tower: …" is no "lower" — nor a verb's own ending, "piled", "stacks"; and only
+    // before what a verb takes: "the", "a", "it", "up", a colour.)
+    const takes =
+      next?.kind === 'word' && (['the', 'a', 'an', 'it', 'them', 'up', 'all', 'every', 'each'].includes(next.text) || isColor(next.text));
+    if (
+      near.length === 0 &&
+      takes &&
+      !NOUNS.has(t.text) &&
+      !TOWER_WORDS.has(t.text.replace(/s$/, '')) &&
+      (prev === undefined || prev.kind === 'punct' || VERB_LEADS.has(prev.text))
+    )
+      near = [...VERBS.keys()].filter((v) => v.length >= 4 && oneEdit(t.text, v) && !t.text.startsWith(v));
     if (near.length !== 1) return t;
     notes.push(`read '${t.text}' as '${near[0]}'`);
     return { ...t, text: near[0]! };
   });
 }
+
+/** Words after which a clause's verb comes ("please take", "then put", "could you grab"). */
+const VERB_LEADS: ReadonlySet<string> = new Set([
+  'please',
+  'pls',
+  'plz',
+  'plse',
+  'now',
+  'then',
+  'and',
+  'just',
+  'kindly',
+  'you',
+  'u',
+  'ya',
+  'first',
+  'next',
+  'finally',
+  'also',
+  'ok',
+  'okay',
+]);
 
 /** "left most", "left-most", "right most": one word ("leftmost"). */
 function joinMost(tokens: Token[]): Token[] {
@@ -405,6 +442,68 @@ function countingFrom(tokens: Token[]): Token[] {
   }
   return tokens;
 }
+
+/**
+ * Counting aloud: "count from the left: one, two, three - that one goes in the bowl", "Count the
+ * blocks in from the right-hand end, one, two, three; put that one on the tray" is "the third
+ * block from the right. that one goes in the bowl" (the thing named, then what the rest says of
+ * it). The count must go one, two, three … in order; its noun is the one named before the
+ * count ("count the blocks"), else after it ("that block"), else "one".
+ */
+function countingAloud(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 0; i < tokens.length; i++) {
+    if (!['count', 'counting'].includes(w(i)) || !(i === 0 || tokens[i - 1]!.kind === 'punct' || LEAD_WORDS.has(w(i - 1)))) continue;
+    let j = i + 1;
+    let noun: string | null = null;
+    const named = w(j) === 'the' ? singularOf(w(j + 1)) : undefined;
+    if (named) {
+      noun = named;
+      j += 2;
+    }
+    while (['in', 'along', 'across', 'up', 'down', 'off', 'them', 'these'].includes(w(j))) j++;
+    if (w(j) !== 'from' && w(j) !== 'at') continue;
+    j++;
+    if (w(j) === 'the' || w(j) === 'your' || w(j) === 'my') j++;
+    const side = SIDE_WORDS[w(j)];
+    if (side === undefined) continue;
+    const sideToken = tokens[j]!;
+    j++;
+    while (['hand', 'end', 'side', 'edge'].includes(w(j))) j++;
+    // The count: one, two, three … (commas, dots, dashes and "and" between).
+    let n = 0;
+    let k = j;
+    for (;;) {
+      while (tokens[k]?.kind === 'punct' && [',', '.', '-', ':', '…', '...'].includes(tokens[k]!.text)) k++;
+      if (w(k) === 'and') k++;
+      if (NUMBER_WORDS[w(k)] === n + 1 && w(k) !== 'a' && w(k) !== 'an') {
+        n++;
+        k++;
+        continue;
+      }
+      break;
+    }
+    if (n < 1) continue;
+    while (tokens[k]?.kind === 'punct') k++;
+    if (noun === null) {
+      const end = tokens.findIndex((t, m) => m >= k && t.kind === 'punct' && ['.', ';', '!', '?'].includes(t.text));
+      const rest = tokens.slice(k, end < 0 ? tokens.length : end);
+      const named = rest.findIndex((t, m) => ['that', 'this'].includes(rest[m - 1]?.text ?? '') && NOUNS.has(t.text));
+      noun = named >= 0 ? rest[named]!.text : 'one';
+    }
+    const ordinal = Object.keys(ORDINALS).find((o) => ORDINALS[o] === n);
+    if (!ordinal) continue;
+    const at = tokens[i]!;
+    const word = (text: string): Token => ({ kind: 'word', text, start: at.start, end: at.end });
+    const said = [word('the'), word(ordinal), word(noun), word('from'), word('the'), { ...sideToken }];
+    const stop: Token = { kind: 'punct', text: '.', start: tokens[k - 1]!.end, end: tokens[k - 1]!.end };
+    return [...tokens.slice(0, i), ...said, ...(k < tokens.length ? [stop] : []), ...tokens.slice(k)];
+  }
+  return tokens;
+}
+
+/** Words a sentence's first word may follow ("so count from …", "now count …"). */
+const LEAD_WORDS: ReadonlySet<string> = new Set(['so', 'now', 'just', 'ok', 'okay', 'right', 'and', 'then', 'first']);
 
 /**
  * "make two towers: the small red block on the big green block, and …", "build some stacks: X on
@@ -2343,6 +2442,7 @@ function asides(tokens: Token[]): Token[] {
 export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions): Normalized {
   const notes: string[] = [];
   let out: Token[] = tokens.map((t) => (t.kind === 'punct' && t.text === '->' ? { ...t, kind: 'word', text: 'to' } : t));
+  out = compassWords(out, notes);
   out = looseForms(out);
   out = colorPlurals(out);
   out = colorHeads(out);
@@ -2366,10 +2466,12 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = asides(out);
   out = intensifiedPlaces(out);
   out = comparativeRanks(out);
+  out = countingAloud(out);
   out = countingFrom(out);
   out = stacksHeader(out);
   out = rolesAsStack(out);
-  out = foldTypos(out, opts, notes);
+  // Twice: "the bleu blokc" — the noun's typo first, then the colour's before it.
+  out = foldTypos(foldTypos(out, opts, notes), opts, notes);
   out = dropQualifiers(out);
   out = possessiveSides(out);
   out = frames(out);
@@ -3034,6 +3136,20 @@ function offYouGo(tokens: Token[]): Token[] {
 }
 
 const SUPERLATIVES = new Set(['smallest', 'largest', 'biggest', 'tallest', 'shortest', 'littlest', 'tiniest', 'heaviest', 'lightest']);
+/** "which tray is bigger?": the superlative it asks for. */
+const COMPARATIVE_SIZES: Readonly<Record<string, string>> = {
+  bigger: 'biggest',
+  larger: 'largest',
+  smaller: 'smallest',
+  taller: 'tallest',
+  shorter: 'shortest',
+  littler: 'littlest',
+  tinier: 'tiniest',
+  heavier: 'heaviest',
+  lighter: 'lightest',
+  higher: 'highest',
+  lower: 'lowest',
+};
 
 /**
  * A superlative said as a clause: "whichever two blocks are the biggest" is "the two biggest
@@ -3055,7 +3171,9 @@ function superlativeClauses(tokens: Token[]): Token[] {
       // ("whichever block is lowest", "whichever ball sits leftmost": an extreme of place too.)
       if (noun < 0 || !['is', 'are', 'sits', 'sit', "'s"].includes(w(j) ?? '')) continue;
       const s = w(j + 1) === 'the' ? j + 2 : j + 1;
-      const sup = w(s) ?? '';
+      // ("Which tray is bigger?": of the two, the bigger is the biggest.)
+      const comparative = COMPARATIVE_SIZES[w(s) ?? ''];
+      const sup = comparative ?? w(s) ?? '';
       if (!(SUPERLATIVES.has(sup) || sup in EXTREMES) || (s === j + 1 && !(sup in EXTREMES) && w(j) !== 'is' && w(j) !== 'are')) continue;
       let end = s + 1;
       if (['one', 'ones'].includes(w(end) ?? '')) end++;
@@ -3069,7 +3187,8 @@ function superlativeClauses(tokens: Token[]): Token[] {
       )
         continue;
       const the = at('the', tokens[k]!);
-      const rewritten = [the, ...(count >= 0 ? [tokens[count]!] : []), tokens[s]!, ...tokens.slice(head, noun + 1)];
+      const said = comparative ? { ...tokens[s]!, text: comparative } : tokens[s]!;
+      const rewritten = [the, ...(count >= 0 ? [tokens[count]!] : []), said, ...tokens.slice(head, noun + 1)];
       return superlativeClauses([...tokens.slice(0, k), ...rewritten, ...tokens.slice(end)]);
     }
     // "the pair of blocks that are biggest", "the block which is smallest": "the biggest blocks".

@@ -238,3 +238,46 @@ function replace(tokens: Token[], from: number, to: number, r: Token[]): { sente
   const { noun, inner } = headAndInner(tokens, th, to);
   return { sentence: [...tokens.slice(from, th), ...fill(r, noun, inner)] };
 }
+
+/** How a reason why not starts, after "no,": "it'd roll off", "that won't fit", "too big". */
+const REASON =
+  /^(it|that|they|this|which) ?(would|will|might|could|won't|wouldn't|can't|cannot|doesn't|isn't|is|'d|'ll|d)\b|^(it'd|it'll|that'd|that'll|they'd|they'll|itd|thatd|won't|wouldn't|too|can't|doesn't)\b/;
+
+/**
+ * "pink ball on the black block? no, it'd roll off. put it in the grey bowl instead": a request,
+ * then "no" with the reason why not, then what to do instead. The request and the reason are
+ * dropped; the request's first thing stays as the topic its "it" points back at. Null unless
+ * all three are there (the sentence after the reason says "instead"). Read on the words as
+ * written, before normalize.ts drops "instead".
+ */
+export function withdrawnWithReason(tokens: Token[], text: (ts: Token[]) => string): { tokens: Token[]; note: string } | null {
+  for (let m = 1; m < tokens.length; m++) {
+    if (!isWord(tokens[m], 'no', 'nah', 'nope') || !isPunct(tokens[m - 1], '?', '.', '!', '-', ';')) continue;
+    let r = m + 1;
+    while (isPunct(tokens[r], ',', '-', '.')) r++;
+    const [, bTo] = sentence(tokens, r);
+    const reason = tokens
+      .slice(r, bTo)
+      .filter((t) => t.kind === 'word')
+      .map((t) => t.text)
+      .join(' ');
+    if (!REASON.test(reason) || bTo >= tokens.length) continue;
+    const [cFrom, cTo] = sentence(tokens, bTo + 1);
+    if (!tokens.slice(cFrom, cTo).some((t) => isWord(t, 'instead'))) continue;
+    let aTo = m - 1;
+    while (aTo > 0 && isPunct(tokens[aTo - 1])) aTo--;
+    const [aFrom] = sentence(tokens, Math.max(0, aTo - 1));
+    const th = firstThing(tokens, aFrom, aTo);
+    if (th < 0) continue;
+    let thEnd = th;
+    while (thEnd < aTo && !(tokens[thEnd]!.kind === 'word' && PLACE_STARTS.has(tokens[thEnd]!.text)) && !isPunct(tokens[thEnd])) thEnd++;
+    const lead = tokens[cFrom]!;
+    const topic = [...tokens.slice(th, thEnd), { kind: 'punct', text: ',', start: lead.start, end: lead.start } as Token];
+    const now = [...topic, ...tokens.slice(cFrom, cTo)];
+    return {
+      tokens: [...tokens.slice(0, aFrom), ...now, ...tokens.slice(cTo)],
+      note: `'${text(tokens.slice(aFrom, bTo))}': withdrawn with its reason; read as what comes instead, '${words(now)}'`,
+    };
+  }
+  return null;
+}
