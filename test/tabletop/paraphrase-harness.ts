@@ -81,12 +81,13 @@ export interface TableFiles {
  * the first six and its own; 8 is the eighth, held-out table, over the scenes of the first seven
  * and its own; 9 is the ninth, held-out table, over the scenes of the first eight and its own;
  * 10 is the tenth, held-out table, over the scenes of the first nine and its own; 11 is the
- * eleventh, held-out table, over the scenes of the first ten and its own.
+ * eleventh, held-out table, over the scenes of the first ten and its own; 12 is the twelfth,
+ * held-out table, over the scenes of the first eleven and its own.
  */
 /** The scenes files of tables 1 to `n`: a table's rows may use the scenes of every table before it. */
 const scenesUpTo = (n: number): string[] => ['scenes.json', ...Array.from({ length: n - 1 }, (_, k) => `scenes-${k + 2}.json`)];
 
-export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11, TableFiles> = {
+export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12, TableFiles> = {
   1: { rows: 'instructions.json', scenes: scenesUpTo(1) },
   2: { rows: 'instructions-2.json', scenes: scenesUpTo(2) },
   3: { rows: 'instructions-3.json', scenes: scenesUpTo(3) },
@@ -98,6 +99,7 @@ export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11, TableFi
   9: { rows: 'instructions-9.json', scenes: scenesUpTo(9) },
   10: { rows: 'instructions-10.json', scenes: scenesUpTo(10) },
   11: { rows: 'instructions-11.json', scenes: scenesUpTo(11) },
+  12: { rows: 'instructions-12.json', scenes: scenesUpTo(12) },
 };
 
 /** One row on one seed. */
