@@ -158,6 +158,79 @@ describe('headings, counting aloud, questions and withdrawn requests', () => {
   });
 });
 
+describe('measures said roughly, rules said as what must not happen, places said again', () => {
+  it('"an inch or so", "a centimetre or two", "2 or 3 cm": the distance, or midway', () => {
+    expect(read('Put the red block an inch or so to the left of the white bowl', MIXED)).toBe('place red_block an inch left of white_bowl');
+    expect(read('put the red block a centimetre or two to the right of the white bowl', MIXED)).toBe(
+      'place red_block a centimetre or two right of white_bowl',
+    );
+    expect(read('put the red block 2 or 3 cm above the white bowl', MIXED)).toBe('place red_block 2 or 3 cm behind white_bowl');
+  });
+
+  it('"no two blocks sharing a bowl", "no sharing", "no doubling up": one to each', () => {
+    const MATCH3: SceneFacts = {
+      objects: [
+        obj('red_block', 'box', 'red', 0.04, [-0.2, -0.1]),
+        obj('green_block', 'box', 'green', 0.04, [0, -0.1]),
+        obj('blue_block', 'box', 'blue', 0.04, [0.2, -0.1]),
+        obj('red_bowl', 'bowl', 'red', 0.13, [-0.25, 0.18]),
+        obj('green_bowl', 'bowl', 'green', 0.13, [0, 0.18]),
+        obj('blue_bowl', 'bowl', 'blue', 0.13, [0.25, 0.18]),
+      ],
+      zones: [],
+    };
+    const mixed = 'sort red_block→green_bowl, green_block→blue_bowl, blue_block→red_bowl';
+    expect(read('Every block into a bowl of a different colour, and no two blocks sharing a bowl.', MATCH3)).toBe(mixed);
+    expect(read("each block goes in a bowl that isn't its own colour, no sharing", MATCH3)).toBe(mixed);
+    expect(read('put the blocks in the bowls, no doubling up', MATCH3)).toBe(
+      'sort red_block→red_bowl, green_block→green_bowl, blue_block→blue_bowl',
+    );
+    for (const text of ['Put every block in a corner, no two in the same corner.', 'Put the blocks in different corners, no doubling up.'])
+      expect(read(text, MATCH3), text).toBe(
+        'place red_block to the bottom left corner | place green_block to the top left corner | place blue_block to the bottom right corner',
+      );
+  });
+
+  it('"as far as you can get from X", "as close as possible to X": farthest, closest, or right next to it', () => {
+    expect(read('put the red block in the corner as far away as possible from the white bowl', MIXED)).toBe(
+      'place red_block to the corner farthest from white_bowl (top right corner)',
+    );
+    expect(read('Put the red block as close as possible to the gray tray', MIXED)).toBe('place red_block next to gray_tray');
+    expect(read('the block as close as you can get to the white bowl goes on the tray', MIXED)).toBe('place yellow_block in gray_tray');
+  });
+
+  it('"…, at the same height as the bowl" after "right of" is left out and noted; "the same corner as X" is the corner nearest it', () => {
+    const r = reading('Put the red block a lot to the right of the white bowl, at the same height as the bowl.', MIXED);
+    expect(r.intents).toBe('place red_block a lot right of white_bowl');
+    expect(r.notes).toContain("left out 'at the same height as the bowl': beside a thing to its left or right is level with it");
+    expect(read('Put the red block just left of the gray tray (at the same height in the picture as the tray).', MIXED)).toBe(
+      'place red_block just left of gray_tray',
+    );
+    const s = reading('Put the green block in the same corner as the white bowl (in the bowl is fine too).', MIXED);
+    expect(s.intents).toBe('place green_block to the corner closest to white_bowl (bottom left corner)');
+    expect(s.notes).toContain("left out 'in the bowl is fine too': the place said first is where it goes");
+  });
+
+  it('"already", "currently", "right now" after where a thing is say nothing more; "move it right now" keeps its "right"', () => {
+    expect(read('take the block already sitting next to the white bowl and put it on the gray tray', MIXED)).toBe(
+      read('take the block sitting next to the white bowl and put it on the gray tray', MIXED),
+    );
+    expect(read('the ball in the top half right now goes in the white bowl', MIXED)).toBe('place orange_ball in white_bowl');
+    expect(() => read('move the red block right now', MIXED)).toThrow(/where to move/);
+  });
+
+  it('statements of where things are: "Only one block sits …", "Down the right-hand side there\'s …", "The middle\'s too crowded."', () => {
+    expect(read('Only one block sits to the left of the yellow block. Put it in the pink bowl.', ROW)).toBe('place red_block in pink_bowl');
+    expect(read("Along the bottom there's a gray tray. Put the red block on it.", ROW)).toBe('place red_block in gray_tray');
+    const r = reading('The middle of the table is too crowded. Move the blue block to the top left corner.', ROW);
+    expect(r.intents).toBe('place blue_block to the top left corner');
+    expect(r.notes).toContain("left out 'The middle of the table is too crowded', which comments and asks for nothing");
+    expect(read("The right side's a bit of a mess. Put the green block in the pink bowl.", ROW)).toBe('place green_block in pink_bowl');
+    // "… is empty" names a place for "there": not a comment.
+    expect(() => read('The middle is empty.', ROW)).toThrow();
+  });
+});
+
 describe('first programs in simulation', () => {
   it('"Count from the left: one, two, three - that one goes in the pink bowl." (compass and counting)', async () => {
     const def = task(

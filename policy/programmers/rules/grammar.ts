@@ -4443,6 +4443,14 @@ function comment(all: Token[]): boolean {
     .map((t) => t.text)
     .join(' ');
   if (/^(that is|thats) (it|all|everything|the (job|lot|task|whole (job|thing)))( that is (it|all|the job))?$/.test(said)) return true;
+  // "The middle of the table is too crowded.", "The right side's a bit of a mess.": said of a part of the table.
+  // (Not "… is empty": that names a place the next sentence puts something "there".)
+  if (
+    /^(the|that) (middle|centre|center|left|right|top|bottom|table|corner|area|space)( (side|half|bit|part|end|corner|area|hand side))?( of the table)?( (is|looks|seems|feels|gets))?( getting)?( (too|very|a bit|a little|really|pretty|quite|so|rather|way too|a tad))* (crowded|busy|full|cluttered|messy|a mess|of a mess|tight|packed|cramped|jammed|bunched( up)?)$/.test(
+      said,
+    )
+  )
+    return true;
   // "Count from the left: one, two, three. That's the one.": said of the thing just named.
   if (/^(that is|thats|that's) (the one|him|her|your (one|guy|target|man))$/.test(said)) return true;
   if (/^(job done|all done|night night|nighty night|sleep tight|good luck)\b/.test(said)) return true;

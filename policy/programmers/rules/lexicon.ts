@@ -559,6 +559,10 @@ export const HEDGES: ReadonlySet<string> = new Set([
   'yeah',
   'yep',
   'yup',
+  // "the block already sitting in the bowl", "the ball currently on the tray": where it is now, said again.
+  'already',
+  'currently',
+  'presently',
 ]);
 
 export const FILLER: ReadonlySet<string> = new Set([

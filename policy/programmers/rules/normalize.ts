@@ -296,6 +296,281 @@ function foldTypos(tokens: Token[], opts: NormalizeOptions, notes: string[]): To
   });
 }
 
+/**
+ * Distances said roughly: "an inch or so" is an inch; "a centimetre or two" and "two or three
+ * centimetres" are midway (1.5 cm, 2.5 cm).
+ */
+function roughDistances(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    const after = tokens[i + 2];
+    if (t.kind === 'distance' && isWord(next, 'or') && isWord(after, 'so')) {
+      out.push(t);
+      i += 2;
+      continue;
+    }
+    // "a centimetre or two": the distance of one unit, and another count of it.
+    if (t.kind === 'distance' && isWord(next, 'or') && after?.kind === 'word' && (NUMBER_WORDS[after.text] ?? 0) > 1) {
+      const n = NUMBER_WORDS[after.text]!;
+      const unit = t.value! / (NUMBER_WORDS[t.text.split(' ')[0]!] ?? 1);
+      out.push({ ...t, value: (t.value! + n * unit) / 2, end: after.end });
+      i += 2;
+      continue;
+    }
+    // "two or three centimetres": a count, "or", the distance.
+    const first = t.kind === 'number' ? t.value : t.kind === 'word' ? NUMBER_WORDS[t.text] : undefined;
+    if (first !== undefined && isWord(next, 'or') && after?.kind === 'distance') {
+      const said = after.text.split(' ')[0]!;
+      const n = NUMBER_WORDS[said] ?? Number(said);
+      if (Number.isFinite(n) && n > 0) {
+        const unit = after.value! / n;
+        out.push({ ...after, value: ((first + n) / 2) * unit, start: t.start });
+        i += 2;
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * "as far as you can get from X", "as far away as possible from X" are "farthest from X"; "as
+ * close as you can get to X", "as near as possible to X" are "closest to X".
+ */
+function asFarAs(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 0; i < tokens.length; i++) {
+    if (w(i) !== 'as') continue;
+    const far = ['far', 'distant'].includes(w(i + 1));
+    if (!far && !['close', 'near'].includes(w(i + 1))) continue;
+    let j = i + 2;
+    if (w(j) === 'away' || w(j) === 'off' || w(j) === 'out') j++;
+    if (w(j) !== 'as') continue;
+    j++;
+    if (w(j) === 'possible') j++;
+    else if (['you', 'it', 'they', 'we', 'i'].includes(w(j)) && ['can', 'could'].includes(w(j + 1))) {
+      j += 2;
+      if (['get', 'go', 'manage'].includes(w(j))) j++;
+      if (w(j) === 'it' || w(j) === 'them') j++;
+    } else continue;
+    if (w(j) !== (far ? 'from' : 'to')) continue;
+    const at = tokens[i]!;
+    // "put the red block as close as possible to the tray": where it goes, right next to it (not
+    // "the corner as close as possible to …", which names a place).
+    const before = tokens.slice(Math.max(0, i - 5), i);
+    const placing =
+      !far &&
+      before.some((t) => t.kind === 'word' && VERBS.has(t.text)) &&
+      !before.some((t) => isWord(t, 'in', 'into', 'to', 'at', 'onto'));
+    const said: Token[] = placing
+      ? [
+          { ...at, text: 'right' },
+          { ...at, text: 'next' },
+          { ...tokens[j]!, text: 'to' },
+        ]
+      : [
+          { ...at, text: far ? 'farthest' : 'closest' },
+          { ...tokens[j]!, text: far ? 'from' : 'to' },
+        ];
+    // "the corner that's as far …": "the corner farthest from …".
+    let from = i;
+    if (['is', "'s"].includes(w(i - 1)) && ['that', 'which', 'thats'].includes(w(i - 2))) from = i - 2;
+    else if (w(i - 1) === 'thats') from = i - 1;
+    return asFarAs([...tokens.slice(0, from), ...said, ...tokens.slice(j + 1)]);
+  }
+  return tokens;
+}
+
+/**
+ * "a lot to the right of the green bowl, at the same height as the bowl", "…, level with it", "…,
+ * in line with it": beside a thing already means level with it in the picture (the planner puts
+ * it straight out to that side), so the phrase is left out, and noted. Only after "left of" /
+ * "right of" in the same sentence (level is up and down the picture).
+ */
+function levelWith(tokens: Token[], notes: string[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 1; i < tokens.length; i++) {
+    const pause = tokens[i - 1]!.kind === 'punct' && [',', '-', '('].includes(tokens[i - 1]!.text);
+    if (!pause && w(i - 1) !== 'and') continue;
+    let j = i;
+    if (w(j) === 'at' && w(j + 1) === 'the' && w(j + 2) === 'same' && ['height', 'level'].includes(w(j + 3))) j += 4;
+    else if (w(j) === 'level' || w(j) === 'lined' || (w(j) === 'in' && w(j + 1) === 'line')) j += w(j) === 'level' ? 1 : 2;
+    else if (w(j) === 'on' && w(j + 1) === 'a' && w(j + 2) === 'level') j += 3;
+    else continue;
+    if (w(j) === 'up') j++;
+    while (j < tokens.length && tokens[j]!.kind === 'word' && !['as', 'with', 'to'].includes(w(j))) {
+      // ("at the same height in the picture as the bowl")
+      if (!['in', 'the', 'picture', 'image', 'view'].includes(w(j))) break;
+      j++;
+    }
+    if (!['as', 'with', 'to'].includes(w(j))) continue;
+    j++;
+    let end = j;
+    while (end < tokens.length && !(tokens[end]!.kind === 'punct' && tokens[end]!.text !== "'")) end++;
+    // Said after beside a thing to the left or right, in this sentence.
+    let start = i - 1;
+    while (start > 0 && !(tokens[start - 1]!.kind === 'punct' && ['.', '!', '?', ';'].includes(tokens[start - 1]!.text))) start--;
+    const beside = tokens.slice(start, i).some((t, k, a) => (t.text === 'left' || t.text === 'right') && a[k + 1]?.text === 'of');
+    if (!beside) continue;
+    const from = tokens[i - 1]!.kind === 'punct' || w(i - 1) === 'and' ? i - 1 : i;
+    const to = tokens[end]?.text === ')' ? end + 1 : end;
+    notes.push(
+      `left out '${tokens
+        .slice(i, end)
+        .map((t) => t.text)
+        .join(' ')}': beside a thing to its left or right is level with it`,
+    );
+    return levelWith([...tokens.slice(0, from), ...tokens.slice(to)], notes);
+  }
+  return tokens;
+}
+
+/**
+ * "Only one block sits to the left of the bowl. Put it …": said to be sure there is one; "one
+ * block sits …" (the grammar then checks it names one).
+ */
+function onlyOne(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 0; i < tokens.length; i++) {
+    if (w(i) !== 'only' || !(i === 0 || endsSentence(tokens[i - 1]))) continue;
+    if (!['one', 'a'].includes(w(i + 1))) continue;
+    let j = i + 2;
+    while (isColor(w(j)) || w(j) in SIZE_WORDS) j++;
+    if (!NOUNS.has(w(j)) || !['sits', 'is', 'lies', 'stands', 'rests', "'s", 'sitting'].includes(w(j + 1))) continue;
+    return [...tokens.slice(0, i), ...tokens.slice(i + 1)];
+  }
+  return tokens;
+}
+
+/**
+ * "… in the same corner as the orange bowl (in the bowl is fine too)", "…, on the tray is okay as
+ * well": another place that would also do. The place said first is where it goes; the other is
+ * left out, and noted.
+ */
+function alsoFine(tokens: Token[], notes: string[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  const PLACE_WORDS = ['in', 'into', 'on', 'onto', 'inside', 'next', 'beside', 'near', 'by'];
+  for (let i = 1; i < tokens.length; i++) {
+    const open = tokens[i - 1]!;
+    if (open.kind !== 'punct' || !['(', ',', '-'].includes(open.text) || !PLACE_WORDS.includes(w(i))) continue;
+    let j = i + 1;
+    while (j < tokens.length && tokens[j]!.kind === 'word' && !['is', 'would', 'will', 'works', 'counts'].includes(w(j))) j++;
+    const verb = w(j);
+    if (verb === 'is' && ['fine', 'ok', 'okay', 'good', 'alright', 'allowed'].includes(w(j + 1))) j += 2;
+    else if ((verb === 'would' || verb === 'will') && w(j + 1) === 'do') j += 2;
+    else if (verb === 'works' || verb === 'counts') j++;
+    else continue;
+    if (w(j) === 'too' || w(j) === 'also') j++;
+    else if (w(j) === 'as' && w(j + 1) === 'well') j += 2;
+    let end = j;
+    if (open.text === '(') {
+      if (tokens[end]?.text !== ')') continue;
+      end++;
+    } else if (!(end >= tokens.length || (tokens[end]!.kind === 'punct' && tokens[end]!.text !== "'"))) continue;
+    notes.push(
+      `left out '${tokens
+        .slice(i, j)
+        .map((t) => t.text)
+        .join(' ')}': the place said first is where it goes`,
+    );
+    return alsoFine([...tokens.slice(0, i - 1), ...tokens.slice(end)], notes);
+  }
+  return tokens;
+}
+
+/** "in the same corner as the orange bowl": the corner nearest it ("the corner closest to the orange bowl"). */
+function sameCornerAs(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 0; i < tokens.length; i++) {
+    if (w(i) !== 'same' || !['corner', 'side'].includes(w(i + 1)) || w(i + 2) !== 'as' || w(i - 1) !== 'the') continue;
+    const at = tokens[i]!;
+    return [
+      ...tokens.slice(0, i),
+      { ...tokens[i + 1]! },
+      { ...at, text: 'closest' },
+      { ...tokens[i + 2]!, text: 'to' },
+      ...tokens.slice(i + 3),
+    ];
+  }
+  return tokens;
+}
+
+/** Places things go one to each ("one block per bowl"). */
+const SHARED_PLACES: ReadonlySet<string> = new Set([
+  'bowl',
+  'bowls',
+  'tray',
+  'trays',
+  'corner',
+  'corners',
+  'container',
+  'containers',
+  'spot',
+  'spots',
+]);
+
+/**
+ * "no two blocks sharing a bowl", "no sharing", "no doubling up", "no two in the same corner": one
+ * to each, said as what must not happen — "one block per bowl" (the place is the one named
+ * before in the sentence when it is not said).
+ */
+function noSharing(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 0; i < tokens.length; i++) {
+    if (w(i) !== 'no' || !(i === 0 || tokens[i - 1]!.kind === 'punct' || w(i - 1) === 'and' || w(i - 1) === 'with')) continue;
+    let j = i + 1;
+    let thing: Token | null = null;
+    let place: string | null = null;
+    if (['two', '2'].includes(w(j)) || tokens[j]?.kind === 'number') {
+      j++;
+      if (NOUNS.has(w(j)) && !SHARED_PLACES.has(w(j))) thing = tokens[j++]!;
+      if (['sharing', 'share', 'in', 'on'].includes(w(j))) {
+        j++;
+        if (['a', 'one', 'the'].includes(w(j))) j++;
+        if (w(j) === 'same') j++;
+        if (!SHARED_PLACES.has(w(j))) continue;
+        place = w(j).replace(/s$/, '');
+        j++;
+      } else continue;
+    } else if (['sharing', 'share', 'doubling', 'double', 'doubles'].includes(w(j))) {
+      // (The tokenizer reads "sharing" as "share", "doubling" as "double".)
+      j += w(j + 1) === 'up' ? 2 : 1;
+    } else continue;
+    if (!(j >= tokens.length || tokens[j]!.kind === 'punct' || w(j) === 'and' || w(j) === 'please')) continue;
+    if (place === null) {
+      const named = tokens
+        .slice(0, i)
+        .reverse()
+        .find((t) => t.kind === 'word' && SHARED_PLACES.has(t.text));
+      if (!named) continue;
+      place = named.text.replace(/s$/, '');
+    }
+    const at = tokens[i]!;
+    const word = (text: string): Token => ({ ...at, kind: 'word', text });
+    // ("…, and no two blocks sharing a bowl": the "and" goes with it.)
+    const from = w(i - 1) === 'and' ? i - 1 : i;
+    // Corners: "different corners" already says it (the phrase goes); "in a corner" becomes "in different corners".
+    if (place === 'corner') {
+      let cut = from;
+      while (cut > 0 && tokens[cut - 1]!.kind === 'punct' && tokens[cut - 1]!.text === ',') cut--;
+      const head = tokens.slice(0, cut);
+      const said = head.some(
+        (t, k) => ['different', 'separate', 'each', 'every', 'own'].includes(t.text) && /^corners?$/.test(head[k + 1]?.text ?? ''),
+      );
+      const a = head.findIndex((t, k) => t.text === 'a' && head[k + 1]?.text === 'corner');
+      if (!said && a < 0) continue;
+      const rest = said ? head : [...head.slice(0, a), word('different'), { ...head[a + 1]!, text: 'corners' }, ...head.slice(a + 2)];
+      return noSharing([...rest, ...tokens.slice(j)]);
+    }
+    const said = [word('one'), ...(thing ? [{ ...thing, text: singularOf(thing.text) ?? thing.text }] : []), word('per'), word(place)];
+    return noSharing([...tokens.slice(0, from), ...said, ...tokens.slice(j)]);
+  }
+  return tokens;
+}
+
 /** Words after which a clause's verb comes ("please take", "then put", "could you grab"). */
 const VERB_LEADS: ReadonlySet<string> = new Set([
   'please',
@@ -2443,6 +2718,13 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   const notes: string[] = [];
   let out: Token[] = tokens.map((t) => (t.kind === 'punct' && t.text === '->' ? { ...t, kind: 'word', text: 'to' } : t));
   out = compassWords(out, notes);
+  out = roughDistances(out);
+  out = asFarAs(out);
+  out = noSharing(out);
+  out = levelWith(out, notes);
+  out = onlyOne(out);
+  out = alsoFine(out, notes);
+  out = sameCornerAs(out);
   out = looseForms(out);
   out = colorPlurals(out);
   out = colorHeads(out);
@@ -3383,6 +3665,26 @@ function hedges(tokens: Token[]): Token[] {
       if (tokens[i + 1]?.kind === 'punct' && tokens[i + 1]!.text === ',') i++;
       continue;
     }
+    // "the blocks sitting in corners right now", "whatever's on the tray at the moment": now, said again.
+    const now =
+      isWord(t, 'right') && isWord(tokens[i + 1], 'now')
+        ? 2
+        : isWord(t, 'at') && isWord(tokens[i + 1], 'the') && isWord(tokens[i + 2], 'moment')
+          ? 3
+          : isWord(t, 'at') && isWord(tokens[i + 1], 'present')
+            ? 2
+            : 0;
+    const ends = (k: number): boolean =>
+      k >= tokens.length ||
+      tokens[k]!.kind === 'punct' ||
+      ['and', 'then', 'into', 'onto', 'to', 'goes', 'go', 'should', 'must', 'needs'].includes(tokens[k]!.text);
+    // ("move the red block right now" keeps its "right": only after where a thing is, "in corners right now".)
+    const afterPlace =
+      now !== 2 || !isWord(t, 'right') || tokens.slice(Math.max(0, i - 4), i).some((x) => isWord(x, 'in', 'on', 'at', 'inside'));
+    if (now > 0 && i > 0 && afterPlace && ends(i + now)) {
+      i += now - 1;
+      continue;
+    }
     out.push(t);
   }
   return out;
@@ -3736,7 +4038,16 @@ function placeThereAre(tokens: Token[]): Token[] {
         let e = p + 2;
         while (e < k && tokens[e]!.kind === 'word' && !VERBS.has(w(e)!)) e++;
         if (e === k && e > p + 2) {
-          const place = tokens.slice(start, p);
+          let place = tokens.slice(start, p);
+          // ("Down the right-hand side there's …", "Along the top there are …": on that side.)
+          if (
+            ['down', 'up', 'along', 'across', 'over'].includes(w(start)!) &&
+            w(start + 1) === 'the' &&
+            SIDE_WORDS[w(start + 2) ?? ''] !== undefined
+          )
+            place = [{ ...place[0]!, text: 'on' }, ...place.slice(1)];
+          // (A comma after the place goes: "In the corner, there's …".)
+          while (place.length > 0 && place.at(-1)!.kind === 'punct') place = place.slice(0, -1);
           const rewritten = [...tokens.slice(p, k), ...place];
           return placeThereAre([...tokens.slice(0, start), ...rewritten, ...tokens.slice(k)]);
         }

@@ -119,7 +119,13 @@ export function tokenize(text: string): Token[] {
         continue;
       }
     }
-    const value = t.kind === 'number' ? t.value! : t.kind === 'word' ? NUMBER_WORDS[t.text] : undefined;
+    // ("an inch to the left", "a centimetre or two": one of the unit.)
+    const value =
+      t.kind === 'number'
+        ? t.value!
+        : t.kind === 'word'
+          ? (NUMBER_WORDS[t.text] ?? (t.text === 'a' || t.text === 'an' ? 1 : undefined))
+          : undefined;
     if (value !== undefined && next?.kind === 'word' && UNITS[next.text] !== undefined && next.text !== 'in') {
       out.push({ kind: 'distance', text: `${t.text} ${next.text}`, value: value * UNITS[next.text]!, start: t.start, end: next.end });
       i++;
