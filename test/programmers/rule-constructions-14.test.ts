@@ -231,7 +231,117 @@ describe('measures said roughly, rules said as what must not happen, places said
   });
 });
 
+describe('post hoc, after the twelfth table: misreadings first', () => {
+  /** A tower of three (red at the bottom, yellow, green on top), a purple block and two bowls. */
+  const TOWER3: SceneFacts = {
+    objects: [
+      obj('red_block', 'box', 'red', 0.04, [-0.15, 0.05], 0, 0.02),
+      obj('yellow_block', 'box', 'yellow', 0.04, [-0.15, 0.05], 0, 0.06),
+      obj('green_block', 'box', 'green', 0.04, [-0.15, 0.05], 0, 0.1),
+      obj('purple_block', 'box', 'purple', 0.04, [0.02, -0.16]),
+      obj('blue_bowl', 'bowl', 'blue', 0.13, [0.22, 0.14]),
+    ],
+    zones: [],
+  };
+
+  it('"stack X on it and Y on top of that": Y on X (it was on the thing before X); "build" likewise', () => {
+    expect(read('Put the green block on the table, then stack the yellow block on it and the red block on top of that.', TOWER3)).toBe(
+      'place green_block on the table | place yellow_block on green_block | place red_block on yellow_block',
+    );
+    // (It was a stack of green on green: a program that failed at its first place.)
+    expect(read('put the green block on the table, then build the yellow one on it and the red one on top of that', TOWER3)).toBe(
+      'place green_block on the table | place yellow_block on green_block | place red_block on yellow_block',
+    );
+  });
+
+  it('"shove X in the bowl": a push cannot lift it in, so it is put there (noted); "push X next to Y" is still a push', () => {
+    const r = reading('yo, shove the purple block in the blue bowl real quick', TOWER3);
+    expect(r.intents).toBe('place purple_block in blue_bowl');
+    expect(r.notes).toContain(
+      "'shove the purple block in the blue bowl real quick': a push only slides along the table, so purple_block is lifted in blue_bowl",
+    );
+    expect(read('push the purple block next to the blue bowl', TOWER3)).toBe('push purple_block next to blue_bowl');
+  });
+
+  it('"X into the yellow bowl, green, blue and white ones onto the tray": a new group, not more of the bowl\'s phrase', () => {
+    const SIX: SceneFacts = {
+      objects: [
+        ...['red', 'orange', 'yellow', 'green', 'blue', 'white'].map((c, k) =>
+          obj(`${c}_block`, 'box', c as 'red', 0.04, [-0.3 + 0.12 * k, -0.1]),
+        ),
+        obj('yellow_bowl', 'bowl', 'yellow', 0.16, [-0.2, 0.2]),
+        obj('gray_tray', 'tray', 'gray', 0.24, [0.2, 0.2]),
+      ],
+      zones: [],
+    };
+    const both =
+      'gather red_block, orange_block, yellow_block in yellow_bowl | place green_block in gray_tray | place blue_block in gray_tray | place white_block in gray_tray';
+    expect(read('Sort them: red, orange and yellow blocks into the yellow bowl, green, blue and white ones onto the tray.', SIX)).toBe(
+      both,
+    );
+    expect(read('put the red, orange and yellow blocks in the yellow bowl, the green, blue and white ones on the tray', SIX)).toBe(both);
+    // "sort … into the yellow bowl": one bowl named by itself is where they all go (it was "no bowl matches their colour").
+    expect(read('sort the red and orange blocks into the yellow bowl', SIX)).toBe('gather red_block, orange_block in yellow_bowl');
+  });
+
+  it('"blocks in bowls, colours matching": with matching colours; "…, same order" is never left out as an aside', () => {
+    const MATCH: SceneFacts = {
+      objects: [
+        obj('red_block', 'box', 'red', 0.04, [-0.2, -0.1]),
+        obj('blue_block', 'box', 'blue', 0.04, [0.2, -0.1]),
+        obj('blue_bowl', 'bowl', 'blue', 0.13, [-0.2, 0.18]),
+        obj('red_bowl', 'bowl', 'red', 0.13, [0.2, 0.18]),
+      ],
+      zones: [],
+    };
+    expect(read('Blocks in bowls, colours matching. Go.', MATCH)).toBe('sort red_block→red_bowl, blue_block→blue_bowl');
+    // (It was read as every block in one bowl, "colours matching" left out.)
+    expect(() => read('Build that tower again on the blue bowl, same order, bottom to top.', TOWER3)).toThrow(/same order/);
+  });
+
+  it('"the bowl in the middle of the column", "the can at the top of the arch", "the block at the right end of the row"', () => {
+    const COLUMN: SceneFacts = {
+      objects: [
+        obj('red_bowl', 'bowl', 'red', 0.12, [0.3, 0.2]),
+        obj('green_bowl', 'bowl', 'green', 0.12, [0.3, 0.0]),
+        obj('blue_bowl', 'bowl', 'blue', 0.12, [0.3, -0.2]),
+        obj('black_block', 'box', 'black', 0.04, [0.0, 0.0]),
+      ],
+      zones: [],
+    };
+    // (It was the blue bowl: "middle" was counted left to right, where the column's bowls tie.)
+    expect(read('The bowl in the middle of the column gets the black block.', COLUMN)).toBe('place black_block in green_bowl');
+    expect(read('put the black block in the middle bowl', COLUMN)).toBe('place black_block in green_bowl');
+    expect(read('The block smack in the middle of the row of five, pink bowl please.', ROW)).toBe('place blue_block in pink_bowl');
+    expect(read('the block at the right end of the row goes on the gray tray', ROW)).toBe('place white_block in gray_tray');
+    // The middle of the table is a place, not a group.
+    expect(read('the block in the middle of the table goes on the tray', ROW)).toBe('place blue_block in gray_tray');
+  });
+
+  it('sign-offs and call signs comment: "Make it so.", "Over.", "Roger that."', () => {
+    expect(read('Computer: purple block, blue bowl. Make it so.', TOWER3)).toBe('place purple_block in blue_bowl');
+    expect(read('Put the purple block in the blue bowl. Over and out.', TOWER3)).toBe('place purple_block in blue_bowl');
+  });
+});
+
 describe('first programs in simulation', () => {
+  it('"First take the green block off and set it on the table, then build the yellow one on it and the red one on top of that."', async () => {
+    const def = task(
+      'First take the green block off and set it on the table, then build the yellow one on it and the red one on top of that.',
+      [
+        box('red_block', 'red', 0.04, { position: [-0.15, 0.05], jitter: 0 }),
+        box('yellow_block', 'yellow', 0.04, { on: 'red_block' }),
+        box('green_block', 'green', 0.04, { on: 'yellow_block' }),
+        bowl('blue_bowl', 'blue', { position: [0.22, 0.14], jitter: 0 }),
+      ],
+      { all: [{ onTable: 'green_block' }, { on: ['yellow_block', 'green_block'] }, { on: ['red_block', 'yellow_block'] }] },
+    );
+    for (const seed of SEEDS) {
+      const r = await firstAttempt(def, seed);
+      expect(r, `seed ${seed}: ${r.detail}`).toMatchObject({ ok: true });
+    }
+  });
+
   it('"Count from the left: one, two, three - that one goes in the pink bowl." (compass and counting)', async () => {
     const def = task(
       'Count from the left: one, two, three - that one goes in the pink bowl in the north-east corner.',

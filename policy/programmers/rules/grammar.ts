@@ -4454,6 +4454,14 @@ function comment(all: Token[]): boolean {
   // "Count from the left: one, two, three. That's the one.": said of the thing just named.
   if (/^(that is|thats|that's) (the one|him|her|your (one|guy|target|man))$/.test(said)) return true;
   if (/^(job done|all done|night night|nighty night|sleep tight|good luck)\b/.test(said)) return true;
+  // Sign-offs and call signs: "Make it so.", "Over.", "Over and out.", "Roger that.", "Robot, this is base.".
+  if (/^(make it so|engage|over|over and out|out|roger|roger that|copy|copy that|10 4|ten four)$/.test(said)) return true;
+  if (
+    /^(robot )?this is (base|control|mission control|ground control|command|hq|headquarters|your (captain|operator|boss|controller))$/.test(
+      said,
+    )
+  )
+    return true;
   // "3... 2... 1...": a countdown; "The ball and the can don't matter.": where they end up is free.
   if (all.every((t) => t.kind === 'punct' || t.kind === 'number')) return all.some((t) => t.kind === 'number');
   if (/ (don't|doesn't|do not|does not) matter$/.test(said) && !/\b(which|where|how|what)\b/.test(said)) return true;

@@ -1113,8 +1113,10 @@ const GROUP_PLACES: ReadonlySet<Location['kind']> = new Set([
 function groupClauses(clause: Clause): Clause[] | null {
   // Also "move the red block to the top left corner, the green block to the bottom side and the blue one to the middle".
   // "stack the red block on the yellow block and the blue block on the green block": two puts on.
-  if (!(clause.verb === 'sort' || clause.verb === 'put' || clause.verb === 'gather' || clause.verb === 'stack')) return null;
-  if (clause.verb === 'stack' && !clause.locations.every((l) => l.kind === 'on')) return null;
+  // ("build the yellow one on it and the red one on top of that": each on the one before, as "stack".)
+  if (!(clause.verb === 'sort' || clause.verb === 'put' || clause.verb === 'gather' || clause.verb === 'stack' || clause.verb === 'build'))
+    return null;
+  if ((clause.verb === 'stack' || clause.verb === 'build') && !clause.locations.every((l) => l.kind === 'on')) return null;
   const places = clause.locations.map((l, i) => ({ l, at: clause.locAt[i] ?? 0 }));
   if (places.length < 2 || !places.every((p) => GROUP_PLACES.has(p.l.kind))) return null;
   const groups: Clause[] = [];
@@ -1128,7 +1130,11 @@ function groupClauses(clause: Clause): Clause[] | null {
       continue;
     }
     if (p.at <= from) return null;
-    groups.push({ ...clause, verb: 'put', objects: clause.objects.slice(from, p.at), locations: [p.l], locAt: [p.at - from] });
+    // "stack the yellow block on it and the red block on top of that": on the one the group before put down.
+    const before = last?.objects.length === 1 && last.objects[0]!.kind === 'object' ? last.objects[0]! : null;
+    const onThat = p.l.kind === 'on' && p.l.np.kind === 'pronoun' && p.l.np.pronoun === 'it' && p.l.top === true && before !== null;
+    const l = onThat ? { ...p.l, np: before! } : p.l;
+    groups.push({ ...clause, verb: 'put', objects: clause.objects.slice(from, p.at), locations: [l], locAt: [p.at - from] });
     from = p.at;
   }
   return from === clause.objects.length && groups.length > 1 ? groups : null;
@@ -1343,6 +1349,24 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
           : st.facts.objects.filter((o) => o.shape !== 'bowl' && o.shape !== 'tray').map((o) => o.id);
       const inLoc = locs.find((l) => l.kind === 'in' || l.kind === 'to') as Extract<Location, { kind: 'in' | 'to' }> | undefined;
       const oneEach = locs.some((l) => l.kind === 'distinct' && l.which === 'container');
+      // "sort the red and orange blocks into the yellow bowl": one container named by itself is where they all go.
+      const one =
+        inLoc && !oneEach && inLoc.np.kind === 'object' && !inLoc.np.plural && inLoc.np.quantifier === null && inLoc.np.colors.length > 0
+          ? inLoc.np
+          : null;
+      if (one && named.length > 0) {
+        let r: Referent | null = null;
+        try {
+          r = resolve(st, one, 'container');
+        } catch {
+          r = null;
+        }
+        if (r?.kind === 'objects' && r.ids.length === 1) {
+          out.push({ kind: 'gather', ids, container: r.ids[0]! });
+          setSubject(ids);
+          return;
+        }
+      }
       out.push({ kind: 'sort', pairs: sortPairs(st, ids, inLoc?.np ?? containerObject ?? null, oneEach) });
       setSubject(ids);
       return;
@@ -1352,7 +1376,11 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       const ids = subjects(st, clause);
       const id = ids[0]!;
       const dest = combineDests(locs.map((l) => destOf(st, l, id, false)).filter((d): d is Dest => d !== null));
-      if (dest) out.push({ kind: 'push', id, dest });
+      // "shove the green block in the purple bowl": a push cannot lift it in or onto anything; it is put there (noted).
+      if (dest && (dest.kind === 'in' || dest.kind === 'on')) {
+        st.notes.push(`'${clause.text}': a push only slides along the table, so ${id} is lifted ${dest.kind} ${dest.id}`);
+        for (const i of ids) out.push({ kind: 'place', id: i, dest, upright: false, notOn: null });
+      } else if (dest) out.push({ kind: 'push', id, dest });
       else if (clause.direction) {
         const distance = clause.distance ?? DEFAULT_PUSH;
         if (clause.distance === null) st.notes.push(`no distance given: pushing ${DEFAULT_PUSH * 100} cm`);
@@ -1935,6 +1963,12 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
     st.notes.push(`no blocks named for the pyramid: ${blocks[0]!.id} on top of ${blocks[1]!.id} and ${blocks[2]!.id}`);
     merged.push({ kind: 'pyramid', base: [blocks[1]!.id, blocks[2]!.id], top: blocks[0]!.id });
   }
+  // A stack that names one thing twice is a misreading, never a plan ("green on green").
+  for (const it of merged)
+    if (it.kind === 'stack' && new Set(it.ids).size < it.ids.length) {
+      const twice = it.ids.find((id, k) => it.ids.indexOf(id) !== k)!;
+      throw new ReadError(`could not read '${instruction.trim()}': it reads as a stack with ${twice} in it twice`);
+    }
   if (merged.length === 0 && !st.satisfied) throw new ReadError(`could not read '${instruction.trim()}': nothing to do`);
   if (merged.length === 0) st.notes.push('nothing to move: what was asked for already holds');
   return { intents: merged, notes: st.notes, candidates: st.candidates };

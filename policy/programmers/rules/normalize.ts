@@ -481,6 +481,100 @@ function alsoFine(tokens: Token[], notes: string[]): Token[] {
   return tokens;
 }
 
+/**
+ * "blocks in bowls, colours matching", "balls into the bowls - matching colours", "…, colour to
+ * colour": after containers, the colours match — "… with matching colours".
+ */
+function coloursMatching(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  const colour = (x: string): boolean => ['colour', 'colours', 'color', 'colors'].includes(x);
+  for (let i = 1; i < tokens.length; i++) {
+    const cls = NOUNS.get(w(i - 1))?.cls;
+    if ((cls !== 'bowl' && cls !== 'tray' && cls !== 'container') || !(tokens[i]!.kind === 'punct' && [',', '-'].includes(tokens[i]!.text)))
+      continue;
+    let j = i + 1;
+    if (w(j) === 'with') j++;
+    if (w(j) === 'the') j++;
+    let end = -1;
+    if (colour(w(j)) && ['matching', 'match', 'matched'].includes(w(j + 1))) end = j + 2;
+    else if (['matching', 'matched'].includes(w(j)) && colour(w(j + 1))) end = j + 2;
+    else if (colour(w(j)) && w(j + 1) === 'to' && colour(w(j + 2))) end = j + 3;
+    if (end < 0 || !(end >= tokens.length || tokens[end]!.kind === 'punct')) continue;
+    const at = tokens[i]!;
+    const said: Token[] = ['with', 'matching', 'colors'].map((text) => ({ ...at, kind: 'word', text }));
+    return [...tokens.slice(0, i), ...said, ...tokens.slice(end)];
+  }
+  return tokens;
+}
+
+/** Words for a group of things laid out together ("the row", "the column", "the arch"). */
+const GROUP_WORDS: ReadonlySet<string> = new Set([
+  'row',
+  'column',
+  'line',
+  'arch',
+  'arc',
+  'ring',
+  'circle',
+  'group',
+  'bunch',
+  'cluster',
+  'set',
+  'crowd',
+  'queue',
+  'curve',
+  'diagonal',
+  'zigzag',
+]);
+const END_OF: Readonly<Record<string, string>> = { top: 'topmost', bottom: 'bottommost', left: 'leftmost', right: 'rightmost' };
+
+/**
+ * "the bowl in the middle of the column", "the block smack in the middle of the row of five", "the
+ * can at the top of the arch", "the block at the left end of the line": the middle / topmost /
+ * leftmost one of those things ("the middle bowl", "the topmost can"). The group is one of
+ * GROUP_WORDS (never the table: "in the middle of the table" is a place).
+ */
+function ofTheGroup(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let n = 1; n < tokens.length; n++) {
+    if (!NOUNS.has(w(n)) && w(n) !== 'one') continue;
+    let j = n + 1;
+    if (
+      ['sitting', 'sits', 'that', "that's", 'thats', 'which', 'is', 'right', 'smack', 'dead', 'bang', 'slap', 'up', 'way'].includes(w(j))
+    ) {
+      while (
+        ['sitting', 'sits', 'that', "that's", 'thats', 'which', 'is', "'s", 'right', 'smack', 'dead', 'bang', 'slap', 'up', 'way'].includes(
+          w(j),
+        )
+      )
+        j++;
+    }
+    if (!['in', 'at'].includes(w(j)) || w(j + 1) !== 'the') continue;
+    j += 2;
+    if (w(j) === 'very' || w(j) === 'far') j++;
+    let word: string | null = null;
+    if (['middle', 'centre', 'center'].includes(w(j))) word = 'middle';
+    else if (w(j) in END_OF) word = END_OF[w(j)]!;
+    if (word === null) continue;
+    j++;
+    if (w(j) === 'end' || w(j) === 'side') j++;
+    if (w(j) !== 'of' || w(j + 1) !== 'the') continue;
+    let g = j + 2;
+    while (NUMBER_WORDS[w(g)] !== undefined || isColor(w(g))) g++;
+    if (!GROUP_WORDS.has(w(g))) continue;
+    let end = g + 1;
+    // "the row of five", "the column of bowls": what the group is of.
+    if (w(end) === 'of' && (NUMBER_WORDS[w(end + 1)] !== undefined || NOUNS.has(w(end + 1)) || tokens[end + 1]?.kind === 'number'))
+      end += 2;
+    // The phrase's start: "the" (and colours, sizes) before the noun.
+    let d = n;
+    while (d > 0 && (isColor(w(d - 1)) || w(d - 1) in SIZE_WORDS)) d--;
+    const at = tokens[n]!;
+    return ofTheGroup([...tokens.slice(0, d), { ...at, text: word }, ...tokens.slice(d, n + 1), ...tokens.slice(end)]);
+  }
+  return tokens;
+}
+
 /** "in the same corner as the orange bowl": the corner nearest it ("the corner closest to the orange bowl"). */
 function sameCornerAs(tokens: Token[]): Token[] {
   const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
@@ -2725,6 +2819,9 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = onlyOne(out);
   out = alsoFine(out, notes);
   out = sameCornerAs(out);
+  out = coloursMatching(out);
+  out = ofTheGroup(out);
+  out = groupBreaks(out);
   out = looseForms(out);
   out = colorPlurals(out);
   out = colorHeads(out);
@@ -3037,7 +3134,8 @@ function sortHeadings(tokens: Token[]): Token[] {
     if (endsSentence(t)) start = k + 1;
     if (k !== start || !['sort', 'separate', 'group', 'split', 'organise', 'organize', 'divide'].includes(w(k) ?? '')) continue;
     const colon = tokens.findIndex((u, j) => j > k && j <= k + 7 && u.kind === 'punct' && u.text === ':');
-    if (colon < 0 || !tokens.slice(k, colon).some((u) => u.text === 'by')) continue;
+    // ("Sort them: red and orange blocks into the yellow bowl, green and blue ones onto the tray": no "by", two places said.)
+    if (colon < 0) continue;
     let j = colon + 1;
     if (w(j) === 'the') j++;
     const first = w(j) ?? '';
@@ -3048,6 +3146,32 @@ function sortHeadings(tokens: Token[]): Token[] {
     if (!names || places < 2) continue;
     const put: Token = { kind: 'word', text: 'put', start: tokens[colon]!.end, end: tokens[colon]!.end };
     return [...tokens.slice(0, k), put, ...sortHeadings(tokens.slice(colon + 1))];
+  }
+  return tokens;
+}
+
+/**
+ * "… into the yellow bowl, green, blue and white ones onto the tray": after a container, a comma
+ * and a new list of colours going somewhere else starts a new group (a ";"), not more of the
+ * container's phrase ("the yellow bowl and green and blue").
+ */
+function groupBreaks(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i]!.kind !== 'punct' || tokens[i]!.text !== ',') continue;
+    const cls = NOUNS.get(w(i - 1))?.cls;
+    if (cls !== 'bowl' && cls !== 'tray' && cls !== 'container') continue;
+    let j = i + 1;
+    if (w(j) === 'the') j++;
+    if (!isColor(w(j))) continue;
+    // (A list of two colours or more: "the black one in the brown bowl" alone reads as it is.)
+    let colours = 0;
+    while (isColor(w(j)) || w(j) === 'and' || tokens[j]?.text === ',') if (isColor(w(j++))) colours++;
+    if (colours < 2 || !(NOUNS.has(w(j)) || w(j) === 'ones' || w(j) === 'one')) continue;
+    j++;
+    while (['go', 'goes', 'should', 'must', 'need', 'to', 'be', 'are', 'all'].includes(w(j))) j++;
+    if (!PLACE_PREPOSITIONS.has(w(j))) continue;
+    return groupBreaks([...tokens.slice(0, i), { ...tokens[i]!, text: ';' }, ...tokens.slice(i + 1)]);
   }
   return tokens;
 }

@@ -72,6 +72,15 @@ const MEANING_WORDS: ReadonlySet<string> = new Set([
   'all',
   'both',
   'either',
+  // "…, same order", "…, colours matching": what they say changes which or where; never an aside to drop.
+  'same',
+  'matching',
+  'match',
+  'matched',
+  'different',
+  'opposite',
+  'reverse',
+  'reversed',
 ]);
 
 /** Words between a thing and where it ends up ("should end up on", "needs to be in", "is to go to"). */

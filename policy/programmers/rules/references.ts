@@ -361,7 +361,12 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     return { kind: 'objects', ids: half.map((o) => o.id), candidates: found.map((o) => o.id) };
   }
   if (np.nth) {
-    const { from } = np.nth;
+    let { from } = np.nth;
+    // "the middle bowl" of a column: the middle one along the way they spread most (up the picture here).
+    if (np.nth.n === 0 && !np.nth.height && found.length >= 3) {
+      const spread = (k: 0 | 1): number => Math.max(...found.map((o) => o.position[k])) - Math.min(...found.map((o) => o.position[k]));
+      from = spread(1) > 2 * spread(0) ? 'top' : from;
+    }
     const key = np.nth.height && stacked(found) ? heightKey(from) : sideKey(from);
     // "the top block" of a stack, where the picture cannot tell them apart: the highest one.
     const up = (from === 'top' || from === 'bottom') && stacked(found) ? heightKey(from) : null;
