@@ -318,6 +318,24 @@ describe('post hoc, after the twelfth table: misreadings first', () => {
     expect(read('the block in the middle of the table goes on the tray', ROW)).toBe('place blue_block in gray_tray');
   });
 
+  it('a heading that names an arrangement is left out only when what follows makes one ("…: red at the left, then …" was each at the left)', () => {
+    expect(() =>
+      read('Put all five in one row across the bottom in colour order: red at the left, then yellow, blue, green, white.', ROW),
+    ).toThrow(/could not read/);
+    expect(read('Turn the row into a straight line: all five blocks side by side across the top of the table.', ROW)).toMatch(/^line up /);
+  });
+
+  it('a count with no noun: "all five in a row", "all three - onto the tray", "the three of them"', () => {
+    expect(read('put all five in a row along the top', ROW)).toBe(
+      'line up red_block, yellow_block, blue_block, green_block, white_block along +x (horizontal line) in the top side',
+    );
+    expect(read('Take the red, blue and green blocks. Put the three of them in the pink bowl.', ROW)).toBe(
+      'gather red_block, blue_block, green_block in pink_bowl',
+    );
+    // "blocks, all five in a row": the count is of what was named.
+    expect(read('the blocks, all five in a row along the top', ROW)).toMatch(/^line up .*along \+x/);
+  });
+
   it('sign-offs and call signs comment: "Make it so.", "Over.", "Roger that."', () => {
     expect(read('Computer: purple block, blue bowl. Make it so.', TOWER3)).toBe('place purple_block in blue_bowl');
     expect(read('Put the purple block in the blue bowl. Over and out.', TOWER3)).toBe('place purple_block in blue_bowl');

@@ -1243,15 +1243,16 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
     case 'build':
     case 'stack': {
       // "make a circle with the blocks", "form a line of the blocks": an arrangement, not a stack.
-      const ring =
-        clause.verb === 'build' ? (locs.find((l) => l.kind === 'circle') as Extract<Location, { kind: 'circle' }> | undefined) : undefined;
+      // ("turn the ring into a straight line", "turn them into a circle": "turn" is a stack verb, but into an arrangement it makes that.)
+      const arranges = clause.verb === 'build' || (clause.verb === 'stack' && locs.every((l) => l.kind !== 'on'));
+      const ring = arranges ? (locs.find((l) => l.kind === 'circle') as Extract<Location, { kind: 'circle' }> | undefined) : undefined;
       if (ring) {
         const intent = circleOf(st, withAll(st, clause), ring);
         out.push(intent);
         setSubject(intent.ids);
         return;
       }
-      if (clause.verb === 'build' && has('row')) {
+      if (arranges && has('row')) {
         const intent = lineOrder(st, withAll(st, clause));
         if (intent.ids.length < 2) throw new ReadError(`a line needs two or more objects; '${clause.text}' names ${intent.ids.length}`);
         out.push(intent);

@@ -575,6 +575,41 @@ function ofTheGroup(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/**
+ * A count with no noun: "all six in a row", "all three - onto the tray" are "all six things"; "the
+ * three of them", "all four of them", "both of them" are "them" (what was named before).
+ */
+function countsAlone(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  const count = (k: number): boolean => (NUMBER_WORDS[w(k)] ?? 0) >= 2 || (tokens[k]?.kind === 'number' && (tokens[k]!.value ?? 0) >= 2);
+  for (let i = 0; i < tokens.length; i++) {
+    if (w(i) === 'the' && count(i + 1) && w(i + 2) === 'of' && w(i + 3) === 'them') {
+      // ("Put the three of them …" with nothing named before: the three things.)
+      const before = tokens.slice(0, i).some((t) => t.kind === 'word' && (NOUNS.has(t.text) || isColor(t.text)));
+      const said = before
+        ? [{ ...tokens[i + 3]! }]
+        : [{ ...tokens[i]!, text: 'the' }, tokens[i + 1]!, { ...tokens[i + 3]!, text: 'things' }];
+      return countsAlone([...tokens.slice(0, i), ...said, ...tokens.slice(i + 4)]);
+    }
+    if (w(i) === 'all' && count(i + 1)) {
+      // Only where a place or a pause follows ("all six in a row", "all three - onto the tray"), and
+      // nothing was named before it in the sentence ("balls and blocks, all four in a circle" counts those).
+      const next = tokens[i + 2];
+      const follows =
+        next === undefined ||
+        next.kind === 'punct' ||
+        ['in', 'into', 'on', 'onto', 'to', 'at', 'side', 'along', 'across', 'up'].includes(next.text);
+      let s0 = i;
+      while (s0 > 0 && !endsSentence(tokens[s0 - 1])) s0--;
+      const namedBefore = tokens.slice(s0, i).some((t) => t.kind === 'word' && (NOUNS.has(t.text) || isColor(t.text) || t.text === 'them'));
+      if (!follows || namedBefore) continue;
+      const at = tokens[i + 1]!;
+      return countsAlone([...tokens.slice(0, i + 2), { ...at, kind: 'word', text: 'things' }, ...tokens.slice(i + 2)]);
+    }
+  }
+  return tokens;
+}
+
 /** "in the same corner as the orange bowl": the corner nearest it ("the corner closest to the orange bowl"). */
 function sameCornerAs(tokens: Token[]): Token[] {
   const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
@@ -2821,6 +2856,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = sameCornerAs(out);
   out = coloursMatching(out);
   out = ofTheGroup(out);
+  out = countsAlone(out);
   out = groupBreaks(out);
   out = looseForms(out);
   out = colorPlurals(out);

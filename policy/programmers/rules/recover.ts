@@ -353,11 +353,20 @@ function editsFor(tokens: Token[], error: ParseError, source: string, topic: boo
   const colon = tokens.findIndex((t) => t.kind === 'punct' && t.text === ':');
   // (Not a heading that says to build: "Stack them into two towers of three: …" says what the rest makes.)
   const builds = tokens.slice(0, colon).some((t) => ['tower', 'towers', 'stack', 'stacks', 'pile', 'piles', 'pyramid'].includes(t.text));
+  // (One that names an arrangement goes only when what follows makes one too: "Turn the ring into a
+  // straight line: all six blocks side by side across the top" — not "Put all six in one row …:
+  // red at the left, then orange, …", whose list alone would put each at the left.)
+  const arranges = tokens
+    .slice(0, colon)
+    .some((t) => ['row', 'rows', 'line', 'lines', 'column', 'columns', 'circle', 'ring', 'grid', 'order', 'diagonal'].includes(t.text));
   if (colon > at && colon < tokens.length - 1 && !builds)
     out.push({
       tokens: tokens.slice(colon + 1),
       note: `left out '${spanText(source, tokens.slice(0, colon))}', a heading before what it says`,
-      accept: (clause) => clause.objects.length > 0 && clause.locations.length > 0,
+      accept: (clause) =>
+        clause.objects.length > 0 &&
+        clause.locations.length > 0 &&
+        (!arranges || clause.verb === 'lineup' || clause.locations.some((l) => ARRANGEMENT_KINDS.has(l.kind) || l.kind === 'sideBySide')),
     });
   // "…to the left side, anywhere along that side", "…, doesn't matter where": any spot in the place named is fine.
   const loose = tokens.findIndex((_t, k) => k > 0 && tokens[k - 1]!.text === ',' && k <= at + 1 && anySpotFrom(tokens, k));
