@@ -336,6 +336,30 @@ describe('post hoc, after the twelfth table: misreadings first', () => {
     expect(read('the blocks, all five in a row along the top', ROW)).toMatch(/^line up .*along \+x/);
   });
 
+  it('small forms: "\'em", "which one\'s closest to X?", "whose colour isn\'t blue", "the robot\'s edge", "joins", "load the tray up with", "loose", "exactly"', () => {
+    expect(read("Line the five blocks up in a row along the bottom of the table, keep 'em standing.", ROW)).toMatch(
+      /^line up .*in the bottom side/,
+    );
+    expect(read('Which block is closest to the pink bowl? Put it on the tray.', ROW)).toBe('place white_block in gray_tray');
+    expect(read('whichever block is nearest the gray tray goes in the pink bowl', ROW)).toBe('place red_block in pink_bowl');
+    expect(read("Every block whose colour isn't red goes on the gray tray.", ROW)).toBe(
+      'place yellow_block in gray_tray | place blue_block in gray_tray | place green_block in gray_tray | place white_block in gray_tray',
+    );
+    expect(read("Set the white block down at the robot's edge of the table.", ROW)).toBe(
+      "place white_block to the robot's edge of the table (bottom_side)",
+    );
+    expect(read('The yellow block joins the red one on the gray tray.', ROW)).toBe('place yellow_block in gray_tray');
+    expect(read('Load the gray tray up with every loose block.', ROW)).toBe(
+      'gather red_block, yellow_block, blue_block, green_block, white_block in gray_tray',
+    );
+    expect(read("There's exactly one tray here. Put the red block on it.", ROW)).toBe('place red_block in gray_tray');
+    // "on the robot's side of it" stays beside a thing; "farthest to the left" stays a side.
+    expect(read("Put the blue block slightly below the pink bowl, on the robot's side of it.", ROW)).toBe(
+      'place blue_block slightly in front of pink_bowl',
+    );
+    expect(read('whichever block is farthest to the left, put that in the pink bowl', ROW)).toBe('place red_block in pink_bowl');
+  });
+
   it('sign-offs and call signs comment: "Make it so.", "Over.", "Roger that."', () => {
     expect(read('Computer: purple block, blue bowl. Make it so.', TOWER3)).toBe('place purple_block in blue_bowl');
     expect(read('Put the purple block in the blue bowl. Over and out.', TOWER3)).toBe('place purple_block in blue_bowl');

@@ -563,6 +563,8 @@ export const HEDGES: ReadonlySet<string> = new Set([
   'already',
   'currently',
   'presently',
+  // "There's exactly one ball here.": the count is checked anyway.
+  'exactly',
 ]);
 
 export const FILLER: ReadonlySet<string> = new Set([

@@ -610,6 +610,92 @@ function countsAlone(tokens: Token[]): Token[] {
   return tokens;
 }
 
+const RANKS: ReadonlySet<string> = new Set([
+  'closest',
+  'nearest',
+  'farthest',
+  'furthest',
+  'biggest',
+  'largest',
+  'smallest',
+  'tallest',
+  'shortest',
+  'highest',
+  'lowest',
+]);
+
+/**
+ * Small forms read as the plain one: "'em" is "them"; "which one's closest" is "which one is
+ * closest" (a possessive before a superlative is "is"); "whose colour isn't blue" is "that isn't
+ * blue"; "the robot's edge (of the table)", "your edge", "the near edge" are the bottom edge (the
+ * robot stands at the bottom of the picture); "X joins the red one on the tray" is "X goes on the
+ * tray"; "load / fill the tray (up) with X" is "fill the tray with X".
+ */
+function smallForms(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const word = (text: string, at: Token = t): Token => ({ ...at, kind: 'word', text, possessive: undefined });
+    if (w(i) === 'em' && (i === 0 || tokens[i - 1]!.kind !== 'word' || !['the', 'a'].includes(w(i - 1)))) {
+      out.push(word('them'));
+      continue;
+    }
+    if (t.kind === 'word' && t.possessive && ['one', 'which', 'that', 'this', 'who'].includes(t.text) && RANKS.has(w(i + 1))) {
+      out.push(word(t.text), word('is', t));
+      continue;
+    }
+    // (Only before a colour said: "whose colour doesn't match" and "… is different from …" read as they are.)
+    const said = ["isn't", 'isnt', 'is', "aren't", 'are'].includes(w(i + 2)) ? (w(i + 3) === 'not' ? i + 4 : i + 3) : -1;
+    if (w(i) === 'whose' && w(i + 1) === 'color' && said > 0 && isColor(w(said))) {
+      out.push(word('that'));
+      i++;
+      continue;
+    }
+    // "the robot's edge", "the robot's side of the table", "your edge", "the near edge": the bottom one.
+    // (Not "on the robot's side of it": beside a thing, the side facing the robot.)
+    const ofTable = w(i + 1) !== 'side' || (w(i + 2) === 'of' && w(i + 3) === 'the' && w(i + 4) === 'table');
+    if (
+      ((w(i) === 'robot' && t.possessive) || w(i) === 'your' || w(i) === 'near') &&
+      ['edge', 'side', 'end'].includes(w(i + 1)) &&
+      ofTable
+    ) {
+      if (w(i) === 'your' && w(out.length - 1) !== 'the') out.push(word('the'));
+      out.push(word('bottom'));
+      continue;
+    }
+    // "every loose thing", "the loose blocks": not in a container — what "thing" names already.
+    // (Not when brackets say which: "every loose thing (the black block and the blue ball)".)
+    if (w(i) === 'loose' && (NOUNS.has(w(i + 1)) || ['things', 'thing', 'ones', 'one'].includes(w(i + 1))) && tokens[i + 2]?.text !== '(')
+      continue;
+    if (['join', 'joins'].includes(w(i))) {
+      let j = i + 1;
+      while (j < tokens.length && tokens[j]!.kind === 'word' && !PLACE_PREPOSITIONS.has(w(j))) j++;
+      if (j < tokens.length && PLACE_PREPOSITIONS.has(w(j)) && j - i <= 5) {
+        out.push(word(w(i) === 'joins' ? 'goes' : 'go'));
+        i = j - 1;
+        continue;
+      }
+    }
+    if (['load', 'fill'].includes(w(i))) {
+      let j = i + 1;
+      if (w(j) === 'the') j++;
+      while (isColor(w(j)) || w(j) in SIZE_WORDS) j++;
+      const cls = NOUNS.get(w(j))?.cls;
+      if (
+        (cls === 'tray' || cls === 'bowl' || cls === 'container') &&
+        (w(j + 1) === 'with' || (w(j + 1) === 'up' && w(j + 2) === 'with'))
+      ) {
+        out.push(word('fill'), ...tokens.slice(i + 1, j + 1));
+        i = w(j + 1) === 'up' ? j + 1 : j;
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
 /** "in the same corner as the orange bowl": the corner nearest it ("the corner closest to the orange bowl"). */
 function sameCornerAs(tokens: Token[]): Token[] {
   const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
@@ -2857,6 +2943,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = coloursMatching(out);
   out = ofTheGroup(out);
   out = countsAlone(out);
+  out = smallForms(out);
   out = groupBreaks(out);
   out = looseForms(out);
   out = colorPlurals(out);
@@ -3602,7 +3689,8 @@ function superlativeClauses(tokens: Token[]): Token[] {
   const at = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.start });
   for (let k = 0; k < tokens.length; k++) {
     // ("which block is lowest? that one goes …": a question that names the thing, as "whichever".)
-    const asked = w(k) === 'which' && (k === 0 || endsSentence(tokens[k - 1]));
+    // (Also after the group it is of: "Out of all the red blocks, which one's closest to the tray?")
+    const asked = w(k) === 'which' && (k === 0 || endsSentence(tokens[k - 1]) || tokens[k - 1]?.text === ',');
     if (w(k) === 'whichever' || w(k) === 'whatever' || asked) {
       let j = k + 1;
       // ("whichever one is …": "one" is the thing, not a count.)
@@ -3616,6 +3704,20 @@ function superlativeClauses(tokens: Token[]): Token[] {
       // ("Which tray is bigger?": of the two, the bigger is the biggest.)
       const comparative = COMPARATIVE_SIZES[w(s) ?? ''];
       const sup = comparative ?? w(s) ?? '';
+      // "which one is closest to the tray?", "whichever block is nearest the bowl": "the one closest to the tray".
+      // (Of a thing, not a side: "farthest to the left" is the leftmost, read below.)
+      const ofThing =
+        w(s + 1) === 'from' ||
+        w(s + 1) === 'away' ||
+        (w(s + 1) === 'to' && !(w(s + 2) === 'the' && SIDE_WORDS[w(s + 3) ?? ''] !== undefined)) ||
+        (['closest', 'nearest'].includes(sup) && w(s + 1) === 'the' && SIDE_WORDS[w(s + 2) ?? ''] === undefined);
+      if (['closest', 'nearest', 'farthest', 'furthest'].includes(sup) && ofThing) {
+        const q = tokens.slice(s).find((t) => endsSentence(t));
+        if (asked && q?.text !== '?') continue;
+        const the = at('the', tokens[k]!);
+        const rewritten = [the, ...(count >= 0 ? [tokens[count]!] : []), ...tokens.slice(head, noun + 1), ...tokens.slice(s)];
+        return superlativeClauses([...tokens.slice(0, k), ...rewritten]);
+      }
       if (!(SUPERLATIVES.has(sup) || sup in EXTREMES) || (s === j + 1 && !(sup in EXTREMES) && w(j) !== 'is' && w(j) !== 'are')) continue;
       let end = s + 1;
       if (['one', 'ones'].includes(w(end) ?? '')) end++;
