@@ -10,7 +10,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
-import { MIXED, SIZES, obj, read, reading } from './rule-fixtures.ts';
+import { MIXED, SIZES, TOWER, obj, read, reading } from './rule-fixtures.ts';
 import { SEEDS, bowl, box, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 const COMPASS_NOTE = "read compass words as the picture's sides (north = top, south = bottom, east = right, west = left)";
@@ -232,35 +232,23 @@ describe('measures said roughly, rules said as what must not happen, places said
 });
 
 describe('post hoc, after the twelfth table: misreadings first', () => {
-  /** A tower of three (red at the bottom, yellow, green on top), a purple block and two bowls. */
-  const TOWER3: SceneFacts = {
-    objects: [
-      obj('red_block', 'box', 'red', 0.04, [-0.15, 0.05], 0, 0.02),
-      obj('yellow_block', 'box', 'yellow', 0.04, [-0.15, 0.05], 0, 0.06),
-      obj('green_block', 'box', 'green', 0.04, [-0.15, 0.05], 0, 0.1),
-      obj('purple_block', 'box', 'purple', 0.04, [0.02, -0.16]),
-      obj('blue_bowl', 'bowl', 'blue', 0.13, [0.22, 0.14]),
-    ],
-    zones: [],
-  };
-
   it('"stack X on it and Y on top of that": Y on X (it was on the thing before X); "build" likewise', () => {
-    expect(read('Put the green block on the table, then stack the yellow block on it and the red block on top of that.', TOWER3)).toBe(
+    expect(read('Put the green block on the table, then stack the yellow block on it and the red block on top of that.', TOWER)).toBe(
       'place green_block on the table | place yellow_block on green_block | place red_block on yellow_block',
     );
     // (It was a stack of green on green: a program that failed at its first place.)
-    expect(read('put the green block on the table, then build the yellow one on it and the red one on top of that', TOWER3)).toBe(
+    expect(read('put the green block on the table, then build the yellow one on it and the red one on top of that', TOWER)).toBe(
       'place green_block on the table | place yellow_block on green_block | place red_block on yellow_block',
     );
   });
 
   it('"shove X in the bowl": a push cannot lift it in, so it is put there (noted); "push X next to Y" is still a push', () => {
-    const r = reading('yo, shove the purple block in the blue bowl real quick', TOWER3);
+    const r = reading('yo, shove the purple block in the blue bowl real quick', TOWER);
     expect(r.intents).toBe('place purple_block in blue_bowl');
     expect(r.notes).toContain(
       "'shove the purple block in the blue bowl real quick': a push only slides along the table, so purple_block is lifted in blue_bowl",
     );
-    expect(read('push the purple block next to the blue bowl', TOWER3)).toBe('push purple_block next to blue_bowl');
+    expect(read('push the purple block next to the blue bowl', TOWER)).toBe('push purple_block next to blue_bowl');
   });
 
   it('"X into the yellow bowl, green, blue and white ones onto the tray": a new group, not more of the bowl\'s phrase', () => {
@@ -296,7 +284,7 @@ describe('post hoc, after the twelfth table: misreadings first', () => {
     };
     expect(read('Blocks in bowls, colours matching. Go.', MATCH)).toBe('sort red_block→red_bowl, blue_block→blue_bowl');
     // (It was read as every block in one bowl, "colours matching" left out.)
-    expect(() => read('Build that tower again on the blue bowl, same order, bottom to top.', TOWER3)).toThrow(/same order/);
+    expect(() => read('Build that tower again on the blue bowl, same order, bottom to top.', TOWER)).toThrow(/same order/);
   });
 
   it('"the bowl in the middle of the column", "the can at the top of the arch", "the block at the right end of the row"', () => {
@@ -361,8 +349,8 @@ describe('post hoc, after the twelfth table: misreadings first', () => {
   });
 
   it('sign-offs and call signs comment: "Make it so.", "Over.", "Roger that."', () => {
-    expect(read('Computer: purple block, blue bowl. Make it so.', TOWER3)).toBe('place purple_block in blue_bowl');
-    expect(read('Put the purple block in the blue bowl. Over and out.', TOWER3)).toBe('place purple_block in blue_bowl');
+    expect(read('Computer: purple block, blue bowl. Make it so.', TOWER)).toBe('place purple_block in blue_bowl');
+    expect(read('Put the purple block in the blue bowl. Over and out.', TOWER)).toBe('place purple_block in blue_bowl');
   });
 });
 
