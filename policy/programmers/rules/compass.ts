@@ -178,6 +178,17 @@ function definitions(tokens: readonly Token[]): { from: number; to: number; agre
   return out;
 }
 
+/**
+ * A definition of compass words in `tokens` that does not agree with north = top ("(east = the
+ * left of the picture)"), as written in `source`; null when there is none.
+ */
+export function compassConflict(tokens: readonly Token[], source: string): string | null {
+  const d = definitions(tokens).find((x) => !x.agrees);
+  if (!d) return null;
+  const first = tokens[d.from]!.text === ',' ? d.from + 1 : d.from;
+  return source.slice(tokens[first]!.start, tokens[d.to - 1]!.end).trim();
+}
+
 /** Read compass words as the picture's sides (see the file's head); `notes` says so once. */
 export function compassWords(tokens: Token[], notes: string[]): Token[] {
   if (!tokens.some((t) => t.kind === 'word' && isCompass(t.text))) return tokens;

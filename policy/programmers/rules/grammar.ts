@@ -29,6 +29,7 @@ import type { ImageSide, NounClass, VerbClass } from './lexicon.ts';
 import { normalizeTokens } from './normalize.ts';
 import { listedOrder } from './listed-order.ts';
 import { isContent, recoverClause, saidToBe } from './recover.ts';
+import { compassConflict } from './compass.ts';
 import { selfCorrections, withdrawnWithReason } from './self-corrections.ts';
 import { spanText, splitClauses, tokenize } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
@@ -4175,6 +4176,13 @@ export function parseInstruction(text: string, opts: ParseOptions = {}): Clause[
     if (!(e instanceof ParseError)) throw e;
     const late = listed(false);
     if (late) return late;
+    // A compass word defined otherwise than the picture's sides: say why it was not read.
+    const conflict = compassConflict(tokenize(text), text);
+    if (conflict && !opts.listed)
+      throw new ParseError(
+        `${e.message}; compass words are read as the picture's sides (north = top, east = right), and '${conflict}' says otherwise: say the side instead`,
+        e.stop,
+      );
     throw e;
   }
 }
