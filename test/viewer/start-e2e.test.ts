@@ -173,7 +173,14 @@ describe.skipIf(browserPath === null)('the viewer start flow in a browser', () =
     await page.select('#perception', 'noisy');
     await page.type('#perception-noise', '0.02,5');
     await page.click('#start');
-    await page.waitForFunction(() => window.policyloopViewer!.store.episodeEnd !== null, { timeout: 120_000 });
+    // The new session's end and its attempt (an end seen before the attempt's message was applied made this flaky).
+    await page.waitForFunction(
+      () => {
+        const s = window.policyloopViewer!.store;
+        return s.info?.provider === 'given' && s.episodeEnd !== null && s.attempts.length > 0;
+      },
+      { timeout: 120_000 },
+    );
     expect(await state<string>('v.store.info.provider')).toBe('given');
     expect(await state<string>('v.store.attempts[0].program')).toBe(program);
     expect(await state<number>('v.store.attempts.length')).toBe(1);
