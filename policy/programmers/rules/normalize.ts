@@ -489,9 +489,7 @@ function coloursMatching(tokens: Token[]): Token[] {
   const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
   const colour = (x: string): boolean => ['colour', 'colours', 'color', 'colors'].includes(x);
   for (let i = 1; i < tokens.length; i++) {
-    const cls = NOUNS.get(w(i - 1))?.cls;
-    if ((cls !== 'bowl' && cls !== 'tray' && cls !== 'container') || !(tokens[i]!.kind === 'punct' && [',', '-'].includes(tokens[i]!.text)))
-      continue;
+    if (!containerWord(w(i - 1)) || !(tokens[i]!.kind === 'punct' && [',', '-'].includes(tokens[i]!.text))) continue;
     let j = i + 1;
     if (w(j) === 'with') j++;
     if (w(j) === 'the') j++;
@@ -681,11 +679,7 @@ function smallForms(tokens: Token[]): Token[] {
       let j = i + 1;
       if (w(j) === 'the') j++;
       while (isColor(w(j)) || w(j) in SIZE_WORDS) j++;
-      const cls = NOUNS.get(w(j))?.cls;
-      if (
-        (cls === 'tray' || cls === 'bowl' || cls === 'container') &&
-        (w(j + 1) === 'with' || (w(j + 1) === 'up' && w(j + 2) === 'with'))
-      ) {
+      if (containerWord(w(j)) && (w(j + 1) === 'with' || (w(j + 1) === 'up' && w(j + 2) === 'with'))) {
         out.push(word('fill'), ...tokens.slice(i + 1, j + 1));
         i = w(j + 1) === 'up' ? j + 1 : j;
         continue;
@@ -3282,8 +3276,7 @@ function groupBreaks(tokens: Token[]): Token[] {
   const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
   for (let i = 1; i < tokens.length; i++) {
     if (tokens[i]!.kind !== 'punct' || tokens[i]!.text !== ',') continue;
-    const cls = NOUNS.get(w(i - 1))?.cls;
-    if (cls !== 'bowl' && cls !== 'tray' && cls !== 'container') continue;
+    if (!containerWord(w(i - 1))) continue;
     let j = i + 1;
     if (w(j) === 'the') j++;
     if (!isColor(w(j))) continue;
