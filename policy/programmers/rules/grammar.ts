@@ -101,6 +101,12 @@ export interface NounPhrase {
   than?: { order: SizeOrder; np: NounPhrase };
   /** "the empty tray", "an empty bowl": a container with nothing in or on it. */
   empty?: boolean;
+  /** "that bunch of blocks in the middle": every one of the group lying together where it says (references.ts). */
+  cluster?: boolean;
+  /** "the smallest of the blocks on the right": chosen among those on that half of the table. */
+  half?: ImageSide;
+  /** "the block with no bowl of its colour", "blocks that have a matching bowl": whether a container of that kind has its colour. */
+  colourHas?: { has: boolean; noun: NounClass };
 }
 
 /** How a noun phrase picks objects by where they are: a side of another object in the image, or nearest / farthest. */
@@ -399,10 +405,62 @@ function sideAfter(c: Cursor): ImageSide | null {
  * "above X", "closest to X", "second from the left", "on the left"), colours it must not
  * have ("that is not green"), what is left out ("except the red one").
  */
+/**
+ * "that has a bowl of its colour", "with no matching bowl", "without a bowl of its own",
+ * "whose colour has a bowl", "that hasn't got a tray to match": whether a container of that
+ * kind has its colour. A bowl said to be had with nothing about colour ("that has a bowl") is
+ * not read (it may mean the one in it); had not ("with no bowl") is always of its colour.
+ */
+function containerOfItsColour(c: Cursor): NounPhrase['colourHas'] | null {
+  const s = c.pos;
+  let has: boolean | null = null;
+  if (c.seq(['that', 'which', 'who'], ['has', 'have'], 'no') || c.seq(['with', 'having'], 'no') || c.seq('without', ['a', 'an', 'any']))
+    has = false;
+  else if (
+    c.seq(['that', 'which', 'who'], ["hasn't", "haven't", 'hasnt', 'havent'], 'got?', ['a', 'an', 'any']) ||
+    c.seq(['that', 'which', 'who'], ["doesn't", "don't", 'doesnt', 'dont'], 'have', ['a', 'an', 'any'])
+  )
+    has = false;
+  else if (c.seq(['that', 'which', 'who'], ['has', 'have'], 'got?', ['a', 'an']) || c.seq(['with', 'having'], ['a', 'an'])) has = true;
+  else if (c.seq('whose', ['color', 'colour'], ['has', 'have'], ['a', 'an'])) {
+    const noun = NOUNS.get(c.word() ?? '');
+    if (noun && CONTAINER_CLASSES.has(noun.cls)) {
+      c.pos++;
+      return { has: true, noun: noun.cls };
+    }
+  }
+  if (has === null) {
+    c.pos = s;
+    return null;
+  }
+  const matching = c.accept('matching', 'corresponding') !== null;
+  const noun = NOUNS.get(c.word() ?? '');
+  if (!noun || noun.plural || !CONTAINER_CLASSES.has(noun.cls)) {
+    c.pos = s;
+    return null;
+  }
+  c.pos++;
+  const colour =
+    c.seq(['of', 'in'], ['its', 'their'], 'own?', ['color', 'colour']) ||
+    c.seq(['of', 'in'], 'the', 'same', ['color', 'colour']) ||
+    c.seq('of', ['its', 'their'], 'own') ||
+    c.seq('to', 'match');
+  if (!(colour || matching || !has)) {
+    c.pos = s;
+    return null;
+  }
+  return { has, noun: noun.cls };
+}
+
 function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | null, opts: NpOptions): number | null {
   let ordinal = pendingOrdinal;
   for (;;) {
     const start = c.pos;
+    const colourHas = np.colourHas ? null : containerOfItsColour(c);
+    if (colourHas) {
+      np.colourHas = colourHas;
+      continue;
+    }
     // "that is", "which are", "sitting" …: optional before any of these.
     const copula = c.accept(...COPULA) !== null;
     const negated = c.accept(...NEGATED_BE) !== null;
@@ -1112,6 +1170,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   let corner: TablePlace | null = null;
   let consumedAdjective = false;
   let empty = false;
+  let clustered = false;
   for (;;) {
     const a = c.word();
     if (a === undefined) break;
@@ -1142,6 +1201,10 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     } else if (count === undefined && consumedAdjective && countAt(c) !== undefined && isNounish(c.word(1))) {
       // "the largest two blocks", "the red three balls": a count after an adjective.
       count = countAt(c);
+      c.pos++;
+    } else if (a === 'clustered' && !clustered && (headAfterAdjectives(c, 1) || isColor(c.word(1) ?? ''))) {
+      // "that bunch of blocks in the middle" (asking.ts): the things that lie together there.
+      clustered = true;
       c.pos++;
     } else if (a === 'empty' && !empty && (headAfterAdjectives(c, 1) || isColor(c.word(1) ?? ''))) {
       // "the empty tray", "the empty blue bowl".
@@ -1280,7 +1343,10 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
       notColors.push(...(group.notColors ?? []));
       if (group.relation) np.relation = group.relation;
       if (group.except) np.except = group.except;
-      if (group.nth && !nth) nth = group.nth;
+      // ("the smallest of the blocks on the right": of those on that half of the table, the smallest.)
+      const half = group.plural && group.nth?.n === 1 && !group.nth.height && group.count === undefined && !group.quantifier;
+      if (half) np.half = group.nth!.from;
+      else if (group.nth && !nth) nth = group.nth;
       if (group.mismatchColor) mismatch = true;
       plural = false;
       headIsOne = false;
@@ -1399,6 +1465,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   np.matchColor = matchColor;
   if (notColors.length > 0) np.notColors = notColors;
   if (empty) np.empty = true;
+  if (clustered) np.cluster = true;
   if (mismatch) np.mismatchColor = true;
   if (colorOf) np.colorOf = colorOf;
   if (single) np.same = true;
@@ -4462,6 +4529,13 @@ function comment(all: Token[]): boolean {
   // "Count from the left: one, two, three. That's the one.": said of the thing just named.
   if (/^(that is|thats|that's) (the one|him|her|your (one|guy|target|man))$/.test(said)) return true;
   if (/^(job done|all done|night night|nighty night|sleep tight|good luck)\b/.test(said)) return true;
+  // "Nothing in the middle, just a ring of blocks.", "No bowl in the middle, just the five balls.": a ring with its middle left empty, as a ring is.
+  if (
+    /^(nothing|no \w+) (in|at) the (middle|centre|center)( of (it|the (ring|circle)))?( just (a (ring|circle) of (the )?\w+|the( \w+)? \w+))?$/.test(
+      said,
+    )
+  )
+    return true;
   // Sign-offs and call signs: "Make it so.", "Over.", "Over and out.", "Roger that.", "Robot, this is base.".
   if (/^(make it so|engage|over|over and out|out|roger|roger that|copy|copy that|10 4|ten four)$/.test(said)) return true;
   if (

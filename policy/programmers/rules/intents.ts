@@ -561,6 +561,30 @@ function offTower(st: State, clause: Clause, from: Extract<Location, { kind: 'fr
     st.notes.push(`'${np.text}' off '${from.np.text}': the top of each stack (${tops.join(', ')})`);
     return tops;
   }
+  // "the second block from the top of the tower", "the middle block of the stack": of the one
+  // tower there is, counted in it (not among every block of the picture).
+  if (
+    from?.np.kind === 'tower' &&
+    !from.np.plural &&
+    !from.np.nth &&
+    clause.objects.length === 1 &&
+    np?.kind === 'object' &&
+    !np.plural &&
+    !np.quantifier &&
+    np.nth
+  ) {
+    const towers = findTowers(st.facts);
+    if (towers.length !== 1) return null;
+    const outside = st.facts.objects.filter((o) => !towers[0]!.includes(o.id)).map((o) => o.id);
+    try {
+      const ids = objectIds(st, { ...np, nth: { ...np.nth, height: true } }, 'thing', { exclude: outside });
+      // (The tower is named: what stands on the one taken comes off first, uncover below.)
+      st.mentioned.push(...towers[0]!.filter((id) => !st.mentioned.includes(id)));
+      return ids;
+    } catch {
+      return null;
+    }
+  }
   // (Of "the tower" among several, the thing named says which: see supportFrom.)
   if (
     from?.np.kind !== 'tower' ||

@@ -41,6 +41,7 @@ import {
   isColor,
   singularOf,
 } from './lexicon.ts';
+import { askingForms } from './asking.ts';
 import { compassWords } from './compass.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -629,6 +630,8 @@ const RANKS: ReadonlySet<string> = new Set([
  * robot stands at the bottom of the picture); "X joins the red one on the tray" is "X goes on the
  * tray"; "load / fill the tray (up) with X" is "fill the tray with X".
  */
+const PLACE_LEADS_AFTER_ALL: ReadonlySet<string> = new Set(['onto', 'into', 'on', 'in', 'to', 'inside', 'over']);
+
 function smallForms(tokens: Token[]): Token[] {
   const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
   const out: Token[] = [];
@@ -637,6 +640,12 @@ function smallForms(tokens: Token[]): Token[] {
     const word = (text: string, at: Token = t): Token => ({ ...at, kind: 'word', text, possessive: undefined });
     if (w(i) === 'em' && (i === 0 || tokens[i - 1]!.kind !== 'word' || !['the', 'a'].includes(w(i - 1)))) {
       out.push(word('them'));
+      continue;
+    }
+    // "everything in the bowl, get it all onto the tray": "it all" after a verb is all of them.
+    if (w(i) === 'it' && w(i + 1) === 'all' && VERBS.has(w(i - 1)) && PLACE_LEADS_AFTER_ALL.has(w(i + 2))) {
+      out.push(word('them'), tokens[i + 1]!);
+      i++;
       continue;
     }
     if (t.kind === 'word' && t.possessive && ['one', 'which', 'that', 'this', 'who'].includes(t.text) && RANKS.has(w(i + 1))) {
@@ -927,6 +936,59 @@ function countingFrom(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/** The ordinal word for `n` ("second" for 2), if the lexicon has one. */
+function ordinalWord(n: number): string | undefined {
+  return Object.keys(ORDINALS).find((k) => ORDINALS[k] === n && /(st|nd|rd|th)$/.test(k) && !/^\d/.test(k));
+}
+
+/**
+ * "the second one up, counting from the bottom", "block #4, counting from the left end", "block
+ * number 3 from the right": the count said after its thing — "the second one from the bottom",
+ * "the fourth block from the left".
+ */
+function countedAfter(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let i = 0; i < tokens.length; i++) {
+    let n = ORDINALS[w(i) ?? ''];
+    let head = i + 1;
+    let rewritten: Token[] | null = null;
+    // "block #4", "block number 4", "block no. 4": the fourth block.
+    if (n === undefined && NOUNS.has(w(i) ?? '') && !NOUNS.get(w(i)!)!.plural) {
+      let j = i + 1;
+      if (w(j) === 'number' || (w(j) === 'no' && tokens[j + 1]?.text === '.')) j += w(j) === 'no' ? 2 : 1;
+      const k = tokens[j]?.kind === 'number' ? Number(tokens[j]!.text) : NUMBER_WORDS[w(j) ?? ''];
+      const word =
+        k !== undefined && j > i + 1 ? ordinalWord(k) : tokens[j]?.kind === 'number' ? ordinalWord(Number(tokens[j]!.text)) : undefined;
+      if (word === undefined) continue;
+      n = ORDINALS[word];
+      rewritten = [{ ...tokens[j]!, kind: 'word', text: word }, tokens[i]!];
+      head = j + 1;
+    } else if (n === undefined || !(NOUNS.has(w(i + 1) ?? '') || w(i + 1) === 'one')) continue;
+    else head = i + 2;
+    let j = head;
+    if (rewritten && w(j) !== 'from' && tokens[j]?.text !== ',') continue;
+    if (['up', 'down', 'along', 'in', 'over', 'across'].includes(w(j) ?? '')) j++;
+    if (tokens[j]?.text === ',') j++;
+    if (['counting', 'starting', 'going', 'reading', 'numbering'].includes(w(j) ?? '')) j++;
+    else if (j === head || tokens[j - 1]?.text === ',') {
+      if (rewritten === null) continue;
+    }
+    if (w(j) !== 'from') continue;
+    let s = j + 1;
+    if (w(s) === 'the') s++;
+    if (SIDE_WORDS[w(s) ?? ''] === undefined) continue;
+    let e = s + 1;
+    if (['side', 'end', 'edge', 'hand'].includes(w(e) ?? '')) e++;
+    if (w(e - 1) === 'hand' && ['side', 'end'].includes(w(e) ?? '')) e++;
+    const at = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.start });
+    const thing = rewritten ?? tokens.slice(i, i + 2);
+    const from = [at('from', tokens[j]!), at('the', tokens[j]!), tokens[s]!];
+    const tail = tokens[e]?.text === ',' && tokens.slice(head, j).some((t) => t.text === ',') ? e + 1 : e;
+    return countedAfter([...tokens.slice(0, i), ...thing, ...from, ...tokens.slice(tail)]);
+  }
+  return tokens;
+}
+
 /**
  * Counting aloud: "count from the left: one, two, three - that one goes in the bowl", "Count the
  * blocks in from the right-hand end, one, two, three; put that one on the tray" is "the third
@@ -1101,6 +1163,23 @@ const POSSIBLE_HEADS: readonly (readonly string[])[] = [
   ['is', 'there', 'any', 'way', 'you', 'could'],
   ['is', 'there', 'a', 'way', 'to'],
   ['do', 'you', 'think', 'you', 'could'],
+  // "(You'll have to lift the yellow one off first.)": what must be done, said as advice.
+  ["you'll", 'have', 'to'],
+  ["you'll", 'need', 'to'],
+  ['you', 'will', 'have', 'to'],
+  ['you', 'will', 'need', 'to'],
+  ["you'd", 'better'],
+  // "Any chance you could pop X in Y?", "Is there any chance X could go in Y?", "Reckon you could …?", "Fancy putting …?".
+  ['is', 'there', 'any', 'chance', 'you', 'could'],
+  ['is', 'there', 'any', 'chance', 'that'],
+  ['is', 'there', 'any', 'chance'],
+  ['any', 'chance', 'you', 'could'],
+  ['any', 'chance', 'that'],
+  ['any', 'chance'],
+  ['do', 'you', 'reckon', 'you', 'could'],
+  ["d'you", 'reckon', 'you', 'could'],
+  ['reckon', 'you', 'could'],
+  ['fancy'],
   ['are', 'you', 'able', 'to'],
   ['how', 'about'],
   ['what', 'about'],
@@ -1142,7 +1221,7 @@ function frames(tokens: Token[]): Token[] {
   let goal = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const starts = i === 0 || (tokens[i - 1]!.kind === 'punct' && ['.', '?', '!', ';'].includes(tokens[i - 1]!.text));
+    const starts = i === 0 || (tokens[i - 1]!.kind === 'punct' && ['.', '?', '!', ';', '('].includes(tokens[i - 1]!.text));
     if (starts) {
       // "Move green block. Destination: red bowl.": where the sentence before moves it.
       if (
@@ -2927,6 +3006,9 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   const notes: string[] = [];
   let out: Token[] = tokens.map((t) => (t.kind === 'punct' && t.text === '->' ? { ...t, kind: 'word', text: 'to' } : t));
   out = compassWords(out, notes);
+  out = askingForms(out);
+  out = thatBowlOfItsColour(out);
+  out = extremeAfterNoun(out);
   out = roughDistances(out);
   out = asFarAs(out);
   out = noSharing(out);
@@ -2964,6 +3046,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = comparativeRanks(out);
   out = countingAloud(out);
   out = countingFrom(out);
+  out = countedAfter(out);
   out = stacksHeader(out);
   out = rolesAsStack(out);
   // Twice: "the bleu blokc" — the noun's typo first, then the colour's before it.
@@ -2971,6 +3054,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = dropQualifiers(out);
   out = possessiveSides(out);
   out = frames(out);
+  out = firstAtEnd(out);
   out = whereClefts(out);
   out = resumptives(out);
   out = eachAfter(out);
@@ -3182,7 +3266,14 @@ function offTowers(tokens: Token[]): Token[] {
   for (let k = 1; k < tokens.length; k++) {
     if (w(k) !== 'of') continue;
     const head = w(k - 1) ?? '';
-    if (!(head === 'one' || head === 'ones' || NOUNS.has(head))) continue;
+    // ("the second block from the top of the tower": counted from its top, and taken off it.)
+    // (Counted: "the green one from the top of the tower" says where it is taken from, read as it is.)
+    const counted =
+      ['top', 'bottom'].includes(head) &&
+      w(k - 2) === 'the' &&
+      w(k - 3) === 'from' &&
+      tokens.slice(Math.max(0, k - 7), k - 3).some((t) => t.kind === 'word' && (ORDINALS[t.text] ?? 0) > 1);
+    if (!(head === 'one' || head === 'ones' || NOUNS.has(head) || counted)) continue;
     let j = k + 1;
     while (j < tokens.length && j - k < 7 && TOWER_PICKS.has(w(j) ?? '')) j++;
     if (j === k + 1 || !STACK_WORDS.has(w(j) ?? '')) continue;
@@ -3348,6 +3439,12 @@ function soThatOne(tokens: Token[]): Token[] {
     let e = start;
     if (['the', 'that', 'this'].includes(w(e) ?? '')) e++;
     while (isColor(w(e) ?? '') || ['big', 'small', 'little', 'large', 'tall', 'short'].includes(w(e) ?? '')) e++;
+    // ("White has no bowl, so it stays put": a colour alone is the one of that colour.)
+    if (e === start + 1 && isColor(w(start) ?? '') && !(NOUNS.has(w(e) ?? '') || w(e) === 'one')) {
+      const the: Token = { kind: 'word', text: 'the', start: tokens[start]!.start, end: tokens[start]!.start };
+      const one: Token = { kind: 'word', text: 'one', start: tokens[start]!.end, end: tokens[start]!.end };
+      return soThatOne([...tokens.slice(0, start), the, tokens[start]!, one, ...tokens.slice(p + n)]);
+    }
     if (!(NOUNS.has(w(e) ?? '') || w(e) === 'one') || e === start) continue;
     return soThatOne([...tokens.slice(0, start), ...tokens.slice(start, e + 1), ...tokens.slice(p + n)]);
   }
@@ -3672,6 +3769,120 @@ const COMPARATIVE_SIZES: Readonly<Record<string, string>> = {
   higher: 'highest',
   lower: 'lowest',
 };
+
+/**
+ * "any block whose colour has a bowl goes in that bowl", "blocks that have a bowl of the same
+ * colour go in it": the bowl meant is the one of its colour ("… goes in the bowl of its colour").
+ */
+function thatBowlOfItsColour(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  let start = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    if (endsSentence(tokens[k])) start = k + 1;
+    if (!['in', 'into', 'on', 'onto', 'inside'].includes(w(k) ?? '')) continue;
+    const one =
+      w(k + 1) === 'it' || w(k + 1) === 'them' ? 1 : w(k + 1) === 'that' && (containerWord(w(k + 2)) || w(k + 2) === 'one') ? 2 : 0;
+    if (one === 0) continue;
+    const next = tokens[k + 1 + one];
+    if (!(next === undefined || next.kind === 'punct' || ['and', 'then', 'please'].includes(next.text))) continue;
+    // (What was said before names a container had for its colour.)
+    const before = tokens.slice(start, k).map((t) => t.text);
+    const had = before.findIndex(
+      (x, i) =>
+        ['has', 'have', 'got'].includes(x) &&
+        ['a', 'an'].includes(before[i + 1] ?? '') &&
+        before.slice(i + 2, i + 4).some((y) => containerWord(y)),
+    );
+    if (had < 0 || !(before.includes('whose') || before.includes('colour') || before.includes('color') || before.includes('matching')))
+      continue;
+    const noun = before.slice(had + 2, had + 4).find((y) => containerWord(y))!;
+    const at = (text: string): Token => ({ kind: 'word', text, start: tokens[k + 1]!.start, end: tokens[k + one]!.end });
+    const single = NOUNS.get(noun)?.plural ? noun.replace(/s$/, '') : noun;
+    return thatBowlOfItsColour([
+      ...tokens.slice(0, k + 1),
+      at('the'),
+      at(single),
+      at('of'),
+      at('its'),
+      at('color'),
+      ...tokens.slice(k + 1 + one),
+    ]);
+  }
+  return tokens;
+}
+
+/**
+ * "take the green one off first", "lift the red block first, then …": "first" at the end of a
+ * clause, after what it acts on, says when — it leads the clause ("first take the green one
+ * off"), where the grammar reads it, never a thing ("the first").
+ */
+function firstAtEnd(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  let start = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'punct' && ['.', '!', '?', ';', ',', '(', ')'].includes(t.text)) start = k + 1;
+    if (w(k) === 'then' || w(k) === 'and' || w(k) === 'but') start = k + 1;
+    if (w(k) !== 'first' || k === start) continue;
+    const next = tokens[k + 1];
+    if (!(next === undefined || next.kind === 'punct' || ['then', 'and', 'before'].includes(next.text))) continue;
+    const prev = w(k - 1) ?? '';
+    if (!(NOUNS.has(prev) || ['one', 'ones', 'it', 'them', 'off', 'out', 'up', 'away', 'down', 'aside'].includes(prev))) continue;
+    // (A verb must lead the clause: "the red one first" alone is a choice, left as it is.)
+    let s = start;
+    while (['please', 'you', 'just'].includes(w(s) ?? '')) s++;
+    if (!VERBS.has(w(s) ?? '')) continue;
+    return firstAtEnd([...tokens.slice(0, s), t, ...tokens.slice(s, k), ...tokens.slice(k + 1)]);
+  }
+  return tokens;
+}
+
+/** An extreme said after its noun, and its word before the noun ("the block furthest up" → "the topmost block"). */
+const EXTREME_AFTER: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  highest: { up: 'highest', '': 'highest' },
+  lowest: { down: 'lowest', '': 'lowest' },
+  furthest: { up: 'topmost', down: 'bottommost', left: 'leftmost', right: 'rightmost' },
+  farthest: { up: 'topmost', down: 'bottommost', left: 'leftmost', right: 'rightmost' },
+};
+const PICTURE_WORDS: ReadonlySet<string> = new Set(['picture', 'image', 'photo', 'view']);
+
+/**
+ * "the block highest up in the picture", "the one lowest down", "the ball furthest left": the
+ * extreme before its noun ("the topmost block", "the lowest one", "the leftmost ball"); "in the
+ * picture" says it is up the picture, not up a stack.
+ */
+function extremeAfterNoun(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 1; k < tokens.length; k++) {
+    const forms = EXTREME_AFTER[w(k) ?? ''];
+    const head = w(k - 1) ?? '';
+    if (!forms || !(NOUNS.has(head) || head === 'one')) continue;
+    const way = w(k + 1) ?? '';
+    const said = forms[way] !== undefined && way !== '' ? way : '';
+    let extreme = forms[said];
+    if (extreme === undefined) continue;
+    let end = said === '' ? k + 1 : k + 2;
+    if (['in', 'on'].includes(w(end) ?? '') && w(end + 1) === 'the' && PICTURE_WORDS.has(w(end + 2) ?? '')) {
+      end += 3;
+      if (extreme === 'highest') extreme = 'topmost';
+      if (extreme === 'lowest') extreme = 'bottommost';
+    }
+    // (Only where the phrase ends: "the block furthest up the table from X" says more than an extreme.)
+    const next = tokens[end];
+    if (
+      !(
+        next === undefined ||
+        next.kind === 'punct' ||
+        ['goes', 'go', 'should', 'into', 'in', 'onto', 'on', 'to', 'and', 'is', "'s"].includes(next.text)
+      )
+    )
+      continue;
+    if (said === '' && !(next === undefined || next.kind === 'punct' || ['goes', 'go', 'should', 'is'].includes(next.text))) continue;
+    const rewritten = [{ ...tokens[k]!, text: extreme }, tokens[k - 1]!];
+    return extremeAfterNoun([...tokens.slice(0, k - 1), ...rewritten, ...tokens.slice(end)]);
+  }
+  return tokens;
+}
 
 /**
  * A superlative said as a clause: "whichever two blocks are the biggest" is "the two biggest
@@ -4217,6 +4428,9 @@ function bringOver(tokens: Token[]): Token[] {
  * thing, then, after its last comma, dash or colon, only a container — the thing goes into the
  * container.
  */
+/** "at the top", "at the far left end": where a thing is among the others, after its noun. */
+const AT_EXTREMES: ReadonlySet<string> = new Set(['top', 'bottom', 'left', 'right', 'middle', 'centre', 'center', 'far', 'front', 'back']);
+
 function dashContainer(tokens: Token[], notes: string[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
   let start = 0;
@@ -4230,7 +4444,10 @@ function dashContainer(tokens: Token[], notes: string[]): Token[] {
       while (j > start && (isColor(w(j) ?? '') || w(j) === 'big' || w(j) === 'small')) j--;
       if (['the', 'a', 'that'].includes(w(j) ?? '')) j--;
       const mark = tokens[j];
-      const before = tokens.slice(start, j);
+      // ("Of the blocks in the middle, the one at the bottom - cyan bowl": the group it is chosen from says where they are.)
+      const ofGroup = w(start) === 'of' || (w(start) === 'out' && w(start + 1) === 'of');
+      const comma = ofGroup ? tokens.findIndex((t, i) => i > start && i < j && t.kind === 'punct' && t.text === ',') : -1;
+      const before = tokens.slice(comma > 0 ? comma + 1 : start, j);
       if (
         mark?.kind === 'punct' &&
         (mark.text === '-' || mark.text === ',' || mark.text === ':') &&
@@ -4240,14 +4457,24 @@ function dashContainer(tokens: Token[], notes: string[]): Token[] {
             t.kind === 'word' &&
             (VERBS.has(t.text) ||
               (PLACE_START.has(t.text) &&
-                !['closest', 'nearest', 'farthest', 'furthest', 'next', 'close', 'near'].includes(before[i - 1]?.text ?? '')) ||
+                !['closest', 'nearest', 'farthest', 'furthest', 'next', 'close', 'near'].includes(before[i - 1]?.text ?? '') &&
+                // ("the block at the very top - white bowl": which block, where it is; never "in the bowl, …".)
+                !(
+                  t.text === 'at' &&
+                  before[i + 1]?.text === 'the' &&
+                  AT_EXTREMES.has((['very', 'far'].includes(before[i + 2]?.text ?? '') ? before[i + 3] : before[i + 2])?.text ?? '')
+                )) ||
               t.text === 'there' ||
               t.text === 'here'),
         )
       ) {
         const note = 'a thing, then a container: read as putting the one in the other';
         if (!notes.includes(note)) notes.push(note);
-        return dashContainer([...tokens.slice(0, j), { ...mark, kind: 'word', text: 'into' }, ...tokens.slice(j + 1)], notes);
+        const into: Token[] = [
+          ...(comma > 0 ? [{ ...mark, kind: 'word' as const, text: 'goes' }] : []),
+          { ...mark, kind: 'word', text: 'into' },
+        ];
+        return dashContainer([...tokens.slice(0, j), ...into, ...tokens.slice(j + 1)], notes);
       }
     }
     start = k + 1;
@@ -4447,6 +4674,20 @@ function staysPut(tokens: Token[]): Token[] {
         at('alone', tokens[j - 1]!),
         ...tokens.slice(j),
       ]);
+  }
+  // "the white one stays out (of it)", "white sits this one out", "it sits it out": left out of
+  // what the others do, where it is ("stays put").
+  for (let k = 1; k < tokens.length; k++) {
+    if (!['stays', 'stay', 'sits', 'sit', 'keeps', 'keep'].includes(w(k) ?? '')) continue;
+    let j = k + 1;
+    if (['sits', 'sit'].includes(w(k)!) && ['this', 'it'].includes(w(j) ?? '')) j += w(j) === 'this' && w(j + 1) === 'one' ? 2 : 1;
+    if (w(j) !== 'out') continue;
+    j++;
+    if (w(j) === 'of' && ['it', 'this', 'that'].includes(w(j + 1) ?? '')) j += 2;
+    if (!ends(j) || !(NOUNS.has(w(k - 1) ?? '') || isColor(w(k - 1) ?? '') || ['one', 'ones', 'it', 'they'].includes(w(k - 1) ?? '')))
+      continue;
+    const stays = ['stay', 'sit', 'keep'].includes(w(k)!) ? 'stay' : 'stays';
+    return staysPut([...tokens.slice(0, k), at(stays, tokens[k]!), at('put', tokens[j - 1]!), ...tokens.slice(j)]);
   }
   for (let k = 1; k < tokens.length; k++) {
     let j = -1;

@@ -111,6 +111,46 @@ export function findTowers(facts: SceneFacts): string[][] {
   return towers;
 }
 
+/** Footprints closer than this (edge to edge) lie together in one bunch ("that cluster of blocks"). */
+const CLUSTER_GAP = 0.065;
+
+/**
+ * "that bunch of blocks in the middle", "the cluster of blocks on the right": of `pool`, the
+ * group lying together (footprints chained within CLUSTER_GAP) that holds most of `seeds` (those
+ * where it says), every member of it, noted — a bunch reaching a little past the place is all of
+ * it. `seeds` as they are when no group of two or more holds any.
+ */
+function clusterAround(pool: ObjectInfo[], seeds: ObjectInfo[], np: NounPhrase, opts: ResolveOptions): ObjectInfo[] {
+  const radius = (o: ObjectInfo): number => Math.max(o.size[0], o.size[1]) / 2;
+  const near = (a: ObjectInfo, b: ObjectInfo): boolean =>
+    Math.hypot(a.position[0] - b.position[0], a.position[1] - b.position[1]) - radius(a) - radius(b) < CLUSTER_GAP;
+  const group = new Map<ObjectInfo, number>();
+  let groups = 0;
+  for (const o of pool) {
+    if (group.has(o)) continue;
+    const todo = [o];
+    group.set(o, groups);
+    while (todo.length > 0) {
+      const u = todo.pop()!;
+      for (const v of pool)
+        if (!group.has(v) && near(u, v)) {
+          group.set(v, groups);
+          todo.push(v);
+        }
+    }
+    groups++;
+  }
+  const size = (g: number): number => pool.filter((o) => group.get(o) === g).length;
+  const held = (g: number): number => seeds.filter((o) => group.get(o) === g).length;
+  let best = -1;
+  for (let g = 0; g < groups; g++)
+    if (size(g) >= 2 && held(g) > 0 && (best < 0 || held(g) > held(best) || (held(g) === held(best) && size(g) > size(best)))) best = g;
+  if (best < 0) return seeds;
+  const members = pool.filter((o) => group.get(o) === best);
+  opts.notes?.push(`"${np.text}": the ${members.length} lying together there (${members.map((o) => o.id).join(', ')})`);
+  return members;
+}
+
 /** The volume between the two size classes of a set (its widest gap, by ratio ≥ 1.3), or null when there is none. */
 function sizeSplit(volumes: number[]): number | null {
   const v = [...volumes].sort((a, b) => a - b);
@@ -288,6 +328,16 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     found = found.filter((o) => !not.includes(o.color));
     if (found.length === 0) throw new UnresolvedReference(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
   }
+  // "the block with no bowl of its colour", "the blocks that have a matching bowl".
+  if (np.colourHas) {
+    const { has, noun } = np.colourHas;
+    const holders = facts.objects.filter((c) => (noun === 'container' ? c.shape === 'bowl' || c.shape === 'tray' : c.shape === noun));
+    found = found.filter((o) => !holders.includes(o) && holders.some((c) => c.color === o.color) === has);
+    if (found.length === 0)
+      throw new UnresolvedReference(
+        `'${np.text}': none fits (${has ? `no ${noun} has the colour of any of them` : `each has a ${noun} of its colour`})`,
+      );
+  }
   // "the empty tray", "an empty bowl": a container nothing is in or on.
   if (np.empty) {
     found = found.filter((c) => (c.shape === 'bowl' || c.shape === 'tray') && !facts.objects.some((o) => o.id !== c.id && holds(c, o)));
@@ -343,11 +393,23 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
   let rankNote: string | null = null;
   // Several plural objects keep the scene's order; one (or a count) out of more is chosen by the rule.
   if (!(np.plural || np.quantifier) || (np.count !== undefined && found.length > np.count)) found = byGripper(found);
+  const pool = found;
   if (np.relation) {
     const r = applyRelation(np, found, facts, opts);
     found = r.found;
     ranked = r.ranked;
     rankNote = r.note;
+  }
+  // (A bunch on one half of the table, "that crowd on the right", is everything on that half: below.)
+  if (np.cluster && np.relation) found = clusterAround(pool, found, np, opts);
+  // "the smallest of the blocks on the right": among those on that half of the table, noted.
+  if (np.half) {
+    const key = sideKey(np.half);
+    const half = found.filter((o) => key(o) < 0);
+    if (half.length === 0)
+      throw new UnresolvedReference(`'${np.text}': none of ${found.map((o) => o.id).join(', ')} is on the ${np.half} half of the table`);
+    opts.notes?.push(`"${np.text}": among those on the ${np.half} half of the table (${half.map((o) => o.id).join(', ')})`);
+    found = half;
   }
   // "the blocks on the left" (plural, no count): those on that half of the table (sideKey < 0), noted.
   if (np.nth && np.nth.n === 1 && np.plural && np.count === undefined && !np.quantifier && !np.nth.height && !stacked(found)) {
