@@ -13,7 +13,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
-import { MIXED, TOWER, obj, read, reading } from './rule-fixtures.ts';
+import { MIXED, SIZES, TOWER, obj, read, reading } from './rule-fixtures.ts';
 import { SEEDS, bowl, box, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 /** A tower of three (red at the bottom, yellow, green on top) left of the middle; a purple block higher up the picture than the tower. */
@@ -223,6 +223,99 @@ describe('when, and counting said after the thing', () => {
     const r = reading('Put the blocks in a circle. Nothing in the middle, just a ring of blocks.', MIXED);
     expect(r.intents).toBe('circle red_block, blue_block, green_block, yellow_block around their centre');
     expect(r.notes).toContain("left out 'Nothing in the middle, just a ring of blocks', which comments and asks for nothing");
+  });
+});
+
+/** Three blue blocks and a blue ball, and a white bowl: the ball is the odd one out. */
+const ODD: SceneFacts = {
+  objects: [
+    obj('blue_block_1', 'box', 'blue', 0.04, [-0.25, 0.1]),
+    obj('blue_block_2', 'box', 'blue', 0.04, [-0.05, 0.18]),
+    obj('blue_block_3', 'box', 'blue', 0.04, [0.12, 0.05]),
+    obj('blue_ball', 'sphere', 'blue', 0.04, [-0.2, -0.12]),
+    obj('white_bowl', 'bowl', 'white', 0.13, [0.28, -0.15]),
+  ],
+  zones: [],
+};
+
+describe('after the thirteenth table (post hoc)', () => {
+  it('misreadings first: a group with its place, "bookend X: A on its left, B on its right", "A on the left of X and B on the right of X"', () => {
+    // (The group was left out as a remark, and the block nearest the white one of all was taken.)
+    expect(read('Out of the bunch in the middle, the block nearest to the white one: put it in the cyan bowl.', BUNCH)).toBe(
+      'place green_block in cyan_bowl',
+    );
+    // (The bowl was moved: the verb it does not know was read as "move".)
+    expect(read('Bookend the white bowl: red block on its left, blue block on its right.', MIXED)).toBe(
+      'place red_block left of white_bowl | place blue_block right of white_bowl',
+    );
+    // (The second thing was read into the first one's place, and never moved.)
+    expect(read('put the red block on the left of the white bowl and the blue block on the right of the white bowl', MIXED)).toBe(
+      'place red_block left of white_bowl | place blue_block right of white_bowl',
+    );
+  });
+
+  it('misreadings first: "Red block, a little above the bowl", "to a tad below X", "all the blocks bar the red one", "one of the two …"', () => {
+    // ("a little" was a small block, moved too.)
+    expect(read('Red block, a little above the white bowl please.', MIXED)).toBe('place red_block a little behind white_bowl');
+    expect(read('Move the red block to a tad below the blue block.', MIXED)).toBe('place red_block a tad in front of blue_block');
+    // ("bar" was a block.)
+    expect(read('All the blocks bar the red one onto the gray tray.', MIXED)).toBe(
+      'place blue_block in gray_tray | place green_block in gray_tray | place yellow_block in gray_tray',
+    );
+    // (Both were moved.)
+    expect(read('Put one of the two yellow blocks on the blue bowl.', SIZES)).toMatch(/^place block_\d in blue_bowl$/);
+  });
+
+  it('misreadings first: "(that\'s the ball and the can)" says which; "(the cube, not the can)" after a bowl is not the bowl; "(X stays put)"', () => {
+    expect(read("Round things in the white bowl (that's the ball and the can), square ones on the gray tray.", MIXED)).toBe(
+      'gather orange_ball, pink_can in white_bowl | place red_block in gray_tray | place blue_block in gray_tray | place green_block in gray_tray | place yellow_block in gray_tray',
+    );
+    expect(read('put the red cube in the white bowl (the cube, not the pink can)', MIXED)).toBe('place red_block in white_bowl');
+    // (The thing in the bracket was read as one more thing to move.)
+    const r = reading('Everything in that huddle goes on the gray tray (the white block stays put).', BUNCH);
+    expect(r.intents).not.toContain('white_block');
+    expect(read('put the red block in the bowl (the blue block stays put).', MIXED)).toBe('place red_block in white_bowl');
+  });
+
+  it('"Yellow blocks: one stacked on the other", the odd one out, "the colour that only turns up once"', () => {
+    expect(read('Yellow blocks: one stacked on the other, whichever way round.', SIZES)).toMatch(/^stack block_\d < block_\d < block_\d$/);
+    const r = reading('Every block goes into the white bowl, but leave the odd one out where it is.', ODD);
+    expect(r.intents).toBe('gather blue_block_1, blue_block_2, blue_block_3 in white_bowl');
+    expect(r.notes).toContain('"the odd one": blue_ball, the only one of its shape');
+    expect(read('The odd one out goes in the white bowl.', ODD)).toBe('place blue_ball in white_bowl');
+    // (Of four colours, none alone: said so, in one line.)
+    expect(() => read('The colour that only turns up once: that block goes in the red bowl.', THREE_BOWLS)).toThrow(
+      /no one of red_block, green_block, blue_block, white_block is alone in its shape or its colour/,
+    );
+  });
+
+  it('"Straighten the blocks out into one horizontal line", "Arrange them: one vertical line", "Spread the huddle out in a circle"', () => {
+    expect(read('Straighten the blocks out into one flat horizontal line.', MIXED)).toBe(
+      'line up red_block, yellow_block, blue_block, green_block along +x (horizontal line)',
+    );
+    expect(read('Arrange the blocks: one vertical line.', MIXED)).toBe(
+      'line up yellow_block, green_block, blue_block, red_block along +y (vertical line)',
+    );
+    expect(read('Spread the huddle out in a circle round the cyan bowl.', BUNCH)).toBe(
+      'circle red_block, orange_block, green_block, blue_block, black_block around cyan_bowl',
+    );
+  });
+
+  it('"Let b be …", "Gimme X and drop it in Y", "Would you ever …", "either one", "In the bowl\'s fine.", "don\'t budge", "not a container"', () => {
+    expect(read('Let b be the block farthest from the white bowl. Pick up b and put b on the tray.', MIXED)).toBe(
+      'place green_block in gray_tray',
+    );
+    expect(read('Gimme the lowest block and drop it in the bowl.', MIXED)).toBe('place yellow_block in white_bowl');
+    expect(read('Would you ever put the red block in the bowl?', MIXED)).toBe('place red_block in white_bowl');
+    expect(read('One of the yellow blocks, either one, on the blue bowl.', SIZES)).toMatch(/^place block_\d in blue_bowl$/);
+    const fine = reading("Red block to the top right corner. In the bowl's fine.", MIXED);
+    expect(fine.intents).toBe('place red_block to the top right corner');
+    expect(read("Blocks on the tray; the ball doesn't budge.", MIXED)).toBe(
+      'place red_block in gray_tray | place blue_block in gray_tray | place green_block in gray_tray | place yellow_block in gray_tray',
+    );
+    expect(read('Anything that is not red and not a container: into the white bowl.', MIXED)).toBe(
+      'gather blue_block, green_block, yellow_block, orange_ball, pink_can in white_bowl',
+    );
   });
 });
 

@@ -9,7 +9,7 @@
 //   "The blocks on the right: which one is …?"       → "of the blocks on the right, which one is …?"
 //   "… in the bowl later", "… this afternoon"        → "… in the bowl" (when it is done says nothing of what)
 
-import { NOUNS, ORDINALS, SIDE_WORDS, isColor } from './lexicon.ts';
+import { NOUNS, ORDINALS, SIDE_WORDS, VERBS, isColor } from './lexicon.ts';
 import type { Token } from './tokenizer.ts';
 
 const word = (text: string, at: Token): Token => ({ kind: 'word', text, start: at.start, end: at.start });
@@ -137,7 +137,7 @@ function groupScopes(tokens: Token[]): Token[] {
       const rest = [word('the', tokens[det]!), word('clustered', tokens[j]!), { ...tokens[j]!, text: 'things' }];
       const comma = tokens.findIndex((t, i) => i > j && t.kind === 'punct');
       if (comma > 0 && tokens[comma]!.text === ',' && comma - j <= 8)
-        return groupScopes([...tokens.slice(0, k), of, ...rest, ...tokens.slice(j + 1)]);
+        return groupScopes([...tokens.slice(0, k), of, ...rest, ...tokens.slice(j + 1, comma), ...placedBreak(tokens, j + 1, comma)]);
       continue;
     }
     if (GROUP_WORDS.has(w(j) ?? '') && w(j + 1) === 'of') {
@@ -156,9 +156,25 @@ function groupScopes(tokens: Token[]): Token[] {
     const of = word('of', tokens[k]!);
     // ("that bunch of blocks": the ones lying together, grammar.ts reads "clustered".)
     const the = group >= 0 ? [word('the', tokens[det]!), word('clustered', tokens[group]!)] : [tokens[det]!];
-    return groupScopes([...tokens.slice(0, k), of, ...the, ...tokens.slice(head, comma), ...tokens.slice(comma)]);
+    return groupScopes([...tokens.slice(0, k), of, ...the, ...tokens.slice(head, comma), ...placedBreak(tokens, head, comma)]);
   }
   return tokens;
+}
+
+/**
+ * The comma after a group and what comes after it; when the group says where on the table it is
+ * ("of the blocks in the top right, the one …"), a sentence's end instead, so that the group is a
+ * sentence of its own (read as naming them) and the place is never read as where something goes.
+ * "the block" after it is "the one" (one of them).
+ */
+function placedBreak(tokens: Token[], from: number, comma: number): Token[] {
+  const placed = tokens.slice(from, comma).some((t, i, a) => ['in', 'on', 'at'].includes(t.text) && a[i + 1]?.text === 'the');
+  if (!placed) return tokens.slice(comma);
+  const stop: Token = { ...tokens[comma]!, text: '.' };
+  const after = tokens.slice(comma + 1);
+  if (after[0]?.text === 'the' && NOUNS.has(after[1]?.text ?? '') && !NOUNS.get(after[1]!.text)!.plural)
+    return [stop, after[0]!, { ...after[1]!, text: 'one' }, ...after.slice(2)];
+  return [stop, ...after];
 }
 
 /**
@@ -263,7 +279,341 @@ function timeTails(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/** How far, said before a side ("a little", "a bit", "a tad", "just", "slightly"). */
+const GAP_LEADS: readonly (readonly string[])[] = [
+  ['a', 'little', 'way'],
+  ['a', 'little', 'bit'],
+  ['a', 'little'],
+  ['a', 'bit'],
+  ['a', 'tad'],
+  ['a', 'touch'],
+  ['a', 'smidge'],
+  ['a', 'long', 'way'],
+  ['a', 'short', 'way'],
+  ['just'],
+  ['right'],
+  ['slightly'],
+];
+const SIDE_STARTS: ReadonlySet<string> = new Set([
+  'above',
+  'below',
+  'behind',
+  'beside',
+  'under',
+  'over',
+  'left',
+  'right',
+  'in',
+  'to',
+  'next',
+]);
+
+/**
+ * "Orange block, a little above the bowl": a thing, a comma, then how far before a side — the
+ * comma goes ("orange block a little above the bowl"; else "a little" was a small block);
+ * "move it to a little below X", "to just below X": the "to" goes.
+ */
+function gapsAfter(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const lead = (k: number): number => GAP_LEADS.find((p) => p.every((x, i) => w(k + i) === x))?.length ?? 0;
+  for (let k = 1; k < tokens.length; k++) {
+    const n = lead(k + 1);
+    if (n === 0 || !SIDE_STARTS.has(w(k + 1 + n) ?? '')) continue;
+    // (Not "right" alone before "to the left": "right to" is rare; "right next to" / "right above" only.)
+    if (w(k + 1) === 'right' && !['next', 'above', 'below', 'behind', 'beside', 'under', 'over'].includes(w(k + 2) ?? '')) continue;
+    const prev = w(k - 1) ?? '';
+    if (tokens[k]!.text === ',' && (NOUNS.has(prev) || prev === 'one') && !NOUNS.get(prev)?.plural)
+      return gapsAfter([...tokens.slice(0, k), ...tokens.slice(k + 1)]);
+    if (w(k) === 'to' && (NOUNS.has(prev) || ['it', 'them', 'one'].includes(prev)))
+      return gapsAfter([...tokens.slice(0, k), ...tokens.slice(k + 1)]);
+  }
+  return tokens;
+}
+
+/**
+ * "Bookend the purple bowl: yellow block on its left, green block on its right", "The tray:
+ * red block to its left": a heading naming a thing (after a verb it may not know), then what goes
+ * on its sides — "its left" is "the left of the purple bowl", and the heading goes.
+ */
+function headingSides(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 0; k < tokens.length; k++) {
+    if (!(k === 0 || endsSentence(tokens[k - 1]))) continue;
+    const colon = tokens.findIndex((t, i) => i > k && t.kind === 'punct');
+    if (colon < 0 || tokens[colon]!.text !== ':' || colon - k > 6) continue;
+    let s = k;
+    if (w(s) !== 'the') s++;
+    if (w(s) !== 'the') continue;
+    const name = tokens.slice(s, colon);
+    if (
+      !name.every((t) => t.kind === 'word' && (t.text === 'the' || isColor(t.text) || NOUNS.has(t.text))) ||
+      !NOUNS.has(w(colon - 1) ?? '')
+    )
+      continue;
+    const end = tokens.findIndex((t, i) => i > colon && endsSentence(t));
+    const stop = end < 0 ? tokens.length : end;
+    const sides = ['left', 'right', 'top', 'bottom', 'far', 'near', 'front', 'back'];
+    if (!tokens.slice(colon + 1, stop).some((t, i, a) => t.text === 'its' && sides.includes(a[i + 1]?.text ?? ''))) continue;
+    const body: Token[] = [];
+    for (let i = colon + 1; i < stop; i++) {
+      const t = tokens[i]!;
+      if (t.text === 'its' && sides.includes(w(i + 1) ?? '')) {
+        let j = i + 1;
+        if (['far', 'near'].includes(w(j)!) && w(j + 1) === 'side') j++;
+        body.push(
+          word('the', t),
+          ...tokens.slice(i + 1, j + 1),
+          word('of', t),
+          ...name.map((x) => ({ ...x, start: t.start, end: t.start })),
+        );
+        i = j;
+      } else body.push(t);
+    }
+    return headingSides([...tokens.slice(0, k), ...body, ...tokens.slice(stop)]);
+  }
+  return tokens;
+}
+
+/**
+ * "Round things in the orange bowl (that's the ball and the can)": a bracket after where they go,
+ * saying which they are, names them — "the ball and the can in the orange bowl".
+ */
+function bracketSaysWhich(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let open = 1; open < tokens.length; open++) {
+    if (tokens[open]!.text !== '(') continue;
+    const close = tokens.findIndex((t, i) => i > open && t.text === ')');
+    if (close < 0) continue;
+    let c = open + 1;
+    if (["that's", 'i.e', 'ie', 'namely', 'meaning'].includes(w(c) ?? '')) c++;
+    else if (w(c) === 'that' && w(c + 1) === 'is') c += 2;
+    else continue;
+    const named = tokens.slice(c, close);
+    if (!(w(c) === 'the' && named.some((t) => t.text === 'and') && named.every((t) => t.kind === 'word'))) continue;
+    // The clause's start: a phrase ending in a plural thing's noun, then where it goes.
+    let start = open - 1;
+    while (start > 0 && !(tokens[start - 1]!.kind === 'punct')) start--;
+    const place = tokens.findIndex((t, i) => i > start && i < open && ['in', 'into', 'on', 'onto', 'to'].includes(t.text));
+    if (place < 0 || place === start) continue;
+    const head = w(place - 1) ?? '';
+    if (!(pluralThing(head) || ['things', 'ones', 'objects', 'items'].includes(head))) continue;
+    return bracketSaysWhich([...tokens.slice(0, start), ...named, ...tokens.slice(place, open), ...tokens.slice(close + 1)]);
+  }
+  return tokens;
+}
+
+/**
+ * "Cyan blocks: one stacked on the other", "The two balls - one on top of the other": a pair, then
+ * one on the other — a stack of them ("stack the cyan blocks").
+ */
+function oneOnTheOther(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 0; k < tokens.length; k++) {
+    if (!(k === 0 || endsSentence(tokens[k - 1]))) continue;
+    const mark = tokens.findIndex((t, i) => i > k && t.kind === 'punct');
+    if (mark < 0 || ![':', '-', ','].includes(tokens[mark]!.text) || !pluralThing(w(mark - 1))) continue;
+    const named = tokens.slice(k, mark);
+    if (!named.every((t) => t.kind === 'word' && (['the', 'two', 'both'].includes(t.text) || isColor(t.text) || NOUNS.has(t.text))))
+      continue;
+    let j = mark + 1;
+    if (w(j) !== 'one') continue;
+    j++;
+    if (['stacked', 'sitting', 'resting', 'placed', 'put', 'standing'].includes(w(j) ?? '')) j++;
+    if (w(j) !== 'on' && w(j) !== 'atop') continue;
+    j++;
+    if (w(j) === 'top' && w(j + 1) === 'of') j += 2;
+    if (w(j) !== 'the' || !['other', 'other one'].includes(w(j + 1) ?? '')) continue;
+    j += 2;
+    if (w(j) === 'one') j++;
+    const the = w(k) === 'the' ? [] : [word('the', tokens[k]!)];
+    return oneOnTheOther([...tokens.slice(0, k), word('stack', tokens[k]!), ...the, ...named, ...tokens.slice(j)]);
+  }
+  return tokens;
+}
+
+/**
+ * "the odd one out", "the odd man out", "the one that doesn't belong", "The colour that only turns
+ * up once: that block …": the one unlike the rest ("the odd one", grammar.ts).
+ */
+function oddOneOut(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 0; k < tokens.length; k++) {
+    if (w(k) === 'odd' && ['one', 'man'].includes(w(k + 1) ?? '') && w(k + 2) === 'out')
+      return oddOneOut([...tokens.slice(0, k), tokens[k]!, { ...tokens[k + 1]!, text: 'one' }, ...tokens.slice(k + 3)]);
+    if (w(k) === 'one' && w(k + 1) === 'that' && ["doesn't", 'doesnt'].includes(w(k + 2) ?? '') && w(k + 3) === 'belong')
+      return oddOneOut([...tokens.slice(0, k), word('odd', tokens[k]!), tokens[k]!, ...tokens.slice(k + 4)]);
+    // "The colour that only turns up once: that block …".
+    if (w(k) === 'the' && ['colour', 'color'].includes(w(k + 1) ?? '') && ['that', 'which'].includes(w(k + 2) ?? '')) {
+      let j = k + 3;
+      if (w(j) === 'only') j++;
+      if (['turns', 'shows', 'comes'].includes(w(j) ?? '') && w(j + 1) === 'up') j += 2;
+      else if (['appears', 'occurs'].includes(w(j) ?? '')) j++;
+      else continue;
+      if (w(j) !== 'once') continue;
+      j++;
+      if (![':', ',', '-'].includes(tokens[j]?.text ?? '') || !['that', 'this'].includes(w(j + 1) ?? '') || !NOUNS.has(w(j + 2) ?? ''))
+        continue;
+      return oddOneOut([...tokens.slice(0, k), word('the', tokens[k]!), word('odd', tokens[k]!), ...tokens.slice(j + 2)]);
+    }
+  }
+  return tokens;
+}
+
+const SHAPES_LAID: ReadonlySet<string> = new Set(['line', 'row', 'column', 'circle', 'ring']);
+
+/**
+ * "Straighten the blocks out into one horizontal line", "Straighten this wobbly row of blocks out
+ * properly: one horizontal line", "Arrange them: a single vertical line": arranging them, in that
+ * shape ("arrange the blocks in one horizontal line"). A wobbly, wonky or crooked row is the row.
+ */
+function straightenForms(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 0; k < tokens.length; k++) {
+    if (['wobbly', 'wonky', 'crooked', 'messy', 'untidy', 'uneven', 'ragged'].includes(w(k) ?? '') && LAID_OUT.has(w(k + 1) ?? ''))
+      return straightenForms([...tokens.slice(0, k), ...tokens.slice(k + 1)]);
+    const verb = w(k);
+    if (!(verb === 'straighten' || verb === 'arrange' || verb === 'rearrange' || verb === 'lay')) continue;
+    if (!(k === 0 || tokens[k - 1]!.kind === 'punct' || ['please', 'and', 'then', 'now'].includes(w(k - 1) ?? ''))) continue;
+    let j = k + 1;
+    const particle = w(j) === 'out' ? j++ : -1;
+    const np = j;
+    while (j < tokens.length && tokens[j]!.kind === 'word' && !['into', 'in', 'to', 'as', 'so'].includes(w(j)!) && j - np < 8) j++;
+    // The words after the thing: "out", "properly", "neatly", then ":", "into", or the end of it.
+    let e = j;
+    while (e > np && ['out', 'properly', 'neatly', 'up', 'nicely', 'again'].includes(w(e - 1) ?? '')) e--;
+    if (e === np) continue;
+    const mark = tokens[j];
+    const into = w(j) === 'into' || w(j) === 'in' || (w(j) === 'to' && w(j + 1) === 'form');
+    const colon = mark?.kind === 'punct' && mark.text === ':';
+    const shape = colon ? j + 1 : into ? (w(j) === 'to' ? j + 2 : j + 1) : -1;
+    if (shape < 0) continue;
+    let s = shape;
+    while (s < tokens.length && s - shape < 5 && !SHAPES_LAID.has(w(s) ?? '')) s++;
+    if (!SHAPES_LAID.has(w(s) ?? '')) continue;
+    // ("Straighten out the zigzag: all six in one straight line": what follows says it all.)
+    if (colon && tokens.slice(shape, s).some((t) => ['in', 'into'].includes(t.text)))
+      return straightenForms([...tokens.slice(0, k), ...tokens.slice(shape)]);
+    const lead = verb === 'straighten' ? word('arrange', tokens[k]!) : tokens[k]!;
+    const thing = tokens.slice(np, e);
+    const rest = colon || w(j) === 'to' ? [word('in', tokens[j]!), ...tokens.slice(shape)] : tokens.slice(j);
+    if (particle < 0 && verb !== 'straighten' && !colon && e === j) continue;
+    return straightenForms([...tokens.slice(0, k), lead, ...thing, ...rest]);
+  }
+  return tokens;
+}
+
+/** Names for the shape things are laid out in now ("the V", "the plus sign", "the fence", "the huddle"). */
+const SHAPE_NAMES: ReadonlySet<string> = new Set([
+  'v',
+  'l',
+  'plus',
+  'cross',
+  'fence',
+  'arch',
+  'staircase',
+  'zigzag',
+  'huddle',
+  'crowd',
+  'cluster',
+  'bunch',
+]);
+
+/**
+ * "Straighten the V out into a line", "Rearrange the plus into a ring", "Spread the huddle out in a
+ * circle": the shape named is the things laid out in it — every thing on the table that is not a
+ * container ("the things"). Not "the tip of the V" (a part of it) nor "the V's left arm".
+ */
+function shapeNames(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 1; k < tokens.length; k++) {
+    if (!SHAPE_NAMES.has(w(k) ?? '') || !['the', 'that', 'this'].includes(w(k - 1) ?? '') || tokens[k]!.possessive) continue;
+    let e = k + 1;
+    if (w(k) === 'plus' && w(e) === 'sign') e++;
+    if (w(e) === 'of' || w(k - 2) === 'of') continue;
+    // (As what is acted on: after a verb, before where or how it goes.)
+    const acting = (x: string | undefined): boolean =>
+      VERBS.has(x ?? '') || ['straighten', 'squash', 'spread', 'flatten'].includes(x ?? '');
+    if (!acting(w(k - 2)) && !(['out', 'up'].includes(w(k - 2) ?? '') && acting(w(k - 3)))) continue;
+    // (A huddle, crowd, cluster or bunch is the things lying together, grammar.ts "clustered".)
+    const bunch = ['huddle', 'crowd', 'cluster', 'bunch'].includes(w(k)!) ? [word('clustered', tokens[k]!)] : [];
+    return shapeNames([
+      ...tokens.slice(0, k - 1),
+      word('the', tokens[k - 1]!),
+      ...bunch,
+      { ...tokens[k]!, text: 'things' },
+      ...tokens.slice(e),
+    ]);
+  }
+  return tokens;
+}
+
+/**
+ * "put the red block in the bowl (the blue block stays put)", "… (the black block stays out of
+ * it)": a bracket saying what stays is a sentence of its own (else its thing was read as one more
+ * thing to move).
+ */
+function bracketedStays(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let open = 1; open < tokens.length; open++) {
+    if (tokens[open]!.text !== '(') continue;
+    const close = tokens.findIndex((t, i) => i > open && t.text === ')');
+    if (close < 0) continue;
+    const stays = tokens.findIndex(
+      (t, i) => i > open + 1 && i < close && ['stays', 'stay', 'remains', 'remain'].includes(t.text) && NOUNS.has(w(i - 1) ?? ''),
+    );
+    if (stays < 0 || !['the', 'that', 'this'].includes(w(open + 1) ?? '')) continue;
+    const stop = (t: Token): Token => ({ ...t, kind: 'punct', text: '.' });
+    const after = tokens[close + 1];
+    const end = after === undefined || (after.kind === 'punct' && ['.', '!', '?'].includes(after.text)) ? [] : [stop(tokens[close]!)];
+    return bracketedStays([
+      ...tokens.slice(0, open),
+      stop(tokens[open]!),
+      ...tokens.slice(open + 1, close),
+      ...end,
+      ...tokens.slice(close + 1),
+    ]);
+  }
+  return tokens;
+}
+
+/**
+ * "Let b be the block farthest from the yellow bowl. First pick up b, then place b on the tray.",
+ * "Let x be the gray block. Put x on the tray.": a name given to a thing; the sentence goes and
+ * the name, after it, is the thing ("… pick up the block farthest from the yellow bowl …").
+ */
+function letBe(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 0; k < tokens.length; k++) {
+    if (!(k === 0 || endsSentence(tokens[k - 1])) || w(k) !== 'let' || w(k + 2) !== 'be' || !['the', 'a', 'that'].includes(w(k + 3) ?? ''))
+      continue;
+    const name = w(k + 1);
+    if (name === undefined || NOUNS.has(name) || isColor(name) || ['it', 'them', 'me', 'us'].includes(name)) continue;
+    const end = tokens.findIndex((t, i) => i > k + 3 && endsSentence(t));
+    if (end < 0) continue;
+    const thing = tokens.slice(k + 3, end);
+    const rest = tokens.slice(end + 1);
+    if (!rest.some((t) => t.kind === 'word' && t.text === name)) continue;
+    const named = rest.flatMap((t) =>
+      t.kind === 'word' && t.text === name ? thing.map((x) => ({ ...x, start: t.start, end: t.end })) : [t],
+    );
+    return letBe([...tokens.slice(0, k), ...named]);
+  }
+  return tokens;
+}
+
 /** The passes of this file, in order (normalize.ts runs them before its own). */
 export function askingForms(tokens: Token[]): Token[] {
-  return timeTails(headingGroups(bunches(groupScopes(whichOfThe(askedPostures(tokens))))));
+  return letBe(
+    bracketedStays(
+      straightenForms(
+        shapeNames(
+          oddOneOut(
+            oneOnTheOther(
+              bracketSaysWhich(headingSides(gapsAfter(timeTails(headingGroups(bunches(groupScopes(whichOfThe(askedPostures(tokens))))))))),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
 }

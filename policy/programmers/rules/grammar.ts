@@ -101,6 +101,8 @@ export interface NounPhrase {
   than?: { order: SizeOrder; np: NounPhrase };
   /** "the empty tray", "an empty bowl": a container with nothing in or on it. */
   empty?: boolean;
+  /** "the odd one out": the one whose shape (else colour) no other of them has. */
+  odd?: boolean;
   /** "that bunch of blocks in the middle": every one of the group lying together where it says (references.ts). */
   cluster?: boolean;
   /** "the smallest of the blocks on the right": chosen among those on that half of the table. */
@@ -1171,6 +1173,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   let consumedAdjective = false;
   let empty = false;
   let clustered = false;
+  let odd = false;
   for (;;) {
     const a = c.word();
     if (a === undefined) break;
@@ -1201,6 +1204,10 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     } else if (count === undefined && consumedAdjective && countAt(c) !== undefined && isNounish(c.word(1))) {
       // "the largest two blocks", "the red three balls": a count after an adjective.
       count = countAt(c);
+      c.pos++;
+    } else if (a === 'odd' && !odd && (c.word(1) === 'one' || headAfterAdjectives(c, 1))) {
+      // "the odd one out" (asking.ts): the one unlike the rest.
+      odd = true;
       c.pos++;
     } else if (a === 'clustered' && !clustered && (headAfterAdjectives(c, 1) || isColor(c.word(1) ?? ''))) {
       // "that bunch of blocks in the middle" (asking.ts): the things that lie together there.
@@ -1466,6 +1473,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   if (notColors.length > 0) np.notColors = notColors;
   if (empty) np.empty = true;
   if (clustered) np.cluster = true;
+  if (odd) np.odd = true;
   if (mismatch) np.mismatchColor = true;
   if (colorOf) np.colorOf = colorOf;
   if (single) np.same = true;
@@ -2468,6 +2476,19 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
       c.pos = from;
       return parseSimpleNp(c);
     }
+    // "left of the purple bowl and the green block right of it": a thing with a side after the
+    // first is the next group and where it goes, not a second thing to be beside.
+    if (
+      list.length > 1 &&
+      list
+        .slice(1)
+        .some(
+          (x) => x.kind === 'object' && x.relation && !['in', 'on', 'closest', 'farthest', 'region', 'between'].includes(x.relation.rel),
+        )
+    ) {
+      c.pos = from;
+      return parseSimpleNp(c);
+    }
     if (list.length === 1) return list[0]!;
     // "on the red and blue blocks": keep the phrase as "both".
     const both = emptyNp(list.map((l) => l.text).join(' and '), 'pronoun');
@@ -3143,6 +3164,16 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
         c.pos = g0;
         one = parseSimpleNp(c, { relations: false });
       }
+      // ("out of the huddle in the top right, the block …": the group says where on the table it is.)
+      let placedAt = -1;
+      if (one && one.kind === 'object' && one.plural && !one.relation) {
+        const s1 = c.pos;
+        const place = c.accept('in', 'on', 'at') !== null ? tablePlace(c) : null;
+        if (place && c.peek()?.text === ',') {
+          one.relation = { rel: 'region', np: null, place, explicit: false };
+          placedAt = s1;
+        } else c.pos = s1;
+      }
       const group = one ? [one] : [];
       const g1 = c.pos;
       while (c.peek()?.kind === 'punct' && c.pos < tokens.length - 1 && c.peek()?.text !== ',') c.pos++;
@@ -3160,8 +3191,23 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
         for (let k = 0; k < rest.length; k++) {
           probe.pos = k;
           const np = rest[k]!.kind === 'word' ? parseSimpleNp(probe, { relations: false }) : null;
+          // ("of the blocks in the top right, the block nearest X: …": the same noun again is "the one".)
+          if (np && np.kind === 'object' && np.noun !== null && !np.plural && (np.noun === group[0]!.noun || group[0]!.noun === 'thing')) {
+            const head = rest.findIndex((t, i) => i >= k && i < probe.pos && NOUNS.get(t.text)?.cls === np.noun);
+            if (head >= 0) {
+              const one: Token = { ...rest[head]!, text: 'one' };
+              return parseClause(
+                [...tokens.slice(0, c.pos), ...rest.slice(0, head), one, ...rest.slice(head + 1)],
+                source,
+                placedNext,
+                topicNext,
+              );
+            }
+          }
           if (np && np.kind === 'object' && np.noun === null) {
             const of: Token = { kind: 'word', text: 'of', start: tokens[g0]!.start, end: tokens[g0]!.start };
+            // (A group said with where it is, "of the blocks in the top right, the one …", is read below, in its own sentence.)
+            if (placedAt > 0) break;
             return parseClause(
               [...tokens.slice(0, s0), ...rest.slice(0, probe.pos), of, ...tokens.slice(g0, g1), ...rest.slice(probe.pos)],
               source,

@@ -223,6 +223,7 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
     like.kind === 'object' &&
     !like.other &&
     !like.plural &&
+    !like.odd &&
     st.group
   ) {
     const group = st.group;
@@ -237,7 +238,14 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
     }
   }
   // "the purple one", and "the other" with no noun ("one ball in the tray and the other in the bowl"): the noun named before.
-  if (r === undefined && (np.pronoun === 'one' || (np.other && np.kind === 'object')) && np.noun === null && np.kind !== 'pronoun') {
+  // ("the odd one out" is unlike the rest of the table: never "one" of the kind named before.)
+  if (
+    r === undefined &&
+    (np.pronoun === 'one' || (np.other && np.kind === 'object')) &&
+    np.noun === null &&
+    np.kind !== 'pronoun' &&
+    !np.odd
+  ) {
     const nouns = oneNouns(st, want);
     for (const [i, noun] of nouns.entries()) {
       try {
@@ -1218,7 +1226,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       const shapes = new Set(st.subject.map((id) => st.facts.objects.find((o) => o.id === id)?.shape));
       const kind = shapes.size === 1 ? ([...shapes][0] as NounPhrase['noun']) : null;
       const ofKind = (np: NounPhrase): NounPhrase =>
-        np.kind === 'object' && np.pronoun === 'one' && np.noun === null && kind && !CONTAINERS.includes(kind as never)
+        np.kind === 'object' && np.pronoun === 'one' && np.noun === null && !np.odd && kind && !CONTAINERS.includes(kind as never)
           ? { ...np, noun: kind }
           : np;
       for (const np of clause.objects.map(ofKind))

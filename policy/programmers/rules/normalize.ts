@@ -456,9 +456,29 @@ function alsoFine(tokens: Token[], notes: string[]): Token[] {
   const PLACE_WORDS = ['in', 'into', 'on', 'onto', 'inside', 'next', 'beside', 'near', 'by'];
   for (let i = 1; i < tokens.length; i++) {
     const open = tokens[i - 1]!;
-    if (open.kind !== 'punct' || !['(', ',', '-'].includes(open.text) || !PLACE_WORDS.includes(w(i))) continue;
+    // (Also a sentence of its own after the one that says where: "In the bowl's fine.", "Into the bowl there is fine.")
+    const sentence = open.kind === 'punct' && ['.', '!'].includes(open.text) && i > 1;
+    if (open.kind !== 'punct' || !(['(', ',', '-'].includes(open.text) || sentence) || !PLACE_WORDS.includes(w(i))) continue;
     let j = i + 1;
-    while (j < tokens.length && tokens[j]!.kind === 'word' && !['is', 'would', 'will', 'works', 'counts'].includes(w(j))) j++;
+    while (
+      j < tokens.length &&
+      tokens[j]!.kind === 'word' &&
+      !['is', 'would', 'will', 'works', 'counts'].includes(w(j)) &&
+      !tokens[j]!.possessive
+    )
+      j++;
+    if (tokens[j]?.possessive && ['fine', 'ok', 'okay', 'good', 'alright', 'allowed'].includes(w(j + 1))) {
+      // "In the bowl's fine": the possessive is "is".
+      const end = j + 2;
+      if (!(end >= tokens.length || tokens[end]!.kind === 'punct')) continue;
+      notes.push(
+        `left out '${tokens
+          .slice(i, end)
+          .map((t) => t.text)
+          .join(' ')}': the place said first is where it goes`,
+      );
+      return alsoFine([...tokens.slice(0, sentence ? i : i - 1), ...tokens.slice(sentence ? end + 1 : end)], notes);
+    }
     const verb = w(j);
     if (verb === 'is' && ['fine', 'ok', 'okay', 'good', 'alright', 'allowed'].includes(w(j + 1))) j += 2;
     else if ((verb === 'would' || verb === 'will') && w(j + 1) === 'do') j += 2;
@@ -477,6 +497,7 @@ function alsoFine(tokens: Token[], notes: string[]): Token[] {
         .map((t) => t.text)
         .join(' ')}': the place said first is where it goes`,
     );
+    if (sentence) return alsoFine([...tokens.slice(0, i), ...tokens.slice(end + 1)], notes);
     return alsoFine([...tokens.slice(0, i - 1), ...tokens.slice(end)], notes);
   }
   return tokens;
@@ -640,6 +661,35 @@ function smallForms(tokens: Token[]): Token[] {
     const word = (text: string, at: Token = t): Token => ({ ...at, kind: 'word', text, possessive: undefined });
     if (w(i) === 'em' && (i === 0 || tokens[i - 1]!.kind !== 'word' || !['the', 'a'].includes(w(i - 1)))) {
       out.push(word('them'));
+      continue;
+    }
+    // "Gimme the block …", "lemme see …": give me, let me.
+    // ("gimme the block … and drop it in X": take it, then what follows says where.)
+    const handed = (w(i) === 'gimme' ? i + 1 : w(i) === 'give' && w(i + 1) === 'me' ? i + 2 : -1) >= 0;
+    if (
+      handed &&
+      tokens
+        .slice(i, i + 14)
+        .some((x, k, a) => x.text === 'and' && ['drop', 'put', 'place', 'pop', 'set', 'stick'].includes(a[k + 1]?.text ?? ''))
+    ) {
+      out.push(word('take'));
+      if (w(i) === 'give') i++;
+      continue;
+    }
+    if (w(i) === 'gimme' || w(i) === 'lemme') {
+      out.push(word(w(i) === 'gimme' ? 'give' : 'let'), word('me'));
+      continue;
+    }
+    // "Would you ever put …": asking, "ever" adds nothing.
+    if (w(i) === 'ever' && ['you', 'ya', 'u'].includes(w(i - 1)) && ['would', 'could', 'will', 'can'].includes(w(i - 2))) continue;
+    // "One of the two cyan blocks, either one, on the tray", "…, any one, …": which one is free (chosen by the stated rule).
+    if (
+      t.text === ',' &&
+      ['either', 'any'].includes(w(i + 1)) &&
+      ['one', 'of'].includes(w(i + 2)) &&
+      (w(i + 2) === 'one' ? tokens[i + 3]?.text === ',' : w(i + 3) === 'them' && tokens[i + 4]?.text === ',')
+    ) {
+      i += w(i + 2) === 'one' ? 2 : 3;
       continue;
     }
     // "everything in the bowl, get it all onto the tray": "it all" after a verb is all of them.
@@ -1514,7 +1564,7 @@ function looseForms(tokens: Token[]): Token[] {
       }
     }
     // "a dead straight line": straight.
-    if (w(i) === 'dead' && w(i + 1) === 'straight') continue;
+    if (w(i) === 'dead' && ['straight', 'level', 'flat', 'even'].includes(w(i + 1) ?? '')) continue;
     // "a line running left-right", "a column running from the top down": the line's way, said.
     if ((w(i) === 'running' || w(i) === 'going') && ARRANGEMENT_NOUNS.has(w(i - 1) ?? '')) {
       if (w(i + 1) === 'left' && w(i + 2) === 'right') {
@@ -2200,9 +2250,9 @@ function looseForms(tokens: Token[]): Token[] {
         }
       }
     }
-    // "everything but the ball", "all but the red one", "every block but the blue one": except.
+    // "everything but the ball", "all but the red one", "every block but the blue one", "all the blocks bar the yellow one": except.
     if (
-      w(i) === 'but' &&
+      (w(i) === 'but' || w(i) === 'bar' || w(i) === 'barring' || w(i) === 'save') &&
       (['everything', 'all', 'anything'].includes(w(i - 1) ?? '') ||
         NOUNS.get(w(i - 1) ?? '')?.plural === true ||
         (w(i - 2) === 'every' && NOUNS.has(w(i - 1) ?? ''))) &&
@@ -2774,6 +2824,16 @@ function countsAndGroups(tokens: Token[]): Token[] {
       (NOUNS.has(w(i - 1) ?? '') || w(i - 1) === 'one')
     ) {
       i += 2;
+      // ("one of the two cyan blocks": one cyan block — the colours say which kind, the count goes.)
+      let j = i + 1;
+      while (isColor(w(j) ?? '')) j++;
+      const single = j > i + 1 && NOUNS.get(w(j) ?? '')?.plural ? singularOf(w(j)!) : undefined;
+      if (single !== undefined && out.at(-1)?.text === 'one') {
+        const one = out.pop()!;
+        out.push(...tokens.slice(i + 1, j), { ...tokens[j]!, text: single, start: one.start });
+        i = j;
+        continue;
+      }
       if (NOUNS.get(w(i + 1) ?? '')?.plural) i++;
       continue;
     }
@@ -3327,6 +3387,8 @@ const LOOKS = new Set([
   'lovely',
   'pretty',
   'long',
+  'flat',
+  'level',
 ]);
 
 /**
@@ -3549,9 +3611,12 @@ function fromWhere(tokens: Token[]): Token[] {
 function notContainers(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
   for (let k = 1; k < tokens.length; k++) {
-    if (!(tokens[k]!.text === ',' && (w(k + 1) === 'not' || (w(k + 1) === 'and' && w(k + 2) === 'not')))) continue;
-    if (!tokens.slice(0, k).some((t) => ['everything', 'anything', 'things', 'objects'].includes(t.text))) continue;
-    let j = k + (w(k + 1) === 'and' ? 3 : 2);
+    // (Also "anything that is not gray and not a container", "every thing that's not green and not a bowl or tray".)
+    const comma = tokens[k]!.text === ',';
+    if (!((comma && (w(k + 1) === 'not' || (w(k + 1) === 'and' && w(k + 2) === 'not'))) || (w(k) === 'and' && w(k + 1) === 'not')))
+      continue;
+    if (!tokens.slice(0, k).some((t) => ['everything', 'anything', 'things', 'objects', 'thing'].includes(t.text))) continue;
+    let j = comma ? k + (w(k + 1) === 'and' ? 3 : 2) : k + 2;
     let named = 0;
     while (j < tokens.length) {
       if (['a', 'an', 'or', 'and', 'nor'].includes(w(j) ?? '') || tokens[j]!.text === ',') j++;
@@ -3561,7 +3626,7 @@ function notContainers(tokens: Token[]): Token[] {
       } else break;
     }
     while (j > k && tokens[j - 1]!.text === ',') j--;
-    if (named === 0 || tokens[j]?.text !== ',') continue;
+    if (named === 0 || (comma && tokens[j]?.text !== ',')) continue;
     return notContainers([...tokens.slice(0, k), ...tokens.slice(j)]);
   }
   return tokens;
@@ -4693,7 +4758,7 @@ function staysPut(tokens: Token[]): Token[] {
     let j = -1;
     if (
       ["doesn't", 'dont', "don't", "won't", "shouldn't", "mustn't", 'never'].includes(w(k) ?? '') &&
-      ['move', 'moves'].includes(w(k + 1) ?? '')
+      ['move', 'moves', 'budge', 'budges', 'shift'].includes(w(k + 1) ?? '')
     )
       j = k + 2;
     else if (['does', 'do', 'should', 'must', 'will'].includes(w(k) ?? '') && w(k + 1) === 'not' && w(k + 2) === 'move') j = k + 3;
@@ -4701,8 +4766,9 @@ function staysPut(tokens: Token[]): Token[] {
     if (j < 0 || !ends(j)) continue;
     // (Said of a thing named just before: "the green one doesn't move", not "don't move" alone.)
     if (!(NOUNS.has(w(k - 1) ?? '') || ['one', 'ones', 'it', 'they'].includes(w(k - 1) ?? ''))) continue;
-    const stays = w(k - 1) === 'they' || NOUNS.get(w(k - 1) ?? '')?.plural || w(k - 1) === 'ones' ? 'stay' : 'stays';
-    return staysPut([...tokens.slice(0, k), at(stays, tokens[k]!), at('put', tokens[j - 1]!), ...tokens.slice(j)]);
+    // ("the ball and the can don't budge": "don't" says there are several.)
+    const several = w(k - 1) === 'they' || NOUNS.get(w(k - 1) ?? '')?.plural || w(k - 1) === 'ones' || ["don't", 'dont'].includes(w(k)!);
+    return staysPut([...tokens.slice(0, k), at(several ? 'stay' : 'stays', tokens[k]!), at('put', tokens[j - 1]!), ...tokens.slice(j)]);
   }
   return tokens;
 }

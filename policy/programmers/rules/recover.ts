@@ -428,7 +428,14 @@ function editsFor(tokens: Token[], error: ParseError, source: string, topic: boo
     const count = tokens.slice(from, open).find(isCount);
     let named = tokens.slice(open + 1, close);
     if (count && !named.some(isCount)) named = named[0]?.text === 'the' ? [named[0], count, ...named.slice(1)] : [count, ...named];
-    if (from < open - 1)
+    // ("in the black bowl (the cube, not the red can)": a bracket naming things, not containers, is not the bowl.)
+    const holder = (w: string | undefined): boolean | null => {
+      const cls = w === undefined ? undefined : NOUNS.get(w)?.cls;
+      return cls === undefined || cls === 'thing' ? null : ['bowl', 'tray', 'container', 'zone'].includes(cls);
+    };
+    const before = holder(tokens[open - 1]?.text);
+    const inside = holder(named.find((t) => NOUNS.has(t.text))?.text);
+    if (from < open - 1 && !(before !== null && inside !== null && before !== inside))
       out.push({
         tokens: [...tokens.slice(0, from), ...named, ...tokens.slice(close + 1)],
         note: `read '${spanText(source, tokens.slice(from, open))}' as what the brackets name, '${spanText(source, tokens.slice(open + 1, close))}'`,

@@ -328,6 +328,28 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     found = found.filter((o) => !not.includes(o.color));
     if (found.length === 0) throw new UnresolvedReference(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
   }
+  // "the odd one out": the one thing whose shape no other has, else whose colour no other has (containers aside).
+  if (np.odd) {
+    const oddOf = (among: ObjectInfo[]): { odd: ObjectInfo[]; by: string; things: ObjectInfo[] } => {
+      const things = among.filter((o) => o.shape !== 'bowl' && o.shape !== 'tray');
+      const alone = (key: (o: ObjectInfo) => string): ObjectInfo[] =>
+        things.filter((o) => things.filter((x) => key(x) === key(o)).length === 1);
+      const byShape = alone((o) => o.shape);
+      const byColour = alone((o) => o.color);
+      return byShape.length === 1
+        ? { odd: byShape, by: 'shape', things }
+        : { odd: byColour.length === 1 ? byColour : [], by: 'colour', things };
+    };
+    // ("Every block in the bowl, but leave the odd one out": of those alike, none; of everything on the table, the odd one.)
+    let r = oddOf(found);
+    if (r.odd.length === 0 && np.noun === null) r = oddOf(facts.objects.filter((o) => !exclude.has(o.id)));
+    const { odd, things } = r;
+    const byShape = r.by === 'shape' ? odd : [];
+    if (odd.length === 0)
+      throw new UnresolvedReference(`'${np.text}': no one of ${things.map((o) => o.id).join(', ')} is alone in its shape or its colour`);
+    opts.notes?.push(`"${np.text}": ${odd[0]!.id}, the only one of its ${byShape.length === 1 ? 'shape' : 'colour'}`);
+    found = odd;
+  }
   // "the block with no bowl of its colour", "the blocks that have a matching bowl".
   if (np.colourHas) {
     const { has, noun } = np.colourHas;
@@ -402,6 +424,8 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
   }
   // (A bunch on one half of the table, "that crowd on the right", is everything on that half: below.)
   if (np.cluster && np.relation) found = clusterAround(pool, found, np, opts);
+  // ("spread the huddle out …" with no place said: the biggest bunch there is.)
+  else if (np.cluster && !np.nth) found = clusterAround(pool, pool, np, opts);
   // "the smallest of the blocks on the right": among those on that half of the table, noted.
   if (np.half) {
     const key = sideKey(np.half);
