@@ -319,6 +319,28 @@ describe('after the thirteenth table (post hoc)', () => {
   });
 });
 
+describe('after the thirteenth table (post hoc), small sayings', () => {
+  it('"I wish X were sitting in it", "It would be nice if SOMEONE finally put …", "By the time I\'m back from lunch I want …"', () => {
+    expect(read('I wish the block nearest the white bowl were sitting inside it.', MIXED)).toBe('place yellow_block in white_bowl');
+    expect(read('It would be nice if SOMEONE finally put the red block in the white bowl.', MIXED)).toBe('place red_block in white_bowl');
+    expect(read("By the time I'm back from lunch I want the red block on the gray tray.", MIXED)).toBe('place red_block in gray_tray');
+    expect(read('The red block should have been in the white bowl this whole time.', MIXED)).toBe('place red_block in white_bowl');
+  });
+
+  it('"drop it off 5 cm to the right of X", "the wee ball intae the bowl", "whichever block\'s the closest to X", "Not in it, just on the table beside it."', () => {
+    expect(read('Red block: drop it off about 5 centimetres to the right of the white bowl.', MIXED)).toBe(
+      'place red_block about 5 centimetres right of white_bowl',
+    );
+    expect(read('Och, pop the wee orange ball intae the white bowl, aye?', MIXED)).toBe('place orange_ball in white_bowl');
+    expect(read("Whichever block's the closest to the gray tray, shift it into the white bowl.", MIXED)).toBe(
+      'place green_block in white_bowl',
+    );
+    expect(read('Could you set the red block down beside the white bowl? Not in it, just on the table beside it.', MIXED)).toBe(
+      'place red_block next to white_bowl',
+    );
+  });
+});
+
 describe('in simulation', () => {
   it('"The second block from the top of the tower, put it in the blue bowl." (a block higher up the picture than the tower)', async () => {
     const def = task(

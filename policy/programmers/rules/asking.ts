@@ -254,6 +254,8 @@ const TIME_TAILS: readonly (readonly string[])[] = [
   ['in', 'a', 'second'],
   ['in', 'a', 'bit'],
   ['in', 'a', 'jiffy'],
+  ['this', 'whole', 'time'],
+  ['all', 'along'],
   ['later', 'on'],
   ['later', 'today'],
   ['this', 'morning'],
@@ -601,19 +603,95 @@ function letBe(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/** Lead-ins that wish or wait rather than ask: left out, what follows is what is wanted. */
+const WISH_LEADS: readonly (readonly string[])[] = [
+  ['it', 'would', 'be', 'nice', 'if', 'someone', 'finally'],
+  ['it', 'would', 'be', 'nice', 'if', 'someone'],
+  ['it', 'would', 'be', 'nice', 'if', 'you'],
+  ['it', "would've", 'been', 'nice', 'if', 'someone'],
+  ["it'd", 'be', 'nice', 'if', 'someone'],
+  ["it'd", 'be', 'nice', 'if', 'you'],
+  ['i', 'wish', 'someone', 'would'],
+  ['i', 'wish', 'you', 'would'],
+  ['by', 'the', 'time', "i'm", 'back', 'from', 'lunch'],
+  ['by', 'the', 'time', "i'm", 'back'],
+  ['by', 'the', 'time', 'i', 'get', 'back'],
+  ['when', 'i', 'get', 'back'],
+  ['when', "i'm", 'back'],
+];
+
+/**
+ * Small forms: "wee" (little), "intae" (into), "roundy" (round); "drop it off
+ * 5 cm to the right of X" (drop it); "X should have been in Y" (should be in Y); "I wish X were
+ * sitting in Y" (X should sit in Y); "It would be nice if someone finally put …", "By the time I'm
+ * back from lunch, I want …" (what is wanted).
+ */
+function smallSayings(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const starts = i === 0 || endsSentence(tokens[i - 1]) || tokens[i - 1]!.text === ',';
+    const lead = starts ? WISH_LEADS.find((p) => p.every((x, k) => w(i + k) === x)) : undefined;
+    if (lead) {
+      i += lead.length - 1;
+      if (tokens[i + 1]?.text === ',') i++;
+      continue;
+    }
+    const swap: Record<string, string> = { wee: 'little', intae: 'into', roundy: 'round', teeny: 'tiny', loner: 'one' };
+    if (swap[w(i) ?? ''] && !(w(i) === 'loner' && !isColor(w(i - 1) ?? ''))) {
+      out.push({ ...t, text: swap[w(i)!]! });
+      continue;
+    }
+    // "drop it off 5 cm to the right of X", "drop the block off about 5 centimetres …": "off" there only says it is let go.
+    if (w(i) === 'off' && ['it', 'them'].includes(w(i - 1) ?? '') && ['drop', 'dropped', 'dropping'].includes(w(i - 2) ?? '')) continue;
+    // "should have been in", "ought to have been in": should be in.
+    if (w(i) === 'have' && w(i + 1) === 'been' && ['should', 'must', 'ought'].includes(w(i - 1) ?? w(i - 2) ?? '')) {
+      out.push({ ...t, text: 'be' });
+      i++;
+      continue;
+    }
+    // "I wish X were sitting inside it": X should sit inside it.
+    if (starts && w(i) === 'i' && w(i + 1) === 'wish') {
+      const were = tokens.findIndex((x, k) => k > i + 2 && k < i + 12 && ['were', 'was'].includes(x.text));
+      if (were > 0) {
+        let j = were + 1;
+        const posture = ['sitting', 'standing', 'resting', 'lying'].includes(w(j) ?? '') ? j++ : -1;
+        const verb =
+          posture >= 0
+            ? w(posture)!
+                .replace(/ting$|ding$|ing$/, '')
+                .replace(/^sit$|^stand$|^rest$|^ly$/, (m) => (m === 'ly' ? 'lie' : m))
+            : 'be';
+        out.push(...tokens.slice(i + 2, were), { ...tokens[were]!, text: 'should' }, { ...tokens[were]!, text: verb });
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
 /** The passes of this file, in order (normalize.ts runs them before its own). */
 export function askingForms(tokens: Token[]): Token[] {
-  return letBe(
-    bracketedStays(
-      straightenForms(
-        shapeNames(
-          oddOneOut(
-            oneOnTheOther(
-              bracketSaysWhich(headingSides(gapsAfter(timeTails(headingGroups(bunches(groupScopes(whichOfThe(askedPostures(tokens))))))))),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
+  const passes = [
+    askedPostures,
+    whichOfThe,
+    groupScopes,
+    bunches,
+    headingGroups,
+    timeTails,
+    gapsAfter,
+    headingSides,
+    bracketSaysWhich,
+    oneOnTheOther,
+    oddOneOut,
+    shapeNames,
+    straightenForms,
+    bracketedStays,
+    letBe,
+    smallSayings,
+  ];
+  return passes.reduce((out, pass) => pass(out), tokens);
 }

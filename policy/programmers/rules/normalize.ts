@@ -3968,7 +3968,10 @@ function superlativeClauses(tokens: Token[]): Token[] {
       while (isColor(w(j) ?? '')) j++;
       const noun = NOUNS.has(w(j) ?? '') || w(j) === 'one' ? j++ : -1;
       // ("whichever block is lowest", "whichever ball sits leftmost": an extreme of place too.)
-      if (noun < 0 || !['is', 'are', 'sits', 'sit', "'s"].includes(w(j) ?? '')) continue;
+      // ("whichever block's the closest to X": the possessive is "is".)
+      const owned = noun >= 0 && tokens[noun]!.possessive === true;
+      if (noun < 0 || (!owned && !['is', 'are', 'sits', 'sit', "'s"].includes(w(j) ?? ''))) continue;
+      if (owned) j--;
       const s = w(j + 1) === 'the' ? j + 2 : j + 1;
       // ("Which tray is bigger?": of the two, the bigger is the biggest.)
       const comparative = COMPARATIVE_SIZES[w(s) ?? ''];
@@ -4809,6 +4812,18 @@ function notInAgain(tokens: Token[]): Token[] {
       end = j + 1;
     }
     if (end < tokens.length && !(tokens[end]!.kind === 'punct')) continue;
+    // ("Not in it, just on the table beside it.": what follows it says the same again.)
+    if (tokens[end]?.text === ',') {
+      let j = end + 1;
+      while (j < tokens.length && tokens[j]!.kind === 'word' && (RESTATING.has(w(j)!) || ['it', 'them', 'alongside', 'by'].includes(w(j)!)))
+        j++;
+      if (
+        j > end + 1 &&
+        (j >= tokens.length || endsSentence(tokens[j])) &&
+        tokens.slice(end + 1, j).some((t) => ['beside', 'next', 'alongside', 'table'].includes(t.text))
+      )
+        end = j;
+    }
     // Back to where this part starts: a sentence's end or a word that says more; "on the table",
     // "beside", "I said" and commas (dashes read as commas) may come before it there.
     let start = k;
