@@ -341,6 +341,23 @@ describe('after the thirteenth table (post hoc), small sayings', () => {
   });
 });
 
+describe('after the thirteenth table (post hoc), a list said again and a question of what is there', () => {
+  it('"The ball, the can and the red block: all three into the bowl", "the ball and the can, both of them, in the bowl"', () => {
+    expect(read('The orange ball, the pink can and the red block: all three into the white bowl.', MIXED)).toBe(
+      'gather orange_ball, pink_can, red_block in white_bowl',
+    );
+    expect(read('Put the orange ball and the pink can, both of them, in the white bowl.', MIXED)).toBe(
+      'gather orange_ball, pink_can in white_bowl',
+    );
+  });
+
+  it('"What\'s sitting just above the white bowl in the picture? Move that onto the tray."', () => {
+    expect(read("What's sitting just above the white bowl in the picture? Move that onto the gray tray.", MIXED)).toBe(
+      'place red_block in gray_tray',
+    );
+  });
+});
+
 describe('in simulation', () => {
   it('"The second block from the top of the tower, put it in the blue bowl." (a block higher up the picture than the tower)', async () => {
     const def = task(

@@ -9,7 +9,7 @@
 //   "The blocks on the right: which one is …?"       → "of the blocks on the right, which one is …?"
 //   "… in the bowl later", "… this afternoon"        → "… in the bowl" (when it is done says nothing of what)
 
-import { NOUNS, ORDINALS, SIDE_WORDS, VERBS, isColor } from './lexicon.ts';
+import { NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, VERBS, isColor } from './lexicon.ts';
 import type { Token } from './tokenizer.ts';
 
 const word = (text: string, at: Token): Token => ({ kind: 'word', text, start: at.start, end: at.start });
@@ -68,6 +68,19 @@ function whichOfThe(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
   for (let k = 0; k < tokens.length; k++) {
     const starts = k === 0 || endsSentence(tokens[k - 1]) || [',', ':'].includes(tokens[k - 1]!.text);
+    // "What's sitting straight above the big bowl? Move that …", "what is just left of the tray?": the thing there.
+    const what = w(k) === "what's" ? 1 : w(k) === 'what' && w(k + 1) === 'is' ? 2 : 0;
+    if (starts && what > 0 && tokens.slice(k).find((t) => endsSentence(t))?.text === '?') {
+      let j = k + what;
+      if (['sit', 'lie', 'stand', 'rest', 'sitting', 'lying', 'standing', 'placed'].includes(w(j) ?? '')) j++;
+      if (['straight', 'right', 'just', 'directly', 'immediately'].includes(w(j) ?? '')) j++;
+      if (
+        ['above', 'below', 'under', 'behind', 'beside', 'next', 'left', 'right', 'to', 'in', 'on', 'nearest', 'closest'].includes(
+          w(j) ?? '',
+        )
+      )
+        return whichOfThe([...tokens.slice(0, k), word('the', tokens[k]!), word('thing', tokens[k]!), ...tokens.slice(k + what)]);
+    }
     if (!starts || w(k) !== 'which') continue;
     const q = tokens.slice(k).find((t) => endsSentence(t));
     if (q?.text !== '?') continue;
@@ -673,6 +686,29 @@ function smallSayings(tokens: Token[]): Token[] {
   return out;
 }
 
+/**
+ * "The ball, the can and the green block: all three into the bowl", "Put the ball and the can, both
+ * of them, in the bowl": the count after a list says again that it is all of them — a colon there
+ * and the count go, as does the count between commas.
+ */
+function allOfList(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 1; k < tokens.length; k++) {
+    if (![':', ','].includes(tokens[k]!.text) || !NOUNS.has(w(k - 1) ?? '')) continue;
+    let start = k - 1;
+    while (start > 0 && !endsSentence(tokens[start - 1]) && tokens[start - 1]!.text !== ':') start--;
+    if (!tokens.slice(start, k).some((t) => t.text === 'and')) continue;
+    let j = k + 1;
+    if (w(j) === 'all' && (NUMBER_WORDS[w(j + 1) ?? ''] !== undefined || tokens[j + 1]?.kind === 'number')) j += 2;
+    else if (w(j) === 'both' || (w(j) === 'all' && w(j + 1) === 'of' && w(j + 2) === 'them')) j += w(j) === 'both' ? 1 : 3;
+    else continue;
+    if (w(j) === 'of' && w(j + 1) === 'them') j += 2;
+    if (tokens[k]!.text === ':') return allOfList([...tokens.slice(0, k), ...tokens.slice(j)]);
+    if (tokens[j]?.text === ',') return allOfList([...tokens.slice(0, k), ...tokens.slice(j + 1)]);
+  }
+  return tokens;
+}
+
 /** The passes of this file, in order (normalize.ts runs them before its own). */
 export function askingForms(tokens: Token[]): Token[] {
   const passes = [
@@ -692,6 +728,7 @@ export function askingForms(tokens: Token[]): Token[] {
     bracketedStays,
     letBe,
     smallSayings,
+    allOfList,
   ];
   return passes.reduce((out, pass) => pass(out), tokens);
 }
