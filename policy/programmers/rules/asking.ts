@@ -1,13 +1,23 @@
-// Requests said as questions, and the group a question or a choice is made in. Each pass rewrites
-// the words into a form the grammar reads already; nothing here looks at the scene.
+// Requests said as questions, the group a question or a choice is made in, and other ways of
+// saying what the grammar already reads. Each pass rewrites the words into a form the grammar
+// reads; nothing here looks at the scene. The passes run in the order of `askingForms`.
 //
 //   "Could the blue block sit on the tray?"          → "the blue block could sit on the tray"
 //   "which of the balls is the biggest?"             → "which ball is the biggest?"
 //   "which block is second from the left?"           → "the block second from the left"
+//   "What's sitting just above the bowl? Move that"  → "the thing sitting just above the bowl? …"
 //   "From the blocks on the left, take the lowest"   → "of the blocks on the left, take the lowest"
-//   "In that bunch of blocks up top, the one …"      → "of the blocks up top, the one …"
+//   "In that bunch of blocks up top, the one …"      → "of the clustered blocks up top, the one …"
 //   "The blocks on the right: which one is …?"       → "of the blocks on the right, which one is …?"
 //   "… in the bowl later", "… this afternoon"        → "… in the bowl" (when it is done says nothing of what)
+//   "Orange block, a little above the bowl"          → "orange block a little above the bowl"
+//   "Bookend the bowl: A on its left, B on its right" → "A on the left of the bowl, B on the right of the bowl"
+//   "Cyan blocks: one stacked on the other"          → "stack the cyan blocks"
+//   "the odd one out"                                → "the odd one" (grammar.ts: alone in its shape, else colour)
+//   "Straighten the V out into a line"               → "arrange the things in a line"
+//   "put A in X (the blue block stays put)"          → "put A in X. the blue block stays put"
+//   "Let b be the red block. Put b in the bowl."     → "Put the red block in the bowl."
+//   "It would be nice if someone put …", "wee"       → "put …", "little"
 
 import { NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, VERBS, isColor } from './lexicon.ts';
 import type { Token } from './tokenizer.ts';
