@@ -358,6 +358,24 @@ describe('after the thirteenth table (post hoc), a list said again and a questio
   });
 });
 
+describe('after the thirteenth table (post hoc), "one" before a thing, and what comments', () => {
+  it('"Take one red block and place it into the bowl": a red block (it was "one" and then "red block", and "it" was another)', () => {
+    expect(read('Take one red block and place it into the white bowl.', MIXED)).toBe('place red_block in white_bowl');
+    const r = reading('Take one red block. Place into one white bowl. Season to taste. Serves one.', MIXED);
+    expect(r.intents).toBe('place red_block in white_bowl');
+    expect(r.notes).toContain("left out 'Serves one', which comments and asks for nothing");
+  });
+
+  it('"Alongside, on the table, I do NOT want it inside!!", "Can, ball, block, whatever it turns out to be."', () => {
+    expect(read('Blue block: park it alongside the white bowl. Alongside, on the table, I do NOT want it inside!!', MIXED)).toBe(
+      'place blue_block next to white_bowl',
+    );
+    expect(read('The thing closest to the white bowl goes into it. Can, ball, block, whatever it turns out to be.', MIXED)).toBe(
+      'place yellow_block in white_bowl',
+    );
+  });
+});
+
 describe('in simulation', () => {
   it('"The second block from the top of the tower, put it in the blue bowl." (a block higher up the picture than the tower)', async () => {
     const def = task(

@@ -1112,6 +1112,11 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     det = 'one';
     single = true;
   }
+  // "take one red block", "into one green bowl": a red block, a green bowl (not "one", then "red block").
+  if (det === null && w === 'one' && (isColor(c.word(1) ?? '') || SIZE_WORDS[c.word(1) ?? ''] !== undefined) && headAfterAdjectives(c, 1)) {
+    c.pos++;
+    det = 'a';
+  }
   if ((det === 'a' || det === 'one') && c.accept('single')) single = true;
   // ("the column": the blocks standing one on another, as the tower; "in a column" is a line.)
   if (
@@ -4575,6 +4580,15 @@ function comment(all: Token[]): boolean {
   // "Count from the left: one, two, three. That's the one.": said of the thing just named.
   if (/^(that is|thats|that's) (the one|him|her|your (one|guy|target|man))$/.test(said)) return true;
   if (/^(job done|all done|night night|nighty night|sleep tight|good luck)\b/.test(said)) return true;
+  // Sign-offs of a recipe or a ticket: "Season to taste.", "Serves one.", "Ticket can be closed once done.", "The end.", "QED."
+  if (
+    /^(season to taste|serves (one|two|\d+)|the end|qed|ticket can be closed( once (done|it is done))?|close the ticket( once done)?)$/.test(
+      said,
+    )
+  )
+    return true;
+  // "Can, ball, block, whatever it turns out to be.": any kind will do.
+  if (/^(\w+ )?(\w+ ){0,3}whatever it (turns out to be|is|happens to be)$/.test(said) && !/\b(put|move|place)\b/.test(said)) return true;
   // "Nothing in the middle, just a ring of blocks.", "No bowl in the middle, just the five balls.": a ring with its middle left empty, as a ring is.
   if (
     /^(nothing|no \w+) (in|at) the (middle|centre|center)( of (it|the (ring|circle)))?( just (a (ring|circle) of (the )?\w+|the( \w+)? \w+))?$/.test(

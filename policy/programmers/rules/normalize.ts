@@ -663,6 +663,21 @@ function smallForms(tokens: Token[]): Token[] {
       out.push(word('them'));
       continue;
     }
+    // "…, I do NOT want it inside!!", "I don't want it in there": not in it (said again after a place beside).
+    if (
+      w(i) === 'i' &&
+      ((w(i + 1) === 'do' && w(i + 2) === 'not') || ["don't", 'dont'].includes(w(i + 1))) &&
+      w(i + (w(i + 1) === 'do' ? 3 : 2)) === 'want' &&
+      ['it', 'them'].includes(w(i + (w(i + 1) === 'do' ? 4 : 3)))
+    ) {
+      const j = i + (w(i + 1) === 'do' ? 5 : 4);
+      const inWord = w(j) === 'inside' || (w(j) === 'in' && ['it', 'there', 'the'].includes(w(j + 1)));
+      if (inWord && (w(j) === 'inside' ? tokens[j + 1]?.kind !== 'word' : w(j + 1) !== 'the')) {
+        out.push(word('not'), word('in'), word('it'));
+        i = w(j) === 'inside' ? j : j + 1;
+        continue;
+      }
+    }
     // "Gimme the block …", "lemme see …": give me, let me.
     // ("gimme the block … and drop it in X": take it, then what follows says where.)
     const handed = (w(i) === 'gimme' ? i + 1 : w(i) === 'give' && w(i + 1) === 'me' ? i + 2 : -1) >= 0;
@@ -4791,7 +4806,20 @@ const BESIDE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words before "not in it" that only say the place again: "on the table, not in it", "beside, I said, not in". */
-const RESTATING: ReadonlySet<string> = new Set(['on', 'the', 'table', 'beside', 'next', 'to', 'i', 'said', 'but', 'and', 'just']);
+const RESTATING: ReadonlySet<string> = new Set([
+  'on',
+  'the',
+  'table',
+  'beside',
+  'next',
+  'to',
+  'i',
+  'said',
+  'but',
+  'and',
+  'just',
+  'alongside',
+]);
 
 /**
  * "next to the pink bowl - on the table, not in the bowl -", "… next to the pink bowl. not in
