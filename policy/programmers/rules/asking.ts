@@ -19,23 +19,11 @@
 //   "Let b be the red block. Put b in the bowl."     → "Put the red block in the bowl."
 //   "It would be nice if someone put …", "wee"       → "put …", "little"
 
-import { NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, VERBS, isColor } from './lexicon.ts';
+import { NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, VERBS, isColor, singularOf } from './lexicon.ts';
+import { endsSentence } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
 const word = (text: string, at: Token): Token => ({ kind: 'word', text, start: at.start, end: at.start });
-
-function endsSentence(t: Token | undefined): boolean {
-  return t?.kind === 'punct' && ['.', '!', '?', ';'].includes(t.text);
-}
-
-/** A noun's singular ("blocks" → "block", "boxes" → "box"), itself when singular, else null. */
-function singular(w: string | undefined): string | null {
-  const info = w === undefined ? undefined : NOUNS.get(w);
-  if (!info) return null;
-  if (!info.plural) return w!;
-  for (const s of [w!.replace(/es$/, ''), w!.replace(/s$/, '')]) if (NOUNS.get(s)?.plural === false) return s;
-  return null;
-}
 
 /** Whether `w` is a plural noun of things (not of containers: "in the bowls, …" says where). */
 function pluralThing(w: string | undefined): boolean {
@@ -100,10 +88,10 @@ function whichOfThe(tokens: Token[]): Token[] {
       w(j) === 'of' &&
       w(j + 1) === 'the' &&
       pluralThing(w(j + 2)) &&
-      singular(w(j + 2)) !== null &&
+      singularOf(w(j + 2) ?? '') !== undefined &&
       ['is', "'s"].includes(w(j + 3) ?? '')
     ) {
-      const one = { ...tokens[j + 2]!, text: singular(w(j + 2))! };
+      const one = { ...tokens[j + 2]!, text: singularOf(w(j + 2)!)! };
       return whichOfThe([...tokens.slice(0, k + 1), one, ...tokens.slice(j + 3)]);
     }
     // "which block is (the) second from the left?", "which ball's third from the top?".

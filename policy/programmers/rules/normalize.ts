@@ -43,6 +43,7 @@ import {
 } from './lexicon.ts';
 import { askingForms } from './asking.ts';
 import { compassWords } from './compass.ts';
+import { endsSentence } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
 export interface NormalizeOptions {
@@ -4088,10 +4089,6 @@ function whereClefts(tokens: Token[]): Token[] {
 function sentenceFrom(tokens: Token[], i: number): Token[] {
   const end = tokens.findIndex((t, k) => k > i && endsSentence(t));
   return tokens.slice(i, end < 0 ? tokens.length : end);
-}
-
-function endsSentence(t: Token | undefined): boolean {
-  return t?.kind === 'punct' && ['.', '!', '?', ';'].includes(t.text);
 }
 
 /**

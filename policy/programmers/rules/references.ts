@@ -128,14 +128,14 @@ function clusterAround(pool: ObjectInfo[], seeds: ObjectInfo[], np: NounPhrase, 
   let groups = 0;
   for (const o of pool) {
     if (group.has(o)) continue;
-    const todo = [o];
+    const frontier = [o];
     group.set(o, groups);
-    while (todo.length > 0) {
-      const u = todo.pop()!;
+    while (frontier.length > 0) {
+      const u = frontier.pop()!;
       for (const v of pool)
         if (!group.has(v) && near(u, v)) {
           group.set(v, groups);
-          todo.push(v);
+          frontier.push(v);
         }
     }
     groups++;

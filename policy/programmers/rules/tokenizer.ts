@@ -137,6 +137,11 @@ export function tokenize(text: string): Token[] {
 }
 
 /** The instruction text a run of tokens came from. */
+/** Whether a token ends a sentence: ".", "!", "?" or ";". */
+export function endsSentence(t: Token | undefined): boolean {
+  return t?.kind === 'punct' && ['.', '!', '?', ';'].includes(t.text);
+}
+
 export function spanText(text: string, tokens: readonly Token[]): string {
   if (tokens.length === 0) return '';
   // Normalisation may reorder tokens ("the tray's right" → "the right of the tray"): the span covers them all.
