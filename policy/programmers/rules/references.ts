@@ -331,7 +331,7 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
   // "the odd one out": the one thing whose shape no other has, else whose colour no other has (containers aside).
   if (np.odd) {
     const oddOf = (among: ObjectInfo[]): { odd: ObjectInfo[]; by: string; things: ObjectInfo[] } => {
-      const things = among.filter((o) => o.shape !== 'bowl' && o.shape !== 'tray');
+      const things = among.filter((o) => !CONTAINERS.includes(o.shape));
       const alone = (key: (o: ObjectInfo) => string): ObjectInfo[] =>
         things.filter((o) => things.filter((x) => key(x) === key(o)).length === 1);
       const byShape = alone((o) => o.shape);
@@ -343,11 +343,10 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     // ("Every block in the bowl, but leave the odd one out": of those alike, none; of everything on the table, the odd one.)
     let r = oddOf(found);
     if (r.odd.length === 0 && np.noun === null) r = oddOf(facts.objects.filter((o) => !exclude.has(o.id)));
-    const { odd, things } = r;
-    const byShape = r.by === 'shape' ? odd : [];
+    const { odd, by, things } = r;
     if (odd.length === 0)
       throw new UnresolvedReference(`'${np.text}': no one of ${things.map((o) => o.id).join(', ')} is alone in its shape or its colour`);
-    opts.notes?.push(`"${np.text}": ${odd[0]!.id}, the only one of its ${byShape.length === 1 ? 'shape' : 'colour'}`);
+    opts.notes?.push(`"${np.text}": ${odd[0]!.id}, the only one of its ${by}`);
     found = odd;
   }
   // "the block with no bowl of its colour", "the blocks that have a matching bowl".
