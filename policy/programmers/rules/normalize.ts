@@ -42,6 +42,7 @@ import {
   singularOf,
 } from './lexicon.ts';
 import { askingForms } from './asking.ts';
+import { phrasingForms } from './phrasings.ts';
 import { compassWords } from './compass.ts';
 import { endsSentence } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
@@ -3083,6 +3084,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   let out: Token[] = tokens.map((t) => (t.kind === 'punct' && t.text === '->' ? { ...t, kind: 'word', text: 'to' } : t));
   out = compassWords(out, notes);
   out = askingForms(out);
+  out = phrasingForms(out, notes, opts.vocabulary);
   out = thatBowlOfItsColour(out);
   out = extremeAfterNoun(out);
   out = roughDistances(out);

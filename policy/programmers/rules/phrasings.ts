@@ -1,0 +1,622 @@
+// Ways of saying what the grammar already reads that span sentences or name a set by a word
+// of its own: a count said in one sentence and its ordinal in the next, corners one each said
+// without a verb, a bowl "that doesn't share its colour", warm and cool colours. Each pass
+// rewrites the words; nothing here looks at the scene but its words (the colours it has). The
+// passes run in the order of `phrasingForms`.
+//
+//   "Count from the right: one, two. The second block goes …" → "The second block from the right goes …"
+//   "Start at the left edge and count: one, two. Number two …" → "the second one from the left …"
+//   "Third one down - in the green bowl"                       → "Third one from the top - in the green bowl"
+//   "Four blocks, four corners, one each."                     → "put the four blocks in different corners."
+//   "Spread them out so every corner gets exactly one."        → "Spread them out in different corners."
+//   "every block sits in a bowl that doesn't share its colour" → "every block goes in a bowl that is not its own colour"
+//   "Every block finds the bowl that's its colour"             → "Every block goes in the bowl of its own colour"
+//   "in a bowl, but never the bowl of its own colour"          → "in a bowl that is not its own colour"
+//   "never two in one bowl", "no two blocks may share a bowl"  → "no two in one bowl", "no two blocks sharing a bowl"
+//   "Mix 'em up:", "Colour party!", "Odd-one-out game:"        → (a heading: left out)
+//   "the warm colours (red and orange)", "the cold ones"       → "the red and orange things", "the things that are not red, …"
+//   "not red, not blue and not white"                          → "not red, blue or white"
+
+import { COLORS, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, isColor, singularOf } from './lexicon.ts';
+import { endsSentence } from './tokenizer.ts';
+import type { Token } from './tokenizer.ts';
+
+const word = (text: string, at: Token): Token => ({ kind: 'word', text, start: at.start, end: at.start });
+const isWordAt = (tokens: readonly Token[], k: number, ...words: string[]): boolean =>
+  tokens[k]?.kind === 'word' && words.includes(tokens[k]!.text);
+const startsSentence = (tokens: readonly Token[], k: number): boolean => k === 0 || endsSentence(tokens[k - 1]);
+/** The index of the token ending the sentence that holds `k` (or the length). */
+const sentenceEnd = (tokens: readonly Token[], k: number): number => {
+  let e = k;
+  while (e < tokens.length && !endsSentence(tokens[e])) e++;
+  return e;
+};
+/** The ordinal word for `n` ("second" for 2). */
+const ordinalWord = (n: number): string | undefined =>
+  Object.keys(ORDINALS).find((k) => ORDINALS[k] === n && /(st|nd|rd|th)$/.test(k) && !/^\d/.test(k));
+
+const LEADS: ReadonlySet<string> = new Set(['so', 'now', 'ok', 'okay', 'right', 'first', 'just', 'and', 'then']);
+const SIDE_TAILS: ReadonlySet<string> = new Set(['hand', 'end', 'side', 'edge']);
+const WHOLES: ReadonlySet<string> = new Set(['picture', 'table', 'image', 'row', 'line', 'column', 'photo', 'view']);
+
+/**
+ * A count said as its own sentence, and the ordinal it gives in the next: "Count from the right:
+ * one, two, three, four. The fourth block goes in the white bowl.", "count in from the right-hand
+ * end: one, two, three. that third block goes …", "Start at the left edge and count the blocks:
+ * one, two. Number two goes on the tray.", "Count the posts from the left. Number three goes …",
+ * "count down from the top of the picture; the second block you reach goes …". The count goes;
+ * the side it starts from goes after the ordinal's noun ("The fourth block from the right goes
+ * …"). "that one" after a spoken count is the last number said.
+ */
+function countThenOrdinal(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let s = 0; s < tokens.length; s++) {
+    if (!startsSentence(tokens, s)) continue;
+    let i = s;
+    while (LEADS.has(w(i))) i++;
+    let side: Token | null = null;
+    let noun: string | null = null;
+    const sideAt = (k: number): number => {
+      // "[the|your|my] right [hand] [end|edge] [of the picture]" → the index after it, or -1.
+      let j = k;
+      if (['the', 'your', 'my'].includes(w(j))) j++;
+      if (SIDE_WORDS[w(j)] === undefined) return -1;
+      side = tokens[j]!;
+      j++;
+      while (SIDE_TAILS.has(w(j))) j++;
+      if (w(j) === 'of' && w(j + 1) === 'the' && (WHOLES.has(w(j + 2)) || singularOf(w(j + 2)) !== undefined)) {
+        if (singularOf(w(j + 2)) !== undefined && NOUNS.has(w(j + 2))) noun ??= singularOf(w(j + 2))!;
+        j += 3;
+      }
+      return j;
+    };
+    const countedNoun = (k: number): number => {
+      if (w(k) === 'the' && singularOf(w(k + 1)) !== undefined) {
+        if (NOUNS.has(w(k + 1))) noun = singularOf(w(k + 1))!;
+        return k + 2;
+      }
+      return k;
+    };
+    let j: number;
+    if (['start', 'starting'].includes(w(i)) && ['at', 'from'].includes(w(i + 1))) {
+      // "Start at the left edge and count (the blocks)".
+      j = sideAt(i + 2);
+      if (j < 0 || w(j) !== 'and' || !['count', 'counting'].includes(w(j + 1))) continue;
+      j = countedNoun(j + 2);
+    } else if (['count', 'counting'].includes(w(i))) {
+      j = countedNoun(i + 1);
+      while (['in', 'along', 'across', 'up', 'down', 'off', 'them', 'these', 'it'].includes(w(j))) j++;
+      if (w(j) !== 'from' && w(j) !== 'at') continue;
+      j = sideAt(j + 1);
+      if (j < 0) continue;
+    } else continue;
+    // The count said aloud: one, two, three …
+    let n = 0;
+    for (;;) {
+      while (tokens[j]?.kind === 'punct' && [',', ':', '-', '…', '...'].includes(tokens[j]!.text)) j++;
+      if (w(j) === 'and') j++;
+      if (NUMBER_WORDS[w(j)] === n + 1 && w(j) !== 'a' && w(j) !== 'an') {
+        n++;
+        j++;
+        continue;
+      }
+      break;
+    }
+    // (Set inside sideAt: TypeScript cannot see it.)
+    const sideToken = side as Token | null;
+    if (!endsSentence(tokens[j]) || sideToken === null) continue;
+    const a = j + 1;
+    const b = sentenceEnd(tokens, a);
+    // The ordinal of the next sentence: "the fourth block", "that third one", "Number two", "that one".
+    for (let p = a; p < b; p++) {
+      let ord = ORDINALS[w(p)] !== undefined && w(p) !== 'last' ? w(p) : undefined;
+      let from = p;
+      let head = -1;
+      let said: Token[] = [];
+      if (ord !== undefined) {
+        if (['that', 'this'].includes(w(p - 1)) && p - 1 >= a) from = p - 1;
+        else if (w(p - 1) === 'the') from = p - 1;
+        head = p + 1;
+        while (head < b && head <= p + 3 && !(NOUNS.has(w(head)) || w(head) === 'one')) head++;
+        if (head >= b || !(NOUNS.has(w(head)) || w(head) === 'one')) {
+          head = -1;
+          said = [word('the', tokens[p]!), word(ord, tokens[p]!), word(noun ?? 'one', tokens[p]!)];
+        } else said = [word('the', tokens[p]!), ...tokens.slice(p, head + 1)];
+      } else if (w(p) === 'number' && (NUMBER_WORDS[w(p + 1)] !== undefined || tokens[p + 1]?.kind === 'number')) {
+        ord = ordinalWord(NUMBER_WORDS[w(p + 1)] ?? Number(tokens[p + 1]!.text));
+        if (ord === undefined) break;
+        said = [word('the', tokens[p]!), word(ord, tokens[p]!), word(noun ?? 'one', tokens[p]!)];
+        head = p + 1;
+      } else if (n > 0 && ['that', 'this'].includes(w(p)) && (w(p + 1) === 'one' || NOUNS.has(w(p + 1)))) {
+        ord = ordinalWord(n);
+        if (ord === undefined) break;
+        said = [word('the', tokens[p]!), word(ord, tokens[p]!), tokens[p + 1]!];
+        head = p + 1;
+      } else continue;
+      let after = head < 0 ? p + 1 : head + 1;
+      if (['from', 'counting', 'starting'].includes(w(after))) break;
+      // "the second block you reach", "… you come to", "… you get to".
+      if (w(after) === 'you' && ['reach', 'come', 'get', 'hit', 'meet'].includes(w(after + 1)))
+        after += ['come', 'get'].includes(w(after + 1)) && w(after + 2) === 'to' ? 3 : 2;
+      const at = tokens[p]!;
+      const sided = [...said, word('from', at), word('the', at), { ...sideToken }];
+      return countThenOrdinal([...tokens.slice(0, s), ...tokens.slice(a, from), ...sided, ...tokens.slice(after)]);
+    }
+  }
+  return tokens;
+}
+
+/**
+ * "Third one down - in the green bowl", "the second block up, into the bowl": an ordinal counted
+ * down (from the top) or up (from the bottom), said at the start of a sentence with nothing
+ * after the direction but a pause.
+ */
+function countedDownOrUp(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 0; i < tokens.length; i++) {
+    if (!startsSentence(tokens, i)) continue;
+    const o = w(i) === 'the' ? i + 1 : i;
+    if (ORDINALS[w(o)] === undefined || w(o) === 'last') continue;
+    const head = o + 1;
+    if (!(NOUNS.has(w(head)) || w(head) === 'one')) continue;
+    const dir = w(head + 1);
+    if ((dir !== 'down' && dir !== 'up') || tokens[head + 2]?.kind !== 'punct') continue;
+    // ("the second one up, counting from the bottom": the side is said after it.)
+    if (['counting', 'starting', 'from', 'going'].includes(w(head + 3))) continue;
+    const at = tokens[head + 1]!;
+    const sided = [word('from', at), word('the', at), word(dir === 'down' ? 'top' : 'bottom', at)];
+    return [...tokens.slice(0, head + 1), ...sided, ...tokens.slice(head + 2)];
+  }
+  return tokens;
+}
+
+/** Words that may follow "N blocks, N corners" in its sentence and add nothing to it. */
+const ONE_EACH: ReadonlySet<string> = new Set([
+  'one',
+  'each',
+  'per',
+  'corner',
+  'any',
+  'in',
+  'so',
+  'stays',
+  'stay',
+  'empty',
+  'is',
+  'left',
+  'and',
+  'please',
+  'doesn\u2019t',
+  "doesn't",
+  'matter',
+  'which',
+  'where',
+  'goes',
+  'go',
+  'no',
+  'doubling',
+  'double',
+  'doubled',
+  'nothing',
+  'up',
+]);
+
+/**
+ * Corners one each, said without a verb or as what each corner gets: "Four blocks, four corners,
+ * one each." → "put the four blocks in different corners."; "Three cans, four corners, so one
+ * corner stays empty." (the same); "Spread the four blocks out so that every corner of the table
+ * gets exactly one." → "Spread the four blocks out in different corners."
+ */
+function cornersEach(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  const count = (k: number): boolean => NUMBER_WORDS[w(k)] !== undefined || tokens[k]?.kind === 'number';
+  for (let i = 0; i < tokens.length; i++) {
+    // "N things, N corners[, one each]".
+    if (
+      startsSentence(tokens, i) &&
+      count(i) &&
+      singularOf(w(i + 1)) !== undefined &&
+      NOUNS.has(w(i + 1)) &&
+      tokens[i + 2]?.text === ',' &&
+      count(i + 3) &&
+      w(i + 4) === 'corners'
+    ) {
+      const e = sentenceEnd(tokens, i);
+      const rest = tokens.slice(i + 5, e);
+      if (!rest.every((t) => t.kind === 'punct' || ONE_EACH.has(t.text) || NOUNS.has(t.text))) continue;
+      const at = tokens[i]!;
+      // After a sentence that put them in corners ("Put each can in a different corner. Three cans, four corners, …"), it repeats it.
+      if (tokens.slice(0, i).some((t) => t.text === 'corner' || t.text === 'corners'))
+        return cornersEach([...tokens.slice(0, i), ...tokens.slice(e + 1)]);
+      const said = [
+        word('put', at),
+        word('the', at),
+        tokens[i]!,
+        tokens[i + 1]!,
+        word('in', at),
+        word('different', at),
+        word('corners', at),
+      ];
+      return cornersEach([...tokens.slice(0, i), ...said, ...tokens.slice(e)]);
+    }
+    // "[out] so [that] every corner [of the table] gets [exactly] one [thing]" → "in different corners".
+    if (w(i) === 'so') {
+      let j = w(i + 1) === 'that' ? i + 2 : i + 1;
+      if (!['every', 'each'].includes(w(j)) || w(j + 1) !== 'corner') continue;
+      j += 2;
+      if (w(j) === 'of' && w(j + 1) === 'the' && w(j + 2) === 'table') j += 3;
+      if (!['gets', 'has', 'ends', 'holds'].includes(w(j))) continue;
+      j++;
+      if (w(j) === 'up' && w(j - 1) === 'ends') j += w(j + 1) === 'with' ? 2 : 1;
+      if (['exactly', 'just', 'only'].includes(w(j))) j++;
+      if (!['one', 'a'].includes(w(j))) continue;
+      j++;
+      if (NOUNS.has(w(j))) j++;
+      if (j < tokens.length && tokens[j]!.kind !== 'punct') continue;
+      const from = w(i - 1) === 'out' ? i - 1 : i;
+      const at = tokens[i]!;
+      return cornersEach([...tokens.slice(0, from), word('in', at), word('different', at), word('corners', at), ...tokens.slice(j)]);
+    }
+  }
+  return tokens;
+}
+
+/** "its own colour's bowl", "the bowl of its own colour", "its own bowl", "its matching bowl": the index after it, or -1. */
+function ownBowlAt(tokens: readonly Token[], k: number): number {
+  const w = (m: number): string => (tokens[m]?.kind === 'word' ? tokens[m]!.text : '');
+  let j = k;
+  if (w(j) === 'in' || w(j) === 'into') j++;
+  if (w(j) === 'its' && w(j + 1) === 'own' && w(j + 2) === 'color' && ["'s", 's'].includes(w(j + 3)) && w(j + 4) === 'bowl') return j + 5;
+  if (w(j) === 'its' && w(j + 1) === 'own' && w(j + 2) === 'color' && w(j + 3) === 'bowl') return j + 4;
+  if (w(j) === 'its' && ['own', 'matching'].includes(w(j + 1)) && w(j + 2) === 'bowl') return j + 3;
+  if (w(j) === 'the' && ['bowl', 'one'].includes(w(j + 1)) && w(j + 2) === 'of' && w(j + 3) === 'its') {
+    const m = w(j + 4) === 'own' ? j + 5 : j + 4;
+    if (w(m) === 'color') return m + 1;
+  }
+  if (
+    w(j) === 'the' &&
+    ['bowl', 'one'].includes(w(j + 1)) &&
+    w(j + 2) === 'that' &&
+    ['matches', 'match'].includes(w(j + 3)) &&
+    w(j + 4) === 'it'
+  )
+    return j + 5;
+  return -1;
+}
+
+/**
+ * Every block in a bowl not of its own colour, said in other words: "a bowl that doesn't share
+ * its colour", "in a bowl, but never the bowl of its own colour", "in a bowl, but no block may go
+ * in its own colour's bowl" → "a bowl that is not its own colour"; "never two in one bowl" → "no
+ * two in one bowl"; "no two blocks may share a bowl" → "no two blocks sharing a bowl"; "every
+ * block sits in …" → "every block goes in …".
+ */
+function notOwnBowl(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  const notOwn = (at: Token): Token[] => [
+    word('that', at),
+    word('is', at),
+    word('not', at),
+    word('its', at),
+    word('own', at),
+    word('color', at),
+  ];
+  for (let i = 0; i < tokens.length; i++) {
+    // "the bowl that's its colour" → "the bowl of its own colour".
+    if (['bowl', 'tray'].includes(w(i)) && w(i - 1) === 'the' && w(i + 1) === 'that' && w(i + 2) === 'is' && w(i + 3) === 'its') {
+      const e = w(i + 4) === 'own' ? i + 5 : i + 4;
+      if (w(e) !== 'color') continue;
+      const at = tokens[i + 1]!;
+      return notOwnBowl([
+        ...tokens.slice(0, i + 1),
+        word('of', at),
+        word('its', at),
+        word('own', at),
+        word('color', at),
+        ...tokens.slice(e + 1),
+      ]);
+    }
+    // "a bowl that doesn't share its colour", "a bowl that does not match its colour".
+    if (w(i) === 'bowl' && w(i + 1) === 'that') {
+      let j = i + 2;
+      if (["doesn't", 'doesnt', 'don\u2019t', "don't", 'isn\u2019t'].includes(w(j))) j++;
+      else if (w(j) === 'does' && w(j + 1) === 'not') j += 2;
+      else continue;
+      if (!['share', 'match', 'have'].includes(w(j)) || w(j + 1) !== 'its') continue;
+      j += 2;
+      if (w(j) === 'own') j++;
+      if (w(j) !== 'color') continue;
+      return notOwnBowl([...tokens.slice(0, i + 1), ...notOwn(tokens[i + 1]!), ...tokens.slice(j + 1)]);
+    }
+    // "a bowl, but never its own colour's bowl", "a bowl, but no block may go in the bowl of its own colour".
+    if (w(i) === 'bowl' && w(i - 1) === 'a') {
+      let j = i + 1;
+      if (tokens[j]?.text === ',') j++;
+      if (w(j) !== 'but') continue;
+      j++;
+      if (w(j) === 'never' || w(j) === 'not') j++;
+      else if (w(j) === 'no' && NOUNS.has(w(j + 1)) && ['may', 'can', 'should', 'must'].includes(w(j + 2))) {
+        j += 3;
+        if (['go', 'sit', 'be', 'end'].includes(w(j))) j += w(j) === 'end' && w(j + 1) === 'up' ? 2 : 1;
+      } else continue;
+      const e = ownBowlAt(tokens, j);
+      if (e < 0) continue;
+      return notOwnBowl([...tokens.slice(0, i + 1), ...notOwn(tokens[i + 1]!), ...tokens.slice(e)]);
+    }
+    // "never two in one bowl" → "no two in one bowl" (noSharing reads it).
+    if (
+      w(i) === 'never' &&
+      (w(i + 1) === 'two' || tokens[i + 1]?.text === '2') &&
+      (i === 0 || tokens[i - 1]!.kind === 'punct' || w(i - 1) === 'and')
+    )
+      return notOwnBowl([...tokens.slice(0, i), { ...tokens[i]!, text: 'no' }, ...tokens.slice(i + 1)]);
+    // "no two blocks may share a bowl" → "no two blocks sharing a bowl".
+    if (
+      w(i) === 'no' &&
+      w(i + 1) === 'two' &&
+      NOUNS.has(w(i + 2)) &&
+      ['may', 'can', 'should', 'will'].includes(w(i + 3)) &&
+      w(i + 4) === 'share'
+    )
+      return notOwnBowl([...tokens.slice(0, i + 3), { ...tokens[i + 4]!, text: 'sharing' }, ...tokens.slice(i + 5)]);
+    // "every block finds the bowl that's its colour", "… meets the bowl of its own colour" → "… goes in the bowl …".
+    if (
+      ['every', 'each'].includes(w(i)) &&
+      NOUNS.has(w(i + 1)) &&
+      ['finds', 'meets', 'joins'].includes(w(i + 2)) &&
+      w(i + 3) === 'the' &&
+      ['bowl', 'tray'].includes(w(i + 4)) &&
+      (i === 0 || tokens[i - 1]!.kind === 'punct')
+    )
+      return notOwnBowl([
+        ...tokens.slice(0, i + 2),
+        { ...tokens[i + 2]!, text: 'goes' },
+        word('in', tokens[i + 2]!),
+        ...tokens.slice(i + 3),
+      ]);
+    // "every block sits in a bowl …" → "every block goes in a bowl …".
+    if (
+      ['every', 'each'].includes(w(i)) &&
+      NOUNS.has(w(i + 1)) &&
+      w(i + 2) === 'sits' &&
+      ['in', 'into', 'on', 'onto'].includes(w(i + 3)) &&
+      (i === 0 || tokens[i - 1]!.kind === 'punct')
+    )
+      return notOwnBowl([...tokens.slice(0, i + 2), { ...tokens[i + 2]!, text: 'goes' }, ...tokens.slice(i + 3)]);
+  }
+  return tokens;
+}
+
+const ARRANGEMENTS: ReadonlySet<string> = new Set(['tower', 'stack', 'pile', 'line', 'row', 'column', 'circle', 'ring', 'grid']);
+const HEADING_ENDS: ReadonlySet<string> = new Set(['game', 'time', 'party', 'challenge']);
+
+/**
+ * A heading before the request: "Mix 'em up: every block …", "Let's mix things up - …", "Colour
+ * party! Every block …", "Odd-one-out game: …", "Tower time!! …". It names the game, not what to
+ * do; it goes when a request follows it.
+ */
+function headings(tokens: Token[], notes: string[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 0; i < tokens.length; i++) {
+    if (!startsSentence(tokens, i)) continue;
+    let j = i;
+    if (w(j) === "let's" || w(j) === 'lets' || (w(j) === 'let' && w(j + 1) === 'mix')) j++;
+    if (w(j) === 'mix' && ['them', 'em', 'things', 'it', 'everything'].includes(w(j + 1))) {
+      j += 2;
+      if (w(j) === 'all') j++;
+      if (w(j) !== 'up') continue;
+      j++;
+    } else {
+      let k = j;
+      while (k < tokens.length && k - j < 4 && tokens[k]!.kind === 'word' && !HEADING_ENDS.has(w(k))) k++;
+      // ("Tower time!! yellow's the base, …": a heading naming an arrangement says what to make.)
+      if (k === j || !HEADING_ENDS.has(w(k)) || tokens.slice(j, k).some((t) => ARRANGEMENTS.has(t.text))) continue;
+      j = k + 1;
+    }
+    const p = tokens[j];
+    // (A heading before a colon, "Tidy-up time:", is grammar.ts's: left out and noted when it names nothing.)
+    const mix = w(i) === 'mix' || w(i + 1) === 'mix';
+    if (p?.kind !== 'punct' || !(mix ? [':', '!', ',', '-'] : ['!', ',', '-']).includes(p.text)) continue;
+    let e = j;
+    while (tokens[e]?.kind === 'punct') e++;
+    if (e >= tokens.length) continue;
+    const said = tokens
+      .slice(i, j)
+      .map((t) => t.text)
+      .join(' ');
+    notes.push(`left out '${said}', a heading before what it says`);
+    return headings([...tokens.slice(0, i), ...tokens.slice(e)], notes);
+  }
+  return tokens;
+}
+
+const WARM: readonly string[] = ['red', 'orange', 'yellow', 'pink'];
+const COOL: readonly string[] = ['green', 'blue', 'purple', 'cyan'];
+
+/** "red", "red and orange", "red, orange and yellow" (or "… or yellow"). */
+function colourList(colours: readonly string[], at: Token, last: 'and' | 'or' = 'and'): Token[] {
+  const out: Token[] = [];
+  colours.forEach((c, k) => {
+    if (k > 0) out.push(k === colours.length - 1 ? word(last, at) : { kind: 'punct', text: ',', start: at.start, end: at.start });
+    out.push(word(c, at));
+  });
+  return out;
+}
+
+/** The plural of a noun of things ("block" → "blocks"), if the lexicon has one. */
+function pluralOf(noun: string): string | undefined {
+  for (const [k, v] of NOUNS) if (v.plural && singularOf(k) === noun) return k;
+  return undefined;
+}
+
+/**
+ * Warm and cool colours: "the warm-coloured blocks - red, orange, yellow -", "the warm colours
+ * (red and orange)", "the cold ones", "any block in a warm colour (red, orange or yellow)" → "the
+ * red, orange and yellow blocks", "the red and orange things", "the green and blue things". A
+ * list said with it (in brackets or dashes) is the set; else warm is red, orange, yellow and pink
+ * and cool is green, blue, purple and cyan, those of them the scene has.
+ */
+function warmAndCool(tokens: Token[], vocabulary: readonly string[] | undefined): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 0; i < tokens.length; i++) {
+    if (!['warm', 'cool', 'cold'].includes(w(i))) continue;
+    let j = i + 1;
+    let noun: string | null = null;
+    if (['color', 'colors', 'colored'].includes(w(j))) j++;
+    else if (w(j) !== 'ones') continue;
+    if (w(j) === 'ones' || w(j - 1) === 'colors') {
+      if (w(j) === 'ones') j++;
+    } else if (NOUNS.has(w(j)) && w(j - 1) === 'colored') {
+      noun = singularOf(w(j)) ?? w(j);
+      j++;
+    }
+    // The list said with it: "(red, orange or yellow)", ", red, orange, yellow,".
+    let listed: string[] = [];
+    const open = tokens[j]?.text;
+    if (open === '(' || open === ',') {
+      let k = j + 1;
+      let last = -1;
+      const got: string[] = [];
+      while (k < tokens.length && (isColor(w(k)) || tokens[k]!.text === ',' || ['and', 'or'].includes(w(k)))) {
+        if (isColor(w(k))) {
+          got.push(w(k));
+          last = k;
+        }
+        k++;
+      }
+      k = last + 1;
+      const close = tokens[k]?.text;
+      if (got.length > 0 && close === (open === '(' ? ')' : ',')) {
+        listed = got;
+        j = k + 1;
+      }
+    }
+    const set = w(i) === 'warm' ? WARM : COOL;
+    // Unlisted, the set is said as what it is not ("the blocks that are not green, blue or white"): a
+    // colour of the set the scene has only on a bowl names no block.
+    const others =
+      listed.length > 0 ? [] : [...COLORS].filter((c) => !set.includes(c) && (vocabulary === undefined || vocabulary.includes(c)));
+    // "any block in a warm colour": the noun goes before.
+    let from = i;
+    if (w(i - 1) === 'a' && w(i - 2) === 'in' && NOUNS.has(w(i - 3))) {
+      noun = singularOf(w(i - 3)) ?? w(i - 3);
+      from = i - 3;
+      if (['any', 'every', 'each', 'all', 'the'].includes(w(from - 1))) from--;
+    } else if (['the', 'any', 'every', 'each', 'all'].includes(w(i - 1))) from = i - 1;
+    if (noun === null) {
+      // The things named before in the sentence ("Split the blocks …: the warm colours …"), else things.
+      let b = i - 1;
+      while (b >= 0 && !endsSentence(tokens[b])) {
+        const s = singularOf(w(b));
+        if (s !== undefined && NOUNS.has(w(b)) && !['bowl', 'tray', 'container', 'zone'].includes(NOUNS.get(w(b))!.cls)) {
+          noun = s;
+          break;
+        }
+        b--;
+      }
+    }
+    const plural = pluralOf(noun ?? 'thing') ?? 'things';
+    const at = tokens[i]!;
+    // (Its verb agrees with the list: "… yellow blocks goes on" was read as a clause of its own.)
+    const verb = w(j) === 'goes' ? [{ ...tokens[j]!, text: 'go' }] : tokens.slice(j, j + 1);
+    const said =
+      listed.length > 0
+        ? [word('the', at), ...colourList(listed, at), word(plural, at)]
+        : [
+            word('the', at),
+            word(plural, at),
+            ...(others.length > 0 ? [word('that', at), word('are', at), word('not', at), ...colourList(others, at, 'or')] : []),
+          ];
+    return warmAndCool([...tokens.slice(0, from), ...said, ...verb, ...tokens.slice(j + 1)], vocabulary);
+  }
+  return tokens;
+}
+
+/** "not red, not blue and not white" → "not red, blue or white". */
+function notList(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 0; i < tokens.length; i++) {
+    if (w(i) !== 'not' || !isColor(w(i + 1))) continue;
+    const colours = [w(i + 1)];
+    let j = i + 2;
+    let joined = false;
+    for (;;) {
+      let k = j;
+      if (tokens[k]?.text === ',') k++;
+      if (['and', 'or', 'nor'].includes(w(k))) {
+        k++;
+        joined = true;
+      }
+      if (w(k) === 'not' && isColor(w(k + 1))) {
+        colours.push(w(k + 1));
+        j = k + 2;
+        if (joined) break;
+        continue;
+      }
+      break;
+    }
+    if (colours.length < 2 || !joined) continue;
+    const at = tokens[i]!;
+    const list = colourList(colours, at, 'or');
+    // (A verb after the list agrees with it: "… or purple goes on" was read as a clause of its own.)
+    const verb = w(j) === 'goes' ? [{ ...tokens[j]!, text: 'go' }] : tokens.slice(j, j + 1);
+    return notList([...tokens.slice(0, i), tokens[i]!, ...list, ...verb, ...tokens.slice(j + 1)]);
+  }
+  return tokens;
+}
+
+/**
+ * "each of the red, green and blue blocks goes …": each of a list of colours is the list ("the red,
+ * green and blue blocks"); read as it was, the list broke at its first comma.
+ */
+function eachOfList(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 0; i < tokens.length; i++) {
+    const n = w(i) === 'each' ? 1 : w(i) === 'every' && w(i + 1) === 'one' ? 2 : 0;
+    if (n === 0 || w(i + n) !== 'of' || w(i + n + 1) !== 'the' || !isColor(w(i + n + 2))) continue;
+    let k = i + n + 3;
+    let listed = false;
+    while (tokens[k]?.text === ',' || ['and', 'or'].includes(w(k)) || isColor(w(k))) {
+      if (!isColor(w(k))) listed = true;
+      k++;
+    }
+    if (!listed || singularOf(w(k)) === undefined) continue;
+    // (Its verb agrees with the list: "… blue blocks goes on" was read as a clause of its own.)
+    const verb = w(k + 1) === 'goes' ? [{ ...tokens[k + 1]!, text: 'go' }] : tokens.slice(k + 1, k + 2);
+    return eachOfList([...tokens.slice(0, i), ...tokens.slice(i + n + 1, k + 1), ...verb, ...tokens.slice(k + 2)]);
+  }
+  return tokens;
+}
+
+const HIGHER: Readonly<Record<string, string>> = { higher: 'highest', lower: 'lowest' };
+
+/**
+ * "There are two blocks on the right of the bowl. The higher one of those two, into …": of two,
+ * "higher" and "lower" pick as "highest" and "lowest" do, and "of those two" (or "of them")
+ * names the things just said — the sentences before already say which.
+ */
+function higherOfThose(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 1; i < tokens.length; i++) {
+    const sup = HIGHER[w(i)];
+    if (sup === undefined || w(i - 1) !== 'the' || !(w(i + 1) === 'one' || NOUNS.has(w(i + 1)))) continue;
+    let j = i + 2;
+    // "of those two", "of these", "of them", "of the two" (when a sentence before names them).
+    if (w(j) === 'of' && ['those', 'these', 'them', 'the'].includes(w(j + 1))) {
+      let k = j + 2;
+      if (['two', 'both', '2'].includes(w(k))) k++;
+      const before = tokens.slice(0, i).some((t) => endsSentence(t));
+      if (w(j + 1) !== 'them' && k === j + 2) k = j;
+      else if (before) j = k;
+    }
+    return higherOfThose([...tokens.slice(0, i), { ...tokens[i]!, text: sup }, tokens[i + 1]!, ...tokens.slice(j)]);
+  }
+  return tokens;
+}
+
+/** The passes of this file, in order. */
+export function phrasingForms(tokens: Token[], notes: string[], vocabulary?: readonly string[]): Token[] {
+  let out = headings(tokens, notes);
+  for (const pass of [countThenOrdinal, countedDownOrUp, cornersEach, notOwnBowl, notList, eachOfList, higherOfThose]) out = pass(out);
+  return warmAndCool(out, vocabulary);
+}
