@@ -5,7 +5,9 @@
 // …"); corners one each said without a verb ("Four blocks, four corners, one each."); every
 // block in a bowl not of its colour, said in other words ("a bowl that doesn't share its
 // colour", "but never its own colour's bowl"); headings ("Mix 'em up:", "Colour party!"); warm
-// and cool colours; "not red, not blue and not white"; "The higher one of those two". First
+// and cool colours; "not red, not blue and not white"; "The higher one of those two"; a row or
+// a column named by its side ("the middle block of the top row", "From the column on the right,
+// take the top block"). First
 // programs run in simulation are judged by success predicates written here (the programmer
 // never sees them).
 
@@ -175,6 +177,67 @@ describe('warm and cool colours, and lists of colours', () => {
     const r = reading('Two blocks sit on the left of the tray. The lower one of them goes in the bowl.', MIXED);
     expect(r.intents).toBe('place yellow_block in white_bowl');
     expect(r.notes).toContain("'The lower one': one of yellow_block, red_block, named just before");
+  });
+});
+
+/** Two rows of three blocks (red, green, blue along the top; white, black, yellow along the bottom), a brown tray and a cyan bowl. */
+const ROWS: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04, [-0.2, 0.1]),
+    obj('green_block', 'box', 'green', 0.04, [0, 0.11]),
+    obj('blue_block', 'box', 'blue', 0.04, [0.2, 0.09]),
+    obj('white_block', 'box', 'white', 0.04, [-0.2, -0.1]),
+    obj('black_block', 'box', 'black', 0.04, [0, -0.11]),
+    obj('yellow_block', 'box', 'yellow', 0.04, [0.2, -0.1]),
+    obj('brown_tray', 'tray', 'brown', 0.2, [0.3, -0.25]),
+    obj('cyan_bowl', 'bowl', 'cyan', 0.13, [-0.3, -0.25]),
+  ],
+  zones: [],
+};
+
+/** Two columns of three blocks (red, green, blue down the left; white, black, yellow down the right), a brown tray and a cyan bowl. */
+const COLUMNS: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04, [-0.2, 0.1]),
+    obj('green_block', 'box', 'green', 0.04, [-0.21, 0.0]),
+    obj('blue_block', 'box', 'blue', 0.04, [-0.19, -0.1]),
+    obj('white_block', 'box', 'white', 0.04, [0.1, 0.1]),
+    obj('black_block', 'box', 'black', 0.04, [0.11, 0.0]),
+    obj('yellow_block', 'box', 'yellow', 0.04, [0.1, -0.1]),
+    obj('brown_tray', 'tray', 'brown', 0.2, [0.3, -0.25]),
+    obj('cyan_bowl', 'bowl', 'cyan', 0.13, [0.3, 0.2]),
+  ],
+  zones: [],
+};
+
+describe('a row or a column of several, named by its side', () => {
+  it('"the second block from the left, bottom row", "the block at the far right end of the bottom row", "the middle block of the top row"', () => {
+    expect(read('the second block from the left, bottom row -> brown tray', ROWS)).toBe('place black_block in brown_tray');
+    expect(read('Put the block at the far right end of the bottom row in the cyan bowl', ROWS)).toBe('place yellow_block in cyan_bowl');
+    expect(read('the middle block of the top row goes in the bowl', ROWS)).toBe('place green_block in cyan_bowl');
+    expect(read('the leftmost block in the back row goes in the bowl', ROWS)).toBe('place red_block in cyan_bowl');
+  });
+
+  it('said alone, the row is its things: "put the top row on the tray"; noted', () => {
+    const r = reading('put the top row on the tray', ROWS);
+    expect(r.intents).toBe('place blue_block in brown_tray | place red_block in brown_tray | place green_block in brown_tray');
+    expect(r.notes.some((n) => n.includes('the top row of 2'))).toBe(true);
+  });
+
+  it('"Bottom block of the left-hand column", "From the column on the right, take the top block", "In the left column, the middle block …"', () => {
+    expect(read('Bottom block of the left-hand column -> cyan bowl', COLUMNS)).toBe('place blue_block in cyan_bowl');
+    expect(read('From the column on the right, take the top block and put it on the tray.', COLUMNS)).toBe(
+      'place white_block in brown_tray',
+    );
+    expect(read('In the left column, the middle block goes in the bowl', COLUMNS)).toBe('place green_block in cyan_bowl');
+    expect(read('put the blocks in the left column on the tray', COLUMNS)).toBe(
+      'place green_block in brown_tray | place red_block in brown_tray | place blue_block in brown_tray',
+    );
+  });
+
+  it('a middle row of an even number of rows, and the containers of a row one each, are not read', () => {
+    expect(() => read('the leftmost block of the middle row goes in the bowl', ROWS)).toThrow(/lie in 2 rows, so none is in the middle/);
+    expect(() => read('the two blocks into the two bowls of the back row, one each', ROWS)).toThrow();
   });
 });
 

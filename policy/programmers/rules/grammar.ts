@@ -107,6 +107,8 @@ export interface NounPhrase {
   cluster?: boolean;
   /** "the smallest of the blocks on the right": chosen among those on that half of the table. */
   half?: ImageSide;
+  /** "the block at the end of the bottom row", "the left-hand column" (phrasings.ts): among those of that row or column (references.ts). */
+  line?: { axis: 'row' | 'column'; side: ImageSide | 'middle' };
   /** "the block with no bowl of its colour", "blocks that have a matching bowl": whether a container of that kind has its colour. */
   colourHas?: { has: boolean; noun: NounClass };
 }
@@ -1179,9 +1181,17 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   let empty = false;
   let clustered = false;
   let odd = false;
+  let line: NounPhrase['line'];
   for (;;) {
     const a = c.word();
     if (a === undefined) break;
+    const lineMark = LINE_MARK.exec(a);
+    if (lineMark && line === undefined) {
+      // "the bottom row", "the column on the left" (phrasings.ts marks them): among that row's things.
+      line = { axis: lineMark[1] as 'row' | 'column', side: lineMark[2] as ImageSide | 'middle' };
+      c.pos++;
+      continue;
+    }
     if (isColor(a)) {
       colors.push(a);
       c.pos++;
@@ -1478,6 +1488,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   if (notColors.length > 0) np.notColors = notColors;
   if (empty) np.empty = true;
   if (clustered) np.cluster = true;
+  if (line) np.line = line;
   if (odd) np.odd = true;
   if (mismatch) np.mismatchColor = true;
   if (colorOf) np.colorOf = colorOf;
@@ -1667,6 +1678,9 @@ function cornerAdjective(c: Cursor): boolean {
 }
 
 /** Whether a head noun (or "one") follows `k` words ahead, past colours and size words: "left [green] cylinder". */
+/** The mark phrasings.ts puts before a thing of a row or a column: "row:bottom", "column:left". */
+const LINE_MARK = /^(row|column):(top|bottom|left|right|middle)$/;
+
 function headAfterAdjectives(c: Cursor, k: number, zones = true): boolean {
   let i = k;
   for (;;) {
@@ -1677,6 +1691,7 @@ function headAfterAdjectives(c: Cursor, k: number, zones = true): boolean {
       isColor(w) ||
       SIZE_WORDS[w] !== undefined ||
       w === 'colored' ||
+      LINE_MARK.test(w) ||
       (i === k && NUMBER_WORDS[w] !== undefined && NUMBER_WORDS[w]! >= 2)
     ) {
       i++;

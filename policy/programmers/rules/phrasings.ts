@@ -17,7 +17,7 @@
 //   "the warm colours (red and orange)", "the cold ones"       → "the red and orange things", "the things that are not red, …"
 //   "not red, not blue and not white"                          → "not red, blue or white"
 
-import { COLORS, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, isColor, singularOf } from './lexicon.ts';
+import { COLORS, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, VERBS, isColor, singularOf } from './lexicon.ts';
 import { endsSentence } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -30,6 +30,12 @@ const sentenceEnd = (tokens: readonly Token[], k: number): number => {
   let e = k;
   while (e < tokens.length && !endsSentence(tokens[e])) e++;
   return e;
+};
+/** The index of the first token of the sentence that holds `k`. */
+const sentenceStart = (tokens: readonly Token[], k: number): number => {
+  let s = k;
+  while (s > 0 && !endsSentence(tokens[s - 1])) s--;
+  return s;
 };
 /** The ordinal word for `n` ("second" for 2). */
 const ordinalWord = (n: number): string | undefined =>
@@ -614,9 +620,137 @@ function higherOfThose(tokens: Token[]): Token[] {
   return tokens;
 }
 
+const DETERMINERS: readonly string[] = ['the', 'a', 'an', 'that', 'this', 'each', 'every'];
+const END_MOST: Readonly<Record<string, string>> = { left: 'leftmost', right: 'rightmost', top: 'topmost', bottom: 'bottommost' };
+const LINE_SIDES: Readonly<Record<string, string>> = {
+  top: 'top',
+  back: 'top',
+  upper: 'top',
+  far: 'top',
+  bottom: 'bottom',
+  front: 'bottom',
+  lower: 'bottom',
+  near: 'bottom',
+  left: 'left',
+  right: 'right',
+  middle: 'middle',
+  centre: 'middle',
+  center: 'middle',
+};
+
+/**
+ * A row or a column of several, named by its side: "the middle bowl of the back row", "the block
+ * at the far right end of the bottom row", "fourth one along from the left, bottom row", "Bottom
+ * block of the left-hand column", "the column on the right", "that column of blocks down the left
+ * edge", "turn the bottom row into …". The row goes; a mark ("row:bottom") before the thing's
+ * noun says which row it is among (grammar.ts, references.ts), or, said alone, names the things
+ * of that row ("the row:bottom things").
+ */
+function rowsAndColumns(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let q = 0; q < tokens.length; q++) {
+    let side: string | undefined;
+    let axis: string | undefined;
+    let end = -1;
+    let noun: string | null = null;
+    // "the bottom row", "the left-hand column", "the right hand column".
+    if (LINE_SIDES[w(q)] !== undefined) {
+      let k = q + 1;
+      if (w(k) === 'hand') k++;
+      if (w(k) === 'row' || w(k) === 'column') {
+        side = LINE_SIDES[w(q)];
+        axis = w(k);
+        end = k + 1;
+      }
+    }
+    // "the column on the right", "the row at the top", "that column of blocks down the left edge".
+    if (side === undefined && (w(q) === 'row' || w(q) === 'column')) {
+      let k = q + 1;
+      if (w(k) === 'of' && singularOf(w(k + 1)) !== undefined && NOUNS.has(w(k + 1))) {
+        noun = w(k + 1);
+        k += 2;
+      }
+      if (['on', 'at', 'down', 'along', 'across', 'by'].includes(w(k)) && w(k + 1) === 'the' && LINE_SIDES[w(k + 2)] !== undefined) {
+        side = LINE_SIDES[w(k + 2)];
+        axis = w(q);
+        end = k + 3;
+        while (['hand', 'side', 'edge', 'end'].includes(w(end))) end++;
+      }
+    }
+    if (side === undefined || axis === undefined) continue;
+    // (Rows being made, "in two rows of three: the purple … in the back row", are places, not groups.)
+    const sentence = tokens.slice(sentenceStart(tokens, q), sentenceEnd(tokens, q));
+    if (sentence.some((t) => ['rows', 'columns', 'grid'].includes(t.text))) continue;
+    const ps = ['the', 'that', 'this'].includes(w(q - 1)) ? q - 1 : q;
+    if (ps === q && tokens[q - 1]?.text !== ',') continue;
+    const at = tokens[q]!;
+    const mark = word(`${axis}:${side}`, at);
+    // After a thing: "… of / in / from the bottom row", "…, bottom row".
+    const link = ps === q ? q - 1 : ps - 1;
+    if (['of', 'in', 'from', 'on', 'along', 'within'].includes(w(link)) || tokens[link]?.text === ',') {
+      let h = link - 1;
+      while (h >= 0 && link - h <= 6 && !(NOUNS.has(w(h)) || w(h) === 'one' || w(h) === 'ones') && tokens[h]!.kind === 'word') h--;
+      // (Several containers of a row, "into the three bowls of the back row, one each", are places
+      // one each among every container: the row would be lost, so it is not read.)
+      if (h >= 0 && NOUNS.get(w(h))?.plural && ['bowl', 'tray', 'container'].includes(NOUNS.get(w(h))!.cls)) continue;
+      if (h >= 0 && (NOUNS.has(w(h)) || w(h) === 'one' || w(h) === 'ones')) {
+        // The mark goes after the thing's determiner, before its adjectives ("the row:top middle bowl").
+        let d = h;
+        while (
+          d > 0 &&
+          h - d < 4 &&
+          tokens[d - 1]!.kind === 'word' &&
+          !['the', 'a', 'an', 'that', 'this', 'each', 'every'].includes(w(d - 1)) &&
+          !VERBS.has(w(d - 1))
+        )
+          d--;
+        // (After a count: "the three bowls of the back row" → "the three row:top bowls".)
+        while (d < h && (NUMBER_WORDS[w(d)] !== undefined || tokens[d]!.kind === 'number') && !ORDINALS[w(d)]) d++;
+        let rest = tokens.slice(h + 1, link);
+        // "the block at the far right end of the bottom row": the rightmost of that row.
+        let extreme: Token[] = [];
+        const e = rest.findIndex((t, m) => t.text === 'at' && rest[m + 1]?.text === 'the');
+        if (e === 0) {
+          let m = 2;
+          if (['far', 'very'].includes(rest[m]?.text ?? '')) m++;
+          const x = END_MOST[rest[m]?.text ?? ''];
+          if (x !== undefined && rest[m + 1]?.text === 'end' && m + 2 === rest.length) {
+            extreme = [word(x, at)];
+            rest = [];
+          }
+        }
+        if (rest.length === 0 || !rest.some((t) => ['end', 'edge', 'side'].includes(t.text)))
+          return rowsAndColumns([...tokens.slice(0, d), mark, ...extreme, ...tokens.slice(d, h + 1), ...rest, ...tokens.slice(end)]);
+      }
+      if (tokens[link]?.text === ',') continue;
+    }
+    // Said alone: the things of that row; "From the column on the right, take …": the group it is taken from.
+    const things = noun ?? 'things';
+    const from = ps;
+    const lead =
+      startsSentence(tokens, ps - 1) && ['from', 'in'].includes(w(ps - 1))
+        ? 1
+        : startsSentence(tokens, ps - 2) && w(ps - 2) === 'out' && w(ps - 1) === 'of'
+          ? 2
+          : 0;
+    if (lead > 0 && tokens[end]?.text === ',') {
+      // The thing chosen after the comma is among that row: "…, take the top block" → "take the column:right top block".
+      const stop = sentenceEnd(tokens, end);
+      const h = tokens.findIndex((t, k) => k > end && k < stop && t.kind === 'word' && (NOUNS.has(t.text) || t.text === 'one'));
+      if (h < 0) continue;
+      let d = h;
+      while (d > end + 1 && tokens[d - 1]!.kind === 'word' && !DETERMINERS.includes(w(d - 1)) && !VERBS.has(w(d - 1))) d--;
+      return rowsAndColumns([...tokens.slice(0, ps - lead), ...tokens.slice(end + 1, d), mark, ...tokens.slice(d)]);
+    }
+    return rowsAndColumns([...tokens.slice(0, from), word('the', at), mark, word(things, at), ...tokens.slice(end)]);
+  }
+  return tokens;
+}
+
 /** The passes of this file, in order. */
 export function phrasingForms(tokens: Token[], notes: string[], vocabulary?: readonly string[]): Token[] {
   let out = headings(tokens, notes);
-  for (const pass of [countThenOrdinal, countedDownOrUp, cornersEach, notOwnBowl, notList, eachOfList, higherOfThose]) out = pass(out);
+  for (const pass of [countThenOrdinal, countedDownOrUp, rowsAndColumns, cornersEach, notOwnBowl, notList, eachOfList, higherOfThose])
+    out = pass(out);
   return warmAndCool(out, vocabulary);
 }

@@ -414,6 +414,8 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
   let rankNote: string | null = null;
   // Several plural objects keep the scene's order; one (or a count) out of more is chosen by the rule.
   if (!(np.plural || np.quantifier) || (np.count !== undefined && found.length > np.count)) found = byGripper(found);
+  // "the bottom row", "the left-hand column": those of that row (or column) of them.
+  if (np.line) found = inLine(found, np, opts);
   const pool = found;
   if (np.relation) {
     const r = applyRelation(np, found, facts, opts);
@@ -566,6 +568,43 @@ function byGripper(found: ObjectInfo[]): ObjectInfo[] {
 }
 
 /** Sort key counting from a side of the top camera's image: left = smallest x first, top = largest y first. */
+/** Centres further apart than this across a row (or a column) start another one. */
+const LINE_GAP = 0.05;
+
+/**
+ * "the bottom row", "the back row", "the left-hand column", "the middle row": of `found`, those
+ * of that row (things at about the same height in the picture) or column (about the same
+ * left–right place), rows and columns being runs of centres no more than LINE_GAP apart across
+ * them; a run of one is a row only when no run has two or more. Noted.
+ */
+function inLine(found: ObjectInfo[], np: NounPhrase, opts: ResolveOptions): ObjectInfo[] {
+  const { axis, side } = np.line!;
+  const k = axis === 'row' ? 1 : 0;
+  const sorted = [...found].sort((a, b) => a.position[k]! - b.position[k]!);
+  const runs: ObjectInfo[][] = [];
+  for (const o of sorted) {
+    const last = runs.at(-1);
+    if (last && o.position[k]! - last.at(-1)!.position[k]! <= LINE_GAP) last.push(o);
+    else runs.push([o]);
+  }
+  const lines = runs.some((r) => r.length > 1) ? runs.filter((r) => r.length > 1) : runs;
+  const what = axis === 'row' ? 'rows' : 'columns';
+  const wanted = axis === 'row' ? ['top', 'bottom', 'middle'] : ['left', 'right', 'middle'];
+  if (!wanted.includes(side))
+    throw new UnresolvedReference(`'${np.text}': a ${axis} is ${axis === 'row' ? 'top, bottom or middle' : 'left, right or middle'}`);
+  let chosen: ObjectInfo[] | undefined;
+  if (side === 'middle') {
+    if (lines.length % 2 === 0)
+      throw new UnresolvedReference(`'${np.text}': the ${found.length} objects lie in ${lines.length} ${what}, so none is in the middle`);
+    chosen = lines[(lines.length - 1) / 2];
+  } else chosen = side === 'top' || side === 'right' ? lines.at(-1) : lines[0];
+  if (chosen === undefined) throw new UnresolvedReference(`no object matches '${np.text}' (no ${axis})`);
+  opts.notes?.push(
+    `"${np.text}": the ${side} ${axis} of ${lines.length} (${chosen.map((o) => o.id).join(', ')}; ${what} are runs of centres within ${Math.round(LINE_GAP * 100)} cm)`,
+  );
+  return chosen;
+}
+
 function sideKey(from: ImageSide): (o: ObjectInfo) => number {
   switch (from) {
     case 'left':
