@@ -241,6 +241,110 @@ describe('a row or a column of several, named by its side', () => {
   });
 });
 
+/** A tower of three (blue at the bottom, red, white on top), a pink bowl and an orange tray; four loose blocks round a white tray; cans and balls. */
+const PILE: SceneFacts = {
+  objects: [
+    obj('blue_block', 'box', 'blue', 0.04, [0, 0], 0, 0.02),
+    obj('red_block', 'box', 'red', 0.04, [0, 0], 0, 0.06),
+    obj('white_block', 'box', 'white', 0.04, [0, 0], 0, 0.1),
+    obj('pink_bowl', 'bowl', 'pink', 0.13, [0.25, 0.1]),
+    obj('orange_tray', 'tray', 'orange', 0.2, [-0.25, -0.15]),
+  ],
+  zones: [],
+};
+const AROUND_TRAY: SceneFacts = {
+  objects: [
+    obj('white_tray', 'tray', 'white', 0.15, [0, 0]),
+    obj('red_block', 'box', 'red', 0.04, [0, 0.2]),
+    obj('blue_block', 'box', 'blue', 0.04, [0.26, 0]),
+    obj('green_block', 'box', 'green', 0.04, [0, -0.2]),
+    obj('yellow_block', 'box', 'yellow', 0.04, [-0.26, 0]),
+  ],
+  zones: [],
+};
+const CANS_AND_BALLS: SceneFacts = {
+  objects: [
+    obj('red_can', 'cylinder', 'red', [0.04, 0.04, 0.07], [-0.2, -0.07]),
+    obj('blue_can', 'cylinder', 'blue', [0.04, 0.04, 0.07], [-0.13, 0.0]),
+    obj('white_can', 'cylinder', 'white', [0.04, 0.04, 0.07], [-0.31, 0.14]),
+    obj('red_ball', 'sphere', 'red', 0.04, [-0.08, 0.18]),
+    obj('blue_ball', 'sphere', 'blue', 0.04, [0.14, 0.08]),
+    obj('white_ball', 'sphere', 'white', 0.04, [-0.23, 0.15]),
+    obj('black_bowl', 'bowl', 'black', 0.13, [-0.25, -0.22]),
+    obj('yellow_tray', 'tray', 'yellow', 0.2, [0.25, -0.22]),
+  ],
+  zones: [],
+};
+/** Four blocks of four sizes (yellow biggest, then blue, green, red), a black bowl and a white tray. */
+const FOUR_SIZES: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.03, [0.15, 0.1]),
+    obj('blue_block', 'box', 'blue', 0.045, [-0.2, -0.05]),
+    obj('green_block', 'box', 'green', 0.04, [0.05, -0.15]),
+    obj('yellow_block', 'box', 'yellow', 0.055, [-0.05, 0.12]),
+    obj('black_bowl', 'bowl', 'black', 0.13, [-0.27, 0.17]),
+    obj('white_tray', 'tray', 'white', 0.2, [0.26, -0.15]),
+  ],
+  zones: [],
+};
+
+describe('after the fourteenth table (post hoc)', () => {
+  it('misreadings first: "put green on red and then blue on top", "a tower with the biggest block at the bottom and the smallest at the top"', () => {
+    expect(read('put green on red and then blue on top', MATCH)).toBe('stack red_block < green_block < blue_block');
+    expect(read('Put the green block on the red block, then the blue one on top.', MATCH)).toBe(
+      'stack red_block < green_block < blue_block',
+    );
+    expect(read('Build a tower with the biggest block at the bottom and the smallest at the top.', FOUR_SIZES)).toBe(
+      'stack yellow_block < blue_block < green_block < red_block',
+    );
+  });
+
+  it('misreadings first: "make a tower in the middle of the tray, green at the bottom then yellow" (the tray is where it stands)', () => {
+    expect(read('make a tower in the middle of the tray, green at the bottom then yellow', AROUND_TRAY)).toBe(
+      'stack white_tray < green_block < yellow_block',
+    );
+    expect(read('make a tower on the tray: green at the bottom then yellow', AROUND_TRAY)).toBe(
+      'stack white_tray < green_block < yellow_block',
+    );
+  });
+
+  it('misreadings first: "the block at the bottom of the pile, I want it in the tray" takes what stands on it off first; "the white ones" after two kinds', () => {
+    const r = reading('the block at the bottom of the pile, I want it in the orange tray', PILE);
+    expect(r.intents).toBe('unstack white_block from red_block | unstack red_block from blue_block | place blue_block in orange_tray');
+    expect(r.notes).toContain('white_block, red_block rest on blue_block: moved to the table first');
+    expect(read('Blue ball and blue can in the bowl, and the white ones on the tray.', CANS_AND_BALLS)).toBe(
+      'gather blue_ball, blue_can in black_bowl | place white_can in yellow_tray | place white_ball in yellow_tray',
+    );
+  });
+
+  it('"Give each bowl one block", "at least one in each bowl", "one of the red blocks …, either one", "Which one is …? Put that …"', () => {
+    expect(read("Give each bowl one block, doesn't matter which.", MATCH)).toBe(
+      'sort red_block→red_bowl, green_block→green_bowl, blue_block→blue_bowl',
+    );
+    expect(read('first the red one in the pink bowl, then the blue one on the gray tray', ROW)).toBe(
+      'place red_block in pink_bowl | place blue_block in gray_tray',
+    );
+    expect(read('Put one of the blocks in the blue bowl, either one.', MATCH)).toMatch(/^place (red|green|blue)_block in blue_bowl$/);
+    expect(read('Which one is the smallest block? Put that in the bowl.', FOUR_SIZES)).toBe('place red_block in black_bowl');
+  });
+
+  it('"way down, a good bit below X", "about 20cm up from it", "in a row across the top", "so its next to", "the coloured blocks", "all the stuff"', () => {
+    expect(read('Push the red block way down, a good bit below the black bowl.', FOUR_SIZES)).toBe(
+      'push red_block a good bit in front of black_bowl',
+    );
+    expect(read('I want the red block well above the tray, about 10cm up from it', FOUR_SIZES)).toMatch(/^place red_block .*white_tray$/);
+    expect(read('Put the balls and the cans in a row across the top, any order.', CANS_AND_BALLS)).toMatch(/^line up .* in the top side$/);
+    expect(read('Move the red block so its next to the tray', FOUR_SIZES)).toBe('place red_block next to white_tray');
+    expect(read('Put the coloured blocks on the tray.', ROW)).toBe(
+      'place red_block in gray_tray | place yellow_block in gray_tray | place blue_block in gray_tray | place green_block in gray_tray',
+    );
+    const withWhite: SceneFacts = { objects: [...MATCH.objects, obj('white_block', 'box', 'white', 0.04, [0.1, 0.0])], zones: [] };
+    expect(read("Match the blocks to the bowls by colour. The white one doesn't have a bowl, just leave it.", withWhite)).toBe(
+      'sort red_block→red_bowl, green_block→green_bowl, blue_block→blue_bowl',
+    );
+  });
+});
+
 describe('in simulation (first attempt)', () => {
   it('"Count from the right: one, two. The second block goes in the pink bowl."', async () => {
     const def = task(
@@ -278,6 +382,17 @@ describe('in simulation (first attempt)', () => {
           { not: { inside: [`${c}_block`, `${c}_bowl`] } },
         ]),
       },
+    );
+    for (const seed of SEEDS) {
+      const r = await firstAttempt(def, seed);
+      expect(r, `seed ${seed}: ${r.detail}`).toMatchObject({ ok: true });
+    }
+  });
+  it('"Push the red block a good bit below the bowl": pushed the distance asked for (it was pushed next to the bowl)', async () => {
+    const def = task(
+      'Push the red block way down, a good bit below the blue bowl.',
+      [box('red_block', 'red', 0.04, { position: [0.1, 0.05], jitter: 0 }), bowl('blue_bowl', 'blue', { position: [0.1, 0.2], jitter: 0 })],
+      { offset: { id: 'red_block', from: 'blue_bowl', direction: 'bottom', min: 0.15, max: 0.4 } },
     );
     for (const seed of SEEDS) {
       const r = await firstAttempt(def, seed);

@@ -97,6 +97,8 @@ interface State {
   lastNoun: NounClass | null;
   /** Every noun class named so far, most recent last ("the purple one" may mean an earlier one). */
   nouns: NounClass[];
+  /** No phrase of the instruction names a kind of thing to carry: "the red one … the blue one" may be of any kind. */
+  noThingNoun?: boolean;
   /** A clause announced a pyramid without naming its blocks. */
   pyramidAnnounced: boolean;
   /** A clause asked for what already holds ("put every block on the table" when they all are). */
@@ -136,6 +138,9 @@ function oneNouns(st: State, want: Want): (NounClass | null)[] {
   const containersFirst = [...recent.filter((n) => CONTAINER_NOUNS.has(n)), ...recent.filter((n) => !CONTAINER_NOUNS.has(n))];
   const thingsFirst = [...recent.filter((n) => !CONTAINER_NOUNS.has(n)), ...recent.filter((n) => CONTAINER_NOUNS.has(n))];
   const ordered = want === 'container' ? containersFirst : want === 'thing' ? thingsFirst : recent;
+  // ("first the red one in the green bowl, then the blue one …": only a bowl was named; a thing of any kind is tried last.)
+  if (want === 'thing' && st.noThingNoun && ordered.length > 0 && ordered.every((n) => n !== null && CONTAINER_NOUNS.has(n)))
+    return [...ordered, null];
   return ordered.length > 0 ? ordered : [st.lastNoun];
 }
 
@@ -235,6 +240,25 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
       st.notes.push(`'${np.text}': one of ${group.join(', ')}, named just before`);
     } catch (e) {
       if (!(e instanceof UnresolvedReference)) throw e;
+    }
+  }
+  // "Blue ball and blue can in the bowl, and the white ones on the tray": plural "ones" after
+  // two kinds of thing named last are things of either kind.
+  const things = st.nouns.filter((n) => !CONTAINER_NOUNS.has(n) && n !== 'zone' && n !== 'thing');
+  const [k1, k2] = [things.at(-1), things.at(-2)];
+  if (r === undefined && np.pronoun === 'one' && np.plural && np.noun === null && !np.odd && !np.other && k1 && k2 && k1 !== k2) {
+    const both = [k1, k2].map((n) => {
+      try {
+        return attempt(n);
+      } catch (e) {
+        if (!(e instanceof UnresolvedReference)) throw e;
+        return undefined;
+      }
+    });
+    const ids = both.flatMap((x) => (x?.kind === 'objects' ? x.ids : []));
+    if (both.every((x) => x?.kind === 'objects') && ids.length > 0) {
+      r = { kind: 'objects', ids, candidates: ids };
+      st.notes.push(`'${np.text}': the ${k2} and ${k1} kinds named just before (${ids.join(', ')})`);
     }
   }
   // "the purple one", and "the other" with no noun ("one ball in the tray and the other in the bowl"): the noun named before.
@@ -1956,6 +1980,7 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
     keep: new Set(),
     keepEmpty: new Set(),
   };
+  st.noThingNoun = !clauses.some((c) => c.objects.some((np) => np.noun !== null && !CONTAINER_NOUNS.has(np.noun) && np.noun !== 'zone'));
   let intents: Intent[] = [];
   // What stays is known before anything moves: "put the blocks in the bowls, one each, leaving
   // the white block out" counts the blocks without it.
@@ -1986,7 +2011,10 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
     if (st.group === group) st.group = undefined;
   }
   if (st.keep.size > 0) intents = withoutKept(st, intents);
-  const merged = liftedOff(st, ballsLast(uncover(merge(intents), facts, st.notes, new Set([...st.mentioned, ...(st.inner ?? [])])), facts));
+  // (A tower named as one, "the block at the bottom of the pile", names what stands in it.)
+  const towerNamed = /\b(the|that|this) (tower|stack|pile)\b/i.test(instruction) ? findTowers(facts).flat() : [];
+  const named = new Set([...st.mentioned, ...(st.inner ?? []), ...towerNamed]);
+  const merged = liftedOff(st, ballsLast(uncover(merge(intents), facts, st.notes, named), facts));
   if (st.pyramidAnnounced && !merged.some((x) => x.kind === 'pyramid')) {
     // "Build a pyramid." and nothing else: the widest block on two of the others.
     const blocks = facts.objects.filter((o) => o.shape === 'box').sort((a, b) => volume(b) - volume(a));

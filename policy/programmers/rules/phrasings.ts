@@ -412,6 +412,7 @@ function headings(tokens: Token[], notes: string[]): Token[] {
       if (w(j) === 'all') j++;
       if (w(j) !== 'up') continue;
       j++;
+      if (w(j) === 'on' && w(j + 1) === 'purpose') j += 2;
     } else {
       let k = j;
       while (k < tokens.length && k - j < 4 && tokens[k]!.kind === 'word' && !HEADING_ENDS.has(w(k))) k++;
@@ -747,10 +748,357 @@ function rowsAndColumns(tokens: Token[]): Token[] {
   return tokens;
 }
 
+const SIZE_TOPS: Readonly<Record<string, string>> = { biggest: 'smallest', largest: 'smallest', smallest: 'biggest' };
+
+/**
+ * Post hoc, after the fourteenth table:
+ * - "the big block the same colour" → "the big block of the same colour";
+ * - "Build a tower with the biggest block at the bottom and the smallest at the top" → "stack all
+ *   the blocks from biggest to smallest" (every block in size order; it stacked the two named);
+ * - "put green on red and then blue on top" → "… then blue on top of it" (on what was just put
+ *   there; "on top" alone was read as the top side of the table, or the first one's base);
+ * - "make a tower in the middle of the tray, green at the bottom then yellow" → "make a tower,
+ *   the tray at the bottom, green then yellow" (the tray is where it stands: it was stacked).
+ */
+function towerForms(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 0; i < tokens.length; i++) {
+    // "the big block the same colour".
+    if ((NOUNS.has(w(i)) || w(i) === 'one') && w(i + 1) === 'the' && w(i + 2) === 'same' && w(i + 3) === 'color' && w(i - 1) !== 'of')
+      return towerForms([...tokens.slice(0, i + 1), word('of', tokens[i + 1]!), ...tokens.slice(i + 1)]);
+    // "a tower with the biggest (block) at the bottom and the smallest at the top".
+    if (
+      ['tower', 'stack', 'pile'].includes(w(i)) &&
+      ['a', 'one'].includes(w(i - 1)) &&
+      (w(i + 1) === 'with' || tokens[i + 1]?.text === ',' || tokens[i + 1]?.text === ':')
+    ) {
+      let j = i + 2;
+      if (w(j) === 'the') j++;
+      const big = w(j);
+      const other = SIZE_TOPS[big];
+      if (other !== undefined) {
+        j++;
+        const noun = NOUNS.has(w(j)) && !NOUNS.get(w(j))!.plural ? w(j) : null;
+        if (noun !== null || w(j) === 'one') j++;
+        if (w(j) === 'at' && w(j + 1) === 'the' && w(j + 2) === 'bottom' && ['and', ','].includes(tokens[j + 3]?.text ?? '')) {
+          let k = j + 4;
+          if (w(k) === 'the') k++;
+          if (w(k) === other) {
+            k++;
+            if (w(k) === 'one' || w(k) === noun) k++;
+            if (
+              w(k) === 'at' &&
+              w(k + 1) === 'the' &&
+              ['top', 'peak'].includes(w(k + 2)) &&
+              (k + 3 >= tokens.length || tokens[k + 3]!.kind === 'punct')
+            ) {
+              let v = i - 1;
+              while (v > 0 && !VERBS.has(w(v)) && !endsSentence(tokens[v - 1])) v--;
+              const at = tokens[i]!;
+              const plural = pluralOf(noun ?? 'block') ?? 'blocks';
+              const said = [
+                word('stack', at),
+                word('all', at),
+                word('the', at),
+                word(plural, at),
+                word('from', at),
+                word(big, at),
+                word('to', at),
+                word(other, at),
+              ];
+              return towerForms([...tokens.slice(0, VERBS.has(w(v)) ? v : i - 1), ...said, ...tokens.slice(k + 3)]);
+            }
+          }
+        }
+      }
+    }
+    // "… and then blue on top", "…, then the blue one on top" after a clause that put something on something.
+    if (w(i) === 'on' && w(i + 1) === 'top' && (i + 2 >= tokens.length || tokens[i + 2]!.kind === 'punct') && w(i - 1) !== 'it') {
+      let b = i - 1;
+      while (b > 0 && tokens[b]!.kind === 'word' && w(b) !== 'then') b--;
+      const before = tokens.slice(0, b);
+      const stacked = before.some(
+        (t, k) => ['on', 'onto'].includes(t.text) && (isColor(w(k + 1)) || w(k + 1) === 'the' || w(k + 1) === 'top'),
+      );
+      // "put A on B (and) then C on top" → "stack C on A on B" (the one sentence a stack of three).
+      const v = before.findIndex((t) => ['put', 'place', 'stack', 'set'].includes(t.text));
+      const on = before.findIndex((t, k) => k > v && ['on', 'onto'].includes(t.text));
+      const tail = tokens.slice(b + 1, i);
+      const clean = (ts: Token[]): Token[] => ts.filter((t, k) => !(t.text === ',' || (t.text === 'and' && k === ts.length - 1)));
+      const base = clean(before.slice(on + 1));
+      // (On a container, "put the red block on the tray and then the yellow one on top", it already reads.)
+      const onContainer = base.some((t) => ['bowl', 'tray', 'table'].includes(t.text));
+      if (w(b) === 'then' && stacked && v === 0 && on > 1 && !onContainer && !tokens.some((t) => t.text === 'bottom')) {
+        const a = before.slice(1, on);
+        const at = tokens[i]!;
+        return towerForms([word('stack', at), ...tail, word('on', at), ...a, word('on', at), ...base, ...tokens.slice(i + 2)]);
+      }
+    }
+    // "a tower in the middle of the tray, green at the bottom then yellow".
+    if (['tower', 'stack', 'pile'].includes(w(i)) && ['a', 'one'].includes(w(i - 1))) {
+      let j = i + 1;
+      if (['in', 'at'].includes(w(j)) && w(j + 1) === 'the' && ['middle', 'centre', 'center'].includes(w(j + 2)) && w(j + 3) === 'of')
+        j += 4;
+      else if (['on', 'in', 'onto'].includes(w(j))) j++;
+      else continue;
+      if (w(j) !== 'the' || !['tray', 'bowl'].includes(w(j + 1)) || ![',', ':'].includes(tokens[j + 2]?.text ?? '')) continue;
+      const e = sentenceEnd(tokens, j);
+      const rest = tokens.slice(j + 3, e);
+      const b = rest.findIndex((t, k) => t.text === 'at' && rest[k + 1]?.text === 'the' && rest[k + 2]?.text === 'bottom');
+      if (b < 1 || b > 3) continue;
+      const at = tokens[j]!;
+      const comma: Token = { kind: 'punct', text: ',', start: at.start, end: at.start };
+      const said = [comma, tokens[j]!, tokens[j + 1]!, word('at', at), word('the', at), word('bottom', at), comma];
+      return towerForms([...tokens.slice(0, i + 1), ...said, ...rest.slice(0, b), ...rest.slice(b + 3), ...tokens.slice(e)]);
+    }
+  }
+  return tokens;
+}
+
+const PLACE_AFTER_ITS: ReadonlySet<string> = new Set([
+  'next',
+  'beside',
+  'near',
+  'in',
+  'on',
+  'inside',
+  'behind',
+  'above',
+  'below',
+  'left',
+  'right',
+  'touching',
+]);
+const NEUTRALS: readonly string[] = ['white', 'black', 'gray'];
+const CRAMMED: ReadonlySet<string> = new Set([
+  'crammed',
+  'crowded',
+  'squashed',
+  'squished',
+  'bunched',
+  'cramped',
+  'packed',
+  'jammed',
+  'cluttered',
+]);
+const UNIT_WORDS: readonly string[] = ['cm', 'centimetres', 'centimeters', 'mm', 'm'];
+
+/**
+ * Post hoc, after the fourteenth table, other ways of saying what the grammar reads:
+ * - "Give each bowl one block", "put one block in each bowl" → "put a block in each bowl";
+ * - "…, at least one in each bowl" → "…, so that no bowl is left empty";
+ * - "one of the red blocks in the bowl, either one" → (", either one" goes: one of them is any one);
+ * - "Which one is the smallest green block? Put that …" → "the smallest green block? Put that …";
+ * - "way down, a good bit below X" → "a lot below X"; "about 20cm up from it" → "about 20 cm above it";
+ * - "in a row across the top" → "in a row along the top edge";
+ * - "just behind the bowl, on the far side from me" → "just behind the bowl" (it says it again);
+ * - "The white one doesn't have a bowl, just leave it." → "The white one has no bowl, so it stays put.";
+ * - "the coloured blocks" → "the blocks that are not white, black or gray";
+ * - "so its next to X" → "so it is next to X"; "all the stuff" → "all the things"; "all the things up to the top
+ *   edge" → "… to the top edge"; "…, it's all crammed at the bottom" (why, not what: it goes).
+ */
+function otherSayings(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  const pause = (k: number): boolean => k >= tokens.length || tokens[k]!.kind === 'punct';
+  for (let i = 0; i < tokens.length; i++) {
+    const at = tokens[i]!;
+    // "Give each bowl one block".
+    if (
+      w(i) === 'give' &&
+      ['each', 'every'].includes(w(i + 1)) &&
+      ['bowl', 'tray'].includes(w(i + 2)) &&
+      ['one', 'a'].includes(w(i + 3)) &&
+      NOUNS.has(w(i + 4))
+    )
+      return otherSayings([
+        ...tokens.slice(0, i),
+        word('put', at),
+        word('a', at),
+        tokens[i + 4]!,
+        word('in', at),
+        word('each', at),
+        tokens[i + 2]!,
+        ...tokens.slice(i + 5),
+      ]);
+    // "one block in each bowl" (after a verb).
+    if (
+      w(i) === 'one' &&
+      NOUNS.has(w(i + 1)) &&
+      !NOUNS.get(w(i + 1))!.plural &&
+      ['in', 'on', 'into'].includes(w(i + 2)) &&
+      ['each', 'every'].includes(w(i + 3)) &&
+      VERBS.has(w(i - 1))
+    )
+      return otherSayings([...tokens.slice(0, i), { ...at, text: 'a' }, ...tokens.slice(i + 1)]);
+    // ", at least one in each bowl".
+    if (
+      w(i) === 'at' &&
+      w(i + 1) === 'least' &&
+      w(i + 2) === 'one' &&
+      ['in', 'on'].includes(w(i + 3)) &&
+      ['each', 'every'].includes(w(i + 4)) &&
+      ['bowl', 'tray'].includes(w(i + 5)) &&
+      pause(i + 6)
+    )
+      return otherSayings([
+        ...tokens.slice(0, i),
+        word('so', at),
+        word('that', at),
+        word('no', at),
+        tokens[i + 5]!,
+        word('is', at),
+        word('left', at),
+        word('empty', at),
+        ...tokens.slice(i + 6),
+      ]);
+    // ", either one" after "one of the …".
+    if (
+      tokens[i]?.text === ',' &&
+      ['either', 'any'].includes(w(i + 1)) &&
+      w(i + 2) === 'one' &&
+      pause(i + 3) &&
+      tokens.slice(0, i).some((t, k) => t.text === 'one' && w(k + 1) === 'of')
+    )
+      return otherSayings([...tokens.slice(0, i), ...tokens.slice(i + 3)]);
+    // "Which one is the …?"
+    if (
+      startsSentence(tokens, i) &&
+      w(i) === 'which' &&
+      ((w(i + 1) === 'one' && w(i + 2) === 'is') || w(i + 1) === 'is') &&
+      w(i + (w(i + 1) === 'one' ? 3 : 2)) === 'the'
+    ) {
+      const e = sentenceEnd(tokens, i);
+      if (tokens[e]?.text === '?' && tokens.slice(e + 1).some((t) => ['that', 'it'].includes(t.text)))
+        return otherSayings([...tokens.slice(0, i), ...tokens.slice(i + (w(i + 1) === 'one' ? 2 : 1) + 1)]);
+    }
+    // "way down, a good bit below X".
+    if (w(i) === 'way' && ['down', 'up', 'over', 'across'].includes(w(i + 1)) && tokens[i + 2]?.text === ',')
+      return otherSayings([...tokens.slice(0, i), ...tokens.slice(i + 3)]);
+    if (w(i) === 'a' && w(i + 1) === 'good' && ['bit', 'way', 'distance'].includes(w(i + 2)))
+      return otherSayings([...tokens.slice(0, i), at, { ...tokens[i + 1]!, end: tokens[i + 2]!.end, text: 'lot' }, ...tokens.slice(i + 3)]);
+    // "Move all the things up to the top edge": "up" says nothing more.
+    if (w(i) === 'up' && w(i + 1) === 'to' && w(i + 2) === 'the' && (NOUNS.has(w(i - 1)) || w(i - 1) === 'it' || w(i - 1) === 'them'))
+      return otherSayings([...tokens.slice(0, i), ...tokens.slice(i + 1)]);
+    // "20cm up from it", "10 cm down from the bowl".
+    const measured = tokens[i]?.kind !== 'word' && /^\d+(\.\d+)?\s*(cm|mm|m)$/.test(tokens[i]?.text ?? '') ? i + 1 : -1;
+    const counted = (tokens[i]?.kind === 'number' || NUMBER_WORDS[w(i)] !== undefined) && UNIT_WORDS.includes(w(i + 1));
+    const unit = measured > 0 ? measured : counted ? i + 2 : -1;
+    if (unit > 0 && ['up', 'down'].includes(w(unit)) && w(unit + 1) === 'from')
+      return otherSayings([
+        ...tokens.slice(0, unit),
+        { ...tokens[unit]!, text: w(unit) === 'up' ? 'above' : 'below' },
+        ...tokens.slice(unit + 2),
+      ]);
+    // "…, it's all crammed at the bottom": why, not what.
+    if (
+      tokens[i]?.text === ',' &&
+      ['it', 'they', 'everything'].includes(w(i + 1)) &&
+      ['is', 'are'].includes(w(i + 2)) &&
+      CRAMMED.has(w(i + 3) === 'all' ? w(i + 4) : w(i + 3))
+    ) {
+      const e = sentenceEnd(tokens, i);
+      return otherSayings([...tokens.slice(0, i), ...tokens.slice(e)]);
+    }
+    // "the white one stays in the middle where it is": it stays where it is.
+    if (['stays', 'stay'].includes(w(i)) && ['in', 'on', 'at'].includes(w(i + 1))) {
+      const e = sentenceEnd(tokens, i);
+      const k = tokens.findIndex((t, m) => m > i + 1 && m < e && t.text === 'where' && w(m + 1) === 'it' && w(m + 2) === 'is');
+      if (k > 0 && k - i <= 7) return otherSayings([...tokens.slice(0, i + 1), ...tokens.slice(k)]);
+    }
+    // "in a row across the top".
+    if (
+      ['row', 'line'].includes(w(i)) &&
+      w(i + 1) === 'across' &&
+      w(i + 2) === 'the' &&
+      ['top', 'bottom'].includes(w(i + 3)) &&
+      pause(i + 4)
+    )
+      return otherSayings([
+        ...tokens.slice(0, i + 1),
+        word('along', at),
+        ...tokens.slice(i + 2, i + 4),
+        word('edge', at),
+        ...tokens.slice(i + 4),
+      ]);
+    // "behind X, on the far side from me".
+    if (
+      tokens[i]?.text === ',' &&
+      w(i + 1) === 'on' &&
+      w(i + 2) === 'the' &&
+      w(i + 3) === 'far' &&
+      w(i + 4) === 'side' &&
+      w(i + 5) === 'from' &&
+      ['me', 'you', 'us', 'the'].includes(w(i + 6)) &&
+      tokens.slice(0, i).some((t) => t.text === 'behind')
+    ) {
+      const e = w(i + 6) === 'the' ? i + 8 : i + 7;
+      return otherSayings([...tokens.slice(0, i), ...tokens.slice(e)]);
+    }
+    // "The white one doesn't have a bowl, just leave it."
+    if (
+      (NOUNS.has(w(i)) || w(i) === 'one') &&
+      ["doesn't", 'doesnt'].includes(w(i + 1)) &&
+      w(i + 2) === 'have' &&
+      w(i + 3) === 'a' &&
+      ['bowl', 'tray'].includes(w(i + 4))
+    ) {
+      let e = i + 5;
+      if (tokens[e]?.text === ',' && ['just', 'so'].includes(w(e + 1)) && w(e + 2) === 'leave' && w(e + 3) === 'it') e += 4;
+      else if (tokens[e]?.text === ',' && w(e + 1) === 'leave' && w(e + 2) === 'it') e += 3;
+      return otherSayings([
+        ...tokens.slice(0, i + 1),
+        word('has', at),
+        word('no', at),
+        tokens[i + 4]!,
+        { kind: 'punct', text: ',', start: at.start, end: at.start },
+        word('so', at),
+        word('it', at),
+        word('stays', at),
+        word('put', at),
+        ...tokens.slice(e),
+      ]);
+    }
+    // "the coloured blocks": not white, black or gray.
+    if (
+      w(i) === 'colored' &&
+      !isColor(w(i - 1)) &&
+      !['warm', 'cool', 'cold', 'different', 'same', 'wrong', 'other'].includes(w(i - 1)) &&
+      NOUNS.get(w(i + 1))?.plural
+    )
+      return otherSayings([
+        ...tokens.slice(0, i),
+        tokens[i + 1]!,
+        word('that', at),
+        word('are', at),
+        word('not', at),
+        ...colourList(NEUTRALS, at, 'or'),
+        ...tokens.slice(i + 2),
+      ]);
+    // "so its next to X".
+    if (w(i) === 'its' && ['so', 'that'].includes(w(i - 1)) && PLACE_AFTER_ITS.has(w(i + 1)))
+      return otherSayings([...tokens.slice(0, i), word('it', at), word('is', at), ...tokens.slice(i + 1)]);
+    // "all the stuff".
+    if (w(i) === 'stuff' && ['the', 'that', 'this'].includes(w(i - 1)))
+      return otherSayings([...tokens.slice(0, i), { ...at, text: 'things' }, ...tokens.slice(i + 1)]);
+  }
+  return tokens;
+}
+
 /** The passes of this file, in order. */
 export function phrasingForms(tokens: Token[], notes: string[], vocabulary?: readonly string[]): Token[] {
   let out = headings(tokens, notes);
-  for (const pass of [countThenOrdinal, countedDownOrUp, rowsAndColumns, cornersEach, notOwnBowl, notList, eachOfList, higherOfThose])
+  for (const pass of [
+    countThenOrdinal,
+    countedDownOrUp,
+    rowsAndColumns,
+    cornersEach,
+    notOwnBowl,
+    notList,
+    eachOfList,
+    higherOfThose,
+    towerForms,
+    otherSayings,
+  ])
     out = pass(out);
   return warmAndCool(out, vocabulary);
 }

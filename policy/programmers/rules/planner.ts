@@ -1191,9 +1191,29 @@ class Planner {
         return;
       }
       case 'beside': {
+        // "push X a lot below Y", "push X 10 cm to the left of Y": the gap asked for (it was pushed next to Y).
         const dirs: Record<string, Vec2> = { left: [-1, 0], right: [1, 0], front: [0, -1], behind: [0, 1] };
         const refAt = this.board.pos(dest.id);
         const from = this.board.pos(id);
+        if (dest.gap && dest.rel !== 'next') {
+          const gap = dest.gap;
+          const along = dirs[dest.rel]!;
+          const image = { left: 'left', right: 'right', front: 'bottom', behind: 'top' } as const;
+          const k = along[0] !== 0 ? 0 : 1;
+          const theirs = extentAlong(this.board.obj(dest.id), along);
+          const mine = footprint(this.board.obj(id));
+          const edge = along[k]! > 0 ? REACH_REGION.max[k]! - refAt[k]! : refAt[k]! - REACH_REGION.min[k]!;
+          const g = Math.max(gap.min + 0.005, Math.min((gap.min + gap.max) / 2, edge - theirs - mine));
+          const goal = clampTo(
+            roundVec([refAt[0] + along[0] * (theirs + mine + g), refAt[1] + along[1] * (theirs + mine + g)]),
+            REACH_REGION,
+          );
+          const words = dest.rel === 'front' ? 'below' : dest.rel === 'behind' ? 'above' : `to the ${dest.rel} of`;
+          this.slideOrCarry(id, goal, dest, `push ${name} ${gap.text} ${words} ${this.name(dest.id)}`, {
+            all: [{ offset: { id, from: dest.id, direction: image[dest.rel], min: round(gap.min), max: round(gap.max) } }, { onTable: id }],
+          });
+          return;
+        }
         let dir = dirs[dest.rel];
         if (!dir) {
           // Next to: the side facing the object.
