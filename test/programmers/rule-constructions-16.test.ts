@@ -317,6 +317,25 @@ describe('after the fourteenth table (post hoc)', () => {
     );
   });
 
+  it('"put each small block on top of the big block the same colour", "stack each of the little blocks on the big block of the same colour": each on its twin', () => {
+    const twins: SceneFacts = {
+      objects: [
+        obj('red_block_big', 'box', 'red', 0.05, [-0.25, 0.05]),
+        obj('red_block_small', 'box', 'red', 0.03, [0.1, 0.15]),
+        obj('green_block_big', 'box', 'green', 0.05, [0.2, -0.05]),
+        obj('green_block_small', 'box', 'green', 0.03, [-0.1, -0.12]),
+        obj('yellow_block', 'box', 'yellow', 0.06, [0, 0.02]),
+      ],
+      zones: [],
+    };
+    const both = 'place red_block_small on red_block_big | place green_block_small on green_block_big';
+    expect(read('put each small block on top of the big block the same colour', twins)).toBe(both);
+    expect(read('Stack each of the little blocks on the big block of the same colour.', twins)).toBe(both);
+    expect(() => read('put the yellow block on the block of the same colour', twins)).toThrow(
+      /nothing else has the colour of yellow_block/,
+    );
+  });
+
   it('"Give each bowl one block", "at least one in each bowl", "one of the red blocks …, either one", "Which one is …? Put that …"', () => {
     expect(read("Give each bowl one block, doesn't matter which.", MATCH)).toBe(
       'sort red_block→red_bowl, green_block→green_bowl, blue_block→blue_bowl',

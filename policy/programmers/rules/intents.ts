@@ -1129,6 +1129,35 @@ function restsOnTable(st: State, id: string): boolean {
   return o.position[2] - o.size[2] / 2 < 0.005 && supportOf(st, id) === null;
 }
 
+/**
+ * "put each small block on (top of) the big block of the same colour": each of `ids` on another
+ * thing of the phrase's kind and its own colour — the biggest (smallest) of them when the phrase
+ * says a size, else the only one — and none of them is one that moves. Noted.
+ */
+function ontoTwins(st: State, ids: string[], np: NounPhrase): Intent[] {
+  const shapes = shapesOf(np.noun!, false);
+  const out: Intent[] = [];
+  for (const id of ids) {
+    const o = st.facts.objects.find((x) => x.id === id)!;
+    const twins = st.facts.objects.filter(
+      (x) => x.id !== id && !ids.includes(x.id) && x.color === o.color && (shapes === null || shapes.includes(x.shape)),
+    );
+    if (twins.length === 0) throw new UnresolvedReference(`'${np.text}': nothing else has the colour of ${id} (${o.color})`);
+    let twin = twins[0]!;
+    if (twins.length > 1) {
+      if (np.size === null)
+        throw new UnresolvedReference(`'${np.text}': ${twins.map((x) => x.id).join(', ')} all have the colour of ${id}; say which`);
+      const bigger = np.size === 'largest' || np.size === 'tallest';
+      twin = [...twins].sort((a, b) => (bigger ? volume(b) - volume(a) : volume(a) - volume(b)))[0]!;
+    }
+    out.push({ kind: 'place', id, dest: { kind: 'on', id: twin.id }, upright: false, notOn: null });
+  }
+  st.notes.push(
+    `'${np.text}': ${out.map((x) => (x.kind === 'place' && x.dest.kind === 'on' ? `${x.id} on ${x.dest.id}` : '')).join(', ')}`,
+  );
+  return out;
+}
+
 function sortPairs(st: State, ids: string[], containerNp: NounPhrase | null, oneEach = false): { id: string; container: string }[] {
   if (containerNp?.mismatchColor) return mismatchPairs(st, ids, containerNp, oneEach);
   const containers = st.facts.objects.filter((o) => {
@@ -1313,6 +1342,22 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         if (intent.ids.length < 2) throw new ReadError(`a line needs two or more objects; '${clause.text}' names ${intent.ids.length}`);
         out.push(intent);
         setSubject(intent.ids);
+        return;
+      }
+      // "stack each of the little blocks on the big block of the same colour": each on its own twin.
+      const twinNp = (locs.find((l) => l.kind === 'on') as Extract<Location, { kind: 'on' }> | undefined)?.np;
+      const each = clause.objects.some((o) => o.quantifier === 'each' || o.quantifier === 'all' || o.plural);
+      if (
+        each &&
+        twinNp?.matchColor &&
+        !twinNp.colorOf &&
+        twinNp.noun !== null &&
+        !CONTAINER_NOUNS.has(twinNp.noun) &&
+        twinNp.noun !== 'zone'
+      ) {
+        const ids = subjects(st, clause);
+        out.push(...ontoTwins(st, ids, twinNp));
+        setSubject(ids);
         return;
       }
       if (clause.structure === 'pyramid') {
@@ -1520,6 +1565,18 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       const ids = fromContents(st, clause, from, offTower(st, clause, from) ?? subjects(st, clause));
       // Sorting by colour: "put each block in the bowl of the same colour", "… by colour".
       const matchNp = containerLoc?.np;
+      // "put each small block on the big block of the same colour": each on another thing of its colour.
+      if (
+        matchNp?.matchColor &&
+        !matchNp.colorOf &&
+        matchNp.noun !== null &&
+        !CONTAINER_NOUNS.has(matchNp.noun) &&
+        matchNp.noun !== 'zone'
+      ) {
+        out.push(...ontoTwins(st, ids, matchNp));
+        setSubject(ids);
+        return;
+      }
       if (matchNp && !matchNp.colorOf && (matchNp.matchColor || matchNp.mismatchColor || clause.byColor)) {
         // "…, one block per bowl": one each, said again (the colours assign one each when there are enough).
         const oneEach = locs.some((l) => l.kind === 'distinct' && l.which === 'container');

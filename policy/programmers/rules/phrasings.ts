@@ -727,7 +727,6 @@ function rowsAndColumns(tokens: Token[]): Token[] {
     }
     // Said alone: the things of that row; "From the column on the right, take …": the group it is taken from.
     const things = noun ?? 'things';
-    const from = ps;
     const lead =
       startsSentence(tokens, ps - 1) && ['from', 'in'].includes(w(ps - 1))
         ? 1
@@ -743,7 +742,7 @@ function rowsAndColumns(tokens: Token[]): Token[] {
       while (d > end + 1 && tokens[d - 1]!.kind === 'word' && !DETERMINERS.includes(w(d - 1)) && !VERBS.has(w(d - 1))) d--;
       return rowsAndColumns([...tokens.slice(0, ps - lead), ...tokens.slice(end + 1, d), mark, ...tokens.slice(d)]);
     }
-    return rowsAndColumns([...tokens.slice(0, from), word('the', at), mark, word(things, at), ...tokens.slice(end)]);
+    return rowsAndColumns([...tokens.slice(0, ps), word('the', at), mark, word(things, at), ...tokens.slice(end)]);
   }
   return tokens;
 }
