@@ -22,8 +22,6 @@ import { endsSentence } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
 const word = (text: string, at: Token): Token => ({ kind: 'word', text, start: at.start, end: at.start });
-const isWordAt = (tokens: readonly Token[], k: number, ...words: string[]): boolean =>
-  tokens[k]?.kind === 'word' && words.includes(tokens[k]!.text);
 const startsSentence = (tokens: readonly Token[], k: number): boolean => k === 0 || endsSentence(tokens[k - 1]);
 /** The index of the token ending the sentence that holds `k` (or the length). */
 const sentenceEnd = (tokens: readonly Token[], k: number): number => {
