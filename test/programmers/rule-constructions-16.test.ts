@@ -364,6 +364,49 @@ describe('after the fourteenth table (post hoc)', () => {
   });
 });
 
+describe('after the fifteenth table (post hoc), misreadings', () => {
+  it('"one block in the bowl and one on the tray, doesn\'t matter which ones": a second block, not the first again', () => {
+    const r = read("one block in the pink bowl and one on the gray tray, doesn't matter which ones", ROW);
+    expect(r).toMatch(/^place (\w+) in pink_bowl \| place (\w+) in gray_tray$/);
+    const [, a, b] = /^place (\w+) in pink_bowl \| place (\w+) in gray_tray$/.exec(r)!;
+    expect(a).not.toBe(b);
+  });
+
+  it('"put the two blocks side by side in the middle, red on the left"; "pop the block off the top of the tower into the bowl"', () => {
+    expect(read('put the red and green blocks side by side in the middle of the table, red on the left', MATCH)).toBe(
+      'line up red_block, green_block along +x (horizontal line) in the center',
+    );
+    expect(read('pop the block off the top of the pile into the pink bowl', PILE)).toBe('place white_block in pink_bowl (off red_block)');
+  });
+
+  it('"… on a blue block, then the other red one on the other blue"; "do the same with the blue can and the blue bowl"', () => {
+    const two: SceneFacts = {
+      objects: [
+        obj('red_block_1', 'box', 'red', 0.04, [-0.2, 0.1]),
+        obj('red_block_2', 'box', 'red', 0.04, [-0.1, 0.1]),
+        obj('blue_block_1', 'box', 'blue', 0.04, [0.1, -0.1]),
+        obj('blue_block_2', 'box', 'blue', 0.04, [0.2, -0.1]),
+      ],
+      zones: [],
+    };
+    expect(read('first put one red block on a blue block, then the other red one on the other blue', two)).toMatch(
+      /^place red_block_(\d) on blue_block_(\d) \| place red_block_(?!\1)\d on blue_block_(?!\2)\d$/,
+    );
+    const cans: SceneFacts = {
+      objects: [
+        obj('green_can', 'cylinder', 'green', [0.04, 0.04, 0.07], [-0.2, -0.1]),
+        obj('blue_can', 'cylinder', 'blue', [0.04, 0.04, 0.07], [0.2, -0.1]),
+        obj('green_bowl', 'bowl', 'green', 0.13, [-0.2, 0.18]),
+        obj('blue_bowl', 'bowl', 'blue', 0.13, [0.2, 0.18]),
+      ],
+      zones: [],
+    };
+    expect(read('grab the green can, put it in the green bowl, then do the same with the blue can and the blue bowl', cans)).toBe(
+      'place green_can in green_bowl | place blue_can in blue_bowl',
+    );
+  });
+});
+
 describe('in simulation (first attempt)', () => {
   it('"Count from the right: one, two. The second block goes in the pink bowl."', async () => {
     const def = task(

@@ -4561,6 +4561,24 @@ function sameAgain(tokens: Token[], before: Clause | undefined, asTopic: (t: Tok
   try {
     const clause = asTopic(words.slice(from, to));
     if (clause.verb !== 'state' || clause.objects.length === 0 || clause.objects.some((np) => np.kind === 'pronoun')) return null;
+    // "put the green can in the green bowl, then do the same with the blue can and the blue bowl": the
+    // thing and the container both said again.
+    const last = clause.objects.at(-1)!;
+    const into = before.locations.length === 1 && before.locations[0]!.kind === 'in' ? before.locations[0]! : null;
+    if (
+      into?.kind === 'in' &&
+      before.objects.length === 1 &&
+      clause.objects.length === 2 &&
+      last.noun !== null &&
+      CONTAINER_CLASSES.has(last.noun)
+    )
+      return {
+        ...before,
+        text: clause.text,
+        objects: [clause.objects[0]!],
+        locations: [{ ...into, np: last }],
+        locAt: before.locAt.map(() => 1),
+      };
     return { ...before, text: clause.text, objects: clause.objects, locAt: before.locAt.map(() => clause.objects.length) };
   } catch (e) {
     if (e instanceof ParseError) return null;

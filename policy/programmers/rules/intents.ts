@@ -172,6 +172,11 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
     });
     const left = st.facts.objects.filter((o) => (o.shape === 'bowl' || o.shape === 'tray') && !named.includes(o.id));
     if (named.length > 0 && left.length > 0) exclude = [...(opts.exclude ?? []), ...named];
+  } else if (np.other && np.kind === 'object' && !np.plural && np.noun === null && np.colors.length > 0) {
+    // "… on a blue block, then the other red one on the other blue": not the blue one named before.
+    const named = st.mentioned.filter((id) => np.colors.includes(st.facts.objects.find((o) => o.id === id)?.color as never));
+    const left = st.facts.objects.filter((o) => np.colors.includes(o.color as never) && !named.includes(o.id));
+    if (named.length > 0 && left.length > 0) exclude = [...(opts.exclude ?? []), ...named];
   }
   // "take the tower apart and lay the three blocks in a row": a count that is just what the
   // previous clause moved (of that noun) names those, not any three.

@@ -1074,6 +1074,45 @@ function otherSayings(tokens: Token[]): Token[] {
     // "so its next to X".
     if (w(i) === 'its' && ['so', 'that'].includes(w(i - 1)) && PLACE_AFTER_ITS.has(w(i + 1)))
       return otherSayings([...tokens.slice(0, i), word('it', at), word('is', at), ...tokens.slice(i + 1)]);
+    // "one block in the bowl and one on the tray", "… and another on the tray": a second one, not the same one again.
+    const second = w(i) === 'another' ? 1 : w(i) === 'one' && w(i - 1) === 'and' ? 1 : 0;
+    if (second > 0 && ['in', 'on', 'into', 'onto', 'to'].includes(w(i + 1))) {
+      const k = tokens.findIndex((t, m) => m < i && t.text === 'one' && NOUNS.has(w(m + 1)) && !NOUNS.get(w(m + 1))!.plural);
+      if (k >= 0 && (w(i) === 'another' || k < i - 1))
+        return otherSayings([...tokens.slice(0, i), word('one', at), word('other', at), tokens[k + 1]!, ...tokens.slice(i + 1)]);
+    }
+    // "…, doesn't matter which ones": which.
+    if (w(i) === 'matter' && w(i + 1) === 'which' && ['ones', 'one'].includes(w(i + 2)) && pause(i + 3))
+      return otherSayings([...tokens.slice(0, i + 2), ...tokens.slice(i + 3)]);
+    // "put the two blocks side by side in the middle": in a row.
+    if (
+      w(i) === 'side' &&
+      w(i + 1) === 'by' &&
+      w(i + 2) === 'side' &&
+      NOUNS.get(w(i - 1))?.plural &&
+      !tokens.some((t) => t.text === 'next')
+    )
+      return otherSayings([...tokens.slice(0, i), word('in', at), word('a', at), word('row', at), ...tokens.slice(i + 3)]);
+    // "pop the block off the top of the tower into …": the top block of the tower.
+    if (
+      w(i) === 'the' &&
+      NOUNS.has(w(i + 1)) &&
+      w(i + 2) === 'off' &&
+      w(i + 3) === 'the' &&
+      w(i + 4) === 'top' &&
+      w(i + 5) === 'of' &&
+      w(i + 6) === 'the' &&
+      ['tower', 'stack', 'pile'].includes(w(i + 7))
+    )
+      return otherSayings([
+        ...tokens.slice(0, i + 1),
+        word('top', at),
+        tokens[i + 1]!,
+        word('of', at),
+        word('the', at),
+        tokens[i + 7]!,
+        ...tokens.slice(i + 8),
+      ]);
     // "all the stuff".
     if (w(i) === 'stuff' && ['the', 'that', 'this'].includes(w(i - 1)))
       return otherSayings([...tokens.slice(0, i), { ...at, text: 'things' }, ...tokens.slice(i + 1)]);
