@@ -143,7 +143,7 @@ function countThenOrdinal(tokens: Token[]): Token[] {
       if (w(after) === 'you' && ['reach', 'come', 'get', 'hit', 'meet'].includes(w(after + 1)))
         after += ['come', 'get'].includes(w(after + 1)) && w(after + 2) === 'to' ? 3 : 2;
       const at = tokens[p]!;
-      const sided = [...said, word('from', at), word('the', at), { ...sideToken }];
+      const sided = [...said, word('from', at), word('the', at), { ...sideToken, start: at.start, end: at.end }];
       return countThenOrdinal([...tokens.slice(0, s), ...tokens.slice(a, from), ...sided, ...tokens.slice(after)]);
     }
   }
