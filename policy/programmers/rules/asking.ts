@@ -23,7 +23,8 @@ import { NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, VERBS, isColor, singularOf }
 import { endsSentence } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
-const word = (text: string, at: Token): Token => ({ kind: 'word', text, start: at.start, end: at.start });
+/** A word said in place of `at`'s (a rewrite's own word, at that token's start). */
+export const word = (text: string, at: Token): Token => ({ kind: 'word', text, start: at.start, end: at.start });
 
 /** Whether `w` is a plural noun of things (not of containers: "in the bowls, …" says where). */
 function pluralThing(w: string | undefined): boolean {

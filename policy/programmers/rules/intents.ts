@@ -1134,6 +1134,11 @@ function restsOnTable(st: State, id: string): boolean {
   return o.position[2] - o.size[2] / 2 < 0.005 && supportOf(st, id) === null;
 }
 
+/** "the big block of the same colour": a thing (not a container or a zone) of the colour of what is put on it. */
+function namesTwin(np: NounPhrase): boolean {
+  return np.matchColor && !np.colorOf && np.noun !== null && !CONTAINER_NOUNS.has(np.noun) && np.noun !== 'zone';
+}
+
 /**
  * "put each small block on (top of) the big block of the same colour": each of `ids` on another
  * thing of the phrase's kind and its own colour — the biggest (smallest) of them when the phrase
@@ -1352,14 +1357,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       // "stack each of the little blocks on the big block of the same colour": each on its own twin.
       const twinNp = (locs.find((l) => l.kind === 'on') as Extract<Location, { kind: 'on' }> | undefined)?.np;
       const each = clause.objects.some((o) => o.quantifier === 'each' || o.quantifier === 'all' || o.plural);
-      if (
-        each &&
-        twinNp?.matchColor &&
-        !twinNp.colorOf &&
-        twinNp.noun !== null &&
-        !CONTAINER_NOUNS.has(twinNp.noun) &&
-        twinNp.noun !== 'zone'
-      ) {
+      if (each && twinNp && namesTwin(twinNp)) {
         const ids = subjects(st, clause);
         out.push(...ontoTwins(st, ids, twinNp));
         setSubject(ids);
@@ -1571,13 +1569,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       // Sorting by colour: "put each block in the bowl of the same colour", "… by colour".
       const matchNp = containerLoc?.np;
       // "put each small block on the big block of the same colour": each on another thing of its colour.
-      if (
-        matchNp?.matchColor &&
-        !matchNp.colorOf &&
-        matchNp.noun !== null &&
-        !CONTAINER_NOUNS.has(matchNp.noun) &&
-        matchNp.noun !== 'zone'
-      ) {
+      if (matchNp && namesTwin(matchNp)) {
         out.push(...ontoTwins(st, ids, matchNp));
         setSubject(ids);
         return;

@@ -719,6 +719,14 @@ export const ORDINALS: Readonly<Record<string, number>> = {
   tenth: 10,
 };
 
+/** The ordinal word for `n` ("second" for 2), if the lexicon has one. */
+export function ordinalWordOf(n: number): string | undefined {
+  return Object.keys(ORDINALS).find((k) => ORDINALS[k] === n && /(st|nd|rd|th)$/.test(k) && !/^\d/.test(k));
+}
+
+/** The thing at that end of a group: "the top of the column" is its topmost one. */
+export const END_MOST: Readonly<Record<string, string>> = { top: 'topmost', bottom: 'bottommost', left: 'leftmost', right: 'rightmost' };
+
 /**
  * Sides of the table as the top camera's image shows them: +y (far from the robot) is the
  * top, +x the right (docs/architecture.md#world-conventions).

@@ -34,6 +34,8 @@ import {
   NOUNS,
   NUMBER_WORDS,
   ORDINALS,
+  END_MOST,
+  ordinalWordOf,
   SIDE_WORDS,
   SIZE_WORDS,
   TOWER_WORDS,
@@ -548,7 +550,6 @@ const GROUP_WORDS: ReadonlySet<string> = new Set([
   'diagonal',
   'zigzag',
 ]);
-const END_OF: Readonly<Record<string, string>> = { top: 'topmost', bottom: 'bottommost', left: 'leftmost', right: 'rightmost' };
 
 /**
  * "the bowl in the middle of the column", "the block smack in the middle of the row of five", "the
@@ -576,7 +577,7 @@ function ofTheGroup(tokens: Token[]): Token[] {
     if (w(j) === 'very' || w(j) === 'far') j++;
     let word: string | null = null;
     if (['middle', 'centre', 'center'].includes(w(j))) word = 'middle';
-    else if (w(j) in END_OF) word = END_OF[w(j)]!;
+    else if (w(j) in END_MOST) word = END_MOST[w(j)]!;
     if (word === null) continue;
     j++;
     if (w(j) === 'end' || w(j) === 'side') j++;
@@ -1003,11 +1004,6 @@ function countingFrom(tokens: Token[]): Token[] {
   return tokens;
 }
 
-/** The ordinal word for `n` ("second" for 2), if the lexicon has one. */
-function ordinalWord(n: number): string | undefined {
-  return Object.keys(ORDINALS).find((k) => ORDINALS[k] === n && /(st|nd|rd|th)$/.test(k) && !/^\d/.test(k));
-}
-
 /**
  * "the second one up, counting from the bottom", "block #4, counting from the left end", "block
  * number 3 from the right": the count said after its thing — "the second one from the bottom",
@@ -1025,7 +1021,7 @@ function countedAfter(tokens: Token[]): Token[] {
       if (w(j) === 'number' || (w(j) === 'no' && tokens[j + 1]?.text === '.')) j += w(j) === 'no' ? 2 : 1;
       const k = tokens[j]?.kind === 'number' ? Number(tokens[j]!.text) : NUMBER_WORDS[w(j) ?? ''];
       const word =
-        k !== undefined && j > i + 1 ? ordinalWord(k) : tokens[j]?.kind === 'number' ? ordinalWord(Number(tokens[j]!.text)) : undefined;
+        k !== undefined && j > i + 1 ? ordinalWordOf(k) : tokens[j]?.kind === 'number' ? ordinalWordOf(Number(tokens[j]!.text)) : undefined;
       if (word === undefined) continue;
       n = ORDINALS[word];
       rewritten = [{ ...tokens[j]!, kind: 'word', text: word }, tokens[i]!];

@@ -17,11 +17,11 @@
 //   "the warm colours (red and orange)", "the cold ones"       → "the red and orange things", "the things that are not red, …"
 //   "not red, not blue and not white"                          → "not red, blue or white"
 
-import { COLORS, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, VERBS, isColor, singularOf } from './lexicon.ts';
+import { word } from './asking.ts';
+import { COLORS, END_MOST, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, VERBS, isColor, ordinalWordOf, singularOf } from './lexicon.ts';
 import { endsSentence } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
-const word = (text: string, at: Token): Token => ({ kind: 'word', text, start: at.start, end: at.start });
 const startsSentence = (tokens: readonly Token[], k: number): boolean => k === 0 || endsSentence(tokens[k - 1]);
 /** The index of the token ending the sentence that holds `k` (or the length). */
 const sentenceEnd = (tokens: readonly Token[], k: number): number => {
@@ -35,9 +35,6 @@ const sentenceStart = (tokens: readonly Token[], k: number): number => {
   while (s > 0 && !endsSentence(tokens[s - 1])) s--;
   return s;
 };
-/** The ordinal word for `n` ("second" for 2). */
-const ordinalWord = (n: number): string | undefined =>
-  Object.keys(ORDINALS).find((k) => ORDINALS[k] === n && /(st|nd|rd|th)$/.test(k) && !/^\d/.test(k));
 
 const LEADS: ReadonlySet<string> = new Set(['so', 'now', 'ok', 'okay', 'right', 'first', 'just', 'and', 'then']);
 const SIDE_TAILS: ReadonlySet<string> = new Set(['hand', 'end', 'side', 'edge']);
@@ -127,12 +124,12 @@ function countThenOrdinal(tokens: Token[]): Token[] {
           said = [word('the', tokens[p]!), word(ord, tokens[p]!), word(noun ?? 'one', tokens[p]!)];
         } else said = [word('the', tokens[p]!), ...tokens.slice(p, head + 1)];
       } else if (w(p) === 'number' && (NUMBER_WORDS[w(p + 1)] !== undefined || tokens[p + 1]?.kind === 'number')) {
-        ord = ordinalWord(NUMBER_WORDS[w(p + 1)] ?? Number(tokens[p + 1]!.text));
+        ord = ordinalWordOf(NUMBER_WORDS[w(p + 1)] ?? Number(tokens[p + 1]!.text));
         if (ord === undefined) break;
         said = [word('the', tokens[p]!), word(ord, tokens[p]!), word(noun ?? 'one', tokens[p]!)];
         head = p + 1;
       } else if (n > 0 && ['that', 'this'].includes(w(p)) && (w(p + 1) === 'one' || NOUNS.has(w(p + 1)))) {
-        ord = ordinalWord(n);
+        ord = ordinalWordOf(n);
         if (ord === undefined) break;
         said = [word('the', tokens[p]!), word(ord, tokens[p]!), tokens[p + 1]!];
         head = p + 1;
@@ -620,7 +617,6 @@ function higherOfThose(tokens: Token[]): Token[] {
 }
 
 const DETERMINERS: readonly string[] = ['the', 'a', 'an', 'that', 'this', 'each', 'every'];
-const END_MOST: Readonly<Record<string, string>> = { left: 'leftmost', right: 'rightmost', top: 'topmost', bottom: 'bottommost' };
 const LINE_SIDES: Readonly<Record<string, string>> = {
   top: 'top',
   back: 'top',
