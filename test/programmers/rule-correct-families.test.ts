@@ -215,10 +215,11 @@ describe('gaps between objects (continue)', () => {
 });
 
 describe('a place the instruction could not read, named by the correction', () => {
-  it('"Put the blue block in a corner." + "no, the top right corner" (and its siblings): it goes there', async () => {
+  // ("in a corner" is read now, as the nearest one: a place it cannot read stands in for it.)
+  it('"Put the blue block in a nook." + "no, the top right corner" (and its siblings): it goes there', async () => {
     for (const text of ['no, the top right corner', 'the other corner, far right at the back']) {
       const s = await session(
-        task('Put the blue block in a corner.', [box('blue_block', 'blue', 0.04, { position: [0.0, 0.0] })], {
+        task('Put the blue block in a nook.', [box('blue_block', 'blue', 0.04, { position: [0.0, 0.0] })], {
           inRegion: ['blue_block', 'top_right_corner'],
         }),
       );

@@ -157,6 +157,10 @@ export type Location =
       opposite?: 'any' | 'x' | 'y';
       /** "so that no bowl is left empty", "so every bowl gets one": each container at least one (more objects may share). */
       cover?: boolean;
+      /** "into the two empty corners": only corners (sides) nothing else stands in. */
+      empty?: boolean;
+      /** "in a corner", "into any corner": one of them, the nearest (all go to the same one). */
+      one?: boolean;
     }
   | { kind: 'side'; axis: 'x' | 'y'; sign: -1 | 1; text: string }
   | { kind: 'center'; text: string }
@@ -2393,8 +2397,11 @@ function parseDistinct(c: Cursor): Location | null {
   c.pos = start;
   c.accept('one', 'each');
   if (c.accept('in', 'into', 'to', 'on', 'onto', 'at', 'across')) {
-    c.accept('the', 'a', 'its', 'their', 'all');
+    // "in a corner", "into any corner": whichever one (the nearest).
+    const any = c.accept('the', 'a', 'an', 'its', 'their', 'all', 'any');
     c.accept('four', '4', 'two', 'three');
+    // "into the two empty corners", "in the free corners": corners nothing stands in yet.
+    const empty = c.accept('empty', 'free', 'unoccupied', 'vacant', 'open', 'remaining', 'spare', 'unused', 'clear') !== null;
     const own = c.accept('own') !== null;
     const distinctWord = c.accept('different', 'separate', 'distinct', 'individual', 'own', 'each', 'every') !== null || own;
     c.accept('four', '4');
@@ -2406,11 +2413,18 @@ function parseDistinct(c: Cursor): Location | null {
     // "in the corners, one each": the plural place and what follows it say one each.
     const j = c.tokens[c.pos]?.text === ',' ? c.pos + 1 : c.pos;
     const oneEach = plural && c.tokens[j]?.text === 'one' && ['each', 'apiece'].includes(c.tokens[j + 1]?.text ?? '');
-    if (which && (distinctWord || (plural && all) || each || oneEach)) {
-      if (!plural || distinctWord || all) {
+    if (which && (distinctWord || (plural && all) || each || oneEach || empty || ((any === 'a' || any === 'any') && !plural))) {
+      if (!plural || distinctWord || all || empty) {
         c.seq(['of', 'on'], 'the', ['table', 'workspace', 'tabletop']);
         c.accept('each');
-        return { kind: 'distinct', which: which.startsWith('corner') ? 'corner' : 'side' };
+        if (empty && c.peek()?.text === ',' && c.word(1) === 'one' && ['each', 'apiece'].includes(c.word(2) ?? '')) c.pos += 3;
+        const one = !plural && !distinctWord && !each && (any === 'a' || any === 'any');
+        return {
+          kind: 'distinct',
+          which: which.startsWith('corner') ? 'corner' : 'side',
+          ...(empty ? { empty } : {}),
+          ...(one ? { one } : {}),
+        };
       }
     }
   }

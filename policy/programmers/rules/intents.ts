@@ -3,7 +3,7 @@
 // and hold it", "take X off Y and put it on the table", "put A and B side by side, then
 // put C on top of both" = a pyramid).
 
-import { TABLE_REGIONS } from '../../../sim/index.ts';
+import { TABLE_REGIONS, inTableRegion } from '../../../sim/index.ts';
 import type { ObjectInfo, TableRegionName, Vec2 } from '../../../sim/index.ts';
 import { ParseError, parseInstruction } from './grammar.ts';
 import type { Clause, Gap, Location, NounPhrase, Relation } from './grammar.ts';
@@ -1078,8 +1078,23 @@ function cheapestAssignment(
 }
 
 /** "in different corners": each object to a corner (side) of its own, the shortest carries overall. */
-function distinctAreas(st: State, ids: string[], which: 'corner' | 'side', text: string, opposite?: 'any' | 'x' | 'y'): Dest[] {
-  const regions = which === 'corner' ? CORNERS : SIDES;
+function distinctAreas(
+  st: State,
+  ids: string[],
+  which: 'corner' | 'side',
+  text: string,
+  opposite?: 'any' | 'x' | 'y',
+  empty?: boolean,
+): Dest[] {
+  let regions = which === 'corner' ? CORNERS : SIDES;
+  if (empty) {
+    // "the empty corners": those no other object stands in (what moves may already be in one).
+    const others = st.facts.objects.filter((o) => !ids.includes(o.id));
+    regions = regions.filter((r) => !others.some((o) => inTableRegion(r, o.position)));
+    st.notes.push(`empty ${which}s: ${regions.map((r) => r.replace(/_/g, ' ')).join(', ') || 'none'}`);
+    if (ids.length > regions.length)
+      throw new ReadError(`'${text}': ${ids.length} objects but ${regions.length === 0 ? 'no' : `only ${regions.length}`} empty ${which}s`);
+  }
   if (ids.length > regions.length) throw new ReadError(`'${text}': ${ids.length} objects but only ${regions.length} ${which}s`);
   if (opposite && ids.length !== 2) throw new ReadError(`'${text}': opposite ${which}s are for two objects, not ${ids.length}`);
   const objs = ids.map((id) => st.facts.objects.find((o) => o.id === id)!);
@@ -1628,8 +1643,14 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       }
       if (distinct) {
         const which = distinct.which;
-        const dests = distinctAreas(st, perObjects(st, clause, ids, distinct), which, clause.text, distinct.opposite);
         const placed = perObjects(st, clause, ids, distinct);
+        // "put the blocks in a corner": one corner, the nearest to the first, for them all.
+        let dests: Dest[];
+        if (distinct.one) {
+          const d = distinctAreas(st, placed.slice(0, 1), which, clause.text, undefined, distinct.empty)[0]!;
+          st.notes.push(`'a ${which}': the nearest, ${d.kind === 'area' ? d.area.label : d.kind === 'zone' ? d.zone : ''}`);
+          dests = placed.map(() => d);
+        } else dests = distinctAreas(st, placed, which, clause.text, distinct.opposite, distinct.empty);
         placed.forEach((id, k) => {
           out.push({ kind: 'place', id, dest: dests[k]!, upright: clause.upright, notOn: null });
         });

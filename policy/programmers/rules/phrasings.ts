@@ -19,6 +19,7 @@
 
 import { word } from './asking.ts';
 import { COLORS, END_MOST, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, VERBS, isColor, ordinalWordOf, singularOf } from './lexicon.ts';
+import { stackAndSetSayings } from './stack-and-set-sayings.ts';
 import { endsSentence } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -1130,6 +1131,7 @@ export function phrasingForms(tokens: Token[], notes: string[], vocabulary?: rea
     higherOfThose,
     towerForms,
     otherSayings,
+    stackAndSetSayings,
   ])
     out = pass(out);
   return warmAndCool(out, vocabulary);

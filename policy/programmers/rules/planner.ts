@@ -1013,6 +1013,46 @@ class Planner {
     });
   }
 
+  /** The best centre and direction for a line of `ids` with slots `pitch` apart in `bounds` (null if none fits). */
+  private bestLine(
+    ids: string[],
+    directions: Vec2[],
+    bounds: { min: Vec2; max: Vec2 },
+    inBounds: boolean,
+    half: number,
+    pitch: number,
+    centroid: Vec2,
+    others: ReturnType<Board['obstacles']>,
+  ): { c: Vec2; u: Vec2; score: number } | null {
+    const objs = ids.map((id) => this.board.obj(id));
+    const n = ids.length;
+    let best: { c: Vec2; u: Vec2; score: number } | null = null;
+    for (const u of directions) {
+      for (let x = bounds.min[0]; x <= bounds.max[0] + 1e-9; x += 0.01) {
+        for (let y = bounds.min[1]; y <= bounds.max[1] + 1e-9; y += 0.01) {
+          const c: Vec2 = [round(x), round(y)];
+          const first: Vec2 = [c[0] - u[0] * half, c[1] - u[1] * half];
+          const last: Vec2 = [c[0] + u[0] * half, c[1] + u[1] * half];
+          if (inBounds ? !inRegion(first, bounds) || !inRegion(last, bounds) : !inside(first) || !inside(last)) continue;
+          let worst = Infinity;
+          for (let k = 0; k < n; k++) {
+            const slot: Vec2 = [first[0] + u[0] * pitch * k, first[1] + u[1] * pitch * k];
+            const r = footprint(objs[k]!) + FINGER_ROOM;
+            worst = Math.min(worst, clearance(slot, r, others));
+            // Objects placed later must not be in the way of this slot, nor this one's slot in theirs.
+            for (let j = k + 1; j < n; j++) {
+              const p = this.board.pos(ids[j]!);
+              worst = Math.min(worst, dist2(slot, p) - footprint(objs[k]!) - footprint(objs[j]!) - FINGER_ROOM);
+            }
+          }
+          const score = Math.min(worst, 0.04) - 0.05 * dist2(c, centroid) - 0.02 * Math.hypot(c[0], c[1]);
+          if (!best || score > best.score) best = { c, u, score };
+        }
+      }
+    }
+    return best;
+  }
+
   /**
    * A line of objects in the given order along +axis (a diagonal runs left to right, up or
    * down, whichever has more room): evenly spaced slots on one straight line at the clear
@@ -1059,28 +1099,21 @@ class Planner {
     }
     const others = this.board.obstacles(ids);
     const half = ((n - 1) / 2) * pitch;
-    let best: { c: Vec2; u: Vec2; score: number } | null = null;
-    for (const u of directions) {
-      for (let x = bounds.min[0]; x <= bounds.max[0] + 1e-9; x += 0.01) {
-        for (let y = bounds.min[1]; y <= bounds.max[1] + 1e-9; y += 0.01) {
-          const c: Vec2 = [round(x), round(y)];
-          const first: Vec2 = [c[0] - u[0] * half, c[1] - u[1] * half];
-          const last: Vec2 = [c[0] + u[0] * half, c[1] + u[1] * half];
-          if (reg ? !inRegion(first, bounds) || !inRegion(last, bounds) : !inside(first) || !inside(last)) continue;
-          let worst = Infinity;
-          for (let k = 0; k < n; k++) {
-            const slot: Vec2 = [first[0] + u[0] * pitch * k, first[1] + u[1] * pitch * k];
-            const r = footprint(objs[k]!) + FINGER_ROOM;
-            worst = Math.min(worst, clearance(slot, r, others));
-            // Objects placed later must not be in the way of this slot, nor this one's slot in theirs.
-            for (let j = k + 1; j < n; j++) {
-              const p = this.board.pos(ids[j]!);
-              worst = Math.min(worst, dist2(slot, p) - footprint(objs[k]!) - footprint(objs[j]!) - FINGER_ROOM);
-            }
-          }
-          const score = Math.min(worst, 0.04) - 0.05 * dist2(c, centroid) - 0.02 * Math.hypot(c[0], c[1]);
-          if (!best || score > best.score) best = { c, u, score };
-        }
+    const k0 = axis === 'x' ? 0 : 1;
+    let best = this.bestLine(ids, directions, bounds, reg !== null, half, pitch, centroid, others);
+    // A straight line longer than its region ("a vertical line of four down the middle"): the
+    // region holds it across, and it runs on along its axis as far as it must (noted).
+    let held = reg !== null;
+    if (!best && reg && line !== 'diagonal') {
+      const wide = { min: [...bounds.min] as Vec2, max: [...bounds.max] as Vec2 };
+      wide.min[k0] = Math.max(PLACE_REGION.min[k0], REACH_REGION.min[k0]);
+      wide.max[k0] = Math.min(PLACE_REGION.max[k0], REACH_REGION.max[k0]);
+      best = this.bestLine(ids, directions, wide, true, half, pitch, centroid, others);
+      if (best) {
+        held = false;
+        this.notes.push(
+          `a line of ${n} is ${((n - 1) * pitch * 100).toFixed(0)} cm long, longer than the ${region!.replace(/_/g, ' ')}: it runs past it ${axis === 'x' ? 'left and right' : 'up and down'}`,
+        );
       }
     }
     if (!best) {
@@ -1095,7 +1128,7 @@ class Planner {
     ids.forEach((id, k) => {
       const slot: Vec2 = roundVec([c[0] - u[0] * half + u[0] * pitch * k, c[1] - u[1] * half + u[1] * pitch * k]);
       const preds: Predicate[] = [{ near: [id, slot, 0.02] }];
-      if (region) preds.push({ inRegion: [id, region] });
+      if (region && held) preds.push({ inRegion: [id, region] });
       if (k === n - 1 && n >= 2) {
         preds.push({ ordered: { ids, axis } });
         if (line) preds.push({ line: { ids, direction: line } });

@@ -4,7 +4,7 @@
 // about. Ambiguity is resolved by a ranked candidate list, so a repair can take the
 // next candidate when the first turned out to be the wrong object.
 
-import { TABLE, inTableRegion } from '../../../sim/index.ts';
+import { TABLE, TABLE_REGIONS, inTableRegion } from '../../../sim/index.ts';
 import type { ObjectInfo, Shape, TableRegionName, ZoneSpec } from '../../../sim/index.ts';
 import type { NounPhrase } from './grammar.ts';
 import { shapesOf } from './lexicon.ts';
@@ -808,6 +808,16 @@ function applyRelation(
         ranked: true,
         note: `the middle one of the ${sorted.length} along ${axis === 0 ? 'x' : 'y'}`,
       };
+    }
+    // "the block on the left" (one), none of them in the band along the left edge: the one
+    // farthest that way (for a corner, the one nearest it), noted.
+    if (fits.length === 0 && !np.plural && !half && (p.kind === 'side' || p.kind === 'corner') && others.length > 0) {
+      const anchor = TABLE_REGIONS[region].anchor;
+      const toward = (o: ObjectInfo): number =>
+        p.kind === 'side' ? -p.sign * o.position[p.axis === 'x' ? 0 : 1] : Math.hypot(o.position[0] - anchor[0], o.position[1] - anchor[1]);
+      const sorted = [...others].sort((a, b) => toward(a) - toward(b));
+      opts.notes?.push(`'${np.text}': none is in the ${region.replace(/_/g, ' ')}; read as the one nearest it (${sorted[0]!.id})`);
+      return { found: sorted, ranked: true, note: `the one nearest the ${region.replace(/_/g, ' ')}` };
     }
     if (fits.length === 0)
       throw new UnresolvedReference(

@@ -1,0 +1,533 @@
+// Ways of saying stacks and sets that the grammar reads in other words: a tower rebuilt the
+// other way up, a thing added to a tower, towers of one colour each, the two ends of a row, a
+// set "including the ones in the bowl", and what a swap leaves behind. Each pass rewrites the
+// words; nothing here looks at the scene. The passes run in the order of `stackAndSetSayings`.
+//
+//   "rebuild the tower upside down", "build it again the other way up" → "flip the tower"
+//   "reverse the order of the stack", "take it apart and restack it in reverse" → "flip the stack"
+//   "add the purple block to (the top of) the tower"                    → "put the purple block on top of the tower"
+//   "two towers: the reds on each other and the blues on each other"     → "stack the reds, and stack the blues"
+//   "stack the reds together and the blues together", "a red tower and a blue tower" → the same
+//   "the 2 blocks on the sides", "the end blocks", "the outer blocks"      → "the leftmost block and the rightmost block"
+//   "the leftmost and rightmost blocks", "the first and last blocks"     → the same
+//   "…, including the one in the bowl", "…, even the ones on the tray"   → (left out: "all" holds them)
+//   "swap A and B so each ends up in the other's corner"                  → "swap A and B"
+//   "push it down past the fence"                                        → "push it below the fence"
+
+import { word } from './asking.ts';
+import { NOUNS, isColor } from './lexicon.ts';
+import { endsSentence } from './tokenizer.ts';
+import type { Token } from './tokenizer.ts';
+
+/** The index of the token ending the sentence that holds `k` (or the length). */
+function sentenceEndAt(tokens: readonly Token[], k: number): number {
+  let e = k;
+  while (e < tokens.length && !endsSentence(tokens[e])) e++;
+  return e;
+}
+
+const STACK_NOUNS: ReadonlySet<string> = new Set(['tower', 'stack', 'pile']);
+const REBUILD_VERBS: ReadonlySet<string> = new Set([
+  'rebuild',
+  'restack',
+  'reassemble',
+  'remake',
+  'reconstruct',
+  'build',
+  'stack',
+  'make',
+  'assemble',
+  'put',
+]);
+const UNDO_VERBS: ReadonlySet<string> = new Set(['take', 'break', 'knock', 'pull', 'unstack', 'dismantle', 'disassemble']);
+
+/** The length of a "the other way up" phrase at `k`, or 0. */
+function reversedAt(tokens: readonly Token[], k: number): number {
+  const w = (j: number): string => (tokens[j]?.kind === 'word' ? tokens[j]!.text : '');
+  if (w(k) === 'upside' && w(k + 1) === 'down') return 2;
+  if (w(k) === 'the' && ['other', 'opposite', 'wrong'].includes(w(k + 1)) && w(k + 2) === 'way') {
+    if (['up', 'round', 'around'].includes(w(k + 3))) return 4;
+    return 3;
+  }
+  if (w(k) === 'in' && ['reverse', 'reversed', 'opposite'].includes(w(k + 1))) return w(k + 2) === 'order' ? 3 : 2;
+  if (['reversed', 'inverted', 'backwards', 'backward'].includes(w(k))) return 1;
+  if (w(k) === 'back' && w(k + 1) === 'to' && w(k + 2) === 'front') return 3;
+  return 0;
+}
+
+/**
+ * A tower rebuilt the other way up: "rebuild the tower upside down", "build the stack again the
+ * other way up", "take the tower apart and rebuild it upside down", "restack it in reverse
+ * order", "reverse the order of the tower", "reverse the tower". Said as "flip the tower", which
+ * the grammar reads (the top at the bottom, where the tower stood). "it" stands for a tower only
+ * when one was named before it.
+ */
+function reversedTower(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  const towerNamed = (before: number): string | null => {
+    for (let k = before - 1; k >= 0; k--) if (STACK_NOUNS.has(w(k))) return w(k);
+    return null;
+  };
+  // The stack named at `k`: "the tower", "the blue tower", "it", "them" → [end, noun] or null.
+  const stackAt = (k: number): [number, string] | null => {
+    if (['it', 'them'].includes(w(k))) {
+      const noun = towerNamed(k);
+      return noun === null ? null : [k + 1, noun];
+    }
+    if (!['the', 'that', 'this', 'your', 'my'].includes(w(k))) return null;
+    let j = k + 1;
+    while (isColor(w(j)) || ['whole', 'entire', 'little', 'small', 'big', 'tall'].includes(w(j))) j++;
+    return STACK_NOUNS.has(w(j)) ? [j + 1, w(j)] : null;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const at = tokens[i]!;
+    const flip = (from: number, noun: string, to: number): Token[] =>
+      reversedTower([...tokens.slice(0, from), word('flip', at), word('the', at), word(noun, at), ...tokens.slice(to)]);
+    // "reverse (the order of) the tower", "invert the order of the stack".
+    if (['reverse', 'invert'].includes(w(i))) {
+      let j = i + 1;
+      if (w(j) === 'the' && w(j + 1) === 'order' && w(j + 2) === 'of') j += 3;
+      const s = stackAt(j);
+      if (s) return flip(i, s[1], s[0]);
+    }
+    if (!REBUILD_VERBS.has(w(i))) continue;
+    const s = stackAt(i + 1);
+    if (!s) continue;
+    let j = s[0];
+    while (['back', 'again', 'up', 'but', 'only', 'just', 'so', 'that', 'it', 'is', "it's", 'stands'].includes(w(j))) j++;
+    const n = reversedAt(tokens, j);
+    if (n === 0) continue;
+    // "take the tower apart (,) and (then) rebuild it …": the flip takes it apart itself.
+    let from = i;
+    let k = i - 1;
+    while (k >= 0 && (['and', 'then', 'now'].includes(w(k)) || tokens[k]!.text === ',')) k--;
+    if (['apart', 'down'].includes(w(k)) || UNDO_VERBS.has(w(k - 2))) {
+      let v = k;
+      while (v > 0 && !UNDO_VERBS.has(w(v)) && !endsSentence(tokens[v - 1])) v--;
+      if (UNDO_VERBS.has(w(v))) from = v;
+    }
+    return flip(from, s[1], j + n);
+  }
+  return tokens;
+}
+
+/** "add the purple block to the tower", "add it to the top of the stack": on top of it. */
+function addToStack(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 0; i < tokens.length; i++) {
+    if (w(i) !== 'add') continue;
+    let to = i + 1;
+    while (to < tokens.length && w(to) !== 'to' && !endsSentence(tokens[to])) to++;
+    if (w(to) !== 'to' || to === i + 1) continue;
+    let j = to + 1;
+    if (w(j) === 'the' && w(j + 1) === 'top' && w(j + 2) === 'of') j += 3;
+    if (!['the', 'that', 'your'].includes(w(j))) continue;
+    let k = j + 1;
+    while (isColor(w(k))) k++;
+    if (!STACK_NOUNS.has(w(k))) continue;
+    const at = tokens[i]!;
+    return addToStack([
+      ...tokens.slice(0, i),
+      word('put', at),
+      ...tokens.slice(i + 1, to),
+      word('on', at),
+      word('top', at),
+      word('of', at),
+      ...tokens.slice(j, k + 1),
+      ...tokens.slice(k + 1),
+    ]);
+  }
+  return tokens;
+}
+
+/** A group said by its colour: "the reds", "the red blocks", "the red ones", "all the blue" → its end, or -1. */
+function colourGroupEnd(tokens: readonly Token[], k: number): number {
+  const w = (j: number): string => (tokens[j]?.kind === 'word' ? tokens[j]!.text : '');
+  let j = k;
+  if (w(j) === 'all') j++;
+  if (w(j) !== 'the') return -1;
+  j++;
+  const c = w(j);
+  if (c.endsWith('s') && isColor(c.slice(0, -1))) return j + 1;
+  if (!isColor(c)) return -1;
+  j++;
+  if (w(j) === 'ones' || NOUNS.get(w(j))?.plural === true) return j + 1;
+  return -1;
+}
+
+const TOGETHER: readonly (readonly string[])[] = [
+  ['on', 'top', 'of', 'each', 'other'],
+  ['on', 'top', 'of', 'one', 'another'],
+  ['on', 'each', 'other'],
+  ['on', 'one', 'another'],
+  ['together'],
+  ['in', 'one', 'tower'],
+  ['in', 'a', 'tower'],
+  ['in', 'their', 'own', 'tower'],
+];
+
+/**
+ * Towers of one colour each: "make two little towers, the reds on each other and the blues on
+ * each other", "stack the reds together and the blues together", "build a red tower and a blue
+ * tower", "a tower of the reds and a tower of the blues". Each group is its own stack clause, so
+ * the colours are not stacked into one tower.
+ */
+function towersByColour(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  const togetherAt = (k: number): number => {
+    for (const t of TOGETHER) if (t.every((x, d) => w(k + d) === x)) return k + t.length;
+    return -1;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (!['make', 'build', 'stack', 'pile', 'create', 'form'].includes(w(i))) continue;
+    const at = tokens[i]!;
+    // The groups, each "the reds on each other" / "the red blocks together", joined by "and" or ",".
+    const groupsFrom = (start: number): { groups: Token[][]; end: number } => {
+      const groups: Token[][] = [];
+      let k = start;
+      for (;;) {
+        const e = colourGroupEnd(tokens, k);
+        if (e < 0) break;
+        const t = togetherAt(e);
+        if (t < 0) break;
+        groups.push(tokens.slice(k, e));
+        k = t;
+        if (tokens[k]?.text === ',') k++;
+        if (w(k) === 'and') k++;
+      }
+      return { groups, end: k };
+    };
+    const said = (groups: Token[][], end: number): Token[] => {
+      const out: Token[] = [...tokens.slice(0, i)];
+      groups.forEach((g, n) => {
+        if (n > 0) out.push({ ...word(',', at), kind: 'punct' }, word('and', at));
+        out.push(word('stack', at), ...g);
+      });
+      return [...out, ...tokens.slice(end)];
+    };
+    // "stack the reds together and the blues together".
+    {
+      const { groups, end } = groupsFrom(i + 1);
+      if (groups.length >= 2) return towersByColour(said(groups, end));
+    }
+    // "make two (little) towers(,|:) the reds on each other and the blues on each other".
+    {
+      let j = i + 1;
+      if (['two', 'three', '2', '3'].includes(w(j))) j++;
+      while (['little', 'small', 'separate', 'different', 'short', 'mini'].includes(w(j))) j++;
+      if (['towers', 'stacks', 'piles'].includes(w(j))) {
+        j++;
+        if (tokens[j]?.text === ',' || tokens[j]?.text === ':' || tokens[j]?.text === '-') j++;
+        if (w(j) === 'with') j++;
+        const { groups, end } = groupsFrom(j);
+        if (groups.length >= 2) return towersByColour(said(groups, end));
+      }
+    }
+    // "build a red tower and a blue tower", "a tower of the reds and a tower of the blues".
+    {
+      const groups: Token[][] = [];
+      let k = i + 1;
+      for (;;) {
+        if (['a', 'one'].includes(w(k)) && isColor(w(k + 1)) && STACK_NOUNS.has(w(k + 2))) {
+          groups.push([word('the', at), word(w(k + 1), at), word('blocks', at)]);
+          k += 3;
+        } else if (['a', 'one'].includes(w(k)) && STACK_NOUNS.has(w(k + 1)) && w(k + 2) === 'of' && colourGroupEnd(tokens, k + 3) > 0) {
+          const e = colourGroupEnd(tokens, k + 3);
+          groups.push(tokens.slice(k + 3, e));
+          k = e;
+        } else break;
+        if (tokens[k]?.text === ',') k++;
+        if (w(k) === 'and') k++;
+      }
+      if (groups.length >= 2) {
+        const end = w(k - 1) === 'and' ? k - 1 : k;
+        return towersByColour(said(groups, end));
+      }
+    }
+  }
+  return tokens;
+}
+
+/**
+ * The two ends of a row: "the 2 blocks on the sides", "the blocks at the ends (of the row)",
+ * "the two end blocks", "the outer blocks", "the leftmost and rightmost blocks", "the first and
+ * last blocks" → "the leftmost block and the rightmost block". The sides (ends) are the row's left
+ * and right. Only where the phrase names what moves: something follows it (a verb or a place),
+ * so "put the blocks on the sides of the table" still says where.
+ */
+function endsOfRow(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' || tokens[k]?.kind === 'number' ? tokens[k]!.text : '');
+  const FOLLOW = new Set([
+    'go',
+    'goes',
+    'in',
+    'into',
+    'on',
+    'onto',
+    'to',
+    'and',
+    'should',
+    'need',
+    'needs',
+    'must',
+    'can',
+    'will',
+    'move',
+    'get',
+  ]);
+  for (let i = 0; i < tokens.length; i++) {
+    if (w(i) !== 'the') continue;
+    const at = tokens[i]!;
+    const ends = (noun: string, from: number, to: number): Token[] =>
+      endsOfRow([
+        ...tokens.slice(0, from),
+        word('the', at),
+        word('leftmost', at),
+        word(noun, at),
+        word('and', at),
+        word('the', at),
+        word('rightmost', at),
+        word(noun, at),
+        ...tokens.slice(to),
+      ]);
+    const singular = (plural: string): string | null => {
+      const info = NOUNS.get(plural);
+      if (plural === 'ones') return 'one';
+      if (!info?.plural) return null;
+      for (const [k, v] of NOUNS) if (v.cls === info.cls && !v.plural && plural.startsWith(k)) return k;
+      return null;
+    };
+    // "the leftmost and rightmost blocks", "the first and last blocks".
+    if (
+      ((w(i + 1) === 'leftmost' && w(i + 3) === 'rightmost') ||
+        (w(i + 1) === 'rightmost' && w(i + 3) === 'leftmost') ||
+        (w(i + 1) === 'first' && w(i + 3) === 'last')) &&
+      w(i + 2) === 'and'
+    ) {
+      const noun = singular(w(i + 4));
+      if (noun !== null) return ends(noun, i, i + 5);
+    }
+    // "the (two) end blocks", "the (two) outer blocks", "the outermost blocks".
+    {
+      let j = i + 1;
+      if (['two', '2', 'both'].includes(w(j))) j++;
+      if (['end', 'outer', 'outermost', 'outside'].includes(w(j))) {
+        const noun = singular(w(j + 1));
+        if (noun !== null) return ends(noun, i, j + 2);
+      }
+    }
+    // "the (two) blocks on the (two) sides / at (both) ends (of the row)", then what they do.
+    {
+      let j = i + 1;
+      const two = ['two', '2'].includes(w(j));
+      if (two) j++;
+      const noun = singular(w(j));
+      if (noun === null) continue;
+      j++;
+      if (!['on', 'at'].includes(w(j))) continue;
+      j++;
+      if (['the', 'both', 'either', 'each'].includes(w(j))) j++;
+      if (w(j) === 'two') j++;
+      const which = w(j);
+      if (!['sides', 'ends', 'side', 'end'].includes(which)) continue;
+      if ((which === 'side' || which === 'end') && !['either', 'each', 'both'].includes(w(j - 1))) continue;
+      j++;
+      if (w(j) === 'of' && w(j + 1) === 'the' && ['row', 'line', 'table'].includes(w(j + 2))) j += 3;
+      if (!(two || which.startsWith('end') || FOLLOW.has(w(j)))) continue;
+      if (!FOLLOW.has(w(j)) && !(j >= tokens.length || tokens[j]!.kind === 'punct')) continue;
+      return ends(noun, i, j);
+    }
+  }
+  return tokens;
+}
+
+/** "…, including the one in the bowl", "…, even the ones already on the tray": "all" holds them. */
+function includingThose(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 1; i < tokens.length; i++) {
+    const lead = tokens[i - 1]?.text === ',' || tokens[i - 1]?.text === '(' || tokens[i - 1]?.text === '-';
+    let j = i;
+    if (['including', 'incl', 'inc'].includes(w(j))) j++;
+    else if (w(j) === 'even' && lead) j++;
+    else if (w(j) === 'and' && w(j + 1) === 'also' && lead) j += 2;
+    else continue;
+    if (w(j) === 'the' && ['one', 'ones'].includes(w(j + 1))) j += 2;
+    else if (w(j) === 'the' && NOUNS.has(w(j + 1))) j += 2;
+    else if (['any', 'those'].includes(w(j)) && ['in', 'on', 'inside', 'already', 'that', 'sitting'].includes(w(j + 1))) j += 1;
+    else continue;
+    // Only where the sentence already says "all" / "every" / a plural.
+    const before = tokens.slice(0, i).map((t) => t.text);
+    if (!before.some((t) => ['all', 'every', 'each', 'everything'].includes(t) || NOUNS.get(t)?.plural === true)) continue;
+    let e = j;
+    while (e < tokens.length && tokens[e]!.kind === 'word' && !['then', 'and'].includes(w(e))) e++;
+    const from = lead ? i - 1 : i;
+    const close = tokens[e]?.text === ')' ? e + 1 : e;
+    return includingThose([...tokens.slice(0, from), ...tokens.slice(close)]);
+  }
+  return tokens;
+}
+
+/** "swap A and B (round) so each ends up in the other's corner / where the other was": the swap says it. */
+function swapTails(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  const v = tokens.findIndex((t) => ['swap', 'switch', 'exchange', 'interchange', 'trade'].includes(t.text));
+  if (v < 0) return tokens;
+  for (let i = v + 2; i < tokens.length; i++) {
+    if (endsSentence(tokens[i])) return tokens;
+    let j = i;
+    if (tokens[j]?.text === ',') j++;
+    if (w(j) !== 'so') continue;
+    j++;
+    if (w(j) === 'that') j++;
+    if (!['each', 'they', 'both', 'one', 'it'].includes(w(j))) continue;
+    let e = j + 1;
+    while (e < tokens.length && tokens[e]!.kind === 'word') e++;
+    const tail = tokens.slice(j, e).map((t) => t.text);
+    if (!tail.some((t) => ['other', "other's", 'others', 'other’s'].includes(t) || t === 'was' || t === 'were')) continue;
+    return [...tokens.slice(0, i), ...tokens.slice(e)];
+  }
+  return tokens;
+}
+
+const PAST_DIRECTIONS: Readonly<Record<string, string[]>> = {
+  down: ['below'],
+  up: ['above'],
+  left: ['to', 'the', 'left', 'of'],
+  right: ['to', 'the', 'right', 'of'],
+};
+
+/** "push it down past the fence", "slide it left past the bowl": beyond it that way. */
+function pastPlace(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 1; i < tokens.length; i++) {
+    if (w(i) !== 'past') continue;
+    let d = i - 1;
+    while (['way', 'well', 'just', 'a', 'bit', 'little', 'further', 'farther', 'all', 'the'].includes(w(d))) d--;
+    const dir = PAST_DIRECTIONS[w(d)];
+    if (!dir) continue;
+    const at = tokens[i]!;
+    return pastPlace([...tokens.slice(0, d), ...tokens.slice(d + 1, i), ...dir.map((x) => word(x, at)), ...tokens.slice(i + 1)]);
+  }
+  return tokens;
+}
+
+const SINGULAR_VERBS: Readonly<Record<string, string>> = {
+  goes: 'go',
+  belongs: 'belong',
+  needs: 'need',
+  sits: 'sit',
+  stays: 'stay',
+  gets: 'get',
+};
+
+/**
+ * "the red, blue and green blocks goes on the tray": a list said with a verb for one. The verb
+ * agrees with the list, so the sentence is not read as two clauses.
+ */
+function listAgreement(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  return tokens.map((t, i) => {
+    const plural = SINGULAR_VERBS[w(i)];
+    if (plural === undefined || NOUNS.get(w(i - 1))?.plural !== true) return t;
+    // A list before it: "A, B and C blocks", "A and B blocks".
+    let k = i - 2;
+    let listed = false;
+    while (k >= 0 && !endsSentence(tokens[k]) && (tokens[k]!.kind !== 'word' || isColor(w(k)) || ['and', 'the', 'both'].includes(w(k)))) {
+      if (w(k) === 'and' || tokens[k]!.text === ',') listed = true;
+      k--;
+    }
+    if (!listed || (k >= 0 && !endsSentence(tokens[k]) && !['then', 'now', 'next', 'so', 'and', 'also', 'finally'].includes(w(k))))
+      return t;
+    return { ...t, text: plural };
+  });
+}
+
+const LINE_WAYS: ReadonlySet<string> = new Set([
+  'vertically',
+  'horizontally',
+  'diagonally',
+  'vertical',
+  'horizontal',
+  'diagonal',
+  'slanted',
+  'sideways',
+  'crooked',
+  'straight',
+  'flat',
+]);
+
+/**
+ * How a line runs, in everyday words: "straight up and down" is vertical, "flat" (after "line
+ * … up") horizontal, "on a slant" diagonal; ", instead of on a slant", "rather than
+ * diagonally" after the way asked says the way it is now and goes.
+ */
+function lineWays(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 0; i < tokens.length; i++) {
+    const at = tokens[i]!;
+    // "(in a) straight up and down (line)".
+    if (
+      w(i) === 'up' &&
+      w(i + 1) === 'and' &&
+      w(i + 2) === 'down' &&
+      (w(i - 1) === 'straight' || w(i + 3) === 'line' || w(i + 3) === 'row')
+    ) {
+      const from = w(i - 1) === 'straight' ? i - 1 : i;
+      const line = ['line', 'row', 'column'].includes(w(i + 3));
+      return lineWays([...tokens.slice(0, from), word(line ? 'vertical' : 'vertically', at), ...tokens.slice(i + 3)]);
+    }
+    // "line them up flat".
+    if (w(i) === 'flat' && (w(i - 1) === 'up' || (w(i - 2) === 'up' && ['them', 'it'].includes(w(i - 1)))))
+      return lineWays([...tokens.slice(0, i), word('horizontally', at), ...tokens.slice(i + 1)]);
+    // "a diagonal line starting at the bottom left corner": from that corner to the one across.
+    if (w(i) === 'diagonal' || w(i) === 'diagonally') {
+      let j = i + 1;
+      if (['line', 'row'].includes(w(j))) j++;
+      if (['starting', 'beginning', 'going', 'running', 'that', 'which'].includes(w(j))) j++;
+      if (['starts', 'begins', 'goes', 'runs'].includes(w(j))) j++;
+      if (!['at', 'from', 'in'].includes(w(j))) continue;
+      j++;
+      if (w(j) === 'the') j++;
+      const v = w(j);
+      const h = w(j + 1);
+      if (!['top', 'bottom'].includes(v) || !['left', 'right'].includes(h)) continue;
+      j += 2;
+      if (w(j) === 'corner') j++;
+      // (Unless it says where it goes: "from the top left down to the bottom right".)
+      if (tokens.slice(j, sentenceEndAt(tokens, j)).some((t) => ['to', 'towards', 'toward', 'and'].includes(t.text))) continue;
+      const across = [word(v === 'top' ? 'bottom' : 'top', at), word(h === 'left' ? 'right' : 'left', at)];
+      const head = tokens.slice(i, ['line', 'row'].includes(w(i + 1)) ? i + 2 : i + 1);
+      return lineWays([
+        ...tokens.slice(0, i),
+        ...head,
+        word('from', at),
+        word('the', at),
+        word(v, at),
+        word(h, at),
+        word('to', at),
+        word('the', at),
+        ...across,
+        ...tokens.slice(j),
+      ]);
+    }
+    // ", instead of on a slant", "rather than diagonally": the way it is now.
+    if ((w(i) === 'instead' && w(i + 1) === 'of') || (w(i) === 'rather' && w(i + 1) === 'than')) {
+      let j = i + 2;
+      while (['on', 'in', 'a', 'at', 'an', 'being', 'going', 'the'].includes(w(j))) j++;
+      if (!LINE_WAYS.has(w(j)) && !(w(j) === 'slant' || w(j) === 'angle')) continue;
+      j++;
+      if (['line', 'row'].includes(w(j))) j++;
+      const from = tokens[i - 1]?.text === ',' ? i - 1 : i;
+      return lineWays([...tokens.slice(0, from), ...tokens.slice(j)]);
+    }
+  }
+  return tokens;
+}
+
+/** The passes of this file, in order. */
+export function stackAndSetSayings(tokens: Token[]): Token[] {
+  let out = tokens;
+  for (const pass of [reversedTower, addToStack, towersByColour, endsOfRow, includingThose, swapTails, pastPlace, listAgreement, lineWays])
+    out = pass(out);
+  return out;
+}
