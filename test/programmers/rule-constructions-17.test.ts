@@ -260,6 +260,27 @@ describe('the nineteenth round in simulation', { timeout: 120_000 }, () => {
     }
   });
 
+  it('"Pop the three balls onto the tray": a ball that rolled into the next slot is seen when the program runs, and the next goes where there is room', async () => {
+    const ball = (id: string, color: string) => ({ id, shape: 'sphere', color, size: [0.045, 0.045, 0.045] });
+    const def = task(
+      'Pop the three balls onto the tray.',
+      [
+        ball('green_ball', 'green'),
+        ball('orange_ball', 'orange'),
+        ball('purple_ball', 'purple'),
+        box('gray_block', 'gray'),
+        { id: 'cyan_tray', shape: 'tray', color: 'cyan', size: [0.2, 0.15, 0.03], position: [-0.22, -0.2], jitter: 0 },
+      ],
+      { every: { select: { shape: 'sphere' }, holds: { inside: ['$', 'cyan_tray'] } } },
+      { layout: { min: [-0.35, -0.05], max: [0.35, 0.3], minGap: 0.03 } },
+    );
+    for (const seed of SEEDS) {
+      const r = await firstAttempt(def, seed);
+      expect(r.program).toContain('clearSpot(');
+      expect(r, `seed ${seed}: ${r.detail}`).toMatchObject({ ok: true });
+    }
+  });
+
   it('"Line the four blocks up vertically down the middle": longer than the centre, it runs past it up and down (noted)', async () => {
     const def = task(
       'Line the four blocks up in a vertical line down the middle.',

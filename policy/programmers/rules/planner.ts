@@ -29,8 +29,13 @@ import type { PlanAmendments } from './program-text.ts';
 
 /** Where a place step puts the held object. */
 export type PlaceTarget =
-  /** On top of / into an object, optionally offset from its centre (world frame). */
-  | { kind: 'object'; id: string; offset?: Vec2 }
+  /**
+   * On top of / into an object, optionally offset from its centre (world frame). `room`: into a
+   * container that already holds something, the clearance (m) the plan leaves round the slot —
+   * when the program runs, a slot that what is in the container by then crowds (a ball rolled,
+   * a block slid) gives way to the roomiest spot inside it.
+   */
+  | { kind: 'object'; id: string; offset?: Vec2; room?: number }
   /** A fixed table point. */
   | { kind: 'xy'; xy: Vec2 }
   /** A point relative to where another object is when the step runs. */
@@ -206,6 +211,21 @@ class Planner {
   place(id: string, target: PlaceTarget, description: string, expect: Predicate, heading: number | null = null): void {
     // The fingers are symmetric: a heading and its opposite are the same grasp.
     if (heading !== null) heading = round(halfTurn(heading));
+    // Into a container that holds something already: the room the plan leaves there, so the
+    // program can see when what is in it has moved into the slot.
+    // (Not a ball into a bowl: it rolls to the middle wherever it is let go.)
+    const cont = target.kind === 'object' ? this.board.obj(target.id).shape : null;
+    const ballIntoBowl = cont === 'bowl' && this.board.obj(id).shape === 'sphere';
+    if (target.kind === 'object' && target.offset && (cont === 'tray' || (cont === 'bowl' && !ballIntoBowl))) {
+      const inside = this.board.contents(target.id).filter((x) => x !== id);
+      if (inside.length > 0) {
+        const at = this.board.pos(target.id);
+        const slot: Vec2 = [at[0] + target.offset[0], at[1] + target.offset[1]];
+        const held = footprint(this.board.obj(id));
+        const room = Math.min(...inside.map((x) => dist2(slot, this.board.pos(x)) - held - footprint(this.board.obj(x))));
+        target = { ...target, room: round(room) };
+      }
+    }
     this.steps.push({ op: 'place', id, description, expect, target, heading });
     // Rotating a held object is where grasps slip: choose the grasp whose fingers are nearest the heading instead.
     const pick = this.steps[this.steps.length - 2];

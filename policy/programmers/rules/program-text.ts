@@ -239,6 +239,36 @@ const HELPERS = {
     '  return [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2, Math.max(getBBox(a).max[2], getBBox(b).max[2])];',
     '}',
   ],
+  clearSpot: [
+    '// Where in a container to set the held object down: the planned offset, unless what is in',
+    '// the container now (a ball rolled, a block slid) leaves less room there than the plan did —',
+    '// then the roomiest spot inside it.',
+    'function clearSpot(container, planned, room, held) {',
+    '  const c = getObject(container);',
+    '  const h = getObject(held);',
+    '  const radius = (o) => (o.shape === "box" ? Math.hypot(o.size[0], o.size[1]) : Math.max(o.size[0], o.size[1])) / 2;',
+    '  const others = getObjects().filter((o) => o.id !== container && o.id !== held && isInside(o.id, container));',
+    '  const roomAt = (d) =>',
+    '    Math.min(1, ...others.map((o) => Math.hypot(c.position[0] + d[0] - o.position[0], c.position[1] + d[1] - o.position[1]) - radius(h) - radius(o)));',
+    '  const need = Math.min(room, 0.015) - 0.005;',
+    '  if (roomAt(planned) >= need) return planned;',
+    '  const cos = Math.cos(c.yaw);',
+    '  const sin = Math.sin(c.yaw);',
+    '  const hx = c.size[0] / 2 - 0.012 - radius(h);',
+    '  const hy = c.size[1] / 2 - 0.012 - radius(h);',
+    '  let best = planned;',
+    '  let most = roomAt(planned);',
+    '  for (let x = -hx; x <= hx + 1e-9; x += 0.005)',
+    '    for (let y = -hy; y <= hy + 1e-9; y += 0.005) {',
+    '      if (c.shape === "bowl" && Math.hypot(x, y) > Math.min(hx, hy)) continue;',
+    '      const d = [x * cos - y * sin, x * sin + y * cos];',
+    '      const r = roomAt(d) - 0.002 * Math.hypot(d[0] - planned[0], d[1] - planned[1]);',
+    '      if (r > most) [best, most] = [d, r];',
+    '    }',
+    "  log('the slot in', container, 'is crowded now: set down at', best.map((v) => v.toFixed(3)).join(', '));",
+    '  return best;',
+    '}',
+  ],
   pickAt: [
     '// Grasp an object from above with the fingers closing along `yaw` and lift it by',
     "// `lift` (pick() always closes across the object's narrow side).",
@@ -264,7 +294,12 @@ const HELPERS = {
 
 type HelperName = keyof typeof HELPERS;
 
-function targetExpr(t: PlaceTarget, adj: StepAdjust, use: Set<HelperName>): { target: string; offset: Vec2 | null } {
+function targetExpr(
+  t: PlaceTarget,
+  adj: StepAdjust,
+  use: Set<HelperName>,
+  held: string,
+): { target: string; offset: Vec2 | null; offsetExpr?: string } {
   const off = adj.offset ?? [0, 0];
   const hasOff = Math.abs(off[0]) > 1e-6 || Math.abs(off[1]) > 1e-6;
   const wrap = (e: string): string => {
@@ -275,6 +310,11 @@ function targetExpr(t: PlaceTarget, adj: StepAdjust, use: Set<HelperName>): { ta
   switch (t.kind) {
     case 'object': {
       const o: Vec2 = [(t.offset?.[0] ?? 0) + off[0], (t.offset?.[1] ?? 0) + off[1]];
+      // Into a container holding something already (and no repair has moved the slot): checked when it runs.
+      if (t.room !== undefined && !hasOff) {
+        use.add('clearSpot');
+        return { target: str(t.id), offset: o, offsetExpr: `clearSpot(${str(t.id)}, ${jsLiteral(o)}, ${num(t.room)}, ${str(held)})` };
+      }
       return { target: str(t.id), offset: Math.abs(o[0]) > 1e-6 || Math.abs(o[1]) > 1e-6 ? o : null };
     }
     case 'xy':
@@ -339,9 +379,10 @@ function actionLines(step: Step, adj: StepAdjust, use: Set<HelperName>): string[
       ];
     }
     case 'place': {
-      const { target, offset } = targetExpr(step.target, adj, use);
+      const { target, offset, offsetExpr } = targetExpr(step.target, adj, use, step.id);
       const opts: string[] = [];
-      if (offset) opts.push(`offset: ${jsLiteral(offset)}`);
+      if (offsetExpr) opts.push(`offset: ${offsetExpr}`);
+      else if (offset) opts.push(`offset: ${jsLiteral(offset)}`);
       const heading = adj.heading === undefined ? step.heading : adj.heading;
       if (adj.turn !== undefined) opts.push(`yaw: getPose(${str(step.id)}).yaw + ${headingExpr(adj.turn)}`);
       else if (heading !== null) {
@@ -406,7 +447,7 @@ export function writeProgram(instruction: string, steps: readonly Step[], state:
   const plan = steps.map((s, i) => `${i + 1}. ${s.description}`);
   const head: string[] = [`${RULE_PROGRAM_HEADER}${instruction.replace(/\s+/g, ' ').trim()}`, ...notes.map((n) => `// note: ${n}`)];
   const helpers: string[] = [];
-  for (const name of ['yawFor', 'at', 'between', 'pickAt', 'clampXY'] as const) {
+  for (const name of ['yawFor', 'at', 'between', 'clearSpot', 'pickAt', 'clampXY'] as const) {
     if (use.has(name)) helpers.push('', ...HELPERS[name]);
   }
   const program = [...head, ...helpers, '', ...body, ''].join('\n');
