@@ -65,6 +65,19 @@ const TWO_CORNERS: SceneFacts = {
   zones: [],
 };
 
+/** Two red and two blue blocks and a red and a blue bowl. */
+const RED_BLUE_BOWLS: SceneFacts = {
+  objects: [
+    obj('red_block_1', 'box', 'red', 0.04, [-0.25, -0.1]),
+    obj('red_block_2', 'box', 'red', 0.04, [-0.1, 0.0]),
+    obj('blue_block_1', 'box', 'blue', 0.04, [0.05, -0.15]),
+    obj('blue_block_2', 'box', 'blue', 0.04, [0.2, 0.0]),
+    obj('red_bowl', 'bowl', 'red', 0.14, [-0.2, 0.2]),
+    obj('blue_bowl', 'bowl', 'blue', 0.14, [0.2, 0.2]),
+  ],
+  zones: [],
+};
+
 /** A red and a green block on the table, a blue block already in the blue bowl, a gray tray. */
 const ONE_IN_BOWL: SceneFacts = {
   objects: [
@@ -200,6 +213,146 @@ describe('the rule programmer reads the nineteenth round of phrasings', () => {
     expect(r.intents).toBe('place red_block in pink_bowl');
     expect(r.notes.some((n) => n.includes('none is in the left side; read as the one nearest it (red_block)'))).toBe(true);
     expect(() => read('the blocks on the left, into the bowl', ROW)).toThrow(/nothing that fits is in the left side/);
+  });
+});
+
+/** Two towers of two (blue on red at the left, white on black at the right), a purple block, a gray bowl and a tray. */
+const TWO_TOWERS_SCENE: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04, [-0.15, 0.05], 0, 0.02),
+    obj('blue_block', 'box', 'blue', 0.04, [-0.15, 0.05], 0, 0.06),
+    obj('black_block', 'box', 'black', 0.04, [0.15, 0.0], 0, 0.02),
+    obj('white_block', 'box', 'white', 0.04, [0.15, 0.0], 0, 0.06),
+    obj('purple_block', 'box', 'purple', 0.04, [0.0, 0.2]),
+    obj('gray_bowl', 'bowl', 'gray', 0.13, [-0.22, -0.2]),
+    obj('cyan_tray', 'tray', 'cyan', 0.2, [0.25, -0.2]),
+  ],
+  zones: [],
+};
+
+/** A stack of two in a red bowl (yellow on blue), a stack of two on the table (white on green), a tray. */
+const STACK_IN_BOWL: SceneFacts = {
+  objects: [
+    obj('red_bowl', 'bowl', 'red', 0.14, [-0.2, 0.12]),
+    obj('blue_block', 'box', 'blue', 0.04, [-0.2, 0.12], 0, 0.028),
+    obj('yellow_block', 'box', 'yellow', 0.04, [-0.2, 0.12], 0, 0.068),
+    obj('green_block', 'box', 'green', 0.04, [0.2, 0.12], 0, 0.02),
+    obj('white_block', 'box', 'white', 0.04, [0.2, 0.12], 0, 0.06),
+    obj('gray_tray', 'tray', 'gray', 0.2, [0.27, -0.2]),
+  ],
+  zones: [],
+};
+
+describe("post hoc, after the sixteenth table (in this file's own sentences)", () => {
+  it('a tower put on another is one tower, in their orders: "put the left stack onto the right-hand one", "stack the left tower on top of the right one"', () => {
+    for (const text of [
+      'put the left stack onto the right-hand one',
+      'stack the left tower on top of the right one',
+      'Put the left-hand tower on the right tower.',
+    ])
+      expect(read(text, TWO_TOWERS_SCENE), text).toBe('stack black_block < white_block < red_block < blue_block');
+    // On a thing: the tower rebuilt on it, in its order ("same order" says nothing more).
+    expect(read('move the whole left stack onto the purple block, same order', TWO_TOWERS_SCENE)).toBe(
+      'stack purple_block < red_block < blue_block',
+    );
+  });
+
+  it('"unstack them all", "unstack both": what stands on something comes off; "the two top blocks" after it are the tops', () => {
+    expect(read('unstack them all', TWO_TOWERS_SCENE)).toBe('unstack blue_block from red_block | unstack white_block from black_block');
+    expect(read('unstack both, then put the two top blocks in the bowl', TWO_TOWERS_SCENE)).toMatch(
+      /gather blue_block, white_block in gray_bowl$/,
+    );
+  });
+
+  it('a stack standing in a bowl is a stack: "take the top block off each stack"; "the top two off the tower"', () => {
+    const r = reading('take the top block off each stack and put them on the tray', STACK_IN_BOWL);
+    expect(r.intents).toContain('place yellow_block in gray_tray');
+    expect(r.intents).toContain('place white_block in gray_tray');
+    expect(read('take the top two blocks off the tower and put them in the bowl', TOWER)).toBe(
+      'gather green_block, yellow_block in blue_bowl',
+    );
+  });
+
+  it('"both big blocks" are the two biggest; "…, then the small one on the tray" is the next clause', () => {
+    const SIZES3: SceneFacts = {
+      objects: [
+        obj('red_block', 'box', 'red', 0.05, [-0.2, 0.05]),
+        obj('green_block', 'box', 'green', 0.05, [0.2, 0.05]),
+        obj('yellow_block', 'box', 'yellow', 0.04, [0.0, 0.1]),
+        obj('white_block', 'box', 'white', 0.03, [0.1, -0.1]),
+        obj('black_bowl', 'bowl', 'black', 0.14, [-0.25, -0.2]),
+        obj('pink_tray', 'tray', 'pink', 0.2, [0.25, 0.2]),
+      ],
+      zones: [],
+    };
+    expect(read('put both big blocks in the bowl, then the yellow one on the tray', SIZES3)).toBe(
+      'gather red_block, green_block in black_bowl | place yellow_block in pink_tray',
+    );
+  });
+
+  it('"put each block just behind the can of the same colour": each by its own twin; "the big ones of the same colour"', () => {
+    const CANS: SceneFacts = {
+      objects: [
+        obj('red_cylinder', 'cylinder', 'red', 0.04, [0.2, -0.2]),
+        obj('blue_cylinder', 'cylinder', 'blue', 0.04, [-0.2, -0.2]),
+        obj('red_block', 'box', 'red', 0.04, [-0.2, 0.1]),
+        obj('blue_block', 'box', 'blue', 0.04, [0.2, 0.1]),
+      ],
+      zones: [],
+    };
+    expect(read('put each block just behind the can of the same colour', CANS)).toBe(
+      'place red_block just behind red_cylinder | place blue_block just behind blue_cylinder',
+    );
+  });
+
+  it('"put X in with Y", "… and then Z in with it", "a bowl that doesn\'t match it", "sort them by colour, two in each", ", same colours"', () => {
+    const withOrange: SceneFacts = {
+      ...ONE_IN_BOWL,
+      objects: [...ONE_IN_BOWL.objects, obj('orange_block', 'box', 'orange', 0.04, [0.1, 0.2])],
+    };
+    expect(read('put the orange block in with the blue block', withOrange)).toBe('place orange_block in blue_bowl');
+    expect(read('put the red block on the tray and then the green block in with it', ONE_IN_BOWL)).toBe(
+      'place red_block in gray_tray | place green_block in gray_tray',
+    );
+    const matching = read('put every block in a bowl that is not its colour', RED_BLUE_BOWLS);
+    expect(read("put every block in a bowl that doesn't match it", RED_BLUE_BOWLS)).toBe(matching);
+    expect(read('sort the blocks into the bowls by colour, two in each', RED_BLUE_BOWLS)).toBe(
+      read('sort the blocks into the bowls by colour', RED_BLUE_BOWLS),
+    );
+  });
+
+  it('everyday openings and asides: "tidy up a bit and put …", "swap them: X onto A and Y into B", "…, it\'s getting too tall", "accross"', () => {
+    expect(read('tidy up a bit and put the green block on the tray', ONE_IN_BOWL)).toBe('place green_block in gray_tray');
+    expect(read('swap them: red block onto the tray and green block into the bowl', ONE_IN_BOWL)).toBe(
+      'place red_block in gray_tray | place green_block in blue_bowl',
+    );
+    expect(read("put the red block on the tray, it's getting too crowded", ONE_IN_BOWL)).toBe('place red_block in gray_tray');
+    expect(read('line the blocks up accross the middle', ROW)).toBe(read('line the blocks up across the middle', ROW));
+  });
+
+  it('"turn the column into a row" when nothing is stacked: the things lying in a column, noted; "the blocks that aren\'t part of the tower"', () => {
+    const COLUMN: SceneFacts = {
+      objects: [
+        obj('red_block', 'box', 'red', 0.04, [0.0, 0.22]),
+        obj('green_block', 'box', 'green', 0.04, [0.0, 0.1]),
+        obj('white_block', 'box', 'white', 0.04, [0.0, -0.02]),
+        obj('pink_bowl', 'bowl', 'pink', 0.13, [0.25, 0.15]),
+      ],
+      zones: [],
+    };
+    const r = reading('turn the column into a row going across', COLUMN);
+    expect(r.intents).toMatch(/^line up .* along \+x \(horizontal line\)$/);
+    expect(r.notes.some((n) => n.includes('nothing is stacked; read as the 3 things lying in a column'))).toBe(true);
+    expect(read("put the blocks that aren't part of the tower in the bowl", TOWER)).toBe(
+      read('put the blocks except the tower in the bowl', TOWER),
+    );
+  });
+
+  it('"move the red block on the right next to …" (the side of the thing, not "right next to"); "bring the blocks in off the edges and make a circle of them"', () => {
+    expect(read('move the red block on the right next to the other red one', RED_BLUE)).toBe('place red_block_2 next to red_block_1');
+    expect(read('bring the blocks in off the edges and make a circle of them round the bowl', RED_BLUE)).toMatch(
+      /^circle (red_block_1|red_block_2|blue_block_1|blue_block_2)(, (red_block_1|red_block_2|blue_block_1|blue_block_2)){3} around white_bowl$/,
+    );
   });
 });
 

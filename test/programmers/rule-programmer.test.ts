@@ -27,6 +27,8 @@ function record(program: string): { subgoals: { description: string; expect?: Pr
     getPose: () => ({ position: [0, 0, 0.02], quaternion: [0, 0, 0, 1], yaw: 0 }),
     getObject: (id) => objects.find((o) => o.id === id) ?? { position: [0, 0, 0.02] },
     getBBox: () => ({ min: [0, 0, 0], max: [0, 0, 0.04] }),
+    getObjects: () => objects,
+    isInside: () => false,
   };
   for (const name of ['pick', 'place', 'push', 'wait', 'rotateTo', 'log', 'openGripper']) api[name] = (...a) => void calls.push([name, a]);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval

@@ -1509,6 +1509,8 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   if (middleSize) np.middleSize = true;
   if (headIsOne) np.pronoun = 'one';
   if (quantifier === 'each' || quantifier === 'both') np.plural = true;
+  // "both big blocks": the two of them that are biggest (a size said with "both" ranks, as "the two big blocks").
+  if (quantifier === 'both' && count === undefined && np.size !== null) count = 2;
   if (count !== undefined) {
     np.count = count;
     np.plural = true;
@@ -2666,7 +2668,9 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
       const p = parseSimpleNp(c)!;
       return { kind: 'onBoth', np: p };
     }
-    const place = parsePlace(c) ?? loneSide(c);
+    // ("on the middle tower", "on top of the left stack": a tower, not a part of the table.)
+    const towerNext = c.word() === 'the' && TOWER_WORDS.has(c.word(2) ?? '') && !['corner', 'side', 'edge'].includes(c.word(2) ?? '');
+    const place = towerNext ? null : (parsePlace(c) ?? loneSide(c));
     if (place) return place;
     const target = np();
     if (!target) return fail();
@@ -3447,7 +3451,8 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
     const rest = tokens.slice(c.pos + 1);
     const probe = new Cursor(rest, source);
     const np = parseSimpleNp(probe);
-    if (np?.kind === 'tower') {
+    // ("turn the column into a row": it makes the row, it does not turn the stack over.)
+    if (np?.kind === 'tower' && !(verbTok.text === 'turn' && probe.word() === 'into')) {
       const at = (text: string): Token => ({ kind: 'word', text, start: verbTok.start, end: verbTok.start });
       const tail = rest.slice(probe.pos);
       const k = tail.findIndex((t, i) => (t.text === 'upside' && tail[i + 1]?.text === 'down') || t.text === 'over' || t.text === 'around');

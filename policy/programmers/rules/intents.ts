@@ -122,6 +122,8 @@ interface State {
   group?: string[];
   /** The group was named as towers ("There are three little towers."): "the one on the right" is one of the towers. */
   towers?: boolean;
+  /** What an earlier clause put into a container, and which ("put the blue block in the bowl and then the green one in with it"). */
+  putIn?: Map<string, string>;
 }
 
 const CONTAINER_NOUNS: ReadonlySet<NounClass> = new Set(['bowl', 'tray', 'container']);
@@ -440,6 +442,16 @@ function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest |
     const zone = loc.kind === 'regionBy' ? null : zoneForArea(st, area);
     return zone ? { kind: 'zone', zone } : { kind: 'area', area };
   }
+  // "in the same container as it" after a clause put it in one: that container.
+  if ((loc.kind === 'in' || loc.kind === 'on') && loc.np.sameAs && st.putIn) {
+    try {
+      const held = objectIds(st, loc.np.sameAs, 'thing', { exclude: [id], pronoun: lastThing(st, id) })[0];
+      const container = held === undefined ? undefined : st.putIn.get(held);
+      if (container !== undefined) return { kind: 'in', id: container };
+    } catch {
+      // (Read as the scene has it, below.)
+    }
+  }
   switch (loc.kind) {
     case 'table':
       return { kind: 'table' };
@@ -571,7 +583,7 @@ function supportOf(st: State, id: string): string | null {
   const o = st.facts.objects.find((x) => x.id === id);
   if (!o) return null;
   const bottom = o.position[2] - o.size[2] / 2;
-  if (bottom < 0.005) return null;
+  if (bottom < 0.003) return null;
   let best: string | null = null;
   for (const s of st.facts.objects) {
     if (s.id === id) continue;
@@ -597,6 +609,27 @@ function offTower(st: State, clause: Clause, from: Extract<Location, { kind: 'fr
     const tops = towers.map((t) => t.at(-1)!);
     st.notes.push(`'${np.text}' off '${from.np.text}': the top of each stack (${tops.join(', ')})`);
     return tops;
+  }
+  // "the top two blocks off the tower", "the bottom three of the stack": that many of that tower, from that end.
+  if (
+    from?.np.kind === 'tower' &&
+    !from.np.plural &&
+    clause.objects.length === 1 &&
+    np?.kind === 'object' &&
+    np.count !== undefined &&
+    (np.nth?.from === 'top' || np.nth?.from === 'bottom') &&
+    np.nth.n === 1
+  ) {
+    let tower: string[];
+    try {
+      tower = objectIds(st, from.np, 'any', { exclude: [] });
+    } catch {
+      return null;
+    }
+    if (np.count >= tower.length) throw new ReadError(`'${np.text}': the tower has ${tower.length} blocks`);
+    const ids = np.nth.from === 'top' ? tower.slice(-np.count).reverse() : tower.slice(0, np.count);
+    st.mentioned.push(...tower.filter((id) => !st.mentioned.includes(id)));
+    return ids;
   }
   // "the second block from the top of the tower", "the middle block of the stack": of the one
   // tower there is, counted in it (not among every block of the picture).
@@ -1146,12 +1179,14 @@ function sameContainer(st: State, np: NounPhrase, ids: string[]): Referent {
 /** Whether an object rests on the table itself (by the scene facts: its bottom at the table, in no container). */
 function restsOnTable(st: State, id: string): boolean {
   const o = st.facts.objects.find((x) => x.id === id)!;
-  return o.position[2] - o.size[2] / 2 < 0.005 && supportOf(st, id) === null;
+  return o.position[2] - o.size[2] / 2 < 0.003 && supportOf(st, id) === null;
 }
 
 /** "the big block of the same colour": a thing (not a container or a zone) of the colour of what is put on it. */
 function namesTwin(np: NounPhrase): boolean {
-  return np.matchColor && !np.colorOf && np.noun !== null && !CONTAINER_NOUNS.has(np.noun) && np.noun !== 'zone';
+  // ("the big ones of the same colour": things of a size, of no kind named.)
+  if (np.noun === null) return np.matchColor && !np.colorOf && np.pronoun === 'one' && np.size !== null;
+  return np.matchColor && !np.colorOf && !CONTAINER_NOUNS.has(np.noun) && np.noun !== 'zone';
 }
 
 /**
@@ -1159,23 +1194,48 @@ function namesTwin(np: NounPhrase): boolean {
  * thing of the phrase's kind and its own colour — the biggest (smallest) of them when the phrase
  * says a size, else the only one — and none of them is one that moves. Noted.
  */
-function ontoTwins(st: State, ids: string[], np: NounPhrase): Intent[] {
-  const shapes = shapesOf(np.noun!, false);
+/** The thing of `id`'s colour that `np` names ("the big block of the same colour", "the can that's the same colour"). */
+function twinOf(st: State, id: string, ids: string[], np: NounPhrase): string {
+  const shapes = np.noun === null ? null : shapesOf(np.noun, false);
+  const o = st.facts.objects.find((x) => x.id === id)!;
+  const twins = st.facts.objects.filter(
+    (x) =>
+      x.id !== id &&
+      !ids.includes(x.id) &&
+      x.color === o.color &&
+      (shapes === null ? x.shape !== 'bowl' && x.shape !== 'tray' : shapes.includes(x.shape)),
+  );
+  if (twins.length === 0) throw new UnresolvedReference(`'${np.text}': nothing else has the colour of ${id} (${o.color})`);
+  let twin = twins[0]!;
+  if (twins.length > 1) {
+    if (np.size === null)
+      throw new UnresolvedReference(`'${np.text}': ${twins.map((x) => x.id).join(', ')} all have the colour of ${id}; say which`);
+    const bigger = np.size === 'largest' || np.size === 'tallest';
+    twin = [...twins].sort((a, b) => (bigger ? volume(b) - volume(a) : volume(a) - volume(b)))[0]!;
+  }
+  return twin.id;
+}
+
+/**
+ * "put each block just in front of the can that's the same colour": each beside its own twin,
+ * as the relation says (noted).
+ */
+function besideTwins(st: State, ids: string[], loc: Extract<Location, { kind: 'relation' }>): Intent[] {
   const out: Intent[] = [];
   for (const id of ids) {
-    const o = st.facts.objects.find((x) => x.id === id)!;
-    const twins = st.facts.objects.filter(
-      (x) => x.id !== id && !ids.includes(x.id) && x.color === o.color && (shapes === null || shapes.includes(x.shape)),
-    );
-    if (twins.length === 0) throw new UnresolvedReference(`'${np.text}': nothing else has the colour of ${id} (${o.color})`);
-    let twin = twins[0]!;
-    if (twins.length > 1) {
-      if (np.size === null)
-        throw new UnresolvedReference(`'${np.text}': ${twins.map((x) => x.id).join(', ')} all have the colour of ${id}; say which`);
-      const bigger = np.size === 'largest' || np.size === 'tallest';
-      twin = [...twins].sort((a, b) => (bigger ? volume(b) - volume(a) : volume(a) - volume(b)))[0]!;
-    }
-    out.push({ kind: 'place', id, dest: { kind: 'on', id: twin.id }, upright: false, notOn: null });
+    const twin = twinOf(st, id, ids, loc.np);
+    const dest = destOf(st, { ...loc, np: { ...loc.np, kind: 'id', id: twin, text: twin, matchColor: false } }, id, false);
+    if (!dest) throw new ReadError(`could not read where '${loc.np.text}' puts ${id}`);
+    out.push({ kind: 'place', id, dest, upright: false, notOn: null });
+  }
+  st.notes.push(`'${loc.np.text}': each beside its own (${ids.map((id) => `${id} by ${twinOf(st, id, ids, loc.np)}`).join(', ')})`);
+  return out;
+}
+
+function ontoTwins(st: State, ids: string[], np: NounPhrase): Intent[] {
+  const out: Intent[] = [];
+  for (const id of ids) {
+    out.push({ kind: 'place', id, dest: { kind: 'on', id: twinOf(st, id, ids, np) }, upright: false, notOn: null });
   }
   st.notes.push(
     `'${np.text}': ${out.map((x) => (x.kind === 'place' && x.dest.kind === 'on' ? `${x.id} on ${x.dest.id}` : '')).join(', ')}`,
@@ -1513,7 +1573,8 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
     case 'unstack': {
       needObjects();
       const from = locs.find((l) => l.kind === 'from') as Extract<Location, { kind: 'from' }> | undefined;
-      let ids = offTower(st, clause, from) ?? subjects(st, clause);
+      const off = offTower(st, clause, from);
+      let ids = off ?? subjects(st, clause);
       // "take the tower apart and lay the three blocks / them in a row": the whole tower is named.
       const whole = clause.objects.some((np) => np.kind === 'tower') ? ids : null;
       if (whole) {
@@ -1523,7 +1584,17 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         st.notes.push(`taking the tower apart: ${ids.join(', ')} onto the table, top first`);
         st.tower = whole;
       }
-      ids = fromContents(st, clause, from, ids);
+      if (!off) ids = fromContents(st, clause, from, ids);
+      // "unstack everything", "unstack them all": what stands on something comes off, top first; the bottoms stay.
+      const group = clause.objects.some((np) => np.plural || np.quantifier !== null || np.pronoun === 'them');
+      if (!whole && !from && clause.verb === 'unstack' && group && ids.length > 1) {
+        const z = (id: string): number => st.facts.objects.find((o) => o.id === id)!.position[2];
+        const stacked = ids.filter((id) => supportOf(st, id) !== null).sort((a, b) => z(b) - z(a));
+        if (stacked.length > 0 && stacked.length < ids.length) {
+          st.notes.push(`unstacking: ${stacked.join(', ')} off what they stand on, top first (the rest stand on the table)`);
+          ids = stacked;
+        }
+      }
       for (const id of ids) {
         const support = from ? supportFrom(st, from, id) : supportOf(st, id);
         if (!support) throw new ReadError(`'${clause.text}': ${id} is not on anything`);
@@ -1579,13 +1650,46 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         setSubject(ids);
         return;
       }
+      // "put the right-hand stack on top of the left-hand stack": one tower, the first on the second, in its order.
+      const onto = locs.length === 1 && locs[0]!.kind === 'on' ? locs[0]!.np : null;
+      const np0 = clause.objects[0];
+      // "move the whole stack on top of the purple block": the stack rebuilt on it, in its order.
+      const thingOnto =
+        onto !== null &&
+        onto.kind === 'object' &&
+        !onto.plural &&
+        onto.noun !== null &&
+        !CONTAINER_NOUNS.has(onto.noun) &&
+        onto.noun !== 'zone';
+      if (clause.objects.length === 1 && np0?.kind === 'tower' && !np0.plural && ((onto?.kind === 'tower' && !onto.plural) || thingOnto)) {
+        const upper = objectIds(st, np0, 'thing', { exclude: [] });
+        const lower =
+          onto!.kind === 'tower'
+            ? objectIds(st, onto!, 'thing', { exclude: [] })
+            : objectIds(st, onto!, 'thing', { exclude: upper }).slice(0, 1);
+        if (upper.length > 1 && lower.length >= (thingOnto ? 1 : 2) && !lower.some((id) => upper.includes(id))) {
+          const ids = [...lower, ...upper];
+          st.notes.push(`'${np0.text}' on '${onto.text}': one tower, ${ids.join(' < ')}`);
+          out.push({ kind: 'stack', ids });
+          st.built = ids;
+          setSubject(upper);
+          return;
+        }
+      }
       const from = locs.find((l) => l.kind === 'from') as Extract<Location, { kind: 'from' }> | undefined;
-      const ids = fromContents(st, clause, from, offTower(st, clause, from) ?? subjects(st, clause));
+      const off = offTower(st, clause, from);
+      const ids = off ?? fromContents(st, clause, from, subjects(st, clause));
       // Sorting by colour: "put each block in the bowl of the same colour", "… by colour".
       const matchNp = containerLoc?.np;
       // "put each small block on the big block of the same colour": each on another thing of its colour.
       if (matchNp && namesTwin(matchNp)) {
         out.push(...ontoTwins(st, ids, matchNp));
+        setSubject(ids);
+        return;
+      }
+      const twinRel = locs.length === 1 && locs[0]!.kind === 'relation' && namesTwin(locs[0]!.np) ? locs[0]! : null;
+      if (twinRel?.kind === 'relation' && ids.length > 1) {
+        out.push(...besideTwins(st, ids, twinRel));
         setSubject(ids);
         return;
       }
@@ -2081,7 +2185,15 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
   for (const [k, clause] of clauses.entries()) {
     st.more = k < clauses.length - 1;
     const group = st.group;
+    const before = intents.length;
     interpretClause(st, clause, intents);
+    // What went into which container, for "in with it" after it.
+    for (const it of intents.slice(before)) {
+      st.putIn ??= new Map();
+      if (it.kind === 'place' && it.dest.kind === 'in') st.putIn.set(it.id, it.dest.id);
+      if (it.kind === 'gather') for (const id of it.ids) st.putIn.set(id, it.container);
+      if (it.kind === 'sort') for (const p of it.pairs) st.putIn.set(p.id, p.container);
+    }
     // (A group is for the clause right after the one that named it.)
     if (st.group === group) st.group = undefined;
   }

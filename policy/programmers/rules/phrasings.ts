@@ -1057,13 +1057,13 @@ function otherSayings(tokens: Token[]): Token[] {
       w(i) === 'colored' &&
       !isColor(w(i - 1)) &&
       !['warm', 'cool', 'cold', 'different', 'same', 'wrong', 'other'].includes(w(i - 1)) &&
-      NOUNS.get(w(i + 1))?.plural
+      NOUNS.has(w(i + 1))
     )
       return otherSayings([
         ...tokens.slice(0, i),
         tokens[i + 1]!,
         word('that', at),
-        word('are', at),
+        word(NOUNS.get(w(i + 1))!.plural ? 'are' : 'is', at),
         word('not', at),
         ...colourList(NEUTRALS, at, 'or'),
         ...tokens.slice(i + 2),

@@ -87,7 +87,8 @@ function sizeKey(size: NonNullable<NounPhrase['size']>): (o: ObjectInfo) => numb
 
 /**
  * The stacks in the scene, each bottom first: chains of objects (not containers) whose
- * bottom rests within 1.5 cm of the top of the one below, over it.
+ * bottom rests within 1.5 cm of the top of the one below, over it — on the table or in a
+ * container.
  */
 export function findTowers(facts: SceneFacts): string[][] {
   const things = facts.objects.filter((o) => !CONTAINERS.includes(o.shape));
@@ -99,7 +100,9 @@ export function findTowers(facts: SceneFacts): string[][] {
         Math.hypot(u.position[0] - o.position[0], u.position[1] - o.position[1]) < Math.max(o.size[0], o.size[1]) / 2,
     );
   const towers: string[][] = [];
-  for (const base of things.filter((o) => o.position[2] - o.size[2] / 2 < 0.005)) {
+  // A base stands on the table, or in a container (a stack in a bowl), on no other thing.
+  const onThing = new Set(things.map((o) => above(o)?.id).filter((id) => id !== undefined));
+  for (const base of things.filter((o) => o.position[2] - o.size[2] / 2 < 0.005 || !onThing.has(o.id))) {
     const chain = [base.id];
     let cur: ObjectInfo | undefined = above(base);
     while (cur && !chain.includes(cur.id)) {
@@ -109,6 +112,19 @@ export function findTowers(facts: SceneFacts): string[][] {
     if (chain.length > 1) towers.push(chain);
   }
   return towers;
+}
+
+/**
+ * The most things whose centres lie within 5 cm of each other across `axis` (0: a column, by x;
+ * 1: a row, by y): the longest line of them there is, in order along it.
+ */
+function longestRun(things: ObjectInfo[], axis: 0 | 1): ObjectInfo[] {
+  let best: ObjectInfo[] = [];
+  for (const o of things) {
+    const run = things.filter((u) => Math.abs(u.position[axis] - o.position[axis]) < 0.05);
+    if (run.length > best.length) best = run;
+  }
+  return [...best].sort((a, b) => a.position[1 - axis]! - b.position[1 - axis]!);
 }
 
 /** Footprints closer than this (edge to edge) lie together in one bunch ("that cluster of blocks"). */
@@ -189,6 +205,21 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
   if (np.kind === 'tower') {
     // "take the top block off the tower": the tower still holds what is taken off it; only a tower of nothing but excluded things is none.
     const towers = findTowers(facts).filter((t) => !t.every((id) => exclude.has(id)));
+    // "turn the column into a row": no stack, so the things lying in a line up the picture (a row: across it), noted.
+    const lying = /\b(column|row)\b/.exec(np.text)?.[1];
+    if (towers.length === 0 && lying && !np.plural) {
+      const run = longestRun(
+        facts.objects.filter((o) => !CONTAINERS.includes(o.shape) && !exclude.has(o.id)),
+        lying === 'column' ? 0 : 1,
+      );
+      if (run.length >= 2) {
+        opts.notes?.push(
+          `'${np.text}': nothing is stacked; read as the ${run.length} things lying in a ${lying} (${run.map((o) => o.id).join(', ')})`,
+        );
+        const ids = run.map((o) => o.id);
+        return { kind: 'objects', ids, candidates: ids };
+      }
+    }
     if (towers.length === 0)
       throw new UnresolvedReference(`'${np.text}': no objects stand stacked on one another (objects: ${objectList(facts)})`);
     towers.sort((a, b) => b.length - a.length);

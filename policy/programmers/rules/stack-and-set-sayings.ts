@@ -140,6 +140,46 @@ function addToStack(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/**
+ * A tower put on another: "stack the right hand tower on top of the middle one", "put the
+ * right-hand stack onto the left-hand one" → "put the right hand tower on top of the middle
+ * tower" (the grammar reads "one" after a tower as a thing, and "stack … on top of the middle"
+ * as a stack's roles).
+ */
+function towerOntoTower(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 0; i < tokens.length; i++) {
+    if (!['stack', 'put', 'move', 'place', 'set', 'lift', 'pile'].includes(w(i)) || w(i + 1) !== 'the') continue;
+    let j = i + 2;
+    while (j < tokens.length && tokens[j]!.kind === 'word' && !STACK_NOUNS.has(w(j)) && j < i + 6) j++;
+    if (!STACK_NOUNS.has(w(j))) continue;
+    const noun = w(j);
+    let k = j + 1;
+    if (w(k) === 'on' && w(k + 1) === 'top' && w(k + 2) === 'of') k += 3;
+    else if (['onto', 'on'].includes(w(k))) k++;
+    else continue;
+    if (w(k) !== 'the') continue;
+    let e = k + 1;
+    while (e < tokens.length && tokens[e]!.kind === 'word' && !['one', ...STACK_NOUNS].includes(w(e)) && e < k + 5) e++;
+    if (w(e) !== 'one' && !STACK_NOUNS.has(w(e))) continue;
+    if (w(i) === 'stack' || w(e) === 'one') {
+      const at = tokens[i]!;
+      return towerOntoTower([
+        ...tokens.slice(0, i),
+        word('put', at),
+        ...tokens.slice(i + 1, j + 1),
+        word('on', at),
+        word('top', at),
+        word('of', at),
+        ...tokens.slice(k, e),
+        word(STACK_NOUNS.has(w(e)) ? w(e) : noun, at),
+        ...tokens.slice(e + 1),
+      ]);
+    }
+  }
+  return tokens;
+}
+
 /** A group said by its colour: "the reds", "the red blocks", "the red ones", "all the blue" → its end, or -1. */
 function colourGroupEnd(tokens: readonly Token[], k: number): number {
   const w = (j: number): string => (tokens[j]?.kind === 'word' ? tokens[j]!.text : '');
@@ -510,6 +550,22 @@ function lineWays(tokens: Token[]): Token[] {
         ...tokens.slice(j),
       ]);
     }
+    // "by size … with the smallest one first": the order, not a thing done first.
+    if (
+      w(i) === 'with' &&
+      w(i + 1) === 'the' &&
+      ['smallest', 'biggest', 'largest', 'tallest', 'shortest'].includes(w(i + 2)) &&
+      tokens.slice(0, i).some((t) => t.text === 'size' || t.text === 'sizes')
+    ) {
+      let j = i + 3;
+      if (w(j) === 'one' || NOUNS.has(w(j))) j++;
+      if (w(j) === 'first' || w(j) === 'last') {
+        const big = ['biggest', 'largest', 'tallest'].includes(w(i + 2));
+        const smallFirst = big === (w(j) === 'last');
+        const said = [{ ...word(',', at), kind: 'punct' as const }, word(smallFirst ? 'smallest' : 'largest', at), word('first', at)];
+        return lineWays([...tokens.slice(0, i), ...said, ...tokens.slice(j + 1)]);
+      }
+    }
     // ", instead of on a slant", "rather than diagonally": the way it is now.
     if ((w(i) === 'instead' && w(i + 1) === 'of') || (w(i) === 'rather' && w(i + 1) === 'than')) {
       let j = i + 2;
@@ -524,10 +580,285 @@ function lineWays(tokens: Token[]): Token[] {
   return tokens;
 }
 
+const NOT_WORDS: ReadonlySet<string> = new Set(["aren't", "isn't", 'arent', 'isnt']);
+
+/**
+ * Small everyday forms about stacks and sets:
+ * - "the two blocks that aren't part of the tower" → "the two blocks except the tower";
+ * - "unstack both (and …)" → "unstack both stacks";
+ * - "the whole stack", "the entire tower" → "the stack";
+ * - "put X in with Y" → "put X in the same container as Y";
+ * - "a bowl that doesn't match it" → "a bowl that is not its colour";
+ * - "sort … by colour, two in each" → "sort … by colour" (the colours say how many);
+ * - "…, same colours" after a thing → "… of the same colour";
+ * - "bring the blocks in off the edges and …", "from the edges" → (where they are now: left out);
+ * - "move X over next to Y" → "move X next to Y";
+ * - "turn the two rows into one long row" → "put them all in one row";
+ * - "tidy up a bit and put …" → "put …"; "swap them: X onto A and Y into B" → "X onto A and Y into B".
+ */
+function everydaySetForms(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  const pause = (k: number): boolean => k >= tokens.length || tokens[k]!.kind === 'punct';
+  for (let i = 0; i < tokens.length; i++) {
+    const at = tokens[i]!;
+    const again = (ts: Token[]): Token[] => everydaySetForms(ts);
+    // "that aren't part of the tower", "that are not in the stack".
+    if (w(i) === 'that' && NOUNS.get(w(i - 1))?.plural) {
+      let j = i + 1;
+      if (NOT_WORDS.has(w(j))) j++;
+      else if (['are', 'is'].includes(w(j)) && w(j + 1) === 'not') j += 2;
+      else continue;
+      if (w(j) === 'part' && w(j + 1) === 'of') j += 2;
+      else if (['in', 'on'].includes(w(j))) j++;
+      else continue;
+      if (['the', 'that', 'this'].includes(w(j)) && STACK_NOUNS.has(w(j + 1)))
+        return again([...tokens.slice(0, i), word('except', at), word('the', at), tokens[j + 1]!, ...tokens.slice(j + 2)]);
+      continue;
+    }
+    // "unstack both", "unstack both and …".
+    if (w(i) === 'unstack' && w(i + 1) === 'both' && (pause(i + 2) || ['and', 'then'].includes(w(i + 2))))
+      return again([...tokens.slice(0, i + 2), word('stacks', at), ...tokens.slice(i + 2)]);
+    // "the whole stack".
+    if (['whole', 'entire'].includes(w(i)) && (STACK_NOUNS.has(w(i + 1)) || STACK_NOUNS.has(w(i + 2)) || STACK_NOUNS.has(w(i + 3))))
+      return again([...tokens.slice(0, i), ...tokens.slice(i + 1)]);
+    // "… and then the green block in with it": a clause of its own (it is where the first went).
+    if (w(i) === 'then' && w(i + 1) === 'the' && !VERBS_AFTER_TIDY.has(w(i + 2))) {
+      let j = i + 2;
+      while (j < i + 6 && tokens[j]?.kind === 'word' && w(j) !== 'in') j++;
+      if (w(j) === 'in' && w(j + 1) === 'with') return again([...tokens.slice(0, i + 1), word('put', at), ...tokens.slice(i + 1)]);
+    }
+    // "red, green and blue blocks each into a bowl of another colour": the colour rule says one each.
+    if (
+      w(i) === 'each' &&
+      NOUNS.get(w(i - 1))?.plural === true &&
+      ['in', 'into', 'on', 'onto'].includes(w(i + 1)) &&
+      w(i + 2) === 'a' &&
+      ['bowl', 'tray', 'container'].includes(w(i + 3)) &&
+      (w(i + 4) === 'of' || w(i + 4) === 'that')
+    )
+      return again([...tokens.slice(0, i), ...tokens.slice(i + 1)]);
+    // "unstack both stacks and put the two top blocks in …": the top block of each of them.
+    if (w(i) === 'the' && tokens.slice(0, i).some((t) => ['stacks', 'towers', 'piles'].includes(t.text))) {
+      let j = i + 1;
+      if (['two', 'three', 'both', '2', '3'].includes(tokens[j]?.text ?? '')) j++;
+      if (w(j) === 'top' && NOUNS.get(w(j + 1))?.plural === true && !['of', 'off', 'from'].includes(w(j + 2))) {
+        const stacks = tokens.slice(0, i).find((t) => ['stacks', 'towers', 'piles'].includes(t.text))!;
+        return again([
+          ...tokens.slice(0, i),
+          word('the', at),
+          word('top', at),
+          tokens[j + 1]!,
+          word('of', at),
+          word('the', at),
+          word(stacks.text, at),
+          ...tokens.slice(j + 2),
+        ]);
+      }
+    }
+    // "in with the green block", "in with it".
+    if (w(i) === 'in' && w(i + 1) === 'with' && ['the', 'it', 'them'].includes(w(i + 2)))
+      return again([
+        ...tokens.slice(0, i),
+        word('in', at),
+        word('the', at),
+        word('same', at),
+        word('container', at),
+        word('as', at),
+        ...tokens.slice(i + 2),
+      ]);
+    // "that doesn't match it", "that does not match its colour".
+    if (w(i) === 'that' && (w(i + 1) === "doesn't" || w(i + 1) === 'doesnt' || (w(i + 1) === 'does' && w(i + 2) === 'not'))) {
+      const j = w(i + 1) === 'does' ? i + 3 : i + 2;
+      if (w(j) === 'match' && ['it', 'them'].includes(w(j + 1)))
+        return again([
+          ...tokens.slice(0, i + 1),
+          word('is', at),
+          word('not', at),
+          word('its', at),
+          word('color', at),
+          ...tokens.slice(j + 2),
+        ]);
+      if (w(j) === 'match' && ['its', 'their'].includes(w(j + 1)) && ['color', 'colour'].includes(w(j + 2)))
+        return again([
+          ...tokens.slice(0, i + 1),
+          word('is', at),
+          word('not', at),
+          word('its', at),
+          word('color', at),
+          ...tokens.slice(j + 3),
+        ]);
+    }
+    // ", two in each" after "by colour".
+    if (
+      at.text === ',' &&
+      ['two', 'three', '2', '3', 'one'].includes(tokens[i + 1]?.text ?? '') &&
+      w(i + 2) === 'in' &&
+      w(i + 3) === 'each' &&
+      tokens.slice(0, i).some((t, k) => t.text === 'by' && ['color', 'colour'].includes(w(k + 1)))
+    ) {
+      let e = i + 4;
+      if (NOUNS.has(w(e))) e++;
+      if (pause(e)) return again([...tokens.slice(0, i), ...tokens.slice(e)]);
+    }
+    // "…, same colours" at the end of a sentence after a thing: of the same colour.
+    if (at.text === ',' && w(i + 1) === 'same' && ['color', 'colour', 'colors', 'colours'].includes(w(i + 2)) && pause(i + 3))
+      return again([...tokens.slice(0, i), word('of', at), word('the', at), word('same', at), word('color', at), ...tokens.slice(i + 3)]);
+    // "in off the edges", "off the edges", "from the edges" after what is brought.
+    if (
+      ['off', 'from'].includes(w(i)) &&
+      w(i + 1) === 'the' &&
+      ['edges', 'edge', 'sides', 'outside'].includes(w(i + 2)) &&
+      ['bring', 'pull', 'move', 'fetch', 'get'].some((v) => tokens.slice(Math.max(0, i - 6), i).some((t) => t.text === v))
+    ) {
+      const from = w(i - 1) === 'in' ? i - 1 : i;
+      return again([...tokens.slice(0, from), ...tokens.slice(i + 3)]);
+    }
+    // "the red block on the right next to X": the side of the thing, not "right next to".
+    if (
+      w(i) === 'on' &&
+      w(i + 1) === 'the' &&
+      ['left', 'right'].includes(w(i + 2)) &&
+      (['beside', 'by', 'near', 'alongside'].includes(w(i + 3)) || (w(i + 3) === 'next' && w(i + 4) === 'to')) &&
+      NOUNS.has(w(i - 1))
+    )
+      return again([
+        ...tokens.slice(0, i + 3),
+        { ...word('side', at), start: tokens[i + 2]!.end, end: tokens[i + 2]!.end },
+        ...tokens.slice(i + 3),
+      ]);
+    // ", same order", ", in the same order" after a stack moved: it keeps its order.
+    if (
+      at.text === ',' &&
+      ((w(i + 1) === 'same' && w(i + 2) === 'order' && pause(i + 3)) ||
+        (w(i + 1) === 'in' && w(i + 2) === 'the' && w(i + 3) === 'same' && w(i + 4) === 'order' && pause(i + 5))) &&
+      tokens.slice(0, i).some((t) => STACK_NOUNS.has(t.text)) &&
+      tokens.slice(0, i).some((t) => ['move', 'put', 'shift', 'carry', 'slide', 'transfer', 'lift'].includes(t.text))
+    )
+      return again([...tokens.slice(0, i), ...tokens.slice(w(i + 1) === 'same' ? i + 3 : i + 5)]);
+    // "bring the blocks (in) and make a circle of them": what is brought is what "them" says.
+    if (['bring', 'fetch'].includes(w(i)) && (i === 0 || endsSentence(tokens[i - 1]))) {
+      let a = i + 1;
+      while (a < tokens.length && tokens[a]!.kind === 'word' && w(a) !== 'and') a++;
+      const named = tokens.slice(i + 1, w(a - 1) === 'in' ? a - 1 : a);
+      const e = sentenceEndAt(tokens, a);
+      const them = tokens.findIndex((t, k) => k > a && k < e && (t.text === 'them' || t.text === 'it'));
+      if (
+        w(a) === 'and' &&
+        named.length > 0 &&
+        them > 0 &&
+        !named.some((t) => ['to', 'into', 'onto', 'over', 'off', 'from'].includes(t.text))
+      )
+        return again([...tokens.slice(0, i), ...tokens.slice(a + 1, them), ...named, ...tokens.slice(them + 1)]);
+    }
+    // "…, it's getting too tall", "…, it's a bit crowded": why, not what (left out).
+    if (at.text === ',' && (w(i + 1) === "it's" || w(i + 1) === 'its' || (w(i + 1) === 'it' && w(i + 2) === 'is'))) {
+      const j = w(i + 1) === 'it' ? i + 3 : i + 2;
+      const e = sentenceEndAt(tokens, j);
+      const words = tokens.slice(j, e).map((t) => t.text);
+      if (
+        ['get', 'getting', 'too', 'a', 'quite', 'really', 'so', 'way', 'very', 'kind', 'rather'].includes(w(j)) &&
+        words.length <= 5 &&
+        !words.some((t) => ['in', 'on', 'into', 'onto', 'next', 'left', 'right', 'put', 'move'].includes(t))
+      )
+        return again([...tokens.slice(0, i), ...tokens.slice(e)]);
+    }
+    // "over next to", "over beside".
+    if (w(i) === 'over' && ['next', 'beside', 'by', 'near', 'alongside', 'against'].includes(w(i + 1)) && w(i - 1) !== 'all')
+      return again([...tokens.slice(0, i), ...tokens.slice(i + 1)]);
+    // "turn the (two) rows into one (long) row".
+    if (
+      ['turn', 'make', 'merge', 'combine', 'join'].includes(w(i)) &&
+      w(i + 1) === 'the' &&
+      (['rows', 'lines', 'columns'].includes(w(i + 2)) ||
+        (['two', 'both', '2'].includes(w(i + 2)) && ['rows', 'lines', 'columns'].includes(w(i + 3))))
+    ) {
+      const j = ['rows', 'lines', 'columns'].includes(w(i + 2)) ? i + 3 : i + 4;
+      if (w(j) === 'into' && ['one', 'a', 'a single'].includes(w(j + 1))) {
+        let e = j + 2;
+        while (['long', 'single', 'big', 'straight'].includes(w(e))) e++;
+        if (['row', 'line', 'column'].includes(w(e)))
+          return again([
+            ...tokens.slice(0, i),
+            word('put', at),
+            word('them', at),
+            word('all', at),
+            word('in', at),
+            word('one', at),
+            tokens[e]!,
+            ...tokens.slice(e + 1),
+          ]);
+      }
+    }
+    // "tidy up (a bit) and put …": the put says what tidying is.
+    if (['tidy', 'clean'].includes(w(i)) && w(i + 1) === 'up' && (i === 0 || endsSentence(tokens[i - 1]))) {
+      let j = i + 2;
+      if (w(j) === 'a' && w(j + 1) === 'bit') j += 2;
+      if (tokens[j]?.text === ',') j++;
+      if (w(j) === 'and' && VERBS_AFTER_TIDY.has(w(j + 1))) return again([...tokens.slice(0, i), ...tokens.slice(j + 1)]);
+    }
+    // "swap them: green block onto the tray and red block into the blue bowl": the places say it.
+    if (
+      ['swap', 'switch'].includes(w(i)) &&
+      (i === 0 || endsSentence(tokens[i - 1])) &&
+      ['them', 'these', 'those', 'places', 'round', 'around', 'it', 'em'].includes(w(i + 1)) &&
+      (tokens[i + 2]?.text === ':' || tokens[i + 2]?.text === '-')
+    ) {
+      const rest = tokens.slice(i + 3, sentenceEndAt(tokens, i + 3)).map((t) => t.text);
+      const places = rest.filter((t) => ['into', 'onto', 'in', 'on', 'to'].includes(t)).length;
+      if (places >= 2) return again([...tokens.slice(0, i), ...tokens.slice(i + 3)]);
+    }
+    // "from the top left down towards the bottom right": to it.
+    if (
+      ['down', 'up', 'across', 'over'].includes(w(i)) &&
+      ['towards', 'toward', 'to'].includes(w(i + 1)) &&
+      w(i + 2) === 'the' &&
+      ['top', 'bottom'].includes(w(i + 3)) &&
+      ['left', 'right'].includes(w(i + 4)) &&
+      tokens.slice(0, i).some((t) => t.text === 'from')
+    )
+      return again([...tokens.slice(0, i), word('to', at), ...tokens.slice(i + 2)]);
+    if (
+      ['towards', 'toward'].includes(w(i)) &&
+      w(i + 1) === 'the' &&
+      ['top', 'bottom'].includes(w(i + 2)) &&
+      ['left', 'right'].includes(w(i + 3)) &&
+      tokens.slice(Math.max(0, i - 6), i).some((t) => t.text === 'from')
+    )
+      return again([...tokens.slice(0, i), word('to', at), ...tokens.slice(i + 1)]);
+  }
+  return tokens;
+}
+
+const VERBS_AFTER_TIDY: ReadonlySet<string> = new Set([
+  'put',
+  'place',
+  'move',
+  'stack',
+  'line',
+  'gather',
+  'get',
+  'pop',
+  'drop',
+  'sort',
+  'arrange',
+]);
+
 /** The passes of this file, in order. */
 export function stackAndSetSayings(tokens: Token[]): Token[] {
   let out = tokens;
-  for (const pass of [reversedTower, addToStack, towersByColour, endsOfRow, includingThose, swapTails, pastPlace, listAgreement, lineWays])
+  for (const pass of [
+    everydaySetForms,
+    reversedTower,
+    addToStack,
+    towerOntoTower,
+    towersByColour,
+    endsOfRow,
+    includingThose,
+    swapTails,
+    pastPlace,
+    listAgreement,
+    lineWays,
+  ])
     out = pass(out);
   return out;
 }
