@@ -65,6 +65,17 @@ const TWO_CORNERS: SceneFacts = {
   zones: [],
 };
 
+/** A column of three blocks up the picture (red at the top, green, white at the bottom) and a pink bowl. */
+const COLUMN_OF_THREE: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04, [0.0, 0.22]),
+    obj('green_block', 'box', 'green', 0.04, [0.0, 0.1]),
+    obj('white_block', 'box', 'white', 0.04, [0.0, -0.02]),
+    obj('pink_bowl', 'bowl', 'pink', 0.13, [0.25, 0.15]),
+  ],
+  zones: [],
+};
+
 /** Two red and two blue blocks and a red and a blue bowl. */
 const RED_BLUE_BOWLS: SceneFacts = {
   objects: [
@@ -353,6 +364,56 @@ describe("post hoc, after the sixteenth table (in this file's own sentences)", (
     expect(read('bring the blocks in off the edges and make a circle of them round the bowl', RED_BLUE)).toMatch(
       /^circle (red_block_1|red_block_2|blue_block_1|blue_block_2)(, (red_block_1|red_block_2|blue_block_1|blue_block_2)){3} around white_bowl$/,
     );
+  });
+});
+
+describe("post hoc, kinds the seventh to thirteenth tables still had (in this file's own sentences)", () => {
+  it('"every block that isn\'t part of the tower", "anything on the table that isn\'t red"', () => {
+    expect(read("move every block that isn't part of the tower into the bowl", TOWER)).toBe(
+      read('move the blocks except the tower into the bowl', TOWER),
+    );
+    expect(read("put anything on the table that isn't orange or purple in the bowl", TOWER)).toBe(
+      read("put anything that isn't orange or purple in the bowl", TOWER),
+    );
+  });
+
+  it('an aside that says the size again: "the tiny block - not the big one -", "…, not the normal-size one,"', () => {
+    const SIZES2: SceneFacts = {
+      objects: [
+        obj('red_block_small', 'box', 'red', 0.03, [-0.2, 0.05]),
+        obj('red_block_big', 'box', 'red', 0.05, [0.2, 0.05]),
+        obj('gray_tray', 'tray', 'gray', 0.2, [0.25, -0.2]),
+      ],
+      zones: [],
+    };
+    for (const text of [
+      'The tiny red block - not the big one - onto the tray, please.',
+      'Just the little red block, not the normal-size one, on the tray.',
+      'the small red block (not the largest) on the tray',
+    ])
+      expect(read(text, SIZES2), text).toBe('place red_block_small in gray_tray');
+  });
+
+  it('"the two blocks at the ends of the column" are its top and bottom; "in the two bottom corners, one each"', () => {
+    expect(read('the two blocks at the ends of the column go in the bowl', COLUMN_OF_THREE)).toBe(
+      'gather red_block, white_block in pink_bowl',
+    );
+    expect(read('put the green and blue blocks in the two bottom corners, one each', TWO_CORNERS)).toBe(
+      'place green_block to the bottom left corner | place blue_block to the bottom right corner',
+    );
+  });
+
+  it('"get the black block out from under the white one and …", "get X out of that crowd and …": where it is now', () => {
+    expect(read('get the green block out from under the white one and put it on the tray', STACK_IN_BOWL)).toBe(
+      read('put the green block on the tray', STACK_IN_BOWL),
+    );
+    expect(read('get the blue block out of that crowd in the middle and put it in a corner', TWO_CORNERS)).toBe(
+      read('put the blue block in a corner', TWO_CORNERS),
+    );
+  });
+
+  it('"the blocks that are in a corner" is where they are, never where they go (it is refused, not misread)', () => {
+    expect(() => read('put the blocks that are in a corner in the yellow bowl', TWO_CORNERS)).toThrow(/in a corner/);
   });
 });
 

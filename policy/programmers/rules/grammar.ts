@@ -161,6 +161,8 @@ export type Location =
       empty?: boolean;
       /** "in a corner", "into any corner": one of them, the nearest (all go to the same one). */
       one?: boolean;
+      /** "in the two bottom corners": only the corners on that side of the table. */
+      onSide?: string;
     }
   | { kind: 'side'; axis: 'x' | 'y'; sign: -1 | 1; text: string }
   | { kind: 'center'; text: string }
@@ -2404,6 +2406,18 @@ function parseDistinct(c: Cursor): Location | null {
     c.accept('four', '4', 'two', 'three');
     // "into the two empty corners", "in the free corners": corners nothing stands in yet.
     const empty = c.accept('empty', 'free', 'unoccupied', 'vacant', 'open', 'remaining', 'spare', 'unused', 'clear') !== null;
+    // "in the two bottom corners", "the top corners": those on that side.
+    const SIDE_OF: Record<string, string> = {
+      top: 'top',
+      bottom: 'bottom',
+      left: 'left',
+      right: 'right',
+      back: 'top',
+      far: 'top',
+      front: 'bottom',
+      near: 'bottom',
+    };
+    const onSide = SIDE_OF[c.word() ?? ''] !== undefined && c.word(1) === 'corners' ? SIDE_OF[c.tokens[c.pos++]!.text]! : null;
     const own = c.accept('own') !== null;
     const distinctWord = c.accept('different', 'separate', 'distinct', 'individual', 'own', 'each', 'every') !== null || own;
     c.accept('four', '4');
@@ -2415,17 +2429,24 @@ function parseDistinct(c: Cursor): Location | null {
     // "in the corners, one each": the plural place and what follows it say one each.
     const j = c.tokens[c.pos]?.text === ',' ? c.pos + 1 : c.pos;
     const oneEach = plural && c.tokens[j]?.text === 'one' && ['each', 'apiece'].includes(c.tokens[j + 1]?.text ?? '');
-    if (which && (distinctWord || (plural && all) || each || oneEach || empty || ((any === 'a' || any === 'any') && !plural))) {
-      if (!plural || distinctWord || all || empty) {
+    if (which && (distinctWord || (plural && all) || each || oneEach || empty || onSide || ((any === 'a' || any === 'any') && !plural))) {
+      if (!plural || distinctWord || all || empty || onSide) {
         c.seq(['of', 'on'], 'the', ['table', 'workspace', 'tabletop']);
         c.accept('each');
         if (empty && c.peek()?.text === ',' && c.word(1) === 'one' && ['each', 'apiece'].includes(c.word(2) ?? '')) c.pos += 3;
+        // ("the blocks that are in a corner": where they are, not where they go.)
+        const said = c.tokens[start - 1]?.text ?? '';
+        if (!plural && !distinctWord && !each && ['is', 'are', 'sitting', 'already', 'standing', 'lying'].includes(said)) {
+          c.pos = start;
+          return null;
+        }
         const one = !plural && !distinctWord && !each && (any === 'a' || any === 'any');
         return {
           kind: 'distinct',
           which: which.startsWith('corner') ? 'corner' : 'side',
           ...(empty ? { empty } : {}),
           ...(one ? { one } : {}),
+          ...(onSide ? { onSide } : {}),
         };
       }
     }

@@ -1118,8 +1118,10 @@ function distinctAreas(
   text: string,
   opposite?: 'any' | 'x' | 'y',
   empty?: boolean,
+  onSide?: string,
 ): Dest[] {
   let regions = which === 'corner' ? CORNERS : SIDES;
+  if (onSide) regions = regions.filter((r) => r.split('_').includes(onSide));
   if (empty) {
     // "the empty corners": those no other object stands in (what moves may already be in one).
     const others = st.facts.objects.filter((o) => !ids.includes(o.id));
@@ -1751,10 +1753,10 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         // "put the blocks in a corner": one corner, the nearest to the first, for them all.
         let dests: Dest[];
         if (distinct.one) {
-          const d = distinctAreas(st, placed.slice(0, 1), which, clause.text, undefined, distinct.empty)[0]!;
+          const d = distinctAreas(st, placed.slice(0, 1), which, clause.text, undefined, distinct.empty, distinct.onSide)[0]!;
           st.notes.push(`'a ${which}': the nearest, ${d.kind === 'area' ? d.area.label : d.kind === 'zone' ? d.zone : ''}`);
           dests = placed.map(() => d);
-        } else dests = distinctAreas(st, placed, which, clause.text, distinct.opposite, distinct.empty);
+        } else dests = distinctAreas(st, placed, which, clause.text, distinct.opposite, distinct.empty, distinct.onSide);
         placed.forEach((id, k) => {
           out.push({ kind: 'place', id, dest: dests[k]!, upright: clause.upright, notOn: null });
         });

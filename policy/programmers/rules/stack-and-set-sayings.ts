@@ -318,15 +318,16 @@ function endsOfRow(tokens: Token[]): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     if (w(i) !== 'the') continue;
     const at = tokens[i]!;
-    const ends = (noun: string, from: number, to: number): Token[] =>
+    // (A column's ends are its top and bottom.)
+    const ends = (noun: string, from: number, to: number, column = false): Token[] =>
       endsOfRow([
         ...tokens.slice(0, from),
         word('the', at),
-        word('leftmost', at),
+        word(column ? 'top' : 'leftmost', at),
         word(noun, at),
         word('and', at),
         word('the', at),
-        word('rightmost', at),
+        word(column ? 'bottom' : 'rightmost', at),
         word(noun, at),
         ...tokens.slice(to),
       ]);
@@ -372,10 +373,11 @@ function endsOfRow(tokens: Token[]): Token[] {
       if (!['sides', 'ends', 'side', 'end'].includes(which)) continue;
       if ((which === 'side' || which === 'end') && !['either', 'each', 'both'].includes(w(j - 1))) continue;
       j++;
-      if (w(j) === 'of' && w(j + 1) === 'the' && ['row', 'line', 'table'].includes(w(j + 2))) j += 3;
+      const column = w(j) === 'of' && w(j + 1) === 'the' && w(j + 2) === 'column';
+      if (w(j) === 'of' && w(j + 1) === 'the' && ['row', 'line', 'table', 'column', 'diagonal'].includes(w(j + 2))) j += 3;
       if (!(two || which.startsWith('end') || FOLLOW.has(w(j)))) continue;
       if (!FOLLOW.has(w(j)) && !(j >= tokens.length || tokens[j]!.kind === 'punct')) continue;
-      return ends(noun, i, j);
+      return ends(noun, i, j, column);
     }
   }
   return tokens;
@@ -603,7 +605,7 @@ function everydaySetForms(tokens: Token[]): Token[] {
     const at = tokens[i]!;
     const again = (ts: Token[]): Token[] => everydaySetForms(ts);
     // "that aren't part of the tower", "that are not in the stack".
-    if (w(i) === 'that' && NOUNS.get(w(i - 1))?.plural) {
+    if (w(i) === 'that' && (NOUNS.get(w(i - 1))?.plural || (NOUNS.has(w(i - 1)) && ['every', 'each', 'any'].includes(w(i - 2))))) {
       let j = i + 1;
       if (NOT_WORDS.has(w(j))) j++;
       else if (['are', 'is'].includes(w(j)) && w(j + 1) === 'not') j += 2;
@@ -614,6 +616,55 @@ function everydaySetForms(tokens: Token[]): Token[] {
       if (['the', 'that', 'this'].includes(w(j)) && STACK_NOUNS.has(w(j + 1)))
         return again([...tokens.slice(0, i), word('except', at), word('the', at), tokens[j + 1]!, ...tokens.slice(j + 2)]);
       continue;
+    }
+    // "anything on the table that isn't orange", "the biggest thing on the table that …": on the table says nothing more.
+    if (
+      w(i) === 'on' &&
+      w(i + 1) === 'the' &&
+      w(i + 2) === 'table' &&
+      ['that', 'which'].includes(w(i + 3)) &&
+      (['anything', 'everything', 'thing', 'things', 'object', 'objects', 'item', 'items'].includes(w(i - 1)) ||
+        ['anything', 'everything'].includes(w(i - 2)))
+    )
+      return again([...tokens.slice(0, i), ...tokens.slice(i + 3)]);
+    // "The tiny red block - not the chunky one - …", "the little orange block, not the normal-size one, …",
+    // "the two middle-sized balls - not the biggest, not the smallest -": an aside that only says it again.
+    if ((at.text === '-' || at.text === ',' || at.text === '(') && w(i + 1) === 'not' && w(i + 2) === 'the' && i > 1) {
+      let e = i + 1;
+      const asides: number[] = [];
+      while (w(e) === 'not' && w(e + 1) === 'the') {
+        let k = e + 2;
+        while (k < tokens.length && tokens[k]!.kind === 'word' && k < e + 6) k++;
+        const last = w(k - 1);
+        if (!(last === 'one' || last === 'ones' || SIZE_ENDS.has(last))) break;
+        asides.push(k);
+        e = k;
+        if (tokens[e]?.text === ',' && w(e + 1) === 'not') e++;
+      }
+      const close = tokens[e]?.text;
+      const before = tokens.slice(Math.max(0, i - 5), i).map((t) => t.text);
+      const sized = before.some((t) => SIZE_SAYS.has(t));
+      if (asides.length > 0 && sized && (close === '-' || close === ',' || close === ')' || (at.text === ',' && e >= tokens.length)))
+        return again([...tokens.slice(0, i), ...tokens.slice(close === ')' || close === '-' || close === ',' ? e + 1 : e)]);
+    }
+    // "get the black block out from under the white one and …", "get X out of that crowd in the middle and …":
+    // where it is now (what stands on it comes off first in any case).
+    if (
+      w(i) === 'out' &&
+      ['get', 'take', 'pull', 'fish', 'dig'].some((v) => tokens.slice(Math.max(0, i - 5), i).some((t) => t.text === v))
+    ) {
+      let j = i + 1;
+      if (w(j) === 'from' && w(j + 1) === 'under') j += 2;
+      else if (
+        w(j) === 'of' &&
+        ['that', 'the', 'this'].includes(w(j + 1)) &&
+        ['crowd', 'clump', 'bunch', 'group', 'huddle', 'cluster', 'mess', 'pile'].includes(w(j + 2))
+      )
+        j += 1;
+      else continue;
+      let e = j;
+      while (e < tokens.length && tokens[e]!.kind === 'word' && !['and', 'then'].includes(w(e))) e++;
+      if (w(e) === 'and' || w(e) === 'then' || tokens[e]?.text === ',') return again([...tokens.slice(0, i), ...tokens.slice(e)]);
     }
     // "unstack both", "unstack both and …".
     if (w(i) === 'unstack' && w(i + 1) === 'both' && (pause(i + 2) || ['and', 'then'].includes(w(i + 2))))
@@ -828,6 +879,22 @@ function everydaySetForms(tokens: Token[]): Token[] {
   }
   return tokens;
 }
+
+/** Words that say which by size, before an aside that says it again ("the tiny red block - not the chunky one -"). */
+const SIZE_SAYS: ReadonlySet<string> = new Set([
+  'tiny',
+  'little',
+  'small',
+  'smaller',
+  'big',
+  'bigger',
+  'large',
+  'larger',
+  'sized',
+  'medium',
+  'chunky',
+]);
+const SIZE_ENDS: ReadonlySet<string> = new Set(['biggest', 'largest', 'smallest', 'tallest', 'shortest']);
 
 const VERBS_AFTER_TIDY: ReadonlySet<string> = new Set([
   'put',
