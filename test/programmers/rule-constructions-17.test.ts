@@ -412,6 +412,15 @@ describe("post hoc, kinds the seventh to thirteenth tables still had (in this fi
     );
   });
 
+  it('"the one corner that\'s got nothing in it", "a corner that is empty", "the corner with nothing in it": an empty corner', () => {
+    for (const text of [
+      "send the green block off to the one corner that's got nothing in it",
+      'put the green block in a corner that is empty',
+      'put the green block in the corner with nothing in it',
+    ])
+      expect(read(text, TWO_CORNERS), text).toBe(read('put the green block in the empty corner', TWO_CORNERS));
+  });
+
   it('"the blocks that are in a corner" is where they are, never where they go (it is refused, not misread)', () => {
     expect(() => read('put the blocks that are in a corner in the yellow bowl', TWO_CORNERS)).toThrow(/in a corner/);
   });

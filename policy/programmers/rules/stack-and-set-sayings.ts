@@ -666,6 +666,24 @@ function everydaySetForms(tokens: Token[]): Token[] {
       while (e < tokens.length && tokens[e]!.kind === 'word' && !['and', 'then'].includes(w(e))) e++;
       if (w(e) === 'and' || w(e) === 'then' || tokens[e]?.text === ',') return again([...tokens.slice(0, i), ...tokens.slice(e)]);
     }
+    // "the one corner that's got nothing in it", "the corner with nothing in it", "a corner that is empty": an empty corner.
+    if (['corner', 'corners'].includes(w(i)) && ['the', 'a', 'one', 'an'].includes(w(i - 1))) {
+      let j = i + 1;
+      if (['that', 'which'].includes(w(j))) {
+        j++;
+        if (['is', 'has', 'are', 'have'].includes(w(j))) j++;
+        if (['got', 'still'].includes(w(j))) j++;
+      } else if (w(j) === 'with') j++;
+      else continue;
+      let e = -1;
+      if (['empty', 'free', 'clear', 'unoccupied'].includes(w(j))) e = j + 1;
+      else if (w(j) === 'nothing' && (w(j + 1) === 'in' || w(j + 1) === 'on')) e = ['it', 'them'].includes(w(j + 2)) ? j + 3 : j + 2;
+      else if (w(j) === 'nothing') e = j + 1;
+      if (e < 0) continue;
+      const from = w(i - 1) === 'one' && w(i - 2) === 'the' ? i - 2 : i - 1;
+      const article = w(i - 1) === 'a' || w(i - 1) === 'an' ? 'an' : 'the';
+      return again([...tokens.slice(0, from), word(article, at), word('empty', at), tokens[i]!, ...tokens.slice(e)]);
+    }
     // "unstack both", "unstack both and …".
     if (w(i) === 'unstack' && w(i + 1) === 'both' && (pause(i + 2) || ['and', 'then'].includes(w(i + 2))))
       return again([...tokens.slice(0, i + 2), word('stacks', at), ...tokens.slice(i + 2)]);
