@@ -76,6 +76,53 @@ const COLUMN_OF_THREE: SceneFacts = {
   zones: [],
 };
 
+/** Four blocks of four sizes (red 3 cm, blue 3.8 cm, green 4.2 cm, yellow 5 cm) about the table. */
+const SIZES4: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.03, [0.15, 0.1]),
+    obj('blue_block', 'box', 'blue', 0.038, [-0.2, -0.05]),
+    obj('green_block', 'box', 'green', 0.042, [0.05, -0.15]),
+    obj('yellow_block', 'box', 'yellow', 0.05, [-0.05, 0.12]),
+  ],
+  zones: [],
+};
+
+/** A green block and a red, a green and a blue bowl. */
+const MATCH3_BOWLS: SceneFacts = {
+  objects: [
+    obj('green_block', 'box', 'green', 0.04, [0, -0.1]),
+    obj('red_bowl', 'bowl', 'red', 0.13, [-0.25, 0.18]),
+    obj('green_bowl', 'bowl', 'green', 0.13, [0, 0.18]),
+    obj('blue_bowl', 'bowl', 'blue', 0.13, [0.25, 0.18]),
+  ],
+  zones: [],
+};
+
+/** Pink, cyan and brown blocks and a white one along the bottom, pink, cyan and brown bowls along the top. */
+const FOUR_UNDER_THREE: SceneFacts = {
+  objects: [
+    obj('pink_bowl', 'bowl', 'pink', 0.13, [-0.25, 0.2]),
+    obj('cyan_bowl', 'bowl', 'cyan', 0.13, [0.0, 0.2]),
+    obj('brown_bowl', 'bowl', 'brown', 0.13, [0.25, 0.2]),
+    obj('cyan_block', 'box', 'cyan', 0.04, [-0.25, -0.15]),
+    obj('brown_block', 'box', 'brown', 0.04, [-0.08, -0.15]),
+    obj('white_block', 'box', 'white', 0.04, [0.08, -0.15]),
+    obj('pink_block', 'box', 'pink', 0.04, [0.25, -0.15]),
+  ],
+  zones: [],
+};
+
+/** Four blocks in a square in the middle of the table. */
+const FOUR_SQUARE: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04, [-0.05, 0.05]),
+    obj('green_block', 'box', 'green', 0.04, [0.05, 0.05]),
+    obj('blue_block', 'box', 'blue', 0.04, [-0.05, -0.05]),
+    obj('yellow_block', 'box', 'yellow', 0.04, [0.05, -0.05]),
+  ],
+  zones: [],
+};
+
 /** Two red and two blue blocks and a red and a blue bowl. */
 const RED_BLUE_BOWLS: SceneFacts = {
   objects: [
@@ -423,6 +470,63 @@ describe("post hoc, kinds the seventh to thirteenth tables still had (in this fi
 
   it('"the blocks that are in a corner" is where they are, never where they go (it is refused, not misread)', () => {
     expect(() => read('put the blocks that are in a corner in the yellow bowl', TWO_CORNERS)).toThrow(/in a corner/);
+  });
+});
+
+describe("post hoc, after the seventeenth table (in this file's own sentences)", () => {
+  it('"…, then blue on the red, then the white one on top": on what the clause before put down', () => {
+    expect(read('first put the red block on the yellow one, then green on the red, then the white one on top', ROW)).toBe(
+      'place red_block on yellow_block | place green_block on red_block | place white_block on green_block',
+    );
+  });
+
+  it('"whatever blocks are left of X go in A, whatever\'s right of it in B": all of them', () => {
+    expect(read("whatever blocks are left of the blue block go in the bowl, whatever's right of the blue block on the tray", ROW)).toBe(
+      'gather yellow_block, red_block in pink_bowl | place green_block in gray_tray | place white_block in gray_tray',
+    );
+  });
+
+  it('", small ones first" after a size order; "the red green and blue blocks" (no commas)', () => {
+    expect(read('sort the blocks by size from left to right, small ones first', SIZES4)).toBe(
+      read('sort the blocks by size from left to right, smallest first', SIZES4),
+    );
+    expect(read('stack the red green and blue blocks into one tower', ROW)).toBe(
+      read('stack the red, green and blue blocks into one tower', ROW),
+    );
+  });
+
+  it('"… and drop it in" (the container just named), "bring X over and put it in", "in any bowl except the blue one"', () => {
+    expect(read('grab the block closest to the pink bowl and drop it in', ROW)).toBe('place white_block in pink_bowl');
+    expect(read('bring the block furthest from the bowl over and put it in', ROW)).toBe('place red_block in pink_bowl');
+    expect(read('put the green block in any bowl except the red one', MATCH3_BOWLS)).toBe(
+      read('put the green block in a bowl that is not red', MATCH3_BOWLS),
+    );
+  });
+
+  it('"bowls that don\'t match, one per bowl, leave the white one": the white block stays out before anything is counted', () => {
+    expect(read("blocks into bowls that don't match, one per bowl, leave the white one", FOUR_UNDER_THREE)).toMatch(/^sort /);
+    expect(read("blocks into bowls that don't match, one per bowl, leave the white one", FOUR_UNDER_THREE)).not.toContain('white_block');
+  });
+
+  it('"the lower of the two blocks on the left", "a straight line going up the middle of the table", "break the square up"', () => {
+    expect(read('the lower of the two blocks on the left, in the bowl', COLUMN_OF_THREE)).toBe('place white_block in pink_bowl');
+    expect(read('put the blocks in a straight line going up the middle of the table', ROW)).toBe(
+      read('put the blocks in a vertical line in the middle', ROW),
+    );
+    expect(read('break the square up, one block in each corner', FOUR_SQUARE)).toMatch(
+      /^place \w+ to the \w+ \w+ corner( \| place \w+ to the \w+ \w+ corner){3}$/,
+    );
+  });
+
+  it('"each block in a different bowl but not the green one": that bowl is left empty before the bowls are dealt', () => {
+    const r = read('put each block in a different bowl but not the green one', MATCH3_BOWLS);
+    expect(r).toMatch(/^sort green_block→(red|blue)_bowl$/);
+  });
+
+  it('"the three blocks in the middle" of a row of five: its middle three, noted', () => {
+    const r = reading('put the three blocks in the middle in the bowl', ROW);
+    expect(r.intents).toBe('gather yellow_block, blue_block, green_block in pink_bowl');
+    expect(r.notes.some((n) => n.includes('the middle 3 of red_block, yellow_block, blue_block, green_block, white_block'))).toBe(true);
   });
 });
 

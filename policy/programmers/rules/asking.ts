@@ -526,6 +526,9 @@ const SHAPE_NAMES: ReadonlySet<string> = new Set([
   'arch',
   'staircase',
   'zigzag',
+  'square',
+  'triangle',
+  'diamond',
   'huddle',
   'crowd',
   'cluster',
@@ -544,9 +547,11 @@ function shapeNames(tokens: Token[]): Token[] {
     let e = k + 1;
     if (w(k) === 'plus' && w(e) === 'sign') e++;
     if (w(e) === 'of' || w(k - 2) === 'of') continue;
+    // ("the square ones", "the square block": a shape said of a thing, not the shape things make.)
+    if (['one', 'ones'].includes(w(e) ?? '') || (NOUNS.has(w(e) ?? '') && !['square', 'triangle', 'diamond'].includes(w(e) ?? ''))) continue;
     // (As what is acted on: after a verb, before where or how it goes.)
     const acting = (x: string | undefined): boolean =>
-      VERBS.has(x ?? '') || ['straighten', 'squash', 'spread', 'flatten'].includes(x ?? '');
+      VERBS.has(x ?? '') || ['straighten', 'squash', 'spread', 'flatten', 'break', 'split'].includes(x ?? '');
     if (!acting(w(k - 2)) && !(['out', 'up'].includes(w(k - 2) ?? '') && acting(w(k - 3)))) continue;
     // (A huddle, crowd, cluster or bunch is the things lying together, grammar.ts "clustered".)
     const bunch = ['huddle', 'crowd', 'cluster', 'bunch'].includes(w(k)!) ? [word('clustered', tokens[k]!)] : [];

@@ -1026,7 +1026,8 @@ function containersOf(st: State, noun: NounClass): ObjectInfo[] {
 
 /** "each block in a different bowl", "one block per bowl": a container of its own each, the shortest carries overall. */
 function distinctContainers(st: State, ids: string[], noun: NounClass, text: string, cover = false): { id: string; container: string }[] {
-  const containers = containersOf(st, noun).filter((o) => !ids.includes(o.id));
+  // (Not one that is to stay empty: "…, and leave the white bowl empty".)
+  const containers = containersOf(st, noun).filter((o) => !ids.includes(o.id) && !st.keepEmpty.has(o.id));
   const name = noun === 'container' ? 'container' : noun;
   if (cover) return coverContainers(st, ids, containers, name, text);
   if (ids.length > containers.length) {

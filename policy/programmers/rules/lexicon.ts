@@ -53,6 +53,7 @@ export const SPELLING: Readonly<Record<string, string>> = {
   hte: 'the',
   thx: 'thank',
   accross: 'across',
+  allong: 'along',
   acros: 'across',
   infront: 'in front',
   seperate: 'separate',

@@ -824,6 +824,22 @@ function applyRelation(
     const fits = others.filter((o) =>
       half && p.kind === 'side' ? p.sign * o.position[p.axis === 'x' ? 0 : 1] > 0 : inTableRegion(region, [o.position[0], o.position[1]]),
     );
+    // "the three blocks in the middle" of a row of five (not all of them in the middle of the
+    // table): the middle three of the row, along the way they spread most, noted.
+    const k = np.count;
+    if (region === 'center' && k !== undefined && k >= 2 && fits.length !== k && others.length > k && (others.length - k) % 2 === 0) {
+      const spread = (a: 0 | 1): number => Math.max(...others.map((o) => o.position[a])) - Math.min(...others.map((o) => o.position[a]));
+      const axis = spread(0) >= spread(1) ? 0 : 1;
+      const sorted = [...others].sort((a, b) => a.position[axis] - b.position[axis]);
+      const cut = (others.length - k) / 2;
+      const mid = sorted.slice(cut, cut + k);
+      opts.notes?.push(`'${np.text}': the middle ${k} of ${sorted.map((o) => o.id).join(', ')} (${mid.map((o) => o.id).join(', ')})`);
+      return {
+        found: [...mid, ...sorted.filter((o) => !mid.includes(o))],
+        ranked: true,
+        note: `the middle ${k} along ${axis === 0 ? 'x' : 'y'}`,
+      };
+    }
     // "the bowl in the middle" of three bowls in a row, none of them in the middle of the table:
     // the middle one of the row (along the way they spread most), as "the middle bowl".
     if (fits.length === 0 && region === 'center' && others.length >= 3 && others.length % 2 === 1) {

@@ -15,7 +15,7 @@
 //   "push it down past the fence"                                        → "push it below the fence"
 
 import { word } from './asking.ts';
-import { NOUNS, isColor } from './lexicon.ts';
+import { NOUNS, isColor, singularOf } from './lexicon.ts';
 import { endsSentence } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -609,13 +609,12 @@ function everydaySetForms(tokens: Token[]): Token[] {
       let j = i + 1;
       if (NOT_WORDS.has(w(j))) j++;
       else if (['are', 'is'].includes(w(j)) && w(j + 1) === 'not') j += 2;
-      else continue;
-      if (w(j) === 'part' && w(j + 1) === 'of') j += 2;
-      else if (['in', 'on'].includes(w(j))) j++;
-      else continue;
-      if (['the', 'that', 'this'].includes(w(j)) && STACK_NOUNS.has(w(j + 1)))
+      else j = -1;
+      if (j > 0 && w(j) === 'part' && w(j + 1) === 'of') j += 2;
+      else if (j > 0 && ['in', 'on'].includes(w(j))) j++;
+      else j = -1;
+      if (j > 0 && ['the', 'that', 'this'].includes(w(j)) && STACK_NOUNS.has(w(j + 1)))
         return again([...tokens.slice(0, i), word('except', at), word('the', at), tokens[j + 1]!, ...tokens.slice(j + 2)]);
-      continue;
     }
     // "anything on the table that isn't orange", "the biggest thing on the table that …": on the table says nothing more.
     if (
@@ -684,6 +683,145 @@ function everydaySetForms(tokens: Token[]): Token[] {
       const article = w(i - 1) === 'a' || w(i - 1) === 'an' ? 'an' : 'the';
       return again([...tokens.slice(0, from), word(article, at), word('empty', at), tokens[i]!, ...tokens.slice(e)]);
     }
+    // "whatever blocks are left of X go …, whatever's right of it …": those (all of them).
+    if (w(i) === 'whatever' && (i === 0 || tokens[i - 1]!.kind === 'punct')) {
+      const plural = NOUNS.get(w(i + 1))?.plural === true && ['are', 'is'].includes(w(i + 2));
+      if (plural) return again([...tokens.slice(0, i), word('the', at), tokens[i + 1]!, ...tokens.slice(i + 3)]);
+      if (w(i + 1) === 'is' && tokens.slice(0, i).some((t) => NOUNS.get(t.text)?.plural === true) && !['the', 'a'].includes(w(i + 2)))
+        return again([...tokens.slice(0, i), word('the', at), word('ones', at), ...tokens.slice(i + 2)]);
+    }
+    // "…, small ones first", "big ones first" after a size order.
+    if (
+      at.text === ',' &&
+      ['small', 'smaller', 'little', 'big', 'bigger', 'large', 'larger'].includes(w(i + 1)) &&
+      w(i + 2) === 'ones' &&
+      w(i + 3) === 'first' &&
+      tokens.slice(0, i).some((t) => t.text === 'size')
+    ) {
+      const small = ['small', 'smaller', 'little'].includes(w(i + 1));
+      return again([...tokens.slice(0, i + 1), word(small ? 'smallest' : 'largest', at), word('first', at), ...tokens.slice(i + 4)]);
+    }
+    // "the red green and blue blocks": a list of colours said without commas.
+    if (isColor(w(i)) && isColor(w(i + 1)) && w(i - 1) !== ',' && tokens[i + 1]!.start > at.end) {
+      let j = i + 1;
+      while (isColor(w(j))) j++;
+      if (w(j) === 'and' && isColor(w(j + 1)) && NOUNS.get(w(j + 2))?.plural === true)
+        return again([...tokens.slice(0, i + 1), { ...word(',', tokens[i + 1]!), kind: 'punct' }, ...tokens.slice(i + 1)]);
+    }
+    // "drop it in", "put it in" at the end: in the container just named.
+    if (
+      ['in', 'into'].includes(w(i)) &&
+      (['it', 'them'].includes(w(i - 1)) || NOUNS.has(w(i - 1))) &&
+      (i + 1 >= tokens.length || (tokens[i + 1]!.kind === 'punct' && tokens[i + 1]!.text !== ','))
+    ) {
+      if (tokens.slice(0, i).some((t) => ['bowl', 'tray', 'box', 'container'].includes(t.text)))
+        return again([...tokens.slice(0, i + 1), word('there', at), ...tokens.slice(i + 1)]);
+    }
+    // "in any bowl except the blue one" → "in a bowl that is not blue".
+    if (w(i) === 'any' && ['bowl', 'tray'].includes(w(i + 1)) && ['except', 'but', 'other'].includes(w(i + 2))) {
+      let j = i + 3;
+      if (w(j) === 'than') j++;
+      if (w(j) === 'the' && isColor(w(j + 1)) && ['one', 'bowl', 'tray'].includes(w(j + 2)))
+        return again([
+          ...tokens.slice(0, i),
+          word('a', at),
+          tokens[i + 1]!,
+          word('that', at),
+          word('is', at),
+          word('not', at),
+          tokens[j + 1]!,
+          ...tokens.slice(j + 3),
+        ]);
+    }
+    // "each block in a different bowl but not the white one": not in the white bowl.
+    if (
+      w(i) === 'but' &&
+      w(i + 1) === 'not' &&
+      w(i + 2) === 'the' &&
+      isColor(w(i + 3)) &&
+      w(i + 4) === 'one' &&
+      ['bowl', 'tray'].includes(w(i - 1))
+    )
+      return again([
+        ...tokens.slice(0, i),
+        { ...word('.', at), kind: 'punct' },
+        word('leave', at),
+        word('the', at),
+        tokens[i + 3]!,
+        word(w(i - 1), at),
+        word('empty', at),
+        ...tokens.slice(i + 5),
+      ]);
+    // ", leave the white one" at the end: it stays out.
+    if (at.text === ',' && w(i + 1) === 'leave' && w(i + 2) === 'the' && (isColor(w(i + 3)) || NOUNS.has(w(i + 3)))) {
+      let e = i + 4;
+      if (w(e) === 'one' || NOUNS.has(w(e))) e++;
+      if (e >= tokens.length || (tokens[e]!.kind === 'punct' && tokens[e]!.text !== ',')) {
+        // ("the white one": of the things named before, so it is known to stay before anything is counted.)
+        const kind = tokens.slice(0, i).find((t) => NOUNS.get(t.text)?.plural === true && !['bowls', 'trays'].includes(t.text));
+        const one = w(e - 1) === 'one' && kind ? singularOf(kind.text) : undefined;
+        const named = one ? [...tokens.slice(0, e - 1), word(one, at)] : tokens.slice(0, e);
+        return again([...named, word('out', at), ...tokens.slice(e)]);
+      }
+    }
+    // "the lower of the two blocks on the left": the lowest of them.
+    if (
+      ['lower', 'higher', 'bigger', 'smaller', 'larger'].includes(w(i)) &&
+      w(i - 1) === 'the' &&
+      w(i + 1) === 'of' &&
+      w(i + 2) === 'the'
+    ) {
+      const most: Record<string, string> = {
+        lower: 'lowest',
+        higher: 'highest',
+        bigger: 'largest',
+        smaller: 'smallest',
+        larger: 'largest',
+      };
+      return again([...tokens.slice(0, i), word(most[w(i)]!, at), ...tokens.slice(i + 1)]);
+    }
+    // "a straight line going up the middle of the table": a vertical line there.
+    if (w(i) === 'line' && ['going', 'running', 'that', 'goes', 'runs'].includes(w(i + 1))) {
+      let j = i + 2;
+      if (['goes', 'runs'].includes(w(j))) j++;
+      const way = w(j);
+      if (['up', 'down', 'across'].includes(way) && w(j + 1) === 'the' && ['middle', 'centre', 'center'].includes(w(j + 2))) {
+        let e = j + 3;
+        if (w(e) === 'of' && w(e + 1) === 'the' && w(e + 2) === 'table') e += 3;
+        const from = w(i - 1) === 'straight' ? i - 1 : i;
+        return again([
+          ...tokens.slice(0, from),
+          word(way === 'across' ? 'horizontal' : 'vertical', at),
+          word('line', at),
+          word('in', at),
+          word('the', at),
+          word('middle', at),
+          ...tokens.slice(e),
+        ]);
+      }
+    }
+    // "break the square up, one block in each corner": spread it out.
+    if (['break', 'split'].includes(w(i)) && (i === 0 || endsSentence(tokens[i - 1]) || tokens[i - 1]!.text === ',')) {
+      let j = i + 1;
+      while (j < i + 5 && tokens[j]?.kind === 'word' && w(j) !== 'up') j++;
+      if (w(j) === 'up' && j > i + 1 && !tokens.slice(i + 1, j).some((t) => STACK_NOUNS.has(t.text)))
+        return again([...tokens.slice(0, i), word('spread', at), ...tokens.slice(i + 1, j), word('out', at), ...tokens.slice(j + 1)]);
+    }
+    // "…, then blue on the red, then the white one on top": on what the clause before put down.
+    if (w(i) === 'on' && w(i + 1) === 'top' && (i + 2 >= tokens.length || endsSentence(tokens[i + 2]))) {
+      let t = i - 1;
+      while (t > 0 && w(t) !== 'then' && !endsSentence(tokens[t])) t--;
+      let p = t - 1;
+      while (p > 0 && w(p) !== 'then' && !endsSentence(tokens[p - 1])) p--;
+      if (w(t) === 'then' && w(p) === 'then') {
+        const on = tokens.findIndex((x, k) => k > p && k < t && ['on', 'onto'].includes(x.text));
+        const moved = on > p + 1 ? tokens.slice(p + 1, on) : [];
+        if (moved.length === 1 && isColor(moved[0]!.text))
+          return again([...tokens.slice(0, i + 2), word('of', at), word('the', at), moved[0]!, word('one', at), ...tokens.slice(i + 2)]);
+        if (moved.length >= 2 && w(p + 1) === 'the')
+          return again([...tokens.slice(0, i + 2), word('of', at), ...moved, ...tokens.slice(i + 2)]);
+      }
+    }
     // "unstack both", "unstack both and …".
     if (w(i) === 'unstack' && w(i + 1) === 'both' && (pause(i + 2) || ['and', 'then'].includes(w(i + 2))))
       return again([...tokens.slice(0, i + 2), word('stacks', at), ...tokens.slice(i + 2)]);
@@ -736,8 +874,21 @@ function everydaySetForms(tokens: Token[]): Token[] {
         ...tokens.slice(i + 2),
       ]);
     // "that doesn't match it", "that does not match its colour".
-    if (w(i) === 'that' && (w(i + 1) === "doesn't" || w(i + 1) === 'doesnt' || (w(i + 1) === 'does' && w(i + 2) === 'not'))) {
-      const j = w(i + 1) === 'does' ? i + 3 : i + 2;
+    if (
+      w(i) === 'that' &&
+      (["doesn't", 'doesnt', "don't", 'dont'].includes(w(i + 1)) || (['does', 'do'].includes(w(i + 1)) && w(i + 2) === 'not'))
+    ) {
+      const j = ['does', 'do'].includes(w(i + 1)) ? i + 3 : i + 2;
+      // ("bowls that don't match": of another colour than what goes in.)
+      if (w(j) === 'match' && (j + 1 >= tokens.length || tokens[j + 1]!.kind === 'punct'))
+        return again([
+          ...tokens.slice(0, i + 1),
+          word('is', at),
+          word('not', at),
+          word('its', at),
+          word('color', at),
+          ...tokens.slice(j + 1),
+        ]);
       if (w(j) === 'match' && ['it', 'them'].includes(w(j + 1)))
         return again([
           ...tokens.slice(0, i + 1),
@@ -808,15 +959,16 @@ function everydaySetForms(tokens: Token[]): Token[] {
     if (['bring', 'fetch'].includes(w(i)) && (i === 0 || endsSentence(tokens[i - 1]))) {
       let a = i + 1;
       while (a < tokens.length && tokens[a]!.kind === 'word' && w(a) !== 'and') a++;
-      const named = tokens.slice(i + 1, w(a - 1) === 'in' ? a - 1 : a);
+      const named = tokens.slice(i + 1, ['in', 'over'].includes(w(a - 1)) ? a - 1 : a);
       const e = sentenceEndAt(tokens, a);
       const them = tokens.findIndex((t, k) => k > a && k < e && (t.text === 'them' || t.text === 'it'));
-      if (
-        w(a) === 'and' &&
-        named.length > 0 &&
-        them > 0 &&
-        !named.some((t) => ['to', 'into', 'onto', 'over', 'off', 'from'].includes(t.text))
-      )
+      // (Not "bring the blocks in from the corners and …": where they come from is said.)
+      const fromEdges = named.some(
+        (t, k) =>
+          t.text === 'off' ||
+          (t.text === 'from' && !['farthest', 'furthest', 'closest', 'nearest', 'away', 'far'].includes(named[k - 1]?.text ?? '')),
+      );
+      if (w(a) === 'and' && named.length > 0 && them > 0 && !fromEdges && !named.some((t) => ['to', 'into', 'onto'].includes(t.text)))
         return again([...tokens.slice(0, i), ...tokens.slice(a + 1, them), ...named, ...tokens.slice(them + 1)]);
     }
     // "…, it's getting too tall", "…, it's a bit crowded": why, not what (left out).
@@ -869,12 +1021,13 @@ function everydaySetForms(tokens: Token[]): Token[] {
     if (
       ['swap', 'switch'].includes(w(i)) &&
       (i === 0 || endsSentence(tokens[i - 1])) &&
-      ['them', 'these', 'those', 'places', 'round', 'around', 'it', 'em'].includes(w(i + 1)) &&
-      (tokens[i + 2]?.text === ':' || tokens[i + 2]?.text === '-')
+      ['them', 'these', 'those', 'places', 'round', 'around', 'it', 'em'].includes(w(i + 1))
     ) {
-      const rest = tokens.slice(i + 3, sentenceEndAt(tokens, i + 3)).map((t) => t.text);
+      const k = ['round', 'around', 'over'].includes(w(i + 2)) ? i + 3 : i + 2;
+      if (tokens[k]?.text !== ':' && tokens[k]?.text !== '-' && tokens[k]?.text !== ',') continue;
+      const rest = tokens.slice(k + 1, sentenceEndAt(tokens, k + 1)).map((t) => t.text);
       const places = rest.filter((t) => ['into', 'onto', 'in', 'on', 'to'].includes(t)).length;
-      if (places >= 2) return again([...tokens.slice(0, i), ...tokens.slice(i + 3)]);
+      if (places >= 2) return again([...tokens.slice(0, i), ...tokens.slice(k + 1)]);
     }
     // "from the top left down towards the bottom right": to it.
     if (
