@@ -20,16 +20,10 @@
 import { word } from './asking.ts';
 import { COLORS, END_MOST, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, VERBS, isColor, ordinalWordOf, singularOf } from './lexicon.ts';
 import { stackAndSetSayings } from './stack-and-set-sayings.ts';
-import { endsSentence } from './tokenizer.ts';
+import { endsSentence, sentenceEnd } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
 const startsSentence = (tokens: readonly Token[], k: number): boolean => k === 0 || endsSentence(tokens[k - 1]);
-/** The index of the token ending the sentence that holds `k` (or the length). */
-const sentenceEnd = (tokens: readonly Token[], k: number): number => {
-  let e = k;
-  while (e < tokens.length && !endsSentence(tokens[e])) e++;
-  return e;
-};
 /** The index of the first token of the sentence that holds `k`. */
 const sentenceStart = (tokens: readonly Token[], k: number): number => {
   let s = k;

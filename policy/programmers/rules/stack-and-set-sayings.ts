@@ -16,15 +16,8 @@
 
 import { word } from './asking.ts';
 import { NOUNS, isColor, singularOf } from './lexicon.ts';
-import { endsSentence } from './tokenizer.ts';
+import { endsSentence, sentenceEnd } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
-
-/** The index of the token ending the sentence that holds `k` (or the length). */
-function sentenceEndAt(tokens: readonly Token[], k: number): number {
-  let e = k;
-  while (e < tokens.length && !endsSentence(tokens[e])) e++;
-  return e;
-}
 
 const STACK_NOUNS: ReadonlySet<string> = new Set(['tower', 'stack', 'pile']);
 const REBUILD_VERBS: ReadonlySet<string> = new Set([
@@ -536,7 +529,7 @@ function lineWays(tokens: Token[]): Token[] {
       j += 2;
       if (w(j) === 'corner') j++;
       // (Unless it says where it goes: "from the top left down to the bottom right".)
-      if (tokens.slice(j, sentenceEndAt(tokens, j)).some((t) => ['to', 'towards', 'toward', 'and'].includes(t.text))) continue;
+      if (tokens.slice(j, sentenceEnd(tokens, j)).some((t) => ['to', 'towards', 'toward', 'and'].includes(t.text))) continue;
       const across = [word(v === 'top' ? 'bottom' : 'top', at), word(h === 'left' ? 'right' : 'left', at)];
       const head = tokens.slice(i, ['line', 'row'].includes(w(i + 1)) ? i + 2 : i + 1);
       return lineWays([
@@ -879,34 +872,13 @@ function everydaySetForms(tokens: Token[]): Token[] {
       (["doesn't", 'doesnt', "don't", 'dont'].includes(w(i + 1)) || (['does', 'do'].includes(w(i + 1)) && w(i + 2) === 'not'))
     ) {
       const j = ['does', 'do'].includes(w(i + 1)) ? i + 3 : i + 2;
-      // ("bowls that don't match": of another colour than what goes in.)
-      if (w(j) === 'match' && (j + 1 >= tokens.length || tokens[j + 1]!.kind === 'punct'))
-        return again([
-          ...tokens.slice(0, i + 1),
-          word('is', at),
-          word('not', at),
-          word('its', at),
-          word('color', at),
-          ...tokens.slice(j + 1),
-        ]);
-      if (w(j) === 'match' && ['it', 'them'].includes(w(j + 1)))
-        return again([
-          ...tokens.slice(0, i + 1),
-          word('is', at),
-          word('not', at),
-          word('its', at),
-          word('color', at),
-          ...tokens.slice(j + 2),
-        ]);
-      if (w(j) === 'match' && ['its', 'their'].includes(w(j + 1)) && ['color', 'colour'].includes(w(j + 2)))
-        return again([
-          ...tokens.slice(0, i + 1),
-          word('is', at),
-          word('not', at),
-          word('its', at),
-          word('color', at),
-          ...tokens.slice(j + 3),
-        ]);
+      // ("bowls that don't match": of another colour than what goes in; "… match it", "… match its colour".)
+      let e = -1;
+      if (w(j) === 'match' && (j + 1 >= tokens.length || tokens[j + 1]!.kind === 'punct')) e = j + 1;
+      else if (w(j) === 'match' && ['it', 'them'].includes(w(j + 1))) e = j + 2;
+      else if (w(j) === 'match' && ['its', 'their'].includes(w(j + 1)) && ['color', 'colour'].includes(w(j + 2))) e = j + 3;
+      if (e > 0)
+        return again([...tokens.slice(0, i + 1), word('is', at), word('not', at), word('its', at), word('color', at), ...tokens.slice(e)]);
     }
     // ", two in each" after "by colour".
     if (
@@ -960,7 +932,7 @@ function everydaySetForms(tokens: Token[]): Token[] {
       let a = i + 1;
       while (a < tokens.length && tokens[a]!.kind === 'word' && w(a) !== 'and') a++;
       const named = tokens.slice(i + 1, ['in', 'over'].includes(w(a - 1)) ? a - 1 : a);
-      const e = sentenceEndAt(tokens, a);
+      const e = sentenceEnd(tokens, a);
       const them = tokens.findIndex((t, k) => k > a && k < e && (t.text === 'them' || t.text === 'it'));
       // (Not "bring the blocks in from the corners and …": where they come from is said.)
       const fromEdges = named.some(
@@ -974,7 +946,7 @@ function everydaySetForms(tokens: Token[]): Token[] {
     // "…, it's getting too tall", "…, it's a bit crowded": why, not what (left out).
     if (at.text === ',' && (w(i + 1) === "it's" || w(i + 1) === 'its' || (w(i + 1) === 'it' && w(i + 2) === 'is'))) {
       const j = w(i + 1) === 'it' ? i + 3 : i + 2;
-      const e = sentenceEndAt(tokens, j);
+      const e = sentenceEnd(tokens, j);
       const words = tokens.slice(j, e).map((t) => t.text);
       if (
         ['get', 'getting', 'too', 'a', 'quite', 'really', 'so', 'way', 'very', 'kind', 'rather'].includes(w(j)) &&
@@ -1025,7 +997,7 @@ function everydaySetForms(tokens: Token[]): Token[] {
     ) {
       const k = ['round', 'around', 'over'].includes(w(i + 2)) ? i + 3 : i + 2;
       if (tokens[k]?.text !== ':' && tokens[k]?.text !== '-' && tokens[k]?.text !== ',') continue;
-      const rest = tokens.slice(k + 1, sentenceEndAt(tokens, k + 1)).map((t) => t.text);
+      const rest = tokens.slice(k + 1, sentenceEnd(tokens, k + 1)).map((t) => t.text);
       const places = rest.filter((t) => ['into', 'onto', 'in', 'on', 'to'].includes(t)).length;
       if (places >= 2) return again([...tokens.slice(0, i), ...tokens.slice(k + 1)]);
     }

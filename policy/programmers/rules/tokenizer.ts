@@ -142,6 +142,13 @@ export function endsSentence(t: Token | undefined): boolean {
   return t?.kind === 'punct' && ['.', '!', '?', ';'].includes(t.text);
 }
 
+/** The index of the token ending the sentence that holds `k` (or the length). */
+export function sentenceEnd(tokens: readonly Token[], k: number): number {
+  let e = k;
+  while (e < tokens.length && !endsSentence(tokens[e])) e++;
+  return e;
+}
+
 export function spanText(text: string, tokens: readonly Token[]): string {
   if (tokens.length === 0) return '';
   // Normalisation may reorder tokens ("the tray's right" → "the right of the tray"): the span covers them all.
