@@ -548,7 +548,8 @@ function shapeNames(tokens: Token[]): Token[] {
     if (w(k) === 'plus' && w(e) === 'sign') e++;
     if (w(e) === 'of' || w(k - 2) === 'of') continue;
     // ("the square ones", "the square block": a shape said of a thing, not the shape things make.)
-    if (['one', 'ones'].includes(w(e) ?? '') || (NOUNS.has(w(e) ?? '') && !['square', 'triangle', 'diamond'].includes(w(e) ?? ''))) continue;
+    if (['one', 'ones'].includes(w(e) ?? '') || (NOUNS.has(w(e) ?? '') && !['square', 'triangle', 'diamond'].includes(w(e) ?? '')))
+      continue;
     // (As what is acted on: after a verb, before where or how it goes.)
     const acting = (x: string | undefined): boolean =>
       VERBS.has(x ?? '') || ['straighten', 'squash', 'spread', 'flatten', 'break', 'split'].includes(x ?? '');
