@@ -218,7 +218,10 @@ class Planner {
     const ballIntoBowl = cont === 'bowl' && this.board.obj(id).shape === 'sphere';
     if (target.kind === 'object' && target.offset && (cont === 'tray' || (cont === 'bowl' && !ballIntoBowl))) {
       const inside = this.board.contents(target.id).filter((x) => x !== id);
-      if (inside.length > 0) {
+      // (Only where something in it rolls: a ball. Standing things stay where they were set, and a
+      // container's true inside may be smaller than its stated size, which the repairs measure.)
+      const rolls = inside.some((x) => this.board.obj(x).shape === 'sphere');
+      if (inside.length > 0 && rolls) {
         const at = this.board.pos(target.id);
         const slot: Vec2 = [at[0] + target.offset[0], at[1] + target.offset[1]];
         const held = footprint(this.board.obj(id));
