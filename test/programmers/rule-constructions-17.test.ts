@@ -11,7 +11,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
-import { obj, read, reading } from './rule-fixtures.ts';
+import { obj, read, reading, ROW } from './rule-fixtures.ts';
 import { SEEDS, bowl, box, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 /** A tower of three (red at the bottom, yellow, green at the top), a purple and an orange block, a blue bowl. */
@@ -23,20 +23,6 @@ const TOWER: SceneFacts = {
     obj('purple_block', 'box', 'purple', 0.04, [0.15, 0.22]),
     obj('orange_block', 'box', 'orange', 0.04, [0.2, -0.15]),
     obj('blue_bowl', 'bowl', 'blue', 0.13, [0.25, 0.05]),
-  ],
-  zones: [],
-};
-
-/** Five blocks in a row across the middle (red, yellow, blue, green, white from the left), a gray tray and a pink bowl. */
-const ROW: SceneFacts = {
-  objects: [
-    obj('red_block', 'box', 'red', 0.04, [-0.24, 0.0]),
-    obj('yellow_block', 'box', 'yellow', 0.04, [-0.12, 0.0]),
-    obj('blue_block', 'box', 'blue', 0.04, [0.0, 0.0]),
-    obj('green_block', 'box', 'green', 0.04, [0.12, 0.0]),
-    obj('white_block', 'box', 'white', 0.04, [0.24, 0.0]),
-    obj('gray_tray', 'tray', 'gray', 0.2, [-0.2, -0.22]),
-    obj('pink_bowl', 'bowl', 'pink', 0.13, [0.2, 0.2]),
   ],
   zones: [],
 };

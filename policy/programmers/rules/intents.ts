@@ -1225,13 +1225,15 @@ function twinOf(st: State, id: string, ids: string[], np: NounPhrase): string {
  */
 function besideTwins(st: State, ids: string[], loc: Extract<Location, { kind: 'relation' }>): Intent[] {
   const out: Intent[] = [];
+  const pairs: string[] = [];
   for (const id of ids) {
     const twin = twinOf(st, id, ids, loc.np);
     const dest = destOf(st, { ...loc, np: { ...loc.np, kind: 'id', id: twin, text: twin, matchColor: false } }, id, false);
     if (!dest) throw new ReadError(`could not read where '${loc.np.text}' puts ${id}`);
     out.push({ kind: 'place', id, dest, upright: false, notOn: null });
+    pairs.push(`${id} by ${twin}`);
   }
-  st.notes.push(`'${loc.np.text}': each beside its own (${ids.map((id) => `${id} by ${twinOf(st, id, ids, loc.np)}`).join(', ')})`);
+  st.notes.push(`'${loc.np.text}': each beside its own (${pairs.join(', ')})`);
   return out;
 }
 
