@@ -84,7 +84,8 @@ describe('towers named by where they stand', () => {
     expect(() => read('put the top block of the fourth tower from the left in the pink bowl', TOWERS)).toThrow(
       "'the fourth tower from the left': there are 3 stacks (blue_block < red_block; yellow_block < green_block; black_block < white_block), so none is number 4 from the left",
     );
-    expect(read('Move the tower to the right.', TOWERS)).toMatch(/place blue_block to the right .*place red_block to the right/);
+    // (Since the twentieth round a tower moved is built again there, in its order.)
+    expect(read('Move the tower to the right.', TOWERS)).toMatch(/place blue_block to the right .*\| stack blue_block < red_block$/);
   });
 });
 

@@ -76,6 +76,8 @@ export interface NounPhrase {
     between?: NounPhrase[];
     /** "the second closest block to X", "the block that is the third farthest from X": which one counting from the extreme (1 = it). */
     rank?: number;
+    /** "the blocks in the corners", "the ones from the corners", "the block in a corner": in any corner of the table (`rel` 'region', no `place`). */
+    corners?: boolean;
   };
   /**
    * "the second block from the left", "the third from the bottom", "the leftmost block" (n = 1);
@@ -87,6 +89,8 @@ export interface NounPhrase {
   except?: NounPhrase[];
   /** "the bowls with mismatched colours", "a bowl of a different colour": each one another colour than what goes in it. */
   mismatchColor?: boolean;
+  /** "the red and blue blocks": one of the list said with a plural head; all that fit when several do (else the one). */
+  listPlural?: boolean;
   /** "the second largest block": which one counting down the size order (1 = the extreme). */
   sizeRank?: number;
   /** "the medium-sized can", "the two middle-sized blocks": neither the largest nor the smallest (the middle of the size order). */
@@ -678,6 +682,22 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
       }
       c.pos = afterBe;
     }
+    // "the blocks in the corners in the bowl", "the ones from the corners", "the block that is in
+    // a corner": whichever stand in any corner, when that names which (a place of their own follows).
+    if (opts.relations !== false && !np.relation) {
+      const explicit = c.pos > start;
+      const from = c.accept('from', 'off') !== null;
+      if (from || c.accept('in', 'at')) {
+        if (
+          anyCorner(c) &&
+          (from || explicit || (opts.verb !== undefined && PICK_VERBS.has(opts.verb)) || destinationAhead(c, opts.verb ?? 'put'))
+        ) {
+          np.relation = { rel: 'region', np: null, corners: true, explicit: explicit || from };
+          continue;
+        }
+      }
+      c.pos = afterBe;
+    }
     // Sides of another object in the image, "next to", what it is in or on: only where a
     // place could not be meant.
     if (opts.relations !== false && !np.relation) {
@@ -850,6 +870,21 @@ function containment(c: Cursor): NpRelation | null {
   }
   c.pos = start;
   return null;
+}
+
+/** "the corners", "the four corners", "a corner", "any corner", "one of the corners" (of the table), consumed; else nothing is. */
+function anyCorner(c: Cursor): boolean {
+  const save = c.pos;
+  c.seq('one', 'of');
+  const det = c.accept('the', 'a', 'any', 'all');
+  c.accept('four', '4');
+  const w = c.accept('corners', 'corner');
+  if (w === null || (w === 'corner' && det !== 'a' && det !== 'any') || (w === 'corners' && det !== 'the' && det !== 'all')) {
+    c.pos = save;
+    return false;
+  }
+  c.seq(['of', 'on'], 'the', ['table', 'workspace', 'tabletop']);
+  return true;
 }
 
 /** "(the) far right" with no place noun after it. */
@@ -1129,7 +1164,9 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   // ("the column": the blocks standing one on another, as the tower; "in a column" is a line.)
   if (
     (det === 'the' || det === 'this' || det === 'that') &&
-    ['tower', 'stack', 'pile', 'column'].includes(c.word() ?? '') &&
+    (['tower', 'stack', 'pile', 'column'].includes(c.word() ?? '') ||
+      // ("move the row to the back": the things lying in a row.)
+      (['row', 'line'].includes(c.word() ?? '') && !['up', 'them', 'it'].includes(c.word(1) ?? ''))) &&
     c.word(1) !== 'of'
   ) {
     c.pos++;
@@ -1789,16 +1826,33 @@ function parseNpList(c: Cursor, opts: NpOptions = {}): NounPhrase[] {
   // Shared heads: "the red, green and blue blocks" → three blocks.
   for (let i = items.length - 1; i >= 0; i--) {
     const np = items[i]!;
-    if (np.kind !== 'object' || np.noun !== null || np.pronoun === 'one') continue;
+    // ("the red and blue balls": "the red" is a ball too, not a red one of any kind.)
+    if (np.kind !== 'object' || np.noun !== null || (np.pronoun === 'one' && (/\bones?\b/.test(np.text) || np.colors.length !== 1)))
+      continue;
     const donor = items.slice(i + 1).find((o) => o.kind === 'object' && o.noun !== null);
     if (donor) {
       np.noun = donor.noun;
       np.plural = false;
+      if (np.pronoun === 'one') np.pronoun = undefined;
     }
   }
   if (items.length > 1) {
+    // ("the red and blue blocks": the red one and the blue one, or all of a colour when there are several.)
+    const last = items[items.length - 1]!;
+    const pluralHead = last.kind === 'object' && last.plural && last.noun !== null;
     for (const np of items) {
-      if (np.kind === 'object' && np.plural && np.colors.length === 1 && np.quantifier === null) np.plural = false;
+      if (np.kind === 'object' && np.plural && np.colors.length === 1 && np.quantifier === null) {
+        np.plural = false;
+        if (pluralHead) np.listPlural = true;
+      } else if (
+        pluralHead &&
+        np.kind === 'object' &&
+        !np.plural &&
+        np.colors.length === 1 &&
+        np.quantifier === null &&
+        np.noun === last.noun
+      )
+        np.listPlural = true;
     }
   }
   // "the red and blue blocks" as one phrase with two colours never happens (commas/and split), but
@@ -3586,6 +3640,19 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
       clause.reverse = true;
       continue;
     }
+    // "put the blocks in reverse order", "line them up in the opposite order": a line, the other way round.
+    if (
+      (verb === 'put' || verb === 'lineup') &&
+      clause.objects.length > 0 &&
+      c.seq('in', 'the?', ['reverse', 'reversed', 'opposite'], 'order')
+    ) {
+      clause.reverse = true;
+      if (!clause.locations.some((l) => l.kind === 'row')) {
+        clause.locations.push({ kind: 'row', line: null });
+        clause.locAt.push(clause.objects.length);
+      }
+      continue;
+    }
     if (c.seq(['the', 'their', 'its'], ['positions', 'places', 'position', 'place', 'spots', 'locations', 'spot'], 'of')) continue;
     if (trailingGap(c, clause)) continue;
     // "split the blocks between the two bowls", "share the balls among the trays": each container some.
@@ -3599,6 +3666,19 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
         continue;
       }
       c.pos = s;
+    }
+    {
+      // "move the red block back a little", "to the right a bit", "up a bit": that far, the way said.
+      const s0 = c.pos;
+      const ud = clause.direction === null && clause.objects.length > 0 ? c.accept('up', 'down') : null;
+      const gap = (ud !== null || (clause.direction !== null && clause.distance === null)) && t.kind !== 'distance' ? parseGap(c) : null;
+      if (gap && (c.done() || ['and', 'then', 'please'].includes(c.word() ?? '') || c.peek()?.kind === 'punct')) {
+        if (ud !== null) clause.direction = { vec: ud === 'up' ? [0, 1] : [0, -1], text: ud };
+        clause.distance = Math.round(((gap.min + gap.max) / 2) * 1000) / 1000;
+        clause.direction = { ...clause.direction!, text: `${clause.direction!.text} ${gap.text}` };
+        continue;
+      }
+      c.pos = s0;
     }
     {
       // "a little to the right of X", "5 cm to the left of X".
@@ -5109,7 +5189,8 @@ const DEST_VERBS: ReadonlySet<VerbClass> = new Set(['put', 'stand', 'push', 'tak
 function placeLike(np: NounPhrase, verb: VerbClass): boolean {
   const r = np.relation;
   if (r === undefined || r.np === null || r.explicit || r.rel === 'farthest') return false;
-  if (r.rel === 'closest') return /\b(next|beside|near|nearby|alongside|close|adjacent)\b/.test(np.text);
+  // ("move the ball closer to the bowl", read as next to it.)
+  if (r.rel === 'closest') return /\b(next|beside|near|nearby|alongside|close|adjacent|closer|nearer)\b/.test(np.text);
   // "take the block in the bowl": the one in it; "put the block in the bowl": where it goes.
   if (r.rel === 'in' || r.rel === 'on') return verb !== 'take' && verb !== 'remove';
   return true;

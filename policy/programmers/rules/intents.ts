@@ -155,7 +155,12 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
         ? { ...np, pronoun: 'them' }
         : np;
   // "take the tower apart and put its four blocks on the tray": the blocks it was made of.
-  if (st.tower && np.kind === 'object' && /^(its|their)\b/i.test(np.text) && (np.count === undefined || np.count === st.tower.length)) {
+  if (
+    st.tower &&
+    np.kind === 'object' &&
+    (/^(its|their)\b/i.test(np.text) || (/^the (pieces|parts|bits)$/i.test(np.text) && np.plural)) &&
+    (np.count === undefined || np.count === st.tower.length)
+  ) {
     st.notes.push(`'${np.text}': the tower taken apart before (${st.tower.join(', ')})`);
     st.mentioned.push(...st.tower);
     return { kind: 'objects', ids: st.tower, candidates: st.tower };
@@ -167,7 +172,12 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
   }
   // "… in one bowl and the blue ones in the other bowl": "the other bowl" is not one named before.
   let exclude = opts.exclude;
-  if (np.other && np.kind === 'object' && !np.plural && np.noun !== null && CONTAINER_NOUNS.has(np.noun)) {
+  if (
+    np.other &&
+    np.kind === 'object' &&
+    !np.plural &&
+    ((np.noun !== null && CONTAINER_NOUNS.has(np.noun)) || (np.noun === null && np.colors.length === 0 && want === 'container'))
+  ) {
     const named = st.mentioned.filter((id) => {
       const shape = st.facts.objects.find((o) => o.id === id)?.shape;
       return shape === 'bowl' || shape === 'tray';
@@ -372,6 +382,19 @@ function subjects(st: State, clause: Clause, want: Want = 'thing'): string[] {
     }
     // A group ("the blocks", "every block") leaves out what is kept where it is.
     const kept = (np.plural || np.quantifier !== null) && np.kind === 'object' ? [...st.keep] : [];
+    // "every other block" with nothing named before: every second one along the way they lie, from the first.
+    if (np.other && /\bevery other\b/i.test(np.text) && st.mentioned.length === 0 && out.length === 0) {
+      const all = objectIds(st, { ...np, other: false }, want, { exclude: kept }).map((id) => st.facts.objects.find((o) => o.id === id)!);
+      if (all.length >= 3) {
+        const spread = (k: 0 | 1): number => Math.max(...all.map((o) => o.position[k])) - Math.min(...all.map((o) => o.position[k]));
+        const k = spread(0) >= spread(1) ? 0 : 1;
+        const sorted = [...all].sort((a, b) => (k === 0 ? a.position[0] - b.position[0] : b.position[1] - a.position[1]));
+        const picked = sorted.filter((_, i) => i % 2 === 0).map((o) => o.id);
+        st.notes.push(`'${np.text}': every second one ${k === 0 ? 'from the left' : 'from the top'} (${picked.join(', ')})`);
+        out.push(...picked);
+        continue;
+      }
+    }
     for (const id of objectIds(st, np, want, { exclude: [...(np.other ? [...out, ...others] : []), ...kept] }))
       if (!out.includes(id)) out.push(id);
   }
@@ -697,7 +720,11 @@ function fromContents(st: State, clause: Clause, from: Extract<Location, { kind:
   // ("out of the bowls": out of each of them.)
   const source = from.np.list || from.np.plural || from.np.quantifier !== null ? sources : sources.slice(0, 1);
   // ("off the towers": what rests on another of a tower's own.)
-  const inside = ids.filter((id) => (from.np.kind === 'tower' || !source.includes(id)) && source.includes(supportOf(st, id) ?? ''));
+  // ("from the pile" with nothing stacked: the things lying together in it.)
+  const heap = from.np.kind === 'tower' && !source.some((id) => source.includes(supportOf(st, id) ?? ''));
+  const inside = ids.filter((id) =>
+    heap ? source.includes(id) : (from.np.kind === 'tower' || !source.includes(id)) && source.includes(supportOf(st, id) ?? ''),
+  );
   if (inside.length === 0) throw new ReadError(`'${clause.text}': nothing that fits is in or on ${source.join(' or ')}`);
   // "all three balls out of the bowls": as many as it says, or it does not read.
   const said = clause.objects.find((np) => np.count !== undefined)?.count;
@@ -927,6 +954,15 @@ function lineOrder(st: State, clause: Clause): Extract<Intent, { kind: 'lineUp' 
     const k = axis === 'x' ? 0 : 1;
     ids = [...ids].sort((a, b) => obj(a).position[k] - obj(b).position[k]);
   }
+  // "put the blocks in reverse order", "reverse the row": along the way they lie now, the other way round.
+  if (clause.reverse && !clause.bySize && !order && ids.length >= 2) {
+    const spread = (k: 0 | 1): number =>
+      Math.max(...ids.map((id) => obj(id).position[k])) - Math.min(...ids.map((id) => obj(id).position[k]));
+    if (line === null) axis = spread(0) >= spread(1) ? 'x' : 'y';
+    const k = axis === 'x' ? 0 : 1;
+    ids = [...ids].sort((a, b) => obj(b).position[k] - obj(a).position[k]);
+    st.notes.push(`in reverse order: ${ids.join(', ')} along ${axis === 'x' ? 'left to right' : 'bottom to top'}`);
+  }
   if (order && order.sign === -1 && (named > 0 || clause.bySize)) {
     // Along a diagonal, "top to bottom" starts at its left end when it falls to the right.
     if (!(line === 'diagonal' && clause.order?.axis !== 'x')) ids = [...ids].reverse();
@@ -1016,6 +1052,41 @@ function perObjects(st: State, clause: Clause, ids: string[], distinct: Extract<
   const chosen = all.slice(0, Math.max(1, places));
   if (all.length > chosen.length) st.notes.push(`'${clause.text}': ${all.length} fit, ${places} places; chose ${chosen.join(', ')}`);
   return chosen;
+}
+
+/**
+ * "put three blocks on each tray", "two balls in every bowl": that many in each container, the
+ * shortest carries overall (which of them go is part of it when more fit). Null when not said so.
+ */
+function countEach(
+  st: State,
+  clause: Clause,
+  ids: string[],
+  distinct: Extract<Location, { kind: 'distinct' }>,
+): { id: string; container: string }[] | null {
+  const np = clause.objects[0];
+  const n = np?.count;
+  if (!distinct.per || distinct.cover || clause.objects.length !== 1 || !np || n === undefined || n < 2 || ids.length !== n) return null;
+  const containers = containersOf(st, distinct.noun ?? 'container').filter((o) => !st.keepEmpty.has(o.id));
+  if (containers.length < 2) return null;
+  const r = resolveNp({ ...np, count: undefined, plural: true }, st.facts, { want: 'thing', lastNoun: st.lastNoun });
+  const all = (r.kind === 'objects' ? r.ids : ids).filter((id) => !containers.some((c) => c.id === id));
+  const name = distinct.noun === 'container' || distinct.noun === undefined ? 'container' : distinct.noun;
+  const need = n * containers.length;
+  if (all.length < need)
+    throw new ReadError(
+      `'${clause.text}': ${n} in each of ${containers.length} ${name}s needs ${need}, but ${all.length} fit (${all.join(', ')})`,
+    );
+  const objs = all.map((id) => st.facts.objects.find((o) => o.id === id)!);
+  const slots = containers.flatMap((c) => Array.from({ length: n }, () => c));
+  // Each slot takes an object of its own (the objects left over stay where they are).
+  const pick = cheapestAssignment(
+    slots.map((c) => c.position),
+    objs.map((o) => o.position),
+  );
+  if (!pick) return null;
+  st.notes.push(`${n} in each ${name}: ${need} of ${all.length}, the shortest carries overall`);
+  return slots.map((c, k) => ({ id: objs[pick[k]!]!.id, container: c.id }));
 }
 
 function containersOf(st: State, noun: NounClass): ObjectInfo[] {
@@ -1120,6 +1191,7 @@ function distinctAreas(
   opposite?: 'any' | 'x' | 'y',
   empty?: boolean,
   onSide?: string,
+  pins?: ReadonlyMap<string, TableRegionName>,
 ): Dest[] {
   let regions = which === 'corner' ? CORNERS : SIDES;
   if (onSide) regions = regions.filter((r) => r.split('_').includes(onSide));
@@ -1144,9 +1216,10 @@ function distinctAreas(
   const chosen = cheapestAssignment(
     objs.map((o) => o.position),
     regions.map((r) => TABLE_REGIONS[r].anchor),
-    undefined,
+    (k, j) => pins?.get(ids[k]!) === undefined || pins.get(ids[k]!) === regions[j],
     (p) => !opposite || facing(regions[p[0]!]!, regions[p[1]!]!),
-  )!;
+  );
+  if (!chosen) throw new ReadError(`'${text}': no ${which} each keeps to the ones said`);
   if (opposite)
     st.notes.push(`opposite ${which}s: ${chosen.map((j) => regions[j]!.replace(/_/g, ' ')).join(' and ')}, the shortest carries`);
   return chosen.map((j) => {
@@ -1272,6 +1345,9 @@ const GROUP_PLACES: ReadonlySet<Location['kind']> = new Set([
   'in',
   'on',
   'to',
+  // ("put the cans in a row and the balls in the bowl".)
+  'row',
+  'circle',
   'corner',
   'side',
   'center',
@@ -1294,6 +1370,10 @@ function groupClauses(clause: Clause): Clause[] | null {
   if ((clause.verb === 'stack' || clause.verb === 'build') && !clause.locations.every((l) => l.kind === 'on')) return null;
   const places = clause.locations.map((l, i) => ({ l, at: clause.locAt[i] ?? 0 }));
   if (places.length < 2 || !places.every((p) => GROUP_PLACES.has(p.l.kind))) return null;
+  // A row or a circle only beside containers ("put the cans in a row and the balls in the bowl"), once.
+  const shaped = places.filter((p) => p.l.kind === 'row' || p.l.kind === 'circle');
+  if (shaped.length > 1 || (shaped.length === 1 && !places.every((p) => p === shaped[0] || ['in', 'on', 'to'].includes(p.l.kind))))
+    return null;
   const groups: Clause[] = [];
   let from = 0;
   for (const p of places) {
@@ -1681,8 +1761,77 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
           return;
         }
       }
+      // "move the whole tower to the right side", "move the stack next to the bowl": taken there
+      // and built again in its order (a tower moved stays a tower), noted.
+      if (
+        clause.objects.length === 1 &&
+        np0?.kind === 'tower' &&
+        !np0.plural &&
+        locs.length === 1 &&
+        ['corner', 'side', 'center', 'regionBy', 'relation', 'at', 'between'].includes(locs[0]!.kind)
+      ) {
+        const ids = objectIds(st, np0, 'thing', { exclude: [] });
+        if (ids.length >= 2 && ids.slice(1).every((id) => supportOf(st, id) !== null)) {
+          const dest = destOf(st, locs[0]!, ids[0]!, false);
+          if (dest && dest.kind !== 'table') {
+            st.notes.push(`'${np0.text}' moved: built again there, ${ids.join(' < ')}`);
+            out.push({ kind: 'place', id: ids[0]!, dest, upright: false, notOn: null });
+            out.push({ kind: 'stack', ids });
+            st.built = ids;
+            setSubject(ids);
+            return;
+          }
+        }
+      }
       const from = locs.find((l) => l.kind === 'from') as Extract<Location, { kind: 'from' }> | undefined;
       const off = offTower(st, clause, from);
+      // "put the blocks in the four corners, biggest in the top left": a corner each, the ones said after pinned to theirs.
+      const dAt = locs.findIndex((l) => l.kind === 'distinct');
+      const dLoc = dAt >= 0 ? (locs[dAt] as Extract<Location, { kind: 'distinct' }>) : null;
+      const pinLocs = locs.slice(dAt + 1);
+      if (
+        dLoc &&
+        dLoc.which !== 'container' &&
+        !dLoc.one &&
+        !dLoc.opposite &&
+        pinLocs.length > 0 &&
+        pinLocs.every((l) => l.kind === 'corner' || l.kind === 'side') &&
+        (clause.locAt[dAt] ?? 0) >= 1 &&
+        clause.locAt.slice(dAt + 1).every((at, i) => at > (clause.locAt[dAt + i] ?? 0))
+      ) {
+        const all = subjects(st, { ...clause, objects: clause.objects.slice(0, clause.locAt[dAt]) });
+        const pins = new Map<string, TableRegionName>();
+        let at = clause.locAt[dAt]!;
+        for (const [i, l] of pinLocs.entries()) {
+          const to = clause.locAt[dAt + 1 + i]!;
+          const region =
+            l.kind === 'corner'
+              ? (`${l.y > 0 ? 'top' : 'bottom'}_${l.x > 0 ? 'right' : 'left'}_corner` as TableRegionName)
+              : l.kind === 'side'
+                ? ((l.axis === 'x'
+                    ? l.sign > 0
+                      ? 'right_side'
+                      : 'left_side'
+                    : l.sign > 0
+                      ? 'top_side'
+                      : 'bottom_side') as TableRegionName)
+                : null;
+          for (const np of clause.objects.slice(at, to)) {
+            const id = objectIds(st, np, 'thing', { exclude: [] })[0];
+            if (id !== undefined && region !== null) pins.set(id, region);
+          }
+          at = to;
+        }
+        if (pins.size > 0 && [...pins.keys()].every((id) => all.includes(id))) {
+          const dests = distinctAreas(st, all, dLoc.which, clause.text, undefined, dLoc.empty, dLoc.onSide, pins);
+          st.notes.push(`a ${dLoc.which} each, ${[...pins].map(([id, r]) => `${id} in the ${r.replace(/_/g, ' ')}`).join(', ')}`);
+          all.forEach((id, k) => {
+            out.push({ kind: 'place', id, dest: dests[k]!, upright: clause.upright, notOn: null });
+          });
+          setSubject(all);
+          return;
+        }
+      }
       const ids = off ?? fromContents(st, clause, from, subjects(st, clause));
       // Sorting by colour: "put each block in the bowl of the same colour", "… by colour".
       const matchNp = containerLoc?.np;
@@ -1692,11 +1841,49 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         setSubject(ids);
         return;
       }
-      const twinRel = locs.length === 1 && locs[0]!.kind === 'relation' && namesTwin(locs[0]!.np) ? locs[0]! : null;
+      // ("each block in front of the bowl of its colour": beside a container of its colour too.)
+      const twinRel =
+        locs.length === 1 &&
+        locs[0]!.kind === 'relation' &&
+        (namesTwin(locs[0]!.np) || (locs[0]!.np.matchColor && !locs[0]!.np.colorOf && locs[0]!.np.noun !== 'zone'))
+          ? locs[0]!
+          : null;
       if (twinRel?.kind === 'relation' && ids.length > 1) {
         out.push(...besideTwins(st, ids, twinRel));
         setSubject(ids);
         return;
+      }
+      // "put each ball on top of a can": each on a thing of its own, the shortest carries overall (noted).
+      const onAny = locs.length === 1 && locs[0]!.kind === 'on' ? locs[0]!.np : null;
+      if (
+        onAny?.kind === 'object' &&
+        ids.length >= 2 &&
+        !onAny.plural &&
+        /^(a|an|any)\b/i.test(onAny.text) &&
+        onAny.noun !== null &&
+        !CONTAINER_NOUNS.has(onAny.noun) &&
+        onAny.noun !== 'zone' &&
+        clause.objects.some((np) => np.quantifier === 'each' || np.quantifier === 'all' || np.plural)
+      ) {
+        const r = resolveNp({ ...onAny, plural: true }, st.facts, { want: 'thing', lastNoun: st.lastNoun, exclude: ids });
+        const bases = (r.kind === 'objects' ? r.ids : [])
+          .filter((id) => !ids.includes(id))
+          .map((id) => st.facts.objects.find((o) => o.id === id)!);
+        if (bases.length >= ids.length) {
+          const objs = ids.map((id) => st.facts.objects.find((o) => o.id === id)!);
+          const pick = cheapestAssignment(
+            objs.map((o) => o.position),
+            bases.map((o) => o.position),
+          );
+          if (pick) {
+            st.notes.push(`'${onAny.text}' for each: a ${onAny.noun} of its own, the shortest carries overall`);
+            ids.forEach((id, k) => {
+              out.push({ kind: 'place', id, dest: { kind: 'on', id: bases[pick[k]!]!.id }, upright: clause.upright, notOn: null });
+            });
+            setSubject(ids);
+            return;
+          }
+        }
       }
       if (matchNp && !matchNp.colorOf && (matchNp.matchColor || matchNp.mismatchColor || clause.byColor)) {
         // "…, one block per bowl": one each, said again (the colours assign one each when there are enough).
@@ -1728,7 +1915,17 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         ids.length >= 2 &&
         !clause.direction &&
         locs.every((l) => l.kind === 'corner' || l.kind === 'side' || l.kind === 'center');
-      if (has('row') || ordered) {
+      // "move the whole row to the back": a line again, there.
+      const rowMoved =
+        np0 !== undefined &&
+        clause.objects.length === 1 &&
+        ((np0.kind === 'tower' && /\b(row|line)\b/.test(np0.text)) || (np0.kind === 'object' && np0.line !== undefined)) &&
+        ids.length >= 2 &&
+        !clause.direction &&
+        locs.length > 0 &&
+        locs.every((l) => l.kind === 'corner' || l.kind === 'side' || l.kind === 'center');
+      if (rowMoved) st.notes.push(`'${np0.text}' moved: lined up again there`);
+      if (has('row') || ordered || rowMoved) {
         if (!has('row')) st.notes.push('an order and no place: a line in that order');
         const intent = lineOrder(st, clause);
         if (intent.ids.length < 2) throw new ReadError(`a line needs two or more objects; '${clause.text}' names ${intent.ids.length}`);
@@ -1738,6 +1935,26 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       }
       // "put all the blocks in different corners": a corner (side) each.
       const distinct = locs.find((l): l is Extract<Location, { kind: 'distinct' }> => l.kind === 'distinct');
+      // ("the red and blue blocks in the bowls, one apiece", two of each and two bowls: one of each colour after all.)
+      if (
+        distinct &&
+        clause.objects.some((np) => np.listPlural) &&
+        ids.length >
+          (distinct.which === 'container'
+            ? containersOf(st, distinct.noun ?? 'container').length
+            : distinct.which === 'corner'
+              ? CORNERS.length
+              : SIDES.length)
+      ) {
+        interpretClause(st, { ...clause, objects: clause.objects.map((np) => ({ ...np, listPlural: false })) }, out);
+        return;
+      }
+      const each = distinct?.which === 'container' ? countEach(st, clause, ids, distinct) : null;
+      if (each) {
+        out.push({ kind: 'sort', pairs: each });
+        setSubject(each.map((p) => p.id));
+        return;
+      }
       if (distinct?.which === 'container') {
         const pairs = distinctContainers(
           st,

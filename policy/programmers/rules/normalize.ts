@@ -944,6 +944,37 @@ function intensifiedPlaces(tokens: Token[]): Token[] {
  * noun (or "one"), a comparative of distance picks one as the superlative does ("the one
  * closest to the top"); of two, the same thing.
  */
+/**
+ * "move the ball closer to the bowl", "bring the can nearer the tray": where it goes (said after
+ * a verb of moving, with nothing after the phrase), not which one ("pick up the block closer to
+ * the bowl", "put the block closer to the tray in the bowl").
+ */
+function closerIsWhere(tokens: Token[], i: number): boolean {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  let v = i - 1;
+  while (
+    v >= 0 &&
+    tokens[v]!.kind === 'word' &&
+    !['move', 'bring', 'put', 'push', 'slide', 'shift', 'set', 'place', 'get', 'nudge', 'scoot'].includes(w(v))
+  )
+    v--;
+  if (v < 0 || tokens[v]!.kind !== 'word') return false;
+  let k = w(i + 1) === 'to' ? i + 2 : i + 1;
+  if (!['the', 'that', 'it', 'them'].includes(w(k))) return false;
+  if (w(k) === 'the' || w(k) === 'that') {
+    k++;
+    while (
+      k < tokens.length &&
+      k < i + 8 &&
+      tokens[k]!.kind === 'word' &&
+      !['and', 'then', 'please', 'but', 'in', 'into', 'on', 'onto', 'to', 'next', 'beside', 'inside', 'at', 'near'].includes(w(k))
+    )
+      k++;
+  } else k++;
+  const t = tokens[k];
+  return t === undefined || t.kind === 'punct' || ['and', 'then', 'please', 'but'].includes(w(k));
+}
+
 function comparativeRanks(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -960,7 +991,7 @@ function comparativeRanks(tokens: Token[]): Token[] {
       i++;
       continue;
     }
-    if (afterNoun && isWord(t, 'nearer', 'closer')) {
+    if (afterNoun && isWord(t, 'nearer', 'closer') && !closerIsWhere(tokens, i)) {
       out.push({ ...t, text: 'closest' });
       if (!isWord(tokens[i + 1], 'to')) out.push({ kind: 'word', text: 'to', start: t.end, end: t.end });
       continue;
@@ -3338,7 +3369,9 @@ function offTowers(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
   const out = [...tokens];
   for (let k = 1; k < tokens.length; k++) {
-    if (w(k) !== 'of') continue;
+    // ("all the blocks from the tower": the tower itself, as "of".)
+    const from = w(k) === 'from' && NOUNS.get(w(k - 1) ?? '')?.plural === true;
+    if (w(k) !== 'of' && !from) continue;
     const head = w(k - 1) ?? '';
     // ("the second block from the top of the tower": counted from its top, and taken off it.)
     // (Counted: "the green one from the top of the tower" says where it is taken from, read as it is.)
@@ -3357,6 +3390,7 @@ function offTowers(tokens: Token[]): Token[] {
     const said = tokens.slice(s + 1, k - 1).map((t) => t.text);
     if (NOUNS.get(head)?.plural && said.includes('the') && TOWER_WORDS.has(w(j)!))
       return offTowers([...tokens.slice(0, s + 1), ...tokens.slice(k + 1)]);
+    if (from) continue;
     out[k] = { ...tokens[k]!, text: 'off' };
   }
   return out;
@@ -3366,14 +3400,17 @@ function offTowers(tokens: Token[]): Token[] {
 function knockDown(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
   for (let k = 0; k < tokens.length; k++) {
-    if (!['knock', 'topple', 'tip', 'flatten', 'demolish', 'dismantle', 'break'].includes(w(k) ?? '')) continue;
+    // ("take the tower down", "pull down the stack": only with "down".)
+    const downOnly = ['take', 'pull', 'bring'].includes(w(k) ?? '');
+    if (!['knock', 'topple', 'tip', 'flatten', 'demolish', 'dismantle', 'break'].includes(w(k) ?? '') && !downOnly) continue;
     let j = k + 1;
-    const particleFirst = ['down', 'over'].includes(w(j) ?? '') ? j++ : -1;
+    const particleFirst = (downOnly ? ['down'] : ['down', 'over']).includes(w(j) ?? '') ? j++ : -1;
     const np = j;
     while (j < tokens.length && j - np < 4 && !STACK_WORDS.has(w(j) ?? '') && tokens[j]!.kind === 'word') j++;
     if (!STACK_WORDS.has(w(j) ?? '')) continue;
     const noun = j++;
-    const particle = particleFirst < 0 && ['down', 'over', 'up'].includes(w(j) ?? '') ? j : -1;
+    const particle = particleFirst < 0 && (downOnly ? ['down'] : ['down', 'over', 'up']).includes(w(j) ?? '') ? j : -1;
+    if (downOnly && particleFirst < 0 && particle < 0) continue;
     if (particleFirst < 0 && particle < 0 && !['demolish', 'dismantle', 'flatten'].includes(w(k)!)) continue;
     const at = (text: string, t: Token): Token => ({ ...t, kind: 'word', text });
     const rewritten = [at('take', tokens[k]!), ...tokens.slice(np, noun + 1), at('apart', tokens[noun]!)];

@@ -206,8 +206,9 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     // "take the top block off the tower": the tower still holds what is taken off it; only a tower of nothing but excluded things is none.
     const towers = findTowers(facts).filter((t) => !t.every((id) => exclude.has(id)));
     // "turn the column into a row": no stack, so the things lying in a line up the picture (a row: across it), noted.
-    const lying = /\b(column|row)\b/.exec(np.text)?.[1];
-    if (towers.length === 0 && lying && !np.plural) {
+    const lying = /\b(column|row|line)\b/.exec(np.text)?.[1]?.replace('line', 'row');
+    // (A row or a line is never a stack: the things lying along it, stacked or not elsewhere.)
+    if ((towers.length === 0 || lying === 'row') && lying && !np.plural) {
       const run = longestRun(
         facts.objects.filter((o) => !CONTAINERS.includes(o.shape) && !exclude.has(o.id)),
         lying === 'column' ? 0 : 1,
@@ -217,6 +218,19 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
           `'${np.text}': nothing is stacked; read as the ${run.length} things lying in a ${lying} (${run.map((o) => o.id).join(', ')})`,
         );
         const ids = run.map((o) => o.id);
+        return { kind: 'objects', ids, candidates: ids };
+      }
+    }
+    // "the leftmost block in that pile", "spread the heap out": nothing stacked, so the things
+    // lying together in a bunch (the biggest one), noted.
+    if (towers.length === 0 && /\b(pile|heap|bunch|cluster|clump)s?\b/.test(np.text) && !np.plural) {
+      const pool = facts.objects.filter((o) => !CONTAINERS.includes(o.shape) && !exclude.has(o.id));
+      const members = clusterAround(pool, pool, np, { ...opts, notes: [] });
+      if (members.length >= 2 && members !== pool) {
+        opts.notes?.push(
+          `'${np.text}': nothing is stacked; read as the ${members.length} things lying together (${members.map((o) => o.id).join(', ')})`,
+        );
+        const ids = members.map((o) => o.id);
         return { kind: 'objects', ids, candidates: ids };
       }
     }
@@ -551,6 +565,10 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
   // ("the two orange blocks" names two, whatever else the phrase's list made of it.)
   if (np.plural || np.quantifier || (np.count ?? 0) > 1) return { kind: 'objects', ids, candidates: ids };
   if (ids.length === 0) throw new UnresolvedReference(`no object matches '${np.text}' (objects: ${objectList(facts)})`);
+  if (np.listPlural && ids.length > 1 && !ranked && opts.choice === undefined) {
+    opts.notes?.push(`"${np.text}" (said of several): all ${ids.length} that fit, ${ids.join(', ')}`);
+    return { kind: 'objects', ids, candidates: ids };
+  }
   const choice = Math.min(opts.choice ?? 0, ids.length - 1);
   if (ids.length > 1 && !ranked) {
     const why = choice === 0 ? (rankNote ?? 'nearest the gripper') : `candidate ${choice + 1} of ${ids.length}`;
@@ -796,6 +814,13 @@ function applyRelation(
     });
     if (r.kind !== 'objects')
       throw new UnresolvedReference(`'${rel.np.text}' in '${np.text}' names ${r.kind === 'zone' ? 'a zone' : 'the table'}, not an object`);
+    // "the leftmost block in that pile": one of the things in the bunch (nothing stacked).
+    if ((rel.rel === 'in' || rel.rel === 'on') && rel.np.kind === 'tower' && r.ids.length >= 2) {
+      const members = found.filter((o) => r.ids.includes(o.id));
+      if (members.length === 0)
+        throw new UnresolvedReference(`no object matches '${np.text}': nothing that fits is in ${rel.np.text} (${r.ids.join(', ')})`);
+      return { found: members, ranked: false, note: `in ${rel.np.text}` };
+    }
     ref = facts.objects.find((o) => o.id === r.ids[0])!;
     at = [ref.position[0], ref.position[1]];
     refName = ref.id;
@@ -809,6 +834,18 @@ function applyRelation(
     if (k > 0 && sorted.length <= k)
       throw new UnresolvedReference(`'${np.text}': only ${sorted.length} match (${sorted.map((o) => o.id).join(', ') || 'none'})`);
     return { found: [...sorted.slice(k), ...sorted.slice(0, k)], ranked: true, note: null };
+  }
+  if (rel.rel === 'region' && rel.corners) {
+    // "the blocks in the corners": in any of the four corners of the table.
+    const corners = (['top_left_corner', 'top_right_corner', 'bottom_left_corner', 'bottom_right_corner'] as const).filter((r) =>
+      others.some((o) => inTableRegion(r, [o.position[0], o.position[1]])),
+    );
+    const fits = others.filter((o) => corners.some((r) => inTableRegion(r, [o.position[0], o.position[1]])));
+    if (fits.length === 0)
+      throw new UnresolvedReference(
+        `no object matches '${np.text}': nothing that fits is in a corner of the table (objects: ${objectList(facts)})`,
+      );
+    return { found: fits, ranked: false, note: `in the ${corners.map((r) => r.replace(/_/g, ' ')).join(', ')}` };
   }
   if (rel.rel === 'region') {
     // "the block in the top left corner": its centre in that region of the table.

@@ -77,11 +77,34 @@ function reversedTower(tokens: Token[]): Token[] {
     const flip = (from: number, noun: string, to: number): Token[] =>
       reversedTower([...tokens.slice(0, from), word('flip', at), word('the', at), word(noun, at), ...tokens.slice(to)]);
     // "reverse (the order of) the tower", "invert the order of the stack".
-    if (['reverse', 'invert'].includes(w(i))) {
+    if (['reverse', 'invert', 'flip', 'swap', 'switch'].includes(w(i))) {
       let j = i + 1;
-      if (w(j) === 'the' && w(j + 1) === 'order' && w(j + 2) === 'of') j += 3;
-      const s = stackAt(j);
+      const order = w(j) === 'the' && ['order', 'sequence'].includes(w(j + 1)) && w(j + 2) === 'of';
+      if (order) j += 3;
+      const s = ['reverse', 'invert'].includes(w(i)) ? stackAt(j) : null;
       if (s) return flip(i, s[1], s[0]);
+      // "reverse the row", "flip the order of the blocks", "swap the order of the line":
+      // the same line, the other way round.
+      if (w(j) === 'the' && (order || ['reverse', 'invert'].includes(w(i)))) {
+        let e = j + 1;
+        while (e < j + 4 && (isColor(w(e)) || ['whole', 'entire', 'five', 'four', 'three'].includes(w(e)))) e++;
+        const row = ['row', 'line'].includes(w(e)) || (order && NOUNS.get(w(e))?.plural === true);
+        // ("the blocks on the left": which ones, said after.)
+        let f = e + 1;
+        while (f < tokens.length && f < e + 6 && !endsSentence(tokens[f]) && !['and', 'then', 'please'].includes(w(f))) f++;
+        if (row && (f === e + 1 || order)) {
+          const at = tokens[i]!;
+          return reversedTower([
+            ...tokens.slice(0, i),
+            word('put', at),
+            ...tokens.slice(j, f),
+            word('in', at),
+            word('reverse', at),
+            word('order', at),
+            ...tokens.slice(f),
+          ]);
+        }
+      }
     }
     if (!REBUILD_VERBS.has(w(i))) continue;
     const s = stackAt(i + 1);
@@ -818,8 +841,16 @@ function everydaySetForms(tokens: Token[]): Token[] {
     // "unstack both", "unstack both and …".
     if (w(i) === 'unstack' && w(i + 1) === 'both' && (pause(i + 2) || ['and', 'then'].includes(w(i + 2))))
       return again([...tokens.slice(0, i + 2), word('stacks', at), ...tokens.slice(i + 2)]);
-    // "the whole stack".
-    if (['whole', 'entire'].includes(w(i)) && (STACK_NOUNS.has(w(i + 1)) || STACK_NOUNS.has(w(i + 2)) || STACK_NOUNS.has(w(i + 3))))
+    // "the set of blocks", "the whole collection of cubes": the blocks.
+    if (['set', 'collection'].includes(w(i)) && w(i - 1) === 'the' && w(i + 1) === 'of' && NOUNS.get(w(i + 2))?.plural === true)
+      return again([...tokens.slice(0, i), ...tokens.slice(i + 2)]);
+    // "the whole stack", "the entire row", "the whole lot", "the whole set of blocks".
+    const GROUPS = ['row', 'line', 'column', 'group', 'set', 'lot', 'bunch', 'collection', 'cluster', 'heap'];
+    if (
+      ['whole', 'entire'].includes(w(i)) &&
+      ['the', 'this', 'that'].includes(w(i - 1)) &&
+      [1, 2, 3].some((k) => STACK_NOUNS.has(w(i + k)) || GROUPS.includes(w(i + k)) || (k === 1 && NOUNS.has(w(i + 1))))
+    )
       return again([...tokens.slice(0, i), ...tokens.slice(i + 1)]);
     // "… and then the green block in with it": a clause of its own (it is where the first went).
     if (w(i) === 'then' && w(i + 1) === 'the' && !VERBS_AFTER_TIDY.has(w(i + 2))) {
@@ -1054,6 +1085,106 @@ const VERBS_AFTER_TIDY: ReadonlySet<string> = new Set([
 ]);
 
 /** The passes of this file, in order. */
+const NEAR_WORDS: ReadonlySet<string> = new Set([
+  'near',
+  'close',
+  'next',
+  'beside',
+  'by',
+  'nearby',
+  'alongside',
+  'against',
+  'closer',
+  'above',
+  'below',
+  'behind',
+  'front',
+  'left',
+  'right',
+]);
+
+/** "put the red block close to the bowl but not in it", "near the tray, not on it": near says as much; the rest is left out. */
+function nearNotIn(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 1; i < tokens.length; i++) {
+    const but = w(i) === 'but' || w(i) === 'and';
+    const not = but ? i + 1 : i;
+    if (w(not) !== 'not' || !['in', 'on', 'inside', 'into', 'onto'].includes(w(not + 1))) continue;
+    let start = but ? i : not;
+    if (tokens[start - 1]?.text === ',') start--;
+    let s = start - 1;
+    while (s >= 0 && !endsSentence(tokens[s]) && !NEAR_WORDS.has(w(s))) s--;
+    if (s < 0 || !NEAR_WORDS.has(w(s))) continue;
+    let end = not + 2;
+    if (['it', 'them'].includes(w(end))) end++;
+    else if (['the', 'that'].includes(w(end))) {
+      end++;
+      while (end < tokens.length && end < not + 7 && tokens[end]!.kind === 'word' && !['and', 'then', 'please'].includes(w(end))) end++;
+    } else if (!(end >= tokens.length || endsSentence(tokens[end]) || tokens[end]?.text === ',')) continue;
+    // ("not touching it but not far off either": read as a whole elsewhere.)
+    if (w(end) === 'but' || w(end + 1) === 'but') continue;
+    return nearNotIn([...tokens.slice(0, start), ...tokens.slice(end)]);
+  }
+  return tokens;
+}
+
+/** "move the ball closer to the bowl", "bring it in a bit nearer the tray": next to it. */
+function closerTo(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 1; i < tokens.length; i++) {
+    if (!['closer', 'nearer'].includes(w(i))) continue;
+    const to = w(i + 1) === 'to' ? i + 2 : i + 1;
+    if (!['the', 'that', 'it', 'them', 'your', 'my'].includes(w(to))) continue;
+    // Before it: "in", "a bit", "a little", "a touch", "much", "slightly", "right up".
+    let s = i;
+    while (
+      s > 1 &&
+      ['in', 'a', 'bit', 'little', 'touch', 'tad', 'much', 'slightly', 'lot', 'way', 'up', 'right', 'over'].includes(w(s - 1))
+    )
+      s--;
+    if (tokens[s - 1]?.kind !== 'word') continue;
+    // ("put the block closer to the top in the tray": which block, when a place follows.)
+    let e = to + 1;
+    while (e < tokens.length && tokens[e]!.kind === 'word' && !['and', 'then', 'please', 'but', 'in', 'into', 'on', 'onto'].includes(w(e)))
+      e++;
+    if (e < tokens.length && tokens[e]!.kind === 'word' && !['and', 'then', 'please', 'but'].includes(w(e))) continue;
+    const at = tokens[i]!;
+    return closerTo([...tokens.slice(0, s), word('next', at), word('to', at), ...tokens.slice(to)]);
+  }
+  return tokens;
+}
+
+/** "next to the tray on its left", "beside the bowl, on the right side of it": to the left (right) of it. */
+function besideOnItsSide(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 0; i < tokens.length; i++) {
+    const n = w(i) === 'next' && w(i + 1) === 'to' ? 2 : ['beside', 'by'].includes(w(i)) ? 1 : 0;
+    if (n === 0 || w(i + n) !== 'the') continue;
+    let k = i + n + 1;
+    while (k < i + n + 5 && tokens[k]?.kind === 'word' && w(k) !== 'on') k++;
+    let j = k + (tokens[k]?.text === ',' ? 1 : 0);
+    if (w(j) !== 'on' || !['its', 'the'].includes(w(j + 1)) || !['left', 'right'].includes(w(j + 2))) continue;
+    const side = tokens[j + 2]!;
+    j += 3;
+    if (w(j) === 'side' || w(j) === 'hand') j++;
+    if (w(j) === 'side') j++;
+    if (w(j) === 'of' && w(j + 1) === 'it') j += 2;
+    // ("next to the ball on the right of the tray": another place, not its side.)
+    if (w(j) === 'of') continue;
+    const at = tokens[i]!;
+    return besideOnItsSide([
+      ...tokens.slice(0, i),
+      word('to', at),
+      word('the', at),
+      side,
+      word('of', at),
+      ...tokens.slice(i + n, k),
+      ...tokens.slice(j),
+    ]);
+  }
+  return tokens;
+}
+
 export function stackAndSetSayings(tokens: Token[]): Token[] {
   let out = tokens;
   for (const pass of [
@@ -1068,6 +1199,9 @@ export function stackAndSetSayings(tokens: Token[]): Token[] {
     pastPlace,
     listAgreement,
     lineWays,
+    nearNotIn,
+    closerTo,
+    besideOnItsSide,
   ])
     out = pass(out);
   return out;
