@@ -266,6 +266,143 @@ describe('groups, each to its own, lists of colours', () => {
   });
 });
 
+/** A red and a blue block and a yellow can along the front, two white bowls at the back corners, a red bowl between them. */
+const TWO_WHITE_BOWLS: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04, [-0.2, -0.1]),
+    obj('blue_block', 'box', 'blue', 0.04, [0, -0.1]),
+    obj('yellow_can', 'cylinder', 'yellow', [0.04, 0.04, 0.07], [0.2, -0.1]),
+    obj('white_bowl_1', 'bowl', 'white', 0.13, [-0.25, 0.18]),
+    obj('white_bowl_2', 'bowl', 'white', 0.13, [0.25, 0.18]),
+    obj('red_bowl', 'bowl', 'red', 0.13, [0, 0.2]),
+  ],
+  zones: [],
+};
+
+/** Three red blocks in a column up the picture, a blue block to their right, a gray tray. */
+const RED_COLUMN: SceneFacts = {
+  objects: [
+    obj('red_block_1', 'box', 'red', 0.04, [-0.1, 0.15]),
+    obj('red_block_2', 'box', 'red', 0.04, [-0.1, 0.03]),
+    obj('red_block_3', 'box', 'red', 0.04, [-0.1, -0.09]),
+    obj('blue_block', 'box', 'blue', 0.04, [0.15, 0.0]),
+    obj('gray_tray', 'tray', 'gray', 0.2, [0.25, -0.2]),
+  ],
+  zones: [],
+};
+
+/** A red block on a gray tray, a blue and a green block on the table, a pink bowl. */
+const ONE_ON_THE_TRAY: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04, [0.25, -0.2]),
+    obj('blue_block', 'box', 'blue', 0.04, [-0.1, 0.1]),
+    obj('green_block', 'box', 'green', 0.04, [0.05, 0.15]),
+    obj('gray_tray', 'tray', 'gray', 0.2, [0.25, -0.2]),
+    obj('pink_bowl', 'bowl', 'pink', 0.13, [-0.25, -0.15]),
+  ],
+  zones: [],
+};
+
+/** A ball, a block and a can bunched in the bottom left (not all inside the corner), a blue block apart, a black tray. */
+const BOTTOM_LEFT_BUNCH: SceneFacts = {
+  objects: [
+    obj('red_ball', 'sphere', 'red', 0.04, [-0.3, -0.2]),
+    obj('yellow_block', 'box', 'yellow', 0.04, [-0.22, -0.24]),
+    obj('green_can', 'cylinder', 'green', [0.04, 0.04, 0.07], [-0.32, -0.12]),
+    obj('blue_block', 'box', 'blue', 0.04, [0.1, 0.1]),
+    obj('black_tray', 'tray', 'black', 0.2, [0.25, 0.15]),
+  ],
+  zones: [],
+};
+
+describe("post hoc, after the eighteenth and nineteenth tables (in this file's own sentences)", () => {
+  it('"next to the bowl on the right" names which bowl; "next to the red bowl on its right" says where', () => {
+    expect(read('put the can next to the bowl on the right', TWO_WHITE_BOWLS)).toBe('place yellow_can next to white_bowl_2');
+    expect(read('put the can next to the red bowl on its right', TWO_WHITE_BOWLS)).toBe('place yellow_can right of red_bowl');
+  });
+
+  it('"a block in each of the white bowls", "in separate white bowls": only bowls of that colour, one each', () => {
+    expect(read('a block in each of the white bowls', TWO_WHITE_BOWLS)).toBe('sort red_block→white_bowl_1, blue_block→white_bowl_2');
+    expect(read('put the red and the blue block in separate white bowls', TWO_WHITE_BOWLS)).toBe(
+      'sort red_block→white_bowl_1, blue_block→white_bowl_2',
+    );
+  });
+
+  it('"in different bowls but not the red one": the red bowl is left empty (there is a red block too)', () => {
+    expect(read('put the blocks in different bowls but not the red one', TWO_WHITE_BOWLS)).toBe(
+      'sort red_block→white_bowl_1, blue_block→white_bowl_2',
+    );
+  });
+
+  it('"can into the right bowl": a can, not "can you"', () => {
+    expect(read('can into the right bowl', TWO_WHITE_BOWLS)).toBe('place yellow_can in white_bowl_2');
+  });
+
+  it('"the middle red one", "the two on the left", "the upper of the two"', () => {
+    expect(read('put the middle red one on the tray', RED_COLUMN)).toBe('place red_block_2 in gray_tray');
+    expect(read('put the two on the left in the bowl, then the two on the right on the tray', ROW)).toBe(
+      'gather red_block, yellow_block in pink_bowl | place white_block in gray_tray | place green_block in gray_tray',
+    );
+  });
+
+  it('"every block that\'s not on the tray", "the blocks not on the tray": those on it left out', () => {
+    for (const text of [
+      'put every block that is not on the tray in the bowl',
+      'put the blocks not on the tray in the bowl',
+      'every block thats not on the tray in the bowl',
+    ])
+      expect(read(text, ONE_ON_THE_TRAY), text).toBe('gather blue_block, green_block in pink_bowl');
+  });
+
+  it('colours listed without commas after "isn\'t"; "verticle", "horizantal", "hieght"', () => {
+    expect(read('put each block that isnt green yellow or red on the tray', MIXED)).toBe('place blue_block in gray_tray');
+    expect(read('line the blocks up in a verticle row', ROW)).toBe(
+      'line up red_block, yellow_block, blue_block, green_block, white_block along +y (vertical line)',
+    );
+    expect(read('put the blocks in a horizantal line', ROW)).toBe(
+      'line up red_block, yellow_block, blue_block, green_block, white_block along +x (horizontal line)',
+    );
+  });
+
+  it('"but not in their own colour", "into the bowls that match", "… would be great", "and keep it standing up"', () => {
+    expect(read('put the blocks into bowls but not in their own colour', MATCHED)).toBe(
+      'sort red_block→green_bowl, green_block→blue_bowl, blue_block→red_bowl',
+    );
+    expect(read('put the blocks into the bowls that match', MATCHED)).toBe(
+      'sort red_block→red_bowl, green_block→green_bowl, blue_block→blue_bowl',
+    );
+    expect(read('ball on the tray would be great', MIXED)).toBe('place orange_ball in gray_tray');
+    expect(read('move the can to the tray and keep it standing up', MIXED)).toBe('place pink_can upright in gray_tray');
+  });
+
+  it('"flip the tower so the green block ends up at the bottom", "the blocks down on the table, no stacks please"', () => {
+    expect(read('flip the tower so the green block ends up at the bottom', TOWER)).toBe(
+      'place green_block on the table | stack green_block < yellow_block < red_block',
+    );
+    expect(read('put the blocks down on the table, no stacks please', TOWER)).toBe(
+      'unstack green_block from yellow_block | place yellow_block on the table | place green_block on the table',
+    );
+  });
+
+  it('colours listed along an edge, or "so they go …" from a side: a line in that order', () => {
+    expect(read('line the blocks up across the front, blue red green yellow white from left to right', ROW)).toBe(
+      'line up blue_block, red_block, green_block, yellow_block, white_block along +x (horizontal line) in the bottom side',
+    );
+    expect(read('move the blocks around so they go white, green, blue, yellow, red from the left', ROW)).toBe(
+      'line up white_block, green_block, blue_block, yellow_block, red_block along +x',
+    );
+  });
+
+  it('"all the things in the bottom left, put it on the tray": that quarter, all of it; "in the bottom left corner": the bunch there (noted)', () => {
+    const r = reading('all the things in the bottom left, put it on the tray', BOTTOM_LEFT_BUNCH);
+    expect(r.intents).toBe('place yellow_block in black_tray | place green_can in black_tray | place red_ball in black_tray');
+    expect(r.notes.join(' ')).toMatch(/the bottom left quarter of the table/);
+    const corner = reading('put everything in the bottom left corner on the tray', BOTTOM_LEFT_BUNCH);
+    expect(corner.intents).toBe('place yellow_block in black_tray | place green_can in black_tray | place red_ball in black_tray');
+    expect(corner.notes.join(' ')).toMatch(/the 3 lying together there/);
+  });
+});
+
 describe('the twentieth round in simulation', { timeout: 120_000 }, () => {
   it('"Move the whole tower over to the right side": a tower again, on the right', async () => {
     const def = task(

@@ -167,6 +167,8 @@ export type Location =
       one?: boolean;
       /** "in the two bottom corners": only the corners on that side of the table. */
       onSide?: string;
+      /** "one in each of the white bowls", "in separate green bowls": only containers of these colours. */
+      colors?: ColorName[];
     }
   | { kind: 'side'; axis: 'x' | 'y'; sign: -1 | 1; text: string }
   | { kind: 'center'; text: string }
@@ -387,7 +389,8 @@ function colorList(c: Cursor): ColorName[] {
   const out: ColorName[] = [];
   for (;;) {
     const save = c.pos;
-    if (out.length > 0 && !c.accept('or', 'and', 'nor', ',')) break;
+    // ("that isn't green yellow or red": colours listed without commas too.)
+    if (out.length > 0 && !c.accept('or', 'and', 'nor', ',') && !isColor(c.word() ?? '')) break;
     const w = c.word();
     if (w === undefined || !isColor(w)) {
       c.pos = save;
@@ -535,6 +538,20 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
       if (colors.length > 0) {
         np.notColors = [...(np.notColors ?? []), ...colors];
         continue;
+      }
+      // "every block that's not on the tray", "the blocks not in a bowl": those in or on it left out.
+      {
+        const s1 = c.pos;
+        const rel = c.seq('on', 'top', 'of') || c.accept('on', 'atop') ? 'on' : c.accept('in', 'inside', 'within') ? 'in' : null;
+        const ref = rel ? parseSimpleNp(c, { relations: false }) : null;
+        if (rel && ref && ref.kind === 'object' && ref.noun !== null) {
+          const left = emptyNp(c.text(s1), 'object');
+          left.plural = true;
+          left.relation = { rel, np: ref, explicit: true };
+          np.except = [...(np.except ?? []), left];
+          continue;
+        }
+        c.pos = s1;
       }
       // "the red objects that aren't balls", "the things that are not cylinders": that kind left out.
       if (negated || copula) {
@@ -1209,6 +1226,34 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   ) {
     count = countAt(c);
     c.pos++;
+  } else if (
+    // "the two on the left", "the three nearest the bowl", "the two in the corners": the count stands for the head.
+    count === undefined &&
+    det === 'the' &&
+    (countAt(c) ?? 0) >= 2 &&
+    [
+      'on',
+      'in',
+      'at',
+      'nearest',
+      'closest',
+      'farthest',
+      'furthest',
+      'next',
+      'by',
+      'near',
+      'from',
+      'to',
+      'left',
+      'right',
+      'above',
+      'below',
+      'behind',
+    ].includes(c.word(1) ?? '')
+  ) {
+    count = countAt(c);
+    countIsHead = true;
+    c.pos++;
   }
   const colors: ColorName[] = [];
   const notColors: ColorName[] = [];
@@ -1310,7 +1355,14 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
       middleSize = true;
       c.pos++;
       c.accept('sized', 'size');
-    } else if ((a === 'middle' || a === 'center') && (NOUNS.has(c.word(1) ?? '') || c.word(1) === 'one') && !isPlaceWord(c.word(1))) {
+    } else if (
+      (a === 'middle' || a === 'center') &&
+      // ("the middle red one": a colour between.)
+      (NOUNS.has(c.word(1) ?? '') ||
+        c.word(1) === 'one' ||
+        (isColor(c.word(1) ?? '') && (NOUNS.has(c.word(2) ?? '') || c.word(2) === 'one'))) &&
+      !isPlaceWord(c.word(1))
+    ) {
       // "the middle block": the one in the middle counting from the left (0 = the middle).
       nth = { n: 0, from: 'left' };
       c.pos++;
@@ -2417,10 +2469,21 @@ function parseDistinct(c: Cursor): Location | null {
     const word = c.accept('different', 'separate', 'distinct', 'individual', 'own', 'each', 'every');
     if (word !== null) {
       c.accept('own');
+      // "in each of the white bowls", "in separate green bowls": of those colours only.
+      const eachOf = (word === 'each' || word === 'every') && c.seq('of', 'the');
+      const colors: ColorName[] = [];
+      while (isColor(c.word() ?? '')) colors.push(c.tokens[c.pos++]!.text as ColorName);
       const place = distinctPlace(c);
       // "a block in each bowl": one for each of them, as "one block per bowl".
       const per = word === 'each' || word === 'every';
-      if (place?.which === 'container') return { kind: 'distinct', which: 'container', noun: place.noun, ...(per ? { per } : {}) };
+      if (place?.which === 'container' && (!eachOf || place.plural))
+        return {
+          kind: 'distinct',
+          which: 'container',
+          noun: place.noun,
+          ...(per ? { per } : {}),
+          ...(colors.length > 0 ? { colors } : {}),
+        };
     }
   }
   c.pos = start;

@@ -1046,7 +1046,7 @@ function perObjects(st: State, clause: Clause, ids: string[], distinct: Extract<
       ? CORNERS.length
       : distinct.which === 'side'
         ? SIDES.length
-        : containersOf(st, distinct.noun ?? 'container').length;
+        : containersOf(st, distinct.noun ?? 'container', distinct.colors).length;
   const r = resolveNp({ ...np, plural: true, count: undefined, text: np.text }, st.facts, { want: 'thing', lastNoun: st.lastNoun });
   const all = r.kind === 'objects' ? r.ids : ids;
   const chosen = all.slice(0, Math.max(1, places));
@@ -1067,7 +1067,7 @@ function countEach(
   const np = clause.objects[0];
   const n = np?.count;
   if (!distinct.per || distinct.cover || clause.objects.length !== 1 || !np || n === undefined || n < 2 || ids.length !== n) return null;
-  const containers = containersOf(st, distinct.noun ?? 'container').filter((o) => !st.keepEmpty.has(o.id));
+  const containers = containersOf(st, distinct.noun ?? 'container', distinct.colors).filter((o) => !st.keepEmpty.has(o.id));
   if (containers.length < 2) return null;
   const r = resolveNp({ ...np, count: undefined, plural: true }, st.facts, { want: 'thing', lastNoun: st.lastNoun });
   const all = (r.kind === 'objects' ? r.ids : ids).filter((id) => !containers.some((c) => c.id === id));
@@ -1089,16 +1089,25 @@ function countEach(
   return slots.map((c, k) => ({ id: objs[pick[k]!]!.id, container: c.id }));
 }
 
-function containersOf(st: State, noun: NounClass): ObjectInfo[] {
-  return st.facts.objects.filter((o) =>
-    noun === 'bowl' ? o.shape === 'bowl' : noun === 'tray' ? o.shape === 'tray' : o.shape === 'bowl' || o.shape === 'tray',
+function containersOf(st: State, noun: NounClass, colors?: readonly string[]): ObjectInfo[] {
+  return st.facts.objects.filter(
+    (o) =>
+      (noun === 'bowl' ? o.shape === 'bowl' : noun === 'tray' ? o.shape === 'tray' : o.shape === 'bowl' || o.shape === 'tray') &&
+      (colors === undefined || colors.length === 0 || colors.includes(o.color)),
   );
 }
 
 /** "each block in a different bowl", "one block per bowl": a container of its own each, the shortest carries overall. */
-function distinctContainers(st: State, ids: string[], noun: NounClass, text: string, cover = false): { id: string; container: string }[] {
+function distinctContainers(
+  st: State,
+  ids: string[],
+  noun: NounClass,
+  text: string,
+  cover = false,
+  colors?: readonly string[],
+): { id: string; container: string }[] {
   // (Not one that is to stay empty: "…, and leave the white bowl empty".)
-  const containers = containersOf(st, noun).filter((o) => !ids.includes(o.id) && !st.keepEmpty.has(o.id));
+  const containers = containersOf(st, noun, colors).filter((o) => !ids.includes(o.id) && !st.keepEmpty.has(o.id));
   const name = noun === 'container' ? 'container' : noun;
   if (cover) return coverContainers(st, ids, containers, name, text);
   if (ids.length > containers.length) {
@@ -1941,7 +1950,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         clause.objects.some((np) => np.listPlural) &&
         ids.length >
           (distinct.which === 'container'
-            ? containersOf(st, distinct.noun ?? 'container').length
+            ? containersOf(st, distinct.noun ?? 'container', distinct.colors).length
             : distinct.which === 'corner'
               ? CORNERS.length
               : SIDES.length)
@@ -1962,6 +1971,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
           distinct.noun ?? 'container',
           clause.text,
           distinct.cover,
+          distinct.colors,
         );
         out.push({ kind: 'sort', pairs });
         setSubject(pairs.map((p) => p.id));

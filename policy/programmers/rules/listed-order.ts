@@ -73,6 +73,13 @@ function wayOf(words: string[], colorAt: number[]): Way | null {
     return 'y+';
   if (span('top', 'bottom') || span('back', 'front') || span('far', 'near')) return 'y-';
   // What the first or the last listed colour is said to be: "green at the bottom", "red nearest", "yellow on top".
+  // "… from the left" after the list: counted from that side.
+  const from = words.lastIndexOf('from');
+  if (from > colorAt[colorAt.length - 1]!) {
+    const side = words[from + 1] === 'the' ? words[from + 2] : words[from + 1];
+    if (side === 'left') return 'x+';
+    if (side === 'right') return 'x-';
+  }
   const after = (k: number): string[] => words.slice(k + 1, k + 5);
   const first = after(colorAt[0]!);
   const last = after(colorAt[colorAt.length - 1]!);
@@ -87,7 +94,11 @@ function wayOf(words: string[], colorAt: number[]): Way | null {
 
 /** The instruction (normalized tokens) as one ordered line-up or stack of listed colours; null when it is not only that. */
 export function listedOrder(tokens: readonly Token[], opts: { strict: boolean }): ListedOrder | null {
-  const words = tokens.filter((t) => t.kind === 'word').map((t) => t.text);
+  // ("move the blocks around so they go …": "around" says nothing of where.)
+  const words = tokens
+    .filter((t) => t.kind === 'word')
+    .map((t) => t.text)
+    .filter((w, k, all) => !(['around', 'round'].includes(w) && all[k + 1] === 'so'));
   const colorAt: number[] = [];
   for (const [k, w] of words.entries()) {
     if (!isColor(w)) continue;
@@ -102,7 +113,9 @@ export function listedOrder(tokens: readonly Token[], opts: { strict: boolean })
   // words of one phrase ("the red, green and blue blocks"), which the grammar reads as written.
   if (opts.strict && colorAt.some((k) => adjectival(words, k))) return null;
   const stack = words.some((w) => STACK_WORDS.has(w));
-  const line = words.some((w) => LINE_WORDS.has(w)) || words.includes('up');
+  // ("rearrange the blocks so they go white, blue, red from left to right": a line in that order.)
+  const soThey = words.some((w, k) => w === 'so' && (words[k + 1] === 'they' || (words[k + 1] === 'that' && words[k + 2] === 'they')));
+  const line = words.some((w) => LINE_WORDS.has(w)) || words.includes('up') || soThey;
   if (stack === line) return null;
   let way = wayOf(words, colorAt);
   if (stack) {
@@ -139,7 +152,16 @@ export function listedOrder(tokens: readonly Token[], opts: { strict: boolean })
   let shape = ['row', 'line', 'column'].find((w) => words.includes(w));
   if (shape === 'column' && (way === 'x+' || way === 'x-')) shape = 'row';
   if (shape === 'row' && (way === 'y+' || way === 'y-')) shape = 'column';
-  const text = stack ? `stack ${list}` : `line up ${list}${shape ? ` in a ${shape}` : ''} ${WAY_TEXT[way]}`;
+  // "line them up along the top, red green blue white from left to right": along that edge.
+  let edge = '';
+  for (let k = 0; k + 2 < words.length; k++)
+    if (['along', 'across'].includes(words[k]!) && words[k + 1] === 'the') {
+      const side = ({ top: 'top', back: 'top', far: 'top', bottom: 'bottom', front: 'bottom', near: 'bottom' } as Record<string, string>)[
+        words[k + 2]!
+      ];
+      if (side && !['to', 'of'].includes(words[k + 3] ?? '')) edge = ` along the ${side} edge`;
+    }
+  const text = stack ? `stack ${list}` : `line up ${list}${shape ? ` in a ${shape}` : ''}${edge} ${WAY_TEXT[way]}`;
   return { text, note: `read as '${text}': the colours listed, in the order said` };
 }
 

@@ -3727,7 +3727,13 @@ function uprightSentences(tokens: Token[]): Token[] {
     if (i < tokens.length && !stop(i)) continue;
     // The sentence's parts between commas and dashes; the trailing ones that only say "upright".
     const cuts = [start - 1];
-    for (let k = start; k < i; k++) if (tokens[k]!.kind === 'punct' && [',', '-'].includes(tokens[k]!.text)) cuts.push(k);
+    // (", and keep it standing up" too: "and" before a part that only says upright.)
+    for (let k = start; k < i; k++)
+      if (
+        (tokens[k]!.kind === 'punct' && [',', '-'].includes(tokens[k]!.text)) ||
+        (tokens[k]!.kind === 'word' && tokens[k]!.text === 'and' && k > start && tokens[k - 1]!.kind === 'word')
+      )
+        cuts.push(k);
     cuts.push(i);
     let from = cuts.length - 1;
     while (

@@ -432,7 +432,15 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     for (const e of np.except) {
       // "except the red ones", "but the red and blue ones": everything the phrase fits, of the outer kind.
       const like: NounPhrase = e.kind === 'object' && e.noun === null ? { ...e, noun, pronoun: undefined } : e;
-      const r = resolveNp(like, facts, { want: 'any', lastNoun: noun ?? opts.lastNoun ?? null });
+      // ("not on the tray" when nothing is on it: nothing is left out.)
+      const where = e.relation?.explicit === true && (e.relation.rel === 'in' || e.relation.rel === 'on') && e.plural;
+      let r: Referent;
+      try {
+        r = resolveNp(like, facts, { want: 'any', lastNoun: noun ?? opts.lastNoun ?? null });
+      } catch (err) {
+        if (!(where && err instanceof UnresolvedReference)) throw err;
+        continue;
+      }
       // "except the biggest (one)", "but the second from the left": the one it picks, not every candidate.
       const picked = e.size !== null || e.sizeRank !== undefined || e.nth !== undefined || e.relation !== undefined;
       if (r.kind === 'objects') for (const id of picked ? r.ids : r.candidates) out.add(id);
@@ -907,6 +915,20 @@ function applyRelation(
       throw new UnresolvedReference(
         `no object matches '${np.text}': nothing that fits is in the ${region.replace(/_/g, ' ')} (objects: ${objectList(facts)})`,
       );
+    // "all the stuff in the bottom left" (no "corner" said): that quarter of the table (noted).
+    if (p.kind === 'corner' && (np.plural || np.quantifier === 'all') && np.count === undefined && !/\bcorners?\b/.test(p.text)) {
+      const quarter = others.filter((o) => p.x * o.position[0] > 0 && p.y * o.position[1] > 0);
+      if (quarter.length > fits.length) {
+        const name = region.replace(/_corner$/, '').replace(/_/g, ' ');
+        opts.notes?.push(`'${np.text}': the ${name} quarter of the table (${quarter.map((o) => o.id).join(', ')})`);
+        return { found: quarter, ranked: false, note: `in the ${name} quarter` };
+      }
+    }
+    // "all the stuff in the bottom left corner": the bunch lying there, a little past the corner too (noted).
+    if (p.kind === 'corner' && (np.plural || np.quantifier === 'all') && np.count === undefined) {
+      const bunch = clusterAround(others, fits, np, opts);
+      if (bunch.length > fits.length) return { found: bunch, ranked: false, note: `lying together in the ${region.replace(/_/g, ' ')}` };
+    }
     return { found: fits, ranked: false, note: `in the ${region.replace(/_/g, ' ')}` };
   }
   if (!ref) return { found: others, ranked: false, note: null };

@@ -756,7 +756,7 @@ function everydaySetForms(tokens: Token[]): Token[] {
       w(i + 2) === 'the' &&
       isColor(w(i + 3)) &&
       w(i + 4) === 'one' &&
-      ['bowl', 'tray'].includes(w(i - 1))
+      ['bowl', 'tray', 'bowls', 'trays'].includes(w(i - 1))
     )
       return again([
         ...tokens.slice(0, i),
@@ -764,7 +764,7 @@ function everydaySetForms(tokens: Token[]): Token[] {
         word('leave', at),
         word('the', at),
         tokens[i + 3]!,
-        word(w(i - 1), at),
+        word(singularOf(w(i - 1)) ?? w(i - 1), at),
         word('empty', at),
         ...tokens.slice(i + 5),
       ]);
@@ -782,7 +782,7 @@ function everydaySetForms(tokens: Token[]): Token[] {
     }
     // "the lower of the two blocks on the left": the lowest of them.
     if (
-      ['lower', 'higher', 'bigger', 'smaller', 'larger'].includes(w(i)) &&
+      ['lower', 'higher', 'upper', 'bigger', 'smaller', 'larger'].includes(w(i)) &&
       w(i - 1) === 'the' &&
       w(i + 1) === 'of' &&
       w(i + 2) === 'the'
@@ -790,6 +790,7 @@ function everydaySetForms(tokens: Token[]): Token[] {
       const most: Record<string, string> = {
         lower: 'lowest',
         higher: 'highest',
+        upper: 'highest',
         bigger: 'largest',
         smaller: 'smallest',
         larger: 'largest',
@@ -1164,11 +1165,15 @@ function besideOnItsSide(tokens: Token[]): Token[] {
     while (k < i + n + 5 && tokens[k]?.kind === 'word' && w(k) !== 'on') k++;
     let j = k + (tokens[k]?.text === ',' ? 1 : 0);
     if (w(j) !== 'on' || !['its', 'the'].includes(w(j + 1)) || !['left', 'right'].includes(w(j + 2))) continue;
+    const its = w(j + 1) === 'its';
     const side = tokens[j + 2]!;
     j += 3;
     if (w(j) === 'side' || w(j) === 'hand') j++;
     if (w(j) === 'side') j++;
-    if (w(j) === 'of' && w(j + 1) === 'it') j += 2;
+    // ("next to the bowl on the right" names which bowl; "on the right side of it" says where.)
+    const ofIt = w(j) === 'of' && w(j + 1) === 'it';
+    if (ofIt) j += 2;
+    if (!its && !ofIt) continue;
     // ("next to the ball on the right of the tray": another place, not its side.)
     if (w(j) === 'of') continue;
     const at = tokens[i]!;
@@ -1181,6 +1186,111 @@ function besideOnItsSide(tokens: Token[]): Token[] {
       ...tokens.slice(i + n, k),
       ...tokens.slice(j),
     ]);
+  }
+  return tokens;
+}
+
+/** "can in the left bowl", "can on the tray": a can, at the start, where a preposition follows (not "can you …"). */
+function canFirst(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 0; i < tokens.length; i++) {
+    if (w(i) !== 'can' || !(i === 0 || endsSentence(tokens[i - 1]))) continue;
+    if (!['in', 'into', 'on', 'onto', 'next', 'beside', 'inside', 'to', 'near', 'by', 'behind'].includes(w(i + 1))) continue;
+    return canFirst([...tokens.slice(0, i), word('the', tokens[i]!), ...tokens.slice(i)]);
+  }
+  return tokens;
+}
+
+const PLEASED = [
+  'great',
+  'nice',
+  'lovely',
+  'perfect',
+  'ideal',
+  'good',
+  'awesome',
+  'brilliant',
+  'fantastic',
+  'amazing',
+  'helpful',
+  'cool',
+  'grand',
+  'super',
+  'wonderful',
+];
+
+/**
+ * Everyday endings and asides: "… would be great" (left out), "blocks in the bowls but not their own
+ * colour" (that are not their colour), "… into the bowls that match" (that match them), "flip the
+ * tower so the green block ends up at the bottom" (the flip says it), "…, no stacks" (left out: the
+ * place said before says it).
+ */
+function everydayEndings(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  const pause = (k: number): boolean =>
+    k >= tokens.length || endsSentence(tokens[k]) || tokens[k]?.text === ',' || ['and', 'then', 'please', 'thank'].includes(w(k));
+  for (let i = 0; i < tokens.length; i++) {
+    const at = tokens[i]!;
+    // "ball on the tray would be great", "… would be really nice, thanks".
+    if (w(i) === 'would' && w(i + 1) === 'be' && i > 1) {
+      let j = i + 2;
+      if (['really', 'so', 'just', 'very', 'pretty'].includes(w(j))) j++;
+      if (PLEASED.includes(w(j)) && pause(j + 1) && tokens[i - 1]?.kind === 'word' && w(i - 1) !== 'that' && w(i - 1) !== 'it')
+        return everydayEndings([...tokens.slice(0, i), ...tokens.slice(j + 1)]);
+    }
+    // "but not their own colour": that are not their colour.
+    if (w(i) === 'but' && w(i + 1) === 'not') {
+      let j = i + 2;
+      if (w(j) === 'in' || w(j) === 'into') j++;
+      if (
+        ['their', 'its'].includes(w(j)) &&
+        (w(j + 1) === 'own' ? ['color', 'colour', 'colors', 'colours'].includes(w(j + 2)) : ['color', 'colour'].includes(w(j + 1)))
+      ) {
+        const e = w(j + 1) === 'own' ? j + 3 : j + 2;
+        if (pause(e) && ['bowls', 'trays', 'containers'].includes(w(i - 1)))
+          return everydayEndings([
+            ...tokens.slice(0, i),
+            word('that', at),
+            word('are', at),
+            word('not', at),
+            word(w(j), at),
+            word('color', at),
+            ...tokens.slice(e),
+          ]);
+      }
+    }
+    // "into the bowls that match": that match them.
+    if (
+      w(i) === 'that' &&
+      ['match', 'matches'].includes(w(i + 1)) &&
+      pause(i + 2) &&
+      ['bowls', 'trays', 'containers', 'bowl', 'tray'].includes(w(i - 1))
+    )
+      return everydayEndings([...tokens.slice(0, i + 2), word(w(i - 1).endsWith('s') ? 'them' : 'it', at), ...tokens.slice(i + 2)]);
+    // "flip the tower so the green block ends up at the bottom": what a flip does, said again.
+    if (w(i) === 'so' && tokens.slice(0, i).some((t) => ['flip', 'upside', 'reverse', 'invert', 'reversed', 'inverted'].includes(t.text))) {
+      let j = i + 1;
+      if (w(j) === 'that') j++;
+      if (w(j) === 'the' || w(j) === 'it') {
+        let k = j + 1;
+        while (k < j + 5 && tokens[k]?.kind === 'word' && !['ends', 'end', 'winds', 'comes'].includes(w(k))) k++;
+        if (!['ends', 'end', 'winds', 'comes'].includes(w(k))) continue;
+        let e = k + 1;
+        if (w(e) === 'up') e++;
+        if (w(e) === 'on' && w(e + 1) === 'top') e += 2;
+        else if (['at', 'on'].includes(w(e)) && w(e + 1) === 'the' && ['top', 'bottom'].includes(w(e + 2))) e += 3;
+        else if (w(e) === 'underneath') e++;
+        else e = -1;
+        if (e > 0 && pause(e) && w(e) !== 'and')
+          return everydayEndings([...tokens.slice(0, i - (tokens[i - 1]?.text === ',' ? 1 : 0)), ...tokens.slice(e)]);
+      }
+    }
+    // "…, no stacks", "no stacking please": what was said before puts everything down.
+    if (w(i) === 'no' && ['stacks', 'stacking', 'towers', 'piles'].includes(w(i + 1)) && i > 0 && tokens[i - 1]?.text === ',') {
+      let e = i + 2;
+      if (w(e) === 'please') e++;
+      if (pause(e)) return everydayEndings([...tokens.slice(0, i - 1), ...tokens.slice(e)]);
+    }
   }
   return tokens;
 }
@@ -1200,6 +1310,8 @@ export function stackAndSetSayings(tokens: Token[]): Token[] {
     listAgreement,
     lineWays,
     nearNotIn,
+    canFirst,
+    everydayEndings,
     closerTo,
     besideOnItsSide,
   ])
