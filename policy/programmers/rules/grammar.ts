@@ -4053,7 +4053,22 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
     if (list.length > 0) {
       if (verb === 'stack' || verb === 'build') {
         // "with the blue block at the bottom, the green block in the middle ..."
+        const roleAt = c.pos;
         const role = parseRole(c);
+        // ("stack the blocks in the middle": where, when it is said of them all.)
+        const last = list[list.length - 1]!;
+        if (role === 'middle' && clause.objects.length === 0 && list.length === 1 && (last.plural || last.quantifier !== null)) {
+          c.pos = roleAt;
+          const place = parseLocation(c, verb);
+          if (place?.kind === 'center') {
+            clause.objects.push(...list);
+            clause.locations.push(place);
+            clause.locAt.push(clause.objects.length);
+            continue;
+          }
+          c.pos = roleAt;
+          parseRole(c);
+        }
         if (role && list.length >= 1) {
           clause.roles.push({ np: list[list.length - 1]!, role });
           clause.objects.push(...list);

@@ -771,7 +771,13 @@ function stackOrder(st: State, clause: Clause): string[] {
     }
     // Unnamed members go in the middle, in the order said: from the top down when the list
     // starts at the top ("red on top, then yellow, then green, then blue at the bottom").
-    let middle = [...withRoles.filter((w) => w.rank === 1).map((w) => w.id), ...rest];
+    // "stack the red and the blue block with the white one in the middle": the others below and above it.
+    const mids = withRoles.filter((w) => w.rank === 1).map((w) => w.id);
+    if (mids.length > 0 && mids.length === withRoles.length && rest.length >= 2) {
+      const half = Math.floor(rest.length / 2);
+      return [...rest.slice(0, half), ...mids, ...rest.slice(half)];
+    }
+    let middle = [...mids, ...rest];
     if (clause.roles[0]?.role === 'top' && clause.roles.some((r) => r.role === 'bottom')) middle = middle.reverse();
     return [
       ...withRoles.filter((w) => w.rank === 0).map((w) => w.id),

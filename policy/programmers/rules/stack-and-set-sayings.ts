@@ -1295,6 +1295,93 @@ function everydayEndings(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/**
+ * Everyday ways to ask for a group (twenty-first round): "the tower's top block" (the top block of the
+ * tower), "build the tower again next to the bowl" (move it there: it is built again), "make a row of the
+ * blocks, biggest on the left" (put them in a row), "group the blocks together in the middle" (side by
+ * side there), "tidy up by putting …" (put …), "stack the blocks in the middle" (the middle is where).
+ */
+function groupForms(tokens: Token[]): Token[] {
+  const w = (k: number): string => (tokens[k]?.kind === 'word' ? tokens[k]!.text : '');
+  for (let i = 0; i < tokens.length; i++) {
+    const at = tokens[i]!;
+    // "the tower's top block", "the stack's bottom one".
+    if (STACK_NOUNS.has(w(i)) && at.possessive && w(i - 1) === 'the') {
+      let e = i + 1;
+      while (e < i + 4 && tokens[e]?.kind === 'word' && !NOUNS.has(w(e)) && w(e) !== 'one') e++;
+      if (NOUNS.has(w(e)) || w(e) === 'one')
+        return groupForms([
+          ...tokens.slice(0, i),
+          ...tokens.slice(i + 1, e + 1),
+          word('of', at),
+          word('the', at),
+          { ...at, possessive: false },
+          ...tokens.slice(e + 1),
+        ]);
+    }
+    // "build the tower again next to the bowl", "rebuild the stack over by the tray": moved there.
+    if (['build', 'rebuild', 'make', 'put'].includes(w(i)) && w(i + 1) === 'the' && STACK_NOUNS.has(w(i + 2)) && w(i + 3) === 'again') {
+      const next = w(i + 4);
+      if (['next', 'beside', 'by', 'in', 'on', 'at', 'to', 'over', 'near', 'behind', 'left', 'right', 'above', 'below'].includes(next))
+        return groupForms([...tokens.slice(0, i), word('move', at), ...tokens.slice(i + 1, i + 3), ...tokens.slice(i + 4)]);
+    }
+    // "make a row of the blocks", "form a line out of them": put them in a row.
+    if (
+      ['make', 'form', 'create', 'build'].includes(w(i)) &&
+      ['a', 'one'].includes(w(i + 1)) &&
+      ['row', 'line', 'column'].includes(w(i + 2))
+    ) {
+      let j = i + 3;
+      if (w(j) === 'out') j++;
+      if (w(j) === 'of' && ['the', 'all', 'them', 'those', 'these'].includes(w(j + 1))) {
+        let e = j + 1;
+        if (w(e) !== 'them') {
+          while (e < tokens.length && tokens[e]!.kind === 'word' && !NOUNS.get(w(e))?.plural) e++;
+          if (!NOUNS.get(w(e))?.plural) continue;
+        }
+        return groupForms([
+          ...tokens.slice(0, i),
+          word('put', at),
+          ...tokens.slice(j + 1, e + 1),
+          word('in', at),
+          word('a', at),
+          tokens[i + 2]!,
+          ...tokens.slice(e + 1),
+        ]);
+      }
+    }
+    // "group the blocks together in the middle", "bunch them up together by the bowl": side by side there.
+    if (['group', 'bunch', 'cluster', 'gather', 'huddle'].includes(w(i))) {
+      let e = i + 1;
+      while (e < i + 6 && tokens[e]?.kind === 'word' && w(e) !== 'together') e++;
+      if (w(e) === 'together' && e > i + 1 && ['in', 'at', 'on', 'near', 'by', 'next'].includes(w(e + 1)))
+        return groupForms([
+          ...tokens.slice(0, i),
+          word('put', at),
+          ...tokens.slice(i + 1, e).filter((t) => t.text !== 'up'),
+          word('side', at),
+          word('by', at),
+          word('side', at),
+          ...tokens.slice(e + 1),
+        ]);
+    }
+    // "tidy up by putting all the blocks on the tray", "clean up by moving …": put ….
+    if (
+      w(i) === 'by' &&
+      ['putting', 'moving', 'placing', 'stacking', 'lining', 'put', 'move', 'place', 'stack', 'line'].includes(w(i + 1)) &&
+      ['up', 'tidy', 'clean', 'help'].includes(w(i - 1))
+    ) {
+      let v = i - 1;
+      while (v > 0 && !['tidy', 'clean', 'help', 'sort'].includes(w(v))) v--;
+      const verb =
+        ({ putting: 'put', moving: 'move', placing: 'place', stacking: 'stack', lining: 'line' } as Record<string, string>)[w(i + 1)] ??
+        w(i + 1);
+      return groupForms([...tokens.slice(0, v), word(verb, at), ...tokens.slice(i + 2)]);
+    }
+  }
+  return tokens;
+}
+
 export function stackAndSetSayings(tokens: Token[]): Token[] {
   let out = tokens;
   for (const pass of [
@@ -1310,6 +1397,7 @@ export function stackAndSetSayings(tokens: Token[]): Token[] {
     listAgreement,
     lineWays,
     nearNotIn,
+    groupForms,
     canFirst,
     everydayEndings,
     closerTo,
