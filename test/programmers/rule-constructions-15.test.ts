@@ -13,7 +13,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
-import { MIXED, SIZES, TOWER, obj, read, reading } from './rule-fixtures.ts';
+import { BUNCH, MIXED, SIZES, TOWER, obj, read, reading } from './rule-fixtures.ts';
 import { SEEDS, bowl, box, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 /** A tower of three (red at the bottom, yellow, green on top) left of the middle; a purple block higher up the picture than the tower. */
@@ -25,21 +25,6 @@ const TOWER_AND_HIGHER: SceneFacts = {
     obj('purple_block', 'box', 'purple', 0.04, [0.15, 0.22]),
     obj('orange_block', 'box', 'orange', 0.04, [0.2, -0.15]),
     obj('blue_bowl', 'bowl', 'blue', 0.13, [0.25, 0.05]),
-  ],
-  zones: [],
-};
-
-/** Five blocks lying together round the middle (the black one a little below the rest), a white block apart, a cyan bowl and a gray tray. */
-const BUNCH: SceneFacts = {
-  objects: [
-    obj('red_block', 'box', 'red', 0.04, [-0.05, 0.05]),
-    obj('orange_block', 'box', 'orange', 0.04, [0.04, 0.05]),
-    obj('green_block', 'box', 'green', 0.04, [-0.05, -0.04]),
-    obj('blue_block', 'box', 'blue', 0.04, [0.04, -0.04]),
-    obj('black_block', 'box', 'black', 0.04, [0.0, -0.13]),
-    obj('white_block', 'box', 'white', 0.04, [-0.3, -0.2]),
-    obj('cyan_bowl', 'bowl', 'cyan', 0.13, [0.3, -0.2]),
-    obj('gray_tray', 'tray', 'gray', 0.2, [0.28, 0.2]),
   ],
   zones: [],
 };

@@ -13,7 +13,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
-import { obj, read, reading, MIXED, ROW } from './rule-fixtures.ts';
+import { CANS_AND_BALLS, FOUR_SIZES, MATCH, MIXED, RAINBOW, ROW, obj, read, reading } from './rule-fixtures.ts';
 import { SEEDS, bowl, box, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 /** A column of three blocks (orange at the top, purple, black at the bottom) and a blue bowl. */
@@ -35,35 +35,6 @@ const FOUR: SceneFacts = {
     obj('blue_block', 'box', 'blue', 0.04, [0.1, -0.08]),
     obj('yellow_block', 'box', 'yellow', 0.04, [-0.05, -0.1]),
     obj('gray_tray', 'tray', 'gray', 0.2, [0.28, 0.05]),
-  ],
-  zones: [],
-};
-
-/** Red, green and blue blocks below red, green and blue bowls. */
-const MATCH: SceneFacts = {
-  objects: [
-    obj('red_block', 'box', 'red', 0.04, [-0.2, -0.1]),
-    obj('green_block', 'box', 'green', 0.04, [0, -0.1]),
-    obj('blue_block', 'box', 'blue', 0.04, [0.2, -0.1]),
-    obj('red_bowl', 'bowl', 'red', 0.13, [-0.25, 0.18]),
-    obj('green_bowl', 'bowl', 'green', 0.13, [0, 0.18]),
-    obj('blue_bowl', 'bowl', 'blue', 0.13, [0.25, 0.18]),
-  ],
-  zones: [],
-};
-
-/** Six blocks of six colours in a row, a gray and a brown tray, and a pink bowl (pink only on the bowl). */
-const RAINBOW: SceneFacts = {
-  objects: [
-    obj('red_block', 'box', 'red', 0.04, [-0.2, 0.05]),
-    obj('orange_block', 'box', 'orange', 0.04, [-0.1, 0.05]),
-    obj('yellow_block', 'box', 'yellow', 0.04, [0, 0.05]),
-    obj('green_block', 'box', 'green', 0.04, [0.1, 0.05]),
-    obj('blue_block', 'box', 'blue', 0.04, [0.2, 0.05]),
-    obj('purple_block', 'box', 'purple', 0.04, [0.3, 0.05]),
-    obj('gray_tray', 'tray', 'gray', 0.2, [-0.2, -0.2]),
-    obj('brown_tray', 'tray', 'brown', 0.2, [0.2, -0.2]),
-    obj('pink_bowl', 'bowl', 'pink', 0.13, [0, 0.22]),
   ],
   zones: [],
 };
@@ -248,32 +219,6 @@ const AROUND_TRAY: SceneFacts = {
   ],
   zones: [],
 };
-const CANS_AND_BALLS: SceneFacts = {
-  objects: [
-    obj('red_can', 'cylinder', 'red', [0.04, 0.04, 0.07], [-0.2, -0.07]),
-    obj('blue_can', 'cylinder', 'blue', [0.04, 0.04, 0.07], [-0.13, 0.0]),
-    obj('white_can', 'cylinder', 'white', [0.04, 0.04, 0.07], [-0.31, 0.14]),
-    obj('red_ball', 'sphere', 'red', 0.04, [-0.08, 0.18]),
-    obj('blue_ball', 'sphere', 'blue', 0.04, [0.14, 0.08]),
-    obj('white_ball', 'sphere', 'white', 0.04, [-0.23, 0.15]),
-    obj('black_bowl', 'bowl', 'black', 0.13, [-0.25, -0.22]),
-    obj('yellow_tray', 'tray', 'yellow', 0.2, [0.25, -0.22]),
-  ],
-  zones: [],
-};
-/** Four blocks of four sizes (yellow biggest, then blue, green, red), a black bowl and a white tray. */
-const FOUR_SIZES: SceneFacts = {
-  objects: [
-    obj('red_block', 'box', 'red', 0.03, [0.15, 0.1]),
-    obj('blue_block', 'box', 'blue', 0.045, [-0.2, -0.05]),
-    obj('green_block', 'box', 'green', 0.04, [0.05, -0.15]),
-    obj('yellow_block', 'box', 'yellow', 0.055, [-0.05, 0.12]),
-    obj('black_bowl', 'bowl', 'black', 0.13, [-0.27, 0.17]),
-    obj('white_tray', 'tray', 'white', 0.2, [0.26, -0.15]),
-  ],
-  zones: [],
-};
-
 describe('after the fourteenth table (post hoc)', () => {
   it('misreadings first: "put green on red and then blue on top", "a tower with the biggest block at the bottom and the smallest at the top"', () => {
     expect(read('put green on red and then blue on top', MATCH)).toBe('stack red_block < green_block < blue_block');

@@ -11,7 +11,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
-import { obj, read, reading, ROW } from './rule-fixtures.ts';
+import { ROW, TWO_CORNERS, obj, read, reading } from './rule-fixtures.ts';
 import { SEEDS, bowl, box, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 /** A tower of three (red at the bottom, yellow, green at the top), a purple and an orange block, a blue bowl. */
@@ -35,18 +35,6 @@ const RED_BLUE: SceneFacts = {
     obj('blue_block_1', 'box', 'blue', 0.04, [0.05, -0.15]),
     obj('blue_block_2', 'box', 'blue', 0.04, [0.2, 0.1]),
     obj('white_bowl', 'bowl', 'white', 0.13, [0.28, -0.2]),
-  ],
-  zones: [],
-};
-
-/** A red block in the top left corner, a white one in the bottom right, green and blue in the middle, a yellow bowl. */
-const TWO_CORNERS: SceneFacts = {
-  objects: [
-    obj('red_block', 'box', 'red', 0.04, [-0.3, 0.22]),
-    obj('white_block', 'box', 'white', 0.04, [0.3, -0.22]),
-    obj('green_block', 'box', 'green', 0.04, [0.0, 0.0]),
-    obj('blue_block', 'box', 'blue', 0.04, [0.08, 0.05]),
-    obj('yellow_bowl', 'bowl', 'yellow', 0.13, [-0.15, -0.05]),
   ],
   zones: [],
 };

@@ -98,3 +98,87 @@ export const ROW: SceneFacts = {
   ],
   zones: [],
 };
+
+/** Five blocks lying together round the middle (the black one a little below the rest), a white block apart, a cyan bowl and a gray tray. */
+export const BUNCH: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04, [-0.05, 0.05]),
+    obj('orange_block', 'box', 'orange', 0.04, [0.04, 0.05]),
+    obj('green_block', 'box', 'green', 0.04, [-0.05, -0.04]),
+    obj('blue_block', 'box', 'blue', 0.04, [0.04, -0.04]),
+    obj('black_block', 'box', 'black', 0.04, [0.0, -0.13]),
+    obj('white_block', 'box', 'white', 0.04, [-0.3, -0.2]),
+    obj('cyan_bowl', 'bowl', 'cyan', 0.13, [0.3, -0.2]),
+    obj('gray_tray', 'tray', 'gray', 0.2, [0.28, 0.2]),
+  ],
+  zones: [],
+};
+
+/** Red, green and blue blocks below red, green and blue bowls. */
+export const MATCH: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04, [-0.2, -0.1]),
+    obj('green_block', 'box', 'green', 0.04, [0, -0.1]),
+    obj('blue_block', 'box', 'blue', 0.04, [0.2, -0.1]),
+    obj('red_bowl', 'bowl', 'red', 0.13, [-0.25, 0.18]),
+    obj('green_bowl', 'bowl', 'green', 0.13, [0, 0.18]),
+    obj('blue_bowl', 'bowl', 'blue', 0.13, [0.25, 0.18]),
+  ],
+  zones: [],
+};
+
+/** Six blocks of six colours in a row, a gray and a brown tray, and a pink bowl (pink only on the bowl). */
+export const RAINBOW: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04, [-0.2, 0.05]),
+    obj('orange_block', 'box', 'orange', 0.04, [-0.1, 0.05]),
+    obj('yellow_block', 'box', 'yellow', 0.04, [0, 0.05]),
+    obj('green_block', 'box', 'green', 0.04, [0.1, 0.05]),
+    obj('blue_block', 'box', 'blue', 0.04, [0.2, 0.05]),
+    obj('purple_block', 'box', 'purple', 0.04, [0.3, 0.05]),
+    obj('gray_tray', 'tray', 'gray', 0.2, [-0.2, -0.2]),
+    obj('brown_tray', 'tray', 'brown', 0.2, [0.2, -0.2]),
+    obj('pink_bowl', 'bowl', 'pink', 0.13, [0, 0.22]),
+  ],
+  zones: [],
+};
+
+/** A red block in the top left corner, a white one in the bottom right, green and blue in the middle, a yellow bowl. */
+export const TWO_CORNERS: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04, [-0.3, 0.22]),
+    obj('white_block', 'box', 'white', 0.04, [0.3, -0.22]),
+    obj('green_block', 'box', 'green', 0.04, [0.0, 0.0]),
+    obj('blue_block', 'box', 'blue', 0.04, [0.08, 0.05]),
+    obj('yellow_bowl', 'bowl', 'yellow', 0.13, [-0.15, -0.05]),
+  ],
+  zones: [],
+};
+
+/** Three cans and three balls, a black bowl and a yellow tray. */
+export const CANS_AND_BALLS: SceneFacts = {
+  objects: [
+    obj('red_can', 'cylinder', 'red', [0.04, 0.04, 0.07], [-0.2, -0.07]),
+    obj('blue_can', 'cylinder', 'blue', [0.04, 0.04, 0.07], [-0.13, 0.0]),
+    obj('white_can', 'cylinder', 'white', [0.04, 0.04, 0.07], [-0.31, 0.14]),
+    obj('red_ball', 'sphere', 'red', 0.04, [-0.08, 0.18]),
+    obj('blue_ball', 'sphere', 'blue', 0.04, [0.14, 0.08]),
+    obj('white_ball', 'sphere', 'white', 0.04, [-0.23, 0.15]),
+    obj('black_bowl', 'bowl', 'black', 0.13, [-0.25, -0.22]),
+    obj('yellow_tray', 'tray', 'yellow', 0.2, [0.25, -0.22]),
+  ],
+  zones: [],
+};
+
+/** Four blocks of four sizes (yellow biggest, then blue, green, red), a black bowl and a white tray. */
+export const FOUR_SIZES: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.03, [0.15, 0.1]),
+    obj('blue_block', 'box', 'blue', 0.045, [-0.2, -0.05]),
+    obj('green_block', 'box', 'green', 0.04, [0.05, -0.15]),
+    obj('yellow_block', 'box', 'yellow', 0.055, [-0.05, 0.12]),
+    obj('black_bowl', 'bowl', 'black', 0.13, [-0.27, 0.17]),
+    obj('white_tray', 'tray', 'white', 0.2, [0.26, -0.15]),
+  ],
+  zones: [],
+};
