@@ -1,10 +1,10 @@
 // The checks every held-out paraphrase table from the third on must pass (test/tabletop/README.md),
-// shared by paraphrases-3-table.test.ts to paraphrases-20-table.test.ts: size and scenes, every
+// shared by paraphrases-3-table.test.ts to paraphrases-21-table.test.ts: size and scenes, every
 // family evenly, schema-valid predicates, the predicate forms used, no text of an earlier table
 // or a bundled instruction, the documented phrase distances, "next to", every run fair at the
 // start; from the fourth on also scenes of the earlier tables, "upright" and two-step
 // instructions. Also the loader's helpers (`tableFiles`), the loader's checks of the fifth to
-// twentieth tables (`loaderChecks`: each bad file named in one line) and the bench's
+// twenty-first tables (`loaderChecks`: each bad file named in one line) and the bench's
 // (`benchChecks`). None runs the builtin programmer on the table.
 
 import { spawnSync } from 'node:child_process';
@@ -58,9 +58,9 @@ export function find(v: unknown, kind: string, out: unknown[] = []): unknown[] {
 }
 
 /** The shared checks of held-out table `n`, as `it`s of the caller's `describe`. */
-export function heldOutTableChecks(n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20): void {
+export function heldOutTableChecks(n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21): void {
   const table = loadTable(undefined, TABLES[n]);
-  const earlierTables = ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19] as const)
+  const earlierTables = ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20] as const)
     .filter((k) => k < n)
     .map((k) => loadTable(undefined, TABLES[k]));
   // What the fourth table's brief added: scenes of the earlier tables too, "upright", two-step instructions.
@@ -189,7 +189,7 @@ export async function startProblems(table: ParaphraseTable): Promise<string[]> {
  * Held-out table `n`'s files (its scenes files, then its rows file), a copy of them in a temp
  * folder after an edit, and the one-line TableError loading such a copy gives.
  */
-export function tableFiles(n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20) {
+export function tableFiles(n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21) {
   const names = [...TABLES[n].scenes, TABLES[n].rows];
   const files = names.map(read);
 
@@ -217,8 +217,11 @@ export function tableFiles(n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14
   return { files, withTable, loadError };
 }
 
-/** `bench/paraphrases.ts --table n` loads the table (a bad --scene lists `scenes` and runs nothing) and refuses a twenty-first, as `it`s. */
-export function benchChecks(n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20, scenes: RegExp): void {
+/** `bench/paraphrases.ts --table n` loads the table (a bad --scene lists `scenes` and runs nothing) and refuses a twenty-second, as `it`s. */
+export function benchChecks(
+  n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21,
+  scenes: RegExp,
+): void {
   const root = resolve(import.meta.dirname, '../..');
   const bench = (...args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'bench/paraphrases.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
@@ -231,10 +234,10 @@ export function benchChecks(n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 1
   }, 120_000);
 
   it('refuses a table it does not have, in one line', () => {
-    const r = bench('--table', '21');
+    const r = bench('--table', '22');
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(
-      '--table: expected 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19 or 20, got "21"',
+      '--table: expected 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 or 21, got "22"',
     );
   }, 120_000);
 }
@@ -258,6 +261,7 @@ const ORDINAL = {
   18: 'eighteenth',
   19: 'nineteenth',
   20: 'twentieth',
+  21: 'twenty-first',
 } as const;
 
 /** What the loader checks of held-out table `n` edit: scenes and rows of its own files. */
@@ -274,14 +278,14 @@ export interface LoaderCase {
   solved: { scene: string; text: string; on: [string, string] };
 }
 
-/** The loader's checks of held-out table `n` (5 to 20): each bad file named in one line, as `it`s of the caller's `describe`. */
-export function loaderChecks(n: 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20, c: LoaderCase): void {
+/** The loader's checks of held-out table `n` (5 to 21): each bad file named in one line, as `it`s of the caller's `describe`. */
+export function loaderChecks(n: 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21, c: LoaderCase): void {
   const table = loadTable(undefined, TABLES[n]);
-  const earlier = ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19] as const)
+  const earlier = ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20] as const)
     .filter((k) => k < n)
     .map((k) => loadTable(undefined, TABLES[k]));
   const { files, withTable, loadError } = tableFiles(n);
-  const [own, previous] = [ORDINAL[n], ORDINAL[(n - 1) as 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19]];
+  const [own, previous] = [ORDINAL[n], ORDINAL[(n - 1) as 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20]];
   const count = {
     5: 'five',
     6: 'six',
@@ -299,6 +303,7 @@ export function loaderChecks(n: 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 
     18: 'eighteen',
     19: 'nineteen',
     20: 'twenty',
+    21: 'twenty-one',
   }[n];
 
   it(`reads the scenes of all ${count} files; the earlier tables do not see the ${own} one`, () => {
