@@ -755,7 +755,10 @@ class Planner {
     // An object still to move that sits in another pair's container (by the scene facts)
     // goes out before anything goes in; when they wait on each other (the contents of two
     // bowls swapped), one is parked on the table first.
+    // (Parked on the table: in nothing, wherever the free spot came out.)
+    const parked = new Set<string>();
     const sitsIn = (id: string): string | null => {
+      if (parked.has(id)) return null;
       if (this.board.support.get(id) !== null) return this.board.support.get(id)!;
       const p = this.board.pos(id);
       const c = pairs.find((q) => {
@@ -778,13 +781,15 @@ class Planner {
     while (pending.length > 0) {
       const free = pending.findIndex((p) => !pending.some((q) => q !== p && sitsIn(q.id) === p.container));
       if (free < 0) {
-        const { id } = pending[0]!;
+        // (One that sits in another's container: parking it frees that container.)
+        const { id } = pending.find((p) => pending.some((q) => q !== p && sitsIn(p.id) === q.container)) ?? pending[0]!;
         const parking = this.spot(id, { near: this.board.pos(id), nearWeight: 0.5 });
         this.pick(id);
         this.place(id, { kind: 'xy', xy: parking }, `park ${this.name(id)} on a free spot ${fmtXY(parking)}`, {
           near: [id, parking, 0.02],
         });
         this.board.move(id, parking);
+        parked.add(id);
         continue;
       }
       const [p] = pending.splice(free, 1);
