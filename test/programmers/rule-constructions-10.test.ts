@@ -157,7 +157,8 @@ describe('"each" before one place for them all', () => {
 describe('orders', () => {
   it('with nothing named: every object that is not a container, noted', () => {
     const r = reading('largest to smallest, from left to right.', SIZES);
-    expect(r.intents).toBe('line up tall_can, block_1, block_3, short_can, block_2 along +x');
+    // (By volume: the 5 cm block, 125 cm³, is bigger than the 8 cm tall can, 101 cm³.)
+    expect(r.intents).toBe('line up block_1, tall_can, block_3, short_can, block_2 along +x');
     expect(r.notes).toContain(
       "'largest to smallest, from left to right' names nothing to order: read as every object that is not a container",
     );

@@ -7,7 +7,8 @@
 // written here (the programmer never sees them).
 
 import { describe, expect, it } from 'vitest';
-import { MIXED, ROW, TOWER, read, reading } from './rule-fixtures.ts';
+import type { SceneFacts } from '../../policy/programmers/index.ts';
+import { MATCH, MIXED, ROW, TOWER, obj, read, reading } from './rule-fixtures.ts';
 import { SEEDS, bowl, box, cylinder, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 describe('a group asked for in everyday words', () => {
@@ -45,6 +46,59 @@ describe('a group asked for in everyday words', () => {
     );
     expect(read('stack the red block and the blue block with the white one in the middle', ROW)).toBe(
       'stack red_block < white_block < blue_block',
+    );
+  });
+});
+
+/** A red block in a green bowl, a blue and a green block on the table, a yellow bowl. */
+const BLOCK_IN_A_BOWL: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04, [-0.2, 0.2], 0, 0.03),
+    obj('blue_block', 'box', 'blue', 0.04, [0.1, 0.0]),
+    obj('green_block', 'box', 'green', 0.04, [0.0, -0.1]),
+    obj('green_bowl', 'bowl', 'green', 0.13, [-0.2, 0.2]),
+    obj('yellow_bowl', 'bowl', 'yellow', 0.13, [0.2, 0.2]),
+  ],
+  zones: [],
+};
+
+/** Five things of three shapes in a row: a tall red can, a small green block, a big blue block, a short yellow can, an orange ball; a purple bowl. */
+const FIVE_SHAPES: SceneFacts = {
+  objects: [
+    obj('red_can', 'cylinder', 'red', [0.05, 0.05, 0.09], [-0.3, 0]),
+    obj('green_block', 'box', 'green', 0.03, [-0.15, 0]),
+    obj('blue_block', 'box', 'blue', 0.06, [0, 0]),
+    obj('yellow_can', 'cylinder', 'yellow', [0.04, 0.04, 0.05], [0.15, 0]),
+    obj('orange_ball', 'sphere', 'orange', 0.045, [0.3, 0]),
+    obj('purple_bowl', 'bowl', 'purple', 0.13, [0, 0.22]),
+  ],
+  zones: [],
+};
+
+describe("post hoc, after the twentieth and twenty-first tables (in this file's own sentences)", () => {
+  it('sizes of things of different shapes: a can or a ball by its own volume, not the box round it', () => {
+    // The short yellow can (63 cm³) is bigger than the ball (48 cm³), smaller than its 80 cm³ box.
+    expect(read('put the smallest two things in the bowl', FIVE_SHAPES)).toBe('gather green_block, orange_ball in purple_bowl');
+    expect(read('line everything up by size, smallest on the left', FIVE_SHAPES)).toBe(
+      'line up green_block, orange_ball, yellow_can, red_can, blue_block along +x',
+    );
+  });
+
+  it('"… and drop it into the yellow one" after a block was named: the yellow bowl', () => {
+    expect(read('take the red block out of the green bowl and drop it into the yellow one', BLOCK_IN_A_BOWL)).toBe(
+      'place red_block in yellow_bowl (off green_bowl)',
+    );
+  });
+
+  it('"make a ring with the blocks", "from the left of the table to the right", "so that none of them ends up in its own colour"', () => {
+    expect(read('make a ring with the blocks around the middle of the table', MIXED)).toBe(
+      'circle red_block, blue_block, green_block, yellow_block around the point [0, 0]',
+    );
+    expect(read('line the blocks up from the left of the table to the right', ROW)).toBe(
+      'line up red_block, yellow_block, blue_block, green_block, white_block along +x',
+    );
+    expect(read('sort the blocks into the bowls so that none of them ends up in the bowl of its own colour', MATCH)).toBe(
+      'sort red_block→green_bowl, green_block→blue_bowl, blue_block→red_bowl',
     );
   });
 });

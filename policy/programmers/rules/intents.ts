@@ -137,7 +137,10 @@ const CONTAINER_NOUNS: ReadonlySet<NounClass> = new Set(['bowl', 'tray', 'contai
  */
 function oneNouns(st: State, want: Want): (NounClass | null)[] {
   const recent = [...st.nouns].reverse().filter((n, i, all) => all.indexOf(n) === i);
-  const containersFirst = [...recent.filter((n) => CONTAINER_NOUNS.has(n)), ...recent.filter((n) => !CONTAINER_NOUNS.has(n))];
+  // ("get the red block out of the green bowl and into the yellow one": a container, when one is wanted and none was named.)
+  const containersFirst = recent.some((n) => n !== null && CONTAINER_NOUNS.has(n))
+    ? [...recent.filter((n) => CONTAINER_NOUNS.has(n)), ...recent.filter((n) => !CONTAINER_NOUNS.has(n))]
+    : (['container', ...recent] as typeof recent);
   const thingsFirst = [...recent.filter((n) => !CONTAINER_NOUNS.has(n)), ...recent.filter((n) => CONTAINER_NOUNS.has(n))];
   const ordered = want === 'container' ? containersFirst : want === 'thing' ? thingsFirst : recent;
   // ("first the red one in the green bowl, then the blue one …": only a bowl was named; a thing of any kind is tried last.)

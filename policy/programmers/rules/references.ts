@@ -52,7 +52,13 @@ export interface ResolveOptions {
 /** The shapes things are put in or on. */
 export const CONTAINERS: readonly Shape[] = ['bowl', 'tray'];
 
-export const volume = (o: ObjectInfo): number => o.size[0] * o.size[1] * o.size[2];
+/** How much room a thing takes up, by its shape (a can or a ball is smaller than the box round it), as `ordered` by size measures it. */
+export const volume = (o: ObjectInfo): number => {
+  const [x, y, z] = o.size;
+  if (o.shape === 'cylinder' || o.shape === 'bowl') return Math.PI * (x / 2) * (y / 2) * z;
+  if (o.shape === 'sphere') return (4 / 3) * Math.PI * (x / 2) * (y / 2) * (z / 2);
+  return x * y * z;
+};
 
 function objectList(facts: SceneFacts): string {
   return facts.objects.map((o) => o.id).join(', ') || 'none';

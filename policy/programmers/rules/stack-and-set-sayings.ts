@@ -1238,6 +1238,27 @@ function everydayEndings(tokens: Token[]): Token[] {
       if (PLEASED.includes(w(j)) && pause(j + 1) && tokens[i - 1]?.kind === 'word' && w(i - 1) !== 'that' && w(i - 1) !== 'it')
         return everydayEndings([...tokens.slice(0, i), ...tokens.slice(j + 1)]);
     }
+    // "in the bowls so none of them is in the bowl of its own colour": that are not their colour.
+    if (w(i) === 'so' && ['bowls', 'trays', 'containers'].includes(w(i - 1))) {
+      let j = i + 1;
+      if (w(j) === 'that') j++;
+      if (w(j) === 'none') {
+        let k = j + 1;
+        while (k < j + 10 && tokens[k]?.kind === 'word' && !['its', 'their'].includes(w(k))) k++;
+        let e = k + 1;
+        if (w(e) === 'own') e++;
+        if (['its', 'their'].includes(w(k)) && ['color', 'colour'].includes(w(e)) && pause(e + 1))
+          return everydayEndings([
+            ...tokens.slice(0, i),
+            word('that', at),
+            word('are', at),
+            word('not', at),
+            word('their', at),
+            word('color', at),
+            ...tokens.slice(e + 1),
+          ]);
+      }
+    }
     // "but not their own colour": that are not their colour.
     if (w(i) === 'but' && w(i + 1) === 'not') {
       let j = i + 2;
@@ -1325,15 +1346,15 @@ function groupForms(tokens: Token[]): Token[] {
       if (['next', 'beside', 'by', 'in', 'on', 'at', 'to', 'over', 'near', 'behind', 'left', 'right', 'above', 'below'].includes(next))
         return groupForms([...tokens.slice(0, i), word('move', at), ...tokens.slice(i + 1, i + 3), ...tokens.slice(i + 4)]);
     }
-    // "make a row of the blocks", "form a line out of them": put them in a row.
+    // "make a row of the blocks", "form a line out of them", "make a circle with the blocks": put them in a row (a circle).
     if (
       ['make', 'form', 'create', 'build'].includes(w(i)) &&
       ['a', 'one'].includes(w(i + 1)) &&
-      ['row', 'line', 'column'].includes(w(i + 2))
+      ['row', 'line', 'column', 'circle', 'ring'].includes(w(i + 2))
     ) {
       let j = i + 3;
       if (w(j) === 'out') j++;
-      if (w(j) === 'of' && ['the', 'all', 'them', 'those', 'these'].includes(w(j + 1))) {
+      if ((w(j) === 'of' || w(j) === 'with' || w(j) === 'using') && ['the', 'all', 'them', 'those', 'these'].includes(w(j + 1))) {
         let e = j + 1;
         if (w(e) !== 'them') {
           while (e < tokens.length && tokens[e]!.kind === 'word' && !NOUNS.get(w(e))?.plural) e++;
@@ -1363,6 +1384,26 @@ function groupForms(tokens: Token[]): Token[] {
           word('by', at),
           word('side', at),
           ...tokens.slice(e + 1),
+        ]);
+    }
+    // "lined up from the top of the table to the bottom": from top to bottom.
+    if (
+      w(i) === 'from' &&
+      w(i + 1) === 'the' &&
+      ['top', 'bottom', 'left', 'right', 'back', 'front'].includes(w(i + 2)) &&
+      w(i + 3) === 'of' &&
+      w(i + 4) === 'the' &&
+      w(i + 5) === 'table' &&
+      w(i + 6) === 'to'
+    ) {
+      const e = w(i + 7) === 'the' ? i + 8 : i + 7;
+      if (['top', 'bottom', 'left', 'right', 'back', 'front'].includes(w(e)))
+        return groupForms([
+          ...tokens.slice(0, i + 1),
+          tokens[i + 2]!,
+          word('to', at),
+          tokens[e]!,
+          ...tokens.slice(e + (w(e + 1) === 'side' || w(e + 1) === 'edge' ? 2 : 1)),
         ]);
     }
     // "tidy up by putting all the blocks on the tray", "clean up by moving …": put ….
