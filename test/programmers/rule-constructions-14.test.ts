@@ -10,24 +10,10 @@
 
 import { describe, expect, it } from 'vitest';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
-import { MIXED, SIZES, TOWER, obj, read, reading } from './rule-fixtures.ts';
+import { MIXED, ROW, SIZES, TOWER, obj, read, reading } from './rule-fixtures.ts';
 import { SEEDS, bowl, box, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 const COMPASS_NOTE = "read compass words as the picture's sides (north = top, south = bottom, east = right, west = left)";
-
-/** Five blocks in a row across the middle (left to right: red, yellow, blue, green, white), a gray tray and a pink bowl. */
-const ROW: SceneFacts = {
-  objects: [
-    obj('red_block', 'box', 'red', 0.04, [-0.24, 0.0]),
-    obj('yellow_block', 'box', 'yellow', 0.04, [-0.12, 0.0]),
-    obj('blue_block', 'box', 'blue', 0.04, [0.0, 0.0]),
-    obj('green_block', 'box', 'green', 0.04, [0.12, 0.0]),
-    obj('white_block', 'box', 'white', 0.04, [0.24, 0.0]),
-    obj('gray_tray', 'tray', 'gray', 0.2, [-0.2, -0.22]),
-    obj('pink_bowl', 'bowl', 'pink', 0.13, [0.2, 0.2]),
-  ],
-  zones: [],
-};
 
 /** Two trays, a big one and a small one, and two blocks. */
 const TWO_TRAYS: SceneFacts = {
