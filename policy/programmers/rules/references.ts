@@ -4,7 +4,7 @@
 // about. Ambiguity is resolved by a ranked candidate list, so a repair can take the
 // next candidate when the first turned out to be the wrong object.
 
-import { TABLE, TABLE_REGIONS, inTableRegion } from '../../../sim/index.ts';
+import { TABLE, TABLE_REGIONS, inTableRegion, objectVolume } from '../../../sim/index.ts';
 import type { ObjectInfo, Shape, TableRegionName, ZoneSpec } from '../../../sim/index.ts';
 import type { NounPhrase } from './grammar.ts';
 import { shapesOf } from './lexicon.ts';
@@ -53,12 +53,7 @@ export interface ResolveOptions {
 export const CONTAINERS: readonly Shape[] = ['bowl', 'tray'];
 
 /** How much room a thing takes up, by its shape (a can or a ball is smaller than the box round it), as `ordered` by size measures it. */
-export const volume = (o: ObjectInfo): number => {
-  const [x, y, z] = o.size;
-  if (o.shape === 'cylinder' || o.shape === 'bowl') return Math.PI * (x / 2) * (y / 2) * z;
-  if (o.shape === 'sphere') return (4 / 3) * Math.PI * (x / 2) * (y / 2) * (z / 2);
-  return x * y * z;
-};
+export const volume = (o: ObjectInfo): number => objectVolume(o);
 
 function objectList(facts: SceneFacts): string {
   return facts.objects.map((o) => o.id).join(', ') || 'none';
