@@ -91,12 +91,16 @@ export interface TableFiles {
  * held-out table, over the scenes of the first seventeen and its own; 19 is the nineteenth,
  * held-out table, over the scenes of the first eighteen and its own; 20 is the twentieth,
  * held-out table, over the scenes of the first nineteen and its own; 21 is the twenty-first,
- * held-out table, over the scenes of the first twenty and its own.
+ * held-out table, over the scenes of the first twenty and its own; 22 is the twenty-second,
+ * held-out table, over the scenes of the first twenty-one and its own.
  */
 /** The scenes files of tables 1 to `n`: a table's rows may use the scenes of every table before it. */
 const scenesUpTo = (n: number): string[] => ['scenes.json', ...Array.from({ length: n - 1 }, (_, k) => `scenes-${k + 2}.json`)];
 
-export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21, TableFiles> = {
+export const TABLES: Record<
+  1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22,
+  TableFiles
+> = {
   1: { rows: 'instructions.json', scenes: scenesUpTo(1) },
   2: { rows: 'instructions-2.json', scenes: scenesUpTo(2) },
   3: { rows: 'instructions-3.json', scenes: scenesUpTo(3) },
@@ -118,6 +122,7 @@ export const TABLES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 1
   19: { rows: 'instructions-19.json', scenes: scenesUpTo(19) },
   20: { rows: 'instructions-20.json', scenes: scenesUpTo(20) },
   21: { rows: 'instructions-21.json', scenes: scenesUpTo(21) },
+  22: { rows: 'instructions-22.json', scenes: scenesUpTo(22) },
 };
 
 /** One row on one seed. */
