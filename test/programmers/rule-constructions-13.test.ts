@@ -97,10 +97,10 @@ describe('edges, and where a thing is now', () => {
     );
   });
 
-  it('"off the bottom edge", "from the left-hand edge over to …": where it is now, left out (noted)', () => {
+  it('"off the bottom edge", "from the left-hand edge over to …": where it is now', () => {
+    // (Since the twenty-second round it says which one, as "the yellow block on the bottom edge" does: rule-constructions-20.)
     const r = reading('Pull the yellow block off the bottom edge and into the purple bowl.', BLOCKS_AND_BALLS);
     expect(r.intents).toBe('place yellow_block in purple_bowl');
-    expect(r.notes).toContain("left out 'off the bottom edge', which says where it is now");
     expect(read('red block from the left-hand edge over to the top right corner', BLOCKS_AND_BALLS)).toBe(
       'place red_block to the top right corner',
     );

@@ -798,8 +798,11 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
       // "except the one left of the brown bowl": a side says which one; "in" / "on" / "next to" may be where they go.
       const from = c.pos;
       let list = parseNpList(c, { relations: true, verb: opts.verb });
+      // ("except the one in the middle on the tray": a part of the table, with where they go after it, says which one.)
+      const placeAfter = ['on', 'onto', 'in', 'into', 'to', 'inside'].includes(c.word() ?? '');
       const sided = (x: NounPhrase): boolean =>
         x.relation === undefined ||
+        (x.relation.rel === 'region' && placeAfter) ||
         (['left', 'right', 'top', 'bottom', 'farthest'].includes(x.relation.rel) && x.relation.np !== null) ||
         (x.relation.rel === 'closest' && !/\b(next|beside|near|nearby|alongside|close|adjacent)\b/.test(x.text));
       if (!list.every(sided)) {
@@ -3888,7 +3891,14 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
           continue;
         }
         c.pos -= colors.length;
-        const list = parseNpList(c, { relations: false });
+        // "… on the tray except the one in the middle": with nothing after it, a relation says which one.
+        const from = c.pos;
+        let list = parseNpList(c, { relations: true, verb: 'pick' });
+        const ends = c.done() || c.peek()!.kind === 'punct' || ['and', 'then', 'please'].includes(c.word() ?? '');
+        if (!ends || !list.every((x) => x.relation !== undefined && x.relation.rel !== 'in' && x.relation.rel !== 'on')) {
+          c.pos = from;
+          list = parseNpList(c, { relations: false });
+        }
         if (list.length > 0 && (last.plural || last.quantifier !== null)) {
           // "the blue one": of the kind of what it is left out of.
           for (const e of list) if (e.noun === null && e.kind === 'object') e.noun = last.noun;

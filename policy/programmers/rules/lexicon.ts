@@ -238,6 +238,12 @@ export function singularOf(plural: string): string | undefined {
   return best;
 }
 
+/** The plural of a noun of things ("block" → "blocks"), if the lexicon has one. */
+export function pluralOf(noun: string): string | undefined {
+  for (const [k, v] of NOUNS) if (v.plural && singularOf(k) === noun) return k;
+  return undefined;
+}
+
 /** Shapes a noun class names when an object (not a zone) is wanted. */
 export function shapesOf(cls: NounClass, wantContainer: boolean): Shape[] | null {
   switch (cls) {

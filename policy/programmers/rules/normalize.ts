@@ -41,6 +41,7 @@ import {
   TOWER_WORDS,
   VERBS,
   isColor,
+  pluralOf,
   singularOf,
 } from './lexicon.ts';
 import { askingForms } from './asking.ts';
@@ -2601,12 +2602,31 @@ const OWN_CONTAINERS = new Set(['bowl', 'bowls', 'tray', 'trays', 'container', '
 function noneInOwnColor(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
   for (let i = 0; i < tokens.length; i++) {
-    if (!(i === 0 || tokens[i - 1]!.kind === 'punct')) continue;
+    // After what is done to them: "swap the balls around so none of them is …", "one block per
+    // bowl, and none in …" — the clause before says no more than which things and how many a bowl.
+    let from = i;
+    if (w(i - 1) === 'that' && w(i - 2) === 'so') from = i - 2;
+    else if (['so', 'and', 'but'].includes(w(i - 1) ?? '') || (tokens[i - 1]?.text === ',' && w(i + 1) !== 'of')) from = i - 1;
+    const after = from < i && w(i) === 'none';
+    if (!(i === 0 || tokens[i - 1]!.kind === 'punct' || after)) continue;
     let j = i;
-    if (w(j) === 'none' && w(j + 1) === 'of') j += w(j + 2) === 'the' ? 3 : 2;
-    else if (w(j) === 'no') j += 1;
-    else continue;
-    const noun = w(j);
+    let noun: string | undefined;
+    let before = 0;
+    if (after) {
+      // The clause before, and the thing it named.
+      before = from;
+      while (before > 0 && !endsSentence(tokens[before - 1]) && tokens[before - 1]!.text !== ';') before--;
+      const named = tokens.slice(before, from).filter((t) => NOUNS.has(t.text) && !OWN_CONTAINERS.has(t.text));
+      noun = named.at(-1)?.text;
+      if (noun === undefined) continue;
+      j = w(i + 1) === 'of' && ['them', 'these', 'those'].includes(w(i + 2) ?? '') ? i + 2 : i;
+    } else if (w(j) === 'none' && w(j + 1) === 'of') {
+      j += w(j + 2) === 'the' ? 3 : 2;
+      noun = w(j);
+    } else if (w(j) === 'no') {
+      j += 1;
+      noun = w(j);
+    } else continue;
     if (noun === undefined || !NOUNS.has(noun) || OWN_CONTAINERS.has(noun)) continue;
     let k = j + 1;
     while (LINKS.has(w(k) ?? '')) k++;
@@ -2618,7 +2638,13 @@ function noneInOwnColor(tokens: Token[]): Token[] {
       k += 2;
       if (w(k) === 'color' || w(k) === 'colored') k++;
       container = w(k);
-      k++;
+      // ("one block per bowl, none in its own colour": the container the clause before named.)
+      if (after && !OWN_CONTAINERS.has(container ?? '') && w(k - 1) === 'color')
+        container = tokens
+          .slice(before, from)
+          .filter((t) => OWN_CONTAINERS.has(t.text))
+          .at(-1)?.text;
+      else k++;
     } else {
       // "the bowl of its own colour", "a bowl of the same colour", "the same-coloured bowl", "the matching bowl".
       if (['the', 'a', 'an'].includes(w(k) ?? '')) k++;
@@ -2645,6 +2671,15 @@ function noneInOwnColor(tokens: Token[]): Token[] {
     const at = tokens[i]!;
     const word = (text: string): Token => ({ kind: 'word', text, start: at.start, end: at.start });
     const plural = NOUNS.get(noun)!.plural;
+    if (after) {
+      const said = tokens.slice(before, from).map((t) => t.text);
+      const one = said.includes('per') || said.includes('each') || said.includes('different') || said.includes('separate');
+      const single = singularOf(noun) ?? noun;
+      const box = container.replace(/s$/, '');
+      const put = ['put', 'every', single, 'in', 'a', box, 'of', 'a', 'different', 'color'].map(word);
+      const each = one ? [{ ...word(','), kind: 'punct' as const }, ...['one', 'per', box].map(word)] : [];
+      return noneInOwnColor([...tokens.slice(0, before), ...put, ...each, ...tokens.slice(k)]);
+    }
     const rewritten = [
       word('put'),
       ...(plural ? [word('the')] : [word('every')]),
@@ -3142,6 +3177,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = comparativeSides(out);
   out = superlativeClauses(out);
   out = neitherNor(out);
+  out = notOfKinds(out);
   out = notInSet(out);
   out = bringOver(out);
   out = dashContainer(out, notes);
@@ -3171,6 +3207,10 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = soThatOne(out);
   out = ownColour(out);
   out = fromWhere(out);
+  out = middleOfGrid(out);
+  out = splitGroups(out);
+  out = clearRegion(out);
+  out = fromRegion(out);
   out = notContainers(out);
   out = wholeTable(out);
   out = uprightSentences(out);
@@ -3635,7 +3675,7 @@ function fromWhere(tokens: Token[]): Token[] {
     }
     // The take verb a few words before, with nothing but the thing between.
     let v = k - 1;
-    while (v > 0 && k - v < 7 && tokens[v]!.kind === 'word' && !TAKE_VERBS.has(w(v)!)) v--;
+    while (v > 0 && k - v < 10 && tokens[v]!.kind === 'word' && !TAKE_VERBS.has(w(v)!)) v--;
     if (!TAKE_VERBS.has(w(v) ?? '') || v === k - 1) continue;
     let j = k;
     if (w(j) === 'back' && w(j + 1) === 'out') j++;
@@ -3651,6 +3691,180 @@ function fromWhere(tokens: Token[]): Token[] {
     // ("bring X" then where: "take X", as "bring" alone asks where to.)
     const verb = w(v) === 'bring' ? [{ ...tokens[v]!, text: 'take' }] : [tokens[v]!];
     return fromWhere([...tokens.slice(0, v), ...verb, ...tokens.slice(v + 1, k), ...tokens.slice(j)]);
+  }
+  return tokens;
+}
+
+/**
+ * "the block in the (very) middle of the grid": the middle one of the grid's middle row ("the
+ * middle block of the middle row", marked as phrasings.ts marks a row), not the one nearest the
+ * middle of the table.
+ */
+function middleOfGrid(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 1; k < tokens.length; k++) {
+    if (!NOUNS.has(w(k) ?? '') || NOUNS.get(w(k)!)!.plural) continue;
+    let j = k + 1;
+    if (!['in', 'at'].includes(w(j) ?? '') || w(j + 1) !== 'the') continue;
+    j += 2;
+    if (['very', 'exact', 'dead'].includes(w(j) ?? '')) j++;
+    if (!['middle', 'centre', 'center'].includes(w(j) ?? '') || w(j + 1) !== 'of' || w(j + 2) !== 'the') continue;
+    if (!['grid', 'square', 'checkerboard', 'board'].includes(w(j + 3) ?? '')) continue;
+    // The row's mark (as phrasings.ts writes it) after the thing's determiner, before its adjectives.
+    let d = k;
+    while (
+      d > 0 &&
+      k - d < 3 &&
+      tokens[d - 1]!.kind === 'word' &&
+      !['the', 'a', 'an', 'that', 'this'].includes(w(d - 1)!) &&
+      !VERBS.has(w(d - 1)!)
+    )
+      d--;
+    const at = (text: string): Token => ({ kind: 'word', text, start: tokens[d]!.start, end: tokens[d]!.start });
+    return middleOfGrid([...tokens.slice(0, d), at('row:middle'), at('middle'), ...tokens.slice(d, k + 1), ...tokens.slice(j + 4)]);
+  }
+  return tokens;
+}
+
+/** Words of a part of the table before its head ("the top right corner", "the left-hand side"). */
+const REGION_SIDES: ReadonlySet<string> = new Set([
+  'top',
+  'bottom',
+  'left',
+  'right',
+  'upper',
+  'lower',
+  'front',
+  'back',
+  'far',
+  'hand',
+  '-',
+]);
+/** The heads of a part of the table, and the preposition a thing in it takes. */
+const REGION_HEADS: Readonly<Record<string, string>> = {
+  corner: 'in',
+  corners: 'in',
+  half: 'in',
+  middle: 'in',
+  centre: 'in',
+  center: 'in',
+  side: 'on',
+  edge: 'on',
+};
+
+/**
+ * A part of the table named at `i` ("the top right corner", "that corner", "the left side",
+ * "the middle (of the table)"), as its end and the words that name it where a thing is ("in a
+ * corner" for "that corner": which one was pointed at is not in the words); null when the
+ * phrase goes on to name something else ("the left side of the bowl").
+ */
+function regionAt(tokens: readonly Token[], i: number): { end: number; words: string[] } | null {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' || tokens[k]?.text === '-' ? tokens[k]!.text : undefined);
+  const det = w(i);
+  if (!['the', 'that', 'this'].includes(det ?? '')) return null;
+  let j = i + 1;
+  const sides: string[] = [];
+  while (REGION_SIDES.has(w(j) ?? '') && j - i < 5) sides.push(w(j++)!);
+  const head = w(j);
+  // "the top right" said alone: a corner's part of the table (never one side alone: "the
+  // second from the left" counts).
+  const vertical = sides.some((x) => ['top', 'bottom', 'upper', 'lower', 'front', 'back'].includes(x));
+  const across = sides.some((x) => x === 'left' || x === 'right');
+  if ((head === undefined || REGION_HEADS[head] === undefined) && vertical && across && !NOUNS.has(head ?? ''))
+    return { end: j, words: ['in', 'the', ...sides] };
+  if (head === undefined || REGION_HEADS[head] === undefined) return null;
+  j++;
+  // ("off the middle pile": the middle one of the piles, not a part of the table.)
+  if (NOUNS.has(w(j) ?? '') || TOWER_WORDS.has(w(j) ?? '') || ['one', 'ones'].includes(w(j) ?? '')) return null;
+  if (w(j) === 'of') {
+    if (w(j + 1) === 'the' && ['table', 'tabletop', 'workspace'].includes(w(j + 2) ?? '')) j += 3;
+    else return null;
+  }
+  const named = sides.filter((x) => x !== '-' && x !== 'hand');
+  if (named.length === 0 && (head === 'side' || head === 'edge' || head === 'half')) return null;
+  const article = det !== 'the' && named.length === 0 && head === 'corner' ? 'a' : 'the';
+  return { end: j, words: [REGION_HEADS[head]!, article, ...sides, head] };
+}
+
+/**
+ * Where a thing stands now, said of a part of the table: "get the blue ball out of that corner
+ * and …", "all the blocks from the top right corner onto the tray", "the cans off the left side".
+ * It says which thing is meant, as "that is in the top right corner" does; after "it" or "them",
+ * or as "that corner" (pointing at a corner the words do not name), it says nothing more, and goes.
+ */
+function fromRegion(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 1; k < tokens.length; k++) {
+    const from = w(k);
+    if (from !== 'from' && from !== 'off' && from !== 'out') continue;
+    let start = from === 'out' && w(k + 1) === 'of' ? k + 2 : from === 'out' ? -1 : k + 1;
+    if (start < 0) continue;
+    // "from that pile in the top right": the pile says no more than where it lies.
+    if (
+      ['the', 'that', 'this'].includes(w(start) ?? '') &&
+      ['pile', 'group', 'bunch', 'cluster', 'heap', 'huddle', 'lot'].includes(w(start + 1) ?? '') &&
+      ['in', 'at', 'on'].includes(w(start + 2) ?? '')
+    )
+      start += 3;
+    const region = regionAt(tokens, start);
+    if (region === null) continue;
+    const before = w(k - 1) ?? '';
+    const at = (text: string): Token => ({ kind: 'word', text, start: tokens[k]!.start, end: tokens[k]!.start });
+    if (['it', 'them', 'they'].includes(before)) return fromRegion([...tokens.slice(0, k), ...tokens.slice(region.end)]);
+    const noun = NOUNS.has(before) || before === 'one' || before === 'ones' || before === 'everything' || before === 'things';
+    if (!noun) continue;
+    // "out of that corner": it points, and the words do not say which corner; the thing named says which.
+    if (region.words[1] === 'a' && before !== 'everything') return fromRegion([...tokens.slice(0, k), ...tokens.slice(region.end)]);
+    const plural = before === 'ones' || before === 'things' || (NOUNS.has(before) && singularOf(before) !== before);
+    return fromRegion([...tokens.slice(0, k), at('that'), at(plural ? 'are' : 'is'), ...region.words.map(at), ...tokens.slice(region.end)]);
+  }
+  return tokens;
+}
+
+/**
+ * "split the pairs up, one block in each corner", "break up the clumps and …": what lies together
+ * is the things themselves, and where they go next says how they part.
+ */
+function splitGroups(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  return tokens.map((t, k) => {
+    if (!['pairs', 'couples', 'clumps', 'clusters', 'bunches', 'huddles'].includes(t.text) || w(k + 1) === 'of' || w(k - 1) !== 'the')
+      return t;
+    let v = k - 2;
+    if (['up', 'apart'].includes(w(v) ?? '')) v--;
+    return ['split', 'separate', 'break', 'pull', 'spread'].includes(w(v) ?? '') ? { ...t, text: 'things' } : t;
+  });
+}
+
+/**
+ * "Clear the top right corner onto the tray", "empty that corner, all the blocks onto the tray":
+ * what is in that part of the table goes where it is said to ("everything" unless the next
+ * words name which things). With nowhere said, the words stay as they are (and the grammar asks).
+ */
+function clearRegion(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 0; k < tokens.length; k++) {
+    if (w(k) !== 'clear' && w(k) !== 'empty') continue;
+    if (k > 0 && tokens[k - 1]!.kind === 'word' && !['please', 'and', 'then', 'you', 'now', 'first', 'just'].includes(w(k - 1)!)) continue;
+    let r = k + 1;
+    if (['off', 'out', 'up'].includes(w(r) ?? '')) r++;
+    const region = regionAt(tokens, r);
+    if (region === null) continue;
+    const at = (text: string): Token => ({ kind: 'word', text, start: tokens[k]!.start, end: tokens[k]!.start });
+    const whence = tokens.slice(r, region.end);
+    const next = region.end;
+    const intoWords = ['into', 'onto', 'in', 'on', 'to', 'over'];
+    if (intoWords.includes(w(next) ?? ''))
+      return [...tokens.slice(0, k), at('put'), at('everything'), at('from'), ...whence, ...tokens.slice(next)];
+    if (tokens[next]?.text !== ',' && w(next) !== 'and') continue;
+    // ", all the blocks onto the tray": which things, then where, with no verb of its own.
+    let e = next + 1;
+    while (e < tokens.length && !endsSentence(tokens[e]!) && !VERBS.has(w(e) ?? '') && !intoWords.includes(w(e) ?? '')) e++;
+    if (!intoWords.includes(w(e) ?? '') || e === next + 1) continue;
+    let noun = -1;
+    for (let j = next + 1; j < e; j++) if (NOUNS.has(w(j) ?? '') || ['everything', 'ones'].includes(w(j) ?? '')) noun = j;
+    if (noun < 0) continue;
+    return [...tokens.slice(0, k), at('put'), ...tokens.slice(next + 1, noun + 1), at('from'), ...whence, ...tokens.slice(noun + 1)];
   }
   return tokens;
 }
@@ -4229,6 +4443,17 @@ function placeWords(tokens: Token[]): Token[] {
       i++;
       continue;
     }
+    // "in a line near the top", "by the left": the band along that edge of the table.
+    if (
+      ['near', 'by', 'toward', 'towards'].includes(w(i) ?? '') &&
+      w(i + 1) === 'the' &&
+      ['top', 'bottom', 'left', 'right', 'front', 'back'].includes(w(i + 2) ?? '') &&
+      (i + 3 >= tokens.length || tokens[i + 3]!.kind === 'punct' || ['and', 'then', 'please', 'with', 'so'].includes(w(i + 3) ?? ''))
+    ) {
+      out.push(t, tokens[i + 1]!, tokens[i + 2]!, word(tokens[i + 2]!, 'edge'));
+      i += 2;
+      continue;
+    }
     if (w(i) === 'most' && ['near', 'close', 'far'].includes(w(i + 1) ?? '')) {
       out.push(word(t, w(i + 1) === 'far' ? 'farthest' : 'closest'));
       i++;
@@ -4402,6 +4627,61 @@ function neitherNor(tokens: Token[]): Token[] {
     const at = (text: string, t: Token): Token => ({ ...t, kind: 'word', text });
     const head = w(k) === 'neither' ? [at('not', tokens[k]!)] : tokens.slice(k, k + n);
     return neitherNor([...tokens.slice(0, k), ...head, tokens[k + n]!, at('or', tokens[j]!), ...tokens.slice(j + 1 + m)]);
+  }
+  return tokens;
+}
+
+/**
+ * "everything that isn't a block or a ball", "all the things that are not cans or bowls": what
+ * is none of those kinds, said as the grammar reads it ("everything except the blocks and
+ * balls").
+ */
+function notOfKinds(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const neg = (k: number): number => {
+    if (["isn't", "aren't"].includes(w(k) ?? '')) return 1;
+    if (['is', 'are', "'s", "'re"].includes(w(k) ?? '') && w(k + 1) === 'not') return 2;
+    return 0;
+  };
+  const kind = (k: number): [string, number] | null => {
+    const a = ['a', 'an', 'the'].includes(w(k) ?? '') ? 1 : 0;
+    const x = w(k + a);
+    if (x === undefined || !NOUNS.has(x) || NOUNS.get(x)!.cls === 'thing') return null;
+    const plural = NOUNS.get(x)!.plural ? x : pluralOf(x);
+    return plural === undefined ? null : [plural, k + a + 1];
+  };
+  for (let k = 1; k < tokens.length; k++) {
+    if (w(k) !== 'that' && w(k) !== 'which') continue;
+    if (!tokens.slice(Math.max(0, k - 4), k).some((t) => ['everything', 'anything', 'things', 'stuff', 'objects', 'all'].includes(t.text)))
+      continue;
+    const n = neg(k + 1);
+    if (n === 0) continue;
+    const kinds: string[] = [];
+    let e = k + 1 + n;
+    for (;;) {
+      const got = kind(e);
+      if (got === null) break;
+      kinds.push(got[0]);
+      e = got[1];
+      if (!['or', 'nor', 'and'].includes(w(e) ?? '') && !(tokens[e]?.text === ',' && kind(e + 1) !== null)) break;
+      if (kind(e + 1) === null) break;
+      e++;
+    }
+    if (kinds.length < 2) continue;
+    const at = (text: string): Token => ({ kind: 'word', text, start: tokens[k]!.start, end: tokens[k]!.start });
+    const except: Token[] = [at('except')];
+    for (const [i, x] of kinds.entries()) except.push(at(i > 0 ? 'and' : 'the'), at(x));
+    // "… goes in the bowl", "… should go on the tray": said as a put, so the list is not read as two things.
+    let g = e;
+    if (['should', 'must', 'can', 'will'].includes(w(g) ?? '')) g++;
+    else if (['need', 'needs', 'has', 'have'].includes(w(g) ?? '') && w(g + 1) === 'to') g += 2;
+    if (['go', 'goes', 'belong', 'belongs'].includes(w(g) ?? '')) {
+      let q = k;
+      while (q > 0 && !endsSentence(tokens[q - 1]) && !(tokens[q - 1]!.kind === 'punct' && tokens[q - 1]!.text === ',')) q--;
+      if (!tokens.slice(q, k).some((t) => VERBS.has(t.text)))
+        return notOfKinds([...tokens.slice(0, q), at('put'), ...tokens.slice(q, k), ...except, ...tokens.slice(g + 1)]);
+    }
+    return notOfKinds([...tokens.slice(0, k), ...except, ...tokens.slice(e)]);
   }
   return tokens;
 }

@@ -18,7 +18,19 @@
 //   "not red, not blue and not white"                          → "not red, blue or white"
 
 import { word } from './asking.ts';
-import { COLORS, END_MOST, NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, VERBS, isColor, ordinalWordOf, singularOf } from './lexicon.ts';
+import {
+  COLORS,
+  END_MOST,
+  NOUNS,
+  NUMBER_WORDS,
+  ORDINALS,
+  SIDE_WORDS,
+  VERBS,
+  isColor,
+  ordinalWordOf,
+  pluralOf,
+  singularOf,
+} from './lexicon.ts';
 import { stackAndSetSayings } from './stack-and-set-sayings.ts';
 import { endsSentence, sentenceEnd } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
@@ -438,12 +450,6 @@ function colourList(colours: readonly string[], at: Token, last: 'and' | 'or' = 
     out.push(word(c, at));
   });
   return out;
-}
-
-/** The plural of a noun of things ("block" → "blocks"), if the lexicon has one. */
-function pluralOf(noun: string): string | undefined {
-  for (const [k, v] of NOUNS) if (v.plural && singularOf(k) === noun) return k;
-  return undefined;
 }
 
 /**

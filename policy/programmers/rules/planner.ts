@@ -1126,12 +1126,28 @@ class Planner {
       centroid[1] += this.board.pos(id)[1] / n;
     }
     const others = this.board.obstacles(ids);
-    const half = ((n - 1) / 2) * pitch;
+    let half = ((n - 1) / 2) * pitch;
     const k0 = axis === 'x' ? 0 : 1;
     let best = this.bestLine(ids, directions, bounds, reg !== null, half, pitch, centroid, others);
     // A straight line longer than its region ("a vertical line of four down the middle"): the
     // region holds it across, and it runs on along its axis as far as it must (noted).
     let held = reg !== null;
+    // Too long for its region at the usual spacing: closer together (2 cm apart, the fingers
+    // close across the line, never between neighbours), centres up to 0.5 cm inside the region.
+    if (!best && reg && line !== 'diagonal') {
+      const tight = round(Math.max(...objs.slice(1).map((o, k) => halfAlong(objs[k]!) + halfAlong(o) + 0.02)));
+      const inner = {
+        min: [Math.max(reg.min[0] + 0.005, REACH_REGION.min[0]), Math.max(reg.min[1] + 0.005, REACH_REGION.min[1])] as Vec2,
+        max: [Math.min(reg.max[0] - 0.005, REACH_REGION.max[0]), Math.min(reg.max[1] - 0.005, REACH_REGION.max[1])] as Vec2,
+      };
+      const closer = this.bestLine(ids, directions, inner, true, ((n - 1) / 2) * tight, tight, centroid, others);
+      if (closer && tight < pitch) {
+        best = closer;
+        pitch = tight;
+        half = ((n - 1) / 2) * pitch;
+        this.notes.push(`a line of ${n} fits the ${region!.replace(/_/g, ' ')} only closer together: ${(tight * 100).toFixed(1)} cm apart`);
+      }
+    }
     if (!best && reg && line !== 'diagonal') {
       const wide = { min: [...bounds.min] as Vec2, max: [...bounds.max] as Vec2 };
       wide.min[k0] = Math.max(PLACE_REGION.min[k0], REACH_REGION.min[k0]);

@@ -359,6 +359,22 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
       (o) => !exclude.has(o.id) && (np.colors.length === 0 || np.colors.includes(o.color)) && idAffinity(np, o.id) > np.colors.length,
     );
   }
+  // "from the white tray over to the black one": "one" of a kind named earlier in the clause
+  // when no thing of the last kind has that colour, and exactly one thing of that colour does.
+  if (found.length === 0 && np.pronoun === 'one' && np.noun === null && np.colors.length > 0) {
+    const coloured = facts.objects.filter(
+      (o) =>
+        !exclude.has(o.id) &&
+        np.colors.includes(o.color) &&
+        (opts.want === 'container' ? CONTAINERS.includes(o.shape) : opts.want === 'thing' ? !CONTAINERS.includes(o.shape) : true),
+    );
+    if (coloured.length === 1) {
+      opts.notes?.push(
+        `'${np.text}': no ${noun ?? 'thing'} is ${np.colors.join(' or ')}; read as ${coloured[0]!.id}, the only ${np.colors.join(' or ')} one`,
+      );
+      found = coloured;
+    }
+  }
   if (found.length === 0) {
     // A colour with no object may name a zone ("push it into the green").
     if (np.colors.length > 0 && noun === null && opts.want !== 'thing') {
@@ -432,7 +448,11 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     const out = new Set<string>();
     for (const e of np.except) {
       // "except the red ones", "but the red and blue ones": everything the phrase fits, of the outer kind.
-      const like: NounPhrase = e.kind === 'object' && e.noun === null ? { ...e, noun, pronoun: undefined } : e;
+      // ("all the red blocks except the one in the middle": the red one in the middle.)
+      const like: NounPhrase =
+        e.kind === 'object' && (e.noun === null || e.pronoun === 'one')
+          ? { ...e, noun: e.noun ?? noun, pronoun: undefined, colors: e.colors.length > 0 || e.notColors ? e.colors : np.colors }
+          : e;
       // ("not on the tray" when nothing is on it: nothing is left out.)
       const where = e.relation?.explicit === true && (e.relation.rel === 'in' || e.relation.rel === 'on') && e.plural;
       let r: Referent;
@@ -469,7 +489,21 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
   // Several plural objects keep the scene's order; one (or a count) out of more is chosen by the rule.
   if (!(np.plural || np.quantifier) || (np.count !== undefined && found.length > np.count)) found = byGripper(found);
   // "the bottom row", "the left-hand column": those of that row (or column) of them.
-  if (np.line) found = inLine(found, np, opts);
+  if (np.line) {
+    // ("the white block in the bottom row" of a grid of red and white blocks: the rows are the
+    // grid's, of every thing of that kind; the white one of the bottom row.)
+    const kind = facts.objects.filter(
+      (o) => !exclude.has(o.id) && (shapes === null ? !CONTAINERS.includes(o.shape) : shapes.includes(o.shape)),
+    );
+    const ids = new Set(found.map((o) => o.id));
+    const ofAll =
+      kind.length > found.length && np.colors.length > 0 ? inLine(kind, np, { want: opts.want }).filter((o) => ids.has(o.id)) : [];
+    if (ofAll.length > 0)
+      opts.notes?.push(
+        `"${np.text}": the ${np.line.side} ${np.line.axis} of every ${noun ?? 'thing'} (${ofAll.map((o) => o.id).join(', ')})`,
+      );
+    found = ofAll.length > 0 ? found.filter((o) => ofAll.includes(o)) : inLine(found, np, opts);
+  }
   const pool = found;
   if (np.relation) {
     const r = applyRelation(np, found, facts, opts);
@@ -814,6 +848,19 @@ function applyRelation(
       return { found: fits, ranked: false, note: `${rel.rel} ${named.join(' or ')}` };
     }
   }
+  // "the things that aren't in a bowl", "any block in a bowl": in any of them.
+  if ((rel.rel === 'in' || rel.rel === 'on') && rel.np?.kind === 'object' && !rel.np.plural && /^(a|an|any)\s/i.test(rel.np.text)) {
+    const r = resolveNp(rel.np, facts, { want: 'container', lastNoun: null });
+    const holders = r.kind === 'objects' ? r.candidates.map((id) => facts.objects.find((o) => o.id === id)!) : [];
+    if (holders.length >= 2) {
+      const fits = found.filter(
+        (o) =>
+          !holders.includes(o) &&
+          holders.some((h) => (rel.rel === 'on' ? restsOn(o, h) || (h.shape === 'tray' && holds(h, o)) : holds(h, o))),
+      );
+      return { found: fits, ranked: false, note: `${rel.rel} any of ${holders.map((h) => h.id).join(', ')}` };
+    }
+  }
   if (rel.np) {
     const r = resolveNp(rel.np, facts, {
       want: 'any',
@@ -886,6 +933,27 @@ function applyRelation(
         note: `the middle ${k} along ${axis === 0 ? 'x' : 'y'}`,
       };
     }
+    // "the red one in the middle" of a grid or a row lying off the table's middle, where what
+    // fits the table's middle only sits on its edge: the one at the middle of the group, noted.
+    if (region === 'center' && !np.plural && k === undefined && others.length >= 3) {
+      const c = TABLE_REGIONS.center;
+      const inside = (o: ObjectInfo): number =>
+        Math.min(o.position[0] - c.min[0], c.max[0] - o.position[0], o.position[1] - c.min[1], c.max[1] - o.position[1]);
+      const xs = others.map((o) => o.position[0]);
+      const ys = others.map((o) => o.position[1]);
+      const mid: [number, number] = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+      const byMid = [...others].sort(
+        (a, b) => Math.hypot(a.position[0] - mid[0], a.position[1] - mid[1]) - Math.hypot(b.position[0] - mid[0], b.position[1] - mid[1]),
+      );
+      const d0 = Math.hypot(byMid[0]!.position[0] - mid[0], byMid[0]!.position[1] - mid[1]);
+      const d1 = Math.hypot(byMid[1]!.position[0] - mid[0], byMid[1]!.position[1] - mid[1]);
+      if (d0 < 0.015 && d1 > 0.04 && fits.every((o) => inside(o) < 0.015) && !(fits.length === 1 && fits[0] === byMid[0])) {
+        opts.notes?.push(
+          `'${np.text}': the middle of the group ${others.map((o) => o.id).join(', ')} (${byMid[0]!.id}); the table's middle only grazes ${fits.map((o) => o.id).join(', ') || 'none of them'}`,
+        );
+        return { found: byMid, ranked: true, note: 'the middle one of the group' };
+      }
+    }
     // "the bowl in the middle" of three bowls in a row, none of them in the middle of the table:
     // the middle one of the row (along the way they spread most), as "the middle bowl".
     if (fits.length === 0 && region === 'center' && others.length >= 3 && others.length % 2 === 1) {
@@ -917,7 +985,9 @@ function applyRelation(
         `no object matches '${np.text}': nothing that fits is in the ${region.replace(/_/g, ' ')} (objects: ${objectList(facts)})`,
       );
     // "all the stuff in the bottom left" (no "corner" said): that quarter of the table (noted).
-    if (p.kind === 'corner' && (np.plural || np.quantifier === 'all') && np.count === undefined && !/\bcorners?\b/.test(p.text)) {
+    // So too a choice among them: "the lowest block in the top right".
+    const among = np.nth !== undefined || np.size !== null || np.sizeRank !== undefined;
+    if (p.kind === 'corner' && (np.plural || np.quantifier === 'all' || among) && np.count === undefined && !/\bcorners?\b/.test(p.text)) {
       const quarter = others.filter((o) => p.x * o.position[0] > 0 && p.y * o.position[1] > 0);
       if (quarter.length > fits.length) {
         const name = region.replace(/_corner$/, '').replace(/_/g, ' ');

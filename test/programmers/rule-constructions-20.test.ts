@@ -1,0 +1,223 @@
+// How the rule programmer reads what people say, twenty-second round: made from what the twentieth
+// and twenty-first tables left unread (post hoc on those two), in this file's own sentences and
+// scenes, and committed before the twenty-second and twenty-third tables were first run.
+// - Where a thing is now, said of a part of the table, says which thing ("take the blocks out of
+//   the top left corner", "the block from the bottom right corner", "from that heap in the top
+//   right"); "that corner" points at a corner the words do not name, and says no more.
+// - "Clear the bottom right corner into the bowl", "clear that corner, the red block into …".
+// - "near the top": the band along that edge.
+// - "everything that isn't a block or a can": none of those kinds.
+// - "except the one in the middle" among the red blocks; a grid's rows are the grid's ("the white
+//   block in the bottom row"), and "the block in the very middle of the grid" is its middle one.
+// - "the lowest block in the top right": among that quarter of the table.
+// - "over to the black one" when no thing of the kind named before is black.
+// - "the things that aren't in a bowl": in none of the bowls.
+// - "so none of them is in the bowl of its own colour" after what is done to them; "one block per
+//   bowl, none in its own colour".
+// - "take the ball that isn't red or blue out and …"; "break the pairs up, one block in each corner".
+// - A line too long for the middle at the usual spacing is set closer together, in simulation.
+
+import { describe, expect, it } from 'vitest';
+import type { SceneFacts } from '../../policy/programmers/index.ts';
+import { CANS_AND_BALLS, MATCH, MIXED, TWO_CORNERS, obj, read, reading } from './rule-fixtures.ts';
+import { box, bowl, firstAttempt, task } from './rule-sim-fixtures.ts';
+
+/** A three-by-three grid of red and white blocks right of the middle (red at the corners and centre), a green bowl, a brown tray. */
+const GRID: SceneFacts = {
+  objects: [
+    obj('red_a', 'box', 'red', 0.04, [0.05, 0.12]),
+    obj('white_a', 'box', 'white', 0.04, [0.15, 0.12]),
+    obj('red_b', 'box', 'red', 0.04, [0.25, 0.12]),
+    obj('white_b', 'box', 'white', 0.04, [0.05, 0.02]),
+    obj('red_c', 'box', 'red', 0.04, [0.15, 0.02]),
+    obj('white_c', 'box', 'white', 0.04, [0.25, 0.02]),
+    obj('red_d', 'box', 'red', 0.04, [0.05, -0.08]),
+    obj('white_d', 'box', 'white', 0.04, [0.15, -0.08]),
+    obj('red_e', 'box', 'red', 0.04, [0.25, -0.08]),
+    obj('green_bowl', 'bowl', 'green', 0.14, [-0.28, 0.18]),
+    obj('brown_tray', 'tray', 'brown', 0.2, [-0.25, -0.2]),
+  ],
+  zones: [],
+};
+
+/** Three blocks and a ball heaped near the top right corner (only the yellow block inside the corner's band), a pink block away, a white tray. */
+const HEAP: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04, [0.2, 0.21]),
+    obj('blue_block', 'box', 'blue', 0.04, [0.31, 0.13]),
+    obj('yellow_block', 'box', 'yellow', 0.04, [0.39, 0.22]),
+    obj('green_ball', 'sphere', 'green', 0.045, [0.3, 0.28]),
+    obj('pink_block', 'box', 'pink', 0.04, [-0.2, -0.1]),
+    obj('white_tray', 'tray', 'white', 0.2, [-0.25, 0.15]),
+  ],
+  zones: [],
+};
+
+/** An orange can on a blue tray, an empty black tray, a yellow block. */
+const TRAYS: SceneFacts = {
+  objects: [
+    obj('blue_tray', 'tray', 'blue', 0.2, [-0.25, 0.0]),
+    obj('orange_can', 'cylinder', 'orange', [0.04, 0.04, 0.07], [-0.25, 0.0], 0, 0.05),
+    obj('black_tray', 'tray', 'black', 0.2, [0.25, 0.0]),
+    obj('yellow_block', 'box', 'yellow', 0.04, [0.0, -0.2]),
+  ],
+  zones: [],
+};
+
+/** A red bowl holding a blue can, a blue bowl holding a red block; a white block, a red can and a green block loose. */
+const HELD: SceneFacts = {
+  objects: [
+    obj('red_bowl', 'bowl', 'red', 0.14, [-0.22, 0.12]),
+    obj('blue_can', 'cylinder', 'blue', [0.04, 0.04, 0.07], [-0.22, 0.12], 0, 0.045),
+    obj('blue_bowl', 'bowl', 'blue', 0.14, [0.22, 0.12]),
+    obj('red_block', 'box', 'red', 0.04, [0.22, 0.12], 0, 0.03),
+    obj('white_block', 'box', 'white', 0.04, [-0.1, -0.15]),
+    obj('red_can', 'cylinder', 'red', [0.04, 0.04, 0.07], [0.1, -0.2]),
+    obj('green_block', 'box', 'green', 0.04, [0.3, -0.1]),
+  ],
+  zones: [],
+};
+
+describe('where a thing is now, said of a part of the table', () => {
+  it('"take the blocks out of the top left corner": only those in that corner', () => {
+    expect(read('take the blocks out of the top left corner and drop them in the bowl', TWO_CORNERS)).toBe(
+      'place red_block in yellow_bowl',
+    );
+    expect(read('could you move the block from the bottom right corner into the yellow bowl', TWO_CORNERS)).toBe(
+      'place white_block in yellow_bowl',
+    );
+  });
+
+  it('"out of that corner": it points, and the thing named says which', () => {
+    expect(read('pull the red block out of that corner and put it in the middle', TWO_CORNERS)).toBe(
+      'place red_block to the center of the table',
+    );
+  });
+
+  it('"from that heap in the top right", "from the top right": that quarter of the table, noted', () => {
+    const r = reading('take the leftmost block from that heap in the top right and put it on the tray', HEAP);
+    expect(r.intents).toBe('place red_block in white_tray');
+    expect(r.notes.join(' ')).toContain('the top right quarter of the table');
+    expect(read('put the blocks from the top right on the tray', HEAP)).toBe(
+      'place red_block in white_tray | place blue_block in white_tray | place yellow_block in white_tray',
+    );
+  });
+
+  it('"the lowest block in the top right": the lowest of that quarter, not of the corner\'s band alone', () => {
+    expect(read('put the lowest block in the top right on the tray', HEAP)).toBe('place blue_block in white_tray');
+  });
+
+  it('"the second block from the left" still counts from the left (a side alone is no part of the table here)', () => {
+    expect(read('put the second block from the left in the bowl', TWO_CORNERS)).toBe('place green_block in yellow_bowl');
+  });
+});
+
+describe('clearing a part of the table', () => {
+  it('"clear the bottom right corner into the bowl": what is there goes in', () => {
+    expect(read('clear the bottom right corner into the bowl please', TWO_CORNERS)).toBe('place white_block in yellow_bowl');
+  });
+
+  it('"clear that corner, the red block into the bowl": the next words say which things and where', () => {
+    expect(read('clear that corner, the red block into the bowl', TWO_CORNERS)).toBe('place red_block in yellow_bowl');
+    expect(read('clear the top right corner, all the blocks onto the tray', HEAP)).toBe(
+      'place red_block in white_tray | place blue_block in white_tray | place yellow_block in white_tray',
+    );
+  });
+
+  it('"clear the top left corner" with nowhere said is still not read', () => {
+    expect(() => read('clear the top left corner', TWO_CORNERS)).toThrow(/clear/);
+  });
+});
+
+describe('places, kinds and exceptions', () => {
+  it('"near the top", "near the bottom": the band along that edge', () => {
+    expect(read('put the blocks in a row near the top please', MIXED)).toBe(
+      'line up red_block, yellow_block, blue_block, green_block along +x (horizontal line) in the top side',
+    );
+    expect(read('line the blocks up near the bottom', MIXED)).toMatch(/in the bottom side$/);
+  });
+
+  it('"everything that isn\'t a block or a can": none of those kinds', () => {
+    expect(read("everything that isn't a block or a can goes on the tray", MIXED)).toBe('place orange_ball in gray_tray');
+    expect(read('put all the things that are not balls or cans in the bowl', MIXED)).toBe(
+      'gather red_block, blue_block, green_block, yellow_block in white_bowl',
+    );
+  });
+
+  it('"all the red blocks except the one in the middle": the red one in the middle of the grid', () => {
+    expect(read('put all the red blocks except the one in the middle in the bowl', GRID)).toBe(
+      'gather red_a, red_b, red_d, red_e in green_bowl',
+    );
+  });
+
+  it('a grid\'s rows are the grid\'s: "the white block in the bottom row"', () => {
+    const r = reading('move the white block in the bottom row to the tray', GRID);
+    expect(r.intents).toBe('place white_d in brown_tray');
+    expect(r.notes.join(' ')).toContain('the bottom row of every box');
+    expect(read('the red blocks in the top row go in the bowl', GRID)).toBe('gather red_a, red_b in green_bowl');
+  });
+
+  it('"the block in the very middle of the grid": the middle one of its middle row', () => {
+    expect(read('put the block in the very middle of the grid on the tray', GRID)).toBe('place red_c in brown_tray');
+    expect(read('put the red block in the centre of the grid in the bowl', GRID)).toBe('place red_c in green_bowl');
+  });
+
+  it('"over to the black one": the only black thing when none of the kind named before is black, noted', () => {
+    const r = reading('move the orange can from the blue tray over to the black one', TRAYS);
+    expect(r.intents).toBe('place orange_can in black_tray (off blue_tray)');
+    expect(r.notes.join(' ')).toContain('the only black one');
+  });
+
+  it('"the things that aren\'t in a bowl": in none of the bowls', () => {
+    expect(read("line up the things that aren't in a bowl along the bottom", HELD)).toBe(
+      'line up white_block, red_can, green_block along +x (horizontal line) in the bottom side',
+    );
+  });
+});
+
+describe('what must not hold, said after what is done', () => {
+  it('"swap the blocks around so none of them is in the bowl of its own colour"', () => {
+    expect(read('swap the blocks around so none of them is in the bowl of its own colour', MATCH)).toBe(
+      'sort red_block→green_bowl, green_block→blue_bowl, blue_block→red_bowl',
+    );
+  });
+
+  it('"one block per bowl, and none in the bowl of its own colour", "…, none in its own colour"', () => {
+    for (const text of ['one block per bowl, and none in the bowl of its own colour', 'one block per bowl, none in its own colour'])
+      expect(read(text, MATCH), text).toBe('sort red_block→green_bowl, green_block→blue_bowl, blue_block→red_bowl');
+  });
+
+  it('"take the ball that isn\'t red or blue out and put it in the bowl"', () => {
+    expect(read("take the ball that isn't red or blue out and put it in the bowl", CANS_AND_BALLS)).toBe('place white_ball in black_bowl');
+  });
+
+  it('"break the pairs up, one block in each corner": the blocks, one in each corner', () => {
+    expect(read('break the pairs up, one block in each corner', TWO_CORNERS)).toBe(
+      'place red_block to the top left corner | place white_block to the bottom right corner | place green_block to the bottom left corner | place blue_block to the top right corner',
+    );
+  });
+});
+
+describe('the twenty-second round in simulation', { timeout: 120_000 }, () => {
+  it('"three blocks in a vertical line in the middle": closer together, so every one is in the middle', async () => {
+    const def = task(
+      'three blocks in a vertical line in the middle',
+      [
+        bowl('red_bowl', 'red', { position: [-0.22, 0.0], jitter: 0 }),
+        bowl('blue_bowl', 'blue', { position: [0.22, 0.0], jitter: 0 }),
+        box('red_block', 'red', 0.04, { position: [0.0, 0.2], jitter: 0 }),
+        box('blue_block', 'blue', 0.04, { position: [0.0, -0.2], jitter: 0 }),
+        box('yellow_block', 'yellow', 0.04, { position: [0.36, -0.26], jitter: 0 }),
+      ],
+      {
+        all: [
+          { line: { ids: ['red_block', 'blue_block', 'yellow_block'], direction: 'vertical' } },
+          { every: { select: { shape: 'box' }, holds: { inRegion: ['$', 'center'] } } },
+        ],
+      },
+    );
+    const r = await firstAttempt(def, 0);
+    expect(r, r.detail).toMatchObject({ ok: true });
+    expect(r.program).toContain('fits the center only closer together');
+  });
+});
