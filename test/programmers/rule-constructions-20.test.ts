@@ -16,10 +16,15 @@
 //   bowl, none in its own colour".
 // - "take the ball that isn't red or blue out and …"; "break the pairs up, one block in each corner".
 // - A line too long for the middle at the usual spacing is set closer together, in simulation.
+// Then post hoc, after the twenty-second and twenty-third tables (measured held out first), in
+// this file's own sentences: "one to a corner"; "…, then the red one on top" after two clauses;
+// "stack A on B and C on top"; "in any of the bowls except …", "some bowl"; "X on the tray, but
+// leave …"; "every one of them"; "put one in each bowl"; "up straight across"; "further left
+// than X"; "from left to right, smallest first"; "the right end of the cross".
 
 import { describe, expect, it } from 'vitest';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
-import { CANS_AND_BALLS, MATCH, MIXED, TWO_CORNERS, obj, read, reading } from './rule-fixtures.ts';
+import { CANS_AND_BALLS, MATCH, MIXED, ROW, TOWER, TWO_CORNERS, obj, read, reading } from './rule-fixtures.ts';
 import { box, bowl, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 /** A three-by-three grid of red and white blocks right of the middle (red at the corners and centre), a green bowl, a brown tray. */
@@ -195,6 +200,93 @@ describe('what must not hold, said after what is done', () => {
     expect(read('break the pairs up, one block in each corner', TWO_CORNERS)).toBe(
       'place red_block to the top left corner | place white_block to the bottom right corner | place green_block to the bottom left corner | place blue_block to the top right corner',
     );
+  });
+});
+
+describe('post hoc, after the twenty-second and twenty-third tables (own sentences)', () => {
+  it('"spread the blocks out, one to a corner": a corner each (all went to one)', () => {
+    expect(read('spread the blocks out, one to a corner', TWO_CORNERS)).toBe(
+      'place red_block to the top left corner | place white_block to the bottom right corner | place green_block to the bottom left corner | place blue_block to the top right corner',
+    );
+    expect(read('put the blocks in the bowls, one to a bowl', MATCH)).toBe(
+      'sort red_block→red_bowl, green_block→green_bowl, blue_block→blue_bowl',
+    );
+  });
+
+  it('"…, then the red block on top" after two clauses is on the last one put down (the first was read as a thing in the middle)', () => {
+    expect(read('put the green block in the middle, then the yellow block on top of it, then the red block on top', MIXED)).toBe(
+      'place green_block to the center of the table | place yellow_block on green_block | place red_block on yellow_block',
+    );
+    expect(read('put green on red and then blue on top', MIXED)).toBe('stack red_block < green_block < blue_block');
+  });
+
+  it('"stack the red block on the blue one and the green one on top": a stack of three (the blue block was lost)', () => {
+    expect(read('stack the red block on the blue one and the green one on top', MIXED)).toBe('stack blue_block < red_block < green_block');
+    expect(read('put the ball on the tray first, then stack the red block on the blue one and the green one on top', MIXED)).toBe(
+      'place orange_ball in gray_tray | stack blue_block < red_block < green_block',
+    );
+    expect(read('put the red block on the tray and then the yellow one on top', MIXED)).toBe(
+      'place red_block in gray_tray | place yellow_block on red_block',
+    );
+  });
+
+  it('"in any of the bowls except the green one", "one of the bowls other than …", "some bowl that isn\'t blue"', () => {
+    expect(read('the green block can go in any of the bowls except the green one', MATCH)).toBe('place green_block in red_bowl');
+    expect(read('put the red block in one of the bowls other than the red one', MATCH)).toBe('place red_block in green_bowl');
+    expect(read("put the blue block into some bowl that isn't blue", MATCH)).toBe('place blue_block in green_bowl');
+  });
+
+  it('"black things on the tray, but leave …": a put before what is kept (it was read as a topic)', () => {
+    expect(read('blocks on the tray, but leave the red block where it is', MIXED)).toBe(
+      'place blue_block in gray_tray | place green_block in gray_tray | place yellow_block in gray_tray',
+    );
+  });
+
+  it('"I want every one of them sitting on the table", "take the two … off and put one in each bowl"', () => {
+    expect(read('take the tower apart, I want every one of them sitting on the table', TOWER)).toBe(
+      'unstack green_block from yellow_block | unstack yellow_block from red_block | place green_block on the table',
+    );
+    expect(read('take the red and green blocks and put one in each bowl', MATCH)).toMatch(
+      /^sort red_block→\w+_bowl, green_block→\w+_bowl$/,
+    );
+  });
+
+  it('"line the blocks up straight across the top"; "a lot further left than X"; "further up than X"', () => {
+    expect(read('line the blocks up straight across the top', ROW)).toBe(
+      'line up red_block, yellow_block, blue_block, green_block, white_block along +x (horizontal line) in the top side',
+    );
+    expect(read('put the green block a lot further left than the pink can', MIXED)).toBe('place green_block a lot left of pink_can');
+    expect(read('put the red block further up than the bowl', MIXED)).toBe('place red_block behind white_bowl');
+  });
+
+  it('"in a row from left to right, smallest first" orders the row; "…, largest first" after a put is still the order of doing', () => {
+    expect(read('the blocks in a row from left to right, smallest first', MIXED)).toBe(
+      'line up yellow_block, red_block, green_block, blue_block along +x (horizontal line)',
+    );
+    expect(read('put the blocks in the bowl, largest first', MIXED)).toBe(
+      'gather red_block, blue_block, green_block, yellow_block in white_bowl',
+    );
+  });
+
+  it('"take the two top blocks off and put one in each bowl" with two stacks: the top of each (it took a base)', () => {
+    const stacks: SceneFacts = {
+      objects: [
+        obj('red_block', 'box', 'red', 0.04, [-0.17, 0.05], 0, 0.02),
+        obj('blue_block', 'box', 'blue', 0.04, [-0.17, 0.05], 0, 0.06),
+        obj('black_block', 'box', 'black', 0.04, [0.16, -0.03], 0, 0.02),
+        obj('white_block', 'box', 'white', 0.04, [0.16, -0.03], 0, 0.06),
+        obj('gray_bowl', 'bowl', 'gray', 0.14, [-0.22, -0.2]),
+        obj('pink_bowl', 'bowl', 'pink', 0.14, [0.24, 0.2]),
+      ],
+      zones: [],
+    };
+    const r = reading('take the two top blocks off and put one in each bowl', stacks);
+    expect(r.intents).toMatch(/^sort (white_block→pink_bowl, blue_block→gray_bowl|blue_block→gray_bowl, white_block→pink_bowl)$/);
+    expect(r.notes.join(' ')).toContain('the top block of each of the 2 stacks');
+  });
+
+  it('"the block at the right end of the cross": the shape the blocks make is their group', () => {
+    expect(read('take the block at the right end of the cross and put it in the bowl', ROW)).toBe('place white_block in pink_bowl');
   });
 });
 

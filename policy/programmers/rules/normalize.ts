@@ -1779,6 +1779,17 @@ function looseForms(tokens: Token[]): Token[] {
       i += 4;
       continue;
     }
+    // "…, one to a corner", "one to each bowl" (no thing said after "one"): one per.
+    if (
+      w(i) === 'one' &&
+      w(i + 1) === 'to' &&
+      ['a', 'each', 'every'].includes(w(i + 2) ?? '') &&
+      (w(i + 3) === 'corner' || (NOUNS.has(w(i + 3) ?? '') && !NOUNS.get(w(i + 3)!)!.plural))
+    ) {
+      out.push(t, over(i + 1, i + 2, 'per')[0]!, tokens[i + 3]!);
+      i += 3;
+      continue;
+    }
     // A shape said as an adjective: "the round one(s) / thing(s)", "everything round", "the square
     // ones", "the cube-shaped thing": balls, blocks ("round" is a ball; a cylinder is "the can").
     const shapeWord = SHAPE_ADJECTIVES[w(i) ?? ''];
@@ -2185,7 +2196,19 @@ function looseForms(tokens: Token[]): Token[] {
     ) {
       const k = w(i + 1) === 'one' ? (w(i + 2) === 'by' ? i + 4 : i + 5) : i + 3;
       const end = tokens[k];
-      if (end === undefined || end.kind === 'punct') {
+      // (After a row or a line, "…, smallest first" says where each stands: the first is where the row starts.)
+      let s0 = i;
+      while (s0 > 0 && !endsSentence(tokens[s0 - 1])) s0--;
+      const arranged =
+        w(i + 1) !== 'one' &&
+        tokens
+          .slice(s0, i)
+          .some(
+            (x) =>
+              ['row', 'line', 'column', 'lineup', 'order', 'arrange'].includes(x.text) ||
+              (x.text === 'up' && tokens.some((y) => y.text === 'line')),
+          );
+      if (!arranged && (end === undefined || end.kind === 'punct')) {
         i = k - 1;
         continue;
       }
@@ -3146,6 +3169,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   let out: Token[] = tokens.map((t) => (t.kind === 'punct' && t.text === '->' ? { ...t, kind: 'word', text: 'to' } : t));
   out = compassWords(out, notes);
   out = askingForms(out);
+  out = anyContainer(out);
   out = phrasingForms(out, notes, opts.vocabulary);
   out = thatBowlOfItsColour(out);
   out = extremeAfterNoun(out);
@@ -3209,6 +3233,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = fromWhere(out);
   out = middleOfGrid(out);
   out = splitGroups(out);
+  out = putBeforeKeep(out);
   out = clearRegion(out);
   out = fromRegion(out);
   out = notContainers(out);
@@ -3819,6 +3844,165 @@ function fromRegion(tokens: Token[]): Token[] {
     return fromRegion([...tokens.slice(0, k), at('that'), at(plural ? 'are' : 'is'), ...region.words.map(at), ...tokens.slice(region.end)]);
   }
   return tokens;
+}
+
+/**
+ * Where it goes, said as any one of several containers: "in any of the bowls", "into one of the
+ * trays" are "in any bowl", "in some bowl" is "in a bowl"; "any bowl other than / but the red one"
+ * is "any bowl except the red one".
+ */
+function anyContainer(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const container = (x: string | undefined): boolean => x !== undefined && ['bowl', 'tray', 'container'].includes(NOUNS.get(x)?.cls ?? '');
+  for (let k = 0; k < tokens.length; k++) {
+    if (!['in', 'into', 'on', 'onto'].includes(w(k) ?? '')) continue;
+    const at = (text: string): Token => ({ kind: 'word', text, start: tokens[k + 1]!.start, end: tokens[k + 1]!.start });
+    let end = -1;
+    let noun: string | undefined;
+    if (['any', 'one', 'either', 'some'].includes(w(k + 1) ?? '') && w(k + 2) === 'of' && w(k + 3) === 'the' && container(w(k + 4))) {
+      noun = NOUNS.get(w(k + 4)!)!.plural ? singularOf(w(k + 4)!) : undefined;
+      end = k + 5;
+    } else if (w(k + 1) === 'some' && container(w(k + 2)) && !NOUNS.get(w(k + 2)!)!.plural) {
+      noun = w(k + 2);
+      end = k + 3;
+    }
+    if (noun === undefined || end < 0) continue;
+    const rest = tokens.slice(end);
+    // "… other than the red one", "… but the red one": except it.
+    let other = 0;
+    if (w(end) === 'other' && w(end + 1) === 'than') other = 2;
+    else if (w(end) === 'but' && ['the', 'not'].includes(w(end + 1) ?? '')) other = 1;
+    const except = other > 0 ? [at('except'), ...rest.slice(other)] : rest;
+    // ("any" spans the words it stands for: what the phrase says is read from them.)
+    // ("some bowl that isn't blue": "a bowl …", which a relative clause may follow.)
+    const any: Token = {
+      kind: 'word',
+      text: end === k + 3 && other === 0 ? 'a' : 'any',
+      start: tokens[k + 1]!.start,
+      end: tokens[end - 1]!.end,
+    };
+    const head: Token = { kind: 'word', text: noun, start: tokens[end - 1]!.end, end: tokens[end - 1]!.end };
+    return anyContainer([...tokens.slice(0, k + 1), any, head, ...except]);
+  }
+  return tokens;
+}
+
+/**
+ * "take the two top blocks off and put one in each bowl", "… put one of them on each tray": the
+ * things named before, one in each ("put them one in each bowl").
+ */
+function oneInEach(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 1; k < tokens.length; k++) {
+    if (!['put', 'place', 'drop', 'set', 'pop'].includes(w(k) ?? '') || w(k + 1) !== 'one') continue;
+    const n = w(k + 2) === 'of' && ['them', 'these', 'those'].includes(w(k + 3) ?? '') ? 2 : 0;
+    const p = k + 2 + n;
+    if (!['in', 'into', 'on', 'onto'].includes(w(p) ?? '') || !['each', 'every'].includes(w(p + 1) ?? '')) continue;
+    // Things said before, in the plural.
+    if (!tokens.slice(0, k).some((t) => NOUNS.get(t.text)?.plural && !['bowl', 'tray', 'container'].includes(NOUNS.get(t.text)!.cls)))
+      continue;
+    const at = (text: string): Token => ({ kind: 'word', text, start: tokens[k + 1]!.start, end: tokens[k + 1]!.start });
+    return oneInEach([...tokens.slice(0, k + 1), at('them'), tokens[k + 1]!, ...tokens.slice(p)]);
+  }
+  return tokens;
+}
+
+/** The shape a group of things makes, named as a group: "the left end of the cross", "the top of the plus sign", "from the diamond". */
+const GROUP_SHAPES: ReadonlySet<string> = new Set([
+  'cross',
+  'plus',
+  'diamond',
+  'triangle',
+  'pattern',
+  'formation',
+  'arrangement',
+  'shape',
+  'x',
+]);
+
+function shapesOfGroups(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const out: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (GROUP_SHAPES.has(w(k) ?? '') && w(k - 1) === 'the' && ['of', 'from'].includes(w(k - 2) ?? '')) {
+      out.push({ ...t, text: 'group' });
+      if (w(k) === 'plus' && w(k + 1) === 'sign') k++;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** "a lot further right than the red one", "further left than X": "a lot to the right of the red one"; "further up than X": above it. */
+function furtherThan(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 0; k < tokens.length; k++) {
+    if (!['further', 'farther', 'more'].includes(w(k) ?? '') || w(k + 2) !== 'than') continue;
+    const side = w(k + 1) ?? '';
+    const said =
+      side === 'left' || side === 'right' ? ['to', 'the', side, 'of'] : side === 'up' ? ['above'] : side === 'down' ? ['below'] : null;
+    if (said === null) continue;
+    const at = (text: string): Token => ({ kind: 'word', text, start: tokens[k]!.start, end: tokens[k]!.start });
+    return furtherThan([...tokens.slice(0, k), ...said.map(at), ...tokens.slice(k + 3)]);
+  }
+  return tokens;
+}
+
+/** "line the blocks up straight (across the table)": "straight" says how, as a line is; left out ("a straight line" stays). */
+function straightAcross(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  return tokens.filter(
+    (t, k) =>
+      !(
+        t.text === 'straight' &&
+        t.kind === 'word' &&
+        (w(k - 1) === 'up' || ['across', 'along', 'down', 'up'].includes(w(k + 1) ?? '')) &&
+        tokens.slice(Math.max(0, k - 6), k).some((x) => ['line', 'lined', 'lining', 'row', 'arrange', 'set'].includes(x.text))
+      ),
+  );
+}
+
+/** "I want every one of them sitting on the table", "I'd like each of them in …": "them all". */
+function everyOneOfThem(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 1; k < tokens.length; k++) {
+    if (!['want', 'need', 'like', 'have', 'get'].includes(w(k - 1) ?? '')) continue;
+    const n =
+      w(k) === 'every' && w(k + 1) === 'one'
+        ? 2
+        : w(k) === 'each' && w(k + 1) === 'one'
+          ? 2
+          : ['each', 'all', 'both'].includes(w(k) ?? '')
+            ? 1
+            : 0;
+    if (n === 0 || w(k + n) !== 'of' || !['them', 'these', 'those'].includes(w(k + n + 1) ?? '')) continue;
+    const at = (text: string): Token => ({ kind: 'word', text, start: tokens[k]!.start, end: tokens[k]!.start });
+    return everyOneOfThem([...tokens.slice(0, k), at('them'), at('all'), ...tokens.slice(k + n + 2)]);
+  }
+  return tokens;
+}
+
+/**
+ * "black things on the tray, but leave the black ball where it is": a thing and where it goes,
+ * with no verb, before what is kept, is a put (it was read as a topic for what is kept).
+ */
+function putBeforeKeep(tokens: Token[]): Token[] {
+  tokens = shapesOfGroups(furtherThan(oneInEach(straightAcross(everyOneOfThem(tokens)))));
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const comma = tokens.findIndex((t) => t.kind === 'punct' && t.text === ',');
+  if (comma < 3) return tokens;
+  let k = comma + 1;
+  if (['but', 'and', 'just'].includes(w(k) ?? '')) k++;
+  if (!['leave', 'keep'].includes(w(k) ?? '')) return tokens;
+  const head = tokens.slice(0, comma);
+  if (head.some((t) => t.kind !== 'word' || VERBS.has(t.text))) return tokens;
+  const at = head.findIndex((t, i) => i > 0 && ['in', 'on', 'into', 'onto'].includes(t.text));
+  const container = head.slice(at + 1).find((t) => NOUNS.has(t.text));
+  if (at < 1 || !container || !['bowl', 'tray', 'container'].includes(NOUNS.get(container.text)!.cls)) return tokens;
+  if (!head.slice(0, at).some((t) => NOUNS.has(t.text) || isColor(t.text) || t.text === 'everything')) return tokens;
+  return [{ kind: 'word', text: 'put', start: tokens[0]!.start, end: tokens[0]!.start }, ...tokens];
 }
 
 /**

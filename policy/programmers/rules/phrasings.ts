@@ -809,10 +809,18 @@ function towerForms(tokens: Token[]): Token[] {
     // "… and then blue on top", "…, then the blue one on top" after a clause that put something on something.
     if (w(i) === 'on' && w(i + 1) === 'top' && (i + 2 >= tokens.length || tokens[i + 2]!.kind === 'punct') && w(i - 1) !== 'it') {
       let b = i - 1;
-      while (b > 0 && tokens[b]!.kind === 'word' && w(b) !== 'then') b--;
-      const before = tokens.slice(0, b);
+      while (b > 0 && tokens[b]!.kind === 'word' && w(b) !== 'then' && w(b) !== 'and') b--;
+      // ("stack A on B and C on top": "and" too, after a stack.)
+      if (w(b) === 'and' && w(b + 1) === 'then') b++;
+      // The clause before it: from the last "then" or comma (or the start).
+      let c0 = b - 1;
+      while (c0 > 0 && !(tokens[c0 - 1]!.kind === 'punct' || w(c0 - 1) === 'then')) c0--;
+      if (c0 < 0) c0 = 0;
+      const lead = tokens.slice(0, c0);
+      const before = tokens.slice(c0, w(b - 1) === 'and' && w(b) === 'then' ? b - 1 : b);
+      const next = (k: number): string => (before[k + 1]?.kind === 'word' ? before[k + 1]!.text : '');
       const stacked = before.some(
-        (t, k) => ['on', 'onto'].includes(t.text) && (isColor(w(k + 1)) || w(k + 1) === 'the' || w(k + 1) === 'top'),
+        (t, k) => ['on', 'onto'].includes(t.text) && (isColor(next(k)) || next(k) === 'the' || next(k) === 'top'),
       );
       // "put A on B (and) then C on top" → "stack C on A on B" (the one sentence a stack of three).
       const v = before.findIndex((t) => ['put', 'place', 'stack', 'set'].includes(t.text));
@@ -822,10 +830,11 @@ function towerForms(tokens: Token[]): Token[] {
       const base = clean(before.slice(on + 1));
       // (On a container, "put the red block on the tray and then the yellow one on top", it already reads.)
       const onContainer = base.some((t) => ['bowl', 'tray', 'table'].includes(t.text));
-      if (w(b) === 'then' && stacked && v === 0 && on > 1 && !onContainer && !tokens.some((t) => t.text === 'bottom')) {
+      const andStack = w(b) === 'and' && before[0]?.text === 'stack';
+      if ((w(b) === 'then' || andStack) && stacked && v === 0 && on > 1 && !onContainer && !tokens.some((t) => t.text === 'bottom')) {
         const a = before.slice(1, on);
         const at = tokens[i]!;
-        return towerForms([word('stack', at), ...tail, word('on', at), ...a, word('on', at), ...base, ...tokens.slice(i + 2)]);
+        return towerForms([...lead, word('stack', at), ...tail, word('on', at), ...a, word('on', at), ...base, ...tokens.slice(i + 2)]);
       }
     }
     // "a tower in the middle of the tray, green at the bottom then yellow".

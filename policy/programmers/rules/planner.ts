@@ -1141,7 +1141,8 @@ class Planner {
         max: [Math.min(reg.max[0] - 0.005, REACH_REGION.max[0]), Math.min(reg.max[1] - 0.005, REACH_REGION.max[1])] as Vec2,
       };
       const closer = this.bestLine(ids, directions, inner, true, ((n - 1) / 2) * tight, tight, centroid, others);
-      if (closer && tight < pitch) {
+      // (Only with room to spare around it: a crowded middle keeps the usual spacing, running past the region.)
+      if (closer && closer.score >= 0 && tight < pitch) {
         best = closer;
         pitch = tight;
         half = ((n - 1) / 2) * pitch;

@@ -535,6 +535,14 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     opts.notes?.push(`"${np.text}": those on the ${np.nth.from} half of the table (${half.map((o) => o.id).join(', ')})`);
     return { kind: 'objects', ids: half.map((o) => o.id), candidates: found.map((o) => o.id) };
   }
+  // "the two top blocks" where two stacks stand: the top block of each, noted (it took the two highest in the picture).
+  if (np.nth && np.nth.n === 1 && np.nth.from === 'top' && np.count !== undefined && np.count >= 2 && stacked(found)) {
+    const tops = found.filter((o) => found.some((b) => b !== o && restsOn(o, b)) && !facts.objects.some((a) => a !== o && restsOn(a, o)));
+    if (tops.length === np.count) {
+      opts.notes?.push(`"${np.text}": the top block of each of the ${tops.length} stacks (${tops.map((o) => o.id).join(', ')})`);
+      return { kind: 'objects', ids: tops.map((o) => o.id), candidates: found.map((o) => o.id) };
+    }
+  }
   if (np.nth) {
     let { from } = np.nth;
     // "the middle bowl" of a column: the middle one along the way they spread most (up the picture here).
