@@ -20,7 +20,11 @@
 // this file's own sentences: "one to a corner"; "…, then the red one on top" after two clauses;
 // "stack A on B and C on top"; "in any of the bowls except …", "some bowl"; "X on the tray, but
 // leave …"; "every one of them"; "put one in each bowl"; "up straight across"; "further left
-// than X"; "from left to right, smallest first"; "the right end of the cross".
+// than X"; "from left to right, smallest first"; "the right end of the cross". And a twenty-third
+// round of the lead's own everyday sentences, committed before the twenty-fourth and twenty-fifth
+// tables: "next to each other / side by side / close together in the middle" (a row there), "gather
+// the blocks in the top left corner", "in a square", "the corner blocks", "onto the top of the stack",
+// "…, starting with the red one".
 
 import { describe, expect, it } from 'vitest';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
@@ -287,6 +291,44 @@ describe('post hoc, after the twenty-second and twenty-third tables (own sentenc
 
   it('"the block at the right end of the cross": the shape the blocks make is their group', () => {
     expect(read('take the block at the right end of the cross and put it in the bowl', ROW)).toBe('place white_block in pink_bowl');
+  });
+});
+
+describe("twenty-third round: everyday sentences of the lead's own, committed before the twenty-fourth and twenty-fifth tables", () => {
+  it('"next to each other in the middle", "close together in the middle", "side by side in the top left corner": a row there', () => {
+    expect(read('put the red and the green block next to each other in the middle', MIXED)).toBe(
+      'line up red_block, green_block along +x (horizontal line) in the center',
+    );
+    expect(read('put all the blocks close together in the middle', MIXED)).toBe(
+      'line up red_block, yellow_block, blue_block, green_block along +x (horizontal line) in the center',
+    );
+    expect(read('put the blue and yellow blocks side by side in the top left corner', MIXED)).toBe(
+      'line up blue_block, yellow_block along +x (horizontal line) in the top left corner',
+    );
+    // (Beside one thing, or together in a container, it is as before.)
+    expect(read('put the red block next to the blue one', MIXED)).toBe('place red_block next to blue_block');
+    expect(read('put the red and blue blocks together in the bowl', MIXED)).toBe('gather red_block, blue_block in white_bowl');
+  });
+
+  it('"gather the blocks in the top left corner": a row there (it asked for a container)', () => {
+    expect(read('gather the blocks in the top left corner', MIXED)).toBe(
+      'line up red_block, yellow_block, blue_block, green_block along +x (horizontal line) in the top left corner',
+    );
+    expect(read('gather the blocks in the bowl', MIXED)).toBe('gather red_block, blue_block, green_block, yellow_block in white_bowl');
+  });
+
+  it('"in a square" is two by two (it was read as a zone); "the corner blocks"; "onto the top of the stack"', () => {
+    expect(read('put the blocks in a square', MIXED)).toBe('grid red_block, blue_block / green_block, yellow_block');
+    expect(read('move the corner blocks into the middle', TWO_CORNERS)).toBe(
+      'place red_block to the center of the table | place white_block to the center of the table',
+    );
+    expect(read('move the purple block onto the top of the stack', TOWER)).toBe('place purple_block on green_block');
+  });
+
+  it('"…, starting with the red one" after a put of several is the order of doing', () => {
+    expect(read('put the blocks on the tray one by one starting with the red one', MIXED)).toBe(
+      'place red_block in gray_tray | place blue_block in gray_tray | place green_block in gray_tray | place yellow_block in gray_tray',
+    );
   });
 });
 

@@ -3170,6 +3170,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = compassWords(out, notes);
   out = askingForms(out);
   out = anyContainer(out);
+  out = groupedAt(out);
   out = phrasingForms(out, notes, opts.vocabulary);
   out = thatBowlOfItsColour(out);
   out = extremeAfterNoun(out);
@@ -3962,6 +3963,109 @@ function straightAcross(tokens: Token[]): Token[] {
         tokens.slice(Math.max(0, k - 6), k).some((x) => ['line', 'lined', 'lining', 'row', 'arrange', 'set'].includes(x.text))
       ),
   );
+}
+
+/**
+ * Several things kept together where they go: "put the red and the green block next to each other
+ * in the middle", "side by side in the top left corner", "(close) together in the middle": a row
+ * there. "in a square" of things is a 2 by 2 grid; "the corner blocks" are the blocks in the
+ * corners; "onto the top of the stack" is on top of it; "…, starting with the red one" after a put
+ * of several is the order of doing, left out.
+ */
+function groupedAt(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const at = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.start });
+  for (let k = 1; k < tokens.length; k++) {
+    let n = 0;
+    if (w(k) === 'next' && w(k + 1) === 'to' && w(k + 2) === 'each' && w(k + 3) === 'other') n = 4;
+    else if (w(k) === 'side' && w(k + 1) === 'by' && w(k + 2) === 'side') n = 3;
+    else if (w(k) === 'close' && w(k + 1) === 'together') n = 2;
+    else if (
+      w(k) === 'together' &&
+      !['group', 'grouped', 'bunch', 'cluster', 'gather'].some((v) => tokens.slice(Math.max(0, k - 8), k).some((t) => t.text === v))
+    )
+      n = 1;
+    if (n > 0 && ['in', 'at', 'on'].includes(w(k + n) ?? '') && w(k + n + 1) === 'the') {
+      const place = tokens.slice(k + n + 2, k + n + 6).map((t) => t.text);
+      const region = ['middle', 'centre', 'center', 'corner', 'top', 'bottom', 'left', 'right', 'front', 'back'].some((x) =>
+        place.includes(x),
+      );
+      if (region && !place.some((x) => NOUNS.has(x) && ['bowl', 'tray', 'container'].includes(NOUNS.get(x)!.cls)))
+        return groupedAt([...tokens.slice(0, k), at('in', tokens[k]!), at('a', tokens[k]!), at('row', tokens[k]!), ...tokens.slice(k + n)]);
+    }
+    // "gather the blocks in the top left corner", "collect them at the left side": a row there (a
+    // gathering verb with a part of the table, not a container).
+    if (
+      ['gather', 'collect', 'cluster', 'bunch', 'herd', 'round'].includes(w(k - 1) ?? '') &&
+      (k - 1 === 0 || endsSentence(tokens[k - 2]) || tokens[k - 2]!.text === ',' || ['please', 'and', 'then'].includes(w(k - 2) ?? ''))
+    ) {
+      let e = k;
+      while (e < tokens.length && tokens[e]!.kind === 'word' && !['in', 'into', 'at', 'to', 'on', 'onto'].includes(w(e)!)) e++;
+      const place = tokens.slice(e + 1, e + 6).map((t) => t.text);
+      const region = ['middle', 'centre', 'center', 'corner', 'side', 'edge'].some((x) => place.includes(x));
+      if (
+        e < tokens.length &&
+        w(e + 1) === 'the' &&
+        region &&
+        !place.some((x) => NOUNS.has(x) && ['bowl', 'tray', 'container'].includes(NOUNS.get(x)!.cls)) &&
+        !tokens.slice(k, e).some((t) => t.text === 'row' || t.text === 'line')
+      )
+        return groupedAt([
+          ...tokens.slice(0, k - 1),
+          at('put', tokens[k - 1]!),
+          ...tokens.slice(k, e),
+          at('in', tokens[e]!),
+          at('a', tokens[e]!),
+          at('row', tokens[e]!),
+          at('in', tokens[e]!),
+          ...tokens.slice(e + 1),
+        ]);
+    }
+    // "in a square": four things, two by two.
+    if (
+      w(k) === 'in' &&
+      w(k + 1) === 'a' &&
+      w(k + 2) === 'square' &&
+      (k + 3 >= tokens.length || tokens[k + 3]!.kind === 'punct' || w(k + 3) === 'please')
+    ) {
+      const two: Token = { kind: 'number', text: '2', value: 2, start: tokens[k + 2]!.start, end: tokens[k + 2]!.start };
+      return groupedAt([
+        ...tokens.slice(0, k + 2),
+        two,
+        at('by', tokens[k + 2]!),
+        two,
+        { ...tokens[k + 2]!, text: 'grid' },
+        ...tokens.slice(k + 3),
+      ]);
+    }
+    // "the corner blocks": the blocks in the corners.
+    if (w(k - 1) === 'the' && w(k) === 'corner' && NOUNS.get(w(k + 1) ?? '')?.plural)
+      return groupedAt([
+        ...tokens.slice(0, k),
+        tokens[k + 1]!,
+        at('in', tokens[k]!),
+        at('the', tokens[k]!),
+        { ...tokens[k]!, text: 'corners' },
+        ...tokens.slice(k + 2),
+      ]);
+    // "onto the top of the stack": on top of it.
+    if (
+      ['onto', 'on'].includes(w(k) ?? '') &&
+      w(k + 1) === 'the' &&
+      w(k + 2) === 'top' &&
+      w(k + 3) === 'of' &&
+      TOWER_WORDS.has(w(k + 5) ?? '')
+    )
+      return groupedAt([...tokens.slice(0, k), at('on', tokens[k]!), at('top', tokens[k]!), ...tokens.slice(k + 3)]);
+    // "…, starting with the red one" / "starting from the left" after what several do: the order of doing.
+    if (w(k) === 'starting' && ['with', 'from'].includes(w(k + 1) ?? '')) {
+      let e = k + 2;
+      while (e < tokens.length && tokens[e]!.kind === 'word' && !['and', 'then'].includes(w(e)!)) e++;
+      const from = tokens[k - 1]?.text === ',' ? k - 1 : k;
+      if (e > k + 2) return groupedAt([...tokens.slice(0, from), ...tokens.slice(e)]);
+    }
+  }
+  return tokens;
 }
 
 /** "I want every one of them sitting on the table", "I'd like each of them in …": "them all". */
