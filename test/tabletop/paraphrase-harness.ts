@@ -93,13 +93,14 @@ export interface TableFiles {
  * held-out table, over the scenes of the first nineteen and its own; 21 is the twenty-first,
  * held-out table, over the scenes of the first twenty and its own; 22 is the twenty-second,
  * held-out table, over the scenes of the first twenty-one and its own; 23 is the twenty-third,
- * held-out table, over the scenes of the first twenty-two and its own.
+ * held-out table, over the scenes of the first twenty-two and its own; 24 is the twenty-fourth,
+ * held-out table, over the scenes of the first twenty-three and its own.
  */
 /** The scenes files of tables 1 to `n`: a table's rows may use the scenes of every table before it. */
 const scenesUpTo = (n: number): string[] => ['scenes.json', ...Array.from({ length: n - 1 }, (_, k) => `scenes-${k + 2}.json`)];
 
 export const TABLES: Record<
-  1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23,
+  1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24,
   TableFiles
 > = {
   1: { rows: 'instructions.json', scenes: scenesUpTo(1) },
@@ -125,6 +126,7 @@ export const TABLES: Record<
   21: { rows: 'instructions-21.json', scenes: scenesUpTo(21) },
   22: { rows: 'instructions-22.json', scenes: scenesUpTo(22) },
   23: { rows: 'instructions-23.json', scenes: scenesUpTo(23) },
+  24: { rows: 'instructions-24.json', scenes: scenesUpTo(24) },
 };
 
 /** One row on one seed. */
