@@ -24,11 +24,14 @@
 // round of the lead's own everyday sentences, committed before the twenty-fourth and twenty-fifth
 // tables: "next to each other / side by side / close together in the middle" (a row there), "gather
 // the blocks in the top left corner", "in a square", "the corner blocks", "onto the top of the stack",
-// "…, starting with the red one".
+// "…, starting with the red one". Then post hoc, after the twenty-fourth and twenty-fifth tables:
+// "so its just …", "evey", "every ball, black or white, into …", "one in every corner of the table",
+// "first A on B, then C on top", "the red one in the very centre of the checkerboard", colours listed
+// without commas.
 
 import { describe, expect, it } from 'vitest';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
-import { CANS_AND_BALLS, MATCH, MIXED, ROW, TOWER, TWO_CORNERS, obj, read, reading } from './rule-fixtures.ts';
+import { CANS_AND_BALLS, MATCH, MIXED, RAINBOW, ROW, TOWER, TWO_CORNERS, obj, read, reading } from './rule-fixtures.ts';
 import { box, bowl, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 /** A three-by-three grid of red and white blocks right of the middle (red at the corners and centre), a green bowl, a brown tray. */
@@ -328,6 +331,36 @@ describe("twenty-third round: everyday sentences of the lead's own, committed be
   it('"…, starting with the red one" after a put of several is the order of doing', () => {
     expect(read('put the blocks on the tray one by one starting with the red one', MIXED)).toBe(
       'place red_block in gray_tray | place blue_block in gray_tray | place green_block in gray_tray | place yellow_block in gray_tray',
+    );
+  });
+});
+
+describe('post hoc, after the twenty-fourth and twenty-fifth tables (own sentences)', () => {
+  it('"so its just to the right of X" (no apostrophe); "evey ball"; "every ball, red or orange, into …"', () => {
+    expect(read('slide the blue block so its just to the right of the bowl', MIXED)).toBe('push blue_block just right of white_bowl');
+    expect(read('put evey block in the bowl', MIXED)).toBe('gather red_block, blue_block, green_block, yellow_block in white_bowl');
+    expect(read('every can, white or blue, into the black bowl', CANS_AND_BALLS)).toBe('gather red_can, blue_can, white_can in black_bowl');
+  });
+
+  it('"the blocks, one in every corner of the table": a corner each', () => {
+    expect(read('the blocks, one in every corner of the table', TWO_CORNERS)).toBe(
+      'place red_block to the top left corner | place white_block to the bottom right corner | place green_block to the bottom left corner | place blue_block to the top right corner',
+    );
+  });
+
+  it('"first the red block on the blue one, then the green block on top": a stack of three', () => {
+    expect(read('first the red block on the blue one, then the green block on top', MIXED)).toBe(
+      'stack blue_block < red_block < green_block',
+    );
+    expect(read('first the red block in the bowl, then the green block on top', MIXED)).toBe(
+      'place red_block in white_bowl | place green_block on red_block',
+    );
+  });
+
+  it('"the red one in the very centre of the grid"; "…, red green blue from left to right" (a list without commas)', () => {
+    expect(read('the red one in the very centre of the grid, onto the tray', GRID)).toBe('place red_c in brown_tray');
+    expect(read('the blocks in a row in the middle, red orange yellow from left to right', RAINBOW)).toBe(
+      'line up red_block, orange_block, yellow_block along +x (horizontal line) in the center',
     );
   });
 });

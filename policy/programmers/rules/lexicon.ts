@@ -57,6 +57,8 @@ export const SPELLING: Readonly<Record<string, string>> = {
   allong: 'along',
   // misspellings of the longer words of places and arrangements
   verticle: 'vertical',
+  evey: 'every',
+  evry: 'every',
   verticaly: 'vertically',
   verticly: 'vertically',
   vertcal: 'vertical',

@@ -1779,6 +1779,13 @@ function looseForms(tokens: Token[]): Token[] {
       i += 4;
       continue;
     }
+    // "the gray blocks, one in every corner (of the table)": one per corner.
+    if (w(i) === 'one' && ['in', 'into'].includes(w(i + 1) ?? '') && ['every', 'each'].includes(w(i + 2) ?? '') && w(i + 3) === 'corner') {
+      out.push(t, over(i + 1, i + 2, 'per')[0]!, tokens[i + 3]!);
+      i += 3;
+      if (w(i + 1) === 'of' && w(i + 2) === 'the' && ['table', 'tabletop'].includes(w(i + 3) ?? '')) i += 3;
+      continue;
+    }
     // "…, one to a corner", "one to each bowl" (no thing said after "one"): one per.
     if (
       w(i) === 'one' &&
@@ -3729,7 +3736,7 @@ function fromWhere(tokens: Token[]): Token[] {
 function middleOfGrid(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
   for (let k = 1; k < tokens.length; k++) {
-    if (!NOUNS.has(w(k) ?? '') || NOUNS.get(w(k)!)!.plural) continue;
+    if (!(NOUNS.has(w(k) ?? '') && !NOUNS.get(w(k)!)!.plural) && w(k) !== 'one') continue;
     let j = k + 1;
     if (!['in', 'at'].includes(w(j) ?? '') || w(j + 1) !== 'the') continue;
     j += 2;
@@ -4068,6 +4075,82 @@ function groupedAt(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/** "…, red green blue from left to right": three or more colours said in a run, with no commas, are a list ("red, green, blue"). */
+function colourRuns(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 0; k < tokens.length; k++) {
+    let e = k;
+    while (e < tokens.length && isColor(w(e) ?? '')) e++;
+    if (e - k < 3) {
+      k = e;
+      continue;
+    }
+    const next = tokens[e];
+    if (
+      !(
+        next === undefined ||
+        next.kind === 'punct' ||
+        ['from', 'left', 'right', 'top', 'bottom', 'then', 'and', 'going'].includes(next.text)
+      )
+    ) {
+      k = e;
+      continue;
+    }
+    const out: Token[] = [...tokens.slice(0, k)];
+    for (let j = k; j < e; j++) {
+      if (j > k) out.push({ kind: 'punct', text: ',', start: tokens[j]!.start, end: tokens[j]!.start });
+      out.push(tokens[j]!);
+    }
+    return [...out, ...tokens.slice(e)];
+  }
+  return tokens;
+}
+
+/** "so its just to the right of X" (no apostrophe): "so it is …". */
+function soItsIs(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const k = tokens.findIndex(
+    (t, i) =>
+      t.text === 'its' &&
+      w(i - 1) === 'so' &&
+      [
+        'just',
+        'right',
+        'next',
+        'to',
+        'in',
+        'on',
+        'beside',
+        'near',
+        'a',
+        'at',
+        'directly',
+        'exactly',
+        'between',
+        'above',
+        'below',
+        'behind',
+      ].includes(w(i + 1) ?? ''),
+  );
+  if (k < 0) return tokens;
+  const t = tokens[k]!;
+  return [...tokens.slice(0, k), { ...t, text: 'it', end: t.start + 2 }, { ...t, text: 'is', start: t.start + 2 }, ...tokens.slice(k + 1)];
+}
+
+/** "every ball, black or white, into …": colours said between commas after "every" / "all" are every colour there is; left out. */
+function anyColourAside(tokens: Token[]): Token[] {
+  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  for (let k = 2; k < tokens.length; k++) {
+    if (tokens[k - 1]?.text !== ',' || !NOUNS.get(w(k - 2) ?? '')) continue;
+    if (!tokens.slice(Math.max(0, k - 5), k - 1).some((t) => ['every', 'all', 'each', 'any'].includes(t.text))) continue;
+    let e = k;
+    while (e < tokens.length && (isColor(w(e) ?? '') || ['or', 'and'].includes(w(e) ?? ''))) e++;
+    if (e - k < 3 || tokens[e]?.text !== ',' || !['or', 'and'].includes(w(e - 2) ?? '')) continue;
+    return anyColourAside([...tokens.slice(0, k - 1), ...tokens.slice(e + 1)]);
+  }
+  return tokens;
+}
+
 /** "I want every one of them sitting on the table", "I'd like each of them in …": "them all". */
 function everyOneOfThem(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
@@ -4093,7 +4176,7 @@ function everyOneOfThem(tokens: Token[]): Token[] {
  * with no verb, before what is kept, is a put (it was read as a topic for what is kept).
  */
 function putBeforeKeep(tokens: Token[]): Token[] {
-  tokens = shapesOfGroups(furtherThan(oneInEach(straightAcross(everyOneOfThem(tokens)))));
+  tokens = colourRuns(anyColourAside(soItsIs(shapesOfGroups(furtherThan(oneInEach(straightAcross(everyOneOfThem(tokens))))))));
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
   const comma = tokens.findIndex((t) => t.kind === 'punct' && t.text === ',');
   if (comma < 3) return tokens;

@@ -831,7 +831,16 @@ function towerForms(tokens: Token[]): Token[] {
       // (On a container, "put the red block on the tray and then the yellow one on top", it already reads.)
       const onContainer = base.some((t) => ['bowl', 'tray', 'table'].includes(t.text));
       const andStack = w(b) === 'and' && before[0]?.text === 'stack';
-      if ((w(b) === 'then' || andStack) && stacked && v === 0 && on > 1 && !onContainer && !tokens.some((t) => t.text === 'bottom')) {
+      // ("first the green block on the blue one, then the red block on top": no verb, said as a first step.)
+      const firstStep = v === -1 && before[0]?.text === 'first';
+      if (
+        (w(b) === 'then' || andStack) &&
+        stacked &&
+        (v === 0 || firstStep) &&
+        on > 1 &&
+        !onContainer &&
+        !tokens.some((t) => t.text === 'bottom')
+      ) {
         const a = before.slice(1, on);
         const at = tokens[i]!;
         return towerForms([...lead, word('stack', at), ...tail, word('on', at), ...a, word('on', at), ...base, ...tokens.slice(i + 2)]);
