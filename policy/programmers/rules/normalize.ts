@@ -3241,6 +3241,14 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = fromWhere(out);
   out = middleOfGrid(out);
   out = splitGroups(out);
+  out = everyOneOfThem(out);
+  out = straightAcross(out);
+  out = oneInEach(out);
+  out = furtherThan(out);
+  out = shapesOfGroups(out);
+  out = soItsIs(out);
+  out = anyColourAside(out);
+  out = colourRuns(out);
   out = putBeforeKeep(out);
   out = clearRegion(out);
   out = fromRegion(out);
@@ -3861,16 +3869,15 @@ function fromRegion(tokens: Token[]): Token[] {
  */
 function anyContainer(tokens: Token[]): Token[] {
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
-  const container = (x: string | undefined): boolean => x !== undefined && ['bowl', 'tray', 'container'].includes(NOUNS.get(x)?.cls ?? '');
   for (let k = 0; k < tokens.length; k++) {
     if (!['in', 'into', 'on', 'onto'].includes(w(k) ?? '')) continue;
     const at = (text: string): Token => ({ kind: 'word', text, start: tokens[k + 1]!.start, end: tokens[k + 1]!.start });
     let end = -1;
     let noun: string | undefined;
-    if (['any', 'one', 'either', 'some'].includes(w(k + 1) ?? '') && w(k + 2) === 'of' && w(k + 3) === 'the' && container(w(k + 4))) {
+    if (['any', 'one', 'either', 'some'].includes(w(k + 1) ?? '') && w(k + 2) === 'of' && w(k + 3) === 'the' && containerWord(w(k + 4))) {
       noun = NOUNS.get(w(k + 4)!)!.plural ? singularOf(w(k + 4)!) : undefined;
       end = k + 5;
-    } else if (w(k + 1) === 'some' && container(w(k + 2)) && !NOUNS.get(w(k + 2)!)!.plural) {
+    } else if (w(k + 1) === 'some' && containerWord(w(k + 2)) && !NOUNS.get(w(k + 2)!)!.plural) {
       noun = w(k + 2);
       end = k + 3;
     }
@@ -3907,8 +3914,7 @@ function oneInEach(tokens: Token[]): Token[] {
     const p = k + 2 + n;
     if (!['in', 'into', 'on', 'onto'].includes(w(p) ?? '') || !['each', 'every'].includes(w(p + 1) ?? '')) continue;
     // Things said before, in the plural.
-    if (!tokens.slice(0, k).some((t) => NOUNS.get(t.text)?.plural && !['bowl', 'tray', 'container'].includes(NOUNS.get(t.text)!.cls)))
-      continue;
+    if (!tokens.slice(0, k).some((t) => NOUNS.get(t.text)?.plural && !containerWord(t.text))) continue;
     const at = (text: string): Token => ({ kind: 'word', text, start: tokens[k + 1]!.start, end: tokens[k + 1]!.start });
     return oneInEach([...tokens.slice(0, k + 1), at('them'), tokens[k + 1]!, ...tokens.slice(p)]);
   }
@@ -3997,7 +4003,7 @@ function groupedAt(tokens: Token[]): Token[] {
       const region = ['middle', 'centre', 'center', 'corner', 'top', 'bottom', 'left', 'right', 'front', 'back'].some((x) =>
         place.includes(x),
       );
-      if (region && !place.some((x) => NOUNS.has(x) && ['bowl', 'tray', 'container'].includes(NOUNS.get(x)!.cls)))
+      if (region && !place.some(containerWord))
         return groupedAt([...tokens.slice(0, k), at('in', tokens[k]!), at('a', tokens[k]!), at('row', tokens[k]!), ...tokens.slice(k + n)]);
     }
     // "gather the blocks in the top left corner", "collect them at the left side": a row there (a
@@ -4014,7 +4020,7 @@ function groupedAt(tokens: Token[]): Token[] {
         e < tokens.length &&
         w(e + 1) === 'the' &&
         region &&
-        !place.some((x) => NOUNS.has(x) && ['bowl', 'tray', 'container'].includes(NOUNS.get(x)!.cls)) &&
+        !place.some(containerWord) &&
         !tokens.slice(k, e).some((t) => t.text === 'row' || t.text === 'line')
       )
         return groupedAt([
@@ -4176,7 +4182,6 @@ function everyOneOfThem(tokens: Token[]): Token[] {
  * with no verb, before what is kept, is a put (it was read as a topic for what is kept).
  */
 function putBeforeKeep(tokens: Token[]): Token[] {
-  tokens = colourRuns(anyColourAside(soItsIs(shapesOfGroups(furtherThan(oneInEach(straightAcross(everyOneOfThem(tokens))))))));
   const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
   const comma = tokens.findIndex((t) => t.kind === 'punct' && t.text === ',');
   if (comma < 3) return tokens;
@@ -4187,7 +4192,7 @@ function putBeforeKeep(tokens: Token[]): Token[] {
   if (head.some((t) => t.kind !== 'word' || VERBS.has(t.text))) return tokens;
   const at = head.findIndex((t, i) => i > 0 && ['in', 'on', 'into', 'onto'].includes(t.text));
   const container = head.slice(at + 1).find((t) => NOUNS.has(t.text));
-  if (at < 1 || !container || !['bowl', 'tray', 'container'].includes(NOUNS.get(container.text)!.cls)) return tokens;
+  if (at < 1 || !container || !containerWord(container.text)) return tokens;
   if (!head.slice(0, at).some((t) => NOUNS.has(t.text) || isColor(t.text) || t.text === 'everything')) return tokens;
   return [{ kind: 'word', text: 'put', start: tokens[0]!.start, end: tokens[0]!.start }, ...tokens];
 }

@@ -1090,12 +1090,12 @@ class Planner {
   lineUp(ids: string[], axis: 'x' | 'y', line?: 'horizontal' | 'vertical' | 'diagonal', slope?: 1 | -1, region?: TableRegionName): void {
     // "in a line along the top of the table": every slot in that region (1.5 cm in), within reach; expects `inRegion`.
     const reg = region ? TABLE_REGIONS[region] : null;
-    const bounds = reg
-      ? {
-          min: [Math.max(reg.min[0] + 0.015, REACH_REGION.min[0]), Math.max(reg.min[1] + 0.015, REACH_REGION.min[1])] as Vec2,
-          max: [Math.min(reg.max[0] - 0.015, REACH_REGION.max[0]), Math.min(reg.max[1] - 0.015, REACH_REGION.max[1])] as Vec2,
-        }
-      : PLACE_REGION;
+    // The region `m` in from its edges, within reach.
+    const inset = (r: { min: Vec2; max: Vec2 }, m: number): { min: Vec2; max: Vec2 } => ({
+      min: [Math.max(r.min[0] + m, REACH_REGION.min[0]), Math.max(r.min[1] + m, REACH_REGION.min[1])],
+      max: [Math.min(r.max[0] - m, REACH_REGION.max[0]), Math.min(r.max[1] - m, REACH_REGION.max[1])],
+    });
+    const bounds = reg ? inset(reg, 0.015) : PLACE_REGION;
     const h = Math.SQRT1_2;
     const diagonals: Vec2[] = slope
       ? [[h, slope * h]]
@@ -1136,11 +1136,7 @@ class Planner {
     // close across the line, never between neighbours), centres up to 0.5 cm inside the region.
     if (!best && reg && line !== 'diagonal') {
       const tight = round(Math.max(...objs.slice(1).map((o, k) => halfAlong(objs[k]!) + halfAlong(o) + 0.02)));
-      const inner = {
-        min: [Math.max(reg.min[0] + 0.005, REACH_REGION.min[0]), Math.max(reg.min[1] + 0.005, REACH_REGION.min[1])] as Vec2,
-        max: [Math.min(reg.max[0] - 0.005, REACH_REGION.max[0]), Math.min(reg.max[1] - 0.005, REACH_REGION.max[1])] as Vec2,
-      };
-      const closer = this.bestLine(ids, directions, inner, true, ((n - 1) / 2) * tight, tight, centroid, others);
+      const closer = this.bestLine(ids, directions, inset(reg, 0.005), true, ((n - 1) / 2) * tight, tight, centroid, others);
       // (Only with room to spare around it: a crowded middle keeps the usual spacing, running past the region.)
       if (closer && closer.score >= 0 && tight < pitch) {
         best = closer;
