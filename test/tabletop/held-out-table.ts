@@ -1,10 +1,10 @@
 // The checks every held-out paraphrase table from the third on must pass (test/tabletop/README.md),
-// shared by paraphrases-3-table.test.ts to paraphrases-25-table.test.ts: size and scenes, every
+// shared by paraphrases-3-table.test.ts to paraphrases-26-table.test.ts: size and scenes, every
 // family evenly, schema-valid predicates, the predicate forms used, no text of an earlier table
 // or a bundled instruction, the documented phrase distances, "next to", every run fair at the
 // start; from the fourth on also scenes of the earlier tables, "upright" and two-step
 // instructions. Also the loader's helpers (`tableFiles`), the loader's checks of the fifth to
-// twenty-fifth tables (`loaderChecks`: each bad file named in one line) and the bench's
+// twenty-sixth tables (`loaderChecks`: each bad file named in one line) and the bench's
 // (`benchChecks`). None runs the builtin programmer on the table.
 
 import { spawnSync } from 'node:child_process';
@@ -59,10 +59,10 @@ export function find(v: unknown, kind: string, out: unknown[] = []): unknown[] {
 
 /** The shared checks of held-out table `n`, as `it`s of the caller's `describe`. */
 export function heldOutTableChecks(
-  n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25,
+  n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26,
 ): void {
   const table = loadTable(undefined, TABLES[n]);
-  const earlierTables = ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const)
+  const earlierTables = ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25] as const)
     .filter((k) => k < n)
     .map((k) => loadTable(undefined, TABLES[k]));
   // What the fourth table's brief added: scenes of the earlier tables too, "upright", two-step instructions.
@@ -191,7 +191,9 @@ export async function startProblems(table: ParaphraseTable): Promise<string[]> {
  * Held-out table `n`'s files (its scenes files, then its rows file), a copy of them in a temp
  * folder after an edit, and the one-line TableError loading such a copy gives.
  */
-export function tableFiles(n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25) {
+export function tableFiles(
+  n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26,
+) {
   const names = [...TABLES[n].scenes, TABLES[n].rows];
   const files = names.map(read);
 
@@ -219,9 +221,9 @@ export function tableFiles(n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14
   return { files, withTable, loadError };
 }
 
-/** `bench/paraphrases.ts --table n` loads the table (a bad --scene lists `scenes` and runs nothing) and refuses a twenty-sixth, as `it`s. */
+/** `bench/paraphrases.ts --table n` loads the table (a bad --scene lists `scenes` and runs nothing) and refuses a twenty-seventh, as `it`s. */
 export function benchChecks(
-  n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25,
+  n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26,
   scenes: RegExp,
 ): void {
   const root = resolve(import.meta.dirname, '../..');
@@ -236,10 +238,10 @@ export function benchChecks(
   }, 120_000);
 
   it('refuses a table it does not have, in one line', () => {
-    const r = bench('--table', '26');
+    const r = bench('--table', '27');
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(
-      '--table: expected 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24 or 25, got "26"',
+      '--table: expected 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25 or 26, got "27"',
     );
   }, 120_000);
 }
@@ -268,6 +270,7 @@ const ORDINAL = {
   23: 'twenty-third',
   24: 'twenty-fourth',
   25: 'twenty-fifth',
+  26: 'twenty-sixth',
 } as const;
 
 /** What the loader checks of held-out table `n` edit: scenes and rows of its own files. */
@@ -284,19 +287,19 @@ export interface LoaderCase {
   solved: { scene: string; text: string; on: [string, string] };
 }
 
-/** The loader's checks of held-out table `n` (5 to 25): each bad file named in one line, as `it`s of the caller's `describe`. */
+/** The loader's checks of held-out table `n` (5 to 26): each bad file named in one line, as `it`s of the caller's `describe`. */
 export function loaderChecks(
-  n: 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25,
+  n: 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26,
   c: LoaderCase,
 ): void {
   const table = loadTable(undefined, TABLES[n]);
-  const earlier = ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const)
+  const earlier = ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25] as const)
     .filter((k) => k < n)
     .map((k) => loadTable(undefined, TABLES[k]));
   const { files, withTable, loadError } = tableFiles(n);
   const [own, previous] = [
     ORDINAL[n],
-    ORDINAL[(n - 1) as 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24],
+    ORDINAL[(n - 1) as 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25],
   ];
   const count = {
     5: 'five',
@@ -320,6 +323,7 @@ export function loaderChecks(
     23: 'twenty-three',
     24: 'twenty-four',
     25: 'twenty-five',
+    26: 'twenty-six',
   }[n];
 
   it(`reads the scenes of all ${count} files; the earlier tables do not see the ${own} one`, () => {
