@@ -240,11 +240,14 @@ describe('the rule programmer reads the nineteenth round of phrasings', () => {
     );
   });
 
-  it('"the block on the left", none of them in the band along the left edge: the leftmost, noted; several are still refused', () => {
+  it('"the block on the left", none of them in the band along the left edge: the leftmost, noted; several: the left half', () => {
     const r = reading('The block on the left, into the bowl.', ROW);
     expect(r.intents).toBe('place red_block in pink_bowl');
     expect(r.notes.some((n) => n.includes('none is in the left side; read as the one nearest it (red_block)'))).toBe(true);
-    expect(() => read('the blocks on the left, into the bowl', ROW)).toThrow(/nothing that fits is in the left side/);
+    // (Several, none in the band: those on the left half, noted — twenty-fourth round, rule-constructions-21.)
+    const several = reading('the blocks on the left, into the bowl', ROW);
+    expect(several.intents).toBe('gather red_block, yellow_block in pink_bowl');
+    expect(several.notes.join(' ')).toContain('read as those on the left half of the table (red_block, yellow_block)');
   });
 });
 

@@ -170,7 +170,8 @@ export type Location =
       /** "one in each of the white bowls", "in separate green bowls": only containers of these colours. */
       colors?: ColorName[];
     }
-  | { kind: 'side'; axis: 'x' | 'y'; sign: -1 | 1; text: string }
+  /** `onTop`: said "on top" with nothing after (on the stack, when there is one). */
+  | { kind: 'side'; axis: 'x' | 'y'; sign: -1 | 1; text: string; onTop?: boolean }
   | { kind: 'center'; text: string }
   | { kind: 'table' }
   | { kind: 'from'; np: NounPhrase }
@@ -2071,12 +2072,14 @@ const PLACE_NOUNS = ['corner', 'side', 'end', 'part', 'quadrant', 'area', 'hand'
 /** "on the left", "at the back" with nothing after: that side of the table. */
 function loneSide(c: Cursor): Location | null {
   const start = c.pos;
+  const onTop = c.tokens[start - 1]?.text === 'on' && c.word() === 'top';
   c.accept('the');
   const w = c.word();
   const next = c.peek(1);
   const end = next === undefined || next.kind === 'punct' || ['and', 'then', 'please'].includes(next.text);
   if (w !== undefined && end && (SIDE_X[w] !== undefined || (SIDE_Y[w] !== undefined && w !== 'near' && w !== 'far'))) {
     c.pos++;
+    if (onTop) return { kind: 'side', axis: 'y', sign: 1, text: c.text(start), onTop };
     return SIDE_X[w] !== undefined
       ? { kind: 'side', axis: 'x', sign: SIDE_X[w]!, text: c.text(start) }
       : { kind: 'side', axis: 'y', sign: SIDE_Y[w]!, text: c.text(start) };
@@ -2813,9 +2816,18 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
     const towerNext = c.word() === 'the' && TOWER_WORDS.has(c.word(2) ?? '') && !['corner', 'side', 'edge'].includes(c.word(2) ?? '');
     const place = towerNext ? null : (parsePlace(c) ?? loneSide(c));
     if (place) return place;
+    const targetAt = c.pos;
     const target = np();
     if (!target) return fail();
     if (target.kind === 'table') return { kind: 'table' };
+    // ("put the red block on the tray and the ball beside the bowl": nothing bridges a tray and
+    // a ball; the tray is where it goes and the rest is a clause of its own.)
+    if (target.pronoun === 'both' && target.list?.some((x) => x.noun === 'bowl' || x.noun === 'tray' || x.noun === 'container')) {
+      c.pos = targetAt;
+      const first = parseSimpleNp(c);
+      if (first) return onTop ? { kind: 'on', np: first, top: true } : { kind: 'on', np: first };
+      c.pos = targetAt;
+    }
     if (target.pronoun === 'both' && target.list) return { kind: 'onBoth', np: target };
     return onTop ? { kind: 'on', np: target, top: true } : { kind: 'on', np: target };
   }
@@ -3082,10 +3094,12 @@ function parseOrder(c: Cursor, clause: Clause): boolean {
   // "(with the) largest at the top", "smallest on the left": by size along that side (not a stack's roles;
   // "make a row of …, the small ones on the left" builds a row, not a stack).
   if (clause.verb !== 'stack' && (clause.verb !== 'build' || clause.locations.some((l) => l.kind === 'row'))) {
-    c.seq('with', 'the?');
-    c.accept('the');
+    const withThe = c.seq('with', 'the?');
+    const the = c.accept('the');
     const sz = c.word() === undefined ? undefined : SIZE_WORDS[c.word()!];
-    if (sz) {
+    // ("put the smallest block at the top right": the thing to move, and where; not an order.)
+    const thing = the && !withThe && clause.objects.length === 0 && ['one', 'block', 'object'].includes(c.word(1) ?? '');
+    if (sz && !thing) {
       c.pos++;
       c.accept('one', 'ones', 'block', 'blocks', 'object', 'objects', 'first');
       // "smallest nearest to the robot", "biggest farthest away (from you)": the front / back of the image.
@@ -3103,7 +3117,13 @@ function parseOrder(c: Cursor, clause: Clause): boolean {
         return null;
       })();
       // (Not "the smallest block on top of the largest one": a place, read elsewhere.)
-      if (byRobot || (c.seq(['on', 'at', 'to'], 'the?', ['left', 'right', 'top', 'bottom', 'front', 'back']) && c.word() !== 'of')) {
+      if (
+        byRobot ||
+        (c.seq(['on', 'at', 'to'], 'the?', ['left', 'right', 'top', 'bottom', 'front', 'back']) &&
+          c.word() !== 'of' &&
+          // ("… at the top right": a corner, a place.)
+          !(['top', 'bottom', 'front', 'back'].includes(c.tokens[c.pos - 1]!.text) && ['left', 'right', 'corner'].includes(c.word() ?? '')))
+      ) {
         const side = byRobot ?? c.tokens[c.pos - 1]!.text;
         const big = sz === 'largest' || sz === 'tallest';
         const axis = side === 'left' || side === 'right' ? 'x' : 'y';

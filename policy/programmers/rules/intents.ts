@@ -84,6 +84,12 @@ const DEFAULT_PUSH = 0.1;
 interface State {
   facts: SceneFacts;
   notes: string[];
+  /** What the clause being read moves (its subjects), for "it" in where they go. */
+  moving?: string[];
+  /** The clause being read puts things somewhere. */
+  placing?: boolean;
+  /** What the clauses read before put somewhere. */
+  moved?: string[];
   candidates: Record<string, string[]>;
   choices: Choices;
   /** Ids the previous clause acted on ("it", "them"). */
@@ -127,6 +133,17 @@ interface State {
 }
 
 const CONTAINER_NOUNS: ReadonlySet<NounClass> = new Set(['bowl', 'tray', 'container']);
+
+/** The things an intent moves. */
+function intentIds(it: Intent): string[] {
+  if (it.kind === 'place' || it.kind === 'push' || it.kind === 'pushBy') return [it.id];
+  if (it.kind === 'gather' || it.kind === 'lineUp' || it.kind === 'circle' || it.kind === 'stack') return [...it.ids];
+  if (it.kind === 'sort') return it.pairs.map((p) => p.id);
+  return [];
+}
+
+/** The last kind of thing (not a container) named before, if any. */
+const thingNoun = (st: State): NounClass | null => [...st.nouns].reverse().find((n) => n !== null && !CONTAINER_NOUNS.has(n)) ?? null;
 
 /**
  * The noun classes "one" may stand for ("the purple one"), in the order tried: the last
@@ -226,6 +243,7 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
       lastNoun,
       choice: st.choices[np.text],
       notes: st.notes,
+      taken: st.placing ? st.moved : undefined,
     });
   let r: Referent | undefined;
   // "Take the ball out of the bowl, then the block off the tray - both go on the table": "both"
@@ -300,6 +318,35 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
       }
     }
   }
+  // "line the cans up: white, red, blue": a colour said alone after a kind of thing is one of that
+  // kind, where one of that colour is there (as "the white one"); else anything of that colour.
+  if (
+    r === undefined &&
+    np.kind === 'object' &&
+    np.noun === null &&
+    np.pronoun === undefined &&
+    np.colors.length > 0 &&
+    !np.other &&
+    !np.odd &&
+    want !== 'container' &&
+    thingNoun(st) !== null
+  ) {
+    try {
+      r = resolveNp({ ...like, noun: thingNoun(st) } as NounPhrase, st.facts, {
+        want,
+        exclude,
+        pronoun: opts.pronoun ?? st.subject,
+        named: st.inner,
+        self: opts.self,
+        lastNoun: st.lastNoun,
+        choice: st.choices[np.text],
+        notes: st.notes,
+        taken: st.placing ? st.moved : undefined,
+      });
+    } catch (e) {
+      if (!(e instanceof UnresolvedReference)) throw e;
+    }
+  }
   r ??= attempt(st.lastNoun);
   // The nouns named inside the phrase ("the block nearest the yellow bowl") count as named before
   // a later "the green one", the head's last.
@@ -366,6 +413,9 @@ function subjects(st: State, clause: Clause, want: Want = 'thing'): string[] {
       ),
   );
   const phrases = named.length > 0 && named.length < clause.objects.length ? named : clause.objects;
+  // ("line the cans up: white, red, blue": the kind of the general plural left out is named before the colours.)
+  if (phrases === named)
+    for (const np of clause.objects) if (!named.includes(np) && np.noun !== null && !CONTAINER_NOUNS.has(np.noun)) st.nouns.push(np.noun);
   for (const np of phrases) {
     if (np.pronoun === 'one' && np.quantifier === 'each' && np.noun === null && st.subject.length > 0) {
       // "put each one …" after a clause that named objects: each of them.
@@ -386,7 +436,7 @@ function subjects(st: State, clause: Clause, want: Want = 'thing'): string[] {
     // A group ("the blocks", "every block") leaves out what is kept where it is.
     const kept = (np.plural || np.quantifier !== null) && np.kind === 'object' ? [...st.keep] : [];
     // "every other block" with nothing named before: every second one along the way they lie, from the first.
-    if (np.other && /\bevery other\b/i.test(np.text) && st.mentioned.length === 0 && out.length === 0) {
+    if (np.other && /\bevery (other|second)\b/i.test(np.text) && st.mentioned.length === 0 && out.length === 0) {
       const all = objectIds(st, { ...np, other: false }, want, { exclude: kept }).map((id) => st.facts.objects.find((o) => o.id === id)!);
       if (all.length >= 3) {
         const spread = (k: 0 | 1): number => Math.max(...all.map((o) => o.position[k])) - Math.min(...all.map((o) => o.position[k]));
@@ -401,6 +451,7 @@ function subjects(st: State, clause: Clause, want: Want = 'thing'): string[] {
     for (const id of objectIds(st, np, want, { exclude: [...(np.other ? [...out, ...others] : []), ...kept] }))
       if (!out.includes(id)) out.push(id);
   }
+  st.moving = out;
   return out;
 }
 
@@ -463,6 +514,16 @@ function areaOf(st: State, loc: Location, id: string): TableArea | null {
 
 /** Where a location sends the object `id` (which it must not name itself). */
 function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest | null {
+  // "put the purple block on top", with one stack on the table (and it not in it): on its top
+  // block. ("at the top", "to the top" are the top of the table.)
+  if (loc.kind === 'side' && loc.onTop) {
+    const towers = findTowers(st.facts).filter((t) => t.length > 1);
+    if (towers.length === 1 && !towers[0]!.includes(id)) {
+      const top = towers[0]!.at(-1)!;
+      st.notes.push(`'on top': on top of the stack, on ${top}`);
+      return { kind: 'on', id: top };
+    }
+  }
   const area = areaOf(st, loc, id);
   if (area) {
     const zone = loc.kind === 'regionBy' ? null : zoneForArea(st, area);
@@ -493,9 +554,19 @@ function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest |
     case 'to': {
       // "…, then the second biggest on top of it": what was just put down, not the container it went in.
       const onTopOfIt = loc.kind === 'on' && loc.np.pronoun === 'it' && loc.top === true;
+      // ("put the two blocks nearest the tray on it": "it" is not one of the two, it is the tray named inside.)
+      const moving = st.moving ?? [];
+      const ofGroup =
+        loc.np.kind === 'pronoun' &&
+        loc.np.pronoun === 'it' &&
+        !onTopOfIt &&
+        moving.length >= 2 &&
+        moving.includes(id) &&
+        lastOther(st, id).every((x) => moving.includes(x)) &&
+        !!st.inner?.length;
       const r = resolve(st, loc.np, loc.kind === 'in' || preferIn ? 'container' : 'any', {
         exclude: [id],
-        pronoun: onTopOfIt ? lastThing(st, id) : lastOther(st, id),
+        pronoun: ofGroup ? [] : onTopOfIt ? lastThing(st, id) : lastOther(st, id),
         self: [id],
       });
       if (r.kind === 'table') return { kind: 'table' };
@@ -1057,7 +1128,9 @@ function perObjects(st: State, clause: Clause, ids: string[], distinct: Extract<
         ? SIDES.length
         : containersOf(st, distinct.noun ?? 'container', distinct.colors).length;
   const r = resolveNp({ ...np, plural: true, count: undefined, text: np.text }, st.facts, { want: 'thing', lastNoun: st.lastNoun });
-  const all = r.kind === 'objects' ? r.ids : ids;
+  const found = r.kind === 'objects' ? r.ids : ids;
+  // ("one block in each corner, leave the white one in the middle": not one that stays.)
+  const all = found.some((id) => !st.keep.has(id)) ? found.filter((id) => !st.keep.has(id)) : found;
   const chosen = all.slice(0, Math.max(1, places));
   if (all.length > chosen.length) st.notes.push(`'${clause.text}': ${all.length} fit, ${places} places; chose ${chosen.join(', ')}`);
   return chosen;
@@ -1414,9 +1487,16 @@ function groupClauses(clause: Clause): Clause[] | null {
 }
 
 function interpretClause(st: State, clause: Clause, out: Intent[]): void {
+  // (Only a clause that puts things somewhere chooses others than those named before: "Just one"
+  // after "any one red block …" says the same one again.)
+  st.placing = clause.verb === 'put' && clause.locations.length > 0;
   const grouped = groupClauses(clause);
   if (grouped) {
-    for (const g of grouped) interpretClause(st, g, out);
+    for (const g of grouped) {
+      const before = out.length;
+      interpretClause(st, g, out);
+      st.moved = [...(st.moved ?? []), ...out.slice(before).flatMap(intentIds)];
+    }
     return;
   }
   // "There are three little towers. Take the top block off the one on the right": "one" of towers is a tower.
@@ -2384,9 +2464,58 @@ export function sceneVocabulary(facts: SceneFacts): string[] {
   return [...words];
 }
 
+/**
+ * "…, leave the white one in the middle" said of a thing that is in the middle already: it
+ * stays (a keep), not a put. Of things elsewhere "leave X in the middle" still puts them there.
+ */
+function leftWhereTheyAre(clauses: Clause[], facts: SceneFacts, notes: string[], kept: Set<string>): Clause[] {
+  return clauses.map((clause) => {
+    if (clause.verb !== 'put' || clause.verbText !== 'leave' || clause.locations.length !== 1 || clauses.length < 2) return clause;
+    const loc = clause.locations[0]!;
+    const region: TableRegionName | null =
+      loc.kind === 'center'
+        ? 'center'
+        : loc.kind === 'corner'
+          ? (`${loc.y > 0 ? 'top' : 'bottom'}_${loc.x > 0 ? 'right' : 'left'}_corner` as TableRegionName)
+          : loc.kind === 'side'
+            ? ((loc.axis === 'x'
+                ? loc.sign > 0
+                  ? 'right_side'
+                  : 'left_side'
+                : loc.sign > 0
+                  ? 'top_side'
+                  : 'bottom_side') as TableRegionName)
+            : null;
+    if (region === null) return clause;
+    const ids: string[] = [];
+    for (const np of clause.objects) {
+      try {
+        const r = resolveNp(np, facts, { want: 'thing' });
+        if (r.kind !== 'objects') return clause;
+        ids.push(...r.ids);
+      } catch {
+        return clause;
+      }
+    }
+    const at = (id: string) => facts.objects.find((o) => o.id === id)!.position;
+    if (ids.length === 0 || !ids.every((id) => inTableRegion(region, at(id)))) return clause;
+    notes.push(
+      `'${clause.text}': ${ids.join(', ')} ${ids.length > 1 ? 'are' : 'is'} there already, so ${ids.length > 1 ? 'they stay' : 'it stays'}`,
+    );
+    for (const id of ids) kept.add(id);
+    return { ...clause, verb: 'keep', locations: [], locAt: [] };
+  });
+}
+
 export function readInstruction(instruction: string, facts: SceneFacts, choices: Choices = {}): Reading {
   const notes: string[] = [];
-  const clauses = parseInstruction(instruction, { vocabulary: sceneVocabulary(facts), notes, asides: true });
+  const left = new Set<string>();
+  const clauses = leftWhereTheyAre(
+    parseInstruction(instruction, { vocabulary: sceneVocabulary(facts), notes, asides: true }),
+    facts,
+    notes,
+    left,
+  );
   const st: State = {
     facts,
     notes,
@@ -2397,7 +2526,7 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
     lastNoun: null,
     nouns: [],
     pyramidAnnounced: false,
-    keep: new Set(),
+    keep: left,
     keepEmpty: new Set(),
   };
   st.noThingNoun = !clauses.some((c) => c.objects.some((np) => np.noun !== null && !CONTAINER_NOUNS.has(np.noun) && np.noun !== 'zone'));
@@ -2430,6 +2559,7 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
     interpretClause(st, clause, intents);
     // What went into which container, for "in with it" after it.
     for (const it of intents.slice(before)) {
+      st.moved = [...(st.moved ?? []), ...intentIds(it)];
       st.putIn ??= new Map();
       if (it.kind === 'place' && it.dest.kind === 'in') st.putIn.set(it.id, it.dest.id);
       if (it.kind === 'gather') for (const id of it.ids) st.putIn.set(id, it.container);
@@ -2460,7 +2590,8 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
     }
   if (merged.length === 0 && !st.satisfied) throw new ReadError(`could not read '${instruction.trim()}': nothing to do`);
   if (merged.length === 0) st.notes.push('nothing to move: what was asked for already holds');
-  return { intents: merged, notes: st.notes, candidates: st.candidates };
+  // (A phrase resolved twice notes its reading once.)
+  return { intents: merged, notes: [...new Set(st.notes)], candidates: st.candidates };
 }
 
 export function isReadFailure(e: unknown): e is Error {

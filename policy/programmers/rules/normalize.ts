@@ -47,6 +47,7 @@ import {
 import { askingForms } from './asking.ts';
 import { phrasingForms } from './phrasings.ts';
 import { compassWords } from './compass.ts';
+import { everydayForms } from './everyday-forms.ts';
 import { endsSentence } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -3176,6 +3177,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   let out: Token[] = tokens.map((t) => (t.kind === 'punct' && t.text === '->' ? { ...t, kind: 'word', text: 'to' } : t));
   out = compassWords(out, notes);
   out = askingForms(out);
+  out = everydayForms(out);
   out = anyContainer(out);
   out = groupedAt(out);
   out = phrasingForms(out, notes, opts.vocabulary);

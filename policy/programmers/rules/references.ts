@@ -47,6 +47,12 @@ export interface ResolveOptions {
   choice?: number;
   /** Where notes about ambiguity go. */
   notes?: string[];
+  /**
+   * Ids earlier clauses of the instruction put somewhere: a phrase said of any that fits several,
+   * with no rank to choose by ("one", "two blocks", "a block"), takes the others first ("two
+   * blocks in the red bowl and one in the green bowl": the one is not one of the two).
+   */
+  taken?: readonly string[];
 }
 
 /** The shapes things are put in or on. */
@@ -601,6 +607,19 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     ranked = true;
   }
   let ids = found.map((o) => o.id);
+  // With no rank to choose by, what earlier phrases named comes last.
+  let nearest = 'nearest the gripper';
+  // (Things to move only: "one of the trays" said for two things is one tray for both.)
+  // (Said of any: "two blocks", "one", "a block"; never "the block".)
+  const anyOf = np.count !== undefined || np.pronoun === 'one' || /^(a|an|any|one|some)\b/i.test(np.text);
+  if (!ranked && opts.want === 'thing' && !np.other && opts.taken?.length && anyOf && (!np.plural || np.count !== undefined)) {
+    const taken = new Set(opts.taken);
+    const fresh = ids.filter((id) => !taken.has(id));
+    if (fresh.length > 0 && fresh.length < ids.length) {
+      ids = [...fresh, ...ids.filter((id) => taken.has(id))];
+      nearest = 'of those not moved before, nearest the gripper';
+    }
+  }
   if (np.count !== undefined) {
     if (ids.length < np.count) {
       throw new UnresolvedReference(`'${np.text}' names ${np.count} objects but ${ids.length} match (${ids.join(', ') || 'none'})`);
@@ -608,7 +627,7 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     if (ids.length > np.count) {
       if (!ranked)
         opts.notes?.push(
-          `"${np.text}" fits ${ids.join(', ')}: chose ${ids.slice(0, np.count).join(', ')}, nearest the gripper (${np.count} of ${ids.length})`,
+          `"${np.text}" fits ${ids.join(', ')}: chose ${ids.slice(0, np.count).join(', ')}, ${nearest} (${np.count} of ${ids.length})`,
         );
       ids = ids.slice(0, np.count);
     }
@@ -622,7 +641,7 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
   }
   const choice = Math.min(opts.choice ?? 0, ids.length - 1);
   if (ids.length > 1 && !ranked) {
-    const why = choice === 0 ? (rankNote ?? 'nearest the gripper') : `candidate ${choice + 1} of ${ids.length}`;
+    const why = choice === 0 ? (rankNote ?? nearest) : `candidate ${choice + 1} of ${ids.length}`;
     opts.notes?.push(`"${np.text}" fits ${ids.join(', ')}: chose ${ids[choice]}, ${why}`);
   }
   return { kind: 'objects', ids: [ids[choice]!], candidates: ids };
@@ -987,6 +1006,18 @@ function applyRelation(
       const sorted = [...others].sort((a, b) => toward(a) - toward(b));
       opts.notes?.push(`'${np.text}': none is in the ${region.replace(/_/g, ' ')}; read as the one nearest it (${sorted[0]!.id})`);
       return { found: sorted, ranked: true, note: `the one nearest the ${region.replace(/_/g, ' ')}` };
+    }
+    // "the blocks on the left side of the table", none of them in the band along that edge: those
+    // on that half of the table, noted.
+    if (fits.length === 0 && (np.plural || np.quantifier === 'all') && p.kind === 'side' && !half) {
+      const onHalf = others.filter((o) => p.sign * o.position[p.axis === 'x' ? 0 : 1] > 0.02);
+      if (onHalf.length > 0 && onHalf.length < others.length) {
+        const name = p.axis === 'x' ? (p.sign > 0 ? 'right' : 'left') : p.sign > 0 ? 'top' : 'bottom';
+        opts.notes?.push(
+          `'${np.text}': none is in the ${region.replace(/_/g, ' ')}; read as those on the ${name} half of the table (${onHalf.map((o) => o.id).join(', ')})`,
+        );
+        return { found: onHalf, ranked: false, note: `on the ${name} half of the table` };
+      }
     }
     if (fits.length === 0)
       throw new UnresolvedReference(

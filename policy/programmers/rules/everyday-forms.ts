@@ -1,0 +1,351 @@
+// Everyday forms the normalisation pass rewrites into the grammar's own (twenty-fourth round,
+// test/programmers/rule-constructions-21.test.ts): made from the lead's own everyday sentences,
+// and committed before the twenty-sixth and twenty-seventh tables were first run.
+// - "so it's touching the ball", "so it touches the bowl": next to it.
+// - "the block that's on top", "the one on top (in the bowl)", "the block on top of the stack
+//   (in the bowl)", "the block at / on the bottom of the tower (in the bowl)": which one of the
+//   stack, when a place for it follows (without one, "put the purple one on top" is a place).
+// - "all but the purple block", "all except the red one", "them all except the white can":
+//   everything except it; "put all the blocks in the bowl but / besides the blue one": except it.
+// - "except the can on the left" at the clause's end: except the leftmost can.
+// - "each ball in the nearest bowl", "the blue ball in the closest bowl": the bowl closest to it.
+// - "the opposite corner to the red block", "the corner opposite the red one": the corner
+//   farthest from it.
+// - "turn the row into a column", "make the row vertical": a vertical line; "turn the column
+//   into a row": a horizontal one.
+// - "swap them round", "turn it round": around.
+// - "put the red block in the bowl then the blue block": ", then the blue block".
+// - "two blocks in the bowl and two on the tray": two blocks there too, not the same two.
+// - "every second block": every other one; "the middle two blocks", "the two middle blocks": the
+//   two blocks in the middle.
+
+import { NOUNS, NUMBER_WORDS, SIZE_WORDS, isColor } from './lexicon.ts';
+import { endsSentence } from './tokenizer.ts';
+import type { Token } from './tokenizer.ts';
+
+const wordAt =
+  (tokens: readonly Token[]) =>
+  (k: number): string | undefined =>
+    tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined;
+
+/** A word token at the place of `at` (a rewrite's new words take the span of what they replace). */
+const wordLike = (at: Token, text: string): Token => ({ kind: 'word', text, start: at.start, end: at.end });
+
+/** Prepositions that start where a thing goes. */
+const PLACE_START = new Set(['in', 'into', 'on', 'onto', 'to', 'inside', 'next', 'beside', 'near', 'by', 'over', 'at', 'back']);
+
+/** The words a stack is called by. */
+const STACK_WORDS = new Set(['stack', 'tower', 'pile']);
+
+/** The end of the clause that holds `k`: a sentence's end, a comma, or "and" / "then" before a verb-like word. */
+function clauseEnd(tokens: readonly Token[], k: number): number {
+  for (let j = k; j < tokens.length; j++) {
+    const t = tokens[j]!;
+    if (endsSentence(t) || (t.kind === 'punct' && t.text === ',')) return j;
+    if (t.kind === 'word' && (t.text === 'then' || t.text === 'and')) return j;
+  }
+  return tokens.length;
+}
+
+/** "so it's touching the ball", "so it touches the bowl", "touching the tray": next to it. */
+function touching(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = w(k);
+    if (t !== 'touching' && t !== 'touches' && t !== 'touch') continue;
+    const next = w(k + 1) ?? '';
+    if (!['the', 'it', 'its', 'each', 'one', 'that', 'this'].includes(next) && !isColor(next)) continue;
+    // "so it touches": "so it is next to"; "touch" only after "so it will / they".
+    if (t === 'touch' && !['will', 'they', 'can', 'just'].includes(w(k - 1) ?? '')) continue;
+    const head = t === 'touches' && w(k - 1) === 'it' ? [wordLike(tokens[k]!, 'is')] : [];
+    return touching([...tokens.slice(0, k), ...head, wordLike(tokens[k]!, 'next'), wordLike(tokens[k]!, 'to'), ...tokens.slice(k + 1)]);
+  }
+  return tokens;
+}
+
+/**
+ * "the block that's on top in the bowl", "the one on top (of the stack) into the bowl", "the
+ * block at the bottom of the tower in the bowl": which one of the stack, said before where it
+ * goes — "the top block (of the stack)", "the bottom block of the tower". With no place after
+ * it, "on top" is where it goes ("put the purple one on top") and is left alone.
+ */
+function stackEnds(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 2; k < tokens.length; k++) {
+    // The noun (or "one") the end of the stack is said of.
+    const noun = w(k - 1) ?? '';
+    if (!(noun === 'one' || (NOUNS.has(noun) && !NOUNS.get(noun)!.plural))) continue;
+    if (['bowl', 'tray', 'container'].includes(NOUNS.get(noun)?.cls ?? '')) continue;
+    // The determiner and adjectives before the noun.
+    let d = k - 2;
+    while (d >= 0 && (isColor(w(d) ?? '') || ['big', 'small', 'little', 'large'].includes(w(d) ?? ''))) d--;
+    if (w(d) !== 'the') continue;
+    let j = k;
+    if (['that', 'which'].includes(w(j) ?? '') && w(j + 1) === 'is') j += 2;
+    else if (w(j) === 'sitting' || w(j) === 'lying') j += 1;
+    const relative = j > k;
+    let end: 'top' | 'bottom' | null = null;
+    if (w(j) === 'on' && w(j + 1) === 'top') {
+      end = 'top';
+      j += 2;
+    } else if (['at', 'on'].includes(w(j) ?? '') && w(j + 1) === 'the' && ['top', 'bottom'].includes(w(j + 2) ?? '')) {
+      end = w(j + 2) as 'top' | 'bottom';
+      j += 3;
+    }
+    if (end === null) continue;
+    let of: Token[] = [];
+    if (w(j) === 'of' && ['the', 'that', 'this'].includes(w(j + 1) ?? '') && STACK_WORDS.has(w(j + 2) ?? '')) {
+      of = tokens.slice(j, j + 3);
+      j += 3;
+    } else if (w(j) === 'of') continue;
+    // "at the bottom" alone says nothing of a stack: only with "of the tower".
+    if (end === 'bottom' && of.length === 0) continue;
+    // Said before where it goes.
+    if (!PLACE_START.has(w(j) ?? '')) continue;
+    if (w(j) === 'on' && w(j + 1) === 'top') continue;
+    const adjectives = tokens.slice(d + 1, k - 1);
+    // ("put the red block on top of the stack in the bowl": where the red block goes, on the
+    // stack in the bowl. Said of a coloured one, only "that's on top" says which.)
+    if (adjectives.length > 0 && !relative) continue;
+    const at = tokens[k]!;
+    const rewritten = [wordLike(tokens[d]!, 'the'), wordLike(at, end), ...adjectives, tokens[k - 1]!, ...of];
+    return stackEnds([...tokens.slice(0, d), ...rewritten, ...tokens.slice(j)]);
+  }
+  return tokens;
+}
+
+/**
+ * "put all but the purple block on the tray", "all except the red one", "them all except the
+ * white can": everything except it. "put all the blocks in the bowl but the blue one" (a place,
+ * then "but" and a thing ending the clause): except it.
+ */
+function allBut(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k < tokens.length; k++) {
+    // "all but the", "all except the", "them all except", "all of them except".
+    const allOf = w(k) === 'all' && w(k + 1) === 'of' && ['them', 'these', 'those'].includes(w(k + 2) ?? '') ? 3 : 0;
+    const themAll = ['them', 'these', 'those'].includes(w(k) ?? '') && w(k + 1) === 'all' ? 2 : 0;
+    const bare = w(k) === 'all' && w(k - 1) !== 'them' ? 1 : 0;
+    const n = allOf || themAll || bare;
+    if (
+      n > 0 &&
+      ['but', 'except', 'excluding', 'besides'].includes(w(k + n) ?? '') &&
+      ['the', 'a', 'that', 'this'].includes(w(k + n + 1) ?? '')
+    ) {
+      const at = tokens[k]!;
+      return allBut([...tokens.slice(0, k), wordLike(at, 'everything'), wordLike(tokens[k + n]!, 'except'), ...tokens.slice(k + n + 1)]);
+    }
+    // "… in the bowl but the blue one": "but" and a thing at the clause's end, after a place.
+    if (!['but', 'besides'].includes(w(k) ?? '') || w(k + 1) !== 'the') continue;
+    const start = (() => {
+      for (let j = k - 1; j >= 0; j--) if (endsSentence(tokens[j]) || tokens[j]!.text === ',') return j + 1;
+      return 0;
+    })();
+    const before = tokens.slice(start, k).map((t) => t.text);
+    if (!before.some((x) => ['all', 'every', 'everything', 'each'].includes(x))) continue;
+    if (!before.some((x, i) => i > 0 && PLACE_START.has(x))) continue;
+    const end = clauseEnd(tokens, k + 1);
+    const thing = tokens.slice(k + 1, end).map((t) => t.text);
+    if (thing.some((x) => PLACE_START.has(x) || x === 'not')) continue;
+    if (!thing.some((x) => x === 'one' || x === 'ones' || NOUNS.has(x))) continue;
+    return allBut([...tokens.slice(0, k), wordLike(tokens[k]!, 'except'), ...tokens.slice(k + 1)]);
+  }
+  return tokens;
+}
+
+/** "except the can on the left" ending the clause: "except the leftmost can". */
+function exceptOnSide(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 5 < tokens.length; k++) {
+    if (!['except', 'excluding'].includes(w(k) ?? '') || w(k + 1) !== 'the') continue;
+    const noun = w(k + 2) ?? '';
+    if (noun !== 'one' && !(NOUNS.has(noun) && !NOUNS.get(noun)!.plural)) continue;
+    if (!['on', 'at'].includes(w(k + 3) ?? '') || w(k + 4) !== 'the' || !['left', 'right'].includes(w(k + 5) ?? '')) continue;
+    const after = tokens[k + 6];
+    if (after && !endsSentence(after) && after.text !== ',' && !['please', 'thanks'].includes(after.text)) continue;
+    const most = wordLike(tokens[k + 5]!, `${w(k + 5)}most`);
+    return exceptOnSide([...tokens.slice(0, k + 2), most, tokens[k + 2]!, ...tokens.slice(k + 6)]);
+  }
+  return tokens;
+}
+
+/**
+ * "put each ball in the nearest bowl", "the blue ball in the closest bowl": the bowl closest to
+ * the thing put there ("the bowl closest to it"), not to the gripper.
+ */
+function nearestPlace(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 2 < tokens.length; k++) {
+    if (!['in', 'into', 'on', 'onto', 'to', 'inside'].includes(w(k - 1) ?? '') || w(k) !== 'the') continue;
+    if (!['nearest', 'closest'].includes(w(k + 1) ?? '')) continue;
+    const noun = w(k + 2) ?? '';
+    const cls = NOUNS.get(noun)?.cls;
+    if (!(cls === 'bowl' || cls === 'tray' || cls === 'container' || noun === 'corner')) continue;
+    // "the nearest bowl to the tray" names what it is nearest to.
+    if (['to', 'from', 'of'].includes(w(k + 3) ?? '')) continue;
+    const at = tokens[k + 1]!;
+    const words = [tokens[k]!, tokens[k + 2]!, wordLike(at, 'closest'), wordLike(at, 'to'), wordLike(at, 'it')];
+    return nearestPlace([...tokens.slice(0, k), ...words, ...tokens.slice(k + 3)]);
+  }
+  return tokens;
+}
+
+/** "the opposite corner to / from the red block", "the corner opposite (to) it": the corner farthest from it. */
+function oppositeCorner(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 3 < tokens.length; k++) {
+    if (w(k) !== 'the') continue;
+    let n = 0;
+    if (w(k + 1) === 'opposite' && w(k + 2) === 'corner' && ['to', 'from'].includes(w(k + 3) ?? '')) n = 4;
+    else if (w(k + 1) === 'corner' && w(k + 2) === 'opposite') n = w(k + 3) === 'to' || w(k + 3) === 'from' ? 4 : 3;
+    if (n === 0) continue;
+    const at = tokens[k + 1]!;
+    const words = [tokens[k]!, wordLike(at, 'corner'), wordLike(at, 'farthest'), wordLike(at, 'from')];
+    return oppositeCorner([...tokens.slice(0, k), ...words, ...tokens.slice(k + n)]);
+  }
+  return tokens;
+}
+
+/**
+ * "turn the row into a column", "make the row vertical": the things lying in a row set in a
+ * vertical line; "turn the column into a row": a horizontal one (a column is a tower only when
+ * the things are stacked, and "the column" said of things lying on the table is a line of them).
+ */
+function rowToColumn(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 3 < tokens.length; k++) {
+    if (!['turn', 'make', 'change', 'rotate'].includes(w(k) ?? '')) continue;
+    if (!['the', 'that', 'this'].includes(w(k + 1) ?? '')) continue;
+    const from = w(k + 2) ?? '';
+    if (!['row', 'line', 'column'].includes(from)) continue;
+    let j = k + 3;
+    let to: string | undefined;
+    if (w(j) === 'into' && ['a', 'one'].includes(w(j + 1) ?? '') && ['row', 'column'].includes(w(j + 2) ?? '')) {
+      to = w(j + 2);
+      j += 3;
+    } else if (['vertical', 'horizontal'].includes(w(j) ?? '')) {
+      to = w(j) === 'vertical' ? 'column' : 'row';
+      j += 1;
+    }
+    if (to === undefined) continue;
+    const axis = to === 'column' ? 'vertical' : 'horizontal';
+    if (from === 'column' ? axis === 'vertical' : axis === 'horizontal') continue;
+    const at = tokens[k]!;
+    // ("the column" of things lying on the table is the line of them.)
+    const thing = from === 'column' ? wordLike(tokens[k + 2]!, 'line') : tokens[k + 2]!;
+    const words = [wordLike(at, 'put'), tokens[k + 1]!, thing];
+    const line = [wordLike(at, 'in'), wordLike(at, 'a'), wordLike(at, axis), wordLike(at, 'line')];
+    return rowToColumn([...tokens.slice(0, k), ...words, ...line, ...tokens.slice(j)]);
+  }
+  return tokens;
+}
+
+/** "swap them round", "turn it round so …": around. ("the other way round" is left alone.) */
+function roundAbout(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  const k = tokens.findIndex(
+    (t, i) =>
+      t.kind === 'word' &&
+      t.text === 'round' &&
+      ['them', 'it', 'these', 'those', 'over'].includes(w(i - 1) ?? '') &&
+      w(i - 2) !== 'way' &&
+      (w(i + 1) === 'so' || tokens[i + 1] === undefined || tokens[i + 1]!.kind === 'punct'),
+  );
+  if (k < 0) return tokens;
+  return [...tokens.slice(0, k), wordLike(tokens[k]!, 'around'), ...tokens.slice(k + 1)];
+}
+
+/**
+ * "put the red block in the bowl then the blue block": "then" with no comma before it starts a
+ * clause as ", then" does (the second thing was dropped).
+ */
+function thenClause(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  const k = tokens.findIndex(
+    (t, i) =>
+      t.kind === 'word' &&
+      t.text === 'then' &&
+      i > 2 &&
+      tokens[i - 1]!.kind === 'word' &&
+      !['and', 'but', 'or', 'so', 'just', 'only', 'first'].includes(w(i - 1) ?? '') &&
+      ['the', 'a', 'an', 'that', 'those', 'this', 'these', 'its', 'their'].includes(w(i + 1) ?? ''),
+  );
+  if (k < 0) return tokens;
+  const at = tokens[k]!;
+  return thenClause([...tokens.slice(0, k), { kind: 'punct', text: ',', start: at.start, end: at.start }, ...tokens.slice(k)]);
+}
+
+/**
+ * "put two blocks in the bowl and two on the tray", "three balls on the tray, the other two in
+ * the bowl": a count with no noun after "and" or a comma, where it goes next, is of the kind the
+ * count before it named ("two blocks").
+ */
+function countAgain(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  // ("… and one in the green bowl" is read already: "one" stands for the kind named before.)
+  const count = (k: number): boolean =>
+    (NUMBER_WORDS[w(k) ?? ''] ?? 0) >= 2 || (tokens[k]?.kind === 'number' && (tokens[k]!.value ?? 0) >= 2);
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    if (!count(k) || !PLACE_START.has(w(k + 1) ?? '') || w(k + 1) === 'back') continue;
+    let j = k - 1;
+    if (['other', 'remaining'].includes(w(j) ?? '')) j--;
+    if (w(j) === 'the') j--;
+    if (!(w(j) === 'and' || tokens[j]?.text === ',')) continue;
+    // The counted kind before it: "two blocks", "three red balls".
+    let noun: string | undefined;
+    for (let i = j - 1; i > 0 && noun === undefined; i--) {
+      if (endsSentence(tokens[i])) break;
+      const n = w(i) ?? '';
+      if (NOUNS.get(n)?.plural && !['bowl', 'tray', 'container'].includes(NOUNS.get(n)!.cls)) {
+        let c = i - 1;
+        while (c > 0 && (isColor(w(c) ?? '') || SIZE_WORDS[w(c) ?? ''] !== undefined)) c--;
+        if (count(c)) noun = n;
+        else break;
+      }
+    }
+    if (noun === undefined) continue;
+    return countAgain([...tokens.slice(0, k + 1), wordLike(tokens[k]!, noun), ...tokens.slice(k + 1)]);
+  }
+  return tokens;
+}
+
+/** "put every second block in the bowl": every other one. */
+function everySecond(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  return tokens.map((t, k) =>
+    t.kind === 'word' && t.text === 'second' && w(k - 1) === 'every' && NOUNS.has(w(k + 1) ?? '') ? { ...t, text: 'other' } : t,
+  );
+}
+
+/** "the middle two blocks", "the two middle blocks": "the two blocks in the middle" (the middle two of their row). */
+function middleCount(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  const count = (k: number): boolean =>
+    (NUMBER_WORDS[w(k) ?? ''] ?? 0) >= 2 || (tokens[k]?.kind === 'number' && (tokens[k]!.value ?? 0) >= 2);
+  for (let k = 0; k + 3 < tokens.length; k++) {
+    if (w(k) !== 'the') continue;
+    const n = w(k + 1) === 'middle' && count(k + 2) ? k + 2 : count(k + 1) && w(k + 2) === 'middle' ? k + 1 : -1;
+    if (n < 0 || !NOUNS.get(w(k + 3) ?? '')?.plural) continue;
+    const at = tokens[k + 3]!;
+    const words = [tokens[k]!, tokens[n]!, at, wordLike(at, 'in'), wordLike(at, 'the'), wordLike(at, 'middle')];
+    return middleCount([...tokens.slice(0, k), ...words, ...tokens.slice(k + 4)]);
+  }
+  return tokens;
+}
+
+/** The twenty-fourth round's rewrites, in order (normalize.ts runs them before the phrasings). */
+export function everydayForms(tokens: Token[]): Token[] {
+  let out = thenClause(tokens);
+  out = touching(out);
+  out = stackEnds(out);
+  out = allBut(out);
+  out = exceptOnSide(out);
+  out = nearestPlace(out);
+  out = oppositeCorner(out);
+  out = rowToColumn(out);
+  out = roundAbout(out);
+  out = countAgain(out);
+  out = everySecond(out);
+  out = middleCount(out);
+  return out;
+}

@@ -1,0 +1,228 @@
+// How the rule programmer reads what people say, twenty-fourth round (policy/programmers/rules/
+// everyday-forms.ts and the readings it leans on): the lead's own everyday sentences, in this file's
+// scenes, committed before the twenty-sixth and twenty-seventh tables were first run.
+// - "so it's touching the ball", "so it touches the bowl": next to it.
+// - "the block that's on top", "the one on top", "the block on top of the stack", "the block at the
+//   bottom of the tower", said before where it goes: which one of the stack. "put the purple one on
+//   top" with one stack on the table: on its top block.
+// - "all but X", "all of them except X", "them all except X", "… in the bowl but / besides X".
+// - "except the can on the left" at the end of the clause.
+// - "each ball in the nearest bowl", "the blue ball in the nearest bowl": nearest to the ball.
+// - "the opposite corner to X", "the corner opposite X".
+// - "turn the row into a column", "make the row vertical".
+// - "two blocks in the red bowl and one in the green bowl", "two blocks in the bowl and two on the
+//   tray": not the same ones again.
+// - "… in the bowl then the blue block" (no comma before "then"); "every second block"; "the middle
+//   two blocks"; "the blocks on the left side of the table" with none in the band along the edge.
+// - "move the biggest block to the bottom left", "put the smallest block at the top right": the
+//   thing and where, not an order by size.
+// - "line the cans up: white, red, blue": the cans of those colours.
+// - "…, leave the blue one in the middle" when it is there already: it stays (and no other step takes it).
+// - "put the red block on the tray and the ball beside the bowl": two puts, not a bridge.
+// - "put the 2 blocks nearest the tray on it": the tray, not each other.
+
+import { describe, expect, it } from 'vitest';
+import {
+  BLOCKS_AND_BALLS,
+  CANS_AND_BALLS,
+  FOUR_SIZES,
+  MATCH,
+  MIXED,
+  RAINBOW,
+  ROW,
+  TOWER,
+  TWO_CORNERS,
+  read,
+  reading,
+} from './rule-fixtures.ts';
+import { box, bowl, firstAttempt, task } from './rule-sim-fixtures.ts';
+
+describe('touching, and the ends of a stack', () => {
+  it('"so its touching the ball", "so it touches the bowl": next to it', () => {
+    expect(read('put the red block so its touching the ball', MIXED)).toBe('place red_block next to orange_ball');
+    expect(read('push the can so it touches the bowl', MIXED)).toBe('push pink_can next to white_bowl');
+  });
+
+  it('"the block thats on top", "the one on top", "the block on top of the stack", then where it goes: the top block', () => {
+    expect(read('put the block thats on top in the bowl', TOWER)).toBe('place green_block in blue_bowl');
+    expect(read('put the one on top in the bowl', TOWER)).toBe('place green_block in blue_bowl');
+    expect(read('put the block on top of the stack in the bowl', TOWER)).toBe('place green_block in blue_bowl (off yellow_block)');
+  });
+
+  it('"the block at the bottom of the tower" is its bottom block (it used to be the lowest block on the table)', () => {
+    expect(read('put the block at the bottom of the tower in the bowl', TOWER)).toMatch(/place red_block in blue_bowl$/);
+  });
+
+  it('"put the purple one on top" with one stack: on its top block, noted; with none, the top of the table', () => {
+    const r = reading('put the purple one on top', TOWER);
+    expect(r.intents).toBe('place purple_block on green_block');
+    expect(r.notes.join(' ')).toContain("'on top': on top of the stack, on green_block");
+    expect(read('put the red block on top', MIXED)).toBe('place red_block to the top (top_side)');
+  });
+});
+
+describe('all but one', () => {
+  const allButPurple =
+    'place red_block in brown_tray | place orange_block in brown_tray | place yellow_block in brown_tray | place green_block in brown_tray | place blue_block in brown_tray';
+
+  it('"all but X", "all of them except X": everything except it', () => {
+    expect(read('put all but the purple block on the brown tray', RAINBOW)).toBe(allButPurple);
+    expect(read('put all of them except the purple block on the brown tray', RAINBOW)).toBe(allButPurple);
+  });
+
+  it('"them all except the white can" leaves the white can (it used to put it on the tray too)', () => {
+    expect(read('put them all except the white can on the tray', CANS_AND_BALLS)).toBe(
+      'place red_can in yellow_tray | place blue_can in yellow_tray | place red_ball in yellow_tray | place blue_ball in yellow_tray | place white_ball in yellow_tray',
+    );
+  });
+
+  it('"in the bowl but the blue one", "besides the white one": except it (it used to put the blue one alone)', () => {
+    expect(read('put all the blocks in the bowl but the blue one', RAINBOW)).toBe(
+      'gather red_block, orange_block, yellow_block, green_block, purple_block in pink_bowl',
+    );
+    expect(read('put every block on the tray besides the white one', ROW)).toBe(
+      'place red_block in gray_tray | place yellow_block in gray_tray | place blue_block in gray_tray | place green_block in gray_tray',
+    );
+  });
+
+  it('"except the can on the left" at the end of the clause: the leftmost can stays', () => {
+    expect(read('put all the cans on the tray except the can on the left', CANS_AND_BALLS)).toBe(
+      'place red_can in yellow_tray | place blue_can in yellow_tray',
+    );
+  });
+});
+
+describe('nearest places and opposite corners', () => {
+  it('"each ball in the nearest bowl": the bowl nearest each ball (it used to be one bowl for both)', () => {
+    expect(read('put each ball in the nearest bowl', BLOCKS_AND_BALLS)).toBe(
+      'place blue_ball in brown_bowl | place green_ball in purple_bowl',
+    );
+  });
+
+  it('"the blue ball in the nearest bowl": nearest the ball, not the gripper; "the nearest bowl to the tray" as said', () => {
+    expect(read('put the blue ball in the nearest bowl', BLOCKS_AND_BALLS)).toBe('place blue_ball in brown_bowl');
+    expect(read('put the blue ball in the nearest bowl to the tray', BLOCKS_AND_BALLS)).toBe('place blue_ball in purple_bowl');
+  });
+
+  it('"the opposite corner to the red one", "the corner opposite the red block": the corner farthest from it', () => {
+    const want = 'place green_block to the corner farthest from red_block (bottom right corner)';
+    expect(read('put the green block in the opposite corner to the red one', TWO_CORNERS)).toBe(want);
+    expect(read('put the green block in the corner opposite the red block', TWO_CORNERS)).toBe(want);
+  });
+});
+
+describe('rows, columns and counts', () => {
+  it('"turn the row into a column", "make the row vertical": a vertical line of the row (it used to be a stack)', () => {
+    const want = 'line up red_block, yellow_block, blue_block, green_block, white_block along +y (vertical line)';
+    expect(read('turn the row into a column', ROW)).toBe(want);
+    expect(read('make the row vertical', ROW)).toBe(want);
+  });
+
+  it('"two blocks in the red bowl and one in the green bowl": the one is another block (it used to be one of the two)', () => {
+    const r = reading('put two blocks in the red bowl and one in the green bowl', MATCH);
+    expect(r.intents).toBe('gather green_block, red_block in red_bowl | place blue_block in green_bowl');
+    expect(r.notes.join(' ')).toContain('of those not moved before');
+  });
+
+  it('"two blocks in the bowl and two on the tray": two other blocks', () => {
+    expect(read('put two blocks in the bowl and two on the tray', FOUR_SIZES)).toBe(
+      'gather green_block, blue_block in black_bowl | place yellow_block in white_tray | place red_block in white_tray',
+    );
+  });
+
+  it('"every second block": every other one (it used to be every block)', () => {
+    expect(read('put every second block in the bowl', RAINBOW)).toBe('gather red_block, yellow_block, blue_block in pink_bowl');
+  });
+
+  it('"the middle two blocks", "the two middle blocks": the middle two of the row (they used to be refused)', () => {
+    expect(read('put the middle two blocks in the bowl', RAINBOW)).toBe('gather yellow_block, green_block in pink_bowl');
+    expect(read('put the two middle blocks on the brown tray', RAINBOW)).toBe(
+      'place yellow_block in brown_tray | place green_block in brown_tray',
+    );
+  });
+
+  it('"the blocks on the left side of the table", none in the band along that edge: those on the left half, noted', () => {
+    const r = reading('put the blocks on the left side of the table on the gray tray', RAINBOW);
+    expect(r.intents).toBe('place red_block in gray_tray | place orange_block in gray_tray');
+    expect(r.notes.join(' ')).toContain('read as those on the left half of the table');
+  });
+
+  it('"… in the bowl then the blue block": the blue block goes in too (it used to be dropped)', () => {
+    expect(read('put the red block in the bowl then the blue block', MIXED)).toBe('gather red_block, blue_block in white_bowl');
+  });
+});
+
+describe('"it" after a group', () => {
+  it('"put the 2 blocks nearest the tray on it": the tray (it used to put each block on the other)', () => {
+    expect(read('put the 2 blocks nearest the tray on it', MIXED)).toBe('place green_block in gray_tray | place blue_block in gray_tray');
+    expect(read('put the two blocks closest to the bowl in it', MIXED)).toBe('gather yellow_block, red_block in white_bowl');
+  });
+});
+
+describe('superlatives and colours said alone', () => {
+  it('"move the biggest block to the bottom left": the biggest block to that corner (it used to move everything)', () => {
+    expect(read('move the biggest block to the bottom left', MIXED)).toBe('place blue_block to the bottom left (bottom_left_corner)');
+    expect(read('put the smallest block at the top right', MIXED)).toBe('place yellow_block to the top right (top_right_corner)');
+  });
+
+  it('"put the blocks in a row, the smallest one on the left" is still an order by size', () => {
+    expect(read('put the blocks in a row, the smallest one on the left', MIXED)).toBe(
+      'line up yellow_block, red_block, green_block, blue_block along +x (horizontal line)',
+    );
+  });
+
+  it('"line the cans up: white, red, blue": the cans of those colours (it used to take the white ball)', () => {
+    expect(read('line the cans up: white, red, blue', CANS_AND_BALLS)).toBe('line up white_can, red_can, blue_can along +x');
+    expect(read('put the red can on the tray and white in the bowl', CANS_AND_BALLS)).toBe(
+      'place red_can in yellow_tray | place white_can in black_bowl',
+    );
+  });
+});
+
+describe('left where it is, and two puts', () => {
+  it('"one block in each corner, leave the blue one in the middle": it is there, so it stays and four others go', () => {
+    const r = reading('one block in each corner, leave the blue one in the middle', ROW);
+    expect(r.intents).toBe(
+      'place red_block to the top left corner | place yellow_block to the bottom left corner | place green_block to the top right corner | place white_block to the bottom right corner',
+    );
+    expect(r.notes.join(' ')).toContain('blue_block is there already, so it stays');
+  });
+
+  it('"leave the black one in the middle" of a block that is not there puts it there', () => {
+    expect(read('leave the blue block in the middle', ROW)).toBe('place blue_block to the center of the table');
+    expect(read('put the blocks in the bowl, leave the green one in the middle', MIXED)).toMatch(
+      /place green_block to the center of the table$/,
+    );
+  });
+
+  it('"put the red block on the tray and the ball beside the bowl": two puts (it used to read a bridge over the tray and the ball)', () => {
+    expect(read('put the red block on the tray and the ball beside the bowl', MIXED)).toBe(
+      'place red_block in gray_tray | place orange_ball next to white_bowl',
+    );
+    expect(read('put the red block on the blue block and the green block', MIXED)).toBe('pyramid blue_block + green_block under red_block');
+  });
+});
+
+describe('in simulation', () => {
+  it('"put two blocks in the red bowl and one in the green one" is solved at the first attempt', async () => {
+    const blocks = ['blue_block', 'yellow_block', 'white_block'];
+    const def = task(
+      'put two blocks in the red bowl and one in the green one',
+      [
+        bowl('red_bowl', 'red', { position: [-0.22, 0.15], jitter: 0 }),
+        bowl('green_bowl', 'green', { position: [0.22, 0.15], jitter: 0 }),
+        box('blue_block', 'blue', 0.04, { position: [-0.15, -0.15], jitter: 0 }),
+        box('yellow_block', 'yellow', 0.04, { position: [0.0, -0.15], jitter: 0 }),
+        box('white_block', 'white', 0.04, { position: [0.15, -0.15], jitter: 0 }),
+      ],
+      // Whichever block goes in the green bowl, the other two are in the red one.
+      {
+        any: blocks.map((one) => ({
+          all: blocks.map((id) => ({ inside: [id, id === one ? 'green_bowl' : 'red_bowl'] })),
+        })),
+      },
+    );
+    const r = await firstAttempt(def, 0);
+    expect(r, r.detail).toMatchObject({ ok: true });
+  });
+});
