@@ -97,13 +97,14 @@ export interface TableFiles {
  * held-out table, over the scenes of the first twenty-three and its own; 25 is the twenty-fifth,
  * held-out table, over the scenes of the first twenty-four and its own; 26 is the twenty-sixth,
  * held-out table, over the scenes of the first twenty-five and its own; 27 is the twenty-seventh,
- * held-out table, over the scenes of the first twenty-six and its own.
+ * held-out table, over the scenes of the first twenty-six and its own; 28 is the twenty-eighth,
+ * held-out table, over the scenes of the first twenty-seven and its own.
  */
 /** The scenes files of tables 1 to `n`: a table's rows may use the scenes of every table before it. */
 const scenesUpTo = (n: number): string[] => ['scenes.json', ...Array.from({ length: n - 1 }, (_, k) => `scenes-${k + 2}.json`)];
 
 export const TABLES: Record<
-  1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27,
+  1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28,
   TableFiles
 > = {
   1: { rows: 'instructions.json', scenes: scenesUpTo(1) },
@@ -133,6 +134,7 @@ export const TABLES: Record<
   25: { rows: 'instructions-25.json', scenes: scenesUpTo(25) },
   26: { rows: 'instructions-26.json', scenes: scenesUpTo(26) },
   27: { rows: 'instructions-27.json', scenes: scenesUpTo(27) },
+  28: { rows: 'instructions-28.json', scenes: scenesUpTo(28) },
 };
 
 /** One row on one seed. */
