@@ -19,7 +19,7 @@
 // - "every second block": every other one; "the middle two blocks", "the two middle blocks": the
 //   two blocks in the middle.
 
-import { NOUNS, NUMBER_WORDS, SIZE_WORDS, isColor } from './lexicon.ts';
+import { NOUNS, NUMBER_WORDS, SIZE_WORDS, VERBS, isColor, pluralOf } from './lexicon.ts';
 import { endsSentence } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -219,6 +219,9 @@ function rowToColumn(tokens: Token[]): Token[] {
     const from = w(k + 2) ?? '';
     if (!['row', 'line', 'column'].includes(from)) continue;
     let j = k + 3;
+    // ("the row of blocks": of what it is made.)
+    if (w(j) === 'of' && NOUNS.get(w(j + 1) ?? '')?.plural) j += 2;
+    else if (w(j) === 'of' && w(j + 1) === 'the' && NOUNS.get(w(j + 2) ?? '')?.plural) j += 3;
     let to: string | undefined;
     if (w(j) === 'into' && ['a', 'one'].includes(w(j + 1) ?? '') && ['row', 'column'].includes(w(j + 2) ?? '')) {
       to = w(j + 2);
@@ -228,6 +231,12 @@ function rowToColumn(tokens: Token[]): Token[] {
       j += 1;
     }
     if (to === undefined) continue;
+    // ("… into a column going up and down", "… into a row going across": the line's way, said again.)
+    if (['going', 'running'].includes(w(j) ?? '') && ['up', 'across', 'left', 'along'].includes(w(j + 1) ?? '')) {
+      j += 2;
+      if (w(j) === 'and' && ['down', 'right'].includes(w(j + 1) ?? '')) j += 2;
+      else if (w(j) === 'to' && w(j + 1) === 'right') j += 2;
+    }
     const axis = to === 'column' ? 'vertical' : 'horizontal';
     if (from === 'column' ? axis === 'vertical' : axis === 'horizontal') continue;
     const at = tokens[k]!;
@@ -236,6 +245,31 @@ function rowToColumn(tokens: Token[]): Token[] {
     const words = [wordLike(at, 'put'), tokens[k + 1]!, thing];
     const line = [wordLike(at, 'in'), wordLike(at, 'a'), wordLike(at, axis), wordLike(at, 'line')];
     return rowToColumn([...tokens.slice(0, k), ...words, ...line, ...tokens.slice(j)]);
+  }
+  return tokens;
+}
+
+/**
+ * "turn the diagonal into a vertical line", "make the diagonal a straight line going across":
+ * the things lying on it (all the things on the table, as "them all" with nothing named) set in
+ * that line.
+ */
+function diagonalInto(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 3 < tokens.length; k++) {
+    if (!['turn', 'make', 'change'].includes(w(k) ?? '') || w(k + 1) !== 'the' || w(k + 2) !== 'diagonal') continue;
+    const j = w(k + 3) === 'into' ? k + 4 : k + 3;
+    if (!['a', 'one'].includes(w(j) ?? '')) continue;
+    const at = tokens[k]!;
+    const said = { ...tokens[k + 1]!, end: tokens[k + 2]!.end };
+    return diagonalInto([
+      ...tokens.slice(0, k),
+      wordLike(at, 'put'),
+      wordLike(said, 'them'),
+      wordLike(said, 'all'),
+      wordLike(at, 'in'),
+      ...tokens.slice(j),
+    ]);
   }
   return tokens;
 }
@@ -333,6 +367,296 @@ function middleCount(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/**
+ * "every purple or orange thing", "all the red or blue blocks": colours joined by "or" in a
+ * phrase said of every one are both ("and"). ("the red or blue block", one of them, is left.)
+ */
+function everyColourOr(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    if (w(k) !== 'or' || !isColor(w(k - 1) ?? '') || !isColor(w(k + 1) ?? '')) continue;
+    let e = k + 2;
+    while (isColor(w(e) ?? '') || w(e) === 'or' || tokens[e]?.text === ',') e++;
+    const noun = w(e) ?? '';
+    let b = k - 2;
+    while (b >= 0 && (isColor(w(b) ?? '') || tokens[b]?.text === ',')) b--;
+    const every = ['every', 'all', 'each', 'any'].includes(w(b) ?? '') || (w(b) === 'the' && ['all', 'every'].includes(w(b - 1) ?? ''));
+    const plural = NOUNS.get(noun)?.plural === true || ['stuff', 'things'].includes(noun);
+    if (!(every || (plural && w(b) !== 'a'))) continue;
+    return everyColourOr([...tokens.slice(0, k), wordLike(tokens[k]!, 'and'), ...tokens.slice(k + 1)]);
+  }
+  return tokens;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Post hoc, after the twenty-sixth and twenty-seventh tables (measured held out first).
+
+/** Words for how a thing lies or is shaped that say nothing of which it is: "the wonky red block", "the long tray". */
+const LOOKS = new Set([
+  'long',
+  'wide',
+  'narrow',
+  'flat',
+  'shallow',
+  'deep',
+  'wonky',
+  'tilted',
+  'crooked',
+  'skewed',
+  'slanted',
+  'wobbly',
+  'rotated',
+  'angled',
+]);
+
+/** "pop the wonky red block on the long tray": the red block on the tray (noted nowhere: nothing is chosen by it). */
+function looks(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  const k = tokens.findIndex(
+    (t, i) =>
+      t.kind === 'word' &&
+      LOOKS.has(t.text) &&
+      ['the', 'a', 'an', 'that', 'this', 'one'].includes(w(i - 1) ?? '') &&
+      w(i + 1) !== 'way' &&
+      (isColor(w(i + 1) ?? '') || NOUNS.has(w(i + 1) ?? '') || ['row', 'line', 'column'].includes(w(i + 1) ?? '')),
+  );
+  return k < 0 ? tokens : looks([...tokens.slice(0, k), ...tokens.slice(k + 1)]);
+}
+
+/** "then the one nearest the blue bowl in that one": in the container named last. */
+function inThatOne(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 2; k + 1 < tokens.length; k++) {
+    if (!['in', 'into', 'on', 'onto'].includes(w(k - 1) ?? '') || w(k) !== 'that' || w(k + 1) !== 'one') continue;
+    for (let j = k - 2; j > 0; j--) {
+      const cls = NOUNS.get(w(j) ?? '')?.cls;
+      if (!(cls === 'bowl' || cls === 'tray' || cls === 'container')) continue;
+      let d = j - 1;
+      while (d >= 0 && isColor(w(d) ?? '')) d--;
+      const named = tokens.slice(d + 1, j + 1).map((t) => wordLike(tokens[k]!, t.text));
+      return inThatOne([...tokens.slice(0, k), wordLike(tokens[k]!, 'the'), ...named, ...tokens.slice(k + 2)]);
+    }
+  }
+  return tokens;
+}
+
+/**
+ * "stack the block nearest the bowl on top of the one furthest from it", with nothing moved
+ * before it: "it" is the container named inside the first phrase.
+ */
+function itTheContainer(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 3; k < tokens.length; k++) {
+    if (
+      w(k) !== 'it' ||
+      !['from', 'to'].includes(w(k - 1) ?? '') ||
+      !['furthest', 'farthest', 'closest', 'nearest'].includes(w(k - 2) ?? '')
+    )
+      continue;
+    // The relation's container said first: "the block nearest the (blue) bowl".
+    const before = tokens.slice(0, k - 2);
+    const rel = before.findIndex((t) => ['nearest', 'closest', 'furthest', 'farthest'].includes(t.text));
+    if (rel < 0) continue;
+    let j = rel + 1;
+    if (['to', 'from'].includes(w(j) ?? '')) j++;
+    if (w(j) !== 'the') continue;
+    let e = j + 1;
+    while (isColor(w(e) ?? '')) e++;
+    const cls = NOUNS.get(w(e) ?? '')?.cls;
+    if (!(cls === 'bowl' || cls === 'tray' || cls === 'container') || e >= k - 2) continue;
+    const named = tokens.slice(j, e + 1).map((t) => wordLike(tokens[k]!, t.text));
+    return itTheContainer([...tokens.slice(0, k), ...named, ...tokens.slice(k + 1)]);
+  }
+  return tokens;
+}
+
+/** "every block goes in the bowl it's closest to", "the bowl it is nearest to": the bowl closest to it. */
+function itsClosestTo(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 3 < tokens.length; k++) {
+    if (!NOUNS.has(w(k - 1) ?? '') || w(k) !== 'it' || w(k + 1) !== 'is') continue;
+    if (!['closest', 'nearest', 'near', 'close'].includes(w(k + 2) ?? '') || w(k + 3) !== 'to') continue;
+    const at = tokens[k]!;
+    const words = [wordLike(at, 'closest'), wordLike(at, 'to'), wordLike(at, 'it')];
+    return itsClosestTo([...tokens.slice(0, k), ...words, ...tokens.slice(k + 4)]);
+  }
+  return tokens;
+}
+
+/** "in a row across the back": along it (the band along that edge). */
+function acrossTheEdge(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  return tokens.map((t, k) =>
+    t.kind === 'word' && t.text === 'across' && w(k + 1) === 'the' && ['back', 'front', 'top', 'bottom'].includes(w(k + 2) ?? '')
+      ? { ...t, text: 'along' }
+      : t,
+  );
+}
+
+/** "unstack the cans and stand all four in a row": all four of the kind named before ("all four cans"). */
+function allCountAgain(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 2; k + 2 < tokens.length; k++) {
+    if (w(k) !== 'all' || (NUMBER_WORDS[w(k + 1) ?? ''] ?? 0) < 2) continue;
+    if (!['in', 'into', 'on', 'onto', 'to', 'up', 'along', 'across'].includes(w(k + 2) ?? '')) continue;
+    // A verb right before, and things named before it in the sentence.
+    let s = k - 1;
+    while (s > 0 && !endsSentence(tokens[s - 1])) s--;
+    const named = tokens
+      .slice(s, k)
+      .some((t) => NOUNS.get(t.text)?.plural && !['bowl', 'tray', 'container'].includes(NOUNS.get(t.text)!.cls));
+    if (!named || !['stand', 'put', 'line', 'set', 'place', 'arrange', 'get', 'move'].includes(w(k - 1) ?? '')) continue;
+    // The kind named last: "all four cans".
+    const noun = [...tokens.slice(s, k)]
+      .reverse()
+      .find((t) => NOUNS.get(t.text)?.plural && !['bowl', 'tray', 'container'].includes(NOUNS.get(t.text)!.cls))!;
+    return allCountAgain([...tokens.slice(0, k + 2), wordLike(tokens[k + 1]!, noun.text), ...tokens.slice(k + 2)]);
+  }
+  return tokens;
+}
+
+/**
+ * "put all the cans on the table, no stacking", "flatten the stacks so no block is on top of
+ * another", "unstack everything so nothing is stacked": what the rest says again, left out.
+ */
+function saidAgain(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k < tokens.length; k++) {
+    let e = -1;
+    // "…, order doesn't matter", "…, any order": how it need not be, said by the way.
+    if (tokens[k - 1]?.text === ',' && (w(k) === 'order' || (w(k) === 'the' && w(k + 1) === 'order'))) {
+      const o = w(k) === 'order' ? k + 1 : k + 2;
+      const neg = ["doesn't", 'doesnt', "don't", 'dont'].includes(w(o) ?? '') ? 1 : w(o) === 'does' && w(o + 1) === 'not' ? 2 : 0;
+      if (neg > 0 && w(o + neg) === 'matter') e = o + neg + 1;
+    }
+    // (The tokenizer reads "stacking" as "stack".)
+    if (tokens[k - 1]?.text === ',' && w(k) === 'no' && (/ing$/.test(w(k + 1) ?? '') || VERBS.has(w(k + 1) ?? ''))) e = k + 2;
+    if (w(k) === 'so' && ['no', 'nothing', 'none'].includes(w(k + 1) ?? '')) {
+      const rest = tokens.slice(k + 2).map((t) => t.text);
+      const end = rest.findIndex((x) => ['.', ';', '!', ','].includes(x));
+      const said = end < 0 ? rest : rest.slice(0, end);
+      const stacked =
+        said.includes('stacked') ||
+        (said.includes('on') && said.includes('top') && said.some((x) => ['another', 'other', 'anything'].includes(x)));
+      if (stacked && said.length <= 7) e = k + 2 + said.length;
+    }
+    if (e < 0) continue;
+    const end = e < tokens.length && !endsSentence(tokens[e]) && tokens[e]!.text !== ',' ? -1 : e;
+    if (end < 0) continue;
+    const from = tokens[k - 1]?.text === ',' ? k - 1 : k;
+    return saidAgain([...tokens.slice(0, from), ...tokens.slice(end)]);
+  }
+  return tokens;
+}
+
+/** "both top cans", "both bottom blocks": the two top ones. */
+function bothEnds(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  const k = tokens.findIndex(
+    (t, i) => t.kind === 'word' && t.text === 'both' && ['top', 'bottom'].includes(w(i + 1) ?? '') && NOUNS.get(w(i + 2) ?? '')?.plural,
+  );
+  if (k < 0) return tokens;
+  return [...tokens.slice(0, k), wordLike(tokens[k]!, 'the'), wordLike(tokens[k]!, 'two'), ...tokens.slice(k + 1)];
+}
+
+/** "tidy those five blocks into a straight line": put them in it. */
+function tidyInto(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  const k = tokens.findIndex((t) => t.kind === 'word' && ['tidy', 'neaten', 'straighten', 'organise', 'organize'].includes(t.text));
+  if (k < 0) return tokens;
+  const into = tokens.findIndex((t, i) => i > k && ['into', 'in'].includes(t.text) && ['a', 'one'].includes(w(i + 1) ?? ''));
+  if (into < 0) return tokens;
+  const shape = tokens.slice(into + 2, into + 5).map((t) => t.text);
+  if (!shape.some((x) => ['line', 'row', 'column', 'circle', 'stack', 'pile', 'tower'].includes(x))) return tokens;
+  const up = w(k + 1) === 'up' ? 1 : 0;
+  return [...tokens.slice(0, k), wordLike(tokens[k]!, 'put'), ...tokens.slice(k + 1 + up)];
+}
+
+/** ", but never in the bowl of their own colour": none in the bowl of its own colour. */
+function neverOwn(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  const k = tokens.findIndex((t, i) => t.kind === 'word' && t.text === 'never' && ['in', 'into', 'on'].includes(w(i + 1) ?? ''));
+  if (k < 0) return tokens;
+  const own = tokens.slice(k).findIndex((t) => t.text === 'own');
+  if (own < 0) return tokens;
+  const b = w(k - 1) === 'but' ? k - 1 : k;
+  const words = tokens.slice(k + 1).map((t) => (t.text === 'their' ? { ...t, text: 'its' } : t));
+  return [...tokens.slice(0, b), wordLike(tokens[k]!, 'none'), ...words];
+}
+
+/**
+ * "drop the red block in the white bowl on the tray", "put the red block in the bowl sitting on
+ * the tray": where the bowl stands, said after it, is no second place for the block.
+ */
+function containerOnContainer(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 2; k + 2 < tokens.length; k++) {
+    if (NOUNS.get(w(k - 1) ?? '')?.cls !== 'bowl') continue;
+    let p = k - 2;
+    while (p > 0 && isColor(w(p) ?? '')) p--;
+    if (w(p) !== 'the' || !['in', 'into', 'inside'].includes(w(p - 1) ?? '')) continue;
+    let j = k;
+    if (['sitting', 'standing', 'resting', 'sit', 'stand', 'rest'].includes(w(j) ?? '')) j++;
+    else if (['that', 'which'].includes(w(j) ?? '') && w(j + 1) === 'is') j += 2;
+    if (!['on', 'in'].includes(w(j) ?? '') || w(j + 1) !== 'the') continue;
+    let e = j + 2;
+    while (isColor(w(e) ?? '')) e++;
+    if (NOUNS.get(w(e) ?? '')?.cls !== 'tray') continue;
+    const end = tokens[e + 1];
+    if (end && !endsSentence(end) && end.text !== ',' && !['please', 'pls', 'thanks', 'and', 'then'].includes(end.text)) continue;
+    return containerOnContainer([...tokens.slice(0, k), ...tokens.slice(e + 1)]);
+  }
+  return tokens;
+}
+
+/** "take the block off the top of the tallest stack": the top block off it. */
+function offTheTopOf(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 2; k + 4 < tokens.length; k++) {
+    if (!(w(k) === 'off' && w(k + 1) === 'the' && w(k + 2) === 'top' && w(k + 3) === 'of')) continue;
+    const noun = w(k - 1) ?? '';
+    if (!(noun === 'one' || (NOUNS.has(noun) && !NOUNS.get(noun)!.plural)) || w(k - 2) !== 'the') continue;
+    const at = tokens[k - 1]!;
+    return offTheTopOf([...tokens.slice(0, k - 1), wordLike(at, 'top'), at, tokens[k]!, ...tokens.slice(k + 4)]);
+  }
+  return tokens;
+}
+
+/** "push the green block back into line with the others", "put the green block back in line": the blocks in a line. */
+function backInLine(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 6 < tokens.length; k++) {
+    if (!['put', 'push', 'move', 'get', 'slide', 'nudge'].includes(w(k) ?? '') || w(k + 1) !== 'the') continue;
+    let n = k + 2;
+    while (isColor(w(n) ?? '')) n++;
+    const noun = w(n) ?? '';
+    if (
+      !NOUNS.has(noun) ||
+      NOUNS.get(noun)!.plural ||
+      w(n + 1) !== 'back' ||
+      !['in', 'into'].includes(w(n + 2) ?? '') ||
+      w(n + 3) !== 'line'
+    )
+      continue;
+    let e = n + 4;
+    if (w(e) === 'with' && w(e + 1) === 'the' && ['others', 'rest', 'row'].includes(w(e + 2) ?? '')) e += 3;
+    const plural = pluralOf(noun);
+    if (plural === undefined) continue;
+    const at = tokens[k]!;
+    const words = [
+      wordLike(at, 'line'),
+      wordLike(at, 'up'),
+      wordLike(at, 'the'),
+      wordLike(tokens[n]!, plural),
+      wordLike(at, 'in'),
+      wordLike(at, 'a'),
+      wordLike(at, 'row'),
+    ];
+    return backInLine([...tokens.slice(0, k), ...words, ...tokens.slice(e)]);
+  }
+  return tokens;
+}
+
 /** The twenty-fourth round's rewrites, in order (normalize.ts runs them before the phrasings). */
 export function everydayForms(tokens: Token[]): Token[] {
   let out = thenClause(tokens);
@@ -343,9 +667,25 @@ export function everydayForms(tokens: Token[]): Token[] {
   out = nearestPlace(out);
   out = oppositeCorner(out);
   out = rowToColumn(out);
+  out = diagonalInto(out);
   out = roundAbout(out);
   out = countAgain(out);
   out = everySecond(out);
   out = middleCount(out);
+  out = everyColourOr(out);
+  // Post hoc, after the twenty-sixth and twenty-seventh tables.
+  out = looks(out);
+  out = inThatOne(out);
+  out = itTheContainer(out);
+  out = itsClosestTo(out);
+  out = acrossTheEdge(out);
+  out = allCountAgain(out);
+  out = saidAgain(out);
+  out = bothEnds(out);
+  out = tidyInto(out);
+  out = neverOwn(out);
+  out = containerOnContainer(out);
+  out = offTheTopOf(out);
+  out = backInLine(out);
   return out;
 }

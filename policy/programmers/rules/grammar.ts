@@ -40,6 +40,8 @@ export type SizeOrder = 'smallest' | 'largest' | 'tallest' | 'shortest';
 export interface NounPhrase {
   /** The words as written in the instruction ("the smallest block"). */
   text: string;
+  /** Of a tower: "the tallest stack", "the short pile" — which of several, by how many stand in it. */
+  towerSize?: 'tallest' | 'shortest';
   /** `tower`: "the tower", "the stack" — the objects stacked on one another in the scene. */
   kind: 'object' | 'pronoun' | 'table' | 'id' | 'tower';
   colors: ColorName[];
@@ -752,7 +754,19 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
     const placeFollows = (): boolean => {
       const s1 = c.pos;
       c.pos += 3;
-      const ahead = destinationAhead(c, opts.verb ?? 'put');
+      let ahead = destinationAhead(c, opts.verb ?? 'put');
+      // "the block on the right a little to the left of the bowl", "the one on the left just above
+      // the tray": a place said of another thing right after the side says which one.
+      c.pos = s1;
+      if (!ahead && c.seq(['on', 'at'], 'the', ['left', 'right'])) {
+        const probe = new Cursor(c.tokens, c.source);
+        probe.pos = c.pos;
+        try {
+          ahead = parseLocation(probe, opts.verb ?? 'put')?.kind === 'relation';
+        } catch {
+          // Not a place here.
+        }
+      }
       c.pos = s1;
       return ahead;
     };
@@ -1182,6 +1196,16 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     det = 'a';
   }
   if ((det === 'a' || det === 'one') && c.accept('single')) single = true;
+  // "the tallest stack", "the short tower", "the bigger pile": which of several stacks, by height.
+  const towerSize = det === 'the' && ['tower', 'stack', 'pile'].includes(c.word(1) ?? '') ? TOWER_SIZES[c.word() ?? ''] : undefined;
+  if (towerSize) {
+    c.pos++;
+    if (c.word(1) !== 'of') {
+      c.pos++;
+      return { ...emptyNp(c.text(start), 'tower'), towerSize };
+    }
+    c.pos--;
+  }
   // ("the column": the blocks standing one on another, as the tower; "in a column" is a line.)
   if (
     (det === 'the' || det === 'this' || det === 'that') &&
@@ -2065,6 +2089,30 @@ function parsePlace(c: Cursor): Location | null {
   c.pos = start;
   return null;
 }
+
+/** Words that say which of several stacks by height ("the tallest stack", "the short pile"). */
+const TOWER_SIZES: Record<string, 'tallest' | 'shortest'> = {
+  tallest: 'tallest',
+  tall: 'tallest',
+  taller: 'tallest',
+  highest: 'tallest',
+  high: 'tallest',
+  higher: 'tallest',
+  biggest: 'tallest',
+  big: 'tallest',
+  bigger: 'tallest',
+  largest: 'tallest',
+  shortest: 'shortest',
+  short: 'shortest',
+  shorter: 'shortest',
+  lowest: 'shortest',
+  low: 'shortest',
+  lower: 'shortest',
+  smallest: 'shortest',
+  small: 'shortest',
+  smaller: 'shortest',
+  little: 'shortest',
+};
 
 /** Words after "top left" … that make it a part of the table. */
 const PLACE_NOUNS = ['corner', 'side', 'end', 'part', 'quadrant', 'area', 'hand', 'edge', 'half', 'of'];
@@ -4500,6 +4548,7 @@ export function parseInstruction(text: string, opts: ParseOptions = {}): Clause[
   const normalized = normalizeTokens(withdrawn?.tokens ?? tokenize(text), {
     vocabulary: opts.vocabulary,
     known: (w) => knownWords().includes(w),
+    words: knownWords,
   });
   if (withdrawn) normalized.notes.unshift(withdrawn.note);
   // "the block above the blue bowl - no wait, the one below it - …": what the speaker ended with (self-corrections.ts).
@@ -4906,6 +4955,9 @@ function saysNoMatter(tokens: Token[]): boolean {
   const s = w.join(' ');
   return (
     /^(in )?(any|whatever) order( is fine| is ok)?$/.test(s) ||
+    // "…, order doesn't matter", "the order is up to you".
+    /^(the )?order (doesn't|does not|doesnt|don't|dont) matter$/.test(s) ||
+    /^(the )?order is up to you$/.test(s) ||
     /^(it )?(doesn't|does not|doesnt) matter( which| where| how| what)?\b/.test(s) ||
     /^(no matter )?(anywhere|wherever)( is| there is| here is)? (fine|ok|okay|good)\b/.test(s) ||
     // "Anywhere along the top is fine.", "anywhere in that corner will do": the place said before, any spot in it.

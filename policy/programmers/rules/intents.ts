@@ -4,7 +4,7 @@
 // put C on top of both" = a pyramid).
 
 import { TABLE_REGIONS, inTableRegion } from '../../../sim/index.ts';
-import type { ObjectInfo, TableRegionName, Vec2 } from '../../../sim/index.ts';
+import type { ColorName, ObjectInfo, TableRegionName, Vec2 } from '../../../sim/index.ts';
 import { ParseError, parseInstruction } from './grammar.ts';
 import type { Clause, Gap, Location, NounPhrase, Relation } from './grammar.ts';
 import { CONTAINERS, UnresolvedReference, findTowers, resolveNp, volume } from './references.ts';
@@ -84,6 +84,8 @@ const DEFAULT_PUSH = 0.1;
 interface State {
   facts: SceneFacts;
   notes: string[];
+  /** The colours of the last thing named by its size and colour ("the small orange block"). */
+  sizedColors?: ColorName[];
   /** What the clause being read moves (its subjects), for "it" in where they go. */
   moving?: string[];
   /** The clause being read puts things somewhere. */
@@ -299,6 +301,37 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
       st.notes.push(`'${np.text}': the ${k2} and ${k1} kinds named just before (${ids.join(', ')})`);
     }
   }
+  // "first put the small orange block in the bowl, then the big one on the tray": the big orange
+  // block, where there is one (a size said against a size is of the same colour), noted.
+  if (
+    r === undefined &&
+    np.kind === 'object' &&
+    np.pronoun === 'one' &&
+    np.noun === null &&
+    np.size !== null &&
+    np.colors.length === 0 &&
+    !np.other &&
+    st.sizedColors !== undefined &&
+    thingNoun(st) !== null
+  ) {
+    try {
+      const same = resolveNp({ ...like, noun: thingNoun(st), colors: st.sizedColors, pronoun: undefined } as NounPhrase, st.facts, {
+        want,
+        // (Not the one named before: "the big blue block …, and the small one" with one blue block is another.)
+        exclude: [...(exclude ?? []), ...st.mentioned],
+        pronoun: opts.pronoun ?? st.subject,
+        self: opts.self,
+        lastNoun: thingNoun(st),
+        notes: [],
+      });
+      if (same.kind === 'objects' && same.ids.length === 1) {
+        st.notes.push(`'${np.text}': of the same colour as the one named before (${same.ids[0]})`);
+        r = same;
+      }
+    } catch (e) {
+      if (!(e instanceof UnresolvedReference)) throw e;
+    }
+  }
   // "the purple one", and "the other" with no noun ("one ball in the tray and the other in the bowl"): the noun named before.
   // ("the odd one out" is unlike the rest of the table: never "one" of the kind named before.)
   if (
@@ -367,6 +400,8 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
   if (np.noun !== null && np.noun !== 'zone') {
     st.lastNoun = np.noun;
     st.nouns.push(np.noun);
+    // (Its colour, when a size said which: "the small orange block …, then the big one".)
+    if (!CONTAINER_NOUNS.has(np.noun)) st.sizedColors = np.size !== null && np.colors.length > 0 ? np.colors : undefined;
   }
   if (r.kind === 'objects') {
     if (r.candidates.length > 1 && !np.plural && !np.quantifier) st.candidates[np.text] = r.candidates;
@@ -734,6 +769,7 @@ function offTower(st: State, clause: Clause, from: Extract<Location, { kind: 'fr
     from?.np.kind === 'tower' &&
     !from.np.plural &&
     !from.np.nth &&
+    !from.np.towerSize &&
     clause.objects.length === 1 &&
     np?.kind === 'object' &&
     !np.plural &&
@@ -756,7 +792,7 @@ function offTower(st: State, clause: Clause, from: Extract<Location, { kind: 'fr
   if (
     from?.np.kind !== 'tower' ||
     from.np.plural ||
-    !from.np.nth ||
+    !(from.np.nth || from.np.towerSize) ||
     clause.objects.length !== 1 ||
     np?.kind !== 'object' ||
     np.plural ||

@@ -56,6 +56,8 @@ export interface NormalizeOptions {
   vocabulary?: readonly string[];
   /** Whether the grammar knows a word (a known word is never folded). */
   known: (word: string) => boolean;
+  /** The words the grammar knows: a misspelt one of five letters or more is folded to it ("litle", "diffrent"). */
+  words?: () => readonly string[];
 }
 
 export interface Normalized {
@@ -253,6 +255,65 @@ function possessiveSides(tokens: Token[]): Token[] {
   return out;
 }
 
+/**
+ * The grammar's words a misspelling one edit away is folded to ("a litle to the left", "in diffrent
+ * bowls", "the midle"): long, common, and far from the words a person might mean otherwise.
+ */
+const MISSPELT: readonly string[] = [
+  'little',
+  'different',
+  'middle',
+  'between',
+  'closest',
+  'nearest',
+  'farthest',
+  'furthest',
+  'further',
+  'farther',
+  'bottom',
+  'corner',
+  'corners',
+  'circle',
+  'diagonal',
+  'horizontal',
+  'vertical',
+  'everything',
+  'except',
+  'another',
+  'smallest',
+  'biggest',
+  'largest',
+  'tallest',
+  'shortest',
+  'please',
+  'straight',
+  'opposite',
+  'towards',
+  'beside',
+  'behind',
+  'above',
+  'below',
+  'front',
+  'centre',
+  'center',
+  'inside',
+  'across',
+  'around',
+  'second',
+  'third',
+  'fourth',
+  'leftmost',
+  'rightmost',
+  'together',
+  'separate',
+  'matching',
+  'colour',
+  'color',
+  'same',
+  'each',
+  'every',
+];
+
 /** Damerau–Levenshtein distance ≤ 1 (one substitution, insertion, deletion or swap of neighbours). */
 export function oneEdit(a: string, b: string): boolean {
   if (a === b) return false;
@@ -277,6 +338,9 @@ export function oneEdit(a: string, b: string): boolean {
 function foldTypos(tokens: Token[], opts: NormalizeOptions, notes: string[]): Token[] {
   const vocab = [...new Set(opts.vocabulary ?? [])].filter((v) => v.length >= 3);
   if (vocab.length === 0) return tokens;
+  // Words of the grammar's that people misspell, for a misspelling none of the scene's words explains.
+  const known = new Set(opts.words?.() ?? []);
+  const grammarWords = MISSPELT.filter((v) => known.has(v));
   return tokens.map((t, i) => {
     if (t.kind !== 'word' || t.text.length < 4 || t.text.includes('_') || opts.known(t.text)) return t;
     const next = tokens[i + 1];
@@ -297,6 +361,19 @@ function foldTypos(tokens: Token[], opts: NormalizeOptions, notes: string[]): To
       (prev === undefined || prev.kind === 'punct' || VERB_LEADS.has(prev.text))
     )
       near = [...VERBS.keys()].filter((v) => v.length >= 4 && oneEdit(t.text, v) && !t.text.startsWith(v));
+    // ("a litle to the left", "in diffrent bowls": a word of the grammar's, one edit away; not a
+    // verb's or a noun's own ending, "stacked", "blocks".)
+    if (
+      near.length === 0 &&
+      t.text.length >= 4 &&
+      !VERBS.has(t.text) &&
+      !NOUNS.has(t.text.replace(/(e?s|ed|ing)$/, '')) &&
+      !STACK_WORDS.has(t.text) &&
+      // (A word of its own: "closed" is no "closer".)
+      !/ed$/.test(t.text)
+    )
+      // (Not a word inside another: "long" is not "along", "cross" not "across".)
+      near = grammarWords.filter((v) => v.length >= 5 && oneEdit(t.text, v) && !t.text.includes(v) && !v.includes(t.text));
     if (near.length !== 1) return t;
     notes.push(`read '${t.text}' as '${near[0]}'`);
     return { ...t, text: near[0]! };
@@ -3439,6 +3516,17 @@ const TOWER_PICKS: ReadonlySet<string> = new Set([
   'second',
   'third',
   'fourth',
+  // "the top block of the tallest stack" (grammar.ts reads which stack by its height).
+  'tallest',
+  'tall',
+  'taller',
+  'highest',
+  'shortest',
+  'short',
+  'shorter',
+  'lowest',
+  'biggest',
+  'smallest',
 ]);
 
 /**

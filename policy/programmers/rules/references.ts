@@ -259,6 +259,16 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
       const pick = ordered[n - 1]!;
       return { kind: 'objects', ids: pick, candidates: pick };
     }
+    // "the tallest stack", "the short pile": by how many stand in it (a tie is no answer).
+    if (np.towerSize) {
+      const pick = np.towerSize === 'tallest' ? towers[0]! : towers.at(-1)!;
+      const tied = towers.filter((t) => t.length === pick.length);
+      if (towers.length < 2 || tied.length > 1)
+        throw new UnresolvedReference(
+          `'${np.text}': ${towers.length < 2 ? 'there is one stack' : `${tied.length} stacks are ${pick.length} high`} (${towers.map((t) => t.join(' < ')).join('; ')})`,
+        );
+      return { kind: 'objects', ids: pick, candidates: pick };
+    }
     if (towers.length > 1)
       opts.notes?.push(`'${np.text}' could be any of ${towers.length} stacks; chose the tallest (${towers[0]!.join(', ')})`);
     return { kind: 'objects', ids: towers[0]!, candidates: towers[0]! };
