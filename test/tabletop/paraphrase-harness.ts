@@ -98,13 +98,14 @@ export interface TableFiles {
  * held-out table, over the scenes of the first twenty-four and its own; 26 is the twenty-sixth,
  * held-out table, over the scenes of the first twenty-five and its own; 27 is the twenty-seventh,
  * held-out table, over the scenes of the first twenty-six and its own; 28 is the twenty-eighth,
- * held-out table, over the scenes of the first twenty-seven and its own.
+ * held-out table, over the scenes of the first twenty-seven and its own; 29 is the twenty-ninth,
+ * held-out table, over the scenes of the first twenty-eight and its own.
  */
 /** The scenes files of tables 1 to `n`: a table's rows may use the scenes of every table before it. */
 const scenesUpTo = (n: number): string[] => ['scenes.json', ...Array.from({ length: n - 1 }, (_, k) => `scenes-${k + 2}.json`)];
 
 export const TABLES: Record<
-  1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28,
+  1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29,
   TableFiles
 > = {
   1: { rows: 'instructions.json', scenes: scenesUpTo(1) },
@@ -135,6 +136,7 @@ export const TABLES: Record<
   26: { rows: 'instructions-26.json', scenes: scenesUpTo(26) },
   27: { rows: 'instructions-27.json', scenes: scenesUpTo(27) },
   28: { rows: 'instructions-28.json', scenes: scenesUpTo(28) },
+  29: { rows: 'instructions-29.json', scenes: scenesUpTo(29) },
 };
 
 /** One row on one seed. */
