@@ -390,6 +390,37 @@ describe('post hoc, after the twenty-sixth and twenty-seventh tables: places sai
   });
 });
 
+describe('post hoc, after the twenty-eighth table: the one on its own', () => {
+  /** Red, yellow and green blocks close together top left, a blue block far off top right, a white bowl, a grey tray. */
+  const GAPS: SceneFacts = {
+    objects: [
+      obj('red_block', 'box', 'red', 0.04, [-0.3, 0.2]),
+      obj('yellow_block', 'box', 'yellow', 0.04, [-0.22, 0.2]),
+      obj('green_block', 'box', 'green', 0.04, [-0.14, 0.2]),
+      obj('blue_block', 'box', 'blue', 0.04, [0.3, 0.2]),
+      obj('white_bowl', 'bowl', 'white', 0.13, [0.0, -0.15]),
+      obj('gray_tray', 'tray', 'gray', 0.2, [-0.25, -0.2]),
+    ],
+    zones: [],
+  };
+
+  it('"the block on its own", "the block that\'s by itself": the one farthest from any other thing, noted', () => {
+    const r = reading('put the block on its own into the white bowl', GAPS);
+    expect(r.intents).toBe('place blue_block in white_bowl');
+    expect(r.notes.join(' ')).toContain('blue_block, 44 cm from anything else');
+    expect(read("first take the block that's by itself and put it on the tray, then put the leftmost block in the bowl", GAPS)).toBe(
+      'place blue_block in gray_tray | place red_block in white_bowl',
+    );
+    expect(read('put the block on its own on top of the block at the far left', GAPS)).toBe('place blue_block on red_block');
+  });
+
+  it('"all the blocks apart from the one on its own": the others', () => {
+    expect(read('put all the blocks apart from the one on its own onto the gray tray', GAPS)).toBe(
+      'place red_block in gray_tray | place yellow_block in gray_tray | place green_block in gray_tray',
+    );
+  });
+});
+
 describe('in simulation', () => {
   it('"put two blocks in the red bowl and one in the green one" is solved at the first attempt', async () => {
     const blocks = ['blue_block', 'yellow_block', 'white_block'];

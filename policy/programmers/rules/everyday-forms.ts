@@ -657,6 +657,35 @@ function backInLine(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/**
+ * "the block on its own", "the one that's by itself", "the block sitting all alone": "the lone
+ * block" (grammar.ts: the one farthest from any other thing). Run last by normalize.ts (earlier
+ * passes drop adjectives they do not know).
+ */
+export function onItsOwn(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 2; k < tokens.length; k++) {
+    const noun = w(k - 1) ?? '';
+    if (!(noun === 'one' || (NOUNS.has(noun) && !NOUNS.get(noun)!.plural && !['bowl', 'tray', 'container'].includes(NOUNS.get(noun)!.cls))))
+      continue;
+    let d = k - 2;
+    while (d >= 0 && (isColor(w(d) ?? '') || SIZE_WORDS[w(d) ?? ''] !== undefined)) d--;
+    if (w(d) !== 'the') continue;
+    let j = k;
+    if (['that', 'which'].includes(w(j) ?? '') && w(j + 1) === 'is') j += 2;
+    else if (['sitting', 'standing', 'lying', 'sit', 'stand', 'lie'].includes(w(j) ?? '')) j++;
+    if (w(j) === 'all') j++;
+    let e = -1;
+    if (w(j) === 'on' && w(j + 1) === 'its' && w(j + 2) === 'own') e = j + 3;
+    else if (w(j) === 'by' && w(j + 1) === 'itself') e = j + 2;
+    // ("leave the red block alone" keeps it: "alone" only after "that's", "sitting", "all".)
+    else if (w(j) === 'alone' && j > k) e = j + 1;
+    if (e < 0) continue;
+    return onItsOwn([...tokens.slice(0, d + 1), wordLike(tokens[d + 1]!, 'lone'), ...tokens.slice(d + 1, k), ...tokens.slice(e)]);
+  }
+  return tokens;
+}
+
 /** The twenty-fourth round's rewrites, in order (normalize.ts runs them before the phrasings). */
 export function everydayForms(tokens: Token[]): Token[] {
   let out = thenClause(tokens);

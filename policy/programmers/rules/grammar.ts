@@ -109,6 +109,8 @@ export interface NounPhrase {
   empty?: boolean;
   /** "the odd one out": the one whose shape (else colour) no other of them has. */
   odd?: boolean;
+  /** "the lone block", "the block on its own" (everyday-forms.ts): the one farthest from any other thing. */
+  alone?: boolean;
   /** "that bunch of blocks in the middle": every one of the group lying together where it says (references.ts). */
   cluster?: boolean;
   /** "the smallest of the blocks on the right": chosen among those on that half of the table. */
@@ -1297,6 +1299,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   let empty = false;
   let clustered = false;
   let odd = false;
+  let alone = false;
   let line: NounPhrase['line'];
   for (;;) {
     const a = c.word();
@@ -1335,6 +1338,10 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     } else if (count === undefined && consumedAdjective && countAt(c) !== undefined && isNounish(c.word(1))) {
       // "the largest two blocks", "the red three balls": a count after an adjective.
       count = countAt(c);
+      c.pos++;
+    } else if (a === 'lone' && !alone && (c.word(1) === 'one' || headAfterAdjectives(c, 1))) {
+      // "the lone block", "the block on its own" (everyday-forms.ts): the one standing apart.
+      alone = true;
       c.pos++;
     } else if (a === 'odd' && !odd && (c.word(1) === 'one' || headAfterAdjectives(c, 1))) {
       // "the odd one out" (asking.ts): the one unlike the rest.
@@ -1613,6 +1620,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   if (clustered) np.cluster = true;
   if (line) np.line = line;
   if (odd) np.odd = true;
+  if (alone) np.alone = true;
   if (mismatch) np.mismatchColor = true;
   if (colorOf) np.colorOf = colorOf;
   if (single) np.same = true;

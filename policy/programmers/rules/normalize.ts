@@ -47,7 +47,7 @@ import {
 import { askingForms } from './asking.ts';
 import { phrasingForms } from './phrasings.ts';
 import { compassWords } from './compass.ts';
-import { everydayForms } from './everyday-forms.ts';
+import { everydayForms, onItsOwn } from './everyday-forms.ts';
 import { endsSentence } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -3346,6 +3346,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = hedges(out);
   out = thatOne(out);
   out = placeWords(out);
+  out = onItsOwn(out);
   return { tokens: out, notes };
 }
 

@@ -427,6 +427,21 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     opts.notes?.push(`"${np.text}": ${odd[0]!.id}, the only one of its ${by}`);
     found = odd;
   }
+  // "the lone block", "the block on its own", "the one by itself": the one whose nearest other thing
+  // (containers aside) is farthest away, noted.
+  if (np.alone) {
+    const things = facts.objects.filter((o) => !CONTAINERS.includes(o.shape));
+    const gap = (o: ObjectInfo): number =>
+      Math.min(...things.filter((x) => x.id !== o.id).map((x) => Math.hypot(x.position[0] - o.position[0], x.position[1] - o.position[1])));
+    const ranked = found.filter((o) => !CONTAINERS.includes(o.shape)).sort((a, b) => gap(b) - gap(a));
+    if (ranked.length === 0 || things.length < 2)
+      throw new UnresolvedReference(`'${np.text}': nothing stands apart (objects: ${objectList(facts)})`);
+    const close = ranked.length > 1 && gap(ranked[0]!) - gap(ranked[1]!) < 0.02;
+    opts.notes?.push(
+      `"${np.text}": ${ranked[0]!.id}, ${Math.round(gap(ranked[0]!) * 100)} cm from anything else${close ? ` (${ranked[1]!.id} stands nearly as far apart)` : ''}`,
+    );
+    found = [ranked[0]!];
+  }
   // "the block with no bowl of its colour", "the blocks that have a matching bowl".
   if (np.colourHas) {
     const { has, noun } = np.colourHas;
