@@ -518,17 +518,17 @@ function zoneForArea(st: State, area: TableArea): string | null {
 const CORNERS: readonly TableRegionName[] = ['top_left_corner', 'top_right_corner', 'bottom_left_corner', 'bottom_right_corner'];
 const SIDES: readonly TableRegionName[] = ['left_side', 'right_side', 'top_side', 'bottom_side'];
 
+/** The table region a corner or a side of the table names ("the top left corner", "the left side"). */
+function regionOfPlace(loc: Location): TableRegionName | null {
+  if (loc.kind === 'corner') return `${loc.y > 0 ? 'top' : 'bottom'}_${loc.x > 0 ? 'right' : 'left'}_corner` as TableRegionName;
+  if (loc.kind === 'side')
+    return (loc.axis === 'x' ? (loc.sign > 0 ? 'right_side' : 'left_side') : loc.sign > 0 ? 'top_side' : 'bottom_side') as TableRegionName;
+  return null;
+}
+
 function areaOf(st: State, loc: Location, id: string): TableArea | null {
-  if (loc.kind === 'corner') {
-    const region = `${loc.y > 0 ? 'top' : 'bottom'}_${loc.x > 0 ? 'right' : 'left'}_corner` as TableRegionName;
-    return { label: loc.text.replace(/^the\s+/i, ''), region };
-  }
-  if (loc.kind === 'side') {
-    const region = (
-      loc.axis === 'x' ? (loc.sign > 0 ? 'right_side' : 'left_side') : loc.sign > 0 ? 'top_side' : 'bottom_side'
-    ) as TableRegionName;
-    return { label: loc.text.replace(/^the\s+/i, ''), region };
-  }
+  const placed = regionOfPlace(loc);
+  if (placed && (loc.kind === 'corner' || loc.kind === 'side')) return { label: loc.text.replace(/^the\s+/i, ''), region: placed };
   if (loc.kind === 'center') return { label: 'center of the table', region: 'center' };
   if (loc.kind === 'regionBy') {
     // "the corner closest to the green bowl": by the distance of each region's anchor from
@@ -1938,18 +1938,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         let at = clause.locAt[dAt]!;
         for (const [i, l] of pinLocs.entries()) {
           const to = clause.locAt[dAt + 1 + i]!;
-          const region =
-            l.kind === 'corner'
-              ? (`${l.y > 0 ? 'top' : 'bottom'}_${l.x > 0 ? 'right' : 'left'}_corner` as TableRegionName)
-              : l.kind === 'side'
-                ? ((l.axis === 'x'
-                    ? l.sign > 0
-                      ? 'right_side'
-                      : 'left_side'
-                    : l.sign > 0
-                      ? 'top_side'
-                      : 'bottom_side') as TableRegionName)
-                : null;
+          const region = regionOfPlace(l);
           for (const np of clause.objects.slice(at, to)) {
             const id = objectIds(st, np, 'thing', { exclude: [] })[0];
             if (id !== undefined && region !== null) pins.set(id, region);
@@ -2508,20 +2497,7 @@ function leftWhereTheyAre(clauses: Clause[], facts: SceneFacts, notes: string[],
   return clauses.map((clause) => {
     if (clause.verb !== 'put' || clause.verbText !== 'leave' || clause.locations.length !== 1 || clauses.length < 2) return clause;
     const loc = clause.locations[0]!;
-    const region: TableRegionName | null =
-      loc.kind === 'center'
-        ? 'center'
-        : loc.kind === 'corner'
-          ? (`${loc.y > 0 ? 'top' : 'bottom'}_${loc.x > 0 ? 'right' : 'left'}_corner` as TableRegionName)
-          : loc.kind === 'side'
-            ? ((loc.axis === 'x'
-                ? loc.sign > 0
-                  ? 'right_side'
-                  : 'left_side'
-                : loc.sign > 0
-                  ? 'top_side'
-                  : 'bottom_side') as TableRegionName)
-            : null;
+    const region: TableRegionName | null = loc.kind === 'center' ? 'center' : regionOfPlace(loc);
     if (region === null) return clause;
     const ids: string[] = [];
     for (const np of clause.objects) {
