@@ -421,6 +421,54 @@ describe('post hoc, after the twenty-eighth table: the one on its own', () => {
   });
 });
 
+describe('post hoc, after the twenty-eighth and twenty-ninth tables: names of things', () => {
+  /** Three small pink, cyan and purple trays ("coasters"), a red can on the pink one, a blue can on the purple one, a white bowl, a green block. */
+  const COASTERS: SceneFacts = {
+    objects: [
+      obj('pink_tray', 'tray', 'pink', [0.1, 0.1, 0.01], [-0.16, -0.16]),
+      obj('cyan_tray', 'tray', 'cyan', [0.1, 0.1, 0.01], [0, -0.16]),
+      obj('purple_tray', 'tray', 'purple', [0.1, 0.1, 0.01], [0.16, -0.16]),
+      obj('red_can', 'cylinder', 'red', [0.04, 0.04, 0.07], [-0.16, -0.16], 0, 0.045),
+      obj('blue_can', 'cylinder', 'blue', [0.04, 0.04, 0.07], [0.16, -0.16], 0, 0.045),
+      obj('white_bowl', 'bowl', 'white', 0.13, [0, 0.17]),
+      obj('green_block', 'box', 'green', 0.04, [-0.28, 0.1]),
+    ],
+    zones: [],
+  };
+  /** Long red and blue blocks, red, blue and yellow cubes, a white bowl, a black tray. */
+  const LONGS: SceneFacts = {
+    objects: [
+      obj('red_long_block', 'box', 'red', [0.12, 0.04, 0.04], [-0.2, 0.1]),
+      obj('blue_long_block', 'box', 'blue', [0.12, 0.04, 0.04], [0.2, 0.1]),
+      obj('red_block', 'box', 'red', 0.04, [-0.1, -0.1]),
+      obj('blue_block', 'box', 'blue', 0.04, [0.1, -0.1]),
+      obj('yellow_block', 'box', 'yellow', 0.04, [0.0, 0.0]),
+      obj('white_bowl', 'bowl', 'white', 0.13, [0.3, -0.2]),
+      obj('black_tray', 'tray', 'black', 0.2, [-0.3, -0.2]),
+    ],
+    zones: [],
+  };
+
+  it('"coaster", "mat", "plate": a tray', () => {
+    expect(read('Move the can on the right onto the empty coaster', COASTERS)).toBe('place blue_can in cyan_tray');
+    expect(read('lift the red can off the pink coaster and put it on the cyan one', COASTERS)).toBe(
+      'place red_can in cyan_tray (off pink_tray)',
+    );
+  });
+
+  it('"the long red one", "the long blue block", where the ids say "long": that one', () => {
+    expect(read('the long red one goes in the white bowl', LONGS)).toBe('place red_long_block in white_bowl');
+    expect(read('pls put the long blue block in the bowl', LONGS)).toBe('place blue_long_block in white_bowl');
+    expect(read('slide the yellow cube a little to the right of the long red block', LONGS)).toBe(
+      'push yellow_block a little right of red_long_block',
+    );
+    // ("the long tray" where no id says "long" is the tray.)
+    expect(read('put all the blocks on the long tray', MIXED)).toBe(
+      'place red_block in gray_tray | place blue_block in gray_tray | place green_block in gray_tray | place yellow_block in gray_tray',
+    );
+  });
+});
+
 describe('in simulation', () => {
   it('"put two blocks in the red bowl and one in the green one" is solved at the first attempt', async () => {
     const blocks = ['blue_block', 'yellow_block', 'white_block'];

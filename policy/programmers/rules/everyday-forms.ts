@@ -389,6 +389,37 @@ function everyColourOr(tokens: Token[]): Token[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Post hoc, after the twenty-ninth table (measured held out first).
+
+/** Words for a thing's build that a scene's ids may carry ("red_long_block"). */
+const BUILD_WORDS = new Set(['long', 'flat', 'wide', 'narrow', 'tall', 'short', 'thin']);
+
+/**
+ * "the long red one", "the long blue block", where the scene's ids say "long" ("red_long_block"):
+ * the one object whose id has that word and those colours, read as its id. Run by normalize.ts
+ * before the other rewrites ("the long tray" with no "long" in any id is only a tray).
+ */
+export function buildWordIds(tokens: Token[], ids: readonly string[]): Token[] {
+  if (ids.length === 0) return tokens;
+  const w = wordAt(tokens);
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const word = w(k) ?? '';
+    if (!BUILD_WORDS.has(word)) continue;
+    let j = k + 1;
+    const colours: string[] = [];
+    while (isColor(w(j) ?? '')) colours.push(w(j++)!);
+    const noun = w(j) ?? '';
+    if (!(noun === 'one' || (NOUNS.has(noun) && !NOUNS.get(noun)!.plural))) continue;
+    const parts = (id: string): string[] => id.split('_');
+    const fits = ids.filter((id) => parts(id).includes(word) && colours.every((c) => parts(id).includes(c)));
+    if (fits.length !== 1) continue;
+    const from = w(k - 1) === 'the' ? k - 1 : k;
+    return buildWordIds([...tokens.slice(0, from), wordLike(tokens[k]!, fits[0]!), ...tokens.slice(j + 1)], ids);
+  }
+  return tokens;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Post hoc, after the twenty-sixth and twenty-seventh tables (measured held out first).
 
 /** Words for how a thing lies or is shaped that say nothing of which it is: "the wonky red block", "the long tray". */

@@ -4541,6 +4541,8 @@ function sizeRoles(clause: Clause): void {
 export interface ParseOptions {
   /** The scene's own words (colours, shape nouns, ids' words): a word it does not know one edit from one of them is read as it. */
   vocabulary?: readonly string[];
+  /** The scene's object ids ("the long red one" where an id says "long"). */
+  ids?: readonly string[];
   /** Where to record what was read differently from how it was written ("read 'yelow' as 'yellow'"). */
   notes?: string[];
   /** The text is already a listed order's reading (listed-order.ts): not read as one again. */
@@ -4557,6 +4559,7 @@ export function parseInstruction(text: string, opts: ParseOptions = {}): Clause[
     vocabulary: opts.vocabulary,
     known: (w) => knownWords().includes(w),
     words: knownWords,
+    ids: opts.ids,
   });
   if (withdrawn) normalized.notes.unshift(withdrawn.note);
   // "the block above the blue bowl - no wait, the one below it - …": what the speaker ended with (self-corrections.ts).

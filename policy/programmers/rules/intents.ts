@@ -2523,7 +2523,7 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
   const notes: string[] = [];
   const left = new Set<string>();
   const clauses = leftWhereTheyAre(
-    parseInstruction(instruction, { vocabulary: sceneVocabulary(facts), notes, asides: true }),
+    parseInstruction(instruction, { vocabulary: sceneVocabulary(facts), ids: facts.objects.map((o) => o.id), notes, asides: true }),
     facts,
     notes,
     left,

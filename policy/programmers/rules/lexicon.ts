@@ -175,7 +175,11 @@ const NOUN_FORMS: [NounClass, string[], string[]][] = [
     ],
   ],
   ['bowl', ['bowl', 'cup', 'dish'], ['bowls', 'cups', 'dishes']],
-  ['tray', ['tray', 'bin', 'basket', 'crate', 'box-container'], ['trays', 'bins', 'baskets', 'crates']],
+  [
+    'tray',
+    ['tray', 'bin', 'basket', 'crate', 'box-container', 'coaster', 'mat', 'plate'],
+    ['trays', 'bins', 'baskets', 'crates', 'coasters', 'mats', 'plates'],
+  ],
   ['container', ['container', 'receptacle'], ['containers', 'receptacles']],
   [
     'thing',

@@ -47,7 +47,7 @@ import {
 import { askingForms } from './asking.ts';
 import { phrasingForms } from './phrasings.ts';
 import { compassWords } from './compass.ts';
-import { everydayForms, onItsOwn } from './everyday-forms.ts';
+import { buildWordIds, everydayForms, onItsOwn } from './everyday-forms.ts';
 import { endsSentence } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -58,6 +58,8 @@ export interface NormalizeOptions {
   known: (word: string) => boolean;
   /** The words the grammar knows: a misspelt one of five letters or more is folded to it ("litle", "diffrent"). */
   words?: () => readonly string[];
+  /** The scene's object ids: "the long red one" is `red_long_block` where an id says so. */
+  ids?: readonly string[];
 }
 
 export interface Normalized {
@@ -3254,6 +3256,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   let out: Token[] = tokens.map((t) => (t.kind === 'punct' && t.text === '->' ? { ...t, kind: 'word', text: 'to' } : t));
   out = compassWords(out, notes);
   out = askingForms(out);
+  out = buildWordIds(out, opts.ids ?? []);
   out = everydayForms(out);
   out = anyContainer(out);
   out = groupedAt(out);
