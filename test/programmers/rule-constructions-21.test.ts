@@ -449,7 +449,8 @@ describe('post hoc, after the twenty-eighth and twenty-ninth tables: names of th
     zones: [],
   };
 
-  it('"coaster", "mat", "plate": a tray', () => {
+  it('"coaster": a tray; "switch the places of …" is still a swap ("places" is not "plates")', () => {
+    expect(read('switch the places of the blue block and the yellow block', MIXED)).toBe('swap blue_block and yellow_block');
     expect(read('Move the can on the right onto the empty coaster', COASTERS)).toBe('place blue_can in cyan_tray');
     expect(read('lift the red can off the pink coaster and put it on the cyan one', COASTERS)).toBe(
       'place red_can in cyan_tray (off pink_tray)',

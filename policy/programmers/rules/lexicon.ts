@@ -175,11 +175,7 @@ const NOUN_FORMS: [NounClass, string[], string[]][] = [
     ],
   ],
   ['bowl', ['bowl', 'cup', 'dish'], ['bowls', 'cups', 'dishes']],
-  [
-    'tray',
-    ['tray', 'bin', 'basket', 'crate', 'box-container', 'coaster', 'mat', 'plate'],
-    ['trays', 'bins', 'baskets', 'crates', 'coasters', 'mats', 'plates'],
-  ],
+  ['tray', ['tray', 'bin', 'basket', 'crate', 'box-container', 'coaster'], ['trays', 'bins', 'baskets', 'crates', 'coasters']],
   ['container', ['container', 'receptacle'], ['containers', 'receptacles']],
   [
     'thing',
