@@ -177,6 +177,12 @@ export class PoolExecutor implements EpisodeExecutor {
 
   private timeOut(run: Run): void {
     if (run.done) return;
+    // Node's timers may fire a fraction of a millisecond before the limit by performance.now(): wait out the rest.
+    const early = (run.job.timeoutMs ?? 0) - (performance.now() - run.startedAt);
+    if (early > 0) {
+      run.timer = setTimeout(() => this.timeOut(run), Math.ceil(early));
+      return;
+    }
     this.finish(run);
     this.timeouts++;
     run.resolve(timeoutLine(run.job, performance.now() - run.startedAt));
