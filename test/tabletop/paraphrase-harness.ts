@@ -99,13 +99,43 @@ export interface TableFiles {
  * held-out table, over the scenes of the first twenty-five and its own; 27 is the twenty-seventh,
  * held-out table, over the scenes of the first twenty-six and its own; 28 is the twenty-eighth,
  * held-out table, over the scenes of the first twenty-seven and its own; 29 is the twenty-ninth,
- * held-out table, over the scenes of the first twenty-eight and its own.
+ * held-out table, over the scenes of the first twenty-eight and its own; 30 is the thirtieth,
+ * held-out table, over the scenes of the first twenty-nine and its own.
  */
 /** The scenes files of tables 1 to `n`: a table's rows may use the scenes of every table before it. */
 const scenesUpTo = (n: number): string[] => ['scenes.json', ...Array.from({ length: n - 1 }, (_, k) => `scenes-${k + 2}.json`)];
 
 export const TABLES: Record<
-  1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29,
+  | 1
+  | 2
+  | 3
+  | 4
+  | 5
+  | 6
+  | 7
+  | 8
+  | 9
+  | 10
+  | 11
+  | 12
+  | 13
+  | 14
+  | 15
+  | 16
+  | 17
+  | 18
+  | 19
+  | 20
+  | 21
+  | 22
+  | 23
+  | 24
+  | 25
+  | 26
+  | 27
+  | 28
+  | 29
+  | 30,
   TableFiles
 > = {
   1: { rows: 'instructions.json', scenes: scenesUpTo(1) },
@@ -137,6 +167,7 @@ export const TABLES: Record<
   27: { rows: 'instructions-27.json', scenes: scenesUpTo(27) },
   28: { rows: 'instructions-28.json', scenes: scenesUpTo(28) },
   29: { rows: 'instructions-29.json', scenes: scenesUpTo(29) },
+  30: { rows: 'instructions-30.json', scenes: scenesUpTo(30) },
 };
 
 /** One row on one seed. */
