@@ -1,10 +1,10 @@
 // The checks every held-out paraphrase table from the third on must pass (test/tabletop/README.md),
-// shared by paraphrases-3-table.test.ts to paraphrases-30-table.test.ts: size and scenes, every
+// shared by paraphrases-3-table.test.ts to paraphrases-31-table.test.ts: size and scenes, every
 // family evenly, schema-valid predicates, the predicate forms used, no text of an earlier table
 // or a bundled instruction, the documented phrase distances, "next to", every run fair at the
 // start; from the fourth on also scenes of the earlier tables, "upright" and two-step
 // instructions. Also the loader's helpers (`tableFiles`), the loader's checks of the fifth to
-// thirtieth tables (`loaderChecks`: each bad file named in one line) and the bench's
+// thirty-first tables (`loaderChecks`: each bad file named in one line) and the bench's
 // (`benchChecks`). None runs the builtin programmer on the table.
 
 import { spawnSync } from 'node:child_process';
@@ -59,11 +59,40 @@ export function find(v: unknown, kind: string, out: unknown[] = []): unknown[] {
 
 /** The shared checks of held-out table `n`, as `it`s of the caller's `describe`. */
 export function heldOutTableChecks(
-  n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30,
+  n:
+    | 3
+    | 4
+    | 5
+    | 6
+    | 7
+    | 8
+    | 9
+    | 10
+    | 11
+    | 12
+    | 13
+    | 14
+    | 15
+    | 16
+    | 17
+    | 18
+    | 19
+    | 20
+    | 21
+    | 22
+    | 23
+    | 24
+    | 25
+    | 26
+    | 27
+    | 28
+    | 29
+    | 30
+    | 31,
 ): void {
   const table = loadTable(undefined, TABLES[n]);
   const earlierTables = (
-    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29] as const
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30] as const
   )
     .filter((k) => k < n)
     .map((k) => loadTable(undefined, TABLES[k]));
@@ -194,7 +223,36 @@ export async function startProblems(table: ParaphraseTable): Promise<string[]> {
  * folder after an edit, and the one-line TableError loading such a copy gives.
  */
 export function tableFiles(
-  n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30,
+  n:
+    | 3
+    | 4
+    | 5
+    | 6
+    | 7
+    | 8
+    | 9
+    | 10
+    | 11
+    | 12
+    | 13
+    | 14
+    | 15
+    | 16
+    | 17
+    | 18
+    | 19
+    | 20
+    | 21
+    | 22
+    | 23
+    | 24
+    | 25
+    | 26
+    | 27
+    | 28
+    | 29
+    | 30
+    | 31,
 ) {
   const names = [...TABLES[n].scenes, TABLES[n].rows];
   const files = names.map(read);
@@ -223,9 +281,38 @@ export function tableFiles(
   return { files, withTable, loadError };
 }
 
-/** `bench/paraphrases.ts --table n` loads the table (a bad --scene lists `scenes` and runs nothing) and refuses a thirty-first, as `it`s. */
+/** `bench/paraphrases.ts --table n` loads the table (a bad --scene lists `scenes` and runs nothing) and refuses a thirty-second, as `it`s. */
 export function benchChecks(
-  n: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30,
+  n:
+    | 3
+    | 4
+    | 5
+    | 6
+    | 7
+    | 8
+    | 9
+    | 10
+    | 11
+    | 12
+    | 13
+    | 14
+    | 15
+    | 16
+    | 17
+    | 18
+    | 19
+    | 20
+    | 21
+    | 22
+    | 23
+    | 24
+    | 25
+    | 26
+    | 27
+    | 28
+    | 29
+    | 30
+    | 31,
   scenes: RegExp,
 ): void {
   const root = resolve(import.meta.dirname, '../..');
@@ -240,10 +327,10 @@ export function benchChecks(
   }, 120_000);
 
   it('refuses a table it does not have, in one line', () => {
-    const r = bench('--table', '31');
+    const r = bench('--table', '32');
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(
-      '--table: expected 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29 or 30, got "31"',
+      '--table: expected 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30 or 31, got "32"',
     );
   }, 120_000);
 }
@@ -277,6 +364,7 @@ const ORDINAL = {
   28: 'twenty-eighth',
   29: 'twenty-ninth',
   30: 'thirtieth',
+  31: 'thirty-first',
 } as const;
 
 /** What the loader checks of held-out table `n` edit: scenes and rows of its own files. */
@@ -293,20 +381,47 @@ export interface LoaderCase {
   solved: { scene: string; text: string; on: [string, string] };
 }
 
-/** The loader's checks of held-out table `n` (5 to 30): each bad file named in one line, as `it`s of the caller's `describe`. */
+/** The loader's checks of held-out table `n` (5 to 31): each bad file named in one line, as `it`s of the caller's `describe`. */
 export function loaderChecks(
-  n: 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30,
+  n: 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 31,
   c: LoaderCase,
 ): void {
   const table = loadTable(undefined, TABLES[n]);
-  const earlier = ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29] as const)
+  const earlier = ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30] as const)
     .filter((k) => k < n)
     .map((k) => loadTable(undefined, TABLES[k]));
   const { files, withTable, loadError } = tableFiles(n);
   const [own, previous] = [
     ORDINAL[n],
     ORDINAL[
-      (n - 1) as 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29
+      (n - 1) as
+        | 4
+        | 5
+        | 6
+        | 7
+        | 8
+        | 9
+        | 10
+        | 11
+        | 12
+        | 13
+        | 14
+        | 15
+        | 16
+        | 17
+        | 18
+        | 19
+        | 20
+        | 21
+        | 22
+        | 23
+        | 24
+        | 25
+        | 26
+        | 27
+        | 28
+        | 29
+        | 30
     ],
   ];
   const count = {
@@ -336,6 +451,7 @@ export function loaderChecks(
     28: 'twenty-eight',
     29: 'twenty-nine',
     30: 'thirty',
+    31: 'thirty-one',
   }[n];
 
   it(`reads the scenes of all ${count} files; the earlier tables do not see the ${own} one`, () => {

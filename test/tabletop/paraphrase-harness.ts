@@ -100,7 +100,8 @@ export interface TableFiles {
  * held-out table, over the scenes of the first twenty-six and its own; 28 is the twenty-eighth,
  * held-out table, over the scenes of the first twenty-seven and its own; 29 is the twenty-ninth,
  * held-out table, over the scenes of the first twenty-eight and its own; 30 is the thirtieth,
- * held-out table, over the scenes of the first twenty-nine and its own.
+ * held-out table, over the scenes of the first twenty-nine and its own; 31 is the thirty-first,
+ * held-out table, over the scenes of the first thirty and its own.
  */
 /** The scenes files of tables 1 to `n`: a table's rows may use the scenes of every table before it. */
 const scenesUpTo = (n: number): string[] => ['scenes.json', ...Array.from({ length: n - 1 }, (_, k) => `scenes-${k + 2}.json`)];
@@ -135,7 +136,8 @@ export const TABLES: Record<
   | 27
   | 28
   | 29
-  | 30,
+  | 30
+  | 31,
   TableFiles
 > = {
   1: { rows: 'instructions.json', scenes: scenesUpTo(1) },
@@ -168,6 +170,7 @@ export const TABLES: Record<
   28: { rows: 'instructions-28.json', scenes: scenesUpTo(28) },
   29: { rows: 'instructions-29.json', scenes: scenesUpTo(29) },
   30: { rows: 'instructions-30.json', scenes: scenesUpTo(30) },
+  31: { rows: 'instructions-31.json', scenes: scenesUpTo(31) },
 };
 
 /** One row on one seed. */
