@@ -635,6 +635,9 @@ function containerOnContainer(tokens: Token[]): Token[] {
     if (NOUNS.get(w(e) ?? '')?.cls !== 'tray') continue;
     const end = tokens[e + 1];
     if (end && !endsSentence(end) && end.text !== ',' && !['please', 'pls', 'thanks', 'and', 'then'].includes(end.text)) continue;
+    // ("the bowl sitting on the tray" with no colour says which bowl: the one that is on it.)
+    // ("into": the block goes in it, never "the block in the bowl".)
+    if (p === k - 2) return [...tokens.slice(0, p - 1), wordLike(tokens[p - 1]!, 'into'), ...tokens.slice(p, k), ...tokens.slice(j)];
     return containerOnContainer([...tokens.slice(0, k), ...tokens.slice(e + 1)]);
   }
   return tokens;

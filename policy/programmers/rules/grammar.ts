@@ -122,7 +122,7 @@ export interface NounPhrase {
 }
 
 /** How a noun phrase picks objects by where they are: a side of another object in the image, or nearest / farthest. */
-export type NpRelation = ImageSide | 'closest' | 'farthest' | 'in' | 'on' | 'region' | 'between';
+export type NpRelation = ImageSide | 'closest' | 'farthest' | 'in' | 'on' | 'region' | 'between' | 'under';
 
 /** A part of the table a relation can be measured from: a corner, a side (its edge) or the centre. */
 export type TablePlace = Extract<Location, { kind: 'corner' | 'side' | 'center' }>;
@@ -428,6 +428,75 @@ function sideAfter(c: Cursor): ImageSide | null {
  * have ("that is not green"), what is left out ("except the red one").
  */
 /**
+ * "the can with a ball on it", "the bowl that has the red block in it", "the bowl holding the red
+ * block", "the block under the ball"; and not: "the can with no ball on it", "without a ball on
+ * it", "that hasn't got a ball on it", "that doesn't have a block in it", "with nothing on it":
+ * what rests on (or in) the thing, as a relation `under` (references.ts). The "with" forms need
+ * the "on it" / "in it" after them ("put the block with the ball" is not one).
+ */
+function heldThings(c: Cursor): { has: boolean; ref: NounPhrase } | null {
+  const s = c.pos;
+  const rel = ['that', 'which', 'who'];
+  let has: boolean | null = null;
+  // (Whether "on it" / "in it" must follow.)
+  let trail = true;
+  let nothing = false;
+  if (c.seq(rel, ['is', 'are', "'s"], 'not?', ['under', 'underneath', 'beneath']) || c.seq('not?', ['under', 'underneath', 'beneath'])) {
+    has = !c.tokens.slice(s, c.pos).some((t) => t.text === 'not');
+    trail = false;
+  } else if (c.seq(rel, ["isn't", "aren't", 'isnt', 'arent'], ['under', 'underneath', 'beneath'])) {
+    has = false;
+    trail = false;
+  } else if (c.seq(['with', 'having'], 'nothing') || c.seq(rel, ['has', 'have', "'s"], 'got?', 'nothing')) {
+    has = false;
+    nothing = true;
+  } else if (
+    c.seq(['with', 'having'], 'no') ||
+    c.seq(rel, ['has', 'have'], 'no') ||
+    c.seq(rel, ["'s"], 'got', 'no') ||
+    c.seq(rel, ["hasn't", "haven't", 'hasnt', 'havent'], 'got?', ['a', 'an', 'any']) ||
+    c.seq(rel, ["doesn't", "don't", 'doesnt', 'dont'], 'have', ['a', 'an', 'any']) ||
+    c.seq(rel, ['does', 'do'], 'not', 'have', ['a', 'an', 'any']) ||
+    c.seq(rel, ['has', 'have'], 'not', 'got', ['a', 'an', 'any'])
+  )
+    has = false;
+  else if (c.seq('without', ['a', 'an', 'any']) || c.seq('not', ['holding', 'containing'])) {
+    has = false;
+    trail = false;
+  } else if (c.seq(rel, ['has', 'have', "'s"], 'got?') || c.seq('with')) has = true;
+  else if (c.seq(rel, ['holds', 'hold', 'contains', 'contain']) || c.accept('holding', 'containing')) {
+    has = true;
+    trail = false;
+  }
+  if (has === null) {
+    c.pos = s;
+    return null;
+  }
+  let ref: NounPhrase | null;
+  if (nothing) {
+    ref = { ...emptyNp('anything', 'object'), noun: 'thing', plural: true };
+  } else {
+    const at = c.pos;
+    ref = parseSimpleNp(c, { relations: false });
+    // (Not a kind of thing: "with no bowl of its colour" is read elsewhere.)
+    if (ref?.kind !== 'object' || ref.noun === null || ref.noun === 'zone') {
+      c.pos = s;
+      return null;
+    }
+    ref.text = c.text(at);
+  }
+  // ("with the red block on top" says which one goes on top of a stack: "with" needs "on it".)
+  const withWord = ['with', 'having'].includes(c.tokens[s]?.text ?? '');
+  const said = c.seq(['on', 'in', 'inside', 'atop'], 'top?', 'of?', ['it', 'them']) || (!withWord && c.seq('on', 'top'));
+  // ("without a bowl of its colour" is read elsewhere.)
+  if ((trail && !said) || (!said && !has && CONTAINER_CLASSES.has(ref.noun!) && c.tokens[s]?.text === 'without')) {
+    c.pos = s;
+    return null;
+  }
+  return { has, ref };
+}
+
+/**
  * "that has a bowl of its colour", "with no matching bowl", "without a bowl of its own",
  * "whose colour has a bowl", "that hasn't got a tray to match": whether a container of that
  * kind has its colour. A bowl said to be had with nothing about colour ("that has a bowl") is
@@ -462,6 +531,11 @@ function containerOfItsColour(c: Cursor): NounPhrase['colourHas'] | null {
     return null;
   }
   c.pos++;
+  // ("the tray with no bowl on it": what rests on it, read by heldThings.)
+  if (c.seq(['on', 'in', 'inside'], 'top?', 'of?', ['it', 'them'])) {
+    c.pos = s;
+    return null;
+  }
   const colour =
     c.seq(['of', 'in'], ['its', 'their'], 'own?', ['color', 'colour']) ||
     c.seq(['of', 'in'], 'the', 'same', ['color', 'colour']) ||
@@ -483,11 +557,23 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
       np.colourHas = colourHas;
       continue;
     }
+    const held = np.relation ? null : heldThings(c);
+    if (held) {
+      if (held.has) np.relation = { rel: 'under', np: held.ref, explicit: true };
+      else {
+        const left = emptyNp(c.text(start), 'object');
+        left.plural = true;
+        left.relation = { rel: 'under', np: held.ref, explicit: true };
+        np.except = [...(np.except ?? []), left];
+      }
+      continue;
+    }
     // "that is", "which are", "sitting" …: optional before any of these.
     const copula = c.accept(...COPULA) !== null;
     const negated = c.accept(...NEGATED_BE) !== null;
     const be = negated ? null : c.accept(...BE);
-    if (be === 'is' || be === 'are') c.accept(...BE_PARTICIPLES);
+    // ("that isn't sitting on a can": the posture says nothing more.)
+    if (be === 'is' || be === 'are' || negated) c.accept(...BE_PARTICIPLES, 'sit', 'lie', 'stand', 'rest');
     // "the blocks are in the bowls" with no "that": a statement, not a modifier ("whichever block is …" is one).
     if (!copula && !opts.whichever && (negated || be === 'is' || be === 'are')) {
       c.pos = start;
@@ -538,6 +624,8 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
     }
     // "not green", "not red or blue" (also "that isn't green").
     if (negated || c.accept('not')) {
+      // ("that is not sitting on a can".)
+      if (!negated) c.accept(...BE_PARTICIPLES, 'sit', 'lie', 'stand', 'rest');
       c.accept('colored');
       const colors = colorList(c);
       if (colors.length > 0) {
@@ -1223,6 +1311,17 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     if (at) {
       np.nth = at;
       np.text = c.text(start);
+    }
+    // "the stack closest to it", "the tower nearest the ball", "the pile farthest from the bowl": by where it stands.
+    else if (['stack', 'tower', 'pile'].includes(c.word(-1) ?? '') && ['closest', 'farthest'].includes(c.word() ?? '')) {
+      const rel = c.accept('closest', 'farthest') as 'closest' | 'farthest';
+      const s1 = c.pos;
+      c.accept('to', 'from');
+      const ref = parseSimpleNp(c, { relations: false });
+      if (ref && (ref.kind === 'object' || ref.kind === 'pronoun')) {
+        np.relation = { rel, np: ref };
+        np.text = c.text(start);
+      } else c.pos = s1 - 1;
     }
     return np;
   }
@@ -5516,6 +5615,21 @@ const GRAMMAR_WORDS = [
   'slightly',
   'one',
   'ones',
+  // "the can with a ball on it", "the bowl that has nothing in it", "the block under the ball" (heldThings).
+  'with',
+  'without',
+  'has',
+  'have',
+  'having',
+  'got',
+  'holding',
+  'containing',
+  'holds',
+  'contains',
+  'nothing',
+  'under',
+  'underneath',
+  'beneath',
 ];
 
 /** What to say about an unreadable phrase starting at `t`: a near known word, or the forms readable there. */

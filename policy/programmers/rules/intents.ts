@@ -862,6 +862,28 @@ function stackSite(st: State, clause: Clause, base: string): Dest | null {
   return null;
 }
 
+/**
+ * "stack the two blocks in the red bowl, yellow on top", "build a tower on the small tray: red at
+ * the bottom, …": the container the bottom one goes in (named as one: "on red" is no bowl), noted.
+ */
+function stackHolder(st: State, clause: Clause, ids: string[]): Dest | null {
+  for (const l of clause.locations) {
+    if ((l.kind !== 'in' && l.kind !== 'on') || l.np.kind !== 'object' || !CONTAINER_NOUNS.has(l.np.noun ?? 'box') || l.np.plural) continue;
+    let dest: Dest | null;
+    try {
+      dest = destOf(st, l, ids[0]!, true);
+    } catch {
+      continue;
+    }
+    if (dest?.kind !== 'in' && dest?.kind !== 'on') continue;
+    const target = st.facts.objects.find((o) => o.id === dest.id);
+    if (!target || ids.includes(target.id) || !CONTAINERS.includes(target.shape)) continue;
+    st.notes.push(`the stack stands in ${target.id}: ${ids[0]} goes in first`);
+    return { kind: 'in', id: target.id };
+  }
+  return null;
+}
+
 /** Bottom-to-top order of a stack clause. */
 function stackOrder(st: State, clause: Clause): string[] {
   if (clause.roles.length > 0) {
@@ -1692,7 +1714,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       }
       const ids = stackOrder(st, clause);
       if (ids.length < 2) throw new ReadError(`a stack needs two or more objects; '${clause.text}' names ${ids.length}`);
-      const at = stackSite(st, clause, ids[0]!);
+      const at = stackSite(st, clause, ids[0]!) ?? stackHolder(st, clause, ids);
       out.push(at ? { kind: 'stack', ids, at } : { kind: 'stack', ids });
       st.built = ids;
       setSubject(ids);
@@ -2519,11 +2541,65 @@ function leftWhereTheyAre(clauses: Clause[], facts: SceneFacts, notes: string[],
   });
 }
 
+/**
+ * "put the red block in the bowl sitting on the tray", "into the bowl on the tray": the tray says
+ * which bowl (the one standing on it), where one of the bowls does; not a second place.
+ */
+function nestedContainers(clauses: Clause[], facts: SceneFacts, notes: string[]): Clause[] {
+  return clauses.map((clause) => {
+    const [a, b] = clause.locations;
+    if (clause.verb !== 'put' || clause.locations.length !== 2 || a?.kind !== 'in' || (b?.kind !== 'on' && b?.kind !== 'in')) return clause;
+    if (!CONTAINER_NOUNS.has(a.np.noun ?? 'box') || !CONTAINER_NOUNS.has(b.np.noun ?? 'box') || a.np.relation || a.np.plural) return clause;
+    const inner: NounPhrase = { ...a.np, relation: { rel: 'on', np: b.np, explicit: true } };
+    try {
+      const all = resolveNp(a.np, facts, { want: 'container' });
+      const r = resolveNp(inner, facts, { want: 'container' });
+      if (all.kind !== 'objects' || r.kind !== 'objects' || r.candidates.length !== 1 || all.candidates.length < 2) return clause;
+      notes.push(`'${a.np.text}' is ${r.ids[0]}, the one on ${b.np.text}`);
+    } catch {
+      return clause;
+    }
+    return { ...clause, locations: [{ kind: 'in', np: inner }], locAt: clause.locAt.slice(0, 1) };
+  });
+}
+
+/**
+ * "put the orange and yellow blocks in the bowls that aren't blue, one in each": one in each of
+ * those bowls (the colours of the ones that fit), not of every bowl.
+ */
+function eachOfThose(clauses: Clause[], facts: SceneFacts): Clause[] {
+  return clauses.map((clause) => {
+    const [a, b] = clause.locations;
+    if (clause.verb !== 'put' || clause.locations.length !== 2 || a?.kind !== 'in' || b?.kind !== 'distinct') return clause;
+    if (b.which !== 'container' || b.colors?.length || !a.np.plural || !(a.np.notColors?.length || a.np.relation || a.np.size))
+      return clause;
+    if (!CONTAINER_NOUNS.has(a.np.noun ?? 'box')) return clause;
+    try {
+      const r = resolveNp(a.np, facts, { want: 'container' });
+      if (r.kind !== 'objects' || r.ids.length === 0) return clause;
+      const colors = [...new Set(r.ids.map((id) => facts.objects.find((o) => o.id === id)!.color))];
+      // (Only where the colours say exactly those: another bowl of one of them would join in.)
+      const same = facts.objects.filter((o) => o.shape === facts.objects.find((x) => x.id === r.ids[0])!.shape && colors.includes(o.color));
+      if (same.length !== r.ids.length) return clause;
+      return { ...clause, locations: [{ ...b, noun: a.np.noun!, colors }], locAt: clause.locAt.slice(1) };
+    } catch {
+      return clause;
+    }
+  });
+}
+
 export function readInstruction(instruction: string, facts: SceneFacts, choices: Choices = {}): Reading {
   const notes: string[] = [];
   const left = new Set<string>();
   const clauses = leftWhereTheyAre(
-    parseInstruction(instruction, { vocabulary: sceneVocabulary(facts), ids: facts.objects.map((o) => o.id), notes, asides: true }),
+    eachOfThose(
+      nestedContainers(
+        parseInstruction(instruction, { vocabulary: sceneVocabulary(facts), ids: facts.objects.map((o) => o.id), notes, asides: true }),
+        facts,
+        notes,
+      ),
+      facts,
+    ),
     facts,
     notes,
     left,

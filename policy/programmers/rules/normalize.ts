@@ -48,6 +48,7 @@ import { askingForms } from './asking.ts';
 import { phrasingForms } from './phrasings.ts';
 import { compassWords } from './compass.ts';
 import { buildWordIds, everydayForms, onItsOwn } from './everyday-forms.ts';
+import { holdingForms } from './holding-forms.ts';
 import { endsSentence } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -3258,6 +3259,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = askingForms(out);
   out = buildWordIds(out, opts.ids ?? []);
   out = everydayForms(out);
+  out = holdingForms(out);
   out = anyContainer(out);
   out = groupedAt(out);
   out = phrasingForms(out, notes, opts.vocabulary);

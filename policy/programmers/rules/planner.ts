@@ -843,7 +843,11 @@ class Planner {
     if (riders.length > 0)
       this.notes.push(`${riders.join(', ')} taken off first: ${riders.length > 1 ? 'they stand' : 'it stands'} on what is stacked`);
     const site: Predicate[] = [];
-    if (at) {
+    // "stack the two blocks in the red bowl", "build a tower on the small tray": the bottom one in it first.
+    if (at?.kind === 'in') {
+      this.placeAt(ids[0]!, at, false, null);
+      site.push({ inside: [ids[0]!, at.id] });
+    } else if (at) {
       const base = ids[0]!;
       const r = Math.max(...ids.map((id) => footprint(this.board.obj(id))));
       let xy: Vec2;

@@ -259,6 +259,26 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
       const pick = ordered[n - 1]!;
       return { kind: 'objects', ids: pick, candidates: pick };
     }
+    // "the stack closest to the ball", "whichever stack is nearer to it": by where its base stands.
+    const near = np.relation;
+    if (near && (near.rel === 'closest' || near.rel === 'farthest') && near.np && towers.length > 1) {
+      const r = resolveNp(near.np, facts, { want: 'any', lastNoun: null, notes: opts.notes, pronoun: opts.self ?? opts.pronoun });
+      if (r.kind === 'objects') {
+        const ref = facts.objects.find((o) => o.id === r.ids[0])!;
+        const gap = (t: string[]): number => {
+          const b = facts.objects.find((o) => o.id === t[0])!;
+          return Math.hypot(b.position[0] - ref.position[0], b.position[1] - ref.position[1]);
+        };
+        const ordered = [...towers].filter((t) => !t.includes(ref.id)).sort((a, b) => gap(a) - gap(b));
+        if (near.rel === 'farthest') ordered.reverse();
+        const pick = ordered[0];
+        if (pick) {
+          if (ordered.length > 1 && Math.abs(gap(ordered[0]!) - gap(ordered[1]!)) < 0.01)
+            opts.notes?.push(`'${np.text}': two stacks are about as far from ${ref.id}; chose ${pick.join(' < ')}`);
+          return { kind: 'objects', ids: pick, candidates: pick };
+        }
+      }
+    }
     // "the tallest stack", "the short pile": by how many stand in it (a tie is no answer).
     if (np.towerSize) {
       const pick = np.towerSize === 'tallest' ? towers[0]! : towers.at(-1)!;
@@ -485,7 +505,8 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
           ? { ...e, noun: e.noun ?? noun, pronoun: undefined, colors: e.colors.length > 0 || e.notColors ? e.colors : np.colors }
           : e;
       // ("not on the tray" when nothing is on it: nothing is left out.)
-      const where = e.relation?.explicit === true && (e.relation.rel === 'in' || e.relation.rel === 'on') && e.plural;
+      const where =
+        e.relation?.explicit === true && (e.relation.rel === 'in' || e.relation.rel === 'on' || e.relation.rel === 'under') && e.plural;
       let r: Referent;
       try {
         r = resolveNp(like, facts, { want: 'any', lastNoun: noun ?? opts.lastNoun ?? null });
@@ -913,6 +934,22 @@ function applyRelation(
       return { found: fits, ranked: false, note: `${rel.rel} any of ${holders.map((h) => h.id).join(', ')}` };
     }
   }
+  // "the can with a ball on it", "the bowl that has the red block in it", "the block under the
+  // ball": those that something it names rests on or in.
+  if (rel.rel === 'under' && rel.np) {
+    const r = resolveNp(rel.np, facts, { want: 'any', lastNoun: null, pronoun: opts.self ?? opts.pronoun });
+    if (r.kind !== 'objects')
+      throw new UnresolvedReference(`'${rel.np.text}' in '${np.text}' names ${r.kind === 'zone' ? 'a zone' : 'the table'}, not an object`);
+    // ("the can with the red ball on it" picks by what it says; "a ball", "the ball": any that fits.)
+    const picks = rel.np.size !== null || rel.np.nth !== undefined || rel.np.relation !== undefined;
+    const tops = (picks ? r.ids : r.candidates).map((id) => facts.objects.find((o) => o.id === id)!);
+    const fits = found.filter((o) => tops.some((t) => t.id !== o.id && holds(o, t)));
+    if (fits.length === 0)
+      throw new UnresolvedReference(
+        `no object matches '${np.text}': nothing that fits has ${rel.np.text} on or in it (objects: ${objectList(facts)})`,
+      );
+    return { found: fits, ranked: false, note: `holding ${tops.map((t) => t.id).join(' or ')}` };
+  }
   if (rel.np) {
     const r = resolveNp(rel.np, facts, {
       want: 'any',
@@ -1085,6 +1122,37 @@ function applyRelation(
       }
       fits = others.filter((o) => stack.has(o));
       if (fits.length > 0) opts.notes?.push(`'${np.text}': higher up the stack on ${ref.id}`);
+    }
+    // "the ball sitting on the can on the right", when nothing is on the can on the right: the
+    // ball on the right that sits on a can, noted.
+    const inner = rel.np?.relation;
+    const which = rel.np?.nth ?? (inner && (inner.rel === 'region' || inner.place !== undefined) ? inner : undefined);
+    // ("the ball sitting on the can", one of three cans, the one nearest the gripper bare: on any of them.)
+    const picked =
+      rel.np !== null && (rel.np.size !== null || rel.np.nth !== undefined || rel.np.relation !== undefined || rel.np.colors.length > 0);
+    if (fits.length === 0 && rel.np?.kind === 'object' && ((which && !np.nth) || !picked)) {
+      try {
+        const kind = resolveNp({ ...rel.np, relation: undefined, nth: undefined, plural: true }, facts, { want: 'any', lastNoun: null });
+        const holders = kind.kind === 'objects' ? kind.candidates.map((id) => facts.objects.find((o) => o.id === id)!) : [];
+        const held = others.filter((o) =>
+          holders.some((h) => h.id !== o.id && (rel.rel === 'on' ? restsOn(o, h) || (h.shape === 'tray' && holds(h, o)) : holds(h, o))),
+        );
+        let high: ObjectInfo[] = [];
+        if (!which) high = holders.length > 1 ? held : [];
+        else if (rel.np.nth) {
+          const key = sideKey(rel.np.nth.from);
+          high = [...held].sort((a, b) => key(a) - key(b)).slice(rel.np.nth.n - 1, rel.np.nth.n);
+        } else if (held.length > 0) high = applyRelation({ ...np, relation: inner }, held, facts, opts).found;
+        if (high.length > 0) {
+          const side = which ? ` ${rel.np.text.replace(/^.*?\b(on|at|in|from)\b/, '$1')}` : '';
+          opts.notes?.push(
+            `'${np.text}': nothing is ${rel.rel} ${ref.id}; read as ${which ? 'the one' : 'what is'}${side} ${rel.rel} any of ${holders.map((h) => h.id).join(', ')} (${high.map((o) => o.id).join(', ')})`,
+          );
+          return { found: high, ranked: false, note: null };
+        }
+      } catch (e) {
+        if (!(e instanceof UnresolvedReference)) throw e;
+      }
     }
     if (fits.length === 0)
       throw new UnresolvedReference(
