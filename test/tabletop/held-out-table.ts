@@ -1,10 +1,10 @@
 // The checks every held-out paraphrase table from the third on must pass (test/tabletop/README.md),
-// shared by paraphrases-3-table.test.ts to paraphrases-31-table.test.ts: size and scenes, every
+// shared by paraphrases-3-table.test.ts to paraphrases-32-table.test.ts: size and scenes, every
 // family evenly, schema-valid predicates, the predicate forms used, no text of an earlier table
 // or a bundled instruction, the documented phrase distances, "next to", every run fair at the
 // start; from the fourth on also scenes of the earlier tables, "upright" and two-step
 // instructions. Also the loader's helpers (`tableFiles`), the loader's checks of the fifth to
-// thirty-first tables (`loaderChecks`: each bad file named in one line) and the bench's
+// thirty-second tables (`loaderChecks`: each bad file named in one line) and the bench's
 // (`benchChecks`). None runs the builtin programmer on the table.
 
 import { spawnSync } from 'node:child_process';
@@ -88,11 +88,12 @@ export function heldOutTableChecks(
     | 28
     | 29
     | 30
-    | 31,
+    | 31
+    | 32,
 ): void {
   const table = loadTable(undefined, TABLES[n]);
   const earlierTables = (
-    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30] as const
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31] as const
   )
     .filter((k) => k < n)
     .map((k) => loadTable(undefined, TABLES[k]));
@@ -252,7 +253,8 @@ export function tableFiles(
     | 28
     | 29
     | 30
-    | 31,
+    | 31
+    | 32,
 ) {
   const names = [...TABLES[n].scenes, TABLES[n].rows];
   const files = names.map(read);
@@ -281,7 +283,7 @@ export function tableFiles(
   return { files, withTable, loadError };
 }
 
-/** `bench/paraphrases.ts --table n` loads the table (a bad --scene lists `scenes` and runs nothing) and refuses a thirty-second, as `it`s. */
+/** `bench/paraphrases.ts --table n` loads the table (a bad --scene lists `scenes` and runs nothing) and refuses a thirty-third, as `it`s. */
 export function benchChecks(
   n:
     | 3
@@ -312,7 +314,8 @@ export function benchChecks(
     | 28
     | 29
     | 30
-    | 31,
+    | 31
+    | 32,
   scenes: RegExp,
 ): void {
   const root = resolve(import.meta.dirname, '../..');
@@ -327,10 +330,10 @@ export function benchChecks(
   }, 120_000);
 
   it('refuses a table it does not have, in one line', () => {
-    const r = bench('--table', '32');
+    const r = bench('--table', '33');
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(
-      '--table: expected 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30 or 31, got "32"',
+      '--table: expected 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31 or 32, got "33"',
     );
   }, 120_000);
 }
@@ -365,6 +368,7 @@ const ORDINAL = {
   29: 'twenty-ninth',
   30: 'thirtieth',
   31: 'thirty-first',
+  32: 'thirty-second',
 } as const;
 
 /** What the loader checks of held-out table `n` edit: scenes and rows of its own files. */
@@ -381,13 +385,15 @@ export interface LoaderCase {
   solved: { scene: string; text: string; on: [string, string] };
 }
 
-/** The loader's checks of held-out table `n` (5 to 31): each bad file named in one line, as `it`s of the caller's `describe`. */
+/** The loader's checks of held-out table `n` (5 to 32): each bad file named in one line, as `it`s of the caller's `describe`. */
 export function loaderChecks(
-  n: 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 31,
+  n: 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 31 | 32,
   c: LoaderCase,
 ): void {
   const table = loadTable(undefined, TABLES[n]);
-  const earlier = ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30] as const)
+  const earlier = (
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31] as const
+  )
     .filter((k) => k < n)
     .map((k) => loadTable(undefined, TABLES[k]));
   const { files, withTable, loadError } = tableFiles(n);
@@ -422,6 +428,7 @@ export function loaderChecks(
         | 28
         | 29
         | 30
+        | 31
     ],
   ];
   const count = {
@@ -452,6 +459,7 @@ export function loaderChecks(
     29: 'twenty-nine',
     30: 'thirty',
     31: 'thirty-one',
+    32: 'thirty-two',
   }[n];
 
   it(`reads the scenes of all ${count} files; the earlier tables do not see the ${own} one`, () => {
