@@ -19,6 +19,11 @@
 //   the bottom, …": the stack stands in the container.
 // - "the other way up": upside down; "the two rows of blocks": the blocks; "the balls along the top,
 //   put them …": those at the top.
+// Then post hoc, after the thirtieth and thirty-first tables (measured held out first), in this file's
+// own sentences and scenes: "infront"; "a different block in each of the two bowls"; "make two stacks,
+// one of the red blocks and one of the blue blocks"; "into the blue and green bowls, one in each"; "then
+// put the blue ones in with them" after a tray; "the ball that rolled furthest from the tray"; "theyre";
+// "wich"; "the one in the middle" of three with none in the table's centre.
 
 import { describe, expect, it } from 'vitest';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
@@ -229,6 +234,77 @@ describe('which stack, which bowl', () => {
     expect(read('build a tower on the white tray: red at the bottom, then blue, with yellow on top', scene)).toBe(
       'stack red_block < blue_block < yellow_block in white_tray',
     );
+  });
+});
+
+describe('post hoc, after the thirtieth and thirty-first tables (measured held out first)', () => {
+  /** Two red and two blue blocks, a grey tray, three bowls (blue, green, white), a blue can, a row of three blocks' worth of space. */
+  const GROUPS: SceneFacts = {
+    objects: [
+      obj('red_block_1', 'box', 'red', 0.04, [-0.25, -0.15]),
+      obj('red_block_2', 'box', 'red', 0.04, [-0.1, -0.15]),
+      obj('blue_block_1', 'box', 'blue', 0.04, [0.1, -0.15]),
+      obj('blue_block_2', 'box', 'blue', 0.04, [0.25, -0.15]),
+      obj('gray_tray', 'tray', 'gray', 0.2, [-0.25, 0.2]),
+      obj('blue_bowl', 'bowl', 'blue', 0.13, [0.0, 0.2]),
+      obj('green_bowl', 'bowl', 'green', 0.13, [0.25, 0.2]),
+      obj('blue_can', 'cylinder', 'blue', [0.04, 0.04, 0.07], [0.0, 0.0]),
+    ],
+    zones: [],
+  };
+
+  it('"infront" is "in front"; "make two stacks, one of the red blocks and one of the blue blocks"', () => {
+    expect(
+      read('put the red block just infront of the blue can', { ...GROUPS, objects: GROUPS.objects.filter((o) => o.id !== 'red_block_2') }),
+    ).toBe('place red_block_1 just in front of blue_can');
+    expect(read('make two stacks, one of the red blocks and one of the blue blocks', GROUPS)).toBe(
+      'stack red_block_1 < red_block_2 | stack blue_block_1 < blue_block_2',
+    );
+  });
+
+  it('"a different block in each of the two bowls", "into the blue and green bowls, one in each": a bowl each', () => {
+    expect(read('put a different block in each of the two bowls', GROUPS)).toMatch(/^sort \w+→(blue|green)_bowl, \w+→(blue|green)_bowl$/);
+    expect(read('put the two red blocks into the blue and green bowls, one in each', GROUPS)).toMatch(
+      /^sort red_block_\d→(blue|green)_bowl, red_block_\d→(blue|green)_bowl$/,
+    );
+  });
+
+  it('"first put the red blocks on the tray, then put the blue ones in with them": where those went', () => {
+    expect(read('first put the red blocks on the tray, then put the blue ones in with them', GROUPS)).toBe(
+      'place red_block_1 in gray_tray | place red_block_2 in gray_tray | gather blue_block_1, blue_block_2 in gray_tray',
+    );
+  });
+
+  it('"the ball that rolled furthest from the tray", "so theyre in a proper line", "wich" for "which"', () => {
+    const balls: SceneFacts = {
+      objects: [
+        obj('red_ball', 'sphere', 'red', 0.045, [-0.2, 0.1]),
+        obj('blue_ball', 'sphere', 'blue', 0.045, [0.3, -0.1]),
+        obj('gray_tray', 'tray', 'gray', 0.2, [-0.25, 0.2]),
+        obj('white_bowl', 'bowl', 'white', 0.13, [0.0, -0.2]),
+      ],
+      zones: [],
+    };
+    expect(read('the ball that rolled furthest from the tray goes in the white bowl', balls)).toBe('place blue_ball in white_bowl');
+    expect(read('straighten up the row of blocks so theyre in a proper line', GROUPS)).toMatch(/^line up /);
+    const r = reading('put the red block on the tray wich is grey', {
+      ...GROUPS,
+      objects: GROUPS.objects.filter((o) => o.id !== 'red_block_2'),
+    });
+    expect(r.notes).toContain("read 'wich' as 'which'");
+  });
+
+  it('"put the block on the left on top of the one in the middle": the middle one of the three, none in the table\'s centre', () => {
+    const row: SceneFacts = {
+      objects: [
+        obj('red_block', 'box', 'red', 0.05, [-0.3, 0.15]),
+        obj('yellow_block', 'box', 'yellow', 0.04, [-0.15, 0.15]),
+        obj('blue_block', 'box', 'blue', 0.03, [0.0 + 0.0, 0.25]),
+        obj('green_bowl', 'bowl', 'green', 0.13, [0.25, -0.2]),
+      ],
+      zones: [],
+    };
+    expect(read('put the block on the left on top of the one in the middle', row)).toBe('place red_block on yellow_block');
   });
 });
 

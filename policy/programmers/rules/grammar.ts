@@ -5630,6 +5630,8 @@ const GRAMMAR_WORDS = [
   'under',
   'underneath',
   'beneath',
+  // ("the can wich matches it": a misspelling of it is read as it, normalize.ts.)
+  'which',
 ];
 
 /** What to say about an unreadable phrase starting at `t`: a near known word, or the forms readable there. */

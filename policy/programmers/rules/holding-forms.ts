@@ -9,6 +9,10 @@
 // - "on whichever stack is closer to it", "in whichever bowl is nearer the ball": the stack closest to it.
 // - "the other way up": the other way round; "the two rows of blocks": the blocks.
 // - "the balls along the top, put …", "the middle one of the balls along the top in the bowl": at the top.
+// Post hoc, after the thirtieth and thirty-first tables (measured held out first): "ontop",
+// "inbetween", "they're"; "a different block in each of the three bowls"; "make two stacks, one of the
+// red blocks and one of the blue blocks"; "into the blue and green bowls, one in each"; "the ball that
+// rolled furthest from the tray"; "the green and blue ones in their own bowls".
 // What rests on what ("the can with a ball on it", "the bowl that has nothing in it", "the block
 // under the ball", and "not" of each) is read by the grammar (heldThings); "the bowl sitting on the
 // tray" where the tray says which bowl, by intents.ts (nestedContainers).
@@ -191,6 +195,175 @@ function thingsAlong(tokens: Token[]): Token[] {
   return tokens;
 }
 
+// Post hoc, after the thirtieth and thirty-first tables (measured held out first).
+
+/** Words run together: "ontop of", "inbetween" ("infront" is split by the tokenizer). */
+const RUN_TOGETHER: Record<string, string[]> = {
+  ontop: ['on', 'top'],
+  inbetween: ['in', 'between'],
+  nextto: ['next', 'to'],
+};
+
+/** "they're", "theyre", "you're", "we're": they are. */
+const ARE_CONTRACTIONS: Record<string, string[]> = {
+  "they're": ['they', 'are'],
+  theyre: ['they', 'are'],
+  "you're": ['you', 'are'],
+  youre: ['you', 'are'],
+  "we're": ['we', 'are'],
+};
+
+function runTogether(tokens: Token[]): Token[] {
+  if (!tokens.some((t) => t.kind === 'word' && (RUN_TOGETHER[t.text] || ARE_CONTRACTIONS[t.text]))) return tokens;
+  return tokens.flatMap((t) => {
+    const parts = t.kind === 'word' ? (RUN_TOGETHER[t.text] ?? ARE_CONTRACTIONS[t.text]) : undefined;
+    if (!parts) return [t];
+    // (Each part its own span of the word: "in" and "front" are two words in a row.)
+    let at = t.start;
+    return parts.map((x, n) => {
+      const end = n === parts.length - 1 ? t.end : Math.min(t.end, at + x.length);
+      const part: Token = { kind: 'word', text: x, start: at, end };
+      at = end;
+      return part;
+    });
+  });
+}
+
+/**
+ * "put a different block in each of the three bowls": one block in each of the bowls; "in each of
+ * the three bowls" is every one of them (the count says how many there are, not which).
+ */
+function differentInEach(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  let out = tokens;
+  for (let k = 0; k + 3 < out.length; k++) {
+    if (
+      w(k) === 'a' &&
+      w(k + 1) === 'different' &&
+      NOUNS.has(w(k + 2) ?? '') &&
+      ['in', 'into', 'on', 'onto'].includes(w(k + 3) ?? '') &&
+      w(k + 4) === 'each'
+    ) {
+      out = [...out.slice(0, k), wordLike(out[k]!, 'one'), ...out.slice(k + 2)];
+      return differentInEach(out);
+    }
+  }
+  const v = wordAt(out);
+  for (let k = 0; k + 4 < out.length; k++) {
+    if (
+      v(k) !== 'each' ||
+      v(k + 1) !== 'of' ||
+      v(k + 2) !== 'the' ||
+      !['two', 'three', 'four', 'five', '2', '3', '4', '5'].includes(v(k + 3) ?? '')
+    )
+      continue;
+    const noun = NOUNS.get(v(k + 4) ?? '');
+    if (!noun?.plural || !['bowl', 'tray', 'container'].includes(noun.cls)) continue;
+    return differentInEach([...out.slice(0, k + 3), ...out.slice(k + 4)]);
+  }
+  return out;
+}
+
+/** "make two stacks, one of the red blocks and one of the blue blocks": stack each group. */
+function twoStacksOf(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 12 < tokens.length; k++) {
+    if (
+      !['make', 'build', 'do'].includes(w(k) ?? '') ||
+      !['two', '2'].includes(w(k + 1) ?? '') ||
+      !['stacks', 'towers', 'piles'].includes(w(k + 2) ?? '')
+    )
+      continue;
+    let j = k + 3;
+    if (tokens[j]?.kind === 'punct' && [',', ':'].includes(tokens[j]!.text)) j++;
+    const group = (at: number): [number, number] | null => {
+      if (w(at) !== 'one' || !['of', 'from', 'with'].includes(w(at + 1) ?? '')) return null;
+      let e = at + 2;
+      while (e < tokens.length && tokens[e]!.kind === 'word' && w(e) !== 'and') e++;
+      return e > at + 2 ? [at + 2, e] : null;
+    };
+    const a = group(j);
+    if (!a || w(a[1]) !== 'and') continue;
+    const b = group(a[1] + 1);
+    if (!b) continue;
+    const at = tokens[k]!;
+    const comma: Token = { kind: 'punct', text: ',', start: at.start, end: at.start };
+    return [
+      ...tokens.slice(0, k),
+      wordLike(at, 'stack'),
+      ...tokens.slice(a[0], a[1]),
+      comma,
+      wordLike(at, 'then'),
+      wordLike(at, 'stack'),
+      ...tokens.slice(b[0], b[1]),
+      ...tokens.slice(b[1]),
+    ];
+  }
+  return tokens;
+}
+
+/** "into the blue and green bowls, one in each": one per bowl of those colours. */
+function listedBowlsEach(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 7 < tokens.length; k++) {
+    if (!['in', 'into'].includes(w(k) ?? '') || w(k + 1) !== 'the' || !isColor(w(k + 2) ?? '')) continue;
+    let j = k + 3;
+    while (['and', 'or'].includes(w(j) ?? '') || isColor(w(j) ?? '') || tokens[j]?.text === ',') j++;
+    const noun = NOUNS.get(w(j) ?? '');
+    if (!noun?.plural || !['bowl', 'tray', 'container'].includes(noun.cls)) continue;
+    if (tokens[j + 1]?.text !== ',' || w(j + 2) !== 'one' || w(j + 3) !== 'in' || w(j + 4) !== 'each') continue;
+    const single = tokens[j]!.text.replace(/e?s$/, '') === 'box' ? 'box' : tokens[j]!.text.replace(/s$/, '');
+    return [...tokens.slice(0, j + 3), wordLike(tokens[j + 3]!, 'per'), wordLike(tokens[j + 4]!, single), ...tokens.slice(j + 5)];
+  }
+  return tokens;
+}
+
+/** "the ball that rolled furthest from the tray": the ball furthest from it. */
+function thatRolled(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 2 < tokens.length; k++) {
+    if (!['that', 'which'].includes(w(k) ?? '') || !NOUNS.has(w(k - 1) ?? '')) continue;
+    if (!['rolled', 'went', 'landed', 'ended', 'got'].includes(w(k + 1) ?? '')) continue;
+    let j = k + 2;
+    if (w(j) === 'up') j++;
+    if (!['furthest', 'farthest', 'closest', 'nearest'].includes(w(j) ?? '')) continue;
+    return thatRolled([...tokens.slice(0, k), ...tokens.slice(j)]);
+  }
+  return tokens;
+}
+
+/**
+ * "then the green and blue ones in their own bowls": colours named, so the bowls of their own
+ * colour ("put the blocks in their own bowls", no colour named, is still a bowl each).
+ */
+function theirOwnBowls(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 2; k + 2 < tokens.length; k++) {
+    if (!['in', 'into'].includes(w(k) ?? '') || w(k + 1) !== 'their' || w(k + 2) !== 'own') continue;
+    const noun = NOUNS.get(w(k + 3) ?? '');
+    if (!noun?.plural || !['bowl', 'tray', 'container'].includes(noun.cls)) continue;
+    // (The colours named in the clause: "the green and blue ones".)
+    let i = k - 1;
+    let colours = 0;
+    while (i >= 0 && tokens[i]!.text !== ',' && w(i) !== 'then') {
+      if (isColor(w(i) ?? '')) colours++;
+      i--;
+    }
+    if (colours < 2) continue;
+    const at = tokens[k + 1]!;
+    const said = [
+      wordLike(at, 'the'),
+      tokens[k + 3]!,
+      wordLike(at, 'of'),
+      wordLike(at, 'their'),
+      wordLike(at, 'own'),
+      wordLike(at, 'color'),
+    ];
+    return [...tokens.slice(0, k + 1), ...said, ...tokens.slice(k + 4)];
+  }
+  return tokens;
+}
+
 export function holdingForms(tokens: Token[]): Token[] {
   let out = notColourList(tokens);
   out = rowOf(out);
@@ -199,5 +372,12 @@ export function holdingForms(tokens: Token[]): Token[] {
   out = otherWayUp(out);
   out = rowsOf(out);
   out = thingsAlong(out);
+  // Post hoc, after the thirtieth and thirty-first tables.
+  out = runTogether(out);
+  out = differentInEach(out);
+  out = twoStacksOf(out);
+  out = listedBowlsEach(out);
+  out = thatRolled(out);
+  out = theirOwnBowls(out);
   return out;
 }

@@ -547,6 +547,21 @@ function areaOf(st: State, loc: Location, id: string): TableArea | null {
   return null;
 }
 
+/**
+ * "in with it", "in the same bowl as the red block", after an earlier clause put that thing in a
+ * container: that container (the scene does not have it there yet).
+ */
+function plannedContainer(st: State, np: NounPhrase, exclude: string[], pronoun: string[]): string | undefined {
+  if (!np.sameAs || !st.putIn) return undefined;
+  try {
+    const held = objectIds(st, np.sameAs, 'thing', { exclude, pronoun })[0];
+    return held === undefined ? undefined : st.putIn.get(held);
+  } catch {
+    // (Read as the scene has it.)
+    return undefined;
+  }
+}
+
 /** Where a location sends the object `id` (which it must not name itself). */
 function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest | null {
   // "put the purple block on top", with one stack on the table (and it not in it): on its top
@@ -565,14 +580,9 @@ function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest |
     return zone ? { kind: 'zone', zone } : { kind: 'area', area };
   }
   // "in the same container as it" after a clause put it in one: that container.
-  if ((loc.kind === 'in' || loc.kind === 'on') && loc.np.sameAs && st.putIn) {
-    try {
-      const held = objectIds(st, loc.np.sameAs, 'thing', { exclude: [id], pronoun: lastThing(st, id) })[0];
-      const container = held === undefined ? undefined : st.putIn.get(held);
-      if (container !== undefined) return { kind: 'in', id: container };
-    } catch {
-      // (Read as the scene has it, below.)
-    }
+  if (loc.kind === 'in' || loc.kind === 'on') {
+    const container = plannedContainer(st, loc.np, [id], lastThing(st, id));
+    if (container !== undefined) return { kind: 'in', id: container };
   }
   switch (loc.kind) {
     case 'table':
@@ -2193,6 +2203,13 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         setSubject(ids);
         return;
       }
+      // ("…, then put the blue ones in with them": where those went.)
+      const planned = containerLoc && ids.length > 1 ? plannedContainer(st, containerLoc.np, ids, st.subject) : undefined;
+      if (planned !== undefined) {
+        out.push({ kind: 'gather', ids, container: planned });
+        setSubject(ids);
+        return;
+      }
       if (ids.length > 1 && containerLoc && containerLoc.kind !== 'on') {
         const r =
           containerLoc.np.same && !containerLoc.np.sameAs
@@ -2571,17 +2588,26 @@ function eachOfThose(clauses: Clause[], facts: SceneFacts): Clause[] {
   return clauses.map((clause) => {
     const [a, b] = clause.locations;
     if (clause.verb !== 'put' || clause.locations.length !== 2 || a?.kind !== 'in' || b?.kind !== 'distinct') return clause;
-    if (b.which !== 'container' || b.colors?.length || !a.np.plural || !(a.np.notColors?.length || a.np.relation || a.np.size))
-      return clause;
-    if (!CONTAINER_NOUNS.has(a.np.noun ?? 'box')) return clause;
+    if (b.which !== 'container' || b.colors?.length || !a.np.plural) return clause;
+    // ("into the blue and green bowls, one in each": a list of them.)
+    const listed = a.np.pronoun === 'both' && a.np.list?.every((x) => x.kind === 'object' && CONTAINER_NOUNS.has(x.noun ?? 'box'));
+    if (!listed && !(a.np.notColors?.length || a.np.relation || a.np.size)) return clause;
+    if (!listed && !CONTAINER_NOUNS.has(a.np.noun ?? 'box')) return clause;
     try {
-      const r = resolveNp(a.np, facts, { want: 'container' });
-      if (r.kind !== 'objects' || r.ids.length === 0) return clause;
-      const colors = [...new Set(r.ids.map((id) => facts.objects.find((o) => o.id === id)!.color))];
+      const ids: string[] = [];
+      for (const np of listed ? a.np.list! : [a.np]) {
+        const r = resolveNp(listed ? { ...np, plural: false } : np, facts, { want: 'container' });
+        if (r.kind !== 'objects' || r.ids.length === 0) return clause;
+        ids.push(...r.ids);
+      }
+      const colors = [...new Set(ids.map((id) => facts.objects.find((o) => o.id === id)!.color))];
       // (Only where the colours say exactly those: another bowl of one of them would join in.)
-      const same = facts.objects.filter((o) => o.shape === facts.objects.find((x) => x.id === r.ids[0])!.shape && colors.includes(o.color));
-      if (same.length !== r.ids.length) return clause;
-      return { ...clause, locations: [{ ...b, noun: a.np.noun!, colors }], locAt: clause.locAt.slice(1) };
+      const shape = facts.objects.find((x) => x.id === ids[0])!.shape;
+      const same = facts.objects.filter((o) => o.shape === shape && colors.includes(o.color));
+      if (same.length !== new Set(ids).size) return clause;
+      const noun = listed ? a.np.list![0]!.noun! : a.np.noun!;
+      // (Said "one in each" of the list — holding-forms.ts has it "one per bowl" for the grammar — one each.)
+      return { ...clause, locations: [{ ...b, noun, colors, per: listed ? undefined : b.per }], locAt: clause.locAt.slice(1) };
     } catch {
       return clause;
     }
@@ -2650,6 +2676,13 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
       st.moved = [...(st.moved ?? []), ...intentIds(it)];
       st.putIn ??= new Map();
       if (it.kind === 'place' && it.dest.kind === 'in') st.putIn.set(it.id, it.dest.id);
+      // (On a tray is in it: "put the red blocks on the tray, then the blue ones in with them".)
+      if (
+        it.kind === 'place' &&
+        it.dest.kind === 'on' &&
+        st.facts.objects.find((o) => o.id === (it.dest as { id: string }).id)?.shape === 'tray'
+      )
+        st.putIn.set(it.id, it.dest.id);
       if (it.kind === 'gather') for (const id of it.ids) st.putIn.set(id, it.container);
       if (it.kind === 'sort') for (const p of it.pairs) st.putIn.set(p.id, p.container);
     }

@@ -315,6 +315,8 @@ const MISSPELT: readonly string[] = [
   'same',
   'each',
   'every',
+  // (Post hoc, after the thirtieth table: "the can wich matches it".)
+  'which',
 ];
 
 /** Damerau–Levenshtein distance ≤ 1 (one substitution, insertion, deletion or swap of neighbours). */

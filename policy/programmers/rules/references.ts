@@ -1045,16 +1045,26 @@ function applyRelation(
     }
     // "the bowl in the middle" of three bowls in a row, none of them in the middle of the table:
     // the middle one of the row (along the way they spread most), as "the middle bowl".
-    if (fits.length === 0 && region === 'center' && others.length >= 3 && others.length % 2 === 1) {
-      const spread = (k: 0 | 1): number => Math.max(...others.map((o) => o.position[k])) - Math.min(...others.map((o) => o.position[k]));
+    // ("put the block on the left on top of the one in the middle": of the three, the one said before left out.)
+    const kin = facts.objects.filter(
+      (o) => others.some((x) => x.shape === o.shape) && (np.colors.length === 0 || np.colors.includes(o.color)),
+    );
+    const row = others.length % 2 === 0 && kin.length % 2 === 1 && kin.length >= 3 && others.every((o) => kin.includes(o)) ? kin : others;
+    const midOf = (xs: ObjectInfo[]): ObjectInfo | undefined => {
+      const sp = (k: 0 | 1): number => Math.max(...xs.map((o) => o.position[k])) - Math.min(...xs.map((o) => o.position[k]));
+      const ax = sp(0) >= sp(1) ? 0 : 1;
+      return [...xs].sort((a, b) => a.position[ax] - b.position[ax])[(xs.length - 1) / 2];
+    };
+    if (fits.length === 0 && region === 'center' && row.length >= 3 && row.length % 2 === 1 && others.includes(midOf(row)!)) {
+      const spread = (k: 0 | 1): number => Math.max(...row.map((o) => o.position[k])) - Math.min(...row.map((o) => o.position[k]));
       const axis = spread(0) >= spread(1) ? 0 : 1;
-      const sorted = [...others].sort((a, b) => a.position[axis] - b.position[axis]);
+      const sorted = [...row].sort((a, b) => a.position[axis] - b.position[axis]);
       const mid = sorted[(sorted.length - 1) / 2]!;
       opts.notes?.push(
         `'${np.text}': none is in the middle of the table; read as the middle one of ${sorted.map((o) => o.id).join(', ')} (${mid.id})`,
       );
       return {
-        found: [mid, ...sorted.filter((o) => o !== mid)],
+        found: [mid, ...sorted.filter((o) => o !== mid && others.includes(o))],
         ranked: true,
         note: `the middle one of the ${sorted.length} along ${axis === 0 ? 'x' : 'y'}`,
       };

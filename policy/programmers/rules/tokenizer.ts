@@ -94,7 +94,17 @@ export function tokenize(text: string): Token[] {
           raw.push({ kind: 'word', text: 'is', start: end, end: offset + part.length });
         } else if (part.length > 0) {
           const possessive = /['’]s$/i.test(part) && part.length > 2;
-          raw.push({ kind: 'word', text: fold(part), start: offset, end: offset + part.length, ...(possessive ? { possessive } : {}) });
+          const folded = fold(part);
+          // ("infront": two words, "in" and "front", each with its part of the span.)
+          if (folded.includes(' ')) {
+            const words = folded.split(' ');
+            let at = offset;
+            for (const [n, x] of words.entries()) {
+              const end = n === words.length - 1 ? offset + part.length : Math.min(offset + part.length, at + x.length);
+              raw.push({ kind: 'word', text: x, start: at, end });
+              at = end;
+            }
+          } else raw.push({ kind: 'word', text: folded, start: offset, end: offset + part.length, ...(possessive ? { possessive } : {}) });
         }
         offset += part.length + 1;
       }
