@@ -102,7 +102,8 @@ export interface TableFiles {
  * held-out table, over the scenes of the first twenty-eight and its own; 30 is the thirtieth,
  * held-out table, over the scenes of the first twenty-nine and its own; 31 is the thirty-first,
  * held-out table, over the scenes of the first thirty and its own; 32 is the thirty-second,
- * held-out table, over the scenes of the first thirty-one and its own.
+ * held-out table, over the scenes of the first thirty-one and its own; 33 is the thirty-third,
+ * held-out table, over the scenes of the first thirty-two and its own.
  */
 /** The scenes files of tables 1 to `n`: a table's rows may use the scenes of every table before it. */
 const scenesUpTo = (n: number): string[] => ['scenes.json', ...Array.from({ length: n - 1 }, (_, k) => `scenes-${k + 2}.json`)];
@@ -139,7 +140,8 @@ export const TABLES: Record<
   | 29
   | 30
   | 31
-  | 32,
+  | 32
+  | 33,
   TableFiles
 > = {
   1: { rows: 'instructions.json', scenes: scenesUpTo(1) },
@@ -174,6 +176,7 @@ export const TABLES: Record<
   30: { rows: 'instructions-30.json', scenes: scenesUpTo(30) },
   31: { rows: 'instructions-31.json', scenes: scenesUpTo(31) },
   32: { rows: 'instructions-32.json', scenes: scenesUpTo(32) },
+  33: { rows: 'instructions-33.json', scenes: scenesUpTo(33) },
 };
 
 /** One row on one seed. */
