@@ -30,7 +30,7 @@ import {
   TableError,
   tableRuns,
 } from '../test/tabletop/paraphrase-harness.ts';
-import type { Family, RowResult } from '../test/tabletop/paraphrase-harness.ts';
+import type { Family, RowResult, TableNumber } from '../test/tabletop/paraphrase-harness.ts';
 
 const USAGE =
   'usage: npx tsx bench/paraphrases.ts [--table 1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|32|33] [--family F] [--scene S] [--workers N] [--json out.json]';
@@ -101,45 +101,7 @@ async function main(): Promise<void> {
     );
   let table: ReturnType<typeof loadTable>;
   try {
-    table = loadTable(
-      undefined,
-      TABLES[
-        Number(which) as
-          | 1
-          | 2
-          | 3
-          | 4
-          | 5
-          | 6
-          | 7
-          | 8
-          | 9
-          | 10
-          | 11
-          | 12
-          | 13
-          | 14
-          | 15
-          | 16
-          | 17
-          | 18
-          | 19
-          | 20
-          | 21
-          | 22
-          | 23
-          | 24
-          | 25
-          | 26
-          | 27
-          | 28
-          | 29
-          | 30
-          | 31
-          | 32
-          | 33
-      ],
-    );
+    table = loadTable(undefined, TABLES[Number(which) as TableNumber]);
   } catch (e) {
     if (e instanceof TableError) fail(e.message);
     throw e;

@@ -15,7 +15,7 @@ import { PHRASE_DISTANCES, PredicateSchema, TABLE_REGIONS } from '../../sim/inde
 import { instantiateScene, listTasks } from '../../tasks/index.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { FAMILIES, loadTable, runRow, startProblem, TABLE_DIR, TABLES, TableError, tableRuns } from './paraphrase-harness.ts';
-import type { ParaphraseTable, TableRow } from './paraphrase-harness.ts';
+import type { ParaphraseTable, TableNumber, TableRow } from './paraphrase-harness.ts';
 
 export const norm = (s: string) =>
   s
@@ -58,40 +58,7 @@ export function find(v: unknown, kind: string, out: unknown[] = []): unknown[] {
 }
 
 /** The shared checks of held-out table `n`, as `it`s of the caller's `describe`. */
-export function heldOutTableChecks(
-  n:
-    | 3
-    | 4
-    | 5
-    | 6
-    | 7
-    | 8
-    | 9
-    | 10
-    | 11
-    | 12
-    | 13
-    | 14
-    | 15
-    | 16
-    | 17
-    | 18
-    | 19
-    | 20
-    | 21
-    | 22
-    | 23
-    | 24
-    | 25
-    | 26
-    | 27
-    | 28
-    | 29
-    | 30
-    | 31
-    | 32
-    | 33,
-): void {
+export function heldOutTableChecks(n: Exclude<TableNumber, 1 | 2>): void {
   const table = loadTable(undefined, TABLES[n]);
   const earlierTables = (
     [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32] as const
@@ -224,40 +191,7 @@ export async function startProblems(table: ParaphraseTable): Promise<string[]> {
  * Held-out table `n`'s files (its scenes files, then its rows file), a copy of them in a temp
  * folder after an edit, and the one-line TableError loading such a copy gives.
  */
-export function tableFiles(
-  n:
-    | 3
-    | 4
-    | 5
-    | 6
-    | 7
-    | 8
-    | 9
-    | 10
-    | 11
-    | 12
-    | 13
-    | 14
-    | 15
-    | 16
-    | 17
-    | 18
-    | 19
-    | 20
-    | 21
-    | 22
-    | 23
-    | 24
-    | 25
-    | 26
-    | 27
-    | 28
-    | 29
-    | 30
-    | 31
-    | 32
-    | 33,
-) {
+export function tableFiles(n: Exclude<TableNumber, 1 | 2>) {
   const names = [...TABLES[n].scenes, TABLES[n].rows];
   const files = names.map(read);
 
@@ -286,41 +220,7 @@ export function tableFiles(
 }
 
 /** `bench/paraphrases.ts --table n` loads the table (a bad --scene lists `scenes` and runs nothing) and refuses a thirty-fourth, as `it`s. */
-export function benchChecks(
-  n:
-    | 3
-    | 4
-    | 5
-    | 6
-    | 7
-    | 8
-    | 9
-    | 10
-    | 11
-    | 12
-    | 13
-    | 14
-    | 15
-    | 16
-    | 17
-    | 18
-    | 19
-    | 20
-    | 21
-    | 22
-    | 23
-    | 24
-    | 25
-    | 26
-    | 27
-    | 28
-    | 29
-    | 30
-    | 31
-    | 32
-    | 33,
-  scenes: RegExp,
-): void {
+export function benchChecks(n: Exclude<TableNumber, 1 | 2>, scenes: RegExp): void {
   const root = resolve(import.meta.dirname, '../..');
   const bench = (...args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'bench/paraphrases.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
@@ -390,81 +290,11 @@ export interface LoaderCase {
 }
 
 /** The loader's checks of held-out table `n` (5 to 33): each bad file named in one line, as `it`s of the caller's `describe`. */
-export function loaderChecks(
-  n:
-    | 5
-    | 6
-    | 7
-    | 8
-    | 9
-    | 10
-    | 11
-    | 12
-    | 13
-    | 14
-    | 15
-    | 16
-    | 17
-    | 18
-    | 19
-    | 20
-    | 21
-    | 22
-    | 23
-    | 24
-    | 25
-    | 26
-    | 27
-    | 28
-    | 29
-    | 30
-    | 31
-    | 32
-    | 33,
-  c: LoaderCase,
-): void {
+export function loaderChecks(n: Exclude<TableNumber, 1 | 2 | 3 | 4>, c: LoaderCase): void {
   const table = loadTable(undefined, TABLES[n]);
-  const earlier = (
-    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32] as const
-  )
-    .filter((k) => k < n)
-    .map((k) => loadTable(undefined, TABLES[k]));
+  const earlier = (Object.keys(TABLES).map(Number) as TableNumber[]).filter((k) => k < n).map((k) => loadTable(undefined, TABLES[k]));
   const { files, withTable, loadError } = tableFiles(n);
-  const [own, previous] = [
-    ORDINAL[n],
-    ORDINAL[
-      (n - 1) as
-        | 4
-        | 5
-        | 6
-        | 7
-        | 8
-        | 9
-        | 10
-        | 11
-        | 12
-        | 13
-        | 14
-        | 15
-        | 16
-        | 17
-        | 18
-        | 19
-        | 20
-        | 21
-        | 22
-        | 23
-        | 24
-        | 25
-        | 26
-        | 27
-        | 28
-        | 29
-        | 30
-        | 31
-        | 32
-    ],
-  ];
+  const [own, previous] = [ORDINAL[n], ORDINAL[(n - 1) as Exclude<TableNumber, 1 | 2 | 3 | 33>]];
   const count = {
     5: 'five',
     6: 'six',

@@ -108,42 +108,7 @@ export interface TableFiles {
 /** The scenes files of tables 1 to `n`: a table's rows may use the scenes of every table before it. */
 const scenesUpTo = (n: number): string[] => ['scenes.json', ...Array.from({ length: n - 1 }, (_, k) => `scenes-${k + 2}.json`)];
 
-export const TABLES: Record<
-  | 1
-  | 2
-  | 3
-  | 4
-  | 5
-  | 6
-  | 7
-  | 8
-  | 9
-  | 10
-  | 11
-  | 12
-  | 13
-  | 14
-  | 15
-  | 16
-  | 17
-  | 18
-  | 19
-  | 20
-  | 21
-  | 22
-  | 23
-  | 24
-  | 25
-  | 26
-  | 27
-  | 28
-  | 29
-  | 30
-  | 31
-  | 32
-  | 33,
-  TableFiles
-> = {
+export const TABLES = {
   1: { rows: 'instructions.json', scenes: scenesUpTo(1) },
   2: { rows: 'instructions-2.json', scenes: scenesUpTo(2) },
   3: { rows: 'instructions-3.json', scenes: scenesUpTo(3) },
@@ -177,7 +142,10 @@ export const TABLES: Record<
   31: { rows: 'instructions-31.json', scenes: scenesUpTo(31) },
   32: { rows: 'instructions-32.json', scenes: scenesUpTo(32) },
   33: { rows: 'instructions-33.json', scenes: scenesUpTo(33) },
-};
+} satisfies Record<number, TableFiles>;
+
+/** The tables there are (a new table is one more entry in `TABLES`). */
+export type TableNumber = keyof typeof TABLES;
 
 /** One row on one seed. */
 export interface RowRun {
