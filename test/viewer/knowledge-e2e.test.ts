@@ -105,6 +105,10 @@ describe.skipIf(browserPath === null)('the knowledge tab in a browser', () => {
     expect(await page.evaluate(() => document.querySelector<HTMLDialogElement>('#knowledge-dialog')!.open)).toBe(false);
     expect(await state<string>('v.store.info.task')).toBe('slippery_bottle');
     await page.waitForFunction(() => window.policyloopViewer!.store.knowledge != null, { timeout: 10_000 });
+    // (The panel of the episode left may show for a moment after the switch: wait for this session's.)
+    await page.waitForFunction(() => (document.querySelector('#knowledge')?.textContent ?? '').includes('Retrieved for this episode (0)'), {
+      timeout: 10_000,
+    });
     const panel = await page.$eval('#knowledge', (e) => e.textContent ?? '');
     expect(panel).toContain('Retrieved for this episode (0)');
     expect(panel).toContain('nothing retrieved');
