@@ -20,7 +20,7 @@
 //   "It would be nice if someone put …", "wee"       → "put …", "little"
 
 import { NOUNS, NUMBER_WORDS, ORDINALS, SIDE_WORDS, VERBS, isColor, singularOf } from './lexicon.ts';
-import { endsSentence } from './tokenizer.ts';
+import { endsSentence, wordAt } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
 /** A word said in place of `at`'s (a rewrite's own word, at that token's start). */
@@ -64,7 +64,7 @@ function askedPostures(tokens: Token[]): Token[] {
  * "the block second from the left", a topic the next sentence's "it" / "that one" points back at.
  */
 function whichOfThe(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     const starts = k === 0 || endsSentence(tokens[k - 1]) || [',', ':'].includes(tokens[k - 1]!.text);
     // "What's sitting straight above the big bowl? Move that …", "what is just left of the tray?": the thing there.
@@ -133,7 +133,7 @@ const LAID_OUT: ReadonlySet<string> = new Set(['row', 'column', 'line', 'ring', 
  * containers: "from the yellow bowl, …" says where from) before a comma at the start of a sentence.
  */
 function groupScopes(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     const starts = k === 0 || endsSentence(tokens[k - 1]);
     const outOf = w(k) === 'out' && w(k + 1) === 'of';
@@ -195,7 +195,7 @@ function placedBreak(tokens: Token[], from: number, comma: number): Token[] {
  * left out. "everything in that crowd on the right": all the things lying together there.
  */
 function bunches(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 1; k < tokens.length; k++) {
     const outOf = w(k) === 'out' && w(k + 1) === 'of' ? 2 : w(k) === 'from' ? 1 : 0;
     const det = k + outOf;
@@ -237,7 +237,7 @@ function bunches(tokens: Token[]): Token[] {
  * picks from ("of the blocks on the right, which one is the smallest?").
  */
 function headingGroups(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     const starts = k === 0 || endsSentence(tokens[k - 1]);
     if (!starts || !['the', 'those', 'these', 'all'].includes(w(k) ?? '')) continue;
@@ -328,7 +328,7 @@ const SIDE_STARTS: ReadonlySet<string> = new Set([
  * "move it to a little below X", "to just below X": the "to" goes.
  */
 function gapsAfter(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const lead = (k: number): number => GAP_LEADS.find((p) => p.every((x, i) => w(k + i) === x))?.length ?? 0;
   for (let k = 1; k < tokens.length; k++) {
     const n = lead(k + 1);
@@ -350,7 +350,7 @@ function gapsAfter(tokens: Token[]): Token[] {
  * on its sides — "its left" is "the left of the purple bowl", and the heading goes.
  */
 function headingSides(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     if (!(k === 0 || endsSentence(tokens[k - 1]))) continue;
     const colon = tokens.findIndex((t, i) => i > k && t.kind === 'punct');
@@ -393,7 +393,7 @@ function headingSides(tokens: Token[]): Token[] {
  * saying which they are, names them — "the ball and the can in the orange bowl".
  */
 function bracketSaysWhich(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let open = 1; open < tokens.length; open++) {
     if (tokens[open]!.text !== '(') continue;
     const close = tokens.findIndex((t, i) => i > open && t.text === ')');
@@ -421,7 +421,7 @@ function bracketSaysWhich(tokens: Token[]): Token[] {
  * one on the other — a stack of them ("stack the cyan blocks").
  */
 function oneOnTheOther(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     if (!(k === 0 || endsSentence(tokens[k - 1]))) continue;
     const mark = tokens.findIndex((t, i) => i > k && t.kind === 'punct');
@@ -450,7 +450,7 @@ function oneOnTheOther(tokens: Token[]): Token[] {
  * up once: that block …": the one unlike the rest ("the odd one", grammar.ts).
  */
 function oddOneOut(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     if (w(k) === 'odd' && ['one', 'man'].includes(w(k + 1) ?? '') && w(k + 2) === 'out')
       return oddOneOut([...tokens.slice(0, k), tokens[k]!, { ...tokens[k + 1]!, text: 'one' }, ...tokens.slice(k + 3)]);
@@ -481,7 +481,7 @@ const SHAPES_LAID: ReadonlySet<string> = new Set(['line', 'row', 'column', 'circ
  * shape ("arrange the blocks in one horizontal line"). A wobbly, wonky or crooked row is the row.
  */
 function straightenForms(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     if (['wobbly', 'wonky', 'crooked', 'messy', 'untidy', 'uneven', 'ragged'].includes(w(k) ?? '') && LAID_OUT.has(w(k + 1) ?? ''))
       return straightenForms([...tokens.slice(0, k), ...tokens.slice(k + 1)]);
@@ -541,7 +541,7 @@ const SHAPE_NAMES: ReadonlySet<string> = new Set([
  * container ("the things"). Not "the tip of the V" (a part of it) nor "the V's left arm".
  */
 function shapeNames(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 1; k < tokens.length; k++) {
     if (!SHAPE_NAMES.has(w(k) ?? '') || !['the', 'that', 'this'].includes(w(k - 1) ?? '') || tokens[k]!.possessive) continue;
     let e = k + 1;
@@ -573,7 +573,7 @@ function shapeNames(tokens: Token[]): Token[] {
  * thing to move).
  */
 function bracketedStays(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let open = 1; open < tokens.length; open++) {
     if (tokens[open]!.text !== '(') continue;
     const close = tokens.findIndex((t, i) => i > open && t.text === ')');
@@ -602,7 +602,7 @@ function bracketedStays(tokens: Token[]): Token[] {
  * the name, after it, is the thing ("… pick up the block farthest from the yellow bowl …").
  */
 function letBe(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     if (!(k === 0 || endsSentence(tokens[k - 1])) || w(k) !== 'let' || w(k + 2) !== 'be' || !['the', 'a', 'that'].includes(w(k + 3) ?? ''))
       continue;
@@ -645,7 +645,7 @@ const WISH_LEADS: readonly (readonly string[])[] = [
  * back from lunch, I want …" (what is wanted).
  */
 function smallSayings(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -697,7 +697,7 @@ function smallSayings(tokens: Token[]): Token[] {
  * and the count go, as does the count between commas.
  */
 function allOfList(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 1; k < tokens.length; k++) {
     if (![':', ','].includes(tokens[k]!.text) || !NOUNS.has(w(k - 1) ?? '')) continue;
     let start = k - 1;

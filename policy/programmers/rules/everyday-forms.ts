@@ -20,16 +20,8 @@
 //   two blocks in the middle.
 
 import { NOUNS, NUMBER_WORDS, SIZE_WORDS, VERBS, isColor, pluralOf } from './lexicon.ts';
-import { endsSentence } from './tokenizer.ts';
+import { endsSentence, wordAt, wordLike } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
-
-const wordAt =
-  (tokens: readonly Token[]) =>
-  (k: number): string | undefined =>
-    tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined;
-
-/** A word token at the place of `at` (a rewrite's new words take the span of what they replace). */
-const wordLike = (at: Token, text: string): Token => ({ kind: 'word', text, start: at.start, end: at.end });
 
 /** Prepositions that start where a thing goes. */
 const PLACE_START = new Set(['in', 'into', 'on', 'onto', 'to', 'inside', 'next', 'beside', 'near', 'by', 'over', 'at', 'back']);

@@ -18,15 +18,8 @@
 // tray" where the tray says which bowl, by intents.ts (nestedContainers).
 
 import { NOUNS, VERBS, isColor } from './lexicon.ts';
+import { wordAt, wordLike } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
-
-const wordAt =
-  (tokens: readonly Token[]) =>
-  (k: number): string | undefined =>
-    tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined;
-
-/** A word token at the place of `at` (a rewrite's new words take the span of what they replace). */
-const wordLike = (at: Token, text: string): Token => ({ kind: 'word', text, start: at.start, end: at.end });
 
 const NEGATIONS = new Set(["isn't", "aren't", 'isnt', 'arent', 'not', 'non']);
 

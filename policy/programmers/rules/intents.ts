@@ -7,7 +7,7 @@ import { TABLE_REGIONS, inTableRegion } from '../../../sim/index.ts';
 import type { ColorName, ObjectInfo, TableRegionName, Vec2 } from '../../../sim/index.ts';
 import { ParseError, parseInstruction } from './grammar.ts';
 import type { Clause, Gap, Location, NounPhrase, Relation } from './grammar.ts';
-import { CONTAINERS, UnresolvedReference, findTowers, resolveNp, volume } from './references.ts';
+import { CONTAINERS, UnresolvedReference, findTowers, resolveNp, spreadAxis, volume } from './references.ts';
 import type { Referent, SceneFacts, Want } from './references.ts';
 import { NOUNS, shapesOf } from './lexicon.ts';
 import type { NounClass } from './lexicon.ts';
@@ -142,6 +142,12 @@ function intentIds(it: Intent): string[] {
   if (it.kind === 'gather' || it.kind === 'lineUp' || it.kind === 'circle' || it.kind === 'stack') return [...it.ids];
   if (it.kind === 'sort') return it.pairs.map((p) => p.id);
   return [];
+}
+
+/** Records what `its` move among what the clauses read so far moved (each id once). */
+function noteMoved(st: State, its: readonly Intent[]): void {
+  const moved = new Set(st.moved);
+  st.moved = [...(st.moved ?? []), ...its.flatMap(intentIds).filter((id) => !moved.has(id) && moved.add(id))];
 }
 
 /** The last kind of thing (not a container) named before, if any. */
@@ -474,8 +480,7 @@ function subjects(st: State, clause: Clause, want: Want = 'thing'): string[] {
     if (np.other && /\bevery (other|second)\b/i.test(np.text) && st.mentioned.length === 0 && out.length === 0) {
       const all = objectIds(st, { ...np, other: false }, want, { exclude: kept }).map((id) => st.facts.objects.find((o) => o.id === id)!);
       if (all.length >= 3) {
-        const spread = (k: 0 | 1): number => Math.max(...all.map((o) => o.position[k])) - Math.min(...all.map((o) => o.position[k]));
-        const k = spread(0) >= spread(1) ? 0 : 1;
+        const k = spreadAxis(all);
         const sorted = [...all].sort((a, b) => (k === 0 ? a.position[0] - b.position[0] : b.position[1] - a.position[1]));
         const picked = sorted.filter((_, i) => i % 2 === 0).map((o) => o.id);
         st.notes.push(`'${np.text}': every second one ${k === 0 ? 'from the left' : 'from the top'} (${picked.join(', ')})`);
@@ -1104,9 +1109,7 @@ function lineOrder(st: State, clause: Clause): Extract<Intent, { kind: 'lineUp' 
   }
   // "put the blocks in reverse order", "reverse the row": along the way they lie now, the other way round.
   if (clause.reverse && !clause.bySize && !order && ids.length >= 2) {
-    const spread = (k: 0 | 1): number =>
-      Math.max(...ids.map((id) => obj(id).position[k])) - Math.min(...ids.map((id) => obj(id).position[k]));
-    if (line === null) axis = spread(0) >= spread(1) ? 'x' : 'y';
+    if (line === null) axis = spreadAxis(ids.map(obj)) === 0 ? 'x' : 'y';
     const k = axis === 'x' ? 0 : 1;
     ids = [...ids].sort((a, b) => obj(b).position[k] - obj(a).position[k]);
     st.notes.push(`in reverse order: ${ids.join(', ')} along ${axis === 'x' ? 'left to right' : 'bottom to top'}`);
@@ -1563,7 +1566,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
     for (const g of grouped) {
       const before = out.length;
       interpretClause(st, g, out);
-      st.moved = [...(st.moved ?? []), ...out.slice(before).flatMap(intentIds)];
+      noteMoved(st, out.slice(before));
     }
     return;
   }
@@ -2671,9 +2674,9 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
     const group = st.group;
     const before = intents.length;
     interpretClause(st, clause, intents);
+    noteMoved(st, intents.slice(before));
     // What went into which container, for "in with it" after it.
     for (const it of intents.slice(before)) {
-      st.moved = [...(st.moved ?? []), ...intentIds(it)];
       st.putIn ??= new Map();
       if (it.kind === 'place' && it.dest.kind === 'in') st.putIn.set(it.id, it.dest.id);
       // (On a tray is in it: "put the red blocks on the tray, then the blue ones in with them".)

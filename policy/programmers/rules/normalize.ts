@@ -49,7 +49,7 @@ import { phrasingForms } from './phrasings.ts';
 import { compassWords } from './compass.ts';
 import { buildWordIds, everydayForms, onItsOwn } from './everyday-forms.ts';
 import { holdingForms } from './holding-forms.ts';
-import { endsSentence } from './tokenizer.ts';
+import { endsSentence, wordAt } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
 export interface NormalizeOptions {
@@ -89,7 +89,7 @@ const IMAGE_ADJECTIVES = ['top', 'overhead', 'camera', 'camera-image', 'birds', 
  */
 function qualifierAt(tokens: readonly Token[], i: number): number {
   let j = i;
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   // "as the camera sees it", "as the camera shows them", "as seen by the camera".
   if (
     w(j) === 'as' &&
@@ -991,7 +991,7 @@ const PLACE_PREPS = ['to', 'into', 'in', 'over', 'across', 'up', 'down', 'on', '
  */
 function intensifiedPlaces(tokens: Token[]): Token[] {
   const out: Token[] = [];
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (w(i) === 'all' && w(i + 1) === 'the' && w(i + 2) === 'way' && PLACE_PREPS.includes(w(i + 3) ?? '')) {
@@ -1095,7 +1095,7 @@ function comparativeRanks(tokens: Token[]): Token[] {
  * the left goes …"). Left alone when no ordinal follows.
  */
 function countingFrom(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let i = 0; i < tokens.length; i++) {
     if (i > 0 && tokens[i - 1]!.kind !== 'punct') continue;
     if (!['counting', 'starting', 'going', 'reading', 'numbering', 'working'].includes(w(i) ?? '') || w(i + 1) !== 'from') continue;
@@ -1125,7 +1125,7 @@ function countingFrom(tokens: Token[]): Token[] {
  * "the fourth block from the left".
  */
 function countedAfter(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let i = 0; i < tokens.length; i++) {
     let n = ORDINALS[w(i) ?? ''];
     let head = i + 1;
@@ -1235,7 +1235,7 @@ const LEAD_WORDS: ReadonlySet<string> = new Set(['so', 'now', 'just', 'ok', 'oka
  * ("X on Y"), so the header goes.
  */
 function stacksHeader(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   let i = 0;
   while (['please', 'now', 'can', 'could', 'you', 'i', 'want', 'to', 'ok', 'okay', 'so', 'would', 'like', "i'd"].includes(w(i) ?? '')) i++;
   if (!['make', 'build', 'create', 'form', 'construct', 'stack'].includes(w(i) ?? '')) return tokens;
@@ -1612,7 +1612,7 @@ const NEAR_FAR: ReadonlySet<string> = new Set(['closest', 'nearest', 'furthest',
 const COMPARED: Readonly<Record<string, string>> = { nearer: 'closest', closer: 'closest', further: 'farthest', farther: 'farthest' };
 
 function looseForms(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const out: Token[] = [];
   const word = (t: Token, text: string): Token => ({ kind: 'word', text, start: t.start, end: t.end });
   // Words said for several: each spans them all, so what a reading quotes is what was written.
@@ -2443,7 +2443,7 @@ const OBJECT_START_WORDS: ReadonlySet<string> = new Set(['the', 'that', 'this', 
  * sentence ending in "?" with "see" is read above). `i` when there is none.
  */
 function focusLead(tokens: readonly Token[], i: number): number {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   let j = i;
   while (['ok', 'okay', 'so', 'now', 'first', 'right', 'alright', 'just', 'please', 'and', 'well'].includes(w(j) ?? '')) j++;
   if (tokens[j]?.kind === 'punct' && tokens[j]!.text === ',' && j > i) j++;
@@ -2465,7 +2465,7 @@ function focusLead(tokens: readonly Token[], i: number): number {
  *   - "nearest the top", "farthest the left" (no "to" / "from") is "closest to the top".
  */
 function leadIns(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -2713,7 +2713,7 @@ const OWN_CONTAINERS = new Set(['bowl', 'bowls', 'tray', 'trays', 'container', '
  * colour").
  */
 function noneInOwnColor(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let i = 0; i < tokens.length; i++) {
     // After what is done to them: "swap the balls around so none of them is …", "one block per
     // bowl, and none in …" — the clause before says no more than which things and how many a bowl.
@@ -2861,7 +2861,7 @@ function colorPlurals(tokens: Token[]): Token[] {
  *   - "a circle with the five blocks, with the purple bowl in the middle (of it)": round the bowl.
  */
 function arrangementWords(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const out: Token[] = [];
   const circle = tokens.some((t) => isWord(t, 'circle', 'ring', 'clock'));
   const word = (t: Token, text: string): Token => ({ kind: 'word', text, start: t.start, end: t.end });
@@ -2951,7 +2951,7 @@ function arrangementWords(tokens: Token[]): Token[] {
  *     corner": "put X in different corners" / "put X in its own corner".
  */
 function countsAndGroups(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const out: Token[] = [];
   const word = (t: Token, text: string): Token => ({ kind: 'word', text, start: t.start, end: t.end });
   const ends = (k: number): boolean => k >= tokens.length || tokens[k]!.kind === 'punct' || ['and', 'then', 'please'].includes(w(k) ?? '');
@@ -3090,7 +3090,7 @@ function countsAndGroups(tokens: Token[]): Token[] {
 const POLITE_END: ReadonlySet<string> = new Set(['please', 'pls', 'plz', 'thanks', 'ta', 'cheers']);
 
 function asides(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const out: Token[] = [];
   const word = (t: Token, text: string): Token => ({ kind: 'word', text, start: t.start, end: t.end });
   for (let i = 0; i < tokens.length; i++) {
@@ -3384,7 +3384,7 @@ const RESUMED_VERBS = new Set([
  * words before it have no verb.
  */
 function resumptives(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   let start = 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
@@ -3418,7 +3418,7 @@ const PLACE_PREPOSITIONS = new Set(['in', 'into', 'on', 'onto', 'to', 'inside'])
  * "each" after the things it spreads over says what the plural already says; left out.
  */
 function eachAfter(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 1; k < tokens.length; k++) {
     if (w(k) !== 'each') continue;
     let p = k - 1;
@@ -3448,7 +3448,7 @@ const OPPOSITE_SIDES: Readonly<Record<string, string>> = { left: 'right', right:
  * smallest on the left" (a line in that order). Only with the words for the rest between.
  */
 function endsInOrder(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const stop = (k: number): boolean => endsSentence(tokens[k]);
   let start = 0;
   for (let i = 0; i <= tokens.length; i++) {
@@ -3545,7 +3545,7 @@ const TOWER_PICKS: ReadonlySet<string> = new Set([
  * it goes).
  */
 function offTowers(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const out = [...tokens];
   for (let k = 1; k < tokens.length; k++) {
     // ("all the blocks from the tower": the tower itself, as "of".)
@@ -3577,7 +3577,7 @@ function offTowers(tokens: Token[]): Token[] {
 
 /** "knock both stacks down", "topple the tower over", "knock down the pile": take it apart (unstack, top first). */
 function knockDown(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     // ("take the tower down", "pull down the stack": only with "down".)
     const downOnly = ['take', 'pull', 'bring'].includes(w(k) ?? '');
@@ -3627,7 +3627,7 @@ const LOOKS = new Set([
  * list says it; the heading goes (else "sort by colour" would match each to its colour).
  */
 function sortHeadings(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   let start = 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
@@ -3698,7 +3698,7 @@ const AFTER_MODAL = new Set([
 
 /** "the yellow one can stay", "the red block can go in X": "can" as "could" there, not a can (a cylinder). */
 function modalCan(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   return tokens.map((t, k) =>
     w(k) === 'can' &&
     AFTER_MODAL.has(w(k + 1) ?? '') &&
@@ -3713,7 +3713,7 @@ function modalCan(tokens: Token[]): Token[] {
  * on the tray": why, then what — read as what the thing named first does ("the white one stays put").
  */
 function soThatOne(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   let start = 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
@@ -3748,7 +3748,7 @@ function soThatOne(tokens: Token[]): Token[] {
  * each" after a swap of colours only says the plural again.
  */
 function ownColour(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     if (
       ['its', 'their'].includes(w(k) ?? '') &&
@@ -3798,7 +3798,7 @@ const TAKE_VERBS = new Set(['take', 'lift', 'get', 'pull', 'bring', 'remove', 'g
  * the bowl" stays: a container can tell which thing is meant.)
  */
 function fromWhere(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const nextStep = (k: number): boolean =>
     (w(k) === 'and' || w(k) === 'then' || tokens[k]?.text === ',') &&
     [w(k + 1), w(k + 2)].some((x) => x !== undefined && VERBS.has(x) && x !== 'and' && x !== 'then');
@@ -3840,7 +3840,7 @@ function fromWhere(tokens: Token[]): Token[] {
  * middle of the table.
  */
 function middleOfGrid(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 1; k < tokens.length; k++) {
     if (!(NOUNS.has(w(k) ?? '') && !NOUNS.get(w(k)!)!.plural) && w(k) !== 'one') continue;
     let j = k + 1;
@@ -3932,7 +3932,7 @@ function regionAt(tokens: readonly Token[], i: number): { end: number; words: st
  * or as "that corner" (pointing at a corner the words do not name), it says nothing more, and goes.
  */
 function fromRegion(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 1; k < tokens.length; k++) {
     const from = w(k);
     if (from !== 'from' && from !== 'off' && from !== 'out') continue;
@@ -3966,7 +3966,7 @@ function fromRegion(tokens: Token[]): Token[] {
  * is "any bowl except the red one".
  */
 function anyContainer(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     if (!['in', 'into', 'on', 'onto'].includes(w(k) ?? '')) continue;
     const at = (text: string): Token => ({ kind: 'word', text, start: tokens[k + 1]!.start, end: tokens[k + 1]!.start });
@@ -4005,7 +4005,7 @@ function anyContainer(tokens: Token[]): Token[] {
  * things named before, one in each ("put them one in each bowl").
  */
 function oneInEach(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 1; k < tokens.length; k++) {
     if (!['put', 'place', 'drop', 'set', 'pop'].includes(w(k) ?? '') || w(k + 1) !== 'one') continue;
     const n = w(k + 2) === 'of' && ['them', 'these', 'those'].includes(w(k + 3) ?? '') ? 2 : 0;
@@ -4033,7 +4033,7 @@ const GROUP_SHAPES: ReadonlySet<string> = new Set([
 ]);
 
 function shapesOfGroups(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const out: Token[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
@@ -4049,7 +4049,7 @@ function shapesOfGroups(tokens: Token[]): Token[] {
 
 /** "a lot further right than the red one", "further left than X": "a lot to the right of the red one"; "further up than X": above it. */
 function furtherThan(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     if (!['further', 'farther', 'more'].includes(w(k) ?? '') || w(k + 2) !== 'than') continue;
     const side = w(k + 1) ?? '';
@@ -4064,7 +4064,7 @@ function furtherThan(tokens: Token[]): Token[] {
 
 /** "line the blocks up straight (across the table)": "straight" says how, as a line is; left out ("a straight line" stays). */
 function straightAcross(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   return tokens.filter(
     (t, k) =>
       !(
@@ -4084,7 +4084,7 @@ function straightAcross(tokens: Token[]): Token[] {
  * of several is the order of doing, left out.
  */
 function groupedAt(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const at = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.start });
   for (let k = 1; k < tokens.length; k++) {
     let n = 0;
@@ -4181,7 +4181,7 @@ function groupedAt(tokens: Token[]): Token[] {
 
 /** "…, red green blue from left to right": three or more colours said in a run, with no commas, are a list ("red, green, blue"). */
 function colourRuns(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     let e = k;
     while (e < tokens.length && isColor(w(e) ?? '')) e++;
@@ -4212,7 +4212,7 @@ function colourRuns(tokens: Token[]): Token[] {
 
 /** "so its just to the right of X" (no apostrophe): "so it is …". */
 function soItsIs(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const k = tokens.findIndex(
     (t, i) =>
       t.text === 'its' &&
@@ -4243,7 +4243,7 @@ function soItsIs(tokens: Token[]): Token[] {
 
 /** "every ball, black or white, into …": colours said between commas after "every" / "all" are every colour there is; left out. */
 function anyColourAside(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 2; k < tokens.length; k++) {
     if (tokens[k - 1]?.text !== ',' || !NOUNS.get(w(k - 2) ?? '')) continue;
     if (!tokens.slice(Math.max(0, k - 5), k - 1).some((t) => ['every', 'all', 'each', 'any'].includes(t.text))) continue;
@@ -4257,7 +4257,7 @@ function anyColourAside(tokens: Token[]): Token[] {
 
 /** "I want every one of them sitting on the table", "I'd like each of them in …": "them all". */
 function everyOneOfThem(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 1; k < tokens.length; k++) {
     if (!['want', 'need', 'like', 'have', 'get'].includes(w(k - 1) ?? '')) continue;
     const n =
@@ -4280,7 +4280,7 @@ function everyOneOfThem(tokens: Token[]): Token[] {
  * with no verb, before what is kept, is a put (it was read as a topic for what is kept).
  */
 function putBeforeKeep(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const comma = tokens.findIndex((t) => t.kind === 'punct' && t.text === ',');
   if (comma < 3) return tokens;
   let k = comma + 1;
@@ -4300,7 +4300,7 @@ function putBeforeKeep(tokens: Token[]): Token[] {
  * is the things themselves, and where they go next says how they part.
  */
 function splitGroups(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   return tokens.map((t, k) => {
     if (!['pairs', 'couples', 'clumps', 'clusters', 'bunches', 'huddles'].includes(t.text) || w(k + 1) === 'of' || w(k - 1) !== 'the')
       return t;
@@ -4316,7 +4316,7 @@ function splitGroups(tokens: Token[]): Token[] {
  * words name which things). With nowhere said, the words stay as they are (and the grammar asks).
  */
 function clearRegion(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     if (w(k) !== 'clear' && w(k) !== 'empty') continue;
     if (k > 0 && tokens[k - 1]!.kind === 'word' && !['please', 'and', 'then', 'you', 'now', 'first', 'just'].includes(w(k - 1)!)) continue;
@@ -4348,7 +4348,7 @@ function clearRegion(tokens: Token[]): Token[] {
  * the containers, so ", and not a bowl or tray" says nothing more; left out.
  */
 function notContainers(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 1; k < tokens.length; k++) {
     // (Also "anything that is not gray and not a container", "every thing that's not green and not a bowl or tray".)
     const comma = tokens[k]!.text === ',';
@@ -4373,7 +4373,7 @@ function notContainers(tokens: Token[]): Token[] {
 
 /** "the block farthest to the left on the whole table", "the biggest of the entire table": the table is where everything is; left out. */
 function wholeTable(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++)
     if (
       ['on', 'of', 'in', 'across'].includes(w(k) ?? '') &&
@@ -4477,7 +4477,7 @@ const POSTURE_PLACES = new Set([
  * that ask for nothing ("when you get a sec", "cheers mate,", "pretty please").
  */
 function wishedPostures(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const at = (text: string, t: Token): Token => ({ ...t, kind: 'word', text });
   for (let k = 0; k < tokens.length; k++) {
     // "What I'd like (at the end) is …": "I want …".
@@ -4546,7 +4546,7 @@ function wishedPostures(tokens: Token[]): Token[] {
  * container, and the word to go — the thing into the container.
  */
 function offYouGo(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const stop = (k: number): boolean => k >= tokens.length || endsSentence(tokens[k]);
   for (let k = 2; k < tokens.length; k++) {
     if (!(['in', 'off', 'away', 'on', 'there'].includes(w(k) ?? '') && w(k + 1) === 'you' && w(k + 2) === 'go' && stop(k + 3))) continue;
@@ -4585,7 +4585,7 @@ const COMPARATIVE_SIZES: Readonly<Record<string, string>> = {
  * colour go in it": the bowl meant is the one of its colour ("… goes in the bowl of its colour").
  */
 function thatBowlOfItsColour(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   let start = 0;
   for (let k = 0; k < tokens.length; k++) {
     if (endsSentence(tokens[k])) start = k + 1;
@@ -4627,7 +4627,7 @@ function thatBowlOfItsColour(tokens: Token[]): Token[] {
  * off"), where the grammar reads it, never a thing ("the first").
  */
 function firstAtEnd(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   let start = 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
@@ -4662,7 +4662,7 @@ const PICTURE_WORDS: ReadonlySet<string> = new Set(['picture', 'image', 'photo',
  * picture" says it is up the picture, not up a stack.
  */
 function extremeAfterNoun(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 1; k < tokens.length; k++) {
     const forms = EXTREME_AFTER[w(k) ?? ''];
     const head = w(k - 1) ?? '';
@@ -4699,7 +4699,7 @@ function extremeAfterNoun(tokens: Token[]): Token[] {
  * blocks"; "the cans that aren't the tallest (one)" are "the cans other than the tallest one".
  */
 function superlativeClauses(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const at = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.start });
   for (let k = 0; k < tokens.length; k++) {
     // ("which block is lowest? that one goes …": a question that names the thing, as "whichever".)
@@ -4791,7 +4791,7 @@ function superlativeClauses(tokens: Token[]): Token[] {
  * end up there" (the grammar puts a place said before at "there").
  */
 function whereClefts(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const stop = (k: number): boolean => endsSentence(tokens[k]);
   for (let k = 1; k < tokens.length - 2; k++) {
     let from = -1;
@@ -4826,7 +4826,7 @@ function sentenceFrom(tokens: Token[], i: number): Token[] {
  * At least two roles, one of them "on top" / "underneath" / "at the base" (not "on top of X").
  */
 function rolesAsStack(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const out: Token[] = [];
   let start = 0;
   for (let i = 0; i <= tokens.length; i++) {
@@ -4894,7 +4894,7 @@ function rolesAsStack(tokens: Token[]): Token[] {
  * the pink bowl" is below it, "higher than" above; "the most near of X" is the nearest to X.
  */
 function placeWords(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const out: Token[] = [];
   const word = (t: Token, text: string): Token => ({ kind: 'word', text, start: t.start, end: t.end });
   for (let i = 0; i < tokens.length; i++) {
@@ -4982,7 +4982,7 @@ function hedges(tokens: Token[]): Token[] {
  * and where it is says nothing more; left out.
  */
 function placeParticles(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const drop = new Set<number>();
   for (let i = 1; i < tokens.length; i++) {
     if (!['up', 'down', 'out', 'over', 'back'].includes(w(i) ?? '')) continue;
@@ -5019,7 +5019,7 @@ function placeParticles(tokens: Token[]): Token[] {
  * the block to the right of the brown bowl".
  */
 function bothSides(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const sideAt = (k: number): { side: string; end: number } | null => {
     let j = k;
     if (w(j) === 'to') j++;
@@ -5064,7 +5064,7 @@ function bothSides(tokens: Token[]): Token[] {
  * a corner, with a corner named before, is that corner (not a thing there).
  */
 function placeOnes(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   return tokens.map((t, i) =>
     w(i) === 'one' &&
     ['left', 'right'].includes(w(i - 1) ?? '') &&
@@ -5083,7 +5083,7 @@ const PLACE_START = new Set(['in', 'into', 'on', 'onto', 'to', 'inside', 'beside
  * red and not blue": what is none of them, said as the grammar reads it ("not red or blue").
  */
 function neitherNor(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const neg = (k: number): number => {
     if (['not', "isn't", "aren't", 'neither'].includes(w(k) ?? '')) return 1;
     if (['is', 'are'].includes(w(k) ?? '') && w(k + 1) === 'not') return 2;
@@ -5111,7 +5111,7 @@ function neitherNor(tokens: Token[]): Token[] {
  * balls").
  */
 function notOfKinds(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const neg = (k: number): number => {
     if (["isn't", "aren't"].includes(w(k) ?? '')) return 1;
     if (['is', 'are', "'s", "'re"].includes(w(k) ?? '') && w(k + 1) === 'not') return 2;
@@ -5166,7 +5166,7 @@ function notOfKinds(tokens: Token[]): Token[] {
  * out of the set ("every block except the ball and the cans into …").
  */
 function notInSet(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const opens = (k: number): boolean => tokens[k]?.kind === 'punct' && [',', '-'].includes(tokens[k]!.text);
   const setWord = (x: string | undefined): boolean =>
     x !== undefined &&
@@ -5244,7 +5244,7 @@ const MOVES_BY = new Set(['move', 'slide', 'push', 'nudge', 'shift', 'scoot', 'p
  * bowl" compares with a thing).
  */
 function comparativeSides(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const at = (text: string, t: Token): Token => ({ ...t, kind: 'word', text });
   const ofAThing = (k: number): boolean => {
     const prev = w(k - 1);
@@ -5281,7 +5281,7 @@ const BRINGS = new Set(['bring', 'carry', 'fetch']);
  * over, before saying where it goes, is to take it.
  */
 function bringOver(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     if (!BRINGS.has(w(k) ?? '')) continue;
     let o = k + 1;
@@ -5307,7 +5307,7 @@ function bringOver(tokens: Token[]): Token[] {
 const AT_EXTREMES: ReadonlySet<string> = new Set(['top', 'bottom', 'left', 'right', 'middle', 'centre', 'center', 'far', 'front', 'back']);
 
 function dashContainer(tokens: Token[], notes: string[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   let start = 0;
   for (let k = 0; k <= tokens.length; k++) {
     if (k < tokens.length && !endsSentence(tokens[k])) continue;
@@ -5384,7 +5384,7 @@ const PLACE_LEADS = new Set([
  * can's right"), a sentence that says where things are.
  */
 function placeThereAre(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   let start = 0;
   for (let k = 0; k <= tokens.length; k++) {
     if (k < tokens.length && !endsSentence(tokens[k])) continue;
@@ -5421,7 +5421,7 @@ function placeThereAre(tokens: Token[]): Token[] {
  * before is what "one" stands for).
  */
 function whicheverOf(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const at = (text: string, t: Token): Token => ({ ...t, kind: 'word', text });
   for (let k = 0; k < tokens.length; k++) {
     if (!['whichever', 'whatever'].includes(w(k) ?? '')) continue;
@@ -5453,7 +5453,7 @@ function whicheverOf(tokens: Token[]): Token[] {
  * lowest and put it …": to find out which is to find it — "find whichever block is …".
  */
 function checkWhich(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const at = (text: string, t: Token): Token => ({ ...t, kind: 'word', text });
   for (let k = 0; k < tokens.length; k++) {
     let j = -1;
@@ -5471,7 +5471,7 @@ function checkWhich(tokens: Token[]): Token[] {
  * ("it" then stands for that).
  */
 function thatOne(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 1; k < tokens.length; k++) {
     if (!endsSentence(tokens[k - 1])) continue;
     let j = k;
@@ -5490,7 +5490,7 @@ function thatOne(tokens: Token[]): Token[] {
  * goes there ("that one goes on the tray", "the fourth block goes in the brown bowl").
  */
 function theOneWanted(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     let j: number;
     let that = false;
@@ -5533,7 +5533,7 @@ function theOneWanted(tokens: Token[]): Token[] {
  * it stays where it is ("the green one stays put", "leave the white block alone").
  */
 function staysPut(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   const ends = (k: number): boolean => k >= tokens.length || (tokens[k]!.kind === 'punct' && tokens[k]!.text !== ',');
   const at = (text: string, t: Token): Token => ({ kind: 'word', text, start: t.start, end: t.end });
   // ("ignore the white block": at a clause's start, a thing, then the sentence's end.)
@@ -5619,7 +5619,7 @@ const RESTATING: ReadonlySet<string> = new Set([
  * goes beside, not in; left out (the place said first stays).
  */
 function notInAgain(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     if (w(k) !== 'not' || !['in', 'inside', 'into'].includes(w(k + 1) ?? '')) continue;
     // What it is not in: "it", "the (pink) bowl", or nothing.
@@ -5668,7 +5668,7 @@ function notInAgain(tokens: Token[]): Token[] {
  * "The orange ball, into the green bowl it goes.": it goes there.
  */
 function staysApart(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     if (tokens[k]!.kind === 'punct' && tokens[k]!.text === ',' && ['the', 'both', 'all'].includes(w(k + 1) ?? '')) {
       let j = k + 2;
@@ -5701,7 +5701,7 @@ function staysApart(tokens: Token[]): Token[] {
 
 /** "Round up the red things into the bowl": at a clause's start, "round up" is to gather. */
 function roundUp(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k < tokens.length; k++) {
     const starts = k === 0 || tokens[k - 1]!.kind === 'punct' || ['and', 'then', 'please'].includes(w(k - 1) ?? '');
     if (starts && w(k) === 'round' && w(k + 1) === 'up')
@@ -5715,7 +5715,7 @@ function roundUp(tokens: Token[]): Token[] {
  * words; a put with only a container in its brackets puts what is held there.
  */
 function callForms(tokens: Token[]): Token[] {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   for (let k = 0; k + 2 < tokens.length; k++) {
     const open = tokens[k + 1]!;
     if (!VERBS.has(w(k) ?? '') || open.text !== '(' || open.start !== tokens[k]!.end) continue;

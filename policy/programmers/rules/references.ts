@@ -134,6 +134,18 @@ function longestRun(things: ObjectInfo[], axis: 0 | 1): ObjectInfo[] {
   return [...best].sort((a, b) => a.position[1 - axis]! - b.position[1 - axis]!);
 }
 
+/** The axis along which `things` spread most (0: x, 1: y; x on a tie). */
+export function spreadAxis(things: readonly ObjectInfo[]): 0 | 1 {
+  const spread = (k: 0 | 1): number => Math.max(...things.map((o) => o.position[k])) - Math.min(...things.map((o) => o.position[k]));
+  return spread(0) >= spread(1) ? 0 : 1;
+}
+
+/** `things` in order along the axis they spread most, from the low end (left or bottom). */
+function alongRow(things: readonly ObjectInfo[]): { axis: 0 | 1; sorted: ObjectInfo[] } {
+  const axis = spreadAxis(things);
+  return { axis, sorted: [...things].sort((a, b) => a.position[axis] - b.position[axis]) };
+}
+
 /** Footprints closer than this (edge to edge) lie together in one bunch ("that cluster of blocks"). */
 const CLUSTER_GAP = 0.065;
 
@@ -1010,9 +1022,7 @@ function applyRelation(
     // table): the middle three of the row, along the way they spread most, noted.
     const k = np.count;
     if (region === 'center' && k !== undefined && k >= 2 && fits.length !== k && others.length > k && (others.length - k) % 2 === 0) {
-      const spread = (a: 0 | 1): number => Math.max(...others.map((o) => o.position[a])) - Math.min(...others.map((o) => o.position[a]));
-      const axis = spread(0) >= spread(1) ? 0 : 1;
-      const sorted = [...others].sort((a, b) => a.position[axis] - b.position[axis]);
+      const { axis, sorted } = alongRow(others);
       const cut = (others.length - k) / 2;
       const mid = sorted.slice(cut, cut + k);
       opts.notes?.push(`'${np.text}': the middle ${k} of ${sorted.map((o) => o.id).join(', ')} (${mid.map((o) => o.id).join(', ')})`);
@@ -1050,16 +1060,10 @@ function applyRelation(
       (o) => others.some((x) => x.shape === o.shape) && (np.colors.length === 0 || np.colors.includes(o.color)),
     );
     const row = others.length % 2 === 0 && kin.length % 2 === 1 && kin.length >= 3 && others.every((o) => kin.includes(o)) ? kin : others;
-    const midOf = (xs: ObjectInfo[]): ObjectInfo | undefined => {
-      const sp = (k: 0 | 1): number => Math.max(...xs.map((o) => o.position[k])) - Math.min(...xs.map((o) => o.position[k]));
-      const ax = sp(0) >= sp(1) ? 0 : 1;
-      return [...xs].sort((a, b) => a.position[ax] - b.position[ax])[(xs.length - 1) / 2];
-    };
-    if (fits.length === 0 && region === 'center' && row.length >= 3 && row.length % 2 === 1 && others.includes(midOf(row)!)) {
-      const spread = (k: 0 | 1): number => Math.max(...row.map((o) => o.position[k])) - Math.min(...row.map((o) => o.position[k]));
-      const axis = spread(0) >= spread(1) ? 0 : 1;
-      const sorted = [...row].sort((a, b) => a.position[axis] - b.position[axis]);
-      const mid = sorted[(sorted.length - 1) / 2]!;
+    const line = fits.length === 0 && region === 'center' && row.length >= 3 && row.length % 2 === 1 ? alongRow(row) : undefined;
+    const mid = line?.sorted[(row.length - 1) / 2];
+    if (line && mid && others.includes(mid)) {
+      const { axis, sorted } = line;
       opts.notes?.push(
         `'${np.text}': none is in the middle of the table; read as the middle one of ${sorted.map((o) => o.id).join(', ')} (${mid.id})`,
       );

@@ -16,6 +16,7 @@
 // the grammar then says what it cannot read).
 
 import { isColor, NOUNS, VERBS } from './lexicon.ts';
+import { wordAt } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
 const PLACE_STARTS: ReadonlySet<string> = new Set([
@@ -47,7 +48,7 @@ const words = (ts: Token[]): string =>
 
 /** The marker starting at `i` ("no wait", "no,", "i mean", "sorry", "or rather", "make that"): its length, else 0. */
 function markerAt(tokens: Token[], i: number): number {
-  const w = (k: number): string | undefined => (tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined);
+  const w = wordAt(tokens);
   if (w(i) === 'no' && w(i + 1) === 'wait') return 2;
   if (w(i) === 'wait' && w(i + 1) === 'no') return 2;
   if (w(i) === 'i' && w(i + 1) === 'mean') return 2;

@@ -146,7 +146,6 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** The instruction text a run of tokens came from. */
 /** Whether a token ends a sentence: ".", "!", "?" or ";". */
 export function endsSentence(t: Token | undefined): boolean {
   return t?.kind === 'punct' && ['.', '!', '?', ';'].includes(t.text);
@@ -159,6 +158,16 @@ export function sentenceEnd(tokens: readonly Token[], k: number): number {
   return e;
 }
 
+/** The word at index `k` of `tokens` (undefined for a number, punctuation, or past either end). */
+export const wordAt =
+  (tokens: readonly Token[]) =>
+  (k: number): string | undefined =>
+    tokens[k]?.kind === 'word' ? tokens[k]!.text : undefined;
+
+/** A word token at the place of `at` (a rewrite's new words take the span of what they replace). */
+export const wordLike = (at: Token, text: string): Token => ({ kind: 'word', text, start: at.start, end: at.end });
+
+/** The instruction text a run of tokens came from. */
 export function spanText(text: string, tokens: readonly Token[]): string {
   if (tokens.length === 0) return '';
   // Normalisation may reorder tokens ("the tray's right" → "the right of the tray"): the span covers them all.
