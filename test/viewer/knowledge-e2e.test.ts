@@ -5,7 +5,7 @@
 // test-output/ (or $POLICYLOOP_SHOTS), and the panel and dialog must fit those windows.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { findBrowser, launchBrowser } from '../../monitor/render/browser.ts';
 import type { LaunchedBrowser } from '../../monitor/render/browser.ts';
@@ -27,7 +27,36 @@ describe.skipIf(browserPath === null)('the knowledge tab in a browser', () => {
   let page: Page;
   const pageErrors: string[] = [];
 
-  const { state } = viewerPage(() => page);
+  const { state, frames } = viewerPage(() => page);
+
+  /**
+   * Holds the page's animation frames: its frame loop (viewer/app/main.ts) asks for each next
+   * frame with requestAnimationFrame, and until releaseFrames() those requests wait. Returns
+   * after the frame already asked for has run, so no frame draws while held.
+   */
+  const holdFrames = (): Promise<void> =>
+    page.evaluate(() => {
+      const w = window as unknown as { heldFrames?: { raf: typeof requestAnimationFrame; queue: FrameRequestCallback[] } };
+      const raf = window.requestAnimationFrame.bind(window);
+      const queue: FrameRequestCallback[] = [];
+      w.heldFrames = { raf, queue };
+      window.requestAnimationFrame = (cb) => {
+        queue.push(cb);
+        return 0;
+      };
+      return new Promise<void>((r) => raf(() => r()));
+    });
+
+  /** Lets the frames held by holdFrames() run again (nothing when none are held). */
+  const releaseFrames = (): Promise<void> =>
+    page.evaluate(() => {
+      const w = window as unknown as { heldFrames?: { raf: typeof requestAnimationFrame; queue: FrameRequestCallback[] } };
+      const held = w.heldFrames;
+      if (!held) return;
+      delete w.heldFrames;
+      window.requestAnimationFrame = held.raf;
+      for (const cb of held.queue) held.raf(cb);
+    });
 
   /** Nothing in `selector` is cut off: inside the window, and no horizontal overflow. */
   const fits = (selector: string): Promise<{ inside: boolean; overflowX: number }> =>
@@ -51,6 +80,11 @@ describe.skipIf(browserPath === null)('the knowledge tab in a browser', () => {
     await page.waitForFunction(() => window.policyloopViewer?.store.knowledge != null, { timeout: 30_000 });
     mkdirSync(SHOTS, { recursive: true });
   }, 240_000);
+
+  // A test that failed while the page's frames were held leaves them running for the next.
+  afterEach(async () => {
+    if (page) await releaseFrames();
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -100,15 +134,28 @@ describe.skipIf(browserPath === null)('the knowledge tab in a browser', () => {
   it('follows the source link to the session that taught the entry', async () => {
     await page.click(`#knowledge .kb-entry[data-entry="${rec.entryId}"] .kb-text`);
     await page.waitForSelector('#knowledge-dialog .kb-session', { visible: true, timeout: 10_000 });
+    // The page applies each message to its store as it arrives and redraws its panels on the
+    // next animation frame (viewer/app/main.ts); the hub sends a record's whole replay at once,
+    // so the store usually has the taught session's knowledge before any frame has drawn it.
+    // CI once read the panel in that gap (a check outside a frame: puppeteer's first poll) and
+    // found the episode just left. The page's frames are held here over the switch so that the
+    // gap is there on every run, not only on a loaded machine.
+    await holdFrames();
     await page.click('#knowledge-dialog .kb-session');
-    await page.waitForFunction((dir) => window.policyloopViewer!.store.info?.dir === dir, { timeout: 30_000 }, rec.teachDir);
+    // The whole replay is in the store (the hub's status follows it), and no frame has run.
+    await page.waitForFunction(
+      (dir) => window.policyloopViewer!.store.info?.dir === dir && window.policyloopViewer!.store.status.detail === `replay of ${dir}`,
+      { timeout: 30_000, polling: 20 },
+      rec.teachDir,
+    );
     expect(await page.evaluate(() => document.querySelector<HTMLDialogElement>('#knowledge-dialog')!.open)).toBe(false);
     expect(await state<string>('v.store.info.task')).toBe('slippery_bottle');
-    await page.waitForFunction(() => window.policyloopViewer!.store.knowledge != null, { timeout: 10_000 });
-    // (The panel of the episode left may show for a moment after the switch: wait for this session's.)
-    await page.waitForFunction(() => (document.querySelector('#knowledge')?.textContent ?? '').includes('Retrieved for this episode (0)'), {
-      timeout: 10_000,
-    });
+    expect(await state<number | null>('v.store.knowledge?.knowledge?.retrieved.length ?? null')).toBe(0);
+    // Not drawn yet: the panel is still the last frame's, the episode left.
+    expect(await page.$eval('#knowledge', (e) => e.textContent ?? '')).toContain('Retrieved for this episode (1)');
+    // The first frame after the store has the session's knowledge draws it.
+    await releaseFrames();
+    await frames();
     const panel = await page.$eval('#knowledge', (e) => e.textContent ?? '');
     expect(panel).toContain('Retrieved for this episode (0)');
     expect(panel).toContain('nothing retrieved');
