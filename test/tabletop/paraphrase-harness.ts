@@ -104,7 +104,8 @@ export interface TableFiles {
  * held-out table, over the scenes of the first thirty and its own; 32 is the thirty-second,
  * held-out table, over the scenes of the first thirty-one and its own; 33 is the thirty-third,
  * held-out table, over the scenes of the first thirty-two and its own; 34 is the thirty-fourth,
- * held-out table, over the scenes of the first thirty-three and its own.
+ * held-out table, over the scenes of the first thirty-three and its own; 35 is the thirty-fifth,
+ * held-out table, over the scenes of the first thirty-four and its own.
  */
 /** The scenes files of tables 1 to `n`: a table's rows may use the scenes of every table before it. */
 const scenesUpTo = (n: number): string[] => ['scenes.json', ...Array.from({ length: n - 1 }, (_, k) => `scenes-${k + 2}.json`)];
@@ -144,6 +145,7 @@ export const TABLES = {
   32: { rows: 'instructions-32.json', scenes: scenesUpTo(32) },
   33: { rows: 'instructions-33.json', scenes: scenesUpTo(33) },
   34: { rows: 'instructions-34.json', scenes: scenesUpTo(34) },
+  35: { rows: 'instructions-35.json', scenes: scenesUpTo(35) },
 } satisfies Record<number, TableFiles>;
 
 /** The tables there are (a new table is one more entry in `TABLES`). */
