@@ -4642,6 +4642,8 @@ export interface ParseOptions {
   vocabulary?: readonly string[];
   /** The scene's object ids ("the long red one" where an id says "long"). */
   ids?: readonly string[];
+  /** The scene marks no zone and has a tray: "the green mat" is a tray. */
+  matsAreTrays?: boolean;
   /** Where to record what was read differently from how it was written ("read 'yelow' as 'yellow'"). */
   notes?: string[];
   /** The text is already a listed order's reading (listed-order.ts): not read as one again. */
@@ -4659,6 +4661,7 @@ export function parseInstruction(text: string, opts: ParseOptions = {}): Clause[
     known: (w) => knownWords().includes(w),
     words: knownWords,
     ids: opts.ids,
+    matsAreTrays: opts.matsAreTrays,
   });
   if (withdrawn) normalized.notes.unshift(withdrawn.note);
   // "the block above the blue bowl - no wait, the one below it - …": what the speaker ended with (self-corrections.ts).

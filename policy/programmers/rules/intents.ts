@@ -907,7 +907,13 @@ function stackOrder(st: State, clause: Clause): string[] {
     // "stack the blocks with red on the bottom and blue on top": the group named besides the roles fills the middle.
     const roleNps = new Set(clause.roles.map((r) => r.np));
     const others = clause.objects.filter((np) => !roleNps.has(np));
-    let rest = (others.length > 0 ? subjects(st, { ...clause, objects: others }) : []).filter((id) => !withRoles.some((w) => w.id === id));
+    // "take the tower apart, then build it again with green at the bottom and red on top": "it"
+    // is the whole tower taken apart, the rest of it in between.
+    const again = st.tower && others.length === 1 && others[0]!.kind === 'pronoun' && others[0]!.pronoun === 'it' ? st.tower : null;
+    if (again) st.notes.push(`'it': the tower taken apart before (${again.join(', ')})`);
+    let rest = (again ?? (others.length > 0 ? subjects(st, { ...clause, objects: others }) : [])).filter(
+      (id) => !withRoles.some((w) => w.id === id),
+    );
     // "build a tower with the red block on top": one role named and nothing else; the tower is of every block.
     if (others.length === 0 && clause.structure === 'tower' && withRoles.length < 2) {
       rest = st.facts.objects
@@ -2182,15 +2188,18 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         setSubject(ids);
         return;
       }
-      // "put each block into the bowl nearest to it": "it" is each of them in turn, each to its own.
+      // "put each block into the bowl nearest to it", "every block in the bowl straight behind it",
+      // "the red, green and blue blocks in the bowls above them": "it" is each of them in turn, each
+      // to its own ("them" so, where the bowls are many).
       const rel = containerLoc?.np.relation;
       if (
         ids.length > 1 &&
         containerLoc &&
-        (rel?.rel === 'closest' || rel?.rel === 'farthest') &&
+        rel &&
+        ['closest', 'farthest', 'left', 'right', 'top', 'bottom'].includes(rel.rel) &&
         rel.np?.kind === 'pronoun' &&
-        rel.np.pronoun === 'it' &&
-        clause.objects.some((np) => np.quantifier === 'each' || np.quantifier === 'all')
+        ((rel.np.pronoun === 'it' && clause.objects.some((np) => np.quantifier === 'each' || np.quantifier === 'all')) ||
+          (rel.np.pronoun === 'them' && containerLoc.np.plural && rel.rel !== 'closest' && rel.rel !== 'farthest'))
       ) {
         for (const id of ids) {
           const c = objectIds(st, containerLoc.np, 'container', { exclude: ids, pronoun: [id], self: [id] })[0]!;
@@ -2623,7 +2632,13 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
   const clauses = leftWhereTheyAre(
     eachOfThose(
       nestedContainers(
-        parseInstruction(instruction, { vocabulary: sceneVocabulary(facts), ids: facts.objects.map((o) => o.id), notes, asides: true }),
+        parseInstruction(instruction, {
+          vocabulary: sceneVocabulary(facts),
+          ids: facts.objects.map((o) => o.id),
+          matsAreTrays: facts.zones.length === 0 && facts.objects.some((o) => o.shape === 'tray'),
+          notes,
+          asides: true,
+        }),
         facts,
         notes,
       ),

@@ -21,6 +21,8 @@ export const SPELLING: Readonly<Record<string, string>> = {
   millimetres: 'millimeters',
   organise: 'organize',
   towards: 'toward',
+  heap: 'pile',
+  heaps: 'piles',
   afterwards: 'then',
   afterward: 'then',
   violet: 'purple',
@@ -127,8 +129,8 @@ interface NounEntry {
 const NOUN_FORMS: [NounClass, string[], string[]][] = [
   [
     'box',
-    ['block', 'box', 'brick', 'cuboid', 'plank', 'beam', 'board', 'slab', 'chest'],
-    ['blocks', 'boxes', 'bricks', 'cuboids', 'planks', 'beams', 'boards', 'slabs', 'chests'],
+    ['block', 'box', 'brick', 'cuboid', 'plank', 'beam', 'board', 'slab', 'chest', 'domino'],
+    ['blocks', 'boxes', 'bricks', 'cuboids', 'planks', 'beams', 'boards', 'slabs', 'chests', 'dominoes', 'dominos'],
   ],
   ['sphere', ['ball', 'sphere', 'marble', 'orb'], ['balls', 'spheres', 'marbles', 'orbs']],
   [

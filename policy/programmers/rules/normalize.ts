@@ -49,6 +49,7 @@ import { phrasingForms } from './phrasings.ts';
 import { compassWords } from './compass.ts';
 import { buildWordIds, everydayForms, onItsOwn } from './everyday-forms.ts';
 import { holdingForms } from './holding-forms.ts';
+import { layoutForms } from './layout-forms.ts';
 import { endsSentence, wordAt } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -61,6 +62,8 @@ export interface NormalizeOptions {
   words?: () => readonly string[];
   /** The scene's object ids: "the long red one" is `red_long_block` where an id says so. */
   ids?: readonly string[];
+  /** The scene marks no zone and has a tray: "the green mat", "per mat" name trays (layout-forms.ts). */
+  matsAreTrays?: boolean;
 }
 
 export interface Normalized {
@@ -673,6 +676,9 @@ function ofTheGroup(tokens: Token[]): Token[] {
     // "the row of five", "the column of bowls": what the group is of.
     if (w(end) === 'of' && (NUMBER_WORDS[w(end + 1)] !== undefined || NOUNS.has(w(end + 1)) || tokens[end + 1]?.kind === 'number'))
       end += 2;
+    // "the two blocks in the middle of the diagonal": the two blocks in the middle (of the things
+    // there are, as the grammar reads a count in the middle).
+    if (word === 'middle' && NOUNS.get(w(n))?.plural) return ofTheGroup([...tokens.slice(0, j), ...tokens.slice(end)]);
     // The phrase's start: "the" (and colours, sizes) before the noun.
     let d = n;
     while (d > 0 && (isColor(w(d - 1)) || w(d - 1) in SIZE_WORDS)) d--;
@@ -3262,6 +3268,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = buildWordIds(out, opts.ids ?? []);
   out = everydayForms(out);
   out = holdingForms(out);
+  out = layoutForms(out, opts.matsAreTrays ?? false);
   out = anyContainer(out);
   out = groupedAt(out);
   out = phrasingForms(out, notes, opts.vocabulary);

@@ -703,9 +703,9 @@ function rowsAndColumns(tokens: Token[]): Token[] {
         // (After a count: "the three bowls of the back row" → "the three row:top bowls".)
         while (d < h && (NUMBER_WORDS[w(d)] !== undefined || tokens[d]!.kind === 'number') && !ORDINALS[w(d)]) d++;
         let rest = tokens.slice(h + 1, link);
-        // "the block at the far right end of the bottom row": the rightmost of that row.
+        // "the block at (on) the far right end of the bottom row": the rightmost of that row.
         let extreme: Token[] = [];
-        const e = rest.findIndex((t, m) => t.text === 'at' && rest[m + 1]?.text === 'the');
+        const e = rest.findIndex((t, m) => (t.text === 'at' || t.text === 'on') && rest[m + 1]?.text === 'the');
         if (e === 0) {
           let m = 2;
           if (['far', 'very'].includes(rest[m]?.text ?? '')) m++;

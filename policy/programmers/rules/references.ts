@@ -7,7 +7,7 @@
 import { TABLE, TABLE_REGIONS, inTableRegion, objectVolume } from '../../../sim/index.ts';
 import type { ObjectInfo, Shape, TableRegionName, ZoneSpec } from '../../../sim/index.ts';
 import type { NounPhrase } from './grammar.ts';
-import { shapesOf } from './lexicon.ts';
+import { DIRECTIONS, shapesOf } from './lexicon.ts';
 import type { ImageSide, NounClass } from './lexicon.ts';
 
 export class UnresolvedReference extends Error {
@@ -244,7 +244,12 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     // lying together in a bunch (the biggest one), noted.
     if (towers.length === 0 && /\b(pile|heap|bunch|cluster|clump)s?\b/.test(np.text) && !np.plural) {
       const pool = facts.objects.filter((o) => !CONTAINERS.includes(o.shape) && !exclude.has(o.id));
-      const members = clusterAround(pool, pool, np, { ...opts, notes: [] });
+      // "the left heap", "the pile at the back": the bunch of the thing farthest that way.
+      const side = /\b(left|right|top|bottom|front|back)\b/.exec(np.text)?.[1];
+      const way = side === undefined ? null : side === 'top' ? [0, 1] : side === 'bottom' ? [0, -1] : DIRECTIONS[side]!;
+      const along = (o: ObjectInfo): number => (way ? way[0] * o.position[0] + way[1] * o.position[1] : 0);
+      const seeds = way && pool.length > 0 ? [pool.reduce((a, b) => (along(b) > along(a) ? b : a))] : pool;
+      const members = clusterAround(pool, seeds, np, { ...opts, notes: [] });
       if (members.length >= 2 && members !== pool) {
         opts.notes?.push(
           `'${np.text}': nothing is stacked; read as the ${members.length} things lying together (${members.map((o) => o.id).join(', ')})`,
@@ -379,7 +384,22 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
   if (noun === 'zone') {
     const zones = matchZone(np, facts);
     if (zones.length === 0) {
-      throw new UnresolvedReference(`no zone matches '${np.text}' (zones: ${facts.zones.map((z) => z.id).join(', ') || 'none'})`);
+      const unmatched = new UnresolvedReference(
+        `no zone matches '${np.text}' (zones: ${facts.zones.map((z) => z.id).join(', ') || 'none'})`,
+      );
+      // "the red pad", "the blue square" where the scene marks no zone: a tray of that colour (a
+      // flat thing to set things on), noted. (Not "the bottom right square": a part of the table.)
+      if (np.colors.length === 0 || !facts.objects.some((o) => o.shape === 'tray')) throw unmatched;
+      const notes: string[] = [];
+      let trays: Referent;
+      try {
+        trays = resolveNp({ ...np, noun: 'tray' }, facts, { ...opts, notes });
+      } catch (e) {
+        if (e instanceof UnresolvedReference) throw unmatched;
+        throw e;
+      }
+      opts.notes?.push(`'${np.text}': no zone is marked; read as a tray`, ...notes);
+      return trays;
     }
     if (zones.length > 1) opts.notes?.push(`'${np.text}' could be ${zones.map((z) => z.id).join(' or ')}; chose ${zones[0]!.id}`);
     return { kind: 'zone', zone: zones[0]!.id };
@@ -909,6 +929,7 @@ function applyRelation(
   let at: readonly [number, number] = HOME;
   let refName = 'the gripper';
   let ref: ObjectInfo | null = null;
+  let tower: readonly string[] = [];
   let dist = (o: ObjectInfo): number => Math.hypot(o.position[0] - at[0], o.position[1] - at[1]);
   if (rel.place) {
     // A corner: its point at the edge of the workspace; a side: its edge line; the centre: the table's.
@@ -981,8 +1002,10 @@ function applyRelation(
     ref = facts.objects.find((o) => o.id === r.ids[0])!;
     at = [ref.position[0], ref.position[1]];
     refName = ref.id;
+    // "the loose block nearest the tower": none of the tower's own (measured from its foot).
+    if (rel.np.kind === 'tower') tower = r.ids;
   }
-  const others = found.filter((o) => o.id !== ref?.id);
+  const others = found.filter((o) => o.id !== ref?.id && !tower.includes(o.id));
   if (rel.rel === 'closest' || rel.rel === 'farthest') {
     const sign = rel.rel === 'closest' ? 1 : -1;
     const sorted = [...others].sort((a, b) => sign * (dist(a) - dist(b)));

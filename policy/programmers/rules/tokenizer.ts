@@ -387,9 +387,19 @@ function hasPlace(tokens: readonly Token[]): boolean {
     placeIn(tokens, 1) ||
     tokens.some(
       (t, j) =>
-        j > 1 && isWord(t, 'beside', 'next', 'behind', 'left', 'right', 'front', 'above', 'below', 'near', 'between', 'corner', 'side'),
+        j > 1 &&
+        isWord(t, 'beside', 'next', 'behind', 'left', 'right', 'front', 'above', 'below', 'near', 'between', 'corner', 'side') &&
+        !describedAt(tokens, j),
     )
   );
+}
+
+/** Whether the word at `j` says which thing, after "that is" ("the block that is above the bowl"). */
+function describedAt(tokens: readonly Token[], j: number): boolean {
+  for (let k = j - 1; k >= Math.max(1, j - 4); k--) {
+    if (isWord(tokens[k], 'is', 'are') && isWord(tokens[k - 1], 'that', 'which')) return true;
+  }
+  return false;
 }
 
 /**

@@ -1,0 +1,263 @@
+// Everyday forms the normalisation pass rewrites into the grammar's own (twenty-sixth round,
+// test/programmers/rule-constructions-23.test.ts): post hoc, after the thirty-second and
+// thirty-third tables (measured held out first), and committed before the thirty-fourth and
+// thirty-fifth tables were first run. How people name things by the shape they are laid out in:
+// - "the blocks above and below the blue bowl", "the ones to the left and right of it": the block
+//   above the blue bowl and the block below it (a relation is one side of one thing).
+// - "the block at the bottom of the T", "the top of the L": the block at the bottom (the letter is
+//   the group of things laid out so; nothing else on the table is a "T").
+// - "the top bar" of such a letter: the top row.
+// - "move it to the corner but keep it standing up": standing up (how it is put down, not a
+//   second step that holds it).
+// - "one of the blue things … and the other one …": the other blue thing.
+// - "pop it off the big tower onto the short one": the short tower.
+// - "the green mat", "one block per mat", where the scene marks no zone and has trays: the green
+//   tray ("mat" is a zone's word elsewhere, so only there).
+
+import { NOUNS, SIZE_WORDS, TOWER_WORDS, isColor, singularOf } from './lexicon.ts';
+import { endsSentence, wordAt, wordLike } from './tokenizer.ts';
+import type { Token } from './tokenizer.ts';
+
+/** One side a thing can lie on of another, as a phrase and as what is said for it alone. */
+interface Side {
+  /** Tokens the side took, from its first word. */
+  length: number;
+  /** The phrase for it on its own: "to the left of", "above". */
+  words: string[];
+}
+
+const SIDE_PHRASES: Record<string, string[]> = {
+  left: ['to', 'the', 'left', 'of'],
+  right: ['to', 'the', 'right', 'of'],
+  above: ['above'],
+  below: ['below'],
+  beneath: ['below'],
+  under: ['below'],
+  underneath: ['below'],
+  behind: ['behind'],
+  front: ['in', 'front', 'of'],
+};
+
+/**
+ * A side at `k` ("above", "to the left", "left of", "on the right of", "in front of"); its "of" is
+ * optional where another side follows ("to the left and right of").
+ */
+function sideAt(w: (k: number) => string | undefined, k: number): Side | null {
+  let j = k;
+  if ((w(j) === 'to' || w(j) === 'on') && w(j + 1) === 'the') j += 2;
+  else if (w(j) === 'in' && w(j + 1) === 'front') j += 1;
+  const word = w(j);
+  if (word === undefined || !(word in SIDE_PHRASES)) return null;
+  // ("above", "below", "behind" take no "to the"; "left", "right", "front" need a word before or an "of" after.)
+  if (['left', 'right'].includes(word) && j === k && w(j + 1) !== 'of' && w(j + 1) !== 'and') return null;
+  if (word === 'front' && j === k) return null;
+  if (!['left', 'right', 'front'].includes(word) && j !== k) return null;
+  if (w(j + 1) === 'of') j += 1;
+  return { length: j + 1 - k, words: SIDE_PHRASES[word]! };
+}
+
+/** The end (exclusive) of a short noun phrase at `k`: "the blue bowl", "it", "the big red one". */
+function phraseEnd(w: (k: number) => string | undefined, k: number): number | null {
+  if (['it', 'them', 'that', 'this'].includes(w(k) ?? '')) return k + 1;
+  if (!['the', 'that', 'this'].includes(w(k) ?? '')) return null;
+  for (let j = k + 1; j < k + 5; j++) {
+    const word = w(j);
+    if (word === undefined) return null;
+    if (word === 'one' || NOUNS.has(word)) return j + 1;
+  }
+  return null;
+}
+
+/**
+ * "the blocks above and below the blue bowl", "the ones to the left and right of it": the block
+ * that is above the blue bowl and the block that is below the blue bowl ("that is": each a
+ * thing, not where to put them).
+ */
+function bothSides(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 4 < tokens.length; k++) {
+    const noun = w(k + 1);
+    if (w(k) !== 'the' || noun === undefined) continue;
+    const one = noun === 'ones' ? 'one' : singularOf(noun);
+    if (one === undefined || (one !== 'one' && !NOUNS.has(one))) continue;
+    const first = sideAt(w, k + 2);
+    if (!first || w(k + 2 + first.length) !== 'and') continue;
+    const second = sideAt(w, k + 3 + first.length);
+    if (!second) continue;
+    const at = k + 3 + first.length + second.length;
+    // (The "of" the two share is said once, after the second: "to the left and right of it".)
+    const end = phraseEnd(w, at);
+    if (end === null) continue;
+    const ref = tokens.slice(at, end);
+    const like = (t: Token, words: string[]): Token[] => words.map((x) => wordLike(t, x));
+    const out = [
+      ...tokens.slice(0, k),
+      ...like(tokens[k]!, ['the', one, 'that', 'is', ...first.words]),
+      ...ref,
+      wordLike(tokens[k + 2 + first.length]!, 'and'),
+      ...like(tokens[k + 3 + first.length]!, ['the', one, 'that', 'is', ...second.words]),
+      ...ref,
+      ...tokens.slice(end),
+    ];
+    return bothSides(out);
+  }
+  return tokens;
+}
+
+/** Letters and figures people lay things out as ("the T", "the L", "the cross", "the pentagon"). */
+const LETTER_SHAPES = new Set([
+  't',
+  'l',
+  'u',
+  'v',
+  'x',
+  'y',
+  'h',
+  'cross',
+  'plus',
+  'triangle',
+  'pentagon',
+  'hexagon',
+  'diamond',
+  'star',
+  'arrow',
+]);
+
+/**
+ * "the block at the bottom of the T", "the one at the top of the L": the block at the bottom (the
+ * letter is the things laid out so); "the top bar (of the T)": the top row.
+ */
+function letterShapes(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    if (w(k) !== 'of' || w(k + 1) !== 'the' || !LETTER_SHAPES.has(w(k + 2) ?? '')) continue;
+    // (Only the letter: "of the cross" before a noun is something else.)
+    const next = w(k + 3);
+    if (next !== undefined && NOUNS.has(next)) continue;
+    if (!['bottom', 'top', 'end', 'middle', 'centre', 'center', 'left', 'right', 'bar', 'stem'].includes(w(k - 1) ?? '')) continue;
+    return letterShapes([...tokens.slice(0, k), ...tokens.slice(k + 3)]);
+  }
+  for (let k = 1; k < tokens.length; k++) {
+    if (w(k) === 'bar' && ['top', 'bottom'].includes(w(k - 1) ?? '')) {
+      return letterShapes([...tokens.slice(0, k), wordLike(tokens[k]!, 'row'), ...tokens.slice(k + 1)]);
+    }
+  }
+  return tokens;
+}
+
+/**
+ * "move it to the corner but keep it standing up", "and keep them upright": standing up, said of
+ * how it is put down ("keep" alone would hold it).
+ */
+function keepStanding(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 2 < tokens.length; k++) {
+    if (w(k) !== 'keep' || !['it', 'them'].includes(w(k + 1) ?? '')) continue;
+    const upright = w(k + 2) === 'upright' ? 1 : w(k + 2) === 'standing' ? (w(k + 3) === 'up' ? 2 : 1) : 0;
+    if (upright === 0) continue;
+    // (Only after the step it qualifies: "Keep it standing." on its own is read as it is.)
+    let from = k;
+    if (['but', 'and'].includes(w(from - 1) ?? '')) from--;
+    if (tokens[from - 1]?.kind === 'punct' && tokens[from - 1]!.text === ',') from--;
+    if (from === k || from === 0) continue;
+    const comma: Token = { kind: 'punct', text: ',', start: tokens[from]!.start, end: tokens[from]!.start };
+    return [
+      ...tokens.slice(0, from),
+      comma,
+      wordLike(tokens[k]!, 'standing'),
+      wordLike(tokens[k]!, 'up'),
+      ...tokens.slice(k + 2 + upright),
+    ];
+  }
+  return tokens;
+}
+
+/**
+ * "put one of the blue things in the bowl and the other one on the tray": the other blue thing
+ * (of the same two), not any other thing.
+ */
+function theOtherOfThem(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 3 < tokens.length; k++) {
+    if (w(k) !== 'one' || w(k + 1) !== 'of' || w(k + 2) !== 'the') continue;
+    let j = k + 3;
+    while (j < tokens.length && (isColor(w(j) ?? '') || (w(j) ?? '') in SIZE_WORDS)) j++;
+    const one = singularOf(w(j) ?? '');
+    if (one === undefined || !NOUNS.has(one)) continue;
+    const said = tokens.slice(k + 3, j).map((t) => t.text);
+    for (let m = j + 1; m + 1 < tokens.length; m++) {
+      if (endsSentence(tokens[m])) break;
+      if (w(m) !== 'the' || w(m + 1) !== 'other') continue;
+      const next = w(m + 2);
+      const span = next === 'one' ? 3 : next === undefined || !NOUNS.has(next) ? 2 : 0;
+      if (span === 0) continue;
+      const at = tokens[m + 1]!;
+      return [...tokens.slice(0, m + 2), ...[...said, one].map((x) => wordLike(at, x)), ...tokens.slice(m + span)];
+    }
+  }
+  return tokens;
+}
+
+/** Words for how big or tall a stack is ("the short one"). */
+const STACK_SIZES = new Set([
+  'short',
+  'shorter',
+  'shortest',
+  'tall',
+  'taller',
+  'tallest',
+  'big',
+  'bigger',
+  'biggest',
+  'small',
+  'smaller',
+  'smallest',
+  'little',
+  'low',
+  'lower',
+  'high',
+  'higher',
+]);
+
+/**
+ * "pop the red block off the big tower onto the short one": the short tower (the last thing named
+ * was a tower, and a tower is what is short or tall).
+ */
+function theShortOne(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 2; k < tokens.length; k++) {
+    if (w(k) !== 'one' || !STACK_SIZES.has(w(k - 1) ?? '') || w(k - 2) !== 'the') continue;
+    let m = k - 3;
+    while (m >= 0 && !endsSentence(tokens[m]) && !(NOUNS.has(w(m) ?? '') || TOWER_WORDS.has(w(m) ?? ''))) m--;
+    if (m < 0 || !TOWER_WORDS.has(w(m) ?? '')) continue;
+    return theShortOne([...tokens.slice(0, k), wordLike(tokens[k]!, w(m)!), ...tokens.slice(k + 1)]);
+  }
+  return tokens;
+}
+
+/** Words for a flat thing to set things on that name a zone where the scene marks one. */
+const MAT_WORDS: Record<string, string> = {
+  mat: 'tray',
+  mats: 'trays',
+  placemat: 'tray',
+  placemats: 'trays',
+  plate: 'tray',
+  plates: 'trays',
+};
+
+/** "the green mat", "one block per mat", where the scene marks no zone but has trays: the green tray. */
+function matsAsTrays(tokens: Token[], matsAreTrays: boolean): Token[] {
+  if (!matsAreTrays) return tokens;
+  return tokens.map((t) => (t.kind === 'word' && t.text in MAT_WORDS ? wordLike(t, MAT_WORDS[t.text]!) : t));
+}
+
+/** The layout forms, in order; `matsAreTrays` when the scene marks no zone and has a tray. */
+export function layoutForms(tokens: Token[], matsAreTrays: boolean): Token[] {
+  let out = matsAsTrays(tokens, matsAreTrays);
+  out = bothSides(out);
+  out = letterShapes(out);
+  out = keepStanding(out);
+  out = theOtherOfThem(out);
+  out = theShortOne(out);
+  return out;
+}
