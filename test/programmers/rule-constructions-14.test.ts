@@ -295,9 +295,11 @@ describe('post hoc, after the twelfth table: misreadings first', () => {
   });
 
   it('a heading that names an arrangement is left out only when what follows makes one ("…: red at the left, then …" was each at the left)', () => {
-    expect(() =>
-      read('Put all five in one row across the bottom in colour order: red at the left, then yellow, blue, green, white.', ROW),
-    ).toThrow(/could not read/);
+    // (Since the twenty-sixth round's post hoc on tables 34–35, "red at the left, then yellow, …" says which
+    // way the listed colours run: the row, in that order, along the bottom; it was refused.)
+    expect(read('Put all five in one row across the bottom in colour order: red at the left, then yellow, blue, green, white.', ROW)).toBe(
+      'line up red_block, yellow_block, blue_block, green_block, white_block along +x (horizontal line) in the bottom side',
+    );
     expect(read('Turn the row into a straight line: all five blocks side by side across the top of the table.', ROW)).toMatch(/^line up /);
   });
 

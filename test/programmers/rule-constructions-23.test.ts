@@ -16,6 +16,12 @@
 // - "take the stack apart, then build it again with white at the bottom and blue on top": all of it.
 // - "pop it off the tall tower onto the short one": the short tower.
 // - "the two blocks in the middle of the row"; "the block on the left end of the bottom row".
+// Then post hoc, after the thirty-fourth and thirty-fifth tables (measured held out first): "the top two
+// in the yellow one" after "the bottom two blocks"; "both of them", "all of them", "the pair of them";
+// "the block at the bottom just to the right of X"; "straighten up the colum of blocks", a wobbly
+// column; "one behind the other"; "tabel"; "in a row across the middle: yellow, blue, … from the
+// left", "yellow at the left, then blue, …"; "all the blocks except the one in the orange bowl onto
+// the tray".
 
 import { describe, expect, it } from 'vitest';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
@@ -234,6 +240,80 @@ describe('words for the things and how they are put', () => {
     };
     expect(read('put one of the green things in the white bowl and the other one on the tray', greens)).toBe(
       'place green_can in white_bowl | place green_ball in brown_tray',
+    );
+  });
+});
+
+describe('post hoc, after the thirty-fourth and thirty-fifth tables (measured held out first)', () => {
+  /** Four blocks in a wobbly column up the middle (green at the bottom, cyan at the top), a bowl at each side. */
+  const column: SceneFacts = {
+    objects: [
+      obj('green_block', 'box', 'green', 0.04, [-0.03, -0.17]),
+      obj('orange_block', 'box', 'orange', 0.04, [0.04, -0.06]),
+      obj('pink_block', 'box', 'pink', 0.04, [-0.04, 0.05]),
+      obj('cyan_block', 'box', 'cyan', 0.04, [0.03, 0.16]),
+      obj('yellow_bowl', 'bowl', 'yellow', 0.14, [-0.24, 0.02]),
+      obj('blue_bowl', 'bowl', 'blue', 0.14, [0.24, -0.02]),
+    ],
+    zones: [],
+  };
+  const row: SceneFacts = {
+    objects: [
+      obj('red_block', 'box', 'red', 0.04, [-0.15, 0]),
+      obj('green_block', 'box', 'green', 0.04, [-0.05, 0]),
+      obj('blue_block', 'box', 'blue', 0.04, [0.05, 0]),
+      obj('yellow_block', 'box', 'yellow', 0.04, [0.15, 0]),
+    ],
+    zones: [],
+  };
+
+  it('"the bottom two blocks in the blue bowl and the top two in the yellow one": two by rank each, not the two said before', () => {
+    const each = 'gather green_block, orange_block in blue_bowl | gather cyan_block, pink_block in yellow_bowl';
+    expect(read('Put the bottom two blocks in the blue bowl and the top two in the yellow one.', column)).toBe(each);
+    expect(read('Put the bottom two blocks in the blue bowl. Put the top two blocks in the yellow bowl.', column)).toBe(each);
+  });
+
+  it('"put both of them", "all of them", "the pair of them": them; "the block at the bottom just to the right of X": the bottom block', () => {
+    expect(read('the green and the pink block, put both of them in the blue bowl', column)).toBe(
+      'gather green_block, pink_block in blue_bowl',
+    );
+    expect(read('the green and the pink block, put all of them in the blue bowl', column)).toBe(
+      'gather green_block, pink_block in blue_bowl',
+    );
+    expect(read('put the block at the bottom just to the right of the yellow bowl', column)).toBe(
+      'place green_block just right of yellow_bowl',
+    );
+  });
+
+  it('"straighten up the colum of blocks", "straighten the column up so its a proper vertical line": a wobbly column, in one vertical line', () => {
+    for (const text of ['straighten up the colum of blocks', 'straighten the column up so its a proper vertical line'])
+      expect(read(text, column), text).toBe('line up green_block, orange_block, pink_block, cyan_block along +y (vertical line)');
+    expect(read('line the blocks up one behind the other in the middle of the tabel', row)).toMatch(
+      /^line up .* along \+y \(vertical line\) in the center$/,
+    );
+  });
+
+  it('"in a row across the middle: yellow, blue, green, red from the left", "yellow at the left, then blue, then green, then red"', () => {
+    const order = 'line up yellow_block, blue_block, green_block, red_block along +x (horizontal line)';
+    expect(read('Put the four blocks in a row across the middle: yellow, blue, green, red from the left.', row)).toBe(
+      `${order} in the center`,
+    );
+    expect(read('Put the four blocks in a row, yellow at the left, then blue, then green, then red.', row)).toBe(order);
+  });
+
+  it('"all the blocks except the one in the orange bowl onto the tray": the one in the bowl is left out', () => {
+    const bowls: SceneFacts = {
+      objects: [
+        obj('orange_bowl', 'bowl', 'orange', 0.14, [0.24, 0]),
+        obj('blue_block', 'box', 'blue', 0.04, [0.24, 0], 0, 0.03),
+        obj('white_tray', 'tray', 'white', 0.2, [0, 0]),
+        obj('yellow_block', 'box', 'yellow', 0.04, [0.02, 0.2]),
+        obj('black_block', 'box', 'black', 0.04, [0.3, -0.2]),
+      ],
+      zones: [],
+    };
+    expect(read('all the blocks except the one in the orange bowl onto the tray', bowls)).toBe(
+      'place yellow_block in white_tray | place black_block in white_tray',
     );
   });
 });

@@ -903,11 +903,12 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
       // "except the one left of the brown bowl": a side says which one; "in" / "on" / "next to" may be where they go.
       const from = c.pos;
       let list = parseNpList(c, { relations: true, verb: opts.verb });
-      // ("except the one in the middle on the tray": a part of the table, with where they go after it, says which one.)
+      // ("except the one in the middle on the tray": a part of the table, with where they go after it, says which one;
+      // so does "except the one in the orange bowl onto the tray".)
       const placeAfter = ['on', 'onto', 'in', 'into', 'to', 'inside'].includes(c.word() ?? '');
       const sided = (x: NounPhrase): boolean =>
         x.relation === undefined ||
-        (x.relation.rel === 'region' && placeAfter) ||
+        ((x.relation.rel === 'region' || x.relation.rel === 'in' || x.relation.rel === 'on') && placeAfter) ||
         (['left', 'right', 'top', 'bottom', 'farthest'].includes(x.relation.rel) && x.relation.np !== null) ||
         (x.relation.rel === 'closest' && !/\b(next|beside|near|nearby|alongside|close|adjacent)\b/.test(x.text));
       if (!list.every(sided)) {

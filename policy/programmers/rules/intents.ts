@@ -230,6 +230,8 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
     !np.relation &&
     !np.other &&
     !np.notColors?.length &&
+    // ("… Put the top two blocks in the yellow bowl": a rank says which, not the two said before.)
+    np.nth === undefined &&
     np.noun !== null
   ) {
     const shapes = shapesOf(np.noun, false);

@@ -11,10 +11,14 @@
 //   second step that holds it).
 // - "one of the blue things … and the other one …": the other blue thing.
 // - "pop it off the big tower onto the short one": the short tower.
+// - "the bottom two blocks in the blue bowl and the top two in the yellow one": the top two blocks.
+// - "put both of them in the bowl", "all of them", "the pair of them": them.
+// - "move the can at the bottom just to the right of the white block": the bottom can.
+// - "straighten up the column of blocks": into one vertical line; "one behind the other": in a vertical line.
 // - "the green mat", "one block per mat", where the scene marks no zone and has trays: the green
 //   tray ("mat" is a zone's word elsewhere, so only there).
 
-import { NOUNS, SIZE_WORDS, TOWER_WORDS, isColor, singularOf } from './lexicon.ts';
+import { NOUNS, NUMBER_WORDS, SIZE_WORDS, TOWER_WORDS, VERBS, isColor, singularOf } from './lexicon.ts';
 import { endsSentence, wordAt, wordLike } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -235,6 +239,142 @@ function theShortOne(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/** Words that rank things by where they lie ("the top two", "the last three"). */
+const RANK_WORDS = new Set([
+  'top',
+  'bottom',
+  'left',
+  'right',
+  'front',
+  'back',
+  'first',
+  'last',
+  'leftmost',
+  'rightmost',
+  'topmost',
+  'bottommost',
+]);
+
+/**
+ * "put the bottom two blocks in the blue bowl and the top two in the yellow one": the top two
+ * blocks (the things said before in the sentence).
+ */
+function rankedCountAlone(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    if (w(k) !== 'the' || !RANK_WORDS.has(w(k + 1) ?? '') || (NUMBER_WORDS[w(k + 2) ?? ''] ?? 0) < 2) continue;
+    const next = w(k + 3);
+    if (next !== undefined && (NOUNS.has(next) || isColor(next) || next in SIZE_WORDS || next === 'ones' || next === 'of')) continue;
+    let m = k - 1;
+    while (m >= 0 && !endsSentence(tokens[m]) && !NOUNS.get(w(m) ?? '')?.plural) m--;
+    if (m < 0 || !NOUNS.get(w(m) ?? '')?.plural) continue;
+    return rankedCountAlone([...tokens.slice(0, k + 3), wordLike(tokens[k + 2]!, w(m)!), ...tokens.slice(k + 3)]);
+  }
+  return tokens;
+}
+
+/** "put both of them in the bowl", "all of them", "the pair of them": them (those said before). */
+function bothOfThem(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    const span =
+      (w(k) === 'both' || w(k) === 'all') && w(k + 1) === 'of' ? 2 : w(k) === 'the' && w(k + 1) === 'pair' && w(k + 2) === 'of' ? 3 : 0;
+    if (span === 0 || !['them', 'these', 'those'].includes(w(k + span) ?? '')) continue;
+    // (Only as what a verb takes: "…, both of them onto the tray" is read as it is.)
+    if (!VERBS.has(w(k - 1) ?? '')) continue;
+    return bothOfThem([...tokens.slice(0, k), wordLike(tokens[k + span]!, 'them'), ...tokens.slice(k + span + 1)]);
+  }
+  return tokens;
+}
+
+/** Words that start where a thing goes, after the thing. */
+const PLACE_AFTER = new Set([
+  'just',
+  'right',
+  'to',
+  'into',
+  'in',
+  'on',
+  'onto',
+  'next',
+  'beside',
+  'above',
+  'below',
+  'behind',
+  'over',
+  'under',
+]);
+
+/**
+ * "move the can at the bottom just to the right of the white block": the bottom can (a part of
+ * the table said after the thing, then where it goes).
+ */
+function sideBeforePlace(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 3 < tokens.length; k++) {
+    const noun = NOUNS.get(w(k) ?? '');
+    if (!noun || noun.plural || w(k + 1) !== 'at' || w(k + 2) !== 'the') continue;
+    const side = w(k + 3);
+    if (!['top', 'bottom', 'left', 'right', 'front', 'back'].includes(side ?? '') || !PLACE_AFTER.has(w(k + 4) ?? '')) continue;
+    // ("the block at the bottom right": a corner.)
+    if (w(k + 4) === 'right' && !['left', 'right'].includes(side!)) continue;
+    // ("… at the right end", "at the left of X" are read elsewhere.)
+    let d = k;
+    while (d > 0 && tokens[d - 1]!.kind === 'word' && (isColor(w(d - 1)!) || w(d - 1)! in SIZE_WORDS)) d--;
+    if (w(d - 1) !== 'the') continue;
+    return sideBeforePlace([...tokens.slice(0, d), wordLike(tokens[k + 3]!, side!), ...tokens.slice(d, k + 1), ...tokens.slice(k + 4)]);
+  }
+  return tokens;
+}
+
+/**
+ * "straighten up the column of blocks", "straighten the column up so its a proper vertical line":
+ * arrange the column in one vertical line (a row: horizontal); "line the balls up one behind
+ * the other": in a vertical line.
+ */
+function straightenAlone(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  const k = tokens.findIndex((t) => t.kind === 'word' && t.text === 'straighten');
+  if (k >= 0) {
+    let j = k + 1;
+    if (['up', 'out'].includes(w(j) ?? '')) j++;
+    const np = j;
+    if (['the', 'this', 'that'].includes(w(j) ?? '')) {
+      while (j < np + 4 && w(j) !== undefined && !['column', 'row'].includes(w(j)!)) j++;
+      const shape = w(j);
+      if (shape === 'column' || shape === 'row') {
+        let e = j + 1;
+        if (w(e) === 'of' && NOUNS.get(w(e + 1) ?? '')?.plural) e += 2;
+        const thing = tokens.slice(np, e);
+        while (['up', 'out', 'properly', 'again', 'neatly'].includes(w(e) ?? '')) e++;
+        // ("… so its a proper vertical line": says the same.)
+        let tail = e;
+        if (w(e) === 'so') while (tail < tokens.length && !endsSentence(tokens[tail])) tail++;
+        if (tail === tokens.length || endsSentence(tokens[tail]) || tokens[tail]!.kind === 'punct') {
+          const at = tokens[k]!;
+          const line = ['into', 'one', shape === 'column' ? 'vertical' : 'horizontal', 'line'].map((x) => wordLike(at, x));
+          return [...tokens.slice(0, k), wordLike(at, 'arrange'), ...thing, ...line, ...tokens.slice(tail)];
+        }
+      }
+    }
+  }
+  for (let m = 0; m + 3 < tokens.length; m++) {
+    if (w(m) !== 'one') continue;
+    // "one behind the other", "one above the other", "one in front of the other".
+    const front = w(m + 1) === 'in' && w(m + 2) === 'front' && w(m + 3) === 'of' ? 2 : 0;
+    if (!(front > 0 || ['behind', 'above', 'below', 'under'].includes(w(m + 1) ?? ''))) continue;
+    if (w(m + 2 + front) !== 'the' || w(m + 3 + front) !== 'other') continue;
+    const span = 4 + front;
+    const at = tokens[m]!;
+    return straightenAlone([
+      ...tokens.slice(0, m),
+      ...['in', 'a', 'vertical', 'line'].map((x) => wordLike(at, x)),
+      ...tokens.slice(m + span),
+    ]);
+  }
+  return tokens;
+}
+
 /** Words for a flat thing to set things on that name a zone where the scene marks one. */
 const MAT_WORDS: Record<string, string> = {
   mat: 'tray',
@@ -259,5 +399,9 @@ export function layoutForms(tokens: Token[], matsAreTrays: boolean): Token[] {
   out = keepStanding(out);
   out = theOtherOfThem(out);
   out = theShortOne(out);
+  out = rankedCountAlone(out);
+  out = bothOfThem(out);
+  out = sideBeforePlace(out);
+  out = straightenAlone(out);
   return out;
 }

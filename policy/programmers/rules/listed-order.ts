@@ -13,7 +13,7 @@
 //
 // It reads only instructions that are nothing else: at least three colours, none repeated, none
 // of them a container's ("the blue bowl"), no place besides the arrangement itself (no corner,
-// side, middle, container or "next to"), and which way the order runs said in words — "left to
+// side, container or "next to"; "across the middle" is where the line runs), and which way the order runs said in words — "left to
 // right", "bottom to top", "nearest … far", "at the bottom" / "on top" — for a line. A stack
 // with no way said is listed bottom first, as the grammar reads "stack A, B and C".
 
@@ -85,8 +85,17 @@ function wayOf(words: string[], colorAt: number[]): Way | null {
   const last = after(colorAt[colorAt.length - 1]!);
   const says = (ws: string[], ...of: string[]): boolean => of.some((w) => ws.includes(w));
   if (says(first, 'nearest', 'closest') || says(last, 'far', 'farthest', 'furthest') || has('away')) return 'y+';
-  if (says(first, 'leftmost') || says(last, 'rightmost')) return 'x+';
-  if (says(first, 'rightmost') || says(last, 'leftmost')) return 'x-';
+  // "yellow at the left, then blue, green and red", "… and red on the right".
+  const atSide = (ws: string[]): string | undefined =>
+    ['at', 'on'].includes(ws[0] ?? '')
+      ? ws[1] === 'the'
+        ? ws[2]
+        : ws[1]
+      : ws[0] === 'leftmost' || ws[0] === 'rightmost'
+        ? ws[0].slice(0, -4)
+        : undefined;
+  if (says(first, 'leftmost') || says(last, 'rightmost') || atSide(first) === 'left' || atSide(last) === 'right') return 'x+';
+  if (says(first, 'rightmost') || says(last, 'leftmost') || atSide(first) === 'right' || atSide(last) === 'left') return 'x-';
   if (says(first, 'bottom', 'base', 'underneath') || says(last, 'top')) return 'up';
   if (says(first, 'top') || says(last, 'bottom', 'base')) return 'down';
   return null;
@@ -108,7 +117,21 @@ export function listedOrder(tokens: readonly Token[], opts: { strict: boolean })
   }
   const colors = colorAt.map((k) => words[k]!);
   if (colors.length < 3 || new Set(colors).size !== colors.length) return null;
-  if (words.some((w) => PLACE_WORDS.has(w) || ['bowl', 'bowls', 'tray', 'trays', 'rows', 'columns', 'grid'].includes(w))) return null;
+  // ("in a row across the middle: …", "down the centre of the table": where the line runs, kept.)
+  const acrossMiddle = words.findIndex(
+    (w, k) =>
+      ['across', 'along', 'through', 'down', 'in'].includes(w) &&
+      words[k + 1] === 'the' &&
+      ['middle', 'centre', 'center'].includes(words[k + 2] ?? ''),
+  );
+  // (Only for a line: "a tower: red at the bottom, blue in the middle, …" names a place in the stack.)
+  const middleAt = acrossMiddle < 0 || words.some((w) => STACK_WORDS.has(w)) ? -1 : acrossMiddle + 2;
+  if (
+    words.some(
+      (w, k) => (PLACE_WORDS.has(w) && k !== middleAt) || ['bowl', 'bowls', 'tray', 'trays', 'rows', 'columns', 'grid'].includes(w),
+    )
+  )
+    return null;
   // Before the grammar has tried: only colours said alone ("yellow, white, red"), not as the
   // words of one phrase ("the red, green and blue blocks"), which the grammar reads as written.
   if (opts.strict && colorAt.some((k) => adjectival(words, k))) return null;
@@ -161,6 +184,7 @@ export function listedOrder(tokens: readonly Token[], opts: { strict: boolean })
       ];
       if (side && !['to', 'of'].includes(words[k + 3] ?? '')) edge = ` along the ${side} edge`;
     }
+  if (middleAt >= 0 && !edge) edge = ' in the middle';
   const text = stack ? `stack ${list}` : `line up ${list}${shape ? ` in a ${shape}` : ''}${edge} ${WAY_TEXT[way]}`;
   return { text, note: `read as '${text}': the colours listed, in the order said` };
 }

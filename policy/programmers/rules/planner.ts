@@ -678,8 +678,9 @@ class Planner {
   }
 
   /**
-   * Whether `a` stands on `b` (directly, or with `direct` false anywhere above it), both still
-   * where the scene put them.
+   * Whether `a` stands on `b` (directly, or with `direct` false anywhere above it): both still
+   * where the scene put them, or `a` put on `b` by the plan so far ("stack the green block on the
+   * white one, then put the pair of them in the bowl": the green one is taken first).
    */
   standsOn(a: string, b: string, direct = true): boolean {
     const unmoved = (id: string): boolean => {
@@ -687,6 +688,13 @@ class Planner {
       const at = this.board.pos(id);
       return this.board.support.get(id) === null && at[0] === o.position[0] && at[1] === o.position[1];
     };
+    // Stacked by the plan so far: on what it was put on (and, not direct, on what that stands on).
+    let s = a === b ? null : (this.board.support.get(a) ?? null);
+    for (let hops = 0; s !== null && hops < 16; hops++) {
+      if (s === b) return true;
+      if (direct) break;
+      s = this.board.support.get(s) ?? null;
+    }
     const oa = this.board.obj(a),
       ob = this.board.obj(b);
     const dz = oa.position[2] - oa.size[2] / 2 - (ob.position[2] + ob.size[2] / 2);

@@ -125,10 +125,10 @@ export function findTowers(facts: SceneFacts): string[][] {
  * The most things whose centres lie within 5 cm of each other across `axis` (0: a column, by x;
  * 1: a row, by y): the longest line of them there is, in order along it.
  */
-function longestRun(things: ObjectInfo[], axis: 0 | 1): ObjectInfo[] {
+function longestRun(things: ObjectInfo[], axis: 0 | 1, within = 0.05): ObjectInfo[] {
   let best: ObjectInfo[] = [];
   for (const o of things) {
-    const run = things.filter((u) => Math.abs(u.position[axis] - o.position[axis]) < 0.05);
+    const run = things.filter((u) => Math.abs(u.position[axis] - o.position[axis]) < within);
     if (run.length > best.length) best = run;
   }
   return [...best].sort((a, b) => a.position[1 - axis]! - b.position[1 - axis]!);
@@ -228,10 +228,15 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     const lying = /\b(column|row|line)\b/.exec(np.text)?.[1]?.replace('line', 'row');
     // (A row or a line is never a stack: the things lying along it, stacked or not elsewhere.)
     if ((towers.length === 0 || lying === 'row') && lying && !np.plural) {
-      const run = longestRun(
-        facts.objects.filter((o) => !CONTAINERS.includes(o.shape) && !exclude.has(o.id)),
-        lying === 'column' ? 0 : 1,
-      );
+      const pool = facts.objects.filter((o) => !CONTAINERS.includes(o.shape) && !exclude.has(o.id));
+      const axis = lying === 'column' ? 0 : 1;
+      let run = longestRun(pool, axis);
+      // "straighten the column": a wobbly one, its centres up to 9 cm apart across it, where no
+      // three lie straight, that finds more and they spread along it at least twice as far as across.
+      const wobbly = run.length >= 3 ? run : longestRun(pool, axis, 0.09);
+      const spread = (xs: ObjectInfo[], k: 0 | 1): number =>
+        Math.max(...xs.map((o) => o.position[k])) - Math.min(...xs.map((o) => o.position[k]));
+      if (wobbly.length > run.length && wobbly.length >= 3 && spread(wobbly, (1 - axis) as 0 | 1) >= 2 * spread(wobbly, axis)) run = wobbly;
       if (run.length >= 2) {
         opts.notes?.push(
           `'${np.text}': nothing is stacked; read as the ${run.length} things lying in a ${lying} (${run.map((o) => o.id).join(', ')})`,
