@@ -23,7 +23,7 @@ describe.skipIf(browserPath === null)('the viewer page in a browser', () => {
   const foreign: string[] = [];
   const pageErrors: string[] = [];
 
-  const { state, connected } = viewerPage(() => page);
+  const { state, frames, connected } = viewerPage(() => page);
 
   beforeAll(async () => {
     viewer = await startViewer({ port: 0, outRoot: tempDir('viewer'), log: () => {} });
@@ -68,6 +68,9 @@ describe.skipIf(browserPath === null)('the viewer page in a browser', () => {
 
     await page.select('#speed', 'max');
     await page.waitForFunction(() => window.policyloopViewer!.store.status.status === 'finished', { timeout: 120_000, polling: 250 });
+    // The store takes each message at once and the page draws it on the next frame: the
+    // attempt's end can come just before this status, so the panels read below wait a frame.
+    await frames();
     // Let the gallery draw its thumbnails.
     await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('#gallery img')).every((i) => i.src !== ''), {
       timeout: 20_000,

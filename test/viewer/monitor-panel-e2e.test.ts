@@ -93,10 +93,13 @@ describe.skipIf(browserPath === null)('the viewer: monitor panel and plots', () 
       (e as HTMLInputElement).checked = true;
     });
     await page.click('#start');
+    // The episode's end, and the status after it: until then the page follows the live episode,
+    // the failure focus waits (failure.ts) and the panel redraws one view per turn, so a frame
+    // after the end alone may show a checkpoint with one view recorded and the others not.
     await page.waitForFunction(
       () => {
         const s = window.policyloopViewer!.store;
-        return s.episodeEnd !== null && s.attempts[0]?.end != null;
+        return s.episodeEnd !== null && s.attempts[0]?.end != null && s.status.status === 'finished';
       },
       { timeout: 150_000 },
     );

@@ -25,12 +25,19 @@ describe.skipIf(browserPath === null)('the viewer start flow in a browser', () =
   let runs: string;
   const pageErrors: string[] = [];
 
-  const { state, connected } = viewerPage(() => page);
+  const { state, frames, connected } = viewerPage(() => page);
 
+  // The page applies each message to its store at once and redraws on the next animation
+  // frame (viewer/app/main.ts): what the store says is on the page a frame later.
   const stopAndWait = async (): Promise<void> => {
     if (!(await state<boolean>('v.store.correctable'))) return;
+    // Stop is enabled by the frame that draws a correctable status.
+    await frames();
     await page.click('#stop');
     await page.waitForFunction(() => ['stopped', 'failed'].includes(window.policyloopViewer!.store.status.status), { timeout: 60_000 });
+    // The form as the stop left it (Start enabled, the speed the status says) before the caller uses it:
+    // a frame drawn later would set the speed back over the caller's choice.
+    await frames();
   };
 
   beforeAll(async () => {
@@ -199,6 +206,8 @@ describe.skipIf(browserPath === null)('the viewer start flow in a browser', () =
     await page.click('#runs li.suite summary');
     await page.click('#runs li.suite .run-episodes button[data-path]');
     await page.waitForFunction(() => window.policyloopViewer!.store.info?.source === 'run', { timeout: 20_000 });
+    // The frame that draws the opened run has run (it would be the one to change the form).
+    await frames();
     const form = await page.evaluate(() => ({
       task: document.querySelector<HTMLSelectElement>('#task-select')!.value,
       seed: document.querySelector<HTMLInputElement>('#seed')!.value,
@@ -244,6 +253,8 @@ describe.skipIf(browserPath === null)('the viewer start flow in a browser', () =
       },
       { timeout: 20_000 },
     );
+    // The gallery marks the chosen card when it redraws, a frame after the store.
+    await frames();
     expect(await page.$eval('#gallery .cp.selected', (e) => (e as HTMLElement).dataset.checkpoint)).toBe('1');
     expect(pageErrors).toEqual([]);
   });

@@ -13,6 +13,7 @@ import type { ViewerServer } from '../../viewer/index.ts';
 import { framesFor } from '../../viewer/app/video-export.ts';
 import { webmFacts } from '../../viewer/app/webm-duration.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { viewerPage } from '../helpers/viewer-page.ts';
 import { writeSyntheticRun } from './fixtures.ts';
 import { playInBrowser } from './video-check.ts';
 
@@ -25,6 +26,8 @@ describe.skipIf(browserPath === null)('video export from the viewer page', () =>
   const downloads = tempDir('video-downloads');
   const pageErrors: string[] = [];
   let lengths: number[] = [];
+
+  const { frames } = viewerPage(() => page);
 
   beforeAll(async () => {
     const run = writeSyntheticRun();
@@ -41,6 +44,8 @@ describe.skipIf(browserPath === null)('video export from the viewer page', () =>
       const s = window.policyloopViewer?.store;
       return s !== undefined && s.attempts.length === 2 && s.attempts.every((a) => a.end !== null);
     });
+    // The store has the run at once; the Export button is enabled by the next frame (video-export.ts, update()).
+    await frames();
     lengths = await page.evaluate(() => window.policyloopViewer!.store.attempts.map((a) => a.track.end - a.track.start));
   }, 60_000);
 
