@@ -20,7 +20,7 @@
 //   two blocks in the middle.
 
 import { NOUNS, NUMBER_WORDS, SIZE_WORDS, VERBS, isColor, pluralOf } from './lexicon.ts';
-import { endsSentence, wordAt, wordLike } from './tokenizer.ts';
+import { endsSentence, punctBefore, wordAt, wordLike } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
 /** Prepositions that start where a thing goes. */
@@ -298,7 +298,7 @@ function thenClause(tokens: Token[]): Token[] {
   );
   if (k < 0) return tokens;
   const at = tokens[k]!;
-  return thenClause([...tokens.slice(0, k), { kind: 'punct', text: ',', start: at.start, end: at.start }, ...tokens.slice(k)]);
+  return thenClause([...tokens.slice(0, k), punctBefore(at, ','), ...tokens.slice(k)]);
 }
 
 /**

@@ -18,7 +18,7 @@
 // tray" where the tray says which bowl, by intents.ts (nestedContainers).
 
 import { NOUNS, VERBS, isColor } from './lexicon.ts';
-import { wordAt, wordLike } from './tokenizer.ts';
+import { punctBefore, wordAt, wordLike } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
 const NEGATIONS = new Set(["isn't", "aren't", 'isnt', 'arent', 'not', 'non']);
@@ -280,7 +280,7 @@ function twoStacksOf(tokens: Token[]): Token[] {
     const b = group(a[1] + 1);
     if (!b) continue;
     const at = tokens[k]!;
-    const comma: Token = { kind: 'punct', text: ',', start: at.start, end: at.start };
+    const comma: Token = punctBefore(at, ',');
     return [
       ...tokens.slice(0, k),
       wordLike(at, 'stack'),

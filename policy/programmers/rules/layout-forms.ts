@@ -19,7 +19,7 @@
 //   tray ("mat" is a zone's word elsewhere, so only there).
 
 import { NOUNS, NUMBER_WORDS, SIZE_WORDS, TOWER_WORDS, VERBS, isColor, singularOf } from './lexicon.ts';
-import { endsSentence, wordAt, wordLike } from './tokenizer.ts';
+import { endsSentence, punctBefore, wordAt, wordLike } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
 /** One side a thing can lie on of another, as a phrase and as what is said for it alone. */
@@ -164,7 +164,7 @@ function keepStanding(tokens: Token[]): Token[] {
     if (['but', 'and'].includes(w(from - 1) ?? '')) from--;
     if (tokens[from - 1]?.kind === 'punct' && tokens[from - 1]!.text === ',') from--;
     if (from === k || from === 0) continue;
-    const comma: Token = { kind: 'punct', text: ',', start: tokens[from]!.start, end: tokens[from]!.start };
+    const comma: Token = punctBefore(tokens[from]!, ',');
     return [
       ...tokens.slice(0, from),
       comma,
@@ -328,51 +328,52 @@ function sideBeforePlace(tokens: Token[]): Token[] {
 }
 
 /**
- * "straighten up the column of blocks", "straighten the column up so its a proper vertical line":
- * arrange the column in one vertical line (a row: horizontal); "line the balls up one behind
- * the other": in a vertical line.
+ * "line the balls up one behind the other", "one above the other", "one in front of the other":
+ * in a vertical line.
  */
-function straightenAlone(tokens: Token[]): Token[] {
+function oneBehindTheOther(tokens: Token[]): Token[] {
   const w = wordAt(tokens);
-  const k = tokens.findIndex((t) => t.kind === 'word' && t.text === 'straighten');
-  if (k >= 0) {
-    let j = k + 1;
-    if (['up', 'out'].includes(w(j) ?? '')) j++;
-    const np = j;
-    if (['the', 'this', 'that'].includes(w(j) ?? '')) {
-      while (j < np + 4 && w(j) !== undefined && !['column', 'row'].includes(w(j)!)) j++;
-      const shape = w(j);
-      if (shape === 'column' || shape === 'row') {
-        let e = j + 1;
-        if (w(e) === 'of' && NOUNS.get(w(e + 1) ?? '')?.plural) e += 2;
-        const thing = tokens.slice(np, e);
-        while (['up', 'out', 'properly', 'again', 'neatly'].includes(w(e) ?? '')) e++;
-        // ("… so its a proper vertical line": says the same.)
-        let tail = e;
-        if (w(e) === 'so') while (tail < tokens.length && !endsSentence(tokens[tail])) tail++;
-        if (tail === tokens.length || endsSentence(tokens[tail]) || tokens[tail]!.kind === 'punct') {
-          const at = tokens[k]!;
-          const line = ['into', 'one', shape === 'column' ? 'vertical' : 'horizontal', 'line'].map((x) => wordLike(at, x));
-          return [...tokens.slice(0, k), wordLike(at, 'arrange'), ...thing, ...line, ...tokens.slice(tail)];
-        }
-      }
-    }
-  }
   for (let m = 0; m + 3 < tokens.length; m++) {
     if (w(m) !== 'one') continue;
-    // "one behind the other", "one above the other", "one in front of the other".
     const front = w(m + 1) === 'in' && w(m + 2) === 'front' && w(m + 3) === 'of' ? 2 : 0;
     if (!(front > 0 || ['behind', 'above', 'below', 'under'].includes(w(m + 1) ?? ''))) continue;
     if (w(m + 2 + front) !== 'the' || w(m + 3 + front) !== 'other') continue;
-    const span = 4 + front;
     const at = tokens[m]!;
-    return straightenAlone([
+    return oneBehindTheOther([
       ...tokens.slice(0, m),
       ...['in', 'a', 'vertical', 'line'].map((x) => wordLike(at, x)),
-      ...tokens.slice(m + span),
+      ...tokens.slice(m + 4 + front),
     ]);
   }
   return tokens;
+}
+
+/**
+ * "straighten up the column of blocks", "straighten the column up so its a proper vertical line":
+ * arrange the column in one vertical line (a row: horizontal).
+ */
+function straightenLine(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  const k = tokens.findIndex((t) => t.kind === 'word' && t.text === 'straighten');
+  if (k < 0) return tokens;
+  let j = k + 1;
+  if (['up', 'out'].includes(w(j) ?? '')) j++;
+  const np = j;
+  if (!['the', 'this', 'that'].includes(w(j) ?? '')) return tokens;
+  while (j < np + 4 && w(j) !== undefined && !['column', 'row'].includes(w(j)!)) j++;
+  const shape = w(j);
+  if (shape !== 'column' && shape !== 'row') return tokens;
+  let e = j + 1;
+  if (w(e) === 'of' && NOUNS.get(w(e + 1) ?? '')?.plural) e += 2;
+  const thing = tokens.slice(np, e);
+  while (['up', 'out', 'properly', 'again', 'neatly'].includes(w(e) ?? '')) e++;
+  // ("… so its a proper vertical line": says the same.)
+  let tail = e;
+  if (w(e) === 'so') while (tail < tokens.length && !endsSentence(tokens[tail])) tail++;
+  if (!(tail === tokens.length || endsSentence(tokens[tail]) || tokens[tail]!.kind === 'punct')) return tokens;
+  const at = tokens[k]!;
+  const line = ['into', 'one', shape === 'column' ? 'vertical' : 'horizontal', 'line'].map((x) => wordLike(at, x));
+  return [...tokens.slice(0, k), wordLike(at, 'arrange'), ...thing, ...line, ...tokens.slice(tail)];
 }
 
 /** Words for a flat thing to set things on that name a zone where the scene marks one. */
@@ -402,6 +403,7 @@ export function layoutForms(tokens: Token[], matsAreTrays: boolean): Token[] {
   out = rankedCountAlone(out);
   out = bothOfThem(out);
   out = sideBeforePlace(out);
-  out = straightenAlone(out);
+  out = oneBehindTheOther(out);
+  out = straightenLine(out);
   return out;
 }

@@ -50,7 +50,7 @@ import { compassWords } from './compass.ts';
 import { buildWordIds, everydayForms, onItsOwn } from './everyday-forms.ts';
 import { holdingForms } from './holding-forms.ts';
 import { layoutForms } from './layout-forms.ts';
-import { endsSentence, wordAt } from './tokenizer.ts';
+import { endsSentence, punctBefore, wordAt } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
 export interface NormalizeOptions {
@@ -4209,7 +4209,7 @@ function colourRuns(tokens: Token[]): Token[] {
     }
     const out: Token[] = [...tokens.slice(0, k)];
     for (let j = k; j < e; j++) {
-      if (j > k) out.push({ kind: 'punct', text: ',', start: tokens[j]!.start, end: tokens[j]!.start });
+      if (j > k) out.push(punctBefore(tokens[j]!, ','));
       out.push(tokens[j]!);
     }
     return [...out, ...tokens.slice(e)];
@@ -4813,7 +4813,7 @@ function whereClefts(tokens: Token[]): Token[] {
     while (at > to && ['please', 'pls', 'thanks', 'ta'].includes(w(at - 1) ?? '')) at--;
     if (at - to < 2) continue;
     const mark = tokens[from]!;
-    const period: Token = { kind: 'punct', text: '.', start: mark.start, end: mark.start };
+    const period: Token = punctBefore(mark, '.');
     const there: Token = { kind: 'word', text: 'there', start: tokens[at - 1]!.end, end: tokens[at - 1]!.end };
     return whereClefts([...tokens.slice(0, from), period, ...tokens.slice(to, at), there, ...tokens.slice(at)]);
   }
@@ -4873,7 +4873,7 @@ function rolesAsStack(tokens: Token[]): Token[] {
       else if (w(start) === "i'd" && w(start + 1) === 'like') k = 2;
       const at = part[k] ?? part[0]!;
       const word = (text: string): Token => ({ kind: 'word', text, start: at.start, end: at.start });
-      out.push(word('stack'), word('them'), { kind: 'punct', text: ':', start: at.start, end: at.start }, ...part.slice(k));
+      out.push(word('stack'), word('them'), punctBefore(at, ':'), ...part.slice(k));
       // "underneath them both": at the bottom.
       for (let m = out.length - part.length + k; m < out.length; m++) {
         if (

@@ -32,7 +32,7 @@ import {
   singularOf,
 } from './lexicon.ts';
 import { stackAndSetSayings } from './stack-and-set-sayings.ts';
-import { endsSentence, sentenceEnd } from './tokenizer.ts';
+import { endsSentence, punctBefore, sentenceEnd } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
 const startsSentence = (tokens: readonly Token[], k: number): boolean => k === 0 || endsSentence(tokens[k - 1]);
@@ -446,7 +446,7 @@ const COOL: readonly string[] = ['green', 'blue', 'purple', 'cyan'];
 function colourList(colours: readonly string[], at: Token, last: 'and' | 'or' = 'and'): Token[] {
   const out: Token[] = [];
   colours.forEach((c, k) => {
-    if (k > 0) out.push(k === colours.length - 1 ? word(last, at) : { kind: 'punct', text: ',', start: at.start, end: at.start });
+    if (k > 0) out.push(k === colours.length - 1 ? word(last, at) : punctBefore(at, ','));
     out.push(word(c, at));
   });
   return out;
@@ -859,7 +859,7 @@ function towerForms(tokens: Token[]): Token[] {
       const b = rest.findIndex((t, k) => t.text === 'at' && rest[k + 1]?.text === 'the' && rest[k + 2]?.text === 'bottom');
       if (b < 1 || b > 3) continue;
       const at = tokens[j]!;
-      const comma: Token = { kind: 'punct', text: ',', start: at.start, end: at.start };
+      const comma: Token = punctBefore(at, ',');
       const said = [comma, tokens[j]!, tokens[j + 1]!, word('at', at), word('the', at), word('bottom', at), comma];
       return towerForms([...tokens.slice(0, i + 1), ...said, ...rest.slice(0, b), ...rest.slice(b + 3), ...tokens.slice(e)]);
     }
@@ -1062,7 +1062,7 @@ function otherSayings(tokens: Token[]): Token[] {
         word('has', at),
         word('no', at),
         tokens[i + 4]!,
-        { kind: 'punct', text: ',', start: at.start, end: at.start },
+        punctBefore(at, ','),
         word('so', at),
         word('it', at),
         word('stays', at),

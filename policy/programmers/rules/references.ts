@@ -134,10 +134,14 @@ function longestRun(things: ObjectInfo[], axis: 0 | 1, within = 0.05): ObjectInf
   return [...best].sort((a, b) => a.position[1 - axis]! - b.position[1 - axis]!);
 }
 
+/** How far `things` spread along axis `k` (0: x, 1: y), from the lowest centre to the highest. */
+function spreadOf(things: readonly ObjectInfo[], k: 0 | 1): number {
+  return Math.max(...things.map((o) => o.position[k])) - Math.min(...things.map((o) => o.position[k]));
+}
+
 /** The axis along which `things` spread most (0: x, 1: y; x on a tie). */
 export function spreadAxis(things: readonly ObjectInfo[]): 0 | 1 {
-  const spread = (k: 0 | 1): number => Math.max(...things.map((o) => o.position[k])) - Math.min(...things.map((o) => o.position[k]));
-  return spread(0) >= spread(1) ? 0 : 1;
+  return spreadOf(things, 0) >= spreadOf(things, 1) ? 0 : 1;
 }
 
 /** `things` in order along the axis they spread most, from the low end (left or bottom). */
@@ -234,9 +238,8 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
       // "straighten the column": a wobbly one, its centres up to 9 cm apart across it, where no
       // three lie straight, that finds more and they spread along it at least twice as far as across.
       const wobbly = run.length >= 3 ? run : longestRun(pool, axis, 0.09);
-      const spread = (xs: ObjectInfo[], k: 0 | 1): number =>
-        Math.max(...xs.map((o) => o.position[k])) - Math.min(...xs.map((o) => o.position[k]));
-      if (wobbly.length > run.length && wobbly.length >= 3 && spread(wobbly, (1 - axis) as 0 | 1) >= 2 * spread(wobbly, axis)) run = wobbly;
+      if (wobbly.length > run.length && wobbly.length >= 3 && spreadOf(wobbly, (1 - axis) as 0 | 1) >= 2 * spreadOf(wobbly, axis))
+        run = wobbly;
       if (run.length >= 2) {
         opts.notes?.push(
           `'${np.text}': nothing is stacked; read as the ${run.length} things lying in a ${lying} (${run.map((o) => o.id).join(', ')})`,
@@ -636,8 +639,7 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     let { from } = np.nth;
     // "the middle bowl" of a column: the middle one along the way they spread most (up the picture here).
     if (np.nth.n === 0 && !np.nth.height && found.length >= 3) {
-      const spread = (k: 0 | 1): number => Math.max(...found.map((o) => o.position[k])) - Math.min(...found.map((o) => o.position[k]));
-      from = spread(1) > 2 * spread(0) ? 'top' : from;
+      from = spreadOf(found, 1) > 2 * spreadOf(found, 0) ? 'top' : from;
     }
     const key = np.nth.height && stacked(found) ? heightKey(from) : sideKey(from);
     // "the top block" of a stack, where the picture cannot tell them apart: the highest one.

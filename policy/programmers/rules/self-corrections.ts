@@ -16,7 +16,7 @@
 // the grammar then says what it cannot read).
 
 import { isColor, NOUNS, VERBS } from './lexicon.ts';
-import { wordAt } from './tokenizer.ts';
+import { punctBefore, wordAt } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
 const PLACE_STARTS: ReadonlySet<string> = new Set([
@@ -197,8 +197,7 @@ function correctOnce(tokens: Token[], text: (ts: Token[]) => string): { tokens: 
         !isPunct(tokens[thEnd])
       )
         thEnd++;
-      const topic =
-        points && th >= 0 ? [...tokens.slice(th, thEnd), { kind: 'punct', text: ',', start: lead.start, end: lead.start } as Token] : [];
+      const topic = points && th >= 0 ? [...tokens.slice(th, thEnd), punctBefore(lead, ',')] : [];
       const sentenceNow = [...topic, ...rest];
       return {
         tokens: [...tokens.slice(0, sFrom), ...sentenceNow, ...tokens.slice(sTo)],
@@ -273,7 +272,7 @@ export function withdrawnWithReason(tokens: Token[], text: (ts: Token[]) => stri
     let thEnd = th;
     while (thEnd < aTo && !(tokens[thEnd]!.kind === 'word' && PLACE_STARTS.has(tokens[thEnd]!.text)) && !isPunct(tokens[thEnd])) thEnd++;
     const lead = tokens[cFrom]!;
-    const topic = [...tokens.slice(th, thEnd), { kind: 'punct', text: ',', start: lead.start, end: lead.start } as Token];
+    const topic = [...tokens.slice(th, thEnd), punctBefore(lead, ',')];
     const now = [...topic, ...tokens.slice(cFrom, cTo)];
     return {
       tokens: [...tokens.slice(0, aFrom), ...now, ...tokens.slice(cTo)],

@@ -167,6 +167,9 @@ export const wordAt =
 /** A word token at the place of `at` (a rewrite's new words take the span of what they replace). */
 export const wordLike = (at: Token, text: string): Token => ({ kind: 'word', text, start: at.start, end: at.end });
 
+/** A punctuation mark put in just before `at` (no width: it stands for nothing the user wrote). */
+export const punctBefore = (at: Token, text: string): Token => ({ kind: 'punct', text, start: at.start, end: at.start });
+
 /** The instruction text a run of tokens came from. */
 export function spanText(text: string, tokens: readonly Token[]): string {
   if (tokens.length === 0) return '';
