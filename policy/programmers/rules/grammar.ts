@@ -232,7 +232,7 @@ export interface Clause {
   /** "diagonally from the top left to the bottom right": the diagonal's slope (+1 rises to the right). */
   slope?: 1 | -1;
   /** In a line: "red at the bottom and white at the top", "the red block on the left": which end each goes at. */
-  ends?: { np: NounPhrase; side: ImageSide | 'first' | 'last' }[];
+  ends?: { np: NounPhrase; side: ImageSide | 'first' | 'last' | 'middle' }[];
   /**
    * A sentence that only names things and asks for nothing ("There are two bowls.", "…. The red
    * one."), read as a 'state' clause: after something was done, it must name what was named.
@@ -833,7 +833,7 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
           side !== null ||
           explicit ||
           (opts.verb !== undefined && PICK_VERBS.has(opts.verb)) ||
-          (rel === 'in' && destinationAhead(c, opts.verb ?? 'put', OBJECT_DESTINATIONS));
+          ((rel === 'in' || (rel === 'on' && ref?.noun === 'tray')) && destinationAhead(c, opts.verb ?? 'put', OBJECT_DESTINATIONS));
         if (ref && ref.kind !== 'table' && ref.pronoun !== 'each-other' && which) {
           np.relation = explicit ? { rel, np: ref, explicit } : { rel, np: ref };
           continue;
@@ -2187,8 +2187,12 @@ function parsePlace(c: Cursor): Location | null {
   // "the centre" alone or "the centre of the table" (not "the centre of the tray").
   const ofTableAfter = c.word(1) === 'of' && ['table', 'workspace', 'tabletop'].includes(c.word(3) ?? '');
   // "the middle bowl", "the centre block": which one, not a place.
+  // ("… the left coaster onto the middle one": the middle coaster, where a holder was named before.)
+  const holderBefore = (): boolean =>
+    c.tokens.slice(0, c.pos).some((t) => ['bowl', 'tray', 'container'].includes(NOUNS.get(t.text)?.cls ?? ''));
   const thingAfter =
-    NOUNS.has(c.word(1) ?? '') && NOUNS.get(c.word(1)!)!.cls !== 'zone' && !['table', 'tabletop', 'workspace'].includes(c.word(1)!);
+    (NOUNS.has(c.word(1) ?? '') && NOUNS.get(c.word(1)!)!.cls !== 'zone' && !['table', 'tabletop', 'workspace'].includes(c.word(1)!)) ||
+    (c.word(1) === 'one' && holderBefore());
   if ((a === 'middle' || a === 'center') && (c.word(1) !== 'of' || ofTableAfter) && !thingAfter) {
     c.pos++;
     ofTable();
@@ -2232,7 +2236,10 @@ function loneSide(c: Cursor): Location | null {
   c.accept('the');
   const w = c.word();
   const next = c.peek(1);
-  const end = next === undefined || next.kind === 'punct' || ['and', 'then', 'please'].includes(next.text);
+  // ("in a row along the top with the orange one in the middle": how the line goes follows.)
+  const along = ['along', 'across', 'against'].includes(c.tokens[start - 1]?.text ?? '');
+  const end =
+    next === undefined || next.kind === 'punct' || ['and', 'then', 'please'].includes(next.text) || (along && next.text === 'with');
   if (w !== undefined && end && (SIDE_X[w] !== undefined || (SIDE_Y[w] !== undefined && w !== 'near' && w !== 'far'))) {
     c.pos++;
     if (onTop) return { kind: 'side', axis: 'y', sign: 1, text: c.text(start), onTop };
@@ -3343,6 +3350,10 @@ function parseRole(c: Cursor): StackRole['role'] | null {
   if (['at', 'on', 'in'].includes(c.word() ?? '') && (c.word(1) === 'the' ? place(3) : place(2))) return null;
   // "in the middle of the table": the centre of the table, not the middle of the stack.
   if (c.word(1) === 'the' && c.word(3) === 'of' && ['table', 'workspace', 'tabletop'].includes(c.word(5) ?? c.word(4) ?? '')) return null;
+  // "stack the top block on the bottom one": the thing at the bottom, not a role.
+  const thing = (k: number): boolean =>
+    ['one', 'ones'].includes(c.word(k) ?? '') || (NOUNS.has(c.word(k) ?? '') && !isPlaceWord(c.word(k)));
+  if (c.word() === 'on' && c.word(1) === 'the' && ['bottom', 'top'].includes(c.word(2) ?? '') && thing(3)) return null;
   if (c.seq(['at', 'on', 'as', 'for', 'in'], 'the', ['bottom', 'base', 'foundation']) || c.seq('at', 'bottom')) return 'bottom';
   if (c.seq(['in', 'at'], 'the', ['middle', 'center']) || c.seq('in', 'between')) return 'middle';
   if (c.seq(['on', 'at'], 'the?', ['top', 'peak', 'summit']) || c.seq('on', 'top')) {
@@ -4457,7 +4468,7 @@ function emptyContainer(c: Cursor, tokens: Token[]): Token[] | null {
 }
 
 /** "red at the bottom", "the blue block on the left end (of the line)": an object and the end of a line it goes at (consumed). */
-function lineEnd(c: Cursor): { np: NounPhrase; side: ImageSide | 'first' | 'last' } | null {
+function lineEnd(c: Cursor): { np: NounPhrase; side: ImageSide | 'first' | 'last' | 'middle' } | null {
   const start = c.pos;
   const np = parseSimpleNp(c, { relations: false });
   // "blue first", "the red block last": the start / end of the line.
@@ -4465,6 +4476,12 @@ function lineEnd(c: Cursor): { np: NounPhrase; side: ImageSide | 'first' | 'last
     const next = c.word(1);
     if (next === undefined || next === 'and' || c.peek(1)?.kind === 'punct')
       return { np, side: c.tokens[c.pos++]!.text as 'first' | 'last' };
+  }
+  // "… with the orange one in the middle": the middle of the line (not "in the middle of the table").
+  if (np && np.kind === 'object' && !np.plural && c.seq(['in', 'at'], 'the', ['middle', 'centre', 'center'])) {
+    if (c.word() !== 'of') return { np, side: 'middle' };
+    c.pos = start;
+    return null;
   }
   if (np && np.kind === 'object' && !np.plural && c.seq(['at', 'on', 'to'], 'the?')) {
     const w = c.word();

@@ -7,7 +7,7 @@ import { TABLE_REGIONS, inTableRegion } from '../../../sim/index.ts';
 import type { ColorName, ObjectInfo, TableRegionName, Vec2 } from '../../../sim/index.ts';
 import { ParseError, parseInstruction } from './grammar.ts';
 import type { Clause, Gap, Location, NounPhrase, Relation } from './grammar.ts';
-import { CONTAINERS, UnresolvedReference, findTowers, resolveNp, spreadAxis, volume } from './references.ts';
+import { CONTAINERS, UnresolvedReference, findTowers, holds, resolveNp, spreadAxis, spreadOf, volume } from './references.ts';
 import type { Referent, SceneFacts, Want } from './references.ts';
 import { NOUNS, shapesOf } from './lexicon.ts';
 import type { NounClass } from './lexicon.ts';
@@ -616,7 +616,16 @@ function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest |
         moving.includes(id) &&
         lastOther(st, id).every((x) => moving.includes(x)) &&
         !!st.inner?.length;
-      const r = resolve(st, loc.np, loc.kind === 'in' || preferIn ? 'container' : 'any', {
+      // ("move the can on the left coaster onto the middle one": what it stands in or on is the kind meant.)
+      const self = st.facts.objects.find((o) => o.id === id);
+      const fromHolder =
+        loc.kind === 'on' &&
+        loc.np.kind === 'object' &&
+        loc.np.pronoun === 'one' &&
+        loc.np.noun === null &&
+        self !== undefined &&
+        st.facts.objects.some((c) => c.id !== id && CONTAINERS.includes(c.shape) && holds(c, self));
+      const r = resolve(st, loc.np, loc.kind === 'in' || preferIn || fromHolder ? 'container' : 'any', {
         exclude: [id],
         pronoun: ofGroup ? [] : onTopOfIt ? lastThing(st, id) : lastOther(st, id),
         self: [id],
@@ -1115,6 +1124,25 @@ function lineOrder(st: State, clause: Clause): Extract<Intent, { kind: 'lineUp' 
     const k = axis === 'x' ? 0 : 1;
     ids = [...ids].sort((a, b) => obj(a).position[k] - obj(b).position[k]);
   }
+  // "turn the column into a row, same order, with the red block on the left": things lying in a
+  // line across the new one, none named alone, keep their order along it, from the end one is pinned to.
+  const pin = ends.find((e) => ids.includes(e.id));
+  const alone = clause.objects.filter(
+    (np) => !(np.plural || np.quantifier || np.kind === 'tower' || /\b(column|row|line)\b/.test(np.text)),
+  );
+  if (pin && !clause.bySize && !order && alone.length === 0 && ids.length >= 3) {
+    const k = axis === 'x' ? 0 : 1;
+    const was = (1 - k) as 0 | 1;
+    const objs = ids.map(obj);
+    // (A line: centres within 10 cm across it, twice as long as that; the pinned one at an end of it.)
+    const along = [...ids].sort((a, b) => obj(a).position[was] - obj(b).position[was]);
+    const at = along.indexOf(pin.id);
+    if (spreadOf(objs, k) <= 0.1 && spreadOf(objs, was) >= 2 * spreadOf(objs, k) && (at === 0 || at === along.length - 1)) {
+      ids = along;
+      if (at === 0 ? !atStart(pin.side) : atStart(pin.side)) ids.reverse();
+      st.notes.push(`the things lie in a line the other way: kept in that order, from ${pin.text}'s end (${ids.join(', ')})`);
+    }
+  }
   // "put the blocks in reverse order", "reverse the row": along the way they lie now, the other way round.
   if (clause.reverse && !clause.bySize && !order && ids.length >= 2) {
     if (line === null) axis = spreadAxis(ids.map(obj)) === 0 ? 'x' : 'y';
@@ -1132,14 +1160,21 @@ function lineOrder(st: State, clause: Clause): Extract<Intent, { kind: 'lineUp' 
   if (ends.length > 0) {
     const first: string[] = [];
     const last: string[] = [];
+    const middle: string[] = [];
     for (const e of ends) {
+      if (e.side === 'middle') {
+        middle.push(e.id);
+        continue;
+      }
       const along = e.side === 'left' || e.side === 'right' ? 'x' : e.side === 'first' || e.side === 'last' ? axis : 'y';
       if (along !== axis && line !== 'diagonal') {
         st.notes.push(`'${e.text}' at the ${e.side} of a line along ${axis}: read as its ${atStart(e.side) ? 'start' : 'end'}`);
       }
       (atStart(e.side) ? first : last).push(e.id);
     }
-    ids = [...first, ...ids.filter((id) => !first.includes(id) && !last.includes(id)), ...last];
+    ids = [...first, ...ids.filter((id) => !first.includes(id) && !last.includes(id) && !middle.includes(id)), ...last];
+    // ("… with the orange one in the middle": at the middle place of the line.)
+    if (middle.length > 0) ids.splice(Math.floor((ids.length - middle.length + 1) / 2), 0, ...middle);
   }
   const intent: Extract<Intent, { kind: 'lineUp' }> = { kind: 'lineUp', ids, axis };
   // "in a line along the top of the table", "vertically on the left side": the line in that region.

@@ -273,6 +273,24 @@ function rankedCountAlone(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/**
+ * "take the red block off the blue one, then put both of them in the bowl": both are the one taken
+ * and the one it came off — "the red block and the blue one" (`verb` is where the second clause's
+ * verb stands); null when the clause before is not a taking off.
+ */
+function takenOff(tokens: Token[], verb: number): Token[] | null {
+  const w = wordAt(tokens);
+  let e = verb - 1;
+  while (e >= 0 && (w(e) === 'then' || w(e) === 'and' || tokens[e]!.kind === 'punct') && !endsSentence(tokens[e])) e--;
+  let s = e;
+  while (s > 0 && !(tokens[s - 1]!.kind === 'punct' || w(s - 1) === 'then')) s--;
+  if (!['take', 'lift', 'remove', 'pull', 'get', 'pop'].includes(w(s) ?? '')) return null;
+  const off = tokens.findIndex((t, k) => k > s + 1 && k < e && t.kind === 'word' && (t.text === 'off' || t.text === 'from'));
+  if (off < 0 || w(off + 1) !== 'the' || tokens.slice(off + 1, e + 1).some((t) => t.kind !== 'word' || t.text === 'table')) return null;
+  if (w(s + 1) !== 'the' || tokens.slice(s + 1, off).some((t) => t.kind !== 'word')) return null;
+  return [...tokens.slice(s + 1, off), wordLike(tokens[off]!, 'and'), ...tokens.slice(off + 1, e + 1)];
+}
+
 /** "put both of them in the bowl", "all of them", "the pair of them": them (those said before). */
 function bothOfThem(tokens: Token[]): Token[] {
   const w = wordAt(tokens);
@@ -282,6 +300,8 @@ function bothOfThem(tokens: Token[]): Token[] {
     if (span === 0 || !['them', 'these', 'those'].includes(w(k + span) ?? '')) continue;
     // (Only as what a verb takes: "…, both of them onto the tray" is read as it is.)
     if (!VERBS.has(w(k - 1) ?? '')) continue;
+    const pair = w(k) === 'both' ? takenOff(tokens, k - 1) : null;
+    if (pair) return bothOfThem([...tokens.slice(0, k), ...pair, ...tokens.slice(k + span + 1)]);
     return bothOfThem([...tokens.slice(0, k), wordLike(tokens[k + span]!, 'them'), ...tokens.slice(k + span + 1)]);
   }
   return tokens;

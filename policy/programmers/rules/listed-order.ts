@@ -138,7 +138,8 @@ export function listedOrder(tokens: readonly Token[], opts: { strict: boolean })
   const stack = words.some((w) => STACK_WORDS.has(w));
   // ("rearrange the blocks so they go white, blue, red from left to right": a line in that order.)
   const soThey = words.some((w, k) => w === 'so' && (words[k + 1] === 'they' || (words[k + 1] === 'that' && words[k + 2] === 'they')));
-  const line = words.some((w) => LINE_WORDS.has(w)) || words.includes('up') || soThey;
+  // ("stack them up, yellow at the bottom, then …": up is the stack's, not a line's.)
+  const line = words.some((w) => LINE_WORDS.has(w)) || (words.includes('up') && !stack) || soThey;
   if (stack === line) return null;
   let way = wayOf(words, colorAt);
   if (stack) {

@@ -50,6 +50,7 @@ import { compassWords } from './compass.ts';
 import { buildWordIds, everydayForms, onItsOwn } from './everyday-forms.ts';
 import { holdingForms } from './holding-forms.ts';
 import { layoutForms } from './layout-forms.ts';
+import { plainForms } from './plain-forms.ts';
 import { endsSentence, punctBefore, wordAt } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -3268,6 +3269,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = buildWordIds(out, opts.ids ?? []);
   out = everydayForms(out);
   out = holdingForms(out);
+  out = plainForms(out);
   out = layoutForms(out, opts.matsAreTrays ?? false);
   out = anyContainer(out);
   out = groupedAt(out);

@@ -780,12 +780,10 @@ function towerForms(tokens: Token[]): Token[] {
           if (w(k) === other) {
             k++;
             if (w(k) === 'one' || w(k) === noun) k++;
-            if (
-              w(k) === 'at' &&
-              w(k + 1) === 'the' &&
-              ['top', 'peak'].includes(w(k + 2)) &&
-              (k + 3 >= tokens.length || tokens[k + 3]!.kind === 'punct')
-            ) {
+            // ("… and the smallest on top": the same.)
+            const onTop = w(k) === 'on' && w(k + 1) === 'top' ? 2 : 0;
+            const top = onTop || (w(k) === 'at' && w(k + 1) === 'the' && ['top', 'peak'].includes(w(k + 2)) ? 3 : 0);
+            if (top > 0 && (k + top >= tokens.length || tokens[k + top]!.kind === 'punct')) {
               let v = i - 1;
               while (v > 0 && !VERBS.has(w(v)) && !endsSentence(tokens[v - 1])) v--;
               const at = tokens[i]!;
@@ -800,7 +798,7 @@ function towerForms(tokens: Token[]): Token[] {
                 word('to', at),
                 word(other, at),
               ];
-              return towerForms([...tokens.slice(0, VERBS.has(w(v)) ? v : i - 1), ...said, ...tokens.slice(k + 3)]);
+              return towerForms([...tokens.slice(0, VERBS.has(w(v)) ? v : i - 1), ...said, ...tokens.slice(k + top)]);
             }
           }
         }
@@ -833,15 +831,17 @@ function towerForms(tokens: Token[]): Token[] {
       const andStack = w(b) === 'and' && before[0]?.text === 'stack';
       // ("first the green block on the blue one, then the red block on top": no verb, said as a first step.)
       const firstStep = v === -1 && before[0]?.text === 'first';
+      // ("first stack the green block on the blue one, then …": the same, with its verb.)
+      const firstVerb = v === 1 && before[0]?.text === 'first';
       if (
         (w(b) === 'then' || andStack) &&
         stacked &&
-        (v === 0 || firstStep) &&
+        (v === 0 || firstStep || firstVerb) &&
         on > 1 &&
         !onContainer &&
         !tokens.some((t) => t.text === 'bottom')
       ) {
-        const a = before.slice(1, on);
+        const a = before.slice(Math.max(v, 0) + 1, on);
         const at = tokens[i]!;
         return towerForms([...lead, word('stack', at), ...tail, word('on', at), ...a, word('on', at), ...base, ...tokens.slice(i + 2)]);
       }

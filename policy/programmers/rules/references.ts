@@ -135,7 +135,7 @@ function longestRun(things: ObjectInfo[], axis: 0 | 1, within = 0.05): ObjectInf
 }
 
 /** How far `things` spread along axis `k` (0: x, 1: y), from the lowest centre to the highest. */
-function spreadOf(things: readonly ObjectInfo[], k: 0 | 1): number {
+export function spreadOf(things: readonly ObjectInfo[], k: 0 | 1): number {
   return Math.max(...things.map((o) => o.position[k])) - Math.min(...things.map((o) => o.position[k]));
 }
 
@@ -843,7 +843,8 @@ function heightKey(from: ImageSide): (o: ObjectInfo) => number {
 const WORKSPACE_HALF: readonly [number, number] = [TABLE.workspace.max[0], TABLE.workspace.max[1]];
 
 /** Whether container `c` holds `o`: its centre over the container's inside, its bottom below the rim. */
-function holds(c: ObjectInfo, o: ObjectInfo): boolean {
+/** Whether container (or thing) `c` holds `o`: in it, or resting on it. */
+export function holds(c: ObjectInfo, o: ObjectInfo): boolean {
   if (!CONTAINERS.includes(c.shape)) return restsOn(o, c);
   const inside = Math.hypot(o.position[0] - c.position[0], o.position[1] - c.position[1]) < Math.min(c.size[0], c.size[1]) / 2;
   return inside && o.position[2] - o.size[2] / 2 < c.position[2] + c.size[2] / 2;
