@@ -21,6 +21,13 @@
 //   into a row, same order, with the white block on the right": the column's order, from white.
 // - "stand the three cans in a row along the bottom with the purple one in the middle": the middle
 //   place of the line ("along the bottom" read before "with").
+// Then post hoc, after the thirty-eighth and thirty-ninth tables (measured held out first): "the
+// cutting board", "the chopping board" (a tray); "wichever"; "put the red block in the orange bowl,
+// then stack the blue block on top of it" (built in the bowl: it took the red block out first);
+// "put each block in a bowl, one in each"; "the second block down", "the third block up"; "top two
+// blocks in the black bowl, bottom two in the gray one"; "straighten the blocks out so they form a
+// neat vertical line"; "up next to"; "the block above the white bowl and the one below it"; "into
+// corners, a different corner for each".
 
 import { describe, expect, it } from 'vitest';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
@@ -246,7 +253,101 @@ describe('a line with one thing in its middle', () => {
   });
 });
 
+/** Four blocks in a column at the left (white at its top), a black bowl at the back right and a gray one at the front right. */
+const COLUMN2: SceneFacts = {
+  objects: [
+    ...COLUMN.objects.filter((o) => o.shape === 'box'),
+    obj('black_bowl', 'bowl', 'black', 0.13, [0.22, 0.12]),
+    obj('gray_bowl', 'bowl', 'gray', 0.13, [0.22, -0.12]),
+  ],
+  zones: [],
+};
+
+/** Two balls, a white bowl, a brown tray (a board, to a cook) and a red block. */
+const KITCHEN: SceneFacts = {
+  objects: [
+    obj('green_ball', 'sphere', 'green', 0.045, [-0.2, 0.1]),
+    obj('pink_ball', 'sphere', 'pink', 0.045, [0.0, 0.15]),
+    obj('white_bowl', 'bowl', 'white', 0.13, [0.22, 0.12]),
+    obj('wood_tray', 'tray', 'brown', [0.2, 0.12, 0.02], [0.1, -0.15]),
+    obj('red_block', 'box', 'red', 0.04, [-0.25, -0.15]),
+  ],
+  zones: [],
+};
+
+/** A red and a blue block, an orange and a cyan bowl. */
+const PAIR: SceneFacts = {
+  objects: [
+    obj('red_block', 'box', 'red', 0.04, [-0.2, 0.1]),
+    obj('blue_block', 'box', 'blue', 0.04, [0.15, 0.12]),
+    obj('orange_bowl', 'bowl', 'orange', 0.13, [0.2, -0.12]),
+    obj('cyan_bowl', 'bowl', 'cyan', 0.13, [-0.2, -0.12]),
+  ],
+  zones: [],
+};
+
+describe('then post hoc, after the thirty-eighth and thirty-ninth tables (measured held out first)', () => {
+  it('"the cutting board", "the chopping board": a tray; "wichever": whichever', () => {
+    expect(read('put the green ball in the bowl, then put the pink one on the cutting board', KITCHEN)).toBe(
+      'place green_ball in white_bowl | place pink_ball in wood_tray',
+    );
+    expect(read('put the red block on the chopping board', KITCHEN)).toBe('place red_block in wood_tray');
+    expect(read('put the red block in wichever bowl is furthest from the blue block', PAIR)).toBe('place red_block in cyan_bowl');
+  });
+
+  it('"put the red block in the orange bowl, then stack the blue block on top of it": built in the bowl', () => {
+    expect(read('put the red block in the orange bowl, then stack the blue block on top of it', PAIR)).toBe(
+      'place red_block in orange_bowl | stack red_block < blue_block',
+    );
+  });
+
+  it('"put each block in a bowl, one in each": a bowl each', () => {
+    const r = reading('put each block in a bowl, one in each', PAIR);
+    expect(r.intents).toBe('sort red_block→cyan_bowl, blue_block→orange_bowl');
+    expect(r.notes).toContain('a bowl each: each to a bowl of its own, the shortest carries overall');
+    expect(read('put the blocks in the bowls, one in each', PAIR)).toBe('sort red_block→cyan_bowl, blue_block→orange_bowl');
+  });
+
+  it('"the second block down", "the third block up": counted from the top, from the bottom; "top two blocks …, bottom two …"', () => {
+    expect(read('take the second block down and put it in the black bowl', COLUMN2)).toBe('place yellow_block in black_bowl');
+    expect(read('put the third block up in the gray bowl', COLUMN2)).toBe('place yellow_block in gray_bowl');
+    expect(read('top two blocks in the black bowl, bottom two in the gray one', COLUMN2)).toBe(
+      'gather white_block, yellow_block in black_bowl | gather red_block, blue_block in gray_bowl',
+    );
+  });
+
+  it('"the block above the white bowl and the one below it": below the bowl; "into corners, a different corner for each"', () => {
+    expect(read('put the block above the white bowl and the one below it in the gray bowl', CROSS)).toBe(
+      'gather blue_block, yellow_block in gray_bowl',
+    );
+    expect(read('red, yellow and blue blocks into corners, a different corner for each', CROSS)).toBe(
+      'place red_block to the bottom left corner | place yellow_block to the bottom right corner | place blue_block to the top right corner',
+    );
+  });
+
+  it('"straighten the blocks out so they form a neat vertical line": in one; "up next to": next to', () => {
+    expect(read('straighten the blocks out so they form a neat vertical line', COLUMN2)).toBe(
+      'line up red_block, blue_block, yellow_block, white_block along +y (vertical line)',
+    );
+    expect(read('slide the blue block up next to the cyan bowl', PAIR)).toBe('push blue_block next to cyan_bowl');
+  });
+});
+
 describe('in simulation', () => {
+  it('"put the red block in the orange bowl, then stack the blue block on top of it" is solved at the first attempt', async () => {
+    const def = task(
+      'put the red block in the orange bowl, then stack the blue block on top of it',
+      [
+        box('red_block', 'red', 0.04, { position: [-0.2, 0.1], jitter: 0 }),
+        box('blue_block', 'blue', 0.04, { position: [0.15, 0.12], jitter: 0 }),
+        bowl('orange_bowl', 'orange', { position: [0.2, -0.12], jitter: 0 }),
+      ],
+      { all: [{ inside: ['red_block', 'orange_bowl'] }, { on: ['blue_block', 'red_block'] }] },
+    );
+    const r = await firstAttempt(def, 0);
+    expect(r, r.detail).toMatchObject({ ok: true });
+  });
+
   it('"lift the white block off the yellow one and put both of them in the black bowl" is solved at the first attempt', async () => {
     const def = task(
       'lift the white block off the yellow one and put both of them in the black bowl',

@@ -108,6 +108,32 @@ function bothSides(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/**
+ * "the block above the blue bowl and the one below it": below the blue bowl ("it" is what the
+ * first one was said to lie by, not the first one).
+ */
+function theOneBesideIt(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 8 < tokens.length; k++) {
+    const noun = w(k + 1) ?? '';
+    if (w(k) !== 'the' || !NOUNS.has(noun) || NOUNS.get(noun)!.plural) continue;
+    const first = sideAt(w, k + 2);
+    if (!first) continue;
+    const ref = k + 2 + first.length;
+    const end = phraseEnd(w, ref);
+    if (end === null || w(ref) !== 'the' || w(end) !== 'and' || w(end + 1) !== 'the' || ![noun, 'one'].includes(w(end + 2) ?? '')) continue;
+    const second = sideAt(w, end + 3);
+    const it = end + 3 + (second?.length ?? 0);
+    if (!second || w(it) !== 'it') continue;
+    return theOneBesideIt([
+      ...tokens.slice(0, it),
+      ...tokens.slice(ref, end).map((x) => wordLike(tokens[it]!, x.text)),
+      ...tokens.slice(it + 1),
+    ]);
+  }
+  return tokens;
+}
+
 /** Letters and figures people lay things out as ("the T", "the L", "the cross", "the pentagon"). */
 const LETTER_SHAPES = new Set([
   't',
@@ -416,6 +442,7 @@ function matsAsTrays(tokens: Token[], matsAreTrays: boolean): Token[] {
 export function layoutForms(tokens: Token[], matsAreTrays: boolean): Token[] {
   let out = matsAsTrays(tokens, matsAreTrays);
   out = bothSides(out);
+  out = theOneBesideIt(out);
   out = letterShapes(out);
   out = keepStanding(out);
   out = theOtherOfThem(out);

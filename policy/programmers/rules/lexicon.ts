@@ -23,6 +23,7 @@ export const SPELLING: Readonly<Record<string, string>> = {
   towards: 'toward',
   heap: 'pile',
   heaps: 'piles',
+  wichever: 'whichever',
   tabel: 'table',
   colum: 'column',
   colums: 'columns',

@@ -18,18 +18,162 @@
 // - "build two towers, red under orange under yellow, and green under blue under purple", "a
 //   tower: yellow on blue on red": each chain a stack, its first colour the bottom of an "under"
 //   chain and the top of an "on" chain.
+// Then post hoc, after the thirty-eighth and thirty-ninth tables (measured held out first):
+// - "the chopping board", "the serving board": a tray (a flat thing to set things on; "board" alone
+//   may be a plank, read as it is).
+// - "shove it up next to the bowl": next to it.
+// - "top two blocks in the yellow bowl, bottom two in the blue one": the top two, the bottom two.
+// - "the third block down", "the second one up": counted from the top, from the bottom.
+// - "put each block in a bowl, one in each": in different bowls (not "in the two containers on the
+//   right, one in each", which says more).
+// - "straighten the blocks up so they make a proper horizontal line": arrange them in one.
+// - "… into corners, a different corner for each", "in the corners, one each": into different corners.
+// - (layout-forms.ts) "the block above the blue bowl and the one below it": below the blue bowl.
 
-import { NOUNS, NUMBER_WORDS, isColor, singularOf } from './lexicon.ts';
+import { NOUNS, NUMBER_WORDS, isColor, pluralOf, singularOf } from './lexicon.ts';
 import { endsSentence, punctBefore, wordAt, wordLike } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
 /** Words for what a bowl is for, said before "bowl". */
 const BOWL_KINDS: ReadonlySet<string> = new Set(['fruit', 'salad', 'soup', 'cereal', 'mixing', 'serving', 'pasta', 'sugar', 'rice']);
 
-/** "the fruit bowl": the bowl. */
+/** Words for what a board is for, said before "board": a flat thing to set things on, a tray. */
+const BOARD_KINDS: ReadonlySet<string> = new Set(['chopping', 'cutting', 'serving', 'bread', 'cheese']);
+
+/** "the fruit bowl": the bowl; "the chopping board", "the serving board": the tray (a "board" alone may be a plank). */
 function bowlKinds(tokens: Token[]): Token[] {
   const w = wordAt(tokens);
-  return tokens.filter((t, k) => !(t.kind === 'word' && BOWL_KINDS.has(t.text) && ['bowl', 'bowls'].includes(w(k + 1) ?? '')));
+  const out: Token[] = [];
+  for (const [k, t] of tokens.entries()) {
+    if (t.kind === 'word' && BOWL_KINDS.has(t.text) && ['bowl', 'bowls'].includes(w(k + 1) ?? '')) continue;
+    if (t.kind === 'word' && BOARD_KINDS.has(t.text) && ['board', 'boards'].includes(w(k + 1) ?? '')) continue;
+    const board = t.kind === 'word' && ['board', 'boards'].includes(t.text) && BOARD_KINDS.has(w(k - 1) ?? '');
+    out.push(board ? wordLike(t, t.text === 'board' ? 'tray' : 'trays') : t);
+  }
+  return out;
+}
+
+/** "top two blocks in the yellow bowl, bottom two in the blue one": the top two, the bottom two. */
+function theTopTwo(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    if (!['top', 'bottom'].includes(w(k) ?? '') || NUMBER_WORDS[w(k + 1) ?? ''] === undefined) continue;
+    if (!(k === 0 || tokens[k - 1]!.text === ',' || endsSentence(tokens[k - 1]))) continue;
+    return theTopTwo([...tokens.slice(0, k), wordLike(tokens[k]!, 'the'), ...tokens.slice(k)]);
+  }
+  return tokens;
+}
+
+/** "shove the red block up next to the yellow bowl": next to it ("up" says nothing of where). */
+function upNextTo(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  return tokens.filter(
+    (_t, k) =>
+      !(
+        w(k) === 'up' &&
+        ['next', 'beside', 'against', 'alongside', 'close'].includes(w(k + 1) ?? '') &&
+        // (Right after the thing: "the red block on the right up next to it" is left as it is.)
+        (NOUNS.has(w(k - 1) ?? '') || ['it', 'them', 'one'].includes(w(k - 1) ?? '')) &&
+        !tokens.slice(Math.max(0, k - 5), k).some((u) => ['pick', 'lift', 'stand', 'line', 'set', 'prop'].includes(u.text))
+      ),
+  );
+}
+
+/** "the third block down", "the second one up": counted from the top, from the bottom. */
+function countedDown(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    if (!ORDINALS_SAID.has(w(k - 2) ?? '') || w(k - 3) !== 'the') continue;
+    if (!(NOUNS.has(w(k - 1) ?? '') || w(k - 1) === 'one') || !['down', 'up'].includes(w(k) ?? '')) continue;
+    // ("the third block down the column": a place along it, read as it is.)
+    if (['the', 'from', 'of'].includes(w(k + 1) ?? '')) continue;
+    // ("the second one up, counting from the bottom": the side is said after it.)
+    if (tokens.slice(k + 1, k + 4).some((u) => ['counting', 'counted', 'from'].includes(u.text))) continue;
+    const at = tokens[k]!;
+    const from = ['from', 'the', w(k) === 'down' ? 'top' : 'bottom'].map((x) => wordLike(at, x));
+    return countedDown([...tokens.slice(0, k), ...from, ...tokens.slice(k + 1)]);
+  }
+  return tokens;
+}
+
+const ORDINALS_SAID: ReadonlySet<string> = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', '2nd', '3rd', '4th', '5th']);
+
+/**
+ * "put each block in a bowl, one in each", "the red and green blocks in the two containers on the
+ * right, one in each": in different bowls, in different containers (on the right).
+ */
+function oneInEach(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 2; k + 3 <= tokens.length; k++) {
+    if (tokens[k - 1]?.text !== ',' || w(k) !== 'one' || w(k + 1) !== 'in' || w(k + 2) !== 'each') continue;
+    if (!(k + 3 === tokens.length || endsSentence(tokens[k + 3]))) continue;
+    // Back to "in a bowl" / "in the two containers" in this sentence.
+    let i = k - 2;
+    while (i > 0 && !(w(i) === 'in' || w(i) === 'into') && !endsSentence(tokens[i])) i--;
+    if (!(w(i) === 'in' || w(i) === 'into') || !['a', 'the'].includes(w(i + 1) ?? '')) continue;
+    let n = i + 2;
+    if (NUMBER_WORDS[w(n) ?? ''] !== undefined) n++;
+    const noun = w(n);
+    const entry = noun === undefined ? undefined : NOUNS.get(noun);
+    if (entry === undefined || !['bowl', 'tray', 'container'].includes(entry.cls)) continue;
+    // (Only the containers alone: "in the two containers on the right, one in each" is left as it is.)
+    if (n + 1 !== k - 1) continue;
+    const plural = entry.plural ? noun! : (pluralOf(noun!) ?? `${noun}s`);
+    const at = tokens[i + 1]!;
+    return [
+      ...tokens.slice(0, i + 1),
+      wordLike(at, 'different'),
+      wordLike(tokens[n]!, plural),
+      ...tokens.slice(n + 1, k - 1),
+      ...tokens.slice(k + 3),
+    ];
+  }
+  return tokens;
+}
+
+/** "… into corners, a different corner for each", "in the corners, one each": into different corners. */
+function cornersEach(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 3 < tokens.length; k++) {
+    if (!['in', 'into'].includes(w(k) ?? '')) continue;
+    const c = w(k + 1) === 'the' ? k + 2 : k + 1;
+    if (w(c) !== 'corners' || tokens[c + 1]?.text !== ',') continue;
+    let e = c + 2;
+    if (w(e) === 'a' && w(e + 1) === 'different' && ['corner', 'one'].includes(w(e + 2) ?? '')) {
+      e += 3;
+      if (w(e) === 'for' && ['each', 'every'].includes(w(e + 1) ?? '')) e += 2;
+      else if (w(e) === 'each') e++;
+      if (w(e) === 'one') e++;
+    } else if (w(e) === 'one' && w(e + 1) === 'each') e += 2;
+    else continue;
+    if (!(e === tokens.length || endsSentence(tokens[e]))) continue;
+    const at = tokens[c]!;
+    return [...tokens.slice(0, k + 1), wordLike(at, 'different'), at, ...tokens.slice(e)];
+  }
+  return tokens;
+}
+
+/** "straighten the blocks up so they make a proper horizontal line": arrange them in one. */
+function straightenSo(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  const k = tokens.findIndex((t) => t.text === 'straighten');
+  if (k < 0 || w(k + 1) !== 'the' || !NOUNS.get(w(k + 2) ?? '')?.plural) return tokens;
+  let j = k + 3;
+  if (['up', 'out'].includes(w(j) ?? '')) j++;
+  if (w(j) !== 'so') return tokens;
+  j++;
+  if (w(j) === 'that') j++;
+  if (w(j) !== 'they' || !['make', 'form', 'are', 'sit', 'stand'].includes(w(j + 1) ?? '')) return tokens;
+  j += 2;
+  if (w(j) === 'in') j++;
+  if (!['a', 'one'].includes(w(j) ?? '')) return tokens;
+  j++;
+  while (['proper', 'straight', 'neat', 'nice', 'single'].includes(w(j) ?? '')) j++;
+  const way = ['horizontal', 'vertical'].includes(w(j) ?? '') ? w(j++)! : null;
+  if (!['line', 'row', 'column'].includes(w(j) ?? '')) return tokens;
+  const at = tokens[k]!;
+  const line = [...['in', 'a'], ...(way ? [way] : []), w(j)!].map((x) => wordLike(tokens[j]!, x));
+  return [...tokens.slice(0, k), wordLike(at, 'arrange'), ...tokens.slice(k + 1, k + 3), ...line, ...tokens.slice(j + 1)];
 }
 
 /** "every block you can see", "all the balls that you can see", "the blocks you see": every block. */
@@ -248,6 +392,12 @@ function sameOrder(tokens: Token[]): Token[] {
 /** The plain forms, in order. */
 export function plainForms(tokens: Token[]): Token[] {
   let out = bowlKinds(tokens);
+  out = upNextTo(out);
+  out = theTopTwo(out);
+  out = countedDown(out);
+  out = oneInEach(out);
+  out = straightenSo(out);
+  out = cornersEach(out);
   out = onTheEndOf(out);
   out = sameOrder(out);
   out = youCanSee(out);

@@ -833,7 +833,8 @@ class Planner {
   stack(ids: string[], at?: Dest): void {
     // What already stands as asked, from the bottom up, stays; whatever else stands on a member comes off first, top first.
     // A base standing on something comes down to the table too, in its turn.
-    const raised = this.facts.objects.some((o) => this.standsOn(ids[0]!, o.id));
+    // (Not one in a bowl or on a tray: "put the red block in the green bowl, then stack the blue one on it" builds there.)
+    const raised = this.facts.objects.some((o) => o.shape !== 'bowl' && o.shape !== 'tray' && this.standsOn(ids[0]!, o.id));
     let done = raised ? 0 : 1;
     while (!at && done > 0 && done < ids.length && this.standsOn(ids[done]!, ids[done - 1]!)) done++;
     const riders = this.facts.objects
