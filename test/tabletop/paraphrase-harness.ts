@@ -109,7 +109,8 @@ export interface TableFiles {
  * held-out table, over the scenes of the first thirty-five and its own; 37 is the thirty-seventh,
  * held-out table, over the scenes of the first thirty-six and its own; 38 is the thirty-eighth,
  * held-out table, over the scenes of the first thirty-seven and its own; 39 is the thirty-ninth,
- * held-out table, over the scenes of the first thirty-eight and its own.
+ * held-out table, over the scenes of the first thirty-eight and its own; 40 is the fortieth,
+ * held-out table, over the scenes of the first thirty-nine and its own.
  */
 /** The scenes files of tables 1 to `n`: a table's rows may use the scenes of every table before it. */
 const scenesUpTo = (n: number): string[] => ['scenes.json', ...Array.from({ length: n - 1 }, (_, k) => `scenes-${k + 2}.json`)];
@@ -154,6 +155,7 @@ export const TABLES = {
   37: { rows: 'instructions-37.json', scenes: scenesUpTo(37) },
   38: { rows: 'instructions-38.json', scenes: scenesUpTo(38) },
   39: { rows: 'instructions-39.json', scenes: scenesUpTo(39) },
+  40: { rows: 'instructions-40.json', scenes: scenesUpTo(40) },
 } satisfies Record<number, TableFiles>;
 
 /** The tables there are (a new table is one more entry in `TABLES`). */
