@@ -30,7 +30,7 @@
 // - "… into corners, a different corner for each", "in the corners, one each": into different corners.
 // - (layout-forms.ts) "the block above the blue bowl and the one below it": below the blue bowl.
 
-import { NOUNS, NUMBER_WORDS, isColor, pluralOf, singularOf } from './lexicon.ts';
+import { NOUNS, NUMBER_WORDS, ORDINALS, isColor, pluralOf, singularOf } from './lexicon.ts';
 import { endsSentence, punctBefore, wordAt, wordLike } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -83,7 +83,7 @@ function upNextTo(tokens: Token[]): Token[] {
 function countedDown(tokens: Token[]): Token[] {
   const w = wordAt(tokens);
   for (let k = 1; k + 1 < tokens.length; k++) {
-    if (!ORDINALS_SAID.has(w(k - 2) ?? '') || w(k - 3) !== 'the') continue;
+    if (ORDINALS[w(k - 2) ?? ''] === undefined || w(k - 3) !== 'the') continue;
     if (!(NOUNS.has(w(k - 1) ?? '') || w(k - 1) === 'one') || !['down', 'up'].includes(w(k) ?? '')) continue;
     // ("the third block down the column": a place along it, read as it is.)
     if (['the', 'from', 'of'].includes(w(k + 1) ?? '')) continue;
@@ -96,11 +96,9 @@ function countedDown(tokens: Token[]): Token[] {
   return tokens;
 }
 
-const ORDINALS_SAID: ReadonlySet<string> = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', '2nd', '3rd', '4th', '5th']);
-
 /**
- * "put each block in a bowl, one in each", "the red and green blocks in the two containers on the
- * right, one in each": in different bowls, in different containers (on the right).
+ * "put each block in a bowl, one in each", "put the blocks in the bowls, one in each": in different
+ * bowls (not "in the two containers on the right, one in each", which says more of them).
  */
 function oneInEach(tokens: Token[]): Token[] {
   const w = wordAt(tokens);
@@ -287,7 +285,7 @@ function sortIntoLine(tokens: Token[]): Token[] {
   return tokens;
 }
 
-/** "… on the red one to make a tower of three", "… so it makes a tower": what the step makes. */
+/** "… on the red one to make a tower of three", "… to build a stack": what the step makes, said at the end of it. */
 function toMakeATower(tokens: Token[]): Token[] {
   const w = wordAt(tokens);
   for (let k = 1; k + 3 < tokens.length; k++) {
