@@ -7,6 +7,7 @@ import type { ColorName, Vec2 } from '../../../sim/index.ts';
 import { PHRASE_DISTANCES, closestNames } from '../../../sim/index.ts';
 import {
   COLORS,
+  CONTAINER_CLASSES,
   DIRECTIONS,
   EXTREMES,
   FILLER,
@@ -2188,8 +2189,7 @@ function parsePlace(c: Cursor): Location | null {
   const ofTableAfter = c.word(1) === 'of' && ['table', 'workspace', 'tabletop'].includes(c.word(3) ?? '');
   // "the middle bowl", "the centre block": which one, not a place.
   // ("… the left coaster onto the middle one": the middle coaster, where a holder was named before.)
-  const holderBefore = (): boolean =>
-    c.tokens.slice(0, c.pos).some((t) => ['bowl', 'tray', 'container'].includes(NOUNS.get(t.text)?.cls ?? ''));
+  const holderBefore = (): boolean => c.tokens.slice(0, c.pos).some((t) => CONTAINER_CLASSES.has(NOUNS.get(t.text)?.cls ?? 'thing'));
   const thingAfter =
     (NOUNS.has(c.word(1) ?? '') && NOUNS.get(c.word(1)!)!.cls !== 'zone' && !['table', 'tabletop', 'workspace'].includes(c.word(1)!)) ||
     (c.word(1) === 'one' && holderBefore());
@@ -2554,8 +2554,6 @@ function parseGapRelationWith(c: Cursor, gap: Gap | null): Location | null {
   c.pos = start;
   return null;
 }
-
-const CONTAINER_CLASSES: ReadonlySet<NounClass> = new Set(['bowl', 'tray', 'container']);
 
 /** A corner / side / container noun at the cursor, consumed: "corner", "sides", "bowls". */
 function distinctPlace(c: Cursor): { which: 'corner' | 'side' | 'container'; noun?: NounClass; plural: boolean } | null {

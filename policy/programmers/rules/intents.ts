@@ -9,7 +9,7 @@ import { ParseError, parseInstruction } from './grammar.ts';
 import type { Clause, Gap, Location, NounPhrase, Relation } from './grammar.ts';
 import { CONTAINERS, UnresolvedReference, findTowers, holds, resolveNp, spreadAxis, spreadOf, volume } from './references.ts';
 import type { Referent, SceneFacts, Want } from './references.ts';
-import { NOUNS, shapesOf } from './lexicon.ts';
+import { CONTAINER_CLASSES, NOUNS, shapesOf } from './lexicon.ts';
 import type { NounClass } from './lexicon.ts';
 
 /** A named part of the table: a corner, a side, or the centre (sim/table-regions.ts). */
@@ -134,8 +134,6 @@ interface State {
   putIn?: Map<string, string>;
 }
 
-const CONTAINER_NOUNS: ReadonlySet<NounClass> = new Set(['bowl', 'tray', 'container']);
-
 /** The things an intent moves. */
 function intentIds(it: Intent): string[] {
   if (it.kind === 'place' || it.kind === 'push' || it.kind === 'pushBy') return [it.id];
@@ -151,7 +149,7 @@ function noteMoved(st: State, its: readonly Intent[]): void {
 }
 
 /** The last kind of thing (not a container) named before, if any. */
-const thingNoun = (st: State): NounClass | null => [...st.nouns].reverse().find((n) => n !== null && !CONTAINER_NOUNS.has(n)) ?? null;
+const thingNoun = (st: State): NounClass | null => [...st.nouns].reverse().find((n) => n !== null && !CONTAINER_CLASSES.has(n)) ?? null;
 
 /**
  * The noun classes "one" may stand for ("the purple one"), in the order tried: the last
@@ -163,13 +161,13 @@ const thingNoun = (st: State): NounClass | null => [...st.nouns].reverse().find(
 function oneNouns(st: State, want: Want): (NounClass | null)[] {
   const recent = [...st.nouns].reverse().filter((n, i, all) => all.indexOf(n) === i);
   // ("get the red block out of the green bowl and into the yellow one": a container, when one is wanted and none was named.)
-  const containersFirst = recent.some((n) => n !== null && CONTAINER_NOUNS.has(n))
-    ? [...recent.filter((n) => CONTAINER_NOUNS.has(n)), ...recent.filter((n) => !CONTAINER_NOUNS.has(n))]
+  const containersFirst = recent.some((n) => n !== null && CONTAINER_CLASSES.has(n))
+    ? [...recent.filter((n) => CONTAINER_CLASSES.has(n)), ...recent.filter((n) => !CONTAINER_CLASSES.has(n))]
     : (['container', ...recent] as typeof recent);
-  const thingsFirst = [...recent.filter((n) => !CONTAINER_NOUNS.has(n)), ...recent.filter((n) => CONTAINER_NOUNS.has(n))];
+  const thingsFirst = [...recent.filter((n) => !CONTAINER_CLASSES.has(n)), ...recent.filter((n) => CONTAINER_CLASSES.has(n))];
   const ordered = want === 'container' ? containersFirst : want === 'thing' ? thingsFirst : recent;
   // ("first the red one in the green bowl, then the blue one …": only a bowl was named; a thing of any kind is tried last.)
-  if (want === 'thing' && st.noThingNoun && ordered.length > 0 && ordered.every((n) => n !== null && CONTAINER_NOUNS.has(n)))
+  if (want === 'thing' && st.noThingNoun && ordered.length > 0 && ordered.every((n) => n !== null && CONTAINER_CLASSES.has(n)))
     return [...ordered, null];
   return ordered.length > 0 ? ordered : [st.lastNoun];
 }
@@ -204,7 +202,7 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
     np.other &&
     np.kind === 'object' &&
     !np.plural &&
-    ((np.noun !== null && CONTAINER_NOUNS.has(np.noun)) || (np.noun === null && np.colors.length === 0 && want === 'container'))
+    ((np.noun !== null && CONTAINER_CLASSES.has(np.noun)) || (np.noun === null && np.colors.length === 0 && want === 'container'))
   ) {
     const named = st.mentioned.filter((id) => {
       const shape = st.facts.objects.find((o) => o.id === id)?.shape;
@@ -292,7 +290,7 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
   }
   // "Blue ball and blue can in the bowl, and the white ones on the tray": plural "ones" after
   // two kinds of thing named last are things of either kind.
-  const things = st.nouns.filter((n) => !CONTAINER_NOUNS.has(n) && n !== 'zone' && n !== 'thing');
+  const things = st.nouns.filter((n) => !CONTAINER_CLASSES.has(n) && n !== 'zone' && n !== 'thing');
   const [k1, k2] = [things.at(-1), things.at(-2)];
   if (r === undefined && np.pronoun === 'one' && np.plural && np.noun === null && !np.odd && !np.other && k1 && k2 && k1 !== k2) {
     const both = [k1, k2].map((n) => {
@@ -409,7 +407,7 @@ function resolve(st: State, np: NounPhrase, want: Want, opts: { exclude?: string
     st.lastNoun = np.noun;
     st.nouns.push(np.noun);
     // (Its colour, when a size said which: "the small orange block …, then the big one".)
-    if (!CONTAINER_NOUNS.has(np.noun)) st.sizedColors = np.size !== null && np.colors.length > 0 ? np.colors : undefined;
+    if (!CONTAINER_CLASSES.has(np.noun)) st.sizedColors = np.size !== null && np.colors.length > 0 ? np.colors : undefined;
   }
   if (r.kind === 'objects') {
     if (r.candidates.length > 1 && !np.plural && !np.quantifier) st.candidates[np.text] = r.candidates;
@@ -458,7 +456,7 @@ function subjects(st: State, clause: Clause, want: Want = 'thing'): string[] {
   const phrases = named.length > 0 && named.length < clause.objects.length ? named : clause.objects;
   // ("line the cans up: white, red, blue": the kind of the general plural left out is named before the colours.)
   if (phrases === named)
-    for (const np of clause.objects) if (!named.includes(np) && np.noun !== null && !CONTAINER_NOUNS.has(np.noun)) st.nouns.push(np.noun);
+    for (const np of clause.objects) if (!named.includes(np) && np.noun !== null && !CONTAINER_CLASSES.has(np.noun)) st.nouns.push(np.noun);
   for (const np of phrases) {
     if (np.pronoun === 'one' && np.quantifier === 'each' && np.noun === null && st.subject.length > 0) {
       // "put each one …" after a clause that named objects: each of them.
@@ -470,7 +468,7 @@ function subjects(st: State, clause: Clause, want: Want = 'thing'): string[] {
     const others = np.other && np.kind === 'object' && np.plural ? [...new Set([...st.mentioned, ...st.keep])] : [];
     // "one ball in the tray and the other in the bowl", "the other bowl": not one named before, of the same sort (things or containers).
     if (np.other && np.kind === 'object' && !np.plural) {
-      const container = np.noun !== null && CONTAINER_NOUNS.has(np.noun);
+      const container = np.noun !== null && CONTAINER_CLASSES.has(np.noun);
       for (const id of st.mentioned) {
         const shape = st.facts.objects.find((o) => o.id === id)?.shape;
         if ((shape === 'bowl' || shape === 'tray') === container) others.push(id);
@@ -894,7 +892,8 @@ function stackSite(st: State, clause: Clause, base: string): Dest | null {
  */
 function stackHolder(st: State, clause: Clause, ids: string[]): Dest | null {
   for (const l of clause.locations) {
-    if ((l.kind !== 'in' && l.kind !== 'on') || l.np.kind !== 'object' || !CONTAINER_NOUNS.has(l.np.noun ?? 'box') || l.np.plural) continue;
+    if ((l.kind !== 'in' && l.kind !== 'on') || l.np.kind !== 'object' || !CONTAINER_CLASSES.has(l.np.noun ?? 'box') || l.np.plural)
+      continue;
     let dest: Dest | null;
     try {
       dest = destOf(st, l, ids[0]!, true);
@@ -1467,7 +1466,7 @@ function restsOnTable(st: State, id: string): boolean {
 function namesTwin(np: NounPhrase): boolean {
   // ("the big ones of the same colour": things of a size, of no kind named.)
   if (np.noun === null) return np.matchColor && !np.colorOf && np.pronoun === 'one' && np.size !== null;
-  return np.matchColor && !np.colorOf && !CONTAINER_NOUNS.has(np.noun) && np.noun !== 'zone';
+  return np.matchColor && !np.colorOf && !CONTAINER_CLASSES.has(np.noun) && np.noun !== 'zone';
 }
 
 /**
@@ -1956,7 +1955,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         onto.kind === 'object' &&
         !onto.plural &&
         onto.noun !== null &&
-        !CONTAINER_NOUNS.has(onto.noun) &&
+        !CONTAINER_CLASSES.has(onto.noun) &&
         onto.noun !== 'zone';
       if (clause.objects.length === 1 && np0?.kind === 'tower' && !np0.plural && ((onto?.kind === 'tower' && !onto.plural) || thingOnto)) {
         const upper = objectIds(st, np0, 'thing', { exclude: [] });
@@ -2062,7 +2061,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         !onAny.plural &&
         /^(a|an|any)\b/i.test(onAny.text) &&
         onAny.noun !== null &&
-        !CONTAINER_NOUNS.has(onAny.noun) &&
+        !CONTAINER_CLASSES.has(onAny.noun) &&
         onAny.noun !== 'zone' &&
         clause.objects.some((np) => np.quantifier === 'each' || np.quantifier === 'all' || np.plural)
       ) {
@@ -2615,7 +2614,8 @@ function nestedContainers(clauses: Clause[], facts: SceneFacts, notes: string[])
   return clauses.map((clause) => {
     const [a, b] = clause.locations;
     if (clause.verb !== 'put' || clause.locations.length !== 2 || a?.kind !== 'in' || (b?.kind !== 'on' && b?.kind !== 'in')) return clause;
-    if (!CONTAINER_NOUNS.has(a.np.noun ?? 'box') || !CONTAINER_NOUNS.has(b.np.noun ?? 'box') || a.np.relation || a.np.plural) return clause;
+    if (!CONTAINER_CLASSES.has(a.np.noun ?? 'box') || !CONTAINER_CLASSES.has(b.np.noun ?? 'box') || a.np.relation || a.np.plural)
+      return clause;
     const inner: NounPhrase = { ...a.np, relation: { rel: 'on', np: b.np, explicit: true } };
     try {
       const all = resolveNp(a.np, facts, { want: 'container' });
@@ -2639,9 +2639,9 @@ function eachOfThose(clauses: Clause[], facts: SceneFacts): Clause[] {
     if (clause.verb !== 'put' || clause.locations.length !== 2 || a?.kind !== 'in' || b?.kind !== 'distinct') return clause;
     if (b.which !== 'container' || b.colors?.length || !a.np.plural) return clause;
     // ("into the blue and green bowls, one in each": a list of them.)
-    const listed = a.np.pronoun === 'both' && a.np.list?.every((x) => x.kind === 'object' && CONTAINER_NOUNS.has(x.noun ?? 'box'));
+    const listed = a.np.pronoun === 'both' && a.np.list?.every((x) => x.kind === 'object' && CONTAINER_CLASSES.has(x.noun ?? 'box'));
     if (!listed && !(a.np.notColors?.length || a.np.relation || a.np.size)) return clause;
-    if (!listed && !CONTAINER_NOUNS.has(a.np.noun ?? 'box')) return clause;
+    if (!listed && !CONTAINER_CLASSES.has(a.np.noun ?? 'box')) return clause;
     try {
       const ids: string[] = [];
       for (const np of listed ? a.np.list! : [a.np]) {
@@ -2698,7 +2698,7 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
     keep: left,
     keepEmpty: new Set(),
   };
-  st.noThingNoun = !clauses.some((c) => c.objects.some((np) => np.noun !== null && !CONTAINER_NOUNS.has(np.noun) && np.noun !== 'zone'));
+  st.noThingNoun = !clauses.some((c) => c.objects.some((np) => np.noun !== null && !CONTAINER_CLASSES.has(np.noun) && np.noun !== 'zone'));
   let intents: Intent[] = [];
   // What stays is known before anything moves: "put the blocks in the bowls, one each, leaving
   // the white block out" counts the blocks without it.

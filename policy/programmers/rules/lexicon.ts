@@ -125,6 +125,9 @@ export const isColor = (w: string): w is ColorName => COLORS.has(w);
  */
 export type NounClass = 'box' | 'sphere' | 'cylinder' | 'bowl' | 'tray' | 'container' | 'thing' | 'zone';
 
+/** The noun classes of things that hold others ("the bowl", "the tray", "the container"). */
+export const CONTAINER_CLASSES: ReadonlySet<NounClass> = new Set(['bowl', 'tray', 'container']);
+
 interface NounEntry {
   cls: NounClass;
   plural: boolean;

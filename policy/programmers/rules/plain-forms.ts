@@ -30,7 +30,7 @@
 // - "… into corners, a different corner for each", "in the corners, one each": into different corners.
 // - (layout-forms.ts) "the block above the blue bowl and the one below it": below the blue bowl.
 
-import { NOUNS, NUMBER_WORDS, ORDINALS, isColor, pluralOf, singularOf } from './lexicon.ts';
+import { CONTAINER_CLASSES, NOUNS, NUMBER_WORDS, ORDINALS, isColor, pluralOf, singularOf } from './lexicon.ts';
 import { endsSentence, punctBefore, wordAt, wordLike } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -113,7 +113,7 @@ function oneInEach(tokens: Token[]): Token[] {
     if (NUMBER_WORDS[w(n) ?? ''] !== undefined) n++;
     const noun = w(n);
     const entry = noun === undefined ? undefined : NOUNS.get(noun);
-    if (entry === undefined || !['bowl', 'tray', 'container'].includes(entry.cls)) continue;
+    if (entry === undefined || !CONTAINER_CLASSES.has(entry.cls)) continue;
     // (Only the containers alone: "in the two containers on the right, one in each" is left as it is.)
     if (n + 1 !== k - 1) continue;
     const plural = entry.plural ? noun! : (pluralOf(noun!) ?? `${noun}s`);

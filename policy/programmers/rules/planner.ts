@@ -24,6 +24,7 @@ import {
 import type { Disc } from './geometry.ts';
 import type { Dest, Intent } from './intents.ts';
 import type { Gap } from './grammar.ts';
+import { CONTAINERS } from './references.ts';
 import type { SceneFacts } from './references.ts';
 import type { PlanAmendments } from './program-text.ts';
 
@@ -126,7 +127,7 @@ class Board {
  * container's inner footprint and its bottom above the table. Null when none.
  */
 function containerAtStart(facts: SceneFacts, o: ObjectInfo): string | null {
-  if (o.shape === 'bowl' || o.shape === 'tray') return null;
+  if (CONTAINERS.includes(o.shape)) return null;
   const bottom = o.position[2] - o.size[2] / 2;
   if (bottom < 0.004) return null;
   for (const c of facts.objects) {
@@ -834,7 +835,7 @@ class Planner {
     // What already stands as asked, from the bottom up, stays; whatever else stands on a member comes off first, top first.
     // A base standing on something comes down to the table too, in its turn.
     // (Not one in a bowl or on a tray: "put the red block in the green bowl, then stack the blue one on it" builds there.)
-    const raised = this.facts.objects.some((o) => o.shape !== 'bowl' && o.shape !== 'tray' && this.standsOn(ids[0]!, o.id));
+    const raised = this.facts.objects.some((o) => !CONTAINERS.includes(o.shape) && this.standsOn(ids[0]!, o.id));
     let done = raised ? 0 : 1;
     while (!at && done > 0 && done < ids.length && this.standsOn(ids[done]!, ids[done - 1]!)) done++;
     const riders = this.facts.objects
