@@ -111,7 +111,8 @@ export interface TableFiles {
  * held-out table, over the scenes of the first thirty-seven and its own; 39 is the thirty-ninth,
  * held-out table, over the scenes of the first thirty-eight and its own; 40 is the fortieth,
  * held-out table, over the scenes of the first thirty-nine and its own; 41 is the forty-first,
- * held-out table, over the scenes of the first forty and its own.
+ * held-out table, over the scenes of the first forty and its own; 42 is the forty-second,
+ * held-out table, over the scenes of the first forty-one and its own.
  */
 /** The scenes files of tables 1 to `n`: a table's rows may use the scenes of every table before it. */
 const scenesUpTo = (n: number): string[] => ['scenes.json', ...Array.from({ length: n - 1 }, (_, k) => `scenes-${k + 2}.json`)];
@@ -158,6 +159,7 @@ export const TABLES = {
   39: { rows: 'instructions-39.json', scenes: scenesUpTo(39) },
   40: { rows: 'instructions-40.json', scenes: scenesUpTo(40) },
   41: { rows: 'instructions-41.json', scenes: scenesUpTo(41) },
+  42: { rows: 'instructions-42.json', scenes: scenesUpTo(42) },
 } satisfies Record<number, TableFiles>;
 
 /** The tables there are (a new table is one more entry in `TABLES`). */
