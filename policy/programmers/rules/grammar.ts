@@ -2547,8 +2547,22 @@ function parseGapRelationWith(c: Cursor, gap: Gap | null): Location | null {
   // "way over to the right of X", "a lot further to the left of X".
   c.accept('over', 'across', 'out', 'farther', 'off');
   const rel = placeRelation(c);
+  // "just right of the middle", "a little to the left of the centre of the table": a point that
+  // far from the table's centre (the gap's middle, and half a block, from it).
+  if (rel && rel !== 'next') {
+    const s = c.pos;
+    // (Only the middle itself, the clause ending there: "the middle white block" is a thing.)
+    const ends = (): boolean => c.done() || c.peek()?.kind === 'punct' || ['and', 'then', 'please'].includes(c.word() ?? '');
+    if (c.seq('the?', ['middle', 'center']) && (c.seq('of', 'the', 'table') || true) && ends()) {
+      const d = Math.round(((gap.min + gap.max) / 2 + 0.02) * 1000) / 1000;
+      const dir: Record<Exclude<Relation, 'next'>, Vec2> = { left: [-d, 0], right: [d, 0], front: [0, -d], behind: [0, d] };
+      return { kind: 'at', xy: dir[rel] };
+    }
+    c.pos = s;
+  }
   if (rel) {
-    const list = parseNpList(c);
+    // (A place, as after a relation without a gap: "just above the bowl on the right" says which bowl.)
+    const list = parseNpList(c, { inPlace: true });
     if (list.length === 1 && list[0]!.kind !== 'table') return { kind: 'relation', rel, np: list[0]!, gap };
   }
   c.pos = start;
@@ -5379,7 +5393,7 @@ function refersBack(tokens: readonly Token[] | undefined): boolean {
   });
 }
 
-/** Whether a clause starts by placing "it" / "them" ("put it in the tray", "and drop them on the table"). */
+/** Whether a clause starts by placing "it" / "them" ("put it in the tray", "and drop them on the table", "stand it on …"). */
 function placesIt(tokens: readonly Token[] | undefined): boolean {
   if (!tokens) return false;
   let i = 0;
@@ -5387,7 +5401,8 @@ function placesIt(tokens: readonly Token[] | undefined): boolean {
   const verb = VERBS.get(tokens[i]?.text ?? '');
   let j = i + 1;
   while (j < tokens.length && PARTICLES.has(tokens[j]!.text)) j++;
-  return (verb === 'put' || verb === 'stack' || verb === 'push') && ['it', 'them'].includes(tokens[j]?.text ?? '');
+  // ("…, and stand it on the tray": stood there.)
+  return (verb === 'put' || verb === 'stack' || verb === 'push' || verb === 'stand') && ['it', 'them'].includes(tokens[j]?.text ?? '');
 }
 
 /** "put one block per bowl": no object before the place; the object is every block (one per place, chosen when planning). */

@@ -49,6 +49,8 @@ export type Intent =
       slope?: 1 | -1;
       /** "in a line along the top of the table", "vertically on the left side": every slot in that region. */
       region?: TableRegionName;
+      /** "in a line from front to back, just right of the middle": the line's centre near this table point. */
+      through?: Vec2;
     }
   /** On a circle around `center` (an object), or around where the objects are now when null. */
   | { kind: 'circle'; ids: string[]; center: string | null; at?: Vec2 }
@@ -1179,6 +1181,8 @@ function lineOrder(st: State, clause: Clause): Extract<Intent, { kind: 'lineUp' 
   // "in a line along the top of the table", "vertically on the left side": the line in that region.
   const area = clause.locations.map((l) => (['corner', 'side', 'center'].includes(l.kind) ? areaOf(st, l, ids[0]!) : null)).find((a) => a);
   if (area) intent.region = area.region;
+  const at = clause.locations.find((l) => l.kind === 'at');
+  if (at) intent.through = at.xy;
   if (line) intent.line = line;
   else if (row) intent.line = axis === 'x' ? 'horizontal' : 'vertical';
   if (clause.slope) {
@@ -1591,8 +1595,13 @@ function groupClauses(clause: Clause): Clause[] | null {
     if (p.at <= from) return null;
     // "stack the yellow block on it and the red block on top of that": on the one the group before put down.
     const before = last?.objects.length === 1 && last.objects[0]!.kind === 'object' ? last.objects[0]! : null;
-    const onThat = p.l.kind === 'on' && p.l.np.kind === 'pronoun' && p.l.np.pronoun === 'it' && p.l.top === true && before !== null;
-    const l = onThat ? { ...p.l, np: before! } : p.l;
+    // ("put the yellow block on the green one, then the blue one on that, and the red one on top": after
+    // a group put on something, "on that" and "on top" are on the one it put down.)
+    const stacking = last?.locations.length === 1 && last.locations[0]!.kind === 'on';
+    const onThat =
+      p.l.kind === 'on' && p.l.np.kind === 'pronoun' && p.l.np.pronoun === 'it' && (p.l.top === true || stacking) && before !== null;
+    const onTop = p.l.kind === 'side' && p.l.onTop === true && stacking && before !== null;
+    const l: Location = onThat && p.l.kind === 'on' ? { ...p.l, np: before! } : onTop ? { kind: 'on', np: before!, top: true } : p.l;
     groups.push({ ...clause, verb: 'put', objects: clause.objects.slice(from, p.at), locations: [l], locAt: [p.at - from] });
     from = p.at;
   }
@@ -1856,6 +1865,13 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       if (dest && (dest.kind === 'in' || dest.kind === 'on')) {
         st.notes.push(`'${clause.text}': a push only slides along the table, so ${id} is lifted ${dest.kind} ${dest.id}`);
         for (const i of ids) out.push({ kind: 'place', id: i, dest, upright: false, notOn: null });
+      } else if (dest && ids.length > 1 && (dest.kind === 'zone' || dest.kind === 'area')) {
+        // "shove all the blocks over to the right side": slid one by one they would push each other
+        // about, so each is set down there, side by side (noted).
+        st.notes.push(`'${clause.text}': ${ids.length} things are moved there one by one, each set down beside the last`);
+        for (const i of ids) out.push({ kind: 'place', id: i, dest, upright: false, notOn: null });
+        setSubject(ids);
+        return;
       } else if (dest) out.push({ kind: 'push', id, dest });
       else if (clause.direction) {
         const distance = clause.distance ?? DEFAULT_PUSH;
@@ -2489,6 +2505,36 @@ function uncover(intents: Intent[], facts: SceneFacts, notes: string[], named: R
   return out;
 }
 
+/**
+ * "stack the black block on the white one and the white one on the gray one": a thing put on
+ * another that a later step moves would be carried off with it, or knocked off; the one under
+ * it is moved first (noted), when nothing between touches either and it does not go onto the
+ * thing put on it.
+ */
+function basesFirst(intents: Intent[], notes: string[]): Intent[] {
+  const out = [...intents];
+  const touches = (it: Intent, id: string): boolean =>
+    movedBy(it).includes(id) ||
+    (it.kind === 'place' && 'id' in it.dest && it.dest.id === id) ||
+    (it.kind === 'stack' && it.at !== undefined && 'id' in it.at && it.at.id === id);
+  for (let i = 0, guard = 0; i < out.length && guard < 4 * out.length; i++, guard++) {
+    const it = out[i]!;
+    if (it.kind !== 'place' || it.dest.kind !== 'on') continue;
+    const base = it.dest.id;
+    const j = out.findIndex((o, k) => k > i && o.kind === 'place' && o.id === base);
+    if (j < 0) continue;
+    const later = out[j] as Extract<Intent, { kind: 'place' }>;
+    if ('id' in later.dest && later.dest.id === it.id) continue;
+    if (out.slice(i + 1, j).some((o) => touches(o, base) || touches(o, it.id))) continue;
+    out.splice(j, 1);
+    out.splice(i, 0, later);
+    notes.push(`${base} is moved before ${it.id} is put on it`);
+    // (What moved up is looked at again.)
+    i--;
+  }
+  return out;
+}
+
 /** Merge intents that a sequence of clauses split: pick-then-place, unstack-then-put-down, pyramid parts. */
 function merge(intents: Intent[]): Intent[] {
   const out: Intent[] = [];
@@ -2748,7 +2794,7 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
   // (A tower named as one, "the block at the bottom of the pile", names what stands in it.)
   const towerNamed = /\b(the|that|this) (tower|stack|pile)\b/i.test(instruction) ? findTowers(facts).flat() : [];
   const named = new Set([...st.mentioned, ...(st.inner ?? []), ...towerNamed]);
-  const merged = liftedOff(st, ballsLast(uncover(merge(intents), facts, st.notes, named), facts));
+  const merged = liftedOff(st, ballsLast(basesFirst(uncover(merge(intents), facts, st.notes, named), st.notes), facts));
   if (st.pyramidAnnounced && !merged.some((x) => x.kind === 'pyramid')) {
     // "Build a pyramid." and nothing else: the widest block on two of the others.
     const blocks = facts.objects.filter((o) => o.shape === 'box').sort((a, b) => volume(b) - volume(a));
@@ -2811,7 +2857,7 @@ export function describeIntent(it: Intent): string {
     case 'sort':
       return `sort ${it.pairs.map((p) => `${p.id}→${p.container}`).join(', ')}`;
     case 'lineUp':
-      return `line up ${it.ids.join(', ')} along +${it.axis}${it.line ? ` (${it.line} line)` : ''}${it.region ? ` in the ${it.region.replace(/_/g, ' ')}` : ''}`;
+      return `line up ${it.ids.join(', ')} along +${it.axis}${it.line ? ` (${it.line} line)` : ''}${it.region ? ` in the ${it.region.replace(/_/g, ' ')}` : ''}${it.through ? ` through [${it.through.join(', ')}]` : ''}`;
     case 'push':
       return `push ${it.id} ${fmtDest(it.dest)}`;
     case 'pushBy':

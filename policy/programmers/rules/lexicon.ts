@@ -24,6 +24,7 @@ export const SPELLING: Readonly<Record<string, string>> = {
   heap: 'pile',
   heaps: 'piles',
   wichever: 'whichever',
+  strait: 'straight',
   tabel: 'table',
   colum: 'column',
   colums: 'columns',

@@ -29,6 +29,15 @@
 // - "straighten the blocks up so they make a proper horizontal line": arrange them in one.
 // - "… into corners, a different corner for each", "in the corners, one each": into different corners.
 // - (layout-forms.ts) "the block above the blue bowl and the one below it": below the blue bowl.
+// Twenty-eighth round, post hoc after the fortieth and forty-first tables (measured held out first):
+// - "the tea tray", "the serving tray": a tray.
+// - "…, the right way up", "right side up": upright.
+// - "just past the far edge of the tray": just behind it (the far edge is the top of the camera's
+//   image); the near edge in front, the left and right edges to the left and right.
+// - "every ball and can": every ball and every can.
+// - "each block to a different corner, all four corners": to different corners (the count is said
+//   by the blocks).
+// - "balls in the bowl first, then the blocks on the tray": in that order, as said.
 
 import { CONTAINER_CLASSES, NOUNS, NUMBER_WORDS, ORDINALS, isColor, pluralOf, singularOf } from './lexicon.ts';
 import { endsSentence, punctBefore, wordAt, wordLike } from './tokenizer.ts';
@@ -40,17 +49,101 @@ const BOWL_KINDS: ReadonlySet<string> = new Set(['fruit', 'salad', 'soup', 'cere
 /** Words for what a board is for, said before "board": a flat thing to set things on, a tray. */
 const BOARD_KINDS: ReadonlySet<string> = new Set(['chopping', 'cutting', 'serving', 'bread', 'cheese']);
 
-/** "the fruit bowl": the bowl; "the chopping board", "the serving board": the tray (a "board" alone may be a plank). */
+/** Words for what a tray is for, said before "tray". */
+const TRAY_KINDS: ReadonlySet<string> = new Set(['tea', 'serving', 'drinks', 'baking', 'breakfast', 'cafeteria']);
+
+/** "the fruit bowl", "the tea tray": the bowl, the tray; "the chopping board", "the serving board": the tray (a "board" alone may be a plank). */
 function bowlKinds(tokens: Token[]): Token[] {
   const w = wordAt(tokens);
   const out: Token[] = [];
   for (const [k, t] of tokens.entries()) {
     if (t.kind === 'word' && BOWL_KINDS.has(t.text) && ['bowl', 'bowls'].includes(w(k + 1) ?? '')) continue;
     if (t.kind === 'word' && BOARD_KINDS.has(t.text) && ['board', 'boards'].includes(w(k + 1) ?? '')) continue;
+    if (t.kind === 'word' && TRAY_KINDS.has(t.text) && ['tray', 'trays'].includes(w(k + 1) ?? '')) continue;
     const board = t.kind === 'word' && ['board', 'boards'].includes(t.text) && BOARD_KINDS.has(w(k - 1) ?? '');
     out.push(board ? wordLike(t, t.text === 'board' ? 'tray' : 'trays') : t);
   }
   return out;
+}
+
+/** "the right way up", "right side up": upright (a comma before it is kept out). */
+function rightWayUp(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    if (w(k) !== 'right' || !['way', 'side'].includes(w(k + 1) ?? '') || w(k + 2) !== 'up') continue;
+    const from = w(k - 1) === 'the' ? k - 1 : k;
+    const start = from > 0 && tokens[from - 1]!.text === ',' ? from - 1 : from;
+    return rightWayUp([...tokens.slice(0, start), wordLike(tokens[k]!, 'upright'), ...tokens.slice(k + 3)]);
+  }
+  return tokens;
+}
+
+/** The relation past an edge of a thing: the far edge is the top of the camera's image. */
+const PAST_EDGE: Readonly<Record<string, readonly string[]>> = {
+  far: ['behind'],
+  back: ['behind'],
+  top: ['behind'],
+  near: ['in', 'front', 'of'],
+  front: ['in', 'front', 'of'],
+  bottom: ['in', 'front', 'of'],
+  left: ['to', 'the', 'left', 'of'],
+  right: ['to', 'the', 'right', 'of'],
+};
+
+/** "just past the far edge of the tray", "beyond the left edge of it": just behind it, to the left of it. */
+function pastTheEdge(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 4 < tokens.length; k++) {
+    if (!['past', 'beyond', 'over'].includes(w(k) ?? '') || w(k + 1) !== 'the') continue;
+    const rel = PAST_EDGE[w(k + 2) ?? ''];
+    if (!rel || !['edge', 'side'].includes(w(k + 3) ?? '') || w(k + 4) !== 'of') continue;
+    const words = rel.map((r) => wordLike(tokens[k]!, r));
+    return pastTheEdge([...tokens.slice(0, k), ...words, ...tokens.slice(k + 5)]);
+  }
+  return tokens;
+}
+
+/** "every ball and can", "each block and ball": every ball and every can. */
+function everyOfBoth(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 3 < tokens.length; k++) {
+    if (!['every', 'each'].includes(w(k) ?? '') || w(k + 2) !== 'and') continue;
+    const [a, b] = [w(k + 1) ?? '', w(k + 3) ?? ''];
+    if (!NOUNS.has(a) || !NOUNS.has(b) || singularOf(a) !== a || singularOf(b) !== b || a === b) continue;
+    return [...tokens.slice(0, k + 3), wordLike(tokens[k]!, w(k)!), ...everyOfBoth(tokens.slice(k + 3))];
+  }
+  return tokens;
+}
+
+/** "each block to a different corner, all four corners": the count is the blocks'; to different corners. */
+function allTheCorners(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 2; k + 2 < tokens.length; k++) {
+    if (tokens[k - 1]!.text !== ',' || !['corner', 'corners'].includes(w(k - 2) ?? '')) continue;
+    if (w(k) !== 'all' || NUMBER_WORDS[w(k + 1) ?? ''] === undefined || w(k + 2) !== 'corners') continue;
+    if (!tokens.slice(0, k).some((t, j) => t.text === 'different' && ['corner', 'corners'].includes(w(j + 1) ?? ''))) continue;
+    return allTheCorners([...tokens.slice(0, k - 1), ...tokens.slice(k + 3)]);
+  }
+  return tokens;
+}
+
+/** "balls in the bowl first, then the blocks on the tray": the order said ("first" is not a thing). */
+function placedFirst(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 3; k + 1 < tokens.length; k++) {
+    if (w(k) !== 'first' || !NOUNS.has(w(k - 1) ?? '')) continue;
+    const then = tokens[k + 1]!.text === ',' ? k + 2 : k + 1;
+    if (w(then) !== 'then') continue;
+    // The clause before says where ("in the bowl"), so "first" ends it, and no verb opens it.
+    let start = k - 1;
+    while (start > 0 && !endsSentence(tokens[start - 1]) && tokens[start - 1]!.text !== ',') start--;
+    const clause = tokens.slice(start, k).map((t) => t.text);
+    if (!['in', 'into', 'on', 'onto'].some((p) => clause.slice(1).includes(p))) continue;
+    const head = clause[0] ?? '';
+    if (!NOUNS.has(head) && head !== 'the' && !isColor(head)) continue;
+    return placedFirst([...tokens.slice(0, k), ...tokens.slice(k + 1)]);
+  }
+  return tokens;
 }
 
 /** "top two blocks in the yellow bowl, bottom two in the blue one": the top two, the bottom two. */
@@ -390,6 +483,11 @@ function sameOrder(tokens: Token[]): Token[] {
 /** The plain forms, in order. */
 export function plainForms(tokens: Token[]): Token[] {
   let out = bowlKinds(tokens);
+  out = rightWayUp(out);
+  out = pastTheEdge(out);
+  out = everyOfBoth(out);
+  out = allTheCorners(out);
+  out = placedFirst(out);
   out = upNextTo(out);
   out = theTopTwo(out);
   out = countedDown(out);

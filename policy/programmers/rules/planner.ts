@@ -129,7 +129,8 @@ class Board {
 function containerAtStart(facts: SceneFacts, o: ObjectInfo): string | null {
   if (CONTAINERS.includes(o.shape)) return null;
   const bottom = o.position[2] - o.size[2] / 2;
-  if (bottom < 0.004) return null;
+  // (A tray's floor is a few millimetres thick: a block on it rests 3–4 mm up; on the table, within 1 mm.)
+  if (bottom < 0.002) return null;
   for (const c of facts.objects) {
     if (c.shape !== 'bowl' && c.shape !== 'tray') continue;
     const d: Vec2 = [o.position[0] - c.position[0], o.position[1] - c.position[1]];
@@ -562,9 +563,40 @@ class Planner {
       const room = (p: Vec2): number => Math.min(...taken.map((t) => dist2(p, t.at) - t.r - r));
       const k0 = free.findIndex((p) => room(p) >= 0.008);
       const k = k0 >= 0 ? k0 : free.reduce((best, p, j) => (room(p) > room(free[best]!) ? j : best), 0);
-      const slot = free.splice(k, 1)[0] ?? [0, 0];
+      let slot = free.splice(k, 1)[0] ?? [0, 0];
+      // No slot of the layout is clear of what lies there (a block set in the middle of a long
+      // tray): the clearest spot inside, nearest the slot on a tie.
+      if (k0 < 0) {
+        const inner = this.interiorSpots(container, r);
+        const score = (p: Vec2): number => room(p) - 0.002 * dist2(p, slot);
+        const best = inner.reduce<Vec2 | null>((b, p) => (b === null || score(p) > score(b) ? p : b), null);
+        if (best && room(best) > room(slot) + 0.005) slot = best;
+      }
       out.push(slot);
       taken.push({ at: slot, r });
+    }
+    return out;
+  }
+
+  /**
+   * Candidate centres (world-frame offsets from its centre, every 5 mm) inside a container for
+   * an object of footprint radius `r`: 1.2 cm clear of the wall (the measured inside when a
+   * repair measured it).
+   */
+  private interiorSpots(container: string, r: number): Vec2[] {
+    const c = this.board.obj(container);
+    const measured = this.amend.interior[container];
+    const out: Vec2[] = [];
+    if (c.shape === 'tray') {
+      const hx = (measured?.half?.[0] ?? c.size[0] / 2) - 0.012 - r;
+      const hy = (measured?.half?.[1] ?? c.size[1] / 2) - 0.012 - r;
+      const [cos, sin] = [Math.cos(c.yaw), Math.sin(c.yaw)];
+      for (let x = -Math.max(0, hx); x <= Math.max(0, hx) + 1e-9; x += 0.005)
+        for (let y = -Math.max(0, hy); y <= Math.max(0, hy) + 1e-9; y += 0.005) out.push([x * cos - y * sin, x * sin + y * cos]);
+    } else {
+      const inner = (measured?.radius ?? c.size[0] / 2 - 0.01) - r;
+      for (let x = -Math.max(0, inner); x <= Math.max(0, inner) + 1e-9; x += 0.005)
+        for (let y = -Math.max(0, inner); y <= Math.max(0, inner) + 1e-9; y += 0.005) if (Math.hypot(x, y) <= inner) out.push([x, y]);
     }
     return out;
   }
@@ -1101,7 +1133,14 @@ class Planner {
    * place nearest the objects, filled first to last, the fingers closing across the line.
    * Expects `ordered` at the end, and the `line` predicate when a line was asked for.
    */
-  lineUp(ids: string[], axis: 'x' | 'y', line?: 'horizontal' | 'vertical' | 'diagonal', slope?: 1 | -1, region?: TableRegionName): void {
+  lineUp(
+    ids: string[],
+    axis: 'x' | 'y',
+    line?: 'horizontal' | 'vertical' | 'diagonal',
+    slope?: 1 | -1,
+    region?: TableRegionName,
+    through?: Vec2,
+  ): void {
     // "in a line along the top of the table": every slot in that region (1.5 cm in), within reach; expects `inRegion`.
     const reg = region ? TABLE_REGIONS[region] : null;
     // The region `m` in from its edges, within reach.
@@ -1142,7 +1181,22 @@ class Planner {
     const others = this.board.obstacles(ids);
     let half = ((n - 1) / 2) * pitch;
     const k0 = axis === 'x' ? 0 : 1;
-    let best = this.bestLine(ids, directions, bounds, reg !== null, half, pitch, centroid, others);
+    // "…, just right of the middle": the centre within 3 cm of that point, when a line fits there.
+    let best = through
+      ? this.bestLine(
+          ids,
+          directions,
+          { min: [through[0] - 0.03, through[1] - 0.03], max: [through[0] + 0.03, through[1] + 0.03] },
+          false,
+          half,
+          pitch,
+          through,
+          others,
+        )
+      : null;
+    if (through && !best) this.notes.push(`no line of ${n} fits around ${fmtXY(through)}: it goes where there is room`);
+    if (through && best) this.notes.push(`the line's middle at ${fmtXY(best.c)}`);
+    best ??= this.bestLine(ids, directions, bounds, reg !== null, half, pitch, centroid, others);
     // A straight line longer than its region ("a vertical line of four down the middle"): the
     // region holds it across, and it runs on along its axis as far as it must (noted).
     let held = reg !== null;
@@ -1168,6 +1222,19 @@ class Planner {
         held = false;
         this.notes.push(
           `a line of ${n} is ${((n - 1) * pitch * 100).toFixed(0)} cm long, longer than the ${region!.replace(/_/g, ' ')}: it runs past it ${axis === 'x' ? 'left and right' : 'up and down'}`,
+        );
+      }
+    }
+    // A diagonal longer than its region ("a diagonal line through the middle"): centred in the
+    // region, its ends running out of it (noted).
+    if (!best && reg && line === 'diagonal') {
+      const mid: Vec2 = [(reg.min[0] + reg.max[0]) / 2, (reg.min[1] + reg.max[1]) / 2];
+      const near = { min: [mid[0] - 0.03, mid[1] - 0.03] as Vec2, max: [mid[0] + 0.03, mid[1] + 0.03] as Vec2 };
+      best = this.bestLine(ids, directions, near, false, half, pitch, mid, others);
+      if (best) {
+        held = false;
+        this.notes.push(
+          `a diagonal line of ${n} is ${((n - 1) * pitch * 100).toFixed(0)} cm long, longer than the ${region!.replace(/_/g, ' ')}: centred in it, its ends run past it`,
         );
       }
     }
@@ -1472,7 +1539,7 @@ export function planIntents(intents: readonly Intent[], facts: SceneFacts, amend
         p.sort(it.pairs);
         break;
       case 'lineUp':
-        p.lineUp(it.ids, it.axis, it.line, it.slope, it.region);
+        p.lineUp(it.ids, it.axis, it.line, it.slope, it.region, it.through);
         break;
       case 'circle':
         p.circle(it.ids, it.center, it.at);
