@@ -813,7 +813,24 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
     // place could not be meant.
     if (opts.relations !== false && !np.relation) {
       const explicit = c.pos > start;
-      const side = relationWords(c);
+      // ("put the orange block just to the right of the bowl in the middle": a gap said before a
+      // side after the thing put, and only "in the middle" / "on the left" after what it is beside,
+      // which says which one of those: where it goes. "… just right of the bowl in the tray" still
+      // names the block.)
+      const gapped =
+        ['just', 'slightly', 'directly', 'immediately'].includes(c.word() ?? '') ||
+        (c.word() === 'a' && ['little', 'bit', 'lot', 'tad'].includes(c.word(1) ?? ''));
+      let placing = false;
+      if (!explicit && gapped && opts.verb !== undefined && !PICK_VERBS.has(opts.verb) && !opts.inPlace) {
+        const probe = new Cursor(c.tokens, c.source);
+        probe.pos = c.pos;
+        if (c.word() === 'a') probe.pos += 2;
+        if (relationWords(probe) !== null && parseSimpleNp(probe, { relations: false }) !== null) {
+          const which = probe.seq(['in', 'at'], 'the', ['middle', 'center']) || probe.seq(['on', 'at'], 'the', ['left', 'right']);
+          placing = which && (probe.done() || probe.peek()?.kind === 'punct' || ['and', 'then'].includes(probe.word() ?? ''));
+        }
+      }
+      const side = placing ? null : relationWords(c);
       const rel = side ?? containment(c);
       if (rel === 'region') {
         const place = tablePlace(c);

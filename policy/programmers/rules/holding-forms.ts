@@ -281,6 +281,10 @@ function twoStacksOf(tokens: Token[]): Token[] {
     if (!b) continue;
     const at = tokens[k]!;
     const comma: Token = punctBefore(at, ',');
+    // ("one of the red blocks and one of the blue": the blue blocks, the kind the first named.)
+    const second = tokens.slice(b[0], b[1]).filter((u) => u.text !== 'ones');
+    const kind = tokens.slice(a[0], a[1]).find((u) => NOUNS.get(u.text)?.plural);
+    const unnamed = kind !== undefined && !second.some((u) => NOUNS.has(u.text));
     return [
       ...tokens.slice(0, k),
       wordLike(at, 'stack'),
@@ -288,7 +292,8 @@ function twoStacksOf(tokens: Token[]): Token[] {
       comma,
       wordLike(at, 'then'),
       wordLike(at, 'stack'),
-      ...tokens.slice(b[0], b[1]),
+      ...second,
+      ...(unnamed ? [wordLike(tokens[b[1] - 1]!, kind.text)] : []),
       ...tokens.slice(b[1]),
     ];
   }

@@ -627,7 +627,7 @@ function destOf(st: State, loc: Location, id: string, preferIn: boolean): Dest |
         st.facts.objects.some((c) => c.id !== id && CONTAINERS.includes(c.shape) && holds(c, self));
       const r = resolve(st, loc.np, loc.kind === 'in' || preferIn || fromHolder ? 'container' : 'any', {
         exclude: [id],
-        pronoun: ofGroup ? [] : onTopOfIt ? lastThing(st, id) : lastOther(st, id),
+        pronoun: ofGroup ? [] : onTopOfIt ? lastThing(st, id) : loc.kind === 'in' ? lastContainer(st, id) : lastOther(st, id),
         self: [id],
       });
       if (r.kind === 'table') return { kind: 'table' };
@@ -693,6 +693,21 @@ function lastThing(st: State, id: string): string[] {
     if (x !== id && shape(x) !== 'bowl' && shape(x) !== 'tray') return [x];
   }
   return lastOther(st, id);
+}
+
+/**
+ * "take the yellow ball out of the bowl and then put both blocks in it": "in it" is the last
+ * named container when the last named thing is none (a ball holds nothing); else as lastOther.
+ */
+function lastContainer(st: State, id: string): string[] {
+  const shape = (x: string): string => st.facts.objects.find((o) => o.id === x)?.shape ?? 'box';
+  const last = lastOther(st, id);
+  if (last.length !== 1 || CONTAINERS.includes(shape(last[0]!) as never)) return last;
+  for (let i = st.mentioned.length - 1; i >= 0; i--) {
+    const x = st.mentioned[i]!;
+    if (x !== id && CONTAINERS.includes(shape(x) as never)) return [x];
+  }
+  return last;
 }
 
 /** Combine several location phrases of one clause: "to the left of Y, next to it" → left of Y. */
@@ -1037,7 +1052,9 @@ function circleOf(st: State, clause: Clause, loc: Extract<Location, { kind: 'cir
   }
   const ids = subjects(st, clause);
   let center: string | null = null;
-  if (loc.np) center = objectIds(st, loc.np, 'any', { exclude: ids, pronoun: lastOther(st, ids[0] ?? '') })[0]!;
+  // ("…, then make a circle of the four blocks around it": "it" is the last thing named that is not in the circle.)
+  const before = st.mentioned.filter((x) => !ids.includes(x)).slice(-1);
+  if (loc.np) center = objectIds(st, loc.np, 'any', { exclude: ids, pronoun: before.length ? before : lastOther(st, ids[0] ?? '') })[0]!;
   const members = ids.filter((id) => id !== center);
   if (members.length < 3) throw new ReadError(`a circle needs three or more objects; '${clause.text}' names ${members.length}`);
   // "around the centre of the table": round that point.

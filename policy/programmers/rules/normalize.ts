@@ -2281,17 +2281,18 @@ function looseForms(tokens: Token[]): Token[] {
       out.push(word(t, 'in'));
       continue;
     }
-    // "…, largest first", "…, one at a time", "…, one by one": the order of doing, not where.
+    // "…, largest first", "…, smallest one first", "…, one at a time", "…, one by one": the order of doing, not where.
+    const one = w(i + 2) === 'one' ? 1 : 0;
     if (
       tokens[i]?.kind === 'punct' &&
       t.text === ',' &&
       ((['largest', 'biggest', 'smallest', 'tallest', 'shortest', 'heaviest', 'nearest', 'closest', 'farthest', 'furthest'].includes(
         w(i + 1) ?? '',
       ) &&
-        ['first', 'last'].includes(w(i + 2) ?? '')) ||
+        ['first', 'last'].includes(w(i + 2 + one) ?? '')) ||
         (w(i + 1) === 'one' && ['by', 'at'].includes(w(i + 2) ?? '')))
     ) {
-      const k = w(i + 1) === 'one' ? (w(i + 2) === 'by' ? i + 4 : i + 5) : i + 3;
+      const k = w(i + 1) === 'one' ? (w(i + 2) === 'by' ? i + 4 : i + 5) : i + 3 + one;
       const end = tokens[k];
       // (After a row or a line, "…, smallest first" says where each stands: the first is where the row starts.)
       let s0 = i;

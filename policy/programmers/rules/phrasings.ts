@@ -32,7 +32,7 @@ import {
   singularOf,
 } from './lexicon.ts';
 import { stackAndSetSayings } from './stack-and-set-sayings.ts';
-import { endsSentence, punctBefore, sentenceEnd } from './tokenizer.ts';
+import { endsSentence, punctBefore, sentenceEnd, wordLike } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
 const startsSentence = (tokens: readonly Token[], k: number): boolean => k === 0 || endsSentence(tokens[k - 1]);
@@ -1089,12 +1089,14 @@ function otherSayings(tokens: Token[]): Token[] {
     // "so its next to X".
     if (w(i) === 'its' && ['so', 'that'].includes(w(i - 1)) && PLACE_AFTER_ITS.has(w(i + 1)))
       return otherSayings([...tokens.slice(0, i), word('it', at), word('is', at), ...tokens.slice(i + 1)]);
-    // "one block in the bowl and one on the tray", "… and another on the tray": a second one, not the same one again.
+    // "one block in the bowl and one on the tray", "… and another on the tray": a second one, not the same one again
+    // ("one block" again: of those that fit equally, one no earlier clause moved).
     const second = w(i) === 'another' ? 1 : w(i) === 'one' && w(i - 1) === 'and' ? 1 : 0;
     if (second > 0 && ['in', 'on', 'into', 'onto', 'to'].includes(w(i + 1))) {
       const k = tokens.findIndex((t, m) => m < i && t.text === 'one' && NOUNS.has(w(m + 1)) && !NOUNS.get(w(m + 1))!.plural);
       if (k >= 0 && (w(i) === 'another' || k < i - 1))
-        return otherSayings([...tokens.slice(0, i), word('one', at), word('other', at), tokens[k + 1]!, ...tokens.slice(i + 1)]);
+        // (Spanning the word said, so the phrase reads as said of any: "one", "another".)
+        return otherSayings([...tokens.slice(0, i), wordLike(tokens[i]!, 'one'), wordLike(tokens[i]!, w(k + 1)), ...tokens.slice(i + 1)]);
     }
     // "…, doesn't matter which ones": which.
     if (w(i) === 'matter' && w(i + 1) === 'which' && ['ones', 'one'].includes(w(i + 2)) && pause(i + 3))

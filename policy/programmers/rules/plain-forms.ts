@@ -38,8 +38,17 @@
 // - "each block to a different corner, all four corners": to different corners (the count is said
 //   by the blocks).
 // - "balls in the bowl first, then the blocks on the tray": in that order, as said.
+// Twenty-ninth round, post hoc after the forty-second and forty-third tables (measured held out first):
+// - "In the red bowl, stack red, then green, then blue on top", "in the lowest bowl, put the green
+//   block and then …": the container said first is where the first thing goes.
+// - "sort the blocks by size, smallest first from the left": from left to right.
+// - "sort the blocks out into the bowls": "out" says nothing of where.
+// - "can you line up the blocks …": the request (the "can" of "can you" is no can).
+// - "bring the ball in close, just left of the bowl": where it goes is said after.
+// - "every block on the table, none in bowls or trays and no stacks": said again.
+// - "the paint pots": cans.
 
-import { CONTAINER_CLASSES, NOUNS, NUMBER_WORDS, ORDINALS, isColor, pluralOf, singularOf } from './lexicon.ts';
+import { CONTAINER_CLASSES, NOUNS, NUMBER_WORDS, ORDINALS, VERBS, isColor, pluralOf, singularOf } from './lexicon.ts';
 import { endsSentence, punctBefore, wordAt, wordLike } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -144,6 +153,146 @@ function placedFirst(tokens: Token[]): Token[] {
     return placedFirst([...tokens.slice(0, k), ...tokens.slice(k + 1)]);
   }
   return tokens;
+}
+
+/** Where an order "from the left" runs to. */
+const OPPOSITE_END: Readonly<Record<string, string>> = {
+  left: 'right',
+  right: 'left',
+  front: 'back',
+  back: 'front',
+  top: 'bottom',
+  bottom: 'top',
+};
+
+/**
+ * "sort the blocks by size, smallest first from the left": from left to right (smallest first is
+ * the order by size's own; "biggest first from the left" runs it from the right).
+ */
+function firstFromTheLeft(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 4 < tokens.length; k++) {
+    if (tokens[k - 1]!.text !== ',') continue;
+    const small = ['smallest', 'shortest', 'littlest', 'tiniest'].includes(w(k) ?? '');
+    const big = ['biggest', 'largest', 'tallest'].includes(w(k) ?? '');
+    const one = w(k + 1) === 'one' ? 1 : 0;
+    if (!(small || big) || w(k + 1 + one) !== 'first' || w(k + 2 + one) !== 'from' || w(k + 3 + one) !== 'the') continue;
+    const end = w(k + 4 + one) ?? '';
+    if (!OPPOSITE_END[end]) continue;
+    const [from, to] = small ? [end, OPPOSITE_END[end]!] : [OPPOSITE_END[end]!, end];
+    const at = tokens[k]!;
+    return firstFromTheLeft([
+      ...tokens.slice(0, k),
+      wordLike(at, 'from'),
+      wordLike(at, from),
+      wordLike(at, 'to'),
+      wordLike(at, to),
+      ...tokens.slice(k + 5 + one),
+    ]);
+  }
+  return tokens;
+}
+
+/** "sort the blocks out into the bowls": "out" says nothing of where. */
+function sortOut(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  return tokens.filter(
+    (_t, k) =>
+      !(
+        w(k) === 'out' &&
+        ['into', 'in', 'by', 'according'].includes(w(k + 1) ?? '') &&
+        tokens.slice(Math.max(0, k - 6), k).some((u) => ['sort', 'separate', 'split', 'divide'].includes(u.text))
+      ),
+  );
+}
+
+/** "can you line up the blocks …", "could you please put …": the request itself (a verb follows). */
+function canYou(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    if (!(k === 0 || endsSentence(tokens[k - 1]))) continue;
+    if (!['can', 'could', 'would', 'will'].includes(w(k) ?? '') || w(k + 1) !== 'you') continue;
+    const v = w(k + 2) === 'please' ? k + 3 : k + 2;
+    if (!VERBS.has(w(v) ?? '') || ['see', 'tell'].includes(w(v) ?? '')) continue;
+    return canYou([...tokens.slice(0, k), ...tokens.slice(v)]);
+  }
+  return tokens;
+}
+
+/**
+ * "In the red bowl, stack red, then green, then blue on top", "in the lowest bowl, put the green
+ * block and then …": a container said first is where the first thing goes — said after it.
+ */
+function frontedPlace(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 4 < tokens.length; k++) {
+    if (!(k === 0 || endsSentence(tokens[k - 1])) || !['in', 'into', 'on', 'onto'].includes(w(k) ?? '') || w(k + 1) !== 'the') continue;
+    const comma = tokens.findIndex((u, j) => j > k && (u.text === ',' || endsSentence(u)));
+    if (comma < 0 || tokens[comma]!.text !== ',' || comma - k > 7) continue;
+    const place = tokens.slice(k, comma);
+    if (!place.some((u) => CONTAINER_CLASSES.has(NOUNS.get(u.text)?.cls ?? ('' as never)))) continue;
+    if (!['put', 'stack', 'place', 'set', 'pop', 'drop'].includes(w(comma + 1) ?? '')) continue;
+    // The thing: up to the next comma, "and", "then" or place word.
+    let end = comma + 2;
+    while (
+      end < tokens.length &&
+      !endsSentence(tokens[end]) &&
+      ![',', 'and', 'then', 'in', 'into', 'on', 'onto'].includes(tokens[end]!.text)
+    )
+      end++;
+    if (end === comma + 2) continue;
+    return [...tokens.slice(0, k), ...tokens.slice(comma + 1, end), ...place, ...tokens.slice(end)];
+  }
+  return tokens;
+}
+
+/** "bring the black ball in close, just left of the bowl": where it goes is said after ("in close" says only near). */
+function inClose(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 2 < tokens.length; k++) {
+    if (w(k) !== 'in' || w(k + 1) !== 'close' || tokens[k + 2]!.text !== ',') continue;
+    return inClose([...tokens.slice(0, k), ...tokens.slice(k + 2)]);
+  }
+  return tokens;
+}
+
+/** "every block on the table, none in bowls or trays and no stacks": said again (on the table is none in them). */
+function noneInContainers(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 2 < tokens.length; k++) {
+    if (tokens[k - 1]!.text !== ',' || w(k) !== 'none' || w(k + 1) !== 'in') continue;
+    if (!tokens.slice(0, k).some((u, j) => u.text === 'table' && ['the', 'on'].includes(w(j - 1) ?? ''))) continue;
+    // The containers named: "bowls", "bowls or trays", "the bowls or the trays".
+    let e = k + 2;
+    while (
+      e < tokens.length &&
+      (['the', 'a', 'any', 'or', 'and'].includes(w(e) ?? '') || CONTAINER_CLASSES.has(NOUNS.get(w(e) ?? '')?.cls ?? ('' as never)))
+    ) {
+      // ("… and no stacks": the next thing said.)
+      if (w(e) === 'and' && !CONTAINER_CLASSES.has(NOUNS.get(w(e + 1) ?? '')?.cls ?? ('' as never)) && w(e + 1) !== 'the') break;
+      e++;
+    }
+    if (e === k + 2) continue;
+    const rest = w(e) === 'and' ? e + 1 : e;
+    const tail = tokens.slice(rest);
+    return noneInContainers([...tokens.slice(0, k), ...(tail.length && !endsSentence(tail[0]) ? tail : tail)]);
+  }
+  return tokens;
+}
+
+/** Things named for what they hold: "the paint pots" are cans (what is in them is not what the camera sees). */
+function paintPots(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  const out: Token[] = [];
+  for (const [k, t] of tokens.entries()) {
+    if (t.kind === 'word' && t.text === 'paint' && ['pot', 'pots', 'tin', 'tins'].includes(w(k + 1) ?? '')) continue;
+    if (t.kind === 'word' && ['pot', 'pots', 'tin', 'tins'].includes(t.text) && w(k - 1) === 'paint') {
+      out.push(wordLike(t, t.text.endsWith('s') ? 'cans' : 'can'));
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
 }
 
 /** "top two blocks in the yellow bowl, bottom two in the blue one": the top two, the bottom two. */
@@ -488,6 +637,13 @@ export function plainForms(tokens: Token[]): Token[] {
   out = everyOfBoth(out);
   out = allTheCorners(out);
   out = placedFirst(out);
+  out = firstFromTheLeft(out);
+  out = sortOut(out);
+  out = canYou(out);
+  out = frontedPlace(out);
+  out = inClose(out);
+  out = noneInContainers(out);
+  out = paintPots(out);
   out = upNextTo(out);
   out = theTopTwo(out);
   out = countedDown(out);

@@ -695,8 +695,8 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
   // With no rank to choose by, what earlier phrases named comes last.
   let nearest = 'nearest the gripper';
   // (Things to move only: "one of the trays" said for two things is one tray for both.)
-  // (Said of any: "two blocks", "one", "a block"; never "the block".)
-  const anyOf = np.count !== undefined || np.pronoun === 'one' || /^(a|an|any|one|some)\b/i.test(np.text);
+  // (Said of any: "two blocks", "one", "a block", "another"; never "the block".)
+  const anyOf = np.count !== undefined || np.pronoun === 'one' || /^(a|an|any|one|some|another)\b/i.test(np.text);
   if (!ranked && opts.want === 'thing' && !np.other && opts.taken?.length && anyOf && (!np.plural || np.count !== undefined)) {
     const taken = new Set(opts.taken);
     const fresh = ids.filter((id) => !taken.has(id));
@@ -997,6 +997,9 @@ function applyRelation(
       lastNoun: np.noun ?? opts.lastNoun ?? null,
       notes: opts.notes,
       pronoun: opts.self ?? opts.pronoun,
+      // ("stack the block closest to the purple can on the one furthest from it": with nothing
+      // named before, "it" is what the phrase before named inside it.)
+      named: opts.named,
     });
     if (r.kind !== 'objects')
       throw new UnresolvedReference(`'${rel.np.text}' in '${np.text}' names ${r.kind === 'zone' ? 'a zone' : 'the table'}, not an object`);
