@@ -685,14 +685,20 @@ function lastOther(st: State, id: string): string[] {
   return st.subject;
 }
 
-/** The last named thing, not a container, that is not `id` ("on top of it"); else as lastOther. */
-function lastThing(st: State, id: string): string[] {
-  const shape = (x: string): string => st.facts.objects.find((o) => o.id === x)?.shape ?? 'box';
+/** The last named thing, not `id`, whether it is a container or not, if any. */
+function lastNamed(st: State, id: string, container: boolean): string | undefined {
+  const isContainer = (x: string): boolean => CONTAINERS.includes(st.facts.objects.find((o) => o.id === x)?.shape ?? 'box');
   for (let i = st.mentioned.length - 1; i >= 0; i--) {
     const x = st.mentioned[i]!;
-    if (x !== id && shape(x) !== 'bowl' && shape(x) !== 'tray') return [x];
+    if (x !== id && isContainer(x) === container) return x;
   }
-  return lastOther(st, id);
+  return undefined;
+}
+
+/** The last named thing, not a container, that is not `id` ("on top of it"); else as lastOther. */
+function lastThing(st: State, id: string): string[] {
+  const x = lastNamed(st, id, false);
+  return x !== undefined ? [x] : lastOther(st, id);
 }
 
 /**
@@ -700,14 +706,10 @@ function lastThing(st: State, id: string): string[] {
  * named container when the last named thing is none (a ball holds nothing); else as lastOther.
  */
 function lastContainer(st: State, id: string): string[] {
-  const shape = (x: string): string => st.facts.objects.find((o) => o.id === x)?.shape ?? 'box';
   const last = lastOther(st, id);
-  if (last.length !== 1 || CONTAINERS.includes(shape(last[0]!) as never)) return last;
-  for (let i = st.mentioned.length - 1; i >= 0; i--) {
-    const x = st.mentioned[i]!;
-    if (x !== id && CONTAINERS.includes(shape(x) as never)) return [x];
-  }
-  return last;
+  if (last.length !== 1 || CONTAINERS.includes(st.facts.objects.find((o) => o.id === last[0])?.shape ?? 'box')) return last;
+  const x = lastNamed(st, id, true);
+  return x !== undefined ? [x] : last;
 }
 
 /** Combine several location phrases of one clause: "to the left of Y, next to it" → left of Y. */
