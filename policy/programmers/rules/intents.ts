@@ -685,12 +685,14 @@ function lastOther(st: State, id: string): string[] {
   return st.subject;
 }
 
+/** Whether the object `x` is a bowl or a tray. */
+const isContainer = (st: State, x: string): boolean => CONTAINERS.includes(st.facts.objects.find((o) => o.id === x)?.shape ?? 'box');
+
 /** The last named thing, not `id`, whether it is a container or not, if any. */
 function lastNamed(st: State, id: string, container: boolean): string | undefined {
-  const isContainer = (x: string): boolean => CONTAINERS.includes(st.facts.objects.find((o) => o.id === x)?.shape ?? 'box');
   for (let i = st.mentioned.length - 1; i >= 0; i--) {
     const x = st.mentioned[i]!;
-    if (x !== id && isContainer(x) === container) return x;
+    if (x !== id && isContainer(st, x) === container) return x;
   }
   return undefined;
 }
@@ -707,7 +709,7 @@ function lastThing(st: State, id: string): string[] {
  */
 function lastContainer(st: State, id: string): string[] {
   const last = lastOther(st, id);
-  if (last.length !== 1 || CONTAINERS.includes(st.facts.objects.find((o) => o.id === last[0])?.shape ?? 'box')) return last;
+  if (last.length !== 1 || isContainer(st, last[0]!)) return last;
   const x = lastNamed(st, id, true);
   return x !== undefined ? [x] : last;
 }

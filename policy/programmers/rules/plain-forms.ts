@@ -273,9 +273,7 @@ function noneInContainers(tokens: Token[]): Token[] {
       e++;
     }
     if (e === k + 2) continue;
-    const rest = w(e) === 'and' ? e + 1 : e;
-    const tail = tokens.slice(rest);
-    return noneInContainers([...tokens.slice(0, k), ...(tail.length && !endsSentence(tail[0]) ? tail : tail)]);
+    return noneInContainers([...tokens.slice(0, k), ...tokens.slice(w(e) === 'and' ? e + 1 : e)]);
   }
   return tokens;
 }
