@@ -98,6 +98,8 @@ export interface NounPhrase {
   sizeRank?: number;
   /** "the medium-sized can", "the two middle-sized blocks": neither the largest nor the smallest (the middle of the size order). */
   middleSize?: boolean;
+  /** "the four outer blocks", "the outermost ball": those farthest from the middle of all that fit. */
+  outer?: boolean;
   /** "the same bowl", "one bowl", "a single tray": one container for everything that goes there. */
   same?: boolean;
   /** "the same bowl as the blue block": the container that holds that object now. */
@@ -826,7 +828,10 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
         probe.pos = c.pos;
         if (c.word() === 'a') probe.pos += 2;
         if (relationWords(probe) !== null && parseSimpleNp(probe, { relations: false }) !== null) {
-          const which = probe.seq(['in', 'at'], 'the', ['middle', 'center']) || probe.seq(['on', 'at'], 'the', ['left', 'right']);
+          const which =
+            probe.seq(['in', 'at'], 'the', ['middle', 'center']) ||
+            probe.seq(['on', 'at'], 'the', 'far?', ['left', 'right'], 'end?') ||
+            probe.seq(['on', 'at'], 'the', ['front', 'back'], 'end?');
           placing = which && (probe.done() || probe.peek()?.kind === 'punct' || ['and', 'then'].includes(probe.word() ?? ''));
         }
       }
@@ -1315,6 +1320,20 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     }
     c.pos--;
   }
+  // "the blue and yellow stack", "the red-and-green tower": the stack those colours stand in.
+  if (det === 'the' && isColor(c.word() ?? '')) {
+    const s = c.pos;
+    const colors: ColorName[] = [];
+    while (isColor(c.word() ?? '')) {
+      colors.push(c.tokens[c.pos++]!.text as ColorName);
+      if (!c.accept('and', '/', '-')) break;
+    }
+    if (colors.length >= 2 && ['tower', 'stack', 'pile'].includes(c.word() ?? '') && c.word(1) !== 'of') {
+      c.pos++;
+      return { ...emptyNp(c.text(start), 'tower'), colors };
+    }
+    c.pos = s;
+  }
   // ("the column": the blocks standing one on another, as the tower; "in a column" is a line.)
   if (
     (det === 'the' || det === 'this' || det === 'that') &&
@@ -1364,13 +1383,18 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   /** "the other two": the count stands for the head ("ones"). */
   let countIsHead = false;
   let middleSize = false;
+  let outer = false;
   if (det === 'a' && c.seq(['couple', 'pair'], 'of', 'the?') && isNounish(c.word())) count = 2;
   // "the two top blocks", "the three left cubes": a count before a side word and the noun.
   const sideNext = (SIDE_ADJECTIVES[c.word(1) ?? ''] !== undefined || EXTREMES[c.word(1) ?? ''] !== undefined) && headAfterAdjectives(c, 2);
   if (
     count === undefined &&
     countAt(c) !== undefined &&
-    (isNounish(c.word(1)) || sideNext || headAfterAdjectives(c, 1) || (c.word(1) === 'middle' && c.word(2) === 'sized'))
+    (isNounish(c.word(1)) ||
+      sideNext ||
+      headAfterAdjectives(c, 1) ||
+      (c.word(1) === 'middle' && c.word(2) === 'sized') ||
+      (['outer', 'outermost'].includes(c.word(1) ?? '') && headAfterAdjectives(c, 2)))
   ) {
     count = countAt(c);
     c.pos++;
@@ -1508,6 +1532,10 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
       middleSize = true;
       c.pos++;
       c.accept('sized', 'size');
+    } else if ((a === 'outer' || a === 'outermost') && headAfterAdjectives(c, 1)) {
+      // "the four outer blocks": those farthest out from the middle of the group.
+      outer = true;
+      c.pos++;
     } else if (
       (a === 'middle' || a === 'center') &&
       // ("the middle red one": a colour between.)
@@ -1752,6 +1780,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   }
   if (nth) np.nth = nth;
   if (middleSize) np.middleSize = true;
+  if (outer) np.outer = true;
   if (headIsOne) np.pronoun = 'one';
   if (quantifier === 'each' || quantifier === 'both') np.plural = true;
   // "both big blocks": the two of them that are biggest (a size said with "both" ranks, as "the two big blocks").
@@ -2841,6 +2870,18 @@ function parseLocation(c: Cursor, verb: VerbClass): Location | null {
   const start = c.pos;
   const np = (): NounPhrase | null => {
     const from = c.pos;
+    // "in the white tray, the red one on the left": the place is one thing; after the comma, an
+    // end of the line or pair (read by the clause), not a second place.
+    const first = parseSimpleNp(c);
+    if (first && c.peek()?.text === ',') {
+      const at = c.pos;
+      c.pos++;
+      const end = lineEnd(c);
+      const over = c.done() || c.peek()?.kind === 'punct' || ['and', 'then', 'please'].includes(c.word() ?? '');
+      c.pos = at;
+      if (end && over) return first;
+    }
+    c.pos = from;
     const list = parseNpList(c, { inPlace: true });
     if (list.length === 0) return null;
     if (list.length > 1 && [...GROUP_ENDS, 'together', ...MODALS.filter((m) => m !== 'is' && m !== 'are')].includes(c.word() ?? '')) {
@@ -4118,6 +4159,12 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
         if (list.length > 0 && (last.plural || last.quantifier !== null)) {
           // "the blue one": of the kind of what it is left out of.
           for (const e of list) if (e.noun === null && e.kind === 'object') e.noun = last.noun;
+          // "all the blocks in the yellow bowl except the one closest to it": "it" is the place just named.
+          const place = clause.locations.at(-1);
+          const named = place && 'np' in place && place.np?.kind === 'object' && !place.np.plural ? place.np : null;
+          for (const e of list) {
+            if (named && e.relation?.np?.kind === 'pronoun' && e.relation.np.pronoun === 'it') e.relation = { ...e.relation, np: named };
+          }
           last.except = [...(last.except ?? []), ...list];
           continue;
         }
@@ -4256,7 +4303,7 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
     }
     const npStart = c.pos;
     // In a line: "red at the bottom and white at the top", "the blue block on the left (end)": which end each goes at.
-    if (verb === 'lineup' || clause.locations.some((l) => l.kind === 'row')) {
+    if (verb === 'lineup' || clause.locations.some((l) => l.kind === 'row' || l.kind === 'sideBySide')) {
       const end = lineEnd(c);
       if (end) {
         (clause.ends ??= []).push(end);
@@ -5598,6 +5645,8 @@ function knownWords(): string[] {
 }
 
 const GRAMMAR_WORDS = [
+  'outer',
+  'outermost',
   'the',
   'a',
   'an',

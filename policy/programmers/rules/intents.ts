@@ -34,7 +34,8 @@ export type Intent =
   | { kind: 'place'; id: string; dest: Dest; upright: boolean; notOn: string | null }
   /** Bottom first; `at`: where the bottom one goes first ("stack the blocks in the top left corner"). */
   | { kind: 'stack'; ids: string[]; at?: Dest }
-  | { kind: 'gather'; ids: string[]; container: string }
+  /** `along`: "side by side on the tray, red on the left" — in the order listed along +x / +y inside it. */
+  | { kind: 'gather'; ids: string[]; container: string; along?: 'x' | 'y' }
   | { kind: 'sort'; pairs: { id: string; container: string }[] }
   /**
    * In a line, in the order listed, along +axis (x: left to right, y: bottom to top of the
@@ -1214,6 +1215,20 @@ function lineOrder(st: State, clause: Clause): Extract<Intent, { kind: 'lineUp' 
   return intent;
 }
 
+/**
+ * The one bowl or tray a straight row (not a diagonal, not along a table region) is asked to
+ * lie in ("… side by side in the bowl"), when one is named with "in" or "on"; else null.
+ */
+function lineContainer(st: State, locs: Location[], line: Extract<Intent, { kind: 'lineUp' }>): string | null {
+  if (line.line === 'diagonal' || line.region || line.through) return null;
+  const loc = locs.find((l): l is Extract<Location, { kind: 'in' | 'on' }> => l.kind === 'in' || l.kind === 'on');
+  if (!loc || loc.np.plural || loc.np.quantifier) return null;
+  const r = resolve(st, loc.np, 'container', { exclude: line.ids });
+  if (r.kind !== 'objects' || r.ids.length !== 1) return null;
+  const target = st.facts.objects.find((o) => o.id === r.ids[0]);
+  return target?.shape === 'bowl' || target?.shape === 'tray' ? target.id : null;
+}
+
 /** Each object to a container of another colour, one container each, the shortest carries overall. */
 function mismatchPairs(st: State, ids: string[], containerNp: NounPhrase, oneEach = false): { id: string; container: string }[] {
   const containers = st.facts.objects.filter((o) => {
@@ -2166,6 +2181,16 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         if (!has('row')) st.notes.push('an order and no place: a line in that order');
         const intent = lineOrder(st, clause);
         if (intent.ids.length < 2) throw new ReadError(`a line needs two or more objects; '${clause.text}' names ${intent.ids.length}`);
+        // "put the two balls side by side on the white tray, red on the left": in that order inside it.
+        const within = lineContainer(st, locs, intent);
+        if (within) {
+          st.notes.push(
+            `a row in ${within}: ${intent.ids.join(', ')} in that order along ${intent.axis === 'x' ? 'left to right' : 'bottom to top'}`,
+          );
+          out.push({ kind: 'gather', ids: intent.ids, container: within, along: intent.axis });
+          setSubject(intent.ids);
+          return;
+        }
         out.push(intent);
         setSubject(intent.ids);
         return;
@@ -2249,6 +2274,17 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
           return;
         }
         if (ids.length !== 2) throw new ReadError(`'side by side' needs two objects; '${clause.text}' names ${ids.length}`);
+        // "put the green block and the pink can side by side on the blue tray, green on the left": both in it, in that order.
+        const pair = lineOrder(st, clause);
+        const within = lineContainer(st, locs, pair);
+        if (within) {
+          st.notes.push(
+            `side by side in ${within}: ${pair.ids.join(', ')} in that order along ${pair.axis === 'x' ? 'left to right' : 'bottom to top'}`,
+          );
+          out.push({ kind: 'gather', ids: pair.ids, container: within, along: pair.axis });
+          setSubject(pair.ids);
+          return;
+        }
         out.push({ kind: 'place', id: ids[1]!, dest: { kind: 'beside', rel: 'next', id: ids[0]! }, upright: false, notOn: null });
         setSubject(ids);
         return;
@@ -2870,7 +2906,7 @@ export function describeIntent(it: Intent): string {
     case 'stack':
       return `stack ${it.ids.join(' < ')}${it.at ? ` ${fmtDest(it.at)}` : ''}`;
     case 'gather':
-      return `gather ${it.ids.join(', ')} in ${it.container}`;
+      return `gather ${it.ids.join(', ')} in ${it.container}${it.along ? ` in that order along +${it.along}` : ''}`;
     case 'grid':
       return `grid ${it.rows.map((r) => r.join(', ')).join(' / ')}`;
     case 'circle':

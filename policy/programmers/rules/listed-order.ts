@@ -135,6 +135,8 @@ export function listedOrder(tokens: readonly Token[], opts: { strict: boolean })
   // Before the grammar has tried: only colours said alone ("yellow, white, red"), not as the
   // words of one phrase ("the red, green and blue blocks"), which the grammar reads as written.
   if (opts.strict && colorAt.some((k) => adjectival(words, k))) return null;
+  // ("on top of the blue and yellow stack": the colours name a stack that stands, not one to make.)
+  if (colorAt.some((k) => words[k - 1] === 'the' && namesStack(words, k))) return null;
   const stack = words.some((w) => STACK_WORDS.has(w));
   // ("rearrange the blocks so they go white, blue, red from left to right": a line in that order.)
   const soThey = words.some((w, k) => w === 'so' && (words[k + 1] === 'they' || (words[k + 1] === 'that' && words[k + 2] === 'they')));
@@ -191,6 +193,13 @@ export function listedOrder(tokens: readonly Token[], opts: { strict: boolean })
 }
 
 /** Whether the colour at `k` is a word of a phrase: a run of colours ("red, green and blue") then a noun or "one". */
+/** Whether the colours from `k` on are said of a stack ("the blue and yellow stack"). */
+function namesStack(words: string[], k: number): boolean {
+  let j = k + 1;
+  while (j < words.length && (isColor(words[j]!) || words[j] === 'and')) j++;
+  return j > k + 1 && STACK_WORDS.has(words[j] ?? '') && words[j + 1] !== 'of';
+}
+
 function adjectival(words: string[], k: number): boolean {
   let j = k + 1;
   while (j < words.length && (isColor(words[j]!) || words[j] === 'and' || words[j] === 'or')) j++;

@@ -2843,7 +2843,14 @@ function colorHeads(tokens: Token[]): Token[] {
       isWord(tokens[i - 1], 'the') &&
       (next === undefined ||
         next.kind === 'punct' ||
-        ['and', 'then', 'in', 'into', 'on', 'onto', 'to', 'please', 'next', 'beside'].includes(next.text))
+        ['and', 'then', 'in', 'into', 'on', 'onto', 'to', 'please', 'next', 'beside'].includes(next.text)) &&
+      // ("the blue and yellow stack": colours of one stack.)
+      !(
+        isWord(next, 'and') &&
+        isColor(tokens[i + 2]?.text ?? '') &&
+        isWord(tokens[i + 3], 'stack', 'tower', 'pile') &&
+        !isWord(tokens[i + 4], 'of')
+      )
     )
       out.push({ ...t, text: 'one', start: t.end, end: t.end });
   }

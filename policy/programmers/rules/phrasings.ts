@@ -689,7 +689,12 @@ function rowsAndColumns(tokens: Token[]): Token[] {
       // (Several containers of a row, "into the three bowls of the back row, one each", are places
       // one each among every container: the row would be lost, so it is not read.)
       if (h >= 0 && NOUNS.get(w(h))?.plural && ['bowl', 'tray', 'container'].includes(NOUNS.get(w(h))!.cls)) continue;
-      if (h >= 0 && (NOUNS.has(w(h)) || w(h) === 'one' || w(h) === 'ones')) {
+      // ("make one tower out of the front row": what is made of the row's things, not one among them.)
+      const made =
+        w(link) === 'of' &&
+        w(link - 1) === 'out' &&
+        tokens.slice(Math.max(0, h), link).some((t) => ['tower', 'stack', 'pile', 'line', 'circle', 'ring'].includes(t.text));
+      if (h >= 0 && !made && (NOUNS.has(w(h)) || w(h) === 'one' || w(h) === 'ones')) {
         // The mark goes after the thing's determiner, before its adjectives ("the row:top middle bowl").
         let d = h;
         while (

@@ -47,6 +47,22 @@
 // - "bring the ball in close, just left of the bowl": where it goes is said after.
 // - "every block on the table, none in bowls or trays and no stacks": said again.
 // - "the paint pots": cans.
+// Thirtieth round, post hoc after the forty-fourth and forty-fifth tables (measured held out first):
+// - "put the second biggest block on top of the biggest": the biggest one (of the kind moved).
+// - "tidy up - put all the blocks on the tray": what to do is said after.
+// - "clear up the pile by putting each of the four things in a different corner": the putting.
+// - "give each of the blocks a corner of the table to itself", "a corner of its own": its own corner.
+// - "put each block in a bowl, but not both in the same bowl": one in each.
+// - "in 3 different corners": in three.
+// - "if a block has a bowl the same colour, put it in that bowl": put each block that has one in it.
+// - "swap the red and blue blocks over so each one is in the bowl that matches it": swap them (what
+//   the swap makes is said of it).
+// - "a lot further left than the red block, on the same level": the level is the side's own.
+// - "the block it was sitting on": the block under it.
+// - A figure the things lie in ("the arch", "the V", "the X", "the L", "the smile"): the block "at the
+//   top left of the arch" is the top left block, "at the bottom point of the V" the bottom block,
+//   "the centre block (out) of the X" the middle block, "the four blocks on the ends of the X" the four
+//   outer blocks (the figure is the things themselves).
 
 import { CONTAINER_CLASSES, NOUNS, NUMBER_WORDS, ORDINALS, VERBS, isColor, pluralOf, singularOf } from './lexicon.ts';
 import { endsSentence, punctBefore, wordAt, wordLike } from './tokenizer.ts';
@@ -627,9 +643,303 @@ function sameOrder(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/** Sizes said as "the biggest" with no noun. */
+const SUPERLATIVES: ReadonlySet<string> = new Set(['biggest', 'largest', 'smallest', 'tallest', 'shortest', 'littlest', 'tiniest']);
+
+/** "put the second biggest block on top of the biggest": the biggest one (of the kind moved). */
+function bareSuperlative(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    if (w(k) !== 'the') continue;
+    const s = ORDINALS[w(k + 1) ?? ''] !== undefined ? k + 2 : k + 1;
+    if (!SUPERLATIVES.has(w(s) ?? '')) continue;
+    const next = tokens[s + 1];
+    if (!(next === undefined || next.kind === 'punct' || ['and', 'then', 'please'].includes(next.text))) continue;
+    // Only where something is set: on it, onto it, on top of it.
+    if (!(['on', 'onto'].includes(w(k - 1) ?? '') || (w(k - 1) === 'of' && w(k - 2) === 'top'))) continue;
+    return bareSuperlative([...tokens.slice(0, s + 1), wordLike(tokens[s]!, 'one'), ...tokens.slice(s + 1)]);
+  }
+  return tokens;
+}
+
+/** "tidy up - put all the blocks on the tray", "clean up: …": what to do is said after. */
+function tidyFirst(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 3 < tokens.length; k++) {
+    if (!(k === 0 || endsSentence(tokens[k - 1]))) continue;
+    if (!['tidy', 'clean', 'clear'].includes(w(k) ?? '') || w(k + 1) !== 'up') continue;
+    const p = tokens[k + 2]!;
+    if (!(p.kind === 'punct' && [',', ':'].includes(p.text)) || !VERBS.has(w(k + 3) ?? '')) continue;
+    return [...tokens.slice(0, k), ...tokens.slice(k + 3)];
+  }
+  return tokens;
+}
+
+/** The verb of "putting", "placing", "stacking", "lining" (null when it is none the grammar knows). */
+function verbOfIng(word: string): string | null {
+  if (!word.endsWith('ing') || word.length < 5) return null;
+  const stem = word.slice(0, -3);
+  const tries = [stem, `${stem}e`, stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : null];
+  return tries.find((v) => v !== null && VERBS.has(v)) ?? null;
+}
+
+/** "clear up the pile by putting each of the four things in a different corner": the putting is what to do. */
+function byDoing(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k < tokens.length; k++) {
+    if (!(k === 0 || endsSentence(tokens[k - 1])) || !VERBS.has(w(k) ?? '')) continue;
+    for (let b = k + 1; b + 1 < tokens.length && !endsSentence(tokens[b]); b++) {
+      if (w(b) !== 'by') continue;
+      // (The tokenizer may have made "putting" "put" already.)
+      const verb = VERBS.has(w(b + 1) ?? '') ? w(b + 1)! : verbOfIng(w(b + 1) ?? '');
+      if (verb === null) continue;
+      return byDoing([...tokens.slice(0, k), wordLike(tokens[b + 1]!, verb), ...tokens.slice(b + 2)]);
+    }
+  }
+  return tokens;
+}
+
+/** What "its own" may say of a thing ("a bowl of its own colour"): not a place to itself. */
+const OWN_WHAT: ReadonlySet<string> = new Set(['colour', 'color', 'colours', 'colors', 'shape', 'size', 'kind', 'type', 'sort']);
+
+/** "give each of the blocks a corner of the table to itself", "a bowl of its own": its own corner, its own bowl. */
+function placeToItself(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 4 < tokens.length; k++) {
+    if (w(k) !== 'a' || !['corner', 'bowl', 'side', 'spot', 'tray'].includes(w(k + 1) ?? '')) continue;
+    let e = k + 2;
+    if (w(e) === 'of' && w(e + 1) === 'the' && w(e + 2) === 'table') e += 3;
+    if (w(e) === 'all' && w(e + 1) === 'to') e++;
+    if (w(e) === 'to' && ['itself', 'themselves'].includes(w(e + 1) ?? '')) e += 2;
+    // ("a bowl of its own colour" says which bowl.)
+    else if (w(e) === 'of' && ['its', 'their'].includes(w(e + 1) ?? '') && w(e + 2) === 'own' && !OWN_WHAT.has(w(e + 3) ?? '')) e += 3;
+    else continue;
+    return placeToItself([
+      ...tokens.slice(0, k),
+      wordLike(tokens[k]!, 'its'),
+      wordLike(tokens[k]!, 'own'),
+      tokens[k + 1]!,
+      ...tokens.slice(e),
+    ]);
+  }
+  return tokens;
+}
+
+/** "put each block in a bowl, but not both in the same bowl": one in each. */
+function notBothInOne(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 4 < tokens.length; k++) {
+    if (tokens[k - 1]!.text !== ',' || w(k) !== 'but' || w(k + 1) !== 'not') continue;
+    let e = k + 2;
+    if (['both', 'all', 'them'].includes(w(e) ?? '')) e++;
+    if (!['in', 'into'].includes(w(e) ?? '')) continue;
+    e++;
+    if (w(e) === 'the' && w(e + 1) === 'same') e += 2;
+    else if (w(e) === 'one') e++;
+    else continue;
+    const noun = NOUNS.get(w(e) ?? '');
+    if (noun === undefined || !CONTAINER_CLASSES.has(noun.cls)) continue;
+    e++;
+    if (!(e === tokens.length || endsSentence(tokens[e]))) continue;
+    const at = tokens[k]!;
+    return [...tokens.slice(0, k), ...['one', 'in', 'each'].map((x) => wordLike(at, x)), ...tokens.slice(e)];
+  }
+  return tokens;
+}
+
+/** "in 3 different corners": in three. */
+function digitsDifferent(tokens: Token[]): Token[] {
+  const names = Object.entries(NUMBER_WORDS);
+  return tokens.map((t, k) => {
+    if (t.kind !== 'number' || !['different', 'separate'].includes(tokens[k + 1]?.text ?? '')) return t;
+    const name = names.find(([word, n]) => n === t.value && /^[a-z]+$/.test(word) && word !== 'a' && word !== 'an')?.[0];
+    return name === undefined ? t : wordLike(t, name);
+  });
+}
+
+/** "if a block has a bowl the same colour, put it in that bowl": put each block that has a bowl the same colour in that bowl. */
+function ifAThing(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 6 < tokens.length; k++) {
+    if (!(k === 0 || endsSentence(tokens[k - 1])) || w(k) !== 'if' || !['a', 'an', 'any'].includes(w(k + 1) ?? '')) continue;
+    const noun = NOUNS.get(w(k + 2) ?? '');
+    if (noun === undefined || CONTAINER_CLASSES.has(noun.cls) || noun.plural) continue;
+    let c = k + 3;
+    while (c < tokens.length && tokens[c]!.text !== ',' && !endsSentence(tokens[c])) c++;
+    let v = c + 1;
+    if (tokens[c]?.text !== ',' || c === k + 3) continue;
+    if (w(v) === 'then') v++;
+    if (!VERBS.has(w(v) ?? '') || w(v + 1) !== 'it') continue;
+    const at = tokens[k]!;
+    return [
+      ...tokens.slice(0, k),
+      tokens[v]!,
+      wordLike(at, 'each'),
+      tokens[k + 2]!,
+      wordLike(at, 'that'),
+      ...tokens.slice(k + 3, c),
+      ...tokens.slice(v + 2),
+    ];
+  }
+  return tokens;
+}
+
+/** "swap the red and blue blocks over so each one is in the bowl that matches it": swap them. */
+function swapSo(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k < tokens.length; k++) {
+    if (w(k) !== 'swap' || !(k === 0 || endsSentence(tokens[k - 1]) || ['please', 'then', 'just'].includes(w(k - 1) ?? ''))) continue;
+    for (let j = k + 2; j < tokens.length && !endsSentence(tokens[j]); j++) {
+      if (w(j) !== 'so') continue;
+      // (Two things named: "swap the blocks around so none is in its own bowl" says what the swaps are to make.)
+      if (!tokens.slice(k + 1, j).some((t) => ['and', 'two', 'both'].includes(t.text))) break;
+      let b = j;
+      if (['over', 'round', 'around'].includes(w(b - 1) ?? '')) b--;
+      if (tokens[b - 1]?.text === ',') b--;
+      let e = j + 1;
+      while (e < tokens.length && !endsSentence(tokens[e])) e++;
+      return [...tokens.slice(0, b), ...tokens.slice(e)];
+    }
+  }
+  return tokens;
+}
+
+/** "a lot further left than the red block, on the same level": the level is the side's own (a side keeps it). */
+function sameLevel(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 3 < tokens.length; k++) {
+    if (!['on', 'at'].includes(w(k) ?? '') || w(k + 1) !== 'the' || w(k + 2) !== 'same' || w(k + 3) !== 'level') continue;
+    if (!(k + 4 === tokens.length || endsSentence(tokens[k + 4]))) continue;
+    const b = tokens[k - 1]!.text === ',' ? k - 1 : k;
+    // Only after a side: "left", "right" said before it in the sentence.
+    let s = b - 1;
+    while (s > 0 && !endsSentence(tokens[s - 1])) s--;
+    if (!tokens.slice(s, b).some((t) => t.text === 'left' || t.text === 'right')) continue;
+    return [...tokens.slice(0, b), ...tokens.slice(k + 4)];
+  }
+  return tokens;
+}
+
+/** "the block it was sitting on", "the one it was resting on": the block under it. */
+function sittingOn(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 4 < tokens.length; k++) {
+    if (w(k) !== 'the' || !(NOUNS.has(w(k + 1) ?? '') || w(k + 1) === 'one')) continue;
+    let j = k + 2;
+    if (w(j) === 'that' || w(j) === 'which') j++;
+    if (!['it', 'that'].includes(w(j) ?? '') || !['was', 'is', "'s"].includes(w(j + 1) ?? '')) continue;
+    // (The tokenizer may have made "sitting" "sit" already.)
+    const posture = ['sitting', 'sit', 'resting', 'rest', 'standing', 'stand', 'lying', 'lie', 'stacked', 'stack'];
+    if (!posture.includes(w(j + 2) ?? '') || !['on', 'upon'].includes(w(j + 3) ?? '')) continue;
+    const at = tokens[j]!;
+    return sittingOn([...tokens.slice(0, k + 2), wordLike(at, 'under'), wordLike(at, w(j)!), ...tokens.slice(j + 4)]);
+  }
+  return tokens;
+}
+
+/** Words for a figure things lie in, said as "of the arch", "out of the X". */
+const FIGURES: ReadonlySet<string> = new Set([
+  'arch',
+  'l',
+  'v',
+  'x',
+  't',
+  'u',
+  'cross',
+  'triangle',
+  'square',
+  'diamond',
+  'smile',
+  'curve',
+  'zigzag',
+  'horseshoe',
+  'arrow',
+  'plus',
+  'star',
+  'shape',
+  'pattern',
+  'figure',
+  'formation',
+  'arc',
+  'semicircle',
+]);
+const FIGURE_SIDES: ReadonlySet<string> = new Set(['top', 'bottom', 'left', 'right', 'front', 'back']);
+
+/**
+ * "the block at the top left of the arch": the top left block; "the one at the bottom point of the
+ * V": the bottom one; "the centre block (out) of the X", "the block in the middle of the X": the
+ * middle block. The figure is the things lying in it.
+ */
+function ofTheFigure(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  const figureAt = (i: number): number => {
+    // "of the X", "out of the X", "in the X", "from the X": the index after it, or -1.
+    let j = i;
+    if (w(j) === 'out' && w(j + 1) === 'of') j++;
+    if (!['of', 'in', 'from'].includes(w(j) ?? '') || w(j + 1) !== 'the' || !FIGURES.has(w(j + 2) ?? '')) return -1;
+    if (w(j + 3) === 'shape') return j + 4;
+    return j + 3;
+  };
+  for (let k = 0; k + 4 < tokens.length; k++) {
+    if (w(k) !== 'the') continue;
+    const noun = w(k + 1);
+    const thing = noun !== undefined && (NOUNS.has(noun) || noun === 'one');
+    // "the block at the top left (point / end / corner) of the arch".
+    if (thing && w(k + 2) === 'at' && w(k + 3) === 'the') {
+      let j = k + 4;
+      const sides: Token[] = [];
+      while (FIGURE_SIDES.has(w(j) ?? '') && sides.length < 2) sides.push(tokens[j++]!);
+      if (sides.length > 0) {
+        if (['point', 'tip', 'end', 'corner', 'part', 'edge'].includes(w(j) ?? '')) j++;
+        const e = figureAt(j);
+        if (e > 0) return ofTheFigure([...tokens.slice(0, k + 1), ...sides, tokens[k + 1]!, ...tokens.slice(e)]);
+      }
+    }
+    // "the four blocks on the ends of the X", "the blocks at the tips of the star": the outer ones.
+    {
+      const n = NUMBER_WORDS[noun ?? ''] !== undefined && noun !== 'one' ? k + 2 : k + 1;
+      const plural = NOUNS.get(w(n) ?? '')?.plural === true || w(n) === 'ones';
+      if (
+        plural &&
+        ['on', 'at'].includes(w(n + 1) ?? '') &&
+        w(n + 2) === 'the' &&
+        ['ends', 'tips', 'points', 'arms'].includes(w(n + 3) ?? '')
+      ) {
+        const e = figureAt(n + 4);
+        if (e > 0) return ofTheFigure([...tokens.slice(0, n), wordLike(tokens[n]!, 'outer'), tokens[n]!, ...tokens.slice(e)]);
+      }
+    }
+    // "the block in the middle of the X".
+    if (thing && ['in', 'at'].includes(w(k + 2) ?? '') && w(k + 3) === 'the' && ['middle', 'centre', 'center'].includes(w(k + 4) ?? '')) {
+      const e = figureAt(k + 5);
+      if (e > 0) return ofTheFigure([...tokens.slice(0, k + 1), wordLike(tokens[k + 4]!, 'middle'), tokens[k + 1]!, ...tokens.slice(e)]);
+    }
+    // "the centre block (out) of the X", "the top block of the arch".
+    if (['middle', 'centre', 'center', ...FIGURE_SIDES].includes(noun ?? '') && (NOUNS.has(w(k + 2) ?? '') || w(k + 2) === 'one')) {
+      const e = figureAt(k + 3);
+      if (e > 0) {
+        const side = ['centre', 'center'].includes(noun!) ? wordLike(tokens[k + 1]!, 'middle') : tokens[k + 1]!;
+        return ofTheFigure([...tokens.slice(0, k + 1), side, tokens[k + 2]!, ...tokens.slice(e)]);
+      }
+    }
+  }
+  return tokens;
+}
+
 /** The plain forms, in order. */
 export function plainForms(tokens: Token[]): Token[] {
   let out = bowlKinds(tokens);
+  out = bareSuperlative(out);
+  out = tidyFirst(out);
+  out = byDoing(out);
+  out = placeToItself(out);
+  out = notBothInOne(out);
+  out = digitsDifferent(out);
+  out = ifAThing(out);
+  out = swapSo(out);
+  out = sameLevel(out);
+  out = sittingOn(out);
+  out = ofTheFigure(out);
   out = rightWayUp(out);
   out = pastTheEdge(out);
   out = everyOfBoth(out);

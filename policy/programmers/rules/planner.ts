@@ -754,7 +754,13 @@ class Planner {
     }
   }
 
-  gather(ids: string[], container: string): void {
+  /**
+   * Everything in `ids` into `container`, nearest first. `along`: the slots taken in the order
+   * of `ids` along +x / +y ("side by side on the tray, red on the left"), checked at the end
+   * with `ordered`.
+   */
+  gather(ids: string[], container: string, along?: 'x' | 'y'): void {
+    const listed = [...ids];
     const out = this.ballsOut(container, ids);
     ids = [...ids, ...out.filter((b) => !ids.includes(b))];
     // Nearest first, so carries are short and the far ones are not reached over.
@@ -767,18 +773,28 @@ class Planner {
     const rank = (id: string): number => (first.includes(id) ? first.indexOf(id) : first.length);
     order.sort((a, b) => rank(a) - rank(b));
     this.topsFirst(order);
-    const offsets = this.containerSlot(container, order);
+    let offsets = this.containerSlot(container, order);
+    if (along) {
+      // The slots along the axis, first to last, to the things in the order listed.
+      const k = along === 'x' ? 0 : 1;
+      const sorted = [...offsets].sort((a, b) => a[k] - b[k]);
+      // (A ball taken out first and put back goes after them.)
+      const extra = order.filter((id) => !listed.includes(id));
+      offsets = order.map((id) => sorted[listed.includes(id) ? listed.indexOf(id) : listed.length + extra.indexOf(id)]!);
+    }
     const done: string[] = [];
     const cont = this.board.obj(container);
     order.forEach((id, k) => {
       this.pick(id);
       done.push(id);
       const heading = cont.shape === 'tray' ? round(cont.yaw + (cont.size[0] >= cont.size[1] ? Math.PI / 2 : 0)) : slotHeading(offsets[k]!);
+      const preds = done.map((d): Predicate => ({ inside: [d, container] }));
+      if (along && k === order.length - 1) preds.push({ ordered: { ids: listed, axis: along } });
       this.place(
         id,
         { kind: 'object', id: container, offset: offsets[k] },
         `put ${this.name(id)} in ${this.name(container)}`,
-        all(done.map((d): Predicate => ({ inside: [d, container] }))),
+        all(preds),
         heading,
       );
       this.board.move(id, [cAt[0] + offsets[k]![0], cAt[1] + offsets[k]![1]], container);
@@ -1533,7 +1549,7 @@ export function planIntents(intents: readonly Intent[], facts: SceneFacts, amend
         p.stack(it.ids, it.at);
         break;
       case 'gather':
-        p.gather(it.ids, it.container);
+        p.gather(it.ids, it.container, it.along);
         break;
       case 'sort':
         p.sort(it.pairs);

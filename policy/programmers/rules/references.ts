@@ -215,6 +215,20 @@ function matchZone(np: NounPhrase, facts: SceneFacts): ZoneSpec[] {
   return zones;
 }
 
+/** Words for a container that may be said of a bowl or of a tray. */
+const LOOSE_CONTAINERS: ReadonlySet<string> = new Set([
+  'basket',
+  'baskets',
+  'bin',
+  'bins',
+  'crate',
+  'crates',
+  'cup',
+  'cups',
+  'dish',
+  'dishes',
+]);
+
 /** Resolve one noun phrase. Throws UnresolvedReference naming the phrase when nothing matches. */
 export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOptions): Referent {
   const exclude = new Set(opts.exclude ?? []);
@@ -269,6 +283,18 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     if (towers.length === 0)
       throw new UnresolvedReference(`'${np.text}': no objects stand stacked on one another (objects: ${objectList(facts)})`);
     towers.sort((a, b) => b.length - a.length);
+    // "the blue and yellow stack": the one those colours stand in.
+    if (np.colors.length > 0 && !np.plural) {
+      const colorOf = (id: string): string | undefined => facts.objects.find((o) => o.id === id)?.color;
+      const fits = towers.filter((t) => np.colors.every((col) => t.some((id) => colorOf(id) === col)));
+      if (fits.length === 0)
+        throw new UnresolvedReference(
+          `'${np.text}': no stack has ${np.colors.join(' and ')} in it (${towers.map((t) => t.join(' < ')).join('; ')})`,
+        );
+      if (fits.length > 1)
+        opts.notes?.push(`'${np.text}' could be any of ${fits.length} stacks; chose the tallest (${fits[0]!.join(', ')})`);
+      return { kind: 'objects', ids: fits[0]!, candidates: fits[0]! };
+    }
     // "both towers", "all the stacks": every one of them, each bottom first.
     if (np.plural) return { kind: 'objects', ids: towers.flat(), candidates: towers.flat() };
     // "the left tower", "the stack in the middle", "the second pile from the right": by where its base stands.
@@ -434,6 +460,20 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     found = facts.objects.filter(
       (o) => !exclude.has(o.id) && (np.colors.length === 0 || np.colors.includes(o.color)) && idAffinity(np, o.id) > np.colors.length,
     );
+  }
+  // "toss the gray block in the black basket" with a black bowl and no tray: a word for a
+  // container that is loosely one kind (a basket, a bin, a crate, a cup, a dish) names the
+  // one container of that colour, of the other kind (noted).
+  const said = np.text
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .find((x) => LOOSE_CONTAINERS.has(x));
+  if (found.length === 0 && noun !== null && said !== undefined && np.colors.length > 0) {
+    const other = facts.objects.filter((o) => !exclude.has(o.id) && CONTAINERS.includes(o.shape) && np.colors.includes(o.color));
+    if (other.length === 1) {
+      opts.notes?.push(`'${np.text}': no ${said} of that colour; read as ${other[0]!.id}, the only ${np.colors.join(' or ')} container`);
+      found = other;
+    }
   }
   // "from the white tray over to the black one": "one" of a kind named earlier in the clause
   // when no thing of the last kind has that colour, and exactly one thing of that colour does.
@@ -689,6 +729,16 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
           .join(', ')}`,
       );
     found = order.map((x) => x.o);
+    ranked = true;
+  }
+  if (np.outer) {
+    // "the four outer blocks" of an X: farthest first from the middle of all that fit; with no
+    // count, all but the innermost.
+    const mid = [0, 1].map((k) => found.reduce((a, o) => a + o.position[k]!, 0) / Math.max(1, found.length));
+    const out = (o: ObjectInfo): number => Math.hypot(o.position[0] - mid[0]!, o.position[1] - mid[1]!);
+    found = [...found].sort((a, b) => out(b) - out(a));
+    if ((np.plural || np.quantifier) && np.count === undefined && found.length >= 3) found = found.slice(0, -1);
+    opts.notes?.push(`"${np.text}": by how far out from the middle of all that fit, farthest first: ${found.map((o) => o.id).join(', ')}`);
     ranked = true;
   }
   let ids = found.map((o) => o.id);

@@ -3,7 +3,7 @@
 // "ten centimetres" become one distance token in metres; punctuation is kept as tokens
 // because commas and colons separate list items and clauses.
 
-import { NOUNS, NUMBER_WORDS, ORDINALS, SPELLING, UNITS, VERBS, isColor } from './lexicon.ts';
+import { NOUNS, NUMBER_WORDS, ORDINALS, SIZE_WORDS, SPELLING, UNITS, VERBS, isColor } from './lexicon.ts';
 
 const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
 
@@ -325,6 +325,32 @@ function wishAt(tokens: readonly Token[], i: number): boolean {
   return isWord(tokens[j + 1], 'want', 'need', 'wish');
 }
 
+/** Words of a plain list of things: "the red block, the green", "the two big balls". */
+const SUBJECT_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'both', 'all', 'each', 'every', 'one', 'ones']);
+
+/**
+ * Whether a clause so far is only things named, a list with no verb and no place ("the red block
+ * and the green block should go in different bowls"): what follows says where they all go, not a
+ * clause of its own.
+ */
+function bareSubject(cur: readonly Token[]): boolean {
+  const words = cur.filter((t) => t.kind === 'word');
+  return (
+    words.length > 0 &&
+    startsObject(words[0]) &&
+    cur.every(
+      (t) =>
+        (t.kind === 'punct' && t.text === ',') ||
+        (t.kind === 'word' &&
+          (SUBJECT_WORDS.has(t.text) ||
+            isColor(t.text) ||
+            NOUNS.has(t.text) ||
+            SIZE_WORDS[t.text] !== undefined ||
+            NUMBER_WORDS[t.text] !== undefined)),
+    )
+  );
+}
+
 /** Whether a token starts a noun phrase ("the", a colour, a noun, an id). */
 function startsObject(t: Token | undefined): boolean {
   return t !== undefined && t.kind === 'word' && (OBJECT_START.has(t.text) || isColor(t.text) || NOUNS.has(t.text) || t.text.includes('_'));
@@ -531,7 +557,7 @@ export function splitClauses(tokens: readonly Token[]): Token[][] {
     if (
       (isWord(t, 'and', 'but') || (t.kind === 'punct' && t.text === ',')) &&
       cur.length > 0 &&
-      (verbAt(tokens, i + 1) || wishAt(tokens, i + 1) || subjectFirst)
+      (verbAt(tokens, i + 1) || wishAt(tokens, i + 1) || (subjectFirst && !bareSubject(cur)))
     ) {
       flush();
       continue;
