@@ -1394,7 +1394,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
       sideNext ||
       headAfterAdjectives(c, 1) ||
       (c.word(1) === 'middle' && c.word(2) === 'sized') ||
-      (['outer', 'outermost'].includes(c.word(1) ?? '') && headAfterAdjectives(c, 2)))
+      (['outer', 'outermost', 'outside'].includes(c.word(1) ?? '') && headAfterAdjectives(c, 2)))
   ) {
     count = countAt(c);
     c.pos++;
@@ -1532,7 +1532,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
       middleSize = true;
       c.pos++;
       c.accept('sized', 'size');
-    } else if ((a === 'outer' || a === 'outermost') && headAfterAdjectives(c, 1)) {
+    } else if ((a === 'outer' || a === 'outermost' || a === 'outside') && headAfterAdjectives(c, 1)) {
       // "the four outer blocks": those farthest out from the middle of the group.
       outer = true;
       c.pos++;
@@ -1541,6 +1541,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
       // ("the middle red one": a colour between.)
       (NOUNS.has(c.word(1) ?? '') ||
         c.word(1) === 'one' ||
+        (c.word(1) === 'clustered' && NOUNS.has(c.word(2) ?? '')) ||
         (isColor(c.word(1) ?? '') && (NOUNS.has(c.word(2) ?? '') || c.word(2) === 'one'))) &&
       !isPlaceWord(c.word(1))
     ) {
@@ -1971,6 +1972,8 @@ function headAfterAdjectives(c: Cursor, k: number, zones = true): boolean {
       isColor(w) ||
       SIZE_WORDS[w] !== undefined ||
       w === 'colored' ||
+      // ("the front clustered ball": plain-forms.ts marks a figure's things so.)
+      (w === 'clustered' && NOUNS.has(c.word(i + 1) ?? '')) ||
       LINE_MARK.test(w) ||
       (i === k && NUMBER_WORDS[w] !== undefined && NUMBER_WORDS[w]! >= 2)
     ) {
@@ -2784,7 +2787,8 @@ function parseDistinct(c: Cursor): Location | null {
           c.pos = start;
           return null;
         }
-        const one = !plural && !distinctWord && !each && (any === 'a' || any === 'any');
+        // ("move the red and blue blocks over to the empty corner": the one corner, for them all.)
+        const one = !plural && !distinctWord && !each && (any === 'a' || any === 'any' || (empty && any === 'the'));
         return {
           kind: 'distinct',
           which: which.startsWith('corner') ? 'corner' : 'side',
@@ -5063,6 +5067,31 @@ function sameAgain(tokens: Token[], before: Clause | undefined, asTopic: (t: Tok
         locations: [{ ...into, np: last }],
         locAt: before.locAt.map(() => 1),
       };
+    // "stack the small red block on the big red one, then do the same with the blue ones": the
+    // colour both named said again, the sizes kept.
+    const thing = before.objects.length === 1 ? before.objects[0]! : null;
+    const onto = before.locations.length === 1 ? before.locations[0]! : null;
+    const base = onto && (onto.kind === 'on' || onto.kind === 'in') ? onto.np : null;
+    if (
+      thing?.kind === 'object' &&
+      base?.kind === 'object' &&
+      thing.colors.length === 1 &&
+      base.colors.length === 1 &&
+      thing.colors[0] === base.colors[0] &&
+      clause.objects.length === 1 &&
+      last.kind === 'object' &&
+      last.colors.length === 1 &&
+      last.plural &&
+      last.size === null &&
+      (onto!.kind === 'on' || onto!.kind === 'in')
+    ) {
+      const recolour = (np: NounPhrase): NounPhrase => ({
+        ...np,
+        colors: [...last.colors],
+        text: np.text.replace(thing.colors[0]!, last.colors[0]!),
+      });
+      return { ...before, text: clause.text, objects: [recolour(thing)], locations: [{ ...onto!, np: recolour(base) }] };
+    }
     return { ...before, text: clause.text, objects: clause.objects, locAt: before.locAt.map(() => clause.objects.length) };
   } catch (e) {
     if (e instanceof ParseError) return null;
@@ -5647,6 +5676,7 @@ function knownWords(): string[] {
 const GRAMMAR_WORDS = [
   'outer',
   'outermost',
+  'outside',
   'the',
   'a',
   'an',

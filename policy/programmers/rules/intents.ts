@@ -1120,6 +1120,23 @@ function gridOf(st: State, clause: Clause, gridAt: number): Extract<Intent, { ki
  * along +x (left to right) or +y (bottom to top of the image).
  */
 function lineOrder(st: State, clause: Clause): Extract<Intent, { kind: 'lineUp' }> {
+  // "put the two blocks and the two balls in a row, left to right: red block, blue block, red ball,
+  // blue ball": the things listed one by one after the counted groups are those groups, in order.
+  const counted = clause.objects.filter((np) => np.count !== undefined && (np.plural || np.quantifier));
+  const lastCounted = clause.objects.reduce((last, np, k) => (counted.includes(np) ? k : last), -1);
+  const listed = clause.objects.slice(lastCounted + 1);
+  if (
+    counted.length > 0 &&
+    lastCounted === counted.length - 1 &&
+    listed.length >= 2 &&
+    listed.every((np) => !np.plural && !np.quantifier && np.kind === 'object') &&
+    counted.reduce((n, np) => n + np.count!, 0) === listed.length &&
+    // (Each group's kind as many times as it counts: "the two blocks, the ball and the can" are four things.)
+    counted.every((g) => listed.filter((np) => np.noun === g.noun).length === g.count)
+  ) {
+    st.notes.push(`${counted.map((np) => `'${np.text}'`).join(' and ')}: the ${listed.length} listed after, in that order`);
+    clause = { ...clause, objects: listed };
+  }
   const ends = (clause.ends ?? []).map((e) => ({ id: objectIds(st, e.np, 'thing')[0]!, side: e.side, text: e.np.text }));
   const atStart = (side: string): boolean => side === 'left' || side === 'bottom' || side === 'first';
   let ids = clause.objects.length > 0 ? subjects(st, clause) : [];
@@ -2232,12 +2249,33 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       }
       if (distinct) {
         const which = distinct.which;
-        const placed = perObjects(st, clause, ids, distinct);
+        let placed = perObjects(st, clause, ids, distinct);
+        // "put the five blocks one in each corner and one in the middle": the one nearest the middle
+        // of the table goes there, the rest a corner (side) each.
+        const middle = locs.find((l) => l.kind === 'center');
+        if (middle && !distinct.one && placed.length === 5 && clause.objects.at(-1)?.pronoun === 'one') {
+          const out0 = (id: string): number => {
+            const p = st.facts.objects.find((o) => o.id === id)!.position;
+            const c = TABLE_REGIONS.center.anchor;
+            return Math.hypot(p[0] - c[0], p[1] - c[1]);
+          };
+          const inner = [...placed].sort((a, b) => out0(a) - out0(b))[0]!;
+          st.notes.push(`one in the middle: ${inner}, the nearest it; the rest a ${which} each`);
+          out.push({
+            kind: 'place',
+            id: inner,
+            dest: { kind: 'area', area: areaOf(st, middle, inner)! },
+            upright: clause.upright,
+            notOn: null,
+          });
+          placed = placed.filter((id) => id !== inner);
+        }
         // "put the blocks in a corner": one corner, the nearest to the first, for them all.
         let dests: Dest[];
         if (distinct.one) {
           const d = distinctAreas(st, placed.slice(0, 1), which, clause.text, undefined, distinct.empty, distinct.onSide)[0]!;
-          st.notes.push(`'a ${which}': the nearest, ${d.kind === 'area' ? d.area.label : d.kind === 'zone' ? d.zone : ''}`);
+          const label = d.kind === 'area' ? d.area.label : d.kind === 'zone' ? d.zone : '';
+          st.notes.push(distinct.empty ? `'the empty ${which}': ${label}, for them all` : `'a ${which}': the nearest, ${label}`);
           dests = placed.map(() => d);
         } else dests = distinctAreas(st, placed, which, clause.text, distinct.opposite, distinct.empty, distinct.onSide);
         placed.forEach((id, k) => {

@@ -139,7 +139,12 @@ export function listedOrder(tokens: readonly Token[], opts: { strict: boolean })
   if (colorAt.some((k) => words[k - 1] === 'the' && namesStack(words, k))) return null;
   const stack = words.some((w) => STACK_WORDS.has(w));
   // ("rearrange the blocks so they go white, blue, red from left to right": a line in that order.)
-  const soThey = words.some((w, k) => w === 'so' && (words[k + 1] === 'they' || (words[k + 1] === 'that' && words[k + 2] === 'they')));
+  // ("sort the blocks so it goes red, yellow, … from left to right": "it" is how the line runs.)
+  const soThey = words.some((w, k) => {
+    if (w !== 'so') return false;
+    const j = words[k + 1] === 'that' ? k + 2 : k + 1;
+    return words[j] === 'they' || (words[j] === 'it' && ['goes', 'go', 'reads', 'runs'].includes(words[j + 1] ?? ''));
+  });
   // ("stack them up, yellow at the bottom, then …": up is the stack's, not a line's.)
   const line = words.some((w) => LINE_WORDS.has(w)) || (words.includes('up') && !stack) || soThey;
   if (stack === line) return null;

@@ -2299,13 +2299,19 @@ function looseForms(tokens: Token[]): Token[] {
       while (s0 > 0 && !endsSentence(tokens[s0 - 1])) s0--;
       const arranged =
         w(i + 1) !== 'one' &&
-        tokens
-          .slice(s0, i)
-          .some(
-            (x) =>
-              ['row', 'line', 'column', 'lineup', 'order', 'arrange'].includes(x.text) ||
-              (x.text === 'up' && tokens.some((y) => y.text === 'line')),
-          );
+        tokens.slice(s0, i).some(
+          (x, m, all) =>
+            ['row', 'line', 'column', 'lineup', 'order', 'arrange'].includes(x.text) ||
+            (x.text === 'up' && tokens.some((y) => y.text === 'line')) ||
+            // ("sort the blocks by size left to right, biggest first": where each stands too.)
+            (x.text === 'size' && all[m - 1]?.text === 'by'),
+        );
+      // ("…, smallest one first" where each stands: as "smallest first".)
+      if (arranged && one === 1 && (end === undefined || end.kind === 'punct')) {
+        out.push(t, tokens[i + 1]!);
+        i += 2;
+        continue;
+      }
       if (!arranged && (end === undefined || end.kind === 'punct')) {
         i = k - 1;
         continue;

@@ -63,6 +63,15 @@
 //   top left of the arch" is the top left block, "at the bottom point of the V" the bottom block,
 //   "the centre block (out) of the X" the middle block, "the four blocks on the ends of the X" the four
 //   outer blocks (the figure is the things themselves).
+// Thirty-first round, post hoc after the forty-sixth and forty-seventh tables (measured held out first):
+// - "every block into the bowl matching its colour": the bowl of its own colour.
+// - "the lowest block of the smile", "the block at the back of the huddle": the lowest block, the
+//   back block (a figure, as above), counted among the things lying together ("the ball at the front
+//   of the triangle" with a ball away from it: "clustered", read by `references.ts`).
+// - "the two blocks that aren't at the top", "the cans that arent in the middle": except the top one.
+// - "make the tower three high with the pink block": put the pink block on top of the tower.
+// - "the round green thing": the green ball.
+// - "on the empty left side of the table": on the left side.
 
 import { CONTAINER_CLASSES, NOUNS, NUMBER_WORDS, ORDINALS, VERBS, isColor, pluralOf, singularOf } from './lexicon.ts';
 import { endsSentence, punctBefore, wordAt, wordLike } from './tokenizer.ts';
@@ -862,7 +871,12 @@ const FIGURES: ReadonlySet<string> = new Set([
   'formation',
   'arc',
   'semicircle',
+  'huddle',
+  'cluster',
+  'clump',
 ]);
+/** Words that rank the things of a figure by where they lie ("the lowest block of the smile"). */
+const FIGURE_RANKS: ReadonlySet<string> = new Set(['lowest', 'highest', 'leftmost', 'rightmost', 'topmost', 'bottommost', 'uppermost']);
 const FIGURE_SIDES: ReadonlySet<string> = new Set(['top', 'bottom', 'left', 'right', 'front', 'back']);
 
 /**
@@ -880,6 +894,8 @@ function ofTheFigure(tokens: Token[]): Token[] {
     if (w(j + 3) === 'shape') return j + 4;
     return j + 3;
   };
+  // (Marked "clustered": counted among the things lying together, the figure, not every one of that kind.)
+  const clustered = (k: number): Token => wordLike(tokens[k]!, 'clustered');
   for (let k = 0; k + 4 < tokens.length; k++) {
     if (w(k) !== 'the') continue;
     const noun = w(k + 1);
@@ -889,10 +905,17 @@ function ofTheFigure(tokens: Token[]): Token[] {
       let j = k + 4;
       const sides: Token[] = [];
       while (FIGURE_SIDES.has(w(j) ?? '') && sides.length < 2) sides.push(tokens[j++]!);
+      // ("the back right of the triangle": the top right, as the camera sees it.)
+      if (sides.length === 2) {
+        const image: Record<string, string> = { back: 'top', front: 'bottom' };
+        for (const [m, t] of sides.entries()) if (image[t.text]) sides[m] = wordLike(t, image[t.text]!);
+      }
       if (sides.length > 0) {
         if (['point', 'tip', 'end', 'corner', 'part', 'edge'].includes(w(j) ?? '')) j++;
         const e = figureAt(j);
-        if (e > 0) return ofTheFigure([...tokens.slice(0, k + 1), ...sides, tokens[k + 1]!, ...tokens.slice(e)]);
+        // (Two sides name a corner, ranked by nearness to it, which a bunch would not keep: not marked.)
+        const mark = sides.length === 1 ? [clustered(k + 1)] : [];
+        if (e > 0) return ofTheFigure([...tokens.slice(0, k + 1), ...sides, ...mark, tokens[k + 1]!, ...tokens.slice(e)]);
       }
     }
     // "the four blocks on the ends of the X", "the blocks at the tips of the star": the outer ones.
@@ -912,18 +935,121 @@ function ofTheFigure(tokens: Token[]): Token[] {
     // "the block in the middle of the X".
     if (thing && ['in', 'at'].includes(w(k + 2) ?? '') && w(k + 3) === 'the' && ['middle', 'centre', 'center'].includes(w(k + 4) ?? '')) {
       const e = figureAt(k + 5);
-      if (e > 0) return ofTheFigure([...tokens.slice(0, k + 1), wordLike(tokens[k + 4]!, 'middle'), tokens[k + 1]!, ...tokens.slice(e)]);
+      if (e > 0)
+        return ofTheFigure([
+          ...tokens.slice(0, k + 1),
+          wordLike(tokens[k + 4]!, 'middle'),
+          clustered(k + 1),
+          tokens[k + 1]!,
+          ...tokens.slice(e),
+        ]);
     }
-    // "the centre block (out) of the X", "the top block of the arch".
-    if (['middle', 'centre', 'center', ...FIGURE_SIDES].includes(noun ?? '') && (NOUNS.has(w(k + 2) ?? '') || w(k + 2) === 'one')) {
+    // "the centre block (out) of the X", "the top block of the arch", "the lowest block of the smile".
+    if (
+      ['middle', 'centre', 'center', ...FIGURE_SIDES, ...FIGURE_RANKS].includes(noun ?? '') &&
+      (NOUNS.has(w(k + 2) ?? '') || w(k + 2) === 'one')
+    ) {
       const e = figureAt(k + 3);
       if (e > 0) {
         const side = ['centre', 'center'].includes(noun!) ? wordLike(tokens[k + 1]!, 'middle') : tokens[k + 1]!;
-        return ofTheFigure([...tokens.slice(0, k + 1), side, tokens[k + 2]!, ...tokens.slice(e)]);
+        return ofTheFigure([...tokens.slice(0, k + 1), side, clustered(k + 2), tokens[k + 2]!, ...tokens.slice(e)]);
       }
     }
   }
   return tokens;
+}
+
+/** "into the bowl matching its colour", "the bowl that matches its colour": the bowl of its own colour. */
+function matchingItsColour(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 3 < tokens.length; k++) {
+    const noun = NOUNS.get(w(k) ?? '');
+    if (noun === undefined || !CONTAINER_CLASSES.has(noun.cls) || w(k - 1) !== 'the') continue;
+    let j = k + 1;
+    if (w(j) === 'that' || w(j) === 'which') j++;
+    if (!['matching', 'matches', 'match'].includes(w(j) ?? '') || !['its', 'their'].includes(w(j + 1) ?? '')) continue;
+    if (!['color', 'colour', 'colors', 'colours'].includes(w(j + 2) ?? '')) continue;
+    const at = tokens[j]!;
+    const said = ['of', w(j + 1)!, 'own', 'color'].map((x) => wordLike(at, x));
+    return matchingItsColour([...tokens.slice(0, k + 1), ...said, ...tokens.slice(j + 3)]);
+  }
+  return tokens;
+}
+
+/** Sides and parts a thing "is not at" among others of its kind. */
+const NOT_AT: ReadonlySet<string> = new Set(['top', 'bottom', 'middle', 'centre', 'center', 'left', 'right', 'front', 'back', 'end']);
+
+/** "the two blocks that aren't at the top", "the cans that arent in the middle": except the top one, the middle one. */
+function thatAreNotAt(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 4 < tokens.length; k++) {
+    const noun = NOUNS.get(w(k - 1) ?? '');
+    if (noun === undefined || !noun.plural || !['that', 'which'].includes(w(k) ?? '')) continue;
+    let j = k + 1;
+    if (["aren't", 'arent', "isn't", 'isnt'].includes(w(j) ?? '')) j++;
+    else if (['are', 'is'].includes(w(j) ?? '') && w(j + 1) === 'not') j += 2;
+    else continue;
+    if (!['at', 'in', 'on'].includes(w(j) ?? '') || w(j + 1) !== 'the' || !NOT_AT.has(w(j + 2) ?? '')) continue;
+    let e = j + 3;
+    if (w(e) === 'one') e++;
+    // (Only the side alone: "that aren't in the bowl" names a place, read as it is.)
+    if (NOUNS.has(w(e) ?? '') || w(e) === 'of') continue;
+    const at = tokens[k]!;
+    const side = ['centre', 'center'].includes(w(j + 2)!) ? 'middle' : w(j + 2)!;
+    return thatAreNotAt([...tokens.slice(0, k), ...['except', 'the', side, 'one'].map((x) => wordLike(at, x)), ...tokens.slice(e)]);
+  }
+  return tokens;
+}
+
+/** "make the tower three high with the pink block", "make the stack taller with it": put it on top of the tower. */
+function towerHigher(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 5 < tokens.length; k++) {
+    if (!['make', 'build', 'get'].includes(w(k) ?? '') || !['the', 'that', 'this'].includes(w(k + 1) ?? '')) continue;
+    if (!['tower', 'stack', 'pile'].includes(w(k + 2) ?? '')) continue;
+    let j = k + 3;
+    if (NUMBER_WORDS[w(j) ?? ''] !== undefined || tokens[j]?.kind === 'number') {
+      j++;
+      if (['blocks', 'things', 'high', 'tall'].includes(w(j) ?? '')) j++;
+      if (['high', 'tall'].includes(w(j) ?? '')) j++;
+    } else if (['taller', 'higher', 'bigger'].includes(w(j) ?? '')) j++;
+    else continue;
+    if (!['with', 'using'].includes(w(j) ?? '') || j === k + 3) continue;
+    let e = j + 1;
+    while (e < tokens.length && tokens[e]!.kind === 'word' && !['and', 'then'].includes(w(e)!)) e++;
+    if (e === j + 1) continue;
+    const at = tokens[k]!;
+    const top = ['on', 'top', 'of', w(k + 1)!, w(k + 2)!].map((x) => wordLike(at, x));
+    return towerHigher([...tokens.slice(0, k), wordLike(at, 'put'), ...tokens.slice(j + 1, e), ...top, ...tokens.slice(e)]);
+  }
+  return tokens;
+}
+
+/** "the round green thing", "the round one": a ball (a round thing a hand picks up; a can is said as one). */
+function roundThing(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    if (!['round', 'spherical'].includes(w(k) ?? '') || !['the', 'a', 'that'].includes(w(k - 1) ?? '')) continue;
+    let n = k + 1;
+    while (isColor(w(n) ?? '')) n++;
+    if (!['thing', 'object', 'one', 'item'].includes(w(n) ?? '')) continue;
+    return roundThing([...tokens.slice(0, k), ...tokens.slice(k + 1, n), wordLike(tokens[n]!, 'ball'), ...tokens.slice(n + 1)]);
+  }
+  return tokens;
+}
+
+/** "on the empty left side of the table": the left side (the side says where; "empty" says why). */
+function emptyNamedSide(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  return tokens.filter(
+    (_t, k) =>
+      !(
+        ['empty', 'free', 'clear'].includes(w(k) ?? '') &&
+        w(k - 1) === 'the' &&
+        ['left', 'right', 'top', 'bottom', 'front', 'back', 'far', 'near'].includes(w(k + 1) ?? '') &&
+        ['side', 'half', 'end', 'edge', 'corner', 'part'].includes(w(k + 2) ?? '')
+      ),
+  );
 }
 
 /** The plain forms, in order. */
@@ -940,6 +1066,11 @@ export function plainForms(tokens: Token[]): Token[] {
   out = sameLevel(out);
   out = sittingOn(out);
   out = ofTheFigure(out);
+  out = matchingItsColour(out);
+  out = thatAreNotAt(out);
+  out = towerHigher(out);
+  out = roundThing(out);
+  out = emptyNamedSide(out);
   out = rightWayUp(out);
   out = pastTheEdge(out);
   out = everyOfBoth(out);

@@ -647,6 +647,16 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
   if (np.cluster && np.relation) found = clusterAround(pool, found, np, opts);
   // ("spread the huddle out …" with no place said: the biggest bunch there is.)
   else if (np.cluster && !np.nth) found = clusterAround(pool, pool, np, opts);
+  // "the ball at the front of the triangle" (plain-forms.ts: "the front clustered ball"): counted
+  // among the biggest bunch of them, the figure, when they lie in more than one and it has three or more.
+  else if (np.cluster && np.nth) {
+    const notes: string[] = [];
+    const bunch = clusterAround(pool, pool, np, { ...opts, notes });
+    if (bunch.length >= 3 && bunch.length < pool.length) {
+      opts.notes?.push(...notes);
+      found = bunch;
+    }
+  }
   // "the smallest of the blocks on the right": among those on that half of the table, noted.
   if (np.half) {
     const key = sideKey(np.half);
