@@ -21,7 +21,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
-import { MATCH, obj, read, reading } from './rule-fixtures.ts';
+import { LOOSE_SIZES, MATCH, obj, read, reading } from './rule-fixtures.ts';
 import { bowl, box, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 /** Three bowls on a diagonal (white at the bottom left, the nearest), three blocks at the right. */
@@ -33,17 +33,6 @@ const BOWLS: SceneFacts = {
     obj('blue_block', 'box', 'blue', 0.04, [0.3, -0.15]),
     obj('red_block', 'box', 'red', 0.04, [0.15, -0.2]),
     obj('green_block', 'box', 'green', 0.04, [-0.2, 0.18]),
-  ],
-  zones: [],
-};
-
-/** Four blocks of four sizes, loose. */
-const SIZES: SceneFacts = {
-  objects: [
-    obj('big_block', 'box', 'red', 0.06, [0.1, 0.15]),
-    obj('mid_block', 'box', 'green', 0.05, [-0.2, -0.1]),
-    obj('small_block', 'box', 'blue', 0.04, [0.25, -0.12]),
-    obj('tiny_block', 'box', 'yellow', 0.03, [-0.05, 0.05]),
   ],
   zones: [],
 };
@@ -90,14 +79,14 @@ describe('words that say how, not where', () => {
   });
 
   it('"by size, smallest first from the left": left to right; "biggest first from the left": from the right', () => {
-    expect(read('sort the blocks by size, smallest first from the left', SIZES)).toBe(
-      read('sort the blocks by size from left to right', SIZES),
+    expect(read('sort the blocks by size, smallest first from the left', LOOSE_SIZES)).toBe(
+      read('sort the blocks by size from left to right', LOOSE_SIZES),
     );
-    expect(read('sort the blocks by size, biggest first from the left', SIZES)).toBe(
-      read('sort the blocks by size from right to left', SIZES),
+    expect(read('sort the blocks by size, biggest first from the left', LOOSE_SIZES)).toBe(
+      read('sort the blocks by size from right to left', LOOSE_SIZES),
     );
-    expect(read('sort these blocks by size left to right, smallest one first', SIZES)).toBe(
-      read('sort these blocks by size left to right', SIZES),
+    expect(read('sort these blocks by size left to right, smallest one first', LOOSE_SIZES)).toBe(
+      read('sort these blocks by size left to right', LOOSE_SIZES),
     );
   });
 });

@@ -18,7 +18,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
-import { obj, read, reading } from './rule-fixtures.ts';
+import { LOOSE_SIZES, obj, read, reading } from './rule-fixtures.ts';
 import { box, firstAttempt, task } from './rule-sim-fixtures.ts';
 
 /** A red and a blue block in the bottom left corner, a green block top left, a yellow ball bottom right. */
@@ -28,17 +28,6 @@ const CORNERS: SceneFacts = {
     obj('blue_block', 'box', 'blue', 0.04, [-0.33, -0.22]),
     obj('green_block', 'box', 'green', 0.04, [-0.4, 0.22]),
     obj('yellow_ball', 'sphere', 'yellow', 0.045, [0.4, -0.2]),
-  ],
-  zones: [],
-};
-
-/** Four blocks of four sizes, loose. */
-const SIZES: SceneFacts = {
-  objects: [
-    obj('big_block', 'box', 'red', 0.06, [0.1, 0.15]),
-    obj('mid_block', 'box', 'green', 0.05, [-0.2, -0.1]),
-    obj('small_block', 'box', 'blue', 0.04, [0.25, -0.12]),
-    obj('tiny_block', 'box', 'yellow', 0.03, [-0.05, 0.05]),
   ],
   zones: [],
 };
@@ -141,11 +130,11 @@ describe('which corner, which order', () => {
   });
 
   it('"sort the blocks by size, largest first, left to right": largest at the left', () => {
-    expect(read('sort the blocks by size, largest first, left to right', SIZES)).toBe(
-      read('sort the blocks by size from right to left', SIZES),
+    expect(read('sort the blocks by size, largest first, left to right', LOOSE_SIZES)).toBe(
+      read('sort the blocks by size from right to left', LOOSE_SIZES),
     );
-    expect(read('sort the blocks by size left to right, smallest first', SIZES)).toBe(
-      read('sort the blocks by size from left to right', SIZES),
+    expect(read('sort the blocks by size left to right, smallest first', LOOSE_SIZES)).toBe(
+      read('sort the blocks by size from left to right', LOOSE_SIZES),
     );
     // (Into bowls, "largest first" is the order of doing.)
     expect(read('sort the blocks into the bowls, largest first', BOWLS)).toBe(read('sort the blocks into the bowls', BOWLS));

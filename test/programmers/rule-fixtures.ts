@@ -114,6 +114,17 @@ export const BUNCH: SceneFacts = {
   zones: [],
 };
 
+/** Four blocks of four sizes (red 6 cm, green 5, blue 4, yellow 3), loose. */
+export const LOOSE_SIZES: SceneFacts = {
+  objects: [
+    obj('big_block', 'box', 'red', 0.06, [0.1, 0.15]),
+    obj('mid_block', 'box', 'green', 0.05, [-0.2, -0.1]),
+    obj('small_block', 'box', 'blue', 0.04, [0.25, -0.12]),
+    obj('tiny_block', 'box', 'yellow', 0.03, [-0.05, 0.05]),
+  ],
+  zones: [],
+};
+
 /** Red, green and blue blocks below red, green and blue bowls. */
 export const MATCH: SceneFacts = {
   objects: [
