@@ -192,6 +192,8 @@ describe('said again, said around', () => {
 
   it('"make the stack three high with the white block": on top of it; "on the empty right side": on the right side', () => {
     expect(read('make the stack three high with the white block', STACK)).toBe('place white_block on blue_block');
+    // (Where it goes said again after the thing: left out, not read as a second place.)
+    expect(read('make the stack three high with the white block on top', STACK)).toBe('place white_block on blue_block');
     // (The label keeps the words said; the place is the left side.)
     expect(read('the white block needs to go on the empty left side of the table', STACK)).toBe(
       'place white_block to the empty left side of the table',

@@ -1017,10 +1017,14 @@ function towerHigher(tokens: Token[]): Token[] {
     if (!['with', 'using'].includes(w(j) ?? '') || j === k + 3) continue;
     let e = j + 1;
     while (e < tokens.length && tokens[e]!.kind === 'word' && !['and', 'then'].includes(w(e)!)) e++;
-    if (e === j + 1) continue;
+    // ("… with the yellow block on top", "… at the top": where it goes, said again.)
+    let thing = e;
+    if (w(thing - 2) === 'on' && w(thing - 1) === 'top') thing -= 2;
+    else if (w(thing - 3) === 'at' && w(thing - 2) === 'the' && w(thing - 1) === 'top') thing -= 3;
+    if (thing === j + 1) continue;
     const at = tokens[k]!;
     const top = ['on', 'top', 'of', w(k + 1)!, w(k + 2)!].map((x) => wordLike(at, x));
-    return towerHigher([...tokens.slice(0, k), wordLike(at, 'put'), ...tokens.slice(j + 1, e), ...top, ...tokens.slice(e)]);
+    return towerHigher([...tokens.slice(0, k), wordLike(at, 'put'), ...tokens.slice(j + 1, thing), ...top, ...tokens.slice(e)]);
   }
   return tokens;
 }
