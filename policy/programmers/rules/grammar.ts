@@ -5071,26 +5071,25 @@ function sameAgain(tokens: Token[], before: Clause | undefined, asTopic: (t: Tok
     // colour both named said again, the sizes kept.
     const thing = before.objects.length === 1 ? before.objects[0]! : null;
     const onto = before.locations.length === 1 ? before.locations[0]! : null;
-    const base = onto && (onto.kind === 'on' || onto.kind === 'in') ? onto.np : null;
     if (
       thing?.kind === 'object' &&
-      base?.kind === 'object' &&
+      (onto?.kind === 'on' || onto?.kind === 'in') &&
+      onto.np.kind === 'object' &&
       thing.colors.length === 1 &&
-      base.colors.length === 1 &&
-      thing.colors[0] === base.colors[0] &&
+      onto.np.colors.length === 1 &&
+      thing.colors[0] === onto.np.colors[0] &&
       clause.objects.length === 1 &&
       last.kind === 'object' &&
       last.colors.length === 1 &&
       last.plural &&
-      last.size === null &&
-      (onto!.kind === 'on' || onto!.kind === 'in')
+      last.size === null
     ) {
       const recolour = (np: NounPhrase): NounPhrase => ({
         ...np,
         colors: [...last.colors],
         text: np.text.replace(thing.colors[0]!, last.colors[0]!),
       });
-      return { ...before, text: clause.text, objects: [recolour(thing)], locations: [{ ...onto!, np: recolour(base) }] };
+      return { ...before, text: clause.text, objects: [recolour(thing)], locations: [{ ...onto, np: recolour(onto.np) }] };
     }
     return { ...before, text: clause.text, objects: clause.objects, locAt: before.locAt.map(() => clause.objects.length) };
   } catch (e) {

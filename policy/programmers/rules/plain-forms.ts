@@ -684,14 +684,6 @@ function tidyFirst(tokens: Token[]): Token[] {
   return tokens;
 }
 
-/** The verb of "putting", "placing", "stacking", "lining" (null when it is none the grammar knows). */
-function verbOfIng(word: string): string | null {
-  if (!word.endsWith('ing') || word.length < 5) return null;
-  const stem = word.slice(0, -3);
-  const tries = [stem, `${stem}e`, stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : null];
-  return tries.find((v) => v !== null && VERBS.has(v)) ?? null;
-}
-
 /** "clear up the pile by putting each of the four things in a different corner": the putting is what to do. */
 function byDoing(tokens: Token[]): Token[] {
   const w = wordAt(tokens);
@@ -699,10 +691,9 @@ function byDoing(tokens: Token[]): Token[] {
     if (!(k === 0 || endsSentence(tokens[k - 1])) || !VERBS.has(w(k) ?? '')) continue;
     for (let b = k + 1; b + 1 < tokens.length && !endsSentence(tokens[b]); b++) {
       if (w(b) !== 'by') continue;
-      // (The tokenizer may have made "putting" "put" already.)
-      const verb = VERBS.has(w(b + 1) ?? '') ? w(b + 1)! : verbOfIng(w(b + 1) ?? '');
-      if (verb === null) continue;
-      return byDoing([...tokens.slice(0, k), wordLike(tokens[b + 1]!, verb), ...tokens.slice(b + 2)]);
+      // (The tokenizer has made "putting" "put": `verbOfGerund`.)
+      if (!VERBS.has(w(b + 1) ?? '')) continue;
+      return byDoing([...tokens.slice(0, k), ...tokens.slice(b + 1)]);
     }
   }
   return tokens;
