@@ -119,7 +119,8 @@ export interface TableFiles {
  * held-out table, over the scenes of the first forty-five and its own; 47 is the forty-seventh,
  * held-out table, over the scenes of the first forty-six and its own; 48 is the forty-eighth,
  * held-out table, over the scenes of the first forty-seven and its own; 49 is the forty-ninth,
- * held-out table, over the scenes of the first forty-eight and its own.
+ * held-out table, over the scenes of the first forty-eight and its own; 50 is the fiftieth,
+ * held-out table, over the scenes of the first forty-nine and its own.
  */
 /** The scenes files of tables 1 to `n`: a table's rows may use the scenes of every table before it. */
 const scenesUpTo = (n: number): string[] => ['scenes.json', ...Array.from({ length: n - 1 }, (_, k) => `scenes-${k + 2}.json`)];
@@ -174,6 +175,7 @@ export const TABLES = {
   47: { rows: 'instructions-47.json', scenes: scenesUpTo(47) },
   48: { rows: 'instructions-48.json', scenes: scenesUpTo(48) },
   49: { rows: 'instructions-49.json', scenes: scenesUpTo(49) },
+  50: { rows: 'instructions-50.json', scenes: scenesUpTo(50) },
 } satisfies Record<number, TableFiles>;
 
 /** The tables there are (a new table is one more entry in `TABLES`). */
