@@ -457,7 +457,10 @@ function inThatOne(tokens: Token[]): Token[] {
       let d = j - 1;
       while (d >= 0 && isColor(w(d) ?? '')) d--;
       const named = tokens.slice(d + 1, j + 1).map((t) => wordLike(tokens[k]!, t.text));
-      return inThatOne([...tokens.slice(0, k), wordLike(tokens[k]!, 'the'), ...named, ...tokens.slice(k + 2)]);
+      // ("The bowl nearest the ball - put the white block in that one": a container named by no
+      // colour is the one just named, "that bowl", not any bowl.)
+      const lead = named.length === 1 ? 'that' : 'the';
+      return inThatOne([...tokens.slice(0, k), wordLike(tokens[k]!, lead), ...named, ...tokens.slice(k + 2)]);
     }
   }
   return tokens;
@@ -641,7 +644,10 @@ function offTheTopOf(tokens: Token[]): Token[] {
   for (let k = 2; k + 4 < tokens.length; k++) {
     if (!(w(k) === 'off' && w(k + 1) === 'the' && w(k + 2) === 'top' && w(k + 3) === 'of')) continue;
     const noun = w(k - 1) ?? '';
-    if (!(noun === 'one' || (NOUNS.has(noun) && !NOUNS.get(noun)!.plural)) || w(k - 2) !== 'the') continue;
+    if (!(noun === 'one' || (NOUNS.has(noun) && !NOUNS.get(noun)!.plural))) continue;
+    // ("lift the red block off the top of the blue one": a thing named by its colour is that one, off the blue one.)
+    if (isColor(w(k - 2) ?? '')) return offTheTopOf([...tokens.slice(0, k + 1), ...tokens.slice(k + 4)]);
+    if (w(k - 2) !== 'the') continue;
     const at = tokens[k - 1]!;
     return offTheTopOf([...tokens.slice(0, k - 1), wordLike(at, 'top'), at, tokens[k]!, ...tokens.slice(k + 4)]);
   }

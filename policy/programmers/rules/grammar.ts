@@ -81,6 +81,11 @@ export interface NounPhrase {
     rank?: number;
     /** "the blocks in the corners", "the ones from the corners", "the block in a corner": in any corner of the table (`rel` 'region', no `place`). */
     corners?: boolean;
+    /**
+     * "all the blocks from the corner", "the block in the right hand corner": in the one corner
+     * (on that side of the table, top = back) where things that fit stand (with `corners`).
+     */
+    oneCorner?: { side?: 'left' | 'right' | 'top' | 'bottom' };
   };
   /**
    * "the second block from the left", "the third from the bottom", "the leftmost block" (n = 1);
@@ -168,7 +173,7 @@ export type Location =
       opposite?: 'any' | 'x' | 'y';
       /** "so that no bowl is left empty", "so every bowl gets one": each container at least one (more objects may share). */
       cover?: boolean;
-      /** "into the two empty corners": only corners (sides) nothing else stands in. */
+      /** "into the two empty corners": only corners (sides) nothing else stands in; "on the empty trays, one each": containers holding nothing else. */
       empty?: boolean;
       /** "in a corner", "into any corner": one of them, the nearest (all go to the same one). */
       one?: boolean;
@@ -778,7 +783,8 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
       c.pos = afterBe;
     }
     // "the middle block of the row", "the last block in the line": the row is the objects themselves.
-    if (c.seq(['of', 'in', 'from'], 'the', ['row', 'line', 'column', 'group', 'set', 'lot', 'bunch', 'queue', 'series'])) continue;
+    if (c.seq(['of', 'in', 'from'], 'the', ['row', 'line', 'column', 'group', 'set', 'lot', 'bunch', 'queue', 'series', 'diagonal']))
+      continue;
     c.pos = afterBe;
     // "the block between the blue block and the green block", "the one in between the two bowls".
     if (opts.relations !== false && !np.relation && (c.accept('between') || c.seq('in', 'between'))) {
@@ -801,11 +807,21 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
       const explicit = c.pos > start;
       const from = c.accept('from', 'off') !== null;
       if (from || c.accept('in', 'at')) {
+        const at = c.pos;
         if (
           anyCorner(c) &&
           (from || explicit || (opts.verb !== undefined && PICK_VERBS.has(opts.verb)) || destinationAhead(c, opts.verb ?? 'put'))
         ) {
           np.relation = { rel: 'region', np: null, corners: true, explicit: explicit || from };
+          continue;
+        }
+        c.pos = at;
+        const one = theOneCorner(c);
+        if (
+          one &&
+          (from || explicit || (opts.verb !== undefined && PICK_VERBS.has(opts.verb)) || destinationAhead(c, opts.verb ?? 'put'))
+        ) {
+          np.relation = { rel: 'region', np: null, corners: true, oneCorner: one, explicit: explicit || from };
           continue;
         }
       }
@@ -1034,6 +1050,27 @@ function anyCorner(c: Cursor): boolean {
   }
   c.seq(['of', 'on'], 'the', ['table', 'workspace', 'tabletop']);
   return true;
+}
+
+/**
+ * "the corner", "the right hand corner", "the back corner" (one side said, or none: not a corner
+ * the table names by two), consumed with the side; else nothing is.
+ */
+function theOneCorner(c: Cursor): { side?: 'left' | 'right' | 'top' | 'bottom' } | null {
+  const save = c.pos;
+  if (c.accept('the') === null) return null;
+  c.accept('far');
+  const said = c.accept('left', 'right', 'top', 'bottom', 'back', 'front');
+  if (said !== null) c.accept('hand');
+  if (c.accept('corner') === null) {
+    c.pos = save;
+    return null;
+  }
+  c.seq(['of', 'on'], 'the', ['table', 'workspace', 'tabletop']);
+  if (said === null) return {};
+  const side =
+    ({ back: 'top', front: 'bottom' } as Record<string, 'top' | 'bottom'>)[said] ?? (said as 'left' | 'right' | 'top' | 'bottom');
+  return { side };
 }
 
 /** "(the) far right" with no place noun after it. */
@@ -3925,9 +3962,17 @@ function parseClause(tokens: Token[], source: string, placedNext = false, topicN
         if (last.kind === 'distinct') continue;
         const noun = (last.kind === 'in' || last.kind === 'to' || last.kind === 'on') && last.np.plural ? last.np.noun : null;
         if (noun === 'bowl' || noun === 'tray' || noun === 'container') {
-          const each: Location = { kind: 'distinct', which: 'container', noun, per: true };
-          // "in bowls that aren't their colour, one each": the colours still say which, one bowl each.
           const np = (last as { np: NounPhrase }).np;
+          // ("on the empty coasters, one each", "in the white bowls, one apiece": only those.)
+          const each: Location = {
+            kind: 'distinct',
+            which: 'container',
+            noun,
+            per: true,
+            ...(np.empty ? { empty: true } : {}),
+            ...(np.colors.length > 0 ? { colors: np.colors } : {}),
+          };
+          // "in bowls that aren't their colour, one each": the colours still say which, one bowl each.
           if (np.mismatchColor || np.matchColor || (np.notColors?.length ?? 0) > 0) {
             clause.locations.push(each);
             clause.locAt.push(clause.locAt.at(-1) ?? clause.objects.length);

@@ -52,6 +52,8 @@ export type Intent =
       region?: TableRegionName;
       /** "in a line from front to back, just right of the middle": the line's centre near this table point. */
       through?: Vec2;
+      /** "line the block and the ball up under the middle bowl": the one (first or last of `ids`) that stays where it is, the line running on from it. */
+      anchor?: string;
     }
   /** On a circle around `center` (an object), or around where the objects are now when null. */
   | { kind: 'circle'; ids: string[]; center: string | null; at?: Vec2 }
@@ -447,8 +449,15 @@ function subjects(st: State, clause: Clause, want: Want = 'thing'): string[] {
   const out: string[] = [];
   // A general plural ("the blocks") next to named ones ("with the blue block at the bottom …") adds nothing.
   // Only of the same kind: "the balls and the blue block" are both named ("both balls" too).
+  // ("the red block, then the other blocks": "the other blocks" are named too, as the ones not named.)
   const general = (np: NounPhrase): boolean =>
-    np.plural && np.colors.length === 0 && np.kind === 'object' && !np.size && np.count === undefined && np.quantifier !== 'both';
+    np.plural &&
+    np.colors.length === 0 &&
+    np.kind === 'object' &&
+    !np.size &&
+    np.count === undefined &&
+    np.quantifier !== 'both' &&
+    !np.other;
   const named = clause.objects.filter(
     (np) =>
       !general(np) ||
@@ -1132,7 +1141,8 @@ function lineOrder(st: State, clause: Clause): Extract<Intent, { kind: 'lineUp' 
     listed.every((np) => !np.plural && !np.quantifier && np.kind === 'object') &&
     counted.reduce((n, np) => n + np.count!, 0) === listed.length &&
     // (Each group's kind as many times as it counts: "the two blocks, the ball and the can" are four things.)
-    counted.every((g) => listed.filter((np) => np.noun === g.noun).length === g.count)
+    // (A colour alone, "white, red, yellow", is of the one group's kind.)
+    counted.every((g) => listed.filter((np) => np.noun === g.noun || (np.noun === null && counted.length === 1)).length === g.count)
   ) {
     st.notes.push(`${counted.map((np) => `'${np.text}'`).join(' and ')}: the ${listed.length} listed after, in that order`);
     clause = { ...clause, objects: listed };
@@ -1144,7 +1154,31 @@ function lineOrder(st: State, clause: Clause): Extract<Intent, { kind: 'lineUp' 
   const row = clause.locations.find((l): l is Extract<Location, { kind: 'row' }> => l.kind === 'row');
   // A line along a side of the table with no direction of its own runs along that side.
   const side = clause.locations.find((l): l is Extract<Location, { kind: 'side' }> => l.kind === 'side');
-  const line = row?.line ?? (side ? (side.axis === 'x' ? 'vertical' : 'horizontal') : null);
+  // "line the white block and the black ball up under the middle bowl", "in a row to the left of the
+  // tray": the line runs on from the thing named, away from it that way; it stays where it is, at
+  // that end (in a line the other way, or with a place of the table, it says nothing of the line).
+  // (One thing named, not "the can of the same colour" for each, not "the bowls".)
+  const beside = clause.locations.find(
+    (l): l is Extract<Location, { kind: 'relation' }> =>
+      l.kind === 'relation' &&
+      l.rel !== 'next' &&
+      !l.gap &&
+      !l.np.plural &&
+      !l.np.matchColor &&
+      l.np.colorOf === undefined &&
+      !clause.objects.some((np) => np.quantifier === 'each'),
+  );
+  const besideLine = beside ? (beside.rel === 'left' || beside.rel === 'right' ? 'horizontal' : 'vertical') : null;
+  const anchored =
+    beside &&
+    !side &&
+    !clause.locations.some((l) => ['corner', 'center', 'at', 'in', 'on'].includes(l.kind)) &&
+    (row?.line ?? besideLine) === besideLine &&
+    // ("in a row in front of the ball": a row runs across, placed there; not read.)
+    !(besideLine === 'vertical' && /\brows?\b/.test(clause.text))
+      ? beside
+      : null;
+  const line = row?.line ?? (side ? (side.axis === 'x' ? 'vertical' : 'horizontal') : anchored ? besideLine : null);
   // In a line on the table, "top to bottom" is along the image (y), not a height.
   let order = clause.order ? { axis: clause.order.axis === 'z' ? ('y' as const) : clause.order.axis, sign: clause.order.sign } : null;
   let axis: 'x' | 'y' = line === 'vertical' ? 'y' : line === 'horizontal' || line === 'diagonal' ? 'x' : (order?.axis ?? 'x');
@@ -1217,6 +1251,14 @@ function lineOrder(st: State, clause: Clause): Extract<Intent, { kind: 'lineUp' 
     if (middle.length > 0) ids.splice(Math.floor((ids.length - middle.length + 1) / 2), 0, ...middle);
   }
   const intent: Extract<Intent, { kind: 'lineUp' }> = { kind: 'lineUp', ids, axis };
+  if (anchored) {
+    const anchor = objectIds(st, anchored.np, 'any', { exclude: ids })[0]!;
+    // Below it (in front, the image's bottom) or to its left: it ends the line; above or to its right: it starts it.
+    const last = anchored.rel === 'front' || anchored.rel === 'left';
+    intent.ids = last ? [...ids.filter((id) => id !== anchor), anchor] : [anchor, ...ids.filter((id) => id !== anchor)];
+    intent.anchor = anchor;
+    st.notes.push(`the ${line} line runs on from ${anchor}, which stays where it is`);
+  }
   // "in a line along the top of the table", "vertically on the left side": the line in that region.
   const area = clause.locations.map((l) => (['corner', 'side', 'center'].includes(l.kind) ? areaOf(st, l, ids[0]!) : null)).find((a) => a);
   if (area) intent.region = area.region;
@@ -1357,9 +1399,14 @@ function distinctContainers(
   text: string,
   cover = false,
   colors?: readonly string[],
+  empty = false,
 ): { id: string; container: string }[] {
-  // (Not one that is to stay empty: "…, and leave the white bowl empty".)
-  const containers = containersOf(st, noun, colors).filter((o) => !ids.includes(o.id) && !st.keepEmpty.has(o.id));
+  // (Not one that is to stay empty: "…, and leave the white bowl empty"; "on the empty trays, one
+  // each": only those with nothing in or on them but what moves.)
+  const holdsOther = (c: ObjectInfo): boolean => st.facts.objects.some((o) => o.id !== c.id && !ids.includes(o.id) && holds(c, o));
+  const containers = containersOf(st, noun, colors).filter(
+    (o) => !ids.includes(o.id) && !st.keepEmpty.has(o.id) && !(empty && holdsOther(o)),
+  );
   const name = noun === 'container' ? 'container' : noun;
   if (cover) return coverContainers(st, ids, containers, name, text);
   if (ids.length > containers.length) {
@@ -2242,6 +2289,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
           clause.text,
           distinct.cover,
           distinct.colors,
+          distinct.empty,
         );
         out.push({ kind: 'sort', pairs });
         setSubject(pairs.map((p) => p.id));
@@ -2952,7 +3000,7 @@ export function describeIntent(it: Intent): string {
     case 'sort':
       return `sort ${it.pairs.map((p) => `${p.id}→${p.container}`).join(', ')}`;
     case 'lineUp':
-      return `line up ${it.ids.join(', ')} along +${it.axis}${it.line ? ` (${it.line} line)` : ''}${it.region ? ` in the ${it.region.replace(/_/g, ' ')}` : ''}${it.through ? ` through [${it.through.join(', ')}]` : ''}`;
+      return `line up ${it.ids.join(', ')} along +${it.axis}${it.line ? ` (${it.line} line)` : ''}${it.region ? ` in the ${it.region.replace(/_/g, ' ')}` : ''}${it.through ? ` through [${it.through.join(', ')}]` : ''}${it.anchor ? ` from ${it.anchor}` : ''}`;
     case 'push':
       return `push ${it.id} ${fmtDest(it.dest)}`;
     case 'pushBy':

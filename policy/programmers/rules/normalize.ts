@@ -2626,7 +2626,7 @@ function leadIns(tokens: Token[]): Token[] {
       i += 4;
       continue;
     }
-    // "diagonally, corner to corner", "on a slant": a diagonal line; "whatever way round": any order.
+    // "diagonally, corner to corner", "on a slant": a diagonal line; "whatever way round", "either way round": any order.
     if (t.kind === 'punct' && t.text === ',' && w(i + 1) === 'corner' && w(i + 2) === 'to' && w(i + 3) === 'corner') {
       i += 3;
       continue;
@@ -2634,14 +2634,20 @@ function leadIns(tokens: Token[]): Token[] {
     if (
       t.kind === 'punct' &&
       t.text === ',' &&
-      ['whatever', 'whichever', 'any'].includes(w(i + 1) ?? '') &&
+      ['whatever', 'whichever', 'any', 'either'].includes(w(i + 1) ?? '') &&
       w(i + 2) === 'way' &&
       ['round', 'around'].includes(w(i + 3) ?? '')
     ) {
       i += 3;
       continue;
     }
-    if (isWord(t, 'on') && w(i + 1) === 'a' && ['slant', 'diagonal'].includes(w(i + 2) ?? '')) {
+    // ("in a line on the diagonal", "along the diagonal": the same, said of the table.)
+    if (
+      isWord(t, 'on', 'along') &&
+      ['a', 'the'].includes(w(i + 1) ?? '') &&
+      ['slant', 'diagonal'].includes(w(i + 2) ?? '') &&
+      !['of', 'in', 'on'].includes(w(i + 3) ?? '')
+    ) {
       out.push({ ...t, text: 'diagonally' });
       i += 2;
       continue;

@@ -86,7 +86,13 @@ const BOARD_KINDS: ReadonlySet<string> = new Set(['chopping', 'cutting', 'servin
 /** Words for what a tray is for, said before "tray". */
 const TRAY_KINDS: ReadonlySet<string> = new Set(['tea', 'serving', 'drinks', 'baking', 'breakfast', 'cafeteria']);
 
-/** "the fruit bowl", "the tea tray": the bowl, the tray; "the chopping board", "the serving board": the tray (a "board" alone may be a plank). */
+/** Words for what a box is for, said before "box": a container, a bin (a "box" alone may be a block). */
+const BOX_KINDS: ReadonlySet<string> = new Set(['toy', 'toys', 'storage']);
+
+/**
+ * "the fruit bowl", "the tea tray": the bowl, the tray; "the chopping board", "the serving board": the
+ * tray (a "board" alone may be a plank); "the toy box": a bin.
+ */
 function bowlKinds(tokens: Token[]): Token[] {
   const w = wordAt(tokens);
   const out: Token[] = [];
@@ -94,8 +100,11 @@ function bowlKinds(tokens: Token[]): Token[] {
     if (t.kind === 'word' && BOWL_KINDS.has(t.text) && ['bowl', 'bowls'].includes(w(k + 1) ?? '')) continue;
     if (t.kind === 'word' && BOARD_KINDS.has(t.text) && ['board', 'boards'].includes(w(k + 1) ?? '')) continue;
     if (t.kind === 'word' && TRAY_KINDS.has(t.text) && ['tray', 'trays'].includes(w(k + 1) ?? '')) continue;
+    if (t.kind === 'word' && BOX_KINDS.has(t.text) && ['box', 'boxes'].includes(w(k + 1) ?? '')) continue;
     const board = t.kind === 'word' && ['board', 'boards'].includes(t.text) && BOARD_KINDS.has(w(k - 1) ?? '');
-    out.push(board ? wordLike(t, t.text === 'board' ? 'tray' : 'trays') : t);
+    // ("the toy box": a container to put things in, a bin; "the box" alone may be a block.)
+    const box = t.kind === 'word' && ((['box', 'boxes'].includes(t.text) && BOX_KINDS.has(w(k - 1) ?? '')) || t.text === 'toybox');
+    out.push(board ? wordLike(t, t.text === 'board' ? 'tray' : 'trays') : box ? wordLike(t, t.text === 'boxes' ? 'bins' : 'bin') : t);
   }
   return out;
 }
@@ -865,6 +874,8 @@ const FIGURES: ReadonlySet<string> = new Set([
   'huddle',
   'cluster',
   'clump',
+  'group',
+  'bunch',
 ]);
 /** Words that rank the things of a figure by where they lie ("the lowest block of the smile"). */
 const FIGURE_RANKS: ReadonlySet<string> = new Set(['lowest', 'highest', 'leftmost', 'rightmost', 'topmost', 'bottommost', 'uppermost']);
@@ -881,9 +892,21 @@ function ofTheFigure(tokens: Token[]): Token[] {
     // "of the X", "out of the X", "in the X", "from the X": the index after it, or -1.
     let j = i;
     if (w(j) === 'out' && w(j + 1) === 'of') j++;
-    if (!['of', 'in', 'from'].includes(w(j) ?? '') || w(j + 1) !== 'the' || !FIGURES.has(w(j + 2) ?? '')) return -1;
-    if (w(j + 3) === 'shape') return j + 4;
-    return j + 3;
+    if (!['of', 'in', 'from'].includes(w(j) ?? '') || w(j + 1) !== 'the') return -1;
+    // ("the little group in the corner": how big it is, and where it lies, say which figure.)
+    let f = j + 2;
+    if (['little', 'small', 'tight', 'big'].includes(w(f) ?? '')) f++;
+    if (!FIGURES.has(w(f) ?? '')) return -1;
+    if (w(f + 1) === 'shape') return f + 2;
+    if (w(f + 1) === 'in' && w(f + 2) === 'the') {
+      let e = f + 3;
+      while (['far', 'left', 'right', 'top', 'bottom', 'back', 'front', 'hand'].includes(w(e) ?? '')) e++;
+      // (Only with a place still to come: "put the top block of the triangle in the bottom left corner" is where it goes.)
+      const next = tokens[e + 1];
+      const more = next?.text === ',' || ['in', 'into', 'on', 'onto', 'to', 'next', 'beside'].includes(w(e + 1) ?? '');
+      if (['corner', 'middle', 'centre', 'center'].includes(w(e) ?? '') && more) return e + 1;
+    }
+    return f + 1;
   };
   // (Marked "clustered": counted among the things lying together, the figure, not every one of that kind.)
   const clustered = (k: number): Token => wordLike(tokens[k]!, 'clustered');
@@ -1047,6 +1070,237 @@ function emptyNamedSide(tokens: Token[]): Token[] {
   );
 }
 
+/** Sides of the table said of a corner ("the far left corner at the back"): the back (top) or the front (bottom), the left or the right. */
+const DEPTH_SIDES: ReadonlySet<string> = new Set(['back', 'front', 'top', 'bottom']);
+const WIDTH_SIDES: ReadonlySet<string> = new Set(['left', 'right']);
+
+/**
+ * "the far left corner at the back", "the back corner on the right": the back left corner, the back
+ * right one; "the block at the back on the right", "on the right at the back": at the back right.
+ */
+function cornerSaidTwice(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 5 < tokens.length; k++) {
+    if (w(k) !== 'the') continue;
+    let j = k + 1;
+    if (w(j) === 'far') j++;
+    // "the far left corner at the back", "the left hand corner at the front".
+    const one = w(j);
+    if (one !== undefined && (WIDTH_SIDES.has(one) || DEPTH_SIDES.has(one))) {
+      let c = j + 1;
+      if (w(c) === 'hand') c++;
+      const other = WIDTH_SIDES.has(one) ? DEPTH_SIDES : WIDTH_SIDES;
+      const prep = WIDTH_SIDES.has(one) ? 'at' : 'on';
+      if (w(c) === 'corner' && w(c + 1) === prep && w(c + 2) === 'the' && other.has(w(c + 3) ?? '')) {
+        const [depth, width] = WIDTH_SIDES.has(one) ? [tokens[c + 3]!, tokens[j]!] : [tokens[j]!, tokens[c + 3]!];
+        return cornerSaidTwice([...tokens.slice(0, k + 1), depth, width, tokens[c]!, ...tokens.slice(c + 4)]);
+      }
+    }
+  }
+  for (let k = 0; k + 6 < tokens.length; k++) {
+    // "at the back on the right", "on the right at the back": at the back right.
+    const first = w(k + 2);
+    const second = w(k + 5);
+    if (w(k + 1) !== 'the' || w(k + 4) !== 'the' || first === undefined || second === undefined) continue;
+    const depthFirst = w(k) === 'at' && DEPTH_SIDES.has(first) && w(k + 3) === 'on' && WIDTH_SIDES.has(second);
+    const widthFirst = w(k) === 'on' && WIDTH_SIDES.has(first) && w(k + 3) === 'at' && DEPTH_SIDES.has(second);
+    if (!depthFirst && !widthFirst) continue;
+    // (Not "… on the right at the back of the tray": a side of a thing.)
+    if (w(k + 6) === 'of' || w(k + 6) === 'side' || w(k + 6) === 'end') continue;
+    const [depth, width] = depthFirst ? [tokens[k + 2]!, tokens[k + 5]!] : [tokens[k + 5]!, tokens[k + 2]!];
+    const at = tokens[k]!;
+    return cornerSaidTwice([...tokens.slice(0, k), wordLike(at, 'at'), tokens[k + 1]!, depth, width, ...tokens.slice(k + 6)]);
+  }
+  return tokens;
+}
+
+/**
+ * "put the red and the green block in a bowl each, not the same one", "put each block in a bowl, a
+ * different bowl each", "in a different bowl each": in different bowls.
+ */
+function aContainerEach(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 3 < tokens.length; k++) {
+    if (!['in', 'into', 'on', 'onto'].includes(w(k) ?? '') || w(k + 1) !== 'a') continue;
+    let n = k + 2;
+    if (['different', 'separate'].includes(w(n) ?? '')) n++;
+    const noun = w(n);
+    const entry = noun === undefined ? undefined : NOUNS.get(noun);
+    if (entry === undefined || entry.plural || !(CONTAINER_CLASSES.has(entry.cls) || noun === 'corner')) continue;
+    let e = n + 1;
+    // "in a bowl each", "in a different bowl each".
+    let each = w(e) === 'each';
+    if (each) e++;
+    // "…, not the same one", "…, not both in the same bowl", "…, a different bowl each", "…, one each".
+    if (tokens[e]?.text === ',') {
+      let f = e + 1;
+      if (w(f) === 'not') {
+        f++;
+        if (['both', 'all'].includes(w(f) ?? '') && w(f + 1) === 'in') f += 2;
+        f = w(f) === 'the' && w(f + 1) === 'same' && [noun, 'one'].includes(w(f + 2)) ? f + 3 : -1;
+      } else if (
+        w(f) === 'a' &&
+        ['different', 'separate'].includes(w(f + 1) ?? '') &&
+        [noun, 'one'].includes(w(f + 2)) &&
+        w(f + 3) === 'each'
+      )
+        f += 4;
+      else if (w(f) === 'one' && w(f + 1) === 'each') f += 2;
+      else f = -1;
+      if (f > 0 && (f === tokens.length || endsSentence(tokens[f]))) {
+        each = true;
+        e = f;
+      }
+    }
+    if (!each || !(e === tokens.length || endsSentence(tokens[e]) || ['and', 'then'].includes(w(e) ?? ''))) continue;
+    const plural = pluralOf(noun!) ?? `${noun}s`;
+    const at = tokens[k + 1]!;
+    return aContainerEach([...tokens.slice(0, k + 1), wordLike(at, 'different'), wordLike(tokens[n]!, plural), ...tokens.slice(e)]);
+  }
+  return tokens;
+}
+
+/** "on two of the empty coasters, one each": on the empty coasters, one each (which two is the stated rule's choice). */
+function someOfThemEach(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 6 < tokens.length; k++) {
+    if (!['in', 'into', 'on', 'onto'].includes(w(k) ?? '')) continue;
+    const n = tokens[k + 1]!;
+    if (!((NUMBER_WORDS[n.text] ?? 0) >= 2 || (n.kind === 'number' && (n.value ?? 0) >= 2)) || w(k + 2) !== 'of' || w(k + 3) !== 'the')
+      continue;
+    let e = k + 4;
+    while (e < tokens.length && tokens[e]!.kind === 'word' && !NOUNS.get(w(e)!)?.plural) e++;
+    const entry = NOUNS.get(w(e) ?? '');
+    if (entry === undefined || !entry.plural || tokens[e + 1]?.text !== ',' || w(e + 2) !== 'one' || w(e + 3) !== 'each') continue;
+    return [...tokens.slice(0, k + 1), ...tokens.slice(k + 3)];
+  }
+  return tokens;
+}
+
+/** "build a tower of three with the yellow block on top": a tower of three blocks (the kind said of the one on top). */
+function towerOfCount(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 6 < tokens.length; k++) {
+    if (!['tower', 'stack', 'pile'].includes(w(k) ?? '') || w(k + 1) !== 'of') continue;
+    const n = tokens[k + 2]!;
+    if (!((NUMBER_WORDS[n.text] ?? 0) >= 2 || (n.kind === 'number' && (n.value ?? 0) >= 2)) || !['with', 'using'].includes(w(k + 3) ?? ''))
+      continue;
+    let j = k + 4;
+    if (w(j) === 'the') j++;
+    while (isColor(w(j) ?? '')) j++;
+    const entry = NOUNS.get(w(j) ?? '');
+    if (entry === undefined || entry.plural || CONTAINER_CLASSES.has(entry.cls)) continue;
+    const plural = pluralOf(w(j)!) ?? `${w(j)}s`;
+    return [...tokens.slice(0, k + 3), wordLike(n, plural), ...tokens.slice(k + 3)];
+  }
+  return tokens;
+}
+
+/**
+ * "a long way to the right of the green bowl, past the yellow one": how far, said again by what it
+ * passes (the distance is the side's own); "a long way below the bowl, in line with it": a side is
+ * in line with what it is beside. Both left out, after a place beside a thing.
+ */
+function sideSaidAgain(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 2; k + 2 < tokens.length; k++) {
+    if (tokens[k - 1]!.text !== ',') continue;
+    let e = -1;
+    if (w(k) === 'past' && w(k + 1) === 'the') {
+      e = k + 2;
+      while (e < tokens.length && tokens[e]!.kind === 'word' && (isColor(w(e)!) || w(e) === 'one' || NOUNS.has(w(e)!))) e++;
+      if (e === k + 2) e = -1;
+    } else if (w(k) === 'in' && w(k + 1) === 'line' && w(k + 2) === 'with' && ['it', 'that'].includes(w(k + 3) ?? '')) e = k + 4;
+    if (e < 0 || !(e === tokens.length || endsSentence(tokens[e]))) continue;
+    // (Only after a side of a thing: "to the right of X", "below X", "left of X".)
+    const before = tokens.slice(0, k - 1).map((x) => x.text);
+    let side = before.length - 1;
+    while (side >= 0 && !['left', 'right', 'above', 'below', 'behind', 'front', 'under', 'beneath', 'beyond'].includes(before[side]!))
+      side--;
+    if (side < 0 || before.slice(side).some((x) => ['and', 'then'].includes(x))) continue;
+    return [...tokens.slice(0, k - 1), ...tokens.slice(e)];
+  }
+  return tokens;
+}
+
+/** "sort the blocks out so each one sits in the bowl of its own colour": put each block in it. */
+function soEachOneSits(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 8 < tokens.length; k++) {
+    if (!['sort', 'arrange', 'move', 'organise', 'organize'].includes(w(k) ?? '') || w(k + 1) !== 'the') continue;
+    const noun = w(k + 2);
+    const entry = noun === undefined ? undefined : NOUNS.get(noun);
+    if (entry === undefined || !entry.plural) continue;
+    let j = k + 3;
+    if (['out', 'around', 'round', 'about'].includes(w(j) ?? '')) j++;
+    if (w(j) !== 'so') continue;
+    j++;
+    if (w(j) === 'that') j++;
+    if (w(j) === 'each') {
+      j++;
+      if (w(j) === 'one' || w(j) === singularOf(noun!)) j++;
+    } else if (w(j) === 'they' && w(j + 1) === 'each') j += 2;
+    else continue;
+    if (!['sits', 'sit', 'goes', 'go', 'is', 'are', 'ends', 'end', 'lands', 'land'].includes(w(j) ?? '')) continue;
+    j++;
+    if (w(j) === 'up') j++;
+    if (!['in', 'on', 'inside'].includes(w(j) ?? '')) continue;
+    const at = tokens[k]!;
+    const one = wordLike(tokens[k + 2]!, singularOf(noun!) ?? noun!);
+    return [...tokens.slice(0, k), wordLike(at, 'put'), wordLike(at, 'each'), one, ...tokens.slice(j)];
+  }
+  return tokens;
+}
+
+/** Where a thing lies among others of its kind, said as "the top and bottom balls". */
+// (Not "the first and last blocks", "the leftmost and rightmost": the two ends of a row, read elsewhere.)
+const PAIR_SIDES: ReadonlySet<string> = new Set(['top', 'bottom', 'front', 'back']);
+
+/** "the top and bottom balls", "the front and back blocks": the top ball and the bottom ball. */
+function twoSidesOnePlural(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 4 < tokens.length; k++) {
+    if (w(k) !== 'the' || !PAIR_SIDES.has(w(k + 1) ?? '') || w(k + 2) !== 'and' || !PAIR_SIDES.has(w(k + 3) ?? '')) continue;
+    const noun = w(k + 4);
+    const entry = noun === undefined ? undefined : NOUNS.get(noun);
+    if (entry === undefined || !entry.plural || w(k + 1) === w(k + 3)) continue;
+    // (Not "the top and bottom of the stack".)
+    const one = wordLike(tokens[k + 4]!, singularOf(noun!) ?? noun!);
+    return twoSidesOnePlural([
+      ...tokens.slice(0, k + 2),
+      one,
+      tokens[k + 2]!,
+      wordLike(tokens[k + 3]!, 'the'),
+      tokens[k + 3]!,
+      one,
+      ...tokens.slice(k + 5),
+    ]);
+  }
+  return tokens;
+}
+
+/** "in a straight line towards me", "in a line going away from you": a vertical line (the robot stands at the front). */
+function lineTowardsMe(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 4 < tokens.length; k++) {
+    if (!['in', 'into'].includes(w(k) ?? '') || w(k + 1) !== 'a') continue;
+    let j = k + 2;
+    while (['straight', 'neat', 'single'].includes(w(j) ?? '')) j++;
+    if (!['line', 'row'].includes(w(j) ?? '')) continue;
+    let e = j + 1;
+    if (['going', 'running', 'pointing'].includes(w(e) ?? '')) e++;
+    if (w(e) === 'towards' || w(e) === 'toward') e++;
+    else if (w(e) === 'away' && w(e + 1) === 'from') e += 2;
+    else continue;
+    if (['me', 'you', 'us'].includes(w(e) ?? '')) e++;
+    else if (w(e) === 'the' && ['robot', 'front'].includes(w(e + 1) ?? '')) e += 2;
+    else continue;
+    const at = tokens[j]!;
+    return [...tokens.slice(0, k + 2), wordLike(at, 'vertical'), wordLike(at, 'line'), ...tokens.slice(e)];
+  }
+  return tokens;
+}
+
 /** The plain forms, in order. */
 export function plainForms(tokens: Token[]): Token[] {
   let out = bowlKinds(tokens);
@@ -1066,6 +1320,14 @@ export function plainForms(tokens: Token[]): Token[] {
   out = towerHigher(out);
   out = roundThing(out);
   out = emptyNamedSide(out);
+  out = cornerSaidTwice(out);
+  out = aContainerEach(out);
+  out = someOfThemEach(out);
+  out = towerOfCount(out);
+  out = sideSaidAgain(out);
+  out = soEachOneSits(out);
+  out = twoSidesOnePlural(out);
+  out = lineTowardsMe(out);
   out = rightWayUp(out);
   out = pastTheEdge(out);
   out = everyOfBoth(out);

@@ -1156,6 +1156,7 @@ class Planner {
     slope?: 1 | -1,
     region?: TableRegionName,
     through?: Vec2,
+    anchor?: string,
   ): void {
     // "in a line along the top of the table": every slot in that region (1.5 cm in), within reach; expects `inRegion`.
     const reg = region ? TABLE_REGIONS[region] : null;
@@ -1198,6 +1199,17 @@ class Planner {
     let half = ((n - 1) / 2) * pitch;
     const k0 = axis === 'x' ? 0 : 1;
     // "…, just right of the middle": the centre within 3 cm of that point, when a line fits there.
+    // "… up under the middle bowl": the line placed so the one it runs on from keeps its place.
+    const fixed = anchor !== undefined ? ids.indexOf(anchor) : -1;
+    if (fixed >= 0 && line !== 'diagonal') {
+      const u = directions[0]!;
+      const at = this.board.pos(anchor!);
+      const c: Vec2 = roundVec([at[0] - u[0] * (pitch * fixed - half), at[1] - u[1] * (pitch * fixed - half)]);
+      const found = this.bestLine(ids, directions, { min: c, max: c }, false, half, pitch, c, others);
+      if (!found) throw new Error(`a line of ${n} running on from ${anchor} does not fit in the workspace`);
+      this.fillLine(ids, found, half, pitch, axis, line, undefined, false, anchor);
+      return;
+    }
     let best = through
       ? this.bestLine(
           ids,
@@ -1259,15 +1271,32 @@ class Planner {
         `a line of ${n} objects ${(pitch * 100).toFixed(1)} cm apart (${((n - 1) * pitch * 100).toFixed(0)} cm long) does not fit in the ${region ? region.replace(/_/g, ' ') : 'workspace'}`,
       );
     }
+    this.fillLine(ids, best, half, pitch, axis, line, region, held);
+  }
+
+  /** Each object to its slot of the line `best` (centre, direction), first to last; `anchor` stays where it is. */
+  private fillLine(
+    ids: string[],
+    best: { c: Vec2; u: Vec2; score: number },
+    half: number,
+    pitch: number,
+    axis: 'x' | 'y',
+    line: 'horizontal' | 'vertical' | 'diagonal' | undefined,
+    region: TableRegionName | undefined,
+    held: boolean,
+    anchor?: string,
+  ): void {
     const { c, u } = best;
     if (best.score < 0) this.notes.push(`little room for the line: ${(best.score * 100).toFixed(1)} cm short of clear`);
     const heading = round(halfTurn(Math.atan2(u[1], u[0]) + Math.PI / 2));
     const what = line === 'diagonal' || line === 'vertical' ? `${line} line` : 'row';
+    const moved = ids.filter((id) => id !== anchor);
     ids.forEach((id, k) => {
+      if (id === anchor) return;
       const slot: Vec2 = roundVec([c[0] - u[0] * half + u[0] * pitch * k, c[1] - u[1] * half + u[1] * pitch * k]);
       const preds: Predicate[] = [{ near: [id, slot, 0.02] }];
       if (region && held) preds.push({ inRegion: [id, region] });
-      if (k === n - 1 && n >= 2) {
+      if (id === moved.at(-1) && ids.length >= 2) {
         preds.push({ ordered: { ids, axis } });
         if (line) preds.push({ line: { ids, direction: line } });
       }
@@ -1555,7 +1584,7 @@ export function planIntents(intents: readonly Intent[], facts: SceneFacts, amend
         p.sort(it.pairs);
         break;
       case 'lineUp':
-        p.lineUp(it.ids, it.axis, it.line, it.slope, it.region, it.through);
+        p.lineUp(it.ids, it.axis, it.line, it.slope, it.region, it.through, it.anchor);
         break;
       case 'circle':
         p.circle(it.ids, it.center, it.at);

@@ -1091,7 +1091,27 @@ function applyRelation(
     const corners = (['top_left_corner', 'top_right_corner', 'bottom_left_corner', 'bottom_right_corner'] as const).filter((r) =>
       others.some((o) => inTableRegion(r, [o.position[0], o.position[1]])),
     );
-    const fits = others.filter((o) => corners.some((r) => inTableRegion(r, [o.position[0], o.position[1]])));
+    let fits = others.filter((o) => corners.some((r) => inTableRegion(r, [o.position[0], o.position[1]])));
+    // "all the blocks from the corner", "the block in the right hand corner": the one corner (on that
+    // side) where those that fit stand; of several, the one most stand in (noted).
+    const one = rel.oneCorner;
+    if (one !== undefined) {
+      const side = one.side;
+      const onSide = corners.filter((r) => side === undefined || r.split('_').includes(side));
+      const count = (r: string): number => others.filter((o) => inTableRegion(r as never, [o.position[0], o.position[1]])).length;
+      const most = Math.max(0, ...onSide.map(count));
+      // (Corners as full as each other are all kept: which one is then the stated rule's choice.)
+      const best = onSide.filter((r) => count(r) === most);
+      if (best.length === 0)
+        throw new UnresolvedReference(
+          `no object matches '${np.text}': nothing that fits is in ${side === undefined ? 'a' : `a ${side}`} corner of the table (objects: ${objectList(facts)})`,
+        );
+      const names = best.map((r) => r.replace(/_/g, ' ')).join(', ');
+      if (onSide.length > best.length)
+        opts.notes?.push(`'${np.text.trim()}': things that fit stand in ${onSide.length} corners; took the ${names}, where most do`);
+      fits = others.filter((o) => best.some((r) => inTableRegion(r, [o.position[0], o.position[1]])));
+      return { found: fits, ranked: false, note: `in the ${names}` };
+    }
     if (fits.length === 0)
       throw new UnresolvedReference(
         `no object matches '${np.text}': nothing that fits is in a corner of the table (objects: ${objectList(facts)})`,
