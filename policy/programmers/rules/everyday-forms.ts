@@ -446,11 +446,16 @@ function looks(tokens: Token[]): Token[] {
   return k < 0 ? tokens : looks([...tokens.slice(0, k), ...tokens.slice(k + 1)]);
 }
 
-/** "then the one nearest the blue bowl in that one": in the container named last. */
+/** "then the one nearest the blue bowl in that one", "… into that bowl": in the container named last (by its colour). */
+const CONTAINER_CLASSES_OF: ReadonlySet<string> = new Set(['bowl', 'tray', 'container']);
+
 function inThatOne(tokens: Token[]): Token[] {
   const w = wordAt(tokens);
   for (let k = 2; k + 1 < tokens.length; k++) {
-    if (!['in', 'into', 'on', 'onto'].includes(w(k - 1) ?? '') || w(k) !== 'that' || w(k + 1) !== 'one') continue;
+    // ("move the block furthest from the cyan bowl into that bowl": the cyan bowl, named inside.)
+    const noun = NOUNS.get(w(k + 1) ?? '');
+    const thatBox = noun !== undefined && !noun.plural && CONTAINER_CLASSES_OF.has(noun.cls);
+    if (!['in', 'into', 'on', 'onto'].includes(w(k - 1) ?? '') || w(k) !== 'that' || !(w(k + 1) === 'one' || thatBox)) continue;
     for (let j = k - 2; j > 0; j--) {
       const cls = NOUNS.get(w(j) ?? '')?.cls;
       if (!(cls === 'bowl' || cls === 'tray' || cls === 'container')) continue;
@@ -459,6 +464,7 @@ function inThatOne(tokens: Token[]): Token[] {
       const named = tokens.slice(d + 1, j + 1).map((t) => wordLike(tokens[k]!, t.text));
       // ("The bowl nearest the ball - put the white block in that one": a container named by no
       // colour is the one just named, "that bowl", not any bowl.)
+      if (thatBox && (named.length === 1 || NOUNS.get(w(j) ?? '')?.cls !== noun.cls)) break;
       const lead = named.length === 1 ? 'that' : 'the';
       return inThatOne([...tokens.slice(0, k), wordLike(tokens[k]!, lead), ...named, ...tokens.slice(k + 2)]);
     }

@@ -664,6 +664,22 @@ function parsePostModifiers(c: Cursor, np: NounPhrase, pendingOrdinal: number | 
           left.plural = true;
           c.pos++;
           np.except = [...(np.except ?? []), left];
+          // "the thing that isn't a block or a bowl": neither kind.
+          for (;;) {
+            const s2 = c.pos;
+            if (!c.accept('or', 'nor')) break;
+            c.accept('a', 'an', 'the');
+            const more = NOUNS.get(c.word() ?? '');
+            if (!more || more.cls === 'zone' || more.cls === 'thing') {
+              c.pos = s2;
+              break;
+            }
+            const also = emptyNp(c.text(c.pos, c.pos + 1), 'object');
+            also.noun = more.cls;
+            also.plural = true;
+            c.pos++;
+            np.except = [...np.except, also];
+          }
           continue;
         }
       }
@@ -2826,12 +2842,15 @@ function parseDistinct(c: Cursor): Location | null {
         }
         // ("move the red and blue blocks over to the empty corner": the one corner, for them all.)
         const one = !plural && !distinctWord && !each && (any === 'a' || any === 'any' || (empty && any === 'the'));
+        // ("put one small ball in each corner": one for each of them, as "one block per corner".)
+        const per = !plural && wordsBefore.includes('each');
         return {
           kind: 'distinct',
           which: which.startsWith('corner') ? 'corner' : 'side',
           ...(empty ? { empty } : {}),
           ...(one ? { one } : {}),
           ...(onSide ? { onSide } : {}),
+          ...(per ? { per } : {}),
         };
       }
     }

@@ -72,6 +72,22 @@
 // - "make the tower three high with the pink block": put the pink block on top of the tower.
 // - "the round green thing": the green ball.
 // - "on the empty left side of the table": on the left side.
+// Thirty-second round, post hoc after the forty-eighth and forty-ninth tables (measured held out first):
+// - "the toy box": a bin; "the little group in the corner", "the middle block of the diagonal": a figure.
+// - "the far left corner at the back", "at the back on the right": the back left corner, at the back right.
+// - "in a bowl each, not the same one", "a different bowl each", "on two of the empty coasters, one each".
+// - "a tower of three with the yellow block on top": of three blocks; "…, past the yellow one", "…, in
+//   line with it" after a side: said again; "sort the blocks out so each one sits in …": put each in it.
+// - "the top and bottom balls": the top ball and the bottom ball; "in a straight line towards me": vertical.
+// Thirty-third round, post hoc after the fiftieth and fifty-first tables (measured held out first):
+// - "the thing at 3 o'clock": the rightmost; "make the top of the T into a tower with …", "two towers out
+//   of the square, …", "two towers, one out of the red blocks and one out of the blue blocks".
+// - "everything round the tray that isn't a block"; "in a ring all round the bowl"; "in a different back
+//   corner"; "apart from the two on the ends"; "every bowl gets the block of its own colour, the orange
+//   bowl stays empty"; "the bowl that's the wrong colour for them"; "which of the small balls is …?"; "in
+//   the middle of the three"; "the middle one of the three cans at the back"; "make sure its standing
+//   up"; "red on the left, then green, then blue"; "then put them both in …"; "every block that's not in
+//   the tall tower"; "flat on the table, none on top of another"; "going back from where the blue block is".
 
 import { CONTAINER_CLASSES, NOUNS, NUMBER_WORDS, ORDINALS, VERBS, isColor, pluralOf, singularOf } from './lexicon.ts';
 import { endsSentence, punctBefore, wordAt, wordLike } from './tokenizer.ts';
@@ -876,6 +892,7 @@ const FIGURES: ReadonlySet<string> = new Set([
   'clump',
   'group',
   'bunch',
+  'light',
 ]);
 /** Words that rank the things of a figure by where they lie ("the lowest block of the smile"). */
 const FIGURE_RANKS: ReadonlySet<string> = new Set(['lowest', 'highest', 'leftmost', 'rightmost', 'topmost', 'bottommost', 'uppermost']);
@@ -896,6 +913,8 @@ function ofTheFigure(tokens: Token[]): Token[] {
     // ("the little group in the corner": how big it is, and where it lies, say which figure.)
     let f = j + 2;
     if (['little', 'small', 'tight', 'big'].includes(w(f) ?? '')) f++;
+    // ("the traffic light": a figure said in two words.)
+    if (w(f) === 'traffic' && w(f + 1) === 'light') f++;
     if (!FIGURES.has(w(f) ?? '')) return -1;
     if (w(f + 1) === 'shape') return f + 2;
     if (w(f + 1) === 'in' && w(f + 2) === 'the') {
@@ -1227,26 +1246,31 @@ function sideSaidAgain(tokens: Token[]): Token[] {
 function soEachOneSits(tokens: Token[]): Token[] {
   const w = wordAt(tokens);
   for (let k = 0; k + 8 < tokens.length; k++) {
-    if (!['sort', 'arrange', 'move', 'organise', 'organize'].includes(w(k) ?? '') || w(k + 1) !== 'the') continue;
-    const noun = w(k + 2);
-    const entry = noun === undefined ? undefined : NOUNS.get(noun);
-    if (entry === undefined || !entry.plural) continue;
-    let j = k + 3;
+    if (!['sort', 'arrange', 'move', 'organise', 'organize'].includes(w(k) ?? '')) continue;
+    // ("sort it out so every block ends up in …": the kind is said after.)
+    const said = w(k + 1) === 'the' ? w(k + 2) : undefined;
+    const after = ['it', 'them', 'things', 'everything'].includes(w(k + 1) ?? '') ? k + 2 : -1;
+    if (said === undefined && after < 0) continue;
+    let noun = said;
+    let j = said !== undefined ? k + 3 : after;
     if (['out', 'around', 'round', 'about'].includes(w(j) ?? '')) j++;
     if (w(j) !== 'so') continue;
     j++;
     if (w(j) === 'that') j++;
-    if (w(j) === 'each') {
+    if (['each', 'every'].includes(w(j) ?? '')) {
       j++;
-      if (w(j) === 'one' || w(j) === singularOf(noun!)) j++;
-    } else if (w(j) === 'they' && w(j + 1) === 'each') j += 2;
+      if (noun === undefined && NOUNS.has(w(j) ?? '') && !NOUNS.get(w(j)!)!.plural) noun = pluralOf(w(j)!) ?? `${w(j)}s`;
+      if (w(j) === 'one' || (noun !== undefined && w(j) === singularOf(noun))) j++;
+    } else if (w(j) === 'they' && w(j + 1) === 'each' && noun !== undefined) j += 2;
     else continue;
+    const entry = noun === undefined ? undefined : NOUNS.get(noun);
+    if (entry === undefined || !entry.plural) continue;
     if (!['sits', 'sit', 'goes', 'go', 'is', 'are', 'ends', 'end', 'lands', 'land'].includes(w(j) ?? '')) continue;
     j++;
     if (w(j) === 'up') j++;
     if (!['in', 'on', 'inside'].includes(w(j) ?? '')) continue;
     const at = tokens[k]!;
-    const one = wordLike(tokens[k + 2]!, singularOf(noun!) ?? noun!);
+    const one = wordLike(at, singularOf(noun!) ?? noun!);
     return [...tokens.slice(0, k), wordLike(at, 'put'), wordLike(at, 'each'), one, ...tokens.slice(j)];
   }
   return tokens;
@@ -1254,9 +1278,9 @@ function soEachOneSits(tokens: Token[]): Token[] {
 
 /** Where a thing lies among others of its kind, said as "the top and bottom balls". */
 // (Not "the first and last blocks", "the leftmost and rightmost": the two ends of a row, read elsewhere.)
-const PAIR_SIDES: ReadonlySet<string> = new Set(['top', 'bottom', 'front', 'back']);
+const PAIR_SIDES: ReadonlySet<string> = new Set(['top', 'bottom', 'front', 'back', 'left', 'right']);
 
-/** "the top and bottom balls", "the front and back blocks": the top ball and the bottom ball. */
+/** "the top and bottom balls", "the left and right blocks": the top ball and the bottom ball. */
 function twoSidesOnePlural(tokens: Token[]): Token[] {
   const w = wordAt(tokens);
   for (let k = 0; k + 4 < tokens.length; k++) {
@@ -1301,6 +1325,449 @@ function lineTowardsMe(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/** Where a figure's thing lies said by the clock ("the thing at 3 o'clock"): its rank among those lying round. */
+const CLOCK_RANKS: Readonly<Record<number, string>> = { 12: 'topmost', 3: 'rightmost', 6: 'bottommost', 9: 'leftmost' };
+
+/** "the thing at 3 o'clock", "the ball at twelve o'clock": the rightmost thing, the topmost ball (the top of the image is 12). */
+function atOClock(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 2; k + 2 < tokens.length; k++) {
+    if (w(k) !== 'at' || !["o'clock", 'oclock'].includes(w(k + 2) ?? '')) continue;
+    const n = tokens[k + 1]!;
+    const hour = n.kind === 'number' ? n.value : NUMBER_WORDS[n.text];
+    const rank = hour === undefined ? undefined : CLOCK_RANKS[hour];
+    const noun = w(k - 1);
+    if (rank === undefined || noun === undefined || !(NOUNS.has(noun) || noun === 'one')) continue;
+    let d = k - 2;
+    while (d > 0 && isColor(w(d) ?? '')) d--;
+    if (w(d) !== 'the') continue;
+    return atOClock([...tokens.slice(0, d + 1), wordLike(tokens[k]!, rank), ...tokens.slice(d + 1, k), ...tokens.slice(k + 3)]);
+  }
+  return tokens;
+}
+
+/**
+ * "make the top of the T into a tower with the red block at the bottom, …": a tower with them (the
+ * things named say which); "make two towers out of the square, red on green and …": two towers.
+ */
+function towerOutOfFigure(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 6 < tokens.length; k++) {
+    if (!['make', 'turn', 'build'].includes(w(k) ?? '')) continue;
+    // "make the top of the T into a tower with …".
+    if (w(k + 1) === 'the' && ['make', 'turn'].includes(w(k) ?? '')) {
+      let j = k + 2;
+      while (j < k + 8 && w(j) !== 'into') j++;
+      const figure = tokens.slice(k + 2, j).some((u) => FIGURES.has(u.text));
+      if (
+        figure &&
+        w(j) === 'into' &&
+        ['a', 'one'].includes(w(j + 1) ?? '') &&
+        ['tower', 'stack', 'pile'].includes(w(j + 2) ?? '') &&
+        w(j + 3) === 'with'
+      )
+        return [...tokens.slice(0, k), wordLike(tokens[k]!, 'make'), ...tokens.slice(j + 1)];
+    }
+    // "make two towers out of the square, red on green and blue on yellow".
+    let j = k + 1;
+    if (NUMBER_WORDS[w(j) ?? ''] !== undefined || ['a', 'one'].includes(w(j) ?? '')) j++;
+    if (!['tower', 'towers', 'stack', 'stacks'].includes(w(j) ?? '')) continue;
+    if (w(j + 1) === 'out' && w(j + 2) === 'of' && w(j + 3) === 'the' && FIGURES.has(w(j + 4) ?? '') && tokens[j + 5]?.text === ',')
+      return [...tokens.slice(0, j + 1), ...tokens.slice(j + 5)];
+  }
+  return tokens;
+}
+
+/**
+ * "make two towers, one out of the red blocks and one out of the blue blocks": a tower of the red
+ * blocks and a tower of the blue blocks.
+ */
+function twoTowersOneOf(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 12 < tokens.length; k++) {
+    if (!['make', 'build'].includes(w(k) ?? '') || !['two', '2'].includes(w(k + 1) ?? '') || !['towers', 'stacks'].includes(w(k + 2) ?? ''))
+      continue;
+    const kind = w(k + 2) === 'towers' ? 'tower' : 'stack';
+    let j = k + 3;
+    if (tokens[j]?.text === ',' || w(j) === ':') j++;
+    const part = (i: number): number => {
+      // "one (out) of the red blocks": the index after it, or -1.
+      if (w(i) !== 'one') return -1;
+      let e = i + 1;
+      if (w(e) === 'out') e++;
+      if (!['of', 'from', 'with'].includes(w(e) ?? '') || w(e + 1) !== 'the') return -1;
+      e += 2;
+      while (isColor(w(e) ?? '')) e++;
+      return NOUNS.get(w(e) ?? '')?.plural ? e + 1 : -1;
+    };
+    const a = part(j);
+    if (a < 0 || w(a) !== 'and') continue;
+    const b = part(a + 1);
+    if (b < 0) continue;
+    const at = tokens[k]!;
+    const of = (i: number, e: number): Token[] => {
+      const s = tokens.slice(i, e).findIndex((u) => u.text === 'the') + i;
+      return [wordLike(at, 'a'), wordLike(at, kind), wordLike(at, 'of'), ...tokens.slice(s, e)];
+    };
+    return [...tokens.slice(0, k + 1), ...of(j, a), tokens[a]!, ...of(a + 1, b), ...tokens.slice(b)];
+  }
+  return tokens;
+}
+
+/**
+ * "everything round the tray that isn't a block": everything that isn't a block (the things lie
+ * round it; which ones is what follows).
+ */
+function roundTheThing(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 4 < tokens.length; k++) {
+    if (!['round', 'around'].includes(w(k) ?? '') || w(k + 1) !== 'the') continue;
+    if (!['everything', 'things', 'stuff', 'objects'].includes(w(k - 1) ?? '')) continue;
+    let e = k + 2;
+    while (isColor(w(e) ?? '')) e++;
+    if (!NOUNS.has(w(e) ?? '') || !['that', 'which', "that's", 'thats'].includes(w(e + 1) ?? '')) continue;
+    return roundTheThing([...tokens.slice(0, k), ...tokens.slice(e + 1)]);
+  }
+  return tokens;
+}
+
+/** "in a ring all round the purple bowl": around it. */
+function allRound(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  const k = tokens.findIndex(
+    (u, i) =>
+      u.text === 'all' &&
+      ['round', 'around'].includes(w(i + 1) ?? '') &&
+      w(i + 2) === 'the' &&
+      i > 0 &&
+      ['ring', 'circle', 'line', 'row'].includes(w(i - 1) ?? ''),
+  );
+  return k < 0 ? tokens : allRound([...tokens.slice(0, k), wordLike(tokens[k + 1]!, 'around'), ...tokens.slice(k + 2)]);
+}
+
+/** "put each can in a different back corner": in the two back corners, one each. */
+function aDifferentSideCorner(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 4 < tokens.length; k++) {
+    if (!['in', 'into', 'to'].includes(w(k) ?? '')) continue;
+    let j = k + 1;
+    if (w(j) === 'a') j++;
+    if (!['different', 'separate'].includes(w(j) ?? '')) continue;
+    const side = w(j + 1);
+    if (side === undefined || !['back', 'front', 'top', 'bottom', 'left', 'right'].includes(side)) continue;
+    if (!['corner', 'corners'].includes(w(j + 2) ?? '')) continue;
+    const at = tokens[j]!;
+    const said = ['the', 'two', side, 'corners', ',', 'one', 'each'].map((x) =>
+      x === ',' ? { ...at, kind: 'punct' as const, text: ',' } : wordLike(at, x),
+    );
+    return [...tokens.slice(0, k + 1), ...said, ...tokens.slice(j + 3)];
+  }
+  return tokens;
+}
+
+/** "every block apart from the two on the ends", "the two at the ends": the two end blocks. */
+function twoOnTheEnds(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 4 < tokens.length; k++) {
+    if (w(k) !== 'the' || !['two', '2', 'ones'].includes(w(k + 1) ?? '')) continue;
+    if (!['on', 'at'].includes(w(k + 2) ?? '') || w(k + 3) !== 'the' || w(k + 4) !== 'ends') continue;
+    // The kind said before: "every block apart from …".
+    const noun = tokens
+      .slice(0, k)
+      .map((u) => u.text)
+      .reverse()
+      .find((x) => NOUNS.has(x) && !CONTAINER_CLASSES.has(NOUNS.get(x)!.cls));
+    if (noun === undefined) continue;
+    const plural = NOUNS.get(noun)!.plural ? noun : (pluralOf(noun) ?? `${noun}s`);
+    const at = tokens[k + 2]!;
+    const count = w(k + 1) === 'ones' ? [] : [tokens[k + 1]!];
+    return twoOnTheEnds([...tokens.slice(0, k + 1), ...count, wordLike(at, 'end'), wordLike(at, plural), ...tokens.slice(k + 5)]);
+  }
+  return tokens;
+}
+
+/** "every bowl gets the block of its own colour": every block into the bowl of its own colour. */
+function bowlGetsBlock(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 8 < tokens.length; k++) {
+    if (!['every', 'each'].includes(w(k) ?? '')) continue;
+    const box = NOUNS.get(w(k + 1) ?? '');
+    if (box === undefined || !CONTAINER_CLASSES.has(box.cls) || !['gets', 'get', 'takes', 'has'].includes(w(k + 2) ?? '')) continue;
+    if (!['the', 'a'].includes(w(k + 3) ?? '')) continue;
+    const thing = w(k + 4);
+    if (thing === undefined || !NOUNS.has(thing) || w(k + 5) !== 'of' || w(k + 6) !== 'its' || w(k + 7) !== 'own') continue;
+    const at = tokens[k]!;
+    return [
+      ...tokens.slice(0, k),
+      ...['put', 'every', thing, 'in', 'the', w(k + 1)!, 'of', 'its', 'own'].map((x) => wordLike(at, x)),
+      ...tokens.slice(k + 8),
+    ];
+  }
+  return tokens;
+}
+
+/** "…, the orange bowl stays empty", "…, the white tray stays free": and leave it empty. */
+function staysEmpty(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 4 < tokens.length; k++) {
+    if (tokens[k - 1]!.text !== ',' || w(k) !== 'the') continue;
+    let e = k + 1;
+    while (isColor(w(e) ?? '')) e++;
+    const box = NOUNS.get(w(e) ?? '');
+    if (box === undefined || !CONTAINER_CLASSES.has(box.cls)) continue;
+    if (!['stays', 'remains', 'is', 'should'].includes(w(e + 1) ?? '')) continue;
+    let f = e + 2;
+    if (['stay', 'be', 'left'].includes(w(f) ?? '')) f++;
+    if (!['empty', 'free'].includes(w(f) ?? '') || !(f + 1 === tokens.length || endsSentence(tokens[f + 1]))) continue;
+    const at = tokens[k]!;
+    return [
+      ...tokens.slice(0, k),
+      wordLike(at, 'and'),
+      wordLike(at, 'leave'),
+      ...tokens.slice(k, e + 1),
+      wordLike(at, 'empty'),
+      ...tokens.slice(f + 1),
+    ];
+  }
+  return tokens;
+}
+
+/** "in the bowl that's the wrong colour for them": in a bowl that isn't their colour. */
+function wrongColour(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 5 < tokens.length; k++) {
+    const box = NOUNS.get(w(k) ?? '');
+    if (box === undefined || !CONTAINER_CLASSES.has(box.cls) || box.plural || w(k - 1) !== 'the') continue;
+    let j = k + 1;
+    if (["that's", 'thats', 'which', 'that'].includes(w(j) ?? '')) j++;
+    else continue;
+    if (w(j) === 'is') j++;
+    if (w(j) !== 'the' || w(j + 1) !== 'wrong' || !['colour', 'color'].includes(w(j + 2) ?? '')) continue;
+    let e = j + 3;
+    let whose = 'its';
+    if (w(e) === 'for' && ['them', 'it'].includes(w(e + 1) ?? '')) {
+      whose = w(e + 1) === 'them' ? 'their' : 'its';
+      e += 2;
+    }
+    const at = tokens[k - 1]!;
+    return [...tokens.slice(0, k - 1), ...['a', w(k)!, 'that', "isn't", whose, 'color'].map((x) => wordLike(at, x)), ...tokens.slice(e)];
+  }
+  return tokens;
+}
+
+/** "which of the small balls is nearest to the bowl?": which small ball is. */
+function whichOfThe(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 4 < tokens.length; k++) {
+    if (w(k) !== 'which' || w(k + 1) !== 'of' || w(k + 2) !== 'the') continue;
+    let e = k + 3;
+    if (NUMBER_WORDS[w(e) ?? ''] !== undefined) e++;
+    const s = e;
+    while (isColor(w(e) ?? '') || ['small', 'big', 'large', 'little', 'tall', 'short'].includes(w(e) ?? '')) e++;
+    const noun = w(e);
+    const entry = noun === undefined ? undefined : NOUNS.get(noun);
+    if (entry === undefined || !entry.plural || !['is', "'s"].includes(w(e + 1) ?? '')) continue;
+    return [...tokens.slice(0, k + 1), ...tokens.slice(s, e), wordLike(tokens[e]!, singularOf(noun!) ?? noun!), ...tokens.slice(e + 1)];
+  }
+  return tokens;
+}
+
+/** "Which block is in the middle of the three?": in the middle (the count is of the things asked about). */
+function middleOfTheCount(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 4 < tokens.length; k++) {
+    if (w(k) !== 'middle' || w(k + 1) !== 'of' || w(k + 2) !== 'the' || NUMBER_WORDS[w(k + 3) ?? ''] === undefined) continue;
+    if (!(k + 4 === tokens.length || tokens[k + 4]!.kind === 'punct')) continue;
+    return [...tokens.slice(0, k + 1), ...tokens.slice(k + 4)];
+  }
+  return tokens;
+}
+
+/** "the middle one of the three cans at the back": of the cans at the back (the count says nothing more). */
+function oneOfTheCountAt(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 6 < tokens.length; k++) {
+    if (w(k) !== 'one' || w(k + 1) !== 'of' || w(k + 2) !== 'the' || NUMBER_WORDS[w(k + 3) ?? ''] === undefined) continue;
+    if (!NOUNS.get(w(k + 4) ?? '')?.plural || !['at', 'on', 'in', 'along'].includes(w(k + 5) ?? '') || w(k + 6) !== 'the') continue;
+    return [...tokens.slice(0, k + 3), ...tokens.slice(k + 4)];
+  }
+  return tokens;
+}
+
+/** "…, and then make sure its standing up": standing up (where it went). */
+function makeSureUpright(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 4 < tokens.length; k++) {
+    if (w(k) !== 'make' || w(k + 1) !== 'sure') continue;
+    let j = k + 2;
+    if (["it's", 'its'].includes(w(j) ?? '')) j++;
+    else if (w(j) === 'it' && w(j + 1) === 'is') j += 2;
+    else continue;
+    if (!['standing', 'stood'].includes(w(j) ?? '') || !['up', 'upright'].includes(w(j + 1) ?? '')) continue;
+    let s = k;
+    if (w(s - 1) === 'then') s--;
+    if (w(s - 1) === 'and') s--;
+    if (tokens[s - 1]?.text === ',') s--;
+    if (!(j + 2 === tokens.length || endsSentence(tokens[j + 2]))) continue;
+    const at = tokens[k]!;
+    return [
+      ...tokens.slice(0, s),
+      { ...at, kind: 'punct', text: ',' },
+      wordLike(at, 'standing'),
+      wordLike(at, 'up'),
+      ...tokens.slice(j + 2),
+    ];
+  }
+  return tokens;
+}
+
+/** "put them in a row with the green block, red on the left, then green, then blue": red, green, blue from left to right. */
+function onTheLeftThen(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 7 < tokens.length; k++) {
+    if (tokens[k - 1]!.text !== ',' || !isColor(w(k) ?? '') || w(k + 1) !== 'on' || w(k + 2) !== 'the') continue;
+    const side = w(k + 3);
+    if (side !== 'left' && side !== 'right') continue;
+    const colours: Token[] = [tokens[k]!];
+    let e = k + 4;
+    while (tokens[e]?.text === ',' && w(e + 1) === 'then' && isColor(w(e + 2) ?? '')) {
+      colours.push(tokens[e + 2]!);
+      e += 3;
+    }
+    if (colours.length < 3 || !(e === tokens.length || endsSentence(tokens[e]))) continue;
+    // (Only a line's order: "in a row", "in a line" said before.)
+    if (!tokens.slice(0, k).some((u) => ['row', 'line'].includes(u.text))) continue;
+    const at = tokens[k]!;
+    const comma = (): Token => ({ ...at, kind: 'punct', text: ',' });
+    const listed = colours.flatMap((c, i) => (i === 0 ? [c] : [comma(), c]));
+    const way = side === 'left' ? ['from', 'left', 'to', 'right'] : ['from', 'right', 'to', 'left'];
+    return [...tokens.slice(0, k), ...listed, ...way.map((x) => wordLike(at, x)), ...tokens.slice(e)];
+  }
+  return tokens;
+}
+
+/** "take the red block off the blue one, then put them both in the green bowl": the red block and the blue block. */
+function offThenBoth(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 8 < tokens.length; k++) {
+    if (!['take', 'lift', 'get'].includes(w(k) ?? '') || w(k + 1) !== 'the') continue;
+    let n = k + 2;
+    while (isColor(w(n) ?? '')) n++;
+    const noun = w(n);
+    if (noun === undefined || !NOUNS.has(noun) || NOUNS.get(noun)!.plural || w(n + 1) !== 'off' || w(n + 2) !== 'the') continue;
+    let m = n + 3;
+    while (isColor(w(m) ?? '')) m++;
+    if (!(w(m) === 'one' || w(m) === noun)) continue;
+    const both = tokens.findIndex(
+      (u, i) => i > m && ((u.text === 'them' && w(i + 1) === 'both') || (u.text === 'both' && w(i + 1) === 'of' && w(i + 2) === 'them')),
+    );
+    if (both < 0 || !tokens.slice(m + 1, both).some((u) => u.text === 'then')) continue;
+    const at = tokens[both]!;
+    const second = [...tokens.slice(n + 2, m), wordLike(at, noun)];
+    return [
+      ...tokens.slice(0, both),
+      ...tokens.slice(k + 1, n + 1),
+      wordLike(at, 'and'),
+      ...second,
+      ...tokens.slice(w(both) === 'them' ? both + 2 : both + 3),
+    ];
+  }
+  return tokens;
+}
+
+/** "every block that's not in the tall tower": every block except the ones in it. */
+function notInTheTower(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 4 < tokens.length; k++) {
+    let j = k;
+    if (["that's", 'thats'].includes(w(j) ?? '') && w(j + 1) === 'not') j += 2;
+    else if (['that', 'which'].includes(w(j) ?? '') && ["isn't", 'isnt', "aren't", 'arent'].includes(w(j + 1) ?? '')) j += 2;
+    else if (['that', 'which'].includes(w(j) ?? '') && ['is', 'are'].includes(w(j + 1) ?? '') && w(j + 2) === 'not') j += 3;
+    else continue;
+    if (!NOUNS.has(w(k - 1) ?? '') || !['in', 'on', 'part'].includes(w(j) ?? '')) continue;
+    if (w(j) === 'part' && w(j + 1) === 'of') j++;
+    let e = j + 1;
+    if (w(e) !== 'the') continue;
+    e++;
+    while (e < tokens.length && tokens[e]!.kind === 'word' && !['tower', 'stack', 'pile'].includes(w(e)!) && e < j + 5) e++;
+    if (!['tower', 'stack', 'pile'].includes(w(e) ?? '')) continue;
+    const at = tokens[k]!;
+    return notInTheTower([
+      ...tokens.slice(0, k),
+      wordLike(at, 'except'),
+      wordLike(at, 'the'),
+      wordLike(at, 'ones'),
+      wordLike(at, 'in'),
+      ...tokens.slice(j + 1),
+    ]);
+  }
+  return tokens;
+}
+
+/** "put all the blocks flat on the table, none on top of another": on the table, no stacks. */
+function noneOnTop(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  let out = tokens;
+  // ("flat on the table": on it.)
+  out = out.filter((u, i) => !(u.text === 'flat' && w(i + 1) === 'on' && w(i + 2) === 'the' && w(i + 3) === 'table'));
+  const v = wordAt(out);
+  for (let k = 1; k + 4 < out.length; k++) {
+    if (out[k - 1]!.text !== ',' || v(k) !== 'none' || v(k + 1) !== 'on' || v(k + 2) !== 'top' || v(k + 3) !== 'of') continue;
+    let e = k + 4;
+    if (['another', 'anohter', 'any', 'anything'].includes(v(e) ?? '')) e++;
+    else if (['each', 'one'].includes(v(e) ?? '') && ['other', 'another'].includes(v(e + 1) ?? '')) e += 2;
+    else continue;
+    if (!(e === out.length || endsSentence(out[e]))) continue;
+    const at = out[k]!;
+    return [...out.slice(0, k), wordLike(at, 'no'), wordLike(at, 'stacks'), ...out.slice(e)];
+  }
+  return out;
+}
+
+/**
+ * "arrange the four things in a column going back from where the blue block is": behind the blue
+ * block (the line runs on from it); "going left from where …": to its left.
+ */
+function fromWhereItIs(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  const WAY: Record<string, string[]> = {
+    back: ['behind'],
+    backwards: ['behind'],
+    away: ['behind'],
+    up: ['behind'],
+    forward: ['in', 'front', 'of'],
+    forwards: ['in', 'front', 'of'],
+    down: ['in', 'front', 'of'],
+    left: ['to', 'the', 'left', 'of'],
+    right: ['to', 'the', 'right', 'of'],
+  };
+  for (let k = 0; k + 6 < tokens.length; k++) {
+    if (!['going', 'running', 'heading'].includes(w(k) ?? '')) continue;
+    const way = WAY[w(k + 1) ?? ''];
+    if (way === undefined || w(k + 2) !== 'from' || w(k + 3) !== 'where' || w(k + 4) !== 'the') continue;
+    let e = k + 5;
+    while (isColor(w(e) ?? '')) e++;
+    if (!NOUNS.has(w(e) ?? '') || !['is', 'sits', 'stands', 'lies'].includes(w(e + 1) ?? '')) continue;
+    if (!(e + 2 === tokens.length || endsSentence(tokens[e + 2]))) continue;
+    const at = tokens[k]!;
+    return [...tokens.slice(0, k), ...way.map((x) => wordLike(at, x)), ...tokens.slice(k + 4, e + 1), ...tokens.slice(e + 2)];
+  }
+  return tokens;
+}
+
+/** "every block apart from the two end blocks": except them (after "every", "all", "each"; one word the clause splitter knows). */
+function apartFrom(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 2; k + 2 < tokens.length; k++) {
+    if (w(k) !== 'apart' || w(k + 1) !== 'from') continue;
+    let s = k - 1;
+    while (s > 0 && !endsSentence(tokens[s]) && tokens[s]!.text !== ',' && !['every', 'all', 'each'].includes(w(s) ?? '')) s--;
+    if (!['every', 'all', 'each'].includes(w(s) ?? '')) continue;
+    return apartFrom([...tokens.slice(0, k), wordLike(tokens[k]!, 'except'), ...tokens.slice(k + 2)]);
+  }
+  return tokens;
+}
+
 /** The plain forms, in order. */
 export function plainForms(tokens: Token[]): Token[] {
   let out = bowlKinds(tokens);
@@ -1328,6 +1795,26 @@ export function plainForms(tokens: Token[]): Token[] {
   out = soEachOneSits(out);
   out = twoSidesOnePlural(out);
   out = lineTowardsMe(out);
+  out = atOClock(out);
+  out = towerOutOfFigure(out);
+  out = twoTowersOneOf(out);
+  out = roundTheThing(out);
+  out = allRound(out);
+  out = aDifferentSideCorner(out);
+  out = twoOnTheEnds(out);
+  out = bowlGetsBlock(out);
+  out = staysEmpty(out);
+  out = wrongColour(out);
+  out = whichOfThe(out);
+  out = middleOfTheCount(out);
+  out = oneOfTheCountAt(out);
+  out = makeSureUpright(out);
+  out = onTheLeftThen(out);
+  out = offThenBoth(out);
+  out = notInTheTower(out);
+  out = noneOnTop(out);
+  out = apartFrom(out);
+  out = fromWhereItIs(out);
   out = rightWayUp(out);
   out = pastTheEdge(out);
   out = everyOfBoth(out);

@@ -585,8 +585,19 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
           ? { ...e, noun: e.noun ?? noun, pronoun: undefined, colors: e.colors.length > 0 || e.notColors ? e.colors : np.colors }
           : e;
       // ("not on the tray" when nothing is on it: nothing is left out.)
+      // ("the thing that isn't a block or a ball" with no ball: no ball is left out.)
+      const kindOnly =
+        e.kind === 'object' &&
+        e.plural &&
+        e.noun !== null &&
+        e.colors.length === 0 &&
+        e.relation === undefined &&
+        e.size === null &&
+        e.nth === undefined &&
+        e.count === undefined;
       const where =
-        e.relation?.explicit === true && (e.relation.rel === 'in' || e.relation.rel === 'on' || e.relation.rel === 'under') && e.plural;
+        kindOnly ||
+        (e.relation?.explicit === true && (e.relation.rel === 'in' || e.relation.rel === 'on' || e.relation.rel === 'under') && e.plural);
       let r: Referent;
       try {
         r = resolveNp(like, facts, { want: 'any', lastNoun: noun ?? opts.lastNoun ?? null });

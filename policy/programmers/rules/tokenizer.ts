@@ -326,7 +326,24 @@ function wishAt(tokens: readonly Token[], i: number): boolean {
 }
 
 /** Words of a plain list of things: "the red block, the green", "the two big balls". */
-const SUBJECT_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'both', 'all', 'each', 'every', 'one', 'ones']);
+// ("every block except the leftmost block and the rightmost block goes …": which ones, said by where they lie.)
+const SUBJECT_WORDS: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'both',
+  'all',
+  'each',
+  'every',
+  'one',
+  'ones',
+  'except',
+  'leftmost',
+  'rightmost',
+  'topmost',
+  'bottommost',
+  'middle',
+]);
 
 /**
  * Whether a clause so far is only things named, a list with no verb and no place ("the red block
