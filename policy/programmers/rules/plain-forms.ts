@@ -1684,13 +1684,14 @@ function notInTheTower(tokens: Token[]): Token[] {
     else if (['that', 'which'].includes(w(j) ?? '') && ["isn't", 'isnt', "aren't", 'arent'].includes(w(j + 1) ?? '')) j += 2;
     else if (['that', 'which'].includes(w(j) ?? '') && ['is', 'are'].includes(w(j + 1) ?? '') && w(j + 2) === 'not') j += 3;
     else continue;
-    if (!NOUNS.has(w(k - 1) ?? '') || !['in', 'on', 'part'].includes(w(j) ?? '')) continue;
-    if (w(j) === 'part' && w(j + 1) === 'of') j++;
+    // (Not "that aren't part of the tower", read as it is.)
+    if (!NOUNS.has(w(k - 1) ?? '') || !['in', 'on'].includes(w(j) ?? '')) continue;
     let e = j + 1;
     if (w(e) !== 'the') continue;
     e++;
     while (e < tokens.length && tokens[e]!.kind === 'word' && !['tower', 'stack', 'pile'].includes(w(e)!) && e < j + 5) e++;
-    if (!['tower', 'stack', 'pile'].includes(w(e) ?? '')) continue;
+    // (Only a tower said by which one, "the tall tower": "that aren't in the tower" is read as it is.)
+    if (!['tower', 'stack', 'pile'].includes(w(e) ?? '') || e === j + 2) continue;
     const at = tokens[k]!;
     return notInTheTower([
       ...tokens.slice(0, k),
