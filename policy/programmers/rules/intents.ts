@@ -1254,8 +1254,8 @@ function lineOrder(st: State, clause: Clause): Extract<Intent, { kind: 'lineUp' 
   if (anchored) {
     // ("the four things in a column behind the blue block", the blue block one of them: it stays, at the near end.)
     const own = resolve(st, anchored.np, 'any');
-    const inLine = own.kind === 'objects' && own.ids.length === 1 && ids.includes(own.ids[0]!);
-    const anchor = inLine && own.kind === 'objects' ? own.ids[0]! : objectIds(st, anchored.np, 'any', { exclude: ids })[0]!;
+    const inLine = own.kind === 'objects' && own.ids.length === 1 && ids.includes(own.ids[0]!) ? own.ids[0]! : null;
+    const anchor = inLine ?? objectIds(st, anchored.np, 'any', { exclude: ids })[0]!;
     // Below it (in front, the image's bottom) or to its left: it ends the line; above or to its right: it starts it.
     const last = anchored.rel === 'front' || anchored.rel === 'left';
     intent.ids = last ? [...ids.filter((id) => id !== anchor), anchor] : [anchor, ...ids.filter((id) => id !== anchor)];

@@ -1457,9 +1457,7 @@ function aDifferentSideCorner(tokens: Token[]): Token[] {
     if (side === undefined || !['back', 'front', 'top', 'bottom', 'left', 'right'].includes(side)) continue;
     if (!['corner', 'corners'].includes(w(j + 2) ?? '')) continue;
     const at = tokens[j]!;
-    const said = ['the', 'two', side, 'corners', ',', 'one', 'each'].map((x) =>
-      x === ',' ? { ...at, kind: 'punct' as const, text: ',' } : wordLike(at, x),
-    );
+    const said = ['the', 'two', side, 'corners', ',', 'one', 'each'].map((x) => (x === ',' ? punctBefore(at, ',') : wordLike(at, x)));
     return [...tokens.slice(0, k + 1), ...said, ...tokens.slice(j + 3)];
   }
   return tokens;
@@ -1610,13 +1608,7 @@ function makeSureUpright(tokens: Token[]): Token[] {
     if (tokens[s - 1]?.text === ',') s--;
     if (!(j + 2 === tokens.length || endsSentence(tokens[j + 2]))) continue;
     const at = tokens[k]!;
-    return [
-      ...tokens.slice(0, s),
-      { ...at, kind: 'punct', text: ',' },
-      wordLike(at, 'standing'),
-      wordLike(at, 'up'),
-      ...tokens.slice(j + 2),
-    ];
+    return [...tokens.slice(0, s), punctBefore(at, ','), wordLike(at, 'standing'), wordLike(at, 'up'), ...tokens.slice(j + 2)];
   }
   return tokens;
 }
@@ -1638,7 +1630,7 @@ function onTheLeftThen(tokens: Token[]): Token[] {
     // (Only a line's order: "in a row", "in a line" said before.)
     if (!tokens.slice(0, k).some((u) => ['row', 'line'].includes(u.text))) continue;
     const at = tokens[k]!;
-    const comma = (): Token => ({ ...at, kind: 'punct', text: ',' });
+    const comma = (): Token => punctBefore(at, ',');
     const listed = colours.flatMap((c, i) => (i === 0 ? [c] : [comma(), c]));
     const way = side === 'left' ? ['from', 'left', 'to', 'right'] : ['from', 'right', 'to', 'left'];
     return [...tokens.slice(0, k), ...listed, ...way.map((x) => wordLike(at, x)), ...tokens.slice(e)];

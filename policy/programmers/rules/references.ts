@@ -1109,7 +1109,7 @@ function applyRelation(
     if (one !== undefined) {
       const side = one.side;
       const onSide = corners.filter((r) => side === undefined || r.split('_').includes(side));
-      const count = (r: string): number => others.filter((o) => inTableRegion(r as never, [o.position[0], o.position[1]])).length;
+      const count = (r: (typeof corners)[number]): number => others.filter((o) => inTableRegion(r, [o.position[0], o.position[1]])).length;
       const most = Math.max(0, ...onSide.map(count));
       // (Corners as full as each other are all kept: which one is then the stated rule's choice.)
       const best = onSide.filter((r) => count(r) === most);
