@@ -121,9 +121,11 @@ describe('places and sets said in everyday ways', () => {
   });
 
   it('a verb it does not know is read as "move" only before a thing and a place, and said so', () => {
-    const r = reading('scoot the red block over to the tray', SCENE);
+    // ("scoot" was the example here until the thirty-fourth round made it a push: "yeet" is not one.)
+    const r = reading('yeet the red block over to the tray', SCENE);
     expect(r.intents).toBe('place red_block in white_tray');
-    expect(r.notes).toContain("read 'scoot', a verb it does not know, as 'move': what it names goes where it says");
+    expect(r.notes).toContain("read 'yeet', a verb it does not know, as 'move': what it names goes where it says");
+    expect(reading('scoot the red block over to the tray', SCENE).intents).toBe('place red_block in white_tray');
     expect(() => read('juggle the red block', SCENE)).toThrow(/could not read "juggle the red block" at 'juggle': no known verb/);
   });
 

@@ -115,6 +115,8 @@ export interface NounPhrase {
   than?: { order: SizeOrder; np: NounPhrase };
   /** "the empty tray", "an empty bowl": a container with nothing in or on it. */
   empty?: boolean;
+  /** "the loose ball", "every loose block": one in no container, on nothing and under nothing. */
+  loose?: boolean;
   /** "the odd one out": the one whose shape (else colour) no other of them has. */
   odd?: boolean;
   /** "the lone block", "the block on its own" (everyday-forms.ts): the one farthest from any other thing. */
@@ -1492,6 +1494,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   let corner: TablePlace | null = null;
   let consumedAdjective = false;
   let empty = false;
+  let loose = false;
   let clustered = false;
   let odd = false;
   let alone = false;
@@ -1545,6 +1548,16 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     } else if (a === 'clustered' && !clustered && (headAfterAdjectives(c, 1) || isColor(c.word(1) ?? ''))) {
       // "that bunch of blocks in the middle" (asking.ts): the things that lie together there.
       clustered = true;
+      c.pos++;
+    } else if (
+      a === 'loose' &&
+      !loose &&
+      (headAfterAdjectives(c, 1) || isColor(c.word(1) ?? '')) &&
+      // ("every loose thing (the black block and the blue ball)": the brackets say which, recover.ts.)
+      c.peek(2)?.text !== '('
+    ) {
+      // "the loose ball nearest the fruit bowl": not one in the bowl.
+      loose = true;
       c.pos++;
     } else if (a === 'empty' && !empty && (headAfterAdjectives(c, 1) || isColor(c.word(1) ?? ''))) {
       // "the empty tray", "the empty blue bowl".
@@ -1817,6 +1830,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   np.matchColor = matchColor;
   if (notColors.length > 0) np.notColors = notColors;
   if (empty) np.empty = true;
+  if (loose) np.loose = true;
   if (clustered) np.cluster = true;
   if (line) np.line = line;
   if (odd) np.odd = true;
@@ -5737,6 +5751,7 @@ function knownWords(): string[] {
 }
 
 const GRAMMAR_WORDS = [
+  'loose',
   'outer',
   'outermost',
   'outside',

@@ -1914,7 +1914,14 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       }
       const intent = lineOrder(st, clause);
       if (intent.ids.length < 2) throw new ReadError(`a row needs two or more objects; '${clause.text}' names ${intent.ids.length}`);
-      out.push(intent);
+      // "line the three blocks up on the shelf, blue yellow red from left to right": in that order inside it.
+      const within = lineContainer(st, locs, intent);
+      if (within) {
+        st.notes.push(
+          `a line in ${within}: ${intent.ids.join(', ')} in that order along ${intent.axis === 'x' ? 'left to right' : 'bottom to top'}`,
+        );
+        out.push({ kind: 'gather', ids: intent.ids, container: within, along: intent.axis });
+      } else out.push(intent);
       setSubject(intent.ids);
       return;
     }

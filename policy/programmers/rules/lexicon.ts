@@ -137,10 +137,10 @@ interface NounEntry {
 const NOUN_FORMS: [NounClass, string[], string[]][] = [
   [
     'box',
-    ['block', 'box', 'brick', 'cuboid', 'plank', 'beam', 'board', 'slab', 'chest', 'domino'],
-    ['blocks', 'boxes', 'bricks', 'cuboids', 'planks', 'beams', 'boards', 'slabs', 'chests', 'dominoes', 'dominos'],
+    ['block', 'box', 'brick', 'cuboid', 'plank', 'beam', 'board', 'slab', 'chest', 'domino', 'sponge'],
+    ['blocks', 'boxes', 'bricks', 'cuboids', 'planks', 'beams', 'boards', 'slabs', 'chests', 'dominoes', 'dominos', 'sponges'],
   ],
-  ['sphere', ['ball', 'sphere', 'marble', 'orb'], ['balls', 'spheres', 'marbles', 'orbs']],
+  ['sphere', ['ball', 'sphere', 'marble', 'orb', 'globe', 'bauble'], ['balls', 'spheres', 'marbles', 'orbs', 'globes', 'baubles']],
   [
     'cylinder',
     [
@@ -162,6 +162,7 @@ const NOUN_FORMS: [NounClass, string[], string[]][] = [
       'thermos',
       'flask',
       'candle',
+      'spool',
     ],
     [
       'cylinders',
@@ -182,16 +183,29 @@ const NOUN_FORMS: [NounClass, string[], string[]][] = [
       'thermoses',
       'flasks',
       'candles',
+      'spools',
     ],
   ],
-  ['bowl', ['bowl', 'cup', 'dish'], ['bowls', 'cups', 'dishes']],
-  ['tray', ['tray', 'bin', 'basket', 'crate', 'box-container', 'coaster'], ['trays', 'bins', 'baskets', 'crates', 'coasters']],
-  ['container', ['container', 'receptacle'], ['containers', 'receptacles']],
+  // A cup or a mug to put things in is a bowl, as is a tub, a bucket, a pot or a pan; a cup or a mug that
+  // is moved may stand like a can (references.ts).
+  [
+    'bowl',
+    ['bowl', 'cup', 'dish', 'mug', 'tub', 'bucket', 'pot', 'pan'],
+    ['bowls', 'cups', 'dishes', 'mugs', 'tubs', 'buckets', 'pots', 'pans'],
+  ],
+  // Flat things to set things on or in: a saucer, a platter, a shelf (a plate is one where the scene marks no zone, layout-forms.ts).
+  [
+    'tray',
+    ['tray', 'bin', 'basket', 'crate', 'box-container', 'coaster', 'saucer', 'platter', 'shelf'],
+    ['trays', 'bins', 'baskets', 'crates', 'coasters', 'saucers', 'platters', 'shelves'],
+  ],
+  ['container', ['container', 'receptacle', 'holder'], ['containers', 'receptacles', 'holders']],
   [
     'thing',
     // Long things may be made as boxes or cylinders: bars, rods, sticks, poles.
-    ['object', 'thing', 'item', 'piece', 'shape', 'toy', 'bar', 'rod', 'stick', 'pole'],
-    ['objects', 'things', 'items', 'pieces', 'shapes', 'toys', 'bars', 'rods', 'sticks', 'poles', 'stuff'],
+    // Small things whose shape the word does not say: a pebble, a stone.
+    ['object', 'thing', 'item', 'piece', 'shape', 'toy', 'bar', 'rod', 'stick', 'pole', 'pebble', 'stone'],
+    ['objects', 'things', 'items', 'pieces', 'shapes', 'toys', 'bars', 'rods', 'sticks', 'poles', 'stuff', 'pebbles', 'stones'],
   ],
   [
     'zone',
@@ -353,6 +367,10 @@ export const VERBS: ReadonlyMap<string, VerbClass> = new Map<string, VerbClass>(
   ['plop', 'put'],
   ['dump', 'put'],
   ['stash', 'put'],
+  ['store', 'put'],
+  ['hide', 'put'],
+  ['settle', 'put'],
+  ['perch', 'put'],
   ['stow', 'put'],
   ['tuck', 'put'],
   ['park', 'put'],
@@ -403,6 +421,9 @@ export const VERBS: ReadonlyMap<string, VerbClass> = new Map<string, VerbClass>(
   ['slide', 'push'],
   ['shove', 'push'],
   ['nudge', 'push'],
+  ['scoot', 'push'],
+  ['scooch', 'push'],
+  ['budge', 'push'],
   ['drag', 'push'],
   ['sweep', 'push'],
   ['poke', 'push'],

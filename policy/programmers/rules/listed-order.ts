@@ -128,7 +128,11 @@ export function listedOrder(tokens: readonly Token[], opts: { strict: boolean })
   const middleAt = acrossMiddle < 0 || words.some((w) => STACK_WORDS.has(w)) ? -1 : acrossMiddle + 2;
   if (
     words.some(
-      (w, k) => (PLACE_WORDS.has(w) && k !== middleAt) || ['bowl', 'bowls', 'tray', 'trays', 'rows', 'columns', 'grid'].includes(w),
+      (w, k) =>
+        (PLACE_WORDS.has(w) && k !== middleAt) ||
+        ['rows', 'columns', 'grid'].includes(w) ||
+        // ("on the shelf", "in the bowls": a container; the grammar reads where the line goes.)
+        ['bowl', 'tray', 'container'].includes(NOUNS.get(w)?.cls ?? ''),
     )
   )
     return null;

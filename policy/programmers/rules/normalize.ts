@@ -830,10 +830,9 @@ function smallForms(tokens: Token[]): Token[] {
       out.push(word('bottom'));
       continue;
     }
-    // "every loose thing", "the loose blocks": not in a container — what "thing" names already.
-    // (Not when brackets say which: "every loose thing (the black block and the blue ball)".)
-    if (w(i) === 'loose' && (NOUNS.has(w(i + 1)) || ['things', 'thing', 'ones', 'one'].includes(w(i + 1))) && tokens[i + 2]?.text !== '(')
-      continue;
+    // "the three loose things": counted, they are the things that are not in a container — what "thing"
+    // names already (the grammar reads "the loose ball nearest X", uncounted).
+    if (w(i) === 'loose' && NUMBER_WORDS[w(i - 1)] !== undefined && (NOUNS.has(w(i + 1)) || ['ones', 'one'].includes(w(i + 1)))) continue;
     if (['join', 'joins'].includes(w(i))) {
       let j = i + 1;
       while (j < tokens.length && tokens[j]!.kind === 'word' && !PLACE_PREPOSITIONS.has(w(j))) j++;
@@ -2026,9 +2025,10 @@ function looseForms(tokens: Token[]): Token[] {
       i += 2;
       continue;
     }
-    // "the loose block", "the free ball": not in a stack; said to tell it from the stacked ones, which the place says anyway.
+    // "the free ball": not in a stack; said to tell it from the stacked ones, which the place says anyway ("the loose
+    // ball" is read: the grammar's `loose`).
     if (
-      ['loose', 'free', 'spare', 'lone'].includes(w(i) ?? '') &&
+      ['free', 'spare', 'lone'].includes(w(i) ?? '') &&
       ['the', 'a', 'that'].includes(w(i - 1) ?? '') &&
       (NOUNS.has(w(i + 1) ?? '') || isColor(w(i + 1) ?? ''))
     )

@@ -88,6 +88,13 @@
 //   the middle of the three"; "the middle one of the three cans at the back"; "make sure its standing
 //   up"; "red on the left, then green, then blue"; "then put them both in …"; "every block that's not in
 //   the tall tower"; "flat on the table, none on top of another"; "going back from where the blue block is".
+// Thirty-fourth round, post hoc after the fifty-second and fifty-third tables (measured held out first):
+// - "the lunch box", "the lunchbox", "the shoe box": a bin.
+// - "sort the blocks by size so the biggest one is on the left": from largest to smallest, left to right;
+//   "turn the row round so the smallest block is on the left and …": sort the blocks by size so.
+// - "the two blocks sticking out to the right of X": to the right of it; "the three blocks on the high
+//   points of the zigzag": the three top blocks.
+// - "…, doesnt matter which one goes where": which; "make two towers, one red and one blue".
 
 import { CONTAINER_CLASSES, NOUNS, NUMBER_WORDS, ORDINALS, VERBS, isColor, pluralOf, singularOf } from './lexicon.ts';
 import { endsSentence, punctBefore, wordAt, wordLike } from './tokenizer.ts';
@@ -103,7 +110,10 @@ const BOARD_KINDS: ReadonlySet<string> = new Set(['chopping', 'cutting', 'servin
 const TRAY_KINDS: ReadonlySet<string> = new Set(['tea', 'serving', 'drinks', 'baking', 'breakfast', 'cafeteria']);
 
 /** Words for what a box is for, said before "box": a container, a bin (a "box" alone may be a block). */
-const BOX_KINDS: ReadonlySet<string> = new Set(['toy', 'toys', 'storage']);
+const BOX_KINDS: ReadonlySet<string> = new Set(['toy', 'toys', 'storage', 'lunch', 'shoe', 'tool', 'pencil']);
+
+/** A box's name said as one word: a bin. */
+const BOX_WORDS: ReadonlySet<string> = new Set(['toybox', 'lunchbox', 'shoebox', 'toolbox']);
 
 /**
  * "the fruit bowl", "the tea tray": the bowl, the tray; "the chopping board", "the serving board": the
@@ -119,7 +129,7 @@ function bowlKinds(tokens: Token[]): Token[] {
     if (t.kind === 'word' && BOX_KINDS.has(t.text) && ['box', 'boxes'].includes(w(k + 1) ?? '')) continue;
     const board = t.kind === 'word' && ['board', 'boards'].includes(t.text) && BOARD_KINDS.has(w(k - 1) ?? '');
     // ("the toy box": a container to put things in, a bin; "the box" alone may be a block.)
-    const box = t.kind === 'word' && ((['box', 'boxes'].includes(t.text) && BOX_KINDS.has(w(k - 1) ?? '')) || t.text === 'toybox');
+    const box = t.kind === 'word' && ((['box', 'boxes'].includes(t.text) && BOX_KINDS.has(w(k - 1) ?? '')) || BOX_WORDS.has(t.text));
     out.push(board ? wordLike(t, t.text === 'board' ? 'tray' : 'trays') : box ? wordLike(t, t.text === 'boxes' ? 'bins' : 'bin') : t);
   }
   return out;
@@ -1762,8 +1772,176 @@ function apartFrom(tokens: Token[]): Token[] {
 }
 
 /** The plain forms, in order. */
+// Thirty-fourth round, post hoc after the fifty-second and fifty-third tables (measured held out first).
+
+const BIG_END: ReadonlySet<string> = new Set(['largest', 'biggest', 'tallest']);
+const SMALL_END: ReadonlySet<string> = new Set(['smallest', 'littlest', 'tiniest', 'shortest']);
+
+/**
+ * "so the largest one is on the left (and the smallest on the right)": the end a size is said to be at,
+ * from `k` (at "so"): the sizes' order from left to right ("desc" when the largest is on the left) and
+ * the index after the words, or null.
+ */
+function sizeAtEnd(tokens: Token[], k: number): { order: 'asc' | 'desc'; end: number; noun: string | null } | null {
+  const w = wordAt(tokens);
+  let j = k + 1;
+  if (w(j) === 'that') j++;
+  const one = (i: number): { big: boolean; left: boolean; end: number; noun: string | null } | null => {
+    if (w(i) !== 'the') return null;
+    const sup = w(i + 1) ?? '';
+    if (!BIG_END.has(sup) && !SMALL_END.has(sup)) return null;
+    let e = i + 2;
+    const noun = NOUNS.has(w(e) ?? '') ? w(e)! : null;
+    if (noun !== null || w(e) === 'one') e++;
+    if (['is', 'goes', 'ends', 'sits', 'comes', 'should', 'must'].includes(w(e) ?? '')) e++;
+    if (['be', 'go', 'end', 'sit', 'come'].includes(w(e) ?? '')) e++;
+    if (w(e) === 'up') e++;
+    if (!['on', 'at'].includes(w(e) ?? '') || w(e + 1) !== 'the' || !['left', 'right'].includes(w(e + 2) ?? '')) return null;
+    const left = w(e + 2) === 'left';
+    e += 3;
+    if (w(e) === 'hand' && w(e + 1) === 'side') e += 2;
+    else if (['end', 'side'].includes(w(e) ?? '')) e++;
+    return { big: BIG_END.has(sup), left, end: e, noun };
+  };
+  const a = one(j);
+  if (a === null) return null;
+  let end = a.end;
+  // "… and the smallest on the right": the other end, said too (it must agree).
+  const and = tokens[end]?.text === ',' && w(end + 1) === 'and' ? end + 2 : w(end) === 'and' || tokens[end]?.text === ',' ? end + 1 : -1;
+  const b = and > 0 ? one(and) : null;
+  if (b !== null) {
+    if (b.big === a.big || b.left === a.left) return null;
+    end = b.end;
+  }
+  return { order: a.big === a.left ? 'desc' : 'asc', end, noun: a.noun ?? b?.noun ?? null };
+}
+
+/**
+ * "sort the blocks by size so the biggest one is on the left": by size from largest to smallest, from
+ * left to right; "Turn the row round so the smallest block is on the left and the biggest is on the
+ * right": sort the blocks by size so (the row is the things in it).
+ */
+function sizeSoEnd(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k < tokens.length; k++) {
+    if (w(k) !== 'so') continue;
+    const said = sizeAtEnd(tokens, k);
+    if (said === null) continue;
+    const at = tokens[k]!;
+    const words = (...xs: string[]): Token[] => xs.map((x) => wordLike(at, x));
+    const [from, to] = said.order === 'desc' ? ['largest', 'smallest'] : ['smallest', 'largest'];
+    const order = words('from', from, 'to', to, 'from', 'left', 'to', 'right');
+    const rest = tokens.slice(said.end);
+    // "by size so …" (a comma before "so" kept out).
+    const before = tokens.slice(0, tokens[k - 1]!.text === ',' ? k - 1 : k);
+    const bw = wordAt(before);
+    if (bw(before.length - 2) === 'by' && bw(before.length - 1) === 'size') return [...before, ...order, ...rest];
+    // "turn the row round so …", "reverse the line so …", "flip the row around so …": sort its things by size.
+    const v = before.length - (['round', 'around'].includes(bw(before.length - 1) ?? '') ? 4 : 3);
+    const turned =
+      v >= 0 &&
+      ['turn', 'flip', 'reverse', 'swap'].includes(bw(v) ?? '') &&
+      bw(v + 1) === 'the' &&
+      ['row', 'line'].includes(bw(v + 2) ?? '') &&
+      (v + 3 === before.length || (bw(v + 3) === 'round' || bw(v + 3) === 'around') === (v + 4 === before.length)) &&
+      (v === 0 ||
+        endsSentence(before[v - 1]) ||
+        before[v - 1]!.text === ',' ||
+        ['please', 'just', 'now', 'can', 'you', 'could'].includes(bw(v - 1) ?? ''));
+    if (!turned) continue;
+    const noun = (said.noun === null ? undefined : NOUNS.get(said.noun)?.plural ? said.noun : pluralOf(said.noun)) ?? 'things';
+    return [...before.slice(0, v), ...words('sort', 'the', noun, 'by', 'size'), ...order, ...rest];
+  }
+  return tokens;
+}
+
+/** "the two blocks sticking out to the right of the yellow one": to the right of it ("sticking out" says how they look). */
+function stickingOut(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 2 < tokens.length; k++) {
+    if (!['stick', 'sticks', 'poke', 'pokes', 'jut', 'juts'].includes(w(k) ?? '') || w(k + 1) !== 'out') continue;
+    if (!['to', 'above', 'below', 'past', 'beyond', 'behind'].includes(w(k + 2) ?? '')) continue;
+    let from = k;
+    if (['is', 'are'].includes(w(from - 1) ?? '')) from--;
+    if (['that', 'which'].includes(w(from - 1) ?? '')) from--;
+    const head = w(from - 1) ?? '';
+    if (!(NOUNS.has(head) || ['one', 'ones'].includes(head))) continue;
+    return stickingOut([...tokens.slice(0, from), ...tokens.slice(k + 2)]);
+  }
+  return tokens;
+}
+
+/** "the three blocks on the high points of the zigzag": the three top blocks; "the low points": the bottom ones. */
+function highPoints(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 2; k + 5 < tokens.length; k++) {
+    if (!['on', 'at'].includes(w(k) ?? '') || w(k + 1) !== 'the') continue;
+    const high = ['high', 'top', 'upper'].includes(w(k + 2) ?? '')
+      ? true
+      : ['low', 'bottom', 'lower'].includes(w(k + 2) ?? '')
+        ? false
+        : null;
+    if (high === null || !['points', 'tips', 'peaks'].includes(w(k + 3) ?? '') || w(k + 4) !== 'of' || w(k + 5) !== 'the') continue;
+    const noun = NOUNS.get(w(k - 1) ?? '');
+    if (!noun?.plural) continue;
+    // The figure's name: one word after "the" ("the zigzag", "the wave").
+    if (w(k + 6) === undefined || NOUNS.has(w(k + 6)!)) continue;
+    return highPoints([...tokens.slice(0, k - 1), wordLike(tokens[k]!, high ? 'top' : 'bottom'), tokens[k - 1]!, ...tokens.slice(k + 7)]);
+  }
+  return tokens;
+}
+
+/** "one block in each bowl, doesnt matter which one goes where": doesn't matter which. */
+function whichGoesWhere(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 4 < tokens.length; k++) {
+    if (w(k) !== 'matter' || w(k + 1) !== 'which' || !['one', 'ones'].includes(w(k + 2) ?? '')) continue;
+    if (!['goes', 'go'].includes(w(k + 3) ?? '') || w(k + 4) !== 'where') continue;
+    return [...tokens.slice(0, k + 2), ...tokens.slice(k + 5)];
+  }
+  return tokens;
+}
+
+/** "make two towers, one red and one blue", "…: a red one and a blue one": a tower of the red things and one of the blue. */
+function twoTowersByColour(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 6 < tokens.length; k++) {
+    if (!['make', 'build'].includes(w(k) ?? '') || !['two', '2'].includes(w(k + 1) ?? '') || !['towers', 'stacks'].includes(w(k + 2) ?? ''))
+      continue;
+    const kind = w(k + 2) === 'towers' ? 'tower' : 'stack';
+    let j = k + 3;
+    // "two towers of blocks": of that kind.
+    let noun = 'things';
+    if (w(j) === 'of' && NOUNS.get(w(j + 1) ?? '')?.plural) {
+      noun = w(j + 1)!;
+      j += 2;
+    }
+    if (tokens[j]?.text === ',' || w(j) === ':') j++;
+    // "one red", "a red one".
+    const part = (i: number): { colour: string; end: number } | null => {
+      if (w(i) === 'one' && isColor(w(i + 1) ?? '')) return { colour: w(i + 1)!, end: i + 2 };
+      if (w(i) === 'a' && isColor(w(i + 1) ?? '') && w(i + 2) === 'one') return { colour: w(i + 1)!, end: i + 3 };
+      return null;
+    };
+    const a = part(j);
+    if (a === null) continue;
+    const b = part(w(a.end) === 'and' ? a.end + 1 : a.end);
+    if (b === null || b.colour === a.colour) continue;
+    if (!(b.end === tokens.length || tokens[b.end]!.kind === 'punct')) continue;
+    const at = tokens[k]!;
+    const tower = (colour: string): Token[] => ['a', kind, 'of', 'the', colour, noun].map((x) => wordLike(at, x));
+    return [...tokens.slice(0, k + 1), ...tower(a.colour), wordLike(at, 'and'), ...tower(b.colour), ...tokens.slice(b.end)];
+  }
+  return tokens;
+}
+
 export function plainForms(tokens: Token[]): Token[] {
   let out = bowlKinds(tokens);
+  out = sizeSoEnd(out);
+  out = stickingOut(out);
+  out = highPoints(out);
+  out = whichGoesWhere(out);
+  out = twoTowersByColour(out);
   out = bareSuperlative(out);
   out = tidyFirst(out);
   out = byDoing(out);

@@ -227,6 +227,20 @@ const LOOSE_CONTAINERS: ReadonlySet<string> = new Set([
   'cups',
   'dish',
   'dishes',
+  'mug',
+  'mugs',
+  'tub',
+  'tubs',
+  'bucket',
+  'buckets',
+  'pot',
+  'pots',
+  'pan',
+  'pans',
+  'saucer',
+  'saucers',
+  'platter',
+  'platters',
 ]);
 
 /** Resolve one noun phrase. Throws UnresolvedReference naming the phrase when nothing matches. */
@@ -439,7 +453,17 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     return { kind: 'zone', zone: zones[0]!.id };
   }
 
-  const shapes = noun === null ? null : shapesOf(noun, opts.want === 'container');
+  let shapes = noun === null ? null : shapesOf(noun, opts.want === 'container');
+  // "take the cup off the saucer": a cup or a mug that is moved, where one stands like a can, is that can.
+  if (noun === 'bowl' && opts.want === 'thing' && /\b(cups?|mugs?)\b/i.test(np.text)) {
+    const standing = facts.objects.filter(
+      (o) => o.shape === 'cylinder' && !exclude.has(o.id) && (np.colors.length === 0 || np.colors.includes(o.color)),
+    );
+    if (standing.length > 0) {
+      shapes = ['cylinder'];
+      opts.notes?.push(`'${np.text}': a cup that is moved; read as a can (${standing.map((o) => o.id).join(', ')})`);
+    }
+  }
   let found = facts.objects.filter((o) => {
     if (exclude.has(o.id)) return false;
     if (np.colors.length > 0 && !np.colors.includes(o.color)) return false;
@@ -557,6 +581,14 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     found = found.filter((c) => (c.shape === 'bowl' || c.shape === 'tray') && !facts.objects.some((o) => o.id !== c.id && holds(c, o)));
     if (found.length === 0)
       throw new UnresolvedReference(`'${np.text}': no bowl or tray of that kind is empty (objects: ${objectList(facts)})`);
+  }
+  // "the loose ball nearest the fruit bowl": in no container, on nothing, under nothing (when one is).
+  if (np.loose) {
+    const free = found.filter(
+      (o) => !facts.objects.some((c) => c.id !== o.id && (holds(c, o) || (!CONTAINERS.includes(o.shape) && holds(o, c)))),
+    );
+    if (free.length > 0 && free.length < found.length) found = free;
+    else if (free.length === 0) opts.notes?.push(`'${np.text}': none of them is loose; read as any of them`);
   }
   // "bigger than the blue one", "taller than the red block": measured against that object.
   if (np.than) {
