@@ -137,7 +137,7 @@ interface NounEntry {
 const NOUN_FORMS: [NounClass, string[], string[]][] = [
   [
     'box',
-    ['block', 'box', 'brick', 'cuboid', 'plank', 'beam', 'board', 'slab', 'chest', 'domino', 'sponge'],
+    ['block', 'box', 'brick', 'cuboid', 'plank', 'beam', 'board', 'slab', 'chest', 'domino', 'sponge', 'die'],
     ['blocks', 'boxes', 'bricks', 'cuboids', 'planks', 'beams', 'boards', 'slabs', 'chests', 'dominoes', 'dominos', 'sponges'],
   ],
   ['sphere', ['ball', 'sphere', 'marble', 'orb', 'globe', 'bauble'], ['balls', 'spheres', 'marbles', 'orbs', 'globes', 'baubles']],
@@ -203,9 +203,45 @@ const NOUN_FORMS: [NounClass, string[], string[]][] = [
   [
     'thing',
     // Long things may be made as boxes or cylinders: bars, rods, sticks, poles.
-    // Small things whose shape the word does not say: a pebble, a stone.
-    ['object', 'thing', 'item', 'piece', 'shape', 'toy', 'bar', 'rod', 'stick', 'pole', 'pebble', 'stone'],
-    ['objects', 'things', 'items', 'pieces', 'shapes', 'toys', 'bars', 'rods', 'sticks', 'poles', 'stuff', 'pebbles', 'stones'],
+    // Small things whose shape the word does not say: a pebble, a stone; things on a desk or a games
+    // table, made as blocks or cans: a pencil, a pen, a crayon, a counter.
+    [
+      'object',
+      'thing',
+      'item',
+      'piece',
+      'shape',
+      'toy',
+      'bar',
+      'rod',
+      'stick',
+      'pole',
+      'pebble',
+      'stone',
+      'pencil',
+      'pen',
+      'crayon',
+      'counter',
+    ],
+    [
+      'objects',
+      'things',
+      'items',
+      'pieces',
+      'shapes',
+      'toys',
+      'bars',
+      'rods',
+      'sticks',
+      'poles',
+      'stuff',
+      'pebbles',
+      'stones',
+      'pencils',
+      'pens',
+      'crayons',
+      'counters',
+    ],
   ],
   [
     'zone',

@@ -95,8 +95,11 @@
 // - "the two blocks sticking out to the right of X": to the right of it; "the three blocks on the high
 //   points of the zigzag": the three top blocks.
 // - "…, doesnt matter which one goes where": which; "make two towers, one red and one blue".
+// Thirty-fifth round, post hoc after the fifty-fourth table (measured held out first):
+// - "the short fat cans", "both tall skinny cans": a girth said with a height adds nothing; "the fat can": big.
+// - "the draining tray"; "…, no two in the same one" after "each"; "a red tower and a blue tower, two blocks each".
 
-import { CONTAINER_CLASSES, NOUNS, NUMBER_WORDS, ORDINALS, VERBS, isColor, pluralOf, singularOf } from './lexicon.ts';
+import { CONTAINER_CLASSES, NOUNS, NUMBER_WORDS, ORDINALS, SIZE_WORDS, VERBS, isColor, pluralOf, singularOf } from './lexicon.ts';
 import { endsSentence, punctBefore, wordAt, wordLike } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -107,7 +110,7 @@ const BOWL_KINDS: ReadonlySet<string> = new Set(['fruit', 'salad', 'soup', 'cere
 const BOARD_KINDS: ReadonlySet<string> = new Set(['chopping', 'cutting', 'serving', 'bread', 'cheese']);
 
 /** Words for what a tray is for, said before "tray". */
-const TRAY_KINDS: ReadonlySet<string> = new Set(['tea', 'serving', 'drinks', 'baking', 'breakfast', 'cafeteria']);
+const TRAY_KINDS: ReadonlySet<string> = new Set(['tea', 'serving', 'drinks', 'baking', 'breakfast', 'cafeteria', 'draining']);
 
 /** Words for what a box is for, said before "box": a container, a bin (a "box" alone may be a block). */
 const BOX_KINDS: ReadonlySet<string> = new Set(['toy', 'toys', 'storage', 'lunch', 'shoe', 'tool', 'pencil']);
@@ -1935,6 +1938,57 @@ function twoTowersByColour(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/** Words for a thing's girth: "the short fat cans", "the tall skinny ones" (said with a height, they add nothing). */
+const GIRTH: Readonly<Record<string, string>> = {
+  fat: 'big',
+  chunky: 'big',
+  stubby: 'big',
+  skinny: 'small',
+  slim: 'small',
+  slender: 'small',
+};
+
+/** "the fat can": the big can; "both tall skinny cans", "the two short fat cans": the tall cans, the short cans. */
+function girthWords(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  const out: Token[] = [];
+  for (const [k, t] of tokens.entries()) {
+    const g = GIRTH[w(k) ?? ''];
+    if (g === undefined) {
+      out.push(t);
+      continue;
+    }
+    if (SIZE_WORDS[w(k - 1) ?? ''] !== undefined || SIZE_WORDS[w(k + 1) ?? ''] !== undefined) continue;
+    out.push(wordLike(t, g));
+  }
+  return out;
+}
+
+/**
+ * "put each block in a seperate bowl, no two in the same one": said again (each in a bowl of its own);
+ * "make a red tower and a blue tower, two blocks each": what each tower is made of, said again.
+ */
+function eachSaidAgain(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 3 < tokens.length; k++) {
+    if (tokens[k]!.text !== ',') continue;
+    const before = tokens.slice(0, k).map((t) => t.text);
+    let end = -1;
+    // ", no two in the same one", ", not two in the same bowl"
+    if (['no', 'not', 'never'].includes(w(k + 1) ?? '') && ['two', '2'].includes(w(k + 2) ?? '') && ['in', 'on'].includes(w(k + 3) ?? '')) {
+      if (w(k + 4) === 'the' && w(k + 5) === 'same' && (w(k + 6) === 'one' || NOUNS.has(w(k + 6) ?? ''))) end = k + 7;
+      if (!before.some((x) => ['each', 'every', 'separate', 'different', 'own'].includes(x))) end = -1;
+    }
+    // ", two blocks each" after towers or stacks
+    if (NUMBER_WORDS[w(k + 1) ?? ''] !== undefined && NOUNS.get(w(k + 2) ?? '')?.plural && ['each', 'apiece'].includes(w(k + 3) ?? '')) {
+      if (['tower', 'towers', 'stack', 'stacks'].includes(before.at(-1) ?? '')) end = k + 4;
+    }
+    if (end < 0 || !(end === tokens.length || tokens[end]!.kind === 'punct')) continue;
+    return eachSaidAgain([...tokens.slice(0, k), ...tokens.slice(end)]);
+  }
+  return tokens;
+}
+
 export function plainForms(tokens: Token[]): Token[] {
   let out = bowlKinds(tokens);
   out = sizeSoEnd(out);
@@ -1942,6 +1996,8 @@ export function plainForms(tokens: Token[]): Token[] {
   out = highPoints(out);
   out = whichGoesWhere(out);
   out = twoTowersByColour(out);
+  out = girthWords(out);
+  out = eachSaidAgain(out);
   out = bareSuperlative(out);
   out = tidyFirst(out);
   out = byDoing(out);
