@@ -1,6 +1,7 @@
 // "Did you mean …?" for unknown names (task ids, keys, colours, predicate kinds, object ids): edit distance, smallest first.
 
-function editDistance(a: string, b: string): number {
+/** Insertions, deletions and substitutions that turn `a` into `b`. */
+export function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0]!;

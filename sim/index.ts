@@ -38,7 +38,7 @@ export {
   selectIds,
 } from './selectors.ts';
 export type { PredicateKind, PredicateRef } from './predicate-schema.ts';
-export { closestNames } from './closest-names.ts';
+export { closestNames, editDistance } from './closest-names.ts';
 export { statedObject, statedScene, hasHiddenTruth } from './stated-scene.ts';
 export { gripperGeometry, gripperQuaternion, fingerDirection, closingAxis } from './gripper-geometry.ts';
 export type { Box, GripperGeometry } from './gripper-geometry.ts';

@@ -97,6 +97,15 @@ function whichOfThe(tokens: Token[]): Token[] {
     }
     // "which block is (the) second from the left?", "which ball's third from the top?".
     const noun = NOUNS.has(w(k + 1) ?? '') ? k + 1 : -1;
+    // "which bowl has nothing in it? put the white block in that one": "the bowl that has nothing in it" (thirty-sixth round).
+    if (noun > 0 && ['has', 'holds', 'contains', 'have', 'hold', 'contain'].includes(w(noun + 1) ?? '') && !tokens[noun]!.possessive)
+      return whichOfThe([
+        ...tokens.slice(0, k),
+        word('the', tokens[k]!),
+        tokens[noun]!,
+        word('that', tokens[noun]!),
+        ...tokens.slice(noun + 1),
+      ]);
     if (noun < 0 || (!['is', "'s"].includes(w(noun + 1) ?? '') && !tokens[noun]!.possessive)) continue;
     let s = tokens[noun]!.possessive ? noun + 1 : noun + 2;
     if (w(s) === 'the') s++;

@@ -10,6 +10,7 @@ import type { Clause, Gap, Location, NounPhrase, Relation } from './grammar.ts';
 import { CONTAINERS, UnresolvedReference, findTowers, holds, resolveNp, spreadAxis, spreadOf, volume } from './references.ts';
 import type { Referent, SceneFacts, Want } from './references.ts';
 import { CONTAINER_CLASSES, NOUNS, shapesOf } from './lexicon.ts';
+import { guessesFor, unknownWordOf } from './unknown-words.ts';
 import type { NounClass } from './lexicon.ts';
 
 /** A named part of the table: a corner, a side, or the centre (sim/table-regions.ts). */
@@ -1291,6 +1292,19 @@ function lineContainer(st: State, locs: Location[], line: Extract<Intent, { kind
   return target?.shape === 'bowl' || target?.shape === 'tray' ? target.id : null;
 }
 
+/**
+ * A line asked to lie in one bowl or tray (lineContainer): the things gathered in it in the line's
+ * order, noted as `what` ("a line", "a row", "side by side"); else null.
+ */
+function lineInside(st: State, locs: Location[], line: Extract<Intent, { kind: 'lineUp' }>, what: string): Intent | null {
+  const within = lineContainer(st, locs, line);
+  if (!within) return null;
+  st.notes.push(
+    `${what} in ${within}: ${line.ids.join(', ')} in that order along ${line.axis === 'x' ? 'left to right' : 'bottom to top'}`,
+  );
+  return { kind: 'gather', ids: line.ids, container: within, along: line.axis };
+}
+
 /** Each object to a container of another colour, one container each, the shortest carries overall. */
 function mismatchPairs(st: State, ids: string[], containerNp: NounPhrase, oneEach = false): { id: string; container: string }[] {
   const containers = st.facts.objects.filter((o) => {
@@ -1915,13 +1929,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
       const intent = lineOrder(st, clause);
       if (intent.ids.length < 2) throw new ReadError(`a row needs two or more objects; '${clause.text}' names ${intent.ids.length}`);
       // "line the three blocks up on the shelf, blue yellow red from left to right": in that order inside it.
-      const within = lineContainer(st, locs, intent);
-      if (within) {
-        st.notes.push(
-          `a line in ${within}: ${intent.ids.join(', ')} in that order along ${intent.axis === 'x' ? 'left to right' : 'bottom to top'}`,
-        );
-        out.push({ kind: 'gather', ids: intent.ids, container: within, along: intent.axis });
-      } else out.push(intent);
+      out.push(lineInside(st, locs, intent, 'a line') ?? intent);
       setSubject(intent.ids);
       return;
     }
@@ -2256,16 +2264,7 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         const intent = lineOrder(st, clause);
         if (intent.ids.length < 2) throw new ReadError(`a line needs two or more objects; '${clause.text}' names ${intent.ids.length}`);
         // "put the two balls side by side on the white tray, red on the left": in that order inside it.
-        const within = lineContainer(st, locs, intent);
-        if (within) {
-          st.notes.push(
-            `a row in ${within}: ${intent.ids.join(', ')} in that order along ${intent.axis === 'x' ? 'left to right' : 'bottom to top'}`,
-          );
-          out.push({ kind: 'gather', ids: intent.ids, container: within, along: intent.axis });
-          setSubject(intent.ids);
-          return;
-        }
-        out.push(intent);
+        out.push(lineInside(st, locs, intent, 'a row') ?? intent);
         setSubject(intent.ids);
         return;
       }
@@ -2372,12 +2371,9 @@ function interpretClause(st: State, clause: Clause, out: Intent[]): void {
         if (ids.length !== 2) throw new ReadError(`'side by side' needs two objects; '${clause.text}' names ${ids.length}`);
         // "put the green block and the pink can side by side on the blue tray, green on the left": both in it, in that order.
         const pair = lineOrder(st, clause);
-        const within = lineContainer(st, locs, pair);
-        if (within) {
-          st.notes.push(
-            `side by side in ${within}: ${pair.ids.join(', ')} in that order along ${pair.axis === 'x' ? 'left to right' : 'bottom to top'}`,
-          );
-          out.push({ kind: 'gather', ids: pair.ids, container: within, along: pair.axis });
+        const inside = lineInside(st, locs, pair, 'side by side');
+        if (inside) {
+          out.push(inside);
           setSubject(pair.ids);
           return;
         }
@@ -2862,7 +2858,44 @@ function eachOfThose(clauses: Clause[], facts: SceneFacts): Clause[] {
   });
 }
 
+/**
+ * The instruction's reading. When it fails on a word it does not know, the edits of unknown-words.ts
+ * are tried (up to three words, one at a time); a guess is kept only if the whole instruction then
+ * reads and no phrase it touched was settled by a tie-break. Else the first failure stands.
+ */
 export function readInstruction(instruction: string, facts: SceneFacts, choices: Choices = {}): Reading {
+  try {
+    return readAsSaid(instruction, facts, choices);
+  } catch (e) {
+    if (!isReadFailure(e)) throw e;
+    const guessed = readGuessing(instruction, facts, choices, e, [], 3);
+    if (guessed) return guessed;
+    throw e;
+  }
+}
+
+function readGuessing(text: string, facts: SceneFacts, choices: Choices, e: Error, notes: string[], depth: number): Reading | null {
+  const word = unknownWordOf(e.message);
+  if (word === null || depth === 0) return null;
+  for (const g of guessesFor(text, word)) {
+    let reading: Reading;
+    try {
+      reading = readAsSaid(g.text, facts, choices);
+    } catch (again) {
+      if (!isReadFailure(again)) throw again;
+      const deeper = unknownWordOf(again.message) !== word && readGuessing(g.text, facts, choices, again, [...notes, g.note], depth - 1);
+      if (deeper) return deeper;
+      continue;
+    }
+    // (A tie-break notes '"the white thing" fits A, B: chose A, …' (references.ts): then the rest did not say which.)
+    const head = new RegExp(`^"[^"]*\\b${g.head}\\b[^"]*" fits .*: chose `);
+    if (reading.notes.some((n) => head.test(n))) continue;
+    return { ...reading, notes: [...notes, g.note, ...reading.notes] };
+  }
+  return null;
+}
+
+function readAsSaid(instruction: string, facts: SceneFacts, choices: Choices = {}): Reading {
   const notes: string[] = [];
   const left = new Set<string>();
   const clauses = leftWhereTheyAre(

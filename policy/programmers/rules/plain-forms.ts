@@ -98,6 +98,9 @@
 // Thirty-fifth round, post hoc after the fifty-fourth table (measured held out first):
 // - "the short fat cans", "both tall skinny cans": a girth said with a height adds nothing; "the fat can": big.
 // - "the draining tray"; "…, no two in the same one" after "each"; "a red tower and a blue tower, two blocks each".
+// Thirty-sixth round, post hoc after the fifty-fourth and fifty-fifth tables (measured held out first):
+// - "the pair at the back", "the pair of balls": the two; "all three of the counters": the three counters.
+// - "the draining board", "the drying board": a tray.
 
 import { CONTAINER_CLASSES, NOUNS, NUMBER_WORDS, ORDINALS, SIZE_WORDS, VERBS, isColor, pluralOf, singularOf } from './lexicon.ts';
 import { endsSentence, punctBefore, wordAt, wordLike } from './tokenizer.ts';
@@ -107,7 +110,7 @@ import type { Token } from './tokenizer.ts';
 const BOWL_KINDS: ReadonlySet<string> = new Set(['fruit', 'salad', 'soup', 'cereal', 'mixing', 'serving', 'pasta', 'sugar', 'rice']);
 
 /** Words for what a board is for, said before "board": a flat thing to set things on, a tray. */
-const BOARD_KINDS: ReadonlySet<string> = new Set(['chopping', 'cutting', 'serving', 'bread', 'cheese']);
+const BOARD_KINDS: ReadonlySet<string> = new Set(['chopping', 'cutting', 'serving', 'bread', 'cheese', 'draining', 'drying']);
 
 /** Words for what a tray is for, said before "tray". */
 const TRAY_KINDS: ReadonlySet<string> = new Set(['tea', 'serving', 'drinks', 'baking', 'breakfast', 'cafeteria', 'draining']);
@@ -1391,6 +1394,12 @@ function towerOutOfFigure(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/** "make two towers", "build 2 stacks" at `k`: the kind ('tower' or 'stack'), else null. */
+function twoTowersAt(w: (i: number) => string | undefined, k: number): 'tower' | 'stack' | null {
+  if (!['make', 'build'].includes(w(k) ?? '') || !['two', '2'].includes(w(k + 1) ?? '')) return null;
+  return w(k + 2) === 'towers' ? 'tower' : w(k + 2) === 'stacks' ? 'stack' : null;
+}
+
 /**
  * "make two towers, one out of the red blocks and one out of the blue blocks": a tower of the red
  * blocks and a tower of the blue blocks.
@@ -1398,9 +1407,8 @@ function towerOutOfFigure(tokens: Token[]): Token[] {
 function twoTowersOneOf(tokens: Token[]): Token[] {
   const w = wordAt(tokens);
   for (let k = 0; k + 12 < tokens.length; k++) {
-    if (!['make', 'build'].includes(w(k) ?? '') || !['two', '2'].includes(w(k + 1) ?? '') || !['towers', 'stacks'].includes(w(k + 2) ?? ''))
-      continue;
-    const kind = w(k + 2) === 'towers' ? 'tower' : 'stack';
+    const kind = twoTowersAt(w, k);
+    if (kind === null) continue;
     let j = k + 3;
     if (tokens[j]?.text === ',' || w(j) === ':') j++;
     const part = (i: number): number => {
@@ -1909,9 +1917,8 @@ function whichGoesWhere(tokens: Token[]): Token[] {
 function twoTowersByColour(tokens: Token[]): Token[] {
   const w = wordAt(tokens);
   for (let k = 0; k + 6 < tokens.length; k++) {
-    if (!['make', 'build'].includes(w(k) ?? '') || !['two', '2'].includes(w(k + 1) ?? '') || !['towers', 'stacks'].includes(w(k + 2) ?? ''))
-      continue;
-    const kind = w(k + 2) === 'towers' ? 'tower' : 'stack';
+    const kind = twoTowersAt(w, k);
+    if (kind === null) continue;
     let j = k + 3;
     // "two towers of blocks": of that kind.
     let noun = 'things';
@@ -1989,6 +1996,35 @@ function eachSaidAgain(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/** "the pair at the back", "the pair of red balls": the two (at the back), the two red balls; "that pair": those two. */
+function thePair(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    if (!['the', 'that', 'this'].includes(w(k) ?? '') || w(k + 1) !== 'pair') continue;
+    // ("the pair of them" reads as it is.)
+    if (w(k + 2) === 'of' && ['them', 'these', 'those', 'us'].includes(w(k + 3) ?? '')) continue;
+    const of = w(k + 2) === 'of' ? (w(k + 3) === 'the' ? 2 : 1) : 0;
+    const det = w(k) === 'the' ? 'the' : 'those';
+    return thePair([...tokens.slice(0, k), wordLike(tokens[k]!, det), wordLike(tokens[k + 1]!, 'two'), ...tokens.slice(k + 2 + of)]);
+  }
+  return tokens;
+}
+
+/** "all three of the counters", "all 3 of those blocks": the three counters, those three blocks ("of its" is left unread). */
+function allNOf(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 0; k + 4 < tokens.length; k++) {
+    if (w(k) !== 'all' || (NUMBER_WORDS[w(k + 1) ?? ''] ?? 0) < 2 || w(k + 2) !== 'of') continue;
+    if (!['the', 'those', 'these'].includes(w(k + 3) ?? '')) continue;
+    let e = k + 4;
+    while (isColor(w(e) ?? '') || SIZE_WORDS[w(e) ?? ''] !== undefined) e++;
+    if (!NOUNS.get(w(e) ?? '')?.plural) continue;
+    const det = ['those', 'these'].includes(w(k + 3)!) ? w(k + 3)! : 'the';
+    return allNOf([...tokens.slice(0, k), wordLike(tokens[k]!, det), tokens[k + 1]!, ...tokens.slice(k + 4)]);
+  }
+  return tokens;
+}
+
 export function plainForms(tokens: Token[]): Token[] {
   let out = bowlKinds(tokens);
   out = sizeSoEnd(out);
@@ -1998,6 +2034,8 @@ export function plainForms(tokens: Token[]): Token[] {
   out = twoTowersByColour(out);
   out = girthWords(out);
   out = eachSaidAgain(out);
+  out = thePair(out);
+  out = allNOf(out);
   out = bareSuperlative(out);
   out = tidyFirst(out);
   out = byDoing(out);

@@ -12,8 +12,9 @@
 // Nothing here looks at the scene, and nothing guesses among readings: the edits are tried
 // in a fixed order and the first clause that reads is kept. What was left out or assumed is
 // a note of the reading, so it reaches the program's `// note:` lines and the user. A word it
-// does not know is never left out: it may be the verb ("juggle"), the thing ("the red bluk")
-// or how ("sideways"), and the error names it. Two exceptions, both noted: a word in "-ly" that
+// does not know is never left out here: it may be the verb ("juggle"), the thing ("the red bluk")
+// or how ("sideways"), and the error names it. (Once the whole reading has failed on it,
+// unknown-words.ts may read it where the rest of the phrase says which: "the white shaker".) Two exceptions, both noted: a word in "-ly" that
 // only says how ("delicately"), and a verb it does not know that starts a clause which then
 // reads as a put with a place ("scoot the red block over to the tray": moved there).
 

@@ -241,6 +241,9 @@ const LOOSE_CONTAINERS: ReadonlySet<string> = new Set([
   'saucers',
   'platter',
   'platters',
+  // ("the brown board" where no block is brown: the brown tray, a board to set things on.)
+  'board',
+  'boards',
 ]);
 
 /** Resolve one noun phrase. Throws UnresolvedReference naming the phrase when nothing matches. */
