@@ -126,7 +126,8 @@ export interface TableFiles {
  * held-out table, over the scenes of the first fifty-two and its own; 54 is the fifty-fourth,
  * held-out table, over the scenes of the first fifty-three and its own; 55 is the fifty-fifth,
  * held-out table, over the scenes of the first fifty-four and its own; 56 is the fifty-sixth,
- * held-out table, over the scenes of the first fifty-five and its own.
+ * held-out table, over the scenes of the first fifty-five and its own; 57 is the fifty-seventh,
+ * held-out table, over the scenes of the first fifty-six and its own.
  */
 /** The scenes files of tables 1 to `n`: a table's rows may use the scenes of every table before it. */
 const scenesUpTo = (n: number): string[] => ['scenes.json', ...Array.from({ length: n - 1 }, (_, k) => `scenes-${k + 2}.json`)];
@@ -188,6 +189,7 @@ export const TABLES = {
   54: { rows: 'instructions-54.json', scenes: scenesUpTo(54) },
   55: { rows: 'instructions-55.json', scenes: scenesUpTo(55) },
   56: { rows: 'instructions-56.json', scenes: scenesUpTo(56) },
+  57: { rows: 'instructions-57.json', scenes: scenesUpTo(57) },
 } satisfies Record<number, TableFiles>;
 
 /** The tables there are (a new table is one more entry in `TABLES`). */
