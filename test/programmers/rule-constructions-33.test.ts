@@ -4,7 +4,7 @@
 // fifty-sixth and fifty-seventh tables were first run.
 // - A word it does not know, where the rest of the phrase says which: "the white shaker" (the one
 //   white thing), "the washing up bowl" (a kind of bowl), "the block at the bottom of the kite" (the
-//   bottom block), "both books" (two things, if two there are). Never when a tie-break would choose.
+//   bottom block), "both gizmos" (two things, if two there are). Never when a tie-break would choose.
 // - "which bowl has nothing in it? put the white block in that one": the bowl that has nothing in it.
 // - "the pair at the back": the two at the back; "all three of the balls": the three balls; "the
 //   draining board": a tray; "the brown board" where no block is brown: the brown tray.
@@ -69,7 +69,7 @@ describe('a word it does not know', () => {
     expect(r.notes.join('\n')).toContain(
       "'shaker' is not a word it knows: 'the white shaker' read as the one thing the rest of the phrase names",
     );
-    expect(read('put the green book on top of the blue one', DESK)).toBe('place green_block on blue_block');
+    expect(read('put the green doohickey on top of the blue one', DESK)).toBe('place green_block on blue_block');
   });
 
   it('before a noun it knows: a kind of it ("the washing up bowl", "the shiny red block")', () => {
@@ -84,19 +84,19 @@ describe('a word it does not know', () => {
     expect(r.notes.join('\n')).toContain("'the top of the kite' read as the top of what is on the table");
   });
 
-  it('counted: "both books" are two things only when two things are there', () => {
-    expect(read('put both books in the bowl', { ...DESK, objects: DESK.objects.filter((o) => o.shape !== 'sphere') })).toBe(
+  it('counted: "both gizmos" are two things only when two things are there', () => {
+    expect(read('put both gizmos in the bowl', { ...DESK, objects: DESK.objects.filter((o) => o.shape !== 'sphere') })).toBe(
       'gather green_block, blue_block in white_bowl',
     );
     // Four things: "both" would leave the choice to a tie-break; the error still names the word.
-    expect(failure('put both books in the bowl', DESK)).toMatch(/'books' is not a word it knows/);
+    expect(failure('put both gizmos in the bowl', DESK)).toMatch(/'gizmos' is not a word it knows/);
   });
 
   it('never when a tie-break would choose, nor for a verb or a bare plural', () => {
     // Two cans and a block are things: "the shaker" alone does not say which.
     expect(failure('put the shaker in the bowl', KITCHEN)).toMatch(/'shaker' is not a word it knows/);
     expect(failure('juggle the red block', KITCHEN)).toMatch(/no known verb/);
-    expect(failure('put the books in the bowl', DESK)).toMatch(/'books' is not a word it knows/);
+    expect(failure('put the gizmos in the bowl', DESK)).toMatch(/'gizmos' is not a word it knows/);
   });
 
   it('the edits themselves', () => {
@@ -162,9 +162,9 @@ describe('a question, then what to do with the answer', () => {
 });
 
 describe('in simulation', () => {
-  it('"put the green book on top of the blue one" is solved at the first attempt', async () => {
+  it('"put the green doohickey on top of the blue one" is solved at the first attempt', async () => {
     const def = task(
-      'put the green book on top of the blue one',
+      'put the green doohickey on top of the blue one',
       [
         box('green_block', 'green', [0.08, 0.06, 0.02], { position: [-0.2, -0.1], jitter: 0 }),
         box('blue_block', 'blue', [0.08, 0.06, 0.02], { position: [0.05, -0.1], jitter: 0 }),

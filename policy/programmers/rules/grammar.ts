@@ -9,6 +9,7 @@ import {
   COLORS,
   CONTAINER_CLASSES,
   DIRECTIONS,
+  EVERYDAY_NOUNS,
   EXTREMES,
   FILLER,
   HEIGHT_EXTREMES,
@@ -5851,8 +5852,9 @@ function hintFor(t: Token, clause: Clause): string {
         ? 'try "next to X", "to the left of X", "closest to X", "in X", "on X", "in the top left corner"'
         : 'try "in X", "on X", "next to X", "a little to the left of X", "in a horizontal line", "from left to right"';
   if (t.kind === 'word' && !knownWords().includes(t.text)) {
+    // (Not an everyday name, lexicon.ts: "what" is not "whatsit".)
     const near = closestNames(t.text, knownWords(), 4)
-      .filter((w) => w !== t.text && w.length >= 3)
+      .filter((w) => w !== t.text && w.length >= 3 && !EVERYDAY_NOUNS.has(w))
       .slice(0, 2);
     const mean = near.length > 0 ? ` (did you mean ${near.map((w) => `"${w}"`).join(' or ')}?)` : '';
     return `'${t.text}' is not a word it knows${mean}; ${forms}`;

@@ -9,7 +9,7 @@ import { ParseError, parseInstruction } from './grammar.ts';
 import type { Clause, Gap, Location, NounPhrase, Relation } from './grammar.ts';
 import { CONTAINERS, UnresolvedReference, findTowers, holds, resolveNp, spreadAxis, spreadOf, volume } from './references.ts';
 import type { Referent, SceneFacts, Want } from './references.ts';
-import { CONTAINER_CLASSES, NOUNS, shapesOf } from './lexicon.ts';
+import { CONTAINER_CLASSES, EVERYDAY_NOUNS, NOUNS, shapesOf } from './lexicon.ts';
 import { guessesFor, unknownWordOf } from './unknown-words.ts';
 import type { NounClass } from './lexicon.ts';
 
@@ -2765,6 +2765,8 @@ export function sceneVocabulary(facts: SceneFacts): string[] {
   }
   for (const z of facts.zones) for (const part of z.id.split('_')) if (/^[a-z]+$/.test(part)) words.add(part);
   for (const [word, entry] of NOUNS) {
+    // (Not the everyday names, lexicon.ts: "blok" is one edit from "block" and "book".)
+    if (EVERYDAY_NOUNS.has(word)) continue;
     const named = shapesOf(entry.cls, true);
     if (named?.some((s) => shapes.has(s))) words.add(word);
   }

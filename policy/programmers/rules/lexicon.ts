@@ -134,13 +134,96 @@ interface NounEntry {
   plural: boolean;
 }
 
+/**
+ * Names of everyday things on a table, read as the shape they are most often made as (thirty-seventh
+ * round): a book, a phone, a remote are blocks; a skittle, a glass, a drink, a coin, a plant (in a pot) stand like cans;
+ * an apple, an egg, a bead are balls; a basin, a sink hold things like a bowl; soap, paper, a
+ * toy engine or carriage, a slice of bread are things of any shape. Singular, then plural. Typos are
+ * never folded to these (`EVERYDAY_NOUNS`, intents.ts `sceneVocabulary`): "blok" stays one edit from
+ * "block" alone. Said before another noun, one names a kind of it ("the soap dish", "the plant pot",
+ * "the glass jar": plain-forms.ts `kindNouns`).
+ */
+const EVERYDAY_BOX: [string[], string[]] = [
+  ['book', 'phone', 'remote', 'eraser', 'notebook', 'wallet'],
+  ['books', 'phones', 'remotes', 'erasers', 'notebooks', 'wallets', 'dice'],
+];
+const EVERYDAY_CYLINDER: [string[], string[]] = [
+  ['skittle', 'glass', 'drink', 'coin', 'tumbler', 'beaker', 'plant'],
+  ['skittles', 'glasses', 'drinks', 'coins', 'tumblers', 'beakers', 'plants'],
+];
+const EVERYDAY_SPHERE: [string[], string[]] = [
+  ['apple', 'egg', 'bead', 'grape', 'plum', 'pea', 'lemon', 'tomato'],
+  ['apples', 'eggs', 'beads', 'grapes', 'plums', 'peas', 'lemons', 'tomatoes'],
+];
+const EVERYDAY_BOWL: [string[], string[]] = [
+  ['basin', 'sink', 'pail', 'tureen'],
+  ['basins', 'sinks', 'pails', 'tureens'],
+];
+const EVERYDAY_THING: [string[], string[]] = [
+  [
+    'soap',
+    'paper',
+    'engine',
+    'carriage',
+    'truck',
+    'slice',
+    'bread',
+    'sandwich',
+    'snack',
+    'gadget',
+    'widget',
+    'ornament',
+    'trinket',
+    'keyring',
+  ],
+  [
+    'soaps',
+    'papers',
+    'engines',
+    'carriages',
+    'trucks',
+    'slices',
+    'sandwiches',
+    'snacks',
+    'gadgets',
+    'widgets',
+    'ornaments',
+    'trinkets',
+    'keyrings',
+    'fruit',
+  ],
+];
+
+/** The everyday names above: never a target for folding a typo. */
+export const EVERYDAY_NOUNS: ReadonlySet<string> = new Set(
+  [EVERYDAY_BOX, EVERYDAY_CYLINDER, EVERYDAY_SPHERE, EVERYDAY_BOWL, EVERYDAY_THING].flatMap(([a, b]) => [...a, ...b]),
+);
+
 const NOUN_FORMS: [NounClass, string[], string[]][] = [
   [
     'box',
-    ['block', 'box', 'brick', 'cuboid', 'plank', 'beam', 'board', 'slab', 'chest', 'domino', 'sponge', 'die'],
-    ['blocks', 'boxes', 'bricks', 'cuboids', 'planks', 'beams', 'boards', 'slabs', 'chests', 'dominoes', 'dominos', 'sponges'],
+    ['block', 'box', 'brick', 'cuboid', 'plank', 'beam', 'board', 'slab', 'chest', 'domino', 'sponge', 'die', ...EVERYDAY_BOX[0]],
+    [
+      'blocks',
+      'boxes',
+      'bricks',
+      'cuboids',
+      'planks',
+      'beams',
+      'boards',
+      'slabs',
+      'chests',
+      'dominoes',
+      'dominos',
+      'sponges',
+      ...EVERYDAY_BOX[1],
+    ],
   ],
-  ['sphere', ['ball', 'sphere', 'marble', 'orb', 'globe', 'bauble'], ['balls', 'spheres', 'marbles', 'orbs', 'globes', 'baubles']],
+  [
+    'sphere',
+    ['ball', 'sphere', 'marble', 'orb', 'globe', 'bauble', ...EVERYDAY_SPHERE[0]],
+    ['balls', 'spheres', 'marbles', 'orbs', 'globes', 'baubles', ...EVERYDAY_SPHERE[1]],
+  ],
   [
     'cylinder',
     [
@@ -163,6 +246,7 @@ const NOUN_FORMS: [NounClass, string[], string[]][] = [
       'flask',
       'candle',
       'spool',
+      ...EVERYDAY_CYLINDER[0],
     ],
     [
       'cylinders',
@@ -184,14 +268,15 @@ const NOUN_FORMS: [NounClass, string[], string[]][] = [
       'flasks',
       'candles',
       'spools',
+      ...EVERYDAY_CYLINDER[1],
     ],
   ],
   // A cup or a mug to put things in is a bowl, as is a tub, a bucket, a pot or a pan; a cup or a mug that
   // is moved may stand like a can (references.ts).
   [
     'bowl',
-    ['bowl', 'cup', 'dish', 'mug', 'tub', 'bucket', 'pot', 'pan'],
-    ['bowls', 'cups', 'dishes', 'mugs', 'tubs', 'buckets', 'pots', 'pans'],
+    ['bowl', 'cup', 'dish', 'mug', 'tub', 'bucket', 'pot', 'pan', ...EVERYDAY_BOWL[0]],
+    ['bowls', 'cups', 'dishes', 'mugs', 'tubs', 'buckets', 'pots', 'pans', ...EVERYDAY_BOWL[1]],
   ],
   // Flat things to set things on or in: a saucer, a platter, a shelf (a plate is one where the scene marks no zone, layout-forms.ts).
   [
@@ -222,6 +307,7 @@ const NOUN_FORMS: [NounClass, string[], string[]][] = [
       'pen',
       'crayon',
       'counter',
+      ...EVERYDAY_THING[0],
     ],
     [
       'objects',
@@ -241,6 +327,7 @@ const NOUN_FORMS: [NounClass, string[], string[]][] = [
       'pens',
       'crayons',
       'counters',
+      ...EVERYDAY_THING[1],
     ],
   ],
   [
@@ -389,6 +476,8 @@ export const VERBS: ReadonlyMap<string, VerbClass> = new Map<string, VerbClass>(
   ['lower', 'put'],
   ['reposition', 'put'],
   ['stick', 'put'],
+  // ("plant it in the corner"; "the plant" is a thing, as "stick" is both.)
+  ['plant', 'put'],
   ['pop', 'put'],
   ['toss', 'put'],
   // Casual ways of saying put: "chuck it in the bowl", "plonk it on the tray", "dump them in the bin".

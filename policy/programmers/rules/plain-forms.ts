@@ -101,8 +101,20 @@
 // Thirty-sixth round, post hoc after the fifty-fourth and fifty-fifth tables (measured held out first):
 // - "the pair at the back", "the pair of balls": the two; "all three of the counters": the three counters.
 // - "the draining board", "the drying board": a tray.
+// Thirty-seventh round (everyday names, lexicon.ts): "the soap dish", "the plant pot": the dish, the pot.
 
-import { CONTAINER_CLASSES, NOUNS, NUMBER_WORDS, ORDINALS, SIZE_WORDS, VERBS, isColor, pluralOf, singularOf } from './lexicon.ts';
+import {
+  CONTAINER_CLASSES,
+  EVERYDAY_NOUNS,
+  NOUNS,
+  NUMBER_WORDS,
+  ORDINALS,
+  SIZE_WORDS,
+  VERBS,
+  isColor,
+  pluralOf,
+  singularOf,
+} from './lexicon.ts';
 import { endsSentence, punctBefore, wordAt, wordLike } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -2025,8 +2037,14 @@ function allNOf(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/** "the soap dish", "the plant pot", "the drink can": an everyday name before a noun says what kind (lexicon.ts). */
+function kindNouns(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  return tokens.filter((t, k) => !(t.kind === 'word' && EVERYDAY_NOUNS.has(t.text) && !t.possessive && NOUNS.has(w(k + 1) ?? '')));
+}
+
 export function plainForms(tokens: Token[]): Token[] {
-  let out = bowlKinds(tokens);
+  let out = bowlKinds(kindNouns(tokens));
   out = sizeSoEnd(out);
   out = stickingOut(out);
   out = highPoints(out);

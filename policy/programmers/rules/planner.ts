@@ -207,7 +207,82 @@ class Planner {
     this.clearRiders(id);
     const step: Step = { op: 'pick', id, description: `pick up ${opts.what ?? this.name(id)}`, expect: { grasped: id } };
     if (opts.liftHeight !== undefined) step.liftHeight = opts.liftHeight;
+    const clear = this.clearGrasp(id);
+    if (clear !== null) {
+      step.heading = clear.heading;
+      this.crowdedPicks.set(step, clear.fits);
+    }
     this.steps.push(step);
+  }
+
+  /**
+   * Picks whose heading keeps a finger out from between the object and a neighbour, with the test
+   * of another heading: a place's heading replaces it only where the fingers fit that way too
+   * (else the held object is turned on the way, as for any grasp the place did not choose).
+   */
+  private readonly crowdedPicks = new Map<Step, (heading: number) => boolean>();
+
+  /**
+   * The closing axis that keeps both fingers clear of the things standing close beside `id`
+   * (two blocks side by side in a bowl: fingers across the pair, not between them), when the
+   * grasp may be either: a cube (both axes as wide) or a round thing, in the container it started
+   * in. Null when nothing stands that close, or when either axis leaves room for a finger
+   * (thirty-seventh round).
+   */
+  private clearGrasp(id: string): { heading: number; fits: (heading: number) => boolean } | null {
+    const o = this.board.obj(id);
+    if (CONTAINERS.includes(o.shape)) return null;
+    const at = this.board.pos(id);
+    // (Only in a bowl or on a tray, where it started: on the table a neighbour the fingers meet is
+    // nudged aside, and turning the grasp would make the place turn what is held, where grasps slip.)
+    const home = this.board.inAtStart.get(id);
+    if (!home || dist2(at, [o.position[0], o.position[1]]) > 1e-6) return null;
+    const moved = (x: ObjectInfo): boolean => {
+      const p = this.board.pos(x.id);
+      return Math.abs(p[0] - x.position[0]) > 1e-6 || Math.abs(p[1] - x.position[1]) > 1e-6;
+    };
+    // (Beside it at its own height: not what it stands on or what stands on it, nor what the plan moved up onto something.)
+    const level = (x: ObjectInfo): boolean =>
+      moved(o) || moved(x)
+        ? !this.board.support.get(x.id) && !this.board.support.get(id)
+        : Math.abs(x.position[2] - o.position[2]) < (x.size[2] + o.size[2]) / 2 - 0.005;
+    const near = this.facts.objects.filter(
+      (x) =>
+        x.id !== id &&
+        !CONTAINERS.includes(x.shape) &&
+        level(x) &&
+        dist2(at, this.board.pos(x.id)) < footprint(o) + footprint(x) + GRASP_OPENING + GRIPPER_FINGER,
+    );
+    if (near.length === 0) return null;
+    const isRound = o.shape !== 'box';
+    if (!isRound && Math.abs(o.size[0] - o.size[1]) > 0.001) return null;
+    const axes = isRound ? Array.from({ length: 8 }, (_, k) => (k * Math.PI) / 8) : [o.yaw, o.yaw + Math.PI / 2];
+    // Room for a finger at each end of the closing axis: from the finger's pad to the nearest neighbour.
+    const room = (h: number): number => {
+      const u: Vec2 = [Math.cos(h), Math.sin(h)];
+      const reach = extentAlong(o, u) + GRASP_OPENING + GRIPPER_FINGER / 2;
+      let least = Number.POSITIVE_INFINITY;
+      for (const side of [1, -1]) {
+        const pad: Vec2 = [at[0] + side * reach * u[0], at[1] + side * reach * u[1]];
+        for (const x of near) {
+          const xp = this.board.pos(x.id);
+          const d: Vec2 = [pad[0] - xp[0], pad[1] - xp[1]];
+          const len = Math.hypot(d[0], d[1]);
+          const gap = len - (len > 1e-9 ? extentAlong(x, [d[0] / len, d[1] / len]) : 0);
+          least = Math.min(least, gap);
+        }
+      }
+      return least;
+    };
+    const scored = axes.map((h) => ({ h, room: room(h) }));
+    const best = scored.reduce((a, b) => (b.room > a.room ? b : a));
+    const worst = scored.reduce((a, b) => (b.room < a.room ? b : a));
+    const enough = GRIPPER_FINGER / 2 + 0.004;
+    if (worst.room >= enough || best.room - worst.room < 0.005) return null;
+    // (A cube is grasped along the axis nearest the gripper's heading.)
+    const axisFor = (h: number): number =>
+      isRound ? h : axes.reduce((a, b) => (Math.abs(halfTurn(b - h)) < Math.abs(halfTurn(a - h)) ? b : a));
+    return { heading: round(halfTurn(best.h)), fits: (h) => room(axisFor(h)) >= enough };
   }
 
   place(id: string, target: PlaceTarget, description: string, expect: Predicate, heading: number | null = null): void {
@@ -234,7 +309,8 @@ class Planner {
     this.steps.push({ op: 'place', id, description, expect, target, heading });
     // Rotating a held object is where grasps slip: choose the grasp whose fingers are nearest the heading instead.
     const pick = this.steps[this.steps.length - 2];
-    if (heading !== null && pick?.op === 'pick' && pick.id === id) pick.heading = heading;
+    if (heading !== null && pick?.op === 'pick' && pick.id === id && (this.crowdedPicks.get(pick)?.(heading) ?? true))
+      pick.heading = heading;
   }
 
   /** A clear table spot for `id`, near `near` if given, avoiding other objects (and `avoid`). */
@@ -1537,6 +1613,10 @@ function slotHeading(offset: Vec2): number | null {
 }
 
 /** An angle wrapped to (-π/2, π/2]. */
+/** A finger's thickness (sim GRIPPER.fingerThickness), and how far the fingers open past each side of what they grasp (sim pick: width + 2 cm). */
+const GRIPPER_FINGER = 0.012;
+const GRASP_OPENING = 0.01;
+
 function halfTurn(a: number): number {
   let x = a % Math.PI;
   if (x > Math.PI / 2 + 1e-3) x -= Math.PI;

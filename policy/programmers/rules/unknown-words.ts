@@ -21,7 +21,7 @@
 // success check; the scene is read only through the grammar's own references.
 
 import { editDistance } from '../../../sim/index.ts';
-import { COLORS, NOUNS, NUMBER_WORDS, SIZE_WORDS, isColor } from './lexicon.ts';
+import { COLORS, EVERYDAY_NOUNS, NOUNS, NUMBER_WORDS, SIZE_WORDS, isColor } from './lexicon.ts';
 import { tokenize } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -151,7 +151,8 @@ export function unknownWordOf(message: string): string | null {
 function misspelt(word: string): boolean {
   const stem = word.replace(/'s$/, '');
   for (const c of COLORS) if (editDistance(stem, c) <= (c.length >= 6 ? 2 : 1)) return true;
-  for (const n of [...NOUNS.keys(), ...Object.keys(SIZE_WORDS)]) if (editDistance(stem, n) <= 1) return true;
+  // (Not the everyday names, lexicon.ts: "the green carrage" is still read as the green thing.)
+  for (const n of [...NOUNS.keys(), ...Object.keys(SIZE_WORDS)]) if (!EVERYDAY_NOUNS.has(n) && editDistance(stem, n) <= 1) return true;
   return false;
 }
 
