@@ -25,7 +25,7 @@ import { bowl, box, task } from './rule-sim-fixtures.ts';
 function pickHeading(text: string, facts: SceneFacts, id: string): number | undefined {
   const plan = planIntents(readInstruction(text, facts).intents, facts);
   const step = plan.steps.find((s) => s.op === 'pick' && s.id === id);
-  if (!step || step.op !== 'pick') throw new Error(`no pick of ${id}`);
+  if (step?.op !== 'pick') throw new Error(`no pick of ${id}`);
   return step.heading;
 }
 
@@ -110,7 +110,7 @@ describe('everyday names of things', () => {
     expect(read('put the glass next to the remote', BATHROOM)).toBe('place green_can next to blue_block');
   });
 
-  it('before another noun, a kind of it; a typo is still folded to the scene\'s own word', () => {
+  it("before another noun, a kind of it; a typo is still folded to the scene's own word", () => {
     expect(read('put the soap in the soap dish', BATHROOM)).toBe(read('put the soap in the dish', BATHROOM));
     expect(read('put the blok in the bowl', BATHROOM)).toBe('place blue_block in white_bowl');
   });
