@@ -4,7 +4,7 @@
 // container, a row, a pyramid site. A board tracks where every object will be after
 // each step, so later targets avoid what earlier steps moved.
 
-import { TABLE_REGIONS } from '../../../sim/index.ts';
+import { GRIPPER, TABLE_REGIONS } from '../../../sim/index.ts';
 import type { ImageDirection, ObjectInfo, Predicate, TableRegionName, Vec2, ZoneSpec } from '../../../sim/index.ts';
 import {
   FINGER_ROOM,
@@ -242,8 +242,9 @@ class Planner {
       return Math.abs(p[0] - x.position[0]) > 1e-6 || Math.abs(p[1] - x.position[1]) > 1e-6;
     };
     // (Beside it at its own height: not what it stands on or what stands on it, nor what the plan moved up onto something.)
+    // (`o` itself has not moved: that returned above.)
     const level = (x: ObjectInfo): boolean =>
-      moved(o) || moved(x)
+      moved(x)
         ? !this.board.support.get(x.id) && !this.board.support.get(id)
         : Math.abs(x.position[2] - o.position[2]) < (x.size[2] + o.size[2]) / 2 - 0.005;
     const near = this.facts.objects.filter(
@@ -1612,11 +1613,11 @@ function slotHeading(offset: Vec2): number | null {
   return round(Math.atan2(offset[1], offset[0]) + Math.PI / 2);
 }
 
-/** An angle wrapped to (-π/2, π/2]. */
-/** A finger's thickness (sim GRIPPER.fingerThickness), and how far the fingers open past each side of what they grasp (sim pick: width + 2 cm). */
-const GRIPPER_FINGER = 0.012;
+/** A finger's thickness, and how far the fingers open past each side of what they grasp (sim/skills.ts pick: width + 2 cm). */
+const GRIPPER_FINGER = GRIPPER.fingerThickness;
 const GRASP_OPENING = 0.01;
 
+/** An angle wrapped to (-π/2, π/2]. */
 function halfTurn(a: number): number {
   let x = a % Math.PI;
   if (x > Math.PI / 2 + 1e-3) x -= Math.PI;

@@ -124,7 +124,6 @@ const AFTER_HEAD: ReadonlySet<string> = new Set([
   'between',
   'of',
   'back',
-  'over',
   'away',
   'across',
   'along',
