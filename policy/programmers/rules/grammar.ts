@@ -130,6 +130,10 @@ export interface NounPhrase {
   line?: { axis: 'row' | 'column'; side: ImageSide | 'middle' };
   /** "the block with no bowl of its colour", "blocks that have a matching bowl": whether a container of that kind has its colour. */
   colourHas?: { has: boolean; noun: NounClass };
+  /** "the kettle" where an id spells it (id-names.ts): the things whose ids have this word. */
+  idWord?: string;
+  /** "the drink" where no id spells it but ids spell other names (id-names.ts): not the things those name. */
+  nameWord?: string;
 }
 
 /** How a noun phrase picks objects by where they are: a side of another object in the image, or nearest / farthest. */
@@ -397,7 +401,20 @@ const BE = [
   'found',
 ];
 /** "that's sitting next to X", "which is lying closest to X": a participle after "is". */
-const BE_PARTICIPLES = ['sitting', 'lying', 'standing', 'resting', 'located', 'placed', 'positioned', 'found', 'situated'];
+const BE_PARTICIPLES = [
+  'sitting',
+  'lying',
+  'standing',
+  'resting',
+  'located',
+  'placed',
+  'positioned',
+  'found',
+  'situated',
+  'parked',
+  'kept',
+  'stored',
+];
 const NEGATED_BE = ["isn't", "aren't", 'isnt', 'arent'];
 
 /** Colours after "not" / "non": "not green", "non-blue", "not red or blue". */
@@ -1676,10 +1693,14 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   let noun: NounClass | null = null;
   let plural = false;
   let headIsOne = false;
+  let idWord: string | undefined;
+  let nameWord: string | undefined;
   if (h !== undefined && NOUNS.has(h) && !(h === 'place' && !consumedAdjective)) {
     const entry = NOUNS.get(h)!;
     noun = entry.cls;
     plural = entry.plural;
+    idWord = c.peek()?.idWord;
+    nameWord = c.peek()?.nameWord;
     c.pos++;
   } else if (h === 'one' || h === 'ones') {
     headIsOne = true;
@@ -1705,6 +1726,7 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
     const group = parseSimpleNp(c, opts);
     if (group && group.kind === 'object' && group.noun !== null) {
       noun = group.noun;
+      idWord ??= group.idWord;
       colors.push(...group.colors.filter((x) => !colors.includes(x)));
       notColors.push(...(group.notColors ?? []));
       if (group.relation) np.relation = group.relation;
@@ -1824,6 +1846,8 @@ function parseSimpleNp(c: Cursor, opts: NpOptions = {}): NounPhrase | null {
   }
   np.colors = colors;
   np.noun = noun;
+  if (idWord !== undefined) np.idWord = idWord;
+  if (nameWord !== undefined) np.nameWord = nameWord;
   np.plural = plural || (quantifier === 'all' && noun === null);
   np.quantifier = quantifier;
   np.size = size;

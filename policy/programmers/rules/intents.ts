@@ -11,6 +11,7 @@ import { CONTAINERS, UnresolvedReference, findTowers, holds, resolveNp, spreadAx
 import type { Referent, SceneFacts, Want } from './references.ts';
 import { CONTAINER_CLASSES, EVERYDAY_NOUNS, NOUNS, shapesOf } from './lexicon.ts';
 import { guessesFor, unknownWordOf } from './unknown-words.ts';
+import { idWords } from './id-names.ts';
 import type { NounClass } from './lexicon.ts';
 
 /** A named part of the table: a corner, a side, or the centre (sim/table-regions.ts). */
@@ -2879,7 +2880,7 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
 function readGuessing(text: string, facts: SceneFacts, choices: Choices, e: Error, notes: string[], depth: number): Reading | null {
   const word = unknownWordOf(e.message);
   if (word === null || depth === 0) return null;
-  for (const g of guessesFor(text, word)) {
+  for (const g of guessesFor(text, word, idWords(facts.objects.map((o) => o.id)))) {
     let reading: Reading;
     try {
       reading = readAsSaid(g.text, facts, choices);

@@ -46,9 +46,11 @@ import {
 } from './lexicon.ts';
 import { askingForms } from './asking.ts';
 import { phrasingForms } from './phrasings.ts';
+import { commonForms } from './common-forms.ts';
 import { compassWords } from './compass.ts';
 import { buildWordIds, everydayForms, onItsOwn } from './everyday-forms.ts';
 import { holdingForms } from './holding-forms.ts';
+import { idNames, idWordOf, idWords } from './id-names.ts';
 import { layoutForms } from './layout-forms.ts';
 import { plainForms } from './plain-forms.ts';
 import { endsSentence, punctBefore, wordAt } from './tokenizer.ts';
@@ -350,8 +352,10 @@ function foldTypos(tokens: Token[], opts: NormalizeOptions, notes: string[]): To
   // Words of the grammar's that people misspell, for a misspelling none of the scene's words explains.
   const known = new Set(opts.words?.() ?? []);
   const grammarWords = MISSPELT.filter((v) => known.has(v));
+  // (A word the ids spell is a name of the scene's, never another's typo: "toaster" is not "coaster".)
+  const named = idWords(opts.ids ?? []);
   return tokens.map((t, i) => {
-    if (t.kind !== 'word' || t.text.length < 4 || t.text.includes('_') || opts.known(t.text)) return t;
+    if (t.kind !== 'word' || t.text.length < 4 || t.text.includes('_') || opts.known(t.text) || idWordOf(t.text, named)) return t;
     const next = tokens[i + 1];
     const beforeNoun = next?.kind === 'word' && (NOUNS.has(next.text) || next.text === 'one' || next.text === 'ones');
     const fits = (v: string): boolean => (COLORS.has(v) ? beforeNoun : NOUNS.has(v) ? !beforeNoun : true);
@@ -3290,6 +3294,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = everydayForms(out);
   out = holdingForms(out);
   out = plainForms(out);
+  out = commonForms(out, opts.ids ?? [], opts.known);
   out = layoutForms(out, opts.matsAreTrays ?? false);
   out = anyContainer(out);
   out = groupedAt(out);
@@ -3339,6 +3344,8 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   out = rolesAsStack(out);
   // Twice: "the bleu blokc" — the noun's typo first, then the colour's before it.
   out = foldTypos(foldTypos(out, opts, notes), opts, notes);
+  // (After the folds, so "the kettel" is the kettle; foldTypos leaves a word the ids spell as it is.)
+  out = idNames(out, opts.ids ?? [], opts.known, notes);
   out = dropQualifiers(out);
   out = possessiveSides(out);
   out = frames(out);

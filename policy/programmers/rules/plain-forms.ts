@@ -1914,11 +1914,12 @@ function highPoints(tokens: Token[]): Token[] {
   return tokens;
 }
 
-/** "one block in each bowl, doesnt matter which one goes where": doesn't matter which. */
+/** "one block in each bowl, doesnt matter which one (block) goes where": doesn't matter which. */
 function whichGoesWhere(tokens: Token[]): Token[] {
   const w = wordAt(tokens);
   for (let k = 0; k + 4 < tokens.length; k++) {
-    if (w(k) !== 'matter' || w(k + 1) !== 'which' || !['one', 'ones'].includes(w(k + 2) ?? '')) continue;
+    const which = w(k + 2) ?? '';
+    if (w(k) !== 'matter' || w(k + 1) !== 'which' || !(['one', 'ones'].includes(which) || NOUNS.has(which))) continue;
     if (!['goes', 'go'].includes(w(k + 3) ?? '') || w(k + 4) !== 'where') continue;
     return [...tokens.slice(0, k + 2), ...tokens.slice(k + 5)];
   }

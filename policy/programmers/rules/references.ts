@@ -7,6 +7,7 @@
 import { TABLE, TABLE_REGIONS, inTableRegion, objectVolume } from '../../../sim/index.ts';
 import type { ObjectInfo, Shape, TableRegionName, ZoneSpec } from '../../../sim/index.ts';
 import type { NounPhrase } from './grammar.ts';
+import { namesOther } from './id-names.ts';
 import { DIRECTIONS, shapesOf } from './lexicon.ts';
 import type { ImageSide, NounClass } from './lexicon.ts';
 
@@ -476,6 +477,29 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
     if (opts.want === 'container') return CONTAINERS.includes(o.shape);
     return true;
   });
+  // "the kettle", "the cars" where ids spell them (id-names.ts): the things whose ids do, whatever their shape.
+  if (np.idWord !== undefined) {
+    const word = np.idWord;
+    found = facts.objects.filter(
+      (o) =>
+        !exclude.has(o.id) &&
+        (np.colors.length === 0 || np.colors.includes(o.color)) &&
+        o.id
+          .toLowerCase()
+          .split(/[_\d]+/)
+          .includes(word),
+    );
+  }
+  // "the drink" where ids spell "coaster" and "remote": not those, whatever their shape, if anything else fits.
+  if (np.nameWord !== undefined && np.idWord === undefined) {
+    const word = np.nameWord;
+    const others = found.filter((o) => !namesOther(o.id, word));
+    if (others.length > 0 && others.length < found.length) {
+      const named = found.filter((o) => !others.includes(o)).map((o) => o.id);
+      opts.notes?.push(`'${np.text}': not ${named.join(', ')}, whose ids name another thing`);
+      found = others;
+    }
+  }
   // "the box" as a container: a tray when there is one, else a block.
   if (noun === 'box' && opts.want === 'container') {
     const trays = found.filter((o) => o.shape === 'tray');

@@ -18,6 +18,10 @@ export interface Token {
   end: number;
   /** The word was written with a possessive "'s" ("the tray's right"): folded away from `text`. */
   possessive?: boolean;
+  /** A thing's name the grammar does not know that the scene's ids spell ("kettle" of `white_kettle`; id-names.ts). */
+  idWord?: string;
+  /** A thing's own name ("drink", "book") that no id spells, where ids spell other names (id-names.ts). */
+  nameWord?: string;
 }
 
 const TOKEN_RE =

@@ -21,6 +21,7 @@
 // success check; the scene is read only through the grammar's own references.
 
 import { editDistance } from '../../../sim/index.ts';
+import { AFTER_HEAD, idWordOf } from './id-names.ts';
 import { COLORS, EVERYDAY_NOUNS, NOUNS, NUMBER_WORDS, SIZE_WORDS, isColor } from './lexicon.ts';
 import { tokenize } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
@@ -85,56 +86,26 @@ const PARTS: ReadonlySet<string> = new Set([
   'edges',
 ]);
 
-/** Words that may follow a head noun: the end of its phrase. */
-const AFTER_HEAD: ReadonlySet<string> = new Set([
-  'in',
-  'on',
-  'onto',
-  'into',
-  'to',
-  'at',
-  'off',
-  'from',
-  'out',
-  'up',
-  'down',
-  'over',
-  'next',
-  'by',
-  'beside',
-  'near',
-  'nearest',
-  'closest',
-  'farthest',
-  'furthest',
-  'that',
-  'which',
-  'with',
-  'and',
-  'then',
-  'so',
-  'is',
-  'are',
-  'goes',
-  'go',
-  'should',
-  'please',
-  'behind',
-  'under',
-  'between',
-  'of',
-  'back',
-  'away',
-  'across',
-  'along',
-  'left',
-  'right',
+/** (A side word is not one: "the block on the right up next to X" ends its phrase at "right".) */
+/** Ordinals, which count among the things of a kind: "the second parked car", "the 3rd spare block". */
+const ORDINALS: ReadonlySet<string> = new Set([
   'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'last',
+  '1st',
+  '2nd',
+  '3rd',
+  '4th',
+  '5th',
+  '6th',
 ]);
 
-/** (A side word is not one: "the block on the right up next to X" ends its phrase at "right".) */
 const opensPhrase = (w: string | undefined): boolean =>
-  w !== undefined && (OPENERS.has(w) || isColor(w) || w in SIZE_WORDS || NUMBER_WORDS[w] !== undefined);
+  w !== undefined && (OPENERS.has(w) || ORDINALS.has(w) || isColor(w) || w in SIZE_WORDS || NUMBER_WORDS[w] !== undefined);
 
 const isNoun = (w: string | undefined): boolean => w !== undefined && NOUNS.has(w) && NOUNS.get(w)!.cls !== 'zone';
 
@@ -156,7 +127,7 @@ function misspelt(word: string): boolean {
 }
 
 /** The edits to try for `word` (folded, as the error names it) in `text`, best first. */
-export function guessesFor(text: string, word: string): Guess[] {
+export function guessesFor(text: string, word: string, names: ReadonlySet<string> = new Set()): Guess[] {
   if (misspelt(word)) return [];
   const tokens = tokenize(text);
   const k = tokens.findIndex((t) => t.kind === 'word' && t.text === word);
@@ -187,7 +158,9 @@ export function guessesFor(text: string, word: string): Guess[] {
   }
   if (!opensPhrase(w(k - 1))) return out;
   // "the washing up bowl", "the shiny red block": a kind of the noun after it.
-  const kinds = [k + 1, k + 2].find((j) => isNoun(w(j)) && (j === k + 1 || ['up', 'out'].includes(w(k + 1) ?? '')));
+  // (Or a thing the scene's ids name, id-names.ts: "the second parked car" where ids spell car.)
+  const named = (j: number): boolean => isNoun(w(j)) || idWordOf(w(j) ?? '', names) !== null;
+  const kinds = [k + 1, k + 2].find((j) => named(j) && (j === k + 1 || ['up', 'out'].includes(w(k + 1) ?? '')));
   if (kinds !== undefined) {
     out.push({
       text: cut(tokens[k - 1]!, tokens[kinds - 1]!, w(k - 1)!),
