@@ -144,11 +144,11 @@ interface NounEntry {
  * "the glass jar": plain-forms.ts `kindNouns`).
  */
 const EVERYDAY_BOX: [string[], string[]] = [
-  ['book', 'phone', 'remote', 'eraser', 'notebook', 'wallet'],
-  ['books', 'phones', 'remotes', 'erasers', 'notebooks', 'wallets', 'dice'],
+  ['book', 'phone', 'remote', 'eraser', 'notebook', 'wallet', 'stapler', 'note', 'notepad', 'ruler', 'calculator'],
+  ['books', 'phones', 'remotes', 'erasers', 'notebooks', 'wallets', 'dice', 'staplers', 'notes', 'notepads', 'rulers', 'calculators'],
 ];
 const EVERYDAY_CYLINDER: [string[], string[]] = [
-  ['skittle', 'glass', 'drink', 'coin', 'tumbler', 'beaker', 'plant'],
+  ['skittle', 'glass', 'drink', 'coin', 'tumbler', 'beaker', 'plant', 'glue'],
   ['skittles', 'glasses', 'drinks', 'coins', 'tumblers', 'beakers', 'plants'],
 ];
 const EVERYDAY_SPHERE: [string[], string[]] = [
@@ -281,8 +281,8 @@ const NOUN_FORMS: [NounClass, string[], string[]][] = [
   // Flat things to set things on or in: a saucer, a platter, a shelf (a plate is one where the scene marks no zone, layout-forms.ts).
   [
     'tray',
-    ['tray', 'bin', 'basket', 'crate', 'box-container', 'coaster', 'saucer', 'platter', 'shelf'],
-    ['trays', 'bins', 'baskets', 'crates', 'coasters', 'saucers', 'platters', 'shelves'],
+    ['tray', 'bin', 'basket', 'crate', 'box-container', 'coaster', 'saucer', 'platter', 'shelf', 'rack', 'toolbox'],
+    ['trays', 'bins', 'baskets', 'crates', 'coasters', 'saucers', 'platters', 'shelves', 'racks', 'toolboxes'],
   ],
   ['container', ['container', 'receptacle', 'holder'], ['containers', 'receptacles', 'holders']],
   [

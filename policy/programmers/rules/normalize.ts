@@ -46,7 +46,7 @@ import {
 } from './lexicon.ts';
 import { askingForms } from './asking.ts';
 import { phrasingForms } from './phrasings.ts';
-import { commonForms } from './common-forms.ts';
+import { commonForms, tableWords } from './common-forms.ts';
 import { compassWords } from './compass.ts';
 import { buildWordIds, everydayForms, onItsOwn } from './everyday-forms.ts';
 import { holdingForms } from './holding-forms.ts';
@@ -3289,6 +3289,7 @@ export function normalizeTokens(tokens: readonly Token[], opts: NormalizeOptions
   const notes: string[] = [];
   let out: Token[] = tokens.map((t) => (t.kind === 'punct' && t.text === '->' ? { ...t, kind: 'word', text: 'to' } : t));
   out = compassWords(out, notes);
+  out = tableWords(out, opts.ids ?? []);
   out = askingForms(out);
   out = buildWordIds(out, opts.ids ?? []);
   out = everydayForms(out);

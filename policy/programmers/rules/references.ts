@@ -459,13 +459,24 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
 
   let shapes = noun === null ? null : shapesOf(noun, opts.want === 'container');
   // "take the cup off the saucer": a cup or a mug that is moved, where one stands like a can, is that can.
-  if (noun === 'bowl' && opts.want === 'thing' && /\b(cups?|mugs?)\b/i.test(np.text)) {
+  // (Also "the left cup", "the two outside cups" said of a row of cans where there is one bowl at
+  // most: which of several cups is meant, so the cups are the cans; thirty-ninth round.)
+  const several =
+    noun === 'bowl' &&
+    /\b(cups?|mugs?)\b/i.test(np.text) &&
+    /\b(left|right|middle|front|back|outside|outer|first|second|third|last|leftmost|rightmost|two|three|both|other)\b/i.test(np.text) &&
+    facts.objects.filter((o) => o.shape === 'bowl' && !exclude.has(o.id) && (np.colors.length === 0 || np.colors.includes(o.color)))
+      .length < 2;
+  if (noun === 'bowl' && (opts.want === 'thing' || several) && /\b(cups?|mugs?)\b/i.test(np.text)) {
     const standing = facts.objects.filter(
       (o) => o.shape === 'cylinder' && !exclude.has(o.id) && (np.colors.length === 0 || np.colors.includes(o.color)),
     );
-    if (standing.length > 0) {
+    const moved = opts.want === 'thing';
+    if (standing.length > (moved ? 0 : 1)) {
       shapes = ['cylinder'];
-      opts.notes?.push(`'${np.text}': a cup that is moved; read as a can (${standing.map((o) => o.id).join(', ')})`);
+      opts.notes?.push(
+        `'${np.text}': ${moved ? 'a cup that is moved' : 'one of several cups, and there are not several bowls'}; read as a can (${standing.map((o) => o.id).join(', ')})`,
+      );
     }
   }
   let found = facts.objects.filter((o) => {

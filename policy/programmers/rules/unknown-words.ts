@@ -118,9 +118,10 @@ export function unknownWordOf(message: string): string | null {
  * A misspelling of a colour, a noun or a size it knows ("bluk", "pinl", "purpel"): one edit from
  * one (two for a colour of six letters or more). Never guessed past: the error names it.
  */
-function misspelt(word: string): boolean {
+function misspelt(word: string, nouns = true): boolean {
   const stem = word.replace(/'s$/, '');
   for (const c of COLORS) if (editDistance(stem, c) <= (c.length >= 6 ? 2 : 1)) return true;
+  if (!nouns) return false;
   // (Not the everyday names, lexicon.ts: "the green carrage" is still read as the green thing.)
   for (const n of [...NOUNS.keys(), ...Object.keys(SIZE_WORDS)]) if (!EVERYDAY_NOUNS.has(n) && editDistance(stem, n) <= 1) return true;
   return false;
@@ -128,7 +129,10 @@ function misspelt(word: string): boolean {
 
 /** The edits to try for `word` (folded, as the error names it) in `text`, best first. */
 export function guessesFor(text: string, word: string, names: ReadonlySet<string> = new Set()): Guess[] {
-  if (misspelt(word)) return [];
+  // (A word just before a noun it knows is never that noun misspelt — "the test tubes" is no "nest
+  // tubes" — but may still be a colour: "the bleu block".)
+  if (misspelt(word, false)) return [];
+  const typo = misspelt(word);
   const tokens = tokenize(text);
   const k = tokens.findIndex((t) => t.kind === 'word' && t.text === word);
   if (k < 0) return [];
@@ -140,6 +144,7 @@ export function guessesFor(text: string, word: string, names: ReadonlySet<string
   const cut = (from: Token, to: Token, by: string): string =>
     `${text.slice(0, from.start).replace(/\s+$/, '')}${by ? ` ${by}` : ''}${text.slice(to.end)}`.replace(/\s+([,.;:!?])/g, '$1');
   // "the bottom of the kite", "the tip of the arrow": the part of what is on the table.
+  if (typo && !isNoun(w(k + 1))) return [];
   if (w(k - 1) === 'the' && w(k - 2) === 'of' && PARTS.has(w(k - 3) ?? '') && (ends || w(k + 1) === 'and')) {
     out.push({
       text: cut(tokens[k - 2]!, t, ''),
