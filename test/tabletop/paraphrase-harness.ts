@@ -128,7 +128,8 @@ export interface TableFiles {
  * held-out table, over the scenes of the first fifty-four and its own; 56 is the fifty-sixth,
  * held-out table, over the scenes of the first fifty-five and its own; 57 is the fifty-seventh,
  * held-out table, over the scenes of the first fifty-six and its own; 58 is the fifty-eighth,
- * held-out table, over the scenes of the first fifty-seven and its own.
+ * held-out table, over the scenes of the first fifty-seven and its own; 59 is the fifty-ninth,
+ * held-out table, over the scenes of the first fifty-eight and its own.
  */
 /** The scenes files of tables 1 to `n`: a table's rows may use the scenes of every table before it. */
 const scenesUpTo = (n: number): string[] => ['scenes.json', ...Array.from({ length: n - 1 }, (_, k) => `scenes-${k + 2}.json`)];
@@ -192,6 +193,7 @@ export const TABLES = {
   56: { rows: 'instructions-56.json', scenes: scenesUpTo(56) },
   57: { rows: 'instructions-57.json', scenes: scenesUpTo(57) },
   58: { rows: 'instructions-58.json', scenes: scenesUpTo(58) },
+  59: { rows: 'instructions-59.json', scenes: scenesUpTo(59) },
 } satisfies Record<number, TableFiles>;
 
 /** The tables there are (a new table is one more entry in `TABLES`). */
