@@ -19,6 +19,8 @@
 //   counter": the table.
 // - "take the ball nearest the basket and put it in": in there (the place named last).
 // - "the jar in between the other two": the middle jar.
+// Fortieth round, post hoc on table 59 (measured held out first):
+// - "…, any one will do", "…, either will do": said by the way.
 
 import { isColor, NOUNS, NUMBER_WORDS } from './lexicon.ts';
 import { AFTER_HEAD, idWordOf, idWords } from './id-names.ts';
@@ -106,7 +108,32 @@ export function commonForms(tokens: Token[], ids: readonly string[], known: (wor
   out = simile(out, known);
   out = putItIn(out);
   out = betweenTheOtherTwo(out);
+  out = anyWillDo(out);
   return out;
+}
+
+/** "…, any one will do", "…, either will do", "…, any of them is fine": which is left to the robot, said by the way (fortieth round). */
+function anyWillDo(tokens: Token[]): Token[] {
+  const w = wordAt(tokens);
+  for (let k = 1; k + 2 < tokens.length; k++) {
+    if (tokens[k - 1]!.text !== ',' || !['any', 'either', 'whichever'].includes(w(k) ?? '')) continue;
+    let j = k + 1;
+    if (w(j) === 'one') j++;
+    else if (w(j) === 'of' && w(j + 1) === 'them') j += 2;
+    const said =
+      w(j) === 'will' && w(j + 1) === 'do'
+        ? 2
+        : ['is', "is'"].includes(w(j) ?? '') && ['fine', 'ok', 'okay'].includes(w(j + 1) ?? '')
+          ? 2
+          : w(j) === 'works'
+            ? 1
+            : 0;
+    if (said === 0) continue;
+    const end = j + said;
+    if (end < tokens.length && tokens[end]!.kind !== 'punct') continue;
+    return anyWillDo([...tokens.slice(0, k - 1), ...tokens.slice(end)]);
+  }
+  return tokens;
 }
 
 /** Names of the surface the robot works on: "the corner of the desk", "on the bench", "the centre of the counter" (thirty-ninth round). */
@@ -114,8 +141,9 @@ const SURFACES: ReadonlySet<string> = new Set(['desk', 'bench', 'workbench', 'wo
 
 /**
  * "the bottom right corner of the desk", "put it on the bench", "the centre of the counter": the
- * table (thirty-ninth round). Not where the ids spell the word (a thing called a counter), and
- * "counter" only where it follows "of the", "on the", "across the" or "along the". Run first of the
+ * table (thirty-ninth round). Not where the ids spell the word (a thing called a counter), and only
+ * after "of the", "on the", "across the", "along the", "off the", "from the", "to the" (fortieth
+ * round: "tidy up the desk" is about what is on it). Run first of the
  * normalisation passes (normalize.ts), before any reads "the centre of X" as a thing's.
  */
 export function tableWords(tokens: Token[], ids: readonly string[]): Token[] {
@@ -124,7 +152,8 @@ export function tableWords(tokens: Token[], ids: readonly string[]): Token[] {
   return tokens.map((t, k) => {
     const word = w(k);
     if (word === undefined || !SURFACES.has(word) || names.has(word) || w(k - 1) !== 'the') return t;
-    if (word === 'counter' && !['of', 'on', 'across', 'along', 'onto'].includes(w(k - 2) ?? '')) return t;
+    // (Only where a place is said: "tidy up the desk" is about what is on it.)
+    if (!['of', 'on', 'across', 'along', 'onto', 'off', 'from', 'to'].includes(w(k - 2) ?? '')) return t;
     return wordLike(t, 'table');
   });
 }
@@ -188,7 +217,12 @@ function pieceOf(tokens: Token[], ids: readonly string[], known: (word: string) 
     // (A bare noun: not "of the …", not a colour, a count or a noun said before another: "a piece of red block" is left as it is.)
     // (A noun, or a word the grammar does not know that ends the phrase: "a bowl of another colour" is no piece.)
     const after = tokens[k + 3];
-    const ends = after === undefined || after.kind === 'punct' || AFTER_HEAD.has(after.text);
+    const ends =
+      after === undefined ||
+      after.kind === 'punct' ||
+      AFTER_HEAD.has(after.text) ||
+      after.text === 'just' ||
+      (after.text === 'a' && ['lot', 'little', 'bit', 'few'].includes(w(k + 4) ?? ''));
     const bare =
       of !== undefined &&
       !NOT_BARE.has(of) &&

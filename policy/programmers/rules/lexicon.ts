@@ -26,6 +26,8 @@ export const SPELLING: Readonly<Record<string, string>> = {
   wichever: 'whichever',
   strait: 'straight',
   tabel: 'table',
+  peice: 'piece',
+  peices: 'pieces',
   colum: 'column',
   colums: 'columns',
   afterwards: 'then',
@@ -144,12 +146,28 @@ interface NounEntry {
  * "the glass jar": plain-forms.ts `kindNouns`).
  */
 const EVERYDAY_BOX: [string[], string[]] = [
-  ['book', 'phone', 'remote', 'eraser', 'notebook', 'wallet', 'stapler', 'note', 'notepad', 'ruler', 'calculator'],
-  ['books', 'phones', 'remotes', 'erasers', 'notebooks', 'wallets', 'dice', 'staplers', 'notes', 'notepads', 'rulers', 'calculators'],
+  ['book', 'phone', 'remote', 'eraser', 'notebook', 'wallet', 'stapler', 'note', 'notepad', 'ruler', 'calculator', 'car', 'till', 'rubber'],
+  [
+    'books',
+    'phones',
+    'remotes',
+    'erasers',
+    'notebooks',
+    'wallets',
+    'dice',
+    'staplers',
+    'notes',
+    'notepads',
+    'rulers',
+    'calculators',
+    'cars',
+    'tills',
+    'rubbers',
+  ],
 ];
 const EVERYDAY_CYLINDER: [string[], string[]] = [
-  ['skittle', 'glass', 'drink', 'coin', 'tumbler', 'beaker', 'plant', 'glue'],
-  ['skittles', 'glasses', 'drinks', 'coins', 'tumblers', 'beakers', 'plants'],
+  ['skittle', 'glass', 'drink', 'coin', 'tumbler', 'beaker', 'plant', 'glue', 'teapot', 'pepper', 'grinder'],
+  ['skittles', 'glasses', 'drinks', 'coins', 'tumblers', 'beakers', 'plants', 'teapots', 'grinders'],
 ];
 const EVERYDAY_SPHERE: [string[], string[]] = [
   ['apple', 'egg', 'bead', 'grape', 'plum', 'pea', 'lemon', 'tomato'],
@@ -175,6 +193,9 @@ const EVERYDAY_THING: [string[], string[]] = [
     'ornament',
     'trinket',
     'keyring',
+    'sample',
+    'cardboard',
+    'wood',
   ],
   [
     'soaps',
@@ -185,6 +206,10 @@ const EVERYDAY_THING: [string[], string[]] = [
     'slices',
     'sandwiches',
     'snacks',
+    'samples',
+    // (Said of all of it: "put the rubbish in the bins".)
+    'rubbish',
+    'litter',
     'gadgets',
     'widgets',
     'ornaments',

@@ -537,6 +537,20 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
       found = other;
     }
   }
+  // "the bin on the right", "the middle bin" said of bowls where there is no tray at all (fortieth
+  // round): the containers there are, which the rest of the phrase picks from (noted).
+  if (found.length === 0 && noun !== null && said !== undefined && np.colors.length === 0 && shapes !== null) {
+    const kind = shapes;
+    if (!facts.objects.some((o) => kind.includes(o.shape))) {
+      const other = facts.objects.filter((o) => !exclude.has(o.id) && CONTAINERS.includes(o.shape));
+      if (other.length > 0) {
+        opts.notes?.push(
+          `'${np.text}': no ${said} of that kind here; read as one of the containers there are (${other.map((o) => o.id).join(', ')})`,
+        );
+        found = other;
+      }
+    }
+  }
   // "from the white tray over to the black one": "one" of a kind named earlier in the clause
   // when no thing of the last kind has that colour, and exactly one thing of that colour does.
   if (found.length === 0 && np.pronoun === 'one' && np.noun === null && np.colors.length > 0) {
