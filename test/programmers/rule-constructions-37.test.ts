@@ -7,6 +7,8 @@
 //   sample", "the cardboard", "the wood" are things, "the rubbish" all of them.
 // - "…, any one will do"; "peice" is "piece"; the desk is the table only where a place is said
 //   ("the corner of the desk", not "tidy up the desk").
+// - "the ball at the top of the rack" where nothing of the rack's kind is on the table (a pool table's
+//   balls and pockets): the top ball.
 
 import { describe, expect, it } from 'vitest';
 import type { SceneFacts } from '../../policy/programmers/index.ts';
@@ -38,6 +40,27 @@ describe('bins that are bowls', () => {
   it('a tray is still a tray where there is one: "the bin" names it', () => {
     const withTray: SceneFacts = { ...BINS, objects: [...BINS.objects, obj('gray_tray', 'tray', 'gray', [0.16, 0.12, 0.02], [0.3, 0.2])] };
     expect(read('put the ball in the bin', withTray)).toBe('place white_ball in gray_tray');
+  });
+});
+
+describe('a container named where there is none of its kind', () => {
+  it('"the ball at the top of the rack" of a pool table, with bowls for pockets and no tray: the top ball, noted', () => {
+    const pool: SceneFacts = {
+      objects: [
+        obj('red_ball', 'sphere', 'red', 0.04, [0.1, 0.0]),
+        obj('green_ball', 'sphere', 'green', 0.04, [0.15, 0.05]),
+        obj('blue_ball', 'sphere', 'blue', 0.04, [0.15, -0.05]),
+        obj('white_ball', 'sphere', 'white', 0.04, [-0.2, 0.0]),
+        obj('black_bowl', 'bowl', 'black', 0.12, [-0.35, 0.25]),
+      ],
+      zones: [],
+    };
+    const r = reading('move the ball at the top of the rack to the top right corner', pool);
+    expect(r.intents).toBe('place green_ball to the top right corner');
+    expect(r.notes.some((n) => n.startsWith('there is no rack here'))).toBe(true);
+    // (Where there is a tray, "the rack" is that tray.)
+    const withTray: SceneFacts = { ...pool, objects: [...pool.objects, obj('gray_tray', 'tray', 'gray', [0.16, 0.12, 0.02], [0.3, -0.2])] };
+    expect(read('put the white ball in the rack', withTray)).toBe('place white_ball in gray_tray');
   });
 });
 

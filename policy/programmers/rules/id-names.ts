@@ -93,16 +93,16 @@ const isName = (word: string): boolean => NOUNS.has(word) && NOUNS.get(word)!.cl
 
 /** Whether an id spells a thing's own name other than `word` ("white_coaster" for "drink"): then it is not what `word` names. */
 export function namesOther(id: string, word: string): boolean {
-  return id
-    .toLowerCase()
-    .split(/[_\d]+/)
-    .some((part) => part !== word && isName(part) && idWordOf(word, new Set([part])) === null);
+  return idParts(id).some((part) => part !== word && isName(part) && idWordOf(word, new Set([part])) === null);
 }
+
+/** The words an id is made of ("red_car_2" → red, car). */
+export const idParts = (id: string): string[] => id.toLowerCase().split(/[_\d]+/);
 
 /** The words of the objects' ids that could name a thing: letters only, three or more. */
 export function idWords(ids: readonly string[]): Set<string> {
   const words = new Set<string>();
-  for (const id of ids) for (const part of id.toLowerCase().split(/[_\d]+/)) if (/^[a-z]{3,}$/.test(part)) words.add(part);
+  for (const id of ids) for (const part of idParts(id)) if (/^[a-z]{3,}$/.test(part)) words.add(part);
   return words;
 }
 
@@ -141,12 +141,7 @@ export function idNames(tokens: Token[], ids: readonly string[], known: (word: s
       out.push(everyday ? { ...t, nameWord: t.text } : t);
       continue;
     }
-    const which = ids.filter((id) =>
-      id
-        .toLowerCase()
-        .split(/[_\d]+/)
-        .includes(named.word),
-    );
+    const which = ids.filter((id) => idParts(id).includes(named.word));
     const next = tokens[k + 1];
     if (everyday) {
       out.push({ ...t, idWord: named.word });

@@ -2878,9 +2878,10 @@ export function readInstruction(instruction: string, facts: SceneFacts, choices:
 }
 
 function readGuessing(text: string, facts: SceneFacts, choices: Choices, e: Error, notes: string[], depth: number): Reading | null {
-  const word = unknownWordOf(e.message);
+  const unknown = unknownWordOf(e.message);
+  const word = unknown ?? absentNounOf(e.message, facts);
   if (word === null || depth === 0) return null;
-  for (const g of guessesFor(text, word, idWords(facts.objects.map((o) => o.id)))) {
+  for (const g of guessesFor(text, word, idWords(facts.objects.map((o) => o.id)), unknown === null)) {
     let reading: Reading;
     try {
       reading = readAsSaid(g.text, facts, choices);
@@ -2896,6 +2897,19 @@ function readGuessing(text: string, facts: SceneFacts, choices: Choices, e: Erro
     return { ...reading, notes: [...notes, g.note, ...reading.notes] };
   }
   return null;
+}
+
+/**
+ * A container's noun the grammar knows that a failed reading stopped at ("at 'of the rack'", "no
+ * object matches 'the rack'") where nothing of its kind is on the table: the rack of a pool table
+ * is the balls in it (fortieth round). Null otherwise.
+ */
+function absentNounOf(message: string, facts: SceneFacts): string | null {
+  const word = /(?:at 'of the |no object matches 'the )([a-z]+)'?/.exec(message)?.[1];
+  const entry = word === undefined ? undefined : NOUNS.get(word);
+  if (entry === undefined || !CONTAINER_CLASSES.has(entry.cls)) return null;
+  const shapes = shapesOf(entry.cls, true);
+  return shapes === null || facts.objects.some((o) => shapes.includes(o.shape)) ? null : word!;
 }
 
 function readAsSaid(instruction: string, facts: SceneFacts, choices: Choices = {}): Reading {

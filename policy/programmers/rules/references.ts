@@ -7,7 +7,7 @@
 import { TABLE, TABLE_REGIONS, inTableRegion, objectVolume } from '../../../sim/index.ts';
 import type { ObjectInfo, Shape, TableRegionName, ZoneSpec } from '../../../sim/index.ts';
 import type { NounPhrase } from './grammar.ts';
-import { namesOther } from './id-names.ts';
+import { idParts, namesOther } from './id-names.ts';
 import { DIRECTIONS, shapesOf } from './lexicon.ts';
 import type { ImageSide, NounClass } from './lexicon.ts';
 
@@ -68,12 +68,7 @@ function objectList(facts: SceneFacts): string {
 
 /** How many words of the phrase appear in the id ("the ball" ~ orange_ball): a tie-break for ambiguity. */
 function idAffinity(np: NounPhrase, id: string): number {
-  const parts = new Set(
-    id
-      .toLowerCase()
-      .split(/[_\d]+/)
-      .filter(Boolean),
-  );
+  const parts = new Set(idParts(id).filter(Boolean));
   return np.text
     .toLowerCase()
     .split(/[^a-z]+/)
@@ -461,13 +456,13 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
   // "take the cup off the saucer": a cup or a mug that is moved, where one stands like a can, is that can.
   // (Also "the left cup", "the two outside cups" said of a row of cans where there is one bowl at
   // most: which of several cups is meant, so the cups are the cans; thirty-ninth round.)
+  const cup = noun === 'bowl' && /\b(cups?|mugs?)\b/i.test(np.text);
   const several =
-    noun === 'bowl' &&
-    /\b(cups?|mugs?)\b/i.test(np.text) &&
+    cup &&
     /\b(left|right|middle|front|back|outside|outer|first|second|third|last|leftmost|rightmost|two|three|both|other)\b/i.test(np.text) &&
     facts.objects.filter((o) => o.shape === 'bowl' && !exclude.has(o.id) && (np.colors.length === 0 || np.colors.includes(o.color)))
       .length < 2;
-  if (noun === 'bowl' && (opts.want === 'thing' || several) && /\b(cups?|mugs?)\b/i.test(np.text)) {
+  if (cup && (opts.want === 'thing' || several)) {
     const standing = facts.objects.filter(
       (o) => o.shape === 'cylinder' && !exclude.has(o.id) && (np.colors.length === 0 || np.colors.includes(o.color)),
     );
@@ -492,13 +487,7 @@ export function resolveNp(np: NounPhrase, facts: SceneFacts, opts: ResolveOption
   if (np.idWord !== undefined) {
     const word = np.idWord;
     found = facts.objects.filter(
-      (o) =>
-        !exclude.has(o.id) &&
-        (np.colors.length === 0 || np.colors.includes(o.color)) &&
-        o.id
-          .toLowerCase()
-          .split(/[_\d]+/)
-          .includes(word),
+      (o) => !exclude.has(o.id) && (np.colors.length === 0 || np.colors.includes(o.color)) && idParts(o.id).includes(word),
     );
   }
   // "the drink" where ids spell "coaster" and "remote": not those, whatever their shape, if anything else fits.

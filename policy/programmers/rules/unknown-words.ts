@@ -128,11 +128,11 @@ function misspelt(word: string, nouns = true): boolean {
 }
 
 /** The edits to try for `word` (folded, as the error names it) in `text`, best first. */
-export function guessesFor(text: string, word: string, names: ReadonlySet<string> = new Set()): Guess[] {
+export function guessesFor(text: string, word: string, names: ReadonlySet<string> = new Set(), absent = false): Guess[] {
   // (A word just before a noun it knows is never that noun misspelt — "the test tubes" is no "nest
   // tubes" — but may still be a colour: "the bleu block".)
-  if (misspelt(word, false)) return [];
-  const typo = misspelt(word);
+  if (!absent && misspelt(word, false)) return [];
+  const typo = !absent && misspelt(word);
   const tokens = tokenize(text);
   const k = tokens.findIndex((t) => t.kind === 'word' && t.text === word);
   if (k < 0) return [];
@@ -148,11 +148,13 @@ export function guessesFor(text: string, word: string, names: ReadonlySet<string
   if (w(k - 1) === 'the' && w(k - 2) === 'of' && PARTS.has(w(k - 3) ?? '') && (ends || w(k + 1) === 'and')) {
     out.push({
       text: cut(tokens[k - 2]!, t, ''),
-      note: `'${word}' is not a word it knows: 'the ${w(k - 3)} of the ${raw(text, t)}' read as the ${w(k - 3)} of what is on the table`,
+      note: `${absent ? `there is no ${word} here` : `'${word}' is not a word it knows`}: 'the ${w(k - 3)} of the ${raw(text, t)}' read as the ${w(k - 3)} of what is on the table`,
       head: w(k - 3)!,
     });
     return out;
   }
+  // (A noun it knows with nothing of its kind here, "the top of the rack" of a pool table: only the part, above.)
+  if (absent) return [];
   // "the face's left eye": the figure's name said as a possessive, left out the same way.
   if (t.possessive && w(k - 1) === 'the') {
     out.push({
