@@ -251,8 +251,8 @@ function eitherOf(tokens: Token[]): Token[] {
     const one =
       (next === 'of' && ['the', 'those', 'these', 'them'].includes(w(k + 2) ?? '')) ||
       (next !== undefined && NOUNS.has(next) && !NOUNS.get(next)!.plural && NOUNS.get(next)!.cls !== 'zone');
-    // ("on either side", "either end": sides and ends are not things; plain-forms.ts reads them.)
-    return one && !['side', 'end'].includes(next!) ? wordLike(t, 'one') : t;
+    // ("on either side", "either end" are no nouns of things: plain-forms.ts reads them.)
+    return one ? wordLike(t, 'one') : t;
   });
 }
 
@@ -321,13 +321,11 @@ function handed(tokens: Token[]): Token[] {
     const t = tokens[k]!;
     out.push(t);
     if (!['left', 'right'].includes(w(k) ?? '')) continue;
-    const dash = tokens[k + 1]?.kind === 'punct' && tokens[k + 1]!.text === '-' ? 1 : 0;
-    if (w(k + 1 + dash) !== 'hand') continue;
-    const after = w(k + 2 + dash);
-    if (after === undefined) continue;
+    // (The tokenizer reads "right-hand" as "right hand".)
+    const after = w(k + 2);
+    if (w(k + 1) !== 'hand' || after === undefined) continue;
     // ("the right-hand corner": the right hand corner, as the grammar reads it.)
-    if (['corner', 'corners', 'side', 'sides', 'edge', 'edges', 'end', 'ends'].includes(after)) k += dash;
-    else k += 1 + dash;
+    if (!['corner', 'corners', 'side', 'sides', 'edge', 'edges', 'end', 'ends'].includes(after)) k += 1;
   }
   return out;
 }
